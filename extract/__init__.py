@@ -1,0 +1,1 @@
+"""Extraction: news text to plain records (quotes, speakers, cues, mediators). Knows nothing of RDF."""

@@ -1,0 +1,202 @@
+"""Plain records passed from extraction to the graph: the only contract between the two stages.
+
+Every record is a frozen dataclass with character offsets into the article text as given,
+so ``article.text[start:end] == record.text`` always holds. Records convert to and from
+plain dicts (the ``quotes.jsonl`` format) with :func:`attribution_to_dict` and
+:func:`attribution_from_dict`.
+
+Examples
+--------
+>>> art = Article(id="a1", text="Er sagte: „Wir bleiben.“", language="de")
+>>> q = Quote(text="Wir bleiben.", start=11, end=23, kind="direct")
+>>> art.text[q.start:q.end] == q.text
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "QUOTE_KINDS",
+    "ENTITY_TYPES",
+    "Article",
+    "Entity",
+    "Mention",
+    "Cue",
+    "Quote",
+    "Attribution",
+    "ArticleResult",
+    "article_id_for",
+    "attribution_to_dict",
+    "attribution_from_dict",
+]
+
+QuoteKind = Literal["direct", "indirect", "mixed", "free_indirect", "reported"]
+EntityType = Literal["person", "organization", "media", "location", "other"]
+
+#: The kinds of reported speech, in the words of the quotes.jsonl contract.
+QUOTE_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed", "free_indirect", "reported")
+#: Entity types a speaker or mediator can have.
+ENTITY_TYPES: tuple[str, ...] = ("person", "organization", "media", "location", "other")
+
+
+def article_id_for(text: str) -> str:
+    """A stable id for an article that came without one: the first 16 hex digits of its SHA-1.
+
+    >>> article_id_for("Hallo Welt")
+    '28cbbc72d6a52617'
+    """
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Article:
+    """A news article: its text exactly as given, and what is known about it."""
+
+    id: str
+    text: str
+    language: str = "de"
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+    source: str | None = None  # file (and line) it came from, for messages
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person or organisation that speaks, relays or is mentioned, merged within an article."""
+
+    name: str  # canonical name, e.g. the longest full form seen ("Alexander Lukaschenko")
+    type: str = "person"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that refers to an entity; may be a pronoun ("Er") or a description."""
+
+    text: str
+    start: int
+    end: int
+    entity: str | None = None  # canonical Entity.name it resolves to, if known
+    type: str | None = None
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The word(s) that mark speech: a reporting verb, "laut", "zufolge", "according to"."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The content of what was said, as it stands in the text."""
+
+    text: str
+    start: int
+    end: int
+    kind: str = "direct"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote (speaker), with which cue, relayed by whom (mediator)."""
+
+    id: str
+    article: str
+    quote: Quote
+    speaker: Mention | None = None
+    cue: Cue | None = None
+    mediator: Mention | None = None
+    parent: str | None = None  # id of the attribution this quote is nested in
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything extracted from one article."""
+
+    article: Article
+    attributions: tuple[Attribution, ...] = ()
+    entities: tuple[Entity, ...] = field(default=())
+
+    def entity(self, name: str | None) -> Entity | None:
+        """The entity with this canonical name, or None."""
+        for ent in self.entities:
+            if ent.name == name:
+                return ent
+        return None
+
+
+def _span_dict(span: Any, with_entity: bool = False) -> dict | None:
+    if span is None:
+        return None
+    out = {"text": span.text, "start": span.start, "end": span.end}
+    if with_entity:
+        out["entity"] = span.entity
+        out["type"] = span.type
+    return out
+
+
+def attribution_to_dict(att: Attribution) -> dict:
+    """One line of quotes.jsonl.
+
+    >>> q = Quote("Wir bleiben.", 11, 23, "direct")
+    >>> d = attribution_to_dict(Attribution(id="a1:11-23", article="a1", quote=q))
+    >>> d["kind"], d["text"], d["speaker"]
+    ('direct', 'Wir bleiben.', None)
+    """
+    return {
+        "id": att.id,
+        "article": att.article,
+        "kind": att.quote.kind,
+        "text": att.quote.text,
+        "start": att.quote.start,
+        "end": att.quote.end,
+        "cue": _span_dict(att.cue) | {"lemma": att.cue.lemma} if att.cue else None,
+        "speaker": _span_dict(att.speaker, with_entity=True),
+        "mediator": _span_dict(att.mediator, with_entity=True),
+        "parent": att.parent,
+    }
+
+
+def attribution_from_dict(data: dict) -> Attribution:
+    """The inverse of :func:`attribution_to_dict`.
+
+    >>> q = Quote("Wir bleiben.", 11, 23, "direct")
+    >>> a = Attribution(id="a1:11-23", article="a1", quote=q, cue=Cue("sagte", 3, 8, "sagen"))
+    >>> attribution_from_dict(attribution_to_dict(a)) == a
+    True
+    """
+
+    def mention(d: dict | None) -> Mention | None:
+        if d is None:
+            return None
+        return Mention(d["text"], d["start"], d["end"], d.get("entity"), d.get("type"))
+
+    cue = data.get("cue")
+    return Attribution(
+        id=data["id"],
+        article=data["article"],
+        quote=Quote(data["text"], data["start"], data["end"], data["kind"]),
+        speaker=mention(data.get("speaker")),
+        cue=Cue(cue["text"], cue["start"], cue["end"], cue.get("lemma", "")) if cue else None,
+        mediator=mention(data.get("mediator")),
+        parent=data.get("parent"),
+    )
+
+
+def article_to_dict(article: Article) -> dict:
+    """An article as a plain dict (the JSONL input format, plus metadata)."""
+    d = asdict(article)
+    d["authors"] = list(article.authors)
+    d["agencies"] = list(article.agencies)
+    return d

@@ -1,0 +1,70 @@
+"""The RDF vocabularies quotegraph writes, and the prefixes every query gets for free.
+
+Standard vocabularies carry most of the model (schema.org, PROV-O, NIF 2.0, ITS RDF, SKOS);
+:class:`QG` holds the few terms they lack. ``schema:`` is ``https://schema.org/`` (rdflib's
+binding), used for both writing and querying so the two never disagree.
+
+>>> str(QG.said)
+'https://w3id.org/quotegraph/ns#said'
+>>> QG.sayd
+Traceback (most recent call last):
+...
+AttributeError: term 'sayd' not in namespace 'https://w3id.org/quotegraph/ns#'
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+
+__all__ = ["QG", "KIND", "ID", "NIF", "ITSRDF", "SDO", "PROV", "SKOS", "RDF", "RDFS", "XSD", "PREFIXES"]
+
+
+class QG(DefinedNamespace):
+    """quotegraph's own terms: direct edges for the questions users ask, and what PROV/schema lack."""
+
+    _fail = True
+
+    # classes
+    Report: URIRef  # a report by a relaying outlet or person, from which a quote was taken
+    QuoteKind: URIRef  # SKOS concept class of the kinds of reported speech
+
+    # direct, readable edges: the "who said what, according to whom" shape in one triple pattern
+    said: URIRef  # speaker entity -> quote it is attributed to
+    reported: URIRef  # mediator entity (outlet, agency, person) -> quote it relayed
+    mediator: URIRef  # quote -> the entity that relayed it ("laut Belta")
+
+    # what a quote carries besides schema:text
+    kind: URIRef  # quote -> its kind (a skos:Concept in KIND)
+    cue: URIRef  # quote -> the NIF string of its cue ("sagte", "laut", "according to")
+    cueLemma: URIRef  # quote -> lemma of the cue ("sagen")
+    speakerMention: URIRef  # quote -> the NIF string that names the speaker (may be "Er")
+    mediatorMention: URIRef  # quote -> the NIF string that names the mediator
+    nestedIn: URIRef  # quote -> the quote it stands inside
+    attributionId: URIRef  # quote -> its id in quotes.jsonl
+
+    _NS = Namespace("https://w3id.org/quotegraph/ns#")
+
+
+#: SKOS concepts for the quote kinds (direct, indirect, mixed, free_indirect, reported).
+KIND = Namespace("https://w3id.org/quotegraph/kind/")
+#: Base of every resource IRI quotegraph mints (articles, entities, reports).
+ID = Namespace("https://w3id.org/quotegraph/id/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+
+#: Prefixes bound in every serialization and pre-declared for every query.
+PREFIXES: dict[str, Namespace | str] = {
+    "qg": QG._NS,
+    "kind": KIND,
+    "qgid": ID,
+    "schema": SDO._NS,
+    "prov": PROV._NS,
+    "nif": NIF,
+    "itsrdf": ITSRDF,
+    "skos": SKOS._NS,
+    "dcterms": DCTERMS._NS,
+    "rdf": RDF._NS,
+    "rdfs": RDFS._NS,
+    "xsd": XSD._NS,
+}

@@ -1,0 +1,67 @@
+"""The typer application every verb registers on, and the helpers verbs share."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+import typer
+
+from quotegraph.errors import QuotegraphError
+
+app = typer.Typer(
+    name="quotegraph",
+    help=(
+        "Who said what, according to whom: find quotations, their speakers, cues and the outlets "
+        "that relay them in news articles; build an RDF graph; query it with SPARQL; explore it "
+        "as an interactive network page; export it.\n\n"
+        "Start with:  quotegraph demo"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+#: Exit codes: 0 all went well; 1 error, nothing done; 2 usage error (click's); 3 done, but some
+#: inputs were skipped (each named on stderr and counted in the summary).
+EXIT_ERROR = 1
+EXIT_SKIPPED = 3
+
+F = TypeVar("F", bound=Callable)
+
+
+def error(message: str) -> None:
+    """Print one error line on stderr."""
+    typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
+
+
+def warn(message: str) -> None:
+    """Print one warning line on stderr."""
+    typer.secho(f"Warning: {message}", fg=typer.colors.YELLOW, err=True)
+
+
+def handle_errors(func: F) -> F:
+    """Turn a QuotegraphError (and a missing file, and Ctrl-C) into one line and an exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except QuotegraphError as exc:
+            error(str(exc))
+            raise typer.Exit(EXIT_ERROR) from None
+        except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+            error(f"{exc.filename}: {exc.strerror}")
+            raise typer.Exit(EXIT_ERROR) from None
+        except KeyboardInterrupt:
+            error("interrupted")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

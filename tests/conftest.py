@@ -1,0 +1,82 @@
+"""Shared fixtures: small hand-made extraction records, so graph tests need no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.extract.records import Article, ArticleResult, Attribution, Cue, Entity, Mention, Quote
+
+
+def _result_de() -> ArticleResult:
+    text = (
+        "Minsk - „Wir schicken keine Soldaten“, sagte Präsident Anton Weber laut der Agentur Nordpress. "
+        "Er behauptete, die Nachbarn hinderten die Gespräche. "
+        "Die Zeitung Abendblatt berichtet, die Armee habe keine Munition mehr."
+    )
+
+    def at(s: str, nth: int = 0) -> tuple[int, int]:
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(s, i + 1)
+        return i, i + len(s)
+
+    q1 = Quote("Wir schicken keine Soldaten", *at("Wir schicken keine Soldaten"), "direct")
+    q2 = Quote("die Nachbarn hinderten die Gespräche", *at("die Nachbarn hinderten die Gespräche"), "indirect")
+    q3 = Quote("die Armee habe keine Munition mehr", *at("die Armee habe keine Munition mehr"), "indirect")
+    weber = Entity("Anton Weber", "person", ("Weber", "Präsident Anton Weber"))
+    nordpress = Entity("Nordpress", "media", ("Agentur Nordpress",))
+    abendblatt = Entity("Abendblatt", "media", ("Zeitung Abendblatt",))
+    atts = (
+        Attribution(
+            id=f"de1:{q1.start}-{q1.end}", article="de1", quote=q1,
+            speaker=Mention("Präsident Anton Weber", *at("Präsident Anton Weber"), "Anton Weber", "person"),
+            cue=Cue("sagte", *at("sagte"), "sagen"),
+            mediator=Mention("Agentur Nordpress", *at("Agentur Nordpress"), "Nordpress", "media"),
+        ),
+        Attribution(
+            id=f"de1:{q2.start}-{q2.end}", article="de1", quote=q2,
+            speaker=Mention("Er", *at("Er b"[:2]), "Anton Weber", "person"),
+            cue=Cue("behauptete", *at("behauptete"), "behaupten"),
+        ),
+        Attribution(
+            id=f"de1:{q3.start}-{q3.end}", article="de1", quote=q3,
+            speaker=Mention("Zeitung Abendblatt", *at("Zeitung Abendblatt"), "Abendblatt", "media"),
+            cue=Cue("berichtet", *at("berichtet"), "berichten"),
+        ),
+    )
+    art = Article(id="de1", text=text, language="de", title="Weber sagt Nein", authors=("Maria Muster",),
+                  agencies=("dpa",))
+    return ArticleResult(art, atts, (weber, nordpress, abendblatt))
+
+
+def _result_en() -> ArticleResult:
+    text = '"We will not send troops," President Anton Weber said, according to Reuters.'
+    q = Quote("We will not send troops,", 1, 25, "direct")
+    att = Attribution(
+        id="en1:1-25", article="en1", quote=q,
+        speaker=Mention("President Anton Weber", 27, 48, "Anton Weber", "person"),
+        cue=Cue("said", 49, 53, "say"),
+        mediator=Mention("Reuters", 68, 75, "Reuters", "media"),
+    )
+    art = Article(id="en1", text=text, language="en", title="Weber says no")
+    return ArticleResult(art, (att,), (Entity("Anton Weber", "person", ("President Anton Weber",)),
+                                       Entity("Reuters", "media", ())))
+
+
+@pytest.fixture
+def sample_results() -> list[ArticleResult]:
+    """Two articles (German, English) whose records are consistent with their text."""
+    return [_result_de(), _result_en()]
+
+
+@pytest.fixture
+def hostile_result() -> ArticleResult:
+    """An article whose quote, speaker and headline carry script and event-handler payloads."""
+    text = 'Q: "<script>alert(1)</script>" said <img src=x onerror=alert(2)>.'
+    q = Quote("<script>alert(1)</script>", 4, 29, "direct")
+    spk = '<img src=x onerror=alert(2)>'
+    att = Attribution(id="x1:4-29", article="x1", quote=q,
+                      speaker=Mention(spk, 36, 36 + len(spk), spk, "person"),
+                      cue=Cue("said", 31, 35, "say"))
+    art = Article(id="x1", text=text, language="en", title='" onmouseover="alert(3)')
+    return ArticleResult(art, (att,), (Entity(spk, "person", ()),))
