@@ -65,3 +65,26 @@ def handle_errors(func: F) -> F:
 
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def print_summary(summary, files: dict[str, str] | None = None) -> None:
+    """The table every extraction run ends with: counts, skipped inputs, files written."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(stderr=False, soft_wrap=True)
+    table = Table(title="quotegraph", show_header=True, header_style="bold")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("articles", str(summary.articles))
+    table.add_row("quotes", str(summary.quotes))
+    for kind, n in sorted(summary.by_kind.items()):
+        table.add_row(f"  {kind}", str(n))
+    table.add_row("speakers", str(len(summary.speakers)))
+    table.add_row("mediators", str(len(summary.mediators)))
+    table.add_row("skipped inputs", str(len(summary.skipped)))
+    console.print(table)
+    for item in summary.skipped:
+        warn(f"skipped {item}")
+    for label, path in (files or {}).items():
+        console.print(f"{label:>8}: {path}")

@@ -1,0 +1,578 @@
+"""Attribution patterns: who said what, with which cue, relayed by whom — one function per pattern.
+
+Each ``find_*`` function takes a parsed Doc and a :class:`~quotegraph.extract.lexicon.CueLexicon`
+and yields :class:`Found` records (character offsets) in document order, like textacy's
+``direct_quotations``. :func:`find_attributions` runs them in order, so later patterns skip
+text an earlier one already explained. Nothing here names a person, outlet or phrase of any
+article: the rules are reporting verbs, source prepositions, quotation marks and mood.
+
+The patterns
+------------
+direct quotes
+    text in quotation marks (≥ 3 words, or a complete sentence), with the frame beside it:
+    ``„…“, sagte X.`` / ``X sagte: „…“`` / ``„…“, so X.``; a quote with no frame continues
+    the last speaker of the paragraph before. A quote that a sentence runs into without a
+    frame (``verbreiteten „Massenmedien …“``) is *mixed*: the content starts with the sentence.
+verb reports
+    ``X sagte, (dass) …`` / ``…, sagte X.`` / ``Wie X berichtet, …`` — indirect speech
+    around a reporting verb.
+source phrases
+    ``laut X …``, ``X zufolge …``, ``nach Angaben (von) X …``, ``seinen Angaben nach``;
+    where a reporting verb has its own subject, the phrase names the *mediator* instead.
+subjunctive continuations
+    a sentence in Konjunktiv I with no cue right after reported speech continues it
+    (free indirect speech, same speaker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .konjunktiv import is_konjunktiv
+from .lexicon import CueLexicon
+from .phrases import cue_lemma, np_after, np_before, strip_punct, subject_of
+from .quotemarks import QuotedSpan, find_quoted, word_count
+
+__all__ = [
+    "Found",
+    "find_attributions",
+    "find_direct_quotes",
+    "find_verb_reports",
+    "find_source_phrases",
+    "find_subjunctive_continuations",
+    "source_phrase",
+]
+
+_SENT_END = ".!?"
+_MIN_QUOTE_WORDS = 3
+
+
+@dataclass
+class Found:
+    """One attribution found in a Doc, as character offsets (end exclusive)."""
+
+    quote: tuple[int, int]
+    kind: str
+    cue: tuple[int, int, str] | None = None  # start, end, lemma
+    speaker: tuple[int, int] | None = None
+    mediator: tuple[int, int] | None = None
+    parent: int | None = None  # index of the enclosing attribution in the final list
+    pattern: str = ""  # which rule found it, for error analysis
+    inherited: bool = False  # speaker taken from the previous attribution
+    extra: dict = field(default_factory=dict)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.quote[0] < end and start < self.quote[1]
+
+
+def _span_chars(span: Span | None) -> tuple[int, int] | None:
+    if span is None or len(span) == 0:
+        return None
+    return span.start_char, span.end_char
+
+
+def _cue_chars(token: Token, lemma: str) -> tuple[int, int, str]:
+    return token.idx, token.idx + len(token.text), lemma
+
+
+# ---------------------------------------------------------------------------- source phrases
+
+
+@dataclass(frozen=True)
+class _SourcePhrase:
+    cue: Span  # "laut", "zufolge", "nach Angaben"
+    source: Span | None  # the NP naming the source
+    phrase: Span  # everything to cut out of the content
+    possessor: Token | None = None  # "seinen" in "seinen Angaben nach"
+
+
+def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> _SourcePhrase | None:
+    """The source phrase whose cue starts at token ``i`` ("laut der Agentur X", "X zufolge").
+
+    >>> import spacy
+    >>> from quotegraph.extract.lexicon import load_lexicon
+    >>> nlp = spacy.blank("de")
+    >>> doc = nlp("Laut Agentur Nordpress ist es kalt.")
+    >>> sp = source_phrase(doc, 0, load_lexicon("de"), 0, len(doc))
+    >>> sp.cue.text, sp.source.text
+    ('Laut', 'Agentur Nordpress')
+    """
+    tok = doc[i]
+    low = tok.lower_
+    for words in lex.before_source:
+        n = len(words)
+        if i + n <= upper and tuple(t.lower_ for t in doc[i : i + n]) == words:
+            src = np_after(doc, i + n, upper, lex)
+            if src is not None and src.start == i + n:
+                return _SourcePhrase(doc[i : i + n], src, doc[i : src.end])
+    if low in lex.after_source and i > lower:
+        # "X zufolge" / "seinen Angaben zufolge"
+        src = np_before(doc, i, lower, lex)
+        if src is not None:
+            poss = _possessor(src, lex)
+            return _SourcePhrase(doc[i : i + 1], None if poss is not None else src, doc[src.start : i + 1], poss)
+    if low in lex.nach_particles and i + 1 < upper:
+        # "nach Angaben (von|des) X", "nach Ansicht von X", "nach eigenen Angaben"
+        j = i + 1
+        while j < upper and doc[j].pos_ in ("ADJ", "DET") and doc[j].lower_ not in lex.source_nouns:
+            j += 1
+        if j < upper and doc[j].text.lower() in lex.source_nouns:
+            poss = next((t for t in doc[i + 1 : j] if t.lower_ in lex.possessives), None)
+            k = j + 1
+            if k < upper and doc[k].lower_ in ("von", "des", "der", "of", "by"):
+                src = np_after(doc, k + 1 if doc[k].lower_ in ("von", "of", "by") else k, upper, lex)
+                if src is not None:
+                    return _SourcePhrase(doc[i : j + 1], src, doc[i : src.end])
+            return _SourcePhrase(doc[i : j + 1], None, doc[i : j + 1], poss)
+    if low in lex.source_nouns and i > lower and i + 1 < upper and doc[i + 1].lower_ in lex.nach_particles:
+        # "seinen Angaben nach", "eigenen Angaben nach"
+        poss = next((t for t in doc[max(lower, i - 2) : i] if t.lower_ in lex.possessives), None)
+        if poss is not None:
+            return _SourcePhrase(doc[i : i + 2], None, doc[poss.i : i + 2], poss)
+    return None
+
+
+def _possessor(span: Span, lex: CueLexicon) -> Token | None:
+    first = span[0]
+    if first.lower_ in lex.possessives and span[-1].text.lower() in lex.source_nouns:
+        return first
+    return None
+
+
+def _source_phrases_in(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> list[_SourcePhrase]:
+    out = []
+    i = lower
+    while i < upper:
+        sp = source_phrase(doc, i, lex, lower, upper)
+        if sp is not None:
+            out.append(sp)
+            i = max(sp.phrase.end, i + 1)
+        else:
+            i += 1
+    return out
+
+
+# ---------------------------------------------------------------------------- frames
+
+
+@dataclass(frozen=True)
+class _Frame:
+    cue: tuple[int, int, str] | None
+    speaker: Span | None
+    mediator: Span | None
+    possessor: Token | None = None
+
+
+def _find_verb_cue(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> tuple[Token, str] | None:
+    for tok in doc[lower:upper]:
+        lemma = cue_lemma(tok, lex)
+        if lemma is not None:
+            return tok, lemma
+    return None
+
+
+def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: bool) -> _Frame | None:
+    """Cue, speaker and mediator in the frame tokens [lower, upper) beside a quote."""
+    if upper <= lower:
+        return None
+    sources = _source_phrases_in(doc, lower, upper, lex)
+    found = _find_verb_cue(doc, lower, upper, lex)
+    if found is not None:
+        verb, lemma = found
+        cut = [sp.phrase for sp in sources]
+        speaker = subject_of(verb, lower, upper)
+        if speaker is not None and any(speaker.start < p.end and p.start < speaker.end for p in cut):
+            speaker = None
+        if speaker is None:
+            if after_quote or verb.i == lower or doc[verb.i - 1].is_punct:
+                speaker = np_after(doc, verb.i + 1, upper, lex)
+            if speaker is None:
+                speaker = np_before(doc, verb.i, lower, lex)
+            if speaker is None and not after_quote:
+                speaker = np_after(doc, verb.i + 1, upper, lex)
+        if speaker is not None and any(speaker.start >= p.start and speaker.end <= p.end for p in cut):
+            speaker = None
+        mediator = next((sp.source for sp in sources if sp.source is not None), None)
+        if speaker is None and mediator is not None:
+            speaker, mediator = mediator, None
+        return _Frame(_cue_chars(verb, lemma), speaker, mediator)
+    if sources:
+        sp = sources[0]
+        cue = (sp.cue.start_char, sp.cue.end_char, sp.cue.text.lower())
+        return _Frame(cue, sp.source, None, sp.possessor)
+    # "…“, so X." — a particle cue right after the quote
+    if after_quote:
+        first = next((t for t in doc[lower:upper] if not t.is_punct), None)
+        if first is not None and first.lower_ in lex.so_particles:
+            speaker = np_after(doc, first.i + 1, upper, lex)
+            if speaker is not None:
+                return _Frame(_cue_chars(first, first.lower_), speaker, None)
+    return None
+
+
+def _sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: int) -> tuple[int, int]:
+    """Characters of the frame around a quote at [start, end): back to the previous sentence end
+    or closing mark, forward to the next sentence end or opening mark (never past a paragraph)."""
+    lo = start
+    while lo > limit_lo:
+        ch = text[lo - 1]
+        if ch == "\n" and lo - 2 >= 0 and text[lo - 2] == "\n":
+            break
+        if ch in _SENT_END and lo - 1 > limit_lo and (lo >= len(text) or text[lo].isspace()):
+            break
+        lo -= 1
+    hi = end
+    while hi < limit_hi:
+        ch = text[hi]
+        if ch == "\n" and hi + 1 < len(text) and text[hi + 1] == "\n":
+            break
+        if ch in _SENT_END:
+            hi += 1
+            break
+        hi += 1
+    return lo, hi
+
+
+# ---------------------------------------------------------------------------- direct quotes
+
+
+def _is_speech(q: QuotedSpan, text: str) -> bool:
+    """Scare quotes, titles and names in quotation marks are not speech."""
+    words = word_count(q.text)
+    if words >= _MIN_QUOTE_WORDS:
+        return True
+    # a short but complete utterance: „Nein.“ / "Never!"
+    return words >= 1 and q.text.rstrip()[-1:] in "!?." and q.text[:1].isupper()
+
+
+def _quote_token_range(doc: Doc, q: QuotedSpan) -> tuple[int, int]:
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
+    """Quotes in quotation marks with their frames; a nested quote finds its frame inside
+    the quote around it (``„Er sagte mir: ‚…‘“``).
+
+    Yields
+    ------
+    Found
+        ``kind`` is "direct" or "mixed"; ``extra["depth"]`` the nesting level.
+    """
+    text = doc.text
+    quoted = [q for q in find_quoted(text, max_depth=1) if _is_speech(q, text)]
+    for q in quoted:
+        container = (0, len(text))
+        if q.depth > 0:
+            parent = next((p for p in quoted if p.depth == q.depth - 1 and p.start <= q.start and q.end <= p.end), None)
+            if parent is None:
+                continue
+            container = (parent.start, parent.end)
+        siblings = [t for t in quoted if t.depth == q.depth and container[0] <= t.start and t.end <= container[1]]
+        yield _direct_quote(doc, q, siblings, container, lex)
+
+
+def _direct_quote(doc: Doc, q: QuotedSpan, siblings: list[QuotedSpan], container: tuple[int, int],
+                  lex: CueLexicon) -> Found:
+    text = doc.text
+    open_at = q.start - len(q.open_mark)
+    close_at = q.end + len(q.close_mark)
+    prev_close = max((t.end + len(t.close_mark) for t in siblings if t.end <= open_at), default=container[0])
+    next_open = min((t.start - len(t.open_mark) for t in siblings if t.start >= close_at), default=container[1])
+    lo, hi = _sentence_bounds(text, open_at, close_at, prev_close, next_open)
+    pre = doc.char_span(lo, open_at, alignment_mode="contract")
+    post = doc.char_span(close_at, hi, alignment_mode="contract")
+    pre_rng = (pre.start, pre.end) if pre is not None else (0, 0)
+    post_rng = (post.start, post.end) if post is not None else (0, 0)
+    frame = _frame_in(doc, *post_rng, lex, after_quote=True) if post_rng[1] > post_rng[0] else None
+    pre_frame = _frame_in(doc, *pre_rng, lex, after_quote=False) if pre_rng[1] > pre_rng[0] else None
+    pre_text = text[lo:open_at].strip()
+    start = q.start
+    if pre_text and pre_text[-1] not in ":,–—-(" and word_count(pre_text) >= 1:
+        # the sentence runs into the quote: a mixed quote, unless the lead-in is the frame
+        if pre_frame is not None and pre_frame.cue is not None and frame is None:
+            cue_tok = doc.char_span(pre_frame.cue[0], pre_frame.cue[1], alignment_mode="expand")
+            after_cue = cue_tok.end if cue_tok is not None else pre_rng[0]
+            if pre_frame.speaker is not None:
+                after_cue = max(after_cue, pre_frame.speaker.end)
+            content = strip_punct(doc[after_cue : pre_rng[1]]) if after_cue < pre_rng[1] else None
+            frame, pre_frame = pre_frame, None
+        else:
+            content = strip_punct(pre) if pre is not None else None
+            pre_frame = None
+        if content is not None:
+            start = content.start_char
+    kind = "mixed" if start < q.start else "direct"
+    chosen = frame if frame is not None and frame.cue is not None else pre_frame or frame
+    end = q.end
+    if kind == "mixed" and q.close_mark:
+        end = close_at
+    else:
+        while end > start and text[end - 1] in ",;: ":
+            end -= 1  # English puts the comma of the frame inside the marks
+    found = Found((start, end), kind, pattern="direct" if q.depth == 0 else "nested",
+                  extra={"depth": q.depth, "closed": q.closed})
+    if chosen is not None:
+        found.cue = chosen.cue
+        found.speaker = _span_chars(chosen.speaker)
+        found.mediator = _span_chars(chosen.mediator)
+        if chosen.possessor is not None:
+            found.extra["possessor"] = chosen.possessor.i
+    return found
+
+
+# ---------------------------------------------------------------------------- verb reports
+
+
+def _outside(found: list[Found], start: int, end: int) -> bool:
+    return not any(f.overlaps(start, end) for f in found)
+
+
+def _clause_after(doc: Doc, i: int, sent: Span) -> Span | None:
+    """The content clause from token i to the end of the sentence (final punctuation dropped)."""
+    if i >= sent.end:
+        return None
+    return strip_punct(doc[i : sent.end])
+
+
+def find_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found] | None = None) -> Iterator[Found]:
+    """Indirect speech around a reporting verb, sentence by sentence.
+
+    Three shapes: cue first (``X sagte, (dass) …``), cue last (``…, sagte X.``,
+    ``…, berichtet das Magazin X.``), and ``Wie X berichtet, …``.
+    """
+    found = found or []
+    used_cues = {f.cue[0] for f in found if f.cue is not None}
+    for sent in doc.sents:
+        if not _outside(found, sent.start_char, sent.end_char) and not _has_gap(found, sent):
+            continue
+        for tok in sent:
+            lemma = cue_lemma(tok, lex)
+            if lemma is None or tok.idx in used_cues:
+                continue
+            if not _outside(found, tok.idx, tok.idx + 1):
+                continue
+            hit = _cue_first(doc, sent, tok, lemma, lex) or _cue_last(doc, sent, tok, lemma, lex)
+            if hit is not None and _outside(found, *hit.quote):
+                yield hit
+                break
+
+
+def _has_gap(found: list[Found], sent: Span) -> bool:
+    covered = sum(
+        max(0, min(f.quote[1], sent.end_char) - max(f.quote[0], sent.start_char)) for f in found
+    )
+    return covered < 0.5 * (sent.end_char - sent.start_char)
+
+
+def _comma_after(sent: Span, i: int) -> int | None:
+    for t in sent[i - sent.start + 1 :]:
+        if t.text == ",":
+            return t.i
+        if t.text in ("„", "“", '"', "»", ":", ";"):
+            return None
+    return None
+
+
+def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
+    """``X sagte, (dass) …``, ``Dabei betonte der Minister, …`` and ``Wie X berichtet, …``."""
+    comma = _comma_after(sent, verb.i)
+    wie = next((t for t in sent[: verb.i - sent.start] if t.lower_ in lex.wie_particles), None)
+    if comma is None:
+        # "X sagte dass …" without comma, English "X said that …" / "X said the …"
+        comp = next(
+            (t for t in sent[verb.i - sent.start + 1 :] if t.lower_ in lex.complementizers), None
+        )
+        if comp is None or comp.i - verb.i > 6:
+            if lex.lang == "en" and doc.has_annotation("DEP"):
+                return _english_ccomp(doc, sent, verb, lemma, lex)
+            return None
+        content = _clause_after(doc, comp.i, sent)
+        speaker = _speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comp.i)
+        return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex)
+    between = doc[verb.i + 1 : comma]
+    if any(t.pos_ in ("VERB",) and cue_lemma(t, lex) is None for t in between) and len(between) > 6:
+        return None
+    if wie is not None and wie.i < verb.i:
+        # "Wie die Zeitung berichtet, ist …"
+        speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex)
+        content = _clause_after(doc, comma + 1, sent)
+        return _report(content, verb, lemma, speaker, "wie", doc, sent, lex)
+    if lemma in lex.weak_verbs:
+        nxt = doc[comma + 1] if comma + 1 < sent.end else None
+        if nxt is None or nxt.lower_ not in lex.complementizers:
+            return None
+    content = _clause_after(doc, comma + 1, sent)
+    if content is None or word_count(content.text) < 3:
+        return None
+    speaker = _speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comma)
+    return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex)
+
+
+def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if comp is None or lemma in lex.weak_verbs and not any(c.lower_ in lex.complementizers for c in comp.children):
+        return None
+    content = strip_punct(doc[comp.left_edge.i : comp.right_edge.i + 1])
+    speaker = _speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
+    return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex)
+
+
+def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
+    """``…, sagte X.`` / ``…, X said.`` — content before the comma that precedes the cue."""
+    j = verb.i - 1
+    while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ") and verb.i - j <= 4 and lex.lang == "en":
+        j -= 1  # English "…, the minister said."
+    if j < sent.start or doc[j].text != ",":
+        return None
+    content = strip_punct(doc[sent.start : j])
+    if content is None or word_count(content.text) < 3:
+        return None
+    if lex.lang == "en" and j < verb.i - 1:
+        speaker = strip_punct(doc[j + 1 : verb.i])
+    else:
+        end = next((t.i for t in doc[verb.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
+        speaker = subject_of(verb, verb.i + 1, end) or np_after(doc, verb.i + 1, end, lex)
+    return _report(content, verb, lemma, speaker, "cue_last", doc, sent, lex)
+
+
+def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: int, upper: int) -> Span | None:
+    speaker = subject_of(verb, lower, upper)
+    if speaker is None:
+        speaker = np_before(doc, verb.i, lower, lex)
+    if speaker is None:
+        speaker = np_after(doc, verb.i + 1, upper, lex)
+    return speaker
+
+
+def _report(content: Span | None, verb: Token, lemma: str, speaker: Span | None, pattern: str,
+            doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
+    if content is None or word_count(content.text) < 2:
+        return None
+    kind = "indirect"
+    found = Found((content.start_char, content.end_char), kind, cue=_cue_chars(verb, lemma),
+                  speaker=_span_chars(speaker), pattern=pattern)
+    # a source phrase elsewhere in the sentence relays the report: "sagte X laut Agentur Y"
+    for sp in _source_phrases_in(doc, sent.start, sent.end, lex):
+        if sp.source is None or (content.start <= sp.phrase.start and sp.phrase.end <= content.end):
+            continue
+        if speaker is not None and sp.source.start <= speaker.start < sp.source.end:
+            continue
+        found.mediator = _span_chars(sp.source)
+        break
+    return found
+
+
+# ---------------------------------------------------------------------------- source phrases
+
+
+def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = None) -> Iterator[Found]:
+    """Reported claims with a nominal or prepositional cue: ``Laut X …``, ``X zufolge …``,
+    ``nach Angaben von X …``, ``seinen Angaben nach …`` (the possessor is resolved later)."""
+    found = found or []
+    for sent in doc.sents:
+        if not _outside(found, sent.start_char, sent.end_char):
+            continue
+        phrases = _source_phrases_in(doc, sent.start, sent.end, lex)
+        if not phrases:
+            continue
+        sp = phrases[0]
+        before = strip_punct(doc[sent.start : sp.phrase.start]) if sp.phrase.start > sent.start else None
+        after = strip_punct(doc[sp.phrase.end : sent.end]) if sp.phrase.end < sent.end else None
+        parts = [p for p in (before, after) if p is not None and word_count(p.text) >= 1]
+        if not parts or sum(word_count(p.text) for p in parts) < 3:
+            continue
+        start, end = parts[0].start_char, parts[-1].end_char
+        cue = (sp.cue.start_char, sp.cue.end_char, sp.cue.text.lower())
+        f = Found((start, end), "reported", cue=cue, speaker=_span_chars(sp.source), pattern="source")
+        if len(parts) == 2:
+            f.extra["gap"] = (sp.phrase.start_char, sp.phrase.end_char)
+        if sp.possessor is not None:
+            f.extra["possessor"] = sp.possessor.i
+        yield f
+
+
+# ---------------------------------------------------------------------------- continuations
+
+
+def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """Sentences in Konjunktiv I right after reported speech, with no cue of their own.
+
+    They continue the previous speaker's indirect speech (free indirect speech). Only a
+    sentence at most two sentences after an attribution, in the same or next paragraph, counts.
+    """
+    if lex.lang != "de":
+        return
+    ends = sorted(found, key=lambda f: f.quote[1])
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents):
+        if not _outside(found, sent.start_char, sent.end_char):
+            continue
+        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX", "") and is_konjunktiv(t)]
+        if not verbs or any(cue_lemma(t, lex) for t in sent):
+            continue
+        prev = [f for f in ends if f.quote[1] <= sent.start_char]
+        if not prev:
+            continue
+        last = prev[-1]
+        gap = doc.text[last.quote[1] : sent.start_char]
+        between = [s for s in sents[max(0, k - 3) : k] if s.start_char >= last.quote[1]]
+        if gap.count("\n\n") > 1 or len(between) > 1:
+            continue
+        content = strip_punct(sent)
+        if content is None or word_count(content.text) < 3:
+            continue
+        f = Found((content.start_char, content.end_char), "free_indirect", pattern="konjunktiv", inherited=True)
+        f.extra["antecedent"] = len(prev) - 1
+        f.speaker = last.speaker
+        yield f
+
+
+# ---------------------------------------------------------------------------- all together
+
+
+def find_attributions(doc: Doc, lex: CueLexicon) -> list[Found]:
+    """All attributions of a Doc, in document order, nested quotes linked to their parent.
+
+    Runs the patterns from the most to the least reliable; each later pattern skips text an
+    earlier one explained. Speakers of frameless direct quotes and of continuations are taken
+    from the attribution before them (``inherited``); resolution to entities is done by
+    :mod:`quotegraph.extract.coref`.
+    """
+    out: list[Found] = list(find_direct_quotes(doc, lex))
+    out += list(find_verb_reports(doc, lex, out))
+    out += list(find_source_phrases(doc, lex, out))
+    out.sort(key=lambda f: f.quote)
+    out += list(find_subjunctive_continuations(doc, lex, out))
+    out.sort(key=lambda f: (f.quote[0], -f.quote[1]))
+    _inherit_speakers(doc, out)
+    _link_parents(out)
+    return out
+
+
+def _inherit_speakers(doc: Doc, found: list[Found]) -> None:
+    """A direct quote with no frame continues the last speaker of the same or previous paragraph."""
+    last: Found | None = None
+    for f in found:
+        if f.pattern == "nested":
+            continue
+        if f.speaker is None and f.pattern == "direct" and f.cue is None and last is not None:
+            gap = doc.text[last.quote[1] : f.quote[0]]
+            if gap.count("\n\n") <= 1 and len(gap) < 600:
+                f.speaker = last.speaker
+                f.inherited = True
+        if f.speaker is not None:
+            last = f
+
+
+def _link_parents(found: list[Found]) -> None:
+    for i, f in enumerate(found):
+        for j in range(i - 1, -1, -1):
+            g = found[j]
+            if g.quote[0] <= f.quote[0] and f.quote[1] <= g.quote[1] and g is not f and g.quote != f.quote:
+                f.parent = j
+                break
+

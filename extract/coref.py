@@ -1,0 +1,193 @@
+"""Speaker and mediator mentions to entities: names merged within an article, pronouns and
+descriptions resolved to the person named before them.
+
+Rules (general, no names): a mention that contains a named entity takes it; a shorter name
+whose words are part of a longer one is the same entity ("Weber" → "Anton Weber"); titles
+are dropped from names ("Präsident Anton Weber" → "Anton Weber"); a pronoun, a possessive
+("seinen Angaben nach") or a title-only description ("der Staatschef") refers to the most
+recent person speaker, else the most recent person named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .attribution import Found
+from .lexicon import CueLexicon
+
+__all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "entity_type_of_label"]
+
+_LABEL_TYPES = {
+    "PER": "person", "PERSON": "person",
+    "ORG": "organization", "NORP": "organization",
+    "LOC": "location", "GPE": "location", "FAC": "location",
+}
+_DETERMINERS = frozenset(
+    "der die das des dem den ein eine einer eines einem einen the a an this these those".split()
+)
+
+
+def entity_type_of_label(label: str) -> str:
+    """Our entity type for a spaCy NER label.
+
+    >>> entity_type_of_label("PER"), entity_type_of_label("GPE"), entity_type_of_label("MISC")
+    ('person', 'location', 'other')
+    """
+    return _LABEL_TYPES.get(label, "other")
+
+
+@dataclass
+class ResolvedEntity:
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def words(self) -> set[str]:
+        return set(_words(self.name))
+
+
+def _words(name: str) -> list[str]:
+    return [w.casefold() for w in re.findall(r"\w[\w.'’-]*", name)]
+
+
+class EntityIndex:
+    """Canonical entities of one article; names merge when one's words are part of another's."""
+
+    def __init__(self, lex: CueLexicon):
+        self.lex = lex
+        self.entities: list[ResolvedEntity] = []
+        self._titles = {t.casefold() for t in lex.titles}
+
+    def clean(self, name: str) -> str:
+        """The name without leading determiners and titles, and without a genitive 's."""
+        words = name.split()
+        while words and (words[0].casefold() in _DETERMINERS or words[0].casefold() in self._titles
+                         or words[0].casefold() in self.lex.possessives):
+            words = words[1:]
+        out = " ".join(words).strip(" ,.;:")
+        out = re.sub(r"(?<=\w)(['’]s|['’])$", "", out)
+        return out
+
+    def add(self, name: str, etype: str) -> ResolvedEntity | None:
+        cleaned = self.clean(name)
+        if not cleaned or not re.search(r"\w", cleaned):
+            return None
+        words = set(_words(cleaned))
+        for ent in self.entities:
+            ew = ent.words
+            if words <= ew or (ew <= words and ent.type == etype):
+                if len(cleaned) > len(ent.name) and ew <= words:
+                    ent.aliases.add(ent.name)
+                    ent.name = cleaned
+                ent.aliases.add(cleaned)
+                if name != cleaned:
+                    ent.aliases.add(name)
+                if ent.type in ("other", "organization") and etype in ("person", "media"):
+                    ent.type = etype
+                return ent
+        ent = ResolvedEntity(cleaned, etype, {cleaned, name} - {""})
+        self.entities.append(ent)
+        return ent
+
+
+def _name_in(span: Span, lex: CueLexicon) -> tuple[str, str] | None:
+    """The best name inside a mention span and its type: an entity, a run of proper nouns,
+    or the noun phrase itself."""
+    ents = [e for e in span.doc.ents if e.start >= span.start and e.end <= span.end]
+    if ents:
+        best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), len(e.text)))
+        etype = entity_type_of_label(best.label_)
+        if any(t.lower_ in lex.media_words for t in span):
+            etype = "media"
+        return best.text, etype
+    propn = [t for t in span if t.pos_ == "PROPN"]
+    if propn:
+        start, end = propn[0].i, propn[-1].i + 1
+        run = span.doc[start:end]
+        etype = "media" if any(t.lower_ in lex.media_words for t in span) else "person" if len(propn) >= 2 else "other"
+        return run.text, etype
+    nouns = [t for t in span if t.pos_ == "NOUN" or (not t.pos_ and t.is_alpha)]
+    if not nouns:
+        return None
+    head = nouns[-1]
+    if head.text in lex.titles or head.text.capitalize() in lex.titles:
+        return None  # a title-only description: resolve like a pronoun
+    etype = "media" if any(t.lower_ in lex.media_words for t in span) else "other"
+    return span.text, etype
+
+
+def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[list[dict], list[ResolvedEntity]]:
+    """Resolve the speaker and mediator of every attribution to an entity.
+
+    Returns
+    -------
+    (mentions, entities)
+        ``mentions[i]`` is ``{"speaker": (start, end, entity name, type) | None,
+        "mediator": … | None}`` for ``found[i]``; ``entities`` the article's merged entities.
+    """
+    index = EntityIndex(lex)
+    # names first, longest first, so surnames merge into full names
+    for ent in sorted(doc.ents, key=lambda e: -len(e.text)):
+        if entity_type_of_label(ent.label_) in ("person", "organization"):
+            index.add(ent.text, entity_type_of_label(ent.label_))
+    persons_at: list[tuple[int, ResolvedEntity]] = []
+    for ent in doc.ents:
+        if entity_type_of_label(ent.label_) == "person":
+            resolved = index.add(ent.text, "person")
+            if resolved is not None:
+                persons_at.append((ent.start_char, resolved))
+    out: list[dict] = []
+    last_speaker: tuple[int, ResolvedEntity] | None = None
+    for f in found:
+        row: dict = {"speaker": None, "mediator": None}
+        if f.mediator is not None:
+            span = doc.char_span(*f.mediator, alignment_mode="expand")
+            named = _name_in(span, lex) if span is not None else None
+            if named is not None:
+                # whoever relays a statement is a person or an outlet (NER may call it a place)
+                ent = index.add(named[0], "person" if named[1] == "person" else "media")
+                if ent is not None:
+                    if ent.type != "person":
+                        ent.type = "media"
+                    row["mediator"] = (*f.mediator, ent.name, ent.type)
+        speaker_chars = f.speaker
+        if speaker_chars is None and "possessor" in f.extra:
+            tok = doc[f.extra["possessor"]]
+            speaker_chars = (tok.idx, tok.idx + len(tok.text))
+        if speaker_chars is not None:
+            span = doc.char_span(*speaker_chars, alignment_mode="expand")
+            named = _name_in(span, lex) if span is not None else None
+            ent = index.add(*named) if named is not None else None
+            if ent is None:
+                ent = _antecedent(speaker_chars[0], last_speaker, persons_at)
+            if ent is not None:
+                row["speaker"] = (*speaker_chars, ent.name, ent.type)
+                if ent.type == "person":
+                    last_speaker = (speaker_chars[0], ent)
+            else:
+                row["speaker"] = (*speaker_chars, None, None)
+        out.append(row)
+    # names may have grown after a mention was resolved: point every row at the final name
+    final = {id(e): e for e in index.entities}
+    by_alias = {a: e for e in final.values() for a in (e.aliases | {e.name})}
+    for row in out:
+        for key in ("speaker", "mediator"):
+            if row[key] is not None and row[key][2] is not None:
+                ent = by_alias.get(row[key][2])
+                if ent is not None:
+                    row[key] = (row[key][0], row[key][1], ent.name, ent.type)
+    used = {row[k][2] for row in out for k in ("speaker", "mediator") if row[k] is not None}
+    return out, [e for e in index.entities if e.name in used]
+
+
+def _antecedent(at: int, last_speaker, persons_at) -> ResolvedEntity | None:
+    """The person a pronoun or description at char ``at`` refers to."""
+    before = [(pos, e) for pos, e in persons_at if pos < at]
+    if last_speaker is not None and last_speaker[0] < at:
+        if not before or before[-1][0] <= last_speaker[0] + 400:
+            return last_speaker[1]
+    return before[-1][1] if before else None

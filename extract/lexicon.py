@@ -1,0 +1,97 @@
+"""Attribution cue lexicons: reporting verbs, source prepositions, titles — data, not logic.
+
+The word lists live in ``lexicons/<lang>/cues.json`` beside this module; a user can pass
+their own file with the same keys to extend or replace them.
+
+>>> lex = load_lexicon("de")
+>>> "sagen" in lex.verbs and "laut" in lex.before_source
+True
+>>> load_lexicon("xx")
+Traceback (most recent call last):
+...
+quotegraph.errors.UnsupportedLanguageError: no cue lexicon for language 'xx' (supported: de, en)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from quotegraph.errors import UnsupportedLanguageError
+
+__all__ = ["CueLexicon", "load_lexicon", "SUPPORTED_LANGUAGES"]
+
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en")
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Word lists that drive the attribution rules for one language (all lower-cased but titles)."""
+
+    lang: str
+    verbs: frozenset[str]
+    weak_verbs: frozenset[str]  # cue only with a clause or quote beside them ("glauben", "think")
+    before_source: tuple[tuple[str, ...], ...]  # "laut", ("according", "to")
+    after_source: frozenset[str]  # "zufolge"
+    source_nouns: frozenset[str]  # "Angaben" in "nach Angaben von X"
+    nach_particles: frozenset[str]
+    so_particles: frozenset[str]
+    wie_particles: frozenset[str]
+    complementizers: frozenset[str]
+    pronouns: frozenset[str]
+    possessives: frozenset[str]
+    titles: frozenset[str]
+    media_words: frozenset[str]
+
+
+def _lower(items) -> frozenset[str]:
+    return frozenset(x.lower() for x in items)
+
+
+@lru_cache(maxsize=8)
+def _load(lang: str, path: str | None) -> CueLexicon:
+    if path is None:
+        if lang not in SUPPORTED_LANGUAGES:
+            supported = ", ".join(SUPPORTED_LANGUAGES)
+            raise UnsupportedLanguageError(f"no cue lexicon for language {lang!r} (supported: {supported})")
+        text = resources.files("quotegraph.extract").joinpath(f"lexicons/{lang}/cues.json").read_text("utf-8")
+    else:
+        text = Path(path).read_text("utf-8")
+    data = json.loads(text)
+    return CueLexicon(
+        lang=lang,
+        verbs=_lower(data["verbs"]),
+        weak_verbs=_lower(data.get("weak_verbs", ())),
+        before_source=tuple(tuple(p.lower().split()) for p in data.get("before_source", ())),
+        after_source=_lower(data.get("after_source", ())),
+        source_nouns=_lower(data.get("source_nouns", ())),
+        nach_particles=_lower(data.get("nach_particles", ())),
+        so_particles=_lower(data.get("so_particles", ())),
+        wie_particles=_lower(data.get("wie_particles", ())),
+        complementizers=_lower(data.get("complementizers", ())),
+        pronouns=_lower(data.get("pronouns", ())),
+        possessives=_lower(data.get("possessives", ())),
+        titles=frozenset(data.get("titles", ())),
+        media_words=_lower(data.get("media_words", ())),
+    )
+
+
+def load_lexicon(lang: str, path: str | Path | None = None) -> CueLexicon:
+    """The cue lexicon for a language, from the shipped data or from ``path``.
+
+    Parameters
+    ----------
+    lang : str
+        "de" or "en" (or any code, when ``path`` is given).
+    path : str or Path, optional
+        A JSON file with the same keys as ``lexicons/de/cues.json``.
+
+    Raises
+    ------
+    UnsupportedLanguageError
+        For a language with no shipped lexicon and no ``path``.
+    """
+    return _load(lang, str(path) if path is not None else None)

@@ -1,0 +1,64 @@
+"""Article metadata found in the text itself: headline, author byline, agency credits.
+
+Plain-text news pasted from the web keeps these in recognisable places: the headline is the
+first short line, a byline is "Von: Name" / "Von Name" / "By Name" on a line of its own,
+and agency credits close the text in brackets: "(dpa/pm)", "(AFP)", "(Reuters)".
+
+>>> text = "Regen in Sicht\\n\\nVon: Erika Muster\\n\\nEs regnet, sagte er. (dpa/afp)"
+>>> meta = find_metadata(text)
+>>> meta.title, meta.authors, meta.agencies
+('Regen in Sicht', ('Erika Muster',), ('dpa', 'afp'))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["TextMetadata", "find_metadata"]
+
+_BYLINE = re.compile(
+    r"^[ \t]*(?:Von|By|Autor|Autorin|Author)[:\s]+"
+    r"(?P<names>[A-ZÄÖÜ][\w.'’-]+(?:[ \t]+[A-ZÄÖÜ][\w.'’-]+){0,3}"
+    r"(?:(?:,[ \t]*|[ \t]+(?:und|and)[ \t]+)[A-ZÄÖÜ][\w.'’-]+(?:[ \t]+[A-ZÄÖÜ][\w.'’-]+){0,3})*)[ \t]*$",
+    re.MULTILINE,
+)
+_CREDIT = re.compile(r"\((?P<credit>[A-Za-z][\w.&-]{0,14}(?:\s*[/,]\s*[A-Za-z][\w.&-]{0,14}){0,5})\)\s*$")
+_NAME_SPLIT = re.compile(r",\s*|\s+(?:und|and)\s+")
+
+
+@dataclass(frozen=True)
+class TextMetadata:
+    title: str | None
+    authors: tuple[str, ...]
+    agencies: tuple[str, ...]
+
+
+def find_metadata(text: str) -> TextMetadata:
+    """Headline, authors and agencies stated in an article's text (empty when absent).
+
+    Parameters
+    ----------
+    text : str
+        The article as plain text.
+
+    Returns
+    -------
+    TextMetadata
+    """
+    stripped = text.lstrip()
+    first_line = stripped.split("\n", 1)[0].strip()
+    title = None
+    rest_starts_paragraph = "\n" in stripped and stripped.split("\n", 1)[1][:1] in ("\n", "")
+    if first_line and len(first_line) <= 200 and (rest_starts_paragraph or not first_line.endswith(".")):
+        if "\n" in stripped:
+            title = first_line
+    authors: list[str] = []
+    for m in _BYLINE.finditer(text[:2000]):
+        authors += [n.strip() for n in _NAME_SPLIT.split(m.group("names")) if n.strip()]
+        break
+    agencies: tuple[str, ...] = ()
+    m = _CREDIT.search(text.rstrip()[-80:])
+    if m:
+        agencies = tuple(p.strip() for p in re.split(r"[/,]", m.group("credit")) if p.strip())
+    return TextMetadata(title, tuple(authors), agencies)

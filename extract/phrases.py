@@ -1,0 +1,184 @@
+"""Small token helpers shared by the attribution patterns: cue verbs, noun phrases, windows.
+
+Pure functions over spaCy tokens and docs, in the spirit of textacy's ``expand_noun``: each
+does one thing and degrades gracefully when a pipeline lacks a parser or tagger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import CueLexicon
+
+__all__ = [
+    "SUBJECT_DEPS",
+    "cue_lemma",
+    "is_pronoun",
+    "noun_phrase",
+    "np_after",
+    "np_before",
+    "subject_of",
+    "tokens_between",
+    "strip_punct",
+]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "sb", "csubj", "expl"})
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
+_NP_HEAD_POS = frozenset({"NOUN", "PROPN"})
+_JOINERS = frozenset({"von", "des", "der", "of", "the", "für", "for", "&", "und", "and"})
+_PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
+
+
+def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
+    """The reporting-verb lemma of a token ("teilte … mit" → "mitteilen"), or None.
+
+    A token counts when its lemma (or, with a particle, particle + lemma) is in the lexicon's
+    verbs and it is tagged as a verb (any token passes when the pipeline has no tagger).
+    """
+    if token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower()):
+        return None
+    lemma = (token.lemma_ or token.text).lower()
+    for child in token.children:
+        if child.dep_ in _PARTICLE_DEPS or child.tag_ == "PTKVZ":
+            joined = child.lower_ + lemma
+            if joined in lex.verbs:
+                return joined
+    if lex.lang == "de" and token.tag_ in ("VVFIN", "VVIMP", ""):
+        # a separated particle the parser did not attach: "teilte … mit."
+        sent = token.sent if token.doc.has_annotation("SENT_START") else None
+        if sent is not None:
+            for other in sent[token.i - sent.start + 1 :]:
+                if other.tag_ == "PTKVZ":
+                    joined = other.lower_ + lemma
+                    if joined in lex.verbs:
+                        return joined
+                    break
+    if lemma in lex.verbs:
+        return lemma
+    return None
+
+
+def is_pronoun(token: Token, lex: CueLexicon) -> bool:
+    """A personal pronoun that can stand for a speaker ("Er", "she")."""
+    return token.lower_ in lex.pronouns and (token.pos_ in ("PRON", "") or not token.pos_)
+
+
+def _is_np_token(token: Token) -> bool:
+    if token.pos_:
+        return token.pos_ in _NP_POS or (token.text[:1].isupper() and token.pos_ not in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "ADP"))
+    return token.is_alpha
+
+
+def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
+    """The noun phrase starting at token ``start`` and ending before ``limit`` (or None).
+
+    Takes determiners, adjectives, nouns and names, and genitive or "von/of" attachments
+    ("der Sprecher des Ministeriums", "Patrick Kamanda von der Behörde"), and a bracketed
+    aside right after a name; stops at verbs, commas and other punctuation.
+    """
+    i = start
+    last_head = -1
+    while i < limit:
+        tok = doc[i]
+        if _is_np_token(tok):
+            if tok.pos_ in _NP_HEAD_POS or (not tok.pos_ and tok.text[:1].isupper()) or tok.pos_ == "X":
+                last_head = i
+            i += 1
+        elif tok.lower_ in _JOINERS and last_head >= 0 and i + 1 < limit and _is_np_token(doc[i + 1]):
+            i += 1
+        elif tok.text == "-" and last_head >= 0:
+            i += 1
+        elif tok.text == "(" and last_head >= 0:
+            close = next((j for j in range(i + 1, min(limit, i + 15)) if doc[j].text == ")"), None)
+            if close is None:
+                break
+            i = close + 1
+            last_head = close
+        else:
+            break
+    if last_head < start:
+        return None
+    return doc[start : last_head + 1]
+
+
+def np_after(doc: Doc, i: int, limit: int, lex: CueLexicon) -> Span | None:
+    """The first speaker-like phrase (name, noun phrase or pronoun) in tokens [i, limit)."""
+    j = i
+    while j < limit:
+        tok = doc[j]
+        if is_pronoun(tok, lex):
+            return doc[j : j + 1]
+        if tok.pos_ in ("DET", "PROPN", "NOUN") or (not tok.pos_ and tok.text[:1].isupper()):
+            np = noun_phrase(doc, j, limit)
+            if np is not None:
+                return np
+        if tok.is_punct and tok.text not in ("-", "„", "“", '"'):
+            return None
+        j += 1
+    return None
+
+
+def np_before(doc: Doc, i: int, lower: int, lex: CueLexicon) -> Span | None:
+    """The speaker-like phrase that ends right before token ``i`` (not before ``lower``)."""
+    j = i - 1
+    while j >= lower and doc[j].pos_ in ("ADV", "PART") and not is_pronoun(doc[j], lex):
+        j -= 1  # "Lukaschenko hat außerdem gesagt"
+    if j < lower:
+        return None
+    if is_pronoun(doc[j], lex):
+        return doc[j : j + 1]
+    end = j
+    start = j
+    while start > lower and (
+        _is_np_token(doc[start - 1])
+        or (doc[start - 1].lower_ in _JOINERS and start - 2 >= lower and _is_np_token(doc[start - 2]))
+        or doc[start - 1].text == "-"
+    ):
+        start -= 1
+    span = noun_phrase(doc, start, end + 1)
+    if span is None or span.end != end + 1:
+        return None
+    return span
+
+
+def subject_of(verb: Token, lower: int, upper: int) -> Span | None:
+    """The parser's subject of ``verb`` as a contiguous span inside [lower, upper), or None."""
+    if not verb.doc.has_annotation("DEP"):
+        return None
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl" and lower <= child.i < upper:
+            left = max(child.left_edge.i, lower)
+            right = min(child.right_edge.i, upper - 1)
+            # a subject does not run through the cue or a comma clause
+            if left <= verb.i <= right:
+                return None
+            span = verb.doc[left : right + 1]
+            cut = next((t.i for t in span if t.text in (",", ";", ":") and t.i > child.i), None)
+            # keep an apposition ("Its spokesman, Tobias Lindqvist,"), cut a relative clause
+            if cut is not None and any(t.pos_ in ("VERB", "AUX") for t in verb.doc[cut:right + 1]):
+                span = verb.doc[left:cut]
+            return strip_punct(span)
+    return None
+
+
+def tokens_between(doc: Doc, start_char: int, end_char: int) -> Span:
+    """The tokens that lie fully inside the character range [start_char, end_char)."""
+    span = doc.char_span(start_char, end_char, alignment_mode="contract")
+    return span if span is not None else doc[0:0]
+
+
+def strip_punct(span: Span) -> Span | None:
+    """The span without punctuation (and whitespace) at either edge; None when nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def first(items: Iterable):
+    return next(iter(items), None)

@@ -1,0 +1,119 @@
+"""The spaCy component that finds attributions, and :func:`make_nlp` that assembles a pipeline.
+
+``qg_attribution`` runs the patterns of :mod:`quotegraph.extract.attribution` and the entity
+resolution of :mod:`quotegraph.extract.coref`, and puts the results on the Doc:
+
+* ``doc.spans["qg_quotes"]`` — quote contents, labelled with their kind;
+* ``doc.spans["qg_speakers"]``, ``doc.spans["qg_cues"]``, ``doc.spans["qg_mediators"]``;
+* ``doc._.qg_attributions`` — one plain dict per attribution (character offsets, entity names),
+  serialisable, so the component works with ``nlp.pipe(texts, n_process=N)``;
+* ``doc._.qg_entities`` — the article's merged entities.
+
+>>> import spacy
+>>> nlp = spacy.blank("de")
+>>> _ = nlp.add_pipe("sentencizer")
+>>> _ = nlp.add_pipe("qg_attribution")
+>>> doc = nlp("„Wir bleiben hier und kämpfen“, sagte Anton Weber.")
+>>> [(a["text"], a["kind"]) for a in doc._.qg_attributions]
+[('Wir bleiben hier und kämpfen', 'direct')]
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+from .attribution import find_attributions
+from .coref import resolve_entities
+from .lexicon import load_lexicon
+from .loading import load_pipeline
+
+__all__ = ["AttributionFinder", "make_attributor", "make_nlp"]
+
+if not Doc.has_extension("qg_attributions"):
+    Doc.set_extension("qg_attributions", default=None)
+if not Doc.has_extension("qg_entities"):
+    Doc.set_extension("qg_entities", default=None)
+
+
+class AttributionFinder:
+    """Finds quotes, cues, speakers and mediators; see the module docstring for the outputs."""
+
+    def __init__(self, nlp: Language, name: str, *, lang: str | None, lexicon_path: str | None):
+        self.name = name
+        self.lang = lang or nlp.lang
+        self.lexicon_path = lexicon_path
+        self.lexicon = load_lexicon(self.lang, lexicon_path)
+
+    def find(self, doc: Doc) -> tuple[list[dict], list[dict]]:
+        found = find_attributions(doc, self.lexicon)
+        mentions, entities = resolve_entities(doc, found, self.lexicon)
+        text = doc.text
+        rows = []
+        for f, m in zip(found, mentions):
+            s, e = f.quote
+            rows.append({
+                "start": s, "end": e, "text": text[s:e], "kind": f.kind, "pattern": f.pattern,
+                "cue": list(f.cue) if f.cue else None,
+                "speaker": list(m["speaker"]) if m["speaker"] else None,
+                "mediator": list(m["mediator"]) if m["mediator"] else None,
+                "parent": f.parent, "inherited": f.inherited,
+            })
+        ents = [{"name": e.name, "type": e.type, "aliases": sorted(e.aliases)} for e in entities]
+        return rows, ents
+
+    def set_annotations(self, doc: Doc, found: tuple[list[dict], list[dict]]) -> None:
+        rows, ents = found
+        doc._.qg_attributions = rows
+        doc._.qg_entities = ents
+
+        def group(key: str, pick) -> SpanGroup:
+            spans = []
+            for row in rows:
+                item = pick(row)
+                if item is None:
+                    continue
+                span = doc.char_span(item[0], item[1], label=item[2] or "", alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+            return SpanGroup(doc, name=key, spans=spans)
+
+        doc.spans["qg_quotes"] = group("qg_quotes", lambda r: (r["start"], r["end"], r["kind"]))
+        doc.spans["qg_cues"] = group("qg_cues", lambda r: r["cue"])
+        doc.spans["qg_speakers"] = group("qg_speakers", lambda r: r["speaker"] and r["speaker"][:2] + [r["speaker"][2] or ""])
+        doc.spans["qg_mediators"] = group("qg_mediators", lambda r: r["mediator"] and r["mediator"][:2] + [r["mediator"][2] or ""])
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+
+@Language.factory(
+    "qg_attribution",
+    assigns=["doc.spans", "doc._.qg_attributions", "doc._.qg_entities"],
+    default_config={"lang": None, "lexicon_path": None},
+)
+def make_attributor(nlp: Language, name: str, lang: str | None, lexicon_path: str | None) -> AttributionFinder:
+    """Create the attribution component (``nlp.add_pipe("qg_attribution")``)."""
+    return AttributionFinder(nlp, name, lang=lang, lexicon_path=lexicon_path)
+
+
+def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = None) -> Language:
+    """A full quotegraph pipeline for a language: the spaCy model plus ``qg_attribution``.
+
+    Parameters
+    ----------
+    lang : str
+        "de" or "en".
+    model : str, optional
+        Name or path of any installed spaCy pipeline; by default see
+        :func:`quotegraph.extract.loading.resolve_model`.
+    lexicon_path : str, optional
+        A cue lexicon JSON file to use instead of the shipped one.
+    """
+    nlp = load_pipeline(lang, model)
+    if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
+        nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("qg_attribution", config={"lang": lang, "lexicon_path": lexicon_path})
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp

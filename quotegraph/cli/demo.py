@@ -1,0 +1,46 @@
+"""``quotegraph demo``: the whole product on the bundled example articles."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quotegraph import api
+
+from ._app import EXIT_SKIPPED, app, handle_errors, print_summary
+
+
+def example_folder() -> Path:
+    """The folder of example articles shipped with quotegraph."""
+    return Path(str(resources.files("quotegraph").joinpath("examples")))
+
+
+@app.command()
+@handle_errors
+def demo(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write graph.ttl, quotes.jsonl and graph.html into.")] = Path("quotegraph-demo"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Run the whole pipeline on the bundled example articles (German and English).
+
+    Extracts the quotes, builds the RDF graph and writes, into the --out folder:
+    graph.ttl (Turtle), quotes.jsonl (one JSON object per quote) and graph.html (the
+    interactive network: open it in a browser). Files from an earlier demo run are replaced.
+
+    Example:
+
+        quotegraph demo --out demo/
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    graph_path, jsonl_path, html_path = out / "graph.ttl", out / "quotes.jsonl", out / "graph.html"
+    summary = api.extract_to_files(
+        [example_folder()], out=graph_path, jsonl=jsonl_path, lang="auto", progress=not quiet, append=False,
+    )
+    api.write_view(summary.graph, html_path, title="quotegraph demo")
+    print_summary(summary, {"graph": str(graph_path), "quotes": str(jsonl_path), "view": str(html_path)})
+    typer.echo(f"Open {html_path} in a browser; query with: quotegraph query {graph_path} --example who-said-what")
+    if summary.skipped:
+        raise typer.Exit(EXIT_SKIPPED)

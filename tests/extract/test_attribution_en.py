@@ -1,0 +1,80 @@
+"""English attribution end to end on en_core_web_sm: quotes, speakers, cues, relays."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            '"We will not back down," union leader Mary Stone said on Monday.',
+            [("We will not back down", "Mary Stone", "say", "direct", None)],
+        ),
+        (
+            'Mary Stone said: "We will not back down."',
+            [("We will not back down.", "Mary Stone", "say", "direct", None)],
+        ),
+        (
+            "Mary Stone said that the strike would go on until Friday.",
+            [("that the strike would go on until Friday", "Mary Stone", "say", "indirect", None)],
+        ),
+        (
+            "The strike will go on until Friday, Mary Stone told reporters.",
+            [("The strike will go on until Friday", "Mary Stone", "tell", "indirect", None)],
+        ),
+        (
+            "According to the Daily Planet, the strike will go on until Friday.",
+            [("the strike will go on until Friday", "Daily Planet", "according to", "reported", None)],
+        ),
+    ],
+)
+def test_patterns(run_en, summary_of, text, expected):
+    got = summary_of(run_en(text))
+    assert got == expected
+
+
+def test_relay_keeps_speaker_and_mediator(run_en):
+    text = '"I expect a deal by Friday," Mayor Tom Berg said, according to the Daily Planet.'
+    (att,) = run_en(text).attributions
+    assert att.speaker.entity == "Tom Berg"
+    assert att.mediator.entity == "Daily Planet"
+    assert att.mediator.type == "media"
+
+
+def test_pronoun_speaker_resolves_to_person_named_before(run_en):
+    text = 'Mary Stone spoke outside the gate. "We will not back down," she said.'
+    (att,) = run_en(text).attributions
+    assert att.speaker.text == "she"
+    assert att.speaker.entity == "Mary Stone"
+
+
+def test_nested_quote_links_to_parent(run_en):
+    text = "Tom Berg added: \"A worker told me, 'We want to work, but not for nothing.' That matters.\""
+    atts = run_en(text).attributions
+    outer = next(a for a in atts if a.parent is None)
+    inner = next(a for a in atts if a.parent is not None)
+    assert inner.parent == outer.id
+    assert inner.quote.text.startswith("We want to work")
+    assert outer.speaker.entity == "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The so-called "deal" collapsed on Monday.',
+        'He read "Ulysses" on the train.',
+        "Nothing was said at the meeting on Monday.",
+    ],
+)
+def test_scare_quotes_titles_and_plain_text_give_nothing(run_en, text):
+    assert run_en(text).attributions == ()
+
+
+def test_offsets_are_into_the_original_text(run_en):
+    text = 'Intro line.\n\n"We will stay here and fight," said Mary Stone, according to the Daily Planet.'
+    result = run_en(text)
+    assert result.attributions
+    for att in result.attributions:
+        for span in (att.quote, att.speaker, att.cue, att.mediator):
+            if span is not None:
+                assert text[span.start : span.end] == span.text

@@ -1,0 +1,77 @@
+"""Quotation-mark pairing on raw text: German, English, nesting, paragraphs, apostrophes."""
+
+import pytest
+
+from quotegraph.extract.quotemarks import find_quoted, word_count
+
+
+def texts(s, **kw):
+    return [q.text for q in find_quoted(s, **kw)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sie sagte: „Wir gehen jetzt nach Hause.“", ["Wir gehen jetzt nach Hause."]),
+        ("Er sagte: »Das reicht nicht.« Dann ging er.", ["Das reicht nicht."]),
+        ('She said: "We are leaving now." Then she left.', ["We are leaving now."]),
+        ("She said: “We are leaving now.” Then she left.", ["We are leaving now."]),
+        ("„Eins“ und „zwei drei“", ["Eins", "zwei drei"]),
+        ("Il a dit : « Nous partons. »", [" Nous partons. "]),
+    ],
+)
+def test_pairs(text, expected):
+    assert texts(text) == expected
+
+
+def test_nested_quote_has_depth_one():
+    spans = list(find_quoted("Er sagte: „Sie rief: ‚Halt!‘ und lief.“"))
+    assert [(s.text, s.depth) for s in spans] == [("Sie rief: ‚Halt!‘ und lief.", 0), ("Halt!", 1)]
+
+
+def test_english_nested_single_quotes():
+    spans = list(find_quoted('He added: "A man told me, \'We want to work.\' That matters."'))
+    assert [s.depth for s in spans] == [0, 1]
+    assert spans[1].text == "We want to work."
+
+
+@pytest.mark.parametrize("text", ["Don't say it's Putin's fault.", "Hans' Hut liegt am Ku'damm."])
+def test_apostrophes_are_not_quotes(text):
+    assert texts(text) == []
+
+
+def test_quote_continues_into_next_paragraph_when_reopened():
+    text = "„Wir bleiben hier.\n\n„Und wir kämpfen weiter“, sagte sie."
+    spans = list(find_quoted(text))
+    assert len(spans) == 1
+    assert spans[0].text.startswith("Wir bleiben") and spans[0].text.endswith("kämpfen weiter")
+    assert spans[0].closed
+
+
+def test_unclosed_quote_ends_at_paragraph():
+    text = "Er sagte: „Das ist alles\n\nNeuer Absatz ohne Zitat."
+    spans = list(find_quoted(text))
+    assert [s.text for s in spans] == ["Das ist alles"]
+    assert not spans[0].closed
+
+
+@pytest.mark.parametrize("text", ["", "„", "“ „ “ „", '"""', "a ' b ' c", "»«»«", "‚‘‚"])
+def test_odd_and_unbalanced_marks_never_raise_and_offsets_hold(text):
+    for span in find_quoted(text):
+        assert text[span.start : span.end] == span.text
+        assert 0 <= span.start <= span.end <= len(text)
+
+
+def test_offsets_match_text():
+    text = 'A "first quote here" and „zweites Zitat“ and »drittes«.'
+    for span in find_quoted(text):
+        assert text[span.start : span.end] == span.text
+
+
+def test_max_depth_filters_nested():
+    assert texts("„außen ‚innen‘ außen“", max_depth=0) == ["außen ‚innen‘ außen"]
+
+
+def test_word_count():
+    assert word_count("„Kumpel“") == 1
+    assert word_count("zwölf Millionen Euro") == 3

@@ -1,0 +1,126 @@
+"""The extract and demo verbs run as a user runs them; files and their contents are checked."""
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal
+from typer.testing import CliRunner
+
+from quotegraph.cli import app
+from quotegraph.graph.namespaces import QG, SDO
+
+runner = CliRunner()
+
+EN_TEXT = (
+    "Port strike goes on\n\n"
+    '"We will not back down," union leader Mary Stone said on Monday, according to the Daily Planet.\n\n'
+    "She said that the strike would go on until Friday.\n"
+)
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "strike.txt"
+    path.write_text(EN_TEXT, encoding="utf-8")
+    return path
+
+
+def speakers_in(graph_path):
+    g = Graph().parse(graph_path, format="turtle")
+    return {str(g.value(s, SDO.name)) for s, _, _ in g.triples((None, QG.said, None))}
+
+
+def test_extract_writes_graph_and_jsonl(tmp_path, article):
+    out, jsonl = tmp_path / "g.ttl", tmp_path / "q.jsonl"
+    result = invoke("extract", article, "--lang", "en", "--out", out, "--jsonl", jsonl, "-q")
+    assert result.exit_code == 0, result.output
+    assert "quotes" in result.stdout and str(out) in result.stdout
+    assert speakers_in(out) == {"Mary Stone"}
+    rows = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 2
+    for row in rows:
+        assert EN_TEXT[row["start"] : row["end"]] == row["text"]
+        assert row["article"] == "strike"
+        assert row["speaker"]["entity"] == "Mary Stone"
+    relayed = [r for r in rows if r["mediator"]]
+    assert [r["mediator"]["entity"] for r in relayed] == ["Daily Planet"]
+
+
+def test_extract_twice_adds_nothing(tmp_path, article):
+    out, jsonl = tmp_path / "g.ttl", tmp_path / "q.jsonl"
+    assert invoke("extract", article, "--lang", "en", "-o", out, "--jsonl", jsonl, "-q").exit_code == 0
+    first_triples = len(Graph().parse(out))
+    first_lines = jsonl.read_text(encoding="utf-8")
+    assert invoke("extract", article, "--lang", "en", "-o", out, "--jsonl", jsonl, "-q").exit_code == 0
+    assert len(Graph().parse(out)) == first_triples
+    assert jsonl.read_text(encoding="utf-8") == first_lines
+
+
+def test_extract_appends_new_articles(tmp_path, article):
+    out = tmp_path / "g.ttl"
+    other = tmp_path / "other.txt"
+    other.write_text('"Talks resume next week," Mayor Tom Berg said.', encoding="utf-8")
+    assert invoke("extract", article, "--lang", "en", "-o", out, "-q").exit_code == 0
+    assert invoke("extract", other, "--lang", "en", "-o", out, "-q").exit_code == 0
+    assert speakers_in(out) == {"Mary Stone", "Tom Berg"}
+
+
+def test_jsonl_input_with_bad_lines_skips_them_and_says_so(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    good = {"id": "a1", "text": '"We will not back down," Mary Stone said.', "language": "en", "title": "Strike"}
+    corpus.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"id": "a2"}) + "\n", encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    result = invoke("extract", corpus, "-o", out, "-q")
+    assert result.exit_code == 3
+    assert f"{corpus}:2" in result.stderr and "malformed JSON" in result.stderr
+    assert f"{corpus}:3" in result.stderr and "text" in result.stderr
+    g = Graph().parse(out)
+    assert (None, SDO.headline, Literal("Strike")) in g
+
+
+def test_missing_input_is_one_clear_error(tmp_path):
+    result = invoke("extract", tmp_path / "nope.txt", "-o", tmp_path / "g.ttl")
+    assert result.exit_code == 1
+    assert "nope.txt" in result.stderr and "no such file" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "g.ttl").exists()
+
+
+def test_unknown_language_is_skipped_with_reason(tmp_path):
+    path = tmp_path / "fr.txt"
+    path.write_text("« Nous ne céderons pas », a déclaré la syndicaliste Marie Dupont lundi.", encoding="utf-8")
+    result = invoke("extract", path, "--lang", "fr", "-o", tmp_path / "g.ttl", "-q")
+    assert result.exit_code == 3
+    assert "fr" in result.stderr and "de, en" in result.stderr
+
+
+def test_demo_writes_all_three_files(tmp_path):
+    out = tmp_path / "demo"
+    result = invoke("demo", "--out", out, "-q")
+    assert result.exit_code == 0, result.output
+    for name in ("graph.ttl", "quotes.jsonl", "graph.html"):
+        assert (out / name).stat().st_size > 0
+    rows = [json.loads(line) for line in (out / "quotes.jsonl").read_text(encoding="utf-8").splitlines()]
+    articles = {r["article"] for r in rows}
+    assert len(articles) == 3  # two German, one English example
+    assert any(r["mediator"] for r in rows)
+    assert any(r["kind"] == "indirect" for r in rows) and any(r["kind"] == "direct" for r in rows)
+    assert "articles" in result.stdout and "graph.html" in result.stdout
+
+
+def test_every_verb_has_help_and_is_in_the_readme():
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    result = invoke("--help")
+    assert result.exit_code == 0
+    verbs = [c.name for c in app.registered_commands]
+    assert {"extract", "demo"} <= set(verbs)
+    for verb in verbs:
+        help_result = invoke(verb, "--help")
+        assert help_result.exit_code == 0
+        assert "Example" in help_result.stdout, verb
+        assert f"quotegraph {verb}" in readme, verb
