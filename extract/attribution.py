@@ -213,6 +213,28 @@ def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote:
     return None
 
 
+def _ends_sentence(text: str, i: int) -> bool:
+    """Whether the mark at ``text[i]`` (. ! ?) ends a sentence: followed by white space, and
+    for a full stop not closing an abbreviation ("F.A.Z.", "Dr.", "z. B.") or a number."""
+    if i + 1 < len(text) and not text[i + 1].isspace():
+        return False
+    if text[i] != ".":
+        return True
+    j = i
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(„“\"»":
+        j -= 1
+    word = text[j:i]
+    if not word or word[-1:].isdigit() or "." in word or (len(word) <= 2 and word.isalpha()):
+        return False
+    return word not in _ABBREVIATIONS
+
+
+_ABBREVIATIONS = frozenset(
+    "Dr Prof Nr St Abs Art Bd Mio Mrd Mr Mrs Ms Gen Sen Rep Gov Jr Sr Inc Corp Co Ltd vs etc bzw ca "
+    "usw evtl ggf inkl zB Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez Oct Dec".split()
+)
+
+
 def _sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: int) -> tuple[int, int]:
     """Characters of the frame around a quote at [start, end): back to the previous sentence end
     or closing mark, forward to the next sentence end or opening mark (never past a paragraph)."""
@@ -221,7 +243,7 @@ def _sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: i
         ch = text[lo - 1]
         if ch == "\n" and lo - 2 >= 0 and text[lo - 2] == "\n":
             break
-        if ch in _SENT_END and lo - 1 > limit_lo and (lo >= len(text) or text[lo].isspace()):
+        if ch in _SENT_END and lo - 1 > limit_lo and _ends_sentence(text, lo - 1):
             break
         lo -= 1
     hi = end
@@ -229,7 +251,7 @@ def _sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: i
         ch = text[hi]
         if ch == "\n" and hi + 1 < len(text) and text[hi + 1] == "\n":
             break
-        if ch in _SENT_END:
+        if ch in _SENT_END and _ends_sentence(text, hi):
             hi += 1
             break
         hi += 1
@@ -275,6 +297,21 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
         yield _direct_quote(doc, q, siblings, container, lex)
 
 
+def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, lex: CueLexicon) -> bool:
+    """Whether the text after a quote is its frame: ``„…“, sagte X`` / ``„…?“ fragte X`` /
+    ``„…“ so X`` — not a new sentence that merely follows it."""
+    rest = text[close_at:close_at + 3].lstrip()
+    if rest.startswith((",", "–", "—", "-")):
+        return True
+    if first.lower_ in lex.so_particles or first.lower_ in lex.wie_particles:
+        return True
+    last = q.text.rstrip()[-1:]
+    if last in ",–-":
+        return True  # English keeps the frame's comma inside the marks
+    ends_open = last in "!?" or last not in "."
+    return ends_open and (first.text[:1].islower() or first.pos_ in ("VERB", "AUX"))
+
+
 def _direct_quote(doc: Doc, q: QuotedSpan, siblings: list[QuotedSpan], container: tuple[int, int],
                   lex: CueLexicon) -> Found:
     text = doc.text
@@ -287,7 +324,9 @@ def _direct_quote(doc: Doc, q: QuotedSpan, siblings: list[QuotedSpan], container
     post = doc.char_span(close_at, hi, alignment_mode="contract")
     pre_rng = (pre.start, pre.end) if pre is not None else (0, 0)
     post_rng = (post.start, post.end) if post is not None else (0, 0)
-    frame = _frame_in(doc, *post_rng, lex, after_quote=True) if post_rng[1] > post_rng[0] else None
+    frame = None
+    if post_rng[1] > post_rng[0] and _attaches_after(text, q, close_at, doc[post_rng[0]], lex):
+        frame = _frame_in(doc, *post_rng, lex, after_quote=True)
     pre_frame = _frame_in(doc, *pre_rng, lex, after_quote=False) if pre_rng[1] > pre_rng[0] else None
     pre_text = text[lo:open_at].strip()
     start = q.start

@@ -162,6 +162,10 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
             span = doc.char_span(*speaker_chars, alignment_mode="expand")
             named = _name_in(span, lex) if span is not None else None
             ent = index.add(*named) if named is not None else None
+            if ent is None and span is not None and "possessor" in f.extra and doc[f.extra["possessor"]].lower_ in ("eigenen", "eigener", "own"):
+                ent = _sentence_subject(span, index, lex)  # "X will eigenen Angaben nach …": X
+            if ent is None and span is not None and not _refers_back(span, lex):
+                ent = index.add(span.text, "other")
             if ent is None:
                 ent = _antecedent(speaker_chars[0], last_speaker, persons_at)
             if ent is not None:
@@ -182,6 +186,29 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
                     row[key] = (row[key][0], row[key][1], ent.name, ent.type)
     used = {row[k][2] for row in out for k in ("speaker", "mediator") if row[k] is not None}
     return out, [e for e in index.entities if e.name in used]
+
+
+def _refers_back(span: Span, lex: CueLexicon) -> bool:
+    """A pronoun, possessive or title-only description ("Er", "seinen", "der Staatschef")."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in _DETERMINERS]
+    if not words:
+        return True
+    if len(words) == 1 and (words[0].lower_ in lex.pronouns or words[0].lower_ in lex.possessives):
+        return True
+    return all(t.text in lex.titles or t.lower_ in lex.possessives or t.pos_ == "ADJ" for t in words)
+
+
+def _sentence_subject(span: Span, index: EntityIndex, lex: CueLexicon) -> ResolvedEntity | None:
+    sent = span.sent if span.doc.has_annotation("SENT_START") else None
+    if sent is None:
+        return None
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "sb") and tok.i < span.start:
+            left, right = tok.left_edge.i, tok.right_edge.i + 1
+            named = _name_in(span.doc[left:right], lex)
+            if named is not None:
+                return index.add(*named)
+    return None
 
 
 def _antecedent(at: int, last_speaker, persons_at) -> ResolvedEntity | None:
