@@ -388,16 +388,19 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found] | None = Non
     for sent in doc.sents:
         if not _outside(found, sent.start_char, sent.end_char) and not _has_gap(found, sent):
             continue
+        taken: list[Found] = []
         for tok in sent:
             lemma = cue_lemma(tok, lex)
             if lemma is None or tok.idx in used_cues:
                 continue
-            if not _outside(found, tok.idx, tok.idx + 1):
+            if not _outside(found + taken, tok.idx, tok.idx + 1):
                 continue
             hit = _cue_first(doc, sent, tok, lemma, lex) or _cue_last(doc, sent, tok, lemma, lex)
-            if hit is not None and _outside(found, *hit.quote):
+            if hit is not None and _outside(found + taken, *hit.quote):
                 yield hit
-                break
+                taken.append(hit)
+                if lex.lang != "en" or hit.pattern != "cue_first" or hit.quote[1] >= sent.end_char - 1:
+                    break  # more than one report per sentence only where the parser is reliable
 
 
 def _has_gap(found: list[Found], sent: Span) -> bool:
@@ -451,13 +454,34 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
     return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex)
 
 
+_OBJECT_DEPS = ("ccomp", "xcomp", "dobj", "obj")
+_OBJECT_PREPS = frozenset({"of", "about", "on", "at", "for", "that"})
+
+
 def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
-    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    if comp is None or lemma in lex.weak_verbs and not any(c.lower_ in lex.complementizers for c in comp.children):
+    """The clause or object a reporting verb governs: "X said (that) …", "X warned of …",
+    "X bemoaned the unrest" — a clause for any cue verb, an object only for a non-weak one
+    or one the parser gives a clause to."""
+    comp = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i
+                 and not _is_addressee(c)), None)
+    if comp is None:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i), None)
+        comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if comp is None:
+        return None
+    if comp.dep_ == "dobj" and len(list(comp.subtree)) < 2 and comp.pos_ == "PRON":
         return None
     content = strip_punct(doc[comp.left_edge.i : comp.right_edge.i + 1])
     speaker = _speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
     return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex)
+
+
+def _is_addressee(token: Token) -> bool:
+    """"told reporters", "asked him": the object is the addressee, not the content."""
+    return token.dep_ in ("dobj", "obj") and (
+        token.pos_ == "PRON" or token.ent_type_ in ("PERSON", "PER", "ORG", "NORP")
+        or token.lower_ in ("reporters", "journalists", "lawmakers", "supporters", "audience", "crowd", "people")
+    )
 
 
 def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
