@@ -455,7 +455,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
 
 
 _OBJECT_DEPS = ("ccomp", "xcomp", "dobj", "obj")
-_OBJECT_PREPS = frozenset({"of", "about", "on", "at", "for", "that"})
+_OBJECT_PREPS = frozenset({"of", "about", "on"})
 
 
 def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
@@ -467,8 +467,8 @@ def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexico
     if comp is None:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i), None)
         comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if comp is None:
-        return None
+    if comp is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "Nothing was said at the meeting": a passive cue names no source here
     if comp.dep_ == "dobj" and len(list(comp.subtree)) < 2 and comp.pos_ == "PRON":
         return None
     content = strip_punct(doc[comp.left_edge.i : comp.right_edge.i + 1])
