@@ -83,8 +83,8 @@ def _cue_chars(token: Token, lemma: str) -> tuple[int, int, str]:
 
 @dataclass(frozen=True)
 class _SourcePhrase:
-    cue: Span  # "laut", "zufolge", "nach Angaben"
-    source: Span | None  # the NP naming the source
+    cue: Span  # "laut", "zufolge", "nach"
+    source: Span | None  # the source as annotators mark it: "der Agentur X", "Angaben der Polizei", "seinen Angaben"
     phrase: Span  # everything to cut out of the content
     possessor: Token | None = None  # "seinen" in "seinen Angaben nach"
 
@@ -113,31 +113,41 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         src = np_before(doc, i, lower, lex)
         if src is not None:
             poss = _possessor(src, lex)
-            return _SourcePhrase(doc[i : i + 1], None if poss is not None else src, doc[src.start : i + 1], poss)
+            return _SourcePhrase(doc[i : i + 1], src, doc[src.start : i + 1], poss)
     if low in lex.nach_particles and i + 1 < upper:
         # "nach Angaben (von|des) X", "nach Ansicht von X", "nach eigenen Angaben"
         j = i + 1
-        while j < upper and doc[j].pos_ in ("ADJ", "DET") and doc[j].lower_ not in lex.source_nouns:
+        while j < upper and doc[j].pos_ in ("ADJ", "DET") and not _is_source_noun(doc[j], lex):
             j += 1
-        if j < upper and doc[j].text.lower() in lex.source_nouns:
+        if j < upper and _is_source_noun(doc[j], lex):
             poss = next((t for t in doc[i + 1 : j] if t.lower_ in lex.possessives), None)
             k = j + 1
             if k < upper and doc[k].lower_ in ("von", "des", "der", "of", "by"):
                 src = np_after(doc, k + 1 if doc[k].lower_ in ("von", "of", "by") else k, upper, lex)
                 if src is not None:
-                    return _SourcePhrase(doc[i : j + 1], src, doc[i : src.end])
-            return _SourcePhrase(doc[i : j + 1], None, doc[i : j + 1], poss)
-    if low in lex.source_nouns and i > lower and i + 1 < upper and doc[i + 1].lower_ in lex.nach_particles:
+                    return _SourcePhrase(doc[i : i + 1], doc[i + 1 : src.end], doc[i : src.end])
+            return _SourcePhrase(doc[i : i + 1], doc[i + 1 : j + 1], doc[i : j + 1], poss)
+    if _is_source_noun(tok, lex) and i > lower and i + 1 < upper and doc[i + 1].lower_ in lex.nach_particles:
         # "seinen Angaben nach", "eigenen Angaben nach"
         poss = next((t for t in doc[max(lower, i - 2) : i] if t.lower_ in lex.possessives), None)
         if poss is not None:
-            return _SourcePhrase(doc[i : i + 2], None, doc[poss.i : i + 2], poss)
+            return _SourcePhrase(doc[i + 1 : i + 2], doc[poss.i : i + 1], doc[poss.i : i + 2], poss)
     return None
+
+
+def _is_source_noun(token: Token, lex: CueLexicon) -> bool:
+    """"Angaben", and German compounds ending in one ("Polizeiangaben", "Medienberichten")."""
+    low = token.lower_
+    if low in lex.source_nouns:
+        return True
+    return lex.lang == "de" and token.text[:1].isupper() and any(
+        low.endswith(noun) and len(low) > len(noun) + 2 for noun in lex.source_nouns if len(noun) >= 6
+    )
 
 
 def _possessor(span: Span, lex: CueLexicon) -> Token | None:
     first = span[0]
-    if first.lower_ in lex.possessives and span[-1].text.lower() in lex.source_nouns:
+    if first.lower_ in lex.possessives and _is_source_noun(span[-1], lex):
         return first
     return None
 
@@ -262,11 +272,12 @@ def _sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: i
 
 
 def _is_speech(q: QuotedSpan, text: str) -> bool:
-    """Scare quotes, titles and names in quotation marks are not speech."""
+    """Whether a quoted span can be speech on its own: three words or more, or a complete
+    short utterance („Nein.“). Shorter ones are kept only inside reported speech (see
+    :func:`_settle_fragments`): alone they are scare quotes, titles or names."""
     words = word_count(q.text)
     if words >= _MIN_QUOTE_WORDS:
         return True
-    # a short but complete utterance: „Nein.“ / "Never!"
     return words >= 1 and q.text.rstrip()[-1:] in "!?." and q.text[:1].isupper()
 
 
@@ -285,7 +296,7 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
         ``kind`` is "direct" or "mixed"; ``extra["depth"]`` the nesting level.
     """
     text = doc.text
-    quoted = [q for q in find_quoted(text, max_depth=1) if _is_speech(q, text)]
+    quoted = [q for q in find_quoted(text, max_depth=1) if word_count(q.text) >= 1]
     for q in quoted:
         container = (0, len(text))
         if q.depth > 0:
@@ -293,8 +304,12 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
             if parent is None:
                 continue
             container = (parent.start, parent.end)
-        siblings = [t for t in quoted if t.depth == q.depth and container[0] <= t.start and t.end <= container[1]]
-        yield _direct_quote(doc, q, siblings, container, lex)
+        siblings = [t for t in quoted if t.depth == q.depth and container[0] <= t.start and t.end <= container[1]
+                    and _is_speech(t, text)]
+        found = _direct_quote(doc, q, siblings, container, lex)
+        if not _is_speech(q, text):
+            found.pattern = "embedded"
+        yield found
 
 
 def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, lex: CueLexicon) -> bool:
@@ -329,31 +344,27 @@ def _direct_quote(doc: Doc, q: QuotedSpan, siblings: list[QuotedSpan], container
         frame = _frame_in(doc, *post_rng, lex, after_quote=True)
     pre_frame = _frame_in(doc, *pre_rng, lex, after_quote=False) if pre_rng[1] > pre_rng[0] else None
     pre_text = text[lo:open_at].strip()
-    start = q.start
-    if pre_text and pre_text[-1] not in ":,–—-(" and word_count(pre_text) >= 1:
-        # the sentence runs into the quote: a mixed quote, unless the lead-in is the frame
-        if pre_frame is not None and pre_frame.cue is not None and frame is None:
-            cue_tok = doc.char_span(pre_frame.cue[0], pre_frame.cue[1], alignment_mode="expand")
-            after_cue = cue_tok.end if cue_tok is not None else pre_rng[0]
-            if pre_frame.speaker is not None:
-                after_cue = max(after_cue, pre_frame.speaker.end)
-            content = strip_punct(doc[after_cue : pre_rng[1]]) if after_cue < pre_rng[1] else None
-            frame, pre_frame = pre_frame, None
-        else:
-            content = strip_punct(pre) if pre is not None else None
-            pre_frame = None
+    # the quote, marks included (as annotators mark it)
+    start, end = open_at, close_at
+    if not q.close_mark:
+        end = q.end
+    pattern = "direct" if q.depth == 0 else "nested"
+    embedded = bool(pre_text) and pre_text[-1] not in ":,–—-(" and word_count(pre_text) >= 1
+    if embedded and frame is not None and frame.cue is not None:
+        # "In jüngster Zeit verbreiteten „Massenmedien …“, sagte X": a mixed quote
+        content = strip_punct(pre) if pre is not None else None
         if content is not None:
             start = content.start_char
-    kind = "mixed" if start < q.start else "direct"
+        pre_frame = None
+    elif embedded:
+        # a fragment inside a sentence: "nannte sie „reine Spekulation“", "der Sohn habe
+        # sich „bewusst …“": a direct quote whose frame is the sentence around it
+        pattern = "embedded"
+        frame = pre_frame if pre_frame is not None and pre_frame.cue is not None and pre_frame.speaker is not None else None
+        pre_frame = None
+    kind = "mixed" if start < open_at else "direct"
     chosen = frame if frame is not None and frame.cue is not None else pre_frame or frame
-    end = q.end
-    if kind == "mixed" and q.close_mark:
-        end = close_at
-    else:
-        while end > start and text[end - 1] in ",;: ":
-            end -= 1  # English puts the comma of the frame inside the marks
-    found = Found((start, end), kind, pattern="direct" if q.depth == 0 else "nested",
-                  extra={"depth": q.depth, "closed": q.closed})
+    found = Found((start, end), kind, pattern=pattern, extra={"depth": q.depth, "closed": q.closed})
     if chosen is not None:
         found.cue = chosen.cue
         found.speaker = _span_chars(chosen.speaker)
@@ -367,7 +378,9 @@ def _direct_quote(doc: Doc, q: QuotedSpan, siblings: list[QuotedSpan], container
 
 
 def _outside(found: list[Found], start: int, end: int) -> bool:
-    return not any(f.overlaps(start, end) for f in found)
+    """No attribution overlaps [start, end), fragments inside sentences aside (reported speech
+    may contain them: they become its nested quotes)."""
+    return not any(f.overlaps(start, end) for f in found if f.pattern != "embedded")
 
 
 def _clause_after(doc: Doc, i: int, sent: Span) -> Span | None:
@@ -405,7 +418,8 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found] | None = Non
 
 def _has_gap(found: list[Found], sent: Span) -> bool:
     covered = sum(
-        max(0, min(f.quote[1], sent.end_char) - max(f.quote[0], sent.start_char)) for f in found
+        max(0, min(f.quote[1], sent.end_char) - max(f.quote[0], sent.start_char))
+        for f in found if f.pattern != "embedded"
     )
     return covered < 0.5 * (sent.end_char - sent.start_char)
 
@@ -548,7 +562,7 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = N
         parts = [p for p in (before, after) if p is not None and word_count(p.text) >= 1]
         if not parts or sum(word_count(p.text) for p in parts) < 3:
             continue
-        start, end = parts[0].start_char, parts[-1].end_char
+        start, end = parts[0].start_char, _with_final_punct(doc, parts[-1])
         cue = (sp.cue.start_char, sp.cue.end_char, sp.cue.text.lower())
         f = Found((start, end), "reported", cue=cue, speaker=_span_chars(sp.source), pattern="source")
         if len(parts) == 2:
@@ -569,7 +583,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
     """
     if lex.lang != "de":
         return
-    ends = sorted(found, key=lambda f: f.quote[1])
+    ends = sorted((f for f in found if f.pattern != "embedded"), key=lambda f: f.quote[1])
     sents = list(doc.sents)
     for k, sent in enumerate(sents):
         if not _outside(found, sent.start_char, sent.end_char):
@@ -588,10 +602,83 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
         content = strip_punct(sent)
         if content is None or word_count(content.text) < 3:
             continue
-        f = Found((content.start_char, content.end_char), "free_indirect", pattern="konjunktiv", inherited=True)
-        f.extra["antecedent"] = len(prev) - 1
+        end = _with_final_punct(doc, content)
+        if last.pattern == "konjunktiv" and doc.text[last.quote[1] : content.start_char].strip() == "":
+            last.quote = (last.quote[0], end)  # the same speaker goes on: one quote over the sentences
+            continue
+        f = Found((content.start_char, end), "free_indirect", pattern="konjunktiv", inherited=True)
         f.speaker = last.speaker
+        ends.append(f)
         yield f
+
+
+def _with_final_punct(doc: Doc, span: Span) -> int:
+    """End of ``span`` extended over the sentence-final mark right after it ("… verliehen.")."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text in (".", "!", "?") and nxt.idx == span.end_char:
+        return nxt.idx + 1
+    return span.end_char
+
+
+# ---------------------------------------------------------------------------- speech acts
+
+
+def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """Sentences that report a speech act without quoting it: "Ein Mitarbeiter sprach von
+    einem Klima der Gewalt.", "Die Opposition kritisierte den Entwurf scharf."
+
+    The whole sentence is the reported content; its subject is the speaker, the verb the cue.
+    A sentence that only points back at a quote ("Das sagte er am Montag.") is left out.
+    """
+    if not doc.has_annotation("DEP"):
+        return
+    for sent in doc.sents:
+        if not _outside(found, sent.start_char, sent.end_char):
+            continue
+        content = strip_punct(sent)
+        if content is None or word_count(content.text) < 5:
+            continue
+        for tok in sent:
+            lemma = cue_lemma(tok, lex)
+            if lemma is None or lemma in lex.weak_verbs:
+                continue
+            if tok.dep_ not in ("ROOT", "root") and tok.head.dep_ not in ("ROOT", "root"):
+                continue
+            objects = [c for c in tok.children if c.dep_ in ("obj", "dobj", "oa", "ccomp")]
+            if any(c.lower_ in _POINTERS for c in objects) or any(t.lower_ in _POINTERS and t.i < tok.i for t in sent[:2]):
+                break
+            if any(c.dep_ in ("auxpass", "nsubjpass", "nsubj:pass", "aux:pass") for c in tok.children):
+                break  # "Nothing was said": a passive names no speaker
+            speaker = subject_of(tok, sent.start, sent.end)
+            if speaker is None:
+                break
+            yield Found((content.start_char, _with_final_punct(doc, content)), "reported",
+                        cue=_cue_chars(tok, lemma), speaker=_span_chars(speaker), pattern="act")
+            break
+
+
+_POINTERS = frozenset({"das", "dies", "dieses", "es", "this", "that", "it", "so"})
+
+
+def _settle_fragments(found: list[Found]) -> list[Found]:
+    """Quoted fragments inside sentences ("nannte sie „reine Spekulation“") are speech when
+    reported speech surrounds them (they take its speaker and cue) or their own sentence
+    names a cue; otherwise a fragment of one or two words is a scare quote or a title."""
+    out = []
+    for f in found:
+        if f.pattern != "embedded":
+            out.append(f)
+            continue
+        outer = next((g for g in found if g is not f and g.pattern != "embedded"
+                      and g.quote[0] <= f.quote[0] and f.quote[1] <= g.quote[1]), None)
+        if outer is not None:
+            f.speaker = f.speaker or outer.speaker
+            f.cue = f.cue or outer.cue
+            f.mediator = f.mediator or outer.mediator
+            out.append(f)
+        elif f.cue is not None:
+            out.append(f)
+    return out
 
 
 # ---------------------------------------------------------------------------- all together
@@ -610,6 +697,8 @@ def find_attributions(doc: Doc, lex: CueLexicon) -> list[Found]:
     out += list(find_source_phrases(doc, lex, out))
     out.sort(key=lambda f: f.quote)
     out += list(find_subjunctive_continuations(doc, lex, out))
+    out += list(find_reported_acts(doc, lex, out))
+    out = _settle_fragments(out)
     out.sort(key=lambda f: (f.quote[0], -f.quote[1]))
     _inherit_speakers(doc, out)
     _link_parents(out)

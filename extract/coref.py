@@ -94,9 +94,31 @@ class EntityIndex:
         return ent
 
 
+def _named_part(span: Span, lex: CueLexicon) -> Span | None:
+    """What names the source in "Angaben der Gewerkschaft X" / "seinen Angaben": the part after
+    the source noun (None when nothing follows it: the possessor is the source)."""
+    from .attribution import _is_source_noun
+
+    i = span.start
+    saw_noun = False
+    while i < span.end and (span.doc[i].lower_ in lex.possessives or span.doc[i].pos_ in ("DET", "ADJ")
+                            or _is_source_noun(span.doc[i], lex)):
+        saw_noun = saw_noun or _is_source_noun(span.doc[i], lex)
+        i += 1
+    if not saw_noun:
+        return span
+    while i < span.end and span.doc[i].lower_ in ("von", "des", "der", "of", "by"):
+        i += 1
+    return span.doc[i : span.end] if i < span.end else None
+
+
 def _name_in(span: Span, lex: CueLexicon) -> tuple[str, str] | None:
     """The best name inside a mention span and its type: an entity, a run of proper nouns,
     or the noun phrase itself."""
+    named = _named_part(span, lex)
+    if named is None:
+        return None
+    span = named
     ents = [e for e in span.doc.ents if e.start >= span.start and e.end <= span.end]
     if ents:
         best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), len(e.text)))
@@ -190,6 +212,8 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
 
 def _refers_back(span: Span, lex: CueLexicon) -> bool:
     """A pronoun, possessive or title-only description ("Er", "seinen", "der Staatschef")."""
+    if _named_part(span, lex) is None:
+        return True  # "seinen Angaben", "eigenen Angaben"
     words = [t for t in span if not t.is_punct and t.lower_ not in _DETERMINERS]
     if not words:
         return True

@@ -27,7 +27,7 @@ __all__ = [
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "sb", "csubj", "expl"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN"})
-_JOINERS = frozenset({"von", "des", "der", "of", "the", "für", "for", "&", "und", "and"})
+_JOINERS = frozenset({"von", "des", "der", "of", "the", "&", "und", "and"})
 _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
 
 
@@ -86,8 +86,9 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
             if tok.pos_ in _NP_HEAD_POS or (not tok.pos_ and tok.text[:1].isupper()) or tok.pos_ == "X":
                 last_head = i
             i += 1
-        elif tok.lower_ in _JOINERS and last_head >= 0 and i + 1 < limit and _is_np_token(doc[i + 1]):
-            i += 1
+        elif (tok.lower_ in _JOINERS and last_head >= 0 and i + 1 < limit and _is_np_token(doc[i + 1])
+              and not (doc[i - 1].pos_ == "PROPN" and tok.lower_ in ("der", "des"))):
+            i += 1  # "der Sprecher des Ministeriums"; but a name ends the phrase ("des BMI der …")
         elif tok.text == "-" and last_head >= 0:
             i += 1
         elif tok.text == "(" and last_head >= 0:

@@ -8,11 +8,11 @@ import pytest
     [
         (
             '"We will not back down," union leader Mary Stone said on Monday.',
-            [("We will not back down", "Mary Stone", "say", "direct", None)],
+            [('"We will not back down,"', "Mary Stone", "say", "direct", None)],
         ),
         (
             'Mary Stone said: "We will not back down."',
-            [("We will not back down.", "Mary Stone", "say", "direct", None)],
+            [('"We will not back down."', "Mary Stone", "say", "direct", None)],
         ),
         (
             "Mary Stone said that the strike would go on until Friday.",
@@ -24,7 +24,7 @@ import pytest
         ),
         (
             "According to the Daily Planet, the strike will go on until Friday.",
-            [("the strike will go on until Friday", "Daily Planet", "according to", "reported", None)],
+            [("the strike will go on until Friday.", "Daily Planet", "according to", "reported", None)],
         ),
     ],
 )
@@ -54,7 +54,7 @@ def test_nested_quote_links_to_parent(run_en):
     outer = next(a for a in atts if a.parent is None)
     inner = next(a for a in atts if a.parent is not None)
     assert inner.parent == outer.id
-    assert inner.quote.text.startswith("We want to work")
+    assert inner.quote.text.startswith("'We want to work")
     assert outer.speaker.entity == "Tom Berg"
 
 

@@ -1,0 +1,780 @@
+"""The interactive network page: one self-contained HTML file to explore who said what.
+
+:func:`write_view` turns a quote graph into a page that draws speakers, outlets, mentioned
+entities and (for small graphs) the quotes themselves with vis-network, the library pyvis
+ships, rendered through pyvis with a template of our own:
+
+- **Offline.** vis-network, its stylesheet and our script are inlined (pyvis'
+  ``cdn_resources="in_line"``); nothing is loaded from another host, and a Content-Security-Policy
+  (``default-src 'none'`` plus the hashes of our own scripts) makes the browser refuse anything
+  else, including any script that found its way into the data.
+- **Safe.** Every string from the articles travels as JSON in a ``<script type="application/json">``
+  block, with ``<``, ``>``, ``&`` and U+2028/U+2029 escaped so no ``</script>`` in a quote can end
+  it; the page script only ever sets ``textContent``, and links only ``http(s)://`` article URLs.
+- **Scales.** Small graphs draw each quote as a node; bigger ones draw quotes as edges between the
+  people and outlets involved (:func:`~quotegraph.graph.network.collapse_quotes`), and beyond
+  ``max_nodes`` only the most-quoted nodes are kept. The page says when either happened. The
+  layout runs a bounded number of physics steps, then physics is switched off, so it settles.
+
+Examples
+--------
+>>> from quotegraph.graph.model import records_to_graph
+>>> html, summary = render_view(records_to_graph([]), title="Empty <corpus>")
+>>> "<title>Empty &lt;corpus&gt; · quotegraph</title>" in html, summary.nodes
+(True, 0)
+"""
+
+from __future__ import annotations
+
+import base64
+import errno
+import functools
+import hashlib
+import html as htmlmod
+import json
+import os
+import re
+import tempfile
+import threading
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+from rdflib import Graph
+
+from .network import collapse_quotes, keep_top_nodes, quote_nodes, short_label, to_networkx
+
+__all__ = [
+    "DEFAULT_MAX_NODES",
+    "QUOTE_NODES_MAX",
+    "NODE_STYLES",
+    "ViewSummary",
+    "select_view",
+    "script_json",
+    "render_view",
+    "write_view",
+]
+
+#: At most this many nodes are drawn; the most-quoted are kept (``--max-nodes``).
+DEFAULT_MAX_NODES = 1000
+#: Up to this many nodes in all, quotes are drawn as nodes unless asked otherwise.
+QUOTE_NODES_MAX = 300
+
+#: Legend: label, colour (Okabe-Ito, colour-blind safe) and vis-network shape per node type.
+NODE_STYLES: dict[str, dict[str, str]] = {
+    "speaker": {"label": "Speaker", "color": "#0072B2", "shape": "dot"},
+    "outlet": {"label": "Outlet / mediator", "color": "#E69F00", "shape": "diamond"},
+    "entity": {"label": "Mentioned entity", "color": "#009E73", "shape": "triangle"},
+    "quote": {"label": "Quote", "color": "#9A9A9A", "shape": "square"},
+}
+_EDGE_STYLES: dict[str, dict] = {
+    "said": {"label": "said (speaker → quote)", "color": "#0072B2", "dashes": False},
+    "reported": {"label": "reported (outlet → quote)", "color": "#D55E00", "dashes": True},
+    "mentions": {"label": "mentions (quote → entity)", "color": "#009E73", "dashes": [2, 4]},
+}
+_COLLAPSED_EDGE_LABELS = {
+    "reported": "reported (outlet → speaker)",
+    "mentions": "mentions (speaker → entity)",
+}
+
+_URL_OK = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_TEMPLATE_NAME = "quotegraph_view.html"
+_RENDER_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class ViewSummary:
+    """What :func:`write_view` drew.
+
+    Attributes
+    ----------
+    path : str
+        The file written ("" from :func:`render_view`).
+    nodes, edges : int
+        Nodes and edges drawn on the page.
+    quotes : int
+        Quotes that can be read on the page.
+    total_nodes : int
+        Speakers, outlets, entities and quotes in the whole graph.
+    show_quotes : bool
+        Whether quotes are drawn as nodes (else as edges).
+    aggregated : bool
+        True when quotes were folded into edges or nodes were left out.
+    dropped_nodes : int
+        Speakers, outlets and entities left out to stay under ``max_nodes``.
+    notices : tuple of str
+        The sentences the page shows about aggregation.
+    size : int
+        Bytes of the page.
+    """
+
+    path: str
+    nodes: int
+    edges: int
+    quotes: int
+    total_nodes: int
+    show_quotes: bool
+    aggregated: bool
+    dropped_nodes: int = 0
+    notices: tuple[str, ...] = field(default=())
+    size: int = 0
+
+
+def script_json(value) -> str:
+    """JSON that is safe inside an HTML ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c``, ``\\u003e``, ``\\u0026``, and everything outside
+    ASCII (U+2028 and U+2029 included) a ``\\u`` escape, so data can neither end the script
+    element nor open a comment in it; ``JSON.parse`` gives the original strings back.
+
+    >>> script_json({"q": "</script><b>&\\u2028"})
+    '{"q":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
+    >>> json.loads(script_json(["</script>"])) == ["</script>"]
+    True
+    """
+    text = json.dumps(value, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _count_drawable(G: nx.MultiDiGraph) -> int:
+    return sum(1 for _, t in G.nodes(data="type") if t != "article")
+
+
+def select_view(
+    G: nx.MultiDiGraph, *, show_quotes: bool | None = None, max_nodes: int = DEFAULT_MAX_NODES
+) -> tuple[nx.MultiDiGraph, bool, int, list[str]]:
+    """Decide what to draw: quotes as nodes or as edges, and which nodes fit under ``max_nodes``.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graph from :func:`~quotegraph.graph.network.to_networkx`.
+    show_quotes : bool or None
+        Draw each quote as a node (True), as edges (False), or decide by size (None: as nodes
+        when the graph has at most :data:`QUOTE_NODES_MAX` nodes besides articles).
+    max_nodes : int
+        Most nodes to draw. Asking for quotes on a bigger graph draws them as edges instead.
+
+    Returns
+    -------
+    (graph, show_quotes, dropped, notices)
+        The graph to draw (without article nodes), whether its quotes are nodes, how many
+        speakers/outlets/entities were left out, and sentences saying what was aggregated.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("s", type="speaker", label="S", quote_count=1)
+    >>> G.add_node("q", type="quote", label="Q", quote_count=1)
+    >>> G.add_edge("s", "q", key="said", relation="said")
+    'said'
+    >>> H, as_nodes, dropped, notices = select_view(G)
+    >>> sorted(H), as_nodes, dropped, notices
+    (['q', 's'], True, 0, [])
+    >>> H, as_nodes, dropped, notices = select_view(G, show_quotes=False)
+    >>> sorted(H), as_nodes, notices
+    (['s'], False, ['The 1 quote is drawn as edges between the people, outlets and entities involved: click a node or an edge to read them.'])
+    """
+    if max_nodes < 1:
+        raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
+    total = _count_drawable(G)
+    n_quotes = len(quote_nodes(G))
+    notices: list[str] = []
+    if show_quotes is None:
+        show_quotes = total <= min(QUOTE_NODES_MAX, max_nodes)
+    elif show_quotes and total > max_nodes:
+        show_quotes = False
+        notices.append(
+            f"There are too many nodes to draw each quote ({total:,} > {max_nodes:,} with --max-nodes)."
+        )
+    if show_quotes:
+        H = G.subgraph([n for n, t in G.nodes(data="type") if t != "article"]).copy()
+    else:
+        H = collapse_quotes(G)
+        if n_quotes:
+            notices.append(
+                f"The {n_quotes:,} quote{'s are' if n_quotes != 1 else ' is'} drawn as edges between the "
+                "people, outlets and entities involved: click a node or an edge to read them."
+            )
+    before = H.number_of_nodes()
+    if before > max_nodes:
+        H = keep_top_nodes(H, max_nodes)
+        notices.append(
+            f"Showing the {H.number_of_nodes():,} most-quoted of {before:,} people, outlets and entities "
+            f"(--max-nodes {max_nodes:,}); {before - H.number_of_nodes():,} with fewer quotes are left out."
+        )
+    return H, bool(show_quotes), before - H.number_of_nodes(), notices
+
+
+def _safe_url(url: str) -> str:
+    return url if _URL_OK.match(url or "") else ""
+
+
+def _payload(G: nx.MultiDiGraph, H: nx.MultiDiGraph, show_quotes: bool) -> tuple[dict, list[dict], list[dict]]:
+    """Page data (quotes, articles, filters) plus the vis node and edge lists for the drawn graph H."""
+    ids = {n: i for i, n in enumerate(sorted(H, key=lambda n: (H.nodes[n].get("type", ""), n)))}
+    # quotes readable on the page: those attached to a drawn node
+    if show_quotes:
+        wanted = {n for n in H if H.nodes[n].get("type") == "quote"}
+    else:
+        wanted = {q for n in H for q in H.nodes[n].get("quotes", ())}
+    qids = {q: i for i, q in enumerate(sorted(wanted, key=lambda q: (G.nodes[q].get("article", ""), q)))}
+    articles: dict[str, int] = {}
+    article_rows: list[list[str]] = []
+    quotes: list[dict] = []
+    node_quotes: dict[str, list[int]] = {n: [] for n in H}
+    for q, qi in qids.items():
+        d = G.nodes[q]
+        speakers = [u for u, _, k in G.in_edges(q, keys=True) if k == "said"]
+        outlets = [u for u, _, k in G.in_edges(q, keys=True) if k == "reported"]
+        mentioned = [v for _, v, k in G.out_edges(q, keys=True) if k == "mentions"]
+        art = d.get("article", "")
+        if art and art not in articles:
+            articles[art] = len(article_rows)
+            a = G.nodes[art] if art in G else {}
+            article_rows.append([a.get("headline") or a.get("label") or d.get("headline", "") or art,
+                                 _safe_url(a.get("url", "") or d.get("url", ""))])
+        quotes.append({
+            "t": d.get("text", ""), "k": d.get("kind", ""), "c": d.get("cue", ""),
+            "m": d.get("speaker_mention", ""),
+            "s": " / ".join(G.nodes[u].get("label", "") for u in speakers),
+            "o": " / ".join(G.nodes[u].get("label", "") for u in outlets),
+            "e": " / ".join(G.nodes[v].get("label", "") for v in mentioned),
+            "sp": [ids[u] for u in speakers if u in ids],
+            "ol": [ids[u] for u in outlets if u in ids],
+            "a": articles.get(art, -1),
+        })
+        for n in (*speakers, *outlets, *mentioned, q):
+            if n in node_quotes:
+                node_quotes[n].append(qi)
+
+    nodes: list[dict] = []
+    for n, i in sorted(ids.items(), key=lambda kv: kv[1]):
+        d = H.nodes[n]
+        kind = d.get("type", "entity")
+        style = NODE_STYLES.get(kind, NODE_STYLES["entity"])
+        node = {
+            "id": i, "type": kind, "label": str(d.get("label", "")), "n": int(d.get("quote_count", 0)),
+            "q": sorted(set(node_quotes[n])), "shape": style["shape"],
+            "color": {"background": style["color"], "border": "#333333",
+                      "highlight": {"background": style["color"], "border": "#000000"},
+                      "hover": {"background": style["color"], "border": "#000000"}},
+            "value": 1 if kind == "quote" else max(1, int(d.get("quote_count", 0))),
+        }
+        if kind == "quote":
+            node["font"] = {"size": 8, "color": "#555555"}
+            node["label"] = short_label(node["label"], 28)
+        nodes.append(node)
+
+    edges: list[dict] = []
+    for u, v, key, d in sorted(H.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2])):
+        rel = d.get("relation", key)
+        style = _EDGE_STYLES.get(rel, _EDGE_STYLES["mentions"])
+        if show_quotes:
+            qs = sorted({qids[x] for x in (u, v) if x in qids})
+        else:
+            qs = sorted(qids[q] for q in d.get("quotes", ()) if q in qids)
+        edges.append({
+            "id": len(edges), "from": ids[u], "to": ids[v], "relation": rel, "q": qs,
+            "value": max(1, len(qs)), "dashes": style["dashes"],
+            "color": {"color": style["color"], "highlight": "#000000", "hover": "#000000", "opacity": 0.7},
+        })
+
+    legend_nodes = [{"type": t, **NODE_STYLES[t]} for t in NODE_STYLES if any(x["type"] == t for x in nodes)]
+    rels = sorted({e["relation"] for e in edges}, key=list(_EDGE_STYLES).index)
+    legend_edges = [
+        {"relation": r, "color": _EDGE_STYLES[r]["color"], "dashes": bool(_EDGE_STYLES[r]["dashes"]),
+         "label": _EDGE_STYLES[r]["label"] if show_quotes else _COLLAPSED_EDGE_LABELS.get(r, r)}
+        for r in rels
+    ]
+    data = {"quotes": quotes, "articles": article_rows, "legend": {"nodes": legend_nodes, "edges": legend_edges}}
+    return data, nodes, edges
+
+
+def _options(n_nodes: int) -> dict:
+    # A bounded number of physics steps, then physics off (see the page script): always settles.
+    iterations = 400 if n_nodes <= 300 else 200 if n_nodes <= 1500 else 100
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": n_nodes <= 100, "randomSeed": 7},
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -80, "centralGravity": 0.01, "springLength": 80,
+                                 "springConstant": 0.06, "damping": 0.6, "avoidOverlap": 0.5},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 20, "fit": True},
+            "minVelocity": 1.0,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": n_nodes > 500,
+                        "hideEdgesOnZoom": n_nodes > 1500, "multiselect": False},
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"min": 6, "max": 40,
+                        "label": {"enabled": True, "min": 12, "max": 24, "drawThreshold": 6, "maxVisible": 28}},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+            "smooth": False,
+            "scaling": {"min": 1, "max": 6},
+            "selectionWidth": 2,
+        },
+    }
+
+
+@functools.lru_cache(maxsize=None)
+def _environment(pyvis_templates: str) -> Environment:
+    """Our template, able to include pyvis' inlined assets; compiled once per process."""
+    env = Environment(
+        loader=ChoiceLoader([DictLoader({_TEMPLATE_NAME: _TEMPLATE}), FileSystemLoader(pyvis_templates)]),
+        autoescape=True,
+    )
+    env.filters["script_json"] = script_json
+    return env
+
+
+def _add_csp(page: str) -> str:
+    """Allow exactly the inline scripts the page has, by hash; nothing from any host."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+        for body in _SCRIPT.findall(page)
+    )
+    policy = (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+        "font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'"
+    )
+    return page.replace("<!--QG-CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{policy}">', 1)
+
+
+def render_view(
+    graph: Graph | nx.MultiDiGraph,
+    *,
+    show_quotes: bool | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    title: str = "quotegraph",
+) -> tuple[str, ViewSummary]:
+    """The page for a quote graph, as a string, and what it shows.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph or networkx.MultiDiGraph
+        The RDF quote graph, or the result of
+        :func:`~quotegraph.graph.network.to_networkx` on it.
+    show_quotes, max_nodes
+        See :func:`select_view`.
+    title : str
+        Page title and heading (escaped).
+
+    Returns
+    -------
+    (str, ViewSummary)
+        The HTML page and a summary with ``path=""``.
+    """
+    G = graph if isinstance(graph, nx.Graph) else to_networkx(graph)
+    H, as_nodes, dropped, notices = select_view(G, show_quotes=show_quotes, max_nodes=max_nodes)
+    data, nodes, edges = _payload(G, H, as_nodes)
+    data.update(
+        title=title, notices=notices, mode="quotes" if as_nodes else "collapsed",
+        stats={"nodes": len(nodes), "edges": len(edges), "quotes": len(data["quotes"]),
+               "total_nodes": _count_drawable(G), "dropped": dropped},
+    )
+    from pyvis.network import Network  # imports IPython: only when a page is made
+
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
+    net.nodes, net.edges, net.options = nodes, edges, _options(len(nodes))  # lists built directly: add_edge is quadratic
+    net.templateEnv = _environment(net.template_dir)
+    net.path = _TEMPLATE_NAME
+    with _RENDER_LOCK:  # the page data travels as globals of the shared environment
+        net.templateEnv.globals.update(qg_data=data, qg_options=net.options, qg_title=title)
+        try:
+            page = net.generate_html()
+        finally:
+            for name in ("qg_data", "qg_options", "qg_title"):
+                net.templateEnv.globals.pop(name, None)
+    page = _add_csp(page)
+    summary = ViewSummary(
+        path="", nodes=len(nodes), edges=len(edges), quotes=len(data["quotes"]), total_nodes=_count_drawable(G),
+        show_quotes=as_nodes, aggregated=bool(notices), dropped_nodes=dropped, notices=tuple(notices),
+        size=len(page.encode("utf-8")),
+    )
+    return page, summary
+
+
+def write_view(
+    graph: Graph | nx.MultiDiGraph,
+    out_path: str | os.PathLike,
+    *,
+    show_quotes: bool | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    title: str = "quotegraph",
+) -> ViewSummary:
+    """Write the interactive network page of a quote graph to one self-contained HTML file.
+
+    The file is written to a temporary file beside ``out_path`` and moved into place, so a
+    reader never sees half a page and a failure leaves an older page intact. Missing parent
+    folders are created.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph or networkx.MultiDiGraph
+        The quote graph (see :func:`render_view`).
+    out_path : str or path
+        Where to write the page (``.html``).
+    show_quotes : bool or None
+        Draw quotes as nodes, as edges, or decide by size (see :func:`select_view`).
+    max_nodes : int
+        Most nodes to draw; the most-quoted are kept, and the page says so.
+    title : str
+        Page title and heading.
+
+    Returns
+    -------
+    ViewSummary
+        What was drawn, and whether it was aggregated.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from quotegraph.graph.model import records_to_graph
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "graph.html"
+    >>> summary = write_view(records_to_graph([]), out)
+    >>> out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>"), summary.path == str(out)
+    (True, True)
+    """
+    page, summary = render_view(graph, show_quotes=show_quotes, max_nodes=max_nodes, title=title)
+    out = Path(out_path)
+    if out.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(page)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return dataclasses.replace(summary, path=str(out))
+
+
+_CSS = """
+*{box-sizing:border-box}
+html,body{margin:0;height:100%;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a}
+body{display:flex}
+#qg-side{width:340px;min-width:260px;height:100%;overflow:auto;padding:12px 14px;border-right:1px solid #ddd;background:#fafafa}
+#qg-main{flex:1;position:relative;height:100%}
+#qg-network{position:absolute;inset:0}
+h1{font-size:18px;margin:0 0 4px}
+.qg-stats{color:#555;font-size:12px;margin-bottom:8px}
+#qg-notice{background:#fff4d6;border:1px solid #e6c36a;border-radius:4px;padding:6px 8px;font-size:12px;margin:6px 0}
+#qg-notice p{margin:2px 0}
+label{display:block;font-size:12px;color:#444;margin:8px 0 2px}
+input,select,button{font:inherit;width:100%;padding:4px 6px;border:1px solid #bbb;border-radius:4px;background:#fff}
+button{cursor:pointer;width:auto}
+#qg-reset{margin-top:8px}
+#qg-status{font-size:12px;color:#333;margin:8px 0}
+h2{font-size:13px;margin:14px 0 4px;text-transform:uppercase;letter-spacing:.04em;color:#555}
+.qg-legend-item{display:flex;align-items:center;gap:8px;width:100%;border:0;background:none;padding:3px 2px;text-align:left}
+.qg-legend-item[aria-pressed=false]{opacity:.35;text-decoration:line-through}
+.qg-swatch{width:14px;height:14px;flex:none;border:1px solid #333}
+.qg-swatch.dot{border-radius:50%}
+.qg-swatch.diamond{transform:rotate(45deg) scale(.85)}
+.qg-swatch.triangle{width:0;height:0;border:7px solid transparent;border-bottom:13px solid currentColor;border-top:0}
+.qg-line{width:24px;height:0;border-top:2px solid;flex:none}
+.qg-line.dashed{border-top-style:dashed}
+.qg-legend-edge{display:flex;align-items:center;gap:8px;font-size:12px;padding:2px}
+#qg-details{margin-top:6px}
+h3{font-size:15px;margin:14px 0 2px;overflow-wrap:anywhere}
+.qg-quote{border-left:3px solid #bbb;padding:4px 8px;margin:8px 0;background:#fff}
+.qg-quote q{display:block;font-style:italic}
+.qg-meta{font-size:12px;color:#555}
+#qg-tooltip{position:absolute;display:none;max-width:360px;background:#fff;border:1px solid #999;border-radius:4px;
+  padding:6px 8px;font-size:12px;pointer-events:none;box-shadow:2px 2px 8px rgba(0,0,0,.2);white-space:pre-wrap;z-index:5}
+#qg-progress{position:absolute;top:10px;right:14px;font-size:12px;color:#555;background:rgba(255,255,255,.85);padding:2px 6px}
+.qg-empty{position:absolute;top:40%;width:100%;text-align:center;color:#777}
+"""
+
+_JS = r"""
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("qg-data").textContent);
+  var quotes = data.quotes, articles = data.articles, raw = data.nodes, rawEdges = data.edges;
+  var $ = function (id) { return document.getElementById(id); };
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  var TYPE_LABEL = {};
+  data.legend.nodes.forEach(function (t) { TYPE_LABEL[t.type] = t.label; });
+  var hay = quotes.map(function (q) {
+    var a = articles[q.a];
+    return [q.t, q.s, q.o, q.e, q.m, q.c, a ? a[0] : ""].join("\n").toLowerCase();
+  });
+
+  // notices, stats
+  var notice = $("qg-notice");
+  if (data.notices.length) {
+    data.notices.forEach(function (n) { notice.appendChild(el("p", null, n)); });
+    notice.hidden = false;
+  }
+  function num(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
+  $("qg-stats").textContent = num(data.stats.nodes, "node") + ", " + num(data.stats.edges, "edge") + ", " +
+    num(data.stats.quotes, "quote");
+
+  // filters: speaker, outlet, article
+  function fill(select, items) {
+    items.forEach(function (it) {
+      var o = el("option", null, it[1]);
+      o.value = String(it[0]);
+      select.appendChild(o);
+    });
+  }
+  function byCount(type) {
+    return raw.filter(function (n) { return n.type === type; })
+      .sort(function (a, b) { return b.n - a.n || a.label.localeCompare(b.label); })
+      .map(function (n) { return [n.id, n.label + " (" + n.n + ")"]; });
+  }
+  fill($("qg-speaker"), byCount("speaker"));
+  fill($("qg-outlet"), byCount("outlet"));
+  fill($("qg-article"), articles.map(function (a, i) { return [i, a[0]]; })
+    .sort(function (x, y) { return x[1].localeCompare(y[1]); }));
+
+  // the network
+  var container = $("qg-network");
+  var nodes = new vis.DataSet(raw.map(function (n) {
+    var o = {id: n.id, label: n.label, shape: n.shape, color: n.color, value: n.value};
+    if (n.font) { o.font = n.font; }
+    return o;
+  }));
+  var edges = new vis.DataSet(rawEdges.map(function (e) {
+    return {id: e.id, from: e.from, to: e.to, value: e.value, dashes: e.dashes, color: e.color};
+  }));
+  var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
+  var progress = $("qg-progress");
+  function ready() {
+    network.setOptions({physics: {enabled: false}});
+    progress.hidden = true;
+    window.qgReady = true;
+    document.body.setAttribute("data-ready", "1");
+  }
+  if (!raw.length) {
+    container.appendChild(el("div", "qg-empty", "No quotes in this graph."));
+    ready();
+  } else {
+    network.on("stabilizationProgress", function (p) {
+      progress.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
+    });
+    network.once("stabilizationIterationsDone", ready);
+  }
+
+  // filtering
+  var hiddenTypes = {};
+  var state = {shownQuotes: quotes.length, shownNodes: raw.length};
+  function apply() {
+    var sp = $("qg-speaker").value, ol = $("qg-outlet").value, ar = $("qg-article").value;
+    var term = $("qg-search").value.trim().toLowerCase();
+    sp = sp === "" ? -1 : +sp; ol = ol === "" ? -1 : +ol; ar = ar === "" ? -1 : +ar;
+    var any = sp >= 0 || ol >= 0 || ar >= 0 || term !== "";
+    var ok = new Uint8Array(quotes.length), nOk = 0;
+    for (var i = 0; i < quotes.length; i++) {
+      var q = quotes[i];
+      if ((sp < 0 || q.sp.indexOf(sp) >= 0) && (ol < 0 || q.ol.indexOf(ol) >= 0) &&
+          (ar < 0 || q.a === ar) && (term === "" || hay[i].indexOf(term) >= 0)) { ok[i] = 1; nOk++; }
+    }
+    function hit(qs) { for (var j = 0; j < qs.length; j++) { if (ok[qs[j]]) { return true; } } return false; }
+    var visible = new Uint8Array(raw.length), nodeUpd = [], shown = [], edgeUpd = [];
+    raw.forEach(function (n) {
+      var v = !hiddenTypes[n.type] && (!any || hit(n.q));
+      visible[n.id] = v ? 1 : 0;
+      if (v) { shown.push(n.id); }
+      if (!!n.hidden === v) { n.hidden = !v; nodeUpd.push({id: n.id, hidden: !v}); }
+    });
+    rawEdges.forEach(function (e) {
+      var v = visible[e.from] && visible[e.to] && (!any || hit(e.q));
+      if (!!e.hidden === !!v) { e.hidden = !v; edgeUpd.push({id: e.id, hidden: !v}); }
+    });
+    if (nodeUpd.length) { nodes.update(nodeUpd); }
+    if (edgeUpd.length) { edges.update(edgeUpd); }
+    state.shownQuotes = nOk; state.shownNodes = shown.length;
+    $("qg-status").textContent = any
+      ? nOk.toLocaleString("en") + " of " + num(quotes.length, "quote") + " match; " + num(shown.length, "node") + " shown"
+      : num(shown.length, "node") + " shown";
+    if (any && shown.length && shown.length < raw.length) { network.fit({nodes: shown, animation: false}); }
+  }
+  ["qg-speaker", "qg-outlet", "qg-article"].forEach(function (id) { $(id).addEventListener("change", apply); });
+  var timer = null;
+  $("qg-search").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
+  $("qg-reset").addEventListener("click", function () {
+    ["qg-speaker", "qg-outlet", "qg-article", "qg-search"].forEach(function (id) { $(id).value = ""; });
+    hiddenTypes = {};
+    Array.prototype.forEach.call(document.querySelectorAll(".qg-legend-item"), function (b) {
+      b.setAttribute("aria-pressed", "true");
+    });
+    apply();
+    network.fit({animation: false});
+  });
+
+  // legend: node types toggle, edge types explain
+  var legend = $("qg-legend");
+  data.legend.nodes.forEach(function (t) {
+    var b = el("button", "qg-legend-item");
+    b.type = "button";
+    b.setAttribute("aria-pressed", "true");
+    b.setAttribute("data-type", t.type);
+    b.title = "Show or hide " + t.label.toLowerCase() + " nodes";
+    var sw = el("span", "qg-swatch " + t.shape);
+    sw.style.color = t.color;
+    if (t.shape !== "triangle") { sw.style.background = t.color; }
+    b.appendChild(sw);
+    b.appendChild(el("span", null, t.label + " (" + raw.filter(function (n) { return n.type === t.type; }).length + ")"));
+    b.addEventListener("click", function () {
+      hiddenTypes[t.type] = !hiddenTypes[t.type];
+      b.setAttribute("aria-pressed", hiddenTypes[t.type] ? "false" : "true");
+      apply();
+    });
+    legend.appendChild(b);
+  });
+  data.legend.edges.forEach(function (r) {
+    var row = el("div", "qg-legend-edge");
+    var line = el("span", "qg-line" + (r.dashes ? " dashed" : ""));
+    line.style.borderColor = r.color;
+    row.appendChild(line);
+    row.appendChild(el("span", null, r.label));
+    legend.appendChild(row);
+  });
+  legend.appendChild(el("div", "qg-meta", "Size: number of quotes. Arrows point from who said or reported to what."));
+
+  // details panel and tooltip: text only, never HTML
+  var details = $("qg-details");
+  function quoteBlock(i) {
+    var q = quotes[i], box = el("div", "qg-quote");
+    box.appendChild(el("q", null, q.t));
+    var who = [];
+    if (q.s) { who.push(q.s + (q.m && q.m !== q.s ? " (“" + q.m + "”)" : "")); }
+    if (q.c) { who.push("cue: " + q.c); }
+    if (q.k) { who.push(q.k); }
+    if (q.o) { who.push("according to " + q.o); }
+    box.appendChild(el("div", "qg-meta", who.join(" · ")));
+    var a = articles[q.a];
+    if (a) {
+      var line = el("div", "qg-meta", "in ");
+      if (/^https?:\/\//i.test(a[1])) {
+        var link = el("a", null, a[0] || a[1]);
+        link.href = a[1];
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        line.appendChild(link);
+      } else {
+        line.appendChild(el("span", null, a[0]));
+      }
+      box.appendChild(line);
+    }
+    return box;
+  }
+  function show(heading, sub, qs) {
+    details.textContent = "";
+    details.appendChild(el("h3", null, heading));
+    if (sub) { details.appendChild(el("div", "qg-meta", sub)); }
+    var limit = Math.min(qs.length, 100);
+    for (var i = 0; i < limit; i++) { details.appendChild(quoteBlock(qs[i])); }
+    if (qs.length > limit) { details.appendChild(el("div", "qg-meta", "… and " + (qs.length - limit) + " more")); }
+  }
+  var relText = {said: "said", reported: "reported", mentions: "mentions"};
+  function edgeText(e) {
+    return raw[e.from].label + " → " + (relText[e.relation] || e.relation) + " → " + raw[e.to].label;
+  }
+  network.on("click", function (p) {
+    if (p.nodes.length) {
+      var n = raw[p.nodes[0]];
+      show(n.label, (TYPE_LABEL[n.type] || n.type) + " · " + num(n.q.length, "quote"), n.q);
+    } else if (p.edges.length) {
+      var e = rawEdges[p.edges[0]];
+      show(edgeText(e), num(e.q.length, "quote"), e.q);
+    }
+  });
+  var tip = $("qg-tooltip");
+  function tooltip(text, p) {
+    tip.textContent = text;
+    tip.style.left = (p.pointer.DOM.x + 14) + "px";
+    tip.style.top = (p.pointer.DOM.y + 14) + "px";
+    tip.style.display = "block";
+  }
+  function firstQuote(qs) {
+    return qs.length ? "\n“" + (quotes[qs[0]].t.length > 200 ? quotes[qs[0]].t.slice(0, 199) + "…" : quotes[qs[0]].t) + "”" : "";
+  }
+  network.on("hoverNode", function (p) {
+    var n = raw[p.node];
+    var text = n.type === "quote" ? "“" + quotes[n.q[0]].t + "”" + (quotes[n.q[0]].s ? "\n— " + quotes[n.q[0]].s : "")
+      : n.label + "\n" + (TYPE_LABEL[n.type] || n.type) + " · " + num(n.q.length, "quote") + firstQuote(n.q);
+    tooltip(text + "\n(click for details)", p);
+  });
+  network.on("hoverEdge", function (p) {
+    var e = rawEdges[p.edge];
+    tooltip(edgeText(e) + "\n" + num(e.q.length, "quote") + firstQuote(e.q), p);
+  });
+  network.on("blurNode", function () { tip.style.display = "none"; });
+  network.on("blurEdge", function () { tip.style.display = "none"; });
+  network.on("dragStart", function () { tip.style.display = "none"; });
+
+  apply();
+  window.qg = {network: network, nodes: nodes, edges: edges, data: data, apply: apply, state: state};
+}());
+"""
+
+_TEMPLATE = (
+    """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<!--QG-CSP-->
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="quotegraph">
+<title>{{ qg_title }} · quotegraph</title>
+<style>{% include 'lib/vis-9.1.2/vis-network.css' %}</style>
+<script>{% include 'lib/vis-9.1.2/vis-network.min.js' %}</script>
+<style>"""
+    + _CSS
+    + """</style>
+</head>
+<body>
+<aside id="qg-side">
+<h1>{{ heading }}</h1>
+<div class="qg-stats" id="qg-stats"></div>
+<div id="qg-notice" data-aggregated="{{ '1' if qg_data.notices else '0' }}" hidden></div>
+<label for="qg-search">Search quotes, names, headlines</label>
+<input id="qg-search" type="search" placeholder="e.g. troops" autocomplete="off">
+<label for="qg-speaker">Speaker</label>
+<select id="qg-speaker"><option value="">All speakers</option></select>
+<label for="qg-outlet">Outlet / mediator</label>
+<select id="qg-outlet"><option value="">All outlets</option></select>
+<label for="qg-article">Article</label>
+<select id="qg-article"><option value="">All articles</option></select>
+<button id="qg-reset" type="button">Reset filters</button>
+<div id="qg-status" role="status"></div>
+<h2>Legend</h2>
+<div id="qg-legend"></div>
+<div id="qg-details"><div class="qg-meta">Hover over a node or edge for a summary; click it to read its quotes.</div></div>
+</aside>
+<main id="qg-main">
+<div id="qg-network"></div>
+<div id="qg-tooltip" role="tooltip"></div>
+<div id="qg-progress">Laying out…</div>
+</main>
+<script type="application/json" id="qg-data">{{ dict(qg_data, nodes=nodes, edges=edges, options=qg_options)|script_json|safe }}</script>
+<script>"""
+    + _JS
+    + """</script>
+</body>
+</html>
+"""
+)

@@ -1,0 +1,177 @@
+"""PolNeAR: brat standoff reading and exact/overlap scoring on invented English sentences,
+and on the real dev file when it is there."""
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from quotegraph.errors import InputError
+from quotegraph.extract.evaluation.polnear import (
+    GoldRelation,
+    PolnearArticle,
+    gold_attributions,
+    gold_predictions,
+    parse_brat,
+    read_polnear,
+    score_polnear,
+)
+from quotegraph.extract.evaluation.scoring import Prediction
+from quotegraph.extract.records import Attribution, Cue, Mention, Quote
+
+DATA = Path(os.environ.get("QUOTEGRAPH_DATA") or Path(__file__).parents[3] / "shared" / "data")
+DEV = DATA / "polnear-en" / "dev.jsonl.gz"
+
+TEXT = ("The mayor said the bridge will stay closed until Monday. "
+        "Residents were angry, a neighbour told reporters. "
+        "The council has not commented.")
+
+
+def at(text: str, s: str, nth: int = 0) -> tuple[int, int]:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(s, i + 1)
+    return i, i + len(s)
+
+
+def t_line(tid: str, label: str, *pieces: str) -> str:
+    spans = [at(TEXT, p) for p in pieces]
+    offsets = ";".join(f"{s} {e}" for s, e in spans)
+    return f"{tid}\t{label} {offsets}\t{' '.join(TEXT[s:e] for s, e in spans)}"
+
+
+ANN = "\n".join([
+    t_line("T1", "Source", "The mayor"),
+    t_line("T2", "Cue", "said"),
+    t_line("T3", "Content", "the bridge will stay closed until Monday"),
+    t_line("T4", "Attribution", "said"),
+    "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
+    t_line("T5", "Content", "Residents were angry"),
+    t_line("T6", "Source", "a neighbour"),
+    t_line("T7", "Cue", "told"),
+    t_line("T8", "Attribution", "told"),
+    "E2\tAttribution:T8 Source:T6 Cue:T7 Content:T5",
+    t_line("T9", "Discard", "The council has not commented."),
+])
+
+
+@pytest.fixture
+def gold():
+    return PolnearArticle("a", TEXT, parse_brat(ANN, article_id="a"))
+
+
+def pred(content, source=None, cue=None, id_="p"):
+    q = at(TEXT, content)
+    return Attribution(
+        id_, "a", Quote(TEXT[q[0]:q[1]], *q, "indirect"),
+        speaker=Mention(source, *at(TEXT, source)) if source else None,
+        cue=Cue(cue, *at(TEXT, cue)) if cue else None,
+    )
+
+
+def test_parse_brat(gold):
+    r1, r2 = gold.relations
+    assert r1 == GoldRelation("a#E1", (at(TEXT, "the bridge will stay closed until Monday"),),
+                              (at(TEXT, "The mayor"),), (at(TEXT, "said"),))
+    assert r2.id == "a#E2" and r2.source == (at(TEXT, "a neighbour"),)
+
+
+def test_parse_brat_odd_lines():
+    ann = "\n".join([
+        t_line("T1", "Content", "Residents were angry", "the bridge"),  # discontinuous
+        "Teaser text continued on a second line",  # continuation of a multi-line span text
+        t_line("T2", "Cue", "told"),
+        t_line("T3", "Content", "The council has not commented"),
+        "E1\tAttribution-no-source:T2 Content:T1 Cue:T2",
+        "E2\tAttribution:T2 Content:T1 Content2:T3 Cue:T2",
+        "E3\tAttribution-no-source:T2 ",  # no content: left out
+        "#1\tAnnotatorNotes T1\ta note",
+        "R1\tSomething Arg1:T1 Arg2:T2",
+    ])
+    r1, r2 = parse_brat(ann, article_id="x")
+    assert r1.source == () and r1.content == tuple(sorted([at(TEXT, "Residents were angry"), at(TEXT, "the bridge")]))
+    assert len(r2.content) == 3  # Content + Content2 are one union
+    with pytest.raises(InputError, match="T9"):
+        parse_brat("E1\tAttribution:T1 Content:T9", source="f:1")
+
+
+def test_gold_scores_100_and_empty_scores_0(gold):
+    for preds in (gold_predictions(gold), gold_attributions(gold)):
+        report = score_polnear({"a": preds}, [gold])
+        for name, s in report.scores.items():
+            assert (s.precision, s.recall) == (1.0, 1.0), name
+        assert report.errors == []
+    report = score_polnear({}, [gold])
+    assert all(s.f1 == 0.0 for s in report.scores.values())
+    assert [m["text"] for m in report.errors[0]["missed"]] == [
+        "the bridge will stay closed until Monday", "Residents were angry"]
+
+
+def test_exact_versus_overlap(gold):
+    # content 1 predicted as "the bridge will stay closed" (5 of 7 words): overlap match, not exact.
+    # content 2 predicted with a trailing comma "Residents were angry," : punctuation ignored → exact.
+    # content: exact 1/2 pred, 1/2 gold; overlap 2/2, 2/2.
+    preds = [pred("the bridge will stay closed", "The mayor", "said"), pred("Residents were angry,", "a neighbour")]
+    report = score_polnear({"a": preds}, [gold])
+    s = report.scores
+    assert (s["content exact"].precision, s["content exact"].recall) == (0.5, 0.5)
+    assert (s["content overlap"].precision, s["content overlap"].recall) == (1.0, 1.0)
+    # sources: both right (2 predicted, 2 gold) → 1.0; cues: 1 predicted and right, 2 gold → P 1, R 1/2
+    assert s["source exact"].f1 == 1.0
+    assert (s["cue exact"].precision, s["cue exact"].recall) == (1.0, 0.5)
+    assert report.errors[0]["boundary"][0]["recall"] == round(5 / 7, 4)  # rounded in the error file
+
+
+def test_source_partial_and_unpaired(gold):
+    # P1: content 1 right, source "mayor" (1 of 2 words): overlap match, not exact.
+    # P2: content "The council has not commented" (no gold content) with source "The mayor": unpaired,
+    #     so its source is wrong although the words are a gold source.
+    # sources: predicted 2, gold 2 → exact 0/2, 0/2; overlap 1/2, 1/2.
+    # paired contents only: 1 pair with a predicted and a gold source → exact 0/1, overlap 1/1.
+    preds = [pred("the bridge will stay closed until Monday", "mayor"),
+             pred("The council has not commented", "The mayor", id_="q")]
+    report = score_polnear({"a": preds}, [gold])
+    s = report.scores
+    assert (s["source exact"].precision, s["source exact"].recall) == (0.0, 0.0)
+    assert (s["source overlap"].precision, s["source overlap"].recall) == (0.5, 0.5)
+    assert (s["source overlap, paired contents"].precision, s["source overlap, paired contents"].recall) == (1.0, 1.0)
+    assert s["source exact, paired contents"].f1 == 0.0
+    entry = report.errors[0]
+    assert [x["id"] for x in entry["spurious"]] == ["q"]
+    assert entry["source"][0] == {"content": "the bridge will stay closed until Monday", "gold": "The mayor",
+                                  "predicted": "mayor"}
+
+
+def test_one_to_one_pairing(gold):
+    # two predictions inside gold content 1; the longer one is paired, the other is spurious:
+    # content overlap P = 1/2, R = 1/2 (content 2 missed)
+    preds = [Prediction(quote=(at(TEXT, "the bridge"),)), Prediction(quote=(at(TEXT, "will stay closed until Monday"),))]
+    s = score_polnear({"a": preds}, [gold]).scores["content overlap"]
+    assert (s.precision, s.recall) == (0.5, 0.5)
+
+
+def test_read_polnear(tmp_path):
+    path = tmp_path / "dev.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for n in range(3):
+            f.write(json.dumps({"id": f"doc{n}", "annotator_file": "x", "text": TEXT, "ann": ANN}) + "\n")
+    arts = list(read_polnear(path, limit=2))
+    assert [a.id for a in arts] == ["doc0", "doc1"]
+    assert arts[1].relations[0].id == "doc1#E1"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": "x", "text": TEXT}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.jsonl:1.*ann"):
+        list(read_polnear(bad))
+
+
+@pytest.mark.skipif(not DEV.is_file(), reason="PolNeAR dev data not present")
+def test_real_dev_file_counts_and_gold_scores_100():
+    gold = list(read_polnear(DEV))
+    assert len(gold) == 84
+    # E lines with a content (one dev E line has only its trigger and is left out)
+    assert sum(len(a.relations) for a in gold) == 2192
+    report = score_polnear({a.id: gold_predictions(a) for a in gold}, gold)
+    for name, s in report.scores.items():
+        assert (s.precision, s.recall) == (1.0, 1.0), name

@@ -1,0 +1,140 @@
+"""Konjunktiv detection on hand-built Docs, plus a smoke test of the shipped German pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from quotegraph.extract.konjunktiv import Konjunktiv, is_konjunktiv, konjunktiv, konjunktiv_mood
+
+MODEL = Path(__file__).resolve().parents[2] / "extract" / "models" / "de_quotegraph_sm"
+
+
+def _verb(sentence: list[tuple[str, str, str]], index: int, morphs: list[str] | None = None):
+    """Build a Doc from (word, STTS tag, lemma) triples and return one token."""
+    words, tags, lemmas = zip(*sentence)
+    doc = Doc(Vocab(), words=list(words), tags=list(tags), lemmas=list(lemmas), morphs=morphs)
+    return doc[index]
+
+
+def _after_er(word: str, tag: str, lemma: str):
+    """ "Er sagte, sie <word> ..." -> the token <word>."""
+    return _verb(
+        [("Er", "PPER", "er"), ("sagte", "VVFIN", "sagen"), (",", "$,", ","), ("sie", "PPER", "sie"),
+         (word, tag, lemma), ("das", "PDS", "der")],
+        4,
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "tag", "lemma", "mood"),
+    [
+        ("sei", "VAFIN", "sein", "I"),
+        ("seien", "VAFIN", "sein", "I"),
+        ("habe", "VAFIN", "haben", "I"),
+        ("werde", "VAFIN", "werden", "I"),
+        ("könne", "VMFIN", "können", "I"),
+        ("müsse", "VMFIN", "müssen", "I"),
+        ("solle", "VMFIN", "sollen", "I"),
+        ("möge", "VMFIN", "mögen", "I"),
+        ("gebe", "VVFIN", "geben", "I"),
+        ("unterstütze", "VVFIN", "unterstützen", "I"),
+        ("wäre", "VAFIN", "sein", "II"),
+        ("hätten", "VAFIN", "haben", "II"),
+        ("würde", "VAFIN", "werden", "II"),
+        ("könnte", "VMFIN", "können", "II"),
+        ("käme", "VVFIN", "kommen", "II"),
+        ("bekäme", "VVFIN", "bekommen", "II"),
+    ],
+)
+def test_konjunktiv_forms(word, tag, lemma, mood):
+    token = _after_er(word, tag, lemma)
+    assert konjunktiv_mood(token) == mood
+    assert is_konjunktiv(token)
+    assert konjunktiv(token).evidence == "form"
+
+
+@pytest.mark.parametrize(
+    ("word", "tag", "lemma"),
+    [
+        ("ist", "VAFIN", "sein"),
+        ("hat", "VAFIN", "haben"),
+        ("wird", "VAFIN", "werden"),
+        ("kann", "VMFIN", "können"),
+        ("gibt", "VVFIN", "geben"),
+        ("sagte", "VVFIN", "sagen"),
+        ("unterstützt", "VVFIN", "unterstützen"),
+        ("kam", "VVFIN", "kommen"),
+    ],
+)
+def test_indicative_forms(word, tag, lemma):
+    token = _after_er(word, tag, lemma)
+    assert konjunktiv(token) == Konjunktiv(None, False, "")
+    assert not is_konjunktiv(token, include_ambiguous=True)
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("hinderten", "hindern"), ("arbeiteten", "arbeiten"), ("sollte", "sollen"), ("wollten", "wollen")],
+)
+def test_ambiguous_preterite_is_exposed(word, lemma):
+    token = _after_er(word, "VVFIN", lemma)
+    reading = konjunktiv(token)
+    assert reading.mood == "II" and reading.ambiguous
+    assert not is_konjunktiv(token)
+    assert is_konjunktiv(token, include_ambiguous=True)
+    assert konjunktiv_mood(token, include_ambiguous=True) == "II"
+
+
+def test_morphologizer_settles_ambiguity():
+    token = _verb(
+        [("die", "ART", "der"), ("Regeln", "NN", "Regel"), ("hinderten", "VVFIN", "hindern")],
+        2,
+        morphs=["", "", "Mood=Sub|Number=Plur|Person=3|Tense=Past|VerbForm=Fin"],
+    )
+    assert konjunktiv(token) == Konjunktiv("II", False, "form+morph")
+
+
+@pytest.mark.parametrize(
+    ("words", "index"),
+    [(["Ich", "habe", "Zeit"], 1), (["Heute", "habe", "ich", "Zeit"], 1), (["Ich", "gebe", "auf"], 1)],
+)
+def test_first_person_singular_is_indicative(words, index):
+    lemmas = {"habe": "haben", "gebe": "geben"}
+    doc = Doc(Vocab(), words=words, lemmas=[lemmas.get(w, w) for w in words])
+    assert konjunktiv_mood(doc[index]) is None
+
+
+def test_morph_alone_and_veto():
+    sub = "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+    doc = Doc(Vocab(), words=["er", "bleibe", "er", "ist"], tags=["PPER", "VVFIN", "PPER", "VAFIN"], morphs=["", sub, "", sub])
+    assert konjunktiv(doc[1]) == Konjunktiv("I", False, "morph")
+    assert konjunktiv(doc[3]).mood is None  # "ist" is indicative whatever the model says
+
+
+@pytest.mark.parametrize(("word", "tag"), [("Habe", "NN"), ("Sei", "VAIMP"), ("wäre", "ADJA")])
+def test_non_finite_or_non_verbs(word, tag):
+    doc = Doc(Vocab(), words=[word, "still"], tags=[tag, "ADJD"])
+    assert konjunktiv_mood(doc[0], include_ambiguous=True) is None
+
+
+@pytest.fixture(scope="module")
+def nlp_de():
+    spacy = pytest.importorskip("spacy")
+    if not (MODEL / "meta.json").exists():
+        pytest.skip("German pipeline not built")
+    return spacy.load(MODEL)
+
+
+def test_shipped_pipeline_smoke(nlp_de):
+    doc = nlp_de("Bundeskanzler Olaf Scholz sagte am Montag in Berlin, die Lage sei ernst.")
+    assert {"tagger", "parser", "ner"} <= set(nlp_de.pipe_names)
+    assert any(ent.label_ == "PER" and "Scholz" in ent.text for ent in doc.ents)
+    sei = next(t for t in doc if t.text == "sei")
+    assert sei.pos_ in ("AUX", "VERB")
+    assert konjunktiv_mood(sei) == "I"
+    assert len(list(doc.sents)) == 1
+    assert sum(1 for t in doc if t.dep_ == "ROOT") == 1
