@@ -120,7 +120,10 @@ def entity_class(entity_type: str | None) -> URIRef:
 
 
 def _int(value: int) -> Literal:
-    return Literal(value, datatype=XSD.nonNegativeInteger)
+    # xsd:integer, not NIF's declared range xsd:nonNegativeInteger: Oxigraph stores every
+    # integer-derived datatype as xsd:integer, so anything else would not survive the store
+    # (a graph built in memory and the same graph read back from Oxigraph would differ).
+    return Literal(value, datatype=XSD.integer)
 
 
 def _article_triples(article: Article) -> Iterator[Triple]:

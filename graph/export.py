@@ -1,0 +1,261 @@
+"""Write the knowledge graph to a file: Turtle, N-Triples, JSON-LD, TriG or GraphML.
+
+Every file is written atomically: into a temporary file in the same folder, flushed to disk,
+then moved over the target with ``os.replace``, so a crash or a full disk never leaves a
+truncated file behind (the old file, if any, stays as it was). RDF formats go through
+Oxigraph's serializers with quotegraph's prefixes, so Turtle and TriG are compact and
+JSON-LD carries a ``@context``.
+
+Examples
+--------
+>>> import tempfile, os
+>>> from quotegraph.extract.records import Article, ArticleResult
+>>> from quotegraph.graph.store import open_graph, add_results, load_file
+>>> g = open_graph()
+>>> _ = add_results(g, [ArticleResult(Article(id="a1", text="Hallo", title="Gruß"))])
+>>> path = os.path.join(tempfile.mkdtemp(), "news.ttl")
+>>> save_graph(g, path) == len(g)
+True
+>>> "@prefix schema: <https://schema.org/> ." in open(path, encoding="utf-8").read()
+True
+>>> len(load_file(path)) == len(g)
+True
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from quotegraph.errors import GraphFileError, QuotegraphError
+
+from .namespaces import PREFIXES
+from .store import is_oxigraph, oxigraph_store
+
+__all__ = ["FORMATS", "format_for_suffix", "save_graph", "write_graph", "jsonld_context"]
+
+#: Export format -> usual file suffix.
+FORMATS: dict[str, str] = {
+    "turtle": ".ttl",
+    "nt": ".nt",
+    "jsonld": ".jsonld",
+    "trig": ".trig",
+    "graphml": ".graphml",
+}
+
+_OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+}
+
+
+def format_for_suffix(path: str | Path, default: str = "turtle") -> str:
+    """The export format a file name asks for (``default`` when the suffix says nothing).
+
+    >>> format_for_suffix("out.nt"), format_for_suffix("out.json"), format_for_suffix("out")
+    ('nt', 'jsonld', 'turtle')
+    """
+    suffix = Path(path).suffix.lower()
+    aliases = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld",
+               ".trig": "trig", ".graphml": "graphml"}
+    return aliases.get(suffix, default)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise QuotegraphError(f"unknown export format {fmt!r} (use one of {', '.join(FORMATS)})")
+
+
+def jsonld_context(prefixes: dict | None = None) -> dict[str, str]:
+    """The JSON-LD ``@context`` quotegraph writes: one entry per prefix.
+
+    >>> jsonld_context()["schema"]
+    'https://schema.org/'
+    """
+    return {p: str(ns) for p, ns in (PREFIXES if prefixes is None else prefixes).items() if p}
+
+
+def _compact_iri(iri: str, ordered: list[tuple[str, str]]) -> str:
+    for prefix, ns in ordered:
+        if iri.startswith(ns) and len(iri) > len(ns):
+            local = iri[len(ns):]
+            # "p://x" or "p:_:x" would read back as something else: keep the full IRI
+            if not local.startswith("//") and not local.startswith("_:"):
+                return f"{prefix}:{local}"
+            break
+    return iri
+
+
+def _compact_node(value, ordered):
+    """Shorten IRIs in keys, @id and @type of Oxigraph's expanded, flat JSON-LD."""
+    if isinstance(value, list):
+        return [_compact_node(v, ordered) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {}
+    for key, val in value.items():
+        if key == "@id" and isinstance(val, str) and not val.startswith("_:"):
+            out[key] = _compact_iri(val, ordered)
+        elif key == "@type":
+            if isinstance(val, list):
+                out[key] = [_compact_iri(v, ordered) for v in val]
+            else:
+                out[key] = _compact_iri(val, ordered)
+        elif key.startswith("@"):
+            out[key] = _compact_node(val, ordered)
+        else:
+            out[_compact_iri(key, ordered)] = _compact_node(val, ordered)
+    return out
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _group_nodes(nodes: list) -> list:
+    """One node object per subject (Oxigraph writes one per triple), ``rdf:type`` as ``@type``."""
+    grouped: dict[str, dict] = {}
+    for node in nodes:
+        key = node.get("@id")
+        if key is None:  # a node without an id cannot be merged
+            grouped[f"\0{len(grouped)}"] = node
+            continue
+        target = grouped.setdefault(key, {"@id": key})
+        for prop, values in node.items():
+            if prop == "@id":
+                continue
+            values = values if isinstance(values, list) else [values]
+            if prop == _RDF_TYPE and all(set(v) == {"@id"} for v in values):
+                target.setdefault("@type", []).extend(v["@id"] for v in values)
+            else:
+                target.setdefault(prop, []).extend(values)
+    return sorted(grouped.values(), key=lambda n: n.get("@id", ""))  # stable, diff-friendly
+
+
+def _write_jsonld(store: ox.Store | None, triples, out: IO[bytes], prefixes: dict | None) -> None:
+    buf = io.BytesIO()
+    if store is not None:
+        store.dump(buf, ox.RdfFormat.JSON_LD, from_graph=ox.DefaultGraph())
+    else:
+        ox.serialize(triples, buf, ox.RdfFormat.JSON_LD)
+    raw = buf.getvalue()
+    expanded = json.loads(raw) if raw.strip() else []
+    if isinstance(expanded, dict):
+        expanded = expanded.get("@graph", [expanded])
+    context = jsonld_context(prefixes)
+    ordered = sorted(context.items(), key=lambda kv: -len(kv[1]))  # longest namespace first
+    doc = {"@context": context, "@graph": _compact_node(_group_nodes(expanded), ordered)}
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    out.write(text.encode("utf-8"))
+    out.write(b"\n")
+
+
+def _ox_triples(graph: Graph):
+    from oxrdflib._converter import to_ox
+
+    for s, p, o in graph:
+        yield ox.Triple(to_ox(s), to_ox(p), to_ox(o))
+
+
+def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixes: dict | None = None) -> None:
+    """Serialize a graph to a binary stream (no atomicity: see :func:`save_graph`).
+
+    ``graphml`` needs :func:`quotegraph.graph.network.to_networkx`; the RDF formats use
+    Oxigraph's serializers for any graph (Oxigraph-backed graphs dump straight from the store).
+    """
+    _check_format(format)
+    prefixes = PREFIXES if prefixes is None else prefixes
+    str_prefixes = {p: str(ns) for p, ns in prefixes.items()}
+    if format == "graphml":
+        import networkx as nx
+
+        try:
+            from .network import to_networkx  # another module of this package, imported when needed
+        except ImportError as exc:
+            raise QuotegraphError(f"graphml export is not available: {exc}") from None
+
+        nx.write_graphml(to_networkx(graph), out, encoding="utf-8")
+        return
+    store = oxigraph_store(graph) if is_oxigraph(graph) else None
+    if format == "jsonld":
+        _write_jsonld(store, None if store else _ox_triples(graph), out, prefixes)
+        return
+    ox_format = _OX_FORMATS[format]
+    if store is not None:
+        # the graph is the store's default graph; TriG writes it as such (no named graph)
+        store.dump(out, ox_format, from_graph=ox.DefaultGraph(), prefixes=str_prefixes)
+    else:
+        ox.serialize(_ox_triples(graph), out, ox_format, prefixes=str_prefixes)
+
+
+def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefixes: dict | None = None) -> int:
+    """Write a graph to a file, atomically.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        Oxigraph-backed or plain.
+    path : str or Path
+        The file to write; its folder must exist. An existing file is replaced only once the
+        new one is complete.
+    format : str
+        One of :data:`FORMATS`: ``turtle``, ``nt``, ``jsonld`` (with a ``@context`` of the
+        prefixes), ``trig`` or ``graphml`` (the speaker/outlet/quote network, for Gephi & co).
+    prefixes : dict, optional
+        Prefix -> namespace; :data:`~quotegraph.graph.namespaces.PREFIXES` by default.
+
+    Returns
+    -------
+    int
+        The number of triples written.
+
+    Raises
+    ------
+    QuotegraphError
+        For an unknown format (the message lists the valid ones).
+    GraphFileError
+        If the file cannot be written (no such folder, no permission, disk full).
+    """
+    _check_format(format)
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise GraphFileError("folder does not exist", str(path))
+    if path.is_dir():
+        raise GraphFileError("is a directory", str(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise GraphFileError(exc.strerror or str(exc), str(path)) from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            write_graph(graph, out, format, prefixes=prefixes)
+            out.flush()
+            os.fsync(out.fileno())
+        # mkstemp makes the file private (0600); give it the usual permissions of a new file
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except OSError as exc:
+        _unlink(tmp)
+        raise GraphFileError(exc.strerror or str(exc), str(path)) from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return len(graph)
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass

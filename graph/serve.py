@@ -1,0 +1,331 @@
+"""A real SPARQL 1.1 endpoint over a graph file or store: the Oxigraph server, safely configured.
+
+The server is the ``oxigraph`` binary from the PyPI package ``oxigraph`` (same engine and store
+format as pyoxigraph). quotegraph's promises:
+
+* **read-only by default**: ``oxigraph serve-read-only``; ``/update`` is refused. Only
+  ``allow_update=True`` (``--allow-update``) starts the read-write server.
+* **local by default**: bound to ``127.0.0.1``; another host must be asked for explicitly.
+* **bounded query time**: every query is stopped after ``timeout`` seconds.
+* a graph *file* is first loaded into a temporary store, deleted when the server stops; updates
+  to it (with ``allow_update``) are lost then, and the file itself is never changed.
+
+Endpoints: ``http://HOST:PORT/query`` (SPARQL 1.1 Protocol, GET or POST) and, read-write only,
+``/update`` and ``/store`` (Graph Store Protocol). The prefixes of ``PREFIXES`` are *not*
+pre-declared there: send self-contained queries (:func:`quotegraph.graph.query.with_prefixes`).
+
+Examples
+--------
+>>> server = start_server("missing.ttl")
+Traceback (most recent call last):
+...
+quotegraph.errors.GraphFileError: missing.ttl: no such file or store directory
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quotegraph.errors import GraphFileError, QuotegraphError
+
+from .store import format_for_path, is_store_dir
+
+__all__ = [
+    "DEFAULT_HOST",
+    "DEFAULT_PORT",
+    "DEFAULT_TIMEOUT",
+    "SparqlServer",
+    "oxigraph_binary",
+    "free_port",
+    "start_server",
+    "serve",
+    "is_loopback",
+]
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7878
+#: Seconds after which the server stops a query.
+DEFAULT_TIMEOUT = 30.0
+
+_LOAD_FORMATS = {  # our parser names -> the file extension oxigraph's CLI understands
+    "ox-turtle": "ttl", "ox-nt": "nt", "ox-nquads": "nq", "ox-trig": "trig",
+    "ox-json-ld": "jsonld", "ox-xml": "rdf",
+}
+
+
+def oxigraph_binary() -> str:
+    """Path of the ``oxigraph`` server binary (PyPI package ``oxigraph``).
+
+    Looked up on ``PATH`` and beside the running Python (a virtualenv's ``bin``, even when the
+    virtualenv is not activated).
+
+    Raises
+    ------
+    QuotegraphError
+        If it is not installed, saying how to install it.
+    """
+    found = shutil.which("oxigraph")
+    if found:
+        return found
+    beside = Path(sys.executable).parent / ("oxigraph.exe" if os.name == "nt" else "oxigraph")
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    raise QuotegraphError("the SPARQL server needs the oxigraph binary: pip install oxigraph")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether a host name or address only accepts connections from this machine.
+
+    >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("::1"), is_loopback("0.0.0.0")
+    (True, True, True, False)
+    """
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def free_port(host: str = DEFAULT_HOST) -> int:
+    """A TCP port nobody listens on right now (the OS picks it).
+
+    >>> 0 < free_port() < 65536
+    True
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.bind((host.strip("[]"), 0))
+        return sock.getsockname()[1]
+
+
+def _bind_address(host: str, port: int) -> str:
+    return f"[{host.strip('[]')}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _url_host(host: str) -> str:
+    return f"[{host.strip('[]')}]" if ":" in host else host
+
+
+@dataclass
+class SparqlServer:
+    """A running Oxigraph server started by :func:`start_server`; stop it with :meth:`stop`.
+
+    Also a context manager: ``with start_server(path) as server: ...`` always stops it.
+    """
+
+    process: subprocess.Popen
+    host: str
+    port: int
+    allow_update: bool
+    timeout: float
+    location: Path
+    temporary: bool  # location is a temporary store made from a file: removed on stop
+    command: list[str] = field(default_factory=list)
+    log: object = None  # a temporary file receiving the server's stderr (a pipe could fill up)
+
+    @property
+    def url(self) -> str:
+        """Base URL, e.g. ``http://127.0.0.1:7878``."""
+        return f"http://{_url_host(self.host)}:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        """The SPARQL 1.1 query endpoint."""
+        return f"{self.url}/query"
+
+    @property
+    def update_url(self) -> str:
+        """The SPARQL 1.1 update endpoint (refused unless started with ``allow_update``)."""
+        return f"{self.url}/update"
+
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    def wait_ready(self, timeout: float = 30.0) -> None:
+        """Wait until the endpoint answers a query (bounded), or raise QuotegraphError."""
+        deadline = time.monotonic() + timeout
+        probe = self.query_url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+        while True:
+            if not self.running():
+                raise QuotegraphError(f"the SPARQL server stopped at start: {self._stderr_tail()}")
+            try:
+                with urllib.request.urlopen(probe, timeout=2) as resp:  # noqa: S310 - local URL
+                    if resp.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise QuotegraphError(f"the SPARQL server did not answer within {timeout:g} s")
+            time.sleep(0.1)
+
+    def _stderr_tail(self) -> str:
+        try:
+            self.log.seek(0)
+            data = self.log.read()
+        except (AttributeError, OSError, ValueError):
+            data = b""
+        lines = [ln for ln in data.decode("utf-8", "replace").splitlines() if ln.strip()]
+        return lines[-1].strip() if lines else f"exit code {self.process.returncode}"
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop the server (SIGTERM, then SIGKILL after ``timeout`` s) and remove a temporary store."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=timeout)
+        if self.log is not None:
+            self.log.close()
+        if self.temporary:
+            shutil.rmtree(self.location, ignore_errors=True)
+
+    def __enter__(self) -> SparqlServer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def _load_into(binary: str, source: Path, location: Path) -> None:
+    ext = _LOAD_FORMATS[format_for_path(source)]
+    cmd = [binary, "load", "--location", str(location), "--file", str(source), "--format", ext,
+           "--base", source.resolve().as_uri()]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        lines = [ln.strip() for ln in (done.stderr or done.stdout).splitlines() if ln.strip()]
+        raise GraphFileError(lines[-1] if lines else f"oxigraph load failed ({done.returncode})", str(source))
+
+
+def start_server(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+                 allow_update: bool = False, timeout: float = DEFAULT_TIMEOUT,
+                 ready_timeout: float = 30.0) -> SparqlServer:
+    """Start the SPARQL endpoint in the background and wait until it answers.
+
+    Parameters
+    ----------
+    source : str or Path
+        An RDF file (loaded into a temporary store first) or an Oxigraph store directory
+        (served in place; no other process may be writing it).
+    host, port
+        Where to listen; ``127.0.0.1`` by default. Port 0 picks a free port.
+    allow_update : bool
+        Serve read-write (``/update`` accepted). Read-only by default.
+    timeout : float
+        Seconds after which a query is stopped (the server's ``--timeout-s``), > 0.
+    ready_timeout : float
+        How long to wait for the server to answer its first query.
+
+    Returns
+    -------
+    SparqlServer
+        Running; call ``stop()`` (or use it as a context manager).
+
+    Raises
+    ------
+    GraphFileError
+        If the source is missing or cannot be loaded.
+    QuotegraphError
+        If the binary is missing, the timeout is not positive, or the server does not start
+        (port in use, store locked …).
+    """
+    if not timeout or timeout <= 0:
+        raise QuotegraphError("the query timeout must be a positive number of seconds")
+    source = Path(source)
+    if not source.exists():
+        raise GraphFileError("no such file or store directory", str(source))
+    if source.is_dir() and not is_store_dir(source):
+        raise GraphFileError("directory is not an Oxigraph store", str(source))
+    binary = oxigraph_binary()
+    if port == 0:
+        port = free_port(host)
+    temporary = not source.is_dir()
+    if temporary:
+        location = Path(tempfile.mkdtemp(prefix="quotegraph-serve-"))
+        try:
+            _load_into(binary, source, location)
+        except BaseException:
+            shutil.rmtree(location, ignore_errors=True)
+            raise
+    else:
+        location = source
+    verb = "serve" if allow_update else "serve-read-only"
+    cmd = [binary, verb, "--location", str(location), "--bind", _bind_address(host, port),
+           "--timeout-s", str(max(1, int(round(timeout))))]
+    log = tempfile.TemporaryFile()
+    try:
+        process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=log, start_new_session=True)
+    except OSError as exc:
+        log.close()
+        if temporary:
+            shutil.rmtree(location, ignore_errors=True)
+        raise QuotegraphError(f"cannot start the SPARQL server: {exc}") from None
+    server = SparqlServer(process, host, port, allow_update, timeout, location, temporary, cmd, log)
+    try:
+        server.wait_ready(ready_timeout)
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+def serve(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+          allow_update: bool = False, timeout: float = DEFAULT_TIMEOUT, echo=print) -> None:
+    """Run the SPARQL endpoint in the foreground until interrupted (Ctrl-C or SIGTERM).
+
+    See :func:`start_server` for the parameters and promises. ``echo`` receives the lines to
+    show the user (URL, mode); pass a no-op to stay silent.
+    """
+    stop_requested = False
+
+    def _on_term(signum, frame):  # SIGTERM: stop like Ctrl-C
+        nonlocal stop_requested
+        stop_requested = True
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, _on_term) if _main_thread() else None
+    server = None
+    try:
+        # started inside the try: a Ctrl-C at any moment after the start still stops the server
+        server = start_server(source, host=host, port=port, allow_update=allow_update, timeout=timeout)
+        mode = "read-write (updates allowed)" if allow_update else "read-only"
+        echo(f"SPARQL endpoint: {server.query_url}  ({mode}, queries stopped after {timeout:g} s)")
+        if allow_update:
+            echo(f"SPARQL update:   {server.update_url}")
+        if server.temporary and allow_update:
+            echo("Updates go to a temporary copy of the file and are lost when the server stops.")
+        echo("Press Ctrl-C to stop.")
+        while server.running():
+            time.sleep(0.2)
+        if not stop_requested:
+            raise QuotegraphError(f"the SPARQL server stopped: {server._stderr_tail()}")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server is not None:
+            server.stop()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()

@@ -1,0 +1,86 @@
+"""The README's CLI reference, generated from the commands themselves so the two never drift.
+
+``python -m quotegraph.cli._docs README.md`` rewrites the block between the
+``<!-- CLI -->`` and ``<!-- /CLI -->`` markers; a test checks the README is up to date.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import typer.main
+
+BEGIN, END = "<!-- CLI -->", "<!-- /CLI -->"
+
+
+def _commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]:
+    out = []
+    for name in group.list_commands(click.Context(group)):
+        cmd = group.get_command(click.Context(group), name)
+        if cmd is None or cmd.hidden:
+            continue
+        if isinstance(cmd, click.Group):
+            out.append((f"{prefix} {name}", cmd))
+            out += _commands(cmd, f"{prefix} {name}")
+        else:
+            out.append((f"{prefix} {name}", cmd))
+    return out
+
+
+def _option_row(param: click.Parameter) -> str:
+    if isinstance(param, click.Argument):
+        names = f"`{param.human_readable_name}`"
+        help_text = getattr(param, "help", None) or ""
+    else:
+        names = ", ".join(f"`{n}`" for n in [*param.opts, *param.secondary_opts])
+        help_text = getattr(param, "help", None) or ""
+    default = ""
+    if isinstance(param, click.Option) and param.show_default is not False and not param.is_flag:
+        if param.default not in (None, (), [], "") and not callable(param.default):
+            default = f" (default: `{param.default}`)"
+    return f"| {names} | {help_text.replace('|', '\\|')}{default} |"
+
+
+def cli_reference() -> str:
+    """Markdown for every verb: its help text and a table of its arguments and options."""
+    from quotegraph.cli import app
+
+    root = typer.main.get_command(app)
+    lines = [BEGIN, "## Command-line reference", "",
+             "Every verb has `--help` (`-h`). Exit codes: 0 done; 1 error (one line on stderr); "
+             "2 usage error; 3 done, but some inputs were skipped (each named on stderr).", ""]
+    for name, cmd in _commands(root, "quotegraph"):
+        lines.append(f"### `{name}`")
+        lines.append("")
+        help_text = (cmd.help or "").strip()
+        lines.append(help_text.replace("Example:\n\n", "Example:\n\n").strip())
+        lines.append("")
+        params = [p for p in cmd.params if p.name != "help"]
+        if params:
+            lines += ["| argument / option | meaning |", "|---|---|"]
+            lines += [_option_row(p) for p in params]
+            lines.append("")
+    lines.append(END)
+    return _indent_examples("\n".join(lines))
+
+
+def _indent_examples(text: str) -> str:
+    # docstring examples are indented by 4 spaces: keep them as Markdown code blocks
+    return text
+
+
+def update_readme(path: Path) -> bool:
+    """Rewrite the CLI block of a README; returns whether anything changed."""
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(BEGIN), text.index(END) + len(END)
+    new = text[:start] + cli_reference() + text[end:]
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text
+
+
+if __name__ == "__main__":
+    changed = update_readme(Path(sys.argv[1] if len(sys.argv) > 1 else "README.md"))
+    print("README updated" if changed else "README up to date")

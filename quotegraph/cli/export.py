@@ -1,0 +1,53 @@
+"""``quotegraph export``: write a graph as Turtle, N-Triples, JSON-LD, TriG or GraphML."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from quotegraph.errors import QuotegraphError
+
+from ._app import app, handle_errors
+
+
+@app.command("export")
+@handle_errors
+def export(
+    graph: Annotated[Path, typer.Argument(
+        metavar="GRAPH", show_default=False, help="RDF file (.ttl .nt .nq .trig .jsonld) or store directory.")],
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", show_default=False, help="File to write ('-' for standard output). Written atomically.")],
+    fmt: Annotated[Optional[str], typer.Option(
+        "--format", show_default=False,
+        help="turtle, nt, jsonld, trig or graphml (default: from the --out suffix, else turtle).")] = None,
+) -> None:
+    """Export a graph (file or store) to another RDF format, or to GraphML for network tools.
+
+    The file appears only once it is complete (written to a temporary file, then renamed), so
+    an interrupted export never leaves a truncated file. JSON-LD carries a @context with
+    quotegraph's prefixes; GraphML holds the speaker/outlet/quote network (for Gephi, yEd).
+
+    Example:
+
+        quotegraph export store/ --out news.ttl
+
+        quotegraph export news.ttl --format jsonld --out news.jsonld
+
+        quotegraph export news.ttl --format graphml --out network.graphml
+    """
+    from quotegraph.graph.export import FORMATS, format_for_suffix, save_graph, write_graph
+    from quotegraph.graph.store import open_source
+
+    fmt = fmt or format_for_suffix(out)
+    if fmt not in FORMATS:
+        raise QuotegraphError(f"unknown --format {fmt!r} (use one of {', '.join(FORMATS)})")
+    g = open_source(graph)
+    if str(out) == "-":
+        write_graph(g, sys.stdout.buffer, fmt)
+        sys.stdout.buffer.flush()
+        return
+    count = save_graph(g, out, fmt)
+    typer.echo(f"Wrote {count} triples to {out} ({fmt})", err=True)

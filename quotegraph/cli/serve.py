@@ -1,0 +1,48 @@
+"""``quotegraph serve``: a local SPARQL 1.1 endpoint over a graph file or store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._app import app, handle_errors, warn
+
+
+@app.command("serve")
+@handle_errors
+def serve(
+    source: Annotated[Path, typer.Argument(
+        metavar="GRAPH_OR_STORE", show_default=False,
+        help="RDF file (.ttl .nt .nq .trig .jsonld) or store directory.")],
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; only this machine by default.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port).")] = 7878,
+    allow_update: Annotated[bool, typer.Option(
+        "--allow-update", help="Accept SPARQL updates on /update (read-only by default).")] = False,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=1, help="Stop any query after this many seconds.")] = 30.0,
+) -> None:
+    """Serve a graph as a SPARQL 1.1 endpoint (the Oxigraph server) until Ctrl-C.
+
+    Safe by default: read-only, listening on 127.0.0.1 only, every query stopped after
+    --timeout seconds. A file is loaded into a temporary store that is deleted on exit (the file
+    is never changed). Needs the oxigraph binary: pip install oxigraph. Queries sent to the
+    endpoint must declare their prefixes.
+
+    Example:
+
+        quotegraph serve news.ttl
+
+        curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query
+
+        quotegraph serve store/ --port 8000 --allow-update
+    """
+    from quotegraph.graph.serve import is_loopback
+    from quotegraph.graph.serve import serve as run_server
+
+    if not is_loopback(host):
+        warn(f"listening on {host}: other machines can reach this endpoint"
+             + (" and change the data" if allow_update else ""))
+    run_server(source, host=host, port=port, allow_update=allow_update, timeout=timeout,
+               echo=lambda line: typer.echo(line, err=True))

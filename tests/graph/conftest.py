@@ -1,0 +1,47 @@
+"""Fixtures for the graph tests: the shared sample records plus one article with a nested quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.extract.records import Article, ArticleResult, Attribution, Cue, Entity, Mention, Quote
+from quotegraph.graph.store import add_results, open_graph
+
+
+def nested_result() -> ArticleResult:
+    """Eva Klein quotes Weber: a direct quote naming Weber, with his indirect quote nested inside."""
+    text = "Eva Klein sagte: „Weber hat gesagt, die Grenze bleibt offen.“"
+
+    def at(s: str) -> tuple[int, int]:
+        i = text.index(s)
+        return i, i + len(s)
+
+    outer = Quote("Weber hat gesagt, die Grenze bleibt offen.", *at("Weber hat gesagt, die Grenze bleibt offen."), "direct")
+    inner = Quote("die Grenze bleibt offen", *at("die Grenze bleibt offen"), "indirect")
+    outer_id = f"de2:{outer.start}-{outer.end}"
+    atts = (
+        Attribution(id=outer_id, article="de2", quote=outer,
+                    speaker=Mention("Eva Klein", *at("Eva Klein"), "Eva Klein", "person"),
+                    cue=Cue("sagte", *at("sagte"), "sagen")),
+        Attribution(id=f"de2:{inner.start}-{inner.end}", article="de2", quote=inner,
+                    speaker=Mention("Weber", *at("Weber"), "Anton Weber", "person"),
+                    cue=Cue("gesagt", *at("gesagt"), "sagen"), parent=outer_id),
+    )
+    article = Article(id="de2", text=text, language="de", title="Klein über Weber", agencies=("dpa",),
+                      date="2024-05-02", url="https://example.org/de2")
+    return ArticleResult(article, atts, (Entity("Eva Klein", "person", ("Klein",)),
+                                         Entity("Anton Weber", "person", ("Weber",))))
+
+
+@pytest.fixture
+def corpus(sample_results) -> list[ArticleResult]:
+    """Three articles: de1 and en1 from the shared fixtures, and de2 with a nested quote."""
+    return [*sample_results, nested_result()]
+
+
+@pytest.fixture
+def graph(corpus):
+    """An in-memory Oxigraph graph holding the corpus."""
+    g = open_graph()
+    add_results(g, corpus)
+    return g

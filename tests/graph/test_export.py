@@ -1,0 +1,129 @@
+"""graph/export.py: round trips in every format, compact output, atomic writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from quotegraph.errors import GraphFileError, QuotegraphError
+from quotegraph.graph import export as export_module
+from quotegraph.graph.export import FORMATS, save_graph
+from quotegraph.graph.model import records_to_graph
+from quotegraph.graph.store import load_file, memory_copy
+
+RDF_FORMATS = [f for f in FORMATS if f != "graphml"]
+RDFLIB_NAMES = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
+
+
+@pytest.mark.parametrize("fmt", RDF_FORMATS)
+def test_round_trip_records_to_file_and_back(tmp_path, graph, fmt):
+    path = tmp_path / f"g{FORMATS[fmt]}"
+    assert save_graph(graph, path, fmt) == len(graph)
+    back = load_file(path)
+    assert len(back) == len(graph)
+    assert isomorphic(memory_copy(back), memory_copy(graph))
+    # an independent parser (rdflib's own) reads the same triples
+    other = Graph().parse(path, format=RDFLIB_NAMES[fmt])
+    assert isomorphic(memory_copy(other), memory_copy(graph))
+
+
+@pytest.mark.parametrize("fmt", RDF_FORMATS)
+def test_a_plain_rdflib_graph_exports_too(tmp_path, corpus, fmt):
+    plain = records_to_graph(corpus)
+    path = tmp_path / f"g{FORMATS[fmt]}"
+    save_graph(plain, path, fmt)
+    assert isomorphic(memory_copy(load_file(path)), plain)
+
+
+def test_reloading_an_export_adds_nothing(tmp_path, graph):
+    path = tmp_path / "g.ttl"
+    save_graph(graph, path)
+    before = len(graph)
+    load_file(path, graph)
+    assert len(graph) == before
+
+
+def test_turtle_is_compact(tmp_path, graph):
+    path = tmp_path / "g.ttl"
+    save_graph(graph, path)
+    text = path.read_text(encoding="utf-8")
+    assert "@prefix schema: <https://schema.org/> ." in text
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("@prefix"))
+    assert "<https://schema.org/" not in body
+    assert "schema:Quotation" in body
+
+
+def test_jsonld_has_a_context(tmp_path, graph):
+    path = tmp_path / "g.jsonld"
+    save_graph(graph, path, "jsonld")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["@context"]["schema"] == "https://schema.org/"
+    assert doc["@context"]["qg"] == "https://w3id.org/quotegraph/ns#"
+    nodes = {node["@id"]: node for node in doc["@graph"]}
+    assert len(nodes) == len(doc["@graph"])  # one node object per subject
+    weber = nodes["qgid:entity/anton-weber"]
+    assert weber["@type"] == ["schema:Person"]
+    assert weber["schema:name"] == [{"@value": "Anton Weber"}]
+    assert len(weber["qg:said"]) == 4
+
+
+def test_unknown_format_lists_the_valid_ones(tmp_path, graph):
+    with pytest.raises(QuotegraphError, match="turtle, nt, jsonld, trig, graphml"):
+        save_graph(graph, tmp_path / "g.xml", "rdfxml")
+    assert not (tmp_path / "g.xml").exists()
+
+
+def test_missing_folder(tmp_path, graph):
+    with pytest.raises(GraphFileError, match="folder does not exist"):
+        save_graph(graph, tmp_path / "no" / "g.ttl")
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path, graph, monkeypatch):
+    path = tmp_path / "g.ttl"
+    path.write_text("old content\n")
+
+    def crash(graph, out, format="turtle", *, prefixes=None):
+        out.write(b"@prefix half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export_module, "write_graph", crash)
+    with pytest.raises(GraphFileError, match="No space left"):
+        save_graph(graph, path)
+    assert path.read_text() == "old content\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.ttl"]
+
+    def interrupted(graph, out, format="turtle", *, prefixes=None):
+        out.write(b"@prefix half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(export_module, "write_graph", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        save_graph(graph, path)
+    assert path.read_text() == "old content\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.ttl"]
+
+
+def test_written_file_is_readable_by_others(tmp_path, graph):
+    path = tmp_path / "g.nt"
+    old = os.umask(0o022)
+    try:
+        save_graph(graph, path, "nt")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_graphml(tmp_path, graph):
+    pytest.importorskip("quotegraph.graph.network", reason="graph/network.py (to_networkx) not written yet")
+    nx = pytest.importorskip("networkx")
+    path = tmp_path / "g.graphml"
+    save_graph(graph, path, "graphml")
+    g = nx.read_graphml(path)
+    assert g.number_of_nodes() > 3
+    labels = " ".join(str(v) for _, data in g.nodes(data=True) for v in data.values())
+    assert "Anton Weber" in labels and "Nordpress" in labels

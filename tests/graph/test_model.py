@@ -1,0 +1,160 @@
+"""graph/model.py: records -> triples; the shape of one attribution, determinism, merging."""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from quotegraph.graph.model import article_triples, entity_iri, records_to_graph, span_iri
+from quotegraph.graph.namespaces import KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, XSD
+from quotegraph.graph.store import add_results, memory_copy, open_graph
+
+# The whole model for one English attribution, written by hand: a quote relayed by Reuters.
+EXPECTED_EN1 = """
+@prefix qgid:   <https://w3id.org/quotegraph/id/> .
+@prefix qg:     <https://w3id.org/quotegraph/ns#> .
+@prefix kind:   <https://w3id.org/quotegraph/kind/> .
+@prefix schema: <https://schema.org/> .
+@prefix prov:   <http://www.w3.org/ns/prov#> .
+@prefix nif:    <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix itsrdf: <http://www.w3.org/2005/11/its/rdf#> .
+
+qgid:article\\/en1 a schema:NewsArticle ;
+    schema:identifier "en1" ; schema:inLanguage "en" ; schema:headline "Weber says no" ;
+    schema:articleBody "\\"We will not send troops,\\" President Anton Weber said, according to Reuters." .
+
+<https://w3id.org/quotegraph/id/article/en1#char=1,25> a schema:Quotation, prov:Entity, nif:String ;
+    schema:text "We will not send troops," ; nif:anchorOf "We will not send troops," ;
+    nif:beginIndex 1 ; nif:endIndex 25 ; nif:referenceContext qgid:article\\/en1 ;
+    schema:isPartOf qgid:article\\/en1 ; qg:kind kind:direct ; qg:attributionId "en1:1-25" ;
+    prov:wasAttributedTo qgid:entity\\/anton-weber ;
+    qg:speakerMention <https://w3id.org/quotegraph/id/article/en1#char=27,48> ;
+    qg:cue <https://w3id.org/quotegraph/id/article/en1#char=49,53> ; qg:cueLemma "say" ;
+    qg:mediator qgid:entity\\/reuters ;
+    qg:mediatorMention <https://w3id.org/quotegraph/id/article/en1#char=68,75> ;
+    prov:wasQuotedFrom qgid:report\\/en1\\/1-25 .
+
+<https://w3id.org/quotegraph/id/article/en1#char=27,48> a nif:String ;
+    nif:anchorOf "President Anton Weber" ; nif:beginIndex 27 ; nif:endIndex 48 ;
+    nif:referenceContext qgid:article\\/en1 ; itsrdf:taIdentRef qgid:entity\\/anton-weber .
+<https://w3id.org/quotegraph/id/article/en1#char=49,53> a nif:String ;
+    nif:anchorOf "said" ; nif:beginIndex 49 ; nif:endIndex 53 ; nif:referenceContext qgid:article\\/en1 .
+<https://w3id.org/quotegraph/id/article/en1#char=68,75> a nif:String ;
+    nif:anchorOf "Reuters" ; nif:beginIndex 68 ; nif:endIndex 75 ;
+    nif:referenceContext qgid:article\\/en1 ; itsrdf:taIdentRef qgid:entity\\/reuters .
+
+qgid:report\\/en1\\/1-25 a qg:Report, prov:Entity ; prov:wasAttributedTo qgid:entity\\/reuters .
+
+qgid:entity\\/anton-weber a schema:Person ; schema:name "Anton Weber" ;
+    schema:alternateName "President Anton Weber" ;
+    qg:said <https://w3id.org/quotegraph/id/article/en1#char=1,25> .
+qgid:entity\\/reuters a schema:NewsMediaOrganization ; schema:name "Reuters" ;
+    qg:reported <https://w3id.org/quotegraph/id/article/en1#char=1,25> .
+"""
+
+
+def test_one_attribution_matches_the_documented_model(sample_results):
+    got = Graph()
+    for triple in article_triples(sample_results[1]):
+        got.add(triple)
+    expected = Graph().parse(data=EXPECTED_EN1, format="turtle")
+    if not isomorphic(got, expected):
+        _, only_got, only_expected = graph_diff(to_isomorphic(got), to_isomorphic(expected))
+        raise AssertionError(f"extra: {sorted(only_got)}\nmissing: {sorted(only_expected)}")
+
+
+def test_same_records_same_triples(corpus):
+    first = [list(article_triples(r)) for r in corpus]
+    second = [list(article_triples(r)) for r in corpus]
+    assert first == second
+    assert isomorphic(records_to_graph(corpus), records_to_graph(list(reversed(corpus))))
+
+
+def test_no_blank_nodes(corpus):
+    """Blank nodes would make reloading an article add copies instead of nothing."""
+    for s, p, o in records_to_graph(corpus):
+        assert isinstance(s, URIRef) and isinstance(p, URIRef)
+        assert isinstance(o, (URIRef, Literal))
+
+
+def test_entities_merge_across_articles(corpus):
+    g = records_to_graph(corpus)
+    weber = entity_iri("Anton Weber")
+    assert list(g.subjects(SDO.name, Literal("Anton Weber"))) == [weber]
+    said = set(g.objects(weber, QG.said))
+    assert {str(g.value(q, SDO.isPartOf)).rsplit("/", 1)[1] for q in said} == {"de1", "en1", "de2"}
+    assert len(said) == 4
+    assert set(g.objects(weber, SDO.alternateName)) >= {Literal("Weber"), Literal("President Anton Weber")}
+
+
+def test_spans_point_into_the_article_text(corpus):
+    g = records_to_graph(corpus)
+    texts = {r.article.id: r.article.text for r in corpus}
+    strings = list(g.subjects(RDF.type, NIF.String))
+    assert len(strings) > 10
+    for s in strings:
+        begin, end = int(g.value(s, NIF.beginIndex)), int(g.value(s, NIF.endIndex))
+        article_id = str(g.value(s, NIF.referenceContext)).rsplit("/", 1)[1]
+        assert texts[article_id][begin:end] == str(g.value(s, NIF.anchorOf))
+        assert str(s).endswith(f"#char={begin},{end}")
+        assert g.value(s, NIF.beginIndex).datatype == XSD.integer
+
+
+def test_a_mediator_is_a_relay(sample_results):
+    g = records_to_graph(sample_results)
+    quote = next(g.subjects(SDO.text, Literal("Wir schicken keine Soldaten")))
+    nordpress = entity_iri("Nordpress")
+    report = g.value(quote, PROV.wasQuotedFrom)
+    assert g.value(report, PROV.wasAttributedTo) == nordpress
+    assert (report, RDF.type, QG.Report) in g
+    assert (nordpress, QG.reported, quote) in g
+    assert g.value(quote, PROV.wasAttributedTo) == entity_iri("Anton Weber")
+    # an unrelayed quote has no report
+    plain = next(g.subjects(SDO.text, Literal("die Nachbarn hinderten die Gespräche")))
+    assert g.value(plain, PROV.wasQuotedFrom) is None
+    assert g.value(plain, QG.kind) == KIND.indirect
+
+
+def test_nested_quote_and_mentions(corpus):
+    g = records_to_graph(corpus)
+    text = corpus[2].article.text
+    outer = span_iri("de2", text.index("Weber hat"), text.index("offen.") + len("offen."))
+    inner = next(g.subjects(SDO.text, Literal("die Grenze bleibt offen")))
+    assert g.value(inner, QG.nestedIn) == outer
+    assert (outer, SDO.mentions, entity_iri("Anton Weber")) in g  # "Weber" is an alias
+    assert (inner, SDO.mentions, entity_iri("Anton Weber")) not in g
+    assert (outer, SDO.mentions, entity_iri("Eva Klein")) not in g  # its own speaker
+
+
+def test_unresolved_pronoun_keeps_its_mention(sample_results):
+    g = records_to_graph(sample_results)
+    quote = next(g.subjects(SDO.text, Literal("die Nachbarn hinderten die Gespräche")))
+    mention = g.value(quote, QG.speakerMention)
+    assert g.value(mention, NIF.anchorOf) == Literal("Er")
+
+
+def test_hostile_text_stays_literal(hostile_result):
+    g = records_to_graph([hostile_result])
+    iris = {t for triple in g for t in triple if isinstance(t, URIRef)}
+    assert all(not re.search(r"[\s<>\"{}|^`\\]", str(i)) for i in iris)
+    assert Literal("<script>alert(1)</script>") in set(g.objects(None, SDO.text))
+    assert Literal('" onmouseover="alert(3)') in set(g.objects(None, SDO.headline))
+
+
+def test_model_survives_the_oxigraph_store_exactly(corpus):
+    """Every triple comes back from Oxigraph as written (e.g. no datatype rewritten)."""
+    plain = records_to_graph(corpus)
+    ox = open_graph()
+    add_results(ox, corpus)
+    assert len(ox) == len(plain)
+    assert isomorphic(memory_copy(ox), memory_copy(plain))
+
+
+def test_prefixes_cover_the_model(corpus):
+    namespaces = [str(ns) for ns in PREFIXES.values()]
+    for s, p, o in records_to_graph(corpus):
+        for term in (s, p, o):
+            if isinstance(term, URIRef):
+                assert any(str(term).startswith(ns) for ns in namespaces), term
