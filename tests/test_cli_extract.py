@@ -117,7 +117,10 @@ def test_every_verb_has_help_and_is_in_the_readme():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     result = invoke("--help")
     assert result.exit_code == 0
-    verbs = [c.name for c in app.registered_commands]
+    import typer.main
+
+    root = typer.main.get_command(app)
+    verbs = root.list_commands(root.context_class(root))
     assert {"extract", "demo"} <= set(verbs)
     for verb in verbs:
         help_result = invoke(verb, "--help")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
+
 import typer.main
 
 BEGIN, END = "<!-- CLI -->", "<!-- /CLI -->"
@@ -17,11 +17,12 @@ BEGIN, END = "<!-- CLI -->", "<!-- /CLI -->"
 
 def _commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]:
     out = []
-    for name in group.list_commands(click.Context(group)):
-        cmd = group.get_command(click.Context(group), name)
+    ctx = group.context_class(group)
+    for name in group.list_commands(ctx):
+        cmd = group.get_command(ctx, name)
         if cmd is None or cmd.hidden:
             continue
-        if isinstance(cmd, click.Group):
+        if hasattr(cmd, "list_commands"):  # a group (typer vendors its own click classes)
             out.append((f"{prefix} {name}", cmd))
             out += _commands(cmd, f"{prefix} {name}")
         else:
@@ -30,17 +31,19 @@ def _commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]
 
 
 def _option_row(param: click.Parameter) -> str:
-    if isinstance(param, click.Argument):
-        names = f"`{param.human_readable_name}`"
+    if param.param_type_name == "argument":
+        names = f"`{param.name.upper()}`"
         help_text = getattr(param, "help", None) or ""
     else:
         names = ", ".join(f"`{n}`" for n in [*param.opts, *param.secondary_opts])
         help_text = getattr(param, "help", None) or ""
     default = ""
-    if isinstance(param, click.Option) and param.show_default is not False and not param.is_flag:
+    if param.param_type_name == "option" and param.show_default is not False and not param.is_flag:
         if param.default not in (None, (), [], "") and not callable(param.default):
-            default = f" (default: `{param.default}`)"
-    return f"| {names} | {help_text.replace('|', '\\|')}{default} |"
+            value = getattr(param.default, "value", param.default)  # an Enum's value
+            default = f" (default: `{value}`)"
+    escaped = help_text.replace("|", "\\|")
+    return f"| {names} | {escaped}{default} |"
 
 
 def cli_reference() -> str:
@@ -55,7 +58,7 @@ def cli_reference() -> str:
         lines.append(f"### `{name}`")
         lines.append("")
         help_text = (cmd.help or "").strip()
-        lines.append(help_text.replace("Example:\n\n", "Example:\n\n").strip())
+        lines.append(help_text)
         lines.append("")
         params = [p for p in cmd.params if p.name != "help"]
         if params:
@@ -63,12 +66,7 @@ def cli_reference() -> str:
             lines += [_option_row(p) for p in params]
             lines.append("")
     lines.append(END)
-    return _indent_examples("\n".join(lines))
-
-
-def _indent_examples(text: str) -> str:
-    # docstring examples are indented by 4 spaces: keep them as Markdown code blocks
-    return text
+    return "\n".join(lines)
 
 
 def update_readme(path: Path) -> bool:

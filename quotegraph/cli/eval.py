@@ -35,7 +35,9 @@ eval_app = typer.Typer(
     name="eval",
     help=(
         "Score the extractor on annotated data: German Wikinews (scored like the GermEval 2023 "
-        "SpkAtt shared task) or English PolNeAR (exact and overlap matching)."
+        "SpkAtt shared task) or English PolNeAR (exact and overlap matching).\n\n"
+        "Example:\n\n"
+        "    quotegraph eval wikinews --split dev --errors errors.jsonl"
     ),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
