@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .konjunktiv import is_konjunktiv
+from .konjunktiv import konjunktiv_mood
 from .lexicon import CueLexicon
 from .phrases import cue_lemma, np_after, np_before, strip_punct, subject_of
 from .quotemarks import QuotedSpan, find_quoted, word_count
@@ -472,6 +472,33 @@ _OBJECT_DEPS = ("ccomp", "xcomp", "dobj", "obj")
 _OBJECT_PREPS = frozenset({"of", "about", "on"})
 
 
+def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """Indirect speech after a speech noun: "X vertritt die Ansicht, dass …", "bestritt die
+    Annahme, dass …", "the claim that …". The noun is the cue; the subject of the sentence's
+    verb the speaker."""
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.lower_ not in lex.clause_nouns or not _outside(found, tok.idx, tok.idx + 1):
+                continue
+            k = tok.i + 1
+            if k < sent.end and doc[k].text == ",":
+                k += 1
+            if k >= sent.end or doc[k].lower_ not in lex.complementizers:
+                continue
+            content = _clause_after(doc, k, sent)
+            if content is None or word_count(content.text) < 3 or not _outside(found, content.start_char, content.end_char):
+                continue
+            verb = tok.head if doc.has_annotation("DEP") else None
+            speaker = None
+            if verb is not None and verb.pos_ in ("VERB", "AUX"):
+                speaker = subject_of(verb, sent.start, tok.i)
+            f = Found((content.start_char, content.end_char), "indirect", cue=_cue_chars(tok, tok.lemma_.lower() or tok.lower_),
+                      speaker=_span_chars(speaker), pattern="noun")
+            found.append(f)
+            yield f
+            break
+
+
 def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
     """The clause or object a reporting verb governs: "X said (that) …", "X warned of …",
     "X bemoaned the unrest" — a clause for any cue verb, an object only for a non-weak one
@@ -574,6 +601,15 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = N
 
 # ---------------------------------------------------------------------------- continuations
 
+_K2_FOR_K1 = frozenset({"hätten", "würden", "wären", "hätte", "würde", "gäbe", "käme", "könnten", "müssten", "dürften"})
+
+
+def _reported_mood(token: Token) -> bool:
+    """Konjunktiv I, or a Konjunktiv II that reported speech uses where Konjunktiv I would
+    look indicative ("sie hätten", "sie würden") — not the II of conditionals ("müsste")."""
+    mood = konjunktiv_mood(token)
+    return mood == "I" or (mood == "II" and token.lower_ in _K2_FOR_K1)
+
 
 def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
     """Sentences in Konjunktiv I right after reported speech, with no cue of their own.
@@ -588,7 +624,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
     for k, sent in enumerate(sents):
         if not _outside(found, sent.start_char, sent.end_char):
             continue
-        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX", "") and is_konjunktiv(t)]
+        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX", "") and _reported_mood(t)]
         if not verbs or any(cue_lemma(t, lex) for t in sent):
             continue
         prev = [f for f in ends if f.quote[1] <= sent.start_char]
@@ -660,6 +696,16 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
 _POINTERS = frozenset({"das", "dies", "dieses", "es", "this", "that", "it", "so"})
 
 
+def _is_title(doc: Doc, f: Found, lex: CueLexicon) -> bool:
+    """„This Is It“, „Neues Deutschland“, the film "Heat": a name or title in quotation marks."""
+    before = doc.char_span(max(0, f.quote[0] - 40), f.quote[0], alignment_mode="contract")
+    if before is not None and len(before) and before[-1].lower_ in lex.title_nouns:
+        return True
+    inner = doc.text[f.quote[0] + 1 : f.quote[1] - 1]
+    words = [w for w in inner.split() if any(ch.isalpha() for ch in w)]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
 def _settle_fragments(found: list[Found]) -> list[Found]:
     """Quoted fragments inside sentences ("nannte sie „reine Spekulation“") are speech when
     reported speech surrounds them (they take its speaker and cue) or their own sentence
@@ -695,10 +741,11 @@ def find_attributions(doc: Doc, lex: CueLexicon) -> list[Found]:
     out: list[Found] = list(find_direct_quotes(doc, lex))
     out += list(find_verb_reports(doc, lex, out))
     out += list(find_source_phrases(doc, lex, out))
+    out += list(find_noun_reports(doc, lex, list(out)))
     out.sort(key=lambda f: f.quote)
     out += list(find_subjunctive_continuations(doc, lex, out))
     out += list(find_reported_acts(doc, lex, out))
-    out = _settle_fragments(out)
+    out = [f for f in _settle_fragments(out) if f.pattern != "embedded" or not _is_title(doc, f, lex)]
     out.sort(key=lambda f: (f.quote[0], -f.quote[1]))
     _inherit_speakers(doc, out)
     _link_parents(out)

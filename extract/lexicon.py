@@ -45,6 +45,8 @@ class CueLexicon:
     possessives: frozenset[str]
     titles: frozenset[str]
     media_words: frozenset[str]
+    clause_nouns: frozenset[str] = frozenset()  # "die Ansicht, dass …", "the claim that …"
+    title_nouns: frozenset[str] = frozenset()  # "mit dem Titel „…“": a name, not speech
 
 
 def _lower(items) -> frozenset[str]:
@@ -76,6 +78,8 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         possessives=_lower(data.get("possessives", ())),
         titles=frozenset(data.get("titles", ())),
         media_words=_lower(data.get("media_words", ())),
+        clause_nouns=_lower(data.get("clause_nouns", ())),
+        title_nouns=_lower(data.get("title_nouns", ())),
     )
 
 
