@@ -69,7 +69,7 @@ def doc_to_result(doc: Doc, article: Article) -> ArticleResult:
 
 
 def with_metadata(article: Article) -> Article:
-    """The article with headline, authors and agencies filled in from its text where missing.
+    r"""The article with headline, authors and agencies filled in from its text where missing.
 
     >>> a = with_metadata(Article(id="a", text="Kurz und knapp\n\nVon: Erika Muster\n\nText. (dpa)"))
     >>> a.title, a.authors, a.agencies

@@ -4,7 +4,7 @@ The word lists live in ``lexicons/<lang>/cues.json`` beside this module; a user 
 their own file with the same keys to extend or replace them.
 
 >>> lex = load_lexicon("de")
->>> "sagen" in lex.verbs and "laut" in lex.before_source
+>>> "sagen" in lex.verbs and ("laut",) in lex.before_source
 True
 >>> load_lexicon("xx")
 Traceback (most recent call last):

@@ -7,6 +7,7 @@ does one thing and degrades gracefully when a pipeline lacks a parser or tagger.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +32,36 @@ _JOINERS = frozenset({"von", "des", "der", "of", "the", "&", "und", "and"})
 _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
 
 
+@lru_cache(maxsize=4)
+def lemma_table(lang: str):
+    """spaCy's lemma lookup table (a ``spacy.lookups.Table``: ``.get(form)``) from
+    spacy-lookups-data, or {} if it is not installed.
+
+    A statistical lemmatizer trained on little data misses irregular verb forms ("sprachen",
+    "nannte"); the lookup table backs it up for the cue lexicon.
+    """
+    try:
+        from spacy.lookups import load_lookups
+
+        return load_lookups(lang, ["lemma_lookup"]).get_table("lemma_lookup")
+    except (ValueError, KeyError, ImportError, OSError):
+        return {}
+
+
+def _lemmas(token: Token, lex: CueLexicon) -> list[str]:
+    out = [(token.lemma_ or token.text).lower()]
+    if lex.lang == "de":
+        table = lemma_table("de")
+        keys = [token.text, token.lower_]
+        if token.lower_.endswith("en"):
+            keys.append(token.lower_[:-2])  # preterite plural of a strong verb: "sprachen" → "sprach"
+        for key in keys:
+            found = table.get(key)
+            if isinstance(found, str) and found.lower() not in out:
+                out.append(found.lower())
+    return out
+
+
 def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
     """The reporting-verb lemma of a token ("teilte … mit" → "mitteilen"), or None.
 
@@ -39,24 +70,25 @@ def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
     """
     if token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower()):
         return None
-    lemma = (token.lemma_ or token.text).lower()
+    lemmas = _lemmas(token, lex)
     for child in token.children:
         if child.dep_ in _PARTICLE_DEPS or child.tag_ == "PTKVZ":
-            joined = child.lower_ + lemma
-            if joined in lex.verbs:
-                return joined
+            for lemma in lemmas:
+                if child.lower_ + lemma in lex.verbs:
+                    return child.lower_ + lemma
     if lex.lang == "de" and token.tag_ in ("VVFIN", "VVIMP", ""):
         # a separated particle the parser did not attach: "teilte … mit."
         sent = token.sent if token.doc.has_annotation("SENT_START") else None
         if sent is not None:
             for other in sent[token.i - sent.start + 1 :]:
                 if other.tag_ == "PTKVZ":
-                    joined = other.lower_ + lemma
-                    if joined in lex.verbs:
-                        return joined
+                    for lemma in lemmas:
+                        if other.lower_ + lemma in lex.verbs:
+                            return other.lower_ + lemma
                     break
-    if lemma in lex.verbs:
-        return lemma
+    for lemma in lemmas:
+        if lemma in lex.verbs:
+            return lemma
     return None
 
 

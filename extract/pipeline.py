@@ -15,7 +15,7 @@ resolution of :mod:`quotegraph.extract.coref`, and puts the results on the Doc:
 >>> _ = nlp.add_pipe("qg_attribution")
 >>> doc = nlp("„Wir bleiben hier und kämpfen“, sagte Anton Weber.")
 >>> [(a["text"], a["kind"]) for a in doc._.qg_attributions]
-[('Wir bleiben hier und kämpfen', 'direct')]
+[('„Wir bleiben hier und kämpfen“', 'direct')]
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 >>> from quotegraph import api
 >>> result = api.extract_text("„Wir bleiben hier und kämpfen“, sagte Anton Weber.", lang="de")
 >>> [(a.quote.text, a.speaker.entity) for a in result.attributions]
-[('Wir bleiben hier und kämpfen', 'Anton Weber')]
+[('„Wir bleiben hier und kämpfen“', 'Anton Weber')]
 
 Typical use::
 
