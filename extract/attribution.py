@@ -193,7 +193,7 @@ def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote:
     if found is not None:
         verb, lemma = found
         cut = [sp.phrase for sp in sources]
-        speaker = subject_of(verb, lower, upper)
+        speaker = usable_speaker(subject_of(verb, lower, upper), lex)
         if speaker is not None and any(speaker.start < p.end and p.start < speaker.end for p in cut):
             speaker = None
         if speaker is None:
@@ -543,8 +543,23 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     return _report(content, verb, lemma, speaker, "cue_last", doc, sent, lex)
 
 
+def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
+    """None for a subject that cannot be a speaker: "es" in "heißt es", "das", "dies"."""
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct]
+    if len(words) == 1 and words[0].pos_ in ("PRON", "DET") and words[0].lower_ not in lex.pronouns:
+        return None
+    return span
+
+
 def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: int, upper: int) -> Span | None:
-    speaker = subject_of(verb, lower, upper)
+    subject = subject_of(verb, lower, upper)
+    speaker = usable_speaker(subject, lex)
+    if subject is not None and speaker is None:
+        # "In einem Positionspapier heißt es, …": the document named by "in" speaks
+        prep = next((t for t in doc[lower:verb.i] if t.lower_ in ("in", "im")), None)
+        return np_after(doc, prep.i + 1, verb.i, lex) if prep is not None else None
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex)
     if speaker is None:
