@@ -383,11 +383,55 @@ def _outside(found: list[Found], start: int, end: int) -> bool:
     return not any(f.overlaps(start, end) for f in found if f.pattern != "embedded")
 
 
+_CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—"})
+_COORDINATORS = frozenset({"und", "aber", "sowie", "doch", "and", "but"})
+
+
+def _clause_around(doc: Doc, sent: Span, start: int, end: int, marks: frozenset[str] = _CLAUSE_MARKS) -> tuple[int, int]:
+    """Token bounds of the clause holding tokens [start, end): from the clause mark before
+    it (by default comma, semicolon, colon, dash; outside quotation marks) to the next one."""
+    depth = 0
+    lo = sent.start
+    for t in doc[sent.start:start]:
+        depth += t.text in ("„", "»") and 1 or 0
+        depth -= t.text in ("“", "«") and 1 or 0
+        if t.text in marks and depth <= 0:
+            lo = t.i + 1
+    hi = sent.end
+    depth = 0
+    for t in doc[end:sent.end]:
+        depth += t.text in ("„", "»") and 1 or 0
+        depth -= t.text in ("“", "«") and 1 or 0
+        if t.text in marks and depth <= 0 and t.i + 1 < sent.end and not doc[t.i + 1].is_punct:
+            nxt = doc[t.i + 1]
+            # a comma before an apposition or list item continues the clause
+            if t.text == "," and nxt.pos_ not in ("VERB", "AUX", "SCONJ", "PRON", "CCONJ") and nxt.lower_ not in _COORDINATORS:
+                continue
+            hi = t.i
+            break
+    return lo, hi
+
+
+def _cut_coordinated_frame(doc: Doc, content: Span) -> Span:
+    """Drop a main clause the frame coordinates after the content: "dass … besteht, und gab
+    an, …" → "dass … besteht"; a semicolon always ends the content."""
+    for t in content:
+        if t.text == ";":
+            return strip_punct(doc[content.start : t.i]) or content
+        if t.text == "," and t.i + 2 < content.end and doc[t.i + 1].lower_ in _COORDINATORS:
+            nxt = doc[t.i + 2]
+            finite = nxt.tag_ in ("VVFIN", "VAFIN", "VMFIN") or (not nxt.tag_ and nxt.pos_ in ("VERB", "AUX"))
+            if finite and konjunktiv_mood(nxt) is None:
+                return strip_punct(doc[content.start : t.i]) or content
+    return content
+
+
 def _clause_after(doc: Doc, i: int, sent: Span) -> Span | None:
     """The content clause from token i to the end of the sentence (final punctuation dropped)."""
     if i >= sent.end:
         return None
-    return strip_punct(doc[i : sent.end])
+    content = strip_punct(doc[i : sent.end])
+    return _cut_coordinated_frame(doc, content) if content is not None else None
 
 
 def find_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found] | None = None) -> Iterator[Found]:
@@ -457,6 +501,9 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex)
         content = _clause_after(doc, comma + 1, sent)
         return _report(content, verb, lemma, speaker, "wie", doc, sent, lex)
+    comp = next((t for t in doc[comma + 1 : sent.end] if t.lower_ in lex.complementizers and doc[t.i - 1].text == ","), None)
+    if comp is not None and comp.i > comma + 1 and any(t.lower_ == "zu" or t.tag_ == "PTKZU" for t in doc[comma + 1 : comp.i]):
+        comma = comp.i - 1  # "sagte X, ohne … zu verweisen, dass …": the aside is not the content
     if lemma in lex.weak_verbs:
         nxt = doc[comma + 1] if comma + 1 < sent.end else None
         if nxt is None or nxt.lower_ not in lex.complementizers:
@@ -599,14 +646,16 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = N
         if not phrases:
             continue
         sp = phrases[0]
-        before = strip_punct(doc[sent.start : sp.phrase.start]) if sp.phrase.start > sent.start else None
-        after = strip_punct(doc[sp.phrase.end : sent.end]) if sp.phrase.end < sent.end else None
+        lo, hi = _clause_around(doc, sent, sp.phrase.start, sp.phrase.end, marks=frozenset({";", ":"}))
+        before = strip_punct(doc[lo : sp.phrase.start]) if sp.phrase.start > lo else None
+        after = strip_punct(doc[sp.phrase.end : hi]) if sp.phrase.end < hi else None
         parts = [p for p in (before, after) if p is not None and word_count(p.text) >= 1]
         if not parts or sum(word_count(p.text) for p in parts) < 3:
             continue
-        start, end = parts[0].start_char, _with_final_punct(doc, parts[-1])
+        start, end = parts[0].start_char, parts[-1].end_char
         cue = (sp.cue.start_char, sp.cue.end_char, sp.cue.text.lower())
-        f = Found((start, end), "reported", cue=cue, speaker=_span_chars(sp.source), pattern="source")
+        # the claim is reported content ("laut X ist …"): indirect, as annotators mark it
+        f = Found((start, end), "indirect", cue=cue, speaker=_span_chars(sp.source), pattern="source")
         if len(parts) == 2:
             f.extra["gap"] = (sp.phrase.start_char, sp.phrase.end_char)
         if sp.possessor is not None:

@@ -24,7 +24,7 @@ import pytest
         ),
         (
             "According to the Daily Planet, the strike will go on until Friday.",
-            [("the strike will go on until Friday.", "Daily Planet", "according to", "reported", None)],
+            [("the strike will go on until Friday", "Daily Planet", "according to", "indirect", None)],
         ),
     ],
 )

@@ -110,9 +110,22 @@ def test_first_person_singular_is_indicative(words, index):
 
 def test_morph_alone_and_veto():
     sub = "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
-    doc = Doc(Vocab(), words=["er", "bleibe", "er", "ist"], tags=["PPER", "VVFIN", "PPER", "VAFIN"], morphs=["", sub, "", sub])
+    plural = "Mood=Sub|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin"
+    doc = Doc(Vocab(), words=["er", "bleibe", "er", "ist", "sie", "bleiben"], morphs=["", sub, "", sub, "", plural])
     assert konjunktiv(doc[1]) == Konjunktiv("I", False, "morph")
     assert konjunktiv(doc[3]).mood is None  # "ist" is indicative whatever the model says
+    assert konjunktiv(doc[5]) == Konjunktiv("I", True, "morph")  # plural present = indicative form
+
+
+def test_mistagged_closed_class_form():
+    doc = Doc(Vocab(), words=["Hätte", "er", "Zeit"], tags=["NE", "PPER", "NN"])
+    assert konjunktiv_mood(doc[0]) == "II"
+
+
+@pytest.mark.parametrize("word", ["blieben", "gingen"])
+def test_strong_plural_without_umlaut_is_ambiguous(word):
+    token = _after_er(word, "VVFIN", "")
+    assert konjunktiv(token) == Konjunktiv("II", True, "form")
 
 
 @pytest.mark.parametrize(("word", "tag"), [("Habe", "NN"), ("Sei", "VAIMP"), ("wäre", "ADJA")])
