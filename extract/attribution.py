@@ -234,13 +234,14 @@ def _ends_sentence(text: str, i: int) -> bool:
     while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(„“\"»":
         j -= 1
     word = text[j:i]
-    if not word or word[-1:].isdigit() or "." in word or (len(word) <= 2 and word.isalpha()):
-        return False
+    if not word or word[-1:].isdigit() or "." in word or (len(word) == 1 and word.isalpha()):
+        return False  # a number, "F.A.Z.", an initial
     return word not in _ABBREVIATIONS
 
 
 _ABBREVIATIONS = frozenset(
-    "Dr Prof Nr St Abs Art Bd Mio Mrd Mr Mrs Ms Gen Sen Rep Gov Jr Sr Inc Corp Co Ltd vs etc bzw ca "
+    "Dr Prof Nr St Abs Art Bd Mio Mrd Mr Mrs Ms Gen Sen Rep Gov Jr Sr Inc Corp Co Ltd vs etc bzw ca zB "
+    "Hr Fr Vgl vgl Str Tel Jh Chr "
     "usw evtl ggf inkl zB Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez Oct Dec".split()
 )
 
@@ -324,7 +325,8 @@ def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, lex: 
     if last in ",–-":
         return True  # English keeps the frame's comma inside the marks
     ends_open = last in "!?" or last not in "."
-    return ends_open and (first.text[:1].islower() or first.pos_ in ("VERB", "AUX"))
+    # "„…?“ fragte er": the frame starts with its cue (not just any lower-case word)
+    return ends_open and cue_lemma(first, lex) is not None
 
 
 def _direct_quote(doc: Doc, q: QuotedSpan, siblings: list[QuotedSpan], container: tuple[int, int],
@@ -573,7 +575,15 @@ def _is_addressee(token: Token) -> bool:
 
 
 def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
-    """``…, sagte X.`` / ``…, X said.`` — content before the comma that precedes the cue."""
+    """``…, sagte X.`` / ``…, X said.`` / ``…, wie X meldet.`` — content before the comma
+    that precedes the cue."""
+    wie = next((t for t in doc[max(sent.start, verb.i - 8) : verb.i] if t.lower_ in lex.wie_particles
+                and t.i > sent.start and doc[t.i - 1].text == ","), None)
+    if wie is not None and all(not t.is_punct or t.text in "-." for t in doc[wie.i + 1 : verb.i]):
+        content = strip_punct(doc[sent.start : wie.i - 1])
+        if content is not None and word_count(content.text) >= 3:
+            speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex)
+            return _report(content, verb, lemma, speaker, "wie_last", doc, sent, lex)
     j = verb.i - 1
     while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ") and verb.i - j <= 4 and lex.lang == "en":
         j -= 1  # English "…, the minister said."

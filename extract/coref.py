@@ -65,12 +65,17 @@ class EntityIndex:
     def clean(self, name: str) -> str:
         """The name without leading determiners and titles, and without a genitive 's."""
         words = name.split()
-        while words and (words[0].casefold() in _DETERMINERS or words[0].casefold() in self._titles
-                         or words[0].casefold() in self.lex.possessives):
+        while len(words) > 1 and (words[0].casefold() in _DETERMINERS or self.is_title(words[0])
+                                  or words[0].casefold() in self.lex.possessives):
             words = words[1:]
         out = " ".join(words).strip(" ,.;:")
         out = re.sub(r"(?<=\w)(['’]s|['’])$", "", out)
         return out
+
+    def is_title(self, word: str) -> bool:
+        """A title or function word before a name: "Präsident", "Gewerkschaftschefin", "Dr."."""
+        low = word.casefold()
+        return low in self._titles or (len(low) > 6 and any(low.endswith(t) for t in self._titles if len(t) >= 4))
 
     def add(self, name: str, etype: str) -> ResolvedEntity | None:
         cleaned = self.clean(name)

@@ -21,6 +21,7 @@ __all__ = [
     "np_after",
     "np_before",
     "subject_of",
+    "extend_names",
     "tokens_between",
     "strip_punct",
 ]
@@ -98,6 +99,8 @@ def is_pronoun(token: Token, lex: CueLexicon) -> bool:
 
 
 def _is_np_token(token: Token) -> bool:
+    if token.is_space:
+        return False
     if token.pos_:
         return token.pos_ in _NP_POS or (token.text[:1].isupper() and token.pos_ not in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "ADP"))
     return token.is_alpha
@@ -192,8 +195,18 @@ def subject_of(verb: Token, lower: int, upper: int) -> Span | None:
             # keep an apposition ("Its spokesman, Tobias Lindqvist,"), cut a relative clause
             if cut is not None and any(t.pos_ in ("VERB", "AUX") for t in verb.doc[cut:right + 1]):
                 span = verb.doc[left:cut]
-            return strip_punct(span)
+            span = strip_punct(span)
+            return extend_names(span, upper if verb.i < span.start else min(upper, verb.i)) if span is not None else None
     return None
+
+
+def extend_names(span: Span, limit: int) -> Span:
+    """The span grown over the names right after it ("Sein Sprecher" + "Tobias Lindqvist"),
+    which a parser may have left out of the subject."""
+    end = span.end
+    while end < limit and span.doc[end].pos_ == "PROPN":
+        end += 1
+    return span.doc[span.start : end]
 
 
 def tokens_between(doc: Doc, start_char: int, end_char: int) -> Span:
