@@ -740,7 +740,7 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
     The whole sentence is the reported content; its subject is the speaker, the verb the cue.
     A sentence that only points back at a quote ("Das sagte er am Montag.") is left out.
     """
-    if not doc.has_annotation("DEP"):
+    if not doc.has_annotation("DEP") or not lex.speech_act_sentences:
         return
     for sent in doc.sents:
         if not _outside(found, sent.start_char, sent.end_char):

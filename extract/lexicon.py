@@ -47,6 +47,9 @@ class CueLexicon:
     media_words: frozenset[str]
     clause_nouns: frozenset[str] = frozenset()  # "die Ansicht, dass …", "the claim that …"
     title_nouns: frozenset[str] = frozenset()  # "mit dem Titel „…“": a name, not speech
+    # whether a sentence that reports a speech act without a clause is itself the content
+    # (German annotation practice) or the verb's object is (English, PARC/PolNeAR practice)
+    speech_act_sentences: bool = True
 
 
 def _lower(items) -> frozenset[str]:
@@ -80,6 +83,7 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         media_words=_lower(data.get("media_words", ())),
         clause_nouns=_lower(data.get("clause_nouns", ())),
         title_nouns=_lower(data.get("title_nouns", ())),
+        speech_act_sentences=bool(data.get("speech_act_sentences", True)),
     )
 
 
