@@ -30,6 +30,7 @@ from quotegraph.extract.records import Article, ArticleResult, article_id_for, a
 from quotegraph.inputs import Skipped, read_inputs
 
 __all__ = [
+    "example_folder",
     "read_inputs",
     "Skipped",
     "Extractor",
@@ -46,6 +47,17 @@ __all__ = [
     "summarize",
     "extract_to_files",
 ]
+
+
+def example_folder() -> Path:
+    """The folder of example articles shipped with quotegraph (German and English).
+
+    >>> sorted(p.name for p in example_folder().glob("*.txt"))[:1]
+    ['hafenstreik.de.txt']
+    """
+    from importlib import resources
+
+    return Path(str(resources.files("quotegraph").joinpath("examples")))
 
 
 class Extractor:

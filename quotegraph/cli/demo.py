@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
@@ -11,11 +10,6 @@ import typer
 from quotegraph import api
 
 from ._app import EXIT_SKIPPED, app, handle_errors, print_summary
-
-
-def example_folder() -> Path:
-    """The folder of example articles shipped with quotegraph."""
-    return Path(str(resources.files("quotegraph").joinpath("examples")))
 
 
 @app.command()
@@ -37,7 +31,7 @@ def demo(
     out.mkdir(parents=True, exist_ok=True)
     graph_path, jsonl_path, html_path = out / "graph.ttl", out / "quotes.jsonl", out / "graph.html"
     summary = api.extract_to_files(
-        [example_folder()], out=graph_path, jsonl=jsonl_path, lang="auto", progress=not quiet, append=False,
+        [api.example_folder()], out=graph_path, jsonl=jsonl_path, lang="auto", progress=not quiet, append=False,
     )
     api.write_view(summary.graph, html_path, title="quotegraph demo")
     print_summary(summary, {"graph": str(graph_path), "quotes": str(jsonl_path), "view": str(html_path)})
