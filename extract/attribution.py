@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .konjunktiv import konjunktiv_mood
 from .lexicon import CueLexicon
-from .phrases import cue_lemma, np_after, np_before, strip_punct, subject_of
+from .phrases import sentences, cue_lemma, np_after, np_before, strip_punct, subject_of
 from .quotemarks import QuotedSpan, find_quoted, word_count
 
 __all__ = [
@@ -443,8 +443,8 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found] | None = Non
     ``…, berichtet das Magazin X.``), and ``Wie X berichtet, …``.
     """
     found = found or []
-    used_cues = {f.cue[0] for f in found if f.cue is not None}
-    for sent in doc.sents:
+    used_cues = {f.cue[0] for f in found if f.cue is not None and f.pattern != "embedded"}
+    for sent in sentences(doc):
         if not _outside(found, sent.start_char, sent.end_char) and not _has_gap(found, sent):
             continue
         taken: list[Found] = []
@@ -525,7 +525,7 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator
     """Indirect speech after a speech noun: "X vertritt die Ansicht, dass …", "bestritt die
     Annahme, dass …", "the claim that …". The noun is the cue; the subject of the sentence's
     verb the speaker."""
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for tok in sent:
             if tok.lower_ not in lex.clause_nouns or not _outside(found, tok.idx, tok.idx + 1):
                 continue
@@ -649,7 +649,7 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = N
     """Reported claims with a nominal or prepositional cue: ``Laut X …``, ``X zufolge …``,
     ``nach Angaben von X …``, ``seinen Angaben nach …`` (the possessor is resolved later)."""
     found = found or []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not _outside(found, sent.start_char, sent.end_char):
             continue
         phrases = _source_phrases_in(doc, sent.start, sent.end, lex)
@@ -675,6 +675,11 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = N
 
 # ---------------------------------------------------------------------------- continuations
 
+def _is_reportive_modal(token: Token) -> bool:
+    """Present-tense "soll"/"sollen" as a finite modal: hearsay ("Er soll geflohen sein")."""
+    return token.lower_ in ("soll", "sollen") and token.tag_ in ("VMFIN", "") and token.pos_ in ("AUX", "VERB", "")
+
+
 _K2_FOR_K1 = frozenset({"hätten", "würden", "wären", "hätte", "würde", "gäbe", "käme", "könnten", "müssten", "dürften"})
 
 
@@ -694,14 +699,23 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
     if lex.lang != "de":
         return
     ends = sorted((f for f in found if f.pattern != "embedded"), key=lambda f: f.quote[1])
-    sents = list(doc.sents)
+    sents = sentences(doc)
     for k, sent in enumerate(sents):
         if not _outside(found, sent.start_char, sent.end_char):
             continue
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX", "") and _reported_mood(t)]
-        if not verbs or any(cue_lemma(t, lex) for t in sent):
+        reportive = [t for t in sent if _is_reportive_modal(t)]
+        if not (verbs or reportive) or any(cue_lemma(t, lex) for t in sent):
             continue
         prev = [f for f in ends if f.quote[1] <= sent.start_char]
+        if not prev and not verbs:
+            # "Der Täter soll … geflohen sein.": reportive "sollen" marks hearsay on its own
+            content = strip_punct(sent)
+            if content is not None and word_count(content.text) >= 4:
+                f = Found((content.start_char, _with_final_punct(doc, content)), "free_indirect", pattern="sollen")
+                ends.append(f)
+                yield f
+            continue
         if not prev:
             continue
         last = prev[-1]
@@ -742,7 +756,7 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
     """
     if not doc.has_annotation("DEP") or not lex.speech_act_sentences:
         return
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not _outside(found, sent.start_char, sent.end_char):
             continue
         content = strip_punct(sent)

@@ -23,6 +23,7 @@ __all__ = [
     "subject_of",
     "extend_names",
     "tokens_between",
+    "sentences",
     "strip_punct",
 ]
 
@@ -209,6 +210,32 @@ def extend_names(span: Span, limit: int) -> Span:
     return span.doc[span.start : end]
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, with splits a parser made inside a sentence undone: a "sentence"
+    that starts with a comma, a closing mark or a lower-case word continues the one before.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("de")
+    >>> doc = nlp("Er sagte , es sei kalt . Dann ging er .")
+    >>> for i in (2, 3, 7):
+    ...     doc[i].is_sent_start = True
+    >>> [s.text for s in sentences(doc)]
+    ['Er sagte , es sei kalt .', 'Dann ging er .']
+    """
+    if not doc.has_annotation("SENT_START"):
+        return [doc[:]]
+    out: list[list[int]] = []
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), sent[0])
+        continues = first.is_punct and first.text in ",;:)“”»«‘’" or (first.is_lower and first.is_alpha)
+        prev_end = doc[sent.start - 1] if sent.start > 0 else None
+        if out and continues and not (prev_end is not None and prev_end.text in ("?", "!") and first.is_lower):
+            out[-1][1] = sent.end
+        else:
+            out.append([sent.start, sent.end])
+    return [doc[a:b] for a, b in out]
+
+
 def tokens_between(doc: Doc, start_char: int, end_char: int) -> Span:
     """The tokens that lie fully inside the character range [start_char, end_char)."""
     span = doc.char_span(start_char, end_char, alignment_mode="contract")
@@ -221,9 +248,16 @@ def strip_punct(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    opened = sum(1 for t in doc[start:end] if t.text in _OPENING_MARKS)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text in _CLOSING_MARKS and opened:
+            break  # keep the closing mark of a quote the span opens
         end -= 1
     return doc[start:end] if end > start else None
+
+
+_OPENING_MARKS = frozenset("„“«»‚‘›‹\"")
+_CLOSING_MARKS = frozenset("“”»«‘’‹›\"")
 
 
 def first(items: Iterable):
