@@ -721,7 +721,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
         last = prev[-1]
         gap = doc.text[last.quote[1] : sent.start_char]
         between = [s for s in sents[max(0, k - 3) : k] if s.start_char >= last.quote[1]]
-        if gap.count("\n\n") > 1 or len(between) > 1:
+        if gap.count("\n\n") > 1 or len(between) > 3:
             continue
         content = strip_punct(sent)
         if content is None or word_count(content.text) < 3:
@@ -731,7 +731,8 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
             last.quote = (last.quote[0], end)  # the same speaker goes on: one quote over the sentences
             continue
         f = Found((content.start_char, end), "free_indirect", pattern="konjunktiv", inherited=True)
-        f.speaker = last.speaker
+        # the speaker goes on only right after the report; further away it is a guess
+        f.speaker = last.speaker if len(between) <= 1 else None
         ends.append(f)
         yield f
 

@@ -167,6 +167,12 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
             resolved = index.add(ent.text, "person")
             if resolved is not None:
                 persons_at.append((ent.start_char, resolved))
+    if not doc.has_annotation("ENT_IOB"):
+        # no NER in the pipeline: runs of two or more proper nouns stand in for person names
+        for run in _propn_runs(doc):
+            resolved = index.add(run.text, "person")
+            if resolved is not None:
+                persons_at.append((run.start_char, resolved))
     out: list[dict] = []
     last_speaker: tuple[int, ResolvedEntity] | None = None
     for f in found:
@@ -238,6 +244,20 @@ def _sentence_subject(span: Span, index: EntityIndex, lex: CueLexicon) -> Resolv
             if named is not None:
                 return index.add(*named)
     return None
+
+
+def _propn_runs(doc: Doc):
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ == "PROPN":
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN":
+                j += 1
+            if j - i >= 2:
+                yield doc[i:j]
+            i = j
+        else:
+            i += 1
 
 
 def _antecedent(at: int, last_speaker, persons_at) -> ResolvedEntity | None:

