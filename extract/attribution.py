@@ -563,7 +563,7 @@ def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexico
         return None
     content = strip_punct(doc[comp.left_edge.i : comp.right_edge.i + 1])
     speaker = _speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
-    return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex)
+    return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex, need_clause=False)
 
 
 def _is_addressee(token: Token) -> bool:
@@ -624,9 +624,24 @@ def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: i
     return speaker
 
 
+_FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP", "VBD", "VBZ", "VBP", "MD"})
+
+
+def _is_clause(content: Span) -> bool:
+    """Reported content is a clause: it has a finite verb or an infinitive with "zu" (when the
+    pipeline tags them) and is not a relative clause hanging on the speaker ("…, der …")."""
+    first = content[0]
+    if first.tag_ in ("PRELS", "PRELAT", "WDT") :
+        return False
+    if not any(t.tag_ for t in content):
+        return True
+    return any(t.tag_ in _FINITE_TAGS or t.tag_ in ("VVIZU", "PTKZU", "TO") or t.morph.get("VerbForm") == ["Fin"]
+               for t in content)
+
+
 def _report(content: Span | None, verb: Token, lemma: str, speaker: Span | None, pattern: str,
-            doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
-    if content is None or word_count(content.text) < 2:
+            doc: Doc, sent: Span, lex: CueLexicon, *, need_clause: bool = True) -> Found | None:
+    if content is None or word_count(content.text) < 2 or (need_clause and not _is_clause(content)):
         return None
     kind = "indirect"
     found = Found((content.start_char, content.end_char), kind, cue=_cue_chars(verb, lemma),
