@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .konjunktiv import konjunktiv_mood
 from .lexicon import CueLexicon
-from .phrases import sentences, cue_lemma, np_after, np_before, strip_punct, subject_of
+from .phrases import sentences, cue_lemma, noun_phrase, np_after, np_before, strip_punct, subject_of
 from .quotemarks import QuotedSpan, find_quoted, word_count
 
 __all__ = [
@@ -126,7 +126,9 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
                 src = np_after(doc, k + 1 if doc[k].lower_ in ("von", "of", "by") else k, upper, lex)
                 if src is not None:
                     return _SourcePhrase(doc[i : i + 1], doc[i + 1 : src.end], doc[i : src.end])
-            return _SourcePhrase(doc[i : i + 1], doc[i + 1 : j + 1], doc[i : j + 1], poss)
+            whole = noun_phrase(doc, j, upper)  # "Meinung politischer Beobachter", "Angaben der Polizei"
+            end = whole.end if whole is not None and poss is None else j + 1
+            return _SourcePhrase(doc[i : i + 1], doc[i + 1 : end], doc[i : end], poss)
     if _is_source_noun(tok, lex) and i > lower and i + 1 < upper and doc[i + 1].lower_ in lex.nach_particles:
         # "seinen Angaben nach", "eigenen Angaben nach"
         poss = next((t for t in doc[max(lower, i - 2) : i] if t.lower_ in lex.possessives), None)
@@ -198,11 +200,11 @@ def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote:
             speaker = None
         if speaker is None:
             if after_quote or verb.i == lower or doc[verb.i - 1].is_punct:
-                speaker = np_after(doc, verb.i + 1, upper, lex)
+                speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
             if speaker is None:
-                speaker = np_before(doc, verb.i, lower, lex)
+                speaker = np_before(doc, verb.i, lower, lex, subject=True)
             if speaker is None and not after_quote:
-                speaker = np_after(doc, verb.i + 1, upper, lex)
+                speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
         if speaker is not None and any(speaker.start >= p.start and speaker.end <= p.end for p in cut):
             speaker = None
         mediator = next((sp.source for sp in sources if sp.source is not None), None)
@@ -217,7 +219,7 @@ def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote:
     if after_quote:
         first = next((t for t in doc[lower:upper] if not t.is_punct), None)
         if first is not None and first.lower_ in lex.so_particles:
-            speaker = np_after(doc, first.i + 1, upper, lex)
+            speaker = np_after(doc, first.i + 1, upper, lex, subject=True)
             if speaker is not None:
                 return _Frame(_cue_chars(first, first.lower_), speaker, None)
     return None
@@ -500,7 +502,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         return None
     if wie is not None and wie.i < verb.i:
         # "Wie die Zeitung berichtet, ist …"
-        speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex)
+        speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
         content = _clause_after(doc, comma + 1, sent)
         return _report(content, verb, lemma, speaker, "wie", doc, sent, lex)
     comp = next((t for t in doc[comma + 1 : sent.end] if t.lower_ in lex.complementizers and doc[t.i - 1].text == ","), None)
@@ -582,7 +584,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     if wie is not None and all(not t.is_punct or t.text in "-." for t in doc[wie.i + 1 : verb.i]):
         content = strip_punct(doc[sent.start : wie.i - 1])
         if content is not None and word_count(content.text) >= 3:
-            speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex)
+            speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
             return _report(content, verb, lemma, speaker, "wie_last", doc, sent, lex)
     j = verb.i - 1
     while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ") and verb.i - j <= 4 and lex.lang == "en":
@@ -596,7 +598,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
         speaker = strip_punct(doc[j + 1 : verb.i])
     else:
         end = next((t.i for t in doc[verb.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
-        speaker = subject_of(verb, verb.i + 1, end) or np_after(doc, verb.i + 1, end, lex)
+        speaker = subject_of(verb, verb.i + 1, end) or np_after(doc, verb.i + 1, end, lex, subject=True)
     return _report(content, verb, lemma, speaker, "cue_last", doc, sent, lex)
 
 
@@ -618,9 +620,9 @@ def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: i
         prep = next((t for t in doc[lower:verb.i] if t.lower_ in ("in", "im")), None)
         return np_after(doc, prep.i + 1, verb.i, lex) if prep is not None else None
     if speaker is None:
-        speaker = np_before(doc, verb.i, lower, lex)
+        speaker = np_before(doc, verb.i, lower, lex, subject=True)
     if speaker is None:
-        speaker = np_after(doc, verb.i + 1, upper, lex)
+        speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
     return speaker
 
 

@@ -140,8 +140,24 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
     return doc[start : last_head + 1]
 
 
-def np_after(doc: Doc, i: int, limit: int, lex: CueLexicon) -> Span | None:
-    """The first speaker-like phrase (name, noun phrase or pronoun) in tokens [i, limit)."""
+_OBJECT_DETERMINERS = frozenset({"dem", "den", "einem", "einen", "diesem", "diesen", "seinem", "seinen", "ihrem", "ihren"})
+
+
+def _can_be_subject(np: Span) -> bool:
+    """Not a dative or accusative object ("sagte dem Sender", "den Journalisten"), not a
+    phrase governed by a preposition ("in seiner Radioansprache")."""
+    if np[0].lower_ in _OBJECT_DETERMINERS:
+        return False
+    before = np.doc[np.start - 1] if np.start > 0 else None
+    return before is None or before.pos_ != "ADP"
+
+
+def np_after(doc: Doc, i: int, limit: int, lex: CueLexicon, *, subject: bool = False) -> Span | None:
+    """The first speaker-like phrase (name, noun phrase or pronoun) in tokens [i, limit).
+
+    With ``subject``, phrases that cannot be a subject (objects, prepositional phrases) are
+    passed over.
+    """
     j = i
     while j < limit:
         tok = doc[j]
@@ -149,15 +165,18 @@ def np_after(doc: Doc, i: int, limit: int, lex: CueLexicon) -> Span | None:
             return doc[j : j + 1]
         if tok.pos_ in ("DET", "PROPN", "NOUN") or (not tok.pos_ and tok.text[:1].isupper()):
             np = noun_phrase(doc, j, limit)
-            if np is not None:
+            if np is not None and (not subject or _can_be_subject(np)):
                 return np
+            if np is not None:
+                j = np.end
+                continue
         if tok.is_punct and tok.text not in ("-", "„", "“", '"'):
             return None
         j += 1
     return None
 
 
-def np_before(doc: Doc, i: int, lower: int, lex: CueLexicon) -> Span | None:
+def np_before(doc: Doc, i: int, lower: int, lex: CueLexicon, *, subject: bool = False) -> Span | None:
     """The speaker-like phrase that ends right before token ``i`` (not before ``lower``)."""
     j = i - 1
     while j >= lower and doc[j].pos_ in ("ADV", "PART") and not is_pronoun(doc[j], lex):
@@ -175,7 +194,7 @@ def np_before(doc: Doc, i: int, lower: int, lex: CueLexicon) -> Span | None:
     ):
         start -= 1
     span = noun_phrase(doc, start, end + 1)
-    if span is None or span.end != end + 1:
+    if span is None or span.end != end + 1 or (subject and not _can_be_subject(span)):
         return None
     return span
 
