@@ -36,7 +36,7 @@ from rdflib import Graph
 
 from quotegraph.errors import GraphFileError, QuotegraphError
 
-from .namespaces import PREFIXES
+from .namespaces import FILE_PREFIXES, PREFIXES
 from .store import is_oxigraph, oxigraph_store
 
 __all__ = ["FORMATS", "format_for_suffix", "save_graph", "write_graph", "jsonld_context"]
@@ -172,7 +172,9 @@ def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixe
     Oxigraph's serializers for any graph (Oxigraph-backed graphs dump straight from the store).
     """
     _check_format(format)
-    prefixes = PREFIXES if prefixes is None else prefixes
+    if prefixes is None:
+        # JSON-LD compacts any IRI cleanly; Turtle & co. would escape qgid: local names
+        prefixes = PREFIXES if format == "jsonld" else FILE_PREFIXES
     str_prefixes = {p: str(ns) for p, ns in prefixes.items()}
     if format == "graphml":
         import networkx as nx
@@ -210,7 +212,7 @@ def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefix
         One of :data:`FORMATS`: ``turtle``, ``nt``, ``jsonld`` (with a ``@context`` of the
         prefixes), ``trig`` or ``graphml`` (the speaker/outlet/quote network, for Gephi & co).
     prefixes : dict, optional
-        Prefix -> namespace; :data:`~quotegraph.graph.namespaces.PREFIXES` by default.
+        Prefix -> namespace; :data:`~quotegraph.graph.namespaces.FILE_PREFIXES` by default.
 
     Returns
     -------

@@ -17,7 +17,8 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
-__all__ = ["QG", "KIND", "ID", "NIF", "ITSRDF", "SDO", "PROV", "SKOS", "RDF", "RDFS", "XSD", "PREFIXES"]
+__all__ = ["QG", "KIND", "ID", "ENTITY", "NIF", "ITSRDF", "SDO", "PROV", "SKOS", "RDF", "RDFS", "XSD", "PREFIXES",
+           "FILE_PREFIXES"]
 
 
 class QG(DefinedNamespace):
@@ -50,6 +51,8 @@ class QG(DefinedNamespace):
 KIND = Namespace("https://w3id.org/quotegraph/kind/")
 #: Base of every resource IRI quotegraph mints (articles, entities, reports).
 ID = Namespace("https://w3id.org/quotegraph/id/")
+#: Entities (people, organisations, outlets): ``entity:anton-weber``.
+ENTITY = Namespace(str(ID) + "entity/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 
@@ -67,4 +70,9 @@ PREFIXES: dict[str, Namespace | str] = {
     "rdf": RDF._NS,
     "rdfs": RDFS._NS,
     "xsd": XSD._NS,
+    "entity": ENTITY,
 }
+
+#: Prefixes for files quotegraph writes: without ``qgid:``, whose local names (``article/a1#char=3,8``)
+#: would need backslash escapes; articles and spans are written as full IRIs instead.
+FILE_PREFIXES: dict[str, Namespace | str] = {p: ns for p, ns in PREFIXES.items() if p != "qgid"}

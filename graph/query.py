@@ -306,11 +306,11 @@ def format_result(result: QueryResult, fmt: str = "table", *, width: int | None 
       }
     ]
     >>> print(format_result(r, "table", width=40).strip())
-    ┏━━━━━━━━━━━━━━━━━━━┳━━━━━━━━┓
-    ┃ speaker           ┃ quotes ┃
-    ┡━━━━━━━━━━━━━━━━━━━╇━━━━━━━━┩
-    │ qgid:entity/weber │ 2      │
-    └───────────────────┴────────┘
+    ┏━━━━━━━━━━━━━━┳━━━━━━━━┓
+    ┃ speaker      ┃ quotes ┃
+    ┡━━━━━━━━━━━━━━╇━━━━━━━━┩
+    │ entity:weber │ 2      │
+    └──────────────┴────────┘
     """
     if fmt == "json":
         return json.dumps(result.records(), ensure_ascii=False, indent=2)

@@ -66,7 +66,7 @@ def test_jsonld_has_a_context(tmp_path, graph):
     assert doc["@context"]["qg"] == "https://w3id.org/quotegraph/ns#"
     nodes = {node["@id"]: node for node in doc["@graph"]}
     assert len(nodes) == len(doc["@graph"])  # one node object per subject
-    weber = nodes["qgid:entity/anton-weber"]
+    weber = nodes["entity:anton-weber"]
     assert weber["@type"] == ["schema:Person"]
     assert weber["schema:name"] == [{"@value": "Anton Weber"}]
     assert len(weber["qg:said"]) == 4

@@ -236,7 +236,7 @@ def test_formats(graph):
     assert csv_text.splitlines()[0] == "speaker,type,quotes,articles"
     assert csv_text.splitlines()[1] == "Anton Weber,Person,4,3"
     iri = run_query(graph, "SELECT ?s WHERE { ?s schema:name 'Reuters' }")
-    assert "qgid:entity/reuters" in iri.to_table()
+    assert "entity:reuters" in iri.to_table()
     assert "https://w3id.org/quotegraph/id/entity/reuters" in iri.to_csv()
     with pytest.raises(QueryError, match="table, csv, json"):
         format_result(r, "xml")
