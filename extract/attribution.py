@@ -589,6 +589,8 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     j = verb.i - 1
     while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ") and verb.i - j <= 4 and lex.lang == "en":
         j -= 1  # English "…, the minister said."
+    if lex.lang == "de" and j > sent.start and doc[j].pos_ == "AUX" and doc[j - 1].text == ",":
+        j -= 1  # "…, wird vermutet."
     if j < sent.start or doc[j].text != ",":
         return None
     content = strip_punct(doc[sent.start : j])

@@ -308,14 +308,19 @@ def konjunktiv(token: Token) -> Konjunktiv:
     Notes
     -----
     Rules, in order: unambiguous Konjunktiv I forms (``sei``, ``könne``,
-    ``möge``...); ``habe`` / ``werde`` unless the subject is "ich";
-    Konjunktiv II stems with umlaut or strong ablaut (``wäre``, ``hätten``,
-    ``käme``, also with inseparable prefixes: ``bekäme``); ``sollte`` /
-    ``wollte`` (ambiguous); stem + e in the 3rd singular (``gebe``) when the
-    lemma is known; weak preterite forms (ambiguous). A morphologizer
-    ``Mood=Sub`` is accepted unless the form is known to be indicative only
-    (``ist``, ``hat``, ``gibt``) or is a 3rd singular ending in -t; its mood
-    number comes from ``Tense`` (Pres -> I, Past -> II). Cost: O(1) per token
+    ``möge``...); ``habe`` / ``werde`` unless the subject is "ich" or left
+    out at the start of a sentence ("Habe mich ... gefreut"); Konjunktiv II
+    stems with umlaut or strong ablaut (``wäre``, ``hätten``, ``käme``, also
+    with inseparable prefixes: ``bekäme``; the unumlauted plural ``blieben``
+    is ambiguous); ``sollte`` / ``wollte`` (ambiguous); a finite verb in -e
+    in the 3rd singular (``gebe``, ``unterstütze``; -te forms are ambiguous
+    with the weak preterite); weak preterite plurals (``hinderten``,
+    ambiguous). Forms that show the indicative (``ist``, ``gibt``,
+    ``ich habe``) veto the morphologizer. A morphologizer ``Mood=Sub``
+    settles an ambiguous form, except ``sollte`` / ``wollte``, which stay
+    ambiguous; alone it is accepted unless the token is a 3rd singular in
+    -t, and its mood number comes from ``Tense`` (Pres -> I, Past -> II).
+    Cost: O(1) per token
     except the prefix loop (a dozen string comparisons).
     """
     by_form = _form_reading(token)

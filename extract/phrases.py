@@ -78,15 +78,28 @@ def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
             for lemma in lemmas:
                 if child.lower_ + lemma in lex.verbs:
                     return child.lower_ + lemma
+    if lex.lang == "de" and token.i > 0:
+        # "wie … bekannt gab": a particle written apart before the finite verb
+        prev = token.doc[token.i - 1]
+        if prev.is_alpha and prev.text.islower():
+            for lemma in lemmas:
+                if prev.lower_ + lemma in lex.verbs:
+                    return prev.lower_ + lemma
     if lex.lang == "de" and token.tag_ in ("VVFIN", "VVIMP", ""):
         # a separated particle the parser did not attach: "teilte … mit."
         sent = token.sent if token.doc.has_annotation("SENT_START") else None
         if sent is not None:
             for other in sent[token.i - sent.start + 1 :]:
-                if other.tag_ == "PTKVZ":
+                nxt = token.doc[other.i + 1] if other.i + 1 < len(token.doc) else None
+                at_clause_end = nxt is None or nxt.is_punct
+                if other.tag_ == "PTKVZ" or (at_clause_end and other.is_alpha and other.text.islower()):
+                    # "teilte … mit", "gab … bekannt": the particle closes the clause
                     for lemma in lemmas:
                         if other.lower_ + lemma in lex.verbs:
                             return other.lower_ + lemma
+                    if other.tag_ == "PTKVZ":
+                        break
+                if at_clause_end:
                     break
     for lemma in lemmas:
         if lemma in lex.verbs:
