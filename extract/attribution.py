@@ -513,8 +513,8 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         if nxt is None or nxt.lower_ not in lex.complementizers:
             return None
     content = _clause_after(doc, comma + 1, sent)
-    if content is None or word_count(content.text) < 3:
-        return None
+    if content is None or word_count(content.text) < 3 or content[0].lower_ in lex.wie_particles:
+        return None  # "…, wie X meldet": that is the frame of what came before
     speaker = _speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comma)
     return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex)
 
@@ -585,7 +585,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
         content = strip_punct(doc[sent.start : wie.i - 1])
         if content is not None and word_count(content.text) >= 3:
             speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
-            return _report(content, verb, lemma, speaker, "wie_last", doc, sent, lex)
+            return _report(content, verb, lemma, speaker, "wie_last", doc, sent, lex, need_clause=False)
     j = verb.i - 1
     while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ") and verb.i - j <= 4 and lex.lang == "en":
         j -= 1  # English "…, the minister said."
@@ -601,7 +601,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     else:
         end = next((t.i for t in doc[verb.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
         speaker = subject_of(verb, verb.i + 1, end) or np_after(doc, verb.i + 1, end, lex, subject=True)
-    return _report(content, verb, lemma, speaker, "cue_last", doc, sent, lex)
+    return _report(content, verb, lemma, speaker, "cue_last", doc, sent, lex, need_clause=False)
 
 
 def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
@@ -635,7 +635,8 @@ def _is_clause(content: Span) -> bool:
     """Reported content is a clause: it has a finite verb or an infinitive with "zu" (when the
     pipeline tags them) and is not a relative clause hanging on the speaker ("…, der …")."""
     first = content[0]
-    if first.tag_ in ("PRELS", "PRELAT", "WDT") :
+    after_comma = content.start > 0 and content.doc[content.start - 1].text == ","
+    if after_comma and first.tag_ in ("PRELS", "PRELAT", "WDT"):
         return False
     if not any(t.tag_ for t in content):
         return True

@@ -144,6 +144,9 @@ def _name_in(span: Span, lex: CueLexicon) -> tuple[str, str] | None:
     if head.text in lex.titles or head.text.capitalize() in lex.titles:
         return None  # a title-only description: resolve like a pronoun
     etype = "media" if any(t.lower_ in lex.media_words for t in span) else "other"
+    words = [t for t in span if not t.is_punct]
+    if len(words) == 1 and words[0].pos_ == "NOUN" and words[0].lemma_:
+        return words[0].lemma_[:1].upper() + words[0].lemma_[1:], etype  # "Lehrerverbands" → "Lehrerverband"
     return span.text, etype
 
 
@@ -263,7 +266,6 @@ def _propn_runs(doc: Doc):
 def _antecedent(at: int, last_speaker, persons_at) -> ResolvedEntity | None:
     """The person a pronoun or description at char ``at`` refers to."""
     before = [(pos, e) for pos, e in persons_at if pos < at]
-    if last_speaker is not None and last_speaker[0] < at:
-        if not before or before[-1][0] <= last_speaker[0] + 400:
-            return last_speaker[1]
-    return before[-1][1] if before else None
+    candidates = [c for c in (last_speaker, before[-1] if before else None) if c is not None and c[0] < at]
+    # the person in focus: whoever was last named or last spoke, whichever came later
+    return max(candidates, key=lambda c: c[0])[1] if candidates else None

@@ -272,9 +272,13 @@ def _form_reading(token: Token) -> Konjunktiv:
             return NONE
         if _first_person_singular(token) or _subjectless_sentence_start(token):
             return INDICATIVE
-        # "-te" is either a t-stem Konjunktiv I ("richte") or a weak preterite ("stimmte")
-        ambiguous = form.endswith("te") and not (stem.endswith(("t", "d")) and form == stem + "e")
-        return Konjunktiv("I", ambiguous, "form")
+        if stem and form == stem + "e":
+            return Konjunktiv("I", False, "form")
+        # weak preterite singular ("erklärte", "richtete"): practically indicative
+        if stem and form in (stem + "te", stem + "ete"):
+            return INDICATIVE
+        # no usable lemma: "-te" is a t-stem Konjunktiv I ("richte") or a weak preterite ("stimmte")
+        return Konjunktiv("I", form.endswith("te"), "form")
     if _weak_preterite(form, lemma, token.morph):
         return Konjunktiv("II", True, "form")
     return NONE
