@@ -42,6 +42,7 @@ def _after_er(word: str, tag: str, lemma: str):
         ("möge", "VMFIN", "mögen", "I"),
         ("gebe", "VVFIN", "geben", "I"),
         ("unterstütze", "VVFIN", "unterstützen", "I"),
+        ("richte", "VVFIN", "richten", "I"),
         ("wäre", "VAFIN", "sein", "II"),
         ("hätten", "VAFIN", "haben", "II"),
         ("würde", "VAFIN", "werden", "II"),
@@ -68,12 +69,17 @@ def test_konjunktiv_forms(word, tag, lemma, mood):
         ("sagte", "VVFIN", "sagen"),
         ("unterstützt", "VVFIN", "unterstützen"),
         ("kam", "VVFIN", "kommen"),
+        ("erklärte", "VVFIN", "erklären"),
+        ("richtete", "VVFIN", "richten"),
     ],
 )
 def test_indicative_forms(word, tag, lemma):
     token = _after_er(word, tag, lemma)
     assert konjunktiv(token) == Konjunktiv(None, False, "")
     assert not is_konjunktiv(token, include_ambiguous=True)
+    sub = Doc(token.doc.vocab, words=[token.text], tags=[tag], lemmas=[lemma],
+              morphs=["Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"])
+    assert konjunktiv_mood(sub[0]) is None  # the form vetoes a wrong Mood=Sub
 
 
 @pytest.mark.parametrize(
@@ -149,5 +155,7 @@ def test_shipped_pipeline_smoke(nlp_de):
     sei = next(t for t in doc if t.text == "sei")
     assert sei.pos_ in ("AUX", "VERB")
     assert konjunktiv_mood(sei) == "I"
+    sagte = next(t for t in doc if t.text == "sagte")
+    assert konjunktiv_mood(sagte, include_ambiguous=True) is None
     assert len(list(doc.sents)) == 1
     assert sum(1 for t in doc if t.dep_ == "ROOT") == 1
