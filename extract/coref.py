@@ -66,7 +66,8 @@ class EntityIndex:
         """The name without leading determiners and titles, and without a genitive 's."""
         words = name.split()
         while len(words) > 1 and (words[0].casefold() in _DETERMINERS or self.is_title(words[0])
-                                  or words[0].casefold() in self.lex.possessives):
+                                  or words[0].casefold() in self.lex.possessives
+                                  or (words[0].casefold() in self.lex.media_words and words[1][:1].isupper())):
             words = words[1:]
         out = " ".join(words).strip(" ,.;:")
         out = re.sub(r"(?<=\w)(['’]s|['’])$", "", out)
@@ -117,13 +118,23 @@ def _named_part(span: Span, lex: CueLexicon) -> Span | None:
     return span.doc[i : span.end] if i < span.end else None
 
 
+_NAME_PREPS = frozenset({"von", "vom", "aus", "für", "of", "from", "for"})
+
+
+def _without_trailing_pp(span: Span) -> Span:
+    """"das Institut in einer Mitteilung" → "das Institut": a prepositional phrase after the
+    head names a circumstance, not the speaker ("von der Behörde" stays)."""
+    cut = next((t.i for t in span if t.i > span.start and t.pos_ == "ADP" and t.lower_ not in _NAME_PREPS), None)
+    return span.doc[span.start:cut] if cut is not None else span
+
+
 def _name_in(span: Span, lex: CueLexicon) -> tuple[str, str] | None:
     """The best name inside a mention span and its type: an entity, a run of proper nouns,
     or the noun phrase itself."""
     named = _named_part(span, lex)
     if named is None:
         return None
-    span = named
+    span = _without_trailing_pp(named)
     ents = [e for e in span.doc.ents if e.start >= span.start and e.end <= span.end]
     if ents:
         best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), len(e.text)))
