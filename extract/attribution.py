@@ -700,6 +700,14 @@ def _is_reportive_modal(token: Token) -> bool:
     return token.lower_ in ("soll", "sollen") and token.tag_ in ("VMFIN", "") and token.pos_ in ("AUX", "VERB", "")
 
 
+def _has_perfect_infinitive(sent: Span) -> bool:
+    """"… geflohen sein", "… angegriffen haben": with "soll", hearsay about the past; "soll …
+    erreichen" or "soll … überprüft werden" is a plan or an order."""
+    return any(t.tag_ in ("VVPP", "VAPP", "VMPP") and t.i + 1 < sent.end
+               and sent.doc[t.i + 1].lower_ in ("sein", "haben", "worden")
+               for t in sent)
+
+
 _K2_FOR_K1 = frozenset({"hätten", "würden", "wären", "hätte", "würde", "gäbe", "käme", "könnten", "müssten", "dürften"})
 
 
@@ -724,7 +732,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
         if not _outside(found, sent.start_char, sent.end_char):
             continue
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX", "") and _reported_mood(t)]
-        reportive = [t for t in sent if _is_reportive_modal(t)]
+        reportive = [t for t in sent if _is_reportive_modal(t)] if _has_perfect_infinitive(sent) else []
         if not (verbs or reportive) or any(cue_lemma(t, lex) for t in sent):
             continue
         prev = [f for f in ends if f.quote[1] <= sent.start_char]
