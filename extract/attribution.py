@@ -803,11 +803,18 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
             if any(c.dep_ in ("auxpass", "nsubjpass", "nsubj:pass", "aux:pass") for c in tok.children):
                 break  # "Nothing was said": a passive names no speaker
             speaker = subject_of(tok, sent.start, sent.end)
-            if speaker is None:
+            if speaker is None or not _plausible_speaker(speaker):
                 break
             yield Found((content.start_char, _with_final_punct(doc, content)), "reported",
                         cue=_cue_chars(tok, lemma), speaker=_span_chars(speaker), pattern="act")
             break
+
+
+def _plausible_speaker(span: Span) -> bool:
+    """A subject that can speak: not a number phrase ("Zwölf Todesopfer forderte ein Taifun"),
+    not an object the parser took for a subject ("Den … Einsatz lehnen … ab")."""
+    first = span[0]
+    return first.pos_ != "NUM" and first.lower_ not in ("den", "dem", "einem", "einen") and len(span) <= 12
 
 
 _POINTERS = frozenset({"das", "dies", "dieses", "es", "this", "that", "it", "so"})
