@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .konjunktiv import konjunktiv_mood
 from .lexicon import CueLexicon
-from .phrases import sentences, cue_lemma, noun_phrase, np_after, np_before, strip_punct, subject_of
+from .phrases import SUBJECT_DEPS, sentences, cue_lemma, noun_phrase, np_after, np_before, strip_punct, subject_of
 from .quotemarks import QuotedSpan, find_quoted, word_count
 
 __all__ = [
@@ -450,6 +450,10 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found] | None = Non
         if not _outside(found, sent.start_char, sent.end_char) and not _has_gap(found, sent):
             continue
         taken: list[Found] = []
+        so_hit = _so_last(doc, sent, lex)
+        if so_hit is not None and _outside(found, *so_hit.quote):
+            yield so_hit
+            continue
         for tok in sent:
             lemma = cue_lemma(tok, lex)
             if lemma is None or tok.idx in used_cues:
@@ -614,6 +618,23 @@ def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
     return span
 
 
+def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
+    """``…, so der Sprecher.`` — content before the comma, the source after "so"."""
+    for tok in sent:
+        if tok.lower_ not in lex.so_particles or tok.i == sent.start or doc[tok.i - 1].text != ",":
+            continue
+        end = next((t.i for t in doc[tok.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
+        speaker = np_after(doc, tok.i + 1, end, lex)
+        if speaker is None or speaker.start != tok.i + 1 or end - speaker.end > 4:
+            continue
+        content = strip_punct(doc[sent.start : tok.i - 1])
+        if content is None or word_count(content.text) < 3:
+            continue
+        return Found((content.start_char, content.end_char), "indirect", cue=_cue_chars(tok, tok.lower_),
+                     speaker=_span_chars(speaker), pattern="so_last")
+    return None
+
+
 def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: int, upper: int) -> Span | None:
     subject = subject_of(verb, lower, upper)
     speaker = usable_speaker(subject, lex)
@@ -621,6 +642,16 @@ def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: i
         # "In einem Positionspapier heißt es, …": the document named by "in" speaks
         prep = next((t for t in doc[lower:verb.i] if t.lower_ in ("in", "im")), None)
         return np_after(doc, prep.i + 1, verb.i, lex) if prep is not None else None
+    if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
+        # "X beeilte sich, … zu erklären, …": the infinitive's speaker is its governor's subject
+        speaker = usable_speaker(subject_of(verb.head, lower, upper), lex)
+    if speaker is None:
+        # "Aus Militärkreisen verlautete, …": the source is named by "aus"
+        aus = next((t for t in doc[lower:verb.i] if t.lower_ == "aus"), None)
+        if aus is not None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            np = np_after(doc, aus.i + 1, verb.i, lex)
+            if np is not None:
+                return doc[aus.i : np.end]
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
     if speaker is None:
