@@ -513,8 +513,10 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
     if comp is not None and comp.i > comma + 1 and any(t.lower_ == "zu" or t.tag_ == "PTKZU" for t in doc[comma + 1 : comp.i]):
         comma = comp.i - 1  # "sagte X, ohne … zu verweisen, dass …": the aside is not the content
     if lemma in lex.weak_verbs:
+        # "glaubt, er sei …": a weak cue reports a clause introduced by dass/ob, or one in Konjunktiv
         nxt = doc[comma + 1] if comma + 1 < sent.end else None
-        if nxt is None or nxt.lower_ not in lex.complementizers:
+        reported = any(_reported_mood(t) for t in doc[comma + 1 : sent.end])
+        if nxt is None or (nxt.lower_ not in lex.complementizers and not reported):
             return None
     content = _clause_after(doc, comma + 1, sent)
     if content is None or word_count(content.text) < 3 or content[0].lower_ in lex.wie_particles:
@@ -583,9 +585,9 @@ def _is_addressee(token: Token) -> bool:
 def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
     """``…, sagte X.`` / ``…, X said.`` / ``…, wie X meldet.`` — content before the comma
     that precedes the cue."""
-    wie = next((t for t in doc[max(sent.start, verb.i - 8) : verb.i] if t.lower_ in lex.wie_particles
+    wie = next((t for t in doc[max(sent.start, verb.i - 16) : verb.i] if t.lower_ in lex.wie_particles
                 and t.i > sent.start and doc[t.i - 1].text == ","), None)
-    if wie is not None and all(not t.is_punct or t.text in "-." for t in doc[wie.i + 1 : verb.i]):
+    if wie is not None and all(not t.is_punct or t.text in "-.,()" for t in doc[wie.i + 1 : verb.i]):
         content = strip_punct(doc[sent.start : wie.i - 1])
         if content is not None and word_count(content.text) >= 3:
             speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
