@@ -752,10 +752,12 @@ def _reported_mood(token: Token) -> bool:
 
 
 def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
-    """Sentences in Konjunktiv I right after reported speech, with no cue of their own.
+    """Sentences in reported-speech mood (Konjunktiv I) with no cue of their own, and
+    hearsay with "soll … haben/sein".
 
-    They continue the previous speaker's indirect speech (free indirect speech). Only a
-    sentence at most two sentences after an attribution, in the same or next paragraph, counts.
+    In news, such a sentence continues someone's reported speech (free indirect speech): one
+    right after a report takes its speaker, and consecutive ones merge into one quote; further
+    away (up to a dozen sentences) the speaker is left open rather than guessed.
     """
     if lex.lang != "de":
         return
@@ -782,7 +784,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
         last = prev[-1]
         gap = doc.text[last.quote[1] : sent.start_char]
         between = [s for s in sents[max(0, k - 3) : k] if s.start_char >= last.quote[1]]
-        if gap.count("\n\n") > 1 or len(between) > 3:
+        if gap.count("\n\n") > 4 or len(between) > 12:
             continue
         content = strip_punct(sent)
         if content is None or word_count(content.text) < 3:
