@@ -486,7 +486,12 @@ def _comma_after(sent: Span, i: int) -> int | None:
 
 
 def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
-    """``X sagte, (dass) …``, ``Dabei betonte der Minister, …`` and ``Wie X berichtet, …``."""
+    """``X sagte, (dass) …``, ``Dabei betonte der Minister, …`` and ``Wie X berichtet, …``;
+    in English, where the parser is reliable, the clause or object the cue governs first."""
+    if lex.lang == "en" and doc.has_annotation("DEP"):
+        governed = _english_ccomp(doc, sent, verb, lemma, lex)
+        if governed is not None:
+            return governed
     comma = _comma_after(sent, verb.i)
     wie = next((t for t in sent[: verb.i - sent.start] if t.lower_ in lex.wie_particles), None)
     if comma is None:
