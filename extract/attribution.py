@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .konjunktiv import konjunktiv_mood
 from .lexicon import CueLexicon
-from .phrases import SUBJECT_DEPS, sentences, cue_lemma, noun_phrase, np_after, np_before, strip_punct, subject_of
+from .phrases import SUBJECT_DEPS, sentences, with_apposition, cue_lemma, noun_phrase, np_after, np_before, strip_punct, subject_of
 from .quotemarks import QuotedSpan, find_quoted, word_count
 
 __all__ = [
@@ -207,6 +207,8 @@ def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote:
                 speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
         if speaker is not None and any(speaker.start >= p.start and speaker.end <= p.end for p in cut):
             speaker = None
+        if speaker is not None and speaker.end < upper:
+            speaker = with_apposition(speaker, upper)
         mediator = next((sp.source for sp in sources if sp.source is not None), None)
         if speaker is None and mediator is not None:
             speaker, mediator = mediator, None
@@ -612,6 +614,8 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     else:
         end = next((t.i for t in doc[verb.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
         speaker = subject_of(verb, verb.i + 1, end) or np_after(doc, verb.i + 1, end, lex, subject=True)
+        if speaker is not None:
+            speaker = with_apposition(speaker, sent.end)
     return _report(content, verb, lemma, speaker, "cue_last", doc, sent, lex, need_clause=False)
 
 
@@ -661,8 +665,16 @@ def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: i
                 return doc[aus.i : np.end]
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
+    if speaker is None and verb.i - 1 > lower and doc[verb.i - 1].text == ",":
+        # "Celebi, die Anwältin der Frau, sagte": a name with its apposition before the cue
+        k = next((t.i for t in reversed(doc[lower : verb.i - 1]) if t.text == ","), None)
+        head = np_before(doc, k, lower, lex, subject=True) if k is not None else None
+        if head is not None and with_apposition(head, verb.i).end == verb.i - 1:
+            speaker = doc[head.start : verb.i - 1]
     if speaker is None:
         speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
+    if speaker is not None and speaker.end < upper:
+        speaker = with_apposition(speaker, upper)
     return speaker
 
 

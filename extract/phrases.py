@@ -22,6 +22,7 @@ __all__ = [
     "np_before",
     "subject_of",
     "extend_names",
+    "with_apposition",
     "tokens_between",
     "sentences",
     "strip_punct",
@@ -266,6 +267,28 @@ def sentences(doc: Doc) -> list[Span]:
         else:
             out.append([sent.start, sent.end])
     return [doc[a:b] for a, b in out]
+
+
+def with_apposition(span: Span, limit: int) -> Span:
+    """The speaker with the apposition that follows it, as annotators mark it:
+    "Andres Granier, der Gouverneur von Tabasco," / "Celebi, die Anwältin der Frau,".
+
+    Only a short noun phrase closed by a comma (or by ``limit``) counts; a relative clause
+    ("…, der gestern …sagte") is not an apposition.
+    """
+    doc = span.doc
+    if span.end + 2 >= limit or doc[span.end].text != ",":
+        return span
+    start = span.end + 1
+    if doc[start].pos_ not in ("DET", "ADJ", "NOUN", "PROPN") or doc[start].tag_ in ("PRELS", "PRELAT"):
+        return span
+    np = noun_phrase(doc, start, limit)
+    if np is None or len(np) > 10:
+        return span
+    after = doc[np.end] if np.end < len(doc) else None
+    if np.end < limit and (after is None or after.text != ","):
+        return span
+    return doc[span.start : np.end]
 
 
 def tokens_between(doc: Doc, start_char: int, end_char: int) -> Span:

@@ -83,3 +83,23 @@ def test_nested_quote_is_linked_to_its_parent(run_de):
     outer = next(a for a in atts if a.id == inner.parent)
     assert inner.quote.text.startswith("‚Wir wollen arbeiten")
     assert outer.quote.start < inner.quote.start < inner.quote.end < outer.quote.end
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("„Wir kämpfen weiter“, sagte Andres Berger, der Gouverneur der Provinz, am Montag.",
+         "Andres Berger, der Gouverneur der Provinz"),
+        ("Maria Celik, die Anwältin der Familie, sagte, die Polizei habe versagt.",
+         "Maria Celik, die Anwältin der Familie"),
+    ],
+)
+def test_speaker_span_keeps_the_apposition(run_de, text, speaker):
+    att = run_de(text).attributions[0]
+    assert att.speaker.text == speaker
+
+
+def test_so_frame_after_indirect_speech(run_de):
+    (att,) = run_de("Die Quote sei auf ein tragfähiges Maß festgelegt worden, so das Ministerium.").attributions
+    assert att.quote.text == "Die Quote sei auf ein tragfähiges Maß festgelegt worden"
+    assert att.cue.text == "so" and att.speaker.text == "das Ministerium"
