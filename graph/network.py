@@ -44,7 +44,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from .namespaces import PREFIXES
 

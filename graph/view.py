@@ -30,7 +30,6 @@ import base64
 import errno
 import functools
 import hashlib
-import html as htmlmod
 import json
 import os
 import re

@@ -41,14 +41,13 @@ Examples
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from quotegraph.errors import InputError
+from quotegraph.extract.evaluation.jsonl import json_lines
 from quotegraph.extract.evaluation.report import Report, context, snippet
 from quotegraph.extract.evaluation.scoring import (
     PRF,
@@ -173,25 +172,12 @@ def read_polnear(path: str | Path, *, limit: int | None = None) -> Iterator[Poln
     FileNotFoundError
         When the file does not exist.
     """
-    path = Path(path)
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        n = 0
-        for lineno, line in enumerate(f, start=1):
-            if limit is not None and n >= limit:
-                return
-            if not line.strip():
-                continue
-            where = f"{path}:{lineno}"
-            try:
-                obj = json.loads(line)
-                art_id, text, ann = str(obj["id"]), obj["text"], obj["ann"]
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not JSON ({exc.msg})", where) from None
-            except (KeyError, TypeError) as exc:
-                raise InputError(f"not a PolNeAR article object (missing {exc})", where) from None
-            yield PolnearArticle(art_id, text, parse_brat(ann, article_id=art_id, source=where), where)
-            n += 1
+    for where, obj in json_lines(path, limit=limit):
+        try:
+            art_id, text, ann = str(obj["id"]), obj["text"], obj["ann"]
+        except (KeyError, TypeError) as exc:
+            raise InputError(f"not a PolNeAR article object (missing {exc})", where) from None
+        yield PolnearArticle(art_id, text, parse_brat(ann, article_id=art_id, source=where), where)
 
 
 def as_article(gold: PolnearArticle) -> Article:

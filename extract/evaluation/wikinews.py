@@ -56,14 +56,13 @@ Examples
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from quotegraph.errors import InputError
+from quotegraph.extract.evaluation.jsonl import json_lines
 from quotegraph.extract.evaluation.report import Report, context, snippet
 from quotegraph.extract.evaluation.scoring import (
     PRF,
@@ -232,22 +231,8 @@ def read_wikinews(path: str | Path, *, limit: int | None = None) -> Iterator[Gol
     FileNotFoundError
         When the file does not exist.
     """
-    path = Path(path)
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        n = 0
-        for lineno, line in enumerate(f, start=1):
-            if limit is not None and n >= limit:
-                return
-            if not line.strip():
-                continue
-            source = f"{path}:{lineno}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not JSON ({exc.msg})", source) from None
-            yield parse_wikinews(obj, source=source)
-            n += 1
+    for source, obj in json_lines(path, limit=limit):
+        yield parse_wikinews(obj, source=source)
 
 
 def gold_article_from_spans(article_id: str, text: str, quotes: Sequence[dict]) -> GoldArticle:

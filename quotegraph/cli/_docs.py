@@ -15,7 +15,7 @@ import typer.main
 BEGIN, END = "<!-- CLI -->", "<!-- /CLI -->"
 
 
-def _commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]:
+def _commands(group, prefix: str) -> list[tuple[str, object]]:
     out = []
     ctx = group.context_class(group)
     for name in group.list_commands(ctx):
@@ -30,7 +30,7 @@ def _commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]
     return out
 
 
-def _option_row(param: click.Parameter) -> str:
+def _option_row(param) -> str:
     if param.param_type_name == "argument":
         names = f"`{param.name.upper()}`"
         help_text = getattr(param, "help", None) or ""
