@@ -75,7 +75,16 @@ def _span_chars(span: Span | None) -> tuple[int, int] | None:
 
 
 def _cue_chars(token: Token, lemma: str) -> tuple[int, int, str]:
-    return token.idx, token.idx + len(token.text), lemma
+    """The cue's characters: the verb with the auxiliaries right beside it ("gesagt hatte",
+    "war vermutet worden", "has said"), as one contiguous span."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    if token.pos_ in ("VERB", "AUX"):
+        while start > 0 and doc[start - 1].pos_ == "AUX" and doc[start - 1].dep_ != "cop":
+            start -= 1
+        while end < len(doc) and doc[end].pos_ == "AUX" and doc[end].head.i in (token.i, doc[end - 1].i):
+            end += 1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), lemma
 
 
 # ---------------------------------------------------------------------------- source phrases
@@ -447,7 +456,7 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found] | None = Non
     ``…, berichtet das Magazin X.``), and ``Wie X berichtet, …``.
     """
     found = found or []
-    used_cues = {f.cue[0] for f in found if f.cue is not None and f.pattern != "embedded"}
+    used_cues = [(f.cue[0], f.cue[1]) for f in found if f.cue is not None and f.pattern != "embedded"]
     for sent in sentences(doc):
         if not _outside(found, sent.start_char, sent.end_char) and not _has_gap(found, sent):
             continue
@@ -458,7 +467,7 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found] | None = Non
             continue
         for tok in sent:
             lemma = cue_lemma(tok, lex)
-            if lemma is None or tok.idx in used_cues:
+            if lemma is None or any(a <= tok.idx < b for a, b in used_cues):
                 continue
             if not _outside(found + taken, tok.idx, tok.idx + 1):
                 continue
