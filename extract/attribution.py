@@ -326,6 +326,21 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
         yield found
 
 
+def _pointing_frame(doc: Doc, close_at: int, lex: CueLexicon) -> _Frame | None:
+    """"„…“ Das sagte X am Montag.": the next sentence points back at the quote with a
+    demonstrative and names its speaker."""
+    rest = doc.char_span(close_at, min(len(doc.text), close_at + 300), alignment_mode="contract")
+    if rest is None:
+        return None
+    first = next((t for t in rest if not t.is_punct and not t.is_space), None)
+    if first is None or first.lower_ not in _POINTERS or not first.text[:1].isupper():
+        return None  # a new sentence that opens with "Das"/"Dies"/"So"
+    end = next((t.i for t in doc[first.i + 1 :] if t.text in (".", "!", "?", "„", "“")), len(doc))
+    if first.i + 1 < end and cue_lemma(doc[first.i + 1], lex) is not None:
+        return _frame_in(doc, first.i + 1, end, lex, after_quote=True)
+    return None
+
+
 def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, lex: CueLexicon) -> bool:
     """Whether the text after a quote is its frame: ``„…“, sagte X`` / ``„…?“ fragte X`` /
     ``„…“ so X`` — not a new sentence that merely follows it."""
@@ -379,6 +394,8 @@ def _direct_quote(doc: Doc, q: QuotedSpan, siblings: list[QuotedSpan], container
         pre_frame = None
     kind = "mixed" if start < open_at else "direct"
     chosen = frame if frame is not None and frame.cue is not None else pre_frame or frame
+    if chosen is None and q.depth == 0 and q.closed:
+        chosen = _pointing_frame(doc, close_at, lex)
     found = Found((start, end), kind, pattern=pattern, extra={"depth": q.depth, "closed": q.closed})
     if chosen is not None:
         found.cue = chosen.cue

@@ -103,3 +103,9 @@ def test_so_frame_after_indirect_speech(run_de):
     (att,) = run_de("Die Quote sei auf ein tragfähiges Maß festgelegt worden, so das Ministerium.").attributions
     assert att.quote.text == "Die Quote sei auf ein tragfähiges Maß festgelegt worden"
     assert att.cue.text == "so" and att.speaker.text == "das Ministerium"
+
+
+def test_next_sentence_pointing_back_names_the_speaker(run_de):
+    atts = run_de("„Wir werden nicht nachgeben.“ Das sagte Clara Hartmann am Montag in Berlin.").attributions
+    assert [(a.quote.text, a.speaker.entity, a.cue.lemma) for a in atts] == [
+        ("„Wir werden nicht nachgeben.“", "Clara Hartmann", "sagen")]
