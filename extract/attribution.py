@@ -295,11 +295,6 @@ def _is_speech(q: QuotedSpan, text: str) -> bool:
     return words >= 1 and q.text.rstrip()[-1:] in "!?." and q.text[:1].isupper()
 
 
-def _quote_token_range(doc: Doc, q: QuotedSpan) -> tuple[int, int]:
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
-    return (span.start, span.end) if span is not None else (0, 0)
-
-
 def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
     """Quotes in quotation marks with their frames; a nested quote finds its frame inside
     the quote around it (``„Er sagte mir: ‚…‘“``).

@@ -6,7 +6,6 @@ does one thing and degrades gracefully when a pipeline lacks a parser or tagger.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -23,7 +22,6 @@ __all__ = [
     "subject_of",
     "extend_names",
     "with_apposition",
-    "tokens_between",
     "sentences",
     "strip_punct",
 ]
@@ -291,12 +289,6 @@ def with_apposition(span: Span, limit: int) -> Span:
     return doc[span.start : np.end]
 
 
-def tokens_between(doc: Doc, start_char: int, end_char: int) -> Span:
-    """The tokens that lie fully inside the character range [start_char, end_char)."""
-    span = doc.char_span(start_char, end_char, alignment_mode="contract")
-    return span if span is not None else doc[0:0]
-
-
 def strip_punct(span: Span) -> Span | None:
     """The span without punctuation (and whitespace) at either edge; None when nothing is left."""
     start, end = span.start, span.end
@@ -313,7 +305,3 @@ def strip_punct(span: Span) -> Span | None:
 
 _OPENING_MARKS = frozenset("„“«»‚‘›‹\"")
 _CLOSING_MARKS = frozenset("“”»«‘’‹›\"")
-
-
-def first(items: Iterable):
-    return next(iter(items), None)

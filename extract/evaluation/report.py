@@ -15,7 +15,7 @@ Examples
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -119,6 +119,18 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}"
 
 
+def _score_table(title: str, first: str, rows: Mapping[str, PRF]):
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    table.add_column(first)
+    for col in ("P", "R", "F1", "n pred", "n gold"):
+        table.add_column(col, justify="right")
+    for name, s in rows.items():
+        table.add_row(name, _pct(s.precision), _pct(s.recall), _pct(s.f1), str(s.n_pred), str(s.n_gold))
+    return table
+
+
 def print_report(report: Report, console: Any = None) -> None:
     """Print the scores as a table (rich), per-type scores under it, then the definitions.
 
@@ -129,31 +141,14 @@ def print_report(report: Report, console: Any = None) -> None:
         Where to print; standard output by default.
     """
     from rich.console import Console
-    from rich.table import Table
 
     console = console or Console()
     title = f"{report.dataset} {report.split or ''}".strip()
     head = (f"{report.n_articles} articles, {report.n_gold} gold, {report.n_pred} predicted, "
             f"{report.n_pairs} paired")
-    table = Table(title=f"{title}: {head}", title_justify="left")
-    table.add_column("measure")
-    for col in ("P", "R", "F1"):
-        table.add_column(col, justify="right")
-    table.add_column("n pred", justify="right")
-    table.add_column("n gold", justify="right")
-    for name, s in report.scores.items():
-        table.add_row(name, _pct(s.precision), _pct(s.recall), _pct(s.f1), str(s.n_pred), str(s.n_gold))
-    console.print(table)
+    console.print(_score_table(f"{title}: {head}", "measure", report.scores))
     if report.by_type:
-        types = Table(title="message, by gold quote type", title_justify="left")
-        types.add_column("type")
-        for col in ("P", "R", "F1"):
-            types.add_column(col, justify="right")
-        types.add_column("n pred", justify="right")
-        types.add_column("n gold", justify="right")
-        for name, s in report.by_type.items():
-            types.add_row(name, _pct(s.precision), _pct(s.recall), _pct(s.f1), str(s.n_pred), str(s.n_gold))
-        console.print(types)
+        console.print(_score_table("message, by gold quote type", "type", report.by_type))
     for name, text in report.definitions.items():
         console.print(f"[bold]{name}[/bold]: {text}", highlight=False)
 
