@@ -316,7 +316,9 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
         siblings = [t for t in quoted if t.depth == q.depth and container[0] <= t.start and t.end <= container[1]
                     and _is_speech(t, text)]
         found = _direct_quote(doc, q, siblings, container, lex)
-        if not _is_speech(q, text):
+        # a short quote is speech when it stands alone in its own frame („Nein“, sagte er.)
+        framed = found.pattern == "direct" and found.kind == "direct" and found.cue is not None and found.speaker is not None
+        if not _is_speech(q, text) and not framed:
             found.pattern = "embedded"
         yield found
 

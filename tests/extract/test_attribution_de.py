@@ -109,3 +109,13 @@ def test_next_sentence_pointing_back_names_the_speaker(run_de):
     atts = run_de("„Wir werden nicht nachgeben.“ Das sagte Clara Hartmann am Montag in Berlin.").attributions
     assert [(a.quote.text, a.speaker.entity, a.cue.lemma) for a in atts] == [
         ("„Wir werden nicht nachgeben.“", "Clara Hartmann", "sagen")]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("„Niemals“, sagte Clara Hartmann.", "„Niemals“"),
+    ("„Wir bleiben“, sagte Clara Hartmann am Montag.", "„Wir bleiben“"),
+    ("Clara Hartmann sagte: „Wir bleiben“.", "„Wir bleiben“"),
+])
+def test_short_quote_in_its_own_frame_is_one_direct_quote(run_de, text, quote):
+    atts = run_de(text).attributions
+    assert [(a.quote.text, a.quote.kind, a.speaker.entity) for a in atts] == [(quote, "direct", "Clara Hartmann")]
