@@ -16,7 +16,7 @@ True
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 __all__ = [
@@ -32,6 +32,10 @@ __all__ = [
     "article_id_for",
     "attribution_to_dict",
     "attribution_from_dict",
+    "article_to_dict",
+    "article_from_dict",
+    "result_to_dict",
+    "result_from_dict",
 ]
 
 QuoteKind = Literal["direct", "indirect", "mixed", "free_indirect", "reported"]
@@ -200,3 +204,43 @@ def article_to_dict(article: Article) -> dict:
     d["authors"] = list(article.authors)
     d["agencies"] = list(article.agencies)
     return d
+
+
+def article_from_dict(data: dict) -> Article:
+    """The inverse of :func:`article_to_dict` (unknown keys are ignored).
+
+    >>> art = Article(id="a1", text="Hallo.", authors=("Eva Kern",))
+    >>> article_from_dict(article_to_dict(art)) == art
+    True
+    """
+    known = {f.name for f in fields(Article)}
+    values = {k: v for k, v in data.items() if k in known}
+    for name in ("authors", "agencies"):
+        values[name] = tuple(values.get(name) or ())
+    return Article(**values)
+
+
+def result_to_dict(result: ArticleResult) -> dict:
+    """A whole article result as a plain, JSON-ready dict (what run journals and Spark parts hold).
+
+    >>> art = Article(id="a1", text="Er sagte: „Wir bleiben.“")
+    >>> att = Attribution(id="a1:11-23", article="a1", quote=Quote("Wir bleiben.", 11, 23))
+    >>> res = ArticleResult(art, (att,), (Entity("Eva Kern", "person", ("Kern",)),))
+    >>> result_from_dict(result_to_dict(res)) == res
+    True
+    """
+    return {
+        "article": article_to_dict(result.article),
+        "attributions": [attribution_to_dict(att) for att in result.attributions],
+        "entities": [{"name": e.name, "type": e.type, "aliases": list(e.aliases)} for e in result.entities],
+    }
+
+
+def result_from_dict(data: dict) -> ArticleResult:
+    """The inverse of :func:`result_to_dict`."""
+    return ArticleResult(
+        article=article_from_dict(data["article"]),
+        attributions=tuple(attribution_from_dict(d) for d in data.get("attributions", ())),
+        entities=tuple(Entity(e["name"], e.get("type", "person"), tuple(e.get("aliases", ())))
+                       for e in data.get("entities", ())),
+    )

@@ -20,13 +20,14 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
 
 from quotegraph.errors import QuotegraphError
-from quotegraph.extract.records import Article, ArticleResult, article_id_for, attribution_to_dict
+from quotegraph.extract.records import Article, ArticleResult, Attribution, article_id_for, attribution_to_dict
 from quotegraph.inputs import Skipped, read_inputs
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "export",
     "write_view",
     "write_jsonl",
+    "write_attributions",
     "Summary",
     "summarize",
     "extract_to_files",
@@ -69,16 +71,22 @@ class Extractor:
         "de", "en", or "auto" (each article's own ``language``, else detected).
     model : str, optional
         A spaCy pipeline name or path to use for every article instead of the default.
-    n_process, batch_size : int
+    batch_size : int
         Passed to ``nlp.pipe``.
+
+    For several processes see :func:`quotegraph.workers.extract_in_processes`, which runs one
+    Extractor per worker.
     """
 
-    def __init__(self, *, lang: str = "auto", model: str | None = None, n_process: int = 1, batch_size: int = 16):
+    def __init__(self, *, lang: str = "auto", model: str | None = None, batch_size: int = 16):
         self.lang = lang
         self.model = model
-        self.n_process = max(1, n_process)
         self.batch_size = batch_size
         self._pipelines: dict[str, object] = {}
+
+    def __getstate__(self) -> dict:
+        # a worker started by "spawn" loads its own pipelines rather than unpickling ours
+        return {**self.__dict__, "_pipelines": {}}
 
     def pipeline(self, lang: str):
         """The loaded pipeline for a language (loaded on first call)."""
@@ -87,6 +95,17 @@ class Extractor:
 
             self._pipelines[lang] = make_nlp(lang, self.model)
         return self._pipelines[lang]
+
+    def preload(self, articles: Iterable[Article]) -> None:
+        """Load the pipelines these articles need now (before worker processes fork, say).
+
+        A language without a pipeline is left for :meth:`run` to report per article.
+        """
+        for lang in {self.language_of(a) for a in articles}:
+            try:
+                self.pipeline(lang)
+            except QuotegraphError:
+                pass
 
     def language_of(self, article: Article) -> str:
         if article.language and article.language != "auto":
@@ -104,48 +123,39 @@ class Extractor:
         An article that fails (no pipeline for its language, an error inside the pipeline) is
         passed to ``on_skip``; without ``on_skip`` the error is raised.
         """
+        from quotegraph.workers import chunked
+
+        for chunk in chunked(articles, chunk_size or self.batch_size * 8):
+            yield from self._run_chunk(chunk, on_skip)
+
+    def _run_chunk(self, chunk: list[Article], on_skip) -> Iterator[ArticleResult]:
         from quotegraph.extract.convert import doc_to_result
 
-        chunk_size = chunk_size or self.batch_size * self.n_process * 8
-        chunk: list[Article] = []
-
-        def flush() -> Iterator[ArticleResult]:
-            by_lang: dict[str, list[int]] = {}
-            langs: list[str] = []
-            for i, art in enumerate(chunk):
-                lang = self.language_of(art)
-                langs.append(lang)
-                by_lang.setdefault(lang, []).append(i)
-            done: dict[int, ArticleResult | Skipped] = {}
-            for lang, idxs in by_lang.items():
-                try:
-                    nlp = self.pipeline(lang)
-                except QuotegraphError as exc:
-                    if on_skip is None:
-                        raise
-                    for i in idxs:
-                        done[i] = Skipped(chunk[i].source or chunk[i].id, str(exc))
-                    continue
-                arts = [_with_language(chunk[i], lang) for i in idxs]
-                docs = _pipe(nlp, arts, self.n_process, self.batch_size, on_skip is not None)
-                for i, art, item in zip(idxs, arts, docs):
-                    done[i] = item if isinstance(item, Skipped) else doc_to_result(item, art)
-            for i in range(len(chunk)):
-                item = done[i]
-                if isinstance(item, Skipped):
-                    if on_skip is None:
-                        raise QuotegraphError(str(item))
-                    on_skip(item)
-                else:
-                    yield item
-
-        for article in articles:
-            chunk.append(article)
-            if len(chunk) >= chunk_size:
-                yield from flush()
-                chunk = []
-        if chunk:
-            yield from flush()
+        by_lang: dict[str, list[int]] = {}
+        for i, art in enumerate(chunk):
+            by_lang.setdefault(self.language_of(art), []).append(i)
+        done: dict[int, ArticleResult | Skipped] = {}
+        for lang, idxs in by_lang.items():
+            try:
+                nlp = self.pipeline(lang)
+            except QuotegraphError as exc:
+                if on_skip is None:
+                    raise
+                for i in idxs:
+                    done[i] = Skipped(chunk[i].source or chunk[i].id, str(exc))
+                continue
+            arts = [_with_language(chunk[i], lang) for i in idxs]
+            docs = _pipe(nlp, arts, self.batch_size, on_skip is not None)
+            for i, art, item in zip(idxs, arts, docs):
+                done[i] = item if isinstance(item, Skipped) else doc_to_result(item, art)
+        for i in range(len(chunk)):
+            item = done[i]
+            if isinstance(item, Skipped):
+                if on_skip is None:
+                    raise QuotegraphError(str(item))
+                on_skip(item)
+            else:
+                yield item
 
 
 def _with_language(article: Article, lang: str) -> Article:
@@ -156,11 +166,11 @@ def _with_language(article: Article, lang: str) -> Article:
     return replace(article, language=lang)
 
 
-def _pipe(nlp, articles: list[Article], n_process: int, batch_size: int, tolerant: bool):
+def _pipe(nlp, articles: list[Article], batch_size: int, tolerant: bool):
     """Docs for the articles; with ``tolerant``, an article that breaks the pipeline becomes Skipped."""
     texts = [a.text for a in articles]
     try:
-        return list(nlp.pipe(texts, n_process=n_process if len(texts) > batch_size else 1, batch_size=batch_size))
+        return list(nlp.pipe(texts, batch_size=batch_size))
     except Exception:
         if not tolerant:
             raise
@@ -181,14 +191,16 @@ def extract(articles: Iterable[Article | str], *, lang: str = "auto", model: str
     Parameters
     ----------
     articles : iterable of Article or str
-        Strings become articles with an id from their hash. :class:`Skipped` items (from
-        :func:`read_inputs`) are passed on to ``on_skip``.
+        Read lazily. Strings become articles with an id from their hash. :class:`Skipped`
+        items (from :func:`read_inputs`) are passed on to ``on_skip``.
     lang : str
         "de", "en" or "auto" (default: the article's ``language``, else detected).
     model : str, optional
         Any installed spaCy pipeline (name or path) instead of the default for the language.
     n_process : int
-        Worker processes for ``nlp.pipe``.
+        Worker processes; each loads its pipelines once (see :mod:`quotegraph.workers`).
+    batch_size : int
+        Articles per ``nlp.pipe`` batch.
     progress : bool
         Show a progress bar (articles done, rate) on stderr.
     on_skip : callable, optional
@@ -199,7 +211,7 @@ def extract(articles: Iterable[Article | str], *, lang: str = "auto", model: str
     ------
     ArticleResult
     """
-    extractor = Extractor(lang=lang, model=model, n_process=n_process, batch_size=batch_size)
+    extractor = Extractor(lang=lang, model=model, batch_size=batch_size)
 
     def as_articles() -> Iterator[Article]:
         for item in articles:
@@ -212,23 +224,21 @@ def extract(articles: Iterable[Article | str], *, lang: str = "auto", model: str
             else:
                 yield item
 
-    results = extractor.run(as_articles(), on_skip=on_skip)
+    if n_process > 1:
+        from quotegraph.workers import extract_in_processes
+
+        stream = as_articles()
+        first = list(islice(stream, batch_size))
+        extractor.preload(first)  # forked workers share the pipelines loaded here
+        results = extract_in_processes(chain(first, stream), extractor, workers=n_process,
+                                       chunk_size=batch_size, on_skip=on_skip)
+    else:
+        results = extractor.run(as_articles(), on_skip=on_skip)
     if progress:
-        results = _with_progress(results)
+        from quotegraph.progress import with_progress
+
+        results = with_progress(results)
     yield from results
-
-
-def _with_progress(results: Iterator[ArticleResult]) -> Iterator[ArticleResult]:
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    columns = (TextColumn("extracting"), BarColumn(), TextColumn("{task.completed} articles"),
-               TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
-    with Progress(*columns, transient=False) as bar:
-        task = bar.add_task("extract", total=None, rate="")
-        for n, result in enumerate(results, start=1):
-            elapsed = bar.tasks[0].elapsed or 0.0
-            bar.update(task, advance=1, rate=f"{n / elapsed:.1f}/s" if elapsed > 0 else "")
-            yield result
 
 
 def extract_text(text: str, *, lang: str = "auto", article_id: str | None = None,
@@ -307,32 +317,45 @@ def write_jsonl(results: Iterable[ArticleResult], path: str | Path, *, append: b
     With ``append``, lines already in the file are kept and an attribution whose ``id`` is
     already there is not written again. Returns the number of new lines.
     """
+    return write_attributions((att for result in results for att in result.attributions), path, append=append)
+
+
+def write_attributions(attributions: Iterable[Attribution], path: str | Path, *, append: bool = True) -> int:
+    """:func:`write_jsonl` for attributions: streamed, so only the ids are held in memory.
+
+    >>> import tempfile, pathlib
+    >>> from quotegraph.extract.records import Quote
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "quotes.jsonl"
+    >>> att = Attribution(id="a1:0-5", article="a1", quote=Quote("„Ja.“", 0, 5))
+    >>> write_attributions([att], p), write_attributions([att], p), len(p.read_text().splitlines())
+    (1, 0, 1)
+    """
     path = Path(path)
     seen: set[str] = set()
-    old_lines: list[str] = []
-    if append and path.exists():
+    keep_old = append and path.exists()
+    if keep_old:
         with path.open(encoding="utf-8") as fh:
             for line in fh:
-                if line.strip():
-                    old_lines.append(line.rstrip("\n"))
-                    try:
-                        seen.add(json.loads(line)["id"])
-                    except (json.JSONDecodeError, KeyError, TypeError):
-                        pass
+                try:
+                    seen.add(json.loads(line)["id"])
+                except (json.JSONDecodeError, KeyError, TypeError):
+                    pass
     new = 0
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for line in old_lines:
-                out.write(line + "\n")
-            for result in results:
-                for att in result.attributions:
-                    if att.id in seen:
-                        continue
-                    seen.add(att.id)
-                    out.write(json.dumps(attribution_to_dict(att), ensure_ascii=False) + "\n")
-                    new += 1
+            if keep_old:
+                with path.open(encoding="utf-8") as fh:
+                    for line in fh:
+                        if line.strip():
+                            out.write(line if line.endswith("\n") else line + "\n")
+            for att in attributions:
+                if att.id in seen:
+                    continue
+                seen.add(att.id)
+                out.write(json.dumps(attribution_to_dict(att), ensure_ascii=False) + "\n")
+                new += 1
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
@@ -360,18 +383,22 @@ class Summary:
     mediators: set[str] = field(default_factory=set)
     by_kind: dict[str, int] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
-    graph: Graph | None = field(default=None, repr=False)  # the graph a run wrote, if any
 
     def add(self, result: ArticleResult) -> ArticleResult:
+        """Count one article's result (and pass it on)."""
+        self.count(result.attributions)
+        return result
+
+    def count(self, attributions: Iterable[Attribution]) -> None:
+        """Count one article with these attributions."""
         self.articles += 1
-        for att in result.attributions:
+        for att in attributions:
             self.quotes += 1
             self.by_kind[att.quote.kind] = self.by_kind.get(att.quote.kind, 0) + 1
             if att.speaker and att.speaker.entity:
                 self.speakers.add(att.speaker.entity)
             if att.mediator and att.mediator.entity:
                 self.mediators.add(att.mediator.entity)
-        return result
 
 
 def summarize(results: Iterable[ArticleResult]) -> Summary:
@@ -386,61 +413,11 @@ def summarize(results: Iterable[ArticleResult]) -> Summary:
 # ---------------------------------------------------------------------------- whole runs
 
 
-def extract_to_files(inputs: Iterable[str | Path], *, out: str | Path | None = "graph.ttl",
-                     jsonl: str | Path | None = None, store: str | Path | None = None,
-                     lang: str = "auto", model: str | None = None, n_process: int = 1,
-                     batch_size: int = 16, progress: bool = False, append: bool = True) -> Summary:
-    """Read inputs, extract, and write the graph and quotes.jsonl: what ``quotegraph extract`` does.
+def extract_to_files(inputs: Iterable[str | Path], **options) -> Summary:
+    """Read inputs, extract, and write the graph, store and quotes.jsonl: ``quotegraph extract``.
 
-    Parameters
-    ----------
-    inputs : paths
-        Files, folders and JSONL corpora (see :func:`read_inputs`).
-    out : path, optional
-        The graph file to write (format from its suffix: .ttl, .nt, .jsonld, .trig). With
-        ``append`` an existing file is loaded first, so the run adds to it; nothing is
-        duplicated. Written atomically, once, at the end.
-    jsonl : path, optional
-        quotes.jsonl to write (appended to without duplicating ids).
-    store : path, optional
-        An on-disk Oxigraph store folder to add to (persistent, for large corpora).
-
-    Returns
-    -------
-    Summary
-        Counts, and the inputs that were skipped with their reasons.
+    Resumable and streaming; see :func:`quotegraph.corpus.extract_corpus` for the options.
     """
-    from quotegraph.graph.export import format_for_suffix
-    from quotegraph.graph.store import add_results
+    from quotegraph.corpus import extract_corpus
 
-    summary = Summary()
-    items = read_inputs(inputs, lang=lang)  # checks the paths exist before any work
-    if store is not None:
-        graph = open_graph(store)
-    elif out is not None and append and Path(out).exists():
-        graph = load_graph(out)
-    else:
-        graph = open_graph()
-
-    def results() -> Iterator[ArticleResult]:
-        batch: list[ArticleResult] = []
-        for result in extract(items, lang=lang, model=model, n_process=n_process, batch_size=batch_size,
-                              progress=progress, on_skip=summary.skipped.append):
-            summary.add(result)
-            batch.append(result)
-            if len(batch) >= 64:
-                add_results(graph, batch)
-                batch = []
-            yield result
-        if batch:
-            add_results(graph, batch)
-
-    if jsonl is not None:
-        write_jsonl(results(), jsonl, append=append)
-    else:
-        for _ in results():
-            pass
-    if out is not None:
-        export(graph, out, format_for_suffix(out))
-    summary.graph = graph
-    return summary
+    return extract_corpus(inputs, **options)

@@ -10,6 +10,8 @@ __all__ = [
     "ModelNotFoundError",
     "UnsupportedLanguageError",
     "QueryError",
+    "UnfinishedRunError",
+    "RunInterrupted",
 ]
 
 
@@ -46,3 +48,13 @@ class UnsupportedLanguageError(QuotegraphError):
 
 class QueryError(QuotegraphError):
     """A SPARQL query is malformed, unknown, or not allowed (an update without ``--update``)."""
+
+
+class UnfinishedRunError(QuotegraphError):
+    """An earlier run on the same output was interrupted; resume or restart it."""
+
+
+class RunInterrupted(QuotegraphError):
+    """A run was stopped (Ctrl-C); what it finished is kept for ``--resume``."""
+
+    exit_code = 130

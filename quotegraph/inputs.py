@@ -22,7 +22,7 @@ from pathlib import Path
 from quotegraph.errors import InputError
 from quotegraph.extract.records import Article, article_id_for
 
-__all__ = ["Skipped", "TEXT_SUFFIXES", "HTML_SUFFIXES", "JSONL_SUFFIXES", "read_inputs", "read_text_file", "decode"]
+__all__ = ["Skipped", "folder_files", "suffix_of", "TEXT_SUFFIXES", "HTML_SUFFIXES", "JSONL_SUFFIXES", "read_inputs", "read_text_file", "decode"]
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -41,7 +41,12 @@ class Skipped:
         return f"{self.source}: {self.reason}"
 
 
-def _suffix(path: Path) -> str:
+def suffix_of(path: Path) -> str:
+    """The suffix quotegraph reads a file by (``.jsonl.gz`` counts as one).
+
+    >>> suffix_of(Path("news/2024.JSONL.gz")), suffix_of(Path("a.txt"))
+    ('.jsonl.gz', '.txt')
+    """
     name = path.name.lower()
     for suffix in JSONL_SUFFIXES + HTML_SUFFIXES + TEXT_SUFFIXES:
         if name.endswith(suffix):
@@ -89,7 +94,7 @@ def read_text_file(path: Path, *, article_id: str | None = None, lang: str = "au
         raise InputError(f"file is {size // 2**20} MB; articles over {_MAX_BYTES // 2**20} MB are skipped", source)
     text = decode(path.read_bytes(), source)
     meta: dict = {}
-    if _suffix(path) in HTML_SUFFIXES:
+    if suffix_of(path) in HTML_SUFFIXES:
         text, meta = _html_to_text(text, source)
     if not text.strip():
         raise InputError("empty article (no text)", source)
@@ -157,10 +162,11 @@ def _jsonl_articles(path: Path, lang: str) -> Iterator[Article | Skipped]:
             )
 
 
-def _folder_files(folder: Path) -> Iterator[Path]:
+def folder_files(folder: Path) -> Iterator[Path]:
+    """The files in a folder (recursively, sorted, hidden ones left out) that quotegraph reads."""
     wanted = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and not path.name.startswith(".") and _suffix(path) in wanted:
+        if path.is_file() and not path.name.startswith(".") and suffix_of(path) in wanted:
             yield path
 
 
@@ -193,7 +199,7 @@ def read_inputs(inputs: Iterable[str | Path], *, lang: str = "auto") -> Iterator
             raise InputError("no such file or folder", str(path))
     for path in paths:
         if path.is_dir():
-            for file in _folder_files(path):
+            for file in folder_files(path):
                 rel = file.relative_to(path).as_posix()
                 yield from _one_file(file, lang, article_id=_strip_suffix(rel))
         else:
@@ -208,7 +214,7 @@ def _strip_suffix(name: str) -> str:
 
 
 def _one_file(path: Path, lang: str, article_id: str | None) -> Iterator[Article | Skipped]:
-    if _suffix(path) in JSONL_SUFFIXES:
+    if suffix_of(path) in JSONL_SUFFIXES:
         try:
             yield from _jsonl_articles(path, lang)
         except (OSError, EOFError) as exc:

@@ -14,7 +14,7 @@ from ._app import app
 __all__ = ["app", "main"]
 
 for _module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-    if not _module.name.startswith("_"):
+    if not _module.name.startswith("_"):  # _app, _docs, __main__ are not verbs
         importlib.import_module(f"{__name__}.{_module.name}")
 
 

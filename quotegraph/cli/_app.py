@@ -53,7 +53,7 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except QuotegraphError as exc:
             error(str(exc))
-            raise typer.Exit(EXIT_ERROR) from None
+            raise typer.Exit(getattr(exc, "exit_code", EXIT_ERROR)) from None
         except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
             error(f"{exc.filename}: {exc.strerror}")
             raise typer.Exit(EXIT_ERROR) from None

@@ -31,9 +31,9 @@ def demo(
     out.mkdir(parents=True, exist_ok=True)
     graph_path, jsonl_path, html_path = out / "graph.ttl", out / "quotes.jsonl", out / "graph.html"
     summary = api.extract_to_files(
-        [api.example_folder()], out=graph_path, jsonl=jsonl_path, lang="auto", progress=not quiet, append=False,
+        [api.example_folder()], out=graph_path, jsonl=jsonl_path, lang="auto", progress=not quiet, append=False, restart=True,
     )
-    api.write_view(summary.graph, html_path, title="quotegraph demo")
+    api.write_view(api.load_graph(graph_path), html_path, title="quotegraph demo")
     print_summary(summary, {"graph": str(graph_path), "quotes": str(jsonl_path), "view": str(html_path)})
     typer.echo(f"Open {html_path} in a browser; query with: quotegraph query {graph_path} --example who-said-what")
     if summary.skipped:

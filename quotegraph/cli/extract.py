@@ -17,12 +17,14 @@ from ._app import EXIT_SKIPPED, app, handle_errors, print_summary
 def extract(
     inputs: Annotated[list[Path], typer.Argument(help="Text/Markdown/HTML files, folders of them, or JSONL files (one article per line).", show_default=False)],
     lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the articles: de, en, or auto (detect per article).")] = "auto",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Graph file to write (.ttl, .nt, .jsonld, .trig); added to if it exists.")] = Path("graph.ttl"),
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Graph file to write (.ttl, .nt, .nq, .jsonld, .trig); added to if it exists.")] = Path("graph.ttl"),
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Also write one JSON object per quote here (added to if it exists).")] = None,
-    store: Annotated[Optional[Path], typer.Option("--store", help="Add to an on-disk Oxigraph store folder (for large corpora) instead of holding the graph in memory.")] = None,
+    store: Annotated[Optional[str], typer.Option("--store", help="Add to an on-disk Oxigraph store folder as the run goes (for large corpora); no graph file unless --out is given too.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="A spaCy pipeline (installed name or path) to use instead of the default for the language.")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for the spaCy pipeline.")] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 16,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes; each loads the pipeline once. Use the number of cores.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch (and per task of a worker).")] = 16,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run on the same outputs: finished articles are kept, the rest is done.")] = False,
+    restart: Annotated[bool, typer.Option("--restart", help="Discard an interrupted run's state and start over.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Find quotes, speakers, cues and mediators in articles and add them to a graph.
@@ -33,17 +35,26 @@ def extract(
     character offsets. Inputs that cannot be read are skipped, named on stderr, counted in the
     summary, and the exit code is 3.
 
+    Big corpora stream: finished articles go into the store (or a scratch store beside the
+    graph file) every few seconds, with a journal in OUTPUT.quotegraph-run/. If a run is
+    interrupted (Ctrl-C, a crash, a kill), the earlier output files are untouched: run the
+    same command with --resume to continue; no article is lost or counted twice.
+
     Example:
 
         quotegraph extract articles/ --lang de --out graph.ttl --jsonl quotes.jsonl
+
+        quotegraph extract corpus.jsonl.gz --store news.db --workers 2 --resume
     """
     if out is None and store is None and jsonl is None:
         raise typer.BadParameter("nothing to write: give --out, --jsonl or --store")
+    if resume and restart:
+        raise typer.BadParameter("--resume and --restart exclude each other")
     if store is not None and out == Path("graph.ttl") and not Path("graph.ttl").exists():
         out = None  # with a store, write a file only when asked for one
     summary = api.extract_to_files(
-        inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model,
-        n_process=workers, batch_size=batch_size, progress=not quiet,
+        inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers,
+        batch_size=batch_size, progress=not quiet, resume=resume, restart=restart,
     )
     files = {"graph": str(out)} if out is not None else {}
     if store is not None:

@@ -1,0 +1,195 @@
+"""One whole extraction run over a corpus: inputs in; graph file, store and quotes.jsonl out.
+
+What ``quotegraph extract`` does, in streaming and resumable form:
+
+* inputs are read lazily and extracted by one or more worker processes;
+* every few seconds the finished articles go into the graph's store (an on-disk Oxigraph store:
+  ``--store``, or a scratch store in the run folder when the output is a file) and then into
+  the run's journal (:mod:`quotegraph.runs`), so memory stays flat and nothing finished is lost;
+* at the end the graph file and quotes.jsonl are written atomically from the store and the
+  journal, and the run folder is removed. Interrupted, the run folder stays, the previous output
+  files are untouched, and ``resume=True`` continues where the run stopped.
+
+>>> import json, tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "news.jsonl").write_text(json.dumps({"id": "n1", "text": "„Wir bleiben hier“, sagte Eva Kern."}))
+>>> summary = extract_corpus([d / "news.jsonl"], out=d / "graph.ttl", jsonl=d / "quotes.jsonl", lang="de")
+>>> summary.articles, summary.quotes, sorted(p.name for p in d.iterdir())
+(1, 1, ['graph.ttl', 'news.jsonl', 'quotes.jsonl'])
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from quotegraph.errors import InputError, RunInterrupted
+from quotegraph.extract.records import Article, ArticleResult
+from quotegraph.inputs import Skipped, read_inputs
+from quotegraph.runs import RunState
+
+__all__ = ["extract_corpus", "FLUSH_ARTICLES", "FLUSH_SECONDS"]
+
+#: Finished articles are written to the store and journal when this many are waiting …
+FLUSH_ARTICLES = 64
+#: … or when the oldest has waited this long.
+FLUSH_SECONDS = 5.0
+
+
+def _is_url(store: str | Path | None) -> bool:
+    return isinstance(store, str) and "://" in store
+
+
+def _run_target(out, jsonl, store) -> Path:
+    """Where the run folder goes: beside the graph file, else the store folder, else quotes.jsonl."""
+    if out is not None:
+        return Path(out)
+    if store is not None and not _is_url(store):
+        return Path(store)
+    if jsonl is not None:
+        return Path(jsonl)
+    return Path.cwd() / f"store-{hashlib.sha1(str(store).encode()).hexdigest()[:12]}"
+
+
+def _settings(inputs, out, jsonl, store, lang, model, append) -> dict:
+    def where(p):
+        return None if p is None else (p if _is_url(p) else str(Path(p).resolve()))
+
+    return {"inputs": [where(p) for p in inputs], "out": where(out), "jsonl": where(jsonl),
+            "store": where(store), "lang": lang, "model": model, "append": append}
+
+
+def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "graph.ttl",
+                   jsonl: str | Path | None = None, store: str | Path | None = None,
+                   lang: str = "auto", model: str | None = None, n_process: int = 1,
+                   batch_size: int = 16, progress: bool = False, append: bool = True,
+                   resume: bool = False, restart: bool = False):
+    """Extract a corpus into a graph file, a store and/or quotes.jsonl.
+
+    Parameters
+    ----------
+    inputs : paths
+        Files, folders and JSONL corpora (see :func:`quotegraph.inputs.read_inputs`).
+    out : path, optional
+        The graph file to write (.ttl, .nt, .nq, .jsonld, .trig), once, atomically, at the end.
+        With ``append`` an existing file is read in first, so the run adds to it.
+    jsonl : path, optional
+        quotes.jsonl to write (with ``append``, added to without duplicating ids).
+    store : path, optional
+        An on-disk Oxigraph store folder to add to as the run goes.
+    n_process : int
+        Worker processes.
+    progress : bool
+        A progress bar with the total and the time left.
+    append : bool
+        Add to existing output files (default) rather than replace them.
+    resume, restart : bool
+        Continue an interrupted run on the same outputs, or throw its state away. Without
+        either, an interrupted run's state is an error, so nothing is silently redone or lost.
+
+    Returns
+    -------
+    Summary
+        Counts over every article of the run (a resumed run included), and the skipped inputs.
+
+    Raises
+    ------
+    InputError
+        An input path does not exist (checked before anything is written).
+    UnfinishedRunError
+        See ``resume``.
+    RunInterrupted
+        On Ctrl-C, after keeping what is finished.
+    """
+    from quotegraph.api import Summary, write_attributions
+    from quotegraph.graph.export import format_for_suffix, save_graph
+    from quotegraph.graph.store import close_graph, is_store_dir, load_file, open_graph
+
+    inputs = list(inputs)
+    for path in inputs:
+        if not Path(path).exists():
+            raise InputError("no such file or folder", str(path))
+    if out is None and jsonl is None and store is None:
+        raise InputError("nothing to write: give a graph file, quotes.jsonl or a store")
+    run = RunState.start(_run_target(out, jsonl, store),
+                         _settings(inputs, out, jsonl, store, lang, model, append),
+                         resume=resume, restart=restart)
+    graph = None
+    try:
+        if store is not None:
+            graph = open_graph(store)
+        elif out is not None:
+            scratch = run.folder / "store"
+            graph = open_graph(scratch)
+            base_marker = run.folder / "base-loaded"
+            if append and Path(out).exists() and not base_marker.exists():
+                load_file(out, graph)  # one transaction: all of the old file or, if killed, none
+            base_marker.touch()
+        _extract_into(graph, run, inputs, lang=lang, model=model, n_process=n_process,
+                      batch_size=batch_size, progress=progress)
+        summary = Summary(skipped=run.skipped())
+        finished = run.finished()
+        if jsonl is not None:
+            def counted() -> Iterator:
+                for _, atts in finished:
+                    summary.count(atts)
+                    yield from atts
+
+            write_attributions(counted(), jsonl, append=append)
+        else:
+            for _, atts in finished:
+                summary.count(atts)
+        if out is not None:
+            save_graph(graph, out, format_for_suffix(out))
+    except KeyboardInterrupt:
+        raise RunInterrupted(
+            f"interrupted; {len(run.done)} finished articles are kept in {run.folder} and the earlier "
+            "outputs are untouched: run the same command with --resume to continue") from None
+    finally:
+        if graph is not None:
+            close_graph(graph)
+    run.finish()
+    return summary
+
+
+def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str | None,
+                  n_process: int, batch_size: int, progress: bool) -> None:
+    """Extract the articles the run has not finished, writing them to the store and journal as they come."""
+    from quotegraph.api import extract
+    from quotegraph.graph.store import add_results
+
+    done = run.done
+    skipped: list[Skipped] = []
+    pending: list[ArticleResult] = []
+    last_flush = time.monotonic()
+
+    def todo() -> Iterator[Article | Skipped]:
+        for item in read_inputs(inputs, lang=lang):
+            key = item.source if isinstance(item, Skipped) else item.id
+            if key not in done and getattr(item, "source", None) not in done:
+                yield item
+
+    def flush() -> None:
+        nonlocal last_flush
+        if pending and graph is not None:
+            add_results(graph, pending)  # the store first: a journaled article is surely stored
+        run.record(pending, skipped)
+        pending.clear()
+        skipped.clear()
+        last_flush = time.monotonic()
+
+    results = extract(todo(), lang=lang, model=model, n_process=n_process, batch_size=batch_size,
+                      on_skip=skipped.append)
+    if progress:
+        from quotegraph.progress import with_progress
+
+        results = with_progress(results, inputs, already_done=len(done))
+    try:
+        for result in results:
+            pending.append(result)
+            if len(pending) >= FLUSH_ARTICLES or time.monotonic() - last_flush >= FLUSH_SECONDS:
+                flush()
+    finally:
+        flush()  # also on Ctrl-C: what is finished is kept

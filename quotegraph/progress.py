@@ -1,0 +1,87 @@
+"""A progress bar for long extraction runs: articles done, articles/s and time left.
+
+The number of articles is counted in a background thread (files in folders, lines in JSONL
+files), so the bar starts at once and shows a total and an ETA as soon as the count is in.
+
+>>> import json, tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "news.jsonl").write_text("\\n".join(json.dumps({"text": t}) for t in "abc") + "\\n")
+>>> _ = (d / "one.txt").write_text("Hallo.")
+>>> count_articles([d])
+4
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from quotegraph.inputs import JSONL_SUFFIXES, folder_files, suffix_of
+
+__all__ = ["count_articles", "with_progress"]
+
+T = TypeVar("T")
+
+
+def _count_lines(path: Path) -> int:
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    n = 0
+    with opener(path, "rb") as fh:
+        for line in fh:
+            n += bool(line.strip())
+    return n
+
+
+def count_articles(inputs: Iterable[str | Path]) -> int:
+    """How many articles (and unreadable inputs) :func:`~quotegraph.inputs.read_inputs` will yield."""
+    total = 0
+    for path in map(Path, inputs):
+        files = folder_files(path) if path.is_dir() else [path]
+        for file in files:
+            total += _count_lines(file) if suffix_of(file) in JSONL_SUFFIXES else 1
+    return total
+
+
+def with_progress(items: Iterator[T], inputs: Iterable[str | Path] | None = None, *,
+                  already_done: int = 0, label: str = "extracting") -> Iterator[T]:
+    """Pass ``items`` through while a progress bar on stderr counts them.
+
+    Parameters
+    ----------
+    items : iterator
+        The finished articles, as they come.
+    inputs : paths, optional
+        The run's inputs, counted in the background for the total and the ETA.
+    already_done : int
+        Articles finished before (a resumed run): they count towards the total.
+    """
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    total: list[int] = []
+    if inputs is not None:
+        paths = list(inputs)
+
+        def count() -> None:
+            try:
+                total.append(count_articles(paths))
+            except OSError:
+                pass  # no total then: the bar still counts
+
+        threading.Thread(target=count, daemon=True, name="quotegraph-count").start()
+
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("left"),
+               TimeRemainingColumn())
+    with Progress(*columns, transient=False) as bar:
+        task = bar.add_task(label, total=None, completed=already_done, rate="")
+        for n, item in enumerate(items, start=1):
+            elapsed = bar.tasks[0].elapsed or 0.0
+            update = {"rate": f"{n / elapsed:.1f}/s" if elapsed > 0 else ""}
+            if total and bar.tasks[0].total is None:
+                update["total"] = total[0]
+            bar.update(task, advance=1, **update)
+            yield item

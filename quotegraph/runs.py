@@ -1,0 +1,189 @@
+"""The state of a resumable extraction run: which articles are finished, kept on disk as they finish.
+
+An extraction run keeps a folder next to its main output (``graph.ttl`` → ``graph.ttl.quotegraph-run/``)
+holding ``run.json`` (what the run was asked to do) and ``journal.jsonl`` (one line per finished
+article with its attributions, or per skipped input with the reason). Lines are appended and
+flushed to disk only after the article's triples are in the store, so after a crash, a kill or
+Ctrl-C every journaled article is safely stored, and ``--resume`` continues with the others.
+The folder is removed when the run completes.
+
+>>> import tempfile, pathlib
+>>> from quotegraph.extract.records import Article, ArticleResult
+>>> target = pathlib.Path(tempfile.mkdtemp()) / "graph.ttl"
+>>> run = RunState.start(target, {"inputs": ["news.jsonl"]})
+>>> run.record([ArticleResult(Article(id="a1", text="x"))], [Skipped("news.jsonl:2", "malformed JSON")])
+>>> resumed = RunState.start(target, {"inputs": ["news.jsonl"]}, resume=True)
+>>> sorted(resumed.done), resumed.resumed
+(['a1', 'news.jsonl:2'], True)
+>>> resumed.finish(); resumed.folder.exists()
+False
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quotegraph.errors import UnfinishedRunError
+from quotegraph.extract.records import ArticleResult, Attribution, attribution_from_dict, attribution_to_dict
+from quotegraph.inputs import Skipped
+
+__all__ = ["RunState", "UnfinishedRunError", "run_folder_for"]
+
+RUN_SUFFIX = ".quotegraph-run"
+_JOURNAL = "journal.jsonl"
+_SETTINGS = "run.json"
+
+
+def run_folder_for(target: str | Path) -> Path:
+    """The run folder that belongs to an output (a file or a store folder).
+
+    >>> run_folder_for("out/graph.ttl").as_posix()
+    'out/graph.ttl.quotegraph-run'
+    """
+    target = Path(target)
+    return target.with_name(target.name + RUN_SUFFIX)
+
+
+@dataclass
+class RunState:
+    """A run's folder, the keys of what it has finished, and its journal file.
+
+    Keys are article ids for articles and input names (``file:line``) for skipped inputs.
+    """
+
+    folder: Path
+    done: set[str] = field(default_factory=set)
+    resumed: bool = False
+
+    @classmethod
+    def start(cls, target: str | Path, settings: dict, *, resume: bool = False,
+              restart: bool = False) -> RunState:
+        """Begin a run for ``target``, or continue the interrupted one there.
+
+        Parameters
+        ----------
+        target : path
+            The run's main output (graph file or store folder); the run folder goes next to it.
+        settings : dict
+            What the run is asked to do (inputs, outputs, language, model): a resumed run must
+            be asked the same, or finished articles would not match the outputs.
+        resume : bool
+            Continue an interrupted run (a fresh start if there is none).
+        restart : bool
+            Throw an interrupted run's state away and start again.
+
+        Raises
+        ------
+        UnfinishedRunError
+            If an interrupted run is there and neither ``resume`` nor ``restart`` is given, or
+            ``resume`` is given with other settings than the interrupted run's.
+        """
+        folder = run_folder_for(target)
+        settings = json.loads(json.dumps(settings, default=str))  # as it reads back from disk
+        if folder.exists() and restart:
+            shutil.rmtree(folder)
+        if folder.exists():
+            if not resume:
+                raise UnfinishedRunError(
+                    f"an interrupted run on {target} left its state in {folder}: run the same command "
+                    "with --resume to continue it, or with --restart to start over")
+            old = _read_settings(folder)
+            if old != settings:
+                changed = sorted(k for k in set(old) | set(settings) if old.get(k) != settings.get(k))
+                raise UnfinishedRunError(
+                    f"the interrupted run in {folder} was started with other {', '.join(changed)}; "
+                    "run it with the same arguments, or use --restart to start over")
+            run = cls(folder, resumed=True)
+            _drop_partial_line(run.journal)
+            run.done = {key for key, _ in run._entries()}
+            return run
+        folder.mkdir(parents=True)
+        (folder / _SETTINGS).write_text(json.dumps(settings, indent=1, ensure_ascii=False), encoding="utf-8")
+        return cls(folder)
+
+    @property
+    def journal(self) -> Path:
+        return self.folder / _JOURNAL
+
+    def record(self, results: Iterable[ArticleResult], skipped: Iterable[Skipped] = ()) -> None:
+        """Append finished articles and skipped inputs, and make sure they are on disk."""
+        lines = []
+        for result in results:
+            self.done.add(result.article.id)
+            atts = [attribution_to_dict(a) for a in result.attributions]
+            lines.append(json.dumps({"article": result.article.id, "attributions": atts}, ensure_ascii=False))
+        for item in skipped:
+            self.done.add(item.source)
+            lines.append(json.dumps({"skipped": item.source, "reason": item.reason}, ensure_ascii=False))
+        if not lines:
+            return
+        with self.journal.open("a", encoding="utf-8") as fh:
+            fh.write("\n".join(lines) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def finished(self) -> Iterator[tuple[str, tuple[Attribution, ...]]]:
+        """(article id, attributions) of every finished article, each once, in the order finished."""
+        for key, entry in self._entries():
+            if "article" in entry:
+                yield key, tuple(attribution_from_dict(d) for d in entry["attributions"])
+
+    def skipped(self) -> list[Skipped]:
+        """The inputs skipped so far, each once."""
+        return [Skipped(key, entry["reason"]) for key, entry in self._entries() if "skipped" in entry]
+
+    def _entries(self) -> Iterator[tuple[str, dict]]:
+        if not self.journal.exists():
+            return
+        seen: set[str] = set()
+        with self.journal.open(encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # the last line of a run killed mid-write; its article is redone
+                key = entry.get("article", entry.get("skipped"))
+                if key is None or key in seen:
+                    continue
+                seen.add(key)
+                yield key, entry
+
+    def finish(self) -> None:
+        """The run is complete: remove its folder."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _drop_partial_line(path: Path, block: int = 1 << 16) -> None:
+    """Cut a last line left half-written by a killed run, so appended lines start clean.
+
+    Reads backwards from the end in blocks: a journal can be gigabytes.
+    """
+    if not path.exists():
+        return
+    with path.open("rb+") as fh:
+        end = fh.seek(0, os.SEEK_END)
+        pos = end
+        while pos > 0:
+            start = max(0, pos - block)
+            fh.seek(start)
+            data = fh.read(pos - start)
+            if pos == end and data.endswith(b"\n"):
+                return
+            cut = data.rfind(b"\n")
+            if cut >= 0:
+                fh.truncate(start + cut + 1)
+                return
+            pos = start
+        fh.truncate(0)
+
+
+def _read_settings(folder: Path) -> dict:
+    try:
+        return json.loads((folder / _SETTINGS).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
