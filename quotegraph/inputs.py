@@ -22,7 +22,7 @@ from pathlib import Path
 from quotegraph.errors import InputError
 from quotegraph.extract.records import Article, article_id_for
 
-__all__ = ["Skipped", "folder_files", "suffix_of", "TEXT_SUFFIXES", "HTML_SUFFIXES", "JSONL_SUFFIXES", "read_inputs", "read_text_file", "decode"]
+__all__ = ["Skipped", "folder_files", "suffix_of", "TEXT_SUFFIXES", "HTML_SUFFIXES", "JSONL_SUFFIXES", "read_inputs", "read_text_file", "article_from_jsonl_line", "decode"]
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -128,38 +128,43 @@ def _jsonl_articles(path: Path, lang: str) -> Iterator[Article | Skipped]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     with opener(path, "rb") as fh:
         for lineno, raw in enumerate(fh, start=1):
-            source = f"{path}:{lineno}"
-            if not raw.strip():
-                continue
-            try:
-                data = json.loads(decode(raw, source))
-            except InputError as exc:
-                yield Skipped(source, str(exc).split(": ", 1)[-1])
-                continue
-            except json.JSONDecodeError as exc:
-                yield Skipped(source, f"malformed JSON ({exc.msg} at column {exc.colno})")
-                continue
-            if not isinstance(data, dict):
-                yield Skipped(source, "a JSONL line must be an object with a 'text' field")
-                continue
-            text = data.get("text", data.get("originalText"))
-            if not isinstance(text, str) or not text.strip():
-                yield Skipped(source, "no 'text' field, or it is empty")
-                continue
-            authors = data.get("authors") or ()
-            if isinstance(authors, str):
-                authors = (authors,)
-            yield Article(
-                id=str(data.get("id") or data.get("documentName") or article_id_for(text)),
-                text=text,
-                language=_language(data.get("language") or data.get("lang"), lang),
-                title=data.get("title"),
-                url=data.get("url"),
-                date=str(data["date"]) if data.get("date") else None,
-                authors=tuple(str(a) for a in authors),
-                agencies=tuple(str(a) for a in data.get("agencies") or ()),
-                source=source,
-            )
+            if raw.strip():
+                yield article_from_jsonl_line(raw, f"{path}:{lineno}", lang)
+
+
+def article_from_jsonl_line(raw: bytes, source: str, lang: str = "auto") -> Article | Skipped:
+    """One JSONL line as an article, or as a :class:`Skipped` saying what is wrong with it.
+
+    >>> article_from_jsonl_line(b'{"id": "n1", "text": "Hallo."}', "news.jsonl:1").id
+    'n1'
+    >>> print(article_from_jsonl_line(b'{"id": "n1"}', "news.jsonl:2"))
+    news.jsonl:2: no 'text' field, or it is empty
+    """
+    try:
+        data = json.loads(decode(raw, source))
+    except InputError as exc:
+        return Skipped(source, str(exc).split(": ", 1)[-1])
+    except json.JSONDecodeError as exc:
+        return Skipped(source, f"malformed JSON ({exc.msg} at column {exc.colno})")
+    if not isinstance(data, dict):
+        return Skipped(source, "a JSONL line must be an object with a 'text' field")
+    text = data.get("text", data.get("originalText"))
+    if not isinstance(text, str) or not text.strip():
+        return Skipped(source, "no 'text' field, or it is empty")
+    authors = data.get("authors") or ()
+    if isinstance(authors, str):
+        authors = (authors,)
+    return Article(
+        id=str(data.get("id") or data.get("documentName") or article_id_for(text)),
+        text=text,
+        language=_language(data.get("language") or data.get("lang"), lang),
+        title=data.get("title"),
+        url=data.get("url"),
+        date=str(data["date"]) if data.get("date") else None,
+        authors=tuple(str(a) for a in authors),
+        agencies=tuple(str(a) for a in data.get("agencies") or ()),
+        source=source,
+    )
 
 
 def folder_files(folder: Path) -> Iterator[Path]:

@@ -1,0 +1,297 @@
+"""The same extraction on Apache Spark, for corpora that outgrow one machine.
+
+Partitions of articles go through the same :class:`~quotegraph.api.Extractor` as a local run
+(one per Python worker, its pipelines loaded once and kept for the next partition), and the
+results are written as parts under an output folder::
+
+    OUT/graph/part-*      N-Quads, ready for a store's bulk loader (``oxigraph load``, Virtuoso ``ld_dir``)
+    OUT/quotes/part-*     quotes.jsonl lines (one JSON object per attribution)
+    OUT/skipped/part-*    one JSON object per input that could not be read or extracted
+
+Inputs: JSONL corpora are read with ``textFile`` (so they may live on HDFS or S3: any
+``scheme://`` path Spark reads); text and HTML files and folders of them are read by the
+workers from a file system they share with the driver.
+
+Run it with ``quotegraph extract --engine spark INPUT --out OUT`` (local mode unless a Spark
+master is configured), or submit this module to a cluster with ``spark-submit`` (see the
+README, "Big corpora").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from quotegraph.errors import InputError, QuotegraphError
+from quotegraph.extract.records import Article, ArticleResult
+from quotegraph.inputs import JSONL_SUFFIXES, Skipped, folder_files, suffix_of
+
+__all__ = ["extract_with_spark", "spark_session", "PART_FOLDERS"]
+
+PART_FOLDERS = ("graph", "quotes", "skipped")
+
+# the Extractors of this Python worker, kept between partitions (Spark reuses its workers)
+_extractors: dict[tuple, object] = {}
+
+
+def spark_session(master: str | None = None, *, app_name: str = "quotegraph", conf: dict | None = None):
+    """A SparkSession; local ones bind to 127.0.0.1 and run without the web UI.
+
+    ``master`` None keeps what ``spark-submit`` or ``SPARK_MASTER`` configured, else ``local[*]``.
+    """
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise QuotegraphError("the Spark engine needs pyspark: pip install 'quotegraph[spark]'") from None
+    builder = SparkSession.builder.appName(app_name)
+    configured = master or os.environ.get("SPARK_MASTER") or _submitted_master()
+    master = configured or "local[*]"
+    builder = builder.master(master)
+    if master.startswith("local"):
+        # local workers run this very Python (a venv's), not whatever "python3" is on PATH
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        builder = (builder.config("spark.driver.host", "127.0.0.1")
+                   .config("spark.driver.bindAddress", "127.0.0.1")
+                   .config("spark.ui.enabled", "false"))
+    builder = builder.config("spark.ui.showConsoleProgress", "false")  # quotegraph reports itself
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel(os.environ.get("QUOTEGRAPH_SPARK_LOG_LEVEL", "ERROR"))
+    return session
+
+
+def _submitted_master() -> str | None:
+    # spark-submit passes its settings to the driver through this variable
+    args = os.environ.get("PYSPARK_SUBMIT_ARGS", "")
+    parts = args.split()
+    return parts[parts.index("--master") + 1] if "--master" in parts[:-1] else None
+
+
+def _is_uri(path: str) -> bool:
+    return "://" in path
+
+
+def _split_inputs(inputs: Iterable[str | Path]) -> tuple[list[str], list[str]]:
+    """(JSONL paths for textFile, other files the workers read themselves)."""
+    jsonl, files = [], []
+    for raw in map(str, inputs):
+        if _is_uri(raw):
+            jsonl.append(raw)
+            continue
+        path = Path(raw)
+        if not path.exists():
+            raise InputError("no such file or folder", raw)
+        for file in (folder_files(path) if path.is_dir() else [path]):
+            (jsonl if suffix_of(file) in JSONL_SUFFIXES else files).append(str(file.resolve()))
+    return jsonl, files
+
+
+def _read_file(path: str, lang: str) -> list[Article | Skipped]:
+    from quotegraph.inputs import read_inputs
+
+    return list(read_inputs([path], lang=lang))
+
+
+def _extract_partition(items: Iterator[Article | Skipped], lang: str, model: str | None,
+                       batch_size: int) -> Iterator[str]:
+    """One partition's results as JSON strings: {"result": …} or {"skipped": …, "reason": …}."""
+    from quotegraph.api import Extractor
+    from quotegraph.extract.records import result_to_dict
+
+    key = (lang, model, batch_size)
+    if key not in _extractors:
+        _extractors[key] = Extractor(lang=lang, model=model, batch_size=batch_size)
+    extractor = _extractors[key]
+    out: list[str] = []
+
+    def skip(item: Skipped) -> None:
+        out.append(json.dumps({"skipped": item.source, "reason": item.reason}, ensure_ascii=False))
+
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Skipped):
+                skip(item)
+            else:
+                yield item
+
+    for result in extractor.run(articles(), on_skip=skip):
+        out.append(json.dumps({"result": result_to_dict(result)}, ensure_ascii=False))
+        yield from out
+        out.clear()
+    yield from out
+
+
+def _results(lines: Iterable[str]) -> Iterator[ArticleResult]:
+    from quotegraph.extract.records import result_from_dict
+
+    for line in lines:
+        data = json.loads(line)
+        if "result" in data:
+            yield result_from_dict(data["result"])
+
+
+def _nquads(lines: Iterator[str]) -> Iterator[str]:
+    """A partition's results as N-Quads lines, made by the same code as a local run's graph."""
+    import pyoxigraph as ox
+
+    from quotegraph.graph.store import add_results, open_graph, oxigraph_store
+
+    graph = open_graph()
+    add_results(graph, _results(lines))
+    data = oxigraph_store(graph).dump(format=ox.RdfFormat.N_QUADS)
+    yield from data.decode("utf-8").splitlines()
+
+
+def _quote_lines(line: str) -> Iterator[str]:
+    data = json.loads(line)
+    for att in data.get("result", {}).get("attributions", ()):
+        yield json.dumps(att, ensure_ascii=False)
+
+
+def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: str = "auto",
+                       model: str | None = None, batch_size: int = 16, master: str | None = None,
+                       partitions: int | None = None, store: str | Path | None = None, spark=None):
+    """Extract a corpus on Spark and write graph, quotes and skipped parts under ``out``.
+
+    Parameters
+    ----------
+    inputs : paths
+        JSONL corpora (local or any ``scheme://`` path Spark reads), text/HTML files, folders.
+    out : path
+        The output folder (local, or ``scheme://`` on a cluster); it must not exist yet.
+    master : str, optional
+        A Spark master URL; by default what ``spark-submit`` configured, else ``local[*]``.
+    partitions : int, optional
+        How many partitions to cut the corpus into (default: Spark's default parallelism × 4).
+    store : path, optional
+        A local on-disk Oxigraph store to bulk-load the graph parts into afterwards.
+    spark : SparkSession, optional
+        Use this session (it is left running) instead of starting one (stopped at the end).
+
+    Returns
+    -------
+    Summary
+        Counts over the whole corpus, and the skipped inputs.
+    """
+    from pyspark import StorageLevel
+
+    jsonl, files = _split_inputs(inputs)
+    out = str(out)
+    if not _is_uri(out):
+        if Path(out).exists() and any(Path(out).iterdir()):
+            raise InputError("output folder exists and is not empty (Spark writes new parts only)", out)
+        out = str(Path(out).resolve())
+    own_session = spark is None
+    spark = spark or spark_session(master)
+    sc = spark.sparkContext
+    try:
+        n = partitions or max(2, sc.defaultParallelism * 4)
+        parts = []
+        for path in jsonl:
+            lines = sc.textFile(path, minPartitions=n).zipWithIndex()
+            parts.append(lines.map(lambda li, p=path: _article_from_line(li[0], f"{p}:{li[1] + 1}", lang)))
+        if files:
+            parts.append(sc.parallelize(files, min(n, len(files))).flatMap(lambda f: _read_file(f, lang)))
+        if not parts:
+            raise InputError("no articles: the inputs hold no readable files")
+        articles = sc.union(parts) if len(parts) > 1 else parts[0]
+        if articles.getNumPartitions() < n:
+            articles = articles.repartition(n)
+        results = articles.mapPartitions(lambda it: _extract_partition(it, lang, model, batch_size))
+        results.persist(StorageLevel.MEMORY_AND_DISK)  # written three times, extracted once
+
+        results.mapPartitions(_nquads).saveAsTextFile(f"{out}/graph")
+        results.flatMap(_quote_lines).saveAsTextFile(f"{out}/quotes")
+        results.filter(lambda line: line.startswith('{"skipped"')).saveAsTextFile(f"{out}/skipped")
+
+        summary = _summary(results)
+    finally:
+        if own_session:
+            spark.stop()
+    if store is not None:
+        bulk_load_parts(f"{out}/graph", store)
+    return summary
+
+
+def _counts(line: str) -> dict:
+    """One result line's contribution to the summary counts."""
+    data = json.loads(line)
+    if "skipped" in data:
+        return {"skipped": 1}
+    counts = {"articles": 1}
+    for att in data["result"]["attributions"]:
+        counts["quotes"] = counts.get("quotes", 0) + 1
+        counts["kind:" + att["kind"]] = counts.get("kind:" + att["kind"], 0) + 1
+    return counts
+
+
+def _add_counts(a: dict, b: dict) -> dict:
+    return {k: a.get(k, 0) + b.get(k, 0) for k in a.keys() | b.keys()}
+
+
+def _names(line: str, role: str) -> Iterator[str]:
+    for att in json.loads(line).get("result", {}).get("attributions", ()):
+        if att.get(role) and att[role].get("entity"):
+            yield att[role]["entity"]
+
+
+def _summary(results):
+    """The run's Summary, computed on the cluster: only counts, names and skipped inputs come back."""
+    from quotegraph.api import Summary
+
+    counts = results.map(_counts).fold({}, _add_counts)
+    summary = Summary(articles=counts.get("articles", 0), quotes=counts.get("quotes", 0))
+    summary.by_kind = {k[5:]: v for k, v in counts.items() if k.startswith("kind:")}
+    summary.speakers = set(results.flatMap(lambda line: _names(line, "speaker")).distinct().collect())
+    summary.mediators = set(results.flatMap(lambda line: _names(line, "mediator")).distinct().collect())
+    for line in results.filter(lambda line: line.startswith('{"skipped"')).collect():
+        data = json.loads(line)
+        summary.skipped.append(Skipped(data["skipped"], data["reason"]))
+    return summary
+
+
+def _article_from_line(line: str, source: str, lang: str) -> Article | Skipped:
+    from quotegraph.inputs import article_from_jsonl_line
+
+    return article_from_jsonl_line(line.encode("utf-8"), source, lang)
+
+
+def bulk_load_parts(folder: str | Path, store: str | Path) -> int:
+    """Load N-Quads parts (``part-*``) into an on-disk Oxigraph store with its bulk loader.
+
+    Returns the number of part files loaded.
+    """
+    import pyoxigraph as ox
+
+    from quotegraph.graph.store import close_graph, open_graph, oxigraph_store
+
+    parts = sorted(p for p in Path(folder).glob("part-*") if p.stat().st_size)
+    graph = open_graph(store)
+    try:
+        for part in parts:
+            oxigraph_store(graph).bulk_load(path=str(part), format=ox.RdfFormat.N_QUADS)
+    finally:
+        close_graph(graph)
+    return len(parts)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``spark-submit …/quotegraph/spark.py INPUT… --out OUT``: the entry point on a cluster."""
+    parser = argparse.ArgumentParser(prog="quotegraph.spark", description=__doc__.split("\n\n")[0])
+    parser.add_argument("inputs", nargs="+", help="JSONL corpora (any path Spark reads), files or folders")
+    parser.add_argument("--out", required=True, help="output folder for the graph/quotes/skipped parts")
+    parser.add_argument("--lang", default="auto", help="de, en or auto (default)")
+    parser.add_argument("--model", default=None, help="a spaCy pipeline name or path installed on the workers")
+    parser.add_argument("--partitions", type=int, default=None, help="partitions to cut the corpus into")
+    args = parser.parse_args(argv)
+    summary = extract_with_spark(args.inputs, args.out, lang=args.lang, model=args.model, partitions=args.partitions)
+    print(f"{summary.articles} articles, {summary.quotes} quotes, {len(summary.skipped)} skipped; parts in {args.out}")
+
+
+if __name__ == "__main__":
+    main()
