@@ -28,9 +28,9 @@ def serve(
     """Serve a graph as a SPARQL 1.1 endpoint (the Oxigraph server) until Ctrl-C.
 
     Safe by default: read-only, listening on 127.0.0.1 only (another address needs --public),
-    every query stopped after --timeout seconds. A file is loaded into a temporary store that is deleted on exit (the file
-    is never changed). Needs the oxigraph binary: pip install oxigraph. Queries sent to the
-    endpoint must declare their prefixes.
+    every query stopped after --timeout seconds. A file is loaded into a temporary store that
+    is deleted on exit (the file is never changed). Needs the oxigraph binary: pip install
+    oxigraph. Queries sent to the endpoint must declare their prefixes.
 
     Example:
 
