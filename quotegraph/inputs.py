@@ -347,7 +347,7 @@ def read_inputs(inputs: Iterable[str | Path], *, lang: str = "auto") -> Iterator
     inputs : iterable of paths
         A text file (.txt/.md: one article), an HTML page, a JSONL file (.jsonl, .jsonl.gz: one
         article per line with ``text`` and optional ``id``, ``title``, ``url``, ``date``,
-        ``language``, ``authors``), or a folder of such files (read recursively, sorted).
+        ``language``, ``authors``, ``site``), or a folder of such files (read recursively, sorted).
     lang : str
         Language of articles that do not state one ("auto" detects it later).
 
