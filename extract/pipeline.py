@@ -115,5 +115,8 @@ def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = 
     if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
         nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("qg_attribution", config={"lang": lang, "lexicon_path": lexicon_path})
-    nlp.max_length = max(nlp.max_length, 2_000_000)
+    from quotegraph.inputs import max_article_chars
+
+    # the same limit the input readers skip longer articles at ($QUOTEGRAPH_MAX_CHARS)
+    nlp.max_length = max(nlp.max_length, max_article_chars())
     return nlp

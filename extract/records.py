@@ -68,6 +68,7 @@ class Article:
     date: str | None = None
     authors: tuple[str, ...] = ()
     agencies: tuple[str, ...] = ()
+    site: str | None = None  # the site or outlet that published it ("Hafenkurier"), if known
     source: str | None = None  # file (and line) it came from, for messages
 
 

@@ -143,11 +143,12 @@ def _article_triples(article: Article) -> Iterator[Triple]:
         yield a, SDO.author, person
         yield person, RDF.type, SDO.Person
         yield person, SDO.name, Literal(author)
-    for agency in article.agencies:
-        org = entity_iri(agency)
+    # agencies credited in the text ("(dpa)") and the site it was published on
+    for outlet in dict.fromkeys((*article.agencies, *filter(None, [article.site]))):
+        org = entity_iri(outlet)
         yield a, SDO.publisher, org
         yield org, RDF.type, SDO.NewsMediaOrganization
-        yield org, SDO.name, Literal(agency)
+        yield org, SDO.name, Literal(outlet)
 
 
 def _string_triples(article_id: str, start: int, end: int, text: str) -> Iterator[Triple]:

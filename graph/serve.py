@@ -5,7 +5,8 @@ format as pyoxigraph). quotegraph's promises:
 
 * **read-only by default**: ``oxigraph serve-read-only``; ``/update`` is refused. Only
   ``allow_update=True`` (``--allow-update``) starts the read-write server.
-* **local by default**: bound to ``127.0.0.1``; another host must be asked for explicitly.
+* **local by default**: bound to ``127.0.0.1``; an address other machines can reach is
+  refused unless ``public=True`` (``--public``) says so.
 * **bounded query time**: every query is stopped after ``timeout`` seconds.
 * a graph *file* is first loaded into a temporary store, deleted when the server stops; updates
   to it (with ``allow_update``) are lost then, and the file itself is never changed.
@@ -53,6 +54,7 @@ __all__ = [
     "start_server",
     "serve",
     "is_loopback",
+    "check_host",
 ]
 
 DEFAULT_HOST = "127.0.0.1"
@@ -110,6 +112,20 @@ def free_port(host: str = DEFAULT_HOST) -> int:
     with socket.socket(family, socket.SOCK_STREAM) as sock:
         sock.bind((host.strip("[]"), 0))
         return sock.getsockname()[1]
+
+
+def check_host(host: str, *, public: bool = False) -> None:
+    """Refuse an address other machines can reach unless ``public`` consents to it.
+
+    >>> check_host("127.0.0.1"); check_host("0.0.0.0", public=True)
+    >>> check_host("0.0.0.0")
+    Traceback (most recent call last):
+    ...
+    quotegraph.errors.QuotegraphError: listening on 0.0.0.0 lets other machines query the endpoint; add --public if that is what you want (or use --host 127.0.0.1)
+    """
+    if not public and not is_loopback(host):
+        raise QuotegraphError(f"listening on {host} lets other machines query the endpoint; "
+                              "add --public if that is what you want (or use --host 127.0.0.1)")
 
 
 def _bind_address(host: str, port: int) -> str:
@@ -215,7 +231,7 @@ def _load_into(binary: str, source: Path, location: Path) -> None:
 
 def start_server(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                  allow_update: bool = False, timeout: float = DEFAULT_TIMEOUT,
-                 ready_timeout: float = 30.0) -> SparqlServer:
+                 ready_timeout: float = 30.0, public: bool = False) -> SparqlServer:
     """Start the SPARQL endpoint in the background and wait until it answers.
 
     Parameters
@@ -225,6 +241,9 @@ def start_server(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DE
         (served in place; no other process may be writing it).
     host, port
         Where to listen; ``127.0.0.1`` by default. Port 0 picks a free port.
+    public : bool
+        Consent to a ``host`` other machines can reach (``0.0.0.0``, a LAN address); without
+        it such a host is refused.
     allow_update : bool
         Serve read-write (``/update`` accepted). Read-only by default.
     timeout : float
@@ -242,9 +261,10 @@ def start_server(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DE
     GraphFileError
         If the source is missing or cannot be loaded.
     QuotegraphError
-        If the binary is missing, the timeout is not positive, or the server does not start
-        (port in use, store locked …).
+        If the binary is missing, the timeout is not positive, the host is not local and
+        ``public`` is not given, or the server does not start (port in use, store locked …).
     """
+    check_host(host, public=public)
     if not timeout or timeout <= 0:
         raise QuotegraphError("the query timeout must be a positive number of seconds")
     source = Path(source)
@@ -287,7 +307,8 @@ def start_server(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DE
 
 
 def serve(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-          allow_update: bool = False, timeout: float = DEFAULT_TIMEOUT, echo=print) -> None:
+          allow_update: bool = False, timeout: float = DEFAULT_TIMEOUT, public: bool = False,
+          echo=print) -> None:
     """Run the SPARQL endpoint in the foreground until interrupted (Ctrl-C or SIGTERM).
 
     See :func:`start_server` for the parameters and promises. ``echo`` receives the lines to
@@ -304,7 +325,8 @@ def serve(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_P
     server = None
     try:
         # started inside the try: a Ctrl-C at any moment after the start still stops the server
-        server = start_server(source, host=host, port=port, allow_update=allow_update, timeout=timeout)
+        server = start_server(source, host=host, port=port, allow_update=allow_update, timeout=timeout,
+                              public=public)
         mode = "read-write (updates allowed)" if allow_update else "read-only"
         echo(f"SPARQL endpoint: {server.query_url}  ({mode}, queries stopped after {timeout:g} s)")
         if allow_update:

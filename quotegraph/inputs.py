@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,12 +24,32 @@ from pathlib import Path
 from quotegraph.errors import InputError
 from quotegraph.extract.records import Article, article_id_for
 
-__all__ = ["Skipped", "folder_files", "suffix_of", "TEXT_SUFFIXES", "HTML_SUFFIXES", "JSONL_SUFFIXES", "read_inputs", "read_text_file", "article_from_jsonl_line", "decode"]
+__all__ = [
+    "Skipped",
+    "folder_files",
+    "suffix_of",
+    "article_from_jsonl_line",
+    "TEXT_SUFFIXES",
+    "HTML_SUFFIXES",
+    "JSONL_SUFFIXES",
+    "MAX_CHARS_ENV",
+    "DEFAULT_MAX_CHARS",
+    "read_inputs",
+    "read_text_file",
+    "decode",
+    "repair_mojibake",
+    "max_article_chars",
+]
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
-_MAX_BYTES = 64 * 1024 * 1024  # larger single articles are skipped, not read into memory
+_MAX_HTML_BYTES = 64 * 1024 * 1024  # larger pages are skipped, not read into memory
+#: The environment variable that sets the longest article (in characters) quotegraph reads.
+MAX_CHARS_ENV = "QUOTEGRAPH_MAX_CHARS"
+#: The default longest article: the pipelines' ``nlp.max_length`` (``extract/pipeline.py``),
+#: which guards spaCy's parser against texts that would take minutes and gigabytes.
+DEFAULT_MAX_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -54,18 +76,35 @@ def suffix_of(path: Path) -> str:
     return path.suffix.lower()
 
 
+# longest first: the UTF-32-LE mark begins with the UTF-16-LE one
+_UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                  (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 def decode(data: bytes, source: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else the encoding charset-normalizer finds.
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16/32 with a BOM, else the encoding
+    charset-normalizer finds; then mojibake repaired (see :func:`repair_mojibake`).
+
+    >>> decode("Das Gespräch über die Straße.".encode("cp1252"), "a.txt")
+    'Das Gespräch über die Straße.'
+    >>> decode("Das GesprÃ¤ch".encode("utf-8"), "a.txt")
+    'Das Gespräch'
 
     Raises
     ------
     InputError
         For binary data or text whose encoding cannot be told.
     """
+    for bom, encoding in _UTF16_32_BOMS:  # "Unicode" text from Windows: NUL bytes, but text
+        if data.startswith(bom):
+            try:
+                return repair_mojibake(data.decode(encoding))
+            except UnicodeDecodeError:
+                raise InputError(f"starts like {encoding.upper()} text but is not", source) from None
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes), not text", source)
     try:
-        return data.decode("utf-8-sig")
+        return repair_mojibake(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -73,31 +112,148 @@ def decode(data: bytes, source: str) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise InputError("not valid UTF-8 and no other text encoding fits", source)
-    return str(best)
+    return repair_mojibake(str(best))
+
+
+# UTF-8 read as Windows-1252 or Latin-1 leaves a lead character (Ã for ä ö ü ß é …, Â for
+# » « ° and no-break space, â€ for „ “ – …) followed by a character that stands for a UTF-8
+# continuation byte (0x80-0xBF in Latin-1, or its Windows-1252 stand-in). Correct German or
+# English text practically never has these pairs; a line without one is left alone.
+_CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc" \
+                "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_MOJIBAKE = re.compile(f"[\u00c2\u00c3][{_CONTINUATION}]|\u00e2\u20ac|\u00e2\u201a\u00ac")
+
+
+# The encodings UTF-8 is mistaken for in German and English text. ftfy also tries others (Mac
+# Roman, Cyrillic code pages …); on short lines of correct text such a guess can "decode"
+# »Ä or €ä into an unrelated letter, so no round of its plan may use another encoding.
+_MISREAD_AS = frozenset({"latin-1", "windows-1252", "sloppy-windows-1252"})
+
+
+def _ftfy_config():
+    import ftfy
+
+    # Encoding repair only. Everything else ftfy offers would change legitimate text: uncurling
+    # quotes (our quotation marks are signal), NFC/NFKC, ligatures, widths, line breaks,
+    # HTML entities, control characters. Lossy sequences stay as they are rather than
+    # becoming U+FFFD.
+    return ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_encoding=True,
+        restore_byte_a0=True, replace_lossy_sequences=False, decode_inconsistent_utf8=True,
+        fix_c1_controls=True, fix_latin_ligatures=False, fix_character_width=False,
+        uncurl_quotes=False, fix_line_breaks=False, fix_surrogates=False,
+        remove_control_chars=False, normalization=None, explain=True,
+    )
+
+
+def _rounds(plan: list) -> Iterator[list]:
+    """ftfy's plan cut into rounds, each ending in a ``decode`` or an ``apply`` step."""
+    current: list = []
+    for step in plan:
+        current.append(step)
+        if step[0] in ("decode", "apply"):
+            yield current
+            current = []
+
+
+def _repair_line(line: str, config) -> str:
+    import ftfy
+
+    plan = ftfy.fix_encoding_and_explain(line, config).explanation
+    bad = len(_MOJIBAKE.findall(line))
+    # Round by round, and only while each round removes mojibake pairs: ftfy keeps going
+    # until nothing looks odd, and on a short line of correct text one more round can turn
+    # "ß€" or "»Ä" into an unrelated letter.
+    for round_ in _rounds(plan):
+        if any(op == "encode" and arg not in _MISREAD_AS for op, arg in round_):
+            break
+        fixed = ftfy.apply_plan(line, round_)
+        still_bad = len(_MOJIBAKE.findall(fixed))
+        if still_bad >= bad:
+            break
+        line, bad = fixed, still_bad
+        if not bad:
+            break
+    return line
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was decoded as Windows-1252/Latin-1 ("GesprÃ¤ch"), line by line.
+
+    Conservative: only a line holding a typical mojibake pair is handed to ftfy, for encoding
+    fixes only and only between UTF-8 and Windows-1252/Latin-1; its answer is kept only if it
+    has fewer such pairs than before. Correct text, its quotation marks included, comes back
+    unchanged. The repaired text *is* the article text: every offset quotegraph stores refers
+    to it.
+
+    >>> repair_mojibake("Das GesprÃ¤ch war â€žschwierigâ€œ, hieÃŸ es.")
+    'Das Gespräch war „schwierig“, hieß es.'
+    >>> repair_mojibake("»Über die Grenze«, sagte sie. ‚Nein‘ – it’s “fine”.")
+    '»Über die Grenze«, sagte sie. ‚Nein‘ – it’s “fine”.'
+    """
+    if not _MOJIBAKE.search(text):
+        return text
+    config = _ftfy_config()
+    lines = text.splitlines(keepends=True)
+    return "".join(_repair_line(line, config) if _MOJIBAKE.search(line) else line for line in lines)
+
+
+def max_article_chars() -> int:
+    """The longest article quotegraph reads, in characters: ``$QUOTEGRAPH_MAX_CHARS`` or
+    :data:`DEFAULT_MAX_CHARS`. Longer ones are skipped, saying so.
+
+    >>> max_article_chars() == int(os.environ.get(MAX_CHARS_ENV) or DEFAULT_MAX_CHARS)
+    True
+    """
+    value = os.environ.get(MAX_CHARS_ENV, "").strip().replace("_", "")
+    if not value:
+        return DEFAULT_MAX_CHARS
+    try:
+        chars = int(value)
+    except ValueError:
+        raise InputError(f"{MAX_CHARS_ENV} must be a whole number of characters, not {value!r}") from None
+    if chars < 1:
+        raise InputError(f"{MAX_CHARS_ENV} must be a positive number of characters, not {chars}")
+    return chars
+
+
+def _too_long(what: str, limit: int) -> str:
+    return (f"{what}, over the limit of {limit:,} characters per article "
+            f"(the spaCy pipeline's max_length); set {MAX_CHARS_ENV}=N to raise it")
 
 
 def _language(value: object, default: str) -> str:
     return value if isinstance(value, str) and value else default
 
 
-def read_text_file(path: Path, *, article_id: str | None = None, lang: str = "auto") -> Article:
+def read_text_file(path: Path, *, article_id: str | None = None, lang: str = "auto",
+                   max_chars: int | None = None) -> Article:
     """One article from a .txt/.md file (or an HTML page, its main text extracted).
 
     Raises
     ------
     InputError
-        When the file is empty, binary, too large or not decodable.
+        When the file is empty, binary, too long (see :func:`max_article_chars`) or not
+        decodable.
     """
     source = str(path)
     size = path.stat().st_size
-    if size > _MAX_BYTES:
-        raise InputError(f"file is {size // 2**20} MB; articles over {_MAX_BYTES // 2**20} MB are skipped", source)
+    is_html = suffix_of(path) in HTML_SUFFIXES
+    limit = max_chars or max_article_chars()
+    # No encoding takes more than 4 bytes a character: a bigger file is too long for sure, and
+    # is skipped without being read (a 50 MB line costs nothing).
+    if size > (_MAX_HTML_BYTES if is_html else 4 * limit):
+        if is_html:
+            raise InputError(f"HTML page is {size / 2**20:.0f} MB; pages over {_MAX_HTML_BYTES // 2**20} MB are skipped", source)
+        raise InputError(_too_long(f"file is {size / 2**20:.1f} MB", limit), source)
     text = decode(path.read_bytes(), source)
     meta: dict = {}
-    if suffix_of(path) in HTML_SUFFIXES:
+    if is_html:
         text, meta = _html_to_text(text, source)
     if not text.strip():
         raise InputError("empty article (no text)", source)
+    if len(text) > limit:
+        raise InputError(_too_long(f"article has {len(text):,} characters", limit), source)
     return Article(
         id=article_id or _strip_suffix(path.name),
         text=text,
@@ -106,6 +262,7 @@ def read_text_file(path: Path, *, article_id: str | None = None, lang: str = "au
         url=meta.get("url"),
         date=meta.get("date"),
         authors=tuple(meta.get("authors", ())),
+        site=meta.get("site"),
         source=source,
     )
 
@@ -115,24 +272,40 @@ def _html_to_text(html: str, source: str) -> tuple[str, dict]:
         import trafilatura
     except ImportError as exc:  # pragma: no cover - a dependency, but say so plainly
         raise InputError("reading HTML needs trafilatura: pip install trafilatura", source) from exc
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    if doc is None:
-        raise InputError("no article text found in the HTML page", source)
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    text = data.get("text") or ""
-    authors = [a.strip() for a in (data.get("author") or "").split(";") if a.strip()]
-    return text, {"title": data.get("title"), "url": data.get("url"), "date": data.get("date"), "authors": authors}
+    # favor_precision: a page of navigation and banners gives no text rather than its menu
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    data = {} if doc is None else doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = _blank_line_paragraphs(repair_mojibake(data.get("text") or ""))
+    if not text.strip():
+        raise InputError("no article text found in the HTML page (only navigation, banners or nothing)", source)
+    authors = [a.strip() for a in _meta_text(data.get("author")).split(";") if a.strip()]
+    meta = {key: _meta_text(data.get(field)) or None
+            for key, field in (("title", "title"), ("url", "url"), ("date", "date"), ("site", "sitename"))}
+    return text, meta | {"authors": authors}
 
 
-def _jsonl_articles(path: Path, lang: str) -> Iterator[Article | Skipped]:
+def _meta_text(value: object) -> str:
+    return repair_mojibake(value.strip()) if isinstance(value, str) else ""
+
+
+def _blank_line_paragraphs(text: str) -> str:
+    """trafilatura puts one paragraph a line; quotegraph's paragraphs end at a blank line.
+
+    >>> _blank_line_paragraphs("Titel\\nErster Absatz.\\n\\nZweiter.")
+    'Titel\\n\\nErster Absatz.\\n\\nZweiter.'
+    """
+    return "\n\n".join(line for line in text.split("\n") if line.strip())
+
+
+def _jsonl_articles(path: Path, lang: str, limit: int) -> Iterator[Article | Skipped]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     with opener(path, "rb") as fh:
         for lineno, raw in enumerate(fh, start=1):
             if raw.strip():
-                yield article_from_jsonl_line(raw, f"{path}:{lineno}", lang)
+                yield article_from_jsonl_line(raw, f"{path}:{lineno}", lang, limit)
 
 
-def article_from_jsonl_line(raw: bytes, source: str, lang: str = "auto") -> Article | Skipped:
+def article_from_jsonl_line(raw: bytes, source: str, lang: str = "auto", limit: int | None = None) -> Article | Skipped:
     """One JSONL line as an article, or as a :class:`Skipped` saying what is wrong with it.
 
     >>> article_from_jsonl_line(b'{"id": "n1", "text": "Hallo."}', "news.jsonl:1").id
@@ -151,6 +324,10 @@ def article_from_jsonl_line(raw: bytes, source: str, lang: str = "auto") -> Arti
     text = data.get("text", data.get("originalText"))
     if not isinstance(text, str) or not text.strip():
         return Skipped(source, "no 'text' field, or it is empty")
+    limit = max_article_chars() if limit is None else limit
+    if len(text) > limit:
+        return Skipped(source, _too_long(f"'text' has {len(text):,} characters", limit))
+    text = repair_mojibake(text)
     authors = data.get("authors") or ()
     if isinstance(authors, str):
         authors = (authors,)
@@ -163,6 +340,7 @@ def article_from_jsonl_line(raw: bytes, source: str, lang: str = "auto") -> Arti
         date=str(data["date"]) if data.get("date") else None,
         authors=tuple(str(a) for a in authors),
         agencies=tuple(str(a) for a in data.get("agencies") or ()),
+        site=str(data["site"]) if data.get("site") else None,
         source=source,
     )
 
@@ -183,7 +361,7 @@ def read_inputs(inputs: Iterable[str | Path], *, lang: str = "auto") -> Iterator
     inputs : iterable of paths
         A text file (.txt/.md: one article), an HTML page, a JSONL file (.jsonl, .jsonl.gz: one
         article per line with ``text`` and optional ``id``, ``title``, ``url``, ``date``,
-        ``language``, ``authors``), or a folder of such files (read recursively, sorted).
+        ``language``, ``authors``, ``site``), or a folder of such files (read recursively, sorted).
     lang : str
         Language of articles that do not state one ("auto" detects it later).
 
@@ -196,19 +374,21 @@ def read_inputs(inputs: Iterable[str | Path], *, lang: str = "auto") -> Iterator
     Raises
     ------
     InputError
-        Only for an input path that does not exist (a usage error, checked before reading).
+        Only for an input path that does not exist, or a malformed ``$QUOTEGRAPH_MAX_CHARS``
+        (usage errors, checked before reading).
     """
     paths = [Path(p) for p in inputs]
     for path in paths:
         if not path.exists():
             raise InputError("no such file or folder", str(path))
+    limit = max_article_chars()
     for path in paths:
         if path.is_dir():
             for file in folder_files(path):
                 rel = file.relative_to(path).as_posix()
-                yield from _one_file(file, lang, article_id=_strip_suffix(rel))
+                yield from _one_file(file, lang, _strip_suffix(rel), limit)
         else:
-            yield from _one_file(path, lang, article_id=None)
+            yield from _one_file(path, lang, None, limit)
 
 
 def _strip_suffix(name: str) -> str:
@@ -218,15 +398,15 @@ def _strip_suffix(name: str) -> str:
     return name
 
 
-def _one_file(path: Path, lang: str, article_id: str | None) -> Iterator[Article | Skipped]:
+def _one_file(path: Path, lang: str, article_id: str | None, limit: int) -> Iterator[Article | Skipped]:
     if suffix_of(path) in JSONL_SUFFIXES:
         try:
-            yield from _jsonl_articles(path, lang)
+            yield from _jsonl_articles(path, lang, limit)
         except (OSError, EOFError) as exc:
             yield Skipped(str(path), f"cannot read: {exc}")
         return
     try:
-        yield read_text_file(path, article_id=article_id or _strip_suffix(path.name), lang=lang)
+        yield read_text_file(path, article_id=article_id or _strip_suffix(path.name), lang=lang, max_chars=limit)
     except InputError as exc:
         yield Skipped(str(path), str(exc).split(": ", 1)[-1] if exc.source else str(exc))
     except OSError as exc:

@@ -17,6 +17,8 @@ def serve(
         metavar="GRAPH_OR_STORE", show_default=False,
         help="RDF file (.ttl .nt .nq .trig .jsonld) or store directory.")],
     host: Annotated[str, typer.Option("--host", help="Address to listen on; only this machine by default.")] = "127.0.0.1",
+    public: Annotated[bool, typer.Option(
+        "--public", help="Allow a --host that other machines can reach (0.0.0.0, a LAN address).")] = False,
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port).")] = 7878,
     allow_update: Annotated[bool, typer.Option(
         "--allow-update", help="Accept SPARQL updates on /update (read-only by default).")] = False,
@@ -25,10 +27,10 @@ def serve(
 ) -> None:
     """Serve a graph as a SPARQL 1.1 endpoint (the Oxigraph server) until Ctrl-C.
 
-    Safe by default: read-only, listening on 127.0.0.1 only, every query stopped after
-    --timeout seconds. A file is loaded into a temporary store that is deleted on exit (the file
-    is never changed). Needs the oxigraph binary: pip install oxigraph. Queries sent to the
-    endpoint must declare their prefixes.
+    Safe by default: read-only, listening on 127.0.0.1 only (another address needs --public),
+    every query stopped after --timeout seconds. A file is loaded into a temporary store that
+    is deleted on exit (the file is never changed). Needs the oxigraph binary: pip install
+    oxigraph. Queries sent to the endpoint must declare their prefixes.
 
     Example:
 
@@ -37,12 +39,15 @@ def serve(
         curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query
 
         quotegraph serve store/ --port 8000 --allow-update
+
+        quotegraph serve news.ttl --host 0.0.0.0 --public
     """
-    from quotegraph.graph.serve import is_loopback
+    from quotegraph.graph.serve import check_host, is_loopback
     from quotegraph.graph.serve import serve as run_server
 
+    check_host(host, public=public)  # before anything is loaded
     if not is_loopback(host):
         warn(f"listening on {host}: other machines can reach this endpoint"
              + (" and change the data" if allow_update else ""))
-    run_server(source, host=host, port=port, allow_update=allow_update, timeout=timeout,
+    run_server(source, host=host, port=port, allow_update=allow_update, timeout=timeout, public=public,
                echo=lambda line: typer.echo(line, err=True))
