@@ -29,6 +29,8 @@ __all__ = [
     "folder_files",
     "suffix_of",
     "article_from_jsonl_line",
+    "input_files",
+    "read_file",
     "TEXT_SUFFIXES",
     "HTML_SUFFIXES",
     "JSONL_SUFFIXES",
@@ -382,13 +384,25 @@ def read_inputs(inputs: Iterable[str | Path], *, lang: str = "auto") -> Iterator
         if not path.exists():
             raise InputError("no such file or folder", str(path))
     limit = max_article_chars()
-    for path in paths:
+    for file, article_id in input_files(paths):
+        yield from read_file(file, lang=lang, article_id=article_id, limit=limit)
+
+
+def input_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
+    """Every file :func:`read_inputs` reads, with the article id a folder gives it (else None).
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> (d / "2024").mkdir(); _ = (d / "2024" / "streik.txt").write_text("Hallo.")
+    >>> [(f.name, i) for f, i in input_files([d])]
+    [('streik.txt', '2024/streik')]
+    """
+    for path in map(Path, paths):
         if path.is_dir():
             for file in folder_files(path):
-                rel = file.relative_to(path).as_posix()
-                yield from _one_file(file, lang, _strip_suffix(rel), limit)
+                yield file, _strip_suffix(file.relative_to(path).as_posix())
         else:
-            yield from _one_file(path, lang, None, limit)
+            yield path, None
 
 
 def _strip_suffix(name: str) -> str:
@@ -398,7 +412,13 @@ def _strip_suffix(name: str) -> str:
     return name
 
 
-def _one_file(path: Path, lang: str, article_id: str | None, limit: int) -> Iterator[Article | Skipped]:
+def read_file(path: Path, *, lang: str = "auto", article_id: str | None = None,
+              limit: int | None = None) -> Iterator[Article | Skipped]:
+    """The articles of one file (one, or one per JSONL line), or Skipped items saying why not.
+
+    ``article_id`` defaults to the file name without its suffix (JSONL lines carry their own).
+    """
+    limit = max_article_chars() if limit is None else limit
     if suffix_of(path) in JSONL_SUFFIXES:
         try:
             yield from _jsonl_articles(path, lang, limit)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from quotegraph.inputs import JSONL_SUFFIXES, folder_files, suffix_of
+from quotegraph.inputs import JSONL_SUFFIXES, input_files, suffix_of
 
 __all__ = ["count_articles", "with_progress"]
 
@@ -37,12 +37,8 @@ def _count_lines(path: Path) -> int:
 
 def count_articles(inputs: Iterable[str | Path]) -> int:
     """How many articles (and unreadable inputs) :func:`~quotegraph.inputs.read_inputs` will yield."""
-    total = 0
-    for path in map(Path, inputs):
-        files = folder_files(path) if path.is_dir() else [path]
-        for file in files:
-            total += _count_lines(file) if suffix_of(file) in JSONL_SUFFIXES else 1
-    return total
+    return sum(_count_lines(file) if suffix_of(file) in JSONL_SUFFIXES else 1
+               for file, _ in input_files(map(Path, inputs)))
 
 
 def with_progress(items: Iterator[T], inputs: Iterable[str | Path] | None = None, *,

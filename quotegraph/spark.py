@@ -28,7 +28,7 @@ from pathlib import Path
 
 from quotegraph.errors import InputError, QuotegraphError
 from quotegraph.extract.records import Article, ArticleResult
-from quotegraph.inputs import JSONL_SUFFIXES, Skipped, folder_files, suffix_of
+from quotegraph.inputs import JSONL_SUFFIXES, Skipped, input_files, suffix_of
 
 __all__ = ["extract_with_spark", "spark_session", "PART_FOLDERS"]
 
@@ -76,25 +76,28 @@ def _is_uri(path: str) -> bool:
     return "://" in path
 
 
-def _split_inputs(inputs: Iterable[str | Path]) -> tuple[list[str], list[str]]:
-    """(JSONL paths for textFile, other files the workers read themselves)."""
+def _split_inputs(inputs: Iterable[str | Path]) -> tuple[list[str], list[tuple[str, str | None]]]:
+    """(JSONL paths for textFile, (file, article id) pairs the workers read themselves)."""
     jsonl, files = [], []
     for raw in map(str, inputs):
         if _is_uri(raw):
             jsonl.append(raw)
             continue
-        path = Path(raw)
-        if not path.exists():
+        if not Path(raw).exists():
             raise InputError("no such file or folder", raw)
-        for file in (folder_files(path) if path.is_dir() else [path]):
-            (jsonl if suffix_of(file) in JSONL_SUFFIXES else files).append(str(file.resolve()))
+        for file, article_id in input_files([raw]):
+            if suffix_of(file) in JSONL_SUFFIXES:
+                jsonl.append(str(file))
+            else:
+                files.append((str(file), article_id))
     return jsonl, files
 
 
-def _read_file(path: str, lang: str) -> list[Article | Skipped]:
-    from quotegraph.inputs import read_inputs
+def _read_file(item: tuple[str, str | None], lang: str) -> list[Article | Skipped]:
+    from quotegraph.inputs import read_file
 
-    return list(read_inputs([path], lang=lang))
+    path, article_id = item
+    return list(read_file(Path(path), lang=lang, article_id=article_id))
 
 
 def _extract_partition(items: Iterator[Article | Skipped], lang: str, model: str | None,

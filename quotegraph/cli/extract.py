@@ -25,6 +25,8 @@ def extract(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch (and per task of a worker).")] = 16,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run on the same outputs: finished articles are kept, the rest is done.")] = False,
     restart: Annotated[bool, typer.Option("--restart", help="Discard an interrupted run's state and start over.")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or spark (partitions on a Spark cluster; --out is then a folder for N-Quads/quotes parts).")] = "local",
+    master: Annotated[Optional[str], typer.Option("--master", help="Spark master URL for --engine spark (default: what spark-submit set, else local[*]).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Find quotes, speakers, cues and mediators in articles and add them to a graph.
@@ -45,11 +47,18 @@ def extract(
         quotegraph extract articles/ --lang de --out graph.ttl --jsonl quotes.jsonl
 
         quotegraph extract corpus.jsonl.gz --store news.db --workers 2 --resume
+
+        quotegraph extract --engine spark corpus.jsonl --out parts/ --store news.db
     """
     if out is None and store is None and jsonl is None:
         raise typer.BadParameter("nothing to write: give --out, --jsonl or --store")
     if resume and restart:
         raise typer.BadParameter("--resume and --restart exclude each other")
+    if engine == "spark":
+        _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resume or restart)
+        return
+    if engine != "local":
+        raise typer.BadParameter(f"unknown engine {engine!r}: use local or spark", param_hint="--engine")
     if store is not None and out == Path("graph.ttl") and not Path("graph.ttl").exists():
         out = None  # with a store, write a file only when asked for one
     summary = api.extract_to_files(
@@ -61,6 +70,23 @@ def extract(
         files["store"] = str(store)
     if jsonl is not None:
         files["quotes"] = str(jsonl)
+    print_summary(summary, files)
+    if summary.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resuming) -> None:
+    from quotegraph.spark import extract_with_spark
+
+    if out is None or out == Path("graph.ttl") or out.suffix:
+        raise typer.BadParameter("with --engine spark, --out is the folder the parts go into (e.g. --out parts/)", param_hint="--out")
+    if jsonl is not None or resuming:
+        raise typer.BadParameter("--jsonl, --resume and --restart are for --engine local; Spark writes quotes parts "
+                                 "under --out and re-runs failed tasks itself")
+    summary = extract_with_spark(inputs, out, lang=lang, model=model, batch_size=batch_size, master=master, store=store)
+    files = {"graph": f"{out}/graph/part-*", "quotes": f"{out}/quotes/part-*", "skipped": f"{out}/skipped/part-*"}
+    if store is not None:
+        files["store"] = str(store)
     print_summary(summary, files)
     if summary.skipped:
         raise typer.Exit(EXIT_SKIPPED)
