@@ -34,8 +34,9 @@ def extract(
     INPUT is a text file (one article), an HTML page, a folder (read recursively), or a JSONL
     file with one article per line: {"text": ..., "id", "title", "url", "date", "language"}.
     Running again on the same input adds nothing: ids and IRIs come from the article ids and
-    character offsets. Inputs that cannot be read are skipped, named on stderr, counted in the
-    summary, and the exit code is 3.
+    character offsets. Inputs that cannot be read (or longer than 2,000,000 characters; the
+    environment variable QUOTEGRAPH_MAX_CHARS raises that) are skipped, named on stderr,
+    counted in the summary, and the exit code is 3.
 
     Big corpora stream: finished articles go into the store (or a scratch store beside the
     graph file) every few seconds, with a journal in OUTPUT.quotegraph-run/. If a run is
