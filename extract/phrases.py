@@ -30,6 +30,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "sb", "csubj", "ex
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN"})
 _JOINERS = frozenset({"von", "des", "der", "of", "the", "&", "und", "and"})
+# determiners that can open a genitive attribute after a noun ("Angaben der Polizei")
+_GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "jenes", "jener",
+                                   "seines", "seiner", "ihres", "ihrer", "unseres", "unserer", "deren", "dessen"})
 _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
 
 
@@ -130,6 +133,8 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
     last_head = -1
     while i < limit:
         tok = doc[i]
+        if tok.pos_ == "DET" and last_head == i - 1 and tok.lower_ not in _GENITIVE_DETERMINERS:
+            break  # a determiner right after a noun opens the next phrase ("nach Angaben der Polizei den Abbau")
         if _is_np_token(tok):
             if tok.pos_ in _NP_HEAD_POS or (not tok.pos_ and tok.text[:1].isupper()) or tok.pos_ == "X":
                 last_head = i

@@ -119,3 +119,9 @@ def test_next_sentence_pointing_back_names_the_speaker(run_de):
 def test_short_quote_in_its_own_frame_is_one_direct_quote(run_de, text, quote):
     atts = run_de(text).attributions
     assert [(a.quote.text, a.quote.kind, a.speaker.entity) for a in atts] == [(quote, "direct", "Clara Hartmann")]
+
+
+def test_source_phrase_stops_where_the_next_noun_phrase_begins(run_de):
+    text = "Die Firma plant nach Angaben der Gewerkschaft den Abbau von rund 3.000 Arbeitsplätzen."
+    speakers = [a.speaker.text for a in run_de(text).attributions if a.speaker]
+    assert len(speakers) == 1 and speakers[0].endswith("der Gewerkschaft")  # not "… den Abbau"
