@@ -1,4 +1,8 @@
-"""Write the knowledge graph to a file: Turtle, N-Triples, JSON-LD, TriG or GraphML.
+"""Write the knowledge graph to a file: Turtle, N-Triples, N-Quads, JSON-LD, TriG or GraphML.
+
+Turtle, N-Triples, JSON-LD and GraphML hold the union of the store's graphs (one graph, no
+duplicates); TriG and N-Quads keep the named graphs (one per article) and the default graph.
+A graph on a SPARQL endpoint is read into memory first, graph by graph.
 
 Every file is written atomically: into a temporary file in the same folder, flushed to disk,
 then moved over the target with ``os.replace``, so a crash or a full disk never leaves a
@@ -37,7 +41,8 @@ from rdflib import Graph
 from quotegraph.errors import GraphFileError, QuotegraphError
 
 from .namespaces import FILE_PREFIXES, PREFIXES
-from .store import is_oxigraph, oxigraph_store
+from .endpoint import is_endpoint
+from .store import is_oxigraph, open_graph, oxigraph_store
 
 __all__ = ["FORMATS", "format_for_suffix", "save_graph", "write_graph", "jsonld_context"]
 
@@ -45,6 +50,7 @@ __all__ = ["FORMATS", "format_for_suffix", "save_graph", "write_graph", "jsonld_
 FORMATS: dict[str, str] = {
     "turtle": ".ttl",
     "nt": ".nt",
+    "nquads": ".nq",
     "jsonld": ".jsonld",
     "trig": ".trig",
     "graphml": ".graphml",
@@ -55,7 +61,10 @@ _OX_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
     "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
 }
+#: formats that keep named graphs
+_DATASET_FORMATS = ("trig", "nquads")
 
 
 def format_for_suffix(path: str | Path, default: str = "turtle") -> str:
@@ -66,7 +75,7 @@ def format_for_suffix(path: str | Path, default: str = "turtle") -> str:
     """
     suffix = Path(path).suffix.lower()
     aliases = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld",
-               ".trig": "trig", ".graphml": "graphml"}
+               ".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".graphml": "graphml"}
     return aliases.get(suffix, default)
 
 
@@ -140,12 +149,9 @@ def _group_nodes(nodes: list) -> list:
     return sorted(grouped.values(), key=lambda n: n.get("@id", ""))  # stable, diff-friendly
 
 
-def _write_jsonld(store: ox.Store | None, triples, out: IO[bytes], prefixes: dict | None) -> None:
+def _write_jsonld(triples, out: IO[bytes], prefixes: dict | None) -> None:
     buf = io.BytesIO()
-    if store is not None:
-        store.dump(buf, ox.RdfFormat.JSON_LD, from_graph=ox.DefaultGraph())
-    else:
-        ox.serialize(triples, buf, ox.RdfFormat.JSON_LD)
+    ox.serialize(triples, buf, ox.RdfFormat.JSON_LD)
     raw = buf.getvalue()
     expanded = json.loads(raw) if raw.strip() else []
     if isinstance(expanded, dict):
@@ -163,6 +169,25 @@ def _ox_triples(graph: Graph):
 
     for s, p, o in graph:
         yield ox.Triple(to_ox(s), to_ox(p), to_ox(o))
+
+
+def _union_triples(store: ox.Store):
+    # CONSTRUCT over the union returns each triple once, whichever graphs it is in
+    return store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+
+
+def _memory_copy_of_endpoint(graph) -> Graph:
+    from oxrdflib._converter import to_ox
+
+    copy = open_graph()
+    store = oxigraph_store(copy)
+
+    def quads():
+        for s, p, o, g in graph.quads():
+            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph() if g is None else ox.NamedNode(g))
+
+    store.extend(quads())
+    return copy
 
 
 def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixes: dict | None = None) -> None:
@@ -186,16 +211,24 @@ def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixe
 
         nx.write_graphml(to_networkx(graph), out, encoding="utf-8")
         return
+    if is_endpoint(graph):
+        graph = _memory_copy_of_endpoint(graph)
     store = oxigraph_store(graph) if is_oxigraph(graph) else None
+    triples = _union_triples(store) if store is not None else _ox_triples(graph)
     if format == "jsonld":
-        _write_jsonld(store, None if store else _ox_triples(graph), out, prefixes)
+        _write_jsonld(triples, out, prefixes)
         return
     ox_format = _OX_FORMATS[format]
-    if store is not None:
-        # the graph is the store's default graph; TriG writes it as such (no named graph)
-        store.dump(out, ox_format, from_graph=ox.DefaultGraph(), prefixes=str_prefixes)
-    else:
-        ox.serialize(_ox_triples(graph), out, ox_format, prefixes=str_prefixes)
+    if format == "nquads":
+        str_prefixes = {}  # N-Quads has no prefixes
+    if format in _DATASET_FORMATS:
+        if store is not None:  # every graph, named as it is
+            store.dump(out, ox_format, prefixes=str_prefixes)
+        else:
+            ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in triples), out, ox_format,
+                         prefixes=str_prefixes)
+        return
+    ox.serialize(triples, out, ox_format, prefixes=str_prefixes)
 
 
 def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefixes: dict | None = None) -> int:
@@ -210,7 +243,8 @@ def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefix
         new one is complete.
     format : str
         One of :data:`FORMATS`: ``turtle``, ``nt``, ``jsonld`` (with a ``@context`` of the
-        prefixes), ``trig`` or ``graphml`` (the speaker/outlet/quote network, for Gephi & co).
+        prefixes) — the union of all graphs —, ``trig`` or ``nquads`` — every named graph kept —,
+        or ``graphml`` (the speaker/outlet/quote network, for Gephi & co).
     prefixes : dict, optional
         Prefix -> namespace; :data:`~quotegraph.graph.namespaces.FILE_PREFIXES` by default.
 

@@ -31,29 +31,38 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, datetime
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote as urlquote
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from quotegraph.extract.records import Article, ArticleResult, Attribution, Mention
 
-from .namespaces import ID, ITSRDF, KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, SKOS, XSD
+from .namespaces import ENTITY, ID, ITSRDF, KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, SKOS, XSD
 
 __all__ = [
     "article_iri",
     "span_iri",
     "entity_iri",
     "report_iri",
+    "graph_iri",
     "entity_class",
     "slug",
     "article_triples",
+    "article_quads",
+    "nquads_line",
+    "is_shared",
+    "date_literal",
     "vocabulary_triples",
     "records_to_graph",
     "bind_prefixes",
 ]
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+#: A triple and its graph: the article's named graph, or None for the default graph.
+Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef | None]
 
 _ENTITY_CLASS = {
     "person": SDO.Person,
@@ -110,6 +119,19 @@ def report_iri(article_id: str, start: int, end: int) -> URIRef:
     return ID[f"report/{urlquote(article_id, safe='')}/{start}-{end}"]
 
 
+def graph_iri(article_id: str) -> URIRef:
+    """The named graph holding one article's triples: ``qgid:graph/<id>``.
+
+    Everything that belongs to the article (the article node, its quotes, mentions, cues,
+    reports, and ``entity qg:said quote``-style edges) lives there, so the article can be
+    replaced or removed by dropping one graph.
+
+    >>> graph_iri("dpa 42")
+    rdflib.term.URIRef('https://w3id.org/quotegraph/id/graph/dpa%2042')
+    """
+    return ID[f"graph/{urlquote(article_id, safe='')}"]
+
+
 def entity_class(entity_type: str | None) -> URIRef:
     """The schema.org class for one of our entity types (``schema:Thing`` when unknown).
 
@@ -137,7 +159,7 @@ def _article_triples(article: Article) -> Iterator[Triple]:
     if article.url:
         yield a, SDO.url, Literal(article.url, datatype=XSD.anyURI)
     if article.date:
-        yield a, SDO.datePublished, Literal(article.date)
+        yield a, SDO.datePublished, date_literal(article.date)
     for author in article.authors:
         person = entity_iri(author)
         yield a, SDO.author, person
@@ -149,6 +171,45 @@ def _article_triples(article: Article) -> Iterator[Triple]:
         yield a, SDO.publisher, org
         yield org, RDF.type, SDO.NewsMediaOrganization
         yield org, SDO.name, Literal(outlet)
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?")
+
+
+def date_literal(text: str) -> Literal:
+    """An article date as ``xsd:date`` or ``xsd:dateTime`` when it is one, else a plain literal.
+
+    The lexical form is the canonical one Oxigraph (and Virtuoso) give back, so a graph is the
+    same in memory and in any store: no trailing zeros in fractions, ``Z`` for UTC.
+
+    >>> date_literal("2024-05-02").datatype == XSD.date
+    True
+    >>> str(date_literal("2024-05-02T10:00:00.500+00:00")), date_literal("2024-05-02T10:00:00Z").datatype == XSD.dateTime
+    ('2024-05-02T10:00:00.5Z', True)
+    >>> date_literal("2. Mai 2024"), date_literal("2024-02-30").datatype
+    (rdflib.term.Literal('2. Mai 2024'), None)
+    """
+    value = text.strip()
+    if _DATE.fullmatch(value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return Literal(text)
+        return Literal(value, datatype=XSD.date)
+    m = _DATETIME.fullmatch(value)
+    if m:
+        try:
+            datetime.fromisoformat(m.group(1))
+        except ValueError:
+            return Literal(text)
+        fraction = (m.group(2) or "").rstrip("0").rstrip(".")
+        zone = m.group(3) or ""
+        if zone in ("+00:00", "-00:00"):
+            zone = "Z"
+        # normalize=False: rdflib would rewrite it into its own (non-canonical) form
+        return Literal(f"{m.group(1)}{fraction}{zone}", datatype=XSD.dateTime, normalize=False)
+    return Literal(text)
 
 
 def _string_triples(article_id: str, start: int, end: int, text: str) -> Iterator[Triple]:
@@ -244,6 +305,50 @@ def article_triples(result: ArticleResult) -> Iterator[Triple]:
                 yield quote, SDO.mentions, entity_iri(ent.name)
 
 
+_ARTICLE_EDGES = (QG.said, QG.reported)
+
+
+def is_shared(triple: Triple) -> bool:
+    """Whether a triple describes an entity (type, name, aliases) rather than one article.
+
+    Shared triples go into the default graph once, whichever article repeats them; every other
+    triple goes into its article's graph (:func:`graph_iri`). ``entity qg:said quote`` is the
+    article's: it names one of its quotes.
+
+    >>> is_shared((entity_iri("Weber"), RDF.type, SDO.Person))
+    True
+    >>> is_shared((entity_iri("Weber"), QG.said, span_iri("a1", 0, 5)))
+    False
+    """
+    s, p, _ = triple
+    return str(s).startswith(str(ENTITY)) and p not in _ARTICLE_EDGES
+
+
+def article_quads(result: ArticleResult) -> Iterator[Quad]:
+    """:func:`article_triples`, each with its graph: the article's, or None (the default graph).
+
+    Parameters
+    ----------
+    result : ArticleResult
+
+    Yields
+    ------
+    (subject, predicate, object, graph)
+        ``graph`` is :func:`graph_iri` of the article, or None for shared entity triples
+        (:func:`is_shared`).
+
+    Examples
+    --------
+    >>> from quotegraph.extract.records import Article, ArticleResult
+    >>> quads = list(article_quads(ArticleResult(Article(id="a1", text="x", authors=("Eva Klein",)))))
+    >>> sorted({str(g) for *_, g in quads})
+    ['None', 'https://w3id.org/quotegraph/id/graph/a1']
+    """
+    g = graph_iri(result.article.id)
+    for triple in article_triples(result):
+        yield (*triple, None if is_shared(triple) else g)
+
+
 def _names_in(name: str, text: str) -> bool:
     return len(name) > 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
@@ -261,6 +366,19 @@ def vocabulary_triples() -> Iterator[Triple]:
         yield KIND[name], RDF.type, QG.QuoteKind
         yield KIND[name], SKOS.inScheme, scheme
         yield KIND[name], SKOS.prefLabel, Literal(name, lang="en")
+
+
+def nquads_line(s, p, o, g=None) -> str:
+    r"""One quad (or triple, for ``g`` None) as an N-Quads line; literals escaped as N-Triples says.
+
+    Writing text and letting Oxigraph's parser read it is several times faster than building
+    pyoxigraph terms one by one from Python (FACTS.md). The same lines are the body of the INSERT DATA requests sent to endpoints.
+
+    >>> print(nquads_line(URIRef("urn:a"), URIRef("urn:b"), Literal('say "hi"'), URIRef("urn:g")), end="")
+    <urn:a> <urn:b> "say \"hi\"" <urn:g> .
+    """
+    obj = f"<{o}>" if type(o) is URIRef else _quoteLiteral(o)
+    return f"<{s}> <{p}> {obj} <{g}> .\n" if g is not None else f"<{s}> <{p}> {obj} .\n"
 
 
 def bind_prefixes(graph: Graph) -> Graph:

@@ -37,10 +37,11 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.util import from_n3
 
-from quotegraph.errors import QueryError
+from quotegraph.errors import QueryError, QuotegraphError
 
 from .namespaces import PREFIXES, SDO
-from .store import is_oxigraph
+from .endpoint import is_endpoint, sparql_term
+from .store import is_oxigraph, oxigraph_store
 
 __all__ = [
     "QUERY_DIR",
@@ -373,7 +374,12 @@ def run_query(graph: Graph, sparql: str, *, params: dict[str, str] | None = None
             raise QueryError("parameters cannot be bound in an update; write the values into it")
         before = len(graph)
         try:
-            graph.update(text)
+            if oxigraph:  # straight to pyoxigraph: oxrdflib refuses updates on a union graph
+                oxigraph_store(graph).update(text)
+            else:
+                graph.update(text)
+        except QuotegraphError:
+            raise
         except SyntaxError as exc:
             raise _syntax_error(exc, head_len) from None
         except (OSError, RuntimeError) as exc:
@@ -386,6 +392,8 @@ def run_query(graph: Graph, sparql: str, *, params: dict[str, str] | None = None
         return QueryResult(["triples_before", "triples_after"], [(Literal(before), Literal(len(graph)))], "update")
 
     bindings = _bindings(sparql, params)
+    if is_endpoint(graph) and bindings:
+        text, bindings = _inline_values(text, bindings), {}
     try:
         if oxigraph:
             columns, rows = _ox_select(graph, text, bindings)
@@ -403,7 +411,7 @@ def run_query(graph: Graph, sparql: str, *, params: dict[str, str] | None = None
             columns, rows = ["subject", "predicate", "object"], [tuple(t) for t in res.graph]
     except SyntaxError as exc:
         raise _syntax_error(exc, head_len) from None
-    except QueryError:
+    except QuotegraphError:
         raise
     except Exception as exc:
         if not oxigraph and type(exc).__name__ in ("ParseException", "ParseSyntaxException"):
@@ -421,6 +429,35 @@ def run_query(graph: Graph, sparql: str, *, params: dict[str, str] | None = None
     return result
 
 
+def _code_mask(sparql: str) -> str:
+    """The query with strings, IRIs and comments blanked out, every position kept."""
+    return _SKIP.sub(lambda m: " " * len(m.group(0)), sparql)
+
+
+def _inline_values(text: str, bindings: dict) -> str:
+    """Bind variables for a remote endpoint: a VALUES block opening the WHERE group.
+
+    The values are RDF terms written by pyoxigraph's N-Triples writer (every quote, backslash
+    and line break escaped), so a value can never change the query. Unlike rdflib's trailing
+    VALUES, a variable bound here is visible to FILTERs, as with Oxigraph's substitutions.
+
+    >>> print(_inline_values('SELECT ?n WHERE { ?s <urn:n> ?n FILTER(?n = ?who) }', {Variable("who"): Literal('"x" }')}))
+    SELECT ?n WHERE { VALUES ?who { "\\"x\\" }" } ?s <urn:n> ?n FILTER(?n = ?who) }
+    """
+    mask = _code_mask(text)
+    m = re.search(r"\bWHERE\s*\{", mask, re.I) or re.search(r"\{", mask)
+    if not m:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    at = m.end()
+    names = list(bindings)
+    if len(names) == 1:
+        block = f" VALUES ?{names[0]} {{ {sparql_term(bindings[names[0]])} }}"
+    else:
+        block = (f" VALUES ({' '.join('?' + str(n) for n in names)}) "
+                 f"{{ ({' '.join(sparql_term(bindings[n]) for n in names)}) }}")
+    return text[:at] + block + text[at:]
+
+
 def _ox_select(graph: Graph, text: str, bindings: dict) -> tuple[list[str], list[tuple]]:
     """Run on pyoxigraph directly: oxrdflib builds a fresh rdflib term (slow) for every cell;
     here each distinct term is converted once, and xsd:string literals come back plain, as from
@@ -428,10 +465,10 @@ def _ox_select(graph: Graph, text: str, bindings: dict) -> tuple[list[str], list
     import pyoxigraph as ox
     from oxrdflib._converter import to_ox
 
-    from .store import oxigraph_store
-
     store = oxigraph_store(graph)
-    result = store.query(text, substitutions={ox.Variable(str(k)): to_ox(v) for k, v in bindings.items()})
+    # the union of the default graph and every article's named graph, as the servers show it
+    result = store.query(text, substitutions={ox.Variable(str(k)): to_ox(v) for k, v in bindings.items()},
+                         use_default_graph_as_union=True)
     cache: dict = {}
 
     def conv(term):

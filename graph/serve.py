@@ -8,6 +8,8 @@ format as pyoxigraph). quotegraph's promises:
 * **local by default**: bound to ``127.0.0.1``; an address other machines can reach is
   refused unless ``public=True`` (``--public``) says so.
 * **bounded query time**: every query is stopped after ``timeout`` seconds.
+* **the union of all graphs**: queries see the default graph and every article's named graph
+  (``--union-default-graph``), as ``quotegraph query`` does.
 * a graph *file* is first loaded into a temporary store, deleted when the server stops; updates
   to it (with ``allow_update``) are lost then, and the file itself is never changed.
 
@@ -286,8 +288,9 @@ def start_server(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DE
     else:
         location = source
     verb = "serve" if allow_update else "serve-read-only"
+    # --union-default-graph: queries see every article's named graph, as the embedded store does
     cmd = [binary, verb, "--location", str(location), "--bind", _bind_address(host, port),
-           "--timeout-s", str(max(1, int(round(timeout))))]
+           "--union-default-graph", "--timeout-s", str(max(1, int(round(timeout))))]
     log = tempfile.TemporaryFile()
     try:
         process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,

@@ -1,10 +1,20 @@
-"""Open, fill and load the knowledge graph: rdflib's API over Oxigraph's fast store.
+"""Open, fill and load the knowledge graph: rdflib's API over Oxigraph, or over a SPARQL server.
 
-Every graph quotegraph hands out is an ``rdflib.Graph`` backed by oxrdflib's ``OxigraphStore``
-(pyoxigraph underneath), kept in memory or on disk in a store directory. Its identifier is the
-store's *default graph*, so what one process writes, another (or ``oxigraph serve``) sees.
-Files are read with Oxigraph's parsers (``ox-turtle`` …), never rdflib's own, which are
-ten times slower (see ``FACTS.md``). A plain rdflib ``Graph`` also works everywhere, for small work.
+Every graph quotegraph hands out is an ``rdflib.Graph``:
+
+* over oxrdflib's ``OxigraphStore`` (pyoxigraph underneath), in memory or on disk in a store
+  directory (:func:`open_graph`);
+* or over a SPARQL 1.1 server, for a ``sparql+http://…`` address (see
+  :mod:`quotegraph.graph.endpoint`).
+
+**Named graphs.** Each article's triples live in their own named graph
+(:func:`~quotegraph.graph.model.graph_iri`), the entity descriptions many articles share in the
+default graph, once. Reads (iteration, ``len``, SPARQL) see the *union* of all graphs, as
+``oxigraph serve --union-default-graph`` and Virtuoso do, so the same query gives the same rows
+everywhere. :func:`add_results` replaces an article's graph (drop, then insert), and
+:func:`remove_articles` drops it. Files are read with Oxigraph's parsers (``ox-turtle`` …),
+never rdflib's own, which are ten times slower (see ``FACTS.md``). A plain rdflib ``Graph``
+also works everywhere, for small work (without named graphs).
 
 Examples
 --------
@@ -14,6 +24,11 @@ Examples
 True
 >>> add_results(g, [ArticleResult(Article(id="a1", text="Hallo", title="Gruß"))])
 0
+>>> add_results(g, [ArticleResult(Article(id="a1", text="Hallo"))])  # no headline any more
+-1
+>>> before = len(g)
+>>> remove_articles(g, ["a1"]) == before - len(g) > 0, len(g) == len(list(vocabulary_triples()))
+(True, True)
 >>> is_oxigraph(g), is_oxigraph(memory_copy(g))
 (True, False)
 """
@@ -25,13 +40,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Graph, Literal
+from oxrdflib._converter import to_ox
+from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.paths import Path as PropertyPath
 
-from quotegraph.errors import GraphFileError
+from quotegraph.errors import GraphFileError, QuotegraphError
 from quotegraph.extract.records import ArticleResult
 
-from .model import article_triples, bind_prefixes, vocabulary_triples
+from .endpoint import is_endpoint, is_endpoint_url, open_endpoint, prune_update
+from .model import article_quads, article_triples, bind_prefixes, graph_iri, nquads_line, vocabulary_triples
 from .namespaces import XSD
 
 __all__ = [
@@ -40,12 +58,16 @@ __all__ = [
     "open_source",
     "load_file",
     "add_results",
+    "remove_articles",
+    "article_graphs",
+    "UnionGraph",
     "is_oxigraph",
     "is_store_dir",
     "oxigraph_store",
     "memory_copy",
     "close_graph",
     "format_for_path",
+    "article_batches",
 ]
 
 #: File suffix -> oxrdflib parser name (Oxigraph's parsers, never rdflib's slow ones).
@@ -96,34 +118,77 @@ def is_store_dir(path: str | Path) -> bool:
     return p.is_dir() and all((p / name).exists() for name in _STORE_MARKERS)
 
 
+class UnionGraph(Graph):
+    """An rdflib Graph over an Oxigraph store whose reads see the union of all its graphs.
+
+    Iteration, ``len``, ``in``, ``remove`` and ``query`` cover the default graph and every named
+    graph (one graph per article, see :mod:`quotegraph.graph.model`); ``add``/``addN`` with the
+    graph itself as context and ``parse`` of a triples file write to the default graph. That is
+    what ``oxigraph serve --union-default-graph`` and Virtuoso show over HTTP, so a query gives
+    the same rows on every store.
+
+    >>> from rdflib import URIRef
+    >>> g = open_graph()
+    >>> _ = g.add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")))  # the default graph
+    >>> a, b, d = ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.NamedNode("urn:d")
+    >>> oxigraph_store(g).add(ox.Quad(a, b, d, ox.NamedNode("urn:g")))  # a named graph
+    >>> len(g), sorted(o for _, _, o in g)
+    (2, [rdflib.term.URIRef('urn:c'), rdflib.term.URIRef('urn:d')])
+    >>> [int(row.n) for row in g.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")]
+    [2]
+    """
+
+    def __init__(self, store: OxigraphStore):
+        super().__init__(store=store, identifier=DATASET_DEFAULT_GRAPH_ID)
+        self.default_union = True  # rdflib's Graph.query then asks oxrdflib for the union
+
+    def triples(self, triple):
+        s, p, o = triple
+        if isinstance(p, PropertyPath):
+            yield from super().triples(triple)
+            return
+        for found, _ in self.store.triples((s, p, o), context=None):
+            yield found
+
+    def __len__(self) -> int:
+        return self.store.__len__(context=None)  # distinct triples over all graphs
+
+    def remove(self, triple):
+        self.store.remove(triple, context=None)
+        return self
+
+
 def _wrap(store: ox.Store) -> Graph:
-    graph = Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
-    return bind_prefixes(graph)
+    return bind_prefixes(UnionGraph(OxigraphStore(store=store)))
 
 
 def open_graph(store: str | Path | None = None, *, read_only: bool = False) -> Graph:
-    """An rdflib Graph over an Oxigraph store: in memory, or on disk in a directory.
+    """An rdflib Graph over an Oxigraph store (in memory, or on disk) or a SPARQL server.
 
     Parameters
     ----------
     store : str or Path, optional
-        A store directory, created if missing (an empty directory is fine). None (the default)
-        keeps the graph in memory.
+        A store directory, created if missing (an empty directory is fine); or a SPARQL
+        endpoint address ``sparql+http(s)://host:port[/path]`` (see
+        :func:`quotegraph.graph.endpoint.parse_endpoint`). None (the default) keeps the graph
+        in memory.
     read_only : bool
         Open an existing store directory read-only: queries work, writes raise, and other
-        processes may read it at the same time.
+        processes may read it at the same time. For an endpoint: never send an update.
 
     Returns
     -------
     rdflib.Graph
-        Its identifier is the store's default graph; :data:`~quotegraph.graph.namespaces.PREFIXES`
-        are bound (Oxigraph does not persist prefixes, so they are re-bound on every open).
+        A :class:`UnionGraph` (reads see all named graphs) with
+        :data:`~quotegraph.graph.namespaces.PREFIXES` bound (Oxigraph does not persist prefixes,
+        so they are re-bound on every open); an
+        :class:`~quotegraph.graph.endpoint.EndpointGraph` for an endpoint.
 
     Raises
     ------
     GraphFileError
         If the path is a file, a directory holding something else, or a store another process
-        holds open for writing.
+        holds open for writing; if the endpoint does not answer.
 
     Examples
     --------
@@ -135,6 +200,8 @@ def open_graph(store: str | Path | None = None, *, read_only: bool = False) -> G
         if read_only:
             raise GraphFileError("an in-memory graph cannot be opened read-only")
         return _wrap(ox.Store())
+    if isinstance(store, str) and is_endpoint_url(store):
+        return open_endpoint(store, read_only=read_only)
     path = Path(store)
     if path.exists() and not path.is_dir():
         raise GraphFileError("is a file, not a store directory", str(path))
@@ -175,8 +242,12 @@ def oxigraph_store(graph: Graph) -> ox.Store:
 def close_graph(graph: Graph) -> None:
     """Flush an Oxigraph-backed graph to disk and release its store (and its directory lock).
 
-    The graph must not be used afterwards. Does nothing for other graphs.
+    For an endpoint graph, closes its connection. The graph must not be used afterwards. Does
+    nothing for other graphs.
     """
+    if is_endpoint(graph):
+        graph.close()
+        return
     if is_oxigraph(graph) and getattr(graph.store, "_store", None) is not None:
         try:
             graph.store._store.flush()
@@ -193,8 +264,8 @@ def load_file(path: str | Path, graph: Graph | None = None, *, bulk: bool = Fals
     ----------
     path : str or Path
         A ``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld`` (or ``.rdf``) file. Quads of named
-        graphs in ``.nq``/``.trig`` files keep their graph (the default-graph queries of
-        quotegraph do not see them); quotegraph itself only writes the default graph.
+        graphs in ``.nq``/``.trig`` files keep their graph (one per article, as quotegraph
+        writes them); triples files go into the default graph. Queries see the union either way.
     graph : rdflib.Graph, optional
         Where to add the triples; a new in-memory Oxigraph graph when None.
     bulk : bool
@@ -256,22 +327,27 @@ def _syntax_message(exc: SyntaxError) -> str:
 
 
 def open_source(path_or_dir: str | Path, *, writable: bool = False) -> Graph:
-    """What ``query``, ``view`` and ``export`` read: an RDF file (loaded into memory) or a store.
+    """What ``query``, ``view`` and ``export`` read: an RDF file (loaded into memory), a store
+    directory or a SPARQL endpoint.
 
     Parameters
     ----------
     path_or_dir : str or Path
-        An RDF file (see :func:`load_file`) or an Oxigraph store directory.
+        An RDF file (see :func:`load_file`), an Oxigraph store directory, or a
+        ``sparql+http(s)://`` address (see :mod:`quotegraph.graph.endpoint`).
     writable : bool
         Open a store directory for writing. By default it is opened read-only, so reading
         can never change it and may run beside other readers (such as ``quotegraph serve``).
-        A file is always loaded into a fresh in-memory graph, which is writable.
+        A file is always loaded into a fresh in-memory graph, which is writable. An endpoint is
+        sent updates only when ``writable``.
 
     Raises
     ------
     GraphFileError
         If nothing is there, or it is neither an RDF file nor a store directory.
     """
+    if isinstance(path_or_dir, str) and is_endpoint_url(path_or_dir):
+        return open_endpoint(path_or_dir, read_only=not writable)
     path = Path(path_or_dir)
     if path.is_dir():
         if not is_store_dir(path):
@@ -295,24 +371,81 @@ def _batches(results: Iterable[ArticleResult], batch_size: int) -> Iterator[list
         yield batch
 
 
+def article_batches(results: Iterable[ArticleResult], batch_size: int) -> Iterator[dict[str, list]]:
+    """Group article results into batches of about ``batch_size`` quads, whole articles only.
+
+    Yields
+    ------
+    dict
+        article id -> its quads (:func:`~quotegraph.graph.model.article_quads`). An article
+        given twice in one batch keeps its last result.
+    """
+    batch: dict[str, list] = {}
+    size = 0
+    for result in results:
+        quads = list(article_quads(result))
+        size += len(quads) - len(batch.get(result.article.id, ()))
+        batch[result.article.id] = quads
+        if size >= batch_size:
+            yield batch
+            batch, size = {}, 0
+    if batch:
+        yield batch
+
+
+def _graph_size(store: ox.Store, name) -> int:
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, name))
+
+
+def _ox_replace(store: ox.Store, results: Iterable[ArticleResult], batch_size: int) -> int:
+    def new_shared(triples) -> int:
+        return sum(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) not in store for s, p, o in set(triples))
+
+    vocab = list(vocabulary_triples())
+    added = new_shared(vocab)
+    store.load("".join(nquads_line(*t) for t in vocab).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    for batch in article_batches(results, batch_size):
+        names = [ox.NamedNode(graph_iri(article_id)) for article_id in batch]
+        before = sum(_graph_size(store, name) for name in names if store.contains_named_graph(name))
+        shared = [(s, p, o) for quads in batch.values() for s, p, o, g in quads if g is None]
+        lines = {nquads_line(*quad) for quads in batch.values() for quad in quads}
+        added += len(lines) - len(set(shared)) - before + new_shared(shared)
+        for name in names:
+            store.remove_graph(name)
+        # one transaction: all of the batch's articles, or none
+        store.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    return added
+
+
 def add_results(graph: Graph, results: Iterable[ArticleResult], *, batch_size: int = 20_000) -> int:
-    """Add the triples of article results to a graph, in batches, and count the new ones.
+    """Put article results into a graph, each article replacing what it had there; count the change.
 
     Parameters
     ----------
     graph : rdflib.Graph
-        Usually from :func:`open_graph`; any rdflib Graph works.
+        From :func:`open_graph` (in memory, a store directory or a SPARQL endpoint); a plain
+        rdflib Graph works too, without named graphs (triples are added, nothing is replaced).
     results : iterable of ArticleResult
         Consumed lazily, so a generator over a big JSONL file stays cheap.
     batch_size : int
-        About this many triples go into one ``addN`` call (for Oxigraph one all-or-nothing
-        transaction, ``Store.extend``); a batch always ends at an article boundary.
+        About this many triples are written together; a batch always holds whole articles. In
+        an Oxigraph store a batch is one transaction (N-Quads text of
+        :func:`~quotegraph.graph.model.article_quads` read by ``Store.load``, several times
+        faster than adding through rdflib); on an endpoint it is sent as update requests of at
+        most 1,000 triples each.
 
     Returns
     -------
     int
-        The number of triples *added* (the graph's size after minus before): IRIs are
-        deterministic, so loading the same article twice adds 0.
+        The net change in the number of triples. Each article's named graph is dropped and
+        written again, so re-running on the same input changes nothing (0), and re-extracting an
+        article with different results leaves no stale triple (the change may be negative).
+        Entity triples shared by articles are only ever added.
+
+    Notes
+    -----
+    Replacing is two steps per batch (drop the batch's article graphs, then insert): a crash
+    in between leaves those articles out, and running again puts them back.
 
     Examples
     --------
@@ -324,12 +457,79 @@ def add_results(graph: Graph, results: Iterable[ArticleResult], *, batch_size: i
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    if is_endpoint(graph):
+        return graph.replace_articles(results, batch_size=batch_size)
+    if is_oxigraph(graph):
+        return _ox_replace(oxigraph_store(graph), results, batch_size)
     before = len(graph)
     for batch in _batches(results, batch_size):
-        # A generator, not the list: oxrdflib's addN walks its argument twice (the second time
-        # to fire one rdflib event per triple); a spent generator skips that slow loop.
         graph.addN((s, p, o, graph) for s, p, o in batch)
     return len(graph) - before
+
+
+def article_graphs(graph: Graph) -> list[str]:
+    """The ids of the articles whose named graphs the store holds, sorted.
+
+    >>> from quotegraph.extract.records import Article, ArticleResult
+    >>> g = open_graph()
+    >>> _ = add_results(g, [ArticleResult(Article(id=i, text="x")) for i in ("b", "a")])
+    >>> article_graphs(g)
+    ['a', 'b']
+    """
+    from urllib.parse import unquote
+
+    prefix = str(graph_iri(""))
+    if is_endpoint(graph):
+        names = graph.graph_names()
+    elif is_oxigraph(graph):
+        names = [n.value for n in oxigraph_store(graph).named_graphs() if isinstance(n, ox.NamedNode)]
+    else:
+        return []
+    return sorted(unquote(n[len(prefix):]) for n in names if n.startswith(prefix) and len(n) > len(prefix))
+
+
+def remove_articles(graph: Graph, article_ids: Iterable[str], *, prune: bool = False) -> int:
+    """Drop articles from a store: their named graphs, and with ``prune`` unused entities.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        From :func:`open_graph` (writable): an Oxigraph store or a SPARQL endpoint.
+    article_ids : iterable of str
+        Article ids as extracted (``quotes.jsonl``'s ``article``). An id the store does not
+        hold removes nothing.
+    prune : bool
+        Also delete the shared triples (type, name, aliases) of entities that no article in
+        the store mentions any more. Off by default: it scans every entity, and an entity named
+        by a later article gets its description back anyway.
+
+    Returns
+    -------
+    int
+        The number of triples removed.
+
+    Raises
+    ------
+    QuotegraphError
+        For a graph without named graphs (a plain rdflib Graph), or an endpoint refusing updates.
+    """
+    ids = list(dict.fromkeys(article_ids))
+    if is_endpoint(graph):
+        return graph.remove_articles(ids, prune=prune)
+    if not is_oxigraph(graph):
+        raise QuotegraphError("this graph has no named graphs: articles can be removed from a store only")
+    store = oxigraph_store(graph)
+    removed = 0
+    for article_id in ids:
+        name = ox.NamedNode(graph_iri(article_id))
+        if store.contains_named_graph(name):
+            removed += _graph_size(store, name)
+            store.remove_graph(name)
+    if prune:
+        before = _graph_size(store, ox.DefaultGraph())
+        store.update(prune_update(None))
+        removed += before - _graph_size(store, ox.DefaultGraph())
+    return removed
 
 
 def _plain(term):

@@ -36,7 +36,7 @@ def ttl(tmp_path, sample_results):
     return path
 
 
-@pytest.mark.parametrize("verb", ["query", "export", "serve"])
+@pytest.mark.parametrize("verb", ["query", "export", "serve", "remove"])
 def test_help_teaches_with_an_example(verb):
     result = invoke(verb, "--help")
     assert result.exit_code == 0
@@ -129,14 +129,29 @@ def test_query_and_update_a_store(tmp_path, sample_results):
     result = invoke("query", where, "--example", "speakers-by-count", "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)[0]["speaker"] == "Anton Weber"
-    assert invoke("query", where, "DELETE WHERE { ?s qg:reported ?q }").exit_code == 1
-    done = invoke("query", where, "DELETE WHERE { ?s qg:reported ?q }", "--update")
+    assert invoke("query", where, "DELETE WHERE { GRAPH ?g { ?s qg:reported ?q } }").exit_code == 1
+    # in a store, article triples live in their article's named graph
+    done = invoke("query", where, "DELETE WHERE { GRAPH ?g { ?s qg:reported ?q } }", "--update")
     assert done.exit_code == 0, done.output
     left = invoke("query", where, "ASK { ?s qg:reported ?q }", "--format", "json")
     assert json.loads(left.stdout) == [{"answer": False}]
 
 
-@pytest.mark.parametrize("fmt,suffix", [("turtle", ".ttl"), ("nt", ".nt"), ("jsonld", ".jsonld"), ("trig", ".trig")])
+def test_remove_from_a_store(tmp_path, sample_results):
+    where = tmp_path / "store"
+    g = open_graph(where)
+    add_results(g, sample_results)
+    close_graph(g)
+    done = invoke("remove", "en1", "nope", "--store", where)
+    assert done.exit_code == 0, done.output
+    assert "Removed 1 article" in done.output and "no article 'nope'" in done.output
+    ids = invoke("query", where, "SELECT ?id WHERE { ?a schema:identifier ?id } ORDER BY ?id", "--format", "csv")
+    assert ids.stdout.splitlines() == ["id", "de1"]
+    assert invoke("remove", "de1", "--store", tmp_path / "news.ttl").exit_code == 1
+
+
+@pytest.mark.parametrize("fmt,suffix", [("turtle", ".ttl"), ("nt", ".nt"), ("nquads", ".nq"), ("jsonld", ".jsonld"),
+                                        ("trig", ".trig")])
 def test_export_formats(ttl, tmp_path, fmt, suffix):
     out = tmp_path / f"out{suffix}"
     result = invoke("export", ttl, "--format", fmt, "--out", out)
@@ -167,7 +182,7 @@ def test_export_graphml(ttl, tmp_path):
 def test_export_errors(ttl, tmp_path):
     bad = invoke("export", ttl, "--format", "yaml", "--out", tmp_path / "x.yaml")
     assert bad.exit_code == 1
-    assert "turtle, nt, jsonld, trig, graphml" in bad.stderr
+    assert "turtle, nt, nquads, jsonld, trig, graphml" in bad.stderr
     assert not (tmp_path / "x.yaml").exists()
     nofolder = invoke("export", ttl, "--out", tmp_path / "no" / "x.ttl")
     assert nofolder.exit_code == 1

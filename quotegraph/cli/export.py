@@ -1,4 +1,4 @@
-"""``quotegraph export``: write a graph as Turtle, N-Triples, JSON-LD, TriG or GraphML."""
+"""``quotegraph export``: write a graph as Turtle, N-Triples, N-Quads, JSON-LD, TriG or GraphML."""
 
 from __future__ import annotations
 
@@ -16,19 +16,22 @@ from ._app import app, handle_errors
 @app.command("export")
 @handle_errors
 def export(
-    graph: Annotated[Path, typer.Argument(
-        metavar="GRAPH", show_default=False, help="RDF file (.ttl .nt .nq .trig .jsonld) or store directory.")],
+    graph: Annotated[str, typer.Argument(
+        metavar="GRAPH", show_default=False,
+        help="RDF file (.ttl .nt .nq .trig .jsonld), store directory or sparql+http:// endpoint.")],
     out: Annotated[Path, typer.Option(
         "--out", "-o", show_default=False, help="File to write ('-' for standard output). Written atomically.")],
     fmt: Annotated[Optional[str], typer.Option(
         "--format", show_default=False,
-        help="turtle, nt, jsonld, trig or graphml (default: from the --out suffix, else turtle).")] = None,
+        help="turtle, nt, nquads, jsonld, trig or graphml (default: from the --out suffix, else turtle).")] = None,
 ) -> None:
     """Export a graph (file or store) to another RDF format, or to GraphML for network tools.
 
     The file appears only once it is complete (written to a temporary file, then renamed), so
-    an interrupted export never leaves a truncated file. JSON-LD carries a @context with
-    quotegraph's prefixes; GraphML holds the speaker/outlet/quote network (for Gephi, yEd).
+    an interrupted export never leaves a truncated file. Turtle, N-Triples and JSON-LD hold
+    all of the graph once; TriG and N-Quads keep one named graph per article. JSON-LD carries
+    a @context with quotegraph's prefixes; GraphML holds the speaker/outlet/quote network (for
+    Gephi, yEd).
 
     Example:
 
@@ -37,14 +40,17 @@ def export(
         quotegraph export news.ttl --format jsonld --out news.jsonld
 
         quotegraph export news.ttl --format graphml --out network.graphml
+
+        quotegraph export sparql+http://127.0.0.1:7878 --out corpus.nq
     """
     from quotegraph.graph.export import FORMATS, format_for_suffix, save_graph, write_graph
+    from quotegraph.graph.endpoint import is_endpoint_url
     from quotegraph.graph.store import open_source
 
     fmt = fmt or format_for_suffix(out)
     if fmt not in FORMATS:
         raise QuotegraphError(f"unknown --format {fmt!r} (use one of {', '.join(FORMATS)})")
-    g = open_source(graph)
+    g = open_source(graph if is_endpoint_url(graph) else Path(graph))
     if str(out) == "-":
         write_graph(g, sys.stdout.buffer, fmt)
         sys.stdout.buffer.flush()

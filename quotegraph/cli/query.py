@@ -34,9 +34,9 @@ def _list_examples() -> None:
 @app.command("query")
 @handle_errors
 def query(
-    graph: Annotated[Optional[Path], typer.Argument(
+    graph: Annotated[Optional[str], typer.Argument(
         metavar="GRAPH", show_default=False,
-        help="RDF file (.ttl .nt .nq .trig .jsonld) or store directory.")] = None,
+        help="RDF file (.ttl .nt .nq .trig .jsonld), store directory or sparql+http:// endpoint.")] = None,
     sparql: Annotated[Optional[str], typer.Argument(
         metavar="[SPARQL]", show_default=False, help="The query text; '-' reads it from stdin.")] = None,
     file: Annotated[Optional[Path], typer.Option(
@@ -94,9 +94,12 @@ def query(
         text = sparql
 
     from quotegraph.graph.export import format_for_suffix, save_graph
+    from quotegraph.graph.endpoint import is_endpoint_url
     from quotegraph.graph.store import is_store_dir, open_source
 
-    writable = update and is_store_dir(graph)
+    remote = is_endpoint_url(graph)
+    graph = graph if remote else Path(graph)  # a str: typer's Path would turn '//' into '/'
+    writable = update and (remote or is_store_dir(graph))
     g = open_source(graph, writable=writable)
     if example is not None:
         result = run_example(g, example, params)
@@ -106,7 +109,7 @@ def query(
         warn(message)
     if result.kind == "update":
         before, after = (int(v) for v in result.rows[0])
-        if not is_store_dir(graph):
+        if not remote and not is_store_dir(graph):
             save_graph(g, graph, format_for_suffix(graph))
         typer.echo(f"Updated {graph}: {before} -> {after} triples", err=True)
         return

@@ -15,7 +15,7 @@ from ._app import app, handle_errors
 @app.command()
 @handle_errors
 def view(
-    graph: Annotated[Path, typer.Argument(help="Graph file (.ttl, .nt, .jsonld, .trig) or Oxigraph store folder.", show_default=False)],
+    graph: Annotated[str, typer.Argument(help="Graph file (.ttl, .nt, .jsonld, .trig), Oxigraph store folder or sparql+http:// endpoint.", show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML page to write (replaced if it exists).")] = Path("graph.html"),
     quotes: Annotated[Optional[bool], typer.Option("--quotes/--no-quotes", help=f"Draw each quote as a node, or as edges between speakers, outlets and entities. Default: as nodes up to a graph of {QUOTE_NODES_MAX} nodes.", show_default=False)] = None,
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Draw at most this many nodes; the most-quoted are kept and the page says so.")] = DEFAULT_MAX_NODES,
@@ -34,11 +34,14 @@ def view(
 
         quotegraph view graph.ttl --out graph.html --title "Election coverage"
     """
+    from quotegraph.graph.endpoint import is_endpoint_url
     from quotegraph.graph.store import close_graph, open_source
 
-    rdf = open_source(graph)
+    remote = is_endpoint_url(graph)
+    rdf = open_source(graph if remote else Path(graph))
     try:
-        summary = write_view(rdf, out, show_quotes=quotes, max_nodes=max_nodes, title=title or graph.name)
+        summary = write_view(rdf, out, show_quotes=quotes, max_nodes=max_nodes,
+                             title=title or (graph if remote else Path(graph).name))
     finally:
         close_graph(rdf)
     typer.echo(

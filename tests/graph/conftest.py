@@ -45,3 +45,52 @@ def graph(corpus):
     g = open_graph()
     add_results(g, corpus)
     return g
+
+
+# ---------------------------------------------------------------- real SPARQL servers (127.0.0.1)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server():
+    """``oxigraph serve --union-default-graph`` on an empty store, for the whole session."""
+    from quotegraph.errors import QuotegraphError
+    from quotegraph.graph.serve import oxigraph_binary
+
+    from servers import start_oxigraph
+
+    try:
+        oxigraph_binary()
+    except QuotegraphError:
+        pytest.skip("the oxigraph server binary is missing: pip install oxigraph")
+    server = start_oxigraph()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server():
+    """Virtuoso on a fresh temporary database (a few seconds to start), for the whole session."""
+    from servers import VIRTUOSO_HINT, start_virtuoso, virtuoso_binaries
+
+    if virtuoso_binaries() is None:
+        pytest.skip(f"Virtuoso is not installed ({VIRTUOSO_HINT})")
+    server = start_virtuoso()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["oxigraph", "virtuoso"])
+def endpoint(request):
+    """The address of a running server, emptied of quotegraph's graphs before the test."""
+    from quotegraph.graph.store import close_graph, open_graph
+
+    server = request.getfixturevalue(f"{request.param}_server")
+    g = open_graph(server.address)
+    names = g.graph_names()
+    if names:
+        g.update(" ; ".join(f"DROP SILENT GRAPH <{n}>" for n in names))
+    if not g.endpoint.virtuoso:
+        g.update("CLEAR DEFAULT")
+    assert len(g) == 0
+    close_graph(g)
+    return server.address

@@ -7,17 +7,29 @@ import os
 import stat
 
 import pytest
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from quotegraph.errors import GraphFileError, QuotegraphError
 from quotegraph.graph import export as export_module
 from quotegraph.graph.export import FORMATS, save_graph
 from quotegraph.graph.model import records_to_graph
-from quotegraph.graph.store import load_file, memory_copy
+from quotegraph.graph.store import article_graphs, load_file, memory_copy
 
 RDF_FORMATS = [f for f in FORMATS if f != "graphml"]
-RDFLIB_NAMES = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
+RDFLIB_NAMES = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig", "nquads": "nquads"}
+
+
+def _rdflib_read(path, fmt) -> Graph:
+    """The union of a file's graphs, read by rdflib's own parsers."""
+    if fmt not in ("trig", "nquads"):
+        return Graph().parse(path, format=RDFLIB_NAMES[fmt])
+    ds = Dataset()
+    ds.parse(path, format=RDFLIB_NAMES[fmt])
+    union = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
 
 
 @pytest.mark.parametrize("fmt", RDF_FORMATS)
@@ -28,8 +40,33 @@ def test_round_trip_records_to_file_and_back(tmp_path, graph, fmt):
     assert len(back) == len(graph)
     assert isomorphic(memory_copy(back), memory_copy(graph))
     # an independent parser (rdflib's own) reads the same triples
-    other = Graph().parse(path, format=RDFLIB_NAMES[fmt])
+    other = _rdflib_read(path, fmt)
     assert isomorphic(memory_copy(other), memory_copy(graph))
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads"])
+def test_dataset_formats_keep_one_graph_per_article(tmp_path, graph, corpus, fmt):
+    from quotegraph.graph.model import graph_iri
+
+    path = tmp_path / f"g{FORMATS[fmt]}"
+    save_graph(graph, path, fmt)
+    ds = Dataset()
+    ds.parse(path, format=RDFLIB_NAMES[fmt])
+    names = {str(c.identifier) for c in ds.graphs() if len(c)} - {str(ds.default_graph.identifier)}
+    assert names == {str(graph_iri(r.article.id)) for r in corpus}
+    # and loading it back keeps them
+    assert sorted(article_graphs(load_file(path))) == sorted(r.article.id for r in corpus)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "jsonld"])
+def test_triple_formats_write_the_union_once(tmp_path, graph, fmt):
+    path = tmp_path / f"g{FORMATS[fmt]}"
+    assert save_graph(graph, path, fmt) == len(graph)
+    back = _rdflib_read(path, fmt)
+    assert len(back) == len(graph)
+    if fmt == "nt":  # one line per triple: nothing written twice
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        assert len(lines) == len(set(lines)) == len(graph)
 
 
 @pytest.mark.parametrize("fmt", RDF_FORMATS)
@@ -73,7 +110,7 @@ def test_jsonld_has_a_context(tmp_path, graph):
 
 
 def test_unknown_format_lists_the_valid_ones(tmp_path, graph):
-    with pytest.raises(QuotegraphError, match="turtle, nt, jsonld, trig, graphml"):
+    with pytest.raises(QuotegraphError, match="turtle, nt, nquads, jsonld, trig, graphml"):
         save_graph(graph, tmp_path / "g.xml", "rdfxml")
     assert not (tmp_path / "g.xml").exists()
 

@@ -7,12 +7,20 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from quotegraph.errors import GraphFileError
+from dataclasses import replace
+
+import pyoxigraph as ox
+from oxrdflib._converter import to_ox
+
+from quotegraph.errors import GraphFileError, QuotegraphError
 from quotegraph.graph.export import save_graph
-from quotegraph.graph.model import records_to_graph
-from quotegraph.graph.namespaces import PREFIXES, XSD
+from quotegraph.graph.model import article_iri, article_quads, graph_iri, records_to_graph, span_iri
+from quotegraph.graph.namespaces import ENTITY, PREFIXES, QG, SDO, XSD
 from quotegraph.graph.store import (
     add_results,
+    article_graphs,
+    oxigraph_store,
+    remove_articles,
     close_graph,
     is_oxigraph,
     is_store_dir,
@@ -26,7 +34,7 @@ from quotegraph.graph.store import (
 def test_open_graph_in_memory_binds_prefixes():
     g = open_graph()
     assert is_oxigraph(g)
-    assert g.identifier == DATASET_DEFAULT_GRAPH_ID
+    assert g.identifier == DATASET_DEFAULT_GRAPH_ID  # writes without a graph go to the default graph
     bound = {p: str(ns) for p, ns in g.namespaces()}
     assert all(bound[p] == str(ns) for p, ns in PREFIXES.items())
 
@@ -40,20 +48,93 @@ def test_adding_the_same_article_twice_adds_nothing(corpus):
     assert len(g) == added
 
 
-def test_add_results_uses_addN_batches_only(corpus, monkeypatch):
+def _quads_by_graph(g) -> dict:
+    out: dict = {}
+    for q in oxigraph_store(g):
+        out.setdefault(q.graph_name, set()).add((q.subject, q.predicate, q.object))
+    return out
+
+
+@pytest.mark.parametrize("batch_size", [1, 20_000])
+def test_each_article_in_its_own_named_graph(corpus, batch_size):
     g = open_graph()
-
-    def no_single_adds(*args, **kwargs):
-        raise AssertionError("add() called: batches must go through addN")
-
-    batches = []
-    real_addn = g.addN
-    monkeypatch.setattr(g, "add", no_single_adds)
-    monkeypatch.setattr(g, "addN", lambda quads: (batches.append(1), real_addn(quads)))
-    add_results(g, corpus, batch_size=1)
-    # batch_size=1: one batch per article, never a split article
-    assert len(batches) == len(corpus)
+    add_results(g, corpus, batch_size=batch_size)
+    by_graph = _quads_by_graph(g)
+    names = {n for n in by_graph if isinstance(n, ox.NamedNode)}
+    assert names == {ox.NamedNode(graph_iri(r.article.id)) for r in corpus}
+    for result in corpus:
+        mine = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, gr in article_quads(result) if gr is not None}
+        assert by_graph[ox.NamedNode(graph_iri(result.article.id))] == mine
+    # entity descriptions and the vocabulary: in the default graph, once
+    default = by_graph[ox.DefaultGraph()]
+    assert all(s.value.startswith(str(PREFIXES["entity"])) or s.value.startswith(str(PREFIXES["kind"]))
+               for s, _, _ in default)
+    # no triple in two graphs, so the union counts each once
+    total = sum(len(v) for v in by_graph.values())
+    assert total == len(g) == len(records_to_graph(corpus))
     assert isomorphic(memory_copy(g), memory_copy(records_to_graph(corpus)))
+
+
+def test_re_extracting_an_article_leaves_no_stale_triples(corpus):
+    g = open_graph()
+    add_results(g, corpus)
+    first = corpus[0]
+    changed = replace(first, attributions=first.attributions[:1])  # two quotes fewer
+    change = add_results(g, [changed])
+    assert change < 0
+    expected = records_to_graph([changed, *corpus[1:]])
+    assert isomorphic(memory_copy(g), memory_copy(expected)) or _only_shared_extra(g, expected)
+    quotes = {str(o) for o in g.objects(None, QG.said) if str(o).startswith(str(article_iri("de1")))}
+    assert quotes == {str(span_iri("de1", changed.attributions[0].quote.start, changed.attributions[0].quote.end))}
+
+
+def _only_shared_extra(g, expected) -> bool:
+    """Entity descriptions stay when an article stops naming an entity (only ``prune`` removes them)."""
+    extra = set(memory_copy(g)) - set(memory_copy(expected))
+    return bool(extra) and all(str(s).startswith(str(PREFIXES["entity"])) for s, _, _ in extra)
+
+
+def test_remove_drops_exactly_one_article(corpus):
+    g = open_graph()
+    add_results(g, corpus)
+    before = len(g)
+    removed = remove_articles(g, ["en1"])
+    assert removed == before - len(g) > 0
+    assert article_graphs(g) == ["de1", "de2"]
+    assert not list(g.triples((article_iri("en1"), None, None)))
+    assert list(g.triples((article_iri("de1"), None, None)))
+    assert remove_articles(g, ["en1", "no-such-article"]) == 0
+    # what is left is what the other two articles make (entity descriptions aside)
+    rest = records_to_graph(corpus[:1] + corpus[2:])
+    assert set(memory_copy(rest)) <= set(memory_copy(g))
+
+
+def test_remove_with_prune_deletes_entities_no_article_uses(corpus):
+    g = open_graph()
+    add_results(g, corpus)
+    reuters = ENTITY["reuters"]
+    weber = ENTITY["anton-weber"]
+    remove_articles(g, ["en1"])
+    assert (reuters, SDO.name, Literal("Reuters")) in memory_copy(g)  # kept without prune
+    remove_articles(g, ["en1"], prune=True)
+    copy = memory_copy(g)
+    assert not list(copy.triples((reuters, None, None)))
+    assert list(copy.triples((weber, SDO.name, None)))  # still quoted in de1 and de2
+    # the rest is what de1 and de2 make, but for the alias en1 gave Weber (he is still in use)
+    extra = set(copy) - set(memory_copy(records_to_graph(corpus[:1] + corpus[2:])))
+    assert extra == {(weber, SDO.alternateName, Literal("President Anton Weber"))}
+
+
+def test_remove_needs_a_store(corpus):
+    with pytest.raises(QuotegraphError, match="no named graphs"):
+        remove_articles(Graph(), ["de1"])
+
+
+def test_article_dates_are_typed(corpus):
+    g = open_graph()
+    add_results(g, corpus)
+    dates = {str(o): o.datatype for o in g.objects(article_iri("de2"), SDO.datePublished)}
+    assert dates == {"2024-05-02": XSD.date}
 
 
 def test_add_results_on_a_plain_rdflib_graph(corpus):
