@@ -8,6 +8,7 @@ store fed the same records.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Literal, URIRef
@@ -265,3 +266,22 @@ def test_ask_answers_the_same_on_every_store(endpoint, corpus):
         add_results(g, corpus)
     for text, answer in (("ASK { ?s qg:reported ?q }", True), ("ASK { ?s qg:said <urn:nothing> }", False)):
         assert run_query(remote, text).rows == run_query(local, text).rows == [(Literal(answer),)]
+
+
+def test_cli_extract_writes_to_an_endpoint_like_to_a_store_folder(endpoint, tmp_path):
+    from quotegraph.api import example_folder
+
+    runner = CliRunner()
+    examples = str(example_folder())
+    to_server = runner.invoke(app, ["extract", examples, "--store", endpoint, "-q"])
+    assert to_server.exit_code == 0, to_server.output
+    to_folder = runner.invoke(app, ["extract", examples, "--store", str(tmp_path / "local.db"), "-q"])
+    assert to_folder.exit_code == 0, to_folder.output
+    size = len(open_graph(endpoint))
+    assert size > 0 and not list(tmp_path.glob("*.quotegraph-run")) and not list(Path.cwd().glob("store-*.quotegraph-run"))
+    args = ["--example", "who-said-what", "--format", "csv"]
+    from_server = runner.invoke(app, ["query", endpoint, *args])
+    from_folder = runner.invoke(app, ["query", str(tmp_path / "local.db"), *args])
+    assert from_server.exit_code == 0 and sorted(from_server.output.splitlines()) == sorted(from_folder.output.splitlines())
+    again = runner.invoke(app, ["extract", examples, "--store", endpoint, "-q"])
+    assert again.exit_code == 0 and len(open_graph(endpoint)) == size
