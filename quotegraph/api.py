@@ -28,7 +28,7 @@ from rdflib import Graph
 
 from quotegraph.errors import QuotegraphError
 from quotegraph.extract.records import Article, ArticleResult, Attribution, article_id_for, attribution_to_dict
-from quotegraph.inputs import Skipped, read_inputs
+from quotegraph.inputs import Skipped, read_inputs, without_skipped
 
 __all__ = [
     "example_folder",
@@ -148,14 +148,7 @@ class Extractor:
             docs = _pipe(nlp, arts, self.batch_size, on_skip is not None)
             for i, art, item in zip(idxs, arts, docs):
                 done[i] = item if isinstance(item, Skipped) else doc_to_result(item, art)
-        for i in range(len(chunk)):
-            item = done[i]
-            if isinstance(item, Skipped):
-                if on_skip is None:
-                    raise QuotegraphError(str(item))
-                on_skip(item)
-            else:
-                yield item
+        yield from without_skipped((done[i] for i in range(len(chunk))), on_skip)
 
 
 def _with_language(article: Article, lang: str) -> Article:
@@ -214,15 +207,8 @@ def extract(articles: Iterable[Article | str], *, lang: str = "auto", model: str
     extractor = Extractor(lang=lang, model=model, batch_size=batch_size)
 
     def as_articles() -> Iterator[Article]:
-        for item in articles:
-            if isinstance(item, Skipped):
-                if on_skip is None:
-                    raise QuotegraphError(str(item))
-                on_skip(item)
-            elif isinstance(item, str):
-                yield Article(id=article_id_for(item), text=item, language="auto")
-            else:
-                yield item
+        for item in without_skipped(articles, on_skip):
+            yield Article(id=article_id_for(item), text=item, language="auto") if isinstance(item, str) else item
 
     if n_process > 1:
         from quotegraph.workers import extract_in_processes

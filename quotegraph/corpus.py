@@ -105,7 +105,7 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     """
     from quotegraph.api import Summary, write_attributions
     from quotegraph.graph.export import format_for_suffix, save_graph
-    from quotegraph.graph.store import close_graph, is_store_dir, load_file, open_graph
+    from quotegraph.graph.store import close_graph, load_file, open_graph
 
     inputs = list(inputs)
     for path in inputs:

@@ -17,11 +17,11 @@ import gzip
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from quotegraph.errors import InputError
+from quotegraph.errors import InputError, QuotegraphError
 from quotegraph.extract.records import Article, article_id_for
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "article_from_jsonl_line",
     "input_files",
     "read_file",
+    "without_skipped",
     "TEXT_SUFFIXES",
     "HTML_SUFFIXES",
     "JSONL_SUFFIXES",
@@ -222,6 +223,22 @@ def max_article_chars() -> int:
 def _too_long(what: str, limit: int) -> str:
     return (f"{what}, over the limit of {limit:,} characters per article "
             f"(the spaCy pipeline's max_length); set {MAX_CHARS_ENV}=N to raise it")
+
+
+def without_skipped(items: Iterable, on_skip: Callable[[Skipped], None] | None) -> Iterator:
+    """The items that are not :class:`Skipped`; those go to ``on_skip`` (without one, they raise).
+
+    >>> seen = []
+    >>> list(without_skipped(["a", Skipped("f.txt", "empty"), "b"], seen.append)), seen
+    (['a', 'b'], [Skipped(source='f.txt', reason='empty')])
+    """
+    for item in items:
+        if isinstance(item, Skipped):
+            if on_skip is None:
+                raise QuotegraphError(str(item))
+            on_skip(item)
+        else:
+            yield item
 
 
 def _language(value: object, default: str) -> str:

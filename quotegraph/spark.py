@@ -28,7 +28,7 @@ from pathlib import Path
 
 from quotegraph.errors import InputError, QuotegraphError
 from quotegraph.extract.records import Article, ArticleResult
-from quotegraph.inputs import JSONL_SUFFIXES, Skipped, input_files, suffix_of
+from quotegraph.inputs import JSONL_SUFFIXES, Skipped, input_files, suffix_of, without_skipped
 
 __all__ = ["extract_with_spark", "spark_session", "PART_FOLDERS"]
 
@@ -115,14 +115,7 @@ def _extract_partition(items: Iterator[Article | Skipped], lang: str, model: str
     def skip(item: Skipped) -> None:
         out.append(json.dumps({"skipped": item.source, "reason": item.reason}, ensure_ascii=False))
 
-    def articles() -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, Skipped):
-                skip(item)
-            else:
-                yield item
-
-    for result in extractor.run(articles(), on_skip=skip):
+    for result in extractor.run(without_skipped(items, skip), on_skip=skip):
         out.append(json.dumps({"result": result_to_dict(result)}, ensure_ascii=False))
         yield from out
         out.clear()

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from quotegraph.errors import QuotegraphError
 from quotegraph.extract.records import Article, ArticleResult
-from quotegraph.inputs import Skipped
+from quotegraph.inputs import Skipped, without_skipped
 
 if TYPE_CHECKING:
     from quotegraph.api import Extractor
@@ -102,13 +102,7 @@ def extract_in_processes(articles: Iterable[Article], extractor: Extractor, *, w
             items = future.result()
         except BrokenProcessPool:
             raise QuotegraphError("an extraction worker process died (out of memory or killed)") from None
-        for item in items:
-            if isinstance(item, Skipped):
-                if on_skip is None:
-                    raise QuotegraphError(str(item))
-                on_skip(item)
-            else:
-                yield item
+        yield from without_skipped(items, on_skip)
 
     finished = False
     try:
