@@ -14,7 +14,8 @@ scaling
     1x, 4x, 16x the corpus (the articles repeated with new ids), each size through the real
     command, ``quotegraph extract corpus.jsonl --store DIR --jsonl quotes.jsonl -q``, in a
     fresh process: wall and CPU seconds, the marginal cost of 150 more articles, and the
-    child's peak RSS (from ``os.wait4``, per size).
+    child's peak RSS (from ``os.wait4``, per size). ``--sink file`` writes ``--out graph.ttl``
+    (the graph in memory) instead of the store.
 profile
     where the overhead goes, in one process: the bare pipeline, the component and the
     records timed apart (no profiler), then cProfile of the component and the records on the
@@ -128,9 +129,9 @@ def bench_throughput(articles: list[Article], *, workers: list[int], repeat: int
         wall_ratio = median(walls[("full", 1)]) / median(walls[("bare", 1)])
         best_ratio = min(walls[("full", 1)]) / min(walls[("bare", 1)])
         cpu_ratio = median(cpus[("full", 1)]) / median(cpus[("bare", 1)])
-        print(f"  extraction over the bare pipeline, 1 worker: {_pct(best_ratio)} (best run of each, the least "
-              f"disturbed), {_pct(wall_ratio)} (median wall), {_pct(cpu_ratio)} (median CPU); target <= "
-              f"{MAX_OVERHEAD:.0%}: {_verdict(best_ratio <= 1 + MAX_OVERHEAD)}")
+        print(f"  extraction over the bare pipeline, 1 worker: {_pct(cpu_ratio)} CPU (median), {_pct(wall_ratio)} "
+              f"wall (median), {_pct(best_ratio)} (best runs); target <= {MAX_OVERHEAD:.0%} (on CPU): "
+              f"{_verdict(cpu_ratio <= 1 + MAX_OVERHEAD)}; on a busy machine the profile part's split is steadier")
     if 1 in workers and 2 in workers:
         for kind, label in (("full", "full extraction"), ("bare", "bare pipeline")):
             speedup = median(walls[(kind, 1)]) / median(walls[(kind, 2)])
@@ -186,22 +187,24 @@ def run_child(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def bench_scaling(articles: list[Article], *, sizes: list[int], workers: int, batch_size: int) -> None:
+def bench_scaling(articles: list[Article], *, sizes: list[int], workers: int, batch_size: int, sink: str) -> None:
     rows, points = [], []
+    target = "--store DIR" if sink == "store" else "--out graph.ttl"
     print(f"\nScaling: {len(articles)} articles x {', '.join(map(str, sizes))} through "
-          f"'quotegraph extract corpus.jsonl --store DIR --jsonl quotes.jsonl -q --workers {workers}', "
+          f"'quotegraph extract corpus.jsonl {target} --jsonl quotes.jsonl -q --workers {workers}', "
           f"one fresh process per size; {load_note()}")
     with tempfile.TemporaryDirectory(prefix="qg-bench-extract-") as tmp:
         tmp = Path(tmp)
         for k in sizes:
             corpus, store, quotes = tmp / f"corpus-{k}x.jsonl", tmp / f"store-{k}x", tmp / f"quotes-{k}x.jsonl"
             n = write_corpus(articles, k, corpus)
-            cmd = [*_cli(), "extract", str(corpus), "--lang", LANG, "--store", str(store), "--jsonl", str(quotes),
+            graph = ["--store", str(store)] if sink == "store" else ["--out", str(store.with_suffix(".ttl"))]
+            cmd = [*_cli(), "extract", str(corpus), "--lang", LANG, *graph, "--jsonl", str(quotes),
                    "-q", "--workers", str(workers), "--batch-size", str(batch_size)]
             wall, cpu, peak = run_child(cmd, tmp)
             with quotes.open(encoding="utf-8") as fh:
                 n_quotes = sum(1 for _ in fh)
-            store_mb = _folder_mb(store)
+            store_mb = _folder_mb(store) if sink == "store" else store.with_suffix(".ttl").stat().st_size / 1e6
             points.append((k, wall, cpu, peak))
             marginal = ""
             if len(points) > 1:
@@ -211,10 +214,11 @@ def bench_scaling(articles: list[Article], *, sizes: list[int], workers: int, ba
                          marginal, f"{peak:,.0f}", f"{n_quotes:,}", f"{store_mb:.1f}"])
             print(f"  ... {k}x done in {wall:.0f} s", file=sys.stderr)
             shutil.rmtree(store, ignore_errors=True)
+            store.with_suffix(".ttl").unlink(missing_ok=True)
             corpus.unlink()
             quotes.unlink()
     print_table(["size", "articles", "wall s", "CPU s", "articles/s", "s per 1x", "marginal s per 1x",
-                 "peak RSS MB", "quotes", "store MB"], rows)
+                 "peak RSS MB", "quotes", "graph MB"], rows)
     if len(points) > 1:
         (k0, w0, c0, m0), (k1, w1, c1, m1) = points[0], points[-1]
         per_article = [(w / k) for k, w, _, _ in points]
@@ -308,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=8, help="articles run once before timing (default 8)")
     parser.add_argument("--sizes", type=_ints, default=[1, 4, 16], help="corpus multiples for scaling (default 1,4,16)")
     parser.add_argument("--scale-workers", type=int, default=1, help="--workers of the scaling runs (default 1)")
+    parser.add_argument("--sink", choices=("store", "file"), default="store",
+                        help="scaling runs write an on-disk store (--store DIR, default) or a Turtle file (--out)")
     parser.add_argument("--top", type=int, default=20, help="rows per profile table (default 20)")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.batch_size < 1 or args.warmup < 0 or args.scale_workers < 1 or args.top < 1:
@@ -320,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_throughput(articles, workers=args.workers, repeat=args.repeat, batch_size=args.batch_size,
                          warmup=min(args.warmup, len(articles)))
     if "scaling" not in args.skip:
-        bench_scaling(articles, sizes=sorted(set(args.sizes)), workers=args.scale_workers, batch_size=args.batch_size)
+        bench_scaling(articles, sizes=sorted(set(args.sizes)), workers=args.scale_workers, batch_size=args.batch_size,
+                      sink=args.sink)
     if "profile" not in args.skip:
         bench_profile(articles, top=args.top, batch_size=args.batch_size)
     return 0
