@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -112,6 +113,8 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
     tok = doc[i]
     low = tok.lower_
     for words in lex.before_source:
+        if words and words[0] != low:
+            continue  # cheap first-word test before building the tuple
         n = len(words)
         if i + n <= upper and tuple(t.lower_ for t in doc[i : i + n]) == words:
             src = np_after(doc, i + n, upper, lex)
@@ -151,9 +154,18 @@ def _is_source_noun(token: Token, lex: CueLexicon) -> bool:
     low = token.lower_
     if low in lex.source_nouns:
         return True
-    return lex.lang == "de" and token.text[:1].isupper() and any(
-        low.endswith(noun) and len(low) > len(noun) + 2 for noun in lex.source_nouns if len(noun) >= 6
-    )
+    if lex.lang != "de" or not token.text[:1].isupper():
+        return False
+    # a compound: its last k letters are a source noun of 6+ letters, with 3+ letters before it
+    nouns, lengths = _compound_heads(lex.source_nouns)
+    return any(low[-k:] in nouns for k in lengths if k < len(low) - 2)
+
+
+@lru_cache(maxsize=8)
+def _compound_heads(source_nouns: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The source nouns that can end a compound (6+ letters), and their lengths."""
+    heads = frozenset(n for n in source_nouns if len(n) >= 6)
+    return heads, tuple(sorted({len(n) for n in heads}))
 
 
 def _possessor(span: Span, lex: CueLexicon) -> Token | None:
@@ -315,7 +327,7 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
             container = (parent.start, parent.end)
         siblings = [t for t in quoted if t.depth == q.depth and container[0] <= t.start and t.end <= container[1]
                     and _is_speech(t, text)]
-        found = _direct_quote(doc, q, siblings, container, lex)
+        found = _direct_quote(doc, text, q, siblings, container, lex)
         # a short quote is speech when it stands alone in its own frame („Nein“, sagte er.)
         framed = found.pattern == "direct" and found.kind == "direct" and found.cue is not None and found.speaker is not None
         if not _is_speech(q, text) and not framed:
@@ -323,10 +335,10 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
         yield found
 
 
-def _pointing_frame(doc: Doc, close_at: int, lex: CueLexicon) -> _Frame | None:
+def _pointing_frame(doc: Doc, text: str, close_at: int, lex: CueLexicon) -> _Frame | None:
     """"„…“ Das sagte X am Montag.": the next sentence points back at the quote with a
-    demonstrative and names its speaker."""
-    rest = doc.char_span(close_at, min(len(doc.text), close_at + 300), alignment_mode="contract")
+    demonstrative and names its speaker. ``text`` is ``doc.text`` (spaCy rebuilds it on each access)."""
+    rest = doc.char_span(close_at, min(len(text), close_at + 300), alignment_mode="contract")
     if rest is None:
         return None
     first = next((t for t in rest if not t.is_punct and not t.is_space), None)
@@ -354,9 +366,8 @@ def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, lex: 
     return ends_open and cue_lemma(first, lex) is not None
 
 
-def _direct_quote(doc: Doc, q: QuotedSpan, siblings: list[QuotedSpan], container: tuple[int, int],
+def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan], container: tuple[int, int],
                   lex: CueLexicon) -> Found:
-    text = doc.text
     open_at = q.start - len(q.open_mark)
     close_at = q.end + len(q.close_mark)
     prev_close = max((t.end + len(t.close_mark) for t in siblings if t.end <= open_at), default=container[0])
@@ -392,7 +403,7 @@ def _direct_quote(doc: Doc, q: QuotedSpan, siblings: list[QuotedSpan], container
     kind = "mixed" if start < open_at else "direct"
     chosen = frame if frame is not None and frame.cue is not None else pre_frame or frame
     if chosen is None and q.depth == 0 and q.closed:
-        chosen = _pointing_frame(doc, close_at, lex)
+        chosen = _pointing_frame(doc, text, close_at, lex)
     found = Found((start, end), kind, pattern=pattern, extra={"depth": q.depth, "closed": q.closed})
     if chosen is not None:
         found.cue = chosen.cue
@@ -803,6 +814,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
         return
     ends = sorted((f for f in found if f.pattern != "embedded"), key=lambda f: f.quote[1])
     sents = sentences(doc)
+    text = doc.text
     for k, sent in enumerate(sents):
         if not _outside(found, sent.start_char, sent.end_char):
             continue
@@ -822,7 +834,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
         if not prev:
             continue
         last = prev[-1]
-        gap = doc.text[last.quote[1] : sent.start_char]
+        gap = text[last.quote[1] : sent.start_char]
         between = [s for s in sents[max(0, k - 3) : k] if s.start_char >= last.quote[1]]
         if gap.count("\n\n") > 4 or len(between) > 12:
             continue
@@ -830,7 +842,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
         if content is None or word_count(content.text) < 3:
             continue
         end = _with_final_punct(doc, content)
-        if last.pattern == "konjunktiv" and doc.text[last.quote[1] : content.start_char].strip() == "":
+        if last.pattern == "konjunktiv" and text[last.quote[1] : content.start_char].strip() == "":
             last.quote = (last.quote[0], end)  # the same speaker goes on: one quote over the sentences
             continue
         f = Found((content.start_char, end), "free_indirect", pattern="konjunktiv", inherited=True)
@@ -895,12 +907,12 @@ def _plausible_speaker(span: Span) -> bool:
 _POINTERS = frozenset({"das", "dies", "dieses", "es", "this", "that", "it", "so"})
 
 
-def _is_title(doc: Doc, f: Found, lex: CueLexicon) -> bool:
+def _is_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     """„This Is It“, „Neues Deutschland“, the film "Heat": a name or title in quotation marks."""
     before = doc.char_span(max(0, f.quote[0] - 40), f.quote[0], alignment_mode="contract")
     if before is not None and len(before) and before[-1].lower_ in lex.title_nouns:
         return True
-    inner = doc.text[f.quote[0] + 1 : f.quote[1] - 1]
+    inner = text[f.quote[0] + 1 : f.quote[1] - 1]
     words = [w for w in inner.split() if any(ch.isalpha() for ch in w)]
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
@@ -944,21 +956,22 @@ def find_attributions(doc: Doc, lex: CueLexicon) -> list[Found]:
     out.sort(key=lambda f: f.quote)
     out += list(find_subjunctive_continuations(doc, lex, out))
     out += list(find_reported_acts(doc, lex, out))
-    out = [f for f in _settle_fragments(out) if f.pattern != "embedded" or not _is_title(doc, f, lex)]
+    text = doc.text  # spaCy joins the tokens anew on each access: once per Doc
+    out = [f for f in _settle_fragments(out) if f.pattern != "embedded" or not _is_title(doc, text, f, lex)]
     out.sort(key=lambda f: (f.quote[0], -f.quote[1]))
-    _inherit_speakers(doc, out)
+    _inherit_speakers(text, out)
     _link_parents(out)
     return out
 
 
-def _inherit_speakers(doc: Doc, found: list[Found]) -> None:
+def _inherit_speakers(text: str, found: list[Found]) -> None:
     """A direct quote with no frame continues the last speaker of the same or previous paragraph."""
     last: Found | None = None
     for f in found:
         if f.pattern == "nested":
             continue
         if f.speaker is None and f.pattern == "direct" and f.cue is None and last is not None:
-            gap = doc.text[last.quote[1] : f.quote[0]]
+            gap = text[last.quote[1] : f.quote[0]]
             if gap.count("\n\n") <= 1 and len(gap) < 600:
                 f.speaker = last.speaker
                 f.inherited = True

@@ -37,17 +37,22 @@ _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
 
 
 @lru_cache(maxsize=4)
-def lemma_table(lang: str):
-    """spaCy's lemma lookup table (a ``spacy.lookups.Table``: ``.get(form)``) from
-    spacy-lookups-data, or {} if it is not installed.
+def lemma_table(lang: str) -> dict[str, str]:
+    """spaCy's lemma lookup table (form → lemma) from spacy-lookups-data, or {} if it is not
+    installed.
 
     A statistical lemmatizer trained on little data misses irregular verb forms ("sprachen",
-    "nannte"); the lookup table backs it up for the cue lexicon.
+    "nannte"); the lookup table backs it up for the cue lexicon. It is read as the plain dict
+    the package ships: a ``spacy.lookups.Table`` would hash each of its 350k keys on loading
+    (seconds per process) and give the same answers.
     """
     try:
-        from spacy.lookups import load_lookups
+        from spacy.util import load_language_data, registry
 
-        return load_lookups(lang, ["lemma_lookup"]).get_table("lemma_lookup")
+        if lang not in registry.lookups:
+            return {}
+        tables = registry.lookups.get(lang)
+        return load_language_data(tables["lemma_lookup"]) if "lemma_lookup" in tables else {}
     except (ValueError, KeyError, ImportError, OSError):
         return {}
 

@@ -27,6 +27,7 @@ from .attribution import find_attributions
 from .coref import resolve_entities
 from .lexicon import load_lexicon
 from .loading import load_pipeline
+from .phrases import lemma_table
 
 __all__ = ["AttributionFinder", "make_attributor", "make_nlp"]
 
@@ -44,6 +45,8 @@ class AttributionFinder:
         self.lang = lang or nlp.lang
         self.lexicon_path = lexicon_path
         self.lexicon = load_lexicon(self.lang, lexicon_path)
+        if self.lexicon.lang == "de":
+            lemma_table("de")  # load it now, once: worker processes forked later share it
 
     def find(self, doc: Doc) -> tuple[list[dict], list[dict]]:
         found = find_attributions(doc, self.lexicon)

@@ -1,0 +1,337 @@
+"""Benchmark: what extraction costs over the bare spaCy pipeline, and how it grows with the corpus.
+
+On the German Wikinews dev articles (150; issue #7) it prints three parts:
+
+throughput
+    articles/s and tokens/s of the bare spaCy pipeline (quotegraph's German pipeline without
+    its ``qg_attribution`` component: the physical limit of a parse-based extractor) and of
+    the full extraction (:class:`quotegraph.api.Extractor`, what ``api.extract`` runs:
+    pipeline + component + records), side by side in the same run, with 1 and 2 worker
+    processes (``n_process``); the overhead of extraction over the bare pipeline, the
+    speed-up of 2 workers, and the cost of building the graph (``api.build_graph``) from the
+    records. Load times (and a warm-up on the first articles) are printed apart.
+scaling
+    1x, 4x, 16x the corpus (the articles repeated with new ids), each size through the real
+    command, ``quotegraph extract corpus.jsonl --store DIR --jsonl quotes.jsonl -q``, in a
+    fresh process: wall and CPU seconds, the marginal cost of 150 more articles, and the
+    child's peak RSS (from ``os.wait4``, per size). ``--sink file`` writes ``--out graph.ttl``
+    (the graph in memory) instead of the store.
+profile
+    where the overhead goes, in one process: the bare pipeline, the component and the
+    records timed apart (no profiler), then cProfile of the component and the records on the
+    already parsed Docs: the top functions by own time, and quotegraph's by cumulative time.
+
+It is not a test. The data is read from ``--data`` (default ``../shared/data`` relative to
+the repository root) and never copied; temporary files go to a temporary folder.
+
+    python benchmarks/bench_extract.py                        # everything (~15 min on 2 cores)
+    python benchmarks/bench_extract.py --skip scaling,profile # throughput only
+    python benchmarks/bench_extract.py --limit 30 --repeat 1 --sizes 1,2 --workers 1   # quick
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from _bench import DEFAULT_DATA, REPO, load_note, median, pipelines, print_table, rss_mb, timed_runs  # noqa: E402
+
+from quotegraph import api  # noqa: E402
+from quotegraph.extract.convert import doc_to_result  # noqa: E402
+from quotegraph.extract.evaluation.wikinews import as_article, read_wikinews  # noqa: E402
+from quotegraph.extract.pipeline import make_nlp  # noqa: E402
+from quotegraph.extract.records import Article  # noqa: E402
+
+PARTS = ("throughput", "scaling", "profile")
+LANG = "de"
+#: What to hold against the figures (issue #7).
+MAX_OVERHEAD = 0.15
+MIN_SPEEDUP = 1.7
+
+
+def load_articles(data: Path, limit: int | None) -> list[Article]:
+    """The Wikinews dev articles as quotegraph reads them (``quotegraph eval wikinews``)."""
+    path = data / "wikinews-de" / "dev.jsonl.gz"
+    if not path.is_file():
+        raise SystemExit(f"no Wikinews dev data at {path}; give --data (the folder holding wikinews-de/)")
+    return [as_article(g) for g in read_wikinews(path, limit=limit)]
+
+
+def _pct(ratio: float) -> str:
+    return f"{100 * (ratio - 1):+.1f}%"
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+# ---------------------------------------------------------------------------- throughput
+
+
+def bench_throughput(articles: list[Article], *, workers: list[int], repeat: int, batch_size: int,
+                     warmup: int) -> None:
+    texts = [a.text for a in articles]
+    bare, extractor, load_bare, load_full = pipelines(LANG, batch_size)
+    # the first articles once through each, so one-time costs (lazy tables, caches) show here
+    start = time.perf_counter()
+    list(bare.pipe(texts[:warmup], batch_size=batch_size))
+    warm_bare = time.perf_counter() - start
+    start = time.perf_counter()
+    list(extractor.run(articles[:warmup]))
+    warm_full = time.perf_counter() - start
+
+    walls: dict[tuple[str, int], list[float]] = {}
+    cpus: dict[tuple[str, int], list[float]] = {}
+    n_tokens, results = 0, []
+    for _ in range(repeat):  # interleaved, so a burst of load on the machine hits both alike
+        for n in workers:
+            extractor.n_process = n
+            w, c, n_tokens = timed_runs(
+                lambda: sum(len(d) for d in bare.pipe(texts, batch_size=batch_size, n_process=n)), 1)
+            walls.setdefault(("bare", n), []).extend(w)
+            cpus.setdefault(("bare", n), []).extend(c)
+            w, c, results = timed_runs(lambda: list(extractor.run(articles)), 1)
+            walls.setdefault(("full", n), []).extend(w)
+            cpus.setdefault(("full", n), []).extend(c)
+    g_walls, _, n_triples = timed_runs(lambda: len(api.build_graph(results)), repeat)
+    n_quotes = sum(len(r.attributions) for r in results)
+
+    n_art = len(articles)
+    print(f"\nThroughput: {n_art} Wikinews dev articles, {n_tokens:,} tokens, {n_quotes} attributions; "
+          f"batch size {batch_size}; median of {repeat} run(s)")
+    print(f"  load: bare pipeline {load_bare:.1f} s, full pipeline {load_full:.1f} s; warm-up on the first "
+          f"{warmup} articles: bare {warm_bare:.1f} s, full {warm_full:.1f} s")
+    rows = []
+    for n in workers:
+        for kind, label in (("bare", "bare spaCy pipeline"), ("full", "full extraction (records)")):
+            wall = median(walls[(kind, n)])
+            cpu = f"{median(cpus[(kind, n)]):.1f}" if n == 1 else "-"
+            vs = _pct(wall / median(walls[("bare", n)])) if kind == "full" else ""
+            rows.append([label, n, f"{wall:.2f}", f"{min(walls[(kind, n)]):.2f}", f"{n_art / wall:.1f}",
+                         f"{n_tokens / wall:,.0f}", cpu, vs])
+    g = median(g_walls)
+    rows.append(["graph build (api.build_graph)", 1, f"{g:.2f}", f"{min(g_walls):.2f}", f"{n_art / g:.0f}",
+                 f"{n_tokens / g:,.0f}", "-", f"{n_triples:,} triples"])
+    print_table(["", "workers", "wall s", "best s", "articles/s", "tokens/s", "CPU s", "vs bare"], rows)
+
+    if 1 in workers:
+        wall_ratio = median(walls[("full", 1)]) / median(walls[("bare", 1)])
+        best_ratio = min(walls[("full", 1)]) / min(walls[("bare", 1)])
+        cpu_ratio = median(cpus[("full", 1)]) / median(cpus[("bare", 1)])
+        print(f"  extraction over the bare pipeline, 1 worker: {_pct(cpu_ratio)} CPU (median), {_pct(wall_ratio)} "
+              f"wall (median), {_pct(best_ratio)} (best runs); target <= {MAX_OVERHEAD:.0%} (on CPU): "
+              f"{_verdict(cpu_ratio <= 1 + MAX_OVERHEAD)}; on a busy machine the profile part's split is steadier")
+    if 1 in workers and 2 in workers:
+        for kind, label in (("full", "full extraction"), ("bare", "bare pipeline")):
+            speedup = median(walls[(kind, 1)]) / median(walls[(kind, 2)])
+            target = f"; target >= {MIN_SPEEDUP}: {_verdict(speedup >= MIN_SPEEDUP)}" if kind == "full" else ""
+            print(f"  2 workers against 1, {label}: x{speedup:.2f}{target}")
+    print(f"  graph build: {g / n_art * 1000:.1f} ms per article, {100 * g / median(walls[('full', workers[0])]):.0f}% "
+          f"of the extraction time ({workers[0]} worker(s))")
+    print(f"  peak RSS of this process: {rss_mb():,.0f} MB; {load_note()}")
+
+
+# ---------------------------------------------------------------------------- scaling
+
+
+def _cli() -> list[str]:
+    """The ``quotegraph`` console script of this interpreter's environment (or its entry point)."""
+    script = Path(sys.executable).with_name("quotegraph")
+    if script.is_file():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from quotegraph.cli import main; sys.exit(main())"]
+
+
+def write_corpus(articles: list[Article], times: int, path: Path) -> int:
+    """The articles ``times`` over, with new ids (``<id>~<copy>``), as JSONL; returns the count."""
+    n = 0
+    with path.open("w", encoding="utf-8") as out:
+        for copy in range(times):
+            for a in articles:
+                out.write(json.dumps({"id": f"{a.id}~{copy}", "text": a.text, "language": LANG},
+                                     ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
+def _folder_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+
+
+def run_child(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Run a command to its end: wall seconds, CPU seconds and peak RSS (MB) of that child alone.
+
+    ``os.wait4`` reports the child's own usage (with its waited-for descendants), so each size
+    gets its own peak, unlike ``RUSAGE_CHILDREN``, which keeps the largest child so far.
+    """
+    with (cwd / "stdout.txt").open("wb") as out, (cwd / "stderr.txt").open("wb") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} exited with {proc.returncode}:\n"
+                         + (cwd / "stderr.txt").read_text(errors="replace")[-2000:])
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def bench_scaling(articles: list[Article], *, sizes: list[int], workers: int, batch_size: int, sink: str) -> None:
+    rows, points = [], []
+    target = "--store DIR" if sink == "store" else "--out graph.ttl"
+    print(f"\nScaling: {len(articles)} articles x {', '.join(map(str, sizes))} through "
+          f"'quotegraph extract corpus.jsonl {target} --jsonl quotes.jsonl -q --workers {workers}', "
+          f"one fresh process per size; {load_note()}")
+    with tempfile.TemporaryDirectory(prefix="qg-bench-extract-") as tmp:
+        tmp = Path(tmp)
+        for k in sizes:
+            corpus, store, quotes = tmp / f"corpus-{k}x.jsonl", tmp / f"store-{k}x", tmp / f"quotes-{k}x.jsonl"
+            n = write_corpus(articles, k, corpus)
+            graph = ["--store", str(store)] if sink == "store" else ["--out", str(store.with_suffix(".ttl"))]
+            cmd = [*_cli(), "extract", str(corpus), "--lang", LANG, *graph, "--jsonl", str(quotes),
+                   "-q", "--workers", str(workers), "--batch-size", str(batch_size)]
+            wall, cpu, peak = run_child(cmd, tmp)
+            with quotes.open(encoding="utf-8") as fh:
+                n_quotes = sum(1 for _ in fh)
+            store_mb = _folder_mb(store) if sink == "store" else store.with_suffix(".ttl").stat().st_size / 1e6
+            points.append((k, wall, cpu, peak))
+            marginal = ""
+            if len(points) > 1:
+                k0, w0 = points[-2][0], points[-2][1]
+                marginal = f"{(wall - w0) / (k - k0):.1f}"
+            rows.append([f"{k}x", f"{n:,}", f"{wall:.1f}", f"{cpu:.1f}", f"{n / wall:.1f}", f"{wall / k:.1f}",
+                         marginal, f"{peak:,.0f}", f"{n_quotes:,}", f"{store_mb:.1f}"])
+            print(f"  ... {k}x done in {wall:.0f} s", file=sys.stderr)
+            shutil.rmtree(store, ignore_errors=True)
+            store.with_suffix(".ttl").unlink(missing_ok=True)
+            corpus.unlink()
+            quotes.unlink()
+    print_table(["size", "articles", "wall s", "CPU s", "articles/s", "s per 1x", "marginal s per 1x",
+                 "peak RSS MB", "quotes", "graph MB"], rows)
+    if len(points) > 1:
+        (k0, w0, c0, m0), (k1, w1, c1, m1) = points[0], points[-1]
+        per_article = [(w / k) for k, w, _, _ in points]
+        fixed = w0 - k0 * (w1 - w0) / (k1 - k0)
+        print(f"  time: {(w1 - w0) / (k1 - k0):.1f} s per 150 more articles between {k0}x and {k1}x "
+              f"(fixed start-up cost ~{fixed:.1f} s); CPU {(c1 - c0) / (k1 - k0):.1f} s per 150 articles")
+        print(f"  per-article time {k1}x / {k0}x: x{per_article[-1] / per_article[0]:.2f} (start-up spread over more "
+              f"articles makes it fall; linear growth keeps the marginal cost flat)")
+        print(f"  memory: peak RSS {m0:,.0f} MB at {k0}x, {m1:,.0f} MB at {k1}x (x{m1 / m0:.2f})")
+
+
+# ---------------------------------------------------------------------------- profile
+
+
+def _where(filename: str) -> str:
+    for root in (str(REPO) + os.sep, os.sep + "site-packages" + os.sep):
+        if root in filename:
+            return filename.split(root, 1)[1]
+    return filename
+
+
+def _profile_rows(stats: dict, *, key: int, top: int, only_repo: bool) -> list[list[object]]:
+    items = []
+    for (filename, line, func), (_, ncalls, own, cum, _) in stats.items():
+        if only_repo and not filename.startswith(str(REPO)):
+            continue
+        items.append((own if key == 2 else cum, own, cum, ncalls, f"{func} ({_where(filename)}:{line})"))
+    items.sort(reverse=True)
+    return [[name, f"{own:.2f}", f"{cum:.2f}", f"{ncalls:,}"] for _, own, cum, ncalls, name in items[:top]]
+
+
+def bench_profile(articles: list[Article], *, top: int, batch_size: int) -> None:
+    texts = [a.text for a in articles]
+    nlp = make_nlp(LANG)
+    component = nlp.get_pipe("qg_attribution")
+    (pipe_s,), (pipe_cpu,), docs = timed_runs(
+        lambda: list(nlp.pipe(texts, batch_size=batch_size, disable=["qg_attribution"])), 1)
+    (first_s,), _, _ = timed_runs(lambda: component(docs[0]), 1)  # one-time lazy loading, if any
+    (comp_s,), (comp_cpu,), _ = timed_runs(lambda: [component(d) for d in docs], 1)
+    (rec_s,), (rec_cpu,), _ = timed_runs(lambda: [doc_to_result(d, a) for d, a in zip(docs, articles)], 1)
+    print(f"\nProfile: {len(articles)} articles, one process, no profiler; {load_note()}")
+    rows = [["bare pipeline (nlp.pipe without qg_attribution)", f"{pipe_s:.2f}", f"{pipe_cpu:.2f}", ""],
+            ["qg_attribution, first call (one-time loading)", f"{first_s:.2f}", "", f"{100 * first_s / pipe_cpu:.1f}%"],
+            ["qg_attribution on every Doc", f"{comp_s:.2f}", f"{comp_cpu:.2f}", f"{100 * comp_cpu / pipe_cpu:.1f}%"],
+            ["records (convert.doc_to_result)", f"{rec_s:.2f}", f"{rec_cpu:.2f}", f"{100 * rec_cpu / pipe_cpu:.1f}%"]]
+    print_table(["", "wall s", "CPU s", "of bare CPU"], rows)
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for d, a in zip(docs, articles):
+        doc_to_result(component(d), a)
+    profiler.disable()
+    profiler.create_stats()
+    total = sum(v[2] for v in profiler.stats.values())
+    print(f"\ncProfile of qg_attribution + records on the parsed Docs ({total:.2f} s under the profiler, "
+          f"which inflates Python calls): top {top} by own time")
+    print_table(["function", "own s", "cum s", "calls"], _profile_rows(profiler.stats, key=2, top=top, only_repo=False))
+    print(f"\nquotegraph's functions by cumulative time (top {top})")
+    print_table(["function", "own s", "cum s", "calls"], _profile_rows(profiler.stats, key=3, top=top, only_repo=True))
+
+
+# ---------------------------------------------------------------------------- main
+
+
+def _ints(text: str) -> list[int]:
+    try:
+        values = [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of whole numbers: {text!r}") from None
+    if not values or min(values) < 1:
+        raise argparse.ArgumentTypeError("give positive whole numbers, e.g. 1,4,16")
+    return values
+
+
+def _parts(text: str) -> set[str]:
+    parts = {x.strip() for x in text.split(",") if x.strip()}
+    unknown = parts - set(PARTS)
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown part(s) {', '.join(sorted(unknown))}; parts: {', '.join(PARTS)}")
+    return parts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data root (holding wikinews-de/)")
+    parser.add_argument("--limit", type=int, help="use only the first N dev articles")
+    parser.add_argument("--skip", type=_parts, default=set(), help=f"parts to leave out: {', '.join(PARTS)}")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per throughput figure (default 3)")
+    parser.add_argument("--workers", type=_ints, default=[1, 2], help="n_process values to compare (default 1,2)")
+    parser.add_argument("--batch-size", type=int, default=16, help="articles per spaCy batch (the CLI's default, 16)")
+    parser.add_argument("--warmup", type=int, default=8, help="articles run once before timing (default 8)")
+    parser.add_argument("--sizes", type=_ints, default=[1, 4, 16], help="corpus multiples for scaling (default 1,4,16)")
+    parser.add_argument("--scale-workers", type=int, default=1, help="--workers of the scaling runs (default 1)")
+    parser.add_argument("--sink", choices=("store", "file"), default="store",
+                        help="scaling runs write an on-disk store (--store DIR, default) or a Turtle file (--out)")
+    parser.add_argument("--top", type=int, default=20, help="rows per profile table (default 20)")
+    args = parser.parse_args(argv)
+    if args.repeat < 1 or args.batch_size < 1 or args.warmup < 0 or args.scale_workers < 1 or args.top < 1:
+        parser.error("--repeat, --batch-size, --scale-workers and --top must be positive, --warmup not negative")
+
+    articles = load_articles(args.data, args.limit)
+    print(f"quotegraph extraction benchmark: {len(articles)} articles from {args.data / 'wikinews-de'}; "
+          f"Python {sys.version.split()[0]}; {load_note()}")
+    if "throughput" not in args.skip:
+        bench_throughput(articles, workers=args.workers, repeat=args.repeat, batch_size=args.batch_size,
+                         warmup=min(args.warmup, len(articles)))
+    if "scaling" not in args.skip:
+        bench_scaling(articles, sizes=sorted(set(args.sizes)), workers=args.scale_workers, batch_size=args.batch_size,
+                      sink=args.sink)
+    if "profile" not in args.skip:
+        bench_profile(articles, top=args.top, batch_size=args.batch_size)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
