@@ -255,7 +255,11 @@ class _Store(SPARQLUpdateStore):
             res = Result("CONSTRUCT")
             res.graph = g
             return res
-        res = Result.parse(io.BytesIO(body), content_type=ctype)
+        try:
+            res = Result.parse(io.BytesIO(body), content_type=ctype)
+        except ValueError:  # the Oxigraph server cuts a streamed answer at its --timeout-s, with status 200
+            raise GraphFileError("the endpoint sent a truncated or malformed result (stopped by a server-side "
+                                 "query timeout?)", self._http.endpoint.address) from None
         if res.type == "SELECT" and [str(v) for v in res.vars or ()] == ["__ASK_RETVAL"]:
             # Virtuoso answers ASK in JSON as a SELECT of ?__ASK_RETVAL: one row 1, or no row
             answer = any(int(row[0]) for row in res)
