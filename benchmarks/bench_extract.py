@@ -52,6 +52,7 @@ from quotegraph.extract.convert import doc_to_result  # noqa: E402
 from quotegraph.extract.evaluation.wikinews import as_article, read_wikinews  # noqa: E402
 from quotegraph.extract.pipeline import make_nlp  # noqa: E402
 from quotegraph.extract.records import Article  # noqa: E402
+from quotegraph.workers import extract_in_processes  # noqa: E402
 
 PARTS = ("throughput", "scaling", "profile")
 LANG = "de"
@@ -96,12 +97,14 @@ def bench_throughput(articles: list[Article], *, workers: list[int], repeat: int
     n_tokens, results = 0, []
     for _ in range(repeat):  # interleaved, so a burst of load on the machine hits both alike
         for n in workers:
-            extractor.n_process = n
             w, c, n_tokens = timed_runs(
                 lambda: sum(len(d) for d in bare.pipe(texts, batch_size=batch_size, n_process=n)), 1)
             walls.setdefault(("bare", n), []).extend(w)
             cpus.setdefault(("bare", n), []).extend(c)
-            w, c, results = timed_runs(lambda: list(extractor.run(articles)), 1)
+            # what `quotegraph extract --workers n` runs: a pool of Extractors, or one in-process
+            w, c, results = timed_runs(lambda: list(
+                extract_in_processes(articles, extractor, workers=n, chunk_size=batch_size) if n > 1
+                else extractor.run(articles)), 1)
             walls.setdefault(("full", n), []).extend(w)
             cpus.setdefault(("full", n), []).extend(c)
     g_walls, _, n_triples = timed_runs(lambda: len(api.build_graph(results)), repeat)

@@ -7,6 +7,8 @@ News conventions handled:
 * a quote that runs over several paragraphs: the closing mark is left out at each paragraph
   end and the next paragraph opens again with a mark;
 * an opening mark never closed: the quote ends at the end of its paragraph;
+* two apostrophes as a double quotation mark, as some English papers print it
+  (''We stay,'' she said);
 * apostrophes (don't, Putin's, Ku'damm) are not quotation marks.
 
 Examples
@@ -131,7 +133,48 @@ def find_quoted(text: str, *, max_depth: int = 2) -> Iterator[QuotedSpan]:
     ['Erster Absatz.\\n\\n„Zweiter Absatz']
     >>> [s.closed for s in find_quoted("Ein „offenes Zitat ohne Ende.\\n\\nNeuer Absatz.")]
     [False]
+    >>> [(s.text, s.open_mark) for s in find_quoted("''This isn't reform,'' said Eva Kern.")]
+    [("This isn't reform,", "''")]
     """
+    scan = _twin_apostrophes_as_marks(text)
+    for span in _find_quoted(scan):
+        if span.depth <= max_depth and span.end > span.start:
+            yield _with_twin_marks(span, text)
+
+
+def _twin_apostrophes_as_marks(text: str) -> str:
+    """The text with each ''…'' pair written as "…" (plus a space), so one-character marks scan it.
+
+    Same length, so every offset holds.
+
+    >>> _twin_apostrophes_as_marks("''We stay,'' she said.")
+    ' "We stay,"  she said.'
+    """
+    if "''" not in text:
+        return text
+    chars = list(text)
+    for m in re.finditer(r"(?<!')''(?!')", text):
+        i = m.start()
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 2] if i + 2 < len(text) else " "
+        if (before.isspace() or before in "([{–—-/:") and not after.isspace():
+            chars[i], chars[i + 1] = " ", '"'
+        elif not before.isspace():
+            chars[i], chars[i + 1] = '"', " "
+    return "".join(chars)
+
+
+def _with_twin_marks(span: QuotedSpan, text: str) -> QuotedSpan:
+    """A span found in the scanned copy, with the original text and its '' marks."""
+    open_mark = "''" if span.open_mark == '"' and text[span.start - 2 : span.start] == "''" else span.open_mark
+    close_mark = "''" if span.close_mark == '"' and text[span.end : span.end + 2] == "''" else span.close_mark
+    if (open_mark, close_mark) == (span.open_mark, span.close_mark):
+        return span
+    return QuotedSpan(span.start, span.end, text[span.start : span.end], open_mark, close_mark, span.depth)
+
+
+def _find_quoted(text: str) -> list[QuotedSpan]:
+    """Every quoted span, sorted by start (the stack machine of :func:`find_quoted`)."""
     stack: list[tuple[str, int]] = []  # (open mark, index of the first character inside)
     out: list[QuotedSpan] = []
     para_end = _paragraph_end(text, 0)
@@ -194,9 +237,7 @@ def find_quoted(text: str, *, max_depth: int = 2) -> Iterator[QuotedSpan]:
         end = _strip_end(text, start, n)
         out.append(QuotedSpan(start, end, text[start:end], mark, "", depth))
     out.sort(key=lambda s: (s.start, -s.end))
-    for span in out:
-        if span.depth <= max_depth and span.end > span.start:
-            yield span
+    return out
 
 
 def _can_close_strict(text: str, i: int) -> bool:

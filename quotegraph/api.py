@@ -38,6 +38,8 @@ __all__ = [
     "extract",
     "extract_text",
     "build_graph",
+    "remove_articles",
+    "article_graphs",
     "open_graph",
     "load_graph",
     "query",
@@ -249,6 +251,23 @@ def load_graph(source: str | Path) -> Graph:
     from quotegraph.graph.store import open_source
 
     return open_source(source)
+
+
+def remove_articles(graph: Graph, article_ids: Iterable[str], *, prune: bool = False) -> int:
+    """Drop articles (their named graphs) from a graph; with ``prune``, entities no article uses.
+
+    Returns the number of triples removed. See :func:`quotegraph.graph.store.remove_articles`.
+    """
+    from quotegraph.graph.store import remove_articles as _remove
+
+    return _remove(graph, article_ids, prune=prune)
+
+
+def article_graphs(graph: Graph) -> list[str]:
+    """The ids of the articles in a graph (one named graph each)."""
+    from quotegraph.graph.store import article_graphs as _article_graphs
+
+    return _article_graphs(graph)
 
 
 def build_graph(results: Iterable[ArticleResult], graph: Graph | None = None) -> Graph:

@@ -11,6 +11,10 @@ import pytest
             [('"We will not back down,"', "Mary Stone", "say", "direct", None)],
         ),
         (
+            "''We will not back down,'' union leader Mary Stone said on Monday.",
+            [("''We will not back down,''", "Mary Stone", "say", "direct", None)],
+        ),
+        (
             'Mary Stone said: "We will not back down."',
             [('"We will not back down."', "Mary Stone", "say", "direct", None)],
         ),
