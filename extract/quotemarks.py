@@ -139,7 +139,7 @@ def find_quoted(text: str, *, max_depth: int = 2) -> Iterator[QuotedSpan]:
     scan = _twin_apostrophes_as_marks(text)
     for span in _find_quoted(scan):
         if span.depth <= max_depth and span.end > span.start:
-            yield _with_twin_marks(span, text)
+            yield _with_twin_marks(span, text) if scan is not text else span
 
 
 def _twin_apostrophes_as_marks(text: str) -> str:
@@ -168,8 +168,6 @@ def _with_twin_marks(span: QuotedSpan, text: str) -> QuotedSpan:
     """A span found in the scanned copy, with the original text and its '' marks."""
     open_mark = "''" if span.open_mark == '"' and text[span.start - 2 : span.start] == "''" else span.open_mark
     close_mark = "''" if span.close_mark == '"' and text[span.end : span.end + 2] == "''" else span.close_mark
-    if (open_mark, close_mark) == (span.open_mark, span.close_mark):
-        return span
     return QuotedSpan(span.start, span.end, text[span.start : span.end], open_mark, close_mark, span.depth)
 
 
