@@ -4,9 +4,11 @@ Partitions of articles go through the same :class:`~quotegraph.api.Extractor` as
 (one per Python worker, its pipelines loaded once and kept for the next partition), and the
 results are written as parts under an output folder::
 
-    OUT/graph/part-*      N-Quads, ready for a store's bulk loader (``oxigraph load``, Virtuoso ``ld_dir``)
-    OUT/quotes/part-*     quotes.jsonl lines (one JSON object per attribution)
-    OUT/skipped/part-*    one JSON object per input that could not be read or extracted
+    OUT/graph/part-*.nq        N-Quads, ready for a store's bulk loader (``oxigraph load``, Virtuoso ``ld_dir``)
+    OUT/quotes/part-*.jsonl    quotes.jsonl lines (one JSON object per attribution)
+    OUT/skipped/part-*.jsonl   one JSON object per input that could not be read or extracted
+
+(On a cluster file system the parts keep Spark's plain ``part-NNNNN`` names.)
 
 Inputs: JSONL corpora are read with ``textFile`` (so they may live on HDFS or S3: any
 ``scheme://`` path Spark reads); text and HTML files and folders of them are read by the
@@ -209,6 +211,8 @@ def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: s
     finally:
         if own_session:
             spark.stop()
+    if not _is_uri(out):
+        _name_parts(Path(out))
     if store is not None:
         bulk_load_parts(f"{out}/graph", store)
     return summary
@@ -255,6 +259,14 @@ def _article_from_line(line: str, source: str, lang: str) -> Article | Skipped:
     from quotegraph.inputs import article_from_jsonl_line
 
     return article_from_jsonl_line(line.encode("utf-8"), source, lang)
+
+
+def _name_parts(out: Path) -> None:
+    """Give local parts the suffix bulk loaders go by: graph/part-00000.nq, quotes/part-00000.jsonl."""
+    for folder, suffix in (("graph", ".nq"), ("quotes", ".jsonl"), ("skipped", ".jsonl")):
+        for part in (out / folder).glob("part-*"):
+            if not part.suffix:
+                part.rename(part.with_name(part.name + suffix))
 
 
 def bulk_load_parts(folder: str | Path, store: str | Path) -> int:

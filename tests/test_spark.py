@@ -70,6 +70,9 @@ def test_spark_engine_gives_the_same_results_as_a_local_run(corpus, tmp_path):
 
     parts = tmp_path / "parts"
     assert (parts / "graph" / "_SUCCESS").exists()
+    # named as bulk loaders expect (they go by the suffix)
+    assert {p.suffix for p in (parts / "graph").glob("part-*")} == {".nq"}
+    assert {p.suffix for p in (parts / "quotes").glob("part-*")} == {".jsonl"}
     # the same triples, made by the same code
     local_triples = _triples(tmp_path / "local.nt")
     assert local_triples and _triples(parts / "graph") == local_triples

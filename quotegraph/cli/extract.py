@@ -85,7 +85,7 @@ def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master
         raise typer.BadParameter("--jsonl, --resume and --restart are for --engine local; Spark writes quotes parts "
                                  "under --out and re-runs failed tasks itself")
     summary = extract_with_spark(inputs, out, lang=lang, model=model, batch_size=batch_size, master=master, store=store)
-    files = {"graph": f"{out}/graph/part-*", "quotes": f"{out}/quotes/part-*", "skipped": f"{out}/skipped/part-*"}
+    files = {"graph": f"{out}/graph/part-*.nq", "quotes": f"{out}/quotes/part-*.jsonl", "skipped": f"{out}/skipped/part-*.jsonl"}
     if store is not None:
         files["store"] = str(store)
     print_summary(summary, files)
