@@ -140,7 +140,7 @@ def main() -> None:
     parser.add_argument("--http-triples", type=int, default=50_000,
                         help="triples written through the HTTP update path (add_results on sparql+http://)")
     parser.add_argument("--skip", action="append", default=[], metavar="QUERY",
-                        help="leave out an example query (reported-by takes minutes at 1M triples)")
+                        help="leave out an example query (repeatable)")
     args = parser.parse_args()
     SKIP.update(args.skip)
     work = Path(tempfile.mkdtemp(prefix="qg-bench-endpoints-"))
