@@ -50,13 +50,14 @@ from quotegraph.extract.records import ArticleResult
 
 from .endpoint import is_endpoint, is_endpoint_url, open_endpoint, prune_update
 from .model import article_quads, article_triples, bind_prefixes, graph_iri, nquads_line, vocabulary_triples
-from .namespaces import XSD
+from .namespaces import ID, XSD
 
 __all__ = [
     "PARSE_FORMATS",
     "open_graph",
     "open_source",
     "load_file",
+    "load_file_by_article",
     "add_results",
     "remove_articles",
     "article_graphs",
@@ -309,6 +310,57 @@ def load_file(path: str | Path, graph: Graph | None = None, *, bulk: bool = Fals
     except (OSError, ValueError) as exc:
         raise GraphFileError(str(exc), str(path)) from None
     return graph
+
+
+def load_file_by_article(path: str | Path, graph: Graph, *, batch_size: int = 50_000) -> Graph:
+    """:func:`load_file` for a file quotegraph wrote, putting each triple back into its article's graph.
+
+    A Turtle, N-Triples or JSON-LD file has no named graphs; read with :func:`load_file`, all of
+    it lands in the default graph, where re-extracting an article could not replace it. Here
+    every triple of an article (its node, spans, reports and ``qg:said``-style edges: the
+    triples :func:`~quotegraph.graph.model.article_quads` puts in :func:`graph_iri`) goes back
+    into that article's named graph, and shared entity triples into the default graph. TriG and
+    N-Quads files keep their own graphs. Streams in batches (not one transaction).
+
+    Raises
+    ------
+    GraphFileError
+        As :func:`load_file`.
+    """
+    path = Path(path)
+    fmt = format_for_path(path)
+    if fmt in ("ox-nquads", "ox-trig") or not is_oxigraph(graph):
+        return load_file(path, graph)
+    if not path.is_file():
+        raise GraphFileError("no such file", str(path))
+    store = oxigraph_store(graph)
+    batch: list[ox.Quad] = []
+    try:
+        for quad in ox.parse(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:].lower())):
+            name = _article_graph_of(quad.subject, quad.object)
+            batch.append(ox.Quad(quad.subject, quad.predicate, quad.object, name) if name is not None else quad)
+            if len(batch) >= batch_size:
+                store.extend(batch)
+                batch = []
+        store.extend(batch)
+    except SyntaxError as exc:
+        raise GraphFileError(_syntax_message(exc), str(path)) from None
+    except (OSError, ValueError) as exc:
+        raise GraphFileError(str(exc), str(path)) from None
+    return graph
+
+
+_ARTICLE_NS = str(ID) + "article/"
+_REPORT_NS = str(ID) + "report/"
+
+
+def _article_graph_of(subject, obj) -> ox.NamedNode | None:
+    """The named graph of a triple by its IRIs: ``article/<id>#…``, ``report/<id>/…`` (or an
+    entity's edge to an article's span); None for shared triples."""
+    for term, namespace, end in ((subject, _ARTICLE_NS, "#"), (subject, _REPORT_NS, "/"), (obj, _ARTICLE_NS, "#")):
+        if isinstance(term, ox.NamedNode) and term.value.startswith(namespace):
+            return ox.NamedNode(f"{ID}graph/{term.value[len(namespace):].split(end)[0]}")
+    return None
 
 
 def _syntax_message(exc: SyntaxError) -> str:

@@ -105,7 +105,7 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     """
     from quotegraph.api import Summary, write_attributions
     from quotegraph.graph.export import format_for_suffix, save_graph
-    from quotegraph.graph.store import close_graph, load_file, open_graph
+    from quotegraph.graph.store import close_graph, load_file_by_article, open_graph
 
     inputs = list(inputs)
     for path in inputs:
@@ -125,7 +125,8 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
             graph = open_graph(scratch)
             base_marker = run.folder / "base-loaded"
             if append and Path(out).exists() and not base_marker.exists():
-                load_file(out, graph)  # one transaction: all of the old file or, if killed, none
+                # back into per-article graphs, so a re-extracted article replaces its old triples
+                load_file_by_article(out, graph)
             base_marker.touch()
         _extract_into(graph, run, inputs, lang=lang, model=model, n_process=n_process,
                       batch_size=batch_size, progress=progress)

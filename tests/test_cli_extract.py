@@ -70,6 +70,16 @@ def test_extract_appends_new_articles(tmp_path, article):
     assert speakers_in(out) == {"Mary Stone", "Tom Berg"}
 
 
+def test_re_extracting_a_changed_article_into_a_turtle_file_replaces_it(tmp_path):
+    out, text = tmp_path / "g.ttl", tmp_path / "strike.txt"
+    text.write_text('"We will not back down," Mary Stone said. "Talks are over," Tom Berg said.', encoding="utf-8")
+    assert invoke("extract", text, "--lang", "en", "-o", out, "-q").exit_code == 0
+    assert speakers_in(out) == {"Mary Stone", "Tom Berg"}
+    text.write_text('"We will not back down," Mary Stone said.', encoding="utf-8")  # same id, new text
+    assert invoke("extract", text, "--lang", "en", "-o", out, "-q").exit_code == 0
+    assert speakers_in(out) == {"Mary Stone"}
+
+
 def test_jsonl_input_with_bad_lines_skips_them_and_says_so(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     good = {"id": "a1", "text": '"We will not back down," Mary Stone said.', "language": "en", "title": "Strike"}

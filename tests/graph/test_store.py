@@ -258,3 +258,40 @@ def test_memory_copy_normalises_xsd_string():
     copy = memory_copy(g)
     assert not is_oxigraph(copy)
     assert set(copy.objects()) == {Literal("x"), Literal("y", lang="de")}
+
+
+def test_a_triples_file_loads_back_into_the_article_graphs_it_came_from(corpus, tmp_path):
+    """What a .ttl or .nt file loses (the named graphs) comes back from the IRIs."""
+    from quotegraph.graph.export import save_graph
+    from quotegraph.graph.store import load_file_by_article, oxigraph_store
+
+    original = open_graph()
+    add_results(original, corpus)
+    want = set(oxigraph_store(original))
+    for suffix, fmt in ((".ttl", "turtle"), (".nt", "nt"), (".jsonld", "jsonld")):
+        path = tmp_path / f"g{suffix}"
+        save_graph(original, path, fmt)
+        loaded = load_file_by_article(path, open_graph())
+        assert set(oxigraph_store(loaded)) == want, suffix
+
+
+def test_re_extracting_into_a_turtle_file_replaces_the_article(corpus, tmp_path):
+    from dataclasses import replace as dc_replace
+
+    from quotegraph.graph.export import save_graph
+    from quotegraph.graph.store import load_file_by_article
+
+    path = tmp_path / "g.ttl"
+    first = open_graph()
+    add_results(first, corpus)
+    save_graph(first, path)
+    assert len(next(r for r in corpus if r.article.id == "de1").attributions) > 1
+    shrunk = [dc_replace(r, attributions=r.attributions[:1]) if r.article.id == "de1" else r for r in corpus]
+    fresh = open_graph()
+    add_results(fresh, shrunk)
+    again = load_file_by_article(path, open_graph())
+    add_results(again, shrunk)
+    assert set(again) == set(fresh)  # the dropped quotes are gone
+    stale = load_file(path, open_graph())  # all in the default graph: nothing to replace
+    add_results(stale, shrunk)
+    assert set(stale) > set(fresh)
