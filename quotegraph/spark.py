@@ -50,10 +50,12 @@ def spark_session(master: str | None = None, *, app_name: str = "quotegraph", co
     except ImportError:
         raise QuotegraphError("the Spark engine needs pyspark: pip install 'quotegraph[spark]'") from None
     builder = SparkSession.builder.appName(app_name)
-    configured = master or os.environ.get("SPARK_MASTER") or _submitted_master()
-    master = configured or "local[*]"
-    builder = builder.master(master)
-    if master.startswith("local"):
+    # under spark-submit (which starts Python with a gateway to its JVM) its --master rules
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ
+    master = master or os.environ.get("SPARK_MASTER") or (None if submitted else "local[*]")
+    if master is not None:
+        builder = builder.master(master)
+    if master is not None and master.startswith("local"):
         # local workers run this very Python (a venv's), not whatever "python3" is on PATH
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         builder = (builder.config("spark.driver.host", "127.0.0.1")
@@ -65,13 +67,6 @@ def spark_session(master: str | None = None, *, app_name: str = "quotegraph", co
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel(os.environ.get("QUOTEGRAPH_SPARK_LOG_LEVEL", "ERROR"))
     return session
-
-
-def _submitted_master() -> str | None:
-    # spark-submit passes its settings to the driver through this variable
-    args = os.environ.get("PYSPARK_SUBMIT_ARGS", "")
-    parts = args.split()
-    return parts[parts.index("--master") + 1] if "--master" in parts[:-1] else None
 
 
 def _is_uri(path: str) -> bool:

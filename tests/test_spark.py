@@ -6,6 +6,7 @@ Spark runs in local mode, bound to 127.0.0.1 with its web UI off.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -107,3 +108,17 @@ def test_spark_output_folder_must_be_new(corpus, tmp_path):
 def test_spark_engine_wants_a_folder_not_a_graph_file(corpus, tmp_path):
     done = _quotegraph("extract", "--engine", "spark", *corpus, "--out", "graph.ttl", cwd=tmp_path)
     assert done.returncode == 2 and "folder" in done.stderr
+
+
+def test_spark_submit_keeps_its_master(tmp_path):
+    """Under spark-submit, quotegraph's session takes the submitted --master, not local[*]."""
+    submit = Path(sys.executable).parent / "spark-submit"
+    if not submit.exists():
+        pytest.skip("pyspark's spark-submit script is not beside this Python")
+    script = tmp_path / "which_master.py"
+    script.write_text("from quotegraph.spark import spark_session\n"
+                      "s = spark_session()\nprint('MASTER=' + s.sparkContext.master)\ns.stop()\n")
+    env = {**os.environ, "PYSPARK_PYTHON": sys.executable}
+    done = subprocess.run([str(submit), "--master", "local[1]", str(script)], capture_output=True, text=True,
+                          timeout=300, env=env)
+    assert "MASTER=local[1]" in done.stdout, done.stderr[-2000:]
