@@ -26,6 +26,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from quotegraph.corpus import extract_corpus as extract_to_files  # what `quotegraph extract` runs
 from quotegraph.errors import QuotegraphError
 from quotegraph.extract.records import Article, ArticleResult, Attribution, article_id_for, attribution_to_dict
 from quotegraph.inputs import Skipped, read_inputs, without_skipped
@@ -412,17 +413,3 @@ def summarize(results: Iterable[ArticleResult]) -> Summary:
     for result in results:
         summary.add(result)
     return summary
-
-
-
-# ---------------------------------------------------------------------------- whole runs
-
-
-def extract_to_files(inputs: Iterable[str | Path], **options) -> Summary:
-    """Read inputs, extract, and write the graph, store and quotes.jsonl: ``quotegraph extract``.
-
-    Resumable and streaming; see :func:`quotegraph.corpus.extract_corpus` for the options.
-    """
-    from quotegraph.corpus import extract_corpus
-
-    return extract_corpus(inputs, **options)
