@@ -64,7 +64,9 @@ GERMAN_ENGLISH = (
 )
 
 
-@given(st.text(alphabet=GERMAN_ENGLISH, max_size=200))
+# "â€" starts the mojibake of every U+2000–U+20FF character ("â€§" is "‧" misread) and occurs in
+# no correct German or English text, so the property is about texts without it
+@given(st.text(alphabet=GERMAN_ENGLISH, max_size=200).filter(lambda t: "â€" not in t))
 @settings(max_examples=400, deadline=None)
 def test_any_german_or_english_text_is_unchanged(text):
     assert repair_mojibake(text) == text
