@@ -20,16 +20,22 @@ resolution of :mod:`quotegraph.extract.coref`, and puts the results on the Doc:
 
 from __future__ import annotations
 
+import os
+
 from spacy.language import Language
-from spacy.tokens import Doc, SpanGroup
+from spacy.tokens import Doc
 
 from .attribution import find_attributions
 from .coref import resolve_entities
+from .doc_spans import set_attribution_spans
 from .lexicon import load_lexicon
 from .loading import load_pipeline
 from .phrases import lemma_table
+from .linear import load_linear_model, shipped_model_path
+from .quote_filter import make_quote_filter  # noqa: F401 (registers qg_quote_filter)
+from .speaker_linker import link_missing_speakers
 
-__all__ = ["AttributionFinder", "make_attributor", "make_nlp"]
+__all__ = ["AttributionFinder", "make_attributor", "make_nlp", "learned_by_default"]
 
 if not Doc.has_extension("qg_attributions"):
     Doc.set_extension("qg_attributions", default=None)
@@ -40,16 +46,21 @@ if not Doc.has_extension("qg_entities"):
 class AttributionFinder:
     """Finds quotes, cues, speakers and mediators; see the module docstring for the outputs."""
 
-    def __init__(self, nlp: Language, name: str, *, lang: str | None, lexicon_path: str | None):
+    def __init__(self, nlp: Language, name: str, *, lang: str | None, lexicon_path: str | None,
+                 speaker_linker: bool = True):
         self.name = name
         self.lang = lang or nlp.lang
         self.lexicon_path = lexicon_path
         self.lexicon = load_lexicon(self.lang, lexicon_path)
+        path = shipped_model_path("speaker_linker", self.lang) if speaker_linker else None
+        self.speaker_model = load_linear_model(path) if path else None
         if self.lexicon.lang == "de":
             lemma_table("de")  # load it now, once: worker processes forked later share it
 
     def find(self, doc: Doc) -> tuple[list[dict], list[dict]]:
         found = find_attributions(doc, self.lexicon)
+        if self.speaker_model is not None:
+            link_missing_speakers(doc, found, self.lexicon, self.speaker_model)
         mentions, entities = resolve_entities(doc, found, self.lexicon)
         text = doc.text
         rows = []
@@ -69,22 +80,7 @@ class AttributionFinder:
         rows, ents = found
         doc._.qg_attributions = rows
         doc._.qg_entities = ents
-
-        def group(key: str, pick) -> SpanGroup:
-            spans = []
-            for row in rows:
-                item = pick(row)
-                if item is None:
-                    continue
-                span = doc.char_span(item[0], item[1], label=item[2] or "", alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-            return SpanGroup(doc, name=key, spans=spans)
-
-        doc.spans["qg_quotes"] = group("qg_quotes", lambda r: (r["start"], r["end"], r["kind"]))
-        doc.spans["qg_cues"] = group("qg_cues", lambda r: r["cue"])
-        doc.spans["qg_speakers"] = group("qg_speakers", lambda r: r["speaker"] and r["speaker"][:2] + [r["speaker"][2] or ""])
-        doc.spans["qg_mediators"] = group("qg_mediators", lambda r: r["mediator"] and r["mediator"][:2] + [r["mediator"][2] or ""])
+        set_attribution_spans(doc, rows)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
@@ -94,15 +90,26 @@ class AttributionFinder:
 @Language.factory(
     "qg_attribution",
     assigns=["doc.spans", "doc._.qg_attributions", "doc._.qg_entities"],
-    default_config={"lang": None, "lexicon_path": None},
+    default_config={"lang": None, "lexicon_path": None, "speaker_linker": True},
 )
-def make_attributor(nlp: Language, name: str, lang: str | None, lexicon_path: str | None) -> AttributionFinder:
-    """Create the attribution component (``nlp.add_pipe("qg_attribution")``)."""
-    return AttributionFinder(nlp, name, lang=lang, lexicon_path=lexicon_path)
+def make_attributor(nlp: Language, name: str, lang: str | None, lexicon_path: str | None,
+                    speaker_linker: bool) -> AttributionFinder:
+    """Create the attribution component (``nlp.add_pipe("qg_attribution")``); with
+    ``speaker_linker`` (and weights shipped for the language) speakers missing after the rules
+    are found by :mod:`quotegraph.extract.speaker_linker`."""
+    return AttributionFinder(nlp, name, lang=lang, lexicon_path=lexicon_path, speaker_linker=speaker_linker)
 
 
-def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = None) -> Language:
-    """A full quotegraph pipeline for a language: the spaCy model plus ``qg_attribution``.
+def learned_by_default() -> bool:
+    """Whether pipelines get their learned parts: ``$QUOTEGRAPH_LEARNED`` (default on)."""
+    return os.environ.get("QUOTEGRAPH_LEARNED", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = None,
+             learned: bool | None = None, quote_filter: bool | None = None) -> Language:
+    """A full quotegraph pipeline for a language: the spaCy model, ``qg_attribution`` and,
+    where weights ship for the language, its learned parts: the speaker linker inside
+    ``qg_attribution`` and the ``qg_quote_filter`` after it.
 
     Parameters
     ----------
@@ -113,11 +120,20 @@ def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = 
         :func:`quotegraph.extract.loading.resolve_model`.
     lexicon_path : str, optional
         A cue lexicon JSON file to use instead of the shipped one.
+    learned : bool, optional
+        False: rules only (no speaker linker, no quote filter). By default True, unless the
+        environment variable ``QUOTEGRAPH_LEARNED`` is ``0`` (or ``false``, ``no``, ``off``).
+    quote_filter : bool, optional
+        Whether to add the quote filter; by default as ``learned``.
     """
+    if learned is None:
+        learned = learned_by_default()
     nlp = load_pipeline(lang, model)
     if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
         nlp.add_pipe("sentencizer", first=True)
-    nlp.add_pipe("qg_attribution", config={"lang": lang, "lexicon_path": lexicon_path})
+    nlp.add_pipe("qg_attribution", config={"lang": lang, "lexicon_path": lexicon_path, "speaker_linker": learned})
+    if (learned if quote_filter is None else quote_filter) and shipped_model_path("quote_filter", lang) is not None:
+        nlp.add_pipe("qg_quote_filter", config={"lang": lang})
     from quotegraph.inputs import max_article_chars
 
     # the same limit the input readers skip longer articles at ($QUOTEGRAPH_MAX_CHARS)

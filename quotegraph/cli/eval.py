@@ -21,6 +21,7 @@ import typer
 
 from quotegraph.errors import InputError, QuotegraphError
 from quotegraph.extract.evaluation import polnear as _polnear
+from quotegraph.extract.pipeline import learned_by_default
 from quotegraph.extract.evaluation import wikinews as _wikinews
 from quotegraph.extract.evaluation.report import Report, print_report, write_errors, write_json
 
@@ -237,6 +238,7 @@ def _describe(report: Report, split: str, path: Path, model: str | None, seconds
     report.info.update({
         "data": str(path),
         "model": model,
+        "learned_parts": learned_by_default(),
         "extract_seconds": round(seconds, 2),
         "articles_per_second": round(report.n_articles / seconds, 2) if seconds > 0 else None,
         "skipped": len(skipped),

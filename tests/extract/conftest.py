@@ -14,16 +14,24 @@ def _runner(nlp):
     return run
 
 
+# The rule tests run the rules alone: the learned speaker linker and quote filter are
+# statistical (trained on news annotation practice) and tested in test_learned.py.
 @pytest.fixture(scope="session")
 def run_en():
-    """English text → ArticleResult, with en_core_web_sm."""
-    return _runner(make_nlp("en"))
+    """English text → ArticleResult, with en_core_web_sm, rules only."""
+    return _runner(make_nlp("en", learned=False))
 
 
 @pytest.fixture(scope="session")
 def run_de():
-    """German text → ArticleResult, with the default German pipeline (the bundled one)."""
-    return _runner(make_nlp("de"))
+    """German text → ArticleResult, with the default German pipeline (the bundled one), rules only."""
+    return _runner(make_nlp("de", learned=False))
+
+
+@pytest.fixture(scope="session")
+def nlp_de_learned():
+    """The full default German pipeline, learned parts included."""
+    return make_nlp("de")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,168 @@
+"""A learned filter that drops the attributions the rules most likely got wrong.
+
+The rules of :mod:`quotegraph.extract.attribution` favour recall: every clause after a
+reporting verb, every speech-act sentence, every Konjunktiv sentence near a report is a
+candidate. ``qg_quote_filter`` scores each candidate with a logistic-regression model over
+plain, readable features (:func:`quote_features`: which rule found it, the cue lemma, the
+kind of speaker, mood, length …) and drops those below the model's threshold.
+
+The weights (a :class:`~quotegraph.extract.linear.LinearModel`, ``models/quote_filter/<lang>.json``)
+are trained by ``training/attribution/train_filter.py`` on the training split of the evaluation
+data, the threshold chosen by cross-validation there, never on dev or test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .doc_spans import set_attribution_spans
+from .linear import load_linear_model, shipped_model_path
+
+__all__ = ["QuoteFilter", "quote_features", "keep_rows", "make_quote_filter"]
+
+_FIRST_PERSON = {
+    "de": {"ich", "wir", "mir", "mich", "uns", "mein", "meine", "unser", "unsere"},
+    "en": {"i", "we", "me", "us", "my", "our"},
+}
+_OPEN_MARKS = "„“\"»«‚‘›‹'"
+
+
+def _bucket(n: int) -> str:
+    """Length classes on a log scale: 0, 1, 2-3, 4-7, 8-15 …"""
+    return str(n.bit_length())
+
+
+def _speaker_kind(doc: Doc, row: dict) -> str:
+    speaker = row.get("speaker")
+    if not speaker:
+        return "none"
+    span = doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+    if span is not None and len(span) == 1 and span[0].pos_ == "PRON":
+        return "pronoun"
+    if span is not None and any(t.pos_ == "DET" for t in span[:1]):
+        return f"description:{speaker[3] or 'none'}"
+    return f"name:{speaker[3] or 'none'}"
+
+
+def quote_features(doc: Doc, row: dict, lang: str) -> list[str]:
+    """The features of one attribution row (see :mod:`quotegraph.extract.pipeline`).
+
+    >>> import spacy
+    >>> doc = spacy.blank("de")("„Wir kommen“, sagte sie.")
+    >>> row = {"start": 0, "end": 12, "kind": "direct", "pattern": "direct", "cue": [14, 19, "sagen"],
+    ...        "speaker": [20, 23, None, None], "mediator": None, "parent": None, "inherited": False}
+    >>> [f for f in quote_features(doc, row, "de") if f.startswith(("kind", "cue=", "first_person"))]
+    ['kind=direct', 'kind=direct|pattern=direct', 'cue=sagen', 'cue=sagen|kind=direct', 'first_person', 'first_person|kind=direct']
+    """
+    kind, pattern = row["kind"], row.get("pattern") or ""
+    feats = [f"kind={kind}", f"kind={kind}|pattern={pattern}"]
+    cue = row.get("cue")
+    lemma = (cue[2] or "").lower() if cue else "none"
+    feats += [f"cue={lemma}", f"cue={lemma}|kind={kind}"]
+    if cue:
+        cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+        if cue_span is not None:
+            feats.append(f"cue_pos={cue_span.root.pos_}|kind={kind}")
+            where = "before" if cue[1] <= row["start"] else "after" if cue[0] >= row["end"] else "inside"
+            feats.append(f"cue_at={where}|kind={kind}")
+    speaker = _speaker_kind(doc, row)
+    feats += [f"speaker={speaker}", f"speaker={speaker}|kind={kind}"]
+    if row.get("inherited"):
+        feats.append("inherited")
+    if row.get("mediator"):
+        feats.append(f"mediator|kind={kind}")
+    if row.get("parent") is not None:
+        feats.append("nested")
+    quote = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+    if quote is None or len(quote) == 0:
+        return feats + ["no_tokens"]
+    words = [t for t in quote if not t.is_punct and not t.is_space]
+    feats.append(f"length={_bucket(len(words))}|kind={kind}")
+    n_sents = len({t.sent.start for t in quote}) if doc.has_annotation("SENT_START") else 1
+    feats.append(f"sentences={min(n_sents, 4)}|kind={kind}")
+    text = doc.text
+    if text[row["start"]:row["start"] + 1] in _OPEN_MARKS:
+        feats.append(f"starts_with_mark|kind={kind}")
+    lowered = {t.lower_ for t in words}
+    if lowered & _FIRST_PERSON.get(lang, set()):
+        feats.append("first_person")
+        feats.append(f"first_person|kind={kind}")
+    if "?" in text[row["start"]:row["end"]]:
+        feats.append(f"question|kind={kind}")
+    first = words[0] if words else quote[0]
+    if first.pos_ in ("SCONJ", "PRON", "ADV"):
+        feats.append(f"first={first.lower_}|kind={kind}")
+    moods = {m for t in quote for m in t.morph.get("Mood")}
+    feats.append(f"mood={'+'.join(sorted(moods)) or 'none'}|kind={kind}")
+    if any(t.ent_type_ in ("PER", "PERSON") for t in quote):
+        feats.append(f"person_inside|kind={kind}")
+    if any(t.like_num for t in words):
+        feats.append(f"number_inside|kind={kind}")
+    sent = quote[0].sent if doc.has_annotation("SENT_START") else None
+    # headlines and leads summarise: a statement there is seldom annotated as a quote
+    feats.append(f"in_lead={'yes' if row['start'] < 200 else 'no'}|kind={kind}")
+    if sent is not None:
+        feats.append(f"sent_start={'yes' if sent.start == 0 else 'no'}|kind={kind}")
+        covered = len(quote) / max(1, len(sent))
+        feats.append(f"covers_sentence={'most' if covered >= 0.8 else 'part'}|kind={kind}")
+    return feats
+
+
+def keep_rows(rows: Sequence[dict], keep: Sequence[bool]) -> list[dict]:
+    """The rows whose ``keep`` is true; ``parent`` indices point into the new list, to the
+    nearest kept ancestor (None when none is kept).
+
+    >>> rows = [{"parent": None}, {"parent": 0}, {"parent": 1}]
+    >>> keep_rows(rows, [True, False, True])
+    [{'parent': None}, {'parent': 0}]
+    """
+    new_index: dict[int, int] = {}
+    out = []
+    for i, (row, k) in enumerate(zip(rows, keep)):
+        if not k:
+            continue
+        parent = row.get("parent")
+        while parent is not None and parent not in new_index:
+            parent = rows[parent].get("parent")
+        new_index[i] = len(out)
+        out.append({**row, "parent": new_index[parent] if parent is not None else None})
+    return out
+
+
+class QuoteFilter:
+    """Drops attribution rows the model scores below its threshold (``doc._.qg_attributions``
+    and the ``doc.spans`` groups are rewritten; each kept row gets ``score``)."""
+
+    def __init__(self, nlp: Language, name: str, *, lang: str | None, weights_path: str | None, threshold: float | None):
+        self.name = name
+        self.lang = lang or nlp.lang
+        path = weights_path or shipped_model_path("quote_filter", self.lang)
+        self.model = load_linear_model(path) if path else None
+        self.threshold = threshold if threshold is not None else (self.model.threshold if self.model else 0.0)
+
+    def __call__(self, doc: Doc) -> Doc:
+        rows = doc._.qg_attributions
+        if not rows or self.model is None:
+            return doc
+        scores = [self.model.probability(quote_features(doc, row, self.lang)) for row in rows]
+        kept = keep_rows([{**row, "score": round(s, 4)} for row, s in zip(rows, scores)],
+                         [s >= self.threshold for s in scores])
+        doc._.qg_attributions = kept
+        set_attribution_spans(doc, kept)
+        return doc
+
+
+@Language.factory(
+    "qg_quote_filter",
+    assigns=["doc.spans", "doc._.qg_attributions"],
+    requires=["doc._.qg_attributions"],
+    default_config={"lang": None, "weights_path": None, "threshold": None},
+)
+def make_quote_filter(nlp: Language, name: str, lang: str | None, weights_path: str | None,
+                      threshold: float | None) -> QuoteFilter:
+    """Create the filter (``nlp.add_pipe("qg_quote_filter", after="qg_attribution")``); with no
+    weights for the language it keeps everything."""
+    return QuoteFilter(nlp, name, lang=lang, weights_path=weights_path, threshold=threshold)

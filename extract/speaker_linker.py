@@ -1,0 +1,157 @@
+"""A learned linker that finds a speaker for attributions the rules left without one.
+
+The rules take a speaker only where the syntax names it (the subject of the cue, "laut X").
+Free indirect speech ("Man sei für die Zukunft gut aufgestellt.") and frameless quotes get
+theirs from context: usually the subject of a sentence just before, often one whose verb is
+no reporting verb ("Larson gab sich optimistisch."). :func:`speaker_candidates` collects the
+subjects and named entities of the quote's sentence and the sentences before it;
+:func:`candidate_features` describes each (distance, grammatical role, entity type, whether
+it spoke before …), and a :class:`~quotegraph.extract.linear.LinearModel` picks the best
+candidate when its probability reaches the model's threshold.
+
+The weights (``models/speaker_linker/<lang>.json``) are trained by
+``training/attribution/train_speakers.py`` on the training split of the evaluation data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .attribution import Found
+from .lexicon import CueLexicon
+from .linear import LinearModel
+from .phrases import SUBJECT_DEPS, cue_lemma, is_pronoun, sentences, subject_of
+
+__all__ = ["Candidate", "speaker_candidates", "candidate_features", "link_missing_speakers"]
+
+#: How many sentences before the quote's first sentence are searched.
+WINDOW = 3
+_NAMED = {"PER", "PERSON", "ORG", "NORP", "GPE", "LOC"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible speaker: a token span, how it was found, and its sentence distance."""
+
+    span: Span
+    role: str  # "subject" or "entity"
+    distance: int  # sentences before the quote's first sentence (0: the same one)
+    verb: str  # lemma of the verb it is the subject of ("" for an entity)
+    cue_verb: bool  # that verb is a reporting verb of the lexicon
+
+
+def _sentence_index(sents: list[Span], char: int) -> int:
+    for k, s in enumerate(sents):
+        if s.start_char <= char < s.end_char:
+            return k
+    return len(sents) - 1
+
+
+def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon,
+                       sents: list[Span] | None = None) -> list[Candidate]:
+    """Subjects of finite verbs and named entities in the quote's first sentence and the
+    :data:`WINDOW` sentences before it, nearest first; none inside the quote itself.
+
+    >>> import spacy
+    >>> from quotegraph.extract.lexicon import load_lexicon
+    >>> nlp = spacy.blank("de"); _ = nlp.add_pipe("sentencizer")
+    >>> doc = nlp("Anna Weber kam. Es sei kalt.")
+    >>> doc.ents = [doc.char_span(0, 10, label="PER")]
+    >>> [(c.span.text, c.role, c.distance) for c in speaker_candidates(doc, (16, 28), load_lexicon("de"))]
+    [('Anna Weber', 'entity', 1)]
+    """
+    sents = sents if sents is not None else sentences(doc)
+    if not sents:
+        return []
+    first = _sentence_index(sents, quote[0])
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+
+    def inside_quote(span: Span) -> bool:
+        return quote[0] <= span.start_char and span.end_char <= quote[1]
+
+    for k in range(first, max(-1, first - WINDOW - 1), -1):
+        sent = sents[k]
+        distance = first - k
+        found: list[Candidate] = []
+        for tok in sent:
+            if tok.dep_ in SUBJECT_DEPS and tok.dep_ != "expl" and tok.head.i != tok.i:
+                verb = tok.head
+                span = subject_of(verb, sent.start, sent.end)
+                if span is None or inside_quote(span):
+                    continue
+                lemma = cue_lemma(verb, lex)
+                found.append(Candidate(span, "subject", distance, verb.lemma_.lower(), lemma is not None))
+        for ent in sent.ents:
+            if ent.label_ in _NAMED and not inside_quote(ent):
+                found.append(Candidate(ent, "entity", distance, "", False))
+        for c in sorted(found, key=lambda c: c.span.start):
+            key = (c.span.start, c.span.end)
+            if key not in seen:
+                seen.add(key)
+                out.append(c)
+    return out
+
+
+def candidate_features(doc: Doc, f: Found, c: Candidate, rank: int, lex: CueLexicon,
+                       speakers: set[tuple[int, int]]) -> list[str]:
+    """Features of one candidate for one attribution (``rank``: its place among the
+    candidates, nearest first; ``speakers``: spans already speakers of other attributions)."""
+    kind = f.kind
+    span = c.span
+    head = span.root
+    if len(span) == 1 and is_pronoun(span[0], lex):
+        form = "pronoun"
+    elif span[0].lower_ == "man" or span[0].lower_ in ("es", "it", "this", "das", "dies"):
+        form = "impersonal"
+    elif any(t.pos_ == "PROPN" for t in span):
+        form = "name"
+    else:
+        form = "description"
+    ent = head.ent_type_ or next((t.ent_type_ for t in span if t.ent_type_), "") or "none"
+    before = span.end_char <= f.quote[0]
+    feats = [
+        f"role={c.role}", f"form={form}", f"ent={ent}", f"distance={c.distance}",
+        f"distance={c.distance}|role={c.role}", f"distance={c.distance}|form={form}",
+        f"rank={min(rank, 4)}", f"rank={min(rank, 4)}|kind={kind}",
+        f"kind={kind}|pattern={f.pattern}", f"side={'before' if before else 'after'}",
+        f"form={form}|kind={kind}", f"ent={ent}|role={c.role}",
+        f"length={min(len(span), 6)}",
+    ]
+    if c.role == "subject":
+        feats.append(f"cue_verb={c.cue_verb}")
+        feats.append(f"cue_verb={c.cue_verb}|distance={c.distance}")
+        if c.verb in lex.weak_verbs:
+            feats.append("weak_verb")
+    if (span.start_char, span.end_char) in speakers:
+        feats.append("spoke_before")
+    if any(s[0] <= span.start_char < s[1] for s in speakers):
+        feats.append("overlaps_speaker")
+    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        feats.append(f"head_pos={head.pos_}")
+    if head.lower_ in lex.titles or any(t.lower_ in lex.media_words for t in span):
+        feats.append("title_or_outlet")
+    if "\n\n" in doc.text[span.end_char:f.quote[0]] if before else False:
+        feats.append("paragraph_between")
+    return feats
+
+
+def link_missing_speakers(doc: Doc, found: list[Found], lex: CueLexicon, model: LinearModel) -> None:
+    """Give each attribution with no speaker the best candidate, when the model is sure
+    enough (its probability ≥ the model's threshold). Nested quotes are left alone: their
+    speaker is the quoted speaker's business."""
+    sents = sentences(doc)
+    speakers = {f.speaker for f in found if f.speaker is not None}
+    for f in found:
+        if f.speaker is not None or f.pattern == "nested" or "possessor" in f.extra:
+            continue
+        cands = speaker_candidates(doc, f.quote, lex, sents)
+        if not cands:
+            continue
+        scored = [(model.probability(candidate_features(doc, f, c, r, lex, speakers)), c) for r, c in enumerate(cands)]
+        p, best = max(scored, key=lambda pc: pc[0])
+        if p >= model.threshold:
+            f.speaker = (best.span.start_char, best.span.end_char)
+            f.extra["linked"] = round(p, 4)

@@ -1,0 +1,140 @@
+"""The learned parts: the linear model file format, the quote filter, the speaker linker, and
+what they do to the scores of the shipped German pipeline."""
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from quotegraph.extract.attribution import Found
+from quotegraph.extract.convert import doc_to_result
+from quotegraph.extract.evaluation.wikinews import as_article, read_wikinews, score_wikinews
+from quotegraph.extract.lexicon import load_lexicon
+from quotegraph.extract.linear import LinearModel, load_linear_model, shipped_model_path
+from quotegraph.extract.pipeline import make_nlp
+from quotegraph.extract.quote_filter import keep_rows
+from quotegraph.extract.records import Article
+from quotegraph.extract.speaker_linker import link_missing_speakers, speaker_candidates
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "wikinews-de" / "dev.jsonl.gz"
+
+
+def test_linear_model_round_trips_and_scores_monotonically(tmp_path):
+    model = LinearModel(bias=-0.5, weights={"a": 2.0, "b": -1.0}, threshold=0.4, info={"n": 3})
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps(model.to_dict()))
+    again = load_linear_model(path)
+    assert again == model
+    assert again.probability(["a"]) > again.probability([]) > again.probability(["b"])
+    assert again.probability(["a", "a"]) == again.probability(["a"])  # a feature counts once
+    assert again.probability(["unknown"]) == again.probability([])
+
+
+@pytest.mark.parametrize("content", ["not json", '{"weights": {}}', "[1, 2]"])
+def test_bad_weights_file_is_a_clear_error(tmp_path, content):
+    path = tmp_path / "w.json"
+    path.write_text(content)
+    with pytest.raises(ValueError, match="w.json: not a weights file"):
+        load_linear_model(path)
+    with pytest.raises(ValueError, match="cannot read weights"):
+        load_linear_model(tmp_path / "missing.json")
+
+
+def test_keep_rows_points_children_at_the_nearest_kept_ancestor():
+    rows = [{"parent": None, "n": 0}, {"parent": 0, "n": 1}, {"parent": 1, "n": 2}, {"parent": None, "n": 3}]
+    kept = keep_rows(rows, [True, False, True, True])
+    assert [(r["n"], r["parent"]) for r in kept] == [(0, None), (2, 0), (3, None)]
+    assert [(r["n"], r["parent"]) for r in keep_rows(rows, [False, True, True, False])] == [(1, None), (2, 0)]
+
+
+def _weights(tmp_path, weights, bias=0.0, threshold=0.5):
+    path = tmp_path / "filter.json"
+    path.write_text(json.dumps(LinearModel(bias, weights, threshold).to_dict()))
+    return str(path)
+
+
+def test_filter_drops_what_its_model_rejects_and_rewrites_the_spans(tmp_path):
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("qg_attribution", config={"speaker_linker": False})
+    text = "„Wir bleiben hier und kämpfen“, sagte Anton Weber. Die Gewerkschaft erklärte, der Streik gehe weiter."
+    rules = [a["kind"] for a in nlp(text)._.qg_attributions]
+    assert rules == ["direct", "indirect"]
+    nlp.add_pipe("qg_quote_filter", config={"weights_path": _weights(tmp_path, {"kind=indirect": -5.0})})
+    doc = nlp(text)
+    assert [(a["kind"], a["score"]) for a in doc._.qg_attributions] == [("direct", 0.5)]
+    assert [s.text for s in doc.spans["qg_quotes"]] == ["„Wir bleiben hier und kämpfen“"]
+    assert [s.text for s in doc.spans["qg_cues"]] == ["sagte"]
+    # a threshold given in the config overrides the model's
+    nlp.replace_pipe("qg_quote_filter", "qg_quote_filter",
+                     config={"weights_path": _weights(tmp_path, {"kind=indirect": -5.0}), "threshold": 0.0})
+    assert len(nlp(text)._.qg_attributions) == 2
+
+
+def test_linker_takes_the_subject_of_the_sentence_before_when_sure_enough():
+    nlp = spacy.load(shipped_model_path("quote_filter", "de").parents[1] / "de_quotegraph_sm")
+    lex = load_lexicon("de")
+    text = "Die Ministerin zeigte sich am Montag zufrieden. Die Reform sei ein Erfolg für alle Beteiligten."
+    doc = nlp(text)
+    quote = (text.index("Die Reform"), len(text))
+    cands = speaker_candidates(doc, quote, lex)
+    assert [(c.span.text, c.role, c.distance) for c in cands][:1] == [("Die Ministerin", "subject", 1)]
+    sure = LinearModel(0.0, {"role=subject": 3.0}, threshold=0.9)
+    found = [Found(quote, "free_indirect", pattern="konjunktiv")]
+    link_missing_speakers(doc, found, lex, sure)
+    assert text[slice(*found[0].speaker)] == "Die Ministerin"
+    unsure = LinearModel(0.0, {"role=subject": 3.0}, threshold=0.99)
+    found = [Found(quote, "free_indirect", pattern="konjunktiv")]
+    link_missing_speakers(doc, found, lex, unsure)
+    assert found[0].speaker is None
+
+
+def test_default_pipeline_has_the_learned_parts_and_learned_false_has_none():
+    assert shipped_model_path("quote_filter", "de") is not None
+    assert shipped_model_path("speaker_linker", "de") is not None
+    full = make_nlp("de")
+    assert full.pipe_names[-2:] == ["qg_attribution", "qg_quote_filter"]
+    assert full.get_pipe("qg_attribution").speaker_model is not None
+    rules = make_nlp("de", learned=False)
+    assert "qg_quote_filter" not in rules.pipe_names
+    assert rules.get_pipe("qg_attribution").speaker_model is None
+
+
+@pytest.mark.parametrize("kind", ["quote_filter", "speaker_linker"])
+def test_shipped_weights_were_chosen_on_the_training_split(kind):
+    model = load_linear_model(shipped_model_path(kind, "de"))
+    assert "train.jsonl.gz" in model.info["trained_on"]
+    assert 0.0 <= model.threshold < 1.0
+    # the threshold was chosen by cross-validation on train: it may not have made things worse there
+    assert model.info["cv_headline_with"] >= model.info["cv_headline_without"]
+
+
+def test_clear_quotes_survive_the_filter(nlp_de_learned):
+    text = ("„Wir werden das Werk nicht schließen“, sagte die Vorstandschefin Clara Hartmann am Montag in Berlin. "
+            "Die Gewerkschaft erklärte, der Streik werde bis zum Ende der Woche fortgesetzt.")
+    result = doc_to_result(nlp_de_learned(text), Article(id="t", text=text))
+    assert [(a.quote.kind, a.speaker.text if a.speaker else None) for a in result.attributions] == [
+        ("direct", "die Vorstandschefin Clara Hartmann"), ("indirect", "Die Gewerkschaft")]
+
+
+@pytest.mark.skipif(not DEV.is_file(), reason="needs ../shared/data/wikinews-de")
+def test_learned_parts_raise_joint_f1_on_wikinews_dev_sample(nlp_de_learned):
+    gold = list(read_wikinews(DEV, limit=40))
+    arts = [as_article(g) for g in gold]
+
+    def joint(nlp):
+        preds = {a.id: doc_to_result(d, a).attributions for a, d in zip(arts, nlp.pipe(a.text for a in arts))}
+        return score_wikinews(preds, gold, errors=False).scores
+
+    rules, learned = joint(make_nlp("de", learned=False)), joint(nlp_de_learned)
+    assert learned["joint"].f1 > rules["joint"].f1
+    assert learned["message"].precision > rules["message"].precision
+
+
+@pytest.mark.parametrize("value, expected", [("0", False), ("off", False), ("no", False), ("1", True), ("", True)])
+def test_environment_switches_the_learned_parts_off(monkeypatch, value, expected):
+    monkeypatch.setenv("QUOTEGRAPH_LEARNED", value)
+    nlp = make_nlp("de")
+    assert ("qg_quote_filter" in nlp.pipe_names) is expected
+    assert (nlp.get_pipe("qg_attribution").speaker_model is not None) is expected

@@ -1,0 +1,54 @@
+"""What both training scripts of the learned attribution parts share: data, scoring, fitting."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from quotegraph.extract.evaluation import polnear, wikinews
+from quotegraph.extract.linear import LinearModel
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+#: per language: data folder, reader, gold → Article, gold → Predictions
+DATA = {"de": ("wikinews-de", wikinews.read_wikinews, wikinews.as_article, wikinews.gold_predictions),
+        "en": ("polnear-en", polnear.read_polnear, polnear.as_article, polnear.gold_predictions)}
+HEADLINE = {"de": "joint F1", "en": "mean of content and source overlap F1"}
+
+
+def read_gold(lang: str, data_root: Path, limit: int | None = None) -> list:
+    folder, read, _, _ = DATA[lang]
+    return list(read(data_root / folder / "train.jsonl.gz", limit=limit))
+
+
+def headline(lang: str, predictions: dict, gold: list) -> float:
+    """The measure thresholds are chosen by (see :data:`HEADLINE`)."""
+    if lang == "de":
+        return wikinews.score_wikinews(predictions, gold, errors=False).scores["joint"].f1
+    s = polnear.score_polnear(predictions, gold, errors=False).scores
+    return (s["content overlap"].f1 + s["source overlap"].f1) / 2
+
+
+def fit(feats: list[list[str]], labels: list[int], c: float):
+    """A logistic regression over binary features; returns (vectorizer, classifier)."""
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(f, 1) for f in feats])
+    clf = LogisticRegression(C=c, max_iter=3000)
+    clf.fit(x, labels)
+    return vec, clf
+
+
+def predict(vec, clf, feats: list[list[str]]):
+    return clf.predict_proba(vec.transform([dict.fromkeys(f, 1) for f in feats]))[:, 1]
+
+
+def write_model(vec, clf, threshold: float, info: dict, out: Path) -> None:
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-4}
+    model = LinearModel(bias=round(float(clf.intercept_[0]), 4), weights=weights, threshold=threshold, info=info)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({len(weights)} weights)", file=sys.stderr)

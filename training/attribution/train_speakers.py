@@ -1,0 +1,143 @@
+"""Train the speaker linker (inside ``qg_attribution``) for one language.
+
+    python training/attribution/train_speakers.py --lang de   # ../shared/data/wikinews-de/train
+    python training/attribution/train_speakers.py --lang en   # ../shared/data/polnear-en/train
+
+1. Run the rules, without linker and filter, over the training split.
+2. For each attribution the rules left without a speaker, collect the candidates of
+   :func:`quotegraph.extract.speaker_linker.speaker_candidates`; a candidate is right when its
+   tokens overlap the gold speaker of the paired gold quote with token F1 ≥ 0.5.
+3. Fit a logistic regression over :func:`~quotegraph.extract.speaker_linker.candidate_features`.
+4. Choose the threshold on 5-fold cross-validation within the training split by the scorer's
+   headline measure (Wikinews: joint F1; PolNeAR: mean of content and source overlap F1).
+5. Write ``extract/models/speaker_linker/<lang>.json``.
+
+Train the linker before the filter (``train_filter.py``): the filter sees linked speakers.
+Needs ``pip install -e '.[train]'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.model_selection import GroupKFold
+
+from common import DATA, DEFAULT_DATA, HEADLINE, ROOT, fit, headline, predict, read_gold, write_model
+
+from quotegraph.extract.attribution import find_attributions
+from quotegraph.extract.evaluation.scoring import Prediction, pair_by_overlap, token_overlap, tokens_in, word_tokens
+from quotegraph.extract.lexicon import load_lexicon
+from quotegraph.extract.phrases import sentences
+from quotegraph.extract.pipeline import make_nlp
+from quotegraph.extract.speaker_linker import candidate_features, speaker_candidates
+
+THRESHOLDS = [round(x, 2) for x in np.arange(0.05, 0.91, 0.05)]
+
+
+def as_prediction(f) -> Prediction:
+    return Prediction(quote=(f.quote,), speaker=(f.speaker,) if f.speaker else (),
+                      cue=(f.cue[:2],) if f.cue else (), kind=f.kind, nested=f.parent is not None)
+
+
+def run_rules(lang: str, data_root: Path, limit: int | None) -> dict:
+    gold = read_gold(lang, data_root, limit)
+    _, _, as_article, gold_predictions = DATA[lang]
+    nlp = make_nlp(lang, learned=False)
+    lex = load_lexicon(lang)
+    articles = []
+    started = time.monotonic()
+    for n, (g, doc) in enumerate(zip(gold, nlp.pipe(as_article(g).text for g in gold)), 1):
+        found = find_attributions(doc, lex)
+        toks = word_tokens(doc.text)
+        golds = gold_predictions(g)
+        pq = [tokens_in((f.quote,), toks) for f in found]
+        gq = [tokens_in(p.quote, toks) for p in golds]
+        paired = dict(pair_by_overlap(pq, gq))
+        sents = sentences(doc)
+        speakers = {f.speaker for f in found if f.speaker is not None}
+        items = []
+        for i, f in enumerate(found):
+            if f.speaker is not None or f.pattern == "nested" or "possessor" in f.extra:
+                continue
+            cands = speaker_candidates(doc, f.quote, lex, sents)
+            if not cands:
+                continue
+            gs = tokens_in(golds[paired[i]].speaker, toks) if i in paired else frozenset()
+            labels = [1 if gs and token_overlap(tokens_in(((c.span.start_char, c.span.end_char),), toks), gs)[2] >= 0.5 else 0
+                      for c in cands]
+            feats = [candidate_features(doc, f, c, r, lex, speakers) for r, c in enumerate(cands)]
+            items.append({"index": i, "spans": [(c.span.start_char, c.span.end_char) for c in cands],
+                          "features": feats, "labels": labels})
+        articles.append({"id": g.id, "predictions": [as_prediction(f) for f in found], "items": items})
+        if n % 100 == 0 or n == len(gold):
+            print(f"  rules: {n}/{len(gold)} articles, {time.monotonic() - started:.0f} s", file=sys.stderr)
+    return {"gold": gold, "articles": articles}
+
+
+def linked(articles: list[dict], probs: dict, threshold: float) -> dict:
+    out = {}
+    for a in articles:
+        preds = list(a["predictions"])
+        for k, item in enumerate(a["items"]):
+            p = probs[(a["id"], k)]
+            best = int(np.argmax(p))
+            if p[best] >= threshold:
+                old = preds[item["index"]]
+                preds[item["index"]] = Prediction(old.quote, (item["spans"][best],), old.cue, old.kind, old.id, old.nested)
+        out[a["id"]] = preds
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--lang", choices=sorted(DATA), required=True)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--limit", type=int, default=None, help="first N training articles only (a quick try)")
+    ap.add_argument("--cache", type=Path, default=None, help="keep the rule output here between runs")
+    ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    ap.add_argument("--out", type=Path, default=None)
+    args = ap.parse_args(argv)
+
+    if args.cache and args.cache.is_file():
+        data = pickle.loads(args.cache.read_bytes())
+    else:
+        data = run_rules(args.lang, args.data, args.limit)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(data))
+    gold, articles = data["gold"], data["articles"]
+    rows = [(n, k, f, y) for n, a in enumerate(articles) for k, item in enumerate(a["items"])
+            for f, y in zip(item["features"], item["labels"])]
+    feats = [r[2] for r in rows]
+    labels = [r[3] for r in rows]
+    groups = [r[0] for r in rows]
+    print(f"{len(rows)} candidates for {sum(len(a['items']) for a in articles)} attributions, "
+          f"{sum(labels)} right", file=sys.stderr)
+    oof = np.zeros(len(rows))
+    for train_idx, test_idx in GroupKFold(n_splits=5).split(feats, labels, groups):
+        vec, clf = fit([feats[i] for i in train_idx], [labels[i] for i in train_idx], args.c)
+        oof[test_idx] = predict(vec, clf, [feats[i] for i in test_idx])
+    probs: dict = {}
+    for (n, k, _, _), p in zip(rows, oof):
+        probs.setdefault((articles[n]["id"], k), []).append(p)
+    base = headline(args.lang, {a["id"]: a["predictions"] for a in articles}, gold)
+    curve = [(t, headline(args.lang, linked(articles, probs, t), gold)) for t in THRESHOLDS]
+    best_t, best = max(curve, key=lambda tc: (round(tc[1], 4), tc[0]))
+    print(f"cross-validated on train ({HEADLINE[args.lang]}): {base * 100:.1f} without linker, "
+          f"{best * 100:.1f} at threshold {best_t}", file=sys.stderr)
+    vec, clf = fit(feats, labels, args.c)
+    write_model(vec, clf, best_t, {
+        "trained_on": f"{DATA[args.lang][0]}/train.jsonl.gz ({len(articles)} articles, {len(rows)} candidates)",
+        "positive": "the candidate overlaps the gold speaker of the paired gold quote with token F1 >= 0.5",
+        "c": args.c, "headline": HEADLINE[args.lang],
+        "cv_headline_without": round(base, 4), "cv_headline_with": round(best, 4),
+    }, args.out or ROOT / "extract" / "models" / "speaker_linker" / f"{args.lang}.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
