@@ -917,10 +917,11 @@ def _is_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
-def _settle_fragments(found: list[Found]) -> list[Found]:
+def _settle_fragments(found: list[Found], broad: bool = False) -> list[Found]:
     """Quoted fragments inside sentences ("nannte sie „reine Spekulation“") are speech when
     reported speech surrounds them (they take its speaker and cue) or their own sentence
-    names a cue; otherwise a fragment of one or two words is a scare quote or a title."""
+    names a cue; otherwise a fragment of one or two words is a scare quote or a title.
+    ``broad``: keep the others too, as pattern "fragment", for a learned filter to judge."""
     out = []
     for f in found:
         if f.pattern != "embedded":
@@ -935,14 +936,21 @@ def _settle_fragments(found: list[Found]) -> list[Found]:
             out.append(f)
         elif f.cue is not None:
             out.append(f)
+        elif broad:
+            f.pattern = "fragment"
+            out.append(f)
     return out
 
 
 # ---------------------------------------------------------------------------- all together
 
 
-def find_attributions(doc: Doc, lex: CueLexicon) -> list[Found]:
+def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list[Found]:
     """All attributions of a Doc, in document order, nested quotes linked to their parent.
+
+    ``broad`` adds candidates the rules alone would drop as too uncertain (quoted fragments
+    with no cue: scare quotes or speech); a learned filter after them is expected to judge
+    (:mod:`quotegraph.extract.quote_filter`).
 
     Runs the patterns from the most to the least reliable; each later pattern skips text an
     earlier one explained. Speakers of frameless direct quotes and of continuations are taken
@@ -957,7 +965,7 @@ def find_attributions(doc: Doc, lex: CueLexicon) -> list[Found]:
     out += list(find_subjunctive_continuations(doc, lex, out))
     out += list(find_reported_acts(doc, lex, out))
     text = doc.text  # spaCy joins the tokens anew on each access: once per Doc
-    out = [f for f in _settle_fragments(out) if f.pattern != "embedded" or not _is_title(doc, text, f, lex)]
+    out = [f for f in _settle_fragments(out, broad) if f.pattern not in ("embedded", "fragment") or not _is_title(doc, text, f, lex)]
     out.sort(key=lambda f: (f.quote[0], -f.quote[1]))
     _inherit_speakers(text, out)
     _link_parents(out)

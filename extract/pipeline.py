@@ -47,18 +47,19 @@ class AttributionFinder:
     """Finds quotes, cues, speakers and mediators; see the module docstring for the outputs."""
 
     def __init__(self, nlp: Language, name: str, *, lang: str | None, lexicon_path: str | None,
-                 speaker_linker: bool = True):
+                 speaker_linker: bool = True, broad_candidates: bool = False):
         self.name = name
         self.lang = lang or nlp.lang
         self.lexicon_path = lexicon_path
         self.lexicon = load_lexicon(self.lang, lexicon_path)
         path = shipped_model_path("speaker_linker", self.lang) if speaker_linker else None
         self.speaker_model = load_linear_model(path) if path else None
+        self.broad_candidates = broad_candidates
         if self.lexicon.lang == "de":
             lemma_table("de")  # load it now, once: worker processes forked later share it
 
     def find(self, doc: Doc) -> tuple[list[dict], list[dict]]:
-        found = find_attributions(doc, self.lexicon)
+        found = find_attributions(doc, self.lexicon, broad=self.broad_candidates)
         if self.speaker_model is not None:
             link_missing_speakers(doc, found, self.lexicon, self.speaker_model)
         mentions, entities = resolve_entities(doc, found, self.lexicon)
@@ -90,14 +91,16 @@ class AttributionFinder:
 @Language.factory(
     "qg_attribution",
     assigns=["doc.spans", "doc._.qg_attributions", "doc._.qg_entities"],
-    default_config={"lang": None, "lexicon_path": None, "speaker_linker": True},
+    default_config={"lang": None, "lexicon_path": None, "speaker_linker": True, "broad_candidates": False},
 )
 def make_attributor(nlp: Language, name: str, lang: str | None, lexicon_path: str | None,
-                    speaker_linker: bool) -> AttributionFinder:
+                    speaker_linker: bool, broad_candidates: bool) -> AttributionFinder:
     """Create the attribution component (``nlp.add_pipe("qg_attribution")``); with
     ``speaker_linker`` (and weights shipped for the language) speakers missing after the rules
-    are found by :mod:`quotegraph.extract.speaker_linker`."""
-    return AttributionFinder(nlp, name, lang=lang, lexicon_path=lexicon_path, speaker_linker=speaker_linker)
+    are found by :mod:`quotegraph.extract.speaker_linker`; ``broad_candidates`` also proposes
+    what the rules find too uncertain, for ``qg_quote_filter`` to judge (use only with it)."""
+    return AttributionFinder(nlp, name, lang=lang, lexicon_path=lexicon_path, speaker_linker=speaker_linker,
+                             broad_candidates=broad_candidates)
 
 
 def learned_by_default() -> bool:
@@ -131,8 +134,10 @@ def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = 
     nlp = load_pipeline(lang, model)
     if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
         nlp.add_pipe("sentencizer", first=True)
-    nlp.add_pipe("qg_attribution", config={"lang": lang, "lexicon_path": lexicon_path, "speaker_linker": learned})
-    if (learned if quote_filter is None else quote_filter) and shipped_model_path("quote_filter", lang) is not None:
+    filtered = (learned if quote_filter is None else quote_filter) and shipped_model_path("quote_filter", lang) is not None
+    nlp.add_pipe("qg_attribution", config={"lang": lang, "lexicon_path": lexicon_path, "speaker_linker": learned,
+                                           "broad_candidates": filtered})
+    if filtered:
         nlp.add_pipe("qg_quote_filter", config={"lang": lang})
     from quotegraph.inputs import max_article_chars
 

@@ -19,7 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .doc_spans import set_attribution_spans
+from .lexicon import load_lexicon
 from .linear import load_linear_model, shipped_model_path
+from .phrases import SUBJECT_DEPS, cue_lemma
 
 __all__ = ["QuoteFilter", "quote_features", "keep_rows", "make_quote_filter"]
 
@@ -95,6 +97,12 @@ def quote_features(doc: Doc, row: dict, lang: str) -> list[str]:
     first = words[0] if words else quote[0]
     if first.pos_ in ("SCONJ", "PRON", "ADV"):
         feats.append(f"first={first.lower_}|kind={kind}")
+    # what the quote hangs on: "nannte … „…“", "bezeichnete … als „…“", "rechnen mit „…“"
+    governor = quote.root.head
+    if governor.i != quote.root.i and not (quote.start <= governor.i < quote.end):
+        feats.append(f"governor={governor.lemma_.lower()}|kind={kind}")
+        if governor.pos_ == "ADP" and governor.head.i != governor.i:
+            feats.append(f"governor={governor.lemma_.lower()}+{governor.head.lemma_.lower()}|kind={kind}")
     moods = {m for t in quote for m in t.morph.get("Mood")}
     feats.append(f"mood={'+'.join(sorted(moods)) or 'none'}|kind={kind}")
     if any(t.ent_type_ in ("PER", "PERSON") for t in quote):
@@ -106,6 +114,14 @@ def quote_features(doc: Doc, row: dict, lang: str) -> list[str]:
     feats.append(f"in_lead={'yes' if row['start'] < 200 else 'no'}|kind={kind}")
     if sent is not None:
         feats.append(f"sent_start={'yes' if sent.start == 0 else 'no'}|kind={kind}")
+        # the sentence around the quote: does it name a reporting verb, and who is its subject
+        lex = load_lexicon(lang)
+        outside = [t for t in sent if not (row["start"] <= t.idx < row["end"])]
+        if any(cue_lemma(t, lex) for t in outside if t.pos_ in ("VERB", "AUX", "NOUN", "ADP")):
+            feats.append(f"sentence_cue|kind={kind}")
+        subject = next((t for t in outside if t.dep_ in SUBJECT_DEPS and t.head.dep_ in ("ROOT", "root")), None)
+        if subject is not None:
+            feats.append(f"sentence_subject={subject.ent_type_ or subject.pos_}|kind={kind}")
         covered = len(quote) / max(1, len(sent))
         feats.append(f"covers_sentence={'most' if covered >= 0.8 else 'part'}|kind={kind}")
     return feats

@@ -42,6 +42,7 @@ def run_rules(lang: str, data_root: Path, limit: int | None) -> dict:
     _, _, as_article, gold_predictions = DATA[lang]
     gold = read_gold(lang, data_root, limit)
     nlp = make_nlp(lang, quote_filter=False)
+    nlp.get_pipe("qg_attribution").broad_candidates = True  # as when the filter follows
     articles = [as_article(g) for g in gold]
     rows = []
     started = time.monotonic()

@@ -52,7 +52,7 @@ def run_rules(lang: str, data_root: Path, limit: int | None) -> dict:
     articles = []
     started = time.monotonic()
     for n, (g, doc) in enumerate(zip(gold, nlp.pipe(as_article(g).text for g in gold)), 1):
-        found = find_attributions(doc, lex)
+        found = find_attributions(doc, lex, broad=True)  # the candidates the filter will judge
         toks = word_tokens(doc.text)
         golds = gold_predictions(g)
         pq = [tokens_in((f.quote,), toks) for f in found]
