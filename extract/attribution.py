@@ -112,6 +112,9 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
     """
     tok = doc[i]
     low = tok.lower_
+    if low in lex.source_adverbs:
+        # "Demnach ist …": the source was named before; the speaker linker may find it
+        return _SourcePhrase(doc[i : i + 1], None, doc[i : i + 1])
     for words in lex.before_source:
         if words and words[0] != low:
             continue  # cheap first-word test before building the tuple

@@ -47,6 +47,8 @@ class CueLexicon:
     media_words: frozenset[str]
     clause_nouns: frozenset[str] = frozenset()  # "die Ansicht, dass …", "the claim that …"
     title_nouns: frozenset[str] = frozenset()  # "mit dem Titel „…“": a name, not speech
+    # adverbs that point back at a source named before: "Demnach ist …" (= according to it)
+    source_adverbs: frozenset[str] = frozenset()
     # whether a sentence that reports a speech act without a clause is itself the content
     # (German annotation practice) or the verb's object is (English, PARC/PolNeAR practice)
     speech_act_sentences: bool = True
@@ -83,6 +85,7 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         media_words=_lower(data.get("media_words", ())),
         clause_nouns=_lower(data.get("clause_nouns", ())),
         title_nouns=_lower(data.get("title_nouns", ())),
+        source_adverbs=_lower(data.get("source_adverbs", ())),
         speech_act_sentences=bool(data.get("speech_act_sentences", True)),
     )
 

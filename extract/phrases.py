@@ -253,15 +253,16 @@ def extend_names(span: Span, limit: int) -> Span:
 
 def sentences(doc: Doc) -> list[Span]:
     """The Doc's sentences, with splits a parser made inside a sentence undone: a "sentence"
-    that starts with a comma, a closing mark or a lower-case word continues the one before.
+    that starts with a comma, a closing mark or a lower-case word continues the one before,
+    and so does one after a word with no punctuation or line break ("Laut SPIEGEL | ONLINE").
 
     >>> import spacy
     >>> nlp = spacy.blank("de")
-    >>> doc = nlp("Er sagte , es sei kalt . Dann ging er .")
-    >>> for i in (2, 3, 7):
+    >>> doc = nlp("Er sagte , es sei kalt . Dann ging er . Laut SPIEGEL ONLINE ist es spät .")
+    >>> for i in (2, 3, 7, 11, 13):
     ...     doc[i].is_sent_start = True
     >>> [s.text for s in sentences(doc)]
-    ['Er sagte , es sei kalt .', 'Dann ging er .']
+    ['Er sagte , es sei kalt .', 'Dann ging er .', 'Laut SPIEGEL ONLINE ist es spät .']
     """
     if not doc.has_annotation("SENT_START"):
         return [doc[:]]
@@ -270,6 +271,8 @@ def sentences(doc: Doc) -> list[Span]:
         first = next((t for t in sent if not t.is_space), sent[0])
         continues = first.is_punct and first.text in ",;:)“”»«‘’" or (first.is_lower and first.is_alpha)
         prev_end = doc[sent.start - 1] if sent.start > 0 else None
+        if prev_end is not None and prev_end.is_alpha and prev_end.whitespace_ and "\n" not in prev_end.whitespace_:
+            continues = True
         if out and continues and not (prev_end is not None and prev_end.text in ("?", "!") and first.is_lower):
             out[-1][1] = sent.end
         else:
