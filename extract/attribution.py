@@ -584,8 +584,14 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator
             k = tok.i + 1
             if k < sent.end and doc[k].text == ",":
                 k += 1
-            if k >= sent.end or doc[k].lower_ not in lex.complementizers:
+            if k >= sent.end:
                 continue
+            if doc[k].lower_ not in lex.complementizers:
+                # German verb-second content in reported mood: "wagte die Prognose, bei der
+                # Wahl würden nicht alle … stimmen"
+                if lex.lang != "de" or doc[k - 1].text != "," or not any(
+                        _reported_mood(t) for t in doc[k : min(sent.end, k + 8)] if t.pos_ in ("VERB", "AUX")):
+                    continue
             content = _clause_after(doc, k, sent)
             if content is None or word_count(content.text) < 3 or not _outside(found, content.start_char, content.end_char):
                 continue
