@@ -811,13 +811,15 @@ def _reported_mood(token: Token) -> bool:
     return mood == "I" or (mood == "II" and token.lower_ in _K2_FOR_K1)
 
 
-def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found], *,
+                                   broad: bool = False) -> Iterator[Found]:
     """Sentences in reported-speech mood (Konjunktiv I) with no cue of their own, and
     hearsay with "soll … haben/sein".
 
     In news, such a sentence continues someone's reported speech (free indirect speech): one
     right after a report takes its speaker, and consecutive ones merge into one quote; further
-    away (up to a dozen sentences) the speaker is left open rather than guessed.
+    away (up to a dozen sentences) the speaker is left open rather than guessed. ``broad``:
+    one with no report before it in reach is a candidate too (pattern "konjunktiv_far").
     """
     if lex.lang != "de":
         return
@@ -840,18 +842,25 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
                 ends.append(f)
                 yield f
             continue
-        if not prev:
-            continue
-        last = prev[-1]
-        gap = text[last.quote[1] : sent.start_char]
-        between = [s for s in sents[max(0, k - 3) : k] if s.start_char >= last.quote[1]]
-        if gap.count("\n\n") > 4 or len(between) > 12:
+        last = prev[-1] if prev else None
+        far = last is None
+        if last is not None:
+            gap = text[last.quote[1] : sent.start_char]
+            between = [s for s in sents[max(0, k - 3) : k] if s.start_char >= last.quote[1]]
+            far = gap.count("\n\n") > 4 or len(between) > 12
+        if far and not broad:
             continue
         content = strip_punct(sent)
         if content is None or word_count(content.text) < 3:
             continue
         end = _with_final_punct(doc, content)
-        if last.pattern == "konjunktiv" and text[last.quote[1] : content.start_char].strip() == "":
+        if far:
+            # no report in reach: reported mood alone, a candidate for the learned filter
+            f = Found((content.start_char, end), "free_indirect", pattern="konjunktiv_far")
+            ends.append(f)
+            yield f
+            continue
+        if last.pattern in ("konjunktiv", "konjunktiv_far") and text[last.quote[1] : content.start_char].strip() == "":
             last.quote = (last.quote[0], end)  # the same speaker goes on: one quote over the sentences
             continue
         f = Found((content.start_char, end), "free_indirect", pattern="konjunktiv", inherited=True)
@@ -958,7 +967,7 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     """All attributions of a Doc, in document order, nested quotes linked to their parent.
 
     ``broad`` adds candidates the rules alone would drop as too uncertain (quoted fragments
-    with no cue: scare quotes or speech); a learned filter after them is expected to judge
+    with no cue: scare quotes or speech; Konjunktiv sentences far from any report); a learned filter after them is expected to judge
     (:mod:`quotegraph.extract.quote_filter`).
 
     Runs the patterns from the most to the least reliable; each later pattern skips text an
@@ -971,7 +980,7 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     out += list(find_source_phrases(doc, lex, out))
     out += list(find_noun_reports(doc, lex, list(out)))
     out.sort(key=lambda f: f.quote)
-    out += list(find_subjunctive_continuations(doc, lex, out))
+    out += list(find_subjunctive_continuations(doc, lex, out, broad=broad))
     out += list(find_reported_acts(doc, lex, out))
     text = doc.text  # spaCy joins the tokens anew on each access: once per Doc
     out = [f for f in _settle_fragments(out, broad) if f.pattern not in ("embedded", "fragment") or not _is_title(doc, text, f, lex)]
