@@ -689,6 +689,9 @@ def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
     return None
 
 
+_ADVERBIAL_DEPS = frozenset({"obl", "obl:tmod", "advmod", "nmod:tmod", "npadvmod"})
+
+
 def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: int, upper: int) -> Span | None:
     subject = subject_of(verb, lower, upper)
     speaker = usable_speaker(subject, lex)
@@ -708,6 +711,8 @@ def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: i
                 return doc[aus.i : np.end]
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
+        if speaker is not None and speaker.root.dep_ in _ADVERBIAL_DEPS and not speaker.root.ent_type_:
+            speaker = None  # "Ende Januar verkündete der Verband": the front field holds an adverbial
     if speaker is None and verb.i - 1 > lower and doc[verb.i - 1].text == ",":
         # "Celebi, die Anwältin der Frau, sagte": a name with its apposition before the cue
         k = next((t.i for t in reversed(doc[lower : verb.i - 1]) if t.text == ","), None)
