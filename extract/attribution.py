@@ -229,6 +229,8 @@ def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote:
                 speaker = np_before(doc, verb.i, lower, lex, subject=True)
             if speaker is None and not after_quote:
                 speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
+            if speaker is None:
+                speaker = _impersonal_source(doc, verb, upper, lex)
         if speaker is not None and any(speaker.start >= p.start and speaker.end <= p.end for p in cut):
             speaker = None
         if speaker is not None and speaker.end < upper:
@@ -596,6 +598,8 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator
             if content is None or word_count(content.text) < 3 or not _outside(found, content.start_char, content.end_char):
                 continue
             verb = tok.head if doc.has_annotation("DEP") else None
+            if verb is not None and verb.i > tok.i:
+                verb = sent.root  # the parser hung the noun on the content's verb
             speaker = None
             if verb is not None and verb.pos_ in ("VERB", "AUX"):
                 speaker = subject_of(verb, sent.start, tok.i)
@@ -657,6 +661,8 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     else:
         end = next((t.i for t in doc[verb.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
         speaker = subject_of(verb, verb.i + 1, end) or np_after(doc, verb.i + 1, end, lex, subject=True)
+        if speaker is not None and usable_speaker(speaker, lex) is None:
+            speaker = _impersonal_source(doc, verb, sent.end, lex)  # "…, hieß es vom Ministerium."
         if speaker is not None:
             speaker = with_apposition(speaker, sent.end)
     return _report(content, verb, lemma, speaker, "cue_last", doc, sent, lex, need_clause=False)
@@ -689,6 +695,16 @@ def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
     return None
 
 
+_SOURCE_PREPS = frozenset({"von", "vom", "aus", "seitens"})
+
+
+def _impersonal_source(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Span | None:
+    """"…, hieß es vom Ministerium / aus Regierungskreisen": with an impersonal "es" the
+    source is named by a preposition right after the verb."""
+    if lex.lang != "de" or not any(t.lower_ == "es" for t in doc[verb.i + 1 : min(upper, verb.i + 2)]):
+        return None
+    source = next((t for t in doc[verb.i + 2 : min(upper, verb.i + 4)] if t.lower_ in _SOURCE_PREPS), None)
+    return np_after(doc, source.i + 1, upper, lex) if source is not None else None
 _ADVERBIAL_DEPS = frozenset({"obl", "obl:tmod", "advmod", "nmod:tmod", "npadvmod"})
 
 
@@ -698,7 +714,13 @@ def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: i
     if subject is not None and speaker is None:
         # "In einem Positionspapier heißt es, …": the document named by "in" speaks
         prep = next((t for t in doc[lower:verb.i] if t.lower_ in ("in", "im")), None)
-        return np_after(doc, prep.i + 1, verb.i, lex) if prep is not None else None
+        if prep is not None:
+            return np_after(doc, prep.i + 1, verb.i, lex)
+        aus = next((t for t in doc[lower:verb.i] if t.lower_ == "aus"), None)
+        np = np_after(doc, aus.i + 1, verb.i, lex) if aus is not None else None
+        if np is not None:
+            return doc[aus.i : np.end]  # "Aus Regierungskreisen hieß es, …"
+        return _impersonal_source(doc, verb, upper, lex)
     if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
         # "X beeilte sich, … zu erklären, …": the infinitive's speaker is its governor's subject
         speaker = usable_speaker(subject_of(verb.head, lower, upper), lex)

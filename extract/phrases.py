@@ -225,20 +225,23 @@ def subject_of(verb: Token, lower: int, upper: int) -> Span | None:
     """The parser's subject of ``verb`` as a contiguous span inside [lower, upper), or None."""
     if not verb.doc.has_annotation("DEP"):
         return None
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl" and lower <= child.i < upper:
-            left = max(child.left_edge.i, lower)
-            right = min(child.right_edge.i, upper - 1)
-            # a subject does not run through the cue or a comma clause
-            if left <= verb.i <= right:
-                return None
-            span = verb.doc[left : right + 1]
-            cut = next((t.i for t in span if t.text in (",", ";", ":") and t.i > child.i), None)
-            # keep an apposition ("Its spokesman, Tobias Lindqvist,"), cut a relative clause
-            if cut is not None and any(t.pos_ in ("VERB", "AUX") for t in verb.doc[cut:right + 1]):
-                span = verb.doc[left:cut]
-            span = strip_punct(span)
-            return extend_names(span, upper if verb.i < span.start else min(upper, verb.i)) if span is not None else None
+    children = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl" and lower <= c.i < upper]
+    if len(children) > 1:
+        # two "subjects": one is likely a time phrase the parser misread ("Ende Januar 2006 verkündete der Verband")
+        children = [c for c in children if not any(t.like_num for t in c.subtree)] or children
+    for child in children:
+        left = max(child.left_edge.i, lower)
+        right = min(child.right_edge.i, upper - 1)
+        # a subject does not run through the cue or a comma clause
+        if left <= verb.i <= right:
+            return None
+        span = verb.doc[left : right + 1]
+        cut = next((t.i for t in span if t.text in (",", ";", ":") and t.i > child.i), None)
+        # keep an apposition ("Its spokesman, Tobias Lindqvist,"), cut a relative clause
+        if cut is not None and any(t.pos_ in ("VERB", "AUX") for t in verb.doc[cut:right + 1]):
+            span = verb.doc[left:cut]
+        span = strip_punct(span)
+        return extend_names(span, upper if verb.i < span.start else min(upper, verb.i)) if span is not None else None
     return None
 
 

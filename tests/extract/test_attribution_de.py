@@ -125,3 +125,45 @@ def test_source_phrase_stops_where_the_next_noun_phrase_begins(run_de):
     text = "Die Firma plant nach Angaben der Gewerkschaft den Abbau von rund 3.000 Arbeitsplätzen."
     speakers = [a.speaker.text for a in run_de(text).attributions if a.speaker]
     assert len(speakers) == 1 and speakers[0].endswith("der Gewerkschaft")  # not "… den Abbau"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("„Alle Anzeichen deuten auf einen Anschlag hin“, hieß es vom Sprecher der Feuerwehr Jonas Brandt.",
+     "„Alle Anzeichen deuten auf einen Anschlag hin“", "Sprecher der Feuerwehr Jonas Brandt"),
+    ("Oberste Priorität sei die Sicherheit der Fahrgäste, hieß es vom Sprecher Jonas Brandt.",
+     "Oberste Priorität sei die Sicherheit der Fahrgäste", "Sprecher Jonas Brandt"),
+    ("Aus Regierungskreisen hieß es, der Plan sei gescheitert.", "der Plan sei gescheitert", "Aus Regierungskreisen"),
+])
+def test_impersonal_es_takes_the_source_the_preposition_names(run_de, text, quote, speaker):
+    atts = run_de(text).attributions
+    assert [(a.quote.text, a.cue.lemma) for a in atts] == [(quote, "heißen")]
+    assert atts[0].speaker.text.endswith(speaker)
+
+
+def test_demnach_is_a_source_adverb_pointing_back(run_de):
+    text = ("Das Amt hat am Montag seinen Bericht vorgelegt. "
+            "Demnach kann den Stromerzeugern kein wettbewerbswidriges Verhalten nachgewiesen werden.")
+    atts = run_de(text).attributions
+    assert [(a.quote.text, a.cue.text) for a in atts] == [
+        ("kann den Stromerzeugern kein wettbewerbswidriges Verhalten nachgewiesen werden", "Demnach")]
+
+
+def test_a_parser_split_inside_a_name_is_undone(run_de):
+    # the parser may end a sentence after an all-caps word; with no punctuation it goes on
+    text = "Laut SPIEGEL ONLINE sollen einige Kämpfer zu Beginn des Krieges Zivilisten verfolgt haben."
+    atts = run_de(text).attributions
+    assert [(a.cue.text, a.speaker.text) for a in atts] == [("Laut", "SPIEGEL ONLINE")]
+    assert atts[0].quote.text.startswith("sollen einige Kämpfer")
+
+
+def test_verb_second_reported_mood_after_a_speech_noun(run_de):
+    text = "Die Ministerin wagte am Montag die Prognose, bei der Wahl würden nicht alle Abgeordneten für den Entwurf stimmen."
+    atts = run_de(text).attributions
+    assert [a.quote.text for a in atts] == ["bei der Wahl würden nicht alle Abgeordneten für den Entwurf stimmen"]
+    assert atts[0].speaker.text == "Die Ministerin"
+
+
+def test_an_adverbial_front_field_is_not_the_speaker(run_de):
+    text = "Ende Januar 2006 verkündete der Fußballverband, dass man sich um das Turnier bewerben werde."
+    (att,) = run_de(text).attributions
+    assert att.speaker is None or "Januar" not in att.speaker.text
