@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .attribution import Found
+from .attribution import Found, source_phrase
 from .lexicon import CueLexicon
 from .linear import LinearModel
-from .phrases import SUBJECT_DEPS, cue_lemma, is_pronoun, sentences, subject_of
+from .phrases import SUBJECT_DEPS, cue_lemma, is_pronoun, sentences, subject_of, with_apposition
 
 __all__ = ["Candidate", "speaker_candidates", "candidate_features", "link_missing_speakers"]
 
@@ -36,10 +36,11 @@ class Candidate:
     """A possible speaker: a token span, how it was found, and its sentence distance."""
 
     span: Span
-    role: str  # "subject" or "entity"
+    role: str  # "subject", "entity" or "source"
     distance: int  # sentences before the quote's first sentence (0: the same one)
-    verb: str  # lemma of the verb it is the subject of ("" for an entity)
-    cue_verb: bool  # that verb is a reporting verb of the lexicon
+    verb: str  # lemma of the verb it is the subject of, the cue of a source ("" for an entity)
+    cue_verb: bool  # that verb is a reporting verb of the lexicon (a source: always)
+    inside: bool = False  # within the quote's own span
 
 
 def _sentence_index(sents: list[Span], char: int) -> int:
@@ -51,8 +52,9 @@ def _sentence_index(sents: list[Span], char: int) -> int:
 
 def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon,
                        sents: list[Span] | None = None) -> list[Candidate]:
-    """Subjects of finite verbs and named entities in the quote's first sentence and the
-    :data:`WINDOW` sentences before it, nearest first; none inside the quote itself.
+    """Subjects of finite verbs (with their appositions), named entities and the sources of
+    source phrases ("nach Angaben der Polizei") in the quote's first sentence and the
+    :data:`WINDOW` sentences before it, nearest first.
 
     >>> import spacy
     >>> from quotegraph.extract.lexicon import load_lexicon
@@ -80,13 +82,23 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon,
             if tok.dep_ in SUBJECT_DEPS and tok.dep_ != "expl" and tok.head.i != tok.i:
                 verb = tok.head
                 span = subject_of(verb, sent.start, sent.end)
-                if span is None or inside_quote(span):
+                if span is None:
                     continue
+                if span.end < sent.end:
+                    span = with_apposition(span, sent.end)
                 lemma = cue_lemma(verb, lex)
-                found.append(Candidate(span, "subject", distance, verb.lemma_.lower(), lemma is not None))
+                found.append(Candidate(span, "subject", distance, verb.lemma_.lower(), lemma is not None,
+                                       inside_quote(span)))
         for ent in sent.ents:
-            if ent.label_ in _NAMED and not inside_quote(ent):
-                found.append(Candidate(ent, "entity", distance, "", False))
+            if ent.label_ in _NAMED:
+                found.append(Candidate(ent, "entity", distance, "", False, inside_quote(ent)))
+        i = sent.start
+        while i < sent.end:
+            # "Nach Ansicht von X …", "Laut einem Bericht des Y …": the source of a claim before
+            sp = source_phrase(doc, i, lex, sent.start, sent.end)
+            if sp is not None and sp.source is not None:
+                found.append(Candidate(sp.source, "source", distance, sp.cue.text.lower(), True, inside_quote(sp.source)))
+            i = max(i + 1, sp.phrase.end) if sp is not None else i + 1
         for c in sorted(found, key=lambda c: c.span.start):
             key = (c.span.start, c.span.end)
             if key not in seen:
@@ -120,6 +132,10 @@ def candidate_features(doc: Doc, f: Found, c: Candidate, rank: int, lex: CueLexi
         f"form={form}|kind={kind}", f"ent={ent}|role={c.role}",
         f"length={min(len(span), 6)}",
     ]
+    if c.inside:
+        feats += ["inside", f"inside|role={c.role}|kind={kind}"]
+    if c.role == "source":
+        feats.append(f"source={c.verb}")
     if c.role == "subject":
         feats.append(f"cue_verb={c.cue_verb}")
         feats.append(f"cue_verb={c.cue_verb}|distance={c.distance}")
