@@ -33,7 +33,7 @@ from .loading import load_pipeline
 from .phrases import lemma_table
 from .linear import load_linear_model, shipped_model_path
 from .quote_filter import make_quote_filter  # noqa: F401 (registers qg_quote_filter)
-from .speaker_linker import link_missing_speakers
+from .speaker_linker import link_speakers
 
 __all__ = ["AttributionFinder", "make_attributor", "make_nlp", "learned_by_default"]
 
@@ -61,7 +61,7 @@ class AttributionFinder:
     def find(self, doc: Doc) -> tuple[list[dict], list[dict]]:
         found = find_attributions(doc, self.lexicon, broad=self.broad_candidates)
         if self.speaker_model is not None:
-            link_missing_speakers(doc, found, self.lexicon, self.speaker_model)
+            link_speakers(doc, found, self.lexicon, self.speaker_model)
         mentions, entities = resolve_entities(doc, found, self.lexicon)
         text = doc.text
         rows = []

@@ -24,7 +24,7 @@ from .lexicon import CueLexicon
 from .linear import LinearModel
 from .phrases import SUBJECT_DEPS, cue_lemma, is_pronoun, sentences, subject_of, with_apposition
 
-__all__ = ["Candidate", "speaker_candidates", "candidate_features", "link_missing_speakers"]
+__all__ = ["Candidate", "speaker_candidates", "candidate_features", "link_speakers"]
 
 #: How many sentences before the quote's first sentence are searched.
 WINDOW = 3
@@ -108,9 +108,10 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon,
 
 
 def candidate_features(doc: Doc, f: Found, c: Candidate, rank: int, lex: CueLexicon,
-                       speakers: set[tuple[int, int]]) -> list[str]:
+                       speakers: set[tuple[int, int]], *, rule_choice: bool = False) -> list[str]:
     """Features of one candidate for one attribution (``rank``: its place among the
-    candidates, nearest first; ``speakers``: spans already speakers of other attributions)."""
+    candidates, nearest first; ``speakers``: spans already speakers of other attributions;
+    ``rule_choice``: the candidate is the rules' speaker)."""
     kind = f.kind
     span = c.span
     head = span.root
@@ -134,6 +135,10 @@ def candidate_features(doc: Doc, f: Found, c: Candidate, rank: int, lex: CueLexi
     ]
     if c.inside:
         feats += ["inside", f"inside|role={c.role}|kind={kind}"]
+    if f.speaker is not None:
+        # the rules named a speaker: is this it?
+        feats += [f"rule_choice={rule_choice}", f"rule_choice={rule_choice}|pattern={f.pattern}",
+                  f"rule_choice={rule_choice}|form={form}"]
     if c.role == "source":
         feats.append(f"source={c.verb}")
     if c.role == "subject":
@@ -154,20 +159,41 @@ def candidate_features(doc: Doc, f: Found, c: Candidate, rank: int, lex: CueLexi
     return feats
 
 
-def link_missing_speakers(doc: Doc, found: list[Found], lex: CueLexicon, model: LinearModel) -> None:
+def _rule_candidate(doc: Doc, f: Found, cands: list[Candidate]) -> tuple[list[Candidate], int | None]:
+    """The candidates with the rules' own speaker among them (role "rule" when no candidate
+    has its span), and its index."""
+    span = doc.char_span(*f.speaker, alignment_mode="expand") if f.speaker is not None else None
+    if span is None or len(span) == 0:
+        return cands, None
+    for k, c in enumerate(cands):
+        if (c.span.start, c.span.end) == (span.start, span.end):
+            return cands, k
+    return [Candidate(span, "rule", 0, "", True)] + cands, 0
+
+
+def link_speakers(doc: Doc, found: list[Found], lex: CueLexicon, model: LinearModel) -> None:
     """Give each attribution with no speaker the best candidate, when the model is sure
-    enough (its probability ≥ the model's threshold). Nested quotes are left alone: their
-    speaker is the quoted speaker's business."""
+    enough (its probability ≥ the model's threshold). A model trained with ``rerank`` (its
+    ``info``) also reconsiders the rules' speakers: the rules' choice, as one candidate with
+    the feature "rule_choice", is replaced when another candidate scores higher. Nested quotes
+    are left alone: their speaker is the quoted speaker's business."""
+    rerank = bool(model.info.get("rerank"))
     sents = sentences(doc)
     speakers = {f.speaker for f in found if f.speaker is not None}
     for f in found:
-        if f.speaker is not None or f.pattern == "nested" or "possessor" in f.extra:
+        if f.pattern == "nested" or "possessor" in f.extra or (f.speaker is not None and not rerank):
             continue
         cands = speaker_candidates(doc, f.quote, lex, sents)
+        cands, rule = _rule_candidate(doc, f, cands) if rerank else (cands, None)
         if not cands:
             continue
-        scored = [(model.probability(candidate_features(doc, f, c, r, lex, speakers)), c) for r, c in enumerate(cands)]
-        p, best = max(scored, key=lambda pc: pc[0])
-        if p >= model.threshold:
-            f.speaker = (best.span.start_char, best.span.end_char)
-            f.extra["linked"] = round(p, 4)
+        scored = [model.probability(candidate_features(doc, f, c, r, lex, speakers, rule_choice=(r == rule)))
+                  for r, c in enumerate(cands)]
+        k = max(range(len(cands)), key=scored.__getitem__)
+        if rule is not None:
+            if k != rule:
+                f.speaker = (cands[k].span.start_char, cands[k].span.end_char)
+                f.extra["relinked"] = round(scored[k], 4)
+        elif scored[k] >= model.threshold:
+            f.speaker = (cands[k].span.start_char, cands[k].span.end_char)
+            f.extra["linked"] = round(scored[k], 4)

@@ -15,7 +15,7 @@ from quotegraph.extract.linear import LinearModel, load_linear_model, shipped_mo
 from quotegraph.extract.pipeline import make_nlp
 from quotegraph.extract.quote_filter import keep_rows
 from quotegraph.extract.records import Article
-from quotegraph.extract.speaker_linker import link_missing_speakers, speaker_candidates
+from quotegraph.extract.speaker_linker import link_speakers, speaker_candidates
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "wikinews-de" / "dev.jsonl.gz"
 
@@ -83,11 +83,11 @@ def test_linker_takes_the_subject_of_the_sentence_before_when_sure_enough():
     assert {("Die Ministerin", "subject", 1, False), ("Die Reform", "subject", 0, True)} <= found
     sure = LinearModel(0.0, {"role=subject": 3.0, "inside": -5.0}, threshold=0.9)
     found = [Found(quote, "free_indirect", pattern="konjunktiv")]
-    link_missing_speakers(doc, found, lex, sure)
+    link_speakers(doc, found, lex, sure)
     assert text[slice(*found[0].speaker)] == "Die Ministerin"
     unsure = LinearModel(0.0, {"role=subject": 3.0, "inside": -5.0}, threshold=0.99)
     found = [Found(quote, "free_indirect", pattern="konjunktiv")]
-    link_missing_speakers(doc, found, lex, unsure)
+    link_speakers(doc, found, lex, unsure)
     assert found[0].speaker is None
 
 

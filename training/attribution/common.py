@@ -33,6 +33,18 @@ def headline(lang: str, predictions: dict, gold: list) -> float:
     return (s["content overlap"].f1 + s["source overlap"].f1) / 2
 
 
+def plateau_centre(curve: list[tuple[float, float]], tolerance: float = 0.0005) -> tuple[float, float]:
+    """The threshold in the middle of those scoring within ``tolerance`` of the best (the
+    curve is flat near its top; its middle varies less between data sets than its argmax).
+
+    >>> plateau_centre([(0.1, 0.60), (0.2, 0.651), (0.3, 0.652), (0.4, 0.6515), (0.5, 0.64)])
+    (0.3, 0.652)
+    """
+    best = max(v for _, v in curve)
+    near = [(t, v) for t, v in curve if v >= best - tolerance]
+    return near[len(near) // 2]
+
+
 def fit(feats: list[list[str]], labels: list[int], c: float):
     """A logistic regression over binary features; returns (vectorizer, classifier)."""
     vec = DictVectorizer()

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.model_selection import GroupKFold
 
-from common import DATA, DEFAULT_DATA, HEADLINE, ROOT, fit, headline, predict, read_gold, write_model
+from common import DATA, DEFAULT_DATA, HEADLINE, ROOT, fit, headline, plateau_centre, predict, read_gold, write_model
 
 from quotegraph.extract.convert import doc_to_result
 from quotegraph.extract.evaluation.scoring import as_prediction, pair_by_overlap, tokens_in, word_tokens
@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         probs[r["id"]] = list(oof[at:at + len(r["labels"])])
         at += len(r["labels"])
     curve = [(t, headline(args.lang, filtered(rows, probs, t), gold)) for t in THRESHOLDS]
-    best_t, best = max(curve, key=lambda tc: (round(tc[1], 4), -tc[0]))
+    print("  threshold curve: " + " ".join(f"{t}:{v * 100:.2f}" for t, v in curve), file=sys.stderr)
+    best_t, best = plateau_centre(curve)
     base = curve[0][1]
     print(f"cross-validated on train: {base * 100:.1f} with no filter, {best * 100:.1f} at threshold {best_t}",
           file=sys.stderr)

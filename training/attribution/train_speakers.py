@@ -27,14 +27,14 @@ from pathlib import Path
 import numpy as np
 from sklearn.model_selection import GroupKFold
 
-from common import DATA, DEFAULT_DATA, HEADLINE, ROOT, fit, headline, predict, read_gold, write_model
+from common import DATA, DEFAULT_DATA, HEADLINE, ROOT, fit, headline, plateau_centre, predict, read_gold, write_model
 
 from quotegraph.extract.attribution import find_attributions
 from quotegraph.extract.evaluation.scoring import Prediction, pair_by_overlap, token_overlap, tokens_in, word_tokens
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.phrases import sentences
 from quotegraph.extract.pipeline import make_nlp
-from quotegraph.extract.speaker_linker import candidate_features, speaker_candidates
+from quotegraph.extract.speaker_linker import _rule_candidate, candidate_features, speaker_candidates
 
 THRESHOLDS = [round(x, 2) for x in np.arange(0.05, 0.91, 0.05)]
 
@@ -44,7 +44,7 @@ def as_prediction(f) -> Prediction:
                       cue=(f.cue[:2],) if f.cue else (), kind=f.kind, nested=f.parent is not None)
 
 
-def run_rules(lang: str, data_root: Path, limit: int | None) -> dict:
+def run_rules(lang: str, data_root: Path, limit: int | None, rerank: bool) -> dict:
     gold = read_gold(lang, data_root, limit)
     _, _, as_article, gold_predictions = DATA[lang]
     nlp = make_nlp(lang, learned=False)
@@ -62,17 +62,18 @@ def run_rules(lang: str, data_root: Path, limit: int | None) -> dict:
         speakers = {f.speaker for f in found if f.speaker is not None}
         items = []
         for i, f in enumerate(found):
-            if f.speaker is not None or f.pattern == "nested" or "possessor" in f.extra:
+            if f.pattern == "nested" or "possessor" in f.extra or (f.speaker is not None and not rerank):
                 continue
             cands = speaker_candidates(doc, f.quote, lex, sents)
+            cands, rule = _rule_candidate(doc, f, cands) if rerank else (cands, None)
             if not cands:
                 continue
             gs = tokens_in(golds[paired[i]].speaker, toks) if i in paired else frozenset()
             labels = [1 if gs and token_overlap(tokens_in(((c.span.start_char, c.span.end_char),), toks), gs)[2] >= 0.5 else 0
                       for c in cands]
-            feats = [candidate_features(doc, f, c, r, lex, speakers) for r, c in enumerate(cands)]
+            feats = [candidate_features(doc, f, c, r, lex, speakers, rule_choice=(r == rule)) for r, c in enumerate(cands)]
             items.append({"index": i, "spans": [(c.span.start_char, c.span.end_char) for c in cands],
-                          "features": feats, "labels": labels})
+                          "features": feats, "labels": labels, "rule": rule})
         articles.append({"id": g.id, "predictions": [as_prediction(f) for f in found], "items": items})
         if n % 100 == 0 or n == len(gold):
             print(f"  rules: {n}/{len(gold)} articles, {time.monotonic() - started:.0f} s", file=sys.stderr)
@@ -86,9 +87,13 @@ def linked(articles: list[dict], probs: dict, threshold: float) -> dict:
         for k, item in enumerate(a["items"]):
             p = probs[(a["id"], k)]
             best = int(np.argmax(p))
-            if p[best] >= threshold:
-                old = preds[item["index"]]
-                preds[item["index"]] = Prediction(old.quote, (item["spans"][best],), old.cue, old.kind, old.id, old.nested)
+            if item.get("rule") is not None:
+                if best == item["rule"]:
+                    continue
+            elif p[best] < threshold:
+                continue
+            old = preds[item["index"]]
+            preds[item["index"]] = Prediction(old.quote, (item["spans"][best],), old.cue, old.kind, old.id, old.nested)
         out[a["id"]] = preds
     return out
 
@@ -100,13 +105,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N training articles only (a quick try)")
     ap.add_argument("--cache", type=Path, default=None, help="keep the rule output here between runs")
     ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    ap.add_argument("--rerank", action="store_true",
+                    help="also reconsider the rules' own speakers (the rules' choice becomes one candidate)")
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
 
     if args.cache and args.cache.is_file():
         data = pickle.loads(args.cache.read_bytes())
     else:
-        data = run_rules(args.lang, args.data, args.limit)
+        data = run_rules(args.lang, args.data, args.limit, args.rerank)
         if args.cache:
             args.cache.write_bytes(pickle.dumps(data))
     gold, articles = data["gold"], data["articles"]
@@ -126,14 +133,14 @@ def main(argv: list[str] | None = None) -> int:
         probs.setdefault((articles[n]["id"], k), []).append(p)
     base = headline(args.lang, {a["id"]: a["predictions"] for a in articles}, gold)
     curve = [(t, headline(args.lang, linked(articles, probs, t), gold)) for t in THRESHOLDS]
-    best_t, best = max(curve, key=lambda tc: (round(tc[1], 4), tc[0]))
+    best_t, best = plateau_centre(curve)
     print(f"cross-validated on train ({HEADLINE[args.lang]}): {base * 100:.1f} without linker, "
           f"{best * 100:.1f} at threshold {best_t}", file=sys.stderr)
     vec, clf = fit(feats, labels, args.c)
     write_model(vec, clf, best_t, {
         "trained_on": f"{DATA[args.lang][0]}/train.jsonl.gz ({len(articles)} articles, {len(rows)} candidates)",
         "positive": "the candidate overlaps the gold speaker of the paired gold quote with token F1 >= 0.5",
-        "c": args.c, "headline": HEADLINE[args.lang],
+        "c": args.c, "headline": HEADLINE[args.lang], "rerank": args.rerank,
         "cv_headline_without": round(base, 4), "cv_headline_with": round(best, 4),
     }, args.out or ROOT / "extract" / "models" / "speaker_linker" / f"{args.lang}.json")
     return 0
