@@ -393,6 +393,11 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
         end = q.end
     pattern = "direct" if q.depth == 0 else "nested"
     embedded = bool(pre_text) and pre_text[-1] not in ":,–—-(" and word_count(pre_text) >= 1
+    # a mixed quote's frame is set off by a comma or dash: "… „Massenmedien …“, sagte X";
+    # "hatte den Bericht als „falsch“ bezeichnet" is one sentence around a fragment
+    set_off = text[close_at:close_at + 3].lstrip()[:1] in (",", "–", "—", "-")
+    if embedded and frame is not None and frame.cue is not None and not set_off:
+        frame = None
     if embedded and frame is not None and frame.cue is not None:
         # "In jüngster Zeit verbreiteten „Massenmedien …“, sagte X": a mixed quote
         content = strip_punct(pre) if pre is not None else None
@@ -653,6 +658,8 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
         j -= 1  # "…, wird vermutet."
     if j < sent.start or doc[j].text != ",":
         return None
+    if subject_of(verb, sent.start, j) is not None:
+        return None  # "X, der …, nannte …": the comma closes an aside of the subject, not content
     content = strip_punct(doc[sent.start : j])
     if content is None or word_count(content.text) < 3:
         return None
