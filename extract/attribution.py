@@ -917,10 +917,12 @@ def _is_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
-def _settle_fragments(found: list[Found]) -> list[Found]:
+def _settle_fragments(found: list[Found], *, nested: bool = True) -> list[Found]:
     """Quoted fragments inside sentences ("nannte sie „reine Spekulation“") are speech when
     reported speech surrounds them (they take its speaker and cue) or their own sentence
-    names a cue; otherwise a fragment of one or two words is a scare quote or a title."""
+    names a cue; otherwise a fragment of one or two words is a scare quote or a title.
+    With ``nested=False`` a fragment inside reported speech is left to that report's content
+    (``CueLexicon.nested_fragments``)."""
     out = []
     for f in found:
         if f.pattern != "embedded":
@@ -928,6 +930,8 @@ def _settle_fragments(found: list[Found]) -> list[Found]:
             continue
         outer = next((g for g in found if g is not f and g.pattern != "embedded"
                       and g.quote[0] <= f.quote[0] and f.quote[1] <= g.quote[1]), None)
+        if outer is not None and not nested:
+            continue
         if outer is not None:
             f.speaker = f.speaker or outer.speaker
             f.cue = f.cue or outer.cue
@@ -957,11 +961,43 @@ def find_attributions(doc: Doc, lex: CueLexicon) -> list[Found]:
     out += list(find_subjunctive_continuations(doc, lex, out))
     out += list(find_reported_acts(doc, lex, out))
     text = doc.text  # spaCy joins the tokens anew on each access: once per Doc
-    out = [f for f in _settle_fragments(out) if f.pattern != "embedded" or not _is_title(doc, text, f, lex)]
+    out = [f for f in _settle_fragments(out, nested=lex.nested_fragments)
+           if (f.pattern != "embedded" or not _is_title(doc, text, f, lex))
+           and (f.pattern != "nested" or lex.nested_fragments or (f.cue is not None and f.speaker is not None))]
     out.sort(key=lambda f: (f.quote[0], -f.quote[1]))
+    if lex.join_continued_quotes:
+        out = _join_continued_quotes(text, out)
     _inherit_speakers(text, out)
     _link_parents(out)
     return out
+
+
+def _join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
+    """"“A,” he said. “B.”" / "“A,” he said, “B.”": a direct quote that goes on right after
+    its frame, in the same paragraph, with no frame of its own (or the same cue) is one
+    content with the quote before it; the joined quote runs from A to B (the frame inside)."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and f.pattern == "direct" and prev.pattern == "direct"
+                and prev.cue is not None and prev.quote[1] <= f.quote[0]
+                and (f.cue is None or f.cue == prev.cue)
+                and (f.speaker is None or f.speaker == prev.speaker)
+                and _frame_between(text, prev, f)):
+            prev.quote = (prev.quote[0], f.quote[1])
+            continue
+        out.append(f)
+    return out
+
+
+def _frame_between(text: str, prev: Found, f: Found) -> bool:
+    """Whether only ``prev``'s frame (its cue, speaker, mediator) stands between the two quotes,
+    within one paragraph."""
+    lo, hi = prev.quote[1], f.quote[0]
+    gap = text[lo:hi]
+    if "\n\n" in gap or len(gap) > 200 or prev.cue is None or not (lo <= prev.cue[0] < hi):
+        return False
+    return any(ch.isalpha() for ch in gap)
 
 
 def _inherit_speakers(text: str, found: list[Found]) -> None:

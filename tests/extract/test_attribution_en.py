@@ -82,3 +82,24 @@ def test_offsets_are_into_the_original_text(run_en):
         for span in (att.quote, att.speaker, att.cue, att.mediator):
             if span is not None:
                 assert text[span.start : span.end] == span.text
+
+
+def test_quote_continued_after_its_frame_is_one_content(run_en):
+    text = '"Coal is not the villain," he said. "The villain is excess carbon in the air."'
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith('"Coal is not')
+    assert att.quote.text.endswith('carbon in the air."')
+    assert att.cue.text == "said"
+
+
+def test_quote_in_the_next_paragraph_stays_apart(run_en):
+    text = '"Coal is not the villain," he said.\n\n"The villain is excess carbon in the air."'
+    atts = run_en(text).attributions
+    assert [a.quote.text for a in atts] == ['"Coal is not the villain,"', '"The villain is excess carbon in the air."']
+
+
+def test_fragment_inside_reported_speech_is_part_of_its_content(run_en):
+    text = 'She said that the plan was "a complete disaster" for the town.'
+    (att,) = run_en(text).attributions
+    assert "a complete disaster" in att.quote.text
+    assert att.speaker.text == "She"
