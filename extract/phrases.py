@@ -268,13 +268,24 @@ def sentences(doc: Doc) -> list[Span]:
     out: list[list[int]] = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), sent[0])
-        continues = first.is_punct and first.text in ",;:)“”»«‘’" or (first.is_lower and first.is_alpha)
+        continues = (first.is_punct and first.text in ",;:)“”»«‘’" and not _opens_quote(first)
+                     or (first.is_lower and first.is_alpha))
         prev_end = doc[sent.start - 1] if sent.start > 0 else None
         if out and continues and not (prev_end is not None and prev_end.text in ("?", "!") and first.is_lower):
             out[-1][1] = sent.end
         else:
             out.append([sent.start, sent.end])
     return [doc[a:b] for a, b in out]
+
+
+def _opens_quote(token: Token) -> bool:
+    """An English opening mark (“ or ‘) glued to the word after it ("“I thought …"); the same
+    characters close German quotes („…“), and a closing mark has a space or a mark after it."""
+    doc = token.doc
+    if token.text not in "“‘" or token.i + 1 >= len(doc):
+        return False
+    nxt = doc[token.i + 1]
+    return nxt.idx == token.idx + len(token.text) and nxt.text[:1].isalnum()
 
 
 def with_apposition(span: Span, limit: int) -> Span:

@@ -103,3 +103,12 @@ def test_fragment_inside_reported_speech_is_part_of_its_content(run_en):
     (att,) = run_en(text).attributions
     assert "a complete disaster" in att.quote.text
     assert att.speaker.text == "She"
+
+
+def test_report_between_two_quotes_is_found(run_en):
+    # the next paragraph opens with “, which is not a closing mark continuing this sentence
+    text = ("“I think he won tonight,” Matthews said.\n\nMatthews said the debate should help the campaign.\n\n"
+            "“I thought he was very effective at securing the right flank of the party. And I think that may be "
+            "important in the numbers in the next couple of days,” he said.")
+    atts = run_en(text).attributions
+    assert [a.quote.text for a in atts if a.quote.kind == "indirect"] == ["the debate should help the campaign"]
