@@ -223,7 +223,7 @@ def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote:
             if after_quote or verb.i == lower or doc[verb.i - 1].is_punct:
                 speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
             if speaker is None:
-                speaker = np_before(doc, verb.i, lower, lex, subject=True)
+                speaker = np_before(doc, verb.i, lower, lex, subject=True) or _apposed_before(doc, verb, lower, lex)
             if speaker is None and not after_quote:
                 speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
         if speaker is not None and any(speaker.start >= p.start and speaker.end <= p.end for p in cut):
@@ -567,7 +567,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
 
 
 _OBJECT_DEPS = ("ccomp", "xcomp", "dobj", "obj")
-_OBJECT_PREPS = frozenset({"of", "about", "on"})
+_OBJECT_PREPS = frozenset({"of", "about", "on", "for", "against"})
 
 
 def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
@@ -659,8 +659,36 @@ def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
         return None
     words = [t for t in span if not t.is_punct]
     if len(words) == 1 and words[0].pos_ in ("PRON", "DET") and words[0].lower_ not in lex.pronouns:
+        if _relative_subject(words[0]):
+            return span  # "X, who said …": the relative pronoun stands for X
         return None
     return span
+
+
+def _relative_subject(token: Token) -> bool:
+    """An English relative pronoun as the subject of its clause ("who", "which")."""
+    return token.tag_ in ("WP", "WDT") and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl"
+
+
+_GOVERNED_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "pcomp"})
+
+
+def _governor_subject(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Span | None:
+    """"X spoke on Monday, saying …", "X went on to explain …", "Citing …, X said": a cue
+    with no subject of its own is said by the subject of the verb it hangs on (English)."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in _GOVERNED_DEPS or head.head.i == head.i:
+            return None
+        head = head.head
+        if head.dep_ == "prep":
+            continue
+        speaker = usable_speaker(subject_of(head, sent.start, sent.end), lex)
+        if speaker is not None and not (speaker.start <= verb.i < speaker.end):
+            return speaker
+        if any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            return None
+    return None
 
 
 def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
@@ -680,6 +708,17 @@ def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
     return None
 
 
+def _apposed_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span | None:
+    """"Celebi, die Anwältin der Frau, sagte": a name with its apposition right before the cue."""
+    if verb.i - 1 <= lower or doc[verb.i - 1].text != ",":
+        return None
+    k = next((t.i for t in reversed(doc[lower : verb.i - 1]) if t.text == ","), None)
+    head = np_before(doc, k, lower, lex, subject=True) if k is not None else None
+    if head is not None and with_apposition(head, verb.i).end == verb.i - 1:
+        return doc[head.start : verb.i - 1]
+    return None
+
+
 def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: int, upper: int) -> Span | None:
     subject = subject_of(verb, lower, upper)
     speaker = usable_speaker(subject, lex)
@@ -687,6 +726,8 @@ def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: i
         # "In einem Positionspapier heißt es, …": the document named by "in" speaks
         prep = next((t for t in doc[lower:verb.i] if t.lower_ in ("in", "im")), None)
         return np_after(doc, prep.i + 1, verb.i, lex) if prep is not None else None
+    if speaker is None and subject is None and lex.lang == "en" and doc.has_annotation("DEP"):
+        speaker = _governor_subject(doc, sent, verb, lex)
     if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
         # "X beeilte sich, … zu erklären, …": the infinitive's speaker is its governor's subject
         speaker = usable_speaker(subject_of(verb.head, lower, upper), lex)
@@ -699,12 +740,8 @@ def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: i
                 return doc[aus.i : np.end]
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
-    if speaker is None and verb.i - 1 > lower and doc[verb.i - 1].text == ",":
-        # "Celebi, die Anwältin der Frau, sagte": a name with its apposition before the cue
-        k = next((t.i for t in reversed(doc[lower : verb.i - 1]) if t.text == ","), None)
-        head = np_before(doc, k, lower, lex, subject=True) if k is not None else None
-        if head is not None and with_apposition(head, verb.i).end == verb.i - 1:
-            speaker = doc[head.start : verb.i - 1]
+    if speaker is None:
+        speaker = _apposed_before(doc, verb, lower, lex)
     if speaker is None:
         speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
     if speaker is not None and speaker.end < upper:

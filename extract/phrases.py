@@ -162,6 +162,7 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
     return doc[start : last_head + 1]
 
 
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 _OBJECT_DETERMINERS = frozenset({"dem", "den", "einem", "einen", "diesem", "diesen", "seinem", "seinen", "ihrem", "ihren"})
 
 
@@ -170,6 +171,8 @@ def _can_be_subject(np: Span) -> bool:
     phrase governed by a preposition ("in seiner Radioansprache")."""
     if np[0].lower_ in _OBJECT_DETERMINERS:
         return False
+    if all(t.ent_type_ in _TIME_LABELS for t in np):
+        return False  # "said Thursday morning": a time, not a speaker
     before = np.doc[np.start - 1] if np.start > 0 else None
     return before is None or before.pos_ != "ADP"
 

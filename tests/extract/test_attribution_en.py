@@ -112,3 +112,31 @@ def test_report_between_two_quotes_is_found(run_en):
             "important in the numbers in the next couple of days,” he said.")
     atts = run_en(text).attributions
     assert [a.quote.text for a in atts if a.quote.kind == "indirect"] == ["the debate should help the campaign"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a participle cue is said by the subject of the verb it hangs on
+        ("Clinton spoke on Tuesday about the shooting, saying that the police must release the videos.", "Clinton"),
+        # a relative pronoun stands for its noun (as PolNeAR marks it)
+        ("The mayor, who said that the curfew would stay in place, left early.", "who"),
+    ],
+)
+def test_speaker_of_participle_and_relative_clause(run_en, text, speaker):
+    atts = [a for a in run_en(text).attributions if a.quote.kind == "indirect"]
+    assert atts and atts[0].speaker.text == speaker
+
+
+def test_time_after_the_cue_is_not_the_speaker(run_en):
+    text = ("“He's absolutely right. There's a severe disconnect between this White House and our military,” "
+            "Flynn, a top Trump surrogate, said Thursday morning on Fox News.")
+    (att,) = run_en(text).attributions
+    assert att.speaker.text.startswith("Flynn")
+
+
+def test_called_for_reports_its_object(run_en):
+    text = "The senator called for a moratorium on new charter schools."
+    (att,) = run_en(text).attributions
+    assert att.quote.text == "a moratorium on new charter schools"
+    assert att.speaker.text == "The senator"
