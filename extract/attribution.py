@@ -118,6 +118,8 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         n = len(words)
         if i + n <= upper and tuple(t.lower_ for t in doc[i : i + n]) == words:
             src = np_after(doc, i + n, upper, lex)
+            if src is None or src.start != i + n:
+                src = noun_phrase(doc, i + n, upper)  # one opening with an adjective: "laut neuen Zahlen"
             if src is not None and src.start == i + n:
                 return _SourcePhrase(doc[i : i + n], src, doc[i : src.end])
     if low in lex.after_source and i > lower:

@@ -59,6 +59,13 @@ def lemma_table(lang: str) -> dict[str, str]:
 
 def _lemmas(token: Token, lex: CueLexicon) -> list[str]:
     out = [(token.lemma_ or token.text).lower()]
+    if lex.lang == "en" and token.tag_ in ("VBG", "VBD", "VBN"):
+        # a statistical lemmatizer can cut an "e" ("hoping" → "hop", "retweeted" → "retweete"):
+        # try the stems of the regular endings
+        low = token.lower_
+        stem = low[:-3] if low.endswith("ing") else low[:-2] if low.endswith("ed") else None
+        if stem:
+            out += [c for c in (stem, stem + "e") if c not in out]
     if lex.lang == "de":
         table = lemma_table("de")
         keys = [token.text, token.lower_]

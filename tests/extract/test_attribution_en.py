@@ -140,3 +140,26 @@ def test_called_for_reports_its_object(run_en):
     (att,) = run_en(text).attributions
     assert att.quote.text == "a moratorium on new charter schools"
     assert att.speaker.text == "The senator"
+
+
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        ("According to conservative radio host Rush Limbaugh, the move reeks of fear.",
+         "the move reeks of fear", "conservative radio host Rush Limbaugh"),
+        ("About ten million single mothers live in the country, according to federal statistics.",
+         "About ten million single mothers live in the country", "federal statistics"),
+    ],
+)
+def test_according_to_a_source_opening_with_an_adjective(run_en, text, content, source):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text) == (content, source)
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("The senator denounced the ruling as a disgrace to the court.", "denounce"),
+    ("She is hoping that the vote will come before the recess.", "hope"),
+])
+def test_more_reporting_verbs(run_en, text, lemma):
+    (att,) = run_en(text).attributions
+    assert att.cue.lemma == lemma
