@@ -33,6 +33,7 @@ _JOINERS = frozenset({"von", "des", "der", "of", "the", "&", "und", "and"})
 # determiners that can open a genitive attribute after a noun ("Angaben der Polizei")
 _GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "jenes", "jener",
                                    "seines", "seiner", "ihres", "ihrer", "unseres", "unserer", "deren", "dessen"})
+_VERBAL_DEPS = frozenset({"nsubj", "dobj", "ccomp", "xcomp", "aux"})
 _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
 
 
@@ -86,6 +87,8 @@ def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
     """
     if token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower()):
         return None
+    if token.pos_ == "NOUN" and lex.lang == "en" and not any(c.dep_ in _VERBAL_DEPS for c in token.children):
+        return None  # "the court term", "his plan"; a verb tagged as a noun ("tweets that …") has verb dependents
     lemmas = _lemmas(token, lex)
     for child in token.children:
         if child.dep_ in _PARTICLE_DEPS or child.tag_ == "PTKVZ":

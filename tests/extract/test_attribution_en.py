@@ -163,3 +163,8 @@ def test_according_to_a_source_opening_with_an_adjective(run_en, text, content, 
 def test_more_reporting_verbs(run_en, text, lemma):
     (att,) = run_en(text).attributions
     assert att.cue.lemma == lemma
+
+
+def test_a_noun_is_no_cue(run_en):
+    text = "The justices may not hear it during the court term that begins next Monday and ends in June."
+    assert run_en(text).attributions == ()
