@@ -530,6 +530,8 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         governed = _english_ccomp(doc, sent, verb, lemma, lex)
         if governed is not None:
             return governed
+        if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            return None  # "A, said X, an adviser who …": the content came first (cue last)
     comma = _comma_after(sent, verb.i)
     wie = next((t for t in sent[: verb.i - sent.start] if t.lower_ in lex.wie_particles), None)
     if comma is None:
@@ -612,9 +614,21 @@ def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexico
         return None  # "Nothing was said at the meeting": a passive cue names no source here
     if comp.dep_ == "dobj" and len(list(comp.subtree)) < 2 and comp.pos_ == "PRON":
         return None
-    content = strip_punct(doc[comp.left_edge.i : comp.right_edge.i + 1])
+    end = _participle_cue(comp, lex) or comp.right_edge.i + 1
+    content = strip_punct(doc[comp.left_edge.i : end])
     speaker = _speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
     return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex, need_clause=False)
+
+
+def _participle_cue(comp: Token, lex: CueLexicon) -> int | None:
+    """Where a participle cue after a comma starts a second report inside the content:
+    "X said [A], citing B" / "…, adding that B" — the participle has its own content."""
+    doc = comp.doc
+    for t in comp.subtree:
+        if (t.i > comp.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and doc[t.i - 1].text == ","
+                and cue_lemma(t, lex) is not None and any(c.dep_ in _OBJECT_DEPS for c in t.children)):
+            return t.i - 1
+    return None
 
 
 def _is_addressee(token: Token) -> bool:
@@ -636,7 +650,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
             speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
             return _report(content, verb, lemma, speaker, "wie_last", doc, sent, lex, need_clause=False)
     j = verb.i - 1
-    while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ") and verb.i - j <= 4 and lex.lang == "en":
+    while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM") and verb.i - j <= 4 and lex.lang == "en":
         j -= 1  # English "…, the minister said."
     if lex.lang == "de" and j > sent.start and doc[j].pos_ == "AUX" and doc[j - 1].text == ",":
         j -= 1  # "…, wird vermutet."
@@ -685,6 +699,8 @@ def _governor_subject(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Spa
         head = head.head
         if head.dep_ == "prep":
             continue
+        if verb.tag_ == "VBG" and head.dep_ == "ccomp" and cue_lemma(head.head, lex) is not None:
+            head = head.head  # "X said [A …], citing B": the participle is X's, not A's subject's
         speaker = usable_speaker(subject_of(head, sent.start, sent.end), lex)
         if speaker is not None and not (speaker.start <= verb.i < speaker.end):
             return speaker

@@ -168,3 +168,24 @@ def test_more_reporting_verbs(run_en, text, lemma):
 def test_a_noun_is_no_cue(run_en):
     text = "The justices may not hear it during the court term that begins next Monday and ends in June."
     assert run_en(text).attributions == ()
+
+
+def test_participle_cue_is_a_report_of_the_same_speaker(run_en):
+    text = ("Foreign policy analysts said geopolitical factors have contributed to elevating Burma's "
+            "bipartisan appeal, citing the strategic importance of a nation that borders China.")
+    atts = run_en(text).attributions
+    assert [(a.cue.lemma, a.speaker.text) for a in atts] == [
+        ("say", "Foreign policy analysts"), ("cite", "Foreign policy analysts")]
+    assert atts[0].quote.text.endswith("bipartisan appeal")
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Its first television ad could start this week, said Brian Baker, a longtime adviser to the family "
+     "who oversees the campaign.", "Its first television ad could start this week", "Brian Baker"),
+    ("Six million American jobs also depend on exports to Mexico, one slide says.",
+     "Six million American jobs also depend on exports to Mexico", "one slide"),
+])
+def test_content_before_the_cue(run_en, text, content, speaker):
+    (att,) = run_en(text).attributions
+    assert att.quote.text == content
+    assert att.speaker.text.startswith(speaker)
