@@ -972,7 +972,7 @@ def _is_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
-def _settle_fragments(found: list[Found], *, nested: bool = True) -> list[Found]:
+def _settle_fragments(found: list[Found], *, nested: bool = True, text: str = "") -> list[Found]:
     """Quoted fragments inside sentences ("nannte sie „reine Spekulation“") are speech when
     reported speech surrounds them (they take its speaker and cue) or their own sentence
     names a cue; otherwise a fragment of one or two words is a scare quote or a title.
@@ -985,6 +985,11 @@ def _settle_fragments(found: list[Found], *, nested: bool = True) -> list[Found]
             continue
         outer = next((g for g in found if g is not f and g.pattern != "embedded"
                       and g.quote[0] <= f.quote[0] and f.quote[1] <= g.quote[1]), None)
+        if outer is None and not nested:
+            # the report's content may stop before the fragment's closing marks ('… "a deal."')
+            outer = next((g for g in found if g is not f and g.pattern != "embedded"
+                          and g.quote[0] <= f.quote[0] < g.quote[1] < f.quote[1]
+                          and not any(ch.isalnum() for ch in text[g.quote[1]:f.quote[1]])), None)
         if outer is not None and not nested:
             continue
         if outer is not None:
@@ -1016,7 +1021,7 @@ def find_attributions(doc: Doc, lex: CueLexicon) -> list[Found]:
     out += list(find_subjunctive_continuations(doc, lex, out))
     out += list(find_reported_acts(doc, lex, out))
     text = doc.text  # spaCy joins the tokens anew on each access: once per Doc
-    out = [f for f in _settle_fragments(out, nested=lex.nested_fragments)
+    out = [f for f in _settle_fragments(out, nested=lex.nested_fragments, text=text)
            if (f.pattern != "embedded" or not _is_title(doc, text, f, lex))
            and (f.pattern != "nested" or lex.nested_fragments or (f.cue is not None and f.speaker is not None))]
     out.sort(key=lambda f: (f.quote[0], -f.quote[1]))

@@ -189,3 +189,9 @@ def test_content_before_the_cue(run_en, text, content, speaker):
     (att,) = run_en(text).attributions
     assert att.quote.text == content
     assert att.speaker.text.startswith(speaker)
+
+
+def test_fragment_closing_the_report_is_part_of_it(run_en):
+    text = 'Lynch said there remains a "significant difference in private practice and government."'
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith("there remains a")
