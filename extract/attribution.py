@@ -614,10 +614,27 @@ def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexico
         return None  # "Nothing was said at the meeting": a passive cue names no source here
     if comp.dep_ == "dobj" and len(list(comp.subtree)) < 2 and comp.pos_ == "PRON":
         return None
-    end = _participle_cue(comp, lex) or comp.right_edge.i + 1
+    end = _participle_cue(comp, lex) or _with_complement(verb, comp)
     content = strip_punct(doc[comp.left_edge.i : end])
     speaker = _speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
     return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex, need_clause=False)
+
+
+_COMPLEMENT_PREPS = frozenset({"as", "of", "for"})
+
+
+def _with_complement(verb: Token, comp: Token) -> int:
+    """The end of an object with the complement beside it: "called [the senator a “nasty guy”]",
+    "criticized [the law as a “crazy system”]", "blasted [him for not paying taxes]"."""
+    end = comp.right_edge.i + 1
+    if comp.dep_ != "dobj":
+        return end
+    for c in sorted(verb.children, key=lambda c: c.i):
+        if c.i <= comp.i or c.left_edge.i > end + 1:
+            continue
+        if c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS):
+            end = c.right_edge.i + 1
+    return end
 
 
 def _participle_cue(comp: Token, lex: CueLexicon) -> int | None:

@@ -195,3 +195,13 @@ def test_fragment_closing_the_report_is_part_of_it(run_en):
     text = 'Lynch said there remains a "significant difference in private practice and government."'
     (att,) = run_en(text).attributions
     assert att.quote.text.startswith("there remains a")
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Trump called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."',
+     'the senator a "nasty guy," an "anchor baby," "unstable" and "sick'),
+    ("The governor criticized the health law as a “crazy system” on Monday.", "the health law as a “crazy system”"),
+])
+def test_object_with_its_complement_is_one_content(run_en, text, content):
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith(content)
