@@ -711,7 +711,7 @@ def _governor_subject(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Spa
     with no subject of its own is said by the subject of the verb it hangs on (English)."""
     head = verb
     for _ in range(3):
-        if head.dep_ not in _GOVERNED_DEPS or head.head.i == head.i:
+        if (head.dep_ not in _GOVERNED_DEPS and head.dep_ != "prep") or head.head.i == head.i:
             return None
         head = head.head
         if head.dep_ == "prep":

@@ -60,11 +60,12 @@ def lemma_table(lang: str) -> dict[str, str]:
 
 def _lemmas(token: Token, lex: CueLexicon) -> list[str]:
     out = [(token.lemma_ or token.text).lower()]
-    if lex.lang == "en" and token.tag_ in ("VBG", "VBD", "VBN"):
+    if lex.lang == "en" and token.tag_ in ("VBG", "VBD", "VBN", "VBZ"):
         # a statistical lemmatizer can cut an "e" ("hoping" → "hop", "retweeted" → "retweete"):
         # try the stems of the regular endings
         low = token.lower_
-        stem = low[:-3] if low.endswith("ing") else low[:-2] if low.endswith("ed") else None
+        stem = (low[:-3] if low.endswith("ing") else low[:-2] if low.endswith("ed")
+                else low[:-1] if low.endswith("es") else None)
         if stem:
             out += [c for c in (stem, stem + "e") if c not in out]
     if lex.lang == "de":

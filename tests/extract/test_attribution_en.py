@@ -205,3 +205,9 @@ def test_fragment_closing_the_report_is_part_of_it(run_en):
 def test_object_with_its_complement_is_one_content(run_en, text, content):
     (att,) = run_en(text).attributions
     assert att.quote.text.startswith(content)
+
+
+def test_participle_after_a_preposition_takes_the_subject(run_en):
+    text = "She started off by emphasizing that the country needs a new approach to policing."
+    (att,) = run_en(text).attributions
+    assert (att.cue.lemma, att.speaker.text) == ("emphasize", "She")
