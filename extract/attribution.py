@@ -606,21 +606,36 @@ def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexico
     "X bemoaned the unrest" — a clause for any cue verb, an object only for a non-weak one
     or one the parser gives a clause to."""
     comp = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i
-                 and not _is_addressee(c)), None)
+                 and not (_takes_addressee(lemma, lex) and _is_addressee(c))), None)
     if comp is None:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i), None)
         comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if comp is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None  # "Nothing was said at the meeting": a passive cue names no source here
-    if comp.dep_ == "dobj" and len(list(comp.subtree)) < 2 and comp.pos_ == "PRON":
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return _english_passive(doc, sent, verb, lemma, lex)
+    if comp is None:
         return None
     end = _participle_cue(comp, lex) or _with_complement(verb, comp)
+    if comp.dep_ == "dobj" and end - comp.left_edge.i < 2 and comp.pos_ == "PRON":
+        return None  # "asked him", "denied it": a bare pronoun is no content
     content = strip_punct(doc[comp.left_edge.i : end])
     speaker = _speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
     return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex, need_clause=False)
 
 
 _COMPLEMENT_PREPS = frozenset({"as", "of", "for"})
+
+
+def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
+    """"[The nominee] has been endorsed by [the paper]": the subject is the content, the agent
+    the source; "Nothing was said at the meeting" names no source and is left out."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None or pobj is None or subj.i > verb.i or subj.pos_ == "PRON" and subj.tag_ in ("WP", "WDT"):
+        return None
+    content = strip_punct(doc[subj.left_edge.i : subj.right_edge.i + 1])
+    speaker = strip_punct(doc[pobj.left_edge.i : pobj.right_edge.i + 1])
+    return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex, need_clause=False, min_words=1)
 
 
 def _with_complement(verb: Token, comp: Token) -> int:
@@ -646,6 +661,13 @@ def _participle_cue(comp: Token, lex: CueLexicon) -> int | None:
                 and cue_lemma(t, lex) is not None and any(c.dep_ in _OBJECT_DEPS for c in t.children)):
             return t.i - 1
     return None
+
+
+def _takes_addressee(lemma: str, lex: CueLexicon) -> bool:
+    """Whether a cue's first object can be the person spoken to ("told reporters"); for the
+    others a person object is what is reported ("endorsed Clinton", "attacked the senator").
+    A lexicon without ``addressee_verbs`` treats every cue so."""
+    return lex.addressee_verbs is None or lemma in lex.addressee_verbs
 
 
 def _is_addressee(token: Token) -> bool:
@@ -801,8 +823,8 @@ def _is_clause(content: Span) -> bool:
 
 
 def _report(content: Span | None, verb: Token, lemma: str, speaker: Span | None, pattern: str,
-            doc: Doc, sent: Span, lex: CueLexicon, *, need_clause: bool = True) -> Found | None:
-    if content is None or word_count(content.text) < 2 or (need_clause and not _is_clause(content)):
+            doc: Doc, sent: Span, lex: CueLexicon, *, need_clause: bool = True, min_words: int = 2) -> Found | None:
+    if content is None or word_count(content.text) < min_words or (need_clause and not _is_clause(content)):
         return None
     kind = "indirect"
     found = Found((content.start_char, content.end_char), kind, cue=_cue_chars(verb, lemma),

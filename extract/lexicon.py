@@ -47,6 +47,8 @@ class CueLexicon:
     media_words: frozenset[str]
     clause_nouns: frozenset[str] = frozenset()  # "die Ansicht, dass …", "the claim that …"
     title_nouns: frozenset[str] = frozenset()  # "mit dem Titel „…“": a name, not speech
+    # cues whose first object can be the addressee ("told reporters"); None: every cue
+    addressee_verbs: frozenset[str] | None = None
     # whether a sentence that reports a speech act without a clause is itself the content
     # (German annotation practice) or the verb's object is (English, PARC/PolNeAR practice)
     speech_act_sentences: bool = True
@@ -89,6 +91,7 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         media_words=_lower(data.get("media_words", ())),
         clause_nouns=_lower(data.get("clause_nouns", ())),
         title_nouns=_lower(data.get("title_nouns", ())),
+        addressee_verbs=_lower(data["addressee_verbs"]) if "addressee_verbs" in data else None,
         speech_act_sentences=bool(data.get("speech_act_sentences", True)),
         nested_fragments=bool(data.get("nested_fragments", True)),
         join_continued_quotes=bool(data.get("join_continued_quotes", False)),

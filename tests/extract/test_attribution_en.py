@@ -211,3 +211,24 @@ def test_participle_after_a_preposition_takes_the_subject(run_en):
     text = "She started off by emphasizing that the country needs a new approach to policing."
     (att,) = run_en(text).attributions
     assert (att.cue.lemma, att.speaker.text) == ("emphasize", "She")
+
+
+def test_passive_cue_with_its_agent(run_en):
+    text = "Clinton has been endorsed by the Arizona Republic for the first time."
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text, att.cue.lemma) == ("Clinton", "the Arizona Republic", "endorse")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The union endorsed Hillary Clinton on Monday.", "Hillary Clinton"),
+    ("Trump attacked Alicia Machado in a series of tweets.", "Alicia Machado"),
+])
+def test_a_person_object_is_content_unless_the_cue_takes_an_addressee(run_en, text, content):
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith(content)
+
+
+def test_addressee_is_not_content(run_en):
+    text = "The mayor told reporters that the curfew would stay in place."
+    (att,) = run_en(text).attributions
+    assert att.quote.text == "that the curfew would stay in place"
