@@ -240,6 +240,11 @@ def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote:
         sp = sources[0]
         cue = (sp.cue.start_char, sp.cue.end_char, sp.cue.text.lower())
         return _Frame(cue, sp.source, None, sp.possessor)
+    # "“…” ― Jacklyn Ashley": a dash and a name right after the quote (the epigraph convention)
+    if after_quote and doc[lower].text in ("―", "—", "–") and lower + 1 < upper:
+        name = np_after(doc, lower + 1, upper, lex)
+        if name is not None and name.start == lower + 1 and any(t.pos_ == "PROPN" for t in name):
+            return _Frame(_cue_chars(doc[lower], doc[lower].text), name, None)
     # "…“, so X." — a particle cue right after the quote
     if after_quote:
         first = next((t for t in doc[lower:upper] if not t.is_punct), None)
@@ -356,7 +361,7 @@ def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, lex: 
     """Whether the text after a quote is its frame: ``„…“, sagte X`` / ``„…?“ fragte X`` /
     ``„…“ so X`` — not a new sentence that merely follows it."""
     rest = text[close_at:close_at + 3].lstrip()
-    if rest.startswith((",", "–", "—", "-")):
+    if rest.startswith((",", "–", "—", "―", "-")):
         return True
     if first.lower_ in lex.so_particles or first.lower_ in lex.wie_particles:
         return True

@@ -232,3 +232,9 @@ def test_addressee_is_not_content(run_en):
     text = "The mayor told reporters that the curfew would stay in place."
     (att,) = run_en(text).attributions
     assert att.quote.text == "that the curfew would stay in place"
+
+
+def test_dash_and_name_after_a_quote(run_en):
+    text = "“Trump must stop portraying us as dangerous gangs. It is wrong and it hurts us.” ― Jacklyn Ashley"
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.cue.text) == ("Jacklyn Ashley", "―")
