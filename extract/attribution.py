@@ -596,14 +596,30 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator
             if content is None or word_count(content.text) < 3 or not _outside(found, content.start_char, content.end_char):
                 continue
             verb = tok.head if doc.has_annotation("DEP") else None
-            speaker = None
-            if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            speaker = _noun_owner(tok) if lex.lang == "en" else None
+            if speaker is None and verb is not None and verb.pos_ in ("VERB", "AUX"):
                 speaker = subject_of(verb, sent.start, tok.i)
             f = Found((content.start_char, content.end_char), "indirect", cue=_cue_chars(tok, tok.lemma_.lower() or tok.lower_),
                       speaker=_span_chars(speaker), pattern="noun")
             found.append(f)
             yield f
             break
+
+
+def _noun_owner(noun: Token) -> Span | None:
+    """Whose claim a speech noun is: its possessor ("Donald Trump's claim that …") or the name
+    compounded with it ("a New York Times report that …")."""
+    doc = noun.doc
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        end = poss.right_edge.i + 1
+        if doc[end - 1].tag_ == "POS":
+            end -= 1  # the "'s" is no part of the name
+        return doc[poss.left_edge.i : end] if end > poss.left_edge.i else None
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        return doc[min(c.left_edge.i for c in names) : max(c.right_edge.i for c in names) + 1]
+    return None
 
 
 def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
@@ -730,7 +746,7 @@ def _relative_subject(token: Token) -> bool:
     return token.tag_ in ("WP", "WDT") and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl"
 
 
-_GOVERNED_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "pcomp"})
+_GOVERNED_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "pcomp", "acomp"})
 
 
 def _governor_subject(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Span | None:

@@ -238,3 +238,14 @@ def test_dash_and_name_after_a_quote(run_en):
     text = "“Trump must stop portraying us as dangerous gangs. It is wrong and it hurts us.” ― Jacklyn Ashley"
     (att,) = run_en(text).attributions
     assert (att.speaker.text, att.cue.text) == ("Jacklyn Ashley", "―")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Politifact did a fact-check on Donald Trump’s claim that there have been thousands of shootings this year.",
+     "Donald Trump"),
+    ("Clinton is seizing upon a New York Times report that Trump had a net loss of more than $900 million.",
+     "New York Times"),
+])
+def test_speech_noun_is_its_owners(run_en, text, speaker):
+    att = next(a for a in run_en(text).attributions if a.cue.text in ("claim", "report"))
+    assert att.speaker.text == speaker
