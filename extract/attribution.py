@@ -490,8 +490,8 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found] | None = Non
     found = found or []
     used_cues = [(f.cue[0], f.cue[1]) for f in found if f.cue is not None and f.pattern != "embedded"]
     for sent in sentences(doc):
-        if not _outside(found, sent.start_char, sent.end_char) and not _has_gap(found, sent):
-            continue
+        if not _outside(found, sent.start_char, sent.end_char) and not _has_gap(found, sent) and lex.lang != "en":
+            continue  # English goes on token by token: '"…," he said, adding (that) …'
         taken: list[Found] = []
         so_hit = _so_last(doc, sent, lex)
         if so_hit is not None and _outside(found, *so_hit.quote):
@@ -537,6 +537,8 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
             return governed
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return None  # "A, said X, an adviser who …": the content came first (cue last)
+        if any(c.dep_ == "dobj" and c.lower_ in _POINTERS for c in verb.children):
+            return None  # "Having said that, …": the object points back, the clause after is no content
     comma = _comma_after(sent, verb.i)
     wie = next((t for t in sent[: verb.i - sent.start] if t.lower_ in lex.wie_particles), None)
     if comma is None:

@@ -249,3 +249,16 @@ def test_dash_and_name_after_a_quote(run_en):
 def test_speech_noun_is_its_owners(run_en, text, speaker):
     att = next(a for a in run_en(text).attributions if a.cue.text in ("claim", "report"))
     assert att.speaker.text == speaker
+
+
+def test_relative_pronoun_speaker_resolves_to_its_noun(run_en):
+    text = "There are some economists who argue that corporate taxes should be very low."
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.speaker.entity) == ("who", "some economists")
+
+
+def test_report_after_a_quote_in_the_same_sentence(run_en):
+    text = '"The day that was abrogated was the day this became personal," he said, adding he would never vote for her.'
+    atts = run_en(text).attributions
+    assert [a.cue.lemma for a in atts] == ["say", "add"]
+    assert atts[1].quote.text == "he would never vote for her"
