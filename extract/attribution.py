@@ -630,6 +630,13 @@ def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexico
     or one the parser gives a clause to."""
     comp = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i
                  and not (_takes_addressee(lemma, lex) and _is_addressee(c))), None)
+    if comp is not None and comp.dep_ in ("dobj", "obj") and _takes_addressee(lemma, lex):
+        # "told a dispatcher (that) …", "asked Congress to …": the clause is the content
+        clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > comp.i), None)
+        if clause is None:  # "told a dispatcher that …" parsed as a clause on the noun
+            clause = next((c for c in comp.children if c.dep_ == "acl"
+                           and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)), None)
+        comp = clause or comp
     if comp is None:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i), None)
         comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
@@ -714,6 +721,11 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     j = verb.i - 1
     while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM") and verb.i - j <= 4 and lex.lang == "en":
         j -= 1  # English "…, the minister said."
+    if lex.lang == "en" and doc[j].text != "," and doc.has_annotation("DEP"):
+        # "…, a senior official with the board that oversees them said": a longer subject
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subj is not None and subj.right_edge.i < verb.i and subj.left_edge.i - 1 >= sent.start:
+            j = subj.left_edge.i - 1
     if lex.lang == "de" and j > sent.start and doc[j].pos_ == "AUX" and doc[j - 1].text == ",":
         j -= 1  # "…, wird vermutet."
     if j < sent.start or doc[j].text != ",":

@@ -262,3 +262,17 @@ def test_report_after_a_quote_in_the_same_sentence(run_en):
     atts = run_en(text).attributions
     assert [a.cue.lemma for a in atts] == ["say", "add"]
     assert atts[1].quote.text == "he would never vote for her"
+
+
+def test_told_addressee_then_clause(run_en):
+    text = "A caller told a dispatcher that a man was sitting in a car with a gun."
+    (att,) = run_en(text).attributions
+    assert att.quote.text == "that a man was sitting in a car with a gun"
+
+
+def test_long_subject_after_the_content(run_en):
+    text = ("Moves against the stations led to their removal from all but one of the Russian stations, "
+            "a senior official with the board that oversees them said.")
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith("Moves against the stations")
+    assert "senior official" in att.speaker.text
