@@ -357,6 +357,25 @@ def _pointing_frame(doc: Doc, text: str, close_at: int, lex: CueLexicon) -> _Fra
     return None
 
 
+def _colon_frame(doc: Doc, text: str, open_at: int, lower: int, lex: CueLexicon) -> _Frame | None:
+    """"X made the following comment:¶„…“": a paragraph that ends in a colon after a cue
+    frames the quote that opens the next one."""
+    k = open_at
+    while k > lower and text[k - 1].isspace():
+        k -= 1
+    if k <= lower or text[k - 1] != ":" or "\n" not in text[k:open_at]:
+        return None
+    colon = doc.char_span(k - 1, k, alignment_mode="expand")
+    if colon is None:
+        return None
+    lo, _ = _sentence_bounds(text, k - 1, k, lower, k)
+    frame_span = doc.char_span(lo, k - 1, alignment_mode="contract")
+    if frame_span is None or len(frame_span) == 0:
+        return None
+    frame = _frame_in(doc, frame_span.start, frame_span.end, lex, after_quote=False)
+    return frame if frame is not None and frame.cue is not None and frame.speaker is not None else None
+
+
 def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, lex: CueLexicon) -> bool:
     """Whether the text after a quote is its frame: ``„…“, sagte X`` / ``„…?“ fragte X`` /
     ``„…“ so X`` — not a new sentence that merely follows it."""
@@ -411,6 +430,8 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
     chosen = frame if frame is not None and frame.cue is not None else pre_frame or frame
     if chosen is None and q.depth == 0 and q.closed:
         chosen = _pointing_frame(doc, text, close_at, lex)
+    if chosen is None and q.depth == 0 and not pre_text:
+        chosen = _colon_frame(doc, text, open_at, prev_close, lex)
     found = Found((start, end), kind, pattern=pattern, extra={"depth": q.depth, "closed": q.closed})
     if chosen is not None:
         found.cue = chosen.cue

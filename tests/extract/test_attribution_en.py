@@ -276,3 +276,10 @@ def test_long_subject_after_the_content(run_en):
     (att,) = run_en(text).attributions
     assert att.quote.text.startswith("Moves against the stations")
     assert "senior official" in att.speaker.text
+
+
+def test_paragraph_ending_in_a_colon_frames_the_next_quote(run_en):
+    text = "Talk radio host Rush Limbaugh said on his show:\n\n“The left is saying this is so bad that she has no choice.”"
+    (att,) = run_en(text).attributions
+    assert att.speaker.entity == "Rush Limbaugh"
+    assert att.cue.lemma == "say"
