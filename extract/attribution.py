@@ -357,6 +357,23 @@ def _pointing_frame(doc: Doc, text: str, close_at: int, lex: CueLexicon) -> _Fra
     return None
 
 
+def _colon_verb_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> _Frame | None:
+    """"Limbaugh continued: “…”": any verb with a subject right before the colon that opens a
+    quote introduces it (English)."""
+    last = doc[upper - 1]
+    if last.text != ":" or upper - 2 < lower or not doc.has_annotation("DEP"):
+        return None
+    verb = doc[upper - 2]
+    while verb.i > lower and verb.pos_ == "ADV":
+        verb = doc[verb.i - 1]
+    if verb.pos_ != "VERB":
+        return None
+    speaker = usable_speaker(subject_of(verb, lower, verb.i), lex)
+    if speaker is None:
+        return None
+    return _Frame(_cue_chars(verb, verb.lemma_.lower()), speaker, None)
+
+
 def _colon_frame(doc: Doc, text: str, open_at: int, lower: int, lex: CueLexicon) -> _Frame | None:
     """"X made the following comment:¶„…“": a paragraph that ends in a colon after a cue
     frames the quote that opens the next one."""
@@ -407,6 +424,8 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
     if post_rng[1] > post_rng[0] and _attaches_after(text, q, close_at, doc[post_rng[0]], lex):
         frame = _frame_in(doc, *post_rng, lex, after_quote=True)
     pre_frame = _frame_in(doc, *pre_rng, lex, after_quote=False) if pre_rng[1] > pre_rng[0] else None
+    if (pre_frame is None or pre_frame.cue is None) and lex.lang == "en" and pre_rng[1] > pre_rng[0]:
+        pre_frame = _colon_verb_frame(doc, *pre_rng, lex) or pre_frame
     pre_text = text[lo:open_at].strip()
     # the quote, marks included (as annotators mark it)
     start, end = open_at, close_at

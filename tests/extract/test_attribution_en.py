@@ -283,3 +283,9 @@ def test_paragraph_ending_in_a_colon_frames_the_next_quote(run_en):
     (att,) = run_en(text).attributions
     assert att.speaker.entity == "Rush Limbaugh"
     assert att.cue.lemma == "say"
+
+
+def test_any_verb_before_a_colon_introduces_the_quote(run_en):
+    text = "Limbaugh continued: “The person in this debate who cannot tell the truth is the moderator.”"
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.cue.text) == ("Limbaugh", "continued")
