@@ -121,6 +121,8 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         n = len(words)
         if i + n <= upper and tuple(t.lower_ for t in doc[i : i + n]) == words:
             src = np_after(doc, i + n, upper, lex)
+            if src is None or src.start != i + n:
+                src = noun_phrase(doc, i + n, upper)  # one opening with an adjective: "laut neuen Zahlen"
             if src is not None and src.start == i + n:
                 return _SourcePhrase(doc[i : i + n], src, doc[i : src.end])
     if low in lex.after_source and i > lower:
@@ -226,7 +228,7 @@ def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote:
             if after_quote or verb.i == lower or doc[verb.i - 1].is_punct:
                 speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
             if speaker is None:
-                speaker = np_before(doc, verb.i, lower, lex, subject=True)
+                speaker = np_before(doc, verb.i, lower, lex, subject=True) or _apposed_before(doc, verb, lower, lex)
             if speaker is None and not after_quote:
                 speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
             if speaker is None:
@@ -243,6 +245,11 @@ def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote:
         sp = sources[0]
         cue = (sp.cue.start_char, sp.cue.end_char, sp.cue.text.lower())
         return _Frame(cue, sp.source, None, sp.possessor)
+    # "“…” ― Jacklyn Ashley": a dash and a name right after the quote (the epigraph convention)
+    if after_quote and doc[lower].text in ("―", "—", "–") and lower + 1 < upper:
+        name = np_after(doc, lower + 1, upper, lex)
+        if name is not None and name.start == lower + 1 and any(t.pos_ == "PROPN" for t in name):
+            return _Frame(_cue_chars(doc[lower], doc[lower].text), name, None)
     # "…“, so X." — a particle cue right after the quote
     if after_quote:
         first = next((t for t in doc[lower:upper] if not t.is_punct), None)
@@ -355,11 +362,47 @@ def _pointing_frame(doc: Doc, text: str, close_at: int, lex: CueLexicon) -> _Fra
     return None
 
 
+def _colon_verb_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> _Frame | None:
+    """"Limbaugh continued: “…”": any verb with a subject right before the colon that opens a
+    quote introduces it (English)."""
+    last = doc[upper - 1]
+    if last.text != ":" or upper - 2 < lower or not doc.has_annotation("DEP"):
+        return None
+    verb = doc[upper - 2]
+    while verb.i > lower and verb.pos_ == "ADV":
+        verb = doc[verb.i - 1]
+    if verb.pos_ != "VERB":
+        return None
+    speaker = usable_speaker(subject_of(verb, lower, verb.i), lex)
+    if speaker is None:
+        return None
+    return _Frame(_cue_chars(verb, verb.lemma_.lower()), speaker, None)
+
+
+def _colon_frame(doc: Doc, text: str, open_at: int, lower: int, lex: CueLexicon) -> _Frame | None:
+    """"X made the following comment:¶„…“": a paragraph that ends in a colon after a cue
+    frames the quote that opens the next one."""
+    k = open_at
+    while k > lower and text[k - 1].isspace():
+        k -= 1
+    if k <= lower or text[k - 1] != ":" or "\n" not in text[k:open_at]:
+        return None
+    colon = doc.char_span(k - 1, k, alignment_mode="expand")
+    if colon is None:
+        return None
+    lo, _ = _sentence_bounds(text, k - 1, k, lower, k)
+    frame_span = doc.char_span(lo, k - 1, alignment_mode="contract")
+    if frame_span is None or len(frame_span) == 0:
+        return None
+    frame = _frame_in(doc, frame_span.start, frame_span.end, lex, after_quote=False)
+    return frame if frame is not None and frame.cue is not None and frame.speaker is not None else None
+
+
 def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, lex: CueLexicon) -> bool:
     """Whether the text after a quote is its frame: ``„…“, sagte X`` / ``„…?“ fragte X`` /
     ``„…“ so X`` — not a new sentence that merely follows it."""
     rest = text[close_at:close_at + 3].lstrip()
-    if rest.startswith((",", "–", "—", "-")):
+    if rest.startswith((",", "–", "—", "―", "-")):
         return True
     if first.lower_ in lex.so_particles or first.lower_ in lex.wie_particles:
         return True
@@ -386,6 +429,8 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
     if post_rng[1] > post_rng[0] and _attaches_after(text, q, close_at, doc[post_rng[0]], lex):
         frame = _frame_in(doc, *post_rng, lex, after_quote=True)
     pre_frame = _frame_in(doc, *pre_rng, lex, after_quote=False) if pre_rng[1] > pre_rng[0] else None
+    if (pre_frame is None or pre_frame.cue is None) and lex.lang == "en" and pre_rng[1] > pre_rng[0]:
+        pre_frame = _colon_verb_frame(doc, *pre_rng, lex) or pre_frame
     pre_text = text[lo:open_at].strip()
     # the quote, marks included (as annotators mark it)
     start, end = open_at, close_at
@@ -414,6 +459,8 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
     chosen = frame if frame is not None and frame.cue is not None else pre_frame or frame
     if chosen is None and q.depth == 0 and q.closed:
         chosen = _pointing_frame(doc, text, close_at, lex)
+    if chosen is None and q.depth == 0 and not pre_text:
+        chosen = _colon_frame(doc, text, open_at, prev_close, lex)
     found = Found((start, end), kind, pattern=pattern, extra={"depth": q.depth, "closed": q.closed})
     if chosen is not None:
         found.cue = chosen.cue
@@ -493,8 +540,8 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found] | None = Non
     found = found or []
     used_cues = [(f.cue[0], f.cue[1]) for f in found if f.cue is not None and f.pattern != "embedded"]
     for sent in sentences(doc):
-        if not _outside(found, sent.start_char, sent.end_char) and not _has_gap(found, sent):
-            continue
+        if not _outside(found, sent.start_char, sent.end_char) and not _has_gap(found, sent) and lex.lang != "en":
+            continue  # English goes on token by token: '"…," he said, adding (that) …'
         taken: list[Found] = []
         so_hit = _so_last(doc, sent, lex)
         if so_hit is not None and _outside(found, *so_hit.quote):
@@ -538,6 +585,10 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         governed = _english_ccomp(doc, sent, verb, lemma, lex)
         if governed is not None:
             return governed
+        if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            return None  # "A, said X, an adviser who …": the content came first (cue last)
+        if any(c.dep_ == "dobj" and c.lower_ in _POINTERS for c in verb.children):
+            return None  # "Having said that, …": the object points back, the clause after is no content
     comma = _comma_after(sent, verb.i)
     wie = next((t for t in sent[: verb.i - sent.start] if t.lower_ in lex.wie_particles), None)
     if comma is None:
@@ -577,7 +628,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
 
 
 _OBJECT_DEPS = ("ccomp", "xcomp", "dobj", "obj")
-_OBJECT_PREPS = frozenset({"of", "about", "on"})
+_OBJECT_PREPS = frozenset({"of", "about", "on", "for", "against"})
 
 
 def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
@@ -605,8 +656,8 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator
             verb = tok.head if doc.has_annotation("DEP") else None
             if verb is not None and verb.i > tok.i:
                 verb = sent.root  # the parser hung the noun on the content's verb
-            speaker = None
-            if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            speaker = _noun_owner(tok) if lex.lang == "en" else None
+            if speaker is None and verb is not None and verb.pos_ in ("VERB", "AUX"):
                 speaker = subject_of(verb, sent.start, tok.i)
             f = Found((content.start_char, content.end_char), "indirect", cue=_cue_chars(tok, tok.lemma_.lower() or tok.lower_),
                       speaker=_span_chars(speaker), pattern="noun")
@@ -615,22 +666,96 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator
             break
 
 
+def _noun_owner(noun: Token) -> Span | None:
+    """Whose claim a speech noun is: its possessor ("Donald Trump's claim that …") or the name
+    compounded with it ("a New York Times report that …")."""
+    doc = noun.doc
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        end = poss.right_edge.i + 1
+        if doc[end - 1].tag_ == "POS":
+            end -= 1  # the "'s" is no part of the name
+        return doc[poss.left_edge.i : end] if end > poss.left_edge.i else None
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        return doc[min(c.left_edge.i for c in names) : max(c.right_edge.i for c in names) + 1]
+    return None
+
+
 def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
     """The clause or object a reporting verb governs: "X said (that) …", "X warned of …",
     "X bemoaned the unrest" — a clause for any cue verb, an object only for a non-weak one
     or one the parser gives a clause to."""
     comp = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i
-                 and not _is_addressee(c)), None)
+                 and not (_takes_addressee(lemma, lex) and _is_addressee(c))), None)
+    if comp is not None and comp.dep_ in ("dobj", "obj") and _takes_addressee(lemma, lex):
+        # "told a dispatcher (that) …", "asked Congress to …": the clause is the content
+        clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > comp.i), None)
+        if clause is None:  # "told a dispatcher that …" parsed as a clause on the noun
+            clause = next((c for c in comp.children if c.dep_ == "acl"
+                           and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)), None)
+        comp = clause or comp
     if comp is None:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i), None)
         comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if comp is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None  # "Nothing was said at the meeting": a passive cue names no source here
-    if comp.dep_ == "dobj" and len(list(comp.subtree)) < 2 and comp.pos_ == "PRON":
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return _english_passive(doc, sent, verb, lemma, lex)
+    if comp is None:
         return None
-    content = strip_punct(doc[comp.left_edge.i : comp.right_edge.i + 1])
+    end = _participle_cue(comp, lex) or _with_complement(verb, comp)
+    if comp.dep_ == "dobj" and end - comp.left_edge.i < 2 and comp.pos_ == "PRON":
+        return None  # "asked him", "denied it": a bare pronoun is no content
+    content = strip_punct(doc[comp.left_edge.i : end])
     speaker = _speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
     return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex, need_clause=False)
+
+
+_COMPLEMENT_PREPS = frozenset({"as", "of", "for"})
+
+
+def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
+    """"[The nominee] has been endorsed by [the paper]": the subject is the content, the agent
+    the source; "Nothing was said at the meeting" names no source and is left out."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None or pobj is None or subj.i > verb.i or subj.pos_ == "PRON" and subj.tag_ in ("WP", "WDT"):
+        return None
+    content = strip_punct(doc[subj.left_edge.i : subj.right_edge.i + 1])
+    speaker = strip_punct(doc[pobj.left_edge.i : pobj.right_edge.i + 1])
+    return _report(content, verb, lemma, speaker, "cue_first", doc, sent, lex, need_clause=False, min_words=1)
+
+
+def _with_complement(verb: Token, comp: Token) -> int:
+    """The end of an object with the complement beside it: "called [the senator a “nasty guy”]",
+    "criticized [the law as a “crazy system”]", "blasted [him for not paying taxes]"."""
+    end = comp.right_edge.i + 1
+    if comp.dep_ != "dobj":
+        return end
+    for c in sorted(verb.children, key=lambda c: c.i):
+        if c.i <= comp.i or c.left_edge.i > end + 1:
+            continue
+        if c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS):
+            end = c.right_edge.i + 1
+    return end
+
+
+def _participle_cue(comp: Token, lex: CueLexicon) -> int | None:
+    """Where a participle cue after a comma starts a second report inside the content:
+    "X said [A], citing B" / "…, adding that B" — the participle has its own content."""
+    doc = comp.doc
+    for t in comp.subtree:
+        if (t.i > comp.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and doc[t.i - 1].text == ","
+                and cue_lemma(t, lex) is not None and any(c.dep_ in _OBJECT_DEPS for c in t.children)):
+            return t.i - 1
+    return None
+
+
+def _takes_addressee(lemma: str, lex: CueLexicon) -> bool:
+    """Whether a cue's first object can be the person spoken to ("told reporters"); for the
+    others a person object is what is reported ("endorsed Clinton", "attacked the senator").
+    A lexicon without ``addressee_verbs`` treats every cue so."""
+    return lex.addressee_verbs is None or lemma in lex.addressee_verbs
 
 
 def _is_addressee(token: Token) -> bool:
@@ -652,8 +777,13 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
             speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
             return _report(content, verb, lemma, speaker, "wie_last", doc, sent, lex, need_clause=False)
     j = verb.i - 1
-    while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ") and verb.i - j <= 4 and lex.lang == "en":
+    while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM") and verb.i - j <= 4 and lex.lang == "en":
         j -= 1  # English "…, the minister said."
+    if lex.lang == "en" and doc[j].text != "," and doc.has_annotation("DEP"):
+        # "…, a senior official with the board that oversees them said": a longer subject
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subj is not None and subj.right_edge.i < verb.i and subj.left_edge.i - 1 >= sent.start:
+            j = subj.left_edge.i - 1
     if lex.lang == "de" and j > sent.start and doc[j].pos_ == "AUX" and doc[j - 1].text == ",":
         j -= 1  # "…, wird vermutet."
     if j < sent.start or doc[j].text != ",":
@@ -681,8 +811,38 @@ def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
         return None
     words = [t for t in span if not t.is_punct]
     if len(words) == 1 and words[0].pos_ in ("PRON", "DET") and words[0].lower_ not in lex.pronouns:
+        if _relative_subject(words[0]):
+            return span  # "X, who said …": the relative pronoun stands for X
         return None
     return span
+
+
+def _relative_subject(token: Token) -> bool:
+    """An English relative pronoun as the subject of its clause ("who", "which")."""
+    return token.tag_ in ("WP", "WDT") and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl"
+
+
+_GOVERNED_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "pcomp", "acomp"})
+
+
+def _governor_subject(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Span | None:
+    """"X spoke on Monday, saying …", "X went on to explain …", "Citing …, X said": a cue
+    with no subject of its own is said by the subject of the verb it hangs on (English)."""
+    head = verb
+    for _ in range(3):
+        if (head.dep_ not in _GOVERNED_DEPS and head.dep_ != "prep") or head.head.i == head.i:
+            return None
+        head = head.head
+        if head.dep_ == "prep":
+            continue
+        if verb.tag_ == "VBG" and head.dep_ == "ccomp" and cue_lemma(head.head, lex) is not None:
+            head = head.head  # "X said [A …], citing B": the participle is X's, not A's subject's
+        speaker = usable_speaker(subject_of(head, sent.start, sent.end), lex)
+        if speaker is not None and not (speaker.start <= verb.i < speaker.end):
+            return speaker
+        if any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            return None
+    return None
 
 
 def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
@@ -712,7 +872,19 @@ def _impersonal_source(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Sp
         return None
     source = next((t for t in doc[verb.i + 2 : min(upper, verb.i + 4)] if t.lower_ in _SOURCE_PREPS), None)
     return np_after(doc, source.i + 1, upper, lex) if source is not None else None
+
 _ADVERBIAL_DEPS = frozenset({"obl", "obl:tmod", "advmod", "nmod:tmod", "npadvmod"})
+
+
+def _apposed_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span | None:
+    """"Celebi, die Anwältin der Frau, sagte": a name with its apposition right before the cue."""
+    if verb.i - 1 <= lower or doc[verb.i - 1].text != ",":
+        return None
+    k = next((t.i for t in reversed(doc[lower : verb.i - 1]) if t.text == ","), None)
+    head = np_before(doc, k, lower, lex, subject=True) if k is not None else None
+    if head is not None and with_apposition(head, verb.i).end == verb.i - 1:
+        return doc[head.start : verb.i - 1]
+    return None
 
 
 def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: int, upper: int) -> Span | None:
@@ -728,6 +900,8 @@ def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: i
         if np is not None:
             return doc[aus.i : np.end]  # "Aus Regierungskreisen hieß es, …"
         return _impersonal_source(doc, verb, upper, lex)
+    if speaker is None and subject is None and lex.lang == "en" and doc.has_annotation("DEP"):
+        speaker = _governor_subject(doc, sent, verb, lex)
     if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
         # "X beeilte sich, … zu erklären, …": the infinitive's speaker is its governor's subject
         speaker = usable_speaker(subject_of(verb.head, lower, upper), lex)
@@ -742,12 +916,8 @@ def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: i
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
         if speaker is not None and speaker.root.dep_ in _ADVERBIAL_DEPS and not speaker.root.ent_type_:
             speaker = None  # "Ende Januar verkündete der Verband": the front field holds an adverbial
-    if speaker is None and verb.i - 1 > lower and doc[verb.i - 1].text == ",":
-        # "Celebi, die Anwältin der Frau, sagte": a name with its apposition before the cue
-        k = next((t.i for t in reversed(doc[lower : verb.i - 1]) if t.text == ","), None)
-        head = np_before(doc, k, lower, lex, subject=True) if k is not None else None
-        if head is not None and with_apposition(head, verb.i).end == verb.i - 1:
-            speaker = doc[head.start : verb.i - 1]
+    if speaker is None:
+        speaker = _apposed_before(doc, verb, lower, lex)
     if speaker is None:
         speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
     if speaker is not None and speaker.end < upper:
@@ -772,8 +942,8 @@ def _is_clause(content: Span) -> bool:
 
 
 def _report(content: Span | None, verb: Token, lemma: str, speaker: Span | None, pattern: str,
-            doc: Doc, sent: Span, lex: CueLexicon, *, need_clause: bool = True) -> Found | None:
-    if content is None or word_count(content.text) < 2 or (need_clause and not _is_clause(content)):
+            doc: Doc, sent: Span, lex: CueLexicon, *, need_clause: bool = True, min_words: int = 2) -> Found | None:
+    if content is None or word_count(content.text) < min_words or (need_clause and not _is_clause(content)):
         return None
     kind = "indirect"
     found = Found((content.start_char, content.end_char), kind, cue=_cue_chars(verb, lemma),
@@ -969,11 +1139,13 @@ def _is_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
-def _settle_fragments(found: list[Found], broad: bool = False) -> list[Found]:
+def _settle_fragments(found: list[Found], *, nested: bool = True, text: str = "", broad: bool = False) -> list[Found]:
     """Quoted fragments inside sentences ("nannte sie „reine Spekulation“") are speech when
     reported speech surrounds them (they take its speaker and cue) or their own sentence
     names a cue; otherwise a fragment of one or two words is a scare quote or a title.
-    ``broad``: keep the others too, as pattern "fragment", for a learned filter to judge."""
+    With ``nested=False`` a fragment inside reported speech is left to that report's content
+    (``CueLexicon.nested_fragments``). ``broad``: keep the other fragments too, as pattern
+    "fragment", for a learned filter to judge."""
     out = []
     for f in found:
         if f.pattern != "embedded":
@@ -981,6 +1153,13 @@ def _settle_fragments(found: list[Found], broad: bool = False) -> list[Found]:
             continue
         outer = next((g for g in found if g is not f and g.pattern != "embedded"
                       and g.quote[0] <= f.quote[0] and f.quote[1] <= g.quote[1]), None)
+        if outer is None and not nested:
+            # the report's content may stop before the fragment's closing marks ('… "a deal."')
+            outer = next((g for g in found if g is not f and g.pattern != "embedded"
+                          and g.quote[0] <= f.quote[0] < g.quote[1] < f.quote[1]
+                          and not any(ch.isalnum() for ch in text[g.quote[1]:f.quote[1]])), None)
+        if outer is not None and not nested:
+            continue
         if outer is not None:
             f.speaker = f.speaker or outer.speaker
             f.cue = f.cue or outer.cue
@@ -1017,11 +1196,43 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     out += list(find_subjunctive_continuations(doc, lex, out, broad=broad))
     out += list(find_reported_acts(doc, lex, out))
     text = doc.text  # spaCy joins the tokens anew on each access: once per Doc
-    out = [f for f in _settle_fragments(out, broad) if f.pattern not in ("embedded", "fragment") or not _is_title(doc, text, f, lex)]
+    out = [f for f in _settle_fragments(out, nested=lex.nested_fragments, text=text, broad=broad)
+           if (f.pattern not in ("embedded", "fragment") or not _is_title(doc, text, f, lex))
+           and (f.pattern != "nested" or lex.nested_fragments or (f.cue is not None and f.speaker is not None))]
     out.sort(key=lambda f: (f.quote[0], -f.quote[1]))
+    if lex.join_continued_quotes:
+        out = _join_continued_quotes(text, out)
     _inherit_speakers(text, out)
     _link_parents(out)
     return out
+
+
+def _join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
+    """"“A,” he said. “B.”" / "“A,” he said, “B.”": a direct quote that goes on right after
+    its frame, in the same paragraph, with no frame of its own (or the same cue) is one
+    content with the quote before it; the joined quote runs from A to B (the frame inside)."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and f.pattern == "direct" and prev.pattern == "direct"
+                and prev.cue is not None and prev.quote[1] <= f.quote[0]
+                and (f.cue is None or f.cue == prev.cue)
+                and (f.speaker is None or f.speaker == prev.speaker)
+                and _frame_between(text, prev, f)):
+            prev.quote = (prev.quote[0], f.quote[1])
+            continue
+        out.append(f)
+    return out
+
+
+def _frame_between(text: str, prev: Found, f: Found) -> bool:
+    """Whether only ``prev``'s frame (its cue, speaker, mediator) stands between the two quotes,
+    within one paragraph."""
+    lo, hi = prev.quote[1], f.quote[0]
+    gap = text[lo:hi]
+    if "\n\n" in gap or len(gap) > 200 or prev.cue is None or not (lo <= prev.cue[0] < hi):
+        return False
+    return any(ch.isalpha() for ch in gap)
 
 
 def _inherit_speakers(text: str, found: list[Found]) -> None:

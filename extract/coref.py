@@ -207,11 +207,15 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
             speaker_chars = (tok.idx, tok.idx + len(tok.text))
         if speaker_chars is not None:
             span = doc.char_span(*speaker_chars, alignment_mode="expand")
-            named = _name_in(span, lex) if span is not None else None
+            if span is not None and _is_relative(span):
+                span_for_name = _relative_antecedent(span)  # "economists who argue": the economists
+            else:
+                span_for_name = span
+            named = _name_in(span_for_name, lex) if span_for_name is not None else None
             ent = index.add(*named) if named is not None else None
             if ent is None and span is not None and "possessor" in f.extra and doc[f.extra["possessor"]].lower_ in ("eigenen", "eigener", "own"):
                 ent = _sentence_subject(span, index, lex)  # "X will eigenen Angaben nach …": X
-            if ent is None and span is not None and not _refers_back(span, lex):
+            if ent is None and span is not None and not _is_relative(span) and not _refers_back(span, lex):
                 ent = index.add(span.text, "other")
             if ent is None:
                 ent = _antecedent(speaker_chars[0], last_speaker, persons_at)
@@ -233,6 +237,19 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
                     row[key] = (row[key][0], row[key][1], ent.name, ent.type)
     used = {row[k][2] for row in out for k in ("speaker", "mediator") if row[k] is not None}
     return out, [e for e in index.entities if e.name in used]
+
+
+def _is_relative(span: Span) -> bool:
+    """A relative pronoun on its own ("who" in "X, who said …")."""
+    return len(span) == 1 and span[0].tag_ in ("WP", "WDT") and span[0].head.dep_ == "relcl"
+
+
+def _relative_antecedent(span: Span) -> Span | None:
+    """The noun phrase a relative pronoun stands for ("some economists" in "some economists who argue")."""
+    noun = span[0].head.head
+    if noun.i >= span.start or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return span.doc[noun.left_edge.i : noun.i + 1]
 
 
 def _refers_back(span: Span, lex: CueLexicon) -> bool:

@@ -49,9 +49,17 @@ class CueLexicon:
     title_nouns: frozenset[str] = frozenset()  # "mit dem Titel „…“": a name, not speech
     # adverbs that point back at a source named before: "Demnach ist …" (= according to it)
     source_adverbs: frozenset[str] = frozenset()
+    # cues whose first object can be the addressee ("told reporters"); None: every cue
+    addressee_verbs: frozenset[str] | None = None
     # whether a sentence that reports a speech act without a clause is itself the content
     # (German annotation practice) or the verb's object is (English, PARC/PolNeAR practice)
     speech_act_sentences: bool = True
+    # whether a quoted fragment inside reported speech, or a quote inside a quote, is a nested
+    # quote of its own (German Wikinews practice) or only part of the outer content (PARC/PolNeAR)
+    nested_fragments: bool = True
+    # whether a quote that goes on after its frame ("“A,” he said. “B.”") is one content with
+    # its continuation (PARC/PolNeAR practice) or two quotes
+    join_continued_quotes: bool = False
 
 
 def _lower(items) -> frozenset[str]:
@@ -86,7 +94,10 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         clause_nouns=_lower(data.get("clause_nouns", ())),
         title_nouns=_lower(data.get("title_nouns", ())),
         source_adverbs=_lower(data.get("source_adverbs", ())),
+        addressee_verbs=_lower(data["addressee_verbs"]) if "addressee_verbs" in data else None,
         speech_act_sentences=bool(data.get("speech_act_sentences", True)),
+        nested_fragments=bool(data.get("nested_fragments", True)),
+        join_continued_quotes=bool(data.get("join_continued_quotes", False)),
     )
 
 

@@ -33,6 +33,7 @@ _JOINERS = frozenset({"von", "des", "der", "of", "the", "&", "und", "and"})
 # determiners that can open a genitive attribute after a noun ("Angaben der Polizei")
 _GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "jenes", "jener",
                                    "seines", "seiner", "ihres", "ihrer", "unseres", "unserer", "deren", "dessen"})
+_VERBAL_DEPS = frozenset({"nsubj", "dobj", "ccomp", "xcomp", "aux"})
 _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
 
 
@@ -59,6 +60,14 @@ def lemma_table(lang: str) -> dict[str, str]:
 
 def _lemmas(token: Token, lex: CueLexicon) -> list[str]:
     out = [(token.lemma_ or token.text).lower()]
+    if lex.lang == "en" and token.tag_ in ("VBG", "VBD", "VBN", "VBZ"):
+        # a statistical lemmatizer can cut an "e" ("hoping" → "hop", "retweeted" → "retweete"):
+        # try the stems of the regular endings
+        low = token.lower_
+        stem = (low[:-3] if low.endswith("ing") else low[:-2] if low.endswith("ed")
+                else low[:-1] if low.endswith("es") else None)
+        if stem:
+            out += [c for c in (stem, stem + "e") if c not in out]
     if lex.lang == "de":
         table = lemma_table("de")
         keys = [token.text, token.lower_]
@@ -79,6 +88,8 @@ def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
     """
     if token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower()):
         return None
+    if token.pos_ == "NOUN" and lex.lang == "en" and not any(c.dep_ in _VERBAL_DEPS for c in token.children):
+        return None  # "the court term", "his plan"; a verb tagged as a noun ("tweets that …") has verb dependents
     lemmas = _lemmas(token, lex)
     for child in token.children:
         if child.dep_ in _PARTICLE_DEPS or child.tag_ == "PTKVZ":
@@ -162,6 +173,7 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
     return doc[start : last_head + 1]
 
 
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 _OBJECT_DETERMINERS = frozenset({"dem", "den", "einem", "einen", "diesem", "diesen", "seinem", "seinen", "ihrem", "ihren"})
 
 
@@ -170,6 +182,8 @@ def _can_be_subject(np: Span) -> bool:
     phrase governed by a preposition ("in seiner Radioansprache")."""
     if np[0].lower_ in _OBJECT_DETERMINERS:
         return False
+    if all(t.ent_type_ in _TIME_LABELS for t in np):
+        return False  # "said Thursday morning": a time, not a speaker
     before = np.doc[np.start - 1] if np.start > 0 else None
     return before is None or before.pos_ != "ADP"
 
@@ -272,7 +286,8 @@ def sentences(doc: Doc) -> list[Span]:
     out: list[list[int]] = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), sent[0])
-        continues = first.is_punct and first.text in ",;:)“”»«‘’" or (first.is_lower and first.is_alpha)
+        continues = (first.is_punct and first.text in ",;:)“”»«‘’" and not _opens_quote(first)
+                     or (first.is_lower and first.is_alpha))
         prev_end = doc[sent.start - 1] if sent.start > 0 else None
         if prev_end is not None and prev_end.is_alpha and prev_end.whitespace_ and "\n" not in prev_end.whitespace_:
             continues = True
@@ -281,6 +296,16 @@ def sentences(doc: Doc) -> list[Span]:
         else:
             out.append([sent.start, sent.end])
     return [doc[a:b] for a, b in out]
+
+
+def _opens_quote(token: Token) -> bool:
+    """An English opening mark (“ or ‘) glued to the word after it ("“I thought …"); the same
+    characters close German quotes („…“), and a closing mark has a space or a mark after it."""
+    doc = token.doc
+    if token.text not in "“‘" or token.i + 1 >= len(doc):
+        return False
+    nxt = doc[token.i + 1]
+    return nxt.idx == token.idx + len(token.text) and nxt.text[:1].isalnum()
 
 
 def with_apposition(span: Span, limit: int) -> Span:

@@ -82,3 +82,210 @@ def test_offsets_are_into_the_original_text(run_en):
         for span in (att.quote, att.speaker, att.cue, att.mediator):
             if span is not None:
                 assert text[span.start : span.end] == span.text
+
+
+def test_quote_continued_after_its_frame_is_one_content(run_en):
+    text = '"Coal is not the villain," he said. "The villain is excess carbon in the air."'
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith('"Coal is not')
+    assert att.quote.text.endswith('carbon in the air."')
+    assert att.cue.text == "said"
+
+
+def test_quote_in_the_next_paragraph_stays_apart(run_en):
+    text = '"Coal is not the villain," he said.\n\n"The villain is excess carbon in the air."'
+    atts = run_en(text).attributions
+    assert [a.quote.text for a in atts] == ['"Coal is not the villain,"', '"The villain is excess carbon in the air."']
+
+
+def test_fragment_inside_reported_speech_is_part_of_its_content(run_en):
+    text = 'She said that the plan was "a complete disaster" for the town.'
+    (att,) = run_en(text).attributions
+    assert "a complete disaster" in att.quote.text
+    assert att.speaker.text == "She"
+
+
+def test_report_between_two_quotes_is_found(run_en):
+    # the next paragraph opens with “, which is not a closing mark continuing this sentence
+    text = ("“I think he won tonight,” Matthews said.\n\nMatthews said the debate should help the campaign.\n\n"
+            "“I thought he was very effective at securing the right flank of the party. And I think that may be "
+            "important in the numbers in the next couple of days,” he said.")
+    atts = run_en(text).attributions
+    assert [a.quote.text for a in atts if a.quote.kind == "indirect"] == ["the debate should help the campaign"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a participle cue is said by the subject of the verb it hangs on
+        ("Clinton spoke on Tuesday about the shooting, saying that the police must release the videos.", "Clinton"),
+        # a relative pronoun stands for its noun (as PolNeAR marks it)
+        ("The mayor, who said that the curfew would stay in place, left early.", "who"),
+    ],
+)
+def test_speaker_of_participle_and_relative_clause(run_en, text, speaker):
+    atts = [a for a in run_en(text).attributions if a.quote.kind == "indirect"]
+    assert atts and atts[0].speaker.text == speaker
+
+
+def test_time_after_the_cue_is_not_the_speaker(run_en):
+    text = ("“He's absolutely right. There's a severe disconnect between this White House and our military,” "
+            "Flynn, a top Trump surrogate, said Thursday morning on Fox News.")
+    (att,) = run_en(text).attributions
+    assert att.speaker.text.startswith("Flynn")
+
+
+def test_called_for_reports_its_object(run_en):
+    text = "The senator called for a moratorium on new charter schools."
+    (att,) = run_en(text).attributions
+    assert att.quote.text == "a moratorium on new charter schools"
+    assert att.speaker.text == "The senator"
+
+
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        ("According to conservative radio host Rush Limbaugh, the move reeks of fear.",
+         "the move reeks of fear", "conservative radio host Rush Limbaugh"),
+        ("About ten million single mothers live in the country, according to federal statistics.",
+         "About ten million single mothers live in the country", "federal statistics"),
+    ],
+)
+def test_according_to_a_source_opening_with_an_adjective(run_en, text, content, source):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text) == (content, source)
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("The senator denounced the ruling as a disgrace to the court.", "denounce"),
+    ("She is hoping that the vote will come before the recess.", "hope"),
+])
+def test_more_reporting_verbs(run_en, text, lemma):
+    (att,) = run_en(text).attributions
+    assert att.cue.lemma == lemma
+
+
+def test_a_noun_is_no_cue(run_en):
+    text = "The justices may not hear it during the court term that begins next Monday and ends in June."
+    assert run_en(text).attributions == ()
+
+
+def test_participle_cue_is_a_report_of_the_same_speaker(run_en):
+    text = ("Foreign policy analysts said geopolitical factors have contributed to elevating Burma's "
+            "bipartisan appeal, citing the strategic importance of a nation that borders China.")
+    atts = run_en(text).attributions
+    assert [(a.cue.lemma, a.speaker.text) for a in atts] == [
+        ("say", "Foreign policy analysts"), ("cite", "Foreign policy analysts")]
+    assert atts[0].quote.text.endswith("bipartisan appeal")
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Its first television ad could start this week, said Brian Baker, a longtime adviser to the family "
+     "who oversees the campaign.", "Its first television ad could start this week", "Brian Baker"),
+    ("Six million American jobs also depend on exports to Mexico, one slide says.",
+     "Six million American jobs also depend on exports to Mexico", "one slide"),
+])
+def test_content_before_the_cue(run_en, text, content, speaker):
+    (att,) = run_en(text).attributions
+    assert att.quote.text == content
+    assert att.speaker.text.startswith(speaker)
+
+
+def test_fragment_closing_the_report_is_part_of_it(run_en):
+    text = 'Lynch said there remains a "significant difference in private practice and government."'
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith("there remains a")
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Trump called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."',
+     'the senator a "nasty guy," an "anchor baby," "unstable" and "sick'),
+    ("The governor criticized the health law as a “crazy system” on Monday.", "the health law as a “crazy system”"),
+])
+def test_object_with_its_complement_is_one_content(run_en, text, content):
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith(content)
+
+
+def test_participle_after_a_preposition_takes_the_subject(run_en):
+    text = "She started off by emphasizing that the country needs a new approach to policing."
+    (att,) = run_en(text).attributions
+    assert (att.cue.lemma, att.speaker.text) == ("emphasize", "She")
+
+
+def test_passive_cue_with_its_agent(run_en):
+    text = "Clinton has been endorsed by the Arizona Republic for the first time."
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text, att.cue.lemma) == ("Clinton", "the Arizona Republic", "endorse")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The union endorsed Hillary Clinton on Monday.", "Hillary Clinton"),
+    ("Trump attacked Alicia Machado in a series of tweets.", "Alicia Machado"),
+])
+def test_a_person_object_is_content_unless_the_cue_takes_an_addressee(run_en, text, content):
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith(content)
+
+
+def test_addressee_is_not_content(run_en):
+    text = "The mayor told reporters that the curfew would stay in place."
+    (att,) = run_en(text).attributions
+    assert att.quote.text == "that the curfew would stay in place"
+
+
+def test_dash_and_name_after_a_quote(run_en):
+    text = "“Trump must stop portraying us as dangerous gangs. It is wrong and it hurts us.” ― Jacklyn Ashley"
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.cue.text) == ("Jacklyn Ashley", "―")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Politifact did a fact-check on Donald Trump’s claim that there have been thousands of shootings this year.",
+     "Donald Trump"),
+    ("Clinton is seizing upon a New York Times report that Trump had a net loss of more than $900 million.",
+     "New York Times"),
+])
+def test_speech_noun_is_its_owners(run_en, text, speaker):
+    att = next(a for a in run_en(text).attributions if a.cue.text in ("claim", "report"))
+    assert att.speaker.text == speaker
+
+
+def test_relative_pronoun_speaker_resolves_to_its_noun(run_en):
+    text = "There are some economists who argue that corporate taxes should be very low."
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.speaker.entity) == ("who", "some economists")
+
+
+def test_report_after_a_quote_in_the_same_sentence(run_en):
+    text = '"The day that was abrogated was the day this became personal," he said, adding he would never vote for her.'
+    atts = run_en(text).attributions
+    assert [a.cue.lemma for a in atts] == ["say", "add"]
+    assert atts[1].quote.text == "he would never vote for her"
+
+
+def test_told_addressee_then_clause(run_en):
+    text = "A caller told a dispatcher that a man was sitting in a car with a gun."
+    (att,) = run_en(text).attributions
+    assert att.quote.text == "that a man was sitting in a car with a gun"
+
+
+def test_long_subject_after_the_content(run_en):
+    text = ("Moves against the stations led to their removal from all but one of the Russian stations, "
+            "a senior official with the board that oversees them said.")
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith("Moves against the stations")
+    assert "senior official" in att.speaker.text
+
+
+def test_paragraph_ending_in_a_colon_frames_the_next_quote(run_en):
+    text = "Talk radio host Rush Limbaugh said on his show:\n\n“The left is saying this is so bad that she has no choice.”"
+    (att,) = run_en(text).attributions
+    assert att.speaker.entity == "Rush Limbaugh"
+    assert att.cue.lemma == "say"
+
+
+def test_any_verb_before_a_colon_introduces_the_quote(run_en):
+    text = "Limbaugh continued: “The person in this debate who cannot tell the truth is the moderator.”"
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.cue.text) == ("Limbaugh", "continued")
