@@ -72,9 +72,10 @@ def test_any_german_or_english_text_is_unchanged(text):
     assert repair_mojibake(text) == text
 
 
-@given(st.text(alphabet=GERMAN_ENGLISH, min_size=1, max_size=200))
+@given(st.text(alphabet=GERMAN_ENGLISH, min_size=1, max_size=200).filter(lambda t: "â€" not in t))
 @settings(max_examples=400, deadline=None)
 def test_utf8_read_as_windows_1252_is_undone(text):
+    # the original must be correct text: "â€§" is itself the mojibake of "‧" (see above)
     import ftfy.bad_codecs  # noqa: F401 - registers "sloppy-windows-1252" (cp1252 with all 256 bytes)
 
     assert repair_mojibake(text.encode("utf-8").decode("sloppy-windows-1252")) == text
