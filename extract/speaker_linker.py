@@ -24,7 +24,7 @@ from .lexicon import CueLexicon
 from .linear import LinearModel
 from .phrases import SUBJECT_DEPS, cue_lemma, is_pronoun, sentences, subject_of, with_apposition
 
-__all__ = ["Candidate", "speaker_candidates", "candidate_features", "link_speakers"]
+__all__ = ["Candidate", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]
 
 #: How many sentences before the quote's first sentence are searched.
 WINDOW = 3
@@ -171,6 +171,18 @@ def _rule_candidate(doc: Doc, f: Found, cands: list[Candidate]) -> tuple[list[Ca
     return [Candidate(span, "rule", 0, "", True)] + cands, 0
 
 
+def candidates_for(doc: Doc, f: Found, lex: CueLexicon, sents: list[Span], *,
+                   rerank: bool) -> tuple[list[Candidate], int | None]:
+    """The candidates the linker weighs for one attribution and the index of the rules' own
+    speaker among them (None without ``rerank`` or without one); no candidates for nested
+    quotes, possessor sources ("seinen Angaben nach"), and, without ``rerank``, attributions
+    that have a speaker."""
+    if f.pattern == "nested" or "possessor" in f.extra or (f.speaker is not None and not rerank):
+        return [], None
+    cands = speaker_candidates(doc, f.quote, lex, sents)
+    return _rule_candidate(doc, f, cands) if rerank else (cands, None)
+
+
 def link_speakers(doc: Doc, found: list[Found], lex: CueLexicon, model: LinearModel) -> None:
     """Give each attribution with no speaker the best candidate, when the model is sure
     enough (its probability ≥ the model's threshold). A model trained with ``rerank`` (its
@@ -181,10 +193,7 @@ def link_speakers(doc: Doc, found: list[Found], lex: CueLexicon, model: LinearMo
     sents = sentences(doc)
     speakers = {f.speaker for f in found if f.speaker is not None}
     for f in found:
-        if f.pattern == "nested" or "possessor" in f.extra or (f.speaker is not None and not rerank):
-            continue
-        cands = speaker_candidates(doc, f.quote, lex, sents)
-        cands, rule = _rule_candidate(doc, f, cands) if rerank else (cands, None)
+        cands, rule = candidates_for(doc, f, lex, sents, rerank=rerank)
         if not cands:
             continue
         scored = [model.probability(candidate_features(doc, f, c, r, lex, speakers, rule_choice=(r == rule)))

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import pickle
 import sys
+from collections.abc import Callable
 from pathlib import Path
+
+import numpy as np
+from sklearn.model_selection import GroupKFold
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -64,3 +70,34 @@ def write_model(vec, clf, threshold: float, info: dict, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {out} ({len(weights)} weights)", file=sys.stderr)
+
+
+def arguments(description: str) -> argparse.ArgumentParser:
+    """The options both scripts take (each may add its own)."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--lang", choices=sorted(DATA), required=True)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--limit", type=int, default=None, help="first N training articles only (a quick try)")
+    ap.add_argument("--cache", type=Path, default=None, help="keep the rule output here between runs")
+    ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    ap.add_argument("--out", type=Path, default=None)
+    return ap
+
+
+def cached(path: Path | None, run: Callable[[], dict]) -> dict:
+    """``run()``, or what an earlier run left in ``path``."""
+    if path and path.is_file():
+        return pickle.loads(path.read_bytes())
+    data = run()
+    if path:
+        path.write_bytes(pickle.dumps(data))
+    return data
+
+
+def out_of_fold(feats: list[list[str]], labels: list[int], groups: list[int], c: float) -> np.ndarray:
+    """Probabilities from 5-fold cross-validation, folds by article (``groups``)."""
+    oof = np.zeros(len(labels))
+    for train_idx, test_idx in GroupKFold(n_splits=5).split(feats, labels, groups):
+        vec, clf = fit([feats[i] for i in train_idx], [labels[i] for i in train_idx], c)
+        oof[test_idx] = predict(vec, clf, [feats[i] for i in test_idx])
+    return oof

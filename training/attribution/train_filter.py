@@ -18,16 +18,13 @@ on 2 cores, most of it running the rules; ``--cache FILE`` keeps step 1 between 
 
 from __future__ import annotations
 
-import argparse
-import pickle
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
-from sklearn.model_selection import GroupKFold
 
-from common import DATA, DEFAULT_DATA, HEADLINE, ROOT, fit, headline, plateau_centre, predict, read_gold, write_model
+from common import DATA, HEADLINE, ROOT, arguments, cached, fit, headline, out_of_fold, plateau_centre, read_gold, write_model
 
 from quotegraph.extract.convert import doc_to_result
 from quotegraph.extract.evaluation.scoring import as_prediction, pair_by_overlap, tokens_in, word_tokens
@@ -72,31 +69,14 @@ def filtered(rows: list[dict], probs: dict, threshold: float) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--lang", choices=sorted(DATA), required=True)
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--limit", type=int, default=None, help="first N training articles only (a quick try)")
-    ap.add_argument("--cache", type=Path, default=None, help="keep the rule output here between runs")
-    ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
-    ap.add_argument("--out", type=Path, default=None)
-    args = ap.parse_args(argv)
-
-    if args.cache and args.cache.is_file():
-        data = pickle.loads(args.cache.read_bytes())
-    else:
-        data = run_rules(args.lang, args.data, args.limit)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(data))
+    args = arguments(__doc__.split("\n\n")[0]).parse_args(argv)
+    data = cached(args.cache, lambda: run_rules(args.lang, args.data, args.limit))
     rows, gold = data["rows"], data["gold"]
 
-    # out-of-fold probabilities, folds by article
     feats = [f for r in rows for f in r["features"]]
     labels = [y for r in rows for y in r["labels"]]
     groups = [n for n, r in enumerate(rows) for _ in r["labels"]]
-    oof = np.zeros(len(labels))
-    for train_idx, test_idx in GroupKFold(n_splits=5).split(feats, labels, groups):
-        vec, clf = fit([feats[i] for i in train_idx], [labels[i] for i in train_idx], args.c)
-        oof[test_idx] = predict(vec, clf, [feats[i] for i in test_idx])
+    oof = out_of_fold(feats, labels, groups, args.c)
     probs, at = {}, 0
     for r in rows:
         probs[r["id"]] = list(oof[at:at + len(r["labels"])])

@@ -18,23 +18,20 @@ Needs ``pip install -e '.[train]'``.
 
 from __future__ import annotations
 
-import argparse
-import pickle
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
-from sklearn.model_selection import GroupKFold
 
-from common import DATA, DEFAULT_DATA, HEADLINE, ROOT, fit, headline, plateau_centre, predict, read_gold, write_model
+from common import DATA, HEADLINE, ROOT, arguments, cached, fit, headline, out_of_fold, plateau_centre, read_gold, write_model
 
 from quotegraph.extract.attribution import find_attributions
 from quotegraph.extract.evaluation.scoring import Prediction, pair_by_overlap, token_overlap, tokens_in, word_tokens
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.phrases import sentences
 from quotegraph.extract.pipeline import make_nlp
-from quotegraph.extract.speaker_linker import _rule_candidate, candidate_features, speaker_candidates
+from quotegraph.extract.speaker_linker import candidate_features, candidates_for
 
 THRESHOLDS = [round(x, 2) for x in np.arange(0.05, 0.91, 0.05)]
 
@@ -62,10 +59,7 @@ def run_rules(lang: str, data_root: Path, limit: int | None, rerank: bool) -> di
         speakers = {f.speaker for f in found if f.speaker is not None}
         items = []
         for i, f in enumerate(found):
-            if f.pattern == "nested" or "possessor" in f.extra or (f.speaker is not None and not rerank):
-                continue
-            cands = speaker_candidates(doc, f.quote, lex, sents)
-            cands, rule = _rule_candidate(doc, f, cands) if rerank else (cands, None)
+            cands, rule = candidates_for(doc, f, lex, sents, rerank=rerank)
             if not cands:
                 continue
             gs = tokens_in(golds[paired[i]].speaker, toks) if i in paired else frozenset()
@@ -99,23 +93,11 @@ def linked(articles: list[dict], probs: dict, threshold: float) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--lang", choices=sorted(DATA), required=True)
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--limit", type=int, default=None, help="first N training articles only (a quick try)")
-    ap.add_argument("--cache", type=Path, default=None, help="keep the rule output here between runs")
-    ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    ap = arguments(__doc__.split("\n\n")[0])
     ap.add_argument("--rerank", action="store_true",
                     help="also reconsider the rules' own speakers (the rules' choice becomes one candidate)")
-    ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
-
-    if args.cache and args.cache.is_file():
-        data = pickle.loads(args.cache.read_bytes())
-    else:
-        data = run_rules(args.lang, args.data, args.limit, args.rerank)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(data))
+    data = cached(args.cache, lambda: run_rules(args.lang, args.data, args.limit, args.rerank))
     gold, articles = data["gold"], data["articles"]
     rows = [(n, k, f, y) for n, a in enumerate(articles) for k, item in enumerate(a["items"])
             for f, y in zip(item["features"], item["labels"])]
@@ -124,10 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     groups = [r[0] for r in rows]
     print(f"{len(rows)} candidates for {sum(len(a['items']) for a in articles)} attributions, "
           f"{sum(labels)} right", file=sys.stderr)
-    oof = np.zeros(len(rows))
-    for train_idx, test_idx in GroupKFold(n_splits=5).split(feats, labels, groups):
-        vec, clf = fit([feats[i] for i in train_idx], [labels[i] for i in train_idx], args.c)
-        oof[test_idx] = predict(vec, clf, [feats[i] for i in test_idx])
+    oof = out_of_fold(feats, labels, groups, args.c)
     probs: dict = {}
     for (n, k, _, _), p in zip(rows, oof):
         probs.setdefault((articles[n]["id"], k), []).append(p)
