@@ -13,10 +13,11 @@ data, the threshold chosen by cross-validation there, never on dev or test.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .doc_spans import set_attribution_spans
 from .lexicon import load_lexicon
@@ -49,7 +50,8 @@ def _speaker_kind(doc: Doc, row: dict) -> str:
     return f"name:{speaker[3] or 'none'}"
 
 
-def quote_features(doc: Doc, row: dict, lang: str) -> list[str]:
+def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
+                   sents: list[Span] | None = None) -> list[str]:
     """The features of one attribution row (see :mod:`quotegraph.extract.pipeline`).
 
     >>> import spacy
@@ -83,9 +85,15 @@ def quote_features(doc: Doc, row: dict, lang: str) -> list[str]:
         return feats + ["no_tokens"]
     words = [t for t in quote if not t.is_punct and not t.is_space]
     feats.append(f"length={_bucket(len(words))}|kind={kind}")
-    n_sents = len({t.sent.start for t in quote}) if doc.has_annotation("SENT_START") else 1
+    has_sents = doc.has_annotation("SENT_START")
+    if has_sents and sents is None:
+        sents = list(doc.sents)
+    # Token.sent walks the sentences on every call: look them up by start instead
+    starts = [s.start for s in sents] if has_sents else [0]
+    at = bisect_right(starts, quote.start) - 1
+    n_sents = bisect_left(starts, quote.end) - at
     feats.append(f"sentences={min(n_sents, 4)}|kind={kind}")
-    text = doc.text
+    text = doc.text if text is None else text  # spaCy joins the tokens anew on each doc.text
     if text[row["start"]:row["start"] + 1] in _OPEN_MARKS:
         feats.append(f"starts_with_mark|kind={kind}")
     lowered = {t.lower_ for t in words}
@@ -109,7 +117,7 @@ def quote_features(doc: Doc, row: dict, lang: str) -> list[str]:
         feats.append(f"person_inside|kind={kind}")
     if any(t.like_num for t in words):
         feats.append(f"number_inside|kind={kind}")
-    sent = quote[0].sent if doc.has_annotation("SENT_START") else None
+    sent = sents[at] if has_sents else None
     # headlines and leads summarise: a statement there is seldom annotated as a quote
     feats.append(f"in_lead={'yes' if row['start'] < 200 else 'no'}|kind={kind}")
     if sent is not None:
@@ -163,7 +171,8 @@ class QuoteFilter:
         rows = doc._.qg_attributions
         if not rows or self.model is None:
             return doc
-        scores = [self.model.probability(quote_features(doc, row, self.lang)) for row in rows]
+        text, sents = doc.text, list(doc.sents) if doc.has_annotation("SENT_START") else None
+        scores = [self.model.probability(quote_features(doc, row, self.lang, text, sents)) for row in rows]
         kept = keep_rows([{**row, "score": round(s, 4)} for row, s in zip(rows, scores)],
                          [s >= self.threshold for s in scores])
         doc._.qg_attributions = kept

@@ -50,11 +50,37 @@ def _sentence_index(sents: list[Span], char: int) -> int:
     return len(sents) - 1
 
 
+def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon) -> list[tuple[Span, str, str, bool]]:
+    """(span, role, verb or cue, cue_verb) of one sentence's possible speakers, in text order."""
+    found: list[tuple[Span, str, str, bool]] = []
+    for tok in sent:
+        if tok.dep_ in SUBJECT_DEPS and tok.dep_ != "expl" and tok.head.i != tok.i:
+            verb = tok.head
+            span = subject_of(verb, sent.start, sent.end)
+            if span is None:
+                continue
+            if span.end < sent.end:
+                span = with_apposition(span, sent.end)
+            found.append((span, "subject", verb.lemma_.lower(), cue_lemma(verb, lex) is not None))
+    for ent in sent.ents:
+        if ent.label_ in _NAMED:
+            found.append((ent, "entity", "", False))
+    i = sent.start
+    while i < sent.end:
+        # "Nach Ansicht von X …", "Laut einem Bericht des Y …": the source of a claim before
+        sp = source_phrase(doc, i, lex, sent.start, sent.end)
+        if sp is not None and sp.source is not None:
+            found.append((sp.source, "source", sp.cue.text.lower(), True))
+        i = max(i + 1, sp.phrase.end) if sp is not None else i + 1
+    return sorted(found, key=lambda c: c[0].start)
+
+
 def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon,
-                       sents: list[Span] | None = None) -> list[Candidate]:
+                       sents: list[Span] | None = None, cache: dict | None = None) -> list[Candidate]:
     """Subjects of finite verbs (with their appositions), named entities and the sources of
     source phrases ("nach Angaben der Polizei") in the quote's first sentence and the
-    :data:`WINDOW` sentences before it, nearest first.
+    :data:`WINDOW` sentences before it, nearest first. ``cache`` (a dict kept for one Doc)
+    saves finding a sentence's candidates again for the next quote.
 
     >>> import spacy
     >>> from quotegraph.extract.lexicon import load_lexicon
@@ -67,43 +93,19 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon,
     sents = sents if sents is not None else sentences(doc)
     if not sents:
         return []
+    cache = {} if cache is None else cache
     first = _sentence_index(sents, quote[0])
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
-
-    def inside_quote(span: Span) -> bool:
-        return quote[0] <= span.start_char and span.end_char <= quote[1]
-
     for k in range(first, max(-1, first - WINDOW - 1), -1):
-        sent = sents[k]
-        distance = first - k
-        found: list[Candidate] = []
-        for tok in sent:
-            if tok.dep_ in SUBJECT_DEPS and tok.dep_ != "expl" and tok.head.i != tok.i:
-                verb = tok.head
-                span = subject_of(verb, sent.start, sent.end)
-                if span is None:
-                    continue
-                if span.end < sent.end:
-                    span = with_apposition(span, sent.end)
-                lemma = cue_lemma(verb, lex)
-                found.append(Candidate(span, "subject", distance, verb.lemma_.lower(), lemma is not None,
-                                       inside_quote(span)))
-        for ent in sent.ents:
-            if ent.label_ in _NAMED:
-                found.append(Candidate(ent, "entity", distance, "", False, inside_quote(ent)))
-        i = sent.start
-        while i < sent.end:
-            # "Nach Ansicht von X …", "Laut einem Bericht des Y …": the source of a claim before
-            sp = source_phrase(doc, i, lex, sent.start, sent.end)
-            if sp is not None and sp.source is not None:
-                found.append(Candidate(sp.source, "source", distance, sp.cue.text.lower(), True, inside_quote(sp.source)))
-            i = max(i + 1, sp.phrase.end) if sp is not None else i + 1
-        for c in sorted(found, key=lambda c: c.span.start):
-            key = (c.span.start, c.span.end)
+        if k not in cache:
+            cache[k] = _sentence_candidates(doc, sents[k], lex)
+        for span, role, verb, cue_verb in cache[k]:
+            key = (span.start, span.end)
             if key not in seen:
                 seen.add(key)
-                out.append(c)
+                inside = quote[0] <= span.start_char and span.end_char <= quote[1]
+                out.append(Candidate(span, role, first - k, verb, cue_verb, inside))
     return out
 
 
@@ -154,7 +156,8 @@ def candidate_features(doc: Doc, f: Found, c: Candidate, rank: int, lex: CueLexi
         feats.append(f"head_pos={head.pos_}")
     if head.lower_ in lex.titles or any(t.lower_ in lex.media_words for t in span):
         feats.append("title_or_outlet")
-    if "\n\n" in doc.text[span.end_char:f.quote[0]] if before else False:
+    between = doc.char_span(span.end_char, f.quote[0], alignment_mode="expand") if before else None
+    if between is not None and "\n\n" in between.text:  # a Span's text, not the whole doc.text: cheap
         feats.append("paragraph_between")
     return feats
 
@@ -172,14 +175,14 @@ def _rule_candidate(doc: Doc, f: Found, cands: list[Candidate]) -> tuple[list[Ca
 
 
 def candidates_for(doc: Doc, f: Found, lex: CueLexicon, sents: list[Span], *,
-                   rerank: bool) -> tuple[list[Candidate], int | None]:
+                   rerank: bool, cache: dict | None = None) -> tuple[list[Candidate], int | None]:
     """The candidates the linker weighs for one attribution and the index of the rules' own
     speaker among them (None without ``rerank`` or without one); no candidates for nested
     quotes, possessor sources ("seinen Angaben nach"), and, without ``rerank``, attributions
     that have a speaker."""
     if f.pattern == "nested" or "possessor" in f.extra or (f.speaker is not None and not rerank):
         return [], None
-    cands = speaker_candidates(doc, f.quote, lex, sents)
+    cands = speaker_candidates(doc, f.quote, lex, sents, cache)
     return _rule_candidate(doc, f, cands) if rerank else (cands, None)
 
 
@@ -192,8 +195,9 @@ def link_speakers(doc: Doc, found: list[Found], lex: CueLexicon, model: LinearMo
     rerank = bool(model.info.get("rerank"))
     sents = sentences(doc)
     speakers = {f.speaker for f in found if f.speaker is not None}
+    cache: dict = {}
     for f in found:
-        cands, rule = candidates_for(doc, f, lex, sents, rerank=rerank)
+        cands, rule = candidates_for(doc, f, lex, sents, rerank=rerank, cache=cache)
         if not cands:
             continue
         scored = [model.probability(candidate_features(doc, f, c, r, lex, speakers, rule_choice=(r == rule)))

@@ -45,7 +45,8 @@ def run_rules(lang: str, data_root: Path, limit: int | None) -> dict:
     started = time.monotonic()
     for n, (g, art, doc) in enumerate(zip(gold, articles, nlp.pipe(a.text for a in articles)), 1):
         atts = doc_to_result(doc, art).attributions
-        feats = [quote_features(doc, row, lang) for row in doc._.qg_attributions]
+        text, sents = doc.text, list(doc.sents)
+        feats = [quote_features(doc, row, lang, text, sents) for row in doc._.qg_attributions]
         toks = word_tokens(art.text)
         pq = [tokens_in(as_prediction(a).quote, toks) for a in atts]
         gq = [tokens_in(p.quote, toks) for p in gold_predictions(g)]
