@@ -70,7 +70,9 @@ def filtered(rows: list[dict], probs: dict, threshold: float) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = arguments(__doc__.split("\n\n")[0]).parse_args(argv)
+    ap = arguments(__doc__.split("\n\n")[0])
+    ap.set_defaults(c=1.0)  # chosen by cross-validation on train (0.1, 0.3, 1.0, 3.0)
+    args = ap.parse_args(argv)
     data = cached(args.cache, lambda: run_rules(args.lang, args.data, args.limit))
     rows, gold = data["rows"], data["gold"]
 
