@@ -83,18 +83,21 @@ class EntityIndex:
         if not cleaned or not re.search(r"\w", cleaned):
             return None
         words = set(_words(cleaned))
-        for ent in self.entities:
-            ew = ent.words
-            if words <= ew or (ew <= words and ent.type == etype):
-                if len(cleaned) > len(ent.name) and ew <= words:
-                    ent.aliases.add(ent.name)
-                    ent.name = cleaned
-                ent.aliases.add(cleaned)
-                if name != cleaned:
-                    ent.aliases.add(name)
-                if ent.type in ("other", "organization") and etype in ("person", "media"):
-                    ent.type = etype
-                return ent
+        matches = [e for e in self.entities if words <= e.words or (e.words <= words and e.type == etype)]
+        # a surname may sit in several names (a headline "Lässt Lukaschenko Putin …" tagged as one):
+        # the same type first, then persons, then the name with the fewest other words
+        matches.sort(key=lambda e: (e.type != etype, e.type != "person", len(e.words - words)))
+        if matches:
+            ent = matches[0]
+            if len(cleaned) > len(ent.name) and ent.words <= words:
+                ent.aliases.add(ent.name)
+                ent.name = cleaned
+            ent.aliases.add(cleaned)
+            if name != cleaned:
+                ent.aliases.add(name)
+            if ent.type in ("other", "organization") and etype in ("person", "media"):
+                ent.type = etype
+            return ent
         ent = ResolvedEntity(cleaned, etype, {cleaned, name} - {""})
         self.entities.append(ent)
         return ent

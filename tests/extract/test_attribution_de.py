@@ -167,3 +167,14 @@ def test_an_adverbial_front_field_is_not_the_speaker(run_de):
     text = "Ende Januar 2006 verkündete der Fußballverband, dass man sich um das Turnier bewerben werde."
     (att,) = run_de(text).attributions
     assert att.speaker is None or "Januar" not in att.speaker.text
+
+
+def test_a_surname_joins_the_person_not_a_headline_that_contains_it():
+    from quotegraph.extract.coref import EntityIndex
+    from quotegraph.extract.lexicon import load_lexicon
+
+    index = EntityIndex(load_lexicon("de"))
+    index.add("Lässt Weber Schulz fallen", "organization")  # a headline the NER took for a name
+    person = index.add("Anna Weber", "person")
+    assert index.add("Weber", "person") is person
+    assert person.name == "Anna Weber"
