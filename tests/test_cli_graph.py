@@ -230,16 +230,28 @@ def test_serve_end_to_end(ttl):
         assert f"http://127.0.0.1:{port}/query" in told
         assert "read-only" in told
         proc.send_signal(signal.SIGINT)
-        proc.communicate(timeout=30)
-        assert proc.returncode == 0
+        # wait for the process, not for EOF on its pipes: a grandchild that inherited them
+        # (seen once in CI) would hold them open after the verb itself has exited
+        assert proc.wait(timeout=30) == 0
+        # and the endpoint it started is gone
+        gone_by = time.monotonic() + 15
+        while True:
+            try:
+                urllib.request.urlopen(url + "?" + urllib.parse.urlencode({"query": query}), timeout=2).close()
+            except OSError:
+                break
+            assert time.monotonic() < gone_by, "the oxigraph server outlived Ctrl-C"
+            time.sleep(0.2)
     finally:
         if proc.poll() is None:  # SIGTERM first: the verb then stops its oxigraph server too
             proc.terminate()
             try:
-                proc.communicate(timeout=30)
+                proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 proc.kill()
-                proc.communicate()
+                proc.wait(timeout=30)
+        for pipe in (proc.stdout, proc.stderr):
+            pipe.close()
 
 
 def test_docs_cover_examples_and_options():
