@@ -1204,6 +1204,7 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
         out = _join_continued_quotes(text, out)
     _inherit_speakers(text, out)
     _link_parents(out)
+    _share_outer_frames(out)
     return out
 
 
@@ -1248,6 +1249,24 @@ def _inherit_speakers(text: str, found: list[Found]) -> None:
                 f.inherited = True
         if f.speaker is not None:
             last = f
+
+
+def _share_outer_frames(found: list[Found]) -> None:
+    """A direct quote inside reported speech whose frame stands outside that report ("X sagte
+    der Zeitung, sie hoffe, dass „…“") was said by the report's speaker: it takes the report's
+    speaker, cue and mediator. A frame inside the report ("X schreibt, Y habe gesagt: „…“")
+    keeps its own."""
+    for f in found:
+        if f.parent is None or f.kind != "direct":
+            continue
+        outer = found[f.parent]
+        if outer.kind == "direct" or outer.speaker is None or f.speaker == outer.speaker:
+            continue
+        own = [r for r in (f.speaker, f.cue) if r is not None]
+        if own and all(outer.quote[0] <= r[0] < outer.quote[1] for r in own):
+            continue
+        f.speaker, f.cue, f.mediator = outer.speaker, outer.cue or f.cue, outer.mediator
+        f.inherited = outer.inherited
 
 
 def _link_parents(found: list[Found]) -> None:

@@ -149,8 +149,10 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
     last_head = -1
     while i < limit:
         tok = doc[i]
-        if tok.pos_ == "DET" and last_head == i - 1 and tok.lower_ not in _GENITIVE_DETERMINERS:
-            break  # a determiner right after a noun opens the next phrase ("nach Angaben der Polizei den Abbau")
+        if tok.pos_ == "DET" and last_head == i - 1 >= start and (tok.lower_ not in _GENITIVE_DETERMINERS
+                                                         or tok.morph.get("Case") == ["Dat"]):
+            break  # a determiner right after a noun opens the next phrase ("nach Angaben der Polizei den Abbau",
+            # "sagte Lindner der Zeitung")
         if _is_np_token(tok):
             if tok.pos_ in _NP_HEAD_POS or (not tok.pos_ and tok.text[:1].isupper()) or tok.pos_ == "X":
                 last_head = i
@@ -182,6 +184,8 @@ def _can_be_subject(np: Span) -> bool:
     phrase governed by a preposition ("in seiner Radioansprache")."""
     if np[0].lower_ in _OBJECT_DETERMINERS:
         return False
+    if np[0].lower_ == "der" and np[0].morph.get("Case") == ["Dat"]:
+        return False  # "sagte er der Zeitung": the tagger tells the dative "der" from the nominative
     if all(t.ent_type_ in _TIME_LABELS for t in np):
         return False  # "said Thursday morning": a time, not a speaker
     before = np.doc[np.start - 1] if np.start > 0 else None
@@ -243,6 +247,11 @@ def subject_of(verb: Token, lower: int, upper: int) -> Span | None:
     if len(children) > 1:
         # two "subjects": one is likely a time phrase the parser misread ("Ende Januar 2006 verkündete der Verband")
         children = [c for c in children if not any(t.like_num for t in c.subtree)] or children
+    if len(children) > 1:
+        # or a fronted adverb the tagger read as a noun ("Ähnlich äußerte sich der Präsident"):
+        # one bare word, neither pronoun nor entity
+        children = [c for c in children if not (c.left_edge == c == c.right_edge and not c.ent_type_
+                                                and c.pos_ != "PRON")] or children
     for child in children:
         left = max(child.left_edge.i, lower)
         right = min(child.right_edge.i, upper - 1)
@@ -337,9 +346,12 @@ def strip_punct(span: Span) -> Span | None:
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     opened = sum(1 for t in doc[start:end] if t.text in _OPENING_MARKS)
+    brackets = sum(1 for t in doc[start:end] if t.text == "(") - sum(1 for t in doc[start:end] if t.text == ")")
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         if doc[end - 1].text in _CLOSING_MARKS and opened:
             break  # keep the closing mark of a quote the span opens
+        if doc[end - 1].text == ")" and brackets <= 0 and "(" in doc[start:end].text:
+            break  # keep the bracket that closes an aside ("Rainer Brüderle (FDP)")
         end -= 1
     return doc[start:end] if end > start else None
 

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .doc_spans import set_attribution_spans
 from .lexicon import load_lexicon
@@ -26,10 +26,6 @@ from .phrases import SUBJECT_DEPS, cue_lemma
 
 __all__ = ["QuoteFilter", "quote_features", "keep_rows", "make_quote_filter"]
 
-_FIRST_PERSON = {
-    "de": {"ich", "wir", "mir", "mich", "uns", "mein", "meine", "unser", "unsere"},
-    "en": {"i", "we", "me", "us", "my", "our"},
-}
 _OPEN_MARKS = "„“\"»«‚‘›‹'"
 
 
@@ -96,8 +92,9 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
     text = doc.text if text is None else text  # spaCy joins the tokens anew on each doc.text
     if text[row["start"]:row["start"] + 1] in _OPEN_MARKS:
         feats.append(f"starts_with_mark|kind={kind}")
+    lex = load_lexicon(lang)
     lowered = {t.lower_ for t in words}
-    if lowered & _FIRST_PERSON.get(lang, set()):
+    if lowered & lex.first_person:
         feats.append("first_person")
         feats.append(f"first_person|kind={kind}")
     if "?" in text[row["start"]:row["end"]]:
@@ -123,7 +120,6 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
     if sent is not None:
         feats.append(f"sent_start={'yes' if sent.start == 0 else 'no'}|kind={kind}")
         # the sentence around the quote: does it name a reporting verb, and who is its subject
-        lex = load_lexicon(lang)
         outside = [t for t in sent if not (row["start"] <= t.idx < row["end"])]
         if any(cue_lemma(t, lex) for t in outside if t.pos_ in ("VERB", "AUX", "NOUN", "ADP")):
             feats.append(f"sentence_cue|kind={kind}")
@@ -132,6 +128,30 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
             feats.append(f"sentence_subject={subject.ent_type_ or subject.pos_}|kind={kind}")
         covered = len(quote) / max(1, len(sent))
         feats.append(f"covers_sentence={'most' if covered >= 0.8 else 'part'}|kind={kind}")
+    return feats + _name_features(doc, quote, words, kind, text)
+
+
+def _name_features(doc: Doc, quote: Span, words: list[Token], kind: str, text: str) -> list[str]:
+    """What tells a quoted name or title („Union pour un Mouvement Populaire“, „Ode an die
+    Freude“ (1785)) from speech: no verb, capitalised words, a bracket after it, the noun it
+    names before it ("die Bewegung „…“")."""
+    feats = []
+    if not any(t.pos_ in ("VERB", "AUX") for t in words):
+        feats.append(f"no_verb|kind={kind}")
+    long_words = [t for t in words if len(t.text) > 3 and t.is_alpha]
+    if len(words) >= 2 and long_words and all(t.text[:1].isupper() for t in long_words):
+        feats.append(f"title_case|kind={kind}")
+    after = text[quote.end_char:quote.end_char + 3].lstrip()
+    if after[:1] == "(":
+        feats.append(f"bracket_after|kind={kind}")
+    if quote.start > 0:
+        before = doc[quote.start - 1]
+        if before.is_punct and before.text in _OPEN_MARKS and quote.start > 1:
+            before = doc[quote.start - 2]
+        feats.append(f"before={before.pos_}|kind={kind}")
+    inner = text[quote.start_char:quote.end_char].rstrip(_OPEN_MARKS + " ")
+    if inner[-1:] in ".!?":
+        feats.append(f"ends_sentence|kind={kind}")
     return feats
 
 

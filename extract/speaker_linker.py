@@ -41,6 +41,7 @@ class Candidate:
     verb: str  # lemma of the verb it is the subject of, the cue of a source ("" for an entity)
     cue_verb: bool  # that verb is a reporting verb of the lexicon (a source: always)
     inside: bool = False  # within the quote's own span
+    verb_i: int = -1  # token index of that verb (-1 for an entity or a source)
 
 
 def _sentence_index(sents: list[Span], char: int) -> int:
@@ -50,9 +51,10 @@ def _sentence_index(sents: list[Span], char: int) -> int:
     return len(sents) - 1
 
 
-def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon) -> list[tuple[Span, str, str, bool]]:
-    """(span, role, verb or cue, cue_verb) of one sentence's possible speakers, in text order."""
-    found: list[tuple[Span, str, str, bool]] = []
+def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon) -> list[tuple[Span, str, str, bool, int]]:
+    """(span, role, verb or cue, cue_verb, verb index) of one sentence's possible speakers, in
+    text order."""
+    found: list[tuple[Span, str, str, bool, int]] = []
     for tok in sent:
         if tok.dep_ in SUBJECT_DEPS and tok.dep_ != "expl" and tok.head.i != tok.i:
             verb = tok.head
@@ -61,16 +63,16 @@ def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon) -> list[tuple[Sp
                 continue
             if span.end < sent.end:
                 span = with_apposition(span, sent.end)
-            found.append((span, "subject", verb.lemma_.lower(), cue_lemma(verb, lex) is not None))
+            found.append((span, "subject", verb.lemma_.lower(), cue_lemma(verb, lex) is not None, verb.i))
     for ent in sent.ents:
         if ent.label_ in _NAMED:
-            found.append((ent, "entity", "", False))
+            found.append((ent, "entity", "", False, -1))
     i = sent.start
     while i < sent.end:
         # "Nach Ansicht von X …", "Laut einem Bericht des Y …": the source of a claim before
         sp = source_phrase(doc, i, lex, sent.start, sent.end)
         if sp is not None and sp.source is not None:
-            found.append((sp.source, "source", sp.cue.text.lower(), True))
+            found.append((sp.source, "source", sp.cue.text.lower(), True, -1))
         i = max(i + 1, sp.phrase.end) if sp is not None else i + 1
     return sorted(found, key=lambda c: c[0].start)
 
@@ -100,12 +102,12 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon,
     for k in range(first, max(-1, first - WINDOW - 1), -1):
         if k not in cache:
             cache[k] = _sentence_candidates(doc, sents[k], lex)
-        for span, role, verb, cue_verb in cache[k]:
+        for span, role, verb, cue_verb, verb_i in cache[k]:
             key = (span.start, span.end)
             if key not in seen:
                 seen.add(key)
                 inside = quote[0] <= span.start_char and span.end_char <= quote[1]
-                out.append(Candidate(span, role, first - k, verb, cue_verb, inside))
+                out.append(Candidate(span, role, first - k, verb, cue_verb, inside, verb_i))
     return out
 
 
@@ -119,7 +121,7 @@ def candidate_features(doc: Doc, f: Found, c: Candidate, rank: int, lex: CueLexi
     head = span.root
     if len(span) == 1 and is_pronoun(span[0], lex):
         form = "pronoun"
-    elif span[0].lower_ == "man" or span[0].lower_ in ("es", "it", "this", "das", "dies"):
+    elif span[0].lower_ in lex.impersonal:
         form = "impersonal"
     elif any(t.pos_ == "PROPN" for t in span):
         form = "name"
@@ -154,8 +156,17 @@ def candidate_features(doc: Doc, f: Found, c: Candidate, rank: int, lex: CueLexi
         feats.append("overlaps_speaker")
     if head.pos_ not in ("NOUN", "PROPN", "PRON"):
         feats.append(f"head_pos={head.pos_}")
-    if head.lower_ in lex.titles or any(t.lower_ in lex.media_words for t in span):
+    if any(t.text in lex.titles for t in span) or any(t.lower_ in lex.media_words for t in span):
         feats.append("title_or_outlet")
+    if c.role == "subject" and f.cue is not None and f.cue[0] <= doc[c.verb_i].idx < f.cue[1]:
+        feats.append(f"subject_of_cue|kind={kind}")  # the syntax names it: "X sagte, …"
+    first = span[0]
+    if first.pos_ == "DET" and first.morph.get("Case"):
+        feats.append(f"case={'+'.join(first.morph.get('Case'))}")
+    if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+        feats.append("after_preposition")
+    if len(span) == 1 and not first.ent_type_ and form != "pronoun":
+        feats.append(f"bare_word={first.pos_}")
     between = doc.char_span(span.end_char, f.quote[0], alignment_mode="expand") if before else None
     if between is not None and "\n\n" in between.text:  # a Span's text, not the whole doc.text: cheap
         feats.append("paragraph_between")

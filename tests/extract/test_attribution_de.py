@@ -178,3 +178,43 @@ def test_a_surname_joins_the_person_not_a_headline_that_contains_it():
     person = index.add("Anna Weber", "person")
     assert index.add("Weber", "person") is person
     assert person.name == "Anna Weber"
+
+
+def test_a_speakers_bracketed_party_keeps_its_closing_bracket(run_de):
+    text = "Die Abgeordnete Petra Lindner (SPD) sagte, das Gesetz komme zu spät."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Die Abgeordnete Petra Lindner (SPD)"
+
+
+def test_a_dative_newspaper_after_the_cue_is_the_addressee_not_the_speaker(run_de):
+    texts = {"„Wir werden das Werk nicht schließen“, sagte der Regionalzeitung ein Sprecher.": "ein Sprecher",
+             "Das sagte Lindner der Zeitung: „Wir bleiben hier.“": "Lindner"}
+    for text, speaker in texts.items():
+        (att,) = run_de(text).attributions
+        assert att.speaker.text == speaker
+
+
+def test_a_quote_inside_reported_speech_takes_the_reports_speaker():
+    # "Lindner sagte der Zeitung, sie hoffe, dass „…“": the quote's frame stands outside the
+    # indirect speech around it, so the quote is Lindner's, whatever a pattern found for it
+    from quotegraph.extract.attribution import Found, _link_parents, _share_outer_frames
+
+    report = Found(quote=(30, 80), kind="indirect", cue=(8, 13, "sagen"), speaker=(0, 7))
+    quoted = Found(quote=(50, 80), kind="direct", cue=(8, 13, "sagen"), speaker=(14, 25))
+    inner = Found(quote=(55, 70), kind="direct", cue=(52, 54, "sagen"), speaker=(50, 51))  # its own frame inside
+    found = [report, quoted]
+    _link_parents(found)
+    _share_outer_frames(found)
+    assert quoted.speaker == (0, 7)
+    found = [report, inner]
+    _link_parents(found)
+    _share_outer_frames(found)
+    assert inner.speaker == (50, 51)
+
+
+def test_a_fronted_adverb_the_parser_calls_a_subject_is_not_the_speaker(run_de):
+    texts = {"Ähnlich äußerte sich die Ministerin Petra Lindner: „Wir haben die Lage im Griff.“": "die Ministerin Petra Lindner",
+             "Unterdessen verlangen die Grünen, dass der Ausschuss sich mit dem Thema befassen soll.": "die Grünen"}
+    for text, speaker in texts.items():
+        (att,) = run_de(text).attributions
+        assert att.speaker.text == speaker
