@@ -935,8 +935,8 @@ def _is_clause(content: Span) -> bool:
     after_comma = content.start > 0 and content.doc[content.start - 1].text == ","
     if after_comma and first.tag_ in ("PRELS", "PRELAT", "WDT"):
         return False
-    if not any(t.tag_ for t in content):
-        return True
+    if not any(t.tag_ for t in content) or first.lower_ in ("dass", "daß", "ob"):
+        return True  # a dass/ob clause is one even when the tagger missed its verb ("… darstellen" VVINF)
     return any(t.tag_ in _FINITE_TAGS or t.tag_ in ("VVIZU", "PTKZU", "TO") or t.morph.get("VerbForm") == ["Fin"]
                for t in content)
 
@@ -1102,12 +1102,14 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
             continue
         for tok in sent:
             lemma = cue_lemma(tok, lex)
-            if lemma is None or lemma in lex.weak_verbs:
+            if lemma is None or (lemma in lex.weak_verbs and not _act_complement(tok, lex)):
                 continue
             if tok.dep_ not in ("ROOT", "root") and tok.head.dep_ not in ("ROOT", "root"):
                 continue
             objects = [c for c in tok.children if c.dep_ in ("obj", "dobj", "oa", "ccomp")]
-            if any(c.lower_ in _POINTERS for c in objects) or any(t.lower_ in _POINTERS and t.i < tok.i for t in sent[:2]):
+            # "Das sagte er": a pronoun points back at a quote; "Das Auswärtige Amt" is a determiner
+            if (any(c.lower_ in _POINTERS for c in objects)
+                    or any(t.lower_ in _POINTERS and t.i < tok.i and t.dep_ != "det" for t in sent[:2])):
                 break
             if any(c.dep_ in ("auxpass", "nsubjpass", "nsubj:pass", "aux:pass") for c in tok.children):
                 break  # "Nothing was said": a passive names no speaker
@@ -1117,6 +1119,12 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
             yield Found((content.start_char, _with_final_punct(doc, content)), "reported",
                         cue=_cue_chars(tok, lemma), speaker=_span_chars(speaker), pattern="act")
             break
+
+
+def _act_complement(verb: Token, lex: CueLexicon) -> bool:
+    """Whether a weak verb has the complement that makes it a speech act: "bezeichnete den
+    Angriff als Verteidigung", "sprach von einem Erfolg", "hält das für unbedenklich"."""
+    return any(c.left_edge.lower_ in lex.act_complements and c.left_edge.i > verb.i for c in verb.children)
 
 
 def _plausible_speaker(span: Span) -> bool:

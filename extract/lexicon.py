@@ -60,6 +60,9 @@ class CueLexicon:
     # whether a quote that goes on after its frame ("“A,” he said. “B.”") is one content with
     # its continuation (PARC/PolNeAR practice) or two quotes
     join_continued_quotes: bool = False
+    # words opening the complement that makes a weak verb a speech act ("bezeichnete X als Y",
+    # "sprach von …", "hält X für Y")
+    act_complements: frozenset[str] = frozenset()
     # subjects that name no one ("man", "es", "it"): a speaker candidate of the last resort
     impersonal: frozenset[str] = frozenset()
     # first-person words: speech in the speaker's own words ("ich", "wir", "I", "we")
@@ -102,6 +105,7 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         speech_act_sentences=bool(data.get("speech_act_sentences", True)),
         nested_fragments=bool(data.get("nested_fragments", True)),
         join_continued_quotes=bool(data.get("join_continued_quotes", False)),
+        act_complements=_lower(data.get("act_complements", ())),
         impersonal=_lower(data.get("impersonal", ())),
         first_person=_lower(data.get("first_person", ())),
     )

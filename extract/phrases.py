@@ -86,7 +86,11 @@ def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
     A token counts when its lemma (or, with a particle, particle + lemma) is in the lexicon's
     verbs and it is tagged as a verb (any token passes when the pipeline has no tagger).
     """
-    if token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower()):
+    if (token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower())
+            and not (token.tag_[:2] in ("VV", "VA", "VM") and token.dep_ in ("ROOT", "root"))
+            and not any(c.dep_ in ("aux", "aux:pass", "auxpass") for c in token.children)):
+        # a main verb the POS model missed ("empfahl" ADV, "wurde angegeben" ADJD) passes; a
+        # particle ("bekannt gegeben") does not
         return None
     if token.pos_ == "NOUN" and lex.lang == "en" and not any(c.dep_ in _VERBAL_DEPS for c in token.children):
         return None  # "the court term", "his plan"; a verb tagged as a noun ("tweets that …") has verb dependents
@@ -259,6 +263,12 @@ def subject_of(verb: Token, lower: int, upper: int) -> Span | None:
         if left <= verb.i <= right:
             return None
         span = verb.doc[left : right + 1]
+        # an object the parser hung on the subject ("empfahl der Minister den Umstieg")
+        obj = next((t.i for t in span if t.i > child.i and t.lower_ in _OBJECT_DETERMINERS
+                    and verb.doc[t.i - 1].pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            span = verb.doc[left:obj]
+            right = obj - 1
         cut = next((t.i for t in span if t.text in (",", ";", ":") and t.i > child.i), None)
         # keep an apposition ("Its spokesman, Tobias Lindqvist,"), cut a relative clause
         if cut is not None and any(t.pos_ in ("VERB", "AUX") for t in verb.doc[cut:right + 1]):

@@ -218,3 +218,36 @@ def test_a_fronted_adverb_the_parser_calls_a_subject_is_not_the_speaker(run_de):
     for text, speaker in texts.items():
         (att,) = run_de(text).attributions
         assert att.speaker.text == speaker
+
+
+def test_a_verb_the_tagger_missed_still_cues_a_report(run_de):
+    # "empfahl" tagged as an adverb, "wurde angegeben" as an adjective: the verb tag and the
+    # auxiliary show the verb
+    texts = {"Gleichzeitig empfahl die frühere Ministerin Anna Weber den Umstieg auf Erdgasautos.": "empfehlen",
+             "Als Begründung wurde auch angegeben, es werde ein neuer Partner für die Studie gesucht.": "angeben"}
+    for text, lemma in texts.items():
+        atts = run_de(text).attributions
+        assert [a.cue.lemma for a in atts] == [lemma]
+    (att,) = run_de(next(iter(texts))).attributions
+    assert att.speaker.text == "die frühere Ministerin Anna Weber"  # the object is cut off
+
+
+def test_a_dass_clause_is_content_even_when_its_verb_is_mistagged(run_de):
+    text = "Die Gruppe hat nun in einer Stellungnahme bekannt gegeben, dass diese Ablagerungen keine akute Gefahr darstellen."
+    (att,) = run_de(text).attributions
+    assert (att.cue.lemma, att.speaker.text) == ("bekanntgeben", "Die Gruppe")
+    assert att.quote.text.startswith("dass diese Ablagerungen")
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("Die Regierungspartei, die Hamas, bezeichnete die Anschläge als Selbstverteidigung.", "bezeichnen"),
+    ("Die Polizei spricht von viertausend Teilnehmern an der Kundgebung.", "sprechen"),
+    ("Das Auswärtige Amt verurteilte den Anschlag am Montag scharf.", "verurteilen"),
+])
+def test_speech_act_sentences_with_a_weak_verb_or_an_article_first(run_de, text, lemma):
+    (att,) = run_de(text).attributions
+    assert (att.quote.kind, att.cue.lemma) == ("reported", lemma)
+
+
+def test_a_weak_verb_without_its_complement_reports_nothing(run_de):
+    assert not run_de("Die Polizei sprach am Montag mit den Anwohnern der Siedlung.").attributions
