@@ -43,6 +43,7 @@ __all__ = [
     "find_direct_quotes",
     "find_verb_reports",
     "find_source_phrases",
+    "find_colon_headlines",
     "find_subjunctive_continuations",
     "source_phrase",
 ]
@@ -120,6 +121,9 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
             continue  # cheap first-word test before building the tuple
         n = len(words)
         if i + n <= upper and tuple(t.lower_ for t in doc[i : i + n]) == words:
+            src = _english_prep_object(doc, i + n - 1, upper, opens=i == lower) if lex.lang == "en" else None
+            if src is not None:
+                return _SourcePhrase(doc[i : i + n], src, doc[i : src.end])
             src = np_after(doc, i + n, upper, lex)
             if src is None or src.start != i + n:
                 src = noun_phrase(doc, i + n, upper)  # one opening with an adjective: "laut neuen Zahlen"
@@ -152,6 +156,23 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         if poss is not None:
             return _SourcePhrase(doc[i + 1 : i + 2], doc[poss.i : i + 1], doc[poss.i : i + 2], poss)
     return None
+
+
+def _english_prep_object(doc: Doc, prep: int, upper: int, *, opens: bool) -> Span | None:
+    """The whole object of the preposition at ``prep`` ("according to [his Facebook profile]",
+    "according to [a count by The Associated Press]"), from the parse: the object's subtree
+    when it starts right after the preposition, up to ``upper``, a semicolon or a quotation mark;
+    when the phrase ``opens`` the sentence, also up to the comma before the claim."""
+    if not doc.has_annotation("DEP"):
+        return None
+    obj = next((c for c in doc[prep].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.left_edge.i != prep + 1:
+        return None
+    end = min(obj.right_edge.i + 1, upper)
+    stops = (";", '"', "“", "”", "''", ",") if opens else (";", '"', "“", "”", "''")
+    end = next((t.i for t in doc[prep + 1 : end] if t.text in stops), end)
+    span = strip_punct(doc[prep + 1 : end]) if end > prep + 1 else None
+    return span if span is not None and len(span) else None
 
 
 def _is_source_noun(token: Token, lex: CueLexicon) -> bool:
@@ -990,6 +1011,47 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = N
         yield f
 
 
+# ---------------------------------------------------------------------------- colon headlines
+
+_LABEL_CHARS = frozenset(".'’-&")
+
+
+def find_colon_headlines(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """A line that opens with a name and a colon: the headline convention ``Senator X: The
+    Plan Is Dead`` and the transcript convention ``PENCE: And that's why …``. The name is the
+    source, the colon the cue, the rest of the line the content (``CueLexicon.colon_headlines``).
+
+    The name is one to five capitalised words (no digits, no verb first: "11:05 a.m.",
+    "Watch: …"), the rest at least three words; editorial labels ("Update:") and the single
+    letters of interviews ("Q:", "A:") are left out.
+    """
+    if not lex.colon_headlines:
+        return
+    text = doc.text
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        colon = line.find(":")
+        if colon <= 0 or colon + 1 >= len(line) or not line[colon + 1].isspace():
+            continue
+        label = line[:colon].strip()
+        words = label.split()
+        if not 1 <= len(words) <= 5 or len(label) < 2 or label.lower() in lex.headline_labels:
+            continue
+        if not all(w[:1].isupper() and all(ch.isalpha() or ch in _LABEL_CHARS for ch in w) for w in words):
+            continue
+        rest = line[colon + 1 :]
+        lead = len(rest) - len(rest.lstrip())
+        c_start, c_end = start + colon + 1 + lead, start + len(line.rstrip())
+        if word_count(text[c_start:c_end]) < 3 or not _outside(found, c_start, c_end):
+            continue
+        name = doc.char_span(start + line.find(words[0]), start + colon, alignment_mode="contract")
+        if name is None or len(name) == 0 or name[0].pos_ in ("VERB", "AUX", "ADV", "INTJ"):
+            continue
+        yield Found((c_start, c_end), "indirect", cue=(start + colon, start + colon + 1, ":"),
+                    speaker=_span_chars(name), pattern="colon_headline")
+
+
 # ---------------------------------------------------------------------------- continuations
 
 def _is_reportive_modal(token: Token) -> bool:
@@ -1191,6 +1253,7 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     out: list[Found] = list(find_direct_quotes(doc, lex))
     out += list(find_verb_reports(doc, lex, out))
     out += list(find_source_phrases(doc, lex, out))
+    out += list(find_colon_headlines(doc, lex, out))
     out += list(find_noun_reports(doc, lex, list(out)))
     out.sort(key=lambda f: f.quote)
     out += list(find_subjunctive_continuations(doc, lex, out, broad=broad))

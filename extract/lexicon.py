@@ -60,6 +60,10 @@ class CueLexicon:
     # whether a quote that goes on after its frame ("“A,” he said. “B.”") is one content with
     # its continuation (PARC/PolNeAR practice) or two quotes
     join_continued_quotes: bool = False
+    # whether a line "Name: rest of the line" is a report of Name (English headlines and
+    # transcripts), and the labels that open such a line without naming a source ("Update:")
+    colon_headlines: bool = False
+    headline_labels: frozenset[str] = frozenset()
 
 
 def _lower(items) -> frozenset[str]:
@@ -98,6 +102,8 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         speech_act_sentences=bool(data.get("speech_act_sentences", True)),
         nested_fragments=bool(data.get("nested_fragments", True)),
         join_continued_quotes=bool(data.get("join_continued_quotes", False)),
+        colon_headlines=bool(data.get("colon_headlines", False)),
+        headline_labels=_lower(data.get("headline_labels", ())),
     )
 
 
