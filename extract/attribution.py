@@ -724,6 +724,7 @@ def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexico
     if comp is None:
         return None
     end = _participle_cue(comp, lex) or _with_complement(verb, comp)
+    end = _coordinated_cue(doc, comp.left_edge.i, end, lex) or end
     if comp.dep_ == "dobj" and end - comp.left_edge.i < 2 and comp.pos_ == "PRON":
         return None  # "asked him", "denied it": a bare pronoun is no content
     content = strip_punct(doc[comp.left_edge.i : end])
@@ -769,6 +770,23 @@ def _participle_cue(comp: Token, lex: CueLexicon) -> int | None:
         if (t.i > comp.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and doc[t.i - 1].text == ","
                 and cue_lemma(t, lex) is not None and any(c.dep_ in _OBJECT_DEPS for c in t.children)):
             return t.i - 1
+    return None
+
+
+def _coordinated_cue(doc: Doc, start: int, end: int, lex: CueLexicon) -> int | None:
+    """Where a second cue verb coordinated inside the content starts a report of its own:
+    "X said [A] and warned B", "X says [A], and added B" — a conjunct cue verb with no subject
+    of its own, after "and"/"but"; the content ends before the conjunction."""
+    for t in doc[start + 1 : end]:
+        if t.dep_ != "conj" or t.pos_ != "VERB" or cue_lemma(t, lex) is None:
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            continue
+        k = t.i - 1
+        while k > start and doc[k].pos_ == "ADV":
+            k -= 1
+        if doc[k].dep_ == "cc" and doc[k].lower_ in _COORDINATORS:
+            return k - 1 if doc[k - 1].text == "," else k
     return None
 
 
@@ -856,8 +874,10 @@ def _governor_subject(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Spa
         head = head.head
         if head.dep_ == "prep":
             continue
-        if verb.tag_ == "VBG" and head.dep_ == "ccomp" and cue_lemma(head.head, lex) is not None:
-            head = head.head  # "X said [A …], citing B": the participle is X's, not A's subject's
+        if (verb.tag_ == "VBG" or verb.dep_ == "conj") and head.dep_ == "ccomp" and cue_lemma(head.head, lex) is not None:
+            # "X said [A …], citing B", "X said [A …] and warned B": the participle or the
+            # conjunct is X's, not A's subject's
+            head = head.head
         speaker = usable_speaker(subject_of(head, sent.start, sent.end), lex)
         if speaker is not None and not (speaker.start <= verb.i < speaker.end):
             return speaker

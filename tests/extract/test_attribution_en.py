@@ -334,3 +334,12 @@ def test_spoke_about_reports_its_object(run_en):
 def test_spoke_without_a_clause_frames_nothing_after_a_comma(run_en):
     text = "The mayor, who spoke on Monday, the strike is over."
     assert all(a.cue is None or a.cue.lemma != "speak" for a in run_en(text).attributions)
+
+
+def test_coordinated_cue_starts_a_second_report_of_the_same_speaker(run_en):
+    text = "The agency said the dam was safe for now and warned the town to prepare for floods."
+    atts = run_en(text).attributions
+    assert [(a.quote.text, a.speaker.text, a.cue.lemma) for a in atts] == [
+        ("the dam was safe for now", "The agency", "say"),
+        ("to prepare for floods", "The agency", "warn"),
+    ]
