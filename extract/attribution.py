@@ -1040,6 +1040,7 @@ def find_colon_headlines(doc: Doc, lex: CueLexicon, found: list[Found]) -> Itera
     """A line that opens with a name and a colon: the headline convention ``Senator X: The
     Plan Is Dead`` and the transcript convention ``PENCE: And that's why …``. The name is the
     source, the colon the cue, the rest of the line the content (``CueLexicon.colon_headlines``).
+    A transcript quoted line by line ('"WALLACE: …') gives the quote its speaker.
 
     The name is one to five capitalised words (no digits, no verb first: "11:05 a.m.",
     "Watch: …"), the rest at least three words; editorial labels ("Update:") and the single
@@ -1051,6 +1052,8 @@ def find_colon_headlines(doc: Doc, lex: CueLexicon, found: list[Found]) -> Itera
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
+        opened = len(line) - len(line.lstrip("\"“‘'"))
+        start, line = start + opened, line[opened:]  # a transcript quoted line by line: '"PENCE: …'
         colon = line.find(":")
         if colon <= 0 or colon + 1 >= len(line) or not line[colon + 1].isspace():
             continue
@@ -1063,10 +1066,19 @@ def find_colon_headlines(doc: Doc, lex: CueLexicon, found: list[Found]) -> Itera
         rest = line[colon + 1 :]
         lead = len(rest) - len(rest.lstrip())
         c_start, c_end = start + colon + 1 + lead, start + len(line.rstrip())
-        if word_count(text[c_start:c_end]) < 3 or not _outside(found, c_start, c_end):
+        if word_count(text[c_start:c_end]) < 3:
             continue
         name = doc.char_span(start + line.find(words[0]), start + colon, alignment_mode="contract")
         if name is None or len(name) == 0 or name[0].pos_ in ("VERB", "AUX", "ADV", "INTJ"):
+            continue
+        quoted = next((f for f in found if f.pattern == "direct" and f.speaker is None
+                       and f.quote[0] <= start < f.quote[1]), None) if opened else None
+        if quoted is not None:
+            # the quote opened before the name: the name and colon are its frame, not its content
+            quoted.quote = (c_start, quoted.quote[1])
+            quoted.cue, quoted.speaker = (start + colon, start + colon + 1, ":"), _span_chars(name)
+            continue
+        if not _outside(found, c_start, c_end):
             continue
         yield Found((c_start, c_end), "indirect", cue=(start + colon, start + colon + 1, ":"),
                     speaker=_span_chars(name), pattern="colon_headline")

@@ -343,3 +343,10 @@ def test_coordinated_cue_starts_a_second_report_of_the_same_speaker(run_en):
         ("the dam was safe for now", "The agency", "say"),
         ("to prepare for floods", "The agency", "warn"),
     ]
+
+
+def test_transcript_quoted_line_by_line_names_each_speaker(run_en):
+    text = '"HOST: Will the mayor come to the hearing on Friday?\n\n"GUEST: She will not be at the hearing, I am told.'
+    atts = run_en(text).attributions
+    assert [(a.speaker.text, a.cue.text) for a in atts] == [("HOST", ":"), ("GUEST", ":")]
+    assert atts[1].quote.text.startswith("She will not be at the hearing")
