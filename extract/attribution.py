@@ -19,6 +19,9 @@ verb reports
 source phrases
     ``laut X …``, ``X zufolge …``, ``nach Angaben (von) X …``, ``seinen Angaben nach``;
     where a reporting verb has its own subject, the phrase names the *mediator* instead.
+colon headlines (English)
+    ``Senator X: The Plan Is Dead`` / a transcript line ``PENCE: And that's why …``: the name
+    before the colon is the source, the rest of the line the content.
 subjunctive continuations
     a sentence in Konjunktiv I with no cue right after reported speech continues it
     (free indirect speech, same speaker).
