@@ -19,6 +19,9 @@ verb reports
 source phrases
     ``laut X …``, ``X zufolge …``, ``nach Angaben (von) X …``, ``seinen Angaben nach``;
     where a reporting verb has its own subject, the phrase names the *mediator* instead.
+colon headlines (English)
+    ``Senator X: The Plan Is Dead`` / a transcript line ``PENCE: And that's why …``: the name
+    before the colon is the source, the rest of the line the content.
 subjunctive continuations
     a sentence in Konjunktiv I with no cue right after reported speech continues it
     (free indirect speech, same speaker).
@@ -43,6 +46,7 @@ __all__ = [
     "find_direct_quotes",
     "find_verb_reports",
     "find_source_phrases",
+    "find_colon_headlines",
     "find_subjunctive_continuations",
     "source_phrase",
 ]
@@ -120,6 +124,9 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
             continue  # cheap first-word test before building the tuple
         n = len(words)
         if i + n <= upper and tuple(t.lower_ for t in doc[i : i + n]) == words:
+            src = _english_prep_object(doc, i + n - 1, upper, opens=i == lower) if lex.lang == "en" else None
+            if src is not None:
+                return _SourcePhrase(doc[i : i + n], src, doc[i : src.end])
             src = np_after(doc, i + n, upper, lex)
             if src is None or src.start != i + n:
                 src = noun_phrase(doc, i + n, upper)  # one opening with an adjective: "laut neuen Zahlen"
@@ -152,6 +159,23 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         if poss is not None:
             return _SourcePhrase(doc[i + 1 : i + 2], doc[poss.i : i + 1], doc[poss.i : i + 2], poss)
     return None
+
+
+def _english_prep_object(doc: Doc, prep: int, upper: int, *, opens: bool) -> Span | None:
+    """The whole object of the preposition at ``prep`` ("according to [his Facebook profile]",
+    "according to [a count by The Associated Press]"), from the parse: the object's subtree
+    when it starts right after the preposition, up to ``upper``, a semicolon or a quotation mark;
+    when the phrase ``opens`` the sentence, also up to the comma before the claim."""
+    if not doc.has_annotation("DEP"):
+        return None
+    obj = next((c for c in doc[prep].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.left_edge.i != prep + 1:
+        return None
+    end = min(obj.right_edge.i + 1, upper)
+    stops = (";", '"', "“", "”", "''", ",") if opens else (";", '"', "“", "”", "''")
+    end = next((t.i for t in doc[prep + 1 : end] if t.text in stops), end)
+    span = strip_punct(doc[prep + 1 : end]) if end > prep + 1 else None
+    return span if span is not None and len(span) else None
 
 
 def _is_source_noun(token: Token, lex: CueLexicon) -> bool:
@@ -703,6 +727,7 @@ def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexico
     if comp is None:
         return None
     end = _participle_cue(comp, lex) or _with_complement(verb, comp)
+    end = _coordinated_cue(doc, comp.left_edge.i, end, lex) or end
     if comp.dep_ == "dobj" and end - comp.left_edge.i < 2 and comp.pos_ == "PRON":
         return None  # "asked him", "denied it": a bare pronoun is no content
     content = strip_punct(doc[comp.left_edge.i : end])
@@ -748,6 +773,23 @@ def _participle_cue(comp: Token, lex: CueLexicon) -> int | None:
         if (t.i > comp.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and doc[t.i - 1].text == ","
                 and cue_lemma(t, lex) is not None and any(c.dep_ in _OBJECT_DEPS for c in t.children)):
             return t.i - 1
+    return None
+
+
+def _coordinated_cue(doc: Doc, start: int, end: int, lex: CueLexicon) -> int | None:
+    """Where a second cue verb coordinated inside the content starts a report of its own:
+    "X said [A] and warned B", "X says [A], and added B" — a conjunct cue verb with no subject
+    of its own, after "and"/"but"; the content ends before the conjunction."""
+    for t in doc[start + 1 : end]:
+        if t.dep_ != "conj" or t.pos_ != "VERB" or cue_lemma(t, lex) is None:
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            continue
+        k = t.i - 1
+        while k > start and doc[k].pos_ == "ADV":
+            k -= 1
+        if doc[k].dep_ == "cc" and doc[k].lower_ in _COORDINATORS:
+            return k - 1 if doc[k - 1].text == "," else k
     return None
 
 
@@ -835,8 +877,10 @@ def _governor_subject(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Spa
         head = head.head
         if head.dep_ == "prep":
             continue
-        if verb.tag_ == "VBG" and head.dep_ == "ccomp" and cue_lemma(head.head, lex) is not None:
-            head = head.head  # "X said [A …], citing B": the participle is X's, not A's subject's
+        if (verb.tag_ == "VBG" or verb.dep_ == "conj") and head.dep_ == "ccomp" and cue_lemma(head.head, lex) is not None:
+            # "X said [A …], citing B", "X said [A …] and warned B": the participle or the
+            # conjunct is X's, not A's subject's
+            head = head.head
         speaker = usable_speaker(subject_of(head, sent.start, sent.end), lex)
         if speaker is not None and not (speaker.start <= verb.i < speaker.end):
             return speaker
@@ -988,6 +1032,59 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = N
         if sp.possessor is not None:
             f.extra["possessor"] = sp.possessor.i
         yield f
+
+
+# ---------------------------------------------------------------------------- colon headlines
+
+_LABEL_CHARS = frozenset(".'’-&")
+
+
+def find_colon_headlines(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """A line that opens with a name and a colon: the headline convention ``Senator X: The
+    Plan Is Dead`` and the transcript convention ``PENCE: And that's why …``. The name is the
+    source, the colon the cue, the rest of the line the content (``CueLexicon.colon_headlines``).
+    A transcript quoted line by line ('"WALLACE: …') gives the quote its speaker.
+
+    The name is one to five capitalised words (no digits, no verb first: "11:05 a.m.",
+    "Watch: …"), the rest at least three words; editorial labels ("Update:") and the single
+    letters of interviews ("Q:", "A:") are left out.
+    """
+    if not lex.colon_headlines:
+        return
+    text = doc.text
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        opened = len(line) - len(line.lstrip("\"“‘'"))
+        start, line = start + opened, line[opened:]  # a transcript quoted line by line: '"PENCE: …'
+        colon = line.find(":")
+        if colon <= 0 or colon + 1 >= len(line) or not line[colon + 1].isspace():
+            continue
+        label = line[:colon].strip()
+        words = label.split()
+        if not 1 <= len(words) <= 5 or len(label) < 2 or label.lower() in lex.headline_labels:
+            continue
+        if not all(w[:1].isupper() and all(ch.isalpha() or ch in _LABEL_CHARS for ch in w) for w in words):
+            continue
+        rest = line[colon + 1 :]
+        lead = len(rest) - len(rest.lstrip())
+        c_start, c_end = start + colon + 1 + lead, start + len(line.rstrip())
+        if word_count(text[c_start:c_end]) < 3:
+            continue
+        name = doc.char_span(start + line.find(words[0]), start + colon, alignment_mode="contract")
+        if name is None or len(name) == 0 or name[0].pos_ in ("VERB", "AUX", "ADV", "INTJ"):
+            continue
+        quoted = next((f for f in found if f.pattern == "direct" and f.speaker is None
+                       and f.quote[0] <= start < f.quote[1]), None) if opened else None
+        if quoted is not None:
+            # the quote opened before the name: the name and colon are its frame, not its content
+            quoted.quote = (c_start, quoted.quote[1])
+            quoted.cue, quoted.speaker = (start + colon, start + colon + 1, ":"), _span_chars(name)
+            continue
+        if not _outside(found, c_start, c_end):
+            continue
+        yield Found((c_start, c_end), "indirect", cue=(start + colon, start + colon + 1, ":"),
+                    speaker=_span_chars(name), pattern="colon_headline")
 
 
 # ---------------------------------------------------------------------------- continuations
@@ -1199,6 +1296,7 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     out: list[Found] = list(find_direct_quotes(doc, lex))
     out += list(find_verb_reports(doc, lex, out))
     out += list(find_source_phrases(doc, lex, out))
+    out += list(find_colon_headlines(doc, lex, out))
     out += list(find_noun_reports(doc, lex, list(out)))
     out.sort(key=lambda f: f.quote)
     out += list(find_subjunctive_continuations(doc, lex, out, broad=broad))

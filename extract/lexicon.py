@@ -67,6 +67,10 @@ class CueLexicon:
     impersonal: frozenset[str] = frozenset()
     # first-person words: speech in the speaker's own words ("ich", "wir", "I", "we")
     first_person: frozenset[str] = frozenset()
+    # whether a line "Name: rest of the line" is a report of Name (English headlines and
+    # transcripts), and the labels that open such a line without naming a source ("Update:")
+    colon_headlines: bool = False
+    headline_labels: frozenset[str] = frozenset()
 
 
 def _lower(items) -> frozenset[str]:
@@ -108,6 +112,8 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         act_complements=_lower(data.get("act_complements", ())),
         impersonal=_lower(data.get("impersonal", ())),
         first_person=_lower(data.get("first_person", ())),
+        colon_headlines=bool(data.get("colon_headlines", False)),
+        headline_labels=_lower(data.get("headline_labels", ())),
     )
 
 

@@ -289,3 +289,64 @@ def test_any_verb_before_a_colon_introduces_the_quote(run_en):
     text = "Limbaugh continued: “The person in this debate who cannot tell the truth is the moderator.”"
     (att,) = run_en(text).attributions
     assert (att.speaker.text, att.cue.text) == ("Limbaugh", "continued")
+
+
+def test_colon_headline_names_its_source(run_en):
+    text = "Harbor Mayor Ann Ruiz: The Bridge Will Be Rebuilt by Spring\n\nThe city council met on Tuesday."
+    (att,) = run_en(text).attributions
+    assert att.quote.text == "The Bridge Will Be Rebuilt by Spring"
+    assert att.speaker.text == "Harbor Mayor Ann Ruiz"
+    assert att.cue.text == ":"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: The bridge will be rebuilt by the spring.",
+        "11:05 a.m.\n\nThe council met on Tuesday.",
+        "Q: Will the bridge be rebuilt soon?",
+    ],
+)
+def test_colon_labels_times_and_interview_letters_are_no_headline_source(run_en, text):
+    assert all(a.cue is None or a.cue.text != ":" for a in run_en(text).attributions)
+
+
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        ("The ferry had run on time since 2004, according to a count by the harbor authority.",
+         "The ferry had run on time since 2004", "a count by the harbor authority"),
+        ("The pilot had flown for the airline since 2004, according to his online profile.",
+         "The pilot had flown for the airline since 2004", "his online profile"),
+    ],
+)
+def test_according_to_keeps_the_whole_source_phrase(run_en, text, content, source):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text) == (content, source)
+
+
+def test_spoke_about_reports_its_object(run_en):
+    text = "The governor spoke about her long ties to the rural counties."
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text, att.cue.lemma) == ("her long ties to the rural counties", "The governor", "speak")
+
+
+def test_spoke_without_a_clause_frames_nothing_after_a_comma(run_en):
+    text = "The mayor, who spoke on Monday, the strike is over."
+    assert all(a.cue is None or a.cue.lemma != "speak" for a in run_en(text).attributions)
+
+
+def test_coordinated_cue_starts_a_second_report_of_the_same_speaker(run_en):
+    text = "The agency said the dam was safe for now and warned the town to prepare for floods."
+    atts = run_en(text).attributions
+    assert [(a.quote.text, a.speaker.text, a.cue.lemma) for a in atts] == [
+        ("the dam was safe for now", "The agency", "say"),
+        ("to prepare for floods", "The agency", "warn"),
+    ]
+
+
+def test_transcript_quoted_line_by_line_names_each_speaker(run_en):
+    text = '"HOST: Will the mayor come to the hearing on Friday?\n\n"GUEST: She will not be at the hearing, I am told.'
+    atts = run_en(text).attributions
+    assert [(a.speaker.text, a.cue.text) for a in atts] == [("HOST", ":"), ("GUEST", ":")]
+    assert atts[1].quote.text.startswith("She will not be at the hearing")
