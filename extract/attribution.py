@@ -127,7 +127,7 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
             src = _english_prep_object(doc, i + n - 1, upper, opens=i == lower) if lex.lang == "en" else None
             if src is not None:
                 return _SourcePhrase(doc[i : i + n], src, doc[i : src.end])
-            src = np_after(doc, i + n, upper, lex)
+            src = _quoted_name(doc, i + n, upper) or np_after(doc, i + n, upper, lex)
             if src is None or src.start != i + n:
                 src = noun_phrase(doc, i + n, upper)  # one opening with an adjective: "laut neuen Zahlen"
             if src is not None and src.start == i + n:
@@ -176,6 +176,16 @@ def _english_prep_object(doc: Doc, prep: int, upper: int, *, opens: bool) -> Spa
     end = next((t.i for t in doc[prep + 1 : end] if t.text in stops), end)
     span = strip_punct(doc[prep + 1 : end]) if end > prep + 1 else None
     return span if span is not None and len(span) else None
+
+
+def _quoted_name(doc: Doc, i: int, upper: int) -> Span | None:
+    """A short name in quotation marks starting at token ``i`` ("laut „BBC News“"), marks included."""
+    if i >= upper or doc[i].text not in ("„", "»", '"', "“"):
+        return None
+    close = next((j for j in range(i + 1, min(upper, i + 8)) if doc[j].text in ("“", "«", '"', "”")), None)
+    if close is None or close == i + 1 or not doc[i + 1].text[:1].isupper():
+        return None
+    return doc[i : close + 1]
 
 
 def _is_source_noun(token: Token, lex: CueLexicon) -> bool:
@@ -972,12 +982,19 @@ def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: i
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP", "VBD", "VBZ", "VBP", "MD"})
 
 
+def _verb_second(content: Span) -> bool:
+    """A noun phrase then a finite verb: a main clause ("die USA hielten sich …"), even when its
+    article was tagged as a relative pronoun (a relative clause ends with its verb)."""
+    j = next((t.i for t in content[1:] if t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM")), content.end)
+    return content.start + 1 < j < content.end and content.doc[j].tag_ in _FINITE_TAGS
+
+
 def _is_clause(content: Span) -> bool:
     """Reported content is a clause: it has a finite verb or an infinitive with "zu" (when the
     pipeline tags them) and is not a relative clause hanging on the speaker ("…, der …")."""
     first = content[0]
     after_comma = content.start > 0 and content.doc[content.start - 1].text == ","
-    if after_comma and first.tag_ in ("PRELS", "PRELAT", "WDT"):
+    if after_comma and first.tag_ in ("PRELS", "PRELAT", "WDT") and not _verb_second(content):
         return False
     if not any(t.tag_ for t in content) or first.lower_ in ("dass", "daß", "ob"):
         return True  # a dass/ob clause is one even when the tagger missed its verb ("… darstellen" VVINF)
@@ -1305,6 +1322,9 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     out = [f for f in _settle_fragments(out, nested=lex.nested_fragments, text=text, broad=broad)
            if (f.pattern not in ("embedded", "fragment") or not _is_title(doc, text, f, lex))
            and (f.pattern != "nested" or lex.nested_fragments or (f.cue is not None and f.speaker is not None))]
+    # a quoted name inside a speaker or source ("laut der Agentur „Nordpress“") is no quote
+    roles = [r for f in out for r in (f.speaker, f.mediator) if r is not None]
+    out = [f for f in out if f.kind != "direct" or not any(a <= f.quote[0] and f.quote[1] <= b for a, b in roles)]
     out.sort(key=lambda f: (f.quote[0], -f.quote[1]))
     if lex.join_continued_quotes:
         out = _join_continued_quotes(text, out)

@@ -166,6 +166,13 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
             i += 1  # "der Sprecher des Ministeriums"; but a name ends the phrase ("des BMI der …")
         elif tok.text == "-" and last_head >= 0:
             i += 1
+        elif tok.text in ("„", "»") and last_head == i - 1 and i + 1 < limit and doc[i + 1].text[:1].isupper():
+            # a name in quotation marks after its noun: "die Zeitung „Hoy“", "der Agentur »Nordpress«"
+            close = next((j for j in range(i + 2, min(limit, i + 8)) if doc[j].text in ("“", "«")), None)
+            if close is None:
+                break
+            i = close + 1
+            last_head = close
         elif tok.text == "(" and last_head >= 0:
             close = next((j for j in range(i + 1, min(limit, i + 15)) if doc[j].text == ")"), None)
             if close is None:
@@ -180,6 +187,9 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+# prepositions that attach to the verb, not to the speaker ("appellierte der Präsident an …",
+# "sagte der Minister am Dienstag")
+_VERB_PREPOSITIONS = frozenset({"an", "am", "gegenüber", "mit"})
 _OBJECT_DETERMINERS = frozenset({"dem", "den", "einem", "einen", "diesem", "diesen", "seinem", "seinen", "ihrem", "ihren"})
 
 
@@ -247,7 +257,8 @@ def subject_of(verb: Token, lower: int, upper: int) -> Span | None:
     """The parser's subject of ``verb`` as a contiguous span inside [lower, upper), or None."""
     if not verb.doc.has_annotation("DEP"):
         return None
-    children = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl" and lower <= c.i < upper]
+    children = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl" and lower <= c.i < upper
+                and c.pos_ != "ADP"]  # "Laut BBC News sagte der Minister": a preposition heads no subject
     if len(children) > 1:
         # two "subjects": one is likely a time phrase the parser misread ("Ende Januar 2006 verkündete der Verband")
         children = [c for c in children if not any(t.like_num for t in c.subtree)] or children
@@ -264,8 +275,8 @@ def subject_of(verb: Token, lower: int, upper: int) -> Span | None:
             return None
         span = verb.doc[left : right + 1]
         # an object the parser hung on the subject ("empfahl der Minister den Umstieg")
-        obj = next((t.i for t in span if t.i > child.i and t.lower_ in _OBJECT_DETERMINERS
-                    and verb.doc[t.i - 1].pos_ in ("NOUN", "PROPN")), None)
+        obj = next((t.i for t in span if t.i > child.i and (t.lower_ in _OBJECT_DETERMINERS or t.lower_ in _VERB_PREPOSITIONS)
+                    and (verb.doc[t.i - 1].pos_ in ("NOUN", "PROPN") or verb.doc[t.i - 1].text in ("“", "«", ")"))), None)
         if obj is not None:
             span = verb.doc[left:obj]
             right = obj - 1

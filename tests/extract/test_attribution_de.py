@@ -251,3 +251,32 @@ def test_speech_act_sentences_with_a_weak_verb_or_an_article_first(run_de, text,
 
 def test_a_weak_verb_without_its_complement_reports_nothing(run_de):
     assert not run_de("Die Polizei sprach am Montag mit den Anwohnern der Siedlung.").attributions
+
+
+def test_verb_second_content_whose_article_was_tagged_as_a_relative_pronoun(run_de):
+    text = ("Bei ihrem Auftritt in Brüssel bei einem Treffen der Außenminister sagte Weber, "
+            "die USA hielten sich an die Konvention, sowohl im Inland als auch im Ausland.")
+    (att,) = run_de(text).attributions
+    assert (att.quote.kind, att.speaker.text) == ("indirect", "Weber")
+    assert att.quote.text.startswith("die USA hielten")
+
+
+def test_a_source_phrase_before_the_cue_relays_the_subjects_report(run_de):
+    text = "Laut BBC News sagte der Minister, dass zehn Millionen Dollar investiert werden sollen."
+    (att,) = run_de(text).attributions
+    assert (att.speaker.text, att.mediator.text) == ("der Minister", "BBC News")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Laut „Nordpost Online“ liefen hunderte Mönche um die Pagode.", "„Nordpost Online“"),
+    ("Laut der Agentur „Nordpress“ liefen hunderte Mönche um die Pagode.", "der Agentur „Nordpress“"),
+])
+def test_a_source_named_in_quotation_marks(run_de, text, source):
+    (att,) = run_de(text).attributions  # the quoted name is no quote of its own
+    assert (att.cue.text, att.speaker.text) == ("Laut", source)
+
+
+def test_a_prepositional_phrase_of_the_verb_is_cut_from_the_speaker(run_de):
+    text = "Zudem appellierte der Präsident an private Fluglinien, sich stärker an der Hilfe zu beteiligen."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "der Präsident"
