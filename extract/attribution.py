@@ -149,6 +149,7 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
             if k < upper and doc[k].lower_ in ("von", "des", "der", "of", "by"):
                 src = np_after(doc, k + 1 if doc[k].lower_ in ("von", "of", "by") else k, upper, lex)
                 if src is not None:
+                    src = with_apposition(src, upper)  # "nach Angaben von X, einem Manager der Firma,"
                     return _SourcePhrase(doc[i : i + 1], doc[i + 1 : src.end], doc[i : src.end])
             whole = noun_phrase(doc, j, upper)  # "Meinung politischer Beobachter", "Angaben der Polizei"
             end = whole.end if whole is not None and poss is None else j + 1

@@ -293,9 +293,15 @@ def extend_names(span: Span, limit: int) -> Span:
     """The span grown over the names right after it ("Sein Sprecher" + "Tobias Lindqvist"),
     which a parser may have left out of the subject."""
     end = span.end
-    while end < limit and span.doc[end].pos_ == "PROPN":
+    doc = span.doc
+    # a name the tagger called a noun still carries its entity label ("Dirk Lorenzen" NN, PER)
+    while end < limit and (doc[end].pos_ == "PROPN" or (doc[end].ent_type_ in _NAME_LABELS
+                                                          and (doc[end].ent_iob_ == "I" or end == span.end))):
         end += 1
-    return span.doc[span.start : end]
+    return doc[span.start : end]
+
+
+_NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
 
 
 def sentences(doc: Doc) -> list[Span]:

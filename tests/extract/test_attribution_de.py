@@ -280,3 +280,18 @@ def test_a_prepositional_phrase_of_the_verb_is_cut_from_the_speaker(run_de):
     text = "Zudem appellierte der Präsident an private Fluglinien, sich stärker an der Hilfe zu beteiligen."
     (att,) = run_de(text).attributions
     assert att.speaker.text == "der Präsident"
+
+
+def test_a_name_the_tagger_called_a_noun_stays_with_its_title(run_de):
+    # the parser tags "Dirk Lorenzen" as nouns, outside the subject; the entity label keeps it
+    text = ("So berichtete der Wissenschaftsjournalist Dirk Lorenzen dem Rundfunk in einem Gespräch, "
+            "dass die Agentur dieses Projekt nicht angehen werde.")
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "der Wissenschaftsjournalist Dirk Lorenzen"
+
+
+def test_a_source_after_von_keeps_its_apposition(run_de):
+    text = "Nach Angaben von Jon Einarsson, einem Manager der Firma, wurde eine Schiffsbesatzung zusammengestellt."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Angaben von Jon Einarsson, einem Manager der Firma"
+    assert att.quote.text.startswith("wurde eine Schiffsbesatzung")
