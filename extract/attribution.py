@@ -1330,9 +1330,31 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     if lex.join_continued_quotes:
         out = _join_continued_quotes(text, out)
     _inherit_speakers(text, out)
+    _quoted_objects_speak(doc, out, lex)
     _link_parents(out)
     _share_outer_frames(out)
     return out
+
+
+def _quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
+    """"Die Zeitung zitiert den Minister mit den Worten: „…“": with a quoting verb the object
+    said it and the subject relays it (speaker and mediator)."""
+    if not lex.quoting_verbs or not doc.has_annotation("DEP"):
+        return
+    for f in found:
+        if f.cue is None or f.cue[2] not in lex.quoting_verbs or f.speaker is None or f.mediator is not None:
+            continue
+        cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+        verb = next((t for t in cue if cue_lemma(t, lex) == f.cue[2]), None) if cue is not None else None
+        if verb is None or not any(c.dep_ in SUBJECT_DEPS and f.speaker[0] <= c.idx < f.speaker[1] for c in verb.children):
+            continue
+        obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "oa") and c.pos_ in ("NOUN", "PROPN", "PRON")
+                    and c.lower_ not in _POINTERS and not f.overlaps(c.idx, c.idx + 1)), None)
+        span = noun_phrase(doc, obj.left_edge.i, obj.i + 1) if obj is not None else None
+        if obj is not None and obj.pos_ == "PRON":
+            span = doc[obj.i : obj.i + 1]
+        if span is not None:
+            f.mediator, f.speaker = f.speaker, _span_chars(with_apposition(span, len(doc)))
 
 
 def _join_continued_quotes(text: str, found: list[Found]) -> list[Found]:

@@ -139,8 +139,12 @@ def _name_features(doc: Doc, quote: Span, words: list[Token], kind: str, text: s
     if not any(t.pos_ in ("VERB", "AUX") for t in words):
         feats.append(f"no_verb|kind={kind}")
     long_words = [t for t in words if len(t.text) > 3 and t.is_alpha]
-    if len(words) >= 2 and long_words and all(t.text[:1].isupper() for t in long_words):
-        feats.append(f"title_case|kind={kind}")
+    if len(words) >= 2 and long_words and words[0].text[:1].isupper():
+        share = sum(t.text[:1].isupper() for t in long_words) / len(long_words)
+        if share == 1:
+            feats.append(f"title_case|kind={kind}")
+        elif share >= 0.6:  # "Union pour un Mouvement Populaire", "Le Canard enchaîné"
+            feats.append(f"mostly_title_case|kind={kind}")
     after = text[quote.end_char:quote.end_char + 3].lstrip()
     if after[:1] == "(":
         feats.append(f"bracket_after|kind={kind}")

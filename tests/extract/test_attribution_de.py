@@ -295,3 +295,9 @@ def test_a_source_after_von_keeps_its_apposition(run_de):
     (att,) = run_de(text).attributions
     assert att.speaker.text == "Angaben von Jon Einarsson, einem Manager der Firma"
     assert att.quote.text.startswith("wurde eine Schiffsbesatzung")
+
+
+def test_with_a_quoting_verb_the_object_speaks_and_the_subject_relays(run_de):
+    text = "Die Zeitung zitiert einen Augenzeugen mit den Worten: „Der Mann ist einfach weitergegangen.“"
+    (att,) = run_de(text).attributions
+    assert (att.speaker.text, att.mediator.text) == ("einen Augenzeugen", "Die Zeitung")
