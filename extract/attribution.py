@@ -1044,7 +1044,10 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = N
         start, end = parts[0].start_char, parts[-1].end_char
         cue = (sp.cue.start_char, sp.cue.end_char, sp.cue.text.lower())
         # the claim is reported content ("laut X ist …"): indirect, as annotators mark it
-        f = Found((start, end), "indirect", cue=cue, speaker=_span_chars(sp.source), pattern="source")
+        speaker = sp.source
+        if speaker is None and sp.cue.text.lower() in lex.source_adverbs:
+            speaker = sp.cue  # "Demnach …" stands for the source named before, as a pronoun does
+        f = Found((start, end), "indirect", cue=cue, speaker=_span_chars(speaker), pattern="source")
         if len(parts) == 2:
             f.extra["gap"] = (sp.phrase.start_char, sp.phrase.end_char)
         if sp.possessor is not None:

@@ -192,6 +192,7 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
                 persons_at.append((run.start_char, resolved))
     out: list[dict] = []
     last_speaker: tuple[int, ResolvedEntity] | None = None
+    last_source: ResolvedEntity | None = None
     for f in found:
         row: dict = {"speaker": None, "mediator": None}
         if f.mediator is not None:
@@ -218,12 +219,16 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
             ent = index.add(*named) if named is not None else None
             if ent is None and span is not None and "possessor" in f.extra and doc[f.extra["possessor"]].lower_ in ("eigenen", "eigener", "own"):
                 ent = _sentence_subject(span, index, lex)  # "X will eigenen Angaben nach …": X
-            if ent is None and span is not None and not _is_relative(span) and not _refers_back(span, lex):
+            points_back = span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs
+            if points_back:
+                ent = last_source  # "Demnach": whoever was last named as a source
+            elif ent is None and span is not None and not _is_relative(span) and not _refers_back(span, lex):
                 ent = index.add(span.text, "other")
-            if ent is None:
+            if ent is None and not points_back:
                 ent = _antecedent(speaker_chars[0], last_speaker, persons_at)
             if ent is not None:
                 row["speaker"] = (*speaker_chars, ent.name, ent.type)
+                last_source = ent
                 if ent.type == "person":
                     last_speaker = (speaker_chars[0], ent)
             else:

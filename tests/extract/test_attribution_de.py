@@ -301,3 +301,10 @@ def test_with_a_quoting_verb_the_object_speaks_and_the_subject_relays(run_de):
     text = "Die Zeitung zitiert einen Augenzeugen mit den Worten: „Der Mann ist einfach weitergegangen.“"
     (att,) = run_de(text).attributions
     assert (att.speaker.text, att.mediator.text) == ("einen Augenzeugen", "Die Zeitung")
+
+
+def test_demnach_is_the_speaker_mention_and_stands_for_the_source_before(run_de):
+    text = "Die Polizei teilte am Montag mit, der Täter sei geflohen. Demnach soll er in der Nacht ein Auto gestohlen haben."
+    first, second = run_de(text).attributions
+    assert second.speaker.text == "Demnach"
+    assert second.speaker.entity == first.speaker.entity is not None
