@@ -35,6 +35,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -317,19 +318,29 @@ def serve(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_P
     See :func:`start_server` for the parameters and promises. ``echo`` receives the lines to
     show the user (URL, mode); pass a no-op to stay silent.
     """
-    stop_requested = False
+    main_thread = _main_thread()
+    stop_requested = threading.Event()
+    previous = {}
 
-    def _on_term(signum, frame):  # SIGTERM: stop like Ctrl-C
-        nonlocal stop_requested
-        stop_requested = True
+    def _on_signal(signum, frame):
+        stop_requested.set()
+
+    def _on_term(signum, frame):  # SIGTERM during the start: stop like Ctrl-C
+        stop_requested.set()
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, _on_term) if _main_thread() else None
+    if main_thread:
+        previous[signal.SIGTERM] = signal.signal(signal.SIGTERM, _on_term)
     server = None
     try:
         # started inside the try: a Ctrl-C at any moment after the start still stops the server
         server = start_server(source, host=host, port=port, allow_update=allow_update, timeout=timeout,
                               public=public)
+        if main_thread:
+            # from here on a signal only sets a flag: an exception raised at a random point
+            # could leave the server's Popen object half-polled, and stopping it would hang
+            previous.setdefault(signal.SIGINT, signal.signal(signal.SIGINT, _on_signal))
+            signal.signal(signal.SIGTERM, _on_signal)
         mode = "read-write (updates allowed)" if allow_update else "read-only"
         echo(f"SPARQL endpoint: {server.query_url}  ({mode}, queries stopped after {timeout:g} s)")
         if allow_update:
@@ -337,20 +348,18 @@ def serve(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_P
         if server.temporary and allow_update:
             echo("Updates go to a temporary copy of the file and are lost when the server stops.")
         echo("Press Ctrl-C to stop.")
-        while server.running():
-            time.sleep(0.2)
-        if not stop_requested:
+        while server.running() and not stop_requested.wait(0.2):
+            pass
+        if not stop_requested.is_set():
             raise QuotegraphError(f"the SPARQL server stopped: {server._stderr_tail()}")
     except KeyboardInterrupt:
         pass
     finally:
         if server is not None:
             server.stop()
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _main_thread() -> bool:
-    import threading
-
     return threading.current_thread() is threading.main_thread()
