@@ -1255,10 +1255,16 @@ def _plausible_speaker(span: Span) -> bool:
 _POINTERS = frozenset({"das", "dies", "dieses", "es", "this", "that", "it", "so"})
 
 
+def _names_a_title(word: str, lex: CueLexicon) -> bool:
+    """"Buch", "Wochenzeitung" (a compound ending in one), "sogenannte": a word that introduces
+    a name or title."""
+    return word in lex.title_nouns or any(word.endswith(n) for n in lex.title_nouns if len(n) >= 5)
+
+
 def _is_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     """„This Is It“, „Neues Deutschland“, the film "Heat": a name or title in quotation marks."""
     before = doc.char_span(max(0, f.quote[0] - 40), f.quote[0], alignment_mode="contract")
-    if before is not None and len(before) and before[-1].lower_ in lex.title_nouns:
+    if before is not None and len(before) and _names_a_title(before[-1].lower_, lex):
         return True
     inner = text[f.quote[0] + 1 : f.quote[1] - 1]
     words = [w for w in inner.split() if any(ch.isalpha() for ch in w)]

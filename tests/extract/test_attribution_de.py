@@ -308,3 +308,9 @@ def test_demnach_is_the_speaker_mention_and_stands_for_the_source_before(run_de)
     first, second = run_de(text).attributions
     assert second.speaker.text == "Demnach"
     assert second.speaker.entity == first.speaker.entity is not None
+
+
+def test_a_name_after_a_compound_title_noun_is_no_quote(run_de):
+    # "Tageszeitung" ends in "Zeitung", a noun that introduces a name
+    text = "Er sagte, in der Tageszeitung „Nordpost“ sei ein falscher Bericht erschienen."
+    assert [a.quote.kind for a in run_de(text).attributions] == ["indirect"]
