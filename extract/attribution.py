@@ -13,6 +13,8 @@ direct quotes
     ``„…“, sagte X.`` / ``X sagte: „…“`` / ``„…“, so X.``; a quote with no frame continues
     the last speaker of the paragraph before. A quote that a sentence runs into without a
     frame (``verbreiteten „Massenmedien …“``) is *mixed*: the content starts with the sentence.
+relative sources
+    ``Berichte, wonach …``: the noun before the relative adverb is the source.
 verb reports
     ``X sagte, (dass) …`` / ``…, sagte X.`` / ``Wie X berichtet, …`` — indirect speech
     around a reporting verb.
@@ -25,6 +27,9 @@ colon headlines (English)
 subjunctive continuations
     a sentence in Konjunktiv I with no cue right after reported speech continues it
     (free indirect speech, same speaker).
+reported speech acts
+    ``Die Opposition kritisierte den Entwurf.`` / ``X bezeichnete Y als Z.``: the sentence
+    reports a speech act without its words (German annotation practice).
 """
 
 from __future__ import annotations
@@ -1055,6 +1060,26 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = N
         yield f
 
 
+def find_relative_sources(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """"…, Berichte, wonach die Armee … angegriffen habe": a relative adverb of report
+    (``CueLexicon.relative_sources``) after a noun opens the content; the noun is the source."""
+    if not lex.relative_sources:
+        return
+    for sent in sentences(doc):
+        for tok in sent:
+            if tok.lower_ not in lex.relative_sources or tok.i - 1 <= sent.start or doc[tok.i - 1].text != ",":
+                continue
+            if not _outside(found, tok.idx, tok.idx + len(tok.text)):
+                continue
+            _, hi = _clause_around(doc, sent, tok.i + 1, tok.i + 1)
+            content = strip_punct(doc[tok.i + 1 : hi]) if tok.i + 1 < hi else None
+            source = np_before(doc, tok.i - 1, sent.start, lex)
+            if content is None or word_count(content.text) < 3 or source is None or source[-1].pos_ not in ("NOUN", "PROPN"):
+                continue
+            yield Found((content.start_char, content.end_char), "indirect", cue=(tok.idx, tok.idx + len(tok.text), tok.lower_),
+                        speaker=_span_chars(source), pattern="relative_source")
+
+
 # ---------------------------------------------------------------------------- colon headlines
 
 _LABEL_CHARS = frozenset(".'’-&")
@@ -1321,6 +1346,7 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     :mod:`quotegraph.extract.coref`.
     """
     out: list[Found] = list(find_direct_quotes(doc, lex))
+    out += list(find_relative_sources(doc, lex, out))
     out += list(find_verb_reports(doc, lex, out))
     out += list(find_source_phrases(doc, lex, out))
     out += list(find_colon_headlines(doc, lex, out))

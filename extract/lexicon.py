@@ -63,6 +63,8 @@ class CueLexicon:
     # words opening the complement that makes a weak verb a speech act ("bezeichnete X als Y",
     # "sprach von …", "hält X für Y")
     act_complements: frozenset[str] = frozenset()
+    # relative adverbs of report: "Berichte, wonach …" (the noun before is the source)
+    relative_sources: frozenset[str] = frozenset()
     # verbs whose object is the speaker and whose subject relays ("zitiert X mit den Worten")
     quoting_verbs: frozenset[str] = frozenset()
     # subjects that name no one ("man", "es", "it"): a speaker candidate of the last resort
@@ -113,6 +115,7 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         join_continued_quotes=bool(data.get("join_continued_quotes", False)),
         act_complements=_lower(data.get("act_complements", ())),
         quoting_verbs=_lower(data.get("quoting_verbs", ())),
+        relative_sources=_lower(data.get("relative_sources", ())),
         impersonal=_lower(data.get("impersonal", ())),
         first_person=_lower(data.get("first_person", ())),
         colon_headlines=bool(data.get("colon_headlines", False)),

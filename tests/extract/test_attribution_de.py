@@ -314,3 +314,9 @@ def test_a_name_after_a_compound_title_noun_is_no_quote(run_de):
     # "Tageszeitung" ends in "Zeitung", a noun that introduces a name
     text = "Er sagte, in der Tageszeitung „Nordpost“ sei ein falscher Bericht erschienen."
     assert [a.quote.kind for a in run_de(text).attributions] == ["indirect"]
+
+
+def test_wonach_after_a_noun_opens_the_content_of_that_source(run_de):
+    text = "Der Sender zitierte eine Studie, wonach jeder dritte Schüler betroffen ist."
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.speaker.text, att.cue.text) == ("jeder dritte Schüler betroffen ist", "eine Studie", "wonach")
