@@ -57,8 +57,12 @@ def _settings(inputs, out, jsonl, store, lang, model, append) -> dict:
     def where(p):
         return None if p is None else (p if _is_url(p) else str(Path(p).resolve()))
 
+    from quotegraph.extract.pipeline import learned_by_default
+
+    # $QUOTEGRAPH_LEARNED changes what is extracted: a resumed run must keep it as it was
     return {"inputs": [where(p) for p in inputs], "out": where(out), "jsonl": where(jsonl),
-            "store": where(store), "lang": lang, "model": model, "append": append}
+            "store": where(store), "lang": lang, "model": model, "append": append,
+            "learned": learned_by_default()}
 
 
 def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "graph.ttl",

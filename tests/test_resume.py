@@ -139,3 +139,15 @@ def test_a_half_written_journal_line_is_dropped_on_resume(tmp_path):
     assert resumed.done == {"a1"}
     resumed.record([ArticleResult(Article(id="a3", text="y"))])
     assert [key for key, _ in resumed.finished()] == ["a1", "a3"]
+
+
+def test_resume_with_the_learned_parts_switched_is_refused(tmp_path, monkeypatch):
+    from quotegraph.corpus import _settings
+
+    target = tmp_path / "graph.ttl"
+    args = (["a.txt"], target, None, None, "de", None, False)
+    monkeypatch.setenv("QUOTEGRAPH_LEARNED", "1")
+    RunState.start(target, _settings(*args))
+    monkeypatch.setenv("QUOTEGRAPH_LEARNED", "0")
+    with pytest.raises(UnfinishedRunError, match="learned"):
+        RunState.start(target, _settings(*args), resume=True)
