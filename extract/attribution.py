@@ -42,7 +42,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .konjunktiv import konjunktiv_mood
 from .lexicon import CueLexicon
-from .phrases import SUBJECT_DEPS, sentences, with_apposition, cue_lemma, noun_phrase, np_after, np_before, strip_punct, subject_of
+from .phrases import (SUBJECT_DEPS, cue_lemma, noun_phrase, np_after, np_before, quoted_name, sentences,
+                      strip_punct, subject_of, with_apposition)
 from .quotemarks import QuotedSpan, find_quoted, word_count
 
 __all__ = [
@@ -132,7 +133,7 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
             src = _english_prep_object(doc, i + n - 1, upper, opens=i == lower) if lex.lang == "en" else None
             if src is not None:
                 return _SourcePhrase(doc[i : i + n], src, doc[i : src.end])
-            src = _quoted_name(doc, i + n, upper) or np_after(doc, i + n, upper, lex)
+            src = quoted_name(doc, i + n, upper) or np_after(doc, i + n, upper, lex)
             if src is None or src.start != i + n:
                 src = noun_phrase(doc, i + n, upper)  # one opening with an adjective: "laut neuen Zahlen"
             if src is not None and src.start == i + n:
@@ -182,16 +183,6 @@ def _english_prep_object(doc: Doc, prep: int, upper: int, *, opens: bool) -> Spa
     end = next((t.i for t in doc[prep + 1 : end] if t.text in stops), end)
     span = strip_punct(doc[prep + 1 : end]) if end > prep + 1 else None
     return span if span is not None and len(span) else None
-
-
-def _quoted_name(doc: Doc, i: int, upper: int) -> Span | None:
-    """A short name in quotation marks starting at token ``i`` ("laut „BBC News“"), marks included."""
-    if i >= upper or doc[i].text not in ("„", "»", '"', "“"):
-        return None
-    close = next((j for j in range(i + 1, min(upper, i + 8)) if doc[j].text in ("“", "«", '"', "”")), None)
-    if close is None or close == i + 1 or not doc[i + 1].text[:1].isupper():
-        return None
-    return doc[i : close + 1]
 
 
 def _is_source_noun(token: Token, lex: CueLexicon) -> bool:
@@ -869,13 +860,13 @@ def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
         return None
     words = [t for t in span if not t.is_punct]
     if len(words) == 1 and words[0].pos_ in ("PRON", "DET") and words[0].lower_ not in lex.pronouns:
-        if _relative_subject(words[0]):
+        if relative_subject(words[0]):
             return span  # "X, who said …": the relative pronoun stands for X
         return None
     return span
 
 
-def _relative_subject(token: Token) -> bool:
+def relative_subject(token: Token) -> bool:
     """An English relative pronoun as the subject of its clause ("who", "which")."""
     return token.tag_ in ("WP", "WDT") and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl"
 

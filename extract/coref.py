@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .attribution import Found
+from .attribution import Found, relative_subject
 from .lexicon import CueLexicon
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "entity_type_of_label"]
@@ -249,7 +249,7 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
 
 def _is_relative(span: Span) -> bool:
     """A relative pronoun on its own ("who" in "X, who said …")."""
-    return len(span) == 1 and span[0].tag_ in ("WP", "WDT") and span[0].head.dep_ == "relcl"
+    return len(span) == 1 and relative_subject(span[0])
 
 
 def _relative_antecedent(span: Span) -> Span | None:

@@ -17,6 +17,7 @@ __all__ = [
     "cue_lemma",
     "is_pronoun",
     "noun_phrase",
+    "quoted_name",
     "np_after",
     "np_before",
     "subject_of",
@@ -166,13 +167,13 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
             i += 1  # "der Sprecher des Ministeriums"; but a name ends the phrase ("des BMI der …")
         elif tok.text == "-" and last_head >= 0:
             i += 1
-        elif tok.text in ("„", "»") and last_head == i - 1 and i + 1 < limit and doc[i + 1].text[:1].isupper():
+        elif tok.text in ("„", "»") and last_head == i - 1:
             # a name in quotation marks after its noun: "die Zeitung „Hoy“", "der Agentur »Nordpress«"
-            close = next((j for j in range(i + 2, min(limit, i + 8)) if doc[j].text in ("“", "«")), None)
-            if close is None:
+            name = quoted_name(doc, i, limit)
+            if name is None:
                 break
-            i = close + 1
-            last_head = close
+            i = name.end
+            last_head = name.end - 1
         elif tok.text == "(" and last_head >= 0:
             close = next((j for j in range(i + 1, min(limit, i + 15)) if doc[j].text == ")"), None)
             if close is None:
@@ -191,6 +192,20 @@ _TIME_LABELS = frozenset({"DATE", "TIME"})
 # "sagte der Minister am Dienstag")
 _VERB_PREPOSITIONS = frozenset({"an", "am", "gegenüber", "mit"})
 _OBJECT_DETERMINERS = frozenset({"dem", "den", "einem", "einen", "diesem", "diesen", "seinem", "seinen", "ihrem", "ihren"})
+
+
+def quoted_name(doc: Doc, i: int, limit: int) -> Span | None:
+    """A short name in quotation marks opening at token ``i`` ("laut „BBC News“"), marks included.
+
+    >>> import spacy
+    >>> doc = spacy.blank("de")("laut „ BBC News “ ist es kalt")
+    >>> quoted_name(doc, 1, len(doc)).text
+    '„ BBC News “'
+    """
+    if i + 1 >= limit or doc[i].text not in ("„", "»", '"', "“") or not doc[i + 1].text[:1].isupper():
+        return None
+    close = next((j for j in range(i + 2, min(limit, i + 8)) if doc[j].text in ("“", "«", '"', "”")), None)
+    return doc[i : close + 1] if close is not None else None
 
 
 def _can_be_subject(np: Span) -> bool:

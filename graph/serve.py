@@ -339,7 +339,7 @@ def serve(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_P
         if main_thread:
             # from here on a signal only sets a flag: an exception raised at a random point
             # could leave the server's Popen object half-polled, and stopping it would hang
-            previous.setdefault(signal.SIGINT, signal.signal(signal.SIGINT, _on_signal))
+            previous[signal.SIGINT] = signal.signal(signal.SIGINT, _on_signal)
             signal.signal(signal.SIGTERM, _on_signal)
         mode = "read-write (updates allowed)" if allow_update else "read-only"
         echo(f"SPARQL endpoint: {server.query_url}  ({mode}, queries stopped after {timeout:g} s)")
