@@ -42,8 +42,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .konjunktiv import konjunktiv_mood
 from .lexicon import CueLexicon
-from .phrases import (SUBJECT_DEPS, cue_lemma, noun_phrase, np_after, np_before, quoted_name, sentences,
-                      strip_punct, subject_of, with_apposition)
+from .phrases import (SUBJECT_DEPS, cue_lemma, noun_phrase, np_after, np_before, quoted_name,
+                      sentences, strip_punct, subject_of, with_apposition)
 from .quotemarks import QuotedSpan, find_quoted, word_count
 
 __all__ = [
@@ -302,7 +302,9 @@ def _ends_sentence(text: str, i: int) -> bool:
     while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(„“\"»":
         j -= 1
     word = text[j:i]
-    if not word or word[-1:].isdigit() or "." in word or (len(word) == 1 and word.isalpha()):
+    if not word:
+        return i > 0 and text[i - 1] in "“”\"»«’'"  # „Al Jazeera“. ends with the name
+    if word[-1:].isdigit() or "." in word or (len(word) == 1 and word.isalpha()):
         return False  # a number, "F.A.Z.", an initial
     return word not in _ABBREVIATIONS
 
@@ -668,8 +670,9 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator
     verb the speaker."""
     for sent in sentences(doc):
         for tok in sent:
-            if tok.lower_ not in lex.clause_nouns or not _outside(found, tok.idx, tok.idx + 1):
-                continue
+            if (tok.lower_ not in lex.clause_nouns and (tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.clause_nouns)
+                    or not _outside(found, tok.idx, tok.idx + 1)):
+                continue  # the noun or its plural ("Hinweise, dass …")
             k = tok.i + 1
             if k < sent.end and doc[k].text == ",":
                 k += 1
@@ -678,8 +681,10 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator
             if doc[k].lower_ not in lex.complementizers:
                 # German verb-second content in reported mood: "wagte die Prognose, bei der
                 # Wahl würden nicht alle … stimmen"
-                if lex.lang != "de" or doc[k - 1].text != "," or not any(
-                        _reported_mood(t) for t in doc[k : min(sent.end, k + 8)] if t.pos_ in ("VERB", "AUX")):
+                # or an infinitive with "zu": "mit dem Appell, die Wahrheit … zu verbreiten"
+                if lex.lang != "de" or doc[k - 1].text != "," or not (any(
+                        _reported_mood(t) for t in doc[k : min(sent.end, k + 8)] if t.pos_ in ("VERB", "AUX"))
+                        or _zu_infinitive(doc, k, sent.end)):
                     continue
             content = _clause_after(doc, k, sent)
             if content is None or word_count(content.text) < 3 or not _outside(found, content.start_char, content.end_char):
@@ -996,7 +1001,25 @@ def _is_clause(content: Span) -> bool:
     if not any(t.tag_ for t in content) or first.lower_ in ("dass", "daß", "ob"):
         return True  # a dass/ob clause is one even when the tagger missed its verb ("… darstellen" VVINF)
     return any(t.tag_ in _FINITE_TAGS or t.tag_ in ("VVIZU", "PTKZU", "TO") or t.morph.get("VerbForm") == ["Fin"]
-               for t in content)
+               or _infix_zu(t) for t in content)
+
+
+def _zu_infinitive(doc: Doc, start: int, end: int) -> bool:
+    """Whether the clause from token ``start`` to the next comma (before ``end``) is an
+    infinitive with "zu"."""
+    for t in doc[start:end]:
+        if t.text == ",":
+            return False
+        if t.tag_ in ("PTKZU", "VVIZU") or _infix_zu(t):
+            return True
+    return False
+
+
+def _infix_zu(token: Token) -> bool:
+    """A particle verb's infinitive with "zu" inside ("voranzutreiben", "einzumischen") that the
+    tagger took for a bare infinitive: a particle of two letters or more, "zu", a stem."""
+    k = token.lower_.find("zu", 2)
+    return token.tag_ == "VVINF" and k > 0 and len(token.lower_) - k - 2 >= 4
 
 
 def _report(content: Span | None, verb: Token, lemma: str, speaker: Span | None, pattern: str,
@@ -1069,6 +1092,29 @@ def find_relative_sources(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iter
                 continue
             yield Found((content.start_char, content.end_char), "indirect", cue=(tok.idx, tok.idx + len(tok.text), tok.lower_),
                         speaker=_span_chars(source), pattern="relative_source")
+
+
+def find_pointed_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """"Israel startete die Offensive. Das meldet die Zeitung X.": a sentence that opens with a
+    demonstrative (``CueLexicon.report_pointers``) right before a cue reports the sentence
+    before it; the cue's subject is the speaker."""
+    if not lex.report_pointers:
+        return
+    sents = sentences(doc)
+    for before, sent in zip(sents, sents[1:]):
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if (first is None or first.lower_ not in lex.report_pointers or not first.text[:1].isupper()
+                or first.i + 1 >= sent.end or doc[first.i + 1].pos_ not in ("VERB", "AUX")
+                or cue_lemma(doc[first.i + 1], lex) is None):
+            continue
+        content = strip_punct(before)
+        if content is None or word_count(content.text) < 3 or not _outside(found, content.start_char, sent.end_char):
+            continue
+        frame = _frame_in(doc, first.i + 1, sent.end, lex, after_quote=True)
+        if frame is None or frame.cue is None:
+            continue
+        yield Found((content.start_char, content.end_char), "indirect", cue=frame.cue, speaker=_span_chars(frame.speaker),
+                    mediator=_span_chars(frame.mediator), pattern="pointed")
 
 
 # ---------------------------------------------------------------------------- colon headlines
@@ -1219,12 +1265,15 @@ def _with_final_punct(doc: Doc, span: Span) -> int:
 # ---------------------------------------------------------------------------- speech acts
 
 
-def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found], *, broad: bool = False) -> Iterator[Found]:
     """Sentences that report a speech act without quoting it: "Ein Mitarbeiter sprach von
     einem Klima der Gewalt.", "Die Opposition kritisierte den Entwurf scharf."
 
     The whole sentence is the reported content; its subject is the speaker, the verb the cue.
     A sentence that only points back at a quote ("Das sagte er am Montag.") is left out.
+    ``broad``: a sentence with no cue whose subject is a named person or organisation is a
+    candidate too ("Die Partei will die Steuern senken."), its finite verb the cue, pattern
+    "act_broad", for a learned filter to judge.
     """
     if not doc.has_annotation("DEP") or not lex.speech_act_sentences:
         return
@@ -1253,6 +1302,34 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
             yield Found((content.start_char, _with_final_punct(doc, content)), "reported",
                         cue=_cue_chars(tok, lemma), speaker=_span_chars(speaker), pattern="act")
             break
+        else:
+            if broad and lex.named_acts:
+                act = _named_act(sent, content, lex)
+                if act is not None:
+                    yield act
+
+
+def _named_act(sent: Span, content: Span, lex: CueLexicon) -> Found | None:
+    """A sentence whose finite verb has a named person or organisation as its subject, in the
+    active voice: a candidate report of what they said, want or plan (see
+    :func:`find_reported_acts`)."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or any(c.dep_ in _PASSIVE_DEPS for c in root.children):
+        return None
+    finite = root if root.morph.get("VerbForm") == ["Fin"] else next(
+        (c for c in root.children if c.pos_ == "AUX" and c.morph.get("VerbForm") == ["Fin"]), None)
+    if finite is None:
+        return None
+    speaker = subject_of(root, sent.start, sent.end)
+    if speaker is None or not _plausible_speaker(speaker) or not any(t.ent_type_ in _NAMED for t in speaker):
+        return None
+    doc = sent.doc
+    return Found((content.start_char, _with_final_punct(doc, content)), "reported",
+                 cue=_cue_chars(finite, finite.lemma_.lower()), speaker=_span_chars(speaker), pattern="act_broad")
+
+
+_PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "nsubj:pass", "aux:pass"})
+_NAMED = frozenset({"PER", "PERSON", "ORG", "NORP", "GPE"})
 
 
 def _act_complement(verb: Token, lex: CueLexicon) -> bool:
@@ -1340,11 +1417,12 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     out += list(find_relative_sources(doc, lex, out))
     out += list(find_verb_reports(doc, lex, out))
     out += list(find_source_phrases(doc, lex, out))
+    out += list(find_pointed_reports(doc, lex, out))
     out += list(find_colon_headlines(doc, lex, out))
     out += list(find_noun_reports(doc, lex, list(out)))
     out.sort(key=lambda f: f.quote)
     out += list(find_subjunctive_continuations(doc, lex, out, broad=broad))
-    out += list(find_reported_acts(doc, lex, out))
+    out += list(find_reported_acts(doc, lex, out, broad=broad))
     text = doc.text  # spaCy joins the tokens anew on each access: once per Doc
     out = [f for f in _settle_fragments(out, nested=lex.nested_fragments, text=text, broad=broad)
            if (f.pattern not in ("embedded", "fragment") or not _is_title(doc, text, f, lex))

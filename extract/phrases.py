@@ -36,6 +36,7 @@ _GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer", "dieses", "di
                                    "seines", "seiner", "ihres", "ihrer", "unseres", "unserer", "deren", "dessen"})
 _VERBAL_DEPS = frozenset({"nsubj", "dobj", "ccomp", "xcomp", "aux"})
 _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
+_DANGLING_POS = frozenset({"ADP", "DET", "CCONJ"})
 
 
 @lru_cache(maxsize=4)
@@ -158,6 +159,9 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
                                                          or tok.morph.get("Case") == ["Dat"]):
             break  # a determiner right after a noun opens the next phrase ("nach Angaben der Polizei den Abbau",
             # "sagte Lindner der Zeitung")
+        if (last_head == i - 1 >= start and tok.pos_ == "NUM" and i + 1 < limit
+                and doc[i + 1].pos_ in ("ADJ", "NOUN")):
+            break  # a counted noun opens the next phrase ("nach Angaben der Polizei 40 Menschen")
         if _is_np_token(tok):
             if tok.pos_ in _NP_HEAD_POS or (not tok.pos_ and tok.text[:1].isupper()) or tok.pos_ == "X":
                 last_head = i
@@ -300,6 +304,10 @@ def subject_of(verb: Token, lower: int, upper: int) -> Span | None:
         if cut is not None and any(t.pos_ in ("VERB", "AUX") for t in verb.doc[cut:right + 1]):
             span = verb.doc[left:cut]
         span = strip_punct(span)
+        # cut off at a quote, the subject may end in a dangling preposition ("warnten Vertreter
+        # der Verbände vor einem „…“", "sprach der Präsident von der „…“")
+        while span is not None and len(span) > 1 and span[-1].pos_ in _DANGLING_POS:
+            span = strip_punct(span[:-1])
         return extend_names(span, upper if verb.i < span.start else min(upper, verb.i)) if span is not None else None
     return None
 

@@ -24,7 +24,7 @@ from .lexicon import load_lexicon
 from .linear import load_linear_model, shipped_model_path
 from .phrases import SUBJECT_DEPS, cue_lemma
 
-__all__ = ["QuoteFilter", "quote_features", "keep_rows", "make_quote_filter"]
+__all__ = ["QuoteFilter", "quote_features", "keep_rows", "parent_row", "make_quote_filter"]
 
 _OPEN_MARKS = "„“\"»«‚‘›‹'"
 
@@ -47,8 +47,9 @@ def _speaker_kind(doc: Doc, row: dict) -> str:
 
 
 def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
-                   sents: list[Span] | None = None) -> list[str]:
-    """The features of one attribution row (see :mod:`quotegraph.extract.pipeline`).
+                   sents: list[Span] | None = None, parent: dict | None = None) -> list[str]:
+    """The features of one attribution row (see :mod:`quotegraph.extract.pipeline`); ``parent``
+    is the row it is nested in (``row["parent"]``), if any.
 
     >>> import spacy
     >>> doc = spacy.blank("de")("„Wir kommen“, sagte sie.")
@@ -76,11 +77,16 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
         feats.append(f"mediator|kind={kind}")
     if row.get("parent") is not None:
         feats.append("nested")
+        if parent is not None:
+            # a fragment inside reported speech is mostly quoted speech; alone it is mostly a name
+            feats.append(f"nested_in={parent['kind']}|kind={kind}")
     quote = doc.char_span(row["start"], row["end"], alignment_mode="expand")
     if quote is None or len(quote) == 0:
         return feats + ["no_tokens"]
     words = [t for t in quote if not t.is_punct and not t.is_space]
     feats.append(f"length={_bucket(len(words))}|kind={kind}")
+    if row.get("parent") is not None:
+        feats.append(f"length={_bucket(len(words))}|nested")
     has_sents = doc.has_annotation("SENT_START")
     if has_sents and sents is None:
         sents = list(doc.sents)
@@ -159,6 +165,15 @@ def _name_features(doc: Doc, quote: Span, words: list[Token], kind: str, text: s
     return feats
 
 
+def parent_row(rows: Sequence[dict], row: dict) -> dict | None:
+    """The row that ``row`` is nested in, or None.
+
+    >>> parent_row([{"kind": "indirect", "parent": None}, {"kind": "direct", "parent": 0}], {"parent": 0})["kind"]
+    'indirect'
+    """
+    return rows[row["parent"]] if row.get("parent") is not None else None
+
+
 def keep_rows(rows: Sequence[dict], keep: Sequence[bool]) -> list[dict]:
     """The rows whose ``keep`` is true; ``parent`` indices point into the new list, to the
     nearest kept ancestor (None when none is kept).
@@ -196,7 +211,8 @@ class QuoteFilter:
         if not rows or self.model is None:
             return doc
         text, sents = doc.text, list(doc.sents) if doc.has_annotation("SENT_START") else None
-        scores = [self.model.probability(quote_features(doc, row, self.lang, text, sents)) for row in rows]
+        scores = [self.model.probability(quote_features(doc, row, self.lang, text, sents, parent_row(rows, row)))
+                  for row in rows]
         kept = keep_rows([{**row, "score": round(s, 4)} for row, s in zip(rows, scores)],
                          [s >= self.threshold for s in scores])
         doc._.qg_attributions = kept

@@ -25,6 +25,10 @@ from dataclasses import dataclass
 
 __all__ = ["QuotedSpan", "find_quoted", "word_count"]
 
+# two apostrophes ('') stand for this private-use character while scanning, so that they pair
+# only with each other: „… Kindern''(sic!)'' …“ keeps its German marks
+_TWIN = "\ue000"
+
 # opening mark -> closing marks it accepts. Symmetric marks (" and ') open or close by context.
 _PAIRS: dict[str, str] = {
     "„": "“”\"",  # German low-high; some sites close with ” or "
@@ -37,10 +41,11 @@ _PAIRS: dict[str, str] = {
     "‹": "›",
     '"': '"',
     "'": "'",
+    _TWIN: _TWIN,
 }
-_SYMMETRIC = {'"', "'"}
+_SYMMETRIC = {'"', "'", _TWIN}
 _INNER = {"‚", "‘", "›", "‹", "'"}  # marks that only open a nested quote
-_CLOSERS = set("“”\"«»‘’'‹›")
+_CLOSERS = set("“”\"«»‘’'‹›") | {_TWIN}
 
 
 @dataclass(frozen=True)
@@ -143,12 +148,13 @@ def find_quoted(text: str, *, max_depth: int = 2) -> Iterator[QuotedSpan]:
 
 
 def _twin_apostrophes_as_marks(text: str) -> str:
-    """The text with each ''…'' pair written as "…" (plus a space), so one-character marks scan it.
+    """The text with each '' written as one private mark (plus a space), so one-character marks
+    scan it and '' closes only ''.
 
     Same length, so every offset holds.
 
-    >>> _twin_apostrophes_as_marks("''We stay,'' she said.")
-    ' "We stay,"  she said.'
+    >>> _twin_apostrophes_as_marks("''We stay,'' she said.") == f" {_TWIN}We stay,{_TWIN}  she said."
+    True
     """
     if "''" not in text:
         return text
@@ -158,16 +164,16 @@ def _twin_apostrophes_as_marks(text: str) -> str:
         before = text[i - 1] if i > 0 else " "
         after = text[i + 2] if i + 2 < len(text) else " "
         if (before.isspace() or before in "([{–—-/:") and not after.isspace():
-            chars[i], chars[i + 1] = " ", '"'
+            chars[i], chars[i + 1] = " ", _TWIN
         elif not before.isspace():
-            chars[i], chars[i + 1] = '"', " "
+            chars[i], chars[i + 1] = _TWIN, " "
     return "".join(chars)
 
 
 def _with_twin_marks(span: QuotedSpan, text: str) -> QuotedSpan:
     """A span found in the scanned copy, with the original text and its '' marks."""
-    open_mark = "''" if span.open_mark == '"' and text[span.start - 2 : span.start] == "''" else span.open_mark
-    close_mark = "''" if span.close_mark == '"' and text[span.end : span.end + 2] == "''" else span.close_mark
+    open_mark = "''" if span.open_mark == _TWIN else span.open_mark
+    close_mark = "''" if span.close_mark == _TWIN else span.close_mark
     return QuotedSpan(span.start, span.end, text[span.start : span.end], open_mark, close_mark, span.depth)
 
 

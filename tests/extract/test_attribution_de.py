@@ -320,3 +320,50 @@ def test_wonach_after_a_noun_opens_the_content_of_that_source(run_de):
     text = "Der Sender zitierte eine Studie, wonach jeder dritte Schüler betroffen ist."
     (att,) = run_de(text).attributions
     assert (att.quote.text, att.speaker.text, att.cue.text) == ("jeder dritte Schüler betroffen ist", "eine Studie", "wonach")
+
+
+def test_a_source_phrase_stops_before_a_counted_noun(run_de):
+    text = "Bei dem Unglück sind nach Angaben der Feuerwehr 40 Menschen ums Leben gekommen."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Angaben der Feuerwehr"
+
+
+def test_a_subject_cut_off_at_a_quote_drops_its_dangling_preposition(run_de):
+    text = "So warnten Vertreter der Bauverbände vor einem „drohenden Abfluss von Wissen“ ins Ausland."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Vertreter der Bauverbände"
+    text = "Nach seinem Besuch sprach der Präsident von der „schlimmsten Katastrophe in der Geschichte des Landes“."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "der Präsident"
+
+
+def test_a_quoted_name_before_a_full_stop_ends_its_sentence(run_de):
+    # the full stop after „…“ ends the sentence: the next quote's "so X" frame stays in its own
+    text = ("Das Wasser reiche nicht, sagte die Helferin Clara Hartmann dem Sender „Radio Nord“. "
+            "„Wir brauchen jeden Tag neue Lieferungen“, so Hartmann.")
+    atts = run_de(text).attributions
+    assert [(a.quote.kind, a.quote.text) for a in atts] == [
+        ("indirect", "Das Wasser reiche nicht"), ("direct", "„Wir brauchen jeden Tag neue Lieferungen“")]
+
+
+def test_a_demonstrative_before_the_cue_points_back_at_the_reported_sentence(run_de):
+    text = ("Die Fähre nach Helgoland fährt ab Montag wieder nach Fahrplan. "
+            "Das teilte die Reederei am Freitag in Cuxhaven mit.")
+    (att,) = run_de(text).attributions
+    assert att.quote.text.startswith("Die Fähre nach Helgoland fährt ab Montag")
+    assert att.speaker.text == "die Reederei"
+    assert att.cue.lemma == "mitteilen"
+    # a demonstrative that is the object of an ordinary verb points at nothing reported
+    assert run_de("Die Fähre fährt ab Montag wieder nach Fahrplan. Das freut die Gäste.").attributions == ()
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a particle verb's infinitive with "zu" inside, tagged as a bare infinitive
+    ("Die Verbände forderten die Bundesregierung auf, die Bekämpfung des Terrorismus nicht auf Kosten "
+     "der Bürgerrechte voranzutreiben.", "die Bekämpfung des Terrorismus nicht auf Kosten der Bürgerrechte voranzutreiben"),
+    # an infinitive with "zu" after a speech noun
+    ("Die Kundgebung endete mit dem Appell, die Wahrheit über die Atomenergie unter allen Menschen zu verbreiten.",
+     "die Wahrheit über die Atomenergie unter allen Menschen zu verbreiten"),
+])
+def test_an_infinitive_with_zu_is_reported_content(run_de, text, quote):
+    assert [a.quote.text for a in run_de(text).attributions] == [quote]

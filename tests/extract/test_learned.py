@@ -13,7 +13,7 @@ from quotegraph.extract.evaluation.wikinews import as_article, read_wikinews, sc
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.linear import LinearModel, load_linear_model, shipped_model_path
 from quotegraph.extract.pipeline import make_nlp
-from quotegraph.extract.quote_filter import keep_rows
+from quotegraph.extract.quote_filter import keep_rows, parent_row, quote_features
 from quotegraph.extract.records import Article
 from quotegraph.extract.speaker_linker import link_speakers, speaker_candidates
 
@@ -70,6 +70,19 @@ def test_filter_drops_what_its_model_rejects_and_rewrites_the_spans(tmp_path):
     nlp.replace_pipe("qg_quote_filter", "qg_quote_filter",
                      config={"weights_path": _weights(tmp_path, {"kind=indirect": -5.0}), "threshold": 0.0})
     assert len(nlp(text)._.qg_attributions) == 2
+
+
+def test_filter_sees_what_report_a_quoted_fragment_stands_in():
+    # a one-word fragment inside indirect speech is judged as such ("nested_in=indirect")
+    nlp = make_nlp("de", learned=False)
+    nlp.get_pipe("qg_attribution").broad_candidates = True
+    doc = nlp("Die Ministerin sagte, die Vorwürfe seien „haltlos“.")
+    rows = doc._.qg_attributions
+    fragment = next(r for r in rows if doc.text[r["start"]:r["end"]] == "„haltlos“")
+    feats = quote_features(doc, fragment, "de", parent=parent_row(rows, fragment))
+    assert rows[fragment["parent"]]["kind"] == "indirect"
+    assert "nested_in=indirect|kind=direct" in feats and "length=1|nested" in feats
+    assert not any(f.startswith("nested_in=") for f in quote_features(doc, fragment, "de"))
 
 
 def test_linker_takes_the_subject_of_the_sentence_before_when_sure_enough():

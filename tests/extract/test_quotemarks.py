@@ -75,3 +75,11 @@ def test_max_depth_filters_nested():
 def test_word_count():
     assert word_count("„Kumpel“") == 1
     assert word_count("zwölf Millionen Euro") == 3
+
+
+def test_two_apostrophes_close_only_two_apostrophes():
+    # wiki markup ''…'' inside a German quote must not close the „ it stands in
+    text = "Darin heißt es: „Gemeint ist das Wohl der Kindern''(sic!)''.“ Die Mutter „wehrte sich“."
+    assert texts(text) == ["Gemeint ist das Wohl der Kindern''(sic!)''.", "wehrte sich"]
+    spans = list(find_quoted("''We stay,'' she said."))
+    assert [(s.text, s.open_mark, s.close_mark) for s in spans] == [("We stay,", "''", "''")]

@@ -29,7 +29,7 @@ from common import DATA, HEADLINE, ROOT, arguments, cached, fit, headline, out_o
 from quotegraph.extract.convert import doc_to_result
 from quotegraph.extract.evaluation.scoring import as_prediction, pair_by_overlap, tokens_in, word_tokens
 from quotegraph.extract.pipeline import make_nlp
-from quotegraph.extract.quote_filter import keep_rows, quote_features
+from quotegraph.extract.quote_filter import keep_rows, parent_row, quote_features
 
 THRESHOLDS = [round(x, 2) for x in np.arange(0.0, 0.81, 0.025)]
 
@@ -46,7 +46,8 @@ def run_rules(lang: str, data_root: Path, limit: int | None) -> dict:
     for n, (g, art, doc) in enumerate(zip(gold, articles, nlp.pipe(a.text for a in articles)), 1):
         atts = doc_to_result(doc, art).attributions
         text, sents = doc.text, list(doc.sents)
-        feats = [quote_features(doc, row, lang, text, sents) for row in doc._.qg_attributions]
+        rows_of_doc = doc._.qg_attributions
+        feats = [quote_features(doc, row, lang, text, sents, parent_row(rows_of_doc, row)) for row in rows_of_doc]
         toks = word_tokens(art.text)
         pq = [tokens_in(as_prediction(a).quote, toks) for a in atts]
         gq = [tokens_in(p.quote, toks) for p in gold_predictions(g)]
