@@ -1265,15 +1265,12 @@ def _with_final_punct(doc: Doc, span: Span) -> int:
 # ---------------------------------------------------------------------------- speech acts
 
 
-def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found], *, broad: bool = False) -> Iterator[Found]:
+def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
     """Sentences that report a speech act without quoting it: "Ein Mitarbeiter sprach von
     einem Klima der Gewalt.", "Die Opposition kritisierte den Entwurf scharf."
 
     The whole sentence is the reported content; its subject is the speaker, the verb the cue.
     A sentence that only points back at a quote ("Das sagte er am Montag.") is left out.
-    ``broad``: a sentence with no cue whose subject is a named person or organisation is a
-    candidate too ("Die Partei will die Steuern senken."), its finite verb the cue, pattern
-    "act_broad", for a learned filter to judge.
     """
     if not doc.has_annotation("DEP") or not lex.speech_act_sentences:
         return
@@ -1302,34 +1299,6 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found], *, broad: 
             yield Found((content.start_char, _with_final_punct(doc, content)), "reported",
                         cue=_cue_chars(tok, lemma), speaker=_span_chars(speaker), pattern="act")
             break
-        else:
-            if broad and lex.named_acts:
-                act = _named_act(sent, content, lex)
-                if act is not None:
-                    yield act
-
-
-def _named_act(sent: Span, content: Span, lex: CueLexicon) -> Found | None:
-    """A sentence whose finite verb has a named person or organisation as its subject, in the
-    active voice: a candidate report of what they said, want or plan (see
-    :func:`find_reported_acts`)."""
-    root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or any(c.dep_ in _PASSIVE_DEPS for c in root.children):
-        return None
-    finite = root if root.morph.get("VerbForm") == ["Fin"] else next(
-        (c for c in root.children if c.pos_ == "AUX" and c.morph.get("VerbForm") == ["Fin"]), None)
-    if finite is None:
-        return None
-    speaker = subject_of(root, sent.start, sent.end)
-    if speaker is None or not _plausible_speaker(speaker) or not any(t.ent_type_ in _NAMED for t in speaker):
-        return None
-    doc = sent.doc
-    return Found((content.start_char, _with_final_punct(doc, content)), "reported",
-                 cue=_cue_chars(finite, finite.lemma_.lower()), speaker=_span_chars(speaker), pattern="act_broad")
-
-
-_PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "nsubj:pass", "aux:pass"})
-_NAMED = frozenset({"PER", "PERSON", "ORG", "NORP", "GPE"})
 
 
 def _act_complement(verb: Token, lex: CueLexicon) -> bool:
@@ -1422,7 +1391,7 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     out += list(find_noun_reports(doc, lex, list(out)))
     out.sort(key=lambda f: f.quote)
     out += list(find_subjunctive_continuations(doc, lex, out, broad=broad))
-    out += list(find_reported_acts(doc, lex, out, broad=broad))
+    out += list(find_reported_acts(doc, lex, out))
     text = doc.text  # spaCy joins the tokens anew on each access: once per Doc
     out = [f for f in _settle_fragments(out, nested=lex.nested_fragments, text=text, broad=broad)
            if (f.pattern not in ("embedded", "fragment") or not _is_title(doc, text, f, lex))

@@ -68,9 +68,6 @@ class CueLexicon:
     # demonstratives that open a sentence pointing back at the one before as what was
     # reported: "Israel startete die Offensive. Das meldet die Zeitung X."
     report_pointers: frozenset[str] = frozenset()
-    # whether sentences with no cue but a named subject are candidate reported acts for the
-    # learned filter ("Die Partei will die Steuern senken.": Wikinews annotates such as reported)
-    named_acts: bool = False
     # verbs whose object is the speaker and whose subject relays ("zitiert X mit den Worten")
     quoting_verbs: frozenset[str] = frozenset()
     # subjects that name no one ("man", "es", "it"): a speaker candidate of the last resort
@@ -123,7 +120,6 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         quoting_verbs=_lower(data.get("quoting_verbs", ())),
         relative_sources=_lower(data.get("relative_sources", ())),
         report_pointers=_lower(data.get("report_pointers", ())),
-        named_acts=bool(data.get("named_acts", False)),
         impersonal=_lower(data.get("impersonal", ())),
         first_person=_lower(data.get("first_person", ())),
         colon_headlines=bool(data.get("colon_headlines", False)),

@@ -79,13 +79,16 @@ def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def _is_apostrophe(text: str, i: int) -> bool:
-    """A ' or ’ between letters (don't, Putin’s) or after a letter before a space (Hans' Hut)."""
+def _is_apostrophe(text: str, i: int, *, awaited: bool = False) -> bool:
+    """A ' or ’ between letters (don't, Putin’s) or after a letter before a space (Hans' Hut).
+    When the same mark opened a quote still open (``awaited``), the latter closes it
+    ('Wolf im Schafspelz' zu …)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalnum() and after.isalnum():
         return True
-    return before in "sSzxß" and after in " ,.;" and text[i] in "'’" and i > 1 and text[i - 2].isalpha()
+    return (not awaited and before in "sSzxß" and after in " ,.;" and text[i] in "'’" and i > 1
+            and text[i - 2].isalpha())
 
 
 def _can_open(text: str, i: int) -> bool:
@@ -211,7 +214,7 @@ def _find_quoted(text: str) -> list[QuotedSpan]:
             continue
         ch = text[i]
         if ch in _PAIRS or ch in _CLOSERS:
-            if ch in "'’" and _is_apostrophe(text, i):
+            if ch in "'’" and _is_apostrophe(text, i, awaited=bool(stack) and stack[-1][0] == ch):
                 i += 1
                 continue
             top = stack[-1] if stack else None

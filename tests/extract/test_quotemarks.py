@@ -83,3 +83,12 @@ def test_two_apostrophes_close_only_two_apostrophes():
     assert texts(text) == ["Gemeint ist das Wohl der Kindern''(sic!)''.", "wehrte sich"]
     spans = list(find_quoted("''We stay,'' she said."))
     assert [(s.text, s.open_mark, s.close_mark) for s in spans] == [("We stay,", "''", "''")]
+
+
+def test_a_single_mark_after_s_closes_the_quote_it_opened():
+    # "Schafspelz'" would read as a genitive apostrophe (Hans' Hut) were no ' quote open
+    text = "„Er durfte sich als 'Wolf im Schafspelz' zeigen, ohne Widerspruch“, sagte sie."
+    spans = list(find_quoted(text))
+    assert [(s.text, s.depth) for s in spans] == [
+        ("Er durfte sich als 'Wolf im Schafspelz' zeigen, ohne Widerspruch", 0), ("Wolf im Schafspelz", 1)]
+    assert texts("Hans' Hut und ‚Hans’ Idee‘ bleiben.") == ["Hans’ Idee"]
