@@ -1294,6 +1294,10 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
             if any(c.dep_ in ("auxpass", "nsubjpass", "nsubj:pass", "aux:pass") for c in tok.children):
                 break  # "Nothing was said": a passive names no speaker
             speaker = subject_of(tok, sent.start, sent.end)
+            if speaker is not None and lemma in lex.weak_verbs:
+                # the complement the parser hung on the subject is no part of it ("die Polizei von …")
+                cut = next((t.i for t in speaker[1:] if t.i > tok.i and t.lower_ in lex.act_complements and t.pos_ == "ADP"), None)
+                speaker = strip_punct(doc[speaker.start : cut]) if cut is not None else speaker
             if speaker is None or not _plausible_speaker(speaker):
                 break
             yield Found((content.start_char, _with_final_punct(doc, content)), "reported",
@@ -1304,7 +1308,15 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
 def _act_complement(verb: Token, lex: CueLexicon) -> bool:
     """Whether a weak verb has the complement that makes it a speech act: "bezeichnete den
     Angriff als Verteidigung", "sprach von einem Erfolg", "hält das für unbedenklich"."""
-    return any(c.left_edge.lower_ in lex.act_complements and c.left_edge.i > verb.i for c in verb.children)
+    def opens_complement(phrase: Token) -> bool:
+        return phrase.left_edge.lower_ in lex.act_complements and phrase.left_edge.i > verb.i
+
+    # the parser may hang the complement on the subject or object ("spricht die Polizei von …")
+    return any(opens_complement(c) or (c.dep_ in _ARGUMENT_DEPS and any(opens_complement(g) for g in c.children))
+               for c in verb.children)
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "sb", "obj", "dobj", "oa"})
 
 
 def _plausible_speaker(span: Span) -> bool:

@@ -282,6 +282,9 @@ def subject_of(verb: Token, lower: int, upper: int) -> Span | None:
         # two "subjects": one is likely a time phrase the parser misread ("Ende Januar 2006 verkündete der Verband")
         children = [c for c in children if not any(t.like_num for t in c.subtree)] or children
     if len(children) > 1:
+        # or a fronted phrase with a particle ("Als Beispiel nannte die NASA …")
+        children = [c for c in children if c.left_edge.pos_ not in ("ADP", "CCONJ", "SCONJ")] or children
+    if len(children) > 1:
         # or a fronted adverb the tagger read as a noun ("Ähnlich äußerte sich der Präsident"):
         # one bare word, neither pronoun nor entity
         children = [c for c in children if not (c.left_edge == c == c.right_edge and not c.ent_type_

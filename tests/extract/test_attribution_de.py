@@ -367,3 +367,15 @@ def test_a_demonstrative_before_the_cue_points_back_at_the_reported_sentence(run
 ])
 def test_an_infinitive_with_zu_is_reported_content(run_de, text, quote):
     assert [a.quote.text for a in run_de(text).attributions] == [quote]
+
+
+def test_a_weak_verbs_complement_hung_on_the_subject_still_makes_a_speech_act(run_de):
+    # the parser attaches "von …" to "die Polizei"; it is the complement of "spricht"
+    text = "Insgesamt spricht die Polizei von weniger Auseinandersetzungen der beiden Lager."
+    (att,) = run_de(text).attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.lemma) == ("reported", "die Polizei", "sprechen")
+
+
+def test_a_fronted_phrase_with_a_particle_is_not_the_subject(run_de):
+    (att,) = run_de("Als Beispiel nannte die NASA die Ausbeutung von Gas als Ziel.").attributions
+    assert att.speaker.text == "die NASA"
