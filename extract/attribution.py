@@ -362,7 +362,8 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
         ``kind`` is "direct" or "mixed"; ``extra["depth"]`` the nesting level.
     """
     text = doc.text
-    quoted = [q for q in find_quoted(text, max_depth=1) if word_count(q.text) >= 1]
+    quoted = [q for q in find_quoted(text, max_depth=1) if word_count(q.text) >= 1
+              and (lex.apostrophe_quotes or q.depth > 0 or q.open_mark not in ("'", "''"))]
     for q in quoted:
         container = (0, len(text))
         if q.depth > 0:
@@ -1342,7 +1343,15 @@ def _is_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
         return True
     inner = text[f.quote[0] + 1 : f.quote[1] - 1]
     words = [w for w in inner.split() if any(ch.isalpha() for ch in w)]
-    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        return True
+    # a longer name with short function words inside and no verb: "Union pour un Mouvement
+    # Populaire", "2. Deutscher Klimakongress der EnBW AG"
+    lower = [w for w in words if not (w[:1].isupper() or w[:1].isdigit())]
+    if len(words) < 4 or len(lower) * 3 > len(words) or any(len(w) > 4 for w in lower):
+        return False
+    span = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _settle_fragments(found: list[Found], *, nested: bool = True, text: str = "", broad: bool = False) -> list[Found]:

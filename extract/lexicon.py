@@ -68,6 +68,9 @@ class CueLexicon:
     # demonstratives that open a sentence pointing back at the one before as what was
     # reported: "Israel startete die Offensive. Das meldet die Zeitung X."
     report_pointers: frozenset[str] = frozenset()
+    # whether ' and '' open quotes at the top level (English papers print ''We stay,'' …); in
+    # German news they set off names and titles (wiki italics), speech takes „…“, »…« or "…"
+    apostrophe_quotes: bool = True
     # verbs whose object is the speaker and whose subject relays ("zitiert X mit den Worten")
     quoting_verbs: frozenset[str] = frozenset()
     # subjects that name no one ("man", "es", "it"): a speaker candidate of the last resort
@@ -120,6 +123,7 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         quoting_verbs=_lower(data.get("quoting_verbs", ())),
         relative_sources=_lower(data.get("relative_sources", ())),
         report_pointers=_lower(data.get("report_pointers", ())),
+        apostrophe_quotes=bool(data.get("apostrophe_quotes", True)),
         impersonal=_lower(data.get("impersonal", ())),
         first_person=_lower(data.get("first_person", ())),
         colon_headlines=bool(data.get("colon_headlines", False)),

@@ -379,3 +379,19 @@ def test_a_weak_verbs_complement_hung_on_the_subject_still_makes_a_speech_act(ru
 def test_a_fronted_phrase_with_a_particle_is_not_the_subject(run_de):
     (att,) = run_de("Als Beispiel nannte die NASA die Ausbeutung von Gas als Ziel.").attributions
     assert att.speaker.text == "die NASA"
+
+
+def test_twin_and_single_apostrophes_set_off_names_not_speech_in_german(run_de):
+    text = "Die Kampagne sei ''sehr erfolgreich'' gewesen, sagte Anton Weber."
+    assert [(a.quote.kind, a.quote.text) for a in run_de(text).attributions] == [
+        ("indirect", "Die Kampagne sei ''sehr erfolgreich'' gewesen")]
+
+
+def test_a_long_name_with_short_function_words_in_quotes_is_no_quote(run_de):
+    # the sentence has a cue, so a quoted fragment in it would be taken as speech
+    for name in ("„Confédération Européenne de Pétanque“", "„2. Deutscher Klimakongress der EnBW AG“"):
+        text = f"Die Ministerin sprach am Montag beim {name} über die Lage."
+        assert [a.quote.text for a in run_de(text).attributions if a.quote.text == name] == []
+    # a quoted phrase with a verb stays speech
+    text = "Die Ministerin sprach von einem „Krieg gegen die Natur in allen Teilen der Welt“."
+    assert "„Krieg gegen die Natur in allen Teilen der Welt“" in [a.quote.text for a in run_de(text).attributions]
