@@ -320,3 +320,10 @@ def test_wonach_after_a_noun_opens_the_content_of_that_source(run_de):
     text = "Der Sender zitierte eine Studie, wonach jeder dritte Schüler betroffen ist."
     (att,) = run_de(text).attributions
     assert (att.quote.text, att.speaker.text, att.cue.text) == ("jeder dritte Schüler betroffen ist", "eine Studie", "wonach")
+
+
+def test_german_lexicon_proposes_no_broad_verb_candidates():
+    from quotegraph.extract.lexicon import load_lexicon
+
+    assert load_lexicon("de").broad_verb_reports is False
+    assert load_lexicon("en").broad_verb_reports is True
