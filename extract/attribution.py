@@ -54,6 +54,7 @@ __all__ = [
     "find_source_phrases",
     "find_colon_headlines",
     "find_subjunctive_continuations",
+    "find_broad_verb_reports",
     "source_phrase",
 ]
 
@@ -1306,6 +1307,72 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
             break
 
 
+def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """Candidates for a learned filter (``broad`` only, ``CueLexicon.broad_verb_reports``): any
+    verb with a subject and a clause, object or prepositional object after it that no other
+    pattern explained — "X endorsed Trump", "X voted for the bill", "X sees Y as Z",
+    "X plans to run". Beliefs, intentions and stances count as attributions in PolNeAR; which
+    verbs and constructions are worth keeping is for the filter to learn (pattern "broad_verb").
+
+    The complement is the content, the verb the cue, its subject (or its governor's, for
+    "tried to rebuke the front-runner") the source. A verb whose infinitive complement has its
+    own complement leaves the report to that verb.
+    """
+    if not doc.has_annotation("DEP") or not lex.broad_verb_reports:
+        return
+    used = [f.cue for f in found if f.cue is not None]
+    for sent in sentences(doc):
+        taken: list[Found] = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or any(a <= tok.idx < b for a, b, _ in used):
+                continue
+            if not _outside(found + taken, tok.idx, tok.idx + 1):
+                continue
+            if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > tok.i and broad_complement(c) is not None
+                   for c in tok.children):
+                continue  # "tried to rebuke the front-runner": "rebuke" reports
+            hit = _broad_verb_report(doc, sent, tok, lex)
+            if hit is not None and _outside(found + taken, *hit.quote):
+                taken.append(hit)
+                yield hit
+
+
+def broad_complement(verb: Token) -> Token | None:
+    """The first clause, object or prepositional object after a verb ("endorsed [Trump]",
+    "voted for [the bill]", "plans [to run]")."""
+    for c in sorted(verb.children, key=lambda c: c.i):
+        if c.i < verb.i:
+            continue
+        if c.dep_ in _OBJECT_DEPS:
+            return c
+        if c.dep_ == "prep":
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _broad_verb_report(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Found | None:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # a passive names no source ("was seen as …")
+    comp = broad_complement(verb)
+    if comp is None:
+        return None
+    if comp.pos_ == "PRON" and comp.left_edge.i == comp.right_edge.i:
+        return None  # "did it", "thanked them": a bare pronoun is no content
+    end = _with_complement(verb, comp)
+    content = strip_punct(doc[comp.left_edge.i : end])
+    if content is None:
+        return None
+    speaker = usable_speaker(subject_of(verb, sent.start, verb.i), lex)
+    if speaker is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        speaker = usable_speaker(subject_of(verb.head, sent.start, verb.head.i), lex)
+    if speaker is None or speaker.root.pos_ not in ("PRON", "PROPN", "NOUN"):
+        return None
+    return _report(content, verb, verb.lemma_.lower(), speaker, "broad_verb", doc, sent, lex, need_clause=False,
+                   min_words=1)
+
+
 def _act_complement(verb: Token, lex: CueLexicon) -> bool:
     """Whether a weak verb has the complement that makes it a speech act: "bezeichnete den
     Angriff als Verteidigung", "sprach von einem Erfolg", "hält das für unbedenklich"."""
@@ -1413,6 +1480,8 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     out.sort(key=lambda f: f.quote)
     out += list(find_subjunctive_continuations(doc, lex, out, broad=broad))
     out += list(find_reported_acts(doc, lex, out))
+    if broad:
+        out += list(find_broad_verb_reports(doc, lex, out))
     text = doc.text  # spaCy joins the tokens anew on each access: once per Doc
     out = [f for f in _settle_fragments(out, nested=lex.nested_fragments, text=text, broad=broad)
            if (f.pattern not in ("embedded", "fragment") or not _is_title(doc, text, f, lex))

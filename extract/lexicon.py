@@ -81,6 +81,9 @@ class CueLexicon:
     # transcripts), and the labels that open such a line without naming a source ("Update:")
     colon_headlines: bool = False
     headline_labels: frozenset[str] = frozenset()
+    # whether, for a learned filter (``broad`` candidates), any verb with a subject and a clause or
+    # object after it is proposed as a cue (PolNeAR marks beliefs, intentions and stances too)
+    broad_verb_reports: bool = False
 
 
 def _lower(items) -> frozenset[str]:
@@ -128,6 +131,7 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         first_person=_lower(data.get("first_person", ())),
         colon_headlines=bool(data.get("colon_headlines", False)),
         headline_labels=_lower(data.get("headline_labels", ())),
+        broad_verb_reports=bool(data.get("broad_verb_reports", False)),
     )
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .attribution import broad_complement
 from .doc_spans import set_attribution_spans
 from .lexicon import load_lexicon
 from .linear import load_linear_model, shipped_model_path
@@ -134,7 +135,40 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
             feats.append(f"sentence_subject={subject.ent_type_ or subject.pos_}|kind={kind}")
         covered = len(quote) / max(1, len(sent))
         feats.append(f"covers_sentence={'most' if covered >= 0.8 else 'part'}|kind={kind}")
+    if pattern == "broad_verb" and cue:
+        feats += _broad_verb_features(doc, row, lemma, lex)
     return feats + _name_features(doc, quote, words, kind, text)
+
+
+def _broad_verb_features(doc: Doc, row: dict, lemma: str, lex) -> list[str]:
+    """What tells an attribution ("X endorsed Trump", "X plans to run") from any other verb
+    with an object ("X spent the night"): the construction with its verb, the verb form, what
+    the subject is, whether the verb is a known (weak) cue."""
+    cue_span = doc.char_span(row["cue"][0], row["cue"][1], alignment_mode="expand")
+    verb = next((t for t in cue_span if t.pos_ == "VERB"), None) if cue_span is not None else None
+    if verb is None:
+        return []
+    comp = broad_complement(verb)
+    construction = "none" if comp is None else comp.dep_ if comp.head.i == verb.i else f"prep:{comp.head.lower_}"
+    feats = [f"broad_comp={construction}", f"broad_comp={construction}|cue={lemma}", f"broad_tag={verb.tag_}"]
+    if comp is not None:
+        feats.append(f"broad_comp_pos={comp.pos_}|comp={construction.split(':')[0]}")
+        if comp.ent_type_:
+            feats.append(f"broad_comp_ent={comp.ent_type_}")
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        feats.append("broad_subject=governor")
+    else:
+        feats.append(f"broad_subject={subject.ent_type_ or subject.pos_}")
+    if lemma in lex.verbs:
+        feats.append("broad_lexicon=weak" if lemma in lex.weak_verbs else "broad_lexicon=cue")
+    if any(c.dep_ == "neg" for c in verb.children):
+        feats.append("broad_negated")
+    if verb.dep_ in ("ROOT", "root"):
+        feats.append("broad_root")
+    else:
+        feats.append(f"broad_dep={verb.dep_}")
+    return feats
 
 
 def _name_features(doc: Doc, quote: Span, words: list[Token], kind: str, text: str) -> list[str]:

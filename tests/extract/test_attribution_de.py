@@ -395,3 +395,10 @@ def test_a_long_name_with_short_function_words_in_quotes_is_no_quote(run_de):
     # a quoted phrase with a verb stays speech
     text = "Die Ministerin sprach von einem „Krieg gegen die Natur in allen Teilen der Welt“."
     assert "„Krieg gegen die Natur in allen Teilen der Welt“" in [a.quote.text for a in run_de(text).attributions]
+
+
+def test_german_lexicon_proposes_no_broad_verb_candidates():
+    from quotegraph.extract.lexicon import load_lexicon
+
+    assert load_lexicon("de").broad_verb_reports is False
+    assert load_lexicon("en").broad_verb_reports is True

@@ -350,3 +350,59 @@ def test_transcript_quoted_line_by_line_names_each_speaker(run_en):
     atts = run_en(text).attributions
     assert [(a.speaker.text, a.cue.text) for a in atts] == [("HOST", ":"), ("GUEST", ":")]
     assert atts[1].quote.text.startswith("She will not be at the hearing")
+
+
+# ---------------------------------------------------------------------------- broad candidates
+# With a learned filter after the rules (``broad_candidates``), any verb with a subject and an
+# object or clause after it is proposed (pattern "broad_verb"); the rules alone propose none.
+
+
+@pytest.fixture(scope="module")
+def broad_rows():
+    from quotegraph.extract.pipeline import make_nlp
+
+    nlp = make_nlp("en", learned=False)
+    nlp.get_pipe("qg_attribution").broad_candidates = True
+
+    def rows(text):
+        doc = nlp(text)
+        return doc, [r for r in doc._.qg_attributions if r["pattern"] == "broad_verb"]
+
+    return rows
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("Only two Democrats currently back the senator's legislation.", "the senator's legislation", "back",
+     "Only two Democrats"),
+    # an infinitive with its own object: the inner verb reports, its governor's subject is the source
+    ("The mayor tried to block the new stadium.", "the new stadium", "block", "The mayor"),
+    ("The council voted against the budget on Monday.", "the budget", "vote", "The council"),
+])
+def test_broad_verb_candidates(run_en, broad_rows, text, content, cue, speaker):
+    assert run_en(text).attributions == ()  # the rules alone: no cue verb, nothing
+    doc, rows = broad_rows(text)
+    (row,) = rows
+    assert (row["text"], row["cue"][2], doc.text[row["speaker"][0]:row["speaker"][1]]) == (content, cue, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "The bill was passed on Monday.",  # a passive names no source
+    "He did it.",  # a bare pronoun is no content
+])
+def test_no_broad_candidate_without_source_or_content(broad_rows, text):
+    assert broad_rows(text)[1] == []
+
+
+def test_broad_candidates_leave_reports_to_the_rules(broad_rows):
+    doc, rows = broad_rows("The senator said that the bill would pass.")
+    assert rows == []
+    assert [r["pattern"] for r in doc._.qg_attributions] == ["cue_first"]
+
+
+def test_broad_verb_features_name_the_construction(broad_rows):
+    from quotegraph.extract.quote_filter import quote_features
+
+    doc, (row,) = broad_rows("The council voted against the budget on Monday.")
+    feats = quote_features(doc, row, "en")
+    assert "broad_comp=prep:against|cue=vote" in feats
+    assert "broad_root" in feats
