@@ -333,8 +333,7 @@ def test_a_subject_cut_off_at_a_quote_drops_its_dangling_preposition(run_de):
     (att,) = run_de(text).attributions
     assert att.speaker.text == "Vertreter der Bauverbände"
     text = "Nach seinem Besuch sprach der Präsident von der „schlimmsten Katastrophe in der Geschichte des Landes“."
-    (att,) = run_de(text).attributions
-    assert att.speaker.text == "der Präsident"
+    assert {a.speaker.text for a in run_de(text).attributions} == {"der Präsident"}
 
 
 def test_a_quoted_name_before_a_full_stop_ends_its_sentence(run_de):
