@@ -397,6 +397,27 @@ def _pointing_frame(doc: Doc, text: str, close_at: int, lex: CueLexicon) -> _Fra
     return None
 
 
+_BYLINE_DASHES = "―—–"
+
+
+def _byline_frame(doc: Doc, text: str, close_at: int) -> _Frame | None:
+    """"“…” ― Carla Sanchez": a dash and a name closing the line after a quote sign it, as
+    epigraphs and collected reader voices do. The name is one to five capitalised words."""
+    line_end = text.find("\n", close_at)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[close_at:line_end]
+    body = rest.lstrip(" \u00a0\t")
+    if not body[:1] or body[0] not in _BYLINE_DASHES:
+        return None
+    name = body[1:].strip(" \u00a0\t.")
+    words = name.split()
+    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() and not any(ch.isdigit() for ch in w) for w in words):
+        return None
+    start = close_at + len(rest) - len(body) + 1 + (len(body) - 1 - len(body[1:].lstrip(" \u00a0\t")))
+    span = doc.char_span(start, start + len(name), alignment_mode="contract")
+    return _Frame(None, span, None) if span is not None and len(span) else None
+
+
 def _colon_verb_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> _Frame | None:
     """"Limbaugh continued: “…”": any verb with a subject right before the colon that opens a
     quote introduces it (English)."""
@@ -494,6 +515,8 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
     chosen = frame if frame is not None and frame.cue is not None else pre_frame or frame
     if chosen is None and q.depth == 0 and q.closed:
         chosen = _pointing_frame(doc, text, close_at, lex)
+    if q.depth == 0 and q.closed and (chosen is None or (chosen.cue is None and chosen.speaker is None)):
+        chosen = _byline_frame(doc, text, close_at) or chosen
     if chosen is None and q.depth == 0 and not pre_text:
         chosen = _colon_frame(doc, text, open_at, prev_close, lex)
     found = Found((start, end), kind, pattern=pattern, extra={"depth": q.depth, "closed": q.closed})

@@ -406,3 +406,13 @@ def test_broad_verb_features_name_the_construction(broad_rows):
     feats = quote_features(doc, row, "en")
     assert "broad_comp=prep:against|cue=vote" in feats
     assert "broad_root" in feats
+
+
+def test_a_dash_and_a_name_closing_the_line_sign_the_quote(run_en):
+    text = ("“We need better schools for every child in this city.”― Carla Weber.\n"
+            "“The debate showed who he really is, an out of touch man.” — Tom A. Brook\n")
+    assert [(a.quote.kind, a.speaker.text) for a in run_en(text).attributions] == [
+        ("direct", "Carla Weber"), ("direct", "Tom A. Brook")]
+    # a dash that opens an aside is no signature
+    (att,) = run_en("“We will win this race in the end,” – the poll says otherwise.\n").attributions
+    assert att.speaker is None or att.speaker.text != "the poll says otherwise"
