@@ -277,11 +277,6 @@ def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote:
         sp = sources[0]
         cue = (sp.cue.start_char, sp.cue.end_char, sp.cue.text.lower())
         return _Frame(cue, sp.source, None, sp.possessor)
-    # "“…” ― Jacklyn Ashley": a dash and a name right after the quote (the epigraph convention)
-    if after_quote and doc[lower].text in ("―", "—", "–") and lower + 1 < upper:
-        name = np_after(doc, lower + 1, upper, lex)
-        if name is not None and name.start == lower + 1 and any(t.pos_ == "PROPN" for t in name):
-            return _Frame(_cue_chars(doc[lower], doc[lower].text), name, None)
     # "…“, so X." — a particle cue right after the quote
     if after_quote:
         first = next((t for t in doc[lower:upper] if not t.is_punct), None)
@@ -397,25 +392,29 @@ def _pointing_frame(doc: Doc, text: str, close_at: int, lex: CueLexicon) -> _Fra
     return None
 
 
-_BYLINE_DASHES = "―—–"
+_SIGNATURE_DASHES = "―—–"
 
 
-def _byline_frame(doc: Doc, text: str, close_at: int) -> _Frame | None:
-    """"“…” ― Carla Sanchez": a dash and a name closing the line after a quote sign it, as
-    epigraphs and collected reader voices do. The name is one to five capitalised words."""
-    line_end = text.find("\n", close_at)
-    line_end = len(text) if line_end < 0 else line_end
-    rest = text[close_at:line_end]
-    body = rest.lstrip(" \u00a0\t")
-    if not body[:1] or body[0] not in _BYLINE_DASHES:
+def _signature_frame(doc: Doc, text: str, close_at: int) -> _Frame | None:
+    """"“…” ― Jacklyn Ashley": a dash and a name after a quote, up to a comma or the line end,
+    sign it, as epigraphs and collected reader voices do; the dash is the cue. The name is one
+    to five capitalised words without digits. Read from the text: the tokenizer may join the
+    dash to the closing mark ("”―")."""
+    end = text.find("\n", close_at)
+    line = text[close_at : len(text) if end < 0 else end]
+    body = line.lstrip(" \u00a0\t")
+    if not body[:1] or body[0] not in _SIGNATURE_DASHES:
         return None
-    name = body[1:].strip(" \u00a0\t.")
+    dash = close_at + len(line) - len(body)
+    name = body[1:].split(",")[0].strip(" \u00a0\t.")  # "― Tom Brook, a voter in Ohio"
     words = name.split()
     if not 1 <= len(words) <= 5 or not all(w[:1].isupper() and not any(ch.isdigit() for ch in w) for w in words):
         return None
-    start = close_at + len(rest) - len(body) + 1 + (len(body) - 1 - len(body[1:].lstrip(" \u00a0\t")))
+    start = text.index(name, dash + 1)
     span = doc.char_span(start, start + len(name), alignment_mode="contract")
-    return _Frame(None, span, None) if span is not None and len(span) else None
+    if span is None or not len(span):
+        return None
+    return _Frame((dash, dash + 1, text[dash]), span, None)
 
 
 def _colon_verb_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> _Frame | None:
@@ -516,7 +515,7 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
     if chosen is None and q.depth == 0 and q.closed:
         chosen = _pointing_frame(doc, text, close_at, lex)
     if q.depth == 0 and q.closed and (chosen is None or (chosen.cue is None and chosen.speaker is None)):
-        chosen = _byline_frame(doc, text, close_at) or chosen
+        chosen = _signature_frame(doc, text, close_at) or chosen
     if chosen is None and q.depth == 0 and not pre_text:
         chosen = _colon_frame(doc, text, open_at, prev_close, lex)
     found = Found((start, end), kind, pattern=pattern, extra={"depth": q.depth, "closed": q.closed})
