@@ -384,9 +384,17 @@ def _pointing_frame(doc: Doc, text: str, close_at: int, lex: CueLexicon) -> _Fra
     if rest is None:
         return None
     first = next((t for t in rest if not t.is_punct and not t.is_space), None)
-    if first is None or first.lower_ not in _POINTERS or not first.text[:1].isupper():
-        return None  # a new sentence that opens with "Das"/"Dies"/"So"
+    if first is None:
+        return None
     end = next((t.i for t in doc[first.i + 1 :] if t.text in (".", "!", "?", "„", "“")), len(doc))
+    return _frame_after_pointer(doc, first, end, _POINTERS, lex)
+
+
+def _frame_after_pointer(doc: Doc, first: Token, end: int, pointers: frozenset[str], lex: CueLexicon) -> _Frame | None:
+    """The frame of a sentence that opens with a capitalised demonstrative (one of ``pointers``)
+    right before a cue and ends before token ``end``: "Das sagte X am Montag."."""
+    if first.lower_ not in pointers or not first.text[:1].isupper():
+        return None
     if first.i + 1 < end and cue_lemma(doc[first.i + 1], lex) is not None:
         return _frame_in(doc, first.i + 1, end, lex, after_quote=True)
     return None
@@ -1127,14 +1135,12 @@ def find_pointed_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Itera
     sents = sentences(doc)
     for before, sent in zip(sents, sents[1:]):
         first = next((t for t in sent if not t.is_punct and not t.is_space), None)
-        if (first is None or first.lower_ not in lex.report_pointers or not first.text[:1].isupper()
-                or first.i + 1 >= sent.end or doc[first.i + 1].pos_ not in ("VERB", "AUX")
-                or cue_lemma(doc[first.i + 1], lex) is None):
+        if first is None or first.i + 1 >= sent.end or doc[first.i + 1].pos_ not in ("VERB", "AUX"):
             continue
         content = strip_punct(before)
         if content is None or word_count(content.text) < 3 or not _outside(found, content.start_char, sent.end_char):
             continue
-        frame = _frame_in(doc, first.i + 1, sent.end, lex, after_quote=True)
+        frame = _frame_after_pointer(doc, first, sent.end, lex.report_pointers, lex)
         if frame is None or frame.cue is None:
             continue
         yield Found((content.start_char, content.end_char), "indirect", cue=frame.cue, speaker=_span_chars(frame.speaker),

@@ -78,9 +78,6 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
         feats.append(f"mediator|kind={kind}")
     if row.get("parent") is not None:
         feats.append("nested")
-        if parent is not None:
-            # a fragment inside reported speech is mostly quoted speech; alone it is mostly a name
-            feats.append(f"nested_in={parent['kind']}|kind={kind}")
     quote = doc.char_span(row["start"], row["end"], alignment_mode="expand")
     if quote is None or len(quote) == 0:
         return feats + ["no_tokens"]
@@ -88,6 +85,9 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
     feats.append(f"length={_bucket(len(words))}|kind={kind}")
     if row.get("parent") is not None:
         feats.append(f"length={_bucket(len(words))}|nested")
+        if parent is not None:
+            # a fragment inside reported speech is mostly quoted speech; alone it is mostly a name
+            feats.append(f"nested_in={parent['kind']}|kind={kind}")
     has_sents = doc.has_annotation("SENT_START")
     if has_sents and sents is None:
         sents = list(doc.sents)
