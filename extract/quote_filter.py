@@ -72,6 +72,7 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
             feats.append(f"cue_at={where}|kind={kind}")
     speaker = _speaker_kind(doc, row)
     feats += [f"speaker={speaker}", f"speaker={speaker}|kind={kind}"]
+    feats += _speaker_features(doc, row, kind)
     if row.get("inherited"):
         feats.append("inherited")
     if row.get("mediator"):
@@ -138,6 +139,30 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
     if pattern == "broad_verb" and cue:
         feats += _broad_verb_features(doc, row, lemma, lex)
     return feats + _name_features(doc, quote, words, kind, text)
+
+
+def _speaker_features(doc: Doc, row: dict, kind: str) -> list[str]:
+    """What the speaker phrase is: its head's part of speech, entity type and grammatical role,
+    the head word itself when it is a pronoun or common noun ("it", "who", "statement"), and
+    how far it stands from the cue. A filter that must judge the speaker, not just the quote,
+    learns from these which speakers are seldom right."""
+    speaker = row.get("speaker")
+    span = doc.char_span(speaker[0], speaker[1], alignment_mode="expand") if speaker else None
+    if span is None or len(span) == 0:
+        return []
+    head = span.root
+    feats = [f"speaker_pos={head.pos_}|kind={kind}", f"speaker_ent={head.ent_type_ or 'none'}|kind={kind}",
+             f"speaker_dep={head.dep_}|kind={kind}", f"speaker_length={_bucket(len(span))}"]
+    if head.pos_ in ("PRON", "NOUN", "DET"):
+        feats.append(f"speaker_word={head.lower_}")
+    if row["start"] <= speaker[0] < row["end"]:
+        feats.append(f"speaker_inside|kind={kind}")
+    cue = row.get("cue")
+    cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand") if cue else None
+    if cue_span is not None:
+        gap = cue_span.start - span.end if span.end <= cue_span.start else span.start - cue_span.end
+        feats.append(f"speaker_cue_gap={_bucket(max(gap, 0))}|{'before' if span.end <= cue_span.start else 'after'}")
+    return feats
 
 
 def _broad_verb_features(doc: Doc, row: dict, lemma: str, lex) -> list[str]:

@@ -156,6 +156,10 @@ def candidate_features(doc: Doc, f: Found, c: Candidate, rank: int, lex: CueLexi
         feats.append("overlaps_speaker")
     if head.pos_ not in ("NOUN", "PROPN", "PRON"):
         feats.append(f"head_pos={head.pos_}")
+    if form != "name":
+        # the head word of a pronoun or description: "it", "that", "statement", "officials"
+        feats += [f"head={head.lower_}", f"head={head.lower_}|role={c.role}"]
+    feats.append(f"dep={head.dep_}|role={c.role}")
     if any(t.text in lex.titles for t in span) or any(t.lower_ in lex.media_words for t in span):
         feats.append("title_or_outlet")
     if c.role == "subject" and f.cue is not None and f.cue[0] <= doc[c.verb_i].idx < f.cue[1]:

@@ -328,9 +328,9 @@ def _score_article(art: PolnearArticle, preds: list[Prediction], counts: dict, d
                              "gold": snippet(text, gspans) or None, "predicted": snippet(text, pspans) or None})
 
     missed = [{"id": g.id, "text": snippet(text, g.content), "source": snippet(text, g.source) or None,
-               "context": context(text, g.content)} for j, g in enumerate(golds) if j not in of_gold]
+               "cue": snippet(text, g.cue) or None, "context": context(text, g.content)} for j, g in enumerate(golds) if j not in of_gold]
     spurious = [{"id": p.id, "text": snippet(text, p.quote), "source": snippet(text, p.speaker) or None,
-                 "context": context(text, p.quote)} for i, p in enumerate(preds) if i not in of_pred]
+                 "cue": snippet(text, p.cue) or None, "context": context(text, p.quote)} for i, p in enumerate(preds) if i not in of_pred]
     found = {key: items for key, items in (("missed", missed), ("spurious", spurious), ("boundary", boundary),
                                            ("source", source_errors), ("cue", cue_errors)) if items}
     if not found:

@@ -107,6 +107,10 @@ def test_gold_scores_100_and_empty_scores_0(gold):
     assert all(s.f1 == 0.0 for s in report.scores.values())
     assert [m["text"] for m in report.errors[0]["missed"]] == [
         "the bridge will stay closed until Monday", "Residents were angry"]
+    assert [(m["source"], m["cue"]) for m in report.errors[0]["missed"]] == [("The mayor", "said"), ("a neighbour", "told")]
+    report = score_polnear({"a": [pred("The council has not commented", "The council", "commented")]}, [gold])
+    assert [(m["text"], m["source"], m["cue"]) for m in report.errors[0]["spurious"]] == [
+        ("The council has not commented", "The council", "commented")]
 
 
 def test_exact_versus_overlap(gold):

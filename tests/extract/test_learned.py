@@ -15,7 +15,7 @@ from quotegraph.extract.linear import LinearModel, load_linear_model, shipped_mo
 from quotegraph.extract.pipeline import make_nlp
 from quotegraph.extract.quote_filter import keep_rows, parent_row, quote_features
 from quotegraph.extract.records import Article
-from quotegraph.extract.speaker_linker import link_speakers, speaker_candidates
+from quotegraph.extract.speaker_linker import candidate_features, link_speakers, speaker_candidates
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "wikinews-de" / "dev.jsonl.gz"
 
@@ -83,6 +83,38 @@ def test_filter_sees_what_report_a_quoted_fragment_stands_in():
     assert rows[fragment["parent"]]["kind"] == "indirect"
     assert "nested_in=indirect|kind=direct" in feats and "length=1|nested" in feats
     assert not any(f.startswith("nested_in=") for f in quote_features(doc, fragment, "de"))
+
+
+def test_filter_sees_what_the_speaker_is_and_where_it_stands():
+    # the filter judges the attribution, not the quote alone: a pronoun or a common noun as
+    # speaker, a speaker inside the quote, a speaker far from its cue are features of their own
+    nlp = make_nlp("de", learned=False)
+    doc = nlp("Die Gewerkschaft erklärte am Montag, der Streik gehe weiter.")
+    (row,) = doc._.qg_attributions
+    feats = quote_features(doc, row, "de")
+    assert "speaker_word=gewerkschaft" in feats
+    assert "speaker_dep=nsubj|kind=indirect" in feats
+    assert "speaker_cue_gap=0|before" in feats
+    assert not any(f.startswith("speaker_inside") for f in feats)
+    inside = {**row, "speaker": [row["start"], row["start"] + 3, None, None]}  # "der", inside the quote
+    feats = quote_features(doc, inside, "de")
+    assert "speaker_inside|kind=indirect" in feats and "speaker_word=der" in feats
+    assert not any(f.startswith("speaker_") for f in quote_features(doc, {**row, "speaker": None}, "de"))
+
+
+def test_linker_sees_the_head_word_of_a_description_but_not_of_a_name():
+    # "a statement", "it", "officials" are judged by their word; a name stays a name
+    nlp = make_nlp("de", learned=False)
+    lex = load_lexicon("de")
+    text = "Die Ministerin traf Anna Berg. Die Reform sei ein Erfolg für alle Beteiligten."
+    doc = nlp(text)
+    quote = (text.index("Die Reform"), len(text))
+    found = Found(quote, "free_indirect", pattern="konjunktiv")
+    cands = {c.span.text: c for c in speaker_candidates(doc, quote, lex)}
+    ministerin = candidate_features(doc, found, cands["Die Ministerin"], 0, lex, set())
+    assert "head=ministerin" in ministerin and "head=ministerin|role=subject" in ministerin
+    assert any(f.startswith("dep=") and f.endswith("|role=subject") for f in ministerin)
+    assert not any(f.startswith("head=") for f in candidate_features(doc, found, cands["Anna Berg"], 1, lex, set()))
 
 
 def test_linker_takes_the_subject_of_the_sentence_before_when_sure_enough():

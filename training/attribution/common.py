@@ -23,7 +23,8 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data"
 #: per language: data folder, reader, gold → Article, gold → Predictions
 DATA = {"de": ("wikinews-de", wikinews.read_wikinews, wikinews.as_article, wikinews.gold_predictions),
         "en": ("polnear-en", polnear.read_polnear, polnear.as_article, polnear.gold_predictions)}
-HEADLINE = {"de": "joint F1", "en": "mean of content and source overlap F1"}
+#: the measure thresholds are chosen by: the one that counts a quote right only with its speaker
+HEADLINE = {"de": "joint F1", "en": "source overlap F1"}
 
 
 def read_gold(lang: str, data_root: Path, limit: int | None = None) -> list:
@@ -35,8 +36,7 @@ def headline(lang: str, predictions: dict, gold: list) -> float:
     """The measure thresholds are chosen by (see :data:`HEADLINE`)."""
     if lang == "de":
         return wikinews.score_wikinews(predictions, gold, errors=False).scores["joint"].f1
-    s = polnear.score_polnear(predictions, gold, errors=False).scores
-    return (s["content overlap"].f1 + s["source overlap"].f1) / 2
+    return polnear.score_polnear(predictions, gold, errors=False).scores["source overlap"].f1
 
 
 def plateau_centre(curve: list[tuple[float, float]], tolerance: float = 0.0005) -> tuple[float, float]:

@@ -9,7 +9,8 @@
    tokens overlap the gold speaker of the paired gold quote with token F1 ≥ 0.5.
 3. Fit a logistic regression over :func:`~quotegraph.extract.speaker_linker.candidate_features`.
 4. Choose the threshold on 5-fold cross-validation within the training split by the scorer's
-   headline measure (Wikinews: joint F1; PolNeAR: mean of content and source overlap F1).
+   headline measure (Wikinews: joint F1; PolNeAR: source overlap F1, which counts a relation
+   only when its content and its source are both right).
 5. Write ``extract/models/speaker_linker/<lang>.json``.
 
 Train the linker before the filter (``train_filter.py``): the filter sees linked speakers.
