@@ -1551,11 +1551,16 @@ def _quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None
 def _join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
     """"“A,” he said. “B.”" / "“A,” he said, “B.”": a direct quote that goes on right after
     its frame, in the same paragraph, with no frame of its own (or the same cue) is one
-    content with the quote before it; the joined quote runs from A to B (the frame inside)."""
+    content with the quote before it; the joined quote runs from A to B (the frame inside).
+    A report inside the frame ("…,” he said, noting that … “B.”") stays, nested in the joined
+    quote."""
     out: list[Found] = []
     for f in found:
-        prev = out[-1] if out else None
-        if (prev is not None and f.pattern == "direct" and prev.pattern == "direct"
+        prev = _quote_before(out, f)
+        # a quote the parser put in the frame's own sentence ("embedded") continues it when it
+        # shares the cue
+        if (prev is not None
+                and (f.pattern == "direct" or (f.pattern == "embedded" and f.cue is not None and f.cue == prev.cue))
                 and prev.cue is not None and prev.quote[1] <= f.quote[0]
                 and (f.cue is None or f.cue == prev.cue)
                 and (f.speaker is None or f.speaker == prev.speaker)
@@ -1564,6 +1569,16 @@ def _join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
             continue
         out.append(f)
     return out
+
+
+def _quote_before(found: list[Found], f: Found) -> Found | None:
+    """The last direct quote of ``found``, if all that follows it lies between it and ``f``
+    (reports inside its frame)."""
+    for k in range(len(found) - 1, -1, -1):
+        if found[k].pattern == "direct":
+            end = found[k].quote[1]
+            return found[k] if all(end <= g.quote[0] and g.quote[1] <= f.quote[0] for g in found[k + 1:]) else None
+    return None
 
 
 def _frame_between(text: str, prev: Found, f: Found) -> bool:

@@ -92,6 +92,20 @@ def test_quote_continued_after_its_frame_is_one_content(run_en):
     assert att.cue.text == "said"
 
 
+def test_quote_continued_after_a_frame_with_a_report_inside_is_one_content(run_en):
+    # the frame holds a report of its own ("noting that …"): it stays, nested in the joined quote
+    text = ('"We have come a long way in nine months," he said, noting that he had trailed by 50 points. '
+            '"We will work as hard as we can."')
+    joined, report = run_en(text).attributions
+    assert joined.quote.kind == "direct" and joined.cue.text == "said"
+    assert joined.quote.text.startswith('"We have come') and joined.quote.text.endswith('as we can."')
+    assert (report.quote.kind, report.quote.text) == ("indirect", "that he had trailed by 50 points")
+    # a quote the parser keeps in the frame's sentence, with the same cue, continues it too
+    text = '"The state is falling apart," he said in 2012. "Clan conflicts are everywhere."'
+    (att,) = run_en(text).attributions
+    assert att.quote.text.endswith('everywhere."') and att.cue.text == "said"
+
+
 def test_quote_in_the_next_paragraph_stays_apart(run_en):
     text = '"Coal is not the villain," he said.\n\n"The villain is excess carbon in the air."'
     atts = run_en(text).attributions
