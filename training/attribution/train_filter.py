@@ -11,10 +11,11 @@
    headline is the source F1, which counts a relation only when both are right.
 3. Fit a logistic regression over :func:`quotegraph.extract.quote_filter.quote_features`.
 4. Choose the keep threshold on 5-fold cross-validation *within the training split*, by the
-   scorer's headline measure (Wikinews: joint F1; PolNeAR: source overlap F1). Dev and test are never looked at here.
+   scorer's headline measure (Wikinews: joint F1; PolNeAR: source overlap F1). Dev and test
+   are never looked at here.
 5. Write ``extract/models/quote_filter/<lang>.json`` (weights, threshold, how it was made).
 
-Needs ``pip install -e '.[train]'`` (scikit-learn). About 2 minutes for German, 5 for English
+Needs ``pip install -e '.[train]'`` (scikit-learn). About 2 minutes for German, 10 for English
 on 2 cores, most of it running the rules; ``--cache FILE`` keeps step 1 between runs.
 """
 
