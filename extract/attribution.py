@@ -1560,7 +1560,7 @@ def _join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
         # a quote the parser put in the frame's own sentence ("embedded") continues it when it
         # shares the cue
         if (prev is not None
-                and (f.pattern == "direct" or (f.pattern == "embedded" and f.cue is not None and f.cue == prev.cue))
+                and (f.pattern == "direct" or (f.pattern == "embedded" and f.cue is not None))
                 and prev.cue is not None and prev.quote[1] <= f.quote[0]
                 and (f.cue is None or f.cue == prev.cue)
                 and (f.speaker is None or f.speaker == prev.speaker)

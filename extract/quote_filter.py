@@ -35,11 +35,10 @@ def _bucket(n: int) -> str:
     return str(n.bit_length())
 
 
-def _speaker_kind(doc: Doc, row: dict) -> str:
+def _speaker_kind(row: dict, span: Span | None) -> str:
     speaker = row.get("speaker")
     if not speaker:
         return "none"
-    span = doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
     if span is not None and len(span) == 1 and span[0].pos_ == "PRON":
         return "pronoun"
     if span is not None and any(t.pos_ == "DET" for t in span[:1]):
@@ -64,15 +63,17 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
     cue = row.get("cue")
     lemma = (cue[2] or "").lower() if cue else "none"
     feats += [f"cue={lemma}", f"cue={lemma}|kind={kind}"]
-    if cue:
-        cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-        if cue_span is not None:
-            feats.append(f"cue_pos={cue_span.root.pos_}|kind={kind}")
-            where = "before" if cue[1] <= row["start"] else "after" if cue[0] >= row["end"] else "inside"
-            feats.append(f"cue_at={where}|kind={kind}")
-    speaker = _speaker_kind(doc, row)
+    # the cue's and the speaker's tokens, looked up once for all features that read them
+    cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand") if cue else None
+    speaker_at = row.get("speaker")
+    speaker_span = doc.char_span(speaker_at[0], speaker_at[1], alignment_mode="expand") if speaker_at else None
+    if cue_span is not None:
+        feats.append(f"cue_pos={cue_span.root.pos_}|kind={kind}")
+        where = "before" if cue[1] <= row["start"] else "after" if cue[0] >= row["end"] else "inside"
+        feats.append(f"cue_at={where}|kind={kind}")
+    speaker = _speaker_kind(row, speaker_span)
     feats += [f"speaker={speaker}", f"speaker={speaker}|kind={kind}"]
-    feats += _speaker_features(doc, row, kind)
+    feats += _speaker_features(row, speaker_span, cue_span, kind)
     if row.get("inherited"):
         feats.append("inherited")
     if row.get("mediator"):
@@ -141,13 +142,11 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
     return feats + _name_features(doc, quote, words, kind, text)
 
 
-def _speaker_features(doc: Doc, row: dict, kind: str) -> list[str]:
+def _speaker_features(row: dict, span: Span | None, cue_span: Span | None, kind: str) -> list[str]:
     """What the speaker phrase is: its head's part of speech, entity type and grammatical role,
     the head word itself when it is a pronoun or common noun ("it", "who", "statement"), and
     how far it stands from the cue. A filter that must judge the speaker, not just the quote,
     learns from these which speakers are seldom right."""
-    speaker = row.get("speaker")
-    span = doc.char_span(speaker[0], speaker[1], alignment_mode="expand") if speaker else None
     if span is None or len(span) == 0:
         return []
     head = span.root
@@ -155,10 +154,8 @@ def _speaker_features(doc: Doc, row: dict, kind: str) -> list[str]:
              f"speaker_dep={head.dep_}|kind={kind}", f"speaker_length={_bucket(len(span))}"]
     if head.pos_ in ("PRON", "NOUN", "DET"):
         feats.append(f"speaker_word={head.lower_}")
-    if row["start"] <= speaker[0] < row["end"]:
+    if row["start"] <= row["speaker"][0] < row["end"]:
         feats.append(f"speaker_inside|kind={kind}")
-    cue = row.get("cue")
-    cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand") if cue else None
     if cue_span is not None:
         gap = cue_span.start - span.end if span.end <= cue_span.start else span.start - cue_span.end
         feats.append(f"speaker_cue_gap={_bucket(max(gap, 0))}|{'before' if span.end <= cue_span.start else 'after'}")
