@@ -35,7 +35,7 @@ reported speech acts
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -474,7 +474,35 @@ def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, lex: 
         return True  # English keeps the frame's comma inside the marks
     ends_open = last in "!?" or last not in "."
     # "„…?“ fragte er": the frame starts with its cue (not just any lower-case word)
-    return ends_open and cue_lemma(first, lex) is not None
+    if not ends_open:
+        return False
+    if cue_lemma(first, lex) is not None:
+        return True
+    # English puts the subject first ("“…?” Trump asked"); German inverts after a quote, so there
+    # a subject first opens a sentence of its own („…?“ Die Ministerin sagte, …)
+    return lex.lang == "en" and _subject_then_cue(first, lex)
+
+
+def _subject_then_cue(first: Token, lex: CueLexicon) -> bool:
+    """"“…?” Trump asked." / "“…!” the crowd shouted.": after a quote that does not close with
+    a full stop, a sentence whose subject comes first and whose cue reports nothing of its own
+    (no clause after it) is the quote's frame, not a new statement."""
+    sent_end = first.sent.end
+    for tok in first.doc[first.i : min(first.i + 8, sent_end)]:
+        if cue_lemma(tok, lex) is None or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.left_edge.i != first.i or subject.i > tok.i:
+            return False
+        # the parser may hang the quote itself on the cue as its clause: only one after it counts
+        return not any(c.dep_ in ("ccomp", "xcomp", "oc") and c.i > tok.i for c in tok.children)
+    return False
+
+
+@lru_cache(maxsize=8)
+def _with_frame_verbs(lex: CueLexicon) -> CueLexicon:
+    """The lexicon for the frame after a direct quote: its verbs and the frame-only ones."""
+    return replace(lex, verbs=lex.verbs | lex.frame_verbs) if lex.frame_verbs else lex
 
 
 def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan], container: tuple[int, int],
@@ -489,8 +517,9 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
     pre_rng = (pre.start, pre.end) if pre is not None else (0, 0)
     post_rng = (post.start, post.end) if post is not None else (0, 0)
     frame = None
-    if post_rng[1] > post_rng[0] and _attaches_after(text, q, close_at, doc[post_rng[0]], lex):
-        frame = _frame_in(doc, *post_rng, lex, after_quote=True)
+    after_lex = _with_frame_verbs(lex)
+    if post_rng[1] > post_rng[0] and _attaches_after(text, q, close_at, doc[post_rng[0]], after_lex):
+        frame = _frame_in(doc, *post_rng, after_lex, after_quote=True)
     pre_frame = _frame_in(doc, *pre_rng, lex, after_quote=False) if pre_rng[1] > pre_rng[0] else None
     if (pre_frame is None or pre_frame.cue is None) and lex.lang == "en" and pre_rng[1] > pre_rng[0]:
         pre_frame = _colon_verb_frame(doc, *pre_rng, lex) or pre_frame
@@ -1306,6 +1335,10 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
         return
     for sent in sentences(doc):
         if not _outside(found, sent.start_char, sent.end_char):
+            continue
+        # "“…?” Trump asked on Monday.": the sentence is the frame of a quote before it
+        if any(f.cue is not None and sent.start_char <= f.cue[0] < sent.end_char and not f.overlaps(sent.start_char, sent.end_char)
+               for f in found):
             continue
         content = strip_punct(sent)
         if content is None or word_count(content.text) < 5:

@@ -73,6 +73,9 @@ class CueLexicon:
     apostrophe_quotes: bool = True
     # verbs whose object is the speaker and whose subject relays ("zitiert X mit den Worten")
     quoting_verbs: frozenset[str] = frozenset()
+    # verbs that are cues only in the frame right after a direct quote ("“…,” he continued",
+    # "“…,” the statement read"); elsewhere they report nothing ("prices continued to rise")
+    frame_verbs: frozenset[str] = frozenset()
     # subjects that name no one ("man", "es", "it"): a speaker candidate of the last resort
     impersonal: frozenset[str] = frozenset()
     # first-person words: speech in the speaker's own words ("ich", "wir", "I", "we")
@@ -124,6 +127,7 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         join_continued_quotes=bool(data.get("join_continued_quotes", False)),
         act_complements=_lower(data.get("act_complements", ())),
         quoting_verbs=_lower(data.get("quoting_verbs", ())),
+        frame_verbs=_lower(data.get("frame_verbs", ())),
         relative_sources=_lower(data.get("relative_sources", ())),
         report_pointers=_lower(data.get("report_pointers", ())),
         apostrophe_quotes=bool(data.get("apostrophe_quotes", True)),

@@ -15,6 +15,8 @@ Spans are compared as sets of word tokens (maximal runs of ``\\w``; punctuation 
 marks are ignored, so a content with or without its closing ``.”`` is the same content). The
 predicted content is ``Attribution.quote``, the source ``Attribution.speaker`` (its mention
 span) and the cue ``Attribution.cue``; a gold relation's several contents are one union.
+An attribution with a mediator ("X said …, according to Y") is two relations, as PolNeAR
+annotates it: X said the quote, and Y relays "X said the quote" (:func:`as_predictions`).
 
 1. **Pairing.** Per article, predicted and gold contents are paired one to one, maximising
    the summed token F1 (+1 for identical word sets, so exact matches pair first); contents
@@ -69,6 +71,7 @@ __all__ = [
     "as_article",
     "gold_predictions",
     "gold_attributions",
+    "as_predictions",
     "score_polnear",
 ]
 
@@ -190,6 +193,39 @@ def gold_predictions(gold: PolnearArticle) -> list[Prediction]:
     return [Prediction(r.content, r.source, r.cue, None, r.id) for r in gold.relations]
 
 
+def as_predictions(item: Attribution | Prediction) -> list[Prediction]:
+    """What PolNeAR would annotate for one predicted attribution: the attribution itself and,
+    when it names a mediator as well as a speaker, the relay as a relation of its own. Its
+    source is the mediator and its content the relayed report (speaker, cue and quote,
+    without the mediator); PolNeAR marks the relay's cue ("according to"), which the record
+    does not keep, so the relay has none.
+
+    Examples
+    --------
+    >>> from quotegraph.extract.records import Cue, Mention, Quote
+    >>> text = "Lukashenko said the army was ready, according to Belta."
+    >>> def at(s): return (text.index(s), text.index(s) + len(s))
+    >>> att = Attribution("a:16-34", "a", Quote("the army was ready", *at("the army was ready"), "indirect"),
+    ...                   speaker=Mention("Lukashenko", *at("Lukashenko")), cue=Cue("said", *at("said")),
+    ...                   mediator=Mention("Belta", *at("Belta")))
+    >>> relay = as_predictions(att)[1]
+    >>> [text[a:b] for a, b in relay.quote], [text[a:b] for a, b in relay.speaker]
+    (['Lukashenko said the army was ready'], ['Belta'])
+    """
+    prediction = as_prediction(item)
+    if isinstance(item, Prediction) or item.mediator is None or item.speaker is None:
+        return [prediction]
+    parts = [prediction.quote[0], prediction.speaker[0], *prediction.cue]
+    start, end = min(a for a, _ in parts), max(b for _, b in parts)
+    m = item.mediator
+    # a mediator inside the report ("X, according to Y, said …") is cut out of the content
+    content = tuple(span for span in ((start, min(end, m.start)), (max(start, m.end), end)) if span[0] < span[1]) \
+        if start < m.end and m.start < end else ((start, end),)
+    relay = Prediction(quote=content, speaker=((m.start, m.end),), kind=prediction.kind,
+                       id=f"{item.id}#relay" if item.id else None, nested=prediction.nested)
+    return [prediction, relay]
+
+
 def gold_attributions(gold: PolnearArticle) -> list[Attribution]:
     """The gold relations as attribution records (a discontinuous span becomes one covering span).
 
@@ -261,7 +297,7 @@ def score_polnear(
                     "paired_pred_source": 0, "paired_gold_source": 0}
     report = Report("polnear", definitions=dict(DEFINITIONS))
     for art in gold:
-        preds = [as_prediction(p) for p in predictions.get(art.id, ())]
+        preds = [p for item in predictions.get(art.id, ()) for p in as_predictions(item)]
         n_pairs, entry = _score_article(art, preds, counts, denominators)
         report.n_articles += 1
         report.n_gold += len(art.relations)

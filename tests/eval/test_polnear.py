@@ -4,6 +4,7 @@ and on the real dev file when it is there."""
 import gzip
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,24 @@ def test_real_dev_file_counts_and_gold_scores_100():
     report = score_polnear({a.id: gold_predictions(a) for a in gold}, gold)
     for name, s in report.scores.items():
         assert (s.precision, s.recall) == (1.0, 1.0), name
+
+
+def test_a_mediator_is_scored_as_the_relation_that_relays_the_report():
+    # "X said …, according to Y": PolNeAR annotates two relations, X–said–content and
+    # Y–according to–"X said content"; an attribution with a mediator stands for both
+    text = "The mayor said the bridge will stay closed, according to the local paper."
+    def span(s): return at(text, s)
+    relations = (GoldRelation("r#E1", (span("the bridge will stay closed"),), (span("The mayor"),), (span("said"),)),
+                 GoldRelation("r#E2", (span("The mayor said the bridge will stay closed"),), (span("the local paper"),),
+                              (span("according to"),)))
+    gold = PolnearArticle("r", text, relations)
+    quote = Quote("the bridge will stay closed", *span("the bridge will stay closed"), "indirect")
+    att = Attribution("r:1", "r", quote, speaker=Mention("The mayor", *span("The mayor")), cue=Cue("said", *span("said")),
+                      mediator=Mention("the local paper", *span("the local paper")))
+    s = score_polnear({"r": [att]}, [gold]).scores
+    assert (s["content exact"].f1, s["source exact"].f1) == (1.0, 1.0)
+    # the relay's cue is not kept in the record: one of two gold cues is found
+    assert (s["cue exact"].precision, s["cue exact"].recall) == (1.0, 0.5)
+    # without the mediator only the reported relation is found
+    s = score_polnear({"r": [replace(att, mediator=None)]}, [gold]).scores
+    assert (s["source exact"].precision, s["source exact"].recall) == (1.0, 0.5)

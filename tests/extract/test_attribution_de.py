@@ -401,3 +401,10 @@ def test_german_lexicon_proposes_no_broad_verb_candidates():
 
     assert load_lexicon("de").broad_verb_reports is False
     assert load_lexicon("en").broad_verb_reports is True
+
+
+def test_a_speech_act_keeps_the_fragment_its_own_verb_frames(run_de):
+    # the fragment's cue is the act's verb: the sentence is still a reported act (the fragment
+    # nests in it); only a sentence that frames a quote outside it is no act of its own
+    atts = run_de("Der Generalanwalt kritisierte das Gesetz in seinem Gutachten als „unzulässigen Eingriff“.").attributions
+    assert sorted((a.quote.kind, a.cue.lemma) for a in atts) == [("direct", "kritisieren"), ("reported", "kritisieren")]

@@ -426,3 +426,36 @@ def test_a_dash_and_a_name_closing_the_line_sign_the_quote(run_en):
     assert att.speaker is None or att.speaker.text != "the poll says otherwise"
     (att,) = run_en("“We will win this race in the end.” — Tom Brook, a voter in Ohio\n").attributions
     assert (att.speaker.text, att.cue.text) == ("Tom Brook", "—")
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“Is the plan dead?” Trump asked.", "Trump", "asked"),
+    ("“We will never give up!” the senator shouted at the crowd.", "the senator", "shouted"),
+    ("The hall went quiet. “Why would we stop now?” Mrs. Clinton said on Monday.", "Mrs. Clinton", "said"),
+])
+def test_a_question_or_exclamation_takes_the_frame_that_follows_with_its_subject_first(run_en, text, speaker, cue):
+    # "“…?” Trump asked.": the quote's own punctuation ends it, yet the short sentence after it,
+    # subject first, is its frame
+    (att,) = run_en(text).attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.text) == ("direct", speaker, cue)
+
+
+def test_a_sentence_after_a_question_that_reports_its_own_clause_is_no_frame(run_en):
+    atts = run_en("“Is it over?” Trump said the plan was dead.").attributions
+    direct = next(a for a in atts if a.quote.kind == "direct")
+    assert direct.speaker is None
+    assert [(a.quote.text, a.speaker.text) for a in atts if a.quote.kind == "indirect"] == [("the plan was dead", "Trump")]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“We stand by every word of our reporting,” the statement read.", "the statement", "read"),
+    ("“And that is why we will win in November,” he continued.", "he", "continued"),
+    ("“Is it over?” he continued.", "he", "continued"),
+])
+def test_a_verb_that_only_frames_a_quote_is_its_cue_right_after_it(run_en, text, speaker, cue):
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.cue.text) == (speaker, cue)
+
+
+def test_a_frame_only_verb_reports_nothing_elsewhere(run_en):
+    assert not run_en("Prices continued to rise after the senator read the bill to the committee.").attributions
