@@ -487,8 +487,9 @@ def _subject_then_cue(first: Token, lex: CueLexicon) -> bool:
     """"“…?” Trump asked." / "“…!” the crowd shouted.": after a quote that does not close with
     a full stop, a sentence whose subject comes first and whose cue reports nothing of its own
     (no clause after it) is the quote's frame, not a new statement."""
-    sent_end = first.sent.end
-    for tok in first.doc[first.i : min(first.i + 8, sent_end)]:
+    for tok in first.doc[first.i : first.i + 8]:
+        if tok.is_sent_start and tok.i > first.i:
+            return False
         if cue_lemma(tok, lex) is None or tok.pos_ not in ("VERB", "AUX"):
             continue
         subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
@@ -1337,8 +1338,8 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
         if not _outside(found, sent.start_char, sent.end_char):
             continue
         # "“…?” Trump asked on Monday.": the sentence is the frame of a quote before it
-        if any(f.cue is not None and sent.start_char <= f.cue[0] < sent.end_char and not f.overlaps(sent.start_char, sent.end_char)
-               for f in found):
+        if any(f.cue is not None and sent.start_char <= f.cue[0] < sent.end_char
+               and not f.overlaps(sent.start_char, sent.end_char) for f in found):
             continue
         content = strip_punct(sent)
         if content is None or word_count(content.text) < 5:
