@@ -1625,6 +1625,33 @@ def _frame_between(text: str, prev: Found, f: Found) -> bool:
     return any(ch.isalpha() for ch in gap)
 
 
+def keep_roles_within_lines(text: str, found: list[Found]) -> None:
+    """A speaker or mediator never runs over a line break: of a phrase the parser ran across
+    one ("2:00 p.m.\\n\\nBernie Sanders said …"), keep the line nearest the cue (or the quote).
+    Run it after the speaker linker, which may choose such a phrase too.
+
+    >>> text = "2:00 p.m.\\n\\nBernie Sanders said taxes would rise."
+    >>> f = Found((33, 52), "indirect", cue=(27, 31, "say"), speaker=(0, 26))
+    >>> keep_roles_within_lines(text, [f]); text[slice(*f.speaker)]
+    'Bernie Sanders'
+    """
+    for f in found:
+        anchor = f.cue[0] if f.cue else f.quote[0]
+        for role in ("speaker", "mediator"):
+            span = getattr(f, role)
+            if span is None or "\n" not in text[span[0]:span[1]]:
+                continue
+            lines, at = [], span[0]
+            for line in text[span[0]:span[1]].split("\n"):
+                stripped = line.strip()
+                if stripped:
+                    start = at + line.index(stripped)
+                    lines.append((start, start + len(stripped)))
+                at += len(line) + 1
+            nearest = min(lines, key=lambda ln: min(abs(anchor - ln[0]), abs(anchor - ln[1])), default=None)
+            setattr(f, role, nearest)
+
+
 def _inherit_speakers(text: str, found: list[Found]) -> None:
     """A direct quote with no frame continues the last speaker of the same or previous paragraph."""
     last: Found | None = None

@@ -25,7 +25,7 @@ import os
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import find_attributions
+from .attribution import find_attributions, keep_roles_within_lines
 from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
 from .lexicon import load_lexicon
@@ -62,6 +62,7 @@ class AttributionFinder:
         found = find_attributions(doc, self.lexicon, broad=self.broad_candidates)
         if self.speaker_model is not None:
             link_speakers(doc, found, self.lexicon, self.speaker_model)
+        keep_roles_within_lines(doc.text, found)
         mentions, entities = resolve_entities(doc, found, self.lexicon)
         text = doc.text
         rows = []

@@ -459,3 +459,10 @@ def test_a_verb_that_only_frames_a_quote_is_its_cue_right_after_it(run_en, text,
 
 def test_a_frame_only_verb_reports_nothing_elsewhere(run_en):
     assert not run_en("Prices continued to rise after the senator read the bill to the committee.").attributions
+
+
+def test_a_speaker_never_runs_over_a_line_break(run_en):
+    # live blogs put a time stamp on the line before the report: the parser's subject phrase
+    # runs over the break, the speaker is the line nearest the cue
+    (att,) = run_en("2:00 p.m.\n\nBernie Sanders said taxes would rise for the richest families.\n").attributions
+    assert att.speaker.text == "Bernie Sanders"
