@@ -34,6 +34,7 @@ reported speech acts
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -1625,6 +1626,9 @@ def _frame_between(text: str, prev: Found, f: Found) -> bool:
     return any(ch.isalpha() for ch in gap)
 
 
+_LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")  # the words of one line, without the blanks around them
+
+
 def keep_roles_within_lines(text: str, found: list[Found]) -> None:
     """A speaker or mediator never runs over a line break: of a phrase the parser ran across
     one ("2:00 p.m.\\n\\nBernie Sanders said …"), keep the line nearest the cue (or the quote).
@@ -1641,13 +1645,7 @@ def keep_roles_within_lines(text: str, found: list[Found]) -> None:
             span = getattr(f, role)
             if span is None or "\n" not in text[span[0]:span[1]]:
                 continue
-            lines, at = [], span[0]
-            for line in text[span[0]:span[1]].split("\n"):
-                stripped = line.strip()
-                if stripped:
-                    start = at + line.index(stripped)
-                    lines.append((start, start + len(stripped)))
-                at += len(line) + 1
+            lines = [(span[0] + m.start(), span[0] + m.end()) for m in _LINE_TEXT.finditer(text[span[0]:span[1]])]
             nearest = min(lines, key=lambda ln: min(abs(anchor - ln[0]), abs(anchor - ln[1])), default=None)
             setattr(f, role, nearest)
 
