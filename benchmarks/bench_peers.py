@@ -10,9 +10,10 @@ pipeline without ``qg_attribution``). It prints (issues #7 and #8):
   ``direct_quotations``) and of quotegraph, median of ``--repeat`` runs;
 * what each finds: quote counts, how many of textacy's quotes quotegraph also finds (the
   characters inside textacy's quotation marks overlapping a quotegraph quote: any, or at least
-  half of them) and with the same speaker, the first ``--show`` textacy quotes quotegraph
-  misses, and quotegraph's attributions by kind (indirect, reported … are out of textacy's
-  reach);
+  half of them) and with the same speaker; the same among textacy's quotes that lie inside a
+  gold content (PolNeAR's annotators took them as attributed: this leaves out titles, names and
+  marks textacy paired wrongly); the first ``--show`` textacy quotes quotegraph misses, and
+  quotegraph's attributions by kind (indirect, reported … are out of textacy's reach);
 * both scored against the PolNeAR gold Content/Source spans with the project's scorer
   (:func:`quotegraph.extract.evaluation.polnear.score_polnear`), and the recall of each on the
   gold relations whose content holds a quotation;
@@ -118,22 +119,28 @@ def _covered(inner: Span, spans: list[Span]) -> int:
 
 def compare(gold: list[PolnearArticle], tq: dict[int, list[dict]], qg: list[list[Attribution]]) -> dict:
     """Which textacy quotes quotegraph finds too, and with which speaker."""
-    out = {"textacy": 0, "any": 0, "half": 0, "speaker": 0, "misses": [], "partial": []}
+    out = {"textacy": 0, "any": 0, "half": 0, "speaker": 0, "in_gold": 0, "in_gold_found": 0, "misses": [],
+           "partial": []}
     for n, quotes in tq.items():
         atts = qg[n]
         spans = [(a.quote.start, a.quote.end) for a in atts]
+        gold_spans = [s for rel in gold[n].relations for s in rel.content]
         text = gold[n].text
         for q in quotes:
             out["textacy"] += 1
             inner = q["inner"]
             share = _covered(inner, spans) / max(1, inner[1] - inner[0])
+            # PolNeAR's annotators took it as (part of) the content of an attribution
+            in_gold = _covered(inner, gold_spans) > 0
+            out["in_gold"] += in_gold
             row = {"article": gold[n].id, "quote": text[slice(*q["content"])],
                    "speaker": " ".join(text[a:b] for a, b in q["speaker"]),
-                   "cue": " ".join(text[a:b] for a, b in q["cue"]), "share": share}
+                   "cue": " ".join(text[a:b] for a, b in q["cue"]), "share": share, "in_gold": in_gold}
             if share == 0:
                 out["misses"].append(row)
                 continue
             out["any"] += 1
+            out["in_gold_found"] += in_gold
             if share >= 0.5:
                 out["half"] += 1
             else:
@@ -233,6 +240,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  textacy's quotes that quotegraph also finds: {cmp['any']} of {cmp['textacy']} ({100 * cmp['any'] / t:.1f}%) "
           f"overlapping; {cmp['half']} ({100 * cmp['half'] / t:.1f}%) covering at least half of the quote; "
           f"{cmp['speaker']} ({100 * cmp['speaker'] / t:.1f}%) also with an overlapping speaker")
+    print(f"  of textacy's quotes inside a gold content (the quotes PolNeAR counts as attributed): "
+          f"{cmp['in_gold_found']} of {cmp['in_gold']} ({100 * cmp['in_gold_found'] / max(1, cmp['in_gold']):.1f}%) "
+          f"found by quotegraph; {cmp['textacy'] - cmp['in_gold']} textacy quotes lie in no gold content "
+          f"(titles, names, scare quotes, marks it paired wrongly)")
     if failed:
         reasons = Counter(msg.split(" quotation marks")[0].split(":")[0] for msg in failed.values())
         first = next(iter(failed.values()))
@@ -240,9 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     if cmp["misses"] and args.show:
         print(f"\nFirst {min(args.show, len(cmp['misses']))} of {len(cmp['misses'])} textacy quotes quotegraph misses "
               f"(no character in common)")
-        print_table(["article", "textacy quote", "speaker", "cue"],
-                    [[m["article"], _short(m["quote"]), _short(m["speaker"], 30), m["cue"]]
-                     for m in cmp["misses"][: args.show]], left=4)
+        print_table(["article", "textacy quote", "speaker", "cue", "in gold"],
+                    [[m["article"], _short(m["quote"]), _short(m["speaker"], 30), m["cue"], "yes" if m["in_gold"] else "no"]
+                     for m in cmp["misses"][: args.show]], left=5)
     if cmp["partial"] and args.show:
         print(f"\nFirst {min(args.show, len(cmp['partial']))} of {len(cmp['partial'])} textacy quotes quotegraph "
               f"covers less than half of")

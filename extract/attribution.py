@@ -237,12 +237,22 @@ class _Frame:
     possessor: Token | None = None
 
 
-def _find_verb_cue(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> tuple[Token, str] | None:
-    for tok in doc[lower:upper]:
-        lemma = cue_lemma(tok, lex)
-        if lemma is not None:
-            return tok, lemma
-    return None
+def _find_verb_cue(doc: Doc, lower: int, upper: int, lex: CueLexicon, *,
+                   main: bool = False) -> tuple[Token, str] | None:
+    """The first cue in the tokens [lower, upper); with ``main`` (the frame before a quote), a
+    cue right before the closing comma or colon, else a reporting verb before a frame-only one,
+    then the one highest in the parse, then the one nearest to ``upper``: the main clause frames
+    the quote, not a cue in a clause beside it ("When my mother mentioned it, I laughed and
+    said, “…”"; "… defend not paying an architect who said …, saying, “…”")."""
+    cues = ((tok, lemma) for tok in doc[lower:upper] if (lemma := cue_lemma(tok, lex)) is not None)
+    if not main:
+        return next(cues, None)
+    last = upper - 1
+    while last > lower and doc[last].is_punct:
+        last -= 1
+    if last < upper - 1 and (lemma := cue_lemma(doc[last], lex)) is not None:
+        return doc[last], lemma  # "…, saying, “…”": the cue right before the quote's comma
+    return min(cues, key=lambda c: (c[1] in lex.frame_verbs, sum(1 for _ in c[0].ancestors), -c[0].i), default=None)
 
 
 def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: bool) -> _Frame | None:
@@ -250,11 +260,15 @@ def _frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote:
     if upper <= lower:
         return None
     sources = _source_phrases_in(doc, lower, upper, lex)
-    found = _find_verb_cue(doc, lower, upper, lex)
+    main = not after_quote and lex.lang == "en" and doc.has_annotation("DEP")
+    found = _find_verb_cue(doc, lower, upper, lex, main=main)
     if found is not None:
         verb, lemma = found
         cut = [sp.phrase for sp in sources]
         speaker = usable_speaker(subject_of(verb, lower, upper), lex)
+        if speaker is None and main and verb.dep_ in ("conj", "advcl"):
+            # "I laughed and said, “…”", "Trump was defensive …, saying, “…”"
+            speaker = usable_speaker(subject_of(verb.head, lower, upper), lex)
         if speaker is not None and any(speaker.start < p.end and p.start < speaker.end for p in cut):
             speaker = None
         if speaker is None:
@@ -462,9 +476,10 @@ def _colon_frame(doc: Doc, text: str, open_at: int, lower: int, lex: CueLexicon)
     return frame if frame is not None and frame.cue is not None and frame.speaker is not None else None
 
 
-def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, lex: CueLexicon) -> bool:
-    """Whether the text after a quote is its frame: ``„…“, sagte X`` / ``„…?“ fragte X`` /
-    ``„…“ so X`` — not a new sentence that merely follows it."""
+def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, upper: int, lex: CueLexicon) -> bool:
+    """Whether the text after a quote, from token ``first`` up to token ``upper``, is its frame:
+    ``„…“, sagte X`` / ``„…?“ fragte X`` / ``„…“ so X`` — not a new sentence that merely
+    follows it."""
     rest = text[close_at:close_at + 3].lstrip()
     if rest.startswith((",", "–", "—", "―", "-")):
         return True
@@ -481,13 +496,14 @@ def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, lex: 
         return True
     # English puts the subject first ("“…?” Trump asked"); German inverts after a quote, so there
     # a subject first opens a sentence of its own („…?“ Die Ministerin sagte, …)
-    return lex.lang == "en" and _subject_then_cue(first, lex)
+    return lex.lang == "en" and _subject_then_cue(first, upper, lex)
 
 
-def _subject_then_cue(first: Token, lex: CueLexicon) -> bool:
+def _subject_then_cue(first: Token, upper: int, lex: CueLexicon) -> bool:
     """"“…?” Trump asked." / "“…!” the crowd shouted.": after a quote that does not close with
     a full stop, a sentence whose subject comes first and whose cue reports nothing of its own
-    (no clause after it) is the quote's frame, not a new statement."""
+    (no clause after it, before token ``upper``: a clause inside the next quote is that quote's)
+    is the quote's frame, not a new statement."""
     for tok in first.doc[first.i : first.i + 8]:
         if tok.is_sent_start and tok.i > first.i:
             return False
@@ -497,13 +513,48 @@ def _subject_then_cue(first: Token, lex: CueLexicon) -> bool:
         if subject is None or subject.left_edge.i != first.i or subject.i > tok.i:
             return False
         # the parser may hang the quote itself on the cue as its clause: only one after it counts
-        return not any(c.dep_ in ("ccomp", "xcomp", "oc") and c.i > tok.i for c in tok.children)
+        return not any(c.dep_ in ("ccomp", "xcomp", "oc") and tok.i < c.i < upper for c in tok.children)
     return False
+
+
+def _inside_clause_before(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> bool:
+    """Whether a quote opening at token ``upper`` continues a subordinate clause begun before
+    it: 'Flynn said Trump was right when he said that under Obama, “the generals …”', 'X
+    acknowledged that there are "some people" who feel that way, "but not many."'. A comma
+    before the mark then belongs to the clause; the quote is a fragment of it, not framed."""
+    first = next((t for t in doc[upper:upper + 4] if not t.is_punct and not t.is_space), None)
+    return any(t.dep_ in ("mark", "cp") and t.lower_ in lex.complementizers
+               and (t.head.i >= upper or (first is not None and t.head.is_ancestor(first)))
+               for t in doc[lower:upper])
+
+
+def _sets_off_frame(doc: Doc, text: str, q: QuotedSpan, close_at: int, post: tuple[int, int],
+                    lex: CueLexicon) -> bool:
+    """Whether a comma or dash sets off the frame after a quote that words precede, making it a
+    mixed quote ("… „Massenmedien …“, sagte X"); "hatte den Bericht als „falsch“ bezeichnet" is
+    one sentence around a fragment.
+
+    English needs more: it keeps the frame's comma inside the marks ('Mills "got an immunity
+    agreement," Jordan said') and uses dashes for asides ('-- which Cook called "crap" -- one
+    question is …'). There the comma or dash sets off only a bare frame: the cue first, or a
+    subject and a cue that reports nothing of its own; 'called it "a disaster," and said …'
+    stays one sentence."""
+    mark = text[close_at:close_at + 3].lstrip()[:1]
+    if lex.lang != "en":
+        return mark in (",", "–", "—", "-")
+    if mark == ",":
+        return True
+    if mark not in ("–", "—", "-") and q.text.rstrip()[-1:] != ",":
+        return False
+    first = next((t for t in doc[post[0] : post[1]] if not t.is_punct), None)
+    if first is None:
+        return False
+    return (cue_lemma(first, lex) is not None and first.pos_ in ("VERB", "AUX")) or _subject_then_cue(first, post[1], lex)
 
 
 @lru_cache(maxsize=8)
 def _with_frame_verbs(lex: CueLexicon) -> CueLexicon:
-    """The lexicon for the frame after a direct quote: its verbs and the frame-only ones."""
+    """The lexicon for the frame right beside a direct quote: its verbs and the frame-only ones."""
     return replace(lex, verbs=lex.verbs | lex.frame_verbs) if lex.frame_verbs else lex
 
 
@@ -520,9 +571,11 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
     post_rng = (post.start, post.end) if post is not None else (0, 0)
     frame = None
     after_lex = _with_frame_verbs(lex)
-    if post_rng[1] > post_rng[0] and _attaches_after(text, q, close_at, doc[post_rng[0]], after_lex):
+    if post_rng[1] > post_rng[0] and _attaches_after(text, q, close_at, doc[post_rng[0]], post_rng[1], after_lex):
         frame = _frame_in(doc, *post_rng, after_lex, after_quote=True)
-    pre_frame = _frame_in(doc, *pre_rng, lex, after_quote=False) if pre_rng[1] > pre_rng[0] else None
+    # "She continued, “…”" / "The statement read: “…”": right before the quote, frame-only verbs too
+    pre_lex = after_lex if text[lo:open_at].rstrip()[-1:] in (",", ":") else lex
+    pre_frame = _frame_in(doc, *pre_rng, pre_lex, after_quote=False) if pre_rng[1] > pre_rng[0] else None
     if (pre_frame is None or pre_frame.cue is None) and lex.lang == "en" and pre_rng[1] > pre_rng[0]:
         pre_frame = _colon_verb_frame(doc, *pre_rng, lex) or pre_frame
     pre_text = text[lo:open_at].strip()
@@ -532,9 +585,9 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
         end = q.end
     pattern = "direct" if q.depth == 0 else "nested"
     embedded = bool(pre_text) and pre_text[-1] not in ":,–—-(" and word_count(pre_text) >= 1
-    # a mixed quote's frame is set off by a comma or dash: "… „Massenmedien …“, sagte X";
-    # "hatte den Bericht als „falsch“ bezeichnet" is one sentence around a fragment
-    set_off = text[close_at:close_at + 3].lstrip()[:1] in (",", "–", "—", "-")
+    if not embedded and pre_rng[1] > pre_rng[0]:
+        embedded = _inside_clause_before(doc, *pre_rng, lex)
+    set_off = post_rng[1] > post_rng[0] and _sets_off_frame(doc, text, q, close_at, post_rng, after_lex)
     if embedded and frame is not None and frame.cue is not None and not set_off:
         frame = None
     if embedded and frame is not None and frame.cue is not None:

@@ -73,8 +73,9 @@ class CueLexicon:
     apostrophe_quotes: bool = True
     # verbs whose object is the speaker and whose subject relays ("zitiert X mit den Worten")
     quoting_verbs: frozenset[str] = frozenset()
-    # verbs that are cues only in the frame right after a direct quote ("“…,” he continued",
-    # "“…,” the statement read"); elsewhere they report nothing ("prices continued to rise")
+    # verbs that are cues only in the frame right beside a direct quote ("“…,” he continued",
+    # "“…,” the statement read", "She continued, “…”"); elsewhere they report nothing ("prices
+    # continued to rise")
     frame_verbs: frozenset[str] = frozenset()
     # subjects that name no one ("man", "es", "it"): a speaker candidate of the last resort
     impersonal: frozenset[str] = frozenset()

@@ -9,7 +9,9 @@ News conventions handled:
 * an opening mark never closed: the quote ends at the end of its paragraph;
 * two apostrophes as a double quotation mark, as some English papers print it
   (''We stay,'' she said);
-* apostrophes (don't, Putin's, Ku'damm) are not quotation marks.
+* apostrophes (don't, Putin's, Ku'damm) are not quotation marks;
+* a closing ” at the start of a line, with another ” after it in the paragraph, opens a quote
+  (web editors turn the opening mark before an ellipsis the wrong way round).
 
 Examples
 --------
@@ -52,8 +54,9 @@ _CLOSERS = set("“”\"«»‘’'‹›") | {_TWIN}
 class QuotedSpan:
     """The text between a pair of quotation marks (marks excluded).
 
-    ``open_mark``/``close_mark`` are the marks; ``close_mark`` is "" when the quote was not
-    closed before its paragraph (or the text) ended. ``depth`` is 0 for top-level quotes.
+    ``open_mark``/``close_mark`` are the marks (a ” that opens a line reads as “, the mark it
+    stands for); ``close_mark`` is "" when the quote was not closed before its paragraph (or
+    the text) ended. ``depth`` is 0 for top-level quotes.
     """
 
     start: int
@@ -96,6 +99,12 @@ def _can_open(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before.isspace() or before in "([{–—-/:„“»«‚‘›‹\"'") and not after.isspace()
+
+
+def _opens_line(text: str, i: int) -> bool:
+    """Whether only blanks stand between the start of the line (or text) and ``text[i]``."""
+    line_start = text.rfind("\n", 0, i) + 1
+    return not text[line_start:i].strip()
 
 
 def _can_close(text: str, i: int) -> bool:
@@ -232,6 +241,10 @@ def _find_quoted(text: str) -> list[QuotedSpan]:
                         i += 1
                         continue
                 stack.append((ch, i + 1))
+            elif ch == "”" and not stack and _opens_line(text, i) and _has_closer(text, i, para_end, "“"):
+                # "” … what I learned …,” he said.": web text whose editor turned the opening
+                # mark after an ellipsis the wrong way round; a closer in the paragraph pairs it
+                stack.append(("“", i + 1))
             elif stack and ch in _CLOSERS and any(ch in _PAIRS[m] for m, _ in stack):
                 # closes an outer quote while inner ones are open: close them all
                 while stack and ch not in _PAIRS[stack[-1][0]]:

@@ -466,3 +466,95 @@ def test_a_speaker_never_runs_over_a_line_break(run_en):
     # runs over the break, the speaker is the line nearest the cue
     (att,) = run_en("2:00 p.m.\n\nBernie Sanders said taxes would rise for the richest families.\n").attributions
     assert att.speaker.text == "Bernie Sanders"
+
+
+@pytest.mark.parametrize("text, content_start, speaker, cue", [
+    ('Mills "got an immunity agreement," Jordan said.', "Mills", "Jordan", "said"),
+    ('The answers to veteran suicides are "not meeting the demand," says Paul Rieckhoff.', "The answers",
+     "Paul Rieckhoff", "says"),
+    ('This is "roughly the same advantage she has held all month," reported the agency.', "This is", "the agency",
+     "reported"),
+])
+def test_a_comma_inside_the_marks_sets_off_the_frame_of_a_mixed_quote(run_en, text, content_start, speaker, cue):
+    # English keeps the frame's comma inside the marks: the words before the quote belong to the
+    # content (a mixed quote), the bare frame after it names the speaker
+    (att,) = run_en(text).attributions
+    assert att.quote.kind == "mixed"
+    assert att.quote.text.startswith(content_start)
+    assert (att.speaker.text, att.cue.text) == (speaker, cue)
+
+
+def test_a_clause_inside_the_next_quote_does_not_unmake_the_frame(run_en):
+    # the parser may hang a clause of the following quote on the frame's verb
+    text = ('Why did they grant immunity?\n\nMills "got an immunity agreement," Jordan said, and still "got to sit '
+            'in on the interview when she was being interviewed by the FBI… It just raises a lot of questions."\n')
+    mixed = next(a for a in run_en(text).attributions if a.quote.kind == "mixed")
+    assert mixed.quote.text.startswith('Mills "got an immunity agreement')
+    assert (mixed.speaker.text, mixed.cue.text) == ("Jordan", "said")
+
+
+def test_a_comma_inside_the_marks_before_a_new_clause_sets_nothing_off(run_en):
+    atts = run_en('He called the plan "a total disaster," and said he would vote against it.').attributions
+    assert "mixed" not in [a.quote.kind for a in atts]
+    assert ("he would vote against it", "He") in [(a.quote.text, a.speaker.text) for a in atts]
+
+
+def test_a_quote_inside_a_clause_begun_before_it_is_part_of_the_report(run_en):
+    # the comma before the second quote belongs to the that-clause, not to a frame: the whole
+    # clause is Flynn's report, with both quotes inside it
+    text = ("Michael Flynn said Donald Trump was “absolutely right” when he said on Wednesday that under "
+            "President Obama, “the generals have been reduced to rubble.”")
+    atts = run_en(text).attributions
+    report = next(a for a in atts if a.speaker is not None and a.speaker.text == "Michael Flynn")
+    assert report.quote.kind == "indirect"
+    assert report.quote.text.startswith("Donald Trump was “absolutely right”")
+    assert report.quote.text.endswith("reduced to rubble")
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("She continued, “When the media moves on, she will still be saying it.”", "She", "continued"),
+    ("The statement read: “We regret the decision and will appeal.”", "The statement", "read"),
+])
+def test_a_frame_only_verb_introduces_the_quote_right_after_it(run_en, text, speaker, cue):
+    (att,) = run_en(text).attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.text) == ("direct", speaker, cue)
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Once, when my mother mentioned the devil to me, I laughed and said, "I do not believe in the devil."',
+     "I", "said"),
+    ("When asked about the plan on Monday, the governor said: “We will not stay here.”", "the governor", "said"),
+    ("The mayor was defensive when asked to defend the budget she had announced, saying, “We did what we promised.”",
+     "The mayor", "saying"),
+    # the cue right before the quote's colon frames it, though the parser ranks "asked" higher
+    ("She was asked to explain the delay and, visibly tired, answered: “We did what we could.”", "She", "answered"),
+])
+def test_the_main_clause_before_a_quote_frames_it_not_a_cue_in_a_clause_beside_it(run_en, text, speaker, cue):
+    direct = next(a for a in run_en(text).attributions if a.quote.kind == "direct")
+    assert (direct.speaker.text, direct.cue.text) == (speaker, cue)
+
+
+def test_a_quote_whose_opening_mark_was_turned_the_wrong_way_is_found(run_en):
+    # web editors turn the opening mark before an ellipsis into a closing one: ” … text,” he said
+    text = "The president spoke on Monday.\n\n” … what I learned from these families is that words matter,” he said.\n"
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith("” … what I learned")
+    assert (att.speaker.text, att.cue.text) == ("he", "said")
+
+
+def test_a_quote_that_continues_a_that_clause_after_a_comma_belongs_to_the_report(run_en):
+    text = ('The senator acknowledged that there are still "some people" who feel that way, '
+            '"but not among the vast majority."')
+    (att,) = run_en(text).attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.text) == ("indirect", "The senator", "acknowledged")
+    assert att.quote.text.startswith("that there are still") and "vast majority" in att.quote.text
+
+
+def test_a_dash_after_a_quote_sets_off_only_a_bare_frame(run_en):
+    # English dashes also mark asides: what follows this one is a new clause, not the quote's frame
+    text = ('Given the union\'s efforts -- which the chief executive called "a total political mistake" -- one '
+            'question is whether companies believe the plan will hold.')
+    atts = run_en(text).attributions
+    assert "mixed" not in [a.quote.kind for a in atts]
+    (att,) = run_en('The plan "has made dramatic changes for the better" -- said the senator.').attributions
+    assert (att.quote.kind, att.speaker.text) == ("mixed", "the senator")

@@ -92,3 +92,19 @@ def test_a_single_mark_after_s_closes_the_quote_it_opened():
     assert [(s.text, s.depth) for s in spans] == [
         ("Er durfte sich als 'Wolf im Schafspelz' zeigen, ohne Widerspruch", 0), ("Wolf im Schafspelz", 1)]
     assert texts("Hans' Hut und ‚Hans’ Idee‘ bleiben.") == ["Hans’ Idee"]
+
+
+def test_a_closing_mark_that_opens_a_line_opens_a_quote_when_one_closes_it():
+    text = "He spoke.\n\n” … what I learned is that words matter,” he said.\n"
+    (q,) = find_quoted(text)
+    assert q.text == " … what I learned is that words matter,"
+    assert (q.open_mark, q.close_mark, text[q.start - 1]) == ("“", "”", "”")
+
+
+@pytest.mark.parametrize("text", [
+    "” … a line with no closing mark after it.\n\nNext “quote” here.",  # nothing closes it in its paragraph
+    "Yes, ” he said, ” and no.”",  # not at the start of a line
+])
+def test_a_closing_mark_opens_nothing_elsewhere(text):
+    assert all(q.text != " … a line with no closing mark after it." for q in find_quoted(text))
+    assert all(not q.text.startswith(" he said") for q in find_quoted(text))
