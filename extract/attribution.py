@@ -573,12 +573,12 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
     after_lex = _with_frame_verbs(lex)
     if post_rng[1] > post_rng[0] and _attaches_after(text, q, close_at, doc[post_rng[0]], post_rng[1], after_lex):
         frame = _frame_in(doc, *post_rng, after_lex, after_quote=True)
+    pre_text = text[lo:open_at].strip()
     # "She continued, “…”" / "The statement read: “…”": right before the quote, frame-only verbs too
-    pre_lex = after_lex if text[lo:open_at].rstrip()[-1:] in (",", ":") else lex
+    pre_lex = after_lex if pre_text[-1:] in (",", ":") else lex
     pre_frame = _frame_in(doc, *pre_rng, pre_lex, after_quote=False) if pre_rng[1] > pre_rng[0] else None
     if (pre_frame is None or pre_frame.cue is None) and lex.lang == "en" and pre_rng[1] > pre_rng[0]:
         pre_frame = _colon_verb_frame(doc, *pre_rng, lex) or pre_frame
-    pre_text = text[lo:open_at].strip()
     # the quote, marks included (as annotators mark it)
     start, end = open_at, close_at
     if not q.close_mark:
