@@ -458,8 +458,8 @@ def _colon_verb_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> _Fra
 
 
 def _colon_frame(doc: Doc, text: str, open_at: int, lower: int, lex: CueLexicon) -> _Frame | None:
-    """"X made the following comment:¶„…“": a paragraph that ends in a colon after a cue
-    frames the quote that opens the next one."""
+    """"X made the following comment:¶„…“", "X continued:¶“…”": a paragraph that ends in a
+    colon after a cue frames the quote that opens the next one."""
     k = open_at
     while k > lower and text[k - 1].isspace():
         k -= 1
@@ -472,8 +472,20 @@ def _colon_frame(doc: Doc, text: str, open_at: int, lower: int, lex: CueLexicon)
     frame_span = doc.char_span(lo, k - 1, alignment_mode="contract")
     if frame_span is None or len(frame_span) == 0:
         return None
-    frame = _frame_in(doc, frame_span.start, frame_span.end, lex, after_quote=False)
+    # right before the quote, as "She continued: “…”" in one paragraph: frame-only verbs too
+    frame = _frame_in(doc, frame_span.start, frame_span.end, _with_frame_verbs(lex), after_quote=False)
+    if (frame is None or frame.cue is None) and lex.lang == "en":
+        frame = _colon_verb_frame(doc, frame_span.start, colon.end, lex)
     return frame if frame is not None and frame.cue is not None and frame.speaker is not None else None
+
+
+_CLOSING_MARKS = "’'‘\"”“«»‹›"
+
+
+def _last_char(q: QuotedSpan) -> str:
+    """The quote's last character before the closing marks of a quote nested at its end
+    ('“… the labels of ‘criminal,’”' ends in a comma)."""
+    return q.text.rstrip().rstrip(_CLOSING_MARKS)[-1:]
 
 
 def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, upper: int, lex: CueLexicon) -> bool:
@@ -485,7 +497,7 @@ def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, upper
         return True
     if first.lower_ in lex.so_particles or first.lower_ in lex.wie_particles:
         return True
-    last = q.text.rstrip()[-1:]
+    last = _last_char(q)
     if last in ",–-":
         return True  # English keeps the frame's comma inside the marks
     ends_open = last in "!?" or last not in "."
@@ -544,7 +556,7 @@ def _sets_off_frame(doc: Doc, text: str, q: QuotedSpan, close_at: int, post: tup
         return mark in (",", "–", "—", "-")
     if mark == ",":
         return True
-    if mark not in ("–", "—", "-") and q.text.rstrip()[-1:] != ",":
+    if mark not in ("–", "—", "-") and _last_char(q) != ",":
         return False
     first = next((t for t in doc[post[0] : post[1]] if not t.is_punct), None)
     if first is None:
@@ -1092,9 +1104,32 @@ def _speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: i
         speaker = _apposed_before(doc, verb, lower, lex)
     if speaker is None:
         speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
+    if speaker is not None and lex.lang == "en" and len(speaker) == 1 and relative_subject(speaker[0]):
+        speaker = _speech_noun_owner(speaker[0], lex) or speaker
     if speaker is not None and speaker.end < upper:
         speaker = with_apposition(speaker, upper)
     return speaker
+
+
+def _speech_noun_owner(pronoun: Token, lex: CueLexicon) -> Span | None:
+    """"X made a comment that described …", "Y's statement, which said …": a relative pronoun
+    that stands for a speech noun speaks for the noun's owner: its possessor or name compound,
+    the subject of the verb it is the object of, or, when that verb is an infinitive, the
+    object of the verb it hangs on ("prompted X to make a comment that …")."""
+    noun = pronoun.head.head
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not (lemma in lex.verbs or lemma in lex.clause_nouns or lemma in lex.source_nouns):
+        return None
+    owner = _noun_owner(noun)
+    if owner is not None or noun.dep_ != "dobj":
+        return owner
+    verb = noun.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or relative_subject(subject):
+        return None
+    return noun.doc[subject.left_edge.i : subject.right_edge.i + 1]
 
 
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP", "VBD", "VBZ", "VBP", "MD"})
@@ -1519,10 +1554,26 @@ def _names_a_title(word: str, lex: CueLexicon) -> bool:
     return word in lex.title_nouns or any(word.endswith(n) for n in lex.title_nouns if len(n) >= 5)
 
 
+def _names_in_speech(word: Token) -> bool:
+    """"what he called “a rigged system”", "which the senator called “a disgrace”": a naming
+    verb in a clause of its own (its subject, or a relative pronoun opening the clause before
+    it) is someone's speech act, not the name of a thing ("a program called “Safe Streets”")."""
+    if word.pos_ != "VERB" or (word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children)):
+        return False
+    if any(c.dep_ == "nsubj" for c in word.children):
+        return True
+    for tok in reversed(word.doc[max(word.sent.start, word.i - 12) : word.i]):
+        if tok.tag_ in ("WDT", "WP"):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (".", ";", ":", "(", ")"):
+            return False
+    return False
+
+
 def _is_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     """„This Is It“, „Neues Deutschland“, the film "Heat": a name or title in quotation marks."""
     before = doc.char_span(max(0, f.quote[0] - 40), f.quote[0], alignment_mode="contract")
-    if before is not None and len(before) and _names_a_title(before[-1].lower_, lex):
+    if before is not None and len(before) and _names_a_title(before[-1].lower_, lex) and not _names_in_speech(before[-1]):
         return True
     inner = text[f.quote[0] + 1 : f.quote[1] - 1]
     words = [w for w in inner.split() if any(ch.isalpha() for ch in w)]
@@ -1637,33 +1688,47 @@ def _quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None
 
 
 def _join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
-    """"“A,” he said. “B.”" / "“A,” he said, “B.”": a direct quote that goes on right after
-    its frame, in the same paragraph, with no frame of its own (or the same cue) is one
-    content with the quote before it; the joined quote runs from A to B (the frame inside).
+    """"“A,” he said. “B.”" / "“A,” he said, “B.”" / "A, he said. “B.”": a direct quote that
+    goes on right after the frame of the quote or report before it, in the same paragraph,
+    with no frame of its own (or the same cue) is one content with it; the joined quote runs
+    from A to B (the frame inside).
     A report inside the frame ("…,” he said, noting that … “B.”") stays, nested in the joined
     quote."""
     out: list[Found] = []
+    joined: list[Found] = []
     for f in found:
         prev = _quote_before(out, f)
         # a quote the parser put in the frame's own sentence ("embedded") continues it when it
-        # shares the cue
+        # shares the cue and opens a sentence or clause ("he said in 2012. “B.”"); a quoted
+        # title inside the frame ("said on “Fox and Friends.”") does not
         if (prev is not None
-                and (f.pattern == "direct" or (f.pattern == "embedded" and f.cue is not None))
+                and (f.pattern == "direct" or (f.pattern == "embedded" and f.cue is not None
+                                               and _opens_clause(text, f.quote[0])))
                 and prev.cue is not None and prev.quote[1] <= f.quote[0]
                 and (f.cue is None or f.cue == prev.cue)
                 and (f.speaker is None or f.speaker == prev.speaker)
                 and _frame_between(text, prev, f)):
             prev.quote = (prev.quote[0], f.quote[1])
+            if prev.kind == "indirect":
+                prev.kind = "mixed"  # the paraphrase, then the words themselves
+            joined.append(prev)
             continue
         out.append(f)
-    return out
+    # a fragment of the frame now inside the joined quote is part of its content
+    return [g for g in out if g.pattern != "embedded"
+            or not any(j.cue == g.cue and j.quote[0] <= g.quote[0] and g.quote[1] <= j.quote[1] for j in joined)]
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether the text before ``start`` ends in a sentence or clause mark."""
+    return text[max(0, start - 40) : start].rstrip()[-1:] in (".", "!", "?", ",", ":", ";")
 
 
 def _quote_before(found: list[Found], f: Found) -> Found | None:
-    """The last direct quote of ``found``, if all that follows it lies between it and ``f``
-    (reports inside its frame)."""
+    """The last direct quote of ``found``, or report framed after its content ("…, X said."),
+    if all that follows it lies between it and ``f`` (reports inside its frame)."""
     for k in range(len(found) - 1, -1, -1):
-        if found[k].pattern == "direct":
+        if found[k].pattern in ("direct", "cue_last"):
             end = found[k].quote[1]
             return found[k] if all(end <= g.quote[0] and g.quote[1] <= f.quote[0] for g in found[k + 1:]) else None
     return None

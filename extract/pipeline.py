@@ -30,6 +30,7 @@ from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
 from .lexicon import load_lexicon
 from .loading import load_pipeline
+from .paragraphs import make_paragraph_starts  # noqa: F401 (registers qg_paragraph_starts)
 from .phrases import lemma_table
 from .linear import load_linear_model, shipped_model_path
 from .quote_filter import make_quote_filter  # noqa: F401 (registers qg_quote_filter)
@@ -135,6 +136,9 @@ def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = 
     nlp = load_pipeline(lang, model)
     if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
         nlp.add_pipe("sentencizer", first=True)
+    segmenter = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
+    if segmenter is not None:
+        nlp.add_pipe("qg_paragraph_starts", before=segmenter)
     filtered = (learned if quote_filter is None else quote_filter) and shipped_model_path("quote_filter", lang) is not None
     nlp.add_pipe("qg_attribution", config={"lang": lang, "lexicon_path": lexicon_path, "speaker_linker": learned,
                                            "broad_candidates": filtered})

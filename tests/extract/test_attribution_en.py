@@ -558,3 +558,71 @@ def test_a_dash_after_a_quote_sets_off_only_a_bare_frame(run_en):
     assert "mixed" not in [a.quote.kind for a in atts]
     (att,) = run_en('The plan "has made dramatic changes for the better" -- said the senator.').attributions
     assert (att.quote.kind, att.speaker.text) == ("mixed", "the senator")
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ('The law, which the senator called "a total disgrace," passed on Monday.', '"a total disgrace,"',
+         "the senator"),
+        ("The tax bill -- which the company's founder, Ann Ruiz, called ''pure political theater'' -- stands.",
+         "''pure political theater''", "Ann Ruiz"),
+    ],
+)
+def test_a_naming_verb_with_its_own_speaker_quotes_speech(run_en, text, quote, speaker):
+    # "called" usually introduces a name ("a program called …"); with a subject or a relative
+    # pronoun before it, it is someone's speech act
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.quote.kind, att.cue.lemma) == (quote, "direct", "call")
+    assert speaker in att.speaker.text
+
+
+def test_a_naming_verb_without_a_speaker_still_introduces_a_name(run_en):
+    assert run_en('The city joined a program called "safe streets for all" last year.').attributions == ()
+
+
+def test_a_quoted_title_inside_the_frame_does_not_stop_the_continued_quote(run_en):
+    text = ('"The plan is dead. Nobody wants it," Ann Ruiz said on Channel Four\'s "Talk of the Town." '
+            '"I mean, there is no money left for any of it."')
+    atts = run_en(text).attributions
+    joined = next(a for a in atts if a.quote.text.startswith('"The plan'))
+    assert joined.quote.text.endswith('for any of it."') and joined.speaker.entity == "Ann Ruiz"
+    # the title is part of the joined content, not a quote of its own
+    assert all(a.quote.text != '"Talk of the Town."' for a in atts)
+
+
+def test_a_frame_only_verb_before_a_colon_frames_the_next_paragraph(run_en):
+    text = "Ann Ruiz continued:\n\n\"The health plan is a partisan issue, but the numbers are the same everywhere.\""
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.cue.text) == ("Ann Ruiz", "continued")
+
+
+def test_a_quote_continuing_a_report_framed_after_it_joins_that_report(run_en):
+    text = ('The council may wait until spring, Ann Ruiz said. "The other question is whether the money '
+            'will be there at all when the work begins."')
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith("The council") and att.quote.text.endswith('begins."')
+    assert att.quote.kind == "mixed"  # the paraphrase, then the words themselves
+    assert (att.speaker.entity, att.cue.text) == ("Ann Ruiz", "said")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the relative pronoun stands for a speech noun: its owner speaks
+        ("The crisis prompted Mayor Ann Ruiz to make a comment that described the plan as a disaster.",
+         "Mayor Ann Ruiz"),
+        ("Ann Ruiz issued a statement that called the plan a disaster for the city.", "Ann Ruiz"),
+        # a relative pronoun standing for a person is that person's mention
+        ("The mayor, who said the plan would fail, left early.", "who"),
+    ],
+)
+def test_a_relative_pronoun_for_a_speech_noun_speaks_for_its_owner(run_en, text, speaker):
+    att = next(a for a in run_en(text).attributions if a.cue.text in ("described", "called", "said"))
+    assert att.speaker.text == speaker
+
+
+def test_the_frame_comma_may_sit_inside_a_nested_quote_at_the_end(run_en):
+    text = "“Everywhere we hear the labels of ‘criminal, thug,’” Ann Ruiz, the director of the center, told the paper."
+    att = next(a for a in run_en(text).attributions if a.quote.text.startswith("“Everywhere"))
+    assert (att.speaker.entity, att.cue.text) == ("Ann Ruiz", "told")

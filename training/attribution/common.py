@@ -51,6 +51,18 @@ def plateau_centre(curve: list[tuple[float, float]], tolerance: float = 0.0005) 
     return near[len(near) // 2]
 
 
+def plateau_lowest(curve: list[tuple[float, float]], tolerance: float = 0.001) -> tuple[float, float]:
+    """The lowest threshold scoring within ``tolerance`` of the best: where dropping more
+    gains nothing the cross-validation can measure, a filter should keep more (what it drops
+    is lost to the user).
+
+    >>> plateau_lowest([(0.1, 0.60), (0.2, 0.6512), (0.3, 0.652), (0.4, 0.6515), (0.5, 0.64)])
+    (0.2, 0.6512)
+    """
+    best = max(v for _, v in curve)
+    return next((t, v) for t, v in curve if v >= best - tolerance)
+
+
 def fit(feats: list[list[str]], labels: list[int], c: float):
     """A logistic regression over binary features; returns (vectorizer, classifier)."""
     vec = DictVectorizer()

@@ -1,0 +1,27 @@
+"""A blank line starts a sentence: the parser may not run a headline into the first paragraph."""
+
+import spacy
+
+from quotegraph.extract.pipeline import make_nlp
+
+
+def test_the_first_word_after_a_blank_line_starts_a_sentence():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("qg_paragraph_starts")
+    doc = nlp("Mayor Says Bridge Will Open\n\nThe bridge opens in May.\nIt has four lanes.")
+    starts = [t.text for t in doc if t.is_sent_start]
+    # a single line break is left to the parser (text may be wrapped inside a paragraph)
+    assert starts == ["Mayor", "The"]
+
+
+def test_the_paragraph_marks_come_before_the_parser():
+    names = make_nlp("en", learned=False).pipe_names
+    assert names.index("qg_paragraph_starts") < names.index("parser")
+
+
+def test_a_headline_does_not_take_the_speaker_of_the_first_paragraph(run_en):
+    text = ("Ruiz Says Library Will Tell of 'Work and Hope'\n\n"
+            "CHICAGO -- Governor Ruiz, dedicating the State Library on Saturday, said it would tell an "
+            "American story.")
+    att = next(a for a in run_en(text).attributions if a.cue.text == "said")
+    assert att.speaker is not None and "Ruiz" in att.speaker.text
