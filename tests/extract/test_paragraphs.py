@@ -25,3 +25,10 @@ def test_a_headline_does_not_take_the_speaker_of_the_first_paragraph(run_en):
             "American story.")
     att = next(a for a in run_en(text).attributions if a.cue.text == "said")
     assert att.speaker is not None and "Ruiz" in att.speaker.text
+
+
+def test_a_paragraph_opening_with_a_quotation_mark_stays_one_sentence():
+    nlp = make_nlp("en", learned=False)
+    doc = nlp('Port strike goes on\n\n"We will not back down," union leader Mary Stone said on Monday.')
+    assert [s.text.strip() for s in doc.sents] == [
+        "Port strike goes on", '"We will not back down," union leader Mary Stone said on Monday.']
