@@ -45,7 +45,7 @@ from .konjunktiv import konjunktiv_mood
 from .lexicon import CueLexicon
 from .phrases import (SUBJECT_DEPS, cue_lemma, noun_phrase, np_after, np_before, quoted_name,
                       sentences, strip_punct, subject_of, with_apposition)
-from .quotemarks import QuotedSpan, find_quoted, word_count
+from .quotemarks import CLOSING_MARKS, QuotedSpan, find_quoted, word_count
 
 __all__ = [
     "Found",
@@ -479,13 +479,10 @@ def _colon_frame(doc: Doc, text: str, open_at: int, lower: int, lex: CueLexicon)
     return frame if frame is not None and frame.cue is not None and frame.speaker is not None else None
 
 
-_CLOSING_MARKS = "’'‘\"”“«»‹›"
-
-
 def _last_char(q: QuotedSpan) -> str:
     """The quote's last character before the closing marks of a quote nested at its end
     ('“… the labels of ‘criminal,’”' ends in a comma)."""
-    return q.text.rstrip().rstrip(_CLOSING_MARKS)[-1:]
+    return q.text.rstrip().rstrip(CLOSING_MARKS)[-1:]
 
 
 def _attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, upper: int, lex: CueLexicon) -> bool:

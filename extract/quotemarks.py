@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["QuotedSpan", "find_quoted", "word_count"]
+__all__ = ["CLOSING_MARKS", "QuotedSpan", "find_quoted", "word_count"]
 
 # two apostrophes ('') stand for this private-use character while scanning, so that they pair
 # only with each other: „… Kindern''(sic!)'' …“ keeps its German marks
@@ -47,7 +47,9 @@ _PAIRS: dict[str, str] = {
 }
 _SYMMETRIC = {'"', "'", _TWIN}
 _INNER = {"‚", "‘", "›", "‹", "'"}  # marks that only open a nested quote
-_CLOSERS = set("“”\"«»‘’'‹›") | {_TWIN}
+#: Every character that can close a quotation.
+CLOSING_MARKS = "“”\"«»‘’'‹›"
+_CLOSERS = set(CLOSING_MARKS) | {_TWIN}
 
 
 @dataclass(frozen=True)
