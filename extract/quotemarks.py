@@ -5,7 +5,8 @@ News conventions handled:
 
 * German „…“ and »…« (also «…», French order), English “…” and "…", nested ‚…‘ / ›…‹ / ‘…’ / '…';
 * a quote that runs over several paragraphs: the closing mark is left out at each paragraph
-  end and the next paragraph opens again with a mark;
+  end and the next paragraph opens again with a mark (a paragraph that opens with a turn
+  label, as a transcript quoted paragraph by paragraph does, '"WALLACE: …', starts a new quote);
 * an opening mark never closed: the quote ends at the end of its paragraph;
 * two apostrophes as a double quotation mark, as some English papers print it
   (''We stay,'' she said);
@@ -34,14 +35,14 @@ _TWIN = "\ue000"
 # opening mark -> closing marks it accepts. Symmetric marks (" and ') open or close by context.
 _PAIRS: dict[str, str] = {
     "„": "“”\"",  # German low-high; some sites close with ” or "
-    "“": "”“",  # English curly (German sites sometimes write “…“)
+    "“": "”“\"",  # English curly (German sites write “…“; web copy mixes in a straight " to close)
     "»": "«",
     "«": "»",
     "‚": "‘’'",
     "‘": "’",
     "›": "‹",
     "‹": "›",
-    '"': '"',
+    '"': '"”',  # a straight mark closed by a curly one, as mixed web copy prints it
     "'": "'",
     _TWIN: _TWIN,
 }
@@ -205,7 +206,8 @@ def _find_quoted(text: str) -> list[QuotedSpan]:
             nxt = para_end
             while nxt < n and text[nxt].isspace():
                 nxt += 1
-            cont = bool(stack) and nxt < n and text[nxt] == stack[0][0] and text[nxt] not in _SYMMETRIC
+            cont = (bool(stack) and nxt < n and text[nxt] == stack[0][0] and text[nxt] != "'"
+                    and not _TURN_LABEL.match(text, nxt + 1))
             if stack and not cont:
                 for mark, start in reversed(stack):
                     end = _strip_end(text, start, para_end)
@@ -260,6 +262,10 @@ def _find_quoted(text: str) -> list[QuotedSpan]:
         out.append(QuotedSpan(start, end, text[start:end], mark, "", depth))
     out.sort(key=lambda s: (s.start, -s.end))
     return out
+
+
+# a speaker's turn in a transcript quoted paragraph by paragraph ('"WALLACE: …'): a new quote
+_TURN_LABEL = re.compile(r"[^\W\d_][\w.'’&-]*(?: [^\W\d_][\w.'’&-]*){0,4}: ")
 
 
 def _can_close_strict(text: str, i: int) -> bool:

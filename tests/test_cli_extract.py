@@ -35,10 +35,7 @@ def speakers_in(graph_path):
     return {str(g.value(s, SDO.name)) for s, _, _ in g.triples((None, QG.said, None))}
 
 
-def test_extract_writes_graph_and_jsonl(tmp_path, article, monkeypatch):
-    # the rules alone: this checks what the command writes, not what the retrainable English
-    # filter keeps (it drops most direct quotes relayed by a mediator, see LEARNED_PARTS.md)
-    monkeypatch.setenv("QUOTEGRAPH_LEARNED", "0")
+def test_extract_writes_graph_and_jsonl(tmp_path, article):
     out, jsonl = tmp_path / "g.ttl", tmp_path / "q.jsonl"
     result = invoke("extract", article, "--lang", "en", "--out", out, "--jsonl", jsonl, "-q")
     assert result.exit_code == 0, result.output

@@ -48,6 +48,32 @@ def test_quote_continues_into_next_paragraph_when_reopened():
     assert spans[0].closed
 
 
+def test_straight_quote_continues_into_next_paragraph_when_reopened():
+    text = '"We keep the plant open.\n\n"And we hire again next year," the manager said.'
+    spans = list(find_quoted(text))
+    assert len(spans) == 1
+    assert spans[0].text.startswith("We keep") and spans[0].text.endswith("next year,")
+
+
+def test_transcript_turn_label_starts_a_new_quote():
+    text = '"HOST: Will you run again?\n\n"MAYOR: I have not decided that yet.\n\n"My family comes first.'
+    assert texts(text) == ["HOST: Will you run again?", 'MAYOR: I have not decided that yet.\n\n"My family comes first.']
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ('“The deal is fair to both sides," the minister said.', "The deal is fair to both sides,"),
+    ('"The deal is fair to both sides,” the minister said.', "The deal is fair to both sides,"),
+])
+def test_curly_and_straight_marks_mixed_in_one_pair(text, quoted):
+    # web copy often opens with one kind and closes with the other
+    assert texts(text) == [quoted]
+
+
+def test_mixed_pair_leaves_a_later_quote_its_own():
+    text = '“Nothing changes for savers," she said, calling the rumours "pure invention."'
+    assert texts(text) == ["Nothing changes for savers,", "pure invention."]
+
+
 def test_unclosed_quote_ends_at_paragraph():
     text = "Er sagte: „Das ist alles\n\nNeuer Absatz ohne Zitat."
     spans = list(find_quoted(text))

@@ -16,6 +16,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from quotegraph.extract.evaluation import polnear, wikinews
+from quotegraph.extract.evaluation.scoring import as_prediction
 from quotegraph.extract.linear import LinearModel
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +24,9 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data"
 #: per language: data folder, reader, gold → Article, gold → Predictions
 DATA = {"de": ("wikinews-de", wikinews.read_wikinews, wikinews.as_article, wikinews.gold_predictions),
         "en": ("polnear-en", polnear.read_polnear, polnear.as_article, polnear.gold_predictions)}
+#: per language: what the scorer counts for one predicted attribution. PolNeAR counts a relay
+#: ("…," X said, according to Y) as a relation of its own, Wikinews does not.
+SCORED_AS = {"de": lambda attribution: [as_prediction(attribution)], "en": polnear.as_predictions}
 #: the measure thresholds are chosen by: the one that counts a quote right only with its speaker
 HEADLINE = {"de": "joint F1", "en": "source overlap F1"}
 
@@ -51,16 +55,51 @@ def plateau_centre(curve: list[tuple[float, float]], tolerance: float = 0.0005) 
     return near[len(near) // 2]
 
 
-def plateau_lowest(curve: list[tuple[float, float]], tolerance: float = 0.001) -> tuple[float, float]:
-    """The lowest threshold scoring within ``tolerance`` of the best: where dropping more
-    gains nothing the cross-validation can measure, a filter should keep more (what it drops
-    is lost to the user).
+def headline_counts(lang: str, predictions: dict, gold: list) -> np.ndarray:
+    """Per article, what the headline measure sums: (right among predicted, predicted, right
+    among gold, gold), one row per article of ``gold``; :func:`f1_of_counts` of their sum is
+    :func:`headline`."""
+    rows = []
+    for g in gold:
+        if lang == "de":
+            s = wikinews.score_wikinews({g.id: predictions.get(g.id, [])}, [g], errors=False).scores["joint"]
+        else:
+            s = polnear.score_polnear({g.id: predictions.get(g.id, [])}, [g], errors=False).scores["source overlap"]
+        rows.append((s.precision * s.n_pred, s.n_pred, s.recall * s.n_gold, s.n_gold))
+    return np.array(rows, dtype=float)
 
-    >>> plateau_lowest([(0.1, 0.60), (0.2, 0.6512), (0.3, 0.652), (0.4, 0.6515), (0.5, 0.64)])
-    (0.2, 0.6512)
+
+def f1_of_counts(counts: np.ndarray) -> np.ndarray:
+    """F1 from summed :func:`headline_counts` (the last axis holds the four sums)."""
+    p = counts[..., 0] / np.maximum(counts[..., 1], 1)
+    r = counts[..., 2] / np.maximum(counts[..., 3], 1)
+    return 2 * p * r / np.maximum(p + r, 1e-12)
+
+
+def one_se_lowest(thresholds: list[float], counts: list[np.ndarray], n_boot: int = 500,
+                  seed: int = 0) -> tuple[float, float, float]:
+    """The lowest threshold whose headline lies within one standard error of the best (the
+    one-standard-error rule of model selection): where the cross-validation cannot tell
+    thresholds apart, a filter should keep more, since what it drops is lost to the user.
+
+    ``counts[k]`` holds :func:`headline_counts` at ``thresholds[k]``; the standard error of
+    the best threshold's headline is bootstrapped over articles. Returns (threshold, its
+    headline, the standard error).
+
+    >>> few = np.array([[1, 2, 1, 2], [2, 2, 2, 2]], dtype=float)    # 2 of 4 right
+    >>> many = np.array([[2, 2, 2, 2], [2, 2, 2, 2]], dtype=float)   # all right
+    >>> t, f1, se = one_se_lowest([0.1, 0.5], [few, many])
+    >>> t, round(f1, 2), se
+    (0.5, 1.0, 0.0)
     """
-    best = max(v for _, v in curve)
-    return next((t, v) for t, v in curve if v >= best - tolerance)
+    curve = np.array([f1_of_counts(c.sum(0)) for c in counts])
+    best = int(np.argmax(curve))
+    rng = np.random.default_rng(seed)
+    n = len(counts[best])
+    boot = [f1_of_counts(counts[best][rng.integers(0, n, n)].sum(0)) for _ in range(n_boot)]
+    se = float(np.std(boot))
+    k = next(k for k, v in enumerate(curve) if v >= curve[best] - se)
+    return thresholds[k], float(curve[k]), se
 
 
 def fit(feats: list[list[str]], labels: list[int], c: float):
