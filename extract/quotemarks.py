@@ -7,6 +7,7 @@ News conventions handled:
 * a quote that runs over several paragraphs: the closing mark is left out at each paragraph
   end and the next paragraph opens again with a mark (a paragraph that opens with a turn
   label, as a transcript quoted paragraph by paragraph does, '"WALLACE: …', starts a new quote);
+* curly and straight marks mixed in one pair (“…" or "…”), as web copy prints them;
 * an opening mark never closed: the quote ends at the end of its paragraph;
 * two apostrophes as a double quotation mark, as some English papers print it
   (''We stay,'' she said);
