@@ -52,6 +52,8 @@ _INNER = {"‚", "‘", "›", "‹", "'"}  # marks that only open a nested quot
 #: Every character that can close a quotation.
 CLOSING_MARKS = "“”\"«»‘’'‹›"
 _CLOSERS = set(CLOSING_MARKS) | {_TWIN}
+# a speaker's turn in a transcript quoted paragraph by paragraph ('"WALLACE: …'): a new quote
+_TURN_LABEL = re.compile(r"[^\W\d_][\w.'’&-]*(?: [^\W\d_][\w.'’&-]*){0,4}: ")
 
 
 @dataclass(frozen=True)
@@ -263,10 +265,6 @@ def _find_quoted(text: str) -> list[QuotedSpan]:
         out.append(QuotedSpan(start, end, text[start:end], mark, "", depth))
     out.sort(key=lambda s: (s.start, -s.end))
     return out
-
-
-# a speaker's turn in a transcript quoted paragraph by paragraph ('"WALLACE: …'): a new quote
-_TURN_LABEL = re.compile(r"[^\W\d_][\w.'’&-]*(?: [^\W\d_][\w.'’&-]*){0,4}: ")
 
 
 def _can_close_strict(text: str, i: int) -> bool:

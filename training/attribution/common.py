@@ -36,11 +36,16 @@ def read_gold(lang: str, data_root: Path, limit: int | None = None) -> list:
     return list(read(data_root / folder / "train.jsonl.gz", limit=limit))
 
 
-def headline(lang: str, predictions: dict, gold: list) -> float:
-    """The measure thresholds are chosen by (see :data:`HEADLINE`)."""
+def headline_score(lang: str, predictions: dict, gold: list):
+    """The measure thresholds are chosen by (see :data:`HEADLINE`), as the scorer's PRF."""
     if lang == "de":
-        return wikinews.score_wikinews(predictions, gold, errors=False).scores["joint"].f1
-    return polnear.score_polnear(predictions, gold, errors=False).scores["source overlap"].f1
+        return wikinews.score_wikinews(predictions, gold, errors=False).scores["joint"]
+    return polnear.score_polnear(predictions, gold, errors=False).scores["source overlap"]
+
+
+def headline(lang: str, predictions: dict, gold: list) -> float:
+    """The F1 of :func:`headline_score`."""
+    return headline_score(lang, predictions, gold).f1
 
 
 def plateau_centre(curve: list[tuple[float, float]], tolerance: float = 0.0005) -> tuple[float, float]:
@@ -61,10 +66,7 @@ def headline_counts(lang: str, predictions: dict, gold: list) -> np.ndarray:
     :func:`headline`."""
     rows = []
     for g in gold:
-        if lang == "de":
-            s = wikinews.score_wikinews({g.id: predictions.get(g.id, [])}, [g], errors=False).scores["joint"]
-        else:
-            s = polnear.score_polnear({g.id: predictions.get(g.id, [])}, [g], errors=False).scores["source overlap"]
+        s = headline_score(lang, {g.id: predictions.get(g.id, [])}, [g])
         rows.append((s.precision * s.n_pred, s.n_pred, s.recall * s.n_gold, s.n_gold))
     return np.array(rows, dtype=float)
 
