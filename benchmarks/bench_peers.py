@@ -12,7 +12,9 @@ pipeline without ``qg_attribution``). It prints (issues #7 and #8):
   characters inside textacy's quotation marks overlapping a quotegraph quote: any, or at least
   half of them) and with the same speaker; the same among textacy's quotes that lie inside a
   gold content (PolNeAR's annotators took them as attributed: this leaves out titles, names and
-  marks textacy paired wrongly); the first ``--show`` textacy quotes quotegraph misses, and
+  marks textacy paired wrongly), and among those bounded by a pair of marks (an opening mark
+  and one that closes it: this leaves out the quotes textacy cut at a nested quote's mark and
+  the text it took between a closing and an opening mark); the first ``--show`` textacy quotes quotegraph misses, and
   quotegraph's attributions by kind (indirect, reported … are out of textacy's reach);
 * both scored against the PolNeAR gold Content/Source spans with the project's scorer
   (:func:`quotegraph.extract.evaluation.polnear.score_polnear`), and the recall of each on the
@@ -117,10 +119,26 @@ def _covered(inner: Span, spans: list[Span]) -> int:
     return sum(marks)
 
 
+# opening mark → the closing marks that pair with it
+_PAIRED = {'"': '"”', "“": "”\"", "‘": "’'", "'": "'’", "`": "'"}
+
+
+def marks_pair(quote: str) -> bool:
+    """Whether a quote's first and last characters are an opening mark and one that closes it.
+    textacy cuts some quotes at a nested quote's opening mark (``“… the label of ‘``), and
+    takes the text between a closing and the next opening mark for a quote (``” ― Beck
+    Pimentel “``), or a single mark and a double one (``' commentary, "``).
+
+    >>> marks_pair('“We won,"'), marks_pair("” ― Name “"), marks_pair("‘ text, ”")
+    (True, False, False)
+    """
+    return len(quote) >= 2 and quote[-1] in _PAIRED.get(quote[0], "")
+
+
 def compare(gold: list[PolnearArticle], tq: dict[int, list[dict]], qg: list[list[Attribution]]) -> dict:
     """Which textacy quotes quotegraph finds too, and with which speaker."""
     out = {"textacy": 0, "any": 0, "half": 0, "speaker": 0, "in_gold": 0, "in_gold_found": 0, "misses": [],
-           "partial": []}
+           "partial": [], "paired": 0, "paired_found": 0}
     for n, quotes in tq.items():
         atts = qg[n]
         spans = [(a.quote.start, a.quote.end) for a in atts]
@@ -133,7 +151,9 @@ def compare(gold: list[PolnearArticle], tq: dict[int, list[dict]], qg: list[list
             # PolNeAR's annotators took it as (part of) the content of an attribution
             in_gold = _covered(inner, gold_spans) > 0
             out["in_gold"] += in_gold
-            row = {"article": gold[n].id, "quote": text[slice(*q["content"])],
+            paired = marks_pair(text[slice(*q["content"])])
+            out["paired"] += paired
+            row = {"article": gold[n].id, "quote": text[slice(*q["content"])], "paired": paired,
                    "speaker": " ".join(text[a:b] for a, b in q["speaker"]),
                    "cue": " ".join(text[a:b] for a, b in q["cue"]), "share": share, "in_gold": in_gold}
             if share == 0:
@@ -141,6 +161,7 @@ def compare(gold: list[PolnearArticle], tq: dict[int, list[dict]], qg: list[list
                 continue
             out["any"] += 1
             out["in_gold_found"] += in_gold
+            out["paired_found"] += paired
             if share >= 0.5:
                 out["half"] += 1
             else:
@@ -244,6 +265,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{cmp['in_gold_found']} of {cmp['in_gold']} ({100 * cmp['in_gold_found'] / max(1, cmp['in_gold']):.1f}%) "
           f"found by quotegraph; {cmp['textacy'] - cmp['in_gold']} textacy quotes lie in no gold content "
           f"(titles, names, scare quotes, marks it paired wrongly)")
+    others = cmp["textacy"] - cmp["paired"]
+    print(f"  of textacy's quotes bounded by a pair of marks (an opening mark and one that closes it): "
+          f"{cmp['paired_found']} of {cmp['paired']} ({100 * cmp['paired_found'] / max(1, cmp['paired']):.1f}%) "
+          f"found by quotegraph; of the {others} others (cut at a nested quote's opening mark, or running from "
+          f"a closing mark to the next opening one), {cmp['any'] - cmp['paired_found']} found")
     if failed:
         reasons = Counter(msg.split(" quotation marks")[0].split(":")[0] for msg in failed.values())
         first = next(iter(failed.values()))
@@ -251,9 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     if cmp["misses"] and args.show:
         print(f"\nFirst {min(args.show, len(cmp['misses']))} of {len(cmp['misses'])} textacy quotes quotegraph misses "
               f"(no character in common)")
-        print_table(["article", "textacy quote", "speaker", "cue", "in gold"],
-                    [[m["article"], _short(m["quote"]), _short(m["speaker"], 30), m["cue"], "yes" if m["in_gold"] else "no"]
-                     for m in cmp["misses"][: args.show]], left=5)
+        print_table(["article", "textacy quote", "speaker", "cue", "in gold", "marks pair"],
+                    [[m["article"], _short(m["quote"]), _short(m["speaker"], 30), m["cue"], "yes" if m["in_gold"] else "no",
+                      "yes" if m["paired"] else "no"]
+                     for m in cmp["misses"][: args.show]], left=6)
     if cmp["partial"] and args.show:
         print(f"\nFirst {min(args.show, len(cmp['partial']))} of {len(cmp['partial'])} textacy quotes quotegraph "
               f"covers less than half of")

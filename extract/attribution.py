@@ -44,8 +44,9 @@ from spacy.tokens import Doc, Span, Token
 from .konjunktiv import konjunktiv_mood
 from .lexicon import CueLexicon
 from .phrases import (SUBJECT_DEPS, cue_lemma, noun_phrase, np_after, np_before, quoted_name,
-                      sentences, strip_punct, subject_of, with_apposition)
+                      sentences, strip_punct, subject_of, through_closing_mark, with_apposition)
 from .quotemarks import CLOSING_MARKS, QuotedSpan, find_quoted, word_count
+from .transcripts import transcript_turns
 
 __all__ = [
     "Found",
@@ -54,6 +55,7 @@ __all__ = [
     "find_verb_reports",
     "find_source_phrases",
     "find_colon_headlines",
+    "find_transcript_turns",
     "find_subjunctive_continuations",
     "find_broad_verb_reports",
     "source_phrase",
@@ -522,8 +524,18 @@ def _subject_then_cue(first: Token, upper: int, lex: CueLexicon) -> bool:
         if subject is None or subject.left_edge.i != first.i or subject.i > tok.i:
             return False
         # the parser may hang the quote itself on the cue as its clause: only one after it counts
-        return not any(c.dep_ in ("ccomp", "xcomp", "oc") and tok.i < c.i < upper for c in tok.children)
+        return not any(tok.i < c.i < upper and (c.dep_ in ("ccomp", "xcomp", "oc") or _prepositional_clause(c))
+                       for c in tok.children)
     return False
+
+
+def _prepositional_clause(token: Token) -> bool:
+    """A preposition whose object is a clause, on the cue or on its object: "accused Holt *of
+    being* a Democrat", "warned *against cutting* taxes"; what such a cue reports comes after
+    it, not from the quote."""
+    if token.dep_ in ("dobj", "obj"):
+        return any(_prepositional_clause(c) for c in token.children)
+    return token.dep_ == "prep" and any(c.dep_ == "pcomp" for c in token.children)
 
 
 def _inside_clause_before(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> bool:
@@ -864,7 +876,7 @@ def _english_ccomp(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexico
     if comp is None:
         return None
     end = _participle_cue(comp, lex) or _with_complement(verb, comp)
-    end = _coordinated_cue(doc, comp.left_edge.i, end, lex) or end
+    end = _coordinated_cue(doc, comp.left_edge.i, end, lex) or _quoted_conjunct(doc, verb, end) or end
     if comp.dep_ == "dobj" and end - comp.left_edge.i < 2 and comp.pos_ == "PRON":
         return None  # "asked him", "denied it": a bare pronoun is no content
     content = strip_punct(doc[comp.left_edge.i : end])
@@ -900,6 +912,27 @@ def _with_complement(verb: Token, comp: Token) -> int:
         if c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS):
             end = c.right_edge.i + 1
     return end
+
+
+def _quoted_conjunct(doc: Doc, verb: Token, end: int) -> int | None:
+    """Where a content runs on through a clause wholly in quotation marks that follows it
+    after "but" or "and": 'He's claiming that fraud is “a big problem” but “nobody has the
+    guts to talk about it.”' The parser hangs that clause on the cue; a narrator's own clause
+    would not stand in quotation marks, so it is the speaker's too."""
+    cc = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if cc + 1 >= len(doc) or doc[cc].dep_ != "cc" or doc[cc + 1].tag_ != "``":
+        return None
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.left_edge.i == cc + 1), None)
+    if conj is None:
+        return None
+    last = conj.right_edge.i
+    while last > cc and doc[last].is_space:  # the parser hangs a paragraph break on the clause
+        last -= 1
+    if doc[last].tag_ != "''" and not (last + 1 < len(doc) and doc[last + 1].tag_ == "''"):
+        return None  # the quotation ends inside the clause: the rest is the narrator's
+    if any(t.tag_ == "''" for t in doc[cc + 2 : last - 1]):
+        return None
+    return last + 1
 
 
 def _participle_cue(comp: Token, lex: CueLexicon) -> int | None:
@@ -1175,6 +1208,7 @@ def _report(content: Span | None, verb: Token, lemma: str, speaker: Span | None,
     if content is None or word_count(content.text) < min_words or (need_clause and not _is_clause(content)):
         return None
     kind = "indirect"
+    content = through_closing_mark(content)
     found = Found((content.start_char, content.end_char), kind, cue=_cue_chars(verb, lemma),
                   speaker=_span_chars(speaker), pattern=pattern)
     # a source phrase elsewhere in the sentence relays the report: "sagte X laut Agentur Y"
@@ -1264,6 +1298,28 @@ def find_pointed_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Itera
 
 
 # ---------------------------------------------------------------------------- colon headlines
+
+def find_transcript_turns(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """The turns of a transcript printed in the article ("TAPPER: …", "Q: …"; see
+    :func:`quotegraph.extract.transcripts.transcript_turns`): each is the labelled speaker's
+    own words, a direct quote with the label as speaker and the colon as cue (pattern
+    "transcript"). A transcript quoted line by line ('"PENCE: …') is a direct quote already:
+    the label becomes its frame (``CueLexicon.transcript_turns``)."""
+    if not lex.transcript_turns:
+        return
+    for turn in transcript_turns(doc.text, lex.headline_labels):
+        name = doc.char_span(*turn.label, alignment_mode="expand")
+        if name is None:
+            continue
+        cue = (turn.label[1], turn.label[1] + 1, ":")
+        quoted = next((f for f in found if f.pattern == "direct" and f.quote[0] == turn.label[0] - 1), None)
+        if turn.quoted and quoted is not None:
+            quoted.quote = (turn.content[0], quoted.quote[1])
+            quoted.cue, quoted.speaker, quoted.mediator = cue, _span_chars(name), None
+            quoted.pattern = "transcript"
+            continue
+        yield Found(turn.content, "direct", cue=cue, speaker=_span_chars(name), pattern="transcript")
+
 
 _LABEL_CHARS = frozenset(".'’-&")
 
@@ -1635,6 +1691,7 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     :mod:`quotegraph.extract.coref`.
     """
     out: list[Found] = list(find_direct_quotes(doc, lex))
+    out += list(find_transcript_turns(doc, lex, out))
     out += list(find_relative_sources(doc, lex, out))
     out += list(find_verb_reports(doc, lex, out))
     out += list(find_source_phrases(doc, lex, out))

@@ -82,8 +82,11 @@ class CueLexicon:
     # first-person words: speech in the speaker's own words ("ich", "wir", "I", "we")
     first_person: frozenset[str] = frozenset()
     # whether a line "Name: rest of the line" is a report of Name (English headlines and
-    # transcripts), and the labels that open such a line without naming a source ("Update:")
+    # transcripts), whether the turns of a dialogue printed that way are direct quotes
+    # (:mod:`quotegraph.extract.transcripts`), and the labels that open such a line without
+    # naming a source ("Update:")
     colon_headlines: bool = False
+    transcript_turns: bool = False
     headline_labels: frozenset[str] = frozenset()
     # whether, for a learned filter (``broad`` candidates), any verb with a subject and a clause or
     # object after it is proposed as a cue (PolNeAR marks beliefs, intentions and stances too)
@@ -135,6 +138,7 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         impersonal=_lower(data.get("impersonal", ())),
         first_person=_lower(data.get("first_person", ())),
         colon_headlines=bool(data.get("colon_headlines", False)),
+        transcript_turns=bool(data.get("transcript_turns", False)),
         headline_labels=_lower(data.get("headline_labels", ())),
         broad_verb_reports=bool(data.get("broad_verb_reports", False)),
     )

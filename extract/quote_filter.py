@@ -13,6 +13,7 @@ data, the threshold chosen by cross-validation there, never on dev or test.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -101,6 +102,9 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
     text = doc.text if text is None else text  # spaCy joins the tokens anew on each doc.text
     if text[row["start"]:row["start"] + 1] in _OPEN_MARKS:
         feats.append(f"starts_with_mark|kind={kind}")
+    if kind != "direct":
+        # a report that quotes the speaker's own words ('Bemoaning the "phony system," …')
+        feats.append(f"quoted={_quoted_share(text[row['start']:row['end']])}|kind={kind}")
     lex = load_lexicon(lang)
     lowered = {t.lower_ for t in words}
     if lowered & lex.first_person:
@@ -140,6 +144,22 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
     if pattern == "broad_verb" and cue:
         feats += _broad_verb_features(doc, row, lemma, lex)
     return feats + _name_features(doc, quote, words, kind, text)
+
+
+_DOUBLE_QUOTED = re.compile(r'"[^"\n]+"|“[^”\n]+”|„[^“\n]+“|»[^«\n]+«|«[^»\n]+»')
+
+
+def _quoted_share(content: str) -> str:
+    """How much of a content stands in double quotation marks: "none", "part" or "most".
+
+    >>> _quoted_share('the "phony system,"'), _quoted_share("taxes will rise"), _quoted_share('"we win"')
+    ('part', 'none', 'most')
+    """
+    words = len(re.findall(r"\w+", content))
+    quoted = sum(len(re.findall(r"\w+", m.group())) for m in _DOUBLE_QUOTED.finditer(content))
+    if not quoted:
+        return "none"
+    return "most" if quoted * 5 >= words * 4 else "part"
 
 
 def _speaker_features(row: dict, span: Span | None, cue_span: Span | None, kind: str) -> list[str]:

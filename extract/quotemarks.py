@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .transcripts import TURN_LABEL
+
 __all__ = ["CLOSING_MARKS", "QuotedSpan", "find_quoted", "word_count"]
 
 # two apostrophes ('') stand for this private-use character while scanning, so that they pair
@@ -52,8 +54,6 @@ _INNER = {"‚", "‘", "›", "‹", "'"}  # marks that only open a nested quot
 #: Every character that can close a quotation.
 CLOSING_MARKS = "“”\"«»‘’'‹›"
 _CLOSERS = set(CLOSING_MARKS) | {_TWIN}
-# a speaker's turn in a transcript quoted paragraph by paragraph ('"WALLACE: …'): a new quote
-_TURN_LABEL = re.compile(r"[^\W\d_][\w.'’&-]*(?: [^\W\d_][\w.'’&-]*){0,4}: ")
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ def _find_quoted(text: str) -> list[QuotedSpan]:
             while nxt < n and text[nxt].isspace():
                 nxt += 1
             cont = (bool(stack) and nxt < n and text[nxt] == stack[0][0] and text[nxt] != "'"
-                    and not _TURN_LABEL.match(text, nxt + 1))
+                    and not TURN_LABEL.match(text, nxt + 1))  # a transcript's next turn
             if stack and not cont:
                 for mark, start in reversed(stack):
                     end = _strip_end(text, start, para_end)

@@ -193,9 +193,9 @@ def candidates_for(doc: Doc, f: Found, lex: CueLexicon, sents: list[Span], *,
                    rerank: bool, cache: dict | None = None) -> tuple[list[Candidate], int | None]:
     """The candidates the linker weighs for one attribution and the index of the rules' own
     speaker among them (None without ``rerank`` or without one); no candidates for nested
-    quotes, possessor sources ("seinen Angaben nach"), and, without ``rerank``, attributions
-    that have a speaker."""
-    if f.pattern == "nested" or "possessor" in f.extra or (f.speaker is not None and not rerank):
+    quotes, transcript turns (their label is the speaker), possessor sources ("seinen Angaben
+    nach"), and, without ``rerank``, attributions that have a speaker."""
+    if f.pattern in ("nested", "transcript") or "possessor" in f.extra or (f.speaker is not None and not rerank):
         return [], None
     cands = speaker_candidates(doc, f.quote, lex, sents, cache)
     return _rule_candidate(doc, f, cands) if rerank else (cands, None)

@@ -508,7 +508,7 @@ def test_a_quote_inside_a_clause_begun_before_it_is_part_of_the_report(run_en):
     report = next(a for a in atts if a.speaker is not None and a.speaker.text == "Michael Flynn")
     assert report.quote.kind == "indirect"
     assert report.quote.text.startswith("Donald Trump was “absolutely right”")
-    assert report.quote.text.endswith("reduced to rubble")
+    assert report.quote.text.endswith("reduced to rubble.”")  # the quote it opens, closed
 
 
 @pytest.mark.parametrize("text, speaker, cue", [
@@ -626,3 +626,58 @@ def test_the_frame_comma_may_sit_inside_a_nested_quote_at_the_end(run_en):
     text = "“Everywhere we hear the labels of ‘criminal, thug,’” Ann Ruiz, the director of the center, told the paper."
     att = next(a for a in run_en(text).attributions if a.quote.text.startswith("“Everywhere"))
     assert (att.speaker.entity, att.cue.text) == ("Ann Ruiz", "told")
+
+
+def test_transcript_turns_are_direct_quotes_of_their_labelled_speakers(run_en):
+    text = ("Budget fight goes on\n\n"
+            "HOST: Do you think the budget will pass?\n\n"
+            "OWENS: I think it will fail, and I said so last week.\n\n"
+            "HOST: Why?\n\n"
+            "OWENS: Because the schools get nothing.")
+    atts = run_en(text).attributions
+    turns = [(a.speaker.text, a.cue.text, a.quote.kind, a.quote.text) for a in atts if a.cue and a.cue.text == ":"]
+    assert turns == [
+        ("HOST", ":", "direct", "Do you think the budget will pass?"),
+        ("OWENS", ":", "direct", "I think it will fail, and I said so last week."),
+        ("HOST", ":", "direct", "Why?"),
+        ("OWENS", ":", "direct", "Because the schools get nothing."),
+    ]
+    # the turn is the speaker's own words: what OWENS thinks and said is inside it, no report of its own
+    assert len(atts) == 4
+
+
+def test_a_transcript_quoted_line_by_line_takes_its_labels_as_speakers(run_en):
+    text = ('Budget fight goes on\n\n'
+            '"HOST: Do you think the budget will pass?\n\n'
+            '"OWENS: I think it will fail.\n\n'
+            '"HOST: Thank you, senator."')
+    atts = run_en(text).attributions
+    assert [(a.speaker.text, a.quote.text) for a in atts] == [
+        ("HOST", "Do you think the budget will pass?"), ("OWENS", "I think it will fail."),
+        ("HOST", 'Thank you, senator."')]
+
+
+def test_a_cue_with_a_prepositional_clause_after_a_quote_frames_no_mixed_quote(run_en):
+    # "accused X of lying" reports its own content: the participle clause before the quote is
+    # no content of it, and the quote belongs to the participle's cue
+    text = 'Lamenting the "broken system," the governor accused her rival of hiding the figures.'
+    got = [(a.quote.text, a.cue.text) for a in run_en(text).attributions]
+    assert ('the "broken system,"', "Lamenting") in got
+    assert not any(cue == "accused" and "Lamenting" in quote for quote, cue in got)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He’s claiming that voting fraud is “a big, big problem in this country” but “nobody has the guts to talk "
+     "about it.”",
+     "that voting fraud is “a big, big problem in this country” but “nobody has the guts to talk about it.”"),
+    # at a paragraph's end (the parser hangs the break on the clause)
+    ("He’s claiming that voting fraud is “a big, big problem in this country” but “nobody has the guts to talk "
+     "about it.”\n\nThe count went on.",
+     "that voting fraud is “a big, big problem in this country” but “nobody has the guts to talk about it.”"),
+    # the second clause is the narrator's: not in quotation marks, not the speaker's
+    ("He’s claiming that voting fraud is “a big, big problem in this country” but nobody has found a case.",
+     "that voting fraud is “a big, big problem in this country”"),
+])
+def test_a_clause_wholly_in_quotation_marks_after_but_continues_the_report(run_en, text, content):
+    report = next(a for a in run_en(text).attributions if a.cue is not None and a.cue.lemma == "claim")
+    assert report.quote.text == content

@@ -136,6 +136,24 @@ def test_linker_takes_the_subject_of_the_sentence_before_when_sure_enough():
     assert found[0].speaker is None
 
 
+def test_a_reranking_linker_leaves_a_transcript_turn_its_label():
+    # the label is the speaker by the transcript's own convention; a linker that would rather
+    # take the subject inside the turn ("Senator Reyes") must not move it
+    nlp = make_nlp("en", learned=False)
+    lex = load_lexicon("en")
+    text = "Budget fight\n\nOWENS: Senator Reyes has blocked the budget for a month."
+    doc = nlp(text)
+    label = (text.index("OWENS"), text.index(":"))
+    keen = LinearModel(0.0, {"role=subject": 5.0, "rule_choice": -5.0}, threshold=0.1, info={"rerank": True})
+    turn = Found((text.index("Senator"), len(text)), "direct", cue=(label[1], label[1] + 1, ":"), speaker=label,
+                 pattern="transcript")
+    other = Found((text.index("Senator"), len(text)), "direct", cue=(label[1], label[1] + 1, ":"), speaker=label,
+                  pattern="direct")
+    link_speakers(doc, [turn, other], lex, keen)
+    assert turn.speaker == label
+    assert other.speaker != label  # the same model does move the rules' choice elsewhere
+
+
 def test_default_pipeline_has_the_learned_parts_and_learned_false_has_none():
     assert shipped_model_path("quote_filter", "de") is not None
     assert shipped_model_path("speaker_linker", "de") is not None
