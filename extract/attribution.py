@@ -1328,7 +1328,8 @@ def find_colon_headlines(doc: Doc, lex: CueLexicon, found: list[Found]) -> Itera
     """A line that opens with a name and a colon: the headline convention ``Senator X: The
     Plan Is Dead`` and the transcript convention ``PENCE: And that's why …``. The name is the
     source, the colon the cue, the rest of the line the content (``CueLexicon.colon_headlines``).
-    A transcript quoted line by line ('"WALLACE: …') gives the quote its speaker.
+    A transcript quoted line by line ('"WALLACE: …') gives the quote its speaker. The turns of
+    a dialogue are :func:`find_transcript_turns`' already; this finds single labelled lines.
 
     The name is one to five capitalised words (no digits, no verb first: "11:05 a.m.",
     "Watch: …"), the rest at least three words; editorial labels ("Update:") and the single
