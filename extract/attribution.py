@@ -1312,8 +1312,9 @@ def find_transcript_turns(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iter
         if name is None:
             continue
         cue = (turn.label[1], turn.label[1] + 1, ":")
-        quoted = next((f for f in found if f.pattern == "direct" and f.quote[0] == turn.label[0] - 1), None)
-        if turn.quoted and quoted is not None:
+        quoted = next((f for f in found if f.pattern == "direct" and f.quote[0] == turn.label[0] - 1),
+                      None) if turn.quoted else None
+        if quoted is not None:
             quoted.quote = (turn.content[0], quoted.quote[1])
             quoted.cue, quoted.speaker, quoted.mediator = cue, _span_chars(name), None
             quoted.pattern = "transcript"

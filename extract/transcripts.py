@@ -94,6 +94,8 @@ def transcript_turns(text: str, not_labels: frozenset[str] = frozenset()) -> lis
     paras = _paragraphs(text)
     labels = [turn_label(text, s, not_labels) if k else None for k, (s, _) in enumerate(paras)]
     labelled = [k for k, lab in enumerate(labels) if lab is not None]
+    if len(labelled) < 3:
+        return []  # a dialogue has at least three turns (A, B, A): most articles stop here
     staged = [bool(_STAGE_DIRECTION.fullmatch(text, s, e)) for s, e in paras]
     turns: list[Turn] = []
     run: list[int] = []
@@ -103,12 +105,13 @@ def transcript_turns(text: str, not_labels: frozenset[str] = frozenset()) -> lis
             continue
         keys = [_speaker_key(text[slice(*labels[j])]) for j in run]
         if _is_dialogue(keys):
-            turns += [_turn(text, paras, labels, j, nxt) for j, nxt in zip(run, run[1:] + [None])]
+            turns += [_turn(text, paras, labels, staged, j, nxt) for j, nxt in zip(run, run[1:] + [None])]
         run = [k] if k is not None else []
     return turns
 
 
-def _turn(text: str, paras: list[tuple[int, int]], labels: list, k: int, next_turn: int | None) -> Turn:
+def _turn(text: str, paras: list[tuple[int, int]], labels: list, staged: list[bool], k: int,
+          next_turn: int | None) -> Turn:
     """The turn of labelled paragraph ``k``: its words after the label, and the unlabelled
     paragraphs up to the next turn (none after the transcript's last turn: the article
     goes on there)."""
@@ -119,7 +122,7 @@ def _turn(text: str, paras: list[tuple[int, int]], labels: list, k: int, next_tu
     end = paras[k][1]
     if next_turn is not None:
         for j in range(k + 1, next_turn):
-            if _STAGE_DIRECTION.fullmatch(text, *paras[j]):
+            if staged[j]:
                 break
             end = paras[j][1]
     quoted = paras[k][0] < label[0]
