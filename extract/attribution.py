@@ -45,7 +45,8 @@ from .konjunktiv import konjunktiv_mood
 from .lexicon import CueLexicon
 from .phrases import (SUBJECT_DEPS, cue_lemma, noun_phrase, np_after, np_before, quoted_name,
                       sentences, strip_punct, subject_of, through_closing_mark, with_apposition)
-from .quotemarks import CLOSING_MARKS, QuotedSpan, find_quoted, word_count
+from .marks import CLOSING_MARKS
+from .quotemarks import QuotedSpan, find_quoted, word_count
 from .transcripts import transcript_turns
 
 __all__ = [
@@ -909,9 +910,25 @@ def _with_complement(verb: Token, comp: Token) -> int:
     for c in sorted(verb.children, key=lambda c: c.i):
         if c.i <= comp.i or c.left_edge.i > end + 1:
             continue
-        if c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS):
+        if (c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS)
+                or _continues_infinitive(verb, c, comp.left_edge.i, end)):
             end = c.right_edge.i + 1
     return end
+
+
+def _continues_infinitive(verb: Token, clause: Token, start: int, end: int) -> bool:
+    """Whether a bare infinitive the parser hung on a finite verb continues the "to"-infinitive
+    that ``doc[start:end]`` ends with: "advocates rules [to end A, stop B and remove C]". A base
+    form cannot be a second predicate of "advocates" or "advocated", so it shares the "to"."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBZ", "VBD") or clause.tag_ != "VB" or clause.dep_ not in ("advcl", "conj"):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux") and c.lower_ != "to" for c in clause.children):
+        return False  # "…, so they stop B", "…, and will stop B": a clause of its own
+    if any(t.text not in (",", "and", "or") for t in doc[end : clause.left_edge.i]):
+        return False
+    return any(t.tag_ == "VB" and t.right_edge.i == end - 1
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children) for t in doc[start:end])
 
 
 def _quoted_conjunct(doc: Doc, verb: Token, end: int) -> int | None:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
+from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
 __all__ = [
     "SUBJECT_DEPS",
@@ -419,26 +420,24 @@ def through_closing_mark(span: Span) -> Span:
     >>> through_closing_mark(doc[1:5]).text
     'the "phony system,"'
     """
-    waiting: list[str] = []  # the closing marks of the quotes open so far
+    # double marks only: single ones double as apostrophes
+    waiting: list[str] = []  # the closing marks each quote open so far accepts
     for tok in span:
-        if waiting and tok.text == waiting[-1]:
+        if waiting and len(tok) == 1 and tok.text in waiting[-1]:
             waiting.pop()
-        elif tok.text in _DOUBLE_PAIRS:
-            waiting.append(_DOUBLE_PAIRS[tok.text])
+        elif tok.text in DOUBLE_PAIRS:
+            waiting.append(DOUBLE_PAIRS[tok.text])
     if not waiting:
         return span
     doc = span.doc
     for end in range(span.end, min(span.end + 3, len(doc))):
-        if doc[end].text == waiting[-1]:
+        if len(doc[end]) == 1 and doc[end].text in waiting[-1]:
             return doc[span.start : end + 1]
-        if not doc[end].is_punct or doc[end].text in _DOUBLE_PAIRS:
+        if not doc[end].is_punct or doc[end].text in DOUBLE_PAIRS:
             break
     return span
 
 
-# double quotation marks and what closes them (single ones double as apostrophes)
-_DOUBLE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "»": "«"}
-
-
-_OPENING_MARKS = frozenset("„“«»‚‘›‹\"")
-_CLOSING_MARKS = frozenset("“”»«‘’‹›\"")
+# quotation-mark tokens; the apostrophe token ("'") is left out, it is mostly a possessive
+_OPENING_MARKS = frozenset(OPENING_MARKS) - {"'"}
+_CLOSING_MARKS = frozenset(CLOSING_MARKS) - {"'"}

@@ -13,7 +13,6 @@ data, the threshold chosen by cross-validation there, never on dev or test.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -24,11 +23,11 @@ from .attribution import broad_complement
 from .doc_spans import set_attribution_spans
 from .lexicon import load_lexicon
 from .linear import load_linear_model, shipped_model_path
+from .marks import OPENING_MARKS
 from .phrases import SUBJECT_DEPS, cue_lemma
+from .quotemarks import find_quoted, word_count
 
 __all__ = ["QuoteFilter", "quote_features", "keep_rows", "parent_row", "make_quote_filter"]
-
-_OPEN_MARKS = "„“\"»«‚‘›‹'"
 
 
 def _bucket(n: int) -> str:
@@ -100,7 +99,7 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
     n_sents = bisect_left(starts, quote.end) - at
     feats.append(f"sentences={min(n_sents, 4)}|kind={kind}")
     text = doc.text if text is None else text  # spaCy joins the tokens anew on each doc.text
-    if text[row["start"]:row["start"] + 1] in _OPEN_MARKS:
+    if text[row["start"]:row["start"] + 1] in OPENING_MARKS:
         feats.append(f"starts_with_mark|kind={kind}")
     if kind != "direct":
         # a report that quotes the speaker's own words ('Bemoaning the "phony system," …')
@@ -146,20 +145,17 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
     return feats + _name_features(doc, quote, words, kind, text)
 
 
-_DOUBLE_QUOTED = re.compile(r'"[^"\n]+"|“[^”\n]+”|„[^“\n]+“|»[^«\n]+«|«[^»\n]+»')
-
-
 def _quoted_share(content: str) -> str:
-    """How much of a content stands in double quotation marks: "none", "part" or "most".
+    """How much of a content stands in quotation marks (the top-level quotes the scanner finds):
+    "none", "part" or "most".
 
-    >>> _quoted_share('the "phony system,"'), _quoted_share("taxes will rise"), _quoted_share('"we win"')
+    >>> _quoted_share('the "phony system,"'), _quoted_share("taxes will rise"), _quoted_share("''we win''")
     ('part', 'none', 'most')
     """
-    words = len(re.findall(r"\w+", content))
-    quoted = sum(len(re.findall(r"\w+", m.group())) for m in _DOUBLE_QUOTED.finditer(content))
+    quoted = sum(word_count(q.text) for q in find_quoted(content, max_depth=0))
     if not quoted:
         return "none"
-    return "most" if quoted * 5 >= words * 4 else "part"
+    return "most" if quoted * 5 >= word_count(content) * 4 else "part"
 
 
 def _speaker_features(row: dict, span: Span | None, cue_span: Span | None, kind: str) -> list[str]:
@@ -232,10 +228,10 @@ def _name_features(doc: Doc, quote: Span, words: list[Token], kind: str, text: s
         feats.append(f"bracket_after|kind={kind}")
     if quote.start > 0:
         before = doc[quote.start - 1]
-        if before.is_punct and before.text in _OPEN_MARKS and quote.start > 1:
+        if before.is_punct and before.text in OPENING_MARKS and quote.start > 1:
             before = doc[quote.start - 2]
         feats.append(f"before={before.pos_}|kind={kind}")
-    inner = text[quote.start_char:quote.end_char].rstrip(_OPEN_MARKS + " ")
+    inner = text[quote.start_char:quote.end_char].rstrip(OPENING_MARKS + " ")
     if inner[-1:] in ".!?":
         feats.append(f"ends_sentence|kind={kind}")
     return feats

@@ -27,32 +27,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .marks import CLOSING_MARKS, INNER_MARKS, PAIRS
 from .transcripts import TURN_LABEL
 
-__all__ = ["CLOSING_MARKS", "QuotedSpan", "find_quoted", "word_count"]
+__all__ = ["QuotedSpan", "find_quoted", "word_count"]
 
 # two apostrophes ('') stand for this private-use character while scanning, so that they pair
 # only with each other: „… Kindern''(sic!)'' …“ keeps its German marks
 _TWIN = "\ue000"
 
-# opening mark -> closing marks it accepts. Symmetric marks (" and ') open or close by context.
-_PAIRS: dict[str, str] = {
-    "„": "“”\"",  # German low-high; some sites close with ” or "
-    "“": "”“\"",  # English curly (German sites write “…“; web copy mixes in a straight " to close)
-    "»": "«",
-    "«": "»",
-    "‚": "‘’'",
-    "‘": "’",
-    "›": "‹",
-    "‹": "›",
-    '"': '"”',  # a straight mark closed by a curly one, as mixed web copy prints it
-    "'": "'",
-    _TWIN: _TWIN,
-}
+# the shared pairs (:mod:`.marks`), and '' closing only ''
+_PAIRS: dict[str, str] = {**PAIRS, _TWIN: _TWIN}
 _SYMMETRIC = {'"', "'", _TWIN}
-_INNER = {"‚", "‘", "›", "‹", "'"}  # marks that only open a nested quote
-#: Every character that can close a quotation.
-CLOSING_MARKS = "“”\"«»‘’'‹›"
+_INNER = INNER_MARKS
 _CLOSERS = set(CLOSING_MARKS) | {_TWIN}
 
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .marks import OPENING_MARKS
+
 __all__ = ["TURN_LABEL", "Turn", "turn_label", "transcript_turns"]
 
 # one to five words and a colon: "WALLACE: ", "Chris Matthews: ", "Q: "
 TURN_LABEL = re.compile(r"[^\W\d_][\w.'’&-]*(?: [^\W\d_][\w.'’&-]*){0,4}: ")
 
-_OPENING_MARKS = "\"“‘'„«»"
 # paragraphs between two turns that belong to neither: "(CROSSTALK.)", "[END VIDEO CLIP]", "…."
 _STAGE_DIRECTION = re.compile(r"[\"“]?\s*(?:[(\[].*[)\]]|[.…\s]+)\s*[\"”]?")
 # at most this many unlabelled paragraphs (stage directions aside) continue a turn, or separate
@@ -46,7 +47,7 @@ def turn_label(text: str, start: int, not_labels: frozenset[str] = frozenset()) 
     >>> turn_label("Look, it works: trust me.", 0) is None
     True
     """
-    at = start + (1 if text[start:start + 1] in _OPENING_MARKS else 0)
+    at = start + (1 if text[start:start + 1] in OPENING_MARKS else 0)
     m = TURN_LABEL.match(text, at)
     if m is None:
         return None

@@ -681,3 +681,18 @@ def test_a_cue_with_a_prepositional_clause_after_a_quote_frames_no_mixed_quote(r
 def test_a_clause_wholly_in_quotation_marks_after_but_continues_the_report(run_en, text, content):
     report = next(a for a in run_en(text).attributions if a.cue is not None and a.cue.lemma == "claim")
     assert report.quote.text == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The group advocated a plan to close the plant, retrain its workers and clean the site.",
+     "a plan to close the plant, retrain its workers and clean the site"),
+    ("The council demands new rules to limit rents, stop evictions and fund shelters.",
+     "new rules to limit rents, stop evictions and fund shelters"),
+    # a subject of its own makes the second verb a clause of its own
+    ("The council demands new rules to limit rents, and its members stop evictions.", "new rules to limit rents"),
+])
+def test_bare_infinitives_continue_the_to_infinitive_of_a_report(run_en, text, content):
+    # the parser hangs "retrain"/"stop" on the cue, but a base form cannot be a second
+    # predicate of "advocated"/"demands": it shares the "to" of the content's infinitive
+    report = next(a for a in run_en(text).attributions if a.cue is not None and a.cue.text in ("advocated", "demands"))
+    assert report.quote.text == content
