@@ -39,7 +39,6 @@ _TWIN = "\ue000"
 # the shared pairs (:mod:`.marks`), and '' closing only ''
 _PAIRS: dict[str, str] = {**PAIRS, _TWIN: _TWIN}
 _SYMMETRIC = {'"', "'", _TWIN}
-_INNER = INNER_MARKS
 _CLOSERS = set(CLOSING_MARKS) | {_TWIN}
 
 
@@ -229,7 +228,7 @@ def _find_quoted(text: str) -> list[QuotedSpan]:
                 mark, start = stack.pop()
                 out.append(QuotedSpan(start, i, text[start:i], mark, ch, len(stack)))
             elif ch in _PAIRS and (ch not in _SYMMETRIC or _can_open(text, i)):
-                if ch in _INNER and not stack and ch in "'’‘":
+                if ch in INNER_MARKS and not stack and ch in "'’‘":
                     # a lone single mark at top level: only an opener when a closer follows soon
                     if not _has_closer(text, i, para_end, ch):
                         i += 1
