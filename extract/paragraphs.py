@@ -17,6 +17,7 @@ rest.
 
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,14 +28,17 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     """Mark the first token after each blank line (a whitespace token holding two line
     breaks) as a sentence start, and a word right after an opening mark there as none; leave
     all other tokens to the parser."""
+    # through the array, not ``Token.is_sent_start``: its setter scans the whole doc each time
+    starts = doc.to_array([SENT_START]).astype("int64")  # -1 (no start) needs a signed type
     for tok in doc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             first = doc[tok.i + 1]
-            first.is_sent_start = True
+            starts[first.i] = 1
             if first.is_left_punct and first.i + 1 < len(doc):
                 # a paragraph opening with a quotation mark or bracket: the sentence runs on
                 # through it (the parser would otherwise start another one after the mark)
-                doc[first.i + 1].is_sent_start = False
+                starts[first.i + 1] = -1
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
