@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .marks import CLOSING_MARKS, INNER_MARKS, PAIRS
+from .marks import CLOSING_MARKS, PAIRS
 from .transcripts import TURN_LABEL
 
 __all__ = ["QuotedSpan", "find_quoted", "word_count"]
@@ -228,7 +228,7 @@ def _find_quoted(text: str) -> list[QuotedSpan]:
                 mark, start = stack.pop()
                 out.append(QuotedSpan(start, i, text[start:i], mark, ch, len(stack)))
             elif ch in _PAIRS and (ch not in _SYMMETRIC or _can_open(text, i)):
-                if ch in INNER_MARKS and not stack and ch in "'’‘":
+                if ch in "'‘" and not stack:
                     # a lone single mark at top level: only an opener when a closer follows soon
                     if not _has_closer(text, i, para_end, ch):
                         i += 1
