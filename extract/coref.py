@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .attribution import Found, relative_subject
+from .patterns.found import Found
+from .patterns.source_phrases import is_source_noun
+from .patterns.speakers import relative_subject
 from .lexicon import CueLexicon
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "entity_type_of_label"]
@@ -106,13 +108,12 @@ class EntityIndex:
 def _named_part(span: Span, lex: CueLexicon) -> Span | None:
     """What names the source in "Angaben der Gewerkschaft X" / "seinen Angaben": the part after
     the source noun (None when nothing follows it: the possessor is the source)."""
-    from .attribution import _is_source_noun
 
     i = span.start
     saw_noun = False
     while i < span.end and (span.doc[i].lower_ in lex.possessives or span.doc[i].pos_ in ("DET", "ADJ")
-                            or _is_source_noun(span.doc[i], lex)):
-        saw_noun = saw_noun or _is_source_noun(span.doc[i], lex)
+                            or is_source_noun(span.doc[i], lex)):
+        saw_noun = saw_noun or is_source_noun(span.doc[i], lex)
         i += 1
     if not saw_noun:
         return span

@@ -1,6 +1,6 @@
 """The spaCy component that finds attributions, and :func:`make_nlp` that assembles a pipeline.
 
-``qg_attribution`` runs the patterns of :mod:`quotegraph.extract.attribution` and the entity
+``qg_attribution`` runs the patterns of :mod:`quotegraph.extract.patterns` and the entity
 resolution of :mod:`quotegraph.extract.coref`, and puts the results on the Doc:
 
 * ``doc.spans["qg_quotes"]`` — quote contents, labelled with their kind;
@@ -25,7 +25,7 @@ import os
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import find_attributions, keep_roles_within_lines
+from .patterns import find_attributions, keep_roles_within_lines
 from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
 from .lexicon import load_lexicon

@@ -1,6 +1,6 @@
 """A learned filter that drops the attributions the rules most likely got wrong.
 
-The rules of :mod:`quotegraph.extract.attribution` favour recall: every clause after a
+The rules of :mod:`quotegraph.extract.patterns` favour recall: every clause after a
 reporting verb, every speech-act sentence, every Konjunktiv sentence near a report is a
 candidate. ``qg_quote_filter`` scores each candidate with a logistic-regression model over
 plain, readable features (:func:`quote_features`: which rule found it, the cue lemma, the
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import broad_complement
+from .patterns.acts import broad_complement
 from .doc_spans import set_attribution_spans
 from .lexicon import load_lexicon
 from .linear import load_linear_model, shipped_model_path

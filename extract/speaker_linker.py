@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .attribution import Found, source_phrase
+from .patterns.found import Found
+from .patterns.source_phrases import source_phrase
 from .lexicon import CueLexicon
 from .linear import LinearModel
 from .phrases import SUBJECT_DEPS, cue_lemma, is_pronoun, sentences, subject_of, with_apposition

@@ -197,18 +197,19 @@ def test_a_dative_newspaper_after_the_cue_is_the_addressee_not_the_speaker(run_d
 def test_a_quote_inside_reported_speech_takes_the_reports_speaker():
     # "Lindner sagte der Zeitung, sie hoffe, dass „…“": the quote's frame stands outside the
     # indirect speech around it, so the quote is Lindner's, whatever a pattern found for it
-    from quotegraph.extract.attribution import Found, _link_parents, _share_outer_frames
+    from quotegraph.extract.patterns.found import Found
+    from quotegraph.extract.patterns.settle import link_parents, share_outer_frames
 
     report = Found(quote=(30, 80), kind="indirect", cue=(8, 13, "sagen"), speaker=(0, 7))
     quoted = Found(quote=(50, 80), kind="direct", cue=(8, 13, "sagen"), speaker=(14, 25))
     inner = Found(quote=(55, 70), kind="direct", cue=(52, 54, "sagen"), speaker=(50, 51))  # its own frame inside
     found = [report, quoted]
-    _link_parents(found)
-    _share_outer_frames(found)
+    link_parents(found)
+    share_outer_frames(found)
     assert quoted.speaker == (0, 7)
     found = [report, inner]
-    _link_parents(found)
-    _share_outer_frames(found)
+    link_parents(found)
+    share_outer_frames(found)
     assert inner.speaker == (50, 51)
 
 

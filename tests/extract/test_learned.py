@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from quotegraph.extract.attribution import Found
+from quotegraph.extract.patterns.found import Found
 from quotegraph.extract.convert import doc_to_result
 from quotegraph.extract.evaluation.wikinews import as_article, read_wikinews, score_wikinews
 from quotegraph.extract.lexicon import load_lexicon

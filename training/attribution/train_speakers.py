@@ -28,7 +28,7 @@ import numpy as np
 
 from common import DATA, HEADLINE, ROOT, arguments, cached, fit, headline, out_of_fold, plateau_centre, read_gold, write_model
 
-from quotegraph.extract.attribution import find_attributions
+from quotegraph.extract.patterns import find_attributions
 from quotegraph.extract.evaluation.scoring import Prediction, pair_by_overlap, token_overlap, tokens_in, word_tokens
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.phrases import sentences

@@ -1,0 +1,147 @@
+"""Reported speech acts without quoted words ("Die Opposition kritisierte den Entwurf.") and broad verb candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import CueLexicon
+from ..phrases import cue_lemma, sentences, strip_punct, subject_of
+from ..quotemarks import word_count
+from .clauses import indirect_report, with_final_punct
+from .complements import OBJECT_DEPS, with_complement
+from .found import Found, cue_chars, outside, span_chars
+from .frames import POINTERS
+from .speakers import usable_speaker
+
+
+def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """Sentences that report a speech act without quoting it: "Ein Mitarbeiter sprach von
+    einem Klima der Gewalt.", "Die Opposition kritisierte den Entwurf scharf."
+
+    The whole sentence is the reported content; its subject is the speaker, the verb the cue.
+    A sentence that only points back at a quote ("Das sagte er am Montag.") is left out.
+    """
+    if not doc.has_annotation("DEP") or not lex.speech_act_sentences:
+        return
+    for sent in sentences(doc):
+        if not outside(found, sent.start_char, sent.end_char):
+            continue
+        # "“…?” Trump asked on Monday.": the sentence is the frame of a quote before it
+        if any(f.cue is not None and sent.start_char <= f.cue[0] < sent.end_char
+               and not f.overlaps(sent.start_char, sent.end_char) for f in found):
+            continue
+        content = strip_punct(sent)
+        if content is None or word_count(content.text) < 5:
+            continue
+        for tok in sent:
+            lemma = cue_lemma(tok, lex)
+            if lemma is None or (lemma in lex.weak_verbs and not _act_complement(tok, lex)):
+                continue
+            if tok.dep_ not in ("ROOT", "root") and tok.head.dep_ not in ("ROOT", "root"):
+                continue
+            objects = [c for c in tok.children if c.dep_ in ("obj", "dobj", "oa", "ccomp")]
+            # "Das sagte er": a pronoun points back at a quote; "Das Auswärtige Amt" is a determiner
+            if (any(c.lower_ in POINTERS for c in objects)
+                    or any(t.lower_ in POINTERS and t.i < tok.i and t.dep_ != "det" for t in sent[:2])):
+                break
+            if any(c.dep_ in ("auxpass", "nsubjpass", "nsubj:pass", "aux:pass") for c in tok.children):
+                break  # "Nothing was said": a passive names no speaker
+            speaker = subject_of(tok, sent.start, sent.end)
+            if speaker is not None and lemma in lex.weak_verbs:
+                # the complement the parser hung on the subject is no part of it ("die Polizei von …")
+                cut = next((t.i for t in speaker[1:] if t.i > tok.i and t.lower_ in lex.act_complements and t.pos_ == "ADP"), None)
+                speaker = strip_punct(doc[speaker.start : cut]) if cut is not None else speaker
+            if speaker is None or not _plausible_speaker(speaker):
+                break
+            yield Found((content.start_char, with_final_punct(doc, content)), "reported",
+                        cue=cue_chars(tok, lemma), speaker=span_chars(speaker), pattern="act")
+            break
+
+
+def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """Candidates for a learned filter (``broad`` only, ``CueLexicon.broad_verb_reports``): any
+    verb with a subject and a clause, object or prepositional object after it that no other
+    pattern explained — "X endorsed Trump", "X voted for the bill", "X sees Y as Z",
+    "X plans to run". Beliefs, intentions and stances count as attributions in PolNeAR; which
+    verbs and constructions are worth keeping is for the filter to learn (pattern "broad_verb").
+
+    The complement is the content, the verb the cue, its subject (or its governor's, for
+    "tried to rebuke the front-runner") the source. A verb whose infinitive complement has its
+    own complement leaves the report to that verb.
+    """
+    if not doc.has_annotation("DEP") or not lex.broad_verb_reports:
+        return
+    used = [f.cue for f in found if f.cue is not None]
+    for sent in sentences(doc):
+        taken: list[Found] = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or any(a <= tok.idx < b for a, b, _ in used):
+                continue
+            if not outside(found + taken, tok.idx, tok.idx + 1):
+                continue
+            if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > tok.i and broad_complement(c) is not None
+                   for c in tok.children):
+                continue  # "tried to rebuke the front-runner": "rebuke" reports
+            hit = _broad_verb_report(doc, sent, tok, lex)
+            if hit is not None and outside(found + taken, *hit.quote):
+                taken.append(hit)
+                yield hit
+
+
+def broad_complement(verb: Token) -> Token | None:
+    """The first clause, object or prepositional object after a verb ("endorsed [Trump]",
+    "voted for [the bill]", "plans [to run]")."""
+    for c in sorted(verb.children, key=lambda c: c.i):
+        if c.i < verb.i:
+            continue
+        if c.dep_ in OBJECT_DEPS:
+            return c
+        if c.dep_ == "prep":
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _broad_verb_report(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Found | None:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # a passive names no source ("was seen as …")
+    comp = broad_complement(verb)
+    if comp is None:
+        return None
+    if comp.pos_ == "PRON" and comp.left_edge.i == comp.right_edge.i:
+        return None  # "did it", "thanked them": a bare pronoun is no content
+    end = with_complement(verb, comp)
+    content = strip_punct(doc[comp.left_edge.i : end])
+    if content is None:
+        return None
+    speaker = usable_speaker(subject_of(verb, sent.start, verb.i), lex)
+    if speaker is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        speaker = usable_speaker(subject_of(verb.head, sent.start, verb.head.i), lex)
+    if speaker is None or speaker.root.pos_ not in ("PRON", "PROPN", "NOUN"):
+        return None
+    return indirect_report(content, verb, verb.lemma_.lower(), speaker, "broad_verb", doc, sent, lex, need_clause=False,
+                   min_words=1)
+
+
+def _act_complement(verb: Token, lex: CueLexicon) -> bool:
+    """Whether a weak verb has the complement that makes it a speech act: "bezeichnete den
+    Angriff als Verteidigung", "sprach von einem Erfolg", "hält das für unbedenklich"."""
+    def opens_complement(phrase: Token) -> bool:
+        return phrase.left_edge.lower_ in lex.act_complements and phrase.left_edge.i > verb.i
+
+    # the parser may hang the complement on the subject or object ("spricht die Polizei von …")
+    return any(opens_complement(c) or (c.dep_ in _ARGUMENT_DEPS and any(opens_complement(g) for g in c.children))
+               for c in verb.children)
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "sb", "obj", "dobj", "oa"})
+
+
+def _plausible_speaker(span: Span) -> bool:
+    """A subject that can speak: not a number phrase ("Zwölf Todesopfer forderte ein Taifun"),
+    not an object the parser took for a subject ("Den … Einsatz lehnen … ab")."""
+    first = span[0]
+    return first.pos_ != "NUM" and first.lower_ not in ("den", "dem", "einem", "einen") and len(span) <= 12

@@ -1,0 +1,143 @@
+"""Content clauses: the bounds of reported content, its mood, and the indirect report built from a cue and a clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..konjunktiv import konjunktiv_mood
+from ..lexicon import CueLexicon
+from ..phrases import strip_punct, through_closing_mark
+from ..quotemarks import word_count
+from .found import Found, cue_chars, span_chars
+from .source_phrases import source_phrases_in
+
+
+_CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—"})
+
+
+COORDINATORS = frozenset({"und", "aber", "sowie", "doch", "and", "but"})
+
+
+def clause_around(doc: Doc, sent: Span, start: int, end: int, marks: frozenset[str] = _CLAUSE_MARKS) -> tuple[int, int]:
+    """Token bounds of the clause holding tokens [start, end): from the clause mark before
+    it (by default comma, semicolon, colon, dash; outside quotation marks) to the next one."""
+    depth = 0
+    lo = sent.start
+    for t in doc[sent.start:start]:
+        depth += t.text in ("„", "»") and 1 or 0
+        depth -= t.text in ("“", "«") and 1 or 0
+        if t.text in marks and depth <= 0:
+            lo = t.i + 1
+    hi = sent.end
+    depth = 0
+    for t in doc[end:sent.end]:
+        depth += t.text in ("„", "»") and 1 or 0
+        depth -= t.text in ("“", "«") and 1 or 0
+        if t.text in marks and depth <= 0 and t.i + 1 < sent.end and not doc[t.i + 1].is_punct:
+            nxt = doc[t.i + 1]
+            # a comma before an apposition or list item continues the clause
+            if t.text == "," and nxt.pos_ not in ("VERB", "AUX", "SCONJ", "PRON", "CCONJ") and nxt.lower_ not in COORDINATORS:
+                continue
+            hi = t.i
+            break
+    return lo, hi
+
+
+def _cut_coordinated_frame(doc: Doc, content: Span) -> Span:
+    """Drop a main clause the frame coordinates after the content: "dass … besteht, und gab
+    an, …" → "dass … besteht"; a semicolon always ends the content."""
+    for t in content:
+        if t.text == ";":
+            return strip_punct(doc[content.start : t.i]) or content
+        if t.text == "," and t.i + 2 < content.end and doc[t.i + 1].lower_ in COORDINATORS:
+            nxt = doc[t.i + 2]
+            finite = nxt.tag_ in ("VVFIN", "VAFIN", "VMFIN") or (not nxt.tag_ and nxt.pos_ in ("VERB", "AUX"))
+            if finite and konjunktiv_mood(nxt) is None:
+                return strip_punct(doc[content.start : t.i]) or content
+    return content
+
+
+def clause_after(doc: Doc, i: int, sent: Span) -> Span | None:
+    """The content clause from token i to the end of the sentence (final punctuation dropped)."""
+    if i >= sent.end:
+        return None
+    content = strip_punct(doc[i : sent.end])
+    return _cut_coordinated_frame(doc, content) if content is not None else None
+
+
+_FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP", "VBD", "VBZ", "VBP", "MD"})
+
+
+def _verb_second(content: Span) -> bool:
+    """A noun phrase then a finite verb: a main clause ("die USA hielten sich …"), even when its
+    article was tagged as a relative pronoun (a relative clause ends with its verb)."""
+    j = next((t.i for t in content[1:] if t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM")), content.end)
+    return content.start + 1 < j < content.end and content.doc[j].tag_ in _FINITE_TAGS
+
+
+def _is_clause(content: Span) -> bool:
+    """Reported content is a clause: it has a finite verb or an infinitive with "zu" (when the
+    pipeline tags them) and is not a relative clause hanging on the speaker ("…, der …")."""
+    first = content[0]
+    after_comma = content.start > 0 and content.doc[content.start - 1].text == ","
+    if after_comma and first.tag_ in ("PRELS", "PRELAT", "WDT") and not _verb_second(content):
+        return False
+    if not any(t.tag_ for t in content) or first.lower_ in ("dass", "daß", "ob"):
+        return True  # a dass/ob clause is one even when the tagger missed its verb ("… darstellen" VVINF)
+    return any(t.tag_ in _FINITE_TAGS or t.tag_ in ("VVIZU", "PTKZU", "TO") or t.morph.get("VerbForm") == ["Fin"]
+               or _infix_zu(t) for t in content)
+
+
+def zu_infinitive(doc: Doc, start: int, end: int) -> bool:
+    """Whether the clause from token ``start`` to the next comma (before ``end``) is an
+    infinitive with "zu"."""
+    for t in doc[start:end]:
+        if t.text == ",":
+            return False
+        if t.tag_ in ("PTKZU", "VVIZU") or _infix_zu(t):
+            return True
+    return False
+
+
+def _infix_zu(token: Token) -> bool:
+    """A particle verb's infinitive with "zu" inside ("voranzutreiben", "einzumischen") that the
+    tagger took for a bare infinitive: a particle of two letters or more, "zu", a stem."""
+    k = token.lower_.find("zu", 2)
+    return token.tag_ == "VVINF" and k > 0 and len(token.lower_) - k - 2 >= 4
+
+
+def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span | None, pattern: str,
+            doc: Doc, sent: Span, lex: CueLexicon, *, need_clause: bool = True, min_words: int = 2) -> Found | None:
+    if content is None or word_count(content.text) < min_words or (need_clause and not _is_clause(content)):
+        return None
+    kind = "indirect"
+    content = through_closing_mark(content)
+    found = Found((content.start_char, content.end_char), kind, cue=cue_chars(verb, lemma),
+                  speaker=span_chars(speaker), pattern=pattern)
+    # a source phrase elsewhere in the sentence relays the report: "sagte X laut Agentur Y"
+    for sp in source_phrases_in(doc, sent.start, sent.end, lex):
+        if sp.source is None or (content.start <= sp.phrase.start and sp.phrase.end <= content.end):
+            continue
+        if speaker is not None and sp.source.start <= speaker.start < sp.source.end:
+            continue
+        found.mediator = span_chars(sp.source)
+        break
+    return found
+
+
+_K2_FOR_K1 = frozenset({"hätten", "würden", "wären", "hätte", "würde", "gäbe", "käme", "könnten", "müssten", "dürften"})
+
+
+def reported_mood(token: Token) -> bool:
+    """Konjunktiv I, or a Konjunktiv II that reported speech uses where Konjunktiv I would
+    look indicative ("sie hätten", "sie würden") — not the II of conditionals ("müsste")."""
+    mood = konjunktiv_mood(token)
+    return mood == "I" or (mood == "II" and token.lower_ in _K2_FOR_K1)
+
+
+def with_final_punct(doc: Doc, span: Span) -> int:
+    """End of ``span`` extended over the sentence-final mark right after it ("… verliehen.")."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text in (".", "!", "?") and nxt.idx == span.end_char:
+        return nxt.idx + 1
+    return span.end_char

@@ -1,0 +1,156 @@
+"""English reports from the parse: the clause or object a reporting verb governs, and how far the content runs."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import CueLexicon
+from ..phrases import SUBJECT_DEPS, cue_lemma, strip_punct
+from .clauses import COORDINATORS, indirect_report
+from .found import Found
+from .speakers import speaker_for
+
+
+OBJECT_DEPS = ("ccomp", "xcomp", "dobj", "obj")
+
+
+_OBJECT_PREPS = frozenset({"of", "about", "on", "for", "against"})
+
+
+def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
+    """The clause or object a reporting verb governs: "X said (that) …", "X warned of …",
+    "X bemoaned the unrest" — a clause for any cue verb, an object only for a non-weak one
+    or one the parser gives a clause to."""
+    comp = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i
+                 and not (_takes_addressee(lemma, lex) and _is_addressee(c))), None)
+    if comp is not None and comp.dep_ in ("dobj", "obj") and _takes_addressee(lemma, lex):
+        # "told a dispatcher (that) …", "asked Congress to …": the clause is the content
+        clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > comp.i), None)
+        if clause is None:  # "told a dispatcher that …" parsed as a clause on the noun
+            clause = next((c for c in comp.children if c.dep_ == "acl"
+                           and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)), None)
+        comp = clause or comp
+    if comp is None:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i), None)
+        comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return _english_passive(doc, sent, verb, lemma, lex)
+    if comp is None:
+        return None
+    end = _participle_cue(comp, lex) or with_complement(verb, comp)
+    end = _coordinated_cue(doc, comp.left_edge.i, end, lex) or _quoted_conjunct(doc, verb, end) or end
+    if comp.dep_ == "dobj" and end - comp.left_edge.i < 2 and comp.pos_ == "PRON":
+        return None  # "asked him", "denied it": a bare pronoun is no content
+    content = strip_punct(doc[comp.left_edge.i : end])
+    speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
+    return indirect_report(content, verb, lemma, speaker, "cue_first", doc, sent, lex, need_clause=False)
+
+
+_COMPLEMENT_PREPS = frozenset({"as", "of", "for"})
+
+
+def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
+    """"[The nominee] has been endorsed by [the paper]": the subject is the content, the agent
+    the source; "Nothing was said at the meeting" names no source and is left out."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None or pobj is None or subj.i > verb.i or subj.pos_ == "PRON" and subj.tag_ in ("WP", "WDT"):
+        return None
+    content = strip_punct(doc[subj.left_edge.i : subj.right_edge.i + 1])
+    speaker = strip_punct(doc[pobj.left_edge.i : pobj.right_edge.i + 1])
+    return indirect_report(content, verb, lemma, speaker, "cue_first", doc, sent, lex, need_clause=False, min_words=1)
+
+
+def with_complement(verb: Token, comp: Token) -> int:
+    """The end of an object with the complement beside it: "called [the senator a “nasty guy”]",
+    "criticized [the law as a “crazy system”]", "blasted [him for not paying taxes]"."""
+    end = comp.right_edge.i + 1
+    if comp.dep_ != "dobj":
+        return end
+    for c in sorted(verb.children, key=lambda c: c.i):
+        if c.i <= comp.i or c.left_edge.i > end + 1:
+            continue
+        if (c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS)
+                or _continues_infinitive(verb, c, comp.left_edge.i, end)):
+            end = c.right_edge.i + 1
+    return end
+
+
+def _continues_infinitive(verb: Token, clause: Token, start: int, end: int) -> bool:
+    """Whether a bare infinitive the parser hung on a finite verb continues the "to"-infinitive
+    that ``doc[start:end]`` ends with: "advocates rules [to end A, stop B and remove C]". A base
+    form cannot be a second predicate of "advocates" or "advocated", so it shares the "to"."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBZ", "VBD") or clause.tag_ != "VB" or clause.dep_ not in ("advcl", "conj"):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux") and c.lower_ != "to" for c in clause.children):
+        return False  # "…, so they stop B", "…, and will stop B": a clause of its own
+    if any(t.text not in (",", "and", "or") for t in doc[end : clause.left_edge.i]):
+        return False
+    return any(t.tag_ == "VB" and t.right_edge.i == end - 1
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children) for t in doc[start:end])
+
+
+def _quoted_conjunct(doc: Doc, verb: Token, end: int) -> int | None:
+    """Where a content runs on through a clause wholly in quotation marks that follows it
+    after "but" or "and": 'He's claiming that fraud is “a big problem” but “nobody has the
+    guts to talk about it.”' The parser hangs that clause on the cue; a narrator's own clause
+    would not stand in quotation marks, so it is the speaker's too."""
+    cc = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if cc + 1 >= len(doc) or doc[cc].dep_ != "cc" or doc[cc + 1].tag_ != "``":
+        return None
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.left_edge.i == cc + 1), None)
+    if conj is None:
+        return None
+    last = conj.right_edge.i
+    while last > cc and doc[last].is_space:  # the parser hangs a paragraph break on the clause
+        last -= 1
+    if doc[last].tag_ != "''" and not (last + 1 < len(doc) and doc[last + 1].tag_ == "''"):
+        return None  # the quotation ends inside the clause: the rest is the narrator's
+    if any(t.tag_ == "''" for t in doc[cc + 2 : last - 1]):
+        return None
+    return last + 1
+
+
+def _participle_cue(comp: Token, lex: CueLexicon) -> int | None:
+    """Where a participle cue after a comma starts a second report inside the content:
+    "X said [A], citing B" / "…, adding that B" — the participle has its own content."""
+    doc = comp.doc
+    for t in comp.subtree:
+        if (t.i > comp.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and doc[t.i - 1].text == ","
+                and cue_lemma(t, lex) is not None and any(c.dep_ in OBJECT_DEPS for c in t.children)):
+            return t.i - 1
+    return None
+
+
+def _coordinated_cue(doc: Doc, start: int, end: int, lex: CueLexicon) -> int | None:
+    """Where a second cue verb coordinated inside the content starts a report of its own:
+    "X said [A] and warned B", "X says [A], and added B" — a conjunct cue verb with no subject
+    of its own, after "and"/"but"; the content ends before the conjunction."""
+    for t in doc[start + 1 : end]:
+        if t.dep_ != "conj" or t.pos_ != "VERB" or cue_lemma(t, lex) is None:
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            continue
+        k = t.i - 1
+        while k > start and doc[k].pos_ == "ADV":
+            k -= 1
+        if doc[k].dep_ == "cc" and doc[k].lower_ in COORDINATORS:
+            return k - 1 if doc[k - 1].text == "," else k
+    return None
+
+
+def _takes_addressee(lemma: str, lex: CueLexicon) -> bool:
+    """Whether a cue's first object can be the person spoken to ("told reporters"); for the
+    others a person object is what is reported ("endorsed Clinton", "attacked the senator").
+    A lexicon without ``addressee_verbs`` treats every cue so."""
+    return lex.addressee_verbs is None or lemma in lex.addressee_verbs
+
+
+def _is_addressee(token: Token) -> bool:
+    """"told reporters", "asked him": the object is the addressee, not the content."""
+    return token.dep_ in ("dobj", "obj") and (
+        token.pos_ == "PRON" or token.ent_type_ in ("PERSON", "PER", "ORG", "NORP")
+        or token.lower_ in ("reporters", "journalists", "lawmakers", "supporters", "audience", "crowd", "people")
+    )

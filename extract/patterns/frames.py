@@ -1,0 +1,328 @@
+"""The frame beside a quote: which cue, speaker and mediator introduce it, and whether the text after it is its frame."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import CueLexicon
+from ..marks import CLOSING_MARKS
+from ..phrases import SUBJECT_DEPS, cue_lemma, np_after, np_before, subject_of, with_apposition
+from ..quotemarks import QuotedSpan
+from .found import cue_chars
+from .source_phrases import source_phrases_in
+from .speakers import apposed_before, impersonal_source, usable_speaker
+
+
+_SENT_END = ".!?"
+
+
+@dataclass(frozen=True)
+class Frame:
+    cue: tuple[int, int, str] | None
+    speaker: Span | None
+    mediator: Span | None
+    possessor: Token | None = None
+
+
+def _find_verb_cue(doc: Doc, lower: int, upper: int, lex: CueLexicon, *,
+                   main: bool = False) -> tuple[Token, str] | None:
+    """The first cue in the tokens [lower, upper); with ``main`` (the frame before a quote), a
+    cue right before the closing comma or colon, else a reporting verb before a frame-only one,
+    then the one highest in the parse, then the one nearest to ``upper``: the main clause frames
+    the quote, not a cue in a clause beside it ("When my mother mentioned it, I laughed and
+    said, “…”"; "… defend not paying an architect who said …, saying, “…”")."""
+    cues = ((tok, lemma) for tok in doc[lower:upper] if (lemma := cue_lemma(tok, lex)) is not None)
+    if not main:
+        return next(cues, None)
+    last = upper - 1
+    while last > lower and doc[last].is_punct:
+        last -= 1
+    if last < upper - 1 and (lemma := cue_lemma(doc[last], lex)) is not None:
+        return doc[last], lemma  # "…, saying, “…”": the cue right before the quote's comma
+    return min(cues, key=lambda c: (c[1] in lex.frame_verbs, sum(1 for _ in c[0].ancestors), -c[0].i), default=None)
+
+
+def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: bool) -> Frame | None:
+    """Cue, speaker and mediator in the frame tokens [lower, upper) beside a quote."""
+    if upper <= lower:
+        return None
+    sources = source_phrases_in(doc, lower, upper, lex)
+    main = not after_quote and lex.lang == "en" and doc.has_annotation("DEP")
+    found = _find_verb_cue(doc, lower, upper, lex, main=main)
+    if found is not None:
+        verb, lemma = found
+        cut = [sp.phrase for sp in sources]
+        speaker = usable_speaker(subject_of(verb, lower, upper), lex)
+        if speaker is None and main and verb.dep_ in ("conj", "advcl"):
+            # "I laughed and said, “…”", "Trump was defensive …, saying, “…”"
+            speaker = usable_speaker(subject_of(verb.head, lower, upper), lex)
+        if speaker is not None and any(speaker.start < p.end and p.start < speaker.end for p in cut):
+            speaker = None
+        if speaker is None:
+            if after_quote or verb.i == lower or doc[verb.i - 1].is_punct:
+                speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
+            if speaker is None:
+                speaker = np_before(doc, verb.i, lower, lex, subject=True) or apposed_before(doc, verb, lower, lex)
+            if speaker is None and not after_quote:
+                speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
+            if speaker is None:
+                speaker = impersonal_source(doc, verb, upper, lex)
+        if speaker is not None and any(speaker.start >= p.start and speaker.end <= p.end for p in cut):
+            speaker = None
+        if speaker is not None and speaker.end < upper:
+            speaker = with_apposition(speaker, upper)
+        mediator = next((sp.source for sp in sources if sp.source is not None), None)
+        if speaker is None and mediator is not None:
+            speaker, mediator = mediator, None
+        return Frame(cue_chars(verb, lemma), speaker, mediator)
+    if sources:
+        sp = sources[0]
+        cue = (sp.cue.start_char, sp.cue.end_char, sp.cue.text.lower())
+        return Frame(cue, sp.source, None, sp.possessor)
+    # "…“, so X." — a particle cue right after the quote
+    if after_quote:
+        first = next((t for t in doc[lower:upper] if not t.is_punct), None)
+        if first is not None and first.lower_ in lex.so_particles:
+            speaker = np_after(doc, first.i + 1, upper, lex, subject=True)
+            if speaker is not None:
+                return Frame(cue_chars(first, first.lower_), speaker, None)
+    return None
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """Whether the mark at ``text[i]`` (. ! ?) ends a sentence: followed by white space, and
+    for a full stop not closing an abbreviation ("F.A.Z.", "Dr.", "z. B.") or a number."""
+    if i + 1 < len(text) and not text[i + 1].isspace():
+        return False
+    if text[i] != ".":
+        return True
+    j = i
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(„“\"»":
+        j -= 1
+    word = text[j:i]
+    if not word:
+        return i > 0 and text[i - 1] in "“”\"»«’'"  # „Al Jazeera“. ends with the name
+    if word[-1:].isdigit() or "." in word or (len(word) == 1 and word.isalpha()):
+        return False  # a number, "F.A.Z.", an initial
+    return word not in _ABBREVIATIONS
+
+
+_ABBREVIATIONS = frozenset(
+    "Dr Prof Nr St Abs Art Bd Mio Mrd Mr Mrs Ms Gen Sen Rep Gov Jr Sr Inc Corp Co Ltd vs etc bzw ca zB "
+    "Hr Fr Vgl vgl Str Tel Jh Chr "
+    "usw evtl ggf inkl zB Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez Oct Dec".split()
+)
+
+
+def sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: int) -> tuple[int, int]:
+    """Characters of the frame around a quote at [start, end): back to the previous sentence end
+    or closing mark, forward to the next sentence end or opening mark (never past a paragraph)."""
+    lo = start
+    while lo > limit_lo:
+        ch = text[lo - 1]
+        if ch == "\n" and lo - 2 >= 0 and text[lo - 2] == "\n":
+            break
+        if ch in _SENT_END and lo - 1 > limit_lo and _ends_sentence(text, lo - 1):
+            break
+        lo -= 1
+    hi = end
+    while hi < limit_hi:
+        ch = text[hi]
+        if ch == "\n" and hi + 1 < len(text) and text[hi + 1] == "\n":
+            break
+        if ch in _SENT_END and _ends_sentence(text, hi):
+            hi += 1
+            break
+        hi += 1
+    return lo, hi
+
+
+def pointing_frame(doc: Doc, text: str, close_at: int, lex: CueLexicon) -> Frame | None:
+    """"„…“ Das sagte X am Montag.": the next sentence points back at the quote with a
+    demonstrative and names its speaker. ``text`` is ``doc.text`` (spaCy rebuilds it on each access)."""
+    rest = doc.char_span(close_at, min(len(text), close_at + 300), alignment_mode="contract")
+    if rest is None:
+        return None
+    first = next((t for t in rest if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return None
+    end = next((t.i for t in doc[first.i + 1 :] if t.text in (".", "!", "?", "„", "“")), len(doc))
+    return frame_after_pointer(doc, first, end, POINTERS, lex)
+
+
+def frame_after_pointer(doc: Doc, first: Token, end: int, pointers: frozenset[str], lex: CueLexicon) -> Frame | None:
+    """The frame of a sentence that opens with a capitalised demonstrative (one of ``pointers``)
+    right before a cue and ends before token ``end``: "Das sagte X am Montag."."""
+    if first.lower_ not in pointers or not first.text[:1].isupper():
+        return None
+    if first.i + 1 < end and cue_lemma(doc[first.i + 1], lex) is not None:
+        return frame_in(doc, first.i + 1, end, lex, after_quote=True)
+    return None
+
+
+_SIGNATURE_DASHES = "―—–"
+
+
+def signature_frame(doc: Doc, text: str, close_at: int) -> Frame | None:
+    """"“…” ― Jacklyn Ashley": a dash and a name after a quote, up to a comma or the line end,
+    sign it, as epigraphs and collected reader voices do; the dash is the cue. The name is one
+    to five capitalised words without digits. Read from the text: the tokenizer may join the
+    dash to the closing mark ("”―")."""
+    end = text.find("\n", close_at)
+    line = text[close_at : len(text) if end < 0 else end]
+    body = line.lstrip(" \u00a0\t")
+    if not body[:1] or body[0] not in _SIGNATURE_DASHES:
+        return None
+    dash = close_at + len(line) - len(body)
+    name = body[1:].split(",")[0].strip(" \u00a0\t.")  # "― Tom Brook, a voter in Ohio"
+    words = name.split()
+    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() and not any(ch.isdigit() for ch in w) for w in words):
+        return None
+    start = text.index(name, dash + 1)
+    span = doc.char_span(start, start + len(name), alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    return Frame((dash, dash + 1, text[dash]), span, None)
+
+
+def colon_verb_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame | None:
+    """"Limbaugh continued: “…”": any verb with a subject right before the colon that opens a
+    quote introduces it (English)."""
+    last = doc[upper - 1]
+    if last.text != ":" or upper - 2 < lower or not doc.has_annotation("DEP"):
+        return None
+    verb = doc[upper - 2]
+    while verb.i > lower and verb.pos_ == "ADV":
+        verb = doc[verb.i - 1]
+    if verb.pos_ != "VERB":
+        return None
+    speaker = usable_speaker(subject_of(verb, lower, verb.i), lex)
+    if speaker is None:
+        return None
+    return Frame(cue_chars(verb, verb.lemma_.lower()), speaker, None)
+
+
+def colon_frame(doc: Doc, text: str, open_at: int, lower: int, lex: CueLexicon) -> Frame | None:
+    """"X made the following comment:¶„…“", "X continued:¶“…”": a paragraph that ends in a
+    colon after a cue frames the quote that opens the next one."""
+    k = open_at
+    while k > lower and text[k - 1].isspace():
+        k -= 1
+    if k <= lower or text[k - 1] != ":" or "\n" not in text[k:open_at]:
+        return None
+    colon = doc.char_span(k - 1, k, alignment_mode="expand")
+    if colon is None:
+        return None
+    lo, _ = sentence_bounds(text, k - 1, k, lower, k)
+    frame_span = doc.char_span(lo, k - 1, alignment_mode="contract")
+    if frame_span is None or len(frame_span) == 0:
+        return None
+    # right before the quote, as "She continued: “…”" in one paragraph: frame-only verbs too
+    frame = frame_in(doc, frame_span.start, frame_span.end, with_frame_verbs(lex), after_quote=False)
+    if (frame is None or frame.cue is None) and lex.lang == "en":
+        frame = colon_verb_frame(doc, frame_span.start, colon.end, lex)
+    return frame if frame is not None and frame.cue is not None and frame.speaker is not None else None
+
+
+def _last_char(q: QuotedSpan) -> str:
+    """The quote's last character before the closing marks of a quote nested at its end
+    ('“… the labels of ‘criminal,’”' ends in a comma)."""
+    return q.text.rstrip().rstrip(CLOSING_MARKS)[-1:]
+
+
+def attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, upper: int, lex: CueLexicon) -> bool:
+    """Whether the text after a quote, from token ``first`` up to token ``upper``, is its frame:
+    ``„…“, sagte X`` / ``„…?“ fragte X`` / ``„…“ so X`` — not a new sentence that merely
+    follows it."""
+    rest = text[close_at:close_at + 3].lstrip()
+    if rest.startswith((",", "–", "—", "―", "-")):
+        return True
+    if first.lower_ in lex.so_particles or first.lower_ in lex.wie_particles:
+        return True
+    last = _last_char(q)
+    if last in ",–-":
+        return True  # English keeps the frame's comma inside the marks
+    ends_open = last in "!?" or last not in "."
+    # "„…?“ fragte er": the frame starts with its cue (not just any lower-case word)
+    if not ends_open:
+        return False
+    if cue_lemma(first, lex) is not None:
+        return True
+    # English puts the subject first ("“…?” Trump asked"); German inverts after a quote, so there
+    # a subject first opens a sentence of its own („…?“ Die Ministerin sagte, …)
+    return lex.lang == "en" and _subject_then_cue(first, upper, lex)
+
+
+def _subject_then_cue(first: Token, upper: int, lex: CueLexicon) -> bool:
+    """"“…?” Trump asked." / "“…!” the crowd shouted.": after a quote that does not close with
+    a full stop, a sentence whose subject comes first and whose cue reports nothing of its own
+    (no clause after it, before token ``upper``: a clause inside the next quote is that quote's)
+    is the quote's frame, not a new statement."""
+    for tok in first.doc[first.i : first.i + 8]:
+        if tok.is_sent_start and tok.i > first.i:
+            return False
+        if cue_lemma(tok, lex) is None or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.left_edge.i != first.i or subject.i > tok.i:
+            return False
+        # the parser may hang the quote itself on the cue as its clause: only one after it counts
+        return not any(tok.i < c.i < upper and (c.dep_ in ("ccomp", "xcomp", "oc") or _prepositional_clause(c))
+                       for c in tok.children)
+    return False
+
+
+def _prepositional_clause(token: Token) -> bool:
+    """A preposition whose object is a clause, on the cue or on its object: "accused Holt *of
+    being* a Democrat", "warned *against cutting* taxes"; what such a cue reports comes after
+    it, not from the quote."""
+    if token.dep_ in ("dobj", "obj"):
+        return any(_prepositional_clause(c) for c in token.children)
+    return token.dep_ == "prep" and any(c.dep_ == "pcomp" for c in token.children)
+
+
+def inside_clause_before(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> bool:
+    """Whether a quote opening at token ``upper`` continues a subordinate clause begun before
+    it: 'Flynn said Trump was right when he said that under Obama, “the generals …”', 'X
+    acknowledged that there are "some people" who feel that way, "but not many."'. A comma
+    before the mark then belongs to the clause; the quote is a fragment of it, not framed."""
+    first = next((t for t in doc[upper:upper + 4] if not t.is_punct and not t.is_space), None)
+    return any(t.dep_ in ("mark", "cp") and t.lower_ in lex.complementizers
+               and (t.head.i >= upper or (first is not None and t.head.is_ancestor(first)))
+               for t in doc[lower:upper])
+
+
+def sets_off_frame(doc: Doc, text: str, q: QuotedSpan, close_at: int, post: tuple[int, int],
+                    lex: CueLexicon) -> bool:
+    """Whether a comma or dash sets off the frame after a quote that words precede, making it a
+    mixed quote ("… „Massenmedien …“, sagte X"); "hatte den Bericht als „falsch“ bezeichnet" is
+    one sentence around a fragment.
+
+    English needs more: it keeps the frame's comma inside the marks ('Mills "got an immunity
+    agreement," Jordan said') and uses dashes for asides ('-- which Cook called "crap" -- one
+    question is …'). There the comma or dash sets off only a bare frame: the cue first, or a
+    subject and a cue that reports nothing of its own; 'called it "a disaster," and said …'
+    stays one sentence."""
+    mark = text[close_at:close_at + 3].lstrip()[:1]
+    if lex.lang != "en":
+        return mark in (",", "–", "—", "-")
+    if mark == ",":
+        return True
+    if mark not in ("–", "—", "-") and _last_char(q) != ",":
+        return False
+    first = next((t for t in doc[post[0] : post[1]] if not t.is_punct), None)
+    if first is None:
+        return False
+    return (cue_lemma(first, lex) is not None and first.pos_ in ("VERB", "AUX")) or _subject_then_cue(first, post[1], lex)
+
+
+@lru_cache(maxsize=8)
+def with_frame_verbs(lex: CueLexicon) -> CueLexicon:
+    """The lexicon for the frame right beside a direct quote: its verbs and the frame-only ones."""
+    return replace(lex, verbs=lex.verbs | lex.frame_verbs) if lex.frame_verbs else lex
+
+
+POINTERS = frozenset({"das", "dies", "dieses", "es", "this", "that", "it", "so"})

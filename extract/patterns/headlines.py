@@ -1,0 +1,87 @@
+"""Lines labelled with a speaker: transcript turns ("TAPPER: …") and colon headlines ("Senator X: …")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from ..lexicon import CueLexicon
+from ..quotemarks import word_count
+from ..transcripts import transcript_turns
+from .found import Found, outside, span_chars
+
+
+def find_transcript_turns(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """The turns of a transcript printed in the article ("TAPPER: …", "Q: …"; see
+    :func:`quotegraph.extract.transcripts.transcript_turns`): each is the labelled speaker's
+    own words, a direct quote with the label as speaker and the colon as cue (pattern
+    "transcript"). A transcript quoted line by line ('"PENCE: …') is a direct quote already:
+    the label becomes its frame (``CueLexicon.transcript_turns``)."""
+    if not lex.transcript_turns:
+        return
+    for turn in transcript_turns(doc.text, lex.headline_labels):
+        name = doc.char_span(*turn.label, alignment_mode="expand")
+        if name is None:
+            continue
+        cue = (turn.label[1], turn.label[1] + 1, ":")
+        quoted = next((f for f in found if f.pattern == "direct" and f.quote[0] == turn.label[0] - 1),
+                      None) if turn.quoted else None
+        if quoted is not None:
+            quoted.quote = (turn.content[0], quoted.quote[1])
+            quoted.cue, quoted.speaker, quoted.mediator = cue, span_chars(name), None
+            quoted.pattern = "transcript"
+            continue
+        yield Found(turn.content, "direct", cue=cue, speaker=span_chars(name), pattern="transcript")
+
+
+_LABEL_CHARS = frozenset(".'’-&")
+
+
+def find_colon_headlines(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """A line that opens with a name and a colon: the headline convention ``Senator X: The
+    Plan Is Dead`` and the transcript convention ``PENCE: And that's why …``. The name is the
+    source, the colon the cue, the rest of the line the content (``CueLexicon.colon_headlines``).
+    A transcript quoted line by line ('"WALLACE: …') gives the quote its speaker. The turns of
+    a dialogue are :func:`find_transcript_turns`' already; this finds single labelled lines.
+
+    The name is one to five capitalised words (no digits, no verb first: "11:05 a.m.",
+    "Watch: …"), the rest at least three words; editorial labels ("Update:") and the single
+    letters of interviews ("Q:", "A:") are left out.
+    """
+    if not lex.colon_headlines:
+        return
+    text = doc.text
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        opened = len(line) - len(line.lstrip("\"“‘'"))
+        start, line = start + opened, line[opened:]  # a transcript quoted line by line: '"PENCE: …'
+        colon = line.find(":")
+        if colon <= 0 or colon + 1 >= len(line) or not line[colon + 1].isspace():
+            continue
+        label = line[:colon].strip()
+        words = label.split()
+        if not 1 <= len(words) <= 5 or len(label) < 2 or label.lower() in lex.headline_labels:
+            continue
+        if not all(w[:1].isupper() and all(ch.isalpha() or ch in _LABEL_CHARS for ch in w) for w in words):
+            continue
+        rest = line[colon + 1 :]
+        lead = len(rest) - len(rest.lstrip())
+        c_start, c_end = start + colon + 1 + lead, start + len(line.rstrip())
+        if word_count(text[c_start:c_end]) < 3:
+            continue
+        name = doc.char_span(start + line.find(words[0]), start + colon, alignment_mode="contract")
+        if name is None or len(name) == 0 or name[0].pos_ in ("VERB", "AUX", "ADV", "INTJ"):
+            continue
+        quoted = next((f for f in found if f.pattern == "direct" and f.speaker is None
+                       and f.quote[0] <= start < f.quote[1]), None) if opened else None
+        if quoted is not None:
+            # the quote opened before the name: the name and colon are its frame, not its content
+            quoted.quote = (c_start, quoted.quote[1])
+            quoted.cue, quoted.speaker = (start + colon, start + colon + 1, ":"), span_chars(name)
+            continue
+        if not outside(found, c_start, c_end):
+            continue
+        yield Found((c_start, c_end), "indirect", cue=(start + colon, start + colon + 1, ":"),
+                    speaker=span_chars(name), pattern="colon_headline")

@@ -1,0 +1,227 @@
+"""Indirect speech around a cue: "X sagte, (dass) …", "…, sagte X.", "Wie X berichtet, …", speech nouns, pointed reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import CueLexicon
+from ..phrases import cue_lemma, np_after, sentences, strip_punct, subject_of, with_apposition
+from ..quotemarks import word_count
+from .clauses import clause_after, indirect_report, reported_mood, zu_infinitive
+from .complements import english_complement
+from .found import Found, cue_chars, outside, span_chars
+from .frames import POINTERS, frame_after_pointer
+from .speakers import impersonal_source, noun_owner, speaker_for, usable_speaker
+
+
+def find_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found] | None = None) -> Iterator[Found]:
+    """Indirect speech around a reporting verb, sentence by sentence.
+
+    Three shapes: cue first (``X sagte, (dass) …``), cue last (``…, sagte X.``,
+    ``…, berichtet das Magazin X.``), and ``Wie X berichtet, …``.
+    """
+    found = found or []
+    used_cues = [(f.cue[0], f.cue[1]) for f in found if f.cue is not None and f.pattern != "embedded"]
+    for sent in sentences(doc):
+        if not outside(found, sent.start_char, sent.end_char) and not _has_gap(found, sent) and lex.lang != "en":
+            continue  # English goes on token by token: '"…," he said, adding (that) …'
+        taken: list[Found] = []
+        so_hit = _so_last(doc, sent, lex)
+        if so_hit is not None and outside(found, *so_hit.quote):
+            yield so_hit
+            continue
+        for tok in sent:
+            lemma = cue_lemma(tok, lex)
+            if lemma is None or any(a <= tok.idx < b for a, b in used_cues):
+                continue
+            if not outside(found + taken, tok.idx, tok.idx + 1):
+                continue
+            hit = _cue_first(doc, sent, tok, lemma, lex) or _cue_last(doc, sent, tok, lemma, lex)
+            if hit is not None and outside(found + taken, *hit.quote):
+                yield hit
+                taken.append(hit)
+                if lex.lang != "en" or hit.pattern != "cue_first" or hit.quote[1] >= sent.end_char - 1:
+                    break  # more than one report per sentence only where the parser is reliable
+
+
+def _has_gap(found: list[Found], sent: Span) -> bool:
+    covered = sum(
+        max(0, min(f.quote[1], sent.end_char) - max(f.quote[0], sent.start_char))
+        for f in found if f.pattern != "embedded"
+    )
+    return covered < 0.5 * (sent.end_char - sent.start_char)
+
+
+def _comma_after(sent: Span, i: int) -> int | None:
+    for t in sent[i - sent.start + 1 :]:
+        if t.text == ",":
+            return t.i
+        if t.text in ("„", "“", '"', "»", ":", ";"):
+            return None
+    return None
+
+
+def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
+    """``X sagte, (dass) …``, ``Dabei betonte der Minister, …`` and ``Wie X berichtet, …``;
+    in English, where the parser is reliable, the clause or object the cue governs first."""
+    if lex.lang == "en" and doc.has_annotation("DEP"):
+        governed = english_complement(doc, sent, verb, lemma, lex)
+        if governed is not None:
+            return governed
+        if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            return None  # "A, said X, an adviser who …": the content came first (cue last)
+        if any(c.dep_ == "dobj" and c.lower_ in POINTERS for c in verb.children):
+            return None  # "Having said that, …": the object points back, the clause after is no content
+    comma = _comma_after(sent, verb.i)
+    wie = next((t for t in sent[: verb.i - sent.start] if t.lower_ in lex.wie_particles), None)
+    if comma is None:
+        # "X sagte dass …" without comma, English "X said that …" / "X said the …"
+        comp = next(
+            (t for t in sent[verb.i - sent.start + 1 :] if t.lower_ in lex.complementizers), None
+        )
+        if comp is None or comp.i - verb.i > 6:
+            if lex.lang == "en" and doc.has_annotation("DEP"):
+                return english_complement(doc, sent, verb, lemma, lex)
+            return None
+        content = clause_after(doc, comp.i, sent)
+        speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comp.i)
+        return indirect_report(content, verb, lemma, speaker, "cue_first", doc, sent, lex)
+    between = doc[verb.i + 1 : comma]
+    if any(t.pos_ in ("VERB",) and cue_lemma(t, lex) is None for t in between) and len(between) > 6:
+        return None
+    if wie is not None and wie.i < verb.i:
+        # "Wie die Zeitung berichtet, ist …"
+        speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
+        content = clause_after(doc, comma + 1, sent)
+        return indirect_report(content, verb, lemma, speaker, "wie", doc, sent, lex)
+    comp = next((t for t in doc[comma + 1 : sent.end] if t.lower_ in lex.complementizers and doc[t.i - 1].text == ","), None)
+    if comp is not None and comp.i > comma + 1 and any(t.lower_ == "zu" or t.tag_ == "PTKZU" for t in doc[comma + 1 : comp.i]):
+        comma = comp.i - 1  # "sagte X, ohne … zu verweisen, dass …": the aside is not the content
+    if lemma in lex.weak_verbs:
+        # "glaubt, er sei …": a weak cue reports a clause introduced by dass/ob, or one in Konjunktiv
+        nxt = doc[comma + 1] if comma + 1 < sent.end else None
+        reported = any(reported_mood(t) for t in doc[comma + 1 : sent.end])
+        if nxt is None or (nxt.lower_ not in lex.complementizers and not reported):
+            return None
+    content = clause_after(doc, comma + 1, sent)
+    if content is None or word_count(content.text) < 3 or content[0].lower_ in lex.wie_particles:
+        return None  # "…, wie X meldet": that is the frame of what came before
+    speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comma)
+    return indirect_report(content, verb, lemma, speaker, "cue_first", doc, sent, lex)
+
+
+def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """Indirect speech after a speech noun: "X vertritt die Ansicht, dass …", "bestritt die
+    Annahme, dass …", "the claim that …". The noun is the cue; the subject of the sentence's
+    verb the speaker."""
+    for sent in sentences(doc):
+        for tok in sent:
+            if (tok.lower_ not in lex.clause_nouns and (tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.clause_nouns)
+                    or not outside(found, tok.idx, tok.idx + 1)):
+                continue  # the noun or its plural ("Hinweise, dass …")
+            k = tok.i + 1
+            if k < sent.end and doc[k].text == ",":
+                k += 1
+            if k >= sent.end:
+                continue
+            if doc[k].lower_ not in lex.complementizers:
+                # German verb-second content in reported mood: "wagte die Prognose, bei der
+                # Wahl würden nicht alle … stimmen"
+                # or an infinitive with "zu": "mit dem Appell, die Wahrheit … zu verbreiten"
+                if lex.lang != "de" or doc[k - 1].text != "," or not (any(
+                        reported_mood(t) for t in doc[k : min(sent.end, k + 8)] if t.pos_ in ("VERB", "AUX"))
+                        or zu_infinitive(doc, k, sent.end)):
+                    continue
+            content = clause_after(doc, k, sent)
+            if content is None or word_count(content.text) < 3 or not outside(found, content.start_char, content.end_char):
+                continue
+            verb = tok.head if doc.has_annotation("DEP") else None
+            if verb is not None and verb.i > tok.i:
+                verb = sent.root  # the parser hung the noun on the content's verb
+            speaker = noun_owner(tok) if lex.lang == "en" else None
+            if speaker is None and verb is not None and verb.pos_ in ("VERB", "AUX"):
+                speaker = subject_of(verb, sent.start, tok.i)
+            f = Found((content.start_char, content.end_char), "indirect", cue=cue_chars(tok, tok.lemma_.lower() or tok.lower_),
+                      speaker=span_chars(speaker), pattern="noun")
+            found.append(f)
+            yield f
+            break
+
+
+def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
+    """``…, sagte X.`` / ``…, X said.`` / ``…, wie X meldet.`` — content before the comma
+    that precedes the cue."""
+    wie = next((t for t in doc[max(sent.start, verb.i - 16) : verb.i] if t.lower_ in lex.wie_particles
+                and t.i > sent.start and doc[t.i - 1].text == ","), None)
+    if wie is not None and all(not t.is_punct or t.text in "-.,()" for t in doc[wie.i + 1 : verb.i]):
+        content = strip_punct(doc[sent.start : wie.i - 1])
+        if content is not None and word_count(content.text) >= 3:
+            speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
+            return indirect_report(content, verb, lemma, speaker, "wie_last", doc, sent, lex, need_clause=False)
+    j = verb.i - 1
+    while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM") and verb.i - j <= 4 and lex.lang == "en":
+        j -= 1  # English "…, the minister said."
+    if lex.lang == "en" and doc[j].text != "," and doc.has_annotation("DEP"):
+        # "…, a senior official with the board that oversees them said": a longer subject
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subj is not None and subj.right_edge.i < verb.i and subj.left_edge.i - 1 >= sent.start:
+            j = subj.left_edge.i - 1
+    if lex.lang == "de" and j > sent.start and doc[j].pos_ == "AUX" and doc[j - 1].text == ",":
+        j -= 1  # "…, wird vermutet."
+    if j < sent.start or doc[j].text != ",":
+        return None
+    if subject_of(verb, sent.start, j) is not None:
+        return None  # "X, der …, nannte …": the comma closes an aside of the subject, not content
+    content = strip_punct(doc[sent.start : j])
+    if content is None or word_count(content.text) < 3:
+        return None
+    if lex.lang == "en" and j < verb.i - 1:
+        speaker = strip_punct(doc[j + 1 : verb.i])
+    else:
+        end = next((t.i for t in doc[verb.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
+        speaker = subject_of(verb, verb.i + 1, end) or np_after(doc, verb.i + 1, end, lex, subject=True)
+        if speaker is not None and usable_speaker(speaker, lex) is None:
+            speaker = impersonal_source(doc, verb, sent.end, lex)  # "…, hieß es vom Ministerium."
+        if speaker is not None:
+            speaker = with_apposition(speaker, sent.end)
+    return indirect_report(content, verb, lemma, speaker, "cue_last", doc, sent, lex, need_clause=False)
+
+
+def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
+    """``…, so der Sprecher.`` — content before the comma, the source after "so"."""
+    for tok in sent:
+        if tok.lower_ not in lex.so_particles or tok.i == sent.start or doc[tok.i - 1].text != ",":
+            continue
+        end = next((t.i for t in doc[tok.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
+        speaker = np_after(doc, tok.i + 1, end, lex)
+        if speaker is None or speaker.start != tok.i + 1 or end - speaker.end > 4:
+            continue
+        content = strip_punct(doc[sent.start : tok.i - 1])
+        if content is None or word_count(content.text) < 3:
+            continue
+        return Found((content.start_char, content.end_char), "indirect", cue=cue_chars(tok, tok.lower_),
+                     speaker=span_chars(speaker), pattern="so_last")
+    return None
+
+
+def find_pointed_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """"Israel startete die Offensive. Das meldet die Zeitung X.": a sentence that opens with a
+    demonstrative (``CueLexicon.report_pointers``) right before a cue reports the sentence
+    before it; the cue's subject is the speaker."""
+    if not lex.report_pointers:
+        return
+    sents = sentences(doc)
+    for before, sent in zip(sents, sents[1:]):
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is None or first.i + 1 >= sent.end or doc[first.i + 1].pos_ not in ("VERB", "AUX"):
+            continue
+        content = strip_punct(before)
+        if content is None or word_count(content.text) < 3 or not outside(found, content.start_char, sent.end_char):
+            continue
+        frame = frame_after_pointer(doc, first, sent.end, lex.report_pointers, lex)
+        if frame is None or frame.cue is None:
+            continue
+        yield Found((content.start_char, content.end_char), "indirect", cue=frame.cue, speaker=span_chars(frame.speaker),
+                    mediator=span_chars(frame.mediator), pattern="pointed")

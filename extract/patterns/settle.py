@@ -1,0 +1,230 @@
+"""Passes over everything found: fragments and titles, joined continued quotes, inherited speakers, nesting."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import CueLexicon
+from ..phrases import SUBJECT_DEPS, cue_lemma, noun_phrase, with_apposition
+from .found import Found, span_chars
+from .frames import POINTERS
+
+
+def _names_a_title(word: str, lex: CueLexicon) -> bool:
+    """"Buch", "Wochenzeitung" (a compound ending in one), "sogenannte": a word that introduces
+    a name or title."""
+    return word in lex.title_nouns or any(word.endswith(n) for n in lex.title_nouns if len(n) >= 5)
+
+
+def _names_in_speech(word: Token) -> bool:
+    """"what he called “a rigged system”", "which the senator called “a disgrace”": a naming
+    verb in a clause of its own (its subject, or a relative pronoun opening the clause before
+    it) is someone's speech act, not the name of a thing ("a program called “Safe Streets”")."""
+    if word.pos_ != "VERB" or (word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children)):
+        return False
+    if any(c.dep_ == "nsubj" for c in word.children):
+        return True
+    for tok in reversed(word.doc[max(word.sent.start, word.i - 12) : word.i]):
+        if tok.tag_ in ("WDT", "WP"):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (".", ";", ":", "(", ")"):
+            return False
+    return False
+
+
+def is_quoted_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
+    """„This Is It“, „Neues Deutschland“, the film "Heat": a name or title in quotation marks."""
+    before = doc.char_span(max(0, f.quote[0] - 40), f.quote[0], alignment_mode="contract")
+    if before is not None and len(before) and _names_a_title(before[-1].lower_, lex) and not _names_in_speech(before[-1]):
+        return True
+    inner = text[f.quote[0] + 1 : f.quote[1] - 1]
+    words = [w for w in inner.split() if any(ch.isalpha() for ch in w)]
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        return True
+    # a longer name with short function words inside and no verb: "Union pour un Mouvement
+    # Populaire", "2. Deutscher Klimakongress der EnBW AG"
+    lower = [w for w in words if not (w[:1].isupper() or w[:1].isdigit())]
+    if len(words) < 4 or len(lower) * 3 > len(words) or any(len(w) > 4 for w in lower):
+        return False
+    span = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "", broad: bool = False) -> list[Found]:
+    """Quoted fragments inside sentences ("nannte sie „reine Spekulation“") are speech when
+    reported speech surrounds them (they take its speaker and cue) or their own sentence
+    names a cue; otherwise a fragment of one or two words is a scare quote or a title.
+    With ``nested=False`` a fragment inside reported speech is left to that report's content
+    (``CueLexicon.nested_fragments``). ``broad``: keep the other fragments too, as pattern
+    "fragment", for a learned filter to judge."""
+    out = []
+    for f in found:
+        if f.pattern != "embedded":
+            out.append(f)
+            continue
+        outer = next((g for g in found if g is not f and g.pattern != "embedded"
+                      and g.quote[0] <= f.quote[0] and f.quote[1] <= g.quote[1]), None)
+        if outer is None and not nested:
+            # the report's content may stop before the fragment's closing marks ('… "a deal."')
+            outer = next((g for g in found if g is not f and g.pattern != "embedded"
+                          and g.quote[0] <= f.quote[0] < g.quote[1] < f.quote[1]
+                          and not any(ch.isalnum() for ch in text[g.quote[1]:f.quote[1]])), None)
+        if outer is not None and not nested:
+            continue
+        if outer is not None:
+            f.speaker = f.speaker or outer.speaker
+            f.cue = f.cue or outer.cue
+            f.mediator = f.mediator or outer.mediator
+            out.append(f)
+        elif f.cue is not None:
+            out.append(f)
+        elif broad:
+            f.pattern = "fragment"
+            out.append(f)
+    return out
+
+
+def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
+    """"Die Zeitung zitiert den Minister mit den Worten: „…“": with a quoting verb the object
+    said it and the subject relays it (speaker and mediator)."""
+    if not lex.quoting_verbs or not doc.has_annotation("DEP"):
+        return
+    for f in found:
+        if f.cue is None or f.cue[2] not in lex.quoting_verbs or f.speaker is None or f.mediator is not None:
+            continue
+        cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+        verb = next((t for t in cue if cue_lemma(t, lex) == f.cue[2]), None) if cue is not None else None
+        if verb is None or not any(c.dep_ in SUBJECT_DEPS and f.speaker[0] <= c.idx < f.speaker[1] for c in verb.children):
+            continue
+        obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "oa") and c.pos_ in ("NOUN", "PROPN", "PRON")
+                    and c.lower_ not in POINTERS and not f.overlaps(c.idx, c.idx + 1)), None)
+        span = noun_phrase(doc, obj.left_edge.i, obj.i + 1) if obj is not None else None
+        if obj is not None and obj.pos_ == "PRON":
+            span = doc[obj.i : obj.i + 1]
+        if span is not None:
+            f.mediator, f.speaker = f.speaker, span_chars(with_apposition(span, len(doc)))
+
+
+def join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
+    """"“A,” he said. “B.”" / "“A,” he said, “B.”" / "A, he said. “B.”": a direct quote that
+    goes on right after the frame of the quote or report before it, in the same paragraph,
+    with no frame of its own (or the same cue) is one content with it; the joined quote runs
+    from A to B (the frame inside).
+    A report inside the frame ("…,” he said, noting that … “B.”") stays, nested in the joined
+    quote."""
+    out: list[Found] = []
+    joined: list[Found] = []
+    for f in found:
+        prev = _quote_before(out, f)
+        # a quote the parser put in the frame's own sentence ("embedded") continues it when it
+        # shares the cue and opens a sentence or clause ("he said in 2012. “B.”"); a quoted
+        # title inside the frame ("said on “Fox and Friends.”") does not
+        if (prev is not None
+                and (f.pattern == "direct" or (f.pattern == "embedded" and f.cue is not None
+                                               and _opens_clause(text, f.quote[0])))
+                and prev.cue is not None and prev.quote[1] <= f.quote[0]
+                and (f.cue is None or f.cue == prev.cue)
+                and (f.speaker is None or f.speaker == prev.speaker)
+                and _frame_between(text, prev, f)):
+            prev.quote = (prev.quote[0], f.quote[1])
+            if prev.kind == "indirect":
+                prev.kind = "mixed"  # the paraphrase, then the words themselves
+            joined.append(prev)
+            continue
+        out.append(f)
+    # a fragment of the frame now inside the joined quote is part of its content
+    return [g for g in out if g.pattern != "embedded"
+            or not any(j.cue == g.cue and j.quote[0] <= g.quote[0] and g.quote[1] <= j.quote[1] for j in joined)]
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether the text before ``start`` ends in a sentence or clause mark."""
+    return text[max(0, start - 40) : start].rstrip()[-1:] in (".", "!", "?", ",", ":", ";")
+
+
+def _quote_before(found: list[Found], f: Found) -> Found | None:
+    """The last direct quote of ``found``, or report framed after its content ("…, X said."),
+    if all that follows it lies between it and ``f`` (reports inside its frame)."""
+    for k in range(len(found) - 1, -1, -1):
+        if found[k].pattern in ("direct", "cue_last"):
+            end = found[k].quote[1]
+            return found[k] if all(end <= g.quote[0] and g.quote[1] <= f.quote[0] for g in found[k + 1:]) else None
+    return None
+
+
+def _frame_between(text: str, prev: Found, f: Found) -> bool:
+    """Whether only ``prev``'s frame (its cue, speaker, mediator) stands between the two quotes,
+    within one paragraph."""
+    lo, hi = prev.quote[1], f.quote[0]
+    gap = text[lo:hi]
+    if "\n\n" in gap or len(gap) > 200 or prev.cue is None or not (lo <= prev.cue[0] < hi):
+        return False
+    return any(ch.isalpha() for ch in gap)
+
+
+_LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")  # the words of one line, without the blanks around them
+
+
+def keep_roles_within_lines(text: str, found: list[Found]) -> None:
+    """A speaker or mediator never runs over a line break: of a phrase the parser ran across
+    one ("2:00 p.m.\\n\\nBernie Sanders said …"), keep the line nearest the cue (or the quote).
+    Run it after the speaker linker, which may choose such a phrase too.
+
+    >>> text = "2:00 p.m.\\n\\nBernie Sanders said taxes would rise."
+    >>> f = Found((33, 52), "indirect", cue=(27, 31, "say"), speaker=(0, 26))
+    >>> keep_roles_within_lines(text, [f]); text[slice(*f.speaker)]
+    'Bernie Sanders'
+    """
+    for f in found:
+        anchor = f.cue[0] if f.cue else f.quote[0]
+        for role in ("speaker", "mediator"):
+            span = getattr(f, role)
+            if span is None or "\n" not in text[span[0]:span[1]]:
+                continue
+            lines = [(span[0] + m.start(), span[0] + m.end()) for m in _LINE_TEXT.finditer(text[span[0]:span[1]])]
+            nearest = min(lines, key=lambda ln: min(abs(anchor - ln[0]), abs(anchor - ln[1])), default=None)
+            setattr(f, role, nearest)
+
+
+def inherit_speakers(text: str, found: list[Found]) -> None:
+    """A direct quote with no frame continues the last speaker of the same or previous paragraph."""
+    last: Found | None = None
+    for f in found:
+        if f.pattern == "nested":
+            continue
+        if f.speaker is None and f.pattern == "direct" and f.cue is None and last is not None:
+            gap = text[last.quote[1] : f.quote[0]]
+            if gap.count("\n\n") <= 1 and len(gap) < 600:
+                f.speaker = last.speaker
+                f.inherited = True
+        if f.speaker is not None:
+            last = f
+
+
+def share_outer_frames(found: list[Found]) -> None:
+    """A direct quote inside reported speech whose frame stands outside that report ("X sagte
+    der Zeitung, sie hoffe, dass „…“") was said by the report's speaker: it takes the report's
+    speaker, cue and mediator. A frame inside the report ("X schreibt, Y habe gesagt: „…“")
+    keeps its own."""
+    for f in found:
+        if f.parent is None or f.kind != "direct":
+            continue
+        outer = found[f.parent]
+        if outer.kind == "direct" or outer.speaker is None or f.speaker == outer.speaker:
+            continue
+        own = [r for r in (f.speaker, f.cue) if r is not None]
+        if own and all(outer.quote[0] <= r[0] < outer.quote[1] for r in own):
+            continue
+        f.speaker, f.cue, f.mediator = outer.speaker, outer.cue or f.cue, outer.mediator
+        f.inherited = outer.inherited
+
+
+def link_parents(found: list[Found]) -> None:
+    for i, f in enumerate(found):
+        for j in range(i - 1, -1, -1):
+            g = found[j]
+            if g.quote[0] <= f.quote[0] and f.quote[1] <= g.quote[1] and g is not f and g.quote != f.quote:
+                f.parent = j
+                break

@@ -1,0 +1,134 @@
+"""Source phrases: "laut X", "X zufolge", "nach Angaben von X", "according to X", "seinen Angaben nach"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import CueLexicon
+from ..phrases import noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
+
+
+@dataclass(frozen=True)
+class SourcePhrase:
+    cue: Span  # "laut", "zufolge", "nach"
+    source: Span | None  # the source as annotators mark it: "der Agentur X", "Angaben der Polizei", "seinen Angaben"
+    phrase: Span  # everything to cut out of the content
+    possessor: Token | None = None  # "seinen" in "seinen Angaben nach"
+
+
+def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> SourcePhrase | None:
+    """The source phrase whose cue starts at token ``i`` ("laut der Agentur X", "X zufolge").
+
+    >>> import spacy
+    >>> from quotegraph.extract.lexicon import load_lexicon
+    >>> nlp = spacy.blank("de")
+    >>> doc = nlp("Laut Agentur Nordpress ist es kalt.")
+    >>> sp = source_phrase(doc, 0, load_lexicon("de"), 0, len(doc))
+    >>> sp.cue.text, sp.source.text
+    ('Laut', 'Agentur Nordpress')
+    """
+    tok = doc[i]
+    low = tok.lower_
+    if low in lex.source_adverbs:
+        # "Demnach ist …": the source was named before; the speaker linker may find it
+        return SourcePhrase(doc[i : i + 1], None, doc[i : i + 1])
+    for words in lex.before_source:
+        if words and words[0] != low:
+            continue  # cheap first-word test before building the tuple
+        n = len(words)
+        if i + n <= upper and tuple(t.lower_ for t in doc[i : i + n]) == words:
+            src = _english_prep_object(doc, i + n - 1, upper, opens=i == lower) if lex.lang == "en" else None
+            if src is not None:
+                return SourcePhrase(doc[i : i + n], src, doc[i : src.end])
+            src = quoted_name(doc, i + n, upper) or np_after(doc, i + n, upper, lex)
+            if src is None or src.start != i + n:
+                src = noun_phrase(doc, i + n, upper)  # one opening with an adjective: "laut neuen Zahlen"
+            if src is not None and src.start == i + n:
+                return SourcePhrase(doc[i : i + n], src, doc[i : src.end])
+    if low in lex.after_source and i > lower:
+        # "X zufolge" / "seinen Angaben zufolge"
+        src = np_before(doc, i, lower, lex)
+        if src is not None:
+            poss = _possessor(src, lex)
+            return SourcePhrase(doc[i : i + 1], src, doc[src.start : i + 1], poss)
+    if low in lex.nach_particles and i + 1 < upper:
+        # "nach Angaben (von|des) X", "nach Ansicht von X", "nach eigenen Angaben"
+        j = i + 1
+        while j < upper and doc[j].pos_ in ("ADJ", "DET") and not is_source_noun(doc[j], lex):
+            j += 1
+        if j < upper and is_source_noun(doc[j], lex):
+            poss = next((t for t in doc[i + 1 : j] if t.lower_ in lex.possessives), None)
+            k = j + 1
+            if k < upper and doc[k].lower_ in ("von", "des", "der", "of", "by"):
+                src = np_after(doc, k + 1 if doc[k].lower_ in ("von", "of", "by") else k, upper, lex)
+                if src is not None:
+                    src = with_apposition(src, upper)  # "nach Angaben von X, einem Manager der Firma,"
+                    return SourcePhrase(doc[i : i + 1], doc[i + 1 : src.end], doc[i : src.end])
+            whole = noun_phrase(doc, j, upper)  # "Meinung politischer Beobachter", "Angaben der Polizei"
+            end = whole.end if whole is not None and poss is None else j + 1
+            return SourcePhrase(doc[i : i + 1], doc[i + 1 : end], doc[i : end], poss)
+    if is_source_noun(tok, lex) and i > lower and i + 1 < upper and doc[i + 1].lower_ in lex.nach_particles:
+        # "seinen Angaben nach", "eigenen Angaben nach"
+        poss = next((t for t in doc[max(lower, i - 2) : i] if t.lower_ in lex.possessives), None)
+        if poss is not None:
+            return SourcePhrase(doc[i + 1 : i + 2], doc[poss.i : i + 1], doc[poss.i : i + 2], poss)
+    return None
+
+
+def _english_prep_object(doc: Doc, prep: int, upper: int, *, opens: bool) -> Span | None:
+    """The whole object of the preposition at ``prep`` ("according to [his Facebook profile]",
+    "according to [a count by The Associated Press]"), from the parse: the object's subtree
+    when it starts right after the preposition, up to ``upper``, a semicolon or a quotation mark;
+    when the phrase ``opens`` the sentence, also up to the comma before the claim."""
+    if not doc.has_annotation("DEP"):
+        return None
+    obj = next((c for c in doc[prep].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.left_edge.i != prep + 1:
+        return None
+    end = min(obj.right_edge.i + 1, upper)
+    stops = (";", '"', "“", "”", "''", ",") if opens else (";", '"', "“", "”", "''")
+    end = next((t.i for t in doc[prep + 1 : end] if t.text in stops), end)
+    span = strip_punct(doc[prep + 1 : end]) if end > prep + 1 else None
+    return span if span is not None and len(span) else None
+
+
+def is_source_noun(token: Token, lex: CueLexicon) -> bool:
+    """"Angaben", and German compounds ending in one ("Polizeiangaben", "Medienberichten")."""
+    low = token.lower_
+    if low in lex.source_nouns:
+        return True
+    if lex.lang != "de" or not token.text[:1].isupper():
+        return False
+    # a compound: its last k letters are a source noun of 6+ letters, with 3+ letters before it
+    nouns, lengths = _compound_heads(lex.source_nouns)
+    return any(low[-k:] in nouns for k in lengths if k < len(low) - 2)
+
+
+@lru_cache(maxsize=8)
+def _compound_heads(source_nouns: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The source nouns that can end a compound (6+ letters), and their lengths."""
+    heads = frozenset(n for n in source_nouns if len(n) >= 6)
+    return heads, tuple(sorted({len(n) for n in heads}))
+
+
+def _possessor(span: Span, lex: CueLexicon) -> Token | None:
+    first = span[0]
+    if first.lower_ in lex.possessives and is_source_noun(span[-1], lex):
+        return first
+    return None
+
+
+def source_phrases_in(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> list[SourcePhrase]:
+    out = []
+    i = lower
+    while i < upper:
+        sp = source_phrase(doc, i, lex, lower, upper)
+        if sp is not None:
+            out.append(sp)
+            i = max(sp.phrase.end, i + 1)
+        else:
+            i += 1
+    return out

@@ -1,0 +1,65 @@
+"""Claims with a prepositional source ("Laut X …", "X zufolge …") and relative sources ("Berichte, wonach …")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from ..lexicon import CueLexicon
+from ..phrases import np_before, sentences, strip_punct
+from ..quotemarks import word_count
+from .clauses import clause_around
+from .found import Found, outside, span_chars
+from .source_phrases import source_phrases_in
+
+
+def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = None) -> Iterator[Found]:
+    """Reported claims with a nominal or prepositional cue: ``Laut X …``, ``X zufolge …``,
+    ``nach Angaben von X …``, ``seinen Angaben nach …`` (the possessor is resolved later)."""
+    found = found or []
+    for sent in sentences(doc):
+        if not outside(found, sent.start_char, sent.end_char):
+            continue
+        phrases = source_phrases_in(doc, sent.start, sent.end, lex)
+        if not phrases:
+            continue
+        sp = phrases[0]
+        lo, hi = clause_around(doc, sent, sp.phrase.start, sp.phrase.end, marks=frozenset({";", ":"}))
+        before = strip_punct(doc[lo : sp.phrase.start]) if sp.phrase.start > lo else None
+        after = strip_punct(doc[sp.phrase.end : hi]) if sp.phrase.end < hi else None
+        parts = [p for p in (before, after) if p is not None and word_count(p.text) >= 1]
+        if not parts or sum(word_count(p.text) for p in parts) < 3:
+            continue
+        start, end = parts[0].start_char, parts[-1].end_char
+        cue = (sp.cue.start_char, sp.cue.end_char, sp.cue.text.lower())
+        # the claim is reported content ("laut X ist …"): indirect, as annotators mark it
+        speaker = sp.source
+        if speaker is None and sp.cue.text.lower() in lex.source_adverbs:
+            speaker = sp.cue  # "Demnach …" stands for the source named before, as a pronoun does
+        f = Found((start, end), "indirect", cue=cue, speaker=span_chars(speaker), pattern="source")
+        if len(parts) == 2:
+            f.extra["gap"] = (sp.phrase.start_char, sp.phrase.end_char)
+        if sp.possessor is not None:
+            f.extra["possessor"] = sp.possessor.i
+        yield f
+
+
+def find_relative_sources(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+    """"…, Berichte, wonach die Armee … angegriffen habe": a relative adverb of report
+    (``CueLexicon.relative_sources``) after a noun opens the content; the noun is the source."""
+    if not lex.relative_sources:
+        return
+    for sent in sentences(doc):
+        for tok in sent:
+            if tok.lower_ not in lex.relative_sources or tok.i - 1 <= sent.start or doc[tok.i - 1].text != ",":
+                continue
+            if not outside(found, tok.idx, tok.idx + len(tok.text)):
+                continue
+            _, hi = clause_around(doc, sent, tok.i + 1, tok.i + 1)
+            content = strip_punct(doc[tok.i + 1 : hi]) if tok.i + 1 < hi else None
+            source = np_before(doc, tok.i - 1, sent.start, lex)
+            if content is None or word_count(content.text) < 3 or source is None or source[-1].pos_ not in ("NOUN", "PROPN"):
+                continue
+            yield Found((content.start_char, content.end_char), "indirect", cue=(tok.idx, tok.idx + len(tok.text), tok.lower_),
+                        speaker=span_chars(source), pattern="relative_source")

@@ -1,0 +1,153 @@
+"""The speaker of a cue: subject, apposition, impersonal source, governor's subject."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import CueLexicon
+from ..phrases import SUBJECT_DEPS, cue_lemma, np_after, np_before, subject_of, with_apposition
+
+
+def noun_owner(noun: Token) -> Span | None:
+    """Whose claim a speech noun is: its possessor ("Donald Trump's claim that …") or the name
+    compounded with it ("a New York Times report that …")."""
+    doc = noun.doc
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        end = poss.right_edge.i + 1
+        if doc[end - 1].tag_ == "POS":
+            end -= 1  # the "'s" is no part of the name
+        return doc[poss.left_edge.i : end] if end > poss.left_edge.i else None
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        return doc[min(c.left_edge.i for c in names) : max(c.right_edge.i for c in names) + 1]
+    return None
+
+
+def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
+    """None for a subject that cannot be a speaker: "es" in "heißt es", "das", "dies"."""
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct]
+    if len(words) == 1 and words[0].pos_ in ("PRON", "DET") and words[0].lower_ not in lex.pronouns:
+        if relative_subject(words[0]):
+            return span  # "X, who said …": the relative pronoun stands for X
+        return None
+    return span
+
+
+def relative_subject(token: Token) -> bool:
+    """An English relative pronoun as the subject of its clause ("who", "which")."""
+    return token.tag_ in ("WP", "WDT") and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl"
+
+
+_GOVERNED_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "pcomp", "acomp"})
+
+
+def _governor_subject(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Span | None:
+    """"X spoke on Monday, saying …", "X went on to explain …", "Citing …, X said": a cue
+    with no subject of its own is said by the subject of the verb it hangs on (English)."""
+    head = verb
+    for _ in range(3):
+        if (head.dep_ not in _GOVERNED_DEPS and head.dep_ != "prep") or head.head.i == head.i:
+            return None
+        head = head.head
+        if head.dep_ == "prep":
+            continue
+        if (verb.tag_ == "VBG" or verb.dep_ == "conj") and head.dep_ == "ccomp" and cue_lemma(head.head, lex) is not None:
+            # "X said [A …], citing B", "X said [A …] and warned B": the participle or the
+            # conjunct is X's, not A's subject's
+            head = head.head
+        speaker = usable_speaker(subject_of(head, sent.start, sent.end), lex)
+        if speaker is not None and not (speaker.start <= verb.i < speaker.end):
+            return speaker
+        if any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            return None
+    return None
+
+
+_SOURCE_PREPS = frozenset({"von", "vom", "aus", "seitens"})
+
+
+def impersonal_source(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Span | None:
+    """"…, hieß es vom Ministerium / aus Regierungskreisen": with an impersonal "es" the
+    source is named by a preposition right after the verb."""
+    if lex.lang != "de" or not any(t.lower_ == "es" for t in doc[verb.i + 1 : min(upper, verb.i + 2)]):
+        return None
+    source = next((t for t in doc[verb.i + 2 : min(upper, verb.i + 4)] if t.lower_ in _SOURCE_PREPS), None)
+    return np_after(doc, source.i + 1, upper, lex) if source is not None else None
+
+
+_ADVERBIAL_DEPS = frozenset({"obl", "obl:tmod", "advmod", "nmod:tmod", "npadvmod"})
+
+
+def apposed_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span | None:
+    """"Celebi, die Anwältin der Frau, sagte": a name with its apposition right before the cue."""
+    if verb.i - 1 <= lower or doc[verb.i - 1].text != ",":
+        return None
+    k = next((t.i for t in reversed(doc[lower : verb.i - 1]) if t.text == ","), None)
+    head = np_before(doc, k, lower, lex, subject=True) if k is not None else None
+    if head is not None and with_apposition(head, verb.i).end == verb.i - 1:
+        return doc[head.start : verb.i - 1]
+    return None
+
+
+def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: int, upper: int) -> Span | None:
+    subject = subject_of(verb, lower, upper)
+    speaker = usable_speaker(subject, lex)
+    if subject is not None and speaker is None:
+        # "In einem Positionspapier heißt es, …": the document named by "in" speaks
+        prep = next((t for t in doc[lower:verb.i] if t.lower_ in ("in", "im")), None)
+        if prep is not None:
+            return np_after(doc, prep.i + 1, verb.i, lex)
+        aus = next((t for t in doc[lower:verb.i] if t.lower_ == "aus"), None)
+        np = np_after(doc, aus.i + 1, verb.i, lex) if aus is not None else None
+        if np is not None:
+            return doc[aus.i : np.end]  # "Aus Regierungskreisen hieß es, …"
+        return impersonal_source(doc, verb, upper, lex)
+    if speaker is None and subject is None and lex.lang == "en" and doc.has_annotation("DEP"):
+        speaker = _governor_subject(doc, sent, verb, lex)
+    if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
+        # "X beeilte sich, … zu erklären, …": the infinitive's speaker is its governor's subject
+        speaker = usable_speaker(subject_of(verb.head, lower, upper), lex)
+    if speaker is None:
+        # "Aus Militärkreisen verlautete, …": the source is named by "aus"
+        aus = next((t for t in doc[lower:verb.i] if t.lower_ == "aus"), None)
+        if aus is not None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            np = np_after(doc, aus.i + 1, verb.i, lex)
+            if np is not None:
+                return doc[aus.i : np.end]
+    if speaker is None:
+        speaker = np_before(doc, verb.i, lower, lex, subject=True)
+        if speaker is not None and speaker.root.dep_ in _ADVERBIAL_DEPS and not speaker.root.ent_type_:
+            speaker = None  # "Ende Januar verkündete der Verband": the front field holds an adverbial
+    if speaker is None:
+        speaker = apposed_before(doc, verb, lower, lex)
+    if speaker is None:
+        speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
+    if speaker is not None and lex.lang == "en" and len(speaker) == 1 and relative_subject(speaker[0]):
+        speaker = _speech_noun_owner(speaker[0], lex) or speaker
+    if speaker is not None and speaker.end < upper:
+        speaker = with_apposition(speaker, upper)
+    return speaker
+
+
+def _speech_noun_owner(pronoun: Token, lex: CueLexicon) -> Span | None:
+    """"X made a comment that described …", "Y's statement, which said …": a relative pronoun
+    that stands for a speech noun speaks for the noun's owner: its possessor or name compound,
+    the subject of the verb it is the object of, or, when that verb is an infinitive, the
+    object of the verb it hangs on ("prompted X to make a comment that …")."""
+    noun = pronoun.head.head
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not (lemma in lex.verbs or lemma in lex.clause_nouns or lemma in lex.source_nouns):
+        return None
+    owner = noun_owner(noun)
+    if owner is not None or noun.dep_ != "dobj":
+        return owner
+    verb = noun.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or relative_subject(subject):
+        return None
+    return noun.doc[subject.left_edge.i : subject.right_edge.i + 1]
