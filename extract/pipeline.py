@@ -70,7 +70,7 @@ class AttributionFinder:
         for f, m in zip(found, mentions):
             s, e = f.quote
             rows.append({
-                "start": s, "end": e, "text": text[s:e], "kind": f.kind, "pattern": f.pattern,
+                "start": s, "end": e, "text": text[s:e], "kind": f.kind, "pattern": str(f.pattern),
                 "cue": list(f.cue) if f.cue else None,
                 "speaker": list(m["speaker"]) if m["speaker"] else None,
                 "mediator": list(m["mediator"]) if m["mediator"] else None,

@@ -27,7 +27,7 @@ module                 pattern family
 >>> import spacy
 >>> from quotegraph.extract.lexicon import load_lexicon
 >>> nlp = spacy.blank("de"); _ = nlp.add_pipe("sentencizer")
->>> [(f.kind, f.pattern) for f in find_attributions(nlp("„Wir bleiben hier“, sagte Anton Weber."), load_lexicon("de"))]
+>>> [(f.kind, str(f.pattern)) for f in find_attributions(nlp("„Wir bleiben hier“, sagte Anton Weber."), load_lexicon("de"))]
 [('direct', 'direct')]
 """
 
@@ -39,11 +39,10 @@ from ..lexicon import CueLexicon
 from .acts import find_broad_verb_reports, find_reported_acts
 from .continuations import find_subjunctive_continuations
 from .direct import find_direct_quotes
-from .found import Found
+from .found import Found, FoundIndex
 from .headlines import find_colon_headlines, find_transcript_turns
 from .reports import find_noun_reports, find_pointed_reports, find_verb_reports
-from .settle import (inherit_speakers, is_quoted_title, join_continued_quotes, keep_roles_within_lines, link_parents,
-                     quoted_objects_speak, settle_fragments, share_outer_frames)
+from .settle import keep_roles_within_lines, settle
 from .sources import find_relative_sources, find_source_phrases
 
 __all__ = ["Found", "find_attributions", "keep_roles_within_lines"]
@@ -53,40 +52,20 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     """All attributions of a Doc, in document order, nested quotes linked to their parent.
 
     ``broad`` adds candidates the rules alone would drop as too uncertain (quoted fragments
-    with no cue: scare quotes or speech; Konjunktiv sentences far from any report); a learned filter after them is expected to judge
+    with no cue: scare quotes or speech; Konjunktiv sentences far from any report; any verb
+    with a subject and a complement); a learned filter after them is expected to judge
     (:mod:`quotegraph.extract.quote_filter`).
 
-    Runs the patterns from the most to the least reliable; each later pattern skips text an
-    earlier one explained. Speakers of frameless direct quotes and of continuations are taken
-    from the attribution before them (``inherited``); resolution to entities is done by
-    :mod:`quotegraph.extract.coref`.
+    Speakers of frameless direct quotes and of continuations are taken from the attribution
+    before them (``inherited``); resolution to entities is done by :mod:`quotegraph.extract.coref`.
     """
-    out: list[Found] = list(find_direct_quotes(doc, lex))
-    out += list(find_transcript_turns(doc, lex, out))
-    out += list(find_relative_sources(doc, lex, out))
-    out += list(find_verb_reports(doc, lex, out))
-    out += list(find_source_phrases(doc, lex, out))
-    out += list(find_pointed_reports(doc, lex, out))
-    out += list(find_colon_headlines(doc, lex, out))
-    out += list(find_noun_reports(doc, lex, list(out)))
-    out.sort(key=lambda f: f.quote)
-    out += list(find_subjunctive_continuations(doc, lex, out, broad=broad))
-    out += list(find_reported_acts(doc, lex, out))
+    found = FoundIndex(find_direct_quotes(doc, lex))
+    for find in (find_transcript_turns, find_relative_sources, find_verb_reports,
+                 find_source_phrases, find_pointed_reports, find_colon_headlines, find_noun_reports):
+        found.extend(list(find(doc, lex, found)))  # list(): a pattern skips what earlier ones found, not its own
+    found.sort(key=lambda f: f.quote)
+    found.extend(list(find_subjunctive_continuations(doc, lex, found, broad=broad)))
+    found.extend(list(find_reported_acts(doc, lex, found)))
     if broad:
-        out += list(find_broad_verb_reports(doc, lex, out))
-    text = doc.text  # spaCy joins the tokens anew on each access: once per Doc
-    out = [f for f in settle_fragments(out, nested=lex.nested_fragments, text=text, broad=broad)
-           if (f.pattern not in ("embedded", "fragment") or not is_quoted_title(doc, text, f, lex))
-           and (f.pattern != "nested" or lex.nested_fragments or (f.cue is not None and f.speaker is not None))]
-    # a quoted name inside a speaker or source ("laut der Agentur „Nordpress“") is no quote
-    roles = [r for f in out for r in (f.speaker, f.mediator) if r is not None]
-    out = [f for f in out if f.kind != "direct" or not any(a <= f.quote[0] and f.quote[1] <= b for a, b in roles)]
-    out.sort(key=lambda f: (f.quote[0], -f.quote[1]))
-    if lex.join_continued_quotes:
-        out = join_continued_quotes(text, out)
-    inherit_speakers(text, out)
-    quoted_objects_speak(doc, out, lex)
-    link_parents(out)
-    share_outer_frames(out)
-    return out
-
+        found.extend(list(find_broad_verb_reports(doc, lex, found)))
+    return settle(doc, list(found), lex, broad=broad)

@@ -11,12 +11,12 @@ from ..phrases import cue_lemma, sentences, strip_punct, subject_of
 from ..quotemarks import word_count
 from .clauses import indirect_report, with_final_punct
 from .complements import OBJECT_DEPS, with_complement
-from .found import Found, cue_chars, outside, span_chars
+from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
 from .frames import POINTERS
 from .speakers import usable_speaker
 
 
-def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
     """Sentences that report a speech act without quoting it: "Ein Mitarbeiter sprach von
     einem Klima der Gewalt.", "Die Opposition kritisierte den Entwurf scharf."
 
@@ -26,7 +26,7 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
     if not doc.has_annotation("DEP") or not lex.speech_act_sentences:
         return
     for sent in sentences(doc):
-        if not outside(found, sent.start_char, sent.end_char):
+        if not found.outside(sent.start_char, sent.end_char):
             continue
         # "“…?” Trump asked on Monday.": the sentence is the frame of a quote before it
         if any(f.cue is not None and sent.start_char <= f.cue[0] < sent.end_char
@@ -56,11 +56,11 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterato
             if speaker is None or not _plausible_speaker(speaker):
                 break
             yield Found((content.start_char, with_final_punct(doc, content)), "reported",
-                        cue=cue_chars(tok, lemma), speaker=span_chars(speaker), pattern="act")
+                        cue=cue_chars(tok, lemma), speaker=span_chars(speaker), pattern=Pattern.ACT)
             break
 
 
-def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
     """Candidates for a learned filter (``broad`` only, ``CueLexicon.broad_verb_reports``): any
     verb with a subject and a clause, object or prepositional object after it that no other
     pattern explained — "X endorsed Trump", "X voted for the bill", "X sees Y as Z",
@@ -79,13 +79,13 @@ def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> It
         for tok in sent:
             if tok.pos_ != "VERB" or any(a <= tok.idx < b for a, b, _ in used):
                 continue
-            if not outside(found + taken, tok.idx, tok.idx + 1):
+            if not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1)):
                 continue
             if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > tok.i and broad_complement(c) is not None
                    for c in tok.children):
                 continue  # "tried to rebuke the front-runner": "rebuke" reports
             hit = _broad_verb_report(doc, sent, tok, lex)
-            if hit is not None and outside(found + taken, *hit.quote):
+            if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):
                 taken.append(hit)
                 yield hit
 
@@ -122,7 +122,7 @@ def _broad_verb_report(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Fo
         speaker = usable_speaker(subject_of(verb.head, sent.start, verb.head.i), lex)
     if speaker is None or speaker.root.pos_ not in ("PRON", "PROPN", "NOUN"):
         return None
-    return indirect_report(content, verb, verb.lemma_.lower(), speaker, "broad_verb", doc, sent, lex, need_clause=False,
+    return indirect_report(content, verb, verb.lemma_.lower(), speaker, Pattern.BROAD_VERB, doc, sent, lex, need_clause=False,
                    min_words=1)
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import CueLexicon
 from ..phrases import SUBJECT_DEPS, cue_lemma, strip_punct
 from .clauses import COORDINATORS, indirect_report
-from .found import Found
+from .found import Found, Pattern
 from .speakers import speaker_for
 
 
@@ -43,7 +43,7 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
         return None  # "asked him", "denied it": a bare pronoun is no content
     content = strip_punct(doc[comp.left_edge.i : end])
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
-    return indirect_report(content, verb, lemma, speaker, "cue_first", doc, sent, lex, need_clause=False)
+    return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False)
 
 
 _COMPLEMENT_PREPS = frozenset({"as", "of", "for"})
@@ -59,7 +59,7 @@ def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexi
         return None
     content = strip_punct(doc[subj.left_edge.i : subj.right_edge.i + 1])
     speaker = strip_punct(doc[pobj.left_edge.i : pobj.right_edge.i + 1])
-    return indirect_report(content, verb, lemma, speaker, "cue_first", doc, sent, lex, need_clause=False, min_words=1)
+    return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False, min_words=1)
 
 
 def with_complement(verb: Token, comp: Token) -> int:

@@ -10,7 +10,7 @@ from ..lexicon import CueLexicon
 from ..phrases import cue_lemma, sentences, strip_punct
 from ..quotemarks import word_count
 from .clauses import reported_mood, with_final_punct
-from .found import Found, outside
+from .found import Found, FoundIndex, Pattern
 
 
 def _is_reportive_modal(token: Token) -> bool:
@@ -26,7 +26,7 @@ def _has_perfect_infinitive(sent: Span) -> bool:
                for t in sent)
 
 
-def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found], *,
+def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex, *,
                                    broad: bool = False) -> Iterator[Found]:
     """Sentences in reported-speech mood (Konjunktiv I) with no cue of their own, and
     hearsay with "soll … haben/sein".
@@ -38,11 +38,11 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
     """
     if lex.lang != "de":
         return
-    ends = sorted((f for f in found if f.pattern != "embedded"), key=lambda f: f.quote[1])
+    ends = sorted((f for f in found if f.pattern != Pattern.EMBEDDED), key=lambda f: f.quote[1])
     sents = sentences(doc)
     text = doc.text
     for k, sent in enumerate(sents):
-        if not outside(found, sent.start_char, sent.end_char):
+        if not found.outside(sent.start_char, sent.end_char):
             continue
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX", "") and reported_mood(t)]
         reportive = [t for t in sent if _is_reportive_modal(t)] if _has_perfect_infinitive(sent) else []
@@ -53,7 +53,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
             # "Der Täter soll … geflohen sein.": reportive "sollen" marks hearsay on its own
             content = strip_punct(sent)
             if content is not None and word_count(content.text) >= 4:
-                f = Found((content.start_char, with_final_punct(doc, content)), "free_indirect", pattern="sollen")
+                f = Found((content.start_char, with_final_punct(doc, content)), "free_indirect", pattern=Pattern.SOLLEN)
                 ends.append(f)
                 yield f
             continue
@@ -71,14 +71,14 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: list[Found]
         end = with_final_punct(doc, content)
         if far:
             # no report in reach: reported mood alone, a candidate for the learned filter
-            f = Found((content.start_char, end), "free_indirect", pattern="konjunktiv_far")
+            f = Found((content.start_char, end), "free_indirect", pattern=Pattern.KONJUNKTIV_FAR)
             ends.append(f)
             yield f
             continue
-        if last.pattern in ("konjunktiv", "konjunktiv_far") and text[last.quote[1] : content.start_char].strip() == "":
+        if last.pattern in (Pattern.KONJUNKTIV, Pattern.KONJUNKTIV_FAR) and text[last.quote[1] : content.start_char].strip() == "":
             last.quote = (last.quote[0], end)  # the same speaker goes on: one quote over the sentences
             continue
-        f = Found((content.start_char, end), "free_indirect", pattern="konjunktiv", inherited=True)
+        f = Found((content.start_char, end), "free_indirect", pattern=Pattern.KONJUNKTIV, inherited=True)
         # the speaker goes on only right after the report; further away it is a guess
         f.speaker = last.speaker if len(between) <= 1 else None
         ends.append(f)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ..lexicon import CueLexicon
 from ..phrases import strip_punct
 from ..quotemarks import QuotedSpan, find_quoted, word_count
-from .found import Found, span_chars
+from .found import Found, Pattern, span_chars
 from .frames import attaches_after, colon_frame, colon_verb_frame, frame_in, inside_clause_before, pointing_frame, sentence_bounds, sets_off_frame, signature_frame, with_frame_verbs
 
 
@@ -49,9 +49,9 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
                     and _is_speech(t, text)]
         found = _direct_quote(doc, text, q, siblings, container, lex)
         # a short quote is speech when it stands alone in its own frame („Nein“, sagte er.)
-        framed = found.pattern == "direct" and found.kind == "direct" and found.cue is not None and found.speaker is not None
+        framed = found.pattern == Pattern.DIRECT and found.kind == "direct" and found.cue is not None and found.speaker is not None
         if not _is_speech(q, text) and not framed:
-            found.pattern = "embedded"
+            found.pattern = Pattern.EMBEDDED
         yield found
 
 
@@ -80,7 +80,7 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
     start, end = open_at, close_at
     if not q.close_mark:
         end = q.end
-    pattern = "direct" if q.depth == 0 else "nested"
+    pattern = Pattern.DIRECT if q.depth == 0 else Pattern.NESTED
     embedded = bool(pre_text) and pre_text[-1] not in ":,–—-(" and word_count(pre_text) >= 1
     if not embedded and pre_rng[1] > pre_rng[0]:
         embedded = inside_clause_before(doc, *pre_rng, lex)
@@ -96,7 +96,7 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
     elif embedded:
         # a fragment inside a sentence: "nannte sie „reine Spekulation“", "der Sohn habe
         # sich „bewusst …“": a direct quote whose frame is the sentence around it
-        pattern = "embedded"
+        pattern = Pattern.EMBEDDED
         frame = pre_frame if pre_frame is not None and pre_frame.cue is not None and pre_frame.speaker is not None else None
         pre_frame = None
     kind = "mixed" if start < open_at else "direct"

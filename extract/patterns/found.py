@@ -1,10 +1,50 @@
-"""What a pattern finds: one attribution as character offsets, and the overlap check between them."""
+"""What a pattern finds: one attribution as character offsets (:class:`Found`), the names of the
+patterns (:class:`Pattern`), and the index of what was found so far (:class:`FoundIndex`).
+
+>>> index = FoundIndex([Found((10, 20), "direct", pattern=Pattern.DIRECT)])
+>>> index.outside(0, 10), index.outside(15, 30)
+(True, False)
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 
 from spacy.tokens import Span, Token
+
+
+class Pattern(str, Enum):
+    """Which rule found an attribution. The strings are features of the learned quote filter
+    and appear in error files: they never change."""
+
+    DIRECT = "direct"  # text in quotation marks, with or without its frame
+    NESTED = "nested"  # a quote inside a quote
+    EMBEDDED = "embedded"  # a quoted fragment inside a sentence, settled later
+    FRAGMENT = "fragment"  # an embedded quote with no cue, kept for the filter to judge
+    TRANSCRIPT = "transcript"  # a turn of a printed dialogue ("TAPPER: …")
+    COLON_HEADLINE = "colon_headline"  # "Senator X: The Plan Is Dead"
+    RELATIVE_SOURCE = "relative_source"  # "Berichte, wonach …"
+    CUE_FIRST = "cue_first"  # "X sagte, (dass) …"
+    CUE_LAST = "cue_last"  # "…, sagte X."
+    WIE = "wie"  # "Wie X berichtet, …"
+    WIE_LAST = "wie_last"  # "…, wie X meldet."
+    SO_LAST = "so_last"  # "…, so der Sprecher."
+    NOUN = "noun"  # "die Ansicht, dass …"
+    SOURCE = "source"  # "laut X …", "X zufolge …"
+    POINTED = "pointed"  # "… . Das meldet X."
+    KONJUNKTIV = "konjunktiv"  # Konjunktiv I right after a report
+    KONJUNKTIV_FAR = "konjunktiv_far"  # Konjunktiv I with no report in reach (for the filter)
+    SOLLEN = "sollen"  # hearsay: "soll … geflohen sein"
+    ACT = "act"  # a reported speech act: "Die Opposition kritisierte den Entwurf."
+    BROAD_VERB = "broad_verb"  # any verb with a subject and a complement (for the filter)
+
+    def __str__(self) -> str:
+        return self.value
+
+    __format__ = str.__format__
 
 
 @dataclass
@@ -17,7 +57,7 @@ class Found:
     speaker: tuple[int, int] | None = None
     mediator: tuple[int, int] | None = None
     parent: int | None = None  # index of the enclosing attribution in the final list
-    pattern: str = ""  # which rule found it, for error analysis
+    pattern: Pattern | str = ""  # which rule found it: a feature of the filter, and for error analysis
     inherited: bool = False  # speaker taken from the previous attribution
     extra: dict = field(default_factory=dict)
 
@@ -47,4 +87,78 @@ def cue_chars(token: Token, lemma: str) -> tuple[int, int, str]:
 def outside(found: list[Found], start: int, end: int) -> bool:
     """No attribution overlaps [start, end), fragments inside sentences aside (reported speech
     may contain them: they become its nested quotes)."""
-    return not any(f.overlaps(start, end) for f in found if f.pattern != "embedded")
+    return not any(f.overlaps(start, end) for f in found if f.pattern != Pattern.EMBEDDED)
+
+
+class FoundIndex(Sequence):
+    """The attributions found so far, in the order added, with their quote spans indexed for
+    :meth:`outside` (a lookup, not a scan of everything found). A finder that moves a quote's
+    bounds does it with :meth:`move`, so the index follows.
+
+    >>> a, b = Found((0, 5), "direct"), Found((40, 60), "indirect")
+    >>> index = FoundIndex([a, b])
+    >>> index.outside(10, 30), [f.quote for f in index.overlapping(0, 50)]
+    (True, [(0, 5), (40, 60)])
+    >>> index.move(b, (20, 60)); index.outside(10, 30)
+    False
+    """
+
+    def __init__(self, found: Iterable[Found] = ()):
+        self._found: list[Found] = []
+        self._keys: list[tuple[int, int]] = []  # (quote start, serial), sorted
+        self._by_key: dict[tuple[int, int], Found] = {}
+        self._serial: dict[int, int] = {}  # id(found) → serial
+        self._longest = 0  # no indexed quote is longer: bounds the look-back of a query
+        self.extend(found)
+
+    def __getitem__(self, i):
+        return self._found[i]
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def __iter__(self) -> Iterator[Found]:
+        return iter(self._found)
+
+    def sort(self, *, key) -> None:
+        """Sort the attributions (their order, not the index); stable, as ``list.sort``."""
+        self._found.sort(key=key)
+
+    def add(self, f: Found) -> None:
+        serial = len(self._serial)
+        self._serial[id(f)] = serial
+        self._found.append(f)
+        self._insert(f, serial)
+
+    def extend(self, found: Iterable[Found]) -> None:
+        for f in found:
+            self.add(f)
+
+    def move(self, f: Found, quote: tuple[int, int]) -> None:
+        """Give ``f`` (already added) new quote bounds."""
+        serial = self._serial[id(f)]
+        key = (f.quote[0], serial)
+        k = bisect_left(self._keys, key)
+        del self._keys[k]
+        del self._by_key[key]
+        f.quote = quote
+        self._insert(f, serial)
+
+    def _insert(self, f: Found, serial: int) -> None:
+        key = (f.quote[0], serial)
+        insort(self._keys, key)
+        self._by_key[key] = f
+        self._longest = max(self._longest, f.quote[1] - f.quote[0])
+
+    def overlapping(self, start: int, end: int) -> list[Found]:
+        """The attributions whose quote overlaps [start, end), fragments inside sentences
+        aside, ordered by quote start."""
+        lo = bisect_right(self._keys, (start - self._longest, len(self._serial)))
+        hi = bisect_left(self._keys, (end, -1))
+        return [f for f in (self._by_key[key] for key in self._keys[lo:hi])
+                if f.pattern != Pattern.EMBEDDED and f.overlaps(start, end)]
+
+    def outside(self, start: int, end: int) -> bool:
+        """Whether no attribution overlaps [start, end), fragments inside sentences aside
+        (reported speech may contain them: they become its nested quotes)."""
+        return not self.overlapping(start, end)

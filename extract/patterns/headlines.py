@@ -9,10 +9,10 @@ from spacy.tokens import Doc
 from ..lexicon import CueLexicon
 from ..quotemarks import word_count
 from ..transcripts import transcript_turns
-from .found import Found, outside, span_chars
+from .found import Found, FoundIndex, Pattern, span_chars
 
 
-def find_transcript_turns(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+def find_transcript_turns(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
     """The turns of a transcript printed in the article ("TAPPER: …", "Q: …"; see
     :func:`quotegraph.extract.transcripts.transcript_turns`): each is the labelled speaker's
     own words, a direct quote with the label as speaker and the colon as cue (pattern
@@ -25,20 +25,20 @@ def find_transcript_turns(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iter
         if name is None:
             continue
         cue = (turn.label[1], turn.label[1] + 1, ":")
-        quoted = next((f for f in found if f.pattern == "direct" and f.quote[0] == turn.label[0] - 1),
+        quoted = next((f for f in found if f.pattern == Pattern.DIRECT and f.quote[0] == turn.label[0] - 1),
                       None) if turn.quoted else None
         if quoted is not None:
-            quoted.quote = (turn.content[0], quoted.quote[1])
+            found.move(quoted, (turn.content[0], quoted.quote[1]))
             quoted.cue, quoted.speaker, quoted.mediator = cue, span_chars(name), None
-            quoted.pattern = "transcript"
+            quoted.pattern = Pattern.TRANSCRIPT
             continue
-        yield Found(turn.content, "direct", cue=cue, speaker=span_chars(name), pattern="transcript")
+        yield Found(turn.content, "direct", cue=cue, speaker=span_chars(name), pattern=Pattern.TRANSCRIPT)
 
 
 _LABEL_CHARS = frozenset(".'’-&")
 
 
-def find_colon_headlines(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+def find_colon_headlines(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
     """A line that opens with a name and a colon: the headline convention ``Senator X: The
     Plan Is Dead`` and the transcript convention ``PENCE: And that's why …``. The name is the
     source, the colon the cue, the rest of the line the content (``CueLexicon.colon_headlines``).
@@ -74,14 +74,14 @@ def find_colon_headlines(doc: Doc, lex: CueLexicon, found: list[Found]) -> Itera
         name = doc.char_span(start + line.find(words[0]), start + colon, alignment_mode="contract")
         if name is None or len(name) == 0 or name[0].pos_ in ("VERB", "AUX", "ADV", "INTJ"):
             continue
-        quoted = next((f for f in found if f.pattern == "direct" and f.speaker is None
+        quoted = next((f for f in found if f.pattern == Pattern.DIRECT and f.speaker is None
                        and f.quote[0] <= start < f.quote[1]), None) if opened else None
         if quoted is not None:
             # the quote opened before the name: the name and colon are its frame, not its content
-            quoted.quote = (c_start, quoted.quote[1])
+            found.move(quoted, (c_start, quoted.quote[1]))
             quoted.cue, quoted.speaker = (start + colon, start + colon + 1, ":"), span_chars(name)
             continue
-        if not outside(found, c_start, c_end):
+        if not found.outside(c_start, c_end):
             continue
         yield Found((c_start, c_end), "indirect", cue=(start + colon, start + colon + 1, ":"),
-                    speaker=span_chars(name), pattern="colon_headline")
+                    speaker=span_chars(name), pattern=Pattern.COLON_HEADLINE)

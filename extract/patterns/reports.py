@@ -11,45 +11,44 @@ from ..phrases import cue_lemma, np_after, sentences, strip_punct, subject_of, w
 from ..quotemarks import word_count
 from .clauses import clause_after, indirect_report, reported_mood, zu_infinitive
 from .complements import english_complement
-from .found import Found, cue_chars, outside, span_chars
+from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
 from .frames import POINTERS, frame_after_pointer
 from .speakers import impersonal_source, noun_owner, speaker_for, usable_speaker
 
 
-def find_verb_reports(doc: Doc, lex: CueLexicon, found: list[Found] | None = None) -> Iterator[Found]:
+def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
     """Indirect speech around a reporting verb, sentence by sentence.
 
     Three shapes: cue first (``X sagte, (dass) …``), cue last (``…, sagte X.``,
     ``…, berichtet das Magazin X.``), and ``Wie X berichtet, …``.
     """
-    found = found or []
-    used_cues = [(f.cue[0], f.cue[1]) for f in found if f.cue is not None and f.pattern != "embedded"]
+    used_cues = [(f.cue[0], f.cue[1]) for f in found if f.cue is not None and f.pattern != Pattern.EMBEDDED]
     for sent in sentences(doc):
-        if not outside(found, sent.start_char, sent.end_char) and not _has_gap(found, sent) and lex.lang != "en":
+        if not found.outside(sent.start_char, sent.end_char) and not _has_gap(found, sent) and lex.lang != "en":
             continue  # English goes on token by token: '"…," he said, adding (that) …'
         taken: list[Found] = []
         so_hit = _so_last(doc, sent, lex)
-        if so_hit is not None and outside(found, *so_hit.quote):
+        if so_hit is not None and found.outside(*so_hit.quote):
             yield so_hit
             continue
         for tok in sent:
             lemma = cue_lemma(tok, lex)
             if lemma is None or any(a <= tok.idx < b for a, b in used_cues):
                 continue
-            if not outside(found + taken, tok.idx, tok.idx + 1):
+            if not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1)):
                 continue
             hit = _cue_first(doc, sent, tok, lemma, lex) or _cue_last(doc, sent, tok, lemma, lex)
-            if hit is not None and outside(found + taken, *hit.quote):
+            if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):
                 yield hit
                 taken.append(hit)
-                if lex.lang != "en" or hit.pattern != "cue_first" or hit.quote[1] >= sent.end_char - 1:
+                if lex.lang != "en" or hit.pattern != Pattern.CUE_FIRST or hit.quote[1] >= sent.end_char - 1:
                     break  # more than one report per sentence only where the parser is reliable
 
 
-def _has_gap(found: list[Found], sent: Span) -> bool:
+def _has_gap(found: FoundIndex, sent: Span) -> bool:
     covered = sum(
         max(0, min(f.quote[1], sent.end_char) - max(f.quote[0], sent.start_char))
-        for f in found if f.pattern != "embedded"
+        for f in found.overlapping(sent.start_char, sent.end_char)
     )
     return covered < 0.5 * (sent.end_char - sent.start_char)
 
@@ -87,7 +86,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
             return None
         content = clause_after(doc, comp.i, sent)
         speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comp.i)
-        return indirect_report(content, verb, lemma, speaker, "cue_first", doc, sent, lex)
+        return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
     between = doc[verb.i + 1 : comma]
     if any(t.pos_ in ("VERB",) and cue_lemma(t, lex) is None for t in between) and len(between) > 6:
         return None
@@ -95,7 +94,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         # "Wie die Zeitung berichtet, ist …"
         speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
         content = clause_after(doc, comma + 1, sent)
-        return indirect_report(content, verb, lemma, speaker, "wie", doc, sent, lex)
+        return indirect_report(content, verb, lemma, speaker, Pattern.WIE, doc, sent, lex)
     comp = next((t for t in doc[comma + 1 : sent.end] if t.lower_ in lex.complementizers and doc[t.i - 1].text == ","), None)
     if comp is not None and comp.i > comma + 1 and any(t.lower_ == "zu" or t.tag_ == "PTKZU" for t in doc[comma + 1 : comp.i]):
         comma = comp.i - 1  # "sagte X, ohne … zu verweisen, dass …": the aside is not the content
@@ -109,17 +108,18 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
     if content is None or word_count(content.text) < 3 or content[0].lower_ in lex.wie_particles:
         return None  # "…, wie X meldet": that is the frame of what came before
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comma)
-    return indirect_report(content, verb, lemma, speaker, "cue_first", doc, sent, lex)
+    return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
 
 
-def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
     """Indirect speech after a speech noun: "X vertritt die Ansicht, dass …", "bestritt die
     Annahme, dass …", "the claim that …". The noun is the cue; the subject of the sentence's
     verb the speaker."""
+    taken: list[Found] = []
     for sent in sentences(doc):
         for tok in sent:
             if (tok.lower_ not in lex.clause_nouns and (tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.clause_nouns)
-                    or not outside(found, tok.idx, tok.idx + 1)):
+                    or not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1))):
                 continue  # the noun or its plural ("Hinweise, dass …")
             k = tok.i + 1
             if k < sent.end and doc[k].text == ",":
@@ -135,7 +135,8 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator
                         or zu_infinitive(doc, k, sent.end)):
                     continue
             content = clause_after(doc, k, sent)
-            if content is None or word_count(content.text) < 3 or not outside(found, content.start_char, content.end_char):
+            if (content is None or word_count(content.text) < 3 or not found.outside(content.start_char, content.end_char)
+                    or not outside(taken, content.start_char, content.end_char)):
                 continue
             verb = tok.head if doc.has_annotation("DEP") else None
             if verb is not None and verb.i > tok.i:
@@ -144,8 +145,8 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator
             if speaker is None and verb is not None and verb.pos_ in ("VERB", "AUX"):
                 speaker = subject_of(verb, sent.start, tok.i)
             f = Found((content.start_char, content.end_char), "indirect", cue=cue_chars(tok, tok.lemma_.lower() or tok.lower_),
-                      speaker=span_chars(speaker), pattern="noun")
-            found.append(f)
+                      speaker=span_chars(speaker), pattern=Pattern.NOUN)
+            taken.append(f)
             yield f
             break
 
@@ -159,7 +160,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
         content = strip_punct(doc[sent.start : wie.i - 1])
         if content is not None and word_count(content.text) >= 3:
             speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
-            return indirect_report(content, verb, lemma, speaker, "wie_last", doc, sent, lex, need_clause=False)
+            return indirect_report(content, verb, lemma, speaker, Pattern.WIE_LAST, doc, sent, lex, need_clause=False)
     j = verb.i - 1
     while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM") and verb.i - j <= 4 and lex.lang == "en":
         j -= 1  # English "…, the minister said."
@@ -186,7 +187,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
             speaker = impersonal_source(doc, verb, sent.end, lex)  # "…, hieß es vom Ministerium."
         if speaker is not None:
             speaker = with_apposition(speaker, sent.end)
-    return indirect_report(content, verb, lemma, speaker, "cue_last", doc, sent, lex, need_clause=False)
+    return indirect_report(content, verb, lemma, speaker, Pattern.CUE_LAST, doc, sent, lex, need_clause=False)
 
 
 def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
@@ -202,11 +203,11 @@ def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
         if content is None or word_count(content.text) < 3:
             continue
         return Found((content.start_char, content.end_char), "indirect", cue=cue_chars(tok, tok.lower_),
-                     speaker=span_chars(speaker), pattern="so_last")
+                     speaker=span_chars(speaker), pattern=Pattern.SO_LAST)
     return None
 
 
-def find_pointed_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+def find_pointed_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
     """"Israel startete die Offensive. Das meldet die Zeitung X.": a sentence that opens with a
     demonstrative (``CueLexicon.report_pointers``) right before a cue reports the sentence
     before it; the cue's subject is the speaker."""
@@ -218,10 +219,10 @@ def find_pointed_reports(doc: Doc, lex: CueLexicon, found: list[Found]) -> Itera
         if first is None or first.i + 1 >= sent.end or doc[first.i + 1].pos_ not in ("VERB", "AUX"):
             continue
         content = strip_punct(before)
-        if content is None or word_count(content.text) < 3 or not outside(found, content.start_char, sent.end_char):
+        if content is None or word_count(content.text) < 3 or not found.outside(content.start_char, sent.end_char):
             continue
         frame = frame_after_pointer(doc, first, sent.end, lex.report_pointers, lex)
         if frame is None or frame.cue is None:
             continue
         yield Found((content.start_char, content.end_char), "indirect", cue=frame.cue, speaker=span_chars(frame.speaker),
-                    mediator=span_chars(frame.mediator), pattern="pointed")
+                    mediator=span_chars(frame.mediator), pattern=Pattern.POINTED)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import CueLexicon
 from ..phrases import SUBJECT_DEPS, cue_lemma, noun_phrase, with_apposition
-from .found import Found, span_chars
+from .found import Found, Pattern, span_chars
 from .frames import POINTERS
 
 
@@ -61,14 +61,14 @@ def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "",
     "fragment", for a learned filter to judge."""
     out = []
     for f in found:
-        if f.pattern != "embedded":
+        if f.pattern != Pattern.EMBEDDED:
             out.append(f)
             continue
-        outer = next((g for g in found if g is not f and g.pattern != "embedded"
+        outer = next((g for g in found if g is not f and g.pattern != Pattern.EMBEDDED
                       and g.quote[0] <= f.quote[0] and f.quote[1] <= g.quote[1]), None)
         if outer is None and not nested:
             # the report's content may stop before the fragment's closing marks ('… "a deal."')
-            outer = next((g for g in found if g is not f and g.pattern != "embedded"
+            outer = next((g for g in found if g is not f and g.pattern != Pattern.EMBEDDED
                           and g.quote[0] <= f.quote[0] < g.quote[1] < f.quote[1]
                           and not any(ch.isalnum() for ch in text[g.quote[1]:f.quote[1]])), None)
         if outer is not None and not nested:
@@ -81,7 +81,7 @@ def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "",
         elif f.cue is not None:
             out.append(f)
         elif broad:
-            f.pattern = "fragment"
+            f.pattern = Pattern.FRAGMENT
             out.append(f)
     return out
 
@@ -122,7 +122,7 @@ def join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
         # shares the cue and opens a sentence or clause ("he said in 2012. “B.”"); a quoted
         # title inside the frame ("said on “Fox and Friends.”") does not
         if (prev is not None
-                and (f.pattern == "direct" or (f.pattern == "embedded" and f.cue is not None
+                and (f.pattern == Pattern.DIRECT or (f.pattern == Pattern.EMBEDDED and f.cue is not None
                                                and _opens_clause(text, f.quote[0])))
                 and prev.cue is not None and prev.quote[1] <= f.quote[0]
                 and (f.cue is None or f.cue == prev.cue)
@@ -135,7 +135,7 @@ def join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
             continue
         out.append(f)
     # a fragment of the frame now inside the joined quote is part of its content
-    return [g for g in out if g.pattern != "embedded"
+    return [g for g in out if g.pattern != Pattern.EMBEDDED
             or not any(j.cue == g.cue and j.quote[0] <= g.quote[0] and g.quote[1] <= j.quote[1] for j in joined)]
 
 
@@ -148,7 +148,7 @@ def _quote_before(found: list[Found], f: Found) -> Found | None:
     """The last direct quote of ``found``, or report framed after its content ("…, X said."),
     if all that follows it lies between it and ``f`` (reports inside its frame)."""
     for k in range(len(found) - 1, -1, -1):
-        if found[k].pattern in ("direct", "cue_last"):
+        if found[k].pattern in (Pattern.DIRECT, Pattern.CUE_LAST):
             end = found[k].quote[1]
             return found[k] if all(end <= g.quote[0] and g.quote[1] <= f.quote[0] for g in found[k + 1:]) else None
     return None
@@ -192,9 +192,9 @@ def inherit_speakers(text: str, found: list[Found]) -> None:
     """A direct quote with no frame continues the last speaker of the same or previous paragraph."""
     last: Found | None = None
     for f in found:
-        if f.pattern == "nested":
+        if f.pattern == Pattern.NESTED:
             continue
-        if f.speaker is None and f.pattern == "direct" and f.cue is None and last is not None:
+        if f.speaker is None and f.pattern == Pattern.DIRECT and f.cue is None and last is not None:
             gap = text[last.quote[1] : f.quote[0]]
             if gap.count("\n\n") <= 1 and len(gap) < 600:
                 f.speaker = last.speaker
@@ -228,3 +228,24 @@ def link_parents(found: list[Found]) -> None:
             if g.quote[0] <= f.quote[0] and f.quote[1] <= g.quote[1] and g is not f and g.quote != f.quote:
                 f.parent = j
                 break
+
+
+def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False) -> list[Found]:
+    """The passes over everything the patterns found, in order: fragments settled (speech or
+    title), quoted names inside a speaker or source dropped, continued quotes joined, speakers
+    of frameless quotes inherited, quoting verbs' objects made speakers, nesting linked."""
+    text = doc.text  # spaCy joins the tokens anew on each access: once per Doc
+    found = [f for f in settle_fragments(found, nested=lex.nested_fragments, text=text, broad=broad)
+             if (f.pattern not in (Pattern.EMBEDDED, Pattern.FRAGMENT) or not is_quoted_title(doc, text, f, lex))
+             and (f.pattern != Pattern.NESTED or lex.nested_fragments or (f.cue is not None and f.speaker is not None))]
+    # a quoted name inside a speaker or source ("laut der Agentur „Nordpress“") is no quote
+    roles = [r for f in found for r in (f.speaker, f.mediator) if r is not None]
+    found = [f for f in found if f.kind != "direct" or not any(a <= f.quote[0] and f.quote[1] <= b for a, b in roles)]
+    found.sort(key=lambda f: (f.quote[0], -f.quote[1]))
+    if lex.join_continued_quotes:
+        found = join_continued_quotes(text, found)
+    inherit_speakers(text, found)
+    quoted_objects_speak(doc, found, lex)
+    link_parents(found)
+    share_outer_frames(found)
+    return found

@@ -10,16 +10,15 @@ from ..lexicon import CueLexicon
 from ..phrases import np_before, sentences, strip_punct
 from ..quotemarks import word_count
 from .clauses import clause_around
-from .found import Found, outside, span_chars
+from .found import Found, FoundIndex, Pattern, span_chars
 from .source_phrases import source_phrases_in
 
 
-def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = None) -> Iterator[Found]:
+def find_source_phrases(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
     """Reported claims with a nominal or prepositional cue: ``Laut X …``, ``X zufolge …``,
     ``nach Angaben von X …``, ``seinen Angaben nach …`` (the possessor is resolved later)."""
-    found = found or []
     for sent in sentences(doc):
-        if not outside(found, sent.start_char, sent.end_char):
+        if not found.outside(sent.start_char, sent.end_char):
             continue
         phrases = source_phrases_in(doc, sent.start, sent.end, lex)
         if not phrases:
@@ -37,7 +36,7 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = N
         speaker = sp.source
         if speaker is None and sp.cue.text.lower() in lex.source_adverbs:
             speaker = sp.cue  # "Demnach …" stands for the source named before, as a pronoun does
-        f = Found((start, end), "indirect", cue=cue, speaker=span_chars(speaker), pattern="source")
+        f = Found((start, end), "indirect", cue=cue, speaker=span_chars(speaker), pattern=Pattern.SOURCE)
         if len(parts) == 2:
             f.extra["gap"] = (sp.phrase.start_char, sp.phrase.end_char)
         if sp.possessor is not None:
@@ -45,7 +44,7 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: list[Found] | None = N
         yield f
 
 
-def find_relative_sources(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iterator[Found]:
+def find_relative_sources(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
     """"…, Berichte, wonach die Armee … angegriffen habe": a relative adverb of report
     (``CueLexicon.relative_sources``) after a noun opens the content; the noun is the source."""
     if not lex.relative_sources:
@@ -54,7 +53,7 @@ def find_relative_sources(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iter
         for tok in sent:
             if tok.lower_ not in lex.relative_sources or tok.i - 1 <= sent.start or doc[tok.i - 1].text != ",":
                 continue
-            if not outside(found, tok.idx, tok.idx + len(tok.text)):
+            if not found.outside(tok.idx, tok.idx + len(tok.text)):
                 continue
             _, hi = clause_around(doc, sent, tok.i + 1, tok.i + 1)
             content = strip_punct(doc[tok.i + 1 : hi]) if tok.i + 1 < hi else None
@@ -62,4 +61,4 @@ def find_relative_sources(doc: Doc, lex: CueLexicon, found: list[Found]) -> Iter
             if content is None or word_count(content.text) < 3 or source is None or source[-1].pos_ not in ("NOUN", "PROPN"):
                 continue
             yield Found((content.start_char, content.end_char), "indirect", cue=(tok.idx, tok.idx + len(tok.text), tok.lower_),
-                        speaker=span_chars(source), pattern="relative_source")
+                        speaker=span_chars(source), pattern=Pattern.RELATIVE_SOURCE)
