@@ -6,10 +6,11 @@ their own file with the same keys to extend or replace them.
 >>> lex = load_lexicon("de")
 >>> "sagen" in lex.verbs and ("laut",) in lex.before_source
 True
->>> load_lexicon("xx")
-Traceback (most recent call last):
-...
-quotegraph.errors.UnsupportedLanguageError: no cue lexicon for language 'xx' (supported: de, en)
+>>> try:
+...     load_lexicon("xx")
+... except UnsupportedLanguageError as exc:
+...     print(exc)
+no cue lexicon for language 'xx' (supported: de, en)
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from quotegraph.errors import UnsupportedLanguageError
+from .errors import UnsupportedLanguageError
 
 __all__ = ["CueLexicon", "load_lexicon", "SUPPORTED_LANGUAGES"]
 

@@ -29,7 +29,7 @@ from .patterns import find_attributions, keep_roles_within_lines
 from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
 from .lexicon import load_lexicon
-from .loading import load_pipeline
+from .loading import load_pipeline, max_article_chars
 from .paragraphs import make_paragraph_starts  # noqa: F401 (registers qg_paragraph_starts)
 from .phrases import lemma_table
 from .linear import load_linear_model, shipped_model_path
@@ -144,8 +144,6 @@ def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = 
                                            "broad_candidates": filtered})
     if filtered:
         nlp.add_pipe("qg_quote_filter", config={"lang": lang})
-    from quotegraph.inputs import max_article_chars
-
     # the same limit the input readers skip longer articles at ($QUOTEGRAPH_MAX_CHARS)
     nlp.max_length = max(nlp.max_length, max_article_chars())
     return nlp

@@ -3,6 +3,9 @@ turn any of them into one clear line and an exit code."""
 
 from __future__ import annotations
 
+# the root of the tree and the extraction errors live in the lowest layer, which knows nothing of this one
+from quotegraph.extract.errors import InputError, ModelNotFoundError, QuotegraphError, UnsupportedLanguageError
+
 __all__ = [
     "QuotegraphError",
     "InputError",
@@ -15,35 +18,12 @@ __all__ = [
 ]
 
 
-class QuotegraphError(Exception):
-    """Base class of every error quotegraph raises on purpose."""
-
-
-class InputError(QuotegraphError):
-    """An input file, folder or JSONL line cannot be read as articles.
-
-    ``source`` names the file (and line) so the message can point at it.
-    """
-
-    def __init__(self, message: str, source: str | None = None):
-        self.source = source
-        super().__init__(f"{source}: {message}" if source else message)
-
-
 class GraphFileError(QuotegraphError):
     """An RDF file (Turtle, N-Triples, JSON-LD …) or store cannot be read or written."""
 
     def __init__(self, message: str, source: str | None = None):
         self.source = source
         super().__init__(f"{source}: {message}" if source else message)
-
-
-class ModelNotFoundError(QuotegraphError):
-    """No spaCy pipeline is installed for a language; the message says how to install one."""
-
-
-class UnsupportedLanguageError(QuotegraphError):
-    """The text is in a language quotegraph has no rules for."""
 
 
 class QueryError(QuotegraphError):

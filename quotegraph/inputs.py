@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from quotegraph.errors import InputError, QuotegraphError
+from quotegraph.extract.loading import DEFAULT_MAX_CHARS, MAX_CHARS_ENV, max_article_chars
 from quotegraph.extract.records import Article, article_id_for
 
 __all__ = [
@@ -48,11 +48,6 @@ TEXT_SUFFIXES = (".txt", ".md", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 _MAX_HTML_BYTES = 64 * 1024 * 1024  # larger pages are skipped, not read into memory
-#: The environment variable that sets the longest article (in characters) quotegraph reads.
-MAX_CHARS_ENV = "QUOTEGRAPH_MAX_CHARS"
-#: The default longest article: the pipelines' ``nlp.max_length`` (``extract/pipeline.py``),
-#: which guards spaCy's parser against texts that would take minutes and gigabytes.
-DEFAULT_MAX_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -199,25 +194,6 @@ def repair_mojibake(text: str) -> str:
     config = _ftfy_config()
     lines = text.splitlines(keepends=True)
     return "".join(_repair_line(line, config) if _MOJIBAKE.search(line) else line for line in lines)
-
-
-def max_article_chars() -> int:
-    """The longest article quotegraph reads, in characters: ``$QUOTEGRAPH_MAX_CHARS`` or
-    :data:`DEFAULT_MAX_CHARS`. Longer ones are skipped, saying so.
-
-    >>> max_article_chars() == int(os.environ.get(MAX_CHARS_ENV) or DEFAULT_MAX_CHARS)
-    True
-    """
-    value = os.environ.get(MAX_CHARS_ENV, "").strip().replace("_", "")
-    if not value:
-        return DEFAULT_MAX_CHARS
-    try:
-        chars = int(value)
-    except ValueError:
-        raise InputError(f"{MAX_CHARS_ENV} must be a whole number of characters, not {value!r}") from None
-    if chars < 1:
-        raise InputError(f"{MAX_CHARS_ENV} must be a positive number of characters, not {chars}")
-    return chars
 
 
 def _too_long(what: str, limit: int) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
-from quotegraph.errors import InputError
+from ..errors import InputError
 
 __all__ = ["json_lines"]
 

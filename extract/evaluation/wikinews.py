@@ -61,7 +61,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quotegraph.errors import InputError
+from ..errors import InputError
 from quotegraph.extract.evaluation.jsonl import json_lines
 from quotegraph.extract.evaluation.report import Report, context, snippet
 from quotegraph.extract.evaluation.scoring import (
