@@ -1,7 +1,7 @@
-"""The README's CLI reference, generated from the commands themselves so the two never drift.
+"""The CLI reference (docs/cli.md), generated from the commands themselves so the two never drift.
 
-``python -m quotegraph.cli._docs README.md`` rewrites the block between the
-``<!-- CLI -->`` and ``<!-- /CLI -->`` markers; a test checks the README is up to date.
+``python -m quotegraph.cli._docs docs/cli.md`` rewrites the block between the
+``<!-- CLI -->`` and ``<!-- /CLI -->`` markers; a test checks docs/cli.md is up to date.
 """
 
 from __future__ import annotations
@@ -51,11 +51,11 @@ def cli_reference() -> str:
     from quotegraph.cli import app
 
     root = typer.main.get_command(app)
-    lines = [BEGIN, "## Command-line reference", "",
+    lines = [BEGIN, "# Command-line reference", "",
              "Every verb has `--help` (`-h`). Exit codes: 0 done; 1 error (one line on stderr); "
              "2 usage error; 3 done, but some inputs were skipped (each named on stderr).", ""]
     for name, cmd in _commands(root, "quotegraph"):
-        lines.append(f"### `{name}`")
+        lines.append(f"## `{name}`")
         lines.append("")
         help_text = (cmd.help or "").strip()
         lines.append(help_text)
@@ -70,7 +70,7 @@ def cli_reference() -> str:
 
 
 def update_readme(path: Path) -> bool:
-    """Rewrite the CLI block of a README; returns whether anything changed."""
+    """Rewrite the CLI block of a file (docs/cli.md); returns whether anything changed."""
     text = path.read_text(encoding="utf-8")
     start, end = text.index(BEGIN), text.index(END) + len(END)
     new = text[:start] + cli_reference() + text[end:]
@@ -80,5 +80,6 @@ def update_readme(path: Path) -> bool:
 
 
 if __name__ == "__main__":
-    changed = update_readme(Path(sys.argv[1] if len(sys.argv) > 1 else "README.md"))
-    print("README updated" if changed else "README up to date")
+    path = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/cli.md")
+    changed = update_readme(path)
+    print(f"{path} updated" if changed else f"{path} up to date")
