@@ -27,9 +27,6 @@ _LABEL_TYPES = {
     "ORG": "organization", "NORP": "organization",
     "LOC": "location", "GPE": "location", "FAC": "location",
 }
-_DETERMINERS = frozenset(
-    "der die das des dem den ein eine einer eines einem einen the a an this these those".split()
-)
 
 
 def entity_type_of_label(label: str) -> str:
@@ -67,7 +64,7 @@ class EntityIndex:
     def clean(self, name: str) -> str:
         """The name without leading determiners and titles, and without a genitive 's."""
         words = name.split()
-        while len(words) > 1 and (words[0].casefold() in _DETERMINERS or self.is_title(words[0])
+        while len(words) > 1 and (words[0].casefold() in self.lex.determiners or self.is_title(words[0])
                                   or words[0].casefold() in self.lex.possessives
                                   or (words[0].casefold() in self.lex.media_words and words[1][:1].isupper())):
             words = words[1:]
@@ -117,18 +114,15 @@ def _named_part(span: Span, lex: CueLexicon) -> Span | None:
         i += 1
     if not saw_noun:
         return span
-    while i < span.end and span.doc[i].lower_ in ("von", "des", "der", "of", "by"):
+    while i < span.end and (span.doc[i].lower_ in lex.agent_prepositions or span.doc[i].lower_ in lex.genitive_articles):
         i += 1
     return span.doc[i : span.end] if i < span.end else None
 
 
-_NAME_PREPS = frozenset({"von", "vom", "aus", "für", "of", "from", "for"})
-
-
-def _without_trailing_pp(span: Span) -> Span:
+def _without_trailing_pp(span: Span, lex: CueLexicon) -> Span:
     """"das Institut in einer Mitteilung" → "das Institut": a prepositional phrase after the
     head names a circumstance, not the speaker ("von der Behörde" stays)."""
-    cut = next((t.i for t in span if t.i > span.start and t.pos_ == "ADP" and t.lower_ not in _NAME_PREPS), None)
+    cut = next((t.i for t in span if t.i > span.start and t.pos_ == "ADP" and t.lower_ not in lex.name_prepositions), None)
     return span.doc[span.start:cut] if cut is not None else span
 
 
@@ -138,7 +132,7 @@ def _name_in(span: Span, lex: CueLexicon) -> tuple[str, str] | None:
     named = _named_part(span, lex)
     if named is None:
         return None
-    span = _without_trailing_pp(named)
+    span = _without_trailing_pp(named, lex)
     ents = [e for e in span.doc.ents if e.start >= span.start and e.end <= span.end]
     if ents:
         best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), len(e.text)))
@@ -218,7 +212,7 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
                 span_for_name = span
             named = _name_in(span_for_name, lex) if span_for_name is not None else None
             ent = index.add(*named) if named is not None else None
-            if ent is None and span is not None and "possessor" in f.extra and doc[f.extra["possessor"]].lower_ in ("eigenen", "eigener", "own"):
+            if ent is None and span is not None and "possessor" in f.extra and doc[f.extra["possessor"]].lower_ in lex.own_possessives:
                 ent = _sentence_subject(span, index, lex)  # "X will eigenen Angaben nach …": X
             points_back = span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs
             if points_back:
@@ -265,7 +259,7 @@ def _refers_back(span: Span, lex: CueLexicon) -> bool:
     """A pronoun, possessive or title-only description ("Er", "seinen", "der Staatschef")."""
     if _named_part(span, lex) is None:
         return True  # "seinen Angaben", "eigenen Angaben"
-    words = [t for t in span if not t.is_punct and t.lower_ not in _DETERMINERS]
+    words = [t for t in span if not t.is_punct and t.lower_ not in lex.determiners]
     if not words:
         return True
     if len(words) == 1 and (words[0].lower_ in lex.pronouns or words[0].lower_ in lex.possessives):

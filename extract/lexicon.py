@@ -16,42 +16,135 @@ no cue lexicon for language 'xx' (supported: de, en)
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .errors import UnsupportedLanguageError
+from .errors import InputError, UnsupportedLanguageError
 
-__all__ = ["CueLexicon", "load_lexicon", "SUPPORTED_LANGUAGES"]
+__all__ = ["CueLexicon", "load_lexicon", "lexicon_from_dict", "SUPPORTED_LANGUAGES"]
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en")
+#: The languages a lexicon ships for: each folder ``lexicons/<lang>/`` with a ``cues.json``.
+SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(sorted(
+    folder.name for folder in resources.files("quotegraph.extract").joinpath("lexicons").iterdir()
+    if folder.joinpath("cues.json").is_file()
+))
+
+
+def _words(default=frozenset(), *, keep_case: bool = False):
+    """A word-list field: read lower-cased from the JSON list of the same name (``keep_case``
+    for titles and abbreviations, which are matched as written)."""
+    return field(default=default, metadata={"keep_case": keep_case})
 
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """Word lists that drive the attribution rules for one language (all lower-cased but titles)."""
+    """What the attribution rules know of one language: word lists (lower-cased unless said
+    otherwise) and switches for its grammar and for the annotation practice its data follow.
+
+    Every field is read from the key of the same name in ``lexicons/<lang>/cues.json``;
+    ``docs/languages.md`` says what a new language needs.
+    """
 
     lang: str
-    verbs: frozenset[str]
-    weak_verbs: frozenset[str]  # cue only with a clause or quote beside them ("glauben", "think")
-    before_source: tuple[tuple[str, ...], ...]  # "laut", ("according", "to")
-    after_source: frozenset[str]  # "zufolge"
-    source_nouns: frozenset[str]  # "Angaben" in "nach Angaben von X"
-    nach_particles: frozenset[str]
-    so_particles: frozenset[str]
-    wie_particles: frozenset[str]
-    complementizers: frozenset[str]
-    pronouns: frozenset[str]
-    possessives: frozenset[str]
-    titles: frozenset[str]
-    media_words: frozenset[str]
-    clause_nouns: frozenset[str] = frozenset()  # "die Ansicht, dass …", "the claim that …"
-    title_nouns: frozenset[str] = frozenset()  # "mit dem Titel „…“": a name, not speech
-    # adverbs that point back at a source named before: "Demnach ist …" (= according to it)
-    source_adverbs: frozenset[str] = frozenset()
+    # --- cues
+    verbs: frozenset[str] = _words()  # reporting verbs, particle verbs joined ("mitteilen")
+    weak_verbs: frozenset[str] = _words()  # cue only with a clause or quote beside them ("glauben", "think")
     # cues whose first object can be the addressee ("told reporters"); None: every cue
     addressee_verbs: frozenset[str] | None = None
+    addressee_nouns: frozenset[str] = _words()  # objects that are the people spoken to ("told reporters")
+    # verbs that are cues only in the frame right beside a direct quote ("“…,” he continued",
+    # "“…,” the statement read", "She continued, “…”"); elsewhere they report nothing ("prices
+    # continued to rise")
+    frame_verbs: frozenset[str] = _words()
+    # verbs whose object is the speaker and whose subject relays ("zitiert X mit den Worten")
+    quoting_verbs: frozenset[str] = _words()
+    clause_nouns: frozenset[str] = _words()  # "die Ansicht, dass …", "the claim that …"
+    # words opening the complement that makes a weak verb a speech act ("bezeichnete X als Y",
+    # "sprach von …", "hält X für Y")
+    act_complements: frozenset[str] = _words()
+    complementizers: frozenset[str] = _words()  # "dass", "ob", "that": open reported content
+    # complementizers after which content is a clause even when the tagger missed its verb
+    # ("dass … darstellen"); not English "that", which is also a determiner ("wrote that spot")
+    clause_openers: frozenset[str] = _words()
+    # --- sources
+    before_source: tuple[tuple[str, ...], ...] = ()  # "laut", ("according", "to")
+    after_source: frozenset[str] = _words()  # "zufolge"
+    source_nouns: frozenset[str] = _words()  # "Angaben" in "nach Angaben von X"
+    source_noun_prepositions: frozenset[str] = _words()  # "nach Angaben (von) X", "seinen Angaben nach"
+    # words after a source noun that name its source: prepositions, skipped ("nach Angaben von
+    # X", "in the words of X"), and genitive articles, kept ("nach Angaben der Polizei")
+    agent_prepositions: frozenset[str] = _words()
+    genitive_articles: frozenset[str] = _words()
+    source_particles: frozenset[str] = _words()  # "„…“, so X."
+    as_particles: frozenset[str] = _words()  # "Wie X berichtet, …", "…, as X reported"
+    # adverbs that point back at a source named before: "Demnach ist …" (= according to it)
+    source_adverbs: frozenset[str] = _words()
+    relative_sources: frozenset[str] = _words()  # relative adverbs of report: "Berichte, wonach …"
+    # demonstratives that open a sentence pointing back at the one before as what was
+    # reported: "Israel startete die Offensive. Das meldet die Zeitung X."
+    report_pointers: frozenset[str] = _words()
+    # demonstratives and pronouns that point back at a quote or a statement ("Das sagte er.",
+    # "Having said that"): such an object or opening word reports nothing new
+    pointers: frozenset[str] = _words()
+    # --- speakers
+    pronouns: frozenset[str] = _words()  # speaker pronouns resolved to the person named before
+    possessives: frozenset[str] = _words()
+    own_possessives: frozenset[str] = _words()  # "nach eigenen Angaben", "in his own words"
+    impersonal: frozenset[str] = _words()  # subjects that name no one ("man", "es", "it")
+    expletives: frozenset[str] = _words()  # "es" of "hieß es vom Ministerium": the source follows
+    # prepositions naming the source after an expletive ("hieß es vom Ministerium")
+    impersonal_source_prepositions: frozenset[str] = _words()
+    document_prepositions: frozenset[str] = _words()  # "In einem Positionspapier heißt es, …"
+    origin_prepositions: frozenset[str] = _words()  # "Aus Regierungskreisen hieß es, …"
+    titles: frozenset[str] = _words(keep_case=True)  # titles and roles before a name ("Ministerin")
+    media_words: frozenset[str] = _words()  # "Zeitung", "agency": the entity is an outlet
+    first_person: frozenset[str] = _words()  # speech in the speaker's own words ("ich", "wir", "I")
+    # --- phrases
+    determiners: frozenset[str] = _words()
+    # determiners that can open a genitive attribute after a noun ("Angaben der Polizei")
+    genitive_determiners: frozenset[str] = _words()
+    # determiners of a dative or accusative object: such a phrase is no subject ("sagte dem Sender")
+    object_determiners: frozenset[str] = _words()
+    # prepositions that attach to the verb, not to the speaker ("appellierte der Präsident an …")
+    verb_prepositions: frozenset[str] = _words()
+    # words inside a name or noun phrase ("Sprecher des Ministeriums", "Bank of America"), and
+    # prepositions inside an entity's name ("Institut für …"): names cross languages, so both
+    # lists hold the words of other languages' names too ("Ursula von der Leyen" in English)
+    joiners: frozenset[str] = _words()
+    name_prepositions: frozenset[str] = _words()
+    coordinators: frozenset[str] = _words()  # "und", "aber", "and", "but"
+    # prepositions whose object a cue governs as content ("warned of …"), and those that
+    # attach a complement to its object ("called X a Y", "criticized X as Y")
+    object_prepositions: frozenset[str] = _words()
+    complement_prepositions: frozenset[str] = _words()
+    title_nouns: frozenset[str] = _words()  # "mit dem Titel „…“": a name, not speech
+    abbreviations: frozenset[str] = _words(keep_case=True)  # a full stop after them ends no sentence
+    # --- reported speech mood (Konjunktiv)
+    # whether the language marks reported speech by mood: a sentence in it continues the report
+    # before it (free indirect speech)
+    reported_mood: bool = False
+    reported_subjunctive_ii: frozenset[str] = _words()  # II forms standing in for I ("hätten", "würden")
+    hearsay_modals: frozenset[str] = _words()  # "soll … geflohen sein"
+    perfect_auxiliaries: frozenset[str] = _words()  # "… geflohen sein", "… angegriffen haben"
+    # --- grammar
+    # whether the rules that read an English-style (ClearNLP) dependency parse apply: the clause
+    # or object a cue governs, the whole object of "according to", the subject of a governing
+    # verb, the owner of a claim ("X's claim"), the main clause framing a quote, several reports
+    # in one sentence; they need a reliable parser
+    parse_rules: bool = False
+    # whether a frame after its content puts the subject first ("…,” Trump asked", "…, the
+    # minister said"); German inverts ("…“, sagte X"), so there a subject first opens a new sentence
+    subject_first_frames: bool = False
+    comma_inside_marks: bool = False  # the frame's comma stands inside the closing mark ("…," she said)
+    auxiliary_first_frames: bool = False  # "…, wird vermutet.": an auxiliary before the cue after the content
+    separable_particles: bool = False  # "teilte … mit" = mitteilen: particles written apart from the verb
+    compound_source_nouns: bool = False  # "Polizeiangaben": a compound ending in a source noun
+    lemma_lookup: bool = False  # look lemmas up in spacy-lookups-data's table as well
+    regular_inflection_stems: bool = False  # try the stems of -ing/-ed/-es: the lemmatizer may cut an "e"
+    noun_cues_need_verb_dependents: bool = False  # a noun is a cue only when tagged wrongly: with verbal dependents
+    # --- annotation practice
     # whether a sentence that reports a speech act without a clause is itself the content
     # (German annotation practice) or the verb's object is (English, PARC/PolNeAR practice)
     speech_act_sentences: bool = True
@@ -61,37 +154,49 @@ class CueLexicon:
     # whether a quote that goes on after its frame ("“A,” he said. “B.”") is one content with
     # its continuation (PARC/PolNeAR practice) or two quotes
     join_continued_quotes: bool = False
-    # words opening the complement that makes a weak verb a speech act ("bezeichnete X als Y",
-    # "sprach von …", "hält X für Y")
-    act_complements: frozenset[str] = frozenset()
-    # relative adverbs of report: "Berichte, wonach …" (the noun before is the source)
-    relative_sources: frozenset[str] = frozenset()
-    # demonstratives that open a sentence pointing back at the one before as what was
-    # reported: "Israel startete die Offensive. Das meldet die Zeitung X."
-    report_pointers: frozenset[str] = frozenset()
     # whether ' and '' open quotes at the top level (English papers print ''We stay,'' …); in
     # German news they set off names and titles (wiki italics), speech takes „…“, »…« or "…"
     apostrophe_quotes: bool = True
-    # verbs whose object is the speaker and whose subject relays ("zitiert X mit den Worten")
-    quoting_verbs: frozenset[str] = frozenset()
-    # verbs that are cues only in the frame right beside a direct quote ("“…,” he continued",
-    # "“…,” the statement read", "She continued, “…”"); elsewhere they report nothing ("prices
-    # continued to rise")
-    frame_verbs: frozenset[str] = frozenset()
-    # subjects that name no one ("man", "es", "it"): a speaker candidate of the last resort
-    impersonal: frozenset[str] = frozenset()
-    # first-person words: speech in the speaker's own words ("ich", "wir", "I", "we")
-    first_person: frozenset[str] = frozenset()
     # whether a line "Name: rest of the line" is a report of Name (English headlines and
     # transcripts), whether the turns of a dialogue printed that way are direct quotes
     # (:mod:`quotegraph.extract.transcripts`), and the labels that open such a line without
     # naming a source ("Update:")
     colon_headlines: bool = False
     transcript_turns: bool = False
-    headline_labels: frozenset[str] = frozenset()
+    headline_labels: frozenset[str] = _words()
     # whether, for a learned filter (``broad`` candidates), any verb with a subject and a clause or
     # object after it is proposed as a cue (PolNeAR marks beliefs, intentions and stances too)
     broad_verb_reports: bool = False
+
+
+#: Keys of earlier lexicon files, read as their new names.
+RENAMED_KEYS = {"nach_particles": "source_noun_prepositions", "so_particles": "source_particles",
+                "wie_particles": "as_particles"}
+
+
+def lexicon_from_dict(lang: str, data: dict) -> CueLexicon:
+    """A lexicon from the parsed JSON of a ``cues.json`` file (keys starting with ``_`` are
+    comments; unknown keys are an error, so a typo does not silently drop a list).
+
+    >>> lexicon_from_dict("xx", {"verbs": ["Say"], "so_particles": ["so"]}).source_particles
+    frozenset({'so'})
+    """
+    values: dict = {"lang": lang}
+    known = {f.name: f for f in fields(CueLexicon)}
+    for key, value in data.items():
+        if key.startswith("_"):
+            continue
+        name = RENAMED_KEYS.get(key, key)
+        if name not in known or name == "lang":
+            raise ValueError(f"unknown lexicon key {key!r}")
+        f = known[name]
+        if name == "before_source":
+            values[name] = tuple(tuple(p.lower().split()) for p in value)
+        elif isinstance(f.default, bool):
+            values[name] = bool(value)
+        else:
+            values[name] = frozenset(value) if f.metadata.get("keep_case") else _lower(value)
+    return CueLexicon(**values)
 
 
 def _lower(items) -> frozenset[str]:
@@ -107,42 +212,10 @@ def _load(lang: str, path: str | None) -> CueLexicon:
         text = resources.files("quotegraph.extract").joinpath(f"lexicons/{lang}/cues.json").read_text("utf-8")
     else:
         text = Path(path).read_text("utf-8")
-    data = json.loads(text)
-    return CueLexicon(
-        lang=lang,
-        verbs=_lower(data["verbs"]),
-        weak_verbs=_lower(data.get("weak_verbs", ())),
-        before_source=tuple(tuple(p.lower().split()) for p in data.get("before_source", ())),
-        after_source=_lower(data.get("after_source", ())),
-        source_nouns=_lower(data.get("source_nouns", ())),
-        nach_particles=_lower(data.get("nach_particles", ())),
-        so_particles=_lower(data.get("so_particles", ())),
-        wie_particles=_lower(data.get("wie_particles", ())),
-        complementizers=_lower(data.get("complementizers", ())),
-        pronouns=_lower(data.get("pronouns", ())),
-        possessives=_lower(data.get("possessives", ())),
-        titles=frozenset(data.get("titles", ())),
-        media_words=_lower(data.get("media_words", ())),
-        clause_nouns=_lower(data.get("clause_nouns", ())),
-        title_nouns=_lower(data.get("title_nouns", ())),
-        source_adverbs=_lower(data.get("source_adverbs", ())),
-        addressee_verbs=_lower(data["addressee_verbs"]) if "addressee_verbs" in data else None,
-        speech_act_sentences=bool(data.get("speech_act_sentences", True)),
-        nested_fragments=bool(data.get("nested_fragments", True)),
-        join_continued_quotes=bool(data.get("join_continued_quotes", False)),
-        act_complements=_lower(data.get("act_complements", ())),
-        quoting_verbs=_lower(data.get("quoting_verbs", ())),
-        frame_verbs=_lower(data.get("frame_verbs", ())),
-        relative_sources=_lower(data.get("relative_sources", ())),
-        report_pointers=_lower(data.get("report_pointers", ())),
-        apostrophe_quotes=bool(data.get("apostrophe_quotes", True)),
-        impersonal=_lower(data.get("impersonal", ())),
-        first_person=_lower(data.get("first_person", ())),
-        colon_headlines=bool(data.get("colon_headlines", False)),
-        transcript_turns=bool(data.get("transcript_turns", False)),
-        headline_labels=_lower(data.get("headline_labels", ())),
-        broad_verb_reports=bool(data.get("broad_verb_reports", False)),
-    )
+    try:
+        return lexicon_from_dict(lang, json.loads(text))
+    except ValueError as exc:  # json.JSONDecodeError too
+        raise InputError(f"not a cue lexicon: {exc}", path or f"lexicons/{lang}/cues.json") from None
 
 
 def load_lexicon(lang: str, path: str | Path | None = None) -> CueLexicon:
@@ -159,5 +232,7 @@ def load_lexicon(lang: str, path: str | Path | None = None) -> CueLexicon:
     ------
     UnsupportedLanguageError
         For a language with no shipped lexicon and no ``path``.
+    InputError
+        For a file that is not JSON or has a key :class:`CueLexicon` does not know.
     """
     return _load(lang, str(path) if path is not None else None)

@@ -31,10 +31,6 @@ __all__ = [
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "sb", "csubj", "expl"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN"})
-_JOINERS = frozenset({"von", "des", "der", "of", "the", "&", "und", "and"})
-# determiners that can open a genitive attribute after a noun ("Angaben der Polizei")
-_GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "jenes", "jener",
-                                   "seines", "seiner", "ihres", "ihrer", "unseres", "unserer", "deren", "dessen"})
 _VERBAL_DEPS = frozenset({"nsubj", "dobj", "ccomp", "xcomp", "aux"})
 _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
 _DANGLING_POS = frozenset({"ADP", "DET", "CCONJ"})
@@ -63,7 +59,7 @@ def lemma_table(lang: str) -> dict[str, str]:
 
 def _lemmas(token: Token, lex: CueLexicon) -> list[str]:
     out = [(token.lemma_ or token.text).lower()]
-    if lex.lang == "en" and token.tag_ in ("VBG", "VBD", "VBN", "VBZ"):
+    if lex.regular_inflection_stems and token.tag_ in ("VBG", "VBD", "VBN", "VBZ"):
         # a statistical lemmatizer can cut an "e" ("hoping" → "hop", "retweeted" → "retweete"):
         # try the stems of the regular endings
         low = token.lower_
@@ -71,8 +67,8 @@ def _lemmas(token: Token, lex: CueLexicon) -> list[str]:
                 else low[:-1] if low.endswith("es") else None)
         if stem:
             out += [c for c in (stem, stem + "e") if c not in out]
-    if lex.lang == "de":
-        table = lemma_table("de")
+    if lex.lemma_lookup:
+        table = lemma_table(lex.lang)
         keys = [token.text, token.lower_]
         if token.lower_.endswith("en"):
             keys.append(token.lower_[:-2])  # preterite plural of a strong verb: "sprachen" → "sprach"
@@ -95,7 +91,7 @@ def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
         # a main verb the POS model missed ("empfahl" ADV, "wurde angegeben" ADJD) passes; a
         # particle ("bekannt gegeben") does not
         return None
-    if token.pos_ == "NOUN" and lex.lang == "en" and not any(c.dep_ in _VERBAL_DEPS for c in token.children):
+    if token.pos_ == "NOUN" and lex.noun_cues_need_verb_dependents and not any(c.dep_ in _VERBAL_DEPS for c in token.children):
         return None  # "the court term", "his plan"; a verb tagged as a noun ("tweets that …") has verb dependents
     lemmas = _lemmas(token, lex)
     for child in token.children:
@@ -103,14 +99,14 @@ def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
             for lemma in lemmas:
                 if child.lower_ + lemma in lex.verbs:
                     return child.lower_ + lemma
-    if lex.lang == "de" and token.i > 0:
+    if lex.separable_particles and token.i > 0:
         # "wie … bekannt gab": a particle written apart before the finite verb
         prev = token.doc[token.i - 1]
         if prev.is_alpha and prev.text.islower():
             for lemma in lemmas:
                 if prev.lower_ + lemma in lex.verbs:
                     return prev.lower_ + lemma
-    if lex.lang == "de" and token.tag_ in ("VVFIN", "VVIMP", ""):
+    if lex.separable_particles and token.tag_ in ("VVFIN", "VVIMP", ""):
         # a separated particle the parser did not attach: "teilte … mit."
         sent = token.sent if token.doc.has_annotation("SENT_START") else None
         if sent is not None:
@@ -145,7 +141,7 @@ def _is_np_token(token: Token) -> bool:
     return token.is_alpha
 
 
-def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
+def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | None:
     """The noun phrase starting at token ``start`` and ending before ``limit`` (or None).
 
     Takes determiners, adjectives, nouns and names, and genitive or "von/of" attachments
@@ -156,7 +152,7 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
     last_head = -1
     while i < limit:
         tok = doc[i]
-        if tok.pos_ == "DET" and last_head == i - 1 >= start and (tok.lower_ not in _GENITIVE_DETERMINERS
+        if tok.pos_ == "DET" and last_head == i - 1 >= start and (tok.lower_ not in lex.genitive_determiners
                                                          or tok.morph.get("Case") == ["Dat"]):
             break  # a determiner right after a noun opens the next phrase ("nach Angaben der Polizei den Abbau",
             # "sagte Lindner der Zeitung")
@@ -167,8 +163,8 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
             if tok.pos_ in _NP_HEAD_POS or (not tok.pos_ and tok.text[:1].isupper()) or tok.pos_ == "X":
                 last_head = i
             i += 1
-        elif (tok.lower_ in _JOINERS and last_head >= 0 and i + 1 < limit and _is_np_token(doc[i + 1])
-              and not (doc[i - 1].pos_ == "PROPN" and tok.lower_ in ("der", "des"))):
+        elif (tok.lower_ in lex.joiners and last_head >= 0 and i + 1 < limit and _is_np_token(doc[i + 1])
+              and not (doc[i - 1].pos_ == "PROPN" and tok.lower_ in lex.genitive_articles)):
             i += 1  # "der Sprecher des Ministeriums"; but a name ends the phrase ("des BMI der …")
         elif tok.text == "-" and last_head >= 0:
             i += 1
@@ -193,10 +189,6 @@ def noun_phrase(doc: Doc, start: int, limit: int) -> Span | None:
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
-# prepositions that attach to the verb, not to the speaker ("appellierte der Präsident an …",
-# "sagte der Minister am Dienstag")
-_VERB_PREPOSITIONS = frozenset({"an", "am", "gegenüber", "mit"})
-_OBJECT_DETERMINERS = frozenset({"dem", "den", "einem", "einen", "diesem", "diesen", "seinem", "seinen", "ihrem", "ihren"})
 
 
 def quoted_name(doc: Doc, i: int, limit: int) -> Span | None:
@@ -213,12 +205,12 @@ def quoted_name(doc: Doc, i: int, limit: int) -> Span | None:
     return doc[i : close + 1] if close is not None else None
 
 
-def _can_be_subject(np: Span) -> bool:
+def _can_be_subject(np: Span, lex: CueLexicon) -> bool:
     """Not a dative or accusative object ("sagte dem Sender", "den Journalisten"), not a
     phrase governed by a preposition ("in seiner Radioansprache")."""
-    if np[0].lower_ in _OBJECT_DETERMINERS:
+    if np[0].lower_ in lex.object_determiners:
         return False
-    if np[0].lower_ == "der" and np[0].morph.get("Case") == ["Dat"]:
+    if np[0].lower_ in lex.genitive_articles and np[0].morph.get("Case") == ["Dat"]:
         return False  # "sagte er der Zeitung": the tagger tells the dative "der" from the nominative
     if all(t.ent_type_ in _TIME_LABELS for t in np):
         return False  # "said Thursday morning": a time, not a speaker
@@ -238,8 +230,8 @@ def np_after(doc: Doc, i: int, limit: int, lex: CueLexicon, *, subject: bool = F
         if is_pronoun(tok, lex):
             return doc[j : j + 1]
         if tok.pos_ in ("DET", "PROPN", "NOUN") or (not tok.pos_ and tok.text[:1].isupper()):
-            np = noun_phrase(doc, j, limit)
-            if np is not None and (not subject or _can_be_subject(np)):
+            np = noun_phrase(doc, j, limit, lex)
+            if np is not None and (not subject or _can_be_subject(np, lex)):
                 return np
             if np is not None:
                 j = np.end
@@ -263,17 +255,17 @@ def np_before(doc: Doc, i: int, lower: int, lex: CueLexicon, *, subject: bool = 
     start = j
     while start > lower and (
         _is_np_token(doc[start - 1])
-        or (doc[start - 1].lower_ in _JOINERS and start - 2 >= lower and _is_np_token(doc[start - 2]))
+        or (doc[start - 1].lower_ in lex.joiners and start - 2 >= lower and _is_np_token(doc[start - 2]))
         or doc[start - 1].text == "-"
     ):
         start -= 1
-    span = noun_phrase(doc, start, end + 1)
-    if span is None or span.end != end + 1 or (subject and not _can_be_subject(span)):
+    span = noun_phrase(doc, start, end + 1, lex)
+    if span is None or span.end != end + 1 or (subject and not _can_be_subject(span, lex)):
         return None
     return span
 
 
-def subject_of(verb: Token, lower: int, upper: int) -> Span | None:
+def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
     """The parser's subject of ``verb`` as a contiguous span inside [lower, upper), or None."""
     if not verb.doc.has_annotation("DEP"):
         return None
@@ -298,7 +290,7 @@ def subject_of(verb: Token, lower: int, upper: int) -> Span | None:
             return None
         span = verb.doc[left : right + 1]
         # an object the parser hung on the subject ("empfahl der Minister den Umstieg")
-        obj = next((t.i for t in span if t.i > child.i and (t.lower_ in _OBJECT_DETERMINERS or t.lower_ in _VERB_PREPOSITIONS)
+        obj = next((t.i for t in span if t.i > child.i and (t.lower_ in lex.object_determiners or t.lower_ in lex.verb_prepositions)
                     and (verb.doc[t.i - 1].pos_ in ("NOUN", "PROPN") or verb.doc[t.i - 1].text in ("“", "«", ")"))), None)
         if obj is not None:
             span = verb.doc[left:obj]
@@ -371,7 +363,7 @@ def _opens_quote(token: Token) -> bool:
     return nxt.idx == token.idx + len(token.text) and nxt.text[:1].isalnum()
 
 
-def with_apposition(span: Span, limit: int) -> Span:
+def with_apposition(span: Span, limit: int, lex: CueLexicon) -> Span:
     """The speaker with the apposition that follows it, as annotators mark it:
     "Andres Granier, der Gouverneur von Tabasco," / "Celebi, die Anwältin der Frau,".
 
@@ -384,7 +376,7 @@ def with_apposition(span: Span, limit: int) -> Span:
     start = span.end + 1
     if doc[start].pos_ not in ("DET", "ADJ", "NOUN", "PROPN") or doc[start].tag_ in ("PRELS", "PRELAT"):
         return span
-    np = noun_phrase(doc, start, limit)
+    np = noun_phrase(doc, start, limit, lex)
     if np is None or len(np) > 10:
         return span
     after = doc[np.end] if np.end < len(doc) else None

@@ -56,8 +56,8 @@ class AttributionFinder:
         path = shipped_model_path("speaker_linker", self.lang) if speaker_linker else None
         self.speaker_model = load_linear_model(path) if path else None
         self.broad_candidates = broad_candidates
-        if self.lexicon.lang == "de":
-            lemma_table("de")  # load it now, once: worker processes forked later share it
+        if self.lexicon.lemma_lookup:
+            lemma_table(self.lang)  # load it now, once: worker processes forked later share it
 
     def find(self, doc: Doc) -> tuple[list[dict], list[dict]]:
         found = find_attributions(doc, self.lexicon, broad=self.broad_candidates)

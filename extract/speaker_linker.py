@@ -59,11 +59,11 @@ def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon) -> list[tuple[Sp
     for tok in sent:
         if tok.dep_ in SUBJECT_DEPS and tok.dep_ != "expl" and tok.head.i != tok.i:
             verb = tok.head
-            span = subject_of(verb, sent.start, sent.end)
+            span = subject_of(verb, sent.start, sent.end, lex)
             if span is None:
                 continue
             if span.end < sent.end:
-                span = with_apposition(span, sent.end)
+                span = with_apposition(span, sent.end, lex)
             found.append((span, "subject", verb.lemma_.lower(), cue_lemma(verb, lex) is not None, verb.i))
     for ent in sent.ents:
         if ent.label_ in _NAMED:

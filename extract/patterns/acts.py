@@ -12,7 +12,6 @@ from ..quotemarks import word_count
 from .clauses import indirect_report, with_final_punct
 from .complements import OBJECT_DEPS, with_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
-from .frames import POINTERS
 from .speakers import usable_speaker
 
 
@@ -43,17 +42,17 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
                 continue
             objects = [c for c in tok.children if c.dep_ in ("obj", "dobj", "oa", "ccomp")]
             # "Das sagte er": a pronoun points back at a quote; "Das Auswärtige Amt" is a determiner
-            if (any(c.lower_ in POINTERS for c in objects)
-                    or any(t.lower_ in POINTERS and t.i < tok.i and t.dep_ != "det" for t in sent[:2])):
+            if (any(c.lower_ in lex.pointers for c in objects)
+                    or any(t.lower_ in lex.pointers and t.i < tok.i and t.dep_ != "det" for t in sent[:2])):
                 break
             if any(c.dep_ in ("auxpass", "nsubjpass", "nsubj:pass", "aux:pass") for c in tok.children):
                 break  # "Nothing was said": a passive names no speaker
-            speaker = subject_of(tok, sent.start, sent.end)
+            speaker = subject_of(tok, sent.start, sent.end, lex)
             if speaker is not None and lemma in lex.weak_verbs:
                 # the complement the parser hung on the subject is no part of it ("die Polizei von …")
                 cut = next((t.i for t in speaker[1:] if t.i > tok.i and t.lower_ in lex.act_complements and t.pos_ == "ADP"), None)
                 speaker = strip_punct(doc[speaker.start : cut]) if cut is not None else speaker
-            if speaker is None or not _plausible_speaker(speaker):
+            if speaker is None or not _plausible_speaker(speaker, lex):
                 break
             yield Found((content.start_char, with_final_punct(doc, content)), "reported",
                         cue=cue_chars(tok, lemma), speaker=span_chars(speaker), pattern=Pattern.ACT)
@@ -113,13 +112,13 @@ def _broad_verb_report(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Fo
         return None
     if comp.pos_ == "PRON" and comp.left_edge.i == comp.right_edge.i:
         return None  # "did it", "thanked them": a bare pronoun is no content
-    end = with_complement(verb, comp)
+    end = with_complement(verb, comp, lex)
     content = strip_punct(doc[comp.left_edge.i : end])
     if content is None:
         return None
-    speaker = usable_speaker(subject_of(verb, sent.start, verb.i), lex)
+    speaker = usable_speaker(subject_of(verb, sent.start, verb.i, lex), lex)
     if speaker is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
-        speaker = usable_speaker(subject_of(verb.head, sent.start, verb.head.i), lex)
+        speaker = usable_speaker(subject_of(verb.head, sent.start, verb.head.i, lex), lex)
     if speaker is None or speaker.root.pos_ not in ("PRON", "PROPN", "NOUN"):
         return None
     return indirect_report(content, verb, verb.lemma_.lower(), speaker, Pattern.BROAD_VERB, doc, sent, lex, need_clause=False,
@@ -140,8 +139,8 @@ def _act_complement(verb: Token, lex: CueLexicon) -> bool:
 _ARGUMENT_DEPS = frozenset({"nsubj", "sb", "obj", "dobj", "oa"})
 
 
-def _plausible_speaker(span: Span) -> bool:
+def _plausible_speaker(span: Span, lex: CueLexicon) -> bool:
     """A subject that can speak: not a number phrase ("Zwölf Todesopfer forderte ein Taifun"),
     not an object the parser took for a subject ("Den … Einsatz lehnen … ab")."""
     first = span[0]
-    return first.pos_ != "NUM" and first.lower_ not in ("den", "dem", "einem", "einen") and len(span) <= 12
+    return first.pos_ != "NUM" and first.lower_ not in lex.object_determiners and len(span) <= 12

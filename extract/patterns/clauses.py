@@ -15,10 +15,9 @@ from .source_phrases import source_phrases_in
 _CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—"})
 
 
-COORDINATORS = frozenset({"und", "aber", "sowie", "doch", "and", "but"})
 
 
-def clause_around(doc: Doc, sent: Span, start: int, end: int, marks: frozenset[str] = _CLAUSE_MARKS) -> tuple[int, int]:
+def clause_around(doc: Doc, sent: Span, start: int, end: int, lex: CueLexicon, marks: frozenset[str] = _CLAUSE_MARKS) -> tuple[int, int]:
     """Token bounds of the clause holding tokens [start, end): from the clause mark before
     it (by default comma, semicolon, colon, dash; outside quotation marks) to the next one."""
     depth = 0
@@ -36,20 +35,20 @@ def clause_around(doc: Doc, sent: Span, start: int, end: int, marks: frozenset[s
         if t.text in marks and depth <= 0 and t.i + 1 < sent.end and not doc[t.i + 1].is_punct:
             nxt = doc[t.i + 1]
             # a comma before an apposition or list item continues the clause
-            if t.text == "," and nxt.pos_ not in ("VERB", "AUX", "SCONJ", "PRON", "CCONJ") and nxt.lower_ not in COORDINATORS:
+            if t.text == "," and nxt.pos_ not in ("VERB", "AUX", "SCONJ", "PRON", "CCONJ") and nxt.lower_ not in lex.coordinators:
                 continue
             hi = t.i
             break
     return lo, hi
 
 
-def _cut_coordinated_frame(doc: Doc, content: Span) -> Span:
+def _cut_coordinated_frame(doc: Doc, content: Span, lex: CueLexicon) -> Span:
     """Drop a main clause the frame coordinates after the content: "dass … besteht, und gab
     an, …" → "dass … besteht"; a semicolon always ends the content."""
     for t in content:
         if t.text == ";":
             return strip_punct(doc[content.start : t.i]) or content
-        if t.text == "," and t.i + 2 < content.end and doc[t.i + 1].lower_ in COORDINATORS:
+        if t.text == "," and t.i + 2 < content.end and doc[t.i + 1].lower_ in lex.coordinators:
             nxt = doc[t.i + 2]
             finite = nxt.tag_ in ("VVFIN", "VAFIN", "VMFIN") or (not nxt.tag_ and nxt.pos_ in ("VERB", "AUX"))
             if finite and konjunktiv_mood(nxt) is None:
@@ -57,12 +56,12 @@ def _cut_coordinated_frame(doc: Doc, content: Span) -> Span:
     return content
 
 
-def clause_after(doc: Doc, i: int, sent: Span) -> Span | None:
+def clause_after(doc: Doc, i: int, sent: Span, lex: CueLexicon) -> Span | None:
     """The content clause from token i to the end of the sentence (final punctuation dropped)."""
     if i >= sent.end:
         return None
     content = strip_punct(doc[i : sent.end])
-    return _cut_coordinated_frame(doc, content) if content is not None else None
+    return _cut_coordinated_frame(doc, content, lex) if content is not None else None
 
 
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP", "VBD", "VBZ", "VBP", "MD"})
@@ -75,14 +74,14 @@ def _verb_second(content: Span) -> bool:
     return content.start + 1 < j < content.end and content.doc[j].tag_ in _FINITE_TAGS
 
 
-def _is_clause(content: Span) -> bool:
+def _is_clause(content: Span, lex: CueLexicon) -> bool:
     """Reported content is a clause: it has a finite verb or an infinitive with "zu" (when the
     pipeline tags them) and is not a relative clause hanging on the speaker ("…, der …")."""
     first = content[0]
     after_comma = content.start > 0 and content.doc[content.start - 1].text == ","
     if after_comma and first.tag_ in ("PRELS", "PRELAT", "WDT") and not _verb_second(content):
         return False
-    if not any(t.tag_ for t in content) or first.lower_ in ("dass", "daß", "ob"):
+    if not any(t.tag_ for t in content) or first.lower_ in lex.clause_openers:
         return True  # a dass/ob clause is one even when the tagger missed its verb ("… darstellen" VVINF)
     return any(t.tag_ in _FINITE_TAGS or t.tag_ in ("VVIZU", "PTKZU", "TO") or t.morph.get("VerbForm") == ["Fin"]
                or _infix_zu(t) for t in content)
@@ -108,7 +107,7 @@ def _infix_zu(token: Token) -> bool:
 
 def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span | None, pattern: str,
             doc: Doc, sent: Span, lex: CueLexicon, *, need_clause: bool = True, min_words: int = 2) -> Found | None:
-    if content is None or word_count(content.text) < min_words or (need_clause and not _is_clause(content)):
+    if content is None or word_count(content.text) < min_words or (need_clause and not _is_clause(content, lex)):
         return None
     kind = "indirect"
     content = through_closing_mark(content)
@@ -125,14 +124,13 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
     return found
 
 
-_K2_FOR_K1 = frozenset({"hätten", "würden", "wären", "hätte", "würde", "gäbe", "käme", "könnten", "müssten", "dürften"})
 
 
-def reported_mood(token: Token) -> bool:
+def reported_mood(token: Token, lex: CueLexicon) -> bool:
     """Konjunktiv I, or a Konjunktiv II that reported speech uses where Konjunktiv I would
     look indicative ("sie hätten", "sie würden") — not the II of conditionals ("müsste")."""
     mood = konjunktiv_mood(token)
-    return mood == "I" or (mood == "II" and token.lower_ in _K2_FOR_K1)
+    return mood == "I" or (mood == "II" and token.lower_ in lex.reported_subjunctive_ii)
 
 
 def with_final_punct(doc: Doc, span: Span) -> int:

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
 from ..phrases import SUBJECT_DEPS, cue_lemma, strip_punct
-from .clauses import COORDINATORS, indirect_report
+from .clauses import indirect_report
 from .found import Found, Pattern
 from .speakers import speaker_for
 
@@ -14,7 +14,6 @@ from .speakers import speaker_for
 OBJECT_DEPS = ("ccomp", "xcomp", "dobj", "obj")
 
 
-_OBJECT_PREPS = frozenset({"of", "about", "on", "for", "against"})
 
 
 def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
@@ -22,7 +21,7 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     "X bemoaned the unrest" — a clause for any cue verb, an object only for a non-weak one
     or one the parser gives a clause to."""
     comp = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i
-                 and not (_takes_addressee(lemma, lex) and _is_addressee(c))), None)
+                 and not (_takes_addressee(lemma, lex) and _is_addressee(c, lex))), None)
     if comp is not None and comp.dep_ in ("dobj", "obj") and _takes_addressee(lemma, lex):
         # "told a dispatcher (that) …", "asked Congress to …": the clause is the content
         clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > comp.i), None)
@@ -31,13 +30,13 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
                            and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)), None)
         comp = clause or comp
     if comp is None:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.object_prepositions and c.i > verb.i), None)
         comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return _english_passive(doc, sent, verb, lemma, lex)
     if comp is None:
         return None
-    end = _participle_cue(comp, lex) or with_complement(verb, comp)
+    end = _participle_cue(comp, lex) or with_complement(verb, comp, lex)
     end = _coordinated_cue(doc, comp.left_edge.i, end, lex) or _quoted_conjunct(doc, verb, end) or end
     if comp.dep_ == "dobj" and end - comp.left_edge.i < 2 and comp.pos_ == "PRON":
         return None  # "asked him", "denied it": a bare pronoun is no content
@@ -46,7 +45,6 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False)
 
 
-_COMPLEMENT_PREPS = frozenset({"as", "of", "for"})
 
 
 def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
@@ -62,7 +60,7 @@ def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexi
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False, min_words=1)
 
 
-def with_complement(verb: Token, comp: Token) -> int:
+def with_complement(verb: Token, comp: Token, lex: CueLexicon) -> int:
     """The end of an object with the complement beside it: "called [the senator a “nasty guy”]",
     "criticized [the law as a “crazy system”]", "blasted [him for not paying taxes]"."""
     end = comp.right_edge.i + 1
@@ -71,7 +69,7 @@ def with_complement(verb: Token, comp: Token) -> int:
     for c in sorted(verb.children, key=lambda c: c.i):
         if c.i <= comp.i or c.left_edge.i > end + 1:
             continue
-        if (c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS)
+        if (c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in lex.complement_prepositions)
                 or _continues_infinitive(verb, c, comp.left_edge.i, end)):
             end = c.right_edge.i + 1
     return end
@@ -136,7 +134,7 @@ def _coordinated_cue(doc: Doc, start: int, end: int, lex: CueLexicon) -> int | N
         k = t.i - 1
         while k > start and doc[k].pos_ == "ADV":
             k -= 1
-        if doc[k].dep_ == "cc" and doc[k].lower_ in COORDINATORS:
+        if doc[k].dep_ == "cc" and doc[k].lower_ in lex.coordinators:
             return k - 1 if doc[k - 1].text == "," else k
     return None
 
@@ -148,9 +146,9 @@ def _takes_addressee(lemma: str, lex: CueLexicon) -> bool:
     return lex.addressee_verbs is None or lemma in lex.addressee_verbs
 
 
-def _is_addressee(token: Token) -> bool:
+def _is_addressee(token: Token, lex: CueLexicon) -> bool:
     """"told reporters", "asked him": the object is the addressee, not the content."""
     return token.dep_ in ("dobj", "obj") and (
         token.pos_ == "PRON" or token.ent_type_ in ("PERSON", "PER", "ORG", "NORP")
-        or token.lower_ in ("reporters", "journalists", "lawmakers", "supporters", "audience", "crowd", "people")
+        or token.lower_ in lex.addressee_nouns
     )

@@ -13,16 +13,16 @@ from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern
 
 
-def _is_reportive_modal(token: Token) -> bool:
+def _is_reportive_modal(token: Token, lex: CueLexicon) -> bool:
     """Present-tense "soll"/"sollen" as a finite modal: hearsay ("Er soll geflohen sein")."""
-    return token.lower_ in ("soll", "sollen") and token.tag_ in ("VMFIN", "") and token.pos_ in ("AUX", "VERB", "")
+    return token.lower_ in lex.hearsay_modals and token.tag_ in ("VMFIN", "") and token.pos_ in ("AUX", "VERB", "")
 
 
-def _has_perfect_infinitive(sent: Span) -> bool:
+def _has_perfect_infinitive(sent: Span, lex: CueLexicon) -> bool:
     """"… geflohen sein", "… angegriffen haben": with "soll", hearsay about the past; "soll …
     erreichen" or "soll … überprüft werden" is a plan or an order."""
     return any(t.tag_ in ("VVPP", "VAPP", "VMPP") and t.i + 1 < sent.end
-               and sent.doc[t.i + 1].lower_ in ("sein", "haben", "worden")
+               and sent.doc[t.i + 1].lower_ in lex.perfect_auxiliaries
                for t in sent)
 
 
@@ -36,7 +36,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
     away (up to a dozen sentences) the speaker is left open rather than guessed. ``broad``:
     one with no report before it in reach is a candidate too (pattern "konjunktiv_far").
     """
-    if lex.lang != "de":
+    if not lex.reported_mood:
         return
     ends = sorted((f for f in found if f.pattern != Pattern.EMBEDDED), key=lambda f: f.quote[1])
     sents = sentences(doc)
@@ -44,8 +44,8 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
     for k, sent in enumerate(sents):
         if not found.outside(sent.start_char, sent.end_char):
             continue
-        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX", "") and reported_mood(t)]
-        reportive = [t for t in sent if _is_reportive_modal(t)] if _has_perfect_infinitive(sent) else []
+        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX", "") and reported_mood(t, lex)]
+        reportive = [t for t in sent if _is_reportive_modal(t, lex)] if _has_perfect_infinitive(sent, lex) else []
         if not (verbs or reportive) or any(cue_lemma(t, lex) for t in sent):
             continue
         prev = [f for f in ends if f.quote[1] <= sent.start_char]

@@ -61,7 +61,7 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
     close_at = q.end + len(q.close_mark)
     prev_close = max((t.end + len(t.close_mark) for t in siblings if t.end <= open_at), default=container[0])
     next_open = min((t.start - len(t.open_mark) for t in siblings if t.start >= close_at), default=container[1])
-    lo, hi = sentence_bounds(text, open_at, close_at, prev_close, next_open)
+    lo, hi = sentence_bounds(text, open_at, close_at, prev_close, next_open, lex.abbreviations)
     pre = doc.char_span(lo, open_at, alignment_mode="contract")
     post = doc.char_span(close_at, hi, alignment_mode="contract")
     pre_rng = (pre.start, pre.end) if pre is not None else (0, 0)
@@ -74,7 +74,7 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan]
     # "She continued, “…”" / "The statement read: “…”": right before the quote, frame-only verbs too
     pre_lex = after_lex if pre_text[-1:] in (",", ":") else lex
     pre_frame = frame_in(doc, *pre_rng, pre_lex, after_quote=False) if pre_rng[1] > pre_rng[0] else None
-    if (pre_frame is None or pre_frame.cue is None) and lex.lang == "en" and pre_rng[1] > pre_rng[0]:
+    if (pre_frame is None or pre_frame.cue is None) and lex.parse_rules and pre_rng[1] > pre_rng[0]:
         pre_frame = colon_verb_frame(doc, *pre_rng, lex) or pre_frame
     # the quote, marks included (as annotators mark it)
     start, end = open_at, close_at

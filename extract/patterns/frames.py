@@ -50,15 +50,15 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
     if upper <= lower:
         return None
     sources = source_phrases_in(doc, lower, upper, lex)
-    main = not after_quote and lex.lang == "en" and doc.has_annotation("DEP")
+    main = not after_quote and lex.parse_rules and doc.has_annotation("DEP")
     found = _find_verb_cue(doc, lower, upper, lex, main=main)
     if found is not None:
         verb, lemma = found
         cut = [sp.phrase for sp in sources]
-        speaker = usable_speaker(subject_of(verb, lower, upper), lex)
+        speaker = usable_speaker(subject_of(verb, lower, upper, lex), lex)
         if speaker is None and main and verb.dep_ in ("conj", "advcl"):
             # "I laughed and said, “…”", "Trump was defensive …, saying, “…”"
-            speaker = usable_speaker(subject_of(verb.head, lower, upper), lex)
+            speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)
         if speaker is not None and any(speaker.start < p.end and p.start < speaker.end for p in cut):
             speaker = None
         if speaker is None:
@@ -73,7 +73,7 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
         if speaker is not None and any(speaker.start >= p.start and speaker.end <= p.end for p in cut):
             speaker = None
         if speaker is not None and speaker.end < upper:
-            speaker = with_apposition(speaker, upper)
+            speaker = with_apposition(speaker, upper, lex)
         mediator = next((sp.source for sp in sources if sp.source is not None), None)
         if speaker is None and mediator is not None:
             speaker, mediator = mediator, None
@@ -85,14 +85,14 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
     # "…“, so X." — a particle cue right after the quote
     if after_quote:
         first = next((t for t in doc[lower:upper] if not t.is_punct), None)
-        if first is not None and first.lower_ in lex.so_particles:
+        if first is not None and first.lower_ in lex.source_particles:
             speaker = np_after(doc, first.i + 1, upper, lex, subject=True)
             if speaker is not None:
                 return Frame(cue_chars(first, first.lower_), speaker, None)
     return None
 
 
-def _ends_sentence(text: str, i: int) -> bool:
+def _ends_sentence(text: str, i: int, abbreviations: frozenset[str]) -> bool:
     """Whether the mark at ``text[i]`` (. ! ?) ends a sentence: followed by white space, and
     for a full stop not closing an abbreviation ("F.A.Z.", "Dr.", "z. B.") or a number."""
     if i + 1 < len(text) and not text[i + 1].isspace():
@@ -107,17 +107,11 @@ def _ends_sentence(text: str, i: int) -> bool:
         return i > 0 and text[i - 1] in "“”\"»«’'"  # „Al Jazeera“. ends with the name
     if word[-1:].isdigit() or "." in word or (len(word) == 1 and word.isalpha()):
         return False  # a number, "F.A.Z.", an initial
-    return word not in _ABBREVIATIONS
+    return word not in abbreviations
 
 
-_ABBREVIATIONS = frozenset(
-    "Dr Prof Nr St Abs Art Bd Mio Mrd Mr Mrs Ms Gen Sen Rep Gov Jr Sr Inc Corp Co Ltd vs etc bzw ca zB "
-    "Hr Fr Vgl vgl Str Tel Jh Chr "
-    "usw evtl ggf inkl zB Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez Oct Dec".split()
-)
-
-
-def sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: int) -> tuple[int, int]:
+def sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: int,
+                    abbreviations: frozenset[str]) -> tuple[int, int]:
     """Characters of the frame around a quote at [start, end): back to the previous sentence end
     or closing mark, forward to the next sentence end or opening mark (never past a paragraph)."""
     lo = start
@@ -125,7 +119,7 @@ def sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: in
         ch = text[lo - 1]
         if ch == "\n" and lo - 2 >= 0 and text[lo - 2] == "\n":
             break
-        if ch in _SENT_END and lo - 1 > limit_lo and _ends_sentence(text, lo - 1):
+        if ch in _SENT_END and lo - 1 > limit_lo and _ends_sentence(text, lo - 1, abbreviations):
             break
         lo -= 1
     hi = end
@@ -133,7 +127,7 @@ def sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: in
         ch = text[hi]
         if ch == "\n" and hi + 1 < len(text) and text[hi + 1] == "\n":
             break
-        if ch in _SENT_END and _ends_sentence(text, hi):
+        if ch in _SENT_END and _ends_sentence(text, hi, abbreviations):
             hi += 1
             break
         hi += 1
@@ -150,7 +144,7 @@ def pointing_frame(doc: Doc, text: str, close_at: int, lex: CueLexicon) -> Frame
     if first is None:
         return None
     end = next((t.i for t in doc[first.i + 1 :] if t.text in (".", "!", "?", "„", "“")), len(doc))
-    return frame_after_pointer(doc, first, end, POINTERS, lex)
+    return frame_after_pointer(doc, first, end, lex.pointers, lex)
 
 
 def frame_after_pointer(doc: Doc, first: Token, end: int, pointers: frozenset[str], lex: CueLexicon) -> Frame | None:
@@ -199,7 +193,7 @@ def colon_verb_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame
         verb = doc[verb.i - 1]
     if verb.pos_ != "VERB":
         return None
-    speaker = usable_speaker(subject_of(verb, lower, verb.i), lex)
+    speaker = usable_speaker(subject_of(verb, lower, verb.i, lex), lex)
     if speaker is None:
         return None
     return Frame(cue_chars(verb, verb.lemma_.lower()), speaker, None)
@@ -216,13 +210,13 @@ def colon_frame(doc: Doc, text: str, open_at: int, lower: int, lex: CueLexicon) 
     colon = doc.char_span(k - 1, k, alignment_mode="expand")
     if colon is None:
         return None
-    lo, _ = sentence_bounds(text, k - 1, k, lower, k)
+    lo, _ = sentence_bounds(text, k - 1, k, lower, k, lex.abbreviations)
     frame_span = doc.char_span(lo, k - 1, alignment_mode="contract")
     if frame_span is None or len(frame_span) == 0:
         return None
     # right before the quote, as "She continued: “…”" in one paragraph: frame-only verbs too
     frame = frame_in(doc, frame_span.start, frame_span.end, with_frame_verbs(lex), after_quote=False)
-    if (frame is None or frame.cue is None) and lex.lang == "en":
+    if (frame is None or frame.cue is None) and lex.parse_rules:
         frame = colon_verb_frame(doc, frame_span.start, colon.end, lex)
     return frame if frame is not None and frame.cue is not None and frame.speaker is not None else None
 
@@ -240,7 +234,7 @@ def attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, upper:
     rest = text[close_at:close_at + 3].lstrip()
     if rest.startswith((",", "–", "—", "―", "-")):
         return True
-    if first.lower_ in lex.so_particles or first.lower_ in lex.wie_particles:
+    if first.lower_ in lex.source_particles or first.lower_ in lex.as_particles:
         return True
     last = _last_char(q)
     if last in ",–-":
@@ -253,7 +247,7 @@ def attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, upper:
         return True
     # English puts the subject first ("“…?” Trump asked"); German inverts after a quote, so there
     # a subject first opens a sentence of its own („…?“ Die Ministerin sagte, …)
-    return lex.lang == "en" and _subject_then_cue(first, upper, lex)
+    return lex.subject_first_frames and _subject_then_cue(first, upper, lex)
 
 
 def _subject_then_cue(first: Token, upper: int, lex: CueLexicon) -> bool:
@@ -307,7 +301,7 @@ def sets_off_frame(doc: Doc, text: str, q: QuotedSpan, close_at: int, post: tupl
     subject and a cue that reports nothing of its own; 'called it "a disaster," and said …'
     stays one sentence."""
     mark = text[close_at:close_at + 3].lstrip()[:1]
-    if lex.lang != "en":
+    if not lex.comma_inside_marks:
         return mark in (",", "–", "—", "-")
     if mark == ",":
         return True
@@ -324,5 +318,3 @@ def with_frame_verbs(lex: CueLexicon) -> CueLexicon:
     """The lexicon for the frame right beside a direct quote: its verbs and the frame-only ones."""
     return replace(lex, verbs=lex.verbs | lex.frame_verbs) if lex.frame_verbs else lex
 
-
-POINTERS = frozenset({"das", "dies", "dieses", "es", "this", "that", "it", "so"})

@@ -12,7 +12,7 @@ from ..quotemarks import word_count
 from .clauses import clause_after, indirect_report, reported_mood, zu_infinitive
 from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
-from .frames import POINTERS, frame_after_pointer
+from .frames import frame_after_pointer
 from .speakers import impersonal_source, noun_owner, speaker_for, usable_speaker
 
 
@@ -24,7 +24,7 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
     """
     used_cues = [(f.cue[0], f.cue[1]) for f in found if f.cue is not None and f.pattern != Pattern.EMBEDDED]
     for sent in sentences(doc):
-        if not found.outside(sent.start_char, sent.end_char) and not _has_gap(found, sent) and lex.lang != "en":
+        if not found.outside(sent.start_char, sent.end_char) and not _has_gap(found, sent) and not lex.parse_rules:
             continue  # English goes on token by token: '"…," he said, adding (that) …'
         taken: list[Found] = []
         so_hit = _so_last(doc, sent, lex)
@@ -41,7 +41,7 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
             if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):
                 yield hit
                 taken.append(hit)
-                if lex.lang != "en" or hit.pattern != Pattern.CUE_FIRST or hit.quote[1] >= sent.end_char - 1:
+                if not lex.parse_rules or hit.pattern != Pattern.CUE_FIRST or hit.quote[1] >= sent.end_char - 1:
                     break  # more than one report per sentence only where the parser is reliable
 
 
@@ -65,26 +65,26 @@ def _comma_after(sent: Span, i: int) -> int | None:
 def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
     """``X sagte, (dass) …``, ``Dabei betonte der Minister, …`` and ``Wie X berichtet, …``;
     in English, where the parser is reliable, the clause or object the cue governs first."""
-    if lex.lang == "en" and doc.has_annotation("DEP"):
+    if lex.parse_rules and doc.has_annotation("DEP"):
         governed = english_complement(doc, sent, verb, lemma, lex)
         if governed is not None:
             return governed
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return None  # "A, said X, an adviser who …": the content came first (cue last)
-        if any(c.dep_ == "dobj" and c.lower_ in POINTERS for c in verb.children):
+        if any(c.dep_ == "dobj" and c.lower_ in lex.pointers for c in verb.children):
             return None  # "Having said that, …": the object points back, the clause after is no content
     comma = _comma_after(sent, verb.i)
-    wie = next((t for t in sent[: verb.i - sent.start] if t.lower_ in lex.wie_particles), None)
+    wie = next((t for t in sent[: verb.i - sent.start] if t.lower_ in lex.as_particles), None)
     if comma is None:
         # "X sagte dass …" without comma, English "X said that …" / "X said the …"
         comp = next(
             (t for t in sent[verb.i - sent.start + 1 :] if t.lower_ in lex.complementizers), None
         )
         if comp is None or comp.i - verb.i > 6:
-            if lex.lang == "en" and doc.has_annotation("DEP"):
+            if lex.parse_rules and doc.has_annotation("DEP"):
                 return english_complement(doc, sent, verb, lemma, lex)
             return None
-        content = clause_after(doc, comp.i, sent)
+        content = clause_after(doc, comp.i, sent, lex)
         speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comp.i)
         return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
     between = doc[verb.i + 1 : comma]
@@ -92,8 +92,8 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         return None
     if wie is not None and wie.i < verb.i:
         # "Wie die Zeitung berichtet, ist …"
-        speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
-        content = clause_after(doc, comma + 1, sent)
+        speaker = subject_of(verb, wie.i + 1, verb.i, lex) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
+        content = clause_after(doc, comma + 1, sent, lex)
         return indirect_report(content, verb, lemma, speaker, Pattern.WIE, doc, sent, lex)
     comp = next((t for t in doc[comma + 1 : sent.end] if t.lower_ in lex.complementizers and doc[t.i - 1].text == ","), None)
     if comp is not None and comp.i > comma + 1 and any(t.lower_ == "zu" or t.tag_ == "PTKZU" for t in doc[comma + 1 : comp.i]):
@@ -101,11 +101,11 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
     if lemma in lex.weak_verbs:
         # "glaubt, er sei …": a weak cue reports a clause introduced by dass/ob, or one in Konjunktiv
         nxt = doc[comma + 1] if comma + 1 < sent.end else None
-        reported = any(reported_mood(t) for t in doc[comma + 1 : sent.end])
+        reported = any(reported_mood(t, lex) for t in doc[comma + 1 : sent.end])
         if nxt is None or (nxt.lower_ not in lex.complementizers and not reported):
             return None
-    content = clause_after(doc, comma + 1, sent)
-    if content is None or word_count(content.text) < 3 or content[0].lower_ in lex.wie_particles:
+    content = clause_after(doc, comma + 1, sent, lex)
+    if content is None or word_count(content.text) < 3 or content[0].lower_ in lex.as_particles:
         return None  # "…, wie X meldet": that is the frame of what came before
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comma)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
@@ -130,20 +130,20 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                 # German verb-second content in reported mood: "wagte die Prognose, bei der
                 # Wahl würden nicht alle … stimmen"
                 # or an infinitive with "zu": "mit dem Appell, die Wahrheit … zu verbreiten"
-                if lex.lang != "de" or doc[k - 1].text != "," or not (any(
-                        reported_mood(t) for t in doc[k : min(sent.end, k + 8)] if t.pos_ in ("VERB", "AUX"))
+                if not lex.reported_mood or doc[k - 1].text != "," or not (any(
+                        reported_mood(t, lex) for t in doc[k : min(sent.end, k + 8)] if t.pos_ in ("VERB", "AUX"))
                         or zu_infinitive(doc, k, sent.end)):
                     continue
-            content = clause_after(doc, k, sent)
+            content = clause_after(doc, k, sent, lex)
             if (content is None or word_count(content.text) < 3 or not found.outside(content.start_char, content.end_char)
                     or not outside(taken, content.start_char, content.end_char)):
                 continue
             verb = tok.head if doc.has_annotation("DEP") else None
             if verb is not None and verb.i > tok.i:
                 verb = sent.root  # the parser hung the noun on the content's verb
-            speaker = noun_owner(tok) if lex.lang == "en" else None
+            speaker = noun_owner(tok) if lex.parse_rules else None
             if speaker is None and verb is not None and verb.pos_ in ("VERB", "AUX"):
-                speaker = subject_of(verb, sent.start, tok.i)
+                speaker = subject_of(verb, sent.start, tok.i, lex)
             f = Found((content.start_char, content.end_char), "indirect", cue=cue_chars(tok, tok.lemma_.lower() or tok.lower_),
                       speaker=span_chars(speaker), pattern=Pattern.NOUN)
             taken.append(f)
@@ -154,46 +154,46 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
 def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
     """``…, sagte X.`` / ``…, X said.`` / ``…, wie X meldet.`` — content before the comma
     that precedes the cue."""
-    wie = next((t for t in doc[max(sent.start, verb.i - 16) : verb.i] if t.lower_ in lex.wie_particles
+    wie = next((t for t in doc[max(sent.start, verb.i - 16) : verb.i] if t.lower_ in lex.as_particles
                 and t.i > sent.start and doc[t.i - 1].text == ","), None)
     if wie is not None and all(not t.is_punct or t.text in "-.,()" for t in doc[wie.i + 1 : verb.i]):
         content = strip_punct(doc[sent.start : wie.i - 1])
         if content is not None and word_count(content.text) >= 3:
-            speaker = subject_of(verb, wie.i + 1, verb.i) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
+            speaker = subject_of(verb, wie.i + 1, verb.i, lex) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
             return indirect_report(content, verb, lemma, speaker, Pattern.WIE_LAST, doc, sent, lex, need_clause=False)
     j = verb.i - 1
-    while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM") and verb.i - j <= 4 and lex.lang == "en":
+    while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM") and verb.i - j <= 4 and lex.subject_first_frames:
         j -= 1  # English "…, the minister said."
-    if lex.lang == "en" and doc[j].text != "," and doc.has_annotation("DEP"):
+    if lex.subject_first_frames and doc[j].text != "," and doc.has_annotation("DEP"):
         # "…, a senior official with the board that oversees them said": a longer subject
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
         if subj is not None and subj.right_edge.i < verb.i and subj.left_edge.i - 1 >= sent.start:
             j = subj.left_edge.i - 1
-    if lex.lang == "de" and j > sent.start and doc[j].pos_ == "AUX" and doc[j - 1].text == ",":
+    if lex.auxiliary_first_frames and j > sent.start and doc[j].pos_ == "AUX" and doc[j - 1].text == ",":
         j -= 1  # "…, wird vermutet."
     if j < sent.start or doc[j].text != ",":
         return None
-    if subject_of(verb, sent.start, j) is not None:
+    if subject_of(verb, sent.start, j, lex) is not None:
         return None  # "X, der …, nannte …": the comma closes an aside of the subject, not content
     content = strip_punct(doc[sent.start : j])
     if content is None or word_count(content.text) < 3:
         return None
-    if lex.lang == "en" and j < verb.i - 1:
+    if lex.subject_first_frames and j < verb.i - 1:
         speaker = strip_punct(doc[j + 1 : verb.i])
     else:
         end = next((t.i for t in doc[verb.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
-        speaker = subject_of(verb, verb.i + 1, end) or np_after(doc, verb.i + 1, end, lex, subject=True)
+        speaker = subject_of(verb, verb.i + 1, end, lex) or np_after(doc, verb.i + 1, end, lex, subject=True)
         if speaker is not None and usable_speaker(speaker, lex) is None:
             speaker = impersonal_source(doc, verb, sent.end, lex)  # "…, hieß es vom Ministerium."
         if speaker is not None:
-            speaker = with_apposition(speaker, sent.end)
+            speaker = with_apposition(speaker, sent.end, lex)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_LAST, doc, sent, lex, need_clause=False)
 
 
 def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
     """``…, so der Sprecher.`` — content before the comma, the source after "so"."""
     for tok in sent:
-        if tok.lower_ not in lex.so_particles or tok.i == sent.start or doc[tok.i - 1].text != ",":
+        if tok.lower_ not in lex.source_particles or tok.i == sent.start or doc[tok.i - 1].text != ",":
             continue
         end = next((t.i for t in doc[tok.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
         speaker = np_after(doc, tok.i + 1, end, lex)

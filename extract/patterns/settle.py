@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Token
 from ..lexicon import CueLexicon
 from ..phrases import SUBJECT_DEPS, cue_lemma, noun_phrase, with_apposition
 from .found import Found, Pattern, span_chars
-from .frames import POINTERS
 
 
 def _names_a_title(word: str, lex: CueLexicon) -> bool:
@@ -99,12 +98,12 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
         if verb is None or not any(c.dep_ in SUBJECT_DEPS and f.speaker[0] <= c.idx < f.speaker[1] for c in verb.children):
             continue
         obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "oa") and c.pos_ in ("NOUN", "PROPN", "PRON")
-                    and c.lower_ not in POINTERS and not f.overlaps(c.idx, c.idx + 1)), None)
-        span = noun_phrase(doc, obj.left_edge.i, obj.i + 1) if obj is not None else None
+                    and c.lower_ not in lex.pointers and not f.overlaps(c.idx, c.idx + 1)), None)
+        span = noun_phrase(doc, obj.left_edge.i, obj.i + 1, lex) if obj is not None else None
         if obj is not None and obj.pos_ == "PRON":
             span = doc[obj.i : obj.i + 1]
         if span is not None:
-            f.mediator, f.speaker = f.speaker, span_chars(with_apposition(span, len(doc)))
+            f.mediator, f.speaker = f.speaker, span_chars(with_apposition(span, len(doc), lex))
 
 
 def join_continued_quotes(text: str, found: list[Found]) -> list[Found]:

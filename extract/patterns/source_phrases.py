@@ -40,12 +40,12 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
             continue  # cheap first-word test before building the tuple
         n = len(words)
         if i + n <= upper and tuple(t.lower_ for t in doc[i : i + n]) == words:
-            src = _english_prep_object(doc, i + n - 1, upper, opens=i == lower) if lex.lang == "en" else None
+            src = _english_prep_object(doc, i + n - 1, upper, opens=i == lower) if lex.parse_rules else None
             if src is not None:
                 return SourcePhrase(doc[i : i + n], src, doc[i : src.end])
             src = quoted_name(doc, i + n, upper) or np_after(doc, i + n, upper, lex)
             if src is None or src.start != i + n:
-                src = noun_phrase(doc, i + n, upper)  # one opening with an adjective: "laut neuen Zahlen"
+                src = noun_phrase(doc, i + n, upper, lex)  # one opening with an adjective: "laut neuen Zahlen"
             if src is not None and src.start == i + n:
                 return SourcePhrase(doc[i : i + n], src, doc[i : src.end])
     if low in lex.after_source and i > lower:
@@ -54,7 +54,7 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         if src is not None:
             poss = _possessor(src, lex)
             return SourcePhrase(doc[i : i + 1], src, doc[src.start : i + 1], poss)
-    if low in lex.nach_particles and i + 1 < upper:
+    if low in lex.source_noun_prepositions and i + 1 < upper:
         # "nach Angaben (von|des) X", "nach Ansicht von X", "nach eigenen Angaben"
         j = i + 1
         while j < upper and doc[j].pos_ in ("ADJ", "DET") and not is_source_noun(doc[j], lex):
@@ -62,15 +62,15 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         if j < upper and is_source_noun(doc[j], lex):
             poss = next((t for t in doc[i + 1 : j] if t.lower_ in lex.possessives), None)
             k = j + 1
-            if k < upper and doc[k].lower_ in ("von", "des", "der", "of", "by"):
-                src = np_after(doc, k + 1 if doc[k].lower_ in ("von", "of", "by") else k, upper, lex)
+            if k < upper and (doc[k].lower_ in lex.agent_prepositions or doc[k].lower_ in lex.genitive_articles):
+                src = np_after(doc, k + 1 if doc[k].lower_ in lex.agent_prepositions else k, upper, lex)
                 if src is not None:
-                    src = with_apposition(src, upper)  # "nach Angaben von X, einem Manager der Firma,"
+                    src = with_apposition(src, upper, lex)  # "nach Angaben von X, einem Manager der Firma,"
                     return SourcePhrase(doc[i : i + 1], doc[i + 1 : src.end], doc[i : src.end])
-            whole = noun_phrase(doc, j, upper)  # "Meinung politischer Beobachter", "Angaben der Polizei"
+            whole = noun_phrase(doc, j, upper, lex)  # "Meinung politischer Beobachter", "Angaben der Polizei"
             end = whole.end if whole is not None and poss is None else j + 1
             return SourcePhrase(doc[i : i + 1], doc[i + 1 : end], doc[i : end], poss)
-    if is_source_noun(tok, lex) and i > lower and i + 1 < upper and doc[i + 1].lower_ in lex.nach_particles:
+    if is_source_noun(tok, lex) and i > lower and i + 1 < upper and doc[i + 1].lower_ in lex.source_noun_prepositions:
         # "seinen Angaben nach", "eigenen Angaben nach"
         poss = next((t for t in doc[max(lower, i - 2) : i] if t.lower_ in lex.possessives), None)
         if poss is not None:
@@ -100,7 +100,7 @@ def is_source_noun(token: Token, lex: CueLexicon) -> bool:
     low = token.lower_
     if low in lex.source_nouns:
         return True
-    if lex.lang != "de" or not token.text[:1].isupper():
+    if not lex.compound_source_nouns or not token.text[:1].isupper():
         return False
     # a compound: its last k letters are a source noun of 6+ letters, with 3+ letters before it
     nouns, lengths = _compound_heads(lex.source_nouns)

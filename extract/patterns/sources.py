@@ -24,7 +24,7 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterato
         if not phrases:
             continue
         sp = phrases[0]
-        lo, hi = clause_around(doc, sent, sp.phrase.start, sp.phrase.end, marks=frozenset({";", ":"}))
+        lo, hi = clause_around(doc, sent, sp.phrase.start, sp.phrase.end, lex, marks=frozenset({";", ":"}))
         before = strip_punct(doc[lo : sp.phrase.start]) if sp.phrase.start > lo else None
         after = strip_punct(doc[sp.phrase.end : hi]) if sp.phrase.end < hi else None
         parts = [p for p in (before, after) if p is not None and word_count(p.text) >= 1]
@@ -55,7 +55,7 @@ def find_relative_sources(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Itera
                 continue
             if not found.outside(tok.idx, tok.idx + len(tok.text)):
                 continue
-            _, hi = clause_around(doc, sent, tok.i + 1, tok.i + 1)
+            _, hi = clause_around(doc, sent, tok.i + 1, tok.i + 1, lex)
             content = strip_punct(doc[tok.i + 1 : hi]) if tok.i + 1 < hi else None
             source = np_before(doc, tok.i - 1, sent.start, lex)
             if content is None or word_count(content.text) < 3 or source is None or source[-1].pos_ not in ("NOUN", "PROPN"):

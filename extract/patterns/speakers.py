@@ -58,7 +58,7 @@ def _governor_subject(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Spa
             # "X said [A …], citing B", "X said [A …] and warned B": the participle or the
             # conjunct is X's, not A's subject's
             head = head.head
-        speaker = usable_speaker(subject_of(head, sent.start, sent.end), lex)
+        speaker = usable_speaker(subject_of(head, sent.start, sent.end, lex), lex)
         if speaker is not None and not (speaker.start <= verb.i < speaker.end):
             return speaker
         if any(c.dep_ in SUBJECT_DEPS for c in head.children):
@@ -66,15 +66,14 @@ def _governor_subject(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Spa
     return None
 
 
-_SOURCE_PREPS = frozenset({"von", "vom", "aus", "seitens"})
 
 
 def impersonal_source(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Span | None:
     """"…, hieß es vom Ministerium / aus Regierungskreisen": with an impersonal "es" the
     source is named by a preposition right after the verb."""
-    if lex.lang != "de" or not any(t.lower_ == "es" for t in doc[verb.i + 1 : min(upper, verb.i + 2)]):
+    if not any(t.lower_ in lex.expletives for t in doc[verb.i + 1 : min(upper, verb.i + 2)]):
         return None
-    source = next((t for t in doc[verb.i + 2 : min(upper, verb.i + 4)] if t.lower_ in _SOURCE_PREPS), None)
+    source = next((t for t in doc[verb.i + 2 : min(upper, verb.i + 4)] if t.lower_ in lex.impersonal_source_prepositions), None)
     return np_after(doc, source.i + 1, upper, lex) if source is not None else None
 
 
@@ -87,32 +86,32 @@ def apposed_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span |
         return None
     k = next((t.i for t in reversed(doc[lower : verb.i - 1]) if t.text == ","), None)
     head = np_before(doc, k, lower, lex, subject=True) if k is not None else None
-    if head is not None and with_apposition(head, verb.i).end == verb.i - 1:
+    if head is not None and with_apposition(head, verb.i, lex).end == verb.i - 1:
         return doc[head.start : verb.i - 1]
     return None
 
 
 def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: int, upper: int) -> Span | None:
-    subject = subject_of(verb, lower, upper)
+    subject = subject_of(verb, lower, upper, lex)
     speaker = usable_speaker(subject, lex)
     if subject is not None and speaker is None:
         # "In einem Positionspapier heißt es, …": the document named by "in" speaks
-        prep = next((t for t in doc[lower:verb.i] if t.lower_ in ("in", "im")), None)
+        prep = next((t for t in doc[lower:verb.i] if t.lower_ in lex.document_prepositions), None)
         if prep is not None:
             return np_after(doc, prep.i + 1, verb.i, lex)
-        aus = next((t for t in doc[lower:verb.i] if t.lower_ == "aus"), None)
+        aus = next((t for t in doc[lower:verb.i] if t.lower_ in lex.origin_prepositions), None)
         np = np_after(doc, aus.i + 1, verb.i, lex) if aus is not None else None
         if np is not None:
             return doc[aus.i : np.end]  # "Aus Regierungskreisen hieß es, …"
         return impersonal_source(doc, verb, upper, lex)
-    if speaker is None and subject is None and lex.lang == "en" and doc.has_annotation("DEP"):
+    if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = _governor_subject(doc, sent, verb, lex)
     if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
         # "X beeilte sich, … zu erklären, …": the infinitive's speaker is its governor's subject
-        speaker = usable_speaker(subject_of(verb.head, lower, upper), lex)
+        speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)
     if speaker is None:
         # "Aus Militärkreisen verlautete, …": the source is named by "aus"
-        aus = next((t for t in doc[lower:verb.i] if t.lower_ == "aus"), None)
+        aus = next((t for t in doc[lower:verb.i] if t.lower_ in lex.origin_prepositions), None)
         if aus is not None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             np = np_after(doc, aus.i + 1, verb.i, lex)
             if np is not None:
@@ -125,10 +124,10 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         speaker = apposed_before(doc, verb, lower, lex)
     if speaker is None:
         speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
-    if speaker is not None and lex.lang == "en" and len(speaker) == 1 and relative_subject(speaker[0]):
+    if speaker is not None and lex.parse_rules and len(speaker) == 1 and relative_subject(speaker[0]):
         speaker = _speech_noun_owner(speaker[0], lex) or speaker
     if speaker is not None and speaker.end < upper:
-        speaker = with_apposition(speaker, upper)
+        speaker = with_apposition(speaker, upper, lex)
     return speaker
 
 
