@@ -30,8 +30,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import IO
 
@@ -40,6 +38,7 @@ from rdflib import Graph
 
 from quotegraph.errors import GraphFileError, QuotegraphError
 
+from .files import write_atomically
 from .namespaces import FILE_PREFIXES, PREFIXES
 from .endpoint import is_endpoint
 from .store import is_oxigraph, open_graph, oxigraph_store
@@ -268,30 +267,9 @@ def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefix
     if path.is_dir():
         raise GraphFileError("is a directory", str(path))
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise GraphFileError(exc.strerror or str(exc), str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as out:
+        with write_atomically(path, "wb") as out:
             write_graph(graph, out, format, prefixes=prefixes)
-            out.flush()
-            os.fsync(out.fileno())
-        # mkstemp makes the file private (0600); give it the usual permissions of a new file
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
     except OSError as exc:
-        _unlink(tmp)
         raise GraphFileError(exc.strerror or str(exc), str(path)) from None
-    except BaseException:
-        _unlink(tmp)
-        raise
     return len(graph)
 
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass

@@ -33,7 +33,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import threading
 import dataclasses
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ import networkx as nx
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 from rdflib import Graph
 
+from .files import write_atomically
 from .network import collapse_quotes, keep_top_nodes, quote_nodes, short_label, to_networkx
 
 __all__ = [
@@ -448,18 +448,8 @@ def write_view(
     if out.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out))
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(page)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    with write_atomically(out, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(page)
     return dataclasses.replace(summary, path=str(out))
 
 
