@@ -49,14 +49,19 @@ import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 
 from quotegraph.errors import GraphFileError, QuotegraphError
 
-from .model import bind_prefixes, graph_iri, nquads_line, vocabulary_triples
-from .namespaces import ENTITY, ID
+from .backend import Backend, result_rows
+from .model import article_batches, bind_prefixes, graph_iri, nquads_line, vocabulary_triples
+from .namespaces import ID
+from .oxigraph import OxigraphBackend, oxigraph_graph
+from .sparql import inline_values, prune_update  # prune_update is also importable from here, as before
+from .terms import sparql_term, to_ox  # so is sparql_term
 
 __all__ = [
     "SCHEMES",
@@ -65,6 +70,7 @@ __all__ = [
     "SHARED_GRAPH",
     "Endpoint",
     "EndpointGraph",
+    "EndpointBackend",
     "is_endpoint_url",
     "is_endpoint",
     "parse_endpoint",
@@ -224,19 +230,6 @@ def _term(value: dict):
     return Literal(value["value"])
 
 
-def sparql_term(term) -> str:
-    """An RDF term as SPARQL/N-Triples text, every special character escaped (pyoxigraph's writer).
-
-    >>> sparql_term(Literal('say "hi"\\n')), sparql_term(URIRef("urn:x")), sparql_term(Literal("a", lang="de"))
-    ('"say \\\\"hi\\\\"\\\\n"', '<urn:x>', '"a"@de')
-    """
-    from oxrdflib._converter import to_ox
-
-    if isinstance(term, BNode):
-        raise ValueError("blank nodes cannot be sent to an endpoint")
-    return str(to_ox(term))
-
-
 class _Store(SPARQLUpdateStore):
     """rdflib's SPARQLUpdateStore, talking HTTP through :class:`_Http` (timeouts, clear errors)."""
 
@@ -303,29 +296,6 @@ def _values_rows(triples: list[tuple]) -> str:
     return " ".join(f"({sparql_term(s)} {sparql_term(p)} {sparql_term(o)})" for s, p, o in triples)
 
 
-def prune_update(shared_graph: str | None) -> str:
-    """The SPARQL update deleting shared triples of entities no article uses any more.
-
-    An entity is in use while some triple outside the entity descriptions points at it (an
-    article's ``prov:wasAttributedTo``, ``itsrdf:taIdentRef`` …) or an article graph says
-    something about it (``qg:said``).
-    """
-    entity = json.dumps(str(ENTITY))
-    if shared_graph is None:
-        home, target, other = "?e ?p ?o .", "?e ?p ?o", ""
-    else:
-        home = f"GRAPH <{shared_graph}> {{ ?e ?p ?o }}"
-        target = f"GRAPH <{shared_graph}> {{ ?e ?p ?o }}"
-        other = f"FILTER(?g != <{shared_graph}>)"
-    return (
-        f"DELETE {{ {target} }} WHERE {{ {home} FILTER(STRSTARTS(STR(?e), {entity})) "
-        f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?y ?e }} {other} }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?y ?x }} {other} }} "
-        + ("" if shared_graph else f"FILTER NOT EXISTS {{ ?x ?y ?e FILTER(!STRSTARTS(STR(?x), {entity})) }} ")
-        + "}"
-    )
-
-
 class EndpointGraph(Graph):
     """An rdflib Graph on a SPARQL server: reads are queries, writes are chunked updates.
 
@@ -337,6 +307,7 @@ class EndpointGraph(Graph):
         super().__init__(store=_Store(http), identifier=BNode())
         self._http = http
         self.read_only = read_only
+        self.backend = EndpointBackend(self)
         bind_prefixes(self)
 
     @property
@@ -481,8 +452,6 @@ class EndpointGraph(Graph):
 
         See :func:`quotegraph.graph.store.add_results`.
         """
-        from .store import article_batches  # the same batching as the embedded store
-
         self._check_writable()
         vocab = sorted(set(vocabulary_triples()))
         added = len(vocab) - self._existing_shared(vocab)
@@ -513,3 +482,44 @@ class EndpointGraph(Graph):
             removed += before - self._count(where)
         return removed
 
+
+class EndpointBackend(Backend):
+    """A SPARQL server under an :class:`EndpointGraph`: writes are chunked updates, reads are
+    queries, and a dump reads the server's data into an in-memory Oxigraph store first."""
+
+    def __init__(self, graph: EndpointGraph):
+        self.graph = graph
+
+    def replace_articles(self, results, batch_size):
+        return self.graph.replace_articles(results, batch_size=batch_size)
+
+    def remove_articles(self, article_ids, prune):
+        return self.graph.remove_articles(article_ids, prune=prune)
+
+    def graph_names(self):
+        return self.graph.graph_names()
+
+    def query(self, text, bindings):
+        if bindings:  # rdflib's initBindings would become a trailing VALUES, unbound inside FILTERs
+            text = inline_values(text, bindings)
+        return result_rows(self.graph.query(text))
+
+    def update(self, text):
+        self.graph.update(text)
+
+    def union_triples(self):
+        return self._copy().union_triples()
+
+    def dump(self, out, format, prefixes):
+        self._copy().dump(out, format, prefixes)
+
+    def close(self):
+        self.graph.close()
+
+    def _copy(self) -> OxigraphBackend:
+        """quotegraph's data on the server in an in-memory Oxigraph store, graph by graph."""
+        quads = (ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph() if g is None else ox.NamedNode(g))
+                 for s, p, o, g in self.graph.quads())
+        store = ox.Store()
+        store.extend(quads)
+        return oxigraph_graph(store).backend

@@ -30,19 +30,19 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import IO
 
+import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph
 
 from quotegraph.errors import GraphFileError, QuotegraphError
 
+from .files import write_atomically
 from .namespaces import FILE_PREFIXES, PREFIXES
-from .endpoint import is_endpoint
-from .store import is_oxigraph, open_graph, oxigraph_store
+from .network import to_networkx
+from .store import backend_of
 
 __all__ = ["FORMATS", "format_for_suffix", "save_graph", "write_graph", "jsonld_context"]
 
@@ -164,32 +164,6 @@ def _write_jsonld(triples, out: IO[bytes], prefixes: dict | None) -> None:
     out.write(b"\n")
 
 
-def _ox_triples(graph: Graph):
-    from oxrdflib._converter import to_ox
-
-    for s, p, o in graph:
-        yield ox.Triple(to_ox(s), to_ox(p), to_ox(o))
-
-
-def _union_triples(store: ox.Store):
-    # CONSTRUCT over the union returns each triple once, whichever graphs it is in
-    return store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-
-
-def _memory_copy_of_endpoint(graph) -> Graph:
-    from oxrdflib._converter import to_ox
-
-    copy = open_graph()
-    store = oxigraph_store(copy)
-
-    def quads():
-        for s, p, o, g in graph.quads():
-            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph() if g is None else ox.NamedNode(g))
-
-    store.extend(quads())
-    return copy
-
-
 def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixes: dict | None = None) -> None:
     """Serialize a graph to a binary stream (no atomicity: see :func:`save_graph`).
 
@@ -202,33 +176,19 @@ def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixe
         prefixes = PREFIXES if format == "jsonld" else FILE_PREFIXES
     str_prefixes = {p: str(ns) for p, ns in prefixes.items()}
     if format == "graphml":
-        import networkx as nx
-
-        try:
-            from .network import to_networkx  # another module of this package, imported when needed
-        except ImportError as exc:
-            raise QuotegraphError(f"graphml export is not available: {exc}") from None
-
         nx.write_graphml(to_networkx(graph), out, encoding="utf-8")
         return
-    if is_endpoint(graph):
-        graph = _memory_copy_of_endpoint(graph)
-    store = oxigraph_store(graph) if is_oxigraph(graph) else None
-    triples = _union_triples(store) if store is not None else _ox_triples(graph)
+    backend = backend_of(graph)
     if format == "jsonld":
-        _write_jsonld(triples, out, prefixes)
+        _write_jsonld(backend.union_triples(), out, prefixes)
         return
     ox_format = _OX_FORMATS[format]
     if format == "nquads":
         str_prefixes = {}  # N-Quads has no prefixes
     if format in _DATASET_FORMATS:
-        if store is not None:  # every graph, named as it is
-            store.dump(out, ox_format, prefixes=str_prefixes)
-        else:
-            ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in triples), out, ox_format,
-                         prefixes=str_prefixes)
+        backend.dump(out, ox_format, str_prefixes)
         return
-    ox.serialize(triples, out, ox_format, prefixes=str_prefixes)
+    ox.serialize(backend.union_triples(), out, ox_format, prefixes=str_prefixes)
 
 
 def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefixes: dict | None = None) -> int:
@@ -268,30 +228,9 @@ def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefix
     if path.is_dir():
         raise GraphFileError("is a directory", str(path))
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise GraphFileError(exc.strerror or str(exc), str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as out:
+        with write_atomically(path, "wb") as out:
             write_graph(graph, out, format, prefixes=prefixes)
-            out.flush()
-            os.fsync(out.fileno())
-        # mkstemp makes the file private (0600); give it the usual permissions of a new file
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
     except OSError as exc:
-        _unlink(tmp)
         raise GraphFileError(exc.strerror or str(exc), str(path)) from None
-    except BaseException:
-        _unlink(tmp)
-        raise
     return len(graph)
 
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass

@@ -52,6 +52,7 @@ __all__ = [
     "slug",
     "article_triples",
     "article_quads",
+    "article_batches",
     "nquads_line",
     "is_shared",
     "date_literal",
@@ -366,6 +367,28 @@ def vocabulary_triples() -> Iterator[Triple]:
         yield KIND[name], RDF.type, QG.QuoteKind
         yield KIND[name], SKOS.inScheme, scheme
         yield KIND[name], SKOS.prefLabel, Literal(name, lang="en")
+
+
+def article_batches(results: Iterable[ArticleResult], batch_size: int) -> Iterator[dict[str, list]]:
+    """Group article results into batches of about ``batch_size`` quads, whole articles only.
+
+    Yields
+    ------
+    dict
+        article id -> its quads (:func:`article_quads`). An article
+        given twice in one batch keeps its last result.
+    """
+    batch: dict[str, list] = {}
+    size = 0
+    for result in results:
+        quads = list(article_quads(result))
+        size += len(quads) - len(batch.get(result.article.id, ()))
+        batch[result.article.id] = quads
+        if size >= batch_size:
+            yield batch
+            batch, size = {}, 0
+    if batch:
+        yield batch
 
 
 def nquads_line(s, p, o, g=None) -> str:

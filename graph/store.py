@@ -3,9 +3,13 @@
 Every graph quotegraph hands out is an ``rdflib.Graph``:
 
 * over oxrdflib's ``OxigraphStore`` (pyoxigraph underneath), in memory or on disk in a store
-  directory (:func:`open_graph`);
+  directory (:func:`open_graph`, see :mod:`quotegraph.graph.oxigraph`);
 * or over a SPARQL 1.1 server, for a ``sparql+http://…`` address (see
   :mod:`quotegraph.graph.endpoint`).
+
+The functions here are the same for every store: what differs (writing articles, queries,
+dumps) is done by the graph's :class:`~quotegraph.graph.backend.Backend`, chosen when the
+graph is opened (:func:`backend_of`).
 
 **Named graphs.** Each article's triples live in their own named graph
 (:func:`~quotegraph.graph.model.graph_iri`), the entity descriptions many articles share in the
@@ -19,6 +23,7 @@ also works everywhere, for small work (without named graphs).
 Examples
 --------
 >>> from quotegraph.extract.records import Article, ArticleResult
+>>> from quotegraph.graph.model import vocabulary_triples
 >>> g = open_graph()
 >>> add_results(g, [ArticleResult(Article(id="a1", text="Hallo", title="Gruß"))]) > 0
 True
@@ -35,22 +40,22 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from oxrdflib._converter import to_ox
 from rdflib import Graph, Literal
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.paths import Path as PropertyPath
 
-from quotegraph.errors import GraphFileError, QuotegraphError
+from quotegraph.errors import GraphFileError
 from quotegraph.extract.records import ArticleResult
 
-from .endpoint import is_endpoint, is_endpoint_url, open_endpoint, prune_update
-from .model import article_quads, article_triples, bind_prefixes, graph_iri, nquads_line, vocabulary_triples
-from .namespaces import ID, XSD
+from .backend import Backend, RdflibBackend
+from .endpoint import is_endpoint_url, open_endpoint
+from .model import article_batches, bind_prefixes, graph_iri
+from .namespaces import XSD
+from .oxigraph import OxigraphBackend, UnionGraph, oxigraph_graph, syntax_message
 
 __all__ = [
     "PARSE_FORMATS",
@@ -69,6 +74,7 @@ __all__ = [
     "close_graph",
     "format_for_path",
     "article_batches",
+    "backend_of",
 ]
 
 #: File suffix -> oxrdflib parser name (Oxigraph's parsers, never rdflib's slow ones).
@@ -119,50 +125,6 @@ def is_store_dir(path: str | Path) -> bool:
     return p.is_dir() and all((p / name).exists() for name in _STORE_MARKERS)
 
 
-class UnionGraph(Graph):
-    """An rdflib Graph over an Oxigraph store whose reads see the union of all its graphs.
-
-    Iteration, ``len``, ``in``, ``remove`` and ``query`` cover the default graph and every named
-    graph (one graph per article, see :mod:`quotegraph.graph.model`); ``add``/``addN`` with the
-    graph itself as context and ``parse`` of a triples file write to the default graph. That is
-    what ``oxigraph serve --union-default-graph`` and Virtuoso show over HTTP, so a query gives
-    the same rows on every store.
-
-    >>> from rdflib import URIRef
-    >>> g = open_graph()
-    >>> _ = g.add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")))  # the default graph
-    >>> a, b, d = ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.NamedNode("urn:d")
-    >>> oxigraph_store(g).add(ox.Quad(a, b, d, ox.NamedNode("urn:g")))  # a named graph
-    >>> len(g), sorted(o for _, _, o in g)
-    (2, [rdflib.term.URIRef('urn:c'), rdflib.term.URIRef('urn:d')])
-    >>> [int(row.n) for row in g.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")]
-    [2]
-    """
-
-    def __init__(self, store: OxigraphStore):
-        super().__init__(store=store, identifier=DATASET_DEFAULT_GRAPH_ID)
-        self.default_union = True  # rdflib's Graph.query then asks oxrdflib for the union
-
-    def triples(self, triple):
-        s, p, o = triple
-        if isinstance(p, PropertyPath):
-            yield from super().triples(triple)
-            return
-        for found, _ in self.store.triples((s, p, o), context=None):
-            yield found
-
-    def __len__(self) -> int:
-        return self.store.__len__(context=None)  # distinct triples over all graphs
-
-    def remove(self, triple):
-        self.store.remove(triple, context=None)
-        return self
-
-
-def _wrap(store: ox.Store) -> Graph:
-    return bind_prefixes(UnionGraph(OxigraphStore(store=store)))
-
-
 def open_graph(store: str | Path | None = None, *, read_only: bool = False) -> Graph:
     """An rdflib Graph over an Oxigraph store (in memory, or on disk) or a SPARQL server.
 
@@ -200,7 +162,7 @@ def open_graph(store: str | Path | None = None, *, read_only: bool = False) -> G
     if store is None:
         if read_only:
             raise GraphFileError("an in-memory graph cannot be opened read-only")
-        return _wrap(ox.Store())
+        return oxigraph_graph(ox.Store())
     if isinstance(store, str) and is_endpoint_url(store):
         return open_endpoint(store, read_only=read_only)
     path = Path(store)
@@ -221,7 +183,24 @@ def open_graph(store: str | Path | None = None, *, read_only: bool = False) -> G
         if "lock" in msg.lower():
             msg = "store is in use by another process (or another graph in this one); close it first"
         raise GraphFileError(msg, str(path)) from None
-    return _wrap(inner)
+    return oxigraph_graph(inner)
+
+
+def backend_of(graph: Graph) -> Backend:
+    """What does the work for a graph: its store's :class:`~quotegraph.graph.backend.Backend`.
+
+    Graphs from :func:`open_graph` carry the backend chosen when they were opened; any other
+    rdflib Graph gets one by its store (an ``Oxigraph`` store made by hand, or rdflib's own).
+
+    >>> type(backend_of(open_graph())).__name__, type(backend_of(Graph())).__name__
+    ('OxigraphBackend', 'RdflibBackend')
+    """
+    backend = getattr(graph, "backend", None)
+    if backend is not None:
+        return backend
+    if isinstance(graph.store, OxigraphStore):  # Graph(store="Oxigraph")
+        return OxigraphBackend(graph.store)
+    return RdflibBackend(graph)
 
 
 def is_oxigraph(graph: Graph) -> bool:
@@ -230,14 +209,15 @@ def is_oxigraph(graph: Graph) -> bool:
     >>> is_oxigraph(open_graph()), is_oxigraph(Graph())
     (True, False)
     """
-    return isinstance(graph.store, OxigraphStore)
+    return isinstance(backend_of(graph), OxigraphBackend)
 
 
 def oxigraph_store(graph: Graph) -> ox.Store:
     """The pyoxigraph ``Store`` under an Oxigraph-backed graph (for ``dump``, ``bulk_load`` …)."""
-    if not is_oxigraph(graph):
+    backend = backend_of(graph)
+    if not isinstance(backend, OxigraphBackend):
         raise TypeError("not an Oxigraph-backed graph")
-    return graph.store._inner
+    return backend.store
 
 
 def close_graph(graph: Graph) -> None:
@@ -246,16 +226,7 @@ def close_graph(graph: Graph) -> None:
     For an endpoint graph, closes its connection. The graph must not be used afterwards. Does
     nothing for other graphs.
     """
-    if is_endpoint(graph):
-        graph.close()
-        return
-    if is_oxigraph(graph) and getattr(graph.store, "_store", None) is not None:
-        try:
-            graph.store._store.flush()
-        except (OSError, RuntimeError):  # in memory, or read-only: nothing to flush
-            pass
-        graph.store._store = None
-        graph.store.close()
+    backend_of(graph).close()
 
 
 def load_file(path: str | Path, graph: Graph | None = None, *, bulk: bool = False) -> Graph:
@@ -306,7 +277,7 @@ def load_file(path: str | Path, graph: Graph | None = None, *, bulk: bool = Fals
     try:
         graph.parse(str(path), format=fmt, transactional=not bulk)
     except SyntaxError as exc:
-        raise GraphFileError(_syntax_message(exc), str(path)) from None
+        raise GraphFileError(syntax_message(exc), str(path)) from None
     except (OSError, ValueError) as exc:
         raise GraphFileError(str(exc), str(path)) from None
     return graph
@@ -327,55 +298,10 @@ def load_file_by_article(path: str | Path, graph: Graph, *, batch_size: int = 50
     GraphFileError
         As :func:`load_file`.
     """
-    path = Path(path)
     fmt = format_for_path(path)
-    if fmt in ("ox-nquads", "ox-trig") or not is_oxigraph(graph):
+    if fmt in ("ox-nquads", "ox-trig") or not backend_of(graph).load_by_article(path, batch_size):
         return load_file(path, graph)
-    if not path.is_file():
-        raise GraphFileError("no such file", str(path))
-    store = oxigraph_store(graph)
-    batch: list[ox.Quad] = []
-    try:
-        for quad in ox.parse(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:].lower())):
-            name = _article_graph_of(quad.subject, quad.object)
-            batch.append(ox.Quad(quad.subject, quad.predicate, quad.object, name) if name is not None else quad)
-            if len(batch) >= batch_size:
-                store.extend(batch)
-                batch = []
-        store.extend(batch)
-    except SyntaxError as exc:
-        raise GraphFileError(_syntax_message(exc), str(path)) from None
-    except (OSError, ValueError) as exc:
-        raise GraphFileError(str(exc), str(path)) from None
     return graph
-
-
-_ARTICLE_NS = str(ID) + "article/"
-_REPORT_NS = str(ID) + "report/"
-
-
-def _article_graph_of(subject, obj) -> ox.NamedNode | None:
-    """The named graph of a triple by its IRIs: ``article/<id>#…``, ``report/<id>/…`` (or an
-    entity's edge to an article's span); None for shared triples."""
-    for term, namespace, end in ((subject, _ARTICLE_NS, "#"), (subject, _REPORT_NS, "/"), (obj, _ARTICLE_NS, "#")):
-        if isinstance(term, ox.NamedNode) and term.value.startswith(namespace):
-            return ox.NamedNode(f"{ID}graph/{term.value[len(namespace):].split(end)[0]}")
-    return None
-
-
-def _syntax_message(exc: SyntaxError) -> str:
-    msg = exc.msg or str(exc)
-    # pyoxigraph: "Parser error at line 3 column 9: Unexpected end" -> "line 3, column 9: Unexpected end"
-    for head in ("Parser error at ", "Parser error between "):
-        if msg.startswith(head):
-            msg = msg[len(head):]
-            break
-    if exc.lineno and not msg.startswith("line"):
-        return f"line {exc.lineno}, column {exc.offset}: {msg}"
-    if exc.lineno:
-        where, _, rest = msg.partition(": ")
-        return f"line {exc.lineno}, column {exc.offset}: {rest or where}"
-    return msg
 
 
 def open_source(path_or_dir: str | Path, *, writable: bool = False) -> Graph:
@@ -408,65 +334,6 @@ def open_source(path_or_dir: str | Path, *, writable: bool = False) -> Graph:
     if not path.exists():
         raise GraphFileError("no such file or store directory", str(path))
     return load_file(path)
-
-
-def _batches(results: Iterable[ArticleResult], batch_size: int) -> Iterator[list]:
-    batch: list = [(s, p, o) for s, p, o in vocabulary_triples()]
-    for result in results:
-        batch.extend(article_triples(result))
-        # flush only between articles: one addN is one Oxigraph transaction, so an article is
-        # never half in the store
-        if len(batch) >= batch_size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def article_batches(results: Iterable[ArticleResult], batch_size: int) -> Iterator[dict[str, list]]:
-    """Group article results into batches of about ``batch_size`` quads, whole articles only.
-
-    Yields
-    ------
-    dict
-        article id -> its quads (:func:`~quotegraph.graph.model.article_quads`). An article
-        given twice in one batch keeps its last result.
-    """
-    batch: dict[str, list] = {}
-    size = 0
-    for result in results:
-        quads = list(article_quads(result))
-        size += len(quads) - len(batch.get(result.article.id, ()))
-        batch[result.article.id] = quads
-        if size >= batch_size:
-            yield batch
-            batch, size = {}, 0
-    if batch:
-        yield batch
-
-
-def _graph_size(store: ox.Store, name) -> int:
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, name))
-
-
-def _ox_replace(store: ox.Store, results: Iterable[ArticleResult], batch_size: int) -> int:
-    def new_shared(triples) -> int:
-        return sum(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) not in store for s, p, o in set(triples))
-
-    vocab = list(vocabulary_triples())
-    added = new_shared(vocab)
-    store.load("".join(nquads_line(*t) for t in vocab).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    for batch in article_batches(results, batch_size):
-        names = [ox.NamedNode(graph_iri(article_id)) for article_id in batch]
-        before = sum(_graph_size(store, name) for name in names if store.contains_named_graph(name))
-        shared = [(s, p, o) for quads in batch.values() for s, p, o, g in quads if g is None]
-        lines = {nquads_line(*quad) for quads in batch.values() for quad in quads}
-        added += len(lines) - len(set(shared)) - before + new_shared(shared)
-        for name in names:
-            store.remove_graph(name)
-        # one transaction: all of the batch's articles, or none
-        store.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    return added
 
 
 def add_results(graph: Graph, results: Iterable[ArticleResult], *, batch_size: int = 20_000) -> int:
@@ -509,14 +376,7 @@ def add_results(graph: Graph, results: Iterable[ArticleResult], *, batch_size: i
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    if is_endpoint(graph):
-        return graph.replace_articles(results, batch_size=batch_size)
-    if is_oxigraph(graph):
-        return _ox_replace(oxigraph_store(graph), results, batch_size)
-    before = len(graph)
-    for batch in _batches(results, batch_size):
-        graph.addN((s, p, o, graph) for s, p, o in batch)
-    return len(graph) - before
+    return backend_of(graph).replace_articles(results, batch_size)
 
 
 def article_graphs(graph: Graph) -> list[str]:
@@ -528,15 +388,8 @@ def article_graphs(graph: Graph) -> list[str]:
     >>> article_graphs(g)
     ['a', 'b']
     """
-    from urllib.parse import unquote
-
     prefix = str(graph_iri(""))
-    if is_endpoint(graph):
-        names = graph.graph_names()
-    elif is_oxigraph(graph):
-        names = [n.value for n in oxigraph_store(graph).named_graphs() if isinstance(n, ox.NamedNode)]
-    else:
-        return []
+    names = backend_of(graph).graph_names()
     return sorted(unquote(n[len(prefix):]) for n in names if n.startswith(prefix) and len(n) > len(prefix))
 
 
@@ -565,23 +418,7 @@ def remove_articles(graph: Graph, article_ids: Iterable[str], *, prune: bool = F
     QuotegraphError
         For a graph without named graphs (a plain rdflib Graph), or an endpoint refusing updates.
     """
-    ids = list(dict.fromkeys(article_ids))
-    if is_endpoint(graph):
-        return graph.remove_articles(ids, prune=prune)
-    if not is_oxigraph(graph):
-        raise QuotegraphError("this graph has no named graphs: articles can be removed from a store only")
-    store = oxigraph_store(graph)
-    removed = 0
-    for article_id in ids:
-        name = ox.NamedNode(graph_iri(article_id))
-        if store.contains_named_graph(name):
-            removed += _graph_size(store, name)
-            store.remove_graph(name)
-    if prune:
-        before = _graph_size(store, ox.DefaultGraph())
-        store.update(prune_update(None))
-        removed += before - _graph_size(store, ox.DefaultGraph())
-    return removed
+    return backend_of(graph).remove_articles(list(dict.fromkeys(article_ids)), prune)
 
 
 def _plain(term):

@@ -27,7 +27,7 @@ from rdflib import Graph
 
 from quotegraph.errors import QuotegraphError
 
-from .store import is_oxigraph, memory_copy
+from .store import backend_of, memory_copy
 
 __all__ = ["SHAPES_PATH", "shapes_graph", "validate_graph"]
 
@@ -76,11 +76,11 @@ def validate_graph(graph: Graph, *, shapes: Graph | None = None) -> tuple[bool, 
         If pyshacl is not installed.
     """
     try:
-        from pyshacl import validate
+        from pyshacl import validate  # heavy (OWL-RL, rdflib's engine): imported only to validate
     except ImportError:  # pragma: no cover - pyshacl is a dependency
         raise QuotegraphError("SHACL validation needs pyshacl: pip install pyshacl") from None
     # pyshacl runs rdflib's SPARQL engine with pre-parsed queries, which Oxigraph refuses
-    data = memory_copy(graph) if is_oxigraph(graph) else graph
+    data = graph if backend_of(graph).accepts_parsed_queries else memory_copy(graph)
     conforms, _report_graph, text = validate(
         data, shacl_graph=shapes if shapes is not None else _shapes(), inference="none",
         advanced=True, allow_warnings=True, inplace=False,

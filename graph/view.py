@@ -33,16 +33,17 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import threading
 import dataclasses
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 from rdflib import Graph
 
+from .files import write_atomically
 from .network import collapse_quotes, keep_top_nodes, quote_nodes, short_label, to_networkx
 
 __all__ = [
@@ -328,11 +329,18 @@ def _options(n_nodes: int) -> dict:
 def _environment(pyvis_templates: str) -> Environment:
     """Our template, able to include pyvis' inlined assets; compiled once per process."""
     env = Environment(
-        loader=ChoiceLoader([DictLoader({_TEMPLATE_NAME: _TEMPLATE}), FileSystemLoader(pyvis_templates)]),
+        loader=ChoiceLoader([DictLoader({_TEMPLATE_NAME: _asset("page.html")}), FileSystemLoader(pyvis_templates)]),
         autoescape=True,
     )
     env.filters["script_json"] = script_json
+    # our stylesheet and page script, inlined as they are (the CSP hashes the script)
+    env.globals.update(qg_css=_asset("view.css"), qg_js=_asset("view.js"))
     return env
+
+
+def _asset(name: str) -> str:
+    """A file of ``graph/view_assets/``: the page template, its stylesheet and its script."""
+    return resources.files(__package__).joinpath("view_assets", name).read_text(encoding="utf-8")
 
 
 def _add_csp(page: str) -> str:
@@ -448,332 +456,7 @@ def write_view(
     if out.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out))
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(page)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    with write_atomically(out, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(page)
     return dataclasses.replace(summary, path=str(out))
 
-
-_CSS = """
-*{box-sizing:border-box}
-html,body{margin:0;height:100%;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a}
-body{display:flex}
-#qg-side{width:340px;min-width:260px;height:100%;overflow:auto;padding:12px 14px;border-right:1px solid #ddd;background:#fafafa}
-#qg-main{flex:1;position:relative;height:100%}
-#qg-network{position:absolute;inset:0}
-h1{font-size:18px;margin:0 0 4px}
-.qg-stats{color:#555;font-size:12px;margin-bottom:8px}
-#qg-notice{background:#fff4d6;border:1px solid #e6c36a;border-radius:4px;padding:6px 8px;font-size:12px;margin:6px 0}
-#qg-notice p{margin:2px 0}
-label{display:block;font-size:12px;color:#444;margin:8px 0 2px}
-input,select,button{font:inherit;width:100%;padding:4px 6px;border:1px solid #bbb;border-radius:4px;background:#fff}
-button{cursor:pointer;width:auto}
-#qg-reset{margin-top:8px}
-#qg-status{font-size:12px;color:#333;margin:8px 0}
-h2{font-size:13px;margin:14px 0 4px;text-transform:uppercase;letter-spacing:.04em;color:#555}
-.qg-legend-item{display:flex;align-items:center;gap:8px;width:100%;border:0;background:none;padding:3px 2px;text-align:left}
-.qg-legend-item[aria-pressed=false]{opacity:.35;text-decoration:line-through}
-.qg-swatch{width:14px;height:14px;flex:none;border:1px solid #333}
-.qg-swatch.dot{border-radius:50%}
-.qg-swatch.diamond{transform:rotate(45deg) scale(.85)}
-.qg-swatch.triangle{width:0;height:0;border:7px solid transparent;border-bottom:13px solid currentColor;border-top:0}
-.qg-line{width:24px;height:0;border-top:2px solid;flex:none}
-.qg-line.dashed{border-top-style:dashed}
-.qg-legend-edge{display:flex;align-items:center;gap:8px;font-size:12px;padding:2px}
-#qg-details{margin-top:6px}
-h3{font-size:15px;margin:14px 0 2px;overflow-wrap:anywhere}
-.qg-quote{border-left:3px solid #bbb;padding:4px 8px;margin:8px 0;background:#fff}
-.qg-quote q{display:block;font-style:italic}
-.qg-meta{font-size:12px;color:#555}
-#qg-tooltip{position:absolute;display:none;max-width:360px;background:#fff;border:1px solid #999;border-radius:4px;
-  padding:6px 8px;font-size:12px;pointer-events:none;box-shadow:2px 2px 8px rgba(0,0,0,.2);white-space:pre-wrap;z-index:5}
-#qg-progress{position:absolute;top:10px;right:14px;font-size:12px;color:#555;background:rgba(255,255,255,.85);padding:2px 6px}
-.qg-empty{position:absolute;top:40%;width:100%;text-align:center;color:#777}
-"""
-
-_JS = r"""
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("qg-data").textContent);
-  var quotes = data.quotes, articles = data.articles, raw = data.nodes, rawEdges = data.edges;
-  var $ = function (id) { return document.getElementById(id); };
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  }
-  var TYPE_LABEL = {};
-  data.legend.nodes.forEach(function (t) { TYPE_LABEL[t.type] = t.label; });
-  var hay = quotes.map(function (q) {
-    var a = articles[q.a];
-    return [q.t, q.s, q.o, q.e, q.m, q.c, a ? a[0] : ""].join("\n").toLowerCase();
-  });
-
-  // notices, stats
-  var notice = $("qg-notice");
-  if (data.notices.length) {
-    data.notices.forEach(function (n) { notice.appendChild(el("p", null, n)); });
-    notice.hidden = false;
-  }
-  function num(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
-  $("qg-stats").textContent = num(data.stats.nodes, "node") + ", " + num(data.stats.edges, "edge") + ", " +
-    num(data.stats.quotes, "quote");
-
-  // filters: speaker, outlet, article
-  function fill(select, items) {
-    items.forEach(function (it) {
-      var o = el("option", null, it[1]);
-      o.value = String(it[0]);
-      select.appendChild(o);
-    });
-  }
-  function byCount(type) {
-    return raw.filter(function (n) { return n.type === type; })
-      .sort(function (a, b) { return b.n - a.n || a.label.localeCompare(b.label); })
-      .map(function (n) { return [n.id, n.label + " (" + n.n + ")"]; });
-  }
-  fill($("qg-speaker"), byCount("speaker"));
-  fill($("qg-outlet"), byCount("outlet"));
-  fill($("qg-article"), articles.map(function (a, i) { return [i, a[0]]; })
-    .sort(function (x, y) { return x[1].localeCompare(y[1]); }));
-
-  // the network
-  var container = $("qg-network");
-  var nodes = new vis.DataSet(raw.map(function (n) {
-    var o = {id: n.id, label: n.label, shape: n.shape, color: n.color, value: n.value};
-    if (n.font) { o.font = n.font; }
-    return o;
-  }));
-  var edges = new vis.DataSet(rawEdges.map(function (e) {
-    return {id: e.id, from: e.from, to: e.to, value: e.value, dashes: e.dashes, color: e.color};
-  }));
-  var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
-  var progress = $("qg-progress");
-  function ready() {
-    network.setOptions({physics: {enabled: false}});
-    progress.hidden = true;
-    window.qgReady = true;
-    document.body.setAttribute("data-ready", "1");
-  }
-  if (!raw.length) {
-    container.appendChild(el("div", "qg-empty", "No quotes in this graph."));
-    ready();
-  } else {
-    network.on("stabilizationProgress", function (p) {
-      progress.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
-    });
-    network.once("stabilizationIterationsDone", ready);
-  }
-
-  // filtering
-  var hiddenTypes = {};
-  var state = {shownQuotes: quotes.length, shownNodes: raw.length};
-  function apply() {
-    var sp = $("qg-speaker").value, ol = $("qg-outlet").value, ar = $("qg-article").value;
-    var term = $("qg-search").value.trim().toLowerCase();
-    sp = sp === "" ? -1 : +sp; ol = ol === "" ? -1 : +ol; ar = ar === "" ? -1 : +ar;
-    var any = sp >= 0 || ol >= 0 || ar >= 0 || term !== "";
-    var ok = new Uint8Array(quotes.length), nOk = 0;
-    for (var i = 0; i < quotes.length; i++) {
-      var q = quotes[i];
-      if ((sp < 0 || q.sp.indexOf(sp) >= 0) && (ol < 0 || q.ol.indexOf(ol) >= 0) &&
-          (ar < 0 || q.a === ar) && (term === "" || hay[i].indexOf(term) >= 0)) { ok[i] = 1; nOk++; }
-    }
-    function hit(qs) { for (var j = 0; j < qs.length; j++) { if (ok[qs[j]]) { return true; } } return false; }
-    var visible = new Uint8Array(raw.length), nodeUpd = [], shown = [], edgeUpd = [];
-    raw.forEach(function (n) {
-      var v = !hiddenTypes[n.type] && (!any || hit(n.q));
-      visible[n.id] = v ? 1 : 0;
-      if (v) { shown.push(n.id); }
-      if (!!n.hidden === v) { n.hidden = !v; nodeUpd.push({id: n.id, hidden: !v}); }
-    });
-    rawEdges.forEach(function (e) {
-      var v = visible[e.from] && visible[e.to] && (!any || hit(e.q));
-      if (!!e.hidden === !!v) { e.hidden = !v; edgeUpd.push({id: e.id, hidden: !v}); }
-    });
-    if (nodeUpd.length) { nodes.update(nodeUpd); }
-    if (edgeUpd.length) { edges.update(edgeUpd); }
-    state.shownQuotes = nOk; state.shownNodes = shown.length;
-    $("qg-status").textContent = any
-      ? nOk.toLocaleString("en") + " of " + num(quotes.length, "quote") + " match; " + num(shown.length, "node") + " shown"
-      : num(shown.length, "node") + " shown";
-    if (any && shown.length && shown.length < raw.length) { network.fit({nodes: shown, animation: false}); }
-  }
-  ["qg-speaker", "qg-outlet", "qg-article"].forEach(function (id) { $(id).addEventListener("change", apply); });
-  var timer = null;
-  $("qg-search").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
-  $("qg-reset").addEventListener("click", function () {
-    ["qg-speaker", "qg-outlet", "qg-article", "qg-search"].forEach(function (id) { $(id).value = ""; });
-    hiddenTypes = {};
-    Array.prototype.forEach.call(document.querySelectorAll(".qg-legend-item"), function (b) {
-      b.setAttribute("aria-pressed", "true");
-    });
-    apply();
-    network.fit({animation: false});
-  });
-
-  // legend: node types toggle, edge types explain
-  var legend = $("qg-legend");
-  data.legend.nodes.forEach(function (t) {
-    var b = el("button", "qg-legend-item");
-    b.type = "button";
-    b.setAttribute("aria-pressed", "true");
-    b.setAttribute("data-type", t.type);
-    b.title = "Show or hide " + t.label.toLowerCase() + " nodes";
-    var sw = el("span", "qg-swatch " + t.shape);
-    sw.style.color = t.color;
-    if (t.shape !== "triangle") { sw.style.background = t.color; }
-    b.appendChild(sw);
-    b.appendChild(el("span", null, t.label + " (" + raw.filter(function (n) { return n.type === t.type; }).length + ")"));
-    b.addEventListener("click", function () {
-      hiddenTypes[t.type] = !hiddenTypes[t.type];
-      b.setAttribute("aria-pressed", hiddenTypes[t.type] ? "false" : "true");
-      apply();
-    });
-    legend.appendChild(b);
-  });
-  data.legend.edges.forEach(function (r) {
-    var row = el("div", "qg-legend-edge");
-    var line = el("span", "qg-line" + (r.dashes ? " dashed" : ""));
-    line.style.borderColor = r.color;
-    row.appendChild(line);
-    row.appendChild(el("span", null, r.label));
-    legend.appendChild(row);
-  });
-  legend.appendChild(el("div", "qg-meta", "Size: number of quotes. Arrows point from who said or reported to what."));
-
-  // details panel and tooltip: text only, never HTML
-  var details = $("qg-details");
-  function quoteBlock(i) {
-    var q = quotes[i], box = el("div", "qg-quote");
-    box.appendChild(el("q", null, q.t));
-    var who = [];
-    if (q.s) { who.push(q.s + (q.m && q.m !== q.s ? " (“" + q.m + "”)" : "")); }
-    if (q.c) { who.push("cue: " + q.c); }
-    if (q.k) { who.push(q.k); }
-    if (q.o) { who.push("according to " + q.o); }
-    box.appendChild(el("div", "qg-meta", who.join(" · ")));
-    var a = articles[q.a];
-    if (a) {
-      var line = el("div", "qg-meta", "in ");
-      if (/^https?:\/\//i.test(a[1])) {
-        var link = el("a", null, a[0] || a[1]);
-        link.href = a[1];
-        link.target = "_blank";
-        link.rel = "noopener noreferrer";
-        line.appendChild(link);
-      } else {
-        line.appendChild(el("span", null, a[0]));
-      }
-      box.appendChild(line);
-    }
-    return box;
-  }
-  function show(heading, sub, qs) {
-    details.textContent = "";
-    details.appendChild(el("h3", null, heading));
-    if (sub) { details.appendChild(el("div", "qg-meta", sub)); }
-    var limit = Math.min(qs.length, 100);
-    for (var i = 0; i < limit; i++) { details.appendChild(quoteBlock(qs[i])); }
-    if (qs.length > limit) { details.appendChild(el("div", "qg-meta", "… and " + (qs.length - limit) + " more")); }
-  }
-  var relText = {said: "said", reported: "reported", mentions: "mentions"};
-  function edgeText(e) {
-    return raw[e.from].label + " → " + (relText[e.relation] || e.relation) + " → " + raw[e.to].label;
-  }
-  network.on("click", function (p) {
-    if (p.nodes.length) {
-      var n = raw[p.nodes[0]];
-      show(n.label, (TYPE_LABEL[n.type] || n.type) + " · " + num(n.q.length, "quote"), n.q);
-    } else if (p.edges.length) {
-      var e = rawEdges[p.edges[0]];
-      show(edgeText(e), num(e.q.length, "quote"), e.q);
-    }
-  });
-  var tip = $("qg-tooltip");
-  function tooltip(text, p) {
-    tip.textContent = text;
-    tip.style.left = (p.pointer.DOM.x + 14) + "px";
-    tip.style.top = (p.pointer.DOM.y + 14) + "px";
-    tip.style.display = "block";
-  }
-  function firstQuote(qs) {
-    return qs.length ? "\n“" + (quotes[qs[0]].t.length > 200 ? quotes[qs[0]].t.slice(0, 199) + "…" : quotes[qs[0]].t) + "”" : "";
-  }
-  network.on("hoverNode", function (p) {
-    var n = raw[p.node];
-    var text = n.type === "quote" ? "“" + quotes[n.q[0]].t + "”" + (quotes[n.q[0]].s ? "\n— " + quotes[n.q[0]].s : "")
-      : n.label + "\n" + (TYPE_LABEL[n.type] || n.type) + " · " + num(n.q.length, "quote") + firstQuote(n.q);
-    tooltip(text + "\n(click for details)", p);
-  });
-  network.on("hoverEdge", function (p) {
-    var e = rawEdges[p.edge];
-    tooltip(edgeText(e) + "\n" + num(e.q.length, "quote") + firstQuote(e.q), p);
-  });
-  network.on("blurNode", function () { tip.style.display = "none"; });
-  network.on("blurEdge", function () { tip.style.display = "none"; });
-  network.on("dragStart", function () { tip.style.display = "none"; });
-
-  apply();
-  window.qg = {network: network, nodes: nodes, edges: edges, data: data, apply: apply, state: state};
-}());
-"""
-
-_TEMPLATE = (
-    """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<!--QG-CSP-->
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="quotegraph">
-<title>{{ qg_title }} · quotegraph</title>
-<style>{% include 'lib/vis-9.1.2/vis-network.css' %}</style>
-<script>{% include 'lib/vis-9.1.2/vis-network.min.js' %}</script>
-<style>"""
-    + _CSS
-    + """</style>
-</head>
-<body>
-<aside id="qg-side">
-<h1>{{ heading }}</h1>
-<div class="qg-stats" id="qg-stats"></div>
-<div id="qg-notice" data-aggregated="{{ '1' if qg_data.notices else '0' }}" hidden></div>
-<label for="qg-search">Search quotes, names, headlines</label>
-<input id="qg-search" type="search" placeholder="e.g. troops" autocomplete="off">
-<label for="qg-speaker">Speaker</label>
-<select id="qg-speaker"><option value="">All speakers</option></select>
-<label for="qg-outlet">Outlet / mediator</label>
-<select id="qg-outlet"><option value="">All outlets</option></select>
-<label for="qg-article">Article</label>
-<select id="qg-article"><option value="">All articles</option></select>
-<button id="qg-reset" type="button">Reset filters</button>
-<div id="qg-status" role="status"></div>
-<h2>Legend</h2>
-<div id="qg-legend"></div>
-<div id="qg-details"><div class="qg-meta">Hover over a node or edge for a summary; click it to read its quotes.</div></div>
-</aside>
-<main id="qg-main">
-<div id="qg-network"></div>
-<div id="qg-tooltip" role="tooltip"></div>
-<div id="qg-progress">Laying out…</div>
-</main>
-<script type="application/json" id="qg-data">{{ dict(qg_data, nodes=nodes, edges=edges, options=qg_options)|script_json|safe }}</script>
-<script>"""
-    + _JS
-    + """</script>
-</body>
-</html>
-"""
-)

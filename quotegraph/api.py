@@ -348,32 +348,21 @@ def write_attributions(attributions: Iterable[Attribution], path: str | Path, *,
                     pass
     new = 0
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            if keep_old:
-                with path.open(encoding="utf-8") as fh:
-                    for line in fh:
-                        if line.strip():
-                            out.write(line if line.endswith("\n") else line + "\n")
-            for att in attributions:
-                if att.id in seen:
-                    continue
-                seen.add(att.id)
-                out.write(json.dumps(attribution_to_dict(att), ensure_ascii=False) + "\n")
-                new += 1
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from quotegraph.graph.files import write_atomically
+
+    with write_atomically(path, "w", encoding="utf-8") as out:
+        if keep_old:
+            with path.open(encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        out.write(line if line.endswith("\n") else line + "\n")
+        for att in attributions:
+            if att.id in seen:
+                continue
+            seen.add(att.id)
+            out.write(json.dumps(attribution_to_dict(att), ensure_ascii=False) + "\n")
+            new += 1
     return new
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # ---------------------------------------------------------------------------- summary

@@ -1,0 +1,156 @@
+"""What quotegraph asks of the store under a graph, and the answer for a plain rdflib Graph.
+
+Every graph quotegraph hands out is an ``rdflib.Graph``; the store under it decides how articles
+are written, queries run and files are dumped. Each kind of store has one :class:`Backend`,
+chosen when the graph is opened (:func:`quotegraph.graph.store.backend_of`):
+
+* :class:`~quotegraph.graph.oxigraph.OxigraphBackend`: the embedded pyoxigraph ``Store``, in
+  memory or in a store directory (the default, and the fast one);
+* :class:`~quotegraph.graph.endpoint.EndpointBackend`: a SPARQL 1.1 server, through rdflib's
+  ``SPARQLUpdateStore``;
+* :class:`RdflibBackend`: any other rdflib Graph (rdflib's own memory store): no named graphs,
+  rdflib's SPARQL engine; fine for small work.
+
+Examples
+--------
+>>> from rdflib import Graph, URIRef
+>>> g = Graph()
+>>> _ = g.add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")))
+>>> backend = RdflibBackend(g)
+>>> backend.query("SELECT ?o WHERE { ?s ?p ?o }", {})
+(['o'], [(rdflib.term.URIRef('urn:c'),)])
+>>> backend.graph_names()
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal
+from rdflib.query import Result
+
+from quotegraph.errors import QuotegraphError
+from quotegraph.extract.records import ArticleResult
+
+from .model import article_triples, vocabulary_triples
+from .terms import to_ox
+
+__all__ = ["Backend", "RdflibBackend", "result_rows"]
+
+
+class Backend:
+    """The operations quotegraph needs from a graph's store; one subclass per kind of store.
+
+    ``accepts_parsed_queries`` says whether rdflib's SPARQL engine may run its pre-parsed
+    queries on the graph (pyshacl does); Oxigraph refuses them, so such work runs on a
+    :func:`~quotegraph.graph.store.memory_copy`.
+    """
+
+    accepts_parsed_queries = True
+
+    def replace_articles(self, results: Iterable[ArticleResult], batch_size: int) -> int:
+        """Write article results, each replacing its named graph; the net change in triples.
+
+        See :func:`quotegraph.graph.store.add_results`.
+        """
+        raise NotImplementedError
+
+    def remove_articles(self, article_ids: list[str], prune: bool) -> int:
+        """Drop the articles' named graphs (and with ``prune`` unused entity triples); triples removed."""
+        raise NotImplementedError
+
+    def graph_names(self) -> list[str]:
+        """The IRIs of the named graphs in the store."""
+        raise NotImplementedError
+
+    def query(self, text: str, bindings: dict) -> tuple[list[str], list[tuple]]:
+        """Run a SPARQL query with variables bound to RDF terms: columns and rows of rdflib terms.
+
+        An ASK gives the column ``answer``, a CONSTRUCT or DESCRIBE ``subject``, ``predicate``,
+        ``object``. Errors are the engine's own; :func:`quotegraph.graph.query.run_query` words them.
+        """
+        raise NotImplementedError
+
+    def update(self, text: str) -> None:
+        """Run a SPARQL update."""
+        raise NotImplementedError
+
+    def union_triples(self) -> Iterable[ox.Triple]:
+        """Every triple of the union of the store's graphs, once, as pyoxigraph triples (to serialize)."""
+        raise NotImplementedError
+
+    def dump(self, out: IO[bytes], format: ox.RdfFormat, prefixes: dict[str, str]) -> None:
+        """Serialize the store with its named graphs (TriG, N-Quads) to a binary stream."""
+        raise NotImplementedError
+
+    def load_by_article(self, path, batch_size: int) -> bool:
+        """Load an RDF file putting each article's triples into its named graph.
+
+        Returns False when this store cannot; the caller then loads the file as it is
+        (:func:`quotegraph.graph.store.load_file`).
+        """
+        return False
+
+    def close(self) -> None:
+        """Release the store (flush it to disk, free its lock); the graph is unusable afterwards."""
+
+
+class RdflibBackend(Backend):
+    """A plain rdflib Graph: one graph, no named graphs, rdflib's engine and Oxigraph's serializers."""
+
+    def __init__(self, graph: Graph):
+        self.graph = graph
+
+    def replace_articles(self, results, batch_size):
+        # no named graphs: triples are added, nothing is replaced
+        graph = self.graph
+        before = len(graph)
+        for batch in _batches(results, batch_size):
+            graph.addN((s, p, o, graph) for s, p, o in batch)
+        return len(graph) - before
+
+    def remove_articles(self, article_ids, prune):
+        raise QuotegraphError("this graph has no named graphs: articles can be removed from a store only")
+
+    def graph_names(self):
+        return []
+
+    def query(self, text, bindings):
+        return result_rows(self.graph.query(text, initBindings=bindings))
+
+    def update(self, text):
+        self.graph.update(text)
+
+    def union_triples(self):
+        for s, p, o in self.graph:
+            yield ox.Triple(to_ox(s), to_ox(p), to_ox(o))
+
+    def dump(self, out, format, prefixes):
+        # every triple into the default graph
+        ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in self.union_triples()), out, format,
+                     prefixes=prefixes)
+
+
+def result_rows(result: Result) -> tuple[list[str], list[tuple]]:
+    """Columns and rows of an rdflib query result (see :meth:`Backend.query`)."""
+    if result.type == "ASK":
+        return ["answer"], [(Literal(bool(result.askAnswer)),)]
+    if result.type == "SELECT":
+        return [str(v) for v in result.vars], [tuple(row) for row in result]
+    return ["subject", "predicate", "object"], [tuple(t) for t in result.graph]
+
+
+def _batches(results: Iterable[ArticleResult], batch_size: int) -> Iterator[list]:
+    batch: list = [(s, p, o) for s, p, o in vocabulary_triples()]
+    for result in results:
+        batch.extend(article_triples(result))
+        # flush only between articles: one addN is one transaction in a store that has them, so
+        # an article is never half in it
+        if len(batch) >= batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

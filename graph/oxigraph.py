@@ -1,0 +1,246 @@
+"""The embedded Oxigraph store: pyoxigraph under rdflib's API, through oxrdflib.
+
+:func:`~quotegraph.graph.store.open_graph` wraps a pyoxigraph ``Store`` (in memory or in a
+store directory) in a :class:`UnionGraph`, whose :class:`OxigraphBackend` does the heavy work on
+pyoxigraph directly: writing an article is N-Quads text read by ``Store.load`` (several times
+faster than adding through rdflib), queries run on Oxigraph's engine with the default graph as
+the union of all graphs, exports are ``Store.dump``.
+
+oxrdflib keeps its pyoxigraph ``Store`` in private attributes; this module is the only place
+that touches them (:attr:`OxigraphBackend.store`, :meth:`OxigraphBackend.close`).
+
+Examples
+--------
+>>> g = oxigraph_graph(ox.Store())
+>>> a, b, c = ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.NamedNode("urn:c")
+>>> g.backend.store.add(ox.Quad(a, b, c, ox.NamedNode("urn:g")))
+>>> g.backend.graph_names(), len(g)
+(['urn:g'], 1)
+>>> g.backend.query("SELECT ?o WHERE { ?s ?p ?o }", {})
+(['o'], [(rdflib.term.URIRef('urn:c'),)])
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Graph, Literal
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.paths import Path as PropertyPath
+
+from quotegraph.errors import GraphFileError
+
+from .backend import Backend
+from .model import article_batches, bind_prefixes, graph_iri, nquads_line, vocabulary_triples
+from .namespaces import ID
+from .sparql import prune_update
+from .terms import from_ox, to_ox
+
+__all__ = ["UnionGraph", "OxigraphBackend", "oxigraph_graph", "syntax_message"]
+
+
+class UnionGraph(Graph):
+    """An rdflib Graph over an Oxigraph store whose reads see the union of all its graphs.
+
+    Iteration, ``len``, ``in``, ``remove`` and ``query`` cover the default graph and every named
+    graph (one graph per article, see :mod:`quotegraph.graph.model`); ``add``/``addN`` with the
+    graph itself as context and ``parse`` of a triples file write to the default graph. That is
+    what ``oxigraph serve --union-default-graph`` and Virtuoso show over HTTP, so a query gives
+    the same rows on every store.
+
+    >>> from rdflib import URIRef
+    >>> from quotegraph.graph.store import open_graph, oxigraph_store
+    >>> g = open_graph()
+    >>> _ = g.add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")))  # the default graph
+    >>> a, b, d = ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.NamedNode("urn:d")
+    >>> oxigraph_store(g).add(ox.Quad(a, b, d, ox.NamedNode("urn:g")))  # a named graph
+    >>> len(g), sorted(o for _, _, o in g)
+    (2, [rdflib.term.URIRef('urn:c'), rdflib.term.URIRef('urn:d')])
+    >>> [int(row.n) for row in g.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")]
+    [2]
+    """
+
+    def __init__(self, store: OxigraphStore):
+        super().__init__(store=store, identifier=DATASET_DEFAULT_GRAPH_ID)
+        self.default_union = True  # rdflib's Graph.query then asks oxrdflib for the union
+        self.backend = OxigraphBackend(store)
+
+    def triples(self, triple):
+        s, p, o = triple
+        if isinstance(p, PropertyPath):
+            yield from super().triples(triple)
+            return
+        for found, _ in self.store.triples((s, p, o), context=None):
+            yield found
+
+    def __len__(self) -> int:
+        return self.store.__len__(context=None)  # distinct triples over all graphs
+
+    def remove(self, triple):
+        self.store.remove(triple, context=None)
+        return self
+
+
+def oxigraph_graph(store: ox.Store) -> UnionGraph:
+    """A :class:`UnionGraph` over a pyoxigraph Store, quotegraph's prefixes bound."""
+    return bind_prefixes(UnionGraph(OxigraphStore(store=store)))
+
+
+class OxigraphBackend(Backend):
+    """Articles, queries and dumps straight on the pyoxigraph Store under an oxrdflib graph."""
+
+    accepts_parsed_queries = False  # oxrdflib refuses them (pyshacl's): rdflib's engine needs a copy
+
+    def __init__(self, rdflib_store: OxigraphStore):
+        self.rdflib_store = rdflib_store
+
+    @property
+    def store(self) -> ox.Store:
+        """The pyoxigraph Store (oxrdflib makes an in-memory one on first use)."""
+        return self.rdflib_store._inner
+
+    def close(self) -> None:
+        rdflib_store = self.rdflib_store
+        if getattr(rdflib_store, "_store", None) is None:  # closed already
+            return
+        try:
+            rdflib_store._store.flush()
+        except (OSError, RuntimeError):  # in memory, or read-only: nothing to flush
+            pass
+        rdflib_store._store = None
+        rdflib_store.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def replace_articles(self, results, batch_size):
+        store = self.store
+
+        def new_shared(triples) -> int:
+            return sum(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) not in store for s, p, o in set(triples))
+
+        vocab = list(vocabulary_triples())
+        added = new_shared(vocab)
+        store.load("".join(nquads_line(*t) for t in vocab).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        for batch in article_batches(results, batch_size):
+            names = [ox.NamedNode(graph_iri(article_id)) for article_id in batch]
+            before = sum(self._graph_size(name) for name in names if store.contains_named_graph(name))
+            shared = [(s, p, o) for quads in batch.values() for s, p, o, g in quads if g is None]
+            lines = {nquads_line(*quad) for quads in batch.values() for quad in quads}
+            added += len(lines) - len(set(shared)) - before + new_shared(shared)
+            for name in names:
+                store.remove_graph(name)
+            # one transaction: all of the batch's articles, or none
+            store.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        return added
+
+    def remove_articles(self, article_ids, prune):
+        store = self.store
+        removed = 0
+        for article_id in article_ids:
+            name = ox.NamedNode(graph_iri(article_id))
+            if store.contains_named_graph(name):
+                removed += self._graph_size(name)
+                store.remove_graph(name)
+        if prune:
+            before = self._graph_size(ox.DefaultGraph())
+            store.update(prune_update(None))
+            removed += before - self._graph_size(ox.DefaultGraph())
+        return removed
+
+    def _graph_size(self, name) -> int:
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, name))
+
+    def update(self, text):
+        # straight to pyoxigraph: oxrdflib refuses updates on a union graph
+        self.store.update(text)
+
+    def load_by_article(self, path, batch_size):
+        path = Path(path)
+        if not path.is_file():
+            raise GraphFileError("no such file", str(path))
+        store = self.store
+        batch: list[ox.Quad] = []
+        try:
+            for quad in ox.parse(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:].lower())):
+                name = _article_graph_of(quad.subject, quad.object)
+                batch.append(ox.Quad(quad.subject, quad.predicate, quad.object, name) if name is not None else quad)
+                if len(batch) >= batch_size:
+                    store.extend(batch)
+                    batch = []
+            store.extend(batch)
+        except SyntaxError as exc:
+            raise GraphFileError(syntax_message(exc), str(path)) from None
+        except (OSError, ValueError) as exc:
+            raise GraphFileError(str(exc), str(path)) from None
+        return True
+
+    # ------------------------------------------------------------------ reading
+
+    def graph_names(self):
+        return [n.value for n in self.store.named_graphs() if isinstance(n, ox.NamedNode)]
+
+    def query(self, text, bindings):
+        # on pyoxigraph directly: oxrdflib builds a fresh rdflib term (slow) for every cell; here
+        # each distinct term is converted once
+        result = self.store.query(text, substitutions={ox.Variable(str(k)): to_ox(v) for k, v in bindings.items()},
+                                  # the union of the default graph and every article's named graph,
+                                  # as the servers show it
+                                  use_default_graph_as_union=True)
+        cache: dict = {}
+
+        def conv(term):
+            try:
+                return cache[term]
+            except KeyError:
+                out = cache[term] = from_ox(term)
+                return out
+
+        if isinstance(result, ox.QueryBoolean):
+            return ["answer"], [(Literal(bool(result)),)]
+        if isinstance(result, ox.QuerySolutions):
+            columns = [v.value for v in result.variables]
+            return columns, [tuple(conv(v) for v in solution) for solution in result]
+        return ["subject", "predicate", "object"], [(conv(t.subject), conv(t.predicate), conv(t.object))
+                                                     for t in result]
+
+    def union_triples(self):
+        # CONSTRUCT over the union returns each triple once, whichever graphs it is in
+        return self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+
+    def dump(self, out, format, prefixes):
+        self.store.dump(out, format, prefixes=prefixes)  # every graph, named as it is
+
+
+_ARTICLE_NS = str(ID) + "article/"
+_REPORT_NS = str(ID) + "report/"
+
+
+def _article_graph_of(subject, obj) -> ox.NamedNode | None:
+    """The named graph of a triple by its IRIs: ``article/<id>#…``, ``report/<id>/…`` (or an
+    entity's edge to an article's span); None for shared triples."""
+    for term, namespace, end in ((subject, _ARTICLE_NS, "#"), (subject, _REPORT_NS, "/"), (obj, _ARTICLE_NS, "#")):
+        if isinstance(term, ox.NamedNode) and term.value.startswith(namespace):
+            return ox.NamedNode(f"{ID}graph/{term.value[len(namespace):].split(end)[0]}")
+    return None
+
+
+def syntax_message(exc: SyntaxError) -> str:
+    """One line from an Oxigraph parser error: ``line L, column C: what``.
+
+    >>> syntax_message(SyntaxError("Parser error at line 3 column 9: Unexpected end"))
+    'line 3 column 9: Unexpected end'
+    """
+    msg = exc.msg or str(exc)
+    # pyoxigraph: "Parser error at line 3 column 9: Unexpected end" -> "line 3, column 9: Unexpected end"
+    for head in ("Parser error at ", "Parser error between "):
+        if msg.startswith(head):
+            msg = msg[len(head):]
+            break
+    if exc.lineno and not msg.startswith("line"):
+        return f"line {exc.lineno}, column {exc.offset}: {msg}"
+    if exc.lineno:
+        where, _, rest = msg.partition(": ")
+        return f"line {exc.lineno}, column {exc.offset}: {rest or where}"
+    return msg

@@ -1,0 +1,226 @@
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("qg-data").textContent);
+  var quotes = data.quotes, articles = data.articles, raw = data.nodes, rawEdges = data.edges;
+  var $ = function (id) { return document.getElementById(id); };
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  var TYPE_LABEL = {};
+  data.legend.nodes.forEach(function (t) { TYPE_LABEL[t.type] = t.label; });
+  var hay = quotes.map(function (q) {
+    var a = articles[q.a];
+    return [q.t, q.s, q.o, q.e, q.m, q.c, a ? a[0] : ""].join("\n").toLowerCase();
+  });
+
+  // notices, stats
+  var notice = $("qg-notice");
+  if (data.notices.length) {
+    data.notices.forEach(function (n) { notice.appendChild(el("p", null, n)); });
+    notice.hidden = false;
+  }
+  function num(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
+  $("qg-stats").textContent = num(data.stats.nodes, "node") + ", " + num(data.stats.edges, "edge") + ", " +
+    num(data.stats.quotes, "quote");
+
+  // filters: speaker, outlet, article
+  function fill(select, items) {
+    items.forEach(function (it) {
+      var o = el("option", null, it[1]);
+      o.value = String(it[0]);
+      select.appendChild(o);
+    });
+  }
+  function byCount(type) {
+    return raw.filter(function (n) { return n.type === type; })
+      .sort(function (a, b) { return b.n - a.n || a.label.localeCompare(b.label); })
+      .map(function (n) { return [n.id, n.label + " (" + n.n + ")"]; });
+  }
+  fill($("qg-speaker"), byCount("speaker"));
+  fill($("qg-outlet"), byCount("outlet"));
+  fill($("qg-article"), articles.map(function (a, i) { return [i, a[0]]; })
+    .sort(function (x, y) { return x[1].localeCompare(y[1]); }));
+
+  // the network
+  var container = $("qg-network");
+  var nodes = new vis.DataSet(raw.map(function (n) {
+    var o = {id: n.id, label: n.label, shape: n.shape, color: n.color, value: n.value};
+    if (n.font) { o.font = n.font; }
+    return o;
+  }));
+  var edges = new vis.DataSet(rawEdges.map(function (e) {
+    return {id: e.id, from: e.from, to: e.to, value: e.value, dashes: e.dashes, color: e.color};
+  }));
+  var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
+  var progress = $("qg-progress");
+  function ready() {
+    network.setOptions({physics: {enabled: false}});
+    progress.hidden = true;
+    window.qgReady = true;
+    document.body.setAttribute("data-ready", "1");
+  }
+  if (!raw.length) {
+    container.appendChild(el("div", "qg-empty", "No quotes in this graph."));
+    ready();
+  } else {
+    network.on("stabilizationProgress", function (p) {
+      progress.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
+    });
+    network.once("stabilizationIterationsDone", ready);
+  }
+
+  // filtering
+  var hiddenTypes = {};
+  var state = {shownQuotes: quotes.length, shownNodes: raw.length};
+  function apply() {
+    var sp = $("qg-speaker").value, ol = $("qg-outlet").value, ar = $("qg-article").value;
+    var term = $("qg-search").value.trim().toLowerCase();
+    sp = sp === "" ? -1 : +sp; ol = ol === "" ? -1 : +ol; ar = ar === "" ? -1 : +ar;
+    var any = sp >= 0 || ol >= 0 || ar >= 0 || term !== "";
+    var ok = new Uint8Array(quotes.length), nOk = 0;
+    for (var i = 0; i < quotes.length; i++) {
+      var q = quotes[i];
+      if ((sp < 0 || q.sp.indexOf(sp) >= 0) && (ol < 0 || q.ol.indexOf(ol) >= 0) &&
+          (ar < 0 || q.a === ar) && (term === "" || hay[i].indexOf(term) >= 0)) { ok[i] = 1; nOk++; }
+    }
+    function hit(qs) { for (var j = 0; j < qs.length; j++) { if (ok[qs[j]]) { return true; } } return false; }
+    var visible = new Uint8Array(raw.length), nodeUpd = [], shown = [], edgeUpd = [];
+    raw.forEach(function (n) {
+      var v = !hiddenTypes[n.type] && (!any || hit(n.q));
+      visible[n.id] = v ? 1 : 0;
+      if (v) { shown.push(n.id); }
+      if (!!n.hidden === v) { n.hidden = !v; nodeUpd.push({id: n.id, hidden: !v}); }
+    });
+    rawEdges.forEach(function (e) {
+      var v = visible[e.from] && visible[e.to] && (!any || hit(e.q));
+      if (!!e.hidden === !!v) { e.hidden = !v; edgeUpd.push({id: e.id, hidden: !v}); }
+    });
+    if (nodeUpd.length) { nodes.update(nodeUpd); }
+    if (edgeUpd.length) { edges.update(edgeUpd); }
+    state.shownQuotes = nOk; state.shownNodes = shown.length;
+    $("qg-status").textContent = any
+      ? nOk.toLocaleString("en") + " of " + num(quotes.length, "quote") + " match; " + num(shown.length, "node") + " shown"
+      : num(shown.length, "node") + " shown";
+    if (any && shown.length && shown.length < raw.length) { network.fit({nodes: shown, animation: false}); }
+  }
+  ["qg-speaker", "qg-outlet", "qg-article"].forEach(function (id) { $(id).addEventListener("change", apply); });
+  var timer = null;
+  $("qg-search").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
+  $("qg-reset").addEventListener("click", function () {
+    ["qg-speaker", "qg-outlet", "qg-article", "qg-search"].forEach(function (id) { $(id).value = ""; });
+    hiddenTypes = {};
+    Array.prototype.forEach.call(document.querySelectorAll(".qg-legend-item"), function (b) {
+      b.setAttribute("aria-pressed", "true");
+    });
+    apply();
+    network.fit({animation: false});
+  });
+
+  // legend: node types toggle, edge types explain
+  var legend = $("qg-legend");
+  data.legend.nodes.forEach(function (t) {
+    var b = el("button", "qg-legend-item");
+    b.type = "button";
+    b.setAttribute("aria-pressed", "true");
+    b.setAttribute("data-type", t.type);
+    b.title = "Show or hide " + t.label.toLowerCase() + " nodes";
+    var sw = el("span", "qg-swatch " + t.shape);
+    sw.style.color = t.color;
+    if (t.shape !== "triangle") { sw.style.background = t.color; }
+    b.appendChild(sw);
+    b.appendChild(el("span", null, t.label + " (" + raw.filter(function (n) { return n.type === t.type; }).length + ")"));
+    b.addEventListener("click", function () {
+      hiddenTypes[t.type] = !hiddenTypes[t.type];
+      b.setAttribute("aria-pressed", hiddenTypes[t.type] ? "false" : "true");
+      apply();
+    });
+    legend.appendChild(b);
+  });
+  data.legend.edges.forEach(function (r) {
+    var row = el("div", "qg-legend-edge");
+    var line = el("span", "qg-line" + (r.dashes ? " dashed" : ""));
+    line.style.borderColor = r.color;
+    row.appendChild(line);
+    row.appendChild(el("span", null, r.label));
+    legend.appendChild(row);
+  });
+  legend.appendChild(el("div", "qg-meta", "Size: number of quotes. Arrows point from who said or reported to what."));
+
+  // details panel and tooltip: text only, never HTML
+  var details = $("qg-details");
+  function quoteBlock(i) {
+    var q = quotes[i], box = el("div", "qg-quote");
+    box.appendChild(el("q", null, q.t));
+    var who = [];
+    if (q.s) { who.push(q.s + (q.m && q.m !== q.s ? " (“" + q.m + "”)" : "")); }
+    if (q.c) { who.push("cue: " + q.c); }
+    if (q.k) { who.push(q.k); }
+    if (q.o) { who.push("according to " + q.o); }
+    box.appendChild(el("div", "qg-meta", who.join(" · ")));
+    var a = articles[q.a];
+    if (a) {
+      var line = el("div", "qg-meta", "in ");
+      if (/^https?:\/\//i.test(a[1])) {
+        var link = el("a", null, a[0] || a[1]);
+        link.href = a[1];
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        line.appendChild(link);
+      } else {
+        line.appendChild(el("span", null, a[0]));
+      }
+      box.appendChild(line);
+    }
+    return box;
+  }
+  function show(heading, sub, qs) {
+    details.textContent = "";
+    details.appendChild(el("h3", null, heading));
+    if (sub) { details.appendChild(el("div", "qg-meta", sub)); }
+    var limit = Math.min(qs.length, 100);
+    for (var i = 0; i < limit; i++) { details.appendChild(quoteBlock(qs[i])); }
+    if (qs.length > limit) { details.appendChild(el("div", "qg-meta", "… and " + (qs.length - limit) + " more")); }
+  }
+  var relText = {said: "said", reported: "reported", mentions: "mentions"};
+  function edgeText(e) {
+    return raw[e.from].label + " → " + (relText[e.relation] || e.relation) + " → " + raw[e.to].label;
+  }
+  network.on("click", function (p) {
+    if (p.nodes.length) {
+      var n = raw[p.nodes[0]];
+      show(n.label, (TYPE_LABEL[n.type] || n.type) + " · " + num(n.q.length, "quote"), n.q);
+    } else if (p.edges.length) {
+      var e = rawEdges[p.edges[0]];
+      show(edgeText(e), num(e.q.length, "quote"), e.q);
+    }
+  });
+  var tip = $("qg-tooltip");
+  function tooltip(text, p) {
+    tip.textContent = text;
+    tip.style.left = (p.pointer.DOM.x + 14) + "px";
+    tip.style.top = (p.pointer.DOM.y + 14) + "px";
+    tip.style.display = "block";
+  }
+  function firstQuote(qs) {
+    return qs.length ? "\n“" + (quotes[qs[0]].t.length > 200 ? quotes[qs[0]].t.slice(0, 199) + "…" : quotes[qs[0]].t) + "”" : "";
+  }
+  network.on("hoverNode", function (p) {
+    var n = raw[p.node];
+    var text = n.type === "quote" ? "“" + quotes[n.q[0]].t + "”" + (quotes[n.q[0]].s ? "\n— " + quotes[n.q[0]].s : "")
+      : n.label + "\n" + (TYPE_LABEL[n.type] || n.type) + " · " + num(n.q.length, "quote") + firstQuote(n.q);
+    tooltip(text + "\n(click for details)", p);
+  });
+  network.on("hoverEdge", function (p) {
+    var e = rawEdges[p.edge];
+    tooltip(edgeText(e) + "\n" + num(e.q.length, "quote") + firstQuote(e.q), p);
+  });
+  network.on("blurNode", function () { tip.style.display = "none"; });
+  network.on("blurEdge", function () { tip.style.display = "none"; });
+  network.on("dragStart", function () { tip.style.display = "none"; });
+
+  apply();
+  window.qg = {network: network, nodes: nodes, edges: edges, data: data, apply: apply, state: state};
+}());
