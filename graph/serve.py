@@ -121,10 +121,11 @@ def check_host(host: str, *, public: bool = False) -> None:
     """Refuse an address other machines can reach unless ``public`` consents to it.
 
     >>> check_host("127.0.0.1"); check_host("0.0.0.0", public=True)
-    >>> check_host("0.0.0.0")
-    Traceback (most recent call last):
-    ...
-    quotegraph.errors.QuotegraphError: listening on 0.0.0.0 lets other machines query the endpoint; add --public if that is what you want (or use --host 127.0.0.1)
+    >>> try:
+    ...     check_host("0.0.0.0")
+    ... except QuotegraphError as exc:
+    ...     print(exc)
+    listening on 0.0.0.0 lets other machines query the endpoint; add --public if that is what you want (or use --host 127.0.0.1)
     """
     if not public and not is_loopback(host):
         raise QuotegraphError(f"listening on {host} lets other machines query the endpoint; "
