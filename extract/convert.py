@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from dataclasses import replace
 
 from .metadata import find_metadata
-from .records import Article, ArticleResult, Attribution, Cue, Entity, Mention, Quote
+from .records import Article, ArticleResult
 
 __all__ = ["doc_to_result", "attribution_id", "with_metadata"]
 
@@ -32,15 +32,9 @@ def attribution_id(article_id: str, start: int, end: int) -> str:
     return f"{article_id}:{start}-{end}"
 
 
-def _mention(text: str, row: list | None) -> Mention | None:
-    if not row:
-        return None
-    start, end, entity, etype = row
-    return Mention(text[start:end], start, end, entity, etype)
-
-
 def doc_to_result(doc: Doc, article: Article) -> ArticleResult:
-    """The records of one article from its Doc (which must have run ``qg_attribution``).
+    """The records of one article from its Doc (which must have run ``qg_attribution``): the
+    Doc's attributions with the article's id in theirs.
 
     Raises
     ------
@@ -49,23 +43,13 @@ def doc_to_result(doc: Doc, article: Article) -> ArticleResult:
     """
     if doc.text != article.text:
         raise ValueError(f"article {article.id}: the Doc's text differs from the article text")
-    rows = doc._.qg_attributions or []
-    text = article.text
-    ids = [attribution_id(article.id, r["start"], r["end"]) for r in rows]
-    atts = []
-    for row, aid in zip(rows, ids):
-        cue = row["cue"]
-        atts.append(Attribution(
-            id=aid,
-            article=article.id,
-            quote=Quote(text[row["start"]:row["end"]], row["start"], row["end"], row["kind"]),
-            speaker=_mention(text, row["speaker"]),
-            cue=Cue(text[cue[0]:cue[1]], cue[0], cue[1], cue[2]) if cue else None,
-            mediator=_mention(text, row["mediator"]),
-            parent=ids[row["parent"]] if row["parent"] is not None else None,
-        ))
-    entities = tuple(Entity(e["name"], e["type"], tuple(e["aliases"])) for e in (doc._.qg_entities or []))
-    return ArticleResult(with_metadata(article), tuple(atts), entities)
+
+    def global_id(local: str | None) -> str | None:
+        return f"{article.id}:{local}" if local is not None else None
+
+    atts = tuple(replace(att, id=global_id(att.id), article=article.id, parent=global_id(att.parent))
+                 for att in doc._.qg_attributions or ())
+    return ArticleResult(with_metadata(article), atts, tuple(doc._.qg_entities or ()))
 
 
 def with_metadata(article: Article) -> Article:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -19,8 +20,16 @@ from .patterns.found import Found
 from .patterns.source_phrases import is_source_noun
 from .patterns.speakers import relative_subject
 from .lexicon import CueLexicon
+from .records import Entity, Mention
 
-__all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "entity_type_of_label"]
+__all__ = ["ResolvedEntity", "EntityIndex", "Roles", "resolve_entities", "entity_type_of_label"]
+
+
+class Roles(NamedTuple):
+    """The resolved speaker and mediator of one attribution."""
+
+    speaker: Mention | None
+    mediator: Mention | None
 
 _LABEL_TYPES = {
     "PER": "person", "PERSON": "person",
@@ -159,14 +168,16 @@ def _name_in(span: Span, lex: CueLexicon) -> tuple[str, str] | None:
     return span.text, etype
 
 
-def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[list[dict], list[ResolvedEntity]]:
+def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[list[Roles], list[Entity]]:
     """Resolve the speaker and mediator of every attribution to an entity.
 
     Returns
     -------
-    (mentions, entities)
-        ``mentions[i]`` is ``{"speaker": (start, end, entity name, type) | None,
-        "mediator": … | None}`` for ``found[i]``; ``entities`` the article's merged entities.
+    (roles, entities)
+        ``roles[i]`` holds the speaker and mediator :class:`~quotegraph.extract.records.Mention`
+        of ``found[i]`` (the mention as written, its entity's canonical name and type; no entity
+        for a mention that names no one); ``entities`` the article's merged entities that
+        some mention resolves to.
     """
     index = EntityIndex(lex)
     # names first, longest first, so surnames merge into full names
@@ -229,17 +240,23 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
             else:
                 row["speaker"] = (*speaker_chars, None, None)
         out.append(row)
-    # names may have grown after a mention was resolved: point every row at the final name
+    # names may have grown after a mention was resolved: point every mention at the final name
     final = {id(e): e for e in index.entities}
     by_alias = {a: e for e in final.values() for a in (e.aliases | {e.name})}
-    for row in out:
-        for key in ("speaker", "mediator"):
-            if row[key] is not None and row[key][2] is not None:
-                ent = by_alias.get(row[key][2])
-                if ent is not None:
-                    row[key] = (row[key][0], row[key][1], ent.name, ent.type)
-    used = {row[k][2] for row in out for k in ("speaker", "mediator") if row[k] is not None}
-    return out, [e for e in index.entities if e.name in used]
+    text = doc.text
+
+    def mention(row: tuple | None) -> Mention | None:
+        if row is None:
+            return None
+        start, end, name, etype = row
+        ent = by_alias.get(name) if name is not None else None
+        if ent is not None:
+            name, etype = ent.name, ent.type
+        return Mention(text[start:end], start, end, name, etype)
+
+    roles = [Roles(mention(row["speaker"]), mention(row["mediator"])) for row in out]
+    used = {m.entity for r in roles for m in r if m is not None}
+    return roles, [Entity(e.name, e.type, tuple(sorted(e.aliases))) for e in index.entities if e.name in used]
 
 
 def _is_relative(span: Span) -> bool:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .errors import InputError, UnsupportedLanguageError
 
-__all__ = ["CueLexicon", "load_lexicon", "lexicon_from_dict", "SUPPORTED_LANGUAGES"]
+__all__ = ["CueLexicon", "load_lexicon", "lexicon_from_dict", "lexicon_to_dict", "SUPPORTED_LANGUAGES"]
 
 #: The languages a lexicon ships for: each folder ``lexicons/<lang>/`` with a ``cues.json``.
 SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(sorted(
@@ -197,6 +197,27 @@ def lexicon_from_dict(lang: str, data: dict) -> CueLexicon:
         else:
             values[name] = frozenset(value) if f.metadata.get("keep_case") else _lower(value)
     return CueLexicon(**values)
+
+
+def lexicon_to_dict(lex: CueLexicon) -> dict:
+    """The lexicon as the JSON of a ``cues.json`` file (:func:`lexicon_from_dict` reads it back).
+
+    >>> lex = load_lexicon("en")
+    >>> lexicon_from_dict("en", lexicon_to_dict(lex)) == lex
+    True
+    """
+    out: dict = {}
+    for f in fields(CueLexicon):
+        value = getattr(lex, f.name)
+        if f.name == "lang" or value is None:
+            continue
+        if f.name == "before_source":
+            out[f.name] = [" ".join(words) for words in value]
+        elif isinstance(value, frozenset):
+            out[f.name] = sorted(value)
+        else:
+            out[f.name] = value
+    return out
 
 
 def _lower(items) -> frozenset[str]:

@@ -1,108 +1,229 @@
 """The spaCy component that finds attributions, and :func:`make_nlp` that assembles a pipeline.
 
-``qg_attribution`` runs the patterns of :mod:`quotegraph.extract.patterns` and the entity
-resolution of :mod:`quotegraph.extract.coref`, and puts the results on the Doc:
+``qg_attribution`` runs its stages in order, then sets the annotations once:
 
-* ``doc.spans["qg_quotes"]`` — quote contents, labelled with their kind;
-* ``doc.spans["qg_speakers"]``, ``doc.spans["qg_cues"]``, ``doc.spans["qg_mediators"]``;
-* ``doc._.qg_attributions`` — one plain dict per attribution (character offsets, entity names),
-  serialisable, so the component works with ``nlp.pipe(texts, n_process=N)``;
-* ``doc._.qg_entities`` — the article's merged entities.
+1. the attribution patterns (:mod:`quotegraph.extract.patterns`) propose candidates;
+2. the speaker linker (:mod:`quotegraph.extract.speaker_linker`) gives a speaker to those the
+   rules left without one;
+3. coreference (:mod:`quotegraph.extract.coref`) resolves speakers and mediators to the
+   article's entities;
+4. the quote filter (:mod:`quotegraph.extract.quote_filter`) drops the attributions it doubts.
+   It comes last because it judges the whole attribution, its speaker's kind and entity type
+   included (its weights were trained on what the stages before it give);
+5. an entity stays only if a kept attribution points at it.
+
+On the Doc:
+
+* ``doc._.qg_attributions`` — one :class:`~quotegraph.extract.records.Attribution` per quote
+  (character offsets, texts, resolved entities; ids local to the Doc, "START-END");
+* ``doc._.qg_entities`` — the :class:`~quotegraph.extract.records.Entity` objects they name;
+* ``doc.spans["qg_quotes"]`` (labelled with the kind), ``"qg_cues"`` (the lemma),
+  ``"qg_speakers"`` and ``"qg_mediators"`` (the entity name): the spans of one attribution
+  share its id (``span.id_``).
+
+The records travel inside ``Doc.to_bytes()`` (:mod:`quotegraph.extract.record_codec`), so the
+component works with ``nlp.pipe(texts, n_process=N)``. The lexicon and the learned weights are
+brought in by :meth:`AttributionFinder.initialize` (the shipped ones by default) and saved with
+the pipeline by ``nlp.to_disk()``.
 
 >>> import spacy
 >>> nlp = spacy.blank("de")
 >>> _ = nlp.add_pipe("sentencizer")
->>> _ = nlp.add_pipe("qg_attribution")
+>>> _ = nlp.add_pipe("qg_attribution", config={"speaker_linker": False, "quote_filter": False})
 >>> doc = nlp("„Wir bleiben hier und kämpfen“, sagte Anton Weber.")
->>> [(a["text"], a["kind"]) for a in doc._.qg_attributions]
-[('„Wir bleiben hier und kämpfen“', 'direct')]
+>>> [(a.quote.text, a.quote.kind, a.speaker.entity) for a in doc._.qg_attributions]
+[('„Wir bleiben hier und kämpfen“', 'direct', 'Anton Weber')]
 """
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterable
+from pathlib import Path
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .patterns import find_attributions, keep_roles_within_lines
-from .coref import resolve_entities
+from . import record_codec  # noqa: F401 (lets records travel in Doc.to_bytes)
+from .coref import Roles, resolve_entities
 from .doc_spans import set_attribution_spans
-from .lexicon import load_lexicon
+from .errors import UnsupportedLanguageError
+from .lexicon import SUPPORTED_LANGUAGES, CueLexicon, lexicon_from_dict, lexicon_to_dict, load_lexicon
+from .linear import LinearModel, load_linear_model, shipped_model_path
 from .loading import load_pipeline, max_article_chars
 from .paragraphs import make_paragraph_starts  # noqa: F401 (registers qg_paragraph_starts)
+from .patterns import Found, find_attributions, keep_roles_within_lines
 from .phrases import lemma_table
-from .linear import load_linear_model, shipped_model_path
-from .quote_filter import make_quote_filter  # noqa: F401 (registers qg_quote_filter)
+from .quote_filter import QuoteFilter
+from .records import Attribution, Cue, Entity, Quote, local_attribution_id
 from .speaker_linker import link_speakers
 
-__all__ = ["AttributionFinder", "make_attributor", "make_nlp", "learned_by_default"]
+__all__ = ["AttributionFinder", "make_attributor", "make_nlp", "learned_by_default", "candidates_to_records"]
 
 if not Doc.has_extension("qg_attributions"):
     Doc.set_extension("qg_attributions", default=None)
 if not Doc.has_extension("qg_entities"):
     Doc.set_extension("qg_entities", default=None)
 
+#: Files the component writes into its folder of a saved pipeline.
+LEXICON_FILE, SPEAKER_LINKER_FILE, QUOTE_FILTER_FILE = "lexicon.json", "speaker_linker.json", "quote_filter.json"
+
+
+def candidates_to_records(text: str, found: list[Found], roles: list[Roles]) -> list[Attribution]:
+    """The patterns' candidates as attribution records, with their resolved speakers and
+    mediators; ``parent`` is the local id of the enclosing attribution.
+
+    >>> from quotegraph.extract.patterns import Found
+    >>> text = "Er sagte: „Wir bleiben.“"
+    >>> f = Found((10, 24), "direct", cue=(3, 8, "sagen"), pattern="direct")
+    >>> (att,) = candidates_to_records(text, [f], [Roles(None, None)])
+    >>> att.id, att.quote.text, att.cue.lemma, att.pattern
+    ('10-24', '„Wir bleiben.“', 'sagen', 'direct')
+    """
+    out = []
+    for f, role in zip(found, roles):
+        start, end = f.quote
+        cue = Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1], f.cue[2]) if f.cue else None
+        parent = found[f.parent].quote if f.parent is not None else None
+        out.append(Attribution(
+            id=local_attribution_id(start, end), article="", quote=Quote(text[start:end], start, end, f.kind),
+            speaker=role.speaker, cue=cue, mediator=role.mediator,
+            parent=local_attribution_id(*parent) if parent is not None else None,
+            pattern=str(f.pattern), inherited=f.inherited,
+        ))
+    return out
+
 
 class AttributionFinder:
-    """Finds quotes, cues, speakers and mediators; see the module docstring for the outputs."""
+    """The ``qg_attribution`` component: candidates, speakers, entities, filter (see the
+    module docstring)."""
 
-    def __init__(self, nlp: Language, name: str, *, lang: str | None, lexicon_path: str | None,
-                 speaker_linker: bool = True, broad_candidates: bool = False):
+    def __init__(self, nlp: Language, name: str, *, lang: str | None, speaker_linker: bool = True,
+                 quote_filter: bool = True, broad_candidates: bool | None = None,
+                 filter_threshold: float | None = None):
         self.name = name
         self.lang = lang or nlp.lang
-        self.lexicon_path = lexicon_path
-        self.lexicon = load_lexicon(self.lang, lexicon_path)
-        path = shipped_model_path("speaker_linker", self.lang) if speaker_linker else None
-        self.speaker_model = load_linear_model(path) if path else None
-        self.broad_candidates = broad_candidates
-        if self.lexicon.lemma_lookup:
+        self.use_speaker_linker = speaker_linker
+        self.use_quote_filter = quote_filter
+        self._broad_candidates = broad_candidates
+        self.filter_threshold = filter_threshold
+        self.lexicon: CueLexicon | None = None
+        self.speaker_model: LinearModel | None = None
+        self.quote_filter: QuoteFilter | None = None
+        if self.lang in SUPPORTED_LANGUAGES:
+            self.initialize()  # the shipped lexicon and weights, until initialize() or from_disk() brings others
+
+    @property
+    def broad_candidates(self) -> bool:
+        """Whether the patterns also propose what they find too uncertain: with a filter to
+        judge them, unless the config says otherwise."""
+        return self.quote_filter is not None if self._broad_candidates is None else self._broad_candidates
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon_path: str | None = None,
+                   speaker_linker_path: str | None = None, quote_filter_path: str | None = None) -> None:
+        """Bring in the lexicon and the learned weights: from the given files, else the ones
+        shipped for the language (``nlp.initialize()`` passes the settings of
+        ``[initialize.components.qg_attribution]``)."""
+        lexicon = load_lexicon(self.lang, lexicon_path)
+        linker = speaker_linker_path or (shipped_model_path("speaker_linker", self.lang) if self.use_speaker_linker else None)
+        filt = quote_filter_path or (shipped_model_path("quote_filter", self.lang) if self.use_quote_filter else None)
+        self._set_data(lexicon, load_linear_model(linker) if linker else None, load_linear_model(filt) if filt else None)
+
+    def _set_data(self, lexicon: CueLexicon, speaker_model: LinearModel | None, filter_model: LinearModel | None) -> None:
+        self.lexicon = lexicon
+        self.speaker_model = speaker_model
+        self.quote_filter = QuoteFilter(filter_model, threshold=self.filter_threshold) if filter_model else None
+        if lexicon.lemma_lookup:
             lemma_table(self.lang)  # load it now, once: worker processes forked later share it
 
-    def find(self, doc: Doc) -> tuple[list[dict], list[dict]]:
-        found = find_attributions(doc, self.lexicon, broad=self.broad_candidates)
+    def find(self, doc: Doc) -> tuple[list[Attribution], list[Entity]]:
+        """The attributions of a Doc and the entities they name, without setting them."""
+        lex = self.lexicon
+        if lex is None:
+            supported = ", ".join(SUPPORTED_LANGUAGES)
+            raise UnsupportedLanguageError(
+                f"{self.name}: no cue lexicon ships for language {self.lang!r} (only {supported}); bring one with "
+                f"nlp.get_pipe({self.name!r}).initialize(lexicon_path=...) (see docs/languages.md)")
+        found = find_attributions(doc, lex, broad=self.broad_candidates)
         if self.speaker_model is not None:
-            link_speakers(doc, found, self.lexicon, self.speaker_model)
-        keep_roles_within_lines(doc.text, found)
-        mentions, entities = resolve_entities(doc, found, self.lexicon)
+            link_speakers(doc, found, lex, self.speaker_model)
         text = doc.text
-        rows = []
-        for f, m in zip(found, mentions):
-            s, e = f.quote
-            rows.append({
-                "start": s, "end": e, "text": text[s:e], "kind": f.kind, "pattern": str(f.pattern),
-                "cue": list(f.cue) if f.cue else None,
-                "speaker": list(m["speaker"]) if m["speaker"] else None,
-                "mediator": list(m["mediator"]) if m["mediator"] else None,
-                "parent": f.parent, "inherited": f.inherited,
-            })
-        ents = [{"name": e.name, "type": e.type, "aliases": sorted(e.aliases)} for e in entities]
-        return rows, ents
+        keep_roles_within_lines(text, found)
+        roles, entities = resolve_entities(doc, found, lex)
+        attributions = candidates_to_records(text, found, roles)
+        if self.quote_filter is not None:
+            attributions, _ = self.quote_filter(doc, attributions, [f.parent for f in found], lex)
+        named = {m.entity for a in attributions for m in (a.speaker, a.mediator) if m is not None}
+        return attributions, [e for e in entities if e.name in named]
 
-    def set_annotations(self, doc: Doc, found: tuple[list[dict], list[dict]]) -> None:
-        rows, ents = found
-        doc._.qg_attributions = rows
-        doc._.qg_entities = ents
-        set_attribution_spans(doc, rows)
+    def set_annotations(self, doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> None:
+        doc._.qg_attributions = attributions
+        doc._.qg_entities = entities
+        set_attribution_spans(doc, attributions)
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.find(doc))
+        self.set_annotations(doc, *self.find(doc))
         return doc
+
+    # ------------------------------------------------------------------ serialization
+
+    def _data(self) -> dict:
+        return {
+            LEXICON_FILE: lexicon_to_dict(self.lexicon) if self.lexicon else None,
+            SPEAKER_LINKER_FILE: self.speaker_model.to_dict() if self.speaker_model else None,
+            QUOTE_FILTER_FILE: self.quote_filter.model.to_dict() if self.quote_filter else None,
+        }
+
+    def _load_data(self, data: dict) -> None:
+        linker, filt = data.get(SPEAKER_LINKER_FILE), data.get(QUOTE_FILTER_FILE)
+        if data.get(LEXICON_FILE) is None:
+            return  # saved before a lexicon was brought in: nothing to restore
+        self._set_data(lexicon_from_dict(self.lang, data[LEXICON_FILE]),
+                       LinearModel.from_dict(linker) if linker else None,
+                       LinearModel.from_dict(filt) if filt else None)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the lexicon and the weights in use, so a saved pipeline needs no shipped files."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for file, data in self._data().items():
+            if data is not None:
+                (path / file).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> AttributionFinder:
+        path = Path(path)
+        self._load_data({file: json.loads((path / file).read_text("utf-8")) if (path / file).is_file() else None
+                         for file in (LEXICON_FILE, SPEAKER_LINKER_FILE, QUOTE_FILTER_FILE)})
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self._data())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> AttributionFinder:
+        self._load_data(srsly.msgpack_loads(data))
+        return self
 
 
 @Language.factory(
     "qg_attribution",
+    requires=["doc.sents"],
     assigns=["doc.spans", "doc._.qg_attributions", "doc._.qg_entities"],
-    default_config={"lang": None, "lexicon_path": None, "speaker_linker": True, "broad_candidates": False},
+    default_config={"lang": None, "speaker_linker": True, "quote_filter": True, "broad_candidates": None,
+                    "filter_threshold": None},
 )
-def make_attributor(nlp: Language, name: str, lang: str | None, lexicon_path: str | None,
-                    speaker_linker: bool, broad_candidates: bool) -> AttributionFinder:
-    """Create the attribution component (``nlp.add_pipe("qg_attribution")``); with
-    ``speaker_linker`` (and weights shipped for the language) speakers missing after the rules
-    are found by :mod:`quotegraph.extract.speaker_linker`; ``broad_candidates`` also proposes
-    what the rules find too uncertain, for ``qg_quote_filter`` to judge (use only with it)."""
-    return AttributionFinder(nlp, name, lang=lang, lexicon_path=lexicon_path, speaker_linker=speaker_linker,
-                             broad_candidates=broad_candidates)
+def make_attributor(nlp: Language, name: str, lang: str | None, speaker_linker: bool, quote_filter: bool,
+                    broad_candidates: bool | None, filter_threshold: float | None) -> AttributionFinder:
+    """Create the attribution component (``nlp.add_pipe("qg_attribution")``).
+
+    ``speaker_linker`` and ``quote_filter`` turn the learned parts on (where weights ship for
+    the language); ``broad_candidates`` also proposes what the rules find too uncertain (by
+    default: when the filter runs, which judges them); ``filter_threshold`` overrides the one
+    the filter's weights carry. The lexicon and weights: :meth:`AttributionFinder.initialize`.
+    """
+    return AttributionFinder(nlp, name, lang=lang, speaker_linker=speaker_linker, quote_filter=quote_filter,
+                             broad_candidates=broad_candidates, filter_threshold=filter_threshold)
 
 
 def learned_by_default() -> bool:
@@ -112,14 +233,14 @@ def learned_by_default() -> bool:
 
 def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = None,
              learned: bool | None = None, quote_filter: bool | None = None) -> Language:
-    """A full quotegraph pipeline for a language: the spaCy model, ``qg_attribution`` and,
-    where weights ship for the language, its learned parts: the speaker linker inside
-    ``qg_attribution`` and the ``qg_quote_filter`` after it.
+    """A full quotegraph pipeline for a language: the spaCy model, ``qg_paragraph_starts``
+    before its parser and ``qg_attribution`` at the end, with its learned parts where weights
+    ship for the language.
 
     Parameters
     ----------
     lang : str
-        "de" or "en".
+        "de" or "en" (or any language given a lexicon, see ``docs/languages.md``).
     model : str, optional
         Name or path of any installed spaCy pipeline; by default see
         :func:`quotegraph.extract.loading.resolve_model`.
@@ -129,7 +250,7 @@ def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = 
         False: rules only (no speaker linker, no quote filter). By default True, unless the
         environment variable ``QUOTEGRAPH_LEARNED`` is ``0`` (or ``false``, ``no``, ``off``).
     quote_filter : bool, optional
-        Whether to add the quote filter; by default as ``learned``.
+        Whether the quote filter runs; by default as ``learned``.
     """
     if learned is None:
         learned = learned_by_default()
@@ -139,11 +260,10 @@ def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = 
     segmenter = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
     if segmenter is not None:
         nlp.add_pipe("qg_paragraph_starts", before=segmenter)
-    filtered = (learned if quote_filter is None else quote_filter) and shipped_model_path("quote_filter", lang) is not None
-    nlp.add_pipe("qg_attribution", config={"lang": lang, "lexicon_path": lexicon_path, "speaker_linker": learned,
-                                           "broad_candidates": filtered})
-    if filtered:
-        nlp.add_pipe("qg_quote_filter", config={"lang": lang})
+    finder = nlp.add_pipe("qg_attribution", config={
+        "lang": lang, "speaker_linker": learned, "quote_filter": learned if quote_filter is None else quote_filter})
+    if lexicon_path is not None:
+        finder.initialize(lexicon_path=lexicon_path)
     # the same limit the input readers skip longer articles at ($QUOTEGRAPH_MAX_CHARS)
     nlp.max_length = max(nlp.max_length, max_article_chars())
     return nlp

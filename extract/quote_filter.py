@@ -2,9 +2,10 @@
 
 The rules of :mod:`quotegraph.extract.patterns` favour recall: every clause after a
 reporting verb, every speech-act sentence, every Konjunktiv sentence near a report is a
-candidate. ``qg_quote_filter`` scores each candidate with a logistic-regression model over
-plain, readable features (:func:`quote_features`: which rule found it, the cue lemma, the
-kind of speaker, mood, length …) and drops those below the model's threshold.
+candidate. :class:`QuoteFilter` (run by ``qg_attribution``, after the speakers are linked and
+resolved: it judges the whole attribution) scores each candidate with a logistic-regression
+model over plain, readable features (:func:`quote_features`: which rule found it, the cue
+lemma, the kind of speaker, mood, length …) and drops those below the model's threshold.
 
 The weights (a :class:`~quotegraph.extract.linear.LinearModel`, ``models/quote_filter/<lang>.json``)
 are trained by ``training/attribution/train_filter.py`` on the training split of the evaluation
@@ -16,18 +17,19 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from spacy.language import Language
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
-from .patterns.acts import broad_complement
-from .doc_spans import set_attribution_spans
-from .lexicon import load_lexicon
-from .linear import load_linear_model, shipped_model_path
+from .lexicon import CueLexicon
+from .linear import LinearModel
 from .marks import OPENING_MARKS
+from .patterns.acts import broad_complement
 from .phrases import SUBJECT_DEPS, cue_lemma
 from .quotemarks import find_quoted, word_count
+from .records import Attribution
 
-__all__ = ["QuoteFilter", "quote_features", "keep_rows", "parent_row", "make_quote_filter"]
+__all__ = ["QuoteFilter", "quote_features", "kept_with_parents"]
 
 
 def _bucket(n: int) -> str:
@@ -35,61 +37,62 @@ def _bucket(n: int) -> str:
     return str(n.bit_length())
 
 
-def _speaker_kind(row: dict, span: Span | None) -> str:
-    speaker = row.get("speaker")
-    if not speaker:
+def _speaker_kind(att: Attribution, span: Span | None) -> str:
+    if att.speaker is None:
         return "none"
     if span is not None and len(span) == 1 and span[0].pos_ == "PRON":
         return "pronoun"
     if span is not None and any(t.pos_ == "DET" for t in span[:1]):
-        return f"description:{speaker[3] or 'none'}"
-    return f"name:{speaker[3] or 'none'}"
+        return f"description:{att.speaker.type or 'none'}"
+    return f"name:{att.speaker.type or 'none'}"
 
 
-def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
-                   sents: list[Span] | None = None, parent: dict | None = None) -> list[str]:
-    """The features of one attribution row (see :mod:`quotegraph.extract.pipeline`); ``parent``
-    is the row it is nested in (``row["parent"]``), if any.
+def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None = None,
+                   sents: list[Span] | None = None, parent: Attribution | None = None) -> list[str]:
+    """The features of one attribution; ``parent`` is the attribution it is nested in, if any.
 
     >>> import spacy
+    >>> from quotegraph.extract.lexicon import load_lexicon
+    >>> from quotegraph.extract.records import Cue, Mention, Quote
     >>> doc = spacy.blank("de")("„Wir kommen“, sagte sie.")
-    >>> row = {"start": 0, "end": 12, "kind": "direct", "pattern": "direct", "cue": [14, 19, "sagen"],
-    ...        "speaker": [20, 23, None, None], "mediator": None, "parent": None, "inherited": False}
-    >>> [f for f in quote_features(doc, row, "de") if f.startswith(("kind", "cue=", "first_person"))]
+    >>> att = Attribution("0-12", "", Quote("„Wir kommen“", 0, 12, "direct"), cue=Cue("sagte", 14, 19, "sagen"),
+    ...                   speaker=Mention("sie", 20, 23), pattern="direct")
+    >>> [f for f in quote_features(doc, att, load_lexicon("de")) if f.startswith(("kind", "cue=", "first_person"))]
     ['kind=direct', 'kind=direct|pattern=direct', 'cue=sagen', 'cue=sagen|kind=direct', 'first_person', 'first_person|kind=direct']
     """
-    kind, pattern = row["kind"], row.get("pattern") or ""
+    kind, pattern = att.quote.kind, att.pattern or ""
+    start, end = att.quote.start, att.quote.end
     feats = [f"kind={kind}", f"kind={kind}|pattern={pattern}"]
-    cue = row.get("cue")
-    lemma = (cue[2] or "").lower() if cue else "none"
+    cue = att.cue
+    lemma = (cue.lemma or "").lower() if cue else "none"
     feats += [f"cue={lemma}", f"cue={lemma}|kind={kind}"]
     # the cue's and the speaker's tokens, looked up once for all features that read them
-    cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand") if cue else None
-    speaker_at = row.get("speaker")
-    speaker_span = doc.char_span(speaker_at[0], speaker_at[1], alignment_mode="expand") if speaker_at else None
+    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue else None
+    speaker_at = att.speaker
+    speaker_span = doc.char_span(speaker_at.start, speaker_at.end, alignment_mode="expand") if speaker_at else None
     if cue_span is not None:
         feats.append(f"cue_pos={cue_span.root.pos_}|kind={kind}")
-        where = "before" if cue[1] <= row["start"] else "after" if cue[0] >= row["end"] else "inside"
+        where = "before" if cue.end <= start else "after" if cue.start >= end else "inside"
         feats.append(f"cue_at={where}|kind={kind}")
-    speaker = _speaker_kind(row, speaker_span)
+    speaker = _speaker_kind(att, speaker_span)
     feats += [f"speaker={speaker}", f"speaker={speaker}|kind={kind}"]
-    feats += _speaker_features(row, speaker_span, cue_span, kind)
-    if row.get("inherited"):
+    feats += _speaker_features(att, speaker_span, cue_span, kind)
+    if att.inherited:
         feats.append("inherited")
-    if row.get("mediator"):
+    if att.mediator:
         feats.append(f"mediator|kind={kind}")
-    if row.get("parent") is not None:
+    if att.parent is not None:
         feats.append("nested")
-    quote = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+    quote = doc.char_span(start, end, alignment_mode="expand")
     if quote is None or len(quote) == 0:
         return feats + ["no_tokens"]
     words = [t for t in quote if not t.is_punct and not t.is_space]
     feats.append(f"length={_bucket(len(words))}|kind={kind}")
-    if row.get("parent") is not None:
+    if att.parent is not None:
         feats.append(f"length={_bucket(len(words))}|nested")
         if parent is not None:
             # a fragment inside reported speech is mostly quoted speech; alone it is mostly a name
-            feats.append(f"nested_in={parent['kind']}|kind={kind}")
+            feats.append(f"nested_in={parent.quote.kind}|kind={kind}")
     has_sents = doc.has_annotation("SENT_START")
     if has_sents and sents is None:
         sents = list(doc.sents)
@@ -99,17 +102,16 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
     n_sents = bisect_left(starts, quote.end) - at
     feats.append(f"sentences={min(n_sents, 4)}|kind={kind}")
     text = doc.text if text is None else text  # spaCy joins the tokens anew on each doc.text
-    if text[row["start"]:row["start"] + 1] in OPENING_MARKS:
+    if text[start:start + 1] in OPENING_MARKS:
         feats.append(f"starts_with_mark|kind={kind}")
     if kind != "direct":
         # a report that quotes the speaker's own words ('Bemoaning the "phony system," …')
-        feats.append(f"quoted={_quoted_share(text[row['start']:row['end']])}|kind={kind}")
-    lex = load_lexicon(lang)
+        feats.append(f"quoted={_quoted_share(text[start:end])}|kind={kind}")
     lowered = {t.lower_ for t in words}
     if lowered & lex.first_person:
         feats.append("first_person")
         feats.append(f"first_person|kind={kind}")
-    if "?" in text[row["start"]:row["end"]]:
+    if "?" in text[start:end]:
         feats.append(f"question|kind={kind}")
     first = words[0] if words else quote[0]
     if first.pos_ in ("SCONJ", "PRON", "ADV"):
@@ -128,11 +130,11 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
         feats.append(f"number_inside|kind={kind}")
     sent = sents[at] if has_sents else None
     # headlines and leads summarise: a statement there is seldom annotated as a quote
-    feats.append(f"in_lead={'yes' if row['start'] < 200 else 'no'}|kind={kind}")
+    feats.append(f"in_lead={'yes' if start < 200 else 'no'}|kind={kind}")
     if sent is not None:
         feats.append(f"sent_start={'yes' if sent.start == 0 else 'no'}|kind={kind}")
         # the sentence around the quote: does it name a reporting verb, and who is its subject
-        outside = [t for t in sent if not (row["start"] <= t.idx < row["end"])]
+        outside = [t for t in sent if not (start <= t.idx < end)]
         if any(cue_lemma(t, lex) for t in outside if t.pos_ in ("VERB", "AUX", "NOUN", "ADP")):
             feats.append(f"sentence_cue|kind={kind}")
         subject = next((t for t in outside if t.dep_ in SUBJECT_DEPS and t.head.dep_ in ("ROOT", "root")), None)
@@ -141,7 +143,7 @@ def quote_features(doc: Doc, row: dict, lang: str, text: str | None = None,
         covered = len(quote) / max(1, len(sent))
         feats.append(f"covers_sentence={'most' if covered >= 0.8 else 'part'}|kind={kind}")
     if pattern == "broad_verb" and cue:
-        feats += _broad_verb_features(doc, row, lemma, lex)
+        feats += _broad_verb_features(doc, cue_span, lemma, lex)
     return feats + _name_features(doc, quote, words, kind, text)
 
 
@@ -158,7 +160,7 @@ def _quoted_share(content: str) -> str:
     return "most" if quoted * 5 >= word_count(content) * 4 else "part"
 
 
-def _speaker_features(row: dict, span: Span | None, cue_span: Span | None, kind: str) -> list[str]:
+def _speaker_features(att: Attribution, span: Span | None, cue_span: Span | None, kind: str) -> list[str]:
     """What the speaker phrase is: its head's part of speech, entity type and grammatical role,
     the head word itself when it is a pronoun or common noun ("it", "who", "statement"), and
     how far it stands from the cue. A filter that must judge the speaker, not just the quote,
@@ -170,7 +172,7 @@ def _speaker_features(row: dict, span: Span | None, cue_span: Span | None, kind:
              f"speaker_dep={head.dep_}|kind={kind}", f"speaker_length={_bucket(len(span))}"]
     if head.pos_ in ("PRON", "NOUN", "DET"):
         feats.append(f"speaker_word={head.lower_}")
-    if row["start"] <= row["speaker"][0] < row["end"]:
+    if att.quote.start <= att.speaker.start < att.quote.end:
         feats.append(f"speaker_inside|kind={kind}")
     if cue_span is not None:
         gap = cue_span.start - span.end if span.end <= cue_span.start else span.start - cue_span.end
@@ -178,11 +180,10 @@ def _speaker_features(row: dict, span: Span | None, cue_span: Span | None, kind:
     return feats
 
 
-def _broad_verb_features(doc: Doc, row: dict, lemma: str, lex) -> list[str]:
+def _broad_verb_features(doc: Doc, cue_span: Span | None, lemma: str, lex: CueLexicon) -> list[str]:
     """What tells an attribution ("X endorsed Trump", "X plans to run") from any other verb
     with an object ("X spent the night"): the construction with its verb, the verb form, what
     the subject is, whether the verb is a known (weak) cue."""
-    cue_span = doc.char_span(row["cue"][0], row["cue"][1], alignment_mode="expand")
     verb = next((t for t in cue_span if t.pos_ == "VERB"), None) if cue_span is not None else None
     if verb is None:
         return []
@@ -237,69 +238,53 @@ def _name_features(doc: Doc, quote: Span, words: list[Token], kind: str, text: s
     return feats
 
 
-def parent_row(rows: Sequence[dict], row: dict) -> dict | None:
-    """The row that ``row`` is nested in, or None.
+def kept_with_parents(attributions: Sequence[Attribution], parents: Sequence[int | None],
+                      keep: Sequence[bool]) -> tuple[list[Attribution], list[int | None]]:
+    """The attributions whose ``keep`` is true, each nested in its nearest kept ancestor
+    (``parents[i]``: the index of the one ``attributions[i]`` is nested in); returns them with
+    their new parent indices.
 
-    >>> parent_row([{"kind": "indirect", "parent": None}, {"kind": "direct", "parent": 0}], {"parent": 0})["kind"]
-    'indirect'
-    """
-    return rows[row["parent"]] if row.get("parent") is not None else None
-
-
-def keep_rows(rows: Sequence[dict], keep: Sequence[bool]) -> list[dict]:
-    """The rows whose ``keep`` is true; ``parent`` indices point into the new list, to the
-    nearest kept ancestor (None when none is kept).
-
-    >>> rows = [{"parent": None}, {"parent": 0}, {"parent": 1}]
-    >>> keep_rows(rows, [True, False, True])
-    [{'parent': None}, {'parent': 0}]
+    >>> from quotegraph.extract.records import Quote
+    >>> atts = [Attribution(f"{i}-9", "", Quote("…", i, 9), parent=p) for i, p in ((0, None), (1, "0-9"), (2, "1-9"))]
+    >>> kept, parents = kept_with_parents(atts, [None, 0, 1], [True, False, True])
+    >>> [(a.id, a.parent) for a in kept], parents
+    ([('0-9', None), ('2-9', '0-9')], [None, 0])
     """
     new_index: dict[int, int] = {}
-    out = []
-    for i, (row, k) in enumerate(zip(rows, keep)):
+    kept: list[Attribution] = []
+    kept_parents: list[int | None] = []
+    for i, (att, k) in enumerate(zip(attributions, keep)):
         if not k:
             continue
-        parent = row.get("parent")
+        parent = parents[i]
         while parent is not None and parent not in new_index:
-            parent = rows[parent].get("parent")
-        new_index[i] = len(out)
-        out.append({**row, "parent": new_index[parent] if parent is not None else None})
-    return out
+            parent = parents[parent]
+        new_index[i] = len(kept)
+        kept_parents.append(new_index[parent] if parent is not None else None)
+        kept.append(replace(att, parent=kept[new_index[parent]].id if parent is not None else None))
+    return kept, kept_parents
 
 
 class QuoteFilter:
-    """Drops attribution rows the model scores below its threshold (``doc._.qg_attributions``
-    and the ``doc.spans`` groups are rewritten; each kept row gets ``score``)."""
+    """Scores attributions and keeps those at or above the model's threshold.
 
-    def __init__(self, nlp: Language, name: str, *, lang: str | None, weights_path: str | None, threshold: float | None):
-        self.name = name
-        self.lang = lang or nlp.lang
-        path = weights_path or shipped_model_path("quote_filter", self.lang)
-        self.model = load_linear_model(path) if path else None
-        self.threshold = threshold if threshold is not None else (self.model.threshold if self.model else 0.0)
+    >>> filt = QuoteFilter(LinearModel(bias=0.0, weights={"kind=indirect": -5.0}), threshold=0.5)
+    >>> filt.threshold
+    0.5
+    """
 
-    def __call__(self, doc: Doc) -> Doc:
-        rows = doc._.qg_attributions
-        if not rows or self.model is None:
-            return doc
+    def __init__(self, model: LinearModel, *, threshold: float | None = None):
+        self.model = model
+        self.threshold = model.threshold if threshold is None else threshold
+
+    def __call__(self, doc: Doc, attributions: Sequence[Attribution], parents: Sequence[int | None],
+                 lex: CueLexicon) -> tuple[list[Attribution], list[int | None]]:
+        """The attributions the model keeps, each with its ``score``, and their parent indices."""
+        if not attributions:
+            return list(attributions), list(parents)
         text, sents = doc.text, list(doc.sents) if doc.has_annotation("SENT_START") else None
-        scores = [self.model.probability(quote_features(doc, row, self.lang, text, sents, parent_row(rows, row)))
-                  for row in rows]
-        kept = keep_rows([{**row, "score": round(s, 4)} for row, s in zip(rows, scores)],
-                         [s >= self.threshold for s in scores])
-        doc._.qg_attributions = kept
-        set_attribution_spans(doc, kept)
-        return doc
-
-
-@Language.factory(
-    "qg_quote_filter",
-    assigns=["doc.spans", "doc._.qg_attributions"],
-    requires=["doc._.qg_attributions"],
-    default_config={"lang": None, "weights_path": None, "threshold": None},
-)
-def make_quote_filter(nlp: Language, name: str, lang: str | None, weights_path: str | None,
-                      threshold: float | None) -> QuoteFilter:
-    """Create the filter (``nlp.add_pipe("qg_quote_filter", after="qg_attribution")``); with no
-    weights for the language it keeps everything."""
-    return QuoteFilter(nlp, name, lang=lang, weights_path=weights_path, threshold=threshold)
+        scores = [self.model.probability(quote_features(doc, att, lex, text, sents,
+                                                        attributions[p] if p is not None else None))
+                  for att, p in zip(attributions, parents)]
+        scored = [replace(att, score=round(s, 4)) for att, s in zip(attributions, scores)]
+        return kept_with_parents(scored, parents, [s >= self.threshold for s in scores])

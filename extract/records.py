@@ -30,6 +30,7 @@ __all__ = [
     "Attribution",
     "ArticleResult",
     "article_id_for",
+    "local_attribution_id",
     "attribution_to_dict",
     "attribution_from_dict",
     "article_to_dict",
@@ -114,7 +115,15 @@ class Quote:
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who said a quote (speaker), with which cue, relayed by whom (mediator)."""
+    """Who said a quote (speaker), with which cue, relayed by whom (mediator).
+
+    The one record of an attribution from the extractor's decision to the graph: the spaCy
+    component puts these on ``doc._.qg_attributions`` (their ids not yet prefixed with the
+    article's, see :func:`local_attribution_id`), the quote filter judges them, and
+    :func:`quotegraph.extract.convert.doc_to_result` gives them their article. ``pattern``,
+    ``inherited`` and ``score`` say how the extractor decided; they are no part of the
+    attribution's identity (equality) nor of ``quotes.jsonl``.
+    """
 
     id: str
     article: str
@@ -123,6 +132,19 @@ class Attribution:
     cue: Cue | None = None
     mediator: Mention | None = None
     parent: str | None = None  # id of the attribution this quote is nested in
+    pattern: str = field(default="", compare=False)  # which rule found it (a feature of the quote filter)
+    inherited: bool = field(default=False, compare=False)  # the speaker was taken from the quote before
+    score: float | None = field(default=None, compare=False)  # the quote filter's probability, when it ran
+
+
+def local_attribution_id(start: int, end: int) -> str:
+    """The id of an attribution within its Doc ("START-END"); prefixed with the article id
+    ("ARTICLE:START-END") once the article is known.
+
+    >>> local_attribution_id(10, 42)
+    '10-42'
+    """
+    return f"{start}-{end}"
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,26 @@
-"""Shared fixtures: small hand-made extraction records, so graph tests need no model."""
+"""Shared fixtures: small hand-made extraction records, so graph tests need no model.
+
+Also: the doctests of ``extract/`` and ``graph/`` run on the installed modules. Those folders
+install as ``quotegraph.extract`` and ``quotegraph.graph``; pytest would import their files
+a second time, as ``extract.*`` and ``graph.*``, and that second copy would register spaCy
+factories and record classes of its own. Aliasing the names first makes both one module.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import sys
+
 import pytest
+
+import quotegraph.extract
+import quotegraph.graph
+
+for _package, _alias in ((quotegraph.extract, "extract"), (quotegraph.graph, "graph")):
+    sys.modules.setdefault(_alias, _package)
+    for _info in pkgutil.walk_packages(_package.__path__, f"{_package.__name__}."):
+        sys.modules.setdefault(_alias + _info.name[len(_package.__name__):], importlib.import_module(_info.name))
 
 from quotegraph.extract.records import Article, ArticleResult, Attribution, Cue, Entity, Mention, Quote
 

@@ -370,11 +370,12 @@ def broad_rows():
     from quotegraph.extract.pipeline import make_nlp
 
     nlp = make_nlp("en", learned=False)
-    nlp.get_pipe("qg_attribution").broad_candidates = True
+    nlp.replace_pipe("qg_attribution", "qg_attribution", config={
+        "lang": "en", "speaker_linker": False, "quote_filter": False, "broad_candidates": True})
 
     def rows(text):
         doc = nlp(text)
-        return doc, [r for r in doc._.qg_attributions if r["pattern"] == "broad_verb"]
+        return doc, [a for a in doc._.qg_attributions if a.pattern == "broad_verb"]
 
     return rows
 
@@ -389,8 +390,8 @@ def broad_rows():
 def test_broad_verb_candidates(run_en, broad_rows, text, content, cue, speaker):
     assert run_en(text).attributions == ()  # the rules alone: no cue verb, nothing
     doc, rows = broad_rows(text)
-    (row,) = rows
-    assert (row["text"], row["cue"][2], doc.text[row["speaker"][0]:row["speaker"][1]]) == (content, cue, speaker)
+    (att,) = rows
+    assert (att.quote.text, att.cue.lemma, att.speaker.text) == (content, cue, speaker)
 
 
 @pytest.mark.parametrize("text", [
@@ -404,14 +405,15 @@ def test_no_broad_candidate_without_source_or_content(broad_rows, text):
 def test_broad_candidates_leave_reports_to_the_rules(broad_rows):
     doc, rows = broad_rows("The senator said that the bill would pass.")
     assert rows == []
-    assert [r["pattern"] for r in doc._.qg_attributions] == ["cue_first"]
+    assert [a.pattern for a in doc._.qg_attributions] == ["cue_first"]
 
 
 def test_broad_verb_features_name_the_construction(broad_rows):
+    from quotegraph.extract.lexicon import load_lexicon
     from quotegraph.extract.quote_filter import quote_features
 
-    doc, (row,) = broad_rows("The council voted against the budget on Monday.")
-    feats = quote_features(doc, row, "en")
+    doc, (att,) = broad_rows("The council voted against the budget on Monday.")
+    feats = quote_features(doc, att, load_lexicon("en"))
     assert "broad_comp=prep:against|cue=vote" in feats
     assert "broad_root" in feats
 

@@ -2,6 +2,7 @@
 what they do to the scores of the shipped German pipeline."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,8 @@ from quotegraph.extract.evaluation.wikinews import as_article, read_wikinews, sc
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.linear import LinearModel, load_linear_model, shipped_model_path
 from quotegraph.extract.pipeline import make_nlp
-from quotegraph.extract.quote_filter import keep_rows, parent_row, quote_features
-from quotegraph.extract.records import Article
+from quotegraph.extract.quote_filter import kept_with_parents, quote_features
+from quotegraph.extract.records import Article, Attribution, Mention, Quote
 from quotegraph.extract.speaker_linker import candidate_features, link_speakers, speaker_candidates
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "wikinews-de" / "dev.jsonl.gz"
@@ -41,11 +42,17 @@ def test_bad_weights_file_is_a_clear_error(tmp_path, content):
         load_linear_model(tmp_path / "missing.json")
 
 
-def test_keep_rows_points_children_at_the_nearest_kept_ancestor():
-    rows = [{"parent": None, "n": 0}, {"parent": 0, "n": 1}, {"parent": 1, "n": 2}, {"parent": None, "n": 3}]
-    kept = keep_rows(rows, [True, False, True, True])
-    assert [(r["n"], r["parent"]) for r in kept] == [(0, None), (2, 0), (3, None)]
-    assert [(r["n"], r["parent"]) for r in keep_rows(rows, [False, True, True, False])] == [(1, None), (2, 0)]
+def test_kept_attributions_are_nested_in_their_nearest_kept_ancestor():
+    parents = [None, 0, 1, None]
+    atts = [Attribution(f"{n}-9", "", Quote("…", n, 9)) for n in range(4)]
+
+    def kept(keep):
+        out, new_parents = kept_with_parents(atts, parents, keep)
+        assert [a.parent for a in out] == [out[p].id if p is not None else None for p in new_parents]
+        return [(a.quote.start, p) for a, p in zip(out, new_parents)]
+
+    assert kept([True, False, True, True]) == [(0, None), (2, 0), (3, None)]
+    assert kept([False, True, True, False]) == [(1, None), (2, 0)]
 
 
 def _weights(tmp_path, weights, bias=0.0, threshold=0.5):
@@ -54,52 +61,69 @@ def _weights(tmp_path, weights, bias=0.0, threshold=0.5):
     return str(path)
 
 
+def _rules(lang, **config):
+    """A rules-only pipeline whose ``qg_attribution`` has the given config."""
+    nlp = make_nlp(lang, learned=False)
+    nlp.replace_pipe("qg_attribution", "qg_attribution",
+                     config={"lang": lang, "speaker_linker": False, "quote_filter": False, **config})
+    return nlp
+
+
 def test_filter_drops_what_its_model_rejects_and_rewrites_the_spans(tmp_path):
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("qg_attribution", config={"speaker_linker": False})
+    nlp.add_pipe("qg_attribution", config={"speaker_linker": False, "quote_filter": False})
     text = "„Wir bleiben hier und kämpfen“, sagte Anton Weber. Die Gewerkschaft erklärte, der Streik gehe weiter."
-    rules = [a["kind"] for a in nlp(text)._.qg_attributions]
+    rules = [a.quote.kind for a in nlp(text)._.qg_attributions]
     assert rules == ["direct", "indirect"]
-    nlp.add_pipe("qg_quote_filter", config={"weights_path": _weights(tmp_path, {"kind=indirect": -5.0})})
+    finder = nlp.replace_pipe("qg_attribution", "qg_attribution", config={"speaker_linker": False,
+                                                                          "broad_candidates": False})
+    finder.initialize(quote_filter_path=_weights(tmp_path, {"kind=indirect": -5.0}))
     doc = nlp(text)
-    assert [(a["kind"], a["score"]) for a in doc._.qg_attributions] == [("direct", 0.5)]
+    assert [(a.quote.kind, a.score) for a in doc._.qg_attributions] == [("direct", 0.5)]
     assert [s.text for s in doc.spans["qg_quotes"]] == ["„Wir bleiben hier und kämpfen“"]
     assert [s.text for s in doc.spans["qg_cues"]] == ["sagte"]
+    # an entity only the dropped attribution named is gone too
+    assert [e.name for e in doc._.qg_entities] == ["Anton Weber"]
     # a threshold given in the config overrides the model's
-    nlp.replace_pipe("qg_quote_filter", "qg_quote_filter",
-                     config={"weights_path": _weights(tmp_path, {"kind=indirect": -5.0}), "threshold": 0.0})
+    finder = nlp.replace_pipe("qg_attribution", "qg_attribution",
+                              config={"speaker_linker": False, "broad_candidates": False, "filter_threshold": 0.0})
+    finder.initialize(quote_filter_path=_weights(tmp_path, {"kind=indirect": -5.0}))
     assert len(nlp(text)._.qg_attributions) == 2
+    assert sorted(e.name for e in nlp(text)._.qg_entities) == ["Anton Weber", "Gewerkschaft"]
 
 
 def test_filter_sees_what_report_a_quoted_fragment_stands_in():
     # a one-word fragment inside indirect speech is judged as such ("nested_in=indirect")
-    nlp = make_nlp("de", learned=False)
-    nlp.get_pipe("qg_attribution").broad_candidates = True
+    nlp = _rules("de", broad_candidates=True)
+    lex = load_lexicon("de")
     doc = nlp("Die Ministerin sagte, die Vorwürfe seien „haltlos“.")
-    rows = doc._.qg_attributions
-    fragment = next(r for r in rows if doc.text[r["start"]:r["end"]] == "„haltlos“")
-    feats = quote_features(doc, fragment, "de", parent=parent_row(rows, fragment))
-    assert rows[fragment["parent"]]["kind"] == "indirect"
+    atts = doc._.qg_attributions
+    fragment = next(a for a in atts if a.quote.text == "„haltlos“")
+    parent = next(a for a in atts if a.id == fragment.parent)
+    feats = quote_features(doc, fragment, lex, parent=parent)
+    assert parent.quote.kind == "indirect"
     assert "nested_in=indirect|kind=direct" in feats and "length=1|nested" in feats
-    assert not any(f.startswith("nested_in=") for f in quote_features(doc, fragment, "de"))
+    assert not any(f.startswith("nested_in=") for f in quote_features(doc, fragment, lex))
 
 
 def test_filter_sees_what_the_speaker_is_and_where_it_stands():
     # the filter judges the attribution, not the quote alone: a pronoun or a common noun as
     # speaker, a speaker inside the quote, a speaker far from its cue are features of their own
     nlp = make_nlp("de", learned=False)
+    lex = load_lexicon("de")
     doc = nlp("Die Gewerkschaft erklärte am Montag, der Streik gehe weiter.")
-    (row,) = doc._.qg_attributions
-    feats = quote_features(doc, row, "de")
+    (att,) = doc._.qg_attributions
+    feats = quote_features(doc, att, lex)
     assert "speaker_word=gewerkschaft" in feats
     assert "speaker_dep=nsubj|kind=indirect" in feats
     assert "speaker_cue_gap=0|before" in feats
-    assert not any(f.startswith("speaker_inside") for f in feats)
-    inside = {**row, "speaker": [row["start"], row["start"] + 3, None, None]}  # "der", inside the quote
-    feats = quote_features(doc, inside, "de")
+    assert not any(f.startswith("speaker_") and "inside" in f for f in feats)
+    start = att.quote.start
+    inside = replace(att, speaker=Mention(doc.text[start:start + 3], start, start + 3))  # "der", inside the quote
+    feats = quote_features(doc, inside, lex)
     assert "speaker_inside|kind=indirect" in feats and "speaker_word=der" in feats
-    assert not any(f.startswith("speaker_") for f in quote_features(doc, {**row, "speaker": None}, "de"))
+    assert not any(f.startswith("speaker_") for f in quote_features(doc, replace(att, speaker=None), lex))
 
 
 def test_linker_sees_the_head_word_of_a_description_but_not_of_a_name():
@@ -158,10 +182,11 @@ def test_default_pipeline_has_the_learned_parts_and_learned_false_has_none():
     assert shipped_model_path("quote_filter", "de") is not None
     assert shipped_model_path("speaker_linker", "de") is not None
     full = make_nlp("de")
-    assert full.pipe_names[-2:] == ["qg_attribution", "qg_quote_filter"]
+    assert full.pipe_names[-1] == "qg_attribution"
     assert full.get_pipe("qg_attribution").speaker_model is not None
+    assert full.get_pipe("qg_attribution").quote_filter is not None
     rules = make_nlp("de", learned=False)
-    assert "qg_quote_filter" not in rules.pipe_names
+    assert rules.get_pipe("qg_attribution").quote_filter is None
     assert rules.get_pipe("qg_attribution").speaker_model is None
 
 
@@ -201,5 +226,5 @@ def test_learned_parts_raise_joint_f1_on_wikinews_dev_sample(nlp_de_learned):
 def test_environment_switches_the_learned_parts_off(monkeypatch, value, expected):
     monkeypatch.setenv("QUOTEGRAPH_LEARNED", value)
     nlp = make_nlp("de")
-    assert ("qg_quote_filter" in nlp.pipe_names) is expected
+    assert (nlp.get_pipe("qg_attribution").quote_filter is not None) is expected
     assert (nlp.get_pipe("qg_attribution").speaker_model is not None) is expected

@@ -60,9 +60,9 @@ def test_a_third_language_needs_only_a_lexicon_file(tmp_path):
     })
     nlp = spacy.blank("nl")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("qg_attribution", config={"lexicon_path": str(path), "speaker_linker": False})
+    nlp.add_pipe("qg_attribution").initialize(lexicon_path=str(path))
     direct = nlp("„We blijven hier en we vechten door”, zei Jan de Vries.")._.qg_attributions
-    assert [(a["kind"], a["cue"][2], a["speaker"][2]) for a in direct] == [("direct", "zei", "Jan de Vries")]
+    assert [(a.quote.kind, a.cue.lemma, a.speaker.entity) for a in direct] == [("direct", "zei", "Jan de Vries")]
     claim = nlp("Volgens Rijkswaterstaat is de brug al sinds maandag dicht.")._.qg_attributions
-    assert [(a["kind"], a["text"], a["speaker"][2]) for a in claim] == [
+    assert [(a.quote.kind, a.quote.text, a.speaker.entity) for a in claim] == [
         ("indirect", "is de brug al sinds maandag dicht", "Rijkswaterstaat")]
