@@ -1,0 +1,103 @@
+"""Tests of :mod:`quotegraph.extract.patterns.acts`: reported speech acts without quoted words, and
+broad verb candidates for the learned filter (invented sentences, rules only)."""
+
+import pytest
+
+
+# German
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("Die Regierungspartei, die Hamas, bezeichnete die Anschläge als Selbstverteidigung.", "bezeichnen"),
+    ("Die Polizei spricht von viertausend Teilnehmern an der Kundgebung.", "sprechen"),
+    ("Das Auswärtige Amt verurteilte den Anschlag am Montag scharf.", "verurteilen"),
+])
+def test_speech_act_sentences_with_a_weak_verb_or_an_article_first(run_de, text, lemma):
+    (att,) = run_de(text).attributions
+    assert (att.quote.kind, att.cue.lemma) == ("reported", lemma)
+
+
+def test_a_weak_verb_without_its_complement_reports_nothing(run_de):
+    assert not run_de("Die Polizei sprach am Montag mit den Anwohnern der Siedlung.").attributions
+
+
+def test_a_weak_verbs_complement_hung_on_the_subject_still_makes_a_speech_act(run_de):
+    # the parser attaches "von …" to "die Polizei"; it is the complement of "spricht"
+    text = "Insgesamt spricht die Polizei von weniger Auseinandersetzungen der beiden Lager."
+    (att,) = run_de(text).attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.lemma) == ("reported", "die Polizei", "sprechen")
+
+
+def test_german_lexicon_proposes_no_broad_verb_candidates():
+    from quotegraph.extract.lexicon import load_lexicon
+
+    assert load_lexicon("de").broad_verb_reports is False
+    assert load_lexicon("en").broad_verb_reports is True
+
+
+def test_a_speech_act_keeps_the_fragment_its_own_verb_frames(run_de):
+    # the fragment's cue is the act's verb: the sentence is still a reported act (the fragment
+    # nests in it); only a sentence that frames a quote outside it is no act of its own
+    atts = run_de("Der Generalanwalt kritisierte das Gesetz in seinem Gutachten als „unzulässigen Eingriff“.").attributions
+    assert sorted((a.quote.kind, a.cue.lemma) for a in atts) == [("direct", "kritisieren"), ("reported", "kritisieren")]
+
+
+# English
+
+
+# ---------------------------------------------------------------------------- broad candidates
+# With a learned filter after the rules (``broad_candidates``), any verb with a subject and an
+# object or clause after it is proposed (pattern "broad_verb"); the rules alone propose none.
+
+
+@pytest.fixture(scope="module")
+def broad_rows():
+    from quotegraph.extract.pipeline import make_nlp
+
+    nlp = make_nlp("en", learned=False)
+    nlp.replace_pipe("qg_attribution", "qg_attribution", config={
+        "lang": "en", "speaker_linker": False, "quote_filter": False, "broad_candidates": True})
+
+    def rows(text):
+        doc = nlp(text)
+        return doc, [a for a in doc._.qg_attributions if a.pattern == "broad_verb"]
+
+    return rows
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("Only two Democrats currently back the senator's legislation.", "the senator's legislation", "back",
+     "Only two Democrats"),
+    # an infinitive with its own object: the inner verb reports, its governor's subject is the source
+    ("The mayor tried to block the new stadium.", "the new stadium", "block", "The mayor"),
+    ("The council voted against the budget on Monday.", "the budget", "vote", "The council"),
+])
+def test_broad_verb_candidates(run_en, broad_rows, text, content, cue, speaker):
+    assert run_en(text).attributions == ()  # the rules alone: no cue verb, nothing
+    doc, rows = broad_rows(text)
+    (att,) = rows
+    assert (att.quote.text, att.cue.lemma, att.speaker.text) == (content, cue, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "The bill was passed on Monday.",  # a passive names no source
+    "He did it.",  # a bare pronoun is no content
+])
+def test_no_broad_candidate_without_source_or_content(broad_rows, text):
+    assert broad_rows(text)[1] == []
+
+
+def test_broad_candidates_leave_reports_to_the_rules(broad_rows):
+    doc, rows = broad_rows("The senator said that the bill would pass.")
+    assert rows == []
+    assert [a.pattern for a in doc._.qg_attributions] == ["cue_first"]
+
+
+def test_broad_verb_features_name_the_construction(broad_rows):
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.quote_filter import quote_features
+
+    doc, (att,) = broad_rows("The council voted against the budget on Monday.")
+    feats = quote_features(doc, att, load_lexicon("en"))
+    assert "broad_comp=prep:against|cue=vote" in feats
+    assert "broad_root" in feats

@@ -1,0 +1,105 @@
+"""Tests of :mod:`quotegraph.extract.patterns.complements`: English reports from the parse: the clause
+or object a cue governs, passives, addressees, coordinated and participle cues (invented sentences,
+rules only)."""
+
+import pytest
+
+
+def test_called_for_reports_its_object(run_en):
+    text = "The senator called for a moratorium on new charter schools."
+    (att,) = run_en(text).attributions
+    assert att.quote.text == "a moratorium on new charter schools"
+    assert att.speaker.text == "The senator"
+
+
+def test_participle_cue_is_a_report_of_the_same_speaker(run_en):
+    text = ("Foreign policy analysts said geopolitical factors have contributed to elevating Burma's "
+            "bipartisan appeal, citing the strategic importance of a nation that borders China.")
+    atts = run_en(text).attributions
+    assert [(a.cue.lemma, a.speaker.text) for a in atts] == [
+        ("say", "Foreign policy analysts"), ("cite", "Foreign policy analysts")]
+    assert atts[0].quote.text.endswith("bipartisan appeal")
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Trump called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."',
+     'the senator a "nasty guy," an "anchor baby," "unstable" and "sick'),
+    ("The governor criticized the health law as a “crazy system” on Monday.", "the health law as a “crazy system”"),
+])
+def test_object_with_its_complement_is_one_content(run_en, text, content):
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith(content)
+
+
+def test_passive_cue_with_its_agent(run_en):
+    text = "Clinton has been endorsed by the Arizona Republic for the first time."
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text, att.cue.lemma) == ("Clinton", "the Arizona Republic", "endorse")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The union endorsed Hillary Clinton on Monday.", "Hillary Clinton"),
+    ("Trump attacked Alicia Machado in a series of tweets.", "Alicia Machado"),
+])
+def test_a_person_object_is_content_unless_the_cue_takes_an_addressee(run_en, text, content):
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith(content)
+
+
+def test_addressee_is_not_content(run_en):
+    text = "The mayor told reporters that the curfew would stay in place."
+    (att,) = run_en(text).attributions
+    assert att.quote.text == "that the curfew would stay in place"
+
+
+def test_told_addressee_then_clause(run_en):
+    text = "A caller told a dispatcher that a man was sitting in a car with a gun."
+    (att,) = run_en(text).attributions
+    assert att.quote.text == "that a man was sitting in a car with a gun"
+
+
+def test_spoke_about_reports_its_object(run_en):
+    text = "The governor spoke about her long ties to the rural counties."
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text, att.cue.lemma) == ("her long ties to the rural counties", "The governor", "speak")
+
+
+def test_coordinated_cue_starts_a_second_report_of_the_same_speaker(run_en):
+    text = "The agency said the dam was safe for now and warned the town to prepare for floods."
+    atts = run_en(text).attributions
+    assert [(a.quote.text, a.speaker.text, a.cue.lemma) for a in atts] == [
+        ("the dam was safe for now", "The agency", "say"),
+        ("to prepare for floods", "The agency", "warn"),
+    ]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He’s claiming that voting fraud is “a big, big problem in this country” but “nobody has the guts to talk "
+     "about it.”",
+     "that voting fraud is “a big, big problem in this country” but “nobody has the guts to talk about it.”"),
+    # at a paragraph's end (the parser hangs the break on the clause)
+    ("He’s claiming that voting fraud is “a big, big problem in this country” but “nobody has the guts to talk "
+     "about it.”\n\nThe count went on.",
+     "that voting fraud is “a big, big problem in this country” but “nobody has the guts to talk about it.”"),
+    # the second clause is the narrator's: not in quotation marks, not the speaker's
+    ("He’s claiming that voting fraud is “a big, big problem in this country” but nobody has found a case.",
+     "that voting fraud is “a big, big problem in this country”"),
+])
+def test_a_clause_wholly_in_quotation_marks_after_but_continues_the_report(run_en, text, content):
+    report = next(a for a in run_en(text).attributions if a.cue is not None and a.cue.lemma == "claim")
+    assert report.quote.text == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The group advocated a plan to close the plant, retrain its workers and clean the site.",
+     "a plan to close the plant, retrain its workers and clean the site"),
+    ("The council demands new rules to limit rents, stop evictions and fund shelters.",
+     "new rules to limit rents, stop evictions and fund shelters"),
+    # a subject of its own makes the second verb a clause of its own
+    ("The council demands new rules to limit rents, and its members stop evictions.", "new rules to limit rents"),
+])
+def test_bare_infinitives_continue_the_to_infinitive_of_a_report(run_en, text, content):
+    # the parser hangs "retrain"/"stop" on the cue, but a base form cannot be a second
+    # predicate of "advocated"/"demands": it shares the "to" of the content's infinitive
+    report = next(a for a in run_en(text).attributions if a.cue is not None and a.cue.text in ("advocated", "demands"))
+    assert report.quote.text == content

@@ -1,0 +1,34 @@
+"""Tests of :mod:`quotegraph.extract.patterns.direct`: quotes in quotation marks: short quotes in their
+own frame, marks that are no quotation marks (invented sentences, rules only)."""
+
+import pytest
+
+
+# German
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("„Niemals“, sagte Clara Hartmann.", "„Niemals“"),
+    ("„Wir bleiben“, sagte Clara Hartmann am Montag.", "„Wir bleiben“"),
+    ("Clara Hartmann sagte: „Wir bleiben“.", "„Wir bleiben“"),
+])
+def test_short_quote_in_its_own_frame_is_one_direct_quote(run_de, text, quote):
+    atts = run_de(text).attributions
+    assert [(a.quote.text, a.quote.kind, a.speaker.entity) for a in atts] == [(quote, "direct", "Clara Hartmann")]
+
+
+def test_twin_and_single_apostrophes_set_off_names_not_speech_in_german(run_de):
+    text = "Die Kampagne sei ''sehr erfolgreich'' gewesen, sagte Anton Weber."
+    assert [(a.quote.kind, a.quote.text) for a in run_de(text).attributions] == [
+        ("indirect", "Die Kampagne sei ''sehr erfolgreich'' gewesen")]
+
+
+# English
+
+
+def test_a_quote_whose_opening_mark_was_turned_the_wrong_way_is_found(run_en):
+    # web editors turn the opening mark before an ellipsis into a closing one: ” … text,” he said
+    text = "The president spoke on Monday.\n\n” … what I learned from these families is that words matter,” he said.\n"
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith("” … what I learned")
+    assert (att.speaker.text, att.cue.text) == ("he", "said")

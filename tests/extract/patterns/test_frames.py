@@ -1,0 +1,204 @@
+"""Tests of :mod:`quotegraph.extract.patterns.frames`: the frame beside a quote: cue, speaker and
+mediator before or after it, signatures, colon and pointing frames (invented sentences, rules only)."""
+
+import pytest
+
+
+# German
+
+
+def test_laut_relay_keeps_speaker_and_mediator(run_de):
+    text = "„Wir bleiben hart“, sagte Clara Hartmann laut der Agentur Nordpress."
+    att = run_de(text).attributions[0]
+    assert att.speaker.entity == "Clara Hartmann"
+    assert att.mediator.entity.endswith("Nordpress")
+    assert att.mediator.type == "media"
+
+
+def test_next_sentence_pointing_back_names_the_speaker(run_de):
+    atts = run_de("„Wir werden nicht nachgeben.“ Das sagte Clara Hartmann am Montag in Berlin.").attributions
+    assert [(a.quote.text, a.speaker.entity, a.cue.lemma) for a in atts] == [
+        ("„Wir werden nicht nachgeben.“", "Clara Hartmann", "sagen")]
+
+
+def test_a_quoted_name_before_a_full_stop_ends_its_sentence(run_de):
+    # the full stop after „…“ ends the sentence: the next quote's "so X" frame stays in its own
+    text = ("Das Wasser reiche nicht, sagte die Helferin Clara Hartmann dem Sender „Radio Nord“. "
+            "„Wir brauchen jeden Tag neue Lieferungen“, so Hartmann.")
+    atts = run_de(text).attributions
+    assert [(a.quote.kind, a.quote.text) for a in atts] == [
+        ("indirect", "Das Wasser reiche nicht"), ("direct", "„Wir brauchen jeden Tag neue Lieferungen“")]
+
+
+# English
+
+
+def test_relay_keeps_speaker_and_mediator(run_en):
+    text = '"I expect a deal by Friday," Mayor Tom Berg said, according to the Daily Planet.'
+    (att,) = run_en(text).attributions
+    assert att.speaker.entity == "Tom Berg"
+    assert att.mediator.entity == "Daily Planet"
+    assert att.mediator.type == "media"
+
+
+def test_paragraph_ending_in_a_colon_frames_the_next_quote(run_en):
+    text = "Talk radio host Rush Limbaugh said on his show:\n\n“The left is saying this is so bad that she has no choice.”"
+    (att,) = run_en(text).attributions
+    assert att.speaker.entity == "Rush Limbaugh"
+    assert att.cue.lemma == "say"
+
+
+def test_any_verb_before_a_colon_introduces_the_quote(run_en):
+    text = "Limbaugh continued: “The person in this debate who cannot tell the truth is the moderator.”"
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.cue.text) == ("Limbaugh", "continued")
+
+
+def test_a_dash_and_a_name_closing_the_line_sign_the_quote(run_en):
+    text = ("“We need better schools for every child in this city.”― Carla Weber.\n"
+            "“The debate showed who he really is, an out of touch man.” — Tom A. Brook\n")
+    assert [(a.quote.kind, a.speaker.text) for a in run_en(text).attributions] == [
+        ("direct", "Carla Weber"), ("direct", "Tom A. Brook")]
+    # a dash that opens an aside is no signature
+    (att,) = run_en("“We will win this race in the end,” – the poll says otherwise.\n").attributions
+    assert att.speaker is None or att.speaker.text != "the poll says otherwise"
+    (att,) = run_en("“We will win this race in the end.” — Tom Brook, a voter in Ohio\n").attributions
+    assert (att.speaker.text, att.cue.text) == ("Tom Brook", "—")
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“Is the plan dead?” Trump asked.", "Trump", "asked"),
+    ("“We will never give up!” the senator shouted at the crowd.", "the senator", "shouted"),
+    ("The hall went quiet. “Why would we stop now?” Mrs. Clinton said on Monday.", "Mrs. Clinton", "said"),
+])
+def test_a_question_or_exclamation_takes_the_frame_that_follows_with_its_subject_first(run_en, text, speaker, cue):
+    # "“…?” Trump asked.": the quote's own punctuation ends it, yet the short sentence after it,
+    # subject first, is its frame
+    (att,) = run_en(text).attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.text) == ("direct", speaker, cue)
+
+
+def test_a_sentence_after_a_question_that_reports_its_own_clause_is_no_frame(run_en):
+    atts = run_en("“Is it over?” Trump said the plan was dead.").attributions
+    direct = next(a for a in atts if a.quote.kind == "direct")
+    assert direct.speaker is None
+    assert [(a.quote.text, a.speaker.text) for a in atts if a.quote.kind == "indirect"] == [("the plan was dead", "Trump")]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“We stand by every word of our reporting,” the statement read.", "the statement", "read"),
+    ("“And that is why we will win in November,” he continued.", "he", "continued"),
+    ("“Is it over?” he continued.", "he", "continued"),
+])
+def test_a_verb_that_only_frames_a_quote_is_its_cue_right_after_it(run_en, text, speaker, cue):
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.cue.text) == (speaker, cue)
+
+
+def test_a_frame_only_verb_reports_nothing_elsewhere(run_en):
+    assert not run_en("Prices continued to rise after the senator read the bill to the committee.").attributions
+
+
+@pytest.mark.parametrize("text, content_start, speaker, cue", [
+    ('Mills "got an immunity agreement," Jordan said.', "Mills", "Jordan", "said"),
+    ('The answers to veteran suicides are "not meeting the demand," says Paul Rieckhoff.', "The answers",
+     "Paul Rieckhoff", "says"),
+    ('This is "roughly the same advantage she has held all month," reported the agency.', "This is", "the agency",
+     "reported"),
+])
+def test_a_comma_inside_the_marks_sets_off_the_frame_of_a_mixed_quote(run_en, text, content_start, speaker, cue):
+    # English keeps the frame's comma inside the marks: the words before the quote belong to the
+    # content (a mixed quote), the bare frame after it names the speaker
+    (att,) = run_en(text).attributions
+    assert att.quote.kind == "mixed"
+    assert att.quote.text.startswith(content_start)
+    assert (att.speaker.text, att.cue.text) == (speaker, cue)
+
+
+def test_a_clause_inside_the_next_quote_does_not_unmake_the_frame(run_en):
+    # the parser may hang a clause of the following quote on the frame's verb
+    text = ('Why did they grant immunity?\n\nMills "got an immunity agreement," Jordan said, and still "got to sit '
+            'in on the interview when she was being interviewed by the FBI… It just raises a lot of questions."\n')
+    mixed = next(a for a in run_en(text).attributions if a.quote.kind == "mixed")
+    assert mixed.quote.text.startswith('Mills "got an immunity agreement')
+    assert (mixed.speaker.text, mixed.cue.text) == ("Jordan", "said")
+
+
+def test_a_comma_inside_the_marks_before_a_new_clause_sets_nothing_off(run_en):
+    atts = run_en('He called the plan "a total disaster," and said he would vote against it.').attributions
+    assert "mixed" not in [a.quote.kind for a in atts]
+    assert ("he would vote against it", "He") in [(a.quote.text, a.speaker.text) for a in atts]
+
+
+def test_a_quote_inside_a_clause_begun_before_it_is_part_of_the_report(run_en):
+    # the comma before the second quote belongs to the that-clause, not to a frame: the whole
+    # clause is Flynn's report, with both quotes inside it
+    text = ("Michael Flynn said Donald Trump was “absolutely right” when he said on Wednesday that under "
+            "President Obama, “the generals have been reduced to rubble.”")
+    atts = run_en(text).attributions
+    report = next(a for a in atts if a.speaker is not None and a.speaker.text == "Michael Flynn")
+    assert report.quote.kind == "indirect"
+    assert report.quote.text.startswith("Donald Trump was “absolutely right”")
+    assert report.quote.text.endswith("reduced to rubble.”")  # the quote it opens, closed
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("She continued, “When the media moves on, she will still be saying it.”", "She", "continued"),
+    ("The statement read: “We regret the decision and will appeal.”", "The statement", "read"),
+])
+def test_a_frame_only_verb_introduces_the_quote_right_after_it(run_en, text, speaker, cue):
+    (att,) = run_en(text).attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.text) == ("direct", speaker, cue)
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Once, when my mother mentioned the devil to me, I laughed and said, "I do not believe in the devil."',
+     "I", "said"),
+    ("When asked about the plan on Monday, the governor said: “We will not stay here.”", "the governor", "said"),
+    ("The mayor was defensive when asked to defend the budget she had announced, saying, “We did what we promised.”",
+     "The mayor", "saying"),
+    # the cue right before the quote's colon frames it, though the parser ranks "asked" higher
+    ("She was asked to explain the delay and, visibly tired, answered: “We did what we could.”", "She", "answered"),
+])
+def test_the_main_clause_before_a_quote_frames_it_not_a_cue_in_a_clause_beside_it(run_en, text, speaker, cue):
+    direct = next(a for a in run_en(text).attributions if a.quote.kind == "direct")
+    assert (direct.speaker.text, direct.cue.text) == (speaker, cue)
+
+
+def test_a_quote_that_continues_a_that_clause_after_a_comma_belongs_to_the_report(run_en):
+    text = ('The senator acknowledged that there are still "some people" who feel that way, '
+            '"but not among the vast majority."')
+    (att,) = run_en(text).attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.text) == ("indirect", "The senator", "acknowledged")
+    assert att.quote.text.startswith("that there are still") and "vast majority" in att.quote.text
+
+
+def test_a_dash_after_a_quote_sets_off_only_a_bare_frame(run_en):
+    # English dashes also mark asides: what follows this one is a new clause, not the quote's frame
+    text = ('Given the union\'s efforts -- which the chief executive called "a total political mistake" -- one '
+            'question is whether companies believe the plan will hold.')
+    atts = run_en(text).attributions
+    assert "mixed" not in [a.quote.kind for a in atts]
+    (att,) = run_en('The plan "has made dramatic changes for the better" -- said the senator.').attributions
+    assert (att.quote.kind, att.speaker.text) == ("mixed", "the senator")
+
+
+def test_a_frame_only_verb_before_a_colon_frames_the_next_paragraph(run_en):
+    text = "Ann Ruiz continued:\n\n\"The health plan is a partisan issue, but the numbers are the same everywhere.\""
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.cue.text) == ("Ann Ruiz", "continued")
+
+
+def test_the_frame_comma_may_sit_inside_a_nested_quote_at_the_end(run_en):
+    text = "“Everywhere we hear the labels of ‘criminal, thug,’” Ann Ruiz, the director of the center, told the paper."
+    att = next(a for a in run_en(text).attributions if a.quote.text.startswith("“Everywhere"))
+    assert (att.speaker.entity, att.cue.text) == ("Ann Ruiz", "told")
+
+
+def test_a_cue_with_a_prepositional_clause_after_a_quote_frames_no_mixed_quote(run_en):
+    # "accused X of lying" reports its own content: the participle clause before the quote is
+    # no content of it, and the quote belongs to the participle's cue
+    text = 'Lamenting the "broken system," the governor accused her rival of hiding the figures.'
+    got = [(a.quote.text, a.cue.text) for a in run_en(text).attributions]
+    assert ('the "broken system,"', "Lamenting") in got
+    assert not any(cue == "accused" and "Lamenting" in quote for quote, cue in got)

@@ -1,0 +1,60 @@
+"""Tests of :mod:`quotegraph.extract.patterns.headlines`: lines labelled with a speaker: transcript
+turns and colon headlines (invented sentences, rules only)."""
+
+import pytest
+
+
+def test_colon_headline_names_its_source(run_en):
+    text = "Harbor Mayor Ann Ruiz: The Bridge Will Be Rebuilt by Spring\n\nThe city council met on Tuesday."
+    (att,) = run_en(text).attributions
+    assert att.quote.text == "The Bridge Will Be Rebuilt by Spring"
+    assert att.speaker.text == "Harbor Mayor Ann Ruiz"
+    assert att.cue.text == ":"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: The bridge will be rebuilt by the spring.",
+        "11:05 a.m.\n\nThe council met on Tuesday.",
+        "Q: Will the bridge be rebuilt soon?",
+    ],
+)
+def test_colon_labels_times_and_interview_letters_are_no_headline_source(run_en, text):
+    assert all(a.cue is None or a.cue.text != ":" for a in run_en(text).attributions)
+
+
+def test_transcript_quoted_line_by_line_names_each_speaker(run_en):
+    text = '"HOST: Will the mayor come to the hearing on Friday?\n\n"GUEST: She will not be at the hearing, I am told.'
+    atts = run_en(text).attributions
+    assert [(a.speaker.text, a.cue.text) for a in atts] == [("HOST", ":"), ("GUEST", ":")]
+    assert atts[1].quote.text.startswith("She will not be at the hearing")
+
+
+def test_transcript_turns_are_direct_quotes_of_their_labelled_speakers(run_en):
+    text = ("Budget fight goes on\n\n"
+            "HOST: Do you think the budget will pass?\n\n"
+            "OWENS: I think it will fail, and I said so last week.\n\n"
+            "HOST: Why?\n\n"
+            "OWENS: Because the schools get nothing.")
+    atts = run_en(text).attributions
+    turns = [(a.speaker.text, a.cue.text, a.quote.kind, a.quote.text) for a in atts if a.cue and a.cue.text == ":"]
+    assert turns == [
+        ("HOST", ":", "direct", "Do you think the budget will pass?"),
+        ("OWENS", ":", "direct", "I think it will fail, and I said so last week."),
+        ("HOST", ":", "direct", "Why?"),
+        ("OWENS", ":", "direct", "Because the schools get nothing."),
+    ]
+    # the turn is the speaker's own words: what OWENS thinks and said is inside it, no report of its own
+    assert len(atts) == 4
+
+
+def test_a_transcript_quoted_line_by_line_takes_its_labels_as_speakers(run_en):
+    text = ('Budget fight goes on\n\n'
+            '"HOST: Do you think the budget will pass?\n\n'
+            '"OWENS: I think it will fail.\n\n'
+            '"HOST: Thank you, senator."')
+    atts = run_en(text).attributions
+    assert [(a.speaker.text, a.quote.text) for a in atts] == [
+        ("HOST", "Do you think the budget will pass?"), ("OWENS", "I think it will fail."),
+        ("HOST", 'Thank you, senator."')]

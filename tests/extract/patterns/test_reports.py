@@ -1,0 +1,101 @@
+"""Tests of :mod:`quotegraph.extract.patterns.reports`: indirect speech around a cue: X sagte, (dass)
+…; …, sagte X.; …, so X.; speech nouns; pointed reports (invented sentences, rules only)."""
+
+import pytest
+
+
+# German
+
+
+def test_so_frame_after_indirect_speech(run_de):
+    (att,) = run_de("Die Quote sei auf ein tragfähiges Maß festgelegt worden, so das Ministerium.").attributions
+    assert att.quote.text == "Die Quote sei auf ein tragfähiges Maß festgelegt worden"
+    assert att.cue.text == "so" and att.speaker.text == "das Ministerium"
+
+
+def test_verb_second_reported_mood_after_a_speech_noun(run_de):
+    text = "Die Ministerin wagte am Montag die Prognose, bei der Wahl würden nicht alle Abgeordneten für den Entwurf stimmen."
+    atts = run_de(text).attributions
+    assert [a.quote.text for a in atts] == ["bei der Wahl würden nicht alle Abgeordneten für den Entwurf stimmen"]
+    assert atts[0].speaker.text == "Die Ministerin"
+
+
+def test_a_verb_the_tagger_missed_still_cues_a_report(run_de):
+    # "empfahl" tagged as an adverb, "wurde angegeben" as an adjective: the verb tag and the
+    # auxiliary show the verb
+    texts = {"Gleichzeitig empfahl die frühere Ministerin Anna Weber den Umstieg auf Erdgasautos.": "empfehlen",
+             "Als Begründung wurde auch angegeben, es werde ein neuer Partner für die Studie gesucht.": "angeben"}
+    for text, lemma in texts.items():
+        atts = run_de(text).attributions
+        assert [a.cue.lemma for a in atts] == [lemma]
+    (att,) = run_de(next(iter(texts))).attributions
+    assert att.speaker.text == "die frühere Ministerin Anna Weber"  # the object is cut off
+
+
+def test_a_demonstrative_before_the_cue_points_back_at_the_reported_sentence(run_de):
+    text = ("Die Fähre nach Helgoland fährt ab Montag wieder nach Fahrplan. "
+            "Das teilte die Reederei am Freitag in Cuxhaven mit.")
+    (att,) = run_de(text).attributions
+    assert att.quote.text.startswith("Die Fähre nach Helgoland fährt ab Montag")
+    assert att.speaker.text == "die Reederei"
+    assert att.cue.lemma == "mitteilen"
+    # a demonstrative that is the object of an ordinary verb points at nothing reported
+    assert run_de("Die Fähre fährt ab Montag wieder nach Fahrplan. Das freut die Gäste.").attributions == ()
+
+
+# English
+
+
+def test_report_between_two_quotes_is_found(run_en):
+    # the next paragraph opens with “, which is not a closing mark continuing this sentence
+    text = ("“I think he won tonight,” Matthews said.\n\nMatthews said the debate should help the campaign.\n\n"
+            "“I thought he was very effective at securing the right flank of the party. And I think that may be "
+            "important in the numbers in the next couple of days,” he said.")
+    atts = run_en(text).attributions
+    assert [a.quote.text for a in atts if a.quote.kind == "indirect"] == ["the debate should help the campaign"]
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("The senator denounced the ruling as a disgrace to the court.", "denounce"),
+    ("She is hoping that the vote will come before the recess.", "hope"),
+])
+def test_more_reporting_verbs(run_en, text, lemma):
+    (att,) = run_en(text).attributions
+    assert att.cue.lemma == lemma
+
+
+def test_a_noun_is_no_cue(run_en):
+    text = "The justices may not hear it during the court term that begins next Monday and ends in June."
+    assert run_en(text).attributions == ()
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Its first television ad could start this week, said Brian Baker, a longtime adviser to the family "
+     "who oversees the campaign.", "Its first television ad could start this week", "Brian Baker"),
+    ("Six million American jobs also depend on exports to Mexico, one slide says.",
+     "Six million American jobs also depend on exports to Mexico", "one slide"),
+])
+def test_content_before_the_cue(run_en, text, content, speaker):
+    (att,) = run_en(text).attributions
+    assert att.quote.text == content
+    assert att.speaker.text.startswith(speaker)
+
+
+def test_report_after_a_quote_in_the_same_sentence(run_en):
+    text = '"The day that was abrogated was the day this became personal," he said, adding he would never vote for her.'
+    atts = run_en(text).attributions
+    assert [a.cue.lemma for a in atts] == ["say", "add"]
+    assert atts[1].quote.text == "he would never vote for her"
+
+
+def test_long_subject_after_the_content(run_en):
+    text = ("Moves against the stations led to their removal from all but one of the Russian stations, "
+            "a senior official with the board that oversees them said.")
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith("Moves against the stations")
+    assert "senior official" in att.speaker.text
+
+
+def test_spoke_without_a_clause_frames_nothing_after_a_comma(run_en):
+    text = "The mayor, who spoke on Monday, the strike is over."
+    assert all(a.cue is None or a.cue.lemma != "speak" for a in run_en(text).attributions)

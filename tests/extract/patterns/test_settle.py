@@ -1,0 +1,180 @@
+"""Tests of :mod:`quotegraph.extract.patterns.settle`: passes over everything found: fragments and
+titles, continued quotes joined, nesting, outer frames, roles within lines (invented sentences,
+rules only)."""
+
+import pytest
+
+
+# German
+
+
+def test_scare_quote_alone_is_not_speech(run_de):
+    assert run_de("Der „Kumpel“ aus Minsk reiste am Montag nach Moskau.").attributions == ()
+
+
+def test_title_in_quotes_is_not_speech(run_de):
+    text = "Die Band veröffentlichte am Freitag ein Album mit dem Titel „Neue Wege“."
+    assert all("Neue Wege" not in a.quote.text for a in run_de(text).attributions)
+
+
+def test_nested_quote_is_linked_to_its_parent(run_de):
+    text = "Er fügte hinzu: „Ein Arbeiter hat mir gesagt: ‚Wir wollen arbeiten, aber nicht umsonst.‘ Das zählt.“"
+    atts = run_de(text).attributions
+    inner = next(a for a in atts if a.parent is not None)
+    outer = next(a for a in atts if a.id == inner.parent)
+    assert inner.quote.text.startswith("‚Wir wollen arbeiten")
+    assert outer.quote.start < inner.quote.start < inner.quote.end < outer.quote.end
+
+
+def test_a_quote_inside_reported_speech_takes_the_reports_speaker():
+    # "Lindner sagte der Zeitung, sie hoffe, dass „…“": the quote's frame stands outside the
+    # indirect speech around it, so the quote is Lindner's, whatever a pattern found for it
+    from quotegraph.extract.patterns.found import Found
+    from quotegraph.extract.patterns.settle import link_parents, share_outer_frames
+
+    report = Found(quote=(30, 80), kind="indirect", cue=(8, 13, "sagen"), speaker=(0, 7))
+    quoted = Found(quote=(50, 80), kind="direct", cue=(8, 13, "sagen"), speaker=(14, 25))
+    inner = Found(quote=(55, 70), kind="direct", cue=(52, 54, "sagen"), speaker=(50, 51))  # its own frame inside
+    found = [report, quoted]
+    link_parents(found)
+    share_outer_frames(found)
+    assert quoted.speaker == (0, 7)
+    found = [report, inner]
+    link_parents(found)
+    share_outer_frames(found)
+    assert inner.speaker == (50, 51)
+
+
+def test_with_a_quoting_verb_the_object_speaks_and_the_subject_relays(run_de):
+    text = "Die Zeitung zitiert einen Augenzeugen mit den Worten: „Der Mann ist einfach weitergegangen.“"
+    (att,) = run_de(text).attributions
+    assert (att.speaker.text, att.mediator.text) == ("einen Augenzeugen", "Die Zeitung")
+
+
+def test_a_name_after_a_compound_title_noun_is_no_quote(run_de):
+    # "Tageszeitung" ends in "Zeitung", a noun that introduces a name
+    text = "Er sagte, in der Tageszeitung „Nordpost“ sei ein falscher Bericht erschienen."
+    assert [a.quote.kind for a in run_de(text).attributions] == ["indirect"]
+
+
+def test_a_long_name_with_short_function_words_in_quotes_is_no_quote(run_de):
+    # the sentence has a cue, so a quoted fragment in it would be taken as speech
+    for name in ("„Confédération Européenne de Pétanque“", "„2. Deutscher Klimakongress der EnBW AG“"):
+        text = f"Die Ministerin sprach am Montag beim {name} über die Lage."
+        assert [a.quote.text for a in run_de(text).attributions if a.quote.text == name] == []
+    # a quoted phrase with a verb stays speech
+    text = "Die Ministerin sprach von einem „Krieg gegen die Natur in allen Teilen der Welt“."
+    assert "„Krieg gegen die Natur in allen Teilen der Welt“" in [a.quote.text for a in run_de(text).attributions]
+
+
+# English
+
+
+def test_nested_quote_links_to_parent(run_en):
+    text = "Tom Berg added: \"A worker told me, 'We want to work, but not for nothing.' That matters.\""
+    atts = run_en(text).attributions
+    outer = next(a for a in atts if a.parent is None)
+    inner = next(a for a in atts if a.parent is not None)
+    assert inner.parent == outer.id
+    assert inner.quote.text.startswith("'We want to work")
+    assert outer.speaker.entity == "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The so-called "deal" collapsed on Monday.',
+        'He read "Ulysses" on the train.',
+        "Nothing was said at the meeting on Monday.",
+    ],
+)
+def test_scare_quotes_titles_and_plain_text_give_nothing(run_en, text):
+    assert run_en(text).attributions == ()
+
+
+def test_quote_continued_after_its_frame_is_one_content(run_en):
+    text = '"Coal is not the villain," he said. "The villain is excess carbon in the air."'
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith('"Coal is not')
+    assert att.quote.text.endswith('carbon in the air."')
+    assert att.cue.text == "said"
+
+
+def test_quote_continued_after_a_frame_with_a_report_inside_is_one_content(run_en):
+    # the frame holds a report of its own ("noting that …"): it stays, nested in the joined quote
+    text = ('"We have come a long way in nine months," he said, noting that he had trailed by 50 points. '
+            '"We will work as hard as we can."')
+    joined, report = run_en(text).attributions
+    assert joined.quote.kind == "direct" and joined.cue.text == "said"
+    assert joined.quote.text.startswith('"We have come') and joined.quote.text.endswith('as we can."')
+    assert (report.quote.kind, report.quote.text) == ("indirect", "that he had trailed by 50 points")
+    # a quote the parser keeps in the frame's sentence, with the same cue, continues it too
+    text = '"The state is falling apart," he said in 2012. "Clan conflicts are everywhere."'
+    (att,) = run_en(text).attributions
+    assert att.quote.text.endswith('everywhere."') and att.cue.text == "said"
+
+
+def test_quote_in_the_next_paragraph_stays_apart(run_en):
+    text = '"Coal is not the villain," he said.\n\n"The villain is excess carbon in the air."'
+    atts = run_en(text).attributions
+    assert [a.quote.text for a in atts] == ['"Coal is not the villain,"', '"The villain is excess carbon in the air."']
+
+
+def test_fragment_inside_reported_speech_is_part_of_its_content(run_en):
+    text = 'She said that the plan was "a complete disaster" for the town.'
+    (att,) = run_en(text).attributions
+    assert "a complete disaster" in att.quote.text
+    assert att.speaker.text == "She"
+
+
+def test_fragment_closing_the_report_is_part_of_it(run_en):
+    text = 'Lynch said there remains a "significant difference in private practice and government."'
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith("there remains a")
+
+
+def test_a_speaker_never_runs_over_a_line_break(run_en):
+    # live blogs put a time stamp on the line before the report: the parser's subject phrase
+    # runs over the break, the speaker is the line nearest the cue
+    (att,) = run_en("2:00 p.m.\n\nBernie Sanders said taxes would rise for the richest families.\n").attributions
+    assert att.speaker.text == "Bernie Sanders"
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ('The law, which the senator called "a total disgrace," passed on Monday.', '"a total disgrace,"',
+         "the senator"),
+        ("The tax bill -- which the company's founder, Ann Ruiz, called ''pure political theater'' -- stands.",
+         "''pure political theater''", "Ann Ruiz"),
+    ],
+)
+def test_a_naming_verb_with_its_own_speaker_quotes_speech(run_en, text, quote, speaker):
+    # "called" usually introduces a name ("a program called …"); with a subject or a relative
+    # pronoun before it, it is someone's speech act
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.quote.kind, att.cue.lemma) == (quote, "direct", "call")
+    assert speaker in att.speaker.text
+
+
+def test_a_naming_verb_without_a_speaker_still_introduces_a_name(run_en):
+    assert run_en('The city joined a program called "safe streets for all" last year.').attributions == ()
+
+
+def test_a_quoted_title_inside_the_frame_does_not_stop_the_continued_quote(run_en):
+    text = ('"The plan is dead. Nobody wants it," Ann Ruiz said on Channel Four\'s "Talk of the Town." '
+            '"I mean, there is no money left for any of it."')
+    atts = run_en(text).attributions
+    joined = next(a for a in atts if a.quote.text.startswith('"The plan'))
+    assert joined.quote.text.endswith('for any of it."') and joined.speaker.entity == "Ann Ruiz"
+    # the title is part of the joined content, not a quote of its own
+    assert all(a.quote.text != '"Talk of the Town."' for a in atts)
+
+
+def test_a_quote_continuing_a_report_framed_after_it_joins_that_report(run_en):
+    text = ('The council may wait until spring, Ann Ruiz said. "The other question is whether the money '
+            'will be there at all when the work begins."')
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith("The council") and att.quote.text.endswith('begins."')
+    assert att.quote.kind == "mixed"  # the paraphrase, then the words themselves
+    assert (att.speaker.entity, att.cue.text) == ("Ann Ruiz", "said")

@@ -1,0 +1,66 @@
+"""Tests of :mod:`quotegraph.extract.patterns.source_phrases`: the extent of a source phrase: laut X, X
+zufolge, nach Angaben von X, according to X (invented sentences, rules only)."""
+
+import pytest
+
+
+# German
+
+
+def test_source_phrase_stops_where_the_next_noun_phrase_begins(run_de):
+    text = "Die Firma plant nach Angaben der Gewerkschaft den Abbau von rund 3.000 Arbeitsplätzen."
+    speakers = [a.speaker.text for a in run_de(text).attributions if a.speaker]
+    assert len(speakers) == 1 and speakers[0].endswith("der Gewerkschaft")  # not "… den Abbau"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Laut „Nordpost Online“ liefen hunderte Mönche um die Pagode.", "„Nordpost Online“"),
+    ("Laut der Agentur „Nordpress“ liefen hunderte Mönche um die Pagode.", "der Agentur „Nordpress“"),
+])
+def test_a_source_named_in_quotation_marks(run_de, text, source):
+    (att,) = run_de(text).attributions  # the quoted name is no quote of its own
+    assert (att.cue.text, att.speaker.text) == ("Laut", source)
+
+
+def test_a_source_after_von_keeps_its_apposition(run_de):
+    text = "Nach Angaben von Jon Einarsson, einem Manager der Firma, wurde eine Schiffsbesatzung zusammengestellt."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Angaben von Jon Einarsson, einem Manager der Firma"
+    assert att.quote.text.startswith("wurde eine Schiffsbesatzung")
+
+
+def test_a_source_phrase_stops_before_a_counted_noun(run_de):
+    text = "Bei dem Unglück sind nach Angaben der Feuerwehr 40 Menschen ums Leben gekommen."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Angaben der Feuerwehr"
+
+
+# English
+
+
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        ("According to conservative radio host Rush Limbaugh, the move reeks of fear.",
+         "the move reeks of fear", "conservative radio host Rush Limbaugh"),
+        ("About ten million single mothers live in the country, according to federal statistics.",
+         "About ten million single mothers live in the country", "federal statistics"),
+    ],
+)
+def test_according_to_a_source_opening_with_an_adjective(run_en, text, content, source):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text) == (content, source)
+
+
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        ("The ferry had run on time since 2004, according to a count by the harbor authority.",
+         "The ferry had run on time since 2004", "a count by the harbor authority"),
+        ("The pilot had flown for the airline since 2004, according to his online profile.",
+         "The pilot had flown for the airline since 2004", "his online profile"),
+    ],
+)
+def test_according_to_keeps_the_whole_source_phrase(run_en, text, content, source):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text) == (content, source)

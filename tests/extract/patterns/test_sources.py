@@ -1,0 +1,48 @@
+"""Tests of :mod:`quotegraph.extract.patterns.sources`: claims with a prepositional source (laut X …,
+Demnach …) and relative sources (Berichte, wonach …) (invented sentences, rules only)."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Laut der Polizei wurden drei Menschen bei dem Unfall verletzt.", "der Polizei"),
+        ("Der Polizei zufolge wurden drei Menschen bei dem Unfall verletzt.", "Der Polizei"),
+        ("Nach Angaben der Polizei wurden drei Menschen bei dem Unfall verletzt.", "Angaben der Polizei"),
+    ],
+)
+def test_source_phrases(run_de, text, source):
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == source
+    assert "drei Menschen" in att.quote.text
+    assert source not in att.quote.text
+
+
+def test_demnach_is_a_source_adverb_pointing_back(run_de):
+    text = ("Das Amt hat am Montag seinen Bericht vorgelegt. "
+            "Demnach kann den Stromerzeugern kein wettbewerbswidriges Verhalten nachgewiesen werden.")
+    atts = run_de(text).attributions
+    assert [(a.quote.text, a.cue.text) for a in atts] == [
+        ("kann den Stromerzeugern kein wettbewerbswidriges Verhalten nachgewiesen werden", "Demnach")]
+
+
+def test_a_parser_split_inside_a_name_is_undone(run_de):
+    # the parser may end a sentence after an all-caps word; with no punctuation it goes on
+    text = "Laut SPIEGEL ONLINE sollen einige Kämpfer zu Beginn des Krieges Zivilisten verfolgt haben."
+    atts = run_de(text).attributions
+    assert [(a.cue.text, a.speaker.text) for a in atts] == [("Laut", "SPIEGEL ONLINE")]
+    assert atts[0].quote.text.startswith("sollen einige Kämpfer")
+
+
+def test_demnach_is_the_speaker_mention_and_stands_for_the_source_before(run_de):
+    text = "Die Polizei teilte am Montag mit, der Täter sei geflohen. Demnach soll er in der Nacht ein Auto gestohlen haben."
+    first, second = run_de(text).attributions
+    assert second.speaker.text == "Demnach"
+    assert second.speaker.entity == first.speaker.entity is not None
+
+
+def test_wonach_after_a_noun_opens_the_content_of_that_source(run_de):
+    text = "Der Sender zitierte eine Studie, wonach jeder dritte Schüler betroffen ist."
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.speaker.text, att.cue.text) == ("jeder dritte Schüler betroffen ist", "eine Studie", "wonach")

@@ -1,0 +1,146 @@
+"""Tests of :mod:`quotegraph.extract.patterns.speakers`: the speaker of a cue: subject, apposition,
+impersonal source, relative pronouns, owners of speech nouns (invented sentences, rules only)."""
+
+import pytest
+
+
+# German
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("„Wir kämpfen weiter“, sagte Andres Berger, der Gouverneur der Provinz, am Montag.",
+         "Andres Berger, der Gouverneur der Provinz"),
+        ("Maria Celik, die Anwältin der Familie, sagte, die Polizei habe versagt.",
+         "Maria Celik, die Anwältin der Familie"),
+    ],
+)
+def test_speaker_span_keeps_the_apposition(run_de, text, speaker):
+    att = run_de(text).attributions[0]
+    assert att.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("„Alle Anzeichen deuten auf einen Anschlag hin“, hieß es vom Sprecher der Feuerwehr Jonas Brandt.",
+     "„Alle Anzeichen deuten auf einen Anschlag hin“", "Sprecher der Feuerwehr Jonas Brandt"),
+    ("Oberste Priorität sei die Sicherheit der Fahrgäste, hieß es vom Sprecher Jonas Brandt.",
+     "Oberste Priorität sei die Sicherheit der Fahrgäste", "Sprecher Jonas Brandt"),
+    ("Aus Regierungskreisen hieß es, der Plan sei gescheitert.", "der Plan sei gescheitert", "Aus Regierungskreisen"),
+])
+def test_impersonal_es_takes_the_source_the_preposition_names(run_de, text, quote, speaker):
+    atts = run_de(text).attributions
+    assert [(a.quote.text, a.cue.lemma) for a in atts] == [(quote, "heißen")]
+    assert atts[0].speaker.text.endswith(speaker)
+
+
+def test_an_adverbial_front_field_is_not_the_speaker(run_de):
+    text = "Ende Januar 2006 verkündete der Fußballverband, dass man sich um das Turnier bewerben werde."
+    (att,) = run_de(text).attributions
+    assert att.speaker is None or "Januar" not in att.speaker.text
+
+
+def test_a_speakers_bracketed_party_keeps_its_closing_bracket(run_de):
+    text = "Die Abgeordnete Petra Lindner (SPD) sagte, das Gesetz komme zu spät."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Die Abgeordnete Petra Lindner (SPD)"
+
+
+def test_a_dative_newspaper_after_the_cue_is_the_addressee_not_the_speaker(run_de):
+    texts = {"„Wir werden das Werk nicht schließen“, sagte der Regionalzeitung ein Sprecher.": "ein Sprecher",
+             "Das sagte Lindner der Zeitung: „Wir bleiben hier.“": "Lindner"}
+    for text, speaker in texts.items():
+        (att,) = run_de(text).attributions
+        assert att.speaker.text == speaker
+
+
+def test_a_fronted_adverb_the_parser_calls_a_subject_is_not_the_speaker(run_de):
+    texts = {"Ähnlich äußerte sich die Ministerin Petra Lindner: „Wir haben die Lage im Griff.“": "die Ministerin Petra Lindner",
+             "Unterdessen verlangen die Grünen, dass der Ausschuss sich mit dem Thema befassen soll.": "die Grünen"}
+    for text, speaker in texts.items():
+        (att,) = run_de(text).attributions
+        assert att.speaker.text == speaker
+
+
+def test_a_prepositional_phrase_of_the_verb_is_cut_from_the_speaker(run_de):
+    text = "Zudem appellierte der Präsident an private Fluglinien, sich stärker an der Hilfe zu beteiligen."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "der Präsident"
+
+
+def test_a_name_the_tagger_called_a_noun_stays_with_its_title(run_de):
+    # the parser tags "Dirk Lorenzen" as nouns, outside the subject; the entity label keeps it
+    text = ("So berichtete der Wissenschaftsjournalist Dirk Lorenzen dem Rundfunk in einem Gespräch, "
+            "dass die Agentur dieses Projekt nicht angehen werde.")
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "der Wissenschaftsjournalist Dirk Lorenzen"
+
+
+def test_a_subject_cut_off_at_a_quote_drops_its_dangling_preposition(run_de):
+    text = "So warnten Vertreter der Bauverbände vor einem „drohenden Abfluss von Wissen“ ins Ausland."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Vertreter der Bauverbände"
+    text = "Nach seinem Besuch sprach der Präsident von der „schlimmsten Katastrophe in der Geschichte des Landes“."
+    assert {a.speaker.text for a in run_de(text).attributions} == {"der Präsident"}
+
+
+def test_a_fronted_phrase_with_a_particle_is_not_the_subject(run_de):
+    (att,) = run_de("Als Beispiel nannte die NASA die Ausbeutung von Gas als Ziel.").attributions
+    assert att.speaker.text == "die NASA"
+
+
+# English
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a participle cue is said by the subject of the verb it hangs on
+        ("Clinton spoke on Tuesday about the shooting, saying that the police must release the videos.", "Clinton"),
+        # a relative pronoun stands for its noun (as PolNeAR marks it)
+        ("The mayor, who said that the curfew would stay in place, left early.", "who"),
+    ],
+)
+def test_speaker_of_participle_and_relative_clause(run_en, text, speaker):
+    atts = [a for a in run_en(text).attributions if a.quote.kind == "indirect"]
+    assert atts and atts[0].speaker.text == speaker
+
+
+def test_time_after_the_cue_is_not_the_speaker(run_en):
+    text = ("“He's absolutely right. There's a severe disconnect between this White House and our military,” "
+            "Flynn, a top Trump surrogate, said Thursday morning on Fox News.")
+    (att,) = run_en(text).attributions
+    assert att.speaker.text.startswith("Flynn")
+
+
+def test_participle_after_a_preposition_takes_the_subject(run_en):
+    text = "She started off by emphasizing that the country needs a new approach to policing."
+    (att,) = run_en(text).attributions
+    assert (att.cue.lemma, att.speaker.text) == ("emphasize", "She")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Politifact did a fact-check on Donald Trump’s claim that there have been thousands of shootings this year.",
+     "Donald Trump"),
+    ("Clinton is seizing upon a New York Times report that Trump had a net loss of more than $900 million.",
+     "New York Times"),
+])
+def test_speech_noun_is_its_owners(run_en, text, speaker):
+    att = next(a for a in run_en(text).attributions if a.cue.text in ("claim", "report"))
+    assert att.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the relative pronoun stands for a speech noun: its owner speaks
+        ("The crisis prompted Mayor Ann Ruiz to make a comment that described the plan as a disaster.",
+         "Mayor Ann Ruiz"),
+        ("Ann Ruiz issued a statement that called the plan a disaster for the city.", "Ann Ruiz"),
+        # a relative pronoun standing for a person is that person's mention
+        ("The mayor, who said the plan would fail, left early.", "who"),
+    ],
+)
+def test_a_relative_pronoun_for_a_speech_noun_speaks_for_its_owner(run_en, text, speaker):
+    att = next(a for a in run_en(text).attributions if a.cue.text in ("described", "called", "said"))
+    assert att.speaker.text == speaker

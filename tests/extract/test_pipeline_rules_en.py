@@ -1,0 +1,48 @@
+"""English attribution end to end on en_core_web_sm, rules only: one example of each main pattern,
+offsets into the original text (invented sentences). The tests of each pattern are in patterns/."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            '"We will not back down," union leader Mary Stone said on Monday.',
+            [('"We will not back down,"', "Mary Stone", "say", "direct", None)],
+        ),
+        (
+            "''We will not back down,'' union leader Mary Stone said on Monday.",
+            [("''We will not back down,''", "Mary Stone", "say", "direct", None)],
+        ),
+        (
+            'Mary Stone said: "We will not back down."',
+            [('"We will not back down."', "Mary Stone", "say", "direct", None)],
+        ),
+        (
+            "Mary Stone said that the strike would go on until Friday.",
+            [("that the strike would go on until Friday", "Mary Stone", "say", "indirect", None)],
+        ),
+        (
+            "The strike will go on until Friday, Mary Stone told reporters.",
+            [("The strike will go on until Friday", "Mary Stone", "tell", "indirect", None)],
+        ),
+        (
+            "According to the Daily Planet, the strike will go on until Friday.",
+            [("the strike will go on until Friday", "Daily Planet", "according to", "indirect", None)],
+        ),
+    ],
+)
+def test_patterns(run_en, summary_of, text, expected):
+    got = summary_of(run_en(text))
+    assert got == expected
+
+
+def test_offsets_are_into_the_original_text(run_en):
+    text = 'Intro line.\n\n"We will stay here and fight," said Mary Stone, according to the Daily Planet.'
+    result = run_en(text)
+    assert result.attributions
+    for att in result.attributions:
+        for span in (att.quote, att.speaker, att.cue, att.mediator):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
