@@ -37,7 +37,7 @@ from common import (DATA, HEADLINE, ROOT, SCORED_AS, arguments, cached, f1_of_co
 from quotegraph.extract.convert import doc_to_result
 from quotegraph.extract.evaluation.scoring import pair_by_overlap, tokens_in, word_tokens
 from quotegraph.extract.pipeline import make_nlp
-from quotegraph.extract.quote_filter import keep_rows, parent_row, quote_features
+from quotegraph.extract.quote_filter import kept_with_parents, quote_features
 
 POSITIVE = {"quote": "the attribution pairs with a gold quote (token overlap, as the scorer pairs)",
             "attribution": "the attribution pairs with a gold quote and its speaker shares a word with "
@@ -50,18 +50,24 @@ def run_rules(lang: str, data_root: Path, limit: int | None) -> dict:
     _, _, as_article, gold_predictions = DATA[lang]
     gold = read_gold(lang, data_root, limit)
     nlp = make_nlp(lang, quote_filter=False)
-    nlp.get_pipe("qg_attribution").broad_candidates = True  # as when the filter follows
+    # the candidates the filter judges: broad, as when it runs
+    nlp.replace_pipe("qg_attribution", "qg_attribution", config={"lang": lang, "quote_filter": False,
+                                                                 "broad_candidates": True})
+    lex = nlp.get_pipe("qg_attribution").lexicon
     articles = [as_article(g) for g in gold]
     rows = []
     started = time.monotonic()
     for n, (g, art, doc) in enumerate(zip(gold, articles, nlp.pipe(a.text for a in articles)), 1):
         atts = doc_to_result(doc, art).attributions
         text, sents = doc.text, list(doc.sents)
-        rows_of_doc = doc._.qg_attributions
-        feats = [quote_features(doc, row, lang, text, sents, parent_row(rows_of_doc, row)) for row in rows_of_doc]
+        candidates = doc._.qg_attributions
+        index = {a.id: k for k, a in enumerate(candidates)}
+        parents = [index[a.parent] if a.parent is not None else None for a in candidates]
+        feats = [quote_features(doc, a, lex, text, sents, candidates[p] if p is not None else None)
+                 for a, p in zip(candidates, parents)]
         labels, spoken = label_attributions(atts, gold_predictions(g), SCORED_AS[lang], word_tokens(art.text))
         rows.append({"id": g.id, "attributions": atts, "features": feats, "labels": labels, "spoken": spoken,
-                     "parents": [r.get("parent") for r in doc._.qg_attributions]})
+                     "parents": parents})
         if n % 50 == 0 or n == len(gold):
             print(f"  rules: {n}/{len(gold)} articles, {time.monotonic() - started:.0f} s", file=sys.stderr)
     return {"gold": gold, "rows": rows}
@@ -100,8 +106,8 @@ def filtered(rows: list[dict], probs: dict, threshold: float) -> dict:
     for r in rows:
         p = probs[r["id"]]
         keep = [x >= threshold for x in p]
-        kept = keep_rows([{"i": i, "parent": par} for i, par in enumerate(r["parents"])], keep)
-        out[r["id"]] = [r["attributions"][k["i"]] for k in kept]
+        kept, _ = kept_with_parents(r["attributions"], r["parents"], keep)
+        out[r["id"]] = kept
     return out
 
 
