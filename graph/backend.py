@@ -32,7 +32,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal
 from rdflib.query import Result
 
-from quotegraph.errors import QuotegraphError
+from .errors import QuotegraphError
 from quotegraph.extract.records import ArticleResult
 
 from .model import article_triples, vocabulary_triples

@@ -54,7 +54,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 
-from quotegraph.errors import GraphFileError, QuotegraphError
+from .errors import GraphFileError, QuotegraphError
 
 from .backend import Backend, result_rows
 from .model import article_batches, bind_prefixes, graph_iri, nquads_line, vocabulary_triples
@@ -129,7 +129,7 @@ def parse_endpoint(address: str, *, timeout: float | None = None) -> Endpoint:
     >>> parse_endpoint("sparql+http://localhost")
     Traceback (most recent call last):
     ...
-    quotegraph.errors.GraphFileError: sparql+http://localhost: give the port: sparql+http://HOST:PORT[/PATH]
+    quotegraph.graph.errors.GraphFileError: sparql+http://localhost: give the port: sparql+http://HOST:PORT[/PATH]
     """
     if not is_endpoint_url(address):
         raise GraphFileError("not a SPARQL endpoint address (sparql+http://HOST:PORT[/PATH])", address)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from quotegraph.errors import QueryError
+from .errors import QueryError
 
 __all__ = ["QUERY_DIR", "ExampleQuery", "example_queries", "example_query"]
 

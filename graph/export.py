@@ -37,7 +37,7 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph
 
-from quotegraph.errors import GraphFileError, QuotegraphError
+from .errors import GraphFileError, QuotegraphError
 
 from .files import write_atomically
 from .namespaces import FILE_PREFIXES, PREFIXES

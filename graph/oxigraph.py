@@ -30,7 +30,7 @@ from rdflib import Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.paths import Path as PropertyPath
 
-from quotegraph.errors import GraphFileError
+from .errors import GraphFileError
 
 from .backend import Backend
 from .model import article_batches, bind_prefixes, graph_iri, nquads_line, vocabulary_triples

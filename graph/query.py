@@ -24,7 +24,7 @@ https://w3id.org/quotegraph/id/entity/weber,Weber
 >>> run_query(g, "DELETE WHERE { ?s ?p ?o }")
 Traceback (most recent call last):
 ...
-quotegraph.errors.QueryError: this is a SPARQL update, which changes the graph; it runs only when allowed (--update)
+quotegraph.graph.errors.QueryError: this is a SPARQL update, which changes the graph; it runs only when allowed (--update)
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import re
 
 from rdflib import Graph, Literal
 
-from quotegraph.errors import QueryError, QuotegraphError
+from .errors import QueryError, QuotegraphError
 
 from .examples import QUERY_DIR, ExampleQuery, example_queries, example_query
 from .namespaces import SDO
@@ -161,7 +161,7 @@ def run_example(graph: Graph, name: str, params: dict[str, str] | None = None) -
     >>> run_example(open_graph(), "quotes-about")
     Traceback (most recent call last):
     ...
-    quotegraph.errors.QueryError: example 'quotes-about' needs --param entity=… (name or alias of a person or organisation, any case (e.g. "Anton Weber"))
+    quotegraph.graph.errors.QueryError: example 'quotes-about' needs --param entity=… (name or alias of a person or organisation, any case (e.g. "Anton Weber"))
     """
     example = example_query(name)
     params = dict(params or {})

@@ -22,7 +22,7 @@ from rdflib import BNode, Literal, URIRef
 from rich.console import Console
 from rich.table import Table
 
-from quotegraph.errors import QueryError
+from .errors import QueryError
 
 from .namespaces import PREFIXES
 

@@ -22,7 +22,7 @@ Examples
 >>> server = start_server("missing.ttl")
 Traceback (most recent call last):
 ...
-quotegraph.errors.GraphFileError: missing.ttl: no such file or store directory
+quotegraph.graph.errors.GraphFileError: missing.ttl: no such file or store directory
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quotegraph.errors import GraphFileError, QuotegraphError
+from .errors import GraphFileError, QuotegraphError
 
 from .store import format_for_path, is_store_dir
 

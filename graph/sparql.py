@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.namespace import NamespaceManager
 from rdflib.util import from_n3
 
-from quotegraph.errors import QueryError
+from .errors import QueryError
 
 from .namespaces import ENTITY, PREFIXES
 from .terms import sparql_term
@@ -68,7 +68,7 @@ def query_kind(sparql: str) -> str:
     >>> query_kind("hello")
     Traceback (most recent call last):
     ...
-    quotegraph.errors.QueryError: not a SPARQL query: no SELECT, ASK, CONSTRUCT, DESCRIBE or update keyword found
+    quotegraph.graph.errors.QueryError: not a SPARQL query: no SELECT, ASK, CONSTRUCT, DESCRIBE or update keyword found
     """
     match = _FORM.search(_code_only(sparql))
     if not match:
@@ -152,7 +152,7 @@ def param_bindings(sparql: str, params: dict[str, str] | None) -> dict[Variable,
     >>> param_bindings("SELECT ?e WHERE { ?e ?p ?o }", {"who": "Weber"})
     Traceback (most recent call last):
     ...
-    quotegraph.errors.QueryError: the query has no variable ?who to bind
+    quotegraph.graph.errors.QueryError: the query has no variable ?who to bind
     """
     out = {}
     code = _code_only(sparql)

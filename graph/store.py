@@ -17,7 +17,7 @@ default graph, once. Reads (iteration, ``len``, SPARQL) see the *union* of all g
 ``oxigraph serve --union-default-graph`` and Virtuoso do, so the same query gives the same rows
 everywhere. :func:`add_results` replaces an article's graph (drop, then insert), and
 :func:`remove_articles` drops it. Files are read with Oxigraph's parsers (``ox-turtle`` …),
-never rdflib's own, which are ten times slower (see ``FACTS.md``). A plain rdflib ``Graph``
+never rdflib's own, which are ten times slower (54 s against 4 s for a 31 MB Turtle file). A plain rdflib ``Graph``
 also works everywhere, for small work (without named graphs).
 
 Examples
@@ -48,7 +48,7 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Graph, Literal
 
-from quotegraph.errors import GraphFileError
+from .errors import GraphFileError
 from quotegraph.extract.records import ArticleResult
 
 from .backend import Backend, RdflibBackend
@@ -105,7 +105,7 @@ def format_for_path(path: str | Path) -> str:
     >>> format_for_path("notes.txt")
     Traceback (most recent call last):
     ...
-    quotegraph.errors.GraphFileError: notes.txt: unknown RDF file type '.txt' (use one of .json, .jsonld, .nq, .nquads, .nt, .ntriples, .owl, .rdf, .trig, .ttl, .turtle, .xml)
+    quotegraph.graph.errors.GraphFileError: notes.txt: unknown RDF file type '.txt' (use one of .json, .jsonld, .nq, .nquads, .nt, .ntriples, .owl, .rdf, .trig, .ttl, .turtle, .xml)
     """
     suffix = Path(path).suffix.lower()
     try:
@@ -264,7 +264,7 @@ def load_file(path: str | Path, graph: Graph | None = None, *, bulk: bool = Fals
     >>> load_file(p)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    quotegraph.errors.GraphFileError: .../bad.ttl: line 1, column 17: Unexpected end...
+    quotegraph.graph.errors.GraphFileError: .../bad.ttl: line 1, column 17: Unexpected end...
     """
     path = Path(path)
     fmt = format_for_path(path)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from quotegraph.errors import QuotegraphError
+from .errors import QuotegraphError
 
 from .store import backend_of, memory_copy
 

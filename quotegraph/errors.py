@@ -3,8 +3,9 @@ turn any of them into one clear line and an exit code."""
 
 from __future__ import annotations
 
-# the root of the tree and the extraction errors live in the lowest layer, which knows nothing of this one
+# the root of the tree and the errors of the two stages live in the layers that raise them, which know nothing of this one
 from quotegraph.extract.errors import InputError, ModelNotFoundError, QuotegraphError, UnsupportedLanguageError
+from quotegraph.graph.errors import GraphFileError, QueryError
 
 __all__ = [
     "QuotegraphError",
@@ -16,18 +17,6 @@ __all__ = [
     "UnfinishedRunError",
     "RunInterrupted",
 ]
-
-
-class GraphFileError(QuotegraphError):
-    """An RDF file (Turtle, N-Triples, JSON-LD …) or store cannot be read or written."""
-
-    def __init__(self, message: str, source: str | None = None):
-        self.source = source
-        super().__init__(f"{source}: {message}" if source else message)
-
-
-class QueryError(QuotegraphError):
-    """A SPARQL query is malformed, unknown, or not allowed (an update without ``--update``)."""
 
 
 class UnfinishedRunError(QuotegraphError):
