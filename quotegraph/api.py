@@ -16,7 +16,6 @@ Typical use::
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -25,7 +24,7 @@ from rdflib import Graph
 
 from quotegraph.corpus import extract_corpus as extract_to_files  # what `quotegraph extract` runs
 from quotegraph.errors import QuotegraphError
-from quotegraph.extract.records import ArticleResult, Attribution, attribution_to_dict
+from quotegraph.extract.records import ArticleResult
 from quotegraph.extraction import extract, extract_text
 from quotegraph.extractor import Extractor
 from quotegraph.graph.export import save_graph
@@ -36,6 +35,7 @@ from quotegraph.graph.store import open_graph as _open_graph
 from quotegraph.graph.store import remove_articles as _remove_articles
 from quotegraph.graph.view import write_view as _write_view
 from quotegraph.inputs import Skipped, read_inputs
+from quotegraph.quotes_jsonl import write_attributions, write_jsonl
 from quotegraph.summary import Summary, summarize
 
 __all__ = [
@@ -129,54 +129,3 @@ def export(graph: Graph, path: str | Path, format: str = "turtle") -> Path:
 def write_view(graph: Graph, path: str | Path, **options):
     """Write the interactive network page (one self-contained HTML file)."""
     return _write_view(graph, path, **options)
-
-
-# ---------------------------------------------------------------------------- quotes.jsonl
-
-
-def write_jsonl(results: Iterable[ArticleResult], path: str | Path, *, append: bool = True) -> int:
-    """Write one JSON object per attribution (the quotes.jsonl contract), atomically.
-
-    With ``append``, lines already in the file are kept and an attribution whose ``id`` is
-    already there is not written again. Returns the number of new lines.
-    """
-    return write_attributions((att for result in results for att in result.attributions), path, append=append)
-
-
-def write_attributions(attributions: Iterable[Attribution], path: str | Path, *, append: bool = True) -> int:
-    """:func:`write_jsonl` for attributions: streamed, so only the ids are held in memory.
-
-    >>> import tempfile, pathlib
-    >>> from quotegraph.extract.records import Quote
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "quotes.jsonl"
-    >>> att = Attribution(id="a1:0-5", article="a1", quote=Quote("„Ja.“", 0, 5))
-    >>> write_attributions([att], p), write_attributions([att], p), len(p.read_text().splitlines())
-    (1, 0, 1)
-    """
-    path = Path(path)
-    seen: set[str] = set()
-    keep_old = append and path.exists()
-    if keep_old:
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                try:
-                    seen.add(json.loads(line)["id"])
-                except (json.JSONDecodeError, KeyError, TypeError):
-                    pass
-    new = 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    from quotegraph.graph.files import write_atomically
-
-    with write_atomically(path, "w", encoding="utf-8") as out:
-        if keep_old:
-            with path.open(encoding="utf-8") as fh:
-                for line in fh:
-                    if line.strip():
-                        out.write(line if line.endswith("\n") else line + "\n")
-        for att in attributions:
-            if att.id in seen:
-                continue
-            seen.add(att.id)
-            out.write(json.dumps(attribution_to_dict(att), ensure_ascii=False) + "\n")
-            new += 1
-    return new

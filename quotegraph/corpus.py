@@ -32,6 +32,7 @@ from quotegraph.graph.export import format_for_suffix, save_graph
 from quotegraph.graph.store import add_results, close_graph, load_file_by_article, open_graph
 from quotegraph.inputs import Skipped, read_inputs
 from quotegraph.progress import with_progress
+from quotegraph.quotes_jsonl import write_attributions
 from quotegraph.runs import RunState
 from quotegraph.summary import Summary
 
@@ -113,9 +114,6 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     RunInterrupted
         On Ctrl-C, after keeping what is finished.
     """
-    # quotegraph.api imports this module: a top-level import of it would be circular
-    from quotegraph.api import write_attributions
-
     inputs = list(inputs)
     for path in inputs:
         if not Path(path).exists():
