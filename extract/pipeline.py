@@ -52,7 +52,8 @@ from .doc_spans import set_attribution_spans
 from .errors import UnsupportedLanguageError
 from .lexicon import SUPPORTED_LANGUAGES, CueLexicon, lexicon_from_dict, lexicon_to_dict, load_lexicon
 from .linear import LinearModel, load_linear_model, shipped_model_path
-from .loading import load_pipeline, max_article_chars
+from .limits import max_article_chars
+from .loading import load_pipeline
 from .paragraphs import make_paragraph_starts  # noqa: F401 (registers qg_paragraph_starts)
 from .patterns import Found, find_attributions, keep_roles_within_lines
 from .phrases import lemma_table

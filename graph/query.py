@@ -38,7 +38,7 @@ from .errors import QueryError, QuotegraphError
 from .examples import QUERY_DIR, ExampleQuery, example_queries, example_query
 from .namespaces import SDO
 # the CLI prints a result's rich table itself (quotegraph/cli/query.py)
-from .results import FORMATS, QueryResult, _rich_table, format_result, shorten  # noqa: F401
+from .results import FORMATS, QueryResult, format_result, shorten  # noqa: F401
 from .sparql import declared_prefixes, param_bindings, parse_param, query_kind, with_prefixes
 from .store import backend_of
 

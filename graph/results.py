@@ -26,7 +26,7 @@ from .errors import QueryError
 
 from .namespaces import PREFIXES
 
-__all__ = ["FORMATS", "QueryResult", "format_result", "shorten"]
+__all__ = ["FORMATS", "QueryResult", "format_result", "rich_table", "shorten"]
 
 #: Output formats of :func:`format_result`.
 FORMATS = ("table", "csv", "json")
@@ -106,7 +106,8 @@ def shorten(term, prefixes: dict | None = None) -> str:
     return str(term)
 
 
-def _rich_table(result: QueryResult, prefixes: dict | None):
+def rich_table(result: QueryResult, prefixes: dict | None):
+    """The rows as a rich ``Table`` (IRIs shortened with ``prefixes``), for a terminal."""
     table = Table(show_lines=False, header_style="bold")
     for col in result.columns:
         table.add_column(col, overflow="fold")
@@ -147,6 +148,6 @@ def format_result(result: QueryResult, fmt: str = "table", *, width: int | None 
         buf = io.StringIO()
         console = Console(file=buf, width=width or 120, color_system=None, force_terminal=False,
                           legacy_windows=False, emoji=False, highlight=False, markup=False)
-        console.print(_rich_table(result, prefixes))
+        console.print(rich_table(result, prefixes))
         return buf.getvalue()
     raise QueryError(f"unknown output format {fmt!r} (use one of {', '.join(FORMATS)})")

@@ -27,8 +27,14 @@ from pathlib import Path
 
 from quotegraph.errors import InputError, RunInterrupted
 from quotegraph.extract.records import Article, ArticleResult
+from quotegraph.extraction import extract
+from quotegraph.graph.export import format_for_suffix, save_graph
+from quotegraph.graph.store import add_results, close_graph, load_file_by_article, open_graph
 from quotegraph.inputs import Skipped, read_inputs
+from quotegraph.progress import with_progress
+from quotegraph.quotes_jsonl import write_attributions
 from quotegraph.runs import RunState
+from quotegraph.summary import Summary
 
 __all__ = ["extract_corpus", "FLUSH_ARTICLES", "FLUSH_SECONDS"]
 
@@ -57,6 +63,7 @@ def _settings(inputs, out, jsonl, store, lang, model, append) -> dict:
     def where(p):
         return None if p is None else (p if _is_url(p) else str(Path(p).resolve()))
 
+    # spaCy takes ~0.5 s to import (extract.pipeline needs it); only extraction does, not --help
     from quotegraph.extract.pipeline import learned_by_default
 
     # $QUOTEGRAPH_LEARNED changes what is extracted: a resumed run must keep it as it was
@@ -107,10 +114,6 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     RunInterrupted
         On Ctrl-C, after keeping what is finished.
     """
-    from quotegraph.api import Summary, write_attributions
-    from quotegraph.graph.export import format_for_suffix, save_graph
-    from quotegraph.graph.store import close_graph, load_file_by_article, open_graph
-
     inputs = list(inputs)
     for path in inputs:
         if not Path(path).exists():
@@ -162,9 +165,6 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
 def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str | None,
                   n_process: int, batch_size: int, progress: bool) -> None:
     """Extract the articles the run has not finished, writing them to the store and journal as they come."""
-    from quotegraph.api import extract
-    from quotegraph.graph.store import add_results
-
     done = run.done
     skipped: list[Skipped] = []
     pending: list[ArticleResult] = []
@@ -188,8 +188,6 @@ def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str |
     results = extract(todo(), lang=lang, model=model, n_process=n_process, batch_size=batch_size,
                       on_skip=skipped.append)
     if progress:
-        from quotegraph.progress import with_progress
-
         results = with_progress(results, inputs, already_done=len(done))
     try:
         for result in results:

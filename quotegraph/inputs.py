@@ -20,8 +20,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import ftfy
+from charset_normalizer import from_bytes
+
 from quotegraph.errors import InputError, QuotegraphError
-from quotegraph.extract.loading import DEFAULT_MAX_CHARS, MAX_CHARS_ENV, max_article_chars
+from quotegraph.extract.limits import DEFAULT_MAX_CHARS, MAX_CHARS_ENV, max_article_chars
 from quotegraph.extract.records import Article, article_id_for
 
 __all__ = [
@@ -105,8 +108,6 @@ def decode(data: bytes, source: str) -> str:
         return repair_mojibake(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
     best = from_bytes(data).best()
     if best is None:
         raise InputError("not valid UTF-8 and no other text encoding fits", source)
@@ -129,8 +130,6 @@ _MISREAD_AS = frozenset({"latin-1", "windows-1252", "sloppy-windows-1252"})
 
 
 def _ftfy_config():
-    import ftfy
-
     # Encoding repair only. Everything else ftfy offers would change legitimate text: uncurling
     # quotes (our quotation marks are signal), NFC/NFKC, ligatures, widths, line breaks,
     # HTML entities, control characters. Lossy sequences stay as they are rather than
@@ -155,8 +154,6 @@ def _rounds(plan: list) -> Iterator[list]:
 
 
 def _repair_line(line: str, config) -> str:
-    import ftfy
-
     plan = ftfy.fix_encoding_and_explain(line, config).explanation
     bad = len(_MOJIBAKE.findall(line))
     # Round by round, and only while each round removes mojibake pairs: ftfy keeps going
@@ -263,7 +260,7 @@ def read_text_file(path: Path, *, article_id: str | None = None, lang: str = "au
 
 
 def _html_to_text(html: str, source: str) -> tuple[str, dict]:
-    try:
+    try:  # trafilatura (with lxml and jusText) takes ~0.05 s to import; only HTML pages need it
         import trafilatura
     except ImportError as exc:  # pragma: no cover - a dependency, but say so plainly
         raise InputError("reading HTML needs trafilatura: pip install trafilatura", source) from exc

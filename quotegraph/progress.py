@@ -19,6 +19,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
+
 from quotegraph.inputs import JSONL_SUFFIXES, input_files, suffix_of
 
 __all__ = ["count_articles", "with_progress"]
@@ -54,9 +57,6 @@ def with_progress(items: Iterator[T], inputs: Iterable[str | Path] | None = None
     already_done : int
         Articles finished before (a resumed run): they count towards the total.
     """
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                               TimeRemainingColumn)
-
     total: list[int] = []
     if inputs is not None:
         paths = list(inputs)

@@ -28,9 +28,15 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from quotegraph.errors import InputError, QuotegraphError
-from quotegraph.extract.records import Article, ArticleResult
-from quotegraph.inputs import JSONL_SUFFIXES, Skipped, input_files, suffix_of, without_skipped
+from quotegraph.extract.records import Article, ArticleResult, result_from_dict, result_to_dict
+from quotegraph.extractor import Extractor
+from quotegraph.graph.store import add_results, close_graph, open_graph, oxigraph_store
+from quotegraph.inputs import (JSONL_SUFFIXES, Skipped, article_from_jsonl_line, input_files, read_file, suffix_of,
+                               without_skipped)
+from quotegraph.summary import Summary
 
 __all__ = ["extract_with_spark", "spark_session", "PART_FOLDERS"]
 
@@ -45,7 +51,7 @@ def spark_session(master: str | None = None, *, app_name: str = "quotegraph", co
 
     ``master`` None keeps what ``spark-submit`` or ``SPARK_MASTER`` configured, else ``local[*]``.
     """
-    try:
+    try:  # pyspark is optional (the [spark] extra)
         from pyspark.sql import SparkSession
     except ImportError:
         raise QuotegraphError("the Spark engine needs pyspark: pip install 'quotegraph[spark]'") from None
@@ -91,8 +97,6 @@ def _split_inputs(inputs: Iterable[str | Path]) -> tuple[list[str], list[tuple[s
 
 
 def _read_file(item: tuple[str, str | None], lang: str) -> list[Article | Skipped]:
-    from quotegraph.inputs import read_file
-
     path, article_id = item
     return list(read_file(Path(path), lang=lang, article_id=article_id))
 
@@ -100,9 +104,6 @@ def _read_file(item: tuple[str, str | None], lang: str) -> list[Article | Skippe
 def _extract_partition(items: Iterator[Article | Skipped], lang: str, model: str | None,
                        batch_size: int) -> Iterator[str]:
     """One partition's results as JSON strings: {"result": …} or {"skipped": …, "reason": …}."""
-    from quotegraph.api import Extractor
-    from quotegraph.extract.records import result_to_dict
-
     key = (lang, model, batch_size)
     if key not in _extractors:
         _extractors[key] = Extractor(lang=lang, model=model, batch_size=batch_size)
@@ -120,8 +121,6 @@ def _extract_partition(items: Iterator[Article | Skipped], lang: str, model: str
 
 
 def _results(lines: Iterable[str]) -> Iterator[ArticleResult]:
-    from quotegraph.extract.records import result_from_dict
-
     for line in lines:
         data = json.loads(line)
         if "result" in data:
@@ -130,10 +129,6 @@ def _results(lines: Iterable[str]) -> Iterator[ArticleResult]:
 
 def _nquads(lines: Iterator[str]) -> Iterator[str]:
     """A partition's results as N-Quads lines, made by the same code as a local run's graph."""
-    import pyoxigraph as ox
-
-    from quotegraph.graph.store import add_results, open_graph, oxigraph_store
-
     graph = open_graph()
     add_results(graph, _results(lines))
     data = oxigraph_store(graph).dump(format=ox.RdfFormat.N_QUADS)
@@ -171,7 +166,7 @@ def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: s
     Summary
         Counts over the whole corpus, and the skipped inputs.
     """
-    from pyspark import StorageLevel
+    from pyspark import StorageLevel  # pyspark is optional (the [spark] extra)
 
     jsonl, files = _split_inputs(inputs)
     out = str(out)
@@ -237,8 +232,6 @@ def _names(line: str, role: str) -> Iterator[str]:
 
 def _summary(results):
     """The run's Summary, computed on the cluster: only counts, names and skipped inputs come back."""
-    from quotegraph.api import Summary
-
     counts = results.map(_counts).fold({}, _add_counts)
     summary = Summary(articles=counts.get("articles", 0), quotes=counts.get("quotes", 0))
     summary.by_kind = {k[5:]: v for k, v in counts.items() if k.startswith("kind:")}
@@ -251,8 +244,6 @@ def _summary(results):
 
 
 def _article_from_line(line: str, source: str, lang: str) -> Article | Skipped:
-    from quotegraph.inputs import article_from_jsonl_line
-
     return article_from_jsonl_line(line.encode("utf-8"), source, lang)
 
 
@@ -269,10 +260,6 @@ def bulk_load_parts(folder: str | Path, store: str | Path) -> int:
 
     Returns the number of part files loaded.
     """
-    import pyoxigraph as ox
-
-    from quotegraph.graph.store import close_graph, open_graph, oxigraph_store
-
     parts = sorted(p for p in Path(folder).glob("part-*") if p.stat().st_size)
     graph = open_graph(store)
     try:

@@ -21,31 +21,16 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
-from typing import TYPE_CHECKING
 
 from quotegraph.errors import QuotegraphError
 from quotegraph.extract.records import Article, ArticleResult
+from quotegraph.extractor import Extractor, chunked
 from quotegraph.inputs import Skipped, without_skipped
-
-if TYPE_CHECKING:
-    from quotegraph.api import Extractor
 
 __all__ = ["extract_in_processes", "chunked"]
 
 # the Extractor of this worker process, set once by the pool's initializer
 _worker_extractor: Extractor | None = None
-
-
-def chunked(items: Iterable, size: int) -> Iterator[list]:
-    """Lists of up to ``size`` items, lazily.
-
-    >>> [len(c) for c in chunked(range(5), 2)]
-    [2, 2, 1]
-    """
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def _init_worker(extractor: Extractor) -> None:

@@ -1,4 +1,5 @@
-"""Shared fixtures: small hand-made extraction records, so graph tests need no model.
+"""Shared fixtures: small hand-made extraction records, so graph tests need no model; and the
+marks of whole folders and files (the marks are registered in pyproject.toml, see tests/README.md).
 
 Also: the doctests of ``extract/`` and ``graph/`` run on the installed modules. Those folders
 install as ``quotegraph.extract`` and ``quotegraph.graph``; pytest would import their files
@@ -11,6 +12,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +25,31 @@ for _package, _alias in ((quotegraph.extract, "extract"), (quotegraph.graph, "gr
         sys.modules.setdefault(_alias + _info.name[len(_package.__name__):], importlib.import_module(_info.name))
 
 from quotegraph.extract.records import Article, ArticleResult, Attribution, Cue, Entity, Mention, Quote
+
+
+#: Marks by place: every test under a folder or in a file gets these.
+MARKS_BY_PATH = {
+    "tests/browser/": ("browser",),
+    "tests/test_spark.py": ("spark",),
+    "tests/test_notebook.py": ("notebook",),
+    "tests/graph/test_endpoint.py": ("endpoint",),
+    "tests/graph/test_serve.py": ("endpoint",),
+}
+#: Tests with these marks are slow too, wherever they are.
+SLOW_TOO = ("browser", "spark", "notebook")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = Path(config.rootpath)
+    for item in items:
+        path = Path(item.path)
+        where = path.relative_to(root).as_posix() if path.is_relative_to(root) else ""
+        for place, marks in MARKS_BY_PATH.items():
+            if where == place or (place.endswith("/") and where.startswith(place)):
+                for mark in marks:
+                    item.add_marker(mark)
+        if any(item.get_closest_marker(mark) for mark in SLOW_TOO) and not item.get_closest_marker("slow"):
+            item.add_marker("slow")
 
 
 def _result_de() -> ArticleResult:

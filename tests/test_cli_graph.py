@@ -189,6 +189,7 @@ def test_export_errors(ttl, tmp_path):
     assert "folder does not exist" in nofolder.stderr
 
 
+@pytest.mark.endpoint
 def test_serve_end_to_end(ttl):
     """Start `quotegraph serve` as a user would, query it, stop it with Ctrl-C."""
     from quotegraph.errors import QuotegraphError

@@ -57,6 +57,7 @@ def _lines(path: Path) -> list[str]:
     return sorted(path.read_text(encoding="utf-8").splitlines())
 
 
+@pytest.mark.slow
 def test_killed_run_keeps_earlier_output_and_resume_completes_it(corpus, reference, tmp_path):
     earlier = tmp_path / "earlier.jsonl"
     earlier.write_text(json.dumps(_article(0), ensure_ascii=False) + "\n", encoding="utf-8")
@@ -96,6 +97,7 @@ def test_killed_run_keeps_earlier_output_and_resume_completes_it(corpus, referen
     assert len(got) == len(want) and isomorphic(got, want)
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_workers_at_once_and_keeps_what_is_finished(corpus, tmp_path):
     proc = subprocess.Popen(_cli("extract", str(corpus), "--store", "news.db", "--workers", "2", "-q", cwd=tmp_path),
                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

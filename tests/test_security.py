@@ -100,6 +100,7 @@ def test_serve_api_refuses_a_non_loopback_host_without_public(tmp_path):
         start_server(tmp_path / "not-even-loaded.ttl", host="0.0.0.0", port=0)
 
 
+@pytest.mark.endpoint
 def test_serve_with_public_passes_the_host_check(tmp_path):
     """With consent the host check is passed and the server really tries that address.
 
@@ -132,6 +133,7 @@ def test_serve_listens_on_loopback_by_default():
     assert is_loopback(defaults["host"]) and defaults["public"] is False and defaults["allow_update"] is False
 
 
+@pytest.mark.endpoint
 def test_serve_stops_a_long_query_after_the_timeout(tmp_path):
     """A three-way cross product over 3,000 triples (2.7e10 rows) would run for hours."""
     oxigraph_or_skip()

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import typer
+from rich.console import Console
+from rich.table import Table
 
 from quotegraph.errors import QuotegraphError
 
@@ -70,9 +72,6 @@ def stdout_is_terminal() -> bool:
 
 def print_summary(summary, files: dict[str, str] | None = None) -> None:
     """The table every extraction run ends with: counts, skipped inputs, files written."""
-    from rich.console import Console
-    from rich.table import Table
-
     console = Console(stderr=False, soft_wrap=True)
     table = Table(title="quotegraph", show_header=True, header_style="bold")
     table.add_column("what")

@@ -9,8 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-
 import typer.main
+
+from quotegraph.cli import app
 
 BEGIN, END = "<!-- CLI -->", "<!-- /CLI -->"
 
@@ -48,8 +49,6 @@ def _option_row(param) -> str:
 
 def cli_reference() -> str:
     """Markdown for every verb: its help text and a table of its arguments and options."""
-    from quotegraph.cli import app
-
     root = typer.main.get_command(app)
     lines = [BEGIN, "# Command-line reference", "",
              "Every verb has `--help` (`-h`). Exit codes: 0 done; 1 error (one line on stderr); "

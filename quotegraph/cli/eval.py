@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+from quotegraph import api
 from quotegraph.errors import InputError, QuotegraphError
 from quotegraph.extract.evaluation import polnear as _polnear
-from quotegraph.extract.pipeline import learned_by_default
 from quotegraph.extract.evaluation import wikinews as _wikinews
 from quotegraph.extract.evaluation.report import Report, print_report, write_errors, write_json
 
@@ -83,9 +85,6 @@ def data_file(folder: str, split: str, data: Path | None = None) -> Path:
 @contextlib.contextmanager
 def _progress(total: int, label: str, enabled: bool) -> Iterator[Callable[[], None]]:
     """A progress bar on stderr (only on a terminal); yields a function that advances it."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-
     console = Console(stderr=True)
     if not enabled or not console.is_terminal:
         yield lambda: None
@@ -105,8 +104,6 @@ def run_extractor(articles: list, *, lang: str, model: str | None, workers: int,
     (predictions, seconds, skipped)
         Attributions per article id; wall seconds; articles the extractor skipped.
     """
-    from quotegraph import api
-
     skipped: list[Any] = []
     options: dict[str, Any] = {}
     if "on_skip" in inspect.signature(api.extract).parameters:
@@ -125,8 +122,6 @@ def run_extractor(articles: list, *, lang: str, model: str | None, workers: int,
 
 
 def _finish(report: Report, *, errors: Path | None, json_out: Path | None, skipped: list) -> None:
-    from rich.console import Console
-
     to_stdout_json = json_out is not None and str(json_out) == "-"
     console = Console(stderr=to_stdout_json, soft_wrap=True)
     print_report(report, console)
@@ -234,6 +229,9 @@ def polnear(
 
 
 def _describe(report: Report, split: str, path: Path, model: str | None, seconds: float, skipped: list) -> None:
+    # spaCy takes ~0.5 s to import (extract.pipeline needs it); every other verb's start-up would pay it
+    from quotegraph.extract.pipeline import learned_by_default
+
     report.split = split
     report.info.update({
         "data": str(path),

@@ -9,6 +9,9 @@ from typing import Annotated, Optional
 import typer
 
 from quotegraph.errors import QuotegraphError
+from quotegraph.graph.endpoint import is_endpoint_url
+from quotegraph.graph.export import FORMATS, format_for_suffix, save_graph, write_graph
+from quotegraph.graph.store import open_source
 
 from ._app import app, handle_errors
 
@@ -43,10 +46,6 @@ def export(
 
         quotegraph export sparql+http://127.0.0.1:7878 --out corpus.nq
     """
-    from quotegraph.graph.export import FORMATS, format_for_suffix, save_graph, write_graph
-    from quotegraph.graph.endpoint import is_endpoint_url
-    from quotegraph.graph.store import open_source
-
     fmt = fmt or format_for_suffix(out)
     if fmt not in FORMATS:
         raise QuotegraphError(f"unknown --format {fmt!r} (use one of {', '.join(FORMATS)})")

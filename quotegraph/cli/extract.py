@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from quotegraph import api
+from quotegraph.spark import extract_with_spark
 
 from ._app import EXIT_SKIPPED, app, handle_errors, print_summary
 
@@ -77,8 +78,6 @@ def extract(
 
 
 def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resuming) -> None:
-    from quotegraph.spark import extract_with_spark
-
     if out is None or out == Path("graph.ttl") or out.suffix:
         raise typer.BadParameter("with --engine spark, --out is the folder the parts go into (e.g. --out parts/)", param_hint="--out")
     if jsonl is not None or resuming:

@@ -7,8 +7,14 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.console import Console
 
 from quotegraph.errors import QueryError
+from quotegraph.graph.endpoint import is_endpoint_url
+from quotegraph.graph.export import format_for_suffix, save_graph
+from quotegraph.graph.query import FORMATS, example_queries, example_query, format_result, run_example, run_query
+from quotegraph.graph.results import rich_table
+from quotegraph.graph.store import is_store_dir, open_source
 
 from ._app import app, handle_errors, stdout_is_terminal, warn
 
@@ -24,8 +30,6 @@ def _parse_params(items: list[str]) -> dict[str, str]:
 
 
 def _list_examples() -> None:
-    from quotegraph.graph.query import example_queries
-
     for example in example_queries().values():
         typer.echo(example.help())
         typer.echo("")
@@ -68,8 +72,6 @@ def query(
 
         quotegraph query --list-examples
     """
-    from quotegraph.graph.query import FORMATS, example_query, format_result, run_example, run_query
-
     if list_examples or example in ("list", ""):
         _list_examples()
         return
@@ -93,10 +95,6 @@ def query(
     else:
         text = sparql
 
-    from quotegraph.graph.export import format_for_suffix, save_graph
-    from quotegraph.graph.endpoint import is_endpoint_url
-    from quotegraph.graph.store import is_store_dir, open_source
-
     remote = is_endpoint_url(graph)
     graph = graph if remote else Path(graph)  # a str: typer's Path would turn '//' into '/'
     writable = update and (remote or is_store_dir(graph))
@@ -114,11 +112,7 @@ def query(
         typer.echo(f"Updated {graph}: {before} -> {after} triples", err=True)
         return
     if fmt == "table" and stdout_is_terminal():
-        from rich.console import Console
-
-        from quotegraph.graph.query import _rich_table
-
-        Console().print(_rich_table(result, None))
+        Console().print(rich_table(result, None))
         typer.echo(f"{len(result)} row{'s' if len(result) != 1 else ''}", err=True)
         return
     out = format_result(result, fmt, width=200)

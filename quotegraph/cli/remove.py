@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from quotegraph.errors import QuotegraphError
+from quotegraph.graph.endpoint import is_endpoint_url
+from quotegraph.graph.store import article_graphs, close_graph, is_store_dir, open_graph, remove_articles
 
 from ._app import app, handle_errors
 
@@ -39,9 +41,6 @@ def remove(
 
         quotegraph remove de1 de2 --store sparql+http://127.0.0.1:7878 --prune
     """
-    from quotegraph.graph.endpoint import is_endpoint_url
-    from quotegraph.graph.store import article_graphs, close_graph, is_store_dir, open_graph, remove_articles
-
     if not is_endpoint_url(store) and not is_store_dir(Path(store)):
         raise QuotegraphError(f"{store}: not a store folder or sparql+http:// endpoint "
                               "(files have no named graphs: extract again to change one)")

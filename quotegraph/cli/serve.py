@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from quotegraph.graph import serve as server  # used as server.serve(…), so a test can stand in for it
+
 from ._app import app, handle_errors, warn
 
 
@@ -42,12 +44,9 @@ def serve(
 
         quotegraph serve news.ttl --host 0.0.0.0 --public
     """
-    from quotegraph.graph.serve import check_host, is_loopback
-    from quotegraph.graph.serve import serve as run_server
-
-    check_host(host, public=public)  # before anything is loaded
-    if not is_loopback(host):
+    server.check_host(host, public=public)  # before anything is loaded
+    if not server.is_loopback(host):
         warn(f"listening on {host}: other machines can reach this endpoint"
              + (" and change the data" if allow_update else ""))
-    run_server(source, host=host, port=port, allow_update=allow_update, timeout=timeout, public=public,
-               echo=lambda line: typer.echo(line, err=True))
+    server.serve(source, host=host, port=port, allow_update=allow_update, timeout=timeout, public=public,
+                 echo=lambda line: typer.echo(line, err=True))

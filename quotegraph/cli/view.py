@@ -7,6 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from quotegraph.graph.endpoint import is_endpoint_url
+from quotegraph.graph.store import close_graph, open_source
 from quotegraph.graph.view import DEFAULT_MAX_NODES, QUOTE_NODES_MAX, write_view
 
 from ._app import app, handle_errors
@@ -34,9 +36,6 @@ def view(
 
         quotegraph view graph.ttl --out graph.html --title "Election coverage"
     """
-    from quotegraph.graph.endpoint import is_endpoint_url
-    from quotegraph.graph.store import close_graph, open_source
-
     remote = is_endpoint_url(graph)
     rdf = open_source(graph if remote else Path(graph))
     try:

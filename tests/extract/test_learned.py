@@ -208,6 +208,7 @@ def test_clear_quotes_survive_the_filter(nlp_de_learned):
         ("direct", "die Vorstandschefin Clara Hartmann"), ("indirect", "Die Gewerkschaft")]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not DEV.is_file(), reason="needs ../shared/data/wikinews-de")
 def test_learned_parts_raise_joint_f1_on_wikinews_dev_sample(nlp_de_learned):
     gold = list(read_wikinews(DEV, limit=40))

@@ -1,0 +1,139 @@
+"""The Extractor: one process's extraction, articles in, records out, each language's pipeline loaded once.
+
+:func:`quotegraph.api.extract` runs one Extractor here or one per worker process
+(:mod:`quotegraph.workers`); the Spark engine runs one per Python worker (:mod:`quotegraph.spark`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from itertools import islice
+
+from quotegraph.errors import QuotegraphError
+from quotegraph.extract.language import detect_language
+from quotegraph.extract.records import Article, ArticleResult
+from quotegraph.inputs import Skipped, without_skipped
+
+__all__ = ["Extractor", "chunked"]
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to ``size`` items, lazily.
+
+    >>> [len(c) for c in chunked(range(5), 2)]
+    [2, 2, 1]
+    """
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class Extractor:
+    """Runs articles through the right language's pipeline; pipelines load once, on first use.
+
+    Parameters
+    ----------
+    lang : str
+        "de", "en", or "auto" (each article's own ``language``, else detected).
+    model : str, optional
+        A spaCy pipeline name or path to use for every article instead of the default.
+    batch_size : int
+        Passed to ``nlp.pipe``.
+
+    For several processes see :func:`quotegraph.workers.extract_in_processes`, which runs one
+    Extractor per worker.
+    """
+
+    def __init__(self, *, lang: str = "auto", model: str | None = None, batch_size: int = 16):
+        self.lang = lang
+        self.model = model
+        self.batch_size = batch_size
+        self._pipelines: dict[str, object] = {}
+
+    def __getstate__(self) -> dict:
+        # a worker started by "spawn" loads its own pipelines rather than unpickling ours
+        return {**self.__dict__, "_pipelines": {}}
+
+    def pipeline(self, lang: str):
+        """The loaded pipeline for a language (loaded on first call)."""
+        if lang not in self._pipelines:
+            # spaCy takes ~0.5 s to import; only extraction needs it (not the graph verbs, not --help)
+            from quotegraph.extract.pipeline import make_nlp
+
+            self._pipelines[lang] = make_nlp(lang, self.model)
+        return self._pipelines[lang]
+
+    def preload(self, articles: Iterable[Article]) -> None:
+        """Load the pipelines these articles need now (before worker processes fork, say).
+
+        A language without a pipeline is left for :meth:`run` to report per article.
+        """
+        for lang in {self.language_of(a) for a in articles}:
+            try:
+                self.pipeline(lang)
+            except QuotegraphError:
+                pass
+
+    def language_of(self, article: Article) -> str:
+        if article.language and article.language != "auto":
+            return article.language
+        if self.lang != "auto":
+            return self.lang
+        return detect_language(article.text)
+
+    def run(self, articles: Iterable[Article], *, on_skip: Callable[[Skipped], None] | None = None,
+            chunk_size: int | None = None) -> Iterator[ArticleResult]:
+        """Extract every article, in input order, streaming in chunks.
+
+        An article that fails (no pipeline for its language, an error inside the pipeline) is
+        passed to ``on_skip``; without ``on_skip`` the error is raised.
+        """
+        for chunk in chunked(articles, chunk_size or self.batch_size * 8):
+            yield from self._run_chunk(chunk, on_skip)
+
+    def _run_chunk(self, chunk: list[Article], on_skip) -> Iterator[ArticleResult]:
+        # spaCy takes ~0.5 s to import (extract.convert needs it); only extraction does
+        from quotegraph.extract.convert import doc_to_result
+
+        by_lang: dict[str, list[int]] = {}
+        for i, art in enumerate(chunk):
+            by_lang.setdefault(self.language_of(art), []).append(i)
+        done: dict[int, ArticleResult | Skipped] = {}
+        for lang, idxs in by_lang.items():
+            try:
+                nlp = self.pipeline(lang)
+            except QuotegraphError as exc:
+                if on_skip is None:
+                    raise
+                for i in idxs:
+                    done[i] = Skipped(chunk[i].source or chunk[i].id, str(exc))
+                continue
+            arts = [_with_language(chunk[i], lang) for i in idxs]
+            docs = _pipe(nlp, arts, self.batch_size, on_skip is not None)
+            for i, art, item in zip(idxs, arts, docs):
+                done[i] = item if isinstance(item, Skipped) else doc_to_result(item, art)
+        yield from without_skipped((done[i] for i in range(len(chunk))), on_skip)
+
+
+def _with_language(article: Article, lang: str) -> Article:
+    if article.language == lang:
+        return article
+    return replace(article, language=lang)
+
+
+def _pipe(nlp, articles: list[Article], batch_size: int, tolerant: bool):
+    """Docs for the articles; with ``tolerant``, an article that breaks the pipeline becomes Skipped."""
+    texts = [a.text for a in articles]
+    try:
+        return list(nlp.pipe(texts, batch_size=batch_size))
+    except Exception:
+        if not tolerant:
+            raise
+    out = []
+    for art in articles:  # find the culprit(s) one by one
+        try:
+            out.append(nlp(art.text))
+        except Exception as exc:  # noqa: BLE001 - any failure inside spaCy skips only this article
+            out.append(Skipped(art.source or art.id, f"extraction failed: {type(exc).__name__}: {exc}"))
+    return out

@@ -1,0 +1,47 @@
+"""Counts over extraction results: what the table every extraction run ends with shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from quotegraph.extract.records import ArticleResult, Attribution
+from quotegraph.inputs import Skipped
+
+__all__ = ["Summary", "summarize"]
+
+
+@dataclass
+class Summary:
+    """Counts over extraction results, for the table the CLI prints."""
+
+    articles: int = 0
+    quotes: int = 0
+    speakers: set[str] = field(default_factory=set)
+    mediators: set[str] = field(default_factory=set)
+    by_kind: dict[str, int] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def add(self, result: ArticleResult) -> ArticleResult:
+        """Count one article's result (and pass it on)."""
+        self.count(result.attributions)
+        return result
+
+    def count(self, attributions: Iterable[Attribution]) -> None:
+        """Count one article with these attributions."""
+        self.articles += 1
+        for att in attributions:
+            self.quotes += 1
+            self.by_kind[att.quote.kind] = self.by_kind.get(att.quote.kind, 0) + 1
+            if att.speaker and att.speaker.entity:
+                self.speakers.add(att.speaker.entity)
+            if att.mediator and att.mediator.entity:
+                self.mediators.add(att.mediator.entity)
+
+
+def summarize(results: Iterable[ArticleResult]) -> Summary:
+    """Count articles, quotes, distinct speakers and mediators."""
+    summary = Summary()
+    for result in results:
+        summary.add(result)
+    return summary
