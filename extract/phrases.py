@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
+from spacy.util import load_language_data, registry
 
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
@@ -47,8 +48,6 @@ def lemma_table(lang: str) -> dict[str, str]:
     (seconds per process) and give the same answers.
     """
     try:
-        from spacy.util import load_language_data, registry
-
         if lang not in registry.lookups:
             return {}
         tables = registry.lookups.get(lang)

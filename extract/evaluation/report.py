@@ -15,12 +15,16 @@ Examples
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from quotegraph.extract.evaluation.scoring import PRF, Span
+from rich.console import Console
+from rich.table import Table
+
+from .scoring import PRF, Span
 
 __all__ = ["Report", "snippet", "context", "print_report", "write_errors", "write_json"]
 
@@ -120,8 +124,6 @@ def _pct(x: float) -> str:
 
 
 def _score_table(title: str, first: str, rows: Mapping[str, PRF]):
-    from rich.table import Table
-
     table = Table(title=title, title_justify="left")
     table.add_column(first)
     for col in ("P", "R", "F1", "n pred", "n gold"):
@@ -140,8 +142,6 @@ def print_report(report: Report, console: Any = None) -> None:
     console : rich.console.Console, optional
         Where to print; standard output by default.
     """
-    from rich.console import Console
-
     console = console or Console()
     title = f"{report.dataset} {report.split or ''}".strip()
     head = (f"{report.n_articles} articles, {report.n_gold} gold, {report.n_pred} predicted, "
@@ -154,8 +154,6 @@ def print_report(report: Report, console: Any = None) -> None:
 
 
 def _open_out(path: str | Path) -> tuple[IO[str], bool]:
-    import sys
-
     if str(path) == "-":
         return sys.stdout, False
     path = Path(path)
