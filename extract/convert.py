@@ -13,14 +13,14 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from dataclasses import replace
 
-from .metadata import find_metadata
-from .records import Article, ArticleResult
+from spacy.tokens import Doc
 
-__all__ = ["doc_to_result", "attribution_id", "with_metadata"]
+from .metadata import find_metadata
+from .records import Article, ArticleResult, local_attribution_id
+
+__all__ = ["doc_to_result", "attribution_id", "in_article", "with_metadata"]
 
 
 def attribution_id(article_id: str, start: int, end: int) -> str:
@@ -29,7 +29,16 @@ def attribution_id(article_id: str, start: int, end: int) -> str:
     >>> attribution_id("a1", 10, 42)
     'a1:10-42'
     """
-    return f"{article_id}:{start}-{end}"
+    return in_article(article_id, local_attribution_id(start, end))
+
+
+def in_article(article_id: str, local_id: str) -> str:
+    """An id local to a Doc ("START-END") as the article's ("ARTICLE:START-END").
+
+    >>> in_article("a1", "10-42") == attribution_id("a1", 10, 42)
+    True
+    """
+    return f"{article_id}:{local_id}"
 
 
 def doc_to_result(doc: Doc, article: Article) -> ArticleResult:
@@ -43,11 +52,8 @@ def doc_to_result(doc: Doc, article: Article) -> ArticleResult:
     """
     if doc.text != article.text:
         raise ValueError(f"article {article.id}: the Doc's text differs from the article text")
-
-    def global_id(local: str | None) -> str | None:
-        return f"{article.id}:{local}" if local is not None else None
-
-    atts = tuple(replace(att, id=global_id(att.id), article=article.id, parent=global_id(att.parent))
+    atts = tuple(replace(att, id=in_article(article.id, att.id), article=article.id,
+                         parent=in_article(article.id, att.parent) if att.parent is not None else None)
                  for att in doc._.qg_attributions or ())
     return ArticleResult(with_metadata(article), atts, tuple(doc._.qg_entities or ()))
 

@@ -31,6 +31,7 @@ class Roles(NamedTuple):
     speaker: Mention | None
     mediator: Mention | None
 
+
 _LABEL_TYPES = {
     "PER": "person", "PERSON": "person",
     "ORG": "organization", "NORP": "organization",
@@ -114,7 +115,6 @@ class EntityIndex:
 def _named_part(span: Span, lex: CueLexicon) -> Span | None:
     """What names the source in "Angaben der Gewerkschaft X" / "seinen Angaben": the part after
     the source noun (None when nothing follows it: the possessor is the source)."""
-
     i = span.start
     saw_noun = False
     while i < span.end and (span.doc[i].lower_ in lex.possessives or span.doc[i].pos_ in ("DET", "ADJ")
