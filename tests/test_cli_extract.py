@@ -121,6 +121,18 @@ def test_demo_writes_all_three_files(tmp_path):
     assert any(r["mediator"] for r in rows)
     assert any(r["kind"] == "indirect" for r in rows) and any(r["kind"] == "direct" for r in rows)
     assert "articles" in result.stdout and "graph.html" in result.stdout
+    # every entity in the graph is one a kept attribution (or an article) points at: none is
+    # left over from an attribution the quote filter dropped
+    from quotegraph.graph.store import load_file
+
+    graph = load_file(out / "graph.ttl")
+    orphans = graph.query("""
+        SELECT ?e WHERE {
+          ?e a ?type . FILTER(STRSTARTS(STR(?e), "https://w3id.org/quotegraph/id/entity/"))
+          FILTER NOT EXISTS { ?e ?link ?x . FILTER(?link NOT IN (rdf:type, schema:name, schema:alternateName)) }
+          FILTER NOT EXISTS { ?y ?link2 ?e . FILTER(?link2 != schema:mentions) }
+        }""", initNs={"schema": "https://schema.org/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"})
+    assert [str(row[0]) for row in orphans] == []
 
 
 def test_every_verb_has_help_and_is_in_the_readme():
