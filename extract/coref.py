@@ -11,25 +11,16 @@ recent person speaker, else the most recent person named.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from .patterns.found import Found
+from .lexicon import CueLexicon
 from .patterns.source_phrases import is_source_noun
 from .patterns.speakers import relative_subject
-from .lexicon import CueLexicon
-from .records import Entity, Mention
+from .records import Attribution, Entity, Mention
 
-__all__ = ["ResolvedEntity", "EntityIndex", "Roles", "resolve_entities", "entity_type_of_label"]
-
-
-class Roles(NamedTuple):
-    """The resolved speaker and mediator of one attribution."""
-
-    speaker: Mention | None
-    mediator: Mention | None
+__all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "entity_type_of_label"]
 
 
 _LABEL_TYPES = {
@@ -168,16 +159,17 @@ def _name_in(span: Span, lex: CueLexicon) -> tuple[str, str] | None:
     return span.text, etype
 
 
-def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[list[Roles], list[Entity]]:
+def resolve_entities(doc: Doc, attributions: list[Attribution],
+                     lex: CueLexicon) -> tuple[list[Attribution], list[Entity]]:
     """Resolve the speaker and mediator of every attribution to an entity.
 
     Returns
     -------
-    (roles, entities)
-        ``roles[i]`` holds the speaker and mediator :class:`~quotegraph.extract.records.Mention`
-        of ``found[i]`` (the mention as written, its entity's canonical name and type; no entity
-        for a mention that names no one); ``entities`` the article's merged entities that
-        some mention resolves to.
+    (attributions, entities)
+        The attributions with their speaker and mediator mentions resolved (each its entity's
+        canonical name and type; none for a mention that names no one; a possessor source,
+        "seinen Angaben nach", becomes the speaker mention), and the article's merged entities
+        that some mention resolves to.
     """
     index = EntityIndex(lex)
     # names first, longest first, so surnames merge into full names
@@ -199,10 +191,11 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
     out: list[dict] = []
     last_speaker: tuple[int, ResolvedEntity] | None = None
     last_source: ResolvedEntity | None = None
-    for f in found:
+    for att in attributions:
         row: dict = {"speaker": None, "mediator": None}
-        if f.mediator is not None:
-            span = doc.char_span(*f.mediator, alignment_mode="expand")
+        if att.mediator is not None:
+            mediator_chars = (att.mediator.start, att.mediator.end)
+            span = doc.char_span(*mediator_chars, alignment_mode="expand")
             named = _name_in(span, lex) if span is not None else None
             if named is not None:
                 # whoever relays a statement is a person or an outlet (NER may call it a place)
@@ -210,11 +203,9 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
                 if ent is not None:
                     if ent.type != "person":
                         ent.type = "media"
-                    row["mediator"] = (*f.mediator, ent.name, ent.type)
-        speaker_chars = f.speaker
-        if speaker_chars is None and "possessor" in f.extra:
-            tok = doc[f.extra["possessor"]]
-            speaker_chars = (tok.idx, tok.idx + len(tok.text))
+                    row["mediator"] = (*mediator_chars, ent.name, ent.type)
+        speaker = att.speaker or att.possessor
+        speaker_chars = (speaker.start, speaker.end) if speaker is not None else None
         if speaker_chars is not None:
             span = doc.char_span(*speaker_chars, alignment_mode="expand")
             if span is not None and _is_relative(span):
@@ -223,7 +214,7 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
                 span_for_name = span
             named = _name_in(span_for_name, lex) if span_for_name is not None else None
             ent = index.add(*named) if named is not None else None
-            if ent is None and span is not None and "possessor" in f.extra and doc[f.extra["possessor"]].lower_ in lex.own_possessives:
+            if ent is None and span is not None and att.possessor is not None and att.possessor.text.lower() in lex.own_possessives:
                 ent = _sentence_subject(span, index, lex)  # "X will eigenen Angaben nach …": X
             points_back = span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs
             if points_back:
@@ -254,9 +245,10 @@ def resolve_entities(doc: Doc, found: list[Found], lex: CueLexicon) -> tuple[lis
             name, etype = ent.name, ent.type
         return Mention(text[start:end], start, end, name, etype)
 
-    roles = [Roles(mention(row["speaker"]), mention(row["mediator"])) for row in out]
-    used = {m.entity for r in roles for m in r if m is not None}
-    return roles, [Entity(e.name, e.type, tuple(sorted(e.aliases))) for e in index.entities if e.name in used]
+    resolved = [replace(att, speaker=mention(row["speaker"]), mediator=mention(row["mediator"]))
+                for att, row in zip(attributions, out)]
+    used = {m.entity for a in resolved for m in (a.speaker, a.mediator) if m is not None}
+    return resolved, [Entity(e.name, e.type, tuple(sorted(e.aliases))) for e in index.entities if e.name in used]
 
 
 def _is_relative(span: Span) -> bool:

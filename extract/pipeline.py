@@ -2,9 +2,12 @@
 
 ``qg_attribution`` runs its stages in order, then sets the annotations once:
 
-1. the attribution patterns (:mod:`quotegraph.extract.patterns`) propose candidates;
+1. the attribution patterns (:mod:`quotegraph.extract.patterns`) propose candidates, which
+   become :class:`~quotegraph.extract.records.Attribution` records (:func:`candidates_to_records`):
+   from here on every stage takes and gives these;
 2. the speaker linker (:mod:`quotegraph.extract.speaker_linker`) gives a speaker to those the
-   rules left without one;
+   rules left without one; no speaker or mediator runs over a line break
+   (:mod:`quotegraph.extract.roles`);
 3. coreference (:mod:`quotegraph.extract.coref`) resolves speakers and mediators to the
    article's entities;
 4. the quote filter (:mod:`quotegraph.extract.quote_filter`) drops the attributions it doubts.
@@ -47,7 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import record_codec  # noqa: F401 (lets records travel in Doc.to_bytes)
-from .coref import Roles, resolve_entities
+from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
 from .errors import UnsupportedLanguageError
 from .lexicon import SUPPORTED_LANGUAGES, CueLexicon, lexicon_from_dict, lexicon_to_dict, load_lexicon
@@ -55,10 +58,11 @@ from .linear import LinearModel, load_linear_model, shipped_model_path
 from .limits import max_article_chars
 from .loading import load_pipeline
 from .paragraphs import make_paragraph_starts  # noqa: F401 (registers qg_paragraph_starts)
-from .patterns import Found, find_attributions, keep_roles_within_lines
+from .patterns import Found, find_attributions
 from .phrases import lemma_table
 from .quote_filter import QuoteFilter
-from .records import Attribution, Cue, Entity, Quote, local_attribution_id
+from .records import Attribution, Cue, Entity, Mention, Quote, local_attribution_id
+from .roles import keep_roles_within_lines
 from .speaker_linker import link_speakers
 
 __all__ = ["AttributionFinder", "make_attributor", "make_nlp", "learned_by_default", "candidates_to_records"]
@@ -72,26 +76,34 @@ if not Doc.has_extension("qg_entities"):
 LEXICON_FILE, SPEAKER_LINKER_FILE, QUOTE_FILTER_FILE = "lexicon.json", "speaker_linker.json", "quote_filter.json"
 
 
-def candidates_to_records(text: str, found: list[Found], roles: list[Roles]) -> list[Attribution]:
-    """The patterns' candidates as attribution records, with their resolved speakers and
-    mediators; ``parent`` is the local id of the enclosing attribution.
+def candidates_to_records(doc: Doc, found: list[Found]) -> list[Attribution]:
+    """What the patterns found as attribution records, which the later stages take and give:
+    texts beside the offsets, ``parent`` the local id of the enclosing attribution, the
+    possessor of a source phrase as a mention of its own.
 
+    >>> import spacy
     >>> from quotegraph.extract.patterns import Found
-    >>> text = "Er sagte: „Wir bleiben.“"
-    >>> f = Found((10, 24), "direct", cue=(3, 8, "sagen"), pattern="direct")
-    >>> (att,) = candidates_to_records(text, [f], [Roles(None, None)])
-    >>> att.id, att.quote.text, att.cue.lemma, att.pattern
-    ('10-24', '„Wir bleiben.“', 'sagen', 'direct')
+    >>> doc = spacy.blank("de")("Er sagte: „Wir bleiben.“")
+    >>> (att,) = candidates_to_records(doc, [Found((10, 24), "direct", cue=(3, 8, "sagen"), speaker=(0, 2), pattern="direct")])
+    >>> att.id, att.quote.text, att.cue.lemma, att.speaker.text, att.pattern
+    ('10-24', '„Wir bleiben.“', 'sagen', 'Er', 'direct')
     """
+    text = doc.text
+
+    def mention(chars: tuple[int, int] | None) -> Mention | None:
+        return Mention(text[chars[0]:chars[1]], chars[0], chars[1]) if chars is not None else None
+
     out = []
-    for f, role in zip(found, roles):
+    for f in found:
         start, end = f.quote
         cue = Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1], f.cue[2]) if f.cue else None
         parent = found[f.parent].quote if f.parent is not None else None
+        possessor = doc[f.extra["possessor"]] if "possessor" in f.extra else None
         out.append(Attribution(
             id=local_attribution_id(start, end), article="", quote=Quote(text[start:end], start, end, f.kind),
-            speaker=role.speaker, cue=cue, mediator=role.mediator,
+            speaker=mention(f.speaker), cue=cue, mediator=mention(f.mediator),
             parent=local_attribution_id(*parent) if parent is not None else None,
+            possessor=mention((possessor.idx, possessor.idx + len(possessor.text))) if possessor is not None else None,
             pattern=str(f.pattern), inherited=f.inherited,
         ))
     return out
@@ -148,12 +160,11 @@ class AttributionFinder:
                 f"{self.name}: no cue lexicon ships for language {self.lang!r} (only {supported}); bring one with "
                 f"nlp.get_pipe({self.name!r}).initialize(lexicon_path=...) (see docs/languages.md)")
         found = find_attributions(doc, lex, broad=self.broad_candidates)
+        attributions = candidates_to_records(doc, found)
         if self.speaker_model is not None:
-            link_speakers(doc, found, lex, self.speaker_model)
-        text = doc.text
-        keep_roles_within_lines(text, found)
-        roles, entities = resolve_entities(doc, found, lex)
-        attributions = candidates_to_records(text, found, roles)
+            attributions = link_speakers(doc, attributions, lex, self.speaker_model)
+        attributions = keep_roles_within_lines(doc.text, attributions)
+        attributions, entities = resolve_entities(doc, attributions, lex)
         if self.quote_filter is not None:
             attributions, _ = self.quote_filter(doc, attributions, [f.parent for f in found], lex)
         named = {m.entity for a in attributions for m in (a.speaker, a.mediator) if m is not None}

@@ -120,9 +120,11 @@ class Attribution:
     The one record of an attribution from the extractor's decision to the graph: the spaCy
     component puts these on ``doc._.qg_attributions`` (their ids not yet prefixed with the
     article's, see :func:`local_attribution_id`), the quote filter judges them, and
-    :func:`quotegraph.extract.convert.doc_to_result` gives them their article. ``pattern``,
-    ``inherited`` and ``score`` say how the extractor decided; they are no part of the
-    attribution's identity (equality) nor of ``quotes.jsonl``.
+    :func:`quotegraph.extract.convert.doc_to_result` gives them their article. The speaker
+    linker, coreference and the filter take and give these records; only the patterns work
+    on a mutable candidate of their own (:class:`~quotegraph.extract.patterns.found.Found`).
+    ``possessor``, ``pattern``, ``inherited`` and ``score`` say how the extractor decided; they
+    are no part of the attribution's identity (equality) nor of ``quotes.jsonl``.
     """
 
     id: str
@@ -132,6 +134,8 @@ class Attribution:
     cue: Cue | None = None
     mediator: Mention | None = None
     parent: str | None = None  # id of the attribution this quote is nested in
+    # the possessive naming the source ("seinen Angaben nach"): coreference resolves it to the speaker
+    possessor: Mention | None = field(default=None, compare=False)
     pattern: str = field(default="", compare=False)  # which rule found it (a feature of the quote filter)
     inherited: bool = field(default=False, compare=False)  # the speaker was taken from the quote before
     score: float | None = field(default=None, compare=False)  # the quote filter's probability, when it ran

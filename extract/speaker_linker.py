@@ -15,15 +15,15 @@ The weights (``models/speaker_linker/<lang>.json``) are trained by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from .patterns.found import Found
-from .patterns.source_phrases import source_phrase
 from .lexicon import CueLexicon
 from .linear import LinearModel
+from .patterns.source_phrases import source_phrase
 from .phrases import SUBJECT_DEPS, cue_lemma, is_pronoun, sentences, subject_of, with_apposition
+from .records import Attribution, Mention
 
 __all__ = ["Candidate", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]
 
@@ -112,12 +112,12 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon,
     return out
 
 
-def candidate_features(doc: Doc, f: Found, c: Candidate, rank: int, lex: CueLexicon,
+def candidate_features(doc: Doc, att: Attribution, c: Candidate, rank: int, lex: CueLexicon,
                        speakers: set[tuple[int, int]], *, rule_choice: bool = False) -> list[str]:
     """Features of one candidate for one attribution (``rank``: its place among the
     candidates, nearest first; ``speakers``: spans already speakers of other attributions;
     ``rule_choice``: the candidate is the rules' speaker)."""
-    kind = f.kind
+    kind = att.quote.kind
     span = c.span
     head = span.root
     if len(span) == 1 and is_pronoun(span[0], lex):
@@ -129,20 +129,20 @@ def candidate_features(doc: Doc, f: Found, c: Candidate, rank: int, lex: CueLexi
     else:
         form = "description"
     ent = head.ent_type_ or next((t.ent_type_ for t in span if t.ent_type_), "") or "none"
-    before = span.end_char <= f.quote[0]
+    before = span.end_char <= att.quote.start
     feats = [
         f"role={c.role}", f"form={form}", f"ent={ent}", f"distance={c.distance}",
         f"distance={c.distance}|role={c.role}", f"distance={c.distance}|form={form}",
         f"rank={min(rank, 4)}", f"rank={min(rank, 4)}|kind={kind}",
-        f"kind={kind}|pattern={f.pattern}", f"side={'before' if before else 'after'}",
+        f"kind={kind}|pattern={att.pattern}", f"side={'before' if before else 'after'}",
         f"form={form}|kind={kind}", f"ent={ent}|role={c.role}",
         f"length={min(len(span), 6)}",
     ]
     if c.inside:
         feats += ["inside", f"inside|role={c.role}|kind={kind}"]
-    if f.speaker is not None:
+    if att.speaker is not None:
         # the rules named a speaker: is this it?
-        feats += [f"rule_choice={rule_choice}", f"rule_choice={rule_choice}|pattern={f.pattern}",
+        feats += [f"rule_choice={rule_choice}", f"rule_choice={rule_choice}|pattern={att.pattern}",
                   f"rule_choice={rule_choice}|form={form}"]
     if c.role == "source":
         feats.append(f"source={c.verb}")
@@ -163,7 +163,7 @@ def candidate_features(doc: Doc, f: Found, c: Candidate, rank: int, lex: CueLexi
     feats.append(f"dep={head.dep_}|role={c.role}")
     if any(t.text in lex.titles for t in span) or any(t.lower_ in lex.media_words for t in span):
         feats.append("title_or_outlet")
-    if c.role == "subject" and f.cue is not None and f.cue[0] <= doc[c.verb_i].idx < f.cue[1]:
+    if c.role == "subject" and att.cue is not None and att.cue.start <= doc[c.verb_i].idx < att.cue.end:
         feats.append(f"subject_of_cue|kind={kind}")  # the syntax names it: "X sagte, …"
     first = span[0]
     if first.pos_ == "DET" and first.morph.get("Case"):
@@ -172,16 +172,17 @@ def candidate_features(doc: Doc, f: Found, c: Candidate, rank: int, lex: CueLexi
         feats.append("after_preposition")
     if len(span) == 1 and not first.ent_type_ and form != "pronoun":
         feats.append(f"bare_word={first.pos_}")
-    between = doc.char_span(span.end_char, f.quote[0], alignment_mode="expand") if before else None
+    between = doc.char_span(span.end_char, att.quote.start, alignment_mode="expand") if before else None
     if between is not None and "\n\n" in between.text:  # a Span's text, not the whole doc.text: cheap
         feats.append("paragraph_between")
     return feats
 
 
-def _rule_candidate(doc: Doc, f: Found, cands: list[Candidate]) -> tuple[list[Candidate], int | None]:
+def _rule_candidate(doc: Doc, att: Attribution, cands: list[Candidate]) -> tuple[list[Candidate], int | None]:
     """The candidates with the rules' own speaker among them (role "rule" when no candidate
     has its span), and its index."""
-    span = doc.char_span(*f.speaker, alignment_mode="expand") if f.speaker is not None else None
+    speaker = att.speaker
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") if speaker is not None else None
     if span is None or len(span) == 0:
         return cands, None
     for k, c in enumerate(cands):
@@ -190,39 +191,38 @@ def _rule_candidate(doc: Doc, f: Found, cands: list[Candidate]) -> tuple[list[Ca
     return [Candidate(span, "rule", 0, "", True)] + cands, 0
 
 
-def candidates_for(doc: Doc, f: Found, lex: CueLexicon, sents: list[Span], *,
+def candidates_for(doc: Doc, att: Attribution, lex: CueLexicon, sents: list[Span], *,
                    rerank: bool, cache: dict | None = None) -> tuple[list[Candidate], int | None]:
     """The candidates the linker weighs for one attribution and the index of the rules' own
     speaker among them (None without ``rerank`` or without one); no candidates for nested
     quotes, transcript turns (their label is the speaker), possessor sources ("seinen Angaben
     nach"), and, without ``rerank``, attributions that have a speaker."""
-    if f.pattern in ("nested", "transcript") or "possessor" in f.extra or (f.speaker is not None and not rerank):
+    if att.pattern in ("nested", "transcript") or att.possessor is not None or (att.speaker is not None and not rerank):
         return [], None
-    cands = speaker_candidates(doc, f.quote, lex, sents, cache)
-    return _rule_candidate(doc, f, cands) if rerank else (cands, None)
+    cands = speaker_candidates(doc, (att.quote.start, att.quote.end), lex, sents, cache)
+    return _rule_candidate(doc, att, cands) if rerank else (cands, None)
 
 
-def link_speakers(doc: Doc, found: list[Found], lex: CueLexicon, model: LinearModel) -> None:
-    """Give each attribution with no speaker the best candidate, when the model is sure
+def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
+                  model: LinearModel) -> list[Attribution]:
+    """The attributions, each with no speaker given the best candidate when the model is sure
     enough (its probability ≥ the model's threshold). A model trained with ``rerank`` (its
     ``info``) also reconsiders the rules' speakers: the rules' choice, as one candidate with
     the feature "rule_choice", is replaced when another candidate scores higher. Nested quotes
     are left alone: their speaker is the quoted speaker's business."""
     rerank = bool(model.info.get("rerank"))
     sents = sentences(doc)
-    speakers = {f.speaker for f in found if f.speaker is not None}
+    speakers = {(a.speaker.start, a.speaker.end) for a in attributions if a.speaker is not None}
     cache: dict = {}
-    for f in found:
-        cands, rule = candidates_for(doc, f, lex, sents, rerank=rerank, cache=cache)
-        if not cands:
-            continue
-        scored = [model.probability(candidate_features(doc, f, c, r, lex, speakers, rule_choice=(r == rule)))
-                  for r, c in enumerate(cands)]
-        k = max(range(len(cands)), key=scored.__getitem__)
-        if rule is not None:
-            if k != rule:
-                f.speaker = (cands[k].span.start_char, cands[k].span.end_char)
-                f.extra["relinked"] = round(scored[k], 4)
-        elif scored[k] >= model.threshold:
-            f.speaker = (cands[k].span.start_char, cands[k].span.end_char)
-            f.extra["linked"] = round(scored[k], 4)
+    out = []
+    for att in attributions:
+        cands, rule = candidates_for(doc, att, lex, sents, rerank=rerank, cache=cache)
+        if cands:
+            scored = [model.probability(candidate_features(doc, att, c, r, lex, speakers, rule_choice=(r == rule)))
+                      for r, c in enumerate(cands)]
+            k = max(range(len(cands)), key=scored.__getitem__)
+            if (k != rule) if rule is not None else scored[k] >= model.threshold:
+                span = cands[k].span
+                att = replace(att, speaker=Mention(span.text, span.start_char, span.end_char))
+        out.append(att)
+    return out

@@ -42,10 +42,10 @@ from .direct import find_direct_quotes
 from .found import Found, FoundIndex
 from .headlines import find_colon_headlines, find_transcript_turns
 from .reports import find_noun_reports, find_pointed_reports, find_verb_reports
-from .settle import keep_roles_within_lines, settle
+from .settle import settle
 from .sources import find_relative_sources, find_source_phrases
 
-__all__ = ["Found", "find_attributions", "keep_roles_within_lines"]
+__all__ = ["Found", "find_attributions"]
 
 
 def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list[Found]:

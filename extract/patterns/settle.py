@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from ..lexicon import CueLexicon
@@ -161,30 +159,6 @@ def _frame_between(text: str, prev: Found, f: Found) -> bool:
     if "\n\n" in gap or len(gap) > 200 or prev.cue is None or not (lo <= prev.cue[0] < hi):
         return False
     return any(ch.isalpha() for ch in gap)
-
-
-_LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")  # the words of one line, without the blanks around them
-
-
-def keep_roles_within_lines(text: str, found: list[Found]) -> None:
-    """A speaker or mediator never runs over a line break: of a phrase the parser ran across
-    one ("2:00 p.m.\\n\\nBernie Sanders said …"), keep the line nearest the cue (or the quote).
-    Run it after the speaker linker, which may choose such a phrase too.
-
-    >>> text = "2:00 p.m.\\n\\nBernie Sanders said taxes would rise."
-    >>> f = Found((33, 52), "indirect", cue=(27, 31, "say"), speaker=(0, 26))
-    >>> keep_roles_within_lines(text, [f]); text[slice(*f.speaker)]
-    'Bernie Sanders'
-    """
-    for f in found:
-        anchor = f.cue[0] if f.cue else f.quote[0]
-        for role in ("speaker", "mediator"):
-            span = getattr(f, role)
-            if span is None or "\n" not in text[span[0]:span[1]]:
-                continue
-            lines = [(span[0] + m.start(), span[0] + m.end()) for m in _LINE_TEXT.finditer(text[span[0]:span[1]])]
-            nearest = min(lines, key=lambda ln: min(abs(anchor - ln[0]), abs(anchor - ln[1])), default=None)
-            setattr(f, role, nearest)
 
 
 def inherit_speakers(text: str, found: list[Found]) -> None:

@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 import spacy
 
-from quotegraph.extract.patterns.found import Found
 from quotegraph.extract.convert import doc_to_result
 from quotegraph.extract.evaluation.wikinews import as_article, read_wikinews, score_wikinews
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.linear import LinearModel, load_linear_model, shipped_model_path
 from quotegraph.extract.pipeline import make_nlp
 from quotegraph.extract.quote_filter import kept_with_parents, quote_features
-from quotegraph.extract.records import Article, Attribution, Mention, Quote
+from quotegraph.extract.records import Article, Attribution, Cue, Mention, Quote
 from quotegraph.extract.speaker_linker import candidate_features, link_speakers, speaker_candidates
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "wikinews-de" / "dev.jsonl.gz"
@@ -53,6 +52,11 @@ def test_kept_attributions_are_nested_in_their_nearest_kept_ancestor():
 
     assert kept([True, False, True, True]) == [(0, None), (2, 0), (3, None)]
     assert kept([False, True, True, False]) == [(1, None), (2, 0)]
+
+
+def _record(text, quote, kind, pattern):
+    """An attribution record of ``text[quote[0]:quote[1]]``, as the patterns hand it on."""
+    return Attribution(f"{quote[0]}-{quote[1]}", "", Quote(text[quote[0]:quote[1]], *quote, kind), pattern=pattern)
 
 
 def _weights(tmp_path, weights, bias=0.0, threshold=0.5):
@@ -133,7 +137,7 @@ def test_linker_sees_the_head_word_of_a_description_but_not_of_a_name():
     text = "Die Ministerin traf Anna Berg. Die Reform sei ein Erfolg für alle Beteiligten."
     doc = nlp(text)
     quote = (text.index("Die Reform"), len(text))
-    found = Found(quote, "free_indirect", pattern="konjunktiv")
+    found = _record(text, quote, "free_indirect", pattern="konjunktiv")
     cands = {c.span.text: c for c in speaker_candidates(doc, quote, lex)}
     ministerin = candidate_features(doc, found, cands["Die Ministerin"], 0, lex, set())
     assert "head=ministerin" in ministerin and "head=ministerin|role=subject" in ministerin
@@ -151,13 +155,11 @@ def test_linker_takes_the_subject_of_the_sentence_before_when_sure_enough():
     found = {(c.span.text, c.role, c.distance, c.inside) for c in cands}
     assert {("Die Ministerin", "subject", 1, False), ("Die Reform", "subject", 0, True)} <= found
     sure = LinearModel(0.0, {"role=subject": 3.0, "inside": -5.0}, threshold=0.9)
-    found = [Found(quote, "free_indirect", pattern="konjunktiv")]
-    link_speakers(doc, found, lex, sure)
-    assert text[slice(*found[0].speaker)] == "Die Ministerin"
+    (linked,) = link_speakers(doc, [_record(text, quote, "free_indirect", pattern="konjunktiv")], lex, sure)
+    assert linked.speaker.text == "Die Ministerin"
     unsure = LinearModel(0.0, {"role=subject": 3.0, "inside": -5.0}, threshold=0.99)
-    found = [Found(quote, "free_indirect", pattern="konjunktiv")]
-    link_speakers(doc, found, lex, unsure)
-    assert found[0].speaker is None
+    (linked,) = link_speakers(doc, [_record(text, quote, "free_indirect", pattern="konjunktiv")], lex, unsure)
+    assert linked.speaker is None
 
 
 def test_a_reranking_linker_leaves_a_transcript_turn_its_label():
@@ -169,13 +171,12 @@ def test_a_reranking_linker_leaves_a_transcript_turn_its_label():
     doc = nlp(text)
     label = (text.index("OWENS"), text.index(":"))
     keen = LinearModel(0.0, {"role=subject": 5.0, "rule_choice": -5.0}, threshold=0.1, info={"rerank": True})
-    turn = Found((text.index("Senator"), len(text)), "direct", cue=(label[1], label[1] + 1, ":"), speaker=label,
-                 pattern="transcript")
-    other = Found((text.index("Senator"), len(text)), "direct", cue=(label[1], label[1] + 1, ":"), speaker=label,
-                  pattern="direct")
-    link_speakers(doc, [turn, other], lex, keen)
-    assert turn.speaker == label
-    assert other.speaker != label  # the same model does move the rules' choice elsewhere
+    quote, cue = (text.index("Senator"), len(text)), Cue(":", label[1], label[1] + 1, ":")
+    turn = replace(_record(text, quote, "direct", pattern="transcript"), cue=cue, speaker=Mention("OWENS", *label))
+    other = replace(turn, pattern="direct")
+    turn, other = link_speakers(doc, [turn, other], lex, keen)
+    assert (turn.speaker.start, turn.speaker.end) == label
+    assert (other.speaker.start, other.speaker.end) != label  # the same model does move the rules' choice elsewhere
 
 
 def test_default_pipeline_has_the_learned_parts_and_learned_false_has_none():

@@ -32,15 +32,15 @@ from quotegraph.extract.patterns import find_attributions
 from quotegraph.extract.evaluation.scoring import Prediction, pair_by_overlap, token_overlap, tokens_in, word_tokens
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.phrases import sentences
-from quotegraph.extract.pipeline import make_nlp
+from quotegraph.extract.pipeline import candidates_to_records, make_nlp
 from quotegraph.extract.speaker_linker import candidate_features, candidates_for
 
 THRESHOLDS = [round(x, 2) for x in np.arange(0.05, 0.91, 0.05)]
 
 
-def as_prediction(f) -> Prediction:
-    return Prediction(quote=(f.quote,), speaker=(f.speaker,) if f.speaker else (),
-                      cue=(f.cue[:2],) if f.cue else (), kind=f.kind, nested=f.parent is not None)
+def as_prediction(a) -> Prediction:
+    return Prediction(quote=((a.quote.start, a.quote.end),), speaker=((a.speaker.start, a.speaker.end),) if a.speaker else (),
+                      cue=((a.cue.start, a.cue.end),) if a.cue else (), kind=a.quote.kind, nested=a.parent is not None)
 
 
 def run_rules(lang: str, data_root: Path, limit: int | None, rerank: bool) -> dict:
@@ -51,21 +51,22 @@ def run_rules(lang: str, data_root: Path, limit: int | None, rerank: bool) -> di
     articles = []
     started = time.monotonic()
     for n, (g, doc) in enumerate(zip(gold, nlp.pipe(as_article(g).text for g in gold)), 1):
-        found = find_attributions(doc, lex, broad=True)  # the candidates the filter will judge
+        # the candidates the filter will judge
+        found = candidates_to_records(doc, find_attributions(doc, lex, broad=True))
         toks = word_tokens(doc.text)
         golds = gold_predictions(g)
-        pq = [tokens_in((f.quote,), toks) for f in found]
+        pq = [tokens_in(((f.quote.start, f.quote.end),), toks) for f in found]
         gq = [tokens_in(p.quote, toks) for p in golds]
         paired = dict(pair_by_overlap(pq, gq))
         sents = sentences(doc)
-        speakers = {f.speaker for f in found if f.speaker is not None}
+        speakers = {(f.speaker.start, f.speaker.end) for f in found if f.speaker is not None}
         items = []
         for i, f in enumerate(found):
             cands, rule = candidates_for(doc, f, lex, sents, rerank=rerank)
             if not cands:
                 continue
             gs = tokens_in(golds[paired[i]].speaker, toks) if i in paired else frozenset()
-            if f.mediator and gs & tokens_in((f.mediator,), toks):
+            if f.mediator and gs & tokens_in(((f.mediator.start, f.mediator.end),), toks):
                 # the gold relation is the relay ('"…," X said, according to Y' marked as Y's
                 # alone): it tells nothing about who X is
                 continue
