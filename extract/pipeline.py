@@ -41,7 +41,6 @@ the pipeline by ``nlp.to_disk()``.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -55,8 +54,8 @@ from .doc_spans import set_attribution_spans
 from .errors import UnsupportedLanguageError
 from .lexicon import SUPPORTED_LANGUAGES, CueLexicon, lexicon_from_dict, lexicon_to_dict, load_lexicon
 from .linear import LinearModel, load_linear_model, shipped_model_path
-from .limits import max_article_chars
 from .loading import load_pipeline
+from .settings import learned_by_default, max_article_chars
 from .paragraphs import make_paragraph_starts  # noqa: F401 (registers qg_paragraph_starts)
 from .patterns import Found, find_attributions
 from .phrases import lemma_table
@@ -236,11 +235,6 @@ def make_attributor(nlp: Language, name: str, lang: str | None, speaker_linker: 
     """
     return AttributionFinder(nlp, name, lang=lang, speaker_linker=speaker_linker, quote_filter=quote_filter,
                              broad_candidates=broad_candidates, filter_threshold=filter_threshold)
-
-
-def learned_by_default() -> bool:
-    """Whether pipelines get their learned parts: ``$QUOTEGRAPH_LEARNED`` (default on)."""
-    return os.environ.get("QUOTEGRAPH_LEARNED", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
 def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = None,

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from quotegraph.errors import InputError, RunInterrupted
 from quotegraph.extract.records import Article, ArticleResult
+from quotegraph.extract.settings import learned_by_default
 from quotegraph.extraction import extract
 from quotegraph.graph.export import format_for_suffix, save_graph
 from quotegraph.graph.store import add_results, close_graph, load_file_by_article, open_graph
@@ -62,9 +63,6 @@ def _run_target(out, jsonl, store) -> Path:
 def _settings(inputs, out, jsonl, store, lang, model, append) -> dict:
     def where(p):
         return None if p is None else (p if _is_url(p) else str(Path(p).resolve()))
-
-    # spaCy takes ~0.5 s to import (extract.pipeline needs it); only extraction does, not --help
-    from quotegraph.extract.pipeline import learned_by_default
 
     # $QUOTEGRAPH_LEARNED changes what is extracted: a resumed run must keep it as it was
     return {"inputs": [where(p) for p in inputs], "out": where(out), "jsonl": where(jsonl),

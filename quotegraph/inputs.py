@@ -24,7 +24,7 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from quotegraph.errors import InputError, QuotegraphError
-from quotegraph.extract.limits import DEFAULT_MAX_CHARS, MAX_CHARS_ENV, max_article_chars
+from quotegraph.extract.settings import DEFAULT_MAX_CHARS, MAX_CHARS_ENV, max_article_chars
 from quotegraph.extract.records import Article, article_id_for
 
 __all__ = [

@@ -26,6 +26,7 @@ from quotegraph.errors import InputError, QuotegraphError
 from quotegraph.extract.evaluation import polnear as _polnear
 from quotegraph.extract.evaluation import wikinews as _wikinews
 from quotegraph.extract.evaluation.report import Report, print_report, write_errors, write_json
+from quotegraph.extract.settings import learned_by_default
 
 from ._app import EXIT_SKIPPED, app, handle_errors, warn
 
@@ -229,9 +230,6 @@ def polnear(
 
 
 def _describe(report: Report, split: str, path: Path, model: str | None, seconds: float, skipped: list) -> None:
-    # spaCy takes ~0.5 s to import (extract.pipeline needs it); every other verb's start-up would pay it
-    from quotegraph.extract.pipeline import learned_by_default
-
     report.split = split
     report.info.update({
         "data": str(path),

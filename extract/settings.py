@@ -1,6 +1,7 @@
-"""The longest article quotegraph reads: one limit for the input readers, which skip longer
-articles, and the spaCy pipelines, whose ``nlp.max_length`` it sets. No spaCy here: the command
-line reads it at start-up.
+"""Settings read from the environment: the longest article quotegraph reads
+(``$QUOTEGRAPH_MAX_CHARS``: the input readers skip longer ones, the spaCy pipelines take it as
+``nlp.max_length``) and whether pipelines get their learned parts (``$QUOTEGRAPH_LEARNED``).
+No spaCy here: the command line reads them at start-up.
 
 >>> max_article_chars() == int(os.environ.get(MAX_CHARS_ENV) or DEFAULT_MAX_CHARS)
 True
@@ -12,7 +13,7 @@ import os
 
 from .errors import InputError
 
-__all__ = ["MAX_CHARS_ENV", "DEFAULT_MAX_CHARS", "max_article_chars"]
+__all__ = ["MAX_CHARS_ENV", "DEFAULT_MAX_CHARS", "max_article_chars", "learned_by_default"]
 
 #: The environment variable that sets the longest article (in characters) quotegraph reads.
 MAX_CHARS_ENV = "QUOTEGRAPH_MAX_CHARS"
@@ -41,3 +42,9 @@ def max_article_chars() -> int:
     if chars < 1:
         raise InputError(f"{MAX_CHARS_ENV} must be a positive number of characters, not {chars}")
     return chars
+
+
+def learned_by_default() -> bool:
+    """Whether pipelines get their learned parts: ``$QUOTEGRAPH_LEARNED`` (default on; ``0``,
+    ``false``, ``no`` or ``off`` turn them off)."""
+    return os.environ.get("QUOTEGRAPH_LEARNED", "1").strip().lower() not in ("0", "false", "no", "off")
