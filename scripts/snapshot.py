@@ -24,6 +24,12 @@ import sys
 import time
 from pathlib import Path
 
+import pyoxigraph
+
+from quotegraph import api
+from quotegraph.extract.records import Article, attribution_to_dict
+from quotegraph.graph.store import oxigraph_store
+
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = {"learned": "1", "rules": "0"}  # the value of $QUOTEGRAPH_LEARNED
 
@@ -41,24 +47,15 @@ def _jsonl_gz(path: Path):
 
 def corpora() -> dict[str, tuple[str, list]]:
     """name → (language, articles)."""
-    from quotegraph.api import example_folder, read_inputs
-    from quotegraph.extract.records import Article
-
     root = data_root()
     wikinews = [Article(id=d["documentName"], text=d["originalText"], language="de")
                 for d in _jsonl_gz(root / "wikinews-de" / "dev.jsonl.gz")]
     polnear = [Article(id=d["id"], text=d["text"], language="en") for d in _jsonl_gz(root / "polnear-en" / "dev.jsonl.gz")]
-    examples = sorted(read_inputs([example_folder()]), key=lambda a: a.id)
+    examples = sorted(api.read_inputs([api.example_folder()]), key=lambda a: a.id)
     return {"wikinews-dev": ("de", wikinews), "polnear-dev": ("en", polnear), "examples": ("auto", examples)}
 
 
 def write(folder: Path) -> None:
-    import pyoxigraph
-
-    from quotegraph import api
-    from quotegraph.extract.records import attribution_to_dict
-    from quotegraph.graph.store import oxigraph_store
-
     folder.mkdir(parents=True, exist_ok=True)
     for setting, learned in SETTINGS.items():
         os.environ["QUOTEGRAPH_LEARNED"] = learned
