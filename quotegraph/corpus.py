@@ -26,12 +26,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from quotegraph.errors import InputError, RunInterrupted
+from quotegraph.extract.language import detect_language
 from quotegraph.extract.records import Article, ArticleResult
 from quotegraph.extract.settings import learned_by_default
 from quotegraph.extraction import extract
 from quotegraph.graph.export import format_for_suffix, save_graph
 from quotegraph.graph.store import add_results, close_graph, load_file_by_article, open_graph
-from quotegraph.inputs import Skipped, read_inputs
+from quotegraph.inputs import Skipped, first_of_each_id, read_inputs
 from quotegraph.progress import with_progress
 from quotegraph.quotes_jsonl import write_attributions
 from quotegraph.runs import RunState
@@ -43,6 +44,10 @@ __all__ = ["extract_corpus", "FLUSH_ARTICLES", "FLUSH_SECONDS"]
 FLUSH_ARTICLES = 64
 #: … or when the oldest has waited this long.
 FLUSH_SECONDS = 5.0
+#: Articles with fewer letters than this are not checked against ``--lang`` (too short to tell).
+LANGUAGE_CHECK_LETTERS = 100
+#: How many articles in another language than ``--lang`` the summary names.
+LANGUAGE_EXAMPLES = 3
 
 
 def _is_url(store: str | Path | None) -> bool:
@@ -85,7 +90,8 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
         The graph file to write (.ttl, .nt, .nq, .jsonld, .trig), once, atomically, at the end.
         With ``append`` an existing file is read in first, so the run adds to it.
     jsonl : path, optional
-        quotes.jsonl to write (with ``append``, added to without duplicating ids).
+        quotes.jsonl to write (with ``append``, added to: the lines of every article extracted
+        again are replaced, as its named graph is).
     store : path, optional
         An on-disk Oxigraph store folder to add to as the run goes.
     n_process : int
@@ -102,6 +108,9 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     -------
     Summary
         Counts over every article of the run (a resumed run included), and the skipped inputs.
+        An article whose id came earlier in the run is skipped (the first is kept). When no
+        article was read at all, neither the graph file nor quotes.jsonl is written
+        (``summary.written`` is False).
 
     Raises
     ------
@@ -133,21 +142,24 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
                 # back into per-article graphs, so a re-extracted article replaces its old triples
                 load_file_by_article(out, graph)
             base_marker.touch()
-        _extract_into(graph, run, inputs, lang=lang, model=model, n_process=n_process,
-                      batch_size=batch_size, progress=progress)
+        other_language = _extract_into(graph, run, inputs, lang=lang, model=model, n_process=n_process,
+                                       batch_size=batch_size, progress=progress)
         summary = Summary(skipped=run.skipped())
-        finished = run.finished()
-        if jsonl is not None:
+        summary.other_language, summary.other_language_examples = other_language
+        extracted = run.finished_ids()
+        if not extracted:  # nothing read: an empty graph file would look like a result
+            summary.written = False
+        elif jsonl is not None:
             def counted() -> Iterator:
-                for _, atts in finished:
+                for _, atts in run.finished():
                     summary.count(atts)
                     yield from atts
 
-            write_attributions(counted(), jsonl, append=append)
+            write_attributions(counted(), jsonl, append=append, replacing=extracted)
         else:
-            for _, atts in finished:
+            for _, atts in run.finished():
                 summary.count(atts)
-        if out is not None:
+        if out is not None and summary.written:
             save_graph(graph, out, format_for_suffix(out))
     except KeyboardInterrupt:
         raise RunInterrupted(
@@ -161,17 +173,24 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
 
 
 def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str | None,
-                  n_process: int, batch_size: int, progress: bool) -> None:
-    """Extract the articles the run has not finished, writing them to the store and journal as they come."""
+                  n_process: int, batch_size: int, progress: bool) -> tuple[int, list[str]]:
+    """Extract the articles the run has not finished, writing them to the store and journal as they come.
+
+    Returns how many articles read as ``lang`` look like another language, and the first few.
+    """
     done = run.done
     skipped: list[Skipped] = []
     pending: list[ArticleResult] = []
     last_flush = time.monotonic()
+    other: list = [0, []]
 
     def todo() -> Iterator[Article | Skipped]:
-        for item in read_inputs(inputs, lang=lang):
+        # duplicates are found before what is done is left out, so a resumed run skips the same ones
+        for item in first_of_each_id(read_inputs(inputs, lang=lang)):
             key = item.source if isinstance(item, Skipped) else item.id
             if key not in done and getattr(item, "source", None) not in done:
+                if lang != "auto" and isinstance(item, Article):
+                    _check_language(item, lang, other)
                 yield item
 
     def flush() -> None:
@@ -194,3 +213,18 @@ def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str |
                 flush()
     finally:
         flush()  # also on Ctrl-C: what is finished is kept
+    return other[0], other[1]
+
+
+def _check_language(article: Article, lang: str, other: list) -> None:
+    """Count an article read as ``lang`` (``--lang``) whose text looks like another language."""
+    if article.language != lang:
+        return  # its JSONL line states its own language
+    sample = article.text[:5000]
+    if sum(ch.isalpha() for ch in sample) < LANGUAGE_CHECK_LETTERS:
+        return
+    detected = detect_language(sample)
+    if detected not in (lang, "und"):
+        other[0] += 1
+        if len(other[1]) < LANGUAGE_EXAMPLES:
+            other[1].append(f"{article.source or article.id} looks like {detected!r}")

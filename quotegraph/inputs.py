@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import stat
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +45,11 @@ __all__ = [
     "DEFAULT_MAX_CHARS",
     "read_inputs",
     "read_text_file",
+    "bounded_lines",
+    "jsonl_line_bound",
+    "not_a_regular_file",
+    "first_of_each_id",
+    "open_jsonl",
     "decode",
     "repair_mojibake",
     "max_article_chars",
@@ -51,6 +59,9 @@ TEXT_SUFFIXES = (".txt", ".md", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 _MAX_HTML_BYTES = 64 * 1024 * 1024  # larger pages are skipped, not read into memory
+#: Room on a JSONL line for what surrounds the text (id, title, metadata, the JSON syntax).
+JSONL_ROOM_BYTES = 1024 * 1024
+_SKIP_BLOCK = 1024 * 1024  # an overlong line is read past in blocks this big, never held
 
 
 @dataclass(frozen=True)
@@ -234,11 +245,16 @@ def read_text_file(path: Path, *, article_id: str | None = None, lang: str = "au
     limit = max_chars or max_article_chars()
     # No encoding takes more than 4 bytes a character: a bigger file is too long for sure, and
     # is skipped without being read (a 50 MB line costs nothing).
-    if size > (_MAX_HTML_BYTES if is_html else 4 * limit):
+    bound = _MAX_HTML_BYTES if is_html else 4 * limit
+    if size > bound:
         if is_html:
             raise InputError(f"HTML page is {size / 2**20:.0f} MB; pages over {_MAX_HTML_BYTES // 2**20} MB are skipped", source)
         raise InputError(_too_long(f"file is {size / 2**20:.1f} MB", limit), source)
-    text = decode(path.read_bytes(), source)
+    with path.open("rb") as fh:  # bounded: a file that grew since stat() is not read whole
+        data = fh.read(bound + 1)
+    if len(data) > bound:
+        raise InputError(_too_long(f"file is over {bound / 2**20:.1f} MB", limit), source)
+    text = decode(data, source)
     meta: dict = {}
     if is_html:
         text, meta = _html_to_text(text, source)
@@ -289,11 +305,55 @@ def _blank_line_paragraphs(text: str) -> str:
     return "\n\n".join(line for line in text.split("\n") if line.strip())
 
 
+def jsonl_line_bound(limit: int) -> int:
+    """The longest JSONL line read, in bytes, for an article limit of ``limit`` characters.
+
+    A character of the text takes up to 6 bytes in JSON (``\\u00e4``), and the fields around it
+    get :data:`JSONL_ROOM_BYTES`. A longer line is skipped without being held in memory.
+
+    >>> jsonl_line_bound(1000)
+    1054576
+    """
+    return 6 * limit + JSONL_ROOM_BYTES
+
+
+def bounded_lines(fh, bound: int) -> Iterator[bytes | None]:
+    """The lines of a binary file, each up to ``bound`` bytes; a longer line is ``None``.
+
+    Memory stays within ``bound`` whatever the file holds (a gigabyte without a newline, say):
+    an overlong line is read past in blocks and dropped.
+
+    >>> import io
+    >>> list(bounded_lines(io.BytesIO(b"ab\\n" + b"x" * 10 + b"\\ncd"), 5))
+    [b'ab\\n', None, b'cd']
+    """
+    while True:
+        line = fh.readline(bound + 1)
+        if not line:
+            return
+        if len(line) <= bound or line.endswith(b"\n"):
+            yield line
+            continue
+        while True:  # read past the rest of the overlong line
+            block = fh.readline(_SKIP_BLOCK)
+            if not block or block.endswith(b"\n"):
+                break
+        yield None
+
+
+def open_jsonl(path: Path):
+    """A JSONL file opened for reading bytes, gunzipped if its name ends in ``.gz``."""
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
+
+
 def _jsonl_articles(path: Path, lang: str, limit: int) -> Iterator[Article | Skipped]:
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rb") as fh:
-        for lineno, raw in enumerate(fh, start=1):
-            if raw.strip():
+    bound = jsonl_line_bound(limit)
+    with open_jsonl(path) as fh:
+        for lineno, raw in enumerate(bounded_lines(fh, bound), start=1):
+            if raw is None:
+                yield Skipped(f"{path}:{lineno}", _too_long(
+                    f"line is over {bound / 2**20:.1f} MB, skipped without reading it", limit))
+            elif raw.strip():
                 yield article_from_jsonl_line(raw, f"{path}:{lineno}", lang, limit)
 
 
@@ -311,6 +371,8 @@ def article_from_jsonl_line(raw: bytes, source: str, lang: str = "auto", limit: 
         return Skipped(source, str(exc).split(": ", 1)[-1])
     except json.JSONDecodeError as exc:
         return Skipped(source, f"malformed JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return Skipped(source, "malformed JSON (nested too deeply)")
     if not isinstance(data, dict):
         return Skipped(source, "a JSONL line must be an object with a 'text' field")
     text = data.get("text", data.get("originalText"))
@@ -320,28 +382,48 @@ def article_from_jsonl_line(raw: bytes, source: str, lang: str = "auto", limit: 
     if len(text) > limit:
         return Skipped(source, _too_long(f"'text' has {len(text):,} characters", limit))
     text = repair_mojibake(text)
-    authors = data.get("authors") or ()
-    if isinstance(authors, str):
-        authors = (authors,)
     return Article(
         id=str(data.get("id") or data.get("documentName") or article_id_for(text)),
         text=text,
         language=_language(data.get("language") or data.get("lang"), lang),
-        title=data.get("title"),
-        url=data.get("url"),
+        title=_string(data.get("title")),
+        url=_string(data.get("url")),
         date=str(data["date"]) if data.get("date") else None,
-        authors=tuple(str(a) for a in authors),
-        agencies=tuple(str(a) for a in data.get("agencies") or ()),
+        authors=_names(data.get("authors")),
+        agencies=_names(data.get("agencies")),
         site=str(data["site"]) if data.get("site") else None,
         source=source,
     )
 
 
+def _string(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _names(value: object) -> tuple[str, ...]:
+    """Authors or agencies as a JSONL line gives them: a string is one name, a list several.
+
+    >>> _names("dpa"), _names(["dpa", "AFP", "", 7, None]), _names({"x": 1})
+    (('dpa',), ('dpa', 'AFP', '7'), ())
+    """
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(v).strip() for v in value
+                 if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip())
+
+
 def folder_files(folder: Path) -> Iterator[Path]:
-    """The files in a folder (recursively, sorted, hidden ones left out) that quotegraph reads."""
-    wanted = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+    """The files in a folder (recursively, sorted, hidden ones left out).
+
+    Those quotegraph does not read (a PDF, a FIFO …) are included: :func:`read_file` skips
+    them saying why.
+    """
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and not path.name.startswith(".") and suffix_of(path) in wanted:
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if not path.is_dir():
             yield path
 
 
@@ -409,10 +491,14 @@ def read_file(path: Path, *, lang: str = "auto", article_id: str | None = None,
     ``article_id`` defaults to the file name without its suffix (JSONL lines carry their own).
     """
     limit = max_article_chars() if limit is None else limit
+    reason = not_a_regular_file(path) or _not_read(path)
+    if reason:
+        yield Skipped(str(path), reason)
+        return
     if suffix_of(path) in JSONL_SUFFIXES:
         try:
             yield from _jsonl_articles(path, lang, limit)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             yield Skipped(str(path), f"cannot read: {exc}")
         return
     try:
@@ -421,3 +507,53 @@ def read_file(path: Path, *, lang: str = "auto", article_id: str | None = None,
         yield Skipped(str(path), str(exc).split(": ", 1)[-1] if exc.source else str(exc))
     except OSError as exc:
         yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def not_a_regular_file(path: Path) -> str | None:
+    """Why ``path`` is not read as a file (a FIFO, a device …), or None for a regular file.
+
+    Only regular files are read: a FIFO would block the run, ``/dev/zero`` never ends.
+
+    >>> not_a_regular_file(Path("/dev/null"))
+    'not a regular file but a character device; only regular files are read'
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+    return f"not a regular file but {kind}; only regular files are read"
+
+
+def _not_read(path: Path) -> str | None:
+    """Why a file is not read for its name: it is not a text, HTML or JSONL file."""
+    if suffix_of(path) in TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES:
+        return None
+    return (f"not a text, HTML or JSONL file ({path.suffix or 'no suffix'}); quotegraph reads "
+            f"{', '.join(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)}")
+
+
+def first_of_each_id(items: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
+    """The items with every article whose id came before turned into a :class:`Skipped`.
+
+    One run keeps the first article of each id, so its graph and quotes.jsonl agree.
+
+    >>> a, b = Article(id="n1", text="A", source="x:1"), Article(id="n1", text="B", source="x:2")
+    >>> [str(i) for i in first_of_each_id([a, b])][1]
+    "x:2: duplicate article id 'n1' (first at x:1); the first is kept"
+    """
+    first: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Article):
+            if item.id in first:
+                item = Skipped(item.source or item.id,
+                               f"duplicate article id {item.id!r} (first at {first[item.id]}); the first is kept")
+            else:
+                first[item.id] = item.source or item.id
+        yield item

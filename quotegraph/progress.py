@@ -13,7 +13,6 @@ files), so the bar starts at once and shows a total and an ETA as soon as the co
 
 from __future__ import annotations
 
-import gzip
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,7 +21,8 @@ from typing import TypeVar
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                            TimeRemainingColumn)
 
-from quotegraph.inputs import JSONL_SUFFIXES, input_files, suffix_of
+from quotegraph.inputs import (JSONL_SUFFIXES, bounded_lines, input_files, jsonl_line_bound, max_article_chars,
+                               not_a_regular_file, open_jsonl, suffix_of)
 
 __all__ = ["count_articles", "with_progress"]
 
@@ -30,11 +30,12 @@ T = TypeVar("T")
 
 
 def _count_lines(path: Path) -> int:
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    if not_a_regular_file(path):
+        return 1  # skipped unread
     n = 0
-    with opener(path, "rb") as fh:
-        for line in fh:
-            n += bool(line.strip())
+    with open_jsonl(path) as fh:
+        for line in bounded_lines(fh, jsonl_line_bound(max_article_chars())):
+            n += line is None or bool(line.strip())
     return n
 
 
@@ -64,7 +65,7 @@ def with_progress(items: Iterator[T], inputs: Iterable[str | Path] | None = None
         def count() -> None:
             try:
                 total.append(count_articles(paths))
-            except OSError:
+            except Exception:  # noqa: BLE001 - a corrupt or vanished input: the reader names it
                 pass  # no total then: the bar still counts
 
         threading.Thread(target=count, daemon=True, name="quotegraph-count").start()

@@ -1,9 +1,14 @@
-"""quotes.jsonl: one JSON object per attribution, written atomically and without duplicate ids."""
+"""quotes.jsonl: one JSON object per attribution, written atomically and without duplicate ids.
+
+Added to, it keeps the lines of other articles and replaces those of the articles written
+again, as the graph replaces their named graphs: an article extracted anew never keeps stale
+quotes (with offsets into its old text).
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from quotegraph.extract.records import ArticleResult, Attribution, attribution_to_dict
@@ -15,14 +20,22 @@ __all__ = ["write_jsonl", "write_attributions"]
 def write_jsonl(results: Iterable[ArticleResult], path: str | Path, *, append: bool = True) -> int:
     """Write one JSON object per attribution (the quotes.jsonl contract), atomically.
 
-    With ``append``, lines already in the file are kept and an attribution whose ``id`` is
-    already there is not written again. Returns the number of new lines.
+    With ``append``, the lines of other articles already in the file are kept, and those of
+    the articles in ``results`` are replaced by their new ones. Returns the number of lines
+    written for ``results``.
     """
-    return write_attributions((att for result in results for att in result.attributions), path, append=append)
+    results = list(results)
+    return write_attributions((att for result in results for att in result.attributions), path, append=append,
+                              replacing={result.article.id for result in results})
 
 
-def write_attributions(attributions: Iterable[Attribution], path: str | Path, *, append: bool = True) -> int:
+def write_attributions(attributions: Iterable[Attribution], path: str | Path, *, append: bool = True,
+                       replacing: Collection[str] = ()) -> int:
     """:func:`write_jsonl` for attributions: streamed, so only the ids are held in memory.
+
+    With ``append``, the old lines of the articles in ``replacing`` are dropped (those articles
+    are written again); other old lines are kept, and an attribution whose ``id`` is already
+    there is not written again.
 
     >>> import tempfile, pathlib
     >>> from quotegraph.extract.records import Quote
@@ -32,23 +45,23 @@ def write_attributions(attributions: Iterable[Attribution], path: str | Path, *,
     (1, 0, 1)
     """
     path = Path(path)
+    replacing = set(replacing)
     seen: set[str] = set()
     keep_old = append and path.exists()
-    if keep_old:
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                try:
-                    seen.add(json.loads(line)["id"])
-                except (json.JSONDecodeError, KeyError, TypeError):
-                    pass
     new = 0
     path.parent.mkdir(parents=True, exist_ok=True)
     with write_atomically(path, "w", encoding="utf-8") as out:
         if keep_old:
             with path.open(encoding="utf-8") as fh:
                 for line in fh:
-                    if line.strip():
-                        out.write(line if line.endswith("\n") else line + "\n")
+                    if not line.strip():
+                        continue
+                    article, att_id = _article_and_id(line)
+                    if article in replacing:
+                        continue
+                    if att_id is not None:
+                        seen.add(att_id)
+                    out.write(line if line.endswith("\n") else line + "\n")
         for att in attributions:
             if att.id in seen:
                 continue
@@ -56,3 +69,15 @@ def write_attributions(attributions: Iterable[Attribution], path: str | Path, *,
             out.write(json.dumps(attribution_to_dict(att), ensure_ascii=False) + "\n")
             new += 1
     return new
+
+
+def _article_and_id(line: str) -> tuple[str | None, str | None]:
+    """The article and attribution id of a quotes.jsonl line (None for what it lacks)."""
+    try:
+        data = json.loads(line)
+    except (json.JSONDecodeError, RecursionError):
+        return None, None
+    if not isinstance(data, dict):
+        return None, None
+    article, att_id = data.get("article"), data.get("id")
+    return (article if isinstance(article, str) else None), (att_id if isinstance(att_id, str) else None)

@@ -133,6 +133,10 @@ class RunState:
             if "article" in entry:
                 yield key, tuple(attribution_from_dict(d) for d in entry["attributions"])
 
+    def finished_ids(self) -> set[str]:
+        """The ids of every finished article (not of skipped inputs)."""
+        return {key for key, entry in self._entries() if "article" in entry}
+
     def skipped(self) -> list[Skipped]:
         """The inputs skipped so far, each once."""
         return [Skipped(key, entry["reason"]) for key, entry in self._entries() if "skipped" in entry]

@@ -21,6 +21,11 @@ class Summary:
     mediators: set[str] = field(default_factory=set)
     by_kind: dict[str, int] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
+    #: Articles read as ``--lang`` whose text looks like another language, and the first few.
+    other_language: int = 0
+    other_language_examples: list[str] = field(default_factory=list)
+    #: False when no article was read, so no graph file or quotes.jsonl was written.
+    written: bool = True
 
     def add(self, result: ArticleResult) -> ArticleResult:
         """Count one article's result (and pass it on)."""

@@ -149,3 +149,42 @@ def test_every_verb_has_help_and_is_in_the_readme():
         assert help_result.exit_code == 0
         assert "Example" in help_result.stdout, verb
         assert f"quotegraph {verb}" in readme, verb
+
+
+def test_a_duplicate_article_id_is_skipped_and_the_first_kept(tmp_path):
+    corpus, out, jsonl = tmp_path / "news.jsonl", tmp_path / "g.ttl", tmp_path / "q.jsonl"
+    first = '"We will not back down," Mary Stone said.'
+    second = 'Some words first. "Talks are over," Tom Berg said.'
+    corpus.write_text("".join(json.dumps({"id": "a1", "text": t}) + "\n" for t in (first, second)), encoding="utf-8")
+    result = invoke("extract", corpus, "--lang", "en", "-o", out, "--jsonl", jsonl, "-q")
+    assert result.exit_code == 3, result.output
+    (warning,) = [line for line in result.stderr.splitlines() if "duplicate article id" in line]
+    assert f"{corpus}:2" in warning and f"first at {corpus}:1" in warning
+    assert speakers_in(out) == {"Mary Stone"}  # the graph and quotes.jsonl agree: the first article
+    (line,) = [json.loads(x) for x in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert first[line["start"]:line["end"]] == line["text"]
+
+
+def test_re_extracting_a_changed_article_replaces_its_quotes_jsonl_lines(tmp_path):
+    text, out, jsonl = tmp_path / "strike.txt", tmp_path / "g.ttl", tmp_path / "q.jsonl"
+    other = tmp_path / "other.txt"
+    other.write_text('"Talks resume next week," Mayor Tom Berg said.', encoding="utf-8")
+    text.write_text('"We will not back down," Mary Stone said. "Talks are over," Ann Lee said.', encoding="utf-8")
+    assert invoke("extract", text, other, "--lang", "en", "-o", out, "--jsonl", jsonl, "-q").exit_code == 0
+    new_text = 'A first sentence comes now. "We will not back down," Mary Stone said.'
+    text.write_text(new_text, encoding="utf-8")  # same id, new text: the quote moved, Ann Lee is gone
+    assert invoke("extract", text, "--lang", "en", "-o", out, "--jsonl", jsonl, "-q").exit_code == 0
+    lines = [json.loads(x) for x in jsonl.read_text(encoding="utf-8").splitlines()]
+    strike = [line for line in lines if line["article"] == "strike"]
+    assert [line["speaker"]["text"] for line in strike] == ["Mary Stone"]
+    assert all(new_text[line["start"]:line["end"]] == line["text"] for line in strike)
+    assert [line["article"] for line in lines].count("other") == 1  # other articles' lines are kept
+    assert speakers_in(out) == {"Mary Stone", "Tom Berg"}  # as the graph
+
+
+def test_a_text_in_another_language_than_lang_is_warned_about(tmp_path, article):
+    result = invoke("extract", article, "--lang", "de", "-o", tmp_path / "g.ttl", "-q")
+    (warning,) = [line for line in result.stderr.splitlines() if "another language" in line]
+    assert "1 article(s) read as --lang de" in warning and f"{article} looks like 'en'" in warning
+    result = invoke("extract", article, "--lang", "en", "-o", tmp_path / "g2.ttl", "-q")
+    assert result.exit_code == 0 and "another language" not in result.stderr

@@ -172,3 +172,51 @@ def test_binary_file_as_graph_is_one_line(tmp_path):
     result = invoke("query", path, "--example", "who-said-what")
     assert result.exit_code == 1 and result.stderr.startswith(f"Error: {path}:")
     assert result.stderr.count("\n") == 1
+
+
+def test_a_deeply_nested_line_is_skipped_and_resume_goes_on(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("[" * 2000 + "]" * 2000 + "\n"
+                      + json.dumps({"id": "j1", "text": NORMAL, "language": "de"}) + "\n", encoding="utf-8")
+    for flags in ((), ("--resume",)):
+        out = tmp_path / f"g{len(flags)}.ttl"
+        result = invoke("extract", corpus, "-o", out, "-q", *flags)
+        assert result.exit_code == 3, result.output
+        (warning,) = warnings_about(result.stderr, Path(f"{corpus}:1"))
+        assert "nested too deeply" in warning
+        assert skipped_count(result.stdout) == 1 and speakers_in(out) == {"Jördis Weiß"}
+
+
+def test_a_gzip_bomb_and_dev_zero_are_skipped_and_the_next_file_read(tmp_path, monkeypatch):
+    import gzip
+
+    monkeypatch.setenv(MAX_CHARS_ENV, "1000")
+    bomb = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(bomb, "wb", compresslevel=1) as fh:  # 20 MB of zeros, no newline
+        for _ in range(20):
+            fh.write(bytes(2**20))
+    normal = tmp_path / "normal.txt"
+    normal.write_text(NORMAL, encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    result = invoke("extract", bomb, "/dev/zero", normal, "--lang", "de", "-o", out, "-q")
+    assert result.exit_code == 3, result.output
+    (warning,) = warnings_about(result.stderr, Path(f"{bomb}:1"))
+    assert "skipped without reading it" in warning
+    (warning,) = warnings_about(result.stderr, Path("/dev/zero"))
+    assert "not a regular file but a character device" in warning
+    assert skipped_count(result.stdout) == 2 and speakers_in(out) == {"Jördis Weiß"}
+
+
+def test_a_pdf_is_named_and_no_empty_graph_is_written(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    pdf = folder / "bericht.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n" + b"Slovensko " * 200)
+    for given in (folder, pdf):
+        out = tmp_path / "g.ttl"
+        result = invoke("extract", given, "-o", out, "-q")
+        assert result.exit_code == 3, result.output
+        (warning,) = warnings_about(result.stderr, pdf)
+        assert "not a text, HTML or JSONL file (.pdf)" in warning
+        assert "no article was read, so no graph file was written" in result.stderr
+        assert not out.exists() and skipped_count(result.stdout) == 1

@@ -258,3 +258,74 @@ def test_html_with_mojibake_is_repaired(tmp_path):
     article = only(read_inputs([path]))
     assert "„Wir können die Linie" in article.text and article.site == "Hafenkurier"
     assert article.title == "Fährlinie nach Süderoog wird eingestellt"
+
+
+# ---------------------------------------------------------------------------- bounded input
+
+
+def test_a_deeply_nested_jsonl_line_is_one_skipped_line(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    good = json.dumps({"id": "n1", "text": "Hallo."})
+    corpus.write_text(f"{good}\n{'[' * 2000}{']' * 2000}\n{good.replace('n1', 'n2')}\n", encoding="utf-8")
+    items = list(read_inputs([corpus]))
+    assert [getattr(i, "id", None) for i in items] == ["n1", None, "n2"]
+    assert items[1] == Skipped(f"{corpus}:2", "malformed JSON (nested too deeply)")
+
+
+def test_a_deeply_nested_gold_line_is_an_input_error(tmp_path):
+    from quotegraph.extract.evaluation.jsonl import json_lines
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": 1}\n' + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="gold.jsonl:2.*nested too deeply"):
+        list(json_lines(gold))
+
+
+def test_a_compressed_line_of_zeros_is_skipped_in_flat_memory(tmp_path, monkeypatch):
+    import gzip
+    import tracemalloc
+
+    monkeypatch.setenv(MAX_CHARS_ENV, "1000")  # lines over 1,054,576 bytes are skipped
+    bomb = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(bomb, "wb", compresslevel=1) as fh:  # 40 MB of zeros on one line, 40 kB on disk
+        for _ in range(40):
+            fh.write(bytes(2**20))
+        fh.write(b"\n" + json.dumps({"id": "n1", "text": "Hallo."}).encode() + b"\n")
+    tracemalloc.start()
+    try:
+        items = list(read_inputs([bomb]))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 2**20, f"peak {peak / 2**20:.0f} MB"
+    assert isinstance(items[0], Skipped) and items[0].source == f"{bomb}:1"
+    assert "skipped without reading it" in items[0].reason and MAX_CHARS_ENV in items[0].reason
+    assert [a.id for a in items[1:]] == ["n1"]
+
+
+def test_a_fifo_is_skipped_without_blocking(tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    items: list = []
+    reader = threading.Thread(target=lambda: items.extend(read_inputs([fifo, tmp_path])), daemon=True)
+    reader.start()
+    reader.join(10)
+    if reader.is_alive():  # today's code opens the FIFO and waits for a writer: unblock it
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(10)
+        pytest.fail("reading a FIFO blocked")
+    assert items == [Skipped(str(fifo), "not a regular file but a FIFO (named pipe); only regular files are read")] * 2
+
+
+def test_a_string_is_one_agency_and_one_author():
+    from quotegraph.inputs import article_from_jsonl_line
+
+    line = json.dumps({"text": "Hallo.", "agencies": "dpa", "authors": "Eva Kern"}).encode()
+    article = article_from_jsonl_line(line, "news.jsonl:1")
+    assert article.agencies == ("dpa",) and article.authors == ("Eva Kern",)
+    line = json.dumps({"text": "Hallo.", "agencies": ["dpa", "AFP"], "authors": 7, "title": ["x"]}).encode()
+    article = article_from_jsonl_line(line, "news.jsonl:2")
+    assert article.agencies == ("dpa", "AFP") and article.authors == () and article.title is None

@@ -19,7 +19,7 @@ def json_lines(path: str | Path, *, limit: int | None = None) -> Iterator[tuple[
     Raises
     ------
     InputError
-        On a line that is not JSON.
+        On a line that is not JSON (nested too deeply counts as not JSON).
     FileNotFoundError
         When the file does not exist.
 
@@ -44,5 +44,7 @@ def json_lines(path: str | Path, *, limit: int | None = None) -> Iterator[tuple[
                     yield source, json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise InputError(f"not JSON ({exc.msg})", source) from None
+                except RecursionError:
+                    raise InputError("not JSON (nested too deeply)", source) from None
 
     return islice(parsed(), limit)

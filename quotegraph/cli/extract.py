@@ -10,7 +10,7 @@ import typer
 from quotegraph import api
 from quotegraph.spark import extract_with_spark
 
-from ._app import EXIT_SKIPPED, app, handle_errors, print_summary
+from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, warn
 
 
 @app.command()
@@ -35,9 +35,11 @@ def extract(
     INPUT is a text file (one article), an HTML page, a folder (read recursively), or a JSONL
     file with one article per line: {"text": ..., "id", "title", "url", "date", "language"}.
     Running again on the same input adds nothing: ids and IRIs come from the article ids and
-    character offsets. Inputs that cannot be read (or longer than 2,000,000 characters; the
-    environment variable QUOTEGRAPH_MAX_CHARS raises that) are skipped, named on stderr,
-    counted in the summary, and the exit code is 3.
+    character offsets. Inputs that cannot be read (not a text, HTML or JSONL file, not a
+    regular file, longer than 2,000,000 characters: the environment variable
+    QUOTEGRAPH_MAX_CHARS raises that) and a second article with an id already read are
+    skipped, named on stderr, counted in the summary, and the exit code is 3. If no article
+    is read at all, nothing is written.
 
     Big corpora stream: finished articles go into the store (or a scratch store beside the
     graph file) every few seconds, with a journal in OUTPUT.quotegraph-run/. If a run is
@@ -67,12 +69,19 @@ def extract(
         inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers,
         batch_size=batch_size, progress=not quiet, resume=resume, restart=restart,
     )
-    files = {"graph": str(out)} if out is not None else {}
+    files = {"graph": str(out)} if out is not None and summary.written else {}
     if store is not None:
         files["store"] = str(store)
-    if jsonl is not None:
+    if jsonl is not None and summary.written:
         files["quotes"] = str(jsonl)
     print_summary(summary, files)
+    if summary.other_language:
+        warn(f"{summary.other_language} article(s) read as --lang {lang} look like another language "
+             f"({'; '.join(summary.other_language_examples)}): check --lang, or use --lang auto")
+    if not summary.written:
+        what = " or ".join(name for name, path in (("graph file", out), ("quotes.jsonl", jsonl)) if path is not None)
+        warn(f"no article was read, so no {what or 'file'} was written")
+        raise typer.Exit(EXIT_SKIPPED if summary.skipped else EXIT_ERROR)
     if summary.skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
