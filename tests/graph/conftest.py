@@ -68,6 +68,23 @@ def oxigraph_server():
 
 
 @pytest.fixture(scope="session")
+def oxigraph_plain_server():
+    """``oxigraph serve`` started without ``--union-default-graph``, for the whole session."""
+    from quotegraph.errors import QuotegraphError
+    from quotegraph.graph.serve import oxigraph_binary
+
+    from servers import start_oxigraph
+
+    try:
+        oxigraph_binary()
+    except QuotegraphError:
+        pytest.skip("the oxigraph server binary is missing: pip install oxigraph")
+    server = start_oxigraph(union_default_graph=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def virtuoso_server():
     """Virtuoso on a fresh temporary database (a few seconds to start), for the whole session."""
     from servers import VIRTUOSO_HINT, start_virtuoso, virtuoso_binaries
@@ -79,9 +96,12 @@ def virtuoso_server():
     server.stop()
 
 
-@pytest.fixture(params=["oxigraph", "virtuoso"])
+@pytest.fixture(params=["oxigraph", "oxigraph_plain", "virtuoso"])
 def endpoint(request):
-    """The address of a running server, emptied of quotegraph's graphs before the test."""
+    """The address of a running server, emptied of quotegraph's graphs before the test.
+
+    ``oxigraph_plain`` is the Oxigraph server started without ``--union-default-graph``.
+    """
     from quotegraph.graph.store import close_graph, open_graph
 
     server = request.getfixturevalue(f"{request.param}_server")

@@ -113,6 +113,46 @@ def test_a_read_only_server_refuses_updates_clearly(tmp_path, sample_results):
 # ------------------------------------------------------------------ against real servers
 
 
+def _emptied(address: str) -> str:
+    g = open_graph(address)
+    names = g.graph_names()
+    if names:
+        g.update(" ; ".join(f"DROP SILENT GRAPH <{n}>" for n in names))
+    g.update("CLEAR DEFAULT")
+    return address
+
+
+def test_an_oxigraph_server_without_union_default_graph_gives_the_rows(oxigraph_plain_server, corpus):
+    # `oxigraph serve` without --union-default-graph: quotegraph asks for the union in each query
+    address = _emptied(oxigraph_plain_server.address)
+    local, remote = open_graph(), open_graph(address)
+    for g in (local, remote):
+        add_results(g, corpus)
+    assert len(remote) == len(local) > 100
+    for name in ("who-said-what", "speakers-by-count"):
+        got, expected = run_example(remote, name, PARAMS.get(name)), run_example(local, name, PARAMS.get(name))
+        assert len(expected) > 0 and got.records() == expected.records(), name
+    result = CliRunner().invoke(app, ["query", address, "--example", "quotes-by", "--param", "speaker=Weber"])
+    assert result.exit_code == 0 and "Anton Weber" in result.output, result.output
+
+
+def test_a_server_whose_default_graph_hides_the_named_graphs_is_one_clear_error(oxigraph_plain_server, corpus,
+                                                                                  monkeypatch):
+    # a server quotegraph cannot ask for the union (here: the plain Oxigraph server, not recognised)
+    address = _emptied(oxigraph_plain_server.address)
+    monkeypatch.setattr(endpoint_module.Endpoint, "oxigraph", property(lambda self: False))
+    g = open_graph(address)  # empty: nothing to tell by yet
+    with pytest.raises(GraphFileError) as info:
+        add_results(g, corpus)  # written, then found invisible
+    message = str(info.value)
+    assert message.startswith(address) and "not the union of its named graphs" in message
+    assert "oxigraph serve --union-default-graph" in message and "\n" not in message
+    with pytest.raises(GraphFileError, match="not the union of its named graphs"):
+        open_graph(address)
+    result = CliRunner().invoke(app, ["query", address, "--example", "who-said-what"])
+    assert result.exit_code == 1 and "--union-default-graph" in result.output
+
+
 def test_open_graph_gives_an_endpoint_graph(endpoint):
     g = open_graph(endpoint)
     assert is_endpoint(g) and len(g) == 0
