@@ -33,6 +33,23 @@ def nested_result() -> ArticleResult:
                                          Entity("Anton Weber", "person", ("Weber",))))
 
 
+def two_typed_results() -> list[ArticleResult]:
+    """An outlet quoted as a speaker in two articles, typed Person in one and Organization in
+    the other, and spelt "Nordpress" and "NordPress" (one entity IRI: two types, two names)."""
+    out = []
+    for article_id, name, etype in (("t1", "Nordpress", "person"), ("t2", "NordPress", "organization")):
+        text = f"„Die Brücke bleibt gesperrt“, sagte {name}."
+        quote = Quote("Die Brücke bleibt gesperrt", 1, 27, "direct")
+        at = text.index(name)
+        cue = text.index("sagte")
+        att = Attribution(id=f"{article_id}:1-27", article=article_id, quote=quote,
+                          speaker=Mention(name, at, at + len(name), name, etype),
+                          cue=Cue("sagte", cue, cue + 5, "sagen"))
+        out.append(ArticleResult(Article(id=article_id, text=text, language="de"), (att,),
+                                 (Entity(name, etype, ()),)))
+    return out
+
+
 @pytest.fixture
 def corpus(sample_results) -> list[ArticleResult]:
     """Three articles: de1 and en1 from the shared fixtures, and de2 with a nested quote."""

@@ -174,6 +174,27 @@ def test_example_queries_give_the_same_rows_as_the_embedded_store(endpoint, corp
         assert sorted(map(repr, got.records())) == sorted(map(repr, expected.records())), name
 
 
+def test_every_example_gives_the_same_rows_in_the_same_order_on_every_store(endpoint, corpus):
+    # an entity with two types and two names, written in different orders to two embedded stores
+    from conftest import two_typed_results
+
+    results = [*corpus, *two_typed_results()]
+    local, backwards, remote = open_graph(), open_graph(), open_graph(endpoint)
+    add_results(local, results)
+    for r in reversed(results):
+        add_results(backwards, [r])
+    add_results(remote, results)
+    for name in example_queries():
+        expected = run_example(local, name, PARAMS.get(name))
+        assert len(expected) > 0, name
+        for g in (backwards, remote):
+            got = run_example(g, name, PARAMS.get(name))
+            assert (got.columns, got.records()) == (expected.columns, expected.records()), name
+    rows = [r for r in run_example(remote, "speakers-by-count").records() if r["speaker"].lower() == "nordpress"]
+    assert [(r["speaker"], r["type"], int(r["quotes"]), int(r["articles"])) for r in rows] == \
+        [("NordPress", "NewsMediaOrganization", 2, 2)]
+
+
 def test_the_same_triples_and_graphs_as_the_embedded_store(endpoint, corpus, hostile_result):
     results = [*corpus, hostile_result, many_quotes(2, "shared")]  # "shared": no clash with Virtuoso's shared graph
     local = open_graph()
