@@ -132,12 +132,13 @@ def main(argv: list[str] | None = None) -> int:
             del graph
 
     names = [n for n, _ in stores]
-    print(f"\nGraph: {sizes[names[0]]:,} triples, Turtle {sizes[names[0] + ' MB']:.1f} MB "
+    print(f"\nGraph: {sizes[names[0]]:,} triples made (aimed at {args.triples:,}: {n_articles:,} articles; the "
+          f"entity descriptions they share are stored once, so fewer), Turtle {sizes[names[0] + ' MB']:.1f} MB "
           f"(who-said-what: {sizes[names[0] + ' who-said-what']:,} rows)")
     width = max(len(k) for k in rows) + 2
     print("".ljust(width) + "".join(n.rjust(20) for n in names) + ("  speed-up" if len(names) > 1 else ""))
     for label, by_store in rows.items():
-        cells = "".join(f"{by_store.get(n, float('nan')):>19.2f}s" for n in names)
+        cells = "".join(f"{by_store[n]:>19.2f}s" if n in by_store else "skipped".rjust(20) for n in names)
         ratio = ""
         if "rdflib Memory" in by_store and names[0] in by_store and by_store[names[0]] > 0:
             ratio = f"  x{by_store['rdflib Memory'] / by_store[names[0]]:.1f}"

@@ -3,9 +3,13 @@
 ``--store sparql+http://127.0.0.1:7878`` (or ``open_graph("sparql+http://…")``) gives an
 :class:`EndpointGraph`: an ``rdflib.Graph`` over rdflib's ``SPARQLUpdateStore`` whose HTTP calls
 quotegraph makes itself (with a timeout, JSON results and one-line errors: rdflib's own
-connector has no timeout and hides HTTP errors). Reads see the server's default graph, which
-must be the union of all graphs (``oxigraph serve --union-default-graph``; Virtuoso does so by
-default), so the shipped queries give the same rows as the embedded store.
+connector has no timeout and hides HTTP errors). Reads see the server's default graph as the
+union of all graphs, so the shipped queries give the same rows as the embedded store: the
+Oxigraph server (recognised by its ``Server`` header) is asked for the union in every query
+(its ``union-default-graph`` parameter), whether or not it was started with
+``--union-default-graph``; Virtuoso shows the union by default; any other server whose default
+graph hides the named graphs is refused on connect with one line saying so
+(:data:`NOT_UNION`).
 
 Addresses
 ---------
@@ -68,6 +72,7 @@ __all__ = [
     "CHUNK_TRIPLES",
     "DEFAULT_TIMEOUT",
     "SHARED_GRAPH",
+    "NOT_UNION",
     "Endpoint",
     "EndpointGraph",
     "EndpointBackend",
@@ -88,6 +93,13 @@ DEFAULT_TIMEOUT = 60.0
 #: Where shared (entity) triples go on a server without a writable default graph (Virtuoso).
 SHARED_GRAPH = ID["shared"]  # outside graph/…, where an article could be called "shared"
 _GRAPHS = str(ID["graph/"])
+#: The error when a server's default graph does not show its named graphs (queries would find nothing).
+NOT_UNION = ("the server's default graph is not the union of its named graphs, so queries would find "
+             "nothing: start it with its union default graph on (Oxigraph: oxigraph serve "
+             "--union-default-graph; Fuseki/TDB: tdb:unionDefaultGraph true)")
+#: Finds a triple of a named graph that the default graph does not show (one is enough).
+_HIDDEN_TRIPLE = ("SELECT ?s WHERE { { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1 } "
+                  "FILTER NOT EXISTS { ?s ?p ?o } }")
 #: rows per page when reading whole graphs from Virtuoso (it cuts results at ResultSetMaxRows,
 #: 10,000 in Debian's ini)
 _PAGE = 10_000
@@ -116,6 +128,11 @@ class Endpoint:
     @property
     def virtuoso(self) -> bool:
         return self.server.lower().startswith("virtuoso")
+
+    @property
+    def oxigraph(self) -> bool:
+        """The Oxigraph server: it takes ``union-default-graph`` with each query."""
+        return self.server.lower().startswith("oxigraph")
 
 
 def parse_endpoint(address: str, *, timeout: float | None = None) -> Endpoint:
@@ -173,7 +190,11 @@ class _Http:
         self.endpoint = endpoint
 
     def _post(self, url: str, field: str, text: str, accept: str) -> tuple[bytes, dict]:
-        data = urllib.parse.urlencode({field: text}).encode("utf-8")
+        form = {field: text}
+        if field == "query" and self.endpoint.oxigraph:
+            # the union of all graphs, also from a server started without --union-default-graph
+            form["union-default-graph"] = ""
+        data = urllib.parse.urlencode(form).encode("utf-8")
         request = urllib.request.Request(url, data=data, method="POST", headers={
             "Accept": accept, "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"})
         where = self.endpoint.address or url
@@ -289,7 +310,9 @@ def open_endpoint(address: str, *, read_only: bool = False, timeout: float | Non
     """
     http = _Http(parse_endpoint(address, timeout=timeout))
     http.endpoint = _probe(http)
-    return EndpointGraph(http, read_only=read_only)
+    graph = EndpointGraph(http, read_only=read_only)
+    graph.check_union()
+    return graph
 
 
 def _values_rows(triples: list[tuple]) -> str:
@@ -324,6 +347,16 @@ class EndpointGraph(Graph):
             return ""
         shared = f" || {var} = <{self.endpoint.shared_graph}>" if self.endpoint.shared_graph else ""
         return f'FILTER(STRSTARTS(STR({var}), "{_GRAPHS}"){shared})'
+
+    def check_union(self) -> None:
+        """Raise the one-line :data:`NOT_UNION` error if queries would not see the named graphs.
+
+        Cheap (one triple of one named graph is looked up in the default graph); on a server
+        holding no named graph yet it passes, and :meth:`replace_articles` asks again after
+        writing.
+        """
+        if self.select(_HIDDEN_TRIPLE):
+            raise GraphFileError(NOT_UNION, self.endpoint.address)
 
     def select(self, text: str) -> list[dict]:
         """Rows of a SELECT query (JSON results) as dicts of variable name -> rdflib term."""
@@ -465,6 +498,7 @@ class EndpointGraph(Graph):
             self._drop(names)
             self._insert(quads)
             added += len(quads) - len(shared) - before + new_shared
+        self.check_union()  # a server empty when opened could not be checked then
         return added
 
     def remove_articles(self, article_ids: list[str], *, prune: bool = False) -> int:

@@ -183,7 +183,7 @@ def open_graph(store: str | Path | None = None, *, read_only: bool = False) -> G
         if "lock" in msg.lower():
             msg = "store is in use by another process (or another graph in this one); close it first"
         raise GraphFileError(msg, str(path)) from None
-    return oxigraph_graph(inner)
+    return oxigraph_graph(inner, None if read_only else path)
 
 
 def backend_of(graph: Graph) -> Backend:
@@ -222,6 +222,9 @@ def oxigraph_store(graph: Graph) -> ox.Store:
 
 def close_graph(graph: Graph) -> None:
     """Flush an Oxigraph-backed graph to disk and release its store (and its directory lock).
+
+    A store directory opened writable is then opened once more and released, which removes
+    RocksDB's write-ahead log (as large as everything written since the last open).
 
     For an endpoint graph, closes its connection. The graph must not be used afterwards. Does
     nothing for other graphs.

@@ -143,8 +143,10 @@ def test_remove_from_a_store(tmp_path, sample_results):
     add_results(g, sample_results)
     close_graph(g)
     done = invoke("remove", "en1", "nope", "--store", where)
-    assert done.exit_code == 0, done.output
+    assert done.exit_code == 3, done.output  # done, but an id was skipped: like other skips
     assert "Removed 1 article" in done.output and "no article 'nope'" in done.output
+    nothing = invoke("remove", "en1", "--store", where)  # removed already
+    assert nothing.exit_code == 3 and "no article 'en1'" in nothing.output and "Removed 0 articles" in nothing.output
     ids = invoke("query", where, "SELECT ?id WHERE { ?a schema:identifier ?id } ORDER BY ?id", "--format", "csv")
     assert ids.stdout.splitlines() == ["id", "de1"]
     assert invoke("remove", "de1", "--store", tmp_path / "news.ttl").exit_code == 1

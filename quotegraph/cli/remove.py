@@ -11,7 +11,7 @@ from quotegraph.errors import QuotegraphError
 from quotegraph.graph.endpoint import is_endpoint_url
 from quotegraph.graph.store import article_graphs, close_graph, is_store_dir, open_graph, remove_articles
 
-from ._app import app, handle_errors
+from ._app import EXIT_SKIPPED, app, handle_errors
 
 
 @app.command("remove")
@@ -32,7 +32,7 @@ def remove(
     leaves every other article untouched. The descriptions of the people and outlets it named
     (type, name, aliases) are shared by all articles and stay, unless --prune is given: then
     those no remaining article names are deleted too. An id the store does not hold is
-    reported and removes nothing. To replace an article, extract it again instead: that
+    reported, removes nothing and makes the exit code 3. To replace an article, extract it again instead: that
     drops its old graph first.
 
     Example:
@@ -55,3 +55,5 @@ def remove(
         typer.secho(f"Warning: no article {article_id!r} in {store}", fg=typer.colors.YELLOW, err=True)
     done = len(set(article_ids)) - len(set(missing))
     typer.echo(f"Removed {done} article{'s' if done != 1 else ''} ({removed:,} triples) from {store}", err=True)
+    if missing:
+        raise typer.Exit(EXIT_SKIPPED)

@@ -33,6 +33,23 @@ def nested_result() -> ArticleResult:
                                          Entity("Anton Weber", "person", ("Weber",))))
 
 
+def two_typed_results() -> list[ArticleResult]:
+    """An outlet quoted as a speaker in two articles, typed Person in one and Organization in
+    the other, and spelt "Nordpress" and "NordPress" (one entity IRI: two types, two names)."""
+    out = []
+    for article_id, name, etype in (("t1", "Nordpress", "person"), ("t2", "NordPress", "organization")):
+        text = f"„Die Brücke bleibt gesperrt“, sagte {name}."
+        quote = Quote("Die Brücke bleibt gesperrt", 1, 27, "direct")
+        at = text.index(name)
+        cue = text.index("sagte")
+        att = Attribution(id=f"{article_id}:1-27", article=article_id, quote=quote,
+                          speaker=Mention(name, at, at + len(name), name, etype),
+                          cue=Cue("sagte", cue, cue + 5, "sagen"))
+        out.append(ArticleResult(Article(id=article_id, text=text, language="de"), (att,),
+                                 (Entity(name, etype, ()),)))
+    return out
+
+
 @pytest.fixture
 def corpus(sample_results) -> list[ArticleResult]:
     """Three articles: de1 and en1 from the shared fixtures, and de2 with a nested quote."""
@@ -50,9 +67,7 @@ def graph(corpus):
 # ---------------------------------------------------------------- real SPARQL servers (127.0.0.1)
 
 
-@pytest.fixture(scope="session")
-def oxigraph_server():
-    """``oxigraph serve --union-default-graph`` on an empty store, for the whole session."""
+def _oxigraph(union_default_graph: bool):
     from quotegraph.errors import QuotegraphError
     from quotegraph.graph.serve import oxigraph_binary
 
@@ -62,9 +77,21 @@ def oxigraph_server():
         oxigraph_binary()
     except QuotegraphError:
         pytest.skip("the oxigraph server binary is missing: pip install oxigraph")
-    server = start_oxigraph()
+    server = start_oxigraph(union_default_graph=union_default_graph)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server():
+    """``oxigraph serve --union-default-graph`` on an empty store, for the whole session."""
+    yield from _oxigraph(True)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_plain_server():
+    """``oxigraph serve`` started without ``--union-default-graph``, for the whole session."""
+    yield from _oxigraph(False)
 
 
 @pytest.fixture(scope="session")
@@ -79,9 +106,12 @@ def virtuoso_server():
     server.stop()
 
 
-@pytest.fixture(params=["oxigraph", "virtuoso"])
+@pytest.fixture(params=["oxigraph", "oxigraph_plain", "virtuoso"])
 def endpoint(request):
-    """The address of a running server, emptied of quotegraph's graphs before the test."""
+    """The address of a running server, emptied of quotegraph's graphs before the test.
+
+    ``oxigraph_plain`` is the Oxigraph server started without ``--union-default-graph``.
+    """
     from quotegraph.graph.store import close_graph, open_graph
 
     server = request.getfixturevalue(f"{request.param}_server")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from quotegraph.graph.serve import free_port, start_server
+from quotegraph.graph.serve import free_port, oxigraph_binary, start_server
 
 VIRTUOSO_HINT = "Debian: apt-get install virtuoso-opensource (.ci/install-virtuoso.sh does it)"
 
@@ -53,15 +53,34 @@ class Server:
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-def start_oxigraph(*, allow_update: bool = True) -> Server:
-    """``oxigraph serve --union-default-graph`` on an empty store (quotegraph's own launcher)."""
+def start_oxigraph(*, allow_update: bool = True, union_default_graph: bool = True) -> Server:
+    """``oxigraph serve --union-default-graph`` on an empty store (quotegraph's own launcher).
+
+    ``union_default_graph=False`` starts ``oxigraph serve`` as a user might, without that flag
+    (its default graph is then only the default graph).
+    """
     workdir = Path(tempfile.mkdtemp(prefix="qg-oxigraph-"))
     location = workdir / "store"
     store = ox.Store(str(location))  # an empty store directory
     store.flush()
     del store
-    server = start_server(location, port=0, allow_update=allow_update, timeout=120)
-    return Server("oxigraph", f"sparql+http://127.0.0.1:{server.port}", server.process, workdir, server.stop)
+    if union_default_graph:
+        server = start_server(location, port=0, allow_update=allow_update, timeout=120)
+        return Server("oxigraph", f"sparql+http://127.0.0.1:{server.port}", server.process, workdir, server.stop)
+    port = free_port()
+    log = open(workdir / "stdout.log", "wb")
+    process = subprocess.Popen([oxigraph_binary(), "serve" if allow_update else "serve-read-only",
+                                "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                               stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    server = Server("oxigraph-plain", f"sparql+http://127.0.0.1:{port}", process, workdir)
+    deadline = time.monotonic() + 120
+    while not _answers(f"http://127.0.0.1:{port}/query"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            server.stop()
+            raise RuntimeError("the oxigraph server did not start")
+        time.sleep(0.1)
+    return server
 
 
 _VIRTUOSO_INI = """\

@@ -113,6 +113,46 @@ def test_a_read_only_server_refuses_updates_clearly(tmp_path, sample_results):
 # ------------------------------------------------------------------ against real servers
 
 
+def _emptied(address: str) -> str:
+    g = open_graph(address)
+    names = g.graph_names()
+    if names:
+        g.update(" ; ".join(f"DROP SILENT GRAPH <{n}>" for n in names))
+    g.update("CLEAR DEFAULT")
+    return address
+
+
+def test_an_oxigraph_server_without_union_default_graph_gives_the_rows(oxigraph_plain_server, corpus):
+    # `oxigraph serve` without --union-default-graph: quotegraph asks for the union in each query
+    address = _emptied(oxigraph_plain_server.address)
+    local, remote = open_graph(), open_graph(address)
+    for g in (local, remote):
+        add_results(g, corpus)
+    assert len(remote) == len(local) > 100
+    for name in ("who-said-what", "speakers-by-count"):
+        got, expected = run_example(remote, name, PARAMS.get(name)), run_example(local, name, PARAMS.get(name))
+        assert len(expected) > 0 and got.records() == expected.records(), name
+    result = CliRunner().invoke(app, ["query", address, "--example", "quotes-by", "--param", "speaker=Weber"])
+    assert result.exit_code == 0 and "Anton Weber" in result.output, result.output
+
+
+def test_a_server_whose_default_graph_hides_the_named_graphs_is_one_clear_error(oxigraph_plain_server, corpus,
+                                                                                  monkeypatch):
+    # a server quotegraph cannot ask for the union (here: the plain Oxigraph server, not recognised)
+    address = _emptied(oxigraph_plain_server.address)
+    monkeypatch.setattr(endpoint_module.Endpoint, "oxigraph", property(lambda self: False))
+    g = open_graph(address)  # empty: nothing to tell by yet
+    with pytest.raises(GraphFileError) as info:
+        add_results(g, corpus)  # written, then found invisible
+    message = str(info.value)
+    assert message.startswith(address) and "not the union of its named graphs" in message
+    assert "oxigraph serve --union-default-graph" in message and "\n" not in message
+    with pytest.raises(GraphFileError, match="not the union of its named graphs"):
+        open_graph(address)
+    result = CliRunner().invoke(app, ["query", address, "--example", "who-said-what"])
+    assert result.exit_code == 1 and "--union-default-graph" in result.output
+
+
 def test_open_graph_gives_an_endpoint_graph(endpoint):
     g = open_graph(endpoint)
     assert is_endpoint(g) and len(g) == 0
@@ -132,6 +172,27 @@ def test_example_queries_give_the_same_rows_as_the_embedded_store(endpoint, corp
         assert len(expected) > 0, name
         # same rows; the order only where ORDER BY fixes it (ties may come in any order)
         assert sorted(map(repr, got.records())) == sorted(map(repr, expected.records())), name
+
+
+def test_every_example_gives_the_same_rows_in_the_same_order_on_every_store(endpoint, corpus):
+    # an entity with two types and two names, written in different orders to two embedded stores
+    from conftest import two_typed_results
+
+    results = [*corpus, *two_typed_results()]
+    local, backwards, remote = open_graph(), open_graph(), open_graph(endpoint)
+    add_results(local, results)
+    for r in reversed(results):
+        add_results(backwards, [r])
+    add_results(remote, results)
+    for name in example_queries():
+        expected = run_example(local, name, PARAMS.get(name))
+        assert len(expected) > 0, name
+        for g in (backwards, remote):
+            got = run_example(g, name, PARAMS.get(name))
+            assert (got.columns, got.records()) == (expected.columns, expected.records()), name
+    rows = [r for r in run_example(remote, "speakers-by-count").records() if r["speaker"].lower() == "nordpress"]
+    assert [(r["speaker"], r["type"], int(r["quotes"]), int(r["articles"])) for r in rows] == \
+        [("NordPress", "NewsMediaOrganization", 2, 2)]
 
 
 def test_the_same_triples_and_graphs_as_the_embedded_store(endpoint, corpus, hostile_result):

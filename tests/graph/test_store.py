@@ -160,6 +160,19 @@ def test_store_directory_persists_and_reopens(tmp_path, corpus):
     assert len(readonly) == n
 
 
+def test_closing_a_store_leaves_no_write_ahead_log(tmp_path, corpus):
+    # RocksDB keeps every write in its *.log until the next writable open; close_graph does that open
+    where = tmp_path / "store"
+    g = open_graph(where)
+    add_results(g, [*corpus, *(replace(r, article=replace(r.article, id=f"{r.article.id}-{i}"))
+                              for i in range(30) for r in corpus)])
+    n = len(g)
+    close_graph(g)
+    logs = {f.name: f.stat().st_size for f in where.glob("*.log")}
+    assert sum(logs.values()) < 1_000, logs
+    assert len(open_source(where)) == n
+
+
 def test_a_store_in_use_is_reported(tmp_path):
     first = open_graph(tmp_path / "s")
     with pytest.raises(GraphFileError, match="in use"):
