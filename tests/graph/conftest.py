@@ -48,23 +48,7 @@ def graph(corpus):
 
 
 # ---------------------------------------------------------------- real SPARQL servers (127.0.0.1)
-
-
-@pytest.fixture(scope="session")
-def oxigraph_server():
-    """``oxigraph serve --union-default-graph`` on an empty store, for the whole session."""
-    from quotegraph.errors import QuotegraphError
-    from quotegraph.graph.serve import oxigraph_binary
-
-    from servers import start_oxigraph
-
-    try:
-        oxigraph_binary()
-    except QuotegraphError:
-        pytest.skip("the oxigraph server binary is missing: pip install oxigraph")
-    server = start_oxigraph()
-    yield server
-    server.stop()
+# (oxigraph_server is in tests/conftest.py: the Spark tests load into it too)
 
 
 @pytest.fixture(scope="session")
