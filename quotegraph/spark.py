@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -33,7 +34,7 @@ import pyoxigraph as ox
 from quotegraph.errors import InputError, QuotegraphError
 from quotegraph.extract.records import Article, ArticleResult, result_from_dict, result_to_dict
 from quotegraph.extractor import Extractor
-from quotegraph.graph.store import add_results, close_graph, open_graph, oxigraph_store
+from quotegraph.graph.store import add_results, close_graph, is_oxigraph, open_graph, oxigraph_store, remove_articles
 from quotegraph.inputs import (JSONL_SUFFIXES, Skipped, article_from_jsonl_line, input_files, read_file, suffix_of,
                                without_skipped)
 from quotegraph.summary import Summary
@@ -41,6 +42,9 @@ from quotegraph.summary import Summary
 __all__ = ["extract_with_spark", "spark_session", "PART_FOLDERS"]
 
 PART_FOLDERS = ("graph", "quotes", "skipped")
+
+#: log4j2 settings for the JVM of a local session: errors only, on stderr
+LOG_CONFIG = Path(__file__).with_name("spark-log4j2.properties")
 
 # the Extractors of this Python worker, kept between partitions (Spark reuses its workers)
 _extractors: dict[tuple, object] = {}
@@ -51,6 +55,8 @@ def spark_session(master: str | None = None, *, app_name: str = "quotegraph", co
 
     ``master`` None keeps what ``spark-submit`` or ``SPARK_MASTER`` configured, else ``local[*]``.
     """
+    # pyspark's notice that it does not yet support pandas 3 (quotegraph uses no pandas on Spark)
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
     try:  # pyspark is optional (the [spark] extra)
         from pyspark.sql import SparkSession
     except ImportError:
@@ -64,9 +70,15 @@ def spark_session(master: str | None = None, *, app_name: str = "quotegraph", co
     if master is not None and master.startswith("local"):
         # local workers run this very Python (a venv's), not whatever "python3" is on PATH
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        # bound to loopback anyway: no warning that the host name resolves to it
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         builder = (builder.config("spark.driver.host", "127.0.0.1")
                    .config("spark.driver.bindAddress", "127.0.0.1")
                    .config("spark.ui.enabled", "false"))
+        if not submitted:
+            # the JVM this session starts logs from its first line at QUOTEGRAPH_SPARK_LOG_LEVEL
+            # (ERROR by default), not at Spark's WARN until setLogLevel below
+            builder = builder.config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={LOG_CONFIG.as_uri()}")
     builder = builder.config("spark.ui.showConsoleProgress", "false")  # quotegraph reports itself
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
@@ -156,8 +168,12 @@ def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: s
         A Spark master URL; by default what ``spark-submit`` configured, else ``local[*]``.
     partitions : int, optional
         How many partitions to cut the corpus into (default: Spark's default parallelism × 4).
-    store : path, optional
-        A local on-disk Oxigraph store to bulk-load the graph parts into afterwards.
+    store : path or str, optional
+        A store to put the graph into afterwards, each article replacing what the store held of
+        it (as :func:`~quotegraph.graph.store.add_results` does): a local Oxigraph store
+        directory takes the graph parts through its bulk loader, after the named graphs of the
+        articles extracted are dropped; a ``sparql+http://`` endpoint takes the results through
+        its update requests. Opened (and checked writable) before the job starts.
     spark : SparkSession, optional
         Use this session (it is left running) instead of starting one (stopped at the end).
 
@@ -166,14 +182,32 @@ def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: s
     Summary
         Counts over the whole corpus, and the skipped inputs.
     """
-    from pyspark import StorageLevel  # pyspark is optional (the [spark] extra)
-
     jsonl, files = _split_inputs(inputs)
     out = str(out)
     if not _is_uri(out):
         if Path(out).exists() and any(Path(out).iterdir()):
             raise InputError("output folder exists and is not empty (Spark writes new parts only)", out)
         out = str(Path(out).resolve())
+    # the store is opened (and written its vocabulary) before the job: a store in use, a server
+    # that does not answer or refuses updates fail now, not after the whole corpus
+    graph = open_graph(store) if store is not None else None
+    try:
+        if graph is not None:
+            add_results(graph, ())
+        summary = _run(spark, jsonl, files, out, graph, lang=lang, model=model, batch_size=batch_size,
+                       master=master, partitions=partitions)
+    finally:
+        if graph is not None:
+            close_graph(graph)
+    return summary
+
+
+def _run(spark, jsonl, files, out, graph, *, lang, model, batch_size, master, partitions):
+    from pyspark import StorageLevel  # pyspark is optional (the [spark] extra)
+
+    # a local store directory takes the N-Quads parts through Oxigraph's bulk loader; an endpoint
+    # (or a store beside parts on a cluster file system) takes the results through add_results
+    bulk = graph is not None and is_oxigraph(graph) and not _is_uri(out)
     own_session = spark is None
     spark = spark or spark_session(master)
     sc = spark.sparkContext
@@ -198,14 +232,36 @@ def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: s
         results.filter(lambda line: line.startswith('{"skipped"')).saveAsTextFile(f"{out}/skipped")
 
         summary = _summary(results)
+        if graph is not None and not bulk:
+            add_results(graph, _results(results.toLocalIterator()))
+        elif bulk and next(iter(oxigraph_store(graph).named_graphs()), None) is not None:
+            # re-extracted articles replace what the store held of them, as add_results does:
+            # their named graphs are dropped before the parts are loaded
+            _remove_in_chunks(graph, results.flatMap(_article_id).toLocalIterator())
     finally:
         if own_session:
             spark.stop()
     if not _is_uri(out):
         _name_parts(Path(out))
-    if store is not None:
-        bulk_load_parts(f"{out}/graph", store)
+    if bulk:
+        bulk_load_parts(f"{out}/graph", graph)
     return summary
+
+
+def _article_id(line: str) -> Iterator[str]:
+    data = json.loads(line)
+    if "result" in data:
+        yield data["result"]["article"]["id"]
+
+
+def _remove_in_chunks(graph, article_ids: Iterable[str], size: int = 10_000) -> None:
+    chunk: list[str] = []
+    for article_id in article_ids:
+        chunk.append(article_id)
+        if len(chunk) >= size:
+            remove_articles(graph, chunk)
+            chunk = []
+    remove_articles(graph, chunk)
 
 
 def _counts(line: str) -> dict:
@@ -255,18 +311,22 @@ def _name_parts(out: Path) -> None:
                 part.rename(part.with_name(part.name + suffix))
 
 
-def bulk_load_parts(folder: str | Path, store: str | Path) -> int:
+def bulk_load_parts(folder: str | Path, store) -> int:
     """Load N-Quads parts (``part-*``) into an on-disk Oxigraph store with its bulk loader.
 
+    ``store`` is a store directory or a graph open on one (left open). The parts are added as
+    they are: to replace articles the store holds, drop their named graphs first
+    (:func:`~quotegraph.graph.store.remove_articles`), as :func:`extract_with_spark` does.
     Returns the number of part files loaded.
     """
     parts = sorted(p for p in Path(folder).glob("part-*") if p.stat().st_size)
-    graph = open_graph(store)
+    graph = open_graph(store) if isinstance(store, (str, Path)) else store
     try:
         for part in parts:
             oxigraph_store(graph).bulk_load(path=str(part), format=ox.RdfFormat.N_QUADS)
     finally:
-        close_graph(graph)
+        if graph is not store:
+            close_graph(graph)
     return len(parts)
 
 

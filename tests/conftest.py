@@ -125,3 +125,31 @@ def hostile_result() -> ArticleResult:
                       cue=Cue("said", 31, 35, "say"))
     art = Article(id="x1", text=text, language="en", title='" onmouseover="alert(3)')
     return ArticleResult(art, (att,), (Entity(spk, "person", ()),))
+
+
+def _oxigraph(union_default_graph: bool):
+    from quotegraph.errors import QuotegraphError
+    from quotegraph.graph.serve import oxigraph_binary
+
+    sys.path.insert(0, str(Path(__file__).parent / "graph"))  # tests/graph/servers.py
+    from servers import start_oxigraph
+
+    try:
+        oxigraph_binary()
+    except QuotegraphError:
+        pytest.skip("the oxigraph server binary is missing: pip install oxigraph")
+    server = start_oxigraph(union_default_graph=union_default_graph)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server():
+    """``oxigraph serve --union-default-graph`` on an empty store, for the whole session."""
+    yield from _oxigraph(True)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_plain_server():
+    """``oxigraph serve`` started without ``--union-default-graph``, for the whole session."""
+    yield from _oxigraph(False)

@@ -122,3 +122,121 @@ def test_spark_submit_keeps_its_master(tmp_path):
     done = subprocess.run([str(submit), "--master", "local[1]", str(script)], capture_output=True, text=True,
                           timeout=300, env=env)
     assert "MASTER=local[1]" in done.stdout, done.stderr[-2000:]
+
+
+# ------------------------------------------------------------------ --store: re-extracting replaces
+
+
+def _write_articles(path: Path, *, cut: bool) -> str:
+    """Eight articles (two copies of the German and English ones); ``cut`` keeps their first sentence."""
+    lines = [json.dumps({"id": f"r{i}-{j}", "language": lang,
+                         "text": text.split(". ")[0] + "." if cut else text}, ensure_ascii=False)
+             for i in range(2) for j, (lang, text) in enumerate(ARTICLES[:4])]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _quads(address: str) -> set:
+    """Every quad of a store folder or an endpoint, as pyoxigraph quads."""
+    import io
+
+    from quotegraph.graph.store import backend_of, close_graph, open_graph
+
+    graph = open_graph(address)
+    buffer = io.BytesIO()
+    try:
+        backend_of(graph).dump(buffer, ox.RdfFormat.N_QUADS, {})
+    finally:
+        close_graph(graph)
+    return set(ox.parse(buffer.getvalue(), format=ox.RdfFormat.N_QUADS))
+
+
+def _named(quads: set) -> set:
+    return {q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
+
+
+def _no_spark_warnings(stderr: str) -> None:
+    """Under -q Spark logs errors only (the JVM's own line about incubator modules aside)."""
+    noise = [line for line in stderr.splitlines()
+             if ("WARN" in line and "incubator modules" not in line) or "log level" in line or "log4j" in line]
+    assert noise == [], stderr
+
+
+def test_re_extracting_into_a_store_replaces_on_every_engine_and_store(tmp_path, oxigraph_server):
+    from quotegraph.graph.store import article_graphs, close_graph, open_graph, remove_articles
+
+    full = _write_articles(tmp_path / "full.jsonl", cut=False)
+    cut = _write_articles(tmp_path / "cut.jsonl", cut=True)
+    endpoint = oxigraph_server.address  # shared with tests/graph: emptied first
+    server = open_graph(endpoint)
+    remove_articles(server, article_graphs(server))
+    server.update("CLEAR DEFAULT")
+    close_graph(server)
+
+    def extract(*args: str) -> subprocess.CompletedProcess:
+        done = _quotegraph("extract", *args, "-q", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        return done
+
+    # the local engine: the articles, then their first sentences, into one store folder ...
+    extract(full, "--store", "local.db")
+    extract(full, "--store", endpoint)
+    shutil.copytree(tmp_path / "local.db", tmp_path / "spark.db")
+    before = _quads(str(tmp_path / "local.db"))
+    extract(cut, "--store", "local.db")
+    local = _quads(str(tmp_path / "local.db"))
+    assert len(_named(local)) < len(_named(before))
+    # ... holds each article's graph as a store given the first sentences only does
+    extract(cut, "--store", "fresh.db")
+    assert _named(local) == _named(_quads(str(tmp_path / "fresh.db")))
+
+    # Spark into a copy of the same store, and into a server holding the same: the same quads
+    for store, parts in (("spark.db", "parts"), (endpoint, "parts-endpoint")):
+        spark = extract("--engine", "spark", "--master", "local[2]", cut, "--out", parts, "--store", store)
+        _no_spark_warnings(spark.stderr)
+        assert _quads(str(tmp_path / store) if store == "spark.db" else store) == local, store
+
+
+def test_spark_store_problems_fail_before_spark_starts(corpus, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import quotegraph.spark
+    from quotegraph.cli import app
+    from quotegraph.graph.export import save_graph
+    from quotegraph.graph.serve import free_port, start_server
+    from quotegraph.graph.store import close_graph, open_graph
+
+    def no_spark(*args, **kwargs):
+        raise AssertionError("a SparkSession was started")
+
+    monkeypatch.setattr(quotegraph.spark, "spark_session", no_spark)
+    runner = CliRunner()
+
+    def refused(store: str, out: str) -> str:
+        done = runner.invoke(app, ["extract", "--engine", "spark", *corpus, "--out", str(tmp_path / out),
+                                   "--store", store, "-q"])
+        assert done.exit_code == 1, done.output
+        assert "Traceback" not in done.output and len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert not (tmp_path / out).exists()
+        return done.stderr
+
+    assert "127.0.0.1" in refused(f"sparql+http://127.0.0.1:{free_port()}", "down")  # nobody listens there
+    save_graph(open_graph(), tmp_path / "g.ttl")
+    with start_server(tmp_path / "g.ttl", port=0) as server:  # a read-only server
+        assert "refuses updates" in refused(f"sparql+http://127.0.0.1:{server.port}", "read-only")
+    held = open_graph(tmp_path / "held.db")
+    try:
+        assert "in use" in refused(str(tmp_path / "held.db"), "locked")
+    finally:
+        close_graph(held)
+
+
+def test_spark_engine_refuses_workers(corpus, tmp_path):
+    from typer.testing import CliRunner
+
+    from quotegraph.cli import app
+
+    done = CliRunner().invoke(app, ["extract", "--engine", "spark", *corpus, "--out", str(tmp_path / "parts"),
+                                    "--workers", "2"])
+    assert done.exit_code == 2 and "--workers" in done.output and "--master" in done.output, done.output
+    assert not (tmp_path / "parts").exists()

@@ -20,9 +20,9 @@ def extract(
     lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the articles: de, en, or auto (detect per article).")] = "auto",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Graph file to write (.ttl, .nt, .nq, .jsonld, .trig); added to if it exists.")] = Path("graph.ttl"),
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Also write one JSON object per quote here (added to if it exists).")] = None,
-    store: Annotated[Optional[str], typer.Option("--store", help="Add to an on-disk Oxigraph store folder as the run goes (for large corpora); no graph file unless --out is given too.")] = None,
+    store: Annotated[Optional[str], typer.Option("--store", help="Add to an on-disk Oxigraph store folder (or a sparql+http:// endpoint) as the run goes (for large corpora), each article replacing what the store held of it; no graph file unless --out is given too.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="A spaCy pipeline (installed name or path) to use instead of the default for the language.")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes; each loads the pipeline once. Use the number of cores.")] = 1,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, show_default=False, help="Worker processes; each loads the pipeline once. Use the number of cores. Default 1. For --engine local only: Spark's parallelism comes from --master (local[4]) or the cluster.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch (and per task of a worker).")] = 16,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run on the same outputs: finished articles are kept, the rest is done.")] = False,
     restart: Annotated[bool, typer.Option("--restart", help="Discard an interrupted run's state and start over.")] = False,
@@ -59,6 +59,9 @@ def extract(
     if resume and restart:
         raise typer.BadParameter("--resume and --restart exclude each other")
     if engine == "spark":
+        if workers is not None:
+            raise typer.BadParameter("--workers is for --engine local; Spark's parallelism comes from --master "
+                                     "(e.g. local[4]) or the cluster", param_hint="--workers")
         _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resume or restart)
         return
     if engine != "local":
@@ -66,7 +69,7 @@ def extract(
     if store is not None and out == Path("graph.ttl") and not Path("graph.ttl").exists():
         out = None  # with a store, write a file only when asked for one
     summary = api.extract_to_files(
-        inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers,
+        inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,
         batch_size=batch_size, progress=not quiet, resume=resume, restart=restart,
     )
     files = {"graph": str(out)} if out is not None and summary.written else {}

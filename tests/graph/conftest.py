@@ -65,33 +65,7 @@ def graph(corpus):
 
 
 # ---------------------------------------------------------------- real SPARQL servers (127.0.0.1)
-
-
-def _oxigraph(union_default_graph: bool):
-    from quotegraph.errors import QuotegraphError
-    from quotegraph.graph.serve import oxigraph_binary
-
-    from servers import start_oxigraph
-
-    try:
-        oxigraph_binary()
-    except QuotegraphError:
-        pytest.skip("the oxigraph server binary is missing: pip install oxigraph")
-    server = start_oxigraph(union_default_graph=union_default_graph)
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="session")
-def oxigraph_server():
-    """``oxigraph serve --union-default-graph`` on an empty store, for the whole session."""
-    yield from _oxigraph(True)
-
-
-@pytest.fixture(scope="session")
-def oxigraph_plain_server():
-    """``oxigraph serve`` started without ``--union-default-graph``, for the whole session."""
-    yield from _oxigraph(False)
+# (the Oxigraph server fixtures are in tests/conftest.py: the Spark tests load into a server too)
 
 
 @pytest.fixture(scope="session")
