@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotegraph.errors import InputError, RunInterrupted
@@ -145,7 +146,7 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
         other_language = _extract_into(graph, run, inputs, lang=lang, model=model, n_process=n_process,
                                        batch_size=batch_size, progress=progress)
         summary = Summary(skipped=run.skipped())
-        summary.other_language, summary.other_language_examples = other_language
+        summary.other_language, summary.other_language_examples = other_language.count, other_language.examples
         extracted = run.finished_ids()
         if not extracted:  # nothing read: an empty graph file would look like a result
             summary.written = False
@@ -173,16 +174,16 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
 
 
 def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str | None,
-                  n_process: int, batch_size: int, progress: bool) -> tuple[int, list[str]]:
+                  n_process: int, batch_size: int, progress: bool) -> OtherLanguage:
     """Extract the articles the run has not finished, writing them to the store and journal as they come.
 
-    Returns how many articles read as ``lang`` look like another language, and the first few.
+    Returns the articles read as ``lang`` that look like another language.
     """
     done = run.done
     skipped: list[Skipped] = []
     pending: list[ArticleResult] = []
     last_flush = time.monotonic()
-    other: list = [0, []]
+    other = OtherLanguage()
 
     def todo() -> Iterator[Article | Skipped]:
         # duplicates are found before what is done is left out, so a resumed run skips the same ones
@@ -190,7 +191,7 @@ def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str |
             key = item.source if isinstance(item, Skipped) else item.id
             if key not in done and getattr(item, "source", None) not in done:
                 if lang != "auto" and isinstance(item, Article):
-                    _check_language(item, lang, other)
+                    other.check(item, lang)
                 yield item
 
     def flush() -> None:
@@ -213,18 +214,26 @@ def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str |
                 flush()
     finally:
         flush()  # also on Ctrl-C: what is finished is kept
-    return other[0], other[1]
+    return other
 
 
-def _check_language(article: Article, lang: str, other: list) -> None:
-    """Count an article read as ``lang`` (``--lang``) whose text looks like another language."""
-    if article.language != lang:
-        return  # its JSONL line states its own language
-    sample = article.text[:5000]
-    if sum(ch.isalpha() for ch in sample) < LANGUAGE_CHECK_LETTERS:
-        return
-    detected = detect_language(sample)
-    if detected not in (lang, "und"):
-        other[0] += 1
-        if len(other[1]) < LANGUAGE_EXAMPLES:
-            other[1].append(f"{article.source or article.id} looks like {detected!r}")
+@dataclass
+class OtherLanguage:
+    """Articles read as ``--lang`` whose text looks like another language: how many, and the
+    first :data:`LANGUAGE_EXAMPLES` of them."""
+
+    count: int = 0
+    examples: list[str] = field(default_factory=list)
+
+    def check(self, article: Article, lang: str) -> None:
+        """Count ``article`` if it was read as ``lang`` and its text looks like another language."""
+        if article.language != lang:
+            return  # its JSONL line states its own language
+        sample = article.text[:5000]
+        if sum(ch.isalpha() for ch in sample) < LANGUAGE_CHECK_LETTERS:
+            return
+        detected = detect_language(sample)
+        if detected not in (lang, "und"):
+            self.count += 1
+            if len(self.examples) < LANGUAGE_EXAMPLES:
+                self.examples.append(f"{article.source or article.id} looks like {detected!r}")
