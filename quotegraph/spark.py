@@ -76,7 +76,7 @@ def spark_session(master: str | None = None, *, app_name: str = "quotegraph", co
                    .config("spark.driver.bindAddress", "127.0.0.1")
                    .config("spark.ui.enabled", "false"))
         if not submitted:
-            # the JVM this session starts logs from its first line at QUOTEGRAPH_SPARK_LOG_LEVEL
+            # the JVM the SparkSession starts logs from its first line at QUOTEGRAPH_SPARK_LOG_LEVEL
             # (ERROR by default), not at Spark's WARN until setLogLevel below
             builder = builder.config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={LOG_CONFIG.as_uri()}")
     builder = builder.config("spark.ui.showConsoleProgress", "false")  # quotegraph reports itself
