@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import CueLexicon
 from .patterns.source_phrases import is_source_noun
+from .phrases import DocEntities
 from .patterns.speakers import relative_subject
 from .records import Attribution, Entity, Mention
 
@@ -126,14 +127,14 @@ def _without_trailing_pp(span: Span, lex: CueLexicon) -> Span:
     return span.doc[span.start:cut] if cut is not None else span
 
 
-def _name_in(span: Span, lex: CueLexicon) -> tuple[str, str] | None:
+def _name_in(span: Span, lex: CueLexicon, entities: DocEntities) -> tuple[str, str] | None:
     """The best name inside a mention span and its type: an entity, a run of proper nouns,
     or the noun phrase itself."""
     named = _named_part(span, lex)
     if named is None:
         return None
     span = _without_trailing_pp(named, lex)
-    ents = [e for e in span.doc.ents if e.start >= span.start and e.end <= span.end]
+    ents = entities.within(span.start, span.end)
     if ents:
         best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), len(e.text)))
         etype = entity_type_of_label(best.label_)
@@ -172,6 +173,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         that some mention resolves to.
     """
     index = EntityIndex(lex)
+    entities = DocEntities(doc)
     # names first, longest first, so surnames merge into full names
     for ent in sorted(doc.ents, key=lambda e: -len(e.text)):
         if entity_type_of_label(ent.label_) in ("person", "organization"):
@@ -196,7 +198,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         if att.mediator is not None:
             mediator_chars = (att.mediator.start, att.mediator.end)
             span = doc.char_span(*mediator_chars, alignment_mode="expand")
-            named = _name_in(span, lex) if span is not None else None
+            named = _name_in(span, lex, entities) if span is not None else None
             if named is not None:
                 # whoever relays a statement is a person or an outlet (NER may call it a place)
                 ent = index.add(named[0], "person" if named[1] == "person" else "media")
@@ -212,10 +214,10 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 span_for_name = _relative_antecedent(span)  # "economists who argue": the economists
             else:
                 span_for_name = span
-            named = _name_in(span_for_name, lex) if span_for_name is not None else None
+            named = _name_in(span_for_name, lex, entities) if span_for_name is not None else None
             ent = index.add(*named) if named is not None else None
             if ent is None and span is not None and att.possessor is not None and att.possessor.text.lower() in lex.own_possessives:
-                ent = _sentence_subject(span, index, lex)  # "X will eigenen Angaben nach …": X
+                ent = _sentence_subject(span, index, lex, entities)  # "X will eigenen Angaben nach …": X
             points_back = span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs
             if points_back:
                 ent = last_source  # "Demnach": whoever was last named as a source
@@ -276,14 +278,14 @@ def _refers_back(span: Span, lex: CueLexicon) -> bool:
     return all(t.text in lex.titles or t.lower_ in lex.possessives or t.pos_ == "ADJ" for t in words)
 
 
-def _sentence_subject(span: Span, index: EntityIndex, lex: CueLexicon) -> ResolvedEntity | None:
+def _sentence_subject(span: Span, index: EntityIndex, lex: CueLexicon, entities: DocEntities) -> ResolvedEntity | None:
     sent = span.sent if span.doc.has_annotation("SENT_START") else None
     if sent is None:
         return None
     for tok in sent:
         if tok.dep_ in ("nsubj", "sb") and tok.i < span.start:
             left, right = tok.left_edge.i, tok.right_edge.i + 1
-            named = _name_in(span.doc[left:right], lex)
+            named = _name_in(span.doc[left:right], lex, entities)
             if named is not None:
                 return index.add(*named)
     return None

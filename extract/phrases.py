@@ -6,6 +6,7 @@ does one thing and degrades gracefully when a pipeline lacks a parser or tagger.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -432,3 +433,28 @@ def through_closing_mark(span: Span) -> Span:
 # quotation-mark tokens; the apostrophe token ("'") is left out, it is mostly a possessive
 _OPENING_MARKS = frozenset(OPENING_MARKS) - {"'"}
 _CLOSING_MARKS = frozenset(CLOSING_MARKS) - {"'"}
+
+
+class DocEntities:
+    """A Doc's named entities by token position: those inside a range are found by bisection
+    (``Span.ents`` scans all of ``doc.ents``, which spaCy rebuilds on every access).
+
+    >>> import spacy
+    >>> doc = spacy.blank("de")("Anna Weber traf Tom Brook in Kiel.")
+    >>> doc.ents = [doc.char_span(0, 10, label="PER"), doc.char_span(16, 25, label="PER")]
+    >>> [e.text for e in DocEntities(doc).within(0, 5)], [e.text for e in doc[0:5].ents]
+    (['Anna Weber', 'Tom Brook'], ['Anna Weber', 'Tom Brook'])
+    """
+
+    def __init__(self, doc: Doc):
+        self._ents = list(doc.ents)
+        self._starts = [e.start for e in self._ents]
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """The entities inside tokens [start, end), in order (as ``doc[start:end].ents``)."""
+        out = []
+        i = bisect_left(self._starts, start)
+        while i < len(self._ents) and self._ents[i].end <= end:
+            out.append(self._ents[i])
+            i += 1
+        return out

@@ -15,17 +15,20 @@ The weights (``models/speaker_linker/<lang>.json``) are trained by
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
 from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrase
-from .phrases import SUBJECT_DEPS, cue_lemma, is_pronoun, sentences, subject_of, with_apposition
+from .phrases import SUBJECT_DEPS, DocEntities, cue_lemma, is_pronoun, sentences, subject_of, with_apposition
 from .records import Attribution, Mention
 
-__all__ = ["Candidate", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]
+__all__ = ["Candidate", "SpeakerSpans", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]
 
 #: How many sentences before the quote's first sentence are searched.
 WINDOW = 3
@@ -45,6 +48,30 @@ class Candidate:
     verb_i: int = -1  # token index of that verb (-1 for an entity or a source)
 
 
+class SpeakerSpans:
+    """The character spans of the speakers an article has so far: whether a span is one of
+    them, and whether one covers a character, answered by bisection, not a scan of them all.
+
+    >>> spans = SpeakerSpans([(0, 10), (20, 25)])
+    >>> (20, 25) in spans, spans.covers(5), spans.covers(12), spans.covers(24)
+    (True, True, False, True)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
+        self._spans = set(spans)
+        ordered = sorted(self._spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))  # the furthest end so far
+
+    def __contains__(self, span: tuple[int, int]) -> bool:
+        return span in self._spans
+
+    def covers(self, char: int) -> bool:
+        """Whether some span holds ``char`` (start ≤ char < end)."""
+        k = bisect_right(self._starts, char)
+        return k > 0 and self._reach[k - 1] > char
+
+
 def _sentence_index(sents: list[Span], char: int) -> int:
     for k, s in enumerate(sents):
         if s.start_char <= char < s.end_char:
@@ -52,7 +79,8 @@ def _sentence_index(sents: list[Span], char: int) -> int:
     return len(sents) - 1
 
 
-def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon) -> list[tuple[Span, str, str, bool, int]]:
+def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon,
+                         entities: DocEntities) -> list[tuple[Span, str, str, bool, int]]:
     """(span, role, verb or cue, cue_verb, verb index) of one sentence's possible speakers, in
     text order."""
     found: list[tuple[Span, str, str, bool, int]] = []
@@ -65,7 +93,7 @@ def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon) -> list[tuple[Sp
             if span.end < sent.end:
                 span = with_apposition(span, sent.end, lex)
             found.append((span, "subject", verb.lemma_.lower(), cue_lemma(verb, lex) is not None, verb.i))
-    for ent in sent.ents:
+    for ent in entities.within(sent.start, sent.end):
         if ent.label_ in _NAMED:
             found.append((ent, "entity", "", False, -1))
     i = sent.start
@@ -78,12 +106,13 @@ def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon) -> list[tuple[Sp
     return sorted(found, key=lambda c: c[0].start)
 
 
-def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon,
-                       sents: list[Span] | None = None, cache: dict | None = None) -> list[Candidate]:
+def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon, sents: list[Span] | None = None,
+                       cache: dict | None = None, entities: DocEntities | None = None) -> list[Candidate]:
     """Subjects of finite verbs (with their appositions), named entities and the sources of
     source phrases ("nach Angaben der Polizei") in the quote's first sentence and the
     :data:`WINDOW` sentences before it, nearest first. ``cache`` (a dict kept for one Doc)
-    saves finding a sentence's candidates again for the next quote.
+    saves finding a sentence's candidates again for the next quote, ``entities`` looking the
+    Doc's entities up again.
 
     >>> import spacy
     >>> from quotegraph.extract.lexicon import load_lexicon
@@ -102,7 +131,8 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon,
     seen: set[tuple[int, int]] = set()
     for k in range(first, max(-1, first - WINDOW - 1), -1):
         if k not in cache:
-            cache[k] = _sentence_candidates(doc, sents[k], lex)
+            entities = entities if entities is not None else DocEntities(doc)
+            cache[k] = _sentence_candidates(doc, sents[k], lex, entities)
         for span, role, verb, cue_verb, verb_i in cache[k]:
             key = (span.start, span.end)
             if key not in seen:
@@ -113,7 +143,7 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon,
 
 
 def candidate_features(doc: Doc, att: Attribution, c: Candidate, rank: int, lex: CueLexicon,
-                       speakers: set[tuple[int, int]], *, rule_choice: bool = False) -> list[str]:
+                       speakers: SpeakerSpans, *, rule_choice: bool = False) -> list[str]:
     """Features of one candidate for one attribution (``rank``: its place among the
     candidates, nearest first; ``speakers``: spans already speakers of other attributions;
     ``rule_choice``: the candidate is the rules' speaker)."""
@@ -153,7 +183,7 @@ def candidate_features(doc: Doc, att: Attribution, c: Candidate, rank: int, lex:
             feats.append("weak_verb")
     if (span.start_char, span.end_char) in speakers:
         feats.append("spoke_before")
-    if any(s[0] <= span.start_char < s[1] for s in speakers):
+    if speakers.covers(span.start_char):
         feats.append("overlaps_speaker")
     if head.pos_ not in ("NOUN", "PROPN", "PRON"):
         feats.append(f"head_pos={head.pos_}")
@@ -191,15 +221,15 @@ def _rule_candidate(doc: Doc, att: Attribution, cands: list[Candidate]) -> tuple
     return [Candidate(span, "rule", 0, "", True)] + cands, 0
 
 
-def candidates_for(doc: Doc, att: Attribution, lex: CueLexicon, sents: list[Span], *,
-                   rerank: bool, cache: dict | None = None) -> tuple[list[Candidate], int | None]:
+def candidates_for(doc: Doc, att: Attribution, lex: CueLexicon, sents: list[Span], *, rerank: bool,
+                   cache: dict | None = None, entities: DocEntities | None = None) -> tuple[list[Candidate], int | None]:
     """The candidates the linker weighs for one attribution and the index of the rules' own
     speaker among them (None without ``rerank`` or without one); no candidates for nested
     quotes, transcript turns (their label is the speaker), possessor sources ("seinen Angaben
     nach"), and, without ``rerank``, attributions that have a speaker."""
     if att.pattern in ("nested", "transcript") or att.possessor is not None or (att.speaker is not None and not rerank):
         return [], None
-    cands = speaker_candidates(doc, (att.quote.start, att.quote.end), lex, sents, cache)
+    cands = speaker_candidates(doc, (att.quote.start, att.quote.end), lex, sents, cache, entities)
     return _rule_candidate(doc, att, cands) if rerank else (cands, None)
 
 
@@ -212,11 +242,12 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     are left alone: their speaker is the quoted speaker's business."""
     rerank = bool(model.info.get("rerank"))
     sents = sentences(doc)
-    speakers = {(a.speaker.start, a.speaker.end) for a in attributions if a.speaker is not None}
+    speakers = SpeakerSpans((a.speaker.start, a.speaker.end) for a in attributions if a.speaker is not None)
     cache: dict = {}
+    entities = DocEntities(doc)
     out = []
     for att in attributions:
-        cands, rule = candidates_for(doc, att, lex, sents, rerank=rerank, cache=cache)
+        cands, rule = candidates_for(doc, att, lex, sents, rerank=rerank, cache=cache, entities=entities)
         if cands:
             scored = [model.probability(candidate_features(doc, att, c, r, lex, speakers, rule_choice=(r == rule)))
                       for r, c in enumerate(cands)]
