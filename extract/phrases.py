@@ -6,7 +6,9 @@ does one thing and degrades gracefully when a pipeline lacks a parser or tagger.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -458,3 +460,27 @@ class DocEntities:
             out.append(self._ents[i])
             i += 1
         return out
+
+
+class CharSpans:
+    """Character spans (speakers, cues …): whether a span is one of them, and whether one
+    covers a character, answered by bisection, not a scan of them all.
+
+    >>> spans = CharSpans([(0, 10), (20, 25)])
+    >>> (20, 25) in spans, spans.covers(5), spans.covers(12), spans.covers(24)
+    (True, True, False, True)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
+        self._spans = set(spans)
+        ordered = sorted(self._spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))  # the furthest end so far
+
+    def __contains__(self, span: tuple[int, int]) -> bool:
+        return span in self._spans
+
+    def covers(self, char: int) -> bool:
+        """Whether some span holds ``char`` (start ≤ char < end)."""
+        k = bisect_right(self._starts, char)
+        return k > 0 and self._reach[k - 1] > char

@@ -15,20 +15,17 @@ The weights (``models/speaker_linker/<lang>.json``) are trained by
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
 from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrase
-from .phrases import SUBJECT_DEPS, DocEntities, cue_lemma, is_pronoun, sentences, subject_of, with_apposition
+from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, cue_lemma, is_pronoun, sentences, subject_of, with_apposition
 from .records import Attribution, Mention
 
-__all__ = ["Candidate", "SpeakerSpans", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]
+__all__ = ["Candidate", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]
 
 #: How many sentences before the quote's first sentence are searched.
 WINDOW = 3
@@ -46,30 +43,6 @@ class Candidate:
     cue_verb: bool  # that verb is a reporting verb of the lexicon (a source: always)
     inside: bool = False  # within the quote's own span
     verb_i: int = -1  # token index of that verb (-1 for an entity or a source)
-
-
-class SpeakerSpans:
-    """The character spans of the speakers an article has so far: whether a span is one of
-    them, and whether one covers a character, answered by bisection, not a scan of them all.
-
-    >>> spans = SpeakerSpans([(0, 10), (20, 25)])
-    >>> (20, 25) in spans, spans.covers(5), spans.covers(12), spans.covers(24)
-    (True, True, False, True)
-    """
-
-    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
-        self._spans = set(spans)
-        ordered = sorted(self._spans)
-        self._starts = [start for start, _ in ordered]
-        self._reach = list(accumulate((end for _, end in ordered), max))  # the furthest end so far
-
-    def __contains__(self, span: tuple[int, int]) -> bool:
-        return span in self._spans
-
-    def covers(self, char: int) -> bool:
-        """Whether some span holds ``char`` (start ≤ char < end)."""
-        k = bisect_right(self._starts, char)
-        return k > 0 and self._reach[k - 1] > char
 
 
 def _sentence_index(sents: list[Span], char: int) -> int:
@@ -143,7 +116,7 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon, sents:
 
 
 def candidate_features(doc: Doc, att: Attribution, c: Candidate, rank: int, lex: CueLexicon,
-                       speakers: SpeakerSpans, *, rule_choice: bool = False) -> list[str]:
+                       speakers: CharSpans, *, rule_choice: bool = False) -> list[str]:
     """Features of one candidate for one attribution (``rank``: its place among the
     candidates, nearest first; ``speakers``: spans already speakers of other attributions;
     ``rule_choice``: the candidate is the rules' speaker)."""
@@ -242,7 +215,7 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     are left alone: their speaker is the quoted speaker's business."""
     rerank = bool(model.info.get("rerank"))
     sents = sentences(doc)
-    speakers = SpeakerSpans((a.speaker.start, a.speaker.end) for a in attributions if a.speaker is not None)
+    speakers = CharSpans((a.speaker.start, a.speaker.end) for a in attributions if a.speaker is not None)
     cache: dict = {}
     entities = DocEntities(doc)
     out = []

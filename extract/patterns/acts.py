@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import cue_lemma, sentences, strip_punct, subject_of
+from ..phrases import CharSpans, cue_lemma, sentences, strip_punct, subject_of
 from ..quotemarks import word_count
 from .clauses import indirect_report, with_final_punct
 from .complements import OBJECT_DEPS, with_complement
@@ -72,11 +72,11 @@ def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Ite
     """
     if not doc.has_annotation("DEP") or not lex.broad_verb_reports:
         return
-    used = [f.cue for f in found if f.cue is not None]
+    used = CharSpans((f.cue[0], f.cue[1]) for f in found if f.cue is not None)
     for sent in sentences(doc):
         taken: list[Found] = []
         for tok in sent:
-            if tok.pos_ != "VERB" or any(a <= tok.idx < b for a, b, _ in used):
+            if tok.pos_ != "VERB" or used.covers(tok.idx):
                 continue
             if not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1)):
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from spacy.tokens import Doc
@@ -38,29 +39,54 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
     text = doc.text
     quoted = [q for q in find_quoted(text, max_depth=1) if word_count(q.text) >= 1
               and (lex.apostrophe_quotes or q.depth > 0 or q.open_mark not in ("'", "''"))]
-    for q in quoted:
+    speech = [_is_speech(q, text) for q in quoted]
+    tops = sorted((q for q in quoted if q.depth == 0), key=lambda q: q.start)
+    top_starts = [q.start for q in tops]
+    siblings: dict[tuple[int, int, int], _Siblings] = {}  # (depth, container) → the speech quotes in it
+    for q, is_speech in zip(quoted, speech):
         container = (0, len(text))
         if q.depth > 0:
-            parent = next((p for p in quoted if p.depth == q.depth - 1 and p.start <= q.start and q.end <= p.end), None)
-            if parent is None:
+            # quotes of one depth do not overlap: the one that can hold q starts last before it
+            k = bisect_right(top_starts, q.start) - 1
+            if k < 0 or q.end > tops[k].end:
                 continue
-            container = (parent.start, parent.end)
-        siblings = [t for t in quoted if t.depth == q.depth and container[0] <= t.start and t.end <= container[1]
-                    and _is_speech(t, text)]
-        found = _direct_quote(doc, text, q, siblings, container, lex)
+            container = (tops[k].start, tops[k].end)
+        key = (q.depth, *container)
+        if key not in siblings:
+            siblings[key] = _Siblings([t for t, s in zip(quoted, speech) if s and t.depth == q.depth
+                                       and container[0] <= t.start and t.end <= container[1]])
+        found = _direct_quote(doc, text, q, *siblings[key].around(q, container), lex)
         # a short quote is speech when it stands alone in its own frame („Nein“, sagte er.)
         framed = found.pattern == Pattern.DIRECT and found.kind == "direct" and found.cue is not None and found.speaker is not None
-        if not _is_speech(q, text) and not framed:
+        if not is_speech and not framed:
             found.pattern = Pattern.EMBEDDED
         yield found
 
 
-def _direct_quote(doc: Doc, text: str, q: QuotedSpan, siblings: list[QuotedSpan], container: tuple[int, int],
-                  lex: CueLexicon) -> Found:
+class _Siblings:
+    """The speech quotes of one depth in one container, for the bounds of a quote's frame."""
+
+    def __init__(self, quotes: list[QuotedSpan]):
+        self.quotes = sorted(quotes, key=lambda t: t.start)
+        self.ends = [t.end for t in self.quotes]
+        self.starts = [t.start for t in self.quotes]
+
+    def around(self, q: QuotedSpan, container: tuple[int, int]) -> tuple[int, int]:
+        """Where the sibling before ``q`` closes and the one after it opens (else the
+        container's bounds): a quote's frame lies between them. Siblings do not overlap, so
+        the nearest ones are the last ending before it and the first starting after it."""
+        open_at = q.start - len(q.open_mark)
+        close_at = q.end + len(q.close_mark)
+        k = bisect_right(self.ends, open_at) - 1
+        prev_close = self.quotes[k].end + len(self.quotes[k].close_mark) if k >= 0 else container[0]
+        k = bisect_left(self.starts, close_at)
+        next_open = self.quotes[k].start - len(self.quotes[k].open_mark) if k < len(self.quotes) else container[1]
+        return prev_close, next_open
+
+
+def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open: int, lex: CueLexicon) -> Found:
     open_at = q.start - len(q.open_mark)
     close_at = q.end + len(q.close_mark)
-    prev_close = max((t.end + len(t.close_mark) for t in siblings if t.end <= open_at), default=container[0])
-    next_open = min((t.start - len(t.open_mark) for t in siblings if t.start >= close_at), default=container[1])
     lo, hi = sentence_bounds(text, open_at, close_at, prev_close, next_open, lex.abbreviations)
     pre = doc.char_span(lo, open_at, alignment_mode="contract")
     post = doc.char_span(close_at, hi, alignment_mode="contract")

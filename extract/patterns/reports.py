@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import cue_lemma, np_after, sentences, strip_punct, subject_of, with_apposition
+from ..phrases import CharSpans, cue_lemma, np_after, sentences, strip_punct, subject_of, with_apposition
 from ..quotemarks import word_count
 from .clauses import clause_after, indirect_report, reported_mood, zu_infinitive
 from .complements import english_complement
@@ -22,7 +22,7 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
     Three shapes: cue first (``X sagte, (dass) …``), cue last (``…, sagte X.``,
     ``…, berichtet das Magazin X.``), and ``Wie X berichtet, …``.
     """
-    used_cues = [(f.cue[0], f.cue[1]) for f in found if f.cue is not None and f.pattern != Pattern.EMBEDDED]
+    used_cues = CharSpans((f.cue[0], f.cue[1]) for f in found if f.cue is not None and f.pattern != Pattern.EMBEDDED)
     for sent in sentences(doc):
         if not found.outside(sent.start_char, sent.end_char) and not _has_gap(found, sent) and not lex.parse_rules:
             continue  # English goes on token by token: '"…," he said, adding (that) …'
@@ -33,7 +33,7 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
             continue
         for tok in sent:
             lemma = cue_lemma(tok, lex)
-            if lemma is None or any(a <= tok.idx < b for a, b in used_cues):
+            if lemma is None or used_cues.covers(tok.idx):
                 continue
             if not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1)):
                 continue

@@ -15,7 +15,8 @@ from quotegraph.extract.linear import LinearModel, load_linear_model, shipped_mo
 from quotegraph.extract.pipeline import make_nlp
 from quotegraph.extract.quote_filter import kept_with_parents, quote_features
 from quotegraph.extract.records import Article, Attribution, Cue, Mention, Quote
-from quotegraph.extract.speaker_linker import SpeakerSpans, candidate_features, link_speakers, speaker_candidates
+from quotegraph.extract.phrases import CharSpans
+from quotegraph.extract.speaker_linker import candidate_features, link_speakers, speaker_candidates
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "wikinews-de" / "dev.jsonl.gz"
 
@@ -139,10 +140,10 @@ def test_linker_sees_the_head_word_of_a_description_but_not_of_a_name():
     quote = (text.index("Die Reform"), len(text))
     found = _record(text, quote, "free_indirect", pattern="konjunktiv")
     cands = {c.span.text: c for c in speaker_candidates(doc, quote, lex)}
-    ministerin = candidate_features(doc, found, cands["Die Ministerin"], 0, lex, SpeakerSpans())
+    ministerin = candidate_features(doc, found, cands["Die Ministerin"], 0, lex, CharSpans())
     assert "head=ministerin" in ministerin and "head=ministerin|role=subject" in ministerin
     assert any(f.startswith("dep=") and f.endswith("|role=subject") for f in ministerin)
-    assert not any(f.startswith("head=") for f in candidate_features(doc, found, cands["Anna Berg"], 1, lex, SpeakerSpans()))
+    assert not any(f.startswith("head=") for f in candidate_features(doc, found, cands["Anna Berg"], 1, lex, CharSpans()))
 
 
 def test_linker_takes_the_subject_of_the_sentence_before_when_sure_enough():

@@ -33,8 +33,8 @@ from quotegraph.extract.evaluation.scoring import Prediction, pair_by_overlap, t
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.phrases import sentences
 from quotegraph.extract.pipeline import candidates_to_records, make_nlp
-from quotegraph.extract.phrases import DocEntities
-from quotegraph.extract.speaker_linker import SpeakerSpans, candidate_features, candidates_for
+from quotegraph.extract.phrases import CharSpans, DocEntities
+from quotegraph.extract.speaker_linker import candidate_features, candidates_for
 
 THRESHOLDS = [round(x, 2) for x in np.arange(0.05, 0.91, 0.05)]
 
@@ -60,7 +60,7 @@ def run_rules(lang: str, data_root: Path, limit: int | None, rerank: bool) -> di
         gq = [tokens_in(p.quote, toks) for p in golds]
         paired = dict(pair_by_overlap(pq, gq))
         sents = sentences(doc)
-        speakers = SpeakerSpans((f.speaker.start, f.speaker.end) for f in found if f.speaker is not None)
+        speakers = CharSpans((f.speaker.start, f.speaker.end) for f in found if f.speaker is not None)
         entities, cache = DocEntities(doc), {}
         items = []
         for i, f in enumerate(found):
