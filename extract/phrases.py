@@ -469,6 +469,8 @@ class CharSpans:
     >>> spans = CharSpans([(0, 10), (20, 25)])
     >>> (20, 25) in spans, spans.covers(5), spans.covers(12), spans.covers(24)
     (True, True, False, True)
+    >>> spans.holds(2, 10), spans.holds(8, 21)
+    (True, False)
     """
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()):
@@ -482,5 +484,9 @@ class CharSpans:
 
     def covers(self, char: int) -> bool:
         """Whether some span holds ``char`` (start ≤ char < end)."""
-        k = bisect_right(self._starts, char)
-        return k > 0 and self._reach[k - 1] > char
+        return self.holds(char, char + 1)
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether some span holds all of [start, end) (its start ≤ start and end ≤ its end)."""
+        k = bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end

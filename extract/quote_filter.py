@@ -48,8 +48,11 @@ def _speaker_kind(att: Attribution, span: Span | None) -> str:
 
 
 def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None = None,
-                   sents: list[Span] | None = None, parent: Attribution | None = None) -> list[str]:
+                   sents: list[Span] | None = None, parent: Attribution | None = None,
+                   sent_starts: list[int] | None = None) -> list[str]:
     """The features of one attribution; ``parent`` is the attribution it is nested in, if any.
+    ``text``, ``sents`` and ``sent_starts`` (the first token of each sentence) save working
+    them out again for each attribution of a Doc.
 
     >>> import spacy
     >>> from quotegraph.extract.lexicon import load_lexicon
@@ -97,7 +100,7 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
     if has_sents and sents is None:
         sents = list(doc.sents)
     # Token.sent walks the sentences on every call: look them up by start instead
-    starts = [s.start for s in sents] if has_sents else [0]
+    starts = (sent_starts if sent_starts is not None else [s.start for s in sents]) if has_sents else [0]
     at = bisect_right(starts, quote.start) - 1
     n_sents = bisect_left(starts, quote.end) - at
     feats.append(f"sentences={min(n_sents, 4)}|kind={kind}")
@@ -283,8 +286,9 @@ class QuoteFilter:
         if not attributions:
             return list(attributions), list(parents)
         text, sents = doc.text, list(doc.sents) if doc.has_annotation("SENT_START") else None
+        starts = [s.start for s in sents] if sents is not None else None
         scores = [self.model.probability(quote_features(doc, att, lex, text, sents,
-                                                        attributions[p] if p is not None else None))
+                                                        attributions[p] if p is not None else None, starts))
                   for att, p in zip(attributions, parents)]
         scored = [replace(att, score=round(s, 4)) for att, s in zip(attributions, scores)]
         return kept_with_parents(scored, parents, [s >= self.threshold for s in scores])

@@ -15,6 +15,7 @@ The weights (``models/speaker_linker/<lang>.json``) are trained by
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -45,11 +46,11 @@ class Candidate:
     verb_i: int = -1  # token index of that verb (-1 for an entity or a source)
 
 
-def _sentence_index(sents: list[Span], char: int) -> int:
-    for k, s in enumerate(sents):
-        if s.start_char <= char < s.end_char:
-            return k
-    return len(sents) - 1
+def _sentence_index(sents: list[Span], starts: list[int], char: int) -> int:
+    """The sentence holding ``char`` (``starts``: each sentence's first character); the last
+    one for a character between sentences."""
+    k = bisect_right(starts, char) - 1
+    return k if k >= 0 and char < sents[k].end_char else len(sents) - 1
 
 
 def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon,
@@ -99,7 +100,9 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon, sents:
     if not sents:
         return []
     cache = {} if cache is None else cache
-    first = _sentence_index(sents, quote[0])
+    if "starts" not in cache:  # besides each sentence's candidates, under its index
+        cache["starts"] = [s.start_char for s in sents]
+    first = _sentence_index(sents, cache["starts"], quote[0])
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
     for k in range(first, max(-1, first - WINDOW - 1), -1):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import SUBJECT_DEPS, cue_lemma, noun_phrase, with_apposition
+from ..phrases import SUBJECT_DEPS, CharSpans, cue_lemma, noun_phrase, with_apposition
 from .found import Found, Pattern, span_chars
 
 
@@ -195,7 +195,21 @@ def share_outer_frames(found: list[Found]) -> None:
 
 
 def link_parents(found: list[Found]) -> None:
+    """Each attribution's ``parent``: the nearest one before it whose quote holds its own.
+
+    >>> found = [Found((0, 50), "indirect"), Found((10, 20), "direct"), Found((60, 70), "direct")]
+    >>> link_parents(found); [f.parent for f in found]
+    [None, 0, None]
+    """
+    # a quote that no quote starting before it reaches past is held by none: most are found so
+    # at once, and only the others look back
+    reach, furthest = {}, -1
+    for i in sorted(range(len(found)), key=lambda i: (found[i].quote[0], -found[i].quote[1])):
+        reach[i] = furthest  # the furthest end of the quotes sorted before it
+        furthest = max(furthest, found[i].quote[1])
     for i, f in enumerate(found):
+        if reach[i] < f.quote[1]:
+            continue
         for j in range(i - 1, -1, -1):
             g = found[j]
             if g.quote[0] <= f.quote[0] and f.quote[1] <= g.quote[1] and g is not f and g.quote != f.quote:
@@ -212,8 +226,8 @@ def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False
              if (f.pattern not in (Pattern.EMBEDDED, Pattern.FRAGMENT) or not is_quoted_title(doc, text, f, lex))
              and (f.pattern != Pattern.NESTED or lex.nested_fragments or (f.cue is not None and f.speaker is not None))]
     # a quoted name inside a speaker or source ("laut der Agentur „Nordpress“") is no quote
-    roles = [r for f in found for r in (f.speaker, f.mediator) if r is not None]
-    found = [f for f in found if f.kind != "direct" or not any(a <= f.quote[0] and f.quote[1] <= b for a, b in roles)]
+    roles = CharSpans(r for f in found for r in (f.speaker, f.mediator) if r is not None)
+    found = [f for f in found if f.kind != "direct" or not roles.holds(*f.quote)]
     found.sort(key=lambda f: (f.quote[0], -f.quote[1]))
     if lex.join_continued_quotes:
         found = join_continued_quotes(text, found)

@@ -63,7 +63,8 @@ def run_rules(lang: str, data_root: Path, limit: int | None) -> dict:
         candidates = doc._.qg_attributions
         index = {a.id: k for k, a in enumerate(candidates)}
         parents = [index[a.parent] if a.parent is not None else None for a in candidates]
-        feats = [quote_features(doc, a, lex, text, sents, candidates[p] if p is not None else None)
+        starts = [s.start for s in sents]
+        feats = [quote_features(doc, a, lex, text, sents, candidates[p] if p is not None else None, starts)
                  for a, p in zip(candidates, parents)]
         labels, spoken = label_attributions(atts, gold_predictions(g), SCORED_AS[lang], word_tokens(art.text))
         rows.append({"id": g.id, "attributions": atts, "features": feats, "labels": labels, "spoken": spoken,
