@@ -175,7 +175,7 @@ def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: s
         articles extracted are dropped; a ``sparql+http://`` endpoint takes the results through
         its update requests. Opened (and checked writable) before the job starts.
     spark : SparkSession, optional
-        Use this session (it is left running) instead of starting one (stopped at the end).
+        A SparkSession to use (it is left running) instead of starting one (stopped at the end).
 
     Returns
     -------
