@@ -162,12 +162,12 @@ def _name_in(span: Span, lex: CueLexicon, entities: DocEntities) -> tuple[str, s
 
 def resolve_entities(doc: Doc, attributions: list[Attribution],
                      lex: CueLexicon) -> tuple[list[Attribution], list[Entity]]:
-    """Resolve the speaker and mediator of every attribution to an entity.
+    """Resolve the speaker, mediator and addressee of every attribution to an entity.
 
     Returns
     -------
     (attributions, entities)
-        The attributions with their speaker and mediator mentions resolved (each its entity's
+        The attributions with their speaker, mediator and addressee mentions resolved (each its entity's
         canonical name and type; none for a mention that names no one; a possessor source,
         "seinen Angaben nach", becomes the speaker mention), and the article's merged entities
         that some mention resolves to.
@@ -233,6 +233,10 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             else:
                 row["speaker"] = (*speaker_chars, None, None)
         out.append(row)
+    # addressees last, names only ("der Zeitung" or "ihm" stays a mention): they never change
+    # which entity a speaker resolves to
+    for att, row in zip(attributions, out):
+        row["addressee"] = _named_addressee(doc, att.addressee, index, lex, entities)
     # names may have grown after a mention was resolved: point every mention at the final name
     final = {id(e): e for e in index.entities}
     by_alias = {a: e for e in final.values() for a in (e.aliases | {e.name})}
@@ -247,10 +251,25 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             name, etype = ent.name, ent.type
         return Mention(text[start:end], start, end, name, etype)
 
-    resolved = [replace(att, speaker=mention(row["speaker"]), mediator=mention(row["mediator"]))
+    resolved = [replace(att, speaker=mention(row["speaker"]), mediator=mention(row["mediator"]),
+                        addressee=mention(row["addressee"]))
                 for att, row in zip(attributions, out)]
-    used = {m.entity for a in resolved for m in (a.speaker, a.mediator) if m is not None}
+    used = {m.entity for a in resolved for m in (a.speaker, a.mediator, a.addressee) if m is not None}
     return resolved, [Entity(e.name, e.type, tuple(sorted(e.aliases))) for e in index.entities if e.name in used]
+
+
+def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, lex: CueLexicon,
+                     entities: DocEntities) -> tuple | None:
+    """The row of an addressee mention: resolved when it holds a name (an entity or proper
+    nouns), else the mention alone."""
+    if addressee is None:
+        return None
+    chars = (addressee.start, addressee.end)
+    span = doc.char_span(*chars, alignment_mode="expand")
+    named = _name_in(span, lex, entities) if span is not None else None
+    has_name = span is not None and (entities.within(span.start, span.end) or any(t.pos_ == "PROPN" for t in span))
+    ent = index.add(*named) if named is not None and has_name else None
+    return (*chars, ent.name, ent.type) if ent is not None else (*chars, None, None)
 
 
 def _is_relative(span: Span) -> bool:

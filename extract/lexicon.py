@@ -101,6 +101,32 @@ class CueLexicon:
     titles: frozenset[str] = _words(keep_case=True)  # titles and roles before a name ("Ministerin")
     media_words: frozenset[str] = _words()  # "Zeitung", "agency": the entity is an outlet
     first_person: frozenset[str] = _words()  # speech in the speaker's own words ("ich", "wir", "I")
+    # --- addressees (extract/addressees.py): who a quote was said to
+    # dependency labels of a cue's object that is the one spoken to ("sagte der Zeitung": UD
+    # "obl:arg"; "told him": ClearNLP "dative"), and the morphological cases in which a cue's
+    # object or oblique without preposition is ("erklärte einem Angestellten": "Dat")
+    addressee_dependents: frozenset[str] = _words(keep_case=True)
+    addressee_cases: frozenset[str] = _words(keep_case=True)
+    # prepositions that attach the one spoken to ("gegenüber dem Sender"), and those that do
+    # when their object is a person, organisation, pronoun or ``addressee_nouns`` word ("vor der
+    # Presse", but not "vor zwei Wochen"; "said to reporters")
+    addressee_prepositions: frozenset[str] = _words()
+    audience_prepositions: frozenset[str] = _words()
+    # a cue's lemma and a preposition that attaches the one addressed to it ("fordern von",
+    # "appellieren an"), as "LEMMA PREPOSITION"
+    verb_addressee_prepositions: frozenset[str] = _words()
+    reflexive_pronouns: frozenset[str] = _words()  # "sich", "himself": never the one spoken to
+    # cues whose object, or the subject of their passive, is the one addressed ("forderte die
+    # Regierung auf", "X wurde beschuldigt"); None: ``addressee_verbs``
+    object_addressee_verbs: frozenset[str] | None = None
+    passive_subject_dependents: frozenset[str] = _words(keep_case=True)  # "nsubj:pass", "nsubjpass"
+    # cues whose passive subject is the one addressed though their object is not ("Ihm wird
+    # vorgeworfen, …": the object of "vorwerfen" is the charge)
+    passive_addressee_verbs: frozenset[str] = _words()
+    # nouns of a conversation on the cue, whose partner is the addressee ("im Interview mit X",
+    # "in an interview with X"), and the prepositions that attach the partner
+    conversation_nouns: frozenset[str] = _words()
+    conversation_prepositions: frozenset[str] = _words()
     # --- phrases
     determiners: frozenset[str] = _words()
     # determiners that can open a genitive attribute after a noun ("Angaben der Polizei")

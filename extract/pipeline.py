@@ -49,6 +49,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import record_codec  # noqa: F401 (lets records travel in Doc.to_bytes)
+from .addressees import add_addressees
 from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
 from .errors import UnsupportedLanguageError
@@ -163,10 +164,11 @@ class AttributionFinder:
         if self.speaker_model is not None:
             attributions = link_speakers(doc, attributions, lex, self.speaker_model)
         attributions = keep_roles_within_lines(doc.text, attributions)
+        attributions = add_addressees(doc, attributions, lex)
         attributions, entities = resolve_entities(doc, attributions, lex)
         if self.quote_filter is not None:
             attributions, _ = self.quote_filter(doc, attributions, [f.parent for f in found], lex)
-        named = {m.entity for a in attributions for m in (a.speaker, a.mediator) if m is not None}
+        named = {m.entity for a in attributions for m in (a.speaker, a.mediator, a.addressee) if m is not None}
         return attributions, [e for e in entities if e.name in named]
 
     def set_annotations(self, doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> None:

@@ -115,7 +115,7 @@ class Quote:
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who said a quote (speaker), with which cue, relayed by whom (mediator).
+    """Who said a quote (speaker), with which cue, to whom (addressee), relayed by whom (mediator).
 
     The one record of an attribution from the extractor's decision to the graph: the spaCy
     component puts these on ``doc._.qg_attributions`` (their ids not yet prefixed with the
@@ -134,6 +134,8 @@ class Attribution:
     cue: Cue | None = None
     mediator: Mention | None = None
     parent: str | None = None  # id of the attribution this quote is nested in
+    # who it was said to: "sagte X der Zeitung", "told reporters", "im Gespräch mit Y"
+    addressee: Mention | None = None
     # the possessive naming the source ("seinen Angaben nach"): coreference resolves it to the speaker
     possessor: Mention | None = field(default=None, compare=False)
     pattern: str = field(default="", compare=False)  # which rule found it (a feature of the quote filter)
@@ -195,6 +197,7 @@ def attribution_to_dict(att: Attribution) -> dict:
         "cue": _span_dict(att.cue) | {"lemma": att.cue.lemma} if att.cue else None,
         "speaker": _span_dict(att.speaker, with_entity=True),
         "mediator": _span_dict(att.mediator, with_entity=True),
+        "addressee": _span_dict(att.addressee, with_entity=True),
         "parent": att.parent,
     }
 
@@ -222,6 +225,7 @@ def attribution_from_dict(data: dict) -> Attribution:
         cue=Cue(cue["text"], cue["start"], cue["end"], cue.get("lemma", "")) if cue else None,
         mediator=mention(data.get("mediator")),
         parent=data.get("parent"),
+        addressee=mention(data.get("addressee")),
     )
 
 

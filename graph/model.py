@@ -255,6 +255,10 @@ def _attribution_triples(result: ArticleResult, att: Attribution, ids: dict[str,
             speaker = entity_iri(att.speaker.entity)
             yield quote, PROV.wasAttributedTo, speaker
             yield speaker, QG.said, quote
+    if att.addressee:
+        yield from _mention_triples(aid, att.addressee, QG.addresseeMention, quote)
+        if att.addressee.entity:
+            yield quote, SDO.recipient, entity_iri(att.addressee.entity)
     if att.mediator:
         yield from _mention_triples(aid, att.mediator, QG.mediatorMention, quote)
         if att.mediator.entity:

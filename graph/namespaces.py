@@ -41,6 +41,7 @@ class QG(DefinedNamespace):
     cueLemma: URIRef  # quote -> lemma of the cue ("sagen")
     speakerMention: URIRef  # quote -> the NIF string that names the speaker (may be "Er")
     mediatorMention: URIRef  # quote -> the NIF string that names the mediator
+    addresseeMention: URIRef  # quote -> the NIF string that names who it was said to ("der Zeitung")
     nestedIn: URIRef  # quote -> the quote it stands inside
     attributionId: URIRef  # quote -> its id in quotes.jsonl
 

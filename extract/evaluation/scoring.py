@@ -144,6 +144,8 @@ class Prediction:
         For error reports.
     nested : bool
         Whether the quote sits inside another quote (``Attribution.parent`` is set).
+    addressee : tuple of Span
+        Who it was said to; empty when not predicted.
     """
 
     quote: tuple[Span, ...]
@@ -152,6 +154,7 @@ class Prediction:
     kind: str | None = None
     id: str | None = None
     nested: bool = False
+    addressee: tuple[Span, ...] = ()
 
 
 def as_prediction(item: Attribution | Prediction) -> Prediction:
@@ -166,7 +169,7 @@ def as_prediction(item: Attribution | Prediction) -> Prediction:
     >>> att = Attribution("a:0-9", "a", Quote("Wir gehen", 0, 9, "direct"),
     ...                   speaker=Mention("Er", 17, 19), cue=Cue("sagte", 11, 16))
     >>> as_prediction(att)
-    Prediction(quote=((0, 9),), speaker=((17, 19),), cue=((11, 16),), kind='direct', id='a:0-9', nested=False)
+    Prediction(quote=((0, 9),), speaker=((17, 19),), cue=((11, 16),), kind='direct', id='a:0-9', nested=False, addressee=())
     """
     if isinstance(item, Prediction):
         return item
@@ -177,6 +180,7 @@ def as_prediction(item: Attribution | Prediction) -> Prediction:
         kind=item.quote.kind,
         id=item.id,
         nested=item.parent is not None,
+        addressee=((item.addressee.start, item.addressee.end),) if item.addressee is not None else (),
     )
 
 

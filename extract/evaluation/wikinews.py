@@ -21,12 +21,12 @@ annotated, so a pronoun speaker is the pronoun ("Er"), not the person it refers 
    against the paired gold quote (0 for an unpaired prediction). R is the mean, over all gold
    quotes, of the token recall against the paired prediction (0 for an unpaired gold quote).
    F1 = 2PR / (P + R), from the two means.
-3. **Speaker**, **cue** (roles). Compared token by token inside the pair. P is the mean over
-   the predicted quotes that *have* that role (e.g. a predicted speaker) of its token precision
-   against the gold role of the paired quote (0 when unpaired, or when the gold quote has no
-   such role); R is the mean over the gold quotes that have the role of its token recall
-   (0 when unpaired or not predicted). A quote without the role on one side adds nothing to
-   that side's mean.
+3. **Speaker**, **cue**, **addressee** (roles). Compared token by token inside the pair. P is
+   the mean over the predicted quotes that *have* that role (e.g. a predicted speaker) of its
+   token precision against the gold role of the paired quote (0 when unpaired, or when the
+   gold quote has no such role); R is the mean over the gold quotes that have the role of its
+   token recall (0 when unpaired or not predicted). A quote without the role on one side adds
+   nothing to that side's mean.
 4. **Joint** (quote and speaker together). The per-quote message values and the per-quote
    speaker values are pooled into one list for P and one for R, and averaged: the reference
    script's "joint" restricted to quote and speaker (the published baseline reports "top-level
@@ -39,7 +39,8 @@ annotated, so a pronoun speaker is the pronoun ("Er"), not the person it refers 
 
 Differences from the reference script: it also pairs quotes that share no token (the
 assignment fills every row), so such a pair can earn speaker credit by chance, and it pools
-frame and addressee into its "roles" and "joint" rows; quotegraph predicts neither.
+frame and addressee into its "roles" and "joint" rows; quotegraph predicts no frame, and scores
+the addressee as a row of its own.
 
 Examples
 --------
@@ -115,6 +116,9 @@ KINDS_OF_TYPE: dict[str, frozenset[str]] = {
 _KIND_OF_TYPE = {"Direct": "direct", "Indirect": "indirect", "FreeIndirect": "free_indirect",
                  "IndirectFreeIndirect": "free_indirect", "Reported": "reported"}
 
+#: The roles scored token by token inside paired quotes.
+ROLES: tuple[str, ...] = ("speaker", "cue", "addressee")
+
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 DEFINITIONS = {
@@ -123,6 +127,7 @@ DEFINITIONS = {
     "speaker": "speaker tokens inside paired quotes; P over predicted speakers, R over gold "
                "speakers (0 if the quote is unpaired)",
     "cue": "cue tokens inside paired quotes; P over predicted cues, R over gold cues",
+    "addressee": "addressee tokens inside paired quotes; P over predicted addressees, R over gold addressees",
     "joint": "message and speaker values pooled, then averaged",
     "type": "paired quotes whose predicted kind fits the gold type; P over predicted, R over gold quotes",
 }
@@ -138,7 +143,7 @@ class GoldQuote:
         ``"<article id>#<annotation id>"``.
     type : str
         One of :data:`GOLD_TYPES`.
-    quote, speaker, cue : tuple of Span
+    quote, speaker, cue, addressee : tuple of Span
         Several spans make one discontinuous item; empty when not annotated.
     medium : str, optional
         "Speech", "Writing", "Thought", "SW" …
@@ -154,6 +159,7 @@ class GoldQuote:
     medium: str | None = None
     nested: bool = False
     has_nested: bool = False
+    addressee: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -211,6 +217,7 @@ def parse_wikinews(obj: dict, *, source: str | None = None) -> GoldArticle:
             medium=ann.get("medium"),
             nested=bool(ann.get("isNested", False)),
             has_nested=bool(ann.get("hasNested", False)),
+            addressee=_spans(ann.get("addressee")),
         ))
     return GoldArticle(art_id, text, tokens, tuple(quotes), source)
 
@@ -239,7 +246,7 @@ def gold_article_from_spans(article_id: str, text: str, quotes: Sequence[dict]) 
     """A gold article built from text and character spans, tokenised by a simple regex.
 
     Meant for tests and examples: each quote is a dict with ``type``, ``quote`` (list of spans)
-    and optionally ``speaker``, ``cue`` (lists of spans), ``nested``. Tokens are words and
+    and optionally ``speaker``, ``cue``, ``addressee`` (lists of spans), ``nested``. Tokens are words and
     single punctuation marks.
 
     Examples
@@ -259,6 +266,7 @@ def gold_article_from_spans(article_id: str, text: str, quotes: Sequence[dict]) 
             speaker=tuple(sorted(q.get("speaker", ()))),
             cue=tuple(sorted(q.get("cue", ()))),
             nested=q.get("nested", False),
+            addressee=tuple(sorted(q.get("addressee", ()))),
         )
         for n, q in enumerate(quotes)
     )
@@ -272,7 +280,7 @@ def as_article(gold: GoldArticle) -> Article:
 
 def gold_predictions(gold: GoldArticle) -> list[Prediction]:
     """The gold quotes as predictions (discontinuous spans kept): they score 100 on every row."""
-    return [Prediction(q.quote, q.speaker, q.cue, q.type, q.id, q.nested) for q in gold.quotes]
+    return [Prediction(q.quote, q.speaker, q.cue, q.type, q.id, q.nested, q.addressee) for q in gold.quotes]
 
 
 def _cover(text: str, spans: tuple[Span, ...]) -> tuple[str, int, int] | None:
@@ -306,6 +314,7 @@ def gold_attributions(gold: GoldArticle) -> list[Attribution]:
                            and o.quote[0][0] <= qs and qe <= o.quote[-1][1]), None)
         spk = _cover(gold.text, q.speaker)
         cue = _cover(gold.text, q.cue)
+        addressee = _cover(gold.text, q.addressee)
         out.append(Attribution(
             id=q.id,
             article=gold.id,
@@ -313,6 +322,7 @@ def gold_attributions(gold: GoldArticle) -> list[Attribution]:
             speaker=Mention(*spk) if spk else None,
             cue=Cue(*cue) if cue else None,
             parent=parent,
+            addressee=Mention(*addressee) if addressee else None,
         ))
     return out
 
@@ -334,8 +344,8 @@ class _Totals:
     type_right: int = 0
 
     def __post_init__(self):
-        self.p: dict[str, list[float]] = {"message": [], "speaker": [], "cue": []}
-        self.r: dict[str, list[float]] = {"message": [], "speaker": [], "cue": []}
+        self.p: dict[str, list[float]] = {role: [] for role in ("message",) + ROLES}
+        self.r: dict[str, list[float]] = {role: [] for role in ("message",) + ROLES}
         self.type_p: dict[str, list[float]] = {t: [] for t in GOLD_TYPES}
         self.type_r: dict[str, list[float]] = {t: [] for t in GOLD_TYPES}
 
@@ -366,7 +376,8 @@ def score_wikinews(
     Returns
     -------
     Report
-        Rows "message", "speaker", "cue", "joint", "type"; ``by_type`` per gold quote type.
+        Rows "message", "speaker", "cue", "addressee", "joint", "type"; ``by_type`` per gold
+        quote type.
 
     Examples
     --------
@@ -396,7 +407,7 @@ def score_wikinews(
         if errors and entry is not None:
             report.errors.append(entry)
     report.n_pairs = tot.n_pairs
-    rows = {name: PRF.from_values(tot.p[name], tot.r[name]) for name in ("message", "speaker", "cue")}
+    rows = {name: PRF.from_values(tot.p[name], tot.r[name]) for name in ("message",) + ROLES}
     rows["joint"] = PRF.from_values(tot.p["message"] + tot.p["speaker"], tot.r["message"] + tot.r["speaker"])
     rows["type"] = PRF.from_counts(tot.type_right, n_pred=report.n_pred, n_gold=report.n_gold)
     report.scores = rows
@@ -431,8 +442,8 @@ def _score_article(art: GoldArticle, preds: list[Prediction], golds: list[GoldQu
     tot.p["message"] += msg_p
     tot.r["message"] += msg_r
 
-    role_errors: dict[str, list[dict]] = {"speaker": [], "cue": []}
-    for role in ("speaker", "cue"):
+    role_errors: dict[str, list[dict]] = {role: [] for role in ROLES}
+    for role in ROLES:
         pr = [tokens_in(getattr(p, role), toks) for p in preds]
         gr = [tokens_in(getattr(g, role), toks) for g in golds]
         for i in range(len(preds)):
@@ -471,7 +482,7 @@ def _score_article(art: GoldArticle, preds: list[Prediction], golds: list[GoldQu
                              "predicted": snippet(text, preds[i].quote),
                              "precision": round(p_, 4), "recall": round(r_, 4)})
     tot.n_articles += 1
-    if not (missed or spurious or boundary or role_errors["speaker"] or role_errors["cue"] or type_errors):
+    if not (missed or spurious or boundary or any(role_errors.values()) or type_errors):
         return None
     entry: dict = {
         "article": art.id,
@@ -481,7 +492,7 @@ def _score_article(art: GoldArticle, preds: list[Prediction], golds: list[GoldQu
         "message_recall": round(mean(msg_r), 4) if golds else None,
     }
     for key, items in (("missed", missed), ("spurious", spurious), ("boundary", boundary),
-                       ("speaker", role_errors["speaker"]), ("cue", role_errors["cue"]), ("type", type_errors)):
+                       *role_errors.items(), ("type", type_errors)):
         if items:
             entry[key] = items
     return entry

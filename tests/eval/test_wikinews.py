@@ -78,8 +78,10 @@ def perfect():
 
 def test_gold_as_predictions_scores_100(gold):
     report = score_wikinews({"a": gold_predictions(gold)}, [gold])
+    assert report.scores["addressee"].n_gold == 0  # no addressee in this text: nothing to score
     for name, s in report.scores.items():
-        assert (s.precision, s.recall) == (1.0, 1.0), name
+        if name != "addressee":
+            assert (s.precision, s.recall) == (1.0, 1.0), name
     assert set(report.by_type) == {"Direct", "Indirect"}
     assert report.errors == []
     assert (report.n_articles, report.n_gold, report.n_pred, report.n_pairs) == (1, 3, 3, 3)
@@ -302,3 +304,23 @@ def test_real_dev_file_counts_and_gold_scores_100():
         for ann, q in zip(obj["annotations"], art.quotes):
             for role in ("quote", "speaker", "cue"):
                 assert tokens_in(getattr(q, role), art.tokens) == set(ann[role]["tokenIds"])
+
+
+def test_addressee_is_scored_token_by_token_inside_pairs():
+    text = "Berg sagte der Zeitung „Weser-Echo“, er bedauere das. Anna sagte, es regne."
+    gold = gold_article_from_spans("a", text, [
+        {"type": "Indirect", "quote": [at(text, "er bedauere das")], "speaker": [at(text, "Berg")],
+         "addressee": [at(text, "der Zeitung „Weser-Echo“")]},
+        {"type": "Indirect", "quote": [at(text, "es regne")], "speaker": [at(text, "Anna")]},
+    ])
+    # tokens of the gold addressee: der Zeitung „ Weser - Echo “ (7); predicted: Zeitung (1)
+    first = pred(text, "er bedauere das", "Berg")
+    first = Attribution(first.id, "a", first.quote, first.speaker, addressee=Mention("Zeitung", *at(text, "Zeitung")))
+    # an addressee on a quote whose gold has none counts against precision only
+    second = pred(text, "es regne", "Anna", id_="q")
+    second = Attribution(second.id, "a", second.quote, second.speaker, addressee=Mention("Anna", *at(text, "Anna")))
+    s = score_wikinews({"a": [first, second]}, [gold]).scores["addressee"]
+    assert (s.n_pred, s.n_gold) == (2, 1)
+    assert s.precision == pytest.approx((1.0 + 0.0) / 2)
+    assert s.recall == pytest.approx(1 / 7)
+    assert score_wikinews({"a": gold_predictions(gold)}, [gold]).scores["addressee"].f1 == 1.0

@@ -158,3 +158,28 @@ def test_prefixes_cover_the_model(corpus):
         for term in (s, p, o):
             if isinstance(term, URIRef):
                 assert any(str(term).startswith(ns) for ns in namespaces), term
+
+
+def test_an_addressee_is_a_recipient_and_keeps_its_words():
+    from quotegraph.extract.records import Article, ArticleResult, Attribution, Cue, Entity, Mention, Quote
+    from quotegraph.graph.validate import validate_graph
+
+    text = "Weber sagte der Zeitung Abendblatt, er bleibe. Er sagte Journalisten, es regne."
+    def at(s): return text.index(s), text.index(s) + len(s)
+    first = Attribution("a:36-45", "a", Quote("er bleibe", *at("er bleibe"), "indirect"),
+                        speaker=Mention("Weber", *at("Weber"), "Weber", "person"), cue=Cue("sagte", *at("sagte"), "sagen"),
+                        addressee=Mention("der Zeitung Abendblatt", *at("der Zeitung Abendblatt"), "Abendblatt", "media"))
+    second = Attribution("a:70-78", "a", Quote("es regne", *at("es regne"), "indirect"),
+                         addressee=Mention("Journalisten", *at("Journalisten")))  # words only, no entity
+    result = ArticleResult(Article("a", text), (first, second),
+                           (Entity("Weber", "person"), Entity("Abendblatt", "media")))
+    g = records_to_graph([result])
+    q1, q2 = span_iri("a", *at("er bleibe")), span_iri("a", *at("es regne"))
+    assert g.value(q1, SDO.recipient) == entity_iri("Abendblatt")
+    mention = g.value(q1, QG.addresseeMention)
+    assert str(g.value(mention, NIF.anchorOf)) == "der Zeitung Abendblatt"
+    assert (entity_iri("Abendblatt"), RDF.type, SDO.NewsMediaOrganization) in g
+    assert g.value(q2, SDO.recipient) is None
+    assert str(g.value(g.value(q2, QG.addresseeMention), NIF.anchorOf)) == "Journalisten"
+    conforms, report = validate_graph(g)
+    assert conforms, report

@@ -1,0 +1,268 @@
+"""Who a quote was said to: the addressee, read from the dependents of its cue.
+
+"sagte X der Zeitung", "erklärte sie gegenüber dem Sender", "forderte die Regierung auf",
+"Die Männer werden beschuldigt", "im Interview mit der Zeitung", "told reporters", "said to
+the crowd", "in an interview with CNN". Which dependents count is language data (the
+``addressee_*``, ``object_addressee_verbs`` and ``conversation_*`` fields of the lexicon), read
+from the parse: a dative object, a prepositional phrase with an addressee preposition, the
+object (or passive subject) of a cue that addresses someone ("auffordern", "urge"), the
+partner of a conversation noun. A phrase that is part of the speaker, the quote or the
+relaying source is never the addressee, and a speaker span that swallowed the addressee
+("sagte Ministerin A der Zeitung B") is cut before it.
+
+>>> import spacy
+>>> from quotegraph.extract.lexicon import load_lexicon
+>>> from quotegraph.extract.records import Attribution, Cue, Mention, Quote
+>>> nlp = spacy.blank("en")
+>>> doc = spacy.tokens.Doc(nlp.vocab, words=["He", "told", "reporters", "it", "was", "over"],
+...     heads=[1, 1, 1, 4, 1, 4], deps=["nsubj", "ROOT", "dative", "nsubj", "ccomp", "acomp"],
+...     pos=["PRON", "VERB", "NOUN", "PRON", "AUX", "ADJ"], lemmas=["he", "tell", "reporter", "it", "be", "over"])
+>>> att = Attribution("20-31", "", Quote("it was over", 20, 31, "indirect"),
+...                   speaker=Mention("He", 0, 2), cue=Cue("told", 3, 7, "tell"))
+>>> add_addressees(doc, [att], load_lexicon("en"))[0].addressee.text
+'reporters'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import CueLexicon
+from .phrases import cue_lemma, strip_punct, through_closing_mark
+from .records import Attribution, Mention
+
+__all__ = ["add_addressees", "addressee_of", "cue_token"]
+
+#: entity labels of someone who can be spoken to (spaCy's German and English models)
+_ADDRESSABLE = frozenset({"PER", "PERSON", "ORG", "NORP"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def cue_token(doc: Doc, att: Attribution) -> Token | None:
+    """The verb of an attribution's cue (the root of its span), or None for a cue that is no
+    verb ("laut", "according to") or an attribution without a cue."""
+    if att.cue is None:
+        return None
+    span = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and not (t.head in span and t.head != t)]
+    return verbs[0] if verbs else None
+
+
+def _is_addressable(token: Token, lex: CueLexicon) -> bool:
+    """A person, organisation or group one can speak to: a (non-reflexive) pronoun, a name the
+    NER knows as such, or an audience noun ("reporters", "Journalisten")."""
+    if token.pos_ == "PRON":
+        return not _is_reflexive(token, lex) and token.lower_ not in lex.impersonal
+    return any(t.ent_type_ in _ADDRESSABLE or t.lower_ in lex.addressee_nouns or t.lower_ in lex.media_words
+               or t.lemma_.lower() in lex.addressee_nouns for t in _name_tokens(token))
+
+
+def _name_tokens(token: Token) -> list[Token]:
+    """The noun and the parts of its name ("Nachrichtenagentur dpa", "ARD Sportschau")."""
+    return [token] + [c for c in token.children if c.dep_ in ("compound", "flat", "flat:name", "appos")]
+
+
+def _is_reflexive(token: Token, lex: CueLexicon) -> bool:
+    """"äußerte sich", "said himself": the speaker again, not someone spoken to."""
+    return "Yes" in token.morph.get("Reflex") or token.lower_ in lex.reflexive_pronouns
+
+
+def _preposition(token: Token) -> str | None:
+    """The preposition that attaches a nominal ("gegenüber dem Sender": "gegenüber"), if any."""
+    if token.dep_ in ("pobj",) and token.head.pos_ == "ADP":
+        return token.head.lower_
+    case = next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
+    return case.lower_ if case is not None else None
+
+
+def _prepositional_objects(verb: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, nominal) of each prepositional phrase on ``verb``, in both parse styles:
+    UD ("obl" with a "case" child) and ClearNLP ("prep" with a "pobj" child)."""
+    for child in verb.children:
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield child.lower_, obj
+        elif child.pos_ in _NOMINAL:
+            prep = _preposition(child)
+            if prep is not None:
+                yield prep, child
+
+
+def _may_be_in_case(token: Token, cases: frozenset[str]) -> bool:
+    """Whether a nominal is unmarked for case or marked for one of ``cases`` (always, when the
+    language names no cases)."""
+    marked = set(token.morph.get("Case"))
+    return not cases or not marked or bool(marked & cases)
+
+
+def _in_case(token: Token, cases: frozenset[str]) -> bool:
+    """Whether a nominal is marked for one of ``cases`` only (a parser may call a dative noun a
+    subject: "sagte Reportern"; the case tells)."""
+    marked = set(token.morph.get("Case"))
+    return bool(marked) and marked <= cases and token.dep_ in ("obj", "obl", "iobj", "nsubj", "nmod")
+
+
+#: dependents of a cue whose subtree is another clause (the content, an aside), not its frame
+_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "csubj", "acl", "relcl", "conj", "dep"})
+
+
+def _clause_nominals(verb: Token) -> Iterator[Token]:
+    """The nominals of the cue's own clause below its direct dependents (a phrase the parser
+    hung on the subject or a date), not those of the content or another clause."""
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSES]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in _CLAUSES or child.pos_ in ("VERB", "AUX"):
+                continue
+            if child.pos_ in _NOMINAL:
+                yield child
+            stack.append(child)
+
+
+def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[tuple[Token, str]]:
+    """The heads of the phrases that may be the addressee of ``verb``, most certain first, each
+    with the rule that proposes it."""
+    object_verbs = lex.object_addressee_verbs if lex.object_addressee_verbs is not None else (lex.addressee_verbs or ())
+    addresses = lemma is not None and lemma in object_verbs
+    # "told him", but not "gave Patriot": where the lexicon lists the cues that take an addressee
+    takes_dative = lex.addressee_verbs is None or lemma in lex.addressee_verbs
+    for child in verb.children:  # a dative object: "sagte der Zeitung", "told him"
+        if child.pos_ in _NOMINAL and _preposition(child) is None and not _is_reflexive(child, lex) and (
+                (takes_dative and child.dep_ in lex.addressee_dependents
+                 and _may_be_in_case(child, lex.addressee_cases))
+                or (_in_case(child, lex.addressee_cases) and _is_addressable(child, lex))):
+            yield child, "dative" if child.dep_ in lex.addressee_dependents else "case"
+    for prep, obj in _prepositional_objects(verb):  # "gegenüber dem Sender", "said to reporters"
+        if (prep in lex.addressee_prepositions or f"{lemma} {prep}" in lex.verb_addressee_prepositions
+                or (prep in lex.audience_prepositions and _is_addressable(obj, lex))):
+            yield obj, "preposition"
+    for obj in _clause_nominals(verb):  # "sagte Anna gegenüber dem Sender": attached to another word
+        if _preposition(obj) in lex.addressee_prepositions:
+            yield obj, "clause_preposition"
+    passive = addresses or (lemma is not None and lemma in lex.passive_addressee_verbs)
+    for child in verb.children:  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
+        if child.pos_ in _NOMINAL and not _is_reflexive(child, lex) and (
+                (addresses and child.dep_ in ("obj", "dobj"))
+                or (passive and child.dep_ in lex.passive_subject_dependents)):
+            yield child, "object"
+    for prep, noun in _prepositional_objects(verb):  # "im Gespräch mit X", "in an interview with X"
+        if noun.lemma_.lower() in lex.conversation_nouns or noun.lower_ in lex.conversation_nouns:
+            for partner_prep, partner in _prepositional_objects(noun):
+                if partner_prep in lex.conversation_prepositions:
+                    yield partner, "conversation"
+
+
+#: dependents after a noun that belong to its phrase ("Minister Jan Berg, der Sprecher der Partei")
+_DESCRIBING = frozenset({"amod", "appos", "compound", "flat", "flat:name", "nummod", "nmod", "nmod:poss",
+                         "poss", "punct", "cc", "conj", "prep", "pobj", "nk", "ag", "pnc", "app"})
+
+
+def _describes(child: Token, lex: CueLexicon) -> bool:
+    """Whether a dependent after a noun is part of its phrase: a name, an apposition, a genitive
+    or a name's preposition ("des Vereins", "of the party"), not a complement ("als …", "zu …")."""
+    if child.dep_ not in _DESCRIBING:
+        return False
+    prep = child.lower_ if child.dep_ == "prep" else _preposition(child)
+    return prep is None or prep in lex.name_prepositions or prep in lex.genitive_articles
+
+
+def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexicon) -> Span | None:
+    """The phrase of ``head`` (its subtree without the preposition before it and the
+    punctuation around it), cut where it runs into a span it may not overlap."""
+    start, end = head.left_edge.i, head.i + 1
+    while start < head.i and doc[start].dep_ == "case":
+        start += 1
+    for child in head.rights:  # the name and what describes it, not the verb's other arguments
+        if not _describes(child, lex):
+            break
+        end = child.right_edge.i + 1
+    for lo, hi in outside:  # keep the side of the head that touches no quote, speaker or source
+        for k in range(start, end):
+            t = doc[k]
+            if t.idx < hi and lo < t.idx + len(t):
+                if k <= head.i:
+                    start = k + 1
+                else:
+                    end = k
+                    break
+    if not (start <= head.i < end):
+        return None
+    span = strip_punct(through_closing_mark(doc[start:end]))
+    return span if span is not None and span.start <= head.i < span.end else None
+
+
+def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | None, bool]:
+    """The addressee of one attribution (or None), and whether the speaker is that addressee
+    taken for the speaker ("Die Männer werden beschuldigt": the subject of a passive cue that
+    addresses someone is the one addressed; who spoke is not said).
+
+    The candidates of :func:`_candidates` are taken in order; one inside the quote (unless the
+    quote is the whole sentence, cue included) or the mediator, or inside the speaker's own
+    phrase, is passed over.
+    """
+    verb = cue_token(doc, att)
+    if verb is None:
+        return None, False
+    quote = (att.quote.start, att.quote.end)
+    if quote[0] <= verb.idx < quote[1]:  # a speech act sentence: its quote holds the frame too
+        quote = (verb.idx, verb.idx)
+    mediator = (att.mediator.start, att.mediator.end) if att.mediator else None
+    speaker = (att.speaker.start, att.speaker.end) if att.speaker else None
+    for head, _rule in _candidates(verb, cue_lemma(verb, lex), lex):
+        if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
+            continue
+        in_speaker = speaker is not None and speaker[0] <= head.idx < speaker[1]
+        is_speaker = in_speaker and head.dep_ in lex.passive_subject_dependents
+        if in_speaker and not is_speaker and not _after_speaker_head(doc, speaker, head):
+            continue
+        blocked = [quote] + ([mediator] if mediator else [])
+        if speaker and not in_speaker:
+            blocked.append(speaker)
+        span = _phrase(doc, head, blocked, lex)
+        if span is not None:
+            return span, is_speaker
+    return None, False
+
+
+def _after_speaker_head(doc: Doc, speaker: tuple[int, int], head: Token) -> bool:
+    """Whether ``head`` sits in the speaker span only because the span ran on past its own
+    phrase ("Ministerin A der Zeitung B"): the addressee's phrase ends the span and is not
+    part of the speaker's own subtree."""
+    span = doc.char_span(*speaker, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return head.i > root.i and head.head != root and not head.is_ancestor(root) and not root.is_ancestor(head)
+
+
+def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -> list[Attribution]:
+    """The attributions with their addressees set (and a speaker that swallowed its
+    addressee cut before it)."""
+    if not (lex.addressee_dependents or lex.addressee_cases or lex.addressee_prepositions
+            or lex.conversation_nouns or lex.object_addressee_verbs or lex.addressee_verbs):
+        return attributions
+    out = []
+    for att in attributions:
+        span, was_speaker = addressee_of(doc, att, lex)
+        if span is None:
+            out.append(att)
+            continue
+        start, end = span.start_char, span.end_char
+        changes: dict = {"addressee": Mention(doc.text[start:end], start, end)}
+        spk = att.speaker
+        if was_speaker:
+            changes["speaker"] = None
+        elif spk is not None and spk.start < start < spk.end:
+            opens = min(start, span.root.left_edge.idx)  # the addressee's preposition goes with it
+            cut = doc.text[spk.start:max(opens, spk.start)].rstrip(" ,")
+            if cut:
+                changes["speaker"] = replace(spk, text=cut, end=spk.start + len(cut))
+        out.append(replace(att, **changes))
+    return out
