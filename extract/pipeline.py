@@ -61,6 +61,7 @@ from .paragraphs import make_paragraph_starts  # noqa: F401 (registers qg_paragr
 from .patterns import Found, find_attributions
 from .phrases import lemma_table
 from .quote_filter import QuoteFilter
+from .relays import chain_relays
 from .records import Attribution, Cue, Entity, Mention, Quote, local_attribution_id
 from .roles import keep_roles_within_lines
 from .speaker_linker import link_speakers
@@ -168,7 +169,8 @@ class AttributionFinder:
         attributions, entities = resolve_entities(doc, attributions, lex)
         if self.quote_filter is not None:
             attributions, _ = self.quote_filter(doc, attributions, [f.parent for f in found], lex)
-        named = {m.entity for a in attributions for m in (a.speaker, a.mediator, a.addressee) if m is not None}
+        attributions = chain_relays(attributions)
+        named = {m.entity for a in attributions for m in (a.speaker, a.addressee, *a.mediators) if m is not None}
         return attributions, [e for e in entities if e.name in named]
 
     def set_annotations(self, doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> None:

@@ -23,7 +23,7 @@ __all__ = ["encode_record", "decode_record"]
 
 _TAG = "__quotegraph_record__"
 _RECORDS = {cls.__name__: cls for cls in (Attribution, Quote, Cue, Mention, Entity)}
-_TUPLES = {("Entity", "aliases")}  # msgpack has no tuples: fields that must come back as one
+_TUPLES = {("Entity", "aliases"), ("Attribution", "relays")}  # msgpack has no tuples: fields that must come back as one
 
 
 def encode_record(obj, chain=None):

@@ -136,11 +136,23 @@ class Attribution:
     parent: str | None = None  # id of the attribution this quote is nested in
     # who it was said to: "sagte X der Zeitung", "told reporters", "im Gespräch mit Y"
     addressee: Mention | None = None
+    # the relays inside the outermost one (``mediator``), from the speaker's side outward: a
+    # spokeswoman's agency before the paper that cites it; ``mediators`` is the whole chain
+    relays: tuple[Mention, ...] = ()
     # the possessive naming the source ("seinen Angaben nach"): coreference resolves it to the speaker
     possessor: Mention | None = field(default=None, compare=False)
     pattern: str = field(default="", compare=False)  # which rule found it (a feature of the quote filter)
     inherited: bool = field(default=False, compare=False)  # the speaker was taken from the quote before
     score: float | None = field(default=None, compare=False)  # the quote filter's probability, when it ran
+
+    def __post_init__(self):
+        if self.mediator is None and self.relays:  # no outermost relay, no chain inside it
+            object.__setattr__(self, "relays", ())
+
+    @property
+    def mediators(self) -> tuple[Mention, ...]:
+        """Every relay, from the speaker's side outward; the last is ``mediator``."""
+        return (*self.relays, self.mediator) if self.mediator is not None else ()
 
 
 def local_attribution_id(start: int, end: int) -> str:
@@ -198,6 +210,7 @@ def attribution_to_dict(att: Attribution) -> dict:
         "speaker": _span_dict(att.speaker, with_entity=True),
         "mediator": _span_dict(att.mediator, with_entity=True),
         "addressee": _span_dict(att.addressee, with_entity=True),
+        "mediators": [_span_dict(m, with_entity=True) for m in att.mediators],
         "parent": att.parent,
     }
 
@@ -226,6 +239,7 @@ def attribution_from_dict(data: dict) -> Attribution:
         mediator=mention(data.get("mediator")),
         parent=data.get("parent"),
         addressee=mention(data.get("addressee")),
+        relays=tuple(mention(m) for m in (data.get("mediators") or [])[:-1]),
     )
 
 

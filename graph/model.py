@@ -115,9 +115,11 @@ def entity_iri(name: str) -> URIRef:
     return ID[f"entity/{urlquote(slug(name), safe='.-')}"]
 
 
-def report_iri(article_id: str, start: int, end: int) -> URIRef:
-    """The report node through which the quote at [start, end) was relayed."""
-    return ID[f"report/{urlquote(article_id, safe='')}/{start}-{end}"]
+def report_iri(article_id: str, start: int, end: int, hop: int = 0) -> URIRef:
+    """The report node through which the quote at [start, end) was relayed: ``hop`` 0 is the
+    outermost relay's report, 1 the one that report was taken from, and so on."""
+    base = f"report/{urlquote(article_id, safe='')}/{start}-{end}"
+    return ID[base if hop == 0 else f"{base}/{hop}"]
 
 
 def graph_iri(article_id: str) -> URIRef:
@@ -263,13 +265,23 @@ def _attribution_triples(result: ArticleResult, att: Attribution, ids: dict[str,
         yield from _mention_triples(aid, att.mediator, QG.mediatorMention, quote)
         if att.mediator.entity:
             outlet = entity_iri(att.mediator.entity)
-            report = report_iri(aid, q.start, q.end)
             yield quote, QG.mediator, outlet
-            yield quote, PROV.wasQuotedFrom, report
-            yield report, RDF.type, QG.Report
-            yield report, RDF.type, PROV.Entity
-            yield report, PROV.wasAttributedTo, outlet
             yield outlet, QG.reported, quote
+    yield from _relay_triples(aid, q, quote, att.mediators)
+
+
+def _relay_triples(aid: str, q, quote: URIRef, mediators) -> Iterator[Triple]:
+    """The relay chain, outermost first: the quote was taken from a report of the outermost
+    relay, that report from one of the next relay inward, and so on (``prov:wasQuotedFrom+``
+    walks it); a relay that names no entity is no hop."""
+    previous = quote
+    for hop, mention in enumerate(m for m in reversed(mediators) if m.entity):
+        report = report_iri(aid, q.start, q.end, hop)
+        yield previous, PROV.wasQuotedFrom, report
+        yield report, RDF.type, QG.Report
+        yield report, RDF.type, PROV.Entity
+        yield report, PROV.wasAttributedTo, entity_iri(mention.entity)
+        previous = report
 
 
 def _entity_triples(result: ArticleResult) -> Iterator[Triple]:

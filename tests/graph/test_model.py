@@ -183,3 +183,30 @@ def test_an_addressee_is_a_recipient_and_keeps_its_words():
     assert str(g.value(g.value(q2, QG.addresseeMention), NIF.anchorOf)) == "Journalisten"
     conforms, report = validate_graph(g)
     assert conforms, report
+
+
+def test_a_relay_chain_is_walked_by_a_property_path():
+    from quotegraph.extract.records import Article, ArticleResult, Attribution, Entity, Mention, Quote
+    from quotegraph.graph.model import report_iri
+    from quotegraph.graph.validate import validate_graph
+
+    text = "Laut dem Blatt meldet die Agentur, ein Sprecher habe gesagt, man prüfe das."
+    def at(s): return text.index(s), text.index(s) + len(s)
+    att = Attribution("a:61-74", "a", Quote("man prüfe das", *at("man prüfe das"), "indirect"),
+                      speaker=Mention("ein Sprecher", *at("ein Sprecher")),
+                      relays=(Mention("die Agentur", *at("die Agentur"), "Agentur", "media"),),
+                      mediator=Mention("dem Blatt", *at("dem Blatt"), "Blatt", "media"))
+    result = ArticleResult(Article("a", text), (att,), (Entity("Agentur", "media"), Entity("Blatt", "media")))
+    g = records_to_graph([result])
+    quote = span_iri("a", *at("man prüfe das"))
+    first, second = report_iri("a", *at("man prüfe das")), report_iri("a", *at("man prüfe das"), 1)
+    assert g.value(quote, PROV.wasQuotedFrom) == first  # the outermost relay's report, as with one relay
+    assert g.value(first, PROV.wasAttributedTo) == entity_iri("Blatt")
+    assert g.value(first, PROV.wasQuotedFrom) == second
+    assert g.value(second, PROV.wasAttributedTo) == entity_iri("Agentur")
+    assert g.value(quote, QG.mediator) == entity_iri("Blatt")
+    rows = g.query("SELECT ?name WHERE { ?q prov:wasQuotedFrom+ ?r . ?r prov:wasAttributedTo/schema:name ?name }",
+                   initBindings={"q": quote}, initNs={"prov": PROV, "schema": SDO})
+    assert sorted(str(r[0]) for r in rows) == ["Agentur", "Blatt"]
+    conforms, report = validate_graph(g)
+    assert conforms, report

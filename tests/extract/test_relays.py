@@ -1,0 +1,66 @@
+"""Relay chains: a quote nested in someone else's report was relayed by that reporter, hop by
+hop outward; the record keeps the chain in order and ``mediator`` as its outermost hop."""
+
+from dataclasses import replace
+
+from quotegraph.extract.records import Attribution, Mention, Quote, attribution_from_dict, attribution_to_dict
+from quotegraph.extract.relays import chain_relays
+
+
+def _att(id_, start, end, speaker=None, parent=None, mediator=None, kind="indirect"):
+    return Attribution(id_, "", Quote("x" * (end - start), start, end, kind), parent=parent,
+                       speaker=Mention(speaker, 0, len(speaker), speaker) if speaker else None,
+                       mediator=Mention(mediator, 0, len(mediator), mediator) if mediator else None)
+
+
+def test_mediators_is_the_chain_ending_in_mediator():
+    a = _att("a", 0, 10, "Berg", mediator="Nordpress")
+    assert [m.entity for m in a.mediators] == ["Nordpress"]
+    two = Attribution("b", "", a.quote, mediator=Mention("Blatt", 8, 13, "Blatt"), relays=(Mention("Agentur", 0, 7, "Agentur"),))
+    assert [m.entity for m in two.mediators] == ["Agentur", "Blatt"]
+    resolved = replace(two, mediator=Mention("das Blatt", 8, 17, "Abendblatt"))  # as coreference does
+    assert [m.entity for m in resolved.mediators] == ["Agentur", "Abendblatt"]
+    assert replace(two, mediator=None).mediators == ()  # no outermost relay: no chain at all
+
+
+def test_a_quote_in_another_speakers_report_is_relayed_by_that_speaker_and_its_relays():
+    paper = _att("p", 0, 100, "Abendblatt", mediator="Nordpress")  # "Laut Nordpress berichtet das Abendblatt, …"
+    spokesman = _att("s", 20, 80, "Sprecher", parent="p")  # "…, ein Sprecher habe gesagt, …"
+    words = _att("w", 40, 60, "Sprecher", parent="s", kind="direct")  # the spokesman's own fragment
+    witness = _att("x", 62, 78, "Zeuge", parent="s", kind="direct")  # someone the spokesman quotes
+    out = {a.id: a for a in chain_relays([paper, spokesman, words, witness])}
+    chain = lambda i: [m.entity for m in out[i].mediators]
+    assert chain("p") == ["Nordpress"]
+    assert chain("s") == ["Abendblatt", "Nordpress"]
+    assert chain("w") == ["Abendblatt", "Nordpress"]  # no hop of its own: the same speaker's words
+    assert chain("x") == ["Sprecher", "Abendblatt", "Nordpress"]
+    assert out["x"].mediator.entity == "Nordpress"  # the outermost, as before chains
+
+
+def test_a_parent_that_was_dropped_relays_nothing_and_a_speaker_is_not_its_own_relay():
+    orphan = _att("o", 5, 9, "Zeuge", parent="gone")
+    same = _att("q", 0, 50, "Berg", mediator="Berg")
+    out = chain_relays([orphan, same])
+    assert out[0].mediators == () and out[0].mediator is None
+    assert out[1].mediators == ()
+
+
+def test_the_chain_travels_through_quotes_jsonl():
+    paper = _att("p", 0, 100, "Abendblatt", mediator="Nordpress")
+    witness = _att("x", 62, 78, "Zeuge", parent="p", kind="direct")
+    att = chain_relays([paper, witness])[1]
+    line = attribution_to_dict(att)
+    assert [m["entity"] for m in line["mediators"]] == ["Abendblatt", "Nordpress"]
+    assert line["mediator"]["entity"] == "Nordpress"
+    assert attribution_from_dict(line) == att
+
+
+def test_the_bundled_example_keeps_who_relayed_a_quoted_dockworker(nlp_de_learned):
+    from pathlib import Path
+
+    import quotegraph
+    text = (Path(quotegraph.__file__).parent / "examples" / "hafenstreik.de.txt").read_text("utf-8")
+    doc = nlp_de_learned(text)
+    inner = next(a for a in doc._.qg_attributions if a.quote.text.startswith("‚Wir wollen arbeiten"))
+    assert inner.speaker.text == "Ein Hafenarbeiter"
+    assert [m.entity for m in inner.mediators] == ["Henrik Solberg"]  # "Er fügte hinzu: „… ‚…‘ …“"
