@@ -39,6 +39,7 @@ from rdflib import Graph, Literal, URIRef
 
 from quotegraph.extract.records import Article, ArticleResult, Attribution, Mention
 
+from .entity_types import is_entity, losing_types
 from .namespaces import ENTITY, ID, ITSRDF, KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, SKOS, XSD
 from .terms import sparql_term
 
@@ -58,6 +59,7 @@ __all__ = [
     "date_literal",
     "vocabulary_triples",
     "records_to_graph",
+    "keep_one_type",
     "bind_prefixes",
 ]
 
@@ -285,6 +287,10 @@ def _entity_triples(result: ArticleResult) -> Iterator[Triple]:
 def article_triples(result: ArticleResult) -> Iterator[Triple]:
     """All triples for one article's extraction result, in a stable order.
 
+    An entity the article types twice (an author who is also an organisation in the text, a
+    publisher quoted as a person) keeps one ``rdf:type``, the one
+    :func:`~quotegraph.graph.entity_types.best_type` picks.
+
     Parameters
     ----------
     result : ArticleResult
@@ -295,6 +301,13 @@ def article_triples(result: ArticleResult) -> Iterator[Triple]:
     (subject, predicate, object)
         rdflib terms. Running twice on the same result yields the same triples.
     """
+    triples = list(_all_triples(result))
+    types = ((s, o) for s, p, o in triples if p == RDF.type and is_entity(s))
+    losing = {(s, RDF.type, o) for s, o in losing_types(types)}
+    yield from (t for t in triples if t not in losing)
+
+
+def _all_triples(result: ArticleResult) -> Iterator[Triple]:
     yield from _article_triples(result.article)
     ids = {att.id: span_iri(result.article.id, att.quote.start, att.quote.end) for att in result.attributions}
     for att in result.attributions:
@@ -428,4 +441,21 @@ def records_to_graph(results: Iterable[ArticleResult], graph: Graph | None = Non
     graph.addN((s, p, o, graph) for s, p, o in vocabulary_triples())
     for result in results:
         graph.addN((s, p, o, graph) for s, p, o in article_triples(result))
+    keep_one_type(graph)
     return graph
+
+
+def keep_one_type(graph: Graph) -> int:
+    """Drop every ``rdf:type`` of an entity but the one the rule keeps (on a plain rdflib Graph).
+
+    Returns the number of triples removed.
+
+    >>> g = Graph()
+    >>> _ = g.add((ENTITY["nordpress"], RDF.type, SDO.Organization)).add((ENTITY["nordpress"], RDF.type, SDO.Person))
+    >>> keep_one_type(g), list(g.objects(ENTITY["nordpress"], RDF.type))
+    (1, [rdflib.term.URIRef('https://schema.org/Person')])
+    """
+    losing = losing_types((s, o) for s, o in graph.subject_objects(RDF.type) if is_entity(s))
+    for s, o in losing:
+        graph.remove((s, RDF.type, o))
+    return len(losing)

@@ -346,3 +346,17 @@ def test_cli_extract_writes_to_an_endpoint_like_to_a_store_folder(endpoint, tmp_
     assert from_server.exit_code == 0 and sorted(from_server.output.splitlines()) == sorted(from_folder.output.splitlines())
     again = runner.invoke(app, ["extract", examples, "--store", endpoint, "-q"])
     assert again.exit_code == 0 and len(open_graph(endpoint)) == size
+
+
+def test_an_entity_typed_differently_by_two_articles_keeps_one_type_on_the_server(endpoint):
+    # Person in t1, Organization in t2, written in two runs (the later one must still settle it)
+    from conftest import two_typed_results
+    from quotegraph.graph.model import entity_iri
+
+    t1, t2 = two_typed_results()
+    remote = open_graph(endpoint)
+    added = add_results(remote, [t2]) + add_results(remote, [t1])
+    rows = remote.select(f"SELECT ?c WHERE {{ <{entity_iri('Nordpress')}> a ?c }}")
+    assert [str(r["c"]) for r in rows] == ["https://schema.org/Person"]
+    assert added == len(remote)  # the net change counts the type taken away
+    assert add_results(remote, [t1, t2]) == 0
