@@ -33,13 +33,13 @@ import re
 import unicodedata
 from datetime import date, datetime
 from collections.abc import Iterable, Iterator
-from urllib.parse import quote as urlquote
 
 from rdflib import Graph, Literal, URIRef
 
 from quotegraph.extract.records import Article, ArticleResult, Attribution, Mention
 
 from .entity_types import is_entity, losing_types
+from .iri_segments import iri_segment
 from .namespaces import ENTITY, ID, ITSRDF, KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, SKOS, XSD
 from .terms import sparql_term
 
@@ -91,12 +91,12 @@ def slug(name: str) -> str:
 
 
 def article_iri(article_id: str) -> URIRef:
-    """The IRI of an article.
+    """The IRI of an article: the id as one IRI segment (Unicode kept, spaces and ``/#?%<>…`` escaped).
 
-    >>> article_iri("dpa 42")
-    rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/dpa%2042')
+    >>> article_iri("dpa 42"), article_iri("München/1")
+    (rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/dpa%2042'), rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/München%2F1'))
     """
-    return ID[f"article/{urlquote(article_id, safe='')}"]
+    return ID[f"article/{iri_segment(article_id)}"]
 
 
 def span_iri(article_id: str, start: int, end: int) -> URIRef:
@@ -111,15 +111,20 @@ def span_iri(article_id: str, start: int, end: int) -> URIRef:
 def entity_iri(name: str) -> URIRef:
     """The IRI of an entity, from its canonical name only, so it merges across articles.
 
+    Readable in any script: non-ASCII letters stay as they are (RFC 3987 IRIs, see
+    :mod:`quotegraph.graph.iri_segments`).
+
     >>> entity_iri("Agentur Belta") == entity_iri("agentur  belta")
     True
+    >>> entity_iri("Küstenpresse")
+    rdflib.term.URIRef('https://w3id.org/quotegraph/id/entity/küstenpresse')
     """
-    return ID[f"entity/{urlquote(slug(name), safe='.-')}"]
+    return ID[f"entity/{iri_segment(slug(name))}"]
 
 
 def report_iri(article_id: str, start: int, end: int) -> URIRef:
     """The report node through which the quote at [start, end) was relayed."""
-    return ID[f"report/{urlquote(article_id, safe='')}/{start}-{end}"]
+    return ID[f"report/{iri_segment(article_id)}/{start}-{end}"]
 
 
 def graph_iri(article_id: str) -> URIRef:
@@ -132,7 +137,7 @@ def graph_iri(article_id: str) -> URIRef:
     >>> graph_iri("dpa 42")
     rdflib.term.URIRef('https://w3id.org/quotegraph/id/graph/dpa%2042')
     """
-    return ID[f"graph/{urlquote(article_id, safe='')}"]
+    return ID[f"graph/{iri_segment(article_id)}"]
 
 
 def entity_class(entity_type: str | None) -> URIRef:

@@ -22,7 +22,7 @@ from quotegraph.graph.endpoint import CHUNK_TRIPLES, is_endpoint, parse_endpoint
 from quotegraph.graph.export import save_graph
 from quotegraph.graph.model import article_iri, graph_iri
 from quotegraph.graph.namespaces import QG
-from quotegraph.graph.query import example_queries, run_example
+from quotegraph.graph.query import example_queries, run_example, run_query
 from quotegraph.graph.serve import free_port
 from quotegraph.graph.store import (
     add_results,
@@ -360,3 +360,19 @@ def test_an_entity_typed_differently_by_two_articles_keeps_one_type_on_the_serve
     assert [str(r["c"]) for r in rows] == ["https://schema.org/Person"]
     assert added == len(remote)  # the net change counts the type taken away
     assert add_results(remote, [t1, t2]) == 0
+
+
+def test_non_ascii_iris_come_back_from_the_server_as_written(endpoint):
+    # entity:küstenpresse and article/Zürich%201%2Fü: Unicode IRIs through INSERT DATA, queries and dumps
+    from test_export import _non_ascii_result
+    from quotegraph.graph.model import entity_iri
+
+    result = _non_ascii_result()
+    local, remote = open_graph(), open_graph(endpoint)
+    add_results(local, [result])
+    assert add_results(remote, [result]) == len(local)
+    assert union(remote) == union(local)
+    assert article_graphs(remote) == ["Zürich 1/ü"]
+    rows = run_query(remote, "SELECT ?s WHERE { ?s schema:name ?n }", params={"n": Literal("Küstenpresse")})
+    assert [str(r[0]) for r in rows.rows] == [str(entity_iri("Küstenpresse"))]
+    assert str(entity_iri("Küstenpresse")).endswith("/küstenpresse")
