@@ -376,3 +376,20 @@ def test_non_ascii_iris_come_back_from_the_server_as_written(endpoint):
     rows = run_query(remote, "SELECT ?s WHERE { ?s schema:name ?n }", params={"n": Literal("Küstenpresse")})
     assert [str(r[0]) for r in rows.rows] == [str(entity_iri("Küstenpresse"))]
     assert str(entity_iri("Küstenpresse")).endswith("/küstenpresse")
+
+
+def test_keep_one_type_over_every_entity_settles_a_server_written_before_the_rule(endpoint):
+    # a store from an older quotegraph: the entity holds both types; a pass over all entities leaves Person
+    from conftest import two_typed_results
+    from quotegraph.graph.model import entity_iri
+    from quotegraph.graph.store import backend_of
+
+    remote = open_graph(endpoint)
+    add_results(remote, two_typed_results())
+    shared = remote.endpoint.shared_graph
+    triple = f"<{entity_iri('Nordpress')}> a <https://schema.org/Organization> ."
+    remote.update(f"INSERT DATA {{ GRAPH <{shared}> {{ {triple} }} }}" if shared else f"INSERT DATA {{ {triple} }}")
+    assert len(remote.select(f"SELECT ?c WHERE {{ <{entity_iri('Nordpress')}> a ?c }}")) == 2
+    assert backend_of(remote).keep_one_type() == 1
+    rows = remote.select(f"SELECT ?c WHERE {{ <{entity_iri('Nordpress')}> a ?c }}")
+    assert [str(r["c"]) for r in rows] == ["https://schema.org/Person"]
