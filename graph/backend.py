@@ -35,7 +35,9 @@ from rdflib.query import Result
 from .errors import QuotegraphError
 from quotegraph.extract.records import ArticleResult
 
-from .model import article_triples, vocabulary_triples
+from .entity_types import is_entity
+from .model import article_triples, keep_one_type, vocabulary_triples
+from .namespaces import RDF
 from .terms import to_ox
 
 __all__ = ["Backend", "RdflibBackend", "result_rows"]
@@ -55,6 +57,16 @@ class Backend:
         """Write article results, each replacing its named graph; the net change in triples.
 
         See :func:`quotegraph.graph.store.add_results`.
+        """
+        raise NotImplementedError
+
+    def keep_one_type(self, entities: Iterable[str] | None = None) -> int:
+        """Leave each entity one ``rdf:type``, the rule's
+        (:func:`~quotegraph.graph.entity_types.best_type`); the number of triples removed.
+
+        ``entities``: the entity IRIs to look at (those a write just typed); None: every entity.
+        :meth:`replace_articles` calls it for the entities of each batch, so a new article that
+        types a stored entity differently still leaves it one type.
         """
         raise NotImplementedError
 
@@ -110,7 +122,11 @@ class RdflibBackend(Backend):
         before = len(graph)
         for batch in _batches(results, batch_size):
             graph.addN((s, p, o, graph) for s, p, o in batch)
+            self.keep_one_type({str(s) for s, p, _ in batch if p == RDF.type and is_entity(s)})
         return len(graph) - before
+
+    def keep_one_type(self, entities=None):
+        return keep_one_type(self.graph)  # rdflib's memory store: a pass over every type is cheap
 
     def remove_articles(self, article_ids, prune):
         raise QuotegraphError("this graph has no named graphs: articles can be removed from a store only")

@@ -61,8 +61,9 @@ from rdflib.query import Result
 from .errors import GraphFileError, QuotegraphError
 
 from .backend import Backend, result_rows
+from .entity_types import is_entity, losing_types
 from .model import article_batches, bind_prefixes, graph_iri, nquads_line, vocabulary_triples
-from .namespaces import ID
+from .namespaces import ENTITY, ID, RDF
 from .oxigraph import OxigraphBackend, oxigraph_graph
 from .sparql import inline_values, prune_update  # prune_update is also importable from here, as before
 from .terms import sparql_term, to_ox  # so is sparql_term
@@ -498,8 +499,35 @@ class EndpointGraph(Graph):
             self._drop(names)
             self._insert(quads)
             added += len(quads) - len(shared) - before + new_shared
+            added -= self.keep_one_type({str(s) for s, p, _ in shared if p == RDF.type})
         self.check_union()  # a server empty when opened could not be checked then
         return added
+
+    def keep_one_type(self, entities: Iterable[str] | None = None) -> int:
+        """Leave each of these entities (None: every entity) one ``rdf:type``, the rule's; triples removed.
+
+        The types are read from the shared graph (the default graph, or Virtuoso's
+        :data:`SHARED_GRAPH`) and the others deleted with ``DELETE DATA``, in requests of at
+        most :data:`CHUNK_TRIPLES` entities or triples.
+        """
+        self._check_writable()
+        shared = self.endpoint.shared_graph
+        pattern = f"GRAPH <{shared}> {{ ?s a ?o }}" if shared else "?s a ?o"
+        if entities is None:
+            entity_ns = json.dumps(str(ENTITY))
+            rows = list(self._graph_rows(f"{pattern} FILTER(isIRI(?o) && STRSTARTS(STR(?s), {entity_ns}))"))
+        else:
+            names = sorted(e for e in entities if is_entity(e))
+            rows = []
+            for i in range(0, len(names), CHUNK_TRIPLES):
+                values = " ".join(f"<{n}>" for n in names[i:i + CHUNK_TRIPLES])
+                rows += self.select(f"SELECT ?s ?o WHERE {{ VALUES ?s {{ {values} }} {pattern} FILTER(isIRI(?o)) }}")
+        losing = losing_types((str(r["s"]), str(r["o"])) for r in rows)
+        for i in range(0, len(losing), CHUNK_TRIPLES):
+            body = "".join(nquads_line(URIRef(s), RDF.type, URIRef(o)) for s, o in losing[i:i + CHUNK_TRIPLES])
+            self._http.update(f"DELETE DATA {{ GRAPH <{shared}> {{ {body} }} }}" if shared else
+                              f"DELETE DATA {{ {body} }}")
+        return len(losing)
 
     def remove_articles(self, article_ids: list[str], *, prune: bool = False) -> int:
         """Drop the articles' named graphs (and unused entity triples with ``prune``); triples removed."""
@@ -526,6 +554,9 @@ class EndpointBackend(Backend):
 
     def replace_articles(self, results, batch_size):
         return self.graph.replace_articles(results, batch_size=batch_size)
+
+    def keep_one_type(self, entities=None):
+        return self.graph.keep_one_type(entities)
 
     def remove_articles(self, article_ids, prune):
         return self.graph.remove_articles(article_ids, prune=prune)

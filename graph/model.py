@@ -33,12 +33,13 @@ import re
 import unicodedata
 from datetime import date, datetime
 from collections.abc import Iterable, Iterator
-from urllib.parse import quote as urlquote
 
 from rdflib import Graph, Literal, URIRef
 
 from quotegraph.extract.records import Article, ArticleResult, Attribution, Mention
 
+from .entity_types import is_entity, losing_types
+from .iri_segments import iri_segment
 from .namespaces import ENTITY, ID, ITSRDF, KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, SKOS, XSD
 from .terms import sparql_term
 
@@ -58,6 +59,7 @@ __all__ = [
     "date_literal",
     "vocabulary_triples",
     "records_to_graph",
+    "keep_one_type",
     "bind_prefixes",
 ]
 
@@ -89,12 +91,12 @@ def slug(name: str) -> str:
 
 
 def article_iri(article_id: str) -> URIRef:
-    """The IRI of an article.
+    """The IRI of an article: the id as one IRI segment (Unicode kept, spaces and ``/#?%<>…`` escaped).
 
-    >>> article_iri("dpa 42")
-    rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/dpa%2042')
+    >>> article_iri("dpa 42"), article_iri("München/1")
+    (rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/dpa%2042'), rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/München%2F1'))
     """
-    return ID[f"article/{urlquote(article_id, safe='')}"]
+    return ID[f"article/{iri_segment(article_id)}"]
 
 
 def span_iri(article_id: str, start: int, end: int) -> URIRef:
@@ -109,16 +111,21 @@ def span_iri(article_id: str, start: int, end: int) -> URIRef:
 def entity_iri(name: str) -> URIRef:
     """The IRI of an entity, from its canonical name only, so it merges across articles.
 
+    Readable in any script: non-ASCII letters stay as they are (RFC 3987 IRIs, see
+    :mod:`quotegraph.graph.iri_segments`).
+
     >>> entity_iri("Agentur Belta") == entity_iri("agentur  belta")
     True
+    >>> entity_iri("Küstenpresse")
+    rdflib.term.URIRef('https://w3id.org/quotegraph/id/entity/küstenpresse')
     """
-    return ID[f"entity/{urlquote(slug(name), safe='.-')}"]
+    return ID[f"entity/{iri_segment(slug(name))}"]
 
 
 def report_iri(article_id: str, start: int, end: int, hop: int = 0) -> URIRef:
     """The report node through which the quote at [start, end) was relayed: ``hop`` 0 is the
     outermost relay's report, 1 the one that report was taken from, and so on."""
-    base = f"report/{urlquote(article_id, safe='')}/{start}-{end}"
+    base = f"report/{iri_segment(article_id)}/{start}-{end}"
     return ID[base if hop == 0 else f"{base}/{hop}"]
 
 
@@ -132,7 +139,7 @@ def graph_iri(article_id: str) -> URIRef:
     >>> graph_iri("dpa 42")
     rdflib.term.URIRef('https://w3id.org/quotegraph/id/graph/dpa%2042')
     """
-    return ID[f"graph/{urlquote(article_id, safe='')}"]
+    return ID[f"graph/{iri_segment(article_id)}"]
 
 
 def entity_class(entity_type: str | None) -> URIRef:
@@ -297,6 +304,10 @@ def _entity_triples(result: ArticleResult) -> Iterator[Triple]:
 def article_triples(result: ArticleResult) -> Iterator[Triple]:
     """All triples for one article's extraction result, in a stable order.
 
+    An entity the article types twice (an author who is also an organisation in the text, a
+    publisher quoted as a person) keeps one ``rdf:type``, the one
+    :func:`~quotegraph.graph.entity_types.best_type` picks.
+
     Parameters
     ----------
     result : ArticleResult
@@ -307,6 +318,13 @@ def article_triples(result: ArticleResult) -> Iterator[Triple]:
     (subject, predicate, object)
         rdflib terms. Running twice on the same result yields the same triples.
     """
+    triples = list(_all_triples(result))
+    types = ((s, o) for s, p, o in triples if p == RDF.type and is_entity(s))
+    losing = {(s, RDF.type, o) for s, o in losing_types(types)}
+    yield from (t for t in triples if t not in losing)
+
+
+def _all_triples(result: ArticleResult) -> Iterator[Triple]:
     yield from _article_triples(result.article)
     ids = {att.id: span_iri(result.article.id, att.quote.start, att.quote.end) for att in result.attributions}
     for att in result.attributions:
@@ -440,4 +458,21 @@ def records_to_graph(results: Iterable[ArticleResult], graph: Graph | None = Non
     graph.addN((s, p, o, graph) for s, p, o in vocabulary_triples())
     for result in results:
         graph.addN((s, p, o, graph) for s, p, o in article_triples(result))
+    keep_one_type(graph)
     return graph
+
+
+def keep_one_type(graph: Graph) -> int:
+    """Drop every ``rdf:type`` of an entity but the one the rule keeps (on a plain rdflib Graph).
+
+    Returns the number of triples removed.
+
+    >>> g = Graph()
+    >>> _ = g.add((ENTITY["nordpress"], RDF.type, SDO.Organization)).add((ENTITY["nordpress"], RDF.type, SDO.Person))
+    >>> keep_one_type(g), list(g.objects(ENTITY["nordpress"], RDF.type))
+    (1, [rdflib.term.URIRef('https://schema.org/Person')])
+    """
+    losing = losing_types((s, o) for s, o in graph.subject_objects(RDF.type) if is_entity(s))
+    for s, o in losing:
+        graph.remove((s, RDF.type, o))
+    return len(losing)

@@ -46,7 +46,8 @@ from collections.abc import Iterable
 import networkx as nx
 from rdflib import Graph
 
-from .namespaces import PREFIXES
+from .entity_types import best_type
+from .namespaces import PREFIXES, SDO
 
 __all__ = [
     "NODE_TYPES",
@@ -81,7 +82,7 @@ _Q_HEADLINES = "SELECT ?a ?headline WHERE { ?a a schema:NewsArticle ; schema:hea
 _Q_URLS = "SELECT ?a ?url WHERE { ?a a schema:NewsArticle ; schema:url ?url . }"
 _Q_ARTICLE_IDS = "SELECT ?a ?id WHERE { ?a a schema:NewsArticle ; schema:identifier ?id . }"
 
-_MEDIA_CLASSES = {"NewsMediaOrganization"}
+_MEDIA = str(SDO.NewsMediaOrganization)
 
 
 def _pairs(graph: Graph, query: str) -> Iterable[tuple[str, str]]:
@@ -144,7 +145,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         :data:`NODE_TYPES`), ``label``, ``quote_count``, ``iri``. Quotes also have ``text``,
         ``kind``, ``cue``, ``cue_lemma``, ``speaker_mention``, ``article``, ``headline`` and
         ``url``; entities (speakers, outlets, entities) have ``entity_class`` (the schema.org
-        class, e.g. ``Person``), ``said_count``, ``reported_count`` and ``mentioned_count``;
+        class, e.g. ``Person``: the one :func:`~quotegraph.graph.entity_types.best_type` picks
+        when a graph holds several), ``said_count``, ``reported_count`` and ``mentioned_count``;
         articles have ``headline``, ``url`` and ``identifier``. Missing values are ``""``.
         Edges are keyed by their ``relation`` (one of :data:`RELATIONS`), and point from
         speaker/outlet to quote and from quote to entity/article.
@@ -173,7 +175,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     names = _first(graph, _Q_NAMES)
     classes: dict[str, set[str]] = defaultdict(set)
     for e, cls in _pairs(graph, _Q_CLASSES):
-        classes[e].add(_tail(cls))
+        classes[e].add(cls)
     headlines = _first(graph, _Q_HEADLINES)
     urls = _first(graph, _Q_URLS)
     article_ids = _first(graph, _Q_ARTICLE_IDS)
@@ -192,15 +194,15 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         n_said = len(said.get(e, set()) & quote_set)
         n_reported = len(reported.get(e, set()) & quote_set)
         n_mentioned = len(mentioned.get(e, set()) & quote_set)
-        cls = classes.get(e, set())
-        if n_reported or cls & _MEDIA_CLASSES:
+        cls = best_type(classes[e]) if classes.get(e) else ""  # one type, as the stores keep it
+        if n_reported or cls == _MEDIA:
             kind = "outlet"
         elif n_said:
             kind = "speaker"
         else:
             kind = "entity"
         G.add_node(e, type=kind, iri=e, label=names.get(e, _tail(e)),
-                   entity_class=min(cls - {"Thing"}, default="Thing") if cls else "",
+                   entity_class=_tail(cls) if cls else "",
                    said_count=n_said, reported_count=n_reported, mentioned_count=n_mentioned,
                    quote_count=(n_said + n_reported) if kind != "entity" else n_mentioned)
 

@@ -33,8 +33,9 @@ from rdflib.paths import Path as PropertyPath
 from .errors import GraphFileError
 
 from .backend import Backend
+from .entity_types import is_entity, losing_types
 from .model import article_batches, bind_prefixes, graph_iri, nquads_line, vocabulary_triples
-from .namespaces import ID
+from .namespaces import ID, RDF
 from .sparql import prune_update
 from .terms import from_ox, to_ox
 
@@ -154,7 +155,21 @@ class OxigraphBackend(Backend):
                 store.remove_graph(name)
             # one transaction: all of the batch's articles, or none
             store.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            added -= self.keep_one_type({str(s) for s, p, _ in shared if p == RDF.type})
         return added
+
+    def keep_one_type(self, entities=None):
+        store = self.store
+        subjects = [None] if entities is None else [ox.NamedNode(e) for e in sorted(entities)]
+        pairs = [(q.subject.value, q.object.value)
+                 for subject in subjects
+                 for q in store.quads_for_pattern(subject, _RDF_TYPE, None, ox.DefaultGraph())
+                 if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode)
+                 and is_entity(q.subject.value)]
+        losing = losing_types(pairs)
+        for s, o in losing:
+            store.remove(ox.Quad(ox.NamedNode(s), _RDF_TYPE, ox.NamedNode(o), ox.DefaultGraph()))
+        return len(losing)
 
     def remove_articles(self, article_ids, prune):
         store = self.store
@@ -234,6 +249,7 @@ class OxigraphBackend(Backend):
         self.store.dump(out, format, prefixes=prefixes)  # every graph, named as it is
 
 
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
 _ARTICLE_NS = str(ID) + "article/"
 _REPORT_NS = str(ID) + "report/"
 

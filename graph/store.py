@@ -362,7 +362,9 @@ def add_results(graph: Graph, results: Iterable[ArticleResult], *, batch_size: i
         The net change in the number of triples. Each article's named graph is dropped and
         written again, so re-running on the same input changes nothing (0), and re-extracting an
         article with different results leaves no stale triple (the change may be negative).
-        Entity triples shared by articles are only ever added.
+        Entity triples shared by articles are only ever added, but for ``rdf:type``: each
+        entity the results type keeps one, the rule's
+        (:func:`~quotegraph.graph.entity_types.best_type`), whatever the store held before.
 
     Notes
     -----

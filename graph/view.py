@@ -45,6 +45,7 @@ from rdflib import Graph
 
 from .files import write_atomically
 from .network import collapse_quotes, keep_top_nodes, quote_nodes, short_label, to_networkx
+from .quote_marks import with_quote_marks
 
 __all__ = [
     "DEFAULT_MAX_NODES",
@@ -238,7 +239,9 @@ def _payload(G: nx.MultiDiGraph, H: nx.MultiDiGraph, show_quotes: bool) -> tuple
             article_rows.append([a.get("headline") or a.get("label") or d.get("headline", "") or art,
                                  _safe_url(a.get("url", "") or d.get("url", ""))])
         quotes.append({
-            "t": d.get("text", ""), "k": d.get("kind", ""), "c": d.get("cue", ""),
+            # t: the text as stored (searched); d: as shown, in exactly one pair of quotation marks
+            "t": d.get("text", ""), "d": with_quote_marks(d.get("text", "")), "k": d.get("kind", ""),
+            "c": d.get("cue", ""),
             "m": d.get("speaker_mention", ""),
             "s": " / ".join(G.nodes[u].get("label", "") for u in speakers),
             "o": " / ".join(G.nodes[u].get("label", "") for u in outlets),

@@ -4,7 +4,8 @@ Partitions of articles go through the same :class:`~quotegraph.api.Extractor` as
 (one per Python worker, its pipelines loaded once and kept for the next partition), and the
 results are written as parts under an output folder::
 
-    OUT/graph/part-*.nq        N-Quads, ready for a store's bulk loader (``oxigraph load``, Virtuoso ``ld_dir``)
+    OUT/graph/part-*.nq        N-Quads, ready for a store's bulk loader (``oxigraph load``, Virtuoso ``ld_dir``);
+                               each entity's one rdf:type is chosen over the whole corpus
     OUT/quotes/part-*.jsonl    quotes.jsonl lines (one JSON object per attribution)
     OUT/skipped/part-*.jsonl   one JSON object per input that could not be read or extracted
 
@@ -30,11 +31,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import URIRef
 
 from quotegraph.errors import InputError, QuotegraphError
 from quotegraph.extract.records import Article, ArticleResult, result_from_dict, result_to_dict
 from quotegraph.extractor import Extractor
-from quotegraph.graph.store import add_results, close_graph, is_oxigraph, open_graph, oxigraph_store, remove_articles
+from quotegraph.graph.entity_types import best_type, is_entity
+from quotegraph.graph.model import article_triples, nquads_line
+from quotegraph.graph.namespaces import RDF
+from quotegraph.graph.store import (add_results, backend_of, close_graph, is_oxigraph, open_graph, oxigraph_store,
+                                    remove_articles)
 from quotegraph.inputs import (JSONL_SUFFIXES, Skipped, article_from_jsonl_line, input_files, read_file, suffix_of,
                                without_skipped)
 from quotegraph.summary import Summary
@@ -139,12 +145,39 @@ def _results(lines: Iterable[str]) -> Iterator[ArticleResult]:
             yield result_from_dict(data["result"])
 
 
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+
+
 def _nquads(lines: Iterator[str]) -> Iterator[str]:
-    """A partition's results as N-Quads lines, made by the same code as a local run's graph."""
+    """A partition's results as N-Quads lines, made by the same code as a local run's graph.
+
+    The entities' ``rdf:type`` triples are left out: :func:`_entity_types` chooses each
+    entity's one type over every partition.
+    """
     graph = open_graph()
     add_results(graph, _results(lines))
-    data = oxigraph_store(graph).dump(format=ox.RdfFormat.N_QUADS)
+    store = oxigraph_store(graph)
+    for quad in list(store.quads_for_pattern(None, _RDF_TYPE, None, ox.DefaultGraph())):
+        if is_entity(quad.subject.value):
+            store.remove(quad)
+    data = store.dump(format=ox.RdfFormat.N_QUADS)
     yield from data.decode("utf-8").splitlines()
+
+
+def _entity_types(line: str) -> Iterator[tuple[str, str]]:
+    """(entity IRI, class IRI) for each entity a result line's article types."""
+    for result in _results([line]):
+        for s, p, o in article_triples(result):
+            if p == RDF.type and is_entity(s):
+                yield str(s), str(o)
+
+
+def _better_type(a: str, b: str) -> str:
+    return best_type([a, b])
+
+
+def _type_line(pair: tuple[str, str]) -> str:
+    return nquads_line(URIRef(pair[0]), RDF.type, URIRef(pair[1])).rstrip("\n")
 
 
 def _quote_lines(line: str) -> Iterator[str]:
@@ -227,7 +260,9 @@ def _run(spark, jsonl, files, out, graph, *, lang, model, batch_size, master, pa
         results = articles.mapPartitions(lambda it: _extract_partition(it, lang, model, batch_size))
         results.persist(StorageLevel.MEMORY_AND_DISK)  # written three times, extracted once
 
-        results.mapPartitions(_nquads).saveAsTextFile(f"{out}/graph")
+        # one rdf:type per entity over the whole corpus (the rule of graph/entity_types.py)
+        types = results.flatMap(_entity_types).reduceByKey(_better_type).map(_type_line)
+        results.mapPartitions(_nquads).union(types).saveAsTextFile(f"{out}/graph")
         results.flatMap(_quote_lines).saveAsTextFile(f"{out}/quotes")
         results.filter(lambda line: line.startswith('{"skipped"')).saveAsTextFile(f"{out}/skipped")
 
@@ -245,6 +280,7 @@ def _run(spark, jsonl, files, out, graph, *, lang, model, batch_size, master, pa
         _name_parts(Path(out))
     if bulk:
         bulk_load_parts(f"{out}/graph", graph)
+        backend_of(graph).keep_one_type()  # a stored entity the new articles type differently
     return summary
 
 

@@ -109,3 +109,67 @@ def test_every_test_a_security_promise_names_exists():
         path, _, name = ref.partition("::")
         source = (ROOT / path).read_text(encoding="utf-8")
         assert re.search(rf"^def {re.escape(name)}\(", source, re.M), f"{ref} does not exist"
+
+
+# ------------------------------------------------------------------ the README's examples, run
+
+
+def _readme_blocks(lang: str) -> list[str]:
+    return re.findall(rf"```{lang}\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory) -> Path:
+    """Where ``quotegraph demo`` ran, as the README has it: ``quotegraph-demo/`` in the current folder."""
+    where = tmp_path_factory.mktemp("readme-demo")
+    result = CliRunner().invoke(app, ["demo", "--out", str(where / "quotegraph-demo")])
+    assert result.exit_code == 0, result.output
+    return where
+
+
+def test_the_demo_writes_the_files_the_readme_names(demo_folder):
+    text = README.read_text(encoding="utf-8")
+    named = re.findall(r"`(quotegraph-demo/[\w.]+)`", text.split("## Quick start", 1)[1].split("\n## ", 1)[0])
+    assert sorted(named) == ["quotegraph-demo/graph.html", "quotegraph-demo/graph.ttl", "quotegraph-demo/quotes.jsonl"]
+    for name in named:
+        assert (demo_folder / name).stat().st_size > 0, name
+
+
+def test_the_readme_turtle_is_in_the_demo_graph(demo_folder):
+    """Each triple the README shows (IRIs, offsets) is in the graph the demo writes."""
+    from rdflib import Literal
+
+    from quotegraph.graph.namespaces import ID
+    from quotegraph.graph.query import run_query
+    from quotegraph.graph.store import open_source
+
+    lines = [line for block in _readme_blocks("turtle") for line in block.splitlines() if line.strip()]
+    assert len(lines) >= 2
+    graph = open_source(demo_folder / "quotegraph-demo" / "graph.ttl")
+    for line in lines:
+        pattern = line.replace("<…/", f"<{ID}")
+        assert run_query(graph, f"ASK {{ {pattern} }}").rows == [(Literal(True),)], line
+    ttl = (demo_folder / "quotegraph-demo" / "graph.ttl").read_text(encoding="utf-8")
+    for line in lines:  # the entity IRIs as the file writes them
+        assert re.search(rf"^{re.escape(line.split()[0])} ", ttl, re.M), line
+
+
+def test_the_readme_commands_run_on_the_demo_graph(demo_folder, monkeypatch):
+    """The README's query and view commands, run where the demo wrote its folder, print what they should."""
+    import shlex
+
+    text = README.read_text(encoding="utf-8")
+    commands = [line for block in _readme_blocks("bash") for line in block.splitlines()
+                if line.startswith("quotegraph ")]
+    commands += re.findall(r"`(quotegraph view [^`]+)`", text)
+    assert len([c for c in commands if c.startswith("quotegraph query")]) >= 2 and \
+        any(c.startswith("quotegraph view") for c in commands)
+    monkeypatch.chdir(demo_folder)
+    for command in commands:
+        result = CliRunner().invoke(app, shlex.split(command)[1:], env={"COLUMNS": "250", "NO_COLOR": "1"})
+        assert result.exit_code == 0, (command, result.output)
+        if command.startswith("quotegraph query"):
+            # the speakers of the README's turtle lines are among the rows
+            assert "Miriam Okonkwo" in result.output, (command, result.output)
+        else:
+            assert result.output.startswith("Wrote graph.html: "), result.output

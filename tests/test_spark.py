@@ -240,3 +240,40 @@ def test_spark_engine_refuses_workers(corpus, tmp_path):
                                     "--workers", "2"])
     assert done.exit_code == 2 and "--workers" in done.output and "--master" in done.output, done.output
     assert not (tmp_path / "parts").exists()
+
+
+# ------------------------------------------------------------------ one rdf:type per entity
+
+
+def test_spark_keeps_one_type_per_entity_in_its_parts_and_its_store(tmp_path, oxigraph_server):
+    """"Nordpress" is the author of some articles (Person) and the site of another
+    (NewsMediaOrganization): the parts and the stores hold NewsMediaOrganization only."""
+    from quotegraph.graph.model import entity_iri
+
+    def corpus(name: str, *rows: tuple[str, str]) -> str:
+        lines = [json.dumps({"id": i, "text": ARTICLES[1][1], "language": "de", field: "Nordpress"})
+                 for i, field in rows]
+        (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return str(tmp_path / name)
+
+    def types(quads) -> set:
+        node = ox.NamedNode(entity_iri("Nordpress"))
+        return {q.object.value for q in quads if q.subject == node and q.predicate.value.endswith("#type")}
+
+    authored = corpus("authored.jsonl", *((f"a{i}", "authors") for i in range(4)))
+    mixed = corpus("mixed.jsonl", *((f"a{i}", "authors") for i in range(4)), ("s1", "site"))
+    endpoint = oxigraph_server.address
+    done = _quotegraph("extract", authored, "--store", "spark.db", "-q", cwd=tmp_path)  # Person, before Spark
+    assert done.returncode == 0, done.stderr
+    assert types(_quads(str(tmp_path / "spark.db"))) == {"https://schema.org/Person"}
+    for store, parts in (("spark.db", "parts"), (endpoint, "parts-endpoint")):
+        done = _quotegraph("extract", "--engine", "spark", "--master", "local[2]", mixed,
+                           "--out", parts, "--store", store, "-q", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        nmo = {"https://schema.org/NewsMediaOrganization"}
+        part_quads = [q for p in sorted((tmp_path / parts / "graph").glob("part-*"))
+                      for q in ox.parse(path=str(p), format=ox.RdfFormat.N_QUADS)]
+        node = ox.NamedNode(entity_iri("Nordpress"))
+        typed = [q for q in part_quads if q.subject == node and q.predicate.value.endswith("#type")]
+        assert [q.object.value for q in typed] == [*nmo], parts  # one type quad in all the parts
+        assert types(_quads(str(tmp_path / store) if store == "spark.db" else store)) == nmo, store

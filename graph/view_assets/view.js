@@ -153,7 +153,7 @@
   var details = $("qg-details");
   function quoteBlock(i) {
     var q = quotes[i], box = el("div", "qg-quote");
-    box.appendChild(el("q", null, q.t));
+    box.appendChild(el("div", "qg-text", q.d));  // q.d has its one pair of marks: no <q>, which adds another
     var who = [];
     if (q.s) { who.push(q.s + (q.m && q.m !== q.s ? " (“" + q.m + "”)" : "")); }
     if (q.c) { who.push("cue: " + q.c); }
@@ -205,11 +205,11 @@
     tip.style.display = "block";
   }
   function firstQuote(qs) {
-    return qs.length ? "\n“" + (quotes[qs[0]].t.length > 200 ? quotes[qs[0]].t.slice(0, 199) + "…" : quotes[qs[0]].t) + "”" : "";
+    return qs.length ? "\n" + (quotes[qs[0]].d.length > 200 ? quotes[qs[0]].d.slice(0, 199) + "…" : quotes[qs[0]].d) : "";
   }
   network.on("hoverNode", function (p) {
     var n = raw[p.node];
-    var text = n.type === "quote" ? "“" + quotes[n.q[0]].t + "”" + (quotes[n.q[0]].s ? "\n— " + quotes[n.q[0]].s : "")
+    var text = n.type === "quote" ? quotes[n.q[0]].d + (quotes[n.q[0]].s ? "\n— " + quotes[n.q[0]].s : "")
       : n.label + "\n" + (TYPE_LABEL[n.type] || n.type) + " · " + num(n.q.length, "quote") + firstQuote(n.q);
     tooltip(text + "\n(click for details)", p);
   });

@@ -260,3 +260,30 @@ def test_aggregated_page_says_so_and_works(browser, tmp_path):
         o.screenshot(tmp_path, "view-aggregated.png")
     finally:
         o.page.close()
+
+
+def test_each_quote_shows_one_pair_of_marks(browser, tmp_path):
+    """A quote stored with its marks („Wir bleiben“) and one without (We stay): one pair each on screen."""
+    from quotegraph.extract.records import Article, ArticleResult, Attribution, Entity, Mention, Quote
+
+    results = []
+    for i, stored in enumerate(["„Wir bleiben“", "We stay"]):
+        text = f"{stored} Weber."
+        att = Attribution(id=f"m{i}:0-{len(stored)}", article=f"m{i}", quote=Quote(stored, 0, len(stored)),
+                          speaker=Mention("Weber", len(stored) + 1, len(stored) + 6, "Anton Weber", "person"))
+        results.append(ArticleResult(Article(id=f"m{i}", text=text), (att,), (Entity("Anton Weber", "person"),)))
+    path = tmp_path / "marks.html"
+    write_view(records_to_graph(results), path, show_quotes=True)
+    opened = Opened(browser, path)
+    try:
+        opened.page.mouse.click(*opened.point_at("Anton Weber"))
+        details = opened.page.locator("#qg-details").inner_text()
+        assert "„Wir bleiben“" in details and "“We stay”" in details, details
+        assert "“„" not in details and "““" not in details and "””" not in details, details
+        # the text is a plain element: no <q>, whose CSS marks innerText does not show
+        assert opened.js("() => document.querySelectorAll('#qg-details q').length") == 0
+        opened.page.mouse.move(*opened.point_at("„Wir bleiben“"))
+        opened.page.wait_for_function("() => document.getElementById('qg-tooltip').style.display === 'block'")
+        assert opened.page.locator("#qg-tooltip").inner_text().startswith("„Wir bleiben“\n")
+    finally:
+        opened.page.close()

@@ -22,7 +22,7 @@ from quotegraph.graph.endpoint import CHUNK_TRIPLES, is_endpoint, parse_endpoint
 from quotegraph.graph.export import save_graph
 from quotegraph.graph.model import article_iri, graph_iri
 from quotegraph.graph.namespaces import QG
-from quotegraph.graph.query import example_queries, run_example
+from quotegraph.graph.query import example_queries, run_example, run_query
 from quotegraph.graph.serve import free_port
 from quotegraph.graph.store import (
     add_results,
@@ -346,3 +346,50 @@ def test_cli_extract_writes_to_an_endpoint_like_to_a_store_folder(endpoint, tmp_
     assert from_server.exit_code == 0 and sorted(from_server.output.splitlines()) == sorted(from_folder.output.splitlines())
     again = runner.invoke(app, ["extract", examples, "--store", endpoint, "-q"])
     assert again.exit_code == 0 and len(open_graph(endpoint)) == size
+
+
+def test_an_entity_typed_differently_by_two_articles_keeps_one_type_on_the_server(endpoint):
+    # Person in t1, Organization in t2, written in two runs (the later one must still settle it)
+    from conftest import two_typed_results
+    from quotegraph.graph.model import entity_iri
+
+    t1, t2 = two_typed_results()
+    remote = open_graph(endpoint)
+    added = add_results(remote, [t2]) + add_results(remote, [t1])
+    rows = remote.select(f"SELECT ?c WHERE {{ <{entity_iri('Nordpress')}> a ?c }}")
+    assert [str(r["c"]) for r in rows] == ["https://schema.org/Person"]
+    assert added == len(remote)  # the net change counts the type taken away
+    assert add_results(remote, [t1, t2]) == 0
+
+
+def test_non_ascii_iris_come_back_from_the_server_as_written(endpoint):
+    # entity:küstenpresse and article/Zürich%201%2Fü: Unicode IRIs through INSERT DATA, queries and dumps
+    from test_export import _non_ascii_result
+    from quotegraph.graph.model import entity_iri
+
+    result = _non_ascii_result()
+    local, remote = open_graph(), open_graph(endpoint)
+    add_results(local, [result])
+    assert add_results(remote, [result]) == len(local)
+    assert union(remote) == union(local)
+    assert article_graphs(remote) == ["Zürich 1/ü"]
+    rows = run_query(remote, "SELECT ?s WHERE { ?s schema:name ?n }", params={"n": Literal("Küstenpresse")})
+    assert [str(r[0]) for r in rows.rows] == [str(entity_iri("Küstenpresse"))]
+    assert str(entity_iri("Küstenpresse")).endswith("/küstenpresse")
+
+
+def test_keep_one_type_over_every_entity_settles_a_server_written_before_the_rule(endpoint):
+    # a store from an older quotegraph: the entity holds both types; a pass over all entities leaves Person
+    from conftest import two_typed_results
+    from quotegraph.graph.model import entity_iri
+    from quotegraph.graph.store import backend_of
+
+    remote = open_graph(endpoint)
+    add_results(remote, two_typed_results())
+    shared = remote.endpoint.shared_graph
+    triple = f"<{entity_iri('Nordpress')}> a <https://schema.org/Organization> ."
+    remote.update(f"INSERT DATA {{ GRAPH <{shared}> {{ {triple} }} }}" if shared else f"INSERT DATA {{ {triple} }}")
+    assert len(remote.select(f"SELECT ?c WHERE {{ <{entity_iri('Nordpress')}> a ?c }}")) == 2
+    assert backend_of(remote).keep_one_type() == 1
+    rows = remote.select(f"SELECT ?c WHERE {{ <{entity_iri('Nordpress')}> a ?c }}")
+    assert [str(r["c"]) for r in rows] == ["https://schema.org/Person"]

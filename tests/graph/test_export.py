@@ -164,3 +164,30 @@ def test_graphml(tmp_path, graph):
     assert g.number_of_nodes() > 3
     labels = " ".join(str(v) for _, data in g.nodes(data=True) for v in data.values())
     assert "Anton Weber" in labels and "Nordpress" in labels
+
+
+def _non_ascii_result():
+    """An outlet called Küstenpresse quoted in an article whose id is "Zürich 1/ü"."""
+    from quotegraph.extract.records import Article, ArticleResult, Attribution, Entity, Mention, Quote
+
+    text = "„Ja“, sagte Küstenpresse."
+    att = Attribution(id="Zürich 1/ü:1-3", article="Zürich 1/ü", quote=Quote("Ja", 1, 3),
+                      speaker=Mention("Küstenpresse", 12, 24, "Küstenpresse", "media"))
+    return ArticleResult(Article(id="Zürich 1/ü", text=text, language="de"), (att,), (Entity("Küstenpresse", "media"),))
+
+
+@pytest.mark.parametrize("fmt", RDF_FORMATS)
+def test_non_ascii_names_are_readable_iris_in_every_format(tmp_path, fmt):
+    from quotegraph.graph.store import add_results, open_graph
+
+    g = open_graph()
+    add_results(g, [_non_ascii_result()])
+    path = tmp_path / f"g{FORMATS[fmt]}"
+    save_graph(g, path, fmt)
+    text = path.read_text(encoding="utf-8")
+    assert "küstenpresse" in text and "%C3" not in text  # not k%C3%BCstenpresse
+    assert "Zürich%201%2Fü" in text  # the space and the slash escaped, the letters kept
+    # Oxigraph's parsers and rdflib's own read the same triples back
+    assert isomorphic(memory_copy(load_file(path)), memory_copy(g))
+    assert isomorphic(_rdflib_read(path, fmt), memory_copy(g))
+    assert article_graphs(load_file(path)) == (["Zürich 1/ü"] if fmt in ("trig", "nquads") else [])

@@ -210,3 +210,24 @@ def test_a_relay_chain_is_walked_by_a_property_path():
     assert sorted(str(r[0]) for r in rows) == ["Agentur", "Blatt"]
     conforms, report = validate_graph(g)
     assert conforms, report
+
+
+def test_iris_keep_unicode_and_escape_what_iri_syntax_forbids():
+    from urllib.parse import unquote
+
+    import pyoxigraph as ox
+
+    from quotegraph.graph.model import article_iri, entity_iri, graph_iri, report_iri
+
+    assert str(entity_iri("Küstenpresse")).endswith("/entity/küstenpresse")
+    assert str(entity_iri("Łódź Kaliska")).endswith("/entity/łódź-kaliska")
+    assert str(article_iri("北京-1")).endswith("/article/北京-1")
+    hostile = "a b<c>d\"e{f}g|h^i`j\\k\x00l\nm/n#o?p%q\u00a0r\u200bs\u202et\ufeffu"
+    for iri in (article_iri(hostile), graph_iri(hostile), report_iri(hostile, 1, 2)):
+        tail = str(iri).split("/id/", 1)[1]
+        assert not any(c in tail for c in " <>\"{}|^`\\\x00\n#?\u00a0\u200b\u202e\ufeff"), tail
+        ox.NamedNode(str(iri))  # a valid IRI: pyoxigraph checks the syntax
+    assert unquote(str(article_iri(hostile)).rsplit("/", 1)[1]) == hostile
+    # one id, one IRI: what looks like an escape is escaped itself
+    ids = ["ü", "%C3%BC", "a b", "a%20b", "a/b", "a%2Fb"]
+    assert len({article_iri(i) for i in ids}) == len(ids)

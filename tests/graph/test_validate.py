@@ -19,6 +19,18 @@ def test_output_conforms(graph, hostile_result):
     assert conforms, report
 
 
+def test_an_author_who_is_also_the_outlet_conforms():
+    # "Nordpress" wrote the article and published it: its one type is NewsMediaOrganization
+    from quotegraph.extract.records import Article, ArticleResult
+
+    from quotegraph.graph.model import entity_iri
+
+    g = records_to_graph([ArticleResult(Article(id="m1", text="x", authors=("Nordpress",), site="Nordpress"))])
+    assert list(g.objects(entity_iri("Nordpress"), RDF.type)) == [SDO.NewsMediaOrganization]
+    conforms, report = validate_graph(g)
+    assert conforms, report
+
+
 def test_every_shape_has_a_target():
     shapes = shapes_graph()
     targets = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
@@ -57,12 +69,18 @@ def _nameless_speaker(g):
     g.remove((g.value(q, PROV.wasAttributedTo), SDO.name, None))
 
 
+def _second_type(g):
+    q = _quote(g, "Wir schicken keine Soldaten")
+    g.add((g.value(q, PROV.wasAttributedTo), RDF.type, SDO.Organization))
+
+
 @pytest.mark.parametrize("damage,message", [
     (_said_removed, "qg:said ?quote exactly when"),
     (_bad_kind, "qg:kind is one of"),
     (_bad_offset, "length of nif:anchorOf"),
     (_report_of_someone_else, "attributed to its mediator"),
     (_nameless_speaker, "an entity has a schema:name"),
+    (_second_type, "an entity has one rdf:type"),
 ])
 def test_broken_graphs_fail_with_a_clear_message(sample_results, damage, message):
     g = memory_copy(records_to_graph(sample_results))

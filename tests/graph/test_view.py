@@ -296,3 +296,39 @@ def test_page_is_written_with_unix_newlines_and_utf8(tmp_path, results):
     raw = out.read_bytes()
     assert b"\r\n" not in raw and raw.decode("utf-8").startswith("<!DOCTYPE html>")
     assert os.access(out, os.R_OK)
+
+
+# --- quotation marks -----------------------------------------------------------------------
+
+MARKED = {  # stored quote text -> as the page shows it: one pair of marks, whichever
+    "Wir bleiben": "“Wir bleiben”",
+    "„Wir bleiben“": "„Wir bleiben“",
+    "“We stay”": "“We stay”",
+    "«Nous restons»": "«Nous restons»",
+    "»Wir bleiben«": "»Wir bleiben«",
+    "'We stay'": "'We stay'",
+    '"We stay"': '"We stay"',
+    "„Wir bleiben“, sagte sie": "“„Wir bleiben“, sagte sie”",  # a mark inside: the quote is wrapped
+}
+
+
+def _marked_results():
+    from quotegraph.extract.records import Article, ArticleResult, Attribution, Entity, Mention, Quote
+
+    out = []
+    for i, stored in enumerate(MARKED):
+        text = f"{stored} Weber."
+        att = Attribution(id=f"m{i}:0-{len(stored)}", article=f"m{i}", quote=Quote(stored, 0, len(stored)),
+                          speaker=Mention("Weber", len(stored) + 1, len(stored) + 6, "Anton Weber", "person"))
+        out.append(ArticleResult(Article(id=f"m{i}", text=text), (att,), (Entity("Anton Weber", "person"),)))
+    return out
+
+
+@pytest.mark.parametrize("show_quotes", [True, False])
+def test_each_quote_is_shown_in_exactly_one_pair_of_marks(show_quotes):
+    html, _ = render_view(records_to_graph(_marked_results()), show_quotes=show_quotes)
+    data = _Page(html).data()
+    assert {q["t"]: q["d"] for q in data["quotes"]} == MARKED  # t: as stored (searched), d: as shown
+    # the page script shows d as it is: no <q> element (browsers add marks to it), no marks of its own
+    (script,) = [t for a, t in _Page(html).scripts if "qg-details" in t]
+    assert 'el("q"' not in script and '"“" +' not in script and '+ "”"' not in script
