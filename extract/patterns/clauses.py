@@ -111,6 +111,9 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
         return None
     kind = "indirect"
     content = through_closing_mark(content)
+    trailing = _trailing_source(content, lex)
+    if trailing is not None and word_count(doc[content.start : trailing.phrase.start - 1].text) >= min_words:
+        content = doc[content.start : trailing.phrase.start - 1]  # "X said Y, according to Z": Z relays the report
     found = Found((content.start_char, content.end_char), kind, cue=cue_chars(verb, lemma),
                   speaker=span_chars(speaker), pattern=pattern)
     # a source phrase elsewhere in the sentence relays the report: "sagte X laut Agentur Y"
@@ -124,6 +127,18 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
     return found
 
 
+
+
+def _trailing_source(content: Span, lex: CueLexicon):
+    """A source phrase set off by a comma at the very end of a report's content ("…, according
+    to Reuters"): it relays the report, it is not part of what was said."""
+    doc = content.doc
+    for sp in source_phrases_in(doc, content.start, content.end, lex):
+        rest = doc[sp.phrase.end : content.end]
+        if (sp.source is not None and sp.phrase.start > content.start + 1 and doc[sp.phrase.start - 1].text == ","
+                and all(t.is_punct for t in rest)):
+            return sp
+    return None
 
 
 def reported_mood(token: Token, lex: CueLexicon) -> bool:

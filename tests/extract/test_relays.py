@@ -64,3 +64,12 @@ def test_the_bundled_example_keeps_who_relayed_a_quoted_dockworker(nlp_de_learne
     inner = next(a for a in doc._.qg_attributions if a.quote.text.startswith("‚Wir wollen arbeiten"))
     assert inner.speaker.text == "Ein Hafenarbeiter"
     assert [m.entity for m in inner.mediators] == ["Henrik Solberg"]  # "Er fügte hinzu: „… ‚…‘ …“"
+
+
+def test_a_source_phrase_closing_a_report_relays_it_and_leaves_its_content(run_en):
+    att = run_en("The minister said the border would stay open, according to Reuters.").attributions[0]
+    assert att.quote.text == "the border would stay open"
+    assert (att.speaker.text, att.mediator.text) == ("The minister", "Reuters")
+    # in the middle of the content it stays part of what was said
+    att = run_en("The minister said that, according to Reuters, the border would stay open.").attributions[0]
+    assert "according to Reuters, the border would stay open" in att.quote.text and att.mediator is None
