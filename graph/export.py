@@ -44,7 +44,7 @@ from .namespaces import FILE_PREFIXES, PREFIXES
 from .network import to_networkx
 from .store import backend_of
 
-__all__ = ["FORMATS", "format_for_suffix", "save_graph", "write_graph", "jsonld_context"]
+__all__ = ["FORMATS", "DATASET_FORMATS", "format_for_suffix", "save_graph", "write_graph", "jsonld_context"]
 
 #: Export format -> usual file suffix.
 FORMATS: dict[str, str] = {
@@ -64,7 +64,7 @@ _OX_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
 }
 #: formats that keep named graphs
-_DATASET_FORMATS = ("trig", "nquads")
+DATASET_FORMATS = ("trig", "nquads")
 
 
 def format_for_suffix(path: str | Path, default: str = "turtle") -> str:
@@ -185,7 +185,7 @@ def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixe
     ox_format = _OX_FORMATS[format]
     if format == "nquads":
         str_prefixes = {}  # N-Quads has no prefixes
-    if format in _DATASET_FORMATS:
+    if format in DATASET_FORMATS:
         backend.dump(out, ox_format, str_prefixes)
         return
     ox.serialize(backend.union_triples(), out, ox_format, prefixes=str_prefixes)
