@@ -39,7 +39,7 @@ from rdflib import Graph
 
 from .errors import GraphFileError, QuotegraphError
 
-from .files import write_atomically
+from .files import StagedFiles, write_atomically
 from .namespaces import FILE_PREFIXES, PREFIXES
 from .network import to_networkx
 from .store import backend_of
@@ -191,7 +191,8 @@ def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixe
     ox.serialize(backend.union_triples(), out, ox_format, prefixes=str_prefixes)
 
 
-def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefixes: dict | None = None) -> int:
+def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefixes: dict | None = None,
+               files: StagedFiles | None = None) -> int:
     """Write a graph to a file, atomically.
 
     Parameters
@@ -207,6 +208,9 @@ def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefix
         or ``graphml`` (the speaker/outlet/quote network, for Gephi & co).
     prefixes : dict, optional
         Prefix -> namespace; :data:`~quotegraph.graph.namespaces.FILE_PREFIXES` by default.
+    files : StagedFiles, optional
+        Stage the file there (see :func:`~quotegraph.graph.files.written_together`) to move it
+        into place together with other files, rather than at once.
 
     Returns
     -------
@@ -228,7 +232,7 @@ def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefix
     if path.is_dir():
         raise GraphFileError("is a directory", str(path))
     try:
-        with write_atomically(path, "wb") as out:
+        with (files.open if files is not None else write_atomically)(path, "wb") as out:
             write_graph(graph, out, format, prefixes=prefixes)
     except OSError as exc:
         raise GraphFileError(exc.strerror or str(exc), str(path)) from None
