@@ -49,6 +49,7 @@ __all__ = [
     "jsonl_line_bound",
     "not_a_regular_file",
     "first_of_each_id",
+    "duplicate_reason",
     "open_jsonl",
     "decode",
     "repair_mojibake",
@@ -539,6 +540,15 @@ def _not_read(path: Path) -> str | None:
             f"{', '.join(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)}")
 
 
+def duplicate_reason(article_id: str, first: str) -> str:
+    """Why an article is skipped whose id came before, at ``first`` (every engine says the same).
+
+    >>> duplicate_reason("n1", "x:1")
+    "duplicate article id 'n1' (first at x:1); the first is kept"
+    """
+    return f"duplicate article id {article_id!r} (first at {first}); the first is kept"
+
+
 def first_of_each_id(items: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
     """The items with every article whose id came before turned into a :class:`Skipped`.
 
@@ -552,8 +562,7 @@ def first_of_each_id(items: Iterable[Article | Skipped]) -> Iterator[Article | S
     for item in items:
         if isinstance(item, Article):
             if item.id in first:
-                item = Skipped(item.source or item.id,
-                               f"duplicate article id {item.id!r} (first at {first[item.id]}); the first is kept")
+                item = Skipped(item.source or item.id, duplicate_reason(item.id, first[item.id]))
             else:
                 first[item.id] = item.source or item.id
         yield item
