@@ -47,6 +47,7 @@ __all__ = [
     "read_text_file",
     "bounded_lines",
     "jsonl_line_bound",
+    "overlong_line_reason",
     "not_a_regular_file",
     "first_of_each_id",
     "duplicate_reason",
@@ -205,6 +206,15 @@ def repair_mojibake(text: str) -> str:
     return "".join(_repair_line(line, config) if _MOJIBAKE.search(line) else line for line in lines)
 
 
+def overlong_line_reason(limit: int) -> str:
+    """Why a JSONL line over :func:`jsonl_line_bound` is skipped (every engine says the same).
+
+    >>> overlong_line_reason(1000).split(",")[0]
+    'line is over 1.0 MB'
+    """
+    return _too_long(f"line is over {jsonl_line_bound(limit) / 2**20:.1f} MB, skipped without reading it", limit)
+
+
 def _too_long(what: str, limit: int) -> str:
     return (f"{what}, over the limit of {limit:,} characters per article "
             f"(the spaCy pipeline's max_length); set {MAX_CHARS_ENV}=N to raise it")
@@ -352,8 +362,7 @@ def _jsonl_articles(path: Path, lang: str, limit: int) -> Iterator[Article | Ski
     with open_jsonl(path) as fh:
         for lineno, raw in enumerate(bounded_lines(fh, bound), start=1):
             if raw is None:
-                yield Skipped(f"{path}:{lineno}", _too_long(
-                    f"line is over {bound / 2**20:.1f} MB, skipped without reading it", limit))
+                yield Skipped(f"{path}:{lineno}", overlong_line_reason(limit))
             elif raw.strip():
                 yield article_from_jsonl_line(raw, f"{path}:{lineno}", lang, limit)
 

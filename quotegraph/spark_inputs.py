@@ -4,9 +4,8 @@
   workers with the local engine's reader (:func:`quotegraph.inputs.read_file`): a line over
   the article limit is read past in blocks, skipped and named (``file:line``), never held in
   memory. JSONL on a cluster file system (``hdfs://``, ``s3a://``) is read by Hadoop's line
-  reader with the same bound (``mapreduce.input.linerecordreader.line.maxlength``), which reads
-  past an overlong line in flat memory too; Hadoop drops it without a name (its log says
-  "Skipped line of size …"), and the line numbers after it count one short.
+  reader with the same bound, which reads past an overlong line in flat memory too; the line
+  is found by the gap it leaves, and named (:mod:`quotegraph.spark_lines`).
 * **One article per id.** An article whose id came earlier in the inputs (in the order a
   local run reads them: inputs as given, folders sorted, lines in order) is skipped and named,
   the first kept, with the reason a local run gives
@@ -26,14 +25,11 @@ from pathlib import Path
 from quotegraph.errors import InputError
 from quotegraph.extract.records import Article
 from quotegraph.extract.settings import max_article_chars
-from quotegraph.inputs import (JSONL_SUFFIXES, Skipped, article_from_jsonl_line, duplicate_reason, input_files,
-                               jsonl_line_bound, read_file, suffix_of)
+from quotegraph.inputs import (Skipped, article_from_jsonl_line, duplicate_reason, input_files, jsonl_line_bound,
+                               overlong_line_reason, read_file)
+from quotegraph.spark_lines import numbered_lines
 
 __all__ = ["InputPlan", "plan_inputs", "read_articles", "is_uri"]
-
-#: Hadoop's setting for the longest line its line reader keeps (an int: at most 2**31 - 1).
-MAX_LINE_SETTING = "mapreduce.input.linerecordreader.line.maxlength"
-_TEXT_INPUT = "org.apache.hadoop.mapreduce.lib.input.TextInputFormat"
 
 #: (input number, item number within it): an item's place in the order a local run reads
 Order = tuple[int, int]
@@ -93,8 +89,8 @@ def read_articles(sc, plan: InputPlan, *, lang: str, partitions: int):
         parts.append(sc.parallelize(plan.files, min(partitions, len(plan.files)))
                      .flatMap(lambda item: _read_file(item, lang, limit)))
     for number, uri in plan.remote:
-        parts.append(_hadoop_lines(sc, uri, limit).zipWithIndex()
-                     .flatMap(lambda li, n=number, u=uri: _from_line(li[0], li[1], n, u, lang, limit)))
+        parts.append(numbered_lines(sc, uri, jsonl_line_bound(limit))
+                     .flatMap(lambda nl, n=number, u=uri: _from_line(nl, n, u, lang, limit)))
     if not parts:
         raise InputError("no articles: the inputs hold no readable files")
     items = sc.union(parts) if len(parts) > 1 else parts[0]
@@ -107,17 +103,12 @@ def _read_file(item: tuple[int, str, str | None], lang: str, limit: int) -> Iter
         yield (number, k), read
 
 
-def _hadoop_lines(sc, uri: str, limit: int):
-    """The lines of a JSONL corpus Hadoop reads, a line over the bound dropped in flat memory."""
-    bound = min(jsonl_line_bound(limit), 2**31 - 1)
-    pairs = sc.newAPIHadoopFile(uri, _TEXT_INPUT, "org.apache.hadoop.io.LongWritable", "org.apache.hadoop.io.Text",
-                                conf={MAX_LINE_SETTING: str(bound)})
-    return pairs.values()
-
-
-def _from_line(line: str, index: int, number: int, uri: str, lang: str,
+def _from_line(numbered: tuple[int, str | None], number: int, uri: str, lang: str,
                limit: int) -> Iterator[tuple[Order, Article | Skipped]]:
-    if line.strip():
+    index, line = numbered
+    if line is None:
+        yield (number, index), Skipped(f"{uri}:{index + 1}", overlong_line_reason(limit))
+    elif line.strip():
         yield (number, index), article_from_jsonl_line(line.encode("utf-8"), f"{uri}:{index + 1}", lang, limit)
 
 

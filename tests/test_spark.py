@@ -254,10 +254,13 @@ def test_spark_engine_refuses_workers(corpus, tmp_path):
 
 
 def test_spark_reads_a_cluster_uri_with_the_line_bound_and_the_duplicate_rule(tmp_path):
-    """JSONL on a scheme:// path goes through Hadoop's line reader: bounded, and a repeated id skipped."""
+    """JSONL on a scheme:// path goes through Hadoop's line reader: bounded, overlong lines named, a repeated id skipped."""
+    from quotegraph.inputs import overlong_line_reason
+
+    huge = json.dumps({"id": "huge", "text": "x" * 1_100_000})
     lines = [json.dumps({"id": "u1", "text": ARTICLES[0][1], "language": "de"}, ensure_ascii=False), "",
-             json.dumps({"id": "u1", "text": ARTICLES[2][1], "language": "en"}, ensure_ascii=False),
-             json.dumps({"id": "huge", "text": "x" * 1_100_000})]
+             json.dumps({"id": "u1", "text": ARTICLES[2][1], "language": "en"}, ensure_ascii=False), huge,
+             json.dumps({"id": "u2", "text": ARTICLES[3][1], "language": "en"}, ensure_ascii=False), huge]
     corpus = tmp_path / "remote.jsonl"
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     done = _quotegraph("extract", "--engine", "spark", "--master", "local[1]", corpus.as_uri(), "--out", "parts",
@@ -267,9 +270,10 @@ def test_spark_reads_a_cluster_uri_with_the_line_bound_and_the_duplicate_rule(tm
                for p in (tmp_path / "parts" / "skipped").glob("part-*")
                for line in p.read_text(encoding="utf-8").splitlines()}
     uri = corpus.as_uri()
-    # the blank line 2 is passed over; line 4 is dropped by Hadoop's reader unread (not named)
-    assert skipped == {f"{uri}:3": f"duplicate article id 'u1' (first at {uri}:1); the first is kept"}
+    # the blank line 2 is passed over; lines 4 and 6 are read past by Hadoop, found by their gaps, named
+    assert skipped == {f"{uri}:3": f"duplicate article id 'u1' (first at {uri}:1); the first is kept",
+                       f"{uri}:4": overlong_line_reason(1000), f"{uri}:6": overlong_line_reason(1000)}
     quotes = [json.loads(line) for p in (tmp_path / "parts" / "quotes").glob("part-*")
               for line in p.read_text(encoding="utf-8").splitlines()]
-    assert quotes and {q["article"] for q in quotes} == {"u1"}
-    assert all(q["text"] in ARTICLES[0][1] for q in quotes)  # the first u1 is kept
+    assert {q["article"] for q in quotes} == {"u1", "u2"}
+    assert all(q["text"] in ARTICLES[0][1] for q in quotes if q["article"] == "u1")  # the first u1 is kept
