@@ -31,6 +31,19 @@ POLL_SECONDS = 0.5
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
+def _libc():
+    """The C library of this process (Linux), loaded once here: a forked child need not load it."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+
+
 def die_with_parent(parent_pid: int) -> None:
     """End this process (SIGKILL) as soon as the process ``parent_pid`` ends.
 
@@ -45,12 +58,11 @@ def die_with_parent(parent_pid: int) -> None:
 
 def _kernel_kills_orphan() -> bool:
     """Ask Linux to send this process SIGKILL when its parent ends; False where that is not possible."""
-    if not sys.platform.startswith("linux"):
+    if _LIBC is None:
         return False
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        return libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
-    except (OSError, AttributeError):
+        return _LIBC.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+    except AttributeError:  # a C library without prctl
         return False
 
 

@@ -94,7 +94,7 @@ def read_articles(sc, plan: InputPlan, *, lang: str, partitions: int):
     if not parts:
         raise InputError("no articles: the inputs hold no readable files")
     items = sc.union(parts) if len(parts) > 1 else parts[0]
-    return first_of_each_id(sc, items)
+    return skip_repeated_ids(sc, items)
 
 
 def _read_file(item: tuple[int, str, str | None], lang: str, limit: int) -> Iterator[tuple[Order, Article | Skipped]]:
@@ -112,7 +112,7 @@ def _from_line(numbered: tuple[int, str | None], number: int, uri: str, lang: st
         yield (number, index), article_from_jsonl_line(line.encode("utf-8"), f"{uri}:{index + 1}", lang, limit)
 
 
-def first_of_each_id(sc, items):
+def skip_repeated_ids(sc, items):
     """:func:`quotegraph.inputs.first_of_each_id` on an RDD of ``(order, item)``: the items,
     every article whose id came earlier turned into a :class:`Skipped` naming the first.
 
