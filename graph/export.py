@@ -39,12 +39,12 @@ from rdflib import Graph
 
 from .errors import GraphFileError, QuotegraphError
 
-from .files import write_atomically
+from .files import StagedFiles, write_atomically
 from .namespaces import FILE_PREFIXES, PREFIXES
 from .network import to_networkx
 from .store import backend_of
 
-__all__ = ["FORMATS", "format_for_suffix", "save_graph", "write_graph", "jsonld_context"]
+__all__ = ["FORMATS", "DATASET_FORMATS", "format_for_suffix", "save_graph", "write_graph", "jsonld_context"]
 
 #: Export format -> usual file suffix.
 FORMATS: dict[str, str] = {
@@ -64,7 +64,7 @@ _OX_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
 }
 #: formats that keep named graphs
-_DATASET_FORMATS = ("trig", "nquads")
+DATASET_FORMATS = ("trig", "nquads")
 
 
 def format_for_suffix(path: str | Path, default: str = "turtle") -> str:
@@ -185,13 +185,14 @@ def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixe
     ox_format = _OX_FORMATS[format]
     if format == "nquads":
         str_prefixes = {}  # N-Quads has no prefixes
-    if format in _DATASET_FORMATS:
+    if format in DATASET_FORMATS:
         backend.dump(out, ox_format, str_prefixes)
         return
     ox.serialize(backend.union_triples(), out, ox_format, prefixes=str_prefixes)
 
 
-def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefixes: dict | None = None) -> int:
+def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefixes: dict | None = None,
+               files: StagedFiles | None = None) -> int:
     """Write a graph to a file, atomically.
 
     Parameters
@@ -207,6 +208,9 @@ def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefix
         or ``graphml`` (the speaker/outlet/quote network, for Gephi & co).
     prefixes : dict, optional
         Prefix -> namespace; :data:`~quotegraph.graph.namespaces.FILE_PREFIXES` by default.
+    files : StagedFiles, optional
+        Stage the file there (see :func:`~quotegraph.graph.files.written_together`) to move it
+        into place together with other files, rather than at once.
 
     Returns
     -------
@@ -228,7 +232,7 @@ def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefix
     if path.is_dir():
         raise GraphFileError("is a directory", str(path))
     try:
-        with write_atomically(path, "wb") as out:
+        with (files.open if files is not None else write_atomically)(path, "wb") as out:
             write_graph(graph, out, format, prefixes=prefixes)
     except OSError as exc:
         raise GraphFileError(exc.strerror or str(exc), str(path)) from None

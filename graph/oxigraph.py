@@ -34,7 +34,7 @@ from .errors import GraphFileError
 
 from .backend import Backend
 from .entity_types import is_entity, losing_types
-from .model import article_batches, bind_prefixes, graph_iri, nquads_line, vocabulary_triples
+from .model import article_batches, bind_prefixes, graph_iri, graph_of, nquads_line, vocabulary_triples
 from .namespaces import ID, RDF
 from .sparql import prune_update
 from .terms import from_ox, to_ox
@@ -199,8 +199,8 @@ class OxigraphBackend(Backend):
         store = self.store
         batch: list[ox.Quad] = []
         try:
-            for quad in ox.parse(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:].lower())):
-                name = _article_graph_of(quad.subject, quad.object)
+            for quad in ox.parse(path=str(path), format=_file_format(path)):
+                name = _article_graph_of(quad)
                 batch.append(ox.Quad(quad.subject, quad.predicate, quad.object, name) if name is not None else quad)
                 if len(batch) >= batch_size:
                     store.extend(batch)
@@ -252,15 +252,25 @@ class OxigraphBackend(Backend):
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _ARTICLE_NS = str(ID) + "article/"
 _REPORT_NS = str(ID) + "report/"
+#: file suffixes Oxigraph does not know by these names
+_SUFFIX_ALIASES = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "owl": "rdf"}
 
 
-def _article_graph_of(subject, obj) -> ox.NamedNode | None:
-    """The named graph of a triple by its IRIs: ``article/<id>#…``, ``report/<id>/…`` (or an
-    entity's edge to an article's span); None for shared triples."""
-    for term, namespace, end in ((subject, _ARTICLE_NS, "#"), (subject, _REPORT_NS, "/"), (obj, _ARTICLE_NS, "#")):
-        if isinstance(term, ox.NamedNode) and term.value.startswith(namespace):
-            return ox.NamedNode(f"{ID}graph/{term.value[len(namespace):].split(end)[0]}")
-    return None
+def _file_format(path: Path) -> ox.RdfFormat:
+    """Oxigraph's format for a file, by its suffix (``.turtle`` and ``.owl`` too)."""
+    ext = path.suffix[1:].lower()
+    fmt = ox.RdfFormat.from_extension(_SUFFIX_ALIASES.get(ext, ext))
+    if fmt is None:
+        raise GraphFileError(f"unknown RDF file type {path.suffix!r}", str(path))
+    return fmt
+
+
+def _article_graph_of(quad: ox.Quad) -> ox.NamedNode | None:
+    """The named graph of a triple by :func:`~quotegraph.graph.model.graph_of`; None for shared triples."""
+    s, o = quad.subject, quad.object
+    name = graph_of(s.value if isinstance(s, ox.NamedNode) else "", quad.predicate.value,
+                    o.value if isinstance(o, ox.NamedNode) else None)
+    return None if name is None else ox.NamedNode(name)
 
 
 def syntax_message(exc: SyntaxError) -> str:

@@ -307,7 +307,7 @@ def load_file_by_article(path: str | Path, graph: Graph, *, batch_size: int = 50
     return graph
 
 
-def open_source(path_or_dir: str | Path, *, writable: bool = False) -> Graph:
+def open_source(path_or_dir: str | Path, *, writable: bool = False, by_article: bool = False) -> Graph:
     """What ``query``, ``view`` and ``export`` read: an RDF file (loaded into memory), a store
     directory or a SPARQL endpoint.
 
@@ -321,6 +321,11 @@ def open_source(path_or_dir: str | Path, *, writable: bool = False) -> Graph:
         can never change it and may run beside other readers (such as ``quotegraph serve``).
         A file is always loaded into a fresh in-memory graph, which is writable. An endpoint is
         sent updates only when ``writable``.
+    by_article : bool
+        Read a Turtle, N-Triples or JSON-LD file back into one named graph per article
+        (:func:`load_file_by_article`), as the store it was written from held it: what
+        ``export`` to TriG or N-Quads needs. Otherwise a file's triples go into the default
+        graph (queries see the union either way).
 
     Raises
     ------
@@ -336,6 +341,8 @@ def open_source(path_or_dir: str | Path, *, writable: bool = False) -> Graph:
         return open_graph(path, read_only=not writable)
     if not path.exists():
         raise GraphFileError("no such file or store directory", str(path))
+    if by_article:
+        return load_file_by_article(path, open_graph())
     return load_file(path)
 
 

@@ -26,12 +26,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quotegraph.errors import InputError, RunInterrupted
+from quotegraph.errors import GraphFileError, InputError, OutputError, RunInterrupted
 from quotegraph.extract.language import detect_language
 from quotegraph.extract.records import Article, ArticleResult
 from quotegraph.extract.settings import learned_by_default
 from quotegraph.extraction import extract
 from quotegraph.graph.export import format_for_suffix, save_graph
+from quotegraph.graph.files import written_together
 from quotegraph.graph.store import add_results, close_graph, load_file_by_article, open_graph
 from quotegraph.inputs import Skipped, first_of_each_id, read_inputs
 from quotegraph.progress import with_progress
@@ -120,7 +121,10 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     UnfinishedRunError
         See ``resume``.
     RunInterrupted
-        On Ctrl-C, after keeping what is finished.
+        On Ctrl-C (or SIGTERM in the CLI), after keeping what is finished.
+    OutputError
+        If an output cannot be written (a full disk): one message naming the file; what is
+        finished is kept for ``resume``, and the graph file and quotes.jsonl are both as they were.
     """
     inputs = list(inputs)
     for path in inputs:
@@ -150,27 +154,51 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
         extracted = run.finished_ids()
         if not extracted:  # nothing read: an empty graph file would look like a result
             summary.written = False
-        elif jsonl is not None:
-            def counted() -> Iterator:
-                for _, atts in run.finished():
-                    summary.count(atts)
-                    yield from atts
-
-            write_attributions(counted(), jsonl, append=append, replacing=extracted)
         else:
-            for _, atts in run.finished():
-                summary.count(atts)
-        if out is not None and summary.written:
-            save_graph(graph, out, format_for_suffix(out))
+            _write_outputs(graph, run, summary, out=out, jsonl=jsonl, append=append, extracted=extracted)
     except KeyboardInterrupt:
         raise RunInterrupted(
             f"interrupted; {len(run.done)} finished articles are kept in {run.folder} and the earlier "
             "outputs are untouched: run the same command with --resume to continue") from None
+    except OSError as exc:  # a full disk (or a file system gone) while the store or journal is written
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise OutputError(f"{where}{exc.strerror or exc}; {_kept(run)}") from None
     finally:
         if graph is not None:
             close_graph(graph)
     run.finish()
     return summary
+
+
+def _kept(run: RunState) -> str:
+    """What an interrupted run keeps, and how to go on: the tail of its error message."""
+    return (f"{len(run.done)} finished articles are kept in {run.folder} and the earlier outputs are "
+            "untouched: once the outputs can be written, run the same command with --resume")
+
+
+def _write_outputs(graph, run: RunState, summary: Summary, *, out, jsonl, append: bool, extracted: set[str]) -> None:
+    """Write quotes.jsonl and the graph file together, counting the articles into ``summary``.
+
+    Both are written to temporary files first and moved into place only when both are
+    complete, so they always agree: both new, or (a full disk, say) both as they were, with
+    one error naming the file that could not be written.
+    """
+    def counted() -> Iterator:
+        for _, atts in run.finished():
+            summary.count(atts)
+            yield from atts
+
+    try:
+        with written_together() as files:
+            if jsonl is not None:
+                write_attributions(counted(), jsonl, append=append, replacing=extracted, files=files)
+            else:
+                for _ in counted():
+                    pass
+            if out is not None:
+                save_graph(graph, out, format_for_suffix(out), files=files)
+    except (GraphFileError, OutputError) as exc:
+        raise OutputError(f"{exc}; {_kept(run)}") from None
 
 
 def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str | None,

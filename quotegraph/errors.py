@@ -16,6 +16,7 @@ __all__ = [
     "QueryError",
     "UnfinishedRunError",
     "RunInterrupted",
+    "OutputError",
 ]
 
 
@@ -27,3 +28,14 @@ class RunInterrupted(QuotegraphError):
     """A run was stopped (Ctrl-C); what it finished is kept for ``--resume``."""
 
     exit_code = 130
+
+
+class OutputError(QuotegraphError):
+    """An output file (quotes.jsonl, a run's journal …) cannot be written: a full disk, no permission.
+
+    ``source`` names the file, so the message points at it.
+    """
+
+    def __init__(self, message: str, source: str | None = None):
+        self.source = source
+        super().__init__(f"{source}: {message}" if source else message)

@@ -47,8 +47,10 @@ __all__ = [
     "read_text_file",
     "bounded_lines",
     "jsonl_line_bound",
+    "overlong_line_reason",
     "not_a_regular_file",
     "first_of_each_id",
+    "duplicate_reason",
     "open_jsonl",
     "decode",
     "repair_mojibake",
@@ -204,6 +206,15 @@ def repair_mojibake(text: str) -> str:
     return "".join(_repair_line(line, config) if _MOJIBAKE.search(line) else line for line in lines)
 
 
+def overlong_line_reason(limit: int) -> str:
+    """Why a JSONL line over :func:`jsonl_line_bound` is skipped (every engine says the same).
+
+    >>> overlong_line_reason(1000).split(",")[0]
+    'line is over 1.0 MB'
+    """
+    return _too_long(f"line is over {jsonl_line_bound(limit) / 2**20:.1f} MB, skipped without reading it", limit)
+
+
 def _too_long(what: str, limit: int) -> str:
     return (f"{what}, over the limit of {limit:,} characters per article "
             f"(the spaCy pipeline's max_length); set {MAX_CHARS_ENV}=N to raise it")
@@ -351,8 +362,7 @@ def _jsonl_articles(path: Path, lang: str, limit: int) -> Iterator[Article | Ski
     with open_jsonl(path) as fh:
         for lineno, raw in enumerate(bounded_lines(fh, bound), start=1):
             if raw is None:
-                yield Skipped(f"{path}:{lineno}", _too_long(
-                    f"line is over {bound / 2**20:.1f} MB, skipped without reading it", limit))
+                yield Skipped(f"{path}:{lineno}", overlong_line_reason(limit))
             elif raw.strip():
                 yield article_from_jsonl_line(raw, f"{path}:{lineno}", lang, limit)
 
@@ -539,6 +549,15 @@ def _not_read(path: Path) -> str | None:
             f"{', '.join(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)}")
 
 
+def duplicate_reason(article_id: str, first: str) -> str:
+    """Why an article is skipped whose id came before, at ``first`` (every engine says the same).
+
+    >>> duplicate_reason("n1", "x:1")
+    "duplicate article id 'n1' (first at x:1); the first is kept"
+    """
+    return f"duplicate article id {article_id!r} (first at {first}); the first is kept"
+
+
 def first_of_each_id(items: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
     """The items with every article whose id came before turned into a :class:`Skipped`.
 
@@ -552,8 +571,7 @@ def first_of_each_id(items: Iterable[Article | Skipped]) -> Iterator[Article | S
     for item in items:
         if isinstance(item, Article):
             if item.id in first:
-                item = Skipped(item.source or item.id,
-                               f"duplicate article id {item.id!r} (first at {first[item.id]}); the first is kept")
+                item = Skipped(item.source or item.id, duplicate_reason(item.id, first[item.id]))
             else:
                 first[item.id] = item.source or item.id
         yield item

@@ -12,7 +12,8 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from quotegraph.extract.records import ArticleResult, Attribution, attribution_to_dict
-from quotegraph.graph.files import write_atomically
+from quotegraph.errors import OutputError
+from quotegraph.graph.files import StagedFiles, write_atomically
 
 __all__ = ["write_jsonl", "write_attributions"]
 
@@ -30,12 +31,15 @@ def write_jsonl(results: Iterable[ArticleResult], path: str | Path, *, append: b
 
 
 def write_attributions(attributions: Iterable[Attribution], path: str | Path, *, append: bool = True,
-                       replacing: Collection[str] = ()) -> int:
+                       replacing: Collection[str] = (), files: StagedFiles | None = None) -> int:
     """:func:`write_jsonl` for attributions: streamed, so only the ids are held in memory.
 
     With ``append``, the old lines of the articles in ``replacing`` are dropped (those articles
     are written again); other old lines are kept, and an attribution whose ``id`` is already
-    there is not written again.
+    there is not written again. With ``files`` the new file is staged there, to be moved into
+    place together with others (:func:`~quotegraph.graph.files.written_together`).
+
+    Raises :class:`~quotegraph.errors.OutputError` (naming the file) if it cannot be written.
 
     >>> import tempfile, pathlib
     >>> from quotegraph.extract.records import Quote
@@ -46,28 +50,37 @@ def write_attributions(attributions: Iterable[Attribution], path: str | Path, *,
     """
     path = Path(path)
     replacing = set(replacing)
-    seen: set[str] = set()
     keep_old = append and path.exists()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with (files.open if files is not None else write_atomically)(path, "w", encoding="utf-8") as out:
+            new = _write_lines(out, attributions, path if keep_old else None, replacing)
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc), str(path)) from None
+    return new
+
+
+def _write_lines(out, attributions: Iterable[Attribution], old: Path | None, replacing: set[str]) -> int:
+    """Write the kept lines of the ``old`` file, then the new attributions; return how many are new."""
+    seen: set[str] = set()
     new = 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with write_atomically(path, "w", encoding="utf-8") as out:
-        if keep_old:
-            with path.open(encoding="utf-8") as fh:
-                for line in fh:
-                    if not line.strip():
-                        continue
-                    article, att_id = _article_and_id(line)
-                    if article in replacing:
-                        continue
-                    if att_id is not None:
-                        seen.add(att_id)
-                    out.write(line if line.endswith("\n") else line + "\n")
-        for att in attributions:
-            if att.id in seen:
-                continue
-            seen.add(att.id)
-            out.write(json.dumps(attribution_to_dict(att), ensure_ascii=False) + "\n")
-            new += 1
+    if old is not None:
+        with old.open(encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                article, att_id = _article_and_id(line)
+                if article in replacing:
+                    continue
+                if att_id is not None:
+                    seen.add(att_id)
+                out.write(line if line.endswith("\n") else line + "\n")
+    for att in attributions:
+        if att.id in seen:
+            continue
+        seen.add(att.id)
+        out.write(json.dumps(attribution_to_dict(att), ensure_ascii=False) + "\n")
+        new += 1
     return new
 
 

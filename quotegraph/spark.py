@@ -11,9 +11,12 @@ results are written as parts under an output folder::
 
 (On a cluster file system the parts keep Spark's plain ``part-NNNNN`` names.)
 
-Inputs: JSONL corpora are read with ``textFile`` (so they may live on HDFS or S3: any
-``scheme://`` path Spark reads); text and HTML files and folders of them are read by the
-workers from a file system they share with the driver.
+Inputs (:mod:`quotegraph.spark_inputs`): files and folders on a file system the workers
+share with the driver, JSONL included, are read by the workers with the local engine's
+reader (a line over the article limit skipped and named, in flat memory); JSONL on any
+``scheme://`` path Spark reads (HDFS, S3) by Hadoop's line reader, bounded the same way. As in
+a local run, an article whose id came earlier in the inputs is skipped and named, the first
+kept.
 
 Run it with ``quotegraph extract --engine spark INPUT --out OUT`` (local mode unless a Spark
 master is configured), or submit this module to a cluster with ``spark-submit`` (see the
@@ -41,8 +44,8 @@ from quotegraph.graph.model import article_triples, nquads_line
 from quotegraph.graph.namespaces import RDF
 from quotegraph.graph.store import (add_results, backend_of, close_graph, is_oxigraph, open_graph, oxigraph_store,
                                     remove_articles)
-from quotegraph.inputs import (JSONL_SUFFIXES, Skipped, article_from_jsonl_line, input_files, read_file, suffix_of,
-                               without_skipped)
+from quotegraph.inputs import Skipped, without_skipped
+from quotegraph.spark_inputs import InputPlan, is_uri, plan_inputs, read_articles
 from quotegraph.summary import Summary
 
 __all__ = ["extract_with_spark", "spark_session", "PART_FOLDERS"]
@@ -91,32 +94,6 @@ def spark_session(master: str | None = None, *, app_name: str = "quotegraph", co
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel(os.environ.get("QUOTEGRAPH_SPARK_LOG_LEVEL", "ERROR"))
     return session
-
-
-def _is_uri(path: str) -> bool:
-    return "://" in path
-
-
-def _split_inputs(inputs: Iterable[str | Path]) -> tuple[list[str], list[tuple[str, str | None]]]:
-    """(JSONL paths for textFile, (file, article id) pairs the workers read themselves)."""
-    jsonl, files = [], []
-    for raw in map(str, inputs):
-        if _is_uri(raw):
-            jsonl.append(raw)
-            continue
-        if not Path(raw).exists():
-            raise InputError("no such file or folder", raw)
-        for file, article_id in input_files([raw]):
-            if suffix_of(file) in JSONL_SUFFIXES:
-                jsonl.append(str(file))
-            else:
-                files.append((str(file), article_id))
-    return jsonl, files
-
-
-def _read_file(item: tuple[str, str | None], lang: str) -> list[Article | Skipped]:
-    path, article_id = item
-    return list(read_file(Path(path), lang=lang, article_id=article_id))
 
 
 def _extract_partition(items: Iterator[Article | Skipped], lang: str, model: str | None,
@@ -215,9 +192,9 @@ def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: s
     Summary
         Counts over the whole corpus, and the skipped inputs.
     """
-    jsonl, files = _split_inputs(inputs)
+    plan = plan_inputs(inputs)
     out = str(out)
-    if not _is_uri(out):
+    if not is_uri(out):
         if Path(out).exists() and any(Path(out).iterdir()):
             raise InputError("output folder exists and is not empty (Spark writes new parts only)", out)
         out = str(Path(out).resolve())
@@ -227,7 +204,7 @@ def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: s
     try:
         if graph is not None:
             add_results(graph, ())
-        summary = _run(spark, jsonl, files, out, graph, lang=lang, model=model, batch_size=batch_size,
+        summary = _run(spark, plan, out, graph, lang=lang, model=model, batch_size=batch_size,
                        master=master, partitions=partitions)
     finally:
         if graph is not None:
@@ -235,26 +212,19 @@ def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: s
     return summary
 
 
-def _run(spark, jsonl, files, out, graph, *, lang, model, batch_size, master, partitions):
+def _run(spark, plan: InputPlan, out, graph, *, lang, model, batch_size, master, partitions):
     from pyspark import StorageLevel  # pyspark is optional (the [spark] extra)
 
     # a local store directory takes the N-Quads parts through Oxigraph's bulk loader; an endpoint
     # (or a store beside parts on a cluster file system) takes the results through add_results
-    bulk = graph is not None and is_oxigraph(graph) and not _is_uri(out)
+    bulk = graph is not None and is_oxigraph(graph) and not is_uri(out)
     own_session = spark is None
     spark = spark or spark_session(master)
     sc = spark.sparkContext
     try:
         n = partitions or max(2, sc.defaultParallelism * 4)
-        parts = []
-        for path in jsonl:
-            lines = sc.textFile(path, minPartitions=n).zipWithIndex()
-            parts.append(lines.map(lambda li, p=path: _article_from_line(li[0], f"{p}:{li[1] + 1}", lang)))
-        if files:
-            parts.append(sc.parallelize(files, min(n, len(files))).flatMap(lambda f: _read_file(f, lang)))
-        if not parts:
-            raise InputError("no articles: the inputs hold no readable files")
-        articles = sc.union(parts) if len(parts) > 1 else parts[0]
+        # read with the local engine's bound on a line, a repeated article id skipped (spark_inputs)
+        articles = read_articles(sc, plan, lang=lang, partitions=n)
         if articles.getNumPartitions() < n:
             articles = articles.repartition(n)
         results = articles.mapPartitions(lambda it: _extract_partition(it, lang, model, batch_size))
@@ -276,7 +246,7 @@ def _run(spark, jsonl, files, out, graph, *, lang, model, batch_size, master, pa
     finally:
         if own_session:
             spark.stop()
-    if not _is_uri(out):
+    if not is_uri(out):
         _name_parts(Path(out))
     if bulk:
         bulk_load_parts(f"{out}/graph", graph)
@@ -333,10 +303,6 @@ def _summary(results):
         data = json.loads(line)
         summary.skipped.append(Skipped(data["skipped"], data["reason"]))
     return summary
-
-
-def _article_from_line(line: str, source: str, lang: str) -> Article | Skipped:
-    return article_from_jsonl_line(line.encode("utf-8"), source, lang)
 
 
 def _name_parts(out: Path) -> None:

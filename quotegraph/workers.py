@@ -16,6 +16,7 @@ order, and only a few chunks are in flight at a time, so memory stays flat on an
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +27,7 @@ from quotegraph.errors import QuotegraphError
 from quotegraph.extract.records import Article, ArticleResult
 from quotegraph.extractor import Extractor, chunked
 from quotegraph.inputs import Skipped, without_skipped
+from quotegraph.lifeline import die_with_parent
 
 __all__ = ["extract_in_processes", "chunked"]
 
@@ -33,10 +35,15 @@ __all__ = ["extract_in_processes", "chunked"]
 _worker_extractor: Extractor | None = None
 
 
-def _init_worker(extractor: Extractor) -> None:
+def _init_worker(extractor: Extractor, parent_pid: int) -> None:
     global _worker_extractor
+    # killed with its parent (kill -9, the OOM killer): never an orphan holding a pipeline and the store's files
+    die_with_parent(parent_pid)
     # Ctrl-C is the parent's to handle: it stops the pool and keeps what is finished
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # a forked worker inherits the parent's SIGTERM handler (raise KeyboardInterrupt, which the
+    # pool would catch and go on); the default lets the parent stop it
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker_extractor = extractor
 
 
@@ -73,13 +80,15 @@ def extract_in_processes(articles: Iterable[Article], extractor: Extractor, *, w
     on_skip : callable, optional
         Called with a :class:`Skipped` for each article that failed; without it a failure raises.
 
+    Each worker ends with this process, however it ends (:func:`~quotegraph.lifeline.die_with_parent`).
+
     Raises
     ------
     QuotegraphError
         If a worker process dies (killed, out of memory).
     """
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
-                               initializer=_init_worker, initargs=(extractor,))
+                               initializer=_init_worker, initargs=(extractor, os.getpid()))
     pending: deque[Future] = deque()
 
     def emit(future: Future) -> Iterator[ArticleResult]:

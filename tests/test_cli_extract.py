@@ -188,3 +188,26 @@ def test_a_text_in_another_language_than_lang_is_warned_about(tmp_path, article)
     assert "1 article(s) read as --lang de" in warning and f"{article} looks like 'en'" in warning
     result = invoke("extract", article, "--lang", "en", "-o", tmp_path / "g2.ttl", "-q")
     assert result.exit_code == 0 and "another language" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt, suffix, via", [("trig", ".trig", ".ttl"), ("nquads", ".nq", ".turtle"),
+                                               ("trig", ".trig", ".nt")])
+def test_export_of_a_triples_file_restores_one_named_graph_per_article(tmp_path, article, fmt, suffix, via):
+    """extract → .ttl → export --format trig gives the quads extract writes to .trig straight away."""
+    import pyoxigraph as ox
+
+    other = tmp_path / "other.txt"
+    other.write_text(EN_TEXT.replace("Mary Stone", "Tom Berg"), encoding="utf-8")
+    straight, triples, back = tmp_path / f"straight{suffix}", tmp_path / f"g{via}", tmp_path / f"back{suffix}"
+    for target in (straight, triples):
+        assert invoke("extract", article, other, "--lang", "en", "-o", target, "-q").exit_code == 0
+    result = invoke("export", triples, "--format", fmt, "--out", back)
+    assert result.exit_code == 0, result.output
+
+    def quads(path):
+        return set(ox.parse(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:])))
+
+    want = quads(straight)
+    named = {q.graph_name for q in want if not isinstance(q.graph_name, ox.DefaultGraph)}
+    assert {g.value.rsplit("/", 1)[1] for g in named} == {"strike", "other"}
+    assert quads(back) == want

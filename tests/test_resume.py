@@ -4,6 +4,7 @@ and `--resume` completes the run with the same result as an uninterrupted one.""
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import subprocess
@@ -109,6 +110,86 @@ def test_ctrl_c_stops_workers_at_once_and_keeps_what_is_finished(corpus, tmp_pat
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "--resume" in err and "interrupted" in err
+    lines = journal.read_text(encoding="utf-8").splitlines()
+    assert lines and all(json.loads(line)["article"].startswith("art-") for line in lines)
+
+
+def _children(pid: int) -> list[int]:
+    """The live child processes of ``pid`` (Linux /proc), zombies left out."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        state, ppid = fields[0], int(fields[1])
+        if ppid == pid and state != "Z":
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status waits to be read
+
+
+def _start_with_workers(corpus: Path, cwd: Path) -> tuple[subprocess.Popen, list[int], Path]:
+    """A `--workers 2` extraction, once both workers run and articles are journaled.
+
+    Its output goes to files (cwd/out.txt, cwd/err.txt), not pipes: orphaned workers would
+    hold pipes open and keep a reader waiting.
+    """
+    with (cwd / "out.txt").open("wb") as out, (cwd / "err.txt").open("wb") as err:
+        proc = subprocess.Popen(_cli("extract", str(corpus), "--store", "news.db", "--workers", "2", "-q", cwd=cwd),
+                                cwd=cwd, stdout=out, stderr=err)
+    journal = run_folder_for(cwd / "news.db") / "journal.jsonl"
+    deadline = time.monotonic() + 300
+    while proc.poll() is None and time.monotonic() < deadline:
+        workers = _children(proc.pid)
+        if len(workers) >= 2 and journal.exists() and journal.stat().st_size:
+            return proc, workers, journal
+        time.sleep(0.05)
+    proc.kill()
+    pytest.fail("the run ended (or took too long) before its workers could be watched")
+
+
+def _gone_within(pids: list[int], seconds: float) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while any(map(_alive, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return [pid for pid in pids if _alive(pid)]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers through /proc")
+def test_kill_9_of_the_parent_takes_its_workers_with_it(corpus, tmp_path):
+    proc, workers, _ = _start_with_workers(corpus, tmp_path)
+    proc.kill()
+    proc.wait(timeout=60)
+    left = _gone_within(workers, 5)
+    for pid in left:  # do not leave them behind for the next test
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"workers {left} outlived their killed parent"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers through /proc")
+def test_sigterm_stops_a_run_as_ctrl_c_does_and_its_workers_with_it(corpus, tmp_path):
+    proc, workers, journal = _start_with_workers(corpus, tmp_path)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    err = (tmp_path / "err.txt").read_text(encoding="utf-8")
+    left = _gone_within(workers, 5)
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"workers {left} outlived their stopped parent"
+    # what Ctrl-C gives: one line, exit code 130, finished articles kept for --resume
+    assert proc.returncode == 130, err
+    (line,) = err.splitlines()
+    assert line.startswith("Error: interrupted; ") and "finished articles are kept" in line and "--resume" in line
     lines = journal.read_text(encoding="utf-8").splitlines()
     assert lines and all(json.loads(line)["article"].startswith("art-") for line in lines)
 

@@ -37,6 +37,11 @@ def corpus(tmp_path_factory) -> list[str]:
     lines = [json.dumps({"id": f"n{i}-{j}", "text": text, "language": lang}, ensure_ascii=False)
              for i in range(3) for j, (lang, text) in enumerate(ARTICLES)]
     lines.insert(3, "{not json")  # line 4
+    # a line over the bound (1 MiB and a bit with QUOTEGRAPH_MAX_CHARS=1000): skipped, named, never held
+    lines.insert(5, json.dumps({"id": "huge", "text": "x" * 1_100_000}))  # line 6
+    lines.insert(7, "")  # a blank line is passed over
+    # an id read before (line 2), with other words: skipped and named, the first kept
+    lines.append(json.dumps({"id": "n0-1", "text": ARTICLES[2][1], "language": "en"}, ensure_ascii=False))
     (root / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     folder = root / "folder" / "2024"
     folder.mkdir(parents=True)
@@ -45,9 +50,9 @@ def corpus(tmp_path_factory) -> list[str]:
     return [str(root / "news.jsonl"), str(root / "folder")]
 
 
-def _quotegraph(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+def _quotegraph(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "quotegraph.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=600)
+                          text=True, timeout=600, env=None if env is None else {**os.environ, **env})
 
 
 def lines_of(path: str) -> list[str]:
@@ -63,10 +68,12 @@ def _triples(path: Path) -> set:
 
 
 def test_spark_engine_gives_the_same_results_as_a_local_run(corpus, tmp_path):
-    local = _quotegraph("extract", *corpus, "--out", "local.nt", "--jsonl", "local.jsonl", "-q", cwd=tmp_path)
-    assert local.returncode == 3, local.stderr  # the malformed line, the empty file, Finnish
+    limit = {"QUOTEGRAPH_MAX_CHARS": "1000"}  # a line bound of 1 MiB and 6,000 bytes
+    local = _quotegraph("extract", *corpus, "--out", "local.nt", "--jsonl", "local.jsonl", "-q", cwd=tmp_path,
+                        env=limit)
+    assert local.returncode == 3, local.stderr  # the malformed, overlong and repeated lines, the empty file, Finnish
     spark = _quotegraph("extract", "--engine", "spark", "--master", "local[2]", *corpus, "--out", "parts",
-                        "--store", "spark.db", "-q", cwd=tmp_path)
+                        "--store", "spark.db", "-q", cwd=tmp_path, env=limit)
     assert spark.returncode == 3, spark.stderr
 
     parts = tmp_path / "parts"
@@ -85,10 +92,14 @@ def test_spark_engine_gives_the_same_results_as_a_local_run(corpus, tmp_path):
     skipped = {json.loads(line)["skipped"]: json.loads(line)["reason"]
                for p in (parts / "skipped").glob("part-*") for line in p.read_text(encoding="utf-8").splitlines()}
     finnish = {f"{corpus[0]}:{k}" for k, line in enumerate(lines_of(corpus[0]), start=1) if '"fi"' in line}
-    assert set(skipped) == {f"{corpus[0]}:4", str(Path(corpus[1]) / "2024" / "empty.txt")} | finnish
+    repeated = f"{corpus[0]}:{len(lines_of(corpus[0]))}"
+    assert set(skipped) == {f"{corpus[0]}:4", f"{corpus[0]}:6", repeated,
+                            str(Path(corpus[1]) / "2024" / "empty.txt")} | finnish
     assert all("'fi'" in skipped[source] for source in finnish)
-    for source in skipped:
-        assert source in local.stderr
+    assert "line is over 1.0 MB" in skipped[f"{corpus[0]}:6"]
+    assert skipped[repeated] == f"duplicate article id 'n0-1' (first at {corpus[0]}:2); the first is kept"
+    for source, reason in skipped.items():  # word for word what the local engine says
+        assert f"Warning: skipped {source}: {reason}\n" in local.stderr
 
     # the bulk-loaded store answers like the local graph
     by_store = _quotegraph("query", "spark.db", "--example", "who-said-what", "--format", "csv", cwd=tmp_path)
@@ -277,3 +288,29 @@ def test_spark_keeps_one_type_per_entity_in_its_parts_and_its_store(tmp_path, ox
         typed = [q for q in part_quads if q.subject == node and q.predicate.value.endswith("#type")]
         assert [q.object.value for q in typed] == [*nmo], parts  # one type quad in all the parts
         assert types(_quads(str(tmp_path / store) if store == "spark.db" else store)) == nmo, store
+
+
+def test_spark_reads_a_cluster_uri_with_the_line_bound_and_the_duplicate_rule(tmp_path):
+    """JSONL on a scheme:// path goes through Hadoop's line reader: bounded, overlong lines named, a repeated id skipped."""
+    from quotegraph.inputs import overlong_line_reason
+
+    huge = json.dumps({"id": "huge", "text": "x" * 1_100_000})
+    lines = [json.dumps({"id": "u1", "text": ARTICLES[0][1], "language": "de"}, ensure_ascii=False), "",
+             json.dumps({"id": "u1", "text": ARTICLES[2][1], "language": "en"}, ensure_ascii=False), huge,
+             json.dumps({"id": "u2", "text": ARTICLES[3][1], "language": "en"}, ensure_ascii=False), huge]
+    corpus = tmp_path / "remote.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = _quotegraph("extract", "--engine", "spark", "--master", "local[1]", corpus.as_uri(), "--out", "parts",
+                       "-q", cwd=tmp_path, env={"QUOTEGRAPH_MAX_CHARS": "1000"})
+    assert done.returncode == 3, done.stderr
+    skipped = {json.loads(line)["skipped"]: json.loads(line)["reason"]
+               for p in (tmp_path / "parts" / "skipped").glob("part-*")
+               for line in p.read_text(encoding="utf-8").splitlines()}
+    uri = corpus.as_uri()
+    # the blank line 2 is passed over; lines 4 and 6 are read past by Hadoop, found by their gaps, named
+    assert skipped == {f"{uri}:3": f"duplicate article id 'u1' (first at {uri}:1); the first is kept",
+                       f"{uri}:4": overlong_line_reason(1000), f"{uri}:6": overlong_line_reason(1000)}
+    quotes = [json.loads(line) for p in (tmp_path / "parts" / "quotes").glob("part-*")
+              for line in p.read_text(encoding="utf-8").splitlines()]
+    assert {q["article"] for q in quotes} == {"u1", "u2"}
+    assert all(q["text"] in ARTICLES[0][1] for q in quotes if q["article"] == "u1")  # the first u1 is kept

@@ -47,7 +47,7 @@ def warn(message: str) -> None:
 
 
 def handle_errors(func: F) -> F:
-    """Turn a QuotegraphError (and a missing file, and Ctrl-C) into one line and an exit code."""
+    """Turn a QuotegraphError (and any OSError, and Ctrl-C) into one line and an exit code."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -56,8 +56,8 @@ def handle_errors(func: F) -> F:
         except QuotegraphError as exc:
             error(str(exc))
             raise typer.Exit(getattr(exc, "exit_code", EXIT_ERROR)) from None
-        except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-            error(f"{exc.filename}: {exc.strerror}")
+        except OSError as exc:  # a missing file, no permission, a full disk: one line, no traceback
+            error(f"{exc.filename}: {exc.strerror}" if exc.filename else (exc.strerror or str(exc)))
             raise typer.Exit(EXIT_ERROR) from None
         except KeyboardInterrupt:
             error("interrupted")

@@ -10,7 +10,7 @@ import typer
 
 from quotegraph.errors import QuotegraphError
 from quotegraph.graph.endpoint import is_endpoint_url
-from quotegraph.graph.export import FORMATS, format_for_suffix, save_graph, write_graph
+from quotegraph.graph.export import DATASET_FORMATS, FORMATS, format_for_suffix, save_graph, write_graph
 from quotegraph.graph.store import open_source
 
 from ._app import app, handle_errors
@@ -32,7 +32,9 @@ def export(
 
     The file appears only once it is complete (written to a temporary file, then renamed), so
     an interrupted export never leaves a truncated file. Turtle, N-Triples and JSON-LD hold
-    all of the graph once; TriG and N-Quads keep one named graph per article. JSON-LD carries
+    all of the graph once; TriG and N-Quads keep one named graph per article (from a Turtle,
+    N-Triples or JSON-LD file too, which carry none: each triple goes back into the graph of
+    the article its IRIs name, as extract wrote it). JSON-LD carries
     a @context with quotegraph's prefixes; GraphML holds the speaker/outlet/quote network (for
     Gephi, yEd).
 
@@ -49,7 +51,9 @@ def export(
     fmt = fmt or format_for_suffix(out)
     if fmt not in FORMATS:
         raise QuotegraphError(f"unknown --format {fmt!r} (use one of {', '.join(FORMATS)})")
-    g = open_source(graph if is_endpoint_url(graph) else Path(graph))
+    # a Turtle, N-Triples or JSON-LD file has no named graphs: for TriG and N-Quads each
+    # triple goes back into its article's graph, by the article IRIs it holds
+    g = open_source(graph if is_endpoint_url(graph) else Path(graph), by_article=fmt in DATASET_FORMATS)
     if str(out) == "-":
         write_graph(g, sys.stdout.buffer, fmt)
         sys.stdout.buffer.flush()

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from quotegraph import api
+from quotegraph.lifeline import sigterm_as_interrupt
 from quotegraph.spark import extract_with_spark
 
 from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, warn
@@ -16,7 +17,8 @@ from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, w
 @app.command()
 @handle_errors
 def extract(
-    inputs: Annotated[list[Path], typer.Argument(help="Text/Markdown/HTML files, folders of them, or JSONL files (one article per line).", show_default=False)],
+    # strings, not Paths: a Path would turn hdfs:///corpus.jsonl (for --engine spark) into hdfs:/corpus.jsonl
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUTS", help="Text/Markdown/HTML files, folders of them, or JSONL files (one article per line); with --engine spark also JSONL on any scheme:// path Spark reads (hdfs://, s3a://).", show_default=False)],
     lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the articles: de, en, or auto (detect per article).")] = "auto",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Graph file to write (.ttl, .nt, .nq, .jsonld, .trig); added to if it exists.")] = Path("graph.ttl"),
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Also write one JSON object per quote here (added to if it exists).")] = None,
@@ -43,8 +45,9 @@ def extract(
 
     Big corpora stream: finished articles go into the store (or a scratch store beside the
     graph file) every few seconds, with a journal in OUTPUT.quotegraph-run/. If a run is
-    interrupted (Ctrl-C, a crash, a kill), the earlier output files are untouched: run the
-    same command with --resume to continue; no article is lost or counted twice.
+    interrupted (Ctrl-C, SIGTERM, a crash, a kill), the earlier output files are untouched: run
+    the same command with --resume to continue; no article is lost or counted twice. Worker
+    processes end with the run, however it ends.
 
     Example:
 
@@ -68,10 +71,11 @@ def extract(
         raise typer.BadParameter(f"unknown engine {engine!r}: use local or spark", param_hint="--engine")
     if store is not None and out == Path("graph.ttl") and not Path("graph.ttl").exists():
         out = None  # with a store, write a file only when asked for one
-    summary = api.extract_to_files(
-        inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,
-        batch_size=batch_size, progress=not quiet, resume=resume, restart=restart,
-    )
+    with sigterm_as_interrupt():  # kill -TERM stops the run as Ctrl-C does: finished articles kept
+        summary = api.extract_to_files(
+            inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,
+            batch_size=batch_size, progress=not quiet, resume=resume, restart=restart,
+        )
     files = {"graph": str(out)} if out is not None and summary.written else {}
     if store is not None:
         files["store"] = str(store)

@@ -231,3 +231,19 @@ def test_iris_keep_unicode_and_escape_what_iri_syntax_forbids():
     # one id, one IRI: what looks like an escape is escaped itself
     ids = ["ü", "%C3%BC", "a b", "a%20b", "a/b", "a%2Fb"]
     assert len({article_iri(i) for i in ids}) == len(ids)
+
+
+def test_graph_of_finds_every_quad_its_graph_from_the_triple_alone(corpus, hostile_result):
+    """The rule that puts a Turtle file's triples back into their articles' graphs is the model's own."""
+    from dataclasses import replace
+
+    from quotegraph.graph.model import article_quads, graph_of
+
+    # an id with the characters that end an article's part of an IRI ("#", "/") and spaces
+    odd = replace(corpus[0], article=replace(corpus[0].article, id="dpa/2024#7 x"),
+                  attributions=tuple(replace(a, article="dpa/2024#7 x") for a in corpus[0].attributions))
+    quads = [q for result in (*corpus, hostile_result, odd) for q in article_quads(result)]
+    assert len({g for *_, g in quads if g is not None}) == 5  # every article has its graph
+    for s, p, o, g in quads:
+        got = graph_of(str(s), str(p), str(o) if isinstance(o, URIRef) else None)
+        assert got == (None if g is None else str(g)), (s, p, o)
