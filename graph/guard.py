@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from .errors import QueryError
+from .errors import QueryError, QuotegraphError
 
 from .columns import Reorder, TsvToCsv, reorderable, wants_csv
 from .sparql import query_kind, star_order, syntax_error_line, with_prefixes
@@ -56,7 +56,8 @@ _LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 
 @dataclass
 class GuardConfig:
-    """What the front enforces; ``restart`` kills the backend server and starts it again."""
+    """What the front enforces; ``restart`` kills the backend server and starts it again on a
+    new ``backend_port`` (it sets the field)."""
 
     backend_port: int
     timeout: float
@@ -109,6 +110,8 @@ class GuardServer(ThreadingHTTPServer):
             self.ready.clear()
             try:
                 self.config.restart()
+            except QuotegraphError:
+                pass  # the engine did not come back: SparqlServer.running() says so, serve() reports it
             finally:
                 self.ready.set()
 
@@ -226,10 +229,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _forward(self, method, target, headers, body, order, original, head_len) -> None:
         server, config = self.server, self.server.config
-        if not server.ready.wait(config.ready_timeout):
+        # the engine a request runs on is named by (generation, port), read together: a restart
+        # holds the lock and moves the engine to a new port, so a request that read the old
+        # pair can never run, unwatched, on the new engine
+        if not server.lock.acquire(timeout=config.ready_timeout):
             self._answer(503, "the SPARQL server is restarting; send the request again")
             return
-        generation = server.generation
+        generation, port = server.generation, config.backend_port
+        server.lock.release()
         overran = threading.Event()
 
         def watchdog():
@@ -238,7 +245,7 @@ class _Handler(BaseHTTPRequestHandler):
 
         timer = threading.Timer(config.timeout, watchdog)
         timer.daemon = True
-        conn = http.client.HTTPConnection("127.0.0.1", config.backend_port, timeout=config.timeout + 60)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=config.timeout + 60)
         self.started = False
         timer.start()
         try:

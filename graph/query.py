@@ -40,7 +40,8 @@ from .examples import QUERY_DIR, ExampleQuery, example_queries, example_query
 from .namespaces import SDO
 # the CLI prints a result's rich table itself (quotegraph/cli/query.py)
 from .results import FORMATS, QueryResult, format_result, shorten  # noqa: F401
-from .sparql import declared_prefixes, param_bindings, parse_param, query_kind, star_order, syntax_error_line, with_prefixes
+from .sparql import (declared_prefixes, param_bindings, parse_param, query_kind, star_order, syntax_error_line,
+                     with_prefixes)
 from .sparql_checks import check_allow_list, check_query
 from .store import backend_of
 

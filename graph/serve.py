@@ -198,7 +198,13 @@ class SparqlServer:
         """Kill the engine (its whole process group) and start it again on the same store."""
         _kill_group(self.process)
         self.restarts += 1
+        # a new port: a request still aimed at the killed engine finds nobody there
+        self.backend_port = free_port("127.0.0.1")
+        bind = self.command.index("--bind") + 1
+        self.command[bind] = f"127.0.0.1:{self.backend_port}"
         self.process = _spawn(self.command, self.log)
+        if self.guard is not None:
+            self.guard.config.backend_port = self.backend_port
         self.wait_ready(60.0, stop_on_failure=False)
 
     def wait_ready(self, timeout: float = 30.0, *, stop_on_failure: bool = True) -> None:

@@ -228,3 +228,10 @@ def test_ctrl_c_stops_a_long_query_at_once(tmp_path):
             process.wait()
     assert process.returncode == 130
     assert err.strip().splitlines() == ["Error: interrupted"]
+
+
+def test_serve_refuses_a_malformed_allow_service_before_starting(ttl, monkeypatch):
+    monkeypatch.setattr("quotegraph.graph.serve.serve", lambda *a, **k: pytest.fail("a server was started"))
+    result = invoke("serve", ttl, "--allow-service", "query.wikidata.org")
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "--allow-service wants a URL prefix" in result.stderr

@@ -204,3 +204,25 @@ def test_select_star_columns_come_in_the_order_of_the_query(ttl):
                                                                   "qg:kind ?kind }")[1])))
         assert rows[0] == ["q", "text", "kind"] and all(r[2].startswith("https://w3id.org/quotegraph/kind/")
                                                         for r in rows[1:])
+
+
+@pytest.mark.slow
+def test_queries_beside_an_overrun_get_a_right_answer_or_a_clear_retry(many):
+    """Killing the engine for one query must never give another a wrong or truncated answer."""
+    import threading
+
+    with start_server(many, port=0, timeout=2) as server:
+        heavy = threading.Thread(target=post, args=(server.query_url, "SELECT (COUNT(*) AS ?n) WHERE "
+                                                    "{ ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"), daemon=True)
+        heavy.start()
+        seen = []
+        deadline = time.monotonic() + 6
+        while time.monotonic() < deadline:
+            seen.append(post(server.query_url, "SELECT (COUNT(*) AS ?n) WHERE { ?s <urn:p> ?o }", timeout=60))
+            time.sleep(0.1)
+        heavy.join(60)
+        assert server.restarts == 1
+    right = (200, "n\r\n30000\r\n")
+    assert seen and all((status, answer) == right or (status == 503 and "send the request again" in answer)
+                        for status, answer in seen), {a for a in seen if a[0] != 200}
+    assert seen[-1] == (200, "n\r\n30000\r\n")
