@@ -17,7 +17,7 @@ Examples
 >>> check_query("ASK { SERVICE <https://query.wikidata.org/sparql> { ?s ?p ?o } }")
 Traceback (most recent call last):
 ...
-quotegraph.graph.errors.QueryError: SERVICE <https://query.wikidata.org/sparql> is refused: federated queries are off unless allowed (--allow-service URL_PREFIX)
+quotegraph.graph.errors.QueryError: SERVICE <https://query.wikidata.org/sparql> is refused: requests to other addresses are off unless allowed (--allow-service URL_PREFIX)
 >>> check_query("ASK { SERVICE <https://query.wikidata.org/sparql> { ?s ?p ?o } }",
 ...             allow_service=["https://query.wikidata.org/"])
 """
@@ -169,6 +169,6 @@ def check_query(sparql: str, *, allow_service: Iterable[str] | None = None, max_
         if _allowed(target, allow):
             continue
         shown = f"<{target}>" if re.match(r"[A-Za-z][\w+.-]*:", target) else target
-        how = ("federated queries are off unless allowed (--allow-service URL_PREFIX)" if not allow else
+        how = ("requests to other addresses are off unless allowed (--allow-service URL_PREFIX)" if not allow else
                "its address is not among the allowed ones (--allow-service)")
         raise QueryError(f"{keyword} {shown} is refused: {how}")
