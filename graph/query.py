@@ -43,6 +43,7 @@ from .results import FORMATS, QueryResult, format_result, shorten  # noqa: F401
 from .sparql import (declared_prefixes, param_bindings, parse_param, query_kind, star_order, syntax_error_line,
                      with_prefixes)
 from .sparql_checks import check_allow_list, check_query
+from .backend import RdflibBackend
 from .store import backend_of
 
 __all__ = [
@@ -149,10 +150,12 @@ def run_query(graph: Graph, sparql: str, *, params: dict[str, str] | None = None
     kind = query_kind(sparql)
     if kind == "update" and not allow_update:
         raise QueryError("this is a SPARQL update, which changes the graph; it runs only when allowed (--update)")
-    check_query(sparql, allow_service=check_allow_list(allow_service))
+    backend = backend_of(graph)
+    # rdflib's engine fetches the graphs a query names in FROM from the web: those count as calls
+    check_query(sparql, allow_service=check_allow_list(allow_service),
+                fetches_from=isinstance(backend, RdflibBackend))
     text = with_prefixes(sparql)
     head_len = len(text) - len(sparql)
-    backend = backend_of(graph)
     if kind == "update":
         if params:
             raise QueryError("parameters cannot be bound in an update; write the values into it")

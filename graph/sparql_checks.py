@@ -41,6 +41,7 @@ MAX_DEPTH = 200
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _OPEN, _CLOSE = "([{", ")]}"
 _KEYWORD = re.compile(r"(?<![\w:?$])(SERVICE|LOAD)\b(?!:)", re.I)
+_FROM = re.compile(r"(?<![\w:?$])(FROM(?:\s+NAMED)?)\b(?!:)", re.I)
 # after the keyword: [SILENT] and the target, an IRI, a prefixed name or a variable
 _TARGET = re.compile(r"\s*(?:SILENT\b\s*)?(<[^<>\s]*>|[?$]\w+|[A-Za-z][\w.-]*:[^\s{}()<>]*|:[^\s{}()<>]*)?", re.I)
 _PREFIX_IRI = re.compile(r"(?<![\w:?$])PREFIX\s+([A-Za-z][\w.-]*)?\s*:\s*<([^>]*)>", re.I)
@@ -92,12 +93,13 @@ def _iris_kept(sparql: str) -> str:
     return _SKIP.sub(lambda m: m.group(0) if m.group(0).startswith("<") else " " * len(m.group(0)), sparql)
 
 
-def remote_targets(sparql: str) -> list[tuple[str, str]]:
+def remote_targets(sparql: str, *, fetches_from: bool = False) -> list[tuple[str, str]]:
     """Where the query's ``SERVICE`` and ``LOAD`` would send requests: (keyword, target) pairs.
 
     An IRI comes back without its brackets; a prefixed name expanded with the query's own
     prefixes (or quotegraph's); a variable, a relative IRI or an unknown prefix as written,
-    which no allow-list matches.
+    which no allow-list matches. ``fetches_from``: the engine also fetches the graphs of
+    ``FROM`` and ``FROM NAMED`` (rdflib's does; Oxigraph's takes them from the store).
 
     >>> remote_targets("PREFIX ex: <http://ex.org/> SELECT * { SERVICE SILENT ex:sparql { ?s ?p ?o } "
     ...                "SERVICE ?where { ?s ?p ?o } } # SERVICE <http://not-a-call/>")
@@ -107,7 +109,8 @@ def remote_targets(sparql: str) -> list[tuple[str, str]]:
     for text in _readings(sparql):
         code, kept = _code_mask(text), _iris_kept(text)
         prefixes = _declared_iris(text)
-        for m in _KEYWORD.finditer(code):
+        keywords = list(_KEYWORD.finditer(code)) + (list(_FROM.finditer(code)) if fetches_from else [])
+        for m in keywords:
             written = _TARGET.match(kept, m.end()).group(1) or ""
             if written.startswith("<"):
                 target = written[1:-1]
@@ -116,7 +119,7 @@ def remote_targets(sparql: str) -> list[tuple[str, str]]:
                 target = prefixes[prefix] + local if prefix in prefixes else written
             else:
                 target = written or "(nothing)"
-            pair = (m.group(1).upper(), target)
+            pair = (" ".join(m.group(1).upper().split()), target)
             if pair not in found:
                 found.append(pair)
     return found
@@ -145,7 +148,8 @@ def check_allow_list(allow: Iterable[str] | None) -> list[str]:
     return out
 
 
-def check_query(sparql: str, *, allow_service: Iterable[str] | None = None, max_depth: int = MAX_DEPTH) -> None:
+def check_query(sparql: str, *, allow_service: Iterable[str] | None = None, max_depth: int = MAX_DEPTH,
+                fetches_from: bool = False) -> None:
     """Refuse, before it runs, a query nested too deeply or calling an address not allowed.
 
     ``allow_service``: URL prefixes ``SERVICE`` and ``LOAD`` may call (none by default). The
@@ -165,7 +169,7 @@ def check_query(sparql: str, *, allow_service: Iterable[str] | None = None, max_
     if deepest > max_depth:
         raise QueryError(f"the query nests brackets {deepest} deep; at most {max_depth} are allowed")
     allow = list(allow_service or ())
-    for keyword, target in remote_targets(sparql):
+    for keyword, target in remote_targets(sparql, fetches_from=fetches_from):
         if _allowed(target, allow):
             continue
         shown = f"<{target}>" if re.match(r"[A-Za-z][\w+.-]*:", target) else target

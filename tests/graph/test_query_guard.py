@@ -235,3 +235,16 @@ def test_serve_refuses_a_malformed_allow_service_before_starting(ttl, monkeypatc
     result = invoke("serve", ttl, "--allow-service", "query.wikidata.org")
     assert result.exit_code == 1 and result.stderr.count("\n") == 1
     assert "--allow-service wants a URL prefix" in result.stderr
+
+
+def test_rdflibs_engine_never_fetches_a_from_graph(graph):
+    """rdflib's engine loads FROM graphs from the web; Oxigraph's reads them from the store."""
+    listener = _Listener()
+    query = f"SELECT * FROM <http://127.0.0.1:{listener.port}/g.ttl> WHERE {{ ?s ?p ?o }}"
+    try:
+        with pytest.raises(QueryError, match="FROM <http://127.0.0.1:.*> is refused"):
+            run_query(Graph(), query)
+        assert not listener.connected()
+    finally:
+        listener.close()
+    run_query(graph, query)  # Oxigraph: a graph name in the store, nothing fetched
