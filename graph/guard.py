@@ -116,6 +116,27 @@ class GuardServer(ThreadingHTTPServer):
                 self.ready.set()
 
 
+def _unchecked_sparql(method: str, path: str, query_string: str, content_type: str) -> tuple[int, str] | None:
+    """A refusal for SPARQL sent anywhere but /query and /update, which are checked.
+
+    Oxigraph also answers queries on other paths (``/sparql``); only ``/query`` and ``/update``
+    are checked, so elsewhere only the Graph Store Protocol (``/store``) and reading the server's
+    page (GET) pass, without a ``query`` or ``update`` parameter.
+
+    >>> _unchecked_sparql("POST", "/sparql", "", "application/sparql-query")
+    (404, 'send queries to /query and updates to /update')
+    >>> _unchecked_sparql("GET", "/", "", ""), _unchecked_sparql("PUT", "/store", "graph=urn:g", "text/turtle")
+    (None, None)
+    """
+    if path in ("/query", "/update"):
+        return None
+    params = {k for k, _ in urllib.parse.parse_qsl(query_string, keep_blank_values=True)}
+    carries = bool(params & {"query", "update"}) or "sparql-" in content_type.lower()
+    if carries or (method not in ("GET", "HEAD") and path != "/store"):
+        return 404, "send queries to /query and updates to /update"
+    return None
+
+
 def _is_select(sparql: str) -> bool:
     try:
         return query_kind(sparql) == "select"
@@ -198,6 +219,11 @@ class _Handler(BaseHTTPRequestHandler):
         if body is None:
             return
         path = self.path.split("?")[0]
+        refusal = _unchecked_sparql(self.command, path, self.path.partition("?")[2],
+                                    self.headers.get("Content-Type", ""))
+        if refusal:
+            self._answer(*refusal)
+            return
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
         order, head_len, original = None, 0, ""
         if path in ("/query", "/update") and self.command in ("GET", "POST"):

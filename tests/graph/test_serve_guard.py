@@ -226,3 +226,24 @@ def test_queries_beside_an_overrun_get_a_right_answer_or_a_clear_retry(many):
     assert seen and all((status, answer) == right or (status == 503 and "send the request again" in answer)
                         for status, answer in seen), {a for a in seen if a[0] != 200}
     assert seen[-1] == (200, "n\r\n30000\r\n")
+
+
+def test_sparql_on_any_other_path_is_refused_so_no_check_is_bypassed(ttl):
+    """Oxigraph answers queries on /sparql too; only /query and /update are checked."""
+    deep = "ASK { FILTER(" + "(" * 10_000 + "1" + ")" * 10_000 + ") }"
+    with start_server(ttl, port=0) as server:
+        for path in ("/sparql", "/query/", "/%71uery", "/"):
+            request = urllib.request.Request(server.url + path, data=deep.encode(),
+                                             headers={"Content-Type": "application/sparql-query"})
+            with pytest.raises(urllib.error.HTTPError) as info:
+                urllib.request.urlopen(request, timeout=30)
+            assert info.value.code == 404, path
+            status, _ = post(server.url + path, deep)  # as a form
+            assert status == 404, path
+        get = server.url + "/sparql?" + urllib.parse.urlencode({"query": deep})
+        with pytest.raises(urllib.error.HTTPError) as info:
+            urllib.request.urlopen(get, timeout=30)
+        assert info.value.code == 404
+        assert server.running() and server.restarts == 0
+        with urllib.request.urlopen(server.url + "/", timeout=30) as page:  # the server's own page
+            assert page.status == 200
