@@ -30,6 +30,7 @@ quotegraph.graph.errors.QueryError: this is a SPARQL update, which changes the g
 from __future__ import annotations
 
 import re
+import threading
 
 from rdflib import Graph, Literal
 
@@ -39,7 +40,10 @@ from .examples import QUERY_DIR, ExampleQuery, example_queries, example_query
 from .namespaces import SDO
 # the CLI prints a result's rich table itself (quotegraph/cli/query.py)
 from .results import FORMATS, QueryResult, format_result, shorten  # noqa: F401
-from .sparql import declared_prefixes, param_bindings, parse_param, query_kind, with_prefixes
+from .sparql import (declared_prefixes, param_bindings, parse_param, query_kind, star_order, syntax_error_line,
+                     with_prefixes)
+from .sparql_checks import check_allow_list, check_query
+from .backend import RdflibBackend
 from .store import backend_of
 
 __all__ = [
@@ -64,20 +68,50 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
-def _syntax_error(exc: SyntaxError, head_len: int) -> QueryError:
+def _syntax_error(exc: SyntaxError, sparql: str, head_len: int) -> QueryError:
     msg = exc.msg if isinstance(exc, SyntaxError) and exc.msg else str(exc)
-    # Oxigraph: "error at 1:26: expected ..."; the prepended prefixes sit on line 1
-    m = re.match(r"error at (\d+):(\d+): (.*)", msg, re.S)
-    if m:
-        line, col = int(m.group(1)), int(m.group(2))
-        if line == 1:
-            col = max(1, col - head_len)
-        msg = f"line {line}, column {col}: {m.group(3)}"
-    return QueryError(f"SPARQL syntax error: {' '.join(msg.split())}")
+    return QueryError(syntax_error_line(msg, sparql, head_len))
+
+
+def _interruptible(func, *args):
+    """``func(*args)`` in a worker thread, so Ctrl-C stops the wait at once.
+
+    Oxigraph's engine runs in native code without looking at signals: in the main thread a
+    Ctrl-C would wait for the query to end. Here the main thread only waits, and a
+    KeyboardInterrupt leaves the worker (a daemon, which the engine lets go of the GIL in) to
+    die with the process.
+    """
+    outcome: dict = {}
+
+    def work():
+        try:
+            outcome["value"] = func(*args)
+        except BaseException as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="quotegraph-query", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.1)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _in_star_order(sparql: str, columns: list[str], rows: list) -> tuple[list[str], list]:
+    """``SELECT *`` columns in the order the query names its variables (rows to match)."""
+    order = star_order(sparql)
+    if not order or len(columns) < 2:
+        return columns, rows
+    wanted = sorted(range(len(columns)),
+                    key=lambda i: order.index(columns[i]) if columns[i] in order else len(order) + i)
+    if wanted == list(range(len(columns))):
+        return columns, rows
+    return [columns[i] for i in wanted], [tuple(row[i] for i in wanted) for row in rows]
 
 
 def run_query(graph: Graph, sparql: str, *, params: dict[str, str] | None = None,
-              allow_update: bool = False) -> QueryResult:
+              allow_update: bool = False, allow_service: list[str] | None = None) -> QueryResult:
     """Run a SPARQL query (or, if allowed, an update) on a graph.
 
     Parameters
@@ -94,6 +128,9 @@ def run_query(graph: Graph, sparql: str, *, params: dict[str, str] | None = None
         query (SEP-0007) and wants it among the selected variables.
     allow_update : bool
         Run a SPARQL Update (INSERT, DELETE, LOAD …). Refused by default.
+    allow_service : list of str, optional
+        URL prefixes (``https://host/``) that ``SERVICE`` (and ``LOAD``) may call; by default
+        none: a federated query is refused before anything is sent.
 
     Returns
     -------
@@ -103,25 +140,32 @@ def run_query(graph: Graph, sparql: str, *, params: dict[str, str] | None = None
     ------
     QueryError
         Syntax errors (one line, with line and column), an update that is not allowed, a
-        parameter the query has no variable for, a read-only store asked to change.
+        parameter the query has no variable for, a read-only store asked to change, a query
+        nested too deeply (:data:`~quotegraph.graph.sparql_checks.MAX_DEPTH`), a SERVICE not
+        allowed.
+
+    ``SELECT *`` gives its columns in the order the query names the variables. The query runs
+    in a worker thread, so Ctrl-C (KeyboardInterrupt) stops the wait at once.
     """
     kind = query_kind(sparql)
+    if kind == "update" and not allow_update:
+        raise QueryError("this is a SPARQL update, which changes the graph; it runs only when allowed (--update)")
+    backend = backend_of(graph)
+    # rdflib's engine fetches the graphs a query names in FROM from the web: those count as calls
+    check_query(sparql, allow_service=check_allow_list(allow_service),
+                fetches_from=isinstance(backend, RdflibBackend))
     text = with_prefixes(sparql)
     head_len = len(text) - len(sparql)
-    backend = backend_of(graph)
     if kind == "update":
-        if not allow_update:
-            raise QueryError(
-                "this is a SPARQL update, which changes the graph; it runs only when allowed (--update)")
         if params:
             raise QueryError("parameters cannot be bound in an update; write the values into it")
         before = len(graph)
         try:
-            backend.update(text)
+            _interruptible(backend.update, text)
         except QuotegraphError:
             raise
         except SyntaxError as exc:
-            raise _syntax_error(exc, head_len) from None
+            raise _syntax_error(exc, sparql, head_len) from None
         except (OSError, RuntimeError) as exc:
             msg = _one_line(exc)
             if "read-write" in msg or "read-only" in msg.lower():
@@ -133,9 +177,9 @@ def run_query(graph: Graph, sparql: str, *, params: dict[str, str] | None = None
 
     bindings = param_bindings(sparql, params)
     try:
-        columns, rows = backend.query(text, bindings)
+        columns, rows = _interruptible(backend.query, text, bindings)
     except SyntaxError as exc:  # Oxigraph's parser
-        raise _syntax_error(exc, head_len) from None
+        raise _syntax_error(exc, sparql, head_len) from None
     except QuotegraphError:
         raise
     except Exception as exc:
@@ -146,6 +190,8 @@ def run_query(graph: Graph, sparql: str, *, params: dict[str, str] | None = None
             raise QueryError(f"a parameter must be one of the selected variables: add ?{m.group(1)} "
                              "to the SELECT list (or use SELECT *)") from None
         raise QueryError(f"query failed: {_one_line(exc)}") from None
+    if kind == "select":
+        columns, rows = _in_star_order(sparql, columns, rows)
     result = QueryResult(columns, rows, kind)
     if not rows and "http://schema.org/" in sparql:
         result.warnings.append(

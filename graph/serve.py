@@ -1,21 +1,31 @@
-"""A real SPARQL 1.1 endpoint over a graph file or store: the Oxigraph server, safely configured.
+"""A real SPARQL 1.1 endpoint over a graph file or store: the Oxigraph server behind a guard.
 
-The server is the ``oxigraph`` binary from the PyPI package ``oxigraph`` (same engine and store
-format as pyoxigraph). quotegraph's promises:
+The engine is the ``oxigraph`` binary from the PyPI package ``oxigraph`` (same engine and store
+format as pyoxigraph), listening on a private port of 127.0.0.1; users talk to the front of
+:mod:`quotegraph.graph.guard`, which checks each request, forwards it, and kills and restarts
+the engine when a query overruns its time (its docstring says why). quotegraph's promises:
 
 * **read-only by default**: ``oxigraph serve-read-only``; ``/update`` is refused. Only
   ``allow_update=True`` (``--allow-update``) starts the read-write server.
 * **local by default**: bound to ``127.0.0.1``; an address other machines can reach is
   refused unless ``public=True`` (``--public``) says so.
-* **bounded query time**: every query is stopped after ``timeout`` seconds.
+* **bounded query time**: every query is stopped after ``timeout`` seconds: the answer is a
+  503 saying so, and a query the engine does not stop itself is stopped with its process.
+* **no requests elsewhere**: ``SERVICE`` (and ``LOAD``) are refused unless ``allow_service``
+  lists a URL prefix they start with; ``public`` never allows them.
+* **no DNS rebinding**: a ``Host`` header other than the bound host or a loopback name is
+  refused (403), unless ``public``.
+* **no crash on hostile text**: a query nested more than 200 brackets deep is refused (400,
+  one line); the server stays up.
 * **the union of all graphs**: queries see the default graph and every article's named graph
   (``--union-default-graph``), as ``quotegraph query`` does.
 * a graph *file* is first loaded into a temporary store, deleted when the server stops; updates
   to it (with ``allow_update``) are lost then, and the file itself is never changed.
 
 Endpoints: ``http://HOST:PORT/query`` (SPARQL 1.1 Protocol, GET or POST) and, read-write only,
-``/update`` and ``/store`` (Graph Store Protocol). The prefixes of ``PREFIXES`` are *not*
-pre-declared there: send self-contained queries (:func:`quotegraph.graph.query.with_prefixes`).
+``/update`` and ``/store`` (Graph Store Protocol). The prefixes of ``PREFIXES`` are pre-declared
+(a query's own PREFIX wins); a syntax error is one line with its position; ``SELECT *`` gives
+its columns in the order the query names them.
 
 Examples
 --------
@@ -45,6 +55,8 @@ from pathlib import Path
 
 from .errors import GraphFileError, QuotegraphError
 
+from .guard import GuardConfig, GuardServer
+from .sparql_checks import check_allow_list
 from .store import format_for_path, is_store_dir
 
 __all__ = [
@@ -156,6 +168,10 @@ class SparqlServer:
     temporary: bool  # location is a temporary store made from a file: removed on stop
     command: list[str] = field(default_factory=list)
     log: object = None  # a temporary file receiving the server's stderr (a pipe could fill up)
+    backend_port: int = 0  # where the engine listens, on 127.0.0.1 (the guard forwards there)
+    guard: GuardServer | None = None
+    guard_thread: threading.Thread | None = None
+    restarts: int = 0  # how often an overrunning query had the engine killed and restarted
 
     @property
     def url(self) -> str:
@@ -173,12 +189,28 @@ class SparqlServer:
         return f"{self.url}/update"
 
     def running(self) -> bool:
-        return self.process.poll() is None
+        """Whether the endpoint answers: the guard is up and the engine running (or restarting)."""
+        guard_up = self.guard_thread is None or self.guard_thread.is_alive()
+        restarting = self.guard is not None and not self.guard.ready.is_set()
+        return guard_up and (self.process.poll() is None or restarting)
 
-    def wait_ready(self, timeout: float = 30.0) -> None:
-        """Wait until the endpoint answers a query (bounded), or raise QuotegraphError."""
+    def restart_backend(self) -> None:
+        """Kill the engine (its whole process group) and start it again on the same store."""
+        _kill_group(self.process)
+        self.restarts += 1
+        # a new port: a request still aimed at the killed engine finds nobody there
+        self.backend_port = free_port("127.0.0.1")
+        bind = self.command.index("--bind") + 1
+        self.command[bind] = f"127.0.0.1:{self.backend_port}"
+        self.process = _spawn(self.command, self.log)
+        if self.guard is not None:
+            self.guard.config.backend_port = self.backend_port
+        self.wait_ready(60.0, stop_on_failure=False)
+
+    def wait_ready(self, timeout: float = 30.0, *, stop_on_failure: bool = True) -> None:
+        """Wait until the engine answers a query (bounded), or raise QuotegraphError."""
         deadline = time.monotonic() + timeout
-        probe = self.query_url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+        probe = f"http://127.0.0.1:{self.backend_port}/query?" + urllib.parse.urlencode({"query": "ASK {}"})
         while True:
             if not self.running():
                 raise QuotegraphError(f"the SPARQL server stopped at start: {self._stderr_tail()}")
@@ -189,7 +221,8 @@ class SparqlServer:
             except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
                 pass
             if time.monotonic() > deadline:
-                self.stop()
+                if stop_on_failure:
+                    self.stop()
                 raise QuotegraphError(f"the SPARQL server did not answer within {timeout:g} s")
             time.sleep(0.1)
 
@@ -203,7 +236,13 @@ class SparqlServer:
         return lines[-1].strip() if lines else f"exit code {self.process.returncode}"
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Stop the server (SIGTERM, then SIGKILL after ``timeout`` s) and remove a temporary store."""
+        """Stop the guard and the engine (SIGTERM, then SIGKILL after ``timeout`` s); remove a
+        temporary store."""
+        if self.guard is not None:
+            if self.guard_thread is not None:
+                self.guard.shutdown()
+            self.guard.server_close()
+            self.guard = None
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -223,6 +262,32 @@ class SparqlServer:
         self.stop()
 
 
+def _spawn(cmd: list[str], log) -> subprocess.Popen:
+    """The engine in a session of its own (so it is killed with every child)."""
+    try:
+        return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=log, start_new_session=True)
+    except OSError as exc:
+        raise QuotegraphError(f"cannot start the SPARQL server: {exc}") from None
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            process.kill()
+    process.wait()
+
+
+def _bind_guard(host: str, port: int, config: GuardConfig) -> GuardServer:
+    try:
+        return GuardServer((host, port), config)
+    except OSError as exc:
+        raise QuotegraphError(f"the SPARQL server stopped at start: cannot listen on "
+                              f"{_bind_address(host, port)} ({exc.strerror or exc})") from None
+
+
 def _load_into(binary: str, source: Path, location: Path) -> None:
     ext = _LOAD_FORMATS[format_for_path(source)]
     cmd = [binary, "load", "--location", str(location), "--file", str(source), "--format", ext,
@@ -235,7 +300,8 @@ def _load_into(binary: str, source: Path, location: Path) -> None:
 
 def start_server(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                  allow_update: bool = False, timeout: float = DEFAULT_TIMEOUT,
-                 ready_timeout: float = 30.0, public: bool = False) -> SparqlServer:
+                 ready_timeout: float = 30.0, public: bool = False,
+                 allow_service: list[str] | None = None) -> SparqlServer:
     """Start the SPARQL endpoint in the background and wait until it answers.
 
     Parameters
@@ -251,7 +317,10 @@ def start_server(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DE
     allow_update : bool
         Serve read-write (``/update`` accepted). Read-only by default.
     timeout : float
-        Seconds after which a query is stopped (the server's ``--timeout-s``), > 0.
+        Seconds after which a query is stopped, > 0: the engine's own ``--timeout-s``, and the
+        guard's, which kills and restarts the engine when it has not answered by then.
+    allow_service : list of str, optional
+        URL prefixes (``https://host/``) ``SERVICE`` and ``LOAD`` may call; none by default.
     ready_timeout : float
         How long to wait for the server to answer its first query.
 
@@ -271,49 +340,49 @@ def start_server(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DE
     check_host(host, public=public)
     if not timeout or timeout <= 0:
         raise QuotegraphError("the query timeout must be a positive number of seconds")
+    allowed = check_allow_list(allow_service)
     source = Path(source)
     if not source.exists():
         raise GraphFileError("no such file or store directory", str(source))
     if source.is_dir() and not is_store_dir(source):
         raise GraphFileError("directory is not an Oxigraph store", str(source))
     binary = oxigraph_binary()
-    if port == 0:
-        port = free_port(host)
+    config = GuardConfig(backend_port=free_port("127.0.0.1"), timeout=timeout, host=host, public=public,
+                         allow_service=allowed, ready_timeout=ready_timeout)
+    guard = _bind_guard(host, port, config)  # first: a port in use fails before any loading
     temporary = not source.is_dir()
-    if temporary:
-        location = Path(tempfile.mkdtemp(prefix="quotegraph-serve-"))
-        try:
-            _load_into(binary, source, location)
-        except BaseException:
-            shutil.rmtree(location, ignore_errors=True)
-            raise
-    else:
-        location = source
-    verb = "serve" if allow_update else "serve-read-only"
+    location = Path(tempfile.mkdtemp(prefix="quotegraph-serve-")) if temporary else source
     # --union-default-graph: queries see every article's named graph, as the embedded store does
-    cmd = [binary, verb, "--location", str(location), "--bind", _bind_address(host, port),
-           "--union-default-graph", "--timeout-s", str(max(1, int(round(timeout))))]
+    verb = "serve" if allow_update else "serve-read-only"
+    cmd = [binary, verb, "--location", str(location), "--bind", f"127.0.0.1:{config.backend_port}",
+           "--union-default-graph", "--timeout-s", str(max(1, int(timeout)))]
     log = tempfile.TemporaryFile()
     try:
-        process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=log, start_new_session=True)
-    except OSError as exc:
+        if temporary:
+            _load_into(binary, source, location)
+        process = _spawn(cmd, log)
+    except BaseException:
+        guard.server_close()
         log.close()
         if temporary:
             shutil.rmtree(location, ignore_errors=True)
-        raise QuotegraphError(f"cannot start the SPARQL server: {exc}") from None
-    server = SparqlServer(process, host, port, allow_update, timeout, location, temporary, cmd, log)
+        raise
+    server = SparqlServer(process, host, guard.server_address[1], allow_update, timeout, location, temporary,
+                          cmd, log, config.backend_port, guard)
+    config.restart = server.restart_backend
     try:
         server.wait_ready(ready_timeout)
     except BaseException:
         server.stop()
         raise
+    server.guard_thread = threading.Thread(target=guard.serve_forever, name="quotegraph-guard", daemon=True)
+    server.guard_thread.start()
     return server
 
 
 def serve(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
           allow_update: bool = False, timeout: float = DEFAULT_TIMEOUT, public: bool = False,
-          echo=print) -> None:
+          allow_service: list[str] | None = None, echo=print) -> None:
     """Run the SPARQL endpoint in the foreground until interrupted (Ctrl-C or SIGTERM).
 
     See :func:`start_server` for the parameters and promises. ``echo`` receives the lines to
@@ -336,7 +405,7 @@ def serve(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_P
     try:
         # started inside the try: a Ctrl-C at any moment after the start still stops the server
         server = start_server(source, host=host, port=port, allow_update=allow_update, timeout=timeout,
-                              public=public)
+                              public=public, allow_service=allow_service)
         if main_thread:
             # from here on a signal only sets a flag: an exception raised at a random point
             # could leave the server's Popen object half-polled, and stopping it would hang
@@ -346,6 +415,8 @@ def serve(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_P
         echo(f"SPARQL endpoint: {server.query_url}  ({mode}, queries stopped after {timeout:g} s)")
         if allow_update:
             echo(f"SPARQL update:   {server.update_url}")
+        if allow_service:
+            echo(f"SERVICE may call: {', '.join(allow_service)}")
         if server.temporary and allow_update:
             echo("Updates go to a temporary copy of the file and are lost when the server stops.")
         echo("Press Ctrl-C to stop.")

@@ -32,6 +32,8 @@ __all__ = [
     "param_bindings",
     "inline_values",
     "prune_update",
+    "syntax_error_line",
+    "star_order",
 ]
 
 # strings, IRIs and comments, in one left-to-right scan, so a '#' or a keyword inside a
@@ -193,6 +195,74 @@ def inline_values(text: str, bindings: dict) -> str:
         block = (f" VALUES ({' '.join('?' + str(n) for n in names)}) "
                  f"{{ ({' '.join(sparql_term(bindings[n]) for n in names)}) }}")
     return text[:at] + block + text[at:]
+
+
+def _expected(what: str) -> str:
+    """Oxigraph's list of expected tokens, without its character classes, at most six."""
+    what = " ".join(what.split())
+    body = re.sub(r"^expected (one of )?", "", what)
+    if body == what:
+        return what
+    items = [i for i in re.split(r",\s*(?=[\"'\w\[])", body) if i and not i.startswith("[")]
+    if not items:
+        return "unexpected text"
+    return "expected " + ", ".join(items[:6]) + (", …" if len(items) > 6 else "")
+
+
+def syntax_error_line(message: str, sparql: str, head_len: int = 0) -> str:
+    """One short line from Oxigraph's parser error: where, and what it expected.
+
+    ``head_len``: characters of PREFIX declarations put before the query on its first line
+    (:func:`with_prefixes`), taken off the column. A prefix the query does not declare is
+    named; the parser's character classes (a screen of Unicode ranges) are left out.
+
+    >>> syntax_error_line("error at 1:35: expected one of HAVING, OFFSET, OPTIONAL, VALUES",
+    ...                   "SELECT * WHERE { ?s ?p ?o } LIMT 5")
+    'SPARQL syntax error: line 1, column 35: expected HAVING, OFFSET, OPTIONAL, VALUES'
+    >>> syntax_error_line("error at 1:25: expected one of Prefix not found, ['%'], ['-' | '0' ..= '9']",
+    ...                   "SELECT * WHERE { ?s ex:name ?o }")
+    'SPARQL syntax error: line 1, column 25: unknown prefix ex: (declare it: PREFIX ex: <…>)'
+    """
+    m = re.match(r"\s*error at (\d+):(\d+): (.*)", message, re.S)
+    if not m:
+        return f"SPARQL syntax error: {_expected(message)}"
+    line, col = int(m.group(1)), int(m.group(2))
+    if line == 1:
+        col = max(1, col - head_len)
+    what = m.group(3)
+    if "Prefix not found" in what:
+        lines = sparql.splitlines() or [""]
+        before = _code_mask(lines[min(line, len(lines)) - 1])[:col]
+        names = re.findall(r"(?<![\w:?$<])([A-Za-z][\w.-]*)?:", before)
+        prefix = names[-1] if names else ""
+        what = f"unknown prefix {prefix}: (declare it: PREFIX {prefix}: <…>)"
+    else:
+        what = _expected(what)
+    return f"SPARQL syntax error: line {line}, column {col}: {what}"
+
+
+def star_order(sparql: str) -> list[str] | None:
+    """For a ``SELECT *`` query, its variables in the order they first appear; else None.
+
+    SPARQL's ``SELECT *`` selects the variables in scope; Oxigraph lists them in its own order
+    (``o, p, s``), users expect the order they wrote them in.
+
+    >>> star_order("SELECT * WHERE { ?s ?p ?o . OPTIONAL { ?s <urn:n> $name } }")
+    ['s', 'p', 'o', 'name']
+    >>> star_order("SELECT ?o ?s WHERE { ?s ?p ?o }") is None
+    True
+    """
+    code = _code_mask(sparql)
+    form = _FORM.search(code)
+    if not form or form.group(1).upper() != "SELECT":
+        return None
+    if not re.match(r"\s*(?:(?:DISTINCT|REDUCED)\s+)?\*", code[form.end():], re.I):
+        return None
+    order: list[str] = []
+    for name in re.findall(r"[?$]([A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)", code[form.end():]):
+        if name not in order:
+            order.append(name)
+    return order
 
 
 def prune_update(shared_graph: str | None) -> str:

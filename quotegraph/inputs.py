@@ -380,7 +380,9 @@ def article_from_jsonl_line(raw: bytes, source: str, lang: str = "auto", limit: 
     except InputError as exc:
         return Skipped(source, str(exc).split(": ", 1)[-1])
     except json.JSONDecodeError as exc:
-        return Skipped(source, f"malformed JSON ({exc.msg} at column {exc.colno})")
+        # json's messages may end in "at" ("Unterminated string starting at"): never "at at"
+        where = "column" if exc.msg.endswith(" at") else "at column"
+        return Skipped(source, f"malformed JSON ({exc.msg} {where} {exc.colno})")
     except RecursionError:
         return Skipped(source, "malformed JSON (nested too deeply)")
     if not isinstance(data, dict):

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from quotegraph.errors import InputError
 from quotegraph.extract.records import Article
-from quotegraph.inputs import MAX_CHARS_ENV, Skipped, decode, max_article_chars, read_inputs, repair_mojibake
+from quotegraph.inputs import MAX_CHARS_ENV, Skipped, article_from_jsonl_line, decode, max_article_chars, read_inputs, repair_mojibake
 
 HTML_DIR = Path(__file__).parent / "data" / "html"
 
@@ -329,3 +329,11 @@ def test_a_string_is_one_agency_and_one_author():
     line = json.dumps({"text": "Hallo.", "agencies": ["dpa", "AFP"], "authors": 7, "title": ["x"]}).encode()
     article = article_from_jsonl_line(line, "news.jsonl:2")
     assert article.agencies == ("dpa", "AFP") and article.authors == () and article.title is None
+
+
+def test_a_json_error_message_never_says_at_at():
+    skipped = article_from_jsonl_line(b'{"id": "n1", "text": "Hallo', "news.jsonl:1")
+    assert skipped.reason == "malformed JSON (Unterminated string starting at column 22)"
+    assert " at at " not in skipped.reason
+    other = article_from_jsonl_line(b'{"id": }', "news.jsonl:2")
+    assert other.reason == "malformed JSON (Expecting value at column 8)"

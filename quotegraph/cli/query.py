@@ -14,6 +14,7 @@ from quotegraph.graph.endpoint import is_endpoint_url
 from quotegraph.graph.export import format_for_suffix, save_graph
 from quotegraph.graph.query import FORMATS, example_queries, example_query, format_result, run_example, run_query
 from quotegraph.graph.results import rich_table
+from quotegraph.graph.sparql_checks import check_allow_list
 from quotegraph.graph.store import is_store_dir, open_source
 
 from ._app import app, handle_errors, stdout_is_terminal, warn
@@ -54,13 +55,18 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help="Output: table, csv or json.")] = "table",
     update: Annotated[bool, typer.Option(
         "--update", help="Allow a SPARQL Update (INSERT/DELETE …); the result is saved back to GRAPH.")] = False,
+    allow_service: Annotated[Optional[list[str]], typer.Option(
+        "--allow-service", metavar="URL_PREFIX", show_default=False,
+        help="Let SERVICE (and LOAD) call URLs starting with this prefix (https://host/…); "
+             "refused by default. Repeatable.")] = None,
     list_examples: Annotated[bool, typer.Option("--list-examples", help="List the canned queries and exit.")] = False,
 ) -> None:
     """Run a SPARQL query on a graph: who said what, according to whom.
 
     All quotegraph prefixes (schema: prov: nif: qg: qgid: kind: skos: …) are pre-declared.
     Queries are read-only unless --update is given. Parameters are bound as RDF terms, never
-    pasted into the query.
+    pasted into the query. SERVICE (a federated query) is refused unless --allow-service names
+    its address; a query nested more than 200 brackets deep is refused. Ctrl-C stops a query.
 
     Example:
 
@@ -85,6 +91,7 @@ def query(
         raise QueryError("give exactly one query: SPARQL text, '-' (stdin), --file Q.rq or --example NAME"
                          + (f" (got {', '.join(sources)})" if sources else ""))
     params = _parse_params(param or [])
+    allowed = check_allow_list(allow_service)
     if example is not None:
         example_query(example)  # unknown names fail before the graph is loaded
         text = None
@@ -102,7 +109,7 @@ def query(
     if example is not None:
         result = run_example(g, example, params)
     else:
-        result = run_query(g, text, params=params or None, allow_update=update)
+        result = run_query(g, text, params=params or None, allow_update=update, allow_service=allowed)
     for message in result.warnings:
         warn(message)
     if result.kind == "update":

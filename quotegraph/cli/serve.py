@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 from quotegraph.graph import serve as server  # used as server.serve(…), so a test can stand in for it
+from quotegraph.graph.sparql_checks import check_allow_list
 
 from ._app import app, handle_errors, warn
 
@@ -26,13 +27,19 @@ def serve(
         "--allow-update", help="Accept SPARQL updates on /update (read-only by default).")] = False,
     timeout: Annotated[float, typer.Option(
         "--timeout", min=1, help="Stop any query after this many seconds.")] = 30.0,
+    allow_service: Annotated[Optional[list[str]], typer.Option(
+        "--allow-service", metavar="URL_PREFIX", show_default=False,
+        help="Let SERVICE (and LOAD) call URLs starting with this prefix (https://host/…); "
+             "refused by default, --public included. Repeatable.")] = None,
 ) -> None:
     """Serve a graph as a SPARQL 1.1 endpoint (the Oxigraph server) until Ctrl-C.
 
-    Safe by default: read-only, listening on 127.0.0.1 only (another address needs --public),
-    every query stopped after --timeout seconds. A file is loaded into a temporary store that
-    is deleted on exit (the file is never changed). Needs the oxigraph binary: pip install
-    oxigraph. Queries sent to the endpoint must declare their prefixes.
+    Safe by default: read-only, listening on 127.0.0.1 only (another address needs --public,
+    and only then are other Host names answered), every query stopped after --timeout seconds
+    (an engine that does not stop is restarted), SERVICE refused unless --allow-service names
+    its address, queries over 200 brackets deep refused. quotegraph's prefixes are
+    pre-declared. A file is loaded into a temporary store that is deleted on exit (the file is
+    never changed). Needs the oxigraph binary: pip install oxigraph.
 
     Example:
 
@@ -45,8 +52,9 @@ def serve(
         quotegraph serve news.ttl --host 0.0.0.0 --public
     """
     server.check_host(host, public=public)  # before anything is loaded
+    allowed = check_allow_list(allow_service)
     if not server.is_loopback(host):
         warn(f"listening on {host}: other machines can reach this endpoint"
              + (" and change the data" if allow_update else ""))
     server.serve(source, host=host, port=port, allow_update=allow_update, timeout=timeout, public=public,
-                 echo=lambda line: typer.echo(line, err=True))
+                 allow_service=allowed, echo=lambda line: typer.echo(line, err=True))
