@@ -45,10 +45,14 @@ class ResolvedEntity:
     name: str
     type: str
     aliases: set[str] = field(default_factory=set)
+    # the words of ``name``, worked out again only when the name changes (EntityIndex.add asks often)
+    _word_cache: tuple[str, frozenset[str]] = field(default=("", frozenset()), init=False, repr=False, compare=False)
 
     @property
-    def words(self) -> set[str]:
-        return set(_words(self.name))
+    def words(self) -> frozenset[str]:
+        if self._word_cache[0] != self.name or not self.name:
+            self._word_cache = (self.name, frozenset(_words(self.name)))
+        return self._word_cache[1]
 
 
 def _words(name: str) -> list[str]:
