@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import CueLexicon
 from .patterns.source_phrases import is_source_noun
-from .phrases import DocEntities
+from .phrases import DocEntities, doc_text
 from .patterns.speakers import relative_subject
 from .records import Attribution, Entity, Mention
 
@@ -240,7 +240,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     # names may have grown after a mention was resolved: point every mention at the final name
     final = {id(e): e for e in index.entities}
     by_alias = {a: e for e in final.values() for a in (e.aliases | {e.name})}
-    text = doc.text
+    text = doc_text(doc)
 
     def mention(row: tuple | None) -> Mention | None:
         if row is None:

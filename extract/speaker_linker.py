@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span
 from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrase
-from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, cue_lemma, is_pronoun, sentences, subject_of, with_apposition
+from .phrases import (SUBJECT_DEPS, CharSpans, DocEntities, cue_lemma, doc_text, is_pronoun, sentences, subject_of,
+                      with_apposition)
 from .records import Attribution, Mention
 
 __all__ = ["Candidate", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]
@@ -239,7 +240,7 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     speakers = CharSpans((a.speaker.start, a.speaker.end) for a in attributions if a.speaker is not None)
     cache: dict = {}
     features: dict = {}  # each candidate's own features, for every attribution that weighs it
-    text = doc.text
+    text = doc_text(doc)
     entities = DocEntities(doc)
     out = []
     for att in attributions:
