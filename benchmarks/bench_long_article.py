@@ -28,17 +28,21 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
-import sys
-import time
-from pathlib import Path
 
-from _bench import DEFAULT_DATA, load_note, rss_mb
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # CPU seconds of one thread, as the other benchmarks
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from quotegraph.extract.evaluation.polnear import read_polnear
-from quotegraph.extract.pipeline import make_nlp
-from quotegraph.extract.records import Article
-from quotegraph.extractor import Extractor
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from _bench import DEFAULT_DATA, load_note, rss_mb  # noqa: E402
+
+from quotegraph.extract.evaluation.polnear import read_polnear  # noqa: E402
+from quotegraph.extract.pipeline import make_nlp  # noqa: E402
+from quotegraph.extract.records import Article  # noqa: E402
+from quotegraph.extractor import Extractor  # noqa: E402
 
 PARAGRAPHS = (
     '"We will not close the harbour this winter," the port director said on Monday.',
@@ -108,7 +112,7 @@ def polnear(data: Path, counts: list[int], nlp) -> None:
         rows.append((n, len(text), seconds, time.process_time() - cpu, len(result.attributions), found))
         print(f"  {n} PolNeAR dev articles as one text ({len(text):,} characters): {sum(seconds.values()):.1f} s by "
               f"component, {rows[-1][3]:.1f} s CPU through the extractor", flush=True)
-    print(f"\nPolNeAR dev articles as one English text, seconds per component on the whole Doc ({load_note()}); "
+    print(f"\nPolNeAR dev articles as one English text, CPU seconds per component on the whole Doc ({load_note()}); "
           f"in brackets the growth from the size before")
     names = list(rows[0][2])
     print(f"{'component':<22}" + "".join(f"{f'{n} articles':>18}" for n, *_ in rows))
@@ -127,13 +131,13 @@ def polnear(data: Path, counts: list[int], nlp) -> None:
 
 
 def component_seconds(nlp, text: str) -> tuple[dict[str, float], int]:
-    """Seconds per pipeline component for one text, and the attributions found."""
+    """CPU seconds per pipeline component for one text, and the attributions found."""
     doc = nlp.make_doc(text)
     seconds = {}
     for name, component in nlp.pipeline:
-        start = time.perf_counter()
+        start = time.process_time()  # CPU: on a machine shared with other jobs, wall time scatters
         doc = component(doc)
-        seconds[name] = time.perf_counter() - start
+        seconds[name] = time.process_time() - start
     return seconds, len(doc._.qg_attributions)
 
 
@@ -168,7 +172,7 @@ def synthetic(nlp, sizes: list[int]) -> None:
         print(f"  {n:,} paragraphs ({len(text):,} characters): {sum(seconds.values()):.1f} s, "
               f"{found:,} attributions", flush=True)
 
-    print(f"\nSeconds per component ({load_note()}); in brackets the growth from the size before")
+    print(f"\nCPU seconds per component ({load_note()}); in brackets the growth from the size before")
     names = list(rows[0][3])
     print(f"{'component':<22}" + "".join(f"{n:>18,}" for n, *_ in rows))
     for name in names + ["total"]:
