@@ -140,7 +140,8 @@ def write_dev(articles: list[Article], lang: str, path: Path) -> None:
 def bench_processes(data: Path, limit: int | None, *, repeat: int, batch_size: int) -> None:
     print(f"\nWhole processes, bare spaCy (nlp.pipe, batch {batch_size}) against 'quotegraph extract dev.jsonl "
           f"--lang L --out graph.ttl --jsonl quotes.jsonl -q' (learned parts on), {repeat} run(s) each, interleaved; "
-          f"{load_note()}")
+          f"{load_note()}; this process holds {rss_mb():,.0f} MB (Linux keeps the peak RSS over fork and exec: "
+          f"a child's reads at least that)")
     rows, verdicts = [], []
     with tempfile.TemporaryDirectory(prefix="qg-bench-processes-") as tmp:
         tmp = Path(tmp)
