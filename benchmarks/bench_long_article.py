@@ -4,7 +4,7 @@ News pipelines meet the occasional huge "article": a live blog, a transcript, a 
 pasted as one text. A component whose time grows with the square of the length turns such an
 input into a hang. This script builds synthetic English articles of growing length (invented
 paragraphs with direct quotes, reports and "according to" relays, cycled), runs the default
-English pipeline over each, component by component, and prints the seconds each took and how
+English pipeline over each, component by component, and prints the CPU seconds each took and how
 much they grew from one size to the next (×4 in length: ×4 is linear, ×16 quadratic).
 
 Two more parts (issue #27):
@@ -112,7 +112,7 @@ def polnear(data: Path, counts: list[int], nlp) -> None:
         cpu = time.process_time()
         (result,) = extractor.run([Article(id=f"polnear-{n}", text=text, language="en")])
         rows.append((n, len(text), seconds, time.process_time() - cpu, len(result.attributions), found))
-        print(f"  {n} PolNeAR dev articles as one text ({len(text):,} characters): {sum(seconds.values()):.1f} s by "
+        print(f"  {n} PolNeAR dev articles as one text ({len(text):,} characters): {sum(seconds.values()):.1f} CPU s by "
               f"component, {rows[-1][3]:.1f} s CPU through the extractor", flush=True)
     print(f"\nPolNeAR dev articles as one English text, CPU seconds per component on the whole Doc ({load_note()}); "
           f"in brackets the growth from the size before")
