@@ -65,6 +65,9 @@ class EntityIndex:
     def __init__(self, lex: CueLexicon):
         self.lex = lex
         self.entities: list[ResolvedEntity] = []
+        # word -> places in self.entities of the entities whose names have it: a name can only
+        # merge with an entity it shares a word with, so add() looks at those, not at them all
+        self._by_word: dict[str, set[int]] = {}
         self._titles = {t.casefold() for t in lex.titles}
 
     def clean(self, name: str) -> str:
@@ -88,15 +91,19 @@ class EntityIndex:
         if not cleaned or not re.search(r"\w", cleaned):
             return None
         words = set(_words(cleaned))
-        matches = [e for e in self.entities if words <= e.words or (e.words <= words and e.type == etype)]
+        near = (sorted(set().union(*(self._by_word.get(w, ()) for w in words))) if words  # in the order added
+                else range(len(self.entities)))
+        matches = [(k, e) for k, e in ((k, self.entities[k]) for k in near)
+                   if words <= e.words or (e.words <= words and e.type == etype)]
         # a surname may sit in several names (a headline "Lässt Lukaschenko Putin …" tagged as one):
         # the same type first, then persons, then the name with the fewest other words
-        matches.sort(key=lambda e: (e.type != etype, e.type != "person", len(e.words - words)))
+        matches.sort(key=lambda m: (m[1].type != etype, m[1].type != "person", len(m[1].words - words)))
         if matches:
-            ent = matches[0]
+            k, ent = matches[0]
             if len(cleaned) > len(ent.name) and ent.words <= words:
                 ent.aliases.add(ent.name)
                 ent.name = cleaned
+                self._index(k, ent.words)
             ent.aliases.add(cleaned)
             if name != cleaned:
                 ent.aliases.add(name)
@@ -105,7 +112,12 @@ class EntityIndex:
             return ent
         ent = ResolvedEntity(cleaned, etype, {cleaned, name} - {""})
         self.entities.append(ent)
+        self._index(len(self.entities) - 1, ent.words)
         return ent
+
+    def _index(self, k: int, words) -> None:
+        for w in words:
+            self._by_word.setdefault(w, set()).add(k)
 
 
 def _named_part(span: Span, lex: CueLexicon) -> Span | None:
