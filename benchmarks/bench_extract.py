@@ -1,6 +1,23 @@
 """Benchmark: what extraction costs over the bare spaCy pipeline, and how it grows with the corpus.
 
-On the German Wikinews dev articles (150; issue #7) it prints three parts:
+Its parts (the first three run by default, a few minutes on 2 cores; ``--parts`` picks others,
+``--skip`` leaves some out):
+
+processes
+    both languages side by side, German Wikinews dev (150 articles) and English PolNeAR dev
+    (84), as whole processes, the figure a user feels (issue #27): a script that loads the same
+    spaCy pipeline (quotegraph's, without ``qg_attribution``) and runs ``nlp.pipe`` over the
+    texts (batch 16), against ``quotegraph extract dev.jsonl --lang L --out graph.ttl --jsonl
+    quotes.jsonl -q`` (learned parts on), each in a fresh process, ``--repeat`` times
+    interleaved: CPU and wall seconds and peak RSS (``os.wait4``) of each, the overhead and
+    the difference in memory.
+split
+    for both languages, in one process and with no profiler: what each step of ``quotegraph
+    extract`` costs against the bare pipeline on the same texts (reading the inputs, the
+    ``--lang`` check, the stages of ``qg_attribution``, the records, the graph into a store
+    folder, the Turtle file, quotes.jsonl).
+
+The others run on the German Wikinews dev articles (issue #7):
 
 throughput
     articles/s and tokens/s of the bare spaCy pipeline (quotegraph's German pipeline without
@@ -24,9 +41,10 @@ profile
 It is not a test. The data is read from ``--data`` (default ``../shared/data`` relative to
 the repository root) and never copied; temporary files go to a temporary folder.
 
-    python benchmarks/bench_extract.py                        # everything (~15 min on 2 cores)
-    python benchmarks/bench_extract.py --skip scaling,profile # throughput only
-    python benchmarks/bench_extract.py --limit 30 --repeat 1 --sizes 1,2 --workers 1   # quick
+    python benchmarks/bench_extract.py                        # processes, split, throughput (~4 min on 2 cores)
+    python benchmarks/bench_extract.py --parts all            # also scaling and profile (~20 min)
+    python benchmarks/bench_extract.py --parts processes --repeat 3
+    python benchmarks/bench_extract.py --limit 30 --repeat 1 --parts all --sizes 1,2 --workers 1   # quick
 """
 
 from __future__ import annotations
@@ -48,14 +66,25 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from _bench import DEFAULT_DATA, REPO, load_note, median, pipelines, print_table, rss_mb, timed_runs  # noqa: E402
 
 from quotegraph import api  # noqa: E402
+from quotegraph.extract import pipeline as qgp  # noqa: E402
 from quotegraph.extract.convert import doc_to_result  # noqa: E402
+from quotegraph.extract.evaluation import polnear  # noqa: E402
 from quotegraph.extract.evaluation.wikinews import as_article, read_wikinews  # noqa: E402
+from quotegraph.extract.language import clearly_in, detect_language  # noqa: E402
+from quotegraph.extract.patterns import find_attributions  # noqa: E402
 from quotegraph.extract.pipeline import make_nlp  # noqa: E402
 from quotegraph.extract.records import Article  # noqa: E402
+from quotegraph.graph.export import save_graph  # noqa: E402
+from quotegraph.graph.store import add_results, close_graph, open_graph  # noqa: E402
+from quotegraph.quotes_jsonl import write_attributions  # noqa: E402
 from quotegraph.workers import extract_in_processes  # noqa: E402
 
-PARTS = ("throughput", "scaling", "profile")
+PARTS = ("processes", "split", "throughput", "scaling", "profile")
+DEFAULT_PARTS = ("processes", "split", "throughput")
 LANG = "de"
+#: What the whole-process comparison holds the figures against (issue #27).
+MAX_PROCESS_OVERHEAD = 0.10
+MAX_EXTRA_MB = 60
 #: What to hold against the figures (issue #7).
 MAX_OVERHEAD = 0.15
 MIN_SPEEDUP = 1.7
@@ -73,8 +102,150 @@ def _pct(ratio: float) -> str:
     return f"{100 * (ratio - 1):+.1f}%"
 
 
+def load_dev(data: Path, lang: str, limit: int | None) -> list[Article]:
+    """The dev split of a language as quotegraph reads it: Wikinews (de) or PolNeAR (en)."""
+    if lang == "de":
+        return load_articles(data, limit)
+    path = data / "polnear-en" / "dev.jsonl.gz"
+    if not path.is_file():
+        raise SystemExit(f"no PolNeAR dev data at {path}; give --data (the folder holding polnear-en/)")
+    return [polnear.as_article(g) for g in polnear.read_polnear(path, limit=limit)]
+
+
 def _verdict(ok: bool) -> str:
     return "met" if ok else "NOT met"
+
+
+# ---------------------------------------------------------------------------- processes
+
+#: The bare pipeline as its own process: quotegraph's pipeline without qg_attribution, nlp.pipe.
+BARE_SCRIPT = """
+import json, sys
+from quotegraph.extract.pipeline import make_nlp
+nlp = make_nlp(sys.argv[1])
+nlp.remove_pipe("qg_attribution")
+with open(sys.argv[2], encoding="utf-8") as fh:
+    texts = [json.loads(line)["text"] for line in fh]
+print(sum(len(doc) for doc in nlp.pipe(texts, batch_size=int(sys.argv[3]))))
+"""
+
+
+def write_dev(articles: list[Article], lang: str, path: Path) -> None:
+    """The articles as the JSONL quotegraph extract reads (id, text, language)."""
+    with path.open("w", encoding="utf-8") as out:
+        for a in articles:
+            out.write(json.dumps({"id": a.id, "text": a.text, "language": lang}, ensure_ascii=False) + "\n")
+
+
+def bench_processes(data: Path, limit: int | None, *, repeat: int, batch_size: int) -> None:
+    print(f"\nWhole processes, bare spaCy (nlp.pipe, batch {batch_size}) against 'quotegraph extract dev.jsonl "
+          f"--lang L --out graph.ttl --jsonl quotes.jsonl -q' (learned parts on), {repeat} run(s) each, interleaved; "
+          f"{load_note()}; this process holds {rss_mb():,.0f} MB (Linux keeps the peak RSS over fork and exec: "
+          f"a child's reads at least that)")
+    rows, verdicts = [], []
+    with tempfile.TemporaryDirectory(prefix="qg-bench-processes-") as tmp:
+        tmp = Path(tmp)
+        for lang in ("de", "en"):
+            articles = load_dev(data, lang, limit)
+            corpus = tmp / f"dev-{lang}.jsonl"
+            write_dev(articles, lang, corpus)
+            runs: dict[str, list[tuple[float, float, float]]] = {"bare": [], "extract": []}
+            for k in range(repeat):
+                runs["bare"].append(run_child([sys.executable, "-c", BARE_SCRIPT, lang, str(corpus), str(batch_size)], tmp))
+                out = tmp / f"run-{lang}-{k}"
+                out.mkdir()
+                runs["extract"].append(run_child([*_cli(), "extract", str(corpus), "--lang", lang, "--out",
+                                                  str(out / "graph.ttl"), "--jsonl", str(out / "quotes.jsonl"), "-q",
+                                                  "--batch-size", str(batch_size)], tmp))
+                shutil.rmtree(out)
+            name = {"de": "German, Wikinews dev", "en": "English, PolNeAR dev"}[lang]
+            cpu = {kind: [c for _, c, _ in v] for kind, v in runs.items()}
+            wall = {kind: [w for w, _, _ in v] for kind, v in runs.items()}
+            rss = {kind: [m for _, _, m in v] for kind, v in runs.items()}
+            for kind, label in (("bare", "bare spaCy"), ("extract", "quotegraph extract")):
+                rows.append([f"{name} ({len(articles)})", label, f"{median(cpu[kind]):.2f}",
+                             f"{min(cpu[kind]):.2f}-{max(cpu[kind]):.2f}", f"{median(wall[kind]):.2f}",
+                             f"{median(rss[kind]):,.0f}"])
+            over = median(cpu["extract"]) / median(cpu["bare"]) - 1
+            pairs = [e / b - 1 for e, b in zip(cpu["extract"], cpu["bare"])]
+            extra = median(rss["extract"]) - median(rss["bare"])
+            verdicts.append(
+                f"  {name}: +{100 * over:.1f} % CPU (median; per run pair {', '.join(f'+{100 * p:.1f} %' for p in pairs)}; "
+                f"target <= {MAX_PROCESS_OVERHEAD:.0%}: {_verdict(over <= MAX_PROCESS_OVERHEAD)}), peak RSS "
+                f"{extra:+,.0f} MB (target <= +{MAX_EXTRA_MB} MB: {_verdict(extra <= MAX_EXTRA_MB)})")
+    print_table(["corpus", "process", "CPU s", "CPU range", "wall s", "peak RSS MB"], rows, left=2)
+    print("\n".join(verdicts))
+
+
+# ---------------------------------------------------------------------------- split
+
+
+def bench_split(data: Path, limit: int | None, *, batch_size: int) -> None:
+    print(f"\nSplit by step, one process per language, no profiler, CPU seconds; {load_note()}")
+    steps: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="qg-bench-split-") as tmp:
+        tmp = Path(tmp)
+        for lang in ("de", "en"):
+            t = steps.setdefault(lang, {})
+
+            def timed(name, func):
+                start = time.process_time()
+                value = func()
+                t[name] = t.get(name, 0.0) + time.process_time() - start
+                return value
+
+            corpus = tmp / f"dev-{lang}.jsonl"
+            write_dev(load_dev(data, lang, limit), lang, corpus)
+            nlp = make_nlp(lang)
+            component = nlp.get_pipe("qg_attribution")
+            lex = component.lexicon
+            articles = timed("read the inputs (api.read_inputs)", lambda: list(api.read_inputs([corpus], lang=lang)))
+
+            def check():  # what corpus.OtherLanguage does for each article
+                for a in articles:
+                    sample = a.text[:5000]
+                    if sum(ch.isalpha() for ch in sample) >= 100 and not clearly_in(sample, lang):
+                        detect_language(sample)
+
+            timed("--lang check", check)
+            docs = timed("bare pipeline (nlp.pipe)", lambda: list(nlp.pipe([a.text for a in articles], batch_size=batch_size,
+                                                                          disable=["qg_attribution"])))
+            for doc in docs:
+                found = timed("  patterns", lambda: find_attributions(doc, lex, broad=component.broad_candidates))
+                atts = timed("  candidates to records", lambda: qgp.candidates_to_records(doc, found))
+                if component.speaker_model is not None:
+                    atts = timed("  speaker linker", lambda: qgp.link_speakers(doc, atts, lex, component.speaker_model))
+                atts, ents = timed("  coreference", lambda: qgp.resolve_entities(
+                    doc, qgp.keep_roles_within_lines(doc.text, atts), lex))
+                if component.quote_filter is not None:
+                    atts, _ = timed("  quote filter", lambda: component.quote_filter(doc, atts, [f.parent for f in found], lex))
+                named = {m.entity for a in atts for m in (a.speaker, a.mediator) if m is not None}
+                timed("  annotations", lambda: component.set_annotations(doc, atts, [e for e in ents if e.name in named]))
+            results = timed("records (convert.doc_to_result)", lambda: [doc_to_result(d, a) for d, a in zip(docs, articles)])
+            graph = open_graph(tmp / f"store-{lang}")
+            timed("graph into a store folder (add_results)", lambda: add_results(graph, results))
+            timed("Turtle file (save_graph)", lambda: save_graph(graph, tmp / f"graph-{lang}.ttl", "turtle"))
+            close_graph(graph)
+            timed("quotes.jsonl", lambda: write_attributions((a for r in results for a in r.attributions),
+                                                             tmp / f"quotes-{lang}.jsonl"))
+            del nlp, docs, results
+    names = list(steps["de"])
+    component_rows = [n for n in names if n.startswith("  ")]
+    rows = []
+    for name in names[:3] + ["qg_attribution"] + component_rows + names[3 + len(component_rows):]:
+        cells = [name.replace("  ", "  · ", 1) if name.startswith("  ") else name]
+        for lang in ("de", "en"):
+            t = steps[lang]
+            value = sum(t[n] for n in component_rows if n in t) if name == "qg_attribution" else t.get(name)
+            bare = t["bare pipeline (nlp.pipe)"]
+            cells += ["-", ""] if value is None else [f"{value:.2f}", "" if name.startswith("bare") else f"{100 * value / bare:.1f} %"]
+        rows.append(cells)
+    over = {lang: sum(v for n, v in steps[lang].items() if not n.startswith(("bare", "  "))) +
+            sum(steps[lang][n] for n in component_rows if n in steps[lang]) for lang in steps}
+    rows.append(["all but the bare pipeline"] + [c for lang in ("de", "en") for c in
+                                                  (f"{over[lang]:.2f}", f"{100 * over[lang] / steps[lang]['bare pipeline (nlp.pipe)']:.1f} %")])
+    print_table(["step", "de CPU s", "of bare", "en CPU s", "of bare"], rows)
+    print("  not in the split: start-up (imports, loading the pipeline); the processes part includes it")
 
 
 # ---------------------------------------------------------------------------- throughput
@@ -298,6 +469,8 @@ def _ints(text: str) -> list[int]:
 
 def _parts(text: str) -> set[str]:
     parts = {x.strip() for x in text.split(",") if x.strip()}
+    if parts == {"all"}:
+        return set(PARTS)
     unknown = parts - set(PARTS)
     if unknown:
         raise argparse.ArgumentTypeError(f"unknown part(s) {', '.join(sorted(unknown))}; parts: {', '.join(PARTS)}")
@@ -308,8 +481,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data root (holding wikinews-de/)")
     parser.add_argument("--limit", type=int, help="use only the first N dev articles")
-    parser.add_argument("--skip", type=_parts, default=set(), help=f"parts to leave out: {', '.join(PARTS)}")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs per throughput figure (default 3)")
+    parser.add_argument("--parts", type=_parts, default=set(DEFAULT_PARTS),
+                        help=f"parts to run: {', '.join(PARTS)} or all (default {','.join(DEFAULT_PARTS)})")
+    parser.add_argument("--skip", type=_parts, default=set(), help="parts to leave out of --parts")
+    parser.add_argument("--repeat", type=int, default=2, help="runs per figure of processes and throughput (default 2)")
     parser.add_argument("--workers", type=_ints, default=[1, 2], help="n_process values to compare (default 1,2)")
     parser.add_argument("--batch-size", type=int, default=16, help="articles per spaCy batch (the CLI's default, 16)")
     parser.add_argument("--warmup", type=int, default=8, help="articles run once before timing (default 8)")
@@ -322,16 +497,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.repeat < 1 or args.batch_size < 1 or args.warmup < 0 or args.scale_workers < 1 or args.top < 1:
         parser.error("--repeat, --batch-size, --scale-workers and --top must be positive, --warmup not negative")
 
-    articles = load_articles(args.data, args.limit)
-    print(f"quotegraph extraction benchmark: {len(articles)} articles from {args.data / 'wikinews-de'}; "
+    parts = args.parts - args.skip
+    print(f"quotegraph extraction benchmark: {', '.join(p for p in PARTS if p in parts)}; data from {args.data}; "
           f"Python {sys.version.split()[0]}; {load_note()}")
-    if "throughput" not in args.skip:
+    if "processes" in parts:
+        bench_processes(args.data, args.limit, repeat=args.repeat, batch_size=args.batch_size)
+    if "split" in parts:
+        bench_split(args.data, args.limit, batch_size=args.batch_size)
+    articles = load_articles(args.data, args.limit) if parts & {"throughput", "scaling", "profile"} else []
+    if "throughput" in parts:
         bench_throughput(articles, workers=args.workers, repeat=args.repeat, batch_size=args.batch_size,
                          warmup=min(args.warmup, len(articles)))
-    if "scaling" not in args.skip:
+    if "scaling" in parts:
         bench_scaling(articles, sizes=sorted(set(args.sizes)), workers=args.scale_workers, batch_size=args.batch_size,
                       sink=args.sink)
-    if "profile" not in args.skip:
+    if "profile" in parts:
         bench_profile(articles, top=args.top, batch_size=args.batch_size)
     return 0
 

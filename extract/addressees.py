@@ -31,7 +31,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
-from .phrases import cue_lemma, strip_punct, through_closing_mark
+from .phrases import cue_lemma, doc_text, strip_punct, through_closing_mark
 from .records import Attribution, Mention
 
 __all__ = ["add_addressees", "addressee_of", "cue_token"]
@@ -249,19 +249,20 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
             or lex.conversation_nouns or lex.object_addressee_verbs or lex.addressee_verbs):
         return attributions
     out = []
+    text = doc_text(doc)
     for att in attributions:
         span, was_speaker = addressee_of(doc, att, lex)
         if span is None:
             out.append(att)
             continue
         start, end = span.start_char, span.end_char
-        changes: dict = {"addressee": Mention(doc.text[start:end], start, end)}
+        changes: dict = {"addressee": Mention(text[start:end], start, end)}
         spk = att.speaker
         if was_speaker:
             changes["speaker"] = None
         elif spk is not None and spk.start < start < spk.end:
             opens = min(start, span.root.left_edge.idx)  # the addressee's preposition goes with it
-            cut = doc.text[spk.start:max(opens, spk.start)].rstrip(" ,")
+            cut = text[spk.start:max(opens, spk.start)].rstrip(" ,")
             if cut:
                 changes["speaker"] = replace(spk, text=cut, end=spk.start + len(cut))
         out.append(replace(att, **changes))

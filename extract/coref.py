@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import CueLexicon
 from .patterns.source_phrases import is_source_noun
-from .phrases import DocEntities
+from .phrases import DocEntities, doc_text
 from .patterns.speakers import relative_subject
 from .records import Attribution, Entity, Mention
 
@@ -45,10 +45,14 @@ class ResolvedEntity:
     name: str
     type: str
     aliases: set[str] = field(default_factory=set)
+    # the words of ``name``, worked out again only when the name changes (EntityIndex.add asks often)
+    _word_cache: tuple[str, frozenset[str]] = field(default=("", frozenset()), init=False, repr=False, compare=False)
 
     @property
-    def words(self) -> set[str]:
-        return set(_words(self.name))
+    def words(self) -> frozenset[str]:
+        if self._word_cache[0] != self.name or not self.name:
+            self._word_cache = (self.name, frozenset(_words(self.name)))
+        return self._word_cache[1]
 
 
 def _words(name: str) -> list[str]:
@@ -61,6 +65,9 @@ class EntityIndex:
     def __init__(self, lex: CueLexicon):
         self.lex = lex
         self.entities: list[ResolvedEntity] = []
+        # word -> places in self.entities of the entities whose names have it: a name can only
+        # merge with an entity it shares a word with, so add() looks at those, not at them all
+        self._by_word: dict[str, set[int]] = {}
         self._titles = {t.casefold() for t in lex.titles}
 
     def clean(self, name: str) -> str:
@@ -84,15 +91,19 @@ class EntityIndex:
         if not cleaned or not re.search(r"\w", cleaned):
             return None
         words = set(_words(cleaned))
-        matches = [e for e in self.entities if words <= e.words or (e.words <= words and e.type == etype)]
+        near = (sorted(set().union(*(self._by_word.get(w, ()) for w in words))) if words  # in the order added
+                else range(len(self.entities)))
+        matches = [(k, e) for k, e in ((k, self.entities[k]) for k in near)
+                   if words <= e.words or (e.words <= words and e.type == etype)]
         # a surname may sit in several names (a headline "Lässt Lukaschenko Putin …" tagged as one):
         # the same type first, then persons, then the name with the fewest other words
-        matches.sort(key=lambda e: (e.type != etype, e.type != "person", len(e.words - words)))
+        matches.sort(key=lambda m: (m[1].type != etype, m[1].type != "person", len(m[1].words - words)))
         if matches:
-            ent = matches[0]
+            k, ent = matches[0]
             if len(cleaned) > len(ent.name) and ent.words <= words:
                 ent.aliases.add(ent.name)
                 ent.name = cleaned
+                self._index(k, ent.words)
             ent.aliases.add(cleaned)
             if name != cleaned:
                 ent.aliases.add(name)
@@ -101,7 +112,12 @@ class EntityIndex:
             return ent
         ent = ResolvedEntity(cleaned, etype, {cleaned, name} - {""})
         self.entities.append(ent)
+        self._index(len(self.entities) - 1, ent.words)
         return ent
+
+    def _index(self, k: int, words) -> None:
+        for w in words:
+            self._by_word.setdefault(w, set()).add(k)
 
 
 def _named_part(span: Span, lex: CueLexicon) -> Span | None:
@@ -240,7 +256,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     # names may have grown after a mention was resolved: point every mention at the final name
     final = {id(e): e for e in index.entities}
     by_alias = {a: e for e in final.values() for a in (e.aliases | {e.name})}
-    text = doc.text
+    text = doc_text(doc)
 
     def mention(row: tuple | None) -> Mention | None:
         if row is None:

@@ -325,6 +325,34 @@ def extend_names(span: Span, limit: int) -> Span:
 _NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
 
 
+#: The last Doc whose text :func:`doc_text` joined, and that text.
+_LAST_TEXT: tuple[Doc | None, str] = (None, "")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token's text anew on each access
+    of ``doc.text``, and the stages of ``qg_attribution`` each need it. The text of the last
+    Doc asked about is kept (a Doc's text never changes: retokenizing keeps it).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It is cold.")
+    >>> doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    True
+    """
+    global _LAST_TEXT
+    last, text = _LAST_TEXT
+    if last is not doc:
+        text = doc.text
+        _LAST_TEXT = (doc, text)
+    return text
+
+
+def forget_doc_text() -> None:
+    """Let go of the Doc :func:`doc_text` keeps (at the end of a Doc's attribution)."""
+    global _LAST_TEXT
+    _LAST_TEXT = (None, "")
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The Doc's sentences, with splits a parser made inside a sentence undone: a "sentence"
     that starts with a comma, a closing mark or a lower-case word continues the one before,

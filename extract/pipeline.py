@@ -59,7 +59,7 @@ from .loading import load_pipeline
 from .settings import learned_by_default, max_article_chars
 from .paragraphs import make_paragraph_starts  # noqa: F401 (registers qg_paragraph_starts)
 from .patterns import Found, find_attributions
-from .phrases import lemma_table
+from .phrases import doc_text, forget_doc_text, lemma_table
 from .quote_filter import QuoteFilter
 from .relays import chain_relays
 from .records import Attribution, Cue, Entity, Mention, Quote, local_attribution_id
@@ -89,7 +89,7 @@ def candidates_to_records(doc: Doc, found: list[Found]) -> list[Attribution]:
     >>> att.id, att.quote.text, att.cue.lemma, att.speaker.text, att.pattern
     ('10-24', '„Wir bleiben.“', 'sagen', 'Er', 'direct')
     """
-    text = doc.text
+    text = doc_text(doc)
 
     def mention(chars: tuple[int, int] | None) -> Mention | None:
         return Mention(text[chars[0]:chars[1]], chars[0], chars[1]) if chars is not None else None
@@ -164,7 +164,7 @@ class AttributionFinder:
         attributions = candidates_to_records(doc, found)
         if self.speaker_model is not None:
             attributions = link_speakers(doc, attributions, lex, self.speaker_model)
-        attributions = keep_roles_within_lines(doc.text, attributions)
+        attributions = keep_roles_within_lines(doc_text(doc), attributions)
         attributions = add_addressees(doc, attributions, lex)
         attributions, entities = resolve_entities(doc, attributions, lex)
         if self.quote_filter is not None:
@@ -179,7 +179,10 @@ class AttributionFinder:
         set_attribution_spans(doc, attributions)
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, *self.find(doc))
+        try:
+            self.set_annotations(doc, *self.find(doc))
+        finally:
+            forget_doc_text()  # the stages share one doc.text (phrases.doc_text); not kept past the Doc
         return doc
 
     # ------------------------------------------------------------------ serialization

@@ -25,7 +25,7 @@ from .lexicon import CueLexicon
 from .linear import LinearModel
 from .marks import OPENING_MARKS
 from .patterns.acts import broad_complement
-from .phrases import SUBJECT_DEPS, cue_lemma
+from .phrases import SUBJECT_DEPS, cue_lemma, doc_text
 from .quotemarks import find_quoted, word_count
 from .records import Attribution
 
@@ -285,7 +285,7 @@ class QuoteFilter:
         """The attributions the model keeps, each with its ``score``, and their parent indices."""
         if not attributions:
             return list(attributions), list(parents)
-        text, sents = doc.text, list(doc.sents) if doc.has_annotation("SENT_START") else None
+        text, sents = doc_text(doc), list(doc.sents) if doc.has_annotation("SENT_START") else None
         starts = [s.start for s in sents] if sents is not None else None
         scores = [self.model.probability(quote_features(doc, att, lex, text, sents,
                                                         attributions[p] if p is not None else None, starts))

@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span
 from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrase
-from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, cue_lemma, is_pronoun, sentences, subject_of, with_apposition
+from .phrases import (SUBJECT_DEPS, CharSpans, DocEntities, cue_lemma, doc_text, is_pronoun, sentences, subject_of,
+                      with_apposition)
 from .records import Attribution, Mention
 
 __all__ = ["Candidate", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]
@@ -118,12 +119,9 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon, sents:
     return out
 
 
-def candidate_features(doc: Doc, att: Attribution, c: Candidate, rank: int, lex: CueLexicon,
-                       speakers: CharSpans, *, rule_choice: bool = False) -> list[str]:
-    """Features of one candidate for one attribution (``rank``: its place among the
-    candidates, nearest first; ``speakers``: spans already speakers of other attributions;
-    ``rule_choice``: the candidate is the rules' speaker)."""
-    kind = att.quote.kind
+def _span_features(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans) -> tuple[str, list[str]]:
+    """The form of a candidate and the features that depend on it alone (not on the
+    attribution): the same for every attribution that weighs it, so worked out once per Doc."""
     span = c.span
     head = span.root
     if len(span) == 1 and is_pronoun(span[0], lex):
@@ -135,26 +133,11 @@ def candidate_features(doc: Doc, att: Attribution, c: Candidate, rank: int, lex:
     else:
         form = "description"
     ent = head.ent_type_ or next((t.ent_type_ for t in span if t.ent_type_), "") or "none"
-    before = span.end_char <= att.quote.start
-    feats = [
-        f"role={c.role}", f"form={form}", f"ent={ent}", f"distance={c.distance}",
-        f"distance={c.distance}|role={c.role}", f"distance={c.distance}|form={form}",
-        f"rank={min(rank, 4)}", f"rank={min(rank, 4)}|kind={kind}",
-        f"kind={kind}|pattern={att.pattern}", f"side={'before' if before else 'after'}",
-        f"form={form}|kind={kind}", f"ent={ent}|role={c.role}",
-        f"length={min(len(span), 6)}",
-    ]
-    if c.inside:
-        feats += ["inside", f"inside|role={c.role}|kind={kind}"]
-    if att.speaker is not None:
-        # the rules named a speaker: is this it?
-        feats += [f"rule_choice={rule_choice}", f"rule_choice={rule_choice}|pattern={att.pattern}",
-                  f"rule_choice={rule_choice}|form={form}"]
+    feats = [f"role={c.role}", f"form={form}", f"ent={ent}", f"ent={ent}|role={c.role}", f"length={min(len(span), 6)}"]
     if c.role == "source":
         feats.append(f"source={c.verb}")
     if c.role == "subject":
         feats.append(f"cue_verb={c.cue_verb}")
-        feats.append(f"cue_verb={c.cue_verb}|distance={c.distance}")
         if c.verb in lex.weak_verbs:
             feats.append("weak_verb")
     if (span.start_char, span.end_char) in speakers:
@@ -169,8 +152,6 @@ def candidate_features(doc: Doc, att: Attribution, c: Candidate, rank: int, lex:
     feats.append(f"dep={head.dep_}|role={c.role}")
     if any(t.text in lex.titles for t in span) or any(t.lower_ in lex.media_words for t in span):
         feats.append("title_or_outlet")
-    if c.role == "subject" and att.cue is not None and att.cue.start <= doc[c.verb_i].idx < att.cue.end:
-        feats.append(f"subject_of_cue|kind={kind}")  # the syntax names it: "X sagte, …"
     first = span[0]
     if first.pos_ == "DET" and first.morph.get("Case"):
         feats.append(f"case={'+'.join(first.morph.get('Case'))}")
@@ -178,8 +159,46 @@ def candidate_features(doc: Doc, att: Attribution, c: Candidate, rank: int, lex:
         feats.append("after_preposition")
     if len(span) == 1 and not first.ent_type_ and form != "pronoun":
         feats.append(f"bare_word={first.pos_}")
+    return form, feats
+
+
+def candidate_features(doc: Doc, att: Attribution, c: Candidate, rank: int, lex: CueLexicon,
+                       speakers: CharSpans, *, rule_choice: bool = False, cache: dict | None = None,
+                       text: str | None = None) -> list[str]:
+    """Features of one candidate for one attribution (``rank``: its place among the
+    candidates, nearest first; ``speakers``: spans already speakers of other attributions;
+    ``rule_choice``: the candidate is the rules' speaker). ``cache`` (a dict kept for one Doc
+    and one ``speakers``) saves working out a candidate's own features again for the next
+    attribution; ``text`` (``doc.text``, which spaCy joins anew on each access) saves joining
+    the tokens between the candidate and the quote."""
+    kind = att.quote.kind
+    span = c.span
+    key = (span.start, span.end, c.role, c.verb, c.cue_verb)
+    if cache is None or key not in cache:
+        facts = _span_features(doc, c, lex, speakers)
+        if cache is not None:
+            cache[key] = facts
+    else:
+        facts = cache[key]
+    form, feats = facts
+    before = span.end_char <= att.quote.start
+    feats = feats + [
+        f"distance={c.distance}", f"distance={c.distance}|role={c.role}", f"distance={c.distance}|form={form}",
+        f"rank={min(rank, 4)}", f"rank={min(rank, 4)}|kind={kind}",
+        f"kind={kind}|pattern={att.pattern}", f"side={'before' if before else 'after'}", f"form={form}|kind={kind}",
+    ]
+    if c.inside:
+        feats += ["inside", f"inside|role={c.role}|kind={kind}"]
+    if att.speaker is not None:
+        # the rules named a speaker: is this it?
+        feats += [f"rule_choice={rule_choice}", f"rule_choice={rule_choice}|pattern={att.pattern}",
+                  f"rule_choice={rule_choice}|form={form}"]
+    if c.role == "subject":
+        feats.append(f"cue_verb={c.cue_verb}|distance={c.distance}")
+        if att.cue is not None and att.cue.start <= doc[c.verb_i].idx < att.cue.end:
+            feats.append(f"subject_of_cue|kind={kind}")  # the syntax names it: "X sagte, …"
     between = doc.char_span(span.end_char, att.quote.start, alignment_mode="expand") if before else None
-    if between is not None and "\n\n" in between.text:  # a Span's text, not the whole doc.text: cheap
+    if between is not None and "\n\n" in (between.text if text is None else text[between.start_char:between.end_char]):
         feats.append("paragraph_between")
     return feats
 
@@ -220,12 +239,15 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     sents = sentences(doc)
     speakers = CharSpans((a.speaker.start, a.speaker.end) for a in attributions if a.speaker is not None)
     cache: dict = {}
+    features: dict = {}  # each candidate's own features, for every attribution that weighs it
+    text = doc_text(doc)
     entities = DocEntities(doc)
     out = []
     for att in attributions:
         cands, rule = candidates_for(doc, att, lex, sents, rerank=rerank, cache=cache, entities=entities)
         if cands:
-            scored = [model.probability(candidate_features(doc, att, c, r, lex, speakers, rule_choice=(r == rule)))
+            scored = [model.probability(candidate_features(doc, att, c, r, lex, speakers, rule_choice=(r == rule),
+                                                        cache=features, text=text))
                       for r, c in enumerate(cands)]
             k = max(range(len(cands)), key=scored.__getitem__)
             if (k != rule) if rule is not None else scored[k] >= model.threshold:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotegraph.errors import GraphFileError, InputError, OutputError, RunInterrupted
-from quotegraph.extract.language import detect_language
+from quotegraph.extract.language import clearly_in, detect_language
 from quotegraph.extract.records import Article, ArticleResult
 from quotegraph.extract.settings import learned_by_default
 from quotegraph.extraction import extract
@@ -258,8 +258,8 @@ class OtherLanguage:
         if article.language != lang:
             return  # its JSONL line states its own language
         sample = article.text[:5000]
-        if sum(ch.isalpha() for ch in sample) < LANGUAGE_CHECK_LETTERS:
-            return
+        if sum(ch.isalpha() for ch in sample) < LANGUAGE_CHECK_LETTERS or clearly_in(sample, lang):
+            return  # too short to tell, or plainly in the language: no need to load the detector
         detected = detect_language(sample)
         if detected not in (lang, "und"):
             self.count += 1

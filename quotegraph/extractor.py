@@ -123,17 +123,20 @@ def _with_language(article: Article, lang: str) -> Article:
 
 
 def _pipe(nlp, articles: list[Article], batch_size: int, tolerant: bool):
-    """Docs for the articles; with ``tolerant``, an article that breaks the pipeline becomes Skipped."""
+    """Docs for the articles (a very long one parsed in blocks: :mod:`quotegraph.extract.blocks`);
+    with ``tolerant``, an article that breaks the pipeline becomes Skipped."""
+    from quotegraph.extract.blocks import parse, pipe_texts  # spaCy: see _run_chunk
+
     texts = [a.text for a in articles]
     try:
-        return list(nlp.pipe(texts, batch_size=batch_size))
+        return list(pipe_texts(nlp, texts, batch_size))
     except Exception:
         if not tolerant:
             raise
     out = []
     for art in articles:  # find the culprit(s) one by one
         try:
-            out.append(nlp(art.text))
+            out.append(parse(nlp, art.text))
         except Exception as exc:  # noqa: BLE001 - any failure inside spaCy skips only this article
             out.append(Skipped(art.source or art.id, f"extraction failed: {type(exc).__name__}: {exc}"))
     return out

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import cue_lemma, sentences, strip_punct
+from ..phrases import cue_lemma, doc_text, sentences, strip_punct
 from ..quotemarks import word_count
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern
@@ -40,7 +40,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
         return
     ends = sorted((f for f in found if f.pattern != Pattern.EMBEDDED), key=lambda f: f.quote[1])
     sents = sentences(doc)
-    text = doc.text
+    text = doc_text(doc)
     for k, sent in enumerate(sents):
         if not found.outside(sent.start_char, sent.end_char):
             continue

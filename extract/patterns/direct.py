@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from ..lexicon import CueLexicon
-from ..phrases import strip_punct
+from ..phrases import doc_text, strip_punct
 from ..quotemarks import QuotedSpan, find_quoted, word_count
 from .found import Found, Pattern, span_chars
 from .frames import attaches_after, colon_frame, colon_verb_frame, frame_in, inside_clause_before, pointing_frame, sentence_bounds, sets_off_frame, signature_frame, with_frame_verbs
@@ -36,7 +36,7 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
     Found
         ``kind`` is "direct" or "mixed"; ``extra["depth"]`` the nesting level.
     """
-    text = doc.text
+    text = doc_text(doc)
     quoted = [q for q in find_quoted(text, max_depth=1) if word_count(q.text) >= 1
               and (lex.apostrophe_quotes or q.depth > 0 or q.open_mark not in ("'", "''"))]
     speech = [_is_speech(q, text) for q in quoted]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from ..lexicon import CueLexicon
+from ..phrases import doc_text
 from ..quotemarks import word_count
 from ..transcripts import transcript_turns
 from .found import Found, FoundIndex, Pattern, span_chars
@@ -20,7 +21,7 @@ def find_transcript_turns(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Itera
     the label becomes its frame (``CueLexicon.transcript_turns``)."""
     if not lex.transcript_turns:
         return
-    for turn in transcript_turns(doc.text, lex.headline_labels):
+    for turn in transcript_turns(doc_text(doc), lex.headline_labels):
         name = doc.char_span(*turn.label, alignment_mode="expand")
         if name is None:
             continue
@@ -51,7 +52,7 @@ def find_colon_headlines(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterat
     """
     if not lex.colon_headlines:
         return
-    text = doc.text
+    text = doc_text(doc)
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import SUBJECT_DEPS, CharSpans, cue_lemma, noun_phrase, with_apposition
+from ..phrases import SUBJECT_DEPS, CharSpans, cue_lemma, doc_text, noun_phrase, with_apposition
 from .found import Found, Pattern, span_chars
 
 
@@ -221,7 +221,7 @@ def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False
     """The passes over everything the patterns found, in order: fragments settled (speech or
     title), quoted names inside a speaker or source dropped, continued quotes joined, speakers
     of frameless quotes inherited, quoting verbs' objects made speakers, nesting linked."""
-    text = doc.text  # spaCy joins the tokens anew on each access: once per Doc
+    text = doc_text(doc)
     found = [f for f in settle_fragments(found, nested=lex.nested_fragments, text=text, broad=broad)
              if (f.pattern not in (Pattern.EMBEDDED, Pattern.FRAGMENT) or not is_quoted_title(doc, text, f, lex))
              and (f.pattern != Pattern.NESTED or lex.nested_fragments or (f.cue is not None and f.speaker is not None))]
