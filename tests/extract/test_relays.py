@@ -73,3 +73,16 @@ def test_a_source_phrase_closing_a_report_relays_it_and_leaves_its_content(run_e
     # in the middle of the content it stays part of what was said
     att = run_en("The minister said that, according to Reuters, the border would stay open.").attributions[0]
     assert "according to Reuters, the border would stay open" in att.quote.text and att.mediator is None
+
+
+def test_a_report_inside_a_wie_clause_is_relayed_by_the_outlet(run_de):
+    text = "Wie das Abendblatt berichtet, sagte der Minister, die Grenze bleibe offen."
+    atts = run_de(text).attributions
+    inner = next(a for a in atts if a.quote.text == "die Grenze bleibe offen")
+    assert (inner.speaker.text, inner.cue.text) == ("der Minister", "sagte")
+    assert [m.text for m in inner.mediators] == ["das Abendblatt"]
+    outer = next(a for a in atts if a.id == inner.parent)
+    assert outer.speaker.text == "das Abendblatt"
+    # without a reporting verb opening it, the outlet's report stands alone
+    alone = run_de("Wie das Abendblatt berichtet, ist die Grenze seit Montag offen.").attributions
+    assert [(a.quote.text, a.speaker.text) for a in alone] == [("ist die Grenze seit Montag offen", "das Abendblatt")]
