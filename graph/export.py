@@ -33,7 +33,6 @@ import json
 from pathlib import Path
 from typing import IO
 
-import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph
 
@@ -41,7 +40,6 @@ from .errors import GraphFileError, QuotegraphError
 
 from .files import StagedFiles, write_atomically
 from .namespaces import FILE_PREFIXES, PREFIXES
-from .network import to_networkx
 from .store import backend_of
 
 __all__ = ["FORMATS", "DATASET_FORMATS", "format_for_suffix", "save_graph", "write_graph", "jsonld_context"]
@@ -176,6 +174,10 @@ def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixe
         prefixes = PREFIXES if format == "jsonld" else FILE_PREFIXES
     str_prefixes = {p: str(ns) for p, ns in prefixes.items()}
     if format == "graphml":
+        import networkx as nx  # here, not above: extraction writes RDF only, and networkx is 12 MB to import
+
+        from .network import to_networkx
+
         nx.write_graphml(to_networkx(graph), out, encoding="utf-8")
         return
     backend = backend_of(graph)

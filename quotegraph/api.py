@@ -33,7 +33,6 @@ from quotegraph.graph.store import add_results, open_source
 from quotegraph.graph.store import article_graphs as _article_graphs
 from quotegraph.graph.store import open_graph as _open_graph
 from quotegraph.graph.store import remove_articles as _remove_articles
-from quotegraph.graph.view import write_view as _write_view
 from quotegraph.inputs import Skipped, read_inputs
 from quotegraph.quotes_jsonl import write_attributions, write_jsonl
 from quotegraph.summary import Summary, summarize
@@ -128,4 +127,6 @@ def export(graph: Graph, path: str | Path, format: str = "turtle") -> Path:
 
 def write_view(graph: Graph, path: str | Path, **options):
     """Write the interactive network page (one self-contained HTML file)."""
+    from quotegraph.graph.view import write_view as _write_view  # networkx and the page: only when drawn
+
     return _write_view(graph, path, **options)
