@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -193,6 +193,11 @@ class CueLexicon:
     # whether, for a learned filter (``broad`` candidates), any verb with a subject and a clause or
     # object after it is proposed as a cue (PolNeAR marks beliefs, intentions and stances too)
     broad_verb_reports: bool = False
+
+    @cached_property
+    def source_words(self) -> frozenset[str]:
+        """The words that open a source phrase ("laut", "according", "to", "nach")."""
+        return frozenset(w for words in self.before_source for w in words) | self.source_noun_prepositions
 
 
 #: Keys of earlier lexicon files, read as their new names.

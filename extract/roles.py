@@ -1,5 +1,6 @@
 """Speaker and mediator mentions kept within one line: a phrase the parser ran across a line
-break ("2:00 p.m.\\n\\nBernie Sanders said …") keeps the line nearest the cue.
+break ("2:00 p.m.\\n\\nBernie Sanders said …") keeps the line nearest the cue; and a speaker
+kept apart from the relay it ran into.
 
 >>> from quotegraph.extract.records import Attribution, Cue, Mention, Quote
 >>> text = "2:00 p.m.\\n\\nBernie Sanders said taxes would rise."
@@ -16,7 +17,7 @@ from dataclasses import replace
 
 from .records import Attribution, Mention
 
-__all__ = ["keep_roles_within_lines"]
+__all__ = ["keep_roles_within_lines", "keep_speakers_apart_from_relays"]
 
 _LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")  # the words of one line, without the blanks around them
 
@@ -42,4 +43,35 @@ def keep_roles_within_lines(text: str, attributions: list[Attribution]) -> list[
                    for role, mention in (("speaker", att.speaker), ("mediator", att.mediator))
                    if mention is not None and "\n" in mention.text}
         out.append(replace(att, **changes) if changes else att)
+    return out
+
+
+def keep_speakers_apart_from_relays(text: str, attributions: list[Attribution],
+                                    source_words: frozenset[str]) -> list[Attribution]:
+    """The attributions with every speaker cut before the relay it ran into ("sagte der
+    Trainer laut dem Abendblatt": the speaker is "der Trainer"), the words that open the
+    relay's phrase (``source_words``: "laut", "according to") dropped with it.
+
+    >>> from quotegraph.extract.records import Attribution, Mention, Quote
+    >>> text = "Das sei gut, sagte der Trainer laut dem Abendblatt."
+    >>> att = Attribution("0-11", "", Quote(text[:11], 0, 11, "indirect"), speaker=Mention(text[19:50], 19, 50),
+    ...                   mediator=Mention("dem Abendblatt", 36, 50))
+    >>> keep_speakers_apart_from_relays(text, [att], frozenset({"laut"}))[0].speaker.text
+    'der Trainer'
+    """
+    out = []
+    for att in attributions:
+        spk, med = att.speaker, att.mediator
+        if spk is None or med is None or not (spk.start < med.start < spk.end):
+            out.append(att)
+            continue
+        words = text[spk.start:med.start].split()
+        while words and (words[-1].lower().strip(",") in source_words or words[-1] in (",", "-", "–")):
+            words.pop()
+        if not words:
+            out.append(att)
+            continue
+        head = text[spk.start:med.start]
+        end = spk.start + head.rindex(words[-1]) + len(words[-1])
+        out.append(replace(att, speaker=replace(spk, text=text[spk.start:end], end=end)))
     return out

@@ -1,0 +1,100 @@
+"""A challenge set of relays and addressees: sentences written for it, one construction each,
+with the speaker, the relay chain (speaker's side outward) and the addressee a reader expects.
+
+It tests the grammar, not a benchmark (the rules only, no learned part). A construction the
+rules do not read yet is a strict ``xfail`` naming what is missing: when a change makes it
+pass, the xfail fails and must be removed, so this file always says what works.
+"""
+
+import pytest
+
+# (language, sentence, words of the quote, speaker, chain, addressee, what is missing if it fails)
+CASES = [
+    ("de", "Der Minister sagte laut der Agentur Nordpress, die Grenze bleibe offen.",
+     "die Grenze bleibe offen", "Der Minister", ["der Agentur Nordpress"], None, None),
+    ("de", "Die Grenze bleibe offen, sagte der Minister laut einem Bericht der Zeitung Abendblatt.",
+     "Die Grenze bleibe offen", "der Minister", ["einem Bericht der Zeitung Abendblatt"], None, None),
+    ("de", "Laut einem Bericht des Abendblatts sagte der Minister, die Grenze bleibe offen.",
+     "die Grenze bleibe offen", "der Minister", ["einem Bericht des Abendblatts"], None, None),
+    ("de", "Wie das Abendblatt berichtet, sagte der Minister, die Grenze bleibe offen.",
+     "die Grenze bleibe offen", "der Minister", ["das Abendblatt"], None, None),
+    ("de", "Der Minister sagte, wie die Agentur Nordpress berichtet, die Grenze bleibe offen.",
+     "die Grenze bleibe offen", "Der Minister", ["die Agentur Nordpress"], None,
+     "a 'wie X berichtet' clause inside the content is read as the report itself"),
+    ("de", "Unter Berufung auf Regierungskreise berichtet die Zeitung Abendblatt, der Minister wolle zurücktreten.",
+     "der Minister wolle zurücktreten", "Regierungskreise", ["die Zeitung Abendblatt"], None,
+     "'unter Berufung auf X' is not read as the source the outlet relays"),
+    ("de", "Die Zeitung Abendblatt zitiert den Minister mit den Worten: „Die Grenze bleibt offen.“",
+     "Die Grenze bleibt offen.", "den Minister", ["Die Zeitung Abendblatt"], None, None),
+    ("de", "Der Minister sagte, er wolle zurücktreten. Das berichtet die Zeitung Abendblatt.",
+     "er wolle zurücktreten", "Der Minister", ["die Zeitung Abendblatt"], None,
+     "'Das berichtet X' after a report with its own speaker does not make X its relay"),
+    ("de", "Nach Angaben der Agentur Nordpress sagte eine Sprecherin, man prüfe das.",
+     "man prüfe das", "eine Sprecherin", ["der Agentur Nordpress"], None,
+     "'nach Angaben X' before a report swallows the report as its content"),
+    ("de", "Der Agentur Nordpress zufolge sagte die Sprecherin, man prüfe den Fall.",
+     "man prüfe den Fall", "die Sprecherin", ["Der Agentur Nordpress"], None, None),
+    ("de", "Die Sprecherin sagte der Zeitung Abendblatt, man prüfe den Fall.",
+     "man prüfe den Fall", "Die Sprecherin", [], "der Zeitung Abendblatt", None),
+    ("de", "Im Gespräch mit dem Sender sagte die Sprecherin, man prüfe den Fall.",
+     "man prüfe den Fall", "die Sprecherin", [], "dem Sender", None),
+    ("de", "Gegenüber der Agentur Nordpress sagte der Trainer laut dem Abendblatt, die Mannschaft sei müde.",
+     "die Mannschaft sei müde", "der Trainer", ["dem Abendblatt"], "der Agentur Nordpress", None),
+    ("de", "Die Zeitung Abendblatt berichtet, ein Polizeisprecher habe gesagt: „Es gab keine Verletzten.“",
+     "Es gab keine Verletzten.", "ein Polizeisprecher", ["Die Zeitung Abendblatt"], None,
+     "a direct quote framed inside an outlet's report keeps the outlet as its speaker"),
+    ("de", "Der Sender meldet unter Berufung auf die Agentur Nordpress, ein Sprecher habe den Vorfall bestätigt.",
+     "ein Sprecher habe den Vorfall bestätigt", "die Agentur Nordpress", ["Der Sender"], None,
+     "'unter Berufung auf X' is not read as the source the outlet relays"),
+    ("de", "Laut Abendblatt sagte der Minister der Agentur Nordpress, er bleibe im Amt.",
+     "er bleibe im Amt", "der Minister", ["Abendblatt"], "der Agentur Nordpress",
+     "a dative addressee right after the speaker is parsed as the speaker's genitive"),
+    ("en", "The minister said the border would stay open, according to Reuters.",
+     "the border would stay open", "The minister", ["Reuters"], None, None),
+    ("en", "According to Reuters, the minister said the border would stay open.",
+     "the border would stay open", "the minister", ["Reuters"], None, None),
+    ("en", "The minister told the BBC the border would stay open, Reuters reported.",
+     "the border would stay open", "The minister", ["Reuters"], "the BBC",
+     "', X reported' after a report with its own speaker does not make X its relay"),
+    ("en", "Citing government sources, the Guardian reported that the minister would resign.",
+     "the minister would resign", "government sources", ["the Guardian"], None,
+     "'citing X' is read as a quote of its own, not as the outlet's source"),
+    ("en", "As reported by the Times, the minister said the border would stay open.",
+     "the border would stay open", "the minister", ["the Times"], None,
+     "'as reported by X' swallows the report as its content"),
+    ("en", '"The border stays open," the minister said, according to a translation from the state news agency.',
+     "The border stays open,", "the minister", ["a translation from the state news agency"], None, None),
+    ("en", "The minister will resign, the newspaper reported, citing two officials.",
+     "The minister will resign", "two officials", ["the newspaper"], None,
+     "', citing X' after a frame does not name X as the source the outlet relays"),
+    ("en", "In an interview with CNN, the senator said the bill was dead.",
+     "the bill was dead", "the senator", [], "CNN", None),
+    ("en", "The senator told reporters the bill was dead, according to the Associated Press.",
+     "the bill was dead", "The senator", ["the Associated Press"], "reporters", None),
+    ("en", 'Reuters reported that the minister had said: "We stay."',
+     "We stay.", "the minister", ["Reuters"], None,
+     "a direct quote framed inside an outlet's report is not found on its own"),
+]
+
+
+def _case(case):
+    lang, text, quote, speaker, chain, addressee, missing = case
+    marks = [pytest.mark.xfail(strict=True, reason=missing)] if missing else []
+    return pytest.param(lang, text, quote, (speaker, chain, addressee), id=f"{lang}-{text[:45]}", marks=marks)
+
+
+@pytest.mark.parametrize("lang,text,quote,expected", [_case(c) for c in CASES])
+def test_relay_and_addressee_challenge(run_de, run_en, lang, text, quote, expected):
+    result = (run_de if lang == "de" else run_en)(text)
+    # the attribution of these words (a quote holding the frame too does not count)
+    att = next((a for a in result.attributions if quote in a.quote.text and len(a.quote.text) <= len(quote) + 4), None)
+    assert att is not None, [a.quote.text for a in result.attributions]
+    got = (att.speaker.text if att.speaker else None, [m.text for m in att.mediators],
+           att.addressee.text if att.addressee else None)
+    assert got == expected
+
+
+def test_the_challenge_covers_both_languages_and_every_role():
+    assert len(CASES) >= 26
+    assert {c[0] for c in CASES} == {"de", "en"}
+    assert any(c[4] for c in CASES) and any(c[5] for c in CASES) and any(len(c[4]) and c[5] for c in CASES)
