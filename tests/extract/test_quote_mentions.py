@@ -89,6 +89,63 @@ def test_en_the_speakers_own_name_outside_the_quote_is_no_mention(run_en):
     assert [m.entity for m in att.mentions] == ["Toledo"]
 
 
+# resolution changes no entity a role resolved to (a Doc with hand-set entities)
+
+
+def test_a_name_inside_a_quote_never_renames_or_retypes_a_known_entity():
+    from quotegraph.extract.coref import EntityIndex
+    from quotegraph.extract.lexicon import load_lexicon
+
+    index = EntityIndex(load_lexicon("de"))
+    berger = index.add("Tom Berger", "person")
+    nordwerk = index.add("Nordwerk", "organization")
+    assert index.find_or_add("Tom Berger Junior", "person") is berger and berger.name == "Tom Berger"
+    assert index.find_or_add("Nordwerk", "person") is nordwerk and nordwerk.type == "organization"
+    assert berger.aliases == {"Tom Berger"}
+    kiel = index.find_or_add("Kiel", "location")
+    assert kiel.name == "Kiel" and kiel.type == "location" and kiel not in (berger, nordwerk)
+
+
+def test_a_place_in_a_quote_is_not_an_organisation_whose_name_holds_it():
+    import spacy
+
+    from quotegraph.extract.coref import resolve_entities
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.records import Cue
+
+    text = "Die Universität Kiel teilte mit: „Wir bleiben in Kiel.“"
+    doc = spacy.blank("de")(text)
+
+    def at(s, k=0):
+        return text.index(s, k), text.index(s, k) + len(s)
+
+    doc.ents = [doc.char_span(*at("Universität Kiel"), label="ORG"), doc.char_span(*at("Kiel", 25), label="LOC")]
+    quote = Quote(text[at("„")[0]:], at("„")[0], len(text))
+    att = Attribution(f"{quote.start}-{quote.end}", "", quote, speaker=Mention("Die Universität Kiel", *at("Die Universität Kiel")),
+                      cue=Cue("teilte", *at("teilte"), "mitteilen"))
+    (got,), entities = resolve_entities(doc, [att], load_lexicon("de"))
+    assert (got.speaker.entity, got.speaker.type) == ("Universität Kiel", "organization")
+    assert mentions(got) == [("Kiel", "Kiel", "location")]
+    assert sorted((e.name, e.type) for e in entities) == [("Kiel", "location"), ("Universität Kiel", "organization")]
+    assert dict((e.name, e.aliases) for e in entities)["Universität Kiel"] == ("Universität Kiel",)
+
+
+def test_a_speaker_span_inside_the_quote_span_is_no_mention():
+    # a speech act whose span holds its own speaker: the speaker's words are the role, not content
+    import spacy
+
+    from quotegraph.extract.coref import resolve_entities
+    from quotegraph.extract.lexicon import load_lexicon
+
+    text = "Anna Schulz warnte vor einem Streik in Kiel."
+    doc = spacy.blank("de")(text)
+    doc.ents = [doc.char_span(0, 11, label="PER"), doc.char_span(text.index("Kiel"), text.index("Kiel") + 4, label="LOC")]
+    att = Attribution("0-43", "", Quote(text[:43], 0, 43, "reported"), speaker=Mention("Anna Schulz", 0, 11))
+    (got,), _ = resolve_entities(doc, [att], load_lexicon("de"))
+    assert got.speaker.entity == "Anna Schulz"
+    assert mentions(got) == [("Kiel", "Kiel", "location")]
+
+
 # the record
 
 

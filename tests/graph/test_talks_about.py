@@ -42,7 +42,8 @@ def small_corpus() -> list[ArticleResult]:
         _result("m2", "Anna Schulz", [("Die IG Metall und Tom Berger streiten", [("IG Metall", "IG Metall", "organization"),
                                                                                   ("Tom Berger", "Tom Berger", "person")])]),
         _result("m3", "Tom Berger", [("Anna Schulz irrt, Tom Berger nicht", [("Anna Schulz", "Anna Schulz", "person"),
-                                                                              ("Tom Berger", "Tom Berger", "person")])]),
+                                                                              ("Tom Berger", "Tom Berger", "person")]),
+                                     ("Frau Schulz lügt", [("Schulz", "Anna Schulz", "person")])]),
     ]
 
 
@@ -91,9 +92,10 @@ def test_a_talks_about_without_a_quote_behind_it_does_not_conform():
     assert "only when one of its quotes mentions the entity" in report
 
 
-def test_a_mentioned_entity_without_a_name_does_not_conform():
+def test_a_mentioned_entity_without_a_type_and_name_does_not_conform():
     g = records_to_graph(small_corpus())
     g.remove((entity_iri("Kiel"), SDO.name, None))
+    g.remove((entity_iri("Kiel"), RDF.type, None))  # only being mentioned makes it an entity to check
     conforms, report = validate_graph(g)
     assert not conforms
     assert "an entity has a schema:name" in report
@@ -106,9 +108,9 @@ def test_who_talks_about_whom_ranks_pairs_by_quotes():
     assert r.columns == ["speaker", "about", "type", "quotes", "articles"]
     assert [tuple(str(v) for v in row) for row in r.rows] == [
         ("Anna Schulz", "Tom Berger", "Person", "3", "2"),
+        ("Tom Berger", "Anna Schulz", "Person", "2", "1"),  # not himself
         ("Anna Schulz", "IG Metall", "Organization", "1", "1"),
         ("Anna Schulz", "Kiel", "Place", "1", "1"),
-        ("Tom Berger", "Anna Schulz", "Person", "1", "1"),  # not himself
     ]
     # the pairs are the qg:talksAbout shortcut's
     pairs = {(str(s), str(o)) for s, o in g.subject_objects(QG.talksAbout)}
