@@ -115,3 +115,19 @@ def test_who_talks_about_whom_ranks_pairs_by_quotes():
     # the pairs are the qg:talksAbout shortcut's
     pairs = {(str(s), str(o)) for s, o in g.subject_objects(QG.talksAbout)}
     assert len(pairs) == len(r.rows)
+
+
+def test_remove_with_prune_drops_the_shortcuts_no_quote_backs():
+    from quotegraph.graph.store import remove_articles
+
+    g = open_graph()
+    add_results(g, small_corpus())
+    berger, schulz = entity_iri("Tom Berger"), entity_iri("Anna Schulz")
+    remove_articles(g, ["m3"])  # his only quotes: the edge stays until a prune
+    assert (berger, QG.talksAbout, schulz) in g
+    remove_articles(g, ["m2"], prune=True)
+    assert (berger, QG.talksAbout, schulz) not in g
+    assert (schulz, QG.talksAbout, berger) in g  # m1's quotes still back it
+    assert (schulz, QG.talksAbout, entity_iri("IG Metall")) not in g  # only m2 named it
+    conforms, report = validate_graph(g)
+    assert conforms, report
