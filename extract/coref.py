@@ -1,5 +1,6 @@
 """Speaker and mediator mentions to entities: names merged within an article, pronouns and
-descriptions resolved to the person named before them.
+descriptions resolved to the person named before them; then the names inside each quote, its
+mentions, resolved through the same entities.
 
 Rules (general, no names): a mention that contains a named entity takes it; a shorter name
 whose words are part of a longer one is the same entity ("Weber" → "Anton Weber"); titles
@@ -21,7 +22,7 @@ from .phrases import DocEntities, doc_text
 from .patterns.speakers import relative_subject
 from .records import Attribution, Entity, Mention
 
-__all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "entity_type_of_label"]
+__all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
 
 
 _LABEL_TYPES = {
@@ -86,14 +87,16 @@ class EntityIndex:
         low = word.casefold()
         return low in self._titles or (len(low) > 6 and any(low.endswith(t) for t in self._titles if len(t) >= 4))
 
+    def _near(self, words: set[str]):
+        """Places of the entities that share a word with ``words``, in the order added."""
+        return sorted(set().union(*(self._by_word.get(w, ()) for w in words))) if words else range(len(self.entities))
+
     def add(self, name: str, etype: str) -> ResolvedEntity | None:
         cleaned = self.clean(name)
         if not cleaned or not re.search(r"\w", cleaned):
             return None
         words = set(_words(cleaned))
-        near = (sorted(set().union(*(self._by_word.get(w, ()) for w in words))) if words  # in the order added
-                else range(len(self.entities)))
-        matches = [(k, e) for k, e in ((k, self.entities[k]) for k in near)
+        matches = [(k, e) for k, e in ((k, self.entities[k]) for k in self._near(words))
                    if words <= e.words or (e.words <= words and e.type == etype)]
         # a surname may sit in several names (a headline "Lässt Lukaschenko Putin …" tagged as one):
         # the same type first, then persons, then the name with the fewest other words
@@ -110,10 +113,43 @@ class EntityIndex:
             if ent.type in ("other", "organization") and etype in ("person", "media"):
                 ent.type = etype
             return ent
+        return self._new(cleaned, name, etype)
+
+    def _new(self, cleaned: str, name: str, etype: str) -> ResolvedEntity:
         ent = ResolvedEntity(cleaned, etype, {cleaned, name} - {""})
         self.entities.append(ent)
         self._index(len(self.entities) - 1, ent.words)
         return ent
+
+    def find(self, name: str, etype: str) -> ResolvedEntity | None:
+        """The known entity a name inside a quote refers to, or None; changes nothing.
+
+        Unlike :meth:`add`, nothing known is renamed, retyped or given an alias (so naming
+        someone inside a quote never changes who a quote is attributed to): the name is one of
+        an entity's names, or its words are part of the name of an entity of its type or of a
+        person ("Berger" → "Tom Berger", even when the NER calls "Berger" a place), or a name of
+        the same type holds it ("Tom Berger" when only "Berger" was known).
+        """
+        cleaned = self.clean(name)
+        if not cleaned or not re.search(r"\w", cleaned):
+            return None
+        words = set(_words(cleaned))
+        near = [self.entities[k] for k in self._near(words)]
+        same = [e for e in near if cleaned == e.name or cleaned in e.aliases]
+        if same:
+            return same[0]
+        matches = [e for e in near if (words <= e.words and e.type in (etype, "person"))
+                   or (e.words <= words and e.type == etype)]
+        matches.sort(key=lambda e: (e.type != etype, e.type != "person", len(e.words ^ words)))
+        return matches[0] if matches else None
+
+    def find_or_add(self, name: str, etype: str) -> ResolvedEntity | None:
+        """:meth:`find`, else a new entity of its own (nothing known changes)."""
+        found = self.find(name, etype)
+        if found is not None:
+            return found
+        cleaned = self.clean(name)
+        return self._new(cleaned, name, etype) if cleaned and re.search(r"\w", cleaned) else None
 
     def _index(self, k: int, words) -> None:
         for w in words:
@@ -267,11 +303,56 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             name, etype = ent.name, ent.type
         return Mention(text[start:end], start, end, name, etype)
 
+    # last, the names inside each quote: they change no entity found above
+    named_inside = [quote_mentions(doc, att, index, lex, entities) for att in attributions]
     resolved = [replace(att, speaker=mention(row["speaker"]), mediator=mention(row["mediator"]),
-                        addressee=mention(row["addressee"]))
-                for att, row in zip(attributions, out)]
-    used = {m.entity for a in resolved for m in (a.speaker, a.mediator, a.addressee) if m is not None}
+                        addressee=mention(row["addressee"]), mentions=inside)
+                for att, row, inside in zip(attributions, out, named_inside)]
+    used = {m.entity for a in resolved for m in (a.speaker, a.mediator, a.addressee, *a.mentions) if m is not None}
     return resolved, [Entity(e.name, e.type, tuple(sorted(e.aliases))) for e in index.entities if e.name in used]
+
+
+#: The kinds of named entity a quote mentions: people, organisations, places (not "German", NORP).
+_MENTION_LABELS = {"PER", "PERSON", "ORG", "LOC", "GPE", "FAC"}
+
+
+def quote_mentions(doc: Doc, att: Attribution, index: EntityIndex, lex: CueLexicon,
+                   entities: DocEntities) -> tuple[Mention, ...]:
+    """The people, organisations and places the NER finds inside a quote, each resolved to
+    the article's entity (:meth:`EntityIndex.find_or_add`), in the order they stand.
+
+    A surname the NER missed inside the quote (a run of proper nouns, "Berger" in „Herr Berger
+    hat …“) is a mention too when it names a person of the article. Pronouns are no mentions;
+    nor is a name inside one of the attribution's own role spans (its speaker, cue, mediator
+    or addressee, where a pattern's span holds them): the speaker is a mention of its own quote
+    only when the quote itself names it.
+    """
+    q = att.quote
+    span = doc.char_span(q.start, q.end, alignment_mode="contract")
+    if span is None:
+        return ()
+    roles = [(m.start, m.end) for m in (att.speaker, att.cue, att.mediator, att.addressee, *att.relays) if m is not None]
+    text = doc_text(doc)
+    found: list[tuple[int, int, ResolvedEntity]] = []
+    taken: set[int] = set()  # tokens of the names already read
+    for ent in entities.within(span.start, span.end):
+        if ent.label_ not in _MENTION_LABELS or all(t.pos_ == "PRON" or t.lower_ in lex.pronouns for t in ent):
+            continue
+        if any(ent.start_char < end and start < ent.end_char for start, end in roles):
+            continue
+        resolved = index.find_or_add(ent.text, entity_type_of_label(ent.label_))
+        if resolved is not None:
+            found.append((ent.start_char, ent.end_char, resolved))
+            taken.update(range(ent.start, ent.end))
+    for run in _propn_runs(span, min_length=1):
+        if taken.intersection(range(run.start, run.end)) or any(run.start_char < end and start < run.end_char
+                                                                for start, end in roles):
+            continue
+        person = index.find(run.text, "person")
+        if person is not None and person.type == "person":
+            found.append((run.start_char, run.end_char, person))
+    return tuple(Mention(text[start:end], start, end, ent.name, ent.type) for start, end, ent in sorted(
+        found, key=lambda f: f[:2]))
 
 
 def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, lex: CueLexicon,
@@ -326,15 +407,17 @@ def _sentence_subject(span: Span, index: EntityIndex, lex: CueLexicon, entities:
     return None
 
 
-def _propn_runs(doc: Doc):
+def _propn_runs(doc: Doc | Span, min_length: int = 2):
+    """The runs of at least ``min_length`` proper nouns (as spans of the Doc)."""
+    tokens = list(doc)
     i = 0
-    while i < len(doc):
-        if doc[i].pos_ == "PROPN":
+    while i < len(tokens):
+        if tokens[i].pos_ == "PROPN":
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN":
+            while j < len(tokens) and tokens[j].pos_ == "PROPN":
                 j += 1
-            if j - i >= 2:
-                yield doc[i:j]
+            if j - i >= min_length:
+                yield tokens[i].doc[tokens[i].i:tokens[j - 1].i + 1]
             i = j
         else:
             i += 1

@@ -9,7 +9,8 @@
    rules left without one; no speaker or mediator runs over a line break
    (:mod:`quotegraph.extract.roles`);
 3. coreference (:mod:`quotegraph.extract.coref`) resolves speakers and mediators to the
-   article's entities;
+   article's entities, then the people, organisations and places named inside each quote
+   (its ``mentions``) through the same entities;
 4. the quote filter (:mod:`quotegraph.extract.quote_filter`) drops the attributions it doubts.
    It comes last because it judges the whole attribution, its speaker's kind and entity type
    included (its weights were trained on what the stages before it give);
@@ -171,7 +172,8 @@ class AttributionFinder:
         if self.quote_filter is not None:
             attributions, _ = self.quote_filter(doc, attributions, [f.parent for f in found], lex)
         attributions = chain_relays(attributions)
-        named = {m.entity for a in attributions for m in (a.speaker, a.addressee, *a.mediators) if m is not None}
+        named = {m.entity for a in attributions for m in (a.speaker, a.addressee, *a.mediators, *a.mentions)
+                 if m is not None}
         return attributions, [e for e in entities if e.name in named]
 
     def set_annotations(self, doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> None:

@@ -4,10 +4,12 @@ its Docs between processes that way).
 
 >>> import srsly
 >>> from quotegraph.extract.records import Attribution, Quote
->>> att = Attribution("0-5", "", Quote("„Ja“", 0, 5), pattern="direct", score=0.9)
+>>> from quotegraph.extract.records import Mention
+>>> att = Attribution("0-5", "", Quote("„Ja“", 0, 5), mentions=(Mention("Kiel", 1, 5, "Kiel", "location"),),
+...                   pattern="direct", score=0.9)
 >>> back = srsly.msgpack_loads(srsly.msgpack_dumps([att]))[0]
->>> back == att, back.pattern, back.score
-(True, 'direct', 0.9)
+>>> back == att, back.pattern, back.score, type(back.mentions)
+(True, 'direct', 0.9, <class 'tuple'>)
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ __all__ = ["encode_record", "decode_record"]
 
 _TAG = "__quotegraph_record__"
 _RECORDS = {cls.__name__: cls for cls in (Attribution, Quote, Cue, Mention, Entity)}
-_TUPLES = {("Entity", "aliases"), ("Attribution", "relays")}  # msgpack has no tuples: fields that must come back as one
+_TUPLES = {("Entity", "aliases"), ("Attribution", "relays"), ("Attribution", "mentions")}  # msgpack has no tuples: fields that must come back as one
 
 
 def encode_record(obj, chain=None):

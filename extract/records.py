@@ -115,7 +115,8 @@ class Quote:
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who said a quote (speaker), with which cue, to whom (addressee), relayed by whom (mediator).
+    """Who said a quote (speaker), with which cue, to whom (addressee), relayed by whom (mediator),
+    naming whom (mentions).
 
     The one record of an attribution from the extractor's decision to the graph: the spaCy
     component puts these on ``doc._.qg_attributions`` (their ids not yet prefixed with the
@@ -139,6 +140,9 @@ class Attribution:
     # the relays inside the outermost one (``mediator``), from the speaker's side outward: a
     # spokeswoman's agency before the paper that cites it; ``mediators`` is the whole chain
     relays: tuple[Mention, ...] = ()
+    # the people, organisations and places named inside the quote, each resolved to its entity
+    # ("Berger" inside the quote: the "Tom Berger" named before), in the order they stand
+    mentions: tuple[Mention, ...] = ()
     # the possessive naming the source ("seinen Angaben nach"): coreference resolves it to the speaker
     possessor: Mention | None = field(default=None, compare=False)
     pattern: str = field(default="", compare=False)  # which rule found it (a feature of the quote filter)
@@ -211,6 +215,7 @@ def attribution_to_dict(att: Attribution) -> dict:
         "mediator": _span_dict(att.mediator, with_entity=True),
         "addressee": _span_dict(att.addressee, with_entity=True),
         "mediators": [_span_dict(m, with_entity=True) for m in att.mediators],
+        "mentions": [_span_dict(m, with_entity=True) for m in att.mentions],
         "parent": att.parent,
     }
 
@@ -219,7 +224,8 @@ def attribution_from_dict(data: dict) -> Attribution:
     """The inverse of :func:`attribution_to_dict`.
 
     >>> q = Quote("Wir bleiben.", 11, 23, "direct")
-    >>> a = Attribution(id="a1:11-23", article="a1", quote=q, cue=Cue("sagte", 3, 8, "sagen"))
+    >>> a = Attribution(id="a1:11-23", article="a1", quote=q, cue=Cue("sagte", 3, 8, "sagen"),
+    ...                 mentions=(Mention("Kiel", 15, 19, "Kiel", "location"),))
     >>> attribution_from_dict(attribution_to_dict(a)) == a
     True
     """
@@ -240,6 +246,7 @@ def attribution_from_dict(data: dict) -> Attribution:
         parent=data.get("parent"),
         addressee=mention(data.get("addressee")),
         relays=tuple(mention(m) for m in (data.get("mediators") or [])[:-1]),
+        mentions=tuple(mention(m) for m in data.get("mentions") or ()),
     )
 
 

@@ -3,8 +3,8 @@
 Each file opens with a comment saying what the query is for, the parameters it takes and the
 columns it gives::
 
-    # Purpose: Quotes that name an entity (a person or organisation mentioned inside the quote,
-    #          other than its own speaker), with who said them.
+    # Purpose: Quotes that name an entity (a person, organisation or place mentioned inside the
+    #          quote), with who said them.
     # Parameters:
     #   ?entity  name or alias of a person or organisation, any case (e.g. "Anton Weber")
     # Columns: entity, about, speaker, quote, article
@@ -79,7 +79,7 @@ def example_queries() -> dict[str, ExampleQuery]:
 
     >>> sorted(example_queries())  # doctest: +NORMALIZE_WHITESPACE
     ['cue-lemmas', 'quotes-about', 'quotes-by', 'relay-chains', 'reported-by', 'speakers-by-count',
-     'who-said-what']
+     'who-said-what', 'who-talks-about-whom']
     >>> example_queries()["quotes-about"].params
     {'entity': 'name or alias of a person or organisation, any case (e.g. "Anton Weber")'}
     """

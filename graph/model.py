@@ -13,8 +13,10 @@ Shape of one attribution (prefixes as in :data:`quotegraph.graph.namespaces.PREF
                         prov:wasAttributedTo <entity/alexander-lukaschenko> ;
                         qg:speakerMention <article/a1#char=92,103> ;
                         qg:cue <article/a1#char=86,91> ; qg:cueLemma "sagen" ;
-                        qg:mediator <entity/belta> ; prov:wasQuotedFrom <report/a1/40-90> .
-    <entity/alexander-lukaschenko> a schema:Person ; schema:name "..." ; qg:said <article/a1#char=40,90> .
+                        qg:mediator <entity/belta> ; prov:wasQuotedFrom <report/a1/40-90> ;
+                        schema:mentions <entity/polen> .   # a name inside the quote
+    <entity/alexander-lukaschenko> a schema:Person ; schema:name "..." ; qg:said <article/a1#char=40,90> ;
+                        qg:talksAbout <entity/polen> .
     <entity/belta>      a schema:NewsMediaOrganization ; qg:reported <article/a1#char=40,90> .
     <report/a1/40-90>   a qg:Report, prov:Entity ; prov:wasAttributedTo <entity/belta> .
 
@@ -331,14 +333,32 @@ def _all_triples(result: ArticleResult) -> Iterator[Triple]:
     for att in result.attributions:
         yield from _attribution_triples(result, att, ids)
     yield from _entity_triples(result)
-    # an entity named in a quote (other than its own speaker) is mentioned by that quote
     for att in result.attributions:
-        quote = ids[att.id]
-        for ent in result.entities:
-            if att.speaker and att.speaker.entity == ent.name:
-                continue
-            if any(_names_in(alias, att.quote.text) for alias in (ent.name, *ent.aliases)):
-                yield quote, SDO.mentions, entity_iri(ent.name)
+        yield from _mentions_triples(result, att, ids[att.id])
+
+
+def _mentioned(result: ArticleResult, att: Attribution) -> dict[str, None]:
+    """The names of the entities a quote mentions, in order: those its record names inside it
+    (``Attribution.mentions``), and any other entity of the article named inside it by one of
+    its names (a record written without mentions; an outlet the NER did not tag) but its own
+    speaker."""
+    out = dict.fromkeys(m.entity for m in att.mentions if m.entity)
+    for ent in result.entities:
+        if ent.name in out or (att.speaker and att.speaker.entity == ent.name):
+            continue
+        if any(_names_in(alias, att.quote.text) for alias in (ent.name, *ent.aliases)):
+            out[ent.name] = None
+    return out
+
+
+def _mentions_triples(result: ArticleResult, att: Attribution, quote: URIRef) -> Iterator[Triple]:
+    """``quote schema:mentions entity`` for each entity it names, and the shortcut
+    ``speaker qg:talksAbout entity`` (not to the speaker itself)."""
+    speaker = att.speaker.entity if att.speaker else None
+    for name in _mentioned(result, att):
+        yield quote, SDO.mentions, entity_iri(name)
+        if speaker and entity_iri(name) != entity_iri(speaker):
+            yield entity_iri(speaker), QG.talksAbout, entity_iri(name)
 
 
 _ARTICLE_EDGES = (QG.said, QG.reported)

@@ -34,6 +34,7 @@ class QG(DefinedNamespace):
     said: URIRef  # speaker entity -> quote it is attributed to
     reported: URIRef  # mediator entity (outlet, agency, person) -> quote it relayed
     mediator: URIRef  # quote -> the entity that relayed it ("laut Belta")
+    talksAbout: URIRef  # speaker entity -> an entity one of its quotes mentions (schema:mentions)
 
     # what a quote carries besides schema:text
     kind: URIRef  # quote -> its kind (a skos:Concept in KIND)

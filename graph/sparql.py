@@ -21,7 +21,7 @@ from rdflib.util import from_n3
 
 from .errors import QueryError
 
-from .namespaces import ENTITY, PREFIXES
+from .namespaces import ENTITY, PREFIXES, QG, SDO
 from .terms import sparql_term
 
 __all__ = [
@@ -270,16 +270,22 @@ def prune_update(shared_graph: str | None) -> str:
 
     An entity is in use while some triple outside the entity descriptions points at it (an
     article's ``prov:wasAttributedTo``, ``itsrdf:taIdentRef`` …) or an article graph says
-    something about it (``qg:said``).
+    something about it (``qg:said``). First, the ``qg:talksAbout`` shortcuts no quote backs any
+    more (no quote of the speaker left mentions the entity) go.
     """
     entity = json.dumps(str(ENTITY))
+    talks, said, mentions = (f"<{QG.talksAbout}>", f"<{QG.said}>", f"<{SDO.mentions}>")
     if shared_graph is None:
         home, target, other = "?e ?p ?o .", "?e ?p ?o", ""
+        shortcut = f"?s {talks} ?m"
     else:
         home = f"GRAPH <{shared_graph}> {{ ?e ?p ?o }}"
         target = f"GRAPH <{shared_graph}> {{ ?e ?p ?o }}"
         other = f"FILTER(?g != <{shared_graph}>)"
-    return (
+        shortcut = f"GRAPH <{shared_graph}> {{ ?s {talks} ?m }}"
+    unbacked = (f"DELETE {{ {shortcut} }} WHERE {{ {shortcut} "
+                f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s {said} ?q . ?q {mentions} ?m }} {other} }} }} ;\n")
+    return unbacked + (
         f"DELETE {{ {target} }} WHERE {{ {home} FILTER(STRSTARTS(STR(?e), {entity})) "
         f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?y ?e }} {other} }} "
         f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?y ?x }} {other} }} "

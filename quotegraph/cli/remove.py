@@ -24,14 +24,15 @@ def remove(
         "--store", show_default=False,
         help="The store folder or sparql+http:// endpoint to remove them from.")],
     prune: Annotated[bool, typer.Option(
-        "--prune", help="Also delete people, organisations and outlets no remaining article names.")] = False,
+        "--prune", help="Also delete people, organisations and outlets no remaining article names, and "
+                        "talksAbout edges no remaining quote backs.")] = False,
 ) -> None:
     """Remove articles (their quotes, speakers' statements, cues, relays) from a store.
 
     Each article lives in its own named graph, so removing one drops exactly that graph and
     leaves every other article untouched. The descriptions of the people and outlets it named
-    (type, name, aliases) are shared by all articles and stay, unless --prune is given: then
-    those no remaining article names are deleted too. An id the store does not hold is
+    (type, name, aliases, who talks about whom) are shared by all articles and stay, unless
+    --prune is given: then those no remaining article names or quote backs are deleted too. An id the store does not hold is
     reported, removes nothing and makes the exit code 3. To replace an article, extract it again instead: that
     drops its old graph first.
 
