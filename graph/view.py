@@ -46,6 +46,7 @@ from rdflib import Graph
 from .files import write_atomically
 from .network import collapse_quotes, keep_top_nodes, quote_nodes, short_label, to_networkx
 from .quote_marks import with_quote_marks
+from .view_limits import DEFAULT_MAX_NODES, QUOTE_NODES_MAX
 
 __all__ = [
     "DEFAULT_MAX_NODES",
@@ -58,10 +59,6 @@ __all__ = [
     "write_view",
 ]
 
-#: At most this many nodes are drawn; the most-quoted are kept (``--max-nodes``).
-DEFAULT_MAX_NODES = 1000
-#: Up to this many nodes in all, quotes are drawn as nodes unless asked otherwise.
-QUOTE_NODES_MAX = 300
 
 #: Legend: label, colour (Okabe-Ito, colour-blind safe) and vis-network shape per node type.
 NODE_STYLES: dict[str, dict[str, str]] = {

@@ -9,7 +9,7 @@ import typer
 
 from quotegraph.graph.endpoint import is_endpoint_url
 from quotegraph.graph.store import close_graph, open_source
-from quotegraph.graph.view import DEFAULT_MAX_NODES, QUOTE_NODES_MAX, write_view
+from quotegraph.graph.view_limits import DEFAULT_MAX_NODES, QUOTE_NODES_MAX
 
 from ._app import app, handle_errors
 
@@ -39,6 +39,8 @@ def view(
     remote = is_endpoint_url(graph)
     rdf = open_source(graph if remote else Path(graph))
     try:
+        from quotegraph.graph.view import write_view  # networkx and the page's templates: only when drawing
+
         summary = write_view(rdf, out, show_quotes=quotes, max_nodes=max_nodes,
                              title=title or (graph if remote else Path(graph).name))
     finally:
