@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from quotegraph.errors import InputError, QuotegraphError
-from quotegraph.extract.records import Article, ArticleResult, result_from_dict, result_to_dict
+from quotegraph.extract.records import Article, ArticleResult, article_from_dict, article_meta, result_from_dict, result_to_dict
 from quotegraph.extractor import Extractor
 from quotegraph.graph.entity_types import best_type, is_entity
 from quotegraph.graph.model import article_triples, nquads_line
@@ -159,8 +159,11 @@ def _type_line(pair: tuple[str, str]) -> str:
 
 def _quote_lines(line: str) -> Iterator[str]:
     data = json.loads(line)
-    for att in data.get("result", {}).get("attributions", ()):
-        yield json.dumps(att, ensure_ascii=False)
+    if "result" not in data:
+        return
+    meta = article_meta(article_from_dict(data["result"]["article"]))
+    for att in data["result"]["attributions"]:
+        yield json.dumps(att | {"article_meta": meta}, ensure_ascii=False)
 
 
 def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: str = "auto",

@@ -25,8 +25,8 @@ from pathlib import Path
 from quotegraph.errors import InputError
 from quotegraph.extract.records import Article
 from quotegraph.extract.settings import max_article_chars
-from quotegraph.inputs import (Skipped, article_from_jsonl_line, duplicate_reason, input_files, jsonl_line_bound,
-                               overlong_line_reason, read_file)
+from quotegraph.inputs import (WARC_SUFFIXES, Skipped, article_from_jsonl_line, duplicate_reason, input_files,
+                               jsonl_line_bound, overlong_line_reason, read_file, suffix_of)
 from quotegraph.spark_lines import numbered_lines
 
 __all__ = ["InputPlan", "plan_inputs", "read_articles", "is_uri"]
@@ -58,11 +58,12 @@ def plan_inputs(inputs: Iterable[str | Path]) -> InputPlan:
     Raises
     ------
     InputError
-        If a local input does not exist (before Spark starts).
+        If a local input does not exist, or is a web archive (before Spark starts).
     """
     remote, files = [], []
     number = 0
     for raw in map(str, inputs):
+        _refuse_web_archives(raw)
         if is_uri(raw):
             remote.append((number, raw))
             number += 1
@@ -70,9 +71,17 @@ def plan_inputs(inputs: Iterable[str | Path]) -> InputPlan:
         if not Path(raw).exists():
             raise InputError("no such file or folder", raw)
         for file, article_id in input_files([raw]):
+            _refuse_web_archives(str(file))
             files.append((number, str(file), article_id))
             number += 1
     return InputPlan(tuple(remote), tuple(files))
+
+
+def _refuse_web_archives(path: str) -> None:
+    """Web archives are read by the local engine only (its run counts their other records)."""
+    if suffix_of(Path(path)) in WARC_SUFFIXES:
+        raise InputError("web archives (.warc, .warc.gz) are read by --engine local only: run "
+                         "quotegraph extract without --engine spark on them (--workers for all cores)", path)
 
 
 def read_articles(sc, plan: InputPlan, *, lang: str, partitions: int):
