@@ -233,3 +233,30 @@ def test_spark_refuses_web_archives_before_it_starts(tmp_path):
     assert result.exit_code == 1
     assert "web archives (.warc, .warc.gz) are read by --engine local only" in result.stderr
     assert not (tmp_path / "parts").exists()
+
+
+def test_a_run_journal_keeps_tallies_apart_from_skipped_inputs_and_the_metadata(tmp_path):
+    from quotegraph.extract.records import ArticleResult, Attribution, Quote
+    from quotegraph.runs import RunState
+    from quotegraph.summary import Summary
+    target = tmp_path / "graph.ttl"
+    run = RunState.start(target, {"inputs": ["a.warc.gz"]})
+    article = Article(id=STREIK_URI, text="„Ja“, sagte sie.", url=STREIK_URI, date="2024-05-02T10:00:00Z",
+                      site="Hafenkurier")
+    att = Attribution(id=f"{STREIK_URI}:0-4", article=STREIK_URI, quote=Quote("„Ja“", 0, 4))
+    run.record([ArticleResult(article, (att,))],
+               [Tally("a.warc.gz", "2 records, 1 article, 1 skipped (1 not an HTML response)"),
+                Skipped("b.warc.gz", "empty archive (no WARC record)")])
+    resumed = RunState.start(target, {"inputs": ["a.warc.gz"]}, resume=True)
+    summary = Summary(skipped=resumed.skipped())
+    assert [type(s) for s in summary.tallies] == [Tally] and [s.source for s in summary.skipped] == ["b.warc.gz"]
+    (atts, meta), = resumed.finished_quotes()
+    assert atts == (att,) and meta["url"] == STREIK_URI and meta["site"] == "Hafenkurier"
+
+
+def test_the_progress_bar_has_no_total_with_an_archive_among_the_inputs(tmp_path):
+    from quotegraph.progress import count_articles
+    text = tmp_path / "a.txt"
+    text.write_text("Hallo.", encoding="utf-8")
+    assert count_articles([text]) == 1
+    assert count_articles([text, news_archive(tmp_path / "b.warc.gz")]) is None
