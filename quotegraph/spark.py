@@ -47,6 +47,7 @@ from quotegraph.graph.store import (add_results, backend_of, close_graph, is_oxi
 from quotegraph.inputs import Skipped, without_skipped
 from quotegraph.spark_inputs import InputPlan, is_uri, plan_inputs, read_articles
 from quotegraph.summary import Summary
+from quotegraph.warc import Tally
 
 __all__ = ["extract_with_spark", "spark_session", "PART_FOLDERS"]
 
@@ -106,7 +107,8 @@ def _extract_partition(items: Iterator[Article | Skipped], lang: str, model: str
     out: list[str] = []
 
     def skip(item: Skipped) -> None:
-        out.append(json.dumps({"skipped": item.source, "reason": item.reason}, ensure_ascii=False))
+        tally = {"tally": True} if isinstance(item, Tally) else {}  # a web archive's counts: no error
+        out.append(json.dumps({"skipped": item.source, "reason": item.reason} | tally, ensure_ascii=False))
 
     for result in extractor.run(without_skipped(items, skip), on_skip=skip):
         out.append(json.dumps({"result": result_to_dict(result)}, ensure_ascii=False))
@@ -277,7 +279,7 @@ def _counts(line: str) -> dict:
     """One result line's contribution to the summary counts."""
     data = json.loads(line)
     if "skipped" in data:
-        return {"skipped": 1}
+        return {} if data.get("tally") else {"skipped": 1}
     counts = {"articles": 1}
     for att in data["result"]["attributions"]:
         counts["quotes"] = counts.get("quotes", 0) + 1
@@ -304,7 +306,10 @@ def _summary(results):
     summary.mediators = set(results.flatMap(lambda line: _names(line, "mediator")).distinct().collect())
     for line in results.filter(lambda line: line.startswith('{"skipped"')).collect():
         data = json.loads(line)
-        summary.skipped.append(Skipped(data["skipped"], data["reason"]))
+        if data.get("tally"):
+            summary.tallies.append(Tally(data["skipped"], data["reason"]))
+        else:
+            summary.skipped.append(Skipped(data["skipped"], data["reason"]))
     return summary
 
 

@@ -18,7 +18,7 @@ from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, w
 @handle_errors
 def extract(
     # strings, not Paths: a Path would turn hdfs:///corpus.jsonl (for --engine spark) into hdfs:/corpus.jsonl
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUTS", help="Text/Markdown/HTML files, JSONL files (one article per line), web archives (.warc, .warc.gz), or folders of them; with --engine spark also JSONL on any scheme:// path Spark reads (hdfs://, s3a://), but no web archives.", show_default=False)],
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUTS", help="Text/Markdown/HTML files, JSONL files (one article per line), web archives (.warc, .warc.gz), or folders of them; with --engine spark also JSONL on any scheme:// path Spark reads (hdfs://, s3a://); web archives must be on a file system the executors share.", show_default=False)],
     lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the articles: de, en, or auto (detect per article).")] = "auto",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Graph file to write (.ttl, .nt, .nq, .jsonld, .trig); added to if it exists.")] = Path("graph.ttl"),
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Also write one JSON object per quote here (added to if it exists).")] = None,
