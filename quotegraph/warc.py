@@ -68,6 +68,13 @@ class Tally(Skipped):
     """
 
 
+class _Archive(WARCIterator):
+    """warcio's reader, counting (in ``err_count``) rather than printing each record whose
+    ``Content-Length`` was wrong: warcio finds the next record all the same."""
+
+    INC_RECORD = ""
+
+
 class _Broken(Exception):
     """The archive cannot be read on from here."""
 
@@ -147,7 +154,7 @@ def read_warc(path: Path, *, lang: str = "auto", limit: int | None = None) -> It
     records = articles = 0
     stream = _Stream(path)
     try:
-        archive = WARCIterator(stream)
+        archive = _Archive(stream)
         iterator = iter(archive)
         previous = None
         while True:
@@ -180,7 +187,8 @@ def read_warc(path: Path, *, lang: str = "auto", limit: int | None = None) -> It
     if records == 0:
         yield Skipped(str(path), "empty archive (no WARC record)")
         return
-    yield Tally(str(path), tally_text(records, articles, counts))
+    wrong = f"; {archive.err_count} with a wrong length" if archive.err_count else ""
+    yield Tally(str(path), tally_text(records, articles, counts) + wrong)
 
 
 def _check_complete(record, stream: _Stream) -> None:
@@ -191,7 +199,7 @@ def _check_complete(record, stream: _Stream) -> None:
         raise _Broken("the last record breaks off before its end")
 
 
-def _unread_rest(archive: WARCIterator, stream: _Stream) -> str | None:
+def _unread_rest(archive: _Archive, stream: _Stream) -> str | None:
     """Why bytes after the last whole record are not read (a record cut short in its header).
 
     warcio ends an archive quietly where a record's header breaks off; its ``offset`` (where

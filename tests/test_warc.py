@@ -145,6 +145,9 @@ def test_every_other_record_is_counted_by_its_reason(tmp_path):
         lambda w: w.write_record(w.create_warcinfo_record("mixed.warc", {"software": "test"})),
         lambda w: request(w, STREIK_URI),
         lambda w: response(w, STREIK_URI, STREIK),
+        lambda w: w.write_record(w.create_revisit_record(STREIK_URI, "sha1:ABC", STREIK_URI, "2024-05-01T00:00:00Z")),
+        lambda w: w.write_record(w.create_warc_record(STREIK_URI, "metadata", payload=io.BytesIO(b"via: x"),
+                                                      warc_content_type="application/warc-fields")),
         lambda w: response(w, "https://x.example/moved", "<html>moved</html>", status="301 Moved Permanently"),
         lambda w: response(w, "https://x.example/gone", "<html>gone</html>", status="404 Not Found"),
         lambda w: response(w, "https://x.example/data.json", '{"a": 1}', "application/json"),
@@ -155,7 +158,7 @@ def test_every_other_record_is_counted_by_its_reason(tmp_path):
     ], gzip=False)
     items = list(read_warc(archive, lang="de", limit=500))
     assert [type(i) for i in items] == [Article, Tally]
-    assert items[-1].reason == ("10 records, 1 article, 9 skipped (3 not HTML responses, 2 redirects or HTTP "
+    assert items[-1].reason == ("12 records, 1 article, 11 skipped (5 not HTML responses, 2 redirects or HTTP "
                                 "errors, 2 empty or undecodable, 1 too large, 1 without article text)")
 
 
@@ -260,3 +263,18 @@ def test_the_progress_bar_has_no_total_with_an_archive_among_the_inputs(tmp_path
     text.write_text("Hallo.", encoding="utf-8")
     assert count_articles([text]) == 1
     assert count_articles([text, news_archive(tmp_path / "b.warc.gz")]) is None
+
+
+def test_a_record_with_a_wrong_length_is_counted_not_printed(tmp_path, capfd):
+    import re
+    data = news_archive(tmp_path / "a.warc", gzip=False).read_bytes()
+    # the request says it is 10 bytes shorter than it is: warcio finds the next record anyway
+    bad = re.sub(rb"(WARC-Type: request\r\n(?:.*\r\n)*?Content-Length: )(\d+)",
+                 lambda m: m.group(1) + str(int(m.group(2)) - 10).encode(), data, count=1)
+    assert bad != data
+    archive = tmp_path / "bad.warc"
+    archive.write_bytes(bad)
+    items = list(read_warc(archive, lang="de"))
+    assert [i.id for i in items if isinstance(i, Article)] == [STREIK_URI, FAEHRE_URI]
+    assert items[-1].reason.endswith("(2 not HTML responses); 1 with a wrong length")
+    assert "Content-Length" not in capfd.readouterr().err
