@@ -278,3 +278,32 @@ def test_a_record_with_a_wrong_length_is_counted_not_printed(tmp_path, capfd):
     assert [i.id for i in items if isinstance(i, Article)] == [STREIK_URI, FAEHRE_URI]
     assert items[-1].reason.endswith("(2 not HTML responses); 1 with a wrong length")
     assert "Content-Length" not in capfd.readouterr().err
+
+
+def test_an_interrupted_run_over_an_archive_resumes_without_loss(tmp_path, monkeypatch):
+    import quotegraph.corpus as corpus
+    from quotegraph.errors import RunInterrupted
+    archive = news_archive(tmp_path / "archive.warc.gz")
+    reference = corpus.extract_corpus([archive], out=tmp_path / "ref.nt", jsonl=tmp_path / "ref.jsonl", lang="de")
+    real = corpus.extract
+
+    def stopped_after_one(*args, **kwargs):
+        for n, result in enumerate(real(*args, **kwargs)):
+            if n == 1:
+                raise KeyboardInterrupt
+            yield result
+
+    out, jsonl = tmp_path / "graph.nt", tmp_path / "quotes.jsonl"
+    monkeypatch.setattr(corpus, "extract", stopped_after_one)
+    with pytest.raises(RunInterrupted, match="finished articles are kept"):
+        corpus.extract_corpus([archive], out=out, jsonl=jsonl, lang="de")
+    from quotegraph.runs import RunState
+    assert RunState(out.with_name(out.name + ".quotegraph-run")).finished_ids() == {STREIK_URI}
+    monkeypatch.setattr(corpus, "extract", real)
+    summary = corpus.extract_corpus([archive], out=out, jsonl=jsonl, lang="de", resume=True)
+    assert (summary.articles, summary.quotes) == (reference.articles, reference.quotes) == (2, reference.quotes)
+    assert [str(t) for t in summary.tallies] == [f"{archive}: 4 records, 2 articles, 2 skipped (2 not HTML responses)"]
+    assert summary.skipped == []
+    assert sorted(jsonl.read_text(encoding="utf-8").splitlines()) == sorted(
+        (tmp_path / "ref.jsonl").read_text(encoding="utf-8").splitlines())
+    assert set(Graph().parse(out)) == set(Graph().parse(tmp_path / "ref.nt"))
