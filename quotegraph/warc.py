@@ -37,6 +37,7 @@ from pathlib import Path
 
 from warcio.archiveiterator import WARCIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from quotegraph.errors import InputError
 from quotegraph.extract.records import Article
@@ -105,8 +106,11 @@ class _Stream:
             return b""
         try:
             data = self._inflated(size) if self._gzipped else self._file.read(size)
-        except (OSError, zlib.error) as exc:
-            self.error = f"cannot read: {exc}"
+        except zlib.error as exc:
+            self.error = f"the compressed data is corrupt ({exc})"
+            return b""
+        except OSError as exc:
+            self.error = f"cannot read: {exc.strerror or exc}"
             return b""
         self.position += len(data)
         return data
@@ -161,12 +165,15 @@ def read_warc(path: Path, *, lang: str = "auto", limit: int | None = None) -> It
             try:
                 record = next(iterator, None)
                 _check_complete(previous, stream)
+                _check_header(record)
             except _Broken as exc:
                 yield _broken(path, str(exc), records, articles, counts)
                 return
-            except (ArchiveLoadFailed, ValueError, AttributeError, KeyError, IndexError) as exc:
-                # warcio's own errors, and what its parser raises on some malformed headers
+            except (ArchiveLoadFailed, StatusAndHeadersParserException, ValueError) as exc:
                 yield _broken(path, stream.error or _first_line(exc), records, articles, counts)
+                return
+            except (AttributeError, KeyError, IndexError, TypeError):  # warcio's parser, on a mangled header
+                yield _broken(path, stream.error or "a record header is malformed", records, articles, counts)
                 return
             if record is None:
                 break
@@ -197,6 +204,13 @@ def _check_complete(record, stream: _Stream) -> None:
         raise _Broken(stream.error)
     if record is not None and getattr(record.raw_stream, "limit", 0) > 0:
         raise _Broken("the last record breaks off before its end")
+
+
+def _check_header(record) -> None:
+    """Raise :class:`_Broken` for a record whose header broke off (warcio parses what is there)."""
+    if record is not None and not (record.rec_headers.get_header("WARC-Type")
+                                   and record.rec_headers.get_header("Content-Length")):
+        raise _Broken("a record header breaks off (it has no WARC-Type or Content-Length)")
 
 
 def _unread_rest(archive: _Archive, stream: _Stream) -> str | None:

@@ -307,3 +307,28 @@ def test_an_interrupted_run_over_an_archive_resumes_without_loss(tmp_path, monke
     assert sorted(jsonl.read_text(encoding="utf-8").splitlines()) == sorted(
         (tmp_path / "ref.jsonl").read_text(encoding="utf-8").splitlines())
     assert set(Graph().parse(out)) == set(Graph().parse(tmp_path / "ref.nt"))
+
+
+@pytest.mark.parametrize("gzip", [False, True], ids=["plain", "gzip"])
+def test_an_archive_cut_anywhere_but_between_records_is_named_broken(tmp_path, gzip):
+    ends = []  # where each record ends, its closing blank lines included
+
+    def marked(add):
+        def write(w):
+            add(w)
+            ends.append(w.out.tell())
+        return write
+
+    whole = write_warc(tmp_path / "whole.warc", [marked(lambda w: request(w, STREIK_URI)),
+                                                 marked(lambda w: response(w, STREIK_URI, STREIK)),
+                                                 marked(lambda w: response(w, FAEHRE_URI, FAEHRE))], gzip=gzip).read_bytes()
+    cut = tmp_path / "cut.warc"
+    silent = []
+    for k in range(1, len(whole), 5):
+        if any(end - 4 <= k <= end for end in ends):
+            continue  # a whole archive of fewer records
+        cut.write_bytes(whole[:k])
+        items = list(read_warc(cut, lang="de"))
+        if type(items[-1]) is not Skipped or not items[-1].reason.startswith("broken archive: "):
+            silent.append((k, str(items[-1])))
+    assert silent == []
