@@ -156,7 +156,11 @@ def read_warc(path: Path, *, lang: str = "auto", limit: int | None = None) -> It
     limit = max_article_chars() if limit is None else limit
     counts: Counter[str] = Counter()
     records = articles = 0
-    stream = _Stream(path)
+    try:
+        stream = _Stream(path)
+    except OSError as exc:
+        yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+        return
     try:
         archive = _Archive(stream)
         iterator = iter(archive)

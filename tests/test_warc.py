@@ -332,3 +332,16 @@ def test_an_archive_cut_anywhere_but_between_records_is_named_broken(tmp_path, g
         if type(items[-1]) is not Skipped or not items[-1].reason.startswith("broken archive: "):
             silent.append((k, str(items[-1])))
     assert silent == []
+
+
+def test_an_archive_that_cannot_be_opened_is_one_named_skip(tmp_path, monkeypatch):
+    archive = news_archive(tmp_path / "a.warc.gz")
+    real_open = Path.open
+
+    def refused(self, *args, **kwargs):
+        if self == archive:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refused)
+    assert [str(i) for i in read_warc(archive)] == [f"{archive}: cannot read: Permission denied"]
