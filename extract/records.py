@@ -34,6 +34,7 @@ __all__ = [
     "attribution_to_dict",
     "attribution_from_dict",
     "article_to_dict",
+    "article_meta",
     "article_from_dict",
     "result_to_dict",
     "result_from_dict",
@@ -256,6 +257,17 @@ def article_to_dict(article: Article) -> dict:
     d["authors"] = list(article.authors)
     d["agencies"] = list(article.agencies)
     return d
+
+
+def article_meta(article: Article) -> dict:
+    """What is known about an article besides its text and id: each of its quotes.jsonl lines
+    carries it as ``article_meta`` (the fields of the JSONL input format, null or [] if unknown).
+
+    >>> article_meta(Article(id="a1", text="…", url="https://kiel.example/a", site="Kieler Blatt"))
+    {'title': None, 'url': 'https://kiel.example/a', 'date': None, 'language': 'de', 'site': 'Kieler Blatt', 'authors': [], 'agencies': []}
+    """
+    return {"title": article.title, "url": article.url, "date": article.date, "language": article.language,
+            "site": article.site, "authors": list(article.authors), "agencies": list(article.agencies)}
 
 
 def article_from_dict(data: dict) -> Article:

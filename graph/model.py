@@ -187,7 +187,8 @@ def _article_triples(article: Article) -> Iterator[Triple]:
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?")
+# a space for the T, no seconds, a zone without its colon: as sites and feeds write them
+_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?")
 
 
 def date_literal(text: str) -> Literal:
@@ -200,6 +201,8 @@ def date_literal(text: str) -> Literal:
     True
     >>> str(date_literal("2024-05-02T10:00:00.500+00:00")), date_literal("2024-05-02T10:00:00Z").datatype == XSD.dateTime
     ('2024-05-02T10:00:00.5Z', True)
+    >>> str(date_literal("2024-05-02 10:00+0200")), str(date_literal("2024-05-02T10:00:00-00:00"))
+    ('2024-05-02T10:00:00+02:00', '2024-05-02T10:00:00Z')
     >>> date_literal("2. Mai 2024"), date_literal("2024-02-30").datatype
     (rdflib.term.Literal('2. Mai 2024'), None)
     """
@@ -212,16 +215,21 @@ def date_literal(text: str) -> Literal:
         return Literal(value, datatype=XSD.date)
     m = _DATETIME.fullmatch(value)
     if m:
+        stamp = f"{m.group(1)}T{m.group(2)}{m.group(3) or ':00'}"
+        zone = m.group(5) or ""
+        if len(zone) == 5:  # +0200
+            zone = f"{zone[:3]}:{zone[3:]}"
         try:
-            datetime.fromisoformat(m.group(1))
+            datetime.fromisoformat(stamp)
         except ValueError:
             return Literal(text)
-        fraction = (m.group(2) or "").rstrip("0").rstrip(".")
-        zone = m.group(3) or ""
+        if zone and not (zone == "Z" or (int(zone[1:3]) <= 14 and int(zone[4:]) < 60)):
+            return Literal(text)
+        fraction = (m.group(4) or "").rstrip("0").rstrip(".")
         if zone in ("+00:00", "-00:00"):
             zone = "Z"
         # normalize=False: rdflib would rewrite it into its own (non-canonical) form
-        return Literal(f"{m.group(1)}{fraction}{zone}", datatype=XSD.dateTime, normalize=False)
+        return Literal(f"{stamp}{fraction}{zone}", datatype=XSD.dateTime, normalize=False)
     return Literal(text)
 
 

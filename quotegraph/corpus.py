@@ -184,9 +184,9 @@ def _write_outputs(graph, run: RunState, summary: Summary, *, out, jsonl, append
     one error naming the file that could not be written.
     """
     def counted() -> Iterator:
-        for _, atts in run.finished():
+        for atts, meta in run.finished_quotes():
             summary.count(atts)
-            yield from atts
+            yield from ((att, meta) for att in atts)
 
     try:
         with written_together() as files:

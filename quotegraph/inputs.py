@@ -1,4 +1,5 @@
-"""Reading articles from what users have: text files, folders, HTML pages and JSONL corpora.
+"""Reading articles from what users have: text files, folders, HTML pages, JSONL corpora and
+web archives (the last in :mod:`quotegraph.warc`).
 
 Everything is read lazily, one article at a time, so a corpus of any size streams. An input
 that cannot be read does not stop the run: it comes out as a :class:`Skipped` item naming the
@@ -32,6 +33,9 @@ from quotegraph.extract.records import Article, article_id_for
 
 __all__ = [
     "Skipped",
+    "html_to_text",
+    "MAX_HTML_BYTES",
+    "WARC_SUFFIXES",
     "folder_files",
     "suffix_of",
     "article_from_jsonl_line",
@@ -60,7 +64,8 @@ __all__ = [
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
-_MAX_HTML_BYTES = 64 * 1024 * 1024  # larger pages are skipped, not read into memory
+WARC_SUFFIXES = (".warc.gz", ".warc")  # web archives: quotegraph/warc.py
+MAX_HTML_BYTES = 64 * 1024 * 1024  # larger pages are skipped, not read into memory
 #: Room on a JSONL line for what surrounds the text (id, title, metadata, the JSON syntax).
 JSONL_ROOM_BYTES = 1024 * 1024
 _SKIP_BLOCK = 1024 * 1024  # an overlong line is read past in blocks this big, never held
@@ -84,7 +89,7 @@ def suffix_of(path: Path) -> str:
     ('.jsonl.gz', '.txt')
     """
     name = path.name.lower()
-    for suffix in JSONL_SUFFIXES + HTML_SUFFIXES + TEXT_SUFFIXES:
+    for suffix in WARC_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES + TEXT_SUFFIXES:
         if name.endswith(suffix):
             return suffix
     return path.suffix.lower()
@@ -256,10 +261,10 @@ def read_text_file(path: Path, *, article_id: str | None = None, lang: str = "au
     limit = max_chars or max_article_chars()
     # No encoding takes more than 4 bytes a character: a bigger file is too long for sure, and
     # is skipped without being read (a 50 MB line costs nothing).
-    bound = _MAX_HTML_BYTES if is_html else 4 * limit
+    bound = MAX_HTML_BYTES if is_html else 4 * limit
     if size > bound:
         if is_html:
-            raise InputError(f"HTML page is {size / 2**20:.0f} MB; pages over {_MAX_HTML_BYTES // 2**20} MB are skipped", source)
+            raise InputError(f"HTML page is {size / 2**20:.0f} MB; pages over {MAX_HTML_BYTES // 2**20} MB are skipped", source)
         raise InputError(_too_long(f"file is {size / 2**20:.1f} MB", limit), source)
     with path.open("rb") as fh:  # bounded: a file that grew since stat() is not read whole
         data = fh.read(bound + 1)
@@ -268,7 +273,7 @@ def read_text_file(path: Path, *, article_id: str | None = None, lang: str = "au
     text = decode(data, source)
     meta: dict = {}
     if is_html:
-        text, meta = _html_to_text(text, source)
+        text, meta = html_to_text(text, source)
     if not text.strip():
         raise InputError("empty article (no text)", source)
     if len(text) > limit:
@@ -286,13 +291,18 @@ def read_text_file(path: Path, *, article_id: str | None = None, lang: str = "au
     )
 
 
-def _html_to_text(html: str, source: str) -> tuple[str, dict]:
+def html_to_text(html: str, source: str, *, url: str | None = None) -> tuple[str, dict]:
+    """The main text of an HTML page (a blank line between paragraphs) and its metadata.
+
+    ``url``, where the page came from, lets trafilatura name the site by its host when the
+    page does not name itself. Raises :class:`InputError` when the page has no article text.
+    """
     try:  # trafilatura (with lxml and jusText) takes ~0.05 s to import; only HTML pages need it
         import trafilatura
     except ImportError as exc:  # pragma: no cover - a dependency, but say so plainly
         raise InputError("reading HTML needs trafilatura: pip install trafilatura", source) from exc
     # favor_precision: a page of navigation and banners gives no text rather than its menu
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, favor_precision=True)
     data = {} if doc is None else doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = _blank_line_paragraphs(repair_mojibake(data.get("text") or ""))
     if not text.strip():
@@ -447,7 +457,9 @@ def read_inputs(inputs: Iterable[str | Path], *, lang: str = "auto") -> Iterator
     inputs : iterable of paths
         A text file (.txt/.md: one article), an HTML page, a JSONL file (.jsonl, .jsonl.gz: one
         article per line with ``text`` and optional ``id``, ``title``, ``url``, ``date``,
-        ``language``, ``authors``, ``site``), or a folder of such files (read recursively, sorted).
+        ``language``, ``authors``, ``site``), a web archive (.warc, .warc.gz: an article per
+        HTML response, see :mod:`quotegraph.warc`), or a folder of such files (read
+        recursively, sorted).
     lang : str
         Language of articles that do not state one ("auto" detects it later).
 
@@ -490,7 +502,7 @@ def input_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
 
 
 def _strip_suffix(name: str) -> str:
-    for suffix in JSONL_SUFFIXES + HTML_SUFFIXES + TEXT_SUFFIXES:
+    for suffix in WARC_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES + TEXT_SUFFIXES:
         if name.lower().endswith(suffix):
             return name[: -len(suffix)]
     return name
@@ -506,6 +518,11 @@ def read_file(path: Path, *, lang: str = "auto", article_id: str | None = None,
     reason = not_a_regular_file(path) or _not_read(path)
     if reason:
         yield Skipped(str(path), reason)
+        return
+    if suffix_of(path) in WARC_SUFFIXES:
+        # imported here: quotegraph.warc builds on this module (Skipped, decode, html_to_text)
+        from quotegraph.warc import read_warc
+        yield from read_warc(path, lang=lang, limit=limit)
         return
     if suffix_of(path) in JSONL_SUFFIXES:
         try:
@@ -544,11 +561,12 @@ def not_a_regular_file(path: Path) -> str | None:
 
 
 def _not_read(path: Path) -> str | None:
-    """Why a file is not read for its name: it is not a text, HTML or JSONL file."""
-    if suffix_of(path) in TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES:
+    """Why a file is not read for its name: it is not a text, HTML, JSONL or WARC file."""
+    readable = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+    if suffix_of(path) in readable:
         return None
-    return (f"not a text, HTML or JSONL file ({path.suffix or 'no suffix'}); quotegraph reads "
-            f"{', '.join(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)}")
+    return (f"not a text, HTML, JSONL or WARC file ({path.suffix or 'no suffix'}); quotegraph reads "
+            f"{', '.join(readable)}")
 
 
 def duplicate_reason(article_id: str, first: str) -> str:

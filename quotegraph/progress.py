@@ -21,7 +21,7 @@ from typing import TypeVar
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                            TimeRemainingColumn)
 
-from quotegraph.inputs import (JSONL_SUFFIXES, bounded_lines, input_files, jsonl_line_bound, max_article_chars,
+from quotegraph.inputs import (JSONL_SUFFIXES, WARC_SUFFIXES, bounded_lines, input_files, jsonl_line_bound, max_article_chars,
                                not_a_regular_file, open_jsonl, suffix_of)
 
 __all__ = ["count_articles", "with_progress"]
@@ -39,10 +39,15 @@ def _count_lines(path: Path) -> int:
     return n
 
 
-def count_articles(inputs: Iterable[str | Path]) -> int:
-    """How many articles (and unreadable inputs) :func:`~quotegraph.inputs.read_inputs` will yield."""
-    return sum(_count_lines(file) if suffix_of(file) in JSONL_SUFFIXES else 1
-               for file, _ in input_files(map(Path, inputs)))
+def count_articles(inputs: Iterable[str | Path]) -> int | None:
+    """How many articles (and unreadable inputs) :func:`~quotegraph.inputs.read_inputs` will yield.
+
+    None when a web archive is among the inputs: only reading it tells its articles.
+    """
+    files = [file for file, _ in input_files(map(Path, inputs))]
+    if any(suffix_of(file) in WARC_SUFFIXES for file in files):
+        return None
+    return sum(_count_lines(file) if suffix_of(file) in JSONL_SUFFIXES else 1 for file in files)
 
 
 def with_progress(items: Iterator[T], inputs: Iterable[str | Path] | None = None, *,
@@ -64,7 +69,9 @@ def with_progress(items: Iterator[T], inputs: Iterable[str | Path] | None = None
 
         def count() -> None:
             try:
-                total.append(count_articles(paths))
+                n = count_articles(paths)
+                if n is not None:
+                    total.append(n)
             except Exception:  # noqa: BLE001 - a corrupt or vanished input: the reader names it
                 pass  # no total then: the bar still counts
 

@@ -11,7 +11,7 @@ import json
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from quotegraph.extract.records import ArticleResult, Attribution, attribution_to_dict
+from quotegraph.extract.records import ArticleResult, Attribution, article_meta, attribution_to_dict
 from quotegraph.errors import OutputError
 from quotegraph.graph.files import StagedFiles, write_atomically
 
@@ -26,13 +26,16 @@ def write_jsonl(results: Iterable[ArticleResult], path: str | Path, *, append: b
     written for ``results``.
     """
     results = list(results)
-    return write_attributions((att for result in results for att in result.attributions), path, append=append,
-                              replacing={result.article.id for result in results})
+    return write_attributions(((att, article_meta(result.article)) for result in results for att in result.attributions),
+                              path, append=append, replacing={result.article.id for result in results})
 
 
-def write_attributions(attributions: Iterable[Attribution], path: str | Path, *, append: bool = True,
+def write_attributions(attributions: Iterable[Attribution | tuple[Attribution, dict | None]], path: str | Path, *, append: bool = True,
                        replacing: Collection[str] = (), files: StagedFiles | None = None) -> int:
     """:func:`write_jsonl` for attributions: streamed, so only the ids are held in memory.
+
+    Each item is an attribution, or an attribution and its article's metadata
+    (:func:`~quotegraph.extract.records.article_meta`), written as the line's ``article_meta``.
 
     With ``append``, the old lines of the articles in ``replacing`` are dropped (those articles
     are written again); other old lines are kept, and an attribution whose ``id`` is already
@@ -60,7 +63,7 @@ def write_attributions(attributions: Iterable[Attribution], path: str | Path, *,
     return new
 
 
-def _write_lines(out, attributions: Iterable[Attribution], old: Path | None, replacing: set[str]) -> int:
+def _write_lines(out, attributions: Iterable[Attribution | tuple[Attribution, dict | None]], old: Path | None, replacing: set[str]) -> int:
     """Write the kept lines of the ``old`` file, then the new attributions; return how many are new."""
     seen: set[str] = set()
     new = 0
@@ -75,11 +78,13 @@ def _write_lines(out, attributions: Iterable[Attribution], old: Path | None, rep
                 if att_id is not None:
                     seen.add(att_id)
                 out.write(line if line.endswith("\n") else line + "\n")
-    for att in attributions:
+    for item in attributions:
+        att, meta = item if isinstance(item, tuple) else (item, None)
         if att.id in seen:
             continue
         seen.add(att.id)
-        out.write(json.dumps(attribution_to_dict(att), ensure_ascii=False) + "\n")
+        line = attribution_to_dict(att) | ({"article_meta": meta} if meta is not None else {})
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
         new += 1
     return new
 

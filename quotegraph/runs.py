@@ -29,8 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotegraph.errors import UnfinishedRunError
-from quotegraph.extract.records import ArticleResult, Attribution, attribution_from_dict, attribution_to_dict
+from quotegraph.extract.records import (ArticleResult, Attribution, article_meta, attribution_from_dict,
+                                        attribution_to_dict)
 from quotegraph.inputs import Skipped
+from quotegraph.warc import Tally
 
 __all__ = ["RunState", "UnfinishedRunError", "run_folder_for"]
 
@@ -116,10 +118,12 @@ class RunState:
         for result in results:
             self.done.add(result.article.id)
             atts = [attribution_to_dict(a) for a in result.attributions]
-            lines.append(json.dumps({"article": result.article.id, "attributions": atts}, ensure_ascii=False))
+            entry = {"article": result.article.id, "meta": article_meta(result.article), "attributions": atts}
+            lines.append(json.dumps(entry, ensure_ascii=False))
         for item in skipped:
             self.done.add(item.source)
-            lines.append(json.dumps({"skipped": item.source, "reason": item.reason}, ensure_ascii=False))
+            entry = {"skipped": item.source, "reason": item.reason} | ({"tally": True} if isinstance(item, Tally) else {})
+            lines.append(json.dumps(entry, ensure_ascii=False))
         if not lines:
             return
         with self.journal.open("a", encoding="utf-8") as fh:
@@ -133,13 +137,20 @@ class RunState:
             if "article" in entry:
                 yield key, tuple(attribution_from_dict(d) for d in entry["attributions"])
 
+    def finished_quotes(self) -> Iterator[tuple[tuple[Attribution, ...], dict | None]]:
+        """The attributions of every finished article with its metadata (None in an older journal)."""
+        for _, entry in self._entries():
+            if "article" in entry:
+                yield tuple(attribution_from_dict(d) for d in entry["attributions"]), entry.get("meta")
+
     def finished_ids(self) -> set[str]:
         """The ids of every finished article (not of skipped inputs)."""
         return {key for key, entry in self._entries() if "article" in entry}
 
     def skipped(self) -> list[Skipped]:
-        """The inputs skipped so far, each once."""
-        return [Skipped(key, entry["reason"]) for key, entry in self._entries() if "skipped" in entry]
+        """The inputs skipped so far, each once (a :class:`Tally` for what was only counted)."""
+        return [(Tally if entry.get("tally") else Skipped)(key, entry["reason"])
+                for key, entry in self._entries() if "skipped" in entry]
 
     def _entries(self) -> Iterator[tuple[str, dict]]:
         if not self.journal.exists():

@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from quotegraph.errors import InputError, QuotegraphError
-from quotegraph.extract.records import Article, ArticleResult, result_from_dict, result_to_dict
+from quotegraph.extract.records import Article, ArticleResult, article_from_dict, article_meta, result_from_dict, result_to_dict
 from quotegraph.extractor import Extractor
 from quotegraph.graph.entity_types import best_type, is_entity
 from quotegraph.graph.model import article_triples, nquads_line
@@ -47,6 +47,7 @@ from quotegraph.graph.store import (add_results, backend_of, close_graph, is_oxi
 from quotegraph.inputs import Skipped, without_skipped
 from quotegraph.spark_inputs import InputPlan, is_uri, plan_inputs, read_articles
 from quotegraph.summary import Summary
+from quotegraph.warc import Tally
 
 __all__ = ["extract_with_spark", "spark_session", "PART_FOLDERS"]
 
@@ -106,7 +107,8 @@ def _extract_partition(items: Iterator[Article | Skipped], lang: str, model: str
     out: list[str] = []
 
     def skip(item: Skipped) -> None:
-        out.append(json.dumps({"skipped": item.source, "reason": item.reason}, ensure_ascii=False))
+        tally = {"tally": True} if isinstance(item, Tally) else {}  # a web archive's counts: no error
+        out.append(json.dumps({"skipped": item.source, "reason": item.reason} | tally, ensure_ascii=False))
 
     for result in extractor.run(without_skipped(items, skip), on_skip=skip):
         out.append(json.dumps({"result": result_to_dict(result)}, ensure_ascii=False))
@@ -159,8 +161,11 @@ def _type_line(pair: tuple[str, str]) -> str:
 
 def _quote_lines(line: str) -> Iterator[str]:
     data = json.loads(line)
-    for att in data.get("result", {}).get("attributions", ()):
-        yield json.dumps(att, ensure_ascii=False)
+    if "result" not in data:
+        return
+    meta = article_meta(article_from_dict(data["result"]["article"]))
+    for att in data["result"]["attributions"]:
+        yield json.dumps(att | {"article_meta": meta}, ensure_ascii=False)
 
 
 def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: str = "auto",
@@ -274,7 +279,7 @@ def _counts(line: str) -> dict:
     """One result line's contribution to the summary counts."""
     data = json.loads(line)
     if "skipped" in data:
-        return {"skipped": 1}
+        return {} if data.get("tally") else {"skipped": 1}
     counts = {"articles": 1}
     for att in data["result"]["attributions"]:
         counts["quotes"] = counts.get("quotes", 0) + 1
@@ -301,7 +306,10 @@ def _summary(results):
     summary.mediators = set(results.flatMap(lambda line: _names(line, "mediator")).distinct().collect())
     for line in results.filter(lambda line: line.startswith('{"skipped"')).collect():
         data = json.loads(line)
-        summary.skipped.append(Skipped(data["skipped"], data["reason"]))
+        if data.get("tally"):
+            summary.tallies.append(Tally(data["skipped"], data["reason"]))
+        else:
+            summary.skipped.append(Skipped(data["skipped"], data["reason"]))
     return summary
 
 

@@ -11,6 +11,10 @@
   the first kept, with the reason a local run gives
   (:func:`quotegraph.inputs.first_of_each_id`).
 * Blank JSONL lines are passed over, as a local run does.
+* Web archives (``.warc``, ``.warc.gz``) on a file system the workers share are read by the local
+  engine's reader too (:mod:`quotegraph.warc`), one task per archive, their articles then spread
+  over the partitions; the archive's :class:`~quotegraph.warc.Tally` comes back as a skipped
+  line marked ``"tally": true``, which does not count as skipped.
 
 Every item carries its place in the inputs, ``(input number, item number)``, so "first" means
 the same as in a local run whatever the partitioning.
@@ -25,8 +29,8 @@ from pathlib import Path
 from quotegraph.errors import InputError
 from quotegraph.extract.records import Article
 from quotegraph.extract.settings import max_article_chars
-from quotegraph.inputs import (Skipped, article_from_jsonl_line, duplicate_reason, input_files, jsonl_line_bound,
-                               overlong_line_reason, read_file)
+from quotegraph.inputs import (WARC_SUFFIXES, Skipped, article_from_jsonl_line, duplicate_reason, input_files,
+                               jsonl_line_bound, overlong_line_reason, read_file, suffix_of)
 from quotegraph.spark_lines import numbered_lines
 
 __all__ = ["InputPlan", "plan_inputs", "read_articles", "is_uri"]
@@ -58,12 +62,14 @@ def plan_inputs(inputs: Iterable[str | Path]) -> InputPlan:
     Raises
     ------
     InputError
-        If a local input does not exist (before Spark starts).
+        If a local input does not exist, or a web archive is on a cluster file system (before
+        Spark starts).
     """
     remote, files = [], []
     number = 0
     for raw in map(str, inputs):
         if is_uri(raw):
+            _refuse_remote_archive(raw)
             remote.append((number, raw))
             number += 1
             continue
@@ -73,6 +79,14 @@ def plan_inputs(inputs: Iterable[str | Path]) -> InputPlan:
             files.append((number, str(file), article_id))
             number += 1
     return InputPlan(tuple(remote), tuple(files))
+
+
+def _refuse_remote_archive(uri: str) -> None:
+    """A web archive is read by a Python worker from a file system the executors share, one task
+    per file; Hadoop's line reader, which reads ``scheme://`` paths, cannot read one."""
+    if suffix_of(Path(uri)) in WARC_SUFFIXES:
+        raise InputError("web archives (.warc, .warc.gz) are read from a file system the executors share "
+                         "(a path, not a scheme:// URI): mount or copy them there", uri)
 
 
 def read_articles(sc, plan: InputPlan, *, lang: str, partitions: int):
@@ -94,6 +108,12 @@ def read_articles(sc, plan: InputPlan, *, lang: str, partitions: int):
     if not parts:
         raise InputError("no articles: the inputs hold no readable files")
     items = sc.union(parts) if len(parts) > 1 else parts[0]
+    if any(suffix_of(Path(path)) in WARC_SUFFIXES for _, path, _ in plan.files):
+        from pyspark import StorageLevel  # pyspark is optional (the [spark] extra)
+
+        # the ids are collected first, then the items extracted: kept, so that each page of an
+        # archive goes through trafilatura once, not twice
+        items = items.persist(StorageLevel.MEMORY_AND_DISK)
     return skip_repeated_ids(sc, items)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from quotegraph.extract.records import ArticleResult, Attribution
 from quotegraph.inputs import Skipped
+from quotegraph.warc import Tally
 
 __all__ = ["Summary", "summarize"]
 
@@ -21,11 +22,17 @@ class Summary:
     mediators: set[str] = field(default_factory=set)
     by_kind: dict[str, int] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
+    #: What inputs held besides their articles, counted (a web archive's other records): no error.
+    tallies: list[Tally] = field(default_factory=list)
     #: Articles read as ``--lang`` whose text looks like another language, and the first few.
     other_language: int = 0
     other_language_examples: list[str] = field(default_factory=list)
     #: False when no article was read, so no graph file or quotes.jsonl was written.
     written: bool = True
+
+    def __post_init__(self) -> None:
+        self.tallies += [s for s in self.skipped if isinstance(s, Tally)]
+        self.skipped = [s for s in self.skipped if not isinstance(s, Tally)]
 
     def add(self, result: ArticleResult) -> ArticleResult:
         """Count one article's result (and pass it on)."""

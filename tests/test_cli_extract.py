@@ -211,3 +211,18 @@ def test_export_of_a_triples_file_restores_one_named_graph_per_article(tmp_path,
     named = {q.graph_name for q in want if not isinstance(q.graph_name, ox.DefaultGraph)}
     assert {g.value.rsplit("/", 1)[1] for g in named} == {"strike", "other"}
     assert quads(back) == want
+
+
+def test_quotes_jsonl_carries_the_article_metadata(tmp_path):
+    line = {"id": "n1", "text": EN_TEXT, "title": "Port strike goes on", "url": "https://planet.example/strike",
+            "date": "2024-05-02 10:00", "language": "en", "site": "Daily Planet", "authors": "Lois Lane",
+            "agencies": ["AP"]}
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    out, jsonl = tmp_path / "g.ttl", tmp_path / "q.jsonl"
+    result = invoke("extract", corpus, "--out", out, "--jsonl", jsonl, "-q")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(row) for row in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(row["article_meta"] == {
+        "title": "Port strike goes on", "url": "https://planet.example/strike", "date": "2024-05-02 10:00",
+        "language": "en", "site": "Daily Planet", "authors": ["Lois Lane"], "agencies": ["AP"]} for row in rows)

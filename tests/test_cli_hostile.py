@@ -217,6 +217,6 @@ def test_a_pdf_is_named_and_no_empty_graph_is_written(tmp_path):
         result = invoke("extract", given, "-o", out, "-q")
         assert result.exit_code == 3, result.output
         (warning,) = warnings_about(result.stderr, pdf)
-        assert "not a text, HTML or JSONL file (.pdf)" in warning
+        assert "not a text, HTML, JSONL or WARC file (.pdf)" in warning
         assert "no article was read, so no graph file was written" in result.stderr
         assert not out.exists() and skipped_count(result.stdout) == 1

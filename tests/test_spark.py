@@ -314,3 +314,29 @@ def test_spark_reads_a_cluster_uri_with_the_line_bound_and_the_duplicate_rule(tm
               for line in p.read_text(encoding="utf-8").splitlines()]
     assert {q["article"] for q in quotes} == {"u1", "u2"}
     assert all(q["text"] in ARTICLES[0][1] for q in quotes if q["article"] == "u1")  # the first u1 is kept
+
+
+def test_spark_reads_web_archives_as_a_local_run_does(tmp_path):
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_warc import STREIK_URI, news_archive
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    news_archive(crawl / "a.warc.gz")
+    whole = news_archive(crawl / "b.warc.gz").read_bytes()
+    (crawl / "b.warc.gz").write_bytes(whole[:-(len(whole) - whole.rindex(b"\x1f\x8b\x08")) // 2])  # cut short
+    local = _quotegraph("extract", "crawl", "--lang", "de", "--out", "local.nt", "--jsonl", "local.jsonl", "-q",
+                        cwd=tmp_path)
+    spark = _quotegraph("extract", "--engine", "spark", "--master", "local[2]", "crawl", "--lang", "de",
+                        "--out", "parts", "-q", cwd=tmp_path)
+    assert local.returncode == spark.returncode == 3, (local.stderr, spark.stderr)
+    tally = "crawl/a.warc.gz: 4 records, 2 articles, 2 skipped (2 not HTML responses)"
+    assert tally in local.stderr.splitlines() and tally in spark.stderr.splitlines()  # a line of its own, no warning
+    for run in (local, spark):  # b's first article is a duplicate of a's; then b breaks off
+        assert f"skipped crawl/b.warc.gz, record 2: duplicate article id '{STREIK_URI}'" in run.stderr
+        assert "skipped crawl/b.warc.gz: broken archive: the compressed data breaks off" in run.stderr
+    local_triples = _triples(tmp_path / "local.nt")
+    assert local_triples and _triples(tmp_path / "parts" / "graph") == local_triples
+    spark_quotes = sorted(line for p in sorted((tmp_path / "parts" / "quotes").glob("part-*"))
+                          for line in p.read_text(encoding="utf-8").splitlines())
+    assert spark_quotes == sorted((tmp_path / "local.jsonl").read_text(encoding="utf-8").splitlines())
+    assert all(json.loads(line)["article_meta"]["site"] == "Hafenkurier" for line in spark_quotes)

@@ -84,6 +84,8 @@ def print_summary(summary, files: dict[str, str] | None = None) -> None:
     table.add_row("mediators", str(len(summary.mediators)))
     table.add_row("skipped inputs", str(len(summary.skipped)))
     console.print(table)
+    for item in getattr(summary, "tallies", ()):
+        typer.echo(str(item), err=True)
     for item in summary.skipped:
         warn(f"skipped {item}")
     for label, path in (files or {}).items():

@@ -18,7 +18,7 @@ from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, w
 @handle_errors
 def extract(
     # strings, not Paths: a Path would turn hdfs:///corpus.jsonl (for --engine spark) into hdfs:/corpus.jsonl
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUTS", help="Text/Markdown/HTML files, folders of them, or JSONL files (one article per line); with --engine spark also JSONL on any scheme:// path Spark reads (hdfs://, s3a://).", show_default=False)],
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUTS", help="Text/Markdown/HTML files, JSONL files (one article per line), web archives (.warc, .warc.gz), or folders of them; with --engine spark also JSONL on any scheme:// path Spark reads (hdfs://, s3a://); web archives must be on a file system the executors share.", show_default=False)],
     lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the articles: de, en, or auto (detect per article).")] = "auto",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Graph file to write (.ttl, .nt, .nq, .jsonld, .trig); added to if it exists.")] = Path("graph.ttl"),
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Also write one JSON object per quote here (added to if it exists).")] = None,
@@ -34,11 +34,13 @@ def extract(
 ) -> None:
     """Find quotes, speakers, cues and mediators in articles and add them to a graph.
 
-    INPUT is a text file (one article), an HTML page, a folder (read recursively), or a JSONL
-    file with one article per line: {"text": ..., "id", "title", "url", "date", "language"}.
+    INPUT is a text file (one article), an HTML page, a folder (read recursively), a JSONL
+    file with one article per line: {"text": ..., "id", "title", "url", "date", "language"},
+    or a web archive (.warc, .warc.gz): each HTML response is an article (its URL the id), the
+    other records are counted in one line per archive.
     Running again on the same input adds nothing: ids and IRIs come from the article ids and
-    character offsets. Inputs that cannot be read (not a text, HTML or JSONL file, not a
-    regular file, longer than 2,000,000 characters: the environment variable
+    character offsets. Inputs that cannot be read (not a text, HTML, JSONL or WARC file, a
+    broken archive, not a regular file, longer than 2,000,000 characters: the environment variable
     QUOTEGRAPH_MAX_CHARS raises that) and a second article with an id already read are
     skipped, named on stderr, counted in the summary, and the exit code is 3. If no article
     is read at all, nothing is written.
