@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from killed_runs import kill_after_first_article
 
 from quotegraph.graph.model import entity_iri
 from quotegraph.graph.store import close_graph, open_source
@@ -69,23 +70,14 @@ def test_two_workers_keep_one_type(tmp_path):
 @pytest.mark.slow
 def test_a_killed_and_resumed_run_keeps_one_type(tmp_path):
     # the author's article is journaled (and stored) before the kill, the site's comes after the resume
-    import signal
-    import time
-
     from quotegraph.runs import run_folder_for
 
     filler = ({"id": f"f{i}", "text": f"Der Rat tagt am Montag zum {i}. Mal. Die Stadt prüft die Lage.",
                "language": "de"} for i in range(300))
     corpus = _jsonl(tmp_path, "c.jsonl", AUTHOR, *filler, SITE)
     journal = run_folder_for(tmp_path / "db") / "journal.jsonl"
-    proc = subprocess.Popen([sys.executable, "-m", "quotegraph.cli", "extract", corpus, "--store", "db", "-q"],
-                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 300
-    while not (journal.exists() and journal.stat().st_size) and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    proc.kill()
-    proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    kill_after_first_article([sys.executable, "-m", "quotegraph.cli", "extract", corpus, "--store", "db", "-q"],
+                             journal, tmp_path)
     assert _types(str(tmp_path / "db")) == ["https://schema.org/Person"]
     _extract(corpus, "--store", "db", "--resume", cwd=tmp_path)
     assert _types(str(tmp_path / "db")) == [NMO]

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from killed_runs import kill_after_first_article
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -67,14 +68,8 @@ def test_killed_run_keeps_earlier_output_and_resume_completes_it(corpus, referen
     before = {name: (tmp_path / name).read_bytes() for name in ("graph.ttl", "quotes.jsonl")}
 
     journal = run_folder_for(tmp_path / "graph.ttl") / "journal.jsonl"
-    proc = subprocess.Popen(_cli("extract", str(corpus), "--out", "graph.ttl", "--jsonl", "quotes.jsonl", "-q", cwd=tmp_path),
-                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 300
-    while not (journal.exists() and journal.stat().st_size) and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    proc.kill()
-    proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    kill_after_first_article(_cli("extract", str(corpus), "--out", "graph.ttl", "--jsonl", "quotes.jsonl", "-q",
+                                  cwd=tmp_path), journal, tmp_path)
 
     # the earlier outputs are untouched, the finished part is kept
     assert {name: (tmp_path / name).read_bytes() for name in before} == before
