@@ -247,10 +247,17 @@ def find_pointed_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterat
         if first is None or first.i + 1 >= sent.end or doc[first.i + 1].pos_ not in ("VERB", "AUX"):
             continue
         content = strip_punct(before)
-        if content is None or word_count(content.text) < 3 or not found.outside(content.start_char, sent.end_char):
+        if content is None or word_count(content.text) < 3 or not found.outside(sent.start_char, sent.end_char):
             continue
         frame = frame_after_pointer(doc, first, sent.end, lex.report_pointers, lex)
         if frame is None or frame.cue is None:
+            continue
+        if not found.outside(content.start_char, content.end_char):
+            # "X sagte, … . Das berichtet die Zeitung Y.": the sentence is someone's report already;
+            # the paper relays it
+            for f in found.overlapping(content.start_char, content.end_char):
+                if f.speaker is not None and f.mediator is None and frame.speaker is not None:
+                    f.mediator = span_chars(frame.speaker)
             continue
         yield Found((content.start_char, content.end_char), "indirect", cue=frame.cue, speaker=span_chars(frame.speaker),
                     mediator=span_chars(frame.mediator), pattern=Pattern.POINTED)
