@@ -126,9 +126,8 @@ def _clause_nominals(verb: Token) -> Iterator[Token]:
             stack.append(child)
 
 
-def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[tuple[Token, str]]:
-    """The heads of the phrases that may be the addressee of ``verb``, most certain first, each
-    with the rule that proposes it."""
+def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Token]:
+    """The heads of the phrases that may be the addressee of ``verb``, most certain first."""
     object_verbs = lex.object_addressee_verbs if lex.object_addressee_verbs is not None else (lex.addressee_verbs or ())
     addresses = lemma is not None and lemma in object_verbs
     # "told him", but not "gave Patriot": where the lexicon lists the cues that take an addressee
@@ -138,25 +137,25 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[tup
                 (takes_dative and child.dep_ in lex.addressee_dependents
                  and _may_be_in_case(child, lex.addressee_cases))
                 or (_in_case(child, lex.addressee_cases) and _is_addressable(child, lex))):
-            yield child, "dative" if child.dep_ in lex.addressee_dependents else "case"
+            yield child
     for prep, obj in _prepositional_objects(verb):  # "gegenüber dem Sender", "said to reporters"
         if (prep in lex.addressee_prepositions or f"{lemma} {prep}" in lex.verb_addressee_prepositions
                 or (prep in lex.audience_prepositions and _is_addressable(obj, lex))):
-            yield obj, "preposition"
+            yield obj
     for obj in _clause_nominals(verb):  # "sagte Anna gegenüber dem Sender": attached to another word
         if _preposition(obj) in lex.addressee_prepositions:
-            yield obj, "clause_preposition"
+            yield obj
     passive = addresses or (lemma is not None and lemma in lex.passive_addressee_verbs)
     for child in verb.children:  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
         if child.pos_ in _NOMINAL and not _is_reflexive(child, lex) and (
                 (addresses and child.dep_ in ("obj", "dobj"))
                 or (passive and child.dep_ in lex.passive_subject_dependents)):
-            yield child, "object"
+            yield child
     for prep, noun in _prepositional_objects(verb):  # "im Gespräch mit X", "in an interview with X"
         if noun.lemma_.lower() in lex.conversation_nouns or noun.lower_ in lex.conversation_nouns:
             for partner_prep, partner in _prepositional_objects(noun):
                 if partner_prep in lex.conversation_prepositions:
-                    yield partner, "conversation"
+                    yield partner
 
 
 #: dependents after a noun that belong to its phrase ("Minister Jan Berg, der Sprecher der Partei")
@@ -215,7 +214,7 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         quote = (verb.idx, verb.idx)
     mediator = (att.mediator.start, att.mediator.end) if att.mediator else None
     speaker = (att.speaker.start, att.speaker.end) if att.speaker else None
-    for head, _rule in _candidates(verb, cue_lemma(verb, lex), lex):
+    for head in _candidates(verb, cue_lemma(verb, lex), lex):
         if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
             continue
         in_speaker = speaker is not None and speaker[0] <= head.idx < speaker[1]
