@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import CueLexicon
 from .phrases import cue_lemma, doc_text, strip_punct, through_closing_mark
 from .records import Attribution, Mention
+from .roles import cut_before
 
 __all__ = ["add_addressees", "addressee_of", "cue_token"]
 
@@ -260,9 +261,9 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
         if was_speaker:
             changes["speaker"] = None
         elif spk is not None and spk.start < start < spk.end:
-            opens = min(start, span.root.left_edge.idx)  # the addressee's preposition goes with it
-            cut = text[spk.start:max(opens, spk.start)].rstrip(" ,")
-            if cut:
-                changes["speaker"] = replace(spk, text=cut, end=spk.start + len(cut))
+            opens = max(spk.start, min(start, span.root.left_edge.idx))  # the addressee's preposition goes with it
+            cut = cut_before(text, spk, opens)
+            if cut is not None:
+                changes["speaker"] = cut
         out.append(replace(att, **changes))
     return out

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from .records import Attribution, Mention
 
-__all__ = ["keep_roles_within_lines", "keep_speakers_apart_from_relays"]
+__all__ = ["cut_before", "keep_roles_within_lines", "keep_speakers_apart_from_relays"]
 
 _LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")  # the words of one line, without the blanks around them
 
@@ -62,16 +62,26 @@ def keep_speakers_apart_from_relays(text: str, attributions: list[Attribution],
     out = []
     for att in attributions:
         spk, med = att.speaker, att.mediator
-        if spk is None or med is None or not (spk.start < med.start < spk.end):
-            out.append(att)
-            continue
-        words = text[spk.start:med.start].split()
-        while words and (words[-1].lower().strip(",") in source_words or words[-1] in (",", "-", "–")):
-            words.pop()
-        if not words:
-            out.append(att)
-            continue
-        head = text[spk.start:med.start]
-        end = spk.start + head.rindex(words[-1]) + len(words[-1])
-        out.append(replace(att, speaker=replace(spk, text=text[spk.start:end], end=end)))
+        cut = cut_before(text, spk, med.start, source_words) if spk and med and spk.start < med.start < spk.end else None
+        out.append(replace(att, speaker=cut) if cut is not None else att)
     return out
+
+
+def cut_before(text: str, mention: Mention, at: int, drop_words: frozenset[str] = frozenset()) -> Mention | None:
+    """``mention`` cut before the character ``at``, without the commas, dashes and
+    ``drop_words`` it then ends in; None when nothing of it is left.
+
+    >>> text = "sagte der Trainer laut dem Abendblatt"
+    >>> cut_before(text, Mention(text[6:], 6, len(text)), text.index("dem"), frozenset({"laut"})).text
+    'der Trainer'
+    """
+    head = text[mention.start:at]
+    while True:
+        head = head.rstrip(" ,-–\n")
+        last = head.rsplit(None, 1)[-1] if head.strip() else ""
+        if not last or last.lower() not in drop_words:
+            break
+        head = head[: len(head) - len(last)]
+    if not head.strip():
+        return None
+    return replace(mention, text=head, end=mention.start + len(head))
