@@ -67,21 +67,21 @@ def _run_target(out, jsonl, store) -> Path:
     return Path.cwd() / f"store-{hashlib.sha1(str(store).encode()).hexdigest()[:12]}"
 
 
-def _settings(inputs, out, jsonl, store, lang, model, append) -> dict:
+def _settings(inputs, out, jsonl, store, lang, model, append, min_confidence) -> dict:
     def where(p):
         return None if p is None else (p if _is_url(p) else str(Path(p).resolve()))
 
     # $QUOTEGRAPH_LEARNED changes what is extracted: a resumed run must keep it as it was
     return {"inputs": [where(p) for p in inputs], "out": where(out), "jsonl": where(jsonl),
             "store": where(store), "lang": lang, "model": model, "append": append,
-            "learned": learned_by_default()}
+            "learned": learned_by_default(), "min_confidence": min_confidence}
 
 
 def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "graph.ttl",
                    jsonl: str | Path | None = None, store: str | Path | None = None,
                    lang: str = "auto", model: str | None = None, n_process: int = 1,
                    batch_size: int = 16, progress: bool = False, append: bool = True,
-                   resume: bool = False, restart: bool = False):
+                   resume: bool = False, restart: bool = False, min_confidence: float = 0.0):
     """Extract a corpus into a graph file, a store and/or quotes.jsonl.
 
     Parameters
@@ -105,6 +105,8 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     resume, restart : bool
         Continue an interrupted run on the same outputs, or throw its state away. Without
         either, an interrupted run's state is an error, so nothing is silently redone or lost.
+    min_confidence : float
+        Keep only attributions whose confidence reaches this (0 to 1; needs the learned parts).
 
     Returns
     -------
@@ -133,7 +135,7 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     if out is None and jsonl is None and store is None:
         raise InputError("nothing to write: give a graph file, quotes.jsonl or a store")
     run = RunState.start(_run_target(out, jsonl, store),
-                         _settings(inputs, out, jsonl, store, lang, model, append),
+                         _settings(inputs, out, jsonl, store, lang, model, append, min_confidence),
                          resume=resume, restart=restart)
     graph = None
     try:
@@ -148,7 +150,7 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
                 load_file_by_article(out, graph)
             base_marker.touch()
         other_language = _extract_into(graph, run, inputs, lang=lang, model=model, n_process=n_process,
-                                       batch_size=batch_size, progress=progress)
+                                       batch_size=batch_size, progress=progress, min_confidence=min_confidence)
         summary = Summary(skipped=run.skipped())
         summary.other_language, summary.other_language_examples = other_language.count, other_language.examples
         extracted = run.finished_ids()
@@ -202,7 +204,7 @@ def _write_outputs(graph, run: RunState, summary: Summary, *, out, jsonl, append
 
 
 def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str | None,
-                  n_process: int, batch_size: int, progress: bool) -> OtherLanguage:
+                  n_process: int, batch_size: int, progress: bool, min_confidence: float) -> OtherLanguage:
     """Extract the articles the run has not finished, writing them to the store and journal as they come.
 
     Returns the articles read as ``lang`` that look like another language.
@@ -232,7 +234,7 @@ def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str |
         last_flush = time.monotonic()
 
     results = extract(todo(), lang=lang, model=model, n_process=n_process, batch_size=batch_size,
-                      on_skip=skipped.append)
+                      on_skip=skipped.append, min_confidence=min_confidence)
     if progress:
         results = with_progress(results, inputs, already_done=len(done))
     try:
