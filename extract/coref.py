@@ -22,6 +22,7 @@ from .patterns.source_phrases import is_source_noun
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import relative_subject
 from .records import Attribution, Entity, Mention
+from .descriptions import RoleNouns
 from .salience import SUBJECT_DEPS, Focus
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
@@ -245,6 +246,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             if resolved is not None:
                 persons_at.append((run.start_char, resolved))
     focus = Focus(doc, persons_at, person_named=lambda name: _person(index.find(name, "person")))
+    roles = RoleNouns(doc, ((ent, index.find(ent.text, entity_type_of_label(ent.label_))) for ent in doc.ents
+                            if entity_type_of_label(ent.label_) in ("person", "organization")))
     out: list[dict] = []
     last_speaker: tuple[int, ResolvedEntity] | None = None
     last_source: ResolvedEntity | None = None
@@ -269,8 +272,11 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 span_for_name = _relative_antecedent(span)  # "economists who argue": the economists
             else:
                 span_for_name = span
-            named = _name_in(span_for_name, lex, entities) if span_for_name is not None else None
-            ent = index.add(*named) if named is not None else None
+            # "der Demokrat" after "der Demokrat Tom Berger": the name that role noun stood beside
+            described = roles.antecedent(span, lambda: focus.antecedent(speaker_chars[0], last_speaker)) \
+                if span is not None else None
+            named = _name_in(span_for_name, lex, entities) if span_for_name is not None and described is None else None
+            ent = described if described is not None else index.add(*named) if named is not None else None
             if ent is None and span is not None and att.possessor is not None and att.possessor.text.lower() in lex.own_possessives:
                 ent = _sentence_subject(span, index, lex, entities)  # "X will eigenen Angaben nach …": X
             points_back = span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs

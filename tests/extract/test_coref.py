@@ -93,3 +93,55 @@ def test_focus_reaches_back_only_one_sentence():
     focus = Focus(doc, [(doc[0].idx, "Kraus"), (doc[6].idx, "White")])
     # Kraus was the subject two sentences back: no better than White, named just before
     assert focus.antecedent(doc[8].idx) == "White"
+
+
+# Definite descriptions: the name that role noun stood beside (quotegraph.extract.descriptions)
+
+
+def test_a_description_resolves_to_the_name_its_role_noun_stood_beside_de(run_de):
+    text = "Der Demokrat Tom Berger kritisierte den Plan scharf. „Das ist ein Skandal“, sagte der Demokrat."
+    assert ("der Demokrat", "Tom Berger") in _speaker_entities(run_de(text))
+
+
+def test_a_description_matches_the_head_of_a_compound_role_de(run_de):
+    text = "Grünen-Fraktionschef Jan Hollmann und Anna Weiß trafen sich. Der Fraktionschef sagte, er prüfe das."
+    assert ("Der Fraktionschef", "Jan Hollmann") in _speaker_entities(run_de(text))
+
+
+def test_a_description_after_an_apposition_de(run_de):
+    text = "Tom Berger, der Demokrat, kritisierte den Plan scharf. „Das ist ein Skandal“, sagte der Demokrat."
+    assert ("der Demokrat", "Tom Berger") in _speaker_entities(run_de(text))
+
+
+def test_a_description_resolves_to_a_title_before_a_name_en(run_en):
+    text = 'Senator John Miller criticised the plan. Mary Stone agreed. "It is a scandal," the senator said.'
+    assert ("the senator", "John Miller") in _speaker_entities(run_en(text))
+
+
+def test_a_description_nothing_fits_stays_a_description(run_en):
+    text = 'Senator John Miller criticised the plan. "It is a scandal," the mayor said.'
+    speakers = dict(_speaker_entities(run_en(text)))
+    assert speakers["the mayor"] != "John Miller"
+
+
+def test_a_plural_description_names_no_one_of_them(run_de):
+    text = "Die Organisation Transparency International kritisierte den Plan. Die Organisationen sagten, er sei schlecht."
+    speakers = dict(_speaker_entities(run_de(text)))
+    assert speakers.get("Die Organisationen") != "Transparency International"
+
+
+def test_differently_qualified_roles_do_not_match():
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.descriptions import RoleNouns
+
+    nlp = spacy.blank("en")
+    words = ["oil", "giant", "Exxon", "grew", ".", "the", "giant", "said", ".", "the", "online", "giant", "said", "."]
+    pos = ["NOUN", "NOUN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT", "DET", "ADJ", "NOUN", "VERB", "PUNCT"]
+    morphs = ["Definite=Def" if w == "the" else "" for w in words]
+    doc = Doc(nlp.vocab, words=words, pos=pos, morphs=morphs)
+    roles = RoleNouns(doc, [(doc[2:3], "Exxon")])
+    assert roles.antecedent(doc[5:7]) == "Exxon"     # "the giant": the oil giant named before
+    assert roles.antecedent(doc[9:12]) is None       # "the online giant" is another one
+    assert roles.antecedent(doc[2:3]) is None        # a name is no description

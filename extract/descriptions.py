@@ -1,0 +1,140 @@
+"""A definite description ("der Demokrat", "the senator", "der Fraktionschef") to the person or
+organisation it named before: the one that role noun stood beside ("der Demokrat Tom Berger",
+"Senator John Miller", "Tom Berger, der Demokrat,", "Grünen-Fraktionschef Jan Hollmann").
+
+Only the article's own words decide: a description refers back when a name stood beside the
+same role noun earlier (or beside a compound ending in it: "der Fraktionschef" after
+"Grünen-Fraktionschef Jan Hollmann"); with several, the one in focus (the subject of the
+sentence before: "Rubio …. The senator said"), else the one the article names most often (the
+one it is about: "der Papst" in an article on one pope that recalls another), else the one
+named last. With none it is left to the other rules (a title alone goes to the person in focus; anything else stays a description).
+
+Examples
+--------
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> nlp = spacy.blank("en")
+>>> words = ["Senator", "John", "Miller", "spoke", ".", "the", "senator", "said", "."]
+>>> doc = Doc(nlp.vocab, words=words, pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+...           morphs=["", "", "", "", "", "Definite=Def|PronType=Art", "", "", ""])
+>>> roles = RoleNouns(doc, [(doc[1:3], "John Miller")])
+>>> roles.antecedent(doc[5:7])
+'John Miller'
+>>> roles.antecedent(doc[0:1]) is None   # no description
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+__all__ = ["RoleNouns", "role_nouns", "description_head"]
+
+#: a compound may end in the description's noun ("Fraktionschef" in "Grünen-Fraktionschef")
+#: when the noun is at least this long: short ones ("Chef") end too many words by chance
+MIN_COMPOUND_TAIL = 5
+
+
+def _noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text[:1].isupper())
+
+
+#: how a name hangs on the noun before it when it is that noun's owner, not its name
+#: ("die Fraktion Hartmanns", "the party of Smith")
+_OWNER_DEPS = frozenset({"nmod", "nmod:poss", "poss", "obl", "obj", "iobj", "pobj"})
+
+
+def role_nouns(name: Span) -> list[Token]:
+    """The role nouns standing beside a name: the noun right before it ("der Demokrat Tom
+    Berger", "Senator John Miller"; not "die Fraktion Hartmanns", whose name is its owner) and
+    the head of an apposition after it ("Tom Berger, der Demokrat,")."""
+    doc = name.doc
+    out = []
+    if name.start > 0 and _noun(doc[name.start - 1]) and not (name.root.head.i == name.start - 1
+                                                              and name.root.dep_ in _OWNER_DEPS):
+        out.append(doc[name.start - 1])
+    i = name.end
+    if i + 1 < len(doc) and doc[i].text == ",":
+        j = i + 1
+        while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "NUM"):
+            j += 1
+        # an apposition by the parse: not the subject of a clause after the comma ("…, die Fraktion nehme …")
+        if j < len(doc) and j > i + 1 and _noun(doc[j]) and doc[j].dep_ == "appos" and name.start <= doc[j].head.i < name.end:
+            out.append(doc[j])
+    return out
+
+
+def description_head(span: Span) -> Token | None:
+    """The noun of a definite description ("der Demokrat", "the senator", "der 45-jährige
+    Demokrat"), or None when the span is not one: a definite article, adjectives or numbers,
+    one singular noun last (a plural, "die Organisationen", names no one of them)."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 2 or words[0].pos_ != "DET" or "Def" not in words[0].morph.get("Definite"):
+        return None
+    if not _noun(words[-1]) or any(t.pos_ not in ("ADJ", "NUM") for t in words[1:-1]):
+        return None
+    if "Plur" in words[-1].morph.get("Number") or "Plur" in words[0].morph.get("Number"):
+        return None
+    return words[-1]
+
+
+def _key(token: Token) -> str:
+    return (token.lemma_ or token.text).casefold()
+
+
+def _modifiers(noun: Token) -> frozenset[str]:
+    """The words right before a role noun that qualify it ("former", "Florida" in "former
+    Florida governor"; "oil" in "oil giant")."""
+    out, i = [], noun.i - 1
+    while i >= 0 and noun.doc[i].pos_ in ("ADJ", "NOUN", "PROPN") and noun.doc[i].ent_iob_ in ("", "O"):
+        out.append(_key(noun.doc[i]))
+        i -= 1
+    return frozenset(out)
+
+
+def _same_role(description: str, role: str) -> bool:
+    return role == description or (len(description) >= MIN_COMPOUND_TAIL and role.endswith(description))
+
+
+class RoleNouns:
+    """The role nouns of an article's names, and the name a definite description refers to.
+
+    Parameters
+    ----------
+    names : iterable of (Span, entity)
+        Every name of a person or organisation with the entity it resolves to (any object).
+    """
+
+    def __init__(self, doc, names: Iterable[tuple[Span, Any]]):
+        names = [(name, entity) for name, entity in names if entity is not None]
+        self.mentions: dict[int, int] = {}  # entity (by id) -> how often the article names it
+        for _, entity in names:
+            self.mentions[id(entity)] = self.mentions.get(id(entity), 0) + 1
+        self.roles: list[tuple[int, str, frozenset[str], Any]] = sorted(
+            ((name.start_char, _key(noun), _modifiers(noun), entity) for name, entity in names
+             for noun in role_nouns(name)),
+            key=lambda r: r[0])
+
+    def antecedent(self, span: Span, in_focus: Callable[[], Any | None] | None = None) -> Any | None:
+        """The entity whose name stood beside the same role noun before ``span``; None when
+        ``span`` is no definite description or no name fits. Of several, the one in focus
+        (``in_focus()``, asked only then: the person a pronoun there would refer to), else the
+        one named most often, else the last."""
+        head = description_head(span)
+        if head is None:
+            return None
+        key, mods = _key(head), _modifiers(head)
+        # "the online retail giant" is not the "oil giant" named before: both qualified, differently
+        fitting = [(self.mentions[id(entity)], at, entity, bool(mods & role_mods))
+                   for at, role, role_mods, entity in self.roles
+                   if at < span.start_char and _same_role(key, role) and not (mods and role_mods and not mods & role_mods)]
+        if any(f[3] for f in fitting):  # "the former president": the one named "former President …"
+            fitting = [f for f in fitting if f[3]]
+        if len({id(f[2]) for f in fitting}) > 1 and in_focus is not None:
+            focus = in_focus()
+            if any(f[2] is focus for f in fitting):
+                return focus
+        return max(fitting, key=lambda f: f[:2])[2] if fitting else None  # most often named, then last
