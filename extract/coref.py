@@ -257,7 +257,11 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             mediator_chars = (att.mediator.start, att.mediator.end)
             span = doc.char_span(*mediator_chars, alignment_mode="expand")
             named = _name_in(span, lex, entities) if span is not None else None
-            if named is not None:
+            if span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs:
+                # "Demnach … laut X": the relay is whoever was last named as a source
+                if last_source is not None:
+                    row["mediator"] = (*mediator_chars, last_source.name, last_source.type)
+            elif named is not None:
                 # whoever relays a statement is a person or an outlet (NER may call it a place)
                 ent = index.add(named[0], "person" if named[1] == "person" else "media")
                 if ent is not None:
@@ -275,16 +279,19 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # "der Demokrat" after "der Demokrat Tom Berger": the name that role noun stood beside
             described = roles.antecedent(span, lambda: focus.antecedent(speaker_chars[0], last_speaker)) \
                 if span is not None else None
+            # "Aus Regierungskreisen", "Experten", "officials": a group no name singles out is no entity
+            # (as one node it would join every article's experts); the mention keeps its words
+            unnamed = described is None and span_for_name is not None and _unnamed_group(span_for_name, entities)
             named = _name_in(span_for_name, lex, entities) if span_for_name is not None and described is None else None
-            ent = described if described is not None else index.add(*named) if named is not None else None
+            ent = described if described is not None else index.add(*named) if named is not None and not unnamed else None
             if ent is None and span is not None and att.possessor is not None and att.possessor.text.lower() in lex.own_possessives:
                 ent = _sentence_subject(span, index, lex, entities)  # "X will eigenen Angaben nach …": X
             points_back = span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs
             if points_back:
                 ent = last_source  # "Demnach": whoever was last named as a source
-            elif ent is None and span is not None and not _is_relative(span) and not _refers_back(span, lex):
+            elif ent is None and span is not None and not unnamed and not _is_relative(span) and not _refers_back(span, lex):
                 ent = index.add(span.text, "other")
-            if ent is None and not points_back and not (span is not None and _plural_pronoun(span)):
+            if ent is None and not points_back and not unnamed and not (span is not None and _plural_pronoun(span)):
                 # a plural pronoun ("sie sagten", "they said") refers to no one person
                 ent = focus.antecedent(speaker_chars[0], last_speaker)
             if ent is not None:
@@ -293,7 +300,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 if ent.type == "person":
                     last_speaker = (speaker_chars[0], ent)
             else:
-                row["speaker"] = (*speaker_chars, None, None)
+                # an unnamed group keeps the type of what it is ("other", "media"), with no entity
+                row["speaker"] = (*speaker_chars, None, (named[1] if named is not None else "other") if unnamed else None)
         out.append(row)
     # addressees last, names only ("der Zeitung" or "ihm" stays a mention): they never change
     # which entity a speaker resolves to
@@ -381,6 +389,15 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
 
 def _person(ent: ResolvedEntity | None) -> ResolvedEntity | None:
     return ent if ent is not None and ent.type == "person" else None
+
+
+def _unnamed_group(span: Span, entities: DocEntities) -> bool:
+    """A plural noun phrase with no name in it ("Aus Regierungskreisen", "Experten",
+    "some economists", "officials")."""
+    if entities.within(span.start, span.end) or any(t.pos_ == "PROPN" for t in span):
+        return False
+    nouns = [t for t in span if t.pos_ == "NOUN"]
+    return bool(nouns) and "Plur" in nouns[-1].morph.get("Number")
 
 
 def _plural_pronoun(span: Span) -> bool:

@@ -23,8 +23,15 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterato
         phrases = source_phrases_in(doc, sent.start, sent.end, lex)
         if not phrases:
             continue
-        sp = phrases[0]
+        sp, pointer = phrases[0], None
+        if sp.source is None and sp.cue.text.lower() in lex.source_adverbs:
+            # "Demnach seien laut Landrat X …": X is the source, "demnach" the report that relays X
+            named = next((p for p in phrases[1:] if p.source is not None), None)
+            if named is not None:
+                sp, pointer = named, sp
         lo, hi = clause_around(doc, sent, sp.phrase.start, sp.phrase.end, lex, marks=frozenset({";", ":"}))
+        if pointer is not None and lo <= pointer.phrase.start < sp.phrase.start:
+            lo = pointer.phrase.end
         before = strip_punct(doc[lo : sp.phrase.start]) if sp.phrase.start > lo else None
         after = strip_punct(doc[sp.phrase.end : hi]) if sp.phrase.end < hi else None
         parts = [p for p in (before, after) if p is not None and word_count(p.text) >= 1]
@@ -36,7 +43,8 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterato
         speaker = sp.source
         if speaker is None and sp.cue.text.lower() in lex.source_adverbs:
             speaker = sp.cue  # "Demnach …" stands for the source named before, as a pronoun does
-        f = Found((start, end), "indirect", cue=cue, speaker=span_chars(speaker), pattern=Pattern.SOURCE)
+        f = Found((start, end), "indirect", cue=cue, speaker=span_chars(speaker),
+                  mediator=span_chars(pointer.cue) if pointer is not None else None, pattern=Pattern.SOURCE)
         if len(parts) == 2:
             f.extra["gap"] = (sp.phrase.start_char, sp.phrase.end_char)
         if sp.possessor is not None:

@@ -34,9 +34,20 @@ def test_pronoun_speaker_resolves_to_person_named_before(run_en):
 
 
 def test_relative_pronoun_speaker_resolves_to_its_noun(run_en):
-    text = "There are some economists who argue that corporate taxes should be very low."
+    text = "There is an economist who argues that corporate taxes should be very low."
     (att,) = run_en(text).attributions
-    assert (att.speaker.text, att.speaker.entity) == ("who", "some economists")
+    assert (att.speaker.text, att.speaker.entity) == ("who", "economist")
+
+
+def test_an_unnamed_group_is_no_entity_but_keeps_its_words_and_kind(run_en, run_de):
+    # "some economists", "Experten", "aus Regierungskreisen": one node for them would join
+    # every article's economists; the mention keeps the words, its type what it is
+    (att,) = run_en("There are some economists who argue that corporate taxes should be very low.").attributions
+    assert (att.speaker.text, att.speaker.entity, att.speaker.type) == ("who", None, "other")
+    speakers = {a.speaker.text: (a.speaker.entity, a.speaker.type)
+                for a in run_de("Aus Regierungskreisen hieß es, die Gespräche seien gescheitert. "
+                                "Experten warnten, die Preise würden steigen.").attributions}
+    assert speakers == {"Aus Regierungskreisen": (None, "other"), "Experten": (None, "other")}
 
 
 # Salience: the person in focus, not the name mentioned last (quotegraph.extract.salience)
