@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import CharSpans, cue_lemma, np_after, sentences, strip_punct, subject_of, with_apposition
+from ..phrases import SUBJECT_DEPS, CharSpans, cue_lemma, np_after, sentences, strip_punct, subject_of, with_apposition
 from ..quotemarks import word_count
 from .clauses import clause_after, indirect_report, reported_mood, zu_infinitive
 from .complements import english_complement
@@ -135,8 +135,19 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
     content = clause_after(doc, comma + 1, sent, lex)
     if content is None or word_count(content.text) < 3 or content[0].lower_ in lex.as_particles:
         return None  # "…, wie X meldet": that is the frame of what came before
+    if _frame_after(content, sent, lex):
+        return None  # "Sie leugneten das nicht, erklärte X.": the clause after is the frame, the verb before content
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comma)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
+
+
+def _frame_after(clause: Span, sent: Span, lex: CueLexicon) -> bool:
+    """Whether a clause ending the sentence is a frame, its finite reporting verb first and its
+    subject after it ("erklärte der Sprecher am Montag")."""
+    verb = clause[0]
+    finite = bool(verb.morph.get("Mood")) or "Fin" in verb.morph.get("VerbForm")
+    return (clause.end >= sent.end - 1 and verb.pos_ in ("VERB", "AUX") and finite and cue_lemma(verb, lex) is not None
+            and any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children))
 
 
 def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:

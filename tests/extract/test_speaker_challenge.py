@@ -1,0 +1,102 @@
+"""A challenge set of speakers: sentences written for it, one construction each, with the
+entity a reader expects the quote to be attributed to (None: no entity is right).
+
+Pronouns go to the person in focus, definite descriptions to the name their role noun stood
+beside, plural pronouns and unnamed groups to no entity, frames are not content, "demnach"
+is a relay. Like the relay challenge it tests the grammar (the rules only, no learned part);
+a construction not read yet is a strict ``xfail`` naming what is missing.
+"""
+
+import pytest
+
+# (language, text, words of the quote, expected speaker entity, what is missing if it fails)
+CASES = [
+    # pronouns: the person in focus, not the name mentioned last
+    ("de", "Ministerin Clara Hartmann traf am Montag Tom Berger. „Wir bleiben standhaft“, sagte sie.",
+     "Wir bleiben standhaft", "Clara Hartmann", None),
+    ("de", "Minister Jan Kraus traf Anna Weiß in Rom. Er wies die Vorwürfe der Anwälte von Peter Lang zurück. "
+     "„Wir bleiben standhaft“, sagte er.", "Wir bleiben standhaft", "Jan Kraus", None),
+    ("de", "Der Trainer Lukas Brandt lobte die Abwehr von Tom Berger. Er sagte, die Mannschaft sei bereit.",
+     "die Mannschaft sei bereit", "Lukas Brandt", None),
+    ("de", "Die Polizei nahm Peter Lang am Montag fest. Er sagte, er sei unschuldig.",
+     "er sei unschuldig", "Peter Lang", None),
+    ("de", "Die Gewerkschaften kritisierten den Plan von Minister Jan Kraus. Sie sagten, er sei unsozial.",
+     "er sei unsozial", None, None),
+    ("en", "Minister John Kraus met Anna White in Rome. He rejected the claims of Peter Long's lawyers. "
+     '"We stand firm," he said.', "We stand firm", "John Kraus", None),
+    ("en", "Senator Mary Stone criticised Governor Tom Brook's plan. She said the budget was a disgrace.",
+     "the budget was a disgrace", "Mary Stone", None),
+    ("en", "The police arrested Peter Long on Monday. He said he was innocent.",
+     "he was innocent", "Peter Long", None),
+    ("en", "The unions criticised the plan of Minister John Kraus. They said it was unfair.",
+     "it was unfair", None, None),
+    ("en", '"We lost," said Tom Brook. After the match, coach Mary Stone was satisfied: "A good start," she said.',
+     "A good start", "Mary Stone", None),
+    # definite descriptions
+    ("de", "Der Demokrat Tom Berger kritisierte den Plan. „Das ist ein Skandal“, sagte der Demokrat.",
+     "Das ist ein Skandal", "Tom Berger", None),
+    ("de", "Tom Berger, der Demokrat, kritisierte den Plan. „Das ist ein Skandal“, sagte der Demokrat.",
+     "Das ist ein Skandal", "Tom Berger", None),
+    ("de", "Grünen-Fraktionschef Jan Hollmann und Anna Weiß trafen sich. Der Fraktionschef sagte, er prüfe das.",
+     "er prüfe das", "Jan Hollmann", None),
+    ("de", "Die Umweltschutzorganisation Greenpeace kritisierte den Bau. Die Organisation sagte, der Wald sei bedroht.",
+     "der Wald sei bedroht", "Greenpeace", None),
+    ("de", "Die Organisation Grünwacht kritisierte den Bau. Die Organisationen sagten, der Wald sei bedroht.",
+     "der Wald sei bedroht", None, None),
+    ("de", "Die Zeitung Weser-Echo hatte zuerst berichtet. Das Blatt schrieb, der Hafen werde geschlossen.",
+     "der Hafen werde geschlossen", "Weser-Echo", "'das Blatt' for a newspaper named as 'die Zeitung X' needs media synonyms"),
+    ("en", 'Senator John Miller criticised the plan. Mary Stone agreed. "It is a scandal," the senator said.',
+     "It is a scandal", "John Miller", None),
+    ("en", 'Judge Anna Park rejected the motion. "The law is clear," the judge said.',
+     "The law is clear", "Anna Park", None),
+    ("en", 'Senator John Miller spoke first. "It is a scandal," the mayor said.',
+     "It is a scandal", "mayor", None),
+    ("en", 'Former President Tom Brook and President Anna Park met. "We agree," the former president said.',
+     "We agree", "Tom Brook", None),
+    ("en", 'Oil giant Petrolux grew. "We will expand," the online retail giant said.',
+     "We will expand", "online retail giant", None),
+    # unnamed sources and groups
+    ("de", "Aus Regierungskreisen hieß es, die Gespräche seien gescheitert.",
+     "die Gespräche seien gescheitert", None, None),
+    ("de", "Experten warnten, die Preise würden weiter steigen.", "die Preise würden weiter steigen", None, None),
+    ("en", "Officials said the bridge would stay closed until Friday.", "the bridge would stay closed until Friday",
+     None, None),
+    ("en", "Some economists argue that the tax should be lower.", "that the tax should be lower", None, None),
+    # frames and content
+    ("de", "Die Abgeordneten leugneten das nicht, erklärte der Sprecher Max Huber am Montag.",
+     "Die Abgeordneten leugneten das nicht", "Max Huber", "the NER names only 'Max' in 'Max Huber am Montag'"),
+    ("de", "Die Verfassung verspreche jedem Bürger Schutz, sagte die Richterin Anna Weiß.",
+     "Die Verfassung verspreche jedem Bürger Schutz", "Anna Weiß", None),
+    ("de", "Die Firma bestritt die Vorwürfe, sagte eine Sprecherin der Firma Nordwerk.",
+     "Die Firma bestritt die Vorwürfe", "Nordwerk", None),
+    # fragments inside a report are the reporter's words
+    ("de", "Der Oppositionsführer Tom Berger sagte, die Ministerin habe „einen Fehler gemacht“ und „das Land gespalten“.",
+     "einen Fehler gemacht", "Tom Berger", None),
+    ("en", 'Senator Mary Stone said the governor had "failed the state" and "divided the party".',
+     'the governor had "failed the state" and "divided the party"', "Mary Stone", None),
+]
+
+
+def _case_params():
+    for lang, text, quote, speaker, missing in CASES:
+        marks = [pytest.mark.xfail(strict=True, reason=missing)] if missing else []
+        yield pytest.param(lang, text, quote, speaker, id=f"{lang}:{text[:50]}", marks=marks)
+
+
+@pytest.mark.parametrize("lang, text, quote, speaker", list(_case_params()))
+def test_speaker_challenge(run_de, run_en, lang, text, quote, speaker):
+    result = (run_de if lang == "de" else run_en)(text)
+    att = next((a for a in result.attributions if quote in a.quote.text and len(a.quote.text) <= len(quote) + 4), None)
+    assert att is not None, [a.quote.text for a in result.attributions]
+    assert (att.speaker.entity if att.speaker else None) == speaker
+
+
+def test_demnach_makes_the_named_source_the_speaker_and_the_report_before_its_relay(run_de):
+    text = "Die Zeitung Weser-Echo berichtete über das Unwetter. Demnach seien laut Landrat Fritz Maier drei Häuser beschädigt worden."
+    att = next(a for a in run_de(text).attributions if "drei Häuser" in a.quote.text)
+    assert att.speaker.entity == "Fritz Maier"
+    assert [(m.text, m.entity) for m in att.mediators] == [("Demnach", "Weser-Echo")]
+
+
+def test_the_challenge_covers_both_languages():
+    assert len(CASES) >= 30 and {c[0] for c in CASES} == {"de", "en"}
