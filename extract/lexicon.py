@@ -101,6 +101,9 @@ class CueLexicon:
     titles: frozenset[str] = _words(keep_case=True)  # titles and roles before a name ("Ministerin")
     media_words: frozenset[str] = _words()  # "Zeitung", "agency": the entity is an outlet
     first_person: frozenset[str] = _words()  # speech in the speaker's own words ("ich", "wir", "I")
+    # focus particles and sentence adverbs at the edge of a speaker phrase, no part of it
+    # ("Auch Winfried Hassemer", "Die Kanadier hingegen", "Hartmann selbst", "even the minister")
+    speaker_edge_words: frozenset[str] = _words()
     # --- addressees (extract/addressees.py): who a quote was said to
     # dependency labels of a cue's object that is the one spoken to ("sagte der Zeitung": UD
     # "obl:arg"; "told him": ClearNLP "dative"), and the morphological cases in which a cue's

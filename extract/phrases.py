@@ -168,10 +168,13 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
         elif (tok.lower_ in lex.joiners and last_head >= 0 and i + 1 < limit and _is_np_token(doc[i + 1])
               and not (doc[i - 1].pos_ == "PROPN" and tok.lower_ in lex.genitive_articles)):
             i += 1  # "der Sprecher des Ministeriums"; but a name ends the phrase ("des BMI der …")
+        elif tok.lower_ in lex.joiners and last_head == i - 1 and (name := quoted_name(doc, i + 1, limit)) is not None:
+            i = name.end  # "einem Bericht der „Weser Rundschau“"
+            last_head = name.end - 1
         elif tok.text == "-" and last_head >= 0:
             i += 1
-        elif tok.text in ("„", "»") and last_head == i - 1:
-            # a name in quotation marks after its noun: "die Zeitung „Hoy“", "der Agentur »Nordpress«"
+        elif tok.text in ("„", "»") and (last_head == i - 1 or (i - 1 >= start and doc[i - 1].pos_ == "DET")):
+            # a name in quotation marks after its noun or article: "die Zeitung „Hoy“", "die „Computerwoche“"
             name = quoted_name(doc, i, limit)
             if name is None:
                 break

@@ -65,6 +65,7 @@ from .quote_filter import QuoteFilter
 from .relays import chain_relays
 from .records import Attribution, Cue, Entity, Mention, Quote, local_attribution_id
 from .roles import keep_roles_within_lines, keep_speakers_apart_from_relays
+from .speaker_bounds import tidy_speakers
 from .speaker_linker import link_speakers
 
 __all__ = ["AttributionFinder", "make_attributor", "make_nlp", "learned_by_default", "candidates_to_records"]
@@ -176,6 +177,7 @@ class AttributionFinder:
             attributions = link_speakers(doc, attributions, lex, self.speaker_model)
         attributions = keep_roles_within_lines(doc_text(doc), attributions)
         attributions = keep_speakers_apart_from_relays(doc_text(doc), attributions, lex.source_words)
+        attributions = tidy_speakers(doc, attributions, lex.speaker_edge_words)
         attributions = add_addressees(doc, attributions, lex)
         attributions, entities = resolve_entities(doc, attributions, lex)
         if self.quote_filter is not None:

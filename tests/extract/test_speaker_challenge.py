@@ -100,3 +100,26 @@ def test_demnach_makes_the_named_source_the_speaker_and_the_report_before_its_re
 
 def test_the_challenge_covers_both_languages():
     assert len(CASES) >= 30 and {c[0] for c in CASES} == {"de", "en"}
+
+
+# Bounds of the speaker phrase (quotegraph.extract.speaker_bounds)
+
+BOUNDS = [
+    ("de", "Die Grenze bleibe offen, sagte auch Innenminister Jonas Feld.", "Die Grenze bleibe offen",
+     "Innenminister Jonas Feld"),
+    ("de", "Die Kanadier hingegen erklärten, sie seien zufrieden.", "sie seien zufrieden", "Die Kanadier"),
+    ("de", "Laut einem Bericht der „Weser Rundschau“ ist der Dienst eingestellt worden.", "ist der Dienst eingestellt",
+     "einem Bericht der „Weser Rundschau“"),
+    ("de", "Wie die „Computerwoche“ berichtet, sei der Dienst eingestellt worden.", "sei der Dienst eingestellt",
+     "die „Computerwoche“"),
+    ("de", "Ursula Brandt, die Leiterin der Fachstelle für Suchtvorbeugung, sagte, die Zahlen seien gestiegen.",
+     "die Zahlen seien gestiegen", "Ursula Brandt, die Leiterin der Fachstelle für Suchtvorbeugung"),
+    ("en", "Even the governor said the budget was too small.", "the budget was too small", "the governor"),
+]
+
+
+@pytest.mark.parametrize("lang, text, quote, speaker", BOUNDS, ids=[b[1][:40] for b in BOUNDS])
+def test_speaker_phrase_bounds(run_de, run_en, lang, text, quote, speaker):
+    result = (run_de if lang == "de" else run_en)(text)
+    att = next(a for a in result.attributions if quote in a.quote.text)
+    assert att.speaker.text == speaker

@@ -1,0 +1,97 @@
+"""Speaker phrases with the bounds a reader gives them: focus particles and sentence adverbs at
+their edges left out ("Auch Winfried Hassemer", "Die Kanadier hingegen"), a quoted name's
+closing mark kept ("der „Deutsche Fußball-Bund“"), and an apposition after a name or a name
+after a role kept ("Ursula Castrup, die Leiterin der Fachstelle"; "der Chefankläger, Luis
+Moreno Ocampo").
+
+Examples
+--------
+>>> import spacy
+>>> from quotegraph.extract.records import Attribution, Mention, Quote
+>>> nlp = spacy.blank("de")
+>>> doc = nlp("Das sei falsch, sagte auch der „Bund“.")
+>>> att = Attribution("0-14", "", Quote("Das sei falsch", 0, 14), speaker=Mention("auch der „Bund", 22, 36))
+>>> tidy_speakers(doc, [att], frozenset({"auch"}))[0].speaker.text
+'der „Bund“'
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from .phrases import doc_text
+from .records import Attribution, Mention
+
+__all__ = ["tidy_speakers", "speaker_bounds"]
+
+_OPENING, _CLOSING = "„»“\"", "“«”\""
+
+
+def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool = True) -> tuple[int, int]:
+    """The character bounds of a speaker phrase as a reader gives them (see the module);
+    ``apposition=False`` leaves an apposition after it out."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while end - start > 1 and (doc[start].lower_ in edge_words or (doc[start].is_punct
+                                                                     and doc[start].text not in _OPENING + "(")):
+        start += 1
+    while end - start > 1 and (doc[end - 1].lower_ in edge_words or (doc[end - 1].is_punct
+                                                                     and doc[end - 1].text not in _CLOSING + ")")):
+        end -= 1
+    if apposition:
+        end = _with_apposition(doc, start, end)
+    chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    return chars[0], _with_closing_mark(doc_text(doc), *chars)
+
+
+def _with_apposition(doc: Doc, start: int, end: int) -> int:
+    """The end after an apposition the parse hangs on the phrase ("X, die Leiterin der …,").
+
+    Only a phrase after a comma that the parser calls an apposition of a word inside the span,
+    headed by a noun or name, on the same line, up to the next comma or the end of its subtree
+    (:func:`tidy_speakers` also keeps it out of the quote and the cue: "Rush Limbaugh, the
+    move reeks of fear" is a clause the parser misread).
+    """
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return end
+    head = next((t for t in doc[end + 1: min(len(doc), end + 4)] if t.dep_ == "appos" and start <= t.head.i < end), None)
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return end
+    stop = next((t.i for t in doc[head.i + 1: head.right_edge.i + 2] if t.text in (",", ";", ":") or t.is_sent_end
+                 and t.is_punct), None)
+    if stop is None:
+        stop = head.right_edge.i + 1
+    if any("\n" in t.text_with_ws for t in doc[end: stop]):
+        return end
+    return stop
+
+
+def _with_closing_mark(text: str, start: int, end: int) -> int:
+    """The end after a closing quotation mark when the phrase opened one ("der „Bund")."""
+    inside = text[start:end]
+    opened = sum(inside.count(c) for c in "„»") - sum(inside.count(c) for c in "“«")
+    if opened > 0 and end < len(text) and text[end] in "“«":
+        return end + 1
+    return end
+
+
+def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozenset[str]) -> list[Attribution]:
+    """The attributions with each speaker phrase given its reader's bounds
+    (:func:`speaker_bounds`); a speaker that would lose every word is left as it is."""
+    text = doc_text(doc)
+    out = []
+    for att in attributions:
+        sp = att.speaker
+        span = doc.char_span(sp.start, sp.end, alignment_mode="expand") if sp is not None else None
+        if span is None or len(span) == 0:
+            out.append(att)
+            continue
+        start, end = speaker_bounds(span, edge_words)
+        if any(start < r.end and r.start < end for r in (att.quote, att.cue) if r is not None):
+            start, end = speaker_bounds(span, edge_words, apposition=False)  # never into the quote or cue
+        if (start, end) != (sp.start, sp.end) and start < end:
+            att = replace(att, speaker=Mention(text[start:end], start, end, sp.entity, sp.type))
+        out.append(att)
+    return out
