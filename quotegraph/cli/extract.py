@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,7 +11,9 @@ import typer
 
 from quotegraph import api
 from quotegraph.lifeline import sigterm_as_interrupt
+from quotegraph.feeds import since_date
 from quotegraph.spark import extract_with_spark
+from quotegraph.web import is_web_url, urls_in_file
 
 from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, warn
 
@@ -18,7 +22,12 @@ from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, w
 @handle_errors
 def extract(
     # strings, not Paths: a Path would turn hdfs:///corpus.jsonl (for --engine spark) into hdfs:/corpus.jsonl
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUTS", help="Text/Markdown/HTML files, JSONL files (one article per line), web archives (.warc, .warc.gz), or folders of them; with --engine spark also JSONL on any scheme:// path Spark reads (hdfs://, s3a://); web archives must be on a file system the executors share.", show_default=False)],
+    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="INPUTS", help="Text/Markdown/HTML files, JSONL files (one article per line), web archives (.warc, .warc.gz), or folders of them; http(s) URLs of web pages, RSS/Atom feeds and sitemaps, and feed or sitemap files (.rss, .atom, .xml); with --engine spark also JSONL on any scheme:// path Spark reads (hdfs://, s3a://); web archives must be on a file system the executors share.", show_default=False)] = None,
+    urls: Annotated[Optional[Path], typer.Option("--urls", exists=True, dir_okay=False, show_default=False, help="A file of URLs to read (pages, feeds, sitemaps), one a line; blank lines and lines starting with # are passed over. Read after INPUTS.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", show_default=False, help="Only feed and sitemap items dated on or after DATE (YYYY-MM-DD); items without a date are kept.")] = None,
+    rate: Annotated[float, typer.Option("--rate", min=0.001, help="Requests per second to one host when fetching URLs (0.2 is one every 5 seconds); a robots.txt Crawl-delay that asks for longer wins.")] = 1.0,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait to connect to a host, and for its data, before a try counts as timed out (3 tries).")] = 30.0,
+    cache: Annotated[Optional[Path], typer.Option("--cache", file_okay=False, show_default=False, help="Folder that keeps fetched pages (one .warc.gz each) so a page is fetched once; default: $QUOTEGRAPH_CACHE, else the user's cache folder (~/.cache/quotegraph/pages on Linux).")] = None,
     lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the articles: de, en, or auto (detect per article).")] = "auto",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Graph file to write (.ttl, .nt, .nq, .jsonld, .trig); added to if it exists.")] = Path("graph.ttl"),
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Also write one JSON object per quote here (added to if it exists).")] = None,
@@ -38,6 +47,13 @@ def extract(
     file with one article per line: {"text": ..., "id", "title", "url", "date", "language"},
     or a web archive (.warc, .warc.gz): each HTML response is an article (its URL the id), the
     other records are counted in one line per archive.
+
+    An http(s) URL (or each line of --urls FILE) is fetched politely: robots.txt obeyed, one
+    request a second to a host (--rate), 3 tries with backoff on a 5xx or a timeout, 10 MB and
+    5 redirects at most, each page kept in a cache (--cache) so it is fetched once. A page is an
+    article (the URL given is its id); an RSS or Atom feed or a sitemap (fetched, or a .rss,
+    .atom or .xml file) stands for the pages it lists (--since leaves out older ones). A URL
+    that cannot be fetched is skipped with the reason, as a bad file is.
     Running again on the same input adds nothing: ids and IRIs come from the article ids and
     character offsets. Inputs that cannot be read (not a text, HTML, JSONL or WARC file, a
     broken archive, not a regular file, longer than 2,000,000 characters: the environment variable
@@ -57,8 +73,13 @@ def extract(
 
         quotegraph extract corpus.jsonl.gz --store news.db --workers 2 --resume
 
+        quotegraph extract https://example.org/feed.xml --urls more-urls.txt --since 2024-05-01
+
         quotegraph extract --engine spark corpus.jsonl --out parts/ --store news.db
     """
+    inputs = list(inputs or []) + (urls_in_file(urls) if urls is not None else [])
+    if not inputs:
+        raise typer.BadParameter("nothing to read: give INPUTS, or --urls FILE")
     if out is None and store is None and jsonl is None:
         raise typer.BadParameter("nothing to write: give --out, --jsonl or --store")
     if resume and restart:
@@ -67,6 +88,9 @@ def extract(
         if workers is not None:
             raise typer.BadParameter("--workers is for --engine local; Spark's parallelism comes from --master "
                                      "(e.g. local[4]) or the cluster", param_hint="--workers")
+        if urls is not None or since is not None or any(is_web_url(i) for i in inputs):
+            raise typer.BadParameter("URLs, --urls and --since are for --engine local: fetch the pages with a local "
+                                     "run, or give Spark web archives (.warc.gz) of them")
         _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resume or restart)
         return
     if engine != "local":
@@ -76,7 +100,8 @@ def extract(
     with sigterm_as_interrupt():  # kill -TERM stops the run as Ctrl-C does: finished articles kept
         summary = api.extract_to_files(
             inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,
-            batch_size=batch_size, progress=not quiet, resume=resume, restart=restart,
+            batch_size=batch_size, progress=not quiet, resume=resume, restart=restart, since=_since(since),
+            fetch=_fetch_settings(rate, timeout, cache),
         )
     files = {"graph": str(out)} if out is not None and summary.written else {}
     if store is not None:
@@ -93,6 +118,20 @@ def extract(
         raise typer.Exit(EXIT_SKIPPED if summary.skipped else EXIT_ERROR)
     if summary.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _since(value: str | None) -> date | None:
+    try:
+        return None if value is None else since_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--since") from None
+
+
+def _fetch_settings(rate: float, timeout: float, cache: Path | None):
+    from quotegraph.fetch import FetchSettings  # requests loads only for a run that may fetch
+
+    settings = FetchSettings(rate=rate, timeout=timeout)
+    return settings if cache is None else replace(settings, cache=cache)
 
 
 def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resuming) -> None:
