@@ -112,16 +112,19 @@ def _feed_items(body: bytes, base_url: str | None) -> list[FeedItem]:
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
     if parsed.get("bozo") and not parsed.entries:
         raise FeedError(f"malformed feed ({_first_line(parsed.get('bozo_exception'))})")
+    atom = str(parsed.get("version", "")).startswith("atom")
     items = []
     for entry in parsed.entries:
         url = _absolute(entry.get("link"), base_url)
         if not url:
             continue
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        # Atom names each author in an element of its own; RSS writes "email (Name)", which
+        # feedparser's split cuts wrong when the domain has a long last part
         authors = [a.get("name", "").strip() for a in entry.get("authors", []) if isinstance(a, dict)]
+        names = tuple(a for a in authors if a) if atom else _names(entry.get("author"))
         items.append(FeedItem(url=url, title=(entry.get("title") or "").strip() or None,
-                              date=time.strftime("%Y-%m-%dT%H:%M:%SZ", stamp) if stamp else None,
-                              authors=tuple(a for a in authors if a) or _names(entry.get("author"))))
+                              date=time.strftime("%Y-%m-%dT%H:%M:%SZ", stamp) if stamp else None, authors=names))
     return items
 
 

@@ -33,7 +33,7 @@ __all__ = ["is_web_url", "is_feed_file", "read_sources", "FEED_SUFFIXES", "urls_
 #: Local files named as inputs that are read as feeds or sitemaps (inside folders they are not).
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_MAX_NESTING = 2  # a sitemap index lists sitemaps; one more level is tolerated, no more
+_MAX_NESTING = 2  # a sitemap index lists sitemaps, which list pages; a feed deeper than that is not read
 
 
 def is_web_url(value: str | Path) -> bool:
@@ -98,6 +98,7 @@ def read_sources(inputs: Iterable[str | Path], *, lang: str = "auto", since: dat
     try:
         for source in inputs:
             if is_web_url(source):
+                reader.listed.add(str(source))  # a feed that lists it too does not read it again
                 yield from reader.url(str(source))
             elif is_feed_file(source):
                 yield from reader.feed_file(Path(source))
@@ -114,7 +115,7 @@ class _WebReader:
         self.lang, self.since, self.settings, self.refresh_feeds = lang, since, settings, refresh_feeds
         self.limit = max_article_chars()
         self._fetcher = None
-        self._listed: set[str] = set()  # URLs a feed has given already: a second feed listing one skips it
+        self.listed: set[str] = set()  # URLs given or listed already: a feed listing one again skips it
 
     @property
     def fetcher(self):
@@ -147,7 +148,10 @@ class _WebReader:
             yield Skipped(url, str(exc))
             return
         if feed_kind(body):
-            yield from self._feed(body, url, page.final_url, depth)
+            if depth > _MAX_NESTING:
+                yield Skipped(url, f"{feed_kind(body)} listed {depth} levels deep in feeds and sitemaps: not read")
+            else:
+                yield from self._feed(body, url, page.final_url, depth)
             return
         content_type = page.content_type.split(";")[0].strip().lower()
         if (content_type and not content_type.startswith(_HTML_TYPES)) or (
@@ -203,15 +207,11 @@ class _WebReader:
                 old += 1  # for a sitemap index: that sitemap has not changed since, so neither have its pages
             elif not is_web_url(item.url):
                 relative += 1
-            elif feed.kind == SITEMAP_INDEX:
-                if depth < _MAX_NESTING and item.url not in self._listed:
-                    self._listed.add(item.url)
-                    yield from self.url(item.url, None, depth + 1)
-            elif item.url in self._listed:
+            elif item.url in self.listed:
                 listed += 1
             else:
-                self._listed.add(item.url)
-                yield from self.url(item.url, item)
+                self.listed.add(item.url)
+                yield from self.url(item.url, None if feed.kind == SITEMAP_INDEX else item, depth + 1)
         yield Tally(source, _feed_line(feed.kind, len(feed.items), old, listed, relative,
                                        undated if self.since else 0, self.since))
 
