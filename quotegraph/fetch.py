@@ -75,7 +75,7 @@ class FetchSettings:
     rate: float = 1.0  #: requests per second to one host
     timeout: float = 30.0  #: seconds to connect, and seconds to wait for data
     tries: int = 3  #: attempts on a 5xx, a 429 or a timeout
-    backoff: float = 1.0  #: seconds before the second retry, doubled for each one after
+    backoff: float = 1.0  #: urllib3's backoff factor: the third try waits 2 × backoff s, the fourth 4 × … (the second: one interval)
     max_bytes: int = 10 * 2**20  #: a body over this is not read further
     max_redirects: int = 5
     cache: Path | None = field(default_factory=default_cache_dir)  #: None: no cache
@@ -127,7 +127,7 @@ class _PoliteRetry(Retry):
 
 
 def _session(settings: FetchSettings) -> requests.Session:
-    retry = _PoliteRetry(total=settings.tries - 1, status_forcelist=_RETRY_STATUSES, backoff_factor=settings.backoff / 2,
+    retry = _PoliteRetry(total=settings.tries - 1, status_forcelist=_RETRY_STATUSES, backoff_factor=settings.backoff,
                          allowed_methods=frozenset({"GET"}), raise_on_status=False, redirect=False)
     retry.min_backoff = settings.interval
     session = requests.Session()

@@ -178,3 +178,33 @@ def test_the_limiter_books_each_host_separately():
     clock = Clock()
     limiter = HostRateLimiter(clock=clock, sleep=clock.sleep)
     assert [limiter.wait(host, 2.0) for host in ("a", "b", "a", "a", "b")] == [0.0, 0.0, 2.0, 2.0, 0.0]
+
+
+def test_retries_back_off_exponentially_and_never_sooner_than_the_rate():
+    from urllib3.exceptions import ReadTimeoutError
+
+    from quotegraph.fetch import _session
+
+    retry = _session(FetchSettings(rate=0.5, tries=4, backoff=1.0, cache=None)).get_adapter("http://x").max_retries
+    waits = []
+    for _ in range(3):
+        retry = retry.increment("GET", "/slow", error=ReadTimeoutError(None, "/slow", "read timed out"))
+        waits.append(retry.get_backoff_time())
+    assert waits == [2.0, 2.0, 4.0]  # the host interval (2 s at 0.5 requests a second), then 2 × 1 s, 4 × 1 s
+    assert retry.parse_retry_after("3600") == 120.0  # a server asking for an hour gets two minutes
+
+
+def test_a_gzip_bomb_is_cut_at_the_limit(tmp_path):
+    import resource
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    bomb = b"".join(packer.compress(b"\0" * 2**20) for _ in range(200)) + packer.flush()  # 200 MB in 0.2 MB
+    server = Site({"/bomb": Route(bomb, headers={"Content-Encoding": "gzip"})}).start()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        with fetcher(tmp_path, max_bytes=2**20) as f:
+            assert reason(f, server.url + "/bomb") == "larger than 1 MB"
+    finally:
+        server.stop()
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 100 * 1024  # KiB: far below the 200 MB
