@@ -73,7 +73,7 @@ def _run_target(out, jsonl, store) -> Path:
     return Path.cwd() / f"store-{hashlib.sha1(str(store).encode()).hexdigest()[:12]}"
 
 
-def _settings(inputs, out, jsonl, store, lang, model, append, since) -> dict:
+def _settings(inputs, out, jsonl, store, lang, model, append, since=None) -> dict:
     def where(p):
         return None if p is None else (p if _is_url(p) or is_web_url(p) else str(Path(p).resolve()))
 

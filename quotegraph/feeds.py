@@ -77,7 +77,7 @@ def gunzipped(body: bytes, limit: int) -> bytes:
 def feed_kind(body: bytes) -> str | None:
     """What kind of feed ``body`` is, by its root element; None for anything else (an HTML page).
 
-    >>> feed_kind(b'<?xml version="1.0"?><!-- x --><urlset xmlns="…">'), feed_kind(b"<!DOCTYPE html><html>")
+    >>> feed_kind(b'<?xml version="1.0"?><!-- x --><urlset xmlns="...">'), feed_kind(b"<!DOCTYPE html><html>")
     ('sitemap', None)
     """
     head = body[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")

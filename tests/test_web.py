@@ -215,3 +215,35 @@ def test_feeds_that_list_each_other_end(tmp_path):
         f"{base}/b: RSS feed: 2 items, 1 listed before"]  # /a, given
     assert isinstance(items[3], Article) and items[3].id == f"{base}/deich"
     assert [str(i) for i in items[4:]] == [f"{base}/a: RSS feed: 2 items"]
+
+
+@pytest.mark.slow
+def test_a_killed_run_over_a_feed_resumes_without_fetching_anything_twice(tmp_path):
+    import sys
+
+    from killed_runs import kill_after_first_article
+
+    names = ["Ole Hansen", "Ina Brodersen", "Greta Lund", "Jan Sommer", "Tom Reed", "Kate Moss",
+             "Eva Kern", "Paul Ahrens", "Lena Voss", "Nils Berg", "Mia Claussen", "Finn Petersen"]
+    server = Site({})
+    base = server.url
+    items = "".join(f"<item><link>{base}/p{n}</link></item>" for n in range(len(names)))
+    server.routes["/feed.rss"] = Route(f'<rss version="2.0"><channel>{items}</channel></rss>'.encode(), "application/rss+xml")
+    for n, name in enumerate(names):
+        server.routes[f"/p{n}"] = Route(DEICH.replace("Ole Hansen", name).encode())
+    server.start()
+    out, quotes = tmp_path / "graph.ttl", tmp_path / "quotes.jsonl"
+    args = [f"{base}/feed.rss", "--lang", "de", "--rate", "1", "--batch-size", "1", "-o", out, "--jsonl", quotes, "--cache", tmp_path / "cache", "-q"]
+    try:
+        kill_after_first_article([sys.executable, "-m", "quotegraph.cli", "extract", *map(str, args)],
+                                 tmp_path / "graph.ttl.quotegraph-run" / "journal.jsonl", tmp_path)
+        fetched_before = {path for path in server.hits if path.startswith("/p")}
+        assert 0 < len(fetched_before) < len(names)
+        result = invoke("extract", *args, "--resume")
+    finally:
+        server.stop()
+    assert result.exit_code == 0, result.output
+    assert server.hits["/feed.rss"] == 1  # the resumed run read the feed from the cache: the same items
+    assert all(server.hits[f"/p{n}"] == 1 for n in range(len(names)))  # every page fetched once
+    said = {row["speaker"]["entity"] for row in rows_of(quotes) if row["kind"] == "direct"}
+    assert said == set(names)
