@@ -136,7 +136,6 @@ def _session(settings: FetchSettings) -> requests.Session:
     session.mount("https://", adapter)
     session.headers.update({"User-Agent": settings.user_agent, "Accept-Language": "de, en;q=0.8, *;q=0.5",
                             "Accept": "text/html, application/xhtml+xml, application/xml;q=0.9, */*;q=0.5"})
-    session.trust_env = False  # no proxy or .netrc from the environment decides where a page comes from
     return session
 
 

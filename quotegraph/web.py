@@ -81,6 +81,8 @@ def read_sources(inputs: Iterable[str | Path], *, lang: str = "auto", since: dat
                  fetch_settings=None, refresh_feeds: bool = True) -> Iterator[Article | Skipped]:
     """Articles from files, folders, URLs, feeds and sitemaps, in the order given.
 
+    Raises :class:`InputError` for an input path that does not exist, before reading anything.
+
     Parameters
     ----------
     inputs : iterable of paths and URLs
@@ -94,6 +96,10 @@ def read_sources(inputs: Iterable[str | Path], *, lang: str = "auto", since: dat
         Fetch feeds and sitemaps again rather than read them from the cache (a resumed run
         reads them from the cache, so it goes on with the same items).
     """
+    inputs = list(inputs)
+    for source in inputs:  # usage errors first, before anything is read or fetched
+        if not is_web_url(source) and not Path(source).exists():
+            raise InputError("no such file or folder", str(source))
     reader = _WebReader(lang, since, fetch_settings, refresh_feeds)
     try:
         for source in inputs:
@@ -177,8 +183,6 @@ class _WebReader:
         """The items of a local feed or sitemap file (their links must be absolute URLs)."""
         from quotegraph.feeds import feed_kind
 
-        if not path.exists():
-            raise InputError("no such file or folder", str(path))
         try:
             with path.open("rb") as fh:
                 body = fh.read(64 * 2**20 + 1)

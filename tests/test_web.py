@@ -247,3 +247,11 @@ def test_a_killed_run_over_a_feed_resumes_without_fetching_anything_twice(tmp_pa
     assert all(server.hits[f"/p{n}"] == 1 for n in range(len(names)))  # every page fetched once
     said = {row["speaker"]["entity"] for row in rows_of(quotes) if row["kind"] == "direct"}
     assert said == set(names)
+
+
+def test_spark_refuses_urls_before_it_starts():
+    from quotegraph.errors import InputError
+    from quotegraph.spark_inputs import plan_inputs
+
+    with pytest.raises(InputError, match="URLs are fetched by the local engine only"):
+        plan_inputs(["https://kueste.example/deich"])
