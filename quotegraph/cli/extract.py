@@ -23,11 +23,6 @@ from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, w
 def extract(
     # strings, not Paths: a Path would turn hdfs:///corpus.jsonl (for --engine spark) into hdfs:/corpus.jsonl
     inputs: Annotated[Optional[list[str]], typer.Argument(metavar="INPUTS", help="Text/Markdown/HTML files, JSONL files (one article per line), web archives (.warc, .warc.gz), or folders of them; http(s) URLs of web pages, RSS/Atom feeds and sitemaps, and feed or sitemap files (.rss, .atom, .xml); with --engine spark also JSONL on any scheme:// path Spark reads (hdfs://, s3a://); web archives must be on a file system the executors share.", show_default=False)] = None,
-    urls: Annotated[Optional[Path], typer.Option("--urls", exists=True, dir_okay=False, show_default=False, help="A file of URLs to read (pages, feeds, sitemaps), one a line; blank lines and lines starting with # are passed over. Read after INPUTS.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", show_default=False, help="Only feed and sitemap items dated on or after DATE (YYYY-MM-DD); items without a date are kept.")] = None,
-    rate: Annotated[float, typer.Option("--rate", min=0.001, help="Requests per second to one host when fetching URLs (0.2 is one every 5 seconds); a robots.txt Crawl-delay that asks for longer wins.")] = 1.0,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait to connect to a host, and for its data, before a try counts as timed out (3 tries).")] = 30.0,
-    cache: Annotated[Optional[Path], typer.Option("--cache", file_okay=False, show_default=False, help="Folder that keeps fetched pages (one .warc.gz each) so a page is fetched once; default: $QUOTEGRAPH_CACHE, else the user's cache folder (~/.cache/quotegraph/pages on Linux).")] = None,
     lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the articles: de, en, or auto (detect per article).")] = "auto",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Graph file to write (.ttl, .nt, .nq, .jsonld, .trig); added to if it exists.")] = Path("graph.ttl"),
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Also write one JSON object per quote here (added to if it exists).")] = None,
@@ -37,6 +32,11 @@ def extract(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch (and per task of a worker).")] = 16,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run on the same outputs: finished articles are kept, the rest is done.")] = False,
     restart: Annotated[bool, typer.Option("--restart", help="Discard an interrupted run's state and start over.")] = False,
+    urls: Annotated[Optional[Path], typer.Option("--urls", exists=True, dir_okay=False, show_default=False, help="A file of URLs to read (pages, feeds, sitemaps), one a line; blank lines and lines starting with # are passed over. Read after INPUTS.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", show_default=False, help="Only feed and sitemap items dated on or after DATE (YYYY-MM-DD); items without a date are kept.")] = None,
+    rate: Annotated[float, typer.Option("--rate", min=0.001, help="Requests per second to one host when fetching URLs (0.2 is one every 5 seconds); a robots.txt Crawl-delay that asks for longer wins.")] = 1.0,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait to connect to a host, and for its data, before a try counts as timed out (3 tries).")] = 30.0,
+    cache: Annotated[Optional[Path], typer.Option("--cache", file_okay=False, show_default=False, help="Folder that keeps fetched pages (one .warc.gz each) so a page is fetched once; default: $QUOTEGRAPH_CACHE, else the user's cache folder (~/.cache/quotegraph/pages on Linux).")] = None,
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or spark (partitions on a Spark cluster; --out is then a folder for N-Quads/quotes parts).")] = "local",
     master: Annotated[Optional[str], typer.Option("--master", help="Spark master URL for --engine spark (default: what spark-submit set, else local[*]).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -47,6 +47,12 @@ def extract(
     file with one article per line: {"text": ..., "id", "title", "url", "date", "language"},
     or a web archive (.warc, .warc.gz): each HTML response is an article (its URL the id), the
     other records are counted in one line per archive.
+    Running again on the same input adds nothing: ids and IRIs come from the article ids and
+    character offsets. Inputs that cannot be read (not a text, HTML, JSONL or WARC file, a
+    broken archive, not a regular file, longer than 2,000,000 characters: the environment variable
+    QUOTEGRAPH_MAX_CHARS raises that) and a second article with an id already read are
+    skipped, named on stderr, counted in the summary, and the exit code is 3. If no article
+    is read at all, nothing is written.
 
     An http(s) URL (or each line of --urls FILE) is fetched politely: robots.txt obeyed, one
     request a second to a host (--rate), 3 tries with backoff on a 5xx or a timeout, 10 MB and
@@ -54,12 +60,6 @@ def extract(
     article (the URL given is its id); an RSS or Atom feed or a sitemap (fetched, or a .rss,
     .atom or .xml file) stands for the pages it lists (--since leaves out older ones). A URL
     that cannot be fetched is skipped with the reason, as a bad file is.
-    Running again on the same input adds nothing: ids and IRIs come from the article ids and
-    character offsets. Inputs that cannot be read (not a text, HTML, JSONL or WARC file, a
-    broken archive, not a regular file, longer than 2,000,000 characters: the environment variable
-    QUOTEGRAPH_MAX_CHARS raises that) and a second article with an id already read are
-    skipped, named on stderr, counted in the summary, and the exit code is 3. If no article
-    is read at all, nothing is written.
 
     Big corpora stream: finished articles go into the store (or a scratch store beside the
     graph file) every few seconds, with a journal in OUTPUT.quotegraph-run/. If a run is
