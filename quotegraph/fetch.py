@@ -34,7 +34,8 @@ from urllib.robotparser import RobotFileParser
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import ConnectTimeoutError, ReadTimeoutError
+from urllib3.exceptions import (ConnectTimeoutError, HTTPError, NameResolutionError, NewConnectionError,
+                                ReadTimeoutError)
 from urllib3.util.retry import Retry
 
 from quotegraph import __version__
@@ -134,6 +135,7 @@ def _session(settings: FetchSettings) -> requests.Session:
     adapter = HTTPAdapter(max_retries=retry)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
+    session.max_redirects = settings.max_redirects  # robots.txt follows redirects itself (RFC 9309)
     session.headers.update({"User-Agent": settings.user_agent, "Accept-Language": "de, en;q=0.8, *;q=0.5",
                             "Accept": "text/html, application/xhtml+xml, application/xml;q=0.9, */*;q=0.5"})
     return session
@@ -229,16 +231,25 @@ class Fetcher:
         return Page(url=asked, final_url=url, status=200, content_type=response.headers.get("content-type", ""),
                     body=bytes(body), fetched=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
 
-    def _failure(self, exc: requests.RequestException) -> str:
-        """A request's failure in a few words."""
+    def _failure(self, exc: Exception) -> str:
+        """A request's failure in a few words.
+
+        >>> Fetcher(FetchSettings(cache=None))._failure(requests.ReadTimeout())
+        'timed out after 3 tries of 30 s'
+        """
         reason = getattr(exc.args[0], "reason", None) if exc.args else None
+        tries = f" after {self.settings.tries} tries" if self.settings.tries > 1 else ""
         if isinstance(exc, requests.TooManyRedirects):
             return f"too many redirects (more than {self.settings.max_redirects})"
+        if isinstance(reason, NameResolutionError):
+            return "host not found"
+        if isinstance(reason, NewConnectionError):  # refused: urllib3 makes it a kind of connect timeout
+            return f"cannot connect{tries}"
         if isinstance(exc, requests.Timeout) or isinstance(reason, (ConnectTimeoutError, ReadTimeoutError)):
-            tries = f" after {self.settings.tries} tries" if self.settings.tries > 1 else ""
-            return f"timed out{tries} ({self.settings.timeout:g} s each)"
+            return f"timed out{tries} of {self.settings.timeout:g} s"
+        if isinstance(exc, requests.exceptions.SSLError):
+            return "TLS error (the certificate or the connection's encryption)"
         if isinstance(exc, requests.ConnectionError):
-            tries = f" after {self.settings.tries} tries" if self.settings.tries > 1 else ""
             return f"cannot connect{tries}"
         return f"request failed ({type(exc).__name__})"
 
@@ -263,10 +274,10 @@ class Fetcher:
             with self._session.get(rules.url, timeout=self.settings.timeout, stream=True) as response:
                 status = response.status_code
                 text = response.raw.read(_ROBOTS_MAX_BYTES, decode_content=True) if status == 200 else b""
-        except (requests.RequestException, OSError) as exc:
-            return f"robots.txt cannot be read ({self._failure(exc) if isinstance(exc, requests.RequestException) else exc})"
-        if status >= 500:
-            return f"robots.txt cannot be read (HTTP {status}), so nothing is fetched from {origin}"
+        except (requests.RequestException, OSError, HTTPError) as exc:  # a host that cannot be reached at all
+            return f"{self._failure(exc)} (asking for robots.txt)"
+        if status >= 500:  # RFC 9309: robots.txt unreachable, so everything is disallowed
+            return f"robots.txt answers HTTP {status}: nothing is fetched from the host"
         rules.parse(text.decode("utf-8", errors="replace").splitlines() if status == 200 else [])
         return rules
 

@@ -11,7 +11,7 @@
   before it are left out (items without a date are kept). Each feed ends with one
   :class:`~quotegraph.warc.Tally` line (its items, and those left out), which is no error;
 * whatever cannot be fetched or read is a :class:`~quotegraph.inputs.Skipped` naming the URL and
-  why (``robots.txt disallows it``, ``HTTP 404``, ``timed out after 3 tries (30 s each)``…).
+  why (``robots.txt disallows it``, ``HTTP 404``, ``timed out after 3 tries of 30 s``…).
 
 Everything else (files, folders) is read by :func:`quotegraph.inputs.read_inputs`, in the order given.
 """

@@ -90,7 +90,7 @@ def test_a_missing_robots_txt_allows_all_and_an_unreachable_one_nothing(robots, 
             if allowed:
                 assert f.fetch(server.url + "/deich").body == PAGE
             else:
-                assert reason(f, server.url + "/deich").startswith("robots.txt cannot be read (HTTP 503)")
+                assert reason(f, server.url + "/deich") == "robots.txt answers HTTP 503: nothing is fetched from the host"
                 assert "/deich" not in server.hits
     finally:
         server.stop()
@@ -98,7 +98,7 @@ def test_a_missing_robots_txt_allows_all_and_an_unreachable_one_nothing(robots, 
 
 def test_a_slow_page_times_out_after_its_tries(site, tmp_path):
     with fetcher(tmp_path, timeout=0.2, tries=2) as f:
-        assert reason(f, site.url + "/slow") == "timed out after 2 tries (0.2 s each)"
+        assert reason(f, site.url + "/slow") == "timed out after 2 tries of 0.2 s"
     assert site.hits["/slow"] == 2
 
 
@@ -208,3 +208,12 @@ def test_a_gzip_bomb_is_cut_at_the_limit(tmp_path):
     finally:
         server.stop()
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 100 * 1024  # KiB: far below the 200 MB
+
+
+def test_a_host_that_cannot_be_reached_is_tried_once_a_run(tmp_path):
+    server = Site({}).start()
+    gone = server.url
+    server.stop()  # nothing listens on its port any more
+    with fetcher(tmp_path) as f:
+        assert reason(f, gone + "/deich") == "cannot connect after 3 tries (asking for robots.txt)"
+        assert reason(f, gone + "/faehre") == "cannot connect after 3 tries (asking for robots.txt)"  # not tried again
