@@ -255,3 +255,16 @@ def test_spark_refuses_urls_before_it_starts():
 
     with pytest.raises(InputError, match="URLs are fetched by the local engine only"):
         plan_inputs(["https://kueste.example/deich"])
+
+
+def test_files_and_folders_read_as_before(tmp_path):
+    from test_warc import news_archive
+
+    from quotegraph.api import example_folder
+    from quotegraph.inputs import read_inputs
+
+    (tmp_path / "news.jsonl").write_text('{"id": "n1", "text": "„Ja“, sagte sie."}\n{bad\n\n', encoding="utf-8")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    news_archive(tmp_path / "crawl.warc.gz")
+    inputs = [example_folder(), tmp_path / "news.jsonl", tmp_path / "report.pdf", tmp_path / "crawl.warc.gz", tmp_path]
+    assert list(read_sources(inputs, lang="de")) == list(read_inputs(inputs, lang="de"))
