@@ -25,7 +25,8 @@ from pathlib import Path
 from quotegraph.errors import InputError
 from quotegraph.extract.records import Article
 from quotegraph.extract.settings import max_article_chars
-from quotegraph.inputs import Skipped, html_to_text, read_inputs, too_long_reason
+from quotegraph.feeds import SITEMAP_INDEX, FeedError, FeedItem, feed_kind, gunzipped, item_date, parse_feed
+from quotegraph.inputs import MAX_HTML_BYTES, Skipped, html_to_text, read_inputs, too_long_reason
 from quotegraph.warc import Tally, decoded_body
 
 __all__ = ["is_web_url", "is_feed_file", "read_sources", "FEED_SUFFIXES", "urls_in_file"]
@@ -135,9 +136,8 @@ class _WebReader:
         if self._fetcher is not None:
             self._fetcher.close()
 
-    def url(self, url: str, item=None, depth: int = 0) -> Iterator[Article | Skipped]:
-        """The article at ``url``, or the items of the feed there."""
-        from quotegraph.feeds import FeedError, feed_kind, gunzipped
+    def url(self, url: str, item: FeedItem | None = None, depth: int = 0) -> Iterator[Article | Skipped]:
+        """The article at ``url`` (``item``: what a feed said of it), or the items of the feed there."""
         from quotegraph.fetch import FetchError
 
         def reuse(page) -> bool:  # a feed changes: read it anew, unless the run goes on where it stopped
@@ -166,7 +166,7 @@ class _WebReader:
             return
         yield self._article(url, page, item)
 
-    def _article(self, url: str, page, item) -> Article | Skipped:
+    def _article(self, url: str, page, item: FeedItem | None) -> Article | Skipped:
         try:
             text, meta = html_to_text(decoded_body(page.body, page.content_type.lower(), url), url, url=page.final_url)
         except InputError as exc:
@@ -181,11 +181,9 @@ class _WebReader:
 
     def feed_file(self, path: Path) -> Iterator[Article | Skipped]:
         """The items of a local feed or sitemap file (their links must be absolute URLs)."""
-        from quotegraph.feeds import feed_kind
-
         try:
             with path.open("rb") as fh:
-                body = fh.read(64 * 2**20 + 1)
+                body = fh.read(MAX_HTML_BYTES)
         except OSError as exc:
             yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
             return
@@ -196,8 +194,7 @@ class _WebReader:
         yield from self._feed(body, str(path), None, 0)
 
     def _feed(self, body: bytes, source: str, base_url: str | None, depth: int) -> Iterator[Article | Skipped]:
-        from quotegraph.feeds import SITEMAP_INDEX, FeedError, item_date, parse_feed
-
+        """The items of a feed, each read in turn, then the feed's :class:`Tally` line."""
         try:
             feed = parse_feed(body, base_url)
         except FeedError as exc:
