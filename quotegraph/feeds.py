@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urljoin
 
+from quotegraph.errors import FeedError
+
 __all__ = ["FeedItem", "Feed", "FeedError", "feed_kind", "parse_feed", "item_date", "since_date", "gunzipped",
            "SITEMAP_INDEX"]
 
@@ -33,10 +35,6 @@ _ROOTS = {b"rss": RSS, b"RDF": RSS, b"feed": ATOM, b"urlset": SITEMAP, b"sitemap
 _PROLOG = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", re.S | re.I)
 _FIRST_TAG = re.compile(rb"<(?:[\w.-]+:)?([A-Za-z][\w.-]*)")
 _NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
-
-
-class FeedError(Exception):
-    """A feed or sitemap that cannot be read (malformed XML, no items)."""
 
 
 @dataclass(frozen=True)

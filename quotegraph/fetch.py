@@ -39,6 +39,7 @@ from urllib3.exceptions import (ConnectTimeoutError, HTTPError, NameResolutionEr
 from urllib3.util.retry import Retry
 
 from quotegraph import __version__
+from quotegraph.errors import FetchError
 from quotegraph.page_cache import Page, PageCache, default_cache_dir
 
 __all__ = ["FetchSettings", "Fetcher", "FetchError", "HostRateLimiter", "Page", "USER_AGENT",
@@ -55,14 +56,6 @@ _RETRY_STATUSES = (429, 500, 502, 503, 504)
 _ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309: a parser must read at least 500 KiB
 _MAX_RETRY_AFTER = 120.0  # a server's Retry-After longer than this is cut to it
 _CHUNK = 64 * 1024
-
-
-class FetchError(Exception):
-    """A URL that could not be fetched; ``reason`` says why in a few words ("HTTP 404")."""
-
-    def __init__(self, url: str, reason: str):
-        self.url, self.reason = url, reason
-        super().__init__(f"{url}: {reason}")
 
 
 @dataclass(frozen=True)
