@@ -129,7 +129,8 @@ def _session(settings: FetchSettings) -> requests.Session:
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.max_redirects = settings.max_redirects  # robots.txt follows redirects itself (RFC 9309)
-    session.headers.update({"User-Agent": settings.user_agent, "Accept-Language": "de, en;q=0.8, *;q=0.5",
+    # no Accept-Language: a site that negotiates gives its default, not a translation we asked for
+    session.headers.update({"User-Agent": settings.user_agent,
                             "Accept": "text/html, application/xhtml+xml, application/xml;q=0.9, */*;q=0.5"})
     return session
 
