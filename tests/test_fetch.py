@@ -217,3 +217,19 @@ def test_a_host_that_cannot_be_reached_is_tried_once_a_run(tmp_path):
     with fetcher(tmp_path) as f:
         assert reason(f, gone + "/deich") == "cannot connect after 3 tries (asking for robots.txt)"
         assert reason(f, gone + "/faehre") == "cannot connect after 3 tries (asking for robots.txt)"  # not tried again
+
+
+def test_a_429_is_retried_after_the_wait_the_server_asks_for(tmp_path):
+    def busy_once(handler, hits):
+        if hits == 1:
+            handler._send(429, "text/html", b"<html>slow down</html>", {"Retry-After": "0"})
+        else:
+            handler._send(200, "text/html; charset=utf-8", PAGE)
+
+    server = Site({"/deich": Route(handle=busy_once)}).start()
+    try:
+        with fetcher(tmp_path) as f:
+            assert f.fetch(server.url + "/deich").body == PAGE
+    finally:
+        server.stop()
+    assert server.hits["/deich"] == 2
