@@ -101,6 +101,11 @@ class HostRateLimiter:
         self._next[host] = max(now, due) + interval
         return slept
 
+    def rest(self, host: str, interval: float) -> None:
+        """A request to ``host`` has just ended: the next waits ``interval`` from now (a request
+        that took long, retries included, is spaced from its end, not only from its start)."""
+        self._next[host] = max(self._next.get(host, 0.0), self._clock() + interval)
+
 
 class _PoliteRetry(Retry):
     """urllib3's Retry, waiting at least one host interval before any retry (urllib3 retries the
@@ -196,11 +201,14 @@ class Fetcher:
         """One request, after robots.txt and the host's rate allow it; retried by the session."""
         rules = self._rules(url, asked)
         delay = rules.crawl_delay(self.settings.user_agent) if isinstance(rules, RobotFileParser) else None
-        self.limiter.wait(urlsplit(url).netloc, max(self.settings.interval, float(delay or 0)))
+        host, interval = urlsplit(url).netloc, max(self.settings.interval, float(delay or 0))
+        self.limiter.wait(host, interval)
         try:
             return self._session.get(url, timeout=self.settings.timeout, stream=True, allow_redirects=False)
         except requests.RequestException as exc:
             raise FetchError(asked, self._failure(exc)) from None
+        finally:
+            self.limiter.rest(host, interval)
 
     def _page(self, asked: str, url: str, response: requests.Response) -> Page:
         with response:
@@ -263,13 +271,16 @@ class Fetcher:
     def _read_robots(self, origin: str) -> RobotFileParser | str:
         """A host's robots.txt rules, or why the host is not fetched from at all."""
         rules = RobotFileParser(origin + "/robots.txt")
-        self.limiter.wait(urlsplit(origin).netloc, self.settings.interval)
+        host = urlsplit(origin).netloc
+        self.limiter.wait(host, self.settings.interval)
         try:
             with self._session.get(rules.url, timeout=self.settings.timeout, stream=True) as response:
                 status = response.status_code
                 text = response.raw.read(_ROBOTS_MAX_BYTES, decode_content=True) if status == 200 else b""
         except (requests.RequestException, OSError, HTTPError) as exc:  # a host that cannot be reached at all
             return f"{self._failure(exc)} (asking for robots.txt)"
+        finally:
+            self.limiter.rest(host, self.settings.interval)
         if status >= 500:  # RFC 9309: robots.txt unreachable, so everything is disallowed
             return f"robots.txt answers HTTP {status}: nothing is fetched from the host"
         rules.parse(text.decode("utf-8", errors="replace").splitlines() if status == 200 else [])

@@ -178,6 +178,9 @@ def test_the_limiter_books_each_host_separately():
     clock = Clock()
     limiter = HostRateLimiter(clock=clock, sleep=clock.sleep)
     assert [limiter.wait(host, 2.0) for host in ("a", "b", "a", "a", "b")] == [0.0, 0.0, 2.0, 2.0, 0.0]
+    clock.now += 10.0  # a request to "a" that took 10 s (retries, a slow page) …
+    limiter.rest("a", 2.0)
+    assert limiter.wait("a", 2.0) == 2.0  # … is followed by the interval from its end
 
 
 def test_retries_back_off_exponentially_and_never_sooner_than_the_rate():
