@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import date
 
 import pytest
 from rdflib import Graph, Literal
@@ -268,3 +269,18 @@ def test_files_and_folders_read_as_before(tmp_path):
     news_archive(tmp_path / "crawl.warc.gz")
     inputs = [example_folder(), tmp_path / "news.jsonl", tmp_path / "report.pdf", tmp_path / "crawl.warc.gz", tmp_path]
     assert list(read_sources(inputs, lang="de")) == list(read_inputs(inputs, lang="de"))
+
+
+def test_since_leaves_out_a_sitemap_that_has_not_changed_since(site, tmp_path):
+    base = site.url
+    site.routes["/index.xml"] = Route(
+        (f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+         f"<sitemap><loc>{base}/sitemap-1.xml</loc><lastmod>2024-05-05</lastmod></sitemap>"
+         f"<sitemap><loc>{base}/sitemap-old.xml</loc><lastmod>2023-12-31</lastmod></sitemap></sitemapindex>").encode(),
+        "application/xml")
+    items = list(read_sources([f"{base}/index.xml"], since=date(2024, 5, 1),
+                              fetch_settings=FetchSettings(rate=1000, cache=None)))
+    assert [str(i) for i in items if isinstance(i, Tally)] == [
+        f"{base}/sitemap-1.xml: sitemap: 2 items",
+        f"{base}/index.xml: sitemap index: 2 sitemaps, 1 dated before 2024-05-01 left out"]
+    assert "/sitemap-old.xml" not in site.hits
