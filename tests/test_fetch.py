@@ -6,6 +6,8 @@ from quotegraph import __version__
 from quotegraph.fetch import Fetcher, FetchError, FetchSettings, HostRateLimiter
 from web_site import Route, Site, endless, fails_first, redirect, slow
 
+pytestmark = pytest.mark.usefixtures("no_proxy")
+
 PAGE = ("<html><head><title>Deich</title></head><body><article><p>„Der Deich hält“, sagte Deichgraf "
         "Ole Hansen am Morgen.</p></article></body></html>").encode()
 ROBOTS = b"User-agent: *\nDisallow: /intern/\n"

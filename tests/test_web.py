@@ -18,6 +18,8 @@ from quotegraph.warc import Tally
 from quotegraph.web import read_sources
 from web_site import Route, Site
 
+pytestmark = pytest.mark.usefixtures("no_proxy")
+
 runner = CliRunner()
 
 DEICH = """<html lang="de"><head><title>Der Deich hält</title>
