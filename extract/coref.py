@@ -5,8 +5,9 @@ mentions, resolved through the same entities.
 Rules (general, no names): a mention that contains a named entity takes it; a shorter name
 whose words are part of a longer one is the same entity ("Weber" → "Anton Weber"); titles
 are dropped from names ("Präsident Anton Weber" → "Anton Weber"); a pronoun, a possessive
-("seinen Angaben nach") or a title-only description ("der Staatschef") refers to the most
-recent person speaker, else the most recent person named.
+("seinen Angaben nach") or a title-only description ("der Staatschef") refers to the person
+in focus (the subject of its sentence or the one before, or a speaker there), else the most
+recent person named (:mod:`quotegraph.extract.salience`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .patterns.source_phrases import is_source_noun
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import relative_subject
 from .records import Attribution, Entity, Mention
+from .salience import SUBJECT_DEPS, Focus
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
 
@@ -242,6 +244,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             resolved = index.add(run.text, "person")
             if resolved is not None:
                 persons_at.append((run.start_char, resolved))
+    focus = Focus(doc, persons_at, person_named=lambda name: _person(index.find(name, "person")))
     out: list[dict] = []
     last_speaker: tuple[int, ResolvedEntity] | None = None
     last_source: ResolvedEntity | None = None
@@ -275,8 +278,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 ent = last_source  # "Demnach": whoever was last named as a source
             elif ent is None and span is not None and not _is_relative(span) and not _refers_back(span, lex):
                 ent = index.add(span.text, "other")
-            if ent is None and not points_back:
-                ent = _antecedent(speaker_chars[0], last_speaker, persons_at)
+            if ent is None and not points_back and not (span is not None and _plural_pronoun(span)):
+                # a plural pronoun ("sie sagten", "they said") refers to no one person
+                ent = focus.antecedent(speaker_chars[0], last_speaker)
             if ent is not None:
                 row["speaker"] = (*speaker_chars, ent.name, ent.type)
                 last_source = ent
@@ -369,6 +373,18 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
     return (*chars, ent.name, ent.type) if ent is not None else (*chars, None, None)
 
 
+def _person(ent: ResolvedEntity | None) -> ResolvedEntity | None:
+    return ent if ent is not None and ent.type == "person" else None
+
+
+def _plural_pronoun(span: Span) -> bool:
+    """A plural personal pronoun on its own ("they"; "sie" of "sie sagten", by its verb)."""
+    if len(span) != 1 or span[0].pos_ != "PRON" or "Prs" not in span[0].morph.get("PronType"):
+        return False
+    token = span[0]
+    return "Plur" in token.morph.get("Number") or (token.dep_ in SUBJECT_DEPS and "Plur" in token.head.morph.get("Number"))
+
+
 def _is_relative(span: Span) -> bool:
     """A relative pronoun on its own ("who" in "X, who said …")."""
     return len(span) == 1 and relative_subject(span[0])
@@ -421,11 +437,3 @@ def _propn_runs(doc: Doc | Span, min_length: int = 2):
             i = j
         else:
             i += 1
-
-
-def _antecedent(at: int, last_speaker, persons_at) -> ResolvedEntity | None:
-    """The person a pronoun or description at char ``at`` refers to."""
-    before = [(pos, e) for pos, e in persons_at if pos < at]
-    candidates = [c for c in (last_speaker, before[-1] if before else None) if c is not None and c[0] < at]
-    # the person in focus: whoever was last named or last spoke, whichever came later
-    return max(candidates, key=lambda c: c[0])[1] if candidates else None

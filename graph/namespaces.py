@@ -45,6 +45,7 @@ class QG(DefinedNamespace):
     addresseeMention: URIRef  # quote -> the NIF string that names who it was said to ("der Zeitung")
     nestedIn: URIRef  # quote -> the quote it stands inside
     attributionId: URIRef  # quote -> its id in quotes.jsonl
+    confidence: URIRef  # quote -> how likely the learned parts judge its attribution right (xsd:decimal, 0 to 1)
 
     _NS = Namespace("https://w3id.org/quotegraph/ns#")
 

@@ -73,22 +73,22 @@ def _run_target(out, jsonl, store) -> Path:
     return Path.cwd() / f"store-{hashlib.sha1(str(store).encode()).hexdigest()[:12]}"
 
 
-def _settings(inputs, out, jsonl, store, lang, model, append, since=None) -> dict:
+def _settings(inputs, out, jsonl, store, lang, model, append, min_confidence, since=None) -> dict:
     def where(p):
         return None if p is None else (p if _is_url(p) or is_web_url(p) else str(Path(p).resolve()))
 
     # $QUOTEGRAPH_LEARNED changes what is extracted: a resumed run must keep it as it was
     return {"inputs": [where(p) for p in inputs], "out": where(out), "jsonl": where(jsonl),
             "store": where(store), "lang": lang, "model": model, "append": append,
-            "learned": learned_by_default()} | ({"since": since.isoformat()} if since else {})
+            "learned": learned_by_default(), "min_confidence": min_confidence} | ({"since": since.isoformat()} if since else {})
 
 
 def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "graph.ttl",
                    jsonl: str | Path | None = None, store: str | Path | None = None,
                    lang: str = "auto", model: str | None = None, n_process: int = 1,
                    batch_size: int = 16, progress: bool = False, append: bool = True,
-                   resume: bool = False, restart: bool = False, since: date | None = None,
-                   fetch: FetchSettings | None = None):
+                   resume: bool = False, restart: bool = False, min_confidence: float = 0.0,
+                   since: date | None = None, fetch: FetchSettings | None = None):
     """Extract a corpus into a graph file, a store and/or quotes.jsonl.
 
     Parameters
@@ -114,6 +114,8 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     resume, restart : bool
         Continue an interrupted run on the same outputs, or throw its state away. Without
         either, an interrupted run's state is an error, so nothing is silently redone or lost.
+    min_confidence : float
+        Keep only attributions whose confidence reaches this (0 to 1; needs the learned parts).
     since : date, optional
         Leave out feed and sitemap items dated before it.
     fetch : FetchSettings, optional
@@ -146,7 +148,7 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     if out is None and jsonl is None and store is None:
         raise InputError("nothing to write: give a graph file, quotes.jsonl or a store")
     run = RunState.start(_run_target(out, jsonl, store),
-                         _settings(inputs, out, jsonl, store, lang, model, append, since),
+                         _settings(inputs, out, jsonl, store, lang, model, append, min_confidence, since),
                          resume=resume, restart=restart)
     graph = None
     try:
@@ -162,7 +164,7 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
             base_marker.touch()
         read = read_sources(inputs, lang=lang, since=since, fetch_settings=fetch, refresh_feeds=not run.resumed)
         other_language = _extract_into(graph, run, inputs, read, lang=lang, model=model, n_process=n_process,
-                                       batch_size=batch_size, progress=progress)
+                                       batch_size=batch_size, progress=progress, min_confidence=min_confidence)
         summary = Summary(skipped=run.skipped())
         summary.other_language, summary.other_language_examples = other_language.count, other_language.examples
         extracted = run.finished_ids()
@@ -215,8 +217,9 @@ def _write_outputs(graph, run: RunState, summary: Summary, *, out, jsonl, append
         raise OutputError(f"{exc}; {_kept(run)}") from None
 
 
-def _extract_into(graph, run: RunState, inputs: list, read: Iterator[Article | Skipped], *, lang: str, model: str | None,
-                  n_process: int, batch_size: int, progress: bool) -> OtherLanguage:
+def _extract_into(graph, run: RunState, inputs: list, read: Iterator[Article | Skipped], *, lang: str,
+                  model: str | None, n_process: int, batch_size: int, progress: bool,
+                  min_confidence: float) -> OtherLanguage:
     """Extract the articles the run has not finished, writing them to the store and journal as they come.
 
     Returns the articles read as ``lang`` that look like another language.
@@ -246,7 +249,7 @@ def _extract_into(graph, run: RunState, inputs: list, read: Iterator[Article | S
         last_flush = time.monotonic()
 
     results = extract(todo(), lang=lang, model=model, n_process=n_process, batch_size=batch_size,
-                      on_skip=skipped.append)
+                      on_skip=skipped.append, min_confidence=min_confidence)
     if progress:
         results = with_progress(results, inputs, already_done=len(done))
     try:

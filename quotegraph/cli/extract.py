@@ -10,8 +10,9 @@ from typing import Annotated, Optional
 import typer
 
 from quotegraph import api
-from quotegraph.lifeline import sigterm_as_interrupt
+from quotegraph.extract.settings import learned_by_default
 from quotegraph.feeds import since_date
+from quotegraph.lifeline import sigterm_as_interrupt
 from quotegraph.spark import extract_with_spark
 from quotegraph.web import is_web_url, urls_in_file
 
@@ -39,6 +40,7 @@ def extract(
     cache: Annotated[Optional[Path], typer.Option("--cache", file_okay=False, show_default=False, help="Folder that keeps fetched pages (one .warc.gz each) so a page is fetched once; default: $QUOTEGRAPH_CACHE, else the user's cache folder (~/.cache/quotegraph/pages on Linux).")] = None,
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or spark (partitions on a Spark cluster; --out is then a folder for N-Quads/quotes parts).")] = "local",
     master: Annotated[Optional[str], typer.Option("--master", help="Spark master URL for --engine spark (default: what spark-submit set, else local[*]).")] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Keep only quotes whose confidence (how likely the learned parts judge the attribution right, 0 to 1; `confidence` in quotes.jsonl, qg:confidence in the graph) reaches this. `quotegraph eval` shows how precise each threshold is. Needs the learned parts.")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Find quotes, speakers, cues and mediators in articles and add them to a graph.
@@ -84,6 +86,9 @@ def extract(
         raise typer.BadParameter("nothing to write: give --out, --jsonl or --store")
     if resume and restart:
         raise typer.BadParameter("--resume and --restart exclude each other")
+    if min_confidence > 0 and not learned_by_default():
+        raise typer.BadParameter("confidence comes from the learned parts, which $QUOTEGRAPH_LEARNED turns off",
+                                 param_hint="--min-confidence")
     if engine == "spark":
         if workers is not None:
             raise typer.BadParameter("--workers is for --engine local; Spark's parallelism comes from --master "
@@ -91,7 +96,7 @@ def extract(
         if urls is not None or since is not None or any(is_web_url(i) for i in inputs):
             raise typer.BadParameter("URLs, --urls and --since are for --engine local: fetch the pages with a local "
                                      "run, or give Spark web archives (.warc.gz) of them")
-        _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resume or restart)
+        _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resume or restart, min_confidence)
         return
     if engine != "local":
         raise typer.BadParameter(f"unknown engine {engine!r}: use local or spark", param_hint="--engine")
@@ -100,8 +105,8 @@ def extract(
     with sigterm_as_interrupt():  # kill -TERM stops the run as Ctrl-C does: finished articles kept
         summary = api.extract_to_files(
             inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,
-            batch_size=batch_size, progress=not quiet, resume=resume, restart=restart, since=_since(since),
-            fetch=_fetch_settings(rate, timeout, cache),
+            batch_size=batch_size, progress=not quiet, resume=resume, restart=restart,
+            min_confidence=min_confidence, since=_since(since), fetch=_fetch_settings(rate, timeout, cache),
         )
     files = {"graph": str(out)} if out is not None and summary.written else {}
     if store is not None:
@@ -134,13 +139,14 @@ def _fetch_settings(rate: float, timeout: float, cache: Path | None):
     return settings if cache is None else replace(settings, cache=cache)
 
 
-def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resuming) -> None:
+def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resuming, min_confidence) -> None:
     if out is None or out == Path("graph.ttl") or out.suffix:
         raise typer.BadParameter("with --engine spark, --out is the folder the parts go into (e.g. --out parts/)", param_hint="--out")
     if jsonl is not None or resuming:
         raise typer.BadParameter("--jsonl, --resume and --restart are for --engine local; Spark writes quotes parts "
                                  "under --out and re-runs failed tasks itself")
-    summary = extract_with_spark(inputs, out, lang=lang, model=model, batch_size=batch_size, master=master, store=store)
+    summary = extract_with_spark(inputs, out, lang=lang, model=model, batch_size=batch_size, master=master, store=store,
+                                 min_confidence=min_confidence)
     files = {"graph": f"{out}/graph/part-*.nq", "quotes": f"{out}/quotes/part-*.jsonl", "skipped": f"{out}/skipped/part-*.jsonl"}
     if store is not None:
         files["store"] = str(store)

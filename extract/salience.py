@@ -1,0 +1,157 @@
+"""Which person a pronoun or a title-only description refers to: the person in focus (the
+subject of its sentence, a person named before it there, the subject or speaker of the sentence
+before), else the person named last.
+
+News keeps one person in focus across a few sentences: "Minister A met B in Rome. He rejected
+the claims of C's lawyers. 'We stand firm,' he said." Both pronouns mean A, the subject of the
+first sentence, carried on by the subject pronoun of the second. A name inside an object, a
+genitive, a possessive or a prepositional phrase (B, C) is a weak antecedent: it is taken only
+when no subject or speaker in focus is a person. Focus reaches back one sentence: a person who
+was the subject long ago is no better than one named just before.
+
+Examples
+--------
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> nlp = spacy.blank("en")
+>>> words = ["Kraus", "met", "White", ".", "He", "left", "."]
+>>> doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 1, 5, 5, 5], sent_starts=[1, 0, 0, 0, 1, 0, 0],
+...           deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"],
+...           pos=["PROPN", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT"],
+...           morphs=["", "", "", "", "Person=3|PronType=Prs|Number=Sing", "", ""])
+>>> focus = Focus(doc, [(0, "Kraus"), (10, "White")])
+>>> focus.antecedent(doc[4].idx)          # "He": the subject before, not the object named last
+'Kraus'
+>>> focus.antecedent(doc[4].idx, last_speaker=(10, "White"))   # a speaker there is in focus too
+'White'
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Focus", "SUBJECT_DEPS", "WEAK_DEPS"]
+
+#: a clause's subject (UD and TIGER labels)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "sb"})
+#: dependents inside a subject phrase whose names are not the subject's own: genitives,
+#: possessives, prepositional phrases, clauses ("the lawyers of C", "C's spokesman")
+WEAK_DEPS = frozenset({"nmod", "nmod:poss", "poss", "obl", "prep", "pobj", "case", "ag", "pg", "op", "mnr",
+                       "acl", "relcl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc"})
+
+
+class Focus:
+    """The persons in focus sentence by sentence, and the antecedent of a pronoun at a character.
+
+    Parameters
+    ----------
+    doc : Doc
+        Parsed (sentences and dependencies); without a parse every sentence has no subject and
+        the antecedent is the person named last.
+    persons : sequence of (char, entity)
+        Every person named in the text, in order, with the entity it resolves to (any object:
+        the caller's entity records).
+    person_named : callable, optional
+        The person a run of proper nouns names, or None: a subject the NER missed ("Kasich is
+        trumpeting …") is still the person the article named in full before.
+    """
+
+    def __init__(self, doc: Doc, persons: Sequence[tuple[int, Any]],
+                 person_named: Callable[[str], Any | None] | None = None):
+        self.person_named = person_named
+        self.persons = sorted(persons, key=lambda p: p[0])
+        self._person_starts = [p[0] for p in self.persons]
+        self._by_char = {pos: ent for pos, ent in self.persons}
+        self.sentences: list[Span] = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+        self._starts = [s.start_char for s in self.sentences]
+        # per sentence: (char of its subject, the person it refers to) or None
+        self.subjects: list[tuple[int, Any] | None] = []
+        for k, sent in enumerate(self.sentences):
+            self.subjects.append(self._subject_referent(k, sent))
+
+    def sentence_of(self, char: int) -> int:
+        """The index of the sentence holding a character."""
+        return max(0, bisect_right(self._starts, char) - 1)
+
+    def antecedent(self, char: int, last_speaker: tuple[int, Any] | None = None) -> Any | None:
+        """The person a pronoun (or title-only description) starting at ``char`` refers to.
+
+        In this order: the subject of its own sentence, or ``last_speaker`` (char, entity) when
+        it spoke there, before the pronoun (the later of the two); else a person named in its
+        sentence before it (the last); else the subject of the sentence before, or the last
+        speaker when it spoke there (the later); else the person named last before ``char``
+        or ``last_speaker``, whichever came later.
+        """
+        k = self.sentence_of(char)
+        speaker = last_speaker if last_speaker is not None and last_speaker[0] < char else None
+        speaker_k = self.sentence_of(speaker[0]) if speaker is not None else None
+        own = [s for s in (self.subjects[k], speaker if speaker_k == k else None) if s is not None and s[0] < char]
+        if own:
+            return max(own, key=lambda s: s[0])[1]
+        named = self._named_before(char)
+        if named is not None and self.sentence_of(named[0]) == k:
+            return named[1]
+        before = [s for s in (self.subjects[k - 1] if k > 0 else None, speaker if speaker_k == k - 1 else None)
+                  if s is not None]
+        if before:
+            return max(before, key=lambda s: s[0])[1]
+        candidates = [c for c in (speaker, named) if c is not None]
+        return max(candidates, key=lambda c: c[0])[1] if candidates else None
+
+    def _named_before(self, char: int) -> tuple[int, Any] | None:
+        i = bisect_right(self._person_starts, char - 1)
+        return self.persons[i - 1] if i > 0 else None
+
+    def _subject_referent(self, k: int, sent: Span) -> tuple[int, Any] | None:
+        subjects = [t for t in sent.root.children if t.dep_ in SUBJECT_DEPS] if sent.root.dep_ else []
+        if not subjects:
+            return None
+        first = min(t.idx for t in subjects)
+        own = sorted((t for s in subjects for t in _own_tokens(s)), key=lambda t: t.i)
+        named = {id(e): e for e in (self._by_char.get(t.idx) for t in own) if e is not None}
+        if len(named) > 1:
+            # two "subjects" (a parse that took the object for one): the one before the verb
+            named = {id(e): e for e in (self._by_char.get(t.idx) for t in own if t.i < sent.root.i) if e is not None}
+        heads = [t for t in subjects if t.pos_ == "PROPN"]
+        if not named and self.person_named is not None and len(heads) == 1:
+            # the subject itself a name ("Kasich is …"), not a name modifying it ("the Fisher case")
+            propn = [t for t in own if t.pos_ == "PROPN"]
+            if propn[-1].i - propn[0].i == len(propn) - 1:  # one run of proper nouns
+                person = self.person_named(" ".join(t.text for t in propn))
+                if person is not None:
+                    named[id(person)] = person
+        if len(named) == 1:
+            return first, next(iter(named.values()))
+        if not named and len(subjects) == 1 and _third_person_pronoun(subjects[0]):
+            # "Er wies … zurück": the subject carries on whoever was in focus before it
+            ref = self.antecedent_before(k, subjects[0].idx)
+            return (first, ref) if ref is not None else None
+        return None
+
+    def antecedent_before(self, k: int, char: int) -> Any | None:
+        """:meth:`antecedent` with only the sentences before ``k`` known (while building them)."""
+        prev = self.subjects[k - 1] if k > 0 and k - 1 < len(self.subjects) else None
+        if prev is not None:
+            return prev[1]
+        named = self._named_before(char)
+        return named[1] if named is not None else None
+
+
+def _own_tokens(token: Token) -> list[Token]:
+    """A subject's words without its weak dependents (genitives, possessives, PPs, clauses)."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in WEAK_DEPS)
+    return out
+
+
+def _third_person_pronoun(token: Token) -> bool:
+    morph = token.morph
+    return token.pos_ == "PRON" and "Prs" in morph.get("PronType") and "3" in morph.get("Person") \
+        and "Plur" not in morph.get("Number")
