@@ -36,10 +36,12 @@ from quotegraph.graph.store import remove_articles as _remove_articles
 from quotegraph.inputs import Skipped, read_inputs
 from quotegraph.quotes_jsonl import write_attributions, write_jsonl
 from quotegraph.summary import Summary, summarize
+from quotegraph.web import read_sources
 
 __all__ = [
     "example_folder",
     "read_inputs",
+    "read_sources",
     "Skipped",
     "Extractor",
     "extract",

@@ -24,7 +24,9 @@ import hashlib
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quotegraph.errors import GraphFileError, InputError, OutputError, RunInterrupted
 from quotegraph.extract.language import clearly_in, detect_language
@@ -34,11 +36,15 @@ from quotegraph.extraction import extract
 from quotegraph.graph.export import format_for_suffix, save_graph
 from quotegraph.graph.files import written_together
 from quotegraph.graph.store import add_results, close_graph, load_file_by_article, open_graph
-from quotegraph.inputs import Skipped, first_of_each_id, read_inputs
+from quotegraph.inputs import Skipped, first_of_each_id
 from quotegraph.progress import with_progress
 from quotegraph.quotes_jsonl import write_attributions
 from quotegraph.runs import RunState
 from quotegraph.summary import Summary
+from quotegraph.web import is_web_url, read_sources
+
+if TYPE_CHECKING:  # requests loads only when a URL is fetched
+    from quotegraph.fetch import FetchSettings
 
 __all__ = ["extract_corpus", "FLUSH_ARTICLES", "FLUSH_SECONDS"]
 
@@ -67,27 +73,30 @@ def _run_target(out, jsonl, store) -> Path:
     return Path.cwd() / f"store-{hashlib.sha1(str(store).encode()).hexdigest()[:12]}"
 
 
-def _settings(inputs, out, jsonl, store, lang, model, append, min_confidence) -> dict:
+def _settings(inputs, out, jsonl, store, lang, model, append, min_confidence, since=None) -> dict:
     def where(p):
-        return None if p is None else (p if _is_url(p) else str(Path(p).resolve()))
+        return None if p is None else (p if _is_url(p) or is_web_url(p) else str(Path(p).resolve()))
 
     # $QUOTEGRAPH_LEARNED changes what is extracted: a resumed run must keep it as it was
     return {"inputs": [where(p) for p in inputs], "out": where(out), "jsonl": where(jsonl),
             "store": where(store), "lang": lang, "model": model, "append": append,
-            "learned": learned_by_default(), "min_confidence": min_confidence}
+            "learned": learned_by_default(), "min_confidence": min_confidence} | ({"since": since.isoformat()} if since else {})
 
 
 def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "graph.ttl",
                    jsonl: str | Path | None = None, store: str | Path | None = None,
                    lang: str = "auto", model: str | None = None, n_process: int = 1,
                    batch_size: int = 16, progress: bool = False, append: bool = True,
-                   resume: bool = False, restart: bool = False, min_confidence: float = 0.0):
+                   resume: bool = False, restart: bool = False, min_confidence: float = 0.0,
+                   since: date | None = None, fetch: FetchSettings | None = None):
     """Extract a corpus into a graph file, a store and/or quotes.jsonl.
 
     Parameters
     ----------
-    inputs : paths
-        Files, folders and JSONL corpora (see :func:`quotegraph.inputs.read_inputs`).
+    inputs : paths and URLs
+        Files, folders and JSONL corpora (see :func:`quotegraph.inputs.read_inputs`), http(s)
+        URLs of pages, feeds and sitemaps, local feed and sitemap files (see
+        :func:`quotegraph.web.read_sources`).
     out : path, optional
         The graph file to write (.ttl, .nt, .nq, .jsonld, .trig), once, atomically, at the end.
         With ``append`` an existing file is read in first, so the run adds to it.
@@ -107,6 +116,10 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
         either, an interrupted run's state is an error, so nothing is silently redone or lost.
     min_confidence : float
         Keep only attributions whose confidence reaches this (0 to 1; needs the learned parts).
+    since : date, optional
+        Leave out feed and sitemap items dated before it.
+    fetch : FetchSettings, optional
+        How URLs are fetched (rate per host, timeout, cache …; the polite defaults without).
 
     Returns
     -------
@@ -130,12 +143,12 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     """
     inputs = list(inputs)
     for path in inputs:
-        if not Path(path).exists():
+        if not is_web_url(path) and not Path(path).exists():
             raise InputError("no such file or folder", str(path))
     if out is None and jsonl is None and store is None:
         raise InputError("nothing to write: give a graph file, quotes.jsonl or a store")
     run = RunState.start(_run_target(out, jsonl, store),
-                         _settings(inputs, out, jsonl, store, lang, model, append, min_confidence),
+                         _settings(inputs, out, jsonl, store, lang, model, append, min_confidence, since),
                          resume=resume, restart=restart)
     graph = None
     try:
@@ -149,7 +162,8 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
                 # back into per-article graphs, so a re-extracted article replaces its old triples
                 load_file_by_article(out, graph)
             base_marker.touch()
-        other_language = _extract_into(graph, run, inputs, lang=lang, model=model, n_process=n_process,
+        read = read_sources(inputs, lang=lang, since=since, fetch_settings=fetch, refresh_feeds=not run.resumed)
+        other_language = _extract_into(graph, run, inputs, read, lang=lang, model=model, n_process=n_process,
                                        batch_size=batch_size, progress=progress, min_confidence=min_confidence)
         summary = Summary(skipped=run.skipped())
         summary.other_language, summary.other_language_examples = other_language.count, other_language.examples
@@ -203,8 +217,9 @@ def _write_outputs(graph, run: RunState, summary: Summary, *, out, jsonl, append
         raise OutputError(f"{exc}; {_kept(run)}") from None
 
 
-def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str | None,
-                  n_process: int, batch_size: int, progress: bool, min_confidence: float) -> OtherLanguage:
+def _extract_into(graph, run: RunState, inputs: list, read: Iterator[Article | Skipped], *, lang: str,
+                  model: str | None, n_process: int, batch_size: int, progress: bool,
+                  min_confidence: float) -> OtherLanguage:
     """Extract the articles the run has not finished, writing them to the store and journal as they come.
 
     Returns the articles read as ``lang`` that look like another language.
@@ -217,7 +232,7 @@ def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str |
 
     def todo() -> Iterator[Article | Skipped]:
         # duplicates are found before what is done is left out, so a resumed run skips the same ones
-        for item in first_of_each_id(read_inputs(inputs, lang=lang)):
+        for item in first_of_each_id(read):
             key = item.source if isinstance(item, Skipped) else item.id
             if key not in done and getattr(item, "source", None) not in done:
                 if lang != "auto" and isinstance(item, Article):

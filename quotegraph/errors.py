@@ -17,6 +17,8 @@ __all__ = [
     "UnfinishedRunError",
     "RunInterrupted",
     "OutputError",
+    "FetchError",
+    "FeedError",
 ]
 
 
@@ -39,3 +41,15 @@ class OutputError(QuotegraphError):
     def __init__(self, message: str, source: str | None = None):
         self.source = source
         super().__init__(f"{source}: {message}" if source else message)
+
+
+class FetchError(InputError):
+    """A URL that could not be fetched; ``reason`` says why in a few words ("HTTP 404")."""
+
+    def __init__(self, url: str, reason: str):
+        self.reason = reason
+        super().__init__(reason, url)
+
+
+class FeedError(InputError):
+    """A feed or sitemap that cannot be read (malformed XML, corrupt gzip)."""

@@ -52,6 +52,7 @@ __all__ = [
     "bounded_lines",
     "jsonl_line_bound",
     "overlong_line_reason",
+    "too_long_reason",
     "not_a_regular_file",
     "first_of_each_id",
     "duplicate_reason",
@@ -217,10 +218,11 @@ def overlong_line_reason(limit: int) -> str:
     >>> overlong_line_reason(1000).split(",")[0]
     'line is over 1.0 MB'
     """
-    return _too_long(f"line is over {jsonl_line_bound(limit) / 2**20:.1f} MB, skipped without reading it", limit)
+    return too_long_reason(f"line is over {jsonl_line_bound(limit) / 2**20:.1f} MB, skipped without reading it", limit)
 
 
-def _too_long(what: str, limit: int) -> str:
+def too_long_reason(what: str, limit: int) -> str:
+    """Why ``what`` (an article, a file) over ``limit`` characters is skipped: every reader says the same."""
     return (f"{what}, over the limit of {limit:,} characters per article "
             f"(the spaCy pipeline's max_length); set {MAX_CHARS_ENV}=N to raise it")
 
@@ -265,11 +267,11 @@ def read_text_file(path: Path, *, article_id: str | None = None, lang: str = "au
     if size > bound:
         if is_html:
             raise InputError(f"HTML page is {size / 2**20:.0f} MB; pages over {MAX_HTML_BYTES // 2**20} MB are skipped", source)
-        raise InputError(_too_long(f"file is {size / 2**20:.1f} MB", limit), source)
+        raise InputError(too_long_reason(f"file is {size / 2**20:.1f} MB", limit), source)
     with path.open("rb") as fh:  # bounded: a file that grew since stat() is not read whole
         data = fh.read(bound + 1)
     if len(data) > bound:
-        raise InputError(_too_long(f"file is over {bound / 2**20:.1f} MB", limit), source)
+        raise InputError(too_long_reason(f"file is over {bound / 2**20:.1f} MB", limit), source)
     text = decode(data, source)
     meta: dict = {}
     if is_html:
@@ -277,7 +279,7 @@ def read_text_file(path: Path, *, article_id: str | None = None, lang: str = "au
     if not text.strip():
         raise InputError("empty article (no text)", source)
     if len(text) > limit:
-        raise InputError(_too_long(f"article has {len(text):,} characters", limit), source)
+        raise InputError(too_long_reason(f"article has {len(text):,} characters", limit), source)
     return Article(
         id=article_id or _strip_suffix(path.name),
         text=text,
@@ -402,7 +404,7 @@ def article_from_jsonl_line(raw: bytes, source: str, lang: str = "auto", limit: 
         return Skipped(source, "no 'text' field, or it is empty")
     limit = max_article_chars() if limit is None else limit
     if len(text) > limit:
-        return Skipped(source, _too_long(f"'text' has {len(text):,} characters", limit))
+        return Skipped(source, too_long_reason(f"'text' has {len(text):,} characters", limit))
     text = repair_mojibake(text)
     return Article(
         id=str(data.get("id") or data.get("documentName") or article_id_for(text)),

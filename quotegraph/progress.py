@@ -23,6 +23,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, 
 
 from quotegraph.inputs import (JSONL_SUFFIXES, WARC_SUFFIXES, bounded_lines, input_files, jsonl_line_bound, max_article_chars,
                                not_a_regular_file, open_jsonl, suffix_of)
+from quotegraph.web import is_feed_file, is_web_url
 
 __all__ = ["count_articles", "with_progress"]
 
@@ -42,8 +43,11 @@ def _count_lines(path: Path) -> int:
 def count_articles(inputs: Iterable[str | Path]) -> int | None:
     """How many articles (and unreadable inputs) :func:`~quotegraph.inputs.read_inputs` will yield.
 
-    None when a web archive is among the inputs: only reading it tells its articles.
+    None when a web archive, a URL or a feed is among the inputs: only reading it tells its articles.
     """
+    inputs = list(inputs)
+    if any(is_web_url(p) or is_feed_file(p) for p in inputs):
+        return None
     files = [file for file, _ in input_files(map(Path, inputs))]
     if any(suffix_of(file) in WARC_SUFFIXES for file in files):
         return None

@@ -69,6 +69,9 @@ def plan_inputs(inputs: Iterable[str | Path]) -> InputPlan:
     number = 0
     for raw in map(str, inputs):
         if is_uri(raw):
+            if raw.lower().startswith(("http://", "https://")):
+                raise InputError("URLs are fetched by the local engine only: fetch them with a local run, or "
+                                 "give Spark web archives (.warc.gz) of the pages", raw)
             _refuse_remote_archive(raw)
             remote.append((number, raw))
             number += 1

@@ -44,7 +44,7 @@ from quotegraph.extract.records import Article
 from quotegraph.extract.settings import max_article_chars
 from quotegraph.inputs import MAX_HTML_BYTES, WARC_SUFFIXES, Skipped, decode, html_to_text
 
-__all__ = ["WARC_SUFFIXES", "read_warc", "REASONS", "Tally", "tally_text"]
+__all__ = ["WARC_SUFFIXES", "read_warc", "REASONS", "Tally", "tally_text", "decoded_body"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -277,7 +277,7 @@ def _article(record, path: Path, number: int, lang: str, limit: int) -> Article 
         return NOT_HTML
     source = f"{path}, record {number}"
     try:
-        text, meta = html_to_text(_decoded(body, content_type, source), source, url=uri)
+        text, meta = html_to_text(decoded_body(body, content_type, source), source, url=uri)
     except InputError as exc:
         return NO_TEXT if "no article text" in str(exc) else EMPTY
     if len(text) > limit:
@@ -288,7 +288,7 @@ def _article(record, path: Path, number: int, lang: str, limit: int) -> Article 
                    authors=tuple(meta.get("authors", ())), site=meta.get("site"), source=source)
 
 
-def _decoded(body: bytes, content_type: str, source: str) -> str:
+def decoded_body(body: bytes, content_type: str, source: str) -> str:
     """The body as text: in the charset the response names, else as :func:`decode` finds it."""
     if not body.strip() or b"\x00" in body[:8192]:
         raise InputError("empty or binary response body", source)

@@ -153,3 +153,11 @@ def oxigraph_server():
 def oxigraph_plain_server():
     """``oxigraph serve`` started without ``--union-default-graph``, for the whole session."""
     yield from _oxigraph(False)
+
+
+@pytest.fixture
+def no_proxy(monkeypatch):
+    """Requests to the tests' own servers on 127.0.0.1 go straight there, whatever proxy the
+    environment names (quotegraph uses the environment's proxies, as users behind one need)."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,8 +11,10 @@ import typer
 
 from quotegraph import api
 from quotegraph.extract.settings import learned_by_default
+from quotegraph.feeds import since_date
 from quotegraph.lifeline import sigterm_as_interrupt
 from quotegraph.spark import extract_with_spark
+from quotegraph.web import is_web_url, urls_in_file
 
 from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, warn
 
@@ -19,7 +23,7 @@ from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, w
 @handle_errors
 def extract(
     # strings, not Paths: a Path would turn hdfs:///corpus.jsonl (for --engine spark) into hdfs:/corpus.jsonl
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUTS", help="Text/Markdown/HTML files, JSONL files (one article per line), web archives (.warc, .warc.gz), or folders of them; with --engine spark also JSONL on any scheme:// path Spark reads (hdfs://, s3a://); web archives must be on a file system the executors share.", show_default=False)],
+    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="INPUTS", help="Text/Markdown/HTML files, JSONL files (one article per line), web archives (.warc, .warc.gz), or folders of them; http(s) URLs of web pages, RSS/Atom feeds and sitemaps, and feed or sitemap files (.rss, .atom, .xml); with --engine spark also JSONL on any scheme:// path Spark reads (hdfs://, s3a://); web archives must be on a file system the executors share.", show_default=False)] = None,
     lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the articles: de, en, or auto (detect per article).")] = "auto",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Graph file to write (.ttl, .nt, .nq, .jsonld, .trig); added to if it exists.")] = Path("graph.ttl"),
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Also write one JSON object per quote here (added to if it exists).")] = None,
@@ -29,6 +33,11 @@ def extract(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch (and per task of a worker).")] = 16,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run on the same outputs: finished articles are kept, the rest is done.")] = False,
     restart: Annotated[bool, typer.Option("--restart", help="Discard an interrupted run's state and start over.")] = False,
+    urls: Annotated[Optional[Path], typer.Option("--urls", exists=True, dir_okay=False, show_default=False, help="A file of URLs to read (pages, feeds, sitemaps), one a line; blank lines and lines starting with # are passed over. Read after INPUTS.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", show_default=False, help="Only feed and sitemap items dated on or after DATE (YYYY-MM-DD); items without a date are kept.")] = None,
+    rate: Annotated[float, typer.Option("--rate", min=0.001, help="Requests per second to one host when fetching URLs (0.2 is one every 5 seconds); a robots.txt Crawl-delay that asks for longer wins.")] = 1.0,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait to connect to a host, and for its data, before a try counts as timed out (3 tries).")] = 30.0,
+    cache: Annotated[Optional[Path], typer.Option("--cache", file_okay=False, show_default=False, help="Folder that keeps fetched pages (one .warc.gz each) so a page is fetched once; default: $QUOTEGRAPH_CACHE, else the user's cache folder (~/.cache/quotegraph/pages on Linux).")] = None,
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or spark (partitions on a Spark cluster; --out is then a folder for N-Quads/quotes parts).")] = "local",
     master: Annotated[Optional[str], typer.Option("--master", help="Spark master URL for --engine spark (default: what spark-submit set, else local[*]).")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Keep only quotes whose confidence (how likely the learned parts judge the attribution right, 0 to 1; `confidence` in quotes.jsonl, qg:confidence in the graph) reaches this. `quotegraph eval` shows how precise each threshold is. Needs the learned parts.")] = 0.0,
@@ -47,6 +56,13 @@ def extract(
     skipped, named on stderr, counted in the summary, and the exit code is 3. If no article
     is read at all, nothing is written.
 
+    An http(s) URL (or each line of --urls FILE) is fetched politely: robots.txt obeyed, one
+    request a second to a host (--rate), 3 tries with backoff on a 5xx or a timeout, 10 MB and
+    5 redirects at most, each page kept in a cache (--cache) so it is fetched once. A page is an
+    article (the URL given is its id); an RSS or Atom feed or a sitemap (fetched, or a .rss,
+    .atom or .xml file) stands for the pages it lists (--since leaves out older ones). A URL
+    that cannot be fetched is skipped with the reason, as a bad file is.
+
     Big corpora stream: finished articles go into the store (or a scratch store beside the
     graph file) every few seconds, with a journal in OUTPUT.quotegraph-run/. If a run is
     interrupted (Ctrl-C, SIGTERM, a crash, a kill), the earlier output files are untouched: run
@@ -59,8 +75,13 @@ def extract(
 
         quotegraph extract corpus.jsonl.gz --store news.db --workers 2 --resume
 
+        quotegraph extract https://example.org/feed.xml --urls more-urls.txt --since 2024-05-01
+
         quotegraph extract --engine spark corpus.jsonl --out parts/ --store news.db
     """
+    inputs = list(inputs or []) + (urls_in_file(urls) if urls is not None else [])
+    if not inputs:
+        raise typer.BadParameter("nothing to read: give INPUTS, or --urls FILE")
     if out is None and store is None and jsonl is None:
         raise typer.BadParameter("nothing to write: give --out, --jsonl or --store")
     if resume and restart:
@@ -72,6 +93,9 @@ def extract(
         if workers is not None:
             raise typer.BadParameter("--workers is for --engine local; Spark's parallelism comes from --master "
                                      "(e.g. local[4]) or the cluster", param_hint="--workers")
+        if urls is not None or since is not None or any(is_web_url(i) for i in inputs):
+            raise typer.BadParameter("URLs, --urls and --since are for --engine local: fetch the pages with a local "
+                                     "run, or give Spark web archives (.warc.gz) of them")
         _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resume or restart, min_confidence)
         return
     if engine != "local":
@@ -82,7 +106,7 @@ def extract(
         summary = api.extract_to_files(
             inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,
             batch_size=batch_size, progress=not quiet, resume=resume, restart=restart,
-            min_confidence=min_confidence,
+            min_confidence=min_confidence, since=_since(since), fetch=_fetch_settings(rate, timeout, cache),
         )
     files = {"graph": str(out)} if out is not None and summary.written else {}
     if store is not None:
@@ -99,6 +123,20 @@ def extract(
         raise typer.Exit(EXIT_SKIPPED if summary.skipped else EXIT_ERROR)
     if summary.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _since(value: str | None) -> date | None:
+    try:
+        return None if value is None else since_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--since") from None
+
+
+def _fetch_settings(rate: float, timeout: float, cache: Path | None):
+    from quotegraph.fetch import FetchSettings  # requests loads only for a run that may fetch
+
+    settings = FetchSettings(rate=rate, timeout=timeout)
+    return settings if cache is None else replace(settings, cache=cache)
 
 
 def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resuming, min_confidence) -> None:
