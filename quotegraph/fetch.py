@@ -24,6 +24,7 @@ Whatever cannot be fetched raises :class:`FetchError` with a one-line reason.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,12 +43,19 @@ from quotegraph import __version__
 from quotegraph.errors import FetchError
 from quotegraph.page_cache import Page, PageCache, default_cache_dir
 
-__all__ = ["FetchSettings", "Fetcher", "FetchError", "HostRateLimiter", "Page", "USER_AGENT",
-           "PROJECT_URL", "ACCEPTED_TYPES"]
+__all__ = ["FetchSettings", "Fetcher", "FetchError", "HostRateLimiter", "Page", "USER_AGENT", "USER_AGENT_ENV",
+           "default_user_agent", "ACCEPTED_TYPES"]
 
-#: The project's home page, named in the User-Agent so a site's admin knows whom to ask.
-PROJECT_URL = "https://github.com/quotegraph/quotegraph"
-USER_AGENT = f"quotegraph/{__version__} (+{PROJECT_URL})"
+#: The User-Agent names quotegraph and what it does; $QUOTEGRAPH_USER_AGENT replaces it, so a
+#: research group can add whom a site's admin should ask (an e-mail address, a project page).
+USER_AGENT = f"quotegraph/{__version__} (news quotation research; robots.txt honoured)"
+USER_AGENT_ENV = "QUOTEGRAPH_USER_AGENT"
+
+
+def default_user_agent() -> str:
+    """``$QUOTEGRAPH_USER_AGENT`` when set, else :data:`USER_AGENT`."""
+    return os.environ.get(USER_AGENT_ENV, "").strip() or USER_AGENT
+
 #: Content types read (HTML pages; feeds and sitemaps, gzipped sitemaps); others are not downloaded.
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml", "application/rss+xml",
                   "application/atom+xml", "application/rdf+xml", "application/gzip", "application/x-gzip")
@@ -73,7 +81,7 @@ class FetchSettings:
     max_bytes: int = 10 * 2**20  #: a body over this is not read further
     max_redirects: int = 5
     cache: Path | None = field(default_factory=default_cache_dir)  #: None: no cache
-    user_agent: str = USER_AGENT
+    user_agent: str = field(default_factory=default_user_agent)
 
     @property
     def interval(self) -> float:

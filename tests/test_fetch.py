@@ -62,13 +62,21 @@ def reason(f, url):
     return info.value.reason
 
 
-def test_a_page_is_fetched_with_a_user_agent_that_names_quotegraph(site, tmp_path):
+def test_a_page_is_fetched_with_a_user_agent_that_names_quotegraph(site, tmp_path, monkeypatch):
+    monkeypatch.delenv("QUOTEGRAPH_USER_AGENT", raising=False)
     with fetcher(tmp_path) as f:
         page = f.fetch(site.url + "/deich")
     assert page.body == PAGE and page.final_url == site.url + "/deich" and not page.from_cache
     assert page.content_type.startswith("text/html")
-    assert set(site.user_agents) == {f"quotegraph/{__version__} (+https://github.com/quotegraph/quotegraph)"}
+    assert set(site.user_agents) == {f"quotegraph/{__version__} (news quotation research; robots.txt honoured)"}
     assert site.hits == {"/robots.txt": 1, "/deich": 1}
+
+
+def test_the_user_agent_can_name_whom_to_ask(site, tmp_path, monkeypatch):
+    monkeypatch.setenv("QUOTEGRAPH_USER_AGENT", "quotegraph/0.1 (+mailto:newsresearch@example.org)")
+    with fetcher(tmp_path) as f:
+        f.fetch(site.url + "/deich")
+    assert set(site.user_agents) == {"quotegraph/0.1 (+mailto:newsresearch@example.org)"}
 
 
 def test_robots_txt_is_read_once_a_host_and_obeyed(site, tmp_path):
