@@ -236,8 +236,8 @@ def _environment(pyvis_templates: str) -> Environment:
         autoescape=True,
     )
     env.filters["script_json"] = script_json
-    # our stylesheet and page script, inlined as they are (the CSP hashes the script)
-    env.globals.update(qg_css=_asset("view.css"), qg_js=_asset("view.js"), qg_export_js=_asset("view_export.js"))
+    # our stylesheet and page script (the page, then saving pictures), inlined as they are (the CSP hashes the script)
+    env.globals.update(qg_css=_asset("view.css"), qg_js=_asset("view.js") + "\n" + _asset("view_export.js"))
     return env
 
 
