@@ -91,6 +91,10 @@ class CorpusPlan:
     notices: tuple[str, ...] = field(default=())
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def _label(H, n) -> str:
     return str(H.nodes[n].get("label", n))
 
@@ -173,8 +177,8 @@ def plan_corpus(
         notices.append(
             f"Showing the strongest part: the {drawn.number_of_edges():,} of {linked_edges:,} links with the most "
             f"quotes (at least {weakest:,} each) among {drawn.number_of_nodes():,} of {linked_nodes:,} linked people, "
-            f"outlets and entities (--max-nodes {max_nodes:,}, --max-edges {max_edges:,}); {hidden_nodes:,} nodes "
-            f"and {hidden_edges:,} links are hidden."
+            f"outlets and entities (--max-nodes {max_nodes:,}, --max-edges {max_edges:,}); "
+            f"{_count(hidden_nodes, 'node')} and {_count(hidden_edges, 'link')} are hidden."
         )
     else:
         drawn = H.subgraph([n for n in H if n not in set(isolated)]).copy()

@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 
 import networkx as nx
@@ -86,7 +87,8 @@ class Figures:
     betweenness_sampled: bool = False
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """Plain values only (lists, not tuples), as ``json.loads`` would give them back."""
+        return json.loads(json.dumps(asdict(self)))
 
 
 def weighted_graph(H: nx.MultiDiGraph) -> nx.Graph:
