@@ -33,7 +33,7 @@ UNIT = 70.0
 
 
 def component_layout(C: nx.Graph, *, seed: int = DEFAULT_SEED, max_iter: int = 100) -> dict:
-    """Positions of one connected graph, centred on (0, 0), within a radius of ``UNIT * sqrt(n)``.
+    """Positions of one connected graph, centred on (0, 0), about ``UNIT * sqrt(n)`` wide, linked nodes about ``UNIT`` apart.
 
     Edge weights pull, damped by a logarithm (a pair quoted 100 times should sit closer than a
     pair quoted once, not a hundred times closer).
@@ -53,11 +53,17 @@ def component_layout(C: nx.Graph, *, seed: int = DEFAULT_SEED, max_iter: int = 1
     W.add_weighted_edges_from(
         (u, v, 1.0 + math.log(max(float(w), 1.0))) for u, v, w in sorted(C.edges(data="weight", default=1), key=str)
     )
-    raw = nx.forceatlas2_layout(W, seed=seed, max_iter=max_iter, weight="weight", strong_gravity=n > 50)
+    # node_size: ForceAtlas2's "prevent overlap", hubs (many links) counted bigger, as the page draws them
+    sizes = {v: 1.0 + math.log(1.0 + W.degree(v, weight="weight")) for v in nodes}
+    raw = nx.forceatlas2_layout(W, seed=seed, max_iter=max_iter, weight="weight", strong_gravity=n > 50,
+                                node_size=sizes, scaling_ratio=4.0)
     cx = sum(float(p[0]) for p in raw.values()) / n
     cy = sum(float(p[1]) for p in raw.values()) / n
     reach = max(math.hypot(float(p[0]) - cx, float(p[1]) - cy) for p in raw.values()) or 1.0
-    factor = UNIT * math.sqrt(n) / reach
+    lengths = sorted(math.dist(raw[u], raw[v]) for u, v in W.edges())
+    median = lengths[len(lengths) // 2] or 1.0
+    # as wide as the component's size asks, and wider if that would bring linked nodes closer than UNIT
+    factor = max(UNIT * math.sqrt(n) / reach, UNIT / median)
     return {v: ((float(p[0]) - cx) * factor, (float(p[1]) - cy) * factor) for v, p in raw.items()}
 
 

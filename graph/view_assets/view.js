@@ -97,12 +97,19 @@
     ctx.lineWidth = 4 / scale;
     ctx.strokeStyle = "rgba(255,255,255,0.92)";
     ctx.fillStyle = "#111111";
-    pinned.forEach(function (n) {
+    var taken = [], h = 15 / scale;
+    pinned.forEach(function (n) {  // most central first; a name that would cover one already drawn waits for zoom
       var p = pos[n.id];
       if (n.hidden || !p) { return; }
       var body = network.body.nodes[n.id], r = body && body.options.size ? body.options.size : 10;
-      ctx.strokeText(n.label, p.x, p.y + r + 3 / scale);
-      ctx.fillText(n.label, p.x, p.y + r + 3 / scale);
+      var w = ctx.measureText(n.label).width, box = [p.x - w / 2, p.y + r + 3 / scale, p.x + w / 2, p.y + r + 3 / scale + h];
+      for (var i = 0; i < taken.length; i++) {
+        var t = taken[i];
+        if (box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]) { return; }
+      }
+      taken.push(box);
+      ctx.strokeText(n.label, p.x, box[1]);
+      ctx.fillText(n.label, p.x, box[1]);
       drawn.push(n.label);
     });
     ctx.restore();

@@ -246,14 +246,18 @@ def _big_graph(n_quotes: int = 400) -> nx.MultiDiGraph:
 
 def test_aggregated_page_says_so_and_works(browser, tmp_path):
     path = tmp_path / "big.html"
-    summary = write_view(_big_graph(), path, max_nodes=60)
-    assert summary.aggregated and summary.nodes == 60
+    summary = write_view(_big_graph(), path, max_nodes=30)
+    assert summary.aggregated and 0 < summary.nodes <= 30 and summary.dropped_nodes == 60 - summary.nodes
     o = Opened(browser, path)
     try:
         notice = o.page.locator("#qg-notice")
         assert notice.is_visible()
-        assert "drawn as edges" in notice.inner_text() and "most-quoted of 128" in notice.inner_text()
-        assert o.js("() => qg.nodes.length") == 60
+        # issue #30: the strongest links are drawn, the page says how much is hidden, unlinked speakers are listed
+        text = notice.inner_text()
+        assert "drawn as edges" in text and f"among {summary.nodes} of 60 linked" in text
+        assert f"{summary.dropped_nodes} nodes and {summary.hidden_edges} links are hidden" in text
+        assert o.page.locator("#qg-isolated li").count() == summary.isolated == 68
+        assert o.js("() => qg.nodes.length") == summary.nodes
         o.page.select_option("#qg-speaker", str(o.node_id("Speaker 0")))
         assert 0 < o.js("() => qg.state.shownQuotes") < 400
         assert all(LOCAL.match(url) for url in o.requests) and o.errors == []
