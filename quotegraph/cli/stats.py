@@ -47,9 +47,9 @@ def stats(
     network page in its aggregated mode, whose side panel shows the same figures:
 
     - most quoted speakers (quotes said) and most mentioned entities (quotes mentioning them);
-    - brokers: betweenness centrality, the share of shortest paths between others that run
-      through a node (a link's length is 1 / its quotes; estimated from a sample above 2,000
-      linked nodes);
+    - brokers: betweenness centrality, the share of shortest paths (in links) between others
+      that run through a node; on big graphs estimated from sampled sources, and the title
+      says so;
     - communities: groups more linked among themselves than to the rest (Louvain, seeded,
       so the same graph gives the same groups), biggest first, with their most linked members.
 

@@ -9,7 +9,6 @@ import pytest
 
 from quotegraph.graph.corpus_view import plan_corpus, strongest_part
 from quotegraph.graph.figures import (
-    EXACT_BETWEENNESS_MAX,
     brokers,
     communities,
     community_summaries,
@@ -68,27 +67,29 @@ def test_the_bridge_ends_are_the_brokers():
     assert all(r.label not in {"S1", "S2", "E5", "E6"} for r in ranked)  # on no path between others
 
 
-def test_strong_ties_are_short_for_betweenness():
-    # a -- b -- c with a strong tie, and a weak direct a -- c: the path through b is shorter
+def test_betweenness_counts_links_not_quotes():
+    # a -- b -- c, and a direct a -- c quoted once: the short way round is a -- c, b brokers nothing
     U = nx.Graph()
     U.add_nodes_from("abc", label="x")
     U.add_edge("a", "b", weight=10)
     U.add_edge("b", "c", weight=10)
     U.add_edge("a", "c", weight=1)
-    ranked, _ = brokers(U)
-    assert [(r.iri, r.value) for r in ranked] == [("b", 1.0)]
+    assert brokers(U) == ((), False)
 
 
-def test_betweenness_is_sampled_above_the_limit(monkeypatch):
+def test_betweenness_is_sampled_above_the_budget(monkeypatch):
     import quotegraph.graph.figures as figures
 
-    monkeypatch.setattr(figures, "EXACT_BETWEENNESS_MAX", 5)
+    monkeypatch.setattr(figures, "BETWEENNESS_BUDGET", 100)
+    monkeypatch.setattr(figures, "MIN_SOURCES", 4)
     U = nx.path_graph(12)
     nx.set_node_attributes(U, {n: str(n) for n in U}, "label")
     ranked, sampled = figures.brokers(U, top=3)
     assert sampled and len(ranked) == 3
     assert figures.brokers(U, top=3) == (ranked, sampled)  # seeded
-    assert EXACT_BETWEENNESS_MAX == 2000
+    monkeypatch.setattr(figures, "BETWEENNESS_BUDGET", 10_000)
+    exact, sampled = figures.brokers(U, top=2)
+    assert not sampled and [r.label for r in exact] == ["5", "6"]  # the middle of the path
 
 
 def test_communities_find_the_two_triangles_biggest_first():
