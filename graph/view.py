@@ -135,8 +135,12 @@ def script_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _only_publisher(G: nx.MultiDiGraph, n) -> bool:
+    return G.degree(n) > 0 and all(k == "published" for *_, k in G.edges(n, keys=True)) and not G.in_degree(n)
+
+
 def _count_drawable(G: nx.MultiDiGraph) -> int:
-    return sum(1 for _, t in G.nodes(data="type") if t != "article")
+    return sum(1 for n, t in G.nodes(data="type") if t != "article" and not _only_publisher(G, n))
 
 
 @dataclass(frozen=True)
@@ -191,7 +195,8 @@ def plan_view(
             f"There are too many nodes to draw each quote ({total:,} > {max_nodes:,} with --max-nodes)."
         )
     if show_quotes:
-        H = G.subgraph([n for n, t in G.nodes(data="type") if t != "article"]).copy()
+        # publishers link to articles only, which are not drawn: they show as links in the corpus mode
+        H = G.subgraph([n for n, t in G.nodes(data="type") if t != "article" and not _only_publisher(G, n)]).copy()
         return ViewPlan(H, True, 0, tuple(notices))
     if n_quotes:
         notices.append(

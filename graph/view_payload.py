@@ -30,14 +30,16 @@ _EDGE_STYLES: dict[str, dict] = {
     "said": {"label": "said (speaker → quote)", "color": "#0072B2", "dashes": False},
     "reported": {"label": "reported (outlet → quote)", "color": "#D55E00", "dashes": True},
     "mentions": {"label": "mentions (quote → entity)", "color": "#009E73", "dashes": [2, 4]},
+    "published": {"label": "published (outlet → article)", "color": "#CC79A7", "dashes": [6, 3]},
 }
 _COLLAPSED_EDGE_LABELS = {
     "reported": "reported (outlet → speaker)",
     "mentions": "talks about (speaker → entity)",
+    "published": "published (outlet → speaker quoted in its articles)",
 }
 #: In the corpus mode the colour is the community: the legend shows the type by shape only.
 _SHAPE_ONLY = "#777777"
-_COLLAPSED_EDGE_COLORS = {"reported": "#D55E00", "mentions": "#8C8C8C"}
+_COLLAPSED_EDGE_COLORS = {"reported": "#D55E00", "mentions": "#8C8C8C", "published": "#CC79A7"}
 
 _URL_OK = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 
@@ -175,7 +177,7 @@ def payload(
         color = style["color"] if show_quotes else _COLLAPSED_EDGE_COLORS.get(rel, style["color"])
         edges.append({
             "id": len(edges), "from": ids[u], "to": ids[v], "relation": rel, "q": qs,
-            "value": max(1, len(qs)), "dashes": style["dashes"] if show_quotes else rel == "reported",
+            "value": max(1, len(qs)), "dashes": style["dashes"] if show_quotes else rel != "mentions",
             "color": {"color": color, "highlight": "#000000", "hover": "#000000", "opacity": 0.7},
         })
 
@@ -183,7 +185,7 @@ def payload(
                     for t in NODE_STYLES if any(x["type"] == t for x in nodes)]
     rels = sorted({e["relation"] for e in edges}, key=list(_EDGE_STYLES).index)
     legend_edges = [
-        {"relation": r, "dashes": bool(_EDGE_STYLES[r]["dashes"]) if show_quotes else r == "reported",
+        {"relation": r, "dashes": bool(_EDGE_STYLES[r]["dashes"]) if show_quotes else r != "mentions",
          "color": _EDGE_STYLES[r]["color"] if show_quotes else _COLLAPSED_EDGE_COLORS.get(r, _EDGE_STYLES[r]["color"]),
          "label": _EDGE_STYLES[r]["label"] if show_quotes else _COLLAPSED_EDGE_LABELS.get(r, r)}
         for r in rels

@@ -230,7 +230,8 @@
     for (var i = 0; i < limit; i++) { details.appendChild(quoteBlock(qs[i])); }
     if (qs.length > limit) { details.appendChild(el("div", "qg-meta", "… and " + (qs.length - limit) + " more")); }
   }
-  var relText = {said: "said", reported: "reported", mentions: "mentions"};
+  var relText = corpus ? {said: "said", reported: "reported", mentions: "talks about", published: "published"}
+    : {said: "said", reported: "reported", mentions: "mentions", published: "published"};
   function edgeText(e) {
     return raw[e.from].label + " → " + (relText[e.relation] || e.relation) + " → " + raw[e.to].label;
   }

@@ -193,8 +193,9 @@ def test_vis_network_is_inlined(page):
 def test_small_graph_draws_quotes_unless_asked_not_to(results):
     G = records_to_graph(results)
     _, summary = render_view(G, show_quotes=False)
-    # the speakers with no link to anyone are listed beside the drawing, not drawn (issue #30)
-    assert not summary.show_quotes and summary.aggregated and (summary.nodes, summary.isolated) == (3, 2)
+    # the speakers with no link to anyone are listed beside the drawing, not drawn, and de1's publisher
+    # (dpa) links to the speakers quoted in it (issue #30)
+    assert not summary.show_quotes and summary.aggregated and (summary.nodes, summary.isolated) == (5, 1)
     assert "drawn as edges" in summary.notices[0] and "listed beside the drawing" in summary.notices[1]
 
 
