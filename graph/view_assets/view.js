@@ -333,8 +333,8 @@
       var sw = el("span", "qg-swatch dot");
       sw.style.background = c.color;
       row.appendChild(sw);
-      row.appendChild(el("span", null, c.members.join(", ")));
-      row.appendChild(el("span", "qg-meta", " " + num(c.size, "node") + ", " + num(c.quotes, "quote")));
+      row.appendChild(el("span", "qg-meta", num(c.size, "node") + ", " + num(c.quotes, "quote") + ": "));
+      row.appendChild(el("span", null, c.members.slice(0, 5).join(", ") + (c.members.length > 5 ? ", …" : "")));
       comm.appendChild(row);
     });
     figBox.appendChild(comm);
