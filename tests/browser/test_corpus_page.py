@@ -124,6 +124,10 @@ def test_side_panel_shows_the_figures(corpus):
     for title in ("Most quoted", "Most mentioned", "Brokers", "Communities"):
         assert title in text
     assert figures["speakers"][0]["label"] in text and figures["brokers"] and len(figures["communities"]) == 10
+    # a name in the figures finds its node and reads its quotes
+    o.page.locator("#qg-figures button.qg-link").first.click()
+    assert o.page.locator("#qg-details h3").inner_text() == figures["speakers"][0]["label"]
+    assert o.js("() => qg.network.getSelectedNodes().length") == 1
     # a community's colour is its nodes' colour
     first = figures["communities"][0]
     colours = o.js("() => qg.data.nodes.filter(n => n.c === 0).map(n => n.color.background)")
