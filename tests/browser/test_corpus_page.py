@@ -136,6 +136,7 @@ def test_side_panel_shows_the_figures(corpus):
 
 def test_save_png_and_svg(corpus, tmp_path):
     name, o, _ = corpus
+    o.page.click("#qg-reset")  # the whole drawing in view (an earlier test may have zoomed in)
     with o.page.expect_download() as png:
         o.page.click("#qg-save-png")
     png_path = tmp_path / png.value.suggested_filename
