@@ -73,7 +73,7 @@ def component_layout(C: nx.Graph, *, seed: int = DEFAULT_SEED, max_iter: int = 1
     """Positions of one connected graph, centred on (0, 0), about ``UNIT * sqrt(n)`` wide, linked nodes about ``UNIT`` apart.
 
     Edge weights pull, damped by a logarithm (a pair quoted 100 times should sit closer than a
-    pair quoted once, not a hundred times closer).
+    pair quoted once, not a hundred times closer), relative to the weakest link of the component.
 
     >>> pos = component_layout(nx.Graph([("a", "b")]))
     >>> pos["a"][0] + pos["b"][0], pos["b"][0] - pos["a"][0] == UNIT
@@ -85,10 +85,13 @@ def component_layout(C: nx.Graph, *, seed: int = DEFAULT_SEED, max_iter: int = 1
         return {nodes[0]: (0.0, 0.0)}
     if n == 2:
         return {nodes[0]: (-UNIT / 2, 0.0), nodes[1]: (UNIT / 2, 0.0)}
+    # weights relative to the component's weakest link: a corpus repeated twice is drawn the same
+    weakest = min((max(float(w), 1e-9) for _, _, w in C.edges(data="weight", default=1)), default=1.0)
     W = nx.Graph()
     W.add_nodes_from(nodes)
     W.add_weighted_edges_from(
-        (u, v, 1.0 + math.log(max(float(w), 1.0))) for u, v, w in sorted(C.edges(data="weight", default=1), key=str)
+        (u, v, 1.0 + math.log(max(float(w), 1e-9) / weakest))
+        for u, v, w in sorted(C.edges(data="weight", default=1), key=str)
     )
     if n <= FORCEATLAS2_MAX:
         # node_size: ForceAtlas2's "prevent overlap", hubs (many links) counted bigger, as the page draws them
@@ -102,8 +105,10 @@ def component_layout(C: nx.Graph, *, seed: int = DEFAULT_SEED, max_iter: int = 1
     reach = max(math.hypot(float(p[0]) - cx, float(p[1]) - cy) for p in raw.values()) or 1.0
     lengths = sorted(math.dist(raw[u], raw[v]) for u, v in W.edges())
     median = lengths[len(lengths) // 2] or 1.0
-    # as wide as the component's size asks, and wider if that would bring linked nodes closer than UNIT
-    factor = max(UNIT * math.sqrt(n) / reach, UNIT / median)
+    # as wide as the component's size asks, and wider (up to 3 times) if that would bring linked
+    # nodes closer than UNIT
+    by_size = UNIT * math.sqrt(n) / reach
+    factor = min(max(by_size, UNIT / median), 3 * by_size)
     return {v: ((float(p[0]) - cx) * factor, (float(p[1]) - cy) * factor) for v, p in raw.items()}
 
 

@@ -135,6 +135,16 @@ def test_packed_layout_separates_components_and_is_stable():
     assert packed_layout(nx.Graph()) == {}
 
 
+def test_a_corpus_repeated_is_laid_out_the_same():
+    """Weights count relative to a component's weakest link: 16 copies of a corpus, the same picture."""
+    U = weighted_graph(two_triangles_and_a_bridge())
+    U.add_edge("s1", "p9", weight=7)
+    times16 = U.copy()
+    for _, _, d in times16.edges(data=True):
+        d["weight"] *= 16
+    assert packed_layout(times16) == packed_layout(U)
+
+
 def test_strongest_part_respects_both_limits():
     H = two_triangles_and_a_bridge()
     part = strongest_part(H, max_nodes=3, max_edges=10)
