@@ -1,4 +1,8 @@
-"""Opening the network page in Chromium for the browser tests: the binary, its flags, a page with its requests and errors."""
+"""Opening the network page in Chromium for the browser tests: the binary, its flags, one browser per module, a page with its requests and errors.
+
+The test modules import :func:`browser` (a fixture) from here: a ``conftest.py`` in this folder
+would clash with ``tests/conftest.py`` when the doctests of every module are collected.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import os
 import re
 import shutil
 from pathlib import Path
+
+import pytest
 
 CHROMIUM = os.environ.get("QUOTEGRAPH_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -17,6 +23,21 @@ for (const name of ["alert", "confirm", "prompt"]) {
   window[name] = function (m) { window.__alerts.push(name + ":" + String(m)); };
 }
 """
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """Chromium through Playwright for a module's tests (skips when either is missing)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no chromium at {CHROMIUM} (run .ci/install-browser.sh)")
+    with sync_api.sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, args=ARGS,
+            headless=True, viewport={"width": 1280, "height": 800}, accept_downloads=True,
+        )
+        yield context
+        context.close()
 
 
 class Opened:

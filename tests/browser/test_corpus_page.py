@@ -1,6 +1,6 @@
 """The corpus page as people see it: the Wikinews dev split (150 articles) and 16 copies of it (2,400), in Chromium.
 
-The extraction runs once per session (``wikinews_dev``, tests/browser/conftest.py); each page is
+The extraction runs once per session (``wikinews_dev``); each page is
 written once per module. The tests check what a reader sees: links drawn on the canvas, the
 names of the most central nodes on screen, the unlinked speakers in their list, the figures,
 quotes on click, and pictures saved. How fast the page is ready is printed by
@@ -17,8 +17,8 @@ import pytest
 from quotegraph import api
 from quotegraph.graph.view import write_view
 
-from pages import LOCAL, Opened
-from wikinews_corpus import repeated
+from pages import LOCAL, Opened, browser  # noqa: F401 (browser: a fixture)
+from wikinews_corpus import dev_path, dev_results, repeated
 
 SIZES = {"150": 1, "2400": 16}
 
@@ -34,6 +34,14 @@ EDGE_PIXELS = """() => {
     }
     return [painted, grey];
 }"""
+
+
+@pytest.fixture(scope="session")
+def wikinews_dev():
+    """The extraction results of the 150 Wikinews dev articles, extracted once for the session."""
+    if not dev_path().is_file():
+        pytest.skip(f"no Wikinews dev data at {dev_path()}")
+    return dev_results()
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import pytest
 from quotegraph.graph.model import records_to_graph
 from quotegraph.graph.view import write_view
 
-from pages import CHROMIUM, LOCAL, Opened
+from pages import CHROMIUM, LOCAL, Opened, browser  # noqa: F401 (browser: a fixture)
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 if not Path(CHROMIUM).exists():
