@@ -6,12 +6,18 @@ outlets, entities mentioned in quotes) sized to about 200, 2,000, 5,000 and 20,0
 (in-memory Oxigraph, as ``quotegraph view`` reads a file; ``--rdflib`` for rdflib's own store)
 → :func:`~quotegraph.graph.network.to_networkx` → :func:`~quotegraph.graph.view.write_view`.
 
+``--wikinews`` measures the corpus page on real extraction output instead: the 150 German
+Wikinews dev articles (extracted once) and 16 copies of them under distinct ids (2,400 articles,
+as the browser tests build them), and prints for each the time to build the page and the time
+until Chromium has drawn it (``window.qgReady``).
+
 Run::
 
     python benchmarks/bench_view.py                 # all sizes
     python benchmarks/bench_view.py 200 5000        # some sizes
     python benchmarks/bench_view.py --browser 5000  # also time until the page has drawn
                                                     # (needs playwright and /usr/bin/chromium)
+    python benchmarks/bench_view.py --wikinews      # 150 and 2,400 Wikinews articles, time to drawn
 """
 
 from __future__ import annotations
@@ -99,6 +105,38 @@ def _browser_seconds(path: Path) -> float | None:
     return seconds
 
 
+def wikinews(out_dir: Path, times: tuple[int, ...] = (1, 16)) -> None:
+    """Time-to-drawn of the corpus page for the Wikinews dev split and its copies."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
+    from wikinews_corpus import dev_path, dev_results, repeated  # the helper the browser tests use
+
+    from quotegraph import api
+
+    if not dev_path().is_file():
+        raise SystemExit(f"no Wikinews dev data at {dev_path()} (set QUOTEGRAPH_DATA)")
+    from _bench import load_note
+
+    print(load_note(), flush=True)
+    t = time.perf_counter()
+    results = dev_results()
+    print(f"extracted {len(results)} Wikinews dev articles in {time.perf_counter() - t:.1f} s", flush=True)
+    print(f"{'articles':>8} {'quotes':>7} {'graph s':>7} {'page s':>6} {'drawn':>6} {'edges':>6} {'unlinked':>8} "
+          f"{'MB':>5} {'to drawn s':>10}")
+    for k in times:
+        corpus = repeated(results, k)
+        t0 = time.perf_counter()
+        graph = api.build_graph(corpus)
+        t1 = time.perf_counter()
+        path = out_dir / f"wikinews-{len(corpus)}.html"
+        summary = write_view(graph, path, title=f"Wikinews dev, {len(corpus):,} articles")
+        t2 = time.perf_counter()
+        drawn = _browser_seconds(path)
+        n_quotes = sum(len(r.attributions) for r in corpus)
+        print(f"{len(corpus):>8,} {n_quotes:>7,} {t1 - t0:>7.2f} {t2 - t1:>6.2f} {summary.nodes:>6,} {summary.edges:>6,} "
+              f"{summary.isolated:>8,} {summary.size / 1e6:>5.2f} {'' if drawn is None else f'{drawn:.2f}':>10}",
+              flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
@@ -106,9 +144,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--browser", action="store_true", help="also time the page in headless chromium")
     parser.add_argument("--rdflib", action="store_true", help="rdflib's in-memory store instead of Oxigraph")
     parser.add_argument("--keep", type=Path, help="write the pages into this folder")
+    parser.add_argument("--wikinews", action="store_true",
+                        help="the Wikinews dev split (150 articles) and 16 copies (2,400): time until drawn")
     args = parser.parse_args(argv)
     out_dir = args.keep or Path(tempfile.mkdtemp(prefix="qg-bench-"))
     out_dir.mkdir(parents=True, exist_ok=True)
+    if args.wikinews:
+        wikinews(out_dir)
+        return
     print(f"{'nodes':>7} {'triples':>8} {'rdf s':>6} {'to_nx s':>7} {'page s':>6} {'drawn':>6} {'edges':>6} "
           f"{'MB':>5} {'browser s':>9}  aggregated")
     for size in args.sizes:

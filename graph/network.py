@@ -7,7 +7,8 @@ SPARQL queries and returns a :class:`networkx.MultiDiGraph` whose nodes are keye
 type       node                                                                edges out
 ========== =================================================================== ==============
 speaker    an entity that said at least one quote (``qg:said``)                ``said`` → quote
-outlet     an entity that relayed a quote (``qg:reported``) or is a news medium ``reported`` → quote
+outlet     an entity that relayed a quote (``qg:reported``) or is a news medium ``reported`` → quote,
+           (e.g. the publisher of an article that contains a quote)            ``published`` → article
 entity     an entity only mentioned in quotes (``schema:mentions``)            (none)
 quote      a ``schema:Quotation``                                              ``mentions`` → entity,
                                                                                ``part_of`` → article
@@ -62,7 +63,7 @@ __all__ = [
 #: Node types of :func:`to_networkx`, in legend order.
 NODE_TYPES: tuple[str, ...] = ("speaker", "outlet", "entity", "quote", "article")
 #: Edge relations: the edge key and its ``relation`` attribute.
-RELATIONS: tuple[str, ...] = ("said", "reported", "mentions", "part_of")
+RELATIONS: tuple[str, ...] = ("said", "reported", "mentions", "part_of", "published")
 
 _PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 
@@ -81,6 +82,7 @@ _Q_CLASSES = "SELECT ?e ?class WHERE { ?e schema:name ?name ; a ?class . }"
 _Q_HEADLINES = "SELECT ?a ?headline WHERE { ?a a schema:NewsArticle ; schema:headline ?headline . }"
 _Q_URLS = "SELECT ?a ?url WHERE { ?a a schema:NewsArticle ; schema:url ?url . }"
 _Q_ARTICLE_IDS = "SELECT ?a ?id WHERE { ?a a schema:NewsArticle ; schema:identifier ?id . }"
+_Q_PUBLISHERS = "SELECT ?org ?a WHERE { ?a a schema:NewsArticle ; schema:publisher ?org . }"
 
 _MEDIA = str(SDO.NewsMediaOrganization)
 
@@ -179,6 +181,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     headlines = _first(graph, _Q_HEADLINES)
     urls = _first(graph, _Q_URLS)
     article_ids = _first(graph, _Q_ARTICLE_IDS)
+    published = _many(graph, _Q_PUBLISHERS)  # outlet -> articles
 
     G = nx.MultiDiGraph()
     quote_set = set(texts)
@@ -189,13 +192,16 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                    headline=headline, url=urls.get(a, ""), identifier=article_ids.get(a, ""),
                    quote_count=per_article[a])
 
-    entities = sorted(set(said) | set(reported) | set(mentioned))
+    # publishers count only for the articles that have quotes (the ones in the graph)
+    published = {o: arts & set(per_article) for o, arts in published.items() if arts & set(per_article)}
+    entities = sorted(set(said) | set(reported) | set(mentioned) | set(published))
     for e in entities:
         n_said = len(said.get(e, set()) & quote_set)
         n_reported = len(reported.get(e, set()) & quote_set)
         n_mentioned = len(mentioned.get(e, set()) & quote_set)
+        n_published = sum(per_article[a] for a in published.get(e, ()))
         cls = best_type(classes[e]) if classes.get(e) else ""  # one type, as the stores keep it
-        if n_reported or cls == _MEDIA:
+        if n_reported or cls == _MEDIA or (n_published and not n_said):
             kind = "outlet"
         elif n_said:
             kind = "speaker"
@@ -204,6 +210,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         G.add_node(e, type=kind, iri=e, label=names.get(e, _tail(e)),
                    entity_class=_tail(cls) if cls else "",
                    said_count=n_said, reported_count=n_reported, mentioned_count=n_mentioned,
+                   published_count=n_published,
                    quote_count=(n_said + n_reported) if kind != "entity" else n_mentioned)
 
     for q in sorted(quote_set):
@@ -221,6 +228,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     for e in entities:
         for q in sorted(mentioned.get(e, set()) & quote_set):
             G.add_edge(q, e, key="mentions", relation="mentions")
+        for a in sorted(published.get(e, ())):
+            G.add_edge(e, a, key="published", relation="published")
     return G
 
 
@@ -239,9 +248,10 @@ def collapse_quotes(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Draw quotes as edges: aggregate them per speaker, outlet and mentioned entity.
 
     Quote and article nodes are removed. For every quote, its outlet gets an edge
-    ``reported`` → its speaker, and its speaker (or, without one, its outlet) an edge
-    ``mentions`` → each entity the quote mentions. Parallel edges of the same relation are
-    merged into one that counts them.
+    ``reported`` → its speaker, the publisher of its article (when it did not relay the quote
+    itself) an edge ``published`` → its speaker, and its speaker (or, without one, its
+    outlet) an edge ``mentions`` → each entity the quote mentions. Parallel edges of the same
+    relation are merged into one that counts them.
 
     Parameters
     ----------
@@ -281,12 +291,18 @@ def collapse_quotes(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         speakers = [u for u, _, k in G.in_edges(q, keys=True) if k == "said"]
         outlets = [u for u, _, k in G.in_edges(q, keys=True) if k == "reported"]
         ents = [v for _, v, k in G.out_edges(q, keys=True) if k == "mentions"]
-        for n in (*speakers, *outlets, *ents):
+        article = G.nodes[q].get("article", "")
+        publishers = [u for u, _, k in G.in_edges(article, keys=True) if k == "published"] if article in G else []
+        for n in (*speakers, *outlets, *ents, *publishers):
             node_quotes[n].add(q)
         for o in outlets:
             for s in speakers:
                 if s != o:
                     edge_quotes[(o, s, "reported")].add(q)
+        for p in publishers:
+            for s in speakers:
+                if s != p and p not in outlets:
+                    edge_quotes[(p, s, "published")].add(q)
         for src in speakers or outlets:
             for e in ents:
                 if e != src:

@@ -11,10 +11,14 @@ ships, rendered through pyvis with a template of our own:
 - **Safe.** Every string from the articles travels as JSON in a ``<script type="application/json">``
   block, with ``<``, ``>``, ``&`` and U+2028/U+2029 escaped so no ``</script>`` in a quote can end
   it; the page script only ever sets ``textContent``, and links only ``http(s)://`` article URLs.
-- **Scales.** Small graphs draw each quote as a node; bigger ones draw quotes as edges between the
-  people and outlets involved (:func:`~quotegraph.graph.network.collapse_quotes`), and beyond
-  ``max_nodes`` only the most-quoted nodes are kept. The page says when either happened. The
-  layout runs a bounded number of physics steps, then physics is switched off, so it settles.
+- **Scales.** Small graphs draw each quote as a node (vis-network lays them out in a bounded number
+  of physics steps, then physics is switched off). Bigger ones draw quotes as edges between the
+  speakers, outlets and entities involved, laid out with networkx before the page opens, coloured
+  by community, unlinked nodes listed beside the drawing, and beyond ``max_nodes`` /
+  ``max_edges`` only the strongest links (:mod:`.corpus_view`). The page says what it did.
+- **Figures.** A side panel shows :func:`~quotegraph.graph.figures.network_figures` (most quoted,
+  most mentioned, brokers, communities), as ``quotegraph stats`` prints them.
+- **Pictures.** Buttons save what is on screen as PNG (the canvas) or SVG (built in the page).
 
 Examples
 --------
@@ -43,16 +47,22 @@ import networkx as nx
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 from rdflib import Graph
 
+from .corpus_view import CorpusPlan, plan_corpus
+from .figures import DEFAULT_SEED, network_figures
 from .files import write_atomically
-from .network import collapse_quotes, keep_top_nodes, quote_nodes, short_label, to_networkx
-from .quote_marks import with_quote_marks
-from .view_limits import DEFAULT_MAX_NODES, QUOTE_NODES_MAX
+from .network import collapse_quotes, quote_nodes, to_networkx
+from .view_limits import DEFAULT_LABELS, DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES, QUOTE_NODES_MAX
+from .view_payload import NODE_STYLES, payload, vis_options
 
 __all__ = [
     "DEFAULT_MAX_NODES",
+    "DEFAULT_MAX_EDGES",
+    "DEFAULT_LABELS",
     "QUOTE_NODES_MAX",
     "NODE_STYLES",
     "ViewSummary",
+    "ViewPlan",
+    "plan_view",
     "select_view",
     "script_json",
     "render_view",
@@ -60,24 +70,6 @@ __all__ = [
 ]
 
 
-#: Legend: label, colour (Okabe-Ito, colour-blind safe) and vis-network shape per node type.
-NODE_STYLES: dict[str, dict[str, str]] = {
-    "speaker": {"label": "Speaker", "color": "#0072B2", "shape": "dot"},
-    "outlet": {"label": "Outlet / mediator", "color": "#E69F00", "shape": "diamond"},
-    "entity": {"label": "Mentioned entity", "color": "#009E73", "shape": "triangle"},
-    "quote": {"label": "Quote", "color": "#9A9A9A", "shape": "square"},
-}
-_EDGE_STYLES: dict[str, dict] = {
-    "said": {"label": "said (speaker → quote)", "color": "#0072B2", "dashes": False},
-    "reported": {"label": "reported (outlet → quote)", "color": "#D55E00", "dashes": True},
-    "mentions": {"label": "mentions (quote → entity)", "color": "#009E73", "dashes": [2, 4]},
-}
-_COLLAPSED_EDGE_LABELS = {
-    "reported": "reported (outlet → speaker)",
-    "mentions": "mentions (speaker → entity)",
-}
-
-_URL_OK = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _TEMPLATE_NAME = "quotegraph_view.html"
 _RENDER_LOCK = threading.Lock()
@@ -102,7 +94,11 @@ class ViewSummary:
     aggregated : bool
         True when quotes were folded into edges or nodes were left out.
     dropped_nodes : int
-        Speakers, outlets and entities left out to stay under ``max_nodes``.
+        Linked speakers, outlets and entities left out to stay under ``max_nodes`` / ``max_edges``.
+    hidden_edges : int
+        Links (aggregated edges) left out to stay under ``max_nodes`` / ``max_edges``.
+    isolated : int
+        Speakers, outlets and entities without any link: listed beside the drawing (aggregated mode).
     notices : tuple of str
         The sentences the page shows about aggregation.
     size : int
@@ -117,6 +113,8 @@ class ViewSummary:
     show_quotes: bool
     aggregated: bool
     dropped_nodes: int = 0
+    hidden_edges: int = 0
+    isolated: int = 0
     notices: tuple[str, ...] = field(default=())
     size: int = 0
 
@@ -137,14 +135,35 @@ def script_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _only_publisher(G: nx.MultiDiGraph, n) -> bool:
+    return G.degree(n) > 0 and all(k == "published" for *_, k in G.edges(n, keys=True)) and not G.in_degree(n)
+
+
 def _count_drawable(G: nx.MultiDiGraph) -> int:
-    return sum(1 for _, t in G.nodes(data="type") if t != "article")
+    return sum(1 for n, t in G.nodes(data="type") if t != "article" and not _only_publisher(G, n))
 
 
-def select_view(
-    G: nx.MultiDiGraph, *, show_quotes: bool | None = None, max_nodes: int = DEFAULT_MAX_NODES
-) -> tuple[nx.MultiDiGraph, bool, int, list[str]]:
-    """Decide what to draw: quotes as nodes or as edges, and which nodes fit under ``max_nodes``.
+@dataclass(frozen=True)
+class ViewPlan:
+    """What the page draws: the graph, whether quotes are nodes, and (aggregated) the corpus plan."""
+
+    graph: nx.MultiDiGraph
+    show_quotes: bool
+    dropped: int
+    notices: tuple[str, ...]
+    corpus: CorpusPlan | None = None
+
+
+def plan_view(
+    G: nx.MultiDiGraph,
+    *,
+    show_quotes: bool | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    max_edges: int = DEFAULT_MAX_EDGES,
+    labels: int = DEFAULT_LABELS,
+    seed: int = DEFAULT_SEED,
+) -> ViewPlan:
+    """Decide what to draw: quotes as nodes or as edges, and (as edges) the strongest part that fits.
 
     Parameters
     ----------
@@ -153,14 +172,46 @@ def select_view(
     show_quotes : bool or None
         Draw each quote as a node (True), as edges (False), or decide by size (None: as nodes
         when the graph has at most :data:`QUOTE_NODES_MAX` nodes besides articles).
-    max_nodes : int
-        Most nodes to draw. Asking for quotes on a bigger graph draws them as edges instead.
+    max_nodes, max_edges : int
+        Most nodes and (aggregated) edges to draw. Asking for quotes on a graph with more
+        nodes than ``max_nodes`` draws them as edges instead.
+    labels : int
+        How many of the most central nodes keep their names on screen (aggregated mode).
+    seed : int
+        Seed of the layout and the community detection (aggregated mode).
+    """
+    if max_nodes < 1:
+        raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
+    if max_edges < 1:
+        raise ValueError(f"max_edges must be at least 1, not {max_edges}")
+    total = _count_drawable(G)
+    n_quotes = len(quote_nodes(G))
+    notices: list[str] = []
+    if show_quotes is None:
+        show_quotes = total <= min(QUOTE_NODES_MAX, max_nodes)
+    elif show_quotes and total > max_nodes:
+        show_quotes = False
+        notices.append(
+            f"There are too many nodes to draw each quote ({total:,} > {max_nodes:,} with --max-nodes)."
+        )
+    if show_quotes:
+        # publishers link to articles only, which are not drawn: they show as links in the corpus mode
+        H = G.subgraph([n for n, t in G.nodes(data="type") if t != "article" and not _only_publisher(G, n)]).copy()
+        return ViewPlan(H, True, 0, tuple(notices))
+    if n_quotes:
+        notices.append(
+            f"The {n_quotes:,} quote{'s are' if n_quotes != 1 else ' is'} drawn as edges between the "
+            "people, outlets and entities involved: click a node or an edge to read them."
+        )
+    plan = plan_corpus(collapse_quotes(G), max_nodes=max_nodes, max_edges=max_edges, labels=labels, seed=seed)
+    return ViewPlan(plan.drawn, False, plan.hidden_nodes, (*notices, *plan.notices), plan)
 
-    Returns
-    -------
-    (graph, show_quotes, dropped, notices)
-        The graph to draw (without article nodes), whether its quotes are nodes, how many
-        speakers/outlets/entities were left out, and sentences saying what was aggregated.
+
+def select_view(
+    G: nx.MultiDiGraph, *, show_quotes: bool | None = None, max_nodes: int = DEFAULT_MAX_NODES,
+    max_edges: int = DEFAULT_MAX_EDGES,
+) -> tuple[nx.MultiDiGraph, bool, int, list[str]]:
+    """:func:`plan_view` as a tuple: (graph to draw, quotes as nodes?, nodes left out, notices).
 
     Examples
     --------
@@ -173,156 +224,13 @@ def select_view(
     >>> sorted(H), as_nodes, dropped, notices
     (['q', 's'], True, 0, [])
     >>> H, as_nodes, dropped, notices = select_view(G, show_quotes=False)
-    >>> sorted(H), as_nodes, notices
-    (['s'], False, ['The 1 quote is drawn as edges between the people, outlets and entities involved: click a node or an edge to read them.'])
+    >>> sorted(H), as_nodes, len(notices)
+    ([], False, 2)
+    >>> notices[1]
+    '1 node has no link to any other: it is listed beside the drawing, not drawn.'
     """
-    if max_nodes < 1:
-        raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
-    total = _count_drawable(G)
-    n_quotes = len(quote_nodes(G))
-    notices: list[str] = []
-    if show_quotes is None:
-        show_quotes = total <= min(QUOTE_NODES_MAX, max_nodes)
-    elif show_quotes and total > max_nodes:
-        show_quotes = False
-        notices.append(
-            f"There are too many nodes to draw each quote ({total:,} > {max_nodes:,} with --max-nodes)."
-        )
-    if show_quotes:
-        H = G.subgraph([n for n, t in G.nodes(data="type") if t != "article"]).copy()
-    else:
-        H = collapse_quotes(G)
-        if n_quotes:
-            notices.append(
-                f"The {n_quotes:,} quote{'s are' if n_quotes != 1 else ' is'} drawn as edges between the "
-                "people, outlets and entities involved: click a node or an edge to read them."
-            )
-    before = H.number_of_nodes()
-    if before > max_nodes:
-        H = keep_top_nodes(H, max_nodes)
-        notices.append(
-            f"Showing the {H.number_of_nodes():,} most-quoted of {before:,} people, outlets and entities "
-            f"(--max-nodes {max_nodes:,}); {before - H.number_of_nodes():,} with fewer quotes are left out."
-        )
-    return H, bool(show_quotes), before - H.number_of_nodes(), notices
-
-
-def _safe_url(url: str) -> str:
-    return url if _URL_OK.match(url or "") else ""
-
-
-def _payload(G: nx.MultiDiGraph, H: nx.MultiDiGraph, show_quotes: bool) -> tuple[dict, list[dict], list[dict]]:
-    """Page data (quotes, articles, filters) plus the vis node and edge lists for the drawn graph H."""
-    ids = {n: i for i, n in enumerate(sorted(H, key=lambda n: (H.nodes[n].get("type", ""), n)))}
-    # quotes readable on the page: those attached to a drawn node
-    if show_quotes:
-        wanted = {n for n in H if H.nodes[n].get("type") == "quote"}
-    else:
-        wanted = {q for n in H for q in H.nodes[n].get("quotes", ())}
-    qids = {q: i for i, q in enumerate(sorted(wanted, key=lambda q: (G.nodes[q].get("article", ""), q)))}
-    articles: dict[str, int] = {}
-    article_rows: list[list[str]] = []
-    quotes: list[dict] = []
-    node_quotes: dict[str, list[int]] = {n: [] for n in H}
-    for q, qi in qids.items():
-        d = G.nodes[q]
-        speakers = [u for u, _, k in G.in_edges(q, keys=True) if k == "said"]
-        outlets = [u for u, _, k in G.in_edges(q, keys=True) if k == "reported"]
-        mentioned = [v for _, v, k in G.out_edges(q, keys=True) if k == "mentions"]
-        art = d.get("article", "")
-        if art and art not in articles:
-            articles[art] = len(article_rows)
-            a = G.nodes[art] if art in G else {}
-            article_rows.append([a.get("headline") or a.get("label") or d.get("headline", "") or art,
-                                 _safe_url(a.get("url", "") or d.get("url", ""))])
-        quotes.append({
-            # t: the text as stored (searched); d: as shown, in exactly one pair of quotation marks
-            "t": d.get("text", ""), "d": with_quote_marks(d.get("text", "")), "k": d.get("kind", ""),
-            "c": d.get("cue", ""),
-            "m": d.get("speaker_mention", ""),
-            "s": " / ".join(G.nodes[u].get("label", "") for u in speakers),
-            "o": " / ".join(G.nodes[u].get("label", "") for u in outlets),
-            "e": " / ".join(G.nodes[v].get("label", "") for v in mentioned),
-            "sp": [ids[u] for u in speakers if u in ids],
-            "ol": [ids[u] for u in outlets if u in ids],
-            "a": articles.get(art, -1),
-        })
-        for n in (*speakers, *outlets, *mentioned, q):
-            if n in node_quotes:
-                node_quotes[n].append(qi)
-
-    nodes: list[dict] = []
-    for n, i in sorted(ids.items(), key=lambda kv: kv[1]):
-        d = H.nodes[n]
-        kind = d.get("type", "entity")
-        style = NODE_STYLES.get(kind, NODE_STYLES["entity"])
-        node = {
-            "id": i, "type": kind, "label": str(d.get("label", "")), "n": int(d.get("quote_count", 0)),
-            "q": sorted(set(node_quotes[n])), "shape": style["shape"],
-            "color": {"background": style["color"], "border": "#333333",
-                      "highlight": {"background": style["color"], "border": "#000000"},
-                      "hover": {"background": style["color"], "border": "#000000"}},
-            "value": 1 if kind == "quote" else max(1, int(d.get("quote_count", 0))),
-        }
-        if kind == "quote":
-            node["font"] = {"size": 8, "color": "#555555"}
-            node["label"] = short_label(node["label"], 28)
-        nodes.append(node)
-
-    edges: list[dict] = []
-    for u, v, key, d in sorted(H.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2])):
-        rel = d.get("relation", key)
-        style = _EDGE_STYLES.get(rel, _EDGE_STYLES["mentions"])
-        if show_quotes:
-            qs = sorted({qids[x] for x in (u, v) if x in qids})
-        else:
-            qs = sorted(qids[q] for q in d.get("quotes", ()) if q in qids)
-        edges.append({
-            "id": len(edges), "from": ids[u], "to": ids[v], "relation": rel, "q": qs,
-            "value": max(1, len(qs)), "dashes": style["dashes"],
-            "color": {"color": style["color"], "highlight": "#000000", "hover": "#000000", "opacity": 0.7},
-        })
-
-    legend_nodes = [{"type": t, **NODE_STYLES[t]} for t in NODE_STYLES if any(x["type"] == t for x in nodes)]
-    rels = sorted({e["relation"] for e in edges}, key=list(_EDGE_STYLES).index)
-    legend_edges = [
-        {"relation": r, "color": _EDGE_STYLES[r]["color"], "dashes": bool(_EDGE_STYLES[r]["dashes"]),
-         "label": _EDGE_STYLES[r]["label"] if show_quotes else _COLLAPSED_EDGE_LABELS.get(r, r)}
-        for r in rels
-    ]
-    data = {"quotes": quotes, "articles": article_rows, "legend": {"nodes": legend_nodes, "edges": legend_edges}}
-    return data, nodes, edges
-
-
-def _options(n_nodes: int) -> dict:
-    # A bounded number of physics steps, then physics off (see the page script): always settles.
-    iterations = 400 if n_nodes <= 300 else 200 if n_nodes <= 1500 else 100
-    return {
-        "autoResize": True,
-        "layout": {"improvedLayout": n_nodes <= 100, "randomSeed": 7},
-        "physics": {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -80, "centralGravity": 0.01, "springLength": 80,
-                                 "springConstant": 0.06, "damping": 0.6, "avoidOverlap": 0.5},
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 20, "fit": True},
-            "minVelocity": 1.0,
-        },
-        "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": n_nodes > 500,
-                        "hideEdgesOnZoom": n_nodes > 1500, "multiselect": False},
-        "nodes": {
-            "borderWidth": 1,
-            "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 6, "max": 40,
-                        "label": {"enabled": True, "min": 12, "max": 24, "drawThreshold": 6, "maxVisible": 28}},
-        },
-        "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
-            "smooth": False,
-            "scaling": {"min": 1, "max": 6},
-            "selectionWidth": 2,
-        },
-    }
+    plan = plan_view(G, show_quotes=show_quotes, max_nodes=max_nodes, max_edges=max_edges)
+    return plan.graph, plan.show_quotes, plan.dropped, list(plan.notices)
 
 
 @functools.lru_cache(maxsize=None)
@@ -333,8 +241,8 @@ def _environment(pyvis_templates: str) -> Environment:
         autoescape=True,
     )
     env.filters["script_json"] = script_json
-    # our stylesheet and page script, inlined as they are (the CSP hashes the script)
-    env.globals.update(qg_css=_asset("view.css"), qg_js=_asset("view.js"))
+    # our stylesheet and page script (the page, then saving pictures), inlined as they are (the CSP hashes the script)
+    env.globals.update(qg_css=_asset("view.css"), qg_js=_asset("view.js") + "\n" + _asset("view_export.js"))
     return env
 
 
@@ -361,6 +269,8 @@ def render_view(
     *,
     show_quotes: bool | None = None,
     max_nodes: int = DEFAULT_MAX_NODES,
+    max_edges: int = DEFAULT_MAX_EDGES,
+    labels: int = DEFAULT_LABELS,
     title: str = "quotegraph",
 ) -> tuple[str, ViewSummary]:
     """The page for a quote graph, as a string, and what it shows.
@@ -370,8 +280,8 @@ def render_view(
     graph : rdflib.Graph or networkx.MultiDiGraph
         The RDF quote graph, or the result of
         :func:`~quotegraph.graph.network.to_networkx` on it.
-    show_quotes, max_nodes
-        See :func:`select_view`.
+    show_quotes, max_nodes, max_edges, labels
+        See :func:`plan_view`.
     title : str
         Page title and heading (escaped).
 
@@ -381,17 +291,22 @@ def render_view(
         The HTML page and a summary with ``path=""``.
     """
     G = graph if isinstance(graph, nx.Graph) else to_networkx(graph)
-    H, as_nodes, dropped, notices = select_view(G, show_quotes=show_quotes, max_nodes=max_nodes)
-    data, nodes, edges = _payload(G, H, as_nodes)
+    plan = plan_view(G, show_quotes=show_quotes, max_nodes=max_nodes, max_edges=max_edges, labels=labels)
+    H, as_nodes, corpus = plan.graph, plan.show_quotes, plan.corpus
+    figures = corpus.figures if corpus else network_figures(collapse_quotes(G))
+    data, nodes, edges = payload(G, H, as_nodes, corpus, figures)
+    notices = list(plan.notices)
     data.update(
         title=title, notices=notices, mode="quotes" if as_nodes else "collapsed",
         stats={"nodes": len(nodes), "edges": len(edges), "quotes": len(data["quotes"]),
-               "total_nodes": _count_drawable(G), "dropped": dropped},
+               "total_nodes": _count_drawable(G), "dropped": plan.dropped,
+               "hidden_edges": corpus.hidden_edges if corpus else 0, "isolated": len(data["isolated"])},
     )
     from pyvis.network import Network  # imports IPython: only when a page is made
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
-    net.nodes, net.edges, net.options = nodes, edges, _options(len(nodes))  # lists built directly: add_edge is quadratic
+    # lists built directly: add_edge is quadratic
+    net.nodes, net.edges, net.options = nodes, edges, vis_options(len(nodes), fixed_layout=corpus is not None)
     net.templateEnv = _environment(net.template_dir)
     net.path = _TEMPLATE_NAME
     with _RENDER_LOCK:  # the page data travels as globals of the shared environment
@@ -404,7 +319,8 @@ def render_view(
     page = _add_csp(page)
     summary = ViewSummary(
         path="", nodes=len(nodes), edges=len(edges), quotes=len(data["quotes"]), total_nodes=_count_drawable(G),
-        show_quotes=as_nodes, aggregated=bool(notices), dropped_nodes=dropped, notices=tuple(notices),
+        show_quotes=as_nodes, aggregated=bool(notices), dropped_nodes=plan.dropped,
+        hidden_edges=corpus.hidden_edges if corpus else 0, isolated=len(data["isolated"]), notices=tuple(notices),
         size=len(page.encode("utf-8")),
     )
     return page, summary
@@ -416,6 +332,8 @@ def write_view(
     *,
     show_quotes: bool | None = None,
     max_nodes: int = DEFAULT_MAX_NODES,
+    max_edges: int = DEFAULT_MAX_EDGES,
+    labels: int = DEFAULT_LABELS,
     title: str = "quotegraph",
 ) -> ViewSummary:
     """Write the interactive network page of a quote graph to one self-contained HTML file.
@@ -432,8 +350,11 @@ def write_view(
         Where to write the page (``.html``).
     show_quotes : bool or None
         Draw quotes as nodes, as edges, or decide by size (see :func:`select_view`).
-    max_nodes : int
-        Most nodes to draw; the most-quoted are kept, and the page says so.
+    max_nodes, max_edges : int
+        Most nodes and links to draw; above either, the links with the most quotes are kept,
+        and the page says how much is hidden.
+    labels : int
+        How many of the most central nodes keep their names on screen (quotes drawn as edges).
     title : str
         Page title and heading.
 
@@ -451,7 +372,8 @@ def write_view(
     >>> out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>"), summary.path == str(out)
     (True, True)
     """
-    page, summary = render_view(graph, show_quotes=show_quotes, max_nodes=max_nodes, title=title)
+    page, summary = render_view(graph, show_quotes=show_quotes, max_nodes=max_nodes, max_edges=max_edges,
+                                labels=labels, title=title)
     out = Path(out_path)
     if out.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out))

@@ -24,7 +24,10 @@
   }
   function num(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
   $("qg-stats").textContent = num(data.stats.nodes, "node") + ", " + num(data.stats.edges, "edge") + ", " +
-    num(data.stats.quotes, "quote");
+    num(data.stats.quotes, "quote") + (data.stats.isolated ? "; " + data.stats.isolated.toLocaleString("en") +
+    " not linked" : "") + (data.stats.dropped || data.stats.hidden_edges ? "; " + num(data.stats.dropped, "node") +
+    " and " + num(data.stats.hidden_edges, "link") + " hidden" : "");
+  var corpus = data.mode === "collapsed";
 
   // filters: speaker, outlet, article
   function fill(select, items) {
@@ -46,9 +49,12 @@
 
   // the network
   var container = $("qg-network");
+  var pinned = raw.filter(function (n) { return n.pin; });
   var nodes = new vis.DataSet(raw.map(function (n) {
-    var o = {id: n.id, label: n.label, shape: n.shape, color: n.color, value: n.value};
+    // pinned names are painted by the page (below), at the same size at every zoom
+    var o = {id: n.id, label: n.pin ? "" : n.label, shape: n.shape, color: n.color, value: n.value};
     if (n.font) { o.font = n.font; }
+    if (n.x !== undefined) { o.x = n.x; o.y = n.y; }
     return o;
   }));
   var edges = new vis.DataSet(rawEdges.map(function (e) {
@@ -63,8 +69,13 @@
     document.body.setAttribute("data-ready", "1");
   }
   if (!raw.length) {
-    container.appendChild(el("div", "qg-empty", "No quotes in this graph."));
+    container.appendChild(el("div", "qg-empty", data.isolated.length
+      ? "No links to draw: the speakers are listed beside." : "No quotes in this graph."));
     ready();
+  } else if (corpus) {  // positions computed before the page opened: nothing to settle
+    network.once("afterDrawing", ready);
+    network.fit({animation: false});
+    network.redraw();
   } else {
     network.on("stabilizationProgress", function (p) {
       progress.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
@@ -72,9 +83,41 @@
     network.once("stabilizationIterationsDone", ready);
   }
 
+  // the names of the most central nodes, on top of the drawing at a fixed screen size
+  var state = {shownQuotes: quotes.length, shownNodes: raw.length, pinnedDrawn: []};
+  network.on("afterDrawing", function (ctx) {
+    var scale = network.getScale(), drawn = [];
+    if (!pinned.length) { state.pinnedDrawn = drawn; return; }
+    var pos = network.getPositions(pinned.map(function (n) { return n.id; }));
+    ctx.save();
+    ctx.font = "600 " + (13 / scale) + "px system-ui, sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 4 / scale;
+    ctx.strokeStyle = "rgba(255,255,255,0.92)";
+    ctx.fillStyle = "#111111";
+    var taken = [], h = 15 / scale;
+    pinned.forEach(function (n) {  // most central first; a name that would cover one already drawn waits for zoom
+      var p = pos[n.id];
+      if (n.hidden || !p) { return; }
+      var body = network.body.nodes[n.id], r = body && body.options.size ? body.options.size : 10;
+      var w = ctx.measureText(n.label).width, box = [p.x - w / 2, p.y + r + 3 / scale, p.x + w / 2, p.y + r + 3 / scale + h];
+      for (var i = 0; i < taken.length; i++) {
+        var t = taken[i];
+        if (box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]) { return; }
+      }
+      taken.push(box);
+      ctx.strokeText(n.label, p.x, box[1]);
+      ctx.fillText(n.label, p.x, box[1]);
+      drawn.push(n.label);
+    });
+    ctx.restore();
+    state.pinnedDrawn = drawn;
+  });
+
   // filtering
   var hiddenTypes = {};
-  var state = {shownQuotes: quotes.length, shownNodes: raw.length};
   function apply() {
     var sp = $("qg-speaker").value, ol = $("qg-outlet").value, ar = $("qg-article").value;
     var term = $("qg-search").value.trim().toLowerCase();
@@ -97,6 +140,9 @@
     rawEdges.forEach(function (e) {
       var v = visible[e.from] && visible[e.to] && (!any || hit(e.q));
       if (!!e.hidden === !!v) { e.hidden = !v; edgeUpd.push({id: e.id, hidden: !v}); }
+    });
+    isolatedItems.forEach(function (li, i) {
+      li.hidden = !!hiddenTypes[data.isolated[i].type] || (any && !hit(data.isolated[i].q));
     });
     if (nodeUpd.length) { nodes.update(nodeUpd); }
     if (edgeUpd.length) { edges.update(edgeUpd); }
@@ -184,7 +230,8 @@
     for (var i = 0; i < limit; i++) { details.appendChild(quoteBlock(qs[i])); }
     if (qs.length > limit) { details.appendChild(el("div", "qg-meta", "… and " + (qs.length - limit) + " more")); }
   }
-  var relText = {said: "said", reported: "reported", mentions: "mentions"};
+  var relText = corpus ? {said: "said", reported: "reported", mentions: "talks about", published: "published"}
+    : {said: "said", reported: "reported", mentions: "mentions", published: "published"};
   function edgeText(e) {
     return raw[e.from].label + " → " + (relText[e.relation] || e.relation) + " → " + raw[e.to].label;
   }
@@ -221,6 +268,79 @@
   network.on("blurEdge", function () { tip.style.display = "none"; });
   network.on("dragStart", function () { tip.style.display = "none"; });
 
+  // a node named in the figures: select it, bring it into view, show its quotes
+  function focusNode(id) {
+    var n = raw[id];
+    if (!n) { return; }
+    network.selectNodes([id]);
+    network.focus(id, {scale: Math.max(network.getScale(), 1), animation: false});
+    show(n.label, (TYPE_LABEL[n.type] || n.type) + " · " + num(n.q.length, "quote"), n.q);
+  }
+
+  // speakers, outlets and entities with no link: a list, not dust on the drawing
+  var isolatedItems = [];
+  if (data.isolated.length) {
+    var box = $("qg-isolated-box"), list = $("qg-isolated");
+    $("qg-isolated-count").textContent = "(" + data.isolated.length.toLocaleString("en") + ")";
+    data.isolated.forEach(function (n) {
+      var li = el("li"), b = el("button", "qg-link", n.label);
+      b.type = "button";
+      b.title = (TYPE_LABEL[n.type] || n.type) + ": read the quotes";
+      b.addEventListener("click", function () {
+        show(n.label, (TYPE_LABEL[n.type] || n.type) + " · not linked · " + num(n.q.length, "quote"), n.q);
+      });
+      li.appendChild(b);
+      li.appendChild(el("span", "qg-meta", " " + n.n));
+      list.appendChild(li);
+      isolatedItems.push(li);
+    });
+    box.hidden = false;
+  }
+
+  // figures: the same as `quotegraph stats`
+  function figureTable(title, rows, fmt) {
+    var wrap = el("div", "qg-fig");
+    wrap.appendChild(el("h4", null, title));
+    if (!rows.length) { wrap.appendChild(el("div", "qg-meta", "none")); return wrap; }
+    var ol = el("ol");
+    rows.forEach(function (r) {
+      var li = el("li");
+      if (r.node >= 0) {
+        var b = el("button", "qg-link", r.label);
+        b.type = "button";
+        b.addEventListener("click", function () { focusNode(r.node); });
+        li.appendChild(b);
+      } else {
+        li.appendChild(el("span", null, r.label));
+      }
+      li.appendChild(el("span", "qg-meta", " " + fmt(r.value)));
+      ol.appendChild(li);
+    });
+    wrap.appendChild(ol);
+    return wrap;
+  }
+  var fig = data.figures, figBox = $("qg-figures");
+  if (fig) {
+    figBox.appendChild(figureTable("Most quoted", fig.speakers, function (v) { return num(v, "quote"); }));
+    figBox.appendChild(figureTable("Most mentioned", fig.mentioned, function (v) { return num(v, "quote"); }));
+    figBox.appendChild(figureTable("Brokers (betweenness" + (fig.sampled ? ", estimated" : "") + ")", fig.brokers,
+      function (v) { return v.toFixed(3); }));
+    var comm = el("div", "qg-fig");
+    comm.appendChild(el("h4", null, "Communities (Louvain)"));
+    if (!fig.communities.length) { comm.appendChild(el("div", "qg-meta", "none")); }
+    fig.communities.forEach(function (c) {
+      var row = el("div", "qg-community");
+      var sw = el("span", "qg-swatch dot");
+      sw.style.background = c.color;
+      row.appendChild(sw);
+      row.appendChild(el("span", "qg-meta", num(c.size, "node") + ", " + num(c.quotes, "quote") + ": "));
+      row.appendChild(el("span", null, c.members.slice(0, 5).join(", ") + (c.members.length > 5 ? ", …" : "")));
+      comm.appendChild(row);
+    });
+    figBox.appendChild(comm);
+  }
+
   apply();
-  window.qg = {network: network, nodes: nodes, edges: edges, data: data, apply: apply, state: state};
+  window.qg = {network: network, nodes: nodes, edges: edges, data: data, apply: apply, state: state,
+               pinned: pinned, show: show};
 }());

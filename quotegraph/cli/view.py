@@ -9,7 +9,7 @@ import typer
 
 from quotegraph.graph.endpoint import is_endpoint_url
 from quotegraph.graph.store import close_graph, open_source
-from quotegraph.graph.view_limits import DEFAULT_MAX_NODES, QUOTE_NODES_MAX
+from quotegraph.graph.view_limits import DEFAULT_LABELS, DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES, QUOTE_NODES_MAX
 
 from ._app import app, handle_errors
 
@@ -20,17 +20,26 @@ def view(
     graph: Annotated[str, typer.Argument(help="Graph file (.ttl, .nt, .jsonld, .trig), Oxigraph store folder or sparql+http:// endpoint.", show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML page to write (replaced if it exists).")] = Path("graph.html"),
     quotes: Annotated[Optional[bool], typer.Option("--quotes/--no-quotes", help=f"Draw each quote as a node, or as edges between speakers, outlets and entities. Default: as nodes up to a graph of {QUOTE_NODES_MAX} nodes.", show_default=False)] = None,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Draw at most this many nodes; the most-quoted are kept and the page says so.")] = DEFAULT_MAX_NODES,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Draw at most this many nodes; above, the links with the most quotes are kept and the page says how much is hidden.")] = DEFAULT_MAX_NODES,
+    max_edges: Annotated[int, typer.Option("--max-edges", min=1, help="Draw at most this many links (quotes drawn as edges); above, the links with the most quotes are kept.")] = DEFAULT_MAX_EDGES,
+    labels: Annotated[int, typer.Option("--labels", min=0, help="Keep the names of this many most central nodes on screen at every zoom (quotes drawn as edges).")] = DEFAULT_LABELS,
     title: Annotated[Optional[str], typer.Option("--title", "-t", help="Page title. Default: the graph's file name.", show_default=False)] = None,
 ) -> None:
     """Write an interactive network page of who said what, according to whom.
 
-    Speakers, outlets and mentioned entities (and, for small graphs, the quotes) are drawn as
-    nodes, coloured and shaped by type and sized by their number of quotes. Hover for a
-    summary, click to read the quotes with cue, headline and a link to the article; filter by
-    speaker, outlet or article, or search the quote texts. The page is one self-contained
-    file: it opens offline and loads nothing from anywhere. Big graphs are aggregated (quotes
-    drawn as edges, only the most-quoted nodes kept), and the page says so.
+    Small graphs draw speakers, outlets, mentioned entities and each quote as nodes. Bigger
+    ones draw a corpus: quotes become links from speakers to the people, organisations and
+    places they talk about and between speakers and the outlets that relayed them, weighted
+    by quotes; the layout is computed before the page opens (it opens still), communities
+    are coloured, the names of the most central nodes stay on screen, and speakers linked to
+    no one are listed beside the drawing. Above --max-nodes or --max-edges only the
+    strongest links are drawn, and the page says how much is hidden.
+
+    Hover for a summary, click a node, a link or a listed name to read the quotes with cue,
+    headline and a link to the article; filter by speaker, outlet or article, or search the
+    quote texts. A side panel shows the figures of `quotegraph stats`; buttons save the
+    drawing as PNG or SVG. The page is one self-contained file: it opens offline and loads
+    nothing from anywhere.
 
     Example:
 
@@ -41,7 +50,7 @@ def view(
     try:
         from quotegraph.graph.view import write_view  # networkx and the page's templates: only when drawing
 
-        summary = write_view(rdf, out, show_quotes=quotes, max_nodes=max_nodes,
+        summary = write_view(rdf, out, show_quotes=quotes, max_nodes=max_nodes, max_edges=max_edges, labels=labels,
                              title=title or (graph if remote else Path(graph).name))
     finally:
         close_graph(rdf)

@@ -8,9 +8,7 @@ the environment variable QUOTEGRAPH_ARTIFACTS names a folder, there too.
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-import shutil
 from pathlib import Path
 
 import networkx as nx
@@ -19,71 +17,11 @@ import pytest
 from quotegraph.graph.model import records_to_graph
 from quotegraph.graph.view import write_view
 
-CHROMIUM = os.environ.get("QUOTEGRAPH_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-LOCAL = re.compile(r"^(file|data|about|blob):", re.IGNORECASE)
-TRAP = """
-window.__alerts = [];
-for (const name of ["alert", "confirm", "prompt"]) {
-  window[name] = function (m) { window.__alerts.push(name + ":" + String(m)); };
-}
-"""
+from pages import CHROMIUM, LOCAL, Opened, browser  # noqa: F401 (browser: a fixture)
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 if not Path(CHROMIUM).exists():
     pytest.skip(f"no chromium at {CHROMIUM} (run .ci/install-browser.sh)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    with sync_api.sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, args=ARGS,
-            headless=True, viewport={"width": 1280, "height": 800},
-        )
-        yield context
-        context.close()
-
-
-class Opened:
-    """A page opened from a file, with every request and console error it caused."""
-
-    def __init__(self, context, path: Path):
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.page = context.new_page()
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.add_init_script(TRAP)
-        self.page.goto(path.as_uri())
-        self.page.wait_for_function("() => window.qgReady === true", timeout=60_000)
-
-    def js(self, expression: str, arg=None):
-        return self.page.evaluate(expression, arg)
-
-    def visible_labels(self) -> set[str]:
-        return set(self.js("() => qg.nodes.get({filter: n => !n.hidden}).map(n => n.label)"))
-
-    def node_id(self, label: str) -> int:
-        return self.js("label => qg.data.nodes.find(n => n.label === label).id", label)
-
-    def point_at(self, label: str) -> tuple[float, float]:
-        return tuple(self.js("""id => {
-            const dom = qg.network.canvasToDOM(qg.network.getPosition(id));
-            const box = document.getElementById("qg-network").getBoundingClientRect();
-            return [box.left + dom.x, box.top + dom.y];
-        }""", self.node_id(label)))
-
-    def screenshot(self, tmp_path: Path, name: str) -> Path:
-        path = tmp_path / name
-        self.page.screenshot(path=str(path))
-        folder = os.environ.get("QUOTEGRAPH_ARTIFACTS")
-        if folder:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, Path(folder) / name)
-        return path
 
 
 @pytest.fixture
@@ -246,14 +184,18 @@ def _big_graph(n_quotes: int = 400) -> nx.MultiDiGraph:
 
 def test_aggregated_page_says_so_and_works(browser, tmp_path):
     path = tmp_path / "big.html"
-    summary = write_view(_big_graph(), path, max_nodes=60)
-    assert summary.aggregated and summary.nodes == 60
+    summary = write_view(_big_graph(), path, max_nodes=30)
+    assert summary.aggregated and 0 < summary.nodes <= 30 and summary.dropped_nodes == 60 - summary.nodes
     o = Opened(browser, path)
     try:
         notice = o.page.locator("#qg-notice")
         assert notice.is_visible()
-        assert "drawn as edges" in notice.inner_text() and "most-quoted of 128" in notice.inner_text()
-        assert o.js("() => qg.nodes.length") == 60
+        # issue #30: the strongest links are drawn, the page says how much is hidden, unlinked speakers are listed
+        text = notice.inner_text()
+        assert "drawn as edges" in text and f"among {summary.nodes} of 60 linked" in text
+        assert f"{summary.dropped_nodes} nodes and {summary.hidden_edges} links are hidden" in text
+        assert o.page.locator("#qg-isolated li").count() == summary.isolated == 68
+        assert o.js("() => qg.nodes.length") == summary.nodes
         o.page.select_option("#qg-speaker", str(o.node_id("Speaker 0")))
         assert 0 < o.js("() => qg.state.shownQuotes") < 400
         assert all(LOCAL.match(url) for url in o.requests) and o.errors == []
@@ -287,3 +229,26 @@ def test_each_quote_shows_one_pair_of_marks(browser, tmp_path):
         assert opened.page.locator("#qg-tooltip").inner_text().startswith("„Wir bleiben“\n")
     finally:
         opened.page.close()
+
+
+def test_saved_svg_escapes_every_name(opened, tmp_path):
+    """Quote mode: the SVG has every node, the hostile names are text in it, and it runs nothing."""
+    import xml.etree.ElementTree as ET
+
+    with opened.page.expect_download() as download:
+        opened.page.click("#qg-save-svg")
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name == "Browser-test.svg"
+    raw = path.read_text(encoding="utf-8")
+    assert "<img" not in raw and "&lt;img src=x onerror=alert(2)&gt;" in raw
+    root = ET.fromstring(raw)
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    assert len(root.findall(".//s:line", ns)) == opened.js("() => qg.edges.length")
+    names = {t.text for t in root.findall(".//s:text", ns)}
+    assert {"Anton Weber", "<img src=x onerror=alert(2)>"} <= names
+    assert not root.findall(".//s:script", ns) and not root.findall(".//s:foreignObject", ns)
+    assert opened.js("() => window.__alerts") == []
+    with opened.page.expect_download() as png:
+        opened.page.click("#qg-save-png")
+    assert Path(png.value.path()).read_bytes()[:4] == b"\x89PNG"

@@ -43,7 +43,7 @@ def G(sample_results) -> nx.MultiDiGraph:
 def test_node_types_and_roles(G):
     types = {d["label"]: d["type"] for _, d in G.nodes(data=True) if d["type"] not in ("quote", "article")}
     assert types == {"Anton Weber": "speaker", "Nordpress": "outlet", "Reuters": "outlet",
-                     "Abendblatt": "outlet", "Kiel": "entity"}
+                     "Abendblatt": "outlet", "Kiel": "entity", "dpa": "outlet"}  # dpa: the publisher of de1
     assert {d["type"] for _, d in G.nodes(data=True)} <= set(NODE_TYPES)
     assert len(quote_nodes(G)) == 5
     assert sorted(d["label"] for _, d in G.nodes(data=True) if d["type"] == "article") == ["Kiel", "Weber sagt Nein", "Weber says no"]
@@ -62,7 +62,8 @@ def test_edges_point_from_speaker_and_outlet_to_quote_to_entity(G):
     rels = {(G.nodes[u]["label"], k, G.nodes[v]["type"]) for u, v, k in G.edges(keys=True)
             if G.nodes[u]["type"] != "quote"}
     assert rels == {("Anton Weber", "said", "quote"), ("Abendblatt", "said", "quote"),
-                    ("Nordpress", "reported", "quote"), ("Reuters", "reported", "quote")}
+                    ("Nordpress", "reported", "quote"), ("Reuters", "reported", "quote"),
+                    ("dpa", "published", "article")}
     mentions = [(u, v) for u, v, k in G.edges(keys=True) if k == "mentions"]
     assert [(G.nodes[u]["text"], G.nodes[v]["label"]) for u, v in mentions] == [("Kiel must pay,", "Kiel")]
     assert {k for _, _, k in G.edges(keys=True)} <= set(RELATIONS)
@@ -114,10 +115,23 @@ def test_collapse_quotes(G):
     assert {d["type"] for _, d in H.nodes(data=True)} == {"speaker", "outlet", "entity"}
     edges = {(H.nodes[u]["label"], k, H.nodes[v]["label"]): d["weight"] for u, v, k, d in H.edges(keys=True, data=True)}
     assert edges == {("Nordpress", "reported", "Anton Weber"): 1, ("Reuters", "reported", "Anton Weber"): 1,
-                     ("Anton Weber", "mentions", "Kiel"): 1}
+                     ("Anton Weber", "mentions", "Kiel"): 1,
+                     # de1's publisher and the speakers quoted in it (issue #30: speaker ↔ outlet)
+                     ("dpa", "published", "Anton Weber"): 2, ("dpa", "published", "Abendblatt"): 1}
     assert len(H.nodes[WEBER]["quotes"]) == 4
     assert H.nodes[NORDPRESS]["quotes"] == H[NORDPRESS][WEBER]["reported"]["quotes"]
     assert all(q in G and G.nodes[q]["type"] == "quote" for q in H.nodes[WEBER]["quotes"])
+
+
+def test_a_publisher_that_relayed_the_quote_itself_gets_no_second_link():
+    G = nx.MultiDiGraph()
+    G.add_nodes_from([("s", {"type": "speaker"}), ("p", {"type": "outlet"}), ("a", {"type": "article"}),
+                      ("q1", {"type": "quote", "article": "a"}), ("q2", {"type": "quote", "article": "a"})])
+    G.add_edges_from([("s", "q1", "said"), ("s", "q2", "said"), ("p", "q1", "reported"), ("p", "a", "published")])
+    H = collapse_quotes(G)
+    assert sorted((u, v, k, d["weight"]) for u, v, k, d in H.edges(keys=True, data=True)) == [
+        ("p", "s", "published", 1), ("p", "s", "reported", 1)]
+    assert H.nodes["p"]["quotes"] == ("q1", "q2")
 
 
 def test_collapse_quotes_without_speaker_links_outlet_to_entity():

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from quotegraph.cli import app
 from quotegraph.graph.model import records_to_graph
+from quotegraph.graph.network import collapse_quotes
 from quotegraph.graph.view import (
     QUOTE_NODES_MAX,
     render_view,
@@ -192,24 +193,37 @@ def test_vis_network_is_inlined(page):
 def test_small_graph_draws_quotes_unless_asked_not_to(results):
     G = records_to_graph(results)
     _, summary = render_view(G, show_quotes=False)
-    assert not summary.show_quotes and summary.aggregated and summary.nodes == 5
-    assert "drawn as edges" in summary.notices[0]
+    # the speakers with no link to anyone are listed beside the drawing, not drawn, and de1's publisher
+    # (dpa) links to the speakers quoted in it (issue #30)
+    assert not summary.show_quotes and summary.aggregated and (summary.nodes, summary.isolated) == (5, 1)
+    assert "drawn as edges" in summary.notices[0] and "listed beside the drawing" in summary.notices[1]
 
 
 def test_5000_nodes_are_aggregated_and_the_page_says_so():
     G = synthetic_graph(n_quotes=3_000, n_speakers=1_200, n_outlets=100, n_entities=700)
     assert sum(t != "article" for _, t in G.nodes(data="type")) == 5_000
-    html, summary = render_view(G, max_nodes=1_000)
+    html, summary = render_view(G, max_nodes=200, max_edges=400)
     data = _Page(html).data()
     assert summary.total_nodes == 5_000 and summary.aggregated and not summary.show_quotes
-    assert summary.nodes == len(data["nodes"]) == 1_000 and summary.dropped_nodes == 1_000
-    assert data["mode"] == "collapsed" and len(data["notices"]) == 2
-    assert "most-quoted of 2,000" in data["notices"][1]
+    assert summary.nodes == len(data["nodes"]) <= 200 and summary.edges == len(data["edges"]) <= 400
+    H = collapse_quotes(G)
+    linked = sum(1 for n in H if H.degree(n))
+    assert summary.dropped_nodes == linked - summary.nodes > 0 and summary.hidden_edges == H.number_of_edges() - summary.edges > 0
+    assert summary.isolated == H.number_of_nodes() - linked == len(data["isolated"])
+    assert data["mode"] == "collapsed" and len(data["notices"]) == 3  # edges, strongest part, unlinked
+    assert f"the {summary.edges:,} of {H.number_of_edges():,} links with the most quotes" in data["notices"][1]
+    assert f"{summary.dropped_nodes:,} nodes and {summary.hidden_edges:,} links are hidden" in data["notices"][1]
     assert 'data-aggregated="1"' in html
-    kept_counts = sorted((n["n"] for n in data["nodes"]), reverse=True)
-    dropped_max = max(d["quote_count"] for n, d in G.nodes(data=True)
-                      if d["type"] in ("speaker", "outlet", "entity") and d["label"] not in {x["label"] for x in data["nodes"]})
-    assert kept_counts[-1] >= dropped_max
+    # the strongest links are the ones drawn: a hidden link between drawn nodes is no stronger
+    drawn = {n["label"] for n in data["nodes"]}
+    kept = {(data["nodes"][e["from"]]["label"], data["nodes"][e["to"]]["label"], e["relation"]) for e in data["edges"]}
+    weights = {(H.nodes[u]["label"], H.nodes[v]["label"], k): w for u, v, k, w in H.edges(keys=True, data="weight")}
+    weakest_kept = min(weights[e] for e in kept)
+    assert all(w <= weakest_kept for e, w in weights.items() if e not in kept and e[0] in drawn and e[1] in drawn)
+    assert max(weights.values()) == max(weights[e] for e in kept)
+    # positions computed before the page opens, physics off
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
+    assert data["options"]["physics"]["enabled"] is False
     # every drawn edge has quotes to read, and they are real quote texts
     assert all(e["q"] for e in data["edges"])
     assert all(data["quotes"][i]["t"].startswith("Quote number") for e in data["edges"] for i in e["q"])
@@ -218,7 +232,9 @@ def test_5000_nodes_are_aggregated_and_the_page_says_so():
 def test_asking_for_quotes_on_a_big_graph_aggregates_anyway():
     G = synthetic_graph(n_quotes=400, n_speakers=50, n_outlets=5, n_entities=45)
     H, as_nodes, dropped, notices = select_view(G, show_quotes=True, max_nodes=300)
-    assert not as_nodes and dropped == 0 and H.number_of_nodes() == 100
+    # speakers with no quote have no link: they are listed, not drawn (issue #30)
+    unlinked = {n for n, d in G.nodes(data=True) if d["type"] != "quote" and d["type"] != "article" and not G.degree(n)}
+    assert not as_nodes and dropped == 0 and H.number_of_nodes() == 100 - len(unlinked) and unlinked
     assert "too many nodes" in notices[0]
 
 
@@ -273,7 +289,8 @@ def test_cli_view_says_when_it_aggregated(tmp_path, turtle):
     out = tmp_path / "page.html"
     result = CliRunner().invoke(app, ["view", str(turtle), "-o", str(out), "--no-quotes", "--max-nodes", "2"])
     assert result.exit_code == 0, result.output
-    assert "2 nodes" in result.output and result.output.count("Aggregated:") == 2
+    assert "2 nodes" in result.output and result.output.count("Aggregated:") == 3  # as edges, strongest part, unlinked
+    assert "Showing the strongest part" in result.output
 
 
 def test_cli_view_missing_graph(tmp_path):
