@@ -73,6 +73,7 @@ _Q_KIND = "SELECT ?q ?kind WHERE { ?q a schema:Quotation ; qg:kind ?kind . }"
 _Q_PART_OF = "SELECT ?q ?article WHERE { ?q a schema:Quotation ; schema:isPartOf ?article . }"
 _Q_CUE = "SELECT ?q ?cue WHERE { ?q qg:cue ?c . ?c nif:anchorOf ?cue . }"
 _Q_CUE_LEMMA = "SELECT ?q ?lemma WHERE { ?q qg:cueLemma ?lemma . }"
+_Q_CONFIDENCE = "SELECT ?q ?c WHERE { ?q a schema:Quotation ; qg:confidence ?c . }"
 _Q_SPEAKER_MENTION = "SELECT ?q ?mention WHERE { ?q qg:speakerMention ?m . ?m nif:anchorOf ?mention . }"
 _Q_SAID = "SELECT ?e ?q WHERE { ?e qg:said ?q . }"
 _Q_REPORTED = "SELECT ?e ?q WHERE { ?e qg:reported ?q . }"
@@ -170,6 +171,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     part_of = _first(graph, _Q_PART_OF)
     cues = _first(graph, _Q_CUE)
     lemmas = _first(graph, _Q_CUE_LEMMA)
+    confidences = _first(graph, _Q_CONFIDENCE)
     speaker_mentions = _first(graph, _Q_SPEAKER_MENTION)
     said = _many(graph, _Q_SAID)  # entity -> quotes
     reported = _many(graph, _Q_REPORTED)
@@ -219,6 +221,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                    kind=_tail(kinds.get(q, "")) if q in kinds else "", cue=cues.get(q, ""),
                    cue_lemma=lemmas.get(q, ""), speaker_mention=speaker_mentions.get(q, ""),
                    article=a, headline=headlines.get(a, ""), url=urls.get(a, ""), quote_count=1)
+        if q in confidences:  # only where the learned parts gave one (no None: GraphML takes none)
+            G.nodes[q]["confidence"] = float(confidences[q])
         if a:
             G.add_edge(q, a, key="part_of", relation="part_of")
     for relation, table in (("said", said), ("reported", reported)):

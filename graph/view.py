@@ -272,6 +272,7 @@ def render_view(
     max_edges: int = DEFAULT_MAX_EDGES,
     labels: int = DEFAULT_LABELS,
     title: str = "quotegraph",
+    min_confidence: float = 0.0,
 ) -> tuple[str, ViewSummary]:
     """The page for a quote graph, as a string, and what it shows.
 
@@ -284,6 +285,9 @@ def render_view(
         See :func:`plan_view`.
     title : str
         Page title and heading (escaped).
+    min_confidence : float
+        The page opens hiding the quotes whose confidence (``qg:confidence``) is below this;
+        its slider changes it.
 
     Returns
     -------
@@ -297,7 +301,7 @@ def render_view(
     data, nodes, edges = payload(G, H, as_nodes, corpus, figures)
     notices = list(plan.notices)
     data.update(
-        title=title, notices=notices, mode="quotes" if as_nodes else "collapsed",
+        title=title, notices=notices, mode="quotes" if as_nodes else "collapsed", min_confidence=min_confidence,
         stats={"nodes": len(nodes), "edges": len(edges), "quotes": len(data["quotes"]),
                "total_nodes": _count_drawable(G), "dropped": plan.dropped,
                "hidden_edges": corpus.hidden_edges if corpus else 0, "isolated": len(data["isolated"])},
@@ -335,6 +339,7 @@ def write_view(
     max_edges: int = DEFAULT_MAX_EDGES,
     labels: int = DEFAULT_LABELS,
     title: str = "quotegraph",
+    min_confidence: float = 0.0,
 ) -> ViewSummary:
     """Write the interactive network page of a quote graph to one self-contained HTML file.
 
@@ -357,6 +362,8 @@ def write_view(
         How many of the most central nodes keep their names on screen (quotes drawn as edges).
     title : str
         Page title and heading.
+    min_confidence : float
+        Open the page hiding quotes whose confidence is below this (a slider changes it).
 
     Returns
     -------
@@ -372,8 +379,10 @@ def write_view(
     >>> out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>"), summary.path == str(out)
     (True, True)
     """
+    if not 0.0 <= min_confidence <= 1.0:
+        raise ValueError(f"min_confidence must be from 0 to 1, not {min_confidence}")
     page, summary = render_view(graph, show_quotes=show_quotes, max_nodes=max_nodes, max_edges=max_edges,
-                                labels=labels, title=title)
+                                labels=labels, title=title, min_confidence=min_confidence)
     out = Path(out_path)
     if out.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out))

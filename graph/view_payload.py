@@ -99,6 +99,7 @@ def _quote_row(G: nx.MultiDiGraph, q: str, ids: dict, articles: dict, article_ro
         "sp": [ids[u] for u in speakers if u in ids],
         "ol": [ids[u] for u in outlets if u in ids],
         "a": articles.get(art, -1),
+        "p": d.get("confidence"),  # the learned parts' confidence, or None
         "_people": (*speakers, *outlets, *mentioned),
     }
 

@@ -145,3 +145,18 @@ def test_by_confidence_is_empty_without_confidences():
     gold, predictions = _gold_and_predictions()
     bare = {k: [Attribution(a.id, a.article, a.quote, speaker=a.speaker) for a in v] for k, v in predictions.items()}
     assert by_confidence(bare, lambda kept: score_wikinews(kept, [gold], errors=False), "joint") == {}
+
+
+def test_the_network_and_the_page_data_carry_each_quotes_confidence():
+    from quotegraph.extract.records import ArticleResult
+    from quotegraph.graph.network import to_networkx
+    from quotegraph.graph.view import render_view
+
+    text = "„Ja“, sagte er. „Nein“, sagte sie."
+    sure = Attribution("a:0-4", "a", Quote("„Ja“", 0, 4), score=0.93)
+    bare = Attribution("a:16-22", "a", Quote("„Nein“", 16, 22))
+    G = to_networkx(records_to_graph([ArticleResult(Article(id="a", text=text), (sure, bare))]))
+    quotes = {d["text"]: d for _, d in G.nodes(data=True) if d["type"] == "quote"}
+    assert quotes["„Ja“"]["confidence"] == 0.93 and "confidence" not in quotes["„Nein“"]
+    page, _ = render_view(G, min_confidence=0.5)
+    assert '"p":0.93' in page and '"p":null' in page and '"min_confidence":0.5' in page

@@ -46,6 +46,14 @@
   fill($("qg-outlet"), byCount("outlet"));
   fill($("qg-article"), articles.map(function (a, i) { return [i, a[0]]; })
     .sort(function (x, y) { return x[1].localeCompare(y[1]); }));
+  // confidence: shown when the learned parts gave any; the page opens at data.min_confidence
+  var confidence = $("qg-confidence");
+  function showConfidence() { $("qg-confidence-value").textContent = (+confidence.value).toFixed(2); }
+  if (quotes.some(function (q) { return q.p !== null && q.p !== undefined; })) {
+    $("qg-confidence-box").hidden = false;
+    confidence.value = String(data.min_confidence || 0);
+  }
+  showConfidence();
 
   // the network
   var container = $("qg-network");
@@ -122,12 +130,14 @@
     var sp = $("qg-speaker").value, ol = $("qg-outlet").value, ar = $("qg-article").value;
     var term = $("qg-search").value.trim().toLowerCase();
     sp = sp === "" ? -1 : +sp; ol = ol === "" ? -1 : +ol; ar = ar === "" ? -1 : +ar;
-    var any = sp >= 0 || ol >= 0 || ar >= 0 || term !== "";
+    var minc = +confidence.value;
+    var any = sp >= 0 || ol >= 0 || ar >= 0 || term !== "" || minc > 0;
     var ok = new Uint8Array(quotes.length), nOk = 0;
     for (var i = 0; i < quotes.length; i++) {
       var q = quotes[i];
       if ((sp < 0 || q.sp.indexOf(sp) >= 0) && (ol < 0 || q.ol.indexOf(ol) >= 0) &&
-          (ar < 0 || q.a === ar) && (term === "" || hay[i].indexOf(term) >= 0)) { ok[i] = 1; nOk++; }
+          (ar < 0 || q.a === ar) && (term === "" || hay[i].indexOf(term) >= 0) &&
+          (minc <= 0 || (q.p !== null && q.p !== undefined && q.p >= minc))) { ok[i] = 1; nOk++; }
     }
     function hit(qs) { for (var j = 0; j < qs.length; j++) { if (ok[qs[j]]) { return true; } } return false; }
     var visible = new Uint8Array(raw.length), nodeUpd = [], shown = [], edgeUpd = [];
@@ -153,10 +163,13 @@
     if (any && shown.length && shown.length < raw.length) { network.fit({nodes: shown, animation: false}); }
   }
   ["qg-speaker", "qg-outlet", "qg-article"].forEach(function (id) { $(id).addEventListener("change", apply); });
+  confidence.addEventListener("input", function () { showConfidence(); clearTimeout(timer); timer = setTimeout(apply, 150); });
   var timer = null;
   $("qg-search").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
   $("qg-reset").addEventListener("click", function () {
     ["qg-speaker", "qg-outlet", "qg-article", "qg-search"].forEach(function (id) { $(id).value = ""; });
+    confidence.value = "0";
+    showConfidence();
     hiddenTypes = {};
     Array.prototype.forEach.call(document.querySelectorAll(".qg-legend-item"), function (b) {
       b.setAttribute("aria-pressed", "true");
@@ -204,6 +217,7 @@
     if (q.s) { who.push(q.s + (q.m && q.m !== q.s ? " (“" + q.m + "”)" : "")); }
     if (q.c) { who.push("cue: " + q.c); }
     if (q.k) { who.push(q.k); }
+    if (q.p !== null && q.p !== undefined) { who.push("confidence " + q.p.toFixed(2)); }
     if (q.o) { who.push("according to " + q.o); }
     box.appendChild(el("div", "qg-meta", who.join(" · ")));
     var a = articles[q.a];

@@ -24,6 +24,7 @@ def view(
     max_edges: Annotated[int, typer.Option("--max-edges", min=1, help="Draw at most this many links (quotes drawn as edges); above, the links with the most quotes are kept.")] = DEFAULT_MAX_EDGES,
     labels: Annotated[int, typer.Option("--labels", min=0, help="Keep the names of this many most central nodes on screen at every zoom (quotes drawn as edges).")] = DEFAULT_LABELS,
     title: Annotated[Optional[str], typer.Option("--title", "-t", help="Page title. Default: the graph's file name.", show_default=False)] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Open the page hiding quotes whose confidence (qg:confidence, how likely the learned parts judge them right) is below this; a slider on the page changes it.")] = 0.0,
 ) -> None:
     """Write an interactive network page of who said what, according to whom.
 
@@ -37,7 +38,7 @@ def view(
 
     Hover for a summary, click a node, a link or a listed name to read the quotes with cue,
     headline and a link to the article; filter by speaker, outlet or article, or search the
-    quote texts. A side panel shows the figures of `quotegraph stats`; buttons save the
+    quote texts, or hide quotes below a confidence. A side panel shows the figures of `quotegraph stats`; buttons save the
     drawing as PNG or SVG. The page is one self-contained file: it opens offline and loads
     nothing from anywhere.
 
@@ -51,7 +52,7 @@ def view(
         from quotegraph.graph.view import write_view  # networkx and the page's templates: only when drawing
 
         summary = write_view(rdf, out, show_quotes=quotes, max_nodes=max_nodes, max_edges=max_edges, labels=labels,
-                             title=title or (graph if remote else Path(graph).name))
+                             title=title or (graph if remote else Path(graph).name), min_confidence=min_confidence)
     finally:
         close_graph(rdf)
     typer.echo(

@@ -252,3 +252,36 @@ def test_saved_svg_escapes_every_name(opened, tmp_path):
     with opened.page.expect_download() as png:
         opened.page.click("#qg-save-png")
     assert Path(png.value.path()).read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_confidence_slider_hides_unsure_quotes(browser, tmp_path, sample_results):
+    scores = iter([0.95, 0.4, 0.8, 0.3, 0.99, 0.6, 0.7, 0.5])
+
+    def scored(result):
+        atts = tuple(dataclasses.replace(a, score=next(scores)) for a in result.attributions)
+        return dataclasses.replace(result, attributions=atts)
+
+    results = [scored(r) for r in sample_results]
+    confidences = [a.confidence for r in results for a in r.attributions]
+    sure = sum(c >= 0.9 for c in confidences)
+    assert 0 < sure < len(confidences)
+    path = tmp_path / "confidence.html"
+    write_view(records_to_graph(results), path, min_confidence=0.9)
+    o = Opened(browser, path)
+    try:
+        page = o.page
+        assert page.locator("#qg-confidence-box").is_visible()
+        assert o.js("() => qg.state.shownQuotes") == sure  # opens hiding what is below 0.9
+        assert page.locator("#qg-confidence-value").inner_text() == "0.90"
+        page.eval_on_selector("#qg-confidence", "e => { e.value = '0'; e.dispatchEvent(new Event('input')); }")
+        page.wait_for_function(f"() => qg.state.shownQuotes === {len(confidences)}")
+        page.eval_on_selector("#qg-confidence", "e => { e.value = '0.75'; e.dispatchEvent(new Event('input')); }")
+        page.wait_for_function(f"() => qg.state.shownQuotes === {sum(c >= 0.75 for c in confidences)}")
+        page.click("#qg-reset")
+        assert o.js("() => qg.state.shownQuotes") == len(confidences)
+    finally:
+        o.page.close()
+
+
+def test_without_confidences_the_slider_is_not_shown(opened):
+    assert not opened.page.locator("#qg-confidence-box").is_visible()
