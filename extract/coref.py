@@ -49,18 +49,51 @@ class ResolvedEntity:
     name: str
     type: str
     aliases: set[str] = field(default_factory=set)
+    inflected: bool = False  # match names by their words' uninflected forms (German)
     # the words of ``name``, worked out again only when the name changes (EntityIndex.add asks often)
     _word_cache: tuple[str, frozenset[str]] = field(default=("", frozenset()), init=False, repr=False, compare=False)
 
     @property
     def words(self) -> frozenset[str]:
         if self._word_cache[0] != self.name or not self.name:
-            self._word_cache = (self.name, frozenset(_words(self.name)))
+            self._word_cache = (self.name, frozenset(_words(self.name, self.inflected)))
         return self._word_cache[1]
 
 
-def _words(name: str) -> list[str]:
-    return [w.casefold() for w in re.findall(r"\w[\w.'’-]*", name)]
+def _words(name: str, inflected: bool = False) -> list[str]:
+    words = [w.casefold() for w in re.findall(r"\w[\w.'’-]*", name)]
+    return name_key(words) if inflected else words
+
+
+#: German adjective endings inside a name, each read as the "-e" form ("Allgemeinen" → "Allgemeine")
+_ADJECTIVE_ENDINGS = ("en", "em", "er", "es")
+
+
+def name_key(words: list[str]) -> list[str]:
+    """The uninflected forms of a German name's words, to match its cases: an adjective ending
+    before the last word read as "-e" ("Frankfurter Allgemeinen Zeitung" = "Frankfurter
+    Allgemeine Zeitung"), and a long last word's genitive "-s"/"-es" dropped ("Lehrerverbands",
+    "Bundestages"); short words are left alone ("Peters" is no genitive of "Peter").
+
+    >>> name_key(["frankfurter", "allgemeinen", "zeitung"]) == name_key(["frankfurter", "allgemeine", "zeitung"])
+    True
+    >>> name_key(["deutschen", "lehrerverbands"]), name_key(["peters"])
+    (['deutsche', 'lehrerverband'], ['peters'])
+    """
+    out = []
+    for k, w in enumerate(words):
+        if k < len(words) - 1 and len(w) >= 6 and w.endswith(_ADJECTIVE_ENDINGS):
+            w = w[:-1]
+        elif k == len(words) - 1 and len(w) >= 9 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-2] if w.endswith("es") and len(w) >= 10 else w[:-1]
+        out.append(w)
+    return out
+
+
+def _inflected_words(name: str) -> int:
+    """How many of a name's words differ from their uninflected form (fewer: nearer the nominative)."""
+    words = _words(name)
+    return sum(a != b for a, b in zip(words, name_key(words)))
 
 
 class EntityIndex:
@@ -73,6 +106,7 @@ class EntityIndex:
         # merge with an entity it shares a word with, so add() looks at those, not at them all
         self._by_word: dict[str, set[int]] = {}
         self._titles = {t.casefold() for t in lex.titles}
+        self._abbreviations: dict[str, ResolvedEntity] = {}  # "sz" -> Süddeutsche Zeitung
 
     def clean(self, name: str) -> str:
         """The name without leading determiners and titles, and without a genitive 's."""
@@ -94,11 +128,18 @@ class EntityIndex:
         """Places of the entities that share a word with ``words``, in the order added."""
         return sorted(set().union(*(self._by_word.get(w, ()) for w in words))) if words else range(len(self.entities))
 
+    def add_abbreviation(self, abbreviation: str, ent: ResolvedEntity) -> None:
+        """Make ``abbreviation`` a name of ``ent`` ("SZ" of "Süddeutsche Zeitung (SZ)")."""
+        self._abbreviations.setdefault(abbreviation.casefold(), ent)
+        ent.aliases.add(abbreviation)
+
     def add(self, name: str, etype: str) -> ResolvedEntity | None:
         cleaned = self.clean(name)
         if not cleaned or not re.search(r"\w", cleaned):
             return None
-        words = set(_words(cleaned))
+        if cleaned.casefold() in self._abbreviations:
+            return self._abbreviations[cleaned.casefold()]
+        words = set(_words(cleaned, self.lex.inflected_names))
         matches = [(k, e) for k, e in ((k, self.entities[k]) for k in self._near(words))
                    if words <= e.words or (e.words <= words and e.type == etype)]
         # a surname may sit in several names (a headline "Lässt Lukaschenko Putin …" tagged as one):
@@ -106,7 +147,7 @@ class EntityIndex:
         matches.sort(key=lambda m: (m[1].type != etype, m[1].type != "person", len(m[1].words - words)))
         if matches:
             k, ent = matches[0]
-            if len(cleaned) > len(ent.name) and ent.words <= words:
+            if ent.words <= words and self._better_name(cleaned, words, ent):
                 ent.aliases.add(ent.name)
                 ent.name = cleaned
                 self._index(k, ent.words)
@@ -118,8 +159,18 @@ class EntityIndex:
             return ent
         return self._new(cleaned, name, etype)
 
+    def _better_name(self, cleaned: str, words: set[str], ent: ResolvedEntity) -> bool:
+        """Whether ``cleaned`` should name ``ent``: the fuller name, and of two forms of one
+        name the one nearest the nominative ("Frankfurter Allgemeine Zeitung", not "…
+        Allgemeinen …")."""
+        if not self.lex.inflected_names:
+            return len(cleaned) > len(ent.name)
+        if len(words) != len(ent.words):
+            return len(words) > len(ent.words)
+        return (_inflected_words(cleaned), -len(cleaned)) < (_inflected_words(ent.name), -len(ent.name))
+
     def _new(self, cleaned: str, name: str, etype: str) -> ResolvedEntity:
-        ent = ResolvedEntity(cleaned, etype, {cleaned, name} - {""})
+        ent = ResolvedEntity(cleaned, etype, {cleaned, name} - {""}, inflected=self.lex.inflected_names)
         self.entities.append(ent)
         self._index(len(self.entities) - 1, ent.words)
         return ent
@@ -136,7 +187,9 @@ class EntityIndex:
         cleaned = self.clean(name)
         if not cleaned or not re.search(r"\w", cleaned):
             return None
-        words = set(_words(cleaned))
+        if cleaned.casefold() in self._abbreviations:
+            return self._abbreviations[cleaned.casefold()]
+        words = set(_words(cleaned, self.lex.inflected_names))
         near = [self.entities[k] for k in self._near(words)]
         same = [e for e in near if cleaned == e.name or cleaned in e.aliases]
         if same:
@@ -233,6 +286,10 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     for ent in sorted(doc.ents, key=lambda e: -len(e.text)):
         if entity_type_of_label(ent.label_) in ("person", "organization"):
             index.add(ent.text, entity_type_of_label(ent.label_))
+    for name, abbreviation in abbreviated_names(doc):
+        ent = index.find(name.text, entity_type_of_label(name.label_))
+        if ent is not None and ent.type != "person":
+            index.add_abbreviation(abbreviation, ent)
     persons_at: list[tuple[int, ResolvedEntity]] = []
     for ent in doc.ents:
         if entity_type_of_label(ent.label_) == "person":
@@ -385,6 +442,39 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
     has_name = span is not None and (entities.within(span.start, span.end) or any(t.pos_ == "PROPN" for t in span))
     ent = index.add(*named) if named is not None and has_name else None
     return (*chars, ent.name, ent.type) if ent is not None else (*chars, None, None)
+
+
+def abbreviated_names(doc: Doc) -> list[tuple[Span, str]]:
+    """Names followed by their abbreviation in brackets ("Süddeutsche Zeitung (SZ)"): the
+    abbreviation's letters are the initials of the name's words or their hyphenated parts, in
+    order ("(CDU)" after a person's name is a party, and its letters are not that name's).
+
+    >>> import spacy
+    >>> doc = spacy.blank("de")("Die Süddeutsche Zeitung (SZ) und Anna Weber (AW) schrieben.")
+    >>> doc.ents = [doc.char_span(4, 23, label="ORG"), doc.char_span(33, 43, label="PER")]
+    >>> [(name.text, abbr) for name, abbr in abbreviated_names(doc)]
+    [('Süddeutsche Zeitung', 'SZ'), ('Anna Weber', 'AW')]
+    """
+    out = []
+    for ent in doc.ents:
+        i = ent.end
+        if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+            continue
+        abbreviation = doc[i + 1].text
+        if not (2 <= len(abbreviation) <= 8 and abbreviation.isalpha() and abbreviation[0].isupper()
+                and sum(c.isupper() for c in abbreviation) >= 2):
+            continue
+        initials = "".join(part[0] for w in ent.text.split() for part in w.split("-") if part[:1].isalpha())
+        if _in_order(abbreviation.casefold(), initials.casefold()):
+            out.append((ent, abbreviation))
+    return out
+
+
+def _in_order(letters: str, initials: str) -> bool:
+    """Whether every letter of an abbreviation is an initial, in order, all initials used or
+    skipped only at function words' places ("IAEO" needs I, A, E, O among the initials)."""
+    it = iter(initials)
+    return all(c in it for c in letters) and len(letters) >= len(initials) - 1
 
 
 def _person(ent: ResolvedEntity | None) -> ResolvedEntity | None:

@@ -100,6 +100,9 @@ class CueLexicon:
     origin_prepositions: frozenset[str] = _words()  # "Aus Regierungskreisen hieß es, …"
     titles: frozenset[str] = _words(keep_case=True)  # titles and roles before a name ("Ministerin")
     media_words: frozenset[str] = _words()  # "Zeitung", "agency": the entity is an outlet
+    # whether names inflect (German: "der Frankfurter Allgemeinen Zeitung", "des Lehrerverbands"):
+    # names are then matched by the words' uninflected forms (extract/coref.py, name_key)
+    inflected_names: bool = False
     first_person: frozenset[str] = _words()  # speech in the speaker's own words ("ich", "wir", "I")
     # focus particles and sentence adverbs at the edge of a speaker phrase, no part of it
     # ("Auch Winfried Hassemer", "Die Kanadier hingegen", "Hartmann selbst", "even the minister")

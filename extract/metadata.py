@@ -2,18 +2,24 @@
 
 Plain-text news pasted from the web keeps these in recognisable places: the headline is the
 first short line, a byline is "Von: Name" / "Von Name" / "By Name" on a line of its own,
-and agency credits close the text in brackets: "(dpa/pm)", "(AFP)", "(Reuters)".
+and agency credits close the text in brackets: "(dpa/pm)", "(AFP)", "(Reuters)"; in those, a
+short lower-case part that names no agency is an editor's initials ("pm"), not an outlet.
 
 >>> text = "Regen in Sicht\\n\\nVon: Erika Muster\\n\\nEs regnet, sagte er. (dpa/afp)"
 >>> meta = find_metadata(text)
 >>> meta.title, meta.authors, meta.agencies
 ('Regen in Sicht', ('Erika Muster',), ('dpa', 'afp'))
+>>> find_metadata("Es regnet, sagte er. (dpa/pm)").agencies   # "pm": an editor's initials
+('dpa',)
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 __all__ = ["TextMetadata", "find_metadata"]
 
@@ -60,5 +66,23 @@ def find_metadata(text: str) -> TextMetadata:
     agencies: tuple[str, ...] = ()
     m = _CREDIT.search(text.rstrip()[-80:])
     if m:
-        agencies = tuple(p.strip() for p in re.split(r"[/,]", m.group("credit")) if p.strip())
+        parts = (p.strip() for p in re.split(r"[/,]", m.group("credit")))
+        agencies = tuple(p for p in parts if p and not _initials(p))
     return TextMetadata(title, tuple(authors), agencies)
+
+
+def _initials(part: str) -> bool:
+    """An editor's initials in a credit ("pm" of "(dpa/pm)"): lower case, up to three letters,
+    and no agency's name."""
+    return part.isalpha() and part.islower() and len(part) <= 3 and part.casefold() not in known_agencies()
+
+
+@lru_cache(maxsize=1)
+def known_agencies() -> frozenset[str]:
+    """The news agencies named in ``lexicons/news_agencies.json``, case-folded.
+
+    >>> {"dpa", "afp", "reuters"} <= known_agencies()
+    True
+    """
+    path = resources.files("quotegraph.extract").joinpath("lexicons/news_agencies.json")
+    return frozenset(a.casefold() for a in json.loads(path.read_text(encoding="utf-8"))["agencies"])

@@ -156,3 +156,34 @@ def test_differently_qualified_roles_do_not_match():
     assert roles.antecedent(doc[5:7]) == "Exxon"     # "the giant": the oil giant named before
     assert roles.antecedent(doc[9:12]) is None       # "the online giant" is another one
     assert roles.antecedent(doc[2:3]) is None        # a name is no description
+
+
+# Names readers recognise: inflected forms, abbreviations (#26 item 9)
+
+
+def test_an_inflected_name_is_the_same_entity_named_in_the_nominative(run_de):
+    text = ("Laut der Frankfurter Allgemeinen Zeitung will die Regierung sparen. "
+            "Die Frankfurter Allgemeine Zeitung berichtete, der Minister trete zurück.")
+    result = run_de(text)
+    assert {a.speaker.entity for a in result.attributions} == {"Frankfurter Allgemeine Zeitung"}
+    (ent,) = [e for e in result.entities if e.name == "Frankfurter Allgemeine Zeitung"]
+    assert "Frankfurter Allgemeinen Zeitung" in ent.aliases
+
+
+def test_a_genitive_name_joins_its_nominative(run_de):
+    text = ("Laut Angaben des Deutschen Lehrerverbands fehlen 1200 Lehrer. "
+            "Der Deutsche Lehrerverband sagte, die Lage sei ernst.")
+    assert {a.speaker.entity for a in run_de(text).attributions} == {"Deutsche Lehrerverband"}
+
+
+def test_an_abbreviation_in_brackets_is_an_alias_but_a_party_after_a_person_is_not(run_de):
+    sz = run_de("Die Süddeutsche Zeitung (SZ) berichtete, der Minister trete zurück. Laut SZ will er im Amt bleiben.")
+    assert [a.speaker.entity for a in sz.attributions] == ["Süddeutsche Zeitung", "Süddeutsche Zeitung"]
+    cdu = run_de("Der Ministerpräsident Christian Wulff (CDU) sagte, er bleibe. Die CDU erklärte, sie stehe hinter ihm.")
+    assert [a.speaker.entity for a in cdu.attributions] == ["Christian Wulff", "CDU"]
+
+
+def test_short_surnames_ending_in_s_are_no_genitives():
+    from quotegraph.extract.coref import name_key
+
+    assert name_key(["peters"]) == ["peters"] and name_key(["tom", "peters"]) == ["tom", "peters"]
