@@ -70,6 +70,9 @@ class CueLexicon:
     clause_openers: frozenset[str] = _words()
     # --- sources
     before_source: tuple[tuple[str, ...], ...] = ()  # "laut", ("according", "to")
+    # phrases by which a reporter cites its source: "unter Berufung auf", "citing" (the source
+    # becomes the speaker and the reporter the relay: extract/patterns/citing.py)
+    citing_phrases: tuple[tuple[str, ...], ...] = ()
     after_source: frozenset[str] = _words()  # "zufolge"
     source_nouns: frozenset[str] = _words()  # "Angaben" in "nach Angaben von X"
     source_noun_prepositions: frozenset[str] = _words()  # "nach Angaben (von) X", "seinen Angaben nach"
@@ -227,7 +230,7 @@ def lexicon_from_dict(lang: str, data: dict) -> CueLexicon:
         if name not in known or name == "lang":
             raise ValueError(f"unknown lexicon key {key!r}")
         f = known[name]
-        if name == "before_source":
+        if name in ("before_source", "citing_phrases"):
             values[name] = tuple(tuple(p.lower().split()) for p in value)
         elif isinstance(f.default, bool):
             values[name] = bool(value)
@@ -248,7 +251,7 @@ def lexicon_to_dict(lex: CueLexicon) -> dict:
         value = getattr(lex, f.name)
         if f.name == "lang" or value is None:
             continue
-        if f.name == "before_source":
+        if f.name in ("before_source", "citing_phrases"):
             out[f.name] = [" ".join(words) for words in value]
         elif isinstance(value, frozenset):
             out[f.name] = sorted(value)

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import CueLexicon
 from ..phrases import SUBJECT_DEPS, CharSpans, cue_lemma, doc_text, noun_phrase, with_apposition
+from .citing import cited_sources
 from .found import Found, Pattern, span_chars
 
 
@@ -220,7 +221,8 @@ def link_parents(found: list[Found]) -> None:
 def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False) -> list[Found]:
     """The passes over everything the patterns found, in order: fragments settled (speech or
     title), quoted names inside a speaker or source dropped, continued quotes joined, speakers
-    of frameless quotes inherited, quoting verbs' objects made speakers, nesting linked."""
+    of frameless quotes inherited, quoting verbs' objects and cited sources made speakers,
+    nesting linked."""
     text = doc_text(doc)
     found = [f for f in settle_fragments(found, nested=lex.nested_fragments, text=text, broad=broad)
              if (f.pattern not in (Pattern.EMBEDDED, Pattern.FRAGMENT) or not is_quoted_title(doc, text, f, lex))
@@ -233,6 +235,7 @@ def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False
         found = join_continued_quotes(text, found)
     inherit_speakers(text, found)
     quoted_objects_speak(doc, found, lex)
+    found = cited_sources(doc, found, lex)
     link_parents(found)
     share_outer_frames(found)
     return found

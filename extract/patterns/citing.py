@@ -1,0 +1,58 @@
+"""Reports that cite their source: "X berichtet unter Berufung auf Y, …", "X reported, citing
+Y, …". Y said it, X relays it: the cited source becomes the speaker and the reporter the relay."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..lexicon import CueLexicon
+from ..phrases import np_after, with_apposition
+from .found import Found, span_chars
+
+
+def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
+    """Give each report that cites its source (``CueLexicon.citing_phrases`` in the sentence
+    of its cue, outside its quote) the cited source as speaker and its speaker as relay; the
+    found attributions without those whose cue is a citing phrase ("Citing X, …" reports
+    nothing of its own).
+
+    A speaker phrase that ran on into the citing phrase ("das Portal X unter Berufung auf
+    einen Aufständischen") is cut before it. Reports that already have a relay keep theirs.
+    """
+    if not lex.citing_phrases:
+        return found
+    citing_cues = {doc[i].idx for i in range(len(doc)) if _citing_at(doc, i, len(doc), lex)}
+    found = [f for f in found if f.cue is None or f.cue[0] not in citing_cues]
+    for f in found:
+        if f.cue is None or f.speaker is None or f.mediator is not None:
+            continue
+        cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+        if cue is None:
+            continue
+        sent = cue.sent
+        for i in range(sent.start, sent.end):
+            n = _citing_at(doc, i, sent.end, lex)
+            if not n or f.overlaps(doc[i].idx, doc[i + n - 1].idx + 1):
+                continue
+            source = np_after(doc, i + n, sent.end, lex)
+            if source is None or source.start != i + n or f.overlaps(source.start_char, source.end_char):
+                continue
+            source = with_apposition(source, sent.end, lex)
+            start = doc[i].idx
+            relay = f.speaker
+            if relay[0] < start < relay[1]:  # the speaker ran on into the citing phrase: cut it there
+                relay = (relay[0], doc[i - 1].idx + len(doc[i - 1].text)) if i > sent.start else None
+            if relay is None or relay[0] >= relay[1]:
+                continue
+            f.speaker, f.mediator = span_chars(source), relay
+            break
+    return found
+
+
+def _citing_at(doc: Doc, i: int, end: int, lex: CueLexicon) -> int:
+    """The length of the citing phrase starting at token ``i`` (0: none)."""
+    for words in lex.citing_phrases:
+        n = len(words)
+        if i + n <= end and tuple(t.lower_ for t in doc[i:i + n]) == words:
+            return n
+    return 0
