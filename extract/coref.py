@@ -65,15 +65,16 @@ def _words(name: str, inflected: bool = False) -> list[str]:
     return name_key(words) if inflected else words
 
 
-#: German adjective endings inside a name, each read as the "-e" form ("Allgemeinen" → "Allgemeine")
-_ADJECTIVE_ENDINGS = ("en", "em", "er", "es")
+#: German weak adjective endings, read as the "-e" form ("Allgemeinen" → "Allgemeine"); in
+#: every word of a name alike, so a surname ending so ("Janssen") still matches itself
+_ADJECTIVE_ENDINGS = ("en", "em")
 
 
 def name_key(words: list[str]) -> list[str]:
-    """The uninflected forms of a German name's words, to match its cases: an adjective ending
-    before the last word read as "-e" ("Frankfurter Allgemeinen Zeitung" = "Frankfurter
-    Allgemeine Zeitung"), and a long last word's genitive "-s"/"-es" dropped ("Lehrerverbands",
-    "Bundestages"); short words are left alone ("Peters" is no genitive of "Peter").
+    """The uninflected forms of a German name's words, to match its cases: a weak adjective
+    ending read as "-e" ("Frankfurter Allgemeinen Zeitung" = "Frankfurter Allgemeine Zeitung"),
+    and a long last word's genitive "-s"/"-es" dropped ("Lehrerverbands", "Bundestages"); short
+    words are left alone ("Peters" is no genitive of "Peter").
 
     >>> name_key(["frankfurter", "allgemeinen", "zeitung"]) == name_key(["frankfurter", "allgemeine", "zeitung"])
     True
@@ -82,7 +83,7 @@ def name_key(words: list[str]) -> list[str]:
     """
     out = []
     for k, w in enumerate(words):
-        if k < len(words) - 1 and len(w) >= 6 and w.endswith(_ADJECTIVE_ENDINGS):
+        if len(w) >= 6 and w.endswith(_ADJECTIVE_ENDINGS):
             w = w[:-1]
         elif k == len(words) - 1 and len(w) >= 9 and w.endswith("s") and not w.endswith("ss"):
             w = w[:-2] if w.endswith("es") and len(w) >= 10 else w[:-1]
