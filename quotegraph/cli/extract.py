@@ -31,6 +31,8 @@ def extract(
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or spark (partitions on a Spark cluster; --out is then a folder for N-Quads/quotes parts).")] = "local",
     master: Annotated[Optional[str], typer.Option("--master", help="Spark master URL for --engine spark (default: what spark-submit set, else local[*]).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    resolve: Annotated[bool, typer.Option("--resolve/--no-resolve", help="At the end, resolve entities across every article in the graph or store: one IRI per person or organisation however the articles spell it (docs/graph.md, Identity); --no-resolve keeps one IRI per name as written.")] = True,
+    entities: Annotated[Optional[Path], typer.Option("--entities", show_default=False, help="A CSV or JSON file of known entities (name, aliases, type, wikidata): names matching one join it, take its name, and link to Wikidata with owl:sameAs. Nothing is downloaded.")] = None,
 ) -> None:
     """Find quotes, speakers, cues and mediators in articles and add them to a graph.
 
@@ -51,9 +53,15 @@ def extract(
     the same command with --resume to continue; no article is lost or counted twice. Worker
     processes end with the run, however it ends.
 
+    At the end, the entities of everything in the graph or store are resolved across articles
+    ("Solberg" joins "Henrik Solberg" when the corpus has no other Solberg; "Lukashenko" joins
+    "Lukaschenko"); `quotegraph explain` shows what joined and why.
+
     Example:
 
         quotegraph extract articles/ --lang de --out graph.ttl --jsonl quotes.jsonl
+
+        quotegraph extract articles/ --entities people.csv --out graph.ttl
 
         quotegraph extract corpus.jsonl.gz --store news.db --workers 2 --resume
 
@@ -67,6 +75,9 @@ def extract(
         if workers is not None:
             raise typer.BadParameter("--workers is for --engine local; Spark's parallelism comes from --master "
                                      "(e.g. local[4]) or the cluster", param_hint="--workers")
+        if entities is not None:
+            raise typer.BadParameter("--entities is for --engine local: resolve the Spark output with "
+                                     "quotegraph resolve", param_hint="--entities")
         _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resume or restart)
         return
     if engine != "local":
@@ -77,6 +88,7 @@ def extract(
         summary = api.extract_to_files(
             inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,
             batch_size=batch_size, progress=not quiet, resume=resume, restart=restart,
+            resolve=resolve, entities=entities,
         )
     files = {"graph": str(out)} if out is not None and summary.written else {}
     if store is not None:
