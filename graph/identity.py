@@ -52,7 +52,7 @@ from rdflib import Graph, Literal, URIRef
 from .namespaces import ENTITY, ID, OWL, PROV, QG, RDF, SDO
 from .resolve import Entry, Key, Resolved, resolve
 
-__all__ = ["Resolution", "read_keys", "resolve_graph", "RECORD_PREDICATES"]
+__all__ = ["Resolution", "resolve_graph", "RECORD_PREDICATES"]
 
 #: What the resolution writes about keys and entities in the default graph (and reads back).
 RECORD_PREDICATES = (QG.writtenName, QG.writtenType, QG.writtenAlias, QG.mergedInto, QG.joinRule, QG.joinedVia,
@@ -121,7 +121,7 @@ def _article_keys(state: _State) -> dict[str, dict[str, str]]:
     return out
 
 
-def read_keys(state: _State, article_keys: dict[str, dict[str, str]]) -> list[Key]:
+def _read_keys(state: _State, article_keys: dict[str, dict[str, str]]) -> list[Key]:
     """The entities as written: their recorded description where resolution moved it, else
     the one extraction wrote; with the articles (graphs) that name them."""
     articles: dict[str, set[str]] = defaultdict(set)
@@ -136,6 +136,8 @@ def read_keys(state: _State, article_keys: dict[str, dict[str, str]]) -> list[Ke
     for iri, d in sorted(state.described.items()):
         if not (d.get(QG.writtenName) or d.get(RDF.type)) or not d.get(QG.writtenName, d.get(SDO.name)):
             continue
+        if d.get(QG.writtenName) and not articles[iri]:
+            continue  # resolved before, but no article writes it any more (removed): it takes no part
         if d.get(QG.writtenName):
             name = str(min(d[QG.writtenName]))
             cls = str(min(d.get(QG.writtenType) or d.get(RDF.type)))
@@ -195,7 +197,7 @@ def resolve_graph(graph: Graph, authority: Sequence[Entry] = ()) -> Resolution:
     backend = backend_of(graph)
     state = _read_state(backend)
     article_keys = _article_keys(state)
-    keys = read_keys(state, article_keys)
+    keys = _read_keys(state, article_keys)
     entities = resolve(keys, authority)
     canonical = {m.key.iri: e.iri for e in entities for m in e.members}
     report = Resolution(keys=len(keys), entities=len(entities),

@@ -19,6 +19,8 @@ The rules, surest first (names compared by :func:`~quotegraph.graph.names.name_f
     is **exactly one** such entity of the same class in the corpus, and no article names the
     two apart (the article's own coreference saw both and kept them apart). Otherwise the
     key stays its own entity, and the reason (``ambiguous``, ``apart in an article``) is kept.
+    A name the tagger gave no type (``schema:Thing``) is no evidence of another class: it
+    joins by these rules (and by ``spelling``, on the same condition) an entity of any class.
 
 Examples
 --------
@@ -38,7 +40,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .entity_types import best_type
-from .model import entity_iri
 from .names import base_forms, name_form, type_class
 
 __all__ = ["Key", "Entry", "Member", "Resolved", "resolve", "RULES"]
@@ -168,11 +169,11 @@ def _spelling_groups(keys: Iterable[Key]) -> list[_Group]:
 def _targets(g: _Group, h: _Group, form: tuple[str, ...]) -> str | None:
     """The rule by which ``form`` (group ``g``'s name, or its base form) is a form of group
     ``h``'s name, or None."""
-    if g.cls != h.cls or g is h:
-        return None
-    if form != g.form and h.form == form:
-        return "inflection"
-    if g.cls != "person" or len(h.form) <= len(form):
+    if g is h or h.cls == "other" or g.cls not in (h.cls, "other"):
+        return None  # an untyped name ("other": the tagger gave no type) may be of any class
+    if h.form == form:
+        return "spelling" if form == g.form else "inflection"
+    if h.cls != "person" or len(h.form) <= len(form):
         return None
     if h.form[-len(form):] == form:
         return "surname"
@@ -184,9 +185,9 @@ def _targets(g: _Group, h: _Group, form: tuple[str, ...]) -> str | None:
 def _bases(g: _Group) -> list[tuple[str, ...]]:
     """Group ``g``'s name without a genitive ending; for a person only when German articles name it
     (English marks the genitive with an apostrophe, which :func:`words` drops)."""
-    if g.cls == "person" and not any(k.languages & {"de"} or not k.languages for k in g.keys):
+    if g.cls in ("person", "other") and not any(k.languages & {"de"} or not k.languages for k in g.keys):
         return []
-    return base_forms(g.form, g.cls)
+    return base_forms(g.form, "person" if g.cls == "other" else g.cls)
 
 
 def _subsequence(short: tuple, long: tuple) -> bool:
@@ -239,7 +240,12 @@ def _entities(groups: list[_Group], parent: list[int], authority: Sequence[Entry
         keys = [k for g in members for k in g.keys]
         entry = next((authority[g.entry] for g in members if g.entry is not None), None)
         if entry is not None:
-            iri, name, same_as, cls = str(entity_iri(entry.name)), entry.name, entry.wikidata, entry.type
+            # the IRI stays one of a name as written (the entry's own name when an article wrote
+            # it), so a later resolution can always read the entity back as its keys
+            named = [g for g in members if g.entry is not None]
+            own = [g for g in named if g.form == name_form(entry.name, g.cls)] or named
+            iri = _canonical_key([k for g in own for k in g.keys]).iri
+            name, same_as, cls = entry.name, entry.wikidata, entry.type
             names = [entry.name, *entry.aliases]
         else:
             top = _canonical_key(groups[root].keys)
