@@ -53,7 +53,7 @@ from . import record_codec  # noqa: F401 (lets records travel in Doc.to_bytes)
 from .addressees import add_addressees
 from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
-from .errors import UnsupportedLanguageError
+from .errors import QuotegraphError, UnsupportedLanguageError
 from .lexicon import SUPPORTED_LANGUAGES, CueLexicon, lexicon_from_dict, lexicon_to_dict, load_lexicon
 from .linear import LinearModel, load_linear_model, shipped_model_path
 from .loading import load_pipeline
@@ -117,13 +117,14 @@ class AttributionFinder:
 
     def __init__(self, nlp: Language, name: str, *, lang: str | None, speaker_linker: bool = True,
                  quote_filter: bool = True, broad_candidates: bool | None = None,
-                 filter_threshold: float | None = None):
+                 filter_threshold: float | None = None, min_confidence: float = 0.0):
         self.name = name
         self.lang = lang or nlp.lang
         self.use_speaker_linker = speaker_linker
         self.use_quote_filter = quote_filter
         self._broad_candidates = broad_candidates
         self.filter_threshold = filter_threshold
+        self.min_confidence = min_confidence
         self.lexicon: CueLexicon | None = None
         self.speaker_model: LinearModel | None = None
         self.quote_filter: QuoteFilter | None = None
@@ -149,7 +150,15 @@ class AttributionFinder:
     def _set_data(self, lexicon: CueLexicon, speaker_model: LinearModel | None, filter_model: LinearModel | None) -> None:
         self.lexicon = lexicon
         self.speaker_model = speaker_model
-        self.quote_filter = QuoteFilter(filter_model, threshold=self.filter_threshold) if filter_model else None
+        if self.min_confidence > 0 and filter_model is None:
+            raise QuotegraphError(f"{self.name}: a minimum confidence needs the quote filter, whose probability it is "
+                              f"(the learned parts are off: unset $QUOTEGRAPH_LEARNED or ship weights for {self.lang!r})")
+        self.quote_filter = None
+        if filter_model is not None:
+            threshold = filter_model.threshold if self.filter_threshold is None else self.filter_threshold
+            # a minimum confidence raises the filter's own threshold, so what it drops also leaves
+            # the relay chains and nesting (they are built after the filter)
+            self.quote_filter = QuoteFilter(filter_model, threshold=max(threshold, self.min_confidence))
         if lexicon.lemma_lookup:
             lemma_table(self.lang)  # load it now, once: worker processes forked later share it
 
@@ -232,23 +241,28 @@ class AttributionFinder:
     requires=["doc.sents"],
     assigns=["doc.spans", "doc._.qg_attributions", "doc._.qg_entities"],
     default_config={"lang": None, "speaker_linker": True, "quote_filter": True, "broad_candidates": None,
-                    "filter_threshold": None},
+                    "filter_threshold": None, "min_confidence": 0.0},
 )
 def make_attributor(nlp: Language, name: str, lang: str | None, speaker_linker: bool, quote_filter: bool,
-                    broad_candidates: bool | None, filter_threshold: float | None) -> AttributionFinder:
+                    broad_candidates: bool | None, filter_threshold: float | None,
+                    min_confidence: float) -> AttributionFinder:
     """Create the attribution component (``nlp.add_pipe("qg_attribution")``).
 
     ``speaker_linker`` and ``quote_filter`` turn the learned parts on (where weights ship for
     the language); ``broad_candidates`` also proposes what the rules find too uncertain (by
     default: when the filter runs, which judges them); ``filter_threshold`` overrides the one
-    the filter's weights carry. The lexicon and weights: :meth:`AttributionFinder.initialize`.
+    the filter's weights carry; ``min_confidence`` keeps only attributions whose confidence (the
+    filter's probability, ``Attribution.confidence``) reaches it, and needs the filter. The
+    lexicon and weights: :meth:`AttributionFinder.initialize`.
     """
     return AttributionFinder(nlp, name, lang=lang, speaker_linker=speaker_linker, quote_filter=quote_filter,
-                             broad_candidates=broad_candidates, filter_threshold=filter_threshold)
+                             broad_candidates=broad_candidates, filter_threshold=filter_threshold,
+                             min_confidence=min_confidence)
 
 
 def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = None,
-             learned: bool | None = None, quote_filter: bool | None = None) -> Language:
+             learned: bool | None = None, quote_filter: bool | None = None,
+             min_confidence: float = 0.0) -> Language:
     """A full quotegraph pipeline for a language: the spaCy model, ``qg_paragraph_starts``
     before its parser and ``qg_attribution`` at the end, with its learned parts where weights
     ship for the language.
@@ -267,6 +281,8 @@ def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = 
         environment variable ``QUOTEGRAPH_LEARNED`` is ``0`` (or ``false``, ``no``, ``off``).
     quote_filter : bool, optional
         Whether the quote filter runs; by default as ``learned``.
+    min_confidence : float
+        Keep only attributions whose confidence reaches this (0 to 1; needs the quote filter).
     """
     if learned is None:
         learned = learned_by_default()
@@ -277,7 +293,8 @@ def make_nlp(lang: str, model: str | None = None, *, lexicon_path: str | None = 
     if segmenter is not None:
         nlp.add_pipe("qg_paragraph_starts", before=segmenter)
     finder = nlp.add_pipe("qg_attribution", config={
-        "lang": lang, "speaker_linker": learned, "quote_filter": learned if quote_filter is None else quote_filter})
+        "lang": lang, "speaker_linker": learned, "quote_filter": learned if quote_filter is None else quote_filter,
+        "min_confidence": min_confidence})
     if lexicon_path is not None:
         finder.initialize(lexicon_path=lexicon_path)
     # the same limit the input readers skip longer articles at ($QUOTEGRAPH_MAX_CHARS)

@@ -161,6 +161,16 @@ def _int(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
 
 
+def decimal_literal(value: float) -> Literal:
+    """An ``xsd:decimal`` of up to four places in its canonical form, the one Oxigraph keeps
+    (a graph built in memory and the same graph read back from a store are equal).
+
+    >>> [str(decimal_literal(v)) for v in (0.5, 1.0, 0.97312)]
+    ['0.5', '1', '0.9731']
+    """
+    return Literal(f"{value:.4f}".rstrip("0").rstrip("."), datatype=XSD.decimal, normalize=False)
+
+
 def _article_triples(article: Article) -> Iterator[Triple]:
     a = article_iri(article.id)
     yield a, RDF.type, SDO.NewsArticle
@@ -261,6 +271,8 @@ def _attribution_triples(result: ArticleResult, att: Attribution, ids: dict[str,
     yield quote, SDO.isPartOf, article_iri(aid)
     yield quote, QG.kind, KIND[q.kind]
     yield quote, QG.attributionId, Literal(att.id)
+    if att.confidence is not None:
+        yield quote, QG.confidence, decimal_literal(att.confidence)
     if att.parent and att.parent in ids:
         yield quote, QG.nestedIn, ids[att.parent]
     if att.cue:

@@ -45,6 +45,7 @@ class QG(DefinedNamespace):
     addresseeMention: URIRef  # quote -> the NIF string that names who it was said to ("der Zeitung")
     nestedIn: URIRef  # quote -> the quote it stands inside
     attributionId: URIRef  # quote -> its id in quotes.jsonl
+    confidence: URIRef  # quote -> how likely the learned parts judge its attribution right (xsd:decimal, 0 to 1)
 
     # cross-article identity (graph/identity.py): an entity as written (a key) and what joined it
     mergedInto: URIRef  # key entity -> the entity it was resolved into

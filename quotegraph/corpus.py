@@ -70,22 +70,22 @@ def _run_target(out, jsonl, store) -> Path:
     return Path.cwd() / f"store-{hashlib.sha1(str(store).encode()).hexdigest()[:12]}"
 
 
-def _settings(inputs, out, jsonl, store, lang, model, append) -> dict:
+def _settings(inputs, out, jsonl, store, lang, model, append, min_confidence) -> dict:
     def where(p):
         return None if p is None else (p if _is_url(p) else str(Path(p).resolve()))
 
     # $QUOTEGRAPH_LEARNED changes what is extracted: a resumed run must keep it as it was
     return {"inputs": [where(p) for p in inputs], "out": where(out), "jsonl": where(jsonl),
             "store": where(store), "lang": lang, "model": model, "append": append,
-            "learned": learned_by_default()}
+            "learned": learned_by_default(), "min_confidence": min_confidence}
 
 
 def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "graph.ttl",
                    jsonl: str | Path | None = None, store: str | Path | None = None,
                    lang: str = "auto", model: str | None = None, n_process: int = 1,
                    batch_size: int = 16, progress: bool = False, append: bool = True,
-                   resume: bool = False, restart: bool = False, resolve: bool = True,
-                   entities: str | Path | None = None):
+                   resume: bool = False, restart: bool = False, min_confidence: float = 0.0,
+                   resolve: bool = True, entities: str | Path | None = None):
     """Extract a corpus into a graph file, a store and/or quotes.jsonl.
 
     Parameters
@@ -109,6 +109,8 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     resume, restart : bool
         Continue an interrupted run on the same outputs, or throw its state away. Without
         either, an interrupted run's state is an error, so nothing is silently redone or lost.
+    min_confidence : float
+        Keep only attributions whose confidence reaches this (0 to 1; needs the learned parts).
     resolve : bool
         At the end, resolve the entities of everything in the graph or store across articles
         (:func:`quotegraph.graph.identity.resolve_graph`); the counts go in ``summary.entities``.
@@ -146,7 +148,7 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     if authority and not resolve:
         raise InputError("an entities file is used by the resolution: drop --no-resolve or the entities file")
     run = RunState.start(_run_target(out, jsonl, store),
-                         _settings(inputs, out, jsonl, store, lang, model, append),
+                         _settings(inputs, out, jsonl, store, lang, model, append, min_confidence),
                          resume=resume, restart=restart)
     graph = None
     try:
@@ -161,7 +163,7 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
                 load_file_by_article(out, graph)
             base_marker.touch()
         other_language = _extract_into(graph, run, inputs, lang=lang, model=model, n_process=n_process,
-                                       batch_size=batch_size, progress=progress)
+                                       batch_size=batch_size, progress=progress, min_confidence=min_confidence)
         summary = Summary(skipped=run.skipped())
         summary.other_language, summary.other_language_examples = other_language.count, other_language.examples
         extracted = run.finished_ids()
@@ -219,7 +221,7 @@ def _write_outputs(graph, run: RunState, summary: Summary, *, out, jsonl, append
 
 
 def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str | None,
-                  n_process: int, batch_size: int, progress: bool) -> OtherLanguage:
+                  n_process: int, batch_size: int, progress: bool, min_confidence: float) -> OtherLanguage:
     """Extract the articles the run has not finished, writing them to the store and journal as they come.
 
     Returns the articles read as ``lang`` that look like another language.
@@ -249,7 +251,7 @@ def _extract_into(graph, run: RunState, inputs: list, *, lang: str, model: str |
         last_flush = time.monotonic()
 
     results = extract(todo(), lang=lang, model=model, n_process=n_process, batch_size=batch_size,
-                      on_skip=skipped.append)
+                      on_skip=skipped.append, min_confidence=min_confidence)
     if progress:
         results = with_progress(results, inputs, already_done=len(done))
     try:

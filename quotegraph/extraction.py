@@ -20,7 +20,8 @@ __all__ = ["extract", "extract_text"]
 
 def extract(articles: Iterable[Article | str], *, lang: str = "auto", model: str | None = None,
             n_process: int = 1, batch_size: int = 16, progress: bool = False,
-            on_skip: Callable[[Skipped], None] | None = None) -> Iterator[ArticleResult]:
+            on_skip: Callable[[Skipped], None] | None = None,
+            min_confidence: float = 0.0) -> Iterator[ArticleResult]:
     """Quotes, speakers, cues and mediators of each article, as records, in input order.
 
     Parameters
@@ -41,12 +42,15 @@ def extract(articles: Iterable[Article | str], *, lang: str = "auto", model: str
     on_skip : callable, optional
         Called with a :class:`Skipped` for each article that could not be processed; without
         it such an article raises.
+    min_confidence : float
+        Keep only attributions whose confidence (the quote filter's probability, 0 to 1)
+        reaches this; needs the learned parts.
 
     Yields
     ------
     ArticleResult
     """
-    extractor = Extractor(lang=lang, model=model, batch_size=batch_size)
+    extractor = Extractor(lang=lang, model=model, batch_size=batch_size, min_confidence=min_confidence)
 
     def as_articles() -> Iterator[Article]:
         for item in without_skipped(articles, on_skip):

@@ -40,15 +40,20 @@ class Extractor:
         A spaCy pipeline name or path to use for every article instead of the default.
     batch_size : int
         Passed to ``nlp.pipe``.
+    min_confidence : float
+        Keep only attributions whose confidence reaches this (0 to 1; see
+        :attr:`~quotegraph.extract.records.Attribution.confidence`).
 
     For several processes see :func:`quotegraph.workers.extract_in_processes`, which runs one
     Extractor per worker.
     """
 
-    def __init__(self, *, lang: str = "auto", model: str | None = None, batch_size: int = 16):
+    def __init__(self, *, lang: str = "auto", model: str | None = None, batch_size: int = 16,
+                 min_confidence: float = 0.0):
         self.lang = lang
         self.model = model
         self.batch_size = batch_size
+        self.min_confidence = min_confidence
         self._pipelines: dict[str, object] = {}
 
     def __getstate__(self) -> dict:
@@ -61,7 +66,7 @@ class Extractor:
             # spaCy takes ~0.5 s to import; only extraction needs it (not the graph verbs, not --help)
             from quotegraph.extract.pipeline import make_nlp
 
-            self._pipelines[lang] = make_nlp(lang, self.model)
+            self._pipelines[lang] = make_nlp(lang, self.model, min_confidence=self.min_confidence)
         return self._pipelines[lang]
 
     def preload(self, articles: Iterable[Article]) -> None:

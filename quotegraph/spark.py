@@ -98,11 +98,11 @@ def spark_session(master: str | None = None, *, app_name: str = "quotegraph", co
 
 
 def _extract_partition(items: Iterator[Article | Skipped], lang: str, model: str | None,
-                       batch_size: int) -> Iterator[str]:
+                       batch_size: int, min_confidence: float = 0.0) -> Iterator[str]:
     """One partition's results as JSON strings: {"result": …} or {"skipped": …, "reason": …}."""
-    key = (lang, model, batch_size)
+    key = (lang, model, batch_size, min_confidence)
     if key not in _extractors:
-        _extractors[key] = Extractor(lang=lang, model=model, batch_size=batch_size)
+        _extractors[key] = Extractor(lang=lang, model=model, batch_size=batch_size, min_confidence=min_confidence)
     extractor = _extractors[key]
     out: list[str] = []
 
@@ -170,7 +170,8 @@ def _quote_lines(line: str) -> Iterator[str]:
 
 def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: str = "auto",
                        model: str | None = None, batch_size: int = 16, master: str | None = None,
-                       partitions: int | None = None, store: str | Path | None = None, spark=None):
+                       partitions: int | None = None, store: str | Path | None = None, spark=None,
+                       min_confidence: float = 0.0):
     """Extract a corpus on Spark and write graph, quotes and skipped parts under ``out``.
 
     Parameters
@@ -191,6 +192,8 @@ def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: s
         its update requests. Opened (and checked writable) before the job starts.
     spark : SparkSession, optional
         A SparkSession to use (it is left running) instead of starting one (stopped at the end).
+    min_confidence : float
+        Keep only attributions whose confidence reaches this (0 to 1; needs the learned parts).
 
     Returns
     -------
@@ -210,14 +213,14 @@ def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: s
         if graph is not None:
             add_results(graph, ())
         summary = _run(spark, plan, out, graph, lang=lang, model=model, batch_size=batch_size,
-                       master=master, partitions=partitions)
+                       master=master, partitions=partitions, min_confidence=min_confidence)
     finally:
         if graph is not None:
             close_graph(graph)
     return summary
 
 
-def _run(spark, plan: InputPlan, out, graph, *, lang, model, batch_size, master, partitions):
+def _run(spark, plan: InputPlan, out, graph, *, lang, model, batch_size, master, partitions, min_confidence):
     from pyspark import StorageLevel  # pyspark is optional (the [spark] extra)
 
     # a local store directory takes the N-Quads parts through Oxigraph's bulk loader; an endpoint
@@ -232,7 +235,7 @@ def _run(spark, plan: InputPlan, out, graph, *, lang, model, batch_size, master,
         articles = read_articles(sc, plan, lang=lang, partitions=n)
         if articles.getNumPartitions() < n:
             articles = articles.repartition(n)
-        results = articles.mapPartitions(lambda it: _extract_partition(it, lang, model, batch_size))
+        results = articles.mapPartitions(lambda it: _extract_partition(it, lang, model, batch_size, min_confidence))
         results.persist(StorageLevel.MEMORY_AND_DISK)  # written three times, extracted once
 
         # one rdf:type per entity over the whole corpus (the rule of graph/entity_types.py)

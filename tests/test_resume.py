@@ -223,9 +223,18 @@ def test_resume_with_the_learned_parts_switched_is_refused(tmp_path, monkeypatch
     from quotegraph.corpus import _settings
 
     target = tmp_path / "graph.ttl"
-    args = (["a.txt"], target, None, None, "de", None, False)
+    args = (["a.txt"], target, None, None, "de", None, False, 0.0)
     monkeypatch.setenv("QUOTEGRAPH_LEARNED", "1")
     RunState.start(target, _settings(*args))
     monkeypatch.setenv("QUOTEGRAPH_LEARNED", "0")
     with pytest.raises(UnfinishedRunError, match="learned"):
         RunState.start(target, _settings(*args), resume=True)
+
+
+def test_resume_with_another_minimum_confidence_is_refused(tmp_path):
+    from quotegraph.corpus import _settings
+
+    target = tmp_path / "graph.ttl"
+    RunState.start(target, _settings(["a.txt"], target, None, None, "de", None, False, 0.0))
+    with pytest.raises(UnfinishedRunError, match="min_confidence"):
+        RunState.start(target, _settings(["a.txt"], target, None, None, "de", None, False, 0.8), resume=True)

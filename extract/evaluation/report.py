@@ -51,6 +51,9 @@ class Report:
         One line per row saying what it measures (printed under the table, kept in the JSON).
     info : dict
         Anything else worth keeping with the figures (data file, model, seconds …).
+    by_confidence : dict of str to PRF
+        The headline measure (``confidence_measure``) scoring only the attributions whose
+        confidence reaches each threshold ("≥ 0.8"); empty without confidences.
     """
 
     dataset: str
@@ -64,6 +67,8 @@ class Report:
     errors: list[dict] = field(default_factory=list)
     definitions: dict[str, str] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)
+    by_confidence: dict[str, PRF] = field(default_factory=dict)
+    confidence_measure: str = ""
 
     def to_dict(self, *, errors: bool = False) -> dict:
         """A JSON-ready summary; the per-article errors only with ``errors=True``."""
@@ -76,6 +81,8 @@ class Report:
             "n_pairs": self.n_pairs,
             "scores": {name: s.to_dict() for name, s in self.scores.items()},
             "by_type": {name: s.to_dict() for name, s in self.by_type.items()},
+            "by_confidence": {"measure": self.confidence_measure,
+                              "rows": {name: s.to_dict() for name, s in self.by_confidence.items()}},
             "definitions": dict(self.definitions),
             "info": dict(self.info),
         }
@@ -149,6 +156,9 @@ def print_report(report: Report, console: Any = None) -> None:
     console.print(_score_table(f"{title}: {head}", "measure", report.scores))
     if report.by_type:
         console.print(_score_table("message, by gold quote type", "type", report.by_type))
+    if report.by_confidence:
+        console.print(_score_table(f"{report.confidence_measure}, keeping only quotes whose confidence reaches",
+                                   "confidence", report.by_confidence))
     for name, text in report.definitions.items():
         console.print(f"[bold]{name}[/bold]: {text}", highlight=False)
 

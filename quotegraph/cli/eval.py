@@ -25,6 +25,7 @@ from quotegraph import api
 from quotegraph.errors import InputError, QuotegraphError
 from quotegraph.extract.evaluation import polnear as _polnear
 from quotegraph.extract.evaluation import wikinews as _wikinews
+from quotegraph.extract.evaluation.confidence import by_confidence
 from quotegraph.extract.evaluation.report import Report, print_report, write_errors, write_json
 from quotegraph.extract.settings import learned_by_default
 
@@ -193,6 +194,9 @@ def wikinews(
     predictions, seconds, skipped = run_extractor(
         [_wikinews.as_article(g) for g in gold], lang="de", model=model, workers=workers, quiet=quiet)
     report = _wikinews.score_wikinews(predictions, gold, nested=not top_level)
+    report.confidence_measure = "joint"
+    report.by_confidence = by_confidence(
+        predictions, lambda kept: _wikinews.score_wikinews(kept, gold, nested=not top_level, errors=False), "joint")
     _describe(report, split.value, path, model, seconds, skipped)
     _finish(report, errors=errors, json_out=json_out, skipped=skipped)
 
@@ -225,6 +229,9 @@ def polnear(
     predictions, seconds, skipped = run_extractor(
         [_polnear.as_article(g) for g in gold], lang="en", model=model, workers=workers, quiet=quiet)
     report = _polnear.score_polnear(predictions, gold)
+    report.confidence_measure = "source overlap"
+    report.by_confidence = by_confidence(
+        predictions, lambda kept: _polnear.score_polnear(kept, gold, errors=False), "source overlap")
     _describe(report, split.value, path, model, seconds, skipped)
     _finish(report, errors=errors, json_out=json_out, skipped=skipped)
 

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from quotegraph import api
+from quotegraph.extract.settings import learned_by_default
 from quotegraph.lifeline import sigterm_as_interrupt
 from quotegraph.spark import extract_with_spark
 
@@ -30,6 +31,7 @@ def extract(
     restart: Annotated[bool, typer.Option("--restart", help="Discard an interrupted run's state and start over.")] = False,
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or spark (partitions on a Spark cluster; --out is then a folder for N-Quads/quotes parts).")] = "local",
     master: Annotated[Optional[str], typer.Option("--master", help="Spark master URL for --engine spark (default: what spark-submit set, else local[*]).")] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Keep only quotes whose confidence (how likely the learned parts judge the attribution right, 0 to 1; `confidence` in quotes.jsonl, qg:confidence in the graph) reaches this. `quotegraph eval` shows how precise each threshold is. Needs the learned parts.")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     resolve: Annotated[bool, typer.Option("--resolve/--no-resolve", help="At the end, resolve entities across every article in the graph or store: one IRI per person or organisation however the articles spell it (docs/graph.md, Identity); --no-resolve keeps one IRI per name as written.")] = True,
     entities: Annotated[Optional[Path], typer.Option("--entities", show_default=False, help="A CSV or JSON file of known entities (name, aliases, type, wikidata): names matching one join it, take its name, and link to Wikidata with owl:sameAs. Nothing is downloaded.")] = None,
@@ -71,6 +73,9 @@ def extract(
         raise typer.BadParameter("nothing to write: give --out, --jsonl or --store")
     if resume and restart:
         raise typer.BadParameter("--resume and --restart exclude each other")
+    if min_confidence > 0 and not learned_by_default():
+        raise typer.BadParameter("confidence comes from the learned parts, which $QUOTEGRAPH_LEARNED turns off",
+                                 param_hint="--min-confidence")
     if engine == "spark":
         if workers is not None:
             raise typer.BadParameter("--workers is for --engine local; Spark's parallelism comes from --master "
@@ -78,7 +83,7 @@ def extract(
         if entities is not None:
             raise typer.BadParameter("--entities is for --engine local: resolve the Spark output with "
                                      "quotegraph resolve", param_hint="--entities")
-        _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resume or restart)
+        _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resume or restart, min_confidence)
         return
     if engine != "local":
         raise typer.BadParameter(f"unknown engine {engine!r}: use local or spark", param_hint="--engine")
@@ -88,7 +93,7 @@ def extract(
         summary = api.extract_to_files(
             inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,
             batch_size=batch_size, progress=not quiet, resume=resume, restart=restart,
-            resolve=resolve, entities=entities,
+            min_confidence=min_confidence, resolve=resolve, entities=entities,
         )
     files = {"graph": str(out)} if out is not None and summary.written else {}
     if store is not None:
@@ -107,13 +112,14 @@ def extract(
         raise typer.Exit(EXIT_SKIPPED)
 
 
-def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resuming) -> None:
+def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resuming, min_confidence) -> None:
     if out is None or out == Path("graph.ttl") or out.suffix:
         raise typer.BadParameter("with --engine spark, --out is the folder the parts go into (e.g. --out parts/)", param_hint="--out")
     if jsonl is not None or resuming:
         raise typer.BadParameter("--jsonl, --resume and --restart are for --engine local; Spark writes quotes parts "
                                  "under --out and re-runs failed tasks itself")
-    summary = extract_with_spark(inputs, out, lang=lang, model=model, batch_size=batch_size, master=master, store=store)
+    summary = extract_with_spark(inputs, out, lang=lang, model=model, batch_size=batch_size, master=master, store=store,
+                                 min_confidence=min_confidence)
     files = {"graph": f"{out}/graph/part-*.nq", "quotes": f"{out}/quotes/part-*.jsonl", "skipped": f"{out}/skipped/part-*.jsonl"}
     if store is not None:
         files["store"] = str(store)
