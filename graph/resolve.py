@@ -36,6 +36,7 @@ Examples
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -198,13 +199,22 @@ def _subsequence(short: tuple, long: tuple) -> bool:
 def _join_forms(groups: list[_Group], parent: list[int]) -> None:
     """The conditional rules: each group (longest names first) joins the one cluster it is a
     form of, if there is exactly one and no article names the two apart."""
+    # every rule matches a name with the same form or the same last word: index both, so a
+    # group is compared with its few candidates, not with every group (linear, not quadratic)
+    by_form: dict[tuple, list[int]] = defaultdict(list)
+    by_last: dict[str, list[int]] = defaultdict(list)
+    articles: dict[int, set[str]] = defaultdict(set)  # cluster root -> the articles of its names
+    for j, h in enumerate(groups):
+        by_form[h.form].append(j)
+        by_last[h.form[-1]].append(j)
+        articles[_find(parent, j)] |= h.articles
     for i, g in enumerate(groups):
         if g.entry is not None:
             continue
         found: dict[int, tuple[str, int]] = {}
         for form in (g.form, *_bases(g)):  # the name as written first: a base only when it fits nothing
-            for j, h in enumerate(groups):
-                rule = _targets(g, h, form)
+            for j in dict.fromkeys(by_form.get(form, []) + by_last.get(form[-1], [])):
+                rule = _targets(g, groups[j], form)
                 if rule:
                     found.setdefault(_find(parent, j), (rule, j))
             found.pop(_find(parent, i), None)
@@ -216,13 +226,14 @@ def _join_forms(groups: list[_Group], parent: list[int]) -> None:
             g.refused = "ambiguous: " + ", ".join(sorted(groups[j].keys[0].name for _, j in found.values()))
             continue
         (root, (rule, j)), = found.items()
-        cluster_articles = {a for k in range(len(groups)) if _find(parent, k) == root for a in groups[k].articles}
-        shared = sorted(cluster_articles & g.articles)
+        own = _find(parent, i)
+        shared = sorted(articles[root] & articles[own])
         if shared:
             g.refused = f"apart in an article: {groups[j].keys[0].name} and {g.keys[0].name} in {shared[0]}"
             continue
         g.rule, g.via = rule, groups[j].keys[0].iri
-        parent[_find(parent, i)] = root
+        parent[own] = root
+        articles[root] |= articles.pop(own)
 
 
 def _canonical_key(keys: list[Key]) -> Key:
