@@ -52,6 +52,8 @@ class Backend:
     """
 
     accepts_parsed_queries = True
+    #: Whether the store keeps each article in its own named graph (what entity resolution needs).
+    named_graphs = True
 
     def replace_articles(self, results: Iterable[ArticleResult], batch_size: int) -> int:
         """Write article results, each replacing its named graph; the net change in triples.
@@ -118,6 +120,8 @@ class Backend:
 
 class RdflibBackend(Backend):
     """A plain rdflib Graph: one graph, no named graphs, rdflib's engine and Oxigraph's serializers."""
+
+    named_graphs = False
 
     def __init__(self, graph: Graph):
         self.graph = graph

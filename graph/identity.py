@@ -49,6 +49,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 
+from .errors import QuotegraphError
 from .namespaces import ENTITY, ID, OWL, PROV, QG, RDF, SDO
 from .resolve import Entry, Key, Resolved, resolve
 
@@ -60,6 +61,7 @@ RECORD_PREDICATES = (QG.writtenName, QG.writtenType, QG.writtenAlias, QG.mergedI
 _DESCRIPTION = (RDF.type, SDO.name, SDO.alternateName, OWL.sameAs)
 _ENTITY_NS = str(ENTITY)
 _ARTICLE_NS = str(ID["article/"])
+_GRAPH_NS = str(ID["graph/"])  # articles' graphs only: a server's shared graph is none
 
 
 @dataclass
@@ -100,7 +102,8 @@ def _read_state(backend) -> _State:
         described[str(s)][p].add(o)
     used: dict[str, set[str]] = defaultdict(set)
     for g, e in _rows(backend, "SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { { ?e ?p ?o } UNION { ?s ?p ?e } } "
-                               f"FILTER(isIRI(?e) && STRSTARTS(STR(?e), \"{_ENTITY_NS}\")) }}"):
+                               f"FILTER(STRSTARTS(STR(?g), \"{_GRAPH_NS}\") && isIRI(?e) "
+                               f"&& STRSTARTS(STR(?e), \"{_ENTITY_NS}\")) }}"):
         used[str(g)].add(str(e))
     recorded: dict[str, set[str]] = defaultdict(set)
     for g, k in _rows(backend, f"SELECT ?g ?k WHERE {{ GRAPH ?g {{ ?a <{QG.entityKey}> ?k }} }}"):
@@ -191,10 +194,18 @@ def resolve_graph(graph: Graph, authority: Sequence[Entry] = ()) -> Resolution:
     -------
     Resolution
         Counts of what was read and changed; resolving twice changes nothing the second time.
+
+    Raises
+    ------
+    QuotegraphError
+        For a plain rdflib Graph, which has no named graphs to rewrite the articles in.
     """
     from .store import backend_of  # the store module imports the model this module builds on
 
     backend = backend_of(graph)
+    if not backend.named_graphs:
+        raise QuotegraphError("entity resolution needs one named graph per article: use a graph from "
+                              "open_graph() (a store, or in memory) or a file read by article")
     state = _read_state(backend)
     article_keys = _article_keys(state)
     keys = _read_keys(state, article_keys)

@@ -393,3 +393,24 @@ def test_keep_one_type_over_every_entity_settles_a_server_written_before_the_rul
     assert backend_of(remote).keep_one_type() == 1
     rows = remote.select(f"SELECT ?c WHERE {{ <{entity_iri('Nordpress')}> a ?c }}")
     assert [str(r["c"]) for r in rows] == ["https://schema.org/Person"]
+
+
+def test_entity_resolution_on_a_server_gives_the_embedded_store_s_graph(endpoint):
+    from quotegraph.graph.identity import resolve_graph
+
+    def said(aid, name):
+        text = f"„Ja“, sagte {name}."
+        who = Mention(name, 12, 12 + len(name), name, "person")
+        return ArticleResult(Article(id=aid, text=text, language="de"),
+                             (Attribution(id=f"{aid}-1", article=aid, quote=Quote("„Ja“", 0, 4, "direct"), speaker=who),),
+                             (Entity(name, "person"),))
+
+    first = [said("r1", "Henrik Solberg"), said("r2", "Solberg")]
+    local, remote = open_graph(), open_graph(endpoint)
+    for g in (local, remote):
+        add_results(g, first)
+        assert resolve_graph(g).merged == 1
+        add_results(g, [said("r3", "Erna Solberg")])  # a second candidate: the merge is undone
+        assert resolve_graph(g).merged == 0
+        assert resolve_graph(g).inserted == 0
+    assert union(remote) == union(local)

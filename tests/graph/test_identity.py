@@ -140,3 +140,14 @@ def test_removing_the_article_of_the_canonical_name_leaves_a_consistent_graph():
     assert speakers(g) == ["solberg", "solberg"]
     conforms, report = validate_graph(g)
     assert conforms, report
+
+
+def test_a_graph_without_named_graphs_is_refused_in_one_line():
+    from rdflib import Graph
+
+    from quotegraph.errors import QuotegraphError
+    from quotegraph.graph.model import records_to_graph
+
+    g = records_to_graph([said("a1", "Henrik Solberg"), said("a2", "Solberg")], Graph())
+    with pytest.raises(QuotegraphError, match="needs one named graph per article"):
+        resolve_graph(g)
