@@ -57,6 +57,13 @@ class QG(DefinedNamespace):
     writtenType: URIRef  # key entity -> its class as the articles gave it
     entityKey: URIRef  # article -> a key entity whose references in its graph were rewritten
 
+    # statements across outlets (graph/statements.py): one wording of one speaker, however many carry it
+    Statement: URIRef  # the same words of the same speaker, in every quote that carries them
+    statement: URIRef  # quote -> the statement it carries
+    speaker: URIRef  # statement -> its speaker entity
+    firstSeen: URIRef  # statement -> the earliest date of an article carrying it (xsd:date)
+    carriers: URIRef  # statement -> how many articles carry it
+
     _NS = Namespace("https://w3id.org/quotegraph/ns#")
 
 

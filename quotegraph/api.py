@@ -31,6 +31,7 @@ from quotegraph.graph.authority import read_entities
 from quotegraph.graph.explain import explain as _explain
 from quotegraph.graph.export import save_graph
 from quotegraph.graph.identity import resolve_graph
+from quotegraph.graph.statements import link_statements as _link_statements
 from quotegraph.graph.query import example_queries, run_query
 from quotegraph.graph.store import add_results, open_source
 from quotegraph.graph.store import article_graphs as _article_graphs
@@ -56,6 +57,7 @@ __all__ = [
     "export",
     "write_view",
     "resolve_entities",
+    "link_statements",
     "explain_entity",
     "write_jsonl",
     "write_attributions",
@@ -120,6 +122,12 @@ def resolve_entities(graph: Graph, entities: str | Path | None = None):
     (:class:`~quotegraph.graph.identity.Resolution`); see docs/graph.md, *Identity*.
     """
     return resolve_graph(graph, read_entities(entities) if entities is not None else ())
+
+
+def link_statements(graph: Graph):
+    """Link the quotes carrying the same words of one speaker to one ``qg:Statement``, over the
+    whole graph (after :func:`resolve_entities`); see :mod:`quotegraph.graph.statements`."""
+    return _link_statements(graph)
 
 
 def explain_entity(graph: Graph, entity: str) -> list:

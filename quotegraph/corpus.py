@@ -36,6 +36,7 @@ from quotegraph.graph.export import format_for_suffix, save_graph
 from quotegraph.graph.authority import read_entities
 from quotegraph.graph.files import written_together
 from quotegraph.graph.identity import resolve_graph
+from quotegraph.graph.statements import link_statements
 from quotegraph.graph.store import add_results, close_graph, load_file_by_article, open_graph
 from quotegraph.inputs import Skipped, first_of_each_id, read_inputs
 from quotegraph.progress import with_progress
@@ -113,7 +114,9 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
         Keep only attributions whose confidence reaches this (0 to 1; needs the learned parts).
     resolve : bool
         At the end, resolve the entities of everything in the graph or store across articles
-        (:func:`quotegraph.graph.identity.resolve_graph`); the counts go in ``summary.entities``.
+        (:func:`quotegraph.graph.identity.resolve_graph`), then link the quotes carrying the
+        same words of one speaker to one statement (:mod:`quotegraph.graph.statements`); the
+        counts go in ``summary.entities`` and ``summary.statements``.
     entities : path, optional
         An entities file (CSV or JSON, :mod:`quotegraph.graph.authority`) whose entries the
         resolution links and names; read and checked before anything is extracted.
@@ -174,6 +177,7 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
                 if progress:
                     print("resolving entities across articles …", file=sys.stderr, flush=True)
                 summary.entities = resolve_graph(graph, authority)
+                summary.statements = link_statements(graph)  # after resolution: it decides the speakers
             _write_outputs(graph, run, summary, out=out, jsonl=jsonl, append=append, extracted=extracted)
     except KeyboardInterrupt:
         raise RunInterrupted(

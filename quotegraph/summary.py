@@ -32,6 +32,8 @@ class Summary:
     written: bool = True
     #: What the entity resolution at the end of the run did (None: it did not run).
     entities: Any = None
+    #: What linking quotes to statements did (None: it did not run).
+    statements: Any = None
 
     def __post_init__(self) -> None:
         self.tallies += [s for s in self.skipped if isinstance(s, Tally)]

@@ -111,3 +111,17 @@ def test_a_bad_entities_file_is_one_line_and_nothing_is_extracted(tmp_path, arti
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: {message}"
     assert not out.exists()
+
+
+def test_the_same_words_in_two_articles_are_one_statement_after_resolution(tmp_path, articles):
+    wednesday = tmp_path / "mittwoch.txt"
+    wednesday.write_text("Hafen\n\n„Wir bleiben hart!“, sagte Berger am Mittwoch.\n", encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    result = invoke("extract", *articles, wednesday, "--lang", "de", "-o", out, "-q")
+    assert result.exit_code == 0, result.output
+    assert "statements: 2 (1 carried by more than one article)" in result.stdout
+    rows = invoke("query", out, "--example", "statement-carriers", "--param", "words=bleiben hart", "--format", "csv")
+    lines = rows.stdout.strip().splitlines()
+    assert lines[0] == "words,speaker,statement,article,date,published_by,relayed_by"
+    assert [line.split(",")[1:4] for line in lines[1:]] == [
+        ["Anna Berger", "wir bleiben hart", "mittwoch"], ["Anna Berger", "wir bleiben hart", "montag"]]

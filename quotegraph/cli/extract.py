@@ -33,7 +33,7 @@ def extract(
     master: Annotated[Optional[str], typer.Option("--master", help="Spark master URL for --engine spark (default: what spark-submit set, else local[*]).")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Keep only quotes whose confidence (how likely the learned parts judge the attribution right, 0 to 1; `confidence` in quotes.jsonl, qg:confidence in the graph) reaches this. `quotegraph eval` shows how precise each threshold is. Needs the learned parts.")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    resolve: Annotated[bool, typer.Option("--resolve/--no-resolve", help="At the end, resolve entities across every article in the graph or store: one IRI per person or organisation however the articles spell it (docs/graph.md, Identity); --no-resolve keeps one IRI per name as written.")] = True,
+    resolve: Annotated[bool, typer.Option("--resolve/--no-resolve", help="At the end, resolve entities across every article in the graph or store: one IRI per person or organisation however the articles spell it (docs/graph.md, Identity), and link the quotes carrying the same words of one speaker to one statement (qg:Statement); --no-resolve does neither and keeps one IRI per name as written.")] = True,
     entities: Annotated[Optional[Path], typer.Option("--entities", show_default=False, help="A CSV or JSON file of known entities (name, aliases, type, wikidata): names matching one join it, take its name, and link to Wikidata with owl:sameAs. Nothing is downloaded.")] = None,
 ) -> None:
     """Find quotes, speakers, cues and mediators in articles and add them to a graph.

@@ -11,6 +11,7 @@ from quotegraph.graph.authority import read_entities
 from quotegraph.graph.endpoint import is_endpoint_url
 from quotegraph.graph.export import format_for_suffix, save_graph
 from quotegraph.graph.identity import resolve_graph
+from quotegraph.graph.statements import link_statements
 from quotegraph.graph.store import close_graph, is_store_dir, open_source
 
 from ._app import app, handle_errors
@@ -25,8 +26,10 @@ def resolve(
 ) -> None:
     """Resolve entities across the articles of a graph file or store, as extract does at the end.
 
-    For a graph extracted with --no-resolve or by --engine spark, or to apply an entities
-    file. Running it twice changes nothing the second time.
+    Then the quotes carrying the same words of one speaker are linked to one statement
+    (qg:Statement). For a graph extracted with --no-resolve or by --engine spark, after
+    removing articles, or to apply an entities file. Running it twice changes nothing the
+    second time.
 
     Example:
 
@@ -39,9 +42,11 @@ def resolve(
     g = open_source(target, writable=True, by_article=in_file)
     try:
         done = resolve_graph(g, authority)
+        linked = link_statements(g)
         if in_file:
             save_graph(g, target, format_for_suffix(target))
     finally:
         close_graph(g)
     typer.echo(f"Resolved {graph}: {done.keys} names as written, {done.entities} entities "
-               f"({done.merged} merged into another)", err=True)
+               f"({done.merged} merged into another); {linked.statements} statements "
+               f"({linked.shared} carried by more than one article)", err=True)
