@@ -46,16 +46,13 @@ def test_examples_are_documented():
 
 @pytest.fixture
 def carried(graph, sample_results):
-    """The corpus, and its German article again from another outlet two days later: Weber's
-    words carried twice; statements linked."""
-    from dataclasses import replace
+    """The corpus, and its German article again from another outlet: Weber's words carried
+    twice; statements linked."""
+    from conftest import carried_copy
 
     from quotegraph.graph.statements import link_statements
 
-    de1 = sample_results[0]
-    copy = replace(de1.article, id="de1-copy", date="2024-05-04", agencies=("Küstenpresse",))
-    atts = tuple(replace(a, id=a.id.replace("de1", "de1-copy"), article="de1-copy") for a in de1.attributions)
-    add_results(graph, [replace(de1, article=replace(de1.article, date="2024-05-02")), replace(de1, article=copy, attributions=atts)])
+    add_results(graph, [carried_copy(sample_results[0])])
     link_statements(graph)
     return graph
 
