@@ -10,6 +10,7 @@ import typer
 from quotegraph import api
 from quotegraph.extract.settings import learned_by_default
 from quotegraph.lifeline import sigterm_as_interrupt
+from quotegraph.graph.authority import read_entities
 from quotegraph.spark import extract_with_spark
 
 from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, warn
@@ -80,10 +81,11 @@ def extract(
         if workers is not None:
             raise typer.BadParameter("--workers is for --engine local; Spark's parallelism comes from --master "
                                      "(e.g. local[4]) or the cluster", param_hint="--workers")
-        if entities is not None:
-            raise typer.BadParameter("--entities is for --engine local: resolve the Spark output with "
-                                     "quotegraph resolve", param_hint="--entities")
-        _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resume or restart, min_confidence)
+        if entities is not None and (store is None or not resolve):
+            raise typer.BadParameter("with --engine spark, --entities needs --store (and no --no-resolve): the parts "
+                                     "are per article; the store is resolved", param_hint="--entities")
+        _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resume or restart, min_confidence,
+                          resolve, read_entities(entities) if entities is not None else ())
         return
     if engine != "local":
         raise typer.BadParameter(f"unknown engine {engine!r}: use local or spark", param_hint="--engine")
@@ -112,14 +114,15 @@ def extract(
         raise typer.Exit(EXIT_SKIPPED)
 
 
-def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resuming, min_confidence) -> None:
+def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resuming, min_confidence,
+                      resolve, entities) -> None:
     if out is None or out == Path("graph.ttl") or out.suffix:
         raise typer.BadParameter("with --engine spark, --out is the folder the parts go into (e.g. --out parts/)", param_hint="--out")
     if jsonl is not None or resuming:
         raise typer.BadParameter("--jsonl, --resume and --restart are for --engine local; Spark writes quotes parts "
                                  "under --out and re-runs failed tasks itself")
     summary = extract_with_spark(inputs, out, lang=lang, model=model, batch_size=batch_size, master=master, store=store,
-                                 min_confidence=min_confidence)
+                                 min_confidence=min_confidence, resolve=resolve, entities=entities)
     files = {"graph": f"{out}/graph/part-*.nq", "quotes": f"{out}/quotes/part-*.jsonl", "skipped": f"{out}/skipped/part-*.jsonl"}
     if store is not None:
         files["store"] = str(store)
