@@ -36,11 +36,11 @@ from .errors import QuotegraphError
 from quotegraph.extract.records import ArticleResult
 
 from .entity_types import is_entity
-from .model import article_triples, keep_one_type, vocabulary_triples
+from .model import article_triples, keep_one_type, nquads_line, vocabulary_triples
 from .namespaces import RDF
 from .terms import to_ox
 
-__all__ = ["Backend", "RdflibBackend", "result_rows"]
+__all__ = ["Backend", "RdflibBackend", "result_rows", "change_update"]
 
 
 class Backend:
@@ -52,6 +52,8 @@ class Backend:
     """
 
     accepts_parsed_queries = True
+    #: Whether the store keeps each article in its own named graph (what entity resolution needs).
+    named_graphs = True
 
     def replace_articles(self, results: Iterable[ArticleResult], batch_size: int) -> int:
         """Write article results, each replacing its named graph; the net change in triples.
@@ -90,6 +92,12 @@ class Backend:
         """Run a SPARQL update."""
         raise NotImplementedError
 
+    def change(self, deletes: Iterable[tuple], inserts: Iterable[tuple]) -> None:
+        """Delete some quads and insert others, in one update; a quad's graph None is the
+        default graph (the shared graph where a store has one). Used by entity resolution
+        (:mod:`quotegraph.graph.identity`), which rewrites entity IRIs across graphs."""
+        self.update(change_update(deletes, inserts, getattr(self, "shared_graph", None)))
+
     def union_triples(self) -> Iterable[ox.Triple]:
         """Every triple of the union of the store's graphs, once, as pyoxigraph triples (to serialize)."""
         raise NotImplementedError
@@ -113,6 +121,8 @@ class Backend:
 class RdflibBackend(Backend):
     """A plain rdflib Graph: one graph, no named graphs, rdflib's engine and Oxigraph's serializers."""
 
+    named_graphs = False
+
     def __init__(self, graph: Graph):
         self.graph = graph
 
@@ -127,6 +137,12 @@ class RdflibBackend(Backend):
 
     def keep_one_type(self, entities=None):
         return keep_one_type(self.graph)  # rdflib's memory store: a pass over every type is cheap
+
+    def change(self, deletes, inserts):
+        # one graph: the quads' graphs are dropped
+        for s, p, o, _ in deletes:
+            self.graph.remove((s, p, o))
+        self.graph.addN((s, p, o, self.graph) for s, p, o, _ in inserts)
 
     def remove_articles(self, article_ids, prune):
         raise QuotegraphError("this graph has no named graphs: articles can be removed from a store only")
@@ -148,6 +164,28 @@ class RdflibBackend(Backend):
         # every triple into the default graph
         ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in self.union_triples()), out, format,
                      prefixes=prefixes)
+
+
+def change_update(deletes: Iterable[tuple], inserts: Iterable[tuple], shared_graph: str | None = None) -> str:
+    """A SPARQL update deleting and inserting quads (``DELETE DATA`` then ``INSERT DATA``).
+
+    >>> from rdflib import URIRef
+    >>> print(change_update([(URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c"), URIRef("urn:g"))], []))
+    DELETE DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> .
+     } } ;
+    INSERT DATA {  }
+    """
+    def block(quads) -> str:
+        by_graph: dict = {}
+        for s, p, o, g in quads:
+            by_graph.setdefault(g if g is not None else shared_graph, []).append(nquads_line(s, p, o))
+        parts = []
+        for g, lines in by_graph.items():
+            body = "".join(lines)
+            parts.append(f"GRAPH <{g}> {{ {body} }}" if g is not None else body)
+        return " ".join(parts)
+
+    return f"DELETE DATA {{ {block(deletes)} }} ;\nINSERT DATA {{ {block(inserts)} }}"
 
 
 def result_rows(result: Result) -> tuple[list[str], list[tuple]]:

@@ -564,6 +564,11 @@ class EndpointBackend(Backend):
     def graph_names(self):
         return self.graph.graph_names()
 
+    @property
+    def shared_graph(self) -> str | None:
+        """Where the default graph's triples live on this server (Virtuoso: a named graph)."""
+        return self.graph.endpoint.shared_graph
+
     def query(self, text, bindings):
         if bindings:  # rdflib's initBindings would become a trailing VALUES, unbound inside FILTERs
             text = inline_values(text, bindings)

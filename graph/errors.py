@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from quotegraph.extract.errors import QuotegraphError
 
-__all__ = ["QuotegraphError", "GraphFileError", "QueryError"]
+__all__ = ["QuotegraphError", "GraphFileError", "QueryError", "EntitiesFileError"]
 
 
 class GraphFileError(QuotegraphError):
@@ -22,3 +22,7 @@ class GraphFileError(QuotegraphError):
 
 class QueryError(QuotegraphError):
     """A SPARQL query is malformed, unknown, or not allowed (an update without ``--update``)."""
+
+
+class EntitiesFileError(QuotegraphError):
+    """An ``--entities`` file cannot be read or is not as documented (the message names file and line)."""

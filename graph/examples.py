@@ -79,7 +79,8 @@ def example_queries() -> dict[str, ExampleQuery]:
 
     >>> sorted(example_queries())  # doctest: +NORMALIZE_WHITESPACE
     ['cue-lemmas', 'quotes-about', 'quotes-by', 'relay-chains', 'reported-by', 'speakers-by-count',
-     'who-said-what', 'who-talks-about-whom']
+     'statement-carriers', 'statements-by-reach', 'statements-first-seen', 'who-relays-whom', 'who-said-what',
+     'who-talks-about-whom']
     >>> example_queries()["quotes-about"].params
     {'entity': 'name or alias of a person or organisation, any case (e.g. "Anton Weber")'}
     """

@@ -15,9 +15,9 @@ AttributeError: term 'sayd' not in namespace 'https://w3id.org/quotegraph/ns#'
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
-__all__ = ["QG", "KIND", "ID", "ENTITY", "NIF", "ITSRDF", "SDO", "PROV", "SKOS", "RDF", "RDFS", "XSD", "PREFIXES",
+__all__ = ["QG", "KIND", "ID", "ENTITY", "NIF", "ITSRDF", "SDO", "PROV", "SKOS", "RDF", "RDFS", "XSD", "OWL", "WD", "PREFIXES",
            "FILE_PREFIXES"]
 
 
@@ -47,6 +47,23 @@ class QG(DefinedNamespace):
     attributionId: URIRef  # quote -> its id in quotes.jsonl
     confidence: URIRef  # quote -> how likely the learned parts judge its attribution right (xsd:decimal, 0 to 1)
 
+    # cross-article identity (graph/identity.py): an entity as written (a key) and what joined it
+    mergedInto: URIRef  # key entity -> the entity it was resolved into
+    joinRule: URIRef  # key entity -> the rule that joined it ("surname", "spelling", …)
+    joinedVia: URIRef  # key entity -> the key whose name it was matched with
+    keptApart: URIRef  # key entity -> why a join was refused ("ambiguous: …")
+    writtenName: URIRef  # key entity -> its name as the articles wrote it
+    writtenAlias: URIRef  # key entity -> another name the articles gave it
+    writtenType: URIRef  # key entity -> its class as the articles gave it
+    entityKey: URIRef  # article -> a key entity whose references in its graph were rewritten
+
+    # statements across outlets (graph/statements.py): one wording of one speaker, however many carry it
+    Statement: URIRef  # the same words of the same speaker, in every quote that carries them
+    statement: URIRef  # quote -> the statement it carries
+    speaker: URIRef  # statement -> its speaker entity
+    firstSeen: URIRef  # statement -> the earliest date of an article carrying it (xsd:date)
+    carriers: URIRef  # statement -> how many articles carry it
+
     _NS = Namespace("https://w3id.org/quotegraph/ns#")
 
 
@@ -58,6 +75,8 @@ ID = Namespace("https://w3id.org/quotegraph/id/")
 ENTITY = Namespace(str(ID) + "entity/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+#: Wikidata entities, the targets of ``owl:sameAs`` from an ``--entities`` file.
+WD = Namespace("http://www.wikidata.org/entity/")
 
 #: Prefixes bound in every serialization and pre-declared for every query.
 PREFIXES: dict[str, Namespace | str] = {
@@ -73,6 +92,8 @@ PREFIXES: dict[str, Namespace | str] = {
     "rdf": RDF._NS,
     "rdfs": RDFS._NS,
     "xsd": XSD._NS,
+    "owl": OWL._NS,
+    "wd": WD,
     "entity": ENTITY,
 }
 

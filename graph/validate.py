@@ -47,7 +47,7 @@ def shapes_graph() -> Graph:
 
     >>> from rdflib.namespace import SH, RDF
     >>> len(set(shapes_graph().subjects(RDF.type, SH.NodeShape)))
-    6
+    8
     """
     copy = Graph()
     copy += _shapes()

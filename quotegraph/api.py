@@ -27,7 +27,11 @@ from quotegraph.errors import QuotegraphError
 from quotegraph.extract.records import ArticleResult
 from quotegraph.extraction import extract, extract_text
 from quotegraph.extractor import Extractor
+from quotegraph.graph.authority import read_entities
+from quotegraph.graph.explain import explain as _explain
 from quotegraph.graph.export import save_graph
+from quotegraph.graph.identity import resolve_graph
+from quotegraph.graph.statements import link_statements as _link_statements
 from quotegraph.graph.query import example_queries, run_query
 from quotegraph.graph.store import add_results, open_source
 from quotegraph.graph.store import article_graphs as _article_graphs
@@ -54,6 +58,9 @@ __all__ = [
     "query",
     "export",
     "write_view",
+    "resolve_entities",
+    "link_statements",
+    "explain_entity",
     "write_jsonl",
     "write_attributions",
     "Summary",
@@ -106,6 +113,29 @@ def build_graph(results: Iterable[ArticleResult], graph: Graph | None = None) ->
     graph = graph if graph is not None else open_graph()
     add_results(graph, results)
     return graph
+
+
+def resolve_entities(graph: Graph, entities: str | Path | None = None):
+    """Resolve the entities of a whole graph or store across its articles (what ``extract`` does
+    at the end of a run): one node per person or organisation however the articles spell it.
+
+    ``entities``: an entities file (CSV or JSON: name, aliases, type, wikidata) whose entries
+    name and link what they match. Returns the counts
+    (:class:`~quotegraph.graph.identity.Resolution`); see docs/graph.md, *Identity*.
+    """
+    return resolve_graph(graph, read_entities(entities) if entities is not None else ())
+
+
+def link_statements(graph: Graph):
+    """Link the quotes carrying the same words of one speaker to one ``qg:Statement``, over the
+    whole graph (after :func:`resolve_entities`); see :mod:`quotegraph.graph.statements`."""
+    return _link_statements(graph)
+
+
+def explain_entity(graph: Graph, entity: str) -> list:
+    """How the entities a name or IRI points at were resolved: their names as written, the rule
+    that joined each and the articles that wrote it (:func:`quotegraph.graph.explain.explain`)."""
+    return _explain(graph, entity)
 
 
 def query(graph: Graph, sparql: str | None = None, *, example: str | None = None,

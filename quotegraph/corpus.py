@@ -21,6 +21,7 @@ What ``quotegraph extract`` does, in streaming and resumable form:
 from __future__ import annotations
 
 import hashlib
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,7 +35,10 @@ from quotegraph.extract.records import Article, ArticleResult
 from quotegraph.extract.settings import learned_by_default
 from quotegraph.extraction import extract
 from quotegraph.graph.export import format_for_suffix, save_graph
+from quotegraph.graph.authority import read_entities
 from quotegraph.graph.files import written_together
+from quotegraph.graph.identity import resolve_graph
+from quotegraph.graph.statements import link_statements
 from quotegraph.graph.store import add_results, close_graph, load_file_by_article, open_graph
 from quotegraph.inputs import Skipped, first_of_each_id
 from quotegraph.progress import with_progress
@@ -88,7 +92,8 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
                    lang: str = "auto", model: str | None = None, n_process: int = 1,
                    batch_size: int = 16, progress: bool = False, append: bool = True,
                    resume: bool = False, restart: bool = False, min_confidence: float = 0.0,
-                   since: date | None = None, fetch: FetchSettings | None = None):
+                   since: date | None = None, fetch: FetchSettings | None = None,
+                   resolve: bool = True, entities: str | Path | None = None):
     """Extract a corpus into a graph file, a store and/or quotes.jsonl.
 
     Parameters
@@ -120,6 +125,14 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
         Leave out feed and sitemap items dated before it.
     fetch : FetchSettings, optional
         How URLs are fetched (rate per host, timeout, cache …; the polite defaults without).
+    resolve : bool
+        At the end, resolve the entities of everything in the graph or store across articles
+        (:func:`quotegraph.graph.identity.resolve_graph`), then link the quotes carrying the
+        same words of one speaker to one statement (:mod:`quotegraph.graph.statements`); the
+        counts go in ``summary.entities`` and ``summary.statements``.
+    entities : path, optional
+        An entities file (CSV or JSON, :mod:`quotegraph.graph.authority`) whose entries the
+        resolution links and names; read and checked before anything is extracted.
 
     Returns
     -------
@@ -147,6 +160,9 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
             raise InputError("no such file or folder", str(path))
     if out is None and jsonl is None and store is None:
         raise InputError("nothing to write: give a graph file, quotes.jsonl or a store")
+    authority = read_entities(entities) if entities is not None else ()
+    if authority and not resolve:
+        raise InputError("an entities file is used by the resolution: drop --no-resolve or the entities file")
     run = RunState.start(_run_target(out, jsonl, store),
                          _settings(inputs, out, jsonl, store, lang, model, append, min_confidence, since),
                          resume=resume, restart=restart)
@@ -171,6 +187,11 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
         if not extracted:  # nothing read: an empty graph file would look like a result
             summary.written = False
         else:
+            if resolve and graph is not None:
+                if progress:
+                    print("resolving entities across articles …", file=sys.stderr, flush=True)
+                summary.entities = resolve_graph(graph, authority)
+                summary.statements = link_statements(graph)  # after resolution: it decides the speakers
             _write_outputs(graph, run, summary, out=out, jsonl=jsonl, append=append, extracted=extracted)
     except KeyboardInterrupt:
         raise RunInterrupted(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 # the root of the tree and the errors of the two stages live in the layers that raise them, which know nothing of this one
 from quotegraph.extract.errors import InputError, ModelNotFoundError, QuotegraphError, UnsupportedLanguageError
-from quotegraph.graph.errors import GraphFileError, QueryError
+from quotegraph.graph.errors import EntitiesFileError, GraphFileError, QueryError
 
 __all__ = [
     "QuotegraphError",
@@ -14,6 +14,7 @@ __all__ = [
     "ModelNotFoundError",
     "UnsupportedLanguageError",
     "QueryError",
+    "EntitiesFileError",
     "UnfinishedRunError",
     "RunInterrupted",
     "OutputError",

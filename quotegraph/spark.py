@@ -42,6 +42,8 @@ from quotegraph.extractor import Extractor
 from quotegraph.graph.entity_types import best_type, is_entity
 from quotegraph.graph.model import article_triples, nquads_line
 from quotegraph.graph.namespaces import RDF
+from quotegraph.graph.identity import resolve_graph
+from quotegraph.graph.statements import link_statements
 from quotegraph.graph.store import (add_results, backend_of, close_graph, is_oxigraph, open_graph, oxigraph_store,
                                     remove_articles)
 from quotegraph.inputs import Skipped, without_skipped
@@ -171,7 +173,7 @@ def _quote_lines(line: str) -> Iterator[str]:
 def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: str = "auto",
                        model: str | None = None, batch_size: int = 16, master: str | None = None,
                        partitions: int | None = None, store: str | Path | None = None, spark=None,
-                       min_confidence: float = 0.0):
+                       min_confidence: float = 0.0, resolve: bool = True, entities=()):
     """Extract a corpus on Spark and write graph, quotes and skipped parts under ``out``.
 
     Parameters
@@ -194,6 +196,11 @@ def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: s
         A SparkSession to use (it is left running) instead of starting one (stopped at the end).
     min_confidence : float
         Keep only attributions whose confidence reaches this (0 to 1; needs the learned parts).
+    resolve : bool
+        With a store, resolve its entities across articles and link its statements at the end,
+        as the local engine does (the parts stay per article, as extracted).
+    entities : sequence of Entry
+        An entities file's entries for that resolution (:mod:`quotegraph.graph.authority`).
 
     Returns
     -------
@@ -214,6 +221,9 @@ def extract_with_spark(inputs: Iterable[str | Path], out: str | Path, *, lang: s
             add_results(graph, ())
         summary = _run(spark, plan, out, graph, lang=lang, model=model, batch_size=batch_size,
                        master=master, partitions=partitions, min_confidence=min_confidence)
+        if graph is not None and resolve:
+            summary.entities = resolve_graph(graph, entities)
+            summary.statements = link_statements(graph)
     finally:
         if graph is not None:
             close_graph(graph)

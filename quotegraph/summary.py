@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from quotegraph.extract.records import ArticleResult, Attribution
 from quotegraph.inputs import Skipped
@@ -29,6 +30,10 @@ class Summary:
     other_language_examples: list[str] = field(default_factory=list)
     #: False when no article was read, so no graph file or quotes.jsonl was written.
     written: bool = True
+    #: What the entity resolution at the end of the run did (None: it did not run).
+    entities: Any = None
+    #: What linking quotes to statements did (None: it did not run).
+    statements: Any = None
 
     def __post_init__(self) -> None:
         self.tallies += [s for s in self.skipped if isinstance(s, Tally)]

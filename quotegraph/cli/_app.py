@@ -84,6 +84,13 @@ def print_summary(summary, files: dict[str, str] | None = None) -> None:
     table.add_row("mediators", str(len(summary.mediators)))
     table.add_row("skipped inputs", str(len(summary.skipped)))
     console.print(table)
+    resolved = getattr(summary, "entities", None)
+    if resolved is not None:
+        console.print(f"entities: {resolved.keys} names as written, {resolved.entities} after resolution "
+                      f"({resolved.merged} merged into another; quotegraph explain GRAPH NAME shows why)")
+    linked = getattr(summary, "statements", None)
+    if linked is not None:
+        console.print(f"statements: {linked.statements} ({linked.shared} carried by more than one article)")
     for item in getattr(summary, "tallies", ()):
         typer.echo(str(item), err=True)
     for item in summary.skipped:

@@ -13,6 +13,7 @@ from quotegraph import api
 from quotegraph.extract.settings import learned_by_default
 from quotegraph.feeds import since_date
 from quotegraph.lifeline import sigterm_as_interrupt
+from quotegraph.graph.authority import read_entities
 from quotegraph.spark import extract_with_spark
 from quotegraph.web import is_web_url, urls_in_file
 
@@ -42,6 +43,8 @@ def extract(
     master: Annotated[Optional[str], typer.Option("--master", help="Spark master URL for --engine spark (default: what spark-submit set, else local[*]).")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Keep only quotes whose confidence (how likely the learned parts judge the attribution right, 0 to 1; `confidence` in quotes.jsonl, qg:confidence in the graph) reaches this. `quotegraph eval` shows how precise each threshold is. Needs the learned parts.")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    resolve: Annotated[bool, typer.Option("--resolve/--no-resolve", help="At the end, resolve entities across every article in the graph or store: one IRI per person or organisation however the articles spell it (docs/graph.md, Identity), and link the quotes carrying the same words of one speaker to one statement (qg:Statement); --no-resolve does neither and keeps one IRI per name as written.")] = True,
+    entities: Annotated[Optional[Path], typer.Option("--entities", show_default=False, help="A CSV or JSON file of known entities (name, aliases, type, wikidata): names matching one join it, take its name, and link to Wikidata with owl:sameAs. Nothing is downloaded.")] = None,
 ) -> None:
     """Find quotes, speakers, cues and mediators in articles and add them to a graph.
 
@@ -69,9 +72,15 @@ def extract(
     the same command with --resume to continue; no article is lost or counted twice. Worker
     processes end with the run, however it ends.
 
+    At the end, the entities of everything in the graph or store are resolved across articles
+    ("Solberg" joins "Henrik Solberg" when the corpus has no other Solberg; "Lukashenko" joins
+    "Lukaschenko"); `quotegraph explain` shows what joined and why.
+
     Example:
 
         quotegraph extract articles/ --lang de --out graph.ttl --jsonl quotes.jsonl
+
+        quotegraph extract articles/ --entities people.csv --out graph.ttl
 
         quotegraph extract corpus.jsonl.gz --store news.db --workers 2 --resume
 
@@ -96,7 +105,11 @@ def extract(
         if urls is not None or since is not None or any(is_web_url(i) for i in inputs):
             raise typer.BadParameter("URLs, --urls and --since are for --engine local: fetch the pages with a local "
                                      "run, or give Spark web archives (.warc.gz) of them")
-        _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resume or restart, min_confidence)
+        if entities is not None and (store is None or not resolve):
+            raise typer.BadParameter("with --engine spark, --entities needs --store (and no --no-resolve): the parts "
+                                     "are per article; the store is resolved", param_hint="--entities")
+        _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resume or restart, min_confidence,
+                          resolve, read_entities(entities) if entities is not None else ())
         return
     if engine != "local":
         raise typer.BadParameter(f"unknown engine {engine!r}: use local or spark", param_hint="--engine")
@@ -107,6 +120,7 @@ def extract(
             inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,
             batch_size=batch_size, progress=not quiet, resume=resume, restart=restart,
             min_confidence=min_confidence, since=_since(since), fetch=_fetch_settings(rate, timeout, cache),
+            resolve=resolve, entities=entities,
         )
     files = {"graph": str(out)} if out is not None and summary.written else {}
     if store is not None:
@@ -139,14 +153,15 @@ def _fetch_settings(rate: float, timeout: float, cache: Path | None):
     return settings if cache is None else replace(settings, cache=cache)
 
 
-def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resuming, min_confidence) -> None:
+def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master, resuming, min_confidence,
+                      resolve, entities) -> None:
     if out is None or out == Path("graph.ttl") or out.suffix:
         raise typer.BadParameter("with --engine spark, --out is the folder the parts go into (e.g. --out parts/)", param_hint="--out")
     if jsonl is not None or resuming:
         raise typer.BadParameter("--jsonl, --resume and --restart are for --engine local; Spark writes quotes parts "
                                  "under --out and re-runs failed tasks itself")
     summary = extract_with_spark(inputs, out, lang=lang, model=model, batch_size=batch_size, master=master, store=store,
-                                 min_confidence=min_confidence)
+                                 min_confidence=min_confidence, resolve=resolve, entities=entities)
     files = {"graph": f"{out}/graph/part-*.nq", "quotes": f"{out}/quotes/part-*.jsonl", "skipped": f"{out}/skipped/part-*.jsonl"}
     if store is not None:
         files["store"] = str(store)

@@ -98,3 +98,14 @@ def endpoint(request):
     assert len(g) == 0
     close_graph(g)
     return server.address
+
+
+def carried_copy(result: ArticleResult, article_id: str = "de1-copy") -> ArticleResult:
+    """The same article again from another outlet, two days later: its quotes' words carried twice
+    (for the statement queries, once statements are linked)."""
+    from dataclasses import replace
+
+    article = replace(result.article, id=article_id, date="2024-05-04", agencies=("Küstenpresse",))
+    atts = tuple(replace(a, id=a.id.replace(result.article.id, article_id), article=article_id)
+                 for a in result.attributions)
+    return replace(result, article=article, attributions=atts)

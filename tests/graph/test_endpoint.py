@@ -35,7 +35,8 @@ from quotegraph.graph.store import (
 )
 
 PARAMS = {"quotes-by": {"speaker": "weber"}, "quotes-about": {"entity": "Anton Weber"},
-          "reported-by": {"outlet": "Reuters"}}
+          "reported-by": {"outlet": "Reuters"}, "statement-carriers": {"words": "soldaten"},
+          "statements-by-reach": {"speaker": "weber"}}
 
 
 def many_quotes(n: int, article_id: str = "long") -> ArticleResult:
@@ -160,10 +161,16 @@ def test_open_graph_gives_an_endpoint_graph(endpoint):
 
 
 def test_example_queries_give_the_same_rows_as_the_embedded_store(endpoint, corpus):
+    from conftest import carried_copy
+
+    from quotegraph.graph.statements import link_statements
+
+    corpus = [*corpus, carried_copy(corpus[0])]
     local = open_graph()
     add_results(local, corpus)
     remote = open_graph(endpoint)
     assert add_results(remote, corpus) == len(local)
+    assert link_statements(remote) == link_statements(local)
     assert len(remote) == len(local)
     for name in example_queries():
         expected = run_example(local, name, PARAMS.get(name))
@@ -176,14 +183,18 @@ def test_example_queries_give_the_same_rows_as_the_embedded_store(endpoint, corp
 
 def test_every_example_gives_the_same_rows_in_the_same_order_on_every_store(endpoint, corpus):
     # an entity with two types and two names, written in different orders to two embedded stores
-    from conftest import two_typed_results
+    from conftest import carried_copy, two_typed_results
 
-    results = [*corpus, *two_typed_results()]
+    from quotegraph.graph.statements import link_statements
+
+    results = [*corpus, *two_typed_results(), carried_copy(corpus[0])]
     local, backwards, remote = open_graph(), open_graph(), open_graph(endpoint)
     add_results(local, results)
     for r in reversed(results):
         add_results(backwards, [r])
     add_results(remote, results)
+    for g in (local, backwards, remote):
+        link_statements(g)
     for name in example_queries():
         expected = run_example(local, name, PARAMS.get(name))
         assert len(expected) > 0, name
@@ -393,3 +404,24 @@ def test_keep_one_type_over_every_entity_settles_a_server_written_before_the_rul
     assert backend_of(remote).keep_one_type() == 1
     rows = remote.select(f"SELECT ?c WHERE {{ <{entity_iri('Nordpress')}> a ?c }}")
     assert [str(r["c"]) for r in rows] == ["https://schema.org/Person"]
+
+
+def test_entity_resolution_on_a_server_gives_the_embedded_store_s_graph(endpoint):
+    from quotegraph.graph.identity import resolve_graph
+
+    def said(aid, name):
+        text = f"„Ja“, sagte {name}."
+        who = Mention(name, 12, 12 + len(name), name, "person")
+        return ArticleResult(Article(id=aid, text=text, language="de"),
+                             (Attribution(id=f"{aid}-1", article=aid, quote=Quote("„Ja“", 0, 4, "direct"), speaker=who),),
+                             (Entity(name, "person"),))
+
+    first = [said("r1", "Henrik Solberg"), said("r2", "Solberg")]
+    local, remote = open_graph(), open_graph(endpoint)
+    for g in (local, remote):
+        add_results(g, first)
+        assert resolve_graph(g).merged == 1
+        add_results(g, [said("r3", "Erna Solberg")])  # a second candidate: the merge is undone
+        assert resolve_graph(g).merged == 0
+        assert resolve_graph(g).inserted == 0
+    assert union(remote) == union(local)

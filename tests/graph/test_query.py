@@ -21,6 +21,7 @@ from quotegraph.graph.query import (
 from quotegraph.graph.store import add_results, close_graph, memory_copy, open_graph
 
 PARAMS = {"quotes-about": {"entity": "weber"}, "quotes-by": {"speaker": "Weber"},
+          "statement-carriers": {"words": "soldaten"}, "statements-by-reach": {"speaker": "Weber"},
           "reported-by": {"outlet": "Nordpress"}}
 
 
@@ -43,8 +44,21 @@ def test_examples_are_documented():
             assert f"?{p}" in ex.text
 
 
+@pytest.fixture
+def carried(graph, sample_results):
+    """The corpus, and its German article again from another outlet: Weber's words carried
+    twice; statements linked."""
+    from conftest import carried_copy
+
+    from quotegraph.graph.statements import link_statements
+
+    add_results(graph, [carried_copy(sample_results[0])])
+    link_statements(graph)
+    return graph
+
+
 @pytest.mark.parametrize("name", sorted(example_queries()))
-def test_example_columns_and_engines_agree(graph, name):
+def test_example_columns_and_engines_agree(graph, carried, name):
     """Each example returns its documented columns, the same rows on Oxigraph and on rdflib."""
     ox = run_example(graph, name, PARAMS.get(name))
     assert ox.columns == list(example_queries()[name].columns)

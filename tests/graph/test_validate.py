@@ -35,7 +35,7 @@ def test_every_shape_has_a_target():
     shapes = shapes_graph()
     targets = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
     node_shapes = set(shapes.subjects(RDF.type, SH.NodeShape))
-    assert len(node_shapes) == 6
+    assert len(node_shapes) == 8
     for shape in node_shapes:
         assert any(shapes.value(shape, t) is not None for t in targets), shape
 
