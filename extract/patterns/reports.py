@@ -13,6 +13,7 @@ from .clauses import clause_after, indirect_report, reported_mood, zu_infinitive
 from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
 from .frames import frame_after_pointer
+from .source_phrases import source_phrase
 from .speakers import impersonal_source, noun_owner, speaker_for, usable_speaker
 
 
@@ -118,6 +119,8 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
     between = doc[verb.i + 1 : comma]
     if any(t.pos_ in ("VERB",) and cue_lemma(t, lex) is None for t in between) and len(between) > 6:
         return None
+    if wie is not None and wie.i < verb.i and source_phrase(doc, wie.i, lex, sent.start, comma) is not None:
+        return None  # "As reported by X, the minister said …": a source phrase, the report comes after it
     if wie is not None and wie.i < verb.i:
         # "Wie die Zeitung berichtet, ist …"
         speaker = subject_of(verb, wie.i + 1, verb.i, lex) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
