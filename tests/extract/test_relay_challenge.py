@@ -27,9 +27,9 @@ CASES = [
      "Die Grenze bleibt offen.", "den Minister", ["Die Zeitung Abendblatt"], None, None),
     ("de", "Der Minister sagte, er wolle zurücktreten. Das berichtet die Zeitung Abendblatt.",
      "er wolle zurücktreten", "Der Minister", ["die Zeitung Abendblatt"], None, None),
-    ("de", "Nach Angaben der Agentur Nordpress sagte eine Sprecherin, man prüfe das.",
-     "man prüfe das", "eine Sprecherin", ["der Agentur Nordpress"], None,
-     "'nach Angaben X' before a report swallows the report as its content"),
+    # the relay's words as the data marks a source ("Angaben der Agentur X"); it resolves to the agency
+    ("de", "Nach Angaben der Agentur Nordpress sagte eine Sprecherin, man werde den Fall prüfen.",
+     "man werde den Fall prüfen", "eine Sprecherin", ["Angaben der Agentur Nordpress"], None, None),
     ("de", "Der Agentur Nordpress zufolge sagte die Sprecherin, man prüfe den Fall.",
      "man prüfe den Fall", "die Sprecherin", ["Der Agentur Nordpress"], None, None),
     ("de", "Die Sprecherin sagte der Zeitung Abendblatt, man prüfe den Fall.",
