@@ -23,7 +23,7 @@ from .phrases import DocEntities, doc_text
 from .patterns.speakers import relative_subject
 from .records import Attribution, Entity, Mention
 from .descriptions import RoleNouns
-from .salience import SUBJECT_DEPS, Focus
+from .salience import SUBJECT_DEPS, Focus, pronoun_gender
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
 
@@ -303,7 +303,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             resolved = index.add(run.text, "person")
             if resolved is not None:
                 persons_at.append((run.start_char, resolved))
-    focus = Focus(doc, persons_at, person_named=lambda name: _person(index.find(name, "person")))
+    genders = person_genders(doc, index, lex)
+    focus = Focus(doc, persons_at, person_named=lambda name: _person(index.find(name, "person")),
+                  gender_of=lambda entity: genders.get(id(entity)))
     roles = RoleNouns(doc, ((ent, index.find(ent.text, entity_type_of_label(ent.label_))) for ent in doc.ents
                             if entity_type_of_label(ent.label_) in ("person", "organization")))
     out: list[dict] = []
@@ -351,7 +353,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 ent = index.add(span.text, "other")
             if ent is None and not points_back and not unnamed and not (span is not None and _plural_pronoun(span)):
                 # a plural pronoun ("sie sagten", "they said") refers to no one person
-                ent = focus.antecedent(speaker_chars[0], last_speaker)
+                ent = focus.antecedent(speaker_chars[0], last_speaker,
+                                       pronoun_gender(span[0]) if span is not None and len(span) == 1 else None)
             if ent is not None:
                 row["speaker"] = (*speaker_chars, ent.name, ent.type)
                 last_source = ent
@@ -476,6 +479,30 @@ def _in_order(letters: str, initials: str) -> bool:
     skipped only at function words' places ("IAEO" needs I, A, E, O among the initials)."""
     it = iter(initials)
     return all(c in it for c in letters) and len(letters) >= len(initials) - 1
+
+
+def person_genders(doc: Doc, index: EntityIndex, lex: CueLexicon) -> dict[int, str]:
+    """The gender the article shows for its persons (by entity id): a form of address before a
+    name ("Mr.", "Frau") or a role noun of one grammatical gender ("Ministerin Anna Weiß");
+    a person shown as both is left out."""
+    seen: dict[int, set[str]] = {}
+    for ent in doc.ents:
+        if entity_type_of_label(ent.label_) != "person" or ent.start == 0:
+            continue
+        before = doc[ent.start - 1]
+        if before.lower_ in lex.masculine_titles:
+            gender = "Masc"
+        elif before.lower_ in lex.feminine_titles:
+            gender = "Fem"
+        elif before.pos_ in ("NOUN", "PROPN") and index.is_title(before.text):
+            genders = set(before.morph.get("Gender")) & {"Masc", "Fem"}
+            gender = genders.pop() if len(genders) == 1 else None
+        else:
+            gender = None
+        resolved = index.find(ent.text, "person") if gender else None
+        if resolved is not None:
+            seen.setdefault(id(resolved), set()).add(gender)
+    return {k: v.pop() for k, v in seen.items() if len(v) == 1}
 
 
 def _person(ent: ResolvedEntity | None) -> ResolvedEntity | None:

@@ -102,6 +102,10 @@ class CueLexicon:
     document_prepositions: frozenset[str] = _words()  # "In einem Positionspapier heißt es, …"
     origin_prepositions: frozenset[str] = _words()  # "Aus Regierungskreisen hieß es, …"
     titles: frozenset[str] = _words(keep_case=True)  # titles and roles before a name ("Ministerin")
+    # forms of address that show a person's gender ("Mr.", "Frau"); German role nouns show it
+    # by their own grammatical gender ("Ministerin") as well
+    masculine_titles: frozenset[str] = _words()
+    feminine_titles: frozenset[str] = _words()
     media_words: frozenset[str] = _words()  # "Zeitung", "agency": the entity is an outlet
     # whether names inflect (German: "der Frankfurter Allgemeinen Zeitung", "des Lehrerverbands"):
     # names are then matched by the words' uninflected forms (extract/coref.py, name_key)

@@ -34,7 +34,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Focus", "SUBJECT_DEPS", "WEAK_DEPS"]
+__all__ = ["Focus", "SUBJECT_DEPS", "WEAK_DEPS", "pronoun_gender"]
 
 #: a clause's subject (UD and TIGER labels)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "sb"})
@@ -58,11 +58,16 @@ class Focus:
     person_named : callable, optional
         The person a run of proper nouns names, or None: a subject the NER missed ("Kasich is
         trumpeting …") is still the person the article named in full before.
+    gender_of : callable, optional
+        A person's gender as the article shows it ("Masc", "Fem": "Ministerin X", "Mr. X"), or
+        None; a pronoun of the other gender never refers to that person.
     """
 
     def __init__(self, doc: Doc, persons: Sequence[tuple[int, Any]],
-                 person_named: Callable[[str], Any | None] | None = None):
+                 person_named: Callable[[str], Any | None] | None = None,
+                 gender_of: Callable[[Any], str | None] | None = None):
         self.person_named = person_named
+        self.gender_of = gender_of or (lambda entity: None)
         self.persons = sorted(persons, key=lambda p: p[0])
         self._person_starts = [p[0] for p in self.persons]
         self._by_char = {pos: ent for pos, ent in self.persons}
@@ -77,34 +82,40 @@ class Focus:
         """The index of the sentence holding a character."""
         return max(0, bisect_right(self._starts, char) - 1)
 
-    def antecedent(self, char: int, last_speaker: tuple[int, Any] | None = None) -> Any | None:
+    def antecedent(self, char: int, last_speaker: tuple[int, Any] | None = None,
+                   gender: str | None = None) -> Any | None:
         """The person a pronoun (or title-only description) starting at ``char`` refers to.
 
         In this order: the subject of its own sentence, or ``last_speaker`` (char, entity) when
         it spoke there, before the pronoun (the later of the two); else a person named in its
         sentence before it (the last); else the subject of the sentence before, or the last
         speaker when it spoke there (the later); else the person named last before ``char``
-        or ``last_speaker``, whichever came later.
+        or ``last_speaker``, whichever came later. With the pronoun's ``gender`` ("Masc",
+        "Fem"), a person known to be of the other one is passed over.
         """
+        def fits(c):
+            return c is not None and (gender is None or self.gender_of(c[1]) in (None, gender))
+
         k = self.sentence_of(char)
-        speaker = last_speaker if last_speaker is not None and last_speaker[0] < char else None
+        speaker = last_speaker if fits(last_speaker) and last_speaker[0] < char else None
         speaker_k = self.sentence_of(speaker[0]) if speaker is not None else None
-        own = [s for s in (self.subjects[k], speaker if speaker_k == k else None) if s is not None and s[0] < char]
+        own = [s for s in (self.subjects[k], speaker if speaker_k == k else None) if fits(s) and s[0] < char]
         if own:
             return max(own, key=lambda s: s[0])[1]
-        named = self._named_before(char)
+        named = self._named_before(char, fits)
         if named is not None and self.sentence_of(named[0]) == k:
             return named[1]
         before = [s for s in (self.subjects[k - 1] if k > 0 else None, speaker if speaker_k == k - 1 else None)
-                  if s is not None]
+                  if fits(s)]
         if before:
             return max(before, key=lambda s: s[0])[1]
         candidates = [c for c in (speaker, named) if c is not None]
         return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
-    def _named_before(self, char: int) -> tuple[int, Any] | None:
+    def _named_before(self, char: int, fits: Callable[[Any], bool] = bool) -> tuple[int, Any] | None:
+        """The last person named before ``char`` that ``fits`` (looking a few dozen names back)."""
         i = bisect_right(self._person_starts, char - 1)
-        return self.persons[i - 1] if i > 0 else None
+        return next((p for p in reversed(self.persons[max(0, i - 40):i]) if fits(p)), None)
 
     def _subject_referent(self, k: int, sent: Span) -> tuple[int, Any] | None:
         subjects = [t for t in sent.root.children if t.dep_ in SUBJECT_DEPS] if sent.root.dep_ else []
@@ -128,17 +139,28 @@ class Focus:
             return first, next(iter(named.values()))
         if not named and len(subjects) == 1 and _third_person_pronoun(subjects[0]):
             # "Er wies … zurück": the subject carries on whoever was in focus before it
-            ref = self.antecedent_before(k, subjects[0].idx)
+            ref = self.antecedent_before(k, subjects[0].idx, pronoun_gender(subjects[0]))
             return (first, ref) if ref is not None else None
         return None
 
-    def antecedent_before(self, k: int, char: int) -> Any | None:
+    def antecedent_before(self, k: int, char: int, gender: str | None = None) -> Any | None:
         """:meth:`antecedent` with only the sentences before ``k`` known (while building them)."""
+        def fits(c):
+            return c is not None and (gender is None or self.gender_of(c[1]) in (None, gender))
+
         prev = self.subjects[k - 1] if k > 0 and k - 1 < len(self.subjects) else None
-        if prev is not None:
+        if fits(prev):
             return prev[1]
-        named = self._named_before(char)
+        named = self._named_before(char, fits)
         return named[1] if named is not None else None
+
+
+def pronoun_gender(token: Token) -> str | None:
+    """"Masc" or "Fem" for a singular personal pronoun that shows it ("er", "she"), else None."""
+    if token.pos_ != "PRON" or "Plur" in token.morph.get("Number"):
+        return None
+    genders = set(token.morph.get("Gender")) & {"Masc", "Fem"}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _own_tokens(token: Token) -> list[Token]:

@@ -32,6 +32,13 @@ CASES = [
      "it was unfair", None, None),
     ("en", '"We lost," said Tom Brook. After the match, coach Mary Stone was satisfied: "A good start," she said.',
      "A good start", "Mary Stone", None),
+    # gender: a pronoun passes over a person of the other gender
+    ("de", "Die Ministerin Anna Weiß traf am Montag den Minister Jan Kraus. Er sagte, die Gespräche seien gut gewesen.",
+     "die Gespräche seien gut gewesen", "Jan Kraus", None),
+    ("de", "Die Ministerin Anna Weiß traf am Montag den Minister Jan Kraus. Sie sagte, die Gespräche seien gut gewesen.",
+     "die Gespräche seien gut gewesen", "Anna Weiß", None),
+    ("en", "Mrs. Carrie Stone looked at the judge, Mr. Tom Brook. He said the hearing was over.",
+     "the hearing was over", "Tom Brook", None),
     # definite descriptions
     ("de", "Der Demokrat Tom Berger kritisierte den Plan. „Das ist ein Skandal“, sagte der Demokrat.",
      "Das ist ein Skandal", "Tom Berger", None),
