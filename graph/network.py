@@ -6,9 +6,10 @@ SPARQL queries and returns a :class:`networkx.MultiDiGraph` whose nodes are keye
 ========== =================================================================== ==============
 type       node                                                                edges out
 ========== =================================================================== ==============
-speaker    an entity that said at least one quote (``qg:said``)                ``said`` → quote
-outlet     an entity that relayed a quote (``qg:reported``) or is a news medium ``reported`` → quote,
-           (e.g. the publisher of an article that contains a quote)            ``published`` → article
+speaker    an entity that said at least one quote (``qg:said``), even one that ``said`` → quote,
+           also relays others' words                                           ``reported`` → quote
+outlet     a news medium, or an entity that only relayed quotes                ``reported`` → quote,
+           (``qg:reported``) or published an article that contains one         ``published`` → article
 entity     an entity only mentioned in quotes (``schema:mentions``)            (none)
 quote      a ``schema:Quotation``                                              ``mentions`` → entity,
                                                                                ``part_of`` → article
@@ -203,8 +204,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         n_mentioned = len(mentioned.get(e, set()) & quote_set)
         n_published = sum(per_article[a] for a in published.get(e, ()))
         cls = best_type(classes[e]) if classes.get(e) else ""  # one type, as the stores keep it
-        if n_reported or cls == _MEDIA or (n_published and not n_said):
-            kind = "outlet"
+        if cls == _MEDIA or ((n_reported or n_published) and not n_said):
+            kind = "outlet"  # a person who speaks and relays others' words is a speaker
         elif n_said:
             kind = "speaker"
         else:
