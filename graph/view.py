@@ -267,7 +267,8 @@ def _environment(pyvis_templates: str) -> Environment:
     )
     env.filters["script_json"] = script_json
     # our stylesheet and page script (the timeline, the page, then saving pictures), inlined as they are (the CSP hashes the script)
-    env.globals.update(qg_css=_asset("view.css"), qg_js="\n".join(_asset(name) for name in ("view_timeline.js", "view.js", "view_export.js")))
+    scripts = ("view_timeline.js", "view.js", "view_export.js")
+    env.globals.update(qg_css=_asset("view.css"), qg_js="\n".join(_asset(name) for name in scripts))
     return env
 
 
