@@ -20,8 +20,8 @@ Examples
 ...     G.add_node(q, type="quote", text="No troops.", article=a, date=d, statement="st", quote_count=1)
 ...     _ = G.add_edges_from([("s", q, "said"), (q, a, "part_of")])
 >>> _ = G.add_edge("o", "a1", key="published")
->>> [(s.carriers, s.first_seen, s.quotes) for s in statements_of(G).values()]
-[(2, '2024-05-02', ('q1', 'q2'))]
+>>> [(s.carriers, s.first_seen, s.quotes) for s in statements_of(G).values()]  # earliest article first
+[(2, '2024-05-02', ('q2', 'q1'))]
 >>> S = statement_graph(G)
 >>> sorted((S.nodes[u]["type"], k, S.nodes[v]["type"]) for u, v, k in S.edges(keys=True))
 [('speaker', 'said', 'statement'), ('statement', 'carried', 'article'), ('statement', 'carried', 'outlet')]
