@@ -85,6 +85,9 @@ _Q_HEADLINES = "SELECT ?a ?headline WHERE { ?a a schema:NewsArticle ; schema:hea
 _Q_URLS = "SELECT ?a ?url WHERE { ?a a schema:NewsArticle ; schema:url ?url . }"
 _Q_ARTICLE_IDS = "SELECT ?a ?id WHERE { ?a a schema:NewsArticle ; schema:identifier ?id . }"
 _Q_PUBLISHERS = "SELECT ?org ?a WHERE { ?a a schema:NewsArticle ; schema:publisher ?org . }"
+_Q_DATES = "SELECT ?a ?date WHERE { ?a a schema:NewsArticle ; schema:datePublished ?date . }"
+_Q_STATEMENTS = "SELECT ?q ?st WHERE { ?q a schema:Quotation ; qg:statement ?st . }"
+_Q_ALIASES = "SELECT ?e ?alias WHERE { ?e schema:alternateName ?alias . }"
 
 _MEDIA = str(SDO.NewsMediaOrganization)
 
@@ -147,11 +150,14 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     networkx.MultiDiGraph
         Nodes keyed by IRI (a string). Attributes of every node: ``type`` (one of
         :data:`NODE_TYPES`), ``label``, ``quote_count``, ``iri``. Quotes also have ``text``,
-        ``kind``, ``cue``, ``cue_lemma``, ``speaker_mention``, ``article``, ``headline`` and
-        ``url``; entities (speakers, outlets, entities) have ``entity_class`` (the schema.org
-        class, e.g. ``Person``: the one :func:`~quotegraph.graph.entity_types.best_type` picks
-        when a graph holds several), ``said_count``, ``reported_count`` and ``mentioned_count``;
-        articles have ``headline``, ``url`` and ``identifier``. Missing values are ``""``.
+        ``kind``, ``cue``, ``cue_lemma``, ``speaker_mention``, ``article``, ``headline``,
+        ``url``, ``date`` (the article's ``schema:datePublished``, ``YYYY-MM-DD``) and
+        ``statement`` (the IRI of its ``qg:Statement``); entities (speakers, outlets, entities)
+        have ``entity_class`` (the schema.org class, e.g. ``Person``: the one
+        :func:`~quotegraph.graph.entity_types.best_type` picks when a graph holds several),
+        ``aliases`` (their ``schema:alternateName`` values other than the name, one a line),
+        ``said_count``, ``reported_count`` and ``mentioned_count``; articles have ``headline``,
+        ``url``, ``identifier`` and ``date``. Missing values are ``""``.
         Edges are keyed by their ``relation`` (one of :data:`RELATIONS`), and point from
         speaker/outlet to quote and from quote to entity/article.
 
@@ -185,6 +191,9 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     urls = _first(graph, _Q_URLS)
     article_ids = _first(graph, _Q_ARTICLE_IDS)
     published = _many(graph, _Q_PUBLISHERS)  # outlet -> articles
+    dates = {a: d[:10] for a, d in _first(graph, _Q_DATES).items()}
+    statements = _first(graph, _Q_STATEMENTS)
+    aliases = _many(graph, _Q_ALIASES)
 
     G = nx.MultiDiGraph()
     quote_set = set(texts)
@@ -192,7 +201,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     for a in sorted(per_article):
         headline = headlines.get(a, "")
         G.add_node(a, type="article", iri=a, label=short_label(headline or article_ids.get(a, _tail(a))),
-                   headline=headline, url=urls.get(a, ""), identifier=article_ids.get(a, ""),
+                   headline=headline, url=urls.get(a, ""), identifier=article_ids.get(a, ""), date=dates.get(a, ""),
                    quote_count=per_article[a])
 
     # publishers count only for the articles that have quotes (the ones in the graph)
@@ -214,6 +223,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                    entity_class=_tail(cls) if cls else "",
                    said_count=n_said, reported_count=n_reported, mentioned_count=n_mentioned,
                    published_count=n_published,
+                   aliases="\n".join(sorted(aliases.get(e, set()) - {names.get(e, "")})),
                    quote_count=(n_said + n_reported) if kind != "entity" else n_mentioned)
 
     for q in sorted(quote_set):
@@ -221,7 +231,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         G.add_node(q, type="quote", iri=q, label=short_label(texts[q]), text=texts[q],
                    kind=_tail(kinds.get(q, "")) if q in kinds else "", cue=cues.get(q, ""),
                    cue_lemma=lemmas.get(q, ""), speaker_mention=speaker_mentions.get(q, ""),
-                   article=a, headline=headlines.get(a, ""), url=urls.get(a, ""), quote_count=1)
+                   article=a, headline=headlines.get(a, ""), url=urls.get(a, ""), date=dates.get(a, ""),
+                   statement=statements.get(q, ""), quote_count=1)
         if q in confidences:  # only where the learned parts gave one (no None: GraphML takes none)
             G.nodes[q]["confidence"] = float(confidences[q])
         if a:

@@ -51,6 +51,7 @@ from .corpus_view import CorpusPlan, plan_corpus
 from .figures import DEFAULT_SEED, network_figures
 from .files import write_atomically
 from .network import collapse_quotes, quote_nodes, to_networkx
+from .statement_view import statement_graph, statements_of
 from .view_limits import DEFAULT_LABELS, DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES, QUOTE_NODES_MAX
 from .view_payload import NODE_STYLES, payload, vis_options
 
@@ -152,6 +153,7 @@ class ViewPlan:
     dropped: int
     notices: tuple[str, ...]
     corpus: CorpusPlan | None = None
+    statements: dict | None = None
 
 
 def plan_view(
@@ -162,6 +164,7 @@ def plan_view(
     max_edges: int = DEFAULT_MAX_EDGES,
     labels: int = DEFAULT_LABELS,
     seed: int = DEFAULT_SEED,
+    statements: bool = False,
 ) -> ViewPlan:
     """Decide what to draw: quotes as nodes or as edges, and (as edges) the strongest part that fits.
 
@@ -179,7 +182,12 @@ def plan_view(
         How many of the most central nodes keep their names on screen (aggregated mode).
     seed : int
         Seed of the layout and the community detection (aggregated mode).
+    statements : bool
+        Draw the statement mode instead (:mod:`.statement_view`): speaker → statement → the
+        outlets or articles that carried it, statements sized by carriers, laid out as a corpus.
     """
+    if statements:
+        return _plan_statements(G, max_nodes=max_nodes, max_edges=max_edges, labels=labels, seed=seed)
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
     if max_edges < 1:
@@ -205,6 +213,23 @@ def plan_view(
         )
     plan = plan_corpus(collapse_quotes(G), max_nodes=max_nodes, max_edges=max_edges, labels=labels, seed=seed)
     return ViewPlan(plan.drawn, False, plan.hidden_nodes, (*notices, *plan.notices), plan)
+
+
+def _plan_statements(G: nx.MultiDiGraph, *, max_nodes: int, max_edges: int, labels: int, seed: int) -> ViewPlan:
+    """The statement mode's plan: the statement network (:func:`.statement_graph`), as a corpus."""
+    found = statements_of(G)
+    speakers = {s for info in found.values() for s in info.speakers}
+    shared = sum(1 for info in found.values() if info.carriers > 1)
+    if found:
+        notice = (f"Statement mode: {len(found):,} statement{'s' if len(found) != 1 else ''} of "
+                  f"{len(speakers):,} speaker{'s' if len(speakers) != 1 else ''} ({shared:,} carried by more than one "
+                  "article), each drawn between its speaker and the outlets or articles that carried it, sized by "
+                  "its carriers.")
+    else:
+        notice = ("Statement mode: no quote is linked to a statement (qg:Statement). Statements are linked at the "
+                  "end of `quotegraph extract` (unless --no-resolve) and by `quotegraph resolve`.")
+    plan = plan_corpus(statement_graph(G, found), max_nodes=max_nodes, max_edges=max_edges, labels=labels, seed=seed)
+    return ViewPlan(plan.drawn, False, plan.hidden_nodes, (notice, *plan.notices), plan, found)
 
 
 def select_view(
@@ -241,8 +266,9 @@ def _environment(pyvis_templates: str) -> Environment:
         autoescape=True,
     )
     env.filters["script_json"] = script_json
-    # our stylesheet and page script (the page, then saving pictures), inlined as they are (the CSP hashes the script)
-    env.globals.update(qg_css=_asset("view.css"), qg_js=_asset("view.js") + "\n" + _asset("view_export.js"))
+    # our stylesheet and page script (the timeline, the page, then saving pictures), inlined as they are (the CSP hashes the script)
+    scripts = ("view_timeline.js", "view.js", "view_export.js")
+    env.globals.update(qg_css=_asset("view.css"), qg_js="\n".join(_asset(name) for name in scripts))
     return env
 
 
@@ -273,6 +299,7 @@ def render_view(
     labels: int = DEFAULT_LABELS,
     title: str = "quotegraph",
     min_confidence: float = 0.0,
+    statements: bool = False,
 ) -> tuple[str, ViewSummary]:
     """The page for a quote graph, as a string, and what it shows.
 
@@ -288,6 +315,8 @@ def render_view(
     min_confidence : float
         The page opens hiding the quotes whose confidence (``qg:confidence``) is below this;
         its slider changes it.
+    statements : bool
+        Draw the statement mode (see :func:`plan_view`).
 
     Returns
     -------
@@ -295,13 +324,15 @@ def render_view(
         The HTML page and a summary with ``path=""``.
     """
     G = graph if isinstance(graph, nx.Graph) else to_networkx(graph)
-    plan = plan_view(G, show_quotes=show_quotes, max_nodes=max_nodes, max_edges=max_edges, labels=labels)
+    plan = plan_view(G, show_quotes=show_quotes, max_nodes=max_nodes, max_edges=max_edges, labels=labels,
+                     statements=statements)
     H, as_nodes, corpus = plan.graph, plan.show_quotes, plan.corpus
     figures = corpus.figures if corpus else network_figures(collapse_quotes(G))
-    data, nodes, edges = payload(G, H, as_nodes, corpus, figures)
+    data, nodes, edges = payload(G, H, as_nodes, corpus, figures, plan.statements)
     notices = list(plan.notices)
+    mode = "statements" if statements else "quotes" if as_nodes else "collapsed"
     data.update(
-        title=title, notices=notices, mode="quotes" if as_nodes else "collapsed", min_confidence=min_confidence,
+        title=title, notices=notices, mode=mode, min_confidence=min_confidence,
         stats={"nodes": len(nodes), "edges": len(edges), "quotes": len(data["quotes"]),
                "total_nodes": _count_drawable(G), "dropped": plan.dropped,
                "hidden_edges": corpus.hidden_edges if corpus else 0, "isolated": len(data["isolated"])},
@@ -340,6 +371,7 @@ def write_view(
     labels: int = DEFAULT_LABELS,
     title: str = "quotegraph",
     min_confidence: float = 0.0,
+    statements: bool = False,
 ) -> ViewSummary:
     """Write the interactive network page of a quote graph to one self-contained HTML file.
 
@@ -364,6 +396,9 @@ def write_view(
         Page title and heading.
     min_confidence : float
         Open the page hiding quotes whose confidence is below this (a slider changes it).
+    statements : bool
+        Draw speaker → statement → the outlets or articles that carried it, statements sized
+        by carriers (quotes must be linked to ``qg:Statement``; see :mod:`.statements`).
 
     Returns
     -------
@@ -382,7 +417,7 @@ def write_view(
     if not 0.0 <= min_confidence <= 1.0:
         raise ValueError(f"min_confidence must be from 0 to 1, not {min_confidence}")
     page, summary = render_view(graph, show_quotes=show_quotes, max_nodes=max_nodes, max_edges=max_edges,
-                                labels=labels, title=title, min_confidence=min_confidence)
+                                labels=labels, title=title, min_confidence=min_confidence, statements=statements)
     out = Path(out_path)
     if out.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out))

@@ -16,6 +16,7 @@ from .corpus_view import COMMUNITY_COLORS, OTHER_COMMUNITY_COLOR, CorpusPlan
 from .figures import Figures
 from .network import short_label
 from .quote_marks import with_quote_marks
+from .statement_view import StatementInfo, statements_of
 
 __all__ = ["NODE_STYLES", "payload", "vis_options", "figures_data"]
 
@@ -25,21 +26,31 @@ NODE_STYLES: dict[str, dict[str, str]] = {
     "outlet": {"label": "Outlet / mediator", "color": "#E69F00", "shape": "diamond"},
     "entity": {"label": "Mentioned entity", "color": "#009E73", "shape": "triangle"},
     "quote": {"label": "Quote", "color": "#9A9A9A", "shape": "square"},
+    "statement": {"label": "Statement (size: carriers)", "color": "#CC79A7", "shape": "square"},
+    "article": {"label": "Article (no known outlet)", "color": "#9A9A9A", "shape": "dot"},
 }
 _EDGE_STYLES: dict[str, dict] = {
     "said": {"label": "said (speaker → quote)", "color": "#0072B2", "dashes": False},
     "reported": {"label": "reported (outlet → quote)", "color": "#D55E00", "dashes": True},
     "mentions": {"label": "mentions (quote → entity)", "color": "#009E73", "dashes": [2, 4]},
     "published": {"label": "published (outlet → article)", "color": "#CC79A7", "dashes": [6, 3]},
+    "carried": {"label": "carried (statement → outlet or article)", "color": "#CC79A7", "dashes": False},
+    "relayed": {"label": "relayed (statement → outlet named as relay)", "color": "#D55E00", "dashes": True},
 }
 _COLLAPSED_EDGE_LABELS = {
+    "said": "said (speaker → statement)",
+    "carried": "carried (statement → outlet or article)",
+    "relayed": "relayed (statement → outlet named as relay)",
     "reported": "reported (outlet → speaker)",
     "mentions": "talks about (speaker → entity)",
     "published": "published (outlet → speaker quoted in its articles)",
 }
 #: In the corpus mode the colour is the community: the legend shows the type by shape only.
 _SHAPE_ONLY = "#777777"
-_COLLAPSED_EDGE_COLORS = {"reported": "#D55E00", "mentions": "#8C8C8C", "published": "#CC79A7"}
+_COLLAPSED_EDGE_COLORS = {"reported": "#D55E00", "mentions": "#8C8C8C", "published": "#CC79A7", "said": "#8C8C8C",
+                          "carried": "#CC79A7"}
+#: Links drawn solid when quotes are links: the others are dashed.
+_SOLID = ("mentions", "said", "carried")
 
 _URL_OK = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 
@@ -100,13 +111,37 @@ def _quote_row(G: nx.MultiDiGraph, q: str, ids: dict, articles: dict, article_ro
         "ol": [ids[u] for u in outlets if u in ids],
         "a": articles.get(art, -1),
         "p": d.get("confidence"),  # the learned parts' confidence, or None
+        "dt": d.get("date", ""),  # the article's date (YYYY-MM-DD), for the timeline
         "_people": (*speakers, *outlets, *mentioned),
     }
 
 
+def _aliases(d: dict) -> list[str]:
+    return [a for a in str(d.get("aliases", "")).split("\n") if a]
+
+
+def statements_data(
+    G: nx.MultiDiGraph, statements: dict[str, StatementInfo], qids: dict, ids: dict
+) -> tuple[list[dict], dict[str, list[int]]]:
+    """The statements whose quotes the page holds, for the entity panel: each with its words as first
+    printed, speaker, carriers, first date, quotes and node (-1: not drawn); and node -> its statements."""
+    rows: list[dict] = []
+    by_speaker: dict[str, list[int]] = {}
+    for st, info in statements.items():
+        qs = [qids[q] for q in info.quotes if q in qids]
+        if not qs:
+            continue
+        for s in info.speakers:
+            by_speaker.setdefault(s, []).append(len(rows))
+        rows.append({"t": with_quote_marks(info.text), "s": " / ".join(str(G.nodes[s].get("label", ""))
+                                                                      for s in info.speakers),
+                     "k": info.carriers, "f": info.first_seen, "q": qs, "n": ids.get(st, -1)})
+    return rows, by_speaker
+
+
 def payload(
     G: nx.MultiDiGraph, H: nx.MultiDiGraph, show_quotes: bool, plan: CorpusPlan | None = None,
-    figures: Figures | None = None,
+    figures: Figures | None = None, statements: dict[str, StatementInfo] | None = None,
 ) -> tuple[dict, list[dict], list[dict]]:
     """Page data (quotes, articles, legend, isolated nodes) and the vis node and edge lists of ``H``.
 
@@ -122,6 +157,8 @@ def payload(
         The corpus mode's positions, communities, pinned names and unlinked nodes.
     figures : Figures, optional
         The side panel's figures; their rows point at the drawn nodes.
+    statements : dict, optional
+        :func:`~quotegraph.graph.statement_view.statements_of` ``G``, if already made.
     """
     ids = {n: i for i, n in enumerate(sorted(H, key=lambda n: (H.nodes[n].get("type", ""), n)))}
     isolated = list(plan.isolated) if plan else []
@@ -144,6 +181,7 @@ def payload(
             if n in node_quotes:
                 node_quotes[n].append(qi)
         quotes.append(row)
+    statement_rows, by_speaker = statements_data(G, statements_of(G) if statements is None else statements, qids, ids)
 
     pinned = set(plan.pinned) if plan else set()
     nodes: list[dict] = []
@@ -156,6 +194,12 @@ def payload(
             "q": sorted(set(node_quotes[n])), "shape": style["shape"], "color": _node_color(style["color"]),
             "value": 1 if kind == "quote" else max(1, int(d.get("quote_count", 0))),
         }
+        if _aliases(d):
+            node["al"] = _aliases(d)
+        if n in by_speaker:
+            node["st"] = by_speaker[n]
+        if kind == "statement":  # sized by reach
+            node.update(k=int(d.get("carriers", 0)), value=max(1, int(d.get("carriers", 0))), f=d.get("first_seen", ""))
         if kind == "quote":
             node["font"] = {"size": 8, "color": "#555555"}
             node["label"] = short_label(node["label"], 28)
@@ -178,7 +222,7 @@ def payload(
         color = style["color"] if show_quotes else _COLLAPSED_EDGE_COLORS.get(rel, style["color"])
         edges.append({
             "id": len(edges), "from": ids[u], "to": ids[v], "relation": rel, "q": qs,
-            "value": max(1, len(qs)), "dashes": style["dashes"] if show_quotes else rel != "mentions",
+            "value": max(1, len(qs)), "dashes": style["dashes"] if show_quotes else rel not in _SOLID,
             "color": {"color": color, "highlight": "#000000", "hover": "#000000", "opacity": 0.7},
         })
 
@@ -186,14 +230,16 @@ def payload(
                     for t in NODE_STYLES if any(x["type"] == t for x in nodes)]
     rels = sorted({e["relation"] for e in edges}, key=list(_EDGE_STYLES).index)
     legend_edges = [
-        {"relation": r, "dashes": bool(_EDGE_STYLES[r]["dashes"]) if show_quotes else r != "mentions",
+        {"relation": r, "dashes": bool(_EDGE_STYLES[r]["dashes"]) if show_quotes else r not in _SOLID,
          "color": _EDGE_STYLES[r]["color"] if show_quotes else _COLLAPSED_EDGE_COLORS.get(r, _EDGE_STYLES[r]["color"]),
          "label": _EDGE_STYLES[r]["label"] if show_quotes else _COLLAPSED_EDGE_LABELS.get(r, r)}
         for r in rels
     ]
     data = {"quotes": quotes, "articles": article_rows, "legend": {"nodes": legend_nodes, "edges": legend_edges},
+            "statements": statement_rows,
             "isolated": [{"label": str(G.nodes[n].get("label", "")), "type": G.nodes[n].get("type", ""),
-                          "n": int(G.nodes[n].get("quote_count", 0)), "q": sorted(set(node_quotes[n]))}
+                          "n": int(G.nodes[n].get("quote_count", 0)), "q": sorted(set(node_quotes[n])),
+                          "al": _aliases(G.nodes[n]), "st": by_speaker.get(n, [])}
                          for n in listed]}
     if figures is not None:
         data["figures"] = figures_data(figures, {str(H.nodes[n].get("iri", n)): i for n, i in ids.items()})

@@ -26,7 +26,7 @@ NOTEBOOK = Path(__file__).parents[1] / "notebooks" / "explore_quotes.ipynb"
 QUOTE_COLUMNS = ("speaker", "mediator", "kind", "cue", "text", "article")
 #: Files the notebook writes into its output folder.
 OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "graph.html", "quotes.jsonl", "quotes.csv",
-                "most-quoted.png", "quotes-by-kind.png")
+                "most-quoted.png", "quotes-by-kind.png", "statements.html")
 #: The whole notebook must stay well under CI's patience (the issue: under 2 minutes).
 TIME_BUDGET = 120.0
 
@@ -153,6 +153,25 @@ def test_sparql_answers_are_dataframes(executed, tag):
     tables = _data(_cell(nb, tag), "text/html")
     assert tables and "<table" in tables[-1], f"the {tag} cell should show its answer as a table"
     assert "<tbody>" in tables[-1] and tables[-1].split("<tbody>")[1].count("<tr") >= 1, f"{tag}: no rows"
+
+
+@pytest.mark.parametrize("tag", ["statement-first-seen", "statement-carriers", "who-relays-whom"])
+def test_statement_answers_are_dataframes(executed, tag):
+    nb, _, _ = executed
+    tables = _data(_cell(nb, tag), "text/html")
+    assert tables and "<tbody>" in tables[-1] and tables[-1].split("<tbody>")[1].count("<tr") >= 1, f"{tag}: no rows"
+
+
+def test_who_carried_the_statement_via_whom_first(executed):
+    nb, out, _ = executed
+    printed = _text(_cell(nb, "statement-carriers"))
+    assert "first seen 2024-06-03 in coastal-wire-1, published by Coastal Wire" in printed, printed
+    assert "then 2024-06-04: Harbour Daily via Coastal Wire" in printed, printed
+    assert "City News via Harbour Daily" in printed, printed
+    relays = _data(_cell(nb, "who-relays-whom"), "text/html")[-1]
+    assert "Harbour Daily" in relays and "Coastal Wire" in relays
+    assert "Statement mode" in _text(_cell(nb, "statement-view"))
+    assert "Content-Security-Policy" in (out / "statements.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("tag", ["chart-speakers", "chart-kinds"])

@@ -27,7 +27,8 @@
     num(data.stats.quotes, "quote") + (data.stats.isolated ? "; " + data.stats.isolated.toLocaleString("en") +
     " not linked" : "") + (data.stats.dropped || data.stats.hidden_edges ? "; " + num(data.stats.dropped, "node") +
     " and " + num(data.stats.hidden_edges, "link") + " hidden" : "");
-  var corpus = data.mode === "collapsed";
+  var corpus = data.mode !== "quotes";  // positions computed before the page opened
+  var statements = data.statements || [];
 
   // filters: speaker, outlet, article
   function fill(select, items) {
@@ -54,6 +55,7 @@
     confidence.value = String(data.min_confidence || 0);
   }
   showConfidence();
+  var timeline = window.qgTimeline(quotes, function () { apply(); });
 
   // the network
   var container = $("qg-network");
@@ -131,14 +133,19 @@
     var term = $("qg-search").value.trim().toLowerCase();
     sp = sp === "" ? -1 : +sp; ol = ol === "" ? -1 : +ol; ar = ar === "" ? -1 : +ar;
     var minc = +confidence.value;
-    var any = sp >= 0 || ol >= 0 || ar >= 0 || term !== "" || minc > 0;
-    var ok = new Uint8Array(quotes.length), nOk = 0;
+    var any = sp >= 0 || ol >= 0 || ar >= 0 || term !== "" || minc > 0 || timeline.active();
+    // base: every filter but the dates (what the timeline draws); ok: the dates too
+    var base = new Uint8Array(quotes.length), ok = new Uint8Array(quotes.length), nOk = 0;
     for (var i = 0; i < quotes.length; i++) {
       var q = quotes[i];
       if ((sp < 0 || q.sp.indexOf(sp) >= 0) && (ol < 0 || q.ol.indexOf(ol) >= 0) &&
           (ar < 0 || q.a === ar) && (term === "" || hay[i].indexOf(term) >= 0) &&
-          (minc <= 0 || (q.p !== null && q.p !== undefined && q.p >= minc))) { ok[i] = 1; nOk++; }
+          (minc <= 0 || (q.p !== null && q.p !== undefined && q.p >= minc))) {
+        base[i] = 1;
+        if (timeline.inRange(i)) { ok[i] = 1; nOk++; }
+      }
     }
+    timeline.draw(base);
     function hit(qs) { for (var j = 0; j < qs.length; j++) { if (ok[qs[j]]) { return true; } } return false; }
     var visible = new Uint8Array(raw.length), nodeUpd = [], shown = [], edgeUpd = [];
     raw.forEach(function (n) {
@@ -170,6 +177,7 @@
     ["qg-speaker", "qg-outlet", "qg-article", "qg-search"].forEach(function (id) { $(id).value = ""; });
     confidence.value = "0";
     showConfidence();
+    timeline.clear();
     hiddenTypes = {};
     Array.prototype.forEach.call(document.querySelectorAll(".qg-legend-item"), function (b) {
       b.setAttribute("aria-pressed", "true");
@@ -244,15 +252,46 @@
     for (var i = 0; i < limit; i++) { details.appendChild(quoteBlock(qs[i])); }
     if (qs.length > limit) { details.appendChild(el("div", "qg-meta", "… and " + (qs.length - limit) + " more")); }
   }
-  var relText = corpus ? {said: "said", reported: "reported", mentions: "talks about", published: "published"}
+  var relText = corpus ? {said: "said", reported: "reported", mentions: "talks about", published: "published",
+                          carried: "carried by", relayed: "relayed by"}
     : {said: "said", reported: "reported", mentions: "mentions", published: "published"};
   function edgeText(e) {
     return raw[e.from].label + " → " + (relText[e.relation] || e.relation) + " → " + raw[e.to].label;
   }
+  // an entity's panel: its aliases and its statements above its quotes; a statement's: its carriers
+  function carried(s) { return "carried by " + num(s.k, "article") + (s.f ? " · first seen " + s.f : ""); }
+  function showStatement(s) {
+    show(s.t, "Statement of " + s.s + " · " + carried(s) + ". Each quote names its article and relay, earliest first.", s.q);
+  }
+  function showNode(n, sub) {
+    var s = n.type === "statement" ? statements.filter(function (x) { return x.n === n.id; })[0] : null;
+    if (s) { showStatement(s); return; }
+    show(n.label, sub || (TYPE_LABEL[n.type] || n.type) + " · " + num(n.q.length, "quote"), n.q);
+    var box = el("div", "qg-entity");
+    if (n.al && n.al.length) {
+      box.appendChild(el("h4", null, "Also written as"));
+      var ul = el("ul", "qg-aliases");
+      n.al.forEach(function (a) { ul.appendChild(el("li", null, a)); });
+      box.appendChild(ul);
+    }
+    if (n.st && n.st.length) {
+      box.appendChild(el("h4", null, "Statements (" + n.st.length + ")"));
+      var ol = el("ol", "qg-statements");
+      n.st.forEach(function (i) {
+        var st = statements[i], li = el("li"), b = el("button", "qg-link", st.t);
+        b.type = "button";
+        b.addEventListener("click", function () { if (st.n >= 0) { network.selectNodes([st.n]); } showStatement(st); });
+        li.appendChild(b);
+        li.appendChild(el("div", "qg-meta", carried(st)));
+        ol.appendChild(li);
+      });
+      box.appendChild(ol);
+    }
+    if (box.children.length) { details.insertBefore(box, details.children[2] || null); }  // after heading and line
+  }
   network.on("click", function (p) {
     if (p.nodes.length) {
-      var n = raw[p.nodes[0]];
-      show(n.label, (TYPE_LABEL[n.type] || n.type) + " · " + num(n.q.length, "quote"), n.q);
+      showNode(raw[p.nodes[0]]);
     } else if (p.edges.length) {
       var e = rawEdges[p.edges[0]];
       show(edgeText(e), num(e.q.length, "quote"), e.q);
@@ -271,7 +310,8 @@
   network.on("hoverNode", function (p) {
     var n = raw[p.node];
     var text = n.type === "quote" ? quotes[n.q[0]].d + (quotes[n.q[0]].s ? "\n— " + quotes[n.q[0]].s : "")
-      : n.label + "\n" + (TYPE_LABEL[n.type] || n.type) + " · " + num(n.q.length, "quote") + firstQuote(n.q);
+      : n.label + "\n" + (TYPE_LABEL[n.type] || n.type) + " · " + num(n.q.length, "quote") +
+        (n.type === "statement" ? " · carried by " + num(n.k, "article") : "") + firstQuote(n.q);
     tooltip(text + "\n(click for details)", p);
   });
   network.on("hoverEdge", function (p) {
@@ -288,7 +328,7 @@
     if (!n) { return; }
     network.selectNodes([id]);
     network.focus(id, {scale: Math.max(network.getScale(), 1), animation: false});
-    show(n.label, (TYPE_LABEL[n.type] || n.type) + " · " + num(n.q.length, "quote"), n.q);
+    showNode(n);
   }
 
   // speakers, outlets and entities with no link: a list, not dust on the drawing
@@ -301,7 +341,7 @@
       b.type = "button";
       b.title = (TYPE_LABEL[n.type] || n.type) + ": read the quotes";
       b.addEventListener("click", function () {
-        show(n.label, (TYPE_LABEL[n.type] || n.type) + " · not linked · " + num(n.q.length, "quote"), n.q);
+        showNode(n, (TYPE_LABEL[n.type] || n.type) + " · not linked · " + num(n.q.length, "quote"));
       });
       li.appendChild(b);
       li.appendChild(el("span", "qg-meta", " " + n.n));
@@ -356,5 +396,5 @@
 
   apply();
   window.qg = {network: network, nodes: nodes, edges: edges, data: data, apply: apply, state: state,
-               pinned: pinned, show: show};
+               pinned: pinned, show: show, showNode: showNode, timeline: timeline};
 }());

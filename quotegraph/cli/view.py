@@ -25,6 +25,7 @@ def view(
     labels: Annotated[int, typer.Option("--labels", min=0, help="Keep the names of this many most central nodes on screen at every zoom (quotes drawn as edges).")] = DEFAULT_LABELS,
     title: Annotated[Optional[str], typer.Option("--title", "-t", help="Page title. Default: the graph's file name.", show_default=False)] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Open the page hiding quotes whose confidence (qg:confidence, how likely the learned parts judge them right) is below this; a slider on the page changes it.")] = 0.0,
+    statements: Annotated[bool, typer.Option("--statements", help="Statement mode: draw speaker → statement → the outlets or articles that carried it, each statement (qg:Statement: the same words of one speaker across articles) sized by its carriers.")] = False,
 ) -> None:
     """Write an interactive network page of who said what, according to whom.
 
@@ -38,13 +39,18 @@ def view(
 
     Hover for a summary, click a node, a link or a listed name to read the quotes with cue,
     headline and a link to the article; filter by speaker, outlet or article, or search the
-    quote texts, or hide quotes below a confidence. A side panel shows the figures of `quotegraph stats`; buttons save the
+    quote texts, or hide quotes below a confidence; a timeline of the quotes by article date
+    filters them to a date range (drag across it). Clicking a person or outlet lists its
+    aliases and its statements. With --statements the page draws who said which statement and
+    who carried it. A side panel shows the figures of `quotegraph stats`; buttons save the
     drawing as PNG or SVG. The page is one self-contained file: it opens offline and loads
     nothing from anywhere.
 
     Example:
 
         quotegraph view graph.ttl --out graph.html --title "Election coverage"
+
+        quotegraph view store/ --statements --out statements.html
     """
     remote = is_endpoint_url(graph)
     rdf = open_source(graph if remote else Path(graph))
@@ -52,7 +58,8 @@ def view(
         from quotegraph.graph.view import write_view  # networkx and the page's templates: only when drawing
 
         summary = write_view(rdf, out, show_quotes=quotes, max_nodes=max_nodes, max_edges=max_edges, labels=labels,
-                             title=title or (graph if remote else Path(graph).name), min_confidence=min_confidence)
+                             title=title or (graph if remote else Path(graph).name), min_confidence=min_confidence,
+                             statements=statements)
     finally:
         close_graph(rdf)
     typer.echo(

@@ -181,3 +181,43 @@ def test_above_the_limits_the_strongest_part_is_drawn_and_the_page_says_so(brows
         assert o.errors == []
     finally:
         o.page.close()
+
+
+def test_the_timeline_filters_the_corpus_to_a_date_range(corpus):
+    _, o, _ = corpus
+    page = o.page
+    page.click("#qg-reset")
+    assert page.locator("#qg-timeline-box").is_visible()
+    dated = o.js("() => qg.data.quotes.filter(q => q.dt).length")
+    assert dated > 100 and o.js("() => [...document.querySelectorAll('#qg-timeline .qg-bin')]"
+                                ".reduce((s, g) => s + +g.dataset.count, 0)") == dated
+    years = sorted(o.js("() => qg.data.quotes.filter(q => q.dt).map(q => q.dt.slice(0, 4))"))
+    year = years[len(years) // 2]  # the median article's year
+    in_year = sum(1 for y in years if y == year)
+    page.fill("#qg-from", f"{year}-01-01")
+    page.fill("#qg-to", f"{year}-12-31")
+    page.wait_for_function(f"() => qg.state.shownQuotes === {in_year}")
+    assert 0 < in_year < len(years)
+    assert o.js("() => qg.state.shownNodes") < o.js("() => qg.data.nodes.length")
+    page.click("#qg-reset")
+    assert o.js("() => qg.state.shownQuotes") == o.js("() => qg.data.quotes.length")
+
+
+def test_statement_mode_at_corpus_scale(browser, wikinews_dev, tmp_path):
+    """Four copies of the dev split: every statement is carried by four articles or a multiple of four."""
+    graph = api.build_graph(repeated(wikinews_dev, 4))
+    linked = api.link_statements(graph)
+    stored = {int(r["c"]) for r in api.query(graph, "SELECT ?c WHERE { ?st qg:carriers ?c }").records()}
+    path = tmp_path / "statements.html"
+    summary = write_view(graph, path, statements=True)
+    assert summary.notices[0].startswith(f"Statement mode: {linked.statements:,} statements")
+    o = Opened(browser, path)
+    try:
+        drawn = o.js("""() => qg.data.statements.filter(s => s.n >= 0).map(s => [
+            qg.data.nodes[s.n].k, qg.nodes.get(s.n).value, new Set(s.q.map(i => qg.data.quotes[i].a)).size])""")
+        assert len(drawn) > 50
+        assert all(k == value == articles and k % 4 == 0 for k, value, articles in drawn), drawn[:5]
+        assert {k for k, _, _ in drawn} <= stored
+        assert o.errors == [] and all(LOCAL.match(url) for url in o.requests)
+    finally:
+        o.page.close()

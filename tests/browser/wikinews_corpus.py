@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from pathlib import Path
 
 from quotegraph.extract.records import ArticleResult
@@ -24,11 +25,19 @@ def dev_path() -> Path:
 
 
 def dev_results() -> list[ArticleResult]:
-    """The extraction results of the 150 dev articles (about 15 s with the German pipeline)."""
+    """The extraction results of the 150 dev articles (about 15 s with the German pipeline), dated."""
     from quotegraph import api
     from quotegraph.extract.evaluation.wikinews import as_article, read_wikinews
 
-    return list(api.extract([as_article(g) for g in read_wikinews(dev_path())], lang="de"))
+    results = api.extract([as_article(g) for g in read_wikinews(dev_path())], lang="de")
+    return [dated(r) for r in results]
+
+
+def dated(result: ArticleResult) -> ArticleResult:
+    """The result with its article's date, which Wikinews writes in the document name ("… (2005-08-20)"),
+    for the page's timeline."""
+    found = re.search(r"\((\d{4}-\d{2}-\d{2})\)", result.article.id)
+    return dataclasses.replace(result, article=dataclasses.replace(result.article, date=found.group(1))) if found else result
 
 
 def renumbered(result: ArticleResult, article_id: str) -> ArticleResult:
