@@ -11,7 +11,7 @@ import typer
 from quotegraph.errors import QuotegraphError
 from quotegraph.graph.endpoint import is_endpoint_url
 from quotegraph.graph.export import DATASET_FORMATS, FORMATS, format_for_suffix, save_graph, write_graph
-from quotegraph.graph.store import open_source
+from quotegraph.graph.store import close_graph, open_source
 
 from ._app import app, handle_errors
 
@@ -54,9 +54,12 @@ def export(
     # a Turtle, N-Triples or JSON-LD file has no named graphs: for TriG and N-Quads each
     # triple goes back into its article's graph, by the article IRIs it holds
     g = open_source(graph if is_endpoint_url(graph) else Path(graph), by_article=fmt in DATASET_FORMATS)
-    if str(out) == "-":
-        write_graph(g, sys.stdout.buffer, fmt)
-        sys.stdout.buffer.flush()
-        return
-    count = save_graph(g, out, fmt)
+    try:  # a store is closed when the command ends, not when the garbage collector gets to it
+        if str(out) == "-":
+            write_graph(g, sys.stdout.buffer, fmt)
+            sys.stdout.buffer.flush()
+            return
+        count = save_graph(g, out, fmt)
+    finally:
+        close_graph(g)
     typer.echo(f"Wrote {count} triples to {out} ({fmt})", err=True)

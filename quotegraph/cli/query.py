@@ -15,7 +15,7 @@ from quotegraph.graph.export import format_for_suffix, save_graph
 from quotegraph.graph.query import FORMATS, example_queries, example_query, format_result, run_example, run_query
 from quotegraph.graph.results import rich_table
 from quotegraph.graph.sparql_checks import check_allow_list
-from quotegraph.graph.store import is_store_dir, open_source
+from quotegraph.graph.store import close_graph, is_store_dir, open_source
 
 from ._app import app, handle_errors, stdout_is_terminal, warn
 
@@ -106,16 +106,19 @@ def query(
     graph = graph if remote else Path(graph)  # a str: typer's Path would turn '//' into '/'
     writable = update and (remote or is_store_dir(graph))
     g = open_source(graph, writable=writable)
-    if example is not None:
-        result = run_example(g, example, params)
-    else:
-        result = run_query(g, text, params=params or None, allow_update=update, allow_service=allowed)
+    try:  # a store is closed when the command ends, not when the garbage collector gets to it
+        if example is not None:
+            result = run_example(g, example, params)
+        else:
+            result = run_query(g, text, params=params or None, allow_update=update, allow_service=allowed)
+        if result.kind == "update" and not remote and not is_store_dir(graph):
+            save_graph(g, graph, format_for_suffix(graph))
+    finally:
+        close_graph(g)
     for message in result.warnings:
         warn(message)
     if result.kind == "update":
         before, after = (int(v) for v in result.rows[0])
-        if not remote and not is_store_dir(graph):
-            save_graph(g, graph, format_for_suffix(graph))
         typer.echo(f"Updated {graph}: {before} -> {after} triples", err=True)
         return
     if fmt == "table" and stdout_is_terminal():
