@@ -21,7 +21,6 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from quotegraph import api
 from quotegraph.errors import InputError, QuotegraphError
 from quotegraph.extract.evaluation import polnear as _polnear
 from quotegraph.extract.evaluation import wikinews as _wikinews
@@ -106,6 +105,8 @@ def run_extractor(articles: list, *, lang: str, model: str | None, workers: int,
     (predictions, seconds, skipped)
         Attributions per article id; wall seconds; articles the extractor skipped.
     """
+    from quotegraph import api  # spaCy and the extraction: only when scoring runs, not for --help (issue #27)
+
     skipped: list[Any] = []
     options: dict[str, Any] = {}
     if "on_skip" in inspect.signature(api.extract).parameters:
