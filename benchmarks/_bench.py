@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import resource
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -57,6 +58,14 @@ def pipelines(lang: str, batch_size: int):
     start = time.perf_counter()
     extractor.pipeline(lang)
     return bare, extractor, load_bare, time.perf_counter() - start
+
+
+def cli_command() -> list[str]:
+    """The ``quotegraph`` console script of this interpreter's environment (or its entry point)."""
+    script = Path(sys.executable).with_name("quotegraph")
+    if script.is_file():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from quotegraph.cli import main; sys.exit(main())"]
 
 
 def median(values: list[float]) -> float:

@@ -63,7 +63,7 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from _bench import DEFAULT_DATA, REPO, load_note, median, pipelines, print_table, rss_mb, timed_runs  # noqa: E402
+from _bench import DEFAULT_DATA, REPO, cli_command, load_note, median, pipelines, print_table, rss_mb, timed_runs  # noqa: E402
 
 from quotegraph import api  # noqa: E402
 from quotegraph.extract import pipeline as qgp  # noqa: E402
@@ -154,7 +154,7 @@ def bench_processes(data: Path, limit: int | None, *, repeat: int, batch_size: i
                 runs["bare"].append(run_child([sys.executable, "-c", BARE_SCRIPT, lang, str(corpus), str(batch_size)], tmp))
                 out = tmp / f"run-{lang}-{k}"
                 out.mkdir()
-                runs["extract"].append(run_child([*_cli(), "extract", str(corpus), "--lang", lang, "--out",
+                runs["extract"].append(run_child([*cli_command(), "extract", str(corpus), "--lang", lang, "--out",
                                                   str(out / "graph.ttl"), "--jsonl", str(out / "quotes.jsonl"), "-q",
                                                   "--batch-size", str(batch_size)], tmp))
                 shutil.rmtree(out)
@@ -319,14 +319,6 @@ def bench_throughput(articles: list[Article], *, workers: list[int], repeat: int
 # ---------------------------------------------------------------------------- scaling
 
 
-def _cli() -> list[str]:
-    """The ``quotegraph`` console script of this interpreter's environment (or its entry point)."""
-    script = Path(sys.executable).with_name("quotegraph")
-    if script.is_file():
-        return [str(script)]
-    return [sys.executable, "-c", "import sys; from quotegraph.cli import main; sys.exit(main())"]
-
-
 def write_corpus(articles: list[Article], times: int, path: Path) -> int:
     """The articles ``times`` over, with new ids (``<id>~<copy>``), as JSONL; returns the count."""
     n = 0
@@ -373,7 +365,7 @@ def bench_scaling(articles: list[Article], *, sizes: list[int], workers: int, ba
             corpus, store, quotes = tmp / f"corpus-{k}x.jsonl", tmp / f"store-{k}x", tmp / f"quotes-{k}x.jsonl"
             n = write_corpus(articles, k, corpus)
             graph = ["--store", str(store)] if sink == "store" else ["--out", str(store.with_suffix(".ttl"))]
-            cmd = [*_cli(), "extract", str(corpus), "--lang", LANG, *graph, "--jsonl", str(quotes),
+            cmd = [*cli_command(), "extract", str(corpus), "--lang", LANG, *graph, "--jsonl", str(quotes),
                    "-q", "--workers", str(workers), "--batch-size", str(batch_size)]
             wall, cpu, peak = run_child(cmd, tmp)
             with quotes.open(encoding="utf-8") as fh:

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import string
 
 __all__ = ["ESCAPED_ANYWAY", "iri_segment", "is_kept"]
@@ -58,6 +59,7 @@ def is_kept(ch: str) -> bool:
     return _is_ucschar(cp) and cp not in ESCAPED_ANYWAY
 
 
+@functools.lru_cache(maxsize=1 << 16)  # an article's id and a name are encoded for every triple naming them
 def iri_segment(text: str) -> str:
     """``text`` as one IRI path segment (or fragment part): see the module docstring.
 

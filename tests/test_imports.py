@@ -1,14 +1,26 @@
 """What a command loads: extraction and the CLI leave the network page's libraries alone (networkx
-alone is 12 MB and a tenth of a second), so a run over a corpus does not carry them."""
+alone is 12 MB and a tenth of a second), so a run over a corpus does not carry them; ``--help``
+loads no library a verb needs only when it runs, and a query on a file only the graph's
+(issue #27: start-up under half a second)."""
 
 import subprocess
 import sys
+
+#: Libraries ``quotegraph --help`` must not load: each costs tens of milliseconds or more at start.
+VERB_LIBRARIES = {"spacy", "thinc", "rdflib", "oxrdflib", "pyoxigraph", "requests", "feedparser", "trafilatura",
+                  "pyshacl", "networkx", "pyvis", "ftfy", "warcio", "charset_normalizer", "pyspark", "py3langid"}
+#: What a query on a graph file needs of them: the graph libraries.
+GRAPH_LIBRARIES = {"rdflib", "oxrdflib", "pyoxigraph"}
 
 
 def _loaded(code: str) -> set[str]:
     out = subprocess.run([sys.executable, "-c", f"{code}\nimport sys; print(' '.join(sys.modules))"],
                          capture_output=True, text=True, check=True).stdout
     return set(out.split())
+
+
+def _top_level(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
 
 
 def test_the_cli_and_the_api_do_not_import_networkx_or_pyvis():
@@ -21,3 +33,27 @@ def test_the_cli_and_the_api_do_not_import_networkx_or_pyvis():
 def test_drawing_the_page_does_import_networkx():
     # the check above can fail: the page's builder does bring networkx in
     assert "networkx" in _loaded("import quotegraph.graph.view")
+
+
+def test_help_loads_no_library_a_verb_needs_only_when_it_runs():
+    code = ("import sys\nfrom quotegraph.cli import main\nsys.argv = ['quotegraph', '--help']\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code == 0, exc.code")
+    loaded = _top_level(_loaded(code))
+    assert {"quotegraph", "typer"} <= loaded  # every verb registered, the help printed
+    assert not VERB_LIBRARIES & loaded, VERB_LIBRARIES & loaded
+
+
+def test_a_query_on_a_file_loads_the_graph_libraries_and_nothing_of_extraction(tmp_path):
+    graph = tmp_path / "graph.ttl"
+    graph.write_text('<https://example.org/a> <https://schema.org/name> "A" .\n', encoding="utf-8")
+    code = (f"import sys\nfrom quotegraph.cli import main\n"
+            f"sys.argv = ['quotegraph', 'query', {str(graph)!r}, '--example', 'who-said-what', '--format', 'csv']\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code")
+    loaded = _top_level(_loaded(code))
+    assert GRAPH_LIBRARIES <= loaded  # the query did run on the file
+    assert not (VERB_LIBRARIES - GRAPH_LIBRARIES) & loaded, (VERB_LIBRARIES - GRAPH_LIBRARIES) & loaded
+
+
+def test_the_extraction_facade_does_load_what_help_leaves_out():
+    # the checks above can fail: the modules the verbs import when they run bring these in
+    assert {"rdflib", "ftfy"} <= _top_level(_loaded("import quotegraph.api"))

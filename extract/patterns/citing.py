@@ -21,7 +21,11 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     """
     if not lex.citing_phrases:
         return found
-    citing_cues = {doc[i].idx for i in range(len(doc)) if _citing_at(doc, i, len(doc), lex)}
+    # each token's lower-case form once, and the phrases by their first word: the check runs at
+    # every token of the Doc, and a Token built per token and phrase was most of this pass's cost
+    lower = [t.lower_ for t in doc]
+    by_first = _by_first_word(lex.citing_phrases)
+    citing_cues = {doc[i].idx for i in range(len(doc)) if _citing_at(lower, i, len(doc), by_first)}
     found = [f for f in found if f.cue is None or f.cue[0] not in citing_cues]
     for f in found:
         if f.cue is None or f.speaker is None or f.mediator is not None:
@@ -31,7 +35,7 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
             continue
         sent = cue.sent
         for i in range(sent.start, sent.end):
-            n = _citing_at(doc, i, sent.end, lex)
+            n = _citing_at(lower, i, sent.end, by_first)
             if not n or f.overlaps(doc[i].idx, doc[i + n - 1].idx + 1):
                 continue
             source = np_after(doc, i + n, sent.end, lex)
@@ -49,10 +53,27 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     return found
 
 
-def _citing_at(doc: Doc, i: int, end: int, lex: CueLexicon) -> int:
-    """The length of the citing phrase starting at token ``i`` (0: none)."""
-    for words in lex.citing_phrases:
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """The phrases by their first word, each list in the lexicon's order.
+
+    >>> _by_first_word((("unter", "berufung", "auf"), ("mit", "berufung", "auf"), ("unter", "verweis", "auf")))["unter"]
+    [('unter', 'berufung', 'auf'), ('unter', 'verweis', 'auf')]
+    """
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in phrases:
+        out.setdefault(words[0], []).append(words)
+    return out
+
+
+def _citing_at(lower: list[str], i: int, end: int, by_first: dict[str, list[tuple[str, ...]]]) -> int:
+    """The length of the citing phrase starting at token ``i`` (0: none), the first in the
+    lexicon's order; ``lower`` holds the Doc's tokens in lower case.
+
+    >>> _citing_at(["er", "berichtet", "unter", "berufung", "auf", "x"], 2, 6, {"unter": [("unter", "berufung", "auf")]})
+    3
+    """
+    for words in by_first.get(lower[i], ()):
         n = len(words)
-        if i + n <= end and tuple(t.lower_ for t in doc[i:i + n]) == words:
+        if i + n <= end and tuple(lower[i:i + n]) == words:
             return n
     return 0

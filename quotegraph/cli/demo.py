@@ -7,8 +7,6 @@ from typing import Annotated
 
 import typer
 
-from quotegraph import api
-
 from ._app import EXIT_SKIPPED, app, handle_errors, print_summary
 
 
@@ -28,6 +26,8 @@ def demo(
 
         quotegraph demo --out demo/
     """
+    from quotegraph import api  # spaCy, rdflib and the page's builder: only when the demo runs, not for --help
+
     out.mkdir(parents=True, exist_ok=True)
     graph_path, jsonl_path, html_path = out / "graph.ttl", out / "quotes.jsonl", out / "graph.html"
     summary = api.extract_to_files(

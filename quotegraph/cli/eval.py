@@ -15,19 +15,17 @@ import time
 from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from quotegraph import api
 from quotegraph.errors import InputError, QuotegraphError
-from quotegraph.extract.evaluation import polnear as _polnear
-from quotegraph.extract.evaluation import wikinews as _wikinews
-from quotegraph.extract.evaluation.confidence import by_confidence
-from quotegraph.extract.evaluation.report import Report, print_report, write_errors, write_json
 from quotegraph.extract.settings import learned_by_default
+
+if TYPE_CHECKING:
+    from quotegraph.extract.evaluation.report import Report
 
 from ._app import EXIT_SKIPPED, app, handle_errors, warn
 
@@ -106,6 +104,8 @@ def run_extractor(articles: list, *, lang: str, model: str | None, workers: int,
     (predictions, seconds, skipped)
         Attributions per article id; wall seconds; articles the extractor skipped.
     """
+    from quotegraph import api  # spaCy and the extraction: only when scoring runs, not for --help (issue #27)
+
     skipped: list[Any] = []
     options: dict[str, Any] = {}
     if "on_skip" in inspect.signature(api.extract).parameters:
@@ -124,6 +124,8 @@ def run_extractor(articles: list, *, lang: str, model: str | None, workers: int,
 
 
 def _finish(report: Report, *, errors: Path | None, json_out: Path | None, skipped: list) -> None:
+    from quotegraph.extract.evaluation.report import print_report, write_errors, write_json  # not for --help
+
     to_stdout_json = json_out is not None and str(json_out) == "-"
     console = Console(stderr=to_stdout_json, soft_wrap=True)
     print_report(report, console)
@@ -189,6 +191,10 @@ def wikinews(
 
         quotegraph eval wikinews --split dev --errors errors.jsonl --json scores.json
     """
+    # the data set's reader and scorer load when the verb scores, not for --help (issue #27)
+    from quotegraph.extract.evaluation import wikinews as _wikinews
+    from quotegraph.extract.evaluation.confidence import by_confidence
+
     path = data_file("wikinews-de", split.value, data)
     gold = list(_wikinews.read_wikinews(path, limit=limit))
     predictions, seconds, skipped = run_extractor(
@@ -224,6 +230,10 @@ def polnear(
 
         quotegraph eval polnear --split dev --limit 20 --errors polnear-errors.jsonl
     """
+    # the data set's reader and scorer load when the verb scores, not for --help (issue #27)
+    from quotegraph.extract.evaluation import polnear as _polnear
+    from quotegraph.extract.evaluation.confidence import by_confidence
+
     path = data_file("polnear-en", split.value, data)
     gold = list(_polnear.read_polnear(path, limit=limit))
     predictions, seconds, skipped = run_extractor(

@@ -10,9 +10,6 @@ from typing import Annotated
 import typer
 
 from quotegraph.errors import QuotegraphError
-from quotegraph.graph.explain import RULES, explain as explain_entity
-from quotegraph.graph.endpoint import is_endpoint_url
-from quotegraph.graph.store import close_graph, open_source
 
 from ._app import app, handle_errors
 
@@ -37,6 +34,11 @@ def explain(
 
         quotegraph explain store/ "entity:henrik-solberg" --json
     """
+    # rdflib and Oxigraph load when the verb runs, not for --help (issue #27: start-up under 0.5 s)
+    from quotegraph.graph.endpoint import is_endpoint_url
+    from quotegraph.graph.explain import RULES, explain as explain_entity
+    from quotegraph.graph.store import close_graph, open_source
+
     # a file back into one graph per article: the articles that wrote each name are in them
     g = open_source(graph, by_article=not is_endpoint_url(graph) and not Path(graph).is_dir())
     try:

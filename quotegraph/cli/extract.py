@@ -9,13 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotegraph import api
 from quotegraph.extract.settings import learned_by_default
-from quotegraph.feeds import since_date
 from quotegraph.lifeline import sigterm_as_interrupt
-from quotegraph.graph.authority import read_entities
-from quotegraph.spark import extract_with_spark
-from quotegraph.web import is_web_url, urls_in_file
 
 from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, warn
 
@@ -88,6 +83,11 @@ def extract(
 
         quotegraph extract --engine spark corpus.jsonl --out parts/ --store news.db
     """
+    # the extraction, rdflib and the web readers load when the verb runs, not for --help (issue #27)
+    from quotegraph import api
+    from quotegraph.graph.authority import read_entities
+    from quotegraph.web import is_web_url, urls_in_file
+
     inputs = list(inputs or []) + (urls_in_file(urls) if urls is not None else [])
     if not inputs:
         raise typer.BadParameter("nothing to read: give INPUTS, or --urls FILE")
@@ -140,6 +140,8 @@ def extract(
 
 
 def _since(value: str | None) -> date | None:
+    from quotegraph.feeds import since_date  # the feed reader: only for a run that reads feeds
+
     try:
         return None if value is None else since_date(value)
     except ValueError as exc:
@@ -160,6 +162,8 @@ def _extract_on_spark(inputs, out, jsonl, store, lang, model, batch_size, master
     if jsonl is not None or resuming:
         raise typer.BadParameter("--jsonl, --resume and --restart are for --engine local; Spark writes quotes parts "
                                  "under --out and re-runs failed tasks itself")
+    from quotegraph.spark import extract_with_spark  # the Spark driver: only for --engine spark
+
     summary = extract_with_spark(inputs, out, lang=lang, model=model, batch_size=batch_size, master=master, store=store,
                                  min_confidence=min_confidence, resolve=resolve, entities=entities)
     files = {"graph": f"{out}/graph/part-*.nq", "quotes": f"{out}/quotes/part-*.jsonl", "skipped": f"{out}/skipped/part-*.jsonl"}

@@ -10,12 +10,6 @@ import typer
 from rich.console import Console
 
 from quotegraph.errors import QueryError
-from quotegraph.graph.endpoint import is_endpoint_url
-from quotegraph.graph.export import format_for_suffix, save_graph
-from quotegraph.graph.query import FORMATS, example_queries, example_query, format_result, run_example, run_query
-from quotegraph.graph.results import rich_table
-from quotegraph.graph.sparql_checks import check_allow_list
-from quotegraph.graph.store import close_graph, is_store_dir, open_source
 
 from ._app import app, handle_errors, stdout_is_terminal, warn
 
@@ -31,6 +25,8 @@ def _parse_params(items: list[str]) -> dict[str, str]:
 
 
 def _list_examples() -> None:
+    from quotegraph.graph.query import example_queries  # rdflib: only when the verb runs, not for --help
+
     for example in example_queries().values():
         typer.echo(example.help())
         typer.echo("")
@@ -78,6 +74,14 @@ def query(
 
         quotegraph query --list-examples
     """
+    # rdflib and Oxigraph load when the verb runs, not for --help (issue #27: start-up under 0.5 s)
+    from quotegraph.graph.endpoint import is_endpoint_url
+    from quotegraph.graph.export import format_for_suffix, save_graph
+    from quotegraph.graph.query import FORMATS, example_query, format_result, run_example, run_query
+    from quotegraph.graph.results import rich_table
+    from quotegraph.graph.sparql_checks import check_allow_list
+    from quotegraph.graph.store import close_graph, is_store_dir, open_source
+
     if list_examples or example in ("list", ""):
         _list_examples()
         return

@@ -8,8 +8,6 @@ from typing import Annotated
 import typer
 
 from quotegraph.errors import QuotegraphError
-from quotegraph.graph.endpoint import is_endpoint_url
-from quotegraph.graph.store import article_graphs, close_graph, is_store_dir, open_graph, remove_articles
 
 from ._app import EXIT_SKIPPED, app, handle_errors
 
@@ -42,6 +40,10 @@ def remove(
 
         quotegraph remove de1 de2 --store sparql+http://127.0.0.1:7878 --prune
     """
+    # rdflib and Oxigraph load when the verb runs, not for --help (issue #27: start-up under 0.5 s)
+    from quotegraph.graph.endpoint import is_endpoint_url
+    from quotegraph.graph.store import article_graphs, close_graph, is_store_dir, open_graph, remove_articles
+
     if not is_endpoint_url(store) and not is_store_dir(Path(store)):
         raise QuotegraphError(f"{store}: not a store folder or sparql+http:// endpoint "
                               "(files have no named graphs: extract again to change one)")

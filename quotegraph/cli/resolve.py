@@ -7,12 +7,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotegraph.graph.authority import read_entities
-from quotegraph.graph.endpoint import is_endpoint_url
-from quotegraph.graph.export import format_for_suffix, save_graph
-from quotegraph.graph.identity import resolve_graph
-from quotegraph.graph.statements import link_statements
-from quotegraph.graph.store import close_graph, is_store_dir, open_source
 
 from ._app import app, handle_errors
 
@@ -35,6 +29,14 @@ def resolve(
 
         quotegraph resolve store/ --entities people.csv
     """
+    # rdflib and Oxigraph load when the verb runs, not for --help (issue #27: start-up under 0.5 s)
+    from quotegraph.graph.authority import read_entities
+    from quotegraph.graph.endpoint import is_endpoint_url
+    from quotegraph.graph.export import format_for_suffix, save_graph
+    from quotegraph.graph.identity import resolve_graph
+    from quotegraph.graph.statements import link_statements
+    from quotegraph.graph.store import close_graph, is_store_dir, open_source
+
     authority = read_entities(entities) if entities is not None else ()
     remote = is_endpoint_url(graph)
     target = graph if remote else Path(graph)

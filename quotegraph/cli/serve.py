@@ -7,9 +7,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotegraph.graph import serve as server  # used as server.serve(…), so a test can stand in for it
-from quotegraph.graph.sparql_checks import check_allow_list
-
 from ._app import app, handle_errors, warn
 
 
@@ -51,6 +48,10 @@ def serve(
 
         quotegraph serve news.ttl --host 0.0.0.0 --public
     """
+    # rdflib and Oxigraph load when the verb runs, not for --help (issue #27: start-up under 0.5 s)
+    from quotegraph.graph import serve as server  # used as server.serve(…), so a test can stand in for it
+    from quotegraph.graph.sparql_checks import check_allow_list
+
     server.check_host(host, public=public)  # before anything is loaded
     allowed = check_allow_list(allow_service)
     if not server.is_loopback(host):

@@ -7,8 +7,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotegraph.graph.endpoint import is_endpoint_url
-from quotegraph.graph.store import close_graph, open_source
 from quotegraph.graph.view_limits import DEFAULT_LABELS, DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES, QUOTE_NODES_MAX
 
 from ._app import app, handle_errors
@@ -52,6 +50,10 @@ def view(
 
         quotegraph view store/ --statements --out statements.html
     """
+    # rdflib and Oxigraph load when the verb runs, not for --help (issue #27: start-up under 0.5 s)
+    from quotegraph.graph.endpoint import is_endpoint_url
+    from quotegraph.graph.store import close_graph, open_source
+
     remote = is_endpoint_url(graph)
     rdf = open_source(graph if remote else Path(graph))
     try:
