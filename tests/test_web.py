@@ -247,7 +247,10 @@ def test_a_killed_run_over_a_feed_resumes_without_fetching_anything_twice(tmp_pa
         server.stop()
     assert result.exit_code == 0, result.output
     assert server.hits["/feed.rss"] == 1  # the resumed run read the feed from the cache: the same items
-    assert all(server.hits[f"/p{n}"] == 1 for n in range(len(names)))  # every page fetched once
+    # every page fetched, and once, but for at most the one in flight when the run was killed
+    # (fetched, not yet kept in the cache): that one is fetched again, nothing cached is
+    hits = [server.hits[f"/p{n}"] for n in range(len(names))]
+    assert min(hits) == 1 and max(hits) <= 2 and hits.count(2) <= 1, hits
     said = {row["speaker"]["entity"] for row in rows_of(quotes) if row["kind"] == "direct"}
     assert said == set(names)
 
