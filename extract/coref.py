@@ -134,13 +134,18 @@ class EntityIndex:
         self._abbreviations.setdefault(abbreviation.casefold(), ent)
         ent.aliases.add(abbreviation)
 
-    def add(self, name: str, etype: str) -> ResolvedEntity | None:
+    def _key(self, name: str) -> tuple[str, set[str], ResolvedEntity | None]:
+        """A name cleaned, its words as names are matched, and the entity it is an
+        abbreviation of (no words: nothing to match)."""
         cleaned = self.clean(name)
         if not cleaned or not re.search(r"\w", cleaned):
-            return None
-        if cleaned.casefold() in self._abbreviations:
-            return self._abbreviations[cleaned.casefold()]
-        words = set(_words(cleaned, self.lex.inflected_names))
+            return cleaned, set(), None
+        return cleaned, set(_words(cleaned, self.lex.inflected_names)), self._abbreviations.get(cleaned.casefold())
+
+    def add(self, name: str, etype: str) -> ResolvedEntity | None:
+        cleaned, words, known = self._key(name)
+        if known is not None or not words:
+            return known
         matches = [(k, e) for k, e in ((k, self.entities[k]) for k in self._near(words))
                    if words <= e.words or (e.words <= words and e.type == etype)]
         # a surname may sit in several names (a headline "Lässt Lukaschenko Putin …" tagged as one):
@@ -185,12 +190,9 @@ class EntityIndex:
         person ("Berger" → "Tom Berger", even when the NER calls "Berger" a place), or a name of
         the same type holds it ("Tom Berger" when only "Berger" was known).
         """
-        cleaned = self.clean(name)
-        if not cleaned or not re.search(r"\w", cleaned):
-            return None
-        if cleaned.casefold() in self._abbreviations:
-            return self._abbreviations[cleaned.casefold()]
-        words = set(_words(cleaned, self.lex.inflected_names))
+        cleaned, words, known = self._key(name)
+        if known is not None or not words:
+            return known
         near = [self.entities[k] for k in self._near(words)]
         same = [e for e in near if cleaned == e.name or cleaned in e.aliases]
         if same:
