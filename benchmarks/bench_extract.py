@@ -14,8 +14,9 @@ processes
 split
     for both languages, in one process and with no profiler: what each step of ``quotegraph
     extract`` costs against the bare pipeline on the same texts (reading the inputs, the
-    ``--lang`` check, the stages of ``qg_attribution``, the records, the graph into a store
-    folder, the Turtle file, quotes.jsonl).
+    ``--lang`` check, the stages of ``qg_attribution``, the records, the run's graph and
+    journal, the resolution of entities across articles and the statements, the Turtle file,
+    quotes.jsonl).
 
 The others run on the German Wikinews dev articles (issue #7):
 
@@ -75,7 +76,10 @@ from quotegraph.extract.patterns import find_attributions  # noqa: E402
 from quotegraph.extract.pipeline import make_nlp  # noqa: E402
 from quotegraph.extract.records import Article  # noqa: E402
 from quotegraph.graph.export import save_graph  # noqa: E402
-from quotegraph.graph.store import add_results, close_graph, open_graph  # noqa: E402
+from quotegraph.graph.identity import resolve_graph  # noqa: E402
+from quotegraph.graph.statements import link_statements  # noqa: E402
+from quotegraph.run_graph import RunGraph  # noqa: E402
+from quotegraph.runs import RunState  # noqa: E402
 from quotegraph.quotes_jsonl import write_attributions  # noqa: E402
 from quotegraph.workers import extract_in_processes  # noqa: E402
 
@@ -222,10 +226,17 @@ def bench_split(data: Path, limit: int | None, *, batch_size: int) -> None:
                 named = {m.entity for a in atts for m in (a.speaker, a.mediator) if m is not None}
                 timed("  annotations", lambda: component.set_annotations(doc, atts, [e for e in ents if e.name in named]))
             results = timed("records (convert.doc_to_result)", lambda: [doc_to_result(d, a) for d, a in zip(docs, articles)])
-            graph = open_graph(tmp / f"store-{lang}")
-            timed("graph into a store folder (add_results)", lambda: add_results(graph, results))
-            timed("Turtle file (save_graph)", lambda: save_graph(graph, tmp / f"graph-{lang}.ttl", "turtle"))
-            close_graph(graph)
+            # as `quotegraph extract --out graph.ttl` does: the run's graph, its journal, the
+            # resolution across articles, the statements, the file
+            run = RunState.start(tmp / f"graph-{lang}.ttl", {"inputs": [str(corpus)]})
+            graph = RunGraph.open(run.folder)
+            timed("the run's graph (RunGraph.add)", lambda: graph.add(results))
+            timed("the run's journal (RunState.record)", lambda: run.record(results))
+            timed("entities across articles (resolve_graph)", lambda: resolve_graph(graph.graph, ()))
+            timed("statements (link_statements)", lambda: link_statements(graph.graph))
+            timed("Turtle file (save_graph)", lambda: save_graph(graph.graph, tmp / f"graph-{lang}.ttl", "turtle"))
+            graph.close()
+            run.finish()
             timed("quotes.jsonl", lambda: write_attributions((a for r in results for a in r.attributions),
                                                              tmp / f"quotes-{lang}.jsonl"))
             del nlp, docs, results

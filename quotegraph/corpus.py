@@ -3,9 +3,10 @@
 What ``quotegraph extract`` does, in streaming and resumable form:
 
 * inputs are read lazily and extracted by one or more worker processes;
-* every few seconds the finished articles go into the graph's store (an on-disk Oxigraph store:
-  ``--store``, or a scratch store in the run folder when the output is a file) and then into
-  the run's journal (:mod:`quotegraph.runs`), so memory stays flat and nothing finished is lost;
+* every few seconds the finished articles go into the graph (the ``--store`` folder; else, when
+  the output is a file, a graph in memory that moves into the run folder once it grows:
+  :mod:`quotegraph.run_graph`) and then into the run's journal (:mod:`quotegraph.runs`), so
+  memory stays bounded and nothing finished is lost;
 * at the end the graph file and quotes.jsonl are written atomically from the store and the
   journal, and the run folder is removed. Interrupted, the run folder stays, the previous output
   files are untouched, and ``resume=True`` continues where the run stopped.
@@ -39,10 +40,10 @@ from quotegraph.graph.authority import read_entities
 from quotegraph.graph.files import written_together
 from quotegraph.graph.identity import resolve_graph
 from quotegraph.graph.statements import link_statements
-from quotegraph.graph.store import add_results, close_graph, load_file_by_article, open_graph
 from quotegraph.inputs import Skipped, first_of_each_id
 from quotegraph.progress import with_progress
 from quotegraph.quotes_jsonl import write_attributions
+from quotegraph.run_graph import RunGraph, memory_quads
 from quotegraph.runs import RunState
 from quotegraph.summary import Summary
 from quotegraph.web import is_web_url, read_sources
@@ -163,21 +164,17 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     authority = read_entities(entities) if entities is not None else ()
     if authority and not resolve:
         raise InputError("an entities file is used by the resolution: drop --no-resolve or the entities file")
+    memory = memory_quads()  # checked before the run folder is made
     run = RunState.start(_run_target(out, jsonl, store),
                          _settings(inputs, out, jsonl, store, lang, model, append, min_confidence, since),
                          resume=resume, restart=restart)
     graph = None
     try:
         if store is not None:
-            graph = open_graph(store)
+            graph = RunGraph.of_store(store)
         elif out is not None:
-            scratch = run.folder / "store"
-            graph = open_graph(scratch)
-            base_marker = run.folder / "base-loaded"
-            if append and Path(out).exists() and not base_marker.exists():
-                # back into per-article graphs, so a re-extracted article replaces its old triples
-                load_file_by_article(out, graph)
-            base_marker.touch()
+            graph = RunGraph.open(run.folder, base=Path(out) if append else None, finished=run.finished_results(),
+                                   spill_quads=memory)
         read = read_sources(inputs, lang=lang, since=since, fetch_settings=fetch, refresh_feeds=not run.resumed)
         other_language = _extract_into(graph, run, inputs, read, lang=lang, model=model, n_process=n_process,
                                        batch_size=batch_size, progress=progress, min_confidence=min_confidence)
@@ -190,8 +187,8 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
             if resolve and graph is not None:
                 if progress:
                     print("resolving entities across articles …", file=sys.stderr, flush=True)
-                summary.entities = resolve_graph(graph, authority)
-                summary.statements = link_statements(graph)  # after resolution: it decides the speakers
+                summary.entities = resolve_graph(graph.graph, authority)
+                summary.statements = link_statements(graph.graph)  # after resolution: it decides the speakers
             _write_outputs(graph, run, summary, out=out, jsonl=jsonl, append=append, extracted=extracted)
     except KeyboardInterrupt:
         raise RunInterrupted(
@@ -202,7 +199,7 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
         raise OutputError(f"{where}{exc.strerror or exc}; {_kept(run)}") from None
     finally:
         if graph is not None:
-            close_graph(graph)
+            graph.close()
     run.finish()
     return summary
 
@@ -213,7 +210,7 @@ def _kept(run: RunState) -> str:
             "untouched: once the outputs can be written, run the same command with --resume")
 
 
-def _write_outputs(graph, run: RunState, summary: Summary, *, out, jsonl, append: bool, extracted: set[str]) -> None:
+def _write_outputs(graph: RunGraph | None, run: RunState, summary: Summary, *, out, jsonl, append: bool, extracted: set[str]) -> None:
     """Write quotes.jsonl and the graph file together, counting the articles into ``summary``.
 
     Both are written to temporary files first and moved into place only when both are
@@ -233,12 +230,12 @@ def _write_outputs(graph, run: RunState, summary: Summary, *, out, jsonl, append
                 for _ in counted():
                     pass
             if out is not None:
-                save_graph(graph, out, format_for_suffix(out), files=files)
+                save_graph(graph.graph, out, format_for_suffix(out), files=files)
     except (GraphFileError, OutputError) as exc:
         raise OutputError(f"{exc}; {_kept(run)}") from None
 
 
-def _extract_into(graph, run: RunState, inputs: list, read: Iterator[Article | Skipped], *, lang: str,
+def _extract_into(graph: RunGraph | None, run: RunState, inputs: list, read: Iterator[Article | Skipped], *, lang: str,
                   model: str | None, n_process: int, batch_size: int, progress: bool,
                   min_confidence: float) -> OtherLanguage:
     """Extract the articles the run has not finished, writing them to the store and journal as they come.
@@ -263,7 +260,7 @@ def _extract_into(graph, run: RunState, inputs: list, read: Iterator[Article | S
     def flush() -> None:
         nonlocal last_flush
         if pending and graph is not None:
-            add_results(graph, pending)  # the store first: a journaled article is surely stored
+            graph.add(pending)  # the graph first: a journaled article is surely stored
         run.record(pending, skipped)
         pending.clear()
         skipped.clear()

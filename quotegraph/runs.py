@@ -2,10 +2,11 @@
 
 An extraction run keeps a folder next to its main output (``graph.ttl`` → ``graph.ttl.quotegraph-run/``)
 holding ``run.json`` (what the run was asked to do) and ``journal.jsonl`` (one line per finished
-article with its attributions, or per skipped input with the reason). Lines are appended and
-flushed to disk only after the article's triples are in the store, so after a crash, a kill or
-Ctrl-C every journaled article is safely stored, and ``--resume`` continues with the others.
-The folder is removed when the run completes.
+article with everything extracted from it, or per skipped input with the reason). Lines are
+appended and flushed to disk only after the article's triples are in the run's graph, so after
+a crash, a kill or Ctrl-C every journaled article is safely kept (a graph held in memory is
+rebuilt from the journal), and ``--resume`` continues with the others. The folder is removed
+when the run completes.
 
 >>> import tempfile, pathlib
 >>> from quotegraph.extract.records import Article, ArticleResult
@@ -29,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotegraph.errors import UnfinishedRunError
-from quotegraph.extract.records import (ArticleResult, Attribution, article_meta, attribution_from_dict,
-                                        attribution_to_dict)
+from quotegraph.extract.records import (Article, ArticleResult, Attribution, Entity, article_meta,
+                                        attribution_from_dict, attribution_to_dict)
 from quotegraph.inputs import Skipped
 from quotegraph.warc import Tally
 
@@ -118,7 +119,10 @@ class RunState:
         for result in results:
             self.done.add(result.article.id)
             atts = [attribution_to_dict(a) for a in result.attributions]
-            entry = {"article": result.article.id, "meta": article_meta(result.article), "attributions": atts}
+            entry = {"article": result.article.id, "meta": article_meta(result.article), "attributions": atts,
+                     # enough to rebuild the article's triples when the run's graph was in memory
+                     "text": result.article.text,
+                     "entities": [[e.name, e.type, list(e.aliases)] for e in result.entities]}
             lines.append(json.dumps(entry, ensure_ascii=False))
         for item in skipped:
             self.done.add(item.source)
@@ -142,6 +146,21 @@ class RunState:
         for _, entry in self._entries():
             if "article" in entry:
                 yield tuple(attribution_from_dict(d) for d in entry["attributions"]), entry.get("meta")
+
+    def finished_results(self) -> Iterator[ArticleResult]:
+        """Every finished article as its :class:`ArticleResult`, each once, in the order finished.
+
+        What a journal of an older version does not hold (the text, the entities) comes back empty.
+        """
+        for key, entry in self._entries():
+            if "article" in entry:
+                meta = entry.get("meta") or {}
+                article = Article(id=key, text=entry.get("text", ""), title=meta.get("title"), url=meta.get("url"),
+                                  date=meta.get("date"), language=meta.get("language") or "de",
+                                  site=meta.get("site"), authors=tuple(meta.get("authors") or ()),
+                                  agencies=tuple(meta.get("agencies") or ()))
+                yield ArticleResult(article, tuple(attribution_from_dict(d) for d in entry["attributions"]),
+                                    tuple(Entity(name, kind, tuple(aliases)) for name, kind, aliases in entry.get("entities", ())))
 
     def finished_ids(self) -> set[str]:
         """The ids of every finished article (not of skipped inputs)."""

@@ -60,7 +60,10 @@ def _lines(path: Path) -> list[str]:
 
 
 @pytest.mark.slow
-def test_killed_run_keeps_earlier_output_and_resume_completes_it(corpus, reference, tmp_path):
+@pytest.mark.parametrize("memory_quads", [None, "200"], ids=["graph in memory", "graph moved to the run folder"])
+def test_killed_run_keeps_earlier_output_and_resume_completes_it(corpus, reference, tmp_path, monkeypatch, memory_quads):
+    if memory_quads is not None:  # the run's graph leaves memory at its first flush, before the kill
+        monkeypatch.setenv("QUOTEGRAPH_MEMORY_QUADS", memory_quads)
     earlier = tmp_path / "earlier.jsonl"
     earlier.write_text(json.dumps(_article(0), ensure_ascii=False) + "\n", encoding="utf-8")
     first = _run("extract", str(earlier), "--out", "graph.ttl", "--jsonl", "quotes.jsonl", "-q", cwd=tmp_path)
@@ -75,6 +78,7 @@ def test_killed_run_keeps_earlier_output_and_resume_completes_it(corpus, referen
     assert {name: (tmp_path / name).read_bytes() for name in before} == before
     finished = [json.loads(line)["article"] for line in journal.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert 0 < len(finished) < 400
+    assert (run_folder_for(tmp_path / "graph.ttl") / "store").is_dir() == (memory_quads is not None)
 
     # without --resume the interrupted run is not silently thrown away or redone
     again = _run("extract", str(corpus), "--out", "graph.ttl", "--jsonl", "quotes.jsonl", "-q", cwd=tmp_path)

@@ -1,0 +1,145 @@
+"""A run's graph for its output file: in memory while small, in the run folder once it grows, the
+same output either way, and nothing lost when a run stops after the move."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from quotegraph import corpus
+from quotegraph.corpus import extract_corpus
+from quotegraph.errors import InputError
+from quotegraph.extract.records import Article, ArticleResult, Attribution, Entity, Mention, Quote
+from quotegraph.graph.store import is_store_dir
+from quotegraph.run_graph import MEMORY_QUADS_ENV, RunGraph, memory_quads
+from quotegraph.runs import RunState, run_folder_for
+
+SPEAKERS = ["Clara Hartmann", "Jonas Weber", "Miriam Okonkwo"]
+
+
+def _article(i: int) -> dict:
+    text = (f"Der Streit um den Hafen geht weiter. „Wir geben nicht auf“, sagte {SPEAKERS[i % 3]} am Montag. "
+            f"Die Stadt habe kein Geld mehr, erklärte die Sprecherin des Rats {i}.")
+    return {"id": f"art-{i:03d}", "text": text, "language": "de"}
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("news") / "news.jsonl"
+    path.write_text("".join(json.dumps(_article(i), ensure_ascii=False) + "\n" for i in range(24)), encoding="utf-8")
+    return path
+
+
+def _outputs(where: Path) -> tuple[Graph, list[str]]:
+    return (Graph().parse(where / "graph.ttl"),
+            sorted((where / "quotes.jsonl").read_text(encoding="utf-8").splitlines()))
+
+
+@pytest.mark.parametrize("memory", ["0", "150", "100000"])
+def test_the_output_is_the_same_wherever_the_graph_was_held(news, tmp_path, monkeypatch, memory):
+    monkeypatch.setattr(corpus, "FLUSH_ARTICLES", 4)  # several flushes, so "150" moves the graph mid-run
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    extract_corpus([news], out=reference / "graph.ttl", jsonl=reference / "quotes.jsonl", lang="de")
+
+    monkeypatch.setenv(MEMORY_QUADS_ENV, memory)
+    moved = []
+    real_move = RunGraph._move_to_disk
+    monkeypatch.setattr(RunGraph, "_move_to_disk", lambda self: (moved.append(self.quads), real_move(self)))
+    got = tmp_path / "got"
+    got.mkdir()
+    extract_corpus([news], out=got / "graph.ttl", jsonl=got / "quotes.jsonl", lang="de")
+
+    want_graph, want_lines = _outputs(reference)
+    got_graph, got_lines = _outputs(got)
+    assert got_lines == want_lines
+    assert len(got_graph) == len(want_graph) and isomorphic(got_graph, want_graph)
+    assert not run_folder_for(got / "graph.ttl").exists()
+    if memory == "150":
+        assert len(moved) == 1 and moved[0] >= 150  # moved once, mid-run, after it grew past the limit
+    elif memory == "100000":
+        assert moved == []
+
+
+def _result(article_id: str, speaker: str) -> ArticleResult:
+    text = f"„Wir bleiben hier“, sagte {speaker}."
+    att = Attribution(f"{article_id}:0-19", article_id, Quote("„Wir bleiben hier“", 0, 19, "direct"),
+                      speaker=Mention(speaker, 27, 27 + len(speaker), speaker, "person"))
+    return ArticleResult(Article(id=article_id, text=text, title=f"Titel {article_id}", authors=("Eva Kern",)),
+                         (att,), (Entity(speaker, "person", (speaker.split()[-1],)),))
+
+
+def test_a_graph_held_in_memory_is_rebuilt_from_the_journal_on_resume(tmp_path):
+    run = RunState.start(tmp_path / "graph.ttl", {"inputs": []})
+    first = RunGraph.open(run.folder)
+    results = [_result("a1", "Eva Kern"), _result("a2", "Jan Hollmann")]
+    first.add(results)
+    run.record(results)
+    want = set(first.graph)
+    first.close()  # the process ends: the memory graph is gone, the journal stays
+
+    resumed = RunState.start(tmp_path / "graph.ttl", {"inputs": []}, resume=True)
+    again = RunGraph.open(resumed.folder, finished=resumed.finished_results())
+    assert not again.on_disk and set(again.graph) == want
+    again.close()
+
+
+def test_a_graph_moved_to_the_run_folder_is_opened_again_on_resume(tmp_path):
+    run = RunState.start(tmp_path / "graph.ttl", {"inputs": []})
+    first = RunGraph.open(run.folder, spill_quads=10)
+    first.add([_result("a1", "Eva Kern")])
+    assert first.on_disk and is_store_dir(run.folder / "store")
+    want = set(first.graph)
+    first.close()
+
+    # the journal is not replayed: the folder holds everything (it was written first)
+    again = RunGraph.open(run.folder, finished=iter(()), spill_quads=10)
+    assert again.on_disk and set(again.graph) == want
+    again.close()
+
+
+def test_a_move_cut_short_is_thrown_away_and_the_journal_rebuilds_the_graph(tmp_path):
+    run = RunState.start(tmp_path / "graph.ttl", {"inputs": []})
+    (run.folder / "store.moving").mkdir()
+    (run.folder / "store.moving" / "half-written").write_text("x")
+    results = [_result("a1", "Eva Kern")]
+    graph = RunGraph.open(run.folder, finished=results)
+    assert not (run.folder / "store.moving").exists() and not graph.on_disk
+    assert any(str(o) == "Eva Kern" for o in graph.graph.objects())
+    graph.close()
+
+
+def test_a_large_graph_file_to_add_to_is_read_into_the_run_folder(tmp_path, monkeypatch):
+    base = tmp_path / "graph.nt"
+    (tmp_path / "scratch").mkdir()
+    small = RunGraph.open(tmp_path / "scratch", spill_quads=10**6)
+    small.add([_result("a1", "Eva Kern")])
+    base.write_text("".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in small.graph), encoding="utf-8")
+    small.close()
+    monkeypatch.setattr("quotegraph.run_graph.SPILL_FILE_BYTES", 100)
+    run = RunState.start(base, {"inputs": []})
+    graph = RunGraph.open(run.folder, base=base)
+    assert graph.on_disk and is_store_dir(run.folder / "store") and graph.quads > 0
+    assert any(str(o) == "Eva Kern" for o in graph.graph.objects())
+    graph.close()
+
+
+@pytest.mark.parametrize("value", ["many", "-1", "1.5"])
+def test_a_bad_memory_limit_is_one_clear_error_before_anything_is_written(news, tmp_path, monkeypatch, value):
+    monkeypatch.setenv(MEMORY_QUADS_ENV, value)
+    with pytest.raises(InputError, match=MEMORY_QUADS_ENV):
+        memory_quads()
+    with pytest.raises(InputError, match=MEMORY_QUADS_ENV):
+        extract_corpus([news], out=tmp_path / "graph.ttl", lang="de")
+    assert not run_folder_for(tmp_path / "graph.ttl").exists()
+
+
+def test_the_limit_reads_grouped_digits(monkeypatch):
+    monkeypatch.setenv(MEMORY_QUADS_ENV, "2_000_000")
+    assert memory_quads() == 2_000_000
+    monkeypatch.delenv(MEMORY_QUADS_ENV)
+    assert memory_quads() == 100_000
