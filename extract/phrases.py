@@ -11,15 +11,21 @@ from collections.abc import Iterable
 from itertools import accumulate
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, IS_LOWER, POS, TAG
+from spacy.parts_of_speech import AUX, NOUN, VERB
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 from spacy.util import load_language_data, registry
 
+from .doc_tables import table_of, token_indices
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
 __all__ = [
     "SUBJECT_DEPS",
     "cue_lemma",
+    "cue_tokens",
     "is_pronoun",
     "noun_phrase",
     "quoted_name",
@@ -38,6 +44,7 @@ _NP_HEAD_POS = frozenset({"NOUN", "PROPN"})
 _VERBAL_DEPS = frozenset({"nsubj", "dobj", "ccomp", "xcomp", "aux"})
 _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
 _DANGLING_POS = frozenset({"ADP", "DET", "CCONJ"})
+_AUX_DEPS = ("aux", "aux:pass", "auxpass")
 
 
 @lru_cache(maxsize=4)
@@ -85,11 +92,61 @@ def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
     """The reporting-verb lemma of a token ("teilte … mit" → "mitteilen"), or None.
 
     A token counts when its lemma (or, with a particle, particle + lemma) is in the lexicon's
-    verbs and it is tagged as a verb (any token passes when the pipeline has no tagger).
+    verbs and it is tagged as a verb (any token passes when the pipeline has no tagger). While
+    the Doc is read (:func:`~quotegraph.extract.doc_tables.reading`) each token is looked at once.
     """
+    table = table_of(token.doc)
+    if table is None:
+        return _cue_lemma(token, lex)
+    lemmas = table.get(("cue_lemma", id(lex)))
+    if lemmas is None:
+        lemmas = table[("cue_lemma", id(lex))] = {}
+    i = token.i
+    if i not in lemmas:
+        lemmas[i] = _cue_lemma(token, lex)
+    return lemmas[i]
+
+
+def cue_tokens(doc: Doc, start: int, end: int, lex: CueLexicon) -> list[int]:
+    """The indices of the reporting verbs (:func:`cue_lemma`) in ``doc[start:end]``, in order.
+
+    >>> import spacy
+    >>> from quotegraph.extract.lexicon import load_lexicon
+    >>> doc = spacy.blank("de")("Sie sagt es und er warnt sie")
+    >>> cue_tokens(doc, 0, len(doc), load_lexicon("de")), cue_tokens(doc, 2, len(doc), load_lexicon("de"))
+    ([1, 5], [5])
+    """
+    table = table_of(doc)
+    if table is None:
+        return [tok.i for tok in doc[start:end] if cue_lemma(tok, lex) is not None]
+    key = ("cue_tokens", id(lex))
+    if key not in table:
+        # the Doc's arrays rule out most tokens at once; the others are looked at one by one
+        table[key] = [i for i in _verb_like(doc).tolist() if cue_lemma(doc[i], lex) is not None]
+    return token_indices(doc, key, None, start, end)
+
+
+def _verb_like(doc: Doc) -> np.ndarray:
+    """The indices of the tokens :func:`_cue_lemma` looks at beyond its first test (its part of
+    speech, tag and dependents), from the Doc's arrays."""
+    pos, tag, dep, lower, head = doc.to_array([POS, TAG, DEP, IS_LOWER, HEAD]).T
+    head = head.astype(np.int64)  # an offset to the head, negative as uint64
+    strings = doc.vocab.strings
+    aux = np.isin(dep, [hash_string(d) for d in _AUX_DEPS]) & (head != 0)
+    has_aux = np.zeros(len(doc), dtype=bool)
+    has_aux[(np.arange(len(doc)) + head)[aux]] = True
+    main_tags = [t for t in np.unique(tag).tolist() if strings[t][:2] in ("VV", "VA", "VM")] if len(doc) else []
+    root = np.isin(dep, [hash_string("ROOT"), hash_string("root")])
+    keep = ((pos == 0) | (pos == VERB) | (pos == AUX) | ((pos == NOUN) & (lower == 1))
+            | (np.isin(tag, main_tags) & root) | has_aux)
+    return np.flatnonzero(keep)
+
+
+def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
+    # the first test, also read from the Doc's arrays by _verb_like: keep the two the same
     if (token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower())
             and not (token.tag_[:2] in ("VV", "VA", "VM") and token.dep_ in ("ROOT", "root"))
-            and not any(c.dep_ in ("aux", "aux:pass", "auxpass") for c in token.children)):
+            and not any(c.dep_ in _AUX_DEPS for c in token.children)):
         # a main verb the POS model missed ("empfahl" ADV, "wurde angegeben" ADJD) passes; a
         # particle ("bekannt gegeben") does not
         return None
@@ -369,6 +426,15 @@ def sentences(doc: Doc) -> list[Span]:
     >>> [s.text for s in sentences(doc)]
     ['Er sagte , es sei kalt .', 'Dann ging er .', 'Laut SPIEGEL ONLINE ist es spät .']
     """
+    table = table_of(doc)
+    if table is None:
+        return _sentences(doc)
+    if "sentences" not in table:
+        table["sentences"] = _sentences(doc)
+    return list(table["sentences"])
+
+
+def _sentences(doc: Doc) -> list[Span]:
     if not doc.has_annotation("SENT_START"):
         return [doc[:]]
     out: list[list[int]] = []

@@ -53,6 +53,7 @@ from . import record_codec  # noqa: F401 (lets records travel in Doc.to_bytes)
 from .addressees import add_addressees
 from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
+from .doc_tables import reading
 from .errors import QuotegraphError, UnsupportedLanguageError
 from .lexicon import SUPPORTED_LANGUAGES, CueLexicon, lexicon_from_dict, lexicon_to_dict, load_lexicon
 from .linear import LinearModel, load_linear_model, shipped_model_path
@@ -171,6 +172,10 @@ class AttributionFinder:
             raise UnsupportedLanguageError(
                 f"{self.name}: no cue lexicon ships for language {self.lang!r} (only {supported}); bring one with "
                 f"nlp.get_pipe({self.name!r}).initialize(lexicon_path=...) (see docs/languages.md)")
+        with reading(doc):  # the stages share what they read from the Doc (doc_tables)
+            return self._find(doc, lex)
+
+    def _find(self, doc: Doc, lex: CueLexicon) -> tuple[list[Attribution], list[Entity]]:
         found = find_attributions(doc, lex, broad=self.broad_candidates)
         attributions = candidates_to_records(doc, found)
         if self.speaker_model is not None:

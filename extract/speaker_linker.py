@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import CueLexicon
 from .linear import LinearModel
-from .patterns.source_phrases import source_phrase
+from .patterns.source_phrases import source_phrases_in
 from .phrases import (SUBJECT_DEPS, CharSpans, DocEntities, cue_lemma, doc_text, is_pronoun, sentences, subject_of,
                       with_apposition)
 from .records import Attribution, Mention
@@ -71,13 +71,10 @@ def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon,
     for ent in entities.within(sent.start, sent.end):
         if ent.label_ in _NAMED:
             found.append((ent, "entity", "", False, -1))
-    i = sent.start
-    while i < sent.end:
-        # "Nach Ansicht von X …", "Laut einem Bericht des Y …": the source of a claim before
-        sp = source_phrase(doc, i, lex, sent.start, sent.end)
-        if sp is not None and sp.source is not None:
+    # "Nach Ansicht von X …", "Laut einem Bericht des Y …": the source of a claim before
+    for sp in source_phrases_in(doc, sent.start, sent.end, lex):
+        if sp.source is not None:
             found.append((sp.source, "source", sp.cue.text.lower(), True, -1))
-        i = max(i + 1, sp.phrase.end) if sp is not None else i + 1
     return sorted(found, key=lambda c: c[0].start)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import CharSpans, cue_lemma, sentences, strip_punct, subject_of
+from ..phrases import CharSpans, cue_lemma, cue_tokens, sentences, strip_punct, subject_of
 from ..quotemarks import word_count
 from .clauses import indirect_report, with_final_punct
 from .complements import OBJECT_DEPS, with_complement
@@ -34,9 +34,9 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
         content = strip_punct(sent)
         if content is None or word_count(content.text) < 5:
             continue
-        for tok in sent:
+        for tok in (doc[i] for i in cue_tokens(doc, sent.start, sent.end, lex)):
             lemma = cue_lemma(tok, lex)
-            if lemma is None or (lemma in lex.weak_verbs and not _act_complement(tok, lex)):
+            if lemma in lex.weak_verbs and not _act_complement(tok, lex):
                 continue
             if tok.dep_ not in ("ROOT", "root") and tok.head.dep_ not in ("ROOT", "root"):
                 continue

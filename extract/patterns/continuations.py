@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import cue_lemma, doc_text, sentences, strip_punct
+from ..phrases import cue_tokens, doc_text, sentences, strip_punct
 from ..quotemarks import word_count
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern
@@ -46,7 +46,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
             continue
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX", "") and reported_mood(t, lex)]
         reportive = [t for t in sent if _is_reportive_modal(t, lex)] if _has_perfect_infinitive(sent, lex) else []
-        if not (verbs or reportive) or any(cue_lemma(t, lex) for t in sent):
+        if not (verbs or reportive) or cue_tokens(doc, sent.start, sent.end, lex):
             continue
         prev = [f for f in ends if f.quote[1] <= sent.start_char]
         if not prev and not verbs:

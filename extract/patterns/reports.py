@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import SUBJECT_DEPS, CharSpans, cue_lemma, np_after, sentences, strip_punct, subject_of, with_apposition
+from ..phrases import SUBJECT_DEPS, CharSpans, cue_lemma, cue_tokens, np_after, sentences, strip_punct, subject_of, with_apposition
 from ..quotemarks import word_count
 from .clauses import clause_after, indirect_report, reported_mood, zu_infinitive
 from .complements import english_complement
@@ -32,9 +32,9 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
         if so_hit is not None and found.outside(*so_hit.quote):
             yield so_hit
             continue
-        for tok in sent:
+        for tok in (doc[i] for i in cue_tokens(doc, sent.start, sent.end, lex)):
             lemma = cue_lemma(tok, lex)
-            if lemma is None or used_cues.covers(tok.idx):
+            if used_cues.covers(tok.idx):
                 continue
             if not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1)):
                 continue

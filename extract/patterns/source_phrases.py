@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_tables import table_of, token_indices
 from ..lexicon import CueLexicon
 from ..phrases import noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
 
@@ -102,6 +106,10 @@ def is_source_noun(token: Token, lex: CueLexicon) -> bool:
         return True
     if not lex.compound_source_nouns or not token.text[:1].isupper():
         return False
+    return _ends_in_source_noun(low, lex)
+
+
+def _ends_in_source_noun(low: str, lex: CueLexicon) -> bool:
     # a compound: its last k letters are a source noun of 6+ letters, with 3+ letters before it
     nouns, lengths = _compound_heads(lex.source_nouns)
     return any(low[-k:] in nouns for k in lengths if k < len(low) - 2)
@@ -122,13 +130,49 @@ def _possessor(span: Span, lex: CueLexicon) -> Token | None:
 
 
 def source_phrases_in(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> list[SourcePhrase]:
+    """The source phrases in the tokens [lower, upper), left to right, none inside another."""
     out = []
     i = lower
-    while i < upper:
-        sp = source_phrase(doc, i, lex, lower, upper)
+    for start in source_phrase_starts(doc, lower, upper, lex):
+        if start < i:
+            continue  # inside the phrase before
+        sp = source_phrase(doc, start, lex, lower, upper)
         if sp is not None:
             out.append(sp)
-            i = max(sp.phrase.end, i + 1)
-        else:
-            i += 1
+            i = max(sp.phrase.end, start + 1)
     return out
+
+
+def source_phrase_starts(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> list[int]:
+    """The tokens in [lower, upper) where a source phrase may start: only there can
+    :func:`source_phrase` find one (its cue word, a source noun, a pointer like "demnach")."""
+    key = ("source_phrase_starts", id(lex))
+    table = table_of(doc)
+    if table is None:
+        return [i for i in _may_start(doc, lex).tolist() if lower <= i < upper]
+    if key not in table:
+        table[key] = _may_start(doc, lex).tolist()
+    return token_indices(doc, key, None, lower, upper)
+
+
+def _may_start(doc: Doc, lex: CueLexicon) -> np.ndarray:
+    """The indices of the tokens whose lower-case form opens a source phrase or is a source
+    noun (:func:`is_source_noun`), from the Doc's array of lower-case forms."""
+    firsts = _first_words(lex.before_source)
+    if firsts is None:
+        return np.arange(len(doc))
+    words = firsts | lex.source_adverbs | lex.after_source | lex.source_noun_prepositions | lex.source_nouns
+    lower = doc.to_array(LOWER)
+    keep = np.isin(lower, [hash_string(w) for w in words])
+    if lex.compound_source_nouns:  # "Polizeiangaben": is_source_noun on each distinct form, then on its tokens
+        strings = doc.vocab.strings
+        compounds = [h for h in np.unique(lower[~keep]).tolist() if _ends_in_source_noun(strings[h], lex)]
+        for i in np.flatnonzero(np.isin(lower, compounds)).tolist():
+            keep[i] = is_source_noun(doc[i], lex)
+    return np.flatnonzero(keep)
+
+
+@lru_cache(maxsize=8)
+def _first_words(before_source: tuple[tuple[str, ...], ...]) -> frozenset[str] | None:
+    """The first words of the phrases before a source (None if one is empty: any word may start)."""
+    return None if any(not words for words in before_source) else frozenset(words[0] for words in before_source)

@@ -1,0 +1,75 @@
+"""Values the stages of ``qg_attribution`` read from one Doc many times, kept while the Doc is read.
+
+Every pattern family walks the Doc's sentences and asks of its tokens whether they are
+reporting verbs or open a source phrase; the speaker linker and the quote filter ask again.
+Inside ``with reading(doc):`` (the component wraps each Doc in it) such answers are kept in
+the Doc's table and computed once; outside, every call computes afresh, so a Doc changed
+between two calls is never answered from a stale table.
+
+>>> import spacy
+>>> doc = spacy.blank("en")("It is cold.")
+>>> table_of(doc) is None
+True
+>>> with reading(doc):
+...     table_of(doc)["answer"] = 42
+...     table_of(doc)["answer"]
+42
+>>> table_of(doc) is None
+True
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from spacy.tokens import Doc
+
+__all__ = ["reading", "table_of", "token_indices"]
+
+#: The Docs being read, by id(), each with its table. The Doc itself is held too, so its id
+#: cannot be reused while it is here.
+_OPEN: dict[int, tuple[Doc, dict]] = {}
+
+
+@contextmanager
+def reading(doc: Doc) -> Iterator[dict]:
+    """Keep the answers about ``doc`` until the block ends (nested blocks share the outer table)."""
+    key = id(doc)
+    if key in _OPEN:
+        yield _OPEN[key][1]
+        return
+    _OPEN[key] = (doc, {})
+    try:
+        yield _OPEN[key][1]
+    finally:
+        del _OPEN[key]
+
+
+def table_of(doc: Doc) -> dict | None:
+    """The table of a Doc being read, or None outside :func:`reading`."""
+    entry = _OPEN.get(id(doc))
+    return entry[1] if entry is not None and entry[0] is doc else None
+
+
+def token_indices(doc: Doc, key: object, test: Callable, start: int = 0, end: int | None = None) -> list[int]:
+    """The indices of the tokens in ``doc[start:end]`` that pass ``test`` (called with a token).
+
+    Inside :func:`reading`, ``test`` runs once over the whole Doc and the answer is kept under
+    ``key``; each later call looks its range up by bisection.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("One two Three four Five")
+    >>> token_indices(doc, "capital", lambda t: t.text[0].isupper(), 1)
+    [2, 4]
+    """
+    end = len(doc) if end is None else end
+    table = table_of(doc)
+    if table is None:
+        return [tok.i for tok in doc[start:end] if test(tok)]
+    found = table.get(key)
+    if found is None:  # (test may be None when the caller put the list under key)
+        found = table[key] = [tok.i for tok in doc if test(tok)]
+    bounds = range(len(doc))[start:end]  # negative and too large bounds as a slice of the Doc reads them
+    return found[bisect_left(found, bounds.start) : bisect_left(found, max(bounds.start, bounds.stop))]

@@ -1,0 +1,100 @@
+"""What the stages read from a Doc once (extract/doc_tables.py) is what they would read token by
+token: the array shortcuts for reporting verbs and source-phrase starts leave nothing out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from quotegraph.extract.doc_tables import reading, table_of, token_indices
+from quotegraph.extract.lexicon import load_lexicon
+from quotegraph.extract.patterns.source_phrases import source_phrase, source_phrase_starts, source_phrases_in
+from quotegraph.extract.phrases import _cue_lemma, cue_lemma, cue_tokens, sentences
+from quotegraph.extract.pipeline import make_nlp
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "quotegraph" / "examples"
+#: sentences written for this test: cues with particles, auxiliaries, nouns; source phrases and compounds
+WRITTEN = {
+    "de": ("Laut der Agentur Nordpress teilte die Stadt am Montag mit, der Hafen bleibe zu. "
+           "Den Polizeiangaben zufolge wurde niemand verletzt. Nach Angaben von Eva Kern sei es ruhig. "
+           "Die Sprecherin gab bekannt, man werde prüfen. Seinen Angaben nach ist alles geklärt. "
+           "Demnach hatte der Rat gewarnt, wie die Zeitung berichtet."),
+    "en": ("According to a statement by the city, the harbor will stay closed, officials said on Monday. "
+           "The mayor has warned that the strike could spread. Citing police figures, the paper reported "
+           "no injuries. In an interview, she told reporters the talks had been announced. "
+           "His claims were denied by the union, according to Reuters."),
+}
+
+
+@pytest.fixture(scope="module", params=["de", "en"])
+def parsed(request):
+    lang = request.param
+    nlp = make_nlp(lang, learned=False)
+    texts = [WRITTEN[lang]] + [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob(f"*.{lang}.txt"))]
+    return load_lexicon(lang), list(nlp.pipe(texts))
+
+
+def test_reporting_verbs_read_from_the_arrays_are_those_found_token_by_token(parsed):
+    lex, docs = parsed
+    for doc in docs:
+        one_by_one = [tok.i for tok in doc if _cue_lemma(tok, lex) is not None]
+        assert one_by_one, "the texts hold reporting verbs"
+        with reading(doc):
+            assert cue_tokens(doc, 0, len(doc), lex) == one_by_one
+            for sent in sentences(doc):
+                assert cue_tokens(doc, sent.start, sent.end, lex) == [i for i in one_by_one if sent.start <= i < sent.end]
+            assert [cue_lemma(doc[i], lex) for i in one_by_one] == [_cue_lemma(doc[i], lex) for i in one_by_one]
+        assert cue_tokens(doc, 0, len(doc), lex) == one_by_one  # outside reading: computed afresh
+
+
+def test_every_source_phrase_starts_where_the_shortcut_says_one_may(parsed):
+    lex, docs = parsed
+    for doc in docs:
+        starts = [i for i in range(len(doc)) if source_phrase(doc, i, lex, 0, len(doc)) is not None]
+        assert starts, "the texts hold source phrases"
+        for inside in (False, True):
+            with reading(doc) if inside else _nothing():
+                may = source_phrase_starts(doc, 0, len(doc), lex)
+                assert set(starts) <= set(may)
+                assert len(may) < len(doc) / 4  # the point: most tokens are ruled out
+                walked, i = [], 0
+                while i < len(doc):  # the token-by-token walk the shortcut replaces
+                    sp = source_phrase(doc, i, lex, 0, len(doc))
+                    walked.append(sp.phrase.start) if sp is not None else None
+                    i = max(sp.phrase.end, i + 1) if sp is not None else i + 1
+                assert [sp.phrase.start for sp in source_phrases_in(doc, 0, len(doc), lex)] == walked
+
+
+class _nothing:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def test_sentences_kept_while_reading_are_the_same_and_a_copy():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Er kam. Dann ging er. Es war spät.")
+    with reading(doc):
+        first = sentences(doc)
+        first.pop()  # a caller changing its list does not change the kept one
+        assert [s.text for s in sentences(doc)] == ["Er kam.", "Dann ging er.", "Es war spät."]
+    doc[3].is_sent_start = False  # after reading, a changed Doc is read anew
+    assert [s.text for s in sentences(doc)] == ["Er kam. Dann ging er.", "Es war spät."]
+
+
+def test_tables_are_per_doc_and_dropped_after_reading():
+    nlp = spacy.blank("en")
+    a, b = nlp("One Two three"), nlp("four Five")
+    with reading(a):
+        assert token_indices(a, "upper", lambda t: t.text[0].isupper()) == [0, 1]
+        assert table_of(b) is None and token_indices(b, "upper", lambda t: t.text[0].isupper()) == [1]
+        with reading(a):  # nested: the same table
+            assert table_of(a)["upper"] == [0, 1]
+        assert "upper" in table_of(a)
+        assert token_indices(a, "upper", None, -2) == [1]  # bounds as a slice reads them
+    assert table_of(a) is None
