@@ -34,7 +34,22 @@ class LinearModel:
 
     def probability(self, features: Iterable[str]) -> float:
         """P(right | features): features present count once, unknown ones weigh nothing."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        return self.probability_of(self.weight(features))
+
+    def weight(self, features: Iterable[str]) -> float:
+        """The summed weight of the features present (each once), without the bias: the weights
+        of disjoint feature sets add up, so a part shared by many scores is summed once.
+
+        >>> model = LinearModel(bias=-1.0, weights={"a": 1.0, "b": 2.0})
+        >>> model.weight(["a", "a", "c"]) + model.weight(["b"]) == model.weight(["a", "b", "c"])
+        True
+        """
+        weights = self.weights
+        return sum(weights.get(f, 0.0) for f in set(features))
+
+    def probability_of(self, weight: float) -> float:
+        """P(right) for features of this summed :meth:`weight`."""
+        z = self.bias + weight
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_dict(self) -> dict:

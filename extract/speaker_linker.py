@@ -168,18 +168,29 @@ def candidate_features(doc: Doc, att: Attribution, c: Candidate, rank: int, lex:
     and one ``speakers``) saves working out a candidate's own features again for the next
     attribution; ``text`` (``doc.text``, which spaCy joins anew on each access) saves joining
     the tokens between the candidate and the quote."""
-    kind = att.quote.kind
+    form, feats = _own_features(doc, c, lex, speakers, cache)
+    return feats + _pair_features(doc, att, c, rank, form, rule_choice, text)
+
+
+def _own_features(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans,
+                  cache: dict | None) -> tuple[str, list[str]]:
     span = c.span
     key = (span.start, span.end, c.role, c.verb, c.cue_verb)
-    if cache is None or key not in cache:
-        facts = _span_features(doc, c, lex, speakers)
-        if cache is not None:
-            cache[key] = facts
-    else:
-        facts = cache[key]
-    form, feats = facts
+    if cache is None:
+        return _span_features(doc, c, lex, speakers)
+    if key not in cache:
+        cache[key] = _span_features(doc, c, lex, speakers)
+    return cache[key]
+
+
+def _pair_features(doc: Doc, att: Attribution, c: Candidate, rank: int, form: str, rule_choice: bool,
+                   text: str | None) -> list[str]:
+    """The features of a candidate that depend on the attribution too (none is also one of
+    its own features: :func:`link_speakers` weighs the two parts apart)."""
+    kind = att.quote.kind
+    span = c.span
     before = span.end_char <= att.quote.start
-    feats = feats + [
+    feats = [
         f"distance={c.distance}", f"distance={c.distance}|role={c.role}", f"distance={c.distance}|form={form}",
         f"rank={min(rank, 4)}", f"rank={min(rank, 4)}|kind={kind}",
         f"kind={kind}|pattern={att.pattern}", f"side={'before' if before else 'after'}", f"form={form}|kind={kind}",
@@ -239,15 +250,23 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     speakers = CharSpans((a.speaker.start, a.speaker.end) for a in attributions if a.speaker is not None)
     cache: dict = {}
     features: dict = {}  # each candidate's own features, for every attribution that weighs it
+    own_weight: dict = {}  # … and their summed weight
     text = doc_text(doc)
     entities = DocEntities(doc)
     out = []
+
+    def score(att: Attribution, c: Candidate, rank: int, rule_choice: bool) -> float:
+        # a candidate's own features and those of the pair are disjoint: weigh each part once
+        form, own = _own_features(doc, c, lex, speakers, features)
+        if id(own) not in own_weight:
+            own_weight[id(own)] = model.weight(own)
+        pair = _pair_features(doc, att, c, rank, form, rule_choice, text)
+        return model.probability_of(own_weight[id(own)] + model.weight(pair))
+
     for att in attributions:
         cands, rule = candidates_for(doc, att, lex, sents, rerank=rerank, cache=cache, entities=entities)
         if cands:
-            scored = [model.probability(candidate_features(doc, att, c, r, lex, speakers, rule_choice=(r == rule),
-                                                        cache=features, text=text))
-                      for r, c in enumerate(cands)]
+            scored = [score(att, c, r, r == rule) for r, c in enumerate(cands)]
             k = max(range(len(cands)), key=scored.__getitem__)
             if (k != rule) if rule is not None else scored[k] >= model.threshold:
                 span = cands[k].span
