@@ -76,6 +76,7 @@ from quotegraph.extract.patterns import find_attributions  # noqa: E402
 from quotegraph.extract.pipeline import make_nlp  # noqa: E402
 from quotegraph.extract.records import Article  # noqa: E402
 from quotegraph.graph.export import save_graph  # noqa: E402
+from quotegraph.extract.doc_tables import reading  # noqa: E402
 from quotegraph.graph.identity import resolve_graph  # noqa: E402
 from quotegraph.graph.statements import link_statements  # noqa: E402
 from quotegraph.run_graph import RunGraph  # noqa: E402
@@ -215,16 +216,17 @@ def bench_split(data: Path, limit: int | None, *, batch_size: int) -> None:
             docs = timed("bare pipeline (nlp.pipe)", lambda: list(nlp.pipe([a.text for a in articles], batch_size=batch_size,
                                                                           disable=["qg_attribution"])))
             for doc in docs:
-                found = timed("  patterns", lambda: find_attributions(doc, lex, broad=component.broad_candidates))
-                atts = timed("  candidates to records", lambda: qgp.candidates_to_records(doc, found))
-                if component.speaker_model is not None:
-                    atts = timed("  speaker linker", lambda: qgp.link_speakers(doc, atts, lex, component.speaker_model))
-                atts, ents = timed("  coreference", lambda: qgp.resolve_entities(
-                    doc, qgp.keep_roles_within_lines(doc.text, atts), lex))
-                if component.quote_filter is not None:
-                    atts, _ = timed("  quote filter", lambda: component.quote_filter(doc, atts, [f.parent for f in found], lex))
-                named = {m.entity for a in atts for m in (a.speaker, a.mediator) if m is not None}
-                timed("  annotations", lambda: component.set_annotations(doc, atts, [e for e in ents if e.name in named]))
+                with reading(doc):  # as the component reads each Doc (extract/doc_tables.py)
+                    found = timed("  patterns", lambda: find_attributions(doc, lex, broad=component.broad_candidates))
+                    atts = timed("  candidates to records", lambda: qgp.candidates_to_records(doc, found))
+                    if component.speaker_model is not None:
+                        atts = timed("  speaker linker", lambda: qgp.link_speakers(doc, atts, lex, component.speaker_model))
+                    atts, ents = timed("  coreference", lambda: qgp.resolve_entities(
+                        doc, qgp.keep_roles_within_lines(doc.text, atts), lex))
+                    if component.quote_filter is not None:
+                        atts, _ = timed("  quote filter", lambda: component.quote_filter(doc, atts, [f.parent for f in found], lex))
+                    named = {m.entity for a in atts for m in (a.speaker, a.mediator) if m is not None}
+                    timed("  annotations", lambda: component.set_annotations(doc, atts, [e for e in ents if e.name in named]))
             results = timed("records (convert.doc_to_result)", lambda: [doc_to_result(d, a) for d, a in zip(docs, articles)])
             # as `quotegraph extract --out graph.ttl` does: the run's graph, its journal, the
             # resolution across articles, the statements, the file

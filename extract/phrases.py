@@ -118,7 +118,7 @@ def cue_tokens(doc: Doc, start: int, end: int, lex: CueLexicon) -> list[int]:
     """
     table = table_of(doc)
     if table is None:
-        return [tok.i for tok in doc[start:end] if cue_lemma(tok, lex) is not None]
+        return [tok.i for tok in doc[start:end] if _cue_lemma(tok, lex) is not None]
     key = ("cue_tokens", id(lex))
     if key not in table:
         # the Doc's arrays rule out most tokens at once; the others are looked at one by one

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_tables import table_of
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS
 from ..phrases import SUBJECT_DEPS, cue_lemma, cue_tokens, np_after, np_before, subject_of, with_apposition
@@ -34,7 +35,10 @@ def _find_verb_cue(doc: Doc, lower: int, upper: int, lex: CueLexicon, *,
     then the one highest in the parse, then the one nearest to ``upper``: the main clause frames
     the quote, not a cue in a clause beside it ("When my mother mentioned it, I laughed and
     said, “…”"; "… defend not paying an architect who said …, saying, “…”")."""
-    cues = ((doc[i], cue_lemma(doc[i], lex)) for i in cue_tokens(doc, lower, upper, lex))
+    if table_of(doc) is not None:  # the Doc's reporting verbs are known
+        cues = ((doc[i], cue_lemma(doc[i], lex)) for i in cue_tokens(doc, lower, upper, lex))
+    else:  # only as far as needed
+        cues = ((tok, lemma) for tok in doc[lower:upper] if (lemma := cue_lemma(tok, lex)) is not None)
     if not main:
         return next(cues, None)
     last = upper - 1

@@ -148,8 +148,8 @@ def source_phrase_starts(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> l
     :func:`source_phrase` find one (its cue word, a source noun, a pointer like "demnach")."""
     key = ("source_phrase_starts", id(lex))
     table = table_of(doc)
-    if table is None:
-        return [i for i in _may_start(doc, lex).tolist() if lower <= i < upper]
+    if table is None:  # every token of the range: reading the whole Doc's arrays would cost more
+        return list(range(len(doc))[lower:upper])
     if key not in table:
         table[key] = _may_start(doc, lex).tolist()
     return token_indices(doc, key, None, lower, upper)
