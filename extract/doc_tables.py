@@ -24,9 +24,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-__all__ = ["reading", "table_of", "token_indices"]
+__all__ = ["reading", "table_of", "token_indices", "doc_array", "tokens_with"]
 
 #: The Docs being read, by id(), each with its table. The Doc itself is held too, so its id
 #: cannot be reused while it is here.
@@ -72,4 +75,36 @@ def token_indices(doc: Doc, key: object, test: Callable, start: int = 0, end: in
     if found is None:  # (test may be None when the caller put the list under key)
         found = table[key] = [tok.i for tok in doc if test(tok)]
     bounds = range(len(doc))[start:end]  # negative and too large bounds as a slice of the Doc reads them
+    return found[bisect_left(found, bounds.start) : bisect_left(found, max(bounds.start, bounds.stop))]
+
+
+def doc_array(doc: Doc, attr: int) -> np.ndarray:
+    """``doc.to_array(attr)``, kept while the Doc is read."""
+    table = table_of(doc)
+    if table is None:
+        return doc.to_array(attr)
+    key = ("array", attr)
+    if key not in table:
+        table[key] = doc.to_array(attr)
+    return table[key]
+
+
+def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = LOWER) -> list[int]:
+    """The indices of the tokens in ``doc[start:end]`` whose ``attr`` (by default the lower-case
+    form) is one of ``words``, found in the Doc's array.
+
+    >>> import spacy
+    >>> doc = spacy.blank("de")("Laut Polizei, so der Sprecher, sei es ruhig, so hieß es.")
+    >>> tokens_with(doc, frozenset({"so", "laut"})), tokens_with(doc, frozenset({"so"}), 4)
+    ([0, 3, 11], [11])
+    """
+    key = ("tokens_with", attr, words)
+    table = table_of(doc)
+    found = table.get(key) if table is not None else None
+    if found is None:
+        values = doc_array(doc, attr)
+        found = np.flatnonzero(np.isin(values, [hash_string(w) for w in words])).tolist()
+        if table is not None:
+            table[key] = found
+    bounds = range(len(doc))[start:end]
     return found[bisect_left(found, bounds.start) : bisect_left(found, max(bounds.start, bounds.stop))]

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_tables import doc_array
 from ..lexicon import CueLexicon
 from ..phrases import CharSpans, cue_lemma, cue_tokens, sentences, strip_punct, subject_of
 from ..quotemarks import word_count
@@ -73,10 +78,11 @@ def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Ite
     if not doc.has_annotation("DEP") or not lex.broad_verb_reports:
         return
     used = CharSpans((f.cue[0], f.cue[1]) for f in found if f.cue is not None)
+    verbs = np.flatnonzero(doc_array(doc, POS) == VERB).tolist()
     for sent in sentences(doc):
         taken: list[Found] = []
-        for tok in sent:
-            if tok.pos_ != "VERB" or used.covers(tok.idx):
+        for tok in (doc[i] for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]):
+            if used.covers(tok.idx):
                 continue
             if not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1)):
                 continue

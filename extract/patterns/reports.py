@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_tables import doc_array, table_of, tokens_with
 from ..lexicon import CueLexicon
 from ..phrases import SUBJECT_DEPS, CharSpans, cue_lemma, cue_tokens, np_after, sentences, strip_punct, subject_of, with_apposition
 from ..quotemarks import word_count
@@ -158,11 +163,11 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
     Annahme, dass …", "the claim that …". The noun is the cue; the subject of the sentence's
     verb the speaker."""
     taken: list[Found] = []
+    nouns = _clause_noun_tokens(doc, lex)
     for sent in sentences(doc):
-        for tok in sent:
-            if (tok.lower_ not in lex.clause_nouns and (tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.clause_nouns)
-                    or not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1))):
-                continue  # the noun or its plural ("Hinweise, dass …")
+        for tok in (doc[i] for i in nouns[bisect_left(nouns, sent.start) : bisect_left(nouns, sent.end)]):
+            if not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1)):
+                continue
             k = tok.i + 1
             if k < sent.end and doc[k].text == ",":
                 k += 1
@@ -191,6 +196,23 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
             taken.append(f)
             yield f
             break
+
+
+def _clause_noun_tokens(doc: Doc, lex: CueLexicon) -> list[int]:
+    """The speech nouns of the Doc, as a word or by their lemma (a plural: "Hinweise, dass …")."""
+    table = table_of(doc)
+    if table is not None and ("clause_nouns", id(lex)) in table:
+        return table[("clause_nouns", id(lex))]
+    words = tokens_with(doc, lex.clause_nouns)
+    # a noun whose lemma is one: each distinct lemma of the Doc's nouns is looked at once
+    lemmas, pos = doc_array(doc, LEMMA), doc_array(doc, POS)
+    strings = doc.vocab.strings
+    ok = [h for h in np.unique(lemmas[pos == NOUN]).tolist() if strings[h].lower() in lex.clause_nouns]
+    by_lemma = np.flatnonzero((pos == NOUN) & np.isin(lemmas, ok)).tolist() if ok else []
+    out = sorted(set(words) | set(by_lemma))
+    if table is not None:
+        table[("clause_nouns", id(lex))] = out
+    return out
 
 
 def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
@@ -234,8 +256,8 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
 
 def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
     """``…, so der Sprecher.`` — content before the comma, the source after "so"."""
-    for tok in sent:
-        if tok.lower_ not in lex.source_particles or tok.i == sent.start or doc[tok.i - 1].text != ",":
+    for tok in (doc[i] for i in tokens_with(doc, lex.source_particles, sent.start, sent.end)):
+        if tok.i == sent.start or doc[tok.i - 1].text != ",":
             continue
         end = next((t.i for t in doc[tok.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
         speaker = np_after(doc, tok.i + 1, end, lex)
