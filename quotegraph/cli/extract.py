@@ -61,8 +61,10 @@ def extract(
     .atom or .xml file) stands for the pages it lists (--since leaves out older ones). A URL
     that cannot be fetched is skipped with the reason, as a bad file is.
 
-    Big corpora stream: finished articles go into the store (or a scratch store beside the
-    graph file) every few seconds, with a journal in OUTPUT.quotegraph-run/. If a run is
+    Big corpora stream: finished articles go into the store every few seconds (with --out
+    alone, into a graph held in memory until it has 100,000 quads, then moved into a store in
+    OUTPUT.quotegraph-run/; the environment variable QUOTEGRAPH_MEMORY_QUADS sets another
+    number, 0 for never in memory), with a journal in OUTPUT.quotegraph-run/. If a run is
     interrupted (Ctrl-C, SIGTERM, a crash, a kill), the earlier output files are untouched: run
     the same command with --resume to continue; no article is lost or counted twice. Worker
     processes end with the run, however it ends.
