@@ -57,3 +57,18 @@ def test_a_query_on_a_file_loads_the_graph_libraries_and_nothing_of_extraction(t
 def test_the_extraction_facade_does_load_what_help_leaves_out():
     # the checks above can fail: the modules the verbs import when they run bring these in
     assert {"rdflib", "ftfy"} <= _top_level(_loaded("import quotegraph.api"))
+
+
+def test_extracting_local_files_does_not_load_the_web_client(tmp_path):
+    (tmp_path / "news.txt").write_text("„Wir bleiben hier“, sagte Eva Kern.", encoding="utf-8")
+    code = (f"import sys\nfrom quotegraph.cli import main\n"
+            f"sys.argv = ['quotegraph', 'extract', {str(tmp_path / 'news.txt')!r}, '--lang', 'de', "
+            f"'--out', {str(tmp_path / 'graph.ttl')!r}, '-q']\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code")
+    loaded = _loaded(code)
+    assert (tmp_path / "graph.ttl").stat().st_size > 0 and "spacy" in loaded  # it did extract
+    # (spaCy itself imports requests; quotegraph's client and its page cache are ours to spare)
+    assert not {"quotegraph.fetch", "quotegraph.page_cache"} & loaded
+    # a fetch setting given: the client is loaded (and the check above could fail)
+    code = code.replace("'-q']", "'-q', '--rate', '0.5']")
+    assert "quotegraph.fetch" in _loaded(code)

@@ -151,7 +151,9 @@ def _since(value: str | None) -> date | None:
 
 
 def _fetch_settings(rate: float, timeout: float, cache: Path | None):
-    from quotegraph.fetch import FetchSettings  # requests loads only for a run that may fetch
+    if (rate, timeout, cache) == (1.0, 30.0, None):
+        return None  # the defaults: requests loads only if a URL is fetched
+    from quotegraph.fetch import FetchSettings
 
     settings = FetchSettings(rate=rate, timeout=timeout)
     return settings if cache is None else replace(settings, cache=cache)
