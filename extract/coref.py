@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
+from .doc_tables import doc_ents
 from .lexicon import CueLexicon
 from .patterns.source_phrases import is_source_noun
 from .phrases import DocEntities, doc_text
@@ -286,7 +287,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     index = EntityIndex(lex)
     entities = DocEntities(doc)
     # names first, longest first, so surnames merge into full names
-    for ent in sorted(doc.ents, key=lambda e: -len(e.text)):
+    for ent in sorted(doc_ents(doc), key=lambda e: -len(e.text)):
         if entity_type_of_label(ent.label_) in ("person", "organization"):
             index.add(ent.text, entity_type_of_label(ent.label_))
     for name, abbreviation in abbreviated_names(doc):
@@ -294,7 +295,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         if ent is not None and ent.type != "person":
             index.add_abbreviation(abbreviation, ent)
     persons_at: list[tuple[int, ResolvedEntity]] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if entity_type_of_label(ent.label_) == "person":
             resolved = index.add(ent.text, "person")
             if resolved is not None:
@@ -308,7 +309,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     genders = person_genders(doc, index, lex)
     focus = Focus(doc, persons_at, person_named=lambda name: _person(index.find(name, "person")),
                   gender_of=lambda entity: genders.get(id(entity)))
-    roles = RoleNouns(doc, ((ent, index.find(ent.text, entity_type_of_label(ent.label_))) for ent in doc.ents
+    roles = RoleNouns(doc, ((ent, index.find(ent.text, entity_type_of_label(ent.label_))) for ent in doc_ents(doc)
                             if entity_type_of_label(ent.label_) in ("person", "organization")))
     out: list[dict] = []
     last_speaker: tuple[int, ResolvedEntity] | None = None
@@ -457,12 +458,12 @@ def abbreviated_names(doc: Doc) -> list[tuple[Span, str]]:
 
     >>> import spacy
     >>> doc = spacy.blank("de")("Die Süddeutsche Zeitung (SZ) und Anna Weber (AW) schrieben.")
-    >>> doc.ents = [doc.char_span(4, 23, label="ORG"), doc.char_span(33, 43, label="PER")]
+    >>> doc_ents(doc) = [doc.char_span(4, 23, label="ORG"), doc.char_span(33, 43, label="PER")]
     >>> [(name.text, abbr) for name, abbr in abbreviated_names(doc)]
     [('Süddeutsche Zeitung', 'SZ'), ('Anna Weber', 'AW')]
     """
     out = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         i = ent.end
         if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
             continue
@@ -488,7 +489,7 @@ def person_genders(doc: Doc, index: EntityIndex, lex: CueLexicon) -> dict[int, s
     name ("Mr.", "Frau") or a role noun of one grammatical gender ("Ministerin Anna Weiß");
     a person shown as both is left out."""
     seen: dict[int, set[str]] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if entity_type_of_label(ent.label_) != "person" or ent.start == 0:
             continue
         before = doc[ent.start - 1]

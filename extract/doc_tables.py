@@ -27,9 +27,9 @@ from contextlib import contextmanager
 import numpy as np
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-__all__ = ["reading", "table_of", "token_indices", "doc_array", "tokens_with"]
+__all__ = ["reading", "table_of", "token_indices", "doc_array", "doc_ents", "tokens_with"]
 
 #: The Docs being read, by id(), each with its table. The Doc itself is held too, so its id
 #: cannot be reused while it is here.
@@ -108,3 +108,13 @@ def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None
             table[key] = found
     bounds = range(len(doc))[start:end]
     return found[bisect_left(found, bounds.start) : bisect_left(found, max(bounds.start, bounds.stop))]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` (which spaCy rebuilds from the tokens on every access), kept while the Doc is read."""
+    table = table_of(doc)
+    if table is None:
+        return doc.ents
+    if "ents" not in table:
+        table["ents"] = doc.ents
+    return table["ents"]

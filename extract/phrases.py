@@ -18,7 +18,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 from spacy.util import load_language_data, registry
 
-from .doc_tables import table_of, token_indices
+from .doc_tables import doc_ents, table_of, token_indices
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
@@ -546,7 +546,7 @@ class DocEntities:
     """
 
     def __init__(self, doc: Doc):
-        self._ents = list(doc.ents)
+        self._ents = list(doc_ents(doc))
         self._starts = [e.start for e in self._ents]
 
     def within(self, start: int, end: int) -> list[Span]:
