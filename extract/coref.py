@@ -458,7 +458,7 @@ def abbreviated_names(doc: Doc) -> list[tuple[Span, str]]:
 
     >>> import spacy
     >>> doc = spacy.blank("de")("Die Süddeutsche Zeitung (SZ) und Anna Weber (AW) schrieben.")
-    >>> doc_ents(doc) = [doc.char_span(4, 23, label="ORG"), doc.char_span(33, 43, label="PER")]
+    >>> doc.ents = [doc.char_span(4, 23, label="ORG"), doc.char_span(33, 43, label="PER")]
     >>> [(name.text, abbr) for name, abbr in abbreviated_names(doc)]
     [('Süddeutsche Zeitung', 'SZ'), ('Anna Weber', 'AW')]
     """
