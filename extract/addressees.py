@@ -50,8 +50,14 @@ def cue_token(doc: Doc, att: Attribution) -> Token | None:
     span = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and not (t.head in span and t.head != t)]
+    verbs = [t for t in span if _is_verb(t) and not (t.head in span and t.head != t)]
     return verbs[0] if verbs else None
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb by its part of speech or by its fine tag ("aufgefordert" tagged ADJ but VVPP: the
+    POS model and the tagger disagree on participles)."""
+    return token.pos_ in ("VERB", "AUX") or token.tag_[:1] == "V"
 
 
 def _is_addressable(token: Token, lex: CueLexicon) -> bool:
@@ -109,6 +115,31 @@ def _in_case(token: Token, cases: frozenset[str]) -> bool:
     return bool(marked) and marked <= cases and token.dep_ in ("obj", "obl", "iobj", "nsubj", "nmod")
 
 
+def _dative_object(token: Token, lex: CueLexicon) -> bool:
+    """An object whose determiner shows the addressee case too ("erklärte einem Angestellten",
+    "empfahl dem Gericht"): the case of a bare noun alone is too often guessed ("am 19. August")."""
+    return token.dep_ in _CORE_OBJECTS and any(
+        c.dep_.startswith("det") and _in_case_marked(c, lex.addressee_cases) for c in token.children)
+
+
+def _in_case_marked(token: Token, cases: frozenset[str]) -> bool:
+    marked = set(token.morph.get("Case"))
+    return bool(marked) and marked <= cases
+
+
+#: the subject relations of a verb (UD, ClearNLP)
+_SUBJECTS = frozenset({"nsubj", "sb"})
+
+
+def _not_subject(token: Token, lex: CueLexicon) -> bool:
+    """Whether a nominal's case rules it out as a subject ("Lenz" marked accusative)."""
+    marked = set(token.morph.get("Case"))
+    return bool(lex.subject_cases) and bool(marked) and not (marked & lex.subject_cases)
+
+
+#: the object relations of a verb (UD): a noun in them is an argument, not an adjunct
+_CORE_OBJECTS = frozenset({"obj", "iobj", "obl:arg"})
+
 #: dependents of a cue whose subtree is another clause (the content, an aside), not its frame
 _CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "csubj", "acl", "relcl", "conj", "dep"})
 
@@ -137,7 +168,7 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
         if child.pos_ in _NOMINAL and _preposition(child) is None and not _is_reflexive(child, lex) and (
                 (takes_dative and child.dep_ in lex.addressee_dependents
                  and _may_be_in_case(child, lex.addressee_cases))
-                or (_in_case(child, lex.addressee_cases) and _is_addressable(child, lex))):
+                or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex)))):
             yield child
     for prep, obj in _prepositional_objects(verb):  # "gegenüber dem Sender", "said to reporters"
         if (prep in lex.addressee_prepositions or f"{lemma} {prep}" in lex.verb_addressee_prepositions
@@ -147,9 +178,13 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
         if _preposition(obj) in lex.addressee_prepositions:
             yield obj
     passive = addresses or (lemma is not None and lemma in lex.passive_addressee_verbs)
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL]
     for child in verb.children:  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
         if child.pos_ in _NOMINAL and not _is_reflexive(child, lex) and (
                 (addresses and child.dep_ in ("obj", "dobj"))
+                # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
+                # subject beside it, tells it is the object (the speaker's own is passed over)
+                or (addresses and child.dep_ in _SUBJECTS and (_not_subject(child, lex) or len(subjects) > 1))
                 or (passive and child.dep_ in lex.passive_subject_dependents)):
             yield child
     for prep, noun in _prepositional_objects(verb):  # "im Gespräch mit X", "in an interview with X"

@@ -120,6 +120,9 @@ class CueLexicon:
     # object or oblique without preposition is ("erklärte einem Angestellten": "Dat")
     addressee_dependents: frozenset[str] = _words(keep_case=True)
     addressee_cases: frozenset[str] = _words(keep_case=True)
+    # the morphological cases of a subject: a nominal marked for none of them is an object,
+    # whatever the parser labelled it ("hatte Lenz[Acc] aufgefordert")
+    subject_cases: frozenset[str] = _words(keep_case=True)
     # prepositions that attach the one spoken to ("gegenüber dem Sender"), and those that do
     # when their object is a person, organisation, pronoun or ``addressee_nouns`` word ("vor der
     # Presse", but not "vor zwei Wochen"; "said to reporters")
