@@ -65,8 +65,26 @@ def _is_addressable(token: Token, lex: CueLexicon) -> bool:
     NER knows as such, or an audience noun ("reporters", "Journalisten")."""
     if token.pos_ == "PRON":
         return not _is_reflexive(token, lex) and token.lower_ not in lex.impersonal
-    return any(t.ent_type_ in _ADDRESSABLE or t.lower_ in lex.addressee_nouns or t.lower_ in lex.media_words
-               or t.lemma_.lower() in lex.addressee_nouns for t in _name_tokens(token))
+    return any(t.ent_type_ in _ADDRESSABLE or _noun_in(t, lex.addressee_nouns, lex) or _noun_in(t, lex.media_words, lex)
+               for t in _name_tokens(token))
+
+
+def _noun_in(token: Token, nouns: frozenset[str], lex: CueLexicon) -> bool:
+    """Whether a noun is one of ``nouns``, by its form or lemma, or, in a language that writes
+    compounds as one word, by its last part ("US-Zeitschrift", "Videobotschaft",
+    "Bundestagsabgeordneten": the head of a compound is its last part)."""
+    words = (token.lower_, token.lemma_.lower())
+    if any(w in nouns for w in words):
+        return True
+    return lex.closed_compounds and any(
+        w.endswith(noun) and len(w) - len(noun) >= _MIN_COMPOUND_PART for w in words for noun in nouns
+        if len(noun) >= _MIN_COMPOUND_HEAD)
+
+
+#: the shortest listed noun matched as a compound's head, and the shortest part before it (so
+#: "Rat" does not match "Vorrat", nor "Sender" "Absender")
+_MIN_COMPOUND_HEAD = 4
+_MIN_COMPOUND_PART = 3
 
 
 def _name_tokens(token: Token) -> list[Token]:
@@ -144,10 +162,11 @@ _CORE_OBJECTS = frozenset({"obj", "iobj", "obl:arg"})
 _CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "csubj", "acl", "relcl", "conj", "dep"})
 
 
-def _clause_nominals(verb: Token) -> Iterator[Token]:
+def _clause_nominals(verb: Token, *, below: bool = True) -> Iterator[Token]:
     """The nominals of the cue's own clause below its direct dependents (a phrase the parser
-    hung on the subject or a date), not those of the content or another clause."""
-    stack = [c for c in verb.children if c.dep_ not in _CLAUSES]
+    hung on the subject or a date), not those of the content or another clause; with
+    ``below=False`` the direct dependents' own nominals too."""
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSES] if below else [verb]
     while stack:
         token = stack.pop()
         for child in token.children:
@@ -187,11 +206,30 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
                 or (addresses and child.dep_ in _SUBJECTS and (_not_subject(child, lex) or len(subjects) > 1))
                 or (passive and child.dep_ in lex.passive_subject_dependents)):
             yield child
-    for prep, noun in _prepositional_objects(verb):  # "im Gespräch mit X", "in an interview with X"
-        if noun.lemma_.lower() in lex.conversation_nouns or noun.lower_ in lex.conversation_nouns:
+    yield from _partners(verb, lex)
+
+
+def _partners(verb: Token, lex: CueLexicon) -> Iterator[Token]:
+    """The partner of a conversation noun in the clause ("im Gespräch mit X", "in an interview
+    with X"), on the cue or on a word of its clause ("sagte der Mann in einem Interview mit X")."""
+    nouns = [noun for _, noun in _prepositional_objects(verb)] + list(_clause_nominals(verb))
+    for noun in nouns:
+        if _noun_in(noun, lex.conversation_nouns, lex):
             for partner_prep, partner in _prepositional_objects(noun):
                 if partner_prep in lex.conversation_prepositions:
                     yield partner
+
+
+def _speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> Iterator[Token]:
+    """For a cue that is no verb ("so X gegenüber Y", "nach Angaben von X gegenüber Y"): the
+    phrases with an addressee preposition, or a conversation's partner, hung on the speaker."""
+    span = doc.char_span(*speaker, alignment_mode="expand") if speaker else None
+    if span is None or not len(span):
+        return
+    for obj in _clause_nominals(span.root, below=False):
+        if _preposition(obj) in lex.addressee_prepositions:
+            yield obj
+    yield from _partners(span.root, lex)
 
 
 #: dependents after a noun that belong to its phrase ("Minister Jan Berg, der Sprecher der Partei")
@@ -243,14 +281,16 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     phrase, is passed over.
     """
     verb = cue_token(doc, att)
-    if verb is None:
+    if verb is None and att.cue is None:
         return None, False
     quote = (att.quote.start, att.quote.end)
-    if quote[0] <= verb.idx < quote[1]:  # a speech act sentence: its quote holds the frame too
+    if verb is not None and quote[0] <= verb.idx < quote[1]:  # a speech act sentence: its quote holds the frame too
         quote = (verb.idx, verb.idx)
     mediator = (att.mediator.start, att.mediator.end) if att.mediator else None
     speaker = (att.speaker.start, att.speaker.end) if att.speaker else None
-    for head in _candidates(verb, cue_lemma(verb, lex), lex):
+    candidates = (_candidates(verb, cue_lemma(verb, lex), lex) if verb is not None
+                  else _speaker_candidates(doc, speaker, lex))
+    for head in candidates:
         if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
             continue
         in_speaker = speaker is not None and speaker[0] <= head.idx < speaker[1]

@@ -110,6 +110,9 @@ class CueLexicon:
     # whether names inflect (German: "der Frankfurter Allgemeinen Zeitung", "des Lehrerverbands"):
     # names are then matched by the words' uninflected forms (extract/coref.py, name_key)
     inflected_names: bool = False
+    # whether compounds are written as one word, head last ("Videobotschaft", "US-Zeitschrift"):
+    # a listed noun then also matches as the last part of a longer one (extract/addressees.py)
+    closed_compounds: bool = False
     first_person: frozenset[str] = _words()  # speech in the speaker's own words ("ich", "wir", "I")
     # focus particles and sentence adverbs at the edge of a speaker phrase, no part of it
     # ("Auch Winfried Hassemer", "Die Kanadier hingegen", "Hartmann selbst", "even the minister")
