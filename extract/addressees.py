@@ -294,7 +294,8 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
             continue
         in_speaker = speaker is not None and speaker[0] <= head.idx < speaker[1]
-        is_speaker = in_speaker and head.dep_ in lex.passive_subject_dependents
+        is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents
+                                     or _object_taken_for_speaker(doc, speaker, head, verb, lex))
         if in_speaker and not is_speaker and not _after_speaker_head(doc, speaker, head):
             continue
         blocked = [quote] + ([mediator] if mediator else [])
@@ -304,6 +305,19 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         if span is not None:
             return span, is_speaker
     return None, False
+
+
+def _object_taken_for_speaker(doc: Doc, speaker: tuple[int, int], head: Token, verb: Token | None,
+                              lex: CueLexicon) -> bool:
+    """Whether the speaker span is the cue's object ("sagte Reportern[Dat]", "forderte Mussawi
+    auf"): its head is an object of the cue, or in a case no subject is in, while the cue has
+    a subject of its own outside the span."""
+    span = doc.char_span(*speaker, alignment_mode="expand")
+    if verb is None or span is None or span.root != head or head.head != verb:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL and c != head
+                and not (speaker[0] <= c.idx < speaker[1])]
+    return bool(subjects) and (head.dep_ in _CORE_OBJECTS or _not_subject(head, lex))
 
 
 def _after_speaker_head(doc: Doc, speaker: tuple[int, int], head: Token) -> bool:
