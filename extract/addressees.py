@@ -40,6 +40,7 @@ __all__ = ["add_addressees", "addressee_of", "cue_token"]
 #: entity labels of someone who can be spoken to (spaCy's German and English models)
 _ADDRESSABLE = frozenset({"PER", "PERSON", "ORG", "NORP"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_PLACES = frozenset({"LOC", "GPE", "FAC"})
 
 
 def cue_token(doc: Doc, att: Attribution) -> Token | None:
@@ -85,6 +86,13 @@ def _noun_in(token: Token, nouns: frozenset[str], lex: CueLexicon) -> bool:
 #: "Rat" does not match "Vorrat", nor "Sender" "Absender")
 _MIN_COMPOUND_HEAD = 4
 _MIN_COMPOUND_PART = 3
+
+
+def _is_title(token: Token) -> bool:
+    """A proper name that names no place: the title of an outlet or show the NER does not know
+    ("sagte zur Sportschau"); a place after "vor", "an", "zu" is what is spoken of ("warnte
+    vor Russland")."""
+    return token.pos_ == "PROPN" and not any(t.ent_type_ in _PLACES for t in _name_tokens(token))
 
 
 def _name_tokens(token: Token) -> list[Token]:
@@ -190,8 +198,10 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
                 or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex)))):
             yield child
     for prep, obj in _prepositional_objects(verb):  # "gegenüber dem Sender", "said to reporters"
+        if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "warnte vor Putin": spoken of
+            continue
         if (prep in lex.addressee_prepositions or f"{lemma} {prep}" in lex.verb_addressee_prepositions
-                or (prep in lex.audience_prepositions and _is_addressable(obj, lex))):
+                or (prep in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj)))):
             yield obj
     for obj in _clause_nominals(verb):  # "sagte Anna gegenüber dem Sender": attached to another word
         if _preposition(obj) in lex.addressee_prepositions:

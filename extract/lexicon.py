@@ -134,6 +134,9 @@ class CueLexicon:
     # a cue's lemma and a preposition that attaches the one addressed to it ("fordern von",
     # "appellieren an"), as "LEMMA PREPOSITION"
     verb_addressee_prepositions: frozenset[str] = _words()
+    # a cue's lemma and a preposition whose object is what is spoken of, never the one spoken to
+    # ("warnen vor", "erinnern an"), as "LEMMA PREPOSITION"
+    verb_topic_prepositions: frozenset[str] = _words()
     reflexive_pronouns: frozenset[str] = _words()  # "sich", "himself": never the one spoken to
     # cues whose object, or the subject of their passive, is the one addressed ("forderte die
     # Regierung auf", "X wurde beschuldigt"); None: ``addressee_verbs``
