@@ -222,8 +222,7 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
 def _partners(verb: Token, lex: CueLexicon) -> Iterator[Token]:
     """The partner of a conversation noun in the clause ("im Gespräch mit X", "in an interview
     with X"), on the cue or on a word of its clause ("sagte der Mann in einem Interview mit X")."""
-    nouns = [noun for _, noun in _prepositional_objects(verb)] + list(_clause_nominals(verb))
-    for noun in nouns:
+    for noun in _clause_nominals(verb, below=False):
         if _noun_in(noun, lex.conversation_nouns, lex):
             for partner_prep, partner in _prepositional_objects(noun):
                 if partner_prep in lex.conversation_prepositions:
