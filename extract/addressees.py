@@ -206,6 +206,10 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
     for obj in _clause_nominals(verb):  # "sagte Anna gegenüber dem Sender": attached to another word
         if _preposition(obj) in lex.addressee_prepositions:
             yield obj
+    if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
+        for prep, obj in _prepositional_objects(verb.head):
+            if prep in lex.addressee_prepositions:
+                yield obj
     passive = addresses or (lemma is not None and lemma in lex.passive_addressee_verbs)
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL]
     for child in verb.children:  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
