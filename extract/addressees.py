@@ -31,6 +31,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
+from .marks import CLOSING_MARKS, OPENING_MARKS
 from .phrases import cue_lemma, doc_text, strip_punct, through_closing_mark
 from .records import Attribution, Mention
 from .roles import cut_before
@@ -281,6 +282,9 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
     if not (start <= head.i < end):
         return None
     span = strip_punct(through_closing_mark(doc[start:end]))
+    if span is not None and span.start > 0 and doc[span.end - 1].text in CLOSING_MARKS \
+            and doc[span.start - 1].text in OPENING_MARKS:  # „Beijing Shibao“: the name's marks both
+        span = doc[span.start - 1:span.end]
     return span if span is not None and span.start <= head.i < span.end else None
 
 
