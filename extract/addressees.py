@@ -205,7 +205,8 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
                 or (prep in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj)))):
             yield obj
     for obj in _clause_nominals(verb):  # "sagte Anna gegenüber dem Sender": attached to another word
-        if _preposition(obj) in lex.addressee_prepositions:
+        if _preposition(obj) in lex.addressee_prepositions or (
+                _preposition(obj) in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj))):
             yield obj
     if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
         for prep, obj in _prepositional_objects(verb.head):
