@@ -171,6 +171,11 @@ _CORE_OBJECTS = frozenset({"obj", "iobj", "obl:arg"})
 _CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "csubj", "acl", "relcl", "conj", "dep"})
 
 
+def _content_follows(verb: Token, obj: Token) -> bool:
+    """Whether the cue has a content clause after its object ("promised farmers that …")."""
+    return any(c.dep_ == "ccomp" and c.i > obj.i for c in verb.children)
+
+
 def _clause_nominals(verb: Token, *, below: bool = True) -> Iterator[Token]:
     """The nominals of the cue's own clause below its direct dependents (a phrase the parser
     hung on the subject or a date), not those of the content or another clause; with
@@ -196,6 +201,10 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
         if child.pos_ in _NOMINAL and _preposition(child) is None and not _is_reflexive(child, lex) and (
                 (takes_dative and child.dep_ in lex.addressee_dependents
                  and _may_be_in_case(child, lex.addressee_cases))
+                # "promised farmers that …": with the content clause beside it, the object of
+                # a cue that takes an addressee is the one spoken to, not what is said
+                or (lex.addressee_verbs is not None and lemma in lex.addressee_verbs
+                    and child.dep_ in ("obj", "dobj") and _content_follows(verb, child))
                 or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex)))):
             yield child
     for prep, obj in _prepositional_objects(verb):  # "gegenüber dem Sender", "said to reporters"
@@ -208,6 +217,11 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
         if _preposition(obj) in lex.addressee_prepositions or (
                 _preposition(obj) in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj))):
             yield obj
+    for clause in verb.children:  # "Speaking to reporters, the governor said …": a participle of speech
+        if clause.dep_ == "advcl" and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children):
+            for prep, obj in _prepositional_objects(clause):
+                if f"{clause.lemma_.lower()} {prep}" in lex.verb_addressee_prepositions:
+                    yield obj
     if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
         for prep, obj in _prepositional_objects(verb.head):
             if prep in lex.addressee_prepositions:
