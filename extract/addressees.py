@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .phrases import cue_lemma, doc_text, strip_punct, through_closing_mark
-from .records import Attribution, Mention
+from .records import Attribution, Mention, Quote
 from .roles import cut_before
 
 __all__ = ["add_addressees", "addressee_of", "cue_token"]
@@ -323,6 +323,8 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     candidates = (_candidates(verb, cue_lemma(verb, lex), lex) if verb is not None
                   else _speaker_candidates(doc, speaker, lex))
     for head in candidates:
+        if quote[0] <= head.idx < quote[1] and _opens_quote(doc, head, quote, lex):
+            quote = (_phrase_end(doc, head, lex), quote[1])  # "Nach Angaben X| gegenüber dem Sender ist …"
         if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
             continue
         in_speaker = speaker is not None and speaker[0] <= head.idx < speaker[1]
@@ -337,6 +339,28 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         if span is not None:
             return span, is_speaker
     return None, False
+
+
+def _quote_after(text: str, quote: Quote, at: int) -> Quote:
+    """The quote from the first word after ``at``."""
+    start = at
+    while start < quote.end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    return replace(quote, text=text[start:quote.end], start=start)
+
+
+def _opens_quote(doc: Doc, head: Token, quote: tuple[int, int], lex: CueLexicon) -> bool:
+    """Whether an addressee phrase with its preposition opens the quote, which then ran on over
+    the frame ("Nach Angaben X gegenüber dem Sender ist …": the content starts after it)."""
+    first = head.left_edge
+    return (first.idx == quote[0] and first.dep_ == "case" and first.lower_ in lex.addressee_prepositions
+            and _phrase_end(doc, head, lex) < quote[1])
+
+
+def _phrase_end(doc: Doc, head: Token, lex: CueLexicon) -> int:
+    """Where the phrase of ``head`` ends (a character offset)."""
+    span = _phrase(doc, head, [], lex)
+    return span.end_char if span is not None else head.idx + len(head)
 
 
 def _object_taken_for_speaker(doc: Doc, speaker: tuple[int, int], head: Token, verb: Token | None,
@@ -378,6 +402,9 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
             continue
         start, end = span.start_char, span.end_char
         changes: dict = {"addressee": Mention(text[start:end], start, end)}
+        quote = att.quote
+        if quote.start < start < quote.end and text[quote.start:start].strip().lower() in lex.addressee_prepositions:
+            changes["quote"] = _quote_after(text, quote, end)  # the quote ran on over the frame
         spk = att.speaker
         if was_speaker:
             changes["speaker"] = None
