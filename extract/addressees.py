@@ -341,6 +341,16 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     return None, False
 
 
+def _attached_inside(span: Span, speaker: Mention, lex: CueLexicon) -> int | None:
+    """Where the conversation whose partner is the addressee opens inside the speaker span, if
+    it does ("der Bürgermeister in einem Interview mit X": the speaker ends before "in")."""
+    noun = span.root.head
+    if noun == span.root or not _noun_in(noun, lex.conversation_nouns, lex):
+        return None
+    edge = noun.left_edge.idx
+    return edge if speaker.start < edge < speaker.end else None
+
+
 def _quote_after(text: str, quote: Quote, at: int) -> Quote:
     """The quote from the first word after ``at``."""
     start = at
@@ -408,9 +418,9 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
         spk = att.speaker
         if was_speaker:
             changes["speaker"] = None
-        elif spk is not None and spk.start < start < spk.end:
-            opens = max(spk.start, min(start, span.root.left_edge.idx))  # the addressee's preposition goes with it
-            cut = cut_before(text, spk, opens)
+        elif spk is not None and (spk.start < start < spk.end or _attached_inside(span, spk, lex)):
+            opens = _attached_inside(span, spk, lex) or max(spk.start, min(start, span.root.left_edge.idx))
+            cut = cut_before(text, spk, opens)  # the addressee's preposition (or conversation) goes with it
             if cut is not None:
                 changes["speaker"] = cut
         out.append(replace(att, **changes))
