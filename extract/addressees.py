@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
-from .phrases import cue_lemma, doc_text, strip_punct, through_closing_mark
+from .phrases import cue_lemma, doc_text, ends_in_noun, strip_punct, through_closing_mark
 from .records import Attribution, Mention, Quote
 from .roles import cut_before
 
@@ -78,15 +78,9 @@ def _noun_in(token: Token, nouns: frozenset[str], lex: CueLexicon) -> bool:
     words = (token.lower_, token.lemma_.lower())
     if any(w in nouns for w in words):
         return True
-    return lex.closed_compounds and any(
-        w.endswith(noun) and len(w) - len(noun) >= _MIN_COMPOUND_PART for w in words for noun in nouns
-        if len(noun) >= _MIN_COMPOUND_HEAD)
-
-
-#: the shortest listed noun matched as a compound's head, and the shortest part before it (so
-#: "Rat" does not match "Vorrat", nor "Sender" "Absender")
-_MIN_COMPOUND_HEAD = 4
-_MIN_COMPOUND_PART = 3
+    # the shortest listed noun matched as a compound's head is 4 letters, with 3 before it (so
+    # "Rat" does not match "Vorrat", nor "Sender" "Absender")
+    return lex.closed_compounds and any(ends_in_noun(w, nouns, shortest=4) for w in words)
 
 
 def _is_title(token: Token) -> bool:
