@@ -317,6 +317,8 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     candidates = (_candidates(verb, cue_lemma(verb, lex), lex) if verb is not None
                   else _speaker_candidates(doc, speaker, lex))
     for head in candidates:
+        if verb is not None and _passive_agent(head, verb, lex):
+            continue  # "wurde von der Regierung beschuldigt": who spoke, not who was spoken to
         if quote[0] <= head.idx < quote[1] and _opens_quote(doc, head, quote, lex):
             quote = (_phrase_end(doc, head, lex), quote[1])  # "Nach Angaben X| gegenüber dem Sender ist …"
         if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
@@ -351,6 +353,17 @@ def _quote_after(text: str, quote: Quote, at: int) -> Quote:
     while start < quote.end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     return replace(quote, text=text[start:quote.end], start=start)
+
+
+def _passive_agent(head: Token, verb: Token, lex: CueLexicon) -> bool:
+    """Whether a candidate is the agent of a passive cue: the cue has a passive auxiliary and
+    the phrase opens with an agent preposition ("von", "by")."""
+    if not any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+        return False
+    first = head.left_edge
+    before = head.doc[first.i - 1] if first.i > 0 else None
+    return first.lower_ in lex.agent_prepositions or (
+        first.i == head.i and before is not None and before.lower_ in lex.agent_prepositions)
 
 
 def _opens_quote(doc: Doc, head: Token, quote: tuple[int, int], lex: CueLexicon) -> bool:
