@@ -26,6 +26,7 @@ relaying source is never the addressee, and a speaker span that swallowed the ad
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -211,11 +212,7 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
         if _preposition(obj) in lex.addressee_prepositions or (
                 _preposition(obj) in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj))):
             yield obj
-    for clause in verb.children:  # "Speaking to reporters, the governor said …": a participle of speech
-        if clause.dep_ == "advcl" and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children):
-            for prep, obj in _prepositional_objects(clause):
-                if f"{clause.lemma_.lower()} {prep}" in lex.verb_addressee_prepositions:
-                    yield obj
+    yield from _participle_audience(verb, ("advcl",), lex)  # "Speaking to reporters, the governor said …"
     if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
         for prep, obj in _prepositional_objects(verb.head):
             if prep in lex.addressee_prepositions:
@@ -253,6 +250,17 @@ def _speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexic
         if _preposition(obj) in lex.addressee_prepositions:
             yield obj
     yield from _partners(span.root, lex)
+    yield from _participle_audience(span.root, ("acl",), lex)  # "according to a spokeswoman speaking to X"
+
+
+def _participle_audience(word: Token, deps: tuple[str, ...], lex: CueLexicon) -> Iterator[Token]:
+    """The one spoken to by a participle of speech on ``word`` (a clause of its own without a
+    subject or conjunction): "Speaking to reporters, X said", "a spokeswoman speaking to X"."""
+    for clause in word.children:
+        if clause.dep_ in deps and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children):
+            for prep, obj in _prepositional_objects(clause):
+                if f"{clause.lemma_.lower()} {prep}" in lex.verb_addressee_prepositions:
+                    yield obj
 
 
 #: dependents after a noun that belong to its phrase ("Minister Jan Berg, der Sprecher der Partei")
@@ -314,8 +322,10 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         quote = (verb.idx, verb.idx)
     mediator = (att.mediator.start, att.mediator.end) if att.mediator else None
     speaker = (att.speaker.start, att.speaker.end) if att.speaker else None
-    candidates = (_candidates(verb, cue_lemma(verb, lex), lex) if verb is not None
-                  else _speaker_candidates(doc, speaker, lex))
+    # the cue's own dependents first; then what hangs on the speaker ("so X gegenüber Y",
+    # "according to X speaking to Y": a cue that is no verb, or one the tagger called a verb)
+    candidates = chain(_candidates(verb, cue_lemma(verb, lex), lex) if verb is not None else (),
+                       _speaker_candidates(doc, speaker, lex))
     for head in candidates:
         if verb is not None and _passive_agent(head, verb, lex):
             continue  # "wurde von der Regierung beschuldigt": who spoke, not who was spoken to
@@ -326,7 +336,8 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         in_speaker = speaker is not None and speaker[0] <= head.idx < speaker[1]
         is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents
                                      or _object_taken_for_speaker(doc, speaker, head, verb, lex))
-        if in_speaker and not is_speaker and not _after_speaker_head(doc, speaker, head):
+        if in_speaker and not is_speaker and not (_after_speaker_head(doc, speaker, head)
+                                                   or _attached_inside(head, speaker, lex)):
             continue
         blocked = [quote] + ([mediator] if mediator else [])
         if speaker and not in_speaker:
@@ -337,14 +348,17 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     return None, False
 
 
-def _attached_inside(span: Span, speaker: Mention, lex: CueLexicon) -> int | None:
-    """Where the conversation whose partner is the addressee opens inside the speaker span, if
-    it does ("der Bürgermeister in einem Interview mit X": the speaker ends before "in")."""
-    noun = span.root.head
-    if noun == span.root or not _noun_in(noun, lex.conversation_nouns, lex):
+def _attached_inside(head: Token, speaker: tuple[int, int], lex: CueLexicon) -> int | None:
+    """Where the conversation or participle of speech that carries the addressee opens inside
+    the speaker span, if it does ("der Bürgermeister in einem Interview mit X", "a spokeswoman
+    speaking to X": the speaker ends before it)."""
+    carrier = head.head
+    if carrier.pos_ == "ADP":  # ClearNLP: the preposition stands between ("speaking to X")
+        carrier = carrier.head
+    if carrier == head or not (_noun_in(carrier, lex.conversation_nouns, lex) or carrier.dep_ == "acl"):
         return None
-    edge = noun.left_edge.idx
-    return edge if speaker.start < edge < speaker.end else None
+    edge = carrier.left_edge.idx
+    return edge if speaker[0] < edge < speaker[1] else None
 
 
 def _quote_after(text: str, quote: Quote, at: int) -> Quote:
@@ -425,8 +439,9 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
         spk = att.speaker
         if was_speaker:
             changes["speaker"] = None
-        elif spk is not None and (spk.start < start < spk.end or _attached_inside(span, spk, lex)):
-            opens = _attached_inside(span, spk, lex) or max(spk.start, min(start, span.root.left_edge.idx))
+        elif spk is not None and (spk.start < start < spk.end or _attached_inside(span.root, (spk.start, spk.end), lex)):
+            opens = (_attached_inside(span.root, (spk.start, spk.end), lex)
+                     or max(spk.start, min(start, span.root.left_edge.idx)))
             cut = cut_before(text, spk, opens)  # the addressee's preposition (or conversation) goes with it
             if cut is not None:
                 changes["speaker"] = cut

@@ -71,6 +71,8 @@ ENGLISH = [
     ("The president urged lawmakers to pass the bill quickly.", "The president", "lawmakers"),
     ("Speaking to reporters, the governor said the roads would reopen.", "the governor", "reporters"),
     ("The minister promised farmers that the aid would arrive soon.", "The minister", "farmers"),
+    # a participle of speech on the source of "according to": the speaker ends before it
+    ("According to a spokeswoman speaking to Reuters, the plant will close.", "a spokeswoman", "Reuters"),
     ("The coach said the team was tired.", "The coach", None),
 ]
 
