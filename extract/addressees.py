@@ -1,14 +1,18 @@
-"""Who a quote was said to: the addressee, read from the dependents of its cue.
+"""Who a quote was said to: the addressee, read from the dependents of its cue and its speaker.
 
 "sagte X der Zeitung", "erklärte sie gegenüber dem Sender", "forderte die Regierung auf",
-"Die Männer werden beschuldigt", "im Interview mit der Zeitung", "told reporters", "said to
-the crowd", "in an interview with CNN". Which dependents count is language data (the
-``addressee_*``, ``object_addressee_verbs`` and ``conversation_*`` fields of the lexicon), read
-from the parse: a dative object, a prepositional phrase with an addressee preposition, the
-object (or passive subject) of a cue that addresses someone ("auffordern", "urge"), the
-partner of a conversation noun. A phrase that is part of the speaker, the quote or the
-relaying source is never the addressee, and a speaker span that swallowed the addressee
-("sagte Ministerin A der Zeitung B") is cut before it.
+"Die Männer werden beschuldigt", "im Interview mit der Zeitung", "so X gegenüber der Zeitung",
+"told reporters", "said to the crowd", "in an interview with CNN", "Speaking to reporters, X
+said". Which dependents count is language data (the ``addressee_*``, ``subject_cases``,
+``verb_*_prepositions``, ``object_addressee_verbs`` and ``conversation_*`` fields of the
+lexicon), read from the parse: a dative object, a prepositional phrase with an addressee
+preposition, the object (or passive subject) of a cue that addresses someone ("auffordern",
+"urge"), the partner of a conversation or speech-act noun, the audience of a participle of
+speech; then the same phrases hung on the speaker. A phrase that is part of the speaker, the
+quote or the relaying source, or the agent of a passive cue, is never the addressee; a
+speaker span that swallowed the addressee ("sagte Ministerin A der Zeitung B", "der
+Bürgermeister in einem Interview mit X") is cut before it, and a quote that begins with it
+("Nach Angaben X gegenüber dem Sender ist …") starts after it.
 
 >>> import spacy
 >>> from quotegraph.extract.lexicon import load_lexicon
