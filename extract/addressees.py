@@ -1,14 +1,18 @@
-"""Who a quote was said to: the addressee, read from the dependents of its cue.
+"""Who a quote was said to: the addressee, read from the dependents of its cue and its speaker.
 
 "sagte X der Zeitung", "erklärte sie gegenüber dem Sender", "forderte die Regierung auf",
-"Die Männer werden beschuldigt", "im Interview mit der Zeitung", "told reporters", "said to
-the crowd", "in an interview with CNN". Which dependents count is language data (the
-``addressee_*``, ``object_addressee_verbs`` and ``conversation_*`` fields of the lexicon), read
-from the parse: a dative object, a prepositional phrase with an addressee preposition, the
-object (or passive subject) of a cue that addresses someone ("auffordern", "urge"), the
-partner of a conversation noun. A phrase that is part of the speaker, the quote or the
-relaying source is never the addressee, and a speaker span that swallowed the addressee
-("sagte Ministerin A der Zeitung B") is cut before it.
+"Die Männer werden beschuldigt", "im Interview mit der Zeitung", "so X gegenüber der Zeitung",
+"told reporters", "said to the crowd", "in an interview with CNN", "Speaking to reporters, X
+said". Which dependents count is language data (the ``addressee_*``, ``subject_cases``,
+``verb_*_prepositions``, ``object_addressee_verbs`` and ``conversation_*`` fields of the
+lexicon), read from the parse: a dative object, a prepositional phrase with an addressee
+preposition, the object (or passive subject) of a cue that addresses someone ("auffordern",
+"urge"), the partner of a conversation or speech-act noun, the audience of a participle of
+speech; then the same phrases hung on the speaker. A phrase that is part of the speaker, the
+quote or the relaying source, or the agent of a passive cue, is never the addressee; a
+speaker span that swallowed the addressee ("sagte Ministerin A der Zeitung B", "der
+Bürgermeister in einem Interview mit X") is cut before it, and a quote that begins with it
+("Nach Angaben X gegenüber dem Sender ist …") starts after it.
 
 >>> import spacy
 >>> from quotegraph.extract.lexicon import load_lexicon
@@ -26,13 +30,15 @@ relaying source is never the addressee, and a speaker span that swallowed the ad
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
-from .phrases import cue_lemma, doc_text, strip_punct, through_closing_mark
-from .records import Attribution, Mention
+from .marks import CLOSING_MARKS, OPENING_MARKS
+from .phrases import cue_lemma, doc_text, ends_in_noun, strip_punct, through_closing_mark
+from .records import Attribution, Mention, Quote
 from .roles import cut_before
 
 __all__ = ["add_addressees", "addressee_of", "cue_token"]
@@ -40,6 +46,7 @@ __all__ = ["add_addressees", "addressee_of", "cue_token"]
 #: entity labels of someone who can be spoken to (spaCy's German and English models)
 _ADDRESSABLE = frozenset({"PER", "PERSON", "ORG", "NORP"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_PLACES = frozenset({"LOC", "GPE", "FAC"})
 
 
 def cue_token(doc: Doc, att: Attribution) -> Token | None:
@@ -50,8 +57,14 @@ def cue_token(doc: Doc, att: Attribution) -> Token | None:
     span = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and not (t.head in span and t.head != t)]
+    verbs = [t for t in span if _is_verb(t) and not (t.head in span and t.head != t)]
     return verbs[0] if verbs else None
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb by its part of speech or by its fine tag ("aufgefordert" tagged ADJ but VVPP: the
+    POS model and the tagger disagree on participles)."""
+    return token.pos_ in ("VERB", "AUX") or token.tag_[:1] == "V"
 
 
 def _is_addressable(token: Token, lex: CueLexicon) -> bool:
@@ -59,8 +72,27 @@ def _is_addressable(token: Token, lex: CueLexicon) -> bool:
     NER knows as such, or an audience noun ("reporters", "Journalisten")."""
     if token.pos_ == "PRON":
         return not _is_reflexive(token, lex) and token.lower_ not in lex.impersonal
-    return any(t.ent_type_ in _ADDRESSABLE or t.lower_ in lex.addressee_nouns or t.lower_ in lex.media_words
-               or t.lemma_.lower() in lex.addressee_nouns for t in _name_tokens(token))
+    return any(t.ent_type_ in _ADDRESSABLE or _noun_in(t, lex.addressee_nouns, lex) or _noun_in(t, lex.media_words, lex)
+               for t in _name_tokens(token))
+
+
+def _noun_in(token: Token, nouns: frozenset[str], lex: CueLexicon) -> bool:
+    """Whether a noun is one of ``nouns``, by its form or lemma, or, in a language that writes
+    compounds as one word, by its last part ("US-Zeitschrift", "Videobotschaft",
+    "Bundestagsabgeordneten": the head of a compound is its last part)."""
+    words = (token.lower_, token.lemma_.lower())
+    if any(w in nouns for w in words):
+        return True
+    # the shortest listed noun matched as a compound's head is 4 letters, with 3 before it (so
+    # "Rat" does not match "Vorrat", nor "Sender" "Absender")
+    return lex.closed_compounds and any(ends_in_noun(w, nouns, shortest=4) for w in words)
+
+
+def _is_title(token: Token) -> bool:
+    """A proper name that names no place: the title of an outlet or show the NER does not know
+    ("sagte zur Sportschau"); a place after "vor", "an", "zu" is what is spoken of ("warnte
+    vor Russland")."""
+    return token.pos_ == "PROPN" and not any(t.ent_type_ in _PLACES for t in _name_tokens(token))
 
 
 def _name_tokens(token: Token) -> list[Token]:
@@ -109,14 +141,45 @@ def _in_case(token: Token, cases: frozenset[str]) -> bool:
     return bool(marked) and marked <= cases and token.dep_ in ("obj", "obl", "iobj", "nsubj", "nmod")
 
 
+def _dative_object(token: Token, lex: CueLexicon) -> bool:
+    """An object whose determiner shows the addressee case too ("erklärte einem Angestellten",
+    "empfahl dem Gericht"): the case of a bare noun alone is too often guessed ("am 19. August")."""
+    return token.dep_ in _CORE_OBJECTS and any(
+        c.dep_.startswith("det") and _in_case_marked(c, lex.addressee_cases) for c in token.children)
+
+
+def _in_case_marked(token: Token, cases: frozenset[str]) -> bool:
+    marked = set(token.morph.get("Case"))
+    return bool(marked) and marked <= cases
+
+
+#: the subject relations of a verb (UD, ClearNLP)
+_SUBJECTS = frozenset({"nsubj", "sb"})
+
+
+def _not_subject(token: Token, lex: CueLexicon) -> bool:
+    """Whether a nominal's case rules it out as a subject ("Lenz" marked accusative)."""
+    marked = set(token.morph.get("Case"))
+    return bool(lex.subject_cases) and bool(marked) and not (marked & lex.subject_cases)
+
+
+#: the object relations of a verb (UD): a noun in them is an argument, not an adjunct
+_CORE_OBJECTS = frozenset({"obj", "iobj", "obl:arg"})
+
 #: dependents of a cue whose subtree is another clause (the content, an aside), not its frame
 _CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "csubj", "acl", "relcl", "conj", "dep"})
 
 
-def _clause_nominals(verb: Token) -> Iterator[Token]:
+def _content_follows(verb: Token, obj: Token) -> bool:
+    """Whether the cue has a content clause after its object ("promised farmers that …")."""
+    return any(c.dep_ == "ccomp" and c.i > obj.i for c in verb.children)
+
+
+def _clause_nominals(verb: Token, *, below: bool = True) -> Iterator[Token]:
     """The nominals of the cue's own clause below its direct dependents (a phrase the parser
-    hung on the subject or a date), not those of the content or another clause."""
-    stack = [c for c in verb.children if c.dep_ not in _CLAUSES]
+    hung on the subject or a date), not those of the content or another clause; with
+    ``below=False`` the direct dependents' own nominals too."""
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSES] if below else [verb]
     while stack:
         token = stack.pop()
         for child in token.children:
@@ -137,26 +200,71 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
         if child.pos_ in _NOMINAL and _preposition(child) is None and not _is_reflexive(child, lex) and (
                 (takes_dative and child.dep_ in lex.addressee_dependents
                  and _may_be_in_case(child, lex.addressee_cases))
-                or (_in_case(child, lex.addressee_cases) and _is_addressable(child, lex))):
+                # "promised farmers that …": with the content clause beside it, the object of
+                # a cue that takes an addressee is the one spoken to, not what is said
+                or (lex.addressee_verbs is not None and lemma in lex.addressee_verbs
+                    and child.dep_ in ("obj", "dobj") and _content_follows(verb, child))
+                or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex)))):
             yield child
     for prep, obj in _prepositional_objects(verb):  # "gegenüber dem Sender", "said to reporters"
+        if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "warnte vor Putin": spoken of
+            continue
         if (prep in lex.addressee_prepositions or f"{lemma} {prep}" in lex.verb_addressee_prepositions
-                or (prep in lex.audience_prepositions and _is_addressable(obj, lex))):
+                or (prep in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj)))):
             yield obj
     for obj in _clause_nominals(verb):  # "sagte Anna gegenüber dem Sender": attached to another word
-        if _preposition(obj) in lex.addressee_prepositions:
+        if _preposition(obj) in lex.addressee_prepositions or (
+                _preposition(obj) in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj))):
             yield obj
+    yield from _participle_audience(verb, ("advcl",), lex)  # "Speaking to reporters, the governor said …"
+    if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
+        for prep, obj in _prepositional_objects(verb.head):
+            if prep in lex.addressee_prepositions:
+                yield obj
     passive = addresses or (lemma is not None and lemma in lex.passive_addressee_verbs)
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL]
     for child in verb.children:  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
         if child.pos_ in _NOMINAL and not _is_reflexive(child, lex) and (
                 (addresses and child.dep_ in ("obj", "dobj"))
+                # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
+                # subject beside it, tells it is the object (the speaker's own is passed over)
+                or (addresses and child.dep_ in _SUBJECTS and (_not_subject(child, lex) or len(subjects) > 1))
                 or (passive and child.dep_ in lex.passive_subject_dependents)):
             yield child
-    for prep, noun in _prepositional_objects(verb):  # "im Gespräch mit X", "in an interview with X"
-        if noun.lemma_.lower() in lex.conversation_nouns or noun.lower_ in lex.conversation_nouns:
+    yield from _partners(verb, lex)
+
+
+def _partners(verb: Token, lex: CueLexicon) -> Iterator[Token]:
+    """The partner of a conversation noun in the clause ("im Gespräch mit X", "in an interview
+    with X"), on the cue or on a word of its clause ("sagte der Mann in einem Interview mit X")."""
+    for noun in _clause_nominals(verb, below=False):
+        if _noun_in(noun, lex.conversation_nouns, lex):
             for partner_prep, partner in _prepositional_objects(noun):
                 if partner_prep in lex.conversation_prepositions:
                     yield partner
+
+
+def _speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> Iterator[Token]:
+    """For a cue that is no verb ("so X gegenüber Y", "nach Angaben von X gegenüber Y"): the
+    phrases with an addressee preposition, or a conversation's partner, hung on the speaker."""
+    span = doc.char_span(*speaker, alignment_mode="expand") if speaker else None
+    if span is None or not len(span):
+        return
+    for obj in _clause_nominals(span.root, below=False):
+        if _preposition(obj) in lex.addressee_prepositions:
+            yield obj
+    yield from _partners(span.root, lex)
+    yield from _participle_audience(span.root, ("acl",), lex)  # "according to a spokeswoman speaking to X"
+
+
+def _participle_audience(word: Token, deps: tuple[str, ...], lex: CueLexicon) -> Iterator[Token]:
+    """The one spoken to by a participle of speech on ``word`` (a clause of its own without a
+    subject or conjunction): "Speaking to reporters, X said", "a spokeswoman speaking to X"."""
+    for clause in word.children:
+        if clause.dep_ in deps and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children):
+            for prep, obj in _prepositional_objects(clause):
+                if f"{clause.lemma_.lower()} {prep}" in lex.verb_addressee_prepositions:
+                    yield obj
 
 
 #: dependents after a noun that belong to its phrase ("Minister Jan Berg, der Sprecher der Partei")
@@ -195,6 +303,9 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
     if not (start <= head.i < end):
         return None
     span = strip_punct(through_closing_mark(doc[start:end]))
+    if span is not None and span.start > 0 and doc[span.end - 1].text in CLOSING_MARKS \
+            and doc[span.start - 1].text in OPENING_MARKS:  # „Beijing Shibao“: the name's marks both
+        span = doc[span.start - 1:span.end]
     return span if span is not None and span.start <= head.i < span.end else None
 
 
@@ -208,19 +319,29 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     phrase, is passed over.
     """
     verb = cue_token(doc, att)
-    if verb is None:
+    if verb is None and att.cue is None:
         return None, False
     quote = (att.quote.start, att.quote.end)
-    if quote[0] <= verb.idx < quote[1]:  # a speech act sentence: its quote holds the frame too
+    if verb is not None and quote[0] <= verb.idx < quote[1]:  # a speech act sentence: its quote holds the frame too
         quote = (verb.idx, verb.idx)
     mediator = (att.mediator.start, att.mediator.end) if att.mediator else None
     speaker = (att.speaker.start, att.speaker.end) if att.speaker else None
-    for head in _candidates(verb, cue_lemma(verb, lex), lex):
+    # the cue's own dependents first; then what hangs on the speaker ("so X gegenüber Y",
+    # "according to X speaking to Y": a cue that is no verb, or one the tagger called a verb)
+    candidates = chain(_candidates(verb, cue_lemma(verb, lex), lex) if verb is not None else (),
+                       _speaker_candidates(doc, speaker, lex))
+    for head in candidates:
+        if verb is not None and _passive_agent(head, verb, lex):
+            continue  # "wurde von der Regierung beschuldigt": who spoke, not who was spoken to
+        if quote[0] <= head.idx < quote[1] and _opens_quote(doc, head, quote, lex):
+            quote = (_phrase_end(doc, head, lex), quote[1])  # "Nach Angaben X| gegenüber dem Sender ist …"
         if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
             continue
         in_speaker = speaker is not None and speaker[0] <= head.idx < speaker[1]
-        is_speaker = in_speaker and head.dep_ in lex.passive_subject_dependents
-        if in_speaker and not is_speaker and not _after_speaker_head(doc, speaker, head):
+        is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents
+                                     or _object_taken_for_speaker(doc, speaker, head, verb, lex))
+        if in_speaker and not is_speaker and not (_after_speaker_head(doc, speaker, head)
+                                                   or _attached_inside(head, speaker, lex)):
             continue
         blocked = [quote] + ([mediator] if mediator else [])
         if speaker and not in_speaker:
@@ -229,6 +350,65 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         if span is not None:
             return span, is_speaker
     return None, False
+
+
+def _attached_inside(head: Token, speaker: tuple[int, int], lex: CueLexicon) -> int | None:
+    """Where the conversation or participle of speech that carries the addressee opens inside
+    the speaker span, if it does ("der Bürgermeister in einem Interview mit X", "a spokeswoman
+    speaking to X": the speaker ends before it)."""
+    carrier = head.head
+    if carrier.pos_ == "ADP":  # ClearNLP: the preposition stands between ("speaking to X")
+        carrier = carrier.head
+    if carrier == head or not (_noun_in(carrier, lex.conversation_nouns, lex) or carrier.dep_ == "acl"):
+        return None
+    edge = carrier.left_edge.idx
+    return edge if speaker[0] < edge < speaker[1] else None
+
+
+def _quote_after(text: str, quote: Quote, at: int) -> Quote:
+    """The quote from the first word after ``at``."""
+    start = at
+    while start < quote.end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    return replace(quote, text=text[start:quote.end], start=start)
+
+
+def _passive_agent(head: Token, verb: Token, lex: CueLexicon) -> bool:
+    """Whether a candidate is the agent of a passive cue: the cue has a passive auxiliary and
+    the phrase opens with an agent preposition ("von", "by")."""
+    if not any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+        return False
+    first = head.left_edge
+    before = head.doc[first.i - 1] if first.i > 0 else None
+    return first.lower_ in lex.agent_prepositions or (
+        first.i == head.i and before is not None and before.lower_ in lex.agent_prepositions)
+
+
+def _opens_quote(doc: Doc, head: Token, quote: tuple[int, int], lex: CueLexicon) -> bool:
+    """Whether an addressee phrase with its preposition opens the quote, which then ran on over
+    the frame ("Nach Angaben X gegenüber dem Sender ist …": the content starts after it)."""
+    first = head.left_edge
+    return (first.idx == quote[0] and first.dep_ == "case" and first.lower_ in lex.addressee_prepositions
+            and _phrase_end(doc, head, lex) < quote[1])
+
+
+def _phrase_end(doc: Doc, head: Token, lex: CueLexicon) -> int:
+    """Where the phrase of ``head`` ends (a character offset)."""
+    span = _phrase(doc, head, [], lex)
+    return span.end_char if span is not None else head.idx + len(head)
+
+
+def _object_taken_for_speaker(doc: Doc, speaker: tuple[int, int], head: Token, verb: Token | None,
+                              lex: CueLexicon) -> bool:
+    """Whether the speaker span is the cue's object ("sagte Reportern[Dat]", "forderte Mussawi
+    auf"): its head is an object of the cue, or in a case no subject is in, while the cue has
+    a subject of its own outside the span."""
+    span = doc.char_span(*speaker, alignment_mode="expand")
+    if verb is None or span is None or span.root != head or head.head != verb:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL and c != head
+                and not (speaker[0] <= c.idx < speaker[1])]
+    return bool(subjects) and (head.dep_ in _CORE_OBJECTS or _not_subject(head, lex))
 
 
 def _after_speaker_head(doc: Doc, speaker: tuple[int, int], head: Token) -> bool:
@@ -257,12 +437,16 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
             continue
         start, end = span.start_char, span.end_char
         changes: dict = {"addressee": Mention(text[start:end], start, end)}
+        quote = att.quote
+        if quote.start < start < quote.end and text[quote.start:start].strip().lower() in lex.addressee_prepositions:
+            changes["quote"] = _quote_after(text, quote, end)  # the quote ran on over the frame
         spk = att.speaker
         if was_speaker:
             changes["speaker"] = None
-        elif spk is not None and spk.start < start < spk.end:
-            opens = max(spk.start, min(start, span.root.left_edge.idx))  # the addressee's preposition goes with it
-            cut = cut_before(text, spk, opens)
+        elif spk is not None and (spk.start < start < spk.end or _attached_inside(span.root, (spk.start, spk.end), lex)):
+            opens = (_attached_inside(span.root, (spk.start, spk.end), lex)
+                     or max(spk.start, min(start, span.root.left_edge.idx)))
+            cut = cut_before(text, spk, opens)  # the addressee's preposition (or conversation) goes with it
             if cut is not None:
                 changes["speaker"] = cut
         out.append(replace(att, **changes))

@@ -110,6 +110,9 @@ class CueLexicon:
     # whether names inflect (German: "der Frankfurter Allgemeinen Zeitung", "des Lehrerverbands"):
     # names are then matched by the words' uninflected forms (extract/coref.py, name_key)
     inflected_names: bool = False
+    # whether compounds are written as one word, head last ("Videobotschaft", "US-Zeitschrift"):
+    # a listed noun then also matches as the last part of a longer one (extract/addressees.py)
+    closed_compounds: bool = False
     first_person: frozenset[str] = _words()  # speech in the speaker's own words ("ich", "wir", "I")
     # focus particles and sentence adverbs at the edge of a speaker phrase, no part of it
     # ("Auch Winfried Hassemer", "Die Kanadier hingegen", "Hartmann selbst", "even the minister")
@@ -120,6 +123,9 @@ class CueLexicon:
     # object or oblique without preposition is ("erklärte einem Angestellten": "Dat")
     addressee_dependents: frozenset[str] = _words(keep_case=True)
     addressee_cases: frozenset[str] = _words(keep_case=True)
+    # the morphological cases of a subject: a nominal marked for none of them is an object,
+    # whatever the parser labelled it ("hatte Lenz[Acc] aufgefordert")
+    subject_cases: frozenset[str] = _words(keep_case=True)
     # prepositions that attach the one spoken to ("gegenüber dem Sender"), and those that do
     # when their object is a person, organisation, pronoun or ``addressee_nouns`` word ("vor der
     # Presse", but not "vor zwei Wochen"; "said to reporters")
@@ -128,6 +134,9 @@ class CueLexicon:
     # a cue's lemma and a preposition that attaches the one addressed to it ("fordern von",
     # "appellieren an"), as "LEMMA PREPOSITION"
     verb_addressee_prepositions: frozenset[str] = _words()
+    # a cue's lemma and a preposition whose object is what is spoken of, never the one spoken to
+    # ("warnen vor", "erinnern an"), as "LEMMA PREPOSITION"
+    verb_topic_prepositions: frozenset[str] = _words()
     reflexive_pronouns: frozenset[str] = _words()  # "sich", "himself": never the one spoken to
     # cues whose object, or the subject of their passive, is the one addressed ("forderte die
     # Regierung auf", "X wurde beschuldigt"); None: ``addressee_verbs``

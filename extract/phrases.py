@@ -187,6 +187,27 @@ def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
     return None
 
 
+def ends_in_noun(word: str, nouns: frozenset[str], *, shortest: int, before: int = 3) -> bool:
+    """Whether a lower-cased word is a compound whose last part is one of ``nouns`` of at least
+    ``shortest`` letters, with at least ``before`` letters in front of it (a language that
+    writes compounds as one word puts their head last).
+
+    >>> ends_in_noun("videobotschaft", frozenset({"botschaft"}), shortest=4)
+    True
+    >>> ends_in_noun("absender", frozenset({"sender"}), shortest=4)
+    False
+    """
+    heads, lengths = _compound_heads(nouns, shortest)
+    return any(word[-k:] in heads for k in lengths if k <= len(word) - before)
+
+
+@lru_cache(maxsize=16)
+def _compound_heads(nouns: frozenset[str], shortest: int) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The nouns that can end a compound, and their lengths."""
+    heads = frozenset(n for n in nouns if len(n) >= shortest)
+    return heads, tuple(sorted({len(n) for n in heads}))
+
+
 def is_pronoun(token: Token, lex: CueLexicon) -> bool:
     """A personal pronoun that can stand for a speaker ("Er", "she")."""
     return token.lower_ in lex.pronouns and (token.pos_ in ("PRON", "") or not token.pos_)

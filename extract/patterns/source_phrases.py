@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import LOWER
@@ -12,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import table_of, token_indices
 from ..lexicon import CueLexicon
-from ..phrases import noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
+from ..phrases import ends_in_noun, noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
 
 
 @dataclass(frozen=True)
@@ -111,15 +110,7 @@ def is_source_noun(token: Token, lex: CueLexicon) -> bool:
 
 def _ends_in_source_noun(low: str, lex: CueLexicon) -> bool:
     # a compound: its last k letters are a source noun of 6+ letters, with 3+ letters before it
-    nouns, lengths = _compound_heads(lex.source_nouns)
-    return any(low[-k:] in nouns for k in lengths if k < len(low) - 2)
-
-
-@lru_cache(maxsize=8)
-def _compound_heads(source_nouns: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...]]:
-    """The source nouns that can end a compound (6+ letters), and their lengths."""
-    heads = frozenset(n for n in source_nouns if len(n) >= 6)
-    return heads, tuple(sorted({len(n) for n in heads}))
+    return ends_in_noun(low, lex.source_nouns, shortest=6)
 
 
 def _possessor(span: Span, lex: CueLexicon) -> Token | None:

@@ -26,6 +26,37 @@ GERMAN = [
     # the subject of a passive cue that addresses someone is the one addressed, not the speaker
     ("Die beiden Männer werden beschuldigt, das Geld unterschlagen zu haben.", None, "Die beiden Männer"),
     ("Dem Minister wird vorgeworfen, die Akten vernichtet zu haben.", None, "Dem Minister"),
+    ("Der Verband hat die Gemeinden aufgefordert, die Gebühren zu senken.",
+     "Der Verband", "die Gemeinden"),  # the object of a participle cue
+    ("Die Lehrerin erklärte einem Schüler, dass der Unterricht am Freitag ausfalle.",
+     "Die Lehrerin", "einem Schüler"),  # a dative object: its determiner shows the case
+    ("Die Opposition wirft dem Minister vor, die Akten vernichtet zu haben.", "Die Opposition", "dem Minister"),
+    # the object of a cue that addresses someone, parsed as a second subject
+    ("Der Vorsitzende hatte Müller gestern aufgefordert, sein Amt niederzulegen.", "Der Vorsitzende", "Müller"),
+    ("Der frühere Präsident sagte Reportern, dass alles friedlich verlaufen sei.",
+     "Der frühere Präsident", "Reportern"),
+    ("Die Gewerkschaft dankte den Mitgliedern und sagte, der Streik sei beendet.",
+     "Die Gewerkschaft", "den Mitgliedern"),
+    # a compound whose last part is an outlet or an audience ("Sportzeitschrift", "Videobotschaft")
+    ("Der Trainer sagte der Sportzeitschrift, die Mannschaft sei müde.", "Der Trainer", "der Sportzeitschrift"),
+    ("Die Kanzlerin hat in einer Videobotschaft an ihre Unterstützer angekündigt, erneut zu kandidieren.",
+     "Die Kanzlerin", "ihre Unterstützer"),
+    # the conversation hung on the speaker: the speaker ends before it
+    ("Am Montag sagte der Bürgermeister in einem Interview mit einem Radiosender, dass die Brücke gesperrt bleibe.",
+     "der Bürgermeister", "einem Radiosender"),
+    ("Das Gericht hatte eine deutliche Mahnung an die Regierung ausgesprochen, das Gesetz zu ändern.",
+     "Das Gericht", "die Regierung"),  # a speech-act noun and its "an"
+    # a cue that is no verb: the "gegenüber" phrase on the speaker
+    ("„Die Zahlen sind gut“, so der Sprecher gegenüber der Zeitung.", "der Sprecher", "der Zeitung"),
+    ("Der Chef hat gegenüber der Zeitung durchblicken lassen, dass ein neues Werk entstehen solle.",
+     "Der Chef", "der Zeitung"),  # on the verb the cue completes
+    ("„Wir haben verdient gewonnen“, sagte der Trainer zu Domenech.", "der Trainer", "Domenech"),  # "zu" a name
+    # the agent of a passive cue ("von") spoke; it was not spoken to
+    ("Die beiden Männer wurden von der Polizei beschuldigt, das Geld gestohlen zu haben.", None, "Die beiden Männer"),
+    ("Von der Regierung wurde gefordert, die Steuern zu senken.", None, None),
+    # no addressee: what is spoken of ("warnen vor", "erinnern an"), a place after "vor"
+    ("Der Minister warnte vor Russland, die Lage sei ernst.", "Der Minister", None),
+    ("Der Kanzler erinnerte an Tschernobyl und sagte, die Gefahr bleibe.", "Der Kanzler", None),
     # no addressee: a date after "vor", a reflexive, no object at all
     ("Die Senatorin sagte vor zwei Wochen, der Haushalt sei gesichert.", "Die Senatorin", None),
     ("Der Angeklagte äußerte sich nicht zu den Vorwürfen, sagte aber, er sei unschuldig.", "Der Angeklagte", None),
@@ -38,6 +69,10 @@ ENGLISH = [
     ('"We will not give up," the union leader said to the crowd.', "the union leader", "the crowd"),
     ("In an interview with the Guardian, the minister said she would not resign.", "the minister", "the Guardian"),
     ("The president urged lawmakers to pass the bill quickly.", "The president", "lawmakers"),
+    ("Speaking to reporters, the governor said the roads would reopen.", "the governor", "reporters"),
+    ("The minister promised farmers that the aid would arrive soon.", "The minister", "farmers"),
+    # a participle of speech on the source of "according to": the speaker ends before it
+    ("According to a spokeswoman speaking to Reuters, the plant will close.", "a spokeswoman", "Reuters"),
     ("The coach said the team was tired.", "The coach", None),
 ]
 
@@ -63,6 +98,14 @@ def test_english_addressees(run_en, text, speaker, addressee):
     att = _last(run_en(text), text)
     assert (att.addressee.text if att.addressee else None) == addressee
     assert (att.speaker.text if att.speaker else None) == speaker
+
+
+def test_an_addressee_that_opened_the_quote_is_cut_from_it(run_de):
+    text = "Nach Angaben einer Sprecherin gegenüber dem Sender ist der Flughafen geschlossen."
+    att = _last(run_de(text), text)
+    assert att.addressee.text == "dem Sender"
+    assert att.quote.text == "ist der Flughafen geschlossen"
+    assert text[att.quote.start:att.quote.end] == att.quote.text
 
 
 def test_a_named_addressee_is_an_entity_of_the_article(run_en):
