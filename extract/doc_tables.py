@@ -26,7 +26,6 @@ from contextlib import contextmanager
 
 import numpy as np
 from spacy.attrs import LOWER
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 __all__ = ["reading", "table_of", "token_indices", "doc_array", "doc_ents", "tokens_with"]
@@ -103,7 +102,7 @@ def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None
     found = table.get(key) if table is not None else None
     if found is None:
         values = doc_array(doc, attr)
-        found = np.flatnonzero(np.isin(values, [hash_string(w) for w in words])).tolist()
+        found = np.flatnonzero(np.isin(values, [doc.vocab.strings[w] for w in words])).tolist()
         if table is not None:
             table[key] = found
     bounds = range(len(doc))[start:end]

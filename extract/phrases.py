@@ -14,7 +14,6 @@ from functools import lru_cache
 import numpy as np
 from spacy.attrs import DEP, HEAD, IS_LOWER, POS, TAG
 from spacy.parts_of_speech import AUX, NOUN, VERB
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 from spacy.util import load_language_data, registry
 
@@ -132,11 +131,11 @@ def _verb_like(doc: Doc) -> np.ndarray:
     pos, tag, dep, lower, head = doc.to_array([POS, TAG, DEP, IS_LOWER, HEAD]).T
     head = head.astype(np.int64)  # an offset to the head, negative as uint64
     strings = doc.vocab.strings
-    aux = np.isin(dep, [hash_string(d) for d in _AUX_DEPS]) & (head != 0)
+    aux = np.isin(dep, [strings[d] for d in _AUX_DEPS]) & (head != 0)
     has_aux = np.zeros(len(doc), dtype=bool)
     has_aux[(np.arange(len(doc)) + head)[aux]] = True
     main_tags = [t for t in np.unique(tag).tolist() if strings[t][:2] in ("VV", "VA", "VM")] if len(doc) else []
-    root = np.isin(dep, [hash_string("ROOT"), hash_string("root")])
+    root = np.isin(dep, [strings["ROOT"], strings["root"]])
     keep = ((pos == 0) | (pos == VERB) | (pos == AUX) | ((pos == NOUN) & (lower == 1))
             | (np.isin(tag, main_tags) & root) | has_aux)
     return np.flatnonzero(keep)

@@ -7,7 +7,6 @@ from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import LOWER
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import table_of, token_indices
@@ -155,7 +154,7 @@ def _may_start(doc: Doc, lex: CueLexicon) -> np.ndarray:
         return np.arange(len(doc))
     words = firsts | lex.source_adverbs | lex.after_source | lex.source_noun_prepositions | lex.source_nouns
     lower = doc.to_array(LOWER)
-    keep = np.isin(lower, [hash_string(w) for w in words])
+    keep = np.isin(lower, [doc.vocab.strings[w] for w in words])
     if lex.compound_source_nouns:  # "Polizeiangaben": is_source_noun on each distinct form, then on its tokens
         strings = doc.vocab.strings
         compounds = [h for h in np.unique(lower[~keep]).tolist() if _ends_in_source_noun(strings[h], lex)]

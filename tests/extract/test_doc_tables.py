@@ -101,3 +101,19 @@ def test_tables_are_per_doc_and_dropped_after_reading():
         assert "upper" in table_of(a)
         assert token_indices(a, "upper", None, -2) == [1]  # bounds as a slice reads them
     assert table_of(a) is None
+
+
+def test_a_participle_tagged_as_an_adjective_with_an_auxiliary_is_still_a_reporting_verb():
+    # "Der Verband hatte Fehler eingeräumt": a tagger that calls the participle an adjective; its
+    # auxiliary ("aux", a label spaCy keeps as a symbol, not a hash) makes it a verb
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("de")
+    words = ["Der", "Verband", "hatte", "Fehler", "eingeräumt", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["DET", "NOUN", "AUX", "NOUN", "ADJ", "PUNCT"],
+              tags=["ART", "NN", "VAFIN", "NN", "ADJD", "$."], deps=["det", "nsubj", "aux", "obj", "ROOT", "punct"],
+              heads=[1, 4, 4, 4, 4, 4], lemmas=["der", "Verband", "haben", "Fehler", "einräumen", "."])
+    lex = load_lexicon("de")
+    assert _cue_lemma(doc[4], lex) == "einräumen"
+    with reading(doc):
+        assert cue_tokens(doc, 0, len(doc), lex) == [4]
