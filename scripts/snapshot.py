@@ -10,6 +10,11 @@ folders and prints what differs (exit 1 if anything does)::
     python scripts/snapshot.py write /tmp/after           # on the new one
     python scripts/snapshot.py diff /tmp/before /tmp/after
 
+``write --train`` adds the records of both train splits (1,000+ articles, about five times dev):
+the component run on the parses ``scripts/score_train.py`` caches, so the first run parses them
+once (minutes) and later ones take about a minute. Dev alone has let a slip through that train
+showed (a rare parse the dev articles happen not to hold).
+
 The data are read from ``$QUOTEGRAPH_DATA`` or ``../shared/data`` (never copied here).
 """
 
@@ -73,6 +78,29 @@ def write(folder: Path) -> None:
                   f"{len(nq):6} quads  {time.process_time() - t0:6.1f} CPU s", flush=True)
 
 
+def write_train(folder: Path) -> None:
+    """The records of the component on both train splits, from the cached parses of score_train.py."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from score_train import CORPORA, default_cache, parsed_docs
+
+    from quotegraph.extract.convert import doc_to_result
+    from quotegraph.extract.pipeline import make_nlp
+
+    for setting, learned in SETTINGS.items():
+        for lang, name in (("de", "wikinews-train"), ("en", "polnear-train")):
+            t0 = time.process_time()
+            corpus, read, as_article, _ = CORPORA[lang]
+            gold = list(read(data_root() / corpus / "train.jsonl.gz"))
+            nlp = make_nlp(lang, learned=learned == "1")
+            docs = parsed_docs(nlp, gold, default_cache() / f"{corpus}-train.spacy")
+            finder = nlp.get_pipe("qg_attribution")
+            lines = sorted(json.dumps(attribution_to_dict(a), ensure_ascii=False, sort_keys=True)
+                           for g, doc in zip(gold, docs) for a in doc_to_result(finder(doc), as_article(g)).attributions)
+            (folder / f"{name}.{setting}.quotes.jsonl").write_text("".join(f"{line}\n" for line in lines), "utf-8")
+            print(f"{name:14} {setting:8} {len(gold):4} articles {len(lines):5} quotes  "
+                  f"{time.process_time() - t0:6.1f} CPU s", flush=True)
+
+
 def diff(a: Path, b: Path, *, context: int = 20) -> int:
     names = sorted({p.name for p in a.iterdir()} | {p.name for p in b.iterdir()})
     differing = 0
@@ -95,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     w = sub.add_parser("write", help="extract the dev splits and examples into FOLDER")
     w.add_argument("folder", type=Path)
+    w.add_argument("--train", action="store_true", help="also the records of both train splits (cached parses)")
     d = sub.add_parser("diff", help="compare two snapshot folders (exit 1 if they differ)")
     d.add_argument("before", type=Path)
     d.add_argument("after", type=Path)
@@ -102,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "write":
         write(args.folder)
+        if args.train:
+            write_train(args.folder)
         return 0
     return diff(args.before, args.after, context=args.context)
 
