@@ -13,7 +13,7 @@ import os
 
 from .errors import InputError
 
-__all__ = ["MAX_CHARS_ENV", "DEFAULT_MAX_CHARS", "max_article_chars", "learned_by_default"]
+__all__ = ["MAX_CHARS_ENV", "DEFAULT_MAX_CHARS", "max_article_chars", "learned_by_default", "whole_number_from_env"]
 
 #: The environment variable that sets the longest article (in characters) quotegraph reads.
 MAX_CHARS_ENV = "QUOTEGRAPH_MAX_CHARS"
@@ -32,16 +32,34 @@ def max_article_chars() -> int:
     InputError
         When the variable is not a positive whole number.
     """
-    value = os.environ.get(MAX_CHARS_ENV, "").strip().replace("_", "")
+    return whole_number_from_env(MAX_CHARS_ENV, DEFAULT_MAX_CHARS, unit="characters", minimum=1)
+
+
+def whole_number_from_env(name: str, default: int, *, unit: str, minimum: int = 0) -> int:
+    """A whole number from the environment variable ``name`` (``_`` may group digits), or
+    ``default`` when it is unset or blank.
+
+    >>> os.environ["QG_DOCTEST_N"] = "2_000"; whole_number_from_env("QG_DOCTEST_N", 5, unit="quads")
+    2000
+    >>> del os.environ["QG_DOCTEST_N"]; whole_number_from_env("QG_DOCTEST_N", 5, unit="quads")
+    5
+
+    Raises
+    ------
+    InputError
+        When the value is not a whole number of at least ``minimum``, naming the variable.
+    """
+    value = os.environ.get(name, "").strip().replace("_", "")
     if not value:
-        return DEFAULT_MAX_CHARS
+        return default
     try:
-        chars = int(value)
+        number = int(value)
     except ValueError:
-        raise InputError(f"{MAX_CHARS_ENV} must be a whole number of characters, not {value!r}") from None
-    if chars < 1:
-        raise InputError(f"{MAX_CHARS_ENV} must be a positive number of characters, not {chars}")
-    return chars
+        raise InputError(f"{name} must be a whole number of {unit}, not {value!r}") from None
+    if number < minimum:
+        need = f"a positive number of {unit}" if minimum == 1 else f"{minimum} or more"
+        raise InputError(f"{name} must be {need}, not {number}")
+    return number
 
 
 def learned_by_default() -> bool:

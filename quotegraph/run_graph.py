@@ -36,8 +36,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from quotegraph.errors import InputError
 from quotegraph.extract.records import ArticleResult
+from quotegraph.extract.settings import whole_number_from_env
 from quotegraph.graph.store import add_results, close_graph, is_store_dir, load_file_by_article, open_graph, oxigraph_store
 
 __all__ = ["RunGraph", "SPILL_QUADS", "SPILL_FILE_BYTES", "MEMORY_QUADS_ENV", "memory_quads"]
@@ -151,13 +151,4 @@ def memory_quads() -> int:
     InputError
         When the variable is not a whole number of at least 0.
     """
-    value = os.environ.get(MEMORY_QUADS_ENV, "").strip().replace("_", "")
-    if not value:
-        return SPILL_QUADS
-    try:
-        quads = int(value)
-    except ValueError:
-        raise InputError(f"{MEMORY_QUADS_ENV} must be a whole number of quads, not {value!r}") from None
-    if quads < 0:
-        raise InputError(f"{MEMORY_QUADS_ENV} must be 0 or more, not {quads}")
-    return quads
+    return whole_number_from_env(MEMORY_QUADS_ENV, SPILL_QUADS, unit="quads")
