@@ -93,6 +93,9 @@ class CueLexicon:
     pointers: frozenset[str] = _words()
     # --- speakers
     pronouns: frozenset[str] = _words()  # speaker pronouns resolved to the person named before
+    # demonstratives that stand alone for a person named before and can speak ("Dieser
+    # behauptete, …", "Letztere sagte, …"); unlike ``pronouns`` not resolved to the person in focus
+    demonstrative_speakers: frozenset[str] = _words()
     possessives: frozenset[str] = _words()
     own_possessives: frozenset[str] = _words()  # "nach eigenen Angaben", "in his own words"
     impersonal: frozenset[str] = _words()  # subjects that name no one ("man", "es", "it")
@@ -101,6 +104,8 @@ class CueLexicon:
     impersonal_source_prepositions: frozenset[str] = _words()
     document_prepositions: frozenset[str] = _words()  # "In einem Positionspapier heißt es, …"
     origin_prepositions: frozenset[str] = _words()  # "Aus Regierungskreisen hieß es, …"
+    # prepositions of the agent of a passive cue, who is its speaker ("wurde vom Verband gefordert")
+    passive_agent_prepositions: frozenset[str] = _words()
     titles: frozenset[str] = _words(keep_case=True)  # titles and roles before a name ("Ministerin")
     # forms of address that show a person's gender ("Mr.", "Frau"); German role nouns show it
     # by their own grammatical gender ("Ministerin") as well

@@ -275,7 +275,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     if not verb.doc.has_annotation("DEP"):
         return None
     children = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl" and lower <= c.i < upper
-                and c.pos_ != "ADP"]  # "Laut BBC News sagte der Minister": a preposition heads no subject
+                and c.pos_ != "ADP"  # "Laut BBC News sagte der Minister": a preposition heads no subject
+                and not _opens_with_preposition(c, lex)]
     if len(children) > 1:
         # two "subjects": one is likely a time phrase the parser misread ("Ende Januar 2006 verkündete der Verband")
         children = [c for c in children if not any(t.like_num for t in c.subtree)] or children
@@ -287,8 +288,19 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         # one bare word, neither pronoun nor entity
         children = [c for c in children if not (c.left_edge == c == c.right_edge and not c.ent_type_
                                                 and c.pos_ != "PRON")] or children
+    if len(children) > 1:
+        # or a fronted object before a pronoun ("Die Arbeit der Koalition lobte er"): a personal
+        # pronoun after another "subject", not marked as any case but the nominative, is the subject
+        children = [c for c in children if c.lower_ in lex.pronouns and c.morph.get("Case") in ([], ["Nom"])
+                    and any(o.i < c.i for o in children)] or children
+    if len(children) > 1:
+        # or one that does not agree with the verb in number ("Die Anhänger warnte er")
+        number = _finite_number(verb)
+        children = [c for c in children if _number(c) in (None, number)] or children
     for child in children:
         left = max(child.left_edge.i, lower)
+        if verb.doc[left].lower_ in lex.passive_agent_prepositions and left < child.i:
+            left += 1  # the agent of a passive without its preposition ("vom Verband")
         right = min(child.right_edge.i, upper - 1)
         # a subject does not run through the cue or a comma clause
         if left <= verb.i <= right:
@@ -311,6 +323,31 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
             span = strip_punct(span[:-1])
         return extend_names(span, upper if verb.i < span.start else min(upper, verb.i)) if span is not None else None
     return None
+
+
+def _opens_with_preposition(token: Token, lex: CueLexicon) -> bool:
+    """A phrase that opens with a preposition is no subject ("Gegenüber den Stuttgarter Nachrichten
+    erklärte sie"), unless the preposition counts ("Über 100 Experten warnten") or names the agent
+    of a passive ("Von der Regierung wurde gefordert", the agent speaks)."""
+    first = token.left_edge
+    return (first.pos_ == "ADP" and first.i < token.i and first.lower_ not in lex.passive_agent_prepositions
+            and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
+
+
+def _finite_number(verb: Token) -> str | None:
+    """The grammatical number of a verb's finite form: its own, or its auxiliary's ("hatte … gesagt")."""
+    for tok in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))):
+        if tok.morph.get("VerbForm") in ([], ["Fin"]) and tok.morph.get("Number"):
+            return tok.morph.get("Number")[0]
+    return None
+
+
+def _number(subject: Token) -> str | None:
+    """A subject's grammatical number; coordinated subjects are plural ("Union und FDP")."""
+    if any(c.dep_ == "conj" for c in subject.children):
+        return "Plur"
+    number = subject.morph.get("Number")
+    return number[0] if number else None
 
 
 def extend_names(span: Span, limit: int) -> Span:

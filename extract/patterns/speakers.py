@@ -25,11 +25,13 @@ def noun_owner(noun: Token) -> Span | None:
 
 
 def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
-    """None for a subject that cannot be a speaker: "es" in "heißt es", "das", "dies"."""
+    """None for a subject that cannot be a speaker: "es" in "heißt es", "das", "dies"; but a
+    demonstrative that stands for a person ("Dieser behauptete, …") is one."""
     if span is None:
         return None
     words = [t for t in span if not t.is_punct]
-    if len(words) == 1 and words[0].pos_ in ("PRON", "DET") and words[0].lower_ not in lex.pronouns:
+    if (len(words) == 1 and words[0].pos_ in ("PRON", "DET") and words[0].lower_ not in lex.pronouns
+            and words[0].lower_ not in lex.demonstrative_speakers):
         if relative_subject(words[0]):
             return span  # "X, who said …": the relative pronoun stands for X
         return None
