@@ -130,3 +130,35 @@ def test_speaker_phrase_bounds(run_de, run_en, lang, text, quote, speaker):
     result = (run_de if lang == "de" else run_en)(text)
     att = next(a for a in result.attributions if quote in a.quote.text)
     assert att.speaker.text == speaker
+
+
+# Who the grammar names as the speaker (issue #26): the phrase, as the rules read it
+
+SPEAKER_PHRASES = [
+    # a demonstrative stands for the person named before it
+    ("de", "Der Anwalt verwies auf einen Zeugen. Dieser behauptete, der Angeklagte sei unschuldig.",
+     "der Angeklagte sei unschuldig", "Dieser"),
+    # a fronted object and a pronoun subject after the verb (object, verb, subject)
+    ("de", "Die Pläne der Regierung kritisierte er mit den Worten: „Das ist ein Fehler.“", "Das ist ein Fehler", "er"),
+    ("de", "Die Demonstranten warnte er, die Lage sei gefährlich.", "die Lage sei gefährlich", "er"),
+    # a phrase opening with a preposition is no subject
+    ("de", "Gegenüber dem Sender erklärte sie: „Wir bleiben hier.“", "Wir bleiben hier", "sie"),
+    # the agent of a passive cue speaks, the passive subject is the one addressed
+    ("de", "Von der Gewerkschaft wurde kritisiert, dass die Löhne zu niedrig seien.", "dass die Löhne zu niedrig seien",
+     "der Gewerkschaft"),
+    ("de", "Zudem wurde die Regierung vom Bauernverband aufgefordert, die Hilfen zu verlängern.",
+     "die Hilfen zu verlängern", "Bauernverband"),
+    # an impersonal "es heißt": the document named by "in" speaks, after the verb or with an auxiliary
+    ("de", "So heißt es in der Erklärung: „Wir fordern eine Aufklärung.“", "Wir fordern eine Aufklärung",
+     "der Erklärung"),
+    ("de", "In dem ersten Bericht hatte es geheißen, dass die Brücke gesperrt werde.", "dass die Brücke gesperrt werde",
+     "dem ersten Bericht"),
+]
+
+
+@pytest.mark.parametrize("lang, text, quote, speaker", SPEAKER_PHRASES, ids=[s[1][:40] for s in SPEAKER_PHRASES])
+def test_speaker_phrase(run_de, run_en, lang, text, quote, speaker):
+    result = (run_de if lang == "de" else run_en)(text)
+    att = next((a for a in result.attributions if quote in a.quote.text), None)
+    assert att is not None, [a.quote.text for a in result.attributions]
+    assert att.speaker is not None and att.speaker.text == speaker
