@@ -162,3 +162,17 @@ def test_speaker_phrase(run_de, run_en, lang, text, quote, speaker):
     att = next((a for a in result.attributions if quote in a.quote.text), None)
     assert att is not None, [a.quote.text for a in result.attributions]
     assert att.speaker is not None and att.speaker.text == speaker
+
+
+def test_a_speaker_phrase_that_cuts_a_name_takes_it_whole():
+    import spacy
+    from spacy.tokens import Span
+
+    from quotegraph.extract.records import Attribution, Mention, Quote
+    from quotegraph.extract.speaker_bounds import tidy_speakers
+
+    doc = spacy.blank("de")("Das Lager sei voll, sagte Jens Wieseke gestern.")
+    doc.ents = [Span(doc, 6, 8, label="PER")]  # "Jens Wieseke"
+    cut = Mention("Wieseke", doc[7].idx, doc[7].idx + len("Wieseke"))
+    att = Attribution("a", "", Quote("Das Lager sei voll", 0, 18), speaker=cut)
+    assert tidy_speakers(doc, [att], frozenset())[0].speaker.text == "Jens Wieseke"
