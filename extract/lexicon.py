@@ -178,6 +178,10 @@ class CueLexicon:
     # verb, the owner of a claim ("X's claim"), the main clause framing a quote, several reports
     # in one sentence; they need a reliable parser
     parse_rules: bool = False
+    # whether the clause before a colon that opens a quote frames it whatever its verb, its
+    # subject the speaker ("Hier sparte der Präsident nicht mit Kritik: „…“"); English reads the
+    # verb right before the colon instead (``parse_rules``: "Limbaugh continued: “…”")
+    colon_clause_frames: bool = False
     # whether a frame after its content puts the subject first ("…,” Trump asked", "…, the
     # minister said"); German inverts ("…“, sagte X"), so there a subject first opens a new sentence
     subject_first_frames: bool = False

@@ -234,6 +234,8 @@ def np_after(doc: Doc, i: int, limit: int, lex: CueLexicon, *, subject: bool = F
         tok = doc[j]
         if is_pronoun(tok, lex):
             return doc[j : j + 1]
+        if tok.lower_ in lex.demonstrative_speakers and (j + 1 >= limit or doc[j + 1].pos_ not in _NP_POS):
+            return doc[j : j + 1]  # "…“, so letztere.": a demonstrative standing alone
         if tok.pos_ in ("DET", "PROPN", "NOUN") or (not tok.pos_ and tok.text[:1].isupper()):
             np = noun_phrase(doc, j, limit, lex)
             if np is not None and (not subject or _can_be_subject(np, lex)):

@@ -153,6 +153,12 @@ SPEAKER_PHRASES = [
      "der Erklärung"),
     ("de", "In dem ersten Bericht hatte es geheißen, dass die Brücke gesperrt werde.", "dass die Brücke gesperrt werde",
      "dem ersten Bericht"),
+    # the clause before a colon that opens a quote frames it, whatever its verb
+    ("de", "Bei der Anhörung sparte die Ministerin nicht mit Kritik: „Das Gesetz kommt zu spät.“",
+     "Das Gesetz kommt zu spät", "die Ministerin"),
+    # a demonstrative after "so"
+    ("de", "Die Moderatorin Nova Berg verteilte Zettel. „Die Tiere leiden weiter.“, so letztere.", "Die Tiere leiden weiter",
+     "letztere"),
 ]
 
 
