@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .phrases import doc_text
 from .records import Attribution, Mention
@@ -51,13 +51,21 @@ def _same_line(doc: Doc, start: int, end: int) -> bool:
     return not any("\n" in t.text_with_ws for t in doc[start : end - 1])
 
 
+_NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
+def _named(token: Token) -> bool:
+    return token.ent_type_ not in _NOT_NAMES
+
+
 def _with_whole_names(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The bounds grown over a name the phrase cuts ("Mark O" → "Mark O’Keefe", "Angaben der
     Hilfsorganisation Ärzte" → "… Ärzte ohne Grenzen"), as the entity recogniser marks it."""
     first, last = start, end
-    while first > 0 and doc[first].ent_iob_ == "I":
+    # a name's first part is capitalised ("Last week Stumpf", read as one name, is no name)
+    while first > 0 and doc[first].ent_iob_ == "I" and doc[first - 1].text[:1].isupper() and _named(doc[first]):
         first -= 1
-    while last < len(doc) and doc[last].ent_iob_ == "I" and doc[last].tag_ != "POS":
+    while last < len(doc) and doc[last].ent_iob_ == "I" and doc[last].tag_ != "POS" and _named(doc[last]):
         last += 1  # not a possessive ending the recogniser took in ("Donald Trump’s")
     return (first, last) if _same_line(doc, first, last) else (start, end)
 
