@@ -182,3 +182,17 @@ def test_a_speaker_phrase_that_cuts_a_name_takes_it_whole():
     cut = Mention("Wieseke", doc[7].idx, doc[7].idx + len("Wieseke"))
     att = Attribution("a", "", Quote("Das Lager sei voll", 0, 18), speaker=cut)
     assert tidy_speakers(doc, [att], frozenset())[0].speaker.text == "Jens Wieseke"
+
+
+def test_a_cut_name_is_not_completed_over_lower_case_words_the_recogniser_ran_into_it():
+    import spacy
+    from spacy.tokens import Span
+
+    from quotegraph.extract.records import Attribution, Mention, Quote
+    from quotegraph.extract.speaker_bounds import tidy_speakers
+
+    doc = spacy.blank("en")("Last week Stumpf said the bank would pay.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]  # "Last week Stumpf", misread as one name
+    cut = Mention("Stumpf", doc[2].idx, doc[2].idx + len("Stumpf"))
+    att = Attribution("a", "", Quote("the bank would pay", 22, 40), speaker=cut)
+    assert tidy_speakers(doc, [att], frozenset())[0].speaker.text == "Stumpf"
