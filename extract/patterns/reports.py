@@ -220,6 +220,8 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     content = strip_punct(doc[sent.start : j])
     if content is None or word_count(content.text) < 3:
         return None
+    if doc.has_annotation("TAG") and not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None  # "Der Bürgermeister, Henning Scherf (SPD), warnte …": a subject with its apposition, no content
     if lex.subject_first_frames and j < verb.i - 1:
         speaker = strip_punct(doc[j + 1 : verb.i])
     else:
