@@ -96,6 +96,10 @@ class CueLexicon:
     # demonstratives that stand alone for a person named before and can speak ("Dieser
     # behauptete, …", "Letztere sagte, …"); unlike ``pronouns`` not resolved to the person in focus
     demonstrative_speakers: frozenset[str] = _words()
+    # determiners that before a masculine singular noun show the nominative ("der", "ein"): of
+    # two phrases the parser took for the subject, the one so marked is it
+    masculine_nominative_determiners: frozenset[str] = _words()
+    copulas: frozenset[str] = _words()  # "sein", "werden": their complement is in the subject's case
     possessives: frozenset[str] = _words()
     own_possessives: frozenset[str] = _words()  # "nach eigenen Angaben", "in his own words"
     impersonal: frozenset[str] = _words()  # subjects that name no one ("man", "es", "it")

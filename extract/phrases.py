@@ -299,6 +299,17 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         # or one that does not agree with the verb in number ("Die Anhänger warnte er")
         number = _finite_number(verb)
         children = [c for c in children if _number(c) in (None, number)] or children
+    if len(children) > 1 and not _copula(verb, lex):
+        # or one whose article shows no case while the other's shows the nominative ("Die
+        # Anwendung stellte der Vorsitzende in Frage": "der" before a masculine noun); not
+        # beside a copula, whose complement is nominative too ("X soll ein Söldner gewesen sein")
+        children = [c for c in children if _plainly_nominative(c, lex)] or children
+    if len(children) == 1 and children[0].i > verb.i and children[0].morph.get("Case") == ["Acc"]:
+        # "Die Firma empfindet die Kritik als …": the parser's subject is accusative by the
+        # tagger, the phrase before the verb it called the object nominative: they swap
+        fronted = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and lower <= c.i < verb.i
+                        and c.morph.get("Case") == ["Nom"] and not _opens_with_preposition(c, lex)), None)
+        children = [fronted] if fronted is not None else children
     for child in children:
         left = max(child.left_edge.i, lower)
         if verb.doc[left].lower_ in lex.passive_agent_prepositions and left < child.i:
@@ -334,6 +345,19 @@ def _opens_with_preposition(token: Token, lex: CueLexicon) -> bool:
     first = token.left_edge
     return (first.pos_ == "ADP" and first.i < token.i and first.lower_ not in lex.passive_agent_prepositions
             and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
+
+
+def _plainly_nominative(noun: Token, lex: CueLexicon) -> bool:
+    """A noun whose determiner shows the nominative: a masculine singular after a determiner of
+    ``CueLexicon.masculine_nominative_determiners`` ("der Vorsitzende", "ein Sprecher")."""
+    det = next((c for c in noun.children if c.dep_ in ("det", "det:poss") and c.i < noun.i), None)
+    return (det is not None and det.lower_ in lex.masculine_nominative_determiners
+            and noun.morph.get("Gender") == ["Masc"] and noun.morph.get("Number") == ["Sing"])
+
+
+def _copula(verb: Token, lex: CueLexicon) -> bool:
+    """A copula ("sein", "werden") or a verb with one: its complement is nominative too."""
+    return verb.lemma_.lower() in lex.copulas or any(c.dep_ == "cop" for c in verb.children)
 
 
 def _finite_number(verb: Token) -> str | None:

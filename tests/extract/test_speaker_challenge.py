@@ -141,6 +141,12 @@ SPEAKER_PHRASES = [
     # a fronted object and a pronoun subject after the verb (object, verb, subject)
     ("de", "Die Pläne der Regierung kritisierte er mit den Worten: „Das ist ein Fehler.“", "Das ist ein Fehler", "er"),
     ("de", "Die Demonstranten warnte er, die Lage sei gefährlich.", "die Lage sei gefährlich", "er"),
+    # of two phrases the parser took for the subject, the one whose article shows the nominative
+    ("de", "Die praktische Anwendung der neuen Regel stellte der Vorsitzende Franz Berger ebenfalls in Frage: "
+     "„Die Anwendung ist falsch.“", "Die Anwendung ist falsch", "der Vorsitzende Franz Berger"),
+    # the tagger's accusative "subject" after the verb and its nominative "object" before it swap
+    ("de", "Die Firma empfindet die Kritik allerdings als ungerechtfertigt: „Wir haben nichts falsch gemacht.“",
+     "Wir haben nichts falsch gemacht", "Die Firma"),
     # a phrase opening with a preposition is no subject
     ("de", "Gegenüber dem Sender erklärte sie: „Wir bleiben hier.“", "Wir bleiben hier", "sie"),
     # the agent of a passive cue speaks, the passive subject is the one addressed
