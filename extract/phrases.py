@@ -288,8 +288,10 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     if len(children) > 1:
         # or a fronted adverb the tagger read as a noun ("Ähnlich äußerte sich der Präsident"):
         # one bare word, neither pronoun nor entity
-        children = [c for c in children if not (c.left_edge == c == c.right_edge and not c.ent_type_
-                                                and c.pos_ != "PRON")] or children
+        bare = [c for c in children if c.left_edge == c == c.right_edge and not c.ent_type_ and c.pos_ != "PRON"]
+        # (when every one is a bare word, the one opening the sentence: "Relativierend fügt Gall hinzu")
+        children = ([c for c in children if c not in bare]
+                    or [c for c in children if not c.is_sent_start] or children)
     if len(children) > 1:
         # or a fronted object before a pronoun ("Die Arbeit der Koalition lobte er"): a personal
         # pronoun after another "subject", not marked as any case but the nominative, is the subject

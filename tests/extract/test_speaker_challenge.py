@@ -147,6 +147,9 @@ SPEAKER_PHRASES = [
     # the tagger's accusative "subject" after the verb and its nominative "object" before it swap
     ("de", "Die Firma empfindet die Kritik allerdings als ungerechtfertigt: „Wir haben nichts falsch gemacht.“",
      "Wir haben nichts falsch gemacht", "Die Firma"),
+    # a fronted adverb the tagger read as a noun opening the sentence, and a bare name after the verb
+    ("de", "Relativierend fügt Gall hinzu: „Allerdings darf man nicht übertreiben.“", "Allerdings darf man nicht",
+     "Gall"),
     # a phrase opening with a preposition is no subject
     ("de", "Gegenüber dem Sender erklärte sie: „Wir bleiben hier.“", "Wir bleiben hier", "sie"),
     # the agent of a passive cue speaks, the passive subject is the one addressed
