@@ -127,6 +127,16 @@ def _impersonal(verb: Token, lex: CueLexicon) -> bool:
     return any(c.lower_ in lex.expletives for c in verb.children)
 
 
+def _origin_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span | None:
+    """"Aus Regierungskreisen hieß es": the source named by "aus" opening the clause of the cue,
+    not an "aus" inside a phrase ("gegen die Konkurrenz aus der Schule ausgesprochen")."""
+    aus = next((t for t in doc[lower:verb.i] if t.lower_ in lex.origin_prepositions), None)
+    if aus is None or not all(t.is_punct or t.pos_ in ("ADV", "CCONJ", "PART") for t in doc[lower : aus.i]):
+        return None
+    np = np_after(doc, aus.i + 1, verb.i, lex)
+    return doc[aus.i : np.end] if np is not None else None
+
+
 def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: int, upper: int) -> Span | None:
     agent = passive_agent(doc, verb, lower, upper, lex) if lex.passive_agent_prepositions else None
     if agent is not None:
@@ -138,10 +148,9 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         prep = next((t for t in doc[lower:verb.i] if t.lower_ in lex.document_prepositions), None)
         if prep is not None:
             return np_after(doc, prep.i + 1, verb.i, lex)
-        aus = next((t for t in doc[lower:verb.i] if t.lower_ in lex.origin_prepositions), None)
-        np = np_after(doc, aus.i + 1, verb.i, lex) if aus is not None else None
-        if np is not None:
-            return doc[aus.i : np.end]  # "Aus Regierungskreisen hieß es, …"
+        origin = _origin_before(doc, verb, lower, lex)
+        if origin is not None:
+            return origin  # "Aus Regierungskreisen hieß es, …"
         return impersonal_source(doc, verb, upper, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = _governor_subject(doc, sent, verb, lex)
@@ -150,11 +159,10 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)
     if speaker is None:
         # "Aus Militärkreisen verlautete, …": the source is named by "aus"
-        aus = next((t for t in doc[lower:verb.i] if t.lower_ in lex.origin_prepositions), None)
-        if aus is not None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-            np = np_after(doc, aus.i + 1, verb.i, lex)
-            if np is not None:
-                return doc[aus.i : np.end]
+        if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            origin = _origin_before(doc, verb, lower, lex)
+            if origin is not None:
+                return origin
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
         if speaker is not None and speaker.root.dep_ in _ADVERBIAL_DEPS and not speaker.root.ent_type_:

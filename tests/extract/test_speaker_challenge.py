@@ -205,3 +205,12 @@ def test_a_cut_name_is_not_completed_over_lower_case_words_the_recogniser_ran_in
     cut = Mention("Stumpf", doc[2].idx, doc[2].idx + len("Stumpf"))
     att = Attribution("a", "", Quote("the bank would pay", 22, 40), speaker=cut)
     assert tidy_speakers(doc, [att], frozenset())[0].speaker.text == "Stumpf"
+
+
+def test_aus_names_a_source_only_where_it_opens_the_clause(run_de):
+    text = ("So hat sich etwa die Landesvorsitzende des Lehrerverbands, Karin Brosig, gerade dieser Tage gegen die "
+            "Konkurrenz aus der Nachbarschule ausgesprochen und behauptet, die neuen Kurse kämen nur durch Tricks zustande.")
+    att = next(a for a in run_de(text).attributions if "Tricks" in a.quote.text)
+    assert att.speaker is None or "Nachbarschule" not in att.speaker.text
+    (att,) = run_de("Auch aus dem Ministerium verlautete, der Plan sei gescheitert.").attributions
+    assert att.speaker.text == "aus dem Ministerium"
