@@ -93,6 +93,13 @@ class CueLexicon:
     pointers: frozenset[str] = _words()
     # --- speakers
     pronouns: frozenset[str] = _words()  # speaker pronouns resolved to the person named before
+    # demonstratives that stand alone for a person named before and can speak ("Dieser
+    # behauptete, …", "Letztere sagte, …"); unlike ``pronouns`` not resolved to the person in focus
+    demonstrative_speakers: frozenset[str] = _words()
+    # determiners that before a masculine singular noun show the nominative ("der", "ein"): of
+    # two phrases the parser took for the subject, the one so marked is it
+    masculine_nominative_determiners: frozenset[str] = _words()
+    copulas: frozenset[str] = _words()  # "sein", "werden": their complement is in the subject's case
     possessives: frozenset[str] = _words()
     own_possessives: frozenset[str] = _words()  # "nach eigenen Angaben", "in his own words"
     impersonal: frozenset[str] = _words()  # subjects that name no one ("man", "es", "it")
@@ -101,6 +108,8 @@ class CueLexicon:
     impersonal_source_prepositions: frozenset[str] = _words()
     document_prepositions: frozenset[str] = _words()  # "In einem Positionspapier heißt es, …"
     origin_prepositions: frozenset[str] = _words()  # "Aus Regierungskreisen hieß es, …"
+    # prepositions of the agent of a passive cue, who is its speaker ("wurde vom Verband gefordert")
+    passive_agent_prepositions: frozenset[str] = _words()
     titles: frozenset[str] = _words(keep_case=True)  # titles and roles before a name ("Ministerin")
     # forms of address that show a person's gender ("Mr.", "Frau"); German role nouns show it
     # by their own grammatical gender ("Ministerin") as well
@@ -182,6 +191,10 @@ class CueLexicon:
     # verb, the owner of a claim ("X's claim"), the main clause framing a quote, several reports
     # in one sentence; they need a reliable parser
     parse_rules: bool = False
+    # whether the clause before a colon that opens a quote frames it whatever its verb, its
+    # subject the speaker ("Hier sparte der Präsident nicht mit Kritik: „…“"); English reads the
+    # verb right before the colon instead (``parse_rules``: "Limbaugh continued: “…”")
+    colon_clause_frames: bool = False
     # whether a frame after its content puts the subject first ("…,” Trump asked", "…, the
     # minister said"); German inverts ("…“, sagte X"), so there a subject first opens a new sentence
     subject_first_frames: bool = False

@@ -311,6 +311,8 @@ def np_after(doc: Doc, i: int, limit: int, lex: CueLexicon, *, subject: bool = F
         tok = doc[j]
         if is_pronoun(tok, lex):
             return doc[j : j + 1]
+        if tok.lower_ in lex.demonstrative_speakers and (j + 1 >= limit or doc[j + 1].pos_ not in _NP_POS):
+            return doc[j : j + 1]  # "…“, so letztere.": a demonstrative standing alone
         if tok.pos_ in ("DET", "PROPN", "NOUN") or (not tok.pos_ and tok.text[:1].isupper()):
             np = noun_phrase(doc, j, limit, lex)
             if np is not None and (not subject or _can_be_subject(np, lex)):
@@ -352,7 +354,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     if not verb.doc.has_annotation("DEP"):
         return None
     children = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl" and lower <= c.i < upper
-                and c.pos_ != "ADP"]  # "Laut BBC News sagte der Minister": a preposition heads no subject
+                and c.pos_ != "ADP"  # "Laut BBC News sagte der Minister": a preposition heads no subject
+                and not _opens_with_preposition(c, lex)]
     if len(children) > 1:
         # two "subjects": one is likely a time phrase the parser misread ("Ende Januar 2006 verkündete der Verband")
         children = [c for c in children if not any(t.like_num for t in c.subtree)] or children
@@ -362,10 +365,34 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     if len(children) > 1:
         # or a fronted adverb the tagger read as a noun ("Ähnlich äußerte sich der Präsident"):
         # one bare word, neither pronoun nor entity
-        children = [c for c in children if not (c.left_edge == c == c.right_edge and not c.ent_type_
-                                                and c.pos_ != "PRON")] or children
+        bare = [c for c in children if c.left_edge == c == c.right_edge and not c.ent_type_ and c.pos_ != "PRON"]
+        # (when every one is a bare word, the one opening the sentence: "Relativierend fügt Gall hinzu")
+        children = ([c for c in children if c not in bare]
+                    or [c for c in children if not c.is_sent_start] or children)
+    if len(children) > 1:
+        # or a fronted object before a pronoun ("Die Arbeit der Koalition lobte er"): a personal
+        # pronoun after another "subject", not marked as any case but the nominative, is the subject
+        children = [c for c in children if c.lower_ in lex.pronouns and c.morph.get("Case") in ([], ["Nom"])
+                    and any(o.i < c.i for o in children)] or children
+    if len(children) > 1:
+        # or one that does not agree with the verb in number ("Die Anhänger warnte er")
+        number = _finite_number(verb)
+        children = [c for c in children if _number(c) in (None, number)] or children
+    if len(children) > 1 and not _copula(verb, lex):
+        # or one whose article shows no case while the other's shows the nominative ("Die
+        # Anwendung stellte der Vorsitzende in Frage": "der" before a masculine noun); not
+        # beside a copula, whose complement is nominative too ("X soll ein Söldner gewesen sein")
+        children = [c for c in children if _plainly_nominative(c, lex)] or children
+    if len(children) == 1 and children[0].i > verb.i and children[0].morph.get("Case") == ["Acc"]:
+        # "Die Firma empfindet die Kritik als …": the parser's subject is accusative by the
+        # tagger, the phrase before the verb it called the object nominative: they swap
+        fronted = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and lower <= c.i < verb.i
+                        and c.morph.get("Case") == ["Nom"] and not _opens_with_preposition(c, lex)), None)
+        children = [fronted] if fronted is not None else children
     for child in children:
         left = max(child.left_edge.i, lower)
+        if verb.doc[left].lower_ in lex.passive_agent_prepositions and left < child.i:
+            left += 1  # the agent of a passive without its preposition ("vom Verband")
         right = min(child.right_edge.i, upper - 1)
         # a subject does not run through the cue or a comma clause
         if left <= verb.i <= right:
@@ -388,6 +415,44 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
             span = strip_punct(span[:-1])
         return extend_names(span, upper if verb.i < span.start else min(upper, verb.i)) if span is not None else None
     return None
+
+
+def _opens_with_preposition(token: Token, lex: CueLexicon) -> bool:
+    """A phrase that opens with a preposition is no subject ("Gegenüber den Stuttgarter Nachrichten
+    erklärte sie"), unless the preposition counts ("Über 100 Experten warnten") or names the agent
+    of a passive ("Von der Regierung wurde gefordert", the agent speaks)."""
+    first = token.left_edge
+    return (first.pos_ == "ADP" and first.i < token.i and first.lower_ not in lex.passive_agent_prepositions
+            and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
+
+
+def _plainly_nominative(noun: Token, lex: CueLexicon) -> bool:
+    """A noun whose determiner shows the nominative: a masculine singular after a determiner of
+    ``CueLexicon.masculine_nominative_determiners`` ("der Vorsitzende", "ein Sprecher")."""
+    det = next((c for c in noun.children if c.dep_ in ("det", "det:poss") and c.i < noun.i), None)
+    return (det is not None and det.lower_ in lex.masculine_nominative_determiners
+            and noun.morph.get("Gender") == ["Masc"] and noun.morph.get("Number") == ["Sing"])
+
+
+def _copula(verb: Token, lex: CueLexicon) -> bool:
+    """A copula ("sein", "werden") or a verb with one: its complement is nominative too."""
+    return verb.lemma_.lower() in lex.copulas or any(c.dep_ == "cop" for c in verb.children)
+
+
+def _finite_number(verb: Token) -> str | None:
+    """The grammatical number of a verb's finite form: its own, or its auxiliary's ("hatte … gesagt")."""
+    for tok in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))):
+        if tok.morph.get("VerbForm") in ([], ["Fin"]) and tok.morph.get("Number"):
+            return tok.morph.get("Number")[0]
+    return None
+
+
+def _number(subject: Token) -> str | None:
+    """A subject's grammatical number; coordinated subjects are plural ("Union und FDP")."""
+    if any(c.dep_ == "conj" for c in subject.children):
+        return "Plur"
+    number = subject.morph.get("Number")
+    return number[0] if number else None
 
 
 def extend_names(span: Span, limit: int) -> Span:

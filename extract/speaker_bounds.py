@@ -2,7 +2,7 @@
 their edges left out ("Auch Winfried Hassemer", "Die Kanadier hingegen"), a quoted name's
 closing mark kept ("der „Deutsche Fußball-Bund“"), and an apposition after a name or a name
 after a role kept ("Ursula Castrup, die Leiterin der Fachstelle"; "der Chefankläger, Luis
-Moreno Ocampo").
+Moreno Ocampo"), and a name the phrase cuts taken whole ("Mark O" → "Mark O’Keefe").
 
 Examples
 --------
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .phrases import doc_text
 from .records import Attribution, Mention
@@ -31,7 +31,7 @@ _OPENING, _CLOSING = "„»“\"", "“«”\""
 
 def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool = True) -> tuple[int, int]:
     """The character bounds of a speaker phrase as a reader gives them (see the module);
-    ``apposition=False`` leaves an apposition after it out."""
+    ``apposition=False`` leaves an apposition after it out, and the names it would complete."""
     doc = span.doc
     start, end = span.start, span.end
     while end - start > 1 and (doc[start].lower_ in edge_words or (doc[start].is_punct
@@ -41,9 +41,33 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
                                                                      and doc[end - 1].text not in _CLOSING + ")")):
         end -= 1
     if apposition:
+        start, end = _with_whole_names(doc, start, end)
         end = _with_apposition(doc, start, end)
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     return chars[0], _with_closing_mark(doc_text(doc), *chars)
+
+
+def _same_line(doc: Doc, start: int, end: int) -> bool:
+    return not any("\n" in t.text_with_ws for t in doc[start : end - 1])
+
+
+_NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
+def _named(token: Token) -> bool:
+    return token.ent_type_ not in _NOT_NAMES
+
+
+def _with_whole_names(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The bounds grown over a name the phrase cuts ("Mark O" → "Mark O’Keefe", "Angaben der
+    Hilfsorganisation Ärzte" → "… Ärzte ohne Grenzen"), as the entity recogniser marks it."""
+    first, last = start, end
+    # a name's first part is capitalised ("Last week Stumpf", read as one name, is no name)
+    while first > 0 and doc[first].ent_iob_ == "I" and doc[first - 1].text[:1].isupper() and _named(doc[first]):
+        first -= 1
+    while last < len(doc) and doc[last].ent_iob_ == "I" and doc[last].tag_ != "POS" and _named(doc[last]):
+        last += 1  # not a possessive ending the recogniser took in ("Donald Trump’s")
+    return (first, last) if _same_line(doc, first, last) else (start, end)
 
 
 def _with_apposition(doc: Doc, start: int, end: int) -> int:

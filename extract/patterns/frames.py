@@ -203,6 +203,21 @@ def colon_verb_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame
     return Frame(cue_chars(verb, verb.lemma_.lower()), speaker, None)
 
 
+def colon_clause_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame | None:
+    """"Hier sparte der Präsident nicht mit Kritik: „…“": the main verb of the clause right
+    before the colon that opens a quote, whatever the verb, frames it when it has a subject
+    that can speak (German, where the verb stands second and not before the colon)."""
+    if upper - 1 <= lower or doc[upper - 1].text != ":" or not doc.has_annotation("DEP"):
+        return None
+    verbs = [t for t in doc[lower : upper - 1] if t.pos_ in ("VERB", "AUX")
+             and (t.head.i == t.i or not lower <= t.head.i < upper - 1)]
+    for verb in reversed(verbs):
+        speaker = usable_speaker(subject_of(verb, lower, upper - 1, lex), lex)
+        if speaker is not None:
+            return Frame(cue_chars(verb, verb.lemma_.lower()), speaker, None)
+    return None
+
+
 def colon_frame(doc: Doc, text: str, open_at: int, lower: int, lex: CueLexicon) -> Frame | None:
     """"X made the following comment:¶„…“", "X continued:¶“…”": a paragraph that ends in a
     colon after a cue frames the quote that opens the next one."""

@@ -237,11 +237,16 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
         j -= 1  # "…, wird vermutet."
     if j < sent.start or doc[j].text != ",":
         return None
-    if subject_of(verb, sent.start, j, lex) is not None:
-        return None  # "X, der …, nannte …": the comma closes an aside of the subject, not content
+    # "X, der …, nannte …": the comma closes an aside of the subject, not content; but a
+    # "subject" with a finite verb of its own is the content the parser misread
+    subject = subject_of(verb, sent.start, j, lex)
+    if subject is not None and not any(t.pos_ in ("VERB", "AUX") and t.morph.get("Mood") for t in subject):
+        return None
     content = strip_punct(doc[sent.start : j])
     if content is None or word_count(content.text) < 3:
         return None
+    if doc.has_annotation("TAG") and not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None  # "Der Bürgermeister, Henning Scherf (SPD), warnte …": a subject with its apposition, no content
     if lex.subject_first_frames and j < verb.i - 1:
         speaker = strip_punct(doc[j + 1 : verb.i])
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import SUBJECT_DEPS, cue_lemma, np_after, np_before, subject_of, with_apposition
+from ..phrases import SUBJECT_DEPS, cue_lemma, np_after, np_before, strip_punct, subject_of, with_apposition
 
 
 def noun_owner(noun: Token) -> Span | None:
@@ -25,11 +25,13 @@ def noun_owner(noun: Token) -> Span | None:
 
 
 def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
-    """None for a subject that cannot be a speaker: "es" in "heißt es", "das", "dies"."""
+    """None for a subject that cannot be a speaker: "es" in "heißt es", "das", "dies"; but a
+    demonstrative that stands for a person ("Dieser behauptete, …") is one."""
     if span is None:
         return None
     words = [t for t in span if not t.is_punct]
-    if len(words) == 1 and words[0].pos_ in ("PRON", "DET") and words[0].lower_ not in lex.pronouns:
+    if (len(words) == 1 and words[0].pos_ in ("PRON", "DET") and words[0].lower_ not in lex.pronouns
+            and words[0].lower_ not in lex.demonstrative_speakers):
         if relative_subject(words[0]):
             return span  # "X, who said …": the relative pronoun stands for X
         return None
@@ -73,7 +75,8 @@ def impersonal_source(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Spa
     source is named by a preposition right after the verb."""
     if not any(t.lower_ in lex.expletives for t in doc[verb.i + 1 : min(upper, verb.i + 2)]):
         return None
-    source = next((t for t in doc[verb.i + 2 : min(upper, verb.i + 4)] if t.lower_ in lex.impersonal_source_prepositions), None)
+    source = next((t for t in doc[verb.i + 2 : min(upper, verb.i + 4)] if t.lower_ in lex.impersonal_source_prepositions
+                   or t.lower_ in lex.document_prepositions), None)  # "hieß es vom Ministerium / in der Erklärung"
     return np_after(doc, source.i + 1, upper, lex) if source is not None else None
 
 
@@ -91,18 +94,63 @@ def apposed_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span |
     return None
 
 
+_AGENT_DEPS = frozenset({"obl:agent", "agent"})
+_PASSIVE_AUX_DEPS = frozenset({"aux:pass", "auxpass"})
+
+
+def passive_agent(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
+    """"Von der Regierung wurde gefordert, …", "wurde vom Verband aufgefordert", "was announced
+    by the ministry": the agent of a passive cue is its speaker (without its preposition)."""
+    if verb.lemma_.lower() in lex.quoting_verbs:
+        return None  # "X wird von Reuters zitiert": the agent relays, the subject speaks
+    passive = any(c.dep_ in _PASSIVE_AUX_DEPS for c in verb.children)
+    if not passive and verb.morph.get("VerbForm") != ["Part"]:
+        return None  # an agent only a participle has ("wurde … aufgefordert", "was announced by")
+    for child in verb.children:
+        first = child.left_edge
+        if not (lower <= first.i and child.right_edge.i < upper):
+            continue
+        # the parser names the agent, or a passive cue has "von X" before it; not the one
+        # addressed ("Von X wurde Aufklärung verlangt": "verlangen von" names who is asked)
+        if child.dep_ in _AGENT_DEPS or (passive and child.dep_ == "obl" and child.i < verb.i
+                                         and f"{verb.lemma_.lower()} {first.lower_}" not in lex.verb_addressee_prepositions):
+            prep = first if first.lower_ in lex.passive_agent_prepositions else child
+            if prep.lower_ in lex.passive_agent_prepositions:
+                end = next((t.i for t in doc[prep.i + 1 : child.right_edge.i + 1] if t.text in (",", ";", ":")),
+                           child.right_edge.i + 1)
+                return strip_punct(doc[prep.i + 1 : end]) if end > prep.i + 1 else None
+    return None
+
+
+def _impersonal(verb: Token, lex: CueLexicon) -> bool:
+    """The cue has an impersonal "es" the parser did not call its subject ("hatte es geheißen")."""
+    return any(c.lower_ in lex.expletives for c in verb.children)
+
+
+def _origin_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span | None:
+    """"Aus Regierungskreisen hieß es": the source named by "aus" opening the clause of the cue,
+    not an "aus" inside a phrase ("gegen die Konkurrenz aus der Schule ausgesprochen")."""
+    aus = next((t for t in doc[lower:verb.i] if t.lower_ in lex.origin_prepositions), None)
+    if aus is None or not all(t.is_punct or t.pos_ in ("ADV", "CCONJ", "PART") for t in doc[lower : aus.i]):
+        return None
+    np = np_after(doc, aus.i + 1, verb.i, lex)
+    return doc[aus.i : np.end] if np is not None else None
+
+
 def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: int, upper: int) -> Span | None:
+    agent = passive_agent(doc, verb, lower, upper, lex) if lex.passive_agent_prepositions else None
+    if agent is not None:
+        return with_apposition(agent, upper, lex) if agent.end < upper else agent
     subject = subject_of(verb, lower, upper, lex)
     speaker = usable_speaker(subject, lex)
-    if subject is not None and speaker is None:
+    if speaker is None and (subject is not None or _impersonal(verb, lex)):
         # "In einem Positionspapier heißt es, …": the document named by "in" speaks
         prep = next((t for t in doc[lower:verb.i] if t.lower_ in lex.document_prepositions), None)
         if prep is not None:
             return np_after(doc, prep.i + 1, verb.i, lex)
-        aus = next((t for t in doc[lower:verb.i] if t.lower_ in lex.origin_prepositions), None)
-        np = np_after(doc, aus.i + 1, verb.i, lex) if aus is not None else None
-        if np is not None:
-            return doc[aus.i : np.end]  # "Aus Regierungskreisen hieß es, …"
+        origin = _origin_before(doc, verb, lower, lex)
+        if origin is not None:
+            return origin  # "Aus Regierungskreisen hieß es, …"
         return impersonal_source(doc, verb, upper, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = _governor_subject(doc, sent, verb, lex)
@@ -111,11 +159,10 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)
     if speaker is None:
         # "Aus Militärkreisen verlautete, …": the source is named by "aus"
-        aus = next((t for t in doc[lower:verb.i] if t.lower_ in lex.origin_prepositions), None)
-        if aus is not None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-            np = np_after(doc, aus.i + 1, verb.i, lex)
-            if np is not None:
-                return doc[aus.i : np.end]
+        if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            origin = _origin_before(doc, verb, lower, lex)
+            if origin is not None:
+                return origin
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
         if speaker is not None and speaker.root.dep_ in _ADVERBIAL_DEPS and not speaker.root.ent_type_:

@@ -130,3 +130,87 @@ def test_speaker_phrase_bounds(run_de, run_en, lang, text, quote, speaker):
     result = (run_de if lang == "de" else run_en)(text)
     att = next(a for a in result.attributions if quote in a.quote.text)
     assert att.speaker.text == speaker
+
+
+# Who the grammar names as the speaker (issue #26): the phrase, as the rules read it
+
+SPEAKER_PHRASES = [
+    # a demonstrative stands for the person named before it
+    ("de", "Der Anwalt verwies auf einen Zeugen. Dieser behauptete, der Angeklagte sei unschuldig.",
+     "der Angeklagte sei unschuldig", "Dieser"),
+    # a fronted object and a pronoun subject after the verb (object, verb, subject)
+    ("de", "Die Pläne der Regierung kritisierte er mit den Worten: „Das ist ein Fehler.“", "Das ist ein Fehler", "er"),
+    ("de", "Die Demonstranten warnte er, die Lage sei gefährlich.", "die Lage sei gefährlich", "er"),
+    # of two phrases the parser took for the subject, the one whose article shows the nominative
+    ("de", "Die praktische Anwendung der neuen Regel stellte der Vorsitzende Franz Berger ebenfalls in Frage: "
+     "„Die Anwendung ist falsch.“", "Die Anwendung ist falsch", "der Vorsitzende Franz Berger"),
+    # the tagger's accusative "subject" after the verb and its nominative "object" before it swap
+    ("de", "Die Firma empfindet die Kritik allerdings als ungerechtfertigt: „Wir haben nichts falsch gemacht.“",
+     "Wir haben nichts falsch gemacht", "Die Firma"),
+    # a fronted adverb the tagger read as a noun opening the sentence, and a bare name after the verb
+    ("de", "Relativierend fügt Gall hinzu: „Allerdings darf man nicht übertreiben.“", "Allerdings darf man nicht",
+     "Gall"),
+    # a phrase opening with a preposition is no subject
+    ("de", "Gegenüber dem Sender erklärte sie: „Wir bleiben hier.“", "Wir bleiben hier", "sie"),
+    # the agent of a passive cue speaks, the passive subject is the one addressed
+    ("de", "Von der Gewerkschaft wurde kritisiert, dass die Löhne zu niedrig seien.", "dass die Löhne zu niedrig seien",
+     "der Gewerkschaft"),
+    ("de", "Zudem wurde die Regierung vom Bauernverband aufgefordert, die Hilfen zu verlängern.",
+     "die Hilfen zu verlängern", "Bauernverband"),
+    # an impersonal "es heißt": the document named by "in" speaks, after the verb or with an auxiliary
+    ("de", "So heißt es in der Erklärung: „Wir fordern eine Aufklärung.“", "Wir fordern eine Aufklärung",
+     "der Erklärung"),
+    ("de", "In dem ersten Bericht hatte es geheißen, dass die Brücke gesperrt werde.", "dass die Brücke gesperrt werde",
+     "dem ersten Bericht"),
+    # the clause before a colon that opens a quote frames it, whatever its verb
+    ("de", "Bei der Anhörung sparte die Ministerin nicht mit Kritik: „Das Gesetz kommt zu spät.“",
+     "Das Gesetz kommt zu spät", "die Ministerin"),
+    # a demonstrative after "so"
+    ("de", "Die Moderatorin Nova Berg verteilte Zettel. „Die Tiere leiden weiter.“, so letztere.", "Die Tiere leiden weiter",
+     "letztere"),
+]
+
+
+@pytest.mark.parametrize("lang, text, quote, speaker", SPEAKER_PHRASES, ids=[s[1][:40] for s in SPEAKER_PHRASES])
+def test_speaker_phrase(run_de, run_en, lang, text, quote, speaker):
+    result = (run_de if lang == "de" else run_en)(text)
+    att = next((a for a in result.attributions if quote in a.quote.text), None)
+    assert att is not None, [a.quote.text for a in result.attributions]
+    assert att.speaker is not None and att.speaker.text == speaker
+
+
+def test_a_speaker_phrase_that_cuts_a_name_takes_it_whole():
+    import spacy
+    from spacy.tokens import Span
+
+    from quotegraph.extract.records import Attribution, Mention, Quote
+    from quotegraph.extract.speaker_bounds import tidy_speakers
+
+    doc = spacy.blank("de")("Das Lager sei voll, sagte Jens Wieseke gestern.")
+    doc.ents = [Span(doc, 6, 8, label="PER")]  # "Jens Wieseke"
+    cut = Mention("Wieseke", doc[7].idx, doc[7].idx + len("Wieseke"))
+    att = Attribution("a", "", Quote("Das Lager sei voll", 0, 18), speaker=cut)
+    assert tidy_speakers(doc, [att], frozenset())[0].speaker.text == "Jens Wieseke"
+
+
+def test_a_cut_name_is_not_completed_over_lower_case_words_the_recogniser_ran_into_it():
+    import spacy
+    from spacy.tokens import Span
+
+    from quotegraph.extract.records import Attribution, Mention, Quote
+    from quotegraph.extract.speaker_bounds import tidy_speakers
+
+    doc = spacy.blank("en")("Last week Stumpf said the bank would pay.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]  # "Last week Stumpf", misread as one name
+    cut = Mention("Stumpf", doc[2].idx, doc[2].idx + len("Stumpf"))
+    att = Attribution("a", "", Quote("the bank would pay", 22, 40), speaker=cut)
+    assert tidy_speakers(doc, [att], frozenset())[0].speaker.text == "Stumpf"
+
+
+def test_aus_names_a_source_only_where_it_opens_the_clause(run_de):
+    text = ("So hat sich etwa die Landesvorsitzende des Lehrerverbands, Karin Brosig, gerade dieser Tage gegen die "
+            "Konkurrenz aus der Nachbarschule ausgesprochen und behauptet, die neuen Kurse kämen nur durch Tricks zustande.")
+    att = next(a for a in run_de(text).attributions if "Tricks" in a.quote.text)
+    assert att.speaker is None or "Nachbarschule" not in att.speaker.text
+    (att,) = run_de("Auch aus dem Ministerium verlautete, der Plan sei gescheitert.").attributions
+    assert att.speaker.text == "aus dem Ministerium"

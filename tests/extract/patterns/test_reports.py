@@ -13,6 +13,20 @@ def test_so_frame_after_indirect_speech(run_de):
     assert att.cue.text == "so" and att.speaker.text == "das Ministerium"
 
 
+def test_a_subject_with_its_apposition_is_no_content_before_the_cue(run_de):
+    # the commas of the apposition look like "…, warnte X": but what stands before holds no verb
+    text = "Der frühere Bürgermeister, Henning Scherf, warnte die Partei vor einem Wahlkampf."
+    assert not [a for a in run_de(text).attributions if a.pattern == "cue_last"]
+
+
+def test_content_the_parser_took_for_the_subject_of_the_cue_after_it(run_de):
+    text = ("Am Mittwoch sei der Deutsche befreit worden, sagte ein Behördenvertreter. "
+            "Der Mann sei in Freiheit und wohlbehalten, bestätigte ein Sprecher des Auswärtigen Amtes.")
+    att = next(a for a in run_de(text).attributions if a.quote.text.startswith("Der Mann"))
+    assert att.quote.text == "Der Mann sei in Freiheit und wohlbehalten"
+    assert att.speaker.text == "ein Sprecher des Auswärtigen Amtes"
+
+
 def test_verb_second_reported_mood_after_a_speech_noun(run_de):
     text = "Die Ministerin wagte am Montag die Prognose, bei der Wahl würden nicht alle Abgeordneten für den Entwurf stimmen."
     atts = run_de(text).attributions
