@@ -37,7 +37,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
-from .phrases import cue_lemma, doc_text, ends_in_noun, strip_punct, through_closing_mark
+from .cue_verbs import cue_lemma
+from .phrases import doc_text, ends_in_noun, strip_punct, through_closing_mark
 from .records import Attribution, Mention, Quote
 from .roles import cut_before
 

@@ -1,4 +1,4 @@
-"""Small token helpers shared by the attribution patterns: cue verbs, noun phrases, windows.
+"""Small token helpers shared by the attribution patterns: noun phrases, subjects, sentences, windows.
 
 Pure functions over spaCy tokens and docs, in the spirit of textacy's ``expand_noun``: each
 does one thing and degrades gracefully when a pipeline lacks a parser or tagger.
@@ -11,20 +11,14 @@ from collections.abc import Iterable
 from itertools import accumulate
 from functools import lru_cache
 
-import numpy as np
-from spacy.attrs import DEP, HEAD, IS_LOWER, POS, TAG
-from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
-from spacy.util import load_language_data, registry
 
-from .doc_tables import doc_ents, table_of, token_indices
+from .doc_tables import doc_ents, table_of
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
 __all__ = [
     "SUBJECT_DEPS",
-    "cue_lemma",
-    "cue_tokens",
     "is_pronoun",
     "noun_phrase",
     "quoted_name",
@@ -40,150 +34,9 @@ __all__ = [
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "sb", "csubj", "expl"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN"})
-_VERBAL_DEPS = frozenset({"nsubj", "dobj", "ccomp", "xcomp", "aux"})
-_PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
 _DANGLING_POS = frozenset({"ADP", "DET", "CCONJ"})
-_AUX_DEPS = ("aux", "aux:pass", "auxpass")
 
 
-@lru_cache(maxsize=4)
-def lemma_table(lang: str) -> dict[str, str]:
-    """spaCy's lemma lookup table (form → lemma) from spacy-lookups-data, or {} if it is not
-    installed.
-
-    A statistical lemmatizer trained on little data misses irregular verb forms ("sprachen",
-    "nannte"); the lookup table backs it up for the cue lexicon. It is read as the plain dict
-    the package ships: a ``spacy.lookups.Table`` would hash each of its 350k keys on loading
-    (seconds per process) and give the same answers.
-    """
-    try:
-        if lang not in registry.lookups:
-            return {}
-        tables = registry.lookups.get(lang)
-        return load_language_data(tables["lemma_lookup"]) if "lemma_lookup" in tables else {}
-    except (ValueError, KeyError, ImportError, OSError):
-        return {}
-
-
-def _lemmas(token: Token, lex: CueLexicon) -> list[str]:
-    out = [(token.lemma_ or token.text).lower()]
-    if lex.regular_inflection_stems and token.tag_ in ("VBG", "VBD", "VBN", "VBZ"):
-        # a statistical lemmatizer can cut an "e" ("hoping" → "hop", "retweeted" → "retweete"):
-        # try the stems of the regular endings
-        low = token.lower_
-        stem = (low[:-3] if low.endswith("ing") else low[:-2] if low.endswith("ed")
-                else low[:-1] if low.endswith("es") else None)
-        if stem:
-            out += [c for c in (stem, stem + "e") if c not in out]
-    if lex.lemma_lookup:
-        table = lemma_table(lex.lang)
-        keys = [token.text, token.lower_]
-        if token.lower_.endswith("en"):
-            keys.append(token.lower_[:-2])  # preterite plural of a strong verb: "sprachen" → "sprach"
-        for key in keys:
-            found = table.get(key)
-            if isinstance(found, str) and found.lower() not in out:
-                out.append(found.lower())
-    return out
-
-
-def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
-    """The reporting-verb lemma of a token ("teilte … mit" → "mitteilen"), or None.
-
-    A token counts when its lemma (or, with a particle, particle + lemma) is in the lexicon's
-    verbs and it is tagged as a verb (any token passes when the pipeline has no tagger). While
-    the Doc is read (:func:`~quotegraph.extract.doc_tables.reading`) each token is looked at once.
-    """
-    table = table_of(token.doc)
-    if table is None:
-        return _cue_lemma(token, lex)
-    lemmas = table.get(("cue_lemma", id(lex)))
-    if lemmas is None:
-        lemmas = table[("cue_lemma", id(lex))] = {}
-    i = token.i
-    if i not in lemmas:
-        lemmas[i] = _cue_lemma(token, lex)
-    return lemmas[i]
-
-
-def cue_tokens(doc: Doc, start: int, end: int, lex: CueLexicon) -> list[int]:
-    """The indices of the reporting verbs (:func:`cue_lemma`) in ``doc[start:end]``, in order.
-
-    >>> import spacy
-    >>> from quotegraph.extract.lexicon import load_lexicon
-    >>> doc = spacy.blank("de")("Sie sagt es und er warnt sie")
-    >>> cue_tokens(doc, 0, len(doc), load_lexicon("de")), cue_tokens(doc, 2, len(doc), load_lexicon("de"))
-    ([1, 5], [5])
-    """
-    table = table_of(doc)
-    if table is None:
-        return [tok.i for tok in doc[start:end] if _cue_lemma(tok, lex) is not None]
-    key = ("cue_tokens", id(lex))
-    if key not in table:
-        # the Doc's arrays rule out most tokens at once; the others are looked at one by one
-        table[key] = [i for i in _verb_like(doc).tolist() if cue_lemma(doc[i], lex) is not None]
-    return token_indices(doc, key, None, start, end)
-
-
-def _verb_like(doc: Doc) -> np.ndarray:
-    """The indices of the tokens :func:`_cue_lemma` looks at beyond its first test (its part of
-    speech, tag and dependents), from the Doc's arrays."""
-    pos, tag, dep, lower, head = doc.to_array([POS, TAG, DEP, IS_LOWER, HEAD]).T
-    head = head.astype(np.int64)  # an offset to the head, negative as uint64
-    strings = doc.vocab.strings
-    aux = np.isin(dep, [strings[d] for d in _AUX_DEPS]) & (head != 0)
-    has_aux = np.zeros(len(doc), dtype=bool)
-    has_aux[(np.arange(len(doc)) + head)[aux]] = True
-    main_tags = [t for t in np.unique(tag).tolist() if strings[t][:2] in ("VV", "VA", "VM")] if len(doc) else []
-    root = np.isin(dep, [strings["ROOT"], strings["root"]])
-    keep = ((pos == 0) | (pos == VERB) | (pos == AUX) | ((pos == NOUN) & (lower == 1))
-            | (np.isin(tag, main_tags) & root) | has_aux)
-    return np.flatnonzero(keep)
-
-
-def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
-    # the first test, also read from the Doc's arrays by _verb_like: keep the two the same
-    if (token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower())
-            and not (token.tag_[:2] in ("VV", "VA", "VM") and token.dep_ in ("ROOT", "root"))
-            and not any(c.dep_ in _AUX_DEPS for c in token.children)):
-        # a main verb the POS model missed ("empfahl" ADV, "wurde angegeben" ADJD) passes; a
-        # particle ("bekannt gegeben") does not
-        return None
-    if token.pos_ == "NOUN" and lex.noun_cues_need_verb_dependents and not any(c.dep_ in _VERBAL_DEPS for c in token.children):
-        return None  # "the court term", "his plan"; a verb tagged as a noun ("tweets that …") has verb dependents
-    lemmas = _lemmas(token, lex)
-    for child in token.children:
-        if child.dep_ in _PARTICLE_DEPS or child.tag_ == "PTKVZ":
-            for lemma in lemmas:
-                if child.lower_ + lemma in lex.verbs:
-                    return child.lower_ + lemma
-    if lex.separable_particles and token.i > 0:
-        # "wie … bekannt gab": a particle written apart before the finite verb
-        prev = token.doc[token.i - 1]
-        if prev.is_alpha and prev.text.islower():
-            for lemma in lemmas:
-                if prev.lower_ + lemma in lex.verbs:
-                    return prev.lower_ + lemma
-    if lex.separable_particles and token.tag_ in ("VVFIN", "VVIMP", ""):
-        # a separated particle the parser did not attach: "teilte … mit."
-        sent = token.sent if token.doc.has_annotation("SENT_START") else None
-        if sent is not None:
-            for other in sent[token.i - sent.start + 1 :]:
-                nxt = token.doc[other.i + 1] if other.i + 1 < len(token.doc) else None
-                at_clause_end = nxt is None or nxt.is_punct
-                if other.tag_ == "PTKVZ" or (at_clause_end and other.is_alpha and other.text.islower()):
-                    # "teilte … mit", "gab … bekannt": the particle closes the clause
-                    for lemma in lemmas:
-                        if other.lower_ + lemma in lex.verbs:
-                            return other.lower_ + lemma
-                    if other.tag_ == "PTKVZ":
-                        break
-                if at_clause_end:
-                    break
-    for lemma in lemmas:
-        if lemma in lex.verbs:
-            return lemma
-    return None
 
 
 def ends_in_noun(word: str, nouns: frozenset[str], *, shortest: int, before: int = 3) -> bool:

@@ -61,7 +61,8 @@ from .loading import load_pipeline
 from .settings import learned_by_default, max_article_chars
 from .paragraphs import make_paragraph_starts  # noqa: F401 (registers qg_paragraph_starts)
 from .patterns import Found, find_attributions
-from .phrases import doc_text, forget_doc_text, lemma_table
+from .cue_verbs import lemma_table
+from .phrases import doc_text, forget_doc_text
 from .quote_filter import QuoteFilter
 from .relays import chain_relays
 from .records import Attribution, Cue, Entity, Mention, Quote, local_attribution_id

@@ -25,7 +25,8 @@ from .lexicon import CueLexicon
 from .linear import LinearModel
 from .marks import OPENING_MARKS
 from .patterns.acts import broad_complement
-from .phrases import SUBJECT_DEPS, cue_lemma, doc_text
+from .cue_verbs import cue_lemma
+from .phrases import SUBJECT_DEPS, doc_text
 from .quotemarks import find_quoted, word_count
 from .records import Attribution
 

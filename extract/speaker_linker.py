@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span
 from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
-from .phrases import (SUBJECT_DEPS, CharSpans, DocEntities, cue_lemma, doc_text, is_pronoun, sentences, subject_of,
-                      with_apposition)
+from .cue_verbs import cue_lemma
+from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, is_pronoun, sentences, subject_of, with_apposition
 from .records import Attribution, Mention
 
 __all__ = ["Candidate", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]

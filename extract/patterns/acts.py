@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import doc_array
 from ..lexicon import CueLexicon
-from ..phrases import CharSpans, cue_lemma, cue_tokens, sentences, strip_punct, subject_of
+from ..cue_verbs import cue_lemma, cue_tokens
+from ..phrases import CharSpans, sentences, strip_punct, subject_of
 from ..quotemarks import word_count
 from .clauses import indirect_report, with_final_punct
 from .complements import OBJECT_DEPS, with_complement

@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import SUBJECT_DEPS, cue_lemma, strip_punct
+from ..cue_verbs import cue_lemma
+from ..phrases import SUBJECT_DEPS, strip_punct
 from .clauses import indirect_report
 from .found import Found, Pattern
 from .speakers import speaker_for

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import cue_tokens, doc_text, sentences, strip_punct
+from ..cue_verbs import cue_tokens
+from ..phrases import doc_text, sentences, strip_punct
 from ..quotemarks import word_count
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_tables import table_of
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS
-from ..phrases import SUBJECT_DEPS, cue_lemma, cue_tokens, np_after, np_before, subject_of, with_apposition
+from ..cue_verbs import cue_lemma, cue_tokens
+from ..phrases import SUBJECT_DEPS, np_after, np_before, subject_of, with_apposition
 from ..quotemarks import QuotedSpan
 from .found import cue_chars
 from .source_phrases import source_phrases_in

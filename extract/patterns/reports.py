@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import doc_array, table_of, tokens_with
 from ..lexicon import CueLexicon
-from ..phrases import SUBJECT_DEPS, CharSpans, cue_lemma, cue_tokens, np_after, sentences, strip_punct, subject_of, with_apposition
+from ..cue_verbs import cue_lemma, cue_tokens
+from ..phrases import SUBJECT_DEPS, CharSpans, np_after, sentences, strip_punct, subject_of, with_apposition
 from ..quotemarks import word_count
 from .clauses import clause_after, indirect_report, reported_mood, zu_infinitive
 from .complements import english_complement

@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import SUBJECT_DEPS, CharSpans, cue_lemma, doc_text, noun_phrase, with_apposition
+from ..cue_verbs import cue_lemma
+from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, with_apposition
 from .citing import cited_sources
 from .found import Found, Pattern, span_chars
 

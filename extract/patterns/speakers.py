@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
-from ..phrases import SUBJECT_DEPS, cue_lemma, np_after, np_before, strip_punct, subject_of, with_apposition
+from ..cue_verbs import cue_lemma
+from ..phrases import SUBJECT_DEPS, np_after, np_before, strip_punct, subject_of, with_apposition
 
 
 def noun_owner(noun: Token) -> Span | None:

@@ -51,8 +51,8 @@ GERMAN = [
     ("Der Chef hat gegenüber der Zeitung durchblicken lassen, dass ein neues Werk entstehen solle.",
      "Der Chef", "der Zeitung"),  # on the verb the cue completes
     ("„Wir haben verdient gewonnen“, sagte der Trainer zu Domenech.", "der Trainer", "Domenech"),  # "zu" a name
-    # the agent of a passive cue ("von") spoke; it was not spoken to
-    ("Die beiden Männer wurden von der Polizei beschuldigt, das Geld gestohlen zu haben.", None, "Die beiden Männer"),
+    # the agent of a passive cue ("von") spoke (the speaker rules take it); it was not spoken to
+    ("Die beiden Männer wurden von der Polizei beschuldigt, das Geld gestohlen zu haben.", "der Polizei", "Die beiden Männer"),
     ("Von der Regierung wurde gefordert, die Steuern zu senken.", None, None),
     # no addressee: what is spoken of ("warnen vor", "erinnern an"), a place after "vor"
     ("Der Minister warnte vor Russland, die Lage sei ernst.", "Der Minister", None),

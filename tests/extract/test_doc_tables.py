@@ -11,7 +11,8 @@ import spacy
 from quotegraph.extract.doc_tables import reading, table_of, token_indices
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.patterns.source_phrases import source_phrase, source_phrase_starts, source_phrases_in
-from quotegraph.extract.phrases import _cue_lemma, cue_lemma, cue_tokens, sentences
+from quotegraph.extract.cue_verbs import _cue_lemma, cue_lemma, cue_tokens
+from quotegraph.extract.phrases import sentences
 from quotegraph.extract.pipeline import make_nlp
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "quotegraph" / "examples"
