@@ -24,8 +24,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import ftfy
-from charset_normalizer import from_bytes
 
 from quotegraph.errors import InputError, QuotegraphError
 from quotegraph.extract.settings import DEFAULT_MAX_CHARS, MAX_CHARS_ENV, max_article_chars
@@ -127,6 +125,8 @@ def decode(data: bytes, source: str) -> str:
         return repair_mojibake(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # only for a file that is not UTF-8
+
     best = from_bytes(data).best()
     if best is None:
         raise InputError("not valid UTF-8 and no other text encoding fits", source)
@@ -149,6 +149,8 @@ _MISREAD_AS = frozenset({"latin-1", "windows-1252", "sloppy-windows-1252"})
 
 
 def _ftfy_config():
+    import ftfy  # only for a text that shows mojibake
+
     # Encoding repair only. Everything else ftfy offers would change legitimate text: uncurling
     # quotes (our quotation marks are signal), NFC/NFKC, ligatures, widths, line breaks,
     # HTML entities, control characters. Lossy sequences stay as they are rather than
@@ -173,6 +175,8 @@ def _rounds(plan: list) -> Iterator[list]:
 
 
 def _repair_line(line: str, config) -> str:
+    import ftfy
+
     plan = ftfy.fix_encoding_and_explain(line, config).explanation
     bad = len(_MOJIBAKE.findall(line))
     # Round by round, and only while each round removes mojibake pairs: ftfy keeps going

@@ -56,7 +56,7 @@ def test_a_query_on_a_file_loads_the_graph_libraries_and_nothing_of_extraction(t
 
 def test_the_extraction_facade_does_load_what_help_leaves_out():
     # the checks above can fail: the modules the verbs import when they run bring these in
-    assert {"rdflib", "ftfy"} <= _top_level(_loaded("import quotegraph.api"))
+    assert {"rdflib", "pyoxigraph"} <= _top_level(_loaded("import quotegraph.api"))
 
 
 def test_extracting_local_files_does_not_load_the_web_client(tmp_path):
@@ -67,8 +67,17 @@ def test_extracting_local_files_does_not_load_the_web_client(tmp_path):
             "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code")
     loaded = _loaded(code)
     assert (tmp_path / "graph.ttl").stat().st_size > 0 and "spacy" in loaded  # it did extract
-    # (spaCy itself imports requests; quotegraph's client and its page cache are ours to spare)
-    assert not {"quotegraph.fetch", "quotegraph.page_cache"} & loaded
+    # (spaCy itself imports requests, and requests charset_normalizer; quotegraph's client, its
+    # page cache and the repair of wrongly decoded text are ours to spare)
+    assert not {"quotegraph.fetch", "quotegraph.page_cache", "ftfy"} & loaded
     # a fetch setting given: the client is loaded (and the check above could fail)
     code = code.replace("'-q']", "'-q', '--rate', '0.5']")
     assert "quotegraph.fetch" in _loaded(code)
+
+
+def test_only_text_that_needs_repair_loads_the_repair(tmp_path):
+    (tmp_path / "plain.txt").write_text("„Das Gespräch war schwierig“, sagte Eva Kern.", encoding="utf-8")
+    (tmp_path / "mojibake.txt").write_text("„Das GesprÃ¤ch war schwierig“, sagte Eva Kern.", encoding="utf-8")
+    read = "from quotegraph.inputs import read_inputs\nprint([a.text for a in read_inputs([{!r}])])"
+    assert "ftfy" not in _top_level(_loaded(read.format(str(tmp_path / "plain.txt"))))
+    assert "ftfy" in _top_level(_loaded(read.format(str(tmp_path / "mojibake.txt"))))
