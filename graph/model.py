@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
@@ -44,6 +45,22 @@ from .entity_types import is_entity, losing_types
 from .iri_segments import iri_segment
 from .namespaces import ENTITY, ID, ITSRDF, KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, SKOS, XSD
 from .terms import sparql_term
+
+
+class _Terms:
+    """A namespace whose terms, once asked for, are plain attributes: rdflib builds a new URIRef
+    on every attribute access, and the quads of a corpus ask for them millions of times."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:  # only for a term not asked for before
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+NIF, SDO, PROV, QG, RDF, ITSRDF, SKOS, XSD = map(_Terms, (NIF, SDO, PROV, QG, RDF, ITSRDF, SKOS, XSD))
 
 __all__ = [
     "article_iri",
@@ -93,6 +110,7 @@ def slug(name: str) -> str:
     return text or "unnamed"
 
 
+@lru_cache(maxsize=4096)
 def article_iri(article_id: str) -> URIRef:
     """The IRI of an article: the id as one IRI segment (Unicode kept, spaces and ``/#?%<>…`` escaped).
 
