@@ -11,6 +11,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from quotegraph import corpus
+from quotegraph import run_graph as run_graph_module
 from quotegraph.corpus import extract_corpus
 from quotegraph.errors import InputError
 from quotegraph.extract.records import Article, ArticleResult, Attribution, Entity, Mention, Quote
@@ -143,3 +144,20 @@ def test_the_limit_reads_grouped_digits(monkeypatch):
     assert memory_quads() == 2_000_000
     monkeypatch.delenv(MEMORY_QUADS_ENV)
     assert memory_quads() == 100_000
+
+
+def test_a_store_folder_is_opened_again_as_writes_pile_up_and_keeps_everything(tmp_path, monkeypatch):
+    monkeypatch.setattr(run_graph_module, "REOPEN_QUADS", 40)
+    opened = []
+    real_open = run_graph_module.open_graph
+    monkeypatch.setattr(run_graph_module, "open_graph", lambda *a, **k: (opened.append(a), real_open(*a, **k))[1])
+    results = [_result(f"a{i}", name) for i, name in enumerate(SPEAKERS * 2)]
+    on_disk = RunGraph.of_store(tmp_path / "news.db")
+    for result in results:
+        on_disk.add([result])
+    assert len(opened) >= 3  # at the start, then again each time 40 quads were written
+    in_memory = RunGraph.open(tmp_path, spill_quads=10**6)
+    in_memory.add(results)
+    assert set(on_disk.graph) == set(in_memory.graph)  # nothing lost across the reopenings
+    on_disk.close()
+    in_memory.close()
