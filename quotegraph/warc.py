@@ -42,7 +42,8 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 from quotegraph.errors import InputError
 from quotegraph.extract.records import Article
 from quotegraph.extract.settings import max_article_chars
-from quotegraph.inputs import MAX_HTML_BYTES, WARC_SUFFIXES, Skipped, decode, html_to_text
+from quotegraph.inputs import MAX_HTML_BYTES, WARC_SUFFIXES, Skipped, html_to_text
+from quotegraph.text_encoding import decode
 
 __all__ = ["WARC_SUFFIXES", "read_warc", "REASONS", "Tally", "tally_text", "decoded_body"]
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from quotegraph.errors import InputError
 from quotegraph.extract.records import Article
-from quotegraph.inputs import MAX_CHARS_ENV, Skipped, article_from_jsonl_line, decode, max_article_chars, read_inputs, repair_mojibake
+from quotegraph.inputs import MAX_CHARS_ENV, Skipped, article_from_jsonl_line, max_article_chars, read_inputs
+from quotegraph.text_encoding import decode, repair_mojibake
 
 HTML_DIR = Path(__file__).parent / "data" / "html"
 
