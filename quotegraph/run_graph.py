@@ -43,6 +43,7 @@ from rdflib import Graph
 
 from quotegraph.extract.records import ArticleResult
 from quotegraph.extract.settings import whole_number_from_env
+from quotegraph.graph.endpoint import is_endpoint_url
 from quotegraph.graph.store import add_results, close_graph, is_store_dir, load_file_by_article, open_graph, oxigraph_store
 
 __all__ = ["RunGraph", "SPILL_QUADS", "SPILL_FILE_BYTES", "REOPEN_QUADS", "MEMORY_QUADS_ENV", "memory_quads"]
@@ -121,7 +122,7 @@ class RunGraph:
     @classmethod
     def of_store(cls, store: str | Path) -> RunGraph:
         """A run that writes into a store (``--store``: a folder or a SPARQL server): never moved."""
-        folder = None if isinstance(store, str) and "://" in store else Path(store)
+        folder = None if isinstance(store, str) and is_endpoint_url(store) else Path(store)
         return cls(None, open_graph(store), on_disk=True, store_path=folder)
 
     def add(self, results: Iterable[ArticleResult]) -> None:
