@@ -15,7 +15,7 @@ from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.util import load_language_data, registry
 
-from .doc_tables import table_of, token_indices
+from .doc_tables import between, table_of
 from .lexicon import CueLexicon
 
 __all__ = ["cue_lemma", "cue_tokens", "lemma_table"]
@@ -101,7 +101,7 @@ def cue_tokens(doc: Doc, start: int, end: int, lex: CueLexicon) -> list[int]:
     if key not in table:
         # the Doc's arrays rule out most tokens at once; the others are looked at one by one
         table[key] = [i for i in _verb_like(doc).tolist() if cue_lemma(doc[i], lex) is not None]
-    return token_indices(doc, key, None, start, end)
+    return between(table[key], doc, start, end)
 
 
 def _verb_like(doc: Doc) -> np.ndarray:

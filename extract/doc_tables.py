@@ -21,14 +21,14 @@ True
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
-__all__ = ["reading", "table_of", "token_indices", "doc_array", "doc_ents", "tokens_with"]
+__all__ = ["reading", "table_of", "between", "doc_array", "doc_ents", "tokens_with"]
 
 #: The Docs being read, by id(), each with its table. The Doc itself is held too, so its id
 #: cannot be reused while it is here.
@@ -55,26 +55,17 @@ def table_of(doc: Doc) -> dict | None:
     return entry[1] if entry is not None and entry[0] is doc else None
 
 
-def token_indices(doc: Doc, key: object, test: Callable, start: int = 0, end: int | None = None) -> list[int]:
-    """The indices of the tokens in ``doc[start:end]`` that pass ``test`` (called with a token).
-
-    Inside :func:`reading`, ``test`` runs once over the whole Doc and the answer is kept under
-    ``key``; each later call looks its range up by bisection.
+def between(indices: list[int], doc: Doc, start: int = 0, end: int | None = None) -> list[int]:
+    """The sorted token ``indices`` that fall in ``doc[start:end]`` (bounds as a slice reads them),
+    found by bisection.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("One two Three four Five")
-    >>> token_indices(doc, "capital", lambda t: t.text[0].isupper(), 1)
-    [2, 4]
+    >>> between([0, 2, 4], doc, 1), between([0, 2, 4], doc, -2)
+    ([2, 4], [4])
     """
-    end = len(doc) if end is None else end
-    table = table_of(doc)
-    if table is None:
-        return [tok.i for tok in doc[start:end] if test(tok)]
-    found = table.get(key)
-    if found is None:  # (test may be None when the caller put the list under key)
-        found = table[key] = [tok.i for tok in doc if test(tok)]
-    bounds = range(len(doc))[start:end]  # negative and too large bounds as a slice of the Doc reads them
-    return found[bisect_left(found, bounds.start) : bisect_left(found, max(bounds.start, bounds.stop))]
+    bounds = range(len(doc))[start:end]
+    return indices[bisect_left(indices, bounds.start) : bisect_left(indices, max(bounds.start, bounds.stop))]
 
 
 def doc_array(doc: Doc, attr: int) -> np.ndarray:
@@ -105,8 +96,7 @@ def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None
         found = np.flatnonzero(np.isin(values, [doc.vocab.strings[w] for w in words])).tolist()
         if table is not None:
             table[key] = found
-    bounds = range(len(doc))[start:end]
-    return found[bisect_left(found, bounds.start) : bisect_left(found, max(bounds.start, bounds.stop))]
+    return between(found, doc, start, end)
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

@@ -9,7 +9,7 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import table_of, token_indices
+from ..doc_tables import between, table_of
 from ..lexicon import CueLexicon
 from ..phrases import ends_in_noun, noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
 
@@ -143,7 +143,7 @@ def source_phrase_starts(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> l
         return list(range(len(doc))[lower:upper])
     if key not in table:
         table[key] = _may_start(doc, lex).tolist()
-    return token_indices(doc, key, None, lower, upper)
+    return between(table[key], doc, lower, upper)
 
 
 def _may_start(doc: Doc, lex: CueLexicon) -> np.ndarray:

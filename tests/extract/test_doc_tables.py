@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from quotegraph.extract.doc_tables import reading, table_of, token_indices
+from quotegraph.extract.doc_tables import between, reading, table_of, tokens_with
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.patterns.source_phrases import source_phrase, source_phrase_starts, source_phrases_in
 from quotegraph.extract.cue_verbs import _cue_lemma, cue_lemma, cue_tokens
@@ -93,14 +93,15 @@ def test_sentences_kept_while_reading_are_the_same_and_a_copy():
 
 def test_tables_are_per_doc_and_dropped_after_reading():
     nlp = spacy.blank("en")
-    a, b = nlp("One Two three"), nlp("four Five")
+    a, b = nlp("so One so"), nlp("four so")
     with reading(a):
-        assert token_indices(a, "upper", lambda t: t.text[0].isupper()) == [0, 1]
-        assert table_of(b) is None and token_indices(b, "upper", lambda t: t.text[0].isupper()) == [1]
+        assert tokens_with(a, frozenset({"so"})) == [0, 2]
+        assert table_of(b) is None and tokens_with(b, frozenset({"so"})) == [1]
+        outer = table_of(a)
         with reading(a):  # nested: the same table
-            assert table_of(a)["upper"] == [0, 1]
-        assert "upper" in table_of(a)
-        assert token_indices(a, "upper", None, -2) == [1]  # bounds as a slice reads them
+            assert table_of(a) is outer and outer
+        assert tokens_with(a, frozenset({"so"}), 1) == [2]
+        assert between([0, 2], a, -2) == [2]  # bounds as a slice reads them
     assert table_of(a) is None
 
 
