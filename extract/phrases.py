@@ -324,31 +324,24 @@ _NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
 
 
 #: The last Doc whose text :func:`doc_text` joined, and that text.
-_LAST_TEXT: tuple[Doc | None, str] = (None, "")
-
-
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per Doc: spaCy joins every token's text anew on each access
-    of ``doc.text``, and the stages of ``qg_attribution`` each need it. The text of the last
-    Doc asked about is kept (a Doc's text never changes: retokenizing keeps it).
+    """``doc.text``, joined once per Doc while it is read (:func:`~quotegraph.extract.doc_tables.reading`):
+    spaCy joins every token's text anew on each access of ``doc.text``, and the stages of
+    ``qg_attribution`` each need it.
 
     >>> import spacy
+    >>> from quotegraph.extract.doc_tables import reading
     >>> doc = spacy.blank("en")("It is cold.")
-    >>> doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    >>> with reading(doc):
+    ...     doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
     True
     """
-    global _LAST_TEXT
-    last, text = _LAST_TEXT
-    if last is not doc:
-        text = doc.text
-        _LAST_TEXT = (doc, text)
-    return text
-
-
-def forget_doc_text() -> None:
-    """Let go of the Doc :func:`doc_text` keeps (at the end of a Doc's attribution)."""
-    global _LAST_TEXT
-    _LAST_TEXT = (None, "")
+    table = table_of(doc)
+    if table is None:
+        return doc.text
+    if "text" not in table:
+        table["text"] = doc.text
+    return table["text"]
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -62,7 +62,7 @@ from .settings import learned_by_default, max_article_chars
 from .paragraphs import make_paragraph_starts  # noqa: F401 (registers qg_paragraph_starts)
 from .patterns import Found, find_attributions
 from .cue_verbs import lemma_table
-from .phrases import doc_text, forget_doc_text
+from .phrases import doc_text
 from .quote_filter import QuoteFilter
 from .relays import chain_relays
 from .records import Attribution, Cue, Entity, Mention, Quote, local_attribution_id
@@ -199,10 +199,7 @@ class AttributionFinder:
         set_attribution_spans(doc, attributions)
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            self.set_annotations(doc, *self.find(doc))
-        finally:
-            forget_doc_text()  # the stages share one doc.text (phrases.doc_text); not kept past the Doc
+        self.set_annotations(doc, *self.find(doc))
         return doc
 
     # ------------------------------------------------------------------ serialization
