@@ -100,28 +100,37 @@ def cue_tokens(doc: Doc, start: int, end: int, lex: CueLexicon) -> list[int]:
     key = ("cue_tokens", id(lex))
     if key not in table:
         # the Doc's arrays rule out most tokens at once; the others are looked at one by one
-        table[key] = [i for i in _verb_like(doc).tolist() if cue_lemma(doc[i], lex) is not None]
+        table[key] = [i for i in _verb_like(doc, lex).tolist() if cue_lemma(doc[i], lex) is not None]
     return between(table[key], doc, start, end)
 
 
-def _verb_like(doc: Doc) -> np.ndarray:
-    """The indices of the tokens :func:`_cue_lemma` looks at beyond its first test (its part of
-    speech, tag and dependents), from the Doc's arrays."""
+def _verb_like(doc: Doc, lex: CueLexicon) -> np.ndarray:
+    """The indices of the tokens :func:`_cue_lemma` looks at beyond its first two tests (part of
+    speech, tag and dependents; a noun's verb dependents), from the Doc's arrays."""
     pos, tag, dep, lower, head = doc.to_array([POS, TAG, DEP, IS_LOWER, HEAD]).T
-    head = head.astype(np.int64)  # an offset to the head, negative as uint64
     strings = doc.vocab.strings
-    aux = np.isin(dep, [strings[d] for d in _AUX_DEPS]) & (head != 0)
-    has_aux = np.zeros(len(doc), dtype=bool)
-    has_aux[(np.arange(len(doc)) + head)[aux]] = True
+    has_aux = _heads_of(dep, head, [strings[d] for d in _AUX_DEPS])
     main_tags = [t for t in np.unique(tag).tolist() if strings[t][:2] in ("VV", "VA", "VM")] if len(doc) else []
     root = np.isin(dep, [strings["ROOT"], strings["root"]])
     keep = ((pos == 0) | (pos == VERB) | (pos == AUX) | ((pos == NOUN) & (lower == 1))
             | (np.isin(tag, main_tags) & root) | has_aux)
+    if lex.noun_cues_need_verb_dependents:
+        keep &= (pos != NOUN) | _heads_of(dep, head, [strings[d] for d in _VERBAL_DEPS])
     return np.flatnonzero(keep)
 
 
+def _heads_of(dep: np.ndarray, head: np.ndarray, labels: list[int]) -> np.ndarray:
+    """Which tokens have a dependent with one of the ``labels``, from the DEP and HEAD arrays
+    (HEAD holds each token's offset to its head, negative ones as uint64)."""
+    offsets = head.astype(np.int64)
+    child = np.isin(dep, labels) & (offsets != 0)
+    out = np.zeros(len(dep), dtype=bool)
+    out[(np.arange(len(dep)) + offsets)[child]] = True
+    return out
+
+
 def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
-    # the first test, also read from the Doc's arrays by _verb_like: keep the two the same
+    # the first two tests, also read from the Doc's arrays by _verb_like: keep them the same
     if (token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower())
             and not (token.tag_[:2] in ("VV", "VA", "VM") and token.dep_ in ("ROOT", "root"))
             and not any(c.dep_ in _AUX_DEPS for c in token.children)):

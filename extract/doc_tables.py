@@ -25,10 +25,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import numpy as np
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
-__all__ = ["reading", "table_of", "between", "doc_array", "doc_ents", "tokens_with"]
+__all__ = ["reading", "table_of", "between", "doc_array", "doc_ents", "tokens_with", "count_with"]
 
 #: The Docs being read, by id(), each with its table. The Doc itself is held too, so its id
 #: cannot be reused while it is here.
@@ -97,6 +97,27 @@ def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None
         if table is not None:
             table[key] = found
     return between(found, doc, start, end)
+
+
+def count_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = ORTH) -> int:
+    """How many tokens of ``doc[start:end]`` have an ``attr`` (by default the verbatim text) in
+    ``words``: two lookups in a running count kept while the Doc is read, however long the span.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")('He said "yes" and ( no ) "maybe"')
+    >>> count_with(doc, frozenset({'"'})), count_with(doc, frozenset({'"'}), 3, 6), count_with(doc, frozenset({"("}), -4)
+    (4, 1, 0)
+    """
+    key = ("count_with", attr, words)
+    table = table_of(doc)
+    running = table.get(key) if table is not None else None
+    if running is None:
+        hits = np.isin(doc_array(doc, attr), [doc.vocab.strings[w] for w in words])
+        running = np.concatenate(([0], np.cumsum(hits))).tolist()
+        if table is not None:
+            table[key] = running
+    bounds = range(len(doc))[start:end]
+    return running[max(bounds.start, bounds.stop)] - running[bounds.start]
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import doc_ents, table_of
+from .doc_tables import count_with, doc_ents, table_of
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
@@ -323,7 +323,6 @@ def extend_names(span: Span, limit: int) -> Span:
 _NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
 
 
-#: The last Doc whose text :func:`doc_text` joined, and that text.
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per Doc while it is read (:func:`~quotegraph.extract.doc_tables.reading`):
     spaCy joins every token's text anew on each access of ``doc.text``, and the stages of
@@ -421,8 +420,8 @@ def strip_punct(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    opened = sum(1 for t in doc[start:end] if t.text in _OPENING_MARKS)
-    brackets = sum(1 for t in doc[start:end] if t.text == "(") - sum(1 for t in doc[start:end] if t.text == ")")
+    opened = count_with(doc, _OPENING_MARKS, start, end)
+    brackets = count_with(doc, _OPENING_BRACKET, start, end) - count_with(doc, _CLOSING_BRACKET, start, end)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         if doc[end - 1].text in _CLOSING_MARKS and opened:
             break  # keep the closing mark of a quote the span opens
@@ -463,6 +462,7 @@ def through_closing_mark(span: Span) -> Span:
 # quotation-mark tokens; the apostrophe token ("'") is left out, it is mostly a possessive
 _OPENING_MARKS = frozenset(OPENING_MARKS) - {"'"}
 _CLOSING_MARKS = frozenset(CLOSING_MARKS) - {"'"}
+_OPENING_BRACKET, _CLOSING_BRACKET = frozenset("("), frozenset(")")
 
 
 class DocEntities:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -169,7 +170,7 @@ def candidate_features(doc: Doc, att: Attribution, c: Candidate, rank: int, lex:
     attribution; ``text`` (``doc.text``, which spaCy joins anew on each access) saves joining
     the tokens between the candidate and the quote."""
     form, feats = _own_features(doc, c, lex, speakers, cache)
-    return feats + _pair_features(doc, att, c, rank, form, rule_choice, text)
+    return feats + list(_pair_features(doc, att, c, rank, form, rule_choice, text))
 
 
 def _own_features(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans,
@@ -184,31 +185,50 @@ def _own_features(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans,
 
 
 def _pair_features(doc: Doc, att: Attribution, c: Candidate, rank: int, form: str, rule_choice: bool,
-                   text: str | None) -> list[str]:
+                   text: str | None) -> tuple[str, ...]:
     """The features of a candidate that depend on the attribution too (none is also one of
     its own features: :func:`link_speakers` weighs the two parts apart)."""
-    kind = att.quote.kind
+    return _pair_features_of(_pair_key(doc, att, c, rank, form, rule_choice, text))
+
+
+def _pair_key(doc: Doc, att: Attribution, c: Candidate, rank: int, form: str, rule_choice: bool,
+              text: str | None) -> tuple:
+    """All that a candidate's pair features depend on: a few small values, so the features of
+    one key are written (and weighed) once."""
     span = c.span
     before = span.end_char <= att.quote.start
-    feats = [
-        f"distance={c.distance}", f"distance={c.distance}|role={c.role}", f"distance={c.distance}|form={form}",
-        f"rank={min(rank, 4)}", f"rank={min(rank, 4)}|kind={kind}",
-        f"kind={kind}|pattern={att.pattern}", f"side={'before' if before else 'after'}", f"form={form}|kind={kind}",
-    ]
-    if c.inside:
-        feats += ["inside", f"inside|role={c.role}|kind={kind}"]
-    if att.speaker is not None:
-        # the rules named a speaker: is this it?
-        feats += [f"rule_choice={rule_choice}", f"rule_choice={rule_choice}|pattern={att.pattern}",
-                  f"rule_choice={rule_choice}|form={form}"]
-    if c.role == "subject":
-        feats.append(f"cue_verb={c.cue_verb}|distance={c.distance}")
-        if att.cue is not None and att.cue.start <= doc[c.verb_i].idx < att.cue.end:
-            feats.append(f"subject_of_cue|kind={kind}")  # the syntax names it: "X sagte, …"
+    subject_of_cue = (c.role == "subject" and att.cue is not None
+                      and att.cue.start <= doc[c.verb_i].idx < att.cue.end)
     between = doc.char_span(span.end_char, att.quote.start, alignment_mode="expand") if before else None
-    if between is not None and "\n\n" in (between.text if text is None else text[between.start_char:between.end_char]):
+    paragraph_between = between is not None and "\n\n" in (
+        between.text if text is None else text[between.start_char:between.end_char])
+    return (att.quote.kind, att.pattern, c.distance, c.role, form, min(rank, 4), before, c.inside,
+            None if att.speaker is None else rule_choice, c.cue_verb if c.role == "subject" else None,
+            subject_of_cue, paragraph_between)
+
+
+@lru_cache(maxsize=4096)
+def _pair_features_of(key: tuple) -> tuple[str, ...]:
+    (kind, pattern, distance, role, form, rank, before, inside, rule_choice, cue_verb,
+     subject_of_cue, paragraph_between) = key
+    feats = [
+        f"distance={distance}", f"distance={distance}|role={role}", f"distance={distance}|form={form}",
+        f"rank={rank}", f"rank={rank}|kind={kind}",
+        f"kind={kind}|pattern={pattern}", f"side={'before' if before else 'after'}", f"form={form}|kind={kind}",
+    ]
+    if inside:
+        feats += ["inside", f"inside|role={role}|kind={kind}"]
+    if rule_choice is not None:
+        # the rules named a speaker: is this it?
+        feats += [f"rule_choice={rule_choice}", f"rule_choice={rule_choice}|pattern={pattern}",
+                  f"rule_choice={rule_choice}|form={form}"]
+    if role == "subject":
+        feats.append(f"cue_verb={cue_verb}|distance={distance}")
+        if subject_of_cue:
+            feats.append(f"subject_of_cue|kind={kind}")  # the syntax names it: "X sagte, …"
+    if paragraph_between:
         feats.append("paragraph_between")
-    return feats
+    return tuple(feats)
 
 
 def _rule_candidate(doc: Doc, att: Attribution, cands: list[Candidate]) -> tuple[list[Candidate], int | None]:
@@ -251,6 +271,7 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     cache: dict = {}
     features: dict = {}  # each candidate's own features, for every attribution that weighs it
     own_weight: dict = {}  # … and their summed weight
+    pair_weight: dict = {}  # the summed weight of each pair's features, by what they depend on
     text = doc_text(doc)
     entities = DocEntities(doc)
     out = []
@@ -260,8 +281,10 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
         form, own = _own_features(doc, c, lex, speakers, features)
         if id(own) not in own_weight:
             own_weight[id(own)] = model.weight(own)
-        pair = _pair_features(doc, att, c, rank, form, rule_choice, text)
-        return model.probability_of(own_weight[id(own)] + model.weight(pair))
+        key = _pair_key(doc, att, c, rank, form, rule_choice, text)
+        if key not in pair_weight:
+            pair_weight[key] = model.weight(_pair_features_of(key))
+        return model.probability_of(own_weight[id(own)] + pair_weight[key])
 
     for att in attributions:
         cands, rule = candidates_for(doc, att, lex, sents, rerank=rerank, cache=cache, entities=entities)
