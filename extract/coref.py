@@ -108,6 +108,8 @@ class EntityIndex:
         # merge with an entity it shares a word with, so add() looks at those, not at them all
         self._by_word: dict[str, set[int]] = {}
         self._titles = {t.casefold() for t in lex.titles}
+        self._title_endings = tuple(t for t in self._titles if len(t) >= 4)  # str.endswith takes them at once
+        self._keys: dict[str, tuple[str, frozenset[str]]] = {}  # a name → _key's first two parts
         self._abbreviations: dict[str, ResolvedEntity] = {}  # "sz" -> Süddeutsche Zeitung
 
     def clean(self, name: str) -> str:
@@ -124,7 +126,7 @@ class EntityIndex:
     def is_title(self, word: str) -> bool:
         """A title or function word before a name: "Präsident", "Gewerkschaftschefin", "Dr."."""
         low = word.casefold()
-        return low in self._titles or (len(low) > 6 and any(low.endswith(t) for t in self._titles if len(t) >= 4))
+        return low in self._titles or (len(low) > 6 and low.endswith(self._title_endings))
 
     def _near(self, words: set[str]):
         """Places of the entities that share a word with ``words``, in the order added."""
@@ -138,10 +140,14 @@ class EntityIndex:
     def _key(self, name: str) -> tuple[str, set[str], ResolvedEntity | None]:
         """A name cleaned, its words as names are matched, and the entity it is an
         abbreviation of (no words: nothing to match)."""
-        cleaned = self.clean(name)
-        if not cleaned or not re.search(r"\w", cleaned):
+        if name not in self._keys:  # an article names its people and outlets many times
+            cleaned = self.clean(name)
+            words = _words(cleaned, self.lex.inflected_names) if cleaned and re.search(r"\w", cleaned) else ()
+            self._keys[name] = (cleaned, frozenset(words))
+        cleaned, words = self._keys[name]
+        if not words:
             return cleaned, set(), None
-        return cleaned, set(_words(cleaned, self.lex.inflected_names)), self._abbreviations.get(cleaned.casefold())
+        return cleaned, set(words), self._abbreviations.get(cleaned.casefold())
 
     def add(self, name: str, etype: str) -> ResolvedEntity | None:
         cleaned, words, known = self._key(name)

@@ -23,12 +23,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER, MORPH, ORTH
 from spacy.tokens import Doc, Span
 
-__all__ = ["reading", "table_of", "between", "doc_array", "doc_ents", "tokens_with", "count_with"]
+__all__ = ["reading", "table_of", "between", "doc_array", "doc_ents", "tokens_with", "count_with", "morph_values"]
 
 #: The Docs being read, by id(), each with its table. The Doc itself is held too, so its id
 #: cannot be reused while it is here.
@@ -118,6 +119,30 @@ def count_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None 
             table[key] = running
     bounds = range(len(doc))[start:end]
     return running[max(bounds.start, bounds.stop)] - running[bounds.start]
+
+
+def morph_values(doc: Doc, field: str, start: int = 0, end: int | None = None) -> set[str]:
+    """The values of one morphological feature over the tokens of ``doc[start:end]`` (as the
+    union of their ``token.morph.get(field)``), each distinct analysis read once from the
+    Doc's MORPH array.
+
+    >>> import spacy
+    >>> doc = spacy.blank("de")("Er sei krank und habe Fieber")
+    >>> for t, m in zip(doc, ["Mood=Sub", "Mood=Sub", "", "", "Mood=Ind", "Case=Acc"]):
+    ...     t.set_morph(m)
+    >>> sorted(morph_values(doc, "Mood")), sorted(morph_values(doc, "Mood", 2))
+    (['Ind', 'Sub'], ['Ind'])
+    """
+    strings = doc.vocab.strings
+    analyses = set(doc_array(doc, MORPH)[start:end].tolist())
+    return {value for key in analyses for value in _feature_values(strings[key], field)}
+
+
+@lru_cache(maxsize=4096)
+def _feature_values(analysis: str, field: str) -> tuple[str, ...]:
+    # "Mood=Ind|Number=Sing" → ("Ind",) for Mood; several values are written "Mood=Ind,Sub"
+    prefix = field + "="
+    return tuple(v for part in analysis.split("|") if part.startswith(prefix) for v in part[len(prefix):].split(","))
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

@@ -25,7 +25,8 @@ from .lexicon import CueLexicon
 from .linear import LinearModel
 from .marks import OPENING_MARKS
 from .patterns.acts import broad_complement
-from .cue_verbs import cue_lemma
+from .cue_verbs import cue_tokens
+from .doc_tables import morph_values
 from .phrases import SUBJECT_DEPS, doc_text
 from .quotemarks import find_quoted, word_count
 from .records import Attribution
@@ -126,7 +127,7 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
         feats.append(f"governor={governor.lemma_.lower()}|kind={kind}")
         if governor.pos_ == "ADP" and governor.head.i != governor.i:
             feats.append(f"governor={governor.lemma_.lower()}+{governor.head.lemma_.lower()}|kind={kind}")
-    moods = {m for t in quote for m in t.morph.get("Mood")}
+    moods = morph_values(doc, "Mood", quote.start, quote.end)
     feats.append(f"mood={'+'.join(sorted(moods)) or 'none'}|kind={kind}")
     if any(t.ent_type_ in ("PER", "PERSON") for t in quote):
         feats.append(f"person_inside|kind={kind}")
@@ -139,7 +140,8 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
         feats.append(f"sent_start={'yes' if sent.start == 0 else 'no'}|kind={kind}")
         # the sentence around the quote: does it name a reporting verb, and who is its subject
         outside = [t for t in sent if not (start <= t.idx < end)]
-        if any(cue_lemma(t, lex) for t in outside if t.pos_ in ("VERB", "AUX", "NOUN", "ADP")):
+        if any(not (start <= doc[i].idx < end) and doc[i].pos_ in ("VERB", "AUX", "NOUN", "ADP")
+               for i in cue_tokens(doc, sent.start, sent.end, lex)):
             feats.append(f"sentence_cue|kind={kind}")
         subject = next((t for t in outside if t.dep_ in SUBJECT_DEPS and t.head.dep_ in ("ROOT", "root")), None)
         if subject is not None:

@@ -16,8 +16,9 @@ The weights (``models/speaker_linker/<lang>.json``) are trained by
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -35,9 +36,9 @@ WINDOW = 3
 _NAMED = {"PER", "PERSON", "ORG", "NORP", "GPE", "LOC"}
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A possible speaker: a token span, how it was found, and its sentence distance."""
+class Candidate(NamedTuple):
+    """A possible speaker: a token span, how it was found, and its sentence distance (a
+    named tuple: one is made for every attribution that weighs it)."""
 
     span: Span
     role: str  # "subject", "entity" or "source"
