@@ -34,6 +34,11 @@ scaling
     fresh process: wall and CPU seconds, the marginal cost of 150 more articles, and the
     child's peak RSS (from ``os.wait4``, per size). ``--sink file`` writes ``--out graph.ttl``
     (the graph in memory) instead of the store.
+workers
+    ``quotegraph extract corpus.jsonl --out graph.ttl --jsonl quotes.jsonl -q --workers 1|2`` on
+    the German dev articles, 1x and 4x (``--worker-sizes``), whole processes, ``--repeat``
+    times interleaved (issue #27): wall and CPU seconds (the workers' included), the speed-up
+    of 2 workers end to end, and whether the sorted quotes.jsonl of the two is identical.
 profile
     where the overhead goes, in one process: the bare pipeline, the component and the
     records timed apart (no profiler), then cProfile of the component and the records on the
@@ -45,6 +50,7 @@ the repository root) and never copied; temporary files go to a temporary folder.
     python benchmarks/bench_extract.py                        # processes, split, throughput (~4 min on 2 cores)
     python benchmarks/bench_extract.py --parts all            # also scaling and profile (~20 min)
     python benchmarks/bench_extract.py --parts processes --repeat 3
+    python benchmarks/bench_extract.py --parts workers --worker-sizes 1,4
     python benchmarks/bench_extract.py --limit 30 --repeat 1 --parts all --sizes 1,2 --workers 1   # quick
 """
 
@@ -84,7 +90,7 @@ from quotegraph.runs import RunState  # noqa: E402
 from quotegraph.quotes_jsonl import write_attributions  # noqa: E402
 from quotegraph.workers import extract_in_processes  # noqa: E402
 
-PARTS = ("processes", "split", "throughput", "scaling", "profile")
+PARTS = ("processes", "split", "throughput", "scaling", "workers", "profile")
 DEFAULT_PARTS = ("processes", "split", "throughput")
 LANG = "de"
 #: What the whole-process comparison holds the figures against (issue #27).
@@ -93,6 +99,8 @@ MAX_EXTRA_MB = 60
 #: What to hold against the figures (issue #7).
 MAX_OVERHEAD = 0.15
 MIN_SPEEDUP = 1.7
+#: What two workers must reach end to end against one (issue #27).
+MIN_PROCESS_SPEEDUP = 1.8
 
 
 def load_articles(data: Path, limit: int | None) -> list[Article]:
@@ -409,6 +417,49 @@ def bench_scaling(articles: list[Article], *, sizes: list[int], workers: int, ba
         print(f"  memory: peak RSS {m0:,.0f} MB at {k0}x, {m1:,.0f} MB at {k1}x (x{m1 / m0:.2f})")
 
 
+# ---------------------------------------------------------------------------- workers
+
+
+def bench_workers(articles: list[Article], *, sizes: list[int], repeat: int, batch_size: int) -> None:
+    print(f"\nWorkers end to end: 'quotegraph extract corpus.jsonl --out graph.ttl --jsonl quotes.jsonl -q "
+          f"--workers 1|2', {len(articles)} articles x {', '.join(map(str, sizes))}, {repeat} run(s) each, "
+          f"interleaved; {load_note()}")
+    rows, verdicts = [], []
+    with tempfile.TemporaryDirectory(prefix="qg-bench-workers-") as tmp:
+        tmp = Path(tmp)
+        for k in sizes:
+            corpus = tmp / f"corpus-{k}x.jsonl"
+            n = write_corpus(articles, k, corpus)
+            walls: dict[int, list[float]] = {1: [], 2: []}
+            cpus: dict[int, list[float]] = {1: [], 2: []}
+            quotes: dict[int, list[str]] = {}
+            for _ in range(repeat):
+                for workers in (1, 2):
+                    out = tmp / f"run-{k}x-{workers}"
+                    out.mkdir()
+                    wall, cpu, _ = run_child([*cli_command(), "extract", str(corpus), "--lang", LANG, "--out",
+                                              str(out / "graph.ttl"), "--jsonl", str(out / "quotes.jsonl"), "-q",
+                                              "--workers", str(workers), "--batch-size", str(batch_size)], tmp)
+                    walls[workers].append(wall)
+                    cpus[workers].append(cpu)
+                    quotes[workers] = sorted((out / "quotes.jsonl").read_text(encoding="utf-8").splitlines())
+                    shutil.rmtree(out)
+            corpus.unlink()
+            speedup = median(walls[1]) / median(walls[2])
+            for workers in (1, 2):
+                rows.append([f"{k}x ({n:,})", workers, f"{median(walls[workers]):.2f}",
+                             f"{min(walls[workers]):.2f}-{max(walls[workers]):.2f}", f"{median(cpus[workers]):.2f}",
+                             f"{n / median(walls[workers]):.1f}"])
+            same = "identical" if quotes[1] == quotes[2] else "DIFFERENT"
+            verdicts.append(f"  {k}x ({n:,} articles): 2 workers x{speedup:.2f} the speed of 1, wall medians "
+                            f"(target >= {MIN_PROCESS_SPEEDUP}: {_verdict(speedup >= MIN_PROCESS_SPEEDUP)}); "
+                            f"sorted quotes.jsonl {same} ({len(quotes[1]):,} lines)")
+    print_table(["corpus", "workers", "wall s", "wall range", "CPU s", "articles/s"], rows, left=1)
+    print("\n".join(verdicts))
+    print("  the fixed start (imports, loading the pipeline once before the workers fork) and the parent's "
+          "graph and files are not shared out: the speed-up grows with the corpus")
+
+
 # ---------------------------------------------------------------------------- profile
 
 
@@ -494,6 +545,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=16, help="articles per spaCy batch (the CLI's default, 16)")
     parser.add_argument("--warmup", type=int, default=8, help="articles run once before timing (default 8)")
     parser.add_argument("--sizes", type=_ints, default=[1, 4, 16], help="corpus multiples for scaling (default 1,4,16)")
+    parser.add_argument("--worker-sizes", type=_ints, default=[1, 4], help="corpus multiples for workers (default 1,4)")
     parser.add_argument("--scale-workers", type=int, default=1, help="--workers of the scaling runs (default 1)")
     parser.add_argument("--sink", choices=("store", "file"), default="store",
                         help="scaling runs write an on-disk store (--store DIR, default) or a Turtle file (--out)")
@@ -509,13 +561,15 @@ def main(argv: list[str] | None = None) -> int:
         bench_processes(args.data, args.limit, repeat=args.repeat, batch_size=args.batch_size)
     if "split" in parts:
         bench_split(args.data, args.limit, batch_size=args.batch_size)
-    articles = load_articles(args.data, args.limit) if parts & {"throughput", "scaling", "profile"} else []
+    articles = load_articles(args.data, args.limit) if parts & {"throughput", "scaling", "workers", "profile"} else []
     if "throughput" in parts:
         bench_throughput(articles, workers=args.workers, repeat=args.repeat, batch_size=args.batch_size,
                          warmup=min(args.warmup, len(articles)))
     if "scaling" in parts:
         bench_scaling(articles, sizes=sorted(set(args.sizes)), workers=args.scale_workers, batch_size=args.batch_size,
                       sink=args.sink)
+    if "workers" in parts:
+        bench_workers(articles, sizes=sorted(set(args.worker_sizes)), repeat=args.repeat, batch_size=args.batch_size)
     if "profile" in parts:
         bench_profile(articles, top=args.top, batch_size=args.batch_size)
     return 0

@@ -40,6 +40,9 @@ _TWIN = "\ue000"
 _PAIRS: dict[str, str] = {**PAIRS, _TWIN: _TWIN}
 _SYMMETRIC = {'"', "'", _TWIN}
 _CLOSERS = set(CLOSING_MARKS) | {_TWIN}
+_WORD = re.compile(r"\w+")
+#: any character the scanner acts on: it skips to the next one at once
+_ANY_MARK = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | _CLOSERS))) + "]")
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ def word_count(text: str) -> int:
     >>> word_count("Wir mischen uns nicht ein, wir töten niemanden.")
     8
     """
-    return len(re.findall(r"\w+", text))
+    return len(_WORD.findall(text))
 
 
 def _is_apostrophe(text: str, i: int, *, awaited: bool = False) -> bool:
@@ -189,6 +192,11 @@ def _find_quoted(text: str) -> list[QuotedSpan]:
     i = 0
     n = len(text)
     while i < n:
+        if i < para_end:
+            found = _ANY_MARK.search(text, i, para_end)
+            i = found.start() if found is not None else para_end
+            if i >= n:
+                break
         if i >= para_end:
             # paragraph ends with quotes still open: continue a top-level quote into the next
             # paragraph only if that paragraph opens with a mark again (news convention)

@@ -29,7 +29,7 @@ from quotegraph.extractor import Extractor, chunked
 from quotegraph.inputs import Skipped, without_skipped
 from quotegraph.lifeline import die_with_parent
 
-__all__ = ["extract_in_processes", "chunked"]
+__all__ = ["extract_in_processes", "chunked", "with_small_tail"]
 
 # the Extractor of this worker process, set once by the pool's initializer
 _worker_extractor: Extractor | None = None
@@ -100,7 +100,7 @@ def extract_in_processes(articles: Iterable[Article], extractor: Extractor, *, w
 
     finished = False
     try:
-        for chunk in chunked(articles, chunk_size):
+        for chunk in with_small_tail(chunked(articles, chunk_size), workers):
             pending.append(pool.submit(_run_chunk, chunk))
             if len(pending) >= 2 * workers:
                 yield from emit(pending.popleft())
@@ -111,6 +111,24 @@ def extract_in_processes(articles: Iterable[Article], extractor: Extractor, *, w
         if not finished:
             _stop_workers(pool)  # on Ctrl-C or an error, do not wait for chunks nobody will read
         pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def with_small_tail(chunks: Iterable[list], workers: int) -> Iterator[list]:
+    """The chunks as they come, but for the last ``workers`` ones, cut into ``2 * workers``
+    smaller ones: at the end of a corpus no worker waits long for another's last chunk.
+
+    >>> [len(c) for c in with_small_tail(chunked(range(70), 16), 2)]
+    [16, 16, 16, 6, 6, 6, 4]
+    >>> [len(c) for c in with_small_tail(chunked(range(3), 16), 2)]
+    [1, 1, 1]
+    """
+    held: deque[list] = deque()
+    for chunk in chunks:
+        held.append(chunk)
+        if len(held) > workers:
+            yield held.popleft()
+    rest = [item for chunk in held for item in chunk]
+    yield from chunked(rest, max(1, -(-len(rest) // (2 * workers))))
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
