@@ -360,9 +360,10 @@ def article_triples(result: ArticleResult) -> Iterator[Triple]:
         rdflib terms. Running twice on the same result yields the same triples.
     """
     triples = list(_all_triples(result))
-    types = ((s, o) for s, p, o in triples if p == RDF.type and is_entity(s))
+    # str.__eq__: rdflib compares (and hashes) its terms in Python, and this runs per triple
+    types = [(s, o) for s, p, o in triples if str.__eq__(p, _RDF_TYPE) and is_entity(s)]
     losing = {(s, RDF.type, o) for s, o in losing_types(types)}
-    yield from (t for t in triples if t not in losing)
+    yield from (t for t in triples if t not in losing) if losing else triples
 
 
 def _all_triples(result: ArticleResult) -> Iterator[Triple]:
@@ -400,6 +401,9 @@ def _mentions_triples(result: ArticleResult, att: Attribution, quote: URIRef) ->
 
 
 _ARTICLE_EDGES = (QG.said, QG.reported)
+_RDF_TYPE = str(RDF.type)
+_ENTITY_NS = str(ENTITY)
+_ARTICLE_EDGE_NAMES = frozenset(map(str, _ARTICLE_EDGES))
 
 
 def is_shared(triple: Triple) -> bool:
@@ -415,7 +419,7 @@ def is_shared(triple: Triple) -> bool:
     False
     """
     s, p, _ = triple
-    return str(s).startswith(str(ENTITY)) and p not in _ARTICLE_EDGES
+    return str.startswith(s, _ENTITY_NS) and str(p) not in _ARTICLE_EDGE_NAMES
 
 
 def article_quads(result: ArticleResult) -> Iterator[Quad]:
@@ -445,7 +449,6 @@ def article_quads(result: ArticleResult) -> Iterator[Quad]:
 
 _ARTICLE_NS = str(ID["article/"])
 _REPORT_NS = str(ID["report/"])
-_ARTICLE_EDGE_IRIS = tuple(str(p) for p in _ARTICLE_EDGES)
 
 
 def graph_of(subject: str, predicate: str, obj: str | None) -> str | None:
@@ -467,7 +470,7 @@ def graph_of(subject: str, predicate: str, obj: str | None) -> str | None:
     True
     """
     if subject.startswith(str(ENTITY)):
-        if predicate not in _ARTICLE_EDGE_IRIS or obj is None or not obj.startswith(_ARTICLE_NS):
+        if predicate not in _ARTICLE_EDGE_NAMES or obj is None or not obj.startswith(_ARTICLE_NS):
             return None
         subject = obj
     for namespace, end in ((_ARTICLE_NS, "#"), (_REPORT_NS, "/")):
