@@ -23,7 +23,7 @@ from .patterns.source_phrases import is_source_noun
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import relative_subject
 from .records import Attribution, Entity, Mention
-from .descriptions import RoleNouns
+from .descriptions import RoleNouns, synonym_table
 from .salience import SUBJECT_DEPS, Focus, pronoun_gender
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
@@ -316,7 +316,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     focus = Focus(doc, persons_at, person_named=lambda name: _person(index.find(name, "person")),
                   gender_of=lambda entity: genders.get(id(entity)))
     roles = RoleNouns(doc, ((ent, index.find(ent.text, entity_type_of_label(ent.label_))) for ent in doc_ents(doc)
-                            if entity_type_of_label(ent.label_) in ("person", "organization")))
+                            if entity_type_of_label(ent.label_) in ("person", "organization")),
+                      synonyms=synonym_table(lex.role_synonyms))
     out: list[dict] = []
     last_speaker: tuple[int, ResolvedEntity] | None = None
     last_source: ResolvedEntity | None = None

@@ -31,7 +31,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-__all__ = ["RoleNouns", "role_nouns", "description_head"]
+__all__ = ["RoleNouns", "role_nouns", "description_head", "synonym_table"]
 
 #: a compound may end in the description's noun ("Fraktionschef" in "Grünen-Fraktionschef")
 #: when the noun is at least this long: short ones ("Chef") end too many words by chance
@@ -81,8 +81,18 @@ def description_head(span: Span) -> Token | None:
     return words[-1]
 
 
-def _key(token: Token) -> str:
-    return (token.lemma_ or token.text).casefold()
+def _key(token: Token, synonyms: dict[str, str] | None = None) -> str:
+    key = (token.lemma_ or token.text).casefold()
+    return synonyms.get(key, key) if synonyms else key
+
+
+def synonym_table(groups: Iterable[Iterable[str]]) -> dict[str, str]:
+    """Each word of a group of role nouns that name the same kind of thing, to the group's first.
+
+    >>> synonym_table([("zeitung", "blatt")])
+    {'zeitung': 'zeitung', 'blatt': 'zeitung'}
+    """
+    return {word: words[0] for words in map(tuple, groups) for word in words}
 
 
 def _modifiers(noun: Token) -> frozenset[str]:
@@ -106,15 +116,19 @@ class RoleNouns:
     ----------
     names : iterable of (Span, entity)
         Every name of a person or organisation with the entity it resolves to (any object).
+    synonyms : dict, optional
+        Role nouns that name the same kind of thing, to one of them (:func:`synonym_table`):
+        "das Blatt" refers back to "die Zeitung X".
     """
 
-    def __init__(self, doc, names: Iterable[tuple[Span, Any]]):
+    def __init__(self, doc, names: Iterable[tuple[Span, Any]], synonyms: dict[str, str] | None = None):
+        self.synonyms = synonyms or {}
         names = [(name, entity) for name, entity in names if entity is not None]
         self.mentions: dict[int, int] = {}  # entity (by id) -> how often the article names it
         for _, entity in names:
             self.mentions[id(entity)] = self.mentions.get(id(entity), 0) + 1
         self.roles: list[tuple[int, str, frozenset[str], Any]] = sorted(
-            ((name.start_char, _key(noun), _modifiers(noun), entity) for name, entity in names
+            ((name.start_char, _key(noun, self.synonyms), _modifiers(noun), entity) for name, entity in names
              for noun in role_nouns(name)),
             key=lambda r: r[0])
 
@@ -126,7 +140,7 @@ class RoleNouns:
         head = description_head(span)
         if head is None:
             return None
-        key, mods = _key(head), _modifiers(head)
+        key, mods = _key(head, self.synonyms), _modifiers(head)
         # "the online retail giant" is not the "oil giant" named before: both qualified, differently
         fitting = [(self.mentions[id(entity)], at, entity, bool(mods & role_mods))
                    for at, role, role_mods, entity in self.roles

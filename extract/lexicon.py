@@ -111,6 +111,9 @@ class CueLexicon:
     # prepositions of the agent of a passive cue, who is its speaker ("wurde vom Verband gefordert")
     passive_agent_prepositions: frozenset[str] = _words()
     titles: frozenset[str] = _words(keep_case=True)  # titles and roles before a name ("Ministerin")
+    # role nouns that name the same kind of thing, each group one line ("Zeitung Blatt"): "das
+    # Blatt" refers back to a paper named "die Zeitung X" (extract/descriptions.py)
+    role_synonyms: tuple[tuple[str, ...], ...] = ()
     # forms of address that show a person's gender ("Mr.", "Frau"); German role nouns show it
     # by their own grammatical gender ("Ministerin") as well
     masculine_titles: frozenset[str] = _words()
@@ -240,6 +243,10 @@ RENAMED_KEYS = {"nach_particles": "source_noun_prepositions", "so_particles": "s
                 "wie_particles": "as_particles"}
 
 
+#: keys whose entries are groups of words, written as one line each
+_WORD_GROUPS = ("before_source", "citing_phrases", "role_synonyms")
+
+
 def lexicon_from_dict(lang: str, data: dict) -> CueLexicon:
     """A lexicon from the parsed JSON of a ``cues.json`` file (keys starting with ``_`` are
     comments; unknown keys are an error, so a typo does not silently drop a list).
@@ -256,7 +263,7 @@ def lexicon_from_dict(lang: str, data: dict) -> CueLexicon:
         if name not in known or name == "lang":
             raise ValueError(f"unknown lexicon key {key!r}")
         f = known[name]
-        if name in ("before_source", "citing_phrases"):
+        if name in _WORD_GROUPS:
             values[name] = tuple(tuple(p.lower().split()) for p in value)
         elif isinstance(f.default, bool):
             values[name] = bool(value)
@@ -277,7 +284,7 @@ def lexicon_to_dict(lex: CueLexicon) -> dict:
         value = getattr(lex, f.name)
         if f.name == "lang" or value is None:
             continue
-        if f.name in ("before_source", "citing_phrases"):
+        if f.name in _WORD_GROUPS:
             out[f.name] = [" ".join(words) for words in value]
         elif isinstance(value, frozenset):
             out[f.name] = sorted(value)
