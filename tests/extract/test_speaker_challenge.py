@@ -137,6 +137,35 @@ def test_a_dependent_clause_in_reported_mood_under_no_speaker_gets_none(run_de, 
     assert all(a.speaker is None for a in run_de(text).attributions)
 
 
+FRAGMENTS = [
+    # (text, fragment, speaker phrase, cue): a quoted fragment is the words of the subject of
+    # the verb it hangs on, wherever the verb stands
+    ("Einen „schweren Fehler“ nannte die Ministerin Anna Weiß den Beschluss.", "„schweren Fehler“",
+     "die Ministerin Anna Weiß", "nannte"),
+    # a label the verb gives its object ("als", "für"), whatever the verb
+    ("Die Gewerkschaft Nordwerk sieht die Reform als „Angriff“ auf die Beschäftigten.", "„Angriff“",
+     "Die Gewerkschaft Nordwerk", "sieht"),
+    ("Der Verband Grünwacht feierte das Urteil als „großen Sieg“.", "„großen Sieg“", "Der Verband Grünwacht", "feierte"),
+    # in a relative clause, the relative pronoun's antecedent
+    ("Ein Kommentar, der die Wahl als „schweren Fehler“ bezeichnet, erschien am Montag.", "„schweren Fehler“",
+     "Ein Kommentar", "bezeichnet"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, cue", FRAGMENTS, ids=[f[0][:40] for f in FRAGMENTS])
+def test_a_quoted_fragment_is_the_words_of_its_clause_subject(run_de, text, fragment, speaker, cue):
+    att = next(a for a in run_de(text).attributions if a.quote.text == fragment)
+    assert (att.speaker.text, att.cue.text) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text", [
+    "Der Plan gilt als „großer Wurf“.",  # no object: the label is not the subject's word
+    "Der Bericht wurde von Experten als „lückenhaft“ bezeichnet.",  # a passive names no speaker here
+])
+def test_a_quoted_label_without_a_speaking_subject_gets_no_speaker(run_de, text):
+    assert all(a.speaker is None for a in run_de(text).attributions)
+
+
 def test_the_challenge_covers_both_languages():
     assert len(CASES) >= 30 and {c[0] for c in CASES} == {"de", "en"}
 
