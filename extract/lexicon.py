@@ -64,6 +64,9 @@ class CueLexicon:
     # words opening the complement that makes a weak verb a speech act ("bezeichnete X als Y",
     # "sprach von …", "hält X für Y")
     act_complements: frozenset[str] = _words()
+    # words before a quoted label a verb gives its object, which makes the label the subject's
+    # words whatever the verb ("feierte das Urteil als „Sieg“", "hailed the ruling as “a win”")
+    label_complements: frozenset[str] = _words()
     complementizers: frozenset[str] = _words()  # "dass", "ob", "that": open reported content
     # complementizers after which content is a clause even when the tagger missed its verb
     # ("dass … darstellen"); not English "that", which is also a determiner ("wrote that spot")

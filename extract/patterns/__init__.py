@@ -19,9 +19,11 @@ module                 pattern family
 :mod:`.reports`        ``X sagte, (dass) …`` / ``…, sagte X.`` / ``Wie X berichtet, …`` (English
                        complements: :mod:`.complements`), speech nouns (``die Ansicht, dass …``),
                        ``Das meldet X.`` after the sentence it reports
-:mod:`.continuations`  a sentence in Konjunktiv I with no cue continues the report before it
+:mod:`.continuations`  a sentence in Konjunktiv I with no cue continues the report before it;
+                       in a dependent clause only, it is the governing clause's subject's report
 :mod:`.acts`           reported speech acts without their words (``Die Opposition kritisierte den Entwurf.``)
-:mod:`.settle`         fragments and titles, continued quotes joined, speakers inherited, nesting
+:mod:`.settle`         fragments and titles (a fragment outside reports: the words of the subject
+                       of the verb it hangs on), continued quotes joined, speakers inherited, nesting
 =====================  ==========================================================================
 
 >>> import spacy

@@ -8,10 +8,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_tokens
-from ..phrases import doc_text, sentences, strip_punct
+from ..phrases import doc_text, sentences, strip_punct, subject_of
 from ..quotemarks import word_count
 from .clauses import reported_mood, with_final_punct
-from .found import Found, FoundIndex, Pattern
+from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
+from .speakers import usable_speaker
+
+#: Dependencies of a clause on the clause that governs it: complement, adverbial and
+#: relative clauses, and a predicate the complement hangs on ("zeigte sich besorgt, dass …").
+_GOVERNED_DEPS = frozenset({"ccomp", "advcl", "acl", "xcomp", "oc", "mo", "re", "rc"})
+_AUXILIARY_DEPS = frozenset({"aux", "aux:pass", "cop"})
 
 
 def _is_reportive_modal(token: Token, lex: CueLexicon) -> bool:
@@ -25,6 +31,58 @@ def _has_perfect_infinitive(sent: Span, lex: CueLexicon) -> bool:
     return any(t.tag_ in ("VVPP", "VAPP", "VMPP") and t.i + 1 < sent.end
                and sent.doc[t.i + 1].lower_ in lex.perfect_auxiliaries
                for t in sent)
+
+
+def _clause_head(verb: Token) -> Token:
+    """The head of the clause a finite verb is the auxiliary of ("behandelt" for "würde")."""
+    return verb.head if verb.dep_ in _AUXILIARY_DEPS and verb.head.i != verb.i else verb
+
+
+def governed_report(doc: Doc, sent: Span, verbs: list[Token], lex: CueLexicon) -> Found | None:
+    """"Die Aktivistin zeigte sich besorgt, dass … würde", "X kritisierte …, es sei …": reported
+    mood only in a clause that an indicative clause with a subject governs. That subject's
+    view is reported (the Konjunktiv of a dependent clause attributes it to the subject of
+    the clause above), whatever its verb: it is the speaker, its verb the cue, the dependent
+    clause the content. None when a main clause is in reported mood itself (then the
+    sentence continues a report before it), or the governor is passive or has no subject
+    that can speak."""
+    if not verbs or not doc.has_annotation("DEP"):
+        return None
+    governor = content = None
+    for verb in verbs:
+        head = _clause_head(verb)
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = _clause_head(head.head)  # "weil X … habe und … dürfe": the first conjunct's clause
+        if head.dep_ not in _GOVERNED_DEPS or head.head.i == head.i:
+            return None  # a main clause in reported mood
+        up = head.head
+        # a predicate or noun the clause hangs on ("besorgt, dass", "Strategie, die … solle")
+        while up.dep_ not in ("ROOT", "root") and up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+            up = up.head
+        if up.pos_ not in ("VERB", "AUX"):
+            return None
+        up = _clause_head(up) if up.pos_ == "AUX" else up
+        if governor is None:
+            governor, content = up, head
+        elif governor.i != up.i:
+            return None
+    # "zeigte sich besorgt, dass …", "wollte …, dass": the subject belongs to the verb the predicate hangs on
+    while (governor.dep_ in ("xcomp", "oc") and governor.head.i != governor.i
+           and not any(c.dep_ in ("nsubj", "sb") for c in governor.children)):
+        governor = governor.head
+    if reported_mood(governor, lex) or any(reported_mood(c, lex) for c in governor.children if c.dep_ in _AUXILIARY_DEPS):
+        return None  # the governing clause in reported mood too: the sentence continues a report
+    if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass") for c in governor.children):
+        return None  # a passive names no one whose view it is
+    speaker = usable_speaker(subject_of(governor, sent.start, sent.end, lex), lex)
+    if (speaker is None or speaker.root.pos_ not in ("NOUN", "PROPN", "PRON") or speaker.root.lower_ in lex.impersonal
+            or content.left_edge.i <= speaker.start < content.right_edge.i + 1):
+        return None
+    clause = strip_punct(doc[content.left_edge.i : content.right_edge.i + 1])
+    if clause is None or word_count(clause.text) < 3 or clause.start <= governor.i < clause.end:
+        return None
+    return Found((clause.start_char, with_final_punct(doc, clause)), "indirect", cue=cue_chars(governor, governor.lemma_.lower()),
+                 speaker=span_chars(speaker), pattern=Pattern.KONJUNKTIV)
 
 
 def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex, *,
@@ -49,6 +107,11 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
         reportive = [t for t in sent if _is_reportive_modal(t, lex)] if _has_perfect_infinitive(sent, lex) else []
         if not (verbs or reportive) or cue_tokens(doc, sent.start, sent.end, lex):
             continue
+        governed = governed_report(doc, sent, verbs, lex)
+        if governed is not None:
+            ends.append(governed)
+            yield governed
+            continue
         prev = [f for f in ends if f.quote[1] <= sent.start_char]
         if not prev and not verbs:
             # "Der Täter soll … geflohen sein.": reportive "sollen" marks hearsay on its own
@@ -58,7 +121,8 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
                 ends.append(f)
                 yield f
             continue
-        last = prev[-1] if prev else None
+        # the report that ends last before it (``ends`` grows as continuations are found)
+        last = max(prev, key=lambda f: f.quote[1]) if prev else None
         far = last is None
         if last is not None:
             gap = text[last.quote[1] : sent.start_char]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
-from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, with_apposition
+from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, subject_of, with_apposition
 from .citing import cited_sources
-from .found import Found, Pattern, span_chars
+from .found import Found, Pattern, cue_chars, span_chars
+from .speakers import usable_speaker
 
 
 def _names_a_title(word: str, lex: CueLexicon) -> bool:
@@ -51,7 +52,55 @@ def is_quoted_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "", broad: bool = False) -> list[Found]:
+def clause_frame(doc: Doc, f: Found, lex: CueLexicon) -> tuple[tuple[int, int, str], Span] | None:
+    """"Die Ministerin nannte den Plan „reine Spekulation“", "Als „Fehler“ bezeichnete X den
+    Schritt": a quoted fragment the parser hangs on a reporting verb is the words of that
+    verb's subject, wherever the verb stands. The verb (as a cue) and the subject, or None
+    when the verb is no reporting verb, is passive, or its subject cannot speak or lies in
+    the fragment."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent = span[0].sent
+    verb = span.root.head
+    for _ in range(4):  # up through the noun or preposition the fragment belongs to
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if span.start <= verb.i < span.end or verb.pos_ != "VERB":
+        return None
+    lemma = cue_lemma(verb, lex)
+    if lemma is None and _labels_an_object(doc, span, verb, lex):
+        lemma = verb.lemma_.lower()  # "feierte den Sieg als „großen Erfolg“": the subject's label
+    if lemma is None or any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in verb.children):
+        return None
+    subject = subject_of(verb, sent.start, sent.end, lex)
+    if (subject is not None and len(subject) == 1 and subject[0].tag_ in ("PRELS", "WDT", "WP")
+            and verb.dep_ in ("acl", "acl:relcl", "relcl", "rc") and verb.head.pos_ in ("NOUN", "PROPN")):
+        # "ein Kommentar, der den Preis als „Verirrung“ bezeichnet": the relative pronoun's antecedent
+        subject = doc[verb.head.left_edge.i : verb.head.i + 1]
+    speaker = usable_speaker(subject, lex)
+    if (speaker is None or speaker.root.pos_ not in ("NOUN", "PROPN", "PRON") or speaker.root.lower_ in lex.impersonal
+            or (speaker.start < span.end and span.start < speaker.end)):
+        return None
+    return cue_chars(verb, lemma), speaker
+
+
+def _labels_an_object(doc: Doc, span: Span, verb: Token, lex: CueLexicon) -> bool:
+    """Whether the fragment is a label the verb gives its object ("sieht die Maßnahme als
+    „Kapitulation“"): a label word (``CueLexicon.label_complements``) opens it and the verb has
+    an object; without one the label is said of the subject ("gilt als „…“")."""
+    k = span.start - 1
+    while k >= 0 and doc[k].is_punct:
+        k -= 1
+    return (k >= 0 and doc[k].lower_ in lex.label_complements
+            and any(c.dep_ in ("obj", "dobj", "oa") for c in verb.children))
+
+
+def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "", broad: bool = False,
+                     doc: Doc | None = None, lex: CueLexicon | None = None) -> list[Found]:
     """Quoted fragments inside sentences ("nannte sie „reine Spekulation“") are speech when
     reported speech surrounds them (they take its speaker and cue) or their own sentence
     names a cue; otherwise a fragment of one or two words is a scare quote or a title.
@@ -76,6 +125,11 @@ def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "",
             f.speaker = f.speaker or outer.speaker
             f.cue = f.cue or outer.cue
             f.mediator = f.mediator or outer.mediator
+            out.append(f)
+            continue
+        frame = clause_frame(doc, f, lex) if f.speaker is None and doc is not None and lex is not None else None
+        if frame is not None:
+            f.cue, f.speaker = frame[0], span_chars(frame[1])
             out.append(f)
         elif f.cue is not None:
             out.append(f)
@@ -225,7 +279,7 @@ def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False
     of frameless quotes inherited, quoting verbs' objects and cited sources made speakers,
     nesting linked."""
     text = doc_text(doc)
-    found = [f for f in settle_fragments(found, nested=lex.nested_fragments, text=text, broad=broad)
+    found = [f for f in settle_fragments(found, nested=lex.nested_fragments, text=text, broad=broad, doc=doc, lex=lex)
              if (f.pattern not in (Pattern.EMBEDDED, Pattern.FRAGMENT) or not is_quoted_title(doc, text, f, lex))
              and (f.pattern != Pattern.NESTED or lex.nested_fragments or (f.cue is not None and f.speaker is not None))]
     # a quoted name inside a speaker or source ("laut der Agentur „Nordpress“") is no quote

@@ -83,6 +83,15 @@ CASES = [
      "einen Fehler gemacht", "Tom Berger", None),
     ("en", 'Senator Mary Stone said the governor had "failed the state" and "divided the party".',
      'the governor had "failed the state" and "divided the party"', "Mary Stone", None),
+    # free indirect speech goes on with the report right before it, not an earlier one
+    ("de", "Der Bürgermeister Jan Kraus sagte, die Brücke sei gesperrt. Die Umleitung führe über das Dorf. "
+     "Die Sprecherin Anna Weiß teilte mit, ein Lastwagen sei gegen den Pfeiler gefahren. Der Fahrer sei leicht verletzt worden.",
+     "Der Fahrer sei leicht verletzt worden", "Anna Weiß", None),
+    # reported mood in a dependent clause: the view of the governing clause's subject
+    ("de", "Der Trainer Lukas Brandt kritisierte die Abwehr. Die Ministerin Anna Weiß zeigte sich besorgt, "
+     "dass die Preise weiter steigen würden.", "dass die Preise weiter steigen würden", "Anna Weiß", None),
+    ("de", "Die Ärztin Clara Hartmann warnte vor der Hitze. Die Ministerin Anna Weiß stellte einen Plan vor, "
+     "der die Kosten senken solle.", "der die Kosten senken solle", "Anna Weiß", None),
 ]
 
 
@@ -105,6 +114,58 @@ def test_demnach_makes_the_named_source_the_speaker_and_the_report_before_its_re
     att = next(a for a in run_de(text).attributions if "drei Häuser" in a.quote.text)
     assert att.speaker.entity == "Fritz Maier"
     assert [(m.text, m.entity) for m in att.mediators] == [("Demnach", "Weser-Echo")]
+
+
+GOVERNED = [
+    # (text, content, speaker phrase, cue)
+    ("Die Ministerin Anna Weiß zeigte sich besorgt, dass die Preise weiter steigen würden.",
+     "dass die Preise weiter steigen würden.", "Die Ministerin Anna Weiß", "zeigte"),
+    ("Der Verband Grünwacht hatte Einspruch erhoben, weil der Wald bedroht sei und geschützt werden müsse.",
+     "weil der Wald bedroht sei und geschützt werden müsse.", "Der Verband Grünwacht", "erhoben"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", GOVERNED, ids=[g[0][:40] for g in GOVERNED])
+def test_reported_mood_in_a_dependent_clause_is_the_governing_subjects_report(run_de, text, content, speaker, cue):
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.speaker.text, att.cue.text) == (content, speaker, cue)
+
+
+@pytest.mark.parametrize("text", [
+    "Das Projekt wurde gestoppt, weil es zu teuer sei.",  # a passive names no one whose view it is
+    "Es regnete, weil das Wetter umgeschlagen sei.",  # an expletive subject is no speaker
+])
+def test_a_dependent_clause_in_reported_mood_under_no_speaker_gets_none(run_de, text):
+    assert all(a.speaker is None for a in run_de(text).attributions)
+
+
+FRAGMENTS = [
+    # (text, fragment, speaker phrase, cue): a quoted fragment is the words of the subject of
+    # the verb it hangs on, wherever the verb stands
+    ("Einen „schweren Fehler“ nannte die Ministerin Anna Weiß den Beschluss.", "„schweren Fehler“",
+     "die Ministerin Anna Weiß", "nannte"),
+    # a label the verb gives its object ("als", "für"), whatever the verb
+    ("Die Gewerkschaft Nordwerk sieht die Reform als „Angriff“ auf die Beschäftigten.", "„Angriff“",
+     "Die Gewerkschaft Nordwerk", "sieht"),
+    ("Der Verband Grünwacht feierte das Urteil als „großen Sieg“.", "„großen Sieg“", "Der Verband Grünwacht", "feierte"),
+    # in a relative clause, the relative pronoun's antecedent
+    ("Ein Kommentar, der die Wahl als „schweren Fehler“ bezeichnet, erschien am Montag.", "„schweren Fehler“",
+     "Ein Kommentar", "bezeichnet"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, cue", FRAGMENTS, ids=[f[0][:40] for f in FRAGMENTS])
+def test_a_quoted_fragment_is_the_words_of_its_clause_subject(run_de, text, fragment, speaker, cue):
+    att = next(a for a in run_de(text).attributions if a.quote.text == fragment)
+    assert (att.speaker.text, att.cue.text) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text", [
+    "Der Plan gilt als „großer Wurf“.",  # no object: the label is not the subject's word
+    "Der Bericht wurde von Experten als „lückenhaft“ bezeichnet.",  # a passive names no speaker here
+])
+def test_a_quoted_label_without_a_speaking_subject_gets_no_speaker(run_de, text):
+    assert all(a.speaker is None for a in run_de(text).attributions)
 
 
 def test_the_challenge_covers_both_languages():
