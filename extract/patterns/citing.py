@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import CueLexicon
 from ..phrases import np_after, with_apposition
-from .found import Found, span_chars
+from .found import Found, Pattern, span_chars
 
 
 def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
@@ -17,7 +17,10 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     nothing of its own).
 
     A speaker phrase that ran on into the citing phrase ("das Portal X unter Berufung auf
-    einen Aufständischen") is cut before it. Reports that already have a relay keep theirs.
+    einen Aufständischen") is cut before it. A claim whose source phrase is followed by a
+    citing phrase ("Laut der Zeitung unter Berufung auf Y sei …", "according to X, citing Y,
+    …") is Y's, relayed by X: the cited source leaves the content (:func:`_cited_in_claim`).
+    Reports that already have a relay keep theirs.
     """
     if not lex.citing_phrases:
         return found
@@ -29,6 +32,8 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     found = [f for f in found if f.cue is None or f.cue[0] not in citing_cues]
     for f in found:
         if f.cue is None or f.speaker is None or f.mediator is not None:
+            continue
+        if f.pattern == Pattern.SOURCE and _cited_in_claim(doc, f, lower, by_first, lex):
             continue
         cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
         if cue is None:
@@ -51,6 +56,33 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
             f.speaker, f.mediator = span_chars(source), relay
             break
     return found
+
+
+def _cited_in_claim(doc: Doc, f: Found, lower: list[str], by_first: dict[str, list[tuple[str, ...]]],
+                    lex: CueLexicon) -> bool:
+    """Whether a claim with a source phrase opens with a citing phrase right after that phrase
+    ("Laut X unter Berufung auf Y sei …", "X zufolge, unter Berufung auf Y, …"); if so, Y
+    becomes its speaker, the source phrase's source its relay, and the content starts after Y."""
+    start = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
+    if start is None or not len(start):
+        return False
+    sent = start[0].sent
+    i = start.start
+    n = _citing_at(lower, i, sent.end, by_first)
+    if not n:
+        return False
+    source = np_after(doc, i + n, sent.end, lex)
+    if source is None or source.start != i + n:
+        return False
+    source = with_apposition(source, sent.end, lex)
+    k = source.end
+    while k < start.end and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    if k >= start.end:
+        return False  # nothing is claimed after the cited source
+    f.speaker, f.mediator = span_chars(source), f.speaker
+    f.quote = (doc[k].idx, f.quote[1])
+    return True
 
 
 def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
