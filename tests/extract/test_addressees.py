@@ -121,3 +121,26 @@ def test_the_addressee_travels_through_quotes_jsonl(run_de):
     line = attribution_to_dict(att)
     assert line["addressee"] == {"text": "den Abgeordneten", "start": 20, "end": 36, "entity": None, "type": None}
     assert attribution_from_dict(line) == att
+
+
+# the addressee's entity is the name of the phrase's head: an apposition to an outlet word keeps
+# its name; a name inside a modifier (a place, a party, a supporter's leader) is not the addressee
+ENTITIES = [
+    ("de", "Der Bürgermeister sagte der Zeitung Weser-Echo, die Brücke bleibe gesperrt.", "Weser-Echo", "media"),
+    ("de", "Der Bürgermeister sagte dem Sender Nordfunk, die Brücke bleibe gesperrt.", "Nordfunk", "media"),
+    ("de", "Der Bürgermeister sagte der Zeitung „Neues Abendblatt“, die Brücke bleibe gesperrt.",
+     "Neues Abendblatt", "media"),
+    ("de", "Der Bürgermeister sagte den Anhängern der CDU, die Brücke bleibe gesperrt.", None, None),
+    ("en", "The mayor told thousands of people watching from the National Mall that the bridge would stay closed.",
+     None, None),
+    ("en", "The mayor told Trump supporters that the bridge would stay closed.", None, None),
+    ("en", "The mayor told a North Carolina rally that the bridge would stay closed.", None, None),
+    ("en", "The mayor told CNN's Jake Tapper that the bridge would stay closed.", "Jake Tapper", "person"),
+]
+
+
+@pytest.mark.parametrize("lang,text,entity,etype", ENTITIES, ids=[t[1][:40] for t in ENTITIES])
+def test_the_addressee_entity_is_the_name_of_its_head(run_de, run_en, lang, text, entity, etype):
+    att = _last((run_de if lang == "de" else run_en)(text), text)
+    assert att.addressee is not None
+    assert (att.addressee.entity, att.addressee.type) == (entity, etype)
