@@ -71,8 +71,9 @@ def _is_verb(token: Token) -> bool:
 def _is_addressable(token: Token, lex: CueLexicon) -> bool:
     """A person, organisation or group one can speak to: a (non-reflexive) pronoun, a name the
     NER knows as such, or an audience noun ("reporters", "Journalisten")."""
-    if token.pos_ == "PRON":
-        return not _is_reflexive(token, lex) and token.lower_ not in lex.impersonal
+    if token.pos_ == "PRON":  # "zu der ein Bündnis aufgerufen hatte": a relative pronoun stands for a noun before
+        return (not _is_reflexive(token, lex) and token.lower_ not in lex.impersonal
+                and "Rel" not in token.morph.get("PronType") and token.tag_ not in ("PRELS", "PRELAT", "WDT"))
     return any(t.ent_type_ in _ADDRESSABLE or _noun_in(t, lex.addressee_nouns, lex) or _noun_in(t, lex.media_words, lex)
                for t in _name_tokens(token))
 
@@ -98,7 +99,15 @@ def _is_title(token: Token) -> bool:
 
 def _name_tokens(token: Token) -> list[Token]:
     """The noun and the parts of its name ("Nachrichtenagentur dpa", "ARD Sportschau")."""
-    return [token] + [c for c in token.children if c.dep_ in ("compound", "flat", "flat:name", "appos")]
+    return [token] + [c for c in token.children if c.dep_ in ("compound", "flat", "flat:name", "appos")
+                      and not _other_case(c, token)]
+
+
+def _other_case(a: Token, b: Token) -> bool:
+    """Whether two nominals are marked for different cases: then one is no apposition of the
+    other, which agrees in case ("zum Rücktritt[Dat] Hartmanns[Gen]": whose resignation)."""
+    ca, cb = set(a.morph.get("Case")), set(b.morph.get("Case"))
+    return bool(ca) and bool(cb) and not (ca & cb)
 
 
 def _is_reflexive(token: Token, lex: CueLexicon) -> bool:

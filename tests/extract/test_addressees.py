@@ -61,6 +61,8 @@ GERMAN = [
     ("Die Senatorin sagte vor zwei Wochen, der Haushalt sei gesichert.", "Die Senatorin", None),
     ("Der Angeklagte äußerte sich nicht zu den Vorwürfen, sagte aber, er sei unschuldig.", "Der Angeklagte", None),
     ("Sie sagte, der Vertrag werde im Herbst unterschrieben.", "Sie", None),
+    # no addressee: a genitive name is whose act is spoken of, not an apposition of the noun
+    ("Der Verband erklärte zur Ernennung Müllers, man begrüße die Entscheidung.", "Der Verband", None),
 ]
 
 ENGLISH = [
@@ -144,3 +146,10 @@ def test_the_addressee_entity_is_the_name_of_its_head(run_de, run_en, lang, text
     att = _last((run_de if lang == "de" else run_en)(text), text)
     assert att.addressee is not None
     assert (att.addressee.entity, att.addressee.type) == (entity, etype)
+
+
+def test_a_relative_pronoun_is_no_addressee(run_de):
+    # "zu der": the relative pronoun stands for the rally before it, which no one spoke to
+    result = run_de("Die Kundgebung, zu der der Verband aufgerufen hatte, verlief friedlich, sagte die Polizei.")
+    assert result.attributions
+    assert [a.addressee.text for a in result.attributions if a.addressee is not None] == []
