@@ -239,9 +239,31 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
                 # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
                 # subject beside it, tells it is the object (the speaker's own is passed over)
                 or (addresses and child.dep_ in _SUBJECTS and (_not_subject(child, lex) or len(subjects) > 1))
-                or (passive and child.dep_ in lex.passive_subject_dependents)):
+                or (passive and child.dep_ in lex.passive_subject_dependents)
+                # "Kritiker werfen Obama vor": a second subject the verb does not agree with
+                or (passive and child.dep_ in _SUBJECTS and len(subjects) > 1 and _disagrees(child, verb))):
             yield child
     yield from _partners(verb, lex)
+
+
+def _disagrees(nominal: Token, verb: Token) -> bool:
+    """Whether a nominal differs in number from the finite verb of its clause, so it cannot be
+    its subject ("Kritiker werfen[Plur] Obama[Sing] vor"); a coordination ("X und Y") is left
+    out, its number is not its head's.
+
+    >>> import spacy
+    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["Kritiker", "werfen", "Obama", "vor"],
+    ...     morphs=["Number=Plur", "Number=Plur|VerbForm=Fin", "Number=Sing", ""])
+    >>> _disagrees(doc[2], doc[1]), _disagrees(doc[0], doc[1])
+    (True, False)
+    """
+    finite = next((t for t in (verb, *verb.children) if "Fin" in t.morph.get("VerbForm")), None)
+    if finite is None or any(c.dep_ == "conj" for c in nominal.children):
+        return False
+    have, want = set(nominal.morph.get("Number")), set(finite.morph.get("Number"))
+    for det in (c for c in nominal.children if c.dep_.startswith("det") and c.morph.get("Number")):
+        have &= set(det.morph.get("Number"))  # "die[Sing] OSZE[Plur]": the tagger is unsure, so are we
+    return bool(have) and bool(want) and not (have & want)
 
 
 def _partners(verb: Token, lex: CueLexicon) -> Iterator[Token]:
@@ -418,7 +440,8 @@ def _object_taken_for_speaker(doc: Doc, speaker: tuple[int, int], head: Token, v
         return False
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL and c != head
                 and not (speaker[0] <= c.idx < speaker[1])]
-    return bool(subjects) and (head.dep_ in _CORE_OBJECTS or _not_subject(head, lex))
+    return bool(subjects) and (head.dep_ in _CORE_OBJECTS or _not_subject(head, lex)
+                               or (_disagrees(head, verb) and any(not _disagrees(s, verb) for s in subjects)))
 
 
 def _after_speaker_head(doc: Doc, speaker: tuple[int, int], head: Token) -> bool:

@@ -33,6 +33,10 @@ GERMAN = [
     ("Die Opposition wirft dem Minister vor, die Akten vernichtet zu haben.", "Die Opposition", "dem Minister"),
     # the object of a cue that addresses someone, parsed as a second subject
     ("Der Vorsitzende hatte Müller gestern aufgefordert, sein Amt niederzulegen.", "Der Vorsitzende", "Müller"),
+    # a second subject the verb does not agree with is its object: the one charged, not the
+    # speaker (the parser took it for the speaker; no speaker is left rather than a wrong one)
+    ("Kritiker werfen Obama vor, er habe die Entscheidung allein getroffen.", None, "Obama"),
+    ("Datenschützer warfen der Regierung vor, ihr Versprechen gebrochen zu haben.", None, "der Regierung"),
     ("Der frühere Präsident sagte Reportern, dass alles friedlich verlaufen sei.",
      "Der frühere Präsident", "Reportern"),
     ("Die Gewerkschaft dankte den Mitgliedern und sagte, der Streik sei beendet.",
