@@ -77,9 +77,16 @@ CASES = [
     ("en", "The minister will resign, the newspaper reported, citing two officials.",
      "The minister will resign", "two officials", ["the newspaper"], None,
      "', citing X' after a frame does not name X as the source the outlet relays"),
+    # a citing participle right after "according to X" names X's source
     ("en", "According to Reuters, citing two officials, the minister will resign.",
-     "the minister will resign", "two officials", ["Reuters"], None,
-     "', citing X,' after 'according to Y' is read as a report of its own (PolNeAR marks 'citing' as a cue)"),
+     "the minister will resign", "two officials", ["Reuters"], None, None),
+    ("en", "According to the Herald, citing Smith, the minister will resign.",
+     "the minister will resign", "Smith", ["the Herald"], None, None),
+    ("en", "The minister will resign, according to the Herald, quoting a senior aide.",
+     "The minister will resign", "a senior aide", ["the Herald"], None, None),
+    # elsewhere "citing" gives a reason, not a source
+    ("en", "The senator said the bill was dead, citing the budget.",
+     "the bill was dead", "The senator", [], None, None),
     ("en", "In an interview with CNN, the senator said the bill was dead.",
      "the bill was dead", "the senator", [], "CNN", None),
     ("en", "The senator told reporters the bill was dead, according to the Associated Press.",
