@@ -71,9 +71,8 @@ def _is_verb(token: Token) -> bool:
 def _is_addressable(token: Token, lex: CueLexicon) -> bool:
     """A person, organisation or group one can speak to: a (non-reflexive) pronoun, a name the
     NER knows as such, or an audience noun ("reporters", "Journalisten")."""
-    if token.pos_ == "PRON":  # "zu der ein Bündnis aufgerufen hatte": a relative pronoun stands for a noun before
-        return (not _is_reflexive(token, lex) and token.lower_ not in lex.impersonal
-                and "Rel" not in token.morph.get("PronType") and token.tag_ not in ("PRELS", "PRELAT", "WDT"))
+    if token.pos_ == "PRON":
+        return not _is_reflexive(token, lex) and token.lower_ not in lex.impersonal
     return any(t.ent_type_ in _ADDRESSABLE or _noun_in(t, lex.addressee_nouns, lex) or _noun_in(t, lex.media_words, lex)
                for t in _name_tokens(token))
 

@@ -152,8 +152,8 @@ def test_the_addressee_entity_is_the_name_of_its_head(run_de, run_en, lang, text
     assert (att.addressee.entity, att.addressee.type) == (entity, etype)
 
 
-def test_a_relative_pronoun_is_no_addressee(run_de):
-    # "zu der": the relative pronoun stands for the rally before it, which no one spoke to
+def test_what_is_called_for_is_no_addressee(run_de):
+    # "aufrufen zu X": X is what is called for (here the rally, by a relative pronoun), not the one called on
     result = run_de("Die Kundgebung, zu der der Verband aufgerufen hatte, verlief friedlich, sagte die Polizei.")
     assert result.attributions
     assert [a.addressee.text for a in result.attributions if a.addressee is not None] == []
