@@ -19,8 +19,9 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
 
     A speaker phrase that ran on into the citing phrase ("das Portal X unter Berufung auf
     einen Aufständischen") is cut before it. A claim whose source phrase is followed by a
-    citing phrase ("Laut der Zeitung unter Berufung auf Y sei …", "according to X, citing Y,
-    …") is Y's, relayed by X: the cited source leaves the content (:func:`_cited_in_claim`).
+    citing phrase ("Laut der Zeitung unter Berufung auf Y sei …", :func:`_cited_in_claim`;
+    "according to X, citing Y, …", :func:`_cited_after_source`) is Y's, relayed by X: the
+    cited source leaves the content.
     Reports that already have a relay keep theirs.
     """
     if not (lex.citing_phrases or lex.citing_after_source):
@@ -32,7 +33,7 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     citing_cues = {doc[i].idx for i in range(len(doc)) if _citing_at(lower, i, len(doc), by_first)}
     found = [f for f in found if f.cue is None or f.cue[0] not in citing_cues]
     for f in found:
-        if f.cue is not None and lower_at(doc, f.cue[0]) in lex.citing_after_source and _cited_after_source(doc, f, lex):
+        if f.cue is not None and _lower_at(doc, f.cue[0]) in lex.citing_after_source and _cited_after_source(doc, f, lex):
             continue
         if f.cue is None or f.speaker is None or f.mediator is not None:
             continue
@@ -61,7 +62,7 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     return found
 
 
-def lower_at(doc: Doc, char: int) -> str:
+def _lower_at(doc: Doc, char: int) -> str:
     """The lower-case form of the token that starts at character ``char`` ("" if none does)."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0].lower_ if span is not None and len(span) and span[0].idx == char else ""
@@ -73,6 +74,8 @@ def _cited_after_source(doc: Doc, f: Found, lex: CueLexicon) -> bool:
     Y."); if so it becomes the claim of Y relayed by X: the rest of the sentence, cued by the
     source phrase."""
     cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    if cue is None or not len(cue):
+        return False
     sent = cue.sent
     i = cue.start
     if i - 1 <= sent.start or doc[i - 1].text != ",":
