@@ -38,11 +38,11 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .cue_verbs import cue_lemma
-from .phrases import doc_text, ends_in_noun, strip_punct, through_closing_mark
+from .phrases import doc_text, ends_in_noun, quoted_name, strip_punct, through_closing_mark
 from .records import Attribution, Mention, Quote
 from .roles import cut_before
 
-__all__ = ["add_addressees", "addressee_of", "cue_token"]
+__all__ = ["add_addressees", "addressee_name", "addressee_of", "cue_token", "names_an_outlet"]
 
 #: entity labels of someone who can be spoken to (spaCy's German and English models)
 _ADDRESSABLE = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -98,7 +98,15 @@ def _is_title(token: Token) -> bool:
 
 def _name_tokens(token: Token) -> list[Token]:
     """The noun and the parts of its name ("Nachrichtenagentur dpa", "ARD Sportschau")."""
-    return [token] + [c for c in token.children if c.dep_ in ("compound", "flat", "flat:name", "appos")]
+    return [token] + [c for c in token.children if c.dep_ in ("compound", "flat", "flat:name", "appos")
+                      and not _other_case(c, token)]
+
+
+def _other_case(a: Token, b: Token) -> bool:
+    """Whether two nominals are marked for different cases: then one is no apposition of the
+    other, which agrees in case ("zum Rücktritt[Dat] Hartmanns[Gen]": whose resignation)."""
+    ca, cb = set(a.morph.get("Case")), set(b.morph.get("Case"))
+    return bool(ca) and bool(cb) and not (ca & cb)
 
 
 def _is_reflexive(token: Token, lex: CueLexicon) -> bool:
@@ -230,9 +238,31 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
                 # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
                 # subject beside it, tells it is the object (the speaker's own is passed over)
                 or (addresses and child.dep_ in _SUBJECTS and (_not_subject(child, lex) or len(subjects) > 1))
-                or (passive and child.dep_ in lex.passive_subject_dependents)):
+                or (passive and child.dep_ in lex.passive_subject_dependents)
+                # "Kritiker werfen Obama vor": a second subject the verb does not agree with
+                or (passive and child.dep_ in _SUBJECTS and len(subjects) > 1 and _disagrees(child, verb))):
             yield child
     yield from _partners(verb, lex)
+
+
+def _disagrees(nominal: Token, verb: Token) -> bool:
+    """Whether a nominal differs in number from the finite verb of its clause, so it cannot be
+    its subject ("Kritiker werfen[Plur] Obama[Sing] vor"); a coordination ("X und Y") is left
+    out, its number is not its head's.
+
+    >>> import spacy
+    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["Kritiker", "werfen", "Obama", "vor"],
+    ...     morphs=["Number=Plur", "Number=Plur|VerbForm=Fin", "Number=Sing", ""])
+    >>> _disagrees(doc[2], doc[1]), _disagrees(doc[0], doc[1])
+    (True, False)
+    """
+    finite = next((t for t in (verb, *verb.children) if "Fin" in t.morph.get("VerbForm")), None)
+    if finite is None or any(c.dep_ == "conj" for c in nominal.children):
+        return False
+    have, want = set(nominal.morph.get("Number")), set(finite.morph.get("Number"))
+    for det in (c for c in nominal.children if c.dep_.startswith("det") and c.morph.get("Number")):
+        have &= set(det.morph.get("Number"))  # "die[Sing] OSZE[Plur]": the tagger is unsure, so are we
+    return bool(have) and bool(want) and not (have & want)
 
 
 def _partners(verb: Token, lex: CueLexicon) -> Iterator[Token]:
@@ -409,7 +439,8 @@ def _object_taken_for_speaker(doc: Doc, speaker: tuple[int, int], head: Token, v
         return False
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL and c != head
                 and not (speaker[0] <= c.idx < speaker[1])]
-    return bool(subjects) and (head.dep_ in _CORE_OBJECTS or _not_subject(head, lex))
+    return bool(subjects) and (head.dep_ in _CORE_OBJECTS or _not_subject(head, lex)
+                               or (_disagrees(head, verb) and any(not _disagrees(s, verb) for s in subjects)))
 
 
 def _after_speaker_head(doc: Doc, speaker: tuple[int, int], head: Token) -> bool:
@@ -421,6 +452,89 @@ def _after_speaker_head(doc: Doc, speaker: tuple[int, int], head: Token) -> bool
         return False
     root = span.root
     return head.i > root.i and head.head != root and not head.is_ancestor(root) and not root.is_ancestor(head)
+
+
+#: entity labels that name no one (counts, dates, amounts): "thousands of people" is no name
+_UNNAMED_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
+#: dependents of a common noun that give its name ("der Zeitung Weser-Echo", "dem Sender CNN")
+_NAMING = frozenset({"appos", "flat", "flat:name", "pnc", "app"})
+#: the marks that set off an apposition from its noun
+_APPOSITION_MARKS = frozenset({",", "–", "—", "-", "("})
+#: words at the edge of an entity span that are no part of the name ("Legal Counsel of")
+_NOT_IN_NAME = frozenset({"ADP", "DET", "CCONJ", "PART", "PUNCT"})
+
+
+def addressee_name(span: Span, lex: CueLexicon) -> Span | None:
+    """The name an addressee phrase is known by, read from its head: the name the head is part
+    of ("CNN's Jake Tapper": "Jake Tapper"), the name in apposition right after a head noun
+    ("der Zeitung Weser-Echo", "der Agentur „Nordpress“", "dem Sender CNN"), or the name before
+    an outlet noun ("the ITV television station"); None when the head is a common noun or
+    pronoun with no name of its own ("thousands of people watching from the National Mall",
+    "Trump supporters", "den Anhängern der CDU": a name inside a modifier is not the one spoken to).
+    """
+    head = span.root
+    name = _name_around(head, span)
+    if name is not None or head.pos_ in ("PRON", "PROPN"):
+        return name
+    doc = head.doc
+    quoted = quoted_name(doc, head.i + 1, span.end)
+    if quoted is not None and len(quoted) > 2:
+        return quoted[1:-1]  # "der Agentur „Associated Press“": the name inside the marks
+    for child in head.rights:
+        # right after the head, or set off by a dash or comma ("dem Anwalt der Familie – X")
+        beside = child.left_edge.i == head.i + 1 or (
+            child.dep_ in ("appos", "app") and doc[child.left_edge.i - 1].text in _APPOSITION_MARKS)
+        if child.dep_ in _NAMING and beside and child.right_edge.i < span.end:
+            return _name_around(child, span)
+    if _noun_in(head, lex.media_words, lex):  # "the ITV television station"
+        names = [c for c in head.lefts if c.dep_ == "compound" and c.i >= span.start]
+        for child in names:
+            name = _name_around(child, span)
+            if name is not None:
+                return name
+    return None
+
+
+def names_an_outlet(span: Span, name: Span, lex: CueLexicon) -> bool:
+    """Whether the name of an addressee phrase stands beside an outlet word: the head ("dem
+    Sender CNN", "the ITV television station") or the word right before the name ("French
+    television station BFMTV")."""
+    before = name.start - 1
+    while before >= span.start and span.doc[before].is_punct:
+        before -= 1
+    return _noun_in(span.root, lex.media_words, lex) or (
+        before >= span.start and _noun_in(span.doc[before], lex.media_words, lex))
+
+
+def _name_around(token: Token, span: Span) -> Span | None:
+    """The named entity (within ``span``) that holds ``token``, or the run of proper nouns around
+    it ("Star-Ledger": the hyphen inside it too); None for a token that is neither."""
+    doc = token.doc
+    if token.ent_type_ and token.ent_type_ not in _UNNAMED_LABELS:
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            start, end = max(ent.start, span.start), min(ent.end, span.end)
+            while start < token.i and doc[start].pos_ in _NOT_IN_NAME:
+                start += 1
+            while end - 1 > token.i and doc[end - 1].pos_ in _NOT_IN_NAME:
+                end -= 1
+            return doc[start:end]
+    if token.pos_ != "PROPN":
+        return None
+    start, end = token.i, token.i + 1
+
+    def part(i: int) -> bool:
+        return doc[i].pos_ == "PROPN" or (doc[i].text == "-" and doc[i].whitespace_ == "")
+
+    while start - 1 >= span.start and part(start - 1):
+        start -= 1
+    while end < span.end and part(end):
+        end += 1
+    while doc[start].pos_ != "PROPN":
+        start += 1
+    while doc[end - 1].pos_ != "PROPN":
+        end -= 1
+    return doc[start:end]
 
 
 def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -> list[Attribution]:

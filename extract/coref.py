@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
+from .addressees import addressee_name, names_an_outlet
 from .doc_tables import doc_ents
 from .lexicon import CueLexicon
 from .patterns.source_phrases import is_source_noun
@@ -446,15 +447,20 @@ def quote_mentions(doc: Doc, att: Attribution, index: EntityIndex, lex: CueLexic
 
 def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, lex: CueLexicon,
                      entities: DocEntities) -> tuple | None:
-    """The row of an addressee mention: resolved when it holds a name (an entity or proper
-    nouns), else the mention alone."""
+    """The row of an addressee mention: resolved when its head is or has a name
+    (:func:`~quotegraph.extract.addressees.addressee_name`), else the mention alone."""
     if addressee is None:
         return None
     chars = (addressee.start, addressee.end)
     span = doc.char_span(*chars, alignment_mode="expand")
-    named = _name_in(span, lex, entities) if span is not None else None
-    has_name = span is not None and (entities.within(span.start, span.end) or any(t.pos_ == "PROPN" for t in span))
-    ent = index.add(*named) if named is not None and has_name else None
+    # the name of the phrase's head, not one inside a modifier ("people watching from X")
+    name = addressee_name(span, lex) if span is not None and len(span) else None
+    named = _name_in(name, lex, entities) if name is not None else None
+    if named is not None:  # the whole name ("Neues Deutschland"), not a place the NER found in it
+        label = next((t.ent_type_ for t in name if t.ent_type_), "")
+        etype = "media" if names_an_outlet(span, name, lex) else entity_type_of_label(label) if label else named[1]
+        named = (name.text, etype)
+    ent = index.add(*named) if named is not None else None
     return (*chars, ent.name, ent.type) if ent is not None else (*chars, None, None)
 
 

@@ -76,6 +76,9 @@ class CueLexicon:
     # phrases by which a reporter cites its source: "unter Berufung auf", "citing" (the source
     # becomes the speaker and the reporter the relay: extract/patterns/citing.py)
     citing_phrases: tuple[tuple[str, ...], ...] = ()
+    # participles that cite a source when they follow a source phrase ("according to X, citing
+    # Y, …": Y speaks, X relays); elsewhere they report a reason ("he said, citing the economy")
+    citing_after_source: frozenset[str] = _words()
     after_source: frozenset[str] = _words()  # "zufolge"
     source_nouns: frozenset[str] = _words()  # "Angaben" in "nach Angaben von X"
     source_noun_prepositions: frozenset[str] = _words()  # "nach Angaben (von) X", "seinen Angaben nach"

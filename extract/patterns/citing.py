@@ -6,8 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..lexicon import CueLexicon
-from ..phrases import np_after, with_apposition
-from .found import Found, span_chars
+from ..phrases import np_after, strip_punct, with_apposition
+from .found import Found, Pattern, span_chars
+from .source_phrases import source_phrases_in
 
 
 def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
@@ -17,9 +18,13 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     nothing of its own).
 
     A speaker phrase that ran on into the citing phrase ("das Portal X unter Berufung auf
-    einen Aufständischen") is cut before it. Reports that already have a relay keep theirs.
+    einen Aufständischen") is cut before it. A claim whose source phrase is followed by a
+    citing phrase ("Laut der Zeitung unter Berufung auf Y sei …", :func:`_cited_in_claim`;
+    "according to X, citing Y, …", :func:`_cited_after_source`) is Y's, relayed by X: the
+    cited source leaves the content.
+    Reports that already have a relay keep theirs.
     """
-    if not lex.citing_phrases:
+    if not (lex.citing_phrases or lex.citing_after_source):
         return found
     # each token's lower-case form once, and the phrases by their first word: the check runs at
     # every token of the Doc, and a Token built per token and phrase was most of this pass's cost
@@ -28,7 +33,11 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     citing_cues = {doc[i].idx for i in range(len(doc)) if _citing_at(lower, i, len(doc), by_first)}
     found = [f for f in found if f.cue is None or f.cue[0] not in citing_cues]
     for f in found:
+        if f.cue is not None and _lower_at(doc, f.cue[0]) in lex.citing_after_source and _cited_after_source(doc, f, lex):
+            continue
         if f.cue is None or f.speaker is None or f.mediator is not None:
+            continue
+        if f.pattern == Pattern.SOURCE and _cited_in_claim(doc, f, lower, by_first, lex):
             continue
         cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
         if cue is None:
@@ -51,6 +60,70 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
             f.speaker, f.mediator = span_chars(source), relay
             break
     return found
+
+
+def _lower_at(doc: Doc, char: int) -> str:
+    """The lower-case form of the token that starts at character ``char`` ("" if none does)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].lower_ if span is not None and len(span) and span[0].idx == char else ""
+
+
+def _cited_after_source(doc: Doc, f: Found, lex: CueLexicon) -> bool:
+    """Whether a report whose cue is a citing participle follows a source phrase ("According to
+    X, citing Y, the minister will resign"; "The minister will resign, according to X, citing
+    Y."); if so it becomes the claim of Y relayed by X: the rest of the sentence, cued by the
+    source phrase."""
+    cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    if cue is None or not len(cue):
+        return False
+    sent = cue.sent
+    i = cue.start
+    if i - 1 <= sent.start or doc[i - 1].text != ",":
+        return False
+    phrase = next((sp for sp in source_phrases_in(doc, sent.start, i - 1, lex)
+                   if sp.phrase.end == i - 1 and sp.source is not None), None)
+    source = np_after(doc, i + 1, sent.end, lex)
+    if source is None or source.start != i + 1:  # "citing two officials": what the participle took as its object
+        source = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
+    if phrase is None or source is None or source.start != i + 1 or any(t.pos_ in ("VERB", "AUX") for t in source):
+        return False
+    source = with_apposition(source, sent.end, lex)
+    after = strip_punct(doc[source.end:sent.end]) if source.end < sent.end else None
+    before = strip_punct(doc[sent.start:phrase.phrase.start]) if phrase.phrase.start > sent.start else None
+    claim = after if after is not None and len(after) >= 3 else before
+    if claim is None or len(claim) < 3:
+        return False
+    f.quote, f.kind, f.pattern = span_chars(claim), "indirect", Pattern.SOURCE
+    f.cue = (phrase.cue.start_char, phrase.cue.end_char, phrase.cue.text.lower())
+    f.speaker, f.mediator = span_chars(source), span_chars(phrase.source)
+    return True
+
+
+def _cited_in_claim(doc: Doc, f: Found, lower: list[str], by_first: dict[str, list[tuple[str, ...]]],
+                    lex: CueLexicon) -> bool:
+    """Whether a claim with a source phrase opens with a citing phrase right after that phrase
+    ("Laut X unter Berufung auf Y sei …", "X zufolge, unter Berufung auf Y, …"); if so, Y
+    becomes its speaker, the source phrase's source its relay, and the content starts after Y."""
+    start = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
+    if start is None or not len(start):
+        return False
+    sent = start[0].sent
+    i = start.start
+    n = _citing_at(lower, i, sent.end, by_first)
+    if not n:
+        return False
+    source = np_after(doc, i + n, sent.end, lex)
+    if source is None or source.start != i + n:
+        return False
+    source = with_apposition(source, sent.end, lex)
+    k = source.end
+    while k < start.end and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    if k >= start.end:
+        return False  # nothing is claimed after the cited source
+    f.speaker, f.mediator = span_chars(source), f.speaker
+    f.quote = (doc[k].idx, f.quote[1])
+    return True
 
 
 def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:

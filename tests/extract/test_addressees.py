@@ -33,6 +33,10 @@ GERMAN = [
     ("Die Opposition wirft dem Minister vor, die Akten vernichtet zu haben.", "Die Opposition", "dem Minister"),
     # the object of a cue that addresses someone, parsed as a second subject
     ("Der Vorsitzende hatte Müller gestern aufgefordert, sein Amt niederzulegen.", "Der Vorsitzende", "Müller"),
+    # a second subject the verb does not agree with is its object: the one charged, not the
+    # speaker (the parser took it for the speaker; no speaker is left rather than a wrong one)
+    ("Kritiker werfen Obama vor, er habe die Entscheidung allein getroffen.", None, "Obama"),
+    ("Datenschützer warfen der Regierung vor, ihr Versprechen gebrochen zu haben.", None, "der Regierung"),
     ("Der frühere Präsident sagte Reportern, dass alles friedlich verlaufen sei.",
      "Der frühere Präsident", "Reportern"),
     ("Die Gewerkschaft dankte den Mitgliedern und sagte, der Streik sei beendet.",
@@ -61,6 +65,8 @@ GERMAN = [
     ("Die Senatorin sagte vor zwei Wochen, der Haushalt sei gesichert.", "Die Senatorin", None),
     ("Der Angeklagte äußerte sich nicht zu den Vorwürfen, sagte aber, er sei unschuldig.", "Der Angeklagte", None),
     ("Sie sagte, der Vertrag werde im Herbst unterschrieben.", "Sie", None),
+    # no addressee: a genitive name is whose act is spoken of, not an apposition of the noun
+    ("Der Verband erklärte zur Ernennung Müllers, man begrüße die Entscheidung.", "Der Verband", None),
 ]
 
 ENGLISH = [
@@ -121,3 +127,33 @@ def test_the_addressee_travels_through_quotes_jsonl(run_de):
     line = attribution_to_dict(att)
     assert line["addressee"] == {"text": "den Abgeordneten", "start": 20, "end": 36, "entity": None, "type": None}
     assert attribution_from_dict(line) == att
+
+
+# the addressee's entity is the name of the phrase's head: an apposition to an outlet word keeps
+# its name; a name inside a modifier (a place, a party, a supporter's leader) is not the addressee
+ENTITIES = [
+    ("de", "Der Bürgermeister sagte der Zeitung Weser-Echo, die Brücke bleibe gesperrt.", "Weser-Echo", "media"),
+    ("de", "Der Bürgermeister sagte dem Sender Nordfunk, die Brücke bleibe gesperrt.", "Nordfunk", "media"),
+    ("de", "Der Bürgermeister sagte der Zeitung „Neues Abendblatt“, die Brücke bleibe gesperrt.",
+     "Neues Abendblatt", "media"),
+    ("de", "Der Bürgermeister sagte den Anhängern der CDU, die Brücke bleibe gesperrt.", None, None),
+    ("en", "The mayor told thousands of people watching from the National Mall that the bridge would stay closed.",
+     None, None),
+    ("en", "The mayor told Trump supporters that the bridge would stay closed.", None, None),
+    ("en", "The mayor told a North Carolina rally that the bridge would stay closed.", None, None),
+    ("en", "The mayor told CNN's Jake Tapper that the bridge would stay closed.", "Jake Tapper", "person"),
+]
+
+
+@pytest.mark.parametrize("lang,text,entity,etype", ENTITIES, ids=[t[1][:40] for t in ENTITIES])
+def test_the_addressee_entity_is_the_name_of_its_head(run_de, run_en, lang, text, entity, etype):
+    att = _last((run_de if lang == "de" else run_en)(text), text)
+    assert att.addressee is not None
+    assert (att.addressee.entity, att.addressee.type) == (entity, etype)
+
+
+def test_what_is_called_for_is_no_addressee(run_de):
+    # "aufrufen zu X": X is what is called for (here the rally, by a relative pronoun), not the one called on
+    result = run_de("Die Kundgebung, zu der der Verband aufgerufen hatte, verlief friedlich, sagte die Polizei.")
+    assert result.attributions
+    assert [a.addressee.text for a in result.attributions if a.addressee is not None] == []
