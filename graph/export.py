@@ -162,8 +162,9 @@ def _write_jsonld(triples, out: IO[bytes], prefixes: dict | None) -> None:
     out.write(b"\n")
 
 
-def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixes: dict | None = None) -> None:
-    """Serialize a graph to a binary stream (no atomicity: see :func:`save_graph`).
+def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixes: dict | None = None) -> int | None:
+    """Serialize a graph to a binary stream (no atomicity: see :func:`save_graph`); returns the
+    number of triples written for the formats of one graph (Turtle, N-Triples), else None.
 
     ``graphml`` needs :func:`quotegraph.graph.network.to_networkx`; the RDF formats use
     Oxigraph's serializers for any graph (Oxigraph-backed graphs dump straight from the store).
@@ -179,18 +180,27 @@ def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixe
         from .network import to_networkx
 
         nx.write_graphml(to_networkx(graph), out, encoding="utf-8")
-        return
+        return None
     backend = backend_of(graph)
     if format == "jsonld":
         _write_jsonld(backend.union_triples(), out, prefixes)
-        return
+        return None
     ox_format = _OX_FORMATS[format]
     if format == "nquads":
         str_prefixes = {}  # N-Quads has no prefixes
     if format in DATASET_FORMATS:
         backend.dump(out, ox_format, str_prefixes)
-        return
-    ox.serialize(backend.union_triples(), out, ox_format, prefixes=str_prefixes)
+        return None
+    # counted as they are written: the union's triples come once each, and counting them
+    # afterwards (len(graph)) would run the whole query again
+    written = [0]
+
+    def counted(triples):
+        for written[0], triple in enumerate(triples, 1):
+            yield triple
+
+    ox.serialize(counted(backend.union_triples()), out, ox_format, prefixes=str_prefixes)
+    return written[0]
 
 
 def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefixes: dict | None = None,
@@ -235,8 +245,8 @@ def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefix
         raise GraphFileError("is a directory", str(path))
     try:
         with (files.open if files is not None else write_atomically)(path, "wb") as out:
-            write_graph(graph, out, format, prefixes=prefixes)
+            written = write_graph(graph, out, format, prefixes=prefixes)
     except OSError as exc:
         raise GraphFileError(exc.strerror or str(exc), str(path)) from None
-    return len(graph)
+    return written if written is not None else len(graph)
 
