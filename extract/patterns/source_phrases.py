@@ -60,7 +60,7 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
     if low in lex.source_noun_prepositions and i + 1 < upper:
         # "nach Angaben (von|des) X", "nach Ansicht von X", "nach eigenen Angaben"
         j = i + 1
-        while j < upper and doc[j].pos_ in ("ADJ", "DET") and not is_source_noun(doc[j], lex):
+        while j < upper and (doc[j].pos_ in ("ADJ", "DET") or doc[j].lower_ in lex.possessives) and not is_source_noun(doc[j], lex):
             j += 1
         if j < upper and is_source_noun(doc[j], lex):
             poss = next((t for t in doc[i + 1 : j] if t.lower_ in lex.possessives), None)

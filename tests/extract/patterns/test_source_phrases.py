@@ -35,6 +35,15 @@ def test_a_source_phrase_stops_before_a_counted_noun(run_de):
     assert att.speaker.text == "Angaben der Feuerwehr"
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Die Forscher stellten die Studie vor. Nach deren Angaben sollten täglich Nüsse gegessen werden.", "deren Angaben"),
+    ("Der Wirt rief die Polizei. Nach dessen Angaben war der Mann bewaffnet.", "dessen Angaben"),
+])
+def test_a_relative_or_demonstrative_possessive_opens_a_source_phrase(run_de, text, source):
+    att = next(a for a in run_de(text).attributions if a.cue.text == "Nach")
+    assert att.speaker.text == source and att.quote.text.startswith(("sollten", "war"))
+
+
 # English
 
 
