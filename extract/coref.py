@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from .doc_tables import doc_ents
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
-from .patterns.speakers import relative_subject
+from .patterns.speakers import impersonal_word, relative_subject
 from .records import Attribution, Entity, Mention
 from .descriptions import RoleNouns, synonym_table
 from .head_names import (entity_type_of_label, head_name, name_in, named_part, names_an_outlet, names_no_one,
@@ -289,8 +289,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # "the mayor of Chicago": its only name is not the speaker's, nor is the person named before
             no_one = names_no_one(span_for_name, lex, entities, known_person) \
                 if described is None and span_for_name is not None else None
-            unnamed = no_one is not None or (described is None and span_for_name is not None
-                                             and unnamed_group(span_for_name, entities))
+            impersonal = span is not None and len(span) == 1 and impersonal_word(span[0], lex)  # "man", "es"
+            unnamed = no_one is not None or impersonal or (
+                described is None and span_for_name is not None and unnamed_group(span_for_name, entities))
             named = name_in(span_for_name, lex, entities, known_person) \
                 if span_for_name is not None and described is None else None
             ent = described if described is not None else index.add(*named) if named is not None and not unnamed else None
@@ -313,7 +314,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             else:
                 # an unnamed group keeps the type of what it is ("other", "media"), with no entity
                 row["speaker"] = (*speaker_chars, None,
-                                  (named[1] if named is not None else no_one or "other") if unnamed else None)
+                                  (named[1] if named is not None else no_one or "other")
+                                  if unnamed and not impersonal else None)
         out.append(row)
     # addressees last, names only ("der Zeitung" or "ihm" stays a mention): they never change
     # which entity a speaker resolves to

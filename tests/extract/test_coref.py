@@ -241,3 +241,15 @@ def test_a_genitive_name_in_the_nominative():
     assert nominative(doc[1:3]) == "Auswärtige Amt"
     # a lemma that only drops the "s" of "-es" is not trusted: the name stays as it stands
     assert nominative(doc[4:6]) == "Deutschen Brauer-Bundes"
+
+
+def test_an_impersonal_speaker_is_no_one_and_is_not_passed_on(run_de):
+    # "man" and "es" refer to no one: no entity (not the person in focus), and the Konjunktiv
+    # sentence after them does not take them as its speaker; a named speaker still goes on
+    for opening, speaker in (("Man gehe davon aus, dass der Brand gelöscht sei.", "Man"),
+                             ("Wie es hieß, sei der Brand gelöscht.", "es")):
+        result = run_de(f"Anna Berger leitet die Feuerwehr. {opening} Die Straße bleibe bis Montag gesperrt.")
+        assert [(a.speaker.text, a.speaker.entity) if a.speaker else None for a in result.attributions] == [
+            (speaker, None), None]
+    named = run_de("Tom Keller sagte, der Brand sei gelöscht. Die Straße bleibe bis Montag gesperrt.")
+    assert [a.speaker.entity for a in named.attributions] == ["Tom Keller", "Tom Keller"]
