@@ -20,8 +20,8 @@ from .marks import CLOSING_MARKS, OPENING_MARKS
 from .patterns.source_phrases import is_source_noun
 from .phrases import DocEntities, ends_in_noun, quoted_name
 
-__all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part", "names_an_outlet",
-           "names_no_one", "nominative", "noun_in", "unnamed_group"]
+__all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
+           "names_an_outlet", "names_no_one", "nominative", "noun_in", "unnamed_group"]
 
 _LABEL_TYPES = {
     "PER": "person", "PERSON": "person",
@@ -133,6 +133,7 @@ def _name_around(token: Token, span: Span) -> Span | None:
     while doc[end - 1].pos_ != "PROPN":
         end -= 1
     return doc[start:end]
+
 
 def named_part(span: Span, lex: CueLexicon) -> Span | None:
     """What names the source in "Angaben der Gewerkschaft X" / "seinen Angaben": the part after
@@ -305,7 +306,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         start, end = propn[0].i, propn[-1].i + 1
         run = span.doc[start:end]
         if span.root.pos_ == "PROPN" and any(e.label_ in COUNT_LABELS for e in entities.within(span.start, span.end)):
-            run = _name_around(span.root, span)  # the name of the head, not all before it a count cut off
+            run = _name_around(span.root, span)  # the head's own name, not every proper noun around the count
         etype = "media" if any(t.lower_ in lex.media_words for t in span) else "person" if len(propn) >= 2 else "other"
         return run.text, etype
     owner = _spoken_for(span, lex)
