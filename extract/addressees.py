@@ -38,11 +38,12 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .cue_verbs import cue_lemma
-from .phrases import doc_text, ends_in_noun, quoted_name, strip_punct, through_closing_mark
+from .head_names import noun_in
+from .phrases import doc_text, strip_punct, through_closing_mark
 from .records import Attribution, Mention, Quote
 from .roles import cut_before
 
-__all__ = ["add_addressees", "addressee_name", "addressee_of", "cue_token", "names_an_outlet"]
+__all__ = ["add_addressees", "addressee_of", "cue_token"]
 
 #: entity labels of someone who can be spoken to (spaCy's German and English models)
 _ADDRESSABLE = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -73,20 +74,8 @@ def _is_addressable(token: Token, lex: CueLexicon) -> bool:
     NER knows as such, or an audience noun ("reporters", "Journalisten")."""
     if token.pos_ == "PRON":
         return not _is_reflexive(token, lex) and token.lower_ not in lex.impersonal
-    return any(t.ent_type_ in _ADDRESSABLE or _noun_in(t, lex.addressee_nouns, lex) or _noun_in(t, lex.media_words, lex)
+    return any(t.ent_type_ in _ADDRESSABLE or noun_in(t, lex.addressee_nouns, lex) or noun_in(t, lex.media_words, lex)
                for t in _name_tokens(token))
-
-
-def _noun_in(token: Token, nouns: frozenset[str], lex: CueLexicon) -> bool:
-    """Whether a noun is one of ``nouns``, by its form or lemma, or, in a language that writes
-    compounds as one word, by its last part ("US-Zeitschrift", "Videobotschaft",
-    "Bundestagsabgeordneten": the head of a compound is its last part)."""
-    words = (token.lower_, token.lemma_.lower())
-    if any(w in nouns for w in words):
-        return True
-    # the shortest listed noun matched as a compound's head is 4 letters, with 3 before it (so
-    # "Rat" does not match "Vorrat", nor "Sender" "Absender")
-    return lex.closed_compounds and any(ends_in_noun(w, nouns, shortest=4) for w in words)
 
 
 def _is_title(token: Token) -> bool:
@@ -269,7 +258,7 @@ def _partners(verb: Token, lex: CueLexicon) -> Iterator[Token]:
     """The partner of a conversation noun in the clause ("im Gespräch mit X", "in an interview
     with X"), on the cue or on a word of its clause ("sagte der Mann in einem Interview mit X")."""
     for noun in _clause_nominals(verb, below=False):
-        if _noun_in(noun, lex.conversation_nouns, lex):
+        if noun_in(noun, lex.conversation_nouns, lex):
             for partner_prep, partner in _prepositional_objects(noun):
                 if partner_prep in lex.conversation_prepositions:
                     yield partner
@@ -390,7 +379,7 @@ def _attached_inside(head: Token, speaker: tuple[int, int], lex: CueLexicon) -> 
     carrier = head.head
     if carrier.pos_ == "ADP":  # ClearNLP: the preposition stands between ("speaking to X")
         carrier = carrier.head
-    if carrier == head or not (_noun_in(carrier, lex.conversation_nouns, lex) or carrier.dep_ == "acl"):
+    if carrier == head or not (noun_in(carrier, lex.conversation_nouns, lex) or carrier.dep_ == "acl"):
         return None
     edge = carrier.left_edge.idx
     return edge if speaker[0] < edge < speaker[1] else None
@@ -452,89 +441,6 @@ def _after_speaker_head(doc: Doc, speaker: tuple[int, int], head: Token) -> bool
         return False
     root = span.root
     return head.i > root.i and head.head != root and not head.is_ancestor(root) and not root.is_ancestor(head)
-
-
-#: entity labels that name no one (counts, dates, amounts): "thousands of people" is no name
-_UNNAMED_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
-#: dependents of a common noun that give its name ("der Zeitung Weser-Echo", "dem Sender CNN")
-_NAMING = frozenset({"appos", "flat", "flat:name", "pnc", "app"})
-#: the marks that set off an apposition from its noun
-_APPOSITION_MARKS = frozenset({",", "–", "—", "-", "("})
-#: words at the edge of an entity span that are no part of the name ("Legal Counsel of")
-_NOT_IN_NAME = frozenset({"ADP", "DET", "CCONJ", "PART", "PUNCT"})
-
-
-def addressee_name(span: Span, lex: CueLexicon) -> Span | None:
-    """The name an addressee phrase is known by, read from its head: the name the head is part
-    of ("CNN's Jake Tapper": "Jake Tapper"), the name in apposition right after a head noun
-    ("der Zeitung Weser-Echo", "der Agentur „Nordpress“", "dem Sender CNN"), or the name before
-    an outlet noun ("the ITV television station"); None when the head is a common noun or
-    pronoun with no name of its own ("thousands of people watching from the National Mall",
-    "Trump supporters", "den Anhängern der CDU": a name inside a modifier is not the one spoken to).
-    """
-    head = span.root
-    name = _name_around(head, span)
-    if name is not None or head.pos_ in ("PRON", "PROPN"):
-        return name
-    doc = head.doc
-    quoted = quoted_name(doc, head.i + 1, span.end)
-    if quoted is not None and len(quoted) > 2:
-        return quoted[1:-1]  # "der Agentur „Associated Press“": the name inside the marks
-    for child in head.rights:
-        # right after the head, or set off by a dash or comma ("dem Anwalt der Familie – X")
-        beside = child.left_edge.i == head.i + 1 or (
-            child.dep_ in ("appos", "app") and doc[child.left_edge.i - 1].text in _APPOSITION_MARKS)
-        if child.dep_ in _NAMING and beside and child.right_edge.i < span.end:
-            return _name_around(child, span)
-    if _noun_in(head, lex.media_words, lex):  # "the ITV television station"
-        names = [c for c in head.lefts if c.dep_ == "compound" and c.i >= span.start]
-        for child in names:
-            name = _name_around(child, span)
-            if name is not None:
-                return name
-    return None
-
-
-def names_an_outlet(span: Span, name: Span, lex: CueLexicon) -> bool:
-    """Whether the name of an addressee phrase stands beside an outlet word: the head ("dem
-    Sender CNN", "the ITV television station") or the word right before the name ("French
-    television station BFMTV")."""
-    before = name.start - 1
-    while before >= span.start and span.doc[before].is_punct:
-        before -= 1
-    return _noun_in(span.root, lex.media_words, lex) or (
-        before >= span.start and _noun_in(span.doc[before], lex.media_words, lex))
-
-
-def _name_around(token: Token, span: Span) -> Span | None:
-    """The named entity (within ``span``) that holds ``token``, or the run of proper nouns around
-    it ("Star-Ledger": the hyphen inside it too); None for a token that is neither."""
-    doc = token.doc
-    if token.ent_type_ and token.ent_type_ not in _UNNAMED_LABELS:
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None:
-            start, end = max(ent.start, span.start), min(ent.end, span.end)
-            while start < token.i and doc[start].pos_ in _NOT_IN_NAME:
-                start += 1
-            while end - 1 > token.i and doc[end - 1].pos_ in _NOT_IN_NAME:
-                end -= 1
-            return doc[start:end]
-    if token.pos_ != "PROPN":
-        return None
-    start, end = token.i, token.i + 1
-
-    def part(i: int) -> bool:
-        return doc[i].pos_ == "PROPN" or (doc[i].text == "-" and doc[i].whitespace_ == "")
-
-    while start - 1 >= span.start and part(start - 1):
-        start -= 1
-    while end < span.end and part(end):
-        end += 1
-    while doc[start].pos_ != "PROPN":
-        start += 1
-    while doc[end - 1].pos_ != "PROPN":
-        end -= 1
-    return doc[start:end]
 
 
 def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -> list[Attribution]:

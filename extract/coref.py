@@ -17,33 +17,17 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from .addressees import addressee_name, names_an_outlet
 from .doc_tables import doc_ents
 from .lexicon import CueLexicon
-from .patterns.source_phrases import is_source_noun
 from .phrases import DocEntities, doc_text
-from .patterns.speakers import relative_subject
+from .patterns.speakers import impersonal_word, relative_subject
 from .records import Attribution, Entity, Mention
 from .descriptions import RoleNouns, synonym_table
+from .head_names import (entity_type_of_label, head_name, name_in, named_part, names_an_outlet, names_no_one,
+                         unnamed_group)
 from .salience import SUBJECT_DEPS, Focus, pronoun_gender
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
-
-
-_LABEL_TYPES = {
-    "PER": "person", "PERSON": "person",
-    "ORG": "organization", "NORP": "organization",
-    "LOC": "location", "GPE": "location", "FAC": "location",
-}
-
-
-def entity_type_of_label(label: str) -> str:
-    """Our entity type for a spaCy NER label.
-
-    >>> entity_type_of_label("PER"), entity_type_of_label("GPE"), entity_type_of_label("MISC")
-    ('person', 'location', 'other')
-    """
-    return _LABEL_TYPES.get(label, "other")
 
 
 @dataclass
@@ -223,62 +207,6 @@ class EntityIndex:
             self._by_word.setdefault(w, set()).add(k)
 
 
-def _named_part(span: Span, lex: CueLexicon) -> Span | None:
-    """What names the source in "Angaben der Gewerkschaft X" / "seinen Angaben": the part after
-    the source noun (None when nothing follows it: the possessor is the source)."""
-    i = span.start
-    saw_noun = False
-    while i < span.end and (span.doc[i].lower_ in lex.possessives or span.doc[i].pos_ in ("DET", "ADJ")
-                            or is_source_noun(span.doc[i], lex)):
-        saw_noun = saw_noun or is_source_noun(span.doc[i], lex)
-        i += 1
-    if not saw_noun:
-        return span
-    while i < span.end and (span.doc[i].lower_ in lex.agent_prepositions or span.doc[i].lower_ in lex.genitive_articles):
-        i += 1
-    return span.doc[i : span.end] if i < span.end else None
-
-
-def _without_trailing_pp(span: Span, lex: CueLexicon) -> Span:
-    """"das Institut in einer Mitteilung" → "das Institut": a prepositional phrase after the
-    head names a circumstance, not the speaker ("von der Behörde" stays)."""
-    cut = next((t.i for t in span if t.i > span.start and t.pos_ == "ADP" and t.lower_ not in lex.name_prepositions), None)
-    return span.doc[span.start:cut] if cut is not None else span
-
-
-def _name_in(span: Span, lex: CueLexicon, entities: DocEntities) -> tuple[str, str] | None:
-    """The best name inside a mention span and its type: an entity, a run of proper nouns,
-    or the noun phrase itself."""
-    named = _named_part(span, lex)
-    if named is None:
-        return None
-    span = _without_trailing_pp(named, lex)
-    ents = entities.within(span.start, span.end)
-    if ents:
-        best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), len(e.text)))
-        etype = entity_type_of_label(best.label_)
-        if any(t.lower_ in lex.media_words for t in span):
-            etype = "media"
-        return best.text, etype
-    propn = [t for t in span if t.pos_ == "PROPN"]
-    if propn:
-        start, end = propn[0].i, propn[-1].i + 1
-        run = span.doc[start:end]
-        etype = "media" if any(t.lower_ in lex.media_words for t in span) else "person" if len(propn) >= 2 else "other"
-        return run.text, etype
-    nouns = [t for t in span if t.pos_ == "NOUN" or (not t.pos_ and t.is_alpha)]
-    if not nouns:
-        return None
-    head = nouns[-1]
-    if head.text in lex.titles or head.text.capitalize() in lex.titles:
-        return None  # a title-only description: resolve like a pronoun
-    etype = "media" if any(t.lower_ in lex.media_words for t in span) else "other"
-    words = [t for t in span if not t.is_punct]
-    if len(words) == 1 and words[0].pos_ == "NOUN" and words[0].lemma_:
-        return words[0].lemma_[:1].upper() + words[0].lemma_[1:], etype  # "Lehrerverbands" → "Lehrerverband"
-    return span.text, etype
-
-
 def resolve_entities(doc: Doc, attributions: list[Attribution],
                      lex: CueLexicon) -> tuple[list[Attribution], list[Entity]]:
     """Resolve the speaker, mediator and addressee of every attribution to an entity.
@@ -319,6 +247,10 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     roles = RoleNouns(doc, ((ent, index.find(ent.text, entity_type_of_label(ent.label_))) for ent in doc_ents(doc)
                             if entity_type_of_label(ent.label_) in ("person", "organization")),
                       synonyms=synonym_table(lex.role_synonyms))
+
+    def known_person(name: str) -> bool:  # a name the NER took for a place may be a person's named elsewhere
+        return _person(index.find(name, "person")) is not None
+
     out: list[dict] = []
     last_speaker: tuple[int, ResolvedEntity] | None = None
     last_source: ResolvedEntity | None = None
@@ -327,18 +259,20 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         if att.mediator is not None:
             mediator_chars = (att.mediator.start, att.mediator.end)
             span = doc.char_span(*mediator_chars, alignment_mode="expand")
-            named = _name_in(span, lex, entities) if span is not None else None
+            # whoever relays a statement is a person or an outlet (NER may call it a place)
+            named = name_in(span, lex, entities, keep_places=True) if span is not None else None
             if span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs:
                 # "Demnach … laut X": the relay is whoever was last named as a source
                 if last_source is not None:
                     row["mediator"] = (*mediator_chars, last_source.name, last_source.type)
             elif named is not None:
-                # whoever relays a statement is a person or an outlet (NER may call it a place)
                 ent = index.add(named[0], "person" if named[1] == "person" else "media")
                 if ent is not None:
                     if ent.type != "person":
                         ent.type = "media"
                     row["mediator"] = (*mediator_chars, ent.name, ent.type)
+            elif span is not None and names_no_one(span, lex, entities, keep_places=True):
+                row["mediator"] = (*mediator_chars, None, "media")  # "two senators present": named by no one
         speaker = att.speaker or att.possessor
         speaker_chars = (speaker.start, speaker.end) if speaker is not None else None
         if speaker_chars is not None:
@@ -351,9 +285,15 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             described = roles.antecedent(span, lambda: focus.antecedent(speaker_chars[0], last_speaker)) \
                 if span is not None else None
             # "Aus Regierungskreisen", "Experten", "officials": a group no name singles out is no entity
-            # (as one node it would join every article's experts); the mention keeps its words
-            unnamed = described is None and span_for_name is not None and _unnamed_group(span_for_name, entities)
-            named = _name_in(span_for_name, lex, entities) if span_for_name is not None and described is None else None
+            # (as one node it would join every article's experts); the mention keeps its words; so is
+            # "the mayor of Chicago": its only name is not the speaker's, nor is the person named before
+            no_one = names_no_one(span_for_name, lex, entities, known_person) \
+                if described is None and span_for_name is not None else None
+            impersonal = span is not None and len(span) == 1 and impersonal_word(span[0], lex)  # "man", "es"
+            unnamed = no_one is not None or impersonal or (
+                described is None and span_for_name is not None and unnamed_group(span_for_name, entities))
+            named = name_in(span_for_name, lex, entities, known_person) \
+                if span_for_name is not None and described is None else None
             ent = described if described is not None else index.add(*named) if named is not None and not unnamed else None
             if ent is None and span is not None and att.possessor is not None and att.possessor.text.lower() in lex.own_possessives:
                 ent = _sentence_subject(span, index, lex, entities)  # "X will eigenen Angaben nach …": X
@@ -373,7 +313,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                     last_speaker = (speaker_chars[0], ent)
             else:
                 # an unnamed group keeps the type of what it is ("other", "media"), with no entity
-                row["speaker"] = (*speaker_chars, None, (named[1] if named is not None else "other") if unnamed else None)
+                row["speaker"] = (*speaker_chars, None,
+                                  (named[1] if named is not None else no_one or "other")
+                                  if unnamed and not impersonal else None)
         out.append(row)
     # addressees last, names only ("der Zeitung" or "ihm" stays a mention): they never change
     # which entity a speaker resolves to
@@ -454,8 +396,8 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
     chars = (addressee.start, addressee.end)
     span = doc.char_span(*chars, alignment_mode="expand")
     # the name of the phrase's head, not one inside a modifier ("people watching from X")
-    name = addressee_name(span, lex) if span is not None and len(span) else None
-    named = _name_in(name, lex, entities) if name is not None else None
+    name = head_name(span, lex) if span is not None and len(span) else None
+    named = name_in(name, lex, entities) if name is not None else None
     if named is not None:  # the whole name ("Neues Deutschland"), not a place the NER found in it
         label = next((t.ent_type_ for t in name if t.ent_type_), "")
         etype = "media" if names_an_outlet(span, name, lex) else entity_type_of_label(label) if label else named[1]
@@ -525,15 +467,6 @@ def _person(ent: ResolvedEntity | None) -> ResolvedEntity | None:
     return ent if ent is not None and ent.type == "person" else None
 
 
-def _unnamed_group(span: Span, entities: DocEntities) -> bool:
-    """A plural noun phrase with no name in it ("Aus Regierungskreisen", "Experten",
-    "some economists", "officials")."""
-    if entities.within(span.start, span.end) or any(t.pos_ == "PROPN" for t in span):
-        return False
-    nouns = [t for t in span if t.pos_ == "NOUN"]
-    return bool(nouns) and "Plur" in nouns[-1].morph.get("Number")
-
-
 def _plural_pronoun(span: Span) -> bool:
     """A plural personal pronoun on its own ("they"; "sie" of "sie sagten", by its verb)."""
     if len(span) != 1 or span[0].pos_ != "PRON" or "Prs" not in span[0].morph.get("PronType"):
@@ -557,7 +490,7 @@ def _relative_antecedent(span: Span) -> Span | None:
 
 def _refers_back(span: Span, lex: CueLexicon) -> bool:
     """A pronoun, possessive or title-only description ("Er", "seinen", "der Staatschef")."""
-    if _named_part(span, lex) is None:
+    if named_part(span, lex) is None:
         return True  # "seinen Angaben", "eigenen Angaben"
     words = [t for t in span if not t.is_punct and t.lower_ not in lex.determiners]
     if not words:
@@ -574,7 +507,7 @@ def _sentence_subject(span: Span, index: EntityIndex, lex: CueLexicon, entities:
     for tok in sent:
         if tok.dep_ in ("nsubj", "sb") and tok.i < span.start:
             left, right = tok.left_edge.i, tok.right_edge.i + 1
-            named = _name_in(span.doc[left:right], lex, entities)
+            named = name_in(span.doc[left:right], lex, entities)
             if named is not None:
                 return index.add(*named)
     return None

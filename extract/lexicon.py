@@ -125,6 +125,9 @@ class CueLexicon:
     masculine_titles: frozenset[str] = _words()
     feminine_titles: frozenset[str] = _words()
     media_words: frozenset[str] = _words()  # "Zeitung", "agency": the entity is an outlet
+    # nouns of someone who speaks for a body ("Sprecher", "spokeswoman"): the name in their owner
+    # is that body, whatever the NER takes it for ("ein Sprecher von Tesla"; extract/head_names.py)
+    spokesperson_nouns: frozenset[str] = _words()
     # whether names inflect (German: "der Frankfurter Allgemeinen Zeitung", "des Lehrerverbands"):
     # names are then matched by the words' uninflected forms (extract/coref.py, name_key)
     inflected_names: bool = False

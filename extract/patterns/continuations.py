@@ -12,7 +12,7 @@ from ..phrases import doc_text, sentences, strip_punct, subject_of
 from ..quotemarks import word_count
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
-from .speakers import usable_speaker
+from .speakers import is_impersonal, usable_speaker
 
 #: Dependencies of a clause on the clause that governs it: complement, adverbial and
 #: relative clauses, and a predicate the complement hangs on ("zeigte sich besorgt, dass …").
@@ -144,7 +144,8 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
             last.quote = (last.quote[0], end)  # the same speaker goes on: one quote over the sentences
             continue
         f = Found((content.start_char, end), "free_indirect", pattern=Pattern.KONJUNKTIV, inherited=True)
-        # the speaker goes on only right after the report; further away it is a guess
-        f.speaker = last.speaker if len(between) <= 1 else None
+        # the speaker goes on only right after the report; further away it is a guess; an
+        # impersonal "man"/"es" names no one to go on
+        f.speaker = last.speaker if len(between) <= 1 and not is_impersonal(doc, last.speaker, lex) else None
         ends.append(f)
         yield f

@@ -9,7 +9,7 @@ from ..cue_verbs import cue_lemma
 from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, subject_of, with_apposition
 from .citing import cited_sources
 from .found import Found, Pattern, cue_chars, span_chars
-from .speakers import usable_speaker
+from .speakers import is_impersonal, usable_speaker
 
 
 def _names_a_title(word: str, lex: CueLexicon) -> bool:
@@ -217,15 +217,17 @@ def _frame_between(text: str, prev: Found, f: Found) -> bool:
     return any(ch.isalpha() for ch in gap)
 
 
-def inherit_speakers(text: str, found: list[Found]) -> None:
-    """A direct quote with no frame continues the last speaker of the same or previous paragraph."""
+def inherit_speakers(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
+    """A direct quote with no frame continues the last speaker of the same or previous
+    paragraph (not an impersonal "man"/"es", which names no one)."""
+    text = doc_text(doc)
     last: Found | None = None
     for f in found:
         if f.pattern == Pattern.NESTED:
             continue
         if f.speaker is None and f.pattern == Pattern.DIRECT and f.cue is None and last is not None:
             gap = text[last.quote[1] : f.quote[0]]
-            if gap.count("\n\n") <= 1 and len(gap) < 600:
+            if gap.count("\n\n") <= 1 and len(gap) < 600 and not is_impersonal(doc, last.speaker, lex):
                 f.speaker = last.speaker
                 f.inherited = True
         if f.speaker is not None:
@@ -288,7 +290,7 @@ def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False
     found.sort(key=lambda f: (f.quote[0], -f.quote[1]))
     if lex.join_continued_quotes:
         found = join_continued_quotes(text, found)
-    inherit_speakers(text, found)
+    inherit_speakers(doc, found, lex)
     quoted_objects_speak(doc, found, lex)
     found = cited_sources(doc, found, lex)
     link_parents(found)

@@ -25,6 +25,19 @@ def noun_owner(noun: Token) -> Span | None:
     return None
 
 
+def impersonal_word(token: Token, lex: CueLexicon) -> bool:
+    """Whether a subject is impersonal and refers to no one ("man", "es" of "wie es hieß",
+    "this"); not a personal pronoun the lexicon also lists ("it" of "it said": the company)."""
+    return token.lower_ in lex.impersonal and (token.lower_ not in lex.pronouns or "Ind" in token.morph.get("PronType"))
+
+
+def is_impersonal(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> bool:
+    """Whether a speaker is one impersonal word (:func:`impersonal_word`): no quote after it
+    takes it as its speaker."""
+    span = doc.char_span(*speaker, alignment_mode="expand") if speaker is not None else None
+    return span is not None and len(span) == 1 and impersonal_word(span[0], lex)
+
+
 def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
     """None for a subject that cannot be a speaker: "es" in "heißt es", "das", "dies"; but a
     demonstrative that stands for a person ("Dieser behauptete, …") is one."""

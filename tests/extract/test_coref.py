@@ -187,3 +187,69 @@ def test_short_surnames_ending_in_s_are_no_genitives():
     from quotegraph.extract.coref import name_key
 
     assert name_key(["peters"]) == ["peters"] and name_key(["tom", "peters"]) == ["tom", "peters"]
+
+
+# The speaker is the head of its phrase: not a count or a place in a modifier (#26 items 1, 5, 9,
+# quotegraph.extract.head_names)
+
+
+def _speakers(result):
+    return [(a.speaker.text, a.speaker.entity) for a in result.attributions]
+
+
+def test_a_spokesperson_speaks_for_the_body_named_in_the_nominative_de(run_de):
+    assert _speakers(run_de("Ein Sprecher des Übergangsrates sagte, die Lage sei ruhig.")) == [
+        ("Ein Sprecher des Übergangsrates", "Übergangsrat")]
+    assert _speakers(run_de("Ein Sprecher des Gesundheitsministeriums sagte, die Impfstoffe seien sicher.")) == [
+        ("Ein Sprecher des Gesundheitsministeriums", "Gesundheitsministerium")]
+
+
+def test_a_spokesperson_speaks_for_the_body_en(run_en):
+    assert _speakers(run_en("A spokeswoman for the State Department said the talks would go on.")) == [
+        ("A spokeswoman for the State Department", "State Department")]
+
+
+def test_a_place_in_the_owner_of_the_speaker_is_not_the_speaker(run_de, run_en):
+    # the mayor is not the city, nor a person named before
+    de = run_de("Die Stadt plant eine neue Brücke. Der Bürgermeister von Hamburg sagte, die Brücke bleibe gesperrt.")
+    assert _speakers(de) == [("Der Bürgermeister von Hamburg", None)]
+    en = run_en("Anna Reyes visited the site. The mayor of Chicago said the bridge would stay closed.")
+    assert _speakers(en) == [("The mayor of Chicago", None)]
+
+
+def test_a_count_is_never_the_speaker(run_de, run_en):
+    assert _speakers(run_de("Zwei Beamte sagten, der Zug sei entgleist.")) == [("Zwei Beamte", None)]
+    assert _speakers(run_en("Two officials said the talks had failed.")) == [("Two officials", None)]
+    assert _speakers(run_en("Fifty-four percent of voters said the economy was their main worry.")) == [
+        ("Fifty-four percent of voters", None)]
+
+
+def test_a_name_beside_a_count_still_names_the_speaker(run_en):
+    assert _speakers(run_en("One of the lawyers, Maria Keller, said the case was closed.")) == [
+        ("One of the lawyers, Maria Keller", "Maria Keller")]
+
+
+def test_a_genitive_name_in_the_nominative():
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.head_names import nominative
+
+    words = ["des", "Auswärtigen", "Amtes", "des", "Deutschen", "Brauer-Bundes"]
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=["DET", "ADJ", "NOUN", "DET", "ADJ", "NOUN"],
+              morphs=["Case=Gen"] * 6, lemmas=["der", "auswärtig", "Amt", "der", "deutsch", "Brauer-Bunde"])
+    assert nominative(doc[1:3]) == "Auswärtige Amt"
+    # a lemma that only drops the "s" of "-es" is not trusted: the name stays as it stands
+    assert nominative(doc[4:6]) == "Deutschen Brauer-Bundes"
+
+
+def test_an_impersonal_speaker_is_no_one_and_is_not_passed_on(run_de):
+    # "man" and "es" refer to no one: no entity (not the person in focus), and the Konjunktiv
+    # sentence after them does not take them as its speaker; a named speaker still goes on
+    for opening, speaker in (("Man gehe davon aus, dass der Brand gelöscht sei.", "Man"),
+                             ("Wie es hieß, sei der Brand gelöscht.", "es")):
+        result = run_de(f"Anna Berger leitet die Feuerwehr. {opening} Die Straße bleibe bis Montag gesperrt.")
+        assert [(a.speaker.text, a.speaker.entity) if a.speaker else None for a in result.attributions] == [
+            (speaker, None), None]
+    named = run_de("Tom Keller sagte, der Brand sei gelöscht. Die Straße bleibe bis Montag gesperrt.")
+    assert [a.speaker.entity for a in named.attributions] == ["Tom Keller", "Tom Keller"]

@@ -1,0 +1,335 @@
+"""Which name a speaker, mediator or addressee phrase gives: the name of its head, the source
+behind a source noun ("Angaben der Gewerkschaft X"), or none, when a name stands only in a
+modifier and is not the one the phrase means ("the mayor of Chicago", "two officials").
+
+A common noun with no name of its own ("ein Sprecher", "the mayor") is described by the names
+in its modifiers, not named by them: an organisation there is the body the speaker speaks for
+("ein Sprecher des Übergangsrates": "Übergangsrat", as "ein Sprecher des Ministeriums" always
+stood for the ministry), while a place ("der Bürgermeister von New Orleans") is not the
+speaker, and a count ("two officials", "54 percent of voters") is no name at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from .lexicon import CueLexicon
+from .marks import CLOSING_MARKS, OPENING_MARKS
+from .patterns.source_phrases import is_source_noun
+from .phrases import DocEntities, ends_in_noun, quoted_name
+
+__all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
+           "names_an_outlet", "names_no_one", "nominative", "noun_in", "unnamed_group"]
+
+_LABEL_TYPES = {
+    "PER": "person", "PERSON": "person",
+    "ORG": "organization", "NORP": "organization",
+    "LOC": "location", "GPE": "location", "FAC": "location",
+}
+
+
+def entity_type_of_label(label: str) -> str:
+    """Our entity type for a spaCy NER label.
+
+    >>> entity_type_of_label("PER"), entity_type_of_label("GPE"), entity_type_of_label("MISC")
+    ('person', 'location', 'other')
+    """
+    return _LABEL_TYPES.get(label, "other")
+
+def noun_in(token: Token, nouns: frozenset[str], lex: CueLexicon) -> bool:
+    """Whether a noun is one of ``nouns``, by its form or lemma, or, in a language that writes
+    compounds as one word, by its last part ("US-Zeitschrift", "Videobotschaft",
+    "Bundestagsabgeordneten": the head of a compound is its last part)."""
+    words = (token.lower_, token.lemma_.lower())
+    if any(w in nouns for w in words):
+        return True
+    # the shortest listed noun matched as a compound's head is 4 letters, with 3 before it (so
+    # "Rat" does not match "Vorrat", nor "Sender" "Absender")
+    return lex.closed_compounds and any(ends_in_noun(w, nouns, shortest=4) for w in words)
+
+
+#: entity labels that name no one (counts, dates, amounts): "thousands of people" is no name
+UNNAMED_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
+#: of those, the counts and amounts: never a speaker ("two officials", "54 percent of voters")
+COUNT_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+#: dependents of a common noun that give its name ("der Zeitung Weser-Echo", "dem Sender CNN")
+_NAMING = frozenset({"appos", "flat", "flat:name", "pnc", "app"})
+#: the marks that set off an apposition from its noun
+_APPOSITION_MARKS = frozenset({",", "–", "—", "-", "("})
+#: words at the edge of an entity span that are no part of the name ("Legal Counsel of")
+_NOT_IN_NAME = frozenset({"ADP", "DET", "CCONJ", "PART", "PUNCT"})
+
+
+def head_name(span: Span, lex: CueLexicon) -> Span | None:
+    """The name a phrase (an addressee, a speaker) is known by, read from its head: the name the head is part
+    of ("CNN's Jake Tapper": "Jake Tapper"), the name in apposition right after a head noun
+    ("der Zeitung Weser-Echo", "der Agentur „Nordpress“", "dem Sender CNN"), or the name before
+    an outlet noun ("the ITV television station"); None when the head is a common noun or
+    pronoun with no name of its own ("thousands of people watching from the National Mall",
+    "Trump supporters", "den Anhängern der CDU": a name inside a modifier is not the one meant).
+    """
+    head = span.root
+    name = _name_around(head, span)
+    if name is not None or head.pos_ in ("PRON", "PROPN"):
+        return name
+    doc = head.doc
+    quoted = quoted_name(doc, head.i + 1, span.end)
+    if quoted is not None and len(quoted) > 2:
+        return quoted[1:-1]  # "der Agentur „Associated Press“": the name inside the marks
+    for child in head.rights:
+        # right after the head, or set off by a dash or comma ("dem Anwalt der Familie – X")
+        beside = child.left_edge.i == head.i + 1 or (
+            child.dep_ in ("appos", "app") and doc[child.left_edge.i - 1].text in _APPOSITION_MARKS)
+        if child.dep_ in _NAMING and beside and child.right_edge.i < span.end:
+            return _name_around(child, span)
+    if noun_in(head, lex.media_words, lex):  # "the ITV television station"
+        names = [c for c in head.lefts if c.dep_ == "compound" and c.i >= span.start]
+        for child in names:
+            name = _name_around(child, span)
+            if name is not None:
+                return name
+    return None
+
+
+def names_an_outlet(span: Span, name: Span, lex: CueLexicon) -> bool:
+    """Whether the name of an addressee phrase stands beside an outlet word: the head ("dem
+    Sender CNN", "the ITV television station") or the word right before the name ("French
+    television station BFMTV")."""
+    before = name.start - 1
+    while before >= span.start and span.doc[before].is_punct:
+        before -= 1
+    return noun_in(span.root, lex.media_words, lex) or (
+        before >= span.start and noun_in(span.doc[before], lex.media_words, lex))
+
+
+def _name_around(token: Token, span: Span) -> Span | None:
+    """The named entity (within ``span``) that holds ``token``, or the run of proper nouns around
+    it ("Star-Ledger": the hyphen inside it too); None for a token that is neither."""
+    doc = token.doc
+    if token.ent_type_ and token.ent_type_ not in UNNAMED_LABELS:
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            start, end = max(ent.start, span.start), min(ent.end, span.end)
+            while start < token.i and doc[start].pos_ in _NOT_IN_NAME:
+                start += 1
+            while end - 1 > token.i and doc[end - 1].pos_ in _NOT_IN_NAME:
+                end -= 1
+            return doc[start:end]
+    if token.pos_ != "PROPN":
+        return None
+    start, end = token.i, token.i + 1
+
+    def part(i: int) -> bool:
+        return doc[i].pos_ == "PROPN" or (doc[i].text == "-" and doc[i].whitespace_ == "")
+
+    while start - 1 >= span.start and part(start - 1):
+        start -= 1
+    while end < span.end and part(end):
+        end += 1
+    while doc[start].pos_ != "PROPN":
+        start += 1
+    while doc[end - 1].pos_ != "PROPN":
+        end -= 1
+    return doc[start:end]
+
+
+def named_part(span: Span, lex: CueLexicon) -> Span | None:
+    """What names the source in "Angaben der Gewerkschaft X" / "seinen Angaben": the part after
+    the source noun (None when nothing follows it: the possessor is the source)."""
+    i = span.start
+    saw_noun = False
+    while i < span.end and (span.doc[i].lower_ in lex.possessives or span.doc[i].pos_ in ("DET", "ADJ")
+                            or is_source_noun(span.doc[i], lex)):
+        saw_noun = saw_noun or is_source_noun(span.doc[i], lex)
+        i += 1
+    if not saw_noun:
+        return span
+    while i < span.end and (span.doc[i].lower_ in lex.agent_prepositions or span.doc[i].lower_ in lex.genitive_articles):
+        i += 1
+    return span.doc[i : span.end] if i < span.end else None
+
+
+def _without_trailing_pp(span: Span, lex: CueLexicon) -> Span:
+    """"das Institut in einer Mitteilung" → "das Institut": a prepositional phrase after the
+    head names a circumstance, not the speaker ("von der Behörde" stays)."""
+    cut = next((t.i for t in span if t.i > span.start and t.pos_ == "ADP" and t.lower_ not in lex.name_prepositions), None)
+    return span.doc[span.start:cut] if cut is not None else span
+
+
+#: how a phrase hangs on the noun it modifies when it names that noun's owner or place (UD, ClearNLP)
+_OWNER_DEPS = frozenset({"nmod", "nmod:poss", "poss", "prep", "pobj", "obl"})
+#: how a name set off beside a noun hangs on it ("Der Leiter des Programms, Klaus Stöhr,")
+_APPOSITION_DEPS = frozenset({"appos", "app"})
+
+
+def in_owner(name: Span, head: Token) -> bool:
+    """Whether a name stands in an owner or modifier of ``head`` ("des Übergangsrates" in "ein
+    Sprecher des Übergangsrates", "of Chicago" in "the mayor of Chicago"), not in an apposition
+    ("Der Leiter des Programms, Klaus Stöhr") nor outside the head's phrase."""
+    token, owner = name.root, False
+    while token != head:
+        if token.dep_ in _APPOSITION_DEPS or token.head == token:
+            return False
+        owner = owner or token.dep_ in _OWNER_DEPS
+        token = token.head
+    return owner
+
+
+def _place(name: Span) -> bool:
+    """Whether a name is a place's: tagged so, and all proper nouns ("New Orleans", "Österreichs";
+    not "Ludwigshafener Konzerns", nor a title in quotation marks, a paper's: „New York Times“)."""
+    doc = name.doc
+    quoted = (name.start > 0 and doc[name.start - 1].text in OPENING_MARKS) or (
+        name.end < len(doc) and doc[name.end].text in CLOSING_MARKS)
+    return entity_type_of_label(name.label_) == "location" and not quoted and all(
+        t.pos_ in ("PROPN", "DET", "ADP") for t in name)
+
+
+def _counted(head: Token) -> bool:
+    """Whether a noun is an amount or a counted plural ("54 percent", "Six in 10", "two
+    officials", "zwei Beamte"): a share or number of a group, which no one name stands for
+    ("one official" is one person, not counted)."""
+    return head.ent_type_ in COUNT_LABELS or head.pos_ == "NUM" or ("Plur" in head.morph.get("Number") and any(
+        c.dep_ == "nummod" and c.ent_type_ in COUNT_LABELS for c in head.children))
+
+
+def _names(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Callable[[str], bool] | None = None,
+           keep_places: bool = False) -> tuple[Span | None, list[Span], list[Span]]:
+    """The part of a mention that names the source (None: the possessor is the source), the
+    entities in it that may name the speaker, and what may not: counts ("two officials"), a
+    counted head ("Six in 10", "54 percent of voters"), and a place in the owner of a head noun
+    with no name of its own ("the mayor of Chicago"; not a name ``known_person`` knows as a
+    person's, nor the body a spokesperson speaks for, nor any with ``keep_places``)."""
+    named = named_part(span, lex)
+    if named is None:
+        return None, [], []
+    span = _without_trailing_pp(named, lex)
+    head = span.root
+    ents = [e for e in entities.within(span.start, span.end) if e.label_ not in COUNT_LABELS]
+    if head.pos_ == "PROPN" or head_name(span, lex) is not None:
+        return span, ents, []
+    if _counted(head):  # "54 percent of Democrats" is not the Democrats; but "One of them, Ann Lee" is Ann Lee
+        kept = [e for e in ents if entity_type_of_label(e.label_) == "person" and not in_owner(e, head)]
+        return span, kept, [e for e in ents if e not in kept] or [span]
+    if keep_places or not ents or head.pos_ != "NOUN" or noun_in(head, lex.spokesperson_nouns, lex):
+        return span, ents, []
+    # an organisation in the owner is the body the speaker speaks for ("ein Sprecher des
+    # Ministeriums"); a person there is left as it was (the owner of "Clintons Wahlkampfteam", "Palin's posts")
+    owned = [e for e in ents if _place(e) and in_owner(e, head) and not (known_person and known_person(e.text))]
+    return span, [e for e in ents if e not in owned], owned
+
+
+def names_no_one(span: Span, lex: CueLexicon, entities: DocEntities,
+                 known_person: Callable[[str], bool] | None = None, keep_places: bool = False) -> str | None:
+    """Whether a mention's only names stand in the owner of its head noun and name no one who
+    speaks ("der Bürgermeister von New Orleans", "the mayor of Chicago"), or its head is
+    counted ("two officials", "54 percent of voters"): it refers to someone unnamed, neither to
+    that name nor to a person named before. Returns the type the names found in it give (what
+    the mention is taken for without an entity, as the quote filter was trained to see it), or
+    None when a name in it does name the speaker."""
+    named, kept, dropped = _names(span, lex, entities, known_person, keep_places)
+    if not dropped or kept or named is None:
+        return None
+    ents = entities.within(named.start, named.end)
+    if any(t.lower_ in lex.media_words for t in named):
+        return "media"
+    best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), len(e.text)), default=None)
+    return entity_type_of_label(best.label_) if best is not None else "other"
+
+
+def nominative(name: Span) -> str:
+    """A German genitive name in the nominative form of its words (the last noun by its lemma,
+    a weak adjective "-en" before it as "-e"): "Übergangsrates" → "Übergangsrat", "Auswärtigen
+    Amtes" → "Auswärtige Amt", "Interamerikanischen Entwicklungsbank" → "Interamerikanische
+    Entwicklungsbank"; any other name as it stands. So is a name whose last noun's lemma is not
+    trusted: one that only drops the "s" of "-es" ("Bundes" → "Bunde"), or is no beginning of the
+    word (half a name in the nominative would be neither form)."""
+    last = name[-1]
+    if "Gen" not in last.morph.get("Case"):
+        return name.text
+    head = last.text
+    if last.pos_ == "NOUN" and head.endswith("s"):
+        lemma = last.lemma_
+        if not (lemma and head != lemma and head.startswith(lemma) and len(head) - len(lemma) <= 2
+                and not (head.endswith("es") and lemma == head[:-1])):
+            return name.text
+        head = lemma
+    # an adjective of a name may be tagged a noun ("des Auswärtigen[NOUN] Amtes")
+    words = [t.text[:-1] if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.text.endswith("en") and t.text[:1].isalpha() else t.text
+             for t in name[:-1]]
+    return "".join(w + t.whitespace_ for w, t in zip(words, name)) + head
+
+
+def _spoken_for(span: Span, lex: CueLexicon) -> Span | None:
+    """The body a spokesperson with no name speaks for: the owner phrase of the head noun,
+    without its article ("der Polizei" in "ein Sprecher der Polizei", "the department" in "a
+    spokeswoman for the department"); None for any other phrase."""
+    head = span.root
+    if head.pos_ != "NOUN" or not noun_in(head, lex.spokesperson_nouns, lex):
+        return None
+    owner = next((c for c in head.rights if c.dep_ in _OWNER_DEPS and c.right_edge.i < span.end), None)
+    if owner is not None and owner.dep_ == "prep":  # ClearNLP: the noun hangs on the preposition
+        owner = next((c for c in owner.children if c.dep_ == "pobj"), None)
+    if owner is None or owner.pos_ not in ("NOUN", "PROPN"):
+        return None
+    start, end = owner.left_edge.i, owner.i + 1
+    while start < owner.i and span.doc[start].pos_ in ("DET", "ADP", "PUNCT"):
+        start += 1
+    for child in owner.rights:  # the rest of its name ("des Weißen Hauses": "Hauses" hangs on "Weißen")
+        if child.dep_ not in _NAMING or child.i != end or child.right_edge.i >= span.end:
+            break
+        end = child.right_edge.i + 1
+    return span.doc[start:end]
+
+
+def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Callable[[str], bool] | None = None,
+            keep_places: bool = False) -> tuple[str, str] | None:
+    """The best name inside a mention span and its type: an entity, a run of proper nouns,
+    or the noun phrase itself; None when none names the source (a count, or a place in the
+    owner of a common noun unless ``keep_places``: :func:`names_no_one`)."""
+    span, ents, dropped = _names(span, lex, entities, known_person, keep_places)
+    if span is None:
+        return None
+    if dropped and not ents:
+        return None
+    if ents:
+        best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), len(e.text)))
+        etype = entity_type_of_label(best.label_)
+        if any(t.lower_ in lex.media_words for t in span):
+            etype = "media"
+        owner = span.root.pos_ == "NOUN" and span.root not in best and in_owner(best, span.root)
+        return (nominative(best) if owner else best.text), etype
+    propn = [t for t in span if t.pos_ == "PROPN"]
+    if propn:
+        start, end = propn[0].i, propn[-1].i + 1
+        run = span.doc[start:end]
+        if span.root.pos_ == "PROPN" and any(e.label_ in COUNT_LABELS for e in entities.within(span.start, span.end)):
+            run = _name_around(span.root, span)  # the head's own name, not every proper noun around the count
+        etype = "media" if any(t.lower_ in lex.media_words for t in span) else "person" if len(propn) >= 2 else "other"
+        return run.text, etype
+    owner = _spoken_for(span, lex)
+    if owner is not None:  # "ein Sprecher des Gesundheitsministeriums": the ministry, "Gesundheitsministerium"
+        return nominative(owner), "media" if any(t.lower_ in lex.media_words for t in owner) else "other"
+    nouns = [t for t in span if t.pos_ == "NOUN" or (not t.pos_ and t.is_alpha)]
+    if not nouns:
+        return None
+    head = nouns[-1]
+    if head.text in lex.titles or head.text.capitalize() in lex.titles:
+        return None  # a title-only description: resolve like a pronoun
+    etype = "media" if any(t.lower_ in lex.media_words for t in span) else "other"
+    words = [t for t in span if not t.is_punct]
+    if len(words) == 1 and words[0].pos_ == "NOUN" and words[0].lemma_:
+        return words[0].lemma_[:1].upper() + words[0].lemma_[1:], etype  # "Lehrerverbands" → "Lehrerverband"
+    return span.text, etype
+
+
+def unnamed_group(span: Span, entities: DocEntities) -> bool:
+    """A plural noun phrase with no name in it ("Aus Regierungskreisen", "Experten",
+    "some economists", "officials")."""
+    if any(e.label_ not in COUNT_LABELS for e in entities.within(span.start, span.end)) \
+            or any(t.pos_ == "PROPN" for t in span):
+        return False  # a count ("two officials") is no name
+    nouns = [t for t in span if t.pos_ == "NOUN"]
+    return bool(nouns) and "Plur" in nouns[-1].morph.get("Number")
