@@ -15,7 +15,7 @@ from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, CharSpans, np_after, sentences, strip_punct, subject_of, with_apposition
 from ..quotemarks import word_count
-from .clauses import clause_after, indirect_report, reported_mood, zu_infinitive
+from .clauses import clause_after, comma_after, indirect_report, relay_aside, reported_mood, zu_infinitive
 from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
 from .frames import frame_after_pointer
@@ -63,7 +63,7 @@ def _relayed_report(doc: Doc, sent: Span, outer: Found, lex: CueLexicon) -> Foun
     content = doc.char_span(*outer.quote, alignment_mode="expand")
     if content is None or not len(content):
         return None
-    comma = _comma_after(sent, content.start)
+    comma = comma_after(sent, content.start)
     if comma is None or comma + 1 >= content.end:
         return None
     # the verb opens the content ("sagte der Minister, …"). Not when an auxiliary does and the
@@ -88,15 +88,6 @@ def _has_gap(found: FoundIndex, sent: Span) -> bool:
     return covered < 0.5 * (sent.end_char - sent.start_char)
 
 
-def _comma_after(sent: Span, i: int) -> int | None:
-    for t in sent[i - sent.start + 1 :]:
-        if t.text == ",":
-            return t.i
-        if t.text in ("„", "“", '"', "»", ":", ";"):
-            return None
-    return None
-
-
 def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
     """``X sagte, (dass) …``, ``Dabei betonte der Minister, …`` and ``Wie X berichtet, …``;
     in English, where the parser is reliable, the clause or object the cue governs first."""
@@ -108,7 +99,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
             return None  # "A, said X, an adviser who …": the content came first (cue last)
         if any(c.dep_ == "dobj" and c.lower_ in lex.pointers for c in verb.children):
             return None  # "Having said that, …": the object points back, the clause after is no content
-    comma = _comma_after(sent, verb.i)
+    comma = comma_after(sent, verb.i)
     wie = next((t for t in sent[: verb.i - sent.start] if t.lower_ in lex.as_particles), None)
     if comma is None:
         # "X sagte dass …" without comma, English "X said that …" / "X said the …"
@@ -142,7 +133,8 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         if nxt is None or (nxt.lower_ not in lex.complementizers and not reported):
             return None
     content = clause_after(doc, comma + 1, sent, lex)
-    if content is None or word_count(content.text) < 3 or content[0].lower_ in lex.as_particles:
+    if (content is None or word_count(content.text) < 3
+            or (content[0].lower_ in lex.as_particles and relay_aside(doc, sent, content.start, lex) is None)):
         return None  # "…, wie X meldet": that is the frame of what came before
     if _frame_after(content, sent, lex):
         return None  # "Sie leugneten das nicht, erklärte X.": the clause after is the frame, the verb before content
