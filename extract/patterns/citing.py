@@ -185,8 +185,11 @@ def _cited_in_relative(doc: Doc, i: int, end: int, lex: CueLexicon) -> tuple[Spa
     if obj is None:
         return None, None
     lo = obj.left_edge.i + (obj.left_edge.pos_ == "ADP")
-    source = np_after(doc, lo, min(close, verb.i) if verb.i > lo else close, lex)
-    return (source, close) if source is not None and source.start == lo else (None, None)
+    hi = min(close, verb.i) if verb.i > lo else close
+    source = np_after(doc, lo, hi, lex)
+    if source is None or source.start != lo:  # "two officials": the object as the parser bounds it
+        source = strip_punct(doc[lo : min(obj.right_edge.i + 1, hi)]) if lo < hi else None
+    return (source, close) if source is not None and len(source) else (None, None)
 
 
 def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:

@@ -19,7 +19,7 @@ from .clauses import clause_after, comma_after, indirect_report, relay_aside, re
 from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
 from .frames import frame_after_pointer
-from .source_phrases import source_phrase
+from .source_phrases import source_phrase, source_phrases_in
 from .speakers import impersonal_source, noun_owner, speaker_for, usable_speaker
 
 
@@ -44,6 +44,8 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                 continue
             if not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1)):
                 continue
+            if lemma in lex.citing_relative_verbs and _cites_for_source(doc, sent, tok, lex):
+                continue  # "According to X, which cited Y, …": the claim's source names its own (patterns/citing.py)
             hit = _cue_first(doc, sent, tok, lemma, lex) or _cue_last(doc, sent, tok, lemma, lex)
             if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):
                 yield hit
@@ -53,6 +55,13 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                     yield relayed  # nested in the report that relays it
                 if not lex.parse_rules or hit.pattern != Pattern.CUE_FIRST or hit.quote[1] >= sent.end_char - 1:
                     break  # more than one report per sentence only where the parser is reliable
+
+
+def _cites_for_source(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> bool:
+    """Whether ``verb`` heads a relative clause on the source of a source phrase before it."""
+    return verb.dep_ in ("relcl", "acl:relcl") and any(
+        sp.source is not None and sp.source.start <= verb.head.i < sp.source.end
+        for sp in source_phrases_in(doc, sent.start, verb.i, lex))
 
 
 def _relayed_report(doc: Doc, sent: Span, outer: Found, lex: CueLexicon) -> Found | None:
