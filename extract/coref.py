@@ -254,25 +254,32 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     out: list[dict] = []
     last_speaker: tuple[int, ResolvedEntity] | None = None
     last_source: ResolvedEntity | None = None
+
+    def relay_row(relay: Mention) -> tuple | None:
+        """A relay as (start, end, entity, type); the entity None for a relay a count names
+        ("two senators present"); None when it names no one at all (it is dropped)."""
+        chars = (relay.start, relay.end)
+        span = doc.char_span(*chars, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs:
+            # "Demnach … laut X": the relay is whoever was last named as a source
+            return (*chars, last_source.name, last_source.type) if last_source is not None else None
+        # whoever relays a statement is a person or an outlet (NER may call it a place)
+        named = name_in(span, lex, entities, keep_places=True) if span is not None else None
+        if named is not None:
+            ent = index.add(named[0], "person" if named[1] == "person" else "media")
+            if ent is None:
+                return None
+            ent.type = ent.type if ent.type == "person" else "media"
+            return (*chars, ent.name, ent.type)
+        if span is not None and names_no_one(span, lex, entities, keep_places=True):
+            return (*chars, None, "media")
+        return None
+
     for att in attributions:
         row: dict = {"speaker": None, "mediator": None}
         if att.mediator is not None:
-            mediator_chars = (att.mediator.start, att.mediator.end)
-            span = doc.char_span(*mediator_chars, alignment_mode="expand")
-            # whoever relays a statement is a person or an outlet (NER may call it a place)
-            named = name_in(span, lex, entities, keep_places=True) if span is not None else None
-            if span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs:
-                # "Demnach … laut X": the relay is whoever was last named as a source
-                if last_source is not None:
-                    row["mediator"] = (*mediator_chars, last_source.name, last_source.type)
-            elif named is not None:
-                ent = index.add(named[0], "person" if named[1] == "person" else "media")
-                if ent is not None:
-                    if ent.type != "person":
-                        ent.type = "media"
-                    row["mediator"] = (*mediator_chars, ent.name, ent.type)
-            elif span is not None and names_no_one(span, lex, entities, keep_places=True):
-                row["mediator"] = (*mediator_chars, None, "media")  # "two senators present": named by no one
+            chain = [r for r in map(relay_row, att.mediators) if r is not None]
+            row["mediator"], row["relays"] = (chain[-1], chain[:-1]) if chain else (None, ())
         speaker = att.speaker or att.possessor
         speaker_chars = (speaker.start, speaker.end) if speaker is not None else None
         if speaker_chars is not None:
@@ -337,10 +344,10 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
 
     # last, the names inside each quote: they change no entity found above
     named_inside = [quote_mentions(doc, att, index, lex, entities) for att in attributions]
-    resolved = [replace(att, speaker=mention(row["speaker"]), mediator=mention(row["mediator"]),
-                        addressee=mention(row["addressee"]), mentions=inside)
+    resolved = [replace(att, speaker=mention(row["speaker"]), mediator=mention(row["mediator"]), mentions=inside,
+                        relays=tuple(map(mention, row.get("relays", ()))), addressee=mention(row["addressee"]))
                 for att, row, inside in zip(attributions, out, named_inside)]
-    used = {m.entity for a in resolved for m in (a.speaker, a.mediator, a.addressee, *a.mentions) if m is not None}
+    used = {m.entity for a in resolved for m in (a.speaker, *a.mediators, a.addressee, *a.mentions) if m is not None}
     return resolved, [Entity(e.name, e.type, tuple(sorted(e.aliases))) for e in index.entities if e.name in used]
 
 

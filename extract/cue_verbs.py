@@ -18,7 +18,7 @@ from spacy.util import load_language_data, registry
 from .doc_tables import between, table_of
 from .lexicon import CueLexicon
 
-__all__ = ["cue_lemma", "cue_tokens", "lemma_table"]
+__all__ = ["cue_lemma", "cue_tokens", "lemma_table", "lemmas_of"]
 
 _VERBAL_DEPS = frozenset({"nsubj", "dobj", "ccomp", "xcomp", "aux"})
 _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
@@ -44,7 +44,10 @@ def lemma_table(lang: str) -> dict[str, str]:
         return {}
 
 
-def _lemmas(token: Token, lex: CueLexicon) -> list[str]:
+def lemmas_of(token: Token, lex: CueLexicon) -> list[str]:
+    """The lemmas a token may have, lower case: the tagger's first, then the stems and the
+    lookup table's where the lexicon asks for them (a statistical lemmatizer errs: "beruft" →
+    "berufn")."""
     out = [(token.lemma_ or token.text).lower()]
     if lex.regular_inflection_stems and token.tag_ in ("VBG", "VBD", "VBN", "VBZ"):
         # a statistical lemmatizer can cut an "e" ("hoping" → "hop", "retweeted" → "retweete"):
@@ -140,7 +143,7 @@ def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
         return None
     if token.pos_ == "NOUN" and lex.noun_cues_need_verb_dependents and not any(c.dep_ in _VERBAL_DEPS for c in token.children):
         return None  # "the court term", "his plan"; a verb tagged as a noun ("tweets that …") has verb dependents
-    lemmas = _lemmas(token, lex)
+    lemmas = lemmas_of(token, lex)
     for child in token.children:
         if child.dep_ in _PARTICLE_DEPS or child.tag_ == "PTKVZ":
             for lemma in lemmas:

@@ -48,9 +48,9 @@ def keep_roles_within_lines(text: str, attributions: list[Attribution]) -> list[
 
 def keep_speakers_apart_from_relays(text: str, attributions: list[Attribution],
                                     source_words: frozenset[str]) -> list[Attribution]:
-    """The attributions with every speaker cut before the relay it ran into ("sagte der
-    Trainer laut dem Abendblatt": the speaker is "der Trainer"), the words that open the
-    relay's phrase (``source_words``: "laut", "according to") dropped with it.
+    """The attributions with every speaker, and every relay, cut before another relay it ran
+    into ("sagte der Trainer laut dem Abendblatt": the speaker is "der Trainer"), the words
+    that open the relay's phrase (``source_words``: "laut", "according to") dropped with it.
 
     >>> from quotegraph.extract.records import Attribution, Mention, Quote
     >>> text = "Das sei gut, sagte der Trainer laut dem Abendblatt."
@@ -61,10 +61,22 @@ def keep_speakers_apart_from_relays(text: str, attributions: list[Attribution],
     """
     out = []
     for att in attributions:
-        spk, med = att.speaker, att.mediator
-        cut = cut_before(text, spk, med.start, source_words) if spk and med and spk.start < med.start < spk.end else None
-        out.append(replace(att, speaker=cut) if cut is not None else att)
+        relays = att.mediators
+        spk, *chain = [_apart(text, m, relays, source_words) for m in (att.speaker, *relays)]
+        if spk == att.speaker and tuple(chain) == relays:
+            out.append(att)
+            continue
+        chain = [m for m in chain if m is not None]
+        out.append(replace(att, speaker=spk, mediator=chain[-1] if chain else None, relays=tuple(chain[:-1])))
     return out
+
+
+def _apart(text: str, mention: Mention | None, relays: tuple[Mention, ...], source_words: frozenset[str]) -> Mention | None:
+    """``mention`` cut before the first relay that starts inside it (as it was if none does)."""
+    inside = min((m.start for m in relays if mention is not None and mention.start < m.start < mention.end), default=None)
+    if inside is None:
+        return mention
+    return cut_before(text, mention, inside, source_words) or mention
 
 
 def cut_before(text: str, mention: Mention, at: int, drop_words: frozenset[str] = frozenset()) -> Mention | None:

@@ -254,8 +254,8 @@ def candidates_for(doc: Doc, att: Attribution, lex: CueLexicon, sents: list[Span
     if att.pattern in ("nested", "transcript") or att.possessor is not None or (att.speaker is not None and not rerank):
         return [], None
     cands = speaker_candidates(doc, (att.quote.start, att.quote.end), lex, sents, cache, entities)
-    if att.mediator is not None:  # the relay the rules found is no candidate for the speaker
-        cands = [c for c in cands if not (c.span.start_char < att.mediator.end and att.mediator.start < c.span.end_char)]
+    for relay in att.mediators:  # a relay the rules found is no candidate for the speaker
+        cands = [c for c in cands if not (c.span.start_char < relay.end and relay.start < c.span.end_char)]
     return _rule_candidate(doc, att, cands) if rerank else (cands, None)
 
 

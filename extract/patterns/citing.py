@@ -3,8 +3,9 @@ Y, …". Y said it, X relays it: the cited source becomes the speaker and the re
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from ..cue_verbs import lemmas_of
 from ..lexicon import CueLexicon
 from ..phrases import np_after, strip_punct, with_apposition
 from .found import Found, Pattern, span_chars
@@ -22,7 +23,8 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     citing phrase ("Laut der Zeitung unter Berufung auf Y sei …", :func:`_cited_in_claim`;
     "according to X, citing Y, …", :func:`_cited_after_source`) is Y's, relayed by X: the
     cited source leaves the content.
-    Reports that already have a relay keep theirs.
+    A report that has relays already keeps them, the cited source placed among them by
+    :func:`_cite`.
     """
     if not (lex.citing_phrases or lex.citing_after_source):
         return found
@@ -35,10 +37,12 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     for f in found:
         if f.cue is not None and _lower_at(doc, f.cue[0]) in lex.citing_after_source and _cited_after_source(doc, f, lex):
             continue
-        if f.cue is None or f.speaker is None or f.mediator is not None:
+        if f.cue is None or f.speaker is None:
             continue
         if f.pattern == Pattern.SOURCE and _cited_in_claim(doc, f, lower, by_first, lex):
             continue
+        if lex.citing_relative_verbs:
+            _relays_cite(doc, f, lex)
         cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
         if cue is None:
             continue
@@ -57,9 +61,35 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
                 relay = (relay[0], doc[i - 1].idx + len(doc[i - 1].text)) if i > sent.start else None
             if relay is None or relay[0] >= relay[1]:
                 continue
-            f.speaker, f.mediator = span_chars(source), relay
+            f.speaker = relay
+            _cite(doc, f, i, span_chars(source), before_cue=i < cue.start)
             break
     return found
+
+
+def _cite(doc: Doc, f: Found, i: int, cited: tuple[int, int], *, before_cue: bool) -> None:
+    """Put the source cited by the phrase at token ``i`` into the chain of ``f``. A citing
+    phrase right after one of the report's relays is that relay's ("laut Z unter Berufung auf
+    Y": Z has it from Y), as in a claim (:func:`_cited_in_claim`): before the cue, that relay
+    passes on the speaker's report ("Laut Z unter Berufung auf Y sagte X, …": X → Y → Z);
+    after it, the relay is the reporter's source ("berichtete X laut Z unter Berufung auf Y,
+    …": Y → Z → X). Elsewhere the reporter cites it: Y speaks, the reporter relays, inside the
+    report's relays ("Laut Z berichtete X unter Berufung auf Y, …": Y → X → Z)."""
+    relays = f.mediators
+    k = next((k for k, r in enumerate(relays) if _ends_before(doc, r, i)), None)
+    if k is None:
+        f.relayed_by(cited)
+    elif before_cue:
+        f.set_mediators((*relays[:k], cited, *relays[k:]))
+    else:
+        f.set_mediators((relays[k], f.speaker, *relays[:k], *relays[k + 1:]))
+        f.speaker = cited
+
+
+def _ends_before(doc: Doc, span: tuple[int, int], i: int) -> bool:
+    """Whether ``span`` ends at the token before token ``i`` (a comma between aside)."""
+    j = i - 1 if i > 0 and doc[i - 1].text != "," else i - 2
+    return j >= 0 and doc[j].idx + len(doc[j].text) == span[1]
 
 
 def _lower_at(doc: Doc, char: int) -> str:
@@ -110,20 +140,56 @@ def _cited_in_claim(doc: Doc, f: Found, lower: list[str], by_first: dict[str, li
     sent = start[0].sent
     i = start.start
     n = _citing_at(lower, i, sent.end, by_first)
-    if not n:
+    source, k = _cited_in_relative(doc, i, start.end, lex) if not n else (np_after(doc, i + n, sent.end, lex), None)
+    if source is None or (n and source.start != i + n):
         return False
-    source = np_after(doc, i + n, sent.end, lex)
-    if source is None or source.start != i + n:
-        return False
-    source = with_apposition(source, sent.end, lex)
-    k = source.end
+    if k is None:
+        source = with_apposition(source, sent.end, lex)
+        k = source.end
     while k < start.end and (doc[k].is_punct or doc[k].is_space):
         k += 1
     if k >= start.end:
         return False  # nothing is claimed after the cited source
-    f.speaker, f.mediator = span_chars(source), f.speaker
+    f.relayed_by(span_chars(source))
     f.quote = (doc[k].idx, f.quote[1])
     return True
+
+
+def _relays_cite(doc: Doc, f: Found, lex: CueLexicon) -> None:
+    """Put inside a relay the source its relative clause cites ("Laut der Zeitung X, die sich
+    auf Y beruft, sagte der Minister, …": the minister → Y → X)."""
+    for k, relay in enumerate(f.mediators):
+        span = doc.char_span(*relay, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            continue
+        cited, _ = _cited_in_relative(doc, span.end + 1, span.sent.end, lex)
+        if cited is not None and not f.overlaps(cited.start_char, cited.end_char):
+            f.set_mediators((*f.mediators[:k], span_chars(cited), *f.mediators[k:]))
+            return
+
+
+def _cited_in_relative(doc: Doc, i: int, end: int, lex: CueLexicon) -> tuple[Span | None, int | None]:
+    """The source a relative clause opening at token ``i`` (after a comma, hung on the source
+    phrase's source) says it cites, and the comma that closes the clause: "Laut der Zeitung,
+    die sich auf Regierungskreise beruft, …" (``CueLexicon.citing_relative_verbs``)."""
+    if i < 1 or doc[i - 1].text != ",":
+        return None, None
+    close = next((t.i for t in doc[i:end] if t.text == ","), None)
+    verb = next((t for t in doc[i:close or i] if t.pos_ == "VERB" and not lex.citing_relative_verbs.isdisjoint(lemmas_of(t, lex))
+                 and t.dep_ in ("acl:relcl", "relcl") and t.head.i < i), None)
+    if close is None or verb is None:
+        return None, None
+    # the object the verb cites, or the one of its preposition ("sich auf Y berufen")
+    obj = next((c for c in verb.children if c.dep_ in ("obl", "obj", "dobj", "prep") and c.pos_ not in ("PRON",)
+                and i <= c.i < close), None)
+    if obj is None:
+        return None, None
+    lo = obj.left_edge.i + (obj.left_edge.pos_ == "ADP")
+    hi = min(close, verb.i) if verb.i > lo else close
+    source = np_after(doc, lo, hi, lex)
+    if source is None or source.start != lo:  # "two officials": the object as the parser bounds it
+        source = strip_punct(doc[lo : min(obj.right_edge.i + 1, hi)]) if lo < hi else None
+    return (source, close) if source is not None and len(source) else (None, None)
 
 
 def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:

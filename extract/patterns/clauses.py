@@ -6,7 +6,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..konjunktiv import konjunktiv_mood
 from ..lexicon import CueLexicon
-from ..phrases import strip_punct, through_closing_mark
+from ..cue_verbs import cue_lemma
+from ..phrases import np_after, strip_punct, subject_of, through_closing_mark, with_apposition
 from ..quotemarks import word_count
 from .found import Found, cue_chars, span_chars
 from .source_phrases import source_phrases_in
@@ -110,6 +111,16 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
     if content is None or word_count(content.text) < min_words or (need_clause and not _is_clause(content, lex)):
         return None
     kind = "indirect"
+    aside = relay_aside(doc, sent, content.start, lex)
+    if aside is not None:
+        # "Der Minister sagte, wie die Agentur berichtet, die Grenze bleibe offen": the aside
+        # names who relays the report; the content comes after it
+        content = strip_punct(doc[aside[1] + 1 : content.end])
+        if content is None or word_count(content.text) < min_words:
+            return None
+    else:  # "The senator told reporters, as the Times reported, that …": the aside ends right before it
+        aside = next((a for a in (relay_aside(doc, sent, t.i, lex) for t in doc[verb.i + 1 : content.start]
+                                  if t.lower_ in lex.as_particles) if a is not None and a[1] == content.start - 1), None)
     content = through_closing_mark(content)
     trailing = _trailing_source(content, lex)
     if trailing is not None and word_count(doc[content.start : trailing.phrase.start - 1].text) >= min_words:
@@ -124,7 +135,40 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
             continue
         found.mediator = span_chars(sp.source)
         break
+    if aside is not None:
+        found.add_relay(span_chars(aside[0]))
     return found
+
+
+def comma_after(sent: Span, i: int) -> int | None:
+    """The first comma after token ``i`` in the sentence, unless a quotation mark, colon or
+    semicolon comes first."""
+    for t in sent[i - sent.start + 1 :]:
+        if t.text == ",":
+            return t.i
+        if t.text in ("„", "“", '"', "»", ":", ";"):
+            return None
+    return None
+
+
+def relay_aside(doc: Doc, sent: Span, i: int, lex: CueLexicon) -> tuple[Span, int] | None:
+    """The relay named by an aside "wie X berichtet," / "as X reported," that opens at token
+    ``i`` and is closed by a comma before more of the sentence: its reporting verb's subject X,
+    and the comma's index. The aside holds nothing but the particle, X, adverbials and the
+    verb with its auxiliaries last ("wie die Agentur am Montag berichtet hatte,"), so "wie die
+    Lage ist," (no reporting verb) or a clause going on after its verb is none."""
+    if i >= sent.end or doc[i].lower_ not in lex.as_particles:
+        return None
+    comma = comma_after(sent, i)
+    if comma is None or comma + 1 >= sent.end:
+        return None
+    verb = next((t for t in doc[i + 1 : comma] if t.pos_ == "VERB" and cue_lemma(t, lex) is not None), None)
+    if verb is None or any(t.pos_ not in ("AUX", "PART") for t in doc[verb.i + 1 : comma]):
+        return None
+    relay = subject_of(verb, i + 1, verb.i, lex) or np_after(doc, i + 1, verb.i, lex, subject=True)
+    if relay is None:
+        return None
+    return with_apposition(relay, verb.i, lex), comma
 
 
 

@@ -22,8 +22,8 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     "X bemoaned the unrest" — a clause for any cue verb, an object only for a non-weak one
     or one the parser gives a clause to."""
     comp = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i
-                 and not (_takes_addressee(lemma, lex) and _is_addressee(c, lex))), None)
-    if comp is not None and comp.dep_ in ("dobj", "obj") and _takes_addressee(lemma, lex):
+                 and not (takes_addressee(lemma, lex) and is_addressee(c, lex))), None)
+    if comp is not None and comp.dep_ in ("dobj", "obj") and takes_addressee(lemma, lex):
         # "told a dispatcher (that) …", "asked Congress to …": the clause is the content
         clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > comp.i), None)
         if clause is None:  # "told a dispatcher that …" parsed as a clause on the noun
@@ -140,14 +140,14 @@ def _coordinated_cue(doc: Doc, start: int, end: int, lex: CueLexicon) -> int | N
     return None
 
 
-def _takes_addressee(lemma: str, lex: CueLexicon) -> bool:
+def takes_addressee(lemma: str, lex: CueLexicon) -> bool:
     """Whether a cue's first object can be the person spoken to ("told reporters"); for the
     others a person object is what is reported ("endorsed Clinton", "attacked the senator").
     A lexicon without ``addressee_verbs`` treats every cue so."""
     return lex.addressee_verbs is None or lemma in lex.addressee_verbs
 
 
-def _is_addressee(token: Token, lex: CueLexicon) -> bool:
+def is_addressee(token: Token, lex: CueLexicon) -> bool:
     """"told reporters", "asked him": the object is the addressee, not the content."""
     return token.dep_ in ("dobj", "obj") and (
         token.pos_ == "PRON" or token.ent_type_ in ("PERSON", "PER", "ORG", "NORP")

@@ -140,6 +140,7 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
         found.cue = chosen.cue
         found.speaker = span_chars(chosen.speaker)
         found.mediator = span_chars(chosen.mediator)
+        found.relays = tuple(map(span_chars, chosen.relays))
         if chosen.possessor is not None:
             found.extra["possessor"] = chosen.possessor.i
     return found

@@ -55,7 +55,9 @@ class Found:
     kind: str
     cue: tuple[int, int, str] | None = None  # start, end, lemma
     speaker: tuple[int, int] | None = None
-    mediator: tuple[int, int] | None = None
+    mediator: tuple[int, int] | None = None  # the outermost relay
+    # the relays inside ``mediator``, from the speaker's side outward (``Attribution.relays``)
+    relays: tuple[tuple[int, int], ...] = ()
     parent: int | None = None  # index of the enclosing attribution in the final list
     pattern: Pattern | str = ""  # which rule found it: a feature of the filter, and for error analysis
     inherited: bool = False  # speaker taken from the previous attribution
@@ -63,6 +65,37 @@ class Found:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.quote[0] < end and start < self.quote[1]
+
+    @property
+    def mediators(self) -> tuple[tuple[int, int], ...]:
+        """Every relay, from the speaker's side outward; the last is ``mediator``."""
+        return (*self.relays, self.mediator) if self.mediator is not None else ()
+
+    def set_mediators(self, chain) -> None:
+        """Set every relay, from the speaker's side outward (empty: none)."""
+        chain = tuple(r for r in chain if r is not None)
+        self.relays, self.mediator = chain[:-1], (chain[-1] if chain else None)
+
+    def add_relay(self, relay: tuple[int, int] | None) -> None:
+        """Put ``relay`` outside the relays there are: it passed on what they relayed.
+
+        >>> f = Found((0, 9), "indirect", mediator=(20, 30))
+        >>> f.add_relay((40, 50)); f.mediators
+        ((20, 30), (40, 50))
+        """
+        if relay not in self.mediators:
+            self.set_mediators((*self.mediators, relay))
+
+    def relayed_by(self, speaker: tuple[int, int] | None) -> None:
+        """Make ``speaker`` the speaker and the former speaker the innermost relay ("Laut Z
+        berichtet X unter Berufung auf Y, …": Y speaks, X relays Y, Z relays X).
+
+        >>> f = Found((0, 9), "indirect", speaker=(10, 11), mediator=(20, 30))
+        >>> f.relayed_by((40, 50)); f.speaker, f.mediators
+        ((40, 50), ((10, 11), (20, 30)))
+        """
+        self.set_mediators((self.speaker, *self.mediators))
+        self.speaker = speaker
 
 
 def span_chars(span: Span | None) -> tuple[int, int] | None:

@@ -11,8 +11,10 @@ from ..doc_tables import table_of
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS
 from ..cue_verbs import cue_lemma, cue_tokens
-from ..phrases import SUBJECT_DEPS, np_after, np_before, subject_of, with_apposition
+from ..phrases import SUBJECT_DEPS, is_pronoun, np_after, np_before, subject_of, with_apposition
 from ..quotemarks import QuotedSpan
+from .clauses import reported_mood
+from .complements import is_addressee, takes_addressee
 from .found import cue_chars
 from .source_phrases import source_phrases_in
 from .speakers import apposed_before, impersonal_source, usable_speaker
@@ -25,8 +27,14 @@ _SENT_END = ".!?"
 class Frame:
     cue: tuple[int, int, str] | None
     speaker: Span | None
-    mediator: Span | None
+    mediator: Span | None  # the outermost relay
     possessor: Token | None = None
+    relays: tuple[Span, ...] = ()  # the relays inside ``mediator``, from the speaker's side outward
+
+    @property
+    def mediators(self) -> tuple[Span, ...]:
+        """Every relay, from the speaker's side outward; the last is ``mediator``."""
+        return (*self.relays, self.mediator) if self.mediator is not None else ()
 
 
 def _find_verb_cue(doc: Doc, lower: int, upper: int, lex: CueLexicon, *,
@@ -57,6 +65,10 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
     sources = source_phrases_in(doc, lower, upper, lex)
     main = not after_quote and lex.parse_rules and doc.has_annotation("DEP")
     found = _find_verb_cue(doc, lower, upper, lex, main=main)
+    first = (_find_verb_cue(doc, lower, upper, lex) if main else found) if not after_quote else None
+    reported = _reported_frame(doc, first[0], lower, upper, lex) if first is not None else None
+    if reported is not None:
+        return reported
     if found is not None:
         verb, lemma = found
         cut = [sp.phrase for sp in sources]
@@ -95,6 +107,53 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
             if speaker is not None:
                 return Frame(cue_chars(first, first.lower_), speaker, None)
     return None
+
+
+def _reported_frame(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon) -> Frame | None:
+    """The frame before a quote when a report holds it: "Die Zeitung berichtet, ein Sprecher
+    habe gesagt: „…“", "Reuters reported that the minister had said: "…"". The cue ``verb``
+    opens a content clause (after a comma or a complementizer) whose own cue is in reported
+    mood, follows the complementizer or is the parser's clausal complement of ``verb``, and
+    has a subject of its own: that frame is the quote's, and the reporter relays it, outside
+    the frame's own relays. A pronoun subject ("X sagte, er habe gesagt") is most likely the
+    reporter again, and a source phrase ("nach Angaben von Y") no speaker here."""
+    k = next((t.i for t in doc[verb.i + 1 : upper] if t.text == "," or t.lower_ in lex.complementizers), None)
+    if k is None or k + 1 >= upper:
+        return None
+    opener = doc[k + 1] if doc[k].text == "," else doc[k]
+    start = opener.i + (opener.lower_ in lex.complementizers)
+    inner = frame_in(doc, start, upper, lex, after_quote=False) if start < upper else None
+    if inner is None or inner.cue is None or inner.speaker is None or is_pronoun(inner.speaker[0], lex):
+        return None
+    cue = doc.char_span(inner.cue[0], inner.cue[1], alignment_mode="expand")
+    inner_verb = next((t for t in cue if t.pos_ == "VERB"), None) if cue is not None else None
+    if inner_verb is None:
+        return None  # a source phrase ("laut X") is no frame of its own here
+    subject = subject_of(inner_verb, start, upper, lex)
+    if subject is None or not (subject.start < inner.speaker.end and inner.speaker.start < subject.end):
+        return None
+    if lex.parse_rules:  # where the parser is reliable, it says what the cue governs, up to the quote
+        content = inner_verb.dep_ == "ccomp" and inner_verb.head == verb and _governs(inner_verb, doc[upper - 1])
+    else:
+        content = opener.lower_ in lex.complementizers or any(
+            reported_mood(t, lex) for t in (inner_verb, *inner_verb.children) if t.pos_ in ("VERB", "AUX"))
+    if not content:
+        return None
+    outer = frame_in(doc, lower, k, lex, after_quote=False)
+    if outer is None or outer.speaker is None:
+        return None
+    chain = (*inner.mediators, outer.speaker, *outer.mediators)
+    return Frame(inner.cue, inner.speaker, chain[-1], inner.possessor, chain[:-1])
+
+
+def _governs(verb: Token, token: Token) -> bool:
+    """Whether ``token`` is in the clause of ``verb``: its head chain reaches ``verb`` without
+    passing a coordinated clause ("X says that people are seeking Y, but Obama is giving them")."""
+    while token.i != verb.i:
+        if token.dep_ == "conj" or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _ends_sentence(text: str, i: int, abbreviations: frozenset[str]) -> bool:
@@ -303,6 +362,17 @@ def inside_clause_before(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> b
     it: 'Flynn said Trump was right when he said that under Obama, “the generals …”', 'X
     acknowledged that there are "some people" who feel that way, "but not many."'. A comma
     before the mark then belongs to the clause; the quote is a fragment of it, not framed."""
+    last = doc[upper - 2] if upper - 2 >= lower and doc[upper - 1].text == ":" else None
+    cue = None
+    if last is not None and cue_lemma(last, lex) is not None:
+        cue = last
+    elif last is not None and (lemma := cue_lemma(last.head, lex)) is not None and takes_addressee(lemma, lex) \
+            and is_addressee(last, lex):
+        cue = last.head
+    if cue is not None and lower <= cue.head.i and cue.dep_ == "ccomp" and cue_lemma(cue.head, lex) is not None:
+        # "Reuters reported that the minister had said / told reporters: “…”": the clause
+        # reported ends in the quote's own frame (:func:`_reported_frame`)
+        return False
     first = next((t for t in doc[upper:upper + 4] if not t.is_punct and not t.is_space), None)
     return any(t.dep_ in ("mark", "cp") and t.lower_ in lex.complementizers
                and (t.head.i >= upper or (first is not None and t.head.is_ancestor(first)))

@@ -15,11 +15,11 @@ from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, CharSpans, np_after, sentences, strip_punct, subject_of, with_apposition
 from ..quotemarks import word_count
-from .clauses import clause_after, indirect_report, reported_mood, zu_infinitive
+from .clauses import clause_after, comma_after, indirect_report, relay_aside, reported_mood, zu_infinitive
 from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
 from .frames import frame_after_pointer
-from .source_phrases import source_phrase
+from .source_phrases import source_phrase, source_phrases_in
 from .speakers import impersonal_source, noun_owner, speaker_for, usable_speaker
 
 
@@ -44,6 +44,8 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                 continue
             if not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1)):
                 continue
+            if lemma in lex.citing_relative_verbs and _cites_for_source(doc, sent, tok, lex):
+                continue  # "According to X, which cited Y, …": the claim's source names its own (patterns/citing.py)
             hit = _cue_first(doc, sent, tok, lemma, lex) or _cue_last(doc, sent, tok, lemma, lex)
             if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):
                 yield hit
@@ -55,6 +57,13 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                     break  # more than one report per sentence only where the parser is reliable
 
 
+def _cites_for_source(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> bool:
+    """Whether ``verb`` heads a relative clause on the source of a source phrase before it."""
+    return verb.dep_ in ("relcl", "acl:relcl") and any(
+        sp.source is not None and sp.source.start <= verb.head.i < sp.source.end
+        for sp in source_phrases_in(doc, sent.start, verb.i, lex))
+
+
 def _relayed_report(doc: Doc, sent: Span, outer: Found, lex: CueLexicon) -> Found | None:
     """"Wie die Zeitung berichtet, sagte der Minister, …": the report that ``outer`` relays,
     when its content opens with a reporting verb and that verb's own speaker; the minister's
@@ -63,7 +72,7 @@ def _relayed_report(doc: Doc, sent: Span, outer: Found, lex: CueLexicon) -> Foun
     content = doc.char_span(*outer.quote, alignment_mode="expand")
     if content is None or not len(content):
         return None
-    comma = _comma_after(sent, content.start)
+    comma = comma_after(sent, content.start)
     if comma is None or comma + 1 >= content.end:
         return None
     # the verb opens the content ("sagte der Minister, …"). Not when an auxiliary does and the
@@ -88,15 +97,6 @@ def _has_gap(found: FoundIndex, sent: Span) -> bool:
     return covered < 0.5 * (sent.end_char - sent.start_char)
 
 
-def _comma_after(sent: Span, i: int) -> int | None:
-    for t in sent[i - sent.start + 1 :]:
-        if t.text == ",":
-            return t.i
-        if t.text in ("„", "“", '"', "»", ":", ";"):
-            return None
-    return None
-
-
 def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
     """``X sagte, (dass) …``, ``Dabei betonte der Minister, …`` and ``Wie X berichtet, …``;
     in English, where the parser is reliable, the clause or object the cue governs first."""
@@ -108,7 +108,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
             return None  # "A, said X, an adviser who …": the content came first (cue last)
         if any(c.dep_ == "dobj" and c.lower_ in lex.pointers for c in verb.children):
             return None  # "Having said that, …": the object points back, the clause after is no content
-    comma = _comma_after(sent, verb.i)
+    comma = comma_after(sent, verb.i)
     wie = next((t for t in sent[: verb.i - sent.start] if t.lower_ in lex.as_particles), None)
     if comma is None:
         # "X sagte dass …" without comma, English "X said that …" / "X said the …"
@@ -142,7 +142,8 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         if nxt is None or (nxt.lower_ not in lex.complementizers and not reported):
             return None
     content = clause_after(doc, comma + 1, sent, lex)
-    if content is None or word_count(content.text) < 3 or content[0].lower_ in lex.as_particles:
+    if (content is None or word_count(content.text) < 3
+            or (content[0].lower_ in lex.as_particles and relay_aside(doc, sent, content.start, lex) is None)):
         return None  # "…, wie X meldet": that is the frame of what came before
     if _frame_after(content, sent, lex):
         return None  # "Sie leugneten das nicht, erklärte X.": the clause after is the frame, the verb before content

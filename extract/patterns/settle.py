@@ -124,7 +124,8 @@ def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "",
         if outer is not None:
             f.speaker = f.speaker or outer.speaker
             f.cue = f.cue or outer.cue
-            f.mediator = f.mediator or outer.mediator
+            if f.mediator is None:
+                f.set_mediators(outer.mediators)
             out.append(f)
             continue
         frame = clause_frame(doc, f, lex) if f.speaker is None and doc is not None and lex is not None else None
@@ -157,7 +158,7 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
         if obj is not None and obj.pos_ == "PRON":
             span = doc[obj.i : obj.i + 1]
         if span is not None:
-            f.mediator, f.speaker = f.speaker, span_chars(with_apposition(span, len(doc), lex))
+            f.relayed_by(span_chars(with_apposition(span, len(doc), lex)))
 
 
 def join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
@@ -248,7 +249,8 @@ def share_outer_frames(found: list[Found]) -> None:
         own = [r for r in (f.speaker, f.cue) if r is not None]
         if own and all(outer.quote[0] <= r[0] < outer.quote[1] for r in own):
             continue
-        f.speaker, f.cue, f.mediator = outer.speaker, outer.cue or f.cue, outer.mediator
+        f.speaker, f.cue = outer.speaker, outer.cue or f.cue
+        f.set_mediators(outer.mediators)
         f.inherited = outer.inherited
 
 

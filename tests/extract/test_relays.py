@@ -86,3 +86,37 @@ def test_a_report_inside_a_wie_clause_is_relayed_by_the_outlet(run_de):
     # without a reporting verb opening it, the outlet's report stands alone
     alone = run_de("Wie das Abendblatt berichtet, ist die Grenze seit Montag offen.").attributions
     assert [(a.quote.text, a.speaker.text) for a in alone] == [("ist die Grenze seit Montag offen", "das Abendblatt")]
+
+
+def test_relays_found_in_one_sentence_are_resolved_and_walked_hop_by_hop_in_rdf(run_de):
+    from quotegraph.graph.model import records_to_graph, span_iri
+    from quotegraph.graph.namespaces import PROV, SDO
+
+    text = "Die Zeitung Abendblatt berichtete laut Nordpress unter Berufung auf Anna Weber, der Minister wolle gehen."
+    result = run_de(text)
+    att = next(a for a in result.attributions if a.quote.text == "der Minister wolle gehen")
+    assert att.speaker.text == "Anna Weber"
+    # every relay, not only the outermost, resolves to an entity the result lists
+    assert [m.text for m in att.mediators] == ["Nordpress", "Die Zeitung Abendblatt"]
+    assert all(m.entity for m in att.mediators)
+    assert {m.entity for m in att.mediators} <= {e.name for e in result.entities}
+    g = records_to_graph([result])
+    rows = g.query("SELECT ?name WHERE { ?q prov:wasQuotedFrom+ ?r . ?r prov:wasAttributedTo/schema:name ?name }",
+                   initBindings={"q": span_iri(result.article.id, att.quote.start, att.quote.end)},
+                   initNs={"prov": PROV, "schema": SDO})
+    assert sorted(str(r[0]) for r in rows) == sorted(m.entity for m in att.mediators)
+
+
+def test_a_relay_aside_and_a_report_frame_keep_the_outer_relays_outside(run_de, run_en):
+    # the aside's relay is added outside the relays the report had; an outer report's speaker
+    # outside the inner frame's relays
+    att = run_de("Die Zeitung Abendblatt berichtet laut Nordpress, ein Polizeisprecher habe gesagt: „Alles ruhig.“"
+                 ).attributions[0]
+    assert (att.speaker.text, [m.text for m in att.mediators]) == ("ein Polizeisprecher", ["Die Zeitung Abendblatt", "Nordpress"])
+    # German asks reported mood (or "dass") of the inner cue, so a clause coordinated after the
+    # report ("…, und die Fraktion forderte „…“") is not read as one: the outer frame stays
+    att = run_de("Die Zeitung berichtet, ein Sprecher sagte: „Alles ruhig.“").attributions[0]
+    assert att.speaker.text == "Die Zeitung" and att.mediators == ()
+    # in English the quote must sit in the inner cue's clause, not in one coordinated with it
+    atts = run_en('He says that people are seeking help, but Obama is giving them "lectures and distractions."').attributions
+    assert all(not a.mediators for a in atts)
