@@ -21,15 +21,18 @@ True
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 from spacy.attrs import LOWER, MORPH, ORTH
 from spacy.tokens import Doc, Span
 
-__all__ = ["reading", "table_of", "between", "doc_array", "doc_ents", "tokens_with", "count_with", "morph_values"]
+__all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "tokens_with", "count_with", "morph_values"]
+
+T = TypeVar("T")
 
 #: The Docs being read, by id(), each with its table. The Doc itself is held too, so its id
 #: cannot be reused while it is here.
@@ -71,13 +74,7 @@ def between(indices: list[int], doc: Doc, start: int = 0, end: int | None = None
 
 def doc_array(doc: Doc, attr: int) -> np.ndarray:
     """``doc.to_array(attr)``, kept while the Doc is read."""
-    table = table_of(doc)
-    if table is None:
-        return doc.to_array(attr)
-    key = ("array", attr)
-    if key not in table:
-        table[key] = doc.to_array(attr)
-    return table[key]
+    return kept(doc, ("array", attr), lambda d: d.to_array(attr))
 
 
 def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = LOWER) -> list[int]:
@@ -145,11 +142,24 @@ def _feature_values(analysis: str, field: str) -> tuple[str, ...]:
     return tuple(v for part in analysis.split("|") if part.startswith(prefix) for v in part[len(prefix):].split(","))
 
 
-def doc_ents(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents`` (which spaCy rebuilds from the tokens on every access), kept while the Doc is read."""
+def kept(doc: Doc, key, compute: Callable[[Doc], T]) -> T:
+    """``compute(doc)``, kept in the Doc's table under ``key`` while the Doc is read (computed
+    afresh on every call outside :func:`reading`).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It is cold.")
+    >>> with reading(doc):
+    ...     kept(doc, "n", len), kept(doc, "n", lambda d: 0)
+    (4, 4)
+    """
     table = table_of(doc)
     if table is None:
-        return doc.ents
-    if "ents" not in table:
-        table["ents"] = doc.ents
-    return table["ents"]
+        return compute(doc)
+    if key not in table:
+        table[key] = compute(doc)
+    return table[key]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` (which spaCy rebuilds from the tokens on every access), kept while the Doc is read."""
+    return kept(doc, "ents", lambda d: d.ents)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import count_with, doc_ents, table_of
+from .doc_tables import count_with, doc_ents, kept, table_of
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
@@ -335,12 +335,7 @@ def doc_text(doc: Doc) -> str:
     ...     doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
     True
     """
-    table = table_of(doc)
-    if table is None:
-        return doc.text
-    if "text" not in table:
-        table["text"] = doc.text
-    return table["text"]
+    return kept(doc, "text", lambda d: d.text)
 
 
 def sentences(doc: Doc) -> list[Span]:
