@@ -20,7 +20,7 @@ True
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -30,7 +30,7 @@ import numpy as np
 from spacy.attrs import LOWER, MORPH, ORTH
 from spacy.tokens import Doc, Span
 
-__all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "tokens_with", "count_with", "morph_values"]
+__all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "count_with", "morph_values"]
 
 T = TypeVar("T")
 
@@ -163,3 +163,18 @@ def kept(doc: Doc, key, compute: Callable[[Doc], T]) -> T:
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents`` (which spaCy rebuilds from the tokens on every access), kept while the Doc is read."""
     return kept(doc, "ents", lambda d: d.ents)
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The named entity that holds token ``i``, or None, found by bisection in :func:`doc_ents`.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Anna Weber met Tom in Kiel")
+    >>> doc.ents = [doc.char_span(0, 10, label="PER"), doc.char_span(22, 26, label="LOC")]
+    >>> entity_at(doc, 1).text, entity_at(doc, 2), entity_at(doc, 5).text
+    ('Anna Weber', None, 'Kiel')
+    """
+    ents = doc_ents(doc)
+    starts = kept(doc, "ent_starts", lambda d: [e.start for e in ents])
+    k = bisect_right(starts, i) - 1
+    return ents[k] if k >= 0 and i < ents[k].end else None

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from .doc_tables import entity_at
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .patterns.source_phrases import is_source_noun
@@ -109,7 +110,7 @@ def _name_around(token: Token, span: Span) -> Span | None:
     it ("Star-Ledger": the hyphen inside it too); None for a token that is neither."""
     doc = token.doc
     if token.ent_type_ and token.ent_type_ not in UNNAMED_LABELS:
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_at(doc, token.i)
         if ent is not None:
             start, end = max(ent.start, span.start), min(ent.end, span.end)
             while start < token.i and doc[start].pos_ in _NOT_IN_NAME:

@@ -30,12 +30,16 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
     """
     if not doc.has_annotation("DEP") or not lex.speech_act_sentences:
         return
+    # the cues found so far, by where they start (what this finder adds has its cue in its own
+    # sentence, so it never counts for a later one)
+    cued = sorted((f.cue[0], k) for k, f in enumerate(found) if f.cue is not None)
+    cue_starts = [start for start, _ in cued]
     for sent in sentences(doc):
         if not found.outside(sent.start_char, sent.end_char):
             continue
         # "“…?” Trump asked on Monday.": the sentence is the frame of a quote before it
-        if any(f.cue is not None and sent.start_char <= f.cue[0] < sent.end_char
-               and not f.overlaps(sent.start_char, sent.end_char) for f in found):
+        inside = cued[bisect_left(cue_starts, sent.start_char):bisect_left(cue_starts, sent.end_char)]
+        if any(not found[k].overlaps(sent.start_char, sent.end_char) for _, k in inside):
             continue
         content = strip_punct(sent)
         if content is None or word_count(content.text) < 5:

@@ -8,7 +8,7 @@ from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
 from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, subject_of, with_apposition
 from .citing import cited_sources
-from .found import Found, Pattern, cue_chars, span_chars
+from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
 from .speakers import is_impersonal, usable_speaker
 
 
@@ -108,16 +108,17 @@ def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "",
     (``CueLexicon.nested_fragments``). ``broad``: keep the other fragments too, as pattern
     "fragment", for a learned filter to judge."""
     out = []
+    reports = FoundIndex(found)  # the reports around a fragment are looked up, not scanned for
+    place = {id(g): k for k, g in enumerate(found)}  # of several, the first found wins
     for f in found:
         if f.pattern != Pattern.EMBEDDED:
             out.append(f)
             continue
-        outer = next((g for g in found if g is not f and g.pattern != Pattern.EMBEDDED
-                      and g.quote[0] <= f.quote[0] and f.quote[1] <= g.quote[1]), None)
+        around = sorted((g for g in reports.overlapping(*f.quote) if g is not f), key=lambda g: place[id(g)])
+        outer = next((g for g in around if g.quote[0] <= f.quote[0] and f.quote[1] <= g.quote[1]), None)
         if outer is None and not nested:
             # the report's content may stop before the fragment's closing marks ('… "a deal."')
-            outer = next((g for g in found if g is not f and g.pattern != Pattern.EMBEDDED
-                          and g.quote[0] <= f.quote[0] < g.quote[1] < f.quote[1]
+            outer = next((g for g in around if g.quote[0] <= f.quote[0] < g.quote[1] < f.quote[1]
                           and not any(ch.isalnum() for ch in text[g.quote[1]:f.quote[1]])), None)
         if outer is not None and not nested:
             continue
