@@ -86,14 +86,7 @@ def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None
     >>> tokens_with(doc, frozenset({"so", "laut"})), tokens_with(doc, frozenset({"so"}), 4)
     ([0, 3, 11], [11])
     """
-    key = ("tokens_with", attr, words)
-    table = table_of(doc)
-    found = table.get(key) if table is not None else None
-    if found is None:
-        values = doc_array(doc, attr)
-        found = np.flatnonzero(np.isin(values, [doc.vocab.strings[w] for w in words])).tolist()
-        if table is not None:
-            table[key] = found
+    found = kept(doc, ("tokens_with", attr, words), lambda d: np.flatnonzero(_has(d, words, attr)).tolist())
     return between(found, doc, start, end)
 
 
@@ -106,16 +99,15 @@ def count_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None 
     >>> count_with(doc, frozenset({'"'})), count_with(doc, frozenset({'"'}), 3, 6), count_with(doc, frozenset({"("}), -4)
     (4, 1, 0)
     """
-    key = ("count_with", attr, words)
-    table = table_of(doc)
-    running = table.get(key) if table is not None else None
-    if running is None:
-        hits = np.isin(doc_array(doc, attr), [doc.vocab.strings[w] for w in words])
-        running = np.concatenate(([0], np.cumsum(hits))).tolist()
-        if table is not None:
-            table[key] = running
+    running = kept(doc, ("count_with", attr, words),
+                   lambda d: np.concatenate(([0], np.cumsum(_has(d, words, attr)))).tolist())
     bounds = range(len(doc))[start:end]
     return running[max(bounds.start, bounds.stop)] - running[bounds.start]
+
+
+def _has(doc: Doc, words: frozenset[str], attr: int) -> np.ndarray:
+    """Which tokens have an ``attr`` in ``words``, from the Doc's array."""
+    return np.isin(doc_array(doc, attr), [doc.vocab.strings[w] for w in words])
 
 
 def morph_values(doc: Doc, field: str, start: int = 0, end: int | None = None) -> set[str]:
