@@ -178,6 +178,23 @@ def in_owner(name: Span, head: Token) -> bool:
     return owner
 
 
+def _relative(head: Token, lex: CueLexicon) -> bool:
+    """Whether a noun is one of ``relative_nouns`` by its form or lemma; not as the last part of
+    a compound, which is mostly an office ("Staatsanwalt", "Generalanwalt")."""
+    return head.pos_ == "NOUN" and (head.lower_ in lex.relative_nouns or head.lemma_.lower() in lex.relative_nouns)
+
+
+def _modifies(name: Span, head: Token) -> bool:
+    """Whether a name hangs below ``head`` other than as its apposition: an owner, a compound
+    or a prepositional modifier ("Trump's" in "Trump's wife", "Clinton" in "a Clinton aide")."""
+    token = name.root
+    while token != head:
+        if (token.dep_ in _APPOSITION_DEPS and token.head == head) or token.head == token:
+            return False  # the head's own apposition ("the president's wife, Melania Trump")
+        token = token.head
+    return True
+
+
 def _place(name: Span) -> bool:
     """Whether a name is a place's: tagged so, and all proper nouns ("New Orleans", "Österreichs";
     not "Ludwigshafener Konzerns", nor a title in quotation marks, a paper's: „New York Times“)."""
@@ -214,6 +231,17 @@ def _names(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Cal
     if _counted(head):  # "54 percent of Democrats" is not the Democrats; but "One of them, Ann Lee" is Ann Lee
         kept = [e for e in ents if entity_type_of_label(e.label_) == "person" and not in_owner(e, head)]
         return span, kept, [e for e in ents if e not in kept] or [span]
+    if _relative(head, lex):
+        # "Trump's wife", "one Clinton aide", "der Anwalt des Konzerns": the name says whose
+        # relative or aide speaks, not who (so does a name the NER missed)
+        names = ents or list({n.start: n for t in span if t.pos_ == "PROPN"
+                              and (n := _name_around(t, span)) is not None}.values())
+        # what follows a comma or dash after the head is an apposition of the whole phrase
+        # ("the wife of the president, Melania Trump"; "Clay's biographers, David and Jeanne Heidler")
+        aside = next((t.i for t in span if t.i > head.i and t.text in _APPOSITION_MARKS), span.end)
+        tied = [n for n in names if head not in n and n.end <= aside and _modifies(n, head)]
+        if tied:
+            return span, [e for e in ents if e not in tied and e.label_ not in UNNAMED_LABELS], tied
     if keep_places or not ents or head.pos_ != "NOUN" or noun_in(head, lex.spokesperson_nouns, lex):
         return span, ents, []
     # an organisation in the owner is the body the speaker speaks for ("ein Sprecher des
@@ -236,6 +264,8 @@ def names_no_one(span: Span, lex: CueLexicon, entities: DocEntities,
     ents = entities.within(named.start, named.end)
     if any(t.lower_ in lex.media_words for t in named):
         return "media"
+    if _relative(named.root, lex):
+        return "person"  # "Trump's wife": whatever the NER took the owner for
     best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), len(e.text)), default=None)
     return entity_type_of_label(best.label_) if best is not None else "other"
 

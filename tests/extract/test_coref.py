@@ -217,6 +217,24 @@ def test_a_place_in_the_owner_of_the_speaker_is_not_the_speaker(run_de, run_en):
     assert _speakers(en) == [("The mayor of Chicago", None)]
 
 
+def test_the_owner_of_a_relative_or_aide_is_not_the_speaker(run_de, run_en):
+    # the wife, lawyer or aide speaks, not the person their owner names (relative_nouns)
+    def who(result):
+        return [(a.speaker.text, a.speaker.entity, a.speaker.type) for a in result.attributions]
+
+    assert who(run_en("\"We stand firm,\" said Trump's wife.")) == [("Trump's wife", None, "person")]
+    assert who(run_en('"We stand firm," one Clinton aide said.')) == [("one Clinton aide", None, "person")]
+    assert who(run_de("„Wir bleiben hart“, sagte Trumps Anwalt.")) == [("Trumps Anwalt", None, "person")]
+    assert who(run_de("„Wir bleiben hart“, sagte die Ehefrau des Präsidenten Trump.")) == [
+        ("die Ehefrau des Präsidenten Trump", None, "person")]
+    # the relative's own name still names the speaker; a thing the owner has still speaks for them
+    assert who(run_de("„Wir bleiben hart“, sagte seine Ehefrau Anna Weber.")) == [
+        ("seine Ehefrau Anna Weber", "Anna Weber", "person")]
+    assert who(run_en('"We stand firm," said the wife of the president, Melania Trump.')) == [
+        ("the wife of the president, Melania Trump", "Melania Trump", "person")]
+    assert who(run_en("\"We stand firm,\" said Clinton's campaign."))[0][1] == "Clinton"
+
+
 def test_a_count_is_never_the_speaker(run_de, run_en):
     assert _speakers(run_de("Zwei Beamte sagten, der Zug sei entgleist.")) == [("Zwei Beamte", None)]
     assert _speakers(run_en("Two officials said the talks had failed.")) == [("Two officials", None)]
