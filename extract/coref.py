@@ -271,8 +271,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 return None
             ent.type = ent.type if ent.type == "person" else "media"
             return (*chars, ent.name, ent.type)
-        if span is not None and names_no_one(span, lex, entities, keep_places=True):
-            return (*chars, None, "media")
+        no_one = names_no_one(span, lex, entities, keep_places=True) if span is not None else None
+        if no_one:  # "two senators present", "a senior Trump adviser": a person or an outlet
+            return (*chars, None, "person" if no_one == "person" else "media")
         return None
 
     for att in attributions:

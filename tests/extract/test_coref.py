@@ -233,6 +233,10 @@ def test_the_owner_of_a_relative_or_aide_is_not_the_speaker(run_de, run_en):
     assert who(run_en('"We stand firm," said the wife of the president, Melania Trump.')) == [
         ("the wife of the president, Melania Trump", "Melania Trump", "person")]
     assert who(run_en("\"We stand firm,\" said Clinton's campaign."))[0][1] == "Clinton"
+    # so with a relay: an aide who passes the words on is a person with no entity, not an outlet
+    relayed = run_en("\"The plan is dead,\" Anna Reyes said, according to a senior Trump adviser.")
+    assert [(m.text, m.entity, m.type) for m in relayed.attributions[0].mediators] == [
+        ("a senior Trump adviser", None, "person")]
 
 
 def test_a_count_is_never_the_speaker(run_de, run_en):
