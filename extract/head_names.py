@@ -141,7 +141,7 @@ def named_part(span: Span, lex: CueLexicon) -> Span | None:
     the source noun (None when nothing follows it: the possessor is the source)."""
     i = span.start
     saw_noun = False
-    while i < span.end and (span.doc[i].lower_ in lex.possessives or span.doc[i].pos_ in ("DET", "ADJ")
+    while i < span.end and (span.doc[i].lower_ in lex.possessives or span.doc[i].pos_ in ("DET", "ADJ", "NUM")
                             or is_source_noun(span.doc[i], lex)):
         saw_noun = saw_noun or is_source_noun(span.doc[i], lex)
         i += 1
@@ -225,7 +225,7 @@ def _names(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Cal
         return None, [], []
     span = _without_trailing_pp(named, lex)
     head = span.root
-    ents = [e for e in entities.within(span.start, span.end) if e.label_ not in COUNT_LABELS]
+    ents = [e for e in entities.within(span.start, span.end) if e.label_ not in UNNAMED_LABELS]  # no count, date or time
     if head.pos_ == "PROPN" or head_name(span, lex) is not None:
         return span, ents, []
     if _counted(head):  # "54 percent of Democrats" is not the Democrats; but "One of them, Ann Lee" is Ann Lee

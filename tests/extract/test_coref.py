@@ -239,6 +239,26 @@ def test_the_owner_of_a_relative_or_aide_is_not_the_speaker(run_de, run_en):
         ("a senior Trump adviser", None, "person")]
 
 
+def test_an_outlet_description_names_the_paper_named_before_or_no_one(run_de, run_en):
+    # "die Zeitung" with no paper named before is no entity: as one node it would join every
+    # article's papers; after "Die Süddeutsche Zeitung" it is that paper
+    def who(result):
+        return [(a.speaker.text, a.speaker.entity, a.speaker.type) for a in result.attributions]
+
+    assert who(run_de("Die Zeitung berichtete, der Plan sei gescheitert.")) == [("Die Zeitung", None, "media")]
+    assert who(run_de("Die Süddeutsche Zeitung schrieb, der Plan sei gescheitert. "
+                      "Die Zeitung berichtete weiter, der Minister sei zurückgetreten."))[1][1] == "Süddeutsche Zeitung"
+    assert who(run_en("The newspaper reported that the plan had failed.")) == [("The newspaper", None, "media")]
+    relayed = run_de("Der Plan sei gescheitert, berichtet die Zeitung unter Berufung auf Anna Weber.")
+    assert [(m.text, m.entity) for m in relayed.attributions[0].mediators] == [("die Zeitung", None)]
+
+
+def test_a_date_is_never_the_speaker(run_en):
+    # "A 2009 report by X": the report's author, not its year
+    result = run_en("A 2009 report by the progressive Center for Economic and Policy Research found that the plan had failed.")
+    assert result.attributions[0].speaker.entity == "Center for Economic and Policy Research"
+
+
 def test_a_count_is_never_the_speaker(run_de, run_en):
     assert _speakers(run_de("Zwei Beamte sagten, der Zug sei entgleist.")) == [("Zwei Beamte", None)]
     assert _speakers(run_en("Two officials said the talks had failed.")) == [("Two officials", None)]
