@@ -78,7 +78,16 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         poss = next((t for t in doc[max(lower, i - 2) : i] if t.lower_ in lex.possessives), None)
         if poss is not None:
             return SourcePhrase(doc[i + 1 : i + 2], doc[poss.i : i + 1], doc[poss.i : i + 2], poss)
+        if doc[i - 1].lower_ in lex.determiners and _ends_postposition(doc, i + 2, upper):
+            # "Dem Vernehmen nach soll …": an article, no owner (not "schickte den Bericht nach Rom")
+            return SourcePhrase(doc[i + 1 : i + 2], doc[i - 1 : i + 1], doc[i - 1 : i + 2])
     return None
+
+
+def _ends_postposition(doc: Doc, after: int, upper: int) -> bool:
+    """Whether the token at ``after`` can follow a postposition ("… nach soll", "… nach
+    zunehmend"), not open its object ("nach Rom", "nach dem Spiel")."""
+    return after >= upper or doc[after].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON")
 
 
 def _english_prep_object(doc: Doc, prep: int, upper: int, *, opens: bool) -> Span | None:
