@@ -50,6 +50,7 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
             if src is None or src.start != i + n:
                 src = noun_phrase(doc, i + n, upper, lex)  # one opening with an adjective: "laut neuen Zahlen"
             if src is not None and src.start == i + n:
+                src = _before_next_phrase(src)
                 return SourcePhrase(doc[i : i + n], src, doc[i : src.end])
     if low in lex.after_source and i > lower:
         # "X zufolge" / "seinen Angaben zufolge"
@@ -88,6 +89,15 @@ def _ends_postposition(doc: Doc, after: int, upper: int) -> bool:
     """Whether the token at ``after`` can follow a postposition ("… nach soll", "… nach
     zunehmend"), not open its object ("nach Rom", "nach dem Spiel")."""
     return after >= upper or doc[after].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON")
+
+
+def _before_next_phrase(src: Span) -> Span:
+    """A source cut before a lower-case adjective after its noun, which opens the phrase the
+    claim goes on with ("laut Polizei [armen Familien]", "laut BBC [britische Staatsbürger]");
+    an adjective inside a name is capitalised ("laut Zeitung Neue Presse")."""
+    cut = next((t.i for t in src[1:] if t.pos_ == "ADJ" and t.text.islower()
+                and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")), None)
+    return src.doc[src.start : cut] if cut is not None else src
 
 
 def _english_prep_object(doc: Doc, prep: int, upper: int, *, opens: bool) -> Span | None:
