@@ -9,3 +9,16 @@ def test_konjunktiv_sentence_continues_the_speaker(run_de):
     assert [a.quote.kind for a in atts] == ["indirect", "free_indirect"]
     assert atts[1].quote.text == "Eine Einigung sei noch in diesem Jahr möglich."
     assert atts[1].speaker.entity == "Clara Hartmann"
+
+
+def test_a_plan_with_soll_right_after_a_report_continues_it(run_de):
+    text = ("Die Firma Tesla teilte mit, sie werde in Europa Autos verkaufen. "
+            "Das Werk soll 2009 in Betrieb gehen. Dort sollen 2.000 Menschen arbeiten.")
+    atts = run_de(text).attributions
+    assert [a.quote.kind for a in atts] == ["indirect", "free_indirect"]
+    assert atts[1].quote.text == "Das Werk soll 2009 in Betrieb gehen. Dort sollen 2.000 Menschen arbeiten."
+    assert atts[1].speaker.text == "Die Firma Tesla" and atts[1].cue is None
+
+
+def test_a_plan_with_soll_and_no_report_before_it_is_no_quote(run_de):
+    assert run_de("Der Streik begann am Montag. Die Busse sollen ab Mittwoch in den Depots bleiben.").attributions == ()

@@ -44,6 +44,40 @@ def test_a_relative_or_demonstrative_possessive_opens_a_source_phrase(run_de, te
     assert att.speaker.text == source and att.quote.text.startswith(("sollten", "war"))
 
 
+@pytest.mark.parametrize("text, content, source", [
+    ("Dem Vernehmen nach soll der Minister im Frühjahr zurücktreten.",
+     "soll der Minister im Frühjahr zurücktreten", "Dem Vernehmen"),
+    ("Nach einem EU-Dokument leben die Roma in Armut.", "leben die Roma in Armut", "einem EU-Dokument"),
+    ("Nach dem Grundgesetz ist der Kanzler mit den meisten Vollmachten ausgestattet.",
+     "ist der Kanzler mit den meisten Vollmachten ausgestattet", "dem Grundgesetz"),
+])
+def test_nach_with_a_document_or_statement_noun(run_de, text, content, source):
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.cue.text.lower(), att.speaker.text) == (content, "nach", source)
+
+
+def test_nach_after_a_noun_that_opens_its_own_object_is_no_source(run_de):
+    assert run_de("Der Bote schickte den Bericht nach Rom.").attributions == ()
+
+
+def test_a_source_mid_sentence_by_a_forecast(run_de):
+    (att,) = run_de("Die Inflation wird nach der Vorhersage der Zentralbank im Jahr 2021 bei 51 Prozent liegen.").attributions
+    assert (att.cue.text, att.speaker.text) == ("nach", "der Vorhersage der Zentralbank")
+    assert att.quote.text.endswith("bei 51 Prozent liegen")
+
+
+@pytest.mark.parametrize("text, content_end, source", [
+    ("Die Spenden kamen laut Polizei armen Familien zugute.", "armen Familien zugute", "Polizei"),
+    ("Alle sind laut BBC britische Staatsbürger.", "britische Staatsbürger", "BBC"),
+    # a name keeps its capitalised adjective
+    ("Laut Zeitung Neue Presse ist der Hafen geschlossen.", "ist der Hafen geschlossen", "Zeitung Neue Presse"),
+])
+def test_a_source_after_laut_ends_before_a_lower_case_adjective(run_de, text, content_end, source):
+    (att,) = run_de(text).attributions
+    assert (att.cue.text.lower(), att.speaker.text) == ("laut", source)
+    assert att.quote.text.endswith(content_end)
+
+
 # English
 
 
