@@ -1,6 +1,8 @@
 """Tests of :mod:`quotegraph.extract.patterns.continuations`: free indirect speech: a sentence in
 Konjunktiv I continues the report before it (invented sentences, rules only)."""
 
+import pytest
+
 
 def test_konjunktiv_sentence_continues_the_speaker(run_de):
     text = ("Clara Hartmann sagte, die Regierung werde die Verhandlungen fortsetzen. "
@@ -22,3 +24,16 @@ def test_a_plan_with_soll_right_after_a_report_continues_it(run_de):
 
 def test_a_plan_with_soll_and_no_report_before_it_is_no_quote(run_de):
     assert run_de("Der Streik begann am Montag. Die Busse sollen ab Mittwoch in den Depots bleiben.").attributions == ()
+
+
+@pytest.mark.parametrize("text, act, content, speaker", [
+    ("Die Opposition kritisierte den Entwurf der Regierung scharf. Er sei unsozial und teuer.",
+     "Die Opposition kritisierte den Entwurf der Regierung scharf.", "Er sei unsozial und teuer.", "Die Opposition"),
+    ("Die Gewerkschaft Verdi kündigte am Montag einen Streik an. Die Busse sollen ab Mittwoch in den Depots bleiben.",
+     "Die Gewerkschaft Verdi kündigte am Montag einen Streik an.", "Die Busse sollen ab Mittwoch in den Depots bleiben.",
+     "Die Gewerkschaft Verdi"),
+])
+def test_a_continuation_goes_on_with_a_speech_act(run_de, text, act, content, speaker):
+    first, second = run_de(text).attributions
+    assert (first.quote.kind, first.quote.text, first.speaker.text) == ("reported", act, speaker)
+    assert (second.quote.kind, second.quote.text, second.speaker.text, second.cue) == ("free_indirect", content, speaker, None)
