@@ -24,6 +24,13 @@ def test_a_cue_in_its_dictionary_form_the_lemmatizer_misreads(run_de):
     assert (att.quote.text, att.cue.text, att.speaker.text) == ("dass die Ursache in einem Sturm liegt", "vermuten", "Die Forscher")
 
 
+def test_a_document_a_report_comes_out_of_is_its_source(run_de):
+    text = "Aus einer Pressemitteilung des Konzerns geht hervor, dass die Firma umgewandelt wird."
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.cue.lemma, att.speaker.text) == (
+        "dass die Firma umgewandelt wird", "hervorgehen", "einer Pressemitteilung des Konzerns")
+
+
 def test_a_weak_cue_reports_no_infinitive_of_purpose(run_de):
     assert run_de("Der Trainer lobte die Mannschaft, um sie zu motivieren.").attributions == ()
 
