@@ -88,7 +88,9 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
 def _ends_postposition(doc: Doc, after: int, upper: int) -> bool:
     """Whether the token at ``after`` can follow a postposition ("… nach soll", "… nach
     zunehmend"), not open its object ("nach Rom", "nach dem Spiel")."""
-    return after >= upper or doc[after].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON")
+    nxt = doc[after] if after < upper else None
+    # an adjective used as an adverb may follow ("nach zunehmend"; STTS ADJD), an attributive one opens an object
+    return nxt is None or nxt.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON") or nxt.tag_ == "ADJD"
 
 
 def _before_next_phrase(src: Span) -> Span:

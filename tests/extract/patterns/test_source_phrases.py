@@ -47,6 +47,8 @@ def test_a_relative_or_demonstrative_possessive_opens_a_source_phrase(run_de, te
 @pytest.mark.parametrize("text, content, source", [
     ("Dem Vernehmen nach soll der Minister im Frühjahr zurücktreten.",
      "soll der Minister im Frühjahr zurücktreten", "Dem Vernehmen"),
+    ("Dort treffen sich dem Vernehmen nach zunehmend betrunkene Gruppen.",
+     "Dort treffen sich dem Vernehmen nach zunehmend betrunkene Gruppen", "dem Vernehmen"),
     ("Nach einem EU-Dokument leben die Roma in Armut.", "leben die Roma in Armut", "einem EU-Dokument"),
     ("Nach dem Grundgesetz ist der Kanzler mit den meisten Vollmachten ausgestattet.",
      "ist der Kanzler mit den meisten Vollmachten ausgestattet", "dem Grundgesetz"),
