@@ -61,7 +61,8 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
     if low in lex.source_noun_prepositions and i + 1 < upper:
         # "nach Angaben (von|des) X", "nach Ansicht von X", "nach eigenen Angaben"
         j = i + 1
-        while j < upper and (doc[j].pos_ in ("ADJ", "DET") or doc[j].lower_ in lex.possessives) and not is_source_noun(doc[j], lex):
+        while j < upper and (doc[j].pos_ in ("ADJ", "DET") or doc[j].lower_ in lex.possessives
+                             or _saxon_genitive(doc, j, upper, lex)) and not is_source_noun(doc[j], lex):
             j += 1
         if j < upper and is_source_noun(doc[j], lex):
             poss = next((t for t in doc[i + 1 : j] if t.lower_ in lex.possessives), None)
@@ -83,6 +84,13 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
             # "Dem Vernehmen nach soll …": an article, no owner (not "schickte den Bericht nach Rom")
             return SourcePhrase(doc[i + 1 : i + 2], doc[i - 1 : i + 1], doc[i - 1 : i + 2])
     return None
+
+
+def _saxon_genitive(doc: Doc, j: int, upper: int, lex: CueLexicon) -> bool:
+    """A name in the genitive right before a source noun ("nach Grupps Meinung")."""
+    tok = doc[j]
+    return (tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.text.endswith("s")
+            and j + 1 < upper and is_source_noun(doc[j + 1], lex))
 
 
 def _ends_postposition(doc: Doc, after: int, upper: int) -> bool:

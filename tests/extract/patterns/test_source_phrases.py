@@ -50,6 +50,8 @@ def test_a_relative_or_demonstrative_possessive_opens_a_source_phrase(run_de, te
     ("Dort treffen sich dem Vernehmen nach zunehmend betrunkene Gruppen.",
      "Dort treffen sich dem Vernehmen nach zunehmend betrunkene Gruppen", "dem Vernehmen"),
     ("Nach einem EU-Dokument leben die Roma in Armut.", "leben die Roma in Armut", "einem EU-Dokument"),
+    ("Nach Grupps Meinung werden im Größenwahn Entscheidungen getroffen.",
+     "werden im Größenwahn Entscheidungen getroffen", "Grupps Meinung"),  # a name in the genitive before the noun
     ("Nach dem Grundgesetz ist der Kanzler mit den meisten Vollmachten ausgestattet.",
      "ist der Kanzler mit den meisten Vollmachten ausgestattet", "dem Grundgesetz"),
 ])
