@@ -4,22 +4,18 @@ Konjunktiv I continues the report before it (invented sentences, rules only)."""
 import pytest
 
 
-def test_konjunktiv_sentence_continues_the_speaker(run_de):
-    text = ("Clara Hartmann sagte, die Regierung werde die Verhandlungen fortsetzen. "
-            "Eine Einigung sei noch in diesem Jahr möglich.")
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Clara Hartmann sagte, die Regierung werde die Verhandlungen fortsetzen. "
+     "Eine Einigung sei noch in diesem Jahr möglich.", "Eine Einigung sei noch in diesem Jahr möglich.", "Clara Hartmann"),
+    # a plan with "soll" right after a report, consecutive ones one quote
+    ("Die Firma Tesla teilte mit, sie werde in Europa Autos verkaufen. Das Werk soll 2009 in Betrieb gehen. "
+     "Dort sollen 2.000 Menschen arbeiten.", "Das Werk soll 2009 in Betrieb gehen. Dort sollen 2.000 Menschen arbeiten.",
+     "Tesla"),
+])
+def test_a_sentence_without_cue_continues_the_report_before_it(run_de, text, content, speaker):
     atts = run_de(text).attributions
     assert [a.quote.kind for a in atts] == ["indirect", "free_indirect"]
-    assert atts[1].quote.text == "Eine Einigung sei noch in diesem Jahr möglich."
-    assert atts[1].speaker.entity == "Clara Hartmann"
-
-
-def test_a_plan_with_soll_right_after_a_report_continues_it(run_de):
-    text = ("Die Firma Tesla teilte mit, sie werde in Europa Autos verkaufen. "
-            "Das Werk soll 2009 in Betrieb gehen. Dort sollen 2.000 Menschen arbeiten.")
-    atts = run_de(text).attributions
-    assert [a.quote.kind for a in atts] == ["indirect", "free_indirect"]
-    assert atts[1].quote.text == "Das Werk soll 2009 in Betrieb gehen. Dort sollen 2.000 Menschen arbeiten."
-    assert atts[1].speaker.text == "Die Firma Tesla" and atts[1].cue is None
+    assert (atts[1].quote.text, atts[1].cue, atts[1].speaker.entity) == (content, None, speaker)
 
 
 def test_a_plan_with_soll_and_no_report_before_it_is_no_quote(run_de):
