@@ -144,9 +144,11 @@ def main(argv: list[str] | None = None) -> int:
     curve = [float(f1_of_counts(c.sum(0))) for c in counts]
     print("  threshold curve: " + " ".join(f"{t}:{v * 100:.2f}" for t, v in zip(THRESHOLDS, curve)), file=sys.stderr)
     base = curve[0]
+    held_out = {}
     for name, rule in THRESHOLD_RULES.items():
         # each rule scored on articles it did not choose on (the honest comparison of rules)
         f1, chosen = rule_out_of_fold(rule, THRESHOLDS, counts)
+        held_out[name] = f1
         print(f"  rule {name}: {f1 * 100:.2f} on held-out articles (thresholds chosen per fold: "
               f"{' '.join(str(t) for t in chosen)})", file=sys.stderr)
     best_t, best, se = THRESHOLD_RULES[args.threshold_rule](THRESHOLDS, counts)
@@ -161,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         "c": args.c, "headline": HEADLINE[args.lang],
         "cv_headline_without": round(base, 4), "cv_headline_with": round(best, 4),
         "cv_headline_best": round(max(curve), 4), "cv_standard_error": round(se, 4),
-        "threshold_rule": args.threshold_rule,
+        "threshold_rule": args.threshold_rule, "cv_rule_held_out": round(held_out[args.threshold_rule], 4),
     }, args.out or ROOT / "extract" / "models" / "quote_filter" / f"{args.lang}.json")
     return 0
 
