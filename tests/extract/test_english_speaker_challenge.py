@@ -1,0 +1,27 @@
+"""English sentences written for issue #26 (PolNeAR source and content), one construction each,
+with the quote and the speaker phrase the rules should give (rules only, no learned part)."""
+
+import pytest
+
+# (text, words of the quote, speaker phrase)
+SPEAKERS = [
+    # object control: an infinitive cue is said by its governor's object, not its subject
+    ("The long delay led the senators to say that the process was broken.", "the process was broken", "the senators"),
+    # a passive governor: its subject says the infinitive cue's quote
+    ("The hearing was so calm that the chairman was prompted to say, \"This is a dull day.\"",
+     "This is a dull day", "the chairman"),
+    # an attributive participle is no cue: the main clause's cue after it reports
+    ("Any move to drain the lake in the disputed valley would be a mistake, Davis said.",
+     "would be a mistake", "Davis"),
+    # a cue in the content (a participle under the main clause) does not take the report
+    ("The mayor will work with whoever wins and is committed to maintaining the old bridge, her spokesman said.",
+     "The mayor will work with whoever wins", "her spokesman"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", SPEAKERS, ids=[s[0][:40] for s in SPEAKERS])
+def test_english_speaker(run_en, text, quote, speaker):
+    result = run_en(text)
+    att = next((a for a in result.attributions if quote in a.quote.text), None)
+    assert att is not None, [a.quote.text for a in result.attributions]
+    assert att.speaker is not None and att.speaker.text == speaker
