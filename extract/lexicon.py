@@ -243,6 +243,12 @@ class CueLexicon:
     # whether, for a learned filter (``broad`` candidates), any verb with a subject and a clause or
     # object after it is proposed as a cue (PolNeAR marks beliefs, intentions and stances too)
     broad_verb_reports: bool = False
+    # hearsay and appearance with no source named, which PolNeAR annotates as attributions
+    # (:mod:`quotegraph.extract.patterns.evidentials`): raising verbs ("seems to"), passive
+    # belief verbs with an infinitive ("is expected to"), hearsay adverbs ("reportedly")
+    evidential_verbs: frozenset[str] = _words()
+    evidential_passives: frozenset[str] = _words()
+    evidential_adverbs: frozenset[str] = _words()
 
     @cached_property
     def source_words(self) -> frozenset[str]:

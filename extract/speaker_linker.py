@@ -249,9 +249,10 @@ def candidates_for(doc: Doc, att: Attribution, lex: CueLexicon, sents: list[Span
                    cache: dict | None = None, entities: DocEntities | None = None) -> tuple[list[Candidate], int | None]:
     """The candidates the linker weighs for one attribution and the index of the rules' own
     speaker among them (None without ``rerank`` or without one); no candidates for nested
-    quotes, transcript turns (their label is the speaker), possessor sources ("seinen Angaben
+    quotes, transcript turns (their label is the speaker), hearsay that names no source
+    ("evidential"), possessor sources ("seinen Angaben
     nach"), and, without ``rerank``, attributions that have a speaker."""
-    if att.pattern in ("nested", "transcript") or att.possessor is not None or (att.speaker is not None and not rerank):
+    if att.pattern in ("nested", "transcript", "evidential") or att.possessor is not None or (att.speaker is not None and not rerank):
         return [], None
     cands = speaker_candidates(doc, (att.quote.start, att.quote.end), lex, sents, cache, entities)
     for relay in att.mediators:  # a relay the rules found is no candidate for the speaker
