@@ -16,6 +16,9 @@ SPEAKERS = [
     # a cue in the content (a participle under the main clause) does not take the report
     ("The mayor will work with whoever wins and is committed to maintaining the old bridge, her spokesman said.",
      "The mayor will work with whoever wins", "her spokesman"),
+    # "in" + a poll named by compounds: the whole object of the preposition is the source
+    ("In a Harbour Herald/Channel Nine poll released Monday, 48 percent of voters chose the mayor.",
+     "48 percent of voters chose the mayor", "a Harbour Herald/Channel Nine poll released Monday"),
 ]
 
 
