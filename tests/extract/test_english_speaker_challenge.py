@@ -28,3 +28,21 @@ def test_english_speaker(run_en, text, quote, speaker):
     att = next((a for a in result.attributions if quote in a.quote.text), None)
     assert att is not None, [a.quote.text for a in result.attributions]
     assert att.speaker is not None and att.speaker.text == speaker
+
+
+@pytest.fixture(scope="module")
+def run_en_learned():
+    """The full English pipeline, learned speaker linker and quote filter included."""
+    from quotegraph.extract.convert import doc_to_result
+    from quotegraph.extract.pipeline import make_nlp
+    from quotegraph.extract.records import Article
+
+    nlp = make_nlp("en")
+    return lambda text: doc_to_result(nlp(text), Article(id="t", text=text, language="en"))
+
+
+def test_a_relative_pronoun_speaker_stays_the_speaker_the_linker_does_not_move_it(run_en_learned):
+    # PolNeAR marks the relative pronoun as the source of its clause, not the name it stands for
+    text = "Former Republican candidate John Miller, who on Monday endorsed Stone, said Friday he agrees with the ruling."
+    att = next(a for a in run_en_learned(text).attributions if a.cue is not None and a.cue.text == "endorsed")
+    assert att.speaker is not None and att.speaker.text == "who"
