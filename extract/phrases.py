@@ -272,11 +272,12 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
 
 def _opens_with_preposition(token: Token, lex: CueLexicon) -> bool:
     """A phrase that opens with a preposition is no subject ("Gegenüber den Stuttgarter Nachrichten
-    erklärte sie"), unless the preposition counts ("Über 100 Experten warnten") or names the agent
-    of a passive ("Von der Regierung wurde gefordert", the agent speaks)."""
+    erklärte sie"), unless the preposition counts ("Über 100 Experten warnten", "about half of
+    the voters said": an English preposition the parser makes a modifier of the quantity) or names the agent of a passive ("Von der Regierung
+    wurde gefordert", the agent speaks)."""
     first = token.left_edge
     return (first.pos_ == "ADP" and first.i < token.i and first.lower_ not in lex.passive_agent_prepositions
-            and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
+            and not (first.dep_ in ("quantmod", "advmod") and first.tag_ == "IN") and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
 
 
 def _plainly_nominative(noun: Token, lex: CueLexicon) -> bool:

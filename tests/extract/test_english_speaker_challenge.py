@@ -19,6 +19,9 @@ SPEAKERS = [
     # "in" + a poll named by compounds: the whole object of the preposition is the source
     ("In a Harbour Herald/Channel Nine poll released Monday, 48 percent of voters chose the mayor.",
      "48 percent of voters chose the mayor", "a Harbour Herald/Channel Nine poll released Monday"),
+    # a preposition that modifies the quantity opens no prepositional phrase: the subject speaks
+    ("In Harbourton, about half of the registered voters said they wanted a new mayor.",
+     "they wanted a new mayor", "about half of the registered voters"),
     # a headline whose whole content after the name and colon is one quote
     ("Stone: 'We will never give up the harbour.'\n\nThe mayor spoke on Monday.", "We will never give up the harbour",
      "Stone"),
