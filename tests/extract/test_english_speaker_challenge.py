@@ -22,6 +22,9 @@ SPEAKERS = [
     # a preposition that modifies the quantity opens no prepositional phrase: the subject speaks
     ("In Harbourton, about half of the registered voters said they wanted a new mayor.",
      "they wanted a new mayor", "about half of the registered voters"),
+    # a dateline the parser calls a second subject is no speaker
+    ("HARBOURTON (Reuters) - Mayor Anna Park said the port would reopen in May.",
+     "the port would reopen in May", "Mayor Anna Park"),
     # a headline whose whole content after the name and colon is one quote
     ("Stone: 'We will never give up the harbour.'\n\nThe mayor spoke on Monday.", "We will never give up the harbour",
      "Stone"),
