@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
 from functools import lru_cache
 from collections.abc import Iterable, Iterator
 
@@ -50,6 +49,7 @@ from quotegraph.extract.records import Article, ArticleResult, Attribution, Ment
 from . import namespaces
 from .entity_types import is_entity, losing_types
 from .iri_segments import iri_segment
+from .literals import date_literal, decimal_literal, integer_literal
 from .namespaces import ENTITY, ID, ITSRDF, KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, SKOS, XSD
 from .terms import Lit, to_rdflib
 
@@ -86,7 +86,6 @@ __all__ = [
     "article_batches",
     "is_shared",
     "graph_of",
-    "date_literal",
     "plain_vocabulary",
     "vocabulary_triples",
     "records_to_graph",
@@ -212,23 +211,6 @@ def _class(entity_type: str | None) -> str:
     return _ENTITY_CLASS.get(entity_type or "", SDO.Thing)
 
 
-def _int(value: int) -> Lit:
-    # xsd:integer, not NIF's declared range xsd:nonNegativeInteger: Oxigraph stores every
-    # integer-derived datatype as xsd:integer, so anything else would not survive the store
-    # (a graph built in memory and the same graph read back from Oxigraph would differ).
-    return Lit(str(value), XSD.integer)
-
-
-def decimal_literal(value: float) -> Lit:
-    """An ``xsd:decimal`` of up to four places in its canonical form, the one Oxigraph keeps
-    (a graph built in memory and the same graph read back from a store are equal).
-
-    >>> [decimal_literal(v).value for v in (0.5, 1.0, 0.97312)]
-    ['0.5', '1', '0.9731']
-    """
-    return Lit(f"{value:.4f}".rstrip("0").rstrip("."), XSD.decimal)
-
-
 def _article_triples(article: Article) -> Iterator[Triple]:
     a = _article(article.id)
     yield a, RDF.type, SDO.NewsArticle
@@ -254,58 +236,11 @@ def _article_triples(article: Article) -> Iterator[Triple]:
         yield org, SDO.name, Lit(outlet)
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# a space for the T, no seconds, a zone without its colon: as sites and feeds write them
-_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?")
-
-
-def date_literal(text: str) -> Lit:
-    """An article date as ``xsd:date`` or ``xsd:dateTime`` when it is one, else a plain literal.
-
-    The lexical form is the canonical one Oxigraph (and Virtuoso) give back, so a graph is the
-    same in memory and in any store: no trailing zeros in fractions, ``Z`` for UTC.
-
-    >>> date_literal("2024-05-02").datatype == XSD.date
-    True
-    >>> date_literal("2024-05-02T10:00:00.500+00:00").value, date_literal("2024-05-02T10:00:00Z").datatype == XSD.dateTime
-    ('2024-05-02T10:00:00.5Z', True)
-    >>> date_literal("2024-05-02 10:00+0200").value, date_literal("2024-05-02T10:00:00-00:00").value
-    ('2024-05-02T10:00:00+02:00', '2024-05-02T10:00:00Z')
-    >>> date_literal("2. Mai 2024"), date_literal("2024-02-30").datatype
-    (Lit(value='2. Mai 2024', datatype=None, lang=None), None)
-    """
-    value = text.strip()
-    if _DATE.fullmatch(value):
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            return Lit(text)
-        return Lit(value, XSD.date)
-    m = _DATETIME.fullmatch(value)
-    if m:
-        stamp = f"{m.group(1)}T{m.group(2)}{m.group(3) or ':00'}"
-        zone = m.group(5) or ""
-        if len(zone) == 5:  # +0200
-            zone = f"{zone[:3]}:{zone[3:]}"
-        try:
-            datetime.fromisoformat(stamp)
-        except ValueError:
-            return Lit(text)
-        if zone and not (zone == "Z" or (int(zone[1:3]) <= 14 and int(zone[4:]) < 60)):
-            return Lit(text)
-        fraction = (m.group(4) or "").rstrip("0").rstrip(".")
-        if zone in ("+00:00", "-00:00"):
-            zone = "Z"
-        # kept as written here (to_rdflib does not normalize): rdflib's own form is not canonical
-        return Lit(f"{stamp}{fraction}{zone}", XSD.dateTime)
-    return Lit(text)
-
-
 def _string_triples(article_id: str, start: int, end: int, text: str) -> Iterator[Triple]:
     s = _span(article_id, start, end)
     yield s, RDF.type, NIF.String
-    yield s, NIF.beginIndex, _int(start)
-    yield s, NIF.endIndex, _int(end)
+    yield s, NIF.beginIndex, integer_literal(start)
+    yield s, NIF.endIndex, integer_literal(end)
     yield s, NIF.anchorOf, Lit(text)
     yield s, NIF.referenceContext, _article(article_id)
 
@@ -327,7 +262,7 @@ def _attribution_triples(result: ArticleResult, att: Attribution, ids: dict[str,
     yield from _string_triples(aid, q.start, q.end, q.text)
     yield quote, SDO.text, Lit(q.text)
     yield quote, SDO.isPartOf, _article(aid)
-    yield quote, QG.kind, f"{_KIND}{q.kind}"
+    yield quote, QG.kind, f"{_KIND}{iri_segment(q.kind)}"  # a kind read from a file is only a string
     yield quote, QG.attributionId, Lit(att.id)
     if att.confidence is not None:
         yield quote, QG.confidence, decimal_literal(att.confidence)
@@ -425,29 +360,37 @@ def _all_triples(result: ArticleResult) -> Iterator[Triple]:
     for att in result.attributions:
         yield from _attribution_triples(result, att, ids)
     yield from _entity_triples(result)
+    # each entity's names once per article, not once per quote; names of two characters or
+    # fewer are never looked for
+    names = [(ent.name, [n for n in (ent.name, *ent.aliases) if len(n) > 2]) for ent in result.entities]
     for att in result.attributions:
-        yield from _mentions_triples(result, att, ids[att.id])
+        yield from _mentions_triples(names, att, ids[att.id])
 
 
-def _mentioned(result: ArticleResult, att: Attribution) -> dict[str, None]:
+def _mentioned(names: list[tuple[str, list[str]]], att: Attribution) -> dict[str, None]:
     """The names of the entities a quote mentions, in order: those its record names inside it
-    (``Attribution.mentions``), and any other entity of the article named inside it by one of
-    its names (a record written without mentions; an outlet the NER did not tag) but its own
-    speaker."""
+    (``Attribution.mentions``), and any other entity of the article (``names``: each with the
+    names it goes by) named inside it (a record written without mentions; an outlet the NER did
+    not tag) but its own speaker."""
     out = dict.fromkeys(m.entity for m in att.mentions if m.entity)
-    for ent in result.entities:
-        if ent.name in out or (att.speaker and att.speaker.entity == ent.name):
+    speaker = att.speaker.entity if att.speaker else None
+    text = att.quote.text
+    for name, forms in names:
+        if name in out or name == speaker:
             continue
-        if any(_names_in(alias, att.quote.text) for alias in (ent.name, *ent.aliases)):
-            out[ent.name] = None
+        for form in forms:
+            # the substring test first: most names are not in most quotes, and it needs no regex
+            if form in text and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None:
+                out[name] = None
+                break
     return out
 
 
-def _mentions_triples(result: ArticleResult, att: Attribution, quote: str) -> Iterator[Triple]:
+def _mentions_triples(names: list[tuple[str, list[str]]], att: Attribution, quote: str) -> Iterator[Triple]:
     """``quote schema:mentions entity`` for each entity it names, and the shortcut
     ``speaker qg:talksAbout entity`` (not to the speaker itself)."""
     speaker = _entity(att.speaker.entity) if att.speaker and att.speaker.entity else None
-    for name in _mentioned(result, att):
+    for name in _mentioned(names, att):
         mentioned = _entity(name)
         yield quote, SDO.mentions, mentioned
         if speaker and mentioned != speaker:
@@ -545,11 +488,6 @@ def graph_of(subject: str, predicate: str, obj: str | None) -> str | None:
             # ids are percent-encoded with no safe characters, so "#" and "/" end them
             return f"{ID}graph/{subject[len(namespace):].split(end, 1)[0]}"
     return None
-
-
-def _names_in(name: str, text: str) -> bool:
-    # the substring test first: most names are not in most quotes, and it needs no regex
-    return len(name) > 2 and name in text and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def plain_vocabulary() -> list[Triple]:
