@@ -150,13 +150,14 @@ class OxigraphBackend(Backend):
             before = sum(self._graph_size(name) for name in names if store.contains_named_graph(name))
             shared = {(s, p, o) for quads in batch.values() for s, p, o, g in quads if g is None}
             lines = {nquads_line(*quad) for quads in batch.values() for quad in quads}
+            data = "".join(lines).encode("utf-8")  # before anything is dropped: text that is no UTF-8 raises here
             added += len(lines) - len(shared) - before + new_shared(shared)
             for name in names:
                 store.remove_graph(name)
             # one transaction: all of the batch's articles, or none; lenient (Oxigraph does not
             # check the IRIs again, 40 % of the load): the model mints every IRI escaped
             # (iri_segments) and writes every literal escaped (terms.nt_literal)
-            store.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
+            store.load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
             added -= self.keep_one_type({s for s, p, _ in shared if p == _RDF_TYPE_IRI})
         return added
 
