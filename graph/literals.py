@@ -10,19 +10,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from .namespaces import XSD as _XSD_NAMESPACE
-from .terms import Lit
+from . import namespaces
+from .terms import Lit, PlainNamespace
 
 __all__ = ["integer_literal", "decimal_literal", "date_literal"]
 
-
-class XSD:
-    """The XML Schema datatypes of the model, as plain IRIs."""
-
-    integer = str(_XSD_NAMESPACE.integer)
-    decimal = str(_XSD_NAMESPACE.decimal)
-    date = str(_XSD_NAMESPACE.date)
-    dateTime = str(_XSD_NAMESPACE.dateTime)
+XSD = PlainNamespace(namespaces.XSD)
 
 
 def integer_literal(value: int) -> Lit:

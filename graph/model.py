@@ -51,24 +51,11 @@ from .entity_types import is_entity, losing_types
 from .iri_segments import iri_segment
 from .literals import date_literal, decimal_literal, integer_literal
 from .namespaces import ENTITY, ID, ITSRDF, KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, SKOS, XSD
-from .terms import Lit, to_rdflib
-
-
-class _Terms:
-    """A namespace whose terms are plain IRIs (``str``), each made once: rdflib builds a new
-    URIRef on every attribute access, and the quads of a corpus ask for them millions of times."""
-
-    def __init__(self, namespace) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> str:  # only for a term not asked for before
-        term = str(getattr(self._namespace, name))
-        setattr(self, name, term)
-        return term
+from .terms import Lit, PlainNamespace, to_rdflib
 
 
 # the model's vocabulary as plain IRIs; the namespaces' rdflib terms stay in .namespaces
-NIF, SDO, PROV, QG, RDF, ITSRDF, SKOS, XSD = map(_Terms, (NIF, SDO, PROV, QG, RDF, ITSRDF, SKOS, XSD))
+NIF, SDO, PROV, QG, RDF, ITSRDF, SKOS, XSD = map(PlainNamespace, (NIF, SDO, PROV, QG, RDF, ITSRDF, SKOS, XSD))
 _ID, _KIND = str(ID), str(KIND)
 
 __all__ = [

@@ -27,10 +27,10 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-__all__ = ["Lit", "XSD_STRING", "XSD_INTEGER", "to_ox", "from_ox", "to_rdflib", "sparql_term", "nt_literal",
+__all__ = ["Lit", "PlainNamespace", "XSD_STRING", "XSD_INTEGER", "to_ox", "from_ox", "to_rdflib", "sparql_term", "nt_literal",
            "nquads_line"]
 
-XSD_STRING = _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
@@ -47,6 +47,24 @@ class Lit(NamedTuple):
     value: str
     datatype: str | None = None
     lang: str | None = None
+
+
+class PlainNamespace:
+    """A namespace whose terms are plain IRIs (``str``), each made once: rdflib builds a new
+    URIRef on every attribute access, and the quads of a corpus ask for them millions of times.
+
+    >>> from rdflib.namespace import SDO
+    >>> PlainNamespace(SDO).Person
+    'https://schema.org/Person'
+    """
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:  # only for a term not asked for before
+        term = str(getattr(self._namespace, name))
+        setattr(self, name, term)
+        return term
 
 
 def to_ox(term: str | Lit | URIRef | BNode | Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -87,7 +105,7 @@ def from_ox(term) -> URIRef | BNode | Literal | None:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:
+        if term.datatype.value == XSD_STRING:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     return Literal(str(term))  # an RDF-star triple term
