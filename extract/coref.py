@@ -22,7 +22,7 @@ from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
 from .records import Attribution, Entity, Mention
-from .descriptions import RoleNouns, synonym_table
+from .descriptions import RoleNouns, description_head, synonym_table
 from .head_names import (entity_type_of_label, head_name, name_in, named_part, names_an_outlet, names_no_one,
                          unnamed_group)
 from .salience import SUBJECT_DEPS, Focus, pronoun_gender
@@ -263,6 +263,14 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         if span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs:
             # "Demnach … laut X": the relay is whoever was last named as a source
             return (*chars, last_source.name, last_source.type) if last_source is not None else None
+        described = roles.antecedent(span) if span is not None else None
+        if described is not None:  # "das Blatt" after "die Zeitung Weser-Echo"
+            return (*chars, described.name, described.type if described.type == "person" else "media")
+        if span is not None and _outlet_description(span, lex):
+            # "die Zeitung": the paper named so before ("Süddeutsche Zeitung"), else no entity (as
+            # one node it would join every article's papers)
+            found = index.find(span.root.text, "media")
+            return (*chars, found.name if found is not None else None, "media")
         # whoever relays a statement is a person or an outlet (NER may call it a place)
         named = name_in(span, lex, entities, keep_places=True) if span is not None else None
         if named is not None:
@@ -271,8 +279,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 return None
             ent.type = ent.type if ent.type == "person" else "media"
             return (*chars, ent.name, ent.type)
-        if span is not None and names_no_one(span, lex, entities, keep_places=True):
-            return (*chars, None, "media")
+        no_one = names_no_one(span, lex, entities, keep_places=True) if span is not None else None
+        if no_one:  # "two senators present", "a senior Trump adviser": a person or an outlet
+            return (*chars, None, "person" if no_one == "person" else "media")
         return None
 
     for att in attributions:
@@ -297,11 +306,16 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             no_one = names_no_one(span_for_name, lex, entities, known_person) \
                 if described is None and span_for_name is not None else None
             impersonal = span is not None and len(span) == 1 and impersonal_word(span[0], lex)  # "man", "es"
-            unnamed = no_one is not None or impersonal or (
+            # "die Zeitung", "the newspaper": a paper named before, else none (as one node it would
+            # join every article's papers)
+            outlet = described is None and span is not None and _outlet_description(span, lex)
+            unnamed = no_one is not None or impersonal or outlet or (
                 described is None and span_for_name is not None and unnamed_group(span_for_name, entities))
             named = name_in(span_for_name, lex, entities, known_person) \
                 if span_for_name is not None and described is None else None
             ent = described if described is not None else index.add(*named) if named is not None and not unnamed else None
+            if outlet:
+                ent = index.find(span.root.text, "media")  # "die Zeitung" after "die Süddeutsche Zeitung"
             if ent is None and span is not None and att.possessor is not None and att.possessor.text.lower() in lex.own_possessives:
                 ent = _sentence_subject(span, index, lex, entities)  # "X will eigenen Angaben nach …": X
             points_back = span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs
@@ -349,6 +363,17 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 for att, row, inside in zip(attributions, out, named_inside)]
     used = {m.entity for a in resolved for m in (a.speaker, *a.mediators, a.addressee, *a.mentions) if m is not None}
     return resolved, [Entity(e.name, e.type, tuple(sorted(e.aliases))) for e in index.entities if e.name in used]
+
+
+def _outlet_description(span: Span, lex: CueLexicon) -> bool:
+    """Whether a phrase is a definite description of an outlet with no name ("die Zeitung",
+    "das Blatt", "the newspaper")."""
+    head = description_head(span)
+    # the word itself, not a compound ("das Handelsblatt"), and no capitalised adjective before
+    # it, which in German is part of a name ("die Süddeutsche Zeitung", "der Berliner Zeitung")
+    return (head is not None and head.pos_ == "NOUN"
+            and (head.lower_ in lex.media_words or head.lemma_.lower() in lex.media_words)
+            and not any(t.pos_ == "ADJ" and t.text[:1].isupper() for t in span if t.i != span.start))
 
 
 #: The kinds of named entity a quote mentions: people, organisations, places (not "German", NORP).

@@ -66,6 +66,10 @@ def lemmas_of(token: Token, lex: CueLexicon) -> list[str]:
             found = table.get(key)
             if isinstance(found, str) and found.lower() not in out:
                 out.append(found.lower())
+        if token.lower_ not in out and token.lower_ not in table:
+            # the table lists inflected forms only: a form it lacks may be the lemma itself
+            # ("vermuten", which the lemmatizer reads as "vermun")
+            out.append(token.lower_)
     return out
 
 

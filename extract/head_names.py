@@ -141,7 +141,7 @@ def named_part(span: Span, lex: CueLexicon) -> Span | None:
     the source noun (None when nothing follows it: the possessor is the source)."""
     i = span.start
     saw_noun = False
-    while i < span.end and (span.doc[i].lower_ in lex.possessives or span.doc[i].pos_ in ("DET", "ADJ")
+    while i < span.end and (span.doc[i].lower_ in lex.possessives or span.doc[i].pos_ in ("DET", "ADJ", "NUM")
                             or is_source_noun(span.doc[i], lex)):
         saw_noun = saw_noun or is_source_noun(span.doc[i], lex)
         i += 1
@@ -155,7 +155,9 @@ def named_part(span: Span, lex: CueLexicon) -> Span | None:
 def _without_trailing_pp(span: Span, lex: CueLexicon) -> Span:
     """"das Institut in einer Mitteilung" → "das Institut": a prepositional phrase after the
     head names a circumstance, not the speaker ("von der Behörde" stays)."""
-    cut = next((t.i for t in span if t.i > span.start and t.pos_ == "ADP" and t.lower_ not in lex.name_prepositions), None)
+    # a preposition is written in lower case: "Prof." tagged ADP is a title ("Klinikdirektor Prof. Dr. X")
+    cut = next((t.i for t in span if t.i > span.start and t.pos_ == "ADP" and t.text.islower()
+                and t.lower_ not in lex.name_prepositions), None)
     return span.doc[span.start:cut] if cut is not None else span
 
 
@@ -176,6 +178,23 @@ def in_owner(name: Span, head: Token) -> bool:
         owner = owner or token.dep_ in _OWNER_DEPS
         token = token.head
     return owner
+
+
+def _relative(head: Token, lex: CueLexicon) -> bool:
+    """Whether a noun is one of ``relative_nouns`` by its form or lemma; not as the last part of
+    a compound, which is mostly an office ("Staatsanwalt", "Generalanwalt")."""
+    return head.pos_ == "NOUN" and (head.lower_ in lex.relative_nouns or head.lemma_.lower() in lex.relative_nouns)
+
+
+def _modifies(name: Span, head: Token) -> bool:
+    """Whether a name hangs below ``head`` other than as its apposition: an owner, a compound
+    or a prepositional modifier ("Trump's" in "Trump's wife", "Clinton" in "a Clinton aide")."""
+    token = name.root
+    while token != head:
+        if (token.dep_ in _APPOSITION_DEPS and token.head == head) or token.head == token:
+            return False  # the head's own apposition ("the president's wife, Melania Trump")
+        token = token.head
+    return True
 
 
 def _place(name: Span) -> bool:
@@ -208,12 +227,23 @@ def _names(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Cal
         return None, [], []
     span = _without_trailing_pp(named, lex)
     head = span.root
-    ents = [e for e in entities.within(span.start, span.end) if e.label_ not in COUNT_LABELS]
+    ents = [e for e in entities.within(span.start, span.end) if e.label_ not in UNNAMED_LABELS]  # no count, date or time
     if head.pos_ == "PROPN" or head_name(span, lex) is not None:
         return span, ents, []
     if _counted(head):  # "54 percent of Democrats" is not the Democrats; but "One of them, Ann Lee" is Ann Lee
         kept = [e for e in ents if entity_type_of_label(e.label_) == "person" and not in_owner(e, head)]
         return span, kept, [e for e in ents if e not in kept] or [span]
+    if _relative(head, lex):
+        # "Trump's wife", "one Clinton aide", "der Anwalt des Konzerns": the name says whose
+        # relative or aide speaks, not who (so does a name the NER missed)
+        names = ents or list({n.start: n for t in span if t.pos_ == "PROPN"
+                              and (n := _name_around(t, span)) is not None}.values())
+        # what follows a comma or dash after the head is an apposition of the whole phrase
+        # ("the wife of the president, Melania Trump"; "Clay's biographers, David and Jeanne Heidler")
+        aside = next((t.i for t in span if t.i > head.i and t.text in _APPOSITION_MARKS), span.end)
+        tied = [n for n in names if head not in n and n.end <= aside and _modifies(n, head)]
+        if tied:
+            return span, [e for e in ents if e not in tied and e.label_ not in UNNAMED_LABELS], tied
     if keep_places or not ents or head.pos_ != "NOUN" or noun_in(head, lex.spokesperson_nouns, lex):
         return span, ents, []
     # an organisation in the owner is the body the speaker speaks for ("ein Sprecher des
@@ -236,6 +266,8 @@ def names_no_one(span: Span, lex: CueLexicon, entities: DocEntities,
     ents = entities.within(named.start, named.end)
     if any(t.lower_ in lex.media_words for t in named):
         return "media"
+    if _relative(named.root, lex):
+        return "person"  # "Trump's wife": whatever the NER took the owner for
     best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), len(e.text)), default=None)
     return entity_type_of_label(best.label_) if best is not None else "other"
 
@@ -296,7 +328,11 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     if dropped and not ents:
         return None
     if ents:
-        best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), len(e.text)))
+        head = span.root
+        # a name of the head itself before one in its owner: "der Chefankläger des Internationalen
+        # Strafgerichts, Luis Moreno Ocampo" is Ocampo, "ein Sprecher des Ministeriums" the ministry
+        best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"),
+                                        head.pos_ != "NOUN" or head in e or not in_owner(e, head), len(e.text)))
         etype = entity_type_of_label(best.label_)
         if any(t.lower_ in lex.media_words for t in span):
             etype = "media"

@@ -131,6 +131,10 @@ class CueLexicon:
     # nouns of someone who speaks for a body ("Sprecher", "spokeswoman"): the name in their owner
     # is that body, whatever the NER takes it for ("ein Sprecher von Tesla"; extract/head_names.py)
     spokesperson_nouns: frozenset[str] = _words()
+    # nouns of a person by their tie to another ("Ehefrau", "Anwalt", "wife", "aide"): the name
+    # in their owner is that other person, who is not the speaker ("Trump's wife", "one Clinton
+    # aide"; extract/head_names.py)
+    relative_nouns: frozenset[str] = _words()
     # whether names inflect (German: "der Frankfurter Allgemeinen Zeitung", "des Lehrerverbands"):
     # names are then matched by the words' uninflected forms (extract/coref.py, name_key)
     inflected_names: bool = False

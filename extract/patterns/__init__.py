@@ -19,9 +19,10 @@ module                 pattern family
 :mod:`.reports`        ``X sagte, (dass) …`` / ``…, sagte X.`` / ``Wie X berichtet, …`` (English
                        complements: :mod:`.complements`), speech nouns (``die Ansicht, dass …``),
                        ``Das meldet X.`` after the sentence it reports
-:mod:`.continuations`  a sentence in Konjunktiv I with no cue continues the report before it;
-                       in a dependent clause only, it is the governing clause's subject's report
 :mod:`.acts`           reported speech acts without their words (``Die Opposition kritisierte den Entwurf.``)
+:mod:`.continuations`  a sentence in Konjunktiv I with no cue continues the report before it (a
+                       speech act too); in a dependent clause only, it is the governing clause's
+                       subject's report; a plan with "soll" right after a report continues it
 :mod:`.evidentials`    hearsay and appearance with no source (``The bill is expected to pass``, ``X reportedly …``)
 :mod:`.settle`         fragments and titles (a fragment outside reports: the words of the subject
                        of the verb it hangs on), continued quotes joined, speakers inherited, nesting
@@ -68,8 +69,11 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
                  find_source_phrases, find_pointed_reports, find_colon_headlines, find_noun_reports):
         found.extend(list(find(doc, lex, found)))  # list(): a pattern skips what earlier ones found, not its own
     found.sort(key=lambda f: f.quote)
-    found.extend(list(find_subjunctive_continuations(doc, lex, found, broad=broad)))
     found.extend(list(find_reported_acts(doc, lex, found)))
+    found.sort(key=lambda f: f.quote)
+    # after the speech acts: a sentence in reported mood goes on with one ("Die Opposition
+    # kritisierte den Entwurf. Er sei unsozial.")
+    found.extend(list(find_subjunctive_continuations(doc, lex, found, broad=broad)))
     found.extend(list(find_evidentials(doc, lex, found)))
     if broad:
         found.extend(list(find_broad_verb_reports(doc, lex, found)))

@@ -58,6 +58,9 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
             if any(c.dep_ in ("auxpass", "nsubjpass", "nsubj:pass", "aux:pass") for c in tok.children):
                 break  # "Nothing was said": a passive names no speaker
             speaker = subject_of(tok, sent.start, sent.end, lex)
+            if speaker is None and tok.dep_ == "conj" and tok.head.i != tok.i:
+                # "Die Partei griff das Thema auf und fordert harte Maßnahmen": coordinated verbs share the subject
+                speaker = subject_of(tok.head, sent.start, sent.end, lex)
             if speaker is not None and lemma in lex.weak_verbs:
                 # the complement the parser hung on the subject is no part of it ("die Polizei von …")
                 cut = next((t.i for t in speaker[1:] if t.i > tok.i and t.lower_ in lex.act_complements and t.pos_ == "ADP"), None)

@@ -104,8 +104,11 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
         if not found.outside(sent.start_char, sent.end_char):
             continue
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX", "") and reported_mood(t, lex)]
-        reportive = [t for t in sent if _is_reportive_modal(t, lex)] if _has_perfect_infinitive(sent, lex) else []
-        if not (verbs or reportive) or cue_tokens(doc, sent.start, sent.end, lex):
+        modals = [t for t in sent if _is_reportive_modal(t, lex)]
+        reportive = modals if _has_perfect_infinitive(sent, lex) else []
+        # "Das Werk soll 2009 öffnen.": a plan or an order, reported only right after a report
+        planned = bool(modals) and not (verbs or reportive)
+        if not (verbs or reportive or planned) or cue_tokens(doc, sent.start, sent.end, lex):
             continue
         governed = governed_report(doc, sent, verbs, lex)
         if governed is not None:
@@ -113,6 +116,8 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
             yield governed
             continue
         prev = [f for f in ends if f.quote[1] <= sent.start_char]
+        if not prev and planned:
+            continue
         if not prev and not verbs:
             # "Der Täter soll … geflohen sein.": reportive "sollen" marks hearsay on its own
             content = strip_punct(sent)
@@ -128,6 +133,8 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
             gap = text[last.quote[1] : sent.start_char]
             between = [s for s in sents[max(0, k - 3) : k] if s.start_char >= last.quote[1]]
             far = gap.count("\n\n") > 4 or len(between) > 12
+        if planned and (far or between):
+            continue
         if far and not broad:
             continue
         content = strip_punct(sent)

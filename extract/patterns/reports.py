@@ -145,10 +145,12 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
     if comp is not None and comp.i > comma + 1 and any(t.lower_ == "zu" or t.tag_ == "PTKZU" for t in doc[comma + 1 : comp.i]):
         comma = comp.i - 1  # "sagte X, ohne … zu verweisen, dass …": the aside is not the content
     if lemma in lex.weak_verbs:
-        # "glaubt, er sei …": a weak cue reports a clause introduced by dass/ob, or one in Konjunktiv
+        # "glaubt, er sei …": a weak cue reports a clause introduced by dass/ob, one in Konjunktiv,
+        # or an infinitive with "zu" ("hofft, die Frau halten zu können"; not one of purpose, "um … zu")
         nxt = doc[comma + 1] if comma + 1 < sent.end else None
         reported = any(reported_mood(t, lex) for t in doc[comma + 1 : sent.end])
-        if nxt is None or (nxt.lower_ not in lex.complementizers and not reported):
+        planned = nxt is not None and nxt.tag_ != "KOUI" and zu_infinitive(doc, comma + 1, sent.end)
+        if nxt is None or (nxt.lower_ not in lex.complementizers and not reported and not planned):
             return None
     content = clause_after(doc, comma + 1, sent, lex)
     if (content is None or word_count(content.text) < 3

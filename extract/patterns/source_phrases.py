@@ -50,6 +50,7 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
             if src is None or src.start != i + n:
                 src = noun_phrase(doc, i + n, upper, lex)  # one opening with an adjective: "laut neuen Zahlen"
             if src is not None and src.start == i + n:
+                src = _before_next_phrase(src)
                 return SourcePhrase(doc[i : i + n], src, doc[i : src.end])
     if low in lex.after_source and i > lower:
         # "X zufolge" / "seinen Angaben zufolge"
@@ -60,7 +61,8 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
     if low in lex.source_noun_prepositions and i + 1 < upper:
         # "nach Angaben (von|des) X", "nach Ansicht von X", "nach eigenen Angaben"
         j = i + 1
-        while j < upper and (doc[j].pos_ in ("ADJ", "DET") or doc[j].lower_ in lex.possessives) and not is_source_noun(doc[j], lex):
+        while j < upper and (doc[j].pos_ in ("ADJ", "DET") or doc[j].lower_ in lex.possessives
+                             or _saxon_genitive(doc, j, upper, lex)) and not is_source_noun(doc[j], lex):
             j += 1
         if j < upper and is_source_noun(doc[j], lex):
             poss = next((t for t in doc[i + 1 : j] if t.lower_ in lex.possessives), None)
@@ -85,7 +87,34 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         poss = next((t for t in doc[max(lower, i - 2) : i] if t.lower_ in lex.possessives), None)
         if poss is not None:
             return SourcePhrase(doc[i + 1 : i + 2], doc[poss.i : i + 1], doc[poss.i : i + 2], poss)
+        if doc[i - 1].lower_ in lex.determiners and _ends_postposition(doc, i + 2, upper):
+            # "Dem Vernehmen nach soll …": an article, no owner (not "schickte den Bericht nach Rom")
+            return SourcePhrase(doc[i + 1 : i + 2], doc[i - 1 : i + 1], doc[i - 1 : i + 2])
     return None
+
+
+def _saxon_genitive(doc: Doc, j: int, upper: int, lex: CueLexicon) -> bool:
+    """A name in the genitive right before a source noun ("nach Grupps Meinung")."""
+    tok = doc[j]
+    return (tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.text.endswith("s")
+            and j + 1 < upper and is_source_noun(doc[j + 1], lex))
+
+
+def _ends_postposition(doc: Doc, after: int, upper: int) -> bool:
+    """Whether the token at ``after`` can follow a postposition ("… nach soll", "… nach
+    zunehmend"), not open its object ("nach Rom", "nach dem Spiel")."""
+    nxt = doc[after] if after < upper else None
+    # an adjective used as an adverb may follow ("nach zunehmend"; STTS ADJD), an attributive one opens an object
+    return nxt is None or nxt.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON") or nxt.tag_ == "ADJD"
+
+
+def _before_next_phrase(src: Span) -> Span:
+    """A source cut before a lower-case adjective after its noun, which opens the phrase the
+    claim goes on with ("laut Polizei [armen Familien]", "laut BBC [britische Staatsbürger]");
+    an adjective inside a name is capitalised ("laut Zeitung Neue Presse")."""
+    cut = next((t.i for t in src[1:] if t.pos_ == "ADJ" and t.text.islower()
+                and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")), None)
+    return src.doc[src.start : cut] if cut is not None else src
 
 
 def _english_prep_object(doc: Doc, prep: int, upper: int, *, opens: bool) -> Span | None:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
 from ..phrases import SUBJECT_DEPS, np_after, np_before, strip_punct, subject_of, with_apposition
+from .source_phrases import is_source_noun
 
 
 def noun_owner(noun: Token) -> Span | None:
@@ -160,6 +161,8 @@ def _origin_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span |
     if aus is None or not all(t.is_punct or t.pos_ in ("ADV", "CCONJ", "PART") for t in doc[lower : aus.i]):
         return None
     np = np_after(doc, aus.i + 1, verb.i, lex)
+    if np is not None and any(is_source_noun(t, lex) for t in np if t.pos_ == "NOUN"):
+        return np  # "Aus einer Pressemitteilung geht hervor, …": the document itself is the source
     return doc[aus.i : np.end] if np is not None else None
 
 

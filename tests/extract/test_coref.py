@@ -217,6 +217,59 @@ def test_a_place_in_the_owner_of_the_speaker_is_not_the_speaker(run_de, run_en):
     assert _speakers(en) == [("The mayor of Chicago", None)]
 
 
+def test_the_owner_of_a_relative_or_aide_is_not_the_speaker(run_de, run_en):
+    # the wife, lawyer or aide speaks, not the person their owner names (relative_nouns)
+    def who(result):
+        return [(a.speaker.text, a.speaker.entity, a.speaker.type) for a in result.attributions]
+
+    assert who(run_en("\"We stand firm,\" said Trump's wife.")) == [("Trump's wife", None, "person")]
+    assert who(run_en('"We stand firm," one Clinton aide said.')) == [("one Clinton aide", None, "person")]
+    assert who(run_de("„Wir bleiben hart“, sagte Trumps Anwalt.")) == [("Trumps Anwalt", None, "person")]
+    assert who(run_de("„Wir bleiben hart“, sagte die Ehefrau des Präsidenten Trump.")) == [
+        ("die Ehefrau des Präsidenten Trump", None, "person")]
+    # the relative's own name still names the speaker; a thing the owner has still speaks for them
+    assert who(run_de("„Wir bleiben hart“, sagte seine Ehefrau Anna Weber.")) == [
+        ("seine Ehefrau Anna Weber", "Anna Weber", "person")]
+    assert who(run_en('"We stand firm," said the wife of the president, Melania Trump.')) == [
+        ("the wife of the president, Melania Trump", "Melania Trump", "person")]
+    assert who(run_en("\"We stand firm,\" said Clinton's campaign."))[0][1] == "Clinton"
+    # so with a relay: an aide who passes the words on is a person with no entity, not an outlet
+    relayed = run_en("\"The plan is dead,\" Anna Reyes said, according to a senior Trump adviser.")
+    assert [(m.text, m.entity, m.type) for m in relayed.attributions[0].mediators] == [
+        ("a senior Trump adviser", None, "person")]
+
+
+def test_an_outlet_description_names_the_paper_named_before_or_no_one(run_de, run_en):
+    # "die Zeitung" with no paper named before is no entity: as one node it would join every
+    # article's papers; after "Die Süddeutsche Zeitung" it is that paper
+    def who(result):
+        return [(a.speaker.text, a.speaker.entity, a.speaker.type) for a in result.attributions]
+
+    assert who(run_de("Die Zeitung berichtete, der Plan sei gescheitert.")) == [("Die Zeitung", None, "media")]
+    assert who(run_de("Die Süddeutsche Zeitung schrieb, der Plan sei gescheitert. "
+                      "Die Zeitung berichtete weiter, der Minister sei zurückgetreten."))[1][1] == "Süddeutsche Zeitung"
+    assert who(run_en("The newspaper reported that the plan had failed.")) == [("The newspaper", None, "media")]
+    relayed = run_de("Der Plan sei gescheitert, berichtet die Zeitung unter Berufung auf Anna Weber.")
+    assert [(m.text, m.entity) for m in relayed.attributions[0].mediators] == [("die Zeitung", None)]
+
+
+def test_a_name_beside_the_head_before_one_in_its_owner(run_de, run_en):
+    # "der Chefankläger des Gerichts, X" is X, while "ein Sprecher des Ministeriums" is the ministry
+    de = run_de("Die Lage sei ernst, sagte der Direktor des Landesamts für Umwelt, Peter Hallmann.")
+    assert de.attributions[0].speaker.entity == "Peter Hallmann"
+    en = run_en("The director of the Federal Water Agency, Anna Reyes, said the river was safe.")
+    assert en.attributions[0].speaker.entity == "Anna Reyes"
+    # a title the tagger calls a preposition ("Prof.") does not cut the name off
+    prof = run_de("„Wir können jetzt helfen“, sagte Klinikdirektor Prof. Dr. Matthias W. Beckmann.")
+    assert prof.attributions[0].speaker.entity == "Matthias W. Beckmann"
+
+
+def test_a_date_is_never_the_speaker(run_en):
+    # "A 2009 report by X": the report's author, not its year
+    result = run_en("A 2009 report by the progressive Center for Economic and Policy Research found that the plan had failed.")
+    assert result.attributions[0].speaker.entity == "Center for Economic and Policy Research"
+
+
 def test_a_count_is_never_the_speaker(run_de, run_en):
     assert _speakers(run_de("Zwei Beamte sagten, der Zug sei entgleist.")) == [("Zwei Beamte", None)]
     assert _speakers(run_en("Two officials said the talks had failed.")) == [("Two officials", None)]

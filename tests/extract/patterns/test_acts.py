@@ -17,6 +17,13 @@ def test_speech_act_sentences_with_a_weak_verb_or_an_article_first(run_de, text,
     assert (att.quote.kind, att.cue.lemma) == ("reported", lemma)
 
 
+def test_a_speech_act_coordinated_with_another_verb_shares_its_subject(run_de):
+    text = "Die nationalistische Partei hat das Thema aufgegriffen und fordert harte Maßnahmen gegen die Kriminalität."
+    (att,) = run_de(text).attributions
+    assert (att.quote.kind, att.quote.text, att.speaker.text, att.cue.text) == (
+        "reported", text, "Die nationalistische Partei", "fordert")
+
+
 def test_a_weak_verb_without_its_complement_reports_nothing(run_de):
     assert not run_de("Die Polizei sprach am Montag mit den Anwohnern der Siedlung.").attributions
 

@@ -1,11 +1,35 @@
 """Tests of :mod:`quotegraph.extract.patterns.continuations`: free indirect speech: a sentence in
 Konjunktiv I continues the report before it (invented sentences, rules only)."""
 
+import pytest
 
-def test_konjunktiv_sentence_continues_the_speaker(run_de):
-    text = ("Clara Hartmann sagte, die Regierung werde die Verhandlungen fortsetzen. "
-            "Eine Einigung sei noch in diesem Jahr möglich.")
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Clara Hartmann sagte, die Regierung werde die Verhandlungen fortsetzen. "
+     "Eine Einigung sei noch in diesem Jahr möglich.", "Eine Einigung sei noch in diesem Jahr möglich.", "Clara Hartmann"),
+    # a plan with "soll" right after a report, consecutive ones one quote
+    ("Die Firma Tesla teilte mit, sie werde in Europa Autos verkaufen. Das Werk soll 2009 in Betrieb gehen. "
+     "Dort sollen 2.000 Menschen arbeiten.", "Das Werk soll 2009 in Betrieb gehen. Dort sollen 2.000 Menschen arbeiten.",
+     "Tesla"),
+])
+def test_a_sentence_without_cue_continues_the_report_before_it(run_de, text, content, speaker):
     atts = run_de(text).attributions
     assert [a.quote.kind for a in atts] == ["indirect", "free_indirect"]
-    assert atts[1].quote.text == "Eine Einigung sei noch in diesem Jahr möglich."
-    assert atts[1].speaker.entity == "Clara Hartmann"
+    assert (atts[1].quote.text, atts[1].cue, atts[1].speaker.entity) == (content, None, speaker)
+
+
+def test_a_plan_with_soll_and_no_report_before_it_is_no_quote(run_de):
+    assert run_de("Der Streik begann am Montag. Die Busse sollen ab Mittwoch in den Depots bleiben.").attributions == ()
+
+
+@pytest.mark.parametrize("text, act, content, speaker", [
+    ("Die Opposition kritisierte den Entwurf der Regierung scharf. Er sei unsozial und teuer.",
+     "Die Opposition kritisierte den Entwurf der Regierung scharf.", "Er sei unsozial und teuer.", "Die Opposition"),
+    ("Die Gewerkschaft Verdi kündigte am Montag einen Streik an. Die Busse sollen ab Mittwoch in den Depots bleiben.",
+     "Die Gewerkschaft Verdi kündigte am Montag einen Streik an.", "Die Busse sollen ab Mittwoch in den Depots bleiben.",
+     "Die Gewerkschaft Verdi"),
+])
+def test_a_continuation_goes_on_with_a_speech_act(run_de, text, act, content, speaker):
+    first, second = run_de(text).attributions
+    assert (first.quote.kind, first.quote.text, first.speaker.text) == ("reported", act, speaker)
+    assert (second.quote.kind, second.quote.text, second.speaker.text, second.cue) == ("free_indirect", content, speaker, None)

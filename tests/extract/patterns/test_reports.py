@@ -13,6 +13,28 @@ def test_so_frame_after_indirect_speech(run_de):
     assert att.cue.text == "so" and att.speaker.text == "das Ministerium"
 
 
+def test_a_weak_cue_reports_an_infinitive_with_zu(run_de):
+    (att,) = run_de("Der Schulleiter hofft, die Lehrerin halten zu können.").attributions
+    assert (att.quote.text, att.cue.text, att.speaker.text) == ("die Lehrerin halten zu können", "hofft", "Der Schulleiter")
+
+
+def test_a_cue_in_its_dictionary_form_the_lemmatizer_misreads(run_de):
+    # "vermuten": the lookup table lists inflected forms only, the form is its own lemma
+    (att,) = run_de("Die Forscher vermuten, dass die Ursache in einem Sturm liegt.").attributions
+    assert (att.quote.text, att.cue.text, att.speaker.text) == ("dass die Ursache in einem Sturm liegt", "vermuten", "Die Forscher")
+
+
+def test_a_document_a_report_comes_out_of_is_its_source(run_de):
+    text = "Aus einer Pressemitteilung des Konzerns geht hervor, dass die Firma umgewandelt wird."
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.cue.lemma, att.speaker.text) == (
+        "dass die Firma umgewandelt wird", "hervorgehen", "einer Pressemitteilung des Konzerns")
+
+
+def test_a_weak_cue_reports_no_infinitive_of_purpose(run_de):
+    assert run_de("Der Trainer lobte die Mannschaft, um sie zu motivieren.").attributions == ()
+
+
 def test_a_subject_with_its_apposition_is_no_content_before_the_cue(run_de):
     # the commas of the apposition look like "…, warnte X": but what stands before holds no verb
     text = "Der frühere Bürgermeister, Henning Scherf, warnte die Partei vor einem Wahlkampf."

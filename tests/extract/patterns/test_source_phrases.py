@@ -44,6 +44,40 @@ def test_a_relative_or_demonstrative_possessive_opens_a_source_phrase(run_de, te
     assert att.speaker.text == source and att.quote.text.startswith(("sollten", "war"))
 
 
+@pytest.mark.parametrize("text, content, source", [
+    ("Dem Vernehmen nach soll der Minister im Frühjahr zurücktreten.",
+     "soll der Minister im Frühjahr zurücktreten", "Dem Vernehmen"),
+    ("Dort treffen sich dem Vernehmen nach zunehmend betrunkene Gruppen.",
+     "Dort treffen sich dem Vernehmen nach zunehmend betrunkene Gruppen", "dem Vernehmen"),
+    ("Nach einem EU-Dokument leben die Roma in Armut.", "leben die Roma in Armut", "einem EU-Dokument"),
+    ("Nach Grupps Meinung werden im Größenwahn Entscheidungen getroffen.",
+     "werden im Größenwahn Entscheidungen getroffen", "Grupps Meinung"),  # a name in the genitive before the noun
+    ("Nach dem Grundgesetz ist der Kanzler mit den meisten Vollmachten ausgestattet.",
+     "ist der Kanzler mit den meisten Vollmachten ausgestattet", "dem Grundgesetz"),
+])
+def test_nach_with_a_document_or_statement_noun(run_de, text, content, source):
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.cue.text.lower(), att.speaker.text) == (content, "nach", source)
+
+
+def test_nach_after_a_noun_that_opens_its_own_object_is_no_source(run_de):
+    assert run_de("Der Bote schickte den Bericht nach Rom.").attributions == ()
+
+
+@pytest.mark.parametrize("text, cue, source, content_end", [
+    ("Die Inflation wird nach der Vorhersage der Zentralbank im Jahr 2021 bei 51 Prozent liegen.",
+     "nach", "der Vorhersage der Zentralbank", "bei 51 Prozent liegen"),
+    # a source after "laut" ends before a lower-case adjective, which opens the claim's next phrase
+    ("Die Spenden kamen laut Polizei armen Familien zugute.", "laut", "Polizei", "armen Familien zugute"),
+    ("Alle sind laut BBC britische Staatsbürger.", "laut", "BBC", "britische Staatsbürger"),
+    # a name keeps its capitalised adjective
+    ("Laut Zeitung Neue Presse ist der Hafen geschlossen.", "Laut", "Zeitung Neue Presse", "ist der Hafen geschlossen"),
+])
+def test_a_source_phrase_inside_the_claim(run_de, text, cue, source, content_end):
+    (att,) = run_de(text).attributions
+    assert (att.cue.text, att.speaker.text) == (cue, source) and att.quote.text.endswith(content_end)
+
+
 # English
 
 
