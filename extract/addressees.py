@@ -104,10 +104,12 @@ def _is_reflexive(token: Token, lex: CueLexicon) -> bool:
 
 
 def _preposition(token: Token) -> str | None:
-    """The preposition that attaches a nominal ("gegenüber dem Sender": "gegenüber"), if any."""
+    """The preposition that attaches a nominal ("gegenüber dem Sender": "gegenüber"), if any;
+    a postposition after it too ("Teilnehmern zufolge", "ihr gegenüber")."""
     if token.dep_ in ("pobj",) and token.head.pos_ == "ADP":
         return token.head.lower_
-    case = next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
+    cases = [c for c in token.children if c.dep_ == "case"]
+    case = next((c for c in cases if c.i < token.i), cases[0] if cases else None)
     return case.lower_ if case is not None else None
 
 
@@ -144,6 +146,44 @@ def _dative_object(token: Token, lex: CueLexicon) -> bool:
     "empfahl dem Gericht"): the case of a bare noun alone is too often guessed ("am 19. August")."""
     return token.dep_ in _CORE_OBJECTS and any(
         c.dep_.startswith("det") and _in_case_marked(c, lex.addressee_cases) for c in token.children)
+
+
+#: the relations of a bare nominal on a cue that may be its object, as the parser labels it
+_BARE_ARGUMENTS = frozenset({"obj", "iobj", "obl:arg", "obl", "nsubj"})
+
+
+def _dative_by_determiner(token: Token, verb: Token, lex: CueLexicon) -> bool:
+    """Whether a bare nominal on a cue that takes a dative addressee is that dative by its
+    determiner ("hat den Abgeordneten[Acc?] mitgeteilt", "empfiehlt allen Reisenden"). The
+    tagger's case of an article is a guess too ("der" is also nominative, a sentence's first
+    "Der" often tagged dative): of an active cue with no subject beside it, the first bare
+    nominal is taken for the subject ("wirft der Bericht den Behörden vor")."""
+    if token.dep_ not in _BARE_ARGUMENTS or not _determined_in(token, lex.addressee_cases):
+        return False
+    if any(c.dep_ in _SUBJECTS and c != token and c.pos_ in _NOMINAL for c in verb.children):
+        return True
+    if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+        return token.dep_ not in _SUBJECTS
+    bare = [c for c in verb.children if c.dep_ in _BARE_ARGUMENTS and c.pos_ in _NOMINAL and _preposition(c) is None]
+    return bool(bare) and token != bare[0]
+
+
+def _stray_dative(token: Token, lex: CueLexicon) -> bool:
+    """Whether a bare phrase in the dative by its determiner hangs after a noun that is in no
+    dative itself ("wirft der Bericht den Behörden vor", "ein Sprecher der Partei der Presse"):
+    no noun takes a dative attribute, so it is the verb's object the parser attached there."""
+    head = token.head
+    return (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
+            and _preposition(token) is None and _determined_in(token, lex.addressee_cases)
+            and _preposition(head) is None and not _determined_in(head, lex.addressee_cases))
+
+
+def _determined_in(token: Token, cases: frozenset[str]) -> bool:
+    """Whether a nominal's determiners are marked for one of ``cases`` only ("den Abgeordneten",
+    "allen Reisenden", "dem Berater"): the article's form is a surer sign of the case than the
+    noun's, which is often the same in every case."""
+    dets = [c for c in token.children if c.dep_.startswith("det") and c.i < token.i]
+    return bool(dets) and all(_in_case_marked(d, cases) for d in dets)
 
 
 def _in_case_marked(token: Token, cases: frozenset[str]) -> bool:
@@ -202,7 +242,8 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
                 # a cue that takes an addressee is the one spoken to, not what is said
                 or (lex.addressee_verbs is not None and lemma in lex.addressee_verbs
                     and child.dep_ in ("obj", "dobj") and _content_follows(verb, child))
-                or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex)))):
+                or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex)))
+                or (lemma in lex.dative_addressee_verbs and _dative_by_determiner(child, verb, lex))):
             yield child
     for prep, obj in _prepositional_objects(verb):  # "gegenüber dem Sender", "said to reporters"
         if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "warnte vor Putin": spoken of
@@ -212,7 +253,8 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
             yield obj
     for obj in _clause_nominals(verb):  # "sagte Anna gegenüber dem Sender": attached to another word
         if _preposition(obj) in lex.addressee_prepositions or (
-                _preposition(obj) in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj))):
+                _preposition(obj) in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj))) or (
+                lemma in lex.dative_addressee_verbs and _stray_dative(obj, lex)):
             yield obj
     yield from _participle_audience(verb, ("advcl",), lex)  # "Speaking to reporters, the governor said …"
     if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
@@ -353,6 +395,9 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     for head in candidates:
         if verb is not None and _passive_agent(head, verb, lex):
             continue  # "wurde von der Regierung beschuldigt": who spoke, not who was spoken to
+        after = head.right_edge.i + 1
+        if after < len(doc) and doc[after].lower_ in lex.after_source:
+            continue  # "sagte die Kanzlerin einigen Teilnehmern zufolge": who told it, unattached
         if quote[0] <= head.idx < quote[1] and _opens_quote(doc, head, quote, lex):
             quote = (_phrase_end(doc, head, lex), quote[1])  # "Nach Angaben X| gegenüber dem Sender ist …"
         if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
@@ -361,7 +406,8 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents
                                      or _object_taken_for_speaker(doc, speaker, head, verb, lex))
         if in_speaker and not is_speaker and not (_after_speaker_head(doc, speaker, head)
-                                                   or _attached_inside(head, speaker, lex)):
+                                                   or _attached_inside(head, speaker, lex)
+                                                   or _stray_dative(head, lex)):
             continue
         blocked = [quote] + ([mediator] if mediator else [])
         if speaker and not in_speaker:

@@ -31,6 +31,14 @@ GERMAN = [
     ("Die Lehrerin erklärte einem Schüler, dass der Unterricht am Freitag ausfalle.",
      "Die Lehrerin", "einem Schüler"),  # a dative object: its determiner shows the case
     ("Die Opposition wirft dem Minister vor, die Akten vernichtet zu haben.", "Die Opposition", "dem Minister"),
+    # a dative told by its determiner on a cue that takes one, whatever the noun's tag or the
+    # parser's label says; hung on the speaker, it is the cue's object all the same
+    ("Die Behörde empfiehlt allen Besuchern der Ausstellung eine vorherige Anmeldung.",
+     "Die Behörde", "allen Besuchern der Ausstellung"),
+    ("Außerdem wirft das Gutachten den Behörden vor, die Akten verloren zu haben.", "das Gutachten", "den Behörden"),
+    ("Auch wirft der Bericht den Behörden vor, die Opfer zu benachteiligen.", "der Bericht", "den Behörden"),
+    # a dative before "zufolge" is who told the reporter, not who was spoken to
+    ("In der Fraktion sagte die Kanzlerin einigen Teilnehmern zufolge: „Die Lage ist ernst.“", "die Kanzlerin", None),
     # the object of a cue that addresses someone, parsed as a second subject
     ("Der Vorsitzende hatte Müller gestern aufgefordert, sein Amt niederzulegen.", "Der Vorsitzende", "Müller"),
     # a second subject the verb does not agree with is its object: the one charged, not the
