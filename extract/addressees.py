@@ -108,7 +108,7 @@ def _preposition(token: Token) -> str | None:
     a postposition after it too ("Teilnehmern zufolge", "ihr gegenüber")."""
     if token.dep_ in ("pobj",) and token.head.pos_ == "ADP":
         return token.head.lower_
-    cases = [c for c in token.children if c.dep_ == "case"]
+    cases = [c for c in token.children if c.dep_ == "case" and (c.i < token.i or c.pos_ == "ADP")]
     case = next((c for c in cases if c.i < token.i), cases[0] if cases else None)
     return case.lower_ if case is not None else None
 
