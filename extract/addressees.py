@@ -262,18 +262,65 @@ def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Tok
             if prep in lex.addressee_prepositions:
                 yield obj
     passive = addresses or (lemma is not None and lemma in lex.passive_addressee_verbs)
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL]
+    subjects = _subjects(verb, lex)
+    second = _object_among_subjects(subjects, verb, lex)
     for child in verb.children:  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
         if child.pos_ in _NOMINAL and not _is_reflexive(child, lex) and (
                 (addresses and child.dep_ in ("obj", "dobj"))
                 # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
                 # subject beside it, tells it is the object (the speaker's own is passed over)
-                or (addresses and child.dep_ in _SUBJECTS and (_not_subject(child, lex) or len(subjects) > 1))
-                or (passive and child.dep_ in lex.passive_subject_dependents)
+                or (addresses and child.dep_ in _SUBJECTS and (_not_subject(child, lex) or child == second))
+                # "Ihren Widersacher forderte May auf": a fronted object its determiner shows
+                or (addresses and child.dep_ == "obl" and _preposition(child) is None and bool(subjects)
+                    and any(c.dep_.startswith("det") and c.lower_ in lex.object_determiners for c in child.children))
+                or (passive and child.dep_ in lex.passive_subject_dependents and _passive_voice(verb))
                 # "Kritiker werfen Obama vor": a second subject the verb does not agree with
                 or (passive and child.dep_ in _SUBJECTS and len(subjects) > 1 and _disagrees(child, verb))):
             yield child
     yield from _partners(verb, lex)
+
+
+def _passive_voice(verb: Token) -> bool:
+    """Whether a verb has a passive auxiliary: a subject the parser called passive beside a
+    perfect's "hat" is the active one ("Ein Gericht hat Twitter aufgefordert")."""
+    return any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
+
+
+def _subjects(verb: Token, lex: CueLexicon) -> list[Token]:
+    """The nominals the parser made subjects of ``verb`` (a passive one without a passive
+    auxiliary too); a verb joined to another by "und" without one of its own shares that
+    one's ("Er bezeichnet … und forderte Mussawi auf")."""
+    deps = _SUBJECTS if _passive_voice(verb) else _SUBJECTS | lex.passive_subject_dependents
+    own = [c for c in verb.children if c.dep_ in deps and _bare_nominal(c)]
+    if own or verb.dep_ != "conj":
+        return own
+    return [c for c in verb.head.children if c.dep_ in _SUBJECTS and _bare_nominal(c)]
+
+
+def _bare_nominal(token: Token) -> bool:
+    """A nominal no preposition or conjunction opens ("Als Beispiele nennt VW …": no subject)."""
+    first = token.left_edge
+    return (token.pos_ in _NOMINAL and not any(c.dep_ in ("case", "mark") and c.i < token.i for c in token.children)
+            and not (first.i > 0 and token.doc[first.i - 1].pos_ == "ADP"))
+
+
+def _object_among_subjects(subjects: list[Token], verb: Token, lex: CueLexicon) -> Token | None:
+    """Of two subjects the parser gave a verb, the one that is its object: the one the verb
+    does not agree with, the one beside a personal pronoun in the nominative ("Die Anhänger
+    warnte er"), the one whose determiner is no subject's; else the later one (German puts
+    the subject first when nothing else tells them apart: "X warnte die CDU")."""
+    own = [s for s in subjects if s.head == verb]
+    if len(own) != 2:
+        return None
+    first, later = sorted(own, key=lambda t: t.i)
+    for a, b in ((first, later), (later, first)):
+        if _disagrees(a, verb) and not _disagrees(b, verb):
+            return a
+        if b.pos_ == "PRON" and "Nom" in b.morph.get("Case") and a.pos_ != "PRON":
+            return a
+        if any(c.dep_.startswith("det") and c.lower_ in lex.object_determiners for c in a.children):
+            return a
+    return later
 
 
 def _disagrees(nominal: Token, verb: Token) -> bool:
@@ -371,10 +418,11 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
     return span if span is not None and span.start <= head.i < span.end else None
 
 
-def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | None, bool]:
-    """The addressee of one attribution (or None), and whether the speaker is that addressee
+def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | None, bool, Span | None]:
+    """The addressee of one attribution (or None), whether the speaker is that addressee
     taken for the speaker ("Die Männer werden beschuldigt": the subject of a passive cue that
-    addresses someone is the one addressed; who spoke is not said).
+    addresses someone is the one addressed; who spoke is not said), and then the cue's own
+    subject, the speaker, if it has one ("Kritiker werfen Obama vor").
 
     The candidates of :func:`_candidates` are taken in order; one inside the quote (unless the
     quote is the whole sentence, cue included) or the mediator, or inside the speaker's own
@@ -382,7 +430,7 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     """
     verb = cue_token(doc, att)
     if verb is None and att.cue is None:
-        return None, False
+        return None, False, None
     quote = (att.quote.start, att.quote.end)
     if verb is not None and quote[0] <= verb.idx < quote[1]:  # a speech act sentence: its quote holds the frame too
         quote = (verb.idx, verb.idx)
@@ -403,8 +451,8 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
             continue
         in_speaker = speaker is not None and speaker[0] <= head.idx < speaker[1]
-        is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents
-                                     or _object_taken_for_speaker(doc, speaker, head, verb, lex))
+        subject = _subject_beside(doc, speaker, head, verb, lex) if in_speaker else None
+        is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents or subject is not None)
         if in_speaker and not is_speaker and not (_after_speaker_head(doc, speaker, head)
                                                    or _attached_inside(head, speaker, lex)
                                                    or _stray_dative(head, lex)):
@@ -414,8 +462,8 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
             blocked.append(speaker)
         span = _phrase(doc, head, blocked, lex)
         if span is not None:
-            return span, is_speaker
-    return None, False
+            return span, is_speaker, (_phrase(doc, subject, [quote], lex) if subject is not None else None)
+    return None, False, None
 
 
 def _attached_inside(head: Token, speaker: tuple[int, int], lex: CueLexicon) -> int | None:
@@ -464,18 +512,20 @@ def _phrase_end(doc: Doc, head: Token, lex: CueLexicon) -> int:
     return span.end_char if span is not None else head.idx + len(head)
 
 
-def _object_taken_for_speaker(doc: Doc, speaker: tuple[int, int], head: Token, verb: Token | None,
-                              lex: CueLexicon) -> bool:
-    """Whether the speaker span is the cue's object ("sagte Reportern[Dat]", "forderte Mussawi
-    auf"): its head is an object of the cue, or in a case no subject is in, while the cue has
-    a subject of its own outside the span."""
+def _subject_beside(doc: Doc, speaker: tuple[int, int], head: Token, verb: Token | None,
+                    lex: CueLexicon) -> Token | None:
+    """The cue's own subject, when the speaker span is the cue's object ("sagte Reportern[Dat]",
+    "forderte Mussawi auf", "Kritiker werfen Obama vor"): its head is an object of the cue, in
+    a case no subject is in, or the object of two subjects, while the cue has a subject of its
+    own outside the span; else None."""
     span = doc.char_span(*speaker, alignment_mode="expand")
     if verb is None or span is None or span.root != head or head.head != verb:
-        return False
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL and c != head
-                and not (speaker[0] <= c.idx < speaker[1])]
-    return bool(subjects) and (head.dep_ in _CORE_OBJECTS or _not_subject(head, lex)
-                               or (_disagrees(head, verb) and any(not _disagrees(s, verb) for s in subjects)))
+        return None
+    every = _subjects(verb, lex)
+    subjects = [c for c in every if c != head and not (speaker[0] <= c.idx < speaker[1])]
+    taken = (head.dep_ in _CORE_OBJECTS or _not_subject(head, lex) or head == _object_among_subjects(every, verb, lex)
+             or (_disagrees(head, verb) and any(not _disagrees(s, verb) for s in subjects)))
+    return subjects[0] if subjects and taken else None
 
 
 def _after_speaker_head(doc: Doc, speaker: tuple[int, int], head: Token) -> bool:
@@ -498,7 +548,7 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
     out = []
     text = doc_text(doc)
     for att in attributions:
-        span, was_speaker = addressee_of(doc, att, lex)
+        span, was_speaker, subject = addressee_of(doc, att, lex)
         if span is None:
             out.append(att)
             continue
@@ -508,8 +558,8 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
         if quote.start < start < quote.end and text[quote.start:start].strip().lower() in lex.addressee_prepositions:
             changes["quote"] = _quote_after(text, quote, end)  # the quote ran on over the frame
         spk = att.speaker
-        if was_speaker:
-            changes["speaker"] = None
+        if was_speaker:  # the cue's own subject spoke, if it has one
+            changes["speaker"] = Mention(subject.text, subject.start_char, subject.end_char) if subject else None
         elif spk is not None and (spk.start < start < spk.end or _attached_inside(span.root, (spk.start, spk.end), lex)):
             opens = (_attached_inside(span.root, (spk.start, spk.end), lex)
                      or max(spk.start, min(start, span.root.left_edge.idx)))

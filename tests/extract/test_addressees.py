@@ -42,9 +42,15 @@ GERMAN = [
     # the object of a cue that addresses someone, parsed as a second subject
     ("Der Vorsitzende hatte Müller gestern aufgefordert, sein Amt niederzulegen.", "Der Vorsitzende", "Müller"),
     # a second subject the verb does not agree with is its object: the one charged, not the
-    # speaker (the parser took it for the speaker; no speaker is left rather than a wrong one)
-    ("Kritiker werfen Obama vor, er habe die Entscheidung allein getroffen.", None, "Obama"),
-    ("Datenschützer warfen der Regierung vor, ihr Versprechen gebrochen zu haben.", None, "der Regierung"),
+    # speaker (the parser took it for the speaker; the cue's own subject is)
+    ("Kritiker werfen Obama vor, er habe die Entscheidung allein getroffen.", "Kritiker", "Obama"),
+    ("Datenschützer warfen der Regierung vor, ihr Versprechen gebrochen zu haben.", "Datenschützer", "der Regierung"),
+    # a fronted object its determiner shows ("Ihren"), taken for the speaker
+    ("Ihren Rivalen Peter Schmidt von der Opposition forderte Meier auf, über einen Rücktritt nachzudenken.",
+     "Meier", "Ihren Rivalen Peter Schmidt von der Opposition"),
+    # a subject the parser called passive beside the perfect's "hat" is the active one, the speaker
+    ("Ein Bezirksgericht in Texas hat das Netzwerk Facebook aufgefordert, innerhalb von drei Tagen Daten herauszugeben.",
+     "Ein Bezirksgericht", "das Netzwerk Facebook"),
     ("Der frühere Präsident sagte Reportern, dass alles friedlich verlaufen sei.",
      "Der frühere Präsident", "Reportern"),
     ("Die Gewerkschaft dankte den Mitgliedern und sagte, der Streik sei beendet.",
