@@ -21,6 +21,9 @@ GERMAN = [
     ("Der Verband appellierte an die Regierung, die Steuern zu senken.", "Der Verband", "die Regierung"),
     ("Die Umweltschützer fordern von der Landesregierung, das Kraftwerk abzuschalten.",
      "Die Umweltschützer", "der Landesregierung"),  # "fordern von"
+    ("Die Gewerkschaft verlangt vom Arbeitgeberverband, die Löhne zu erhöhen.",
+     "Die Gewerkschaft", "Arbeitgeberverband"),  # "vom": "von" and its article in one word
+    ("Der Katalog müsse überprüft werden, forderte er vom Gemeinsamen Ausschuss.", "er", "Gemeinsamen Ausschuss"),
     ("In einem Interview mit der Wochenzeitung sagte der Trainer, die Mannschaft sei müde.",
      "der Trainer", "der Wochenzeitung"),  # the partner of a conversation
     # the subject of a passive cue that addresses someone is the one addressed, not the speaker
