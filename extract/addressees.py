@@ -127,7 +127,7 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     speaker = (att.speaker.start, att.speaker.end) if att.speaker else None
     # the cue's own dependents first; then what hangs on the speaker ("so X gegenüber Y",
     # "according to X speaking to Y": a cue that is no verb, or one the tagger called a verb)
-    heads = chain(candidates(verb, cue_lemma(verb, lex), lex) if verb is not None else (),
+    heads = chain(candidates(verb, _lemma_with_particle(verb, lex), lex) if verb is not None else (),
                   speaker_candidates(doc, speaker, lex))
     for head in heads:
         if verb is not None and _passive_agent(head, verb, lex):
@@ -153,6 +153,20 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         if span is not None:
             return span, is_speaker, (_phrase(doc, subject, [quote], lex) if subject is not None else None)
     return None, False, None
+
+
+def _lemma_with_particle(verb: Token, lex: CueLexicon) -> str | None:
+    """The cue's lemma, with the separated particle that closes its clause when the tagger's
+    tag kept :func:`cue_lemma` from looking for one ("forderte[ADJA] Mussawi dazu auf")."""
+    lemma = cue_lemma(verb, lex)
+    if lemma is None or not lex.separable_particles:
+        return lemma
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.is_punct:
+            break
+        if token.tag_ == "PTKVZ":
+            return token.lower_ + lemma if token.lower_ + lemma in lex.verbs else lemma
+    return lemma
 
 
 def _attached_inside(head: Token, speaker: tuple[int, int], lex: CueLexicon) -> int | None:

@@ -174,3 +174,28 @@ def test_what_is_called_for_is_no_addressee(run_de):
     result = run_de("Die Kundgebung, zu der der Verband aufgerufen hatte, verlief friedlich, sagte die Polizei.")
     assert result.attributions
     assert [a.addressee.text for a in result.attributions if a.addressee is not None] == []
+
+
+def test_a_particle_the_tagger_kept_from_the_cue_still_makes_it_address_someone():
+    # "forderte" tagged as an adjective: the cue's lemma is read without "auf" unless the
+    # particle closing the clause is looked for; "auffordern" addresses its object
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.addressees import add_addressees
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.records import Attribution, Cue, Mention, Quote
+
+    words = ["Rahimi", "forderte", "Karimi", "dazu", "auf", ",", "Ruhe", "zu", "bewahren", "."]
+    doc = Doc(spacy.blank("de").vocab, words=words,
+              heads=[1, 1, 1, 1, 6, 8, 8, 8, 1, 1],
+              deps=["nsubj", "ROOT", "obj", "advmod", "case", "punct", "obj", "mark", "xcomp", "punct"],
+              pos=["PROPN", "VERB", "PROPN", "ADV", "ADP", "PUNCT", "NOUN", "PART", "VERB", "PUNCT"],
+              tags=["NE", "ADJA", "NE", "PAV", "PTKVZ", "$,", "NN", "PTKZU", "VVINF", "$."],
+              lemmas=["Rahimi", "fordern", "Karimi", "dazu", "auf", ",", "Ruhe", "zu", "bewahren", "."])
+    text = doc.text
+    quote = Quote("Ruhe zu bewahren", text.index("Ruhe"), text.index("Ruhe") + 16, "indirect")
+    att = Attribution("q", "", quote, speaker=Mention("Rahimi", 0, 6), cue=Cue("forderte", 7, 15, "fordern"))
+    out = add_addressees(doc, [att], load_lexicon("de"))[0]
+    assert out.addressee.text == "Karimi"
+    assert out.speaker.text == "Rahimi"
