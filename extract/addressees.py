@@ -75,6 +75,8 @@ def _describes(child: Token, lex: CueLexicon) -> bool:
     or a name's preposition ("des Vereins", "of the party"), not a complement ("als …", "zu …")."""
     if child.dep_ not in _DESCRIBING:
         return False
+    if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_ and child.i == child.head.i + 1:
+        return False  # "dem Minister Einmischung vor": no common noun stands in apposition unmarked
     prep = child.lower_ if child.dep_ == "prep" else preposition_of(child)
     return prep is None or prep in lex.name_prepositions or prep in lex.genitive_articles
 

@@ -40,6 +40,8 @@ GERMAN = [
      "Die Behörde", "allen Besuchern der Ausstellung"),
     ("Außerdem wirft das Gutachten den Behörden vor, die Akten verloren zu haben.", "das Gutachten", "den Behörden"),
     ("Auch wirft der Bericht den Behörden vor, die Opfer zu benachteiligen.", "der Bericht", "den Behörden"),
+    # a common noun right after the addressee is no apposition of it: the charge, the demand
+    ("Der Abgeordnete warf dem Minister Wortbruch vor.", "Der Abgeordnete", "dem Minister"),
     # a dative before "zufolge" is who told the reporter, not who was spoken to
     ("In der Fraktion sagte die Kanzlerin einigen Teilnehmern zufolge: „Die Lage ist ernst.“", "die Kanzlerin", None),
     # the object of a cue that addresses someone, parsed as a second subject
