@@ -198,7 +198,9 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 # a cue that takes an addressee is the one spoken to, not what is said
                 or (lex.addressee_verbs is not None and lemma in lex.addressee_verbs
                     and child.dep_ in ("obj", "dobj") and _content_follows(verb, child))
-                or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex)))
+                or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex))
+                    # a lone subject marked dative is the tagger's slip ("hat der[Dat?] VfGH entschieden")
+                    and (child.dep_ not in _SUBJECTS or any(c.dep_ in _SUBJECTS and c != child for c in verb.children)))
                 or (lemma in lex.dative_addressee_verbs and _dative_by_determiner(child, verb, lex))):
             yield child
     for prep, obj in _prepositional_objects(verb):  # "gegenüber dem Sender", "said to reporters"

@@ -42,6 +42,8 @@ GERMAN = [
     ("Auch wirft der Bericht den Behörden vor, die Opfer zu benachteiligen.", "der Bericht", "den Behörden"),
     # a common noun right after the addressee is no apposition of it: the charge, the demand
     ("Der Abgeordnete warf dem Minister Wortbruch vor.", "Der Abgeordnete", "dem Minister"),
+    # a lone subject marked dative is no addressee: "droht ihm" threatens him, no one tells him
+    ("Wenn der Angeklagte in diesem Prozess verurteilt werden sollte, droht ihm die Todesstrafe.", None, None),
     # a dative before "zufolge" is who told the reporter, not who was spoken to
     ("In der Fraktion sagte die Kanzlerin einigen Teilnehmern zufolge: „Die Lage ist ernst.“", "die Kanzlerin", None),
     # the object of a cue that addresses someone, parsed as a second subject
