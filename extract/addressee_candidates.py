@@ -114,8 +114,15 @@ def _dative_by_determiner(token: Token, verb: Token, lex: CueLexicon) -> bool:
     tagger's case of an article is a guess too ("der" is also nominative, a sentence's first
     "Der" often tagged dative): of an active cue with no subject beside it, the first bare
     nominal is taken for the subject ("wirft der Bericht den Behörden vor")."""
-    if token.dep_ not in _BARE_ARGUMENTS or not _determined_in(token, lex.addressee_cases):
+    if token.dep_ not in _BARE_ARGUMENTS or preposition_of(token) is not None:
         return False
+    if not _determined_in(token, lex.addressee_cases):
+        # "Der Politik schlug er vor": beside a subject pronoun in the nominative, a "der" phrase
+        # is no nominative; a speech verb takes no genitive, so it is the dative
+        return (token.pos_ == "NOUN" and token.dep_ not in ("obj", "dobj")
+                and any(c.dep_.startswith("det") and c.lower_ in lex.genitive_determiners for c in token.children)
+                and any(c.dep_ in _SUBJECTS and c.pos_ == "PRON" and c.morph.get("Case") == ["Nom"]
+                        for c in verb.children))
     if any(c.dep_ in _SUBJECTS and c != token and c.pos_ in _NOMINAL for c in verb.children):
         return True
     if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
