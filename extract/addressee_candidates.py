@@ -216,6 +216,15 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         if (prep in lex.addressee_prepositions or f"{lemma} {prep}" in lex.verb_addressee_prepositions
                 or (prep in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj)))):
             yield obj
+    for child in verb.children:  # "Gegenüber NDR Info äußerte er", "Ihr gegenüber hat er angegeben":
+        # the preposition made the head of its phrase (a subject, by the parser's label)
+        if child.pos_ == "ADP" and child.dep_ != "case" and child.lower_ in lex.addressee_prepositions:
+            yield from (c for c in child.children if c.pos_ in _NOMINAL or c.tag_ in ("PPOSAT", "PPER"))
+        after = child.doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(child.doc) else None
+        if ((child.pos_ in _NOMINAL or child.tag_ in ("PPOSAT", "PPER")) and after is not None and after.pos_ == "ADP"
+                and after.head in (verb, child)
+                and after.lower_ in lex.addressee_prepositions):
+            yield child  # "Ihr gegenüber", the preposition after its pronoun, each on the verb
     for obj in _clause_nominals(verb):  # "sagte Anna gegenüber dem Sender": attached to another word
         if preposition_of(obj) in lex.addressee_prepositions or (
                 preposition_of(obj) in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj))) or (

@@ -44,6 +44,9 @@ GERMAN = [
     ("Auch wirft der Bericht den Behörden vor, die Opfer zu benachteiligen.", "der Bericht", "den Behörden"),
     # a common noun right after the addressee is no apposition of it: the charge, the demand
     ("Der Abgeordnete warf dem Minister Wortbruch vor.", "Der Abgeordnete", "dem Minister"),
+    # "gegenüber" the parser made the head of its phrase, or left beside the pronoun it follows
+    ("Gegenüber Radio Bremen äußerte sie sich mit den Worten: „Das ist erst der Anfang.“", "sie", "Radio Bremen"),
+    ("Ihr gegenüber hat er angegeben, er sei wütend auf seinen Bruder gewesen.", "er", "Ihr"),
     # a lone subject marked dative is no addressee: "droht ihm" threatens him, no one tells him
     ("Wenn der Angeklagte in diesem Prozess verurteilt werden sollte, droht ihm die Todesstrafe.", None, None),
     # a dative before "zufolge" is who told the reporter, not who was spoken to
