@@ -268,7 +268,10 @@ def subjects_of(verb: Token, lex: CueLexicon) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in deps and _bare_nominal(c)]
     if own or verb.dep_ != "conj":
         return own
-    return [c for c in verb.head.children if c.dep_ in _SUBJECTS and _bare_nominal(c)]
+    head = verb.head  # the first one, or what the parser hung the "und" on ("nannte X rechtmäßig und forderte")
+    while head.dep_ in ("conj", "xcomp") and not any(c.dep_ in _SUBJECTS for c in head.children):
+        head = head.head
+    return [c for c in head.children if c.dep_ in _SUBJECTS and _bare_nominal(c)]
 
 
 def _bare_nominal(token: Token) -> bool:

@@ -232,3 +232,22 @@ def test_a_particle_the_tagger_kept_from_the_cue_still_makes_it_address_someone(
         lemmas=["Rahimi", "fordern", "Karimi", "dazu", "auf", ",", "Ruhe", "zu", "bewahren", "."],
         morphs=[""] * 10, speaker="Rahimi", cue="forderte", quote="Ruhe zu bewahren")
     assert got == ("Karimi", "Rahimi")
+
+
+def test_an_object_taken_for_the_speaker_gives_it_back_to_the_subject_of_the_verb_it_is_joined_to():
+    # "… und forderte Müller … auf": the second verb has no subject of its own, the parser hung
+    # the "und" on the first one's complement; its object was taken for the speaker
+    words = ["Er", "bezeichnet", "die", "Proteste", "als", "rechtmäßig", "und", "forderte", "Müller", "und",
+             "dessen", "Anhänger", "dazu", "auf", ",", "Ruhe", "zu", "bewahren", "."]
+    got = _addressee_of_parse(
+        words, heads=[1, 1, 3, 1, 5, 1, 7, 5, 7, 11, 11, 8, 7, 7, 17, 17, 17, 7, 1],
+        deps=["nsubj", "ROOT", "det", "obj", "cc", "xcomp", "cc", "conj", "obj", "cc", "nmod", "conj", "advmod",
+              "compound:prt", "punct", "obj", "mark", "xcomp", "punct"],
+        pos=["PRON", "VERB", "DET", "NOUN", "CCONJ", "ADJ", "CCONJ", "VERB", "PROPN", "CCONJ", "PRON", "NOUN",
+             "ADV", "ADP", "PUNCT", "NOUN", "PART", "VERB", "PUNCT"],
+        tags=["PPER", "VVFIN", "ART", "NN", "KOKOM", "ADJD", "KON", "VVFIN", "NE", "KON", "PDS", "NN", "PAV",
+              "PTKVZ", "$,", "NN", "PTKZU", "VVINF", "$."],
+        lemmas=["er", "bezeichnen", "der", "Protest", "als", "rechtmäßig", "und", "fordern", "Müller", "und", "der",
+                "Anhänger", "dazu", "auf", ",", "Ruhe", "zu", "bewahren", "."],
+        morphs=["Case=Nom"] + [""] * 18, speaker="Müller", cue="forderte", quote="Ruhe zu bewahren")
+    assert got == ("Müller und dessen Anhänger", "Er")
