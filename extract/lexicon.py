@@ -173,6 +173,10 @@ class CueLexicon:
     # cues whose passive subject is the one addressed though their object is not ("Ihm wird
     # vorgeworfen, …": the object of "vorwerfen" is the charge)
     passive_addressee_verbs: frozenset[str] = _words()
+    # cues whose dative object is the one spoken to ("teilte den Abgeordneten mit", "empfiehlt
+    # allen Reisenden"): on them a bare phrase whose determiner is in an ``addressee_cases`` case
+    # is that object, whatever the parser labelled it and whatever case the noun's tag shows
+    dative_addressee_verbs: frozenset[str] = _words()
     # nouns of a conversation on the cue, whose partner is the addressee ("im Interview mit X",
     # "in an interview with X"), and the prepositions that attach the partner
     conversation_nouns: frozenset[str] = _words()
