@@ -8,7 +8,8 @@ said". Which dependents count is language data (the ``addressee_*``, ``subject_c
 lexicon), read from the parse: a dative object, a prepositional phrase with an addressee
 preposition, the object (or passive subject) of a cue that addresses someone ("auffordern",
 "urge"), the partner of a conversation or speech-act noun, the audience of a participle of
-speech; then the same phrases hung on the speaker. A phrase that is part of the speaker, the
+speech; then the same phrases hung on the speaker (:mod:`~quotegraph.extract.addressee_candidates`
+lists them; this module chooses one and sets it). A phrase that is part of the speaker, the
 quote or the relaying source, or the agent of a passive cue, is never the addressee; a
 speaker span that swallowed the addressee ("sagte Ministerin A der Zeitung B", "der
 Bürgermeister in einem Interview mit X") is cut before it, and a quote that begins with it
@@ -29,7 +30,6 @@ Bürgermeister in einem Interview mit X") is cut before it, and a quote that beg
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from itertools import chain
 from dataclasses import replace
 
@@ -38,18 +38,14 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .cue_verbs import cue_lemma
+from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject, object_among_subjects,
+                                   preposition_of, speaker_candidates, stray_dative, subjects_of)
 from .head_names import noun_in
 from .phrases import doc_text, strip_punct, through_closing_mark
 from .records import Attribution, Mention, Quote
 from .roles import cut_before
 
 __all__ = ["add_addressees", "addressee_of", "cue_token"]
-
-#: entity labels of someone who can be spoken to (spaCy's German and English models)
-_ADDRESSABLE = frozenset({"PER", "PERSON", "ORG", "NORP"})
-_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
-_PLACES = frozenset({"LOC", "GPE", "FAC"})
-
 
 def cue_token(doc: Doc, att: Attribution) -> Token | None:
     """The verb of an attribution's cue (the root of its span), or None for a cue that is no
@@ -69,224 +65,6 @@ def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or token.tag_[:1] == "V"
 
 
-def _is_addressable(token: Token, lex: CueLexicon) -> bool:
-    """A person, organisation or group one can speak to: a (non-reflexive) pronoun, a name the
-    NER knows as such, or an audience noun ("reporters", "Journalisten")."""
-    if token.pos_ == "PRON":
-        return not _is_reflexive(token, lex) and token.lower_ not in lex.impersonal
-    return any(t.ent_type_ in _ADDRESSABLE or noun_in(t, lex.addressee_nouns, lex) or noun_in(t, lex.media_words, lex)
-               for t in _name_tokens(token))
-
-
-def _is_title(token: Token) -> bool:
-    """A proper name that names no place: the title of an outlet or show the NER does not know
-    ("sagte zur Sportschau"); a place after "vor", "an", "zu" is what is spoken of ("warnte
-    vor Russland")."""
-    return token.pos_ == "PROPN" and not any(t.ent_type_ in _PLACES for t in _name_tokens(token))
-
-
-def _name_tokens(token: Token) -> list[Token]:
-    """The noun and the parts of its name ("Nachrichtenagentur dpa", "ARD Sportschau")."""
-    return [token] + [c for c in token.children if c.dep_ in ("compound", "flat", "flat:name", "appos")
-                      and not _other_case(c, token)]
-
-
-def _other_case(a: Token, b: Token) -> bool:
-    """Whether two nominals are marked for different cases: then one is no apposition of the
-    other, which agrees in case ("zum Rücktritt[Dat] Hartmanns[Gen]": whose resignation)."""
-    ca, cb = set(a.morph.get("Case")), set(b.morph.get("Case"))
-    return bool(ca) and bool(cb) and not (ca & cb)
-
-
-def _is_reflexive(token: Token, lex: CueLexicon) -> bool:
-    """"äußerte sich", "said himself": the speaker again, not someone spoken to."""
-    return "Yes" in token.morph.get("Reflex") or token.lower_ in lex.reflexive_pronouns
-
-
-def _preposition(token: Token) -> str | None:
-    """The preposition that attaches a nominal ("gegenüber dem Sender": "gegenüber"), if any."""
-    if token.dep_ in ("pobj",) and token.head.pos_ == "ADP":
-        return token.head.lower_
-    case = next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
-    return case.lower_ if case is not None else None
-
-
-def _prepositional_objects(verb: Token) -> Iterator[tuple[str, Token]]:
-    """(preposition, nominal) of each prepositional phrase on ``verb``, in both parse styles:
-    UD ("obl" with a "case" child) and ClearNLP ("prep" with a "pobj" child)."""
-    for child in verb.children:
-        if child.dep_ == "prep":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    yield child.lower_, obj
-        elif child.pos_ in _NOMINAL:
-            prep = _preposition(child)
-            if prep is not None:
-                yield prep, child
-
-
-def _may_be_in_case(token: Token, cases: frozenset[str]) -> bool:
-    """Whether a nominal is unmarked for case or marked for one of ``cases`` (always, when the
-    language names no cases)."""
-    marked = set(token.morph.get("Case"))
-    return not cases or not marked or bool(marked & cases)
-
-
-def _in_case(token: Token, cases: frozenset[str]) -> bool:
-    """Whether a nominal is marked for one of ``cases`` only (a parser may call a dative noun a
-    subject: "sagte Reportern"; the case tells)."""
-    marked = set(token.morph.get("Case"))
-    return bool(marked) and marked <= cases and token.dep_ in ("obj", "obl", "iobj", "nsubj", "nmod")
-
-
-def _dative_object(token: Token, lex: CueLexicon) -> bool:
-    """An object whose determiner shows the addressee case too ("erklärte einem Angestellten",
-    "empfahl dem Gericht"): the case of a bare noun alone is too often guessed ("am 19. August")."""
-    return token.dep_ in _CORE_OBJECTS and any(
-        c.dep_.startswith("det") and _in_case_marked(c, lex.addressee_cases) for c in token.children)
-
-
-def _in_case_marked(token: Token, cases: frozenset[str]) -> bool:
-    marked = set(token.morph.get("Case"))
-    return bool(marked) and marked <= cases
-
-
-#: the subject relations of a verb (UD, ClearNLP)
-_SUBJECTS = frozenset({"nsubj", "sb"})
-
-
-def _not_subject(token: Token, lex: CueLexicon) -> bool:
-    """Whether a nominal's case rules it out as a subject ("Lenz" marked accusative)."""
-    marked = set(token.morph.get("Case"))
-    return bool(lex.subject_cases) and bool(marked) and not (marked & lex.subject_cases)
-
-
-#: the object relations of a verb (UD): a noun in them is an argument, not an adjunct
-_CORE_OBJECTS = frozenset({"obj", "iobj", "obl:arg"})
-
-#: dependents of a cue whose subtree is another clause (the content, an aside), not its frame
-_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "csubj", "acl", "relcl", "conj", "dep"})
-
-
-def _content_follows(verb: Token, obj: Token) -> bool:
-    """Whether the cue has a content clause after its object ("promised farmers that …")."""
-    return any(c.dep_ == "ccomp" and c.i > obj.i for c in verb.children)
-
-
-def _clause_nominals(verb: Token, *, below: bool = True) -> Iterator[Token]:
-    """The nominals of the cue's own clause below its direct dependents (a phrase the parser
-    hung on the subject or a date), not those of the content or another clause; with
-    ``below=False`` the direct dependents' own nominals too."""
-    stack = [c for c in verb.children if c.dep_ not in _CLAUSES] if below else [verb]
-    while stack:
-        token = stack.pop()
-        for child in token.children:
-            if child.dep_ in _CLAUSES or child.pos_ in ("VERB", "AUX"):
-                continue
-            if child.pos_ in _NOMINAL:
-                yield child
-            stack.append(child)
-
-
-def _candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Token]:
-    """The heads of the phrases that may be the addressee of ``verb``, most certain first."""
-    object_verbs = lex.object_addressee_verbs if lex.object_addressee_verbs is not None else (lex.addressee_verbs or ())
-    addresses = lemma is not None and lemma in object_verbs
-    # "told him", but not "gave Patriot": where the lexicon lists the cues that take an addressee
-    takes_dative = lex.addressee_verbs is None or lemma in lex.addressee_verbs
-    for child in verb.children:  # a dative object: "sagte der Zeitung", "told him"
-        if child.pos_ in _NOMINAL and _preposition(child) is None and not _is_reflexive(child, lex) and (
-                (takes_dative and child.dep_ in lex.addressee_dependents
-                 and _may_be_in_case(child, lex.addressee_cases))
-                # "promised farmers that …": with the content clause beside it, the object of
-                # a cue that takes an addressee is the one spoken to, not what is said
-                or (lex.addressee_verbs is not None and lemma in lex.addressee_verbs
-                    and child.dep_ in ("obj", "dobj") and _content_follows(verb, child))
-                or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex)))):
-            yield child
-    for prep, obj in _prepositional_objects(verb):  # "gegenüber dem Sender", "said to reporters"
-        if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "warnte vor Putin": spoken of
-            continue
-        if (prep in lex.addressee_prepositions or f"{lemma} {prep}" in lex.verb_addressee_prepositions
-                or (prep in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj)))):
-            yield obj
-    for obj in _clause_nominals(verb):  # "sagte Anna gegenüber dem Sender": attached to another word
-        if _preposition(obj) in lex.addressee_prepositions or (
-                _preposition(obj) in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj))):
-            yield obj
-    yield from _participle_audience(verb, ("advcl",), lex)  # "Speaking to reporters, the governor said …"
-    if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
-        for prep, obj in _prepositional_objects(verb.head):
-            if prep in lex.addressee_prepositions:
-                yield obj
-    passive = addresses or (lemma is not None and lemma in lex.passive_addressee_verbs)
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL]
-    for child in verb.children:  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
-        if child.pos_ in _NOMINAL and not _is_reflexive(child, lex) and (
-                (addresses and child.dep_ in ("obj", "dobj"))
-                # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
-                # subject beside it, tells it is the object (the speaker's own is passed over)
-                or (addresses and child.dep_ in _SUBJECTS and (_not_subject(child, lex) or len(subjects) > 1))
-                or (passive and child.dep_ in lex.passive_subject_dependents)
-                # "Kritiker werfen Obama vor": a second subject the verb does not agree with
-                or (passive and child.dep_ in _SUBJECTS and len(subjects) > 1 and _disagrees(child, verb))):
-            yield child
-    yield from _partners(verb, lex)
-
-
-def _disagrees(nominal: Token, verb: Token) -> bool:
-    """Whether a nominal differs in number from the finite verb of its clause, so it cannot be
-    its subject ("Kritiker werfen[Plur] Obama[Sing] vor"); a coordination ("X und Y") is left
-    out, its number is not its head's.
-
-    >>> import spacy
-    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["Kritiker", "werfen", "Obama", "vor"],
-    ...     morphs=["Number=Plur", "Number=Plur|VerbForm=Fin", "Number=Sing", ""])
-    >>> _disagrees(doc[2], doc[1]), _disagrees(doc[0], doc[1])
-    (True, False)
-    """
-    finite = next((t for t in (verb, *verb.children) if "Fin" in t.morph.get("VerbForm")), None)
-    if finite is None or any(c.dep_ == "conj" for c in nominal.children):
-        return False
-    have, want = set(nominal.morph.get("Number")), set(finite.morph.get("Number"))
-    for det in (c for c in nominal.children if c.dep_.startswith("det") and c.morph.get("Number")):
-        have &= set(det.morph.get("Number"))  # "die[Sing] OSZE[Plur]": the tagger is unsure, so are we
-    return bool(have) and bool(want) and not (have & want)
-
-
-def _partners(verb: Token, lex: CueLexicon) -> Iterator[Token]:
-    """The partner of a conversation noun in the clause ("im Gespräch mit X", "in an interview
-    with X"), on the cue or on a word of its clause ("sagte der Mann in einem Interview mit X")."""
-    for noun in _clause_nominals(verb, below=False):
-        if noun_in(noun, lex.conversation_nouns, lex):
-            for partner_prep, partner in _prepositional_objects(noun):
-                if partner_prep in lex.conversation_prepositions:
-                    yield partner
-
-
-def _speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> Iterator[Token]:
-    """For a cue that is no verb ("so X gegenüber Y", "nach Angaben von X gegenüber Y"): the
-    phrases with an addressee preposition, or a conversation's partner, hung on the speaker."""
-    span = doc.char_span(*speaker, alignment_mode="expand") if speaker else None
-    if span is None or not len(span):
-        return
-    for obj in _clause_nominals(span.root, below=False):
-        if _preposition(obj) in lex.addressee_prepositions:
-            yield obj
-    yield from _partners(span.root, lex)
-    yield from _participle_audience(span.root, ("acl",), lex)  # "according to a spokeswoman speaking to X"
-
-
-def _participle_audience(word: Token, deps: tuple[str, ...], lex: CueLexicon) -> Iterator[Token]:
-    """The one spoken to by a participle of speech on ``word`` (a clause of its own without a
-    subject or conjunction): "Speaking to reporters, X said", "a spokeswoman speaking to X"."""
-    for clause in word.children:
-        if clause.dep_ in deps and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children):
-            for prep, obj in _prepositional_objects(clause):
-                if f"{clause.lemma_.lower()} {prep}" in lex.verb_addressee_prepositions:
-                    yield obj
-
-
 #: dependents after a noun that belong to its phrase ("Minister Jan Berg, der Sprecher der Partei")
 _DESCRIBING = frozenset({"amod", "appos", "compound", "flat", "flat:name", "nummod", "nmod", "nmod:poss",
                          "poss", "punct", "cc", "conj", "prep", "pobj", "nk", "ag", "pnc", "app"})
@@ -297,7 +75,9 @@ def _describes(child: Token, lex: CueLexicon) -> bool:
     or a name's preposition ("des Vereins", "of the party"), not a complement ("als …", "zu …")."""
     if child.dep_ not in _DESCRIBING:
         return False
-    prep = child.lower_ if child.dep_ == "prep" else _preposition(child)
+    if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_ and child.i == child.head.i + 1:
+        return False  # "dem Minister Einmischung vor": no common noun stands in apposition unmarked
+    prep = child.lower_ if child.dep_ == "prep" else preposition_of(child)
     return prep is None or prep in lex.name_prepositions or prep in lex.genitive_articles
 
 
@@ -329,18 +109,19 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
     return span if span is not None and span.start <= head.i < span.end else None
 
 
-def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | None, bool]:
-    """The addressee of one attribution (or None), and whether the speaker is that addressee
+def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | None, bool, Span | None]:
+    """The addressee of one attribution (or None), whether the speaker is that addressee
     taken for the speaker ("Die Männer werden beschuldigt": the subject of a passive cue that
-    addresses someone is the one addressed; who spoke is not said).
+    addresses someone is the one addressed; who spoke is not said), and then the cue's own
+    subject, the speaker, if it has one ("Kritiker werfen Obama vor").
 
-    The candidates of :func:`_candidates` are taken in order; one inside the quote (unless the
+    The candidates of :func:`candidates` are taken in order; one inside the quote (unless the
     quote is the whole sentence, cue included) or the mediator, or inside the speaker's own
     phrase, is passed over.
     """
     verb = cue_token(doc, att)
     if verb is None and att.cue is None:
-        return None, False
+        return None, False, None
     quote = (att.quote.start, att.quote.end)
     if verb is not None and quote[0] <= verb.idx < quote[1]:  # a speech act sentence: its quote holds the frame too
         quote = (verb.idx, verb.idx)
@@ -348,28 +129,46 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     speaker = (att.speaker.start, att.speaker.end) if att.speaker else None
     # the cue's own dependents first; then what hangs on the speaker ("so X gegenüber Y",
     # "according to X speaking to Y": a cue that is no verb, or one the tagger called a verb)
-    candidates = chain(_candidates(verb, cue_lemma(verb, lex), lex) if verb is not None else (),
-                       _speaker_candidates(doc, speaker, lex))
-    for head in candidates:
+    heads = chain(candidates(verb, _lemma_with_particle(verb, lex), lex) if verb is not None else (),
+                  speaker_candidates(doc, speaker, lex))
+    for head in heads:
         if verb is not None and _passive_agent(head, verb, lex):
             continue  # "wurde von der Regierung beschuldigt": who spoke, not who was spoken to
+        after = head.right_edge.i + 1
+        if after < len(doc) and doc[after].lower_ in lex.after_source:
+            continue  # "sagte die Kanzlerin einigen Teilnehmern zufolge": who told it, unattached
         if quote[0] <= head.idx < quote[1] and _opens_quote(doc, head, quote, lex):
             quote = (_phrase_end(doc, head, lex), quote[1])  # "Nach Angaben X| gegenüber dem Sender ist …"
         if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
             continue
         in_speaker = speaker is not None and speaker[0] <= head.idx < speaker[1]
-        is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents
-                                     or _object_taken_for_speaker(doc, speaker, head, verb, lex))
+        subject = _subject_beside(doc, speaker, head, verb, lex) if in_speaker else None
+        is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents or subject is not None)
         if in_speaker and not is_speaker and not (_after_speaker_head(doc, speaker, head)
-                                                   or _attached_inside(head, speaker, lex)):
+                                                   or _attached_inside(head, speaker, lex)
+                                                   or stray_dative(head, lex)):
             continue
         blocked = [quote] + ([mediator] if mediator else [])
         if speaker and not in_speaker:
             blocked.append(speaker)
         span = _phrase(doc, head, blocked, lex)
         if span is not None:
-            return span, is_speaker
-    return None, False
+            return span, is_speaker, (_phrase(doc, subject, [quote], lex) if subject is not None else None)
+    return None, False, None
+
+
+def _lemma_with_particle(verb: Token, lex: CueLexicon) -> str | None:
+    """The cue's lemma, with the separated particle that closes its clause when the tagger's
+    tag kept :func:`cue_lemma` from looking for one ("forderte[ADJA] Mussawi dazu auf")."""
+    lemma = cue_lemma(verb, lex)
+    if lemma is None or not lex.separable_particles:
+        return lemma
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.is_punct:
+            break
+        if token.tag_ == "PTKVZ":
+            return token.lower_ + lemma if token.lower_ + lemma in lex.verbs else lemma
+    return lemma
 
 
 def _attached_inside(head: Token, speaker: tuple[int, int], lex: CueLexicon) -> int | None:
@@ -418,18 +217,20 @@ def _phrase_end(doc: Doc, head: Token, lex: CueLexicon) -> int:
     return span.end_char if span is not None else head.idx + len(head)
 
 
-def _object_taken_for_speaker(doc: Doc, speaker: tuple[int, int], head: Token, verb: Token | None,
-                              lex: CueLexicon) -> bool:
-    """Whether the speaker span is the cue's object ("sagte Reportern[Dat]", "forderte Mussawi
-    auf"): its head is an object of the cue, or in a case no subject is in, while the cue has
-    a subject of its own outside the span."""
+def _subject_beside(doc: Doc, speaker: tuple[int, int], head: Token, verb: Token | None,
+                    lex: CueLexicon) -> Token | None:
+    """The cue's own subject, when the speaker span is the cue's object ("sagte Reportern[Dat]",
+    "forderte Mussawi auf", "Kritiker werfen Obama vor"): its head is an object of the cue, in
+    a case no subject is in, or the object of two subjects, while the cue has a subject of its
+    own outside the span; else None."""
     span = doc.char_span(*speaker, alignment_mode="expand")
     if verb is None or span is None or span.root != head or head.head != verb:
-        return False
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL and c != head
-                and not (speaker[0] <= c.idx < speaker[1])]
-    return bool(subjects) and (head.dep_ in _CORE_OBJECTS or _not_subject(head, lex)
-                               or (_disagrees(head, verb) and any(not _disagrees(s, verb) for s in subjects)))
+        return None
+    every = subjects_of(verb, lex)
+    subjects = [c for c in every if c != head and not (speaker[0] <= c.idx < speaker[1])]
+    taken = (head.dep_ in CORE_OBJECTS or not_subject(head, lex) or head == object_among_subjects(every, verb, lex)
+             or (disagrees(head, verb) and any(not disagrees(s, verb) for s in subjects)))
+    return subjects[0] if subjects and taken else None
 
 
 def _after_speaker_head(doc: Doc, speaker: tuple[int, int], head: Token) -> bool:
@@ -452,7 +253,7 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
     out = []
     text = doc_text(doc)
     for att in attributions:
-        span, was_speaker = addressee_of(doc, att, lex)
+        span, was_speaker, subject = addressee_of(doc, att, lex)
         if span is None:
             out.append(att)
             continue
@@ -462,8 +263,8 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
         if quote.start < start < quote.end and text[quote.start:start].strip().lower() in lex.addressee_prepositions:
             changes["quote"] = _quote_after(text, quote, end)  # the quote ran on over the frame
         spk = att.speaker
-        if was_speaker:
-            changes["speaker"] = None
+        if was_speaker:  # the cue's own subject spoke, if it has one
+            changes["speaker"] = Mention(subject.text, subject.start_char, subject.end_char) if subject else None
         elif spk is not None and (spk.start < start < spk.end or _attached_inside(span.root, (spk.start, spk.end), lex)):
             opens = (_attached_inside(span.root, (spk.start, spk.end), lex)
                      or max(spk.start, min(start, span.root.left_edge.idx)))

@@ -145,6 +145,10 @@ def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
         # a main verb the POS model missed ("empfahl" ADV, "wurde angegeben" ADJD) passes; a
         # particle ("bekannt gegeben") does not
         return None
+    if token.dep_ == "amod" and lex.parse_rules:
+        # an attributive participle reports nothing ("the disputed sea"); where the parser is
+        # reliable only (a German parse may call "Das sagte Lindner" an "amod")
+        return None
     if token.pos_ == "NOUN" and lex.noun_cues_need_verb_dependents and not any(c.dep_ in _VERBAL_DEPS for c in token.children):
         return None  # "the court term", "his plan"; a verb tagged as a noun ("tweets that …") has verb dependents
     lemmas = lemmas_of(token, lex)

@@ -155,7 +155,9 @@ def named_part(span: Span, lex: CueLexicon) -> Span | None:
 def _without_trailing_pp(span: Span, lex: CueLexicon) -> Span:
     """"das Institut in einer Mitteilung" → "das Institut": a prepositional phrase after the
     head names a circumstance, not the speaker ("von der Behörde" stays)."""
-    cut = next((t.i for t in span if t.i > span.start and t.pos_ == "ADP" and t.lower_ not in lex.name_prepositions), None)
+    # a preposition is written in lower case: "Prof." tagged ADP is a title ("Klinikdirektor Prof. Dr. X")
+    cut = next((t.i for t in span if t.i > span.start and t.pos_ == "ADP" and t.text.islower()
+                and t.lower_ not in lex.name_prepositions), None)
     return span.doc[span.start:cut] if cut is not None else span
 
 
@@ -326,7 +328,11 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     if dropped and not ents:
         return None
     if ents:
-        best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), len(e.text)))
+        head = span.root
+        # a name of the head itself before one in its owner: "der Chefankläger des Internationalen
+        # Strafgerichts, Luis Moreno Ocampo" is Ocampo, "ein Sprecher des Ministeriums" the ministry
+        best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"),
+                                        head.pos_ != "NOUN" or head in e or not in_owner(e, head), len(e.text)))
         etype = entity_type_of_label(best.label_)
         if any(t.lower_ in lex.media_words for t in span):
             etype = "media"

@@ -173,6 +173,10 @@ class CueLexicon:
     # cues whose passive subject is the one addressed though their object is not ("Ihm wird
     # vorgeworfen, …": the object of "vorwerfen" is the charge)
     passive_addressee_verbs: frozenset[str] = _words()
+    # cues whose dative object is the one spoken to ("teilte den Abgeordneten mit", "empfiehlt
+    # allen Reisenden"): on them a bare phrase whose determiner is in an ``addressee_cases`` case
+    # is that object, whatever the parser labelled it and whatever case the noun's tag shows
+    dative_addressee_verbs: frozenset[str] = _words()
     # nouns of a conversation on the cue, whose partner is the addressee ("im Interview mit X",
     # "in an interview with X"), and the prepositions that attach the partner
     conversation_nouns: frozenset[str] = _words()
@@ -247,6 +251,12 @@ class CueLexicon:
     # whether, for a learned filter (``broad`` candidates), any verb with a subject and a clause or
     # object after it is proposed as a cue (PolNeAR marks beliefs, intentions and stances too)
     broad_verb_reports: bool = False
+    # hearsay and appearance with no source named, which PolNeAR annotates as attributions
+    # (:mod:`quotegraph.extract.patterns.evidentials`): raising verbs ("seems to"), passive
+    # belief verbs with an infinitive ("is expected to"), hearsay adverbs ("reportedly")
+    evidential_verbs: frozenset[str] = _words()
+    evidential_passives: frozenset[str] = _words()
+    evidential_adverbs: frozenset[str] = _words()
 
     @cached_property
     def source_words(self) -> frozenset[str]:

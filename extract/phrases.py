@@ -210,6 +210,9 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
                 and c.pos_ != "ADP"  # "Laut BBC News sagte der Minister": a preposition heads no subject
                 and not _opens_with_preposition(c, lex)]
     if len(children) > 1:
+        # two "subjects": one may be a dateline set off by a dash ("LONDON (Reuters) - X said")
+        children = [c for c in children if not _dash_after(c)] or children
+    if len(children) > 1:
         # two "subjects": one is likely a time phrase the parser misread ("Ende Januar 2006 verkündete der Verband")
         children = [c for c in children if not any(t.like_num for t in c.subtree)] or children
     if len(children) > 1:
@@ -246,6 +249,10 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         left = max(child.left_edge.i, lower)
         if verb.doc[left].lower_ in lex.passive_agent_prepositions and left < child.i:
             left += 1  # the agent of a passive without its preposition ("vom Verband")
+        # a dateline set off by a spaced dash before the head is no part of it ("LONDON (Reuters) - Mayor X")
+        dash = next((t.i for t in reversed(verb.doc[left + 1 : child.i]) if t.text in _DASHES and t.whitespace_
+                     and verb.doc[t.i - 1].whitespace_), None)
+        left = dash + 1 if dash is not None else left
         right = min(child.right_edge.i, upper - 1)
         # a subject does not run through the cue or a comma clause
         if left <= verb.i <= right:
@@ -270,13 +277,28 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     return None
 
 
+def _dash_after(token: Token) -> bool:
+    """Whether the phrase of ``token`` ends in a dash or a dash follows it (after a closing bracket, too)."""
+    doc, k = token.doc, token.right_edge.i
+    if doc[k].text in _DASHES:
+        return True
+    k += 1
+    while k < len(doc) and doc[k].text == ")":
+        k += 1
+    return k < len(doc) and doc[k].text in _DASHES
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
 def _opens_with_preposition(token: Token, lex: CueLexicon) -> bool:
     """A phrase that opens with a preposition is no subject ("Gegenüber den Stuttgarter Nachrichten
-    erklärte sie"), unless the preposition counts ("Über 100 Experten warnten") or names the agent
-    of a passive ("Von der Regierung wurde gefordert", the agent speaks)."""
+    erklärte sie"), unless the preposition counts ("Über 100 Experten warnten", "about half of
+    the voters said": an English preposition the parser makes a modifier of the quantity) or names the agent of a passive ("Von der Regierung
+    wurde gefordert", the agent speaks)."""
     first = token.left_edge
     return (first.pos_ == "ADP" and first.i < token.i and first.lower_ not in lex.passive_agent_prepositions
-            and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
+            and not (first.dep_ in ("quantmod", "advmod") and first.tag_ == "IN") and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
 
 
 def _plainly_nominative(noun: Token, lex: CueLexicon) -> bool:

@@ -271,6 +271,11 @@ def kept_with_parents(attributions: Sequence[Attribution], parents: Sequence[int
     return kept, kept_parents
 
 
+#: patterns added after the shipped filters were trained ("evidential": "X is expected to …",
+#: with no source); the filter keeps their candidates until a model trained with them judges them
+UNJUDGED_PATTERNS = frozenset({"evidential"})
+
+
 class QuoteFilter:
     """Scores attributions and keeps those at or above the model's threshold.
 
@@ -282,6 +287,8 @@ class QuoteFilter:
     def __init__(self, model: LinearModel, *, threshold: float | None = None):
         self.model = model
         self.threshold = model.threshold if threshold is None else threshold
+        #: patterns of the rules alone that the model learned nothing of: their candidates are kept
+        self.unjudged = UNJUDGED_PATTERNS - {f.rpartition("|pattern=")[2] for f in model.weights if "|pattern=" in f}
 
     def __call__(self, doc: Doc, attributions: Sequence[Attribution], parents: Sequence[int | None],
                  lex: CueLexicon) -> tuple[list[Attribution], list[int | None]]:
@@ -296,4 +303,5 @@ class QuoteFilter:
         shown = [round(s, 4) for s in scores]
         scored = [replace(att, score=s) for att, s in zip(attributions, shown)]
         # judged by the confidence shown: '--min-confidence 0.9956' keeps what quotes.jsonl shows as 0.9956
-        return kept_with_parents(scored, parents, [s >= self.threshold for s in shown])
+        return kept_with_parents(scored, parents, [s >= self.threshold or att.pattern in self.unjudged
+                                                   for att, s in zip(attributions, shown)])

@@ -232,6 +232,12 @@ def _pair_features_of(key: tuple) -> tuple[str, ...]:
     return tuple(feats)
 
 
+def _relative_pronoun(doc: Doc, mention) -> bool:
+    """Whether a speaker is one English relative pronoun ("who", "which": tagged WP, WDT)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].tag_ in ("WP", "WDT")
+
+
 def _rule_candidate(doc: Doc, att: Attribution, cands: list[Candidate]) -> tuple[list[Candidate], int | None]:
     """The candidates with the rules' own speaker among them (role "rule" when no candidate
     has its span), and its index."""
@@ -249,10 +255,13 @@ def candidates_for(doc: Doc, att: Attribution, lex: CueLexicon, sents: list[Span
                    cache: dict | None = None, entities: DocEntities | None = None) -> tuple[list[Candidate], int | None]:
     """The candidates the linker weighs for one attribution and the index of the rules' own
     speaker among them (None without ``rerank`` or without one); no candidates for nested
-    quotes, transcript turns (their label is the speaker), possessor sources ("seinen Angaben
+    quotes, transcript turns (their label is the speaker), hearsay that names no source
+    ("evidential"), possessor sources ("seinen Angaben
     nach"), and, without ``rerank``, attributions that have a speaker."""
-    if att.pattern in ("nested", "transcript") or att.possessor is not None or (att.speaker is not None and not rerank):
+    if att.pattern in ("nested", "transcript", "evidential") or att.possessor is not None or (att.speaker is not None and not rerank):
         return [], None
+    if att.speaker is not None and _relative_pronoun(doc, att.speaker):
+        return [], None  # "X, who endorsed Y": the clause's own subject, which English annotation keeps
     cands = speaker_candidates(doc, (att.quote.start, att.quote.end), lex, sents, cache, entities)
     for relay in att.mediators:  # a relay the rules found is no candidate for the speaker
         cands = [c for c in cands if not (c.span.start_char < relay.end and relay.start < c.span.end_char)]

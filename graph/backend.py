@@ -36,9 +36,9 @@ from .errors import QuotegraphError
 from quotegraph.extract.records import ArticleResult
 
 from .entity_types import is_entity
-from .model import article_triples, keep_one_type, nquads_line, vocabulary_triples
+from .model import article_triples, keep_one_type, vocabulary_triples
 from .namespaces import RDF
-from .terms import to_ox
+from .terms import nquads_line, to_ox
 
 __all__ = ["Backend", "RdflibBackend", "result_rows", "change_update"]
 

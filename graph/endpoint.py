@@ -62,11 +62,11 @@ from .errors import GraphFileError, QuotegraphError
 
 from .backend import Backend, result_rows
 from .entity_types import is_entity, losing_types
-from .model import article_batches, bind_prefixes, graph_iri, nquads_line, vocabulary_triples
+from .model import article_batches, bind_prefixes, graph_iri, plain_vocabulary
 from .namespaces import ENTITY, ID, RDF
 from .oxigraph import OxigraphBackend, oxigraph_graph
 from .sparql import inline_values, prune_update  # prune_update is also importable from here, as before
-from .terms import sparql_term, to_ox  # so is sparql_term
+from .terms import nquads_line, sparql_term, to_ox  # so is sparql_term
 
 __all__ = [
     "SCHEMES",
@@ -94,6 +94,7 @@ DEFAULT_TIMEOUT = 60.0
 #: Where shared (entity) triples go on a server without a writable default graph (Virtuoso).
 SHARED_GRAPH = ID["shared"]  # outside graph/…, where an article could be called "shared"
 _GRAPHS = str(ID["graph/"])
+_RDF_TYPE = str(RDF.type)
 #: The error when a server's default graph does not show its named graphs (queries would find nothing).
 NOT_UNION = ("the server's default graph is not the union of its named graphs, so queries would find "
              "nothing: start it with its union default graph on (Oxigraph: oxigraph serve "
@@ -487,7 +488,7 @@ class EndpointGraph(Graph):
         See :func:`quotegraph.graph.store.add_results`.
         """
         self._check_writable()
-        vocab = sorted(set(vocabulary_triples()))
+        vocab = plain_vocabulary()
         added = len(vocab) - self._existing_shared(vocab)
         self._insert((s, p, o, None) for s, p, o in vocab)
         for batch in article_batches(results, batch_size):
@@ -499,7 +500,7 @@ class EndpointGraph(Graph):
             self._drop(names)
             self._insert(quads)
             added += len(quads) - len(shared) - before + new_shared
-            added -= self.keep_one_type({str(s) for s, p, _ in shared if p == RDF.type})
+            added -= self.keep_one_type({s for s, p, _ in shared if p == _RDF_TYPE})
         self.check_union()  # a server empty when opened could not be checked then
         return added
 
@@ -524,7 +525,7 @@ class EndpointGraph(Graph):
                 rows += self.select(f"SELECT ?s ?o WHERE {{ VALUES ?s {{ {values} }} {pattern} FILTER(isIRI(?o)) }}")
         losing = losing_types((str(r["s"]), str(r["o"])) for r in rows)
         for i in range(0, len(losing), CHUNK_TRIPLES):
-            body = "".join(nquads_line(URIRef(s), RDF.type, URIRef(o)) for s, o in losing[i:i + CHUNK_TRIPLES])
+            body = "".join(nquads_line(str(s), _RDF_TYPE, str(o)) for s, o in losing[i:i + CHUNK_TRIPLES])
             self._http.update(f"DELETE DATA {{ GRAPH <{shared}> {{ {body} }} }}" if shared else
                               f"DELETE DATA {{ {body} }}")
         return len(losing)

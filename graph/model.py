@@ -3,6 +3,11 @@
 The same article always yields the same IRIs and the same triples, so loading it twice adds
 nothing. Entities are keyed by canonical name only, so one person is one node in a corpus.
 
+The model is written once, in plain terms (:mod:`quotegraph.graph.terms`: an IRI a ``str``, a
+literal a :class:`~quotegraph.graph.terms.Lit`): :func:`plain_quads` is what the stores are
+written from, as N-Quads text (:func:`~quotegraph.graph.terms.nquads_line`); the rdflib triples
+of :func:`article_triples` and :func:`records_to_graph` are made from the same plain triples.
+
 Shape of one attribution (prefixes as in :data:`quotegraph.graph.namespaces.PREFIXES`)::
 
     <article/a1>        a schema:NewsArticle ; schema:headline "..." ; schema:articleBody "...".
@@ -24,8 +29,9 @@ Examples
 --------
 >>> from quotegraph.extract.records import Article, ArticleResult
 >>> art = Article(id="a1", text="Hallo", title="Gruß")
->>> triples = list(article_triples(ArticleResult(article=art)))
->>> (article_iri("a1"), RDF.type, SDO.NewsArticle) in triples
+>>> ("https://w3id.org/quotegraph/id/article/a1", RDF.type, SDO.NewsArticle) in plain_triples(ArticleResult(art))
+True
+>>> (article_iri("a1"), namespaces.RDF.type, namespaces.SDO.NewsArticle) in set(article_triples(ArticleResult(art)))
 True
 """
 
@@ -33,34 +39,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
 from functools import lru_cache
 from collections.abc import Iterable, Iterator
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from quotegraph.extract.records import Article, ArticleResult, Attribution, Mention
 
+from . import namespaces
 from .entity_types import is_entity, losing_types
 from .iri_segments import iri_segment
+from .literals import date_literal, decimal_literal, integer_literal
 from .namespaces import ENTITY, ID, ITSRDF, KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, SKOS, XSD
-from .terms import sparql_term
+from .terms import Lit, PlainNamespace, to_rdflib
 
 
-class _Terms:
-    """A namespace whose terms, once asked for, are plain attributes: rdflib builds a new URIRef
-    on every attribute access, and the quads of a corpus ask for them millions of times."""
-
-    def __init__(self, namespace) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:  # only for a term not asked for before
-        term = getattr(self._namespace, name)
-        setattr(self, name, term)
-        return term
-
-
-NIF, SDO, PROV, QG, RDF, ITSRDF, SKOS, XSD = map(_Terms, (NIF, SDO, PROV, QG, RDF, ITSRDF, SKOS, XSD))
+# the model's vocabulary as plain IRIs; the namespaces' rdflib terms stay in .namespaces
+NIF, SDO, PROV, QG, RDF, ITSRDF, SKOS, XSD = map(PlainNamespace, (NIF, SDO, PROV, QG, RDF, ITSRDF, SKOS, XSD))
+_ID, _KIND = str(ID), str(KIND)
 
 __all__ = [
     "article_iri",
@@ -70,22 +66,24 @@ __all__ = [
     "graph_iri",
     "entity_class",
     "slug",
+    "plain_triples",
+    "plain_quads",
     "article_triples",
     "article_quads",
     "article_batches",
-    "nquads_line",
     "is_shared",
     "graph_of",
-    "date_literal",
+    "plain_vocabulary",
     "vocabulary_triples",
     "records_to_graph",
     "keep_one_type",
     "bind_prefixes",
 ]
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+#: A triple in plain terms: IRIs as ``str``, the object an IRI or a :class:`~quotegraph.graph.terms.Lit`.
+Triple = tuple[str, str, "str | Lit"]
 #: A triple and its graph: the article's named graph, or None for the default graph.
-Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef | None]
+Quad = tuple[str, str, "str | Lit", "str | None"]
 
 _ENTITY_CLASS = {
     "person": SDO.Person,
@@ -110,14 +108,39 @@ def slug(name: str) -> str:
     return text or "unnamed"
 
 
+# The IRIs as plain strings, as the model writes them; the public functions below give them
+# as rdflib terms.
+
 @lru_cache(maxsize=4096)
+def _article(article_id: str) -> str:
+    return f"{_ID}article/{iri_segment(article_id)}"
+
+
+def _span(article_id: str, start: int, end: int) -> str:
+    return f"{_article(article_id)}#char={start},{end}"
+
+
+@lru_cache(maxsize=1 << 14)  # a name is typed, named and linked in many triples of an article
+def _entity(name: str) -> str:
+    return f"{_ID}entity/{iri_segment(slug(name))}"
+
+
+def _report(article_id: str, start: int, end: int, hop: int = 0) -> str:
+    base = f"{_ID}report/{iri_segment(article_id)}/{start}-{end}"
+    return base if hop == 0 else f"{base}/{hop}"
+
+
+def _graph(article_id: str) -> str:
+    return f"{_ID}graph/{iri_segment(article_id)}"
+
+
 def article_iri(article_id: str) -> URIRef:
     """The IRI of an article: the id as one IRI segment (Unicode kept, spaces and ``/#?%<>…`` escaped).
 
     >>> article_iri("dpa 42"), article_iri("München/1")
     (rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/dpa%2042'), rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/München%2F1'))
     """
-    return ID[f"article/{iri_segment(article_id)}"]
+    return URIRef(_article(article_id))
 
 
 def span_iri(article_id: str, start: int, end: int) -> URIRef:
@@ -126,7 +149,7 @@ def span_iri(article_id: str, start: int, end: int) -> URIRef:
     >>> span_iri("a1", 3, 8)
     rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/a1#char=3,8')
     """
-    return URIRef(f"{article_iri(article_id)}#char={start},{end}")
+    return URIRef(_span(article_id, start, end))
 
 
 def entity_iri(name: str) -> URIRef:
@@ -140,14 +163,13 @@ def entity_iri(name: str) -> URIRef:
     >>> entity_iri("Küstenpresse")
     rdflib.term.URIRef('https://w3id.org/quotegraph/id/entity/küstenpresse')
     """
-    return ID[f"entity/{iri_segment(slug(name))}"]
+    return URIRef(_entity(name))
 
 
 def report_iri(article_id: str, start: int, end: int, hop: int = 0) -> URIRef:
     """The report node through which the quote at [start, end) was relayed: ``hop`` 0 is the
     outermost relay's report, 1 the one that report was taken from, and so on."""
-    base = f"report/{iri_segment(article_id)}/{start}-{end}"
-    return ID[base if hop == 0 else f"{base}/{hop}"]
+    return URIRef(_report(article_id, start, end, hop))
 
 
 def graph_iri(article_id: str) -> URIRef:
@@ -160,7 +182,7 @@ def graph_iri(article_id: str) -> URIRef:
     >>> graph_iri("dpa 42")
     rdflib.term.URIRef('https://w3id.org/quotegraph/id/graph/dpa%2042')
     """
-    return ID[f"graph/{iri_segment(article_id)}"]
+    return URIRef(_graph(article_id))
 
 
 def entity_class(entity_type: str | None) -> URIRef:
@@ -169,181 +191,121 @@ def entity_class(entity_type: str | None) -> URIRef:
     >>> entity_class("media")
     rdflib.term.URIRef('https://schema.org/NewsMediaOrganization')
     """
+    return URIRef(_class(entity_type))
+
+
+def _class(entity_type: str | None) -> str:
     return _ENTITY_CLASS.get(entity_type or "", SDO.Thing)
 
 
-def _int(value: int) -> Literal:
-    # xsd:integer, not NIF's declared range xsd:nonNegativeInteger: Oxigraph stores every
-    # integer-derived datatype as xsd:integer, so anything else would not survive the store
-    # (a graph built in memory and the same graph read back from Oxigraph would differ).
-    return Literal(value, datatype=XSD.integer)
-
-
-def decimal_literal(value: float) -> Literal:
-    """An ``xsd:decimal`` of up to four places in its canonical form, the one Oxigraph keeps
-    (a graph built in memory and the same graph read back from a store are equal).
-
-    >>> [str(decimal_literal(v)) for v in (0.5, 1.0, 0.97312)]
-    ['0.5', '1', '0.9731']
-    """
-    return Literal(f"{value:.4f}".rstrip("0").rstrip("."), datatype=XSD.decimal, normalize=False)
-
-
 def _article_triples(article: Article) -> Iterator[Triple]:
-    a = article_iri(article.id)
+    a = _article(article.id)
     yield a, RDF.type, SDO.NewsArticle
-    yield a, SDO.identifier, Literal(article.id)
-    yield a, SDO.articleBody, Literal(article.text)
-    yield a, SDO.inLanguage, Literal(article.language)
+    yield a, SDO.identifier, Lit(article.id)
+    yield a, SDO.articleBody, Lit(article.text)
+    yield a, SDO.inLanguage, Lit(article.language)
     if article.title:
-        yield a, SDO.headline, Literal(article.title)
+        yield a, SDO.headline, Lit(article.title)
     if article.url:
-        yield a, SDO.url, Literal(article.url, datatype=XSD.anyURI)
+        yield a, SDO.url, Lit(article.url, XSD.anyURI)
     if article.date:
         yield a, SDO.datePublished, date_literal(article.date)
     for author in article.authors:
-        person = entity_iri(author)
+        person = _entity(author)
         yield a, SDO.author, person
         yield person, RDF.type, SDO.Person
-        yield person, SDO.name, Literal(author)
+        yield person, SDO.name, Lit(author)
     # agencies credited in the text ("(dpa)") and the site it was published on
     for outlet in dict.fromkeys((*article.agencies, *filter(None, [article.site]))):
-        org = entity_iri(outlet)
+        org = _entity(outlet)
         yield a, SDO.publisher, org
         yield org, RDF.type, SDO.NewsMediaOrganization
-        yield org, SDO.name, Literal(outlet)
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# a space for the T, no seconds, a zone without its colon: as sites and feeds write them
-_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?")
-
-
-def date_literal(text: str) -> Literal:
-    """An article date as ``xsd:date`` or ``xsd:dateTime`` when it is one, else a plain literal.
-
-    The lexical form is the canonical one Oxigraph (and Virtuoso) give back, so a graph is the
-    same in memory and in any store: no trailing zeros in fractions, ``Z`` for UTC.
-
-    >>> date_literal("2024-05-02").datatype == XSD.date
-    True
-    >>> str(date_literal("2024-05-02T10:00:00.500+00:00")), date_literal("2024-05-02T10:00:00Z").datatype == XSD.dateTime
-    ('2024-05-02T10:00:00.5Z', True)
-    >>> str(date_literal("2024-05-02 10:00+0200")), str(date_literal("2024-05-02T10:00:00-00:00"))
-    ('2024-05-02T10:00:00+02:00', '2024-05-02T10:00:00Z')
-    >>> date_literal("2. Mai 2024"), date_literal("2024-02-30").datatype
-    (rdflib.term.Literal('2. Mai 2024'), None)
-    """
-    value = text.strip()
-    if _DATE.fullmatch(value):
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            return Literal(text)
-        return Literal(value, datatype=XSD.date)
-    m = _DATETIME.fullmatch(value)
-    if m:
-        stamp = f"{m.group(1)}T{m.group(2)}{m.group(3) or ':00'}"
-        zone = m.group(5) or ""
-        if len(zone) == 5:  # +0200
-            zone = f"{zone[:3]}:{zone[3:]}"
-        try:
-            datetime.fromisoformat(stamp)
-        except ValueError:
-            return Literal(text)
-        if zone and not (zone == "Z" or (int(zone[1:3]) <= 14 and int(zone[4:]) < 60)):
-            return Literal(text)
-        fraction = (m.group(4) or "").rstrip("0").rstrip(".")
-        if zone in ("+00:00", "-00:00"):
-            zone = "Z"
-        # normalize=False: rdflib would rewrite it into its own (non-canonical) form
-        return Literal(f"{stamp}{fraction}{zone}", datatype=XSD.dateTime, normalize=False)
-    return Literal(text)
+        yield org, SDO.name, Lit(outlet)
 
 
 def _string_triples(article_id: str, start: int, end: int, text: str) -> Iterator[Triple]:
-    s = span_iri(article_id, start, end)
+    s = _span(article_id, start, end)
     yield s, RDF.type, NIF.String
-    yield s, NIF.beginIndex, _int(start)
-    yield s, NIF.endIndex, _int(end)
-    yield s, NIF.anchorOf, Literal(text)
-    yield s, NIF.referenceContext, article_iri(article_id)
+    yield s, NIF.beginIndex, integer_literal(start)
+    yield s, NIF.endIndex, integer_literal(end)
+    yield s, NIF.anchorOf, Lit(text)
+    yield s, NIF.referenceContext, _article(article_id)
 
 
-def _mention_triples(article_id: str, mention: Mention, predicate: URIRef, quote: URIRef) -> Iterator[Triple]:
-    node = span_iri(article_id, mention.start, mention.end)
+def _mention_triples(article_id: str, mention: Mention, predicate: str, quote: str) -> Iterator[Triple]:
+    node = _span(article_id, mention.start, mention.end)
     yield quote, predicate, node
     yield from _string_triples(article_id, mention.start, mention.end, mention.text)
     if mention.entity:
-        yield node, ITSRDF.taIdentRef, entity_iri(mention.entity)
+        yield node, ITSRDF.taIdentRef, _entity(mention.entity)
 
 
-def _attribution_triples(result: ArticleResult, att: Attribution, ids: dict[str, URIRef]) -> Iterator[Triple]:
+def _attribution_triples(result: ArticleResult, att: Attribution, ids: dict[str, str]) -> Iterator[Triple]:
     aid = result.article.id
     q = att.quote
-    quote = span_iri(aid, q.start, q.end)
+    quote = _span(aid, q.start, q.end)
     yield quote, RDF.type, SDO.Quotation
     yield quote, RDF.type, PROV.Entity
     yield from _string_triples(aid, q.start, q.end, q.text)
-    yield quote, SDO.text, Literal(q.text)
-    yield quote, SDO.isPartOf, article_iri(aid)
-    yield quote, QG.kind, KIND[q.kind]
-    yield quote, QG.attributionId, Literal(att.id)
+    yield quote, SDO.text, Lit(q.text)
+    yield quote, SDO.isPartOf, _article(aid)
+    yield quote, QG.kind, f"{_KIND}{iri_segment(q.kind)}"  # a kind read from a file is only a string
+    yield quote, QG.attributionId, Lit(att.id)
     if att.confidence is not None:
         yield quote, QG.confidence, decimal_literal(att.confidence)
     if att.parent and att.parent in ids:
         yield quote, QG.nestedIn, ids[att.parent]
     if att.cue:
-        cue = span_iri(aid, att.cue.start, att.cue.end)
+        cue = _span(aid, att.cue.start, att.cue.end)
         yield quote, QG.cue, cue
         yield from _string_triples(aid, att.cue.start, att.cue.end, att.cue.text)
         if att.cue.lemma:
-            yield quote, QG.cueLemma, Literal(att.cue.lemma)
+            yield quote, QG.cueLemma, Lit(att.cue.lemma)
     if att.speaker:
         yield from _mention_triples(aid, att.speaker, QG.speakerMention, quote)
         if att.speaker.entity:
-            speaker = entity_iri(att.speaker.entity)
+            speaker = _entity(att.speaker.entity)
             yield quote, PROV.wasAttributedTo, speaker
             yield speaker, QG.said, quote
     if att.addressee:
         yield from _mention_triples(aid, att.addressee, QG.addresseeMention, quote)
         if att.addressee.entity:
-            yield quote, SDO.recipient, entity_iri(att.addressee.entity)
+            yield quote, SDO.recipient, _entity(att.addressee.entity)
     if att.mediator:
         yield from _mention_triples(aid, att.mediator, QG.mediatorMention, quote)
         if att.mediator.entity:
-            outlet = entity_iri(att.mediator.entity)
+            outlet = _entity(att.mediator.entity)
             yield quote, QG.mediator, outlet
             yield outlet, QG.reported, quote
     yield from _relay_triples(aid, q, quote, att.mediators)
 
 
-def _relay_triples(aid: str, q, quote: URIRef, mediators) -> Iterator[Triple]:
+def _relay_triples(aid: str, q, quote: str, mediators) -> Iterator[Triple]:
     """The relay chain, outermost first: the quote was taken from a report of the outermost
     relay, that report from one of the next relay inward, and so on (``prov:wasQuotedFrom+``
     walks it); a relay that names no entity is no hop."""
     previous = quote
     for hop, mention in enumerate(m for m in reversed(mediators) if m.entity):
-        report = report_iri(aid, q.start, q.end, hop)
+        report = _report(aid, q.start, q.end, hop)
         yield previous, PROV.wasQuotedFrom, report
         yield report, RDF.type, QG.Report
         yield report, RDF.type, PROV.Entity
-        yield report, PROV.wasAttributedTo, entity_iri(mention.entity)
+        yield report, PROV.wasAttributedTo, _entity(mention.entity)
         previous = report
 
 
 def _entity_triples(result: ArticleResult) -> Iterator[Triple]:
     for ent in result.entities:
-        node = entity_iri(ent.name)
-        yield node, RDF.type, entity_class(ent.type)
-        yield node, SDO.name, Literal(ent.name)
+        node = _entity(ent.name)
+        yield node, RDF.type, _class(ent.type)
+        yield node, SDO.name, Lit(ent.name)
         for alias in ent.aliases:
             if alias != ent.name:
-                yield node, SDO.alternateName, Literal(alias)
+                yield node, SDO.alternateName, Lit(alias)
 
 
-def article_triples(result: ArticleResult) -> Iterator[Triple]:
-    """All triples for one article's extraction result, in a stable order.
+def plain_triples(result: ArticleResult) -> list[Triple]:
+    """All triples for one article's extraction result, in a stable order, in plain terms.
 
     An entity the article types twice (an author who is also an organisation in the text, a
     publisher quoted as a person) keeps one ``rdf:type``, the one
@@ -354,56 +316,77 @@ def article_triples(result: ArticleResult) -> Iterator[Triple]:
     result : ArticleResult
         The article with its attributions and entities.
 
-    Yields
-    ------
-    (subject, predicate, object)
-        rdflib terms. Running twice on the same result yields the same triples.
+    Returns
+    -------
+    list of (subject, predicate, object)
+        Plain terms (:mod:`quotegraph.graph.terms`): IRIs as ``str``, literals as ``Lit``.
+        The same result always gives the same triples.
     """
     triples = list(_all_triples(result))
-    # str.__eq__: rdflib compares (and hashes) its terms in Python, and this runs per triple
-    types = [(s, o) for s, p, o in triples if str.__eq__(p, _RDF_TYPE) and is_entity(s)]
-    losing = {(s, RDF.type, o) for s, o in losing_types(types)}
-    yield from (t for t in triples if t not in losing) if losing else triples
+    types = [(s, o) for s, p, o in triples if p == _RDF_TYPE and is_entity(s)]
+    if not types:
+        return triples
+    losing = {(s, _RDF_TYPE, o) for s, o in losing_types(types)}
+    return [t for t in triples if t not in losing] if losing else triples
+
+
+def article_triples(result: ArticleResult) -> Iterator[tuple]:
+    """:func:`plain_triples` as rdflib terms (``URIRef``, ``Literal``): the same triples.
+
+    >>> from quotegraph.extract.records import Article, ArticleResult
+    >>> [o for _, p, o in article_triples(ArticleResult(Article(id="a1", text="x"))) if p == namespaces.SDO.inLanguage]
+    [rdflib.term.Literal('de')]
+    """
+    for s, p, o in plain_triples(result):
+        yield URIRef(s), URIRef(p), to_rdflib(o)
 
 
 def _all_triples(result: ArticleResult) -> Iterator[Triple]:
     yield from _article_triples(result.article)
-    ids = {att.id: span_iri(result.article.id, att.quote.start, att.quote.end) for att in result.attributions}
+    ids = {att.id: _span(result.article.id, att.quote.start, att.quote.end) for att in result.attributions}
     for att in result.attributions:
         yield from _attribution_triples(result, att, ids)
     yield from _entity_triples(result)
+    # each entity's names once per article, not once per quote; names of two characters or
+    # fewer are never looked for
+    names = [(ent.name, [n for n in (ent.name, *ent.aliases) if len(n) > 2]) for ent in result.entities]
     for att in result.attributions:
-        yield from _mentions_triples(result, att, ids[att.id])
+        yield from _mentions_triples(names, att, ids[att.id])
 
 
-def _mentioned(result: ArticleResult, att: Attribution) -> dict[str, None]:
+def _mentioned(names: list[tuple[str, list[str]]], att: Attribution) -> dict[str, None]:
     """The names of the entities a quote mentions, in order: those its record names inside it
-    (``Attribution.mentions``), and any other entity of the article named inside it by one of
-    its names (a record written without mentions; an outlet the NER did not tag) but its own
-    speaker."""
+    (``Attribution.mentions``), and any other entity of the article (``names``: each with the
+    names it goes by) named inside it (a record written without mentions; an outlet the NER did
+    not tag) but its own speaker."""
     out = dict.fromkeys(m.entity for m in att.mentions if m.entity)
-    for ent in result.entities:
-        if ent.name in out or (att.speaker and att.speaker.entity == ent.name):
+    speaker = att.speaker.entity if att.speaker else None
+    text = att.quote.text
+    for name, forms in names:
+        if name in out or name == speaker:
             continue
-        if any(_names_in(alias, att.quote.text) for alias in (ent.name, *ent.aliases)):
-            out[ent.name] = None
+        for form in forms:
+            # the substring test first: most names are not in most quotes, and it needs no regex
+            if form in text and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None:
+                out[name] = None
+                break
     return out
 
 
-def _mentions_triples(result: ArticleResult, att: Attribution, quote: URIRef) -> Iterator[Triple]:
+def _mentions_triples(names: list[tuple[str, list[str]]], att: Attribution, quote: str) -> Iterator[Triple]:
     """``quote schema:mentions entity`` for each entity it names, and the shortcut
     ``speaker qg:talksAbout entity`` (not to the speaker itself)."""
-    speaker = att.speaker.entity if att.speaker else None
-    for name in _mentioned(result, att):
-        yield quote, SDO.mentions, entity_iri(name)
-        if speaker and entity_iri(name) != entity_iri(speaker):
-            yield entity_iri(speaker), QG.talksAbout, entity_iri(name)
+    speaker = _entity(att.speaker.entity) if att.speaker and att.speaker.entity else None
+    for name in _mentioned(names, att):
+        mentioned = _entity(name)
+        yield quote, SDO.mentions, mentioned
+        if speaker and mentioned != speaker:
+            yield speaker, QG.talksAbout, mentioned
 
 
-_ARTICLE_EDGES = (QG.said, QG.reported)
-_RDF_TYPE = str(RDF.type)
+_RDF_TYPE = RDF.type
 _ENTITY_NS = str(ENTITY)
-_ARTICLE_EDGE_NAMES = frozenset(map(str, _ARTICLE_EDGES))
+_ARTICLE_EDGE_NAMES = frozenset((QG.said, QG.reported))
 
 
 def is_shared(triple: Triple) -> bool:
@@ -422,33 +405,47 @@ def is_shared(triple: Triple) -> bool:
     return str.startswith(s, _ENTITY_NS) and str(p) not in _ARTICLE_EDGE_NAMES
 
 
-def article_quads(result: ArticleResult) -> Iterator[Quad]:
-    """:func:`article_triples`, each with its graph: the article's, or None (the default graph).
+def plain_quads(result: ArticleResult) -> list[Quad]:
+    """:func:`plain_triples`, each with its graph: the article's, or None (the default graph).
 
     Parameters
     ----------
     result : ArticleResult
 
-    Yields
-    ------
-    (subject, predicate, object, graph)
-        ``graph`` is :func:`graph_iri` of the article, or None for shared entity triples
-        (:func:`is_shared`).
+    Returns
+    -------
+    list of (subject, predicate, object, graph)
+        Plain terms; ``graph`` is :func:`graph_iri` of the article (a ``str``), or None for
+        shared entity triples (:func:`is_shared`).
 
     Examples
     --------
+    >>> from quotegraph.extract.records import Article, ArticleResult
+    >>> quads = plain_quads(ArticleResult(Article(id="a1", text="x", authors=("Eva Klein",))))
+    >>> sorted({str(g) for *_, g in quads})
+    ['None', 'https://w3id.org/quotegraph/id/graph/a1']
+    """
+    g = _graph(result.article.id)
+    entity_ns, article_edges = _ENTITY_NS, _ARTICLE_EDGE_NAMES
+    # is_shared, inline: this runs for every triple of a corpus
+    return [(s, p, o, None if s.startswith(entity_ns) and p not in article_edges else g)
+            for s, p, o in plain_triples(result)]
+
+
+def article_quads(result: ArticleResult) -> Iterator[tuple]:
+    """:func:`plain_quads` as rdflib terms: the same quads (``graph`` a ``URIRef`` or None).
+
     >>> from quotegraph.extract.records import Article, ArticleResult
     >>> quads = list(article_quads(ArticleResult(Article(id="a1", text="x", authors=("Eva Klein",)))))
     >>> sorted({str(g) for *_, g in quads})
     ['None', 'https://w3id.org/quotegraph/id/graph/a1']
     """
-    g = graph_iri(result.article.id)
-    for triple in article_triples(result):
-        yield (*triple, None if is_shared(triple) else g)
+    for s, p, o, g in plain_quads(result):
+        yield URIRef(s), URIRef(p), to_rdflib(o), None if g is None else URIRef(g)
 
 
-_ARTICLE_NS = str(ID["article/"])
-_REPORT_NS = str(ID["report/"])
+_ARTICLE_NS = f"{_ID}article/"
+_REPORT_NS = f"{_ID}report/"
 
 
 def graph_of(subject: str, predicate: str, obj: str | None) -> str | None:
@@ -480,39 +477,45 @@ def graph_of(subject: str, predicate: str, obj: str | None) -> str | None:
     return None
 
 
-def _names_in(name: str, text: str) -> bool:
-    # the substring test first: most names are not in most quotes, and it needs no regex
-    return len(name) > 2 and name in text and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+def plain_vocabulary() -> list[Triple]:
+    """The quote kinds as a SKOS concept scheme, so every ``qg:kind`` value has a label (plain terms).
 
-
-def vocabulary_triples() -> Iterator[Triple]:
-    """The quote kinds as a SKOS concept scheme, so every ``qg:kind`` value has a label.
-
-    >>> (KIND.direct, SKOS.prefLabel, Literal("direct", lang="en")) in set(vocabulary_triples())
+    >>> ("https://w3id.org/quotegraph/kind/direct", SKOS.prefLabel, Lit("direct", lang="en")) in plain_vocabulary()
     True
     """
-    scheme = KIND[""]
-    yield scheme, RDF.type, SKOS.ConceptScheme
+    scheme = _KIND
+    triples = [(scheme, RDF.type, SKOS.ConceptScheme)]
     for name in ("direct", "indirect", "mixed", "free_indirect", "reported"):
-        yield KIND[name], RDF.type, SKOS.Concept
-        yield KIND[name], RDF.type, QG.QuoteKind
-        yield KIND[name], SKOS.inScheme, scheme
-        yield KIND[name], SKOS.prefLabel, Literal(name, lang="en")
+        kind = f"{_KIND}{name}"
+        triples += [(kind, RDF.type, SKOS.Concept), (kind, RDF.type, QG.QuoteKind), (kind, SKOS.inScheme, scheme),
+                    (kind, SKOS.prefLabel, Lit(name, lang="en"))]
+    return triples
 
 
-def article_batches(results: Iterable[ArticleResult], batch_size: int) -> Iterator[dict[str, list]]:
+def vocabulary_triples() -> Iterator[tuple]:
+    """:func:`plain_vocabulary` as rdflib terms.
+
+    >>> from rdflib import Literal
+    >>> (KIND.direct, namespaces.SKOS.prefLabel, Literal("direct", lang="en")) in set(vocabulary_triples())
+    True
+    """
+    for s, p, o in plain_vocabulary():
+        yield URIRef(s), URIRef(p), to_rdflib(o)
+
+
+def article_batches(results: Iterable[ArticleResult], batch_size: int) -> Iterator[dict[str, list[Quad]]]:
     """Group article results into batches of about ``batch_size`` quads, whole articles only.
 
     Yields
     ------
     dict
-        article id -> its quads (:func:`article_quads`). An article
-        given twice in one batch keeps its last result.
+        article id -> its quads in plain terms (:func:`plain_quads`). An article given twice in
+        one batch keeps its last result.
     """
     batch: dict[str, list] = {}
     size = 0
     for result in results:
-        quads = list(article_quads(result))
+        quads = plain_quads(result)
         size += len(quads) - len(batch.get(result.article.id, ()))
         batch[result.article.id] = quads
         if size >= batch_size:
@@ -520,20 +523,6 @@ def article_batches(results: Iterable[ArticleResult], batch_size: int) -> Iterat
             batch, size = {}, 0
     if batch:
         yield batch
-
-
-def nquads_line(s, p, o, g=None) -> str:
-    r"""One quad (or triple, for ``g`` None) as an N-Quads line; literals escaped as N-Triples says.
-
-    Writing text and letting Oxigraph's parser read it is several times faster than building
-    pyoxigraph terms one by one from Python (about 5× measured on a million triples). The same
-    lines are the body of the INSERT DATA requests sent to endpoints.
-
-    >>> print(nquads_line(URIRef("urn:a"), URIRef("urn:b"), Literal('say "hi"'), URIRef("urn:g")), end="")
-    <urn:a> <urn:b> "say \"hi\"" <urn:g> .
-    """
-    obj = f"<{o}>" if type(o) is URIRef else sparql_term(o)
-    return f"<{s}> <{p}> {obj} <{g}> .\n" if g is not None else f"<{s}> <{p}> {obj} .\n"
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -565,11 +554,13 @@ def keep_one_type(graph: Graph) -> int:
     Returns the number of triples removed.
 
     >>> g = Graph()
-    >>> _ = g.add((ENTITY["nordpress"], RDF.type, SDO.Organization)).add((ENTITY["nordpress"], RDF.type, SDO.Person))
-    >>> keep_one_type(g), list(g.objects(ENTITY["nordpress"], RDF.type))
+    >>> rdf_type, sdo = namespaces.RDF.type, namespaces.SDO
+    >>> _ = g.add((ENTITY["nordpress"], rdf_type, sdo.Organization)).add((ENTITY["nordpress"], rdf_type, sdo.Person))
+    >>> keep_one_type(g), list(g.objects(ENTITY["nordpress"], rdf_type))
     (1, [rdflib.term.URIRef('https://schema.org/Person')])
     """
-    losing = losing_types((s, o) for s, o in graph.subject_objects(RDF.type) if is_entity(s))
+    rdf_type = namespaces.RDF.type
+    losing = losing_types((s, o) for s, o in graph.subject_objects(rdf_type) if is_entity(s))
     for s, o in losing:
-        graph.remove((s, RDF.type, o))
+        graph.remove((s, rdf_type, o))
     return len(losing)

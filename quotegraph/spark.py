@@ -34,18 +34,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import URIRef
 
 from quotegraph.errors import InputError, QuotegraphError
 from quotegraph.extract.records import Article, ArticleResult, article_from_dict, article_meta, result_from_dict, result_to_dict
 from quotegraph.extractor import Extractor
 from quotegraph.graph.entity_types import best_type, is_entity
-from quotegraph.graph.model import article_triples, nquads_line
+from quotegraph.graph.model import plain_triples
 from quotegraph.graph.namespaces import RDF
 from quotegraph.graph.identity import resolve_graph
 from quotegraph.graph.statements import link_statements
 from quotegraph.graph.store import (add_results, backend_of, close_graph, is_oxigraph, open_graph, oxigraph_store,
                                     remove_articles)
+from quotegraph.graph.terms import nquads_line
 from quotegraph.inputs import Skipped, without_skipped
 from quotegraph.spark_inputs import InputPlan, is_uri, plan_inputs, read_articles
 from quotegraph.summary import Summary
@@ -126,7 +126,8 @@ def _results(lines: Iterable[str]) -> Iterator[ArticleResult]:
             yield result_from_dict(data["result"])
 
 
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_RDF_TYPE_IRI = str(RDF.type)
+_RDF_TYPE = ox.NamedNode(_RDF_TYPE_IRI)
 
 
 def _nquads(lines: Iterator[str]) -> Iterator[str]:
@@ -148,9 +149,9 @@ def _nquads(lines: Iterator[str]) -> Iterator[str]:
 def _entity_types(line: str) -> Iterator[tuple[str, str]]:
     """(entity IRI, class IRI) for each entity a result line's article types."""
     for result in _results([line]):
-        for s, p, o in article_triples(result):
-            if p == RDF.type and is_entity(s):
-                yield str(s), str(o)
+        for s, p, o in plain_triples(result):
+            if p == _RDF_TYPE_IRI and is_entity(s):
+                yield s, o
 
 
 def _better_type(a: str, b: str) -> str:
@@ -158,7 +159,7 @@ def _better_type(a: str, b: str) -> str:
 
 
 def _type_line(pair: tuple[str, str]) -> str:
-    return nquads_line(URIRef(pair[0]), RDF.type, URIRef(pair[1])).rstrip("\n")
+    return nquads_line(pair[0], _RDF_TYPE_IRI, pair[1]).rstrip("\n")
 
 
 def _quote_lines(line: str) -> Iterator[str]:

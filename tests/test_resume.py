@@ -60,9 +60,9 @@ def _lines(path: Path) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("memory_quads", [None, "200"], ids=["graph in memory", "graph moved to the run folder"])
+@pytest.mark.parametrize("memory_quads", [None, "1"], ids=["graph in memory", "graph moved to the run folder"])
 def test_killed_run_keeps_earlier_output_and_resume_completes_it(corpus, reference, tmp_path, monkeypatch, memory_quads):
-    if memory_quads is not None:  # the run's graph leaves memory at its first flush, before the kill
+    if memory_quads is not None:  # the run's graph leaves memory at its first flush, however few articles it holds
         monkeypatch.setenv("QUOTEGRAPH_MEMORY_QUADS", memory_quads)
     earlier = tmp_path / "earlier.jsonl"
     earlier.write_text(json.dumps(_article(0), ensure_ascii=False) + "\n", encoding="utf-8")

@@ -23,6 +23,7 @@ module                 pattern family
 :mod:`.continuations`  a sentence in Konjunktiv I with no cue continues the report before it (a
                        speech act too); in a dependent clause only, it is the governing clause's
                        subject's report; a plan with "soll" right after a report continues it
+:mod:`.evidentials`    hearsay and appearance with no source (``The bill is expected to pass``, ``X reportedly …``)
 :mod:`.settle`         fragments and titles (a fragment outside reports: the words of the subject
                        of the verb it hangs on), continued quotes joined, speakers inherited, nesting
 =====================  ==========================================================================
@@ -42,6 +43,7 @@ from ..lexicon import CueLexicon
 from .acts import find_broad_verb_reports, find_reported_acts
 from .continuations import find_subjunctive_continuations
 from .direct import find_direct_quotes
+from .evidentials import find_evidentials
 from .found import Found, FoundIndex
 from .headlines import find_colon_headlines, find_transcript_turns
 from .reports import find_noun_reports, find_pointed_reports, find_verb_reports
@@ -72,6 +74,7 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     # after the speech acts: a sentence in reported mood goes on with one ("Die Opposition
     # kritisierte den Entwurf. Er sei unsozial.")
     found.extend(list(find_subjunctive_continuations(doc, lex, found, broad=broad)))
+    found.extend(list(find_evidentials(doc, lex, found)))
     if broad:
         found.extend(list(find_broad_verb_reports(doc, lex, found)))
     return settle(doc, list(found), lex, broad=broad)

@@ -40,6 +40,7 @@ class Pattern(str, Enum):
     SOLLEN = "sollen"  # hearsay: "soll … geflohen sein"
     ACT = "act"  # a reported speech act: "Die Opposition kritisierte den Entwurf."
     BROAD_VERB = "broad_verb"  # any verb with a subject and a complement (for the filter)
+    EVIDENTIAL = "evidential"  # hearsay or appearance with no source: "X seems to …", "X is expected to …"
 
     def __str__(self) -> str:
         return self.value

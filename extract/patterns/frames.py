@@ -17,7 +17,7 @@ from .clauses import reported_mood
 from .complements import is_addressee, takes_addressee
 from .found import cue_chars
 from .source_phrases import source_phrases_in
-from .speakers import apposed_before, impersonal_source, usable_speaker
+from .speakers import apposed_before, impersonal_source, infinitive_controller, usable_speaker
 
 
 _SENT_END = ".!?"
@@ -73,8 +73,10 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
         verb, lemma = found
         cut = [sp.phrase for sp in sources]
         speaker = usable_speaker(subject_of(verb, lower, upper, lex), lex)
-        if speaker is None and main and verb.dep_ in ("conj", "advcl"):
-            # "I laughed and said, “…”", "Trump was defensive …, saying, “…”"
+        if speaker is None and main:
+            speaker = infinitive_controller(verb, lower, upper)  # "… led Republicans to say, “…”"
+        if speaker is None and main and verb.dep_ in ("conj", "advcl", "xcomp"):
+            # "I laughed and said, “…”", "Trump was defensive …, saying, “…”", "X was prompted to say, “…”"
             speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)
         if speaker is not None and any(speaker.start < p.end and p.start < speaker.end for p in cut):
             speaker = None

@@ -82,6 +82,12 @@ def find_colon_headlines(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterat
             found.move(quoted, (c_start, quoted.quote[1]))
             quoted.cue, quoted.speaker = (start + colon, start + colon + 1, ":"), span_chars(name)
             continue
+        inside = list(found.overlapping(c_start, c_end))
+        if (len(inside) == 1 and inside[0].pattern == Pattern.DIRECT and inside[0].speaker is None
+                and inside[0].quote[0] == c_start and not text[inside[0].quote[1]:c_end].strip(".!?\"'’” ")):
+            # "Reid: 'Never underestimate him.'": the quote that is the whole rest of the line is the name's
+            inside[0].cue, inside[0].speaker = (start + colon, start + colon + 1, ":"), span_chars(name)
+            continue
         if not found.outside(c_start, c_end):
             continue
         yield Found((c_start, c_end), "indirect", cue=(start + colon, start + colon + 1, ":"),

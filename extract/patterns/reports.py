@@ -38,7 +38,7 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
         if so_hit is not None and found.outside(*so_hit.quote):
             yield so_hit
             continue
-        for tok in (doc[i] for i in cue_tokens(doc, sent.start, sent.end, lex)):
+        for tok in _main_cues_first(doc, cue_tokens(doc, sent.start, sent.end, lex), lex):
             lemma = cue_lemma(tok, lex)
             if used_cues.covers(tok.idx):
                 continue
@@ -53,8 +53,17 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                 relayed = _relayed_report(doc, sent, hit, lex) if hit.pattern == Pattern.WIE else None
                 if relayed is not None:
                     yield relayed  # nested in the report that relays it
-                if not lex.parse_rules or hit.pattern != Pattern.CUE_FIRST or hit.quote[1] >= sent.end_char - 1:
+                if not lex.parse_rules:
                     break  # more than one report per sentence only where the parser is reliable
+
+
+def _main_cues_first(doc: Doc, cues: list[int], lex: CueLexicon) -> list[Token]:
+    """A sentence's cues, those of its main clause first where the parser is reliable: the
+    main cue's report holds the others ("Cameron is committed to maintaining ties, the
+    spokesman said"); else in text order."""
+    if not lex.parse_rules or not doc.has_annotation("DEP"):
+        return [doc[i] for i in cues]
+    return sorted((doc[i] for i in cues), key=lambda t: (sum(1 for _ in t.ancestors), t.i))
 
 
 def _cites_for_source(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> bool:

@@ -75,6 +75,13 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
             whole = noun_phrase(doc, j, upper, lex)  # "Meinung politischer Beobachter", "Angaben der Polizei"
             end = whole.end if whole is not None and poss is None else j + 1
             return SourcePhrase(doc[i : i + 1], doc[i + 1 : end], doc[i : end], poss)
+    if low in lex.source_noun_prepositions and lex.parse_rules and i + 1 < upper:
+        # "in a CBS News poll released Monday": the parse gives the whole object of the preposition
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is not None and is_source_noun(obj, lex) and obj.i > i + 1 and obj.tag_ != "PRP$":
+            src = _english_prep_object(doc, i, upper, opens=i == lower)
+            if src is not None and src.start == i + 1 and not any(t.lower_ in lex.possessives for t in src[:1]):
+                return SourcePhrase(doc[i : i + 1], src, doc[i : src.end])
     if is_source_noun(tok, lex) and i > lower and i + 1 < upper and doc[i + 1].lower_ in lex.source_noun_prepositions:
         # "seinen Angaben nach", "eigenen Angaben nach"
         poss = next((t for t in doc[max(lower, i - 2) : i] if t.lower_ in lex.possessives), None)

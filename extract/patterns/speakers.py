@@ -58,6 +58,18 @@ def relative_subject(token: Token) -> bool:
     return token.tag_ in ("WP", "WDT") and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl"
 
 
+def infinitive_controller(verb: Token, lower: int, upper: int) -> Span | None:
+    """"X led Republicans to say …", "urged him to explain …": an infinitive cue whose governor
+    has an object before it is said by that object (object control), not by the governor's
+    subject; None when the governor has no object (English parse labels)."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or not (lower <= obj.left_edge.i and obj.right_edge.i < upper):
+        return None
+    return verb.doc[obj.left_edge.i : obj.right_edge.i + 1]
+
+
 _GOVERNED_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "pcomp", "acomp"})
 
 
@@ -169,6 +181,8 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         if origin is not None:
             return origin  # "Aus Regierungskreisen hieß es, …"
         return impersonal_source(doc, verb, upper, lex)
+    if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
+        speaker = infinitive_controller(verb, lower, upper)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = _governor_subject(doc, sent, verb, lex)
     if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:

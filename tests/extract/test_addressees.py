@@ -2,6 +2,8 @@
 speaker. Sentences written for these tests, one per construction (the full pipelines,
 rules only)."""
 
+import re
+
 import pytest
 
 from quotegraph.extract.records import attribution_from_dict, attribution_to_dict
@@ -21,6 +23,9 @@ GERMAN = [
     ("Der Verband appellierte an die Regierung, die Steuern zu senken.", "Der Verband", "die Regierung"),
     ("Die Umweltschützer fordern von der Landesregierung, das Kraftwerk abzuschalten.",
      "Die Umweltschützer", "der Landesregierung"),  # "fordern von"
+    ("Die Gewerkschaft verlangt vom Arbeitgeberverband, die Löhne zu erhöhen.",
+     "Die Gewerkschaft", "Arbeitgeberverband"),  # "vom": "von" and its article in one word
+    ("Der Katalog müsse überprüft werden, forderte er vom Gemeinsamen Ausschuss.", "er", "Gemeinsamen Ausschuss"),
     ("In einem Interview mit der Wochenzeitung sagte der Trainer, die Mannschaft sei müde.",
      "der Trainer", "der Wochenzeitung"),  # the partner of a conversation
     # the subject of a passive cue that addresses someone is the one addressed, not the speaker
@@ -31,12 +36,33 @@ GERMAN = [
     ("Die Lehrerin erklärte einem Schüler, dass der Unterricht am Freitag ausfalle.",
      "Die Lehrerin", "einem Schüler"),  # a dative object: its determiner shows the case
     ("Die Opposition wirft dem Minister vor, die Akten vernichtet zu haben.", "Die Opposition", "dem Minister"),
+    # a dative told by its determiner on a cue that takes one, whatever the noun's tag or the
+    # parser's label says; hung on the speaker, it is the cue's object all the same
+    ("Die Behörde empfiehlt allen Besuchern der Ausstellung eine vorherige Anmeldung.",
+     "Die Behörde", "allen Besuchern der Ausstellung"),
+    ("Außerdem wirft das Gutachten den Behörden vor, die Akten verloren zu haben.", "das Gutachten", "den Behörden"),
+    ("Auch wirft der Bericht den Behörden vor, die Opfer zu benachteiligen.", "der Bericht", "den Behörden"),
+    # a common noun right after the addressee is no apposition of it: the charge, the demand
+    ("Der Abgeordnete warf dem Minister Wortbruch vor.", "Der Abgeordnete", "dem Minister"),
+    # "gegenüber" the parser made the head of its phrase, or left beside the pronoun it follows
+    ("Gegenüber Radio Bremen äußerte sie sich mit den Worten: „Das ist erst der Anfang.“", "sie", "Radio Bremen"),
+    ("Ihr gegenüber hat er angegeben, er sei wütend auf seinen Bruder gewesen.", "er", "Ihr"),
+    # a lone subject marked dative is no addressee: "droht ihm" threatens him, no one tells him
+    ("Wenn der Angeklagte in diesem Prozess verurteilt werden sollte, droht ihm die Todesstrafe.", None, None),
+    # a dative before "zufolge" is who told the reporter, not who was spoken to
+    ("In der Fraktion sagte die Kanzlerin einigen Teilnehmern zufolge: „Die Lage ist ernst.“", "die Kanzlerin", None),
     # the object of a cue that addresses someone, parsed as a second subject
     ("Der Vorsitzende hatte Müller gestern aufgefordert, sein Amt niederzulegen.", "Der Vorsitzende", "Müller"),
     # a second subject the verb does not agree with is its object: the one charged, not the
-    # speaker (the parser took it for the speaker; no speaker is left rather than a wrong one)
-    ("Kritiker werfen Obama vor, er habe die Entscheidung allein getroffen.", None, "Obama"),
-    ("Datenschützer warfen der Regierung vor, ihr Versprechen gebrochen zu haben.", None, "der Regierung"),
+    # speaker (the parser took it for the speaker; the cue's own subject is)
+    ("Kritiker werfen Obama vor, er habe die Entscheidung allein getroffen.", "Kritiker", "Obama"),
+    ("Datenschützer warfen der Regierung vor, ihr Versprechen gebrochen zu haben.", "Datenschützer", "der Regierung"),
+    # a fronted object its determiner shows ("Ihren"), taken for the speaker
+    ("Ihren Rivalen Peter Schmidt von der Opposition forderte Meier auf, über einen Rücktritt nachzudenken.",
+     "Meier", "Ihren Rivalen Peter Schmidt von der Opposition"),
+    # a subject the parser called passive beside the perfect's "hat" is the active one, the speaker
+    ("Ein Bezirksgericht in Texas hat das Netzwerk Facebook aufgefordert, innerhalb von drei Tagen Daten herauszugeben.",
+     "Ein Bezirksgericht", "das Netzwerk Facebook"),
     ("Der frühere Präsident sagte Reportern, dass alles friedlich verlaufen sei.",
      "Der frühere Präsident", "Reportern"),
     ("Die Gewerkschaft dankte den Mitgliedern und sagte, der Streik sei beendet.",
@@ -157,3 +183,71 @@ def test_what_is_called_for_is_no_addressee(run_de):
     result = run_de("Die Kundgebung, zu der der Verband aufgerufen hatte, verlief friedlich, sagte die Polizei.")
     assert result.attributions
     assert [a.addressee.text for a in result.attributions if a.addressee is not None] == []
+
+
+def _addressee_of_parse(words, heads, deps, pos, tags, lemmas, morphs, speaker, cue, quote):
+    """The addressee and speaker add_addressees gives one attribution on a parse written out
+    (the slips of a tagger a test sentence cannot be made to show every time)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.addressees import add_addressees
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.records import Attribution, Cue, Mention, Quote
+
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              morphs=morphs)
+    text = doc.text
+    at = {w: re.search(rf"\b{re.escape(w)}\b", text).start() for w in (speaker, cue, quote)}
+    att = Attribution("q", "", Quote(quote, at[quote], at[quote] + len(quote), "indirect"),
+                      speaker=Mention(speaker, at[speaker], at[speaker] + len(speaker)),
+                      cue=Cue(cue, at[cue], at[cue] + len(cue), cue))
+    out = add_addressees(doc, [att], load_lexicon("de"))[0]
+    return (out.addressee.text if out.addressee else None), (out.speaker.text if out.speaker else None)
+
+
+def test_a_der_phrase_beside_a_nominative_pronoun_is_the_dative():
+    # "Der" tagged nominative: beside "er" the phrase is no subject, and a speech verb takes no genitive
+    words = ["Der", "Regierung", "schlug", "er", "vor", ",", "die", "Steuern", "zu", "senken", "."]
+    got = _addressee_of_parse(
+        words, heads=[1, 2, 2, 2, 2, 9, 7, 9, 9, 2, 2],
+        deps=["det", "obl", "ROOT", "nsubj", "compound:prt", "punct", "det", "obj", "mark", "xcomp", "punct"],
+        pos=["DET", "NOUN", "VERB", "PRON", "ADP", "PUNCT", "DET", "NOUN", "PART", "VERB", "PUNCT"],
+        tags=["ART", "NN", "VVFIN", "PPER", "PTKVZ", "$,", "ART", "NN", "PTKZU", "VVINF", "$."],
+        lemmas=["der", "Regierung", "schlagen", "er", "vor", ",", "der", "Steuer", "zu", "senken", "."],
+        morphs=["Case=Nom", "Case=Nom", "", "Case=Nom|PronType=Prs", "", "", "Case=Acc", "Case=Acc", "", "", ""],
+        speaker="er", cue="schlug", quote="die Steuern zu senken")
+    assert got == ("Der Regierung", "er")
+
+
+def test_a_particle_the_tagger_kept_from_the_cue_still_makes_it_address_someone():
+    # "forderte" tagged as an adjective: the cue's lemma is read without "auf" unless the
+    # particle closing the clause is looked for; "auffordern" addresses its object
+    words = ["Rahimi", "forderte", "Karimi", "dazu", "auf", ",", "Ruhe", "zu", "bewahren", "."]
+    got = _addressee_of_parse(
+        words, heads=[1, 1, 1, 1, 6, 8, 8, 8, 1, 1],
+        deps=["nsubj", "ROOT", "obj", "advmod", "case", "punct", "obj", "mark", "xcomp", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "ADV", "ADP", "PUNCT", "NOUN", "PART", "VERB", "PUNCT"],
+        tags=["NE", "ADJA", "NE", "PAV", "PTKVZ", "$,", "NN", "PTKZU", "VVINF", "$."],
+        lemmas=["Rahimi", "fordern", "Karimi", "dazu", "auf", ",", "Ruhe", "zu", "bewahren", "."],
+        morphs=[""] * 10, speaker="Rahimi", cue="forderte", quote="Ruhe zu bewahren")
+    assert got == ("Karimi", "Rahimi")
+
+
+def test_an_object_taken_for_the_speaker_gives_it_back_to_the_subject_of_the_verb_it_is_joined_to():
+    # "… und forderte Müller … auf": the second verb has no subject of its own, the parser hung
+    # the "und" on the first one's complement; its object was taken for the speaker
+    words = ["Er", "bezeichnet", "die", "Proteste", "als", "rechtmäßig", "und", "forderte", "Müller", "und",
+             "dessen", "Anhänger", "dazu", "auf", ",", "Ruhe", "zu", "bewahren", "."]
+    got = _addressee_of_parse(
+        words, heads=[1, 1, 3, 1, 5, 1, 7, 5, 7, 11, 11, 8, 7, 7, 17, 17, 17, 7, 1],
+        deps=["nsubj", "ROOT", "det", "obj", "cc", "xcomp", "cc", "conj", "obj", "cc", "nmod", "conj", "advmod",
+              "compound:prt", "punct", "obj", "mark", "xcomp", "punct"],
+        pos=["PRON", "VERB", "DET", "NOUN", "CCONJ", "ADJ", "CCONJ", "VERB", "PROPN", "CCONJ", "PRON", "NOUN",
+             "ADV", "ADP", "PUNCT", "NOUN", "PART", "VERB", "PUNCT"],
+        tags=["PPER", "VVFIN", "ART", "NN", "KOKOM", "ADJD", "KON", "VVFIN", "NE", "KON", "PDS", "NN", "PAV",
+              "PTKVZ", "$,", "NN", "PTKZU", "VVINF", "$."],
+        lemmas=["er", "bezeichnen", "der", "Protest", "als", "rechtmäßig", "und", "fordern", "Müller", "und", "der",
+                "Anhänger", "dazu", "auf", ",", "Ruhe", "zu", "bewahren", "."],
+        morphs=["Case=Nom"] + [""] * 18, speaker="Müller", cue="forderte", quote="Ruhe zu bewahren")
+    assert got == ("Müller und dessen Anhänger", "Er")

@@ -253,6 +253,17 @@ def test_an_outlet_description_names_the_paper_named_before_or_no_one(run_de, ru
     assert [(m.text, m.entity) for m in relayed.attributions[0].mediators] == [("die Zeitung", None)]
 
 
+def test_a_name_beside_the_head_before_one_in_its_owner(run_de, run_en):
+    # "der Chefankläger des Gerichts, X" is X, while "ein Sprecher des Ministeriums" is the ministry
+    de = run_de("Die Lage sei ernst, sagte der Direktor des Landesamts für Umwelt, Peter Hallmann.")
+    assert de.attributions[0].speaker.entity == "Peter Hallmann"
+    en = run_en("The director of the Federal Water Agency, Anna Reyes, said the river was safe.")
+    assert en.attributions[0].speaker.entity == "Anna Reyes"
+    # a title the tagger calls a preposition ("Prof.") does not cut the name off
+    prof = run_de("„Wir können jetzt helfen“, sagte Klinikdirektor Prof. Dr. Matthias W. Beckmann.")
+    assert prof.attributions[0].speaker.entity == "Matthias W. Beckmann"
+
+
 def test_a_date_is_never_the_speaker(run_en):
     # "A 2009 report by X": the report's author, not its year
     result = run_en("A 2009 report by the progressive Center for Economic and Policy Research found that the plan had failed.")

@@ -1,0 +1,353 @@
+"""Which phrases of a parse may be the addressee of a cue, most certain first: its dative
+object ("sagte der Zeitung", told by the case or the determiner), a phrase with an addressee
+preposition ("gegenüber dem Sender", "told to reporters"), the object of a cue that addresses
+someone ("forderte die Regierung auf", also when the parser took it for a second subject), the
+subject of such a cue in the passive, the partner of a conversation, the audience of a
+participle of speech; and the case, agreement and subject tests those rules read the parse
+with. :mod:`quotegraph.extract.addressees` chooses among them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from .head_names import noun_in
+from .lexicon import CueLexicon
+
+__all__ = ["CORE_OBJECTS", "candidates", "disagrees", "not_subject", "object_among_subjects", "preposition_of",
+           "speaker_candidates", "stray_dative", "subjects_of"]
+
+#: entity labels of someone who can be spoken to (spaCy's German and English models)
+_ADDRESSABLE = frozenset({"PER", "PERSON", "ORG", "NORP"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_PLACES = frozenset({"LOC", "GPE", "FAC"})
+
+
+def _is_addressable(token: Token, lex: CueLexicon) -> bool:
+    """A person, organisation or group one can speak to: a (non-reflexive) pronoun, a name the
+    NER knows as such, or an audience noun ("reporters", "Journalisten")."""
+    if token.pos_ == "PRON":
+        return not _is_reflexive(token, lex) and token.lower_ not in lex.impersonal
+    return any(t.ent_type_ in _ADDRESSABLE or noun_in(t, lex.addressee_nouns, lex) or noun_in(t, lex.media_words, lex)
+               for t in _name_tokens(token))
+
+
+def _is_title(token: Token) -> bool:
+    """A proper name that names no place: the title of an outlet or show the NER does not know
+    ("sagte zur Sportschau"); a place after "vor", "an", "zu" is what is spoken of ("warnte
+    vor Russland")."""
+    return token.pos_ == "PROPN" and not any(t.ent_type_ in _PLACES for t in _name_tokens(token))
+
+
+def _name_tokens(token: Token) -> list[Token]:
+    """The noun and the parts of its name ("Nachrichtenagentur dpa", "ARD Sportschau")."""
+    return [token] + [c for c in token.children if c.dep_ in ("compound", "flat", "flat:name", "appos")
+                      and not _other_case(c, token)]
+
+
+def _other_case(a: Token, b: Token) -> bool:
+    """Whether two nominals are marked for different cases: then one is no apposition of the
+    other, which agrees in case ("zum Rücktritt[Dat] Hartmanns[Gen]": whose resignation)."""
+    ca, cb = set(a.morph.get("Case")), set(b.morph.get("Case"))
+    return bool(ca) and bool(cb) and not (ca & cb)
+
+
+def _is_reflexive(token: Token, lex: CueLexicon) -> bool:
+    """"äußerte sich", "said himself": the speaker again, not someone spoken to."""
+    return "Yes" in token.morph.get("Reflex") or token.lower_ in lex.reflexive_pronouns
+
+
+def preposition_of(token: Token) -> str | None:
+    """The preposition that attaches a nominal ("gegenüber dem Sender": "gegenüber"), if any;
+    a postposition after it too ("Teilnehmern zufolge", "ihr gegenüber")."""
+    if token.dep_ in ("pobj",) and token.head.pos_ == "ADP":
+        return token.head.lower_
+    cases = [c for c in token.children if c.dep_ == "case" and (c.i < token.i or c.pos_ == "ADP")]
+    case = next((c for c in cases if c.i < token.i), cases[0] if cases else None)
+    return case.lower_ if case is not None else None
+
+
+def _prepositional_objects(verb: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, nominal) of each prepositional phrase on ``verb``, in both parse styles:
+    UD ("obl" with a "case" child) and ClearNLP ("prep" with a "pobj" child)."""
+    for child in verb.children:
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield child.lower_, obj
+        elif child.pos_ in _NOMINAL:
+            prep = preposition_of(child)
+            if prep is not None:
+                yield prep, child
+
+
+def _may_be_in_case(token: Token, cases: frozenset[str]) -> bool:
+    """Whether a nominal is unmarked for case or marked for one of ``cases`` (always, when the
+    language names no cases)."""
+    marked = set(token.morph.get("Case"))
+    return not cases or not marked or bool(marked & cases)
+
+
+def _in_case(token: Token, cases: frozenset[str]) -> bool:
+    """Whether a nominal is marked for one of ``cases`` only (a parser may call a dative noun a
+    subject: "sagte Reportern"; the case tells)."""
+    marked = set(token.morph.get("Case"))
+    return bool(marked) and marked <= cases and token.dep_ in ("obj", "obl", "iobj", "nsubj", "nmod")
+
+
+def _dative_object(token: Token, lex: CueLexicon) -> bool:
+    """An object whose determiner shows the addressee case too ("erklärte einem Angestellten",
+    "empfahl dem Gericht"): the case of a bare noun alone is too often guessed ("am 19. August")."""
+    return token.dep_ in CORE_OBJECTS and any(
+        c.dep_.startswith("det") and _in_case_marked(c, lex.addressee_cases) for c in token.children)
+
+
+#: the relations of a bare nominal on a cue that may be its object, as the parser labels it
+_BARE_ARGUMENTS = frozenset({"obj", "iobj", "obl:arg", "obl", "nsubj"})
+
+
+def _dative_by_determiner(token: Token, verb: Token, lex: CueLexicon) -> bool:
+    """Whether a bare nominal on a cue that takes a dative addressee is that dative by its
+    determiner ("hat den Abgeordneten[Acc?] mitgeteilt", "empfiehlt allen Reisenden"). The
+    tagger's case of an article is a guess too ("der" is also nominative, a sentence's first
+    "Der" often tagged dative): of an active cue with no subject beside it, the first bare
+    nominal is taken for the subject ("wirft der Bericht den Behörden vor")."""
+    if token.dep_ not in _BARE_ARGUMENTS or preposition_of(token) is not None:
+        return False
+    if not _determined_in(token, lex.addressee_cases):
+        # "Der Politik schlug er vor": beside a subject pronoun in the nominative, a "der" phrase
+        # is no nominative; a speech verb takes no genitive, so it is the dative
+        return (token.pos_ == "NOUN" and token.dep_ not in ("obj", "dobj")
+                and any(c.dep_.startswith("det") and c.lower_ in lex.genitive_determiners for c in token.children)
+                and any(c.dep_ in _SUBJECTS and c.pos_ == "PRON" and c.morph.get("Case") == ["Nom"]
+                        for c in verb.children))
+    if any(c.dep_ in _SUBJECTS and c != token and c.pos_ in _NOMINAL for c in verb.children):
+        return True
+    if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+        return token.dep_ not in _SUBJECTS
+    bare = [c for c in verb.children if c.dep_ in _BARE_ARGUMENTS and c.pos_ in _NOMINAL and preposition_of(c) is None]
+    return bool(bare) and token != bare[0]
+
+
+def stray_dative(token: Token, lex: CueLexicon) -> bool:
+    """Whether a bare phrase in the dative by its determiner hangs after a noun that is in no
+    dative itself ("wirft der Bericht den Behörden vor", "ein Sprecher der Partei der Presse"):
+    no noun takes a dative attribute, so it is the verb's object the parser attached there."""
+    head = token.head
+    return (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
+            and preposition_of(token) is None and _determined_in(token, lex.addressee_cases)
+            and preposition_of(head) is None and not _determined_in(head, lex.addressee_cases))
+
+
+def _determined_in(token: Token, cases: frozenset[str]) -> bool:
+    """Whether a nominal's determiners are marked for one of ``cases`` only ("den Abgeordneten",
+    "allen Reisenden", "dem Berater"): the article's form is a surer sign of the case than the
+    noun's, which is often the same in every case."""
+    dets = [c for c in token.children if c.dep_.startswith("det") and c.i < token.i]
+    return bool(dets) and all(_in_case_marked(d, cases) for d in dets)
+
+
+def _in_case_marked(token: Token, cases: frozenset[str]) -> bool:
+    marked = set(token.morph.get("Case"))
+    return bool(marked) and marked <= cases
+
+
+#: the subject relations of a verb (UD, ClearNLP)
+_SUBJECTS = frozenset({"nsubj", "sb"})
+
+
+def not_subject(token: Token, lex: CueLexicon) -> bool:
+    """Whether a nominal's case rules it out as a subject ("Lenz" marked accusative)."""
+    marked = set(token.morph.get("Case"))
+    return bool(lex.subject_cases) and bool(marked) and not (marked & lex.subject_cases)
+
+
+#: the object relations of a verb (UD): a noun in them is an argument, not an adjunct
+CORE_OBJECTS = frozenset({"obj", "iobj", "obl:arg"})
+
+#: dependents of a cue whose subtree is another clause (the content, an aside), not its frame
+_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "csubj", "acl", "relcl", "conj", "dep"})
+
+
+def _content_follows(verb: Token, obj: Token) -> bool:
+    """Whether the cue has a content clause after its object ("promised farmers that …")."""
+    return any(c.dep_ == "ccomp" and c.i > obj.i for c in verb.children)
+
+
+def _clause_nominals(verb: Token, *, below: bool = True) -> Iterator[Token]:
+    """The nominals of the cue's own clause below its direct dependents (a phrase the parser
+    hung on the subject or a date), not those of the content or another clause; with
+    ``below=False`` the direct dependents' own nominals too."""
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSES] if below else [verb]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in _CLAUSES or child.pos_ in ("VERB", "AUX"):
+                continue
+            if child.pos_ in _NOMINAL:
+                yield child
+            stack.append(child)
+
+
+def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Token]:
+    """The heads of the phrases that may be the addressee of ``verb``, most certain first."""
+    object_verbs = lex.object_addressee_verbs if lex.object_addressee_verbs is not None else (lex.addressee_verbs or ())
+    addresses = lemma is not None and lemma in object_verbs
+    # "told him", but not "gave Patriot": where the lexicon lists the cues that take an addressee
+    takes_dative = lex.addressee_verbs is None or lemma in lex.addressee_verbs
+    for child in verb.children:  # a dative object: "sagte der Zeitung", "told him"
+        if child.pos_ in _NOMINAL and preposition_of(child) is None and not _is_reflexive(child, lex) and (
+                (takes_dative and child.dep_ in lex.addressee_dependents
+                 and _may_be_in_case(child, lex.addressee_cases))
+                # "promised farmers that …": with the content clause beside it, the object of
+                # a cue that takes an addressee is the one spoken to, not what is said
+                or (lex.addressee_verbs is not None and lemma in lex.addressee_verbs
+                    and child.dep_ in ("obj", "dobj") and _content_follows(verb, child))
+                or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex))
+                    # a lone subject marked dative is the tagger's slip ("hat der[Dat?] VfGH entschieden")
+                    and (child.dep_ not in _SUBJECTS or any(c.dep_ in _SUBJECTS and c != child for c in verb.children)))
+                or (lemma in lex.dative_addressee_verbs and _dative_by_determiner(child, verb, lex))):
+            yield child
+    for prep, obj in _prepositional_objects(verb):  # "gegenüber dem Sender", "said to reporters"
+        if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "warnte vor Putin": spoken of
+            continue
+        if (prep in lex.addressee_prepositions or f"{lemma} {prep}" in lex.verb_addressee_prepositions
+                or (prep in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj)))):
+            yield obj
+    for child in verb.children:  # "Gegenüber NDR Info äußerte er", "Ihr gegenüber hat er angegeben":
+        # the preposition made the head of its phrase (a subject, by the parser's label)
+        if child.pos_ == "ADP" and child.dep_ != "case" and child.lower_ in lex.addressee_prepositions:
+            yield from (c for c in child.children if c.pos_ in _NOMINAL or c.tag_ in ("PPOSAT", "PPER"))
+        after = child.doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(child.doc) else None
+        if ((child.pos_ in _NOMINAL or child.tag_ in ("PPOSAT", "PPER")) and after is not None and after.pos_ == "ADP"
+                and after.head in (verb, child)
+                and after.lower_ in lex.addressee_prepositions):
+            yield child  # "Ihr gegenüber", the preposition after its pronoun, each on the verb
+    for obj in _clause_nominals(verb):  # "sagte Anna gegenüber dem Sender": attached to another word
+        if preposition_of(obj) in lex.addressee_prepositions or (
+                preposition_of(obj) in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj))) or (
+                lemma in lex.dative_addressee_verbs and stray_dative(obj, lex)):
+            yield obj
+    yield from _participle_audience(verb, ("advcl",), lex)  # "Speaking to reporters, the governor said …"
+    if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
+        for prep, obj in _prepositional_objects(verb.head):
+            if prep in lex.addressee_prepositions:
+                yield obj
+    passive = addresses or (lemma is not None and lemma in lex.passive_addressee_verbs)
+    subjects = subjects_of(verb, lex)
+    second = object_among_subjects(subjects, verb, lex)
+    for child in verb.children:  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
+        if child.pos_ in _NOMINAL and not _is_reflexive(child, lex) and (
+                (addresses and child.dep_ in ("obj", "dobj"))
+                # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
+                # subject beside it, tells it is the object (the speaker's own is passed over)
+                or (addresses and child.dep_ in _SUBJECTS and (not_subject(child, lex) or child == second))
+                # "Ihren Widersacher forderte May auf": a fronted object its determiner shows
+                or (addresses and child.dep_ == "obl" and preposition_of(child) is None and bool(subjects)
+                    and any(c.dep_.startswith("det") and c.lower_ in lex.object_determiners for c in child.children))
+                or (passive and child.dep_ in lex.passive_subject_dependents and _passive_voice(verb))
+                # "Kritiker werfen Obama vor": a second subject the verb does not agree with
+                or (passive and child.dep_ in _SUBJECTS and len(subjects) > 1 and disagrees(child, verb))):
+            yield child
+    yield from _partners(verb, lex)
+
+
+def _passive_voice(verb: Token) -> bool:
+    """Whether a verb has a passive auxiliary: a subject the parser called passive beside a
+    perfect's "hat" is the active one ("Ein Gericht hat Twitter aufgefordert")."""
+    return any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
+
+
+def subjects_of(verb: Token, lex: CueLexicon) -> list[Token]:
+    """The nominals the parser made subjects of ``verb`` (a passive one without a passive
+    auxiliary too); a verb joined to another by "und" without one of its own shares that
+    one's ("Er bezeichnet … und forderte Mussawi auf")."""
+    deps = _SUBJECTS if _passive_voice(verb) else _SUBJECTS | lex.passive_subject_dependents
+    own = [c for c in verb.children if c.dep_ in deps and _bare_nominal(c)]
+    if own or verb.dep_ != "conj":
+        return own
+    head = verb.head  # the first one, or what the parser hung the "und" on ("nannte X rechtmäßig und forderte")
+    while head.dep_ in ("conj", "xcomp") and not any(c.dep_ in _SUBJECTS for c in head.children):
+        head = head.head
+    return [c for c in head.children if c.dep_ in _SUBJECTS and _bare_nominal(c)]
+
+
+def _bare_nominal(token: Token) -> bool:
+    """A nominal no preposition or conjunction opens ("Als Beispiele nennt VW …": no subject)."""
+    first = token.left_edge
+    return (token.pos_ in _NOMINAL and not any(c.dep_ in ("case", "mark") and c.i < token.i for c in token.children)
+            and not (first.i > 0 and token.doc[first.i - 1].pos_ == "ADP"))
+
+
+def object_among_subjects(subjects: list[Token], verb: Token, lex: CueLexicon) -> Token | None:
+    """Of two subjects the parser gave a verb, the one that is its object: the one the verb
+    does not agree with, the one beside a personal pronoun in the nominative ("Die Anhänger
+    warnte er"), the one whose determiner is no subject's; else the later one (German puts
+    the subject first when nothing else tells them apart: "X warnte die CDU")."""
+    own = [s for s in subjects if s.head == verb]
+    if len(own) != 2:
+        return None
+    first, later = sorted(own, key=lambda t: t.i)
+    for a, b in ((first, later), (later, first)):
+        if disagrees(a, verb) and not disagrees(b, verb):
+            return a
+        if b.pos_ == "PRON" and "Nom" in b.morph.get("Case") and a.pos_ != "PRON":
+            return a
+        if any(c.dep_.startswith("det") and c.lower_ in lex.object_determiners for c in a.children):
+            return a
+    return later
+
+
+def disagrees(nominal: Token, verb: Token) -> bool:
+    """Whether a nominal differs in number from the finite verb of its clause, so it cannot be
+    its subject ("Kritiker werfen[Plur] Obama[Sing] vor"); a coordination ("X und Y") is left
+    out, its number is not its head's.
+
+    >>> import spacy
+    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["Kritiker", "werfen", "Obama", "vor"],
+    ...     morphs=["Number=Plur", "Number=Plur|VerbForm=Fin", "Number=Sing", ""])
+    >>> disagrees(doc[2], doc[1]), disagrees(doc[0], doc[1])
+    (True, False)
+    """
+    finite = next((t for t in (verb, *verb.children) if "Fin" in t.morph.get("VerbForm")), None)
+    if finite is None or any(c.dep_ == "conj" for c in nominal.children):
+        return False
+    have, want = set(nominal.morph.get("Number")), set(finite.morph.get("Number"))
+    for det in (c for c in nominal.children if c.dep_.startswith("det") and c.morph.get("Number")):
+        have &= set(det.morph.get("Number"))  # "die[Sing] OSZE[Plur]": the tagger is unsure, so are we
+    return bool(have) and bool(want) and not (have & want)
+
+
+def _partners(verb: Token, lex: CueLexicon) -> Iterator[Token]:
+    """The partner of a conversation noun in the clause ("im Gespräch mit X", "in an interview
+    with X"), on the cue or on a word of its clause ("sagte der Mann in einem Interview mit X")."""
+    for noun in _clause_nominals(verb, below=False):
+        if noun_in(noun, lex.conversation_nouns, lex):
+            for partner_prep, partner in _prepositional_objects(noun):
+                if partner_prep in lex.conversation_prepositions:
+                    yield partner
+
+
+def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> Iterator[Token]:
+    """For a cue that is no verb ("so X gegenüber Y", "nach Angaben von X gegenüber Y"): the
+    phrases with an addressee preposition, or a conversation's partner, hung on the speaker."""
+    span = doc.char_span(*speaker, alignment_mode="expand") if speaker else None
+    if span is None or not len(span):
+        return
+    for obj in _clause_nominals(span.root, below=False):
+        if preposition_of(obj) in lex.addressee_prepositions:
+            yield obj
+    yield from _partners(span.root, lex)
+    yield from _participle_audience(span.root, ("acl",), lex)  # "according to a spokeswoman speaking to X"
+
+
+def _participle_audience(word: Token, deps: tuple[str, ...], lex: CueLexicon) -> Iterator[Token]:
+    """The one spoken to by a participle of speech on ``word`` (a clause of its own without a
+    subject or conjunction): "Speaking to reporters, X said", "a spokeswoman speaking to X"."""
+    for clause in word.children:
+        if clause.dep_ in deps and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children):
+            for prep, obj in _prepositional_objects(clause):
+                if f"{clause.lemma_.lower()} {prep}" in lex.verb_addressee_prepositions:
+                    yield obj

@@ -1,0 +1,84 @@
+"""Hearsay and appearance without a named source: "X seems to …", "X is expected to …", "X reportedly …"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import CueLexicon
+from ..phrases import sentences, strip_punct
+from .found import Found, FoundIndex, Pattern, cue_chars
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+_PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
+# what a raising verb says of its subject: "seems [to win]", "seemed [unperturbed]", "appears [a mistake]"
+_STATES = frozenset({"xcomp", "acomp", "attr", "oprd"})
+
+
+def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
+    """Claims the writer marks as someone's view or expectation without naming whose (PolNeAR
+    annotates them as attributions with no source):
+
+    - a raising verb and what it says of its subject: "The senator seemed to be losing
+      ground", "Her aides appear unperturbed", "It appears that the vote failed";
+    - a passive belief verb with an infinitive: "The bill is expected to pass";
+    - a hearsay adverb on a clause: "The company reportedly spent $2 million".
+
+    The content runs from the subject to the end of what is said of it (the cue inside it);
+    the cue is the verb (with its passive auxiliary) or the adverb; there is no speaker
+    (``CueLexicon.evidential_verbs``, ``evidential_passives``, ``evidential_adverbs``).
+    """
+    if not doc.has_annotation("DEP") or not (lex.evidential_verbs or lex.evidential_passives or lex.evidential_adverbs):
+        return
+    for sent in sentences(doc):
+        if not found.outside(sent.start_char, sent.end_char):
+            continue
+        for tok in sent:
+            hit = _evidential(doc, tok, lex)
+            if hit is None:
+                continue
+            content, cue = hit
+            if found.outside(content.start_char, content.end_char):
+                yield Found((content.start_char, content.end_char), "indirect", cue=cue, pattern=Pattern.EVIDENTIAL)
+                break  # one a sentence: a second one sits inside the first's content
+
+
+def _evidential(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[Span, tuple[int, int, str]] | None:
+    """The content and cue of one evidential token, or None."""
+    lemma = tok.lemma_.lower()
+    if tok.lower_ in lex.evidential_adverbs and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
+        clause = tok.head
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+        if subject is None or subject.dep_ == "expl":
+            return None
+        return _between(doc, subject, clause), cue_chars(tok, tok.lower_)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma in lex.evidential_verbs:
+        state = next((c for c in tok.children if c.dep_ in _STATES and c.i > tok.i), None)
+        subject = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i < tok.i), None)
+        if state is None:
+            clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+            # "It appears that …": the clause is the content
+            return (_between(doc, clause, clause), cue_chars(tok, lemma)) if clause is not None else None
+        if subject is None or subject.dep_ == "expl":
+            return None
+        if state.dep_ == "xcomp" and state.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in state.children):
+            return None  # "appeared speaking to reporters": no infinitive, no appearance
+        return _between(doc, subject, state), cue_chars(tok, lemma)
+    if lemma in lex.evidential_passives and any(c.dep_ in _PASSIVE_AUX for c in tok.children):
+        state = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
+                      and any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)), None)
+        subject = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i < tok.i), None)
+        if state is None or subject is None:
+            return None
+        return _between(doc, subject, state), cue_chars(tok, lemma)
+    return None
+
+
+def _between(doc: Doc, first: Token, last: Token) -> Span:
+    """From the left edge of ``first``'s phrase to the right edge of ``last``'s, without edge punctuation."""
+    span = doc[first.left_edge.i : last.right_edge.i + 1]
+    return strip_punct(span) or span

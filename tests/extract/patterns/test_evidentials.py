@@ -1,0 +1,48 @@
+"""Hearsay and appearance with no source named (PolNeAR annotates them): sentences written for the tests."""
+
+import pytest
+import spacy
+
+from quotegraph.extract.lexicon import load_lexicon
+from quotegraph.extract.linear import LinearModel
+from quotegraph.extract.quote_filter import QuoteFilter
+from quotegraph.extract.records import Attribution, Cue, Quote
+
+CASES = [
+    # a raising verb with an infinitive or a state
+    ("The governor seemed to be losing ground in the north.", "The governor seemed to be losing ground in the north",
+     "seemed"),
+    ("Her aides appeared completely unperturbed.", "Her aides appeared completely unperturbed", "appeared"),
+    # "it appears that …": the clause alone
+    ("It appears that the vote was not close at all.", "that the vote was not close at all", "appears"),
+    # a passive belief verb with an infinitive, negated too
+    ("The bill is expected to pass the Senate next week.", "The bill is expected to pass the Senate next week",
+     "is expected"),
+    ("The mayor isn't expected to attend the dinner.", "The mayor isn't expected to attend the dinner", "expected"),
+    # a hearsay adverb
+    ("The group is reportedly spending $2 million on radio ads.",
+     "The group is reportedly spending $2 million on radio ads", "reportedly"),
+]
+
+
+@pytest.mark.parametrize("text, content, cue", CASES, ids=[c[0][:40] for c in CASES])
+def test_hearsay_without_a_source_is_an_attribution_with_no_speaker(run_en, text, content, cue):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.cue.text, att.speaker) == (content, cue, None)
+
+
+@pytest.mark.parametrize("text", [
+    "She appeared on television on Monday.",  # "appear" without an infinitive or a state: no appearance
+    "He seemed.",
+    "The senator expected a close vote.",  # active "expect": no hearsay
+])
+def test_appearing_and_expecting_without_hearsay_is_no_attribution(run_en, text):
+    assert not any(a.pattern == "evidential" for a in run_en(text).attributions)
+
+
+def test_the_filter_keeps_a_pattern_its_model_learned_nothing_of():
+    model = LinearModel(bias=-5.0, weights={"kind=indirect|pattern=cue_first": 1.0})
+    atts = [Attribution(f"{p}", "a", Quote("x y z", 0, 5, "indirect"), cue=Cue("seems", 6, 11, "seem"), pattern=p)
+            for p in ("evidential", "cue_first")]
+    kept, _ = QuoteFilter(model, threshold=0.5)(spacy.blank("en")("x y z seems"), atts, [None, None], load_lexicon("en"))
+    assert [a.pattern for a in kept] == ["evidential"]

@@ -1,0 +1,57 @@
+"""English sentences written for issue #26 (PolNeAR source and content), one construction each,
+with the quote and the speaker phrase the rules should give (rules only, no learned part)."""
+
+import pytest
+
+# (text, words of the quote, speaker phrase)
+SPEAKERS = [
+    # object control: an infinitive cue is said by its governor's object, not its subject
+    ("The long delay led the senators to say that the process was broken.", "the process was broken", "the senators"),
+    # a passive governor: its subject says the infinitive cue's quote
+    ("The hearing was so calm that the chairman was prompted to say, \"This is a dull day.\"",
+     "This is a dull day", "the chairman"),
+    # an attributive participle is no cue: the main clause's cue after it reports
+    ("Any move to drain the lake in the disputed valley would be a mistake, Davis said.",
+     "would be a mistake", "Davis"),
+    # a cue in the content (a participle under the main clause) does not take the report
+    ("The mayor will work with whoever wins and is committed to maintaining the old bridge, her spokesman said.",
+     "The mayor will work with whoever wins", "her spokesman"),
+    # "in" + a poll named by compounds: the whole object of the preposition is the source
+    ("In a Harbour Herald/Channel Nine poll released Monday, 48 percent of voters chose the mayor.",
+     "48 percent of voters chose the mayor", "a Harbour Herald/Channel Nine poll released Monday"),
+    # a preposition that modifies the quantity opens no prepositional phrase: the subject speaks
+    ("In Harbourton, about half of the registered voters said they wanted a new mayor.",
+     "they wanted a new mayor", "about half of the registered voters"),
+    # a dateline the parser calls a second subject is no speaker
+    ("HARBOURTON (Reuters) - Mayor Anna Park said the port would reopen in May.",
+     "the port would reopen in May", "Mayor Anna Park"),
+    # a headline whose whole content after the name and colon is one quote
+    ("Stone: 'We will never give up the harbour.'\n\nThe mayor spoke on Monday.", "We will never give up the harbour",
+     "Stone"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", SPEAKERS, ids=[s[0][:40] for s in SPEAKERS])
+def test_english_speaker(run_en, text, quote, speaker):
+    result = run_en(text)
+    att = next((a for a in result.attributions if quote in a.quote.text), None)
+    assert att is not None, [a.quote.text for a in result.attributions]
+    assert att.speaker is not None and att.speaker.text == speaker
+
+
+@pytest.fixture(scope="module")
+def run_en_learned():
+    """The full English pipeline, learned speaker linker and quote filter included."""
+    from quotegraph.extract.convert import doc_to_result
+    from quotegraph.extract.pipeline import make_nlp
+    from quotegraph.extract.records import Article
+
+    nlp = make_nlp("en")
+    return lambda text: doc_to_result(nlp(text), Article(id="t", text=text, language="en"))
+
+
+def test_a_relative_pronoun_speaker_stays_the_speaker_the_linker_does_not_move_it(run_en_learned):
+    # PolNeAR marks the relative pronoun as the source of its clause, not the name it stands for
+    text = "Former Republican candidate John Miller, who on Monday endorsed Stone, said Friday he agrees with the ruling."
+    att = next(a for a in run_en_learned(text).attributions if a.cue is not None and a.cue.text == "endorsed")
+    assert att.speaker is not None and att.speaker.text == "who"
