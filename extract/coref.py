@@ -24,7 +24,7 @@ from .patterns.speakers import impersonal_word, relative_subject
 from .records import Attribution, Entity, Mention
 from .descriptions import RoleNouns, description_head, synonym_table
 from .head_names import (entity_type_of_label, head_name, name_in, named_part, names_an_outlet, names_no_one,
-                         unnamed_group)
+                         noun_in, unnamed_group)
 from .salience import SUBJECT_DEPS, Focus, pronoun_gender
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
@@ -312,10 +312,11 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             unnamed = no_one is not None or impersonal or outlet or (
                 described is None and span_for_name is not None and unnamed_group(span_for_name, entities))
             named = name_in(span_for_name, lex, entities, known_person) \
-                if span_for_name is not None and described is None else None
-            ent = described if described is not None else index.add(*named) if named is not None and not unnamed else None
+                if span_for_name is not None and described is None and not outlet else None
             if outlet:
                 ent = index.find(span.root.text, "media")  # "die Zeitung" after "die Süddeutsche Zeitung"
+            else:
+                ent = described if described is not None else index.add(*named) if named is not None and not unnamed else None
             if ent is None and span is not None and att.possessor is not None and att.possessor.text.lower() in lex.own_possessives:
                 ent = _sentence_subject(span, index, lex, entities)  # "X will eigenen Angaben nach …": X
             points_back = span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs
@@ -335,7 +336,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             else:
                 # an unnamed group keeps the type of what it is ("other", "media"), with no entity
                 row["speaker"] = (*speaker_chars, None,
-                                  (named[1] if named is not None else no_one or "other")
+                                  ("media" if outlet else named[1] if named is not None else no_one or "other")
                                   if unnamed and not impersonal else None)
         out.append(row)
     # addressees last, names only ("der Zeitung" or "ihm" stays a mention): they never change
@@ -371,8 +372,7 @@ def _outlet_description(span: Span, lex: CueLexicon) -> bool:
     head = description_head(span)
     # the word itself, not a compound ("das Handelsblatt"), and no capitalised adjective before
     # it, which in German is part of a name ("die Süddeutsche Zeitung", "der Berliner Zeitung")
-    return (head is not None and head.pos_ == "NOUN"
-            and (head.lower_ in lex.media_words or head.lemma_.lower() in lex.media_words)
+    return (head is not None and head.pos_ == "NOUN" and noun_in(head, lex.media_words, lex, compounds=False)
             and not any(t.pos_ == "ADJ" and t.text[:1].isupper() for t in span if t.i != span.start))
 
 

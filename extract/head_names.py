@@ -39,13 +39,16 @@ def entity_type_of_label(label: str) -> str:
     """
     return _LABEL_TYPES.get(label, "other")
 
-def noun_in(token: Token, nouns: frozenset[str], lex: CueLexicon) -> bool:
+def noun_in(token: Token, nouns: frozenset[str], lex: CueLexicon, *, compounds: bool = True) -> bool:
     """Whether a noun is one of ``nouns``, by its form or lemma, or, in a language that writes
     compounds as one word, by its last part ("US-Zeitschrift", "Videobotschaft",
-    "Bundestagsabgeordneten": the head of a compound is its last part)."""
+    "Bundestagsabgeordneten": the head of a compound is its last part); with ``compounds=False``
+    as a whole word only ("Staatsanwalt" is no "Anwalt", "Handelsblatt" no "Blatt")."""
     words = (token.lower_, token.lemma_.lower())
     if any(w in nouns for w in words):
         return True
+    if not compounds:
+        return False
     # the shortest listed noun matched as a compound's head is 4 letters, with 3 before it (so
     # "Rat" does not match "Vorrat", nor "Sender" "Absender")
     return lex.closed_compounds and any(ends_in_noun(w, nouns, shortest=4) for w in words)
@@ -183,7 +186,7 @@ def in_owner(name: Span, head: Token) -> bool:
 def _relative(head: Token, lex: CueLexicon) -> bool:
     """Whether a noun is one of ``relative_nouns`` by its form or lemma; not as the last part of
     a compound, which is mostly an office ("Staatsanwalt", "Generalanwalt")."""
-    return head.pos_ == "NOUN" and (head.lower_ in lex.relative_nouns or head.lemma_.lower() in lex.relative_nouns)
+    return head.pos_ == "NOUN" and noun_in(head, lex.relative_nouns, lex, compounds=False)
 
 
 def _modifies(name: Span, head: Token) -> bool:

@@ -46,7 +46,8 @@ class Extractor:
         :attr:`~quotegraph.extract.records.Attribution.confidence`).
 
     For several processes see :func:`quotegraph.workers.extract_in_processes`, which runs one
-    Extractor per worker.
+    Extractor per worker. A loaded pipeline is frozen out of the garbage collector
+    (:func:`gc.freeze`) for the rest of the process: load pipelines once and keep the Extractor.
     """
 
     def __init__(self, *, lang: str = "auto", model: str | None = None, batch_size: int = 16,
