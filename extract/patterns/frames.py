@@ -402,7 +402,16 @@ def sets_off_frame(doc: Doc, text: str, q: QuotedSpan, close_at: int, post: tupl
     first = next((t for t in doc[post[0] : post[1]] if not t.is_punct), None)
     if first is None:
         return False
-    return (cue_lemma(first, lex) is not None and first.pos_ in ("VERB", "AUX")) or _subject_then_cue(first, post[1], lex)
+    # a present participle ("…," adding that …) opens a clause of the sentence's own speaker,
+    # not a frame of the quote: "X stressed that "…," adding …" is X's report around a fragment
+    cue_first = cue_lemma(first, lex) is not None and first.pos_ in ("VERB", "AUX") and not _present_participle(first)
+    return cue_first or _subject_then_cue(first, post[1], lex)
+
+
+def _present_participle(token: Token) -> bool:
+    """Whether a verb is a present participle or gerund ("adding", "noting"), by its morphology."""
+    form = token.morph.get("VerbForm")
+    return "Ger" in form or ("Part" in form and "Pres" in token.morph.get("Tense"))
 
 
 @lru_cache(maxsize=8)

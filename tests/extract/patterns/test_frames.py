@@ -115,6 +115,22 @@ def test_a_comma_inside_the_marks_sets_off_the_frame_of_a_mixed_quote(run_en, te
     assert (att.speaker.text, att.cue.text) == (speaker, cue)
 
 
+@pytest.mark.parametrize("text, quote, cue", [
+    ('Smith said the plan "is a disaster," noting that it costs too much.', 'the plan "is a disaster,"', "said"),
+    ('Kerr stressed that "the way forward is to work together," suggesting that the vote might wait.',
+     'that "the way forward is to work together,"', "stressed"),
+])
+def test_a_participle_after_a_comma_inside_the_marks_frames_no_mixed_quote(run_en, text, quote, cue):
+    # "…," noting that …: the participle goes on with the report before the quote; the quote is
+    # that report's, not a mixed quote whose speaker is the subject of the participle's clause
+    atts = run_en(text).attributions
+    assert "mixed" not in [a.quote.kind for a in atts]
+    first = min(atts, key=lambda a: a.quote.start)
+    # (where the report ends is the parser's: the participle's clause may hang inside it)
+    assert first.quote.text.startswith(quote)
+    assert (first.cue.text, first.speaker.text) == (cue, text.split()[0])
+
+
 def test_a_clause_inside_the_next_quote_does_not_unmake_the_frame(run_en):
     # the parser may hang a clause of the following quote on the frame's verb
     text = ('Why did they grant immunity?\n\nMills "got an immunity agreement," Jordan said, and still "got to sit '
