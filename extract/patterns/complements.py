@@ -26,6 +26,8 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     if comp is not None and comp.dep_ in ("dobj", "obj") and takes_addressee(lemma, lex):
         # "told a dispatcher (that) …", "asked Congress to …": the clause is the content
         clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > comp.i), None)
+        if clause is None:  # "asked the students if they …": the parser may hang the question on as an adverbial
+            clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i > comp.i and _question_mark(c, lex)), None)
         if clause is None:  # "told a dispatcher that …" parsed as a clause on the noun
             clause = next((c for c in comp.children if c.dep_ == "acl"
                            and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)), None)
@@ -56,9 +58,19 @@ def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexi
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subj is None or pobj is None or subj.i > verb.i or subj.pos_ == "PRON" and subj.tag_ in ("WP", "WDT"):
         return None
-    content = strip_punct(doc[subj.left_edge.i : subj.right_edge.i + 1])
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > pobj.i), None)
+    if clause is not None and takes_addressee(lemma, lex):
+        # "X was asked by Y whether …", "X was told by Y that …": the clause is the content, X the one addressed
+        content = strip_punct(doc[clause.left_edge.i : clause.right_edge.i + 1])
+    else:
+        content = strip_punct(doc[subj.left_edge.i : subj.right_edge.i + 1])
     speaker = strip_punct(doc[pobj.left_edge.i : pobj.right_edge.i + 1])
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False, min_words=1)
+
+
+def _question_mark(clause: Token, lex: CueLexicon) -> bool:
+    """Whether a clause opens with a complementizer ("if", "whether"): an indirect question."""
+    return any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in clause.children)
 
 
 def with_complement(verb: Token, comp: Token, lex: CueLexicon) -> int:

@@ -58,6 +58,27 @@ def test_told_addressee_then_clause(run_en):
     assert att.quote.text == "that a man was sitting in a car with a gun"
 
 
+
+def test_a_question_after_the_one_asked_is_the_content(run_en):
+    # the parser may hang "if they …" on the verb as an adverbial; the object is the one asked
+    (att,) = run_en("Then the professor asked the students if they were always so serious.").attributions
+    assert (att.quote.text, att.speaker.text, att.addressee.text) == (
+        "if they were always so serious", "the professor", "the students")
+
+
+def test_a_passive_question_is_the_agents_and_its_subject_the_one_asked(run_en):
+    (att,) = run_en("Jones was asked by host Ann Miller whether his aim was similar to Kennedy's.").attributions
+    assert (att.quote.text, att.speaker.text, att.addressee.text) == (
+        "whether his aim was similar to Kennedy's", "host Ann Miller", "Jones")
+
+
+def test_the_subject_after_a_passive_participle_is_not_who_asked(run_en):
+    # "Asked whether …, X gave an answer": X was asked; who asked is not named
+    atts = run_en("Asked whether he would back the nominee, the senator gave a roundabout answer.").attributions
+    asked = next(a for a in atts if a.cue.text == "Asked")
+    assert asked.quote.text == "whether he would back the nominee"
+    assert asked.speaker is None
+
 def test_spoke_about_reports_its_object(run_en):
     text = "The governor spoke about her long ties to the rural counties."
     (att,) = run_en(text).attributions
