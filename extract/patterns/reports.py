@@ -153,6 +153,8 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         if nxt is None or (nxt.lower_ not in lex.complementizers and not reported and not planned):
             return None
     content = clause_after(doc, comma + 1, sent, lex)
+    if content is not None and content[0].lower_ in lex.coordinators:
+        return None  # "X was charged with …, and the police said …": a clause of its own, not content
     if (content is None or word_count(content.text) < 3
             or (content[0].lower_ in lex.as_particles and relay_aside(doc, sent, content.start, lex) is None)):
         return None  # "…, wie X meldet": that is the frame of what came before
@@ -258,6 +260,8 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     content = strip_punct(doc[sent.start : j])
     if content is None or word_count(content.text) < 3:
         return None
+    if lex.parse_rules and doc.has_annotation("DEP") and _adverbial_clause_of(content, verb, lex):
+        return None  # "When X said …, the crowd applauded": the clause before the comma is the time, not content
     if doc.has_annotation("TAG") and not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None  # "Der Bürgermeister, Henning Scherf (SPD), warnte …": a subject with its apposition, no content
     if lex.subject_first_frames and j < verb.i - 1:
@@ -270,6 +274,15 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
         if speaker is not None:
             speaker = with_apposition(speaker, sent.end, lex)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_LAST, doc, sent, lex, need_clause=False)
+
+
+def _adverbial_clause_of(content: Span, verb: Token, lex: CueLexicon) -> bool:
+    """Whether the words before a cue are an adverbial clause of it, opened by a subordinator
+    or adverb that is no complementizer ("When …", "After …", "Because …"), by the parse."""
+    return any(t.head.i == verb.i and t.dep_ == "advcl" and t.left_edge.i < t.i
+               and t.left_edge.head.i == t.i and t.left_edge.dep_ in ("mark", "advmod")
+               and t.left_edge.lower_ not in lex.complementizers
+               for t in content)
 
 
 def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:

@@ -135,3 +135,21 @@ def test_long_subject_after_the_content(run_en):
 def test_spoke_without_a_clause_frames_nothing_after_a_comma(run_en):
     text = "The mayor, who spoke on Monday, the strike is over."
     assert all(a.cue is None or a.cue.lemma != "speak" for a in run_en(text).attributions)
+
+
+def test_a_time_clause_before_the_comma_is_no_content_of_the_verb_after_it(run_en):
+    # "When X said …, the crowd applauded": the clause is when it happened; X's report inside it stands
+    atts = run_en("When the mayor later said he would protect the parks, the crowd applauded loudly.").attributions
+    assert [(a.quote.text, a.speaker.text, a.cue.text) for a in atts] == [
+        ("he would protect the parks", "the mayor", "said")]
+
+
+@pytest.mark.parametrize("run, text, quote, speaker", [
+    ("run_en", "The driver was charged with assault, and the police said they were preparing more charges.",
+     "they were preparing more charges", "the police"),
+    ("run_de", "Der Minister wurde kritisiert, und die Opposition erklärte, er habe gelogen.",
+     "er habe gelogen", "die Opposition"),
+])
+def test_a_clause_after_a_comma_and_a_conjunction_is_no_content_of_the_verb_before(request, run, text, quote, speaker):
+    atts = request.getfixturevalue(run)(text).attributions
+    assert [(a.quote.text, a.speaker.text) for a in atts] == [(quote, speaker)]
