@@ -251,6 +251,9 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 # "Kritiker werfen Obama vor": a second subject the verb does not agree with
                 or (passive and child.dep_ in _SUBJECTS and len(subjects) > 1 and disagrees(child, verb))):
             yield child
+    if addresses and verb.tag_ == "VBN" and verb.dep_ == "advcl" and not _passive_voice(verb):
+        # "Asked whether …, the senator said": the participle's one addressed is its governor's subject
+        yield from (c for c in verb.head.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL)
     yield from _partners(verb, lex)
 
 

@@ -78,6 +78,7 @@ def test_the_subject_after_a_passive_participle_is_not_who_asked(run_en):
     asked = next(a for a in atts if a.cue.text == "Asked")
     assert asked.quote.text == "whether he would back the nominee"
     assert asked.speaker is None
+    assert asked.addressee.text == "the senator"
 
 def test_spoke_about_reports_its_object(run_en):
     text = "The governor spoke about her long ties to the rural counties."
