@@ -277,8 +277,12 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
 
 
 def _adverbial_clause_of(content: Span, verb: Token, lex: CueLexicon) -> bool:
-    """Whether the words before a cue are an adverbial clause of it, opened by a subordinator
-    or adverb that is no complementizer ("When …", "After …", "Because …"), by the parse."""
+    """Whether the words before a cue are an adverbial of it, by the parse: a clause opened by
+    a subordinator or adverb that is no complementizer ("When …", "After …", "Because …"), or
+    wholly a prepositional phrase ("In a move that shocked many, X endorsed Y")."""
+    roots = [t for t in content if not (content.start <= t.head.i < content.end) or t.head.i == t.i]
+    if roots and all(t.head.i == verb.i and t.dep_ == "prep" for t in roots):
+        return True
     return any(t.head.i == verb.i and t.dep_ == "advcl" and t.left_edge.i < t.i
                and t.left_edge.head.i == t.i and t.left_edge.dep_ in ("mark", "advmod")
                and t.left_edge.lower_ not in lex.complementizers

@@ -153,3 +153,8 @@ def test_a_time_clause_before_the_comma_is_no_content_of_the_verb_after_it(run_e
 def test_a_clause_after_a_comma_and_a_conjunction_is_no_content_of_the_verb_before(request, run, text, quote, speaker):
     atts = request.getfixturevalue(run)(text).attributions
     assert [(a.quote.text, a.speaker.text) for a in atts] == [(quote, speaker)]
+
+
+def test_a_prepositional_phrase_before_the_comma_is_no_content_of_the_verb_after_it(run_en):
+    atts = run_en("In a move that surprised nearly everyone, the governor endorsed the senator last week.").attributions
+    assert [(a.quote.text, a.speaker.text, a.cue.text) for a in atts] == [("the senator", "the governor", "endorsed")]
