@@ -187,6 +187,7 @@ def test_sigterm_stops_a_run_as_ctrl_c_does_and_its_workers_with_it(corpus, tmp_
     assert not left, f"workers {left} outlived their stopped parent"
     # what Ctrl-C gives: one line, exit code 130, finished articles kept for --resume
     assert proc.returncode == 130, err
+    assert len(err.splitlines()) == 1, err
     (line,) = err.splitlines()
     assert line.startswith("Error: interrupted; ") and "finished articles are kept" in line and "--resume" in line
     lines = journal.read_text(encoding="utf-8").splitlines()
