@@ -20,12 +20,15 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
+import numpy as np
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Span
 
 from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
+from .doc_tables import between, doc_array, kept, token_at_char, token_bounds
 from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, is_pronoun, sentences, subject_of, with_apposition
 from .records import Attribution, Mention
 
@@ -56,20 +59,36 @@ def _sentence_index(sents: list[Span], starts: list[int], char: int) -> int:
     return k if k >= 0 and char < sents[k].end_char else len(sents) - 1
 
 
+def _subject_tokens(doc: Doc) -> list[int]:
+    """The tokens that are the subject of a head of their own (an expletive is none), in text
+    order: read from the Doc's DEP and HEAD arrays once while it is read.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["Es", "regnet", "und", "sie", "lacht"], heads=[1, 1, 1, 4, 1],
+    ...           deps=["expl", "ROOT", "cc", "nsubj", "conj"])
+    >>> _subject_tokens(doc)
+    [3]
+    """
+    def compute(d: Doc) -> list[int]:
+        labels = [d.vocab.strings[dep] for dep in SUBJECT_DEPS - {"expl"}]
+        return np.flatnonzero(np.isin(doc_array(d, DEP), labels) & (doc_array(d, HEAD) != 0)).tolist()
+    return kept(doc, "subject_tokens", compute)
+
+
 def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon,
                          entities: DocEntities) -> list[tuple[Span, str, str, bool, int]]:
     """(span, role, verb or cue, cue_verb, verb index) of one sentence's possible speakers, in
     text order."""
     found: list[tuple[Span, str, str, bool, int]] = []
-    for tok in sent:
-        if tok.dep_ in SUBJECT_DEPS and tok.dep_ != "expl" and tok.head.i != tok.i:
-            verb = tok.head
-            span = subject_of(verb, sent.start, sent.end, lex)
-            if span is None:
-                continue
-            if span.end < sent.end:
-                span = with_apposition(span, sent.end, lex)
-            found.append((span, "subject", verb.lemma_.lower(), cue_lemma(verb, lex) is not None, verb.i))
+    for i in between(_subject_tokens(doc), doc, sent.start, sent.end):
+        verb = doc[i].head
+        span = subject_of(verb, sent.start, sent.end, lex)
+        if span is None:
+            continue
+        if span.end < sent.end:
+            span = with_apposition(span, sent.end, lex)
+        found.append((span, "subject", verb.lemma_.lower(), cue_lemma(verb, lex) is not None, verb.i))
     for ent in entities.within(sent.start, sent.end):
         if ent.label_ in _NAMED:
             found.append((ent, "entity", "", False, -1))
@@ -199,13 +218,26 @@ def _pair_key(doc: Doc, att: Attribution, c: Candidate, rank: int, form: str, ru
     span = c.span
     before = span.end_char <= att.quote.start
     subject_of_cue = (c.role == "subject" and att.cue is not None
-                      and att.cue.start <= doc[c.verb_i].idx < att.cue.end)
-    between = doc.char_span(span.end_char, att.quote.start, alignment_mode="expand") if before else None
-    paragraph_between = between is not None and "\n\n" in (
-        between.text if text is None else text[between.start_char:between.end_char])
+                      and att.cue.start <= token_bounds(doc)[0][c.verb_i] < att.cue.end)
+    paragraph_between = before and _paragraph_between(doc, span.end_char, att.quote.start, text)
     return (att.quote.kind, att.pattern, c.distance, c.role, form, min(rank, 4), before, c.inside,
             None if att.speaker is None else rule_choice, c.cue_verb if c.role == "subject" else None,
             subject_of_cue, paragraph_between)
+
+
+def _paragraph_between(doc: Doc, start: int, end: int, text: str | None) -> bool:
+    """Whether the tokens ``doc.char_span(start, end, alignment_mode="expand")`` would give
+    hold a paragraph break ("\\n\\n"), found from the token offsets without making the span
+    (``text``: ``doc.text``, or None to join the tokens' texts)."""
+    first, last = token_at_char(doc, start), token_at_char(doc, end - 1)
+    if first < 0 or last < 0:
+        return False  # no span
+    starts, ends, _ = token_bounds(doc)
+    if start == ends[first]:
+        first += 1  # the whitespace after a token is no part of it
+    if first > last:
+        return False  # no tokens
+    return "\n\n" in (text[starts[first]:ends[last]] if text is not None else doc[first:last + 1].text)
 
 
 @lru_cache(maxsize=4096)
@@ -281,7 +313,6 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     cache: dict = {}
     features: dict = {}  # each candidate's own features, for every attribution that weighs it
     own_weight: dict = {}  # … and their summed weight
-    pair_weight: dict = {}  # the summed weight of each pair's features, by what they depend on
     text = doc_text(doc)
     entities = DocEntities(doc)
     out = []
@@ -292,9 +323,7 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
         if id(own) not in own_weight:
             own_weight[id(own)] = model.weight(own)
         key = _pair_key(doc, att, c, rank, form, rule_choice, text)
-        if key not in pair_weight:
-            pair_weight[key] = model.weight(_pair_features_of(key))
-        return model.probability_of(own_weight[id(own)] + pair_weight[key])
+        return model.probability_of(own_weight[id(own)] + model.weight_of(key, _pair_features_of))
 
     for att in attributions:
         cands, rule = candidates_for(doc, att, lex, sents, rerank=rerank, cache=cache, entities=entities)
