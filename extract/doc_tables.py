@@ -31,7 +31,7 @@ from spacy.attrs import IDX, LENGTH, LOWER, MORPH, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "count_with", "morph_values",
-           "token_bounds", "token_at_char"]
+           "token_bounds"]
 
 T = TypeVar("T")
 
@@ -186,17 +186,3 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int], list[int]]:
         starts, lengths, spaces = (d.to_array(attr).astype(np.int64) for attr in (IDX, LENGTH, SPACY))
         return starts.tolist(), (starts + lengths).tolist(), (starts + lengths + spaces).tolist()
     return kept(doc, "token_bounds", compute)
-
-
-def token_at_char(doc: Doc, char: int) -> int:
-    """The index of the token whose text or trailing whitespace holds character ``char``, or
-    -1 when none does: the token ``Doc.char_span`` aligns a bound to, found by bisection.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Hi there")
-    >>> token_at_char(doc, 2), token_at_char(doc, 3), token_at_char(doc, 8)
-    (0, 1, -1)
-    """
-    starts, _, ws_ends = token_bounds(doc)
-    k = bisect_right(starts, char) - 1
-    return k if k >= 0 and char < ws_ends[k] else -1

@@ -28,7 +28,7 @@ from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
-from .doc_tables import between, doc_array, kept, token_at_char, token_bounds
+from .doc_tables import between, doc_array, kept, token_bounds
 from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, is_pronoun, sentences, subject_of, with_apposition
 from .records import Attribution, Mention
 
@@ -212,31 +212,35 @@ def _pair_features(doc: Doc, att: Attribution, c: Candidate, rank: int, form: st
 
 
 def _pair_key(doc: Doc, att: Attribution, c: Candidate, rank: int, form: str, rule_choice: bool,
-              text: str | None) -> tuple:
+              text: str | None, bounds: tuple[list[int], list[int], list[int]] | None = None) -> tuple:
     """All that a candidate's pair features depend on: a few small values, so the features of
-    one key are written (and weighed) once."""
+    one key are written (and weighed) once (``bounds``: :func:`token_bounds`, to save looking
+    them up)."""
     span = c.span
+    bounds = token_bounds(doc) if bounds is None else bounds
     before = span.end_char <= att.quote.start
     subject_of_cue = (c.role == "subject" and att.cue is not None
-                      and att.cue.start <= token_bounds(doc)[0][c.verb_i] < att.cue.end)
-    paragraph_between = before and _paragraph_between(doc, span.end_char, att.quote.start, text)
+                      and att.cue.start <= bounds[0][c.verb_i] < att.cue.end)
+    # the tokens between the two: doc.char_span(span.end_char, quote start, alignment_mode="expand")
+    paragraph_between = before and _paragraph_between(doc, span.end, att.quote.start, text, bounds)
     return (att.quote.kind, att.pattern, c.distance, c.role, form, min(rank, 4), before, c.inside,
             None if att.speaker is None else rule_choice, c.cue_verb if c.role == "subject" else None,
             subject_of_cue, paragraph_between)
 
 
-def _paragraph_between(doc: Doc, start: int, end: int, text: str | None) -> bool:
-    """Whether the tokens ``doc.char_span(start, end, alignment_mode="expand")`` would give
-    hold a paragraph break ("\\n\\n"), found from the token offsets without making the span
-    (``text``: ``doc.text``, or None to join the tokens' texts)."""
-    first, last = token_at_char(doc, start), token_at_char(doc, end - 1)
-    if first < 0 or last < 0:
-        return False  # no span
-    starts, ends, _ = token_bounds(doc)
-    if start == ends[first]:
-        first += 1  # the whitespace after a token is no part of it
+def _paragraph_between(doc: Doc, first: int, end: int, text: str | None,
+                       bounds: tuple[list[int], list[int], list[int]]) -> bool:
+    """Whether a paragraph break ("\\n\\n") stands in the tokens from ``first`` to the one
+    that holds character ``end - 1`` (its trailing whitespace included), found from the token
+    offsets (``bounds``: :func:`token_bounds`) without making a span (``text``: ``doc.text``,
+    or None to join the tokens' texts)."""
+    starts, ends, ws_ends = bounds
+    # the token whose text or trailing whitespace holds end - 1, as Doc.char_span finds it (or -1)
+    last = bisect_right(starts, end - 1) - 1
+    if last >= 0 and end - 1 >= ws_ends[last]:
+        last = -1
     if first > last:
-        return False  # no tokens
+        return False  # no tokens (or no token holds end - 1: last is -1)
     return "\n\n" in (text[starts[first]:ends[last]] if text is not None else doc[first:last + 1].text)
 
 
@@ -314,6 +318,7 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     features: dict = {}  # each candidate's own features, for every attribution that weighs it
     own_weight: dict = {}  # … and their summed weight
     text = doc_text(doc)
+    bounds = token_bounds(doc)
     entities = DocEntities(doc)
     out = []
 
@@ -322,7 +327,7 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
         form, own = _own_features(doc, c, lex, speakers, features)
         if id(own) not in own_weight:
             own_weight[id(own)] = model.weight(own)
-        key = _pair_key(doc, att, c, rank, form, rule_choice, text)
+        key = _pair_key(doc, att, c, rank, form, rule_choice, text, bounds)
         return model.probability_of(own_weight[id(own)] + model.weight_of(key, _pair_features_of))
 
     for att in attributions:
