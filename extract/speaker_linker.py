@@ -127,12 +127,13 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon, sents:
     for k in range(first, max(-1, first - WINDOW - 1), -1):
         if k not in cache:
             entities = entities if entities is not None else DocEntities(doc)
-            cache[k] = _sentence_candidates(doc, sents[k], lex, entities)
-        for span, role, verb, cue_verb, verb_i in cache[k]:
-            key = (span.start, span.end)
+            # with each span's token and character bounds, read once for every quote that weighs it
+            cache[k] = [(c, (c[0].start, c[0].end), c[0].start_char, c[0].end_char)
+                        for c in _sentence_candidates(doc, sents[k], lex, entities)]
+        for (span, role, verb, cue_verb, verb_i), key, start_char, end_char in cache[k]:
             if key not in seen:
                 seen.add(key)
-                inside = quote[0] <= span.start_char and span.end_char <= quote[1]
+                inside = quote[0] <= start_char and end_char <= quote[1]
                 out.append(Candidate(span, role, first - k, verb, cue_verb, inside, verb_i))
     return out
 
