@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
-from .doc_tables import doc_ents
+from .doc_tables import between, doc_array, doc_ents, kept
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
@@ -546,16 +549,19 @@ def _sentence_subject(span: Span, index: EntityIndex, lex: CueLexicon, entities:
 
 
 def _propn_runs(doc: Doc | Span, min_length: int = 2):
-    """The runs of at least ``min_length`` proper nouns (as spans of the Doc)."""
-    tokens = list(doc)
-    i = 0
-    while i < len(tokens):
-        if tokens[i].pos_ == "PROPN":
-            j = i
-            while j < len(tokens) and tokens[j].pos_ == "PROPN":
-                j += 1
-            if j - i >= min_length:
-                yield tokens[i].doc[tokens[i].i:tokens[j - 1].i + 1]
-            i = j
-        else:
-            i += 1
+    """The runs of at least ``min_length`` proper nouns (as spans of the Doc), found among the
+    Doc's proper nouns (:func:`_proper_nouns`), not by reading every token."""
+    whole = doc.doc
+    start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
+    run: list[int] = []
+    for i in between(_proper_nouns(whole), whole, start, end) + [-1]:  # -1 ends the last run
+        if run and i != run[-1] + 1:
+            if len(run) >= min_length:
+                yield whole[run[0]:run[-1] + 1]
+            run = []
+        run.append(i)
+
+
+def _proper_nouns(doc: Doc) -> list[int]:
+    """The indices of the Doc's proper nouns, from its POS array, kept while it is read."""
+    return kept(doc, "proper_nouns", lambda d: np.flatnonzero(doc_array(d, POS) == PROPN).tolist())

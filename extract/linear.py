@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
+from typing import Any
 
 __all__ = ["LinearModel", "load_linear_model", "shipped_model_path"]
 
@@ -31,6 +33,8 @@ class LinearModel:
     weights: dict[str, float] = field(default_factory=dict)
     threshold: float = 0.5
     info: dict = field(default_factory=dict)
+    #: the weights :meth:`weight_of` worked out, by function and key
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def probability(self, features: Iterable[str]) -> float:
         """P(right | features): features present count once, unknown ones weigh nothing."""
@@ -44,8 +48,21 @@ class LinearModel:
         >>> model.weight(["a", "a", "c"]) + model.weight(["b"]) == model.weight(["a", "b", "c"])
         True
         """
-        weights = self.weights
-        return sum(weights.get(f, 0.0) for f in set(features))
+        return sum(map(self.weights.get, set(features), repeat(0.0)))
+
+    def weight_of(self, key: Hashable, features: Callable[[Any], Iterable[str]]) -> float:
+        """:meth:`weight` of ``features(key)``, worked out once per key for the model's life:
+        for features that follow from a few small values (``key``), shared by many scores.
+
+        >>> model = LinearModel(bias=0.0, weights={"n=2": 1.5})
+        >>> model.weight_of(2, lambda n: [f"n={n}"]), model.weight_of(3, lambda n: [f"n={n}"])
+        (1.5, 0.0)
+        """
+        memo_key = (features, key)
+        memo = self._memo
+        if memo_key not in memo:
+            memo[memo_key] = self.weight(features(key))
+        return memo[memo_key]
 
     def probability_of(self, weight: float) -> float:
         """P(right) for features of this summed :meth:`weight`."""

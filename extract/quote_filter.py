@@ -267,7 +267,8 @@ def kept_with_parents(attributions: Sequence[Attribution], parents: Sequence[int
             parent = parents[parent]
         new_index[i] = len(kept)
         kept_parents.append(new_index[parent] if parent is not None else None)
-        kept.append(replace(att, parent=kept[new_index[parent]].id if parent is not None else None))
+        parent_id = kept[new_index[parent]].id if parent is not None else None
+        kept.append(att if att.parent == parent_id else replace(att, parent=parent_id))
     return kept, kept_parents
 
 
@@ -301,7 +302,8 @@ class QuoteFilter:
                                                         attributions[p] if p is not None else None, starts))
                   for att, p in zip(attributions, parents)]
         shown = [round(s, 4) for s in scores]
-        scored = [replace(att, score=s) for att, s in zip(attributions, shown)]
         # judged by the confidence shown: '--min-confidence 0.9956' keeps what quotes.jsonl shows as 0.9956
-        return kept_with_parents(scored, parents, [s >= self.threshold or att.pattern in self.unjudged
-                                                   for att, s in zip(attributions, shown)])
+        keep = [s >= self.threshold or att.pattern in self.unjudged for att, s in zip(attributions, shown)]
+        # a score is given to the attributions kept only: the others are not shown
+        scored = [replace(att, score=s) if k else att for att, s, k in zip(attributions, shown, keep)]
+        return kept_with_parents(scored, parents, keep)

@@ -20,12 +20,15 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
+import numpy as np
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Span
 
 from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
+from .doc_tables import between, doc_array, kept, token_bounds
 from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, is_pronoun, sentences, subject_of, with_apposition
 from .records import Attribution, Mention
 
@@ -56,20 +59,36 @@ def _sentence_index(sents: list[Span], starts: list[int], char: int) -> int:
     return k if k >= 0 and char < sents[k].end_char else len(sents) - 1
 
 
+def _subject_tokens(doc: Doc) -> list[int]:
+    """The tokens that are the subject of a head of their own (an expletive is none), in text
+    order: read from the Doc's DEP and HEAD arrays once while it is read.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["Es", "regnet", "und", "sie", "lacht"], heads=[1, 1, 1, 4, 1],
+    ...           deps=["expl", "ROOT", "cc", "nsubj", "conj"])
+    >>> _subject_tokens(doc)
+    [3]
+    """
+    def compute(d: Doc) -> list[int]:
+        labels = [d.vocab.strings[dep] for dep in SUBJECT_DEPS - {"expl"}]
+        return np.flatnonzero(np.isin(doc_array(d, DEP), labels) & (doc_array(d, HEAD) != 0)).tolist()
+    return kept(doc, "subject_tokens", compute)
+
+
 def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon,
                          entities: DocEntities) -> list[tuple[Span, str, str, bool, int]]:
     """(span, role, verb or cue, cue_verb, verb index) of one sentence's possible speakers, in
     text order."""
     found: list[tuple[Span, str, str, bool, int]] = []
-    for tok in sent:
-        if tok.dep_ in SUBJECT_DEPS and tok.dep_ != "expl" and tok.head.i != tok.i:
-            verb = tok.head
-            span = subject_of(verb, sent.start, sent.end, lex)
-            if span is None:
-                continue
-            if span.end < sent.end:
-                span = with_apposition(span, sent.end, lex)
-            found.append((span, "subject", verb.lemma_.lower(), cue_lemma(verb, lex) is not None, verb.i))
+    for i in between(_subject_tokens(doc), doc, sent.start, sent.end):
+        verb = doc[i].head
+        span = subject_of(verb, sent.start, sent.end, lex)
+        if span is None:
+            continue
+        if span.end < sent.end:
+            span = with_apposition(span, sent.end, lex)
+        found.append((span, "subject", verb.lemma_.lower(), cue_lemma(verb, lex) is not None, verb.i))
     for ent in entities.within(sent.start, sent.end):
         if ent.label_ in _NAMED:
             found.append((ent, "entity", "", False, -1))
@@ -108,12 +127,13 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon, sents:
     for k in range(first, max(-1, first - WINDOW - 1), -1):
         if k not in cache:
             entities = entities if entities is not None else DocEntities(doc)
-            cache[k] = _sentence_candidates(doc, sents[k], lex, entities)
-        for span, role, verb, cue_verb, verb_i in cache[k]:
-            key = (span.start, span.end)
+            # with each span's token and character bounds, read once for every quote that weighs it
+            cache[k] = [(c, (c[0].start, c[0].end), c[0].start_char, c[0].end_char)
+                        for c in _sentence_candidates(doc, sents[k], lex, entities)]
+        for (span, role, verb, cue_verb, verb_i), key, start_char, end_char in cache[k]:
             if key not in seen:
                 seen.add(key)
-                inside = quote[0] <= span.start_char and span.end_char <= quote[1]
+                inside = quote[0] <= start_char and end_char <= quote[1]
                 out.append(Candidate(span, role, first - k, verb, cue_verb, inside, verb_i))
     return out
 
@@ -193,19 +213,36 @@ def _pair_features(doc: Doc, att: Attribution, c: Candidate, rank: int, form: st
 
 
 def _pair_key(doc: Doc, att: Attribution, c: Candidate, rank: int, form: str, rule_choice: bool,
-              text: str | None) -> tuple:
+              text: str | None, bounds: tuple[list[int], list[int], list[int]] | None = None) -> tuple:
     """All that a candidate's pair features depend on: a few small values, so the features of
-    one key are written (and weighed) once."""
+    one key are written (and weighed) once (``bounds``: :func:`token_bounds`, to save looking
+    them up)."""
     span = c.span
+    bounds = token_bounds(doc) if bounds is None else bounds
     before = span.end_char <= att.quote.start
     subject_of_cue = (c.role == "subject" and att.cue is not None
-                      and att.cue.start <= doc[c.verb_i].idx < att.cue.end)
-    between = doc.char_span(span.end_char, att.quote.start, alignment_mode="expand") if before else None
-    paragraph_between = between is not None and "\n\n" in (
-        between.text if text is None else text[between.start_char:between.end_char])
+                      and att.cue.start <= bounds[0][c.verb_i] < att.cue.end)
+    # the tokens between the two: doc.char_span(span.end_char, quote start, alignment_mode="expand")
+    paragraph_between = before and _paragraph_between(doc, span.end, att.quote.start, text, bounds)
     return (att.quote.kind, att.pattern, c.distance, c.role, form, min(rank, 4), before, c.inside,
             None if att.speaker is None else rule_choice, c.cue_verb if c.role == "subject" else None,
             subject_of_cue, paragraph_between)
+
+
+def _paragraph_between(doc: Doc, first: int, end: int, text: str | None,
+                       bounds: tuple[list[int], list[int], list[int]]) -> bool:
+    """Whether a paragraph break ("\\n\\n") stands in the tokens from ``first`` to the one
+    that holds character ``end - 1`` (its trailing whitespace included), found from the token
+    offsets (``bounds``: :func:`token_bounds`) without making a span (``text``: ``doc.text``,
+    or None to join the tokens' texts)."""
+    starts, ends, ws_ends = bounds
+    # the token whose text or trailing whitespace holds end - 1, as Doc.char_span finds it (or -1)
+    last = bisect_right(starts, end - 1) - 1
+    if last >= 0 and end - 1 >= ws_ends[last]:
+        last = -1
+    if first > last:
+        return False  # no tokens (or no token holds end - 1: last is -1)
+    return "\n\n" in (text[starts[first]:ends[last]] if text is not None else doc[first:last + 1].text)
 
 
 @lru_cache(maxsize=4096)
@@ -281,8 +318,8 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     cache: dict = {}
     features: dict = {}  # each candidate's own features, for every attribution that weighs it
     own_weight: dict = {}  # … and their summed weight
-    pair_weight: dict = {}  # the summed weight of each pair's features, by what they depend on
     text = doc_text(doc)
+    bounds = token_bounds(doc)
     entities = DocEntities(doc)
     out = []
 
@@ -291,10 +328,8 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
         form, own = _own_features(doc, c, lex, speakers, features)
         if id(own) not in own_weight:
             own_weight[id(own)] = model.weight(own)
-        key = _pair_key(doc, att, c, rank, form, rule_choice, text)
-        if key not in pair_weight:
-            pair_weight[key] = model.weight(_pair_features_of(key))
-        return model.probability_of(own_weight[id(own)] + pair_weight[key])
+        key = _pair_key(doc, att, c, rank, form, rule_choice, text, bounds)
+        return model.probability_of(own_weight[id(own)] + model.weight_of(key, _pair_features_of))
 
     for att in attributions:
         cands, rule = candidates_for(doc, att, lex, sents, rerank=rerank, cache=cache, entities=entities)
