@@ -2,7 +2,9 @@
 their edges left out ("Auch Winfried Hassemer", "Die Kanadier hingegen"), a quoted name's
 closing mark kept ("der „Deutsche Fußball-Bund“"), and an apposition after a name or a name
 after a role kept ("Ursula Castrup, die Leiterin der Fachstelle"; "der Chefankläger, Luis
-Moreno Ocampo"), and a name the phrase cuts taken whole ("Mark O" → "Mark O’Keefe").
+Moreno Ocampo"), a name the phrase cuts taken whole ("Mark O" → "Mark O’Keefe"), a phrase
+naming where the speaker belongs kept ("Anna Roth vom Sender Kanal 5") and one naming the
+occasion of the words left out ("der Minister in einem Interview").
 
 Examples
 --------
@@ -21,7 +23,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .phrases import doc_text
+from .phrases import doc_text, ends_in_noun
 from .records import Attribution, Mention
 
 __all__ = ["tidy_speakers", "speaker_bounds"]
@@ -29,9 +31,13 @@ __all__ = ["tidy_speakers", "speaker_bounds"]
 _OPENING, _CLOSING = "„»“\"", "“«”\""
 
 
-def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool = True) -> tuple[int, int]:
+def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool = True,
+                   affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset()
+                   ) -> tuple[int, int]:
     """The character bounds of a speaker phrase as a reader gives them (see the module);
-    ``apposition=False`` leaves an apposition after it out, and the names it would complete."""
+    ``apposition=False`` leaves an apposition after it out, and the names it would complete;
+    a phrase after it opened by one of ``affiliations`` is kept when it names where the speaker
+    belongs (:func:`_with_affiliation`)."""
     doc = span.doc
     start, end = span.start, span.end
     while end - start > 1 and (doc[start].lower_ in edge_words or (doc[start].is_punct
@@ -40,9 +46,11 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     while end - start > 1 and (doc[end - 1].lower_ in edge_words or (doc[end - 1].is_punct
                                                                      and doc[end - 1].text not in _CLOSING + ")")):
         end -= 1
+    end = _without_occasion(doc, start, end, speech_nouns)
     if apposition:
         start, end = _with_whole_names(doc, start, end)
         end = _with_apposition(doc, start, end)
+        end = _with_affiliation(doc, start, end, affiliations)
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     return chars[0], _with_closing_mark(doc_text(doc), *chars)
 
@@ -92,6 +100,48 @@ def _with_apposition(doc: Doc, start: int, end: int) -> int:
     return stop
 
 
+def _without_occasion(doc: Doc, start: int, end: int, speech_nouns: frozenset[str]) -> int:
+    """The end before a prepositional phrase that names the occasion or medium of the words, not
+    the speaker ("der Minister [in einem Interview]", "die Ministerin [in ihrer Rede]"): its noun is
+    a noun of speech or statement (or a compound ending in one: "Pressemitteilung")."""
+    k = next((t.i for t in doc[start + 1 : end] if t.pos_ == "ADP" and t.dep_ == "case" and start < t.head.i < end
+              and _speech_noun(t.head, speech_nouns)), None)
+    if k is None:
+        return end
+    while k > start + 1 and doc[k - 1].is_punct and doc[k - 1].text not in _CLOSING + ")":
+        k -= 1  # "Peter Sharp, der Direktor der Reederei, [in einer Pressemitteilung]"
+    return k
+
+
+def _speech_noun(token: Token, nouns: frozenset[str]) -> bool:
+    low = token.lower_
+    return token.pos_ == "NOUN" and (low in nouns or ends_in_noun(low, nouns, shortest=4))
+
+
+def _with_affiliation(doc: Doc, start: int, end: int, prepositions: frozenset[str]) -> int:
+    """The end after a prepositional phrase right after the speaker that holds a name and says
+    where the speaker belongs ("Anna Roth vom Sender Kanal 5", "die Behörde in Genf"), up to
+    the end of its noun phrase: on the same line, before a comma, a verb or a further phrase.
+
+    The parser's attachment is not asked: it hangs such a phrase on the verb as often as on the
+    speaker. A phrase with no name ("der Minister in einem Interview") and a pronoun ("er vom
+    Verband") are left out.
+    """
+    if end >= len(doc) or doc[end].lower_ not in prepositions or (end - start == 1 and doc[start].pos_ == "PRON"):
+        return end
+    noun = doc[end].head
+    if doc[end].dep_ != "case" or noun.i <= end:
+        return end
+    stop = next((t.i for t in doc[end + 1 : noun.right_edge.i + 1] if t.pos_ in ("VERB", "AUX")
+                 or (t.pos_ == "ADP" and t.i > noun.i) or (t.is_punct and t.text not in _OPENING + _CLOSING + "()-")),
+                noun.right_edge.i + 1)
+    if stop <= noun.i or not _same_line(doc, start, stop):
+        return end
+    if not any(t.pos_ == "PROPN" or (t.ent_type_ and _named(t)) for t in doc[end + 1 : stop]):
+        return end
+    return stop
+
+
 def _with_closing_mark(text: str, start: int, end: int) -> int:
     """The end after a closing quotation mark when the phrase opened one ("der „Bund")."""
     inside = text[start:end]
@@ -101,7 +151,9 @@ def _with_closing_mark(text: str, start: int, end: int) -> int:
     return end
 
 
-def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozenset[str]) -> list[Attribution]:
+def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozenset[str],
+                  affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset()
+                  ) -> list[Attribution]:
     """The attributions with each speaker phrase given its reader's bounds
     (:func:`speaker_bounds`); a speaker that would lose every word is left as it is."""
     text = doc_text(doc)
@@ -112,7 +164,7 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
         if span is None or len(span) == 0:
             out.append(att)
             continue
-        start, end = speaker_bounds(span, edge_words)
+        start, end = speaker_bounds(span, edge_words, affiliations=affiliations, speech_nouns=speech_nouns)
         if any(start < r.end and r.start < end for r in (att.quote, att.cue) if r is not None):
             start, end = speaker_bounds(span, edge_words, apposition=False)  # never into the quote or cue
         if (start, end) != (sp.start, sp.end) and start < end:
