@@ -420,8 +420,10 @@ def with_apposition(span: Span, limit: int, lex: CueLexicon) -> Span:
     if span.end + 2 >= limit or doc[span.end].text != ",":
         return span
     start = span.end + 1
-    if doc[start].pos_ not in ("DET", "ADJ", "NOUN", "PROPN") or doc[start].tag_ in ("PRELS", "PRELAT"):
+    if doc[start].pos_ not in ("DET", "ADJ", "NOUN", "PROPN") or doc[start].tag_ == "PRELAT":
         return span
+    if doc[start].tag_ == "PRELS" and (start + 1 >= limit or doc[start + 1].pos_ not in ("ADJ", "NOUN", "PROPN")):
+        return span  # a relative pronoun; the tagger also calls the article of an apposition one ("X, dem Dekan,")
     np = noun_phrase(doc, start, limit, lex)
     if np is None or len(np) > 10:
         return span

@@ -195,6 +195,11 @@ BOUNDS = [
     ("de", "Die Gefahr sei gering, sagte der Minister in einem Interview.", "Die Gefahr sei gering", "der Minister"),
     ("de", "Die Gefahr sei gering, sagte die Ministerin in ihrer Neujahrsansprache.", "Die Gefahr sei gering",
      "die Ministerin"),
+    # an apposition after the speaker is part of it, not the start of the content
+    ("de", "Nach Angaben von Peter Kunz, dem Dekan, befanden sich zwölf Studenten im Gebäude.",
+     "befanden sich zwölf Studenten im Gebäude", "Angaben von Peter Kunz, dem Dekan"),
+    ("de", "Am Montag meldete der regionale Sender, Radio Nordlicht, dass die Brücke gesperrt werde.",
+     "dass die Brücke gesperrt werde", "der regionale Sender, Radio Nordlicht"),
 ]
 
 
@@ -203,6 +208,7 @@ def test_speaker_phrase_bounds(run_de, run_en, lang, text, quote, speaker):
     result = (run_de if lang == "de" else run_en)(text)
     att = next(a for a in result.attributions if quote in a.quote.text)
     assert att.speaker.text == speaker
+    assert att.speaker.end <= att.quote.start or att.quote.end <= att.speaker.start  # apart
 
 
 # Who the grammar names as the speaker (issue #26): the phrase, as the rules read it
