@@ -350,3 +350,26 @@ def test_the_occasion_of_the_words_is_no_part_of_the_speaker():
                   [2, 2, 4, 2, 4, 6, 4, 9, 9, 6, 4],
                   ["nsubj", "cop", "ccomp", "punct", "ROOT", "det", "nsubj", "case", "det", "nmod", "punct"])
     assert _speaker_after_tidying(doc, (5, 10), (0, 3)) == "der Minister"
+
+
+# A name in quotation marks that says where the speaker belongs is part of the speaker, no quote
+QUOTED_NAMES = [
+    ("Die Lage sei ernst, sagte Rolf Meier von der „Aktion Kinder helfen“ am Montag.", "Die Lage sei ernst",
+     "Rolf Meier von der „Aktion Kinder helfen“"),
+    ("„Wir helfen, wo wir können“, sagte Rolf Meier vom „Bündnis Nord“.", "Wir helfen, wo wir können",
+     "Rolf Meier vom „Bündnis Nord“"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", QUOTED_NAMES, ids=[q[0][:40] for q in QUOTED_NAMES])
+def test_a_quoted_name_in_the_speakers_phrase_is_no_quote(run_de, nlp_de_learned, text, quote, speaker):
+    rules = run_de(text).attributions
+    learned = nlp_de_learned(text)._.qg_attributions
+    for attributions in (rules, learned):
+        assert [a.quote.text.strip("„“") for a in attributions] == [quote]
+        assert attributions[0].speaker.text == speaker
+
+
+def test_a_quoted_phrase_after_a_verb_and_von_stays_a_quote(run_de):
+    result = run_de("Die Kanzlerin sprach am Montag von einer „Wende in der Politik“.")
+    assert any("Wende in der Politik" in a.quote.text for a in result.attributions)
