@@ -117,6 +117,11 @@ CASES = [
     ("en", "Citing government sources, the Guardian reported that the minister would resign.",
      "the minister would resign", "government sources", ["the Guardian"], None,
      "'citing X' is read as a quote of its own, not as the outlet's source"),
+    # a web site's address in quotation marks is a name, though written in lower case
+    ("de", "Laut „nordkurier.de“ ist die Brücke seit Montag gesperrt.",
+     "ist die Brücke seit Montag gesperrt", "„nordkurier.de“", [], None, None),
+    ("de", "Der Minister hatte laut „nordkurier.de“ kritisiert, die Brücke sei zu teuer.",
+     "die Brücke sei zu teuer", "Der Minister", ["„nordkurier.de“"], None, None),
     ("en", "As reported by the Times, the minister said the border would stay open.",
      "the border would stay open", "the minister", ["the Times"], None, None),
     ("en", '"The border stays open," the minister said, according to a translation from the state news agency.',
