@@ -373,3 +373,9 @@ def test_a_quoted_name_in_the_speakers_phrase_is_no_quote(run_de, nlp_de_learned
 def test_a_quoted_phrase_after_a_verb_and_von_stays_a_quote(run_de):
     result = run_de("Die Kanzlerin sprach am Montag von einer „Wende in der Politik“.")
     assert any("Wende in der Politik" in a.quote.text for a in result.attributions)
+
+
+def test_a_sentence_after_hearsay_does_not_take_the_hearsay_noun_as_its_speaker(run_de):
+    result = run_de("Dem Vernehmen nach will der Trainer aufhören. Er sei müde und wolle mehr Zeit mit der Familie verbringen.")
+    after = next(a for a in result.attributions if a.quote.text.startswith("Er sei müde"))
+    assert after.speaker is None or "Vernehmen" not in after.speaker.text
