@@ -148,6 +148,8 @@ class CueLexicon:
     # nouns of hearsay that name no one ("dem Vernehmen nach"): a sentence after it does not go on
     # with it as its speaker
     hearsay_nouns: frozenset[str] = _words()
+    # nouns of a span of time: a phrase of one says when something was said ("dieser Tage"), not to whom
+    time_nouns: frozenset[str] = _words()
     # prepositions of a phrase right after a speaker that says where the speaker belongs, kept in
     # the speaker when it holds a name ("Anna Roth vom Sender X", "die Behörde in Genf")
     affiliation_prepositions: frozenset[str] = _words()

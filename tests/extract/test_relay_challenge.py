@@ -117,6 +117,11 @@ CASES = [
     ("en", "Citing government sources, the Guardian reported that the minister would resign.",
      "the minister would resign", "government sources", ["the Guardian"], None,
      "'citing X' is read as a quote of its own, not as the outlet's source"),
+    # a phrase of time says when it was said, not to whom
+    ("de", "Die Ministerin sagte dieser Tage, die Schulen blieben offen.",
+     "die Schulen blieben offen", "Die Ministerin", [], None, None),
+    ("de", "Die Ministerin hat dieser Tage der Zeitung gesagt, die Schulen blieben offen.",
+     "die Schulen blieben offen", "Die Ministerin", [], "der Zeitung", None),
     # a web site's address in quotation marks is a name, though written in lower case
     ("de", "Laut „nordkurier.de“ ist die Brücke seit Montag gesperrt.",
      "ist die Brücke seit Montag gesperrt", "„nordkurier.de“", [], None, None),
