@@ -2,7 +2,7 @@
 their edges left out ("Auch Winfried Hassemer", "Die Kanadier hingegen"), a quoted name's
 closing mark kept ("der „Deutsche Fußball-Bund“"), and an apposition after a name or a name
 after a role kept ("Ursula Castrup, die Leiterin der Fachstelle"; "der Chefankläger, Luis
-Moreno Ocampo"), a name the phrase cuts taken whole ("Mark O" → "Mark O’Keefe"), a phrase
+Moreno Ocampo"; "Klinikdirektor Prof. Dr. Eva Brandt"), a name the phrase cuts taken whole ("Mark O" → "Mark O’Keefe"), a phrase
 naming where the speaker belongs kept ("Anna Roth vom Sender Kanal 5") and one naming the
 occasion of the words left out ("der Minister in einem Interview").
 
@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -48,6 +49,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
         end -= 1
     end = _without_occasion(doc, start, end, speech_nouns)
     if apposition:
+        end = _with_name_after_role(doc, start, end)
         start, end = _with_whole_names(doc, start, end)
         end = _with_apposition(doc, start, end)
         end = _with_affiliation(doc, start, end, affiliations)
@@ -76,6 +78,26 @@ def _with_whole_names(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while last < len(doc) and doc[last].ent_iob_ == "I" and doc[last].tag_ != "POS" and _named(doc[last]):
         last += 1  # not a possessive ending the recogniser took in ("Donald Trump’s")
     return (first, last) if _same_line(doc, first, last) else (start, end)
+
+
+_TITLE = re.compile(r"[A-ZÄÖÜ][a-zäöü]{0,4}\.")  # an abbreviated title before a name ("Dr.", "Prof.")
+
+
+def _with_name_after_role(doc: Doc, start: int, end: int) -> int:
+    """The end after a person's name right after a role noun that ends the phrase
+    ("Klinikdirektor" → "Klinikdirektor Prof. Dr. Eva Brandt"): the name is whom the role names."""
+    last = doc[end - 1]
+    if last.pos_ != "NOUN" or last.ent_type_:
+        return end
+    k = end
+    while k < len(doc) and k - end < 3 and doc[k].ent_iob_ != "B" and (doc[k].is_space or _TITLE.fullmatch(doc[k].text)):
+        k += 1  # "Prof. Dr.", a doubled space
+    if k >= len(doc) or doc[k].ent_iob_ != "B" or doc[k].ent_type_ not in ("PER", "PERSON"):
+        return end
+    stop = k + 1
+    while stop < len(doc) and doc[stop].ent_iob_ == "I":
+        stop += 1
+    return stop if _same_line(doc, start, stop) else end
 
 
 def _with_apposition(doc: Doc, start: int, end: int) -> int:

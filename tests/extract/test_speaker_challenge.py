@@ -379,3 +379,14 @@ def test_a_sentence_after_hearsay_does_not_take_the_hearsay_noun_as_its_speaker(
     result = run_de("Dem Vernehmen nach will der Trainer aufhören. Er sei müde und wolle mehr Zeit mit der Familie verbringen.")
     after = next(a for a in result.attributions if a.quote.text.startswith("Er sei müde"))
     assert after.speaker is None or "Vernehmen" not in after.speaker.text
+
+
+def test_a_role_noun_takes_the_name_after_it_and_the_titles_between():
+    words = ["Das", "sei", "gut", ",", "sagte", "Klinikdirektor", "Prof.", "Dr.", "Eva", "Brandt", "."]
+    pos = ["PRON", "AUX", "ADJ", "PUNCT", "VERB", "NOUN", "NOUN", "NOUN", "PROPN", "PROPN", "PUNCT"]
+    heads = [2, 2, 4, 2, 4, 4, 5, 5, 5, 8, 4]
+    deps = ["nsubj", "cop", "ccomp", "punct", "ROOT", "nsubj", "flat", "flat", "appos", "flat", "punct"]
+    doc = _parsed(words, pos, heads, deps, ents=[(8, 10, "PER")])
+    assert _speaker_after_tidying(doc, (5, 6), (0, 3)) == "Klinikdirektor Prof. Dr. Eva Brandt"
+    unnamed = _parsed(words, pos, heads, deps)  # no person the recogniser knows: the role alone
+    assert _speaker_after_tidying(unnamed, (5, 6), (0, 3)) == "Klinikdirektor"
