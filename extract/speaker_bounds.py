@@ -1,6 +1,6 @@
 """Speaker phrases with the bounds a reader gives them: focus particles and sentence adverbs at
 their edges left out ("Auch Winfried Hassemer", "Die Kanadier hingegen"), a quoted name's
-closing mark kept ("der „Deutsche Fußball-Bund“"), and an apposition after a name or a name
+marks kept ("der „Deutsche Fußball-Bund“"), and an apposition after a name or a name
 after a role kept ("Ursula Castrup, die Leiterin der Fachstelle"; "der Chefankläger, Luis
 Moreno Ocampo"; "Klinikdirektor Prof. Dr. Eva Brandt"), a name the phrase cuts taken whole ("Mark O" → "Mark O’Keefe"), a phrase
 naming where the speaker belongs kept ("Anna Roth vom Sender Kanal 5") and one naming the
@@ -54,7 +54,8 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
         end = _with_apposition(doc, start, end)
         end = _with_affiliation(doc, start, end, affiliations)
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-    return chars[0], _with_closing_mark(doc_text(doc), *chars)
+    text = doc_text(doc)
+    return _with_opening_mark(text, *chars), _with_closing_mark(text, *chars)
 
 
 def _same_line(doc: Doc, start: int, end: int) -> bool:
@@ -175,6 +176,15 @@ def _with_closing_mark(text: str, start: int, end: int) -> int:
     if opened > 0 and end < len(text) and text[end] in "“«":
         return end + 1
     return end
+
+
+def _with_opening_mark(text: str, start: int, end: int) -> int:
+    """The start before an opening quotation mark when the phrase closes one ("Muster“" → "„Muster“")."""
+    inside = text[start:end]
+    closed = sum(inside.count(c) for c in "“«") - sum(inside.count(c) for c in "„»")
+    if closed > 0 and start > 0 and text[start - 1] in "„»":
+        return start - 1
+    return start
 
 
 def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozenset[str],

@@ -390,3 +390,15 @@ def test_a_role_noun_takes_the_name_after_it_and_the_titles_between():
     assert _speaker_after_tidying(doc, (5, 6), (0, 3)) == "Klinikdirektor Prof. Dr. Eva Brandt"
     unnamed = _parsed(words, pos, heads, deps)  # no person the recogniser knows: the role alone
     assert _speaker_after_tidying(unnamed, (5, 6), (0, 3)) == "Klinikdirektor"
+
+
+def test_a_speaker_that_closes_a_quotation_mark_takes_the_one_that_opens_it():
+    import spacy
+
+    from quotegraph.extract.records import Attribution, Mention, Quote
+    from quotegraph.extract.speaker_bounds import tidy_speakers
+
+    doc = spacy.blank("de")("Das sei falsch, schrieb „Nordwerk“ im Forum.")
+    start = doc.text.index("Nordwerk")
+    att = Attribution("a", "", Quote("Das sei falsch", 0, 14), speaker=Mention("Nordwerk“", start, start + 9))
+    assert tidy_speakers(doc, [att], frozenset())[0].speaker.text == "„Nordwerk“"
