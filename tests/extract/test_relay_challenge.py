@@ -117,6 +117,9 @@ CASES = [
     ("en", "Citing government sources, the Guardian reported that the minister would resign.",
      "the minister would resign", "government sources", ["the Guardian"], None,
      "'citing X' is read as a quote of its own, not as the outlet's source"),
+    # a bare common noun after the source opens the claim ("laut Ministerium [Anträge …]")
+    ("de", "Bisher liegen laut Ministerium Anträge für 40 neue Schulen vor.",
+     "Bisher liegen laut Ministerium Anträge für 40 neue Schulen vor", "Ministerium", [], None, None),
     # a phrase of time says when it was said, not to whom
     ("de", "Die Ministerin sagte dieser Tage, die Schulen blieben offen.",
      "die Schulen blieben offen", "Die Ministerin", [], None, None),
