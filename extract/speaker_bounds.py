@@ -44,8 +44,8 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     while end - start > 1 and (doc[start].lower_ in edge_words or (doc[start].is_punct
                                                                      and doc[start].text not in _OPENING + "(")):
         start += 1
-    while end - start > 1 and (doc[end - 1].lower_ in edge_words or (doc[end - 1].is_punct
-                                                                     and doc[end - 1].text not in _CLOSING + ")")):
+    while end - start > 1 and (doc[end - 1].lower_ in edge_words or doc[end - 1].is_space
+                               or (doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING + ")")):
         end -= 1
     end = _without_occasion(doc, start, end, speech_nouns)
     if apposition:

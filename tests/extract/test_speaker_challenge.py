@@ -402,3 +402,14 @@ def test_a_speaker_that_closes_a_quotation_mark_takes_the_one_that_opens_it():
     start = doc.text.index("Nordwerk")
     att = Attribution("a", "", Quote("Das sei falsch", 0, 14), speaker=Mention("Nordwerk“", start, start + 9))
     assert tidy_speakers(doc, [att], frozenset())[0].speaker.text == "„Nordwerk“"
+
+
+def test_a_speaker_phrase_ends_at_its_last_word_not_at_a_doubled_space():
+    import spacy
+
+    from quotegraph.extract.records import Attribution, Mention, Quote
+    from quotegraph.extract.speaker_bounds import tidy_speakers
+
+    doc = spacy.blank("de")("Die Ministerin Eva Brandt  sagte, das sei gut.")
+    att = Attribution("a", "", Quote("das sei gut", 34, 45), speaker=Mention("Die Ministerin Eva Brandt  ", 0, 27))
+    assert tidy_speakers(doc, [att], frozenset())[0].speaker.text == "Die Ministerin Eva Brandt"
