@@ -134,6 +134,13 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     for head in heads:
         if verb is not None and _passive_agent(head, verb, lex):
             continue  # "wurde von der Regierung beschuldigt": who spoke, not who was spoken to
+        if head.lower_ in lex.time_nouns:
+            # "sagte dieser Tage": when it was said, not to whom; the parser may hang the
+            # addressee after it on it ("sagte dieser Tage der Zeitung")
+            head = next((c for c in head.rights if c.dep_ in ("nmod", "appos") and c.pos_ in ("NOUN", "PROPN")
+                         and preposition_of(c) is None), None)
+            if head is None:
+                continue
         after = head.right_edge.i + 1
         if after < len(doc) and doc[after].lower_ in lex.after_source:
             continue  # "sagte die Kanzlerin einigen Teilnehmern zufolge": who told it, unattached

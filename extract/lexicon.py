@@ -145,6 +145,14 @@ class CueLexicon:
     # focus particles and sentence adverbs at the edge of a speaker phrase, no part of it
     # ("Auch Winfried Hassemer", "Die Kanadier hingegen", "Hartmann selbst", "even the minister")
     speaker_edge_words: frozenset[str] = _words()
+    # nouns of hearsay that name no one ("dem Vernehmen nach"): a sentence after it does not go on
+    # with it as its speaker
+    hearsay_nouns: frozenset[str] = _words()
+    # nouns of a span of time: a phrase of one says when something was said ("dieser Tage"), not to whom
+    time_nouns: frozenset[str] = _words()
+    # prepositions of a phrase right after a speaker that says where the speaker belongs, kept in
+    # the speaker when it holds a name ("Anna Roth vom Sender X", "die Behörde in Genf")
+    affiliation_prepositions: frozenset[str] = _words()
     # --- addressees (extract/addressees.py): who a quote was said to
     # dependency labels of a cue's object that is the one spoken to ("sagte der Zeitung": UD
     # "obl:arg"; "told him": ClearNLP "dative"), and the morphological cases in which a cue's

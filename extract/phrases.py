@@ -6,6 +6,7 @@ does one thing and degrades gracefully when a pipeline lacks a parser or tagger.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
@@ -126,15 +127,21 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
+#: a web site's address, a name though written in lower case ("laut „tagesschau.de“")
+_WEB_ADDRESS = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")
+
+
 def quoted_name(doc: Doc, i: int, limit: int) -> Span | None:
-    """A short name in quotation marks opening at token ``i`` ("laut „BBC News“"), marks included.
+    """A short name in quotation marks opening at token ``i`` ("laut „BBC News“", "laut
+    „tagesschau.de“"), marks included.
 
     >>> import spacy
     >>> doc = spacy.blank("de")("laut „ BBC News “ ist es kalt")
     >>> quoted_name(doc, 1, len(doc)).text
     '„ BBC News “'
     """
-    if i + 1 >= limit or doc[i].text not in ("„", "»", '"', "“") or not doc[i + 1].text[:1].isupper():
+    if i + 1 >= limit or doc[i].text not in ("„", "»", '"', "“") or not (doc[i + 1].text[:1].isupper()
+                                                                       or _WEB_ADDRESS.fullmatch(doc[i + 1].text)):
         return None
     close = next((j for j in range(i + 2, min(limit, i + 8)) if doc[j].text in ("“", "«", '"', "”")), None)
     return doc[i : close + 1] if close is not None else None
@@ -420,8 +427,10 @@ def with_apposition(span: Span, limit: int, lex: CueLexicon) -> Span:
     if span.end + 2 >= limit or doc[span.end].text != ",":
         return span
     start = span.end + 1
-    if doc[start].pos_ not in ("DET", "ADJ", "NOUN", "PROPN") or doc[start].tag_ in ("PRELS", "PRELAT"):
+    if doc[start].pos_ not in ("DET", "ADJ", "NOUN", "PROPN") or doc[start].tag_ == "PRELAT":
         return span
+    if doc[start].tag_ == "PRELS" and (start + 1 >= limit or doc[start + 1].pos_ not in ("ADJ", "NOUN", "PROPN")):
+        return span  # a relative pronoun; the tagger also calls the article of an apposition one ("X, dem Dekan,")
     np = noun_phrase(doc, start, limit, lex)
     if np is None or len(np) > 10:
         return span

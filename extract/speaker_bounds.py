@@ -1,8 +1,10 @@
 """Speaker phrases with the bounds a reader gives them: focus particles and sentence adverbs at
 their edges left out ("Auch Winfried Hassemer", "Die Kanadier hingegen"), a quoted name's
-closing mark kept ("der „Deutsche Fußball-Bund“"), and an apposition after a name or a name
+marks kept ("der „Deutsche Fußball-Bund“"), and an apposition after a name or a name
 after a role kept ("Ursula Castrup, die Leiterin der Fachstelle"; "der Chefankläger, Luis
-Moreno Ocampo"), and a name the phrase cuts taken whole ("Mark O" → "Mark O’Keefe").
+Moreno Ocampo"; "Klinikdirektor Prof. Dr. Eva Brandt"), a name the phrase cuts taken whole ("Mark O" → "Mark O’Keefe"), a phrase
+naming where the speaker belongs kept ("Anna Roth vom Sender Kanal 5") and one naming the
+occasion of the words left out ("der Minister in einem Interview").
 
 Examples
 --------
@@ -17,11 +19,12 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .phrases import doc_text
+from .phrases import doc_text, ends_in_noun, quoted_name
 from .records import Attribution, Mention
 
 __all__ = ["tidy_speakers", "speaker_bounds"]
@@ -29,22 +32,30 @@ __all__ = ["tidy_speakers", "speaker_bounds"]
 _OPENING, _CLOSING = "„»“\"", "“«”\""
 
 
-def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool = True) -> tuple[int, int]:
+def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool = True,
+                   affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset()
+                   ) -> tuple[int, int]:
     """The character bounds of a speaker phrase as a reader gives them (see the module);
-    ``apposition=False`` leaves an apposition after it out, and the names it would complete."""
+    ``apposition=False`` leaves an apposition after it out, and the names it would complete;
+    a phrase after it opened by one of ``affiliations`` is kept when it names where the speaker
+    belongs (:func:`_with_affiliation`)."""
     doc = span.doc
     start, end = span.start, span.end
     while end - start > 1 and (doc[start].lower_ in edge_words or (doc[start].is_punct
                                                                      and doc[start].text not in _OPENING + "(")):
         start += 1
-    while end - start > 1 and (doc[end - 1].lower_ in edge_words or (doc[end - 1].is_punct
-                                                                     and doc[end - 1].text not in _CLOSING + ")")):
+    while end - start > 1 and (doc[end - 1].lower_ in edge_words or doc[end - 1].is_space
+                               or (doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING + ")")):
         end -= 1
+    end = _without_occasion(doc, start, end, speech_nouns)
     if apposition:
+        end = _with_name_after_role(doc, start, end)
         start, end = _with_whole_names(doc, start, end)
         end = _with_apposition(doc, start, end)
+        end = _with_affiliation(doc, start, end, affiliations)
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-    return chars[0], _with_closing_mark(doc_text(doc), *chars)
+    text = doc_text(doc)
+    return _with_opening_mark(text, *chars), _with_closing_mark(text, *chars)
 
 
 def _same_line(doc: Doc, start: int, end: int) -> bool:
@@ -70,6 +81,26 @@ def _with_whole_names(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return (first, last) if _same_line(doc, first, last) else (start, end)
 
 
+_TITLE = re.compile(r"[A-ZÄÖÜ][a-zäöü]{0,4}\.")  # an abbreviated title before a name ("Dr.", "Prof.")
+
+
+def _with_name_after_role(doc: Doc, start: int, end: int) -> int:
+    """The end after a person's name right after a role noun that ends the phrase
+    ("Klinikdirektor" → "Klinikdirektor Prof. Dr. Eva Brandt"): the name is whom the role names."""
+    last = doc[end - 1]
+    if last.pos_ != "NOUN" or last.ent_type_:
+        return end
+    k = end
+    while k < len(doc) and k - end < 3 and doc[k].ent_iob_ != "B" and (doc[k].is_space or _TITLE.fullmatch(doc[k].text)):
+        k += 1  # "Prof. Dr.", a doubled space
+    if k >= len(doc) or doc[k].ent_iob_ != "B" or doc[k].ent_type_ not in ("PER", "PERSON"):
+        return end
+    stop = k + 1
+    while stop < len(doc) and doc[stop].ent_iob_ == "I":
+        stop += 1
+    return stop if _same_line(doc, start, stop) else end
+
+
 def _with_apposition(doc: Doc, start: int, end: int) -> int:
     """The end after an apposition the parse hangs on the phrase ("X, die Leiterin der …,").
 
@@ -92,6 +123,52 @@ def _with_apposition(doc: Doc, start: int, end: int) -> int:
     return stop
 
 
+def _without_occasion(doc: Doc, start: int, end: int, speech_nouns: frozenset[str]) -> int:
+    """The end before a prepositional phrase that names the occasion or medium of the words, not
+    the speaker ("der Minister [in einem Interview]", "die Ministerin [in ihrer Rede]"): its noun is
+    a noun of speech or statement (or a compound ending in one: "Pressemitteilung")."""
+    k = next((t.i for t in doc[start + 1 : end] if t.pos_ == "ADP" and t.dep_ == "case" and start < t.head.i < end
+              and _speech_noun(t.head, speech_nouns)), None)
+    if k is None:
+        return end
+    while k > start + 1 and doc[k - 1].is_punct and doc[k - 1].text not in _CLOSING + ")":
+        k -= 1  # "Peter Sharp, der Direktor der Reederei, [in einer Pressemitteilung]"
+    return k
+
+
+def _speech_noun(token: Token, nouns: frozenset[str]) -> bool:
+    low = token.lower_
+    return token.pos_ == "NOUN" and (low in nouns or ends_in_noun(low, nouns, shortest=4))
+
+
+def _with_affiliation(doc: Doc, start: int, end: int, prepositions: frozenset[str]) -> int:
+    """The end after a prepositional phrase right after the speaker that holds a name and says
+    where the speaker belongs ("Anna Roth vom Sender Kanal 5", "die Behörde in Genf"), up to
+    the end of its noun phrase: on the same line, before a comma, a verb or a further phrase.
+
+    The parser's attachment is not asked: it hangs such a phrase on the verb as often as on the
+    speaker. A phrase with no name ("der Minister in einem Interview") and a pronoun ("er vom
+    Verband") are left out.
+    """
+    if end >= len(doc) or doc[end].lower_ not in prepositions or (end - start == 1 and doc[start].pos_ == "PRON"):
+        return end
+    opens = end + 1 + (end + 1 < len(doc) and doc[end + 1].pos_ == "DET")
+    name = quoted_name(doc, opens, min(len(doc), opens + 12))
+    if name is not None and _same_line(doc, start, name.end):
+        return name.end  # "von der „Aktion Kinder helfen“": a name in quotation marks, whatever its words
+    noun = doc[end].head
+    if doc[end].dep_ != "case" or noun.i <= end:
+        return end
+    stop = next((t.i for t in doc[end + 1 : noun.right_edge.i + 1] if t.pos_ in ("VERB", "AUX")
+                 or (t.pos_ == "ADP" and t.i > noun.i) or (t.is_punct and t.text not in _OPENING + _CLOSING + "()-")),
+                noun.right_edge.i + 1)
+    if stop <= noun.i or not _same_line(doc, start, stop):
+        return end
+    if not any(t.pos_ == "PROPN" or (t.ent_type_ and _named(t)) for t in doc[end + 1 : stop]):
+        return end
+    return stop
+
+
 def _with_closing_mark(text: str, start: int, end: int) -> int:
     """The end after a closing quotation mark when the phrase opened one ("der „Bund")."""
     inside = text[start:end]
@@ -101,7 +178,18 @@ def _with_closing_mark(text: str, start: int, end: int) -> int:
     return end
 
 
-def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozenset[str]) -> list[Attribution]:
+def _with_opening_mark(text: str, start: int, end: int) -> int:
+    """The start before an opening quotation mark when the phrase closes one ("Muster“" → "„Muster“")."""
+    inside = text[start:end]
+    closed = sum(inside.count(c) for c in "“«") - sum(inside.count(c) for c in "„»")
+    if closed > 0 and start > 0 and text[start - 1] in "„»":
+        return start - 1
+    return start
+
+
+def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozenset[str],
+                  affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset()
+                  ) -> list[Attribution]:
     """The attributions with each speaker phrase given its reader's bounds
     (:func:`speaker_bounds`); a speaker that would lose every word is left as it is."""
     text = doc_text(doc)
@@ -112,7 +200,7 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
         if span is None or len(span) == 0:
             out.append(att)
             continue
-        start, end = speaker_bounds(span, edge_words)
+        start, end = speaker_bounds(span, edge_words, affiliations=affiliations, speech_nouns=speech_nouns)
         if any(start < r.end and r.start < end for r in (att.quote, att.cue) if r is not None):
             start, end = speaker_bounds(span, edge_words, apposition=False)  # never into the quote or cue
         if (start, end) != (sp.start, sp.end) and start < end:

@@ -110,6 +110,7 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
             doc: Doc, sent: Span, lex: CueLexicon, *, need_clause: bool = True, min_words: int = 2) -> Found | None:
     if content is None or word_count(content.text) < min_words or (need_clause and not _is_clause(content, lex)):
         return None
+    speaker, content = _apposition_out_of_content(speaker, content, lex)
     kind = "indirect"
     aside = relay_aside(doc, sent, content.start, lex)
     if aside is not None:
@@ -138,6 +139,21 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
     if aside is not None:
         found.add_relay(span_chars(aside[0]))
     return found
+
+
+def _apposition_out_of_content(speaker: Span | None, content: Span, lex: CueLexicon) -> tuple[Span | None, Span]:
+    """The speaker with its apposition, and the content after it, when the content opened with
+    the apposition ("meldete der Sender, Radio Nord, dass …": "Radio Nord" names the speaker)."""
+    if speaker is None or content.start != speaker.end + 1 or content.doc[speaker.end].text != ",":
+        return speaker, content
+    doc = content.doc
+    longer = with_apposition(speaker, content.end, lex)
+    if longer.end <= speaker.end or longer.end >= content.end or doc[longer.end].text != ",":
+        return speaker, content
+    rest = strip_punct(doc[longer.end + 1 : content.end])
+    if rest is None or word_count(rest.text) < 2 or not _is_clause(rest, lex):
+        return speaker, content
+    return longer, rest
 
 
 def comma_after(sent: Span, i: int) -> int | None:

@@ -85,6 +85,14 @@ def governed_report(doc: Doc, sent: Span, verbs: list[Token], lex: CueLexicon) -
                  speaker=span_chars(speaker), pattern=Pattern.KONJUNKTIV)
 
 
+def _hearsay(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> bool:
+    """Whether a speaker is a noun of hearsay with only its article ("Dem Vernehmen nach …"):
+    it names no one, so no later sentence goes on with it as its speaker."""
+    span = doc.char_span(*speaker, alignment_mode="expand") if speaker is not None else None
+    return (span is not None and len(span) == 2 and span[0].pos_ == "DET"
+            and span[1].lower_ in lex.hearsay_nouns)
+
+
 def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex, *,
                                    broad: bool = False) -> Iterator[Found]:
     """Sentences in reported-speech mood (Konjunktiv I) with no cue of their own, and
@@ -153,6 +161,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
         f = Found((content.start_char, end), "free_indirect", pattern=Pattern.KONJUNKTIV, inherited=True)
         # the speaker goes on only right after the report; further away it is a guess; an
         # impersonal "man"/"es" names no one to go on
-        f.speaker = last.speaker if len(between) <= 1 and not is_impersonal(doc, last.speaker, lex) else None
+        f.speaker = (last.speaker if len(between) <= 1 and not is_impersonal(doc, last.speaker, lex)
+                     and not _hearsay(doc, last.speaker, lex) else None)
         ends.append(f)
         yield f

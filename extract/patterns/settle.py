@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
-from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, subject_of, with_apposition
+from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, quoted_name, subject_of, with_apposition
 from .citing import cited_sources
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
 from .speakers import is_impersonal, usable_speaker
@@ -162,6 +162,25 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             f.relayed_by(span_chars(with_apposition(span, len(doc), lex)))
 
 
+def _speakers_through_quoted_names(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
+    """A speaker followed by a preposition of names and a quoted name ("Anna Roth von der
+    „Aktion Kinder helfen“", "Tom Berger vom „Verein Nord“") runs on through the name: it says
+    where the speaker belongs, so the name is part of the speaker, not a quote of its own."""
+    for f in found:
+        if f.speaker is None:
+            continue
+        span = doc.char_span(*f.speaker, alignment_mode="expand")
+        k = span.end if span is not None else len(doc)
+        if k >= len(doc) or doc[k].lower_ not in lex.name_prepositions:
+            continue
+        k += 1
+        if k < len(doc) and doc[k].pos_ == "DET":
+            k += 1  # "von der"
+        name = quoted_name(doc, k, doc[k].sent.end) if k < len(doc) else None
+        if name is not None and not any("\n" in t.text_with_ws for t in doc[span.end : name.end - 1]):
+            f.speaker = (f.speaker[0], name.end_char)
+
+
 def join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
     """"“A,” he said. “B.”" / "“A,” he said, “B.”" / "A, he said. “B.”": a direct quote that
     goes on right after the frame of the quote or report before it, in the same paragraph,
@@ -288,6 +307,7 @@ def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False
              if (f.pattern not in (Pattern.EMBEDDED, Pattern.FRAGMENT) or not is_quoted_title(doc, text, f, lex))
              and (f.pattern != Pattern.NESTED or lex.nested_fragments or (f.cue is not None and f.speaker is not None))]
     # a quoted name inside a speaker or source ("laut der Agentur „Nordpress“") is no quote
+    _speakers_through_quoted_names(doc, found, lex)
     roles = CharSpans(r for f in found for r in (f.speaker, f.mediator) if r is not None)
     found = [f for f in found if f.kind != "direct" or not roles.holds(*f.quote)]
     found.sort(key=lambda f: (f.quote[0], -f.quote[1]))

@@ -50,7 +50,7 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
             if src is None or src.start != i + n:
                 src = noun_phrase(doc, i + n, upper, lex)  # one opening with an adjective: "laut neuen Zahlen"
             if src is not None and src.start == i + n:
-                src = _before_next_phrase(src)
+                src = _before_next_phrase(src, lex)
                 return SourcePhrase(doc[i : i + n], src, doc[i : src.end])
     if low in lex.after_source and i > lower:
         # "X zufolge" / "seinen Angaben zufolge"
@@ -73,6 +73,7 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
                     src = with_apposition(src, upper, lex)  # "nach Angaben von X, einem Manager der Firma,"
                     return SourcePhrase(doc[i : i + 1], doc[i + 1 : src.end], doc[i : src.end])
             whole = noun_phrase(doc, j, upper, lex)  # "Meinung politischer Beobachter", "Angaben der Polizei"
+            whole = _before_next_phrase(whole, lex, adjectives=False) if whole is not None else None
             end = whole.end if whole is not None and poss is None else j + 1
             return SourcePhrase(doc[i : i + 1], doc[i + 1 : end], doc[i : end], poss)
     if low in lex.source_noun_prepositions and lex.parse_rules and i + 1 < upper:
@@ -108,12 +109,20 @@ def _ends_postposition(doc: Doc, after: int, upper: int) -> bool:
     return nxt is None or nxt.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON") or nxt.tag_ == "ADJD"
 
 
-def _before_next_phrase(src: Span) -> Span:
+def _before_next_phrase(src: Span, lex: CueLexicon, *, adjectives: bool = True) -> Span:
     """A source cut before a lower-case adjective after its noun, which opens the phrase the
     claim goes on with ("laut Polizei [armen Familien]", "laut BBC [britische Staatsbürger]");
-    an adjective inside a name is capitalised ("laut Zeitung Neue Presse")."""
-    cut = next((t.i for t in src[1:] if t.pos_ == "ADJ" and t.text.islower()
-                and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")), None)
+    an adjective inside a name is capitalised ("laut Zeitung Neue Presse"). Without
+    ``adjectives`` only before a common noun right after a noun or name, outside any name
+    ("laut Airbus [Bestellungen für …]"): after a source noun a lower-case adjective opens its
+    genitive ("nach Angaben libanesischer Sicherheitskreise")."""
+    doc = src.doc
+    cut = next((t.i for t in src[1:] if doc[t.i - 1].pos_ in ("NOUN", "PROPN") and (
+                (adjectives and t.pos_ == "ADJ" and t.text.islower())
+                # a common noun right after a head, outside any name, opens the next phrase too
+                # ("laut Airbus [Bestellungen für …]"); a name after a role noun does not
+                or (t.pos_ == "NOUN" and t.is_alpha and not t.ent_type_ and doc[t.i - 1].ent_iob_ != "I"
+                    and doc[t.i - 1].tag_ in ("NN", "NE") and not is_source_noun(t, lex)))), None)
     return src.doc[src.start : cut] if cut is not None else src
 
 

@@ -117,6 +117,19 @@ CASES = [
     ("en", "Citing government sources, the Guardian reported that the minister would resign.",
      "the minister would resign", "government sources", ["the Guardian"], None,
      "'citing X' is read as a quote of its own, not as the outlet's source"),
+    # a bare common noun after the source opens the claim ("laut Ministerium [Anträge …]")
+    ("de", "Bisher liegen laut Ministerium Anträge für 40 neue Schulen vor.",
+     "Bisher liegen laut Ministerium Anträge für 40 neue Schulen vor", "Ministerium", [], None, None),
+    # a phrase of time says when it was said, not to whom
+    ("de", "Die Ministerin sagte dieser Tage, die Schulen blieben offen.",
+     "die Schulen blieben offen", "Die Ministerin", [], None, None),
+    ("de", "Die Ministerin hat dieser Tage der Zeitung gesagt, die Schulen blieben offen.",
+     "die Schulen blieben offen", "Die Ministerin", [], "der Zeitung", None),
+    # a web site's address in quotation marks is a name, though written in lower case
+    ("de", "Laut „nordkurier.de“ ist die Brücke seit Montag gesperrt.",
+     "ist die Brücke seit Montag gesperrt", "„nordkurier.de“", [], None, None),
+    ("de", "Der Minister hatte laut „nordkurier.de“ kritisiert, die Brücke sei zu teuer.",
+     "die Brücke sei zu teuer", "Der Minister", ["„nordkurier.de“"], None, None),
     ("en", "As reported by the Times, the minister said the border would stay open.",
      "the border would stay open", "the minister", ["the Times"], None, None),
     ("en", '"The border stays open," the minister said, according to a translation from the state news agency.',

@@ -185,6 +185,21 @@ BOUNDS = [
     ("de", "Ursula Brandt, die Leiterin der Fachstelle für Suchtvorbeugung, sagte, die Zahlen seien gestiegen.",
      "die Zahlen seien gestiegen", "Ursula Brandt, die Leiterin der Fachstelle für Suchtvorbeugung"),
     ("en", "Even the governor said the budget was too small.", "the budget was too small", "the governor"),
+    # a phrase naming where the speaker belongs is part of it; the occasion of the words is not
+    ("de", "Die Preise würden steigen, sagte Lena Vogt vom Sender Radio Nordlicht.", "Die Preise würden steigen",
+     "Lena Vogt vom Sender Radio Nordlicht"),
+    ("de", "Die Gefahr sei gering, teilte die Gesundheitsbehörde in Kassel mit.", "Die Gefahr sei gering",
+     "die Gesundheitsbehörde in Kassel"),
+    ("de", "Die Gefahr sei gering, sagte der Minister am Montag.", "Die Gefahr sei gering", "der Minister"),
+    ("de", "Die Gefahr sei gering, sagte er vom Podium in Kassel.", "Die Gefahr sei gering", "er"),
+    ("de", "Die Gefahr sei gering, sagte der Minister in einem Interview.", "Die Gefahr sei gering", "der Minister"),
+    ("de", "Die Gefahr sei gering, sagte die Ministerin in ihrer Neujahrsansprache.", "Die Gefahr sei gering",
+     "die Ministerin"),
+    # an apposition after the speaker is part of it, not the start of the content
+    ("de", "Nach Angaben von Peter Kunz, dem Dekan, befanden sich zwölf Studenten im Gebäude.",
+     "befanden sich zwölf Studenten im Gebäude", "Angaben von Peter Kunz, dem Dekan"),
+    ("de", "Am Montag meldete der regionale Sender, Radio Nordlicht, dass die Brücke gesperrt werde.",
+     "dass die Brücke gesperrt werde", "der regionale Sender, Radio Nordlicht"),
 ]
 
 
@@ -193,6 +208,7 @@ def test_speaker_phrase_bounds(run_de, run_en, lang, text, quote, speaker):
     result = (run_de if lang == "de" else run_en)(text)
     att = next(a for a in result.attributions if quote in a.quote.text)
     assert att.speaker.text == speaker
+    assert att.speaker.end <= att.quote.start or att.quote.end <= att.speaker.start  # apart
 
 
 # Who the grammar names as the speaker (issue #26): the phrase, as the rules read it
@@ -277,3 +293,123 @@ def test_aus_names_a_source_only_where_it_opens_the_clause(run_de):
     assert att.speaker is None or "Nachbarschule" not in att.speaker.text
     (att,) = run_de("Auch aus dem Ministerium verlautete, der Plan sei gescheitert.").attributions
     assert att.speaker.text == "aus dem Ministerium"
+
+
+def _parsed(words, pos, heads, deps, ents=()):
+    """A German Doc with the tags and the parse given (heads as absolute indices)."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, heads=heads, deps=deps)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def _speaker_after_tidying(doc, speaker_words, quote_words):
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.records import Attribution, Mention, Quote
+    from quotegraph.extract.speaker_bounds import tidy_speakers
+
+    lex = load_lexicon("de")
+    s0, s1 = speaker_words
+    q0, q1 = quote_words
+    sp = doc[s0:s1]
+    q = doc[q0:q1]
+    att = Attribution("a", "", Quote(q.text, q.start_char, q.end_char),
+                      speaker=Mention(sp.text, sp.start_char, sp.end_char))
+    return tidy_speakers(doc, [att], lex.speaker_edge_words, lex.affiliation_prepositions,
+                         lex.conversation_nouns | lex.clause_nouns)[0].speaker.text
+
+
+# "Das sei falsch, sagte Lena Vogt vom Sender Nordlicht ." with the parser's usual reading: the
+# phrase after the name hung on the verb
+_AFFILIATION = (["Das", "sei", "falsch", ",", "sagte", "Lena", "Vogt", "vom", "Sender", "Nordlicht", "."],
+                ["PRON", "AUX", "ADJ", "PUNCT", "VERB", "PROPN", "PROPN", "ADP", "NOUN", "PROPN", "PUNCT"],
+                [2, 2, 4, 2, 4, 4, 5, 8, 4, 8, 4],
+                ["nsubj", "cop", "ccomp", "punct", "ROOT", "nsubj", "flat", "case", "obl", "appos", "punct"])
+
+
+def test_a_phrase_naming_where_the_speaker_belongs_is_kept_whatever_the_parser_hangs_it_on():
+    doc = _parsed(*_AFFILIATION, ents=[(5, 7, "PER")])
+    assert _speaker_after_tidying(doc, (5, 7), (0, 3)) == "Lena Vogt vom Sender Nordlicht"
+
+
+def test_an_affiliation_needs_a_name_and_a_speaker_that_is_no_pronoun():
+    words, pos, heads, deps = _AFFILIATION
+    no_name = _parsed(words, pos[:9] + ["NOUN", "PUNCT"], heads, deps)  # "vom Sender Nordlicht" read as a noun
+    assert _speaker_after_tidying(no_name, (5, 7), (0, 3)) == "Lena Vogt"
+    pronoun = _parsed(words[:5] + ["er", "dort"] + words[7:], pos[:5] + ["PRON", "ADV"] + pos[7:],
+                      heads, deps[:6] + ["advmod"] + deps[7:])
+    assert _speaker_after_tidying(pronoun, (5, 6), (0, 3)) == "er"
+
+
+def test_the_occasion_of_the_words_is_no_part_of_the_speaker():
+    # "Das sei falsch, sagte der Minister in einem Interview ." with the phrase hung on the speaker
+    doc = _parsed(["Das", "sei", "falsch", ",", "sagte", "der", "Minister", "in", "einem", "Interview", "."],
+                  ["PRON", "AUX", "ADJ", "PUNCT", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+                  [2, 2, 4, 2, 4, 6, 4, 9, 9, 6, 4],
+                  ["nsubj", "cop", "ccomp", "punct", "ROOT", "det", "nsubj", "case", "det", "nmod", "punct"])
+    assert _speaker_after_tidying(doc, (5, 10), (0, 3)) == "der Minister"
+
+
+# A name in quotation marks that says where the speaker belongs is part of the speaker, no quote
+QUOTED_NAMES = [
+    ("Die Lage sei ernst, sagte Rolf Meier von der „Aktion Kinder helfen“ am Montag.", "Die Lage sei ernst",
+     "Rolf Meier von der „Aktion Kinder helfen“"),
+    ("„Wir helfen, wo wir können“, sagte Rolf Meier vom „Bündnis Nord“.", "Wir helfen, wo wir können",
+     "Rolf Meier vom „Bündnis Nord“"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", QUOTED_NAMES, ids=[q[0][:40] for q in QUOTED_NAMES])
+def test_a_quoted_name_in_the_speakers_phrase_is_no_quote(run_de, nlp_de_learned, text, quote, speaker):
+    rules = run_de(text).attributions
+    learned = nlp_de_learned(text)._.qg_attributions
+    for attributions in (rules, learned):
+        assert [a.quote.text.strip("„“") for a in attributions] == [quote]
+        assert attributions[0].speaker.text == speaker
+
+
+def test_a_quoted_phrase_after_a_verb_and_von_stays_a_quote(run_de):
+    result = run_de("Die Kanzlerin sprach am Montag von einer „Wende in der Politik“.")
+    assert any("Wende in der Politik" in a.quote.text for a in result.attributions)
+
+
+def test_a_sentence_after_hearsay_does_not_take_the_hearsay_noun_as_its_speaker(run_de):
+    result = run_de("Dem Vernehmen nach will der Trainer aufhören. Er sei müde und wolle mehr Zeit mit der Familie verbringen.")
+    after = next(a for a in result.attributions if a.quote.text.startswith("Er sei müde"))
+    assert after.speaker is None or "Vernehmen" not in after.speaker.text
+
+
+def test_a_role_noun_takes_the_name_after_it_and_the_titles_between():
+    words = ["Das", "sei", "gut", ",", "sagte", "Klinikdirektor", "Prof.", "Dr.", "Eva", "Brandt", "."]
+    pos = ["PRON", "AUX", "ADJ", "PUNCT", "VERB", "NOUN", "NOUN", "NOUN", "PROPN", "PROPN", "PUNCT"]
+    heads = [2, 2, 4, 2, 4, 4, 5, 5, 5, 8, 4]
+    deps = ["nsubj", "cop", "ccomp", "punct", "ROOT", "nsubj", "flat", "flat", "appos", "flat", "punct"]
+    doc = _parsed(words, pos, heads, deps, ents=[(8, 10, "PER")])
+    assert _speaker_after_tidying(doc, (5, 6), (0, 3)) == "Klinikdirektor Prof. Dr. Eva Brandt"
+    unnamed = _parsed(words, pos, heads, deps)  # no person the recogniser knows: the role alone
+    assert _speaker_after_tidying(unnamed, (5, 6), (0, 3)) == "Klinikdirektor"
+
+
+def test_a_speaker_that_closes_a_quotation_mark_takes_the_one_that_opens_it():
+    import spacy
+
+    from quotegraph.extract.records import Attribution, Mention, Quote
+    from quotegraph.extract.speaker_bounds import tidy_speakers
+
+    doc = spacy.blank("de")("Das sei falsch, schrieb „Nordwerk“ im Forum.")
+    start = doc.text.index("Nordwerk")
+    att = Attribution("a", "", Quote("Das sei falsch", 0, 14), speaker=Mention("Nordwerk“", start, start + 9))
+    assert tidy_speakers(doc, [att], frozenset())[0].speaker.text == "„Nordwerk“"
+
+
+def test_a_speaker_phrase_ends_at_its_last_word_not_at_a_doubled_space():
+    import spacy
+
+    from quotegraph.extract.records import Attribution, Mention, Quote
+    from quotegraph.extract.speaker_bounds import tidy_speakers
+
+    doc = spacy.blank("de")("Die Ministerin Eva Brandt  sagte, das sei gut.")
+    att = Attribution("a", "", Quote("das sei gut", 34, 45), speaker=Mention("Die Ministerin Eva Brandt  ", 0, 27))
+    assert tidy_speakers(doc, [att], frozenset())[0].speaker.text == "Die Ministerin Eva Brandt"
