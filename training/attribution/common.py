@@ -226,10 +226,29 @@ def cached(path: Path | None, run: Callable[[], dict]) -> dict:
     return data
 
 
-def out_of_fold(feats: list[list[str]], labels: list[int], groups: list[int], c: float) -> np.ndarray:
-    """Probabilities from 5-fold cross-validation, folds by article (``groups``)."""
+def article_folds(groups: list[int], folds: int = 5, seed: int = 0) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(train, test) index arrays of a ``folds``-fold split by article: the articles
+    (``groups``) dealt into folds at random by ``seed``, so that another seed repeats the
+    cross-validation on another split.
+
+    >>> [test.tolist() for _, test in article_folds([0, 0, 1, 2, 2, 3], folds=2, seed=1)]
+    [[0, 1, 3, 4], [2, 5]]
+    """
+    groups = np.asarray(groups)
+    ids = np.unique(groups)
+    fold_of = dict(zip(ids.tolist(), (np.random.default_rng(seed).permutation(len(ids)) % folds).tolist()))
+    fold = np.array([fold_of[g] for g in groups.tolist()])
+    return [(np.flatnonzero(fold != f), np.flatnonzero(fold == f)) for f in range(folds)]
+
+
+def out_of_fold(feats: list[list[str]], labels: list[int], groups: list[int], c: float,
+                seed: int | None = None) -> np.ndarray:
+    """Probabilities from 5-fold cross-validation, folds by article (``groups``): sklearn's
+    ``GroupKFold`` (folds of balanced size, the same each run) when ``seed`` is None, else
+    :func:`article_folds` with that seed."""
     oof = np.zeros(len(labels))
-    for train_idx, test_idx in GroupKFold(n_splits=5).split(feats, labels, groups):
+    splits = GroupKFold(n_splits=5).split(feats, labels, groups) if seed is None else article_folds(groups, 5, seed)
+    for train_idx, test_idx in splits:
         vec, clf = fit([feats[i] for i in train_idx], [labels[i] for i in train_idx], c)
         oof[test_idx] = predict(vec, clf, [feats[i] for i in test_idx])
     return oof
