@@ -32,7 +32,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
-           "count_with", "morph_values", "lower_forms", "lower_in", "span_text", "among", "word_ids"]
+           "count_with", "morph_values", "forms", "flags", "lower_in", "span_text", "among", "word_ids"]
 
 T = TypeVar("T")
 
@@ -126,18 +126,33 @@ def lower_in(words: frozenset[str]) -> Callable[[str], bool]:
     return lambda form: form.lower() in words
 
 
-def lower_forms(doc: Doc) -> list[str]:
-    """Every token's lower-case form (``token.lower_``), from the Doc's array: no Token is built.
-    Kept while the Doc is read.
+def forms(doc: Doc, attr: int = LOWER) -> list[str]:
+    """Every token's ``attr`` as a string (by default ``token.lower_``; ORTH: ``token.text``),
+    from the Doc's array: no Token is built. Kept while the Doc is read.
 
     >>> import spacy
-    >>> lower_forms(spacy.blank("en")("Laut AP"))
-    ['laut', 'ap']
+    >>> doc = spacy.blank("en")("Laut AP")
+    >>> forms(doc), forms(doc, ORTH)
+    (['laut', 'ap'], ['Laut', 'AP'])
     """
     def compute(d: Doc) -> list[str]:
         strings = d.vocab.strings
-        return [strings[h] for h in doc_array(d, LOWER).tolist()]
-    return kept(doc, "lower_forms", compute)
+        return [strings[h] for h in doc_array(d, attr).tolist()]
+    return kept(doc, ("forms", attr), compute)
+
+
+def flags(doc: Doc, *attrs: int) -> list[bool]:
+    """Whether each token has any of the boolean ``attrs`` (IS_PUNCT, IS_SPACE …), from the
+    Doc's arrays. Kept while the Doc is read.
+
+    >>> import spacy
+    >>> from spacy.attrs import IS_PUNCT, IS_SPACE
+    >>> flags(spacy.blank("en")("Yes , no"), IS_PUNCT, IS_SPACE)
+    [False, True, False]
+    """
+    def compute(d: Doc) -> list[bool]:
+        return np.any([doc_array(d, a) != 0 for a in attrs], axis=0).tolist() if len(d) else []
+    return kept(doc, ("flags", attrs), compute)
 
 
 def span_text(span: Span) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..cue_verbs import lemmas_of
-from ..doc_tables import lower_forms
+from ..doc_tables import forms
 from ..lexicon import CueLexicon
 from ..phrases import np_after, strip_punct, with_apposition
 from .found import Found, Pattern, span_chars
@@ -31,7 +31,7 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
         return found
     # each token's lower-case form once, and the phrases by their first word: the check runs at
     # every token of the Doc, and a Token built per token and phrase was most of this pass's cost
-    lower = lower_forms(doc)
+    lower = forms(doc)
     by_first = _by_first_word(lex.citing_phrases)
     citing_cues = {doc[i].idx for i, word in enumerate(lower) if word in by_first and _citing_at(lower, i, len(doc), by_first)}
     found = [f for f in found if f.cue is None or f.cue[0] not in citing_cues]

@@ -9,7 +9,7 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import among, between, table_of, word_ids
+from ..doc_tables import among, between, forms, table_of, word_ids
 from ..lexicon import CueLexicon
 from ..phrases import ends_in_noun, noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
 
@@ -42,7 +42,7 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         if words and words[0] != low:
             continue  # cheap first-word test before building the tuple
         n = len(words)
-        if i + n <= upper and tuple(t.lower_ for t in doc[i : i + n]) == words:
+        if i + n <= upper and tuple(forms(doc)[i : i + n]) == words:
             src = _english_prep_object(doc, i + n - 1, upper, opens=i == lower) if lex.parse_rules else None
             if src is not None:
                 return SourcePhrase(doc[i : i + n], src, doc[i : src.end])
