@@ -7,6 +7,7 @@ while it is read (:mod:`~quotegraph.extract.doc_tables`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -15,7 +16,7 @@ from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.util import load_language_data, registry
 
-from .doc_tables import between, table_of
+from .doc_tables import among, between, kept, table_of
 from .lexicon import CueLexicon
 
 __all__ = ["cue_lemma", "cue_tokens", "lemma_table", "lemmas_of"]
@@ -88,8 +89,30 @@ def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
         lemmas = table[("cue_lemma", id(lex))] = {}
     i = token.i
     if i not in lemmas:
-        lemmas[i] = _cue_lemma(token, lex)
+        # the candidates are the same for lexicons that differ in their verbs only
+        key = ("cue_candidates", _sans_verbs(lex))
+        candidates = table.get(key)
+        if candidates is None:
+            candidates = table[key] = {}
+        if i not in candidates:
+            candidates[i] = _cue_candidates(token, lex)
+        lemmas[i] = next((c for c in candidates[i] if c in lex.verbs), None)
     return lemmas[i]
+
+
+#: id(lexicon) → (the lexicon, the number of its kind without verbs); the lexicon is held so
+#: its id is not reused
+_SANS_VERBS: dict[int, tuple[CueLexicon, int]] = {}
+_KINDS: dict[CueLexicon, int] = {}
+
+
+def _sans_verbs(lex: CueLexicon) -> int:
+    """A number shared by the lexicons that differ in their verbs only (looked up by id: hashing
+    a lexicon costs more than a token's candidates)."""
+    entry = _SANS_VERBS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        entry = _SANS_VERBS[id(lex)] = (lex, _KINDS.setdefault(replace(lex, verbs=frozenset(), frame_verbs=frozenset()), len(_KINDS)))
+    return entry[1]
 
 
 def cue_tokens(doc: Doc, start: int, end: int, lex: CueLexicon) -> list[int]:
@@ -107,7 +130,8 @@ def cue_tokens(doc: Doc, start: int, end: int, lex: CueLexicon) -> list[int]:
     key = ("cue_tokens", id(lex))
     if key not in table:
         # the Doc's arrays rule out most tokens at once; the others are looked at one by one
-        table[key] = [i for i in _verb_like(doc, lex).tolist() if cue_lemma(doc[i], lex) is not None]
+        verb_like = kept(doc, ("verb_like", lex.noun_cues_need_verb_dependents), lambda d: _verb_like(d, lex).tolist())
+        table[key] = [i for i in verb_like if cue_lemma(doc[i], lex) is not None]
     return between(table[key], doc, start, end)
 
 
@@ -119,9 +143,9 @@ def _verb_like(doc: Doc, lex: CueLexicon) -> np.ndarray:
     has_aux = _heads_of(dep, head, [strings[d] for d in _AUX_DEPS])
     # a set, not np.unique: that imports numpy.ma (40 ms) on first use
     main_tags = [t for t in set(tag.tolist()) if strings[t][:2] in ("VV", "VA", "VM")] if len(doc) else []
-    root = np.isin(dep, [strings["ROOT"], strings["root"]])
+    root = among(dep, [strings["ROOT"], strings["root"]])
     keep = ((pos == 0) | (pos == VERB) | (pos == AUX) | ((pos == NOUN) & (lower == 1))
-            | (np.isin(tag, main_tags) & root) | has_aux)
+            | (among(tag, main_tags) & root) | has_aux)
     if lex.noun_cues_need_verb_dependents:
         keep &= (pos != NOUN) | _heads_of(dep, head, [strings[d] for d in _VERBAL_DEPS])
     return np.flatnonzero(keep)
@@ -131,39 +155,46 @@ def _heads_of(dep: np.ndarray, head: np.ndarray, labels: list[int]) -> np.ndarra
     """Which tokens have a dependent with one of the ``labels``, from the DEP and HEAD arrays
     (HEAD holds each token's offset to its head, negative ones as uint64)."""
     offsets = head.astype(np.int64)
-    child = np.isin(dep, labels) & (offsets != 0)
+    child = among(dep, labels) & (offsets != 0)
     out = np.zeros(len(dep), dtype=bool)
     out[(np.arange(len(dep)) + offsets)[child]] = True
     return out
 
 
 def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
+    """The first of the token's :func:`_cue_candidates` that is one of the lexicon's verbs."""
+    return next((c for c in _cue_candidates(token, lex) if c in lex.verbs), None)
+
+
+def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
+    """The lemmas a token may report by, in the order they are tried against the lexicon's
+    verbs: with a particle child, with a particle written before it, with a separated particle
+    later in its sentence, then alone. They do not depend on the verbs, so a lexicon with more
+    verbs (:func:`~quotegraph.extract.patterns.frames.with_frame_verbs`) reads the same ones
+    (:func:`cue_lemma` keeps them per token)."""
     # the first two tests, also read from the Doc's arrays by _verb_like: keep them the same
     if (token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower())
             and not (token.tag_[:2] in ("VV", "VA", "VM") and token.dep_ in ("ROOT", "root"))
             and not any(c.dep_ in _AUX_DEPS for c in token.children)):
         # a main verb the POS model missed ("empfahl" ADV, "wurde angegeben" ADJD) passes; a
         # particle ("bekannt gegeben") does not
-        return None
+        return ()
     if token.dep_ == "amod" and lex.parse_rules:
         # an attributive participle reports nothing ("the disputed sea"); where the parser is
         # reliable only (a German parse may call "Das sagte Lindner" an "amod")
-        return None
+        return ()
     if token.pos_ == "NOUN" and lex.noun_cues_need_verb_dependents and not any(c.dep_ in _VERBAL_DEPS for c in token.children):
-        return None  # "the court term", "his plan"; a verb tagged as a noun ("tweets that …") has verb dependents
+        return ()  # "the court term", "his plan"; a verb tagged as a noun ("tweets that …") has verb dependents
     lemmas = lemmas_of(token, lex)
+    out: list[str] = []
     for child in token.children:
         if child.dep_ in _PARTICLE_DEPS or child.tag_ == "PTKVZ":
-            for lemma in lemmas:
-                if child.lower_ + lemma in lex.verbs:
-                    return child.lower_ + lemma
+            out += [child.lower_ + lemma for lemma in lemmas]
     if lex.separable_particles and token.i > 0:
         # "wie … bekannt gab": a particle written apart before the finite verb
         prev = token.doc[token.i - 1]
         if prev.is_alpha and prev.text.islower():
-            for lemma in lemmas:
-                if prev.lower_ + lemma in lex.verbs:
-                    return prev.lower_ + lemma
+            out += [prev.lower_ + lemma for lemma in lemmas]
     if lex.separable_particles and token.tag_ in ("VVFIN", "VVIMP", ""):
         # a separated particle the parser did not attach: "teilte … mit."
         sent = token.sent if token.doc.has_annotation("SENT_START") else None
@@ -173,14 +204,9 @@ def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
                 at_clause_end = nxt is None or nxt.is_punct
                 if other.tag_ == "PTKVZ" or (at_clause_end and other.is_alpha and other.text.islower()):
                     # "teilte … mit", "gab … bekannt": the particle closes the clause
-                    for lemma in lemmas:
-                        if other.lower_ + lemma in lex.verbs:
-                            return other.lower_ + lemma
+                    out += [other.lower_ + lemma for lemma in lemmas]
                     if other.tag_ == "PTKVZ":
                         break
                 if at_clause_end:
                     break
-    for lemma in lemmas:
-        if lemma in lex.verbs:
-            return lemma
-    return None
+    return (*out, *lemmas)

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from itertools import accumulate
 from functools import lru_cache
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import count_with, doc_ents, kept, table_of
+from .doc_tables import count_with, doc_ents, flags, forms, kept, span_text, table_of, tokens_with
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
@@ -444,14 +445,16 @@ def strip_punct(span: Span) -> Span | None:
     """The span without punctuation (and whitespace) at either edge; None when nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    # from the Doc's arrays: a Token built per edge token was most of this function's cost
+    edge, texts = flags(doc, IS_PUNCT, IS_SPACE), forms(doc, ORTH)
+    while start < end and edge[start]:
         start += 1
     opened = count_with(doc, _OPENING_MARKS, start, end)
     brackets = count_with(doc, _OPENING_BRACKET, start, end) - count_with(doc, _CLOSING_BRACKET, start, end)
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        if doc[end - 1].text in _CLOSING_MARKS and opened:
+    while end > start and edge[end - 1]:
+        if texts[end - 1] in _CLOSING_MARKS and opened:
             break  # keep the closing mark of a quote the span opens
-        if doc[end - 1].text == ")" and brackets <= 0 and "(" in doc[start:end].text:
+        if texts[end - 1] == ")" and brackets <= 0 and "(" in span_text(doc[start:end]):
             break  # keep the bracket that closes an aside ("Rainer Brüderle (FDP)")
         end -= 1
     return doc[start:end] if end > start else None
@@ -469,7 +472,8 @@ def through_closing_mark(span: Span) -> Span:
     """
     # double marks only: single ones double as apostrophes
     waiting: list[str] = []  # the closing marks each quote open so far accepts
-    for tok in span:
+    # the span's quotation-mark tokens only, found in the Doc's array (the others change nothing)
+    for tok in (span.doc[i] for i in tokens_with(span.doc, _DOUBLE_MARKS, span.start, span.end, attr=ORTH)):
         if waiting and len(tok) == 1 and tok.text in waiting[-1]:
             waiting.pop()
         elif tok.text in DOUBLE_PAIRS:
@@ -489,6 +493,8 @@ def through_closing_mark(span: Span) -> Span:
 _OPENING_MARKS = frozenset(OPENING_MARKS) - {"'"}
 _CLOSING_MARKS = frozenset(CLOSING_MARKS) - {"'"}
 _OPENING_BRACKET, _CLOSING_BRACKET = frozenset("("), frozenset(")")
+# the tokens that open a double-marked quote or may close one (a closer is one character)
+_DOUBLE_MARKS = frozenset(DOUBLE_PAIRS) | frozenset(ch for closers in DOUBLE_PAIRS.values() for ch in closers)
 
 
 class DocEntities:

@@ -10,7 +10,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import doc_array
+from ..doc_tables import doc_array, span_text
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import CharSpans, sentences, strip_punct, subject_of
@@ -42,7 +42,7 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
         if any(not found[k].overlaps(sent.start_char, sent.end_char) for _, k in inside):
             continue
         content = strip_punct(sent)
-        if content is None or word_count(content.text) < 5:
+        if content is None or word_count(span_text(content)) < 5:
             continue
         for tok in (doc[i] for i in cue_tokens(doc, sent.start, sent.end, lex)):
             lemma = cue_lemma(tok, lex)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..cue_verbs import lemmas_of
+from ..doc_tables import forms
 from ..lexicon import CueLexicon
 from ..phrases import np_after, strip_punct, with_apposition
 from .found import Found, Pattern, span_chars
@@ -30,9 +31,9 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
         return found
     # each token's lower-case form once, and the phrases by their first word: the check runs at
     # every token of the Doc, and a Token built per token and phrase was most of this pass's cost
-    lower = [t.lower_ for t in doc]
+    lower = forms(doc)
     by_first = _by_first_word(lex.citing_phrases)
-    citing_cues = {doc[i].idx for i in range(len(doc)) if _citing_at(lower, i, len(doc), by_first)}
+    citing_cues = {doc[i].idx for i, word in enumerate(lower) if word in by_first and _citing_at(lower, i, len(doc), by_first)}
     found = [f for f in found if f.cue is None or f.cue[0] not in citing_cues]
     for f in found:
         if f.cue is not None and _lower_at(doc, f.cue[0]) in lex.citing_after_source and _cited_after_source(doc, f, lex):
@@ -48,6 +49,8 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
             continue
         sent = cue.sent
         for i in range(sent.start, sent.end):
+            if lower[i] not in by_first:
+                continue  # the cheap test first: most tokens open no citing phrase
             n = _citing_at(lower, i, sent.end, by_first)
             if not n or f.overlaps(doc[i].idx, doc[i + n - 1].idx + 1):
                 continue

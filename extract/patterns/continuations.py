@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.attrs import POS, TAG
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_tables import among, between as indices_between, doc_array, kept, span_text, tokens_where, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_tokens
 from ..phrases import doc_text, sentences, strip_punct, subject_of
@@ -28,9 +32,23 @@ def _is_reportive_modal(token: Token, lex: CueLexicon) -> bool:
 def _has_perfect_infinitive(sent: Span, lex: CueLexicon) -> bool:
     """"… geflohen sein", "… angegriffen haben": with "soll", hearsay about the past; "soll …
     erreichen" or "soll … überprüft werden" is a plan or an order."""
-    return any(t.tag_ in ("VVPP", "VAPP", "VMPP") and t.i + 1 < sent.end
-               and sent.doc[t.i + 1].lower_ in lex.perfect_auxiliaries
-               for t in sent)
+    doc = sent.doc
+    return any(i + 1 < sent.end and doc[i + 1].lower_ in lex.perfect_auxiliaries
+               for i in tokens_where(doc, _is_participle_tag, sent.start, sent.end, attr=TAG))
+
+
+def _is_participle_tag(tag: str) -> bool:
+    return tag in ("VVPP", "VAPP", "VMPP")
+
+
+def _verbal(doc: Doc) -> list[int]:
+    """The tokens tagged as verbs, auxiliaries or nothing, from the Doc's POS array (kept while it is read)."""
+    return kept(doc, "verbal_or_untagged", lambda d: np.flatnonzero(among(doc_array(d, POS), [VERB, AUX, 0])).tolist())
+
+
+def _tokens(doc: Doc, indices: list[int], sent: Span) -> list[Token]:
+    """The tokens of ``sent`` among the sorted token ``indices``, in order."""
+    return [doc[i] for i in indices_between(indices, doc, sent.start, sent.end)]
 
 
 def _clause_head(verb: Token) -> Token:
@@ -79,7 +97,7 @@ def governed_report(doc: Doc, sent: Span, verbs: list[Token], lex: CueLexicon) -
             or content.left_edge.i <= speaker.start < content.right_edge.i + 1):
         return None
     clause = strip_punct(doc[content.left_edge.i : content.right_edge.i + 1])
-    if clause is None or word_count(clause.text) < 3 or clause.start <= governor.i < clause.end:
+    if clause is None or word_count(span_text(clause)) < 3 or clause.start <= governor.i < clause.end:
         return None
     return Found((clause.start_char, with_final_punct(doc, clause)), "indirect", cue=cue_chars(governor, governor.lemma_.lower()),
                  speaker=span_chars(speaker), pattern=Pattern.KONJUNKTIV)
@@ -111,8 +129,8 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
     for k, sent in enumerate(sents):
         if not found.outside(sent.start_char, sent.end_char):
             continue
-        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX", "") and reported_mood(t, lex)]
-        modals = [t for t in sent if _is_reportive_modal(t, lex)]
+        verbs = [t for t in _tokens(doc, _verbal(doc), sent) if reported_mood(t, lex)]
+        modals = [t for t in _tokens(doc, tokens_with(doc, lex.hearsay_modals), sent) if _is_reportive_modal(t, lex)]
         reportive = modals if _has_perfect_infinitive(sent, lex) else []
         # "Das Werk soll 2009 öffnen.": a plan or an order, reported only right after a report
         planned = bool(modals) and not (verbs or reportive)
@@ -129,7 +147,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
         if not prev and not verbs:
             # "Der Täter soll … geflohen sein.": reportive "sollen" marks hearsay on its own
             content = strip_punct(sent)
-            if content is not None and word_count(content.text) >= 4:
+            if content is not None and word_count(span_text(content)) >= 4:
                 f = Found((content.start_char, with_final_punct(doc, content)), "free_indirect", pattern=Pattern.SOLLEN)
                 ends.append(f)
                 yield f
@@ -146,7 +164,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
         if far and not broad:
             continue
         content = strip_punct(sent)
-        if content is None or word_count(content.text) < 3:
+        if content is None or word_count(span_text(content)) < 3:
             continue
         end = with_final_punct(doc, content)
         if far:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_tables import between, kept, lower_in, tokens_where, tokens_with
 from ..lexicon import CueLexicon
 from ..phrases import sentences, strip_punct
 from .found import Found, FoundIndex, Pattern, cue_chars
@@ -34,7 +36,7 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
     for sent in sentences(doc):
         if not found.outside(sent.start_char, sent.end_char):
             continue
-        for tok in sent:
+        for tok in (doc[i] for i in between(_candidates(doc, lex), doc, sent.start, sent.end)):
             hit = _evidential(doc, tok, lex)
             if hit is None:
                 continue
@@ -42,6 +44,15 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
             if found.outside(content.start_char, content.end_char):
                 yield Found((content.start_char, content.end_char), "indirect", cue=cue, pattern=Pattern.EVIDENTIAL)
                 break  # one a sentence: a second one sits inside the first's content
+
+
+def _candidates(doc: Doc, lex: CueLexicon) -> list[int]:
+    """The tokens :func:`_evidential` can accept, from the Doc's arrays: a hearsay adverb, or a
+    lemma among the evidential verbs (kept while the Doc is read)."""
+    def compute(d: Doc) -> list[int]:
+        lemmas = tokens_where(d, lower_in(lex.evidential_verbs | lex.evidential_passives), attr=LEMMA)
+        return sorted({*tokens_with(d, lex.evidential_adverbs), *lemmas})
+    return kept(doc, ("evidential_candidates", id(lex)), compute)
 
 
 def _evidential(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[Span, tuple[int, int, str]] | None:

@@ -9,7 +9,7 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import between, table_of
+from ..doc_tables import among, between, forms, table_of, word_ids
 from ..lexicon import CueLexicon
 from ..phrases import ends_in_noun, noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
 
@@ -42,7 +42,7 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         if words and words[0] != low:
             continue  # cheap first-word test before building the tuple
         n = len(words)
-        if i + n <= upper and tuple(t.lower_ for t in doc[i : i + n]) == words:
+        if i + n <= upper and tuple(forms(doc)[i : i + n]) == words:
             src = _english_prep_object(doc, i + n - 1, upper, opens=i == lower) if lex.parse_rules else None
             if src is not None:
                 return SourcePhrase(doc[i : i + n], src, doc[i : src.end])
@@ -154,8 +154,14 @@ def is_source_noun(token: Token, lex: CueLexicon) -> bool:
 
 
 def _ends_in_source_noun(low: str, lex: CueLexicon) -> bool:
-    # a compound: its last k letters are a source noun of 6+ letters, with 3+ letters before it
-    return ends_in_noun(low, lex.source_nouns, shortest=6)
+    return _compound_of_source_noun(low, lex.source_nouns)
+
+
+@lru_cache(maxsize=65536)
+def _compound_of_source_noun(low: str, source_nouns: frozenset[str]) -> bool:
+    # a compound: its last k letters are a source noun of 6+ letters, with 3+ letters before it;
+    # kept per word, as the same words come back Doc after Doc
+    return ends_in_noun(low, source_nouns, shortest=6)
 
 
 def _possessor(span: Span, lex: CueLexicon) -> Token | None:
@@ -199,11 +205,11 @@ def _may_start(doc: Doc, lex: CueLexicon) -> np.ndarray:
         return np.arange(len(doc))
     words = firsts | lex.source_adverbs | lex.after_source | lex.source_noun_prepositions | lex.source_nouns
     lower = doc.to_array(LOWER)
-    keep = np.isin(lower, [doc.vocab.strings[w] for w in words])
+    keep = among(lower, word_ids(words, doc.vocab.strings))
     if lex.compound_source_nouns:  # "Polizeiangaben": is_source_noun on each distinct form, then on its tokens
         strings = doc.vocab.strings
-        compounds = [h for h in np.unique(lower[~keep]).tolist() if _ends_in_source_noun(strings[h], lex)]
-        for i in np.flatnonzero(np.isin(lower, compounds)).tolist():
+        compounds = [h for h in set(lower[~keep].tolist()) if _ends_in_source_noun(strings[h], lex)]
+        for i in np.flatnonzero(among(lower, compounds)).tolist():
             keep[i] = is_source_noun(doc[i], lex)
     return np.flatnonzero(keep)
 
