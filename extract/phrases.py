@@ -24,6 +24,7 @@ __all__ = [
     "is_pronoun",
     "noun_phrase",
     "quoted_name",
+    "quoted_name_after",
     "np_after",
     "np_before",
     "subject_of",
@@ -416,6 +417,20 @@ def _opens_quote(token: Token) -> bool:
     nxt = doc[token.i + 1]
     return nxt.idx == token.idx + len(token.text) and nxt.text[:1].isalnum()
 
+
+def quoted_name_after(doc: Doc, i: int, prepositions: frozenset[str], limit: int) -> Span | None:
+    """The quoted name after a preposition at token ``i`` and its article, if any ("von der
+    „Aktion Kinder helfen“", "vom „Verein Nord“"), ending before ``limit``; else None.
+
+    >>> import spacy
+    >>> doc = spacy.blank("de")("X vom „ Verein Nord “ sagte")
+    >>> quoted_name_after(doc, 1, frozenset({"vom"}), len(doc)).text
+    '„ Verein Nord “'
+    """
+    if i >= len(doc) or doc[i].lower_ not in prepositions:
+        return None
+    k = i + 1 + (i + 1 < len(doc) and doc[i + 1].pos_ == "DET")
+    return quoted_name(doc, k, limit) if k < len(doc) else None
 
 def with_apposition(span: Span, limit: int, lex: CueLexicon) -> Span:
     """The speaker with the apposition that follows it, as annotators mark it:

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .phrases import doc_text, ends_in_noun, quoted_name
+from .phrases import doc_text, ends_in_noun, quoted_name_after
 from .records import Attribution, Mention
 
 __all__ = ["tidy_speakers", "speaker_bounds"]
@@ -152,8 +152,7 @@ def _with_affiliation(doc: Doc, start: int, end: int, prepositions: frozenset[st
     """
     if end >= len(doc) or doc[end].lower_ not in prepositions or (end - start == 1 and doc[start].pos_ == "PRON"):
         return end
-    opens = end + 1 + (end + 1 < len(doc) and doc[end + 1].pos_ == "DET")
-    name = quoted_name(doc, opens, min(len(doc), opens + 12))
+    name = quoted_name_after(doc, end, prepositions, min(len(doc), end + 14))
     if name is not None and _same_line(doc, start, name.end):
         return name.end  # "von der „Aktion Kinder helfen“": a name in quotation marks, whatever its words
     noun = doc[end].head

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
-from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, quoted_name, subject_of, with_apposition
+from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, quoted_name_after, subject_of, with_apposition
 from .citing import cited_sources
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
 from .speakers import is_impersonal, usable_speaker
@@ -171,12 +171,7 @@ def _speakers_through_quoted_names(doc: Doc, found: list[Found], lex: CueLexicon
             continue
         span = doc.char_span(*f.speaker, alignment_mode="expand")
         k = span.end if span is not None else len(doc)
-        if k >= len(doc) or doc[k].lower_ not in lex.name_prepositions:
-            continue
-        k += 1
-        if k < len(doc) and doc[k].pos_ == "DET":
-            k += 1  # "von der"
-        name = quoted_name(doc, k, doc[k].sent.end) if k < len(doc) else None
+        name = quoted_name_after(doc, k, lex.name_prepositions, doc[k].sent.end) if k < len(doc) else None
         if name is not None and not any("\n" in t.text_with_ws for t in doc[span.end : name.end - 1]):
             f.speaker = (f.speaker[0], name.end_char)
 
