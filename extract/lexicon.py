@@ -232,6 +232,9 @@ class CueLexicon:
     comma_inside_marks: bool = False  # the frame's comma stands inside the closing mark ("…," she said)
     auxiliary_first_frames: bool = False  # "…, wird vermutet.": an auxiliary before the cue after the content
     separable_particles: bool = False  # "teilte … mit" = mitteilen: particles written apart from the verb
+    # whether a main clause puts its finite verb second: the phrase before it is the subject when
+    # the parser labels none ("Greenpeace fordert, …" with "Greenpeace" read as an adverb)
+    verb_second: bool = False
     compound_source_nouns: bool = False  # "Polizeiangaben": a compound ending in a source noun
     lemma_lookup: bool = False  # look lemmas up in spacy-lookups-data's table as well
     regular_inflection_stems: bool = False  # try the stems of -ing/-ed/-es: the lemmatizer may cut an "e"

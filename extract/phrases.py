@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
+from .fronted_subjects import fronted_subject
 from .doc_tables import count_with, doc_ents, flags, forms, kept, span_text, table_of, tokens_with
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
@@ -38,8 +39,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "sb", "csubj", "ex
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN"})
 _DANGLING_POS = frozenset({"ADP", "DET", "CCONJ"})
-
-
 
 
 def ends_in_noun(word: str, nouns: frozenset[str], *, shortest: int, before: int = 3) -> bool:
@@ -283,6 +282,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         while span is not None and len(span) > 1 and span[-1].pos_ in _DANGLING_POS:
             span = strip_punct(span[:-1])
         return extend_names(span, upper if verb.i < span.start else min(upper, verb.i)) if span is not None else None
+    if lex.verb_second and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return fronted_subject(verb, lower, lex)
     return None
 
 

@@ -1,0 +1,73 @@
+"""The subject a verb-second clause puts before its finite verb, when the parser labels none."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from .doc_tables import kept
+from .lexicon import CueLexicon
+
+
+def fronted_subject(verb: Token, lower: int, lex: CueLexicon) -> Span | None:
+    """In a verb-second language, the noun phrase before the finite verb of a main clause whose
+    subject the parser labelled as something else ("Greenpeace fordert, …" with "Greenpeace" an
+    adverb, "Dieser behauptete, …" with "Dieser" a determiner), or None.
+
+    Only a main clause with no subject at all: the one phrase before its finite verb (the
+    *Vorfeld*) is then the subject unless it is marked as another case, opens with a preposition
+    or an adverb, or points back at what was said ("Das sagte …").
+    """
+    doc = verb.doc
+    if verb.dep_ not in ("ROOT", "root") or any(c.dep_ in _PASSIVE_DEPS for c in verb.children):
+        return None
+    start = max(verb.sent.start, lower)
+    finite = next((t for t in doc[start : verb.i + 1] if t.pos_ in ("VERB", "AUX") and _finite(t)), None)
+    if (finite is None or not 0 < finite.i - start <= _MAX_FRONTED
+            or finite.i != verb.i and not (finite.head.i == verb.i and finite.dep_ in ("aux", "cop"))):
+        return None
+    fronted = doc[start : finite.i]
+    if len(fronted) == 1:
+        # one word: a name ("Berninger sagte", read as an adverb here and as a name elsewhere),
+        # a pronoun or a demonstrative standing alone ("Dieser behauptete"); a bare noun is more
+        # often an adverb the tagger misread ("Gestern", "Dagegen")
+        word = fronted[0]
+        if (_name_elsewhere(word) or word.ent_type_ in _NAME_LABELS
+                or word.lower_ in lex.pronouns
+                or (word.pos_ in ("PRON", "DET") and "Dem" in word.morph.get("PronType")
+                    and word.lower_ not in lex.pointers)):
+            return fronted
+        return None
+    if (any(t.pos_ not in _FRONTED_POS for t in fronted) or not any(t.pos_ in _FRONTED_HEAD_POS for t in fronted)
+            or fronted[0].lower_ in lex.object_determiners or fronted[0].lower_ in lex.pointers
+            or any(set(t.morph.get("Case")) - {"Nom"} and "Nom" not in t.morph.get("Case") for t in fronted)):
+        return None
+    return fronted
+
+
+def _name_elsewhere(token: Token) -> bool:
+    """Whether the same word stands in the Doc as a proper noun or in a name elsewhere."""
+    names = kept(token.doc, "name_words", _name_words)
+    return names.get(token.text, 0) > int(_is_name_word(token))
+
+
+def _name_words(doc: Doc) -> Counter:
+    return Counter(t.text for t in doc if _is_name_word(t))
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in _NAME_LABELS
+
+
+def _finite(verb: Token) -> bool:
+    # German models mark a finite verb by its mood alone (no VerbForm=Fin)
+    return "Fin" in verb.morph.get("VerbForm") or bool(verb.morph.get("Mood"))
+
+
+_PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
+#: the words of a noun phrase, and those one must contain
+_FRONTED_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "X"})
+_FRONTED_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
+_MAX_FRONTED = 8  # words before the finite verb, at most
+_NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})

@@ -1,0 +1,104 @@
+"""The phrase before a German main clause's finite verb as its subject when the parser labels none.
+
+The Docs are built by hand with the parser's mistakes the rule is for (a name read as an adverb,
+a demonstrative hung on the verb as its determiner), so the tests do not depend on a model.
+"""
+
+import spacy
+from spacy.tokens import Doc
+
+from quotegraph.extract.doc_tables import reading
+from quotegraph.extract.lexicon import load_lexicon
+from quotegraph.extract.phrases import subject_of
+
+DE = load_lexicon("de")
+
+
+def _doc(rows, lang="de"):
+    """A Doc from (word, pos, head, dep, morph) rows, heads as absolute indices."""
+    words, pos, heads, deps, morphs = (list(col) for col in zip(*rows))
+    return Doc(spacy.blank(lang).vocab, words=words, pos=pos, heads=heads, deps=deps, morphs=morphs)
+
+
+def _subject(doc, verb, lex=DE):
+    with reading(doc):
+        span = subject_of(doc[verb], 0, len(doc), lex)
+        return span.text if span is not None else None
+
+
+FIN = "Mood=Ind|Number=Sing|Person=3|Tense=Pres"
+CLAUSE = [(",", "PUNCT", 6, "punct", ""), ("der", "DET", 5, "det", "Case=Nom"), ("Plan", "NOUN", 6, "nsubj", "Case=Nom"),
+          ("scheitere", "VERB", 1, "ccomp", "Mood=Sub"), (".", "PUNCT", 1, "punct", "")]
+
+
+def _sentence(fronted, verb_word="fordert", verb_morph=FIN, before=()):
+    """``before`` sentences, then ``fronted`` rows (heads relative to the sentence, -1 = the verb),
+    the finite verb, and ", der Plan scheitere ."."""
+    rows = list(before)
+    start = len(rows)
+    v = start + len(fronted)
+    for word, pos, head, dep, morph in fronted:
+        rows.append((word, pos, v if head == -1 else start + head, dep, morph))
+    rows.append((verb_word, "VERB", v, "ROOT", verb_morph))
+    for word, pos, head, dep, morph in CLAUSE:
+        # CLAUSE's heads count from the verb at 1
+        rows.append((word, pos, v + head - 1, dep, morph))
+    return _doc(rows), v
+
+
+EARLIER_NAME = [("Greenpeace", "PROPN", 1, "nsubj", "Case=Nom"), ("protestierte", "VERB", 1, "ROOT", FIN),
+                (".", "PUNCT", 1, "punct", "")]
+
+
+def test_a_name_read_as_an_adverb_is_the_subject_when_the_doc_names_it_elsewhere():
+    doc, verb = _sentence([("Greenpeace", "ADV", -1, "advmod", "")], before=EARLIER_NAME)
+    assert _subject(doc, verb) == "Greenpeace"
+
+
+def test_a_lone_word_read_as_an_adverb_and_named_nowhere_is_no_subject():
+    # "Greenpeace" alone looks like "Gestern" or "Dagegen" to the tagger: nothing tells them apart
+    doc, verb = _sentence([("Greenpeace", "ADV", -1, "advmod", "")])
+    assert _subject(doc, verb) is None
+    doc, verb = _sentence([("Gestern", "NOUN", -1, "obl", "")])
+    assert _subject(doc, verb) is None
+
+
+def test_a_demonstrative_the_parser_hung_on_the_verb_is_the_subject_and_a_pointer_is_not():
+    doc, verb = _sentence([("Dieser", "DET", -1, "det", "Case=Nom|PronType=Dem")], verb_word="behauptete")
+    assert _subject(doc, verb) == "Dieser"
+    doc, verb = _sentence([("Das", "PRON", -1, "obj", "PronType=Dem")], verb_word="sagte")
+    assert _subject(doc, verb) is None
+
+
+def test_a_noun_phrase_before_the_verb_is_the_subject_unless_its_case_or_article_says_otherwise():
+    nominative = [("Die", "DET", 1, "det", "Case=Nom"), ("Taxifahrer", "NOUN", -1, "obl", "Case=Nom")]
+    doc, verb = _sentence(nominative, verb_word="forderten")
+    assert _subject(doc, verb) == "Die Taxifahrer"
+    accusative = [("Den", "DET", 1, "det", "Case=Acc"), ("Plan", "NOUN", -1, "obj", "Case=Acc")]
+    doc, verb = _sentence(accusative, verb_word="kritisierte")
+    assert _subject(doc, verb) is None
+    prepositional = [("Nach", "ADP", 1, "case", ""), ("Angaben", "NOUN", -1, "obl", "Case=Dat")]
+    doc, verb = _sentence(prepositional, verb_word="heißt")
+    assert _subject(doc, verb) is None
+
+
+def test_a_verb_with_a_subject_of_its_own_keeps_it():
+    doc, verb = _sentence([("Greenpeace", "PROPN", -1, "nsubj", "Case=Nom")])
+    assert _subject(doc, verb) == "Greenpeace"
+
+
+def test_only_a_main_clause_and_only_a_verb_second_language():
+    doc, verb = _sentence([("Dieser", "DET", -1, "det", "Case=Nom|PronType=Dem")], verb_word="behauptete")
+    assert _subject(doc, verb, load_lexicon("en")) is None
+    # the verb of a clause that is no main clause ("…, dass Dieser behauptete")
+    rows = [("Er", "PRON", 1, "nsubj", "Case=Nom"), ("hofft", "VERB", 1, "ROOT", FIN), (",", "PUNCT", 5, "punct", ""),
+            ("dass", "SCONJ", 5, "mark", ""), ("Dieser", "DET", 5, "det", "Case=Nom|PronType=Dem"),
+            ("behauptete", "VERB", 1, "ccomp", FIN), (".", "PUNCT", 1, "punct", "")]
+    assert _subject(_doc(rows), 5) is None
+
+
+def test_a_passive_names_no_speaker_before_its_verb():
+    doc, verb = _sentence([("Dieser", "DET", -1, "det", "Case=Nom|PronType=Dem")], verb_word="behauptete")
+    rows = [(t.text, t.pos_, t.head.i, t.dep_, str(t.morph)) for t in doc]
+    rows.append(("worden", "AUX", verb, "aux:pass", ""))
+    assert _subject(_doc(rows), verb) is None
