@@ -16,7 +16,7 @@ from quotegraph.extract.language import detect_language
 from quotegraph.extract.records import Article, ArticleResult
 from quotegraph.inputs import Skipped, without_skipped
 
-__all__ = ["Extractor", "chunked"]
+__all__ = ["Extractor", "chunked", "collect_cycles_less_often"]
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:
@@ -28,6 +28,24 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+#: allocations between two collections of the youngest generation in an extraction process
+#: (Python's default is 700)
+EXTRACTION_GC_THRESHOLD = 50_000
+
+
+def collect_cycles_less_often() -> None:
+    """Let the cyclic garbage collector run every 50,000 allocations instead of every 700, for
+    the rest of the process (worker processes forked later inherit it).
+
+    A parse makes and drops many container objects; what they hold is freed by reference
+    counting, and at the default threshold the collector runs about 400 times over a German
+    dev run of 150 articles (0.17 CPU s, 0.04 s at this threshold) and 800 times over the
+    English one (0.24 s, 0.07 s). The extract command calls it; a library user's process keeps
+    its own setting.
+    """
+    gc.set_threshold(EXTRACTION_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 class Extractor:

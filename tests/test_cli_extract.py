@@ -226,3 +226,17 @@ def test_quotes_jsonl_carries_the_article_metadata(tmp_path):
     assert rows and all(row["article_meta"] == {
         "title": "Port strike goes on", "url": "https://planet.example/strike", "date": "2024-05-02 10:00",
         "language": "en", "site": "Daily Planet", "authors": ["Lois Lane"], "agencies": ["AP"]} for row in rows)
+
+
+def test_extract_lets_the_cyclic_collector_run_less_often_and_keeps_its_older_generations(tmp_path, article):
+    import gc
+
+    from quotegraph.extractor import EXTRACTION_GC_THRESHOLD
+
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    try:
+        assert invoke("extract", article, "--lang", "en", "--jsonl", tmp_path / "q.jsonl", "-q").exit_code == 0
+        assert gc.get_threshold() == (EXTRACTION_GC_THRESHOLD, 10, 10)
+    finally:
+        gc.set_threshold(*before)

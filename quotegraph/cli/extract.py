@@ -88,8 +88,10 @@ def extract(
     # the extraction, rdflib and the web readers load when the verb runs, not for --help (issue #27)
     from quotegraph import api
     from quotegraph.graph.authority import read_entities
+    from quotegraph.extractor import collect_cycles_less_often
     from quotegraph.web import is_web_url, urls_in_file
 
+    collect_cycles_less_often()
     inputs = list(inputs or []) + (urls_in_file(urls) if urls is not None else [])
     if not inputs:
         raise typer.BadParameter("nothing to read: give INPUTS, or --urls FILE")
