@@ -296,10 +296,14 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         speaker_chars = (speaker.start, speaker.end) if speaker is not None else None
         if speaker_chars is not None:
             span = doc.char_span(*speaker_chars, alignment_mode="expand")
+            # "Dieser behauptete": a demonstrative points at the last thing named, not at the
+            # salient speaker a personal pronoun follows; without a resolver for it, no entity
+            # (rather than one called "Dieser")
+            demonstrative = span is not None and len(span) == 1 and span[0].lower_ in lex.demonstrative_speakers
             if span is not None and _is_relative(span):
                 span_for_name = _relative_antecedent(span)  # "economists who argue": the economists
             else:
-                span_for_name = span
+                span_for_name = None if demonstrative else span
             # "der Demokrat" after "der Demokrat Tom Berger": the name that role noun stood beside
             described = roles.antecedent(span, lambda: focus.antecedent(speaker_chars[0], last_speaker)) \
                 if span is not None else None
@@ -325,9 +329,10 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             points_back = span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs
             if points_back:
                 ent = last_source  # "Demnach": whoever was last named as a source
-            elif ent is None and span is not None and not unnamed and not _is_relative(span) and not _refers_back(span, lex):
+            elif (ent is None and span is not None and not unnamed and not demonstrative and not _is_relative(span)
+                  and not _refers_back(span, lex)):
                 ent = index.add(span.text, "other")
-            if ent is None and not points_back and not unnamed and not (span is not None and _plural_pronoun(span)):
+            if ent is None and not points_back and not unnamed and not demonstrative and not (span is not None and _plural_pronoun(span)):
                 # a plural pronoun ("sie sagten", "they said") refers to no one person
                 ent = focus.antecedent(speaker_chars[0], last_speaker,
                                        pronoun_gender(span[0]) if span is not None and len(span) == 1 else None)
@@ -516,7 +521,19 @@ def _is_relative(span: Span) -> bool:
 
 
 def _relative_antecedent(span: Span) -> Span | None:
-    """The noun phrase a relative pronoun stands for ("some economists" in "some economists who argue")."""
+    """The noun phrase a relative pronoun stands for ("some economists" in "some economists who
+    argue"; in German the one right before its comma: "der Minister Jan Berg, der …")."""
+    doc = span.doc
+    if span[0].tag_ not in ("WP", "WDT") and span.start > 1 and doc[span.start - 1].text == ",":
+        last = doc[span.start - 2]
+        while last.dep_ in ("flat", "flat:name", "appos") and last.head.i < last.i:
+            last = last.head  # "… Ramsey Clark": the name hangs on the role noun before it
+        if last.pos_ not in ("NOUN", "PROPN"):
+            return None
+        start = min(last.left_edge.i, span.start - 2)
+        while start < last.i and doc[start].pos_ == "ADP":
+            start += 1  # "von Ägypten, das …": the preposition is not the antecedent's
+        return doc[start : span.start - 1]
     noun = span[0].head.head
     if noun.i >= span.start or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None

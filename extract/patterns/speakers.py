@@ -54,8 +54,15 @@ def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
 
 
 def relative_subject(token: Token) -> bool:
-    """An English relative pronoun as the subject of its clause ("who", "which")."""
-    return token.tag_ in ("WP", "WDT") and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl"
+    """A relative pronoun as the subject of its clause: English "who", "which" (by their tags),
+    German "…, der …" (a pronoun or article right after a comma, subject of a clause the parser
+    hangs on a noun; its tag may be the article's or the demonstrative's)."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "nsubj:pass"):
+        return False
+    if token.tag_ in ("WP", "WDT"):
+        return token.head.dep_ == "relcl"
+    return (token.head.dep_ in ("acl", "acl:relcl") and token.pos_ in ("PRON", "DET") and token.i > 0
+            and token.doc[token.i - 1].text == "," and "Prs" not in token.morph.get("PronType"))
 
 
 def infinitive_controller(verb: Token, lower: int, upper: int) -> Span | None:

@@ -413,3 +413,18 @@ def test_a_speaker_phrase_ends_at_its_last_word_not_at_a_doubled_space():
     doc = spacy.blank("de")("Die Ministerin Eva Brandt  sagte, das sei gut.")
     att = Attribution("a", "", Quote("das sei gut", 34, 45), speaker=Mention("Die Ministerin Eva Brandt  ", 0, 27))
     assert tidy_speakers(doc, [att], frozenset())[0].speaker.text == "Die Ministerin Eva Brandt"
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Der Verband lud den Bürgermeister Tom Kranz ein, der versprach, die Halle bis zum Sommer zu sanieren.", "Tom Kranz"),
+    ("Den Antrag stellte die Partei Neue Mitte, die forderte, das Gesetz sofort zu ändern.", "Neue Mitte"),
+])
+def test_a_relative_pronoun_speaks_for_the_noun_phrase_before_its_comma(run_de, text, entity):
+    (att,) = run_de(text).attributions
+    assert att.speaker.entity == entity
+
+
+def test_a_demonstrative_speaker_is_no_entity_of_its_own(run_de):
+    (att,) = run_de("Die Firma verklagte einen Blogger. Dieser behauptete, er habe die Daten legal erhalten.").attributions
+    assert att.speaker.text == "Dieser"
+    assert att.speaker.entity is None
