@@ -236,7 +236,8 @@ def test_extract_lets_the_cyclic_collector_run_less_often_and_keeps_its_older_ge
     before = gc.get_threshold()
     gc.set_threshold(700, 10, 10)
     try:
-        assert invoke("extract", article, "--lang", "en", "--jsonl", tmp_path / "q.jsonl", "-q").exit_code == 0
+        result = invoke("extract", article, "--lang", "en", "--out", tmp_path / "g.ttl", "-q")
+        assert result.exit_code == 0, result.output
         assert gc.get_threshold() == (EXTRACTION_GC_THRESHOLD, 10, 10)
     finally:
         gc.set_threshold(*before)
