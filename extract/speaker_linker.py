@@ -21,15 +21,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span
 
 from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
-from .doc_tables import between, doc_array, kept, token_bounds
-from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, is_pronoun, sentences, subject_of, with_apposition
+from .doc_tables import between, doc_array, forms, kept, token_bounds
+from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, sentences, subject_of, with_apposition
 from .records import Attribution, Mention
 
 __all__ = ["Candidate", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]
@@ -140,19 +140,24 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon, sents:
 
 def _span_features(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans) -> tuple[str, list[str]]:
     """The form of a candidate and the features that depend on it alone (not on the
-    attribution): the same for every attribution that weighs it, so worked out once per Doc."""
+    attribution): the same for every attribution that weighs it, so worked out once per Doc.
+    The words are read from the Doc's arrays (:func:`~quotegraph.extract.doc_tables.forms`):
+    only the span's head is made a Token."""
     span = c.span
+    start, end = span.start, span.end
+    lower, pos, ent_types = forms(doc, LOWER), forms(doc, POS), forms(doc, ENT_TYPE)
     head = span.root
-    if len(span) == 1 and is_pronoun(span[0], lex):
-        form = "pronoun"
-    elif span[0].lower_ in lex.impersonal:
+    h = head.i
+    if end - start == 1 and lower[start] in lex.pronouns and pos[start] in ("PRON", ""):
+        form = "pronoun"  # as phrases.is_pronoun
+    elif lower[start] in lex.impersonal:
         form = "impersonal"
-    elif any(t.pos_ == "PROPN" for t in span):
+    elif "PROPN" in pos[start:end]:
         form = "name"
     else:
         form = "description"
-    ent = head.ent_type_ or next((t.ent_type_ for t in span if t.ent_type_), "") or "none"
-    feats = [f"role={c.role}", f"form={form}", f"ent={ent}", f"ent={ent}|role={c.role}", f"length={min(len(span), 6)}"]
+    ent = ent_types[h] or next((e for e in ent_types[start:end] if e), "") or "none"
+    feats = [f"role={c.role}", f"form={form}", f"ent={ent}", f"ent={ent}|role={c.role}", f"length={min(end - start, 6)}"]
     if c.role == "source":
         feats.append(f"source={c.verb}")
     if c.role == "subject":
@@ -163,21 +168,20 @@ def _span_features(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans)
         feats.append("spoke_before")
     if speakers.covers(span.start_char):
         feats.append("overlaps_speaker")
-    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
-        feats.append(f"head_pos={head.pos_}")
+    if pos[h] not in ("NOUN", "PROPN", "PRON"):
+        feats.append(f"head_pos={pos[h]}")
     if form != "name":
         # the head word of a pronoun or description: "it", "that", "statement", "officials"
-        feats += [f"head={head.lower_}", f"head={head.lower_}|role={c.role}"]
+        feats += [f"head={lower[h]}", f"head={lower[h]}|role={c.role}"]
     feats.append(f"dep={head.dep_}|role={c.role}")
-    if any(t.text in lex.titles for t in span) or any(t.lower_ in lex.media_words for t in span):
+    if not lex.titles.isdisjoint(forms(doc, ORTH)[start:end]) or not lex.media_words.isdisjoint(lower[start:end]):
         feats.append("title_or_outlet")
-    first = span[0]
-    if first.pos_ == "DET" and first.morph.get("Case"):
-        feats.append(f"case={'+'.join(first.morph.get('Case'))}")
-    if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+    if pos[start] == "DET" and span[0].morph.get("Case"):
+        feats.append(f"case={'+'.join(span[0].morph.get('Case'))}")
+    if start > 0 and pos[start - 1] == "ADP":
         feats.append("after_preposition")
-    if len(span) == 1 and not first.ent_type_ and form != "pronoun":
-        feats.append(f"bare_word={first.pos_}")
+    if end - start == 1 and not ent_types[start] and form != "pronoun":
+        feats.append(f"bare_word={pos[start]}")
     return form, feats
 
 
