@@ -22,13 +22,14 @@ from typing import NamedTuple
 
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, ORTH, POS
+from spacy.parts_of_speech import ADP, DET, NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span
 
 from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
-from .doc_tables import between, doc_array, forms, kept, token_bounds
+from .doc_tables import between, doc_array, forms, id_list, kept, token_bounds
 from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, sentences, subject_of, with_apposition
 from .records import Attribution, Mention
 
@@ -141,22 +142,22 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon, sents:
 def _span_features(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans) -> tuple[str, list[str]]:
     """The form of a candidate and the features that depend on it alone (not on the
     attribution): the same for every attribution that weighs it, so worked out once per Doc.
-    The words are read from the Doc's arrays (:func:`~quotegraph.extract.doc_tables.forms`):
-    only the span's head is made a Token."""
+    The words are read from the Doc's arrays (:func:`~quotegraph.extract.doc_tables.forms`,
+    :func:`~quotegraph.extract.doc_tables.id_list`): only the span's head is made a Token."""
     span = c.span
     start, end = span.start, span.end
-    lower, pos, ent_types = forms(doc, LOWER), forms(doc, POS), forms(doc, ENT_TYPE)
+    lower, pos, ent_types, strings = forms(doc, LOWER), id_list(doc, POS), id_list(doc, ENT_TYPE), doc.vocab.strings
     head = span.root
     h = head.i
-    if end - start == 1 and lower[start] in lex.pronouns and pos[start] in ("PRON", ""):
+    if end - start == 1 and lower[start] in lex.pronouns and pos[start] in (PRON, 0):
         form = "pronoun"  # as phrases.is_pronoun
     elif lower[start] in lex.impersonal:
         form = "impersonal"
-    elif "PROPN" in pos[start:end]:
+    elif PROPN in pos[start:end]:
         form = "name"
     else:
         form = "description"
-    ent = ent_types[h] or next((e for e in ent_types[start:end] if e), "") or "none"
+    ent = strings[ent_types[h] or next((e for e in ent_types[start:end] if e), 0)] or "none"
     feats = [f"role={c.role}", f"form={form}", f"ent={ent}", f"ent={ent}|role={c.role}", f"length={min(end - start, 6)}"]
     if c.role == "source":
         feats.append(f"source={c.verb}")
@@ -168,20 +169,20 @@ def _span_features(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans)
         feats.append("spoke_before")
     if speakers.covers(span.start_char):
         feats.append("overlaps_speaker")
-    if pos[h] not in ("NOUN", "PROPN", "PRON"):
-        feats.append(f"head_pos={pos[h]}")
+    if pos[h] not in (NOUN, PROPN, PRON):
+        feats.append(f"head_pos={strings[pos[h]]}")
     if form != "name":
         # the head word of a pronoun or description: "it", "that", "statement", "officials"
         feats += [f"head={lower[h]}", f"head={lower[h]}|role={c.role}"]
     feats.append(f"dep={head.dep_}|role={c.role}")
     if not lex.titles.isdisjoint(forms(doc, ORTH)[start:end]) or not lex.media_words.isdisjoint(lower[start:end]):
         feats.append("title_or_outlet")
-    if pos[start] == "DET" and span[0].morph.get("Case"):
+    if pos[start] == DET and span[0].morph.get("Case"):
         feats.append(f"case={'+'.join(span[0].morph.get('Case'))}")
-    if start > 0 and pos[start - 1] == "ADP":
+    if start > 0 and pos[start - 1] == ADP:
         feats.append("after_preposition")
     if end - start == 1 and not ent_types[start] and form != "pronoun":
-        feats.append(f"bare_word={pos[start]}")
+        feats.append(f"bare_word={strings[pos[start]]}")
     return form, feats
 
 
