@@ -146,14 +146,23 @@ def _span_features(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans)
     return form, list(_own_features_of(key))
 
 
-def _own_key(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans) -> tuple[str, tuple]:
+def _words(doc: Doc) -> tuple[list[str], list[str], list[int], list[int]]:
+    """The tokens' lower-case forms, texts, part-of-speech ids and entity-type ids, from the
+    Doc's arrays (:func:`~quotegraph.extract.doc_tables.forms`,
+    :func:`~quotegraph.extract.doc_tables.id_list`)."""
+    return forms(doc, LOWER), forms(doc, ORTH), id_list(doc, POS), id_list(doc, ENT_TYPE)
+
+
+def _own_key(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans,
+             words: tuple[list[str], list[str], list[int], list[int]] | None = None) -> tuple[str, tuple]:
     """The form of a candidate and all that its own features depend on: a few small values,
     so the features of one key are written (and weighed) once. The words are read from the
-    Doc's arrays (:func:`~quotegraph.extract.doc_tables.forms`,
-    :func:`~quotegraph.extract.doc_tables.id_list`): only the span's head is made a Token."""
+    Doc's arrays (``words``: :func:`_words`, to save looking them up): only the span's head
+    is made a Token."""
     span = c.span
     start, end = span.start, span.end
-    lower, pos, ent_types, strings = forms(doc, LOWER), id_list(doc, POS), id_list(doc, ENT_TYPE), doc.vocab.strings
+    lower, orth, pos, ent_types = _words(doc) if words is None else words
+    strings = doc.vocab.strings
     head = span.root
     h = head.i
     if end - start == 1 and lower[start] in lex.pronouns and pos[start] in (PRON, 0):
@@ -172,7 +181,7 @@ def _own_key(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans) -> tu
         subject and c.verb in lex.weak_verbs, (span.start_char, span.end_char) in speakers,
         speakers.covers(span.start_char), None if pos[h] in (NOUN, PROPN, PRON) else strings[pos[h]],
         None if form == "name" else lower[h], head.dep_,
-        not lex.titles.isdisjoint(forms(doc, ORTH)[start:end]) or not lex.media_words.isdisjoint(lower[start:end]),
+        not lex.titles.isdisjoint(orth[start:end]) or not lex.media_words.isdisjoint(lower[start:end]),
         "+".join(case) if case else None, start > 0 and pos[start - 1] == ADP,
         strings[pos[start]] if end - start == 1 and not ent_types[start] and form != "pronoun" else None)
 
@@ -349,6 +358,7 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     text = doc_text(doc)
     bounds = token_bounds(doc)
     entities = DocEntities(doc)
+    words = _words(doc)
     out = []
 
     def weight(att: Attribution, c: Candidate, rank: int, rule_choice: bool) -> float:
@@ -356,7 +366,7 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
         span = c.span
         key = (span.start, span.end, c.role, c.verb, c.cue_verb)
         if key not in own:
-            form, own_key = _own_key(doc, c, lex, speakers)
+            form, own_key = _own_key(doc, c, lex, speakers, words)
             own[key] = form, model.weight_of(own_key, _own_features_of)
         form, own_weight = own[key]
         return own_weight + model.weight_of(_pair_key(doc, att, c, rank, form, rule_choice, text, bounds), _pair_features_of)
