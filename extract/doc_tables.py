@@ -32,7 +32,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
-           "count_with", "morph_values", "forms", "flags", "lower_in", "span_text", "among", "word_ids", "token_bounds"]
+           "count_with", "morph_values", "forms", "flags", "lower_in", "span_text", "among", "word_ids", "token_bounds", "id_list"]
 
 T = TypeVar("T")
 
@@ -77,6 +77,22 @@ def between(indices: list[int], doc: Doc, start: int = 0, end: int | None = None
 def doc_array(doc: Doc, attr: int) -> np.ndarray:
     """``doc.to_array(attr)``, kept while the Doc is read."""
     return kept(doc, ("array", attr), lambda d: d.to_array(attr))
+
+
+def id_list(doc: Doc, attr: int) -> list[int]:
+    """``doc.to_array(attr)`` as a list of ints (a part of speech is a symbol, an entity type
+    or a label a hash, 0 for none), kept while the Doc is read: to compare with ids, cheaper
+    than :func:`forms`, which makes every token's string.
+
+    >>> import spacy
+    >>> from spacy.attrs import POS
+    >>> from spacy.parts_of_speech import PROPN
+    >>> doc = spacy.blank("en")("Hi Anna")
+    >>> doc[1].pos_ = "PROPN"
+    >>> id_list(doc, POS) == [0, PROPN]
+    True
+    """
+    return kept(doc, ("id_list", attr), lambda d: doc_array(d, attr).tolist())
 
 
 def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = LOWER) -> list[int]:

@@ -24,6 +24,9 @@ from typing import Any
 
 __all__ = ["LinearModel", "load_linear_model", "shipped_model_path"]
 
+#: how many weights :meth:`LinearModel.weight_of` keeps before it starts afresh
+_MEMO_LIMIT = 200_000
+
 
 @dataclass(frozen=True)
 class LinearModel:
@@ -61,6 +64,8 @@ class LinearModel:
         memo_key = (features, key)
         memo = self._memo
         if memo_key not in memo:
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()  # a long run meets ever new keys (head words): keep memory bounded
             memo[memo_key] = self.weight(features(key))
         return memo[memo_key]
 

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 
 from dataclasses import replace
 
+from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH, POS
+from spacy.parts_of_speech import ADV, AUX, PRON, SCONJ, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
@@ -26,7 +28,7 @@ from .linear import LinearModel
 from .marks import OPENING_MARKS
 from .patterns.acts import broad_complement
 from .cue_verbs import cue_tokens
-from .doc_tables import morph_values
+from .doc_tables import flags, forms, id_list, morph_values, token_bounds, tokens_with
 from .phrases import SUBJECT_DEPS, doc_text
 from .quotemarks import find_quoted, word_count
 from .records import Attribution
@@ -91,7 +93,9 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
     quote = doc.char_span(start, end, alignment_mode="expand")
     if quote is None or len(quote) == 0:
         return feats + ["no_tokens"]
-    words = [t for t in quote if not t.is_punct and not t.is_space]
+    # the quote's words (no punctuation, no space) by index: read from the Doc's arrays, no Token made
+    words = _word_indices(doc, quote.start, quote.end)
+    lower = forms(doc, LOWER)
     feats.append(f"length={_bucket(len(words))}|kind={kind}")
     if att.parent is not None:
         feats.append(f"length={_bucket(len(words))}|nested")
@@ -112,15 +116,14 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
     if kind != "direct":
         # a report that quotes the speaker's own words ('Bemoaning the "phony system," …')
         feats.append(f"quoted={_quoted_share(text[start:end])}|kind={kind}")
-    lowered = {t.lower_ for t in words}
-    if lowered & lex.first_person:
+    if not lex.first_person.isdisjoint([lower[i] for i in words]):
         feats.append("first_person")
         feats.append(f"first_person|kind={kind}")
     if "?" in text[start:end]:
         feats.append(f"question|kind={kind}")
-    first = words[0] if words else quote[0]
-    if first.pos_ in ("SCONJ", "PRON", "ADV"):
-        feats.append(f"first={first.lower_}|kind={kind}")
+    first = words[0] if words else quote.start
+    if id_list(doc, POS)[first] in (SCONJ, PRON, ADV):
+        feats.append(f"first={lower[first]}|kind={kind}")
     # what the quote hangs on: "nannte … „…“", "bezeichnete … als „…“", "rechnen mit „…“"
     governor = quote.root.head
     if governor.i != quote.root.i and not (quote.start <= governor.i < quote.end):
@@ -129,9 +132,11 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
             feats.append(f"governor={governor.lemma_.lower()}+{governor.head.lemma_.lower()}|kind={kind}")
     moods = morph_values(doc, "Mood", quote.start, quote.end)
     feats.append(f"mood={'+'.join(sorted(moods)) or 'none'}|kind={kind}")
-    if any(t.ent_type_ in ("PER", "PERSON") for t in quote):
+    person = {doc.vocab.strings[label] for label in _PERSON}  # their ids
+    if not person.isdisjoint(id_list(doc, ENT_TYPE)[quote.start:quote.end]):
         feats.append(f"person_inside|kind={kind}")
-    if any(t.like_num for t in words):
+    like_num = flags(doc, LIKE_NUM)
+    if any(like_num[i] for i in words):
         feats.append(f"number_inside|kind={kind}")
     sent = sents[at] if has_sents else None
     # headlines and leads summarise: a statement there is seldom annotated as a quote
@@ -139,11 +144,10 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
     if sent is not None:
         feats.append(f"sent_start={'yes' if sent.start == 0 else 'no'}|kind={kind}")
         # the sentence around the quote: does it name a reporting verb, and who is its subject
-        outside = [t for t in sent if not (start <= t.idx < end)]
         if any(not (start <= doc[i].idx < end) and doc[i].pos_ in ("VERB", "AUX", "NOUN", "ADP")
                for i in cue_tokens(doc, sent.start, sent.end, lex)):
             feats.append(f"sentence_cue|kind={kind}")
-        subject = next((t for t in outside if t.dep_ in SUBJECT_DEPS and t.head.dep_ in ("ROOT", "root")), None)
+        subject = _sentence_subject(doc, sent, start, end)
         if subject is not None:
             feats.append(f"sentence_subject={subject.ent_type_ or subject.pos_}|kind={kind}")
         covered = len(quote) / max(1, len(sent))
@@ -151,6 +155,25 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
     if pattern == "broad_verb" and cue:
         feats += _broad_verb_features(doc, cue_span, lemma, lex)
     return feats + _name_features(doc, quote, words, kind, text)
+
+
+_PERSON = frozenset({"PER", "PERSON"})
+
+
+def _word_indices(doc: Doc, start: int, end: int) -> list[int]:
+    """The indices of the tokens in [start, end) that are neither punctuation nor space."""
+    edge = flags(doc, IS_PUNCT, IS_SPACE)
+    return [i for i in range(start, end) if not edge[i]]
+
+
+def _sentence_subject(doc: Doc, sent: Span, start: int, end: int) -> Token | None:
+    """The first subject of the sentence's main verb outside the characters [start, end)
+    (the quote), or None: only the tokens whose label is a subject's are made Tokens."""
+    token_starts = token_bounds(doc)[0]
+    for i in tokens_with(doc, SUBJECT_DEPS, sent.start, sent.end, attr=DEP):
+        if not (start <= token_starts[i] < end) and doc[i].head.dep_ in ("ROOT", "root"):
+            return doc[i]
+    return None
 
 
 def _quoted_share(content: str) -> str:
@@ -216,16 +239,17 @@ def _broad_verb_features(doc: Doc, cue_span: Span | None, lemma: str, lex: CueLe
     return feats
 
 
-def _name_features(doc: Doc, quote: Span, words: list[Token], kind: str, text: str) -> list[str]:
+def _name_features(doc: Doc, quote: Span, words: list[int], kind: str, text: str) -> list[str]:
     """What tells a quoted name or title („Union pour un Mouvement Populaire“, „Ode an die
     Freude“ (1785)) from speech: no verb, capitalised words, a bracket after it, the noun it
-    names before it ("die Bewegung „…“")."""
+    names before it ("die Bewegung „…“"). ``words``: the indices of the quote's words."""
     feats = []
-    if not any(t.pos_ in ("VERB", "AUX") for t in words):
+    pos, texts, alpha = id_list(doc, POS), forms(doc, ORTH), flags(doc, IS_ALPHA)
+    if not any(pos[i] in (VERB, AUX) for i in words):
         feats.append(f"no_verb|kind={kind}")
-    long_words = [t for t in words if len(t.text) > 3 and t.is_alpha]
-    if len(words) >= 2 and long_words and words[0].text[:1].isupper():
-        share = sum(t.text[:1].isupper() for t in long_words) / len(long_words)
+    long_words = [texts[i] for i in words if len(texts[i]) > 3 and alpha[i]]
+    if len(words) >= 2 and long_words and texts[words[0]][:1].isupper():
+        share = sum(w[:1].isupper() for w in long_words) / len(long_words)
         if share == 1:
             feats.append(f"title_case|kind={kind}")
         elif share >= 0.6:  # "Union pour un Mouvement Populaire", "Le Canard enchaîné"

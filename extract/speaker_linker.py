@@ -21,15 +21,16 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, ORTH, POS
+from spacy.parts_of_speech import ADP, DET, NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span
 
 from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
-from .doc_tables import between, doc_array, kept, token_bounds
-from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, is_pronoun, sentences, subject_of, with_apposition
+from .doc_tables import between, doc_array, forms, id_list, kept, token_bounds
+from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, sentences, subject_of, with_apposition
 from .records import Attribution, Mention
 
 __all__ = ["Candidate", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]
@@ -141,44 +142,81 @@ def speaker_candidates(doc: Doc, quote: tuple[int, int], lex: CueLexicon, sents:
 def _span_features(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans) -> tuple[str, list[str]]:
     """The form of a candidate and the features that depend on it alone (not on the
     attribution): the same for every attribution that weighs it, so worked out once per Doc."""
+    form, key = _own_key(doc, c, lex, speakers)
+    return form, list(_own_features_of(key))
+
+
+def _words(doc: Doc) -> tuple[list[str], list[str], list[int], list[int]]:
+    """The tokens' lower-case forms, texts, part-of-speech ids and entity-type ids, from the
+    Doc's arrays (:func:`~quotegraph.extract.doc_tables.forms`,
+    :func:`~quotegraph.extract.doc_tables.id_list`)."""
+    return forms(doc, LOWER), forms(doc, ORTH), id_list(doc, POS), id_list(doc, ENT_TYPE)
+
+
+def _own_key(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans,
+             words: tuple[list[str], list[str], list[int], list[int]] | None = None) -> tuple[str, tuple]:
+    """The form of a candidate and all that its own features depend on: a few small values,
+    so the features of one key are written (and weighed) once. The words are read from the
+    Doc's arrays (``words``: :func:`_words`, to save looking them up): only the span's head
+    is made a Token."""
     span = c.span
+    start, end = span.start, span.end
+    lower, orth, pos, ent_types = _words(doc) if words is None else words
+    strings = doc.vocab.strings
     head = span.root
-    if len(span) == 1 and is_pronoun(span[0], lex):
-        form = "pronoun"
-    elif span[0].lower_ in lex.impersonal:
+    h = head.i
+    if end - start == 1 and lower[start] in lex.pronouns and pos[start] in (PRON, 0):
+        form = "pronoun"  # as phrases.is_pronoun
+    elif lower[start] in lex.impersonal:
         form = "impersonal"
-    elif any(t.pos_ == "PROPN" for t in span):
+    elif PROPN in pos[start:end]:
         form = "name"
     else:
         form = "description"
-    ent = head.ent_type_ or next((t.ent_type_ for t in span if t.ent_type_), "") or "none"
-    feats = [f"role={c.role}", f"form={form}", f"ent={ent}", f"ent={ent}|role={c.role}", f"length={min(len(span), 6)}"]
-    if c.role == "source":
-        feats.append(f"source={c.verb}")
-    if c.role == "subject":
-        feats.append(f"cue_verb={c.cue_verb}")
-        if c.verb in lex.weak_verbs:
+    subject = c.role == "subject"
+    case = span[0].morph.get("Case") if pos[start] == DET else None
+    return form, (
+        c.role, form, strings[ent_types[h] or next((e for e in ent_types[start:end] if e), 0)] or "none",
+        min(end - start, 6), c.verb if c.role == "source" else None, c.cue_verb if subject else None,
+        subject and c.verb in lex.weak_verbs, (span.start_char, span.end_char) in speakers,
+        speakers.covers(span.start_char), None if pos[h] in (NOUN, PROPN, PRON) else strings[pos[h]],
+        None if form == "name" else lower[h], head.dep_,
+        not lex.titles.isdisjoint(orth[start:end]) or not lex.media_words.isdisjoint(lower[start:end]),
+        "+".join(case) if case else None, start > 0 and pos[start - 1] == ADP,
+        strings[pos[start]] if end - start == 1 and not ent_types[start] and form != "pronoun" else None)
+
+
+@lru_cache(maxsize=8192)
+def _own_features_of(key: tuple) -> tuple[str, ...]:
+    """The own features of a candidate from its :func:`_own_key`."""
+    (role, form, ent, length, source, cue_verb, weak_verb, spoke_before, overlaps_speaker, head_pos, head_word,
+     dep, title_or_outlet, case, after_preposition, bare_word) = key
+    feats = [f"role={role}", f"form={form}", f"ent={ent}", f"ent={ent}|role={role}", f"length={length}"]
+    if source is not None:
+        feats.append(f"source={source}")
+    if cue_verb is not None:
+        feats.append(f"cue_verb={cue_verb}")
+        if weak_verb:
             feats.append("weak_verb")
-    if (span.start_char, span.end_char) in speakers:
+    if spoke_before:
         feats.append("spoke_before")
-    if speakers.covers(span.start_char):
+    if overlaps_speaker:
         feats.append("overlaps_speaker")
-    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
-        feats.append(f"head_pos={head.pos_}")
-    if form != "name":
+    if head_pos is not None:
+        feats.append(f"head_pos={head_pos}")
+    if head_word is not None:
         # the head word of a pronoun or description: "it", "that", "statement", "officials"
-        feats += [f"head={head.lower_}", f"head={head.lower_}|role={c.role}"]
-    feats.append(f"dep={head.dep_}|role={c.role}")
-    if any(t.text in lex.titles for t in span) or any(t.lower_ in lex.media_words for t in span):
+        feats += [f"head={head_word}", f"head={head_word}|role={role}"]
+    feats.append(f"dep={dep}|role={role}")
+    if title_or_outlet:
         feats.append("title_or_outlet")
-    first = span[0]
-    if first.pos_ == "DET" and first.morph.get("Case"):
-        feats.append(f"case={'+'.join(first.morph.get('Case'))}")
-    if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+    if case is not None:
+        feats.append(f"case={case}")
+    if after_preposition:
         feats.append("after_preposition")
-    if len(span) == 1 and not first.ent_type_ and form != "pronoun":
-        feats.append(f"bare_word={first.pos_}")
-    return form, feats
+    if bare_word is not None:
+        feats.append(f"bare_word={bare_word}")
+    return tuple(feats)
 
 
 def candidate_features(doc: Doc, att: Attribution, c: Candidate, rank: int, lex: CueLexicon,
@@ -316,28 +354,49 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     sents = sentences(doc)
     speakers = CharSpans((a.speaker.start, a.speaker.end) for a in attributions if a.speaker is not None)
     cache: dict = {}
-    features: dict = {}  # each candidate's own features, for every attribution that weighs it
-    own_weight: dict = {}  # … and their summed weight
+    own: dict = {}  # each candidate's form and the weight of its own features, for every attribution that weighs it
     text = doc_text(doc)
     bounds = token_bounds(doc)
     entities = DocEntities(doc)
+    words = _words(doc)
     out = []
 
-    def score(att: Attribution, c: Candidate, rank: int, rule_choice: bool) -> float:
+    def weight(att: Attribution, c: Candidate, rank: int, rule_choice: bool) -> float:
         # a candidate's own features and those of the pair are disjoint: weigh each part once
-        form, own = _own_features(doc, c, lex, speakers, features)
-        if id(own) not in own_weight:
-            own_weight[id(own)] = model.weight(own)
-        key = _pair_key(doc, att, c, rank, form, rule_choice, text, bounds)
-        return model.probability_of(own_weight[id(own)] + model.weight_of(key, _pair_features_of))
+        span = c.span
+        key = (span.start, span.end, c.role, c.verb, c.cue_verb)
+        if key not in own:
+            form, own_key = _own_key(doc, c, lex, speakers, words)
+            own[key] = form, model.weight_of(own_key, _own_features_of)
+        form, own_weight = own[key]
+        return own_weight + model.weight_of(_pair_key(doc, att, c, rank, form, rule_choice, text, bounds), _pair_features_of)
 
     for att in attributions:
         cands, rule = candidates_for(doc, att, lex, sents, rerank=rerank, cache=cache, entities=entities)
         if cands:
-            scored = [score(att, c, r, r == rule) for r, c in enumerate(cands)]
-            k = max(range(len(cands)), key=scored.__getitem__)
-            if (k != rule) if rule is not None else scored[k] >= model.threshold:
+            k, probability = _most_probable([weight(att, c, r, r == rule) for r, c in enumerate(cands)], model)
+            if (k != rule) if rule is not None else probability >= model.threshold:
                 span = cands[k].span
                 att = replace(att, speaker=Mention(span.text, span.start_char, span.end_char))
         out.append(att)
     return out
+
+
+def _most_probable(weights: list[float], model: LinearModel) -> tuple[int, float]:
+    """The index of the most probable of candidates with these summed weights (the first of
+    equals) and its probability, as ``max`` over all their probabilities finds it; only the
+    weights near the highest are made probabilities: one lower by 1 or more has a clearly
+    lower probability (the model clips bias + weight to ±30, so every weight whose sum clips
+    to the top one is near).
+
+    >>> _most_probable([0.5, 2.0, 2.0, -9.0], LinearModel(bias=0.0))[0]
+    1
+    """
+    limit = min(max(model.bias + max(weights), -30.0), 30.0) - 1.0
+    best, best_probability = -1, -1.0
+    for i, w in enumerate(weights):
+        if limit <= -30.0 or model.bias + w >= limit:
+            probability = model.probability_of(w)
+            if probability > best_probability:
+                best, best_probability = i, probability
+    return best, best_probability

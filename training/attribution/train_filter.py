@@ -44,6 +44,7 @@ from common import (DATA, HEADLINE, ROOT, SCORED_AS, THRESHOLD_RULES, arguments,
                     headline_counts, out_of_fold, read_gold, rule_out_of_fold, write_model)
 
 from quotegraph.extract.convert import doc_to_result
+from quotegraph.extract.doc_tables import reading
 from quotegraph.extract.evaluation.scoring import pair_by_overlap, tokens_in, word_tokens
 from quotegraph.extract.pipeline import make_nlp
 from quotegraph.extract.quote_filter import kept_with_parents, quote_features
@@ -67,17 +68,18 @@ def run_rules(lang: str, data_root: Path, limit: int | None) -> dict:
     rows = []
     started = time.monotonic()
     for n, (g, art, doc) in enumerate(zip(gold, articles, nlp.pipe(a.text for a in articles)), 1):
-        atts = doc_to_result(doc, art).attributions
-        text, sents = doc.text, list(doc.sents)
-        candidates = doc._.qg_attributions
-        index = {a.id: k for k, a in enumerate(candidates)}
-        parents = [index[a.parent] if a.parent is not None else None for a in candidates]
-        starts = [s.start for s in sents]
-        feats = [quote_features(doc, a, lex, text, sents, candidates[p] if p is not None else None, starts)
-                 for a, p in zip(candidates, parents)]
-        labels, spoken = label_attributions(atts, gold_predictions(g), SCORED_AS[lang], word_tokens(art.text))
-        rows.append({"id": g.id, "attributions": atts, "features": feats, "labels": labels, "spoken": spoken,
-                     "parents": parents})
+        with reading(doc):  # the features read the Doc's arrays, kept while it is read (doc_tables)
+            atts = doc_to_result(doc, art).attributions
+            text, sents = doc.text, list(doc.sents)
+            candidates = doc._.qg_attributions
+            index = {a.id: k for k, a in enumerate(candidates)}
+            parents = [index[a.parent] if a.parent is not None else None for a in candidates]
+            starts = [s.start for s in sents]
+            feats = [quote_features(doc, a, lex, text, sents, candidates[p] if p is not None else None, starts)
+                     for a, p in zip(candidates, parents)]
+            labels, spoken = label_attributions(atts, gold_predictions(g), SCORED_AS[lang], word_tokens(art.text))
+            rows.append({"id": g.id, "attributions": atts, "features": feats, "labels": labels, "spoken": spoken,
+                         "parents": parents})
         if n % 50 == 0 or n == len(gold):
             print(f"  rules: {n}/{len(gold)} articles, {time.monotonic() - started:.0f} s", file=sys.stderr)
     return {"gold": gold, "rows": rows}

@@ -32,6 +32,7 @@ from quotegraph.extract.patterns import find_attributions
 from quotegraph.extract.evaluation.scoring import Prediction, pair_by_overlap, token_overlap, tokens_in, word_tokens
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.phrases import sentences
+from quotegraph.extract.doc_tables import reading
 from quotegraph.extract.pipeline import candidates_to_records, make_nlp
 from quotegraph.extract.phrases import CharSpans, DocEntities
 from quotegraph.extract.speaker_linker import candidate_features, candidates_for
@@ -52,32 +53,33 @@ def run_rules(lang: str, data_root: Path, limit: int | None, rerank: bool) -> di
     articles = []
     started = time.monotonic()
     for n, (g, doc) in enumerate(zip(gold, nlp.pipe(as_article(g).text for g in gold)), 1):
-        # the candidates the filter will judge
-        found = candidates_to_records(doc, find_attributions(doc, lex, broad=True))
-        toks = word_tokens(doc.text)
-        golds = gold_predictions(g)
-        pq = [tokens_in(((f.quote.start, f.quote.end),), toks) for f in found]
-        gq = [tokens_in(p.quote, toks) for p in golds]
-        paired = dict(pair_by_overlap(pq, gq))
-        sents = sentences(doc)
-        speakers = CharSpans((f.speaker.start, f.speaker.end) for f in found if f.speaker is not None)
-        entities, cache = DocEntities(doc), {}
-        items = []
-        for i, f in enumerate(found):
-            cands, rule = candidates_for(doc, f, lex, sents, rerank=rerank, cache=cache, entities=entities)
-            if not cands:
-                continue
-            gs = tokens_in(golds[paired[i]].speaker, toks) if i in paired else frozenset()
-            if f.mediator and gs & tokens_in(((f.mediator.start, f.mediator.end),), toks):
-                # the gold relation is the relay ('"…," X said, according to Y' marked as Y's
-                # alone): it tells nothing about who X is
-                continue
-            labels = [1 if gs and token_overlap(tokens_in(((c.span.start_char, c.span.end_char),), toks), gs)[2] >= 0.5 else 0
-                      for c in cands]
-            feats = [candidate_features(doc, f, c, r, lex, speakers, rule_choice=(r == rule)) for r, c in enumerate(cands)]
-            items.append({"index": i, "spans": [(c.span.start_char, c.span.end_char) for c in cands],
-                          "features": feats, "labels": labels, "rule": rule})
-        articles.append({"id": g.id, "predictions": [as_prediction(f) for f in found], "items": items})
+        with reading(doc):  # the features read the Doc's arrays, kept while it is read (doc_tables)
+            # the candidates the filter will judge
+            found = candidates_to_records(doc, find_attributions(doc, lex, broad=True))
+            toks = word_tokens(doc.text)
+            golds = gold_predictions(g)
+            pq = [tokens_in(((f.quote.start, f.quote.end),), toks) for f in found]
+            gq = [tokens_in(p.quote, toks) for p in golds]
+            paired = dict(pair_by_overlap(pq, gq))
+            sents = sentences(doc)
+            speakers = CharSpans((f.speaker.start, f.speaker.end) for f in found if f.speaker is not None)
+            entities, cache = DocEntities(doc), {}
+            items = []
+            for i, f in enumerate(found):
+                cands, rule = candidates_for(doc, f, lex, sents, rerank=rerank, cache=cache, entities=entities)
+                if not cands:
+                    continue
+                gs = tokens_in(golds[paired[i]].speaker, toks) if i in paired else frozenset()
+                if f.mediator and gs & tokens_in(((f.mediator.start, f.mediator.end),), toks):
+                    # the gold relation is the relay ('"…," X said, according to Y' marked as Y's
+                    # alone): it tells nothing about who X is
+                    continue
+                labels = [1 if gs and token_overlap(tokens_in(((c.span.start_char, c.span.end_char),), toks), gs)[2] >= 0.5 else 0
+                          for c in cands]
+                feats = [candidate_features(doc, f, c, r, lex, speakers, rule_choice=(r == rule)) for r, c in enumerate(cands)]
+                items.append({"index": i, "spans": [(c.span.start_char, c.span.end_char) for c in cands],
+                              "features": feats, "labels": labels, "rule": rule})
+            articles.append({"id": g.id, "predictions": [as_prediction(f) for f in found], "items": items})
         if n % 100 == 0 or n == len(gold):
             print(f"  rules: {n}/{len(gold)} articles, {time.monotonic() - started:.0f} s", file=sys.stderr)
     return {"gold": gold, "articles": articles}
