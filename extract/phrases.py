@@ -464,12 +464,12 @@ def strip_punct(span: Span) -> Span | None:
     edge, texts = flags(doc, IS_PUNCT, IS_SPACE), forms(doc, ORTH)
     while start < end and edge[start]:
         start += 1
-    opened = count_with(doc, _OPENING_MARKS, start, end)
-    brackets = count_with(doc, _OPENING_BRACKET, start, end) - count_with(doc, _CLOSING_BRACKET, start, end)
+    stop = end  # the marks and brackets are counted in [start, stop), only when an edge asks
     while end > start and edge[end - 1]:
-        if texts[end - 1] in _CLOSING_MARKS and opened:
+        if texts[end - 1] in _CLOSING_MARKS and count_with(doc, _OPENING_MARKS, start, stop):
             break  # keep the closing mark of a quote the span opens
-        if texts[end - 1] == ")" and brackets <= 0 and "(" in span_text(doc[start:end]):
+        if (texts[end - 1] == ")" and "(" in span_text(doc[start:end])
+                and count_with(doc, _OPENING_BRACKET, start, stop) <= count_with(doc, _CLOSING_BRACKET, start, stop)):
             break  # keep the bracket that closes an aside ("Rainer Brüderle (FDP)")
         end -= 1
     return doc[start:end] if end > start else None
