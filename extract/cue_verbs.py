@@ -59,19 +59,27 @@ def lemmas_of(token: Token, lex: CueLexicon) -> list[str]:
         if stem:
             out += [c for c in (stem, stem + "e") if c not in out]
     if lex.lemma_lookup:
-        table = lemma_table(lex.lang)
-        keys = [token.text, token.lower_]
-        if token.lower_.endswith("en"):
-            keys.append(token.lower_[:-2])  # preterite plural of a strong verb: "sprachen" → "sprach"
-        for key in keys:
-            found = table.get(key)
-            if isinstance(found, str) and found.lower() not in out:
-                out.append(found.lower())
-        if token.lower_ not in out and token.lower_ not in table:
+        found, listed = _looked_up(token.text, token.lower_, lex.lang)
+        for lemma in found:
+            if lemma not in out:
+                out.append(lemma)
+        if token.lower_ not in out and not listed:
             # the table lists inflected forms only: a form it lacks may be the lemma itself
             # ("vermuten", which the lemmatizer reads as "vermun")
             out.append(token.lower_)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _looked_up(text: str, lower: str, lang: str) -> tuple[tuple[str, ...], bool]:
+    """The lemmas :func:`lemma_table` gives a form (lower case, in the order they are tried), and
+    whether its lower-case form is listed; kept per form, as the forms recur."""
+    table = lemma_table(lang)
+    keys = [text, lower]
+    if lower.endswith("en"):
+        keys.append(lower[:-2])  # preterite plural of a strong verb: "sprachen" → "sprach"
+    found = tuple(lemma.lower() for lemma in map(table.get, keys) if isinstance(lemma, str))
+    return found, lower in table
 
 
 def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
