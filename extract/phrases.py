@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import count_with, doc_ents, flags, forms, kept, span_text, table_of, tokens_with
+from .doc_tables import count_with, doc_ents, doc_text, flags, forms, kept, span_text, table_of, tokens_with
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
@@ -352,21 +352,6 @@ def extend_names(span: Span, limit: int) -> Span:
 
 
 _NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per Doc while it is read (:func:`~quotegraph.extract.doc_tables.reading`):
-    spaCy joins every token's text anew on each access of ``doc.text``, and the stages of
-    ``qg_attribution`` each need it.
-
-    >>> import spacy
-    >>> from quotegraph.extract.doc_tables import reading
-    >>> doc = spacy.blank("en")("It is cold.")
-    >>> with reading(doc):
-    ...     doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
-    True
-    """
-    return kept(doc, "text", lambda d: d.text)
 
 
 def sentences(doc: Doc) -> list[Span]:
