@@ -93,19 +93,28 @@ def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
     if table is None:
         return _cue_lemma(token, lex)
     lemmas = table.get(("cue_lemma", id(lex)))
+    if lemmas is None or token.i not in lemmas:
+        lemmas = _judged(token.doc, (token.i,), table, lex)
+    return lemmas[token.i]
+
+
+def _judged(doc: Doc, indices, table: dict, lex: CueLexicon) -> dict[int, str | None]:
+    """The cue lemmas (:func:`cue_lemma`) of the tokens at ``indices`` and of those judged
+    before, by token index, kept in the Doc's ``table``: each token is judged once per lexicon,
+    from candidates shared by the lexicons that differ in their verbs only."""
+    lemmas = table.get(("cue_lemma", id(lex)))
     if lemmas is None:
         lemmas = table[("cue_lemma", id(lex))] = {}
-    i = token.i
-    if i not in lemmas:
-        # the candidates are the same for lexicons that differ in their verbs only
-        key = ("cue_candidates", _sans_verbs(lex))
-        candidates = table.get(key)
-        if candidates is None:
-            candidates = table[key] = {}
-        if i not in candidates:
-            candidates[i] = _cue_candidates(token, lex)
-        lemmas[i] = next((c for c in candidates[i] if c in lex.verbs), None)
-    return lemmas[i]
+    key = ("cue_candidates", _sans_verbs(lex))
+    candidates = table.get(key)
+    if candidates is None:
+        candidates = table[key] = {}
+    for i in indices:
+        if i not in lemmas:
+            if i not in candidates:
+                candidates[i] = _cue_candidates(doc[i], lex)
+            lemmas[i] = next((c for c in candidates[i] if c in lex.verbs), None)
+    return lemmas
 
 
 #: id(lexicon) → (the lexicon, the number of its kind without verbs); the lexicon is held so
@@ -139,7 +148,8 @@ def cue_tokens(doc: Doc, start: int, end: int, lex: CueLexicon) -> list[int]:
     if key not in table:
         # the Doc's arrays rule out most tokens at once; the others are looked at one by one
         verb_like = kept(doc, ("verb_like", lex.noun_cues_need_verb_dependents), lambda d: _verb_like(d, lex).tolist())
-        table[key] = [i for i in verb_like if cue_lemma(doc[i], lex) is not None]
+        lemmas = _judged(doc, verb_like, table, lex)
+        table[key] = [i for i in verb_like if lemmas[i] is not None]
     return between(table[key], doc, start, end)
 
 
