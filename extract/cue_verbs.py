@@ -205,9 +205,8 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
         return ()  # "the court term", "his plan"; a verb tagged as a noun ("tweets that …") has verb dependents
     lemmas = lemmas_of(token, lex)
     out: list[str] = []
-    for child in token.children:
-        if child.dep_ in _PARTICLE_DEPS or child.tag_ == "PTKVZ":
-            out += [child.lower_ + lemma for lemma in lemmas]
+    for child in _particle_children(token):
+        out += [child.lower_ + lemma for lemma in lemmas]
     if lex.separable_particles and token.i > 0:
         # "wie … bekannt gab": a particle written apart before the finite verb
         prev = token.doc[token.i - 1]
@@ -228,3 +227,25 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
                 if at_clause_end:
                     break
     return (*out, *lemmas)
+
+
+def _particle_children(token: Token) -> list[Token]:
+    """The token's children that are verb particles ("teilte … mit", "pointed out"), in order.
+    While the Doc is read, looked up among the Doc's particles, found once from its arrays."""
+    doc = token.doc
+    if table_of(doc) is None:
+        return [c for c in token.children if c.dep_ in _PARTICLE_DEPS or c.tag_ == "PTKVZ"]
+    return [doc[k] for k in kept(doc, "particles_by_head", _particles_by_head).get(token.i, ())]
+
+
+def _particles_by_head(doc: Doc) -> dict[int, list[int]]:
+    """The indices of the Doc's verb particles (by dependency or the tag PTKVZ) by their head's
+    index, in order: the children :func:`_particle_children` keeps."""
+    strings = doc.vocab.strings
+    dep, tag = doc.to_array(DEP), doc.to_array(TAG)
+    offsets = doc.to_array(HEAD).astype(np.int64)
+    particle = (among(dep, [strings[d] for d in _PARTICLE_DEPS]) | (tag == strings["PTKVZ"])) & (offsets != 0)
+    out: dict[int, list[int]] = {}
+    for k in np.flatnonzero(particle).tolist():
+        out.setdefault(k + int(offsets[k]), []).append(k)
+    return out
