@@ -15,7 +15,8 @@ from functools import lru_cache
 from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import count_with, doc_ents, doc_text, flags, forms, kept, span_text, table_of, tokens_with
+from .doc_tables import count_with, doc_ents, flags, forms, span_text, table_of, tokens_with
+from .doc_tables import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
