@@ -59,19 +59,27 @@ def lemmas_of(token: Token, lex: CueLexicon) -> list[str]:
         if stem:
             out += [c for c in (stem, stem + "e") if c not in out]
     if lex.lemma_lookup:
-        table = lemma_table(lex.lang)
-        keys = [token.text, token.lower_]
-        if token.lower_.endswith("en"):
-            keys.append(token.lower_[:-2])  # preterite plural of a strong verb: "sprachen" → "sprach"
-        for key in keys:
-            found = table.get(key)
-            if isinstance(found, str) and found.lower() not in out:
-                out.append(found.lower())
-        if token.lower_ not in out and token.lower_ not in table:
+        found, listed = _looked_up(token.text, token.lower_, lex.lang)
+        for lemma in found:
+            if lemma not in out:
+                out.append(lemma)
+        if token.lower_ not in out and not listed:
             # the table lists inflected forms only: a form it lacks may be the lemma itself
             # ("vermuten", which the lemmatizer reads as "vermun")
             out.append(token.lower_)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _looked_up(text: str, lower: str, lang: str) -> tuple[tuple[str, ...], bool]:
+    """The lemmas :func:`lemma_table` gives a form (lower case, in the order they are tried), and
+    whether its lower-case form is listed; kept per form, as the forms recur."""
+    table = lemma_table(lang)
+    keys = [text, lower]
+    if lower.endswith("en"):
+        keys.append(lower[:-2])  # preterite plural of a strong verb: "sprachen" → "sprach"
+    found = tuple(lemma.lower() for lemma in map(table.get, keys) if isinstance(lemma, str))
+    return found, lower in table
 
 
 def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
@@ -85,19 +93,28 @@ def cue_lemma(token: Token, lex: CueLexicon) -> str | None:
     if table is None:
         return _cue_lemma(token, lex)
     lemmas = table.get(("cue_lemma", id(lex)))
+    if lemmas is None or token.i not in lemmas:
+        lemmas = _judged(token.doc, (token.i,), table, lex)
+    return lemmas[token.i]
+
+
+def _judged(doc: Doc, indices, table: dict, lex: CueLexicon) -> dict[int, str | None]:
+    """The cue lemmas (:func:`cue_lemma`) of the tokens at ``indices`` and of those judged
+    before, by token index, kept in the Doc's ``table``: each token is judged once per lexicon,
+    from candidates shared by the lexicons that differ in their verbs only."""
+    lemmas = table.get(("cue_lemma", id(lex)))
     if lemmas is None:
         lemmas = table[("cue_lemma", id(lex))] = {}
-    i = token.i
-    if i not in lemmas:
-        # the candidates are the same for lexicons that differ in their verbs only
-        key = ("cue_candidates", _sans_verbs(lex))
-        candidates = table.get(key)
-        if candidates is None:
-            candidates = table[key] = {}
-        if i not in candidates:
-            candidates[i] = _cue_candidates(token, lex)
-        lemmas[i] = next((c for c in candidates[i] if c in lex.verbs), None)
-    return lemmas[i]
+    key = ("cue_candidates", _sans_verbs(lex))
+    candidates = table.get(key)
+    if candidates is None:
+        candidates = table[key] = {}
+    for i in indices:
+        if i not in lemmas:
+            if i not in candidates:
+                candidates[i] = _cue_candidates(doc[i], lex)
+            lemmas[i] = next((c for c in candidates[i] if c in lex.verbs), None)
+    return lemmas
 
 
 #: id(lexicon) → (the lexicon, the number of its kind without verbs); the lexicon is held so
@@ -131,7 +148,8 @@ def cue_tokens(doc: Doc, start: int, end: int, lex: CueLexicon) -> list[int]:
     if key not in table:
         # the Doc's arrays rule out most tokens at once; the others are looked at one by one
         verb_like = kept(doc, ("verb_like", lex.noun_cues_need_verb_dependents), lambda d: _verb_like(d, lex).tolist())
-        table[key] = [i for i in verb_like if cue_lemma(doc[i], lex) is not None]
+        lemmas = _judged(doc, verb_like, table, lex)
+        table[key] = [i for i in verb_like if lemmas[i] is not None]
     return between(table[key], doc, start, end)
 
 
@@ -187,9 +205,8 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
         return ()  # "the court term", "his plan"; a verb tagged as a noun ("tweets that …") has verb dependents
     lemmas = lemmas_of(token, lex)
     out: list[str] = []
-    for child in token.children:
-        if child.dep_ in _PARTICLE_DEPS or child.tag_ == "PTKVZ":
-            out += [child.lower_ + lemma for lemma in lemmas]
+    for child in _particle_children(token):
+        out += [child.lower_ + lemma for lemma in lemmas]
     if lex.separable_particles and token.i > 0:
         # "wie … bekannt gab": a particle written apart before the finite verb
         prev = token.doc[token.i - 1]
@@ -210,3 +227,25 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
                 if at_clause_end:
                     break
     return (*out, *lemmas)
+
+
+def _particle_children(token: Token) -> list[Token]:
+    """The token's children that are verb particles ("teilte … mit", "pointed out"), in order.
+    While the Doc is read, looked up among the Doc's particles, found once from its arrays."""
+    doc = token.doc
+    if table_of(doc) is None:
+        return [c for c in token.children if c.dep_ in _PARTICLE_DEPS or c.tag_ == "PTKVZ"]
+    return [doc[k] for k in kept(doc, "particles_by_head", _particles_by_head).get(token.i, ())]
+
+
+def _particles_by_head(doc: Doc) -> dict[int, list[int]]:
+    """The indices of the Doc's verb particles (by dependency or the tag PTKVZ) by their head's
+    index, in order: the children :func:`_particle_children` keeps."""
+    strings = doc.vocab.strings
+    dep, tag = doc.to_array(DEP), doc.to_array(TAG)
+    offsets = doc.to_array(HEAD).astype(np.int64)
+    particle = (among(dep, [strings[d] for d in _PARTICLE_DEPS]) | (tag == strings["PTKVZ"])) & (offsets != 0)
+    out: dict[int, list[int]] = {}
+    for k in np.flatnonzero(particle).tolist():
+        out.setdefault(k + int(offsets[k]), []).append(k)
+    return out

@@ -32,7 +32,8 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
-           "count_with", "morph_values", "forms", "flags", "lower_in", "span_text", "among", "word_ids", "token_bounds", "id_list"]
+           "count_with", "morph_values", "forms", "flags", "lower_in", "span_text", "among", "word_ids", "token_bounds", "id_list",
+           "doc_text"]
 
 T = TypeVar("T")
 
@@ -182,7 +183,24 @@ def span_text(span: Span) -> str:
     """
     if table_of(span.doc) is None:
         return span.text
-    return kept(span.doc, "text", lambda d: d.text)[span.start_char : span.end_char]
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc while it is read (:func:`reading`): spaCy joins every
+    token's text anew on each access of ``doc.text``, and the stages of ``qg_attribution`` each
+    need it. Joined from :func:`forms` and the trailing-space flags (a token's
+    ``text_with_ws`` is its text and a space where it has one), no Token built.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It is  cold. ")
+    >>> with reading(doc):
+    ...     doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    True
+    """
+    def compute(d: Doc) -> str:
+        return "".join([form + " " if space else form for form, space in zip(forms(d, ORTH), doc_array(d, SPACY).tolist())])
+    return kept(doc, "text", compute)
 
 
 def count_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = ORTH) -> int:

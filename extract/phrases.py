@@ -15,8 +15,9 @@ from functools import lru_cache
 from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
+from .doc_tables import count_with, doc_ents, flags, forms, span_text, table_of, tokens_with
+from .doc_tables import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
 from .fronted_subjects import fronted_subject
-from .doc_tables import count_with, doc_ents, flags, forms, kept, span_text, table_of, tokens_with
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
@@ -355,21 +356,6 @@ def extend_names(span: Span, limit: int) -> Span:
 _NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per Doc while it is read (:func:`~quotegraph.extract.doc_tables.reading`):
-    spaCy joins every token's text anew on each access of ``doc.text``, and the stages of
-    ``qg_attribution`` each need it.
-
-    >>> import spacy
-    >>> from quotegraph.extract.doc_tables import reading
-    >>> doc = spacy.blank("en")("It is cold.")
-    >>> with reading(doc):
-    ...     doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
-    True
-    """
-    return kept(doc, "text", lambda d: d.text)
-
-
 def sentences(doc: Doc) -> list[Span]:
     """The Doc's sentences, with splits a parser made inside a sentence undone: a "sentence"
     that starts with a comma, a closing mark or a lower-case word continues the one before,
@@ -465,12 +451,12 @@ def strip_punct(span: Span) -> Span | None:
     edge, texts = flags(doc, IS_PUNCT, IS_SPACE), forms(doc, ORTH)
     while start < end and edge[start]:
         start += 1
-    opened = count_with(doc, _OPENING_MARKS, start, end)
-    brackets = count_with(doc, _OPENING_BRACKET, start, end) - count_with(doc, _CLOSING_BRACKET, start, end)
+    stop = end  # the marks and brackets are counted in [start, stop), only when an edge asks
     while end > start and edge[end - 1]:
-        if texts[end - 1] in _CLOSING_MARKS and opened:
+        if texts[end - 1] in _CLOSING_MARKS and count_with(doc, _OPENING_MARKS, start, stop):
             break  # keep the closing mark of a quote the span opens
-        if texts[end - 1] == ")" and brackets <= 0 and "(" in span_text(doc[start:end]):
+        if (texts[end - 1] == ")" and "(" in span_text(doc[start:end])
+                and count_with(doc, _OPENING_BRACKET, start, stop) <= count_with(doc, _CLOSING_BRACKET, start, stop)):
             break  # keep the bracket that closes an aside ("Rainer Brüderle (FDP)")
         end -= 1
     return doc[start:end] if end > start else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
-from ..cue_verbs import cue_lemma
+from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, strip_punct
 from .clauses import indirect_report
 from .found import Found, Pattern
@@ -139,8 +139,8 @@ def _coordinated_cue(doc: Doc, start: int, end: int, lex: CueLexicon) -> int | N
     """Where a second cue verb coordinated inside the content starts a report of its own:
     "X said [A] and warned B", "X says [A], and added B" — a conjunct cue verb with no subject
     of its own, after "and"/"but"; the content ends before the conjunction."""
-    for t in doc[start + 1 : end]:
-        if t.dep_ != "conj" or t.pos_ != "VERB" or cue_lemma(t, lex) is None:
+    for t in (doc[k] for k in cue_tokens(doc, start + 1, end, lex)):  # the Doc's cue verbs, known
+        if t.dep_ != "conj" or t.pos_ != "VERB":
             continue
         if any(c.dep_ in SUBJECT_DEPS for c in t.children):
             continue
