@@ -64,7 +64,7 @@ from .backend import Backend, result_rows
 from .entity_types import is_entity, losing_types
 from .model import article_batches, bind_prefixes, graph_iri, plain_vocabulary
 from .namespaces import ENTITY, ID, RDF
-from .oxigraph import OxigraphBackend, oxigraph_graph
+from .oxigraph import OxigraphBackend
 from .sparql import inline_values, prune_update  # prune_update is also importable from here, as before
 from .terms import nquads_line, sparql_term, to_ox  # so is sparql_term
 
@@ -578,6 +578,9 @@ class EndpointBackend(Backend):
     def update(self, text):
         self.graph.update(text)
 
+    def triple_count(self):
+        return len(self.graph)
+
     def union_triples(self):
         return self._copy().union_triples()
 
@@ -593,4 +596,4 @@ class EndpointBackend(Backend):
                  for s, p, o, g in self.graph.quads())
         store = ox.Store()
         store.extend(quads)
-        return oxigraph_graph(store).backend
+        return OxigraphBackend(store)
