@@ -75,6 +75,24 @@ def test_extracting_local_files_does_not_load_the_web_client(tmp_path):
     assert "quotegraph.fetch" in _loaded(code)
 
 
+#: What a run of ``quotegraph extract`` spares: oxrdflib, which imports rdflib's SPARQL engine and
+#: its grammar (pyparsing), a tenth of a second; the run's graph is a pyoxigraph store.
+SPARQL_GRAMMAR = {"oxrdflib", "pyparsing", "rdflib.plugins.sparql"}
+
+
+def test_extracting_into_a_graph_file_does_not_load_rdflibs_sparql_engine(tmp_path):
+    (tmp_path / "news.txt").write_text("„Wir bleiben hier“, sagte Eva Kern.", encoding="utf-8")
+    code = (f"import sys\nfrom quotegraph.cli import main\n"
+            f"sys.argv = ['quotegraph', 'extract', {str(tmp_path / 'news.txt')!r}, '--lang', 'de', "
+            f"'--out', {str(tmp_path / 'graph.ttl')!r}, '-q']\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code")
+    loaded = _loaded(code)
+    assert "Eva Kern" in (tmp_path / "graph.ttl").read_text(encoding="utf-8")  # it did extract, resolve and write
+    assert not SPARQL_GRAMMAR & loaded, SPARQL_GRAMMAR & loaded
+    # rdflib's Graph API over the same store does load them (the check above can fail)
+    assert SPARQL_GRAMMAR <= _loaded("from quotegraph.graph.store import open_graph\nopen_graph()")
+
+
 def test_only_text_that_needs_repair_loads_the_repair(tmp_path):
     (tmp_path / "plain.txt").write_text("„Das Gespräch war schwierig“, sagte Eva Kern.", encoding="utf-8")
     (tmp_path / "mojibake.txt").write_text("„Das GesprÃ¤ch war schwierig“, sagte Eva Kern.", encoding="utf-8")
