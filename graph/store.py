@@ -57,7 +57,7 @@ from .errors import GraphFileError
 from quotegraph.extract.records import ArticleResult
 
 from .backend import Backend, RdflibBackend
-from .endpoint import is_endpoint_url, open_endpoint
+from .addresses import is_endpoint_url
 from .model import article_batches, bind_prefixes, graph_iri
 from .namespaces import XSD
 from .oxigraph import OxigraphBackend, UnionGraph, syntax_message
@@ -177,6 +177,8 @@ def open_graph(store: str | Path | None = None, *, read_only: bool = False) -> G
     (0, rdflib.term.URIRef('https://w3id.org/quotegraph/ns#'))
     """
     if isinstance(store, str) and is_endpoint_url(store):
+        from .endpoint import open_endpoint  # rdflib's SPARQL store and urllib: only for a server
+
         return open_endpoint(store, read_only=read_only)
     return bind_prefixes(UnionGraph(open_store(store, read_only=read_only)))
 
@@ -385,6 +387,8 @@ def open_source(path_or_dir: str | Path, *, writable: bool = False, by_article: 
         If nothing is there, or it is neither an RDF file nor a store directory.
     """
     if isinstance(path_or_dir, str) and is_endpoint_url(path_or_dir):
+        from .endpoint import open_endpoint  # rdflib's SPARQL store and urllib: only for a server
+
         return open_endpoint(path_or_dir, read_only=not writable)
     path = Path(path_or_dir)
     if path.is_dir():

@@ -43,7 +43,7 @@ import pyoxigraph as ox
 from quotegraph.extract.records import ArticleResult
 from quotegraph.extract.settings import whole_number_from_env
 from quotegraph.graph.backend import Backend
-from quotegraph.graph.endpoint import is_endpoint_url
+from quotegraph.graph.addresses import is_endpoint_url
 from quotegraph.graph.store import add_results, close_graph, is_store_dir, load_file_by_article, open_graph, open_store
 
 __all__ = ["RunGraph", "SPILL_QUADS", "SPILL_FILE_BYTES", "REOPEN_QUADS", "MEMORY_QUADS_ENV", "memory_quads"]

@@ -78,6 +78,8 @@ def test_extracting_local_files_does_not_load_the_web_client(tmp_path):
 #: What a run of ``quotegraph extract`` spares: oxrdflib, which imports rdflib's SPARQL engine and
 #: its grammar (pyparsing), a tenth of a second; the run's graph is a pyoxigraph store.
 SPARQL_GRAMMAR = {"oxrdflib", "pyparsing", "rdflib.plugins.sparql"}
+#: ... and the SPARQL server's client, unless --store names a server.
+ENDPOINT_CLIENT = {"quotegraph.graph.endpoint", "rdflib.plugins.stores.sparqlstore"}
 
 
 def test_extracting_into_a_graph_file_does_not_load_rdflibs_sparql_engine(tmp_path):
@@ -88,9 +90,11 @@ def test_extracting_into_a_graph_file_does_not_load_rdflibs_sparql_engine(tmp_pa
             "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code")
     loaded = _loaded(code)
     assert "Eva Kern" in (tmp_path / "graph.ttl").read_text(encoding="utf-8")  # it did extract, resolve and write
-    assert not SPARQL_GRAMMAR & loaded, SPARQL_GRAMMAR & loaded
-    # rdflib's Graph API over the same store does load them (the check above can fail)
+    assert not (SPARQL_GRAMMAR | ENDPOINT_CLIENT) & loaded, (SPARQL_GRAMMAR | ENDPOINT_CLIENT) & loaded
+    # rdflib's Graph API over the same store does load them, and the client its parts (the
+    # check above can fail)
     assert SPARQL_GRAMMAR <= _loaded("from quotegraph.graph.store import open_graph\nopen_graph()")
+    assert ENDPOINT_CLIENT <= _loaded("import quotegraph.graph.endpoint")
 
 
 def test_only_text_that_needs_repair_loads_the_repair(tmp_path):
