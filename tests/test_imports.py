@@ -59,12 +59,17 @@ def test_the_extraction_facade_does_load_what_help_leaves_out():
     assert {"rdflib", "pyoxigraph"} <= _top_level(_loaded("import quotegraph.api"))
 
 
-def test_extracting_local_files_does_not_load_the_web_client(tmp_path):
+def _extract_code(tmp_path) -> str:
+    """A script running ``quotegraph extract news.txt --out graph.ttl -q`` on a one-line article."""
     (tmp_path / "news.txt").write_text("„Wir bleiben hier“, sagte Eva Kern.", encoding="utf-8")
-    code = (f"import sys\nfrom quotegraph.cli import main\n"
+    return (f"import sys\nfrom quotegraph.cli import main\n"
             f"sys.argv = ['quotegraph', 'extract', {str(tmp_path / 'news.txt')!r}, '--lang', 'de', "
             f"'--out', {str(tmp_path / 'graph.ttl')!r}, '-q']\n"
             "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code")
+
+
+def test_extracting_local_files_does_not_load_the_web_client(tmp_path):
+    code = _extract_code(tmp_path)
     loaded = _loaded(code)
     assert (tmp_path / "graph.ttl").stat().st_size > 0 and "spacy" in loaded  # it did extract
     # (spaCy itself imports requests, and requests charset_normalizer; quotegraph's client, its
@@ -83,11 +88,7 @@ ENDPOINT_CLIENT = {"quotegraph.graph.endpoint", "rdflib.plugins.stores.sparqlsto
 
 
 def test_extracting_into_a_graph_file_does_not_load_rdflibs_sparql_engine(tmp_path):
-    (tmp_path / "news.txt").write_text("„Wir bleiben hier“, sagte Eva Kern.", encoding="utf-8")
-    code = (f"import sys\nfrom quotegraph.cli import main\n"
-            f"sys.argv = ['quotegraph', 'extract', {str(tmp_path / 'news.txt')!r}, '--lang', 'de', "
-            f"'--out', {str(tmp_path / 'graph.ttl')!r}, '-q']\n"
-            "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code")
+    code = _extract_code(tmp_path)
     loaded = _loaded(code)
     assert "Eva Kern" in (tmp_path / "graph.ttl").read_text(encoding="utf-8")  # it did extract, resolve and write
     assert not (SPARQL_GRAMMAR | ENDPOINT_CLIENT) & loaded, (SPARQL_GRAMMAR | ENDPOINT_CLIENT) & loaded
