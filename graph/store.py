@@ -361,7 +361,8 @@ def load_file_by_article(path: str | Path, graph: Graph | OxigraphBackend, *,
     return graph
 
 
-def open_source(path_or_dir: str | Path, *, writable: bool = False, by_article: bool = False) -> Graph:
+def open_source(path_or_dir: str | Path, *, writable: bool = False, by_article: bool = False,
+                store: bool = False) -> Graph | Backend:
     """What ``query``, ``view`` and ``export`` read: an RDF file (loaded into memory), a store
     directory or a SPARQL endpoint.
 
@@ -380,6 +381,10 @@ def open_source(path_or_dir: str | Path, *, writable: bool = False, by_article: 
         (:func:`load_file_by_article`), as the store it was written from held it: what
         ``export`` to TriG or N-Quads needs. Otherwise a file's triples go into the default
         graph (queries see the union either way).
+    store : bool
+        Give a file or store directory as an Oxigraph store without rdflib's Graph
+        (:func:`open_store`): enough for queries, writes and files, and without oxrdflib's
+        import. An endpoint is a graph all the same.
 
     Raises
     ------
@@ -390,16 +395,17 @@ def open_source(path_or_dir: str | Path, *, writable: bool = False, by_article: 
         from .endpoint import open_endpoint  # rdflib's SPARQL store and urllib: only for a server
 
         return open_endpoint(path_or_dir, read_only=not writable)
+    opener = open_store if store else open_graph
     path = Path(path_or_dir)
     if path.is_dir():
         if not is_store_dir(path):
             raise GraphFileError("directory is not an Oxigraph store", str(path))
-        return open_graph(path, read_only=not writable)
+        return opener(path, read_only=not writable)
     if not path.exists():
         raise GraphFileError("no such file or store directory", str(path))
     if by_article:
-        return load_file_by_article(path, open_graph())
-    return load_file(path)
+        return load_file_by_article(path, opener())
+    return load_file(path, opener())
 
 
 def add_results(graph: Graph, results: Iterable[ArticleResult], *, batch_size: int = 20_000) -> int:
