@@ -19,6 +19,19 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 
 
+#: The bare pipeline as its own process: quotegraph's pipeline without qg_attribution, nlp.pipe
+#: (arguments: language, a JSONL file of articles, batch size).
+BARE_SCRIPT = """
+import json, sys
+from quotegraph.extract.pipeline import make_nlp
+nlp = make_nlp(sys.argv[1])
+nlp.remove_pipe("qg_attribution")
+with open(sys.argv[2], encoding="utf-8") as fh:
+    texts = [json.loads(line)["text"] for line in fh]
+print(sum(len(doc) for doc in nlp.pipe(texts, batch_size=int(sys.argv[3]))))
+"""
+
+
 def rss_mb() -> float:
     """Peak resident memory of this process so far, in MB (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

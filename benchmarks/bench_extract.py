@@ -70,7 +70,7 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from _bench import DEFAULT_DATA, REPO, cli_command, load_note, median, pipelines, print_table, rss_mb, timed_runs  # noqa: E402
+from _bench import BARE_SCRIPT, DEFAULT_DATA, REPO, cli_command, load_note, median, pipelines, print_table, rss_mb, timed_runs  # noqa: E402
 
 from quotegraph import api  # noqa: E402
 from quotegraph.extract import pipeline as qgp  # noqa: E402
@@ -131,16 +131,6 @@ def _verdict(ok: bool) -> str:
 
 # ---------------------------------------------------------------------------- processes
 
-#: The bare pipeline as its own process: quotegraph's pipeline without qg_attribution, nlp.pipe.
-BARE_SCRIPT = """
-import json, sys
-from quotegraph.extract.pipeline import make_nlp
-nlp = make_nlp(sys.argv[1])
-nlp.remove_pipe("qg_attribution")
-with open(sys.argv[2], encoding="utf-8") as fh:
-    texts = [json.loads(line)["text"] for line in fh]
-print(sum(len(doc) for doc in nlp.pipe(texts, batch_size=int(sys.argv[3]))))
-"""
 
 
 def write_dev(articles: list[Article], lang: str, path: Path) -> None:

@@ -98,6 +98,10 @@ class Backend:
         (:mod:`quotegraph.graph.identity`), which rewrites entity IRIs across graphs."""
         self.update(change_update(deletes, inserts, getattr(self, "shared_graph", None)))
 
+    def triple_count(self) -> int:
+        """How many distinct triples the union of the store's graphs holds (``len`` of its graph)."""
+        raise NotImplementedError
+
     def union_triples(self) -> Iterable[ox.Triple]:
         """Every triple of the union of the store's graphs, once, as pyoxigraph triples (to serialize)."""
         raise NotImplementedError
@@ -155,6 +159,9 @@ class RdflibBackend(Backend):
 
     def update(self, text):
         self.graph.update(text)
+
+    def triple_count(self):
+        return len(self.graph)
 
     def union_triples(self):
         for s, p, o in self.graph:

@@ -60,11 +60,12 @@ from rdflib.query import Result
 
 from .errors import GraphFileError, QuotegraphError
 
+from .addresses import SCHEMES, is_endpoint_url  # also importable from here, as before
 from .backend import Backend, result_rows
 from .entity_types import is_entity, losing_types
 from .model import article_batches, bind_prefixes, graph_iri, plain_vocabulary
 from .namespaces import ENTITY, ID, RDF
-from .oxigraph import OxigraphBackend, oxigraph_graph
+from .oxigraph import OxigraphBackend
 from .sparql import inline_values, prune_update  # prune_update is also importable from here, as before
 from .terms import nquads_line, sparql_term, to_ox  # so is sparql_term
 
@@ -85,8 +86,6 @@ __all__ = [
     "sparql_term",
 ]
 
-#: Address prefixes that name a SPARQL endpoint rather than a file or directory.
-SCHEMES = ("sparql+http://", "sparql+https://")
 #: At most this many triples go into one INSERT DATA request (Virtuoso refuses large ones).
 CHUNK_TRIPLES = 1_000
 #: Seconds to wait for an endpoint's answer.
@@ -105,15 +104,6 @@ _HIDDEN_TRIPLE = ("SELECT ?s WHERE { { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p 
 #: rows per page when reading whole graphs from Virtuoso (it cuts results at ResultSetMaxRows,
 #: 10,000 in Debian's ini)
 _PAGE = 10_000
-
-
-def is_endpoint_url(text: object) -> bool:
-    """Whether a ``--store``/source argument names a SPARQL endpoint.
-
-    >>> is_endpoint_url("sparql+http://127.0.0.1:7878"), is_endpoint_url("store/"), is_endpoint_url(None)
-    (True, False, False)
-    """
-    return isinstance(text, str) and text.lower().startswith(SCHEMES)
 
 
 @dataclass(frozen=True)
@@ -578,6 +568,9 @@ class EndpointBackend(Backend):
     def update(self, text):
         self.graph.update(text)
 
+    def triple_count(self):
+        return len(self.graph)
+
     def union_triples(self):
         return self._copy().union_triples()
 
@@ -593,4 +586,4 @@ class EndpointBackend(Backend):
                  for s, p, o, g in self.graph.quads())
         store = ox.Store()
         store.extend(quads)
-        return oxigraph_graph(store).backend
+        return OxigraphBackend(store)

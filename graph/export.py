@@ -38,9 +38,10 @@ from rdflib import Graph
 
 from .errors import GraphFileError, QuotegraphError
 
+from .backend import Backend
 from .files import StagedFiles, write_atomically
 from .namespaces import FILE_PREFIXES, PREFIXES
-from .store import backend_of
+from .store import as_graph, backend_of
 
 __all__ = ["FORMATS", "DATASET_FORMATS", "format_for_suffix", "save_graph", "write_graph", "jsonld_context"]
 
@@ -162,7 +163,7 @@ def _write_jsonld(triples, out: IO[bytes], prefixes: dict | None) -> None:
     out.write(b"\n")
 
 
-def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixes: dict | None = None) -> int | None:
+def write_graph(graph: Graph | Backend, out: IO[bytes], format: str = "turtle", *, prefixes: dict | None = None) -> int | None:
     """Serialize a graph to a binary stream (no atomicity: see :func:`save_graph`); returns the
     number of triples written for the formats of one graph (Turtle, N-Triples), else None.
 
@@ -179,7 +180,7 @@ def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixe
 
         from .network import to_networkx
 
-        nx.write_graphml(to_networkx(graph), out, encoding="utf-8")
+        nx.write_graphml(to_networkx(as_graph(graph)), out, encoding="utf-8")
         return None
     backend = backend_of(graph)
     if format == "jsonld":
@@ -203,14 +204,14 @@ def write_graph(graph: Graph, out: IO[bytes], format: str = "turtle", *, prefixe
     return written[0]
 
 
-def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefixes: dict | None = None,
+def save_graph(graph: Graph | Backend, path: str | Path, format: str = "turtle", *, prefixes: dict | None = None,
                files: StagedFiles | None = None) -> int:
     """Write a graph to a file, atomically.
 
     Parameters
     ----------
-    graph : rdflib.Graph
-        Oxigraph-backed or plain.
+    graph : rdflib.Graph or Backend
+        Oxigraph-backed or plain; or a store (:func:`~quotegraph.graph.store.open_store`).
     path : str or Path
         The file to write; its folder must exist. An existing file is replaced only once the
         new one is complete.
@@ -248,5 +249,5 @@ def save_graph(graph: Graph, path: str | Path, format: str = "turtle", *, prefix
             written = write_graph(graph, out, format, prefixes=prefixes)
     except OSError as exc:
         raise GraphFileError(exc.strerror or str(exc), str(path)) from None
-    return written if written is not None else len(graph)
+    return written if written is not None else backend_of(graph).triple_count()
 

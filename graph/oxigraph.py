@@ -1,17 +1,22 @@
-"""The embedded Oxigraph store: pyoxigraph under rdflib's API, through oxrdflib.
+"""The embedded Oxigraph store: pyoxigraph on its own, or under rdflib's API through oxrdflib.
 
-:func:`~quotegraph.graph.store.open_graph` wraps a pyoxigraph ``Store`` (in memory or in a
-store directory) in a :class:`UnionGraph`, whose :class:`OxigraphBackend` does the heavy work on
-pyoxigraph directly: writing an article is N-Quads text read by ``Store.load`` (several times
+An :class:`OxigraphBackend` does the work on a pyoxigraph ``Store`` (in memory or in a store
+directory) directly: writing an article is N-Quads text read by ``Store.load`` (several times
 faster than adding through rdflib), queries run on Oxigraph's engine with the default graph as
-the union of all graphs, exports are ``Store.dump``.
+the union of all graphs, exports are ``Store.dump``. A run of ``quotegraph extract`` needs no
+more (:func:`~quotegraph.graph.store.open_store`); :func:`~quotegraph.graph.store.open_graph`
+wraps the same backend in a :class:`UnionGraph`, an rdflib Graph over oxrdflib's store, for the
+rest of rdflib's API. oxrdflib is imported only then: it loads rdflib's SPARQL grammar
+(pyparsing), about a tenth of a second at start (issue #27).
 
 oxrdflib keeps its pyoxigraph ``Store`` in private attributes; this module is the only place
-that touches them (:attr:`OxigraphBackend.store`, :meth:`OxigraphBackend.close`).
+that touches them (:meth:`OxigraphBackend.close`).
 
 Examples
 --------
 >>> g = oxigraph_graph(ox.Store())
+>>> g.backend.store is g.store._inner
+True
 >>> a, b, c = ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.NamedNode("urn:c")
 >>> g.backend.store.add(ox.Quad(a, b, c, ox.NamedNode("urn:g")))
 >>> g.backend.graph_names(), len(g)
@@ -25,7 +30,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.paths import Path as PropertyPath
@@ -63,10 +67,13 @@ class UnionGraph(Graph):
     [2]
     """
 
-    def __init__(self, store: OxigraphStore, path: Path | None = None):
-        super().__init__(store=store, identifier=DATASET_DEFAULT_GRAPH_ID)
+    def __init__(self, backend: OxigraphBackend):
+        from oxrdflib import OxigraphStore  # rdflib's SPARQL grammar: only for rdflib's API (see above)
+
+        super().__init__(store=OxigraphStore(store=backend.store), identifier=DATASET_DEFAULT_GRAPH_ID)
         self.default_union = True  # rdflib's Graph.query then asks oxrdflib for the union
-        self.backend = OxigraphBackend(store, path)
+        backend.rdflib_store = self.store
+        self.backend = backend
 
     def triples(self, triple):
         s, p, o = triple
@@ -90,7 +97,7 @@ def oxigraph_graph(store: ox.Store, path: Path | None = None) -> UnionGraph:
     ``path``: the directory of a store opened writable, rid of its write-ahead log when closed
     (:meth:`OxigraphBackend.close`).
     """
-    return bind_prefixes(UnionGraph(OxigraphStore(store=store), path))
+    return bind_prefixes(UnionGraph(OxigraphBackend(store, path)))
 
 
 def _drop_write_ahead_log(path: Path) -> None:
@@ -108,29 +115,45 @@ def _drop_write_ahead_log(path: Path) -> None:
 
 
 class OxigraphBackend(Backend):
-    """Articles, queries and dumps straight on the pyoxigraph Store under an oxrdflib graph."""
+    """Articles, queries and dumps straight on a pyoxigraph Store (``store``), with or without an
+    rdflib Graph over it.
+
+    ``path``: the directory of a store opened writable, rid of its write-ahead log when closed.
+    """
 
     accepts_parsed_queries = False  # oxrdflib refuses them (pyshacl's): rdflib's engine needs a copy
 
-    def __init__(self, rdflib_store: OxigraphStore, path: Path | None = None):
-        self.rdflib_store = rdflib_store
+    def __init__(self, store: ox.Store, path: Path | None = None):
+        self.store: ox.Store | None = store
         self.path = path  # a store directory opened writable, else None
+        self.rdflib_store = None  # oxrdflib's store over it, once a UnionGraph wraps it
 
-    @property
-    def store(self) -> ox.Store:
-        """The pyoxigraph Store (oxrdflib makes an in-memory one on first use)."""
-        return self.rdflib_store._inner
+    @classmethod
+    def of_graph(cls, graph: Graph) -> OxigraphBackend | None:
+        """The backend for an rdflib Graph made by hand over oxrdflib's store
+        (``Graph(store="Oxigraph")``); None for any other store."""
+        from oxrdflib import OxigraphStore  # rdflib's API is in use already
+
+        if not isinstance(graph.store, OxigraphStore):
+            return None
+        backend = cls(graph.store._inner)  # oxrdflib makes an in-memory Store on first use
+        backend.rdflib_store = graph.store
+        return backend
 
     def close(self) -> None:
-        rdflib_store = self.rdflib_store
-        if getattr(rdflib_store, "_store", None) is None:  # closed already
+        store = self.store
+        if store is None:  # closed already
             return
         try:
-            rdflib_store._store.flush()
+            store.flush()
         except (OSError, RuntimeError):  # in memory, or read-only: nothing to flush
             pass
-        rdflib_store._store = None
-        rdflib_store.close()
+        # every reference dropped, so the directory's lock is released at once
+        self.store = store = None
+        if self.rdflib_store is not None:
+            self.rdflib_store._store = None
+            self.rdflib_store.close()
+            self.rdflib_store = None
         if self.path is not None:
             _drop_write_ahead_log(self.path)
 
@@ -195,6 +218,13 @@ class OxigraphBackend(Backend):
         # straight to pyoxigraph: oxrdflib refuses updates on a union graph
         self.store.update(text)
 
+    def load(self, path: Path, format: ox.RdfFormat, *, bulk: bool = False) -> None:
+        """Read an RDF file into the store as oxrdflib's parsers do (the triples of a triples file
+        into the default graph, a quad keeping its graph; the file's URI as base IRI), in one
+        transaction, or with ``bulk`` by Oxigraph's bulk loader. Errors are the parser's own."""
+        load = self.store.bulk_load if bulk else self.store.load
+        load(path=str(path), format=format, base_iri=Path(path).absolute().as_uri())
+
     def load_by_article(self, path, batch_size):
         path = Path(path)
         if not path.is_file():
@@ -243,6 +273,11 @@ class OxigraphBackend(Backend):
             return columns, [tuple(conv(v) for v in solution) for solution in result]
         return ["subject", "predicate", "object"], [(conv(t.subject), conv(t.predicate), conv(t.object))
                                                      for t in result]
+
+    def triple_count(self):
+        # as oxrdflib counts a union graph (len of a UnionGraph)
+        query = "SELECT (COUNT(DISTINCT TRIPLE(?s, ?p, ?o)) AS ?c) WHERE { ?s ?p ?o }"
+        return int(next(self.store.query(query, use_default_graph_as_union=True))[0].value)
 
     def union_triples(self):
         # CONSTRUCT over the union returns each triple once, whichever graphs it is in

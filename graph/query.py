@@ -116,8 +116,9 @@ def run_query(graph: Graph, sparql: str, *, params: dict[str, str] | None = None
 
     Parameters
     ----------
-    graph : rdflib.Graph
-        Oxigraph-backed (fast, standard-conformant) or a plain rdflib Graph.
+    graph : rdflib.Graph or Backend
+        Oxigraph-backed (fast, standard-conformant) or a plain rdflib Graph; or a store
+        (:func:`~quotegraph.graph.store.open_store`).
     sparql : str
         The query. Every prefix of ``PREFIXES`` is available without declaring it; a prefix the
         query declares itself wins.
@@ -159,7 +160,7 @@ def run_query(graph: Graph, sparql: str, *, params: dict[str, str] | None = None
     if kind == "update":
         if params:
             raise QueryError("parameters cannot be bound in an update; write the values into it")
-        before = len(graph)
+        before = backend.triple_count()
         try:
             _interruptible(backend.update, text)
         except QuotegraphError:
@@ -173,7 +174,8 @@ def run_query(graph: Graph, sparql: str, *, params: dict[str, str] | None = None
             raise QueryError(f"update failed: {msg}") from None
         except Exception as exc:  # rdflib's engine: pyparsing and plain Exceptions
             raise QueryError(f"update failed: {_one_line(exc)}") from None
-        return QueryResult(["triples_before", "triples_after"], [(Literal(before), Literal(len(graph)))], "update")
+        return QueryResult(["triples_before", "triples_after"], [(Literal(before), Literal(backend.triple_count()))],
+                           "update")
 
     bindings = param_bindings(sparql, params)
     try:

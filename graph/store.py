@@ -9,7 +9,9 @@ Every graph quotegraph hands out is an ``rdflib.Graph``:
 
 The functions here are the same for every store: what differs (writing articles, queries,
 dumps) is done by the graph's :class:`~quotegraph.graph.backend.Backend`, chosen when the
-graph is opened (:func:`backend_of`).
+graph is opened (:func:`backend_of`). They also take a backend itself: :func:`open_store` gives
+an Oxigraph store without rdflib's Graph around it (nor oxrdflib, whose SPARQL grammar takes a
+tenth of a second to import), all a run of ``quotegraph extract`` needs.
 
 **Named graphs.** Each article's triples live in their own named graph
 (:func:`~quotegraph.graph.model.graph_iri`), the entity descriptions many articles share in the
@@ -36,6 +38,10 @@ True
 (True, True)
 >>> is_oxigraph(g), is_oxigraph(memory_copy(g))
 (True, False)
+>>> store = open_store()  # a store without rdflib's Graph around it
+>>> n = add_results(store, [ArticleResult(Article(id="a1", text="Hallo", title="Gruß"))])
+>>> n == store.triple_count() > 0
+True
 """
 
 from __future__ import annotations
@@ -45,21 +51,22 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import Graph, Literal
 
 from .errors import GraphFileError
 from quotegraph.extract.records import ArticleResult
 
 from .backend import Backend, RdflibBackend
-from .endpoint import is_endpoint_url, open_endpoint
+from .addresses import is_endpoint_url
 from .model import article_batches, bind_prefixes, graph_iri
 from .namespaces import XSD
-from .oxigraph import OxigraphBackend, UnionGraph, oxigraph_graph, syntax_message
+from .oxigraph import OxigraphBackend, UnionGraph, syntax_message
 
 __all__ = [
     "PARSE_FORMATS",
     "open_graph",
+    "open_store",
+    "as_graph",
     "open_source",
     "load_file",
     "load_file_by_article",
@@ -91,6 +98,16 @@ PARSE_FORMATS: dict[str, str] = {
     ".rdf": "ox-xml",
     ".owl": "ox-xml",
     ".xml": "ox-xml",
+}
+
+#: oxrdflib's parser name -> Oxigraph's format, for a file read into a store without oxrdflib.
+_PARSER_FORMATS = {
+    "ox-turtle": ox.RdfFormat.TURTLE,
+    "ox-nt": ox.RdfFormat.N_TRIPLES,
+    "ox-nquads": ox.RdfFormat.N_QUADS,
+    "ox-trig": ox.RdfFormat.TRIG,
+    "ox-json-ld": ox.RdfFormat.JSON_LD,
+    "ox-xml": ox.RdfFormat.RDF_XML,
 }
 
 # files RocksDB (Oxigraph's on-disk backend) always writes into a store directory
@@ -159,12 +176,30 @@ def open_graph(store: str | Path | None = None, *, read_only: bool = False) -> G
     >>> len(g), g.namespace_manager.store.namespace("qg")
     (0, rdflib.term.URIRef('https://w3id.org/quotegraph/ns#'))
     """
+    if isinstance(store, str) and is_endpoint_url(store):
+        from .endpoint import open_endpoint  # rdflib's SPARQL store and urllib: only for a server
+
+        return open_endpoint(store, read_only=read_only)
+    return bind_prefixes(UnionGraph(open_store(store, read_only=read_only)))
+
+
+def open_store(store: str | Path | None = None, *, read_only: bool = False) -> OxigraphBackend:
+    """An Oxigraph store (in memory, or a store directory) without rdflib's Graph around it.
+
+    Every function here that takes a graph takes it too (:func:`add_results`,
+    :func:`close_graph` …), and so do :func:`~quotegraph.graph.identity.resolve_graph`,
+    :func:`~quotegraph.graph.statements.link_statements` and
+    :func:`~quotegraph.graph.export.save_graph`. ``store`` and ``read_only`` and the errors are
+    those of :func:`open_graph`, but for an endpoint address.
+
+    >>> store = open_store()
+    >>> store.graph_names(), type(store.store).__name__
+    ([], 'Store')
+    """
     if store is None:
         if read_only:
             raise GraphFileError("an in-memory graph cannot be opened read-only")
-        return oxigraph_graph(ox.Store())
-    if isinstance(store, str) and is_endpoint_url(store):
-        return open_endpoint(store, read_only=read_only)
+        return OxigraphBackend(ox.Store())
     path = Path(store)
     if path.exists() and not path.is_dir():
         raise GraphFileError("is a file, not a store directory", str(path))
@@ -183,24 +218,38 @@ def open_graph(store: str | Path | None = None, *, read_only: bool = False) -> G
         if "lock" in msg.lower():
             msg = "store is in use by another process (or another graph in this one); close it first"
         raise GraphFileError(msg, str(path)) from None
-    return oxigraph_graph(inner, None if read_only else path)
+    return OxigraphBackend(inner, None if read_only else path)
 
 
-def backend_of(graph: Graph) -> Backend:
+def as_graph(graph: Graph | OxigraphBackend) -> Graph:
+    """An rdflib Graph for a store from :func:`open_store` (over the same store, prefixes bound);
+    a graph as it is. For work that needs rdflib's API.
+
+    >>> store = open_store()
+    >>> as_graph(store).backend is store, len(as_graph(store))
+    (True, 0)
+    """
+    if isinstance(graph, OxigraphBackend):
+        return bind_prefixes(UnionGraph(graph))
+    return graph
+
+
+def backend_of(graph: Graph | Backend) -> Backend:
     """What does the work for a graph: its store's :class:`~quotegraph.graph.backend.Backend`.
 
     Graphs from :func:`open_graph` carry the backend chosen when they were opened; any other
-    rdflib Graph gets one by its store (an ``Oxigraph`` store made by hand, or rdflib's own).
+    rdflib Graph gets one by its store (an ``Oxigraph`` store made by hand, or rdflib's own). A
+    backend (:func:`open_store`) is its own.
 
     >>> type(backend_of(open_graph())).__name__, type(backend_of(Graph())).__name__
     ('OxigraphBackend', 'RdflibBackend')
     """
+    if isinstance(graph, Backend):
+        return graph
     backend = getattr(graph, "backend", None)
     if backend is not None:
         return backend
-    if isinstance(graph.store, OxigraphStore):  # Graph(store="Oxigraph")
-        return OxigraphBackend(graph.store)
-    return RdflibBackend(graph)
+    return OxigraphBackend.of_graph(graph) or RdflibBackend(graph)
 
 
 def is_oxigraph(graph: Graph) -> bool:
@@ -232,7 +281,7 @@ def close_graph(graph: Graph) -> None:
     backend_of(graph).close()
 
 
-def load_file(path: str | Path, graph: Graph | None = None, *, bulk: bool = False) -> Graph:
+def load_file(path: str | Path, graph: Graph | OxigraphBackend | None = None, *, bulk: bool = False) -> Graph | OxigraphBackend:
     """Parse an RDF file into a graph with Oxigraph's parsers; the format comes from the suffix.
 
     Parameters
@@ -241,8 +290,9 @@ def load_file(path: str | Path, graph: Graph | None = None, *, bulk: bool = Fals
         A ``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld`` (or ``.rdf``) file. Quads of named
         graphs in ``.nq``/``.trig`` files keep their graph (one per article, as quotegraph
         writes them); triples files go into the default graph. Queries see the union either way.
-    graph : rdflib.Graph, optional
-        Where to add the triples; a new in-memory Oxigraph graph when None.
+    graph : rdflib.Graph or OxigraphBackend, optional
+        Where to add the triples (a graph, or a store from :func:`open_store`); a new in-memory
+        Oxigraph graph when None.
     bulk : bool
         For big files into an on-disk store: Oxigraph's bulk loader (faster, not atomic).
         Otherwise the load is one transaction: a malformed file adds nothing.
@@ -278,7 +328,10 @@ def load_file(path: str | Path, graph: Graph | None = None, *, bulk: bool = Fals
     if graph is None:
         graph = open_graph()
     try:
-        graph.parse(str(path), format=fmt, transactional=not bulk)
+        if isinstance(graph, OxigraphBackend):
+            graph.load(path, _PARSER_FORMATS[fmt], bulk=bulk)
+        else:
+            graph.parse(str(path), format=fmt, transactional=not bulk)
     except SyntaxError as exc:
         raise GraphFileError(syntax_message(exc), str(path)) from None
     except (OSError, ValueError) as exc:
@@ -286,7 +339,8 @@ def load_file(path: str | Path, graph: Graph | None = None, *, bulk: bool = Fals
     return graph
 
 
-def load_file_by_article(path: str | Path, graph: Graph, *, batch_size: int = 50_000) -> Graph:
+def load_file_by_article(path: str | Path, graph: Graph | OxigraphBackend, *,
+                         batch_size: int = 50_000) -> Graph | OxigraphBackend:
     """:func:`load_file` for a file quotegraph wrote, putting each triple back into its article's graph.
 
     A Turtle, N-Triples or JSON-LD file has no named graphs; read with :func:`load_file`, all of
@@ -307,7 +361,8 @@ def load_file_by_article(path: str | Path, graph: Graph, *, batch_size: int = 50
     return graph
 
 
-def open_source(path_or_dir: str | Path, *, writable: bool = False, by_article: bool = False) -> Graph:
+def open_source(path_or_dir: str | Path, *, writable: bool = False, by_article: bool = False,
+                store: bool = False) -> Graph | Backend:
     """What ``query``, ``view`` and ``export`` read: an RDF file (loaded into memory), a store
     directory or a SPARQL endpoint.
 
@@ -326,6 +381,10 @@ def open_source(path_or_dir: str | Path, *, writable: bool = False, by_article: 
         (:func:`load_file_by_article`), as the store it was written from held it: what
         ``export`` to TriG or N-Quads needs. Otherwise a file's triples go into the default
         graph (queries see the union either way).
+    store : bool
+        Give a file or store directory as an Oxigraph store without rdflib's Graph
+        (:func:`open_store`): enough for queries, writes and files, and without oxrdflib's
+        import. An endpoint is a graph all the same.
 
     Raises
     ------
@@ -333,17 +392,20 @@ def open_source(path_or_dir: str | Path, *, writable: bool = False, by_article: 
         If nothing is there, or it is neither an RDF file nor a store directory.
     """
     if isinstance(path_or_dir, str) and is_endpoint_url(path_or_dir):
+        from .endpoint import open_endpoint  # rdflib's SPARQL store and urllib: only for a server
+
         return open_endpoint(path_or_dir, read_only=not writable)
+    opener = open_store if store else open_graph
     path = Path(path_or_dir)
     if path.is_dir():
         if not is_store_dir(path):
             raise GraphFileError("directory is not an Oxigraph store", str(path))
-        return open_graph(path, read_only=not writable)
+        return opener(path, read_only=not writable)
     if not path.exists():
         raise GraphFileError("no such file or store directory", str(path))
     if by_article:
-        return load_file_by_article(path, open_graph())
-    return load_file(path)
+        return load_file_by_article(path, opener())
+    return load_file(path, opener())
 
 
 def add_results(graph: Graph, results: Iterable[ArticleResult], *, batch_size: int = 20_000) -> int:

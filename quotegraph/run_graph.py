@@ -39,12 +39,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from quotegraph.extract.records import ArticleResult
 from quotegraph.extract.settings import whole_number_from_env
-from quotegraph.graph.endpoint import is_endpoint_url
-from quotegraph.graph.store import add_results, close_graph, is_store_dir, load_file_by_article, open_graph, oxigraph_store
+from quotegraph.graph.backend import Backend
+from quotegraph.graph.addresses import is_endpoint_url
+from quotegraph.graph.store import add_results, close_graph, is_store_dir, load_file_by_article, open_graph, open_store
 
 __all__ = ["RunGraph", "SPILL_QUADS", "SPILL_FILE_BYTES", "REOPEN_QUADS", "MEMORY_QUADS_ENV", "memory_quads"]
 
@@ -65,10 +65,16 @@ _DUMP = "graph.nq"
 
 @dataclass
 class RunGraph:
-    """The run's graph (``graph``), where it is, and how many quads it holds (as far as counted)."""
+    """The run's graph (``graph``), where it is, and how many quads it holds (as far as counted).
+
+    ``graph`` is the store's :class:`~quotegraph.graph.backend.Backend`: an Oxigraph store
+    without rdflib's Graph around it (:func:`~quotegraph.graph.store.open_store`), or a SPARQL
+    server's; the functions of :mod:`quotegraph.graph.store`, ``resolve_graph``,
+    ``link_statements`` and ``save_graph`` take it as they take a graph.
+    """
 
     folder: Path | None
-    graph: Graph
+    graph: Backend
     quads: int = 0
     on_disk: bool = False
     spill_quads: int = SPILL_QUADS
@@ -104,16 +110,16 @@ class RunGraph:
         shutil.rmtree(folder / _MOVING, ignore_errors=True)  # a move cut short: the journal has it all
         (folder / _DUMP).unlink(missing_ok=True)
         if is_store_dir(folder / _STORE):
-            return cls(folder, open_graph(folder / _STORE), on_disk=True, spill_quads=spill_quads,
+            return cls(folder, open_store(folder / _STORE), on_disk=True, spill_quads=spill_quads,
                        store_path=folder / _STORE)
         large_base = base is not None and base.exists() and (base.stat().st_size > SPILL_FILE_BYTES or spill_quads == 0)
         if large_base:
-            run_graph = cls(folder, open_graph(folder / _MOVING), on_disk=True, spill_quads=spill_quads)
+            run_graph = cls(folder, open_store(folder / _MOVING), on_disk=True, spill_quads=spill_quads)
         else:
-            run_graph = cls(folder, open_graph(), spill_quads=spill_quads)
+            run_graph = cls(folder, open_store(), spill_quads=spill_quads)
         if base is not None and base.exists():
             load_file_by_article(base, run_graph.graph)
-            run_graph.quads = len(oxigraph_store(run_graph.graph))
+            run_graph.quads = len(run_graph.graph.store)
         if large_base:  # named store/ only once the base is in, so a store/ folder always holds it
             run_graph._rename_store()
         run_graph.add(finished)
@@ -122,8 +128,9 @@ class RunGraph:
     @classmethod
     def of_store(cls, store: str | Path) -> RunGraph:
         """A run that writes into a store (``--store``: a folder or a SPARQL server): never moved."""
-        folder = None if isinstance(store, str) and is_endpoint_url(store) else Path(store)
-        return cls(None, open_graph(store), on_disk=True, store_path=folder)
+        if isinstance(store, str) and is_endpoint_url(store):
+            return cls(None, open_graph(store).backend, on_disk=True)
+        return cls(None, open_store(store), on_disk=True, store_path=Path(store))
 
     def add(self, results: Iterable[ArticleResult]) -> None:
         """Put finished articles into the graph (each replacing what it had); move it to disk if it grew too large."""
@@ -135,7 +142,7 @@ class RunGraph:
             self.written += max(added, 0)
             if self.written >= REOPEN_QUADS:  # RocksDB's caches start small again
                 close_graph(self.graph)
-                self.graph = open_graph(self.store_path)
+                self.graph = open_store(self.store_path)
                 self.written = 0
 
     def close(self) -> None:
@@ -145,10 +152,10 @@ class RunGraph:
     def _move_to_disk(self) -> None:
         # through a file and bulk_load: the fast path into RocksDB, without a second copy in memory
         dump = self.folder / _DUMP
-        oxigraph_store(self.graph).dump(output=str(dump), format=ox.RdfFormat.N_QUADS)
+        self.graph.store.dump(output=str(dump), format=ox.RdfFormat.N_QUADS)
         close_graph(self.graph)
-        self.graph = open_graph(self.folder / _MOVING)
-        oxigraph_store(self.graph).bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+        self.graph = open_store(self.folder / _MOVING)
+        self.graph.store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
         dump.unlink()
         self.on_disk = True
         self._rename_store()
@@ -158,7 +165,7 @@ class RunGraph:
         close_graph(self.graph)
         os.replace(self.folder / _MOVING, self.folder / _STORE)
         self.store_path = self.folder / _STORE
-        self.graph = open_graph(self.store_path)
+        self.graph = open_store(self.store_path)
         self.written = 0
 
 

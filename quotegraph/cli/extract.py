@@ -85,8 +85,9 @@ def extract(
 
         quotegraph extract --engine spark corpus.jsonl --out parts/ --store news.db
     """
-    # the extraction, rdflib and the web readers load when the verb runs, not for --help (issue #27)
-    from quotegraph import api
+    # the extraction, the graph and the web readers load when the verb runs, not for --help; the
+    # corpus run rather than the whole API, which brings the query and explain machinery (issue #27)
+    from quotegraph.corpus import extract_corpus
     from quotegraph.graph.authority import read_entities
     from quotegraph.extractor import collect_cycles_less_often
     from quotegraph.web import is_web_url, urls_in_file
@@ -120,7 +121,7 @@ def extract(
     if store is not None and out == Path("graph.ttl") and not Path("graph.ttl").exists():
         out = None  # with a store, write a file only when asked for one
     with sigterm_as_interrupt():  # kill -TERM stops the run as Ctrl-C does: finished articles kept
-        summary = api.extract_to_files(
+        summary = extract_corpus(
             inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,
             batch_size=batch_size, progress=not quiet, resume=resume, restart=restart,
             min_confidence=min_confidence, since=_since(since), fetch=_fetch_settings(rate, timeout, cache),

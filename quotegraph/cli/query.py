@@ -75,7 +75,7 @@ def query(
         quotegraph query --list-examples
     """
     # rdflib and Oxigraph load when the verb runs, not for --help (issue #27: start-up under 0.5 s)
-    from quotegraph.graph.endpoint import is_endpoint_url
+    from quotegraph.graph.addresses import is_endpoint_url
     from quotegraph.graph.export import format_for_suffix, save_graph
     from quotegraph.graph.query import FORMATS, example_query, format_result, run_example, run_query
     from quotegraph.graph.results import rich_table
@@ -109,7 +109,7 @@ def query(
     remote = is_endpoint_url(graph)
     graph = graph if remote else Path(graph)  # a str: typer's Path would turn '//' into '/'
     writable = update and (remote or is_store_dir(graph))
-    g = open_source(graph, writable=writable)
+    g = open_source(graph, writable=writable, store=True)  # no rdflib Graph API needed: oxrdflib stays out
     try:  # a store is closed when the command ends, not when the garbage collector gets to it
         if example is not None:
             result = run_example(g, example, params)
