@@ -183,7 +183,8 @@ def payload(
         quotes.append(row)
     statement_rows, by_speaker = statements_data(G, statements_of(G) if statements is None else statements, qids, ids)
 
-    pinned = set(plan.pinned) if plan else set()
+    # the rank of each pinned name, 1 the most central: the page paints them in that order
+    pinned = {n: rank for rank, n in enumerate(plan.pinned, start=1)} if plan else {}
     nodes: list[dict] = []
     for n, i in sorted(ids.items(), key=lambda kv: kv[1]):
         d = H.nodes[n]
@@ -208,7 +209,7 @@ def payload(
             c = plan.community.get(n, -1)
             node.update(x=x, y=y, c=c, color=_node_color(community_color(c)))
             if n in pinned:
-                node["pin"] = 1
+                node["pin"] = pinned[n]
         nodes.append(node)
 
     edges: list[dict] = []

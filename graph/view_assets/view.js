@@ -59,7 +59,8 @@
 
   // the network
   var container = $("qg-network");
-  var pinned = raw.filter(function (n) { return n.pin; });
+  // the nodes whose names stay on screen, most central first (pin is the rank of centrality)
+  var pinned = raw.filter(function (n) { return n.pin; }).sort(function (a, b) { return a.pin - b.pin; });
   var nodes = new vis.DataSet(raw.map(function (n) {
     // pinned names are painted by the page (below), at the same size at every zoom
     var o = {id: n.id, label: n.pin ? "" : n.label, shape: n.shape, color: n.color, value: n.value};
