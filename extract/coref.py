@@ -300,7 +300,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # salient speaker a personal pronoun follows; without a resolver for it, no entity
             # (rather than one called "Dieser")
             demonstrative = span is not None and len(span) == 1 and span[0].lower_ in lex.demonstrative_speakers
-            if span is not None and _is_relative(span):
+            if span is not None and _is_relative(span, lex):
                 span_for_name = _relative_antecedent(span)  # "economists who argue": the economists
             else:
                 span_for_name = None if demonstrative else span
@@ -329,7 +329,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             points_back = span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs
             if points_back:
                 ent = last_source  # "Demnach": whoever was last named as a source
-            elif (ent is None and span is not None and not unnamed and not demonstrative and not _is_relative(span)
+            elif (ent is None and span is not None and not unnamed and not demonstrative and not _is_relative(span, lex)
                   and not _refers_back(span, lex)):
                 ent = index.add(span.text, "other")
             if ent is None and not points_back and not unnamed and not demonstrative and not (span is not None and _plural_pronoun(span)):
@@ -515,9 +515,9 @@ def _plural_pronoun(span: Span) -> bool:
     return "Plur" in token.morph.get("Number") or (token.dep_ in SUBJECT_DEPS and "Plur" in token.head.morph.get("Number"))
 
 
-def _is_relative(span: Span) -> bool:
+def _is_relative(span: Span, lex: CueLexicon) -> bool:
     """A relative pronoun on its own ("who" in "X, who said …")."""
-    return len(span) == 1 and relative_subject(span[0])
+    return len(span) == 1 and relative_subject(span[0], lex)
 
 
 def _relative_antecedent(span: Span) -> Span | None:

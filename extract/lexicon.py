@@ -105,6 +105,9 @@ class CueLexicon:
     # demonstratives that stand alone for a person named before and can speak ("Dieser
     # behauptete, …", "Letztere sagte, …"); unlike ``pronouns`` not resolved to the person in focus
     demonstrative_speakers: frozenset[str] = _words()
+    # relative pronouns that open a clause after a comma and can stand for a speaker ("…, der
+    # sagte"); English relative pronouns are told by their tags ("who", "which")
+    relative_pronouns: frozenset[str] = _words()
     # determiners that before a masculine singular noun show the nominative ("der", "ein"): of
     # two phrases the parser took for the subject, the one so marked is it
     masculine_nominative_determiners: frozenset[str] = _words()

@@ -47,22 +47,23 @@ def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
     words = [t for t in span if not t.is_punct]
     if (len(words) == 1 and words[0].pos_ in ("PRON", "DET") and words[0].lower_ not in lex.pronouns
             and words[0].lower_ not in lex.demonstrative_speakers):
-        if relative_subject(words[0]):
+        if relative_subject(words[0], lex):
             return span  # "X, who said …": the relative pronoun stands for X
         return None
     return span
 
 
-def relative_subject(token: Token) -> bool:
+def relative_subject(token: Token, lex: CueLexicon) -> bool:
     """A relative pronoun as the subject of its clause: English "who", "which" (by their tags),
-    German "…, der …" (a pronoun or article right after a comma, subject of a clause the parser
-    hangs on a noun; its tag may be the article's or the demonstrative's)."""
+    German "…, der …" (one of ``CueLexicon.relative_pronouns`` right after a comma, subject of a
+    clause the parser hangs on a noun; its tag may be the article's or the demonstrative's; not
+    "was", which stands for a clause)."""
     if token.dep_ not in ("nsubj", "nsubjpass", "nsubj:pass"):
         return False
     if token.tag_ in ("WP", "WDT"):
         return token.head.dep_ == "relcl"
-    return (token.head.dep_ in ("acl", "acl:relcl") and token.pos_ in ("PRON", "DET") and token.i > 0
-            and token.doc[token.i - 1].text == "," and "Prs" not in token.morph.get("PronType"))
+    return (token.lower_ in lex.relative_pronouns and token.head.dep_ in ("acl", "acl:relcl")
+            and token.i > 0 and token.doc[token.i - 1].text == ",")
 
 
 def infinitive_controller(verb: Token, lower: int, upper: int) -> Span | None:
@@ -211,7 +212,7 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         speaker = apposed_before(doc, verb, lower, lex)
     if speaker is None:
         speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
-    if speaker is not None and lex.parse_rules and len(speaker) == 1 and relative_subject(speaker[0]):
+    if speaker is not None and lex.parse_rules and len(speaker) == 1 and relative_subject(speaker[0], lex):
         speaker = _speech_noun_owner(speaker[0], lex) or speaker
     if speaker is not None and speaker.end < upper:
         speaker = with_apposition(speaker, upper, lex)
@@ -234,6 +235,6 @@ def _speech_noun_owner(pronoun: Token, lex: CueLexicon) -> Span | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.dep_ == "xcomp":
         subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or relative_subject(subject):
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or relative_subject(subject, lex):
         return None
     return noun.doc[subject.left_edge.i : subject.right_edge.i + 1]
