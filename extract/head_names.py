@@ -334,8 +334,10 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         head = span.root
         # a name of the head itself before one in its owner: "der Chefankläger des Internationalen
         # Strafgerichts, Luis Moreno Ocampo" is Ocampo, "ein Sprecher des Ministeriums" the ministry
-        best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"),
-                                        head.pos_ != "NOUN" or head in e or not in_owner(e, head), len(e.text)))
+        # and the name the phrase is headed by before a longer one in its apposition: "Martin Lee,
+        # der Gründer der Demokratischen Partei" is Lee
+        best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), head in e,
+                                        head.pos_ != "NOUN" or not in_owner(e, head), len(e.text)))
         etype = entity_type_of_label(best.label_)
         if any(t.lower_ in lex.media_words for t in span):
             etype = "media"

@@ -264,6 +264,14 @@ def test_a_name_beside_the_head_before_one_in_its_owner(run_de, run_en):
     assert prof.attributions[0].speaker.entity == "Matthias W. Beckmann"
 
 
+def test_the_name_that_heads_the_speaker_phrase_before_a_longer_one_in_its_apposition(run_de, run_en):
+    # "X, der Gründer der Y-Partei" is X, though "Y-Partei" is the longer name
+    de = run_de("Jonas Wirth, der Gründer der Demokratischen Bürgerbewegung Nordland, sagte, die Wahl sei frei gewesen.")
+    assert de.attributions[0].speaker.entity == "Jonas Wirth"
+    en = run_en("Dana Holt, the director of the National Coalition for Safer Harbors, said the port would reopen.")
+    assert en.attributions[0].speaker.entity == "Dana Holt"
+
+
 def test_a_date_is_never_the_speaker(run_en):
     # "A 2009 report by X": the report's author, not its year
     result = run_en("A 2009 report by the progressive Center for Economic and Policy Research found that the plan had failed.")
