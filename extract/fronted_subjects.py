@@ -17,7 +17,8 @@ def fronted_subject(verb: Token, lower: int, lex: CueLexicon) -> Span | None:
 
     Only a main clause with no subject at all: the one phrase before its finite verb (the
     *Vorfeld*) is then the subject unless it is marked as another case, opens with a preposition
-    or an adverb, or points back at what was said ("Das sagte …").
+    or an adverb, or points back at what was said ("Das sagte …"); one word alone only when it
+    is a name, a pronoun or a demonstrative that can speak (``CueLexicon.demonstrative_speakers``).
     """
     doc = verb.doc
     if verb.dep_ not in ("ROOT", "root") or any(c.dep_ in _PASSIVE_DEPS for c in verb.children):
@@ -34,9 +35,7 @@ def fronted_subject(verb: Token, lower: int, lex: CueLexicon) -> Span | None:
         # often an adverb the tagger misread ("Gestern", "Dagegen")
         word = fronted[0]
         if (_name_elsewhere(word) or word.ent_type_ in _NAME_LABELS
-                or word.lower_ in lex.pronouns
-                or (word.pos_ in ("PRON", "DET") and "Dem" in word.morph.get("PronType")
-                    and word.lower_ not in lex.pointers)):
+                or word.lower_ in lex.pronouns or word.lower_ in lex.demonstrative_speakers):
             return fronted
         return None
     if (any(t.pos_ not in _FRONTED_POS for t in fronted) or not any(t.pos_ in _FRONTED_HEAD_POS for t in fronted)
