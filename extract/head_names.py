@@ -19,7 +19,7 @@ from .doc_tables import entity_at
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .patterns.source_phrases import is_source_noun
-from .phrases import DocEntities, ends_in_noun, quoted_name
+from .phrases import DocEntities, ends_in_noun, in_extended_attributes, quoted_name
 
 __all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
            "names_an_outlet", "names_no_one", "nominative", "noun_in", "unnamed_group"]
@@ -159,8 +159,9 @@ def _without_trailing_pp(span: Span, lex: CueLexicon) -> Span:
     """"das Institut in einer Mitteilung" → "das Institut": a prepositional phrase after the
     head names a circumstance, not the speaker ("von der Behörde" stays)."""
     # a preposition is written in lower case: "Prof." tagged ADP is a title ("Klinikdirektor Prof. Dr. X")
+    inside = in_extended_attributes(span)  # "einer [am Dienstag veröffentlichten] Mitteilung"
     cut = next((t.i for t in span if t.i > span.start and t.pos_ == "ADP" and t.text.islower()
-                and t.lower_ not in lex.name_prepositions), None)
+                and t.lower_ not in lex.name_prepositions and t.i not in inside), None)
     return span.doc[span.start:cut] if cut is not None else span
 
 
@@ -230,7 +231,9 @@ def _names(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Cal
         return None, [], []
     span = _without_trailing_pp(named, lex)
     head = span.root
-    ents = [e for e in entities.within(span.start, span.end) if e.label_ not in UNNAMED_LABELS]  # no count, date or time
+    inside = in_extended_attributes(span)  # "einer [am Montag veröffentlichten] Mitteilung": a circumstance
+    ents = [e for e in entities.within(span.start, span.end)
+            if e.label_ not in UNNAMED_LABELS and not (inside and e.start in inside)]  # no count, date or time
     if head.pos_ == "PROPN" or head_name(span, lex) is not None:
         return span, ents, []
     if _counted(head):  # "54 percent of Democrats" is not the Democrats; but "One of them, Ann Lee" is Ann Lee
@@ -343,7 +346,8 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
             etype = "media"
         owner = span.root.pos_ == "NOUN" and span.root not in best and in_owner(best, span.root)
         return (nominative(best) if owner else best.text), etype
-    propn = [t for t in span if t.pos_ == "PROPN"]
+    inside = in_extended_attributes(span)
+    propn = [t for t in span if t.pos_ == "PROPN" and t.i not in inside]
     if propn:
         start, end = propn[0].i, propn[-1].i + 1
         run = span.doc[start:end]
@@ -364,6 +368,8 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     words = [t for t in span if not t.is_punct]
     if len(words) == 1 and words[0].pos_ == "NOUN" and words[0].lemma_:
         return words[0].lemma_[:1].upper() + words[0].lemma_[1:], etype  # "Lehrerverbands" → "Lehrerverband"
+    if inside:  # "am Montag veröffentlichten Erklärung der Polizei" names "Erklärung der Polizei"
+        return "".join(t.text_with_ws for t in span if t.i not in inside).strip(), etype
     return span.text, etype
 
 

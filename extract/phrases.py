@@ -29,6 +29,8 @@ __all__ = [
     "quoted_name_after",
     "np_after",
     "np_before",
+    "extended_attribute",
+    "in_extended_attributes",
     "subject_of",
     "extend_names",
     "with_apposition",
@@ -63,6 +65,18 @@ def _compound_heads(nouns: frozenset[str], shortest: int) -> tuple[frozenset[str
     return heads, tuple(sorted({len(n) for n in heads}))
 
 
+def compound_noun(token: Token) -> bool:
+    """A hyphenated compound whose last part is capitalised: a noun, head last, whatever the
+    tagger says of a lower-case first part ("verdi-Sprecher", "dpa-Korrespondentin").
+
+    >>> import spacy
+    >>> compound_noun(spacy.blank("de")("verdi-Sprecher")[0]), compound_noun(spacy.blank("de")("rot-grüne")[0])
+    (True, False)
+    """
+    head = token.text.rpartition("-")[2]
+    return head != token.text and head[:1].isupper()
+
+
 def is_pronoun(token: Token, lex: CueLexicon) -> bool:
     """A personal pronoun that can stand for a speaker ("Er", "she")."""
     return token.lower_ in lex.pronouns and (token.pos_ in ("PRON", "") or not token.pos_)
@@ -95,7 +109,8 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
                 and doc[i + 1].pos_ in ("ADJ", "NOUN")):
             break  # a counted noun opens the next phrase ("nach Angaben der Polizei 40 Menschen")
         if _is_np_token(tok):
-            if tok.pos_ in _NP_HEAD_POS or (not tok.pos_ and tok.text[:1].isupper()) or tok.pos_ == "X":
+            if (tok.pos_ in _NP_HEAD_POS or (not tok.pos_ and tok.text[:1].isupper()) or tok.pos_ == "X"
+                    or (lex.closed_compounds and compound_noun(tok))):
                 last_head = i
             i += 1
         elif (tok.lower_ in lex.joiners and last_head >= 0 and i + 1 < limit and _is_np_token(doc[i + 1])
@@ -119,11 +134,45 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
                 break
             i = close + 1
             last_head = close
+        elif i - 1 >= start and doc[i - 1].pos_ == "DET" and (adjective := extended_attribute(doc, i, limit)) is not None:
+            i = adjective  # "einer am Dienstag veröffentlichten Pressemitteilung"
         else:
             break
     if last_head < start:
         return None
     return doc[start : last_head + 1]
+
+
+#: the longest extended attribute read between an article and its adjective, in tokens
+_LONGEST_ATTRIBUTE = 8
+_ATTRIBUTE_POS = frozenset({"ADP", "DET", "NOUN", "PROPN", "ADV", "NUM", "ADJ", "PART"})
+
+
+def in_extended_attributes(span: Span) -> set[int]:
+    """The token indices inside the extended attributes of a phrase, their adjectives included
+    ("am", "Dienstag", "veröffentlichten" in "einer am Dienstag veröffentlichten Mitteilung"):
+    a preposition or adjective there opens no phrase of its own."""
+    inside: set[int] = set()
+    for t in span[:-1]:
+        if t.pos_ == "DET" and (adjective := extended_attribute(span.doc, t.i + 1, span.end)) is not None:
+            inside.update(range(t.i + 1, adjective + 1))
+    return inside
+
+
+def extended_attribute(doc: Doc, i: int, limit: int) -> int | None:
+    """Where the attributive adjective (STTS ``ADJA``) of an extended attribute opening at
+    token ``i`` stands, or None: "einer [am Dienstag veröffentlichten] Pressemitteilung",
+    "des [vom Parlament gewählten] Präsidenten". The adjective must follow words an
+    attribute can hold (no verb, no punctuation) and come before a noun or another adjective;
+    a tagset without ``ADJA`` has no such attribute.
+    """
+    for j in range(i, min(limit - 1, i + _LONGEST_ATTRIBUTE)):
+        tok = doc[j]
+        if tok.tag_ == "ADJA":
+            return j if j > i and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ") else None
+        if tok.pos_ not in _ATTRIBUTE_POS:
+            return None
+    return None
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -175,7 +224,8 @@ def np_after(doc: Doc, i: int, limit: int, lex: CueLexicon, *, subject: bool = F
             return doc[j : j + 1]
         if tok.lower_ in lex.demonstrative_speakers and (j + 1 >= limit or doc[j + 1].pos_ not in _NP_POS):
             return doc[j : j + 1]  # "…“, so letztere.": a demonstrative standing alone
-        if tok.pos_ in ("DET", "PROPN", "NOUN") or (not tok.pos_ and tok.text[:1].isupper()):
+        if (tok.pos_ in ("DET", "PROPN", "NOUN") or (not tok.pos_ and tok.text[:1].isupper())
+                or (lex.closed_compounds and compound_noun(tok))):
             np = noun_phrase(doc, j, limit, lex)
             if np is not None and (not subject or _can_be_subject(np, lex)):
                 return np
@@ -198,6 +248,12 @@ def np_before(doc: Doc, i: int, lower: int, lex: CueLexicon, *, subject: bool = 
     if is_pronoun(doc[j], lex):
         return doc[j : j + 1]
     end = j
+    if doc[j].text == ")":
+        # "Einer Presseerklärung des Verbandes (VDR) zufolge": an abbreviation in brackets after the name
+        opening = next((k for k in range(j - 1, max(lower, j - 15) - 1, -1) if doc[k].text == "("), None)
+        if opening is None or opening - 1 < lower or not _is_np_token(doc[opening - 1]):
+            return None
+        j = opening - 1
     start = j
     while start > lower and (
         _is_np_token(doc[start - 1])

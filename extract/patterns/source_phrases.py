@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import among, between, forms, table_of, word_ids
 from ..lexicon import CueLexicon
-from ..phrases import ends_in_noun, noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
+from ..phrases import ends_in_noun, in_extended_attributes, noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
 
 
 @dataclass(frozen=True)
@@ -117,8 +117,10 @@ def _before_next_phrase(src: Span, lex: CueLexicon, *, adjectives: bool = True) 
     ("laut Airbus [Bestellungen für …]"): after a source noun a lower-case adjective opens its
     genitive ("nach Angaben libanesischer Sicherheitskreise")."""
     doc = src.doc
+    # "laut einer am Dienstag veröffentlichten Pressemitteilung": an attribute's own adjective
+    attributes = in_extended_attributes(src)
     cut = next((t.i for t in src[1:] if doc[t.i - 1].pos_ in ("NOUN", "PROPN") and (
-                (adjectives and t.pos_ == "ADJ" and t.text.islower())
+                (adjectives and t.pos_ == "ADJ" and t.text.islower() and t.i not in attributes)
                 # a common noun right after a head, outside any name, opens the next phrase too
                 # ("laut Airbus [Bestellungen für …]"); a name after a role noun does not
                 or (t.pos_ == "NOUN" and t.is_alpha and not t.ent_type_ and doc[t.i - 1].ent_iob_ != "I"

@@ -247,6 +247,17 @@ SPEAKER_PHRASES = [
     # a demonstrative after "so"
     ("de", "Die Moderatorin Nova Berg verteilte Zettel. „Die Tiere leiden weiter.“, so letztere.", "Die Tiere leiden weiter",
      "letztere"),
+    # an extended attribute between the article and its noun is part of the source's phrase
+    ("de", "Laut einer am Montag verbreiteten Erklärung der Polizei wurden drei Räume verwüstet.",
+     "wurden drei Räume verwüstet", "einer am Montag verbreiteten Erklärung der Polizei"),
+    ("de", "Die Kosten seien zu hoch, so das Fazit eines gestern vorgelegten Gutachtens.", "Die Kosten seien zu hoch",
+     "das Fazit eines gestern vorgelegten Gutachtens"),
+    # a hyphenated compound with a lower-case first part is a noun, whatever its tag
+    ("de", "Die Streiks sollen bis Freitag dauern, so ver.di-Sprecherin Jana Stein.", "Die Streiks sollen bis Freitag dauern",
+     "ver.di-Sprecherin Jana Stein"),
+    # an abbreviation in brackets before "zufolge" closes the source's name
+    ("de", "Einer Mitteilung des Bundes Deutscher Imker (BDI) zufolge ist die Ernte gering ausgefallen.",
+     "ist die Ernte gering ausgefallen", "Einer Mitteilung des Bundes Deutscher Imker (BDI)"),
 ]
 
 
@@ -428,3 +439,13 @@ def test_a_demonstrative_speaker_is_no_entity_of_its_own(run_de):
     (att,) = run_de("Die Firma verklagte einen Blogger. Dieser behauptete, er habe die Daten legal erhalten.").attributions
     assert att.speaker.text == "Dieser"
     assert att.speaker.entity is None
+
+
+@pytest.mark.parametrize("attribute", ["am Montag verbreiteten", "am Montag in Berlin verbreiteten"])
+def test_an_extended_attribute_leaves_the_speakers_entity_as_without_it(run_de, attribute):
+    def entity(text):
+        att = next(a for a in run_de(text).attributions if "drei Räume" in a.quote.text)
+        return att.speaker.entity
+    plain = entity("Laut einer Erklärung der Polizei wurden drei Räume verwüstet.")
+    assert plain is not None and "Montag" not in plain
+    assert entity(f"Laut einer {attribute} Erklärung der Polizei wurden drei Räume verwüstet.") == plain
