@@ -493,10 +493,16 @@ def with_apposition(span: Span, limit: int, lex: CueLexicon) -> Span:
     np = noun_phrase(doc, start, limit, lex)
     if np is None or len(np) > 10:
         return span
-    after = doc[np.end] if np.end < len(doc) else None
-    if np.end < limit and (after is None or after.text != ","):
+    end = np.end
+    if end + 1 < limit and doc[end].pos_ == "ADP" and doc[end].text.islower():
+        # a place or body after the apposition's noun: "Vorsitzender des Ausschusses im Senat,"
+        place = noun_phrase(doc, end + 1, limit, lex)
+        if place is not None and place.start == end + 1 and place.end - start <= 12:
+            end = place.end
+    after = doc[end] if end < len(doc) else None
+    if end < limit and (after is None or after.text != ","):
         return span
-    return doc[span.start : np.end]
+    return doc[span.start : end]
 
 
 def strip_punct(span: Span) -> Span | None:

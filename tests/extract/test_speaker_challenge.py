@@ -200,6 +200,9 @@ BOUNDS = [
      "befanden sich zwölf Studenten im Gebäude", "Angaben von Peter Kunz, dem Dekan"),
     ("de", "Am Montag meldete der regionale Sender, Radio Nordlicht, dass die Brücke gesperrt werde.",
      "dass die Brücke gesperrt werde", "der regionale Sender, Radio Nordlicht"),
+    # the apposition may end in a place or body it belongs to
+    ("de", "Nach Ansicht von Senator Jan Dorn, Vorsitzender des Finanzausschusses im Landtag, ist die Reform nötig.",
+     "ist die Reform nötig", "Ansicht von Senator Jan Dorn, Vorsitzender des Finanzausschusses im Landtag"),
 ]
 
 
