@@ -33,6 +33,60 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
     >>> sp.cue.text, sp.source.text
     ('Laut', 'Agentur Nordpress')
     """
+    sp = _source_phrase(doc, i, lex, lower, upper)
+    if sp is None or sp.source is None or not doc.has_annotation("DEP"):
+        return sp
+    source = _without_clause_arguments(sp.source, after_cue=sp.cue.start < sp.source.start)
+    if source is sp.source:
+        return sp
+    phrase = doc[sp.phrase.start : source.end] if sp.cue.start < source.start else doc[source.start : sp.phrase.end]
+    return SourcePhrase(sp.cue, source, phrase, sp.possessor)
+
+
+#: how the parser hangs a clause's own subject or object on its verb
+_CLAUSE_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj", "sb", "oa", "da"})
+
+
+def _without_clause_arguments(source: Span, *, after_cue: bool) -> Span:
+    """The source without the words of a phrase the parser makes the subject or object of a
+    verb outside it: the claim's own words that the source phrase ran into ("laut Verfassung
+    [der Parlamentspräsident] müsste …", "nach Angaben der Veranstalter [rund 7.000 Menschen]",
+    "[die Organisation] Schätzungen zufolge nimmt …"). Only where the words agree: a name goes
+    on ("dem Magazin Focus"), a genitive goes on unless its article is marked nominative or
+    accusative, an extended attribute belongs to its noun, and before "zufolge" only a phrase
+    right before a bare noun is cut."""
+    doc = source.doc
+    heads = [t.i for t in source if t.pos_ in ("NOUN", "PROPN")]
+    if not heads:
+        return source
+    def outside_argument(t: Token) -> bool:
+        return (t.dep_ in _CLAUSE_ARGUMENTS and not source.start <= t.head.i < source.end
+                and t.head.pos_ in ("VERB", "AUX"))
+    if after_cue:
+        attribute = in_extended_attributes(source)
+        for t in source:
+            if t.i <= heads[0] or not outside_argument(t):
+                continue
+            start = min(t.left_edge.i, t.i)
+            first, before = doc[start], doc[start - 1]
+            if (start <= heads[0] or start in attribute or start - 1 in attribute
+                    or (first.pos_ == "PROPN" and before.pos_ in ("NOUN", "PROPN"))
+                    or (first.pos_ == "DET" and not set(first.morph.get("Case")) & {"Nom", "Acc"})):
+                continue
+            return strip_punct(doc[source.start : start]) or source
+        return source
+    for t in reversed(source):
+        if t.i >= heads[-1] or not outside_argument(t):
+            continue
+        end = max(t.right_edge.i, t.i) + 1
+        if end < source.end and end <= heads[-1] and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].i == heads[-1]:
+            return strip_punct(doc[end : source.end]) or source
+        return source
+    return source
+
+
+def _source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> SourcePhrase | None:
+    """:func:`source_phrase` as the words give it, before the parse is heard."""
     tok = doc[i]
     low = tok.lower_
     if low in lex.source_adverbs:
@@ -56,6 +110,10 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         # "X zufolge" / "seinen Angaben zufolge"
         src = np_before(doc, i, lower, lex)
         if src is not None:
+            # "die Organisation Schätzungen zufolge": a source noun right after another noun opens the source
+            opening = next((t.i for t in reversed(src[1:]) if is_source_noun(t, lex) and t.tag_ == doc[t.i - 1].tag_ == "NN"
+                            and not t.ent_type_ and not doc[t.i - 1].ent_type_), None)
+            src = doc[opening : src.end] if opening is not None else src
             poss = _possessor(src, lex)
             return SourcePhrase(doc[i : i + 1], src, doc[src.start : i + 1], poss)
     if low in lex.source_noun_prepositions and i + 1 < upper:
@@ -121,11 +179,20 @@ def _before_next_phrase(src: Span, lex: CueLexicon, *, adjectives: bool = True) 
     attributes = in_extended_attributes(src)
     cut = next((t.i for t in src[1:] if doc[t.i - 1].pos_ in ("NOUN", "PROPN") and (
                 (adjectives and t.pos_ == "ADJ" and t.text.islower() and t.i not in attributes)
+                # a genitive after a source noun is its owner; an adjective in another case opens
+                # the next phrase ("nach Expertenmeinung [große Bedeutung]")
+                or (not adjectives and t.pos_ == "ADJ" and t.text.islower() and _other_case(t))
                 # a common noun right after a head, outside any name, opens the next phrase too
                 # ("laut Airbus [Bestellungen für …]"); a name after a role noun does not
                 or (t.pos_ == "NOUN" and t.is_alpha and not t.ent_type_ and doc[t.i - 1].ent_iob_ != "I"
                     and doc[t.i - 1].tag_ in ("NN", "NE") and not is_source_noun(t, lex)))), None)
     return src.doc[src.start : cut] if cut is not None else src
+
+
+def _other_case(word: Token) -> bool:
+    """Whether the tagger marks a word's case and not as genitive."""
+    cases = word.morph.get("Case")
+    return bool(cases) and "Gen" not in cases
 
 
 def _english_prep_object(doc: Doc, prep: int, upper: int, *, opens: bool) -> Span | None:

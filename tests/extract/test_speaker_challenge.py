@@ -258,6 +258,12 @@ SPEAKER_PHRASES = [
     # a hyphenated compound with a lower-case first part is a noun, whatever its tag
     ("de", "Die Streiks sollen bis Freitag dauern, so ver.di-Sprecherin Jana Stein.", "Die Streiks sollen bis Freitag dauern",
      "ver.di-Sprecherin Jana Stein"),
+    # a source phrase ends before the claim's own words: a phrase in another case than the
+    # genitive after a source noun, a noun before the source noun of "zufolge"
+    ("de", "Den Funden kommt nach Expertenmeinung große Bedeutung zu.", "große Bedeutung zu", "Expertenmeinung"),
+    ("de", "Allein mit dem Handel nimmt die Bande Schätzungen zufolge jährlich 30 Millionen Euro ein.",
+     "jährlich 30 Millionen Euro", "Schätzungen"),
+    ("de", "Nach Angaben örtlicher Behörden starben drei Menschen.", "starben drei Menschen", "Angaben örtlicher Behörden"),
     # an abbreviation in brackets before "zufolge" closes the source's name
     ("de", "Einer Mitteilung des Bundes Deutscher Imker (BDI) zufolge ist die Ernte gering ausgefallen.",
      "ist die Ernte gering ausgefallen", "Einer Mitteilung des Bundes Deutscher Imker (BDI)"),
