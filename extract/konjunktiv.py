@@ -268,8 +268,8 @@ def _form_reading(token: Token) -> Konjunktiv:
     lem = lemma.lower()
     verb_lemma = not lem or lem == form or bool(stem)
     if form.endswith("e") and len(form) > 3 and verb_lemma and (token.tag_ in FINITE_TAGS or (stem and form == stem + "e")):
-        if "Plur" in token.morph.get("Number"):
-            return NONE
+        if "Plur" in token.morph.get("Number") and not (stem and form == stem + "e"):
+            return NONE  # a plural finite verb ends in -en or -t; the tagger's number is no match for the ending
         if _first_person_singular(token) or _subjectless_sentence_start(token):
             return INDICATIVE
         if stem and form == stem + "e":

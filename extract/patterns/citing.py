@@ -34,7 +34,16 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     lower = forms(doc)
     by_first = _by_first_word(lex.citing_phrases)
     citing_cues = {doc[i].idx for i, word in enumerate(lower) if word in by_first and _citing_at(lower, i, len(doc), by_first)}
+    if lex.citing_report_verbs:
+        # "…, the paper reported, citing two officials": the participle beside a report cites its source
+        beside = [(f, i) for f in found if (i := _citing_beside_report(doc, f, lower, lex)) is not None]
+        citing_cues.update(doc[i].idx for _, i in beside)
     found = [f for f in found if f.cue is None or f.cue[0] not in citing_cues]
+    if lex.citing_report_verbs:
+        for f, i in beside:
+            source = _cited_object(doc, i, lex)
+            if source is not None and not f.overlaps(source.start_char, source.end_char):
+                _cite(doc, f, i, span_chars(source), before_cue=i < doc.char_span(*f.cue[:2], alignment_mode="expand").start)
     for f in found:
         if f.cue is not None and _lower_at(doc, f.cue[0]) in lex.citing_after_source and _cited_after_source(doc, f, lex):
             continue
@@ -68,6 +77,45 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
             _cite(doc, f, i, span_chars(source), before_cue=i < cue.start)
             break
     return found
+
+
+def _citing_beside_report(doc: Doc, f: Found, lower: list[str], lex: CueLexicon) -> int | None:
+    """The token of a citing participle (``CueLexicon.citing_after_source``) set off by a comma
+    right after a report's frame, or opening the sentence before it, when the report's cue is a
+    verb of publishing (``CueLexicon.citing_report_verbs``): "X will resign, the paper reported,
+    citing two officials"; "Citing two officials, the paper reported that …". Elsewhere the
+    participle gives a reason ("the company said, citing higher costs")."""
+    if f.cue is None or f.speaker is None or len(f.cue) < 3 or f.cue[2] not in lex.citing_report_verbs:
+        return None
+    cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    if cue is None or not len(cue):
+        return None
+    sent = cue.sent
+    frame_end = max(f.cue[1], f.speaker[1])
+    # the first comma after the frame, with no other verb between ("reported on Monday, citing")
+    after = next((t.i for t in doc[cue.end : sent.end] if t.idx >= frame_end and (t.text == "," or t.pos_ in ("VERB", "AUX"))), None)
+    if (after is not None and after + 1 < sent.end and doc[after].text == ","
+            and lower[after + 1] in lex.citing_after_source and f.quote[1] <= doc[after].idx):
+        return after + 1  # the quote before the frame, the participle after it
+    first = sent.start
+    if lower[first] in lex.citing_after_source and first < f.speaker[0] and not f.overlaps(doc[first].idx, doc[first].idx + 1):
+        comma = next((t.i for t in doc[first + 1 : cue.start] if t.text == ","), None)
+        if comma is not None and doc[comma + 1].idx == f.speaker[0]:
+            return first  # "Citing Y, the paper reported …"
+    return None
+
+
+def _cited_object(doc: Doc, i: int, lex: CueLexicon) -> Span | None:
+    """The source a citing participle at token ``i`` names: the phrase right after it, or the
+    object the parser gives it ("citing [two people familiar with the matter]")."""
+    sent = doc[i].sent
+    obj = next((c for c in doc[i].children if c.dep_ in ("dobj", "obj") and c.left_edge.i == i + 1), None)
+    if obj is not None and obj.right_edge.i < sent.end:
+        # without a relative clause set off by a comma ("…, who asked not to be named")
+        end = next((t.i for t in doc[i + 1 : obj.right_edge.i + 1] if t.text == ","), obj.right_edge.i + 1)
+        return strip_punct(doc[i + 1 : end])
+    source = np_after(doc, i + 1, sent.end, lex)
+    return with_apposition(source, sent.end, lex) if source is not None and source.start == i + 1 else None
 
 
 def _cite(doc: Doc, f: Found, i: int, cited: tuple[int, int], *, before_cue: bool) -> None:

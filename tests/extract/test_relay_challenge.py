@@ -114,9 +114,9 @@ CASES = [
     ("en", "The minister told the BBC the border would stay open, Reuters reported.",
      "the border would stay open", "The minister", ["Reuters"], "the BBC",
      "', X reported' after a report with its own speaker does not make X its relay"),
+    # "citing X" beside a verb of publishing names the outlet's source; beside "said" a reason
     ("en", "Citing government sources, the Guardian reported that the minister would resign.",
-     "the minister would resign", "government sources", ["the Guardian"], None,
-     "'citing X' is read as a quote of its own, not as the outlet's source"),
+     "that the minister would resign", "government sources", ["the Guardian"], None, None),
     # a bare common noun after the source opens the claim ("laut Ministerium [Anträge …]")
     ("de", "Bisher liegen laut Ministerium Anträge für 40 neue Schulen vor.",
      "Bisher liegen laut Ministerium Anträge für 40 neue Schulen vor", "Ministerium", [], None, None),
@@ -135,8 +135,10 @@ CASES = [
     ("en", '"The border stays open," the minister said, according to a translation from the state news agency.',
      "The border stays open,", "the minister", ["a translation from the state news agency"], None, None),
     ("en", "The minister will resign, the newspaper reported, citing two officials.",
-     "The minister will resign", "two officials", ["the newspaper"], None,
-     "', citing X' after a frame does not name X as the source the outlet relays"),
+     "The minister will resign", "two officials", ["the newspaper"], None, None),
+    ("en", "The minister will resign, Reuters reported on Monday, citing two people familiar with the matter, who "
+     "asked not to be named.", "The minister will resign", "two people familiar with the matter", ["Reuters"], None, None),
+    ("en", "Prices will rise, the company said, citing higher costs.", "Prices will rise", "the company", [], None, None),
     # a citing participle right after "according to X" names X's source
     ("en", "According to Reuters, citing two officials, the minister will resign.",
      "the minister will resign", "two officials", ["Reuters"], None, None),
