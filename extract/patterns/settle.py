@@ -93,8 +93,8 @@ def _labels_an_object(doc: Doc, span: Span, verb: Token, lex: CueLexicon) -> boo
     „Kapitulation“"): a label word (``CueLexicon.label_complements``) opens it and the verb has
     an object; without one the label is said of the subject ("gilt als „…“")."""
     k = span.start - 1
-    while k >= 0 and doc[k].is_punct:
-        k -= 1
+    while k >= 0 and (doc[k].is_punct or doc[k].pos_ == "DET"):
+        k -= 1  # "als den „führenden Förderer“": the label's article
     return (k >= 0 and doc[k].lower_ in lex.label_complements
             and any(c.dep_ in ("obj", "dobj", "oa") for c in verb.children))
 

@@ -148,6 +148,8 @@ FRAGMENTS = [
     ("Die Gewerkschaft Nordwerk sieht die Reform als „Angriff“ auf die Beschäftigten.", "„Angriff“",
      "Die Gewerkschaft Nordwerk", "sieht"),
     ("Der Verband Grünwacht feierte das Urteil als „großen Sieg“.", "„großen Sieg“", "Der Verband Grünwacht", "feierte"),
+    ("Die Gewerkschaft Nordwerk verspottete den Plan als den „großen Wurf“ des Ministers.", "„großen Wurf“",
+     "Die Gewerkschaft Nordwerk", "verspottete"),  # the label with its article
     # in a relative clause, the relative pronoun's antecedent
     ("Ein Kommentar, der die Wahl als „schweren Fehler“ bezeichnet, erschien am Montag.", "„schweren Fehler“",
      "Ein Kommentar", "bezeichnet"),
