@@ -12,10 +12,12 @@ from collections.abc import Iterable
 from itertools import accumulate
 from functools import lru_cache
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, POS, TAG
+from spacy.parts_of_speech import ADJ, ADP, ADV, DET, NOUN, NUM, PART, PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import count_with, doc_ents, flags, forms, span_text, table_of, tokens_with
+from .doc_tables import count_with, doc_ents, flags, forms, id_list, span_text, table_of, tokens_with
 from .doc_tables import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
 from .fronted_subjects import fronted_subject
 from .lexicon import CueLexicon
@@ -145,18 +147,11 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
 
 #: the longest extended attribute read between an article and its adjective, in tokens
 _LONGEST_ATTRIBUTE = 8
-_ATTRIBUTE_POS = frozenset({"ADP", "DET", "NOUN", "PROPN", "ADV", "NUM", "ADJ", "PART"})
-
-
-def in_extended_attributes(span: Span) -> set[int]:
-    """The token indices inside the extended attributes of a phrase, their adjectives included
-    ("am", "Dienstag", "veröffentlichten" in "einer am Dienstag veröffentlichten Mitteilung"):
-    a preposition or adjective there opens no phrase of its own."""
-    inside: set[int] = set()
-    for t in span[:-1]:
-        if t.pos_ == "DET" and (adjective := extended_attribute(span.doc, t.i + 1, span.end)) is not None:
-            inside.update(range(t.i + 1, adjective + 1))
-    return inside
+#: the parts of speech an extended attribute holds before its adjective
+_ATTRIBUTE_POS = frozenset(int(p) for p in (ADP, DET, NOUN, PROPN, ADV, NUM, ADJ, PART))
+_ADJA = get_string_id("ADJA")  # STTS: an attributive adjective
+_HEADS_AFTER_ATTRIBUTE = frozenset(int(p) for p in (NOUN, PROPN, ADJ))
+_DET = int(DET)
 
 
 def extended_attribute(doc: Doc, i: int, limit: int) -> int | None:
@@ -164,15 +159,31 @@ def extended_attribute(doc: Doc, i: int, limit: int) -> int | None:
     token ``i`` stands, or None: "einer [am Dienstag veröffentlichten] Pressemitteilung",
     "des [vom Parlament gewählten] Präsidenten". The adjective must follow words an
     attribute can hold (no verb, no punctuation) and come before a noun or another adjective;
-    a tagset without ``ADJA`` has no such attribute.
+    a tagset without ``ADJA`` has no such attribute. Reads the Doc's arrays (kept while it is read).
     """
+    pos, tags = id_list(doc, POS), id_list(doc, TAG)
     for j in range(i, min(limit - 1, i + _LONGEST_ATTRIBUTE)):
-        tok = doc[j]
-        if tok.tag_ == "ADJA":
-            return j if j > i and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ") else None
-        if tok.pos_ not in _ATTRIBUTE_POS:
+        if tags[j] == _ADJA:
+            return j if j > i and pos[j + 1] in _HEADS_AFTER_ATTRIBUTE else None
+        if pos[j] not in _ATTRIBUTE_POS:
             return None
     return None
+
+
+def in_extended_attributes(span: Span) -> set[int]:
+    """The token indices inside the extended attributes of a phrase, their adjectives included
+    ("am", "Dienstag", "veröffentlichten" in "einer am Dienstag veröffentlichten Mitteilung"):
+    a preposition or adjective there opens no phrase of its own."""
+    doc = span.doc
+    pos, tags = id_list(doc, POS), id_list(doc, TAG)
+    inside: set[int] = set()
+    for i in range(span.start, span.end - 2):
+        # an article, then no adjective of its own: the only place an attribute opens
+        if pos[i] == _DET and tags[i + 1] != _ADJA and pos[i + 1] in _ATTRIBUTE_POS:
+            adjective = extended_attribute(doc, i + 1, span.end)
+            if adjective is not None:
+                inside.update(range(i + 1, adjective + 1))
+    return inside
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
