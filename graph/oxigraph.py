@@ -173,7 +173,10 @@ class OxigraphBackend(Backend):
             before = sum(self._graph_size(name) for name in names if store.contains_named_graph(name))
             shared = {(s, p, o) for quads in batch.values() for s, p, o, g in quads if g is None}
             lines = {nquads_line(*quad) for quads in batch.values() for quad in quads}
-            data = "".join(lines).encode("utf-8")  # before anything is dropped: text that is no UTF-8 raises here
+            # encoded line by line, before anything is dropped (text that is no UTF-8 raises
+            # here): most lines are ASCII and copy as they are, where one str of them all would
+            # first be widened to its widest character
+            data = b"".join([line.encode("utf-8") for line in lines])
             added += len(lines) - len(shared) - before + new_shared(shared)
             for name in names:
                 store.remove_graph(name)
