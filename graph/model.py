@@ -49,6 +49,7 @@ from quotegraph.extract.records import Article, ArticleResult, Attribution, Ment
 from . import namespaces
 from .entity_types import is_entity, losing_types
 from .iri_segments import iri_segment
+from .name_hits import names_in_texts
 from .literals import date_literal, decimal_literal, integer_literal
 from .namespaces import ENTITY, ID, ITSRDF, KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, SKOS, XSD
 from .terms import Lit, PlainNamespace, to_rdflib
@@ -347,37 +348,32 @@ def _all_triples(result: ArticleResult) -> Iterator[Triple]:
     for att in result.attributions:
         yield from _attribution_triples(result, att, ids)
     yield from _entity_triples(result)
-    # each entity's names once per article, not once per quote; names of two characters or
-    # fewer are never looked for
+    # each entity's names looked for once per article, not once per quote; names of two
+    # characters or fewer are never looked for
     names = [(ent.name, [n for n in (ent.name, *ent.aliases) if len(n) > 2]) for ent in result.entities]
-    for att in result.attributions:
-        yield from _mentions_triples(names, att, ids[att.id])
+    hits = names_in_texts(names, [att.quote.text for att in result.attributions])
+    for att, named in zip(result.attributions, hits):
+        yield from _mentions_triples(named, att, ids[att.id])
 
 
-def _mentioned(names: list[tuple[str, list[str]]], att: Attribution) -> dict[str, None]:
+def _mentioned(named: list[str], att: Attribution) -> dict[str, None]:
     """The names of the entities a quote mentions, in order: those its record names inside it
-    (``Attribution.mentions``), and any other entity of the article (``names``: each with the
-    names it goes by) named inside it (a record written without mentions; an outlet the NER did
-    not tag) but its own speaker."""
+    (``Attribution.mentions``), and any other entity of the article named inside it (``named``,
+    by :func:`~quotegraph.graph.name_hits.names_in_texts`: a record written without mentions; an
+    outlet the NER did not tag) but its own speaker."""
     out = dict.fromkeys(m.entity for m in att.mentions if m.entity)
     speaker = att.speaker.entity if att.speaker else None
-    text = att.quote.text
-    for name, forms in names:
-        if name in out or name == speaker:
-            continue
-        for form in forms:
-            # the substring test first: most names are not in most quotes, and it needs no regex
-            if form in text and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None:
-                out[name] = None
-                break
+    for name in named:
+        if name not in out and name != speaker:
+            out[name] = None
     return out
 
 
-def _mentions_triples(names: list[tuple[str, list[str]]], att: Attribution, quote: str) -> Iterator[Triple]:
+def _mentions_triples(named: list[str], att: Attribution, quote: str) -> Iterator[Triple]:
     """``quote schema:mentions entity`` for each entity it names, and the shortcut
     ``speaker qg:talksAbout entity`` (not to the speaker itself)."""
     speaker = _entity(att.speaker.entity) if att.speaker and att.speaker.entity else None
-    for name in _mentioned(names, att):
+    for name in _mentioned(named, att):
         mentioned = _entity(name)
         yield quote, SDO.mentions, mentioned
         if speaker and mentioned != speaker:

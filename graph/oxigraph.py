@@ -27,6 +27,7 @@ True
 
 from __future__ import annotations
 
+from operator import attrgetter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -173,7 +174,10 @@ class OxigraphBackend(Backend):
             before = sum(self._graph_size(name) for name in names if store.contains_named_graph(name))
             shared = {(s, p, o) for quads in batch.values() for s, p, o, g in quads if g is None}
             lines = {nquads_line(*quad) for quads in batch.values() for quad in quads}
-            data = "".join(lines).encode("utf-8")  # before anything is dropped: text that is no UTF-8 raises here
+            # encoded line by line, before anything is dropped (text that is no UTF-8 raises
+            # here): most lines are ASCII and copy as they are, where one str of them all would
+            # first be widened to its widest character
+            data = b"".join([line.encode("utf-8") for line in lines])
             added += len(lines) - len(shared) - before + new_shared(shared)
             for name in names:
                 store.remove_graph(name)
@@ -280,14 +284,24 @@ class OxigraphBackend(Backend):
         return int(next(self.store.query(query, use_default_graph_as_union=True))[0].value)
 
     def union_triples(self):
+        store = self.store
+        # When no triple is in two graphs (counted on the store's own term ids, cheap), the
+        # quads' triples are the union, in the order the CONSTRUCT below gives them; its work
+        # of keeping each triple once (on decoded terms) was half the cost of writing a
+        # Turtle file (PolNeAR dev: 0.105 against 0.055 CPU s)
+        distinct = next(iter(store.query(_DISTINCT_TRIPLES, use_default_graph_as_union=True)))[0]
+        if int(distinct.value) == len(store):
+            return map(_TRIPLE, store.quads_for_pattern(None, None, None))
         # CONSTRUCT over the union returns each triple once, whichever graphs it is in
-        return self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        return store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
 
     def dump(self, out, format, prefixes):
         self.store.dump(out, format, prefixes=prefixes)  # every graph, named as it is
 
 
 _RDF_TYPE_IRI = str(RDF.type)
+_DISTINCT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+_TRIPLE = attrgetter("triple")
 _RDF_TYPE = ox.NamedNode(_RDF_TYPE_IRI)
 _ARTICLE_NS = str(ID) + "article/"
 _REPORT_NS = str(ID) + "report/"

@@ -77,6 +77,21 @@ def test_a_plain_rdflib_graph_exports_too(tmp_path, corpus, fmt):
     assert isomorphic(memory_copy(load_file(path)), plain)
 
 
+def test_a_triple_in_two_graphs_is_written_once(tmp_path, graph):
+    import pyoxigraph as ox
+
+    from quotegraph.graph.store import oxigraph_store
+
+    store = oxigraph_store(graph)
+    quad = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
+    for name in (ox.NamedNode("urn:x-one"), ox.NamedNode("urn:x-two")):
+        store.add(ox.Quad(quad.subject, quad.predicate, quad.object, name))
+    path = tmp_path / "g.nt"
+    assert save_graph(graph, path, "nt") == len(graph) == len(store) - 2
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    assert len(lines) == len(set(lines)) == len(graph)
+
+
 def test_reloading_an_export_adds_nothing(tmp_path, graph):
     path = tmp_path / "g.ttl"
     save_graph(graph, path)
