@@ -173,7 +173,9 @@ class OxigraphBackend(Backend):
             names = [ox.NamedNode(graph_iri(article_id)) for article_id in batch]
             before = sum(self._graph_size(name) for name in names if store.contains_named_graph(name))
             shared = {(s, p, o) for quads in batch.values() for s, p, o, g in quads if g is None}
-            lines = {nquads_line(*quad) for quads in batch.values() for quad in quads}
+            # each line once, in the order the model wrote them (a set's order would follow the
+            # process's hash seed, and Oxigraph keeps the load order: the files would differ from run to run)
+            lines = dict.fromkeys(nquads_line(*quad) for quads in batch.values() for quad in quads)
             # encoded line by line, before anything is dropped (text that is no UTF-8 raises
             # here): most lines are ASCII and copy as they are, where one str of them all would
             # first be widened to its widest character
