@@ -13,16 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import entity_at
+from .doc_tables import entity_at, forms
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .patterns.source_phrases import is_source_noun
 from .phrases import DocEntities, ends_in_noun, quoted_name
 
 __all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
-           "names_an_outlet", "names_no_one", "nominative", "noun_in", "unnamed_group"]
+           "names_an_outlet", "names_no_one", "nominative", "noun_at", "noun_in", "unnamed_group"]
 
 _LABEL_TYPES = {
     "PER": "person", "PERSON": "person",
@@ -44,7 +45,16 @@ def noun_in(token: Token, nouns: frozenset[str], lex: CueLexicon, *, compounds: 
     compounds as one word, by its last part ("US-Zeitschrift", "Videobotschaft",
     "Bundestagsabgeordneten": the head of a compound is its last part); with ``compounds=False``
     as a whole word only ("Staatsanwalt" is no "Anwalt", "Handelsblatt" no "Blatt")."""
-    words = (token.lower_, token.lemma_.lower())
+    return _noun_words_in((token.lower_, token.lemma_.lower()), nouns, lex, compounds)
+
+
+def noun_at(doc: Doc, i: int, nouns: frozenset[str], lex: CueLexicon, *, compounds: bool = True) -> bool:
+    """:func:`noun_in` of the token at ``i``, its forms read from the Doc's arrays (no Token made)."""
+    return _noun_words_in((forms(doc, LOWER)[i], forms(doc, LEMMA)[i].lower()), nouns, lex, compounds)
+
+
+def _noun_words_in(words: tuple[str, str], nouns: frozenset[str], lex: CueLexicon, compounds: bool) -> bool:
+    """:func:`noun_in` of a noun's lower-case form and lemma."""
     if any(w in nouns for w in words):
         return True
     if not compounds:
