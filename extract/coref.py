@@ -26,7 +26,7 @@ from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
 from .records import Attribution, Entity, Mention
 from .descriptions import RoleNouns, description_head, synonym_table
-from .head_names import (entity_type_of_label, head_name, name_in, named_part, names_an_outlet, names_no_one,
+from .head_names import (entity_type_of_label, head_name, name_in, name_parts, named_part, names_an_outlet, names_no_one,
                          noun_in, unnamed_group)
 from .salience import SUBJECT_DEPS, Focus, pronoun_gender
 
@@ -275,14 +275,15 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             found = index.find(span.root.text, "media")
             return (*chars, found.name if found is not None else None, "media")
         # whoever relays a statement is a person or an outlet (NER may call it a place)
-        named = name_in(span, lex, entities, keep_places=True) if span is not None else None
+        parts = name_parts(span, lex, entities, keep_places=True) if span is not None else None
+        named = name_in(span, lex, entities, keep_places=True, parts=parts) if span is not None else None
         if named is not None:
             ent = index.add(named[0], "person" if named[1] == "person" else "media")
             if ent is None:
                 return None
             ent.type = ent.type if ent.type == "person" else "media"
             return (*chars, ent.name, ent.type)
-        no_one = names_no_one(span, lex, entities, keep_places=True) if span is not None else None
+        no_one = names_no_one(span, lex, entities, keep_places=True, parts=parts) if span is not None else None
         if no_one:  # "two senators present", "a senior Trump adviser": a person or an outlet
             return (*chars, None, "person" if no_one == "person" else "media")
         return None
@@ -310,7 +311,10 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # "Aus Regierungskreisen", "Experten", "officials": a group no name singles out is no entity
             # (as one node it would join every article's experts); the mention keeps its words; so is
             # "the mayor of Chicago": its only name is not the speaker's, nor is the person named before
-            no_one = names_no_one(span_for_name, lex, entities, known_person) \
+            # (the names in the mention, read once for both questions: nothing changes between them)
+            parts = name_parts(span_for_name, lex, entities, known_person) \
+                if described is None and span_for_name is not None else None
+            no_one = names_no_one(span_for_name, lex, entities, known_person, parts=parts) \
                 if described is None and span_for_name is not None else None
             impersonal = span is not None and len(span) == 1 and impersonal_word(span[0], lex)  # "man", "es"
             # "die Zeitung", "the newspaper": a paper named before, else none (as one node it would
@@ -318,7 +322,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             outlet = described is None and span is not None and _outlet_description(span, lex)
             unnamed = no_one is not None or impersonal or outlet or (
                 described is None and span_for_name is not None and unnamed_group(span_for_name, entities))
-            named = name_in(span_for_name, lex, entities, known_person) \
+            named = name_in(span_for_name, lex, entities, known_person, parts=parts) \
                 if span_for_name is not None and described is None and not outlet else None
             if outlet:
                 ent = index.find(span.root.text, "media")  # "die Zeitung" after "die Süddeutsche Zeitung"

@@ -13,17 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import ADP
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import entity_at, forms
+from .doc_tables import entity_at, forms, id_list
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .patterns.source_phrases import is_source_noun
 from .phrases import DocEntities, ends_in_noun, quoted_name
 
 __all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
-           "names_an_outlet", "names_no_one", "nominative", "noun_at", "noun_in", "unnamed_group"]
+           "name_parts", "names_an_outlet", "names_no_one", "nominative", "noun_at", "noun_in", "unnamed_group"]
 
 _LABEL_TYPES = {
     "PER": "person", "PERSON": "person",
@@ -169,9 +170,11 @@ def _without_trailing_pp(span: Span, lex: CueLexicon) -> Span:
     """"das Institut in einer Mitteilung" → "das Institut": a prepositional phrase after the
     head names a circumstance, not the speaker ("von der Behörde" stays)."""
     # a preposition is written in lower case: "Prof." tagged ADP is a title ("Klinikdirektor Prof. Dr. X")
-    cut = next((t.i for t in span if t.i > span.start and t.pos_ == "ADP" and t.text.islower()
-                and t.lower_ not in lex.name_prepositions), None)
-    return span.doc[span.start:cut] if cut is not None else span
+    doc = span.doc
+    pos, texts, lowers = id_list(doc, POS), forms(doc, ORTH), forms(doc, LOWER)  # no Token made per word
+    cut = next((i for i in range(span.start + 1, span.end) if pos[i] == ADP and texts[i].islower()
+                and lowers[i] not in lex.name_prepositions), None)
+    return doc[span.start:cut] if cut is not None else span
 
 
 #: how a phrase hangs on the noun it modifies when it names that noun's owner or place (UD, ClearNLP)
@@ -228,8 +231,8 @@ def _counted(head: Token) -> bool:
         c.dep_ == "nummod" and c.ent_type_ in COUNT_LABELS for c in head.children))
 
 
-def _names(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Callable[[str], bool] | None = None,
-           keep_places: bool = False) -> tuple[Span | None, list[Span], list[Span]]:
+def name_parts(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Callable[[str], bool] | None = None,
+               keep_places: bool = False) -> tuple[Span | None, list[Span], list[Span]]:
     """The part of a mention that names the source (None: the possessor is the source), the
     entities in it that may name the speaker, and what may not: counts ("two officials"), a
     counted head ("Six in 10", "54 percent of voters"), and a place in the owner of a head noun
@@ -266,14 +269,16 @@ def _names(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Cal
 
 
 def names_no_one(span: Span, lex: CueLexicon, entities: DocEntities,
-                 known_person: Callable[[str], bool] | None = None, keep_places: bool = False) -> str | None:
+                 known_person: Callable[[str], bool] | None = None, keep_places: bool = False,
+                 parts: tuple | None = None) -> str | None:
     """Whether a mention's only names stand in the owner of its head noun and name no one who
     speaks ("der Bürgermeister von New Orleans", "the mayor of Chicago"), or its head is
     counted ("two officials", "54 percent of voters"): it refers to someone unnamed, neither to
     that name nor to a person named before. Returns the type the names found in it give (what
     the mention is taken for without an entity, as the quote filter was trained to see it), or
-    None when a name in it does name the speaker."""
-    named, kept, dropped = _names(span, lex, entities, known_person, keep_places)
+    None when a name in it does name the speaker. ``parts``: :func:`name_parts` of the same
+    arguments, when the caller has them."""
+    named, kept, dropped = parts if parts is not None else name_parts(span, lex, entities, known_person, keep_places)
     if not dropped or kept or named is None:
         return None
     ents = entities.within(named.start, named.end)
@@ -331,11 +336,12 @@ def _spoken_for(span: Span, lex: CueLexicon) -> Span | None:
 
 
 def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Callable[[str], bool] | None = None,
-            keep_places: bool = False) -> tuple[str, str] | None:
+            keep_places: bool = False, parts: tuple | None = None) -> tuple[str, str] | None:
     """The best name inside a mention span and its type: an entity, a run of proper nouns,
     or the noun phrase itself; None when none names the source (a count, or a place in the
-    owner of a common noun unless ``keep_places``: :func:`names_no_one`)."""
-    span, ents, dropped = _names(span, lex, entities, known_person, keep_places)
+    owner of a common noun unless ``keep_places``: :func:`names_no_one`). ``parts``:
+    :func:`name_parts` of the same arguments, when the caller has them."""
+    span, ents, dropped = parts if parts is not None else name_parts(span, lex, entities, known_person, keep_places)
     if span is None:
         return None
     if dropped and not ents:
