@@ -20,7 +20,7 @@ from spacy.attrs import POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
-from .doc_tables import between, doc_array, doc_ents, kept
+from .doc_tables import between, doc_array, doc_ents, kept, span_text
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
@@ -224,18 +224,20 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     """
     index = EntityIndex(lex)
     entities = DocEntities(doc)
+    # each entity with its text and type, read once (spaCy joins a span's text on every access)
+    named_ents = [(ent, span_text(ent), entity_type_of_label(ent.label_)) for ent in doc_ents(doc)]
     # names first, longest first, so surnames merge into full names
-    for ent in sorted(doc_ents(doc), key=lambda e: -len(e.text)):
-        if entity_type_of_label(ent.label_) in ("person", "organization"):
-            index.add(ent.text, entity_type_of_label(ent.label_))
+    for _, text, etype in sorted(named_ents, key=lambda e: -len(e[1])):
+        if etype in ("person", "organization"):
+            index.add(text, etype)
     for name, abbreviation in abbreviated_names(doc):
         ent = index.find(name.text, entity_type_of_label(name.label_))
         if ent is not None and ent.type != "person":
             index.add_abbreviation(abbreviation, ent)
     persons_at: list[tuple[int, ResolvedEntity]] = []
-    for ent in doc_ents(doc):
-        if entity_type_of_label(ent.label_) == "person":
-            resolved = index.add(ent.text, "person")
+    for ent, text, etype in named_ents:
+        if etype == "person":
+            resolved = index.add(text, "person")
             if resolved is not None:
                 persons_at.append((ent.start_char, resolved))
     if not doc.has_annotation("ENT_IOB"):
@@ -247,8 +249,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     genders = person_genders(doc, index, lex)
     focus = Focus(doc, persons_at, person_named=lambda name: _person(index.find(name, "person")),
                   gender_of=lambda entity: genders.get(id(entity)))
-    roles = RoleNouns(doc, ((ent, index.find(ent.text, entity_type_of_label(ent.label_))) for ent in doc_ents(doc)
-                            if entity_type_of_label(ent.label_) in ("person", "organization")),
+    roles = RoleNouns(doc, ((ent, index.find(text, etype)) for ent, text, etype in named_ents
+                            if etype in ("person", "organization")),
                       synonyms=synonym_table(lex.role_synonyms))
 
     def known_person(name: str) -> bool:  # a name the NER took for a place may be a person's named elsewhere

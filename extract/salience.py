@@ -32,7 +32,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
+
+from .doc_tables import children_of, id_list
 
 __all__ = ["Focus", "SUBJECT_DEPS", "WEAK_DEPS", "pronoun_gender"]
 
@@ -73,6 +76,9 @@ class Focus:
         self._by_char = {pos: ent for pos, ent in self.persons}
         self.sentences: list[Span] = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
         self._starts = [s.start_char for s in self.sentences]
+        # the tokens' labels and children from the Doc's arrays: a subject is found without a Token per child
+        self._deps, self._children = id_list(doc, DEP), children_of(doc)
+        self._subject_ids = frozenset(doc.vocab.strings[dep] for dep in SUBJECT_DEPS)
         # per sentence: (char of its subject, the person it refers to) or None
         self.subjects: list[tuple[int, Any] | None] = []
         for k, sent in enumerate(self.sentences):
@@ -118,7 +124,9 @@ class Focus:
         return next((p for p in reversed(self.persons[max(0, i - 40):i]) if fits(p)), None)
 
     def _subject_referent(self, k: int, sent: Span) -> tuple[int, Any] | None:
-        subjects = [t for t in sent.root.children if t.dep_ in SUBJECT_DEPS] if sent.root.dep_ else []
+        root, doc = sent.root, sent.doc
+        subjects = ([doc[c] for c in self._children[root.i] if self._deps[c] in self._subject_ids]
+                    if self._deps[root.i] else [])
         if not subjects:
             return None
         first = min(t.idx for t in subjects)
