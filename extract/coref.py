@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from spacy.attrs import POS
-from spacy.symbols import PROPN
+from spacy.attrs import LOWER, POS
+from spacy.symbols import PRON, PROPN
 from spacy.tokens import Doc, Span
 
-from .doc_tables import between, doc_array, doc_ents, kept, span_text
+from .doc_tables import between, doc_array, doc_ents, forms, id_list, kept, span_text
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
@@ -413,12 +413,14 @@ def quote_mentions(doc: Doc, att: Attribution, index: EntityIndex, lex: CueLexic
     text = doc_text(doc)
     found: list[tuple[int, int, ResolvedEntity]] = []
     taken: set[int] = set()  # tokens of the names already read
+    pos, lowers = id_list(doc, POS), forms(doc, LOWER)  # the words of a name, with no Token made for each
     for ent in entities.within(span.start, span.end):
-        if ent.label_ not in _MENTION_LABELS or all(t.pos_ == "PRON" or t.lower_ in lex.pronouns for t in ent):
+        if ent.label_ not in _MENTION_LABELS or all(pos[i] == PRON or lowers[i] in lex.pronouns
+                                                    for i in range(ent.start, ent.end)):
             continue
         if any(ent.start_char < end and start < ent.end_char for start, end in roles):
             continue
-        resolved = index.find_or_add(ent.text, entity_type_of_label(ent.label_))
+        resolved = index.find_or_add(text[ent.start_char:ent.end_char], entity_type_of_label(ent.label_))
         if resolved is not None:
             found.append((ent.start_char, ent.end_char, resolved))
             taken.update(range(ent.start, ent.end))
@@ -426,7 +428,7 @@ def quote_mentions(doc: Doc, att: Attribution, index: EntityIndex, lex: CueLexic
         if taken.intersection(range(run.start, run.end)) or any(run.start_char < end and start < run.end_char
                                                                 for start, end in roles):
             continue
-        person = index.find(run.text, "person")
+        person = index.find(text[run.start_char:run.end_char], "person")
         if person is not None and person.type == "person":
             found.append((run.start_char, run.end_char, person))
     return tuple(Mention(text[start:end], start, end, ent.name, ent.type) for start, end, ent in sorted(
