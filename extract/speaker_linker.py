@@ -257,7 +257,8 @@ def _pair_key(doc: Doc, att: Attribution, c: Candidate, rank: int, form: str, ru
     one key are written (and weighed) once (``bounds``: :func:`token_bounds`, to save looking
     them up)."""
     bounds = token_bounds(doc) if bounds is None else bounds
-    return _pair_key_in(_frame(att, bounds), c, rank, form, rule_choice, bounds, _paragraph_breaks(doc, text))
+    return _pair_keys(_frame(att, bounds), [c], [form], rank if rule_choice else None, bounds,
+                      _paragraph_breaks(doc, text), rank)[0]
 
 
 class _Frame(NamedTuple):
@@ -283,22 +284,29 @@ def _frame(att: Attribution, bounds: tuple[list[int], list[int], list[int]]) -> 
     return _Frame(att.quote.kind, att.pattern, end, cue, att.speaker is not None, last)
 
 
-def _pair_key_in(frame: _Frame, c: Candidate, rank: int, form: str, rule_choice: bool,
-                 bounds: tuple[list[int], list[int], list[int]], breaks: list[int]) -> tuple:
-    """:func:`_pair_key` with the attribution's :func:`_frame` and the text's
-    :func:`_paragraph_breaks`."""
+def _pair_keys(frame: _Frame, cands: list[Candidate], forms_: list[str], rule: int | None,
+               bounds: tuple[list[int], list[int], list[int]], breaks: list[int], first_rank: int = 0) -> list[tuple]:
+    """:func:`_pair_key` of each of an attribution's candidates (``forms_``: their forms,
+    ``rule``: the index of the rules' choice, ``first_rank``: the rank of the first), with the
+    attribution's :func:`_frame` and the text's :func:`_paragraph_breaks`: one loop, no call
+    per candidate."""
     kind, pattern, quote_start, cue, has_speaker, last = frame
-    span = c.span
-    role = c.role
-    subject = role == "subject"
-    before = span.end_char <= quote_start
-    subject_of_cue = subject and cue is not None and cue[0] <= bounds[0][c.verb_i] < cue[1]
-    # a paragraph break ("\n\n") in the tokens between the two (doc.char_span(span.end_char,
-    # quote start, alignment_mode="expand"): from the candidate's end to the token ``last``)
-    first = span.end
-    paragraph_between = before and first <= last and _break_from(breaks, bounds[0][first], bounds[1][last])
-    return (kind, pattern, c.distance, role, form, min(rank, 4), before, c.inside,
-            rule_choice if has_speaker else None, c.cue_verb if subject else None, subject_of_cue, paragraph_between)
+    starts, ends = bounds[0], bounds[1]
+    out = []
+    for rank, (c, form) in enumerate(zip(cands, forms_), first_rank):
+        span = c.span
+        role = c.role
+        subject = role == "subject"
+        before = span.end_char <= quote_start
+        subject_of_cue = subject and cue is not None and cue[0] <= starts[c.verb_i] < cue[1]
+        # a paragraph break ("\n\n") in the tokens between the two (doc.char_span(span.end_char,
+        # quote start, alignment_mode="expand"): from the candidate's end to the token ``last``)
+        first = span.end
+        paragraph_between = before and first <= last and _break_from(breaks, starts[first], ends[last])
+        out.append((kind, pattern, c.distance, role, form, min(rank, 4), before, c.inside,
+                    (rank == rule) if has_speaker else None, c.cue_verb if subject else None, subject_of_cue,
+                    paragraph_between))
+    return out
 
 
 def _break_from(breaks: list[int], start: int, end: int) -> bool:
@@ -406,22 +414,27 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
 
     breaks = _paragraph_breaks(doc, text)
 
-    def weight(frame: _Frame, c: Candidate, rank: int, rule_choice: bool) -> float:
+    weight_of = model.weight_of
+
+    def weights_of(att: Attribution, cands: list[Candidate], rule: int | None) -> list[float]:
         # a candidate's own features and those of the pair are disjoint: weigh each part once
-        span = c.span
-        key = (span.start, span.end, c.role, c.verb, c.cue_verb)
-        if key not in own:
-            form, own_key = _own_key(doc, c, lex, speakers, words)
-            own[key] = form, model.weight_of(own_key, _own_features_of)
-        form, own_weight = own[key]
-        return own_weight + model.weight_of(_pair_key_in(frame, c, rank, form, rule_choice, bounds, breaks),
-                                            _pair_features_of)
+        forms_, own_weights = [], []
+        for c in cands:
+            span = c.span
+            key = (span.start, span.end, c.role, c.verb, c.cue_verb)
+            known = own.get(key)
+            if known is None:
+                form, own_key = _own_key(doc, c, lex, speakers, words)
+                known = own[key] = form, weight_of(own_key, _own_features_of)
+            forms_.append(known[0])
+            own_weights.append(known[1])
+        keys = _pair_keys(_frame(att, bounds), cands, forms_, rule, bounds, breaks)
+        return [w + weight_of(key, _pair_features_of) for w, key in zip(own_weights, keys)]
 
     for att in attributions:
         cands, rule = candidates_for(doc, att, lex, sents, rerank=rerank, cache=cache, entities=entities)
         if cands:
-            frame = _frame(att, bounds)
-            k, probability = _most_probable([weight(frame, c, r, r == rule) for r, c in enumerate(cands)], model)
+            k, probability = _most_probable(weights_of(att, cands, rule), model)
             if (k != rule) if rule is not None else probability >= model.threshold:
                 span = cands[k].span
                 att = replace(att, speaker=Mention(span.text, span.start_char, span.end_char))
