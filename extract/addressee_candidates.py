@@ -101,6 +101,7 @@ class _Parse(NamedTuple):
     tags: list[int]
     pronoun_tags: frozenset[int]  # the ids of the tags "PPOSAT" and "PPER"
     prepositions: dict[int, str | None]  # :func:`_preposition_at`, as it is asked
+    nominals: dict[tuple[int, bool], list[int]]  # :func:`_clause_nominals`, as it is asked
 
 
 def _parse(doc: Doc) -> _Parse:
@@ -110,7 +111,7 @@ def _parse(doc: Doc) -> _Parse:
         labels = _label_ids(d.vocab.strings)
         return _Parse(id_list(d, DEP), id_list(d, POS), forms(d, LOWER), head_list(d), children_of(d), labels,
                       frozenset(labels[dep] for dep in _CLAUSES), id_list(d, TAG),
-                      frozenset({d.vocab.strings["PPOSAT"], d.vocab.strings["PPER"]}), {})
+                      frozenset({d.vocab.strings["PPOSAT"], d.vocab.strings["PPER"]}), {}, {})
     return kept(doc, "addressee_parse", compute)
 
 
@@ -232,8 +233,12 @@ def _clause_nominals(verb: Token, *, below: bool = True) -> list[int]:
     """The nominals of the cue's own clause below its direct dependents (a phrase the parser
     hung on the subject or a date), not those of the content or another clause; with
     ``below=False`` the direct dependents' own nominals too. Token indices, read from the
-    Doc's arrays."""
-    deps, pos, _, _, children, _, clauses = _parse(verb.doc)[:7]
+    Doc's arrays, kept while it is read (a cue or speaker of several quotes is asked again)."""
+    parse = _parse(verb.doc)
+    key = (verb.i, below)
+    if key in parse.nominals:
+        return parse.nominals[key]
+    deps, pos, _, _, children, _, clauses = parse[:7]
     stack = [c for c in children[verb.i] if deps[c] not in clauses] if below else [verb.i]
     out = []
     while stack:
@@ -243,6 +248,7 @@ def _clause_nominals(verb: Token, *, below: bool = True) -> list[int]:
             if pos[child] in _NOMINAL_IDS:
                 out.append(child)
             stack.append(child)
+    parse.nominals[key] = out
     return out
 
 

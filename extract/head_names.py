@@ -51,7 +51,9 @@ def noun_in(token: Token, nouns: frozenset[str], lex: CueLexicon, *, compounds: 
 
 def noun_at(doc: Doc, i: int, nouns: frozenset[str], lex: CueLexicon, *, compounds: bool = True) -> bool:
     """:func:`noun_in` of the token at ``i``, its forms read from the Doc's arrays (no Token made)."""
-    return _noun_words_in((forms(doc, LOWER)[i], forms(doc, LEMMA)[i].lower()), nouns, lex, compounds)
+    # the lemma looked up for this token alone: few tokens are asked, the lower-case forms are read anyway
+    return _noun_words_in((forms(doc, LOWER)[i], doc.vocab.strings[id_list(doc, LEMMA)[i]].lower()), nouns, lex,
+                          compounds)
 
 
 def _noun_words_in(words: tuple[str, str], nouns: frozenset[str], lex: CueLexicon, compounds: bool) -> bool:
