@@ -30,7 +30,7 @@ from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
-from .doc_tables import between, doc_array, forms, id_list, kept, token_bounds
+from .doc_tables import among, between, doc_array, forms, id_list, kept, token_bounds, word_ids
 from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, sentences, subject_of, with_apposition
 from .records import Attribution, Mention
 
@@ -73,8 +73,8 @@ def _subject_tokens(doc: Doc) -> list[int]:
     [3]
     """
     def compute(d: Doc) -> list[int]:
-        labels = [d.vocab.strings[dep] for dep in SUBJECT_DEPS - {"expl"}]
-        return np.flatnonzero(np.isin(doc_array(d, DEP), labels) & (doc_array(d, HEAD) != 0)).tolist()
+        labels = word_ids(SUBJECT_DEPS - {"expl"}, d.vocab.strings)  # the labels' ids, for among()
+        return np.flatnonzero(among(doc_array(d, DEP), labels) & (doc_array(d, HEAD) != 0)).tolist()
     return kept(doc, "subject_tokens", compute)
 
 
