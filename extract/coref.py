@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from spacy.attrs import LOWER, POS
+from spacy.attrs import LOWER, ORTH, POS
 from spacy.symbols import PRON, PROPN
 from spacy.tokens import Doc, Span
 
@@ -118,7 +118,15 @@ class EntityIndex:
 
     def _near(self, words: set[str]):
         """Places of the entities that share a word with ``words``, in the order added."""
-        return sorted(set().union(*(self._by_word.get(w, ()) for w in words))) if words else range(len(self.entities))
+        if not words:
+            return range(len(self.entities))
+        by_word = self._by_word
+        if len(words) == 1:  # most names met again are one word ("Weber")
+            return sorted(by_word.get(next(iter(words)), ()))
+        near: set[int] = set()
+        for w in words:
+            near.update(by_word.get(w, ()))
+        return sorted(near)
 
     def add_abbreviation(self, abbreviation: str, ent: ResolvedEntity) -> None:
         """Make ``abbreviation`` a name of ``ent`` ("SZ" of "Süddeutsche Zeitung (SZ)")."""
@@ -466,11 +474,12 @@ def abbreviated_names(doc: Doc) -> list[tuple[Span, str]]:
     [('Süddeutsche Zeitung', 'SZ'), ('Anna Weber', 'AW')]
     """
     out = []
+    texts = forms(doc, ORTH)  # no Token made for the word after each name
     for ent in doc_ents(doc):
         i = ent.end
-        if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        if i + 2 >= len(texts) or texts[i] != "(" or texts[i + 2] != ")":
             continue
-        abbreviation = doc[i + 1].text
+        abbreviation = texts[i + 1]
         if not (2 <= len(abbreviation) <= 8 and abbreviation.isalpha() and abbreviation[0].isupper()
                 and sum(c.isupper() for c in abbreviation) >= 2):
             continue
