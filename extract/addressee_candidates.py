@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 from functools import lru_cache
 
-from spacy.attrs import DEP, LOWER, POS, TAG
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
@@ -71,10 +71,11 @@ def preposition_of(token: Token) -> str | None:
     return _preposition_at(token.doc, token.i)
 
 
-def _preposition_at(doc: Doc, i: int) -> str | None:
-    """:func:`preposition_of` the token at ``i``, read from the Doc's arrays (:func:`_parse`)
-    and kept while the Doc is read: the candidates ask it of a nominal several times."""
-    parse = _parse(doc)
+def _preposition_at(doc: Doc, i: int, parse: _Parse | None = None) -> str | None:
+    """:func:`preposition_of` the token at ``i``, read from the Doc's arrays (``parse``:
+    :func:`_parse`, to save looking it up) and kept while the Doc is read: the candidates ask
+    it of a nominal several times."""
+    parse = _parse(doc) if parse is None else parse
     known = parse.prepositions
     if i not in known:
         deps, pos, lowers, heads, children, labels = parse[:6]
@@ -102,6 +103,7 @@ class _Parse(NamedTuple):
     pronoun_tags: frozenset[int]  # the ids of the tags "PPOSAT" and "PPER"
     prepositions: dict[int, str | None]  # :func:`_preposition_at`, as it is asked
     nominals: dict[tuple[int, bool], list[int]]  # :func:`_clause_nominals`, as it is asked
+    lemmas: list[int]  # the lemmas' ids
 
 
 def _parse(doc: Doc) -> _Parse:
@@ -111,7 +113,7 @@ def _parse(doc: Doc) -> _Parse:
         labels = _label_ids(d.vocab.strings)
         return _Parse(id_list(d, DEP), id_list(d, POS), forms(d, LOWER), head_list(d), children_of(d), labels,
                       frozenset(labels[dep] for dep in _CLAUSES), id_list(d, TAG),
-                      frozenset({d.vocab.strings["PPOSAT"], d.vocab.strings["PPER"]}), {}, {})
+                      frozenset({d.vocab.strings["PPOSAT"], d.vocab.strings["PPER"]}), {}, {}, id_list(d, LEMMA))
     return kept(doc, "addressee_parse", compute)
 
 
@@ -124,14 +126,15 @@ def _prepositional_objects(verb: Token) -> Iterator[tuple[str, Token]]:
     """(preposition, nominal) of each prepositional phrase on ``verb``, in both parse styles:
     UD ("obl" with a "case" child) and ClearNLP ("prep" with a "pobj" child)."""
     doc = verb.doc
-    deps, pos, lowers, _, children, labels = _parse(doc)[:6]
+    parse = _parse(doc)
+    deps, pos, lowers, _, children, labels = parse[:6]
     for child in children[verb.i]:
         if deps[child] == labels["prep"]:
             for obj in children[child]:
                 if deps[obj] == labels["pobj"]:
                     yield lowers[child], doc[obj]
         elif pos[child] in _NOMINAL_IDS:
-            prep = _preposition_at(doc, child)
+            prep = _preposition_at(doc, child, parse)
             if prep is not None:
                 yield prep, doc[child]
 
@@ -229,12 +232,13 @@ def _content_follows(verb: Token, obj: Token) -> bool:
     return any(c.dep_ == "ccomp" and c.i > obj.i for c in verb.children)
 
 
-def _clause_nominals(verb: Token, *, below: bool = True) -> list[int]:
+def _clause_nominals(verb: Token, *, below: bool = True, parse: _Parse | None = None) -> list[int]:
     """The nominals of the cue's own clause below its direct dependents (a phrase the parser
     hung on the subject or a date), not those of the content or another clause; with
     ``below=False`` the direct dependents' own nominals too. Token indices, read from the
-    Doc's arrays, kept while it is read (a cue or speaker of several quotes is asked again)."""
-    parse = _parse(verb.doc)
+    Doc's arrays (``parse``: :func:`_parse`, to save looking it up), kept while it is read (a
+    cue or speaker of several quotes is asked again)."""
+    parse = _parse(verb.doc) if parse is None else parse
     key = (verb.i, below)
     if key in parse.nominals:
         return parse.nominals[key]
@@ -264,7 +268,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     # the nominals on the verb, found in the Doc's arrays (the rules below ask only of them)
     nominals = [doc[c] for c in children if pos[c] in _NOMINAL_IDS]
     for child in nominals:  # a dative object: "sagte der Zeitung", "told him"
-        if _preposition_at(doc, child.i) is None and not _is_reflexive(child, lex) and (
+        if _preposition_at(doc, child.i, parse) is None and not _is_reflexive(child, lex) and (
                 (takes_dative and child.dep_ in lex.addressee_dependents
                  and _may_be_in_case(child, lex.addressee_cases))
                 # "promised farmers that …": with the content clause beside it, the object of
@@ -294,8 +298,8 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 and after.head in (verb, child)
                 and after.lower_ in lex.addressee_prepositions):
             yield child  # "Ihr gegenüber", the preposition after its pronoun, each on the verb
-    for k in _clause_nominals(verb):  # "sagte Anna gegenüber dem Sender": attached to another word
-        prep = _preposition_at(doc, k)
+    for k in _clause_nominals(verb, parse=parse):  # "sagte Anna gegenüber dem Sender": attached to another word
+        prep = _preposition_at(doc, k, parse)
         if prep in lex.addressee_prepositions or (
                 prep in lex.audience_prepositions and (_is_addressable(doc[k], lex) or _is_title(doc[k]))) or (
                 lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)):
@@ -398,8 +402,10 @@ def _partners(verb: Token, lex: CueLexicon) -> Iterator[Token]:
     """The partner of a conversation noun in the clause ("im Gespräch mit X", "in an interview
     with X"), on the cue or on a word of its clause ("sagte der Mann in einem Interview mit X")."""
     doc = verb.doc
-    for k in _clause_nominals(verb, below=False):
-        if noun_at(doc, k, lex.conversation_nouns, lex):
+    parse = _parse(doc)
+    words = (parse.lowers, parse.lemmas)
+    for k in _clause_nominals(verb, below=False, parse=parse):
+        if noun_at(doc, k, lex.conversation_nouns, lex, words=words):
             for partner_prep, partner in _prepositional_objects(doc[k]):
                 if partner_prep in lex.conversation_prepositions:
                     yield partner
@@ -411,8 +417,9 @@ def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexico
     span = doc.char_span(*speaker, alignment_mode="expand") if speaker else None
     if span is None or not len(span):
         return
-    for k in _clause_nominals(span.root, below=False):
-        if _preposition_at(doc, k) in lex.addressee_prepositions:
+    parse = _parse(doc)
+    for k in _clause_nominals(span.root, below=False, parse=parse):
+        if _preposition_at(doc, k, parse) in lex.addressee_prepositions:
             yield doc[k]
     yield from _partners(span.root, lex)
     yield from _participle_audience(span.root, ("acl",), lex)  # "according to a spokeswoman speaking to X"

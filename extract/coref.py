@@ -26,8 +26,8 @@ from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
 from .records import Attribution, Entity, Mention
 from .descriptions import RoleNouns, description_head, synonym_table
-from .head_names import (entity_type_of_label, head_name, name_in, name_parts, named_part, names_an_outlet, names_no_one,
-                         noun_in, unnamed_group)
+from .head_names import (entity_type_of_label, head_name, name_in, name_parts, named_part, names_an_outlet,
+                         names_no_one, noun_in, unnamed_group)
 from .salience import SUBJECT_DEPS, Focus, pronoun_gender
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]

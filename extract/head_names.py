@@ -49,11 +49,13 @@ def noun_in(token: Token, nouns: frozenset[str], lex: CueLexicon, *, compounds: 
     return _noun_words_in((token.lower_, token.lemma_.lower()), nouns, lex, compounds)
 
 
-def noun_at(doc: Doc, i: int, nouns: frozenset[str], lex: CueLexicon, *, compounds: bool = True) -> bool:
-    """:func:`noun_in` of the token at ``i``, its forms read from the Doc's arrays (no Token made)."""
-    # the lemma looked up for this token alone: few tokens are asked, the lower-case forms are read anyway
-    return _noun_words_in((forms(doc, LOWER)[i], doc.vocab.strings[id_list(doc, LEMMA)[i]].lower()), nouns, lex,
-                          compounds)
+def noun_at(doc: Doc, i: int, nouns: frozenset[str], lex: CueLexicon, *, compounds: bool = True,
+            words: tuple[list[str], list[int]] | None = None) -> bool:
+    """:func:`noun_in` of the token at ``i``, its forms read from the Doc's arrays (no Token
+    made; ``words``: the lower-case forms and the lemmas' ids, to save looking them up)."""
+    lowers, lemmas = (forms(doc, LOWER), id_list(doc, LEMMA)) if words is None else words
+    # the lemma's string looked up for this token alone: few tokens are asked
+    return _noun_words_in((lowers[i], doc.vocab.strings[lemmas[i]].lower()), nouns, lex, compounds)
 
 
 def _noun_words_in(words: tuple[str, str], nouns: frozenset[str], lex: CueLexicon, compounds: bool) -> bool:

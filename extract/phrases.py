@@ -291,7 +291,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         if bounds is None:
             return None
         start = bounds[0]
-        return doc[start : _names_end(doc, start, bounds[1], upper if verb.i < start else min(upper, verb.i), words[9:])]
+        limit = upper if verb.i < start else min(upper, verb.i)
+        return doc[start : _names_end(doc, start, bounds[1], limit, words[9:])]
     if lex.verb_second and not any(deps[c] in every_subject for c in children_at[verb.i]):
         return fronted_subject(verb, lower, lex)
     return None
