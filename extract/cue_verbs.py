@@ -7,16 +7,17 @@ while it is read (:mod:`~quotegraph.extract.doc_tables`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_LOWER, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.util import load_language_data, registry
 
-from .doc_tables import among, between, kept, table_of
+from .doc_tables import among, between, doc_array, flags, forms, id_list, kept, table_of
 from .lexicon import CueLexicon
 
 __all__ = ["cue_lemma", "cue_tokens", "lemma_table", "lemmas_of"]
@@ -49,24 +50,28 @@ def lemmas_of(token: Token, lex: CueLexicon) -> list[str]:
     """The lemmas a token may have, lower case: the tagger's first, then the stems and the
     lookup table's where the lexicon asks for them (a statistical lemmatizer errs: "beruft" →
     "berufn")."""
-    out = [(token.lemma_ or token.text).lower()]
-    if lex.regular_inflection_stems and token.tag_ in ("VBG", "VBD", "VBN", "VBZ"):
+    return _lemmas(token.lemma_, token.text, token.lower_, token.tag_, lex)
+
+
+def _lemmas(lemma: str, text: str, low: str, tag: str, lex: CueLexicon) -> list[str]:
+    """:func:`lemmas_of` a token with these lemma, text, lower-case form and tag."""
+    out = [(lemma or text).lower()]
+    if lex.regular_inflection_stems and tag in ("VBG", "VBD", "VBN", "VBZ"):
         # a statistical lemmatizer can cut an "e" ("hoping" → "hop", "retweeted" → "retweete"):
         # try the stems of the regular endings
-        low = token.lower_
         stem = (low[:-3] if low.endswith("ing") else low[:-2] if low.endswith("ed")
                 else low[:-1] if low.endswith("es") else None)
         if stem:
             out += [c for c in (stem, stem + "e") if c not in out]
     if lex.lemma_lookup:
-        found, listed = _looked_up(token.text, token.lower_, lex.lang)
+        found, listed = _looked_up(text, low, lex.lang)
         for lemma in found:
             if lemma not in out:
                 out.append(lemma)
-        if token.lower_ not in out and not listed:
+        if low not in out and not listed:
             # the table lists inflected forms only: a form it lacks may be the lemma itself
             # ("vermuten", which the lemmatizer reads as "vermun")
-            out.append(token.lower_)
+            out.append(low)
     return out
 
 
@@ -112,7 +117,7 @@ def _judged(doc: Doc, indices, table: dict, lex: CueLexicon) -> dict[int, str | 
     for i in indices:
         if i not in lemmas:
             if i not in candidates:
-                candidates[i] = _cue_candidates(doc[i], lex)
+                candidates[i] = _candidates_at(doc, i, lex)
             lemmas[i] = next((c for c in candidates[i] if c in lex.verbs), None)
     return lemmas
 
@@ -147,10 +152,15 @@ def cue_tokens(doc: Doc, start: int, end: int, lex: CueLexicon) -> list[int]:
     key = ("cue_tokens", id(lex))
     if key not in table:
         # the Doc's arrays rule out most tokens at once; the others are looked at one by one
-        verb_like = kept(doc, ("verb_like", lex.noun_cues_need_verb_dependents), lambda d: _verb_like(d, lex).tolist())
+        verb_like = _verb_like_list(doc, lex)
         lemmas = _judged(doc, verb_like, table, lex)
         table[key] = [i for i in verb_like if lemmas[i] is not None]
     return between(table[key], doc, start, end)
+
+
+def _verb_like_list(doc: Doc, lex: CueLexicon) -> list[int]:
+    """:func:`_verb_like` as a list, kept while the Doc is read."""
+    return kept(doc, ("verb_like", lex.noun_cues_need_verb_dependents), lambda d: _verb_like(d, lex).tolist())
 
 
 def _verb_like(doc: Doc, lex: CueLexicon) -> np.ndarray:
@@ -227,6 +237,67 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
                 if at_clause_end:
                     break
     return (*out, *lemmas)
+
+
+def _candidates_at(doc: Doc, i: int, lex: CueLexicon) -> tuple[str, ...]:
+    """:func:`_cue_candidates` of token ``i`` while the Doc is read, from the Doc's columns
+    (:class:`_Columns`): no Token is built. The first tests are :func:`_verb_like`'s, which
+    reads them from the Doc's arrays."""
+    cols: _Columns = kept(doc, "cue_columns", _Columns)
+    if i not in cols.verb_like(doc, lex) or (lex.parse_rules and cols.dep[i] == cols.amod):
+        return ()
+    strings = cols.strings
+    tag = strings[cols.tag[i]]
+    lemmas = _lemmas(strings[cols.lemma[i]], cols.text[i], cols.lower[i], tag, lex)
+    out: list[str] = []
+    for k in kept(doc, "particles_by_head", _particles_by_head).get(i, ()):
+        out += [cols.lower[k] + lemma for lemma in lemmas]
+    if lex.separable_particles and i > 0 and cols.alpha[i - 1] and cols.text[i - 1].islower():
+        out += [cols.lower[i - 1] + lemma for lemma in lemmas]  # "wie … bekannt gab"
+    if lex.separable_particles and tag in ("VVFIN", "VVIMP", "") and cols.sentence_starts is not None:
+        # "teilte … mit": the first token after i in its sentence that is a particle or ends a
+        # clause is the one _cue_candidates' walk stops at
+        stops = cols.particle_stops(doc)
+        k = bisect_right(stops, i)
+        j = stops[k] if k < len(stops) else len(doc)
+        starts = cols.sentence_starts
+        s = bisect_right(starts, i)
+        if j < (starts[s] if s < len(starts) else len(doc)) and (
+                cols.tag[j] == cols.ptkvz or (cols.alpha[j] and cols.text[j].islower())):
+            out += [cols.lower[j] + lemma for lemma in lemmas]
+    return (*out, *lemmas)
+
+
+class _Columns:
+    """What :func:`_candidates_at` reads of a Doc's tokens, as lists from its arrays (kept while
+    it is read)."""
+
+    def __init__(self, doc: Doc):
+        self.strings = doc.vocab.strings
+        self.tag, self.dep, self.lemma = id_list(doc, TAG), id_list(doc, DEP), id_list(doc, LEMMA)
+        self.lower, self.text, self.alpha = forms(doc, LOWER), forms(doc, ORTH), flags(doc, IS_ALPHA)
+        self.amod, self.ptkvz = self.strings["amod"], self.strings["PTKVZ"]
+        # where sentences start, as Token.sent reads them (None: the Doc has no sentences)
+        self.sentence_starts = (np.flatnonzero(doc_array(doc, SENT_START) == 1).tolist()
+                                if doc.has_annotation("SENT_START") else None)
+        self._verb_like: dict[bool, frozenset[int]] = {}
+        self._stops: list[int] | None = None
+
+    def verb_like(self, doc: Doc, lex: CueLexicon) -> frozenset[int]:
+        """The indices of :func:`_verb_like` as a set."""
+        flag = lex.noun_cues_need_verb_dependents
+        if flag not in self._verb_like:
+            self._verb_like[flag] = frozenset(_verb_like_list(doc, lex))
+        return self._verb_like[flag]
+
+    def particle_stops(self, doc: Doc) -> list[int]:
+        """The tokens a separated particle is looked for up to: a particle (PTKVZ) or the end
+        of a clause (the last token, or one before punctuation)."""
+        if self._stops is None:
+            punct = flags(doc, IS_PUNCT)
+            last = len(doc) - 1
+            self._stops = [j for j, t in enumerate(self.tag) if t == self.ptkvz or j == last or punct[j + 1]]
+        return self._stops
 
 
 def _particle_children(token: Token) -> list[Token]:
