@@ -17,14 +17,18 @@ from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.util import load_language_data, registry
 
-from .doc_tables import among, between, doc_array, flags, forms, id_list, kept, table_of
+from .doc_tables import among, between, doc_array, flags, forms, id_list, kept, table_of, word_ids
 from .lexicon import CueLexicon
 
 __all__ = ["cue_lemma", "cue_tokens", "lemma_table", "lemmas_of"]
 
 _VERBAL_DEPS = frozenset({"nsubj", "dobj", "ccomp", "xcomp", "aux"})
 _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
-_AUX_DEPS = ("aux", "aux:pass", "auxpass")
+_AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass"})
+_ROOT_DEPS = frozenset({"ROOT", "root"})
+# plain ints: numpy compares an array with an enum member of spaCy's parts of speech slowly
+# (it asks the enum class for array hooks it does not have)
+_VERB, _AUX, _NOUN = int(VERB), int(AUX), int(NOUN)
 
 
 @lru_cache(maxsize=4)
@@ -114,18 +118,36 @@ def _judged(doc: Doc, indices, table: dict, lex: CueLexicon) -> dict[int, str | 
     candidates = table.get(key)
     if candidates is None:
         candidates = table[key] = {}
+    verbs, tails = lex.verbs, _endings(lex.verbs)
+    cols: _Columns = kept(doc, "cue_columns", _Columns)
     for i in indices:
-        if i not in lemmas:
-            if i not in candidates:
-                candidates[i] = _candidates_at(doc, i, lex)
-            lemmas[i] = next((c for c in candidates[i] if c in lex.verbs), None)
+        if i in lemmas:
+            continue
+        found = candidates.get(i)
+        if found is None:
+            base = _lemmas_at(doc, cols, i, lex)
+            if tails.isdisjoint(base):
+                # every candidate ends in one of the token's lemmas: none is a verb of this
+                # lexicon (the candidates are left for a lexicon with more verbs to find)
+                lemmas[i] = None
+                continue
+            found = candidates[i] = _with_particles(doc, cols, i, lex, base)
+        lemmas[i] = next((c for c in found if c in verbs), None)
     return lemmas
+
+
+@lru_cache(maxsize=16)
+def _endings(verbs: frozenset[str]) -> frozenset[str]:
+    """Every ending of every verb ("sagen", "agen", … "n"): a candidate lemma that is none of
+    them ends no verb, with or without a particle before it."""
+    return frozenset(verb[k:] for verb in verbs for k in range(len(verb)))
 
 
 #: id(lexicon) → (the lexicon, the number of its kind without verbs); the lexicon is held so
 #: its id is not reused
 _SANS_VERBS: dict[int, tuple[CueLexicon, int]] = {}
 _KINDS: dict[CueLexicon, int] = {}
+_KIND_LEXICONS: list[CueLexicon] = []  # each kind's lexicon without verbs, by number
 
 
 def _sans_verbs(lex: CueLexicon) -> int:
@@ -133,7 +155,11 @@ def _sans_verbs(lex: CueLexicon) -> int:
     a lexicon costs more than a token's candidates)."""
     entry = _SANS_VERBS.get(id(lex))
     if entry is None or entry[0] is not lex:
-        entry = _SANS_VERBS[id(lex)] = (lex, _KINDS.setdefault(replace(lex, verbs=frozenset(), frame_verbs=frozenset()), len(_KINDS)))
+        stripped = replace(lex, verbs=frozenset(), frame_verbs=frozenset())
+        if stripped not in _KINDS:
+            _KINDS[stripped] = len(_KIND_LEXICONS)
+            _KIND_LEXICONS.append(stripped)
+        entry = _SANS_VERBS[id(lex)] = (lex, _KINDS[stripped])
     return entry[1]
 
 
@@ -166,17 +192,23 @@ def _verb_like_list(doc: Doc, lex: CueLexicon) -> list[int]:
 def _verb_like(doc: Doc, lex: CueLexicon) -> np.ndarray:
     """The indices of the tokens :func:`_cue_lemma` looks at beyond its first two tests (part of
     speech, tag and dependents; a noun's verb dependents), from the Doc's arrays."""
-    pos, tag, dep, lower, head = doc.to_array([POS, TAG, DEP, IS_LOWER, HEAD]).T
+    pos, tag, dep, lower, head = (doc_array(doc, attr) for attr in (POS, TAG, DEP, IS_LOWER, HEAD))
     strings = doc.vocab.strings
-    has_aux = _heads_of(dep, head, [strings[d] for d in _AUX_DEPS])
+    has_aux = _heads_of(dep, head, word_ids(_AUX_DEPS, strings))
     # a set, not np.unique: that imports numpy.ma (40 ms) on first use
-    main_tags = [t for t in set(tag.tolist()) if strings[t][:2] in ("VV", "VA", "VM")] if len(doc) else []
-    root = among(dep, [strings["ROOT"], strings["root"]])
-    keep = ((pos == 0) | (pos == VERB) | (pos == AUX) | ((pos == NOUN) & (lower == 1))
+    main_tags = [t for t in set(tag.tolist()) if _is_main_tag(t, strings)]
+    root = among(dep, word_ids(_ROOT_DEPS, strings))
+    keep = ((pos == 0) | (pos == _VERB) | (pos == _AUX) | ((pos == _NOUN) & (lower == 1))
             | (among(tag, main_tags) & root) | has_aux)
     if lex.noun_cues_need_verb_dependents:
-        keep &= (pos != NOUN) | _heads_of(dep, head, [strings[d] for d in _VERBAL_DEPS])
+        keep &= (pos != _NOUN) | _heads_of(dep, head, word_ids(_VERBAL_DEPS, strings))
     return np.flatnonzero(keep)
+
+
+@lru_cache(maxsize=1024)
+def _is_main_tag(tag: int, strings) -> bool:
+    """Whether a tag (by id) is a German main, auxiliary or modal verb's (VV…, VA…, VM…)."""
+    return strings[tag][:2] in ("VV", "VA", "VM")
 
 
 def _heads_of(dep: np.ndarray, head: np.ndarray, labels: list[int]) -> np.ndarray:
@@ -241,20 +273,37 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
 
 def _candidates_at(doc: Doc, i: int, lex: CueLexicon) -> tuple[str, ...]:
     """:func:`_cue_candidates` of token ``i`` while the Doc is read, from the Doc's columns
-    (:class:`_Columns`): no Token is built. The first tests are :func:`_verb_like`'s, which
-    reads them from the Doc's arrays."""
+    (:class:`_Columns`): no Token is built."""
     cols: _Columns = kept(doc, "cue_columns", _Columns)
+    return _with_particles(doc, cols, i, lex, _lemmas_at(doc, cols, i, lex))
+
+
+def _lemmas_at(doc: Doc, cols: _Columns, i: int, lex: CueLexicon) -> tuple[str, ...]:
+    """:func:`lemmas_of` token ``i``, or none where :func:`_cue_candidates` gives none: the
+    first tests are :func:`_verb_like`'s, which reads them from the Doc's arrays."""
     if i not in cols.verb_like(doc, lex) or (lex.parse_rules and cols.dep[i] == cols.amod):
         return ()
-    strings = cols.strings
-    tag = strings[cols.tag[i]]
-    lemmas = _lemmas(strings[cols.lemma[i]], cols.text[i], cols.lower[i], tag, lex)
+    return _lemmas_of_ids(cols.strings, _sans_verbs(lex), cols.lemma[i], cols.orth[i], cols.lower_id[i], cols.tag[i])
+
+
+@lru_cache(maxsize=65536)
+def _lemmas_of_ids(strings, kind: int, lemma: int, orth: int, lower: int, tag: int) -> tuple[str, ...]:
+    """:func:`_lemmas` of a token whose lemma, text, lower-case form and tag have these ids, for
+    the lexicons of one kind (:func:`_sans_verbs`); kept per ids, as the verbs come back Doc after Doc."""
+    return tuple(_lemmas(strings[lemma], strings[orth], strings[lower], strings[tag], _KIND_LEXICONS[kind]))
+
+
+def _with_particles(doc: Doc, cols: _Columns, i: int, lex: CueLexicon, lemmas: tuple[str, ...]) -> tuple[str, ...]:
+    """The candidates of token ``i`` with these lemmas: each with the token's particles before
+    it (:func:`_cue_candidates`), then the lemmas alone."""
+    if not lemmas:
+        return ()
     out: list[str] = []
     for k in kept(doc, "particles_by_head", _particles_by_head).get(i, ()):
-        out += [cols.lower[k] + lemma for lemma in lemmas]
+        out += [cols.strings[cols.lower_id[k]] + lemma for lemma in lemmas]
     if lex.separable_particles and i > 0 and cols.alpha[i - 1] and cols.text[i - 1].islower():
-        out += [cols.lower[i - 1] + lemma for lemma in lemmas]  # "wie … bekannt gab"
-    if lex.separable_particles and tag in ("VVFIN", "VVIMP", "") and cols.sentence_starts is not None:
+        out += [cols.strings[cols.lower_id[i - 1]] + lemma for lemma in lemmas]  # "wie … bekannt gab"
+    if lex.separable_particles and cols.strings[cols.tag[i]] in ("VVFIN", "VVIMP", "") and cols.sentence_starts is not None:
         # "teilte … mit": the first token after i in its sentence that is a particle or ends a
         # clause is the one _cue_candidates' walk stops at
         stops = cols.particle_stops(doc)
@@ -264,7 +313,7 @@ def _candidates_at(doc: Doc, i: int, lex: CueLexicon) -> tuple[str, ...]:
         s = bisect_right(starts, i)
         if j < (starts[s] if s < len(starts) else len(doc)) and (
                 cols.tag[j] == cols.ptkvz or (cols.alpha[j] and cols.text[j].islower())):
-            out += [cols.lower[j] + lemma for lemma in lemmas]
+            out += [cols.strings[cols.lower_id[j]] + lemma for lemma in lemmas]
     return (*out, *lemmas)
 
 
@@ -275,7 +324,8 @@ class _Columns:
     def __init__(self, doc: Doc):
         self.strings = doc.vocab.strings
         self.tag, self.dep, self.lemma = id_list(doc, TAG), id_list(doc, DEP), id_list(doc, LEMMA)
-        self.lower, self.text, self.alpha = forms(doc, LOWER), forms(doc, ORTH), flags(doc, IS_ALPHA)
+        self.orth, self.lower_id = id_list(doc, ORTH), id_list(doc, LOWER)
+        self.text, self.alpha = forms(doc, ORTH), flags(doc, IS_ALPHA)
         self.amod, self.ptkvz = self.strings["amod"], self.strings["PTKVZ"]
         # where sentences start, as Token.sent reads them (None: the Doc has no sentences)
         self.sentence_starts = (np.flatnonzero(doc_array(doc, SENT_START) == 1).tolist()
@@ -294,9 +344,10 @@ class _Columns:
         """The tokens a separated particle is looked for up to: a particle (PTKVZ) or the end
         of a clause (the last token, or one before punctuation)."""
         if self._stops is None:
-            punct = flags(doc, IS_PUNCT)
-            last = len(doc) - 1
-            self._stops = [j for j, t in enumerate(self.tag) if t == self.ptkvz or j == last or punct[j + 1]]
+            stop = doc_array(doc, TAG) == self.ptkvz
+            stop[:-1] |= doc_array(doc, IS_PUNCT)[1:] != 0
+            stop[-1:] = True
+            self._stops = np.flatnonzero(stop).tolist()
         return self._stops
 
 
@@ -313,10 +364,11 @@ def _particles_by_head(doc: Doc) -> dict[int, list[int]]:
     """The indices of the Doc's verb particles (by dependency or the tag PTKVZ) by their head's
     index, in order: the children :func:`_particle_children` keeps."""
     strings = doc.vocab.strings
-    dep, tag = doc.to_array(DEP), doc.to_array(TAG)
-    offsets = doc.to_array(HEAD).astype(np.int64)
-    particle = (among(dep, [strings[d] for d in _PARTICLE_DEPS]) | (tag == strings["PTKVZ"])) & (offsets != 0)
+    dep, tag = doc_array(doc, DEP), doc_array(doc, TAG)
+    offsets = doc_array(doc, HEAD).astype(np.int64)
+    particle = (among(dep, word_ids(_PARTICLE_DEPS, strings)) | (tag == strings["PTKVZ"])) & (offsets != 0)
     out: dict[int, list[int]] = {}
-    for k in np.flatnonzero(particle).tolist():
-        out.setdefault(k + int(offsets[k]), []).append(k)
+    found = np.flatnonzero(particle)
+    for k, head in zip(found.tolist(), (found + offsets[found]).tolist()):
+        out.setdefault(head, []).append(k)
     return out

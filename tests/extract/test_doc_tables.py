@@ -60,6 +60,20 @@ def test_every_token_has_the_same_cue_candidates_from_the_columns_as_from_its_to
         assert any(len(c) > 1 for c in from_columns), "the texts hold verbs with particles or several lemmas"
 
 
+def test_every_token_has_the_same_cue_lemma_while_read_under_both_lexicons(parsed):
+    # _judged skips the candidates of a token whose lemmas end no verb of the lexicon; the
+    # lexicon with frame verbs shares the candidates the other found
+    from quotegraph.extract.patterns.frames import with_frame_verbs
+
+    lex, docs = parsed
+    for doc in docs:
+        for lexicon in (lex, with_frame_verbs(lex)):
+            with reading(doc):
+                cue_tokens(doc, 0, len(doc), lex)
+                read = [cue_lemma(tok, lexicon) for tok in doc]
+            assert read == [_cue_lemma(tok, lexicon) for tok in doc]
+
+
 def test_every_source_phrase_starts_where_the_shortcut_says_one_may(parsed):
     lex, docs = parsed
     for doc in docs:
