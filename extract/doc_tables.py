@@ -71,7 +71,10 @@ def between(indices: list[int], doc: Doc, start: int = 0, end: int | None = None
     >>> between([0, 2, 4], doc, 1), between([0, 2, 4], doc, -2)
     ([2, 4], [4])
     """
-    bounds = range(len(doc))[start:end]
+    n = len(doc)
+    if 0 <= start <= (n if end is None else end) <= n:  # the usual bounds, read as they are
+        return indices[bisect_left(indices, start) : bisect_left(indices, n if end is None else end)]
+    bounds = range(n)[start:end]
     return indices[bisect_left(indices, bounds.start) : bisect_left(indices, max(bounds.start, bounds.stop))]
 
 

@@ -14,7 +14,7 @@ from ..doc_tables import doc_array, span_text
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import CharSpans, sentences, strip_punct, subject_of
-from ..quotemarks import word_count
+from ..quotemarks import has_words
 from .clauses import indirect_report, with_final_punct
 from .complements import OBJECT_DEPS, with_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
@@ -42,7 +42,7 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
         if any(not found[k].overlaps(sent.start_char, sent.end_char) for _, k in inside):
             continue
         content = strip_punct(sent)
-        if content is None or word_count(span_text(content)) < 5:
+        if content is None or not has_words(span_text(content), 5):
             continue
         for tok in (doc[i] for i in cue_tokens(doc, sent.start, sent.end, lex)):
             lemma = cue_lemma(tok, lex)
@@ -86,7 +86,7 @@ def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Ite
     if not doc.has_annotation("DEP") or not lex.broad_verb_reports:
         return
     used = CharSpans((f.cue[0], f.cue[1]) for f in found if f.cue is not None)
-    verbs = np.flatnonzero(doc_array(doc, POS) == VERB).tolist()
+    verbs = np.flatnonzero(doc_array(doc, POS) == int(VERB)).tolist()  # int: numpy is slow with an enum member
     for sent in sentences(doc):
         taken: list[Found] = []
         for tok in (doc[i] for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]):

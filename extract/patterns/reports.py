@@ -14,7 +14,7 @@ from ..doc_tables import among, doc_array, span_text, table_of, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, CharSpans, np_after, sentences, strip_punct, subject_of, with_apposition
-from ..quotemarks import word_count
+from ..quotemarks import has_words
 from .clauses import clause_after, comma_after, indirect_report, relay_aside, reported_mood, zu_infinitive
 from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
@@ -93,7 +93,7 @@ def _relayed_report(doc: Doc, sent: Span, outer: Found, lex: CueLexicon) -> Foun
         return None
     speaker = speaker_for(doc, sent, verb, lex, lower=content.start, upper=comma)
     inner = clause_after(doc, comma + 1, sent, lex)
-    if speaker is None or inner is None or word_count(span_text(inner)) < 3:
+    if speaker is None or inner is None or not has_words(span_text(inner), 3):
         return None
     return indirect_report(inner, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
 
@@ -155,7 +155,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
     content = clause_after(doc, comma + 1, sent, lex)
     if content is not None and content[0].lower_ in lex.coordinators:
         return None  # "X was charged with …, and the police said …": a clause of its own, not content
-    if (content is None or word_count(span_text(content)) < 3
+    if (content is None or not has_words(span_text(content), 3)
             or (content[0].lower_ in lex.as_particles and relay_aside(doc, sent, content.start, lex) is None)):
         return None  # "…, wie X meldet": that is the frame of what came before
     if _frame_after(content, sent, lex):
@@ -197,7 +197,7 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                         or zu_infinitive(doc, k, sent.end)):
                     continue
             content = clause_after(doc, k, sent, lex)
-            if (content is None or word_count(span_text(content)) < 3 or not found.outside(content.start_char, content.end_char)
+            if (content is None or not has_words(span_text(content), 3) or not found.outside(content.start_char, content.end_char)
                     or not outside(taken, content.start_char, content.end_char)):
                 continue
             verb = tok.head if doc.has_annotation("DEP") else None
@@ -222,8 +222,9 @@ def _clause_noun_tokens(doc: Doc, lex: CueLexicon) -> list[int]:
     # a noun whose lemma is one: each distinct lemma of the Doc's nouns is looked at once
     lemmas, pos = doc_array(doc, LEMMA), doc_array(doc, POS)
     strings = doc.vocab.strings
-    ok = [h for h in set(lemmas[pos == NOUN].tolist()) if strings[h].lower() in lex.clause_nouns]
-    by_lemma = np.flatnonzero((pos == NOUN) & among(lemmas, ok)).tolist() if ok else []
+    nouns = pos == int(NOUN)  # int: numpy compares with an enum member slowly
+    ok = [h for h in set(lemmas[nouns].tolist()) if strings[h].lower() in lex.clause_nouns]
+    by_lemma = np.flatnonzero(nouns & among(lemmas, ok)).tolist() if ok else []
     out = sorted(set(words) | set(by_lemma))
     if table is not None:
         table[("clause_nouns", id(lex))] = out
@@ -237,7 +238,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
                 and t.i > sent.start and doc[t.i - 1].text == ","), None)
     if wie is not None and all(not t.is_punct or t.text in "-.,()" for t in doc[wie.i + 1 : verb.i]):
         content = strip_punct(doc[sent.start : wie.i - 1])
-        if content is not None and word_count(span_text(content)) >= 3:
+        if content is not None and has_words(span_text(content), 3):
             speaker = subject_of(verb, wie.i + 1, verb.i, lex) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
             return indirect_report(content, verb, lemma, speaker, Pattern.WIE_LAST, doc, sent, lex, need_clause=False)
     j = verb.i - 1
@@ -258,7 +259,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     if subject is not None and not any(t.pos_ in ("VERB", "AUX") and t.morph.get("Mood") for t in subject):
         return None
     content = strip_punct(doc[sent.start : j])
-    if content is None or word_count(span_text(content)) < 3:
+    if content is None or not has_words(span_text(content), 3):
         return None
     if lex.parse_rules and doc.has_annotation("DEP") and _adverbial_clause_of(content, verb, lex):
         return None  # "When X said …, the crowd applauded": the clause before the comma is the time, not content
@@ -299,7 +300,7 @@ def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
         if speaker is None or speaker.start != tok.i + 1 or end - speaker.end > 4:
             continue
         content = strip_punct(doc[sent.start : tok.i - 1])
-        if content is None or word_count(span_text(content)) < 3:
+        if content is None or not has_words(span_text(content), 3):
             continue
         return Found((content.start_char, content.end_char), "indirect", cue=cue_chars(tok, tok.lower_),
                      speaker=span_chars(speaker), pattern=Pattern.SO_LAST)
@@ -318,7 +319,7 @@ def find_pointed_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterat
         if first is None or first.i + 1 >= sent.end or doc[first.i + 1].pos_ not in ("VERB", "AUX"):
             continue
         content = strip_punct(before)
-        if content is None or word_count(span_text(content)) < 3 or not found.outside(sent.start_char, sent.end_char):
+        if content is None or not has_words(span_text(content), 3) or not found.outside(sent.start_char, sent.end_char):
             continue
         frame = frame_after_pointer(doc, first, sent.end, lex.report_pointers, lex)
         if frame is None or frame.cue is None:

@@ -9,7 +9,7 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import among, between, forms, table_of, word_ids
+from ..doc_tables import among, between, doc_array, forms, table_of, word_ids
 from ..lexicon import CueLexicon
 from ..phrases import ends_in_noun, noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
 
@@ -203,15 +203,41 @@ def _may_start(doc: Doc, lex: CueLexicon) -> np.ndarray:
     firsts = _first_words(lex.before_source)
     if firsts is None:
         return np.arange(len(doc))
-    words = firsts | lex.source_adverbs | lex.after_source | lex.source_noun_prepositions | lex.source_nouns
-    lower = doc.to_array(LOWER)
-    keep = among(lower, word_ids(words, doc.vocab.strings))
+    strings = doc.vocab.strings
+    lower = doc_array(doc, LOWER)
+    keep = among(lower, word_ids(_start_words(firsts, lex.source_adverbs, lex.after_source, lex.source_noun_prepositions,
+                                              lex.source_nouns), strings))
     if lex.compound_source_nouns:  # "Polizeiangaben": is_source_noun on each distinct form, then on its tokens
-        strings = doc.vocab.strings
-        compounds = [h for h in set(lower[~keep].tolist()) if _ends_in_source_noun(strings[h], lex)]
-        for i in np.flatnonzero(among(lower, compounds)).tolist():
+        compounds = _compound_ids(set(lower[~keep].tolist()), strings, lex.source_nouns)
+        for i in np.flatnonzero(among(lower, list(compounds))).tolist():
             keep[i] = is_source_noun(doc[i], lex)
     return np.flatnonzero(keep)
+
+
+@lru_cache(maxsize=8)
+def _start_words(*words: frozenset[str]) -> frozenset[str]:
+    """The words a source phrase may start with, all in one set (made once per lexicon)."""
+    return frozenset().union(*words)
+
+
+#: per set of source nouns: the ids of the lower-case forms looked at, and of those that are
+#: compounds of a source noun (:func:`_compound_of_source_noun`)
+_COMPOUND_IDS: dict[frozenset[str], tuple[set[int], set[int]]] = {}
+_MAX_COMPOUND_IDS = 500_000  # forms remembered before starting afresh (a long run meets many)
+
+
+def _compound_ids(ids: set[int], strings, source_nouns: frozenset[str]) -> set[int]:
+    """Those of the lower-case forms ``ids`` that are compounds of a source noun, each form
+    looked at once per process: the same words come back Doc after Doc."""
+    seen, compounds = _COMPOUND_IDS.setdefault(source_nouns, (set(), set()))
+    new = ids - seen
+    if len(seen) + len(new) > _MAX_COMPOUND_IDS:
+        seen.clear()
+        compounds.clear()
+        new = ids
+    seen |= new
+    compounds.update(h for h in new if _compound_of_source_noun(strings[h], source_nouns))
+    return ids & compounds
 
 
 @lru_cache(maxsize=8)
