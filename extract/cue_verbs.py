@@ -192,14 +192,14 @@ def _verb_like_list(doc: Doc, lex: CueLexicon) -> list[int]:
 def _verb_like(doc: Doc, lex: CueLexicon) -> np.ndarray:
     """The indices of the tokens :func:`_cue_lemma` looks at beyond its first two tests (part of
     speech, tag and dependents; a noun's verb dependents), from the Doc's arrays."""
-    pos, tag, dep, lower, head = (doc_array(doc, attr) for attr in (POS, TAG, DEP, IS_LOWER, HEAD))
+    pos, dep, lower, head = (doc_array(doc, attr) for attr in (POS, DEP, IS_LOWER, HEAD))
     strings = doc.vocab.strings
-    has_aux = _heads_of(dep, head, word_ids(_AUX_DEPS, strings))
-    # a set, not np.unique: that imports numpy.ma (40 ms) on first use
-    main_tags = [t for t in set(tag.tolist()) if _is_main_tag(t, strings)]
-    root = among(dep, word_ids(_ROOT_DEPS, strings))
     keep = ((pos == 0) | (pos == _VERB) | (pos == _AUX) | ((pos == _NOUN) & (lower == 1))
-            | (among(tag, main_tags) & root) | has_aux)
+            | _heads_of(dep, head, word_ids(_AUX_DEPS, strings)))
+    # a root with a verb's tag: the few roots are looked at one by one
+    tags = id_list(doc, TAG)
+    for i in np.flatnonzero(among(dep, word_ids(_ROOT_DEPS, strings))).tolist():
+        keep[i] = keep[i] or _is_main_tag(tags[i], strings)
     if lex.noun_cues_need_verb_dependents:
         keep &= (pos != _NOUN) | _heads_of(dep, head, word_ids(_VERBAL_DEPS, strings))
     return np.flatnonzero(keep)
