@@ -127,14 +127,14 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
     sents = sentences(doc)
     text = doc_text(doc)
     for k, sent in enumerate(sents):
-        if not found.outside(sent.start_char, sent.end_char):
-            continue
+        if not found.outside(sent.start_char, sent.end_char) or cue_tokens(doc, sent.start, sent.end, lex):
+            continue  # explained already, or a sentence with a cue of its own
         verbs = [t for t in _tokens(doc, _verbal(doc), sent) if reported_mood(t, lex)]
         modals = [t for t in _tokens(doc, tokens_with(doc, lex.hearsay_modals), sent) if _is_reportive_modal(t, lex)]
         reportive = modals if _has_perfect_infinitive(sent, lex) else []
         # "Das Werk soll 2009 öffnen.": a plan or an order, reported only right after a report
         planned = bool(modals) and not (verbs or reportive)
-        if not (verbs or reportive or planned) or cue_tokens(doc, sent.start, sent.end, lex):
+        if not (verbs or reportive or planned):
             continue
         governed = governed_report(doc, sent, verbs, lex)
         if governed is not None:
