@@ -318,6 +318,8 @@ def find_pointed_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterat
         first = next((t for t in sent if not t.is_punct and not t.is_space), None)
         if first is None or first.i + 1 >= sent.end or doc[first.i + 1].pos_ not in ("VERB", "AUX"):
             continue
+        if first.lower_ not in lex.report_pointers or not first.text[:1].isupper():
+            continue  # no frame after a pointer (frame_after_pointer): the sentence before is not read
         content = strip_punct(before)
         if content is None or not has_words(span_text(content), 3) or not found.outside(sent.start_char, sent.end_char):
             continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 from spacy.attrs import LOWER
@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import among, between, doc_array, forms, table_of, word_ids
 from ..lexicon import CueLexicon
+from ..string_tests import KnownIds
 from ..phrases import ends_in_noun, noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
 
 
@@ -208,7 +209,7 @@ def _may_start(doc: Doc, lex: CueLexicon) -> np.ndarray:
     keep = among(lower, word_ids(_start_words(firsts, lex.source_adverbs, lex.after_source, lex.source_noun_prepositions,
                                               lex.source_nouns), strings))
     if lex.compound_source_nouns:  # "Polizeiangaben": is_source_noun on each distinct form, then on its tokens
-        compounds = _compound_ids(set(lower[~keep].tolist()), strings, lex.source_nouns)
+        compounds = _compounds(lex.source_nouns).passing(set(lower[~keep].tolist()), strings)
         for i in np.flatnonzero(among(lower, list(compounds))).tolist():
             keep[i] = is_source_noun(doc[i], lex)
     return np.flatnonzero(keep)
@@ -220,24 +221,11 @@ def _start_words(*words: frozenset[str]) -> frozenset[str]:
     return frozenset().union(*words)
 
 
-#: per set of source nouns: the ids of the lower-case forms looked at, and of those that are
-#: compounds of a source noun (:func:`_compound_of_source_noun`)
-_COMPOUND_IDS: dict[frozenset[str], tuple[set[int], set[int]]] = {}
-_MAX_COMPOUND_IDS = 500_000  # forms remembered before starting afresh (a long run meets many)
-
-
-def _compound_ids(ids: set[int], strings, source_nouns: frozenset[str]) -> set[int]:
-    """Those of the lower-case forms ``ids`` that are compounds of a source noun, each form
-    looked at once per process: the same words come back Doc after Doc."""
-    seen, compounds = _COMPOUND_IDS.setdefault(source_nouns, (set(), set()))
-    new = ids - seen
-    if len(seen) + len(new) > _MAX_COMPOUND_IDS:
-        seen.clear()
-        compounds.clear()
-        new = ids
-    seen |= new
-    compounds.update(h for h in new if _compound_of_source_noun(strings[h], source_nouns))
-    return ids & compounds
+@lru_cache(maxsize=8)
+def _compounds(source_nouns: frozenset[str]) -> KnownIds:
+    """The lower-case forms (by id) that are compounds of one of ``source_nouns``
+    (:func:`_compound_of_source_noun`), each form looked at once per process."""
+    return KnownIds(partial(_compound_of_source_noun, source_nouns=source_nouns))
 
 
 @lru_cache(maxsize=8)
