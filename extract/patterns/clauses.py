@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..konjunktiv import konjunktiv_mood
-from ..doc_tables import span_text
+from ..doc_tables import span_text, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
 from ..phrases import np_after, strip_punct, subject_of, through_closing_mark, with_apposition
@@ -121,8 +121,8 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
         if content is None or not has_words(span_text(content), min_words):
             return None
     else:  # "The senator told reporters, as the Times reported, that …": the aside ends right before it
-        aside = next((a for a in (relay_aside(doc, sent, t.i, lex) for t in doc[verb.i + 1 : content.start]
-                                  if t.lower_ in lex.as_particles) if a is not None and a[1] == content.start - 1), None)
+        aside = next((a for a in (relay_aside(doc, sent, i, lex) for i in tokens_with(doc, lex.as_particles, verb.i + 1, content.start))
+                      if a is not None and a[1] == content.start - 1), None)
     content = through_closing_mark(content)
     trailing = _trailing_source(content, lex)
     if trailing is not None and has_words(span_text(doc[content.start : trailing.phrase.start - 1]), min_words):

@@ -6,11 +6,11 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 import numpy as np
-from spacy.attrs import LEMMA, POS
+from spacy.attrs import LEMMA, ORTH, POS
 from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import among, doc_array, span_text, table_of, tokens_with
+from ..doc_tables import among, doc_array, forms, span_text, table_of, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, CharSpans, np_after, sentences, strip_punct, subject_of, with_apposition
@@ -118,12 +118,10 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         if any(c.dep_ == "dobj" and c.lower_ in lex.pointers for c in verb.children):
             return None  # "Having said that, …": the object points back, the clause after is no content
     comma = comma_after(sent, verb.i)
-    wie = next((t for t in sent[: verb.i - sent.start] if t.lower_ in lex.as_particles), None)
+    wie = next((doc[i] for i in tokens_with(doc, lex.as_particles, sent.start, verb.i)), None)
     if comma is None:
         # "X sagte dass …" without comma, English "X said that …" / "X said the …"
-        comp = next(
-            (t for t in sent[verb.i - sent.start + 1 :] if t.lower_ in lex.complementizers), None
-        )
+        comp = next((doc[i] for i in tokens_with(doc, lex.complementizers, verb.i + 1, sent.end)), None)
         if comp is None or comp.i - verb.i > 6:
             if lex.parse_rules and doc.has_annotation("DEP"):
                 return english_complement(doc, sent, verb, lemma, lex)
@@ -131,8 +129,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         content = clause_after(doc, comp.i, sent, lex)
         speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comp.i)
         return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
-    between = doc[verb.i + 1 : comma]
-    if any(t.pos_ in ("VERB",) and cue_lemma(t, lex) is None for t in between) and len(between) > 6:
+    if comma - verb.i - 1 > 6 and any(t.pos_ in ("VERB",) and cue_lemma(t, lex) is None for t in doc[verb.i + 1 : comma]):
         return None
     if wie is not None and wie.i < verb.i and source_phrase(doc, wie.i, lex, sent.start, comma) is not None:
         return None  # "As reported by X, the minister said …": a source phrase, the report comes after it
@@ -141,7 +138,8 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         speaker = subject_of(verb, wie.i + 1, verb.i, lex) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
         content = clause_after(doc, comma + 1, sent, lex)
         return indirect_report(content, verb, lemma, speaker, Pattern.WIE, doc, sent, lex)
-    comp = next((t for t in doc[comma + 1 : sent.end] if t.lower_ in lex.complementizers and doc[t.i - 1].text == ","), None)
+    texts = forms(doc, ORTH)
+    comp = next((doc[i] for i in tokens_with(doc, lex.complementizers, comma + 1, sent.end) if texts[i - 1] == ","), None)
     if comp is not None and comp.i > comma + 1 and any(t.lower_ == "zu" or t.tag_ == "PTKZU" for t in doc[comma + 1 : comp.i]):
         comma = comp.i - 1  # "sagte X, ohne … zu verweisen, dass …": the aside is not the content
     if lemma in lex.weak_verbs:
