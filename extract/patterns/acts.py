@@ -35,8 +35,9 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
     cued = sorted((f.cue[0], k) for k, f in enumerate(found) if f.cue is not None)
     cue_starts = [start for start, _ in cued]
     for sent in sentences(doc):
-        if not found.outside(sent.start_char, sent.end_char):
-            continue
+        cues = cue_tokens(doc, sent.start, sent.end, lex)
+        if not cues or not found.outside(sent.start_char, sent.end_char):
+            continue  # no cue, nothing to report by
         # "“…?” Trump asked on Monday.": the sentence is the frame of a quote before it
         inside = cued[bisect_left(cue_starts, sent.start_char):bisect_left(cue_starts, sent.end_char)]
         if any(not found[k].overlaps(sent.start_char, sent.end_char) for _, k in inside):
@@ -44,7 +45,7 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
         content = strip_punct(sent)
         if content is None or not has_words(span_text(content), 5):
             continue
-        for tok in (doc[i] for i in cue_tokens(doc, sent.start, sent.end, lex)):
+        for tok in (doc[i] for i in cues):
             lemma = cue_lemma(tok, lex)
             if lemma in lex.weak_verbs and not _act_complement(tok, lex):
                 continue
