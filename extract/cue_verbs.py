@@ -7,23 +7,28 @@ while it is read (:mod:`~quotegraph.extract.doc_tables`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_LOWER, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.util import load_language_data, registry
 
-from .doc_tables import among, between, kept, table_of
+from .doc_tables import among, between, doc_array, flags, forms, id_list, kept, table_of, word_ids
 from .lexicon import CueLexicon
 
 __all__ = ["cue_lemma", "cue_tokens", "lemma_table", "lemmas_of"]
 
 _VERBAL_DEPS = frozenset({"nsubj", "dobj", "ccomp", "xcomp", "aux"})
 _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
-_AUX_DEPS = ("aux", "aux:pass", "auxpass")
+_AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass"})
+_ROOT_DEPS = frozenset({"ROOT", "root"})
+# plain ints: numpy compares an array with an enum member of spaCy's parts of speech slowly
+# (it asks the enum class for array hooks it does not have)
+_VERB, _AUX, _NOUN = int(VERB), int(AUX), int(NOUN)
 
 
 @lru_cache(maxsize=4)
@@ -49,24 +54,28 @@ def lemmas_of(token: Token, lex: CueLexicon) -> list[str]:
     """The lemmas a token may have, lower case: the tagger's first, then the stems and the
     lookup table's where the lexicon asks for them (a statistical lemmatizer errs: "beruft" →
     "berufn")."""
-    out = [(token.lemma_ or token.text).lower()]
-    if lex.regular_inflection_stems and token.tag_ in ("VBG", "VBD", "VBN", "VBZ"):
+    return _lemmas(token.lemma_, token.text, token.lower_, token.tag_, lex)
+
+
+def _lemmas(lemma: str, text: str, low: str, tag: str, lex: CueLexicon) -> list[str]:
+    """:func:`lemmas_of` a token with these lemma, text, lower-case form and tag."""
+    out = [(lemma or text).lower()]
+    if lex.regular_inflection_stems and tag in ("VBG", "VBD", "VBN", "VBZ"):
         # a statistical lemmatizer can cut an "e" ("hoping" → "hop", "retweeted" → "retweete"):
         # try the stems of the regular endings
-        low = token.lower_
         stem = (low[:-3] if low.endswith("ing") else low[:-2] if low.endswith("ed")
                 else low[:-1] if low.endswith("es") else None)
         if stem:
             out += [c for c in (stem, stem + "e") if c not in out]
     if lex.lemma_lookup:
-        found, listed = _looked_up(token.text, token.lower_, lex.lang)
+        found, listed = _looked_up(text, low, lex.lang)
         for lemma in found:
             if lemma not in out:
                 out.append(lemma)
-        if token.lower_ not in out and not listed:
+        if low not in out and not listed:
             # the table lists inflected forms only: a form it lacks may be the lemma itself
             # ("vermuten", which the lemmatizer reads as "vermun")
-            out.append(token.lower_)
+            out.append(low)
     return out
 
 
@@ -109,18 +118,36 @@ def _judged(doc: Doc, indices, table: dict, lex: CueLexicon) -> dict[int, str | 
     candidates = table.get(key)
     if candidates is None:
         candidates = table[key] = {}
+    verbs, tails = lex.verbs, _endings(lex.verbs)
+    cols: _Columns = kept(doc, "cue_columns", _Columns)
     for i in indices:
-        if i not in lemmas:
-            if i not in candidates:
-                candidates[i] = _cue_candidates(doc[i], lex)
-            lemmas[i] = next((c for c in candidates[i] if c in lex.verbs), None)
+        if i in lemmas:
+            continue
+        found = candidates.get(i)
+        if found is None:
+            base = _lemmas_at(doc, cols, i, lex)
+            if tails.isdisjoint(base):
+                # every candidate ends in one of the token's lemmas: none is a verb of this
+                # lexicon (the candidates are left for a lexicon with more verbs to find)
+                lemmas[i] = None
+                continue
+            found = candidates[i] = _with_particles(doc, cols, i, lex, base)
+        lemmas[i] = next((c for c in found if c in verbs), None)
     return lemmas
+
+
+@lru_cache(maxsize=16)
+def _endings(verbs: frozenset[str]) -> frozenset[str]:
+    """Every ending of every verb ("sagen", "agen", … "n"): a candidate lemma that is none of
+    them ends no verb, with or without a particle before it."""
+    return frozenset(verb[k:] for verb in verbs for k in range(len(verb)))
 
 
 #: id(lexicon) → (the lexicon, the number of its kind without verbs); the lexicon is held so
 #: its id is not reused
 _SANS_VERBS: dict[int, tuple[CueLexicon, int]] = {}
 _KINDS: dict[CueLexicon, int] = {}
+_KIND_LEXICONS: list[CueLexicon] = []  # each kind's lexicon without verbs, by number
 
 
 def _sans_verbs(lex: CueLexicon) -> int:
@@ -128,7 +155,11 @@ def _sans_verbs(lex: CueLexicon) -> int:
     a lexicon costs more than a token's candidates)."""
     entry = _SANS_VERBS.get(id(lex))
     if entry is None or entry[0] is not lex:
-        entry = _SANS_VERBS[id(lex)] = (lex, _KINDS.setdefault(replace(lex, verbs=frozenset(), frame_verbs=frozenset()), len(_KINDS)))
+        stripped = replace(lex, verbs=frozenset(), frame_verbs=frozenset())
+        if stripped not in _KINDS:
+            _KINDS[stripped] = len(_KIND_LEXICONS)
+            _KIND_LEXICONS.append(stripped)
+        entry = _SANS_VERBS[id(lex)] = (lex, _KINDS[stripped])
     return entry[1]
 
 
@@ -147,26 +178,37 @@ def cue_tokens(doc: Doc, start: int, end: int, lex: CueLexicon) -> list[int]:
     key = ("cue_tokens", id(lex))
     if key not in table:
         # the Doc's arrays rule out most tokens at once; the others are looked at one by one
-        verb_like = kept(doc, ("verb_like", lex.noun_cues_need_verb_dependents), lambda d: _verb_like(d, lex).tolist())
+        verb_like = _verb_like_list(doc, lex)
         lemmas = _judged(doc, verb_like, table, lex)
         table[key] = [i for i in verb_like if lemmas[i] is not None]
     return between(table[key], doc, start, end)
 
 
+def _verb_like_list(doc: Doc, lex: CueLexicon) -> list[int]:
+    """:func:`_verb_like` as a list, kept while the Doc is read."""
+    return kept(doc, ("verb_like", lex.noun_cues_need_verb_dependents), lambda d: _verb_like(d, lex).tolist())
+
+
 def _verb_like(doc: Doc, lex: CueLexicon) -> np.ndarray:
     """The indices of the tokens :func:`_cue_lemma` looks at beyond its first two tests (part of
     speech, tag and dependents; a noun's verb dependents), from the Doc's arrays."""
-    pos, tag, dep, lower, head = doc.to_array([POS, TAG, DEP, IS_LOWER, HEAD]).T
+    pos, dep, lower, head = (doc_array(doc, attr) for attr in (POS, DEP, IS_LOWER, HEAD))
     strings = doc.vocab.strings
-    has_aux = _heads_of(dep, head, [strings[d] for d in _AUX_DEPS])
-    # a set, not np.unique: that imports numpy.ma (40 ms) on first use
-    main_tags = [t for t in set(tag.tolist()) if strings[t][:2] in ("VV", "VA", "VM")] if len(doc) else []
-    root = among(dep, [strings["ROOT"], strings["root"]])
-    keep = ((pos == 0) | (pos == VERB) | (pos == AUX) | ((pos == NOUN) & (lower == 1))
-            | (among(tag, main_tags) & root) | has_aux)
+    keep = ((pos == 0) | (pos == _VERB) | (pos == _AUX) | ((pos == _NOUN) & (lower == 1))
+            | _heads_of(dep, head, word_ids(_AUX_DEPS, strings)))
+    # a root with a verb's tag: the few roots are looked at one by one
+    tags = id_list(doc, TAG)
+    for i in np.flatnonzero(among(dep, word_ids(_ROOT_DEPS, strings))).tolist():
+        keep[i] = keep[i] or _is_main_tag(tags[i], strings)
     if lex.noun_cues_need_verb_dependents:
-        keep &= (pos != NOUN) | _heads_of(dep, head, [strings[d] for d in _VERBAL_DEPS])
+        keep &= (pos != _NOUN) | _heads_of(dep, head, word_ids(_VERBAL_DEPS, strings))
     return np.flatnonzero(keep)
+
+
+@lru_cache(maxsize=1024)
+def _is_main_tag(tag: int, strings) -> bool:
+    """Whether a tag (by id) is a German main, auxiliary or modal verb's (VV…, VA…, VM…)."""
+    return strings[tag][:2] in ("VV", "VA", "VM")
 
 
 def _heads_of(dep: np.ndarray, head: np.ndarray, labels: list[int]) -> np.ndarray:
@@ -229,6 +271,86 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
     return (*out, *lemmas)
 
 
+def _candidates_at(doc: Doc, i: int, lex: CueLexicon) -> tuple[str, ...]:
+    """:func:`_cue_candidates` of token ``i`` while the Doc is read, from the Doc's columns
+    (:class:`_Columns`): no Token is built."""
+    cols: _Columns = kept(doc, "cue_columns", _Columns)
+    return _with_particles(doc, cols, i, lex, _lemmas_at(doc, cols, i, lex))
+
+
+def _lemmas_at(doc: Doc, cols: _Columns, i: int, lex: CueLexicon) -> tuple[str, ...]:
+    """:func:`lemmas_of` token ``i``, or none where :func:`_cue_candidates` gives none: the
+    first tests are :func:`_verb_like`'s, which reads them from the Doc's arrays."""
+    if i not in cols.verb_like(doc, lex) or (lex.parse_rules and cols.dep[i] == cols.amod):
+        return ()
+    return _lemmas_of_ids(cols.strings, _sans_verbs(lex), cols.lemma[i], cols.orth[i], cols.lower_id[i], cols.tag[i])
+
+
+@lru_cache(maxsize=65536)
+def _lemmas_of_ids(strings, kind: int, lemma: int, orth: int, lower: int, tag: int) -> tuple[str, ...]:
+    """:func:`_lemmas` of a token whose lemma, text, lower-case form and tag have these ids, for
+    the lexicons of one kind (:func:`_sans_verbs`); kept per ids, as the verbs come back Doc after Doc."""
+    return tuple(_lemmas(strings[lemma], strings[orth], strings[lower], strings[tag], _KIND_LEXICONS[kind]))
+
+
+def _with_particles(doc: Doc, cols: _Columns, i: int, lex: CueLexicon, lemmas: tuple[str, ...]) -> tuple[str, ...]:
+    """The candidates of token ``i`` with these lemmas: each with the token's particles before
+    it (:func:`_cue_candidates`), then the lemmas alone."""
+    if not lemmas:
+        return ()
+    out: list[str] = []
+    for k in kept(doc, "particles_by_head", _particles_by_head).get(i, ()):
+        out += [cols.strings[cols.lower_id[k]] + lemma for lemma in lemmas]
+    if lex.separable_particles and i > 0 and cols.alpha[i - 1] and cols.text[i - 1].islower():
+        out += [cols.strings[cols.lower_id[i - 1]] + lemma for lemma in lemmas]  # "wie … bekannt gab"
+    if lex.separable_particles and cols.strings[cols.tag[i]] in ("VVFIN", "VVIMP", "") and cols.sentence_starts is not None:
+        # "teilte … mit": the first token after i in its sentence that is a particle or ends a
+        # clause is the one _cue_candidates' walk stops at
+        stops = cols.particle_stops(doc)
+        k = bisect_right(stops, i)
+        j = stops[k] if k < len(stops) else len(doc)
+        starts = cols.sentence_starts
+        s = bisect_right(starts, i)
+        if j < (starts[s] if s < len(starts) else len(doc)) and (
+                cols.tag[j] == cols.ptkvz or (cols.alpha[j] and cols.text[j].islower())):
+            out += [cols.strings[cols.lower_id[j]] + lemma for lemma in lemmas]
+    return (*out, *lemmas)
+
+
+class _Columns:
+    """What :func:`_candidates_at` reads of a Doc's tokens, as lists from its arrays (kept while
+    it is read)."""
+
+    def __init__(self, doc: Doc):
+        self.strings = doc.vocab.strings
+        self.tag, self.dep, self.lemma = id_list(doc, TAG), id_list(doc, DEP), id_list(doc, LEMMA)
+        self.orth, self.lower_id = id_list(doc, ORTH), id_list(doc, LOWER)
+        self.text, self.alpha = forms(doc, ORTH), flags(doc, IS_ALPHA)
+        self.amod, self.ptkvz = self.strings["amod"], self.strings["PTKVZ"]
+        # where sentences start, as Token.sent reads them (None: the Doc has no sentences)
+        self.sentence_starts = (np.flatnonzero(doc_array(doc, SENT_START) == 1).tolist()
+                                if doc.has_annotation("SENT_START") else None)
+        self._verb_like: dict[bool, frozenset[int]] = {}
+        self._stops: list[int] | None = None
+
+    def verb_like(self, doc: Doc, lex: CueLexicon) -> frozenset[int]:
+        """The indices of :func:`_verb_like` as a set."""
+        flag = lex.noun_cues_need_verb_dependents
+        if flag not in self._verb_like:
+            self._verb_like[flag] = frozenset(_verb_like_list(doc, lex))
+        return self._verb_like[flag]
+
+    def particle_stops(self, doc: Doc) -> list[int]:
+        """The tokens a separated particle is looked for up to: a particle (PTKVZ) or the end
+        of a clause (the last token, or one before punctuation)."""
+        if self._stops is None:
+            stop = doc_array(doc, TAG) == self.ptkvz
+            stop[:-1] |= doc_array(doc, IS_PUNCT)[1:] != 0
+            stop[-1:] = True
+            self._stops = np.flatnonzero(stop).tolist()
+        return self._stops
+
+
 def _particle_children(token: Token) -> list[Token]:
     """The token's children that are verb particles ("teilte … mit", "pointed out"), in order.
     While the Doc is read, looked up among the Doc's particles, found once from its arrays."""
@@ -242,10 +364,11 @@ def _particles_by_head(doc: Doc) -> dict[int, list[int]]:
     """The indices of the Doc's verb particles (by dependency or the tag PTKVZ) by their head's
     index, in order: the children :func:`_particle_children` keeps."""
     strings = doc.vocab.strings
-    dep, tag = doc.to_array(DEP), doc.to_array(TAG)
-    offsets = doc.to_array(HEAD).astype(np.int64)
-    particle = (among(dep, [strings[d] for d in _PARTICLE_DEPS]) | (tag == strings["PTKVZ"])) & (offsets != 0)
+    dep, tag = doc_array(doc, DEP), doc_array(doc, TAG)
+    offsets = doc_array(doc, HEAD).astype(np.int64)
+    particle = (among(dep, word_ids(_PARTICLE_DEPS, strings)) | (tag == strings["PTKVZ"])) & (offsets != 0)
     out: dict[int, list[int]] = {}
-    for k in np.flatnonzero(particle).tolist():
-        out.setdefault(k + int(offsets[k]), []).append(k)
+    found = np.flatnonzero(particle)
+    for k, head in zip(found.tolist(), (found + offsets[found]).tolist()):
+        out.setdefault(head, []).append(k)
     return out

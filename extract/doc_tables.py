@@ -32,8 +32,8 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
-           "count_with", "morph_values", "forms", "flags", "lower_in", "span_text", "among", "word_ids", "token_bounds", "id_list",
-           "doc_text", "children_of", "head_list"]
+           "count_with", "morph_values", "forms", "strings_of", "flags", "lower_in", "span_text", "among", "word_ids",
+           "token_bounds", "id_list", "doc_text", "children_of", "head_list"]
 
 T = TypeVar("T")
 
@@ -71,7 +71,10 @@ def between(indices: list[int], doc: Doc, start: int = 0, end: int | None = None
     >>> between([0, 2, 4], doc, 1), between([0, 2, 4], doc, -2)
     ([2, 4], [4])
     """
-    bounds = range(len(doc))[start:end]
+    n = len(doc)
+    if 0 <= start <= (n if end is None else end) <= n:  # the usual bounds, read as they are
+        return indices[bisect_left(indices, start) : bisect_left(indices, n if end is None else end)]
+    bounds = range(n)[start:end]
     return indices[bisect_left(indices, bounds.start) : bisect_left(indices, max(bounds.start, bounds.stop))]
 
 
@@ -152,10 +155,30 @@ def forms(doc: Doc, attr: int = LOWER) -> list[str]:
     >>> forms(doc), forms(doc, ORTH)
     (['laut', 'ap'], ['Laut', 'AP'])
     """
-    def compute(d: Doc) -> list[str]:
-        strings = d.vocab.strings
-        return [strings[h] for h in doc_array(d, attr).tolist()]
-    return kept(doc, ("forms", attr), compute)
+    return kept(doc, ("forms", attr), lambda d: strings_of(doc_array(d, attr).tolist(), d.vocab.strings))
+
+
+#: strings by id (a string's hash, the same in every vocabulary), as :func:`strings_of` read them
+_STRINGS: dict[int, str] = {}
+_MAX_STRINGS = 1_000_000  # remembered before starting afresh
+
+
+def strings_of(ids: list[int], strings: StringStore) -> list[str]:
+    """``[strings[h] for h in ids]``, each id read from the StringStore once per process: a
+    lookup there decodes the string anew, and the same words come back Doc after Doc.
+
+    >>> store = StringStore(["Hi", "there"])
+    >>> strings_of([store["Hi"], store["there"], store["Hi"]], store)
+    ['Hi', 'there', 'Hi']
+    """
+    out = list(map(_STRINGS.get, ids))
+    if None in out:
+        if len(_STRINGS) > _MAX_STRINGS:
+            _STRINGS.clear()
+        for k, string in enumerate(out):
+            if string is None:
+                out[k] = _STRINGS[ids[k]] = strings[ids[k]]
+    return out
 
 
 def flags(doc: Doc, *attrs: int) -> list[bool]:

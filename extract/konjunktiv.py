@@ -22,6 +22,8 @@ caller asks for them (``include_ambiguous=True``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from typing import Literal, NamedTuple, Optional
 
 from spacy.tokens import Token
@@ -208,6 +210,7 @@ def _strip_prefix(form: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _konj_ii_form(form: str) -> Optional[bool]:
     """None if not a listed Konjunktiv II form, else whether it is ambiguous.
 

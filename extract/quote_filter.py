@@ -18,9 +18,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH, POS
-from spacy.parts_of_speech import ADV, AUX, PRON, SCONJ, VERB
+from spacy.parts_of_speech import ADP, ADV, AUX, NOUN, PRON, SCONJ, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
@@ -132,8 +133,7 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
             feats.append(f"governor={governor.lemma_.lower()}+{governor.head.lemma_.lower()}|kind={kind}")
     moods = morph_values(doc, "Mood", quote.start, quote.end)
     feats.append(f"mood={'+'.join(sorted(moods)) or 'none'}|kind={kind}")
-    person = {doc.vocab.strings[label] for label in _PERSON}  # their ids
-    if not person.isdisjoint(id_list(doc, ENT_TYPE)[quote.start:quote.end]):
+    if not _person_ids(doc.vocab.strings).isdisjoint(id_list(doc, ENT_TYPE)[quote.start:quote.end]):
         feats.append(f"person_inside|kind={kind}")
     like_num = flags(doc, LIKE_NUM)
     if any(like_num[i] for i in words):
@@ -144,7 +144,8 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
     if sent is not None:
         feats.append(f"sent_start={'yes' if sent.start == 0 else 'no'}|kind={kind}")
         # the sentence around the quote: does it name a reporting verb, and who is its subject
-        if any(not (start <= doc[i].idx < end) and doc[i].pos_ in ("VERB", "AUX", "NOUN", "ADP")
+        token_starts, pos = token_bounds(doc)[0], id_list(doc, POS)
+        if any(not (start <= token_starts[i] < end) and pos[i] in _SENTENCE_CUE_POS
                for i in cue_tokens(doc, sent.start, sent.end, lex)):
             feats.append(f"sentence_cue|kind={kind}")
         subject = _sentence_subject(doc, sent, start, end)
@@ -158,6 +159,14 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
 
 
 _PERSON = frozenset({"PER", "PERSON"})
+#: the parts of speech of a cue that makes a "sentence_cue", as ids (plain ints)
+_SENTENCE_CUE_POS = frozenset({int(VERB), int(AUX), int(NOUN), int(ADP)})
+
+
+@lru_cache(maxsize=8)
+def _person_ids(strings) -> frozenset[int]:
+    """The ids of the person entity labels (:data:`_PERSON`) in a vocabulary's strings."""
+    return frozenset(strings[label] for label in _PERSON)
 
 
 def _word_indices(doc: Doc, start: int, end: int) -> list[int]:

@@ -77,6 +77,21 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def has_words(text: str, n: int) -> bool:
+    """Whether a text has ``n`` words or more (``word_count(text) >= n``), read only as far as
+    the n-th word.
+
+    >>> has_words("Wir mischen uns nicht ein", 5), has_words("Wir mischen", 3), has_words("", 0)
+    (True, False, True)
+    """
+    if n <= 0:
+        return True
+    for k, _ in enumerate(_WORD.finditer(text), 1):
+        if k >= n:
+            return True
+    return False
+
+
 def _is_apostrophe(text: str, i: int, *, awaited: bool = False) -> bool:
     """A ' or ’ between letters (don't, Putin’s) or after a letter before a space (Hans' Hut).
     When the same mark opened a quote still open (``awaited``), the latter closes it

@@ -14,7 +14,7 @@ from ..doc_tables import doc_array, span_text
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import CharSpans, sentences, strip_punct, subject_of
-from ..quotemarks import word_count
+from ..quotemarks import has_words
 from .clauses import indirect_report, with_final_punct
 from .complements import OBJECT_DEPS, with_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
@@ -35,16 +35,17 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
     cued = sorted((f.cue[0], k) for k, f in enumerate(found) if f.cue is not None)
     cue_starts = [start for start, _ in cued]
     for sent in sentences(doc):
-        if not found.outside(sent.start_char, sent.end_char):
-            continue
+        cues = cue_tokens(doc, sent.start, sent.end, lex)
+        if not cues or not found.outside(sent.start_char, sent.end_char):
+            continue  # no cue, nothing to report by
         # "“…?” Trump asked on Monday.": the sentence is the frame of a quote before it
         inside = cued[bisect_left(cue_starts, sent.start_char):bisect_left(cue_starts, sent.end_char)]
         if any(not found[k].overlaps(sent.start_char, sent.end_char) for _, k in inside):
             continue
         content = strip_punct(sent)
-        if content is None or word_count(span_text(content)) < 5:
+        if content is None or not has_words(span_text(content), 5):
             continue
-        for tok in (doc[i] for i in cue_tokens(doc, sent.start, sent.end, lex)):
+        for tok in (doc[i] for i in cues):
             lemma = cue_lemma(tok, lex)
             if lemma in lex.weak_verbs and not _act_complement(tok, lex):
                 continue
@@ -86,7 +87,7 @@ def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Ite
     if not doc.has_annotation("DEP") or not lex.broad_verb_reports:
         return
     used = CharSpans((f.cue[0], f.cue[1]) for f in found if f.cue is not None)
-    verbs = np.flatnonzero(doc_array(doc, POS) == VERB).tolist()
+    verbs = np.flatnonzero(doc_array(doc, POS) == int(VERB)).tolist()  # int: numpy is slow with an enum member
     for sent in sentences(doc):
         taken: list[Found] = []
         for tok in (doc[i] for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]):

@@ -3,10 +3,12 @@ Y, …". Y said it, X relays it: the cited source becomes the speaker and the re
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
 from ..cue_verbs import lemmas_of
-from ..doc_tables import forms
+from ..doc_tables import forms, token_bounds, tokens_with
 from ..lexicon import CueLexicon
 from ..phrases import np_after, strip_punct, with_apposition
 from .found import Found, Pattern, span_chars
@@ -33,11 +35,12 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     # every token of the Doc, and a Token built per token and phrase was most of this pass's cost
     lower = forms(doc)
     by_first = _by_first_word(lex.citing_phrases)
-    citing_cues = {doc[i].idx for i, word in enumerate(lower) if word in by_first and _citing_at(lower, i, len(doc), by_first)}
+    token_starts = token_bounds(doc)[0]
+    citing_cues = {token_starts[i] for i in tokens_with(doc, _first_words(lex.citing_phrases)) if _citing_at(lower, i, len(doc), by_first)}
     if lex.citing_report_verbs:
         # "…, the paper reported, citing two officials": the participle beside a report cites its source
         beside = [(f, i) for f in found if (i := _citing_beside_report(doc, f, lower, lex)) is not None]
-        citing_cues.update(doc[i].idx for _, i in beside)
+        citing_cues.update(token_starts[i] for _, i in beside)
     found = [f for f in found if f.cue is None or f.cue[0] not in citing_cues]
     if lex.citing_report_verbs:
         for f, i in beside:
@@ -241,6 +244,12 @@ def _cited_in_relative(doc: Doc, i: int, end: int, lex: CueLexicon) -> tuple[Spa
     if source is None or source.start != lo:  # "two officials": the object as the parser bounds it
         source = strip_punct(doc[lo : min(obj.right_edge.i + 1, hi)]) if lo < hi else None
     return (source, close) if source is not None and len(source) else (None, None)
+
+
+@lru_cache(maxsize=8)
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The words the phrases start with (:func:`_by_first_word`'s keys), as a set."""
+    return frozenset(words[0] for words in phrases)
 
 
 def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:

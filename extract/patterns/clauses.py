@@ -5,11 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..konjunktiv import konjunktiv_mood
-from ..doc_tables import span_text
+from ..doc_tables import span_text, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
 from ..phrases import np_after, strip_punct, subject_of, through_closing_mark, with_apposition
-from ..quotemarks import word_count
+from ..quotemarks import has_words
 from .found import Found, cue_chars, span_chars
 from .source_phrases import source_phrases_in
 
@@ -109,7 +109,7 @@ def _infix_zu(token: Token) -> bool:
 
 def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span | None, pattern: str,
             doc: Doc, sent: Span, lex: CueLexicon, *, need_clause: bool = True, min_words: int = 2) -> Found | None:
-    if content is None or word_count(span_text(content)) < min_words or (need_clause and not _is_clause(content, lex)):
+    if content is None or not has_words(span_text(content), min_words) or (need_clause and not _is_clause(content, lex)):
         return None
     speaker, content = _apposition_out_of_content(speaker, content, lex)
     kind = "indirect"
@@ -118,14 +118,14 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
         # "Der Minister sagte, wie die Agentur berichtet, die Grenze bleibe offen": the aside
         # names who relays the report; the content comes after it
         content = strip_punct(doc[aside[1] + 1 : content.end])
-        if content is None or word_count(span_text(content)) < min_words:
+        if content is None or not has_words(span_text(content), min_words):
             return None
     else:  # "The senator told reporters, as the Times reported, that …": the aside ends right before it
-        aside = next((a for a in (relay_aside(doc, sent, t.i, lex) for t in doc[verb.i + 1 : content.start]
-                                  if t.lower_ in lex.as_particles) if a is not None and a[1] == content.start - 1), None)
+        aside = next((a for a in (relay_aside(doc, sent, i, lex) for i in tokens_with(doc, lex.as_particles, verb.i + 1, content.start))
+                      if a is not None and a[1] == content.start - 1), None)
     content = through_closing_mark(content)
     trailing = _trailing_source(content, lex)
-    if trailing is not None and word_count(span_text(doc[content.start : trailing.phrase.start - 1])) >= min_words:
+    if trailing is not None and has_words(span_text(doc[content.start : trailing.phrase.start - 1]), min_words):
         content = doc[content.start : trailing.phrase.start - 1]  # "X said Y, according to Z": Z relays the report
     found = Found((content.start_char, content.end_char), kind, cue=cue_chars(verb, lemma),
                   speaker=span_chars(speaker), pattern=pattern)
@@ -152,7 +152,7 @@ def _apposition_out_of_content(speaker: Span | None, content: Span, lex: CueLexi
     if longer.end <= speaker.end or longer.end >= content.end or doc[longer.end].text != ",":
         return speaker, content
     rest = strip_punct(doc[longer.end + 1 : content.end])
-    if rest is None or word_count(rest.text) < 2 or not _is_clause(rest, lex):
+    if rest is None or not has_words(rest.text, 2) or not _is_clause(rest, lex):
         return speaker, content
     return longer, rest
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_tables import forms, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, strip_punct
@@ -13,6 +15,7 @@ from .speakers import speaker_for
 
 
 OBJECT_DEPS = ("ccomp", "xcomp", "dobj", "obj")
+_PARTICIPLE_TAGS = frozenset({"VBG"})
 
 
 
@@ -128,6 +131,10 @@ def _participle_cue(comp: Token, lex: CueLexicon) -> int | None:
     """Where a participle cue after a comma starts a second report inside the content:
     "X said [A], citing B" / "…, adding that B" — the participle has its own content."""
     doc = comp.doc
+    texts = forms(doc, ORTH)
+    # the subtree lies between its edges: look at it only if a participle after a comma does
+    if not any(texts[i - 1] == "," for i in tokens_with(doc, _PARTICIPLE_TAGS, comp.i + 1, comp.right_edge.i + 1, attr=TAG)):
+        return None
     for t in comp.subtree:
         if (t.i > comp.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and doc[t.i - 1].text == ","
                 and cue_lemma(t, lex) is not None and any(c.dep_ in OBJECT_DEPS for c in t.children)):

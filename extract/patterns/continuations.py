@@ -13,7 +13,7 @@ from ..doc_tables import among, between as indices_between, doc_array, kept, spa
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_tokens
 from ..phrases import doc_text, sentences, strip_punct, subject_of
-from ..quotemarks import word_count
+from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
 from .speakers import is_impersonal, usable_speaker
@@ -43,7 +43,7 @@ def _is_participle_tag(tag: str) -> bool:
 
 def _verbal(doc: Doc) -> list[int]:
     """The tokens tagged as verbs, auxiliaries or nothing, from the Doc's POS array (kept while it is read)."""
-    return kept(doc, "verbal_or_untagged", lambda d: np.flatnonzero(among(doc_array(d, POS), [VERB, AUX, 0])).tolist())
+    return kept(doc, "verbal_or_untagged", lambda d: np.flatnonzero(among(doc_array(d, POS), [int(VERB), int(AUX), 0])).tolist())
 
 
 def _tokens(doc: Doc, indices: list[int], sent: Span) -> list[Token]:
@@ -97,7 +97,7 @@ def governed_report(doc: Doc, sent: Span, verbs: list[Token], lex: CueLexicon) -
             or content.left_edge.i <= speaker.start < content.right_edge.i + 1):
         return None
     clause = strip_punct(doc[content.left_edge.i : content.right_edge.i + 1])
-    if clause is None or word_count(span_text(clause)) < 3 or clause.start <= governor.i < clause.end:
+    if clause is None or not has_words(span_text(clause), 3) or clause.start <= governor.i < clause.end:
         return None
     return Found((clause.start_char, with_final_punct(doc, clause)), "indirect", cue=cue_chars(governor, governor.lemma_.lower()),
                  speaker=span_chars(speaker), pattern=Pattern.KONJUNKTIV)
@@ -127,14 +127,14 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
     sents = sentences(doc)
     text = doc_text(doc)
     for k, sent in enumerate(sents):
-        if not found.outside(sent.start_char, sent.end_char):
-            continue
+        if not found.outside(sent.start_char, sent.end_char) or cue_tokens(doc, sent.start, sent.end, lex):
+            continue  # explained already, or a sentence with a cue of its own
         verbs = [t for t in _tokens(doc, _verbal(doc), sent) if reported_mood(t, lex)]
         modals = [t for t in _tokens(doc, tokens_with(doc, lex.hearsay_modals), sent) if _is_reportive_modal(t, lex)]
         reportive = modals if _has_perfect_infinitive(sent, lex) else []
         # "Das Werk soll 2009 öffnen.": a plan or an order, reported only right after a report
         planned = bool(modals) and not (verbs or reportive)
-        if not (verbs or reportive or planned) or cue_tokens(doc, sent.start, sent.end, lex):
+        if not (verbs or reportive or planned):
             continue
         governed = governed_report(doc, sent, verbs, lex)
         if governed is not None:
@@ -147,7 +147,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
         if not prev and not verbs:
             # "Der Täter soll … geflohen sein.": reportive "sollen" marks hearsay on its own
             content = strip_punct(sent)
-            if content is not None and word_count(span_text(content)) >= 4:
+            if content is not None and has_words(span_text(content), 4):
                 f = Found((content.start_char, with_final_punct(doc, content)), "free_indirect", pattern=Pattern.SOLLEN)
                 ends.append(f)
                 yield f
@@ -164,7 +164,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
         if far and not broad:
             continue
         content = strip_punct(sent)
-        if content is None or word_count(span_text(content)) < 3:
+        if content is None or not has_words(span_text(content), 3):
             continue
         end = with_final_punct(doc, content)
         if far:

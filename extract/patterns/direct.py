@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import CueLexicon
 from ..phrases import doc_text, strip_punct
-from ..quotemarks import QuotedSpan, find_quoted, word_count
+from ..quotemarks import QuotedSpan, find_quoted, has_words, word_count
 from .found import Found, Pattern, span_chars
 from .frames import attaches_after, colon_clause_frame, colon_frame, colon_verb_frame, frame_in, inside_clause_before, pointing_frame, sentence_bounds, sets_off_frame, signature_frame, with_frame_verbs
 
@@ -37,7 +37,7 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
         ``kind`` is "direct" or "mixed"; ``extra["depth"]`` the nesting level.
     """
     text = doc_text(doc)
-    quoted = [q for q in find_quoted(text, max_depth=1) if word_count(q.text) >= 1
+    quoted = [q for q in find_quoted(text, max_depth=1) if has_words(q.text, 1)
               and (lex.apostrophe_quotes or q.depth > 0 or q.open_mark not in ("'", "''"))]
     speech = [_is_speech(q, text) for q in quoted]
     tops = sorted((q for q in quoted if q.depth == 0), key=lambda q: q.start)
@@ -109,7 +109,7 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
     if not q.close_mark:
         end = q.end
     pattern = Pattern.DIRECT if q.depth == 0 else Pattern.NESTED
-    embedded = bool(pre_text) and pre_text[-1] not in ":,–—-(" and word_count(pre_text) >= 1
+    embedded = bool(pre_text) and pre_text[-1] not in ":,–—-(" and has_words(pre_text, 1)
     if not embedded and pre_rng[1] > pre_rng[0]:
         embedded = inside_clause_before(doc, *pre_rng, lex)
     set_off = post_rng[1] > post_rng[0] and sets_off_frame(doc, text, q, close_at, post_rng, after_lex)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
+import numpy as np
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import between, kept, lower_in, tokens_where, tokens_with
+from ..doc_tables import among, between, doc_array, id_list, kept, lower_in, tokens_with
 from ..lexicon import CueLexicon
+from ..string_tests import KnownIds
 from ..phrases import sentences, strip_punct
 from .found import Found, FoundIndex, Pattern, cue_chars
 
@@ -50,9 +53,19 @@ def _candidates(doc: Doc, lex: CueLexicon) -> list[int]:
     """The tokens :func:`_evidential` can accept, from the Doc's arrays: a hearsay adverb, or a
     lemma among the evidential verbs (kept while the Doc is read)."""
     def compute(d: Doc) -> list[int]:
-        lemmas = tokens_where(d, lower_in(lex.evidential_verbs | lex.evidential_passives), attr=LEMMA)
+        # the lemmas are looked at by id, each once per process (tokens_where would test each
+        # distinct lemma of each Doc)
+        known = _evidential_lemmas(lex.evidential_verbs, lex.evidential_passives)
+        passing = known.passing(set(id_list(d, LEMMA)), d.vocab.strings)
+        lemmas = np.flatnonzero(among(doc_array(d, LEMMA), list(passing))).tolist()
         return sorted({*tokens_with(d, lex.evidential_adverbs), *lemmas})
     return kept(doc, ("evidential_candidates", id(lex)), compute)
+
+
+@lru_cache(maxsize=8)
+def _evidential_lemmas(verbs: frozenset[str], passives: frozenset[str]) -> KnownIds:
+    """The lemmas (by id) that are, lower-cased, evidential verbs or passives."""
+    return KnownIds(lower_in(verbs | passives))
 
 
 def _evidential(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[Span, tuple[int, int, str]] | None:

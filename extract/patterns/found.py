@@ -194,5 +194,11 @@ class FoundIndex(Sequence):
 
     def outside(self, start: int, end: int) -> bool:
         """Whether no attribution overlaps [start, end), fragments inside sentences aside
-        (reported speech may contain them: they become its nested quotes)."""
-        return not self.overlapping(start, end)
+        (reported speech may contain them: they become its nested quotes). As
+        ``not overlapping(start, end)``, stopping at the first (the patterns ask it per token)."""
+        keys, by_key = self._keys, self._by_key
+        for k in range(bisect_right(keys, (start - self._longest, len(self._serial))), bisect_left(keys, (end, -1))):
+            f = by_key[keys[k]]
+            if f.quote[0] < end and start < f.quote[1] and f.pattern != Pattern.EMBEDDED:
+                return False
+        return True

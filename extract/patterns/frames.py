@@ -207,8 +207,8 @@ def pointing_frame(doc: Doc, text: str, close_at: int, lex: CueLexicon) -> Frame
     if rest is None:
         return None
     first = next((t for t in rest if not t.is_punct and not t.is_space), None)
-    if first is None:
-        return None
+    if first is None or first.lower_ not in lex.pointers or not first.text[:1].isupper():
+        return None  # no pointer, no frame (frame_after_pointer): the sentence's end is not looked for
     end = next((t.i for t in doc[first.i + 1 :] if t.text in (".", "!", "?", "„", "“")), len(doc))
     return frame_after_pointer(doc, first, end, lex.pointers, lex)
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import CueLexicon
 from ..phrases import doc_text
-from ..quotemarks import word_count
+from ..quotemarks import has_words
 from ..transcripts import transcript_turns
 from .found import Found, FoundIndex, Pattern, span_chars
 
@@ -70,7 +70,7 @@ def find_colon_headlines(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterat
         rest = line[colon + 1 :]
         lead = len(rest) - len(rest.lstrip())
         c_start, c_end = start + colon + 1 + lead, start + len(line.rstrip())
-        if word_count(text[c_start:c_end]) < 3:
+        if not has_words(text[c_start:c_end], 3):
             continue
         name = doc.char_span(start + line.find(words[0]), start + colon, alignment_mode="contract")
         if name is None or len(name) == 0 or name[0].pos_ in ("VERB", "AUX", "ADV", "INTJ"):

@@ -6,15 +6,15 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 import numpy as np
-from spacy.attrs import LEMMA, POS
+from spacy.attrs import LEMMA, ORTH, POS
 from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import among, doc_array, span_text, table_of, tokens_with
+from ..doc_tables import among, doc_array, forms, span_text, table_of, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, CharSpans, np_after, sentences, strip_punct, subject_of, with_apposition
-from ..quotemarks import word_count
+from ..quotemarks import has_words
 from .clauses import clause_after, comma_after, indirect_report, relay_aside, reported_mood, zu_infinitive
 from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
@@ -93,7 +93,7 @@ def _relayed_report(doc: Doc, sent: Span, outer: Found, lex: CueLexicon) -> Foun
         return None
     speaker = speaker_for(doc, sent, verb, lex, lower=content.start, upper=comma)
     inner = clause_after(doc, comma + 1, sent, lex)
-    if speaker is None or inner is None or word_count(span_text(inner)) < 3:
+    if speaker is None or inner is None or not has_words(span_text(inner), 3):
         return None
     return indirect_report(inner, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
 
@@ -118,12 +118,10 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         if any(c.dep_ == "dobj" and c.lower_ in lex.pointers for c in verb.children):
             return None  # "Having said that, …": the object points back, the clause after is no content
     comma = comma_after(sent, verb.i)
-    wie = next((t for t in sent[: verb.i - sent.start] if t.lower_ in lex.as_particles), None)
+    wie = next((doc[i] for i in tokens_with(doc, lex.as_particles, sent.start, verb.i)), None)
     if comma is None:
         # "X sagte dass …" without comma, English "X said that …" / "X said the …"
-        comp = next(
-            (t for t in sent[verb.i - sent.start + 1 :] if t.lower_ in lex.complementizers), None
-        )
+        comp = next((doc[i] for i in tokens_with(doc, lex.complementizers, verb.i + 1, sent.end)), None)
         if comp is None or comp.i - verb.i > 6:
             if lex.parse_rules and doc.has_annotation("DEP"):
                 return english_complement(doc, sent, verb, lemma, lex)
@@ -131,8 +129,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         content = clause_after(doc, comp.i, sent, lex)
         speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comp.i)
         return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
-    between = doc[verb.i + 1 : comma]
-    if any(t.pos_ in ("VERB",) and cue_lemma(t, lex) is None for t in between) and len(between) > 6:
+    if comma - verb.i - 1 > 6 and any(t.pos_ in ("VERB",) and cue_lemma(t, lex) is None for t in doc[verb.i + 1 : comma]):
         return None
     if wie is not None and wie.i < verb.i and source_phrase(doc, wie.i, lex, sent.start, comma) is not None:
         return None  # "As reported by X, the minister said …": a source phrase, the report comes after it
@@ -141,7 +138,8 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         speaker = subject_of(verb, wie.i + 1, verb.i, lex) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
         content = clause_after(doc, comma + 1, sent, lex)
         return indirect_report(content, verb, lemma, speaker, Pattern.WIE, doc, sent, lex)
-    comp = next((t for t in doc[comma + 1 : sent.end] if t.lower_ in lex.complementizers and doc[t.i - 1].text == ","), None)
+    texts = forms(doc, ORTH)
+    comp = next((doc[i] for i in tokens_with(doc, lex.complementizers, comma + 1, sent.end) if texts[i - 1] == ","), None)
     if comp is not None and comp.i > comma + 1 and any(t.lower_ == "zu" or t.tag_ == "PTKZU" for t in doc[comma + 1 : comp.i]):
         comma = comp.i - 1  # "sagte X, ohne … zu verweisen, dass …": the aside is not the content
     if lemma in lex.weak_verbs:
@@ -155,7 +153,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
     content = clause_after(doc, comma + 1, sent, lex)
     if content is not None and content[0].lower_ in lex.coordinators:
         return None  # "X was charged with …, and the police said …": a clause of its own, not content
-    if (content is None or word_count(span_text(content)) < 3
+    if (content is None or not has_words(span_text(content), 3)
             or (content[0].lower_ in lex.as_particles and relay_aside(doc, sent, content.start, lex) is None)):
         return None  # "…, wie X meldet": that is the frame of what came before
     if _frame_after(content, sent, lex):
@@ -197,7 +195,7 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                         or zu_infinitive(doc, k, sent.end)):
                     continue
             content = clause_after(doc, k, sent, lex)
-            if (content is None or word_count(span_text(content)) < 3 or not found.outside(content.start_char, content.end_char)
+            if (content is None or not has_words(span_text(content), 3) or not found.outside(content.start_char, content.end_char)
                     or not outside(taken, content.start_char, content.end_char)):
                 continue
             verb = tok.head if doc.has_annotation("DEP") else None
@@ -222,8 +220,9 @@ def _clause_noun_tokens(doc: Doc, lex: CueLexicon) -> list[int]:
     # a noun whose lemma is one: each distinct lemma of the Doc's nouns is looked at once
     lemmas, pos = doc_array(doc, LEMMA), doc_array(doc, POS)
     strings = doc.vocab.strings
-    ok = [h for h in set(lemmas[pos == NOUN].tolist()) if strings[h].lower() in lex.clause_nouns]
-    by_lemma = np.flatnonzero((pos == NOUN) & among(lemmas, ok)).tolist() if ok else []
+    nouns = pos == int(NOUN)  # int: numpy compares with an enum member slowly
+    ok = [h for h in set(lemmas[nouns].tolist()) if strings[h].lower() in lex.clause_nouns]
+    by_lemma = np.flatnonzero(nouns & among(lemmas, ok)).tolist() if ok else []
     out = sorted(set(words) | set(by_lemma))
     if table is not None:
         table[("clause_nouns", id(lex))] = out
@@ -237,7 +236,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
                 and t.i > sent.start and doc[t.i - 1].text == ","), None)
     if wie is not None and all(not t.is_punct or t.text in "-.,()" for t in doc[wie.i + 1 : verb.i]):
         content = strip_punct(doc[sent.start : wie.i - 1])
-        if content is not None and word_count(span_text(content)) >= 3:
+        if content is not None and has_words(span_text(content), 3):
             speaker = subject_of(verb, wie.i + 1, verb.i, lex) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
             return indirect_report(content, verb, lemma, speaker, Pattern.WIE_LAST, doc, sent, lex, need_clause=False)
     j = verb.i - 1
@@ -258,7 +257,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     if subject is not None and not any(t.pos_ in ("VERB", "AUX") and t.morph.get("Mood") for t in subject):
         return None
     content = strip_punct(doc[sent.start : j])
-    if content is None or word_count(span_text(content)) < 3:
+    if content is None or not has_words(span_text(content), 3):
         return None
     if lex.parse_rules and doc.has_annotation("DEP") and _adverbial_clause_of(content, verb, lex):
         return None  # "When X said …, the crowd applauded": the clause before the comma is the time, not content
@@ -299,7 +298,7 @@ def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
         if speaker is None or speaker.start != tok.i + 1 or end - speaker.end > 4:
             continue
         content = strip_punct(doc[sent.start : tok.i - 1])
-        if content is None or word_count(span_text(content)) < 3:
+        if content is None or not has_words(span_text(content), 3):
             continue
         return Found((content.start_char, content.end_char), "indirect", cue=cue_chars(tok, tok.lower_),
                      speaker=span_chars(speaker), pattern=Pattern.SO_LAST)
@@ -317,8 +316,10 @@ def find_pointed_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterat
         first = next((t for t in sent if not t.is_punct and not t.is_space), None)
         if first is None or first.i + 1 >= sent.end or doc[first.i + 1].pos_ not in ("VERB", "AUX"):
             continue
+        if first.lower_ not in lex.report_pointers or not first.text[:1].isupper():
+            continue  # no frame after a pointer (frame_after_pointer): the sentence before is not read
         content = strip_punct(before)
-        if content is None or word_count(span_text(content)) < 3 or not found.outside(sent.start_char, sent.end_char):
+        if content is None or not has_words(span_text(content), 3) or not found.outside(sent.start_char, sent.end_char):
             continue
         frame = frame_after_pointer(doc, first, sent.end, lex.report_pointers, lex)
         if frame is None or frame.cue is None:

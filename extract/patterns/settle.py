@@ -171,7 +171,9 @@ def _speakers_through_quoted_names(doc: Doc, found: list[Found], lex: CueLexicon
             continue
         span = doc.char_span(*f.speaker, alignment_mode="expand")
         k = span.end if span is not None else len(doc)
-        name = quoted_name_after(doc, k, lex.name_prepositions, doc[k].sent.end) if k < len(doc) else None
+        # the preposition first (quoted_name_after asks it too): its sentence only then
+        name = (quoted_name_after(doc, k, lex.name_prepositions, doc[k].sent.end)
+                if k < len(doc) and doc[k].lower_ in lex.name_prepositions else None)
         if name is not None and not any("\n" in t.text_with_ws for t in doc[span.end : name.end - 1]):
             f.speaker = (f.speaker[0], name.end_char)
 

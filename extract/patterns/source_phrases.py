@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import among, between, forms, table_of, word_ids
+from ..doc_tables import among, between, doc_array, forms, table_of, word_ids
 from ..lexicon import CueLexicon
+from ..string_tests import KnownIds
 from ..phrases import ends_in_noun, in_extended_attributes, noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
 
 
@@ -272,15 +273,28 @@ def _may_start(doc: Doc, lex: CueLexicon) -> np.ndarray:
     firsts = _first_words(lex.before_source)
     if firsts is None:
         return np.arange(len(doc))
-    words = firsts | lex.source_adverbs | lex.after_source | lex.source_noun_prepositions | lex.source_nouns
-    lower = doc.to_array(LOWER)
-    keep = among(lower, word_ids(words, doc.vocab.strings))
+    strings = doc.vocab.strings
+    lower = doc_array(doc, LOWER)
+    keep = among(lower, word_ids(_start_words(firsts, lex.source_adverbs, lex.after_source, lex.source_noun_prepositions,
+                                              lex.source_nouns), strings))
     if lex.compound_source_nouns:  # "Polizeiangaben": is_source_noun on each distinct form, then on its tokens
-        strings = doc.vocab.strings
-        compounds = [h for h in set(lower[~keep].tolist()) if _ends_in_source_noun(strings[h], lex)]
-        for i in np.flatnonzero(among(lower, compounds)).tolist():
+        compounds = _compounds(lex.source_nouns).passing(set(lower[~keep].tolist()), strings)
+        for i in np.flatnonzero(among(lower, list(compounds))).tolist():
             keep[i] = is_source_noun(doc[i], lex)
     return np.flatnonzero(keep)
+
+
+@lru_cache(maxsize=8)
+def _start_words(*words: frozenset[str]) -> frozenset[str]:
+    """The words a source phrase may start with, all in one set (made once per lexicon)."""
+    return frozenset().union(*words)
+
+
+@lru_cache(maxsize=8)
+def _compounds(source_nouns: frozenset[str]) -> KnownIds:
+    """The lower-case forms (by id) that are compounds of one of ``source_nouns``
+    (:func:`_compound_of_source_noun`), each form looked at once per process."""
+    return KnownIds(partial(_compound_of_source_noun, source_nouns=source_nouns))
 
 
 @lru_cache(maxsize=8)

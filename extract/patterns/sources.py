@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ..doc_tables import span_text, tokens_with
 from ..lexicon import CueLexicon
 from ..phrases import np_before, sentences, strip_punct
-from ..quotemarks import word_count
+from ..quotemarks import has_words, word_count
 from .clauses import clause_around
 from .found import Found, FoundIndex, Pattern, span_chars
 from .source_phrases import source_phrases_in
@@ -35,7 +35,7 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterato
             lo = pointer.phrase.end
         before = strip_punct(doc[lo : sp.phrase.start]) if sp.phrase.start > lo else None
         after = strip_punct(doc[sp.phrase.end : hi]) if sp.phrase.end < hi else None
-        parts = [p for p in (before, after) if p is not None and word_count(span_text(p)) >= 1]
+        parts = [p for p in (before, after) if p is not None and has_words(span_text(p), 1)]
         if not parts or sum(word_count(span_text(p)) for p in parts) < 3:
             continue
         start, end = parts[0].start_char, parts[-1].end_char
@@ -67,7 +67,7 @@ def find_relative_sources(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Itera
             _, hi = clause_around(doc, sent, tok.i + 1, tok.i + 1, lex)
             content = strip_punct(doc[tok.i + 1 : hi]) if tok.i + 1 < hi else None
             source = np_before(doc, tok.i - 1, sent.start, lex)
-            if content is None or word_count(span_text(content)) < 3 or source is None or source[-1].pos_ not in ("NOUN", "PROPN"):
+            if content is None or not has_words(span_text(content), 3) or source is None or source[-1].pos_ not in ("NOUN", "PROPN"):
                 continue
             yield Found((content.start_char, content.end_char), "indirect", cue=(tok.idx, tok.idx + len(tok.text), tok.lower_),
                         speaker=span_chars(source), pattern=Pattern.RELATIVE_SOURCE)

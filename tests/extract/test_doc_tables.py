@@ -11,7 +11,7 @@ import spacy
 from quotegraph.extract.doc_tables import between, reading, table_of, tokens_with
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.patterns.source_phrases import source_phrase, source_phrase_starts, source_phrases_in
-from quotegraph.extract.cue_verbs import _cue_lemma, cue_lemma, cue_tokens
+from quotegraph.extract.cue_verbs import _candidates_at, _cue_candidates, _cue_lemma, cue_lemma, cue_tokens
 from quotegraph.extract.phrases import sentences
 from quotegraph.extract.pipeline import make_nlp
 
@@ -48,6 +48,30 @@ def test_reporting_verbs_read_from_the_arrays_are_those_found_token_by_token(par
                 assert cue_tokens(doc, sent.start, sent.end, lex) == [i for i in one_by_one if sent.start <= i < sent.end]
             assert [cue_lemma(doc[i], lex) for i in one_by_one] == [_cue_lemma(doc[i], lex) for i in one_by_one]
         assert cue_tokens(doc, 0, len(doc), lex) == one_by_one  # outside reading: computed afresh
+
+
+def test_every_token_has_the_same_cue_candidates_from_the_columns_as_from_its_token(parsed):
+    # _candidates_at reads a Doc's columns while it is read; _cue_candidates reads the Token
+    lex, docs = parsed
+    for doc in docs:
+        with reading(doc):
+            from_columns = [_candidates_at(doc, i, lex) for i in range(len(doc))]
+        assert from_columns == [_cue_candidates(tok, lex) for tok in doc]
+        assert any(len(c) > 1 for c in from_columns), "the texts hold verbs with particles or several lemmas"
+
+
+def test_every_token_has_the_same_cue_lemma_while_read_under_both_lexicons(parsed):
+    # _judged skips the candidates of a token whose lemmas end no verb of the lexicon; the
+    # lexicon with frame verbs shares the candidates the other found
+    from quotegraph.extract.patterns.frames import with_frame_verbs
+
+    lex, docs = parsed
+    for doc in docs:
+        for lexicon in (lex, with_frame_verbs(lex)):
+            with reading(doc):
+                cue_tokens(doc, 0, len(doc), lex)
+                read = [cue_lemma(tok, lexicon) for tok in doc]
+            assert read == [_cue_lemma(tok, lexicon) for tok in doc]
 
 
 def test_every_source_phrase_starts_where_the_shortcut_says_one_may(parsed):
