@@ -10,10 +10,15 @@ with. :mod:`quotegraph.extract.addressees` chooses among them.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
+from functools import lru_cache
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from .head_names import noun_in
+from .doc_tables import children_of, forms, head_list, id_list, kept
+from .head_names import noun_at, noun_in
 from .lexicon import CueLexicon
 
 __all__ = ["CORE_OBJECTS", "candidates", "disagrees", "not_subject", "object_among_subjects", "preposition_of",
@@ -22,6 +27,7 @@ __all__ = ["CORE_OBJECTS", "candidates", "disagrees", "not_subject", "object_amo
 #: entity labels of someone who can be spoken to (spaCy's German and English models)
 _ADDRESSABLE = frozenset({"PER", "PERSON", "ORG", "NORP"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_NOMINAL_IDS = frozenset({NOUN, PROPN, PRON})
 _PLACES = frozenset({"LOC", "GPE", "FAC"})
 
 
@@ -62,25 +68,75 @@ def _is_reflexive(token: Token, lex: CueLexicon) -> bool:
 def preposition_of(token: Token) -> str | None:
     """The preposition that attaches a nominal ("gegenüber dem Sender": "gegenüber"), if any;
     a postposition after it too ("Teilnehmern zufolge", "ihr gegenüber")."""
-    if token.dep_ in ("pobj",) and token.head.pos_ == "ADP":
-        return token.head.lower_
-    cases = [c for c in token.children if c.dep_ == "case" and (c.i < token.i or c.pos_ == "ADP")]
-    case = next((c for c in cases if c.i < token.i), cases[0] if cases else None)
-    return case.lower_ if case is not None else None
+    return _preposition_at(token.doc, token.i)
+
+
+def _preposition_at(doc: Doc, i: int, parse: _Parse | None = None) -> str | None:
+    """:func:`preposition_of` the token at ``i``, read from the Doc's arrays (``parse``:
+    :func:`_parse`, to save looking it up) and kept while the Doc is read: the candidates ask
+    it of a nominal several times."""
+    parse = _parse(doc) if parse is None else parse
+    known = parse.prepositions
+    if i not in known:
+        deps, pos, lowers, heads, children, labels = parse[:6]
+        head = heads[i]
+        if deps[i] == labels["pobj"] and pos[head] == ADP:
+            known[i] = lowers[head]
+        else:
+            cases = [c for c in children[i] if deps[c] == labels["case"] and (c < i or pos[c] == ADP)]
+            case = next((c for c in cases if c < i), cases[0] if cases else None)
+            known[i] = lowers[case] if case is not None else None
+    return known[i]
+
+
+class _Parse(NamedTuple):
+    """What the candidates read of a Doc's parse (:func:`_parse`)."""
+
+    deps: list[int]
+    pos: list[int]
+    lowers: list[str]
+    heads: list[int]
+    children: list[list[int]]
+    labels: dict[str, int]  # the ids of the dependency labels read here
+    clauses: frozenset[int]  # the ids of :data:`_CLAUSES`
+    tags: list[int]
+    pronoun_tags: frozenset[int]  # the ids of the tags "PPOSAT" and "PPER"
+    prepositions: dict[int, str | None]  # :func:`_preposition_at`, as it is asked
+    nominals: dict[tuple[int, bool], list[int]]  # :func:`_clause_nominals`, as it is asked
+    lemmas: list[int]  # the lemmas' ids
+
+
+def _parse(doc: Doc) -> _Parse:
+    """The dependency labels, parts of speech, lower-case forms, heads and children of a Doc's
+    tokens (from its arrays), kept while it is read: a dependent is tested without a Token."""
+    def compute(d: Doc) -> _Parse:
+        labels = _label_ids(d.vocab.strings)
+        return _Parse(id_list(d, DEP), id_list(d, POS), forms(d, LOWER), head_list(d), children_of(d), labels,
+                      frozenset(labels[dep] for dep in _CLAUSES), id_list(d, TAG),
+                      frozenset({d.vocab.strings["PPOSAT"], d.vocab.strings["PPER"]}), {}, {}, id_list(d, LEMMA))
+    return kept(doc, "addressee_parse", compute)
+
+
+@lru_cache(maxsize=16)
+def _label_ids(strings) -> dict[str, int]:
+    return {label: strings[label] for label in ("pobj", "prep", "case", "advcl", *_CLAUSES)}
 
 
 def _prepositional_objects(verb: Token) -> Iterator[tuple[str, Token]]:
     """(preposition, nominal) of each prepositional phrase on ``verb``, in both parse styles:
     UD ("obl" with a "case" child) and ClearNLP ("prep" with a "pobj" child)."""
-    for child in verb.children:
-        if child.dep_ == "prep":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    yield child.lower_, obj
-        elif child.pos_ in _NOMINAL:
-            prep = preposition_of(child)
+    doc = verb.doc
+    parse = _parse(doc)
+    deps, pos, lowers, _, children, labels = parse[:6]
+    for child in children[verb.i]:
+        if deps[child] == labels["prep"]:
+            for obj in children[child]:
+                if deps[obj] == labels["pobj"]:
+                    yield lowers[child], doc[obj]
+        elif pos[child] in _NOMINAL_IDS:
+            prep = _preposition_at(doc, child, parse)
             if prep is not None:
-                yield prep, child
+                yield prep, doc[child]
 
 
 def _may_be_in_case(token: Token, cases: frozenset[str]) -> bool:
@@ -176,19 +232,28 @@ def _content_follows(verb: Token, obj: Token) -> bool:
     return any(c.dep_ == "ccomp" and c.i > obj.i for c in verb.children)
 
 
-def _clause_nominals(verb: Token, *, below: bool = True) -> Iterator[Token]:
+def _clause_nominals(verb: Token, *, below: bool = True, parse: _Parse | None = None) -> list[int]:
     """The nominals of the cue's own clause below its direct dependents (a phrase the parser
     hung on the subject or a date), not those of the content or another clause; with
-    ``below=False`` the direct dependents' own nominals too."""
-    stack = [c for c in verb.children if c.dep_ not in _CLAUSES] if below else [verb]
+    ``below=False`` the direct dependents' own nominals too. Token indices, read from the
+    Doc's arrays (``parse``: :func:`_parse`, to save looking it up), kept while it is read (a
+    cue or speaker of several quotes is asked again)."""
+    parse = _parse(verb.doc) if parse is None else parse
+    key = (verb.i, below)
+    if key in parse.nominals:
+        return parse.nominals[key]
+    deps, pos, _, _, children, _, clauses = parse[:7]
+    stack = [c for c in children[verb.i] if deps[c] not in clauses] if below else [verb.i]
+    out = []
     while stack:
-        token = stack.pop()
-        for child in token.children:
-            if child.dep_ in _CLAUSES or child.pos_ in ("VERB", "AUX"):
+        for child in children[stack.pop()]:
+            if deps[child] in clauses or pos[child] in (VERB, AUX):
                 continue
-            if child.pos_ in _NOMINAL:
-                yield child
+            if pos[child] in _NOMINAL_IDS:
+                out.append(child)
             stack.append(child)
+    parse.nominals[key] = out
+    return out
 
 
 def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Token]:
@@ -197,8 +262,13 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     addresses = lemma is not None and lemma in object_verbs
     # "told him", but not "gave Patriot": where the lexicon lists the cues that take an addressee
     takes_dative = lex.addressee_verbs is None or lemma in lex.addressee_verbs
-    for child in verb.children:  # a dative object: "sagte der Zeitung", "told him"
-        if child.pos_ in _NOMINAL and preposition_of(child) is None and not _is_reflexive(child, lex) and (
+    doc = verb.doc
+    parse = _parse(doc)
+    pos, children = parse.pos, parse.children[verb.i]
+    # the nominals on the verb, found in the Doc's arrays (the rules below ask only of them)
+    nominals = [doc[c] for c in children if pos[c] in _NOMINAL_IDS]
+    for child in nominals:  # a dative object: "sagte der Zeitung", "told him"
+        if _preposition_at(doc, child.i, parse) is None and not _is_reflexive(child, lex) and (
                 (takes_dative and child.dep_ in lex.addressee_dependents
                  and _may_be_in_case(child, lex.addressee_cases))
                 # "promised farmers that …": with the content clause beside it, the object of
@@ -216,7 +286,10 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         if (prep in lex.addressee_prepositions or f"{lemma} {prep}" in lex.verb_addressee_prepositions
                 or (prep in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj)))):
             yield obj
-    for child in verb.children:  # "Gegenüber NDR Info äußerte er", "Ihr gegenüber hat er angegeben":
+    for c in children:  # "Gegenüber NDR Info äußerte er", "Ihr gegenüber hat er angegeben":
+        if pos[c] != ADP and pos[c] not in _NOMINAL_IDS and parse.tags[c] not in parse.pronoun_tags:
+            continue  # neither of the two below
+        child = doc[c]
         # the preposition made the head of its phrase (a subject, by the parser's label)
         if child.pos_ == "ADP" and child.dep_ != "case" and child.lower_ in lex.addressee_prepositions:
             yield from (c for c in child.children if c.pos_ in _NOMINAL or c.tag_ in ("PPOSAT", "PPER"))
@@ -225,21 +298,23 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 and after.head in (verb, child)
                 and after.lower_ in lex.addressee_prepositions):
             yield child  # "Ihr gegenüber", the preposition after its pronoun, each on the verb
-    for obj in _clause_nominals(verb):  # "sagte Anna gegenüber dem Sender": attached to another word
-        if preposition_of(obj) in lex.addressee_prepositions or (
-                preposition_of(obj) in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj))) or (
-                lemma in lex.dative_addressee_verbs and stray_dative(obj, lex)):
-            yield obj
+    for k in _clause_nominals(verb, parse=parse):  # "sagte Anna gegenüber dem Sender": attached to another word
+        prep = _preposition_at(doc, k, parse)
+        if prep in lex.addressee_prepositions or (
+                prep in lex.audience_prepositions and (_is_addressable(doc[k], lex) or _is_title(doc[k]))) or (
+                lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)):
+            yield doc[k]
     yield from _participle_audience(verb, ("advcl",), lex)  # "Speaking to reporters, the governor said …"
     if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
         for prep, obj in _prepositional_objects(verb.head):
             if prep in lex.addressee_prepositions:
                 yield obj
     passive = addresses or (lemma is not None and lemma in lex.passive_addressee_verbs)
-    subjects = subjects_of(verb, lex)
-    second = object_among_subjects(subjects, verb, lex)
-    for child in verb.children:  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
-        if child.pos_ in _NOMINAL and not _is_reflexive(child, lex) and (
+    # (each rule below needs one of the two)
+    subjects = subjects_of(verb, lex) if passive else []
+    second = object_among_subjects(subjects, verb, lex) if addresses else None
+    for child in nominals if passive else ():  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
+        if not _is_reflexive(child, lex) and (
                 (addresses and child.dep_ in ("obj", "dobj"))
                 # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
                 # subject beside it, tells it is the object (the speaker's own is passed over)
@@ -326,9 +401,12 @@ def disagrees(nominal: Token, verb: Token) -> bool:
 def _partners(verb: Token, lex: CueLexicon) -> Iterator[Token]:
     """The partner of a conversation noun in the clause ("im Gespräch mit X", "in an interview
     with X"), on the cue or on a word of its clause ("sagte der Mann in einem Interview mit X")."""
-    for noun in _clause_nominals(verb, below=False):
-        if noun_in(noun, lex.conversation_nouns, lex):
-            for partner_prep, partner in _prepositional_objects(noun):
+    doc = verb.doc
+    parse = _parse(doc)
+    words = (parse.lowers, parse.lemmas)
+    for k in _clause_nominals(verb, below=False, parse=parse):
+        if noun_at(doc, k, lex.conversation_nouns, lex, words=words):
+            for partner_prep, partner in _prepositional_objects(doc[k]):
                 if partner_prep in lex.conversation_prepositions:
                     yield partner
 
@@ -339,9 +417,10 @@ def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexico
     span = doc.char_span(*speaker, alignment_mode="expand") if speaker else None
     if span is None or not len(span):
         return
-    for obj in _clause_nominals(span.root, below=False):
-        if preposition_of(obj) in lex.addressee_prepositions:
-            yield obj
+    parse = _parse(doc)
+    for k in _clause_nominals(span.root, below=False, parse=parse):
+        if _preposition_at(doc, k, parse) in lex.addressee_prepositions:
+            yield doc[k]
     yield from _partners(span.root, lex)
     yield from _participle_audience(span.root, ("acl",), lex)  # "according to a spokeswoman speaking to X"
 
@@ -349,8 +428,11 @@ def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexico
 def _participle_audience(word: Token, deps: tuple[str, ...], lex: CueLexicon) -> Iterator[Token]:
     """The one spoken to by a participle of speech on ``word`` (a clause of its own without a
     subject or conjunction): "Speaking to reporters, X said", "a spokeswoman speaking to X"."""
-    for clause in word.children:
-        if clause.dep_ in deps and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children):
+    doc = word.doc
+    parse = _parse(doc)
+    wanted = {parse.labels[dep] for dep in deps}
+    for clause in (doc[k] for k in parse.children[word.i] if parse.deps[k] in wanted):
+        if not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children):
             for prep, obj in _prepositional_objects(clause):
                 if f"{clause.lemma_.lower()} {prep}" in lex.verb_addressee_prepositions:
                     yield obj

@@ -16,18 +16,18 @@ import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from spacy.attrs import POS
-from spacy.symbols import PROPN
+from spacy.attrs import LOWER, ORTH, POS
+from spacy.symbols import PRON, PROPN
 from spacy.tokens import Doc, Span
 
-from .doc_tables import between, doc_array, doc_ents, kept
+from .doc_tables import between, doc_array, doc_ents, forms, id_list, kept, span_text
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
 from .records import Attribution, Entity, Mention
 from .descriptions import RoleNouns, description_head, synonym_table
-from .head_names import (entity_type_of_label, head_name, name_in, named_part, names_an_outlet, names_no_one,
-                         noun_in, unnamed_group)
+from .head_names import (entity_type_of_label, head_name, name_in, name_parts, named_part, names_an_outlet,
+                         names_no_one, noun_in, unnamed_group)
 from .salience import SUBJECT_DEPS, Focus, pronoun_gender
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
@@ -118,7 +118,15 @@ class EntityIndex:
 
     def _near(self, words: set[str]):
         """Places of the entities that share a word with ``words``, in the order added."""
-        return sorted(set().union(*(self._by_word.get(w, ()) for w in words))) if words else range(len(self.entities))
+        if not words:
+            return range(len(self.entities))
+        by_word = self._by_word
+        if len(words) == 1:  # most names met again are one word ("Weber")
+            return sorted(by_word.get(next(iter(words)), ()))
+        near: set[int] = set()
+        for w in words:
+            near.update(by_word.get(w, ()))
+        return sorted(near)
 
     def add_abbreviation(self, abbreviation: str, ent: ResolvedEntity) -> None:
         """Make ``abbreviation`` a name of ``ent`` ("SZ" of "Süddeutsche Zeitung (SZ)")."""
@@ -224,18 +232,20 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     """
     index = EntityIndex(lex)
     entities = DocEntities(doc)
+    # each entity with its text and type, read once (spaCy joins a span's text on every access)
+    named_ents = [(ent, span_text(ent), entity_type_of_label(ent.label_)) for ent in doc_ents(doc)]
     # names first, longest first, so surnames merge into full names
-    for ent in sorted(doc_ents(doc), key=lambda e: -len(e.text)):
-        if entity_type_of_label(ent.label_) in ("person", "organization"):
-            index.add(ent.text, entity_type_of_label(ent.label_))
+    for _, text, etype in sorted(named_ents, key=lambda e: -len(e[1])):
+        if etype in ("person", "organization"):
+            index.add(text, etype)
     for name, abbreviation in abbreviated_names(doc):
         ent = index.find(name.text, entity_type_of_label(name.label_))
         if ent is not None and ent.type != "person":
             index.add_abbreviation(abbreviation, ent)
     persons_at: list[tuple[int, ResolvedEntity]] = []
-    for ent in doc_ents(doc):
-        if entity_type_of_label(ent.label_) == "person":
-            resolved = index.add(ent.text, "person")
+    for ent, text, etype in named_ents:
+        if etype == "person":
+            resolved = index.add(text, "person")
             if resolved is not None:
                 persons_at.append((ent.start_char, resolved))
     if not doc.has_annotation("ENT_IOB"):
@@ -247,8 +257,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     genders = person_genders(doc, index, lex)
     focus = Focus(doc, persons_at, person_named=lambda name: _person(index.find(name, "person")),
                   gender_of=lambda entity: genders.get(id(entity)))
-    roles = RoleNouns(doc, ((ent, index.find(ent.text, entity_type_of_label(ent.label_))) for ent in doc_ents(doc)
-                            if entity_type_of_label(ent.label_) in ("person", "organization")),
+    roles = RoleNouns(doc, ((ent, index.find(text, etype)) for ent, text, etype in named_ents
+                            if etype in ("person", "organization")),
                       synonyms=synonym_table(lex.role_synonyms))
 
     def known_person(name: str) -> bool:  # a name the NER took for a place may be a person's named elsewhere
@@ -275,14 +285,15 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             found = index.find(span.root.text, "media")
             return (*chars, found.name if found is not None else None, "media")
         # whoever relays a statement is a person or an outlet (NER may call it a place)
-        named = name_in(span, lex, entities, keep_places=True) if span is not None else None
+        parts = name_parts(span, lex, entities, keep_places=True) if span is not None else None
+        named = name_in(span, lex, entities, keep_places=True, parts=parts) if span is not None else None
         if named is not None:
             ent = index.add(named[0], "person" if named[1] == "person" else "media")
             if ent is None:
                 return None
             ent.type = ent.type if ent.type == "person" else "media"
             return (*chars, ent.name, ent.type)
-        no_one = names_no_one(span, lex, entities, keep_places=True) if span is not None else None
+        no_one = names_no_one(span, lex, entities, keep_places=True, parts=parts) if span is not None else None
         if no_one:  # "two senators present", "a senior Trump adviser": a person or an outlet
             return (*chars, None, "person" if no_one == "person" else "media")
         return None
@@ -310,7 +321,10 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # "Aus Regierungskreisen", "Experten", "officials": a group no name singles out is no entity
             # (as one node it would join every article's experts); the mention keeps its words; so is
             # "the mayor of Chicago": its only name is not the speaker's, nor is the person named before
-            no_one = names_no_one(span_for_name, lex, entities, known_person) \
+            # (the names in the mention, read once for both questions: nothing changes between them)
+            parts = name_parts(span_for_name, lex, entities, known_person) \
+                if described is None and span_for_name is not None else None
+            no_one = names_no_one(span_for_name, lex, entities, known_person, parts=parts) \
                 if described is None and span_for_name is not None else None
             impersonal = span is not None and len(span) == 1 and impersonal_word(span[0], lex)  # "man", "es"
             # "die Zeitung", "the newspaper": a paper named before, else none (as one node it would
@@ -318,7 +332,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             outlet = described is None and span is not None and _outlet_description(span, lex)
             unnamed = no_one is not None or impersonal or outlet or (
                 described is None and span_for_name is not None and unnamed_group(span_for_name, entities))
-            named = name_in(span_for_name, lex, entities, known_person) \
+            named = name_in(span_for_name, lex, entities, known_person, parts=parts) \
                 if span_for_name is not None and described is None and not outlet else None
             if outlet:
                 ent = index.find(span.root.text, "media")  # "die Zeitung" after "die Süddeutsche Zeitung"
@@ -407,12 +421,14 @@ def quote_mentions(doc: Doc, att: Attribution, index: EntityIndex, lex: CueLexic
     text = doc_text(doc)
     found: list[tuple[int, int, ResolvedEntity]] = []
     taken: set[int] = set()  # tokens of the names already read
+    pos, lowers = id_list(doc, POS), forms(doc, LOWER)  # the words of a name, with no Token made for each
     for ent in entities.within(span.start, span.end):
-        if ent.label_ not in _MENTION_LABELS or all(t.pos_ == "PRON" or t.lower_ in lex.pronouns for t in ent):
+        if ent.label_ not in _MENTION_LABELS or all(pos[i] == PRON or lowers[i] in lex.pronouns
+                                                    for i in range(ent.start, ent.end)):
             continue
         if any(ent.start_char < end and start < ent.end_char for start, end in roles):
             continue
-        resolved = index.find_or_add(ent.text, entity_type_of_label(ent.label_))
+        resolved = index.find_or_add(text[ent.start_char:ent.end_char], entity_type_of_label(ent.label_))
         if resolved is not None:
             found.append((ent.start_char, ent.end_char, resolved))
             taken.update(range(ent.start, ent.end))
@@ -420,7 +436,7 @@ def quote_mentions(doc: Doc, att: Attribution, index: EntityIndex, lex: CueLexic
         if taken.intersection(range(run.start, run.end)) or any(run.start_char < end and start < run.end_char
                                                                 for start, end in roles):
             continue
-        person = index.find(run.text, "person")
+        person = index.find(text[run.start_char:run.end_char], "person")
         if person is not None and person.type == "person":
             found.append((run.start_char, run.end_char, person))
     return tuple(Mention(text[start:end], start, end, ent.name, ent.type) for start, end, ent in sorted(
@@ -458,11 +474,12 @@ def abbreviated_names(doc: Doc) -> list[tuple[Span, str]]:
     [('Süddeutsche Zeitung', 'SZ'), ('Anna Weber', 'AW')]
     """
     out = []
+    texts = forms(doc, ORTH)  # no Token made for the word after each name
     for ent in doc_ents(doc):
         i = ent.end
-        if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        if i + 2 >= len(texts) or texts[i] != "(" or texts[i + 2] != ")":
             continue
-        abbreviation = doc[i + 1].text
+        abbreviation = texts[i + 1]
         if not (2 <= len(abbreviation) <= 8 and abbreviation.isalpha() and abbreviation[0].isupper()
                 and sum(c.isupper() for c in abbreviation) >= 2):
             continue

@@ -29,7 +29,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from spacy.attrs import IS_PUNCT, POS
+from spacy.parts_of_speech import ADJ, DET, NUM
 from spacy.tokens import Span, Token
+
+from .doc_tables import flags, id_list
 
 __all__ = ["RoleNouns", "role_nouns", "description_head", "synonym_table"]
 
@@ -71,14 +75,19 @@ def description_head(span: Span) -> Token | None:
     """The noun of a definite description ("der Demokrat", "the senator", "der 45-jährige
     Demokrat"), or None when the span is not one: a definite article, adjectives or numbers,
     one singular noun last (a plural, "die Organisationen", names no one of them)."""
-    words = [t for t in span if not t.is_punct]
-    if len(words) < 2 or words[0].pos_ != "DET" or "Def" not in words[0].morph.get("Definite"):
+    # the words (no punctuation) and their parts of speech from the Doc's arrays: most mentions
+    # (a pronoun, a name) fail the first test, and make no Token
+    doc = span.doc
+    punct, pos = flags(doc, IS_PUNCT), id_list(doc, POS)
+    words = [i for i in range(span.start, span.end) if not punct[i]]
+    if len(words) < 2 or pos[words[0]] != DET or "Def" not in doc[words[0]].morph.get("Definite"):
         return None
-    if not _noun(words[-1]) or any(t.pos_ not in ("ADJ", "NUM") for t in words[1:-1]):
+    first, last = doc[words[0]], doc[words[-1]]
+    if not _noun(last) or any(pos[i] not in (ADJ, NUM) for i in words[1:-1]):
         return None
-    if "Plur" in words[-1].morph.get("Number") or "Plur" in words[0].morph.get("Number"):
+    if "Plur" in last.morph.get("Number") or "Plur" in first.morph.get("Number"):
         return None
-    return words[-1]
+    return last
 
 
 def _key(token: Token, synonyms: dict[str, str] | None = None) -> str:

@@ -27,13 +27,13 @@ from functools import lru_cache
 from typing import TypeVar
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH, LOWER, MORPH, ORTH, SPACY
+from spacy.attrs import HEAD, IDX, LENGTH, LOWER, MORPH, ORTH, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
            "count_with", "morph_values", "forms", "flags", "lower_in", "span_text", "among", "word_ids", "token_bounds", "id_list",
-           "doc_text"]
+           "doc_text", "children_of", "head_list"]
 
 T = TypeVar("T")
 
@@ -323,3 +323,35 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int], list[int]]:
         starts, lengths, spaces = (d.to_array(attr).astype(np.int64) for attr in (IDX, LENGTH, SPACY))
         return starts.tolist(), (starts + lengths).tolist(), (starts + lengths + spaces).tolist()
     return kept(doc, "token_bounds", compute)
+
+
+def head_list(doc: Doc) -> list[int]:
+    """Each token's head as an absolute index (the root its own), from the Doc's HEAD array
+    (relative offsets), kept while the Doc is read.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> head_list(Doc(Vocab(), words=["Sie", "lacht", "laut"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "advmod"]))
+    [1, 1, 1]
+    """
+    def compute(d: Doc) -> list[int]:
+        return (np.arange(len(d), dtype=np.int64) + doc_array(d, HEAD).astype(np.int64)).tolist()
+    return kept(doc, "head_list", compute)
+
+
+def children_of(doc: Doc) -> list[list[int]]:
+    """Each token's children as indices, in text order (as ``token.children`` gives them),
+    kept while the Doc is read: a token's dependents found without a Token made for each.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> children_of(Doc(Vocab(), words=["Sie", "lacht", "laut"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "advmod"]))
+    [[], [0, 2], []]
+    """
+    def compute(d: Doc) -> list[list[int]]:
+        out: list[list[int]] = [[] for _ in range(len(d))]
+        for i, head in enumerate(head_list(d)):
+            if head != i:
+                out[head].append(i)
+        return out
+    return kept(doc, "children_of", compute)

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import ADP
+from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import entity_at
+from .doc_tables import entity_at, forms, id_list
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .patterns.source_phrases import is_source_noun
 from .phrases import DocEntities, ends_in_noun, in_extended_attributes, quoted_name
 
 __all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
-           "names_an_outlet", "names_no_one", "nominative", "noun_in", "unnamed_group"]
+           "name_parts", "names_an_outlet", "names_no_one", "nominative", "noun_at", "noun_in", "unnamed_group"]
 
 _LABEL_TYPES = {
     "PER": "person", "PERSON": "person",
@@ -44,7 +46,20 @@ def noun_in(token: Token, nouns: frozenset[str], lex: CueLexicon, *, compounds: 
     compounds as one word, by its last part ("US-Zeitschrift", "Videobotschaft",
     "Bundestagsabgeordneten": the head of a compound is its last part); with ``compounds=False``
     as a whole word only ("Staatsanwalt" is no "Anwalt", "Handelsblatt" no "Blatt")."""
-    words = (token.lower_, token.lemma_.lower())
+    return _noun_words_in((token.lower_, token.lemma_.lower()), nouns, lex, compounds)
+
+
+def noun_at(doc: Doc, i: int, nouns: frozenset[str], lex: CueLexicon, *, compounds: bool = True,
+            words: tuple[list[str], list[int]] | None = None) -> bool:
+    """:func:`noun_in` of the token at ``i``, its forms read from the Doc's arrays (no Token
+    made; ``words``: the lower-case forms and the lemmas' ids, to save looking them up)."""
+    lowers, lemmas = (forms(doc, LOWER), id_list(doc, LEMMA)) if words is None else words
+    # the lemma's string looked up for this token alone: few tokens are asked
+    return _noun_words_in((lowers[i], doc.vocab.strings[lemmas[i]].lower()), nouns, lex, compounds)
+
+
+def _noun_words_in(words: tuple[str, str], nouns: frozenset[str], lex: CueLexicon, compounds: bool) -> bool:
+    """:func:`noun_in` of a noun's lower-case form and lemma."""
     if any(w in nouns for w in words):
         return True
     if not compounds:
@@ -159,10 +174,12 @@ def _without_trailing_pp(span: Span, lex: CueLexicon) -> Span:
     """"das Institut in einer Mitteilung" → "das Institut": a prepositional phrase after the
     head names a circumstance, not the speaker ("von der Behörde" stays)."""
     # a preposition is written in lower case: "Prof." tagged ADP is a title ("Klinikdirektor Prof. Dr. X")
+    doc = span.doc
+    pos, texts, lowers = id_list(doc, POS), forms(doc, ORTH), forms(doc, LOWER)  # no Token made per word
     inside = in_extended_attributes(span)  # "einer [am Dienstag veröffentlichten] Mitteilung"
-    cut = next((t.i for t in span if t.i > span.start and t.pos_ == "ADP" and t.text.islower()
-                and t.lower_ not in lex.name_prepositions and t.i not in inside), None)
-    return span.doc[span.start:cut] if cut is not None else span
+    cut = next((i for i in range(span.start + 1, span.end) if pos[i] == ADP and texts[i].islower()
+                and lowers[i] not in lex.name_prepositions and i not in inside), None)
+    return doc[span.start:cut] if cut is not None else span
 
 
 #: how a phrase hangs on the noun it modifies when it names that noun's owner or place (UD, ClearNLP)
@@ -219,8 +236,8 @@ def _counted(head: Token) -> bool:
         c.dep_ == "nummod" and c.ent_type_ in COUNT_LABELS for c in head.children))
 
 
-def _names(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Callable[[str], bool] | None = None,
-           keep_places: bool = False) -> tuple[Span | None, list[Span], list[Span]]:
+def name_parts(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Callable[[str], bool] | None = None,
+               keep_places: bool = False) -> tuple[Span | None, list[Span], list[Span]]:
     """The part of a mention that names the source (None: the possessor is the source), the
     entities in it that may name the speaker, and what may not: counts ("two officials"), a
     counted head ("Six in 10", "54 percent of voters"), and a place in the owner of a head noun
@@ -259,14 +276,16 @@ def _names(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Cal
 
 
 def names_no_one(span: Span, lex: CueLexicon, entities: DocEntities,
-                 known_person: Callable[[str], bool] | None = None, keep_places: bool = False) -> str | None:
+                 known_person: Callable[[str], bool] | None = None, keep_places: bool = False,
+                 parts: tuple | None = None) -> str | None:
     """Whether a mention's only names stand in the owner of its head noun and name no one who
     speaks ("der Bürgermeister von New Orleans", "the mayor of Chicago"), or its head is
     counted ("two officials", "54 percent of voters"): it refers to someone unnamed, neither to
     that name nor to a person named before. Returns the type the names found in it give (what
     the mention is taken for without an entity, as the quote filter was trained to see it), or
-    None when a name in it does name the speaker."""
-    named, kept, dropped = _names(span, lex, entities, known_person, keep_places)
+    None when a name in it does name the speaker. ``parts``: :func:`name_parts` of the same
+    arguments, when the caller has them."""
+    named, kept, dropped = parts if parts is not None else name_parts(span, lex, entities, known_person, keep_places)
     if not dropped or kept or named is None:
         return None
     ents = entities.within(named.start, named.end)
@@ -324,11 +343,12 @@ def _spoken_for(span: Span, lex: CueLexicon) -> Span | None:
 
 
 def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Callable[[str], bool] | None = None,
-            keep_places: bool = False) -> tuple[str, str] | None:
+            keep_places: bool = False, parts: tuple | None = None) -> tuple[str, str] | None:
     """The best name inside a mention span and its type: an entity, a run of proper nouns,
     or the noun phrase itself; None when none names the source (a count, or a place in the
-    owner of a common noun unless ``keep_places``: :func:`names_no_one`)."""
-    span, ents, dropped = _names(span, lex, entities, known_person, keep_places)
+    owner of a common noun unless ``keep_places``: :func:`names_no_one`). ``parts``:
+    :func:`name_parts` of the same arguments, when the caller has them."""
+    span, ents, dropped = parts if parts is not None else name_parts(span, lex, entities, known_person, keep_places)
     if span is None:
         return None
     if dropped and not ents:

@@ -63,11 +63,12 @@ class LinearModel:
         """
         memo_key = (features, key)
         memo = self._memo
-        if memo_key not in memo:
+        weight = memo.get(memo_key)  # one look-up: hashing the key is most of the cost of a known one
+        if weight is None:
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()  # a long run meets ever new keys (head words): keep memory bounded
-            memo[memo_key] = self.weight(features(key))
-        return memo[memo_key]
+            weight = memo[memo_key] = self.weight(features(key))
+        return weight
 
     def probability_of(self, weight: float) -> float:
         """P(right) for features of this summed :meth:`weight`."""

@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from itertools import accumulate
 from functools import lru_cache
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, POS, TAG
-from spacy.parts_of_speech import ADJ, ADP, ADV, DET, NOUN, NUM, PART, PROPN
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SPACY, TAG
+from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, CCONJ, DET, NOUN, NUM, PART, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import count_with, doc_ents, flags, forms, id_list, span_text, table_of, tokens_with
+from .doc_tables import children_of, count_with, doc_ents, flags, forms, id_list, kept, span_text, table_of, tokens_with
 from .doc_tables import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
 from .fronted_subjects import fronted_subject
 from .lexicon import CueLexicon
@@ -43,7 +43,6 @@ __all__ = [
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "sb", "csubj", "expl"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN"})
-_DANGLING_POS = frozenset({"ADP", "DET", "CCONJ"})
 
 
 def ends_in_noun(word: str, nouns: frozenset[str], *, shortest: int, before: int = 3) -> bool:
@@ -280,11 +279,16 @@ def np_before(doc: Doc, i: int, lower: int, lex: CueLexicon, *, subject: bool = 
 
 def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
     """The parser's subject of ``verb`` as a contiguous span inside [lower, upper), or None."""
-    if not verb.doc.has_annotation("DEP"):
+    doc = verb.doc
+    words = _subject_words(doc)
+    if words is None:
         return None
-    children = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl" and lower <= c.i < upper
-                and c.pos_ != "ADP"  # "Laut BBC News sagte der Minister": a preposition heads no subject
-                and not _opens_with_preposition(c, lex)]
+    # the verb's dependents and the words around the subject are read from the Doc's arrays
+    # (:mod:`~quotegraph.extract.doc_tables`): a Token is made only for a subject
+    deps, pos, lowers, texts, spaces, edge, children_at, subject_ids, every_subject = words[:9]
+    children = [doc[c] for c in children_at[verb.i] if deps[c] in subject_ids and lower <= c < upper
+                and pos[c] != ADP]  # "Laut BBC News sagte der Minister": a preposition heads no subject
+    children = [c for c in children if not _opens_with_preposition(c, lex)]
     if len(children) > 1:
         # two "subjects": one may be a dateline set off by a dash ("LONDON (Reuters) - X said")
         children = [c for c in children if not _dash_after(c)] or children
@@ -321,38 +325,71 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         fronted = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and lower <= c.i < verb.i
                         and c.morph.get("Case") == ["Nom"] and not _opens_with_preposition(c, lex)), None)
         children = [fronted] if fronted is not None else children
-    for child in children:
+    if children:
+        child = children[0]
+        i = child.i
         left = max(child.left_edge.i, lower)
-        if verb.doc[left].lower_ in lex.passive_agent_prepositions and left < child.i:
+        if lowers[left] in lex.passive_agent_prepositions and left < i:
             left += 1  # the agent of a passive without its preposition ("vom Verband")
         # a dateline set off by a spaced dash before the head is no part of it ("LONDON (Reuters) - Mayor X")
-        dash = next((t.i for t in reversed(verb.doc[left + 1 : child.i]) if t.text in _DASHES and t.whitespace_
-                     and verb.doc[t.i - 1].whitespace_), None)
+        dash = next((k for k in range(i - 1, left, -1) if texts[k] in _DASHES and spaces[k] and spaces[k - 1]), None)
         left = dash + 1 if dash is not None else left
         right = min(child.right_edge.i, upper - 1)
         # a subject does not run through the cue or a comma clause
         if left <= verb.i <= right:
             return None
-        span = verb.doc[left : right + 1]
         # an object the parser hung on the subject ("empfahl der Minister den Umstieg")
-        obj = next((t.i for t in span if t.i > child.i and (t.lower_ in lex.object_determiners or t.lower_ in lex.verb_prepositions)
-                    and (verb.doc[t.i - 1].pos_ in ("NOUN", "PROPN") or verb.doc[t.i - 1].text in ("“", "«", ")"))), None)
+        obj = next((k for k in range(i + 1, right + 1)
+                    if (lowers[k] in lex.object_determiners or lowers[k] in lex.verb_prepositions)
+                    and (pos[k - 1] in (NOUN, PROPN) or texts[k - 1] in ("“", "«", ")"))), None)
         if obj is not None:
-            span = verb.doc[left:obj]
             right = obj - 1
-        cut = next((t.i for t in span if t.text in (",", ";", ":") and t.i > child.i), None)
+        end = right + 1
+        cut = next((k for k in range(i + 1, end) if texts[k] in (",", ";", ":")), None)
         # keep an apposition ("Its spokesman, Tobias Lindqvist,"), cut a relative clause
-        if cut is not None and any(t.pos_ in ("VERB", "AUX") for t in verb.doc[cut:right + 1]):
-            span = verb.doc[left:cut]
-        span = strip_punct(span)
+        if cut is not None and any(pos[k] in (VERB, AUX) for k in range(cut, end)):
+            end = cut
+        bounds = _without_edge_punct(doc, left, end, edge, texts)
         # cut off at a quote, the subject may end in a dangling preposition ("warnten Vertreter
         # der Verbände vor einem „…“", "sprach der Präsident von der „…“")
-        while span is not None and len(span) > 1 and span[-1].pos_ in _DANGLING_POS:
-            span = strip_punct(span[:-1])
-        return extend_names(span, upper if verb.i < span.start else min(upper, verb.i)) if span is not None else None
-    if lex.verb_second and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        while bounds is not None and bounds[1] - bounds[0] > 1 and pos[bounds[1] - 1] in (ADP, DET, CCONJ):
+            bounds = _without_edge_punct(doc, bounds[0], bounds[1] - 1, edge, texts)
+        if bounds is None:
+            return None
+        start = bounds[0]
+        limit = upper if verb.i < start else min(upper, verb.i)
+        return doc[start : _names_end(doc, start, bounds[1], limit, words[9:])]
+    if lex.verb_second and not any(deps[c] in every_subject for c in children_at[verb.i]):
         return fronted_subject(verb, lower, lex)
     return None
+
+
+def _subject_words(doc: Doc) -> tuple | None:
+    """What :func:`subject_of` reads of a Doc, in one look-up while it is read (None without a
+    parse): the tokens' labels, parts of speech, lower-case forms, texts, trailing-space flags,
+    punctuation flags, children, the ids of the subject labels without and with "expl", and
+    what :func:`_names_end` reads."""
+    def compute(d: Doc) -> tuple | None:
+        if not d.has_annotation("DEP"):
+            return None
+        strings = d.vocab.strings
+        return (id_list(d, DEP), id_list(d, POS), forms(d, LOWER), forms(d, ORTH), id_list(d, SPACY),
+                flags(d, IS_PUNCT, IS_SPACE), children_of(d), _label_ids(SUBJECT_DEPS - {"expl"}, strings),
+                _label_ids(SUBJECT_DEPS, strings), *_name_words(d))
+    return kept(doc, "subject_words", compute)
+
+
+def _name_words(doc: Doc) -> tuple[list[int], list[int], list[int], frozenset[int]]:
+    """The parts of speech, entity types and IOB codes of a Doc's tokens, and the ids of the
+    entity labels of names."""
+    return (id_list(doc, POS), id_list(doc, ENT_TYPE), id_list(doc, ENT_IOB),
+            _label_ids(_NAME_LABELS, doc.vocab.strings))
+
+
+@lru_cache(maxsize=16)
+def _label_ids(labels: frozenset[str], strings) -> frozenset[int]:
+    """The ids of dependency labels (or other strings) in a Doc's arrays."""
+    return frozenset(strings[label] for label in labels)
 
 
 def _dash_after(token: Token) -> bool:
@@ -411,13 +448,18 @@ def _number(subject: Token) -> str | None:
 def extend_names(span: Span, limit: int) -> Span:
     """The span grown over the names right after it ("Sein Sprecher" + "Tobias Lindqvist"),
     which a parser may have left out of the subject."""
-    end = span.end
-    doc = span.doc
+    return span.doc[span.start : _names_end(span.doc, span.start, span.end, limit)]
+
+
+def _names_end(doc: Doc, start: int, end: int, limit: int, words: tuple | None = None) -> int:
+    """Where :func:`extend_names` of ``doc[start:end]`` ends, read from the Doc's arrays
+    (``words``: :func:`_name_words`, to save looking them up)."""
+    pos, ent_types, iobs, names = _name_words(doc) if words is None else words
+    first = end
     # a name the tagger called a noun still carries its entity label ("Dirk Lorenzen" NN, PER)
-    while end < limit and (doc[end].pos_ == "PROPN" or (doc[end].ent_type_ in _NAME_LABELS
-                                                          and (doc[end].ent_iob_ == "I" or end == span.end))):
-        end += 1
-    return doc[span.start : end]
+    while end < limit and (pos[end] == PROPN or (ent_types[end] in names and (iobs[end] == 1 or end == first))):
+        end += 1  # (an ENT_IOB of 1 is "I")
+    return end
 
 
 _NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
@@ -518,10 +560,17 @@ def with_apposition(span: Span, limit: int, lex: CueLexicon) -> Span:
 
 def strip_punct(span: Span) -> Span | None:
     """The span without punctuation (and whitespace) at either edge; None when nothing is left."""
-    start, end = span.start, span.end
-    doc = span.doc
+    bounds = _without_edge_punct(span.doc, span.start, span.end)
+    return span.doc[bounds[0] : bounds[1]] if bounds is not None else None
+
+
+def _without_edge_punct(doc: Doc, start: int, end: int, edge: list[bool] | None = None,
+                        texts: list[str] | None = None) -> tuple[int, int] | None:
+    """:func:`strip_punct` of ``doc[start:end]`` as token bounds (no span made); ``edge`` and
+    ``texts`` (the punctuation flags and texts) save looking them up."""
     # from the Doc's arrays: a Token built per edge token was most of this function's cost
-    edge, texts = flags(doc, IS_PUNCT, IS_SPACE), forms(doc, ORTH)
+    edge = flags(doc, IS_PUNCT, IS_SPACE) if edge is None else edge
+    texts = forms(doc, ORTH) if texts is None else texts
     while start < end and edge[start]:
         start += 1
     stop = end  # the marks and brackets are counted in [start, stop), only when an edge asks
@@ -532,7 +581,7 @@ def strip_punct(span: Span) -> Span | None:
                 and count_with(doc, _OPENING_BRACKET, start, stop) <= count_with(doc, _CLOSING_BRACKET, start, stop)):
             break  # keep the bracket that closes an aside ("Rainer Brüderle (FDP)")
         end -= 1
-    return doc[start:end] if end > start else None
+    return (start, end) if end > start else None
 
 
 def through_closing_mark(span: Span) -> Span:

@@ -32,7 +32,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from spacy.attrs import DEP, ORTH, POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
+
+from .doc_tables import children_of, forms, id_list, token_bounds
 
 __all__ = ["Focus", "SUBJECT_DEPS", "WEAK_DEPS", "pronoun_gender"]
 
@@ -73,6 +77,11 @@ class Focus:
         self._by_char = {pos: ent for pos, ent in self.persons}
         self.sentences: list[Span] = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
         self._starts = [s.start_char for s in self.sentences]
+        # the tokens' labels and children from the Doc's arrays: a subject is found without a Token per child
+        self._deps, self._children = id_list(doc, DEP), children_of(doc)
+        self._subject_ids = frozenset(doc.vocab.strings[dep] for dep in SUBJECT_DEPS)
+        self._weak_ids = frozenset(doc.vocab.strings[dep] for dep in WEAK_DEPS)
+        self._token_starts = token_bounds(doc)[0]
         # per sentence: (char of its subject, the person it refers to) or None
         self.subjects: list[tuple[int, Any] | None] = []
         for k, sent in enumerate(self.sentences):
@@ -118,21 +127,25 @@ class Focus:
         return next((p for p in reversed(self.persons[max(0, i - 40):i]) if fits(p)), None)
 
     def _subject_referent(self, k: int, sent: Span) -> tuple[int, Any] | None:
-        subjects = [t for t in sent.root.children if t.dep_ in SUBJECT_DEPS] if sent.root.dep_ else []
+        root, doc = sent.root, sent.doc
+        subjects = ([doc[c] for c in self._children[root.i] if self._deps[c] in self._subject_ids]
+                    if self._deps[root.i] else [])
         if not subjects:
             return None
         first = min(t.idx for t in subjects)
-        own = sorted((t for s in subjects for t in _own_tokens(s)), key=lambda t: t.i)
-        named = {id(e): e for e in (self._by_char.get(t.idx) for t in own) if e is not None}
+        own = sorted(i for s in subjects for i in self._own_indices(s.i))  # token indices
+        starts = self._token_starts
+        named = {id(e): e for e in (self._by_char.get(starts[i]) for i in own) if e is not None}
         if len(named) > 1:
             # two "subjects" (a parse that took the object for one): the one before the verb
-            named = {id(e): e for e in (self._by_char.get(t.idx) for t in own if t.i < sent.root.i) if e is not None}
+            named = {id(e): e for e in (self._by_char.get(starts[i]) for i in own if i < root.i) if e is not None}
         heads = [t for t in subjects if t.pos_ == "PROPN"]
         if not named and self.person_named is not None and len(heads) == 1:
             # the subject itself a name ("Kasich is …"), not a name modifying it ("the Fisher case")
-            propn = [t for t in own if t.pos_ == "PROPN"]
-            if propn[-1].i - propn[0].i == len(propn) - 1:  # one run of proper nouns
-                person = self.person_named(" ".join(t.text for t in propn))
+            pos, texts = id_list(doc, POS), forms(doc, ORTH)
+            propn = [i for i in own if pos[i] == PROPN]
+            if propn[-1] - propn[0] == len(propn) - 1:  # one run of proper nouns
+                person = self.person_named(" ".join(texts[i] for i in propn))
                 if person is not None:
                     named[id(person)] = person
         if len(named) == 1:
@@ -142,6 +155,17 @@ class Focus:
             ref = self.antecedent_before(k, subjects[0].idx, pronoun_gender(subjects[0]))
             return (first, ref) if ref is not None else None
         return None
+
+    def _own_indices(self, i: int) -> list[int]:
+        """The words of the subject at token ``i`` without its weak dependents (genitives,
+        possessives, PPs, clauses), read from the Doc's arrays."""
+        deps, children, weak = self._deps, self._children, self._weak_ids
+        out, stack = [], [i]
+        while stack:
+            k = stack.pop()
+            out.append(k)
+            stack.extend(c for c in children[k] if deps[c] not in weak)
+        return out
 
     def antecedent_before(self, k: int, char: int, gender: str | None = None) -> Any | None:
         """:meth:`antecedent` with only the sentences before ``k`` known (while building them)."""
@@ -161,16 +185,6 @@ def pronoun_gender(token: Token) -> str | None:
         return None
     genders = set(token.morph.get("Gender")) & {"Masc", "Fem"}
     return genders.pop() if len(genders) == 1 else None
-
-
-def _own_tokens(token: Token) -> list[Token]:
-    """A subject's words without its weak dependents (genitives, possessives, PPs, clauses)."""
-    out, stack = [], [token]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in WEAK_DEPS)
-    return out
 
 
 def _third_person_pronoun(token: Token) -> bool:

@@ -22,8 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import ADP
 from spacy.tokens import Doc, Span, Token
 
+from .doc_tables import id_list, token_bounds
 from .phrases import doc_text, ends_in_noun, quoted_name_after
 from .records import Attribution, Mention
 
@@ -59,7 +62,27 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
 
 
 def _same_line(doc: Doc, start: int, end: int) -> bool:
-    return not any("\n" in t.text_with_ws for t in doc[start : end - 1])
+    return not _line_break_in(doc, start, end - 1)
+
+
+def _line_break_in(doc: Doc, start: int, end: int) -> bool:
+    """Whether a token of ``doc[start:end]`` has a line break in its text or its whitespace
+    after it, found in the Doc's text (:func:`~quotegraph.extract.doc_tables.token_bounds`)
+    without a Token made for each.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Anna Roth\\nof X said")
+    >>> [_line_break_in(doc, a, b) for a, b in ((0, 2), (1, 3), (3, 6), (3, 2))]
+    [False, True, False, False]
+    >>> all(_line_break_in(doc, a, b) == any("\\n" in t.text_with_ws for t in doc[a:b])
+    ...     for a in range(-3, 7) for b in range(-3, 7))
+    True
+    """
+    bounds = range(len(doc))[start:end]  # as the slice doc[start:end] reads them
+    if bounds.stop <= bounds.start:
+        return False
+    starts, _, ws_ends = token_bounds(doc)
+    return "\n" in doc_text(doc)[starts[bounds.start] : ws_ends[bounds.stop - 1]]
 
 
 _NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -118,7 +141,7 @@ def _with_apposition(doc: Doc, start: int, end: int) -> int:
                  and t.is_punct), None)
     if stop is None:
         stop = head.right_edge.i + 1
-    if any("\n" in t.text_with_ws for t in doc[end: stop]):
+    if _line_break_in(doc, end, stop):
         return end
     return stop
 
@@ -127,8 +150,9 @@ def _without_occasion(doc: Doc, start: int, end: int, speech_nouns: frozenset[st
     """The end before a prepositional phrase that names the occasion or medium of the words, not
     the speaker ("der Minister [in einem Interview]", "die Ministerin [in ihrer Rede]"): its noun is
     a noun of speech or statement (or a compound ending in one: "Pressemitteilung")."""
-    k = next((t.i for t in doc[start + 1 : end] if t.pos_ == "ADP" and t.dep_ == "case" and start < t.head.i < end
-              and _speech_noun(t.head, speech_nouns)), None)
+    pos = id_list(doc, POS)  # only a preposition is made a Token
+    k = next((t.i for t in (doc[i] for i in range(start + 1, end) if pos[i] == ADP) if t.dep_ == "case"
+              and start < t.head.i < end and _speech_noun(t.head, speech_nouns)), None)
     if k is None:
         return end
     while k > start + 1 and doc[k - 1].is_punct and doc[k - 1].text not in _CLOSING + ")":

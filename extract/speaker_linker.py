@@ -15,7 +15,8 @@ The weights (``models/speaker_linker/<lang>.json``) are trained by
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -29,7 +30,7 @@ from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
-from .doc_tables import between, doc_array, forms, id_list, kept, token_bounds
+from .doc_tables import among, between, doc_array, forms, id_list, kept, token_bounds, word_ids
 from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, sentences, subject_of, with_apposition
 from .records import Attribution, Mention
 
@@ -72,8 +73,8 @@ def _subject_tokens(doc: Doc) -> list[int]:
     [3]
     """
     def compute(d: Doc) -> list[int]:
-        labels = [d.vocab.strings[dep] for dep in SUBJECT_DEPS - {"expl"}]
-        return np.flatnonzero(np.isin(doc_array(d, DEP), labels) & (doc_array(d, HEAD) != 0)).tolist()
+        labels = word_ids(SUBJECT_DEPS - {"expl"}, d.vocab.strings)  # the labels' ids, for among()
+        return np.flatnonzero(among(doc_array(d, DEP), labels) & (doc_array(d, HEAD) != 0)).tolist()
     return kept(doc, "subject_tokens", compute)
 
 
@@ -255,32 +256,82 @@ def _pair_key(doc: Doc, att: Attribution, c: Candidate, rank: int, form: str, ru
     """All that a candidate's pair features depend on: a few small values, so the features of
     one key are written (and weighed) once (``bounds``: :func:`token_bounds`, to save looking
     them up)."""
-    span = c.span
     bounds = token_bounds(doc) if bounds is None else bounds
-    before = span.end_char <= att.quote.start
-    subject_of_cue = (c.role == "subject" and att.cue is not None
-                      and att.cue.start <= bounds[0][c.verb_i] < att.cue.end)
-    # the tokens between the two: doc.char_span(span.end_char, quote start, alignment_mode="expand")
-    paragraph_between = before and _paragraph_between(doc, span.end, att.quote.start, text, bounds)
-    return (att.quote.kind, att.pattern, c.distance, c.role, form, min(rank, 4), before, c.inside,
-            None if att.speaker is None else rule_choice, c.cue_verb if c.role == "subject" else None,
-            subject_of_cue, paragraph_between)
+    return _pair_keys(_frame(att, bounds), [c], [form], rank if rule_choice else None, bounds,
+                      _paragraph_breaks(doc, text), rank)[0]
 
 
-def _paragraph_between(doc: Doc, first: int, end: int, text: str | None,
-                       bounds: tuple[list[int], list[int], list[int]]) -> bool:
-    """Whether a paragraph break ("\\n\\n") stands in the tokens from ``first`` to the one
-    that holds character ``end - 1`` (its trailing whitespace included), found from the token
-    offsets (``bounds``: :func:`token_bounds`) without making a span (``text``: ``doc.text``,
-    or None to join the tokens' texts)."""
-    starts, ends, ws_ends = bounds
+class _Frame(NamedTuple):
+    """What the pair features of every candidate read of one attribution (:func:`_frame`)."""
+
+    kind: str
+    pattern: str
+    quote_start: int
+    cue: tuple[int, int] | None
+    has_speaker: bool
+    last: int  # the token that holds the character before the quote, its trailing whitespace included (-1: none)
+
+
+def _frame(att: Attribution, bounds: tuple[list[int], list[int], list[int]]) -> _Frame:
+    """:class:`_Frame` of an attribution, read once for all its candidates."""
+    starts, _, ws_ends = bounds
+    end = att.quote.start
     # the token whose text or trailing whitespace holds end - 1, as Doc.char_span finds it (or -1)
     last = bisect_right(starts, end - 1) - 1
     if last >= 0 and end - 1 >= ws_ends[last]:
         last = -1
-    if first > last:
-        return False  # no tokens (or no token holds end - 1: last is -1)
-    return "\n\n" in (text[starts[first]:ends[last]] if text is not None else doc[first:last + 1].text)
+    cue = (att.cue.start, att.cue.end) if att.cue is not None else None
+    return _Frame(att.quote.kind, att.pattern, end, cue, att.speaker is not None, last)
+
+
+def _pair_keys(frame: _Frame, cands: list[Candidate], forms_: list[str], rule: int | None,
+               bounds: tuple[list[int], list[int], list[int]], breaks: list[int], first_rank: int = 0) -> list[tuple]:
+    """:func:`_pair_key` of each of an attribution's candidates (``forms_``: their forms,
+    ``rule``: the index of the rules' choice, ``first_rank``: the rank of the first), with the
+    attribution's :func:`_frame` and the text's :func:`_paragraph_breaks`: one loop, no call
+    per candidate."""
+    kind, pattern, quote_start, cue, has_speaker, last = frame
+    starts, ends = bounds[0], bounds[1]
+    out = []
+    for rank, (c, form) in enumerate(zip(cands, forms_), first_rank):
+        span = c.span
+        role = c.role
+        subject = role == "subject"
+        before = span.end_char <= quote_start
+        subject_of_cue = subject and cue is not None and cue[0] <= starts[c.verb_i] < cue[1]
+        # a paragraph break ("\n\n") in the tokens between the two (doc.char_span(span.end_char,
+        # quote start, alignment_mode="expand"): from the candidate's end to the token ``last``)
+        first = span.end
+        paragraph_between = before and first <= last and _break_from(breaks, starts[first], ends[last])
+        out.append((kind, pattern, c.distance, role, form, min(rank, 4), before, c.inside,
+                    (rank == rule) if has_speaker else None, c.cue_verb if subject else None, subject_of_cue,
+                    paragraph_between))
+    return out
+
+
+def _break_from(breaks: list[int], start: int, end: int) -> bool:
+    """Whether a paragraph break (``breaks``: :func:`_paragraph_breaks`) lies wholly in
+    characters [start, end), as ``"\\n\\n" in text[start:end]``.
+
+    >>> text = "A.\\n\\nB"
+    >>> [_break_from(_breaks_in(text), a, b) == ("\\n\\n" in text[a:b]) for a, b in ((0, 6), (2, 4), (3, 6), (2, 3))]
+    [True, True, True, True]
+    """
+    k = bisect_left(breaks, start)
+    return k < len(breaks) and breaks[k] + 2 <= end
+
+
+def _paragraph_breaks(doc: Doc, text: str | None = None) -> list[int]:
+    """Where the Doc's text (``text``: ``doc.text``, to save joining it) has a paragraph break
+    ("\\n\\n", each overlapping one too), kept while the Doc is read."""
+    return kept(doc, "paragraph_breaks", lambda d: _breaks_in(text if text is not None else d.text))
+
+
+def _breaks_in(text: str) -> list[int]:
+    return [m.start() for m in _BREAK.finditer(text)]
+
+
+_BREAK = re.compile(r"(?=\n\n)")
 
 
 @lru_cache(maxsize=4096)
@@ -361,20 +412,29 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     words = _words(doc)
     out = []
 
-    def weight(att: Attribution, c: Candidate, rank: int, rule_choice: bool) -> float:
+    breaks = _paragraph_breaks(doc, text)
+
+    weight_of = model.weight_of
+
+    def weights_of(att: Attribution, cands: list[Candidate], rule: int | None) -> list[float]:
         # a candidate's own features and those of the pair are disjoint: weigh each part once
-        span = c.span
-        key = (span.start, span.end, c.role, c.verb, c.cue_verb)
-        if key not in own:
-            form, own_key = _own_key(doc, c, lex, speakers, words)
-            own[key] = form, model.weight_of(own_key, _own_features_of)
-        form, own_weight = own[key]
-        return own_weight + model.weight_of(_pair_key(doc, att, c, rank, form, rule_choice, text, bounds), _pair_features_of)
+        forms_, own_weights = [], []
+        for c in cands:
+            span = c.span
+            key = (span.start, span.end, c.role, c.verb, c.cue_verb)
+            known = own.get(key)
+            if known is None:
+                form, own_key = _own_key(doc, c, lex, speakers, words)
+                known = own[key] = form, weight_of(own_key, _own_features_of)
+            forms_.append(known[0])
+            own_weights.append(known[1])
+        keys = _pair_keys(_frame(att, bounds), cands, forms_, rule, bounds, breaks)
+        return [w + weight_of(key, _pair_features_of) for w, key in zip(own_weights, keys)]
 
     for att in attributions:
         cands, rule = candidates_for(doc, att, lex, sents, rerank=rerank, cache=cache, entities=entities)
         if cands:
-            k, probability = _most_probable([weight(att, c, r, r == rule) for r, c in enumerate(cands)], model)
+            k, probability = _most_probable(weights_of(att, cands, rule), model)
             if (k != rule) if rule is not None else probability >= model.threshold:
                 span = cands[k].span
                 att = replace(att, speaker=Mention(span.text, span.start_char, span.end_char))
