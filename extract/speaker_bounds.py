@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from spacy.attrs import POS
-from spacy.parts_of_speech import ADP
+from spacy.parts_of_speech import ADJ, ADP, DET
 from spacy.tokens import Doc, Span, Token
 
 from .doc_tables import id_list, token_bounds
@@ -36,12 +36,14 @@ _OPENING, _CLOSING = "„»“\"", "“«”\""
 
 
 def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool = True,
-                   affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset()
+                   affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset(),
+                   audiences: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
                    ) -> tuple[int, int]:
     """The character bounds of a speaker phrase as a reader gives them (see the module);
     ``apposition=False`` leaves an apposition after it out, and the names it would complete;
     a phrase after it opened by one of ``affiliations`` is kept when it names where the speaker
-    belongs (:func:`_with_affiliation`)."""
+    belongs (:func:`_with_affiliation`); one that names the audience (``audiences``: its
+    prepositions and nouns, "die Ministerin [vor Journalisten]") is left out."""
     doc = span.doc
     start, end = span.start, span.end
     while end - start > 1 and (doc[start].lower_ in edge_words or (doc[start].is_punct
@@ -51,6 +53,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
                                or (doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING + ")")):
         end -= 1
     end = _without_occasion(doc, start, end, speech_nouns)
+    end = _without_audience(doc, start, end, *audiences)
     if apposition:
         end = _with_name_after_role(doc, start, end)
         start, end = _with_whole_names(doc, start, end)
@@ -160,6 +163,24 @@ def _without_occasion(doc: Doc, start: int, end: int, speech_nouns: frozenset[st
     return k
 
 
+def _without_audience(doc: Doc, start: int, end: int, prepositions: frozenset[str], nouns: frozenset[str]) -> int:
+    """The end before a prepositional phrase that names whom the words were for ("die Ministerin
+    [vor Journalisten in Berlin]", "der Sprecher [gegenüber Reportern]"): a preposition of
+    ``prepositions`` whose noun is one of ``nouns``; the addressee is read from it later."""
+    if not prepositions:
+        return end
+    pos = id_list(doc, POS)
+    for i in range(start + 1, end - 1):
+        if pos[i] != ADP or doc[i].lower_ not in prepositions:
+            continue
+        j = i + 1
+        while j < end - 1 and pos[j] in (DET, ADJ):
+            j += 1  # "vor dem versammelten Parlament"
+        if doc[j].lower_ in nouns:
+            return i
+    return end
+
+
 def _speech_noun(token: Token, nouns: frozenset[str]) -> bool:
     low = token.lower_
     return token.pos_ == "NOUN" and (low in nouns or ends_in_noun(low, nouns, shortest=4))
@@ -211,7 +232,8 @@ def _with_opening_mark(text: str, start: int, end: int) -> int:
 
 
 def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozenset[str],
-                  affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset()
+                  affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset(),
+                  audiences: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
                   ) -> list[Attribution]:
     """The attributions with each speaker phrase given its reader's bounds
     (:func:`speaker_bounds`); a speaker that would lose every word is left as it is."""
@@ -223,7 +245,8 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
         if span is None or len(span) == 0:
             out.append(att)
             continue
-        start, end = speaker_bounds(span, edge_words, affiliations=affiliations, speech_nouns=speech_nouns)
+        start, end = speaker_bounds(span, edge_words, affiliations=affiliations, speech_nouns=speech_nouns,
+                                    audiences=audiences)
         if any(start < r.end and r.start < end for r in (att.quote, att.cue) if r is not None):
             start, end = speaker_bounds(span, edge_words, apposition=False)  # never into the quote or cue
         if (start, end) != (sp.start, sp.end) and start < end:

@@ -120,6 +120,14 @@ CASES = [
     # a bare common noun after the source opens the claim ("laut Ministerium [Anträge …]")
     ("de", "Bisher liegen laut Ministerium Anträge für 40 neue Schulen vor.",
      "Bisher liegen laut Ministerium Anträge für 40 neue Schulen vor", "Ministerium", [], None, None),
+    # the audience after a speaker is no part of the speaker ("vor Journalisten", "gegenüber Reportern")
+    ("de", "„Wir bleiben standhaft“, sagte die Ministerin vor Journalisten in Berlin.", "Wir bleiben standhaft",
+     "die Ministerin", [], "Journalisten", None),
+    ("de", "„Wir bleiben standhaft“, sagte die Ministerin vor dem Parlament.", "Wir bleiben standhaft",
+     "die Ministerin", [], "dem Parlament", None),
+    # a pronominal adverb after the one addressed is no part of it
+    ("de", "Sie forderte Lena Vogt und ihre Anhänger dazu auf, ruhig zu bleiben.",
+     "ruhig zu bleiben", "Sie", [], "Lena Vogt und ihre Anhänger", None),
     # a phrase of time says when it was said, not to whom
     ("de", "Die Ministerin sagte dieser Tage, die Schulen blieben offen.",
      "die Schulen blieben offen", "Die Ministerin", [], None, None),
