@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 from .errors import QuotegraphError
 from .iris import ENTITY, ID, OWL, PROV, QG, RDF, SDO
 from .resolve import Entry, Key, Resolved, resolve
-from .terms import Lit, printed_order
+from .terms import Lit, printed_order, term_text
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -89,15 +89,10 @@ def _rows(backend, text: str) -> list[tuple]:
     return backend.select(text)
 
 
-def _text(term) -> str:
-    """A plain term as text: a literal's lexical form, an IRI itself (``str`` of rdflib's term)."""
-    return term.value if type(term) is Lit else term
-
-
 def _lexical(terms) -> str:
     """The least of some names or IRIs (plain terms), as text: in the order rdflib's terms had
     (by lexical form, for literals of one kind)."""
-    return min(map(_text, terms))
+    return min(map(term_text, terms))
 
 
 @dataclass
@@ -125,7 +120,7 @@ def _read_state(backend) -> _State:
     for g, k in _rows(backend, f"SELECT ?g ?k WHERE {{ GRAPH ?g {{ ?a <{QG.entityKey}> ?k }} }}"):
         recorded[g].add(k)
         used[g].discard(k)
-    languages = {g: _text(lang) for g, lang in _rows(
+    languages = {g: term_text(lang) for g, lang in _rows(
         backend, f"SELECT ?g ?l WHERE {{ GRAPH ?g {{ ?a <{SDO.inLanguage}> ?l }} }}")}
     return _State(described, used, recorded, languages)
 
@@ -162,11 +157,11 @@ def _read_keys(state: _State, article_keys: dict[str, dict[str, str]]) -> list[K
             cls = _lexical(d.get(QG.writtenType) or d.get(RDF.type))
             # names extraction added since (a new article's alias), not those other keys brought
             new = (d.get(SDO.name, set()) | d.get(SDO.alternateName, set())) - written_by_others[iri]
-            aliases = {_text(a) for a in d.get(QG.writtenAlias, set()) | new} - {name}
+            aliases = {term_text(a) for a in d.get(QG.writtenAlias, set()) | new} - {name}
         else:
             name = _lexical(d[SDO.name])
             cls = _lexical(d[RDF.type])
-            aliases = {_text(a) for a in d.get(SDO.name, set()) | d.get(SDO.alternateName, set())} - {name}
+            aliases = {term_text(a) for a in d.get(SDO.name, set()) | d.get(SDO.alternateName, set())} - {name}
         langs = frozenset(state.languages[g] for g in articles[iri] if g in state.languages)
         keys.append(Key(iri, name, cls, tuple(sorted(aliases)), frozenset(articles[iri]), langs))
     return keys

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from .errors import QuotegraphError
 from .iris import ID, KIND, PROV, QG, RDF, SDO, XSD
 from .literals import integer_literal
-from .terms import Lit, printed_order
+from .terms import Lit, printed_order, term_text
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -83,11 +83,6 @@ def _rows(backend, text: str) -> list[tuple]:
     return backend.select(text)
 
 
-def _text(term) -> str:
-    """A plain term as text: a literal's lexical form, an IRI itself (``str`` of rdflib's term)."""
-    return term.value if type(term) is Lit else term
-
-
 def link_statements(graph: Graph) -> Statements:
     """Give every direct quote and quoted fragment with a speaker its ``qg:Statement``, in the whole
     graph or store; write only what changed (running twice changes nothing).
@@ -113,15 +108,15 @@ def link_statements(graph: Graph) -> Statements:
     articles: dict[str, set] = defaultdict(set)
     dates: dict[str, list[str]] = defaultdict(list)
     for g, q, s, text, date in rows:
-        words = normalised(_text(text))
+        words = normalised(term_text(text))
         if not words:
             continue
-        st = statement_iri(_text(s), words)
+        st = statement_iri(term_text(s), words)
         wanted.add((q, QG.statement, st, g))
         speaker_of[st], text_of[st] = s, words
         articles[st].add(g)
-        if date is not None and _DATE.match(_text(date)):
-            dates[st].append(_text(date)[:10])
+        if date is not None and _DATE.match(term_text(date)):
+            dates[st].append(term_text(date)[:10])
     for st, s in speaker_of.items():
         wanted |= {(st, RDF.type, QG.Statement, None), (st, QG.speaker, s, None),
                    (st, SDO.text, Lit(text_of[st]), None), (st, QG.carriers, integer_literal(len(articles[st])), None)}

@@ -24,8 +24,8 @@ from typing import NamedTuple
 
 import pyoxigraph as ox
 
-__all__ = ["Lit", "PlainNamespace", "XSD_STRING", "XSD_INTEGER", "to_ox", "from_ox", "to_rdflib", "plain_term",
-           "printed_order", "sparql_term", "nt_literal", "nquads_line"]
+__all__ = ["Lit", "PlainNamespace", "XSD_STRING", "XSD_INTEGER", "to_ox", "plain_term",
+           "term_text", "printed_order", "sparql_term", "nt_literal", "nquads_line"]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
@@ -117,6 +117,16 @@ def plain_term(term):
         datatype = term.datatype.value
         return Lit(term.value, None if datatype == XSD_STRING else datatype)
     return term
+
+
+def term_text(term) -> str:
+    """A plain term as text: a literal's lexical form, an IRI itself (what ``str`` of rdflib's
+    term gives).
+
+    >>> term_text(Lit("3", XSD_INTEGER)), term_text("urn:a")
+    ('3', 'urn:a')
+    """
+    return term.value if type(term) is Lit else term
 
 
 def printed_order(terms: tuple) -> str:
