@@ -64,7 +64,9 @@ class PlainNamespace:
         self._terms = None if terms is None else frozenset(terms)
 
     def __getattr__(self, name: str) -> str:  # only for a term not asked for before
-        if name.startswith("__") or (self._terms is not None and name not in self._terms):
+        if name.startswith("_"):  # no term; and the attributes set in __init__, for a copy made without it
+            raise AttributeError(name)
+        if self._terms is not None and name not in self._terms:
             raise AttributeError(f"term {name!r} not in namespace {self._base!r}")
         term = self._base + name
         setattr(self, name, term)
