@@ -26,9 +26,9 @@ import re
 from pathlib import Path
 
 from .errors import EntitiesFileError
-from .model import entity_class
+from .model import entity_class_iri
 from .names import name_form, type_class
-from .namespaces import WD
+from .iris import WD
 from .resolve import Entry
 
 __all__ = ["read_entities", "TYPES"]
@@ -107,7 +107,7 @@ def _entry(where: str, row: dict) -> Entry:
     qid = (row.get("wikidata") or "").strip()
     if qid and not _QID.fullmatch(qid):
         raise EntitiesFileError(f"{where}: wikidata is an item id like Q7936, not {qid!r}")
-    return Entry(name.strip(), str(entity_class(kind)), tuple(a.strip() for a in row["aliases"]),
+    return Entry(name.strip(), entity_class_iri(kind), tuple(a.strip() for a in row["aliases"]),
                  str(WD[qid]) if qid else None)
 
 

@@ -1,46 +1,40 @@
-"""What quotegraph asks of the store under a graph, and the answer for a plain rdflib Graph.
+"""What quotegraph asks of the store under a graph: one :class:`Backend` per kind of store.
 
-Every graph quotegraph hands out is an ``rdflib.Graph``; the store under it decides how articles
-are written, queries run and files are dumped. Each kind of store has one :class:`Backend`,
+Every graph quotegraph hands out is an ``rdflib.Graph`` or a store without one
+(:func:`~quotegraph.graph.store.open_store`); the store under it decides how articles are
+written, queries run and files are dumped. Each kind of store has one :class:`Backend`,
 chosen when the graph is opened (:func:`quotegraph.graph.store.backend_of`):
 
 * :class:`~quotegraph.graph.oxigraph.OxigraphBackend`: the embedded pyoxigraph ``Store``, in
   memory or in a store directory (the default, and the fast one);
 * :class:`~quotegraph.graph.endpoint.EndpointBackend`: a SPARQL 1.1 server, through rdflib's
   ``SPARQLUpdateStore``;
-* :class:`RdflibBackend`: any other rdflib Graph (rdflib's own memory store): no named graphs,
-  rdflib's SPARQL engine; fine for small work.
+* :class:`~quotegraph.graph.rdflib_backend.RdflibBackend`: any other rdflib Graph (rdflib's
+  own memory store): no named graphs, rdflib's SPARQL engine; fine for small work.
+
+This module imports no rdflib (a run of ``quotegraph extract`` does not load it).
 
 Examples
 --------
->>> from rdflib import Graph, URIRef
->>> g = Graph()
->>> _ = g.add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")))
->>> backend = RdflibBackend(g)
->>> backend.query("SELECT ?o WHERE { ?s ?p ?o }", {})
-(['o'], [(rdflib.term.URIRef('urn:c'),)])
->>> backend.graph_names()
-[]
+>>> print(change_update([("urn:a", "urn:b", "urn:c", "urn:g")], [("urn:a", "urn:b", "urn:d", None)]))
+DELETE DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> .
+ } } ;
+INSERT DATA { <urn:a> <urn:b> <urn:d> .
+ }
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal
-from rdflib.query import Result
 
-from .errors import QuotegraphError
 from quotegraph.extract.records import ArticleResult
 
-from .entity_types import is_entity
-from .model import article_triples, keep_one_type, vocabulary_triples
-from .namespaces import RDF
-from .terms import nquads_line, to_ox
+from .terms import nquads_line
 
-__all__ = ["Backend", "RdflibBackend", "result_rows", "change_update"]
+__all__ = ["Backend", "change_update"]
 
 
 class Backend:
@@ -88,12 +82,23 @@ class Backend:
         """
         raise NotImplementedError
 
+    def select(self, text: str) -> list[tuple]:
+        """The rows of a SPARQL SELECT, in plain terms (:func:`~quotegraph.graph.terms.plain_term`:
+        an IRI a ``str``, a literal a :class:`~quotegraph.graph.terms.Lit`, an unbound cell None).
+
+        What entity resolution and statements read: without rdflib's terms, so they run in a
+        process that never loads rdflib (:class:`~quotegraph.graph.oxigraph.OxigraphBackend`).
+        """
+        from .rdflib_terms import rdflib_to_plain  # this store's rows are rdflib terms
+
+        return [tuple(map(rdflib_to_plain, row)) for row in self.query(text, {})[1]]
+
     def update(self, text: str) -> None:
         """Run a SPARQL update."""
         raise NotImplementedError
 
     def change(self, deletes: Iterable[tuple], inserts: Iterable[tuple]) -> None:
-        """Delete some quads and insert others, in one update; a quad's graph None is the
+        """Delete some quads (plain terms) and insert others, in one update; a quad's graph None is the
         default graph (the shared graph where a store has one). Used by entity resolution
         (:mod:`quotegraph.graph.identity`), which rewrites entity IRIs across graphs."""
         self.update(change_update(deletes, inserts, getattr(self, "shared_graph", None)))
@@ -122,62 +127,11 @@ class Backend:
         """Release the store (flush it to disk, free its lock); the graph is unusable afterwards."""
 
 
-class RdflibBackend(Backend):
-    """A plain rdflib Graph: one graph, no named graphs, rdflib's engine and Oxigraph's serializers."""
-
-    named_graphs = False
-
-    def __init__(self, graph: Graph):
-        self.graph = graph
-
-    def replace_articles(self, results, batch_size):
-        # no named graphs: triples are added, nothing is replaced
-        graph = self.graph
-        before = len(graph)
-        for batch in _batches(results, batch_size):
-            graph.addN((s, p, o, graph) for s, p, o in batch)
-            self.keep_one_type({str(s) for s, p, _ in batch if p == RDF.type and is_entity(s)})
-        return len(graph) - before
-
-    def keep_one_type(self, entities=None):
-        return keep_one_type(self.graph)  # rdflib's memory store: a pass over every type is cheap
-
-    def change(self, deletes, inserts):
-        # one graph: the quads' graphs are dropped
-        for s, p, o, _ in deletes:
-            self.graph.remove((s, p, o))
-        self.graph.addN((s, p, o, self.graph) for s, p, o, _ in inserts)
-
-    def remove_articles(self, article_ids, prune):
-        raise QuotegraphError("this graph has no named graphs: articles can be removed from a store only")
-
-    def graph_names(self):
-        return []
-
-    def query(self, text, bindings):
-        return result_rows(self.graph.query(text, initBindings=bindings))
-
-    def update(self, text):
-        self.graph.update(text)
-
-    def triple_count(self):
-        return len(self.graph)
-
-    def union_triples(self):
-        for s, p, o in self.graph:
-            yield ox.Triple(to_ox(s), to_ox(p), to_ox(o))
-
-    def dump(self, out, format, prefixes):
-        # every triple into the default graph
-        ox.serialize((ox.Quad(t.subject, t.predicate, t.object) for t in self.union_triples()), out, format,
-                     prefixes=prefixes)
-
-
 def change_update(deletes: Iterable[tuple], inserts: Iterable[tuple], shared_graph: str | None = None) -> str:
-    """A SPARQL update deleting and inserting quads (``DELETE DATA`` then ``INSERT DATA``).
+    """A SPARQL update deleting and inserting quads (``DELETE DATA`` then ``INSERT DATA``); plain
+    terms (or rdflib's).
 
-    >>> from rdflib import URIRef
-    >>> print(change_update([(URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c"), URIRef("urn:g"))], []))
+    >>> print(change_update([("urn:a", "urn:b", "urn:c", "urn:g")], []))
     DELETE DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> .
      } } ;
     INSERT DATA {  }
@@ -193,25 +147,3 @@ def change_update(deletes: Iterable[tuple], inserts: Iterable[tuple], shared_gra
         return " ".join(parts)
 
     return f"DELETE DATA {{ {block(deletes)} }} ;\nINSERT DATA {{ {block(inserts)} }}"
-
-
-def result_rows(result: Result) -> tuple[list[str], list[tuple]]:
-    """Columns and rows of an rdflib query result (see :meth:`Backend.query`)."""
-    if result.type == "ASK":
-        return ["answer"], [(Literal(bool(result.askAnswer)),)]
-    if result.type == "SELECT":
-        return [str(v) for v in result.vars], [tuple(row) for row in result]
-    return ["subject", "predicate", "object"], [tuple(t) for t in result.graph]
-
-
-def _batches(results: Iterable[ArticleResult], batch_size: int) -> Iterator[list]:
-    batch: list = [(s, p, o) for s, p, o in vocabulary_triples()]
-    for result in results:
-        batch.extend(article_triples(result))
-        # flush only between articles: one addN is one transaction in a store that has them, so
-        # an article is never half in it
-        if len(batch) >= batch_size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -61,7 +61,8 @@ from rdflib.query import Result
 from .errors import GraphFileError, QuotegraphError
 
 from .addresses import SCHEMES, is_endpoint_url  # also importable from here, as before
-from .backend import Backend, result_rows
+from .backend import Backend
+from .rdflib_backend import result_rows
 from .entity_types import is_entity, losing_types
 from .model import article_batches, bind_prefixes, graph_iri, plain_vocabulary
 from .namespaces import ENTITY, ID, RDF

@@ -14,7 +14,7 @@ to keep it; the model, every store and the network page use these two.
 Examples
 --------
 >>> best_type([SDO.Organization, SDO.Person])
-rdflib.term.URIRef('https://schema.org/Person')
+'https://schema.org/Person'
 >>> best_type(["https://schema.org/Thing", "https://schema.org/Place"])
 'https://schema.org/Place'
 >>> e = "https://w3id.org/quotegraph/id/entity/nordpress"
@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TypeVar
 
-from .namespaces import ENTITY, SDO
+from .iris import ENTITY, SDO
 
 __all__ = ["TYPE_ORDER", "type_key", "best_type", "losing_types", "is_entity"]
 
@@ -58,7 +58,8 @@ def best_type(classes: Iterable[T]) -> T:
     ValueError
         For no class at all.
 
-    >>> best_type([SDO.Place, SDO.Thing, SDO.NewsMediaOrganization])
+    >>> from quotegraph.graph import namespaces  # rdflib's terms work the same
+    >>> best_type([namespaces.SDO.Place, namespaces.SDO.Thing, namespaces.SDO.NewsMediaOrganization])
     rdflib.term.URIRef('https://schema.org/NewsMediaOrganization')
     """
     classes = list(classes)

@@ -31,17 +31,19 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from .errors import GraphFileError, QuotegraphError
 
 from .backend import Backend
 from .files import StagedFiles, write_atomically
-from .namespaces import FILE_PREFIXES, PREFIXES
+from .iris import FILE_PREFIXES, PREFIXES
 from .store import as_graph, backend_of
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = ["FORMATS", "DATASET_FORMATS", "format_for_suffix", "save_graph", "write_graph", "jsonld_context"]
 
@@ -220,7 +222,7 @@ def save_graph(graph: Graph | Backend, path: str | Path, format: str = "turtle",
         prefixes) — the union of all graphs —, ``trig`` or ``nquads`` — every named graph kept —,
         or ``graphml`` (the speaker/outlet/quote network, for Gephi & co).
     prefixes : dict, optional
-        Prefix -> namespace; :data:`~quotegraph.graph.namespaces.FILE_PREFIXES` by default.
+        Prefix -> namespace; :data:`~quotegraph.graph.iris.FILE_PREFIXES` by default.
     files : StagedFiles, optional
         Stage the file there (see :func:`~quotegraph.graph.files.written_together`) to move it
         into place together with other files, rather than at once.

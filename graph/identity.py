@@ -32,12 +32,13 @@ Examples
 >>> _ = add_results(g, [said("a1", "Henrik Solberg"), said("a2", "Solberg")])
 >>> resolve_graph(g).merged
 1
->>> sorted(str(o).rsplit("/", 1)[1] for o in g.objects(None, PROV.wasAttributedTo))
+>>> from rdflib import URIRef
+>>> sorted(str(o).rsplit("/", 1)[1] for o in g.objects(None, URIRef(PROV.wasAttributedTo)))
 ['henrik-solberg', 'henrik-solberg']
 >>> _ = add_results(g, [said("a3", "Erna Solberg")])
 >>> resolve_graph(g).merged
 0
->>> sorted(str(o).rsplit("/", 1)[1] for o in g.objects(None, PROV.wasAttributedTo))
+>>> sorted(str(o).rsplit("/", 1)[1] for o in g.objects(None, URIRef(PROV.wasAttributedTo)))
 ['erna-solberg', 'henrik-solberg', 'solberg']
 """
 
@@ -46,12 +47,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from rdflib import Graph, Literal, URIRef
+from typing import TYPE_CHECKING
 
 from .errors import QuotegraphError
-from .namespaces import ENTITY, ID, OWL, PROV, QG, RDF, SDO
+from .iris import ENTITY, ID, OWL, PROV, QG, RDF, SDO
 from .resolve import Entry, Key, Resolved, resolve
+from .terms import Lit, printed_order, term_text
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = ["Resolution", "resolve_graph", "RECORD_PREDICATES"]
 
@@ -60,8 +64,8 @@ RECORD_PREDICATES = (QG.writtenName, QG.writtenType, QG.writtenAlias, QG.mergedI
                      QG.keptApart)
 _DESCRIPTION = (RDF.type, SDO.name, SDO.alternateName, OWL.sameAs)
 _ENTITY_NS = str(ENTITY)
-_ARTICLE_NS = str(ID["article/"])
-_GRAPH_NS = str(ID["graph/"])  # articles' graphs only: a server's shared graph is none
+_ARTICLE_NS = ID["article/"]
+_GRAPH_NS = ID["graph/"]  # articles' graphs only: a server's shared graph is none
 
 
 @dataclass
@@ -81,14 +85,21 @@ def _values(terms: Iterable) -> str:
 
 
 def _rows(backend, text: str) -> list[tuple]:
-    return backend.query(text, {})[1]
+    # plain terms (an IRI a str, a literal a Lit): no rdflib in a run of extract
+    return backend.select(text)
+
+
+def _lexical(terms) -> str:
+    """The least of some names or IRIs (plain terms), as text: in the order rdflib's terms had
+    (by lexical form, for literals of one kind)."""
+    return min(map(term_text, terms))
 
 
 @dataclass
 class _State:
     """The graph as the last resolution left it, and what extraction added since."""
 
-    described: dict[str, dict]  # entity -> predicate -> set of objects (default graph)
+    described: dict[str, dict]  # entity -> predicate -> set of objects (default graph), plain terms
     used: dict[str, set[str]]  # article graph -> entity IRIs it refers to
     recorded: dict[str, set[str]]  # article graph -> keys it says were rewritten
     languages: dict[str, str]  # article graph -> language
@@ -99,24 +110,24 @@ def _read_state(backend) -> _State:
     preds = _values((*_DESCRIPTION, *RECORD_PREDICATES))
     for s, p, o in _rows(backend, f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?o "
                                   f"FILTER(STRSTARTS(STR(?s), \"{_ENTITY_NS}\")) }}"):
-        described[str(s)][p].add(o)
+        described[s][p].add(o)
     used: dict[str, set[str]] = defaultdict(set)
     for g, e in _rows(backend, "SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { { ?e ?p ?o } UNION { ?s ?p ?e } } "
                                f"FILTER(STRSTARTS(STR(?g), \"{_GRAPH_NS}\") && isIRI(?e) "
                                f"&& STRSTARTS(STR(?e), \"{_ENTITY_NS}\")) }}"):
-        used[str(g)].add(str(e))
+        used[g].add(e)
     recorded: dict[str, set[str]] = defaultdict(set)
     for g, k in _rows(backend, f"SELECT ?g ?k WHERE {{ GRAPH ?g {{ ?a <{QG.entityKey}> ?k }} }}"):
-        recorded[str(g)].add(str(k))
-        used[str(g)].discard(str(k))
-    languages = {str(g): str(lang) for g, lang in _rows(
+        recorded[g].add(k)
+        used[g].discard(k)
+    languages = {g: term_text(lang) for g, lang in _rows(
         backend, f"SELECT ?g ?l WHERE {{ GRAPH ?g {{ ?a <{SDO.inLanguage}> ?l }} }}")}
     return _State(described, used, recorded, languages)
 
 
 def _article_keys(state: _State) -> dict[str, dict[str, str]]:
     """Per article graph: each entity IRI its graph holds -> the key the article wrote."""
-    merged_into = {k: str(next(iter(d[QG.mergedInto]))) for k, d in state.described.items() if d.get(QG.mergedInto)}
+    merged_into = {k: next(iter(d[QG.mergedInto])) for k, d in state.described.items() if d.get(QG.mergedInto)}
     out = {}
     for g, entities in state.used.items():
         back = {merged_into.get(k, k): k for k in state.recorded.get(g, ())}
@@ -134,7 +145,7 @@ def _read_keys(state: _State, article_keys: dict[str, dict[str, str]]) -> list[K
     written_by_others: dict[str, set] = defaultdict(set)  # canonical -> names its other keys brought
     for k, d in state.described.items():
         for c in d.get(QG.mergedInto, ()):
-            written_by_others[str(c)] |= d.get(QG.writtenName, set()) | d.get(QG.writtenAlias, set())
+            written_by_others[c] |= d.get(QG.writtenName, set()) | d.get(QG.writtenAlias, set())
     keys = []
     for iri, d in sorted(state.described.items()):
         if not (d.get(QG.writtenName) or d.get(RDF.type)) or not d.get(QG.writtenName, d.get(SDO.name)):
@@ -142,39 +153,39 @@ def _read_keys(state: _State, article_keys: dict[str, dict[str, str]]) -> list[K
         if d.get(QG.writtenName) and not articles[iri]:
             continue  # resolved before, but no article writes it any more (removed): it takes no part
         if d.get(QG.writtenName):
-            name = str(min(d[QG.writtenName]))
-            cls = str(min(d.get(QG.writtenType) or d.get(RDF.type)))
+            name = _lexical(d[QG.writtenName])
+            cls = _lexical(d.get(QG.writtenType) or d.get(RDF.type))
             # names extraction added since (a new article's alias), not those other keys brought
             new = (d.get(SDO.name, set()) | d.get(SDO.alternateName, set())) - written_by_others[iri]
-            aliases = {str(a) for a in d.get(QG.writtenAlias, set()) | new} - {name}
+            aliases = {term_text(a) for a in d.get(QG.writtenAlias, set()) | new} - {name}
         else:
-            name = str(min(d[SDO.name]))
-            cls = str(min(d[RDF.type]))
-            aliases = {str(a) for a in d.get(SDO.name, set()) | d.get(SDO.alternateName, set())} - {name}
+            name = _lexical(d[SDO.name])
+            cls = _lexical(d[RDF.type])
+            aliases = {term_text(a) for a in d.get(SDO.name, set()) | d.get(SDO.alternateName, set())} - {name}
         langs = frozenset(state.languages[g] for g in articles[iri] if g in state.languages)
         keys.append(Key(iri, name, cls, tuple(sorted(aliases)), frozenset(articles[iri]), langs))
     return keys
 
 
 def _description(entity: Resolved) -> set[tuple]:
-    """The default-graph triples of one resolved entity and its keys."""
-    c = URIRef(entity.iri)
+    """The default-graph triples of one resolved entity and its keys (plain terms)."""
+    c = entity.iri
     merged = len(entity.members) > 1 or entity.name != entity.members[0].key.name or entity.same_as
-    out = {(c, RDF.type, URIRef(entity.type)), (c, SDO.name, Literal(entity.name))}
-    out |= {(c, SDO.alternateName, Literal(n)) for n in entity.alternate_names}
+    out = {(c, RDF.type, entity.type), (c, SDO.name, Lit(entity.name))}
+    out |= {(c, SDO.alternateName, Lit(n)) for n in entity.alternate_names}
     if entity.same_as:
-        out.add((c, OWL.sameAs, URIRef(entity.same_as)))
+        out.add((c, OWL.sameAs, entity.same_as))
     for m in entity.members:
-        k = URIRef(m.key.iri)
+        k = m.key.iri
         if m.refused:
-            out.add((k, QG.keptApart, Literal(m.refused)))
+            out.add((k, QG.keptApart, Lit(m.refused)))
         if not merged:
             continue
-        out |= {(k, QG.writtenName, Literal(m.key.name)), (k, QG.writtenType, URIRef(m.key.type)),
-                (k, QG.joinRule, Literal(m.rule))}
-        out |= {(k, QG.writtenAlias, Literal(a)) for a in m.key.aliases}
+        out |= {(k, QG.writtenName, Lit(m.key.name)), (k, QG.writtenType, m.key.type),
+                (k, QG.joinRule, Lit(m.rule))}
+        out |= {(k, QG.writtenAlias, Lit(a)) for a in m.key.aliases}
         if m.via:
-            out.add((k, QG.joinedVia, URIRef(m.via)))
+            out.add((k, QG.joinedVia, m.via))
         if k != c:
             out.add((k, QG.mergedInto, c))
     return out
@@ -214,7 +225,7 @@ def resolve_graph(graph: Graph, authority: Sequence[Entry] = ()) -> Resolution:
     report = Resolution(keys=len(keys), entities=len(entities),
                         merged=sum(1 for k, c in canonical.items() if k != c))
     wanted = set().union(*(_description(e) for e in entities)) if entities else set()
-    present = {(URIRef(s), p, o) for s, d in state.described.items() for p, objs in d.items() for o in objs}
+    present = {(s, p, o) for s, d in state.described.items() for p, objs in d.items() for o in objs}
     # the descriptions of every key (drop what resolution no longer says)
     deletes = {(*t, None) for t in present - wanted}
     inserts = {(*t, None) for t in wanted - present}
@@ -226,7 +237,9 @@ def resolve_graph(graph: Graph, authority: Sequence[Entry] = ()) -> Resolution:
     inserts |= moved_i
     deletes, inserts = deletes - inserts, inserts - deletes
     if deletes or inserts:
-        backend.change(sorted(deletes, key=str), sorted(inserts, key=str))
+        # in the order of rdflib's printed terms, as before rdflib left extraction: the order the
+        # update writes them in, which the store and its files keep
+        backend.change(sorted(deletes, key=printed_order), sorted(inserts, key=printed_order))
     report.deleted, report.inserted = len(deletes), len(inserts)
     return report
 
@@ -236,7 +249,7 @@ def _rewrites(state: _State, article_keys, canonical: dict[str, str]):
     renames: dict[str, dict[str, str]] = defaultdict(dict)
     dels, adds = set(), set()
     for g, mapping in article_keys.items():
-        article = URIRef(_ARTICLE_NS + g.rsplit("/", 1)[1])
+        article = _ARTICLE_NS + g.rsplit("/", 1)[1]
         for current, key in mapping.items():
             target = canonical.get(key, key)
             if target != current:
@@ -244,9 +257,9 @@ def _rewrites(state: _State, article_keys, canonical: dict[str, str]):
             was = key != current
             now = key != target
             if was and not now:
-                dels.add((article, QG.entityKey, URIRef(key), URIRef(g)))
+                dels.add((article, QG.entityKey, key, g))
             elif now and not was:
-                adds.add((article, QG.entityKey, URIRef(key), URIRef(g)))
+                adds.add((article, QG.entityKey, key, g))
     return renames, dels, adds
 
 
@@ -263,14 +276,13 @@ def _moved_triples(backend, renames: dict[str, dict[str, str]]) -> tuple[set, se
         where = (f"VALUES (?g ?e) {{ {listed} }} "
                  "GRAPH ?g { { ?e ?p ?o BIND(?e AS ?s) } UNION { ?s ?p ?e BIND(?e AS ?o) } }")
         for g, s, p, o in _rows(backend, f"SELECT ?g ?s ?p ?o WHERE {{ {where} }}"):
-            mapping = renames[str(g)]
+            mapping = renames[g]
             dels.add((s, p, o, g))
-            adds.add((URIRef(mapping.get(str(s), str(s))) if isinstance(s, URIRef) else s, p,
-                      URIRef(mapping.get(str(o), str(o))) if isinstance(o, URIRef) else o, g))
+            adds.add((mapping.get(s, s) if type(s) is str else s, p, mapping.get(o, o) if type(o) is str else o, g))
     derived = set()
     for g, s, m in _rows(backend, f"SELECT ?g ?s ?m WHERE {{ GRAPH ?g {{ ?s <{QG.said}> ?q . ?q <{SDO.mentions}> ?m }} }}"):
-        mapping = renames.get(str(g), {})
-        s2, m2 = URIRef(mapping.get(str(s), str(s))), URIRef(mapping.get(str(m), str(m)))
+        mapping = renames.get(g, {})
+        s2, m2 = mapping.get(s, s), mapping.get(m, m)
         if s2 != m2:
             derived.add((s2, QG.talksAbout, m2, None))
     current = {(s, QG.talksAbout, o, None) for s, o in _rows(backend, f"SELECT ?s ?o WHERE {{ ?s <{QG.talksAbout}> ?o }}")}

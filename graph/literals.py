@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from . import namespaces
-from .terms import Lit, PlainNamespace
+from .iris import XSD
+from .terms import Lit
 
 __all__ = ["integer_literal", "decimal_literal", "date_literal"]
-
-XSD = PlainNamespace(namespaces.XSD)
 
 
 def integer_literal(value: int) -> Lit:

@@ -25,9 +25,14 @@ Shape of one attribution (prefixes as in :data:`quotegraph.graph.namespaces.PREF
     <entity/belta>      a schema:NewsMediaOrganization ; qg:reported <article/a1#char=40,90> .
     <report/a1/40-90>   a qg:Report, prov:Entity ; prov:wasAttributedTo <entity/belta> .
 
+This module imports no rdflib: the functions that give rdflib terms (:func:`article_iri` …,
+:func:`article_triples`, :func:`records_to_graph`) import it when called, and a run of
+``quotegraph extract`` calls none of them (issue #27).
+
 Examples
 --------
 >>> from quotegraph.extract.records import Article, ArticleResult
+>>> from quotegraph.graph import namespaces
 >>> art = Article(id="a1", text="Hallo", title="Gruß")
 >>> ("https://w3id.org/quotegraph/id/article/a1", RDF.type, SDO.NewsArticle) in plain_triples(ArticleResult(art))
 True
@@ -41,22 +46,20 @@ import re
 import unicodedata
 from functools import lru_cache
 from collections.abc import Iterable, Iterator
-
-from rdflib import Graph, URIRef
+from typing import TYPE_CHECKING
 
 from quotegraph.extract.records import Article, ArticleResult, Attribution, Mention
 
-from . import namespaces
 from .entity_types import is_entity, losing_types
 from .iri_segments import iri_segment
 from .name_hits import names_in_texts
 from .literals import date_literal, decimal_literal, integer_literal
-from .namespaces import ENTITY, ID, ITSRDF, KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, SKOS, XSD
-from .terms import Lit, PlainNamespace, to_rdflib
+from .iris import ENTITY, ID, ITSRDF, KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, SKOS, XSD
+from .terms import Lit
 
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
 
-# the model's vocabulary as plain IRIs; the namespaces' rdflib terms stay in .namespaces
-NIF, SDO, PROV, QG, RDF, ITSRDF, SKOS, XSD = map(PlainNamespace, (NIF, SDO, PROV, QG, RDF, ITSRDF, SKOS, XSD))
 _ID, _KIND = str(ID), str(KIND)
 
 __all__ = [
@@ -65,7 +68,9 @@ __all__ = [
     "entity_iri",
     "report_iri",
     "graph_iri",
+    "graph_name",
     "entity_class",
+    "entity_class_iri",
     "slug",
     "plain_triples",
     "plain_quads",
@@ -112,6 +117,12 @@ def slug(name: str) -> str:
 # The IRIs as plain strings, as the model writes them; the public functions below give them
 # as rdflib terms.
 
+def _uriref(iri: str) -> URIRef:
+    from rdflib import URIRef  # only for the functions that give rdflib terms: a run of extract calls none
+
+    return URIRef(iri)
+
+
 @lru_cache(maxsize=4096)
 def _article(article_id: str) -> str:
     return f"{_ID}article/{iri_segment(article_id)}"
@@ -141,7 +152,7 @@ def article_iri(article_id: str) -> URIRef:
     >>> article_iri("dpa 42"), article_iri("München/1")
     (rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/dpa%2042'), rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/München%2F1'))
     """
-    return URIRef(_article(article_id))
+    return _uriref(_article(article_id))
 
 
 def span_iri(article_id: str, start: int, end: int) -> URIRef:
@@ -150,7 +161,7 @@ def span_iri(article_id: str, start: int, end: int) -> URIRef:
     >>> span_iri("a1", 3, 8)
     rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/a1#char=3,8')
     """
-    return URIRef(_span(article_id, start, end))
+    return _uriref(_span(article_id, start, end))
 
 
 def entity_iri(name: str) -> URIRef:
@@ -164,13 +175,13 @@ def entity_iri(name: str) -> URIRef:
     >>> entity_iri("Küstenpresse")
     rdflib.term.URIRef('https://w3id.org/quotegraph/id/entity/küstenpresse')
     """
-    return URIRef(_entity(name))
+    return _uriref(_entity(name))
 
 
 def report_iri(article_id: str, start: int, end: int, hop: int = 0) -> URIRef:
     """The report node through which the quote at [start, end) was relayed: ``hop`` 0 is the
     outermost relay's report, 1 the one that report was taken from, and so on."""
-    return URIRef(_report(article_id, start, end, hop))
+    return _uriref(_report(article_id, start, end, hop))
 
 
 def graph_iri(article_id: str) -> URIRef:
@@ -183,7 +194,16 @@ def graph_iri(article_id: str) -> URIRef:
     >>> graph_iri("dpa 42")
     rdflib.term.URIRef('https://w3id.org/quotegraph/id/graph/dpa%2042')
     """
-    return URIRef(_graph(article_id))
+    return _uriref(_graph(article_id))
+
+
+def graph_name(article_id: str) -> str:
+    """:func:`graph_iri` as a plain IRI (a ``str``, no rdflib term).
+
+    >>> graph_name("dpa 42")
+    'https://w3id.org/quotegraph/id/graph/dpa%2042'
+    """
+    return _graph(article_id)
 
 
 def entity_class(entity_type: str | None) -> URIRef:
@@ -192,10 +212,15 @@ def entity_class(entity_type: str | None) -> URIRef:
     >>> entity_class("media")
     rdflib.term.URIRef('https://schema.org/NewsMediaOrganization')
     """
-    return URIRef(_class(entity_type))
+    return _uriref(entity_class_iri(entity_type))
 
 
-def _class(entity_type: str | None) -> str:
+def entity_class_iri(entity_type: str | None) -> str:
+    """:func:`entity_class` as a plain IRI (a ``str``).
+
+    >>> entity_class_iri("person"), entity_class_iri(None)
+    ('https://schema.org/Person', 'https://schema.org/Thing')
+    """
     return _ENTITY_CLASS.get(entity_type or "", SDO.Thing)
 
 
@@ -298,7 +323,7 @@ def _relay_triples(aid: str, q, quote: str, mediators) -> Iterator[Triple]:
 def _entity_triples(result: ArticleResult) -> Iterator[Triple]:
     for ent in result.entities:
         node = _entity(ent.name)
-        yield node, RDF.type, _class(ent.type)
+        yield node, RDF.type, entity_class_iri(ent.type)
         yield node, SDO.name, Lit(ent.name)
         for alias in ent.aliases:
             if alias != ent.name:
@@ -335,11 +360,13 @@ def article_triples(result: ArticleResult) -> Iterator[tuple]:
     """:func:`plain_triples` as rdflib terms (``URIRef``, ``Literal``): the same triples.
 
     >>> from quotegraph.extract.records import Article, ArticleResult
-    >>> [o for _, p, o in article_triples(ArticleResult(Article(id="a1", text="x"))) if p == namespaces.SDO.inLanguage]
+    >>> [o for _, p, o in article_triples(ArticleResult(Article(id="a1", text="x"))) if str(p) == SDO.inLanguage]
     [rdflib.term.Literal('de')]
     """
+    from .rdflib_terms import to_rdflib
+
     for s, p, o in plain_triples(result):
-        yield URIRef(s), URIRef(p), to_rdflib(o)
+        yield _uriref(s), _uriref(p), to_rdflib(o)
 
 
 def _all_triples(result: ArticleResult) -> Iterator[Triple]:
@@ -436,8 +463,10 @@ def article_quads(result: ArticleResult) -> Iterator[tuple]:
     >>> sorted({str(g) for *_, g in quads})
     ['None', 'https://w3id.org/quotegraph/id/graph/a1']
     """
+    from .rdflib_terms import to_rdflib
+
     for s, p, o, g in plain_quads(result):
-        yield URIRef(s), URIRef(p), to_rdflib(o), None if g is None else URIRef(g)
+        yield _uriref(s), _uriref(p), to_rdflib(o), None if g is None else _uriref(g)
 
 
 _ARTICLE_NS = f"{_ID}article/"
@@ -491,12 +520,14 @@ def plain_vocabulary() -> list[Triple]:
 def vocabulary_triples() -> Iterator[tuple]:
     """:func:`plain_vocabulary` as rdflib terms.
 
-    >>> from rdflib import Literal
-    >>> (KIND.direct, namespaces.SKOS.prefLabel, Literal("direct", lang="en")) in set(vocabulary_triples())
+    >>> from rdflib import Literal, URIRef
+    >>> (URIRef(KIND.direct), URIRef(SKOS.prefLabel), Literal("direct", lang="en")) in set(vocabulary_triples())
     True
     """
+    from .rdflib_terms import to_rdflib
+
     for s, p, o in plain_vocabulary():
-        yield URIRef(s), URIRef(p), to_rdflib(o)
+        yield _uriref(s), _uriref(p), to_rdflib(o)
 
 
 def article_batches(results: Iterable[ArticleResult], batch_size: int) -> Iterator[dict[str, list[Quad]]]:
@@ -536,7 +567,11 @@ def records_to_graph(results: Iterable[ArticleResult], graph: Graph | None = Non
     >>> len(g) == len(records_to_graph([ArticleResult(Article(id="a1", text="x"))] * 2))
     True
     """
-    graph = bind_prefixes(graph if graph is not None else Graph())
+    if graph is None:
+        from rdflib import Graph
+
+        graph = Graph()
+    graph = bind_prefixes(graph)
     graph.addN((s, p, o, graph) for s, p, o in vocabulary_triples())
     for result in results:
         graph.addN((s, p, o, graph) for s, p, o in article_triples(result))
@@ -549,13 +584,14 @@ def keep_one_type(graph: Graph) -> int:
 
     Returns the number of triples removed.
 
+    >>> from rdflib import Graph
+    >>> from quotegraph.graph.namespaces import ENTITY, RDF, SDO
     >>> g = Graph()
-    >>> rdf_type, sdo = namespaces.RDF.type, namespaces.SDO
-    >>> _ = g.add((ENTITY["nordpress"], rdf_type, sdo.Organization)).add((ENTITY["nordpress"], rdf_type, sdo.Person))
-    >>> keep_one_type(g), list(g.objects(ENTITY["nordpress"], rdf_type))
+    >>> _ = g.add((ENTITY["nordpress"], RDF.type, SDO.Organization)).add((ENTITY["nordpress"], RDF.type, SDO.Person))
+    >>> keep_one_type(g), list(g.objects(ENTITY["nordpress"], RDF.type))
     (1, [rdflib.term.URIRef('https://schema.org/Person')])
     """
-    rdf_type = namespaces.RDF.type
+    rdf_type = _uriref(RDF.type)
     losing = losing_types((s, o) for s, o in graph.subject_objects(rdf_type) if is_entity(s))
     for s, o in losing:
         graph.remove((s, rdf_type, o))

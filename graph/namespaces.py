@@ -1,8 +1,10 @@
-"""The RDF vocabularies quotegraph writes, and the prefixes every query gets for free.
+"""The RDF vocabularies quotegraph writes as rdflib namespaces, and the prefixes every query gets for free.
 
 Standard vocabularies carry most of the model (schema.org, PROV-O, NIF 2.0, ITS RDF, SKOS);
 :class:`QG` holds the few terms they lack. ``schema:`` is ``https://schema.org/`` (rdflib's
-binding), used for both writing and querying so the two never disagree.
+binding), used for both writing and querying so the two never disagree. The IRIs are those of
+:mod:`quotegraph.graph.iris` (plain strings, without rdflib); here they are rdflib terms, for
+rdflib's API.
 
 >>> str(QG.said)
 'https://w3id.org/quotegraph/ns#said'
@@ -17,66 +19,30 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
+from . import iris
+
 __all__ = ["QG", "KIND", "ID", "ENTITY", "NIF", "ITSRDF", "SDO", "PROV", "SKOS", "RDF", "RDFS", "XSD", "OWL", "WD", "PREFIXES",
            "FILE_PREFIXES"]
 
-
-class QG(DefinedNamespace):
-    """quotegraph's own terms: direct edges for the questions users ask, and what PROV/schema lack."""
-
-    _fail = True
-
-    # classes
-    Report: URIRef  # a report by a relaying outlet or person, from which a quote was taken
-    QuoteKind: URIRef  # SKOS concept class of the kinds of reported speech
-
-    # direct, readable edges: the "who said what, according to whom" shape in one triple pattern
-    said: URIRef  # speaker entity -> quote it is attributed to
-    reported: URIRef  # mediator entity (outlet, agency, person) -> quote it relayed
-    mediator: URIRef  # quote -> the entity that relayed it ("laut Belta")
-    talksAbout: URIRef  # speaker entity -> an entity one of its quotes mentions (schema:mentions)
-
-    # what a quote carries besides schema:text
-    kind: URIRef  # quote -> its kind (a skos:Concept in KIND)
-    cue: URIRef  # quote -> the NIF string of its cue ("sagte", "laut", "according to")
-    cueLemma: URIRef  # quote -> lemma of the cue ("sagen")
-    speakerMention: URIRef  # quote -> the NIF string that names the speaker (may be "Er")
-    mediatorMention: URIRef  # quote -> the NIF string that names the mediator
-    addresseeMention: URIRef  # quote -> the NIF string that names who it was said to ("der Zeitung")
-    nestedIn: URIRef  # quote -> the quote it stands inside
-    attributionId: URIRef  # quote -> its id in quotes.jsonl
-    confidence: URIRef  # quote -> how likely the learned parts judge its attribution right (xsd:decimal, 0 to 1)
-
-    # cross-article identity (graph/identity.py): an entity as written (a key) and what joined it
-    mergedInto: URIRef  # key entity -> the entity it was resolved into
-    joinRule: URIRef  # key entity -> the rule that joined it ("surname", "spelling", …)
-    joinedVia: URIRef  # key entity -> the key whose name it was matched with
-    keptApart: URIRef  # key entity -> why a join was refused ("ambiguous: …")
-    writtenName: URIRef  # key entity -> its name as the articles wrote it
-    writtenAlias: URIRef  # key entity -> another name the articles gave it
-    writtenType: URIRef  # key entity -> its class as the articles gave it
-    entityKey: URIRef  # article -> a key entity whose references in its graph were rewritten
-
-    # statements across outlets (graph/statements.py): one wording of one speaker, however many carry it
-    Statement: URIRef  # the same words of the same speaker, in every quote that carries them
-    statement: URIRef  # quote -> the statement it carries
-    speaker: URIRef  # statement -> its speaker entity
-    firstSeen: URIRef  # statement -> the earliest date of an article carrying it (xsd:date)
-    carriers: URIRef  # statement -> how many articles carry it
-
-    _NS = Namespace("https://w3id.org/quotegraph/ns#")
-
+#: quotegraph's own terms (what each says: :data:`quotegraph.graph.iris.QG_TERMS`).
+QG = type(DefinedNamespace)("QG", (DefinedNamespace,), {
+    "__doc__": "quotegraph's own terms: direct edges for the questions users ask, and what PROV/schema lack.",
+    "__module__": __name__,
+    "__annotations__": dict.fromkeys(iris.QG_TERMS, URIRef),
+    "_fail": True,
+    "_NS": Namespace(str(iris.QG)),
+})
 
 #: SKOS concepts for the quote kinds (direct, indirect, mixed, free_indirect, reported).
-KIND = Namespace("https://w3id.org/quotegraph/kind/")
+KIND = Namespace(str(iris.KIND))
 #: Base of every resource IRI quotegraph mints (articles, entities, reports).
-ID = Namespace("https://w3id.org/quotegraph/id/")
+ID = Namespace(str(iris.ID))
 #: Entities (people, organisations, outlets): ``entity:anton-weber``.
-ENTITY = Namespace(str(ID) + "entity/")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+ENTITY = Namespace(str(iris.ENTITY))
+NIF = Namespace(str(iris.NIF))
+ITSRDF = Namespace(str(iris.ITSRDF))
 #: Wikidata entities, the targets of ``owl:sameAs`` from an ``--entities`` file.
-WD = Namespace("http://www.wikidata.org/entity/")
+WD = Namespace(str(iris.WD))
 
 #: Prefixes bound in every serialization and pre-declared for every query.
 PREFIXES: dict[str, Namespace | str] = {

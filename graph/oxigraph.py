@@ -1,27 +1,26 @@
-"""The embedded Oxigraph store: pyoxigraph on its own, or under rdflib's API through oxrdflib.
+"""The embedded Oxigraph store: pyoxigraph on its own (rdflib's API over it: :mod:`.union_graph`).
 
 An :class:`OxigraphBackend` does the work on a pyoxigraph ``Store`` (in memory or in a store
 directory) directly: writing an article is N-Quads text read by ``Store.load`` (several times
 faster than adding through rdflib), queries run on Oxigraph's engine with the default graph as
 the union of all graphs, exports are ``Store.dump``. A run of ``quotegraph extract`` needs no
-more (:func:`~quotegraph.graph.store.open_store`); :func:`~quotegraph.graph.store.open_graph`
-wraps the same backend in a :class:`UnionGraph`, an rdflib Graph over oxrdflib's store, for the
-rest of rdflib's API. oxrdflib is imported only then: it loads rdflib's SPARQL grammar
-(pyparsing), about a tenth of a second at start (issue #27).
+more (:func:`~quotegraph.graph.store.open_store`), and neither rdflib nor oxrdflib: this module
+imports neither (issue #27: rdflib is a tenth of a second at start, oxrdflib's SPARQL grammar
+another). :func:`~quotegraph.graph.store.open_graph` wraps the same backend in a
+:class:`~quotegraph.graph.union_graph.UnionGraph`, an rdflib Graph over oxrdflib's store, for
+the rest of rdflib's API.
 
-oxrdflib keeps its pyoxigraph ``Store`` in private attributes; this module is the only place
-that touches them (:meth:`OxigraphBackend.close`).
+oxrdflib keeps its pyoxigraph ``Store`` in private attributes; this module and
+:mod:`.union_graph` are the only places that touch them.
 
 Examples
 --------
->>> g = oxigraph_graph(ox.Store())
->>> g.backend.store is g.store._inner
-True
+>>> backend = OxigraphBackend(ox.Store())
 >>> a, b, c = ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.NamedNode("urn:c")
->>> g.backend.store.add(ox.Quad(a, b, c, ox.NamedNode("urn:g")))
->>> g.backend.graph_names(), len(g)
-(['urn:g'], 1)
->>> g.backend.query("SELECT ?o WHERE { ?s ?p ?o }", {})
+>>> backend.store.add(ox.Quad(a, b, c, ox.NamedNode("urn:g")))
+>>> backend.graph_names(), backend.select("SELECT ?o WHERE { ?s ?p ?o }")
+(['urn:g'], [('urn:c',)])
+>>> backend.query("SELECT ?o WHERE { ?s ?p ?o }", {})
 (['o'], [(rdflib.term.URIRef('urn:c'),)])
 """
 
@@ -31,74 +30,16 @@ from operator import attrgetter
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.paths import Path as PropertyPath
 
 from .errors import GraphFileError
 
 from .backend import Backend
 from .entity_types import is_entity, losing_types
-from .model import article_batches, bind_prefixes, graph_iri, graph_of, plain_vocabulary
-from .namespaces import ID, RDF
-from .sparql import prune_update
-from .terms import from_ox, nquads_line, to_ox
+from .iris import ID, RDF
+from .model import article_batches, graph_name, graph_of, plain_vocabulary
+from .terms import nquads_line, plain_term, to_ox
 
-__all__ = ["UnionGraph", "OxigraphBackend", "oxigraph_graph", "syntax_message"]
-
-
-class UnionGraph(Graph):
-    """An rdflib Graph over an Oxigraph store whose reads see the union of all its graphs.
-
-    Iteration, ``len``, ``in``, ``remove`` and ``query`` cover the default graph and every named
-    graph (one graph per article, see :mod:`quotegraph.graph.model`); ``add``/``addN`` with the
-    graph itself as context and ``parse`` of a triples file write to the default graph. That is
-    what ``oxigraph serve --union-default-graph`` and Virtuoso show over HTTP, so a query gives
-    the same rows on every store.
-
-    >>> from rdflib import URIRef
-    >>> from quotegraph.graph.store import open_graph, oxigraph_store
-    >>> g = open_graph()
-    >>> _ = g.add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")))  # the default graph
-    >>> a, b, d = ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.NamedNode("urn:d")
-    >>> oxigraph_store(g).add(ox.Quad(a, b, d, ox.NamedNode("urn:g")))  # a named graph
-    >>> len(g), sorted(o for _, _, o in g)
-    (2, [rdflib.term.URIRef('urn:c'), rdflib.term.URIRef('urn:d')])
-    >>> [int(row.n) for row in g.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")]
-    [2]
-    """
-
-    def __init__(self, backend: OxigraphBackend):
-        from oxrdflib import OxigraphStore  # rdflib's SPARQL grammar: only for rdflib's API (see above)
-
-        super().__init__(store=OxigraphStore(store=backend.store), identifier=DATASET_DEFAULT_GRAPH_ID)
-        self.default_union = True  # rdflib's Graph.query then asks oxrdflib for the union
-        backend.rdflib_store = self.store
-        self.backend = backend
-
-    def triples(self, triple):
-        s, p, o = triple
-        if isinstance(p, PropertyPath):
-            yield from super().triples(triple)
-            return
-        for found, _ in self.store.triples((s, p, o), context=None):
-            yield found
-
-    def __len__(self) -> int:
-        return self.store.__len__(context=None)  # distinct triples over all graphs
-
-    def remove(self, triple):
-        self.store.remove(triple, context=None)
-        return self
-
-
-def oxigraph_graph(store: ox.Store, path: Path | None = None) -> UnionGraph:
-    """A :class:`UnionGraph` over a pyoxigraph Store, quotegraph's prefixes bound.
-
-    ``path``: the directory of a store opened writable, rid of its write-ahead log when closed
-    (:meth:`OxigraphBackend.close`).
-    """
-    return bind_prefixes(UnionGraph(OxigraphBackend(store, path)))
+__all__ = ["OxigraphBackend", "syntax_message"]
 
 
 def _drop_write_ahead_log(path: Path) -> None:
@@ -130,7 +71,7 @@ class OxigraphBackend(Backend):
         self.rdflib_store = None  # oxrdflib's store over it, once a UnionGraph wraps it
 
     @classmethod
-    def of_graph(cls, graph: Graph) -> OxigraphBackend | None:
+    def of_graph(cls, graph) -> OxigraphBackend | None:
         """The backend for an rdflib Graph made by hand over oxrdflib's store
         (``Graph(store="Oxigraph")``); None for any other store."""
         from oxrdflib import OxigraphStore  # rdflib's API is in use already
@@ -170,7 +111,7 @@ class OxigraphBackend(Backend):
         added = new_shared(set(vocab))
         store.load("".join(nquads_line(*t) for t in vocab).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         for batch in article_batches(results, batch_size):
-            names = [ox.NamedNode(graph_iri(article_id)) for article_id in batch]
+            names = [ox.NamedNode(graph_name(article_id)) for article_id in batch]
             before = sum(self._graph_size(name) for name in names if store.contains_named_graph(name))
             shared = {(s, p, o) for quads in batch.values() for s, p, o, g in quads if g is None}
             # each line once, in the order the model wrote them (a set's order would follow the
@@ -207,11 +148,13 @@ class OxigraphBackend(Backend):
         store = self.store
         removed = 0
         for article_id in article_ids:
-            name = ox.NamedNode(graph_iri(article_id))
+            name = ox.NamedNode(graph_name(article_id))
             if store.contains_named_graph(name):
                 removed += self._graph_size(name)
                 store.remove_graph(name)
         if prune:
+            from .sparql import prune_update  # rdflib's terms with it: only when pruning
+
             before = self._graph_size(ox.DefaultGraph())
             store.update(prune_update(None))
             removed += before - self._graph_size(ox.DefaultGraph())
@@ -256,7 +199,15 @@ class OxigraphBackend(Backend):
     def graph_names(self):
         return [n.value for n in self.store.named_graphs() if isinstance(n, ox.NamedNode)]
 
+    def select(self, text):
+        rows = self.store.query(text, use_default_graph_as_union=True)
+        return [tuple(map(plain_term, solution)) for solution in rows]
+
     def query(self, text, bindings):
+        from rdflib import Literal  # the rows are rdflib terms: for rdflib's API, loaded already or now
+
+        from .rdflib_terms import from_ox
+
         # on pyoxigraph directly: oxrdflib builds a fresh rdflib term (slow) for every cell; here
         # each distinct term is converted once
         result = self.store.query(text, substitutions={ox.Variable(str(k)): to_ox(v) for k, v in bindings.items()},
@@ -301,7 +252,7 @@ class OxigraphBackend(Backend):
         self.store.dump(out, format, prefixes=prefixes)  # every graph, named as it is
 
 
-_RDF_TYPE_IRI = str(RDF.type)
+_RDF_TYPE_IRI = RDF.type
 _DISTINCT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 _TRIPLE = attrgetter("triple")
 _RDF_TYPE = ox.NamedNode(_RDF_TYPE_IRI)

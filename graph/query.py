@@ -43,7 +43,7 @@ from .results import FORMATS, QueryResult, format_result, shorten  # noqa: F401
 from .sparql import (declared_prefixes, param_bindings, parse_param, query_kind, star_order, syntax_error_line,
                      with_prefixes)
 from .sparql_checks import check_allow_list, check_query
-from .backend import RdflibBackend
+from .rdflib_backend import RdflibBackend
 from .store import backend_of
 
 __all__ = [

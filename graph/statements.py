@@ -31,18 +31,22 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-
-from rdflib import Graph, Literal, URIRef
+from typing import TYPE_CHECKING
 
 from .errors import QuotegraphError
-from .namespaces import ID, KIND, PROV, QG, RDF, SDO, XSD
+from .iris import ID, KIND, PROV, QG, RDF, SDO, XSD
+from .literals import integer_literal
+from .terms import Lit, printed_order, term_text
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = ["normalised", "statement_iri", "link_statements", "Statements", "STATEMENT_KINDS"]
 
 #: The kinds of quote whose words are the speaker's own: they can be carried word for word.
 STATEMENT_KINDS = (KIND.direct, KIND.mixed)
-_STATEMENT_NS = str(ID["statement/"])
-_GRAPH_NS = str(ID["graph/"])
+_STATEMENT_NS = ID["statement/"]
+_GRAPH_NS = ID["graph/"]
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -56,10 +60,10 @@ def normalised(text: str) -> str:
     return " ".join(words)
 
 
-def statement_iri(speaker: str, text: str) -> URIRef:
-    """The IRI of the statement of ``speaker`` (an IRI) with normalised ``text``."""
+def statement_iri(speaker: str, text: str) -> str:
+    """The IRI of the statement of ``speaker`` (an IRI) with normalised ``text`` (a plain ``str``)."""
     digest = hashlib.sha256(f"{speaker}\n{text}".encode("utf-8")).hexdigest()[:24]
-    return ID[f"statement/{digest}"]
+    return f"{_STATEMENT_NS}{digest}"
 
 
 @dataclass
@@ -75,7 +79,8 @@ class Statements:
 
 
 def _rows(backend, text: str) -> list[tuple]:
-    return backend.query(text, {})[1]
+    # plain terms (an IRI a str, a literal a Lit): no rdflib in a run of extract
+    return backend.select(text)
 
 
 def link_statements(graph: Graph) -> Statements:
@@ -98,33 +103,34 @@ def link_statements(graph: Graph) -> Statements:
         OPTIONAL {{ ?a <{SDO.datePublished}> ?date }} }}
         VALUES ?k {{ {kinds} }} FILTER(STRSTARTS(STR(?g), "{_GRAPH_NS}")) }}""")
     wanted: set[tuple] = set()
-    speaker_of: dict[URIRef, URIRef] = {}
-    text_of: dict[URIRef, str] = {}
-    articles: dict[URIRef, set] = defaultdict(set)
-    dates: dict[URIRef, list[str]] = defaultdict(list)
+    speaker_of: dict[str, str] = {}
+    text_of: dict[str, str] = {}
+    articles: dict[str, set] = defaultdict(set)
+    dates: dict[str, list[str]] = defaultdict(list)
     for g, q, s, text, date in rows:
-        words = normalised(str(text))
+        words = normalised(term_text(text))
         if not words:
             continue
-        st = statement_iri(str(s), words)
+        st = statement_iri(term_text(s), words)
         wanted.add((q, QG.statement, st, g))
         speaker_of[st], text_of[st] = s, words
         articles[st].add(g)
-        if date is not None and _DATE.match(str(date)):
-            dates[st].append(str(date)[:10])
+        if date is not None and _DATE.match(term_text(date)):
+            dates[st].append(term_text(date)[:10])
     for st, s in speaker_of.items():
         wanted |= {(st, RDF.type, QG.Statement, None), (st, QG.speaker, s, None),
-                   (st, SDO.text, Literal(text_of[st]), None),
-                   (st, QG.carriers, Literal(len(articles[st]), datatype=XSD.integer), None)}
+                   (st, SDO.text, Lit(text_of[st]), None), (st, QG.carriers, integer_literal(len(articles[st])), None)}
         if dates[st]:
-            wanted.add((st, QG.firstSeen, Literal(min(dates[st]), datatype=XSD.date), None))
+            wanted.add((st, QG.firstSeen, Lit(min(dates[st]), XSD.date), None))
     present = {(q, QG.statement, st, g) for g, q, st in _rows(
         backend, f"SELECT ?g ?q ?st WHERE {{ GRAPH ?g {{ ?q <{QG.statement}> ?st }} FILTER(STRSTARTS(STR(?g), \"{_GRAPH_NS}\")) }}")}
     present |= {(st, p, o, None) for st, p, o in _rows(
         backend, f"SELECT ?st ?p ?o WHERE {{ ?st ?p ?o FILTER(STRSTARTS(STR(?st), \"{_STATEMENT_NS}\")) }}")}
     deletes, inserts = present - wanted, wanted - present
     if deletes or inserts:
-        backend.change(sorted(deletes, key=str), sorted(inserts, key=str))
+        # in the order of rdflib's printed terms, as before rdflib left extraction: the order the
+        # update writes them in, which the store and its files keep
+        backend.change(sorted(deletes, key=printed_order), sorted(inserts, key=printed_order))
     return Statements(quotes=sum(1 for t in wanted if t[1] == QG.statement), statements=len(speaker_of),
                       shared=sum(1 for a in articles.values() if len(a) > 1), deleted=len(deletes),
                       inserted=len(inserts))

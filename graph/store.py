@@ -48,19 +48,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal
 
 from .errors import GraphFileError
 from quotegraph.extract.records import ArticleResult
 
-from .backend import Backend, RdflibBackend
+from .backend import Backend
 from .addresses import is_endpoint_url
-from .model import article_batches, bind_prefixes, graph_iri
-from .namespaces import XSD
-from .oxigraph import OxigraphBackend, UnionGraph, syntax_message
+from .model import article_batches, bind_prefixes, graph_name
+from .oxigraph import OxigraphBackend, syntax_message
+from .terms import XSD_STRING
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from .union_graph import UnionGraph
 
 __all__ = [
     "PARSE_FORMATS",
@@ -180,6 +185,8 @@ def open_graph(store: str | Path | None = None, *, read_only: bool = False) -> G
         from .endpoint import open_endpoint  # rdflib's SPARQL store and urllib: only for a server
 
         return open_endpoint(store, read_only=read_only)
+    from .union_graph import UnionGraph  # rdflib and oxrdflib: only for rdflib's API
+
     return bind_prefixes(UnionGraph(open_store(store, read_only=read_only)))
 
 
@@ -230,6 +237,8 @@ def as_graph(graph: Graph | OxigraphBackend) -> Graph:
     (True, 0)
     """
     if isinstance(graph, OxigraphBackend):
+        from .union_graph import UnionGraph  # rdflib and oxrdflib: only for rdflib's API
+
         return bind_prefixes(UnionGraph(graph))
     return graph
 
@@ -241,6 +250,7 @@ def backend_of(graph: Graph | Backend) -> Backend:
     rdflib Graph gets one by its store (an ``Oxigraph`` store made by hand, or rdflib's own). A
     backend (:func:`open_store`) is its own.
 
+    >>> from rdflib import Graph
     >>> type(backend_of(open_graph())).__name__, type(backend_of(Graph())).__name__
     ('OxigraphBackend', 'RdflibBackend')
     """
@@ -249,12 +259,15 @@ def backend_of(graph: Graph | Backend) -> Backend:
     backend = getattr(graph, "backend", None)
     if backend is not None:
         return backend
+    from .rdflib_backend import RdflibBackend  # a graph made by hand: rdflib's API is in use already
+
     return OxigraphBackend.of_graph(graph) or RdflibBackend(graph)
 
 
 def is_oxigraph(graph: Graph) -> bool:
     """Whether a graph is backed by an Oxigraph store (fast SPARQL, parsers and serializers).
 
+    >>> from rdflib import Graph
     >>> is_oxigraph(open_graph()), is_oxigraph(Graph())
     (True, False)
     """
@@ -442,6 +455,7 @@ def add_results(graph: Graph, results: Iterable[ArticleResult], *, batch_size: i
 
     Examples
     --------
+    >>> from rdflib import Graph
     >>> from quotegraph.extract.records import Article, ArticleResult
     >>> g = Graph()
     >>> n = add_results(g, [ArticleResult(Article(id="a1", text="x"))])
@@ -462,7 +476,7 @@ def article_graphs(graph: Graph) -> list[str]:
     >>> article_graphs(g)
     ['a', 'b']
     """
-    prefix = str(graph_iri(""))
+    prefix = graph_name("")
     names = backend_of(graph).graph_names()
     return sorted(unquote(n[len(prefix):]) for n in names if n.startswith(prefix) and len(n) > len(prefix))
 
@@ -496,8 +510,11 @@ def remove_articles(graph: Graph, article_ids: Iterable[str], *, prune: bool = F
 
 
 def _plain(term):
+    from rdflib import Literal
+
     # RDF 1.1: "x" and "x"^^xsd:string are the same literal; rdflib keeps them apart
-    if isinstance(term, Literal) and term.datatype == XSD.string and term.language is None:
+    if isinstance(term, Literal) and term.datatype is not None and str(term.datatype) == XSD_STRING \
+            and term.language is None:
         return Literal(str(term))
     return term
 
@@ -510,13 +527,24 @@ def memory_copy(graph: Graph) -> Graph:
     store fairly. Handy for small work that needs rdflib's own machinery (pyshacl, rdflib's
     serializers); for big graphs stay in Oxigraph.
 
-    >>> from rdflib import URIRef
+    >>> from rdflib import Literal, URIRef
     >>> g = open_graph()
     >>> g.add((URIRef("urn:a"), URIRef("urn:b"), Literal("x")))  # doctest: +ELLIPSIS
     <Graph ...>
     >>> list(memory_copy(g))
     [(rdflib.term.URIRef('urn:a'), rdflib.term.URIRef('urn:b'), rdflib.term.Literal('x'))]
     """
+    from rdflib import Graph
+
     out = bind_prefixes(Graph())
     out.addN((s, p, _plain(o), out) for s, p, o in graph)
     return out
+
+
+def __getattr__(name: str):
+    # importable from here as before, without loading rdflib and oxrdflib with this module
+    if name == "UnionGraph":
+        from .union_graph import UnionGraph
+
+        return UnionGraph
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -100,6 +100,19 @@ def test_extracting_into_a_graph_file_does_not_load_rdflibs_sparql_engine(tmp_pa
     assert ENDPOINT_CLIENT <= _loaded("import quotegraph.graph.endpoint")
 
 
+def test_extracting_into_a_graph_file_does_not_load_rdflib(tmp_path):
+    # rdflib alone is a tenth of a second at start (issue #27): the run's store, entity
+    # resolution, statements and the Turtle file go through pyoxigraph and plain terms
+    code = _extract_code(tmp_path).replace("'-q']", f"'--jsonl', {str(tmp_path / 'quotes.jsonl')!r}, '-q']")
+    loaded = _loaded(code)
+    assert "Eva Kern" in (tmp_path / "graph.ttl").read_text(encoding="utf-8")  # it did extract, resolve and write
+    assert (tmp_path / "quotes.jsonl").stat().st_size > 0
+    assert "rdflib" not in _top_level(loaded), sorted(m for m in loaded if m.startswith("rdflib"))
+    # rdflib's namespaces, its Graph API and a query's rows do load it (the check above can fail)
+    assert "rdflib" in _top_level(_loaded("import quotegraph.graph.namespaces"))
+    assert "rdflib" in _top_level(_loaded("from quotegraph.graph.store import open_graph\nopen_graph()"))
+
+
 def test_only_text_that_needs_repair_loads_the_repair(tmp_path):
     (tmp_path / "plain.txt").write_text("„Das Gespräch war schwierig“, sagte Eva Kern.", encoding="utf-8")
     (tmp_path / "mojibake.txt").write_text("„Das GesprÃ¤ch war schwierig“, sagte Eva Kern.", encoding="utf-8")
