@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from spacy.attrs import LOWER, ORTH, POS
+from spacy.attrs import LOWER, POS
 from spacy.symbols import PRON, PROPN
 from spacy.tokens import Doc, Span
 
@@ -25,6 +25,7 @@ from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
 from .records import Attribution, Entity, Mention
+from .abbreviations import abbreviated_names
 from .descriptions import RoleNouns, description_head, synonym_table
 from .head_names import (entity_type_of_label, head_name, name_in, name_parts, named_part, names_an_outlet,
                          names_no_one, noun_in, unnamed_group)
@@ -460,40 +461,6 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
         named = (name.text, etype)
     ent = index.add(*named) if named is not None else None
     return (*chars, ent.name, ent.type) if ent is not None else (*chars, None, None)
-
-
-def abbreviated_names(doc: Doc) -> list[tuple[Span, str]]:
-    """Names followed by their abbreviation in brackets ("Süddeutsche Zeitung (SZ)"): the
-    abbreviation's letters are the initials of the name's words or their hyphenated parts, in
-    order ("(CDU)" after a person's name is a party, and its letters are not that name's).
-
-    >>> import spacy
-    >>> doc = spacy.blank("de")("Die Süddeutsche Zeitung (SZ) und Anna Weber (AW) schrieben.")
-    >>> doc.ents = [doc.char_span(4, 23, label="ORG"), doc.char_span(33, 43, label="PER")]
-    >>> [(name.text, abbr) for name, abbr in abbreviated_names(doc)]
-    [('Süddeutsche Zeitung', 'SZ'), ('Anna Weber', 'AW')]
-    """
-    out = []
-    texts = forms(doc, ORTH)  # no Token made for the word after each name
-    for ent in doc_ents(doc):
-        i = ent.end
-        if i + 2 >= len(texts) or texts[i] != "(" or texts[i + 2] != ")":
-            continue
-        abbreviation = texts[i + 1]
-        if not (2 <= len(abbreviation) <= 8 and abbreviation.isalpha() and abbreviation[0].isupper()
-                and sum(c.isupper() for c in abbreviation) >= 2):
-            continue
-        initials = "".join(part[0] for w in ent.text.split() for part in w.split("-") if part[:1].isalpha())
-        if _in_order(abbreviation.casefold(), initials.casefold()):
-            out.append((ent, abbreviation))
-    return out
-
-
-def _in_order(letters: str, initials: str) -> bool:
-    """Whether every letter of an abbreviation is an initial, in order, all initials used or
-    skipped only at function words' places ("IAEO" needs I, A, E, O among the initials)."""
-    it = iter(initials)
-    return all(c in it for c in letters) and len(letters) >= len(initials) - 1
 
 
 def person_genders(doc: Doc, index: EntityIndex, lex: CueLexicon) -> dict[int, str]:

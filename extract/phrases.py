@@ -1,4 +1,4 @@
-"""Small token helpers shared by the attribution patterns: noun phrases, subjects, sentences, windows.
+"""Small token helpers shared by the attribution patterns: noun phrases, subjects, windows.
 
 Pure functions over spaCy tokens and docs, in the spirit of textacy's ``expand_noun``: each
 does one thing and degrades gracefully when a pipeline lacks a parser or tagger.
@@ -12,13 +12,14 @@ from collections.abc import Iterable
 from itertools import accumulate
 from functools import lru_cache
 
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SPACY, TAG
-from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, CCONJ, DET, NOUN, NUM, PART, PROPN, VERB
-from spacy.strings import get_string_id
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SPACY
+from spacy.parts_of_speech import ADP, AUX, CCONJ, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import children_of, count_with, doc_ents, flags, forms, id_list, kept, span_text, table_of, tokens_with
+from .doc_tables import children_of, count_with, doc_ents, flags, forms, id_list, kept, span_text, tokens_with
 from .doc_tables import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
+from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
+from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
 from .fronted_subjects import fronted_subject
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
@@ -64,18 +65,6 @@ def _compound_heads(nouns: frozenset[str], shortest: int) -> tuple[frozenset[str
     """The nouns that can end a compound, and their lengths."""
     heads = frozenset(n for n in nouns if len(n) >= shortest)
     return heads, tuple(sorted({len(n) for n in heads}))
-
-
-def compound_noun(token: Token) -> bool:
-    """A hyphenated compound whose last part is capitalised: a noun, head last, whatever the
-    tagger says of a lower-case first part ("verdi-Sprecher", "dpa-Korrespondentin").
-
-    >>> import spacy
-    >>> compound_noun(spacy.blank("de")("verdi-Sprecher")[0]), compound_noun(spacy.blank("de")("rot-grüne")[0])
-    (True, False)
-    """
-    head = token.text.rpartition("-")[2]
-    return head != token.text and head[:1].isupper()
 
 
 def is_pronoun(token: Token, lex: CueLexicon) -> bool:
@@ -142,47 +131,6 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
     if last_head < start:
         return None
     return doc[start : last_head + 1]
-
-
-#: the longest extended attribute read between an article and its adjective, in tokens
-_LONGEST_ATTRIBUTE = 8
-#: the parts of speech an extended attribute holds before its adjective
-_ATTRIBUTE_POS = frozenset(int(p) for p in (ADP, DET, NOUN, PROPN, ADV, NUM, ADJ, PART))
-_ADJA = get_string_id("ADJA")  # STTS: an attributive adjective
-_HEADS_AFTER_ATTRIBUTE = frozenset(int(p) for p in (NOUN, PROPN, ADJ))
-_DET = int(DET)
-
-
-def extended_attribute(doc: Doc, i: int, limit: int) -> int | None:
-    """Where the attributive adjective (STTS ``ADJA``) of an extended attribute opening at
-    token ``i`` stands, or None: "einer [am Dienstag veröffentlichten] Pressemitteilung",
-    "des [vom Parlament gewählten] Präsidenten". The adjective must follow words an
-    attribute can hold (no verb, no punctuation) and come before a noun or another adjective;
-    a tagset without ``ADJA`` has no such attribute. Reads the Doc's arrays (kept while it is read).
-    """
-    pos, tags = id_list(doc, POS), id_list(doc, TAG)
-    for j in range(i, min(limit - 1, i + _LONGEST_ATTRIBUTE)):
-        if tags[j] == _ADJA:
-            return j if j > i and pos[j + 1] in _HEADS_AFTER_ATTRIBUTE else None
-        if pos[j] not in _ATTRIBUTE_POS:
-            return None
-    return None
-
-
-def in_extended_attributes(span: Span) -> set[int]:
-    """The token indices inside the extended attributes of a phrase, their adjectives included
-    ("am", "Dienstag", "veröffentlichten" in "einer am Dienstag veröffentlichten Mitteilung"):
-    a preposition or adjective there opens no phrase of its own."""
-    doc = span.doc
-    pos, tags = id_list(doc, POS), id_list(doc, TAG)
-    inside: set[int] = set()
-    for i in range(span.start, span.end - 2):
-        # an article, then no adjective of its own: the only place an attribute opens
-        if pos[i] == _DET and tags[i + 1] != _ADJA and pos[i + 1] in _ATTRIBUTE_POS:
-            adjective = extended_attribute(doc, i + 1, span.end)
-            if adjective is not None:
-                inside.update(range(i + 1, adjective + 1))
-    return inside
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -463,55 +411,6 @@ def _names_end(doc: Doc, start: int, end: int, limit: int, words: tuple | None =
 
 
 _NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """The Doc's sentences, with splits a parser made inside a sentence undone: a "sentence"
-    that starts with a comma, a closing mark or a lower-case word continues the one before,
-    and so does one after a word with no punctuation or line break ("Laut SPIEGEL | ONLINE").
-
-    >>> import spacy
-    >>> nlp = spacy.blank("de")
-    >>> doc = nlp("Er sagte , es sei kalt . Dann ging er . Laut SPIEGEL ONLINE ist es spät .")
-    >>> for i in (2, 3, 7, 11, 13):
-    ...     doc[i].is_sent_start = True
-    >>> [s.text for s in sentences(doc)]
-    ['Er sagte , es sei kalt .', 'Dann ging er .', 'Laut SPIEGEL ONLINE ist es spät .']
-    """
-    table = table_of(doc)
-    if table is None:
-        return _sentences(doc)
-    if "sentences" not in table:
-        table["sentences"] = _sentences(doc)
-    return list(table["sentences"])
-
-
-def _sentences(doc: Doc) -> list[Span]:
-    if not doc.has_annotation("SENT_START"):
-        return [doc[:]]
-    out: list[list[int]] = []
-    for sent in doc.sents:
-        first = next((t for t in sent if not t.is_space), sent[0])
-        continues = (first.is_punct and first.text in ",;:)“”»«‘’" and not _opens_quote(first)
-                     or (first.is_lower and first.is_alpha))
-        prev_end = doc[sent.start - 1] if sent.start > 0 else None
-        if prev_end is not None and prev_end.is_alpha and prev_end.whitespace_ and "\n" not in prev_end.whitespace_:
-            continues = True
-        if out and continues and not (prev_end is not None and prev_end.text in ("?", "!") and first.is_lower):
-            out[-1][1] = sent.end
-        else:
-            out.append([sent.start, sent.end])
-    return [doc[a:b] for a, b in out]
-
-
-def _opens_quote(token: Token) -> bool:
-    """An English opening mark (“ or ‘) glued to the word after it ("“I thought …"); the same
-    characters close German quotes („…“), and a closing mark has a space or a mark after it."""
-    doc = token.doc
-    if token.text not in "“‘" or token.i + 1 >= len(doc):
-        return False
-    nxt = doc[token.i + 1]
-    return nxt.idx == token.idx + len(token.text) and nxt.text[:1].isalnum()
 
 
 def quoted_name_after(doc: Doc, i: int, prepositions: frozenset[str], limit: int) -> Span | None:
