@@ -145,7 +145,9 @@ class CueLexicon:
     # names are then matched by the words' uninflected forms (extract/coref.py, name_key)
     inflected_names: bool = False
     # whether compounds are written as one word, head last ("Videobotschaft", "US-Zeitschrift"):
-    # a listed noun then also matches as the last part of a longer one (extract/addressees.py)
+    # a listed noun then also matches as the last part of a longer one (extract/addressees.py),
+    # and a hyphenated word with a capitalised last part is a noun ("verdi-Sprecherin",
+    # extract/attributes.py)
     closed_compounds: bool = False
     first_person: frozenset[str] = _words()  # speech in the speaker's own words ("ich", "wir", "I")
     # focus particles and sentence adverbs at the edge of a speaker phrase, no part of it
