@@ -359,8 +359,11 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         # Strafgerichts, Luis Moreno Ocampo" is Ocampo, "ein Sprecher des Ministeriums" the ministry
         # and the name the phrase is headed by before a longer one in its apposition: "Martin Lee,
         # der Gründer der Demokratischen Partei" is Lee
-        best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), head in e,
-                                        head.pos_ != "NOUN" or not in_owner(e, head), len(e.text)))
+        # a name in the genitive before a role noun owns it ("Schalkes Trainer Felix Magath",
+        # "Reuters reporter Anna Roth"): the person named after it speaks
+        people = [e for e in ents if e.label_ in ("PER", "PERSON")]
+        best = max(ents, key=lambda e: (not _owner_before_role(e, people), e.label_ in ("PER", "PERSON", "ORG"),
+                                        head in e, head.pos_ != "NOUN" or not in_owner(e, head), len(e.text)))
         etype = entity_type_of_label(best.label_)
         if any(t.lower_ in lex.media_words for t in span):
             etype = "media"
@@ -391,6 +394,14 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     if inside:  # "am Montag veröffentlichten Erklärung der Polizei" names "Erklärung der Polizei"
         return "".join(t.text_with_ws for t in span if t.i not in inside).strip(), etype
     return span.text, etype
+
+
+def _owner_before_role(name: Span, people: list[Span]) -> bool:
+    """Whether a name ending in "s" stands right before a common noun with a person named after
+    it ("Schalkes Trainer Felix Magath"): the owner of the role, not the one who holds it."""
+    doc = name.doc
+    return (name[-1].text.endswith("s") and name.end < len(doc) and doc[name.end].pos_ == "NOUN"
+            and any(p.start > name.end for p in people))
 
 
 def unnamed_group(span: Span, entities: DocEntities) -> bool:

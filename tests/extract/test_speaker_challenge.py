@@ -28,6 +28,9 @@ CASES = [
      "the budget was a disgrace", "Mary Stone", None),
     ("en", "The police arrested Peter Long on Monday. He said he was innocent.",
      "he was innocent", "Peter Long", None),
+    # a name in the genitive before a role noun owns the role; the person named after it speaks
+    ("de", "„Wir haben gut gespielt“, sagte Bremens Trainer Tom Berger.", "Wir haben gut gespielt", "Tom Berger", None),
+    ("de", "„Wir haben gut gespielt“, sagte Kölns Trainer Lukas Brandt.", "Wir haben gut gespielt", "Lukas Brandt", None),
     ("en", "The unions criticised the plan of Minister John Kraus. They said it was unfair.",
      "it was unfair", None, None),
     ("en", '"We lost," said Tom Brook. After the match, coach Mary Stone was satisfied: "A good start," she said.',
