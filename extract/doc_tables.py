@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
            "count_with", "morph_values", "forms", "strings_of", "flags", "lower_in", "span_text", "among", "word_ids",
-           "token_bounds", "id_list", "doc_text", "children_of", "head_list"]
+           "token_bounds", "id_list", "doc_text", "children_of", "head_list", "morph_values_by_id"]
 
 T = TypeVar("T")
 
@@ -286,6 +286,23 @@ def morph_values(doc: Doc, field: str, start: int = 0, end: int | None = None) -
     strings = doc.vocab.strings
     analyses = set(doc_array(doc, MORPH)[start:end].tolist())
     return {value for key in analyses for value in _feature_values(strings[key], field)}
+
+
+def morph_values_by_id(doc: Doc, field: str) -> dict[int, tuple[str, ...]]:
+    """The values of one morphological feature for each distinct analysis (a MORPH id) of the
+    Doc's tokens, kept while the Doc is read: :func:`morph_values` of a span is the union of
+    those of its tokens' ids.
+
+    >>> import spacy
+    >>> doc = spacy.blank("de")("Er sei")
+    >>> doc[1].set_morph("Mood=Sub")
+    >>> sorted(morph_values_by_id(doc, "Mood").values())
+    [(), ('Sub',)]
+    """
+    def compute(d: Doc) -> dict[int, tuple[str, ...]]:
+        strings = d.vocab.strings
+        return {key: _feature_values(strings[key], field) for key in set(id_list(d, MORPH))}
+    return kept(doc, ("morph_values_by_id", field), compute)
 
 
 @lru_cache(maxsize=4096)

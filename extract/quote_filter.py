@@ -14,22 +14,24 @@ data, the threshold chosen by cross-validation there, never on dev or test.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH, POS
+from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, MORPH, ORTH, POS
 from spacy.parts_of_speech import ADP, ADV, AUX, NOUN, PRON, SCONJ, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
 from .linear import LinearModel
-from .marks import OPENING_MARKS
+from .marks import CLOSING_MARKS, OPENING_MARKS, PAIRS
 from .patterns.acts import broad_complement
 from .cue_verbs import cue_tokens
-from .doc_tables import flags, forms, id_list, morph_values, token_bounds, tokens_with
+from .doc_tables import flags, forms, id_list, kept, morph_values_by_id, token_bounds, tokens_with
 from .phrases import SUBJECT_DEPS, doc_text
 from .quotemarks import find_quoted, word_count
 from .records import Attribution
@@ -45,9 +47,10 @@ def _bucket(n: int) -> str:
 def _speaker_kind(att: Attribution, span: Span | None) -> str:
     if att.speaker is None:
         return "none"
-    if span is not None and len(span) == 1 and span[0].pos_ == "PRON":
+    first = span[0].pos_ if span is not None and len(span) else None
+    if first == "PRON" and len(span) == 1:
         return "pronoun"
-    if span is not None and any(t.pos_ == "DET" for t in span[:1]):
+    if first == "DET":
         return f"description:{att.speaker.type or 'none'}"
     return f"name:{att.speaker.type or 'none'}"
 
@@ -94,68 +97,107 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
     quote = doc.char_span(start, end, alignment_mode="expand")
     if quote is None or len(quote) == 0:
         return feats + ["no_tokens"]
+    q_start, q_end = quote.start, quote.end
+    tables = _tables(doc)
     # the quote's words (no punctuation, no space) by index: read from the Doc's arrays, no Token made
-    words = _word_indices(doc, quote.start, quote.end)
-    lower = forms(doc, LOWER)
-    feats.append(f"length={_bucket(len(words))}|kind={kind}")
+    edge = tables.edge
+    words = [i for i in range(q_start, q_end) if not edge[i]]
+    lower = tables.lower
+    n_words = _bucket(len(words))
+    feats.append(f"length={n_words}|kind={kind}")
     if att.parent is not None:
-        feats.append(f"length={_bucket(len(words))}|nested")
+        feats.append(f"length={n_words}|nested")
         if parent is not None:
             # a fragment inside reported speech is mostly quoted speech; alone it is mostly a name
             feats.append(f"nested_in={parent.quote.kind}|kind={kind}")
-    has_sents = doc.has_annotation("SENT_START")
+    has_sents = tables.has_sents
     if has_sents and sents is None:
-        sents = list(doc.sents)
+        sents = tables.sents
     # Token.sent walks the sentences on every call: look them up by start instead
-    starts = (sent_starts if sent_starts is not None else [s.start for s in sents]) if has_sents else [0]
-    at = bisect_right(starts, quote.start) - 1
-    n_sents = bisect_left(starts, quote.end) - at
+    starts = (sent_starts if sent_starts is not None else tables.sent_starts if sents is tables.sents
+              else [s.start for s in sents]) if has_sents else [0]
+    at = bisect_right(starts, q_start) - 1
+    n_sents = bisect_left(starts, q_end) - at
     feats.append(f"sentences={min(n_sents, 4)}|kind={kind}")
-    text = doc.text if text is None else text  # spaCy joins the tokens anew on each doc.text
-    if text[start:start + 1] in OPENING_MARKS:
+    text = tables.text if text is None else text  # spaCy joins the tokens anew on each doc.text
+    content = text[start:end]
+    if content[:1] in OPENING_MARKS:
         feats.append(f"starts_with_mark|kind={kind}")
     if kind != "direct":
         # a report that quotes the speaker's own words ('Bemoaning the "phony system," …')
-        feats.append(f"quoted={_quoted_share(text[start:end])}|kind={kind}")
+        feats.append(f"quoted={_quoted_share(content)}|kind={kind}")
     if not lex.first_person.isdisjoint([lower[i] for i in words]):
         feats.append("first_person")
         feats.append(f"first_person|kind={kind}")
-    if "?" in text[start:end]:
+    if "?" in content:
         feats.append(f"question|kind={kind}")
-    first = words[0] if words else quote.start
-    if id_list(doc, POS)[first] in (SCONJ, PRON, ADV):
+    pos = tables.pos
+    first = words[0] if words else q_start
+    if pos[first] in (SCONJ, PRON, ADV):
         feats.append(f"first={lower[first]}|kind={kind}")
     # what the quote hangs on: "nannte … „…“", "bezeichnete … als „…“", "rechnen mit „…“"
     governor = quote.root.head
-    if governor.i != quote.root.i and not (quote.start <= governor.i < quote.end):
+    if not (q_start <= governor.i < q_end):
         feats.append(f"governor={governor.lemma_.lower()}|kind={kind}")
-        if governor.pos_ == "ADP" and governor.head.i != governor.i:
+        if pos[governor.i] == ADP and governor.head.i != governor.i:
             feats.append(f"governor={governor.lemma_.lower()}+{governor.head.lemma_.lower()}|kind={kind}")
-    moods = morph_values(doc, "Mood", quote.start, quote.end)
-    feats.append(f"mood={'+'.join(sorted(moods)) or 'none'}|kind={kind}")
-    if not _person_ids(doc.vocab.strings).isdisjoint(id_list(doc, ENT_TYPE)[quote.start:quote.end]):
+    moods = tables.moods
+    feats.append(f"mood={'+'.join(sorted({v for key in set(tables.morph[q_start:q_end]) for v in moods[key]})) or 'none'}"
+                 f"|kind={kind}")
+    if not tables.person_ids.isdisjoint(tables.ent_type[q_start:q_end]):
         feats.append(f"person_inside|kind={kind}")
-    like_num = flags(doc, LIKE_NUM)
+    like_num = tables.like_num
     if any(like_num[i] for i in words):
         feats.append(f"number_inside|kind={kind}")
     sent = sents[at] if has_sents else None
     # headlines and leads summarise: a statement there is seldom annotated as a quote
     feats.append(f"in_lead={'yes' if start < 200 else 'no'}|kind={kind}")
     if sent is not None:
-        feats.append(f"sent_start={'yes' if sent.start == 0 else 'no'}|kind={kind}")
+        sent_start, sent_end = sent.start, sent.end
+        feats.append(f"sent_start={'yes' if sent_start == 0 else 'no'}|kind={kind}")
         # the sentence around the quote: does it name a reporting verb, and who is its subject
-        token_starts, pos = token_bounds(doc)[0], id_list(doc, POS)
+        token_starts = tables.token_starts
         if any(not (start <= token_starts[i] < end) and pos[i] in _SENTENCE_CUE_POS
-               for i in cue_tokens(doc, sent.start, sent.end, lex)):
+               for i in cue_tokens(doc, sent_start, sent_end, lex)):
             feats.append(f"sentence_cue|kind={kind}")
         subject = _sentence_subject(doc, sent, start, end)
         if subject is not None:
             feats.append(f"sentence_subject={subject.ent_type_ or subject.pos_}|kind={kind}")
-        covered = len(quote) / max(1, len(sent))
+        covered = (q_end - q_start) / max(1, sent_end - sent_start)
         feats.append(f"covers_sentence={'most' if covered >= 0.8 else 'part'}|kind={kind}")
     if pattern == "broad_verb" and cue:
         feats += _broad_verb_features(doc, cue_span, lemma, lex)
     return feats + _name_features(doc, quote, words, kind, text)
+
+
+class _Tables(NamedTuple):
+    """What :func:`quote_features` reads of a Doc for every attribution, worked out once per Doc."""
+
+    text: str
+    lower: list[str]
+    pos: list[int]
+    edge: list[bool]  # punctuation or space
+    like_num: list[bool]
+    ent_type: list[int]
+    person_ids: frozenset[int]
+    morph: list[int]
+    moods: dict[int, tuple[str, ...]]  # a MORPH id -> its Mood values
+    token_starts: list[int]
+    has_sents: bool
+    sents: list[Span] | None
+    sent_starts: list[int] | None
+
+
+def _tables(doc: Doc) -> _Tables:
+    """The :class:`_Tables` of a Doc, kept while it is read (:func:`~.doc_tables.reading`)."""
+    def compute(d: Doc) -> _Tables:
+        strings = d.vocab.strings
+        has_sents = d.has_annotation("SENT_START")
+        sents = list(d.sents) if has_sents else None
+        return _Tables(doc_text(d), forms(d, LOWER), id_list(d, POS), flags(d, IS_PUNCT, IS_SPACE), flags(d, LIKE_NUM),
+                       id_list(d, ENT_TYPE), _person_ids(strings), id_list(d, MORPH), morph_values_by_id(d, "Mood"), token_bounds(d)[0],
+                       has_sents, sents, [s.start for s in sents] if sents is not None else None)
+    return kept(doc, "quote_filter_tables", compute)
 
 
 _PERSON = frozenset({"PER", "PERSON"})
@@ -169,12 +211,6 @@ def _person_ids(strings) -> frozenset[int]:
     return frozenset(strings[label] for label in _PERSON)
 
 
-def _word_indices(doc: Doc, start: int, end: int) -> list[int]:
-    """The indices of the tokens in [start, end) that are neither punctuation nor space."""
-    edge = flags(doc, IS_PUNCT, IS_SPACE)
-    return [i for i in range(start, end) if not edge[i]]
-
-
 def _sentence_subject(doc: Doc, sent: Span, start: int, end: int) -> Token | None:
     """The first subject of the sentence's main verb outside the characters [start, end)
     (the quote), or None: only the tokens whose label is a subject's are made Tokens."""
@@ -185,6 +221,10 @@ def _sentence_subject(doc: Doc, sent: Span, start: int, end: int) -> Token | Non
     return None
 
 
+#: any quotation mark :func:`~.quotemarks.find_quoted` pairs (its ``''`` holds ``'``)
+_ANY_MARK = re.compile("[" + re.escape("".join(sorted(set(PAIRS) | set(CLOSING_MARKS)))) + "]")
+
+
 def _quoted_share(content: str) -> str:
     """How much of a content stands in quotation marks (the top-level quotes the scanner finds):
     "none", "part" or "most".
@@ -192,6 +232,8 @@ def _quoted_share(content: str) -> str:
     >>> _quoted_share('the "phony system,"'), _quoted_share("taxes will rise"), _quoted_share("''we win''")
     ('part', 'none', 'most')
     """
+    if _ANY_MARK.search(content) is None:  # no mark the scanner acts on: nothing quoted (most reports)
+        return "none"
     quoted = sum(word_count(q.text) for q in find_quoted(content, max_depth=0))
     if not quoted:
         return "none"
@@ -253,7 +295,7 @@ def _name_features(doc: Doc, quote: Span, words: list[int], kind: str, text: str
     Freude“ (1785)) from speech: no verb, capitalised words, a bracket after it, the noun it
     names before it ("die Bewegung „…“"). ``words``: the indices of the quote's words."""
     feats = []
-    pos, texts, alpha = id_list(doc, POS), forms(doc, ORTH), flags(doc, IS_ALPHA)
+    pos, texts, alpha = _tables(doc).pos, forms(doc, ORTH), flags(doc, IS_ALPHA)
     if not any(pos[i] in (VERB, AUX) for i in words):
         feats.append(f"no_verb|kind={kind}")
     long_words = [texts[i] for i in words if len(texts[i]) > 3 and alpha[i]]
@@ -329,8 +371,8 @@ class QuoteFilter:
         """The attributions the model keeps, each with its ``score``, and their parent indices."""
         if not attributions:
             return list(attributions), list(parents)
-        text, sents = doc_text(doc), list(doc.sents) if doc.has_annotation("SENT_START") else None
-        starts = [s.start for s in sents] if sents is not None else None
+        tables = _tables(doc)
+        text, sents, starts = tables.text, tables.sents, tables.sent_starts
         scores = [self.model.probability(quote_features(doc, att, lex, text, sents,
                                                         attributions[p] if p is not None else None, starts))
                   for att, p in zip(attributions, parents)]
