@@ -196,6 +196,8 @@ def __getattr__(name: str):
 # N-Triples (and SPARQL) strings may not hold `"`, `\`, LF or CR unescaped; the other control
 # characters are escaped too, as Oxigraph's writer does, so an update is plain, printable text
 _CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]")
+#: any character nt_literal escapes
+_ESCAPED = re.compile(r'[\\"\x00-\x1f\x7f]')
 _NAMED_CONTROL = {"\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
@@ -218,11 +220,14 @@ def nt_literal(lit: Lit) -> str:
     "en"@en "2024-05-02"^^<http://www.w3.org/2001/XMLSchema#date>
     """
     value, datatype, lang = lit
-    # str.replace is C speed and leaves a string without the character as it is; the regex
-    # runs only over what has a control character (few texts)
-    text = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    if _CONTROL.search(text) is not None:
-        text = _CONTROL.sub(_control_escape, text)
+    if _ESCAPED.search(value) is None:  # most literals: nothing to escape
+        text = value
+    else:
+        # str.replace is C speed and leaves a string without the character as it is; the regex
+        # runs only over what has a control character (few texts)
+        text = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        if _CONTROL.search(text) is not None:
+            text = _CONTROL.sub(_control_escape, text)
     if lang is not None:
         return f'"{text}"@{lang}'
     if datatype is None or datatype == XSD_STRING:
