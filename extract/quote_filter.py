@@ -31,7 +31,7 @@ from .linear import LinearModel
 from .marks import CLOSING_MARKS, OPENING_MARKS, PAIRS
 from .patterns.acts import broad_complement
 from .cue_verbs import cue_tokens
-from .doc_tables import flags, forms, id_list, kept, morph_values_by_id, token_bounds, tokens_with
+from .doc_tables import between, flags, forms, head_list, id_list, kept, morph_values_by_id, token_bounds, tokens_with
 from .phrases import SUBJECT_DEPS, doc_text
 from .quotemarks import find_quoted, word_count
 from .records import Attribution
@@ -141,9 +141,9 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
         feats.append(f"governor={governor.lemma_.lower()}|kind={kind}")
         if pos[governor.i] == ADP and governor.head.i != governor.i:
             feats.append(f"governor={governor.lemma_.lower()}+{governor.head.lemma_.lower()}|kind={kind}")
-    moods = tables.moods
-    feats.append(f"mood={'+'.join(sorted({v for key in set(tables.morph[q_start:q_end]) for v in moods[key]})) or 'none'}"
-                 f"|kind={kind}")
+    moods = tables.moods  # the Mood values of each analysis: the quote's are those of its tokens' analyses
+    mood = "+".join(sorted({v for key in set(tables.morph[q_start:q_end]) for v in moods[key]}))
+    feats.append(f"mood={mood or 'none'}|kind={kind}")
     if not tables.person_ids.isdisjoint(tables.ent_type[q_start:q_end]):
         feats.append(f"person_inside|kind={kind}")
     like_num = tables.like_num
@@ -175,6 +175,8 @@ class _Tables(NamedTuple):
 
     text: str
     lower: list[str]
+    orth: list[str]
+    alpha: list[bool]
     pos: list[int]
     edge: list[bool]  # punctuation or space
     like_num: list[bool]
@@ -194,9 +196,10 @@ def _tables(doc: Doc) -> _Tables:
         strings = d.vocab.strings
         has_sents = d.has_annotation("SENT_START")
         sents = list(d.sents) if has_sents else None
-        return _Tables(doc_text(d), forms(d, LOWER), id_list(d, POS), flags(d, IS_PUNCT, IS_SPACE), flags(d, LIKE_NUM),
-                       id_list(d, ENT_TYPE), _person_ids(strings), id_list(d, MORPH), morph_values_by_id(d, "Mood"), token_bounds(d)[0],
-                       has_sents, sents, [s.start for s in sents] if sents is not None else None)
+        return _Tables(doc_text(d), forms(d, LOWER), forms(d, ORTH), flags(d, IS_ALPHA), id_list(d, POS),
+                       flags(d, IS_PUNCT, IS_SPACE), flags(d, LIKE_NUM), id_list(d, ENT_TYPE), _person_ids(strings),
+                       id_list(d, MORPH), morph_values_by_id(d, "Mood"), token_bounds(d)[0], has_sents, sents,
+                       [s.start for s in sents] if sents is not None else None)
     return kept(doc, "quote_filter_tables", compute)
 
 
@@ -215,10 +218,20 @@ def _sentence_subject(doc: Doc, sent: Span, start: int, end: int) -> Token | Non
     """The first subject of the sentence's main verb outside the characters [start, end)
     (the quote), or None: only the tokens whose label is a subject's are made Tokens."""
     token_starts = token_bounds(doc)[0]
-    for i in tokens_with(doc, SUBJECT_DEPS, sent.start, sent.end, attr=DEP):
-        if not (start <= token_starts[i] < end) and doc[i].head.dep_ in ("ROOT", "root"):
+    for i in between(_root_subjects(doc), doc, sent.start, sent.end):
+        if not (start <= token_starts[i] < end):
             return doc[i]
     return None
+
+
+def _root_subjects(doc: Doc) -> list[int]:
+    """The tokens whose label is a subject's and whose head is a sentence's root, in order,
+    kept while the Doc is read."""
+    def compute(d: Doc) -> list[int]:
+        deps, heads, strings = id_list(d, DEP), head_list(d), d.vocab.strings
+        roots = (strings["ROOT"], strings["root"])
+        return [i for i in tokens_with(d, SUBJECT_DEPS, attr=DEP) if deps[heads[i]] in roots]
+    return kept(doc, "quote_filter_root_subjects", compute)
 
 
 #: any quotation mark :func:`~.quotemarks.find_quoted` pairs (its ``''`` holds ``'``)
@@ -295,7 +308,8 @@ def _name_features(doc: Doc, quote: Span, words: list[int], kind: str, text: str
     Freude“ (1785)) from speech: no verb, capitalised words, a bracket after it, the noun it
     names before it ("die Bewegung „…“"). ``words``: the indices of the quote's words."""
     feats = []
-    pos, texts, alpha = _tables(doc).pos, forms(doc, ORTH), flags(doc, IS_ALPHA)
+    tables = _tables(doc)
+    pos, texts, alpha = tables.pos, tables.orth, tables.alpha
     if not any(pos[i] in (VERB, AUX) for i in words):
         feats.append(f"no_verb|kind={kind}")
     long_words = [texts[i] for i in words if len(texts[i]) > 3 and alpha[i]]
