@@ -74,6 +74,12 @@ class Backend:
         """The IRIs of the named graphs in the store."""
         raise NotImplementedError
 
+    def entity_uses(self) -> dict[str, set[str]] | None:
+        """Each article's named graph -> the entity IRIs its triples name (as subject or object),
+        when the backend knows them without reading the store (it wrote every article itself);
+        None when only a query can tell (what :func:`~quotegraph.graph.identity.resolve_graph` runs then)."""
+        return None
+
     def query(self, text: str, bindings: dict) -> tuple[list[str], list[tuple]]:
         """Run a SPARQL query with variables bound to RDF terms: columns and rows of rdflib terms.
 

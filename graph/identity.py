@@ -112,10 +112,14 @@ def _read_state(backend) -> _State:
                                   f"FILTER(STRSTARTS(STR(?s), \"{_ENTITY_NS}\")) }}"):
         described[s][p].add(o)
     used: dict[str, set[str]] = defaultdict(set)
-    for g, e in _rows(backend, "SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { { ?e ?p ?o } UNION { ?s ?p ?e } } "
-                               f"FILTER(STRSTARTS(STR(?g), \"{_GRAPH_NS}\") && isIRI(?e) "
-                               f"&& STRSTARTS(STR(?e), \"{_ENTITY_NS}\")) }}"):
-        used[g].add(e)
+    known = backend.entity_uses()
+    if known is not None:  # the backend wrote every article itself: no scan of every graph
+        used.update((g, set(entities)) for g, entities in known.items() if entities)
+    else:
+        for g, e in _rows(backend, "SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { { ?e ?p ?o } UNION { ?s ?p ?e } } "
+                                   f"FILTER(STRSTARTS(STR(?g), \"{_GRAPH_NS}\") && isIRI(?e) "
+                                   f"&& STRSTARTS(STR(?e), \"{_ENTITY_NS}\")) }}"):
+            used[g].add(e)
     recorded: dict[str, set[str]] = defaultdict(set)
     for g, k in _rows(backend, f"SELECT ?g ?k WHERE {{ GRAPH ?g {{ ?a <{QG.entityKey}> ?k }} }}"):
         recorded[g].add(k)

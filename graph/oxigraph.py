@@ -35,7 +35,7 @@ from .errors import GraphFileError
 
 from .backend import Backend
 from .entity_types import is_entity, losing_types
-from .iris import ID, RDF
+from .iris import ENTITY, ID, RDF
 from .model import article_batches, graph_name, graph_of, plain_vocabulary
 from .terms import nquads_line, plain_term, to_ox
 
@@ -69,6 +69,7 @@ class OxigraphBackend(Backend):
         self.store: ox.Store | None = store
         self.path = path  # a store directory opened writable, else None
         self.rdflib_store = None  # oxrdflib's store over it, once a UnionGraph wraps it
+        self._uses: dict[str, set[str]] | None = None  # entity_uses, while tracked (track_entity_uses)
 
     @classmethod
     def of_graph(cls, graph) -> OxigraphBackend | None:
@@ -101,8 +102,18 @@ class OxigraphBackend(Backend):
 
     # ------------------------------------------------------------------ writing
 
+    def track_entity_uses(self) -> None:
+        """Keep :meth:`entity_uses` from the articles written from now on, if the store is empty:
+        a run's graph, which only :meth:`replace_articles` writes until it is resolved (any other
+        write here, or an rdflib Graph over the store, ends it)."""
+        self._uses = {} if len(self.store) == 0 else None
+
+    def entity_uses(self):
+        return self._uses if self.rdflib_store is None else None
+
     def replace_articles(self, results, batch_size):
         store = self.store
+        uses, self._uses = self._uses, None  # known again once the batch is in
 
         def new_shared(triples) -> int:
             return sum(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) not in store for s, p, o in triples)
@@ -131,6 +142,9 @@ class OxigraphBackend(Backend):
             # (iri_segments) and writes every literal escaped (terms.nt_literal)
             store.load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
             added -= self.keep_one_type({s for s, p, _ in shared if p == _RDF_TYPE_IRI})
+            if uses is not None:
+                uses.update((graph_name(article_id), _entities_named(quads)) for article_id, quads in batch.items())
+        self._uses = uses
         return added
 
     def keep_one_type(self, entities=None):
@@ -148,6 +162,7 @@ class OxigraphBackend(Backend):
 
     def remove_articles(self, article_ids, prune):
         store = self.store
+        self._uses = None
         removed = 0
         for article_id in article_ids:
             name = ox.NamedNode(graph_name(article_id))
@@ -167,12 +182,14 @@ class OxigraphBackend(Backend):
 
     def update(self, text):
         # straight to pyoxigraph: oxrdflib refuses updates on a union graph
+        self._uses = None
         self.store.update(text)
 
     def load(self, path: Path, format: ox.RdfFormat, *, bulk: bool = False) -> None:
         """Read an RDF file into the store as oxrdflib's parsers do (the triples of a triples file
         into the default graph, a quad keeping its graph; the file's URI as base IRI), in one
         transaction, or with ``bulk`` by Oxigraph's bulk loader. Errors are the parser's own."""
+        self._uses = None
         load = self.store.bulk_load if bulk else self.store.load
         load(path=str(path), format=format, base_iri=Path(path).absolute().as_uri())
 
@@ -181,6 +198,7 @@ class OxigraphBackend(Backend):
         if not path.is_file():
             raise GraphFileError("no such file", str(path))
         store = self.store
+        self._uses = None
         batch: list[ox.Quad] = []
         try:
             for quad in ox.parse(path=str(path), format=_file_format(path)):
@@ -254,6 +272,12 @@ class OxigraphBackend(Backend):
         self.store.dump(out, format, prefixes=prefixes)  # every graph, named as it is
 
 
+def _entities_named(quads) -> set[str]:
+    """The entity IRIs an article's quads (plain terms) name in its graph, as subject or object."""
+    return {term for s, _, o, g in quads if g is not None for term in (s, o)
+            if type(term) is str and term.startswith(_ENTITY_NS)}
+
+
 def _utf8(lines: list[str], run: int = 64) -> bytes:
     """The lines as one UTF-8 text, joined and encoded ``run`` lines at a time (cheaper than line
     by line, and a non-ASCII line widens only its run)."""
@@ -265,6 +289,7 @@ _DISTINCT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WH
 _TRIPLE = attrgetter("triple")
 _RDF_TYPE = ox.NamedNode(_RDF_TYPE_IRI)
 _ARTICLE_NS = str(ID) + "article/"
+_ENTITY_NS = str(ENTITY)
 _REPORT_NS = str(ID) + "report/"
 #: file suffixes Oxigraph does not know by these names
 _SUFFIX_ALIASES = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "owl": "rdf"}

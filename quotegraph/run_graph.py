@@ -117,6 +117,7 @@ class RunGraph:
             run_graph = cls(folder, open_store(folder / _MOVING), on_disk=True, spill_quads=spill_quads)
         else:
             run_graph = cls(folder, open_store(), spill_quads=spill_quads)
+            run_graph.graph.track_entity_uses()  # resolution then reads them from it, not by a scan
         if base is not None and base.exists():
             load_file_by_article(base, run_graph.graph)
             run_graph.quads = len(run_graph.graph.store)

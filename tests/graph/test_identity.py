@@ -7,7 +7,7 @@ from rdflib import URIRef
 from quotegraph.extract.records import Article, ArticleResult, Attribution, Entity, Mention, Quote
 from quotegraph.graph.identity import resolve_graph
 from quotegraph.graph.model import entity_iri, graph_iri
-from quotegraph.graph.namespaces import OWL, PROV, QG, SDO
+from quotegraph.graph.namespaces import ENTITY, OWL, PROV, QG, SDO
 from quotegraph.graph.resolve import Entry
 from quotegraph.graph.store import add_results, open_graph
 from quotegraph.graph.validate import validate_graph
@@ -151,3 +151,39 @@ def test_a_graph_without_named_graphs_is_refused_in_one_line():
     g = records_to_graph([said("a1", "Henrik Solberg"), said("a2", "Solberg")], Graph())
     with pytest.raises(QuotegraphError, match="needs one named graph per article"):
         resolve_graph(g)
+
+
+def _store_nquads(backend):
+    return sorted(str(q) for q in backend.store.quads_for_pattern(None, None, None, None))
+
+
+def test_entity_uses_a_run_keeps_are_those_a_scan_finds_and_resolve_alike():
+    from quotegraph.graph.store import open_store
+
+    results = [said("a1", "Henrik Solberg", about="Erna Solberg"), said("a2", "Solberg"), said("a1", "Henrik Solberg"),
+               said("a3", "Alexander Lukashenko", lang="en")]
+    tracked, scanned = open_store(), open_store()
+    tracked.track_entity_uses()
+    for backend in (tracked, scanned):
+        add_results(backend, results[:2])
+        add_results(backend, results[2:])  # a1 again, without the entity it named before
+    uses = tracked.entity_uses()
+    assert scanned.entity_uses() is None
+    found: dict = {}
+    for g, e in scanned.select("SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { { ?e ?p ?o } UNION { ?s ?p ?e } } "
+                               f"FILTER(isIRI(?e) && STRSTARTS(STR(?e), \"{ENTITY}\")) }}"):
+        found.setdefault(g, set()).add(e)
+    assert {g: e for g, e in uses.items() if e} == found
+    assert entity_iri("Erna Solberg") not in uses[str(graph_iri("a1"))]
+    assert resolve_graph(tracked) == resolve_graph(scanned)
+    assert _store_nquads(tracked) == _store_nquads(scanned)
+    assert tracked.entity_uses() is None  # resolution wrote to the store: only a scan can tell now
+
+
+def test_entity_uses_are_not_kept_for_a_store_that_held_something():
+    from quotegraph.graph.store import open_store
+
+    backend = open_store()
+    add_results(backend, [said("a1", "Henrik Solberg")])
+    backend.track_entity_uses()
+    assert backend.entity_uses() is None
