@@ -240,3 +240,22 @@ def test_environment_switches_the_learned_parts_off(monkeypatch, value, expected
     nlp = make_nlp("de")
     assert (nlp.get_pipe("qg_attribution").quote_filter is not None) is expected
     assert (nlp.get_pipe("qg_attribution").speaker_model is not None) is expected
+
+
+def test_filter_features_are_the_same_read_once_per_doc_or_afresh():
+    # inside reading() the quote filter works out what it reads of the Doc once (its tables);
+    # outside every call reads the Doc afresh: the features must not differ
+    from quotegraph.extract.doc_tables import reading
+
+    nlp = make_nlp("de", learned=False)
+    lex = load_lexicon("de")
+    doc = nlp("„Wir kommen“, sagte sie. Laut Polizei sei es ruhig gewesen, der Streik gehe aber weiter, "
+              "erklärte Anton Weber am Montag der Zeitung „Nordkurier“ (Kiel).")
+    atts = doc._.qg_attributions
+    assert len(atts) >= 2
+    afresh = [quote_features(doc, a, lex) for a in atts]
+    with reading(doc):
+        kept = [quote_features(doc, a, lex) for a in atts]
+        again = [quote_features(doc, a, lex) for a in atts]
+    assert afresh == kept == again
+    assert any(any(f.startswith("mood=") and "Sub" in f for f in feats) for feats in afresh)
