@@ -400,46 +400,140 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     enough (its probability ≥ the model's threshold). A model trained with ``rerank`` (its
     ``info``) also reconsiders the rules' speakers: the rules' choice, as one candidate with
     the feature "rule_choice", is replaced when another candidate scores higher. Nested quotes
-    are left alone: their speaker is the quoted speaker's business."""
+    are left alone: their speaker is the quoted speaker's business.
+
+    It weighs the candidates :func:`candidates_for` gives with the features
+    :func:`candidate_features` gives, but reads each window of sentences and each candidate's
+    own part once per Doc (:class:`_Windows`), not once per attribution."""
     rerank = bool(model.info.get("rerank"))
     sents = sentences(doc)
+    if not sents:
+        return list(attributions)
     speakers = CharSpans((a.speaker.start, a.speaker.end) for a in attributions if a.speaker is not None)
-    cache: dict = {}
-    own: dict = {}  # each candidate's form and the weight of its own features, for every attribution that weighs it
-    text = doc_text(doc)
+    windows = _Windows(doc, sents, lex, speakers, model)
     bounds = token_bounds(doc)
-    entities = DocEntities(doc)
-    words = _words(doc)
     out = []
-
-    breaks = _paragraph_breaks(doc, text)
-
-    weight_of = model.weight_of
-
-    def weights_of(att: Attribution, cands: list[Candidate], rule: int | None) -> list[float]:
-        # a candidate's own features and those of the pair are disjoint: weigh each part once
-        forms_, own_weights = [], []
-        for c in cands:
-            span = c.span
-            key = (span.start, span.end, c.role, c.verb, c.cue_verb)
-            known = own.get(key)
-            if known is None:
-                form, own_key = _own_key(doc, c, lex, speakers, words)
-                known = own[key] = form, weight_of(own_key, _own_features_of)
-            forms_.append(known[0])
-            own_weights.append(known[1])
-        keys = _pair_keys(_frame(att, bounds), cands, forms_, rule, bounds, breaks)
-        return [w + weight_of(key, _pair_features_of) for w, key in zip(own_weights, keys)]
-
     for att in attributions:
-        cands, rule = candidates_for(doc, att, lex, sents, rerank=rerank, cache=cache, entities=entities)
+        if att.pattern in ("nested", "transcript", "evidential") or att.possessor is not None or (
+                att.speaker is not None and not rerank):
+            out.append(att)  # as candidates_for: nothing to weigh
+            continue
+        speaker = att.speaker
+        span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") if speaker is not None else None
+        if span is not None and len(span) == 1 and span[0].tag_ in ("WP", "WDT"):
+            out.append(att)  # as _relative_pronoun
+            continue
+        cands = windows.candidates(att)
+        rule = None
+        if rerank and span is not None and len(span) > 0:  # as _rule_candidate
+            rule = next((k for k, c in enumerate(cands) if (c[0], c[1]) == (span.start, span.end)), None)
+            if rule is None:
+                cands = [windows.rule_entry(span), *cands]
+                rule = 0
         if cands:
-            k, probability = _most_probable(weights_of(att, cands, rule), model)
+            k, probability = _most_probable(windows.weights(att, cands, rule, bounds), model)
             if (k != rule) if rule is not None else probability >= model.threshold:
-                span = cands[k].span
-                att = replace(att, speaker=Mention(span.text, span.start_char, span.end_char))
+                chosen = cands[k][4]
+                att = replace(att, speaker=Mention(chosen.text, chosen.start_char, chosen.end_char))
         out.append(att)
     return out
+
+
+class _Windows:
+    """The candidates of one Doc's windows of sentences for :func:`link_speakers`, each as a
+    tuple read once per Doc: (start, end, start char, end char, span, role, distance, verb,
+    cue verb, character where its verb starts (-1: none), form, weight of its own features,
+    the first paragraph break at or after the character after it)."""
+
+    def __init__(self, doc: Doc, sents: list[Span], lex: CueLexicon, speakers: CharSpans, model: LinearModel):
+        self.doc, self.sents, self.lex, self.speakers, self.model = doc, sents, lex, speakers, model
+        self.starts = [s.start_char for s in sents]
+        self.entities = DocEntities(doc)
+        self.words = _words(doc)
+        self.bounds = token_bounds(doc)
+        self.breaks = _paragraph_breaks(doc, doc_text(doc))
+        self._sentences: dict[int, list[tuple]] = {}
+        self._windows: dict[int, list[tuple]] = {}
+
+    def _entry(self, span: Span, role: str, distance: int, verb: str, cue_verb: bool, verb_i: int) -> tuple:
+        form, key = _own_key(self.doc, Candidate(span, role, distance, verb, cue_verb, False, verb_i), self.lex,
+                             self.speakers, self.words)
+        starts = self.bounds[0]
+        after = span.end
+        if after < len(starts):  # as _break_from from the token after the span
+            k = bisect_left(self.breaks, starts[after])
+            next_break = self.breaks[k] if k < len(self.breaks) else _NO_BREAK
+        else:
+            next_break = _NO_BREAK
+        return (span.start, span.end, span.start_char, span.end_char, span, role, distance, verb, cue_verb,
+                starts[verb_i] if verb_i >= 0 else -1, form, self.model.weight_of(key, _own_features_of), next_break)
+
+    def rule_entry(self, span: Span) -> tuple:
+        """The rules' own speaker as a candidate none of the window's is (role "rule")."""
+        return self._entry(span, "rule", 0, "", True, -1)
+
+    def _sentence(self, k: int) -> list[tuple]:
+        """The candidates of sentence ``k`` at distance 0 (the distance is the one part of an
+        entry that depends on the quote's sentence)."""
+        entries = self._sentences.get(k)
+        if entries is None:
+            entries = self._sentences[k] = []
+            seen: set[tuple[int, int]] = set()  # a span found twice counts once, the first time (as in a window)
+            for span, role, verb, cue_verb, verb_i in _sentence_candidates(self.doc, self.sents[k], self.lex,
+                                                                           self.entities):
+                if (span.start, span.end) not in seen:
+                    seen.add((span.start, span.end))
+                    entries.append(self._entry(span, role, 0, verb, cue_verb, verb_i))
+        return entries
+
+    def _window(self, first: int) -> list[tuple]:
+        """The candidates of sentence ``first`` and the :data:`WINDOW` before it, nearest first
+        (as :func:`speaker_candidates`, without ``inside``)."""
+        entries = self._windows.get(first)
+        if entries is None:
+            entries = self._windows[first] = []
+            seen: set[tuple[int, int]] = set()
+            for k in range(first, max(-1, first - WINDOW - 1), -1):
+                distance = first - k
+                for entry in self._sentence(k):
+                    key = (entry[0], entry[1])
+                    if key not in seen:
+                        seen.add(key)
+                        entries.append(entry if distance == 0 else (*entry[:6], distance, *entry[7:]))
+        return entries
+
+    def candidates(self, att: Attribution) -> list[tuple]:
+        """The window's candidates for an attribution, without those on one of its relays."""
+        first = _sentence_index(self.sents, self.starts, att.quote.start)
+        cands = self._window(first)
+        for relay in att.mediators:  # a relay the rules found is no candidate for the speaker
+            cands = [c for c in cands if not (c[2] < relay.end and relay.start < c[3])]
+        return cands
+
+    def weights(self, att: Attribution, cands: list[tuple], rule: int | None,
+                bounds: tuple[list[int], list[int], list[int]]) -> list[float]:
+        """The summed weights of the candidates' own and pair features (as :func:`_pair_keys`)."""
+        kind, pattern, quote_start, cue, has_speaker, last = _frame(att, bounds)
+        quote_end = att.quote.end
+        last_end = bounds[1][last] if last >= 0 else -1
+        cue_start, cue_end = cue if cue is not None else (-1, -1)
+        pair_weight = self.model.weight_of
+        out = []
+        for rank, (_, end, start_char, end_char, _, role, distance, _, cue_verb, verb_char, form, own, next_break) \
+                in enumerate(cands):
+            subject = role == "subject"
+            before = end_char <= quote_start
+            inside = role != "rule" and quote_start <= start_char and end_char <= quote_end
+            key = (kind, pattern, distance, role, form, min(rank, 4), before, inside,
+                   (rank == rule) if has_speaker else None, cue_verb if subject else None,
+                   subject and cue_start <= verb_char < cue_end,
+                   before and end <= last and next_break + 2 <= last_end)
+            out.append(own + pair_weight(key, _pair_features_of))
+        return out
+
+
+#: past every character: no paragraph break follows
+_NO_BREAK = 1 << 62
 
 
 def _most_probable(weights: list[float], model: LinearModel) -> tuple[int, float]:
