@@ -20,7 +20,7 @@ from spacy.attrs import LOWER, POS
 from spacy.symbols import PRON, PROPN
 from spacy.tokens import Doc, Span
 
-from .doc_tables import between, doc_array, doc_ents, forms, id_list, kept, span_text
+from .doc_tables import between, doc_array, doc_ents, forms, id_list, kept, span_text, token_bounds
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
@@ -98,7 +98,7 @@ class EntityIndex:
         self._by_word: dict[str, set[int]] = {}
         self._titles = {t.casefold() for t in lex.titles}
         self._title_endings = tuple(t for t in self._titles if len(t) >= 4)  # str.endswith takes them at once
-        self._keys: dict[str, tuple[str, frozenset[str]]] = {}  # a name → _key's first two parts
+        self._keys: dict[str, tuple[str, frozenset[str], str]] = {}  # a name → _key's first two parts, casefolded
         self._abbreviations: dict[str, ResolvedEntity] = {}  # "sz" -> Süddeutsche Zeitung
 
     def clean(self, name: str) -> str:
@@ -117,7 +117,7 @@ class EntityIndex:
         low = word.casefold()
         return low in self._titles or (len(low) > 6 and low.endswith(self._title_endings))
 
-    def _near(self, words: set[str]):
+    def _near(self, words: frozenset[str]):
         """Places of the entities that share a word with ``words``, in the order added."""
         if not words:
             return range(len(self.entities))
@@ -134,17 +134,18 @@ class EntityIndex:
         self._abbreviations.setdefault(abbreviation.casefold(), ent)
         ent.aliases.add(abbreviation)
 
-    def _key(self, name: str) -> tuple[str, set[str], ResolvedEntity | None]:
+    def _key(self, name: str) -> tuple[str, frozenset[str], ResolvedEntity | None]:
         """A name cleaned, its words as names are matched, and the entity it is an
         abbreviation of (no words: nothing to match)."""
-        if name not in self._keys:  # an article names its people and outlets many times
+        known = self._keys.get(name)
+        if known is None:  # an article names its people and outlets many times
             cleaned = self.clean(name)
             words = _words(cleaned, self.lex.inflected_names) if cleaned and re.search(r"\w", cleaned) else ()
-            self._keys[name] = (cleaned, frozenset(words))
-        cleaned, words = self._keys[name]
+            known = self._keys[name] = (cleaned, frozenset(words), cleaned.casefold())
+        cleaned, words, folded = known
         if not words:
-            return cleaned, set(), None
-        return cleaned, set(words), self._abbreviations.get(cleaned.casefold())
+            return cleaned, words, None
+        return cleaned, words, self._abbreviations.get(folded)
 
     def add(self, name: str, etype: str) -> ResolvedEntity | None:
         cleaned, words, known = self._key(name)
@@ -169,7 +170,7 @@ class EntityIndex:
             return ent
         return self._new(cleaned, name, etype)
 
-    def _better_name(self, cleaned: str, words: set[str], ent: ResolvedEntity) -> bool:
+    def _better_name(self, cleaned: str, words: frozenset[str], ent: ResolvedEntity) -> bool:
         """Whether ``cleaned`` should name ``ent``: the fuller name, and of two forms of one
         name the one nearest the nominative ("Frankfurter Allgemeine Zeitung", not "…
         Allgemeinen …")."""
@@ -433,13 +434,14 @@ def quote_mentions(doc: Doc, att: Attribution, index: EntityIndex, lex: CueLexic
         if resolved is not None:
             found.append((ent.start_char, ent.end_char, resolved))
             taken.update(range(ent.start, ent.end))
-    for run in _propn_runs(span, min_length=1):
-        if taken.intersection(range(run.start, run.end)) or any(run.start_char < end and start < run.end_char
-                                                                for start, end in roles):
+    starts, ends = token_bounds(doc)[:2]
+    for first, last in _propn_run_bounds(doc, span.start, span.end, 1):
+        start_char, end_char = starts[first], ends[last - 1]
+        if taken.intersection(range(first, last)) or any(start_char < end and start < end_char for start, end in roles):
             continue
-        person = index.find(text[run.start_char:run.end_char], "person")
+        person = index.find(text[start_char:end_char], "person")
         if person is not None and person.type == "person":
-            found.append((run.start_char, run.end_char, person))
+            found.append((start_char, end_char, person))
     return tuple(Mention(text[start:end], start, end, ent.name, ent.type) for start, end, ent in sorted(
         found, key=lambda f: f[:2]))
 
@@ -554,13 +556,21 @@ def _propn_runs(doc: Doc | Span, min_length: int = 2):
     Doc's proper nouns (:func:`_proper_nouns`), not by reading every token."""
     whole = doc.doc
     start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
+    for first, last in _propn_run_bounds(whole, start, end, min_length):
+        yield whole[first:last]
+
+
+def _propn_run_bounds(doc: Doc, start: int, end: int, min_length: int) -> list[tuple[int, int]]:
+    """:func:`_propn_runs` in the tokens [start, end) as (first, end) token indices."""
+    out = []
     run: list[int] = []
-    for i in between(_proper_nouns(whole), whole, start, end) + [-1]:  # -1 ends the last run
+    for i in between(_proper_nouns(doc), doc, start, end) + [-1]:  # -1 ends the last run
         if run and i != run[-1] + 1:
             if len(run) >= min_length:
-                yield whole[run[0]:run[-1] + 1]
+                out.append((run[0], run[-1] + 1))
             run = []
         run.append(i)
+    return out
 
 
 def _proper_nouns(doc: Doc) -> list[int]:

@@ -517,19 +517,17 @@ class _Windows:
         quote_end = att.quote.end
         last_end = bounds[1][last] if last >= 0 else -1
         cue_start, cue_end = cue if cue is not None else (-1, -1)
-        pair_weight = self.model.weight_of
-        out = []
-        for rank, (_, end, start_char, end_char, _, role, distance, _, cue_verb, verb_char, form, own, next_break) \
+        keys = []
+        for rank, (_, end, start_char, end_char, _, role, distance, _, cue_verb, verb_char, form, _, next_break) \
                 in enumerate(cands):
             subject = role == "subject"
             before = end_char <= quote_start
             inside = role != "rule" and quote_start <= start_char and end_char <= quote_end
-            key = (kind, pattern, distance, role, form, min(rank, 4), before, inside,
-                   (rank == rule) if has_speaker else None, cue_verb if subject else None,
-                   subject and cue_start <= verb_char < cue_end,
-                   before and end <= last and next_break + 2 <= last_end)
-            out.append(own + pair_weight(key, _pair_features_of))
-        return out
+            keys.append((kind, pattern, distance, role, form, min(rank, 4), before, inside,
+                         (rank == rule) if has_speaker else None, cue_verb if subject else None,
+                         subject and cue_start <= verb_char < cue_end,
+                         before and end <= last and next_break + 2 <= last_end))
+        return [c[11] + w for c, w in zip(cands, self.model.weights_of(keys, _pair_features_of))]
 
 
 #: past every character: no paragraph break follows
