@@ -257,8 +257,27 @@ def _pair_key(doc: Doc, att: Attribution, c: Candidate, rank: int, form: str, ru
     one key are written (and weighed) once (``bounds``: :func:`token_bounds`, to save looking
     them up)."""
     bounds = token_bounds(doc) if bounds is None else bounds
-    return _pair_keys(_frame(att, bounds), [c], [form], rank if rule_choice else None, bounds,
-                      _paragraph_breaks(doc, text), rank)[0]
+    entry = _entry(c, form, 0.0, bounds, _paragraph_breaks(doc, text))
+    return _pair_keys(att, [entry], rank if rule_choice else None, bounds, rank, [c.inside])[0]
+
+
+def _entry(c: Candidate, form: str, own_weight: float, bounds: tuple[list[int], list[int], list[int]],
+           breaks: list[int]) -> tuple:
+    """A candidate as :func:`_pair_keys` reads it: (start, end, start char, end char, span,
+    role, distance, verb, cue verb, character where its verb starts (-1: none), form, the
+    weight of its own features, the first paragraph break at or after the token after it)."""
+    span = c.span
+    starts = bounds[0]
+    next_break = _NO_BREAK
+    if span.end < len(starts):
+        k = bisect_left(breaks, starts[span.end])
+        next_break = breaks[k] if k < len(breaks) else _NO_BREAK
+    return (span.start, span.end, span.start_char, span.end_char, span, c.role, c.distance, c.verb, c.cue_verb,
+            starts[c.verb_i] if c.verb_i >= 0 else -1, form, own_weight, next_break)
+
+
+#: past every character: no paragraph break follows
+_NO_BREAK = 1 << 62
 
 
 class _Frame(NamedTuple):
@@ -284,41 +303,30 @@ def _frame(att: Attribution, bounds: tuple[list[int], list[int], list[int]]) -> 
     return _Frame(att.quote.kind, att.pattern, end, cue, att.speaker is not None, last)
 
 
-def _pair_keys(frame: _Frame, cands: list[Candidate], forms_: list[str], rule: int | None,
-               bounds: tuple[list[int], list[int], list[int]], breaks: list[int], first_rank: int = 0) -> list[tuple]:
-    """:func:`_pair_key` of each of an attribution's candidates (``forms_``: their forms,
-    ``rule``: the index of the rules' choice, ``first_rank``: the rank of the first), with the
-    attribution's :func:`_frame` and the text's :func:`_paragraph_breaks`: one loop, no call
-    per candidate."""
-    kind, pattern, quote_start, cue, has_speaker, last = frame
-    starts, ends = bounds[0], bounds[1]
+def _pair_keys(att: Attribution, entries: list[tuple], rule: int | None, bounds: tuple[list[int], list[int], list[int]],
+               first_rank: int = 0, insides: list[bool] | None = None) -> list[tuple]:
+    """:func:`_pair_key` of each of an attribution's candidates (as :func:`_entry` gives them;
+    ``rule``: the index of the rules' choice, ``first_rank``: the rank of the first,
+    ``insides``: whether each is inside the quote, else worked out from its bounds, no rules'
+    choice counting), read with the attribution's :func:`_frame` in one loop."""
+    kind, pattern, quote_start, cue, has_speaker, last = _frame(att, bounds)
+    quote_end = att.quote.end
+    # a paragraph break ("\n\n") between the two: from the candidate's end to the token ``last``
+    # (doc.char_span(span.end_char, quote start, alignment_mode="expand"))
+    last_end = bounds[1][last] if last >= 0 else -1
+    cue_start, cue_end = cue if cue is not None else (-1, -1)
     out = []
-    for rank, (c, form) in enumerate(zip(cands, forms_), first_rank):
-        span = c.span
-        role = c.role
+    for rank, (_, end, start_char, end_char, _, role, distance, _, cue_verb, verb_char, form, _, next_break) \
+            in enumerate(entries, first_rank):
         subject = role == "subject"
-        before = span.end_char <= quote_start
-        subject_of_cue = subject and cue is not None and cue[0] <= starts[c.verb_i] < cue[1]
-        # a paragraph break ("\n\n") in the tokens between the two (doc.char_span(span.end_char,
-        # quote start, alignment_mode="expand"): from the candidate's end to the token ``last``)
-        first = span.end
-        paragraph_between = before and first <= last and _break_from(breaks, starts[first], ends[last])
-        out.append((kind, pattern, c.distance, role, form, min(rank, 4), before, c.inside,
-                    (rank == rule) if has_speaker else None, c.cue_verb if subject else None, subject_of_cue,
-                    paragraph_between))
+        before = end_char <= quote_start
+        inside = (role != "rule" and quote_start <= start_char and end_char <= quote_end) if insides is None \
+            else insides[rank - first_rank]
+        out.append((kind, pattern, distance, role, form, min(rank, 4), before, inside,
+                    (rank == rule) if has_speaker else None, cue_verb if subject else None,
+                    subject and cue_start <= verb_char < cue_end,
+                    before and end <= last and next_break + 2 <= last_end))
     return out
-
-
-def _break_from(breaks: list[int], start: int, end: int) -> bool:
-    """Whether a paragraph break (``breaks``: :func:`_paragraph_breaks`) lies wholly in
-    characters [start, end), as ``"\\n\\n" in text[start:end]``.
-
-    >>> text = "A.\\n\\nB"
-    >>> [_break_from(_breaks_in(text), a, b) == ("\\n\\n" in text[a:b]) for a, b in ((0, 6), (2, 4), (3, 6), (2, 3))]
-    [True, True, True, True]
-    """
-    k = bisect_left(breaks, start)
-    return k < len(breaks) and breaks[k] + 2 <= end
 
 
 def _paragraph_breaks(doc: Doc, text: str | None = None) -> list[int]:
@@ -440,10 +448,8 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
 
 
 class _Windows:
-    """The candidates of one Doc's windows of sentences for :func:`link_speakers`, each as a
-    tuple read once per Doc: (start, end, start char, end char, span, role, distance, verb,
-    cue verb, character where its verb starts (-1: none), form, weight of its own features,
-    the first paragraph break at or after the character after it)."""
+    """The candidates of one Doc's windows of sentences for :func:`link_speakers`, each as
+    :func:`_entry` gives it, read once per Doc (the distance aside, once per sentence)."""
 
     def __init__(self, doc: Doc, sents: list[Span], lex: CueLexicon, speakers: CharSpans, model: LinearModel):
         self.doc, self.sents, self.lex, self.speakers, self.model = doc, sents, lex, speakers, model
@@ -456,17 +462,9 @@ class _Windows:
         self._windows: dict[int, list[tuple]] = {}
 
     def _entry(self, span: Span, role: str, distance: int, verb: str, cue_verb: bool, verb_i: int) -> tuple:
-        form, key = _own_key(self.doc, Candidate(span, role, distance, verb, cue_verb, False, verb_i), self.lex,
-                             self.speakers, self.words)
-        starts = self.bounds[0]
-        after = span.end
-        if after < len(starts):  # as _break_from from the token after the span
-            k = bisect_left(self.breaks, starts[after])
-            next_break = self.breaks[k] if k < len(self.breaks) else _NO_BREAK
-        else:
-            next_break = _NO_BREAK
-        return (span.start, span.end, span.start_char, span.end_char, span, role, distance, verb, cue_verb,
-                starts[verb_i] if verb_i >= 0 else -1, form, self.model.weight_of(key, _own_features_of), next_break)
+        c = Candidate(span, role, distance, verb, cue_verb, False, verb_i)
+        form, key = _own_key(self.doc, c, self.lex, self.speakers, self.words)
+        return _entry(c, form, self.model.weight_of(key, _own_features_of), self.bounds, self.breaks)
 
     def rule_entry(self, span: Span) -> tuple:
         """The rules' own speaker as a candidate none of the window's is (role "rule")."""
@@ -512,26 +510,9 @@ class _Windows:
 
     def weights(self, att: Attribution, cands: list[tuple], rule: int | None,
                 bounds: tuple[list[int], list[int], list[int]]) -> list[float]:
-        """The summed weights of the candidates' own and pair features (as :func:`_pair_keys`)."""
-        kind, pattern, quote_start, cue, has_speaker, last = _frame(att, bounds)
-        quote_end = att.quote.end
-        last_end = bounds[1][last] if last >= 0 else -1
-        cue_start, cue_end = cue if cue is not None else (-1, -1)
-        keys = []
-        for rank, (_, end, start_char, end_char, _, role, distance, _, cue_verb, verb_char, form, _, next_break) \
-                in enumerate(cands):
-            subject = role == "subject"
-            before = end_char <= quote_start
-            inside = role != "rule" and quote_start <= start_char and end_char <= quote_end
-            keys.append((kind, pattern, distance, role, form, min(rank, 4), before, inside,
-                         (rank == rule) if has_speaker else None, cue_verb if subject else None,
-                         subject and cue_start <= verb_char < cue_end,
-                         before and end <= last and next_break + 2 <= last_end))
+        """The summed weights of the candidates' own and pair features."""
+        keys = _pair_keys(att, cands, rule, bounds)
         return [c[11] + w for c, w in zip(cands, self.model.weights_of(keys, _pair_features_of))]
-
-
-#: past every character: no paragraph break follows
-_NO_BREAK = 1 << 62
 
 
 def _most_probable(weights: list[float], model: LinearModel) -> tuple[int, float]:
