@@ -13,6 +13,7 @@ recent person named (:mod:`quotegraph.extract.salience`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -423,17 +424,17 @@ def quote_mentions(doc: Doc, att: Attribution, index: EntityIndex, lex: CueLexic
     text = doc_text(doc)
     found: list[tuple[int, int, ResolvedEntity]] = []
     taken: set[int] = set()  # tokens of the names already read
-    pos, lowers = id_list(doc, POS), forms(doc, LOWER)  # the words of a name, with no Token made for each
-    for ent in entities.within(span.start, span.end):
-        if ent.label_ not in _MENTION_LABELS or all(pos[i] == PRON or lowers[i] in lex.pronouns
-                                                    for i in range(ent.start, ent.end)):
+    ent_starts, named = _mention_entities(doc, lex)
+    k = bisect_left(ent_starts, span.start)
+    while k < len(named) and named[k][1] <= span.end:  # the entities inside the quote (as entities.within)
+        start, end, start_char, end_char, etype = named[k]
+        k += 1
+        if any(start_char < role_end and role_start < end_char for role_start, role_end in roles):
             continue
-        if any(ent.start_char < end and start < ent.end_char for start, end in roles):
-            continue
-        resolved = index.find_or_add(text[ent.start_char:ent.end_char], entity_type_of_label(ent.label_))
+        resolved = index.find_or_add(text[start_char:end_char], etype)
         if resolved is not None:
-            found.append((ent.start_char, ent.end_char, resolved))
-            taken.update(range(ent.start, ent.end))
+            found.append((start_char, end_char, resolved))
+            taken.update(range(start, end))
     starts, ends = token_bounds(doc)[:2]
     for first, last in _propn_run_bounds(doc, span.start, span.end, 1):
         start_char, end_char = starts[first], ends[last - 1]
@@ -444,6 +445,19 @@ def quote_mentions(doc: Doc, att: Attribution, index: EntityIndex, lex: CueLexic
             found.append((start_char, end_char, person))
     return tuple(Mention(text[start:end], start, end, ent.name, ent.type) for start, end, ent in sorted(
         found, key=lambda f: f[:2]))
+
+
+def _mention_entities(doc: Doc, lex: CueLexicon) -> tuple[list[int], list[tuple[int, int, int, int, str]]]:
+    """The Doc's entities a quote may mention (a person, organisation or place that is not all
+    pronouns), as (start, end, start char, end char, type), and their first tokens: read once
+    while the Doc is read, for every quote that holds them."""
+    def compute(d: Doc) -> tuple[list[int], list[tuple[int, int, int, int, str]]]:
+        pos, lowers = id_list(d, POS), forms(d, LOWER)  # the words of a name, with no Token made for each
+        rows = [(ent.start, ent.end, ent.start_char, ent.end_char, entity_type_of_label(ent.label_))
+                for ent in doc_ents(d) if ent.label_ in _MENTION_LABELS
+                and not all(pos[i] == PRON or lowers[i] in lex.pronouns for i in range(ent.start, ent.end))]
+        return [row[0] for row in rows], rows
+    return kept(doc, ("mention_entities", id(lex)), compute)
 
 
 def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, lex: CueLexicon,
