@@ -385,6 +385,14 @@ def _rule_candidate(doc: Doc, att: Attribution, cands: list[Candidate]) -> tuple
     return [Candidate(span, "rule", 0, "", True)] + cands, 0
 
 
+def _nothing_to_weigh(doc: Doc, att: Attribution, rerank: bool) -> bool:
+    """Whether the linker leaves an attribution as it is (see :func:`candidates_for`)."""
+    if att.pattern in ("nested", "transcript", "evidential") or att.possessor is not None or (att.speaker is not None and not rerank):
+        return True
+    # "X, who endorsed Y": the clause's own subject, which English annotation keeps
+    return att.speaker is not None and _relative_pronoun(doc, att.speaker)
+
+
 def candidates_for(doc: Doc, att: Attribution, lex: CueLexicon, sents: list[Span], *, rerank: bool,
                    cache: dict | None = None, entities: DocEntities | None = None) -> tuple[list[Candidate], int | None]:
     """The candidates the linker weighs for one attribution and the index of the rules' own
@@ -392,10 +400,8 @@ def candidates_for(doc: Doc, att: Attribution, lex: CueLexicon, sents: list[Span
     quotes, transcript turns (their label is the speaker), hearsay that names no source
     ("evidential"), possessor sources ("seinen Angaben
     nach"), and, without ``rerank``, attributions that have a speaker."""
-    if att.pattern in ("nested", "transcript", "evidential") or att.possessor is not None or (att.speaker is not None and not rerank):
+    if _nothing_to_weigh(doc, att, rerank):
         return [], None
-    if att.speaker is not None and _relative_pronoun(doc, att.speaker):
-        return [], None  # "X, who endorsed Y": the clause's own subject, which English annotation keeps
     cands = speaker_candidates(doc, (att.quote.start, att.quote.end), lex, sents, cache, entities)
     for relay in att.mediators:  # a relay the rules found is no candidate for the speaker
         cands = [c for c in cands if not (c.span.start_char < relay.end and relay.start < c.span.end_char)]
@@ -422,17 +428,13 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     bounds = token_bounds(doc)
     out = []
     for att in attributions:
-        if att.pattern in ("nested", "transcript", "evidential") or att.possessor is not None or (
-                att.speaker is not None and not rerank):
-            out.append(att)  # as candidates_for: nothing to weigh
-            continue
-        speaker = att.speaker
-        span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") if speaker is not None else None
-        if span is not None and len(span) == 1 and span[0].tag_ in ("WP", "WDT"):
-            out.append(att)  # as _relative_pronoun
+        if _nothing_to_weigh(doc, att, rerank):
+            out.append(att)
             continue
         cands = windows.candidates(att)
         rule = None
+        speaker = att.speaker
+        span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") if speaker is not None else None
         if rerank and span is not None and len(span) > 0:  # as _rule_candidate
             rule = next((k for k, c in enumerate(cands) if (c[0], c[1]) == (span.start, span.end)), None)
             if rule is None:
