@@ -75,11 +75,14 @@ def quote_mentions(doc: Doc, att: Attribution, index: EntityIndex, lex: CueLexic
     text = doc_text(doc)
     found: list[tuple[int, int, ResolvedEntity]] = []
     taken: set[int] = set()  # tokens of the names already read
-    ent_starts, named = _mention_entities(doc, lex)
+    ent_starts, ent_ends = _entity_bounds(doc)
     k = bisect_left(ent_starts, span.start)
-    while k < len(named) and named[k][1] <= span.end:  # the entities inside the quote (as entities.within)
-        start, end, start_char, end_char, etype = named[k]
+    while k < len(ent_starts) and ent_ends[k] <= span.end:  # the entities inside the quote (as entities.within)
+        named = _mention_entity(doc, lex, k)
         k += 1
+        if named is None:
+            continue
+        start, end, start_char, end_char, etype = named
         if any(start_char < role_end and role_start < end_char for role_start, role_end in roles):
             continue
         resolved = find.or_add(text[start_char:end_char], etype)
@@ -98,17 +101,23 @@ def quote_mentions(doc: Doc, att: Attribution, index: EntityIndex, lex: CueLexic
         found, key=lambda f: f[:2]))
 
 
-def _mention_entities(doc: Doc, lex: CueLexicon) -> tuple[list[int], list[tuple[int, int, int, int, str]]]:
-    """The Doc's entities a quote may mention (a person, organisation or place that is not all
-    pronouns), as (start, end, start char, end char, type), and their first tokens: read once
-    while the Doc is read, for every quote that holds them."""
-    def compute(d: Doc) -> tuple[list[int], list[tuple[int, int, int, int, str]]]:
-        pos, lowers = id_list(d, POS), forms(d, LOWER)  # the words of a name, with no Token made for each
-        rows = [(ent.start, ent.end, ent.start_char, ent.end_char, entity_type_of_label(ent.label_))
-                for ent in doc_ents(d) if ent.label_ in _MENTION_LABELS
-                and not all(pos[i] == PRON or lowers[i] in lex.pronouns for i in range(ent.start, ent.end))]
-        return [row[0] for row in rows], rows
-    return kept(doc, ("mention_entities", id(lex)), compute)
+def _mention_entity(doc: Doc, lex: CueLexicon, k: int) -> tuple[int, int, int, int, str] | None:
+    """The ``k``-th entity of the Doc as (start, end, start char, end char, type) when a quote
+    may mention it (a person, organisation or place that is not all pronouns), else None:
+    worked out once while the Doc is read, when a quote first holds it."""
+    known = kept(doc, ("mention_entities", id(lex)), lambda d: {})
+    if k not in known:
+        ent = doc_ents(doc)[k]
+        pos, lowers = id_list(doc, POS), forms(doc, LOWER)  # the words of a name, with no Token made for each
+        known[k] = None if ent.label_ not in _MENTION_LABELS or all(
+            pos[i] == PRON or lowers[i] in lex.pronouns for i in range(ent.start, ent.end)) else (
+            ent.start, ent.end, ent.start_char, ent.end_char, entity_type_of_label(ent.label_))
+    return known[k]
+
+
+def _entity_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """The first token and the token after each of the Doc's entities, kept while it is read."""
+    return kept(doc, "entity_bounds", lambda d: ([e.start for e in doc_ents(d)], [e.end for e in doc_ents(d)]))
 
 
 def propn_run_bounds(doc: Doc, start: int, end: int, min_length: int) -> list[tuple[int, int]]:
