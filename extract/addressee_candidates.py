@@ -418,11 +418,12 @@ def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexico
     if span is None or not len(span):
         return
     parse = _parse(doc)
-    for k in _clause_nominals(span.root, below=False, parse=parse):
+    root = span.root  # (spaCy walks a span's tokens up their heads for it each time)
+    for k in _clause_nominals(root, below=False, parse=parse):
         if _preposition_at(doc, k, parse) in lex.addressee_prepositions:
             yield doc[k]
-    yield from _partners(span.root, lex)
-    yield from _participle_audience(span.root, ("acl",), lex)  # "according to a spokeswoman speaking to X"
+    yield from _partners(root, lex)
+    yield from _participle_audience(root, ("acl",), lex)  # "according to a spokeswoman speaking to X"
 
 
 def _participle_audience(word: Token, deps: tuple[str, ...], lex: CueLexicon) -> Iterator[Token]:

@@ -9,12 +9,14 @@ extended attribute.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.attrs import POS, TAG
 from spacy.parts_of_speech import ADJ, ADP, ADV, DET, NOUN, NUM, PART, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import id_list
+from .doc_tables import id_list, kept, table_of
 
 __all__ = ["compound_noun", "extended_attribute", "in_extended_attributes"]
 
@@ -61,6 +63,11 @@ def in_extended_attributes(span: Span) -> set[int]:
     ("am", "Dienstag", "veröffentlichten" in "einer am Dienstag veröffentlichten Mitteilung"):
     a preposition or adjective there opens no phrase of its own."""
     doc = span.doc
+    if table_of(doc) is not None:  # while the Doc is read: no adjective where one must stand, no attribute
+        adjectives = kept(doc, "attributive_adjectives", _attributive_adjectives)
+        k = bisect_left(adjectives, span.start + 2)  # an attribute's adjective follows its article and a word
+        if k == len(adjectives) or adjectives[k] >= span.end - 1:  # and comes before a noun
+            return set()
     pos, tags = id_list(doc, POS), id_list(doc, TAG)
     inside: set[int] = set()
     for i in range(span.start, span.end - 2):
@@ -70,3 +77,8 @@ def in_extended_attributes(span: Span) -> set[int]:
             if adjective is not None:
                 inside.update(range(i + 1, adjective + 1))
     return inside
+
+
+def _attributive_adjectives(doc: Doc) -> list[int]:
+    """The indices of a Doc's attributive adjectives (STTS ``ADJA``; none in another tagset)."""
+    return [i for i, tag in enumerate(id_list(doc, TAG)) if tag == _ADJA]

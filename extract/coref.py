@@ -7,7 +7,8 @@ whose words are part of a longer one is the same entity ("Weber" → "Anton Webe
 are dropped from names ("Präsident Anton Weber" → "Anton Weber"); a pronoun, a possessive
 ("seinen Angaben nach") or a title-only description ("der Staatschef") refers to the person
 in focus (the subject of its sentence or the one before, or a speaker there), else the most
-recent person named (:mod:`quotegraph.extract.salience`).
+recent person named (:mod:`quotegraph.extract.salience`). The names inside each quote:
+:mod:`quotegraph.extract.quote_mentions`.
 """
 
 from __future__ import annotations
@@ -15,17 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-import numpy as np
-from spacy.attrs import LOWER, POS
-from spacy.symbols import PRON, PROPN
 from spacy.tokens import Doc, Span
 
-from .doc_tables import between, doc_array, doc_ents, forms, id_list, kept, span_text
+from .doc_tables import doc_ents, span_text
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
 from .records import Attribution, Entity, Mention
 from .abbreviations import abbreviated_names
+from .quote_mentions import FindOnce, propn_run_bounds, quote_mentions
 from .descriptions import RoleNouns, description_head, synonym_table
 from .head_names import (entity_type_of_label, head_name, name_in, name_parts, named_part, names_an_outlet,
                          names_no_one, noun_in, unnamed_group)
@@ -98,7 +97,7 @@ class EntityIndex:
         self._by_word: dict[str, set[int]] = {}
         self._titles = {t.casefold() for t in lex.titles}
         self._title_endings = tuple(t for t in self._titles if len(t) >= 4)  # str.endswith takes them at once
-        self._keys: dict[str, tuple[str, frozenset[str]]] = {}  # a name → _key's first two parts
+        self._keys: dict[str, tuple[str, frozenset[str], str]] = {}  # a name → _key's first two parts, casefolded
         self._abbreviations: dict[str, ResolvedEntity] = {}  # "sz" -> Süddeutsche Zeitung
 
     def clean(self, name: str) -> str:
@@ -117,7 +116,7 @@ class EntityIndex:
         low = word.casefold()
         return low in self._titles or (len(low) > 6 and low.endswith(self._title_endings))
 
-    def _near(self, words: set[str]):
+    def _near(self, words: frozenset[str]):
         """Places of the entities that share a word with ``words``, in the order added."""
         if not words:
             return range(len(self.entities))
@@ -134,17 +133,18 @@ class EntityIndex:
         self._abbreviations.setdefault(abbreviation.casefold(), ent)
         ent.aliases.add(abbreviation)
 
-    def _key(self, name: str) -> tuple[str, set[str], ResolvedEntity | None]:
+    def _key(self, name: str) -> tuple[str, frozenset[str], ResolvedEntity | None]:
         """A name cleaned, its words as names are matched, and the entity it is an
         abbreviation of (no words: nothing to match)."""
-        if name not in self._keys:  # an article names its people and outlets many times
+        known = self._keys.get(name)
+        if known is None:  # an article names its people and outlets many times
             cleaned = self.clean(name)
             words = _words(cleaned, self.lex.inflected_names) if cleaned and re.search(r"\w", cleaned) else ()
-            self._keys[name] = (cleaned, frozenset(words))
-        cleaned, words = self._keys[name]
+            known = self._keys[name] = (cleaned, frozenset(words), cleaned.casefold())
+        cleaned, words, folded = known
         if not words:
-            return cleaned, set(), None
-        return cleaned, set(words), self._abbreviations.get(cleaned.casefold())
+            return cleaned, words, None
+        return cleaned, words, self._abbreviations.get(folded)
 
     def add(self, name: str, etype: str) -> ResolvedEntity | None:
         cleaned, words, known = self._key(name)
@@ -169,7 +169,7 @@ class EntityIndex:
             return ent
         return self._new(cleaned, name, etype)
 
-    def _better_name(self, cleaned: str, words: set[str], ent: ResolvedEntity) -> bool:
+    def _better_name(self, cleaned: str, words: frozenset[str], ent: ResolvedEntity) -> bool:
         """Whether ``cleaned`` should name ``ent``: the fuller name, and of two forms of one
         name the one nearest the nominative ("Frankfurter Allgemeine Zeitung", not "…
         Allgemeinen …")."""
@@ -256,9 +256,11 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             if resolved is not None:
                 persons_at.append((run.start_char, resolved))
     genders = person_genders(doc, index, lex)
-    focus = Focus(doc, persons_at, person_named=lambda name: _person(index.find(name, "person")),
+    # nothing is added to the index until the attributions are read: each name is looked up once
+    find_known = FindOnce(index)
+    focus = Focus(doc, persons_at, person_named=lambda name: _person(find_known(name, "person")),
                   gender_of=lambda entity: genders.get(id(entity)))
-    roles = RoleNouns(doc, ((ent, index.find(text, etype)) for ent, text, etype in named_ents
+    roles = RoleNouns(doc, ((ent, find_known(text, etype)) for ent, text, etype in named_ents
                             if etype in ("person", "organization")),
                       synonyms=synonym_table(lex.role_synonyms))
 
@@ -381,7 +383,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         return Mention(text[start:end], start, end, name, etype)
 
     # last, the names inside each quote: they change no entity found above
-    named_inside = [quote_mentions(doc, att, index, lex, entities) for att in attributions]
+    find_named = FindOnce(index)  # (what the quotes name is only ever added as a new entity: find_or_add)
+    named_inside = [quote_mentions(doc, att, index, lex, entities, find_named) for att in attributions]
     resolved = [replace(att, speaker=mention(row["speaker"]), mediator=mention(row["mediator"]), mentions=inside,
                         relays=tuple(map(mention, row.get("relays", ()))), addressee=mention(row["addressee"]))
                 for att, row, inside in zip(attributions, out, named_inside)]
@@ -397,51 +400,6 @@ def _outlet_description(span: Span, lex: CueLexicon) -> bool:
     # it, which in German is part of a name ("die Süddeutsche Zeitung", "der Berliner Zeitung")
     return (head is not None and head.pos_ == "NOUN" and noun_in(head, lex.media_words, lex, compounds=False)
             and not any(t.pos_ == "ADJ" and t.text[:1].isupper() for t in span if t.i != span.start))
-
-
-#: The kinds of named entity a quote mentions: people, organisations, places (not "German", NORP).
-_MENTION_LABELS = {"PER", "PERSON", "ORG", "LOC", "GPE", "FAC"}
-
-
-def quote_mentions(doc: Doc, att: Attribution, index: EntityIndex, lex: CueLexicon,
-                   entities: DocEntities) -> tuple[Mention, ...]:
-    """The people, organisations and places the NER finds inside a quote, each resolved to
-    the article's entity (:meth:`EntityIndex.find_or_add`), in the order they stand.
-
-    A surname the NER missed inside the quote (a run of proper nouns, "Berger" in „Herr Berger
-    hat …“) is a mention too when it names a person of the article. Pronouns are no mentions;
-    nor is a name inside one of the attribution's own role spans (its speaker, cue, mediator
-    or addressee, where a pattern's span holds them): the speaker is a mention of its own quote
-    only when the quote itself names it.
-    """
-    q = att.quote
-    span = doc.char_span(q.start, q.end, alignment_mode="contract")
-    if span is None:
-        return ()
-    roles = [(m.start, m.end) for m in (att.speaker, att.cue, att.mediator, att.addressee, *att.relays) if m is not None]
-    text = doc_text(doc)
-    found: list[tuple[int, int, ResolvedEntity]] = []
-    taken: set[int] = set()  # tokens of the names already read
-    pos, lowers = id_list(doc, POS), forms(doc, LOWER)  # the words of a name, with no Token made for each
-    for ent in entities.within(span.start, span.end):
-        if ent.label_ not in _MENTION_LABELS or all(pos[i] == PRON or lowers[i] in lex.pronouns
-                                                    for i in range(ent.start, ent.end)):
-            continue
-        if any(ent.start_char < end and start < ent.end_char for start, end in roles):
-            continue
-        resolved = index.find_or_add(text[ent.start_char:ent.end_char], entity_type_of_label(ent.label_))
-        if resolved is not None:
-            found.append((ent.start_char, ent.end_char, resolved))
-            taken.update(range(ent.start, ent.end))
-    for run in _propn_runs(span, min_length=1):
-        if taken.intersection(range(run.start, run.end)) or any(run.start_char < end and start < run.end_char
-                                                                for start, end in roles):
-            continue
-        person = index.find(text[run.start_char:run.end_char], "person")
-        if person is not None and person.type == "person":
-            found.append((run.start_char, run.end_char, person))
-    return tuple(Mention(text[start:end], start, end, ent.name, ent.type) for start, end, ent in sorted(
-        found, key=lambda f: f[:2]))
 
 
 def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, lex: CueLexicon,
@@ -551,18 +509,8 @@ def _sentence_subject(span: Span, index: EntityIndex, lex: CueLexicon, entities:
 
 def _propn_runs(doc: Doc | Span, min_length: int = 2):
     """The runs of at least ``min_length`` proper nouns (as spans of the Doc), found among the
-    Doc's proper nouns (:func:`_proper_nouns`), not by reading every token."""
+    Doc's proper nouns (:func:`~quotegraph.extract.quote_mentions.proper_nouns`), not by reading every token."""
     whole = doc.doc
     start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
-    run: list[int] = []
-    for i in between(_proper_nouns(whole), whole, start, end) + [-1]:  # -1 ends the last run
-        if run and i != run[-1] + 1:
-            if len(run) >= min_length:
-                yield whole[run[0]:run[-1] + 1]
-            run = []
-        run.append(i)
-
-
-def _proper_nouns(doc: Doc) -> list[int]:
-    """The indices of the Doc's proper nouns, from its POS array, kept while it is read."""
-    return kept(doc, "proper_nouns", lambda d: np.flatnonzero(doc_array(d, POS) == PROPN).tolist())
+    for first, last in propn_run_bounds(whole, start, end, min_length):
+        yield whole[first:last]

@@ -70,6 +70,20 @@ class LinearModel:
             weight = memo[memo_key] = self.weight(features(key))
         return weight
 
+    def weights_of(self, keys: Iterable[Hashable], features: Callable[[Any], Iterable[str]]) -> list[float]:
+        """:meth:`weight_of` of each of many keys, in one call (a known key costs one look-up).
+
+        >>> model = LinearModel(bias=0.0, weights={"n=2": 1.5})
+        >>> model.weights_of([2, 3, 2], lambda n: [f"n={n}"])
+        [1.5, 0.0, 1.5]
+        """
+        get = self._memo.get
+        out = []
+        for key in keys:
+            weight = get((features, key))
+            out.append(self.weight_of(key, features) if weight is None else weight)
+        return out
+
     def probability_of(self, weight: float) -> float:
         """P(right) for features of this summed :meth:`weight`."""
         z = self.bias + weight

@@ -257,8 +257,27 @@ def _pair_key(doc: Doc, att: Attribution, c: Candidate, rank: int, form: str, ru
     one key are written (and weighed) once (``bounds``: :func:`token_bounds`, to save looking
     them up)."""
     bounds = token_bounds(doc) if bounds is None else bounds
-    return _pair_keys(_frame(att, bounds), [c], [form], rank if rule_choice else None, bounds,
-                      _paragraph_breaks(doc, text), rank)[0]
+    entry = _entry(c, form, 0.0, bounds, _paragraph_breaks(doc, text))
+    return _pair_keys(att, [entry], rank if rule_choice else None, bounds, rank, [c.inside])[0]
+
+
+def _entry(c: Candidate, form: str, own_weight: float, bounds: tuple[list[int], list[int], list[int]],
+           breaks: list[int]) -> tuple:
+    """A candidate as :func:`_pair_keys` reads it: (start, end, start char, end char, span,
+    role, distance, verb, cue verb, character where its verb starts (-1: none), form, the
+    weight of its own features, the first paragraph break at or after the token after it)."""
+    span = c.span
+    starts = bounds[0]
+    next_break = _NO_BREAK
+    if span.end < len(starts):
+        k = bisect_left(breaks, starts[span.end])
+        next_break = breaks[k] if k < len(breaks) else _NO_BREAK
+    return (span.start, span.end, span.start_char, span.end_char, span, c.role, c.distance, c.verb, c.cue_verb,
+            starts[c.verb_i] if c.verb_i >= 0 else -1, form, own_weight, next_break)
+
+
+#: past every character: no paragraph break follows
+_NO_BREAK = 1 << 62
 
 
 class _Frame(NamedTuple):
@@ -284,41 +303,30 @@ def _frame(att: Attribution, bounds: tuple[list[int], list[int], list[int]]) -> 
     return _Frame(att.quote.kind, att.pattern, end, cue, att.speaker is not None, last)
 
 
-def _pair_keys(frame: _Frame, cands: list[Candidate], forms_: list[str], rule: int | None,
-               bounds: tuple[list[int], list[int], list[int]], breaks: list[int], first_rank: int = 0) -> list[tuple]:
-    """:func:`_pair_key` of each of an attribution's candidates (``forms_``: their forms,
-    ``rule``: the index of the rules' choice, ``first_rank``: the rank of the first), with the
-    attribution's :func:`_frame` and the text's :func:`_paragraph_breaks`: one loop, no call
-    per candidate."""
-    kind, pattern, quote_start, cue, has_speaker, last = frame
-    starts, ends = bounds[0], bounds[1]
+def _pair_keys(att: Attribution, entries: list[tuple], rule: int | None, bounds: tuple[list[int], list[int], list[int]],
+               first_rank: int = 0, insides: list[bool] | None = None) -> list[tuple]:
+    """:func:`_pair_key` of each of an attribution's candidates (as :func:`_entry` gives them;
+    ``rule``: the index of the rules' choice, ``first_rank``: the rank of the first,
+    ``insides``: whether each is inside the quote, else worked out from its bounds, no rules'
+    choice counting), read with the attribution's :func:`_frame` in one loop."""
+    kind, pattern, quote_start, cue, has_speaker, last = _frame(att, bounds)
+    quote_end = att.quote.end
+    # a paragraph break ("\n\n") between the two: from the candidate's end to the token ``last``
+    # (doc.char_span(span.end_char, quote start, alignment_mode="expand"))
+    last_end = bounds[1][last] if last >= 0 else -1
+    cue_start, cue_end = cue if cue is not None else (-1, -1)
     out = []
-    for rank, (c, form) in enumerate(zip(cands, forms_), first_rank):
-        span = c.span
-        role = c.role
+    for rank, (_, end, start_char, end_char, _, role, distance, _, cue_verb, verb_char, form, _, next_break) \
+            in enumerate(entries, first_rank):
         subject = role == "subject"
-        before = span.end_char <= quote_start
-        subject_of_cue = subject and cue is not None and cue[0] <= starts[c.verb_i] < cue[1]
-        # a paragraph break ("\n\n") in the tokens between the two (doc.char_span(span.end_char,
-        # quote start, alignment_mode="expand"): from the candidate's end to the token ``last``)
-        first = span.end
-        paragraph_between = before and first <= last and _break_from(breaks, starts[first], ends[last])
-        out.append((kind, pattern, c.distance, role, form, min(rank, 4), before, c.inside,
-                    (rank == rule) if has_speaker else None, c.cue_verb if subject else None, subject_of_cue,
-                    paragraph_between))
+        before = end_char <= quote_start
+        inside = (role != "rule" and quote_start <= start_char and end_char <= quote_end) if insides is None \
+            else insides[rank - first_rank]
+        out.append((kind, pattern, distance, role, form, min(rank, 4), before, inside,
+                    (rank == rule) if has_speaker else None, cue_verb if subject else None,
+                    subject and cue_start <= verb_char < cue_end,
+                    before and end <= last and next_break + 2 <= last_end))
     return out
-
-
-def _break_from(breaks: list[int], start: int, end: int) -> bool:
-    """Whether a paragraph break (``breaks``: :func:`_paragraph_breaks`) lies wholly in
-    characters [start, end), as ``"\\n\\n" in text[start:end]``.
-
-    >>> text = "A.\\n\\nB"
-    >>> [_break_from(_breaks_in(text), a, b) == ("\\n\\n" in text[a:b]) for a, b in ((0, 6), (2, 4), (3, 6), (2, 3))]
-    [True, True, True, True]
-    """
-    k = bisect_left(breaks, start)
-    return k < len(breaks) and breaks[k] + 2 <= end
 
 
 def _paragraph_breaks(doc: Doc, text: str | None = None) -> list[int]:
@@ -377,6 +385,14 @@ def _rule_candidate(doc: Doc, att: Attribution, cands: list[Candidate]) -> tuple
     return [Candidate(span, "rule", 0, "", True)] + cands, 0
 
 
+def _nothing_to_weigh(doc: Doc, att: Attribution, rerank: bool) -> bool:
+    """Whether the linker leaves an attribution as it is (see :func:`candidates_for`)."""
+    if att.pattern in ("nested", "transcript", "evidential") or att.possessor is not None or (att.speaker is not None and not rerank):
+        return True
+    # "X, who endorsed Y": the clause's own subject, which English annotation keeps
+    return att.speaker is not None and _relative_pronoun(doc, att.speaker)
+
+
 def candidates_for(doc: Doc, att: Attribution, lex: CueLexicon, sents: list[Span], *, rerank: bool,
                    cache: dict | None = None, entities: DocEntities | None = None) -> tuple[list[Candidate], int | None]:
     """The candidates the linker weighs for one attribution and the index of the rules' own
@@ -384,10 +400,8 @@ def candidates_for(doc: Doc, att: Attribution, lex: CueLexicon, sents: list[Span
     quotes, transcript turns (their label is the speaker), hearsay that names no source
     ("evidential"), possessor sources ("seinen Angaben
     nach"), and, without ``rerank``, attributions that have a speaker."""
-    if att.pattern in ("nested", "transcript", "evidential") or att.possessor is not None or (att.speaker is not None and not rerank):
+    if _nothing_to_weigh(doc, att, rerank):
         return [], None
-    if att.speaker is not None and _relative_pronoun(doc, att.speaker):
-        return [], None  # "X, who endorsed Y": the clause's own subject, which English annotation keeps
     cands = speaker_candidates(doc, (att.quote.start, att.quote.end), lex, sents, cache, entities)
     for relay in att.mediators:  # a relay the rules found is no candidate for the speaker
         cands = [c for c in cands if not (c.span.start_char < relay.end and relay.start < c.span.end_char)]
@@ -400,46 +414,107 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
     enough (its probability ≥ the model's threshold). A model trained with ``rerank`` (its
     ``info``) also reconsiders the rules' speakers: the rules' choice, as one candidate with
     the feature "rule_choice", is replaced when another candidate scores higher. Nested quotes
-    are left alone: their speaker is the quoted speaker's business."""
+    are left alone: their speaker is the quoted speaker's business.
+
+    It weighs the candidates :func:`candidates_for` gives with the features
+    :func:`candidate_features` gives, but reads each window of sentences and each candidate's
+    own part once per Doc (:class:`_Windows`), not once per attribution."""
     rerank = bool(model.info.get("rerank"))
     sents = sentences(doc)
+    if not sents:
+        return list(attributions)
     speakers = CharSpans((a.speaker.start, a.speaker.end) for a in attributions if a.speaker is not None)
-    cache: dict = {}
-    own: dict = {}  # each candidate's form and the weight of its own features, for every attribution that weighs it
-    text = doc_text(doc)
+    windows = _Windows(doc, sents, lex, speakers, model)
     bounds = token_bounds(doc)
-    entities = DocEntities(doc)
-    words = _words(doc)
     out = []
-
-    breaks = _paragraph_breaks(doc, text)
-
-    weight_of = model.weight_of
-
-    def weights_of(att: Attribution, cands: list[Candidate], rule: int | None) -> list[float]:
-        # a candidate's own features and those of the pair are disjoint: weigh each part once
-        forms_, own_weights = [], []
-        for c in cands:
-            span = c.span
-            key = (span.start, span.end, c.role, c.verb, c.cue_verb)
-            known = own.get(key)
-            if known is None:
-                form, own_key = _own_key(doc, c, lex, speakers, words)
-                known = own[key] = form, weight_of(own_key, _own_features_of)
-            forms_.append(known[0])
-            own_weights.append(known[1])
-        keys = _pair_keys(_frame(att, bounds), cands, forms_, rule, bounds, breaks)
-        return [w + weight_of(key, _pair_features_of) for w, key in zip(own_weights, keys)]
-
     for att in attributions:
-        cands, rule = candidates_for(doc, att, lex, sents, rerank=rerank, cache=cache, entities=entities)
+        if _nothing_to_weigh(doc, att, rerank):
+            out.append(att)
+            continue
+        cands = windows.candidates(att)
+        rule = None
+        speaker = att.speaker
+        span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") if speaker is not None else None
+        if rerank and span is not None and len(span) > 0:  # as _rule_candidate
+            rule = next((k for k, c in enumerate(cands) if (c[0], c[1]) == (span.start, span.end)), None)
+            if rule is None:
+                cands = [windows.rule_entry(span), *cands]
+                rule = 0
         if cands:
-            k, probability = _most_probable(weights_of(att, cands, rule), model)
+            k, probability = _most_probable(windows.weights(att, cands, rule, bounds), model)
             if (k != rule) if rule is not None else probability >= model.threshold:
-                span = cands[k].span
-                att = replace(att, speaker=Mention(span.text, span.start_char, span.end_char))
+                chosen = cands[k][4]
+                att = replace(att, speaker=Mention(chosen.text, chosen.start_char, chosen.end_char))
         out.append(att)
     return out
+
+
+class _Windows:
+    """The candidates of one Doc's windows of sentences for :func:`link_speakers`, each as
+    :func:`_entry` gives it, read once per Doc (the distance aside, once per sentence)."""
+
+    def __init__(self, doc: Doc, sents: list[Span], lex: CueLexicon, speakers: CharSpans, model: LinearModel):
+        self.doc, self.sents, self.lex, self.speakers, self.model = doc, sents, lex, speakers, model
+        self.starts = [s.start_char for s in sents]
+        self.entities = DocEntities(doc)
+        self.words = _words(doc)
+        self.bounds = token_bounds(doc)
+        self.breaks = _paragraph_breaks(doc, doc_text(doc))
+        self._sentences: dict[int, list[tuple]] = {}
+        self._windows: dict[int, list[tuple]] = {}
+
+    def _entry(self, span: Span, role: str, distance: int, verb: str, cue_verb: bool, verb_i: int) -> tuple:
+        c = Candidate(span, role, distance, verb, cue_verb, False, verb_i)
+        form, key = _own_key(self.doc, c, self.lex, self.speakers, self.words)
+        return _entry(c, form, self.model.weight_of(key, _own_features_of), self.bounds, self.breaks)
+
+    def rule_entry(self, span: Span) -> tuple:
+        """The rules' own speaker as a candidate none of the window's is (role "rule")."""
+        return self._entry(span, "rule", 0, "", True, -1)
+
+    def _sentence(self, k: int) -> list[tuple]:
+        """The candidates of sentence ``k`` at distance 0 (the distance is the one part of an
+        entry that depends on the quote's sentence)."""
+        entries = self._sentences.get(k)
+        if entries is None:
+            entries = self._sentences[k] = []
+            seen: set[tuple[int, int]] = set()  # a span found twice counts once, the first time (as in a window)
+            for span, role, verb, cue_verb, verb_i in _sentence_candidates(self.doc, self.sents[k], self.lex,
+                                                                           self.entities):
+                if (span.start, span.end) not in seen:
+                    seen.add((span.start, span.end))
+                    entries.append(self._entry(span, role, 0, verb, cue_verb, verb_i))
+        return entries
+
+    def _window(self, first: int) -> list[tuple]:
+        """The candidates of sentence ``first`` and the :data:`WINDOW` before it, nearest first
+        (as :func:`speaker_candidates`, without ``inside``)."""
+        entries = self._windows.get(first)
+        if entries is None:
+            entries = self._windows[first] = []
+            seen: set[tuple[int, int]] = set()
+            for k in range(first, max(-1, first - WINDOW - 1), -1):
+                distance = first - k
+                for entry in self._sentence(k):
+                    key = (entry[0], entry[1])
+                    if key not in seen:
+                        seen.add(key)
+                        entries.append(entry if distance == 0 else (*entry[:6], distance, *entry[7:]))
+        return entries
+
+    def candidates(self, att: Attribution) -> list[tuple]:
+        """The window's candidates for an attribution, without those on one of its relays."""
+        first = _sentence_index(self.sents, self.starts, att.quote.start)
+        cands = self._window(first)
+        for relay in att.mediators:  # a relay the rules found is no candidate for the speaker
+            cands = [c for c in cands if not (c[2] < relay.end and relay.start < c[3])]
+        return cands
+
+    def weights(self, att: Attribution, cands: list[tuple], rule: int | None,
+                bounds: tuple[list[int], list[int], list[int]]) -> list[float]:
+        """The summed weights of the candidates' own and pair features."""
+        keys = _pair_keys(att, cands, rule, bounds)
+        return [c[11] + w for c, w in zip(cands, self.model.weights_of(keys, _pair_features_of))]
 
 
 def _most_probable(weights: list[float], model: LinearModel) -> tuple[int, float]:

@@ -242,7 +242,20 @@ def _possessor(span: Span, lex: CueLexicon) -> Token | None:
 
 
 def source_phrases_in(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> list[SourcePhrase]:
-    """The source phrases in the tokens [lower, upper), left to right, none inside another."""
+    """The source phrases in the tokens [lower, upper), left to right, none inside another;
+    kept per range while the Doc is read (the patterns and the speaker linker ask of the same
+    sentences)."""
+    table = table_of(doc)
+    if table is None:
+        return _source_phrases_in(doc, lower, upper, lex)
+    key = ("source_phrases_in", id(lex), lower, upper)
+    known = table.get(key)
+    if known is None:
+        known = table[key] = tuple(_source_phrases_in(doc, lower, upper, lex))
+    return list(known)
+
+
+def _source_phrases_in(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> list[SourcePhrase]:
     out = []
     i = lower
     for start in source_phrase_starts(doc, lower, upper, lex):

@@ -9,14 +9,16 @@ import pytest
 import spacy
 
 from quotegraph.extract.convert import doc_to_result
+from quotegraph.extract.doc_tables import reading, token_bounds
 from quotegraph.extract.evaluation.wikinews import as_article, read_wikinews, score_wikinews
 from quotegraph.extract.lexicon import load_lexicon
+from quotegraph.extract.patterns import find_attributions
 from quotegraph.extract.linear import LinearModel, load_linear_model, shipped_model_path
-from quotegraph.extract.pipeline import make_nlp
+from quotegraph.extract.pipeline import candidates_to_records, make_nlp
 from quotegraph.extract.quote_filter import kept_with_parents, quote_features
 from quotegraph.extract.records import Article, Attribution, Cue, Mention, Quote
-from quotegraph.extract.phrases import CharSpans
-from quotegraph.extract.speaker_linker import candidate_features, link_speakers, speaker_candidates
+from quotegraph.extract.phrases import CharSpans, sentences
+from quotegraph.extract.speaker_linker import _Windows, candidate_features, candidates_for, link_speakers, speaker_candidates
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "wikinews-de" / "dev.jsonl.gz"
 
@@ -259,3 +261,41 @@ def test_filter_features_are_the_same_read_once_per_doc_or_afresh():
         again = [quote_features(doc, a, lex) for a in atts]
     assert afresh == kept == again
     assert any(any(f.startswith("mood=") and "Sub" in f for f in feats) for feats in afresh)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Senator Anna Reyes met reporters on Monday.\n\nThe budget is dead, she told them. According to "
+           "officials, talks will resume. \"We are not giving up,\" said Tom Berg, a spokesman. It was over, "
+           "he said."),
+    ("de", "Die Ministerin Anna Weber traf am Montag Journalisten. Die Reform sei tot, sagte sie ihnen. "
+           "Laut Angaben der Polizei gehen die Gespräche weiter. „Wir geben nicht auf“, sagte Tom Berg, ein Sprecher."),
+])
+def test_linker_weighs_each_candidate_as_the_features_it_was_trained_on(lang, text):
+    # link_speakers reads each sentence's candidates once per Doc; what it weighs must be what
+    # candidates_for and candidate_features (the training side) give, candidate by candidate
+    nlp = make_nlp(lang, learned=False)
+    lex = load_lexicon(lang)
+    model = load_linear_model(shipped_model_path("speaker_linker", lang))
+    doc = nlp(text)
+    with reading(doc):
+        atts = candidates_to_records(doc, find_attributions(doc, lex, broad=True))
+        # and each quote again without its speaker, with a made-up relay on the first
+        atts += [replace(a, speaker=None, pattern="konjunktiv") for a in atts]
+        atts.append(replace(atts[0], mediator=Mention("officials", text.find("officials"), text.find("officials") + 9)))
+        speakers = CharSpans((a.speaker.start, a.speaker.end) for a in atts if a.speaker is not None)
+        windows = _Windows(doc, sentences(doc), lex, speakers, model)
+        weighed = 0
+        for att in atts:
+            cands, rule = candidates_for(doc, att, lex, sentences(doc), rerank=True)
+            if not cands:
+                continue
+            entries = windows.candidates(att)
+            if rule is not None and all((e[0], e[1]) != (cands[rule].span.start, cands[rule].span.end) for e in entries):
+                entries = [windows.rule_entry(cands[rule].span), *entries]
+            assert [(e[0], e[1], e[5], e[6]) for e in entries] == [
+                (c.span.start, c.span.end, c.role, c.distance) for c in cands]
+            expected = [model.weight(candidate_features(doc, att, c, rank, lex, speakers, rule_choice=rank == rule))
+                        for rank, c in enumerate(cands)]
+            assert windows.weights(att, entries, rule, token_bounds(doc)) == pytest.approx(expected)
+            weighed += len(cands)
+    assert weighed > 10

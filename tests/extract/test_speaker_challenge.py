@@ -9,6 +9,10 @@ a construction not read yet is a strict ``xfail`` naming what is missing.
 
 import pytest
 
+from quotegraph.extract.attributes import in_extended_attributes
+from quotegraph.extract.doc_tables import reading
+from quotegraph.extract.pipeline import make_nlp
+
 # (language, text, words of the quote, expected speaker entity, what is missing if it fails)
 CASES = [
     # pronouns: the person in focus, not the name mentioned last
@@ -463,3 +467,18 @@ def test_an_extended_attribute_leaves_the_speakers_entity_as_without_it(run_de, 
     plain = entity("Laut einer Erklärung der Polizei wurden drei Räume verwüstet.")
     assert plain is not None and "Montag" not in plain
     assert entity(f"Laut einer {attribute} Erklärung der Polizei wurden drei Räume verwüstet.") == plain
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("Laut einer am Montag in Berlin verbreiteten Erklärung der Polizei", ["am", "Montag", "in", "Berlin", "verbreiteten"]),
+    ("Laut einer Erklärung der Polizei", []),
+])
+def test_extended_attributes_are_found_alike_while_the_doc_is_read(text, inside):
+    # while a Doc is read, a phrase with no attributive adjective where one must stand is
+    # passed over at once (a bisection): the answer is the one the tokens give
+    doc = make_nlp("de", learned=False)(text)
+    phrase = doc[1:]
+    plain = in_extended_attributes(phrase)
+    with reading(doc):
+        assert in_extended_attributes(phrase) == plain
+    assert sorted(doc[i].text for i in plain) == sorted(inside)
