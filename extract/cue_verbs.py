@@ -120,12 +120,18 @@ def _judged(doc: Doc, indices, table: dict, lex: CueLexicon) -> dict[int, str | 
         candidates = table[key] = {}
     verbs, tails = lex.verbs, _endings(lex.verbs)
     cols: _Columns = kept(doc, "cue_columns", _Columns)
+    # what _lemmas_at reads, looked up once for all the tokens (this runs at every verb of a Doc)
+    verb_like, kind, strings = cols.verb_like(doc, lex), _sans_verbs(lex), cols.strings
+    amod = cols.amod if lex.parse_rules else None
     for i in indices:
         if i in lemmas:
             continue
         found = candidates.get(i)
         if found is None:
-            base = _lemmas_at(doc, cols, i, lex)
+            if i not in verb_like or cols.dep[i] == amod:
+                base = ()
+            else:
+                base = _lemmas_of_ids(strings, kind, cols.lemma[i], cols.orth[i], cols.lower_id[i], cols.tag[i])
             if tails.isdisjoint(base):
                 # every candidate ends in one of the token's lemmas: none is a verb of this
                 # lexicon (the candidates are left for a lexicon with more verbs to find)

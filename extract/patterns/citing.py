@@ -3,12 +3,13 @@ Y, …". Y said it, X relays it: the cited source becomes the speaker and the re
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from ..cue_verbs import lemmas_of
-from ..doc_tables import forms, token_bounds, tokens_with
+from ..doc_tables import forms, table_of, token_bounds, tokens_with
 from ..lexicon import CueLexicon
 from ..phrases import np_after, strip_punct, with_apposition
 from .found import Found, Pattern, span_chars
@@ -36,7 +37,8 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     lower = forms(doc)
     by_first = _by_first_word(lex.citing_phrases)
     token_starts = token_bounds(doc)[0]
-    citing_cues = {token_starts[i] for i in tokens_with(doc, _first_words(lex.citing_phrases)) if _citing_at(lower, i, len(doc), by_first)}
+    firsts = _first_words(lex.citing_phrases)
+    citing_cues = {token_starts[i] for i in tokens_with(doc, firsts) if _citing_at(lower, i, len(doc), by_first)}
     if lex.citing_report_verbs:
         # "…, the paper reported, citing two officials": the participle beside a report cites its source
         beside = [(f, i) for f in found if (i := _citing_beside_report(doc, f, lower, lex)) is not None]
@@ -60,9 +62,7 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
         if cue is None:
             continue
         sent = cue.sent
-        for i in range(sent.start, sent.end):
-            if lower[i] not in by_first:
-                continue  # the cheap test first: most tokens open no citing phrase
+        for i in tokens_with(doc, firsts, sent.start, sent.end):  # most tokens open no citing phrase
             n = _citing_at(lower, i, sent.end, by_first)
             if not n or f.overlaps(doc[i].idx, doc[i + n - 1].idx + 1):
                 continue
@@ -148,6 +148,10 @@ def _ends_before(doc: Doc, span: tuple[int, int], i: int) -> bool:
 
 def _lower_at(doc: Doc, char: int) -> str:
     """The lower-case form of the token that starts at character ``char`` ("" if none does)."""
+    if table_of(doc) is not None:  # the Doc's token starts and forms are kept: no Span made
+        starts = token_bounds(doc)[0]
+        k = bisect_left(starts, char)
+        return forms(doc)[k] if k < len(starts) and starts[k] == char else ""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0].lower_ if span is not None and len(span) and span[0].idx == char else ""
 
