@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
-from spacy.attrs import POS
+from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import doc_array, span_text
+from ..doc_tables import children_of, doc_array, id_list, span_text, table_of, token_bounds
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import CharSpans, sentences, strip_punct, subject_of
@@ -88,16 +90,24 @@ def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Ite
         return
     used = CharSpans((f.cue[0], f.cue[1]) for f in found if f.cue is not None)
     verbs = np.flatnonzero(doc_array(doc, POS) == int(VERB)).tolist()  # int: numpy is slow with an enum member
+    # every verb of the Doc is asked: its place, part of speech and dependents are read from the
+    # Doc's arrays, a Token made only for a verb that may report
+    starts, pos, deps, kids = token_bounds(doc)[0], id_list(doc, POS), id_list(doc, DEP), children_of(doc)
+    labels = _labels(doc.vocab.strings)
     for sent in sentences(doc):
         taken: list[Found] = []
-        for tok in (doc[i] for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]):
-            if used.covers(tok.idx):
+        for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
+            idx = starts[i]
+            if used.covers(idx):
                 continue
-            if not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1)):
+            if not (found.outside(idx, idx + 1) and outside(taken, idx, idx + 1)):
                 continue
-            if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > tok.i and broad_complement(c) is not None
-                   for c in tok.children):
+            if any(deps[c] == labels.xcomp and pos[c] == _VERB and c > i and _complement_at(c, deps, kids, labels) is not None
+                   for c in kids[i]):
                 continue  # "tried to rebuke the front-runner": "rebuke" reports
+            if any(deps[c] in labels.passive for c in kids[i]):
+                continue  # a passive names no source ("was seen as …")
+            tok = doc[i]
             hit = _broad_verb_report(doc, sent, tok, lex)
             if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):
                 taken.append(hit)
@@ -107,6 +117,10 @@ def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Ite
 def broad_complement(verb: Token) -> Token | None:
     """The first clause, object or prepositional object after a verb ("endorsed [Trump]",
     "voted for [the bill]", "plans [to run]")."""
+    doc = verb.doc
+    if table_of(doc) is not None:  # the Doc's labels and children are kept
+        k = _complement_at(verb.i, id_list(doc, DEP), children_of(doc), _labels(doc.vocab.strings))
+        return doc[k] if k is not None else None
     for c in sorted(verb.children, key=lambda c: c.i):
         if c.i < verb.i:
             continue
@@ -119,9 +133,43 @@ def broad_complement(verb: Token) -> Token | None:
     return None
 
 
+def _complement_at(i: int, deps: list[int], kids: list[list[int]], labels: _Labels) -> int | None:
+    """:func:`broad_complement` of token ``i`` as an index, from the Doc's dependency labels
+    (ids) and children (in text order)."""
+    for c in kids[i]:
+        if c < i:
+            continue
+        if deps[c] in labels.objects:
+            return c
+        if deps[c] == labels.prep:
+            obj = next((g for g in kids[c] if deps[g] in labels.prep_objects), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+class _Labels(NamedTuple):
+    """The ids of the dependency labels the broad verb reports read, in a Doc's arrays."""
+
+    xcomp: int
+    prep: int
+    objects: frozenset[int]
+    prep_objects: frozenset[int]
+    passive: frozenset[int]
+
+
+@lru_cache(maxsize=4)
+def _labels(strings) -> _Labels:
+    return _Labels(strings["xcomp"], strings["prep"], frozenset(strings[d] for d in OBJECT_DEPS),
+                   frozenset(strings[d] for d in ("pobj", "pcomp")), frozenset(strings[d] for d in _PASSIVE_DEPS))
+
+
+_PASSIVE_DEPS = ("auxpass", "nsubjpass")
+_VERB = int(VERB)
+
+
 def _broad_verb_report(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Found | None:
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None  # a passive names no source ("was seen as …")
+    """The broad verb report of a verb with no passive dependent (its caller tests that)."""
     comp = broad_complement(verb)
     if comp is None:
         return None
