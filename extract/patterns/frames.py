@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import table_of
+from ..doc_tables import head_list, table_of
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS
 from ..cue_verbs import cue_lemma, cue_tokens
@@ -55,7 +55,21 @@ def _find_verb_cue(doc: Doc, lower: int, upper: int, lex: CueLexicon, *,
         last -= 1
     if last < upper - 1 and (lemma := cue_lemma(doc[last], lex)) is not None:
         return doc[last], lemma  # "…, saying, “…”": the cue right before the quote's comma
-    return min(cues, key=lambda c: (c[1] in lex.frame_verbs, sum(1 for _ in c[0].ancestors), -c[0].i), default=None)
+    return min(cues, key=lambda c: (c[1] in lex.frame_verbs, parse_depth(c[0]), -c[0].i), default=None)
+
+
+def parse_depth(token: Token) -> int:
+    """How many ancestors a token has in the parse (``len(list(token.ancestors))``), read from
+    the Doc's heads while it is read: no Token made per ancestor."""
+    doc = token.doc
+    if table_of(doc) is None:
+        return sum(1 for _ in token.ancestors)
+    heads = head_list(doc)
+    i, n, limit = token.i, 0, len(heads)
+    while heads[i] != i and n < limit:  # a root is its own head; spaCy stops after len(doc) steps too
+        i = heads[i]
+        n += 1
+    return n
 
 
 def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: bool) -> Frame | None:

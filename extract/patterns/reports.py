@@ -18,7 +18,7 @@ from ..quotemarks import has_words
 from .clauses import clause_after, comma_after, indirect_report, relay_aside, reported_mood, zu_infinitive
 from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
-from .frames import frame_after_pointer
+from .frames import frame_after_pointer, parse_depth
 from .source_phrases import source_phrase, source_phrases_in
 from .speakers import impersonal_source, noun_owner, speaker_for, usable_speaker
 
@@ -63,7 +63,7 @@ def _main_cues_first(doc: Doc, cues: list[int], lex: CueLexicon) -> list[Token]:
     spokesman said"); else in text order."""
     if not lex.parse_rules or not doc.has_annotation("DEP"):
         return [doc[i] for i in cues]
-    return sorted((doc[i] for i in cues), key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+    return sorted((doc[i] for i in cues), key=lambda t: (parse_depth(t), t.i))
 
 
 def _cites_for_source(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> bool:
