@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import NamedTuple
 
 import numpy as np
 from spacy.attrs import DEP, POS
@@ -18,7 +16,7 @@ from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import CharSpans, sentences, strip_punct, subject_of
 from ..quotemarks import has_words
 from .clauses import indirect_report, with_final_punct
-from .complements import OBJECT_DEPS, with_complement
+from .complements import OBJECT_DEPS, Labels, dep_labels, with_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
 from .speakers import usable_speaker
 
@@ -93,7 +91,7 @@ def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Ite
     # every verb of the Doc is asked: its place, part of speech and dependents are read from the
     # Doc's arrays, a Token made only for a verb that may report
     starts, pos, deps, kids = token_bounds(doc)[0], id_list(doc, POS), id_list(doc, DEP), children_of(doc)
-    labels = _labels(doc.vocab.strings)
+    labels = dep_labels(doc.vocab.strings)
     for sent in sentences(doc):
         taken: list[Found] = []
         for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
@@ -119,7 +117,7 @@ def broad_complement(verb: Token) -> Token | None:
     "voted for [the bill]", "plans [to run]")."""
     doc = verb.doc
     if table_of(doc) is not None:  # the Doc's labels and children are kept
-        k = _complement_at(verb.i, id_list(doc, DEP), children_of(doc), _labels(doc.vocab.strings))
+        k = _complement_at(verb.i, id_list(doc, DEP), children_of(doc), dep_labels(doc.vocab.strings))
         return doc[k] if k is not None else None
     for c in sorted(verb.children, key=lambda c: c.i):
         if c.i < verb.i:
@@ -133,7 +131,7 @@ def broad_complement(verb: Token) -> Token | None:
     return None
 
 
-def _complement_at(i: int, deps: list[int], kids: list[list[int]], labels: _Labels) -> int | None:
+def _complement_at(i: int, deps: list[int], kids: list[list[int]], labels: Labels) -> int | None:
     """:func:`broad_complement` of token ``i`` as an index, from the Doc's dependency labels
     (ids) and children (in text order)."""
     for c in kids[i]:
@@ -148,23 +146,6 @@ def _complement_at(i: int, deps: list[int], kids: list[list[int]], labels: _Labe
     return None
 
 
-class _Labels(NamedTuple):
-    """The ids of the dependency labels the broad verb reports read, in a Doc's arrays."""
-
-    xcomp: int
-    prep: int
-    objects: frozenset[int]
-    prep_objects: frozenset[int]
-    passive: frozenset[int]
-
-
-@lru_cache(maxsize=4)
-def _labels(strings) -> _Labels:
-    return _Labels(strings["xcomp"], strings["prep"], frozenset(strings[d] for d in OBJECT_DEPS),
-                   frozenset(strings[d] for d in ("pobj", "pcomp")), frozenset(strings[d] for d in _PASSIVE_DEPS))
-
-
-_PASSIVE_DEPS = ("auxpass", "nsubjpass")
 _VERB = int(VERB)
 
 
