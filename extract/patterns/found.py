@@ -17,7 +17,7 @@ from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import head_list, id_list, table_of, token_bounds
+from ..doc_tables import head_list, id_list, kept, table_of, token_bounds
 
 
 class Pattern(str, Enum):
@@ -126,16 +126,21 @@ def cue_chars(token: Token, lemma: str) -> tuple[int, int, str]:
 
 def _cue_chars_at(doc: Doc, i: int, lemma: str) -> tuple[int, int, str]:
     """:func:`cue_chars` of token ``i``, from the Doc's arrays while it is read: no Token made."""
-    pos, deps, heads = id_list(doc, POS), id_list(doc, DEP), head_list(doc)
+    pos, deps, heads, starts, ends, cop = kept(doc, "cue_char_columns", _cue_char_columns)
     start, end = i, i + 1
     if pos[i] == _VERB or pos[i] == _AUX:
-        cop = doc.vocab.strings["cop"]
         while start > 0 and pos[start - 1] == _AUX and deps[start - 1] != cop:
             start -= 1
         while end < len(pos) and pos[end] == _AUX and heads[end] in (i, end - 1):
             end += 1
-    starts, ends, _ = token_bounds(doc)
     return starts[start], ends[end - 1], lemma
+
+
+def _cue_char_columns(doc: Doc) -> tuple:
+    """What :func:`_cue_chars_at` reads of a Doc (one look-up per cue): parts of speech, labels,
+    heads, token starts and ends, the id of "cop"."""
+    starts, ends, _ = token_bounds(doc)
+    return id_list(doc, POS), id_list(doc, DEP), head_list(doc), starts, ends, doc.vocab.strings["cop"]
 
 
 _VERB, _AUX = int(VERB), int(AUX)
