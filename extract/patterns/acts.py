@@ -10,7 +10,7 @@ from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import children_of, doc_array, id_list, span_text, table_of, token_bounds
+from ..doc_tables import children_of, doc_array, id_list, span_of, span_text, table_of, token_bounds
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import CharSpans, sentences, strip_punct, subject_of
@@ -157,7 +157,7 @@ def _broad_verb_report(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Fo
     if comp.pos_ == "PRON" and comp.left_edge.i == comp.right_edge.i:
         return None  # "did it", "thanked them": a bare pronoun is no content
     end = with_complement(verb, comp, lex)
-    content = strip_punct(doc[comp.left_edge.i : end])
+    content = strip_punct(span_of(doc, comp.left_edge.i, end))
     if content is None:
         return None
     speaker = usable_speaker(subject_of(verb, sent.start, verb.i, lex), lex)

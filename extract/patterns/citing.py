@@ -3,13 +3,15 @@ Y, …". Y said it, X relays it: the cited source becomes the speaker and the re
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from ..cue_verbs import lemmas_of
-from ..doc_tables import forms, table_of, token_bounds, tokens_with
+from ..doc_tables import doc_array, forms, kept, table_of, token_bounds, tokens_with
 from ..lexicon import CueLexicon
 from ..phrases import np_after, strip_punct, with_apposition
 from .found import Found, Pattern, span_chars
@@ -61,25 +63,42 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
         cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
         if cue is None:
             continue
-        sent = cue.sent
-        for i in tokens_with(doc, firsts, sent.start, sent.end):  # most tokens open no citing phrase
-            n = _citing_at(lower, i, sent.end, by_first)
+        sent_start, sent_end = _sentence_bounds(doc, cue)
+        for i in tokens_with(doc, firsts, sent_start, sent_end):  # most tokens open no citing phrase
+            n = _citing_at(lower, i, sent_end, by_first)
             if not n or f.overlaps(doc[i].idx, doc[i + n - 1].idx + 1):
                 continue
-            source = np_after(doc, i + n, sent.end, lex)
+            source = np_after(doc, i + n, sent_end, lex)
             if source is None or source.start != i + n or f.overlaps(source.start_char, source.end_char):
                 continue
-            source = with_apposition(source, sent.end, lex)
+            source = with_apposition(source, sent_end, lex)
             start = doc[i].idx
             relay = f.speaker
             if relay[0] < start < relay[1]:  # the speaker ran on into the citing phrase: cut it there
-                relay = (relay[0], doc[i - 1].idx + len(doc[i - 1].text)) if i > sent.start else None
+                relay = (relay[0], doc[i - 1].idx + len(doc[i - 1].text)) if i > sent_start else None
             if relay is None or relay[0] >= relay[1]:
                 continue
             f.speaker = relay
             _cite(doc, f, i, span_chars(source), before_cue=i < cue.start)
             break
     return found
+
+
+def _sentence_bounds(doc: Doc, span: Span) -> tuple[int, int]:
+    """The token bounds of ``span.sent``, found by bisection in the Doc's sentence starts while
+    it is read (``Span.sent`` walks the tokens and makes a Span)."""
+    if (table_of(doc) is None or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks
+            or not doc.has_annotation("SENT_START")):
+        sent = span.sent
+        return sent.start, sent.end
+    starts = kept(doc, "sentence_starts", _sentence_starts)
+    k = bisect_right(starts, span.start)
+    return (starts[k - 1] if k > 0 else 0), (starts[k] if k < len(starts) else len(doc))
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The tokens that start a sentence (SENT_START 1), as ``Span.sent`` reads them."""
+    return np.flatnonzero(doc_array(doc, SENT_START) == 1).tolist()
 
 
 def _citing_beside_report(doc: Doc, f: Found, lower: list[str], lex: CueLexicon) -> int | None:

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from spacy.attrs import DEP, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import children_of, forms, id_list, tokens_with
+from ..doc_tables import children_of, forms, id_list, span_of, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, strip_punct
@@ -69,7 +69,7 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     end = _coordinated_cue(doc, comp.left_edge.i, end, lex) or _quoted_conjunct(doc, verb, end) or end
     if comp.dep_ == "dobj" and end - comp.left_edge.i < 2 and comp.pos_ == "PRON":
         return None  # "asked him", "denied it": a bare pronoun is no content
-    content = strip_punct(doc[comp.left_edge.i : end])
+    content = strip_punct(span_of(doc, comp.left_edge.i, end))
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from spacy.attrs import IS_PUNCT, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import head_list, table_of
+from ..doc_tables import flags, forms, head_list, table_of
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS
 from ..cue_verbs import cue_lemma, cue_tokens
@@ -133,7 +134,8 @@ def _reported_frame(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexic
     has a subject of its own: that frame is the quote's, and the reporter relays it, outside
     the frame's own relays. A pronoun subject ("X sagte, er habe gesagt") is most likely the
     reporter again, and a source phrase ("nach Angaben von Y") no speaker here."""
-    k = next((t.i for t in doc[verb.i + 1 : upper] if t.text == "," or t.lower_ in lex.complementizers), None)
+    texts, lowers = forms(doc, ORTH), forms(doc)  # the Doc's forms: no Token made per word
+    k = next((j for j in range(verb.i + 1, min(upper, len(doc))) if texts[j] == "," or lowers[j] in lex.complementizers), None)
     if k is None or k + 1 >= upper:
         return None
     opener = doc[k + 1] if doc[k].text == "," else doc[k]
@@ -413,7 +415,8 @@ def sets_off_frame(doc: Doc, text: str, q: QuotedSpan, close_at: int, post: tupl
         return True
     if mark not in ("–", "—", "-") and _last_char(q) != ",":
         return False
-    first = next((t for t in doc[post[0] : post[1]] if not t.is_punct), None)
+    punct = flags(doc, IS_PUNCT)
+    first = next((doc[k] for k in range(max(post[0], 0), min(post[1], len(doc))) if not punct[k]), None)
     if first is None:
         return False
     # a present participle ("…," adding that …) opens a clause of the sentence's own speaker,

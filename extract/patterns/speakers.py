@@ -7,7 +7,7 @@ from functools import lru_cache
 from spacy.attrs import DEP, IS_PUNCT
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import children_of, flags, id_list, table_of
+from ..doc_tables import children_of, flags, id_list, morph_values, table_of
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
 from ..phrases import SUBJECT_DEPS, np_after, np_before, strip_punct, subject_of, with_apposition
@@ -157,12 +157,14 @@ def passive_agent(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon
     by the ministry": the agent of a passive cue is its speaker (without its preposition)."""
     if verb.lemma_.lower() in lex.quoting_verbs:
         return None  # "X wird von Reuters zitiert": the agent relays, the subject speaks
-    if table_of(doc) is not None:  # the Doc's labels and children are kept: no Token per child
+    if table_of(doc) is not None:  # the Doc's labels, children and analyses are kept: no Token per child
         deps, labels = id_list(doc, DEP), _label_ids(_PASSIVE_AUX_DEPS, doc.vocab.strings)
         passive = any(deps[c] in labels for c in children_of(doc)[verb.i])
+        participle = passive or morph_values(doc, "VerbForm", verb.i, verb.i + 1) == {"Part"}
     else:
         passive = any(c.dep_ in _PASSIVE_AUX_DEPS for c in verb.children)
-    if not passive and verb.morph.get("VerbForm") != ["Part"]:
+        participle = passive or verb.morph.get("VerbForm") == ["Part"]
+    if not participle:
         return None  # an agent only a participle has ("wurde … aufgefordert", "was announced by")
     for child in verb.children:
         first = child.left_edge
