@@ -11,7 +11,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from ..cue_verbs import lemmas_of
-from ..doc_tables import doc_array, forms, kept, table_of, token_bounds, tokens_with
+from ..doc_tables import char_span_bounds, doc_array, forms, kept, table_of, token_bounds, tokens_with
 from ..lexicon import CueLexicon
 from ..phrases import np_after, strip_punct, with_apposition
 from .found import Found, Pattern, span_chars
@@ -60,10 +60,10 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
             continue
         if lex.citing_relative_verbs:
             _relays_cite(doc, f, lex)
-        cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
-        if cue is None:
+        where = _cue_sentence(doc, f.cue)
+        if where is None:
             continue
-        sent_start, sent_end = _sentence_bounds(doc, cue)
+        cue_start, sent_start, sent_end = where
         for i in tokens_with(doc, firsts, sent_start, sent_end):  # most tokens open no citing phrase
             n = _citing_at(lower, i, sent_end, by_first)
             if not n or f.overlaps(doc[i].idx, doc[i + n - 1].idx + 1):
@@ -79,21 +79,28 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
             if relay is None or relay[0] >= relay[1]:
                 continue
             f.speaker = relay
-            _cite(doc, f, i, span_chars(source), before_cue=i < cue.start)
+            _cite(doc, f, i, span_chars(source), before_cue=i < cue_start)
             break
     return found
 
 
-def _sentence_bounds(doc: Doc, span: Span) -> tuple[int, int]:
-    """The token bounds of ``span.sent``, found by bisection in the Doc's sentence starts while
-    it is read (``Span.sent`` walks the tokens and makes a Span)."""
+def _cue_sentence(doc: Doc, cue: tuple[int, int, str]) -> tuple[int, int, int] | None:
+    """The first token of a cue (as ``doc.char_span(…, alignment_mode="expand")`` finds it by
+    its characters) and the token bounds of its sentence (``Span.sent``); None where the
+    characters hold no token. While the Doc is read, found by bisection: no Token or Span made."""
     if (table_of(doc) is None or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks
             or not doc.has_annotation("SENT_START")):
+        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+        if span is None:
+            return None
         sent = span.sent
-        return sent.start, sent.end
+        return span.start, sent.start, sent.end
+    bounds = char_span_bounds(doc, cue[0], cue[1], "expand")
+    if bounds is None:
+        return None
     starts = kept(doc, "sentence_starts", _sentence_starts)
-    k = bisect_right(starts, span.start)
-    return (starts[k - 1] if k > 0 else 0), (starts[k] if k < len(starts) else len(doc))
+    k = bisect_right(starts, bounds[0])
+    return bounds[0], (starts[k - 1] if k > 0 else 0), (starts[k] if k < len(starts) else len(doc))
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
