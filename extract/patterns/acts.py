@@ -156,14 +156,15 @@ def _broad_verb_report(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Fo
         return None
     if comp.pos_ == "PRON" and comp.left_edge.i == comp.right_edge.i:
         return None  # "did it", "thanked them": a bare pronoun is no content
-    end = with_complement(verb, comp, lex)
-    content = strip_punct(span_of(doc, comp.left_edge.i, end))
-    if content is None:
-        return None
+    # the speaker first: most verbs have none before them, and then the content is not read
     speaker = usable_speaker(subject_of(verb, sent.start, verb.i, lex), lex)
     if speaker is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         speaker = usable_speaker(subject_of(verb.head, sent.start, verb.head.i, lex), lex)
     if speaker is None or speaker.root.pos_ not in ("PRON", "PROPN", "NOUN"):
+        return None
+    end = with_complement(verb, comp, lex)
+    content = strip_punct(span_of(doc, comp.left_edge.i, end))
+    if content is None:
         return None
     return indirect_report(content, verb, verb.lemma_.lower(), speaker, Pattern.BROAD_VERB, doc, sent, lex, need_clause=False,
                    min_words=1)
