@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import numpy as np
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import doc_array, flags, forms, id_list, table_of, token_bounds
+from .doc_tables import table_of
 
 __all__ = ["sentences"]
 
@@ -35,8 +33,6 @@ def sentences(doc: Doc) -> list[Span]:
 def _sentences(doc: Doc) -> list[Span]:
     if not doc.has_annotation("SENT_START"):
         return [doc[:]]
-    if "sents" not in doc.user_hooks:
-        return [doc[a:b] for a, b in _sentence_bounds(doc)]
     out: list[list[int]] = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), sent[0])
@@ -50,38 +46,6 @@ def _sentences(doc: Doc) -> list[Span]:
         else:
             out.append([sent.start, sent.end])
     return [doc[a:b] for a, b in out]
-
-
-def _sentence_bounds(doc: Doc) -> list[list[int]]:
-    """:func:`_sentences` as token bounds, read from the Doc's arrays (its sentence starts as
-    ``doc.sents`` reads them, flags, texts, offsets): no Token or Span made per sentence."""
-    n = len(doc)
-    if n == 0:
-        return []
-    starts = [0, *(np.flatnonzero(doc_array(doc, SENT_START)[1:] == 1) + 1).tolist()]
-    space, punct, lower, alpha = (flags(doc, attr) for attr in (IS_SPACE, IS_PUNCT, IS_LOWER, IS_ALPHA))
-    texts, spacy = forms(doc, ORTH), id_list(doc, SPACY)
-    out: list[list[int]] = []
-    for s, e in zip(starts, [*starts[1:], n]):
-        f = next((k for k in range(s, e) if not space[k]), s)
-        continues = (punct[f] and texts[f] in ",;:)“”»«‘’" and not _opens_quote_at(doc, f, texts)
-                     or (lower[f] and alpha[f]))
-        p = s - 1
-        if p >= 0 and alpha[p] and spacy[p]:  # a word, then a space (never a line break): the split is the parser's
-            continues = True
-        if out and continues and not (p >= 0 and texts[p] in ("?", "!") and lower[f]):
-            out[-1][1] = e
-        else:
-            out.append([s, e])
-    return out
-
-
-def _opens_quote_at(doc: Doc, i: int, texts: list[str]) -> bool:
-    """:func:`_opens_quote` of token ``i``, from the Doc's texts and offsets."""
-    if texts[i] not in "“‘" or i + 1 >= len(texts):
-        return False
-    starts = token_bounds(doc)[0]
-    return starts[i + 1] == starts[i] + len(texts[i]) and texts[i + 1][:1].isalnum()
 
 
 def _opens_quote(token: Token) -> bool:
