@@ -111,29 +111,56 @@ def _judged(doc: Doc, indices, table: dict, lex: CueLexicon) -> dict[int, str | 
     """The cue lemmas (:func:`cue_lemma`) of the tokens at ``indices`` and of those judged
     before, by token index, kept in the Doc's ``table``: each token is judged once per lexicon,
     from candidates shared by the lexicons that differ in their verbs only."""
-    lemmas = table.get(("cue_lemma", id(lex)))
-    if lemmas is None:
-        lemmas = table[("cue_lemma", id(lex))] = {}
-    key = ("cue_candidates", _sans_verbs(lex))
-    candidates = table.get(key)
-    if candidates is None:
-        candidates = table[key] = {}
-    verbs, tails = lex.verbs, _endings(lex.verbs)
-    cols: _Columns = kept(doc, "cue_columns", _Columns)
+    judge = table.get(("cue_judge", id(lex)))
+    if judge is None:
+        judge = table[("cue_judge", id(lex))] = _Judge(doc, table, lex)
+    lemmas, candidates, verbs, tails = judge.lemmas, judge.candidates, judge.verbs, judge.tails
+    verb_like, dep, amod, particles = judge.verb_like, judge.cols.dep, judge.amod, judge.particles
     for i in indices:
         if i in lemmas:
             continue
         found = candidates.get(i)
         if found is None:
-            base = _lemmas_at(doc, cols, i, lex)
+            # _lemmas_at, with what it reads looked up once (this runs at every verb of a Doc)
+            base = () if i not in verb_like or dep[i] == amod else judge.lemmas_at(i)
             if tails.isdisjoint(base):
                 # every candidate ends in one of the token's lemmas: none is a verb of this
                 # lexicon (the candidates are left for a lexicon with more verbs to find)
                 lemmas[i] = None
                 continue
-            found = candidates[i] = _with_particles(doc, cols, i, lex, base)
-        lemmas[i] = next((c for c in found if c in verbs), None)
+            if i in particles or lex.separable_particles:
+                found = _with_particles(doc, judge.cols, i, lex, base)
+            else:
+                found = base  # no particle before or after it: the lemmas alone
+            candidates[i] = found
+        for c in found:
+            if c in verbs:
+                lemmas[i] = c
+                break
+        else:
+            lemmas[i] = None
     return lemmas
+
+
+class _Judge:
+    """What :func:`_judged` reads for one Doc and lexicon, gathered once: the answers so far
+    (by lexicon, and the candidates by the lexicon's kind), the verbs and their endings, the
+    Doc's columns, verb-like tokens and particles."""
+
+    def __init__(self, doc: Doc, table: dict, lex: CueLexicon):
+        self.lemmas = table.setdefault(("cue_lemma", id(lex)), {})
+        self.kind = _sans_verbs(lex)
+        self.candidates = table.setdefault(("cue_candidates", self.kind), {})
+        self.verbs, self.tails = lex.verbs, _endings(lex.verbs)
+        self.cols: _Columns = kept(doc, "cue_columns", _Columns)
+        self.verb_like = self.cols.verb_like(doc, lex)
+        self.amod = self.cols.amod if lex.parse_rules else None
+        self.particles = kept(doc, "particles_by_head", _particles_by_head)
+
+    def lemmas_at(self, i: int) -> tuple[str, ...]:
+        """:func:`_lemmas_at` of a verb-like token ``i`` that is no attributive participle."""
+        cols = self.cols
+        return _lemmas_of_ids(cols.strings, self.kind, cols.lemma[i], cols.orth[i], cols.lower_id[i], cols.tag[i])
 
 
 @lru_cache(maxsize=16)

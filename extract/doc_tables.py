@@ -33,7 +33,8 @@ from spacy.tokens import Doc, Span
 
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
            "count_with", "morph_values", "forms", "strings_of", "flags", "lower_in", "span_text", "among", "word_ids",
-           "token_bounds", "id_list", "doc_text", "children_of", "head_list", "morph_values_by_id"]
+           "token_bounds", "id_list", "doc_text", "children_of", "head_list", "morph_values_by_id", "span_of",
+           "char_span_bounds"]
 
 T = TypeVar("T")
 
@@ -193,6 +194,68 @@ def flags(doc: Doc, *attrs: int) -> list[bool]:
     def compute(d: Doc) -> list[bool]:
         return np.any([doc_array(d, a) != 0 for a in attrs], axis=0).tolist() if len(d) else []
     return kept(doc, ("flags", attrs), compute)
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span:
+    """``doc[start:end]``, made directly when the bounds are in order (0 ≤ start ≤ end ≤
+    len(doc)): spaCy's slice normalisation, in Python, costs more than the Span.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It is cold.")
+    >>> [(s.start, s.end) for s in (span_of(doc, 1, 3), span_of(doc, 3, 1), span_of(doc, -2, 9))]
+    [(1, 3), (3, 3), (2, 4)]
+    """
+    return Span(doc, start, end) if 0 <= start <= end <= len(doc) else doc[start:end]
+
+
+def char_span_bounds(doc: Doc, start_idx: int, end_idx: int, alignment_mode: str) -> tuple[int, int] | None:
+    """The token bounds of ``doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)``
+    ("expand" or "contract"), or None where it gives None; found by bisection in
+    :func:`token_bounds`, no Token or Span made (spaCy's makes several Tokens per call).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It is  cold.")
+    >>> with reading(doc):
+    ...     [char_span_bounds(doc, a, b, m) for a, b, m in ((1, 4, "expand"), (1, 4, "contract"), (2, 3, "expand"), (0, 20, "expand"))]
+    ...     all(char_span_bounds(doc, a, b, m) == ((s.start, s.end) if (s := doc.char_span(a, b, alignment_mode=m)) is not None else None)
+    ...         for a in range(-1, 14) for b in range(a, 14) for m in ("expand", "contract"))
+    [(0, 2), None, (1, 1), None]
+    True
+    """
+    if table_of(doc) is None:  # the offsets are not kept: spaCy's own
+        span = doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)
+        return (span.start, span.end) if span is not None else None
+    starts, ends, ws_ends = token_bounds(doc)
+    start, end = _token_at_char(starts, ws_ends, start_idx), _token_at_char(starts, ws_ends, end_idx - 1)
+    if start == -2 or end == -2:  # a token of no characters: as spaCy searches
+        span = doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)
+        return (span.start, span.end) if span is not None else None
+    if start < 0 or end < 0:
+        return None
+    if alignment_mode == "contract":
+        if starts[start] < start_idx:
+            start += 1
+        if end_idx < ends[end]:
+            end -= 1
+        if end < start:
+            return None
+    elif alignment_mode == "expand":
+        if start_idx == ends[start]:  # the trailing whitespace is no part of the token before
+            start += 1
+    else:
+        raise ValueError(f"alignment_mode must be 'expand' or 'contract', not {alignment_mode!r}")
+    return start, end + 1
+
+
+def _token_at_char(starts: list[int], ws_ends: list[int], char: int) -> int:
+    """The token whose text or trailing whitespace holds ``char``, -1 if none does, -2 if a
+    token of no characters is next to it (then spaCy's own search decides)."""
+    k = bisect_right(starts, char) - 1
+    if k < 0:
+        return -1
+    if starts[k] == ws_ends[k] or (k + 1 < len(starts) and starts[k + 1] == ws_ends[k + 1]):
+        return -2
+    return k if char < ws_ends[k] else -1
 
 
 def span_text(span: Span) -> str:

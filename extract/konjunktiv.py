@@ -273,13 +273,14 @@ def _form_reading(token: Token) -> Konjunktiv:
     if form.endswith("e") and len(form) > 3 and verb_lemma and (token.tag_ in FINITE_TAGS or (stem and form == stem + "e")):
         if "Plur" in token.morph.get("Number") and not (stem and form == stem + "e"):
             return NONE  # a plural finite verb ends in -en or -t; the tagger's number is no match for the ending
+        # weak preterite singular ("erklärte", "richtete"): practically indicative, whoever
+        # its subject (so the clause is not read for one)
+        if stem and form in (stem + "te", stem + "ete"):
+            return INDICATIVE
         if _first_person_singular(token) or _subjectless_sentence_start(token):
             return INDICATIVE
         if stem and form == stem + "e":
             return Konjunktiv("I", False, "form")
-        # weak preterite singular ("erklärte", "richtete"): practically indicative
-        if stem and form in (stem + "te", stem + "ete"):
-            return INDICATIVE
         # no usable lemma: "-te" is a t-stem Konjunktiv I ("richte") or a weak preterite ("stimmte")
         return Konjunktiv("I", form.endswith("te"), "form")
     if _weak_preterite(form, lemma, token.morph):

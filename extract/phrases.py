@@ -16,7 +16,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, LOWER, ORTH,
 from spacy.parts_of_speech import ADP, AUX, CCONJ, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import children_of, count_with, doc_ents, flags, forms, id_list, kept, span_text, tokens_with
+from .doc_tables import children_of, count_with, doc_ents, flags, forms, id_list, kept, span_of, span_text, tokens_with
 from .doc_tables import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
 from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
@@ -306,7 +306,7 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
             return None
         start = bounds[0]
         limit = upper if verb.i < start else min(upper, verb.i)
-        return doc[start : _names_end(doc, start, bounds[1], limit, words[9:])]
+        return span_of(doc, start, _names_end(doc, start, bounds[1], limit, words[9:]))
     if lex.verb_second and not any(deps[c] in every_subject for c in children_at[verb.i]):
         return fronted_subject(verb, lower, lex)
     return None

@@ -6,17 +6,17 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 import numpy as np
-from spacy.attrs import POS
+from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import doc_array, span_text
+from ..doc_tables import children_of, doc_array, id_list, span_of, span_text, table_of, token_bounds
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import CharSpans, sentences, strip_punct, subject_of
 from ..quotemarks import has_words
 from .clauses import indirect_report, with_final_punct
-from .complements import OBJECT_DEPS, with_complement
+from .complements import OBJECT_DEPS, Labels, dep_labels, with_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
 from .speakers import usable_speaker
 
@@ -88,16 +88,24 @@ def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Ite
         return
     used = CharSpans((f.cue[0], f.cue[1]) for f in found if f.cue is not None)
     verbs = np.flatnonzero(doc_array(doc, POS) == int(VERB)).tolist()  # int: numpy is slow with an enum member
+    # every verb of the Doc is asked: its place, part of speech and dependents are read from the
+    # Doc's arrays, a Token made only for a verb that may report
+    starts, pos, deps, kids = token_bounds(doc)[0], id_list(doc, POS), id_list(doc, DEP), children_of(doc)
+    labels = dep_labels(doc.vocab.strings)
     for sent in sentences(doc):
         taken: list[Found] = []
-        for tok in (doc[i] for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]):
-            if used.covers(tok.idx):
+        for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
+            idx = starts[i]
+            if used.covers(idx):
                 continue
-            if not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1)):
+            if not (found.outside(idx, idx + 1) and outside(taken, idx, idx + 1)):
                 continue
-            if any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > tok.i and broad_complement(c) is not None
-                   for c in tok.children):
+            if any(deps[c] == labels.xcomp and pos[c] == _VERB and c > i and _complement_at(c, deps, kids, labels) is not None
+                   for c in kids[i]):
                 continue  # "tried to rebuke the front-runner": "rebuke" reports
+            if any(deps[c] in labels.passive for c in kids[i]):
+                continue  # a passive names no source ("was seen as …")
+            tok = doc[i]
             hit = _broad_verb_report(doc, sent, tok, lex)
             if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):
                 taken.append(hit)
@@ -107,6 +115,10 @@ def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Ite
 def broad_complement(verb: Token) -> Token | None:
     """The first clause, object or prepositional object after a verb ("endorsed [Trump]",
     "voted for [the bill]", "plans [to run]")."""
+    doc = verb.doc
+    if table_of(doc) is not None:  # the Doc's labels and children are kept
+        k = _complement_at(verb.i, id_list(doc, DEP), children_of(doc), dep_labels(doc.vocab.strings))
+        return doc[k] if k is not None else None
     for c in sorted(verb.children, key=lambda c: c.i):
         if c.i < verb.i:
             continue
@@ -119,22 +131,40 @@ def broad_complement(verb: Token) -> Token | None:
     return None
 
 
+def _complement_at(i: int, deps: list[int], kids: list[list[int]], labels: Labels) -> int | None:
+    """:func:`broad_complement` of token ``i`` as an index, from the Doc's dependency labels
+    (ids) and children (in text order)."""
+    for c in kids[i]:
+        if c < i:
+            continue
+        if deps[c] in labels.objects:
+            return c
+        if deps[c] == labels.prep:
+            obj = next((g for g in kids[c] if deps[g] in labels.prep_objects), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+_VERB = int(VERB)
+
+
 def _broad_verb_report(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Found | None:
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None  # a passive names no source ("was seen as …")
+    """The broad verb report of a verb with no passive dependent (its caller tests that)."""
     comp = broad_complement(verb)
     if comp is None:
         return None
     if comp.pos_ == "PRON" and comp.left_edge.i == comp.right_edge.i:
         return None  # "did it", "thanked them": a bare pronoun is no content
-    end = with_complement(verb, comp, lex)
-    content = strip_punct(doc[comp.left_edge.i : end])
-    if content is None:
-        return None
+    # the speaker first: most verbs have none before them, and then the content is not read
     speaker = usable_speaker(subject_of(verb, sent.start, verb.i, lex), lex)
     if speaker is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         speaker = usable_speaker(subject_of(verb.head, sent.start, verb.head.i, lex), lex)
     if speaker is None or speaker.root.pos_ not in ("PRON", "PROPN", "NOUN"):
+        return None
+    end = with_complement(verb, comp, lex)
+    content = strip_punct(span_of(doc, comp.left_edge.i, end))
+    if content is None:
         return None
     return indirect_report(content, verb, verb.lemma_.lower(), speaker, Pattern.BROAD_VERB, doc, sent, lex, need_clause=False,
                    min_words=1)

@@ -3,12 +3,15 @@ Y, …". Y said it, X relays it: the cited source becomes the speaker and the re
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from ..cue_verbs import lemmas_of
-from ..doc_tables import forms, token_bounds, tokens_with
+from ..doc_tables import char_span_bounds, doc_array, forms, kept, table_of, token_bounds, tokens_with
 from ..lexicon import CueLexicon
 from ..phrases import np_after, strip_punct, with_apposition
 from .found import Found, Pattern, span_chars
@@ -36,7 +39,8 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     lower = forms(doc)
     by_first = _by_first_word(lex.citing_phrases)
     token_starts = token_bounds(doc)[0]
-    citing_cues = {token_starts[i] for i in tokens_with(doc, _first_words(lex.citing_phrases)) if _citing_at(lower, i, len(doc), by_first)}
+    firsts = _first_words(lex.citing_phrases)
+    citing_cues = {token_starts[i] for i in tokens_with(doc, firsts) if _citing_at(lower, i, len(doc), by_first)}
     if lex.citing_report_verbs:
         # "…, the paper reported, citing two officials": the participle beside a report cites its source
         beside = [(f, i) for f in found if (i := _citing_beside_report(doc, f, lower, lex)) is not None]
@@ -56,30 +60,52 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
             continue
         if lex.citing_relative_verbs:
             _relays_cite(doc, f, lex)
-        cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
-        if cue is None:
+        where = _cue_sentence(doc, f.cue)
+        if where is None:
             continue
-        sent = cue.sent
-        for i in range(sent.start, sent.end):
-            if lower[i] not in by_first:
-                continue  # the cheap test first: most tokens open no citing phrase
-            n = _citing_at(lower, i, sent.end, by_first)
+        cue_start, sent_start, sent_end = where
+        for i in tokens_with(doc, firsts, sent_start, sent_end):  # most tokens open no citing phrase
+            n = _citing_at(lower, i, sent_end, by_first)
             if not n or f.overlaps(doc[i].idx, doc[i + n - 1].idx + 1):
                 continue
-            source = np_after(doc, i + n, sent.end, lex)
+            source = np_after(doc, i + n, sent_end, lex)
             if source is None or source.start != i + n or f.overlaps(source.start_char, source.end_char):
                 continue
-            source = with_apposition(source, sent.end, lex)
+            source = with_apposition(source, sent_end, lex)
             start = doc[i].idx
             relay = f.speaker
             if relay[0] < start < relay[1]:  # the speaker ran on into the citing phrase: cut it there
-                relay = (relay[0], doc[i - 1].idx + len(doc[i - 1].text)) if i > sent.start else None
+                relay = (relay[0], doc[i - 1].idx + len(doc[i - 1].text)) if i > sent_start else None
             if relay is None or relay[0] >= relay[1]:
                 continue
             f.speaker = relay
-            _cite(doc, f, i, span_chars(source), before_cue=i < cue.start)
+            _cite(doc, f, i, span_chars(source), before_cue=i < cue_start)
             break
     return found
+
+
+def _cue_sentence(doc: Doc, cue: tuple[int, int, str]) -> tuple[int, int, int] | None:
+    """The first token of a cue (as ``doc.char_span(…, alignment_mode="expand")`` finds it by
+    its characters) and the token bounds of its sentence (``Span.sent``); None where the
+    characters hold no token. While the Doc is read, found by bisection: no Token or Span made."""
+    if (table_of(doc) is None or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks
+            or not doc.has_annotation("SENT_START")):
+        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span.sent
+        return span.start, sent.start, sent.end
+    bounds = char_span_bounds(doc, cue[0], cue[1], "expand")
+    if bounds is None:
+        return None
+    starts = kept(doc, "sentence_starts", _sentence_starts)
+    k = bisect_right(starts, bounds[0])
+    return bounds[0], (starts[k - 1] if k > 0 else 0), (starts[k] if k < len(starts) else len(doc))
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The tokens that start a sentence (SENT_START 1), as ``Span.sent`` reads them."""
+    return np.flatnonzero(doc_array(doc, SENT_START) == 1).tolist()
 
 
 def _citing_beside_report(doc: Doc, f: Found, lower: list[str], lex: CueLexicon) -> int | None:
@@ -148,6 +174,10 @@ def _ends_before(doc: Doc, span: tuple[int, int], i: int) -> bool:
 
 def _lower_at(doc: Doc, char: int) -> str:
     """The lower-case form of the token that starts at character ``char`` ("" if none does)."""
+    if table_of(doc) is not None:  # the Doc's token starts and forms are kept: no Span made
+        starts = token_bounds(doc)[0]
+        k = bisect_left(starts, char)
+        return forms(doc)[k] if k < len(starts) and starts[k] == char else ""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0].lower_ if span is not None and len(span) and span[0].idx == char else ""
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH, TAG
+from functools import lru_cache
+from typing import NamedTuple
+
+from spacy.attrs import DEP, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import forms, tokens_with
+from ..doc_tables import children_of, forms, id_list, span_of, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, strip_punct
@@ -18,14 +21,33 @@ OBJECT_DEPS = ("ccomp", "xcomp", "dobj", "obj")
 _PARTICIPLE_TAGS = frozenset({"VBG"})
 
 
+class Labels(NamedTuple):
+    """The ids in a Doc's arrays of the dependency labels that English complements are read by."""
+
+    objects: frozenset[int]  # OBJECT_DEPS
+    prep: int
+    prep_objects: frozenset[int]  # "pobj", "pcomp"
+    passive: frozenset[int]  # "auxpass", "nsubjpass"
+    xcomp: int
+
+
+@lru_cache(maxsize=4)
+def dep_labels(strings) -> Labels:
+    """The :class:`Labels` of a StringStore (a label's id is its hash, the same in every one)."""
+    ids = lambda labels: frozenset(strings[label] for label in labels)  # noqa: E731
+    return Labels(ids(OBJECT_DEPS), strings["prep"], ids(("pobj", "pcomp")), ids(("auxpass", "nsubjpass")), strings["xcomp"])
+
+
 
 
 def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
     """The clause or object a reporting verb governs: "X said (that) …", "X warned of …",
     "X bemoaned the unrest" — a clause for any cue verb, an object only for a non-weak one
     or one the parser gives a clause to."""
-    comp = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i
-                 and not (takes_addressee(lemma, lex) and is_addressee(c, lex))), None)
+    # the cue's dependents by label, from the Doc's arrays: a Token made only for one that may be the content
+    deps, kids, labels = id_list(doc, DEP), children_of(doc)[verb.i], dep_labels(doc.vocab.strings)
+    comp = next((doc[c] for c in kids if deps[c] in labels.objects and c > verb.i
+                 and not (takes_addressee(lemma, lex) and is_addressee(doc[c], lex))), None)
     if comp is not None and comp.dep_ in ("dobj", "obj") and takes_addressee(lemma, lex):
         # "told a dispatcher (that) …", "asked Congress to …": the clause is the content
         clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > comp.i), None)
@@ -36,9 +58,10 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
                            and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)), None)
         comp = clause or comp
     if comp is None:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.object_prepositions and c.i > verb.i), None)
-        comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        lowers = forms(doc)
+        prep = next((c for c in kids if deps[c] == labels.prep and lowers[c] in lex.object_prepositions and c > verb.i), None)
+        comp = next((doc[c] for c in children_of(doc)[prep] if deps[c] in labels.prep_objects), None) if prep is not None else None
+    if any(deps[c] in labels.passive for c in kids):
         return _english_passive(doc, sent, verb, lemma, lex)
     if comp is None:
         return None
@@ -46,7 +69,7 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     end = _coordinated_cue(doc, comp.left_edge.i, end, lex) or _quoted_conjunct(doc, verb, end) or end
     if comp.dep_ == "dobj" and end - comp.left_edge.i < 2 and comp.pos_ == "PRON":
         return None  # "asked him", "denied it": a bare pronoun is no content
-    content = strip_punct(doc[comp.left_edge.i : end])
+    content = strip_punct(span_of(doc, comp.left_edge.i, end))
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False)
 

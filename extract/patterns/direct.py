@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from ..doc_tables import char_span_bounds, span_of
 from ..lexicon import CueLexicon
 from ..phrases import doc_text, strip_punct
 from ..quotemarks import QuotedSpan, find_quoted, has_words, word_count
@@ -88,10 +89,8 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
     open_at = q.start - len(q.open_mark)
     close_at = q.end + len(q.close_mark)
     lo, hi = sentence_bounds(text, open_at, close_at, prev_close, next_open, lex.abbreviations)
-    pre = doc.char_span(lo, open_at, alignment_mode="contract")
-    post = doc.char_span(close_at, hi, alignment_mode="contract")
-    pre_rng = (pre.start, pre.end) if pre is not None else (0, 0)
-    post_rng = (post.start, post.end) if post is not None else (0, 0)
+    pre_rng = char_span_bounds(doc, lo, open_at, "contract") or (0, 0)
+    post_rng = char_span_bounds(doc, close_at, hi, "contract") or (0, 0)
     frame = None
     after_lex = with_frame_verbs(lex)
     if post_rng[1] > post_rng[0] and attaches_after(text, q, close_at, doc[post_rng[0]], post_rng[1], after_lex):
@@ -117,7 +116,7 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
         frame = None
     if embedded and frame is not None and frame.cue is not None:
         # "In jüngster Zeit verbreiteten „Massenmedien …“, sagte X": a mixed quote
-        content = strip_punct(pre) if pre is not None else None
+        content = strip_punct(span_of(doc, *pre_rng)) if pre_rng != (0, 0) else None  # (0, 0): no token in the frame
         if content is not None:
             start = content.start_char
         pre_frame = None

@@ -8,12 +8,16 @@ patterns (:class:`Pattern`), and the index of what was found so far (:class:`Fou
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from spacy.tokens import Span, Token
+from spacy.attrs import DEP, POS
+from spacy.parts_of_speech import AUX, VERB
+from spacy.tokens import Doc, Span, Token
+
+from ..doc_tables import head_list, id_list, kept, table_of, token_bounds
 
 
 class Pattern(str, Enum):
@@ -109,6 +113,8 @@ def cue_chars(token: Token, lemma: str) -> tuple[int, int, str]:
     """The cue's characters: the verb with the auxiliaries right beside it ("gesagt hatte",
     "war vermutet worden", "has said"), as one contiguous span."""
     doc = token.doc
+    if table_of(doc) is not None:
+        return _cue_chars_at(doc, token.i, lemma)
     start, end = token.i, token.i + 1
     if token.pos_ in ("VERB", "AUX"):
         while start > 0 and doc[start - 1].pos_ == "AUX" and doc[start - 1].dep_ != "cop":
@@ -116,6 +122,28 @@ def cue_chars(token: Token, lemma: str) -> tuple[int, int, str]:
         while end < len(doc) and doc[end].pos_ == "AUX" and doc[end].head.i in (token.i, doc[end - 1].i):
             end += 1
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), lemma
+
+
+def _cue_chars_at(doc: Doc, i: int, lemma: str) -> tuple[int, int, str]:
+    """:func:`cue_chars` of token ``i``, from the Doc's arrays while it is read: no Token made."""
+    pos, deps, heads, starts, ends, cop = kept(doc, "cue_char_columns", _cue_char_columns)
+    start, end = i, i + 1
+    if pos[i] == _VERB or pos[i] == _AUX:
+        while start > 0 and pos[start - 1] == _AUX and deps[start - 1] != cop:
+            start -= 1
+        while end < len(pos) and pos[end] == _AUX and heads[end] in (i, end - 1):
+            end += 1
+    return starts[start], ends[end - 1], lemma
+
+
+def _cue_char_columns(doc: Doc) -> tuple:
+    """What :func:`_cue_chars_at` reads of a Doc (one look-up per cue): parts of speech, labels,
+    heads, token starts and ends, the id of "cop"."""
+    starts, ends, _ = token_bounds(doc)
+    return id_list(doc, POS), id_list(doc, DEP), head_list(doc), starts, ends, doc.vocab.strings["cop"]
+
+
+_VERB, _AUX = int(VERB), int(AUX)
 
 
 def outside(found: list[Found], start: int, end: int) -> bool:
@@ -140,6 +168,7 @@ class FoundIndex(Sequence):
     def __init__(self, found: Iterable[Found] = ()):
         self._found: list[Found] = []
         self._keys: list[tuple[int, int]] = []  # (quote start, serial), sorted
+        self._starts: list[int] = []  # the quote starts of ``_keys``: bisected as plain ints
         self._by_key: dict[tuple[int, int], Found] = {}
         self._serial: dict[int, int] = {}  # id(found) → serial
         self._longest = 0  # no indexed quote is longer: bounds the look-back of a query
@@ -174,21 +203,24 @@ class FoundIndex(Sequence):
         key = (f.quote[0], serial)
         k = bisect_left(self._keys, key)
         del self._keys[k]
+        del self._starts[k]
         del self._by_key[key]
         f.quote = quote
         self._insert(f, serial)
 
     def _insert(self, f: Found, serial: int) -> None:
         key = (f.quote[0], serial)
-        insort(self._keys, key)
+        k = bisect_right(self._keys, key)
+        self._keys.insert(k, key)
+        self._starts.insert(k, key[0])
         self._by_key[key] = f
         self._longest = max(self._longest, f.quote[1] - f.quote[0])
 
     def overlapping(self, start: int, end: int) -> list[Found]:
         """The attributions whose quote overlaps [start, end), fragments inside sentences
         aside, ordered by quote start."""
-        lo = bisect_right(self._keys, (start - self._longest, len(self._serial)))
-        hi = bisect_left(self._keys, (end, -1))
+        lo = bisect_right(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
         return [f for f in (self._by_key[key] for key in self._keys[lo:hi])
                 if f.pattern != Pattern.EMBEDDED and f.overlaps(start, end)]
 
@@ -196,8 +228,8 @@ class FoundIndex(Sequence):
         """Whether no attribution overlaps [start, end), fragments inside sentences aside
         (reported speech may contain them: they become its nested quotes). As
         ``not overlapping(start, end)``, stopping at the first (the patterns ask it per token)."""
-        keys, by_key = self._keys, self._by_key
-        for k in range(bisect_right(keys, (start - self._longest, len(self._serial))), bisect_left(keys, (end, -1))):
+        keys, by_key, starts = self._keys, self._by_key, self._starts
+        for k in range(bisect_right(starts, start - self._longest), bisect_left(starts, end)):
             f = by_key[keys[k]]
             if f.quote[0] < end and start < f.quote[1] and f.pattern != Pattern.EMBEDDED:
                 return False

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from spacy.attrs import IS_PUNCT, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import table_of
+from ..doc_tables import flags, forms, head_list, table_of
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS
 from ..cue_verbs import cue_lemma, cue_tokens
@@ -55,7 +56,21 @@ def _find_verb_cue(doc: Doc, lower: int, upper: int, lex: CueLexicon, *,
         last -= 1
     if last < upper - 1 and (lemma := cue_lemma(doc[last], lex)) is not None:
         return doc[last], lemma  # "…, saying, “…”": the cue right before the quote's comma
-    return min(cues, key=lambda c: (c[1] in lex.frame_verbs, sum(1 for _ in c[0].ancestors), -c[0].i), default=None)
+    return min(cues, key=lambda c: (c[1] in lex.frame_verbs, parse_depth(c[0]), -c[0].i), default=None)
+
+
+def parse_depth(token: Token) -> int:
+    """How many ancestors a token has in the parse (``len(list(token.ancestors))``), read from
+    the Doc's heads while it is read: no Token made per ancestor."""
+    doc = token.doc
+    if table_of(doc) is None:
+        return sum(1 for _ in token.ancestors)
+    heads = head_list(doc)
+    i, n, limit = token.i, 0, len(heads)
+    while heads[i] != i and n < limit:  # a root is its own head; spaCy stops after len(doc) steps too
+        i = heads[i]
+        n += 1
+    return n
 
 
 def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: bool) -> Frame | None:
@@ -119,7 +134,8 @@ def _reported_frame(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexic
     has a subject of its own: that frame is the quote's, and the reporter relays it, outside
     the frame's own relays. A pronoun subject ("X sagte, er habe gesagt") is most likely the
     reporter again, and a source phrase ("nach Angaben von Y") no speaker here."""
-    k = next((t.i for t in doc[verb.i + 1 : upper] if t.text == "," or t.lower_ in lex.complementizers), None)
+    texts, lowers = forms(doc, ORTH), forms(doc)  # the Doc's forms: no Token made per word
+    k = next((j for j in range(verb.i + 1, min(upper, len(doc))) if texts[j] == "," or lowers[j] in lex.complementizers), None)
     if k is None or k + 1 >= upper:
         return None
     opener = doc[k + 1] if doc[k].text == "," else doc[k]
@@ -399,7 +415,8 @@ def sets_off_frame(doc: Doc, text: str, q: QuotedSpan, close_at: int, post: tupl
         return True
     if mark not in ("–", "—", "-") and _last_char(q) != ",":
         return False
-    first = next((t for t in doc[post[0] : post[1]] if not t.is_punct), None)
+    punct = flags(doc, IS_PUNCT)
+    first = next((doc[k] for k in range(max(post[0], 0), min(post[1], len(doc))) if not punct[k]), None)
     if first is None:
         return False
     # a present participle ("…," adding that …) opens a clause of the sentence's own speaker,
@@ -414,8 +431,20 @@ def _present_participle(token: Token) -> bool:
     return "Ger" in form or ("Part" in form and "Pres" in token.morph.get("Tense"))
 
 
-@lru_cache(maxsize=8)
 def with_frame_verbs(lex: CueLexicon) -> CueLexicon:
-    """The lexicon for the frame right beside a direct quote: its verbs and the frame-only ones."""
+    """The lexicon for the frame right beside a direct quote: its verbs and the frame-only ones.
+    Kept per lexicon, looked up by id: hashing a lexicon costs more than the rest of a quote's frame."""
+    entry = _WITH_FRAME_VERBS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        entry = _WITH_FRAME_VERBS[id(lex)] = (lex, _with_frame_verbs(lex))
+    return entry[1]
+
+
+@lru_cache(maxsize=8)
+def _with_frame_verbs(lex: CueLexicon) -> CueLexicon:
     return replace(lex, verbs=lex.verbs | lex.frame_verbs) if lex.frame_verbs else lex
+
+
+#: id(lexicon) → (the lexicon, :func:`with_frame_verbs` of it); the lexicon is held so its id is not reused
+_WITH_FRAME_VERBS: dict[int, tuple[CueLexicon, CueLexicon]] = {}
 

@@ -10,7 +10,7 @@ from spacy.attrs import LEMMA, ORTH, POS
 from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import among, doc_array, forms, span_text, table_of, tokens_with
+from ..doc_tables import among, doc_array, forms, span_text, strings_of, table_of, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, CharSpans, np_after, sentences, strip_punct, subject_of, with_apposition
@@ -18,7 +18,7 @@ from ..quotemarks import has_words
 from .clauses import clause_after, comma_after, indirect_report, relay_aside, reported_mood, zu_infinitive
 from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
-from .frames import frame_after_pointer
+from .frames import frame_after_pointer, parse_depth
 from .source_phrases import source_phrase, source_phrases_in
 from .speakers import impersonal_source, noun_owner, speaker_for, usable_speaker
 
@@ -63,7 +63,7 @@ def _main_cues_first(doc: Doc, cues: list[int], lex: CueLexicon) -> list[Token]:
     spokesman said"); else in text order."""
     if not lex.parse_rules or not doc.has_annotation("DEP"):
         return [doc[i] for i in cues]
-    return sorted((doc[i] for i in cues), key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+    return sorted((doc[i] for i in cues), key=lambda t: (parse_depth(t), t.i))
 
 
 def _cites_for_source(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> bool:
@@ -221,7 +221,8 @@ def _clause_noun_tokens(doc: Doc, lex: CueLexicon) -> list[int]:
     lemmas, pos = doc_array(doc, LEMMA), doc_array(doc, POS)
     strings = doc.vocab.strings
     nouns = pos == int(NOUN)  # int: numpy compares with an enum member slowly
-    ok = [h for h in set(lemmas[nouns].tolist()) if strings[h].lower() in lex.clause_nouns]
+    distinct = list(set(lemmas[nouns].tolist()))  # each string read once per process (strings_of)
+    ok = [h for h, lemma in zip(distinct, strings_of(distinct, strings)) if lemma.lower() in lex.clause_nouns]
     by_lemma = np.flatnonzero(nouns & among(lemmas, ok)).tolist() if ok else []
     out = sorted(set(words) | set(by_lemma))
     if table is not None:

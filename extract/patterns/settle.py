@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_tables import char_span_bounds, forms
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
 from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, quoted_name_after, subject_of, with_apposition
@@ -166,15 +167,16 @@ def _speakers_through_quoted_names(doc: Doc, found: list[Found], lex: CueLexicon
     """A speaker followed by a preposition of names and a quoted name ("Anna Roth von der
     „Aktion Kinder helfen“", "Tom Berger vom „Verein Nord“") runs on through the name: it says
     where the speaker belongs, so the name is part of the speaker, not a quote of its own."""
+    lowers = forms(doc)
     for f in found:
         if f.speaker is None:
             continue
-        span = doc.char_span(*f.speaker, alignment_mode="expand")
-        k = span.end if span is not None else len(doc)
+        bounds = char_span_bounds(doc, *f.speaker, "expand")
+        k = bounds[1] if bounds is not None else len(doc)
         # the preposition first (quoted_name_after asks it too): its sentence only then
         name = (quoted_name_after(doc, k, lex.name_prepositions, doc[k].sent.end)
-                if k < len(doc) and doc[k].lower_ in lex.name_prepositions else None)
-        if name is not None and not any("\n" in t.text_with_ws for t in doc[span.end : name.end - 1]):
+                if k < len(doc) and lowers[k] in lex.name_prepositions else None)
+        if name is not None and not any("\n" in t.text_with_ws for t in doc[k : name.end - 1]):
             f.speaker = (f.speaker[0], name.end_char)
 
 

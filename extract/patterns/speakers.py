@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from spacy.attrs import DEP, IS_PUNCT
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_tables import children_of, flags, id_list, morph_values, table_of
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
 from ..phrases import SUBJECT_DEPS, np_after, np_before, strip_punct, subject_of, with_apposition
@@ -44,10 +48,16 @@ def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
     demonstrative that stands for a person ("Dieser behauptete, …") is one."""
     if span is None:
         return None
-    words = [t for t in span if not t.is_punct]
-    if (len(words) == 1 and words[0].pos_ in ("PRON", "DET") and words[0].lower_ not in lex.pronouns
-            and words[0].lower_ not in lex.demonstrative_speakers):
-        if relative_subject(words[0], lex):
+    if table_of(span.doc) is not None:  # the Doc's punctuation flags are kept: a Token made for a lone word only
+        punct = flags(span.doc, IS_PUNCT)
+        words = [k for k in range(span.start, span.end) if not punct[k]]
+        word = span.doc[words[0]] if len(words) == 1 else None
+    else:
+        tokens = [t for t in span if not t.is_punct]
+        word = tokens[0] if len(tokens) == 1 else None
+    if (word is not None and word.pos_ in ("PRON", "DET") and word.lower_ not in lex.pronouns
+            and word.lower_ not in lex.demonstrative_speakers):
+        if relative_subject(word, lex):
             return span  # "X, who said …": the relative pronoun stands for X
         return None
     return span
@@ -132,6 +142,13 @@ def apposed_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span |
 
 
 _AGENT_DEPS = frozenset({"obl:agent", "agent"})
+
+
+@lru_cache(maxsize=16)
+def _label_ids(labels: frozenset[str], strings) -> frozenset[int]:
+    """The ids of dependency labels in a Doc's arrays."""
+    return frozenset(strings[label] for label in labels)
+
 _PASSIVE_AUX_DEPS = frozenset({"aux:pass", "auxpass"})
 
 
@@ -140,8 +157,14 @@ def passive_agent(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon
     by the ministry": the agent of a passive cue is its speaker (without its preposition)."""
     if verb.lemma_.lower() in lex.quoting_verbs:
         return None  # "X wird von Reuters zitiert": the agent relays, the subject speaks
-    passive = any(c.dep_ in _PASSIVE_AUX_DEPS for c in verb.children)
-    if not passive and verb.morph.get("VerbForm") != ["Part"]:
+    if table_of(doc) is not None:  # the Doc's labels, children and analyses are kept: no Token per child
+        deps, labels = id_list(doc, DEP), _label_ids(_PASSIVE_AUX_DEPS, doc.vocab.strings)
+        passive = any(deps[c] in labels for c in children_of(doc)[verb.i])
+        participle = passive or morph_values(doc, "VerbForm", verb.i, verb.i + 1) == {"Part"}
+    else:
+        passive = any(c.dep_ in _PASSIVE_AUX_DEPS for c in verb.children)
+        participle = passive or verb.morph.get("VerbForm") == ["Part"]
+    if not participle:
         return None  # an agent only a participle has ("wurde … aufgefordert", "was announced by")
     for child in verb.children:
         first = child.left_edge
