@@ -80,7 +80,8 @@ class CueLexicon:
     # Y, …": Y speaks, X relays); elsewhere they report a reason ("he said, citing the economy")
     citing_after_source: frozenset[str] = _words()
     # verbs (lemmas) of publishing after or before which those participles cite the source too
-    # ("X will resign, the paper reported, citing two officials"; "Citing Y, the paper reported …")
+    # ("X will resign, the paper reported, citing two officials"; "Citing Y, the paper reported …");
+    # closing a report's sentence, their subject relays it ("X sagte, …, berichtete die Agentur Y.")
     citing_report_verbs: frozenset[str] = _words()
     # verbs (lemmas) of a relative clause on a source by which it cites its own ("Laut der
     # Zeitung, die sich auf Y beruft, …": Y speaks, the paper relays)
