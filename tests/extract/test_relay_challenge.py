@@ -113,6 +113,9 @@ CASES = [
      "the border would stay open", "the minister", ["Reuters"], None, None),
     ("en", "The minister told the BBC the border would stay open, Reuters reported.",
      "the border would stay open", "The minister", ["Reuters"], "the BBC", None),
+    # the content came first: the object of "told" after it is who was told, not the content
+    ("en", "Michigan was only doing what other states already do, he told the court in his filing.",
+     "Michigan was only doing what other states already do", "he", [], "the court", None),
     # a relay closing the sentence after the report's frame or content
     ("de", "Die Grenze bleibe geschlossen, sagte der Minister, wie die Zeitung Abendblatt berichtete.",
      "Die Grenze bleibe geschlossen", "der Minister", ["die Zeitung Abendblatt"], None, None),
