@@ -17,7 +17,7 @@ from .clauses import reported_mood
 from .complements import is_addressee, takes_addressee
 from .found import cue_chars
 from .source_phrases import source_phrases_in
-from .speakers import apposed_before, impersonal_source, infinitive_controller, usable_speaker
+from .speakers import apposed_before, has_expletive, impersonal_source, infinitive_controller, unnamed_subject_source, usable_speaker
 
 
 _SENT_END = ".!?"
@@ -89,6 +89,8 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
                 speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
             if speaker is None:
                 speaker = impersonal_source(doc, verb, upper, lex)
+            if speaker is None and has_expletive(verb, lex):
+                speaker = unnamed_subject_source(doc, verb, lower, upper, lex)  # "In einer Erklärung hieß es: „…“"
         if speaker is not None and any(speaker.start >= p.start and speaker.end <= p.end for p in cut):
             speaker = None
         if speaker is not None and speaker.end < upper:

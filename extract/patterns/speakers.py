@@ -159,7 +159,21 @@ def passive_agent(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon
     return None
 
 
-def _impersonal(verb: Token, lex: CueLexicon) -> bool:
+def unnamed_subject_source(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
+    """The source of a cue whose subject names none ("es", or a subject that cannot speak):
+    the document named by "in" ("In einem Positionspapier heißt es, …", "In einer Erklärung
+    hatte es geheißen: „…“"), the origin named by "aus" ("Aus Regierungskreisen hieß es,
+    …"), or a preposition right after "hieß es" ("…, hieß es vom Ministerium")."""
+    prep = next((t for t in doc[lower:verb.i] if t.lower_ in lex.document_prepositions), None)
+    if prep is not None:
+        return np_after(doc, prep.i + 1, verb.i, lex)
+    origin = _origin_before(doc, verb, lower, lex)
+    if origin is not None:
+        return origin
+    return impersonal_source(doc, verb, upper, lex)
+
+
+def has_expletive(verb: Token, lex: CueLexicon) -> bool:
     """The cue has an impersonal "es" the parser did not call its subject ("hatte es geheißen")."""
     return any(c.lower_ in lex.expletives for c in verb.children)
 
@@ -182,15 +196,8 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         return with_apposition(agent, upper, lex) if agent.end < upper else agent
     subject = subject_of(verb, lower, upper, lex)
     speaker = usable_speaker(subject, lex)
-    if speaker is None and (subject is not None or _impersonal(verb, lex)):
-        # "In einem Positionspapier heißt es, …": the document named by "in" speaks
-        prep = next((t for t in doc[lower:verb.i] if t.lower_ in lex.document_prepositions), None)
-        if prep is not None:
-            return np_after(doc, prep.i + 1, verb.i, lex)
-        origin = _origin_before(doc, verb, lower, lex)
-        if origin is not None:
-            return origin  # "Aus Regierungskreisen hieß es, …"
-        return impersonal_source(doc, verb, upper, lex)
+    if speaker is None and (subject is not None or has_expletive(verb, lex)):
+        return unnamed_subject_source(doc, verb, lower, upper, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = infinitive_controller(verb, lower, upper)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):

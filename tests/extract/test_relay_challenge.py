@@ -116,6 +116,11 @@ CASES = [
     # the content came first: the object of "told" after it is who was told, not the content
     ("en", "Michigan was only doing what other states already do, he told the court in his filing.",
      "Michigan was only doing what other states already do", "he", [], "the court", None),
+    # an impersonal "es": the document or the body named by "in" / "bei" before the cue speaks
+    ("de", "In einer gemeinsamen Erklärung der Verbände hatte es geheißen: „Wir lehnen den Entwurf ab.“",
+     "Wir lehnen den Entwurf ab.", "einer gemeinsamen Erklärung der Verbände", [], None, None),
+    ("de", "Bei der Polizei hieß es am Abend, die Lage sei ruhig.",
+     "die Lage sei ruhig", "der Polizei", [], None, None),
     # a relay closing the sentence after the report's frame or content
     ("de", "Die Grenze bleibe geschlossen, sagte der Minister, wie die Zeitung Abendblatt berichtete.",
      "Die Grenze bleibe geschlossen", "der Minister", ["die Zeitung Abendblatt"], None, None),
