@@ -121,6 +121,9 @@ CASES = [
      "Wir lehnen den Entwurf ab.", "einer gemeinsamen Erklärung der Verbände", [], None, None),
     ("de", "Bei der Polizei hieß es am Abend, die Lage sei ruhig.",
      "die Lage sei ruhig", "der Polizei", [], None, None),
+    # "nach" with a noun of plans and ideas names the source, as with "Angaben"
+    ("de", "Nach einem Plan der Regierung sollen alle Schulen im Mai schließen.",
+     "sollen alle Schulen im Mai schließen", "einem Plan der Regierung", [], None, None),
     # a relay closing the sentence after the report's frame or content
     ("de", "Die Grenze bleibe geschlossen, sagte der Minister, wie die Zeitung Abendblatt berichtete.",
      "Die Grenze bleibe geschlossen", "der Minister", ["die Zeitung Abendblatt"], None, None),
