@@ -351,8 +351,10 @@ def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
             continue
         end = next((t.i for t in doc[tok.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
         speaker = np_after(doc, tok.i + 1, end, lex)
-        if speaker is None or speaker.start != tok.i + 1 or end - speaker.end > 4:
+        if speaker is None or speaker.start != tok.i + 1:
             continue
+        if end - speaker.end > 4 and any(t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") for t in doc[speaker.end : end]):
+            continue  # after the source only its adverbials ("so X in Wiesbaden nach der Bekanntgabe am Donnerstag")
         content = strip_punct(doc[sent.start : tok.i - 1])
         if content is None or not has_words(span_text(content), 3):
             continue

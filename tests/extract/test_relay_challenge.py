@@ -124,6 +124,9 @@ CASES = [
     # "nach" with a noun of plans and ideas names the source, as with "Angaben"
     ("de", "Nach einem Plan der Regierung sollen alle Schulen im Mai schließen.",
      "sollen alle Schulen im Mai schließen", "einem Plan der Regierung", [], None, None),
+    # "…, so X" with adverbials after the source
+    ("de", "Die meisten vermissten Kinder werden schnell gefunden, so eine Mitteilung der Polizei in Kassel am Donnerstag.",
+     "Die meisten vermissten Kinder werden schnell gefunden", "eine Mitteilung der Polizei in Kassel", [], None, None),
     # a relay closing the sentence after the report's frame or content
     ("de", "Die Grenze bleibe geschlossen, sagte der Minister, wie die Zeitung Abendblatt berichtete.",
      "Die Grenze bleibe geschlossen", "der Minister", ["die Zeitung Abendblatt"], None, None),
