@@ -11,6 +11,10 @@ import pytest
 
 # (language, text, words of the quote, expected speaker entity, what is missing if it fails)
 CASES = [
+    # reported mood after a sentence with a named subject of its own: that subject's view
+    ("de", "Die Opposition sagte, der Plan sei falsch. Am Rande der Sitzung nahm auch Ministerpräsident "
+     "Karl Weber zu der Frage Stellung. Jeder Lehrer könne das Konto jetzt oder später einlösen.",
+     "Jeder Lehrer könne das Konto jetzt oder später einlösen", "Karl Weber", None),
     # pronouns: the person in focus, not the name mentioned last
     ("de", "Ministerin Clara Hartmann traf am Montag Tom Berger. „Wir bleiben standhaft“, sagte sie.",
      "Wir bleiben standhaft", "Clara Hartmann", None),
