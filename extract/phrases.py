@@ -273,6 +273,13 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         fronted = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and lower <= c.i < verb.i
                         and c.morph.get("Case") == ["Nom"] and not _opens_with_preposition(c, lex)), None)
         children = [fronted] if fronted is not None else children
+    if (len(children) == 1 and children[0].i > verb.i and not _copula(verb, lex) and not _plainly_nominative(children[0], lex)
+            and children[0].lower_ not in lex.pronouns):
+        # "Der frühere Bürgermeister … warnte die CDU vor …": the parser's subject after the
+        # verb shows no case, the phrase opening the clause shows the nominative: it is the subject
+        fronted = next((c for c in verb.children if lower <= c.left_edge.i and c.i < verb.i and c.left_edge.i == lower
+                        and c.pos_ in ("NOUN", "PROPN") and _plainly_nominative(c, lex)), None)
+        children = [fronted] if fronted is not None else children
     if children:
         child = children[0]
         i = child.i

@@ -15,6 +15,9 @@ CASES = [
     ("de", "Die Opposition sagte, der Plan sei falsch. Am Rande der Sitzung nahm auch Ministerpräsident "
      "Karl Weber zu der Frage Stellung. Jeder Lehrer könne das Konto jetzt oder später einlösen.",
      "Jeder Lehrer könne das Konto jetzt oder später einlösen", "Karl Weber", None),
+    # the phrase opening the clause shows the nominative, the parser's subject after the verb no case
+    ("de", "Der frühere Bürgermeister, Karl Brandt (SPD), warnte die CDU vor einem „populistischen Wahlkampf“.",
+     "populistischen Wahlkampf", "Karl Brandt", None),
     # pronouns: the person in focus, not the name mentioned last
     ("de", "Ministerin Clara Hartmann traf am Montag Tom Berger. „Wir bleiben standhaft“, sagte sie.",
      "Wir bleiben standhaft", "Clara Hartmann", None),
