@@ -223,7 +223,24 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         speaker = _speech_noun_owner(speaker[0], lex) or speaker
     if speaker is not None and speaker.end < upper:
         speaker = with_apposition(speaker, upper, lex)
-    return speaker
+    return _with_role_before(doc, speaker, lower) if speaker is not None else None
+
+
+def _with_role_before(doc: Doc, speaker: Span, lower: int) -> Span:
+    """"Der Geschäftsführer von „Ener1“, Charles Gassenheimer, sagte": a noun phrase with its
+    article opening the clause and set off by a comma right before the name that speaks is that
+    name's role; the speaker is both (the parser, misled by the marks, hung the name alone on
+    the verb)."""
+    comma = speaker.start - 1
+    if comma <= lower or doc[comma].text != "," or doc[lower].pos_ != "DET":
+        return speaker
+    if not any(t.ent_type_ in ("PER", "PERSON") for t in speaker):
+        return speaker
+    role = doc[lower:comma]
+    if not any(t.pos_ == "NOUN" for t in role) or any(
+            t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.text in (",", ";", ":") for t in role):
+        return speaker
+    return doc[lower : speaker.end]
 
 
 def _speech_noun_owner(pronoun: Token, lex: CueLexicon) -> Span | None:

@@ -127,6 +127,9 @@ CASES = [
     # "…, so X" with adverbials after the source
     ("de", "Die meisten vermissten Kinder werden schnell gefunden, so eine Mitteilung der Polizei in Kassel am Donnerstag.",
      "Die meisten vermissten Kinder werden schnell gefunden", "eine Mitteilung der Polizei in Kassel", [], None, None),
+    # a role with its article opening the clause, set off by commas before the name
+    ("de", "Der Geschäftsführer von „Nordwerk“, Karl Brandt, sagte, das Investment sei vereinbar.",
+     "das Investment sei vereinbar", "Der Geschäftsführer von „Nordwerk“, Karl Brandt", [], None, None),
     # a relay closing the sentence after the report's frame or content
     ("de", "Die Grenze bleibe geschlossen, sagte der Minister, wie die Zeitung Abendblatt berichtete.",
      "Die Grenze bleibe geschlossen", "der Minister", ["die Zeitung Abendblatt"], None, None),
