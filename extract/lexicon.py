@@ -204,6 +204,8 @@ class CueLexicon:
     genitive_determiners: frozenset[str] = _words()
     # determiners of a dative or accusative object: such a phrase is no subject ("sagte dem Sender")
     object_determiners: frozenset[str] = _words()
+    # determiners only of the genitive: such a phrase is no subject ("Des Weiteren wirft die OSZE …")
+    genitive_only_determiners: frozenset[str] = _words()
     # prepositions that attach to the verb, not to the speaker ("appellierte der Präsident an …")
     verb_prepositions: frozenset[str] = _words()
     # words inside a name or noun phrase ("Sprecher des Ministeriums", "Bank of America"), and

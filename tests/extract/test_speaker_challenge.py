@@ -18,6 +18,9 @@ CASES = [
     # the phrase opening the clause shows the nominative, the parser's subject after the verb no case
     ("de", "Der frühere Bürgermeister, Karl Brandt (SPD), warnte die CDU vor einem „populistischen Wahlkampf“.",
      "populistischen Wahlkampf", "Karl Brandt", None),
+    # an adverbial phrase in the genitive is no subject; after a name, "der" opens the one addressed
+    ("de", "Des Weiteren wirft die OSZE der Wahlkommission vor, nicht mit den Beobachtern zusammengearbeitet zu haben.",
+     "nicht mit den Beobachtern zusammengearbeitet zu haben", "OSZE", None),
     # pronouns: the person in focus, not the name mentioned last
     ("de", "Ministerin Clara Hartmann traf am Montag Tom Berger. „Wir bleiben standhaft“, sagte sie.",
      "Wir bleiben standhaft", "Clara Hartmann", None),
