@@ -154,6 +154,20 @@ def _trailing_publisher(doc: Doc, sent: Span, report: Found, lex: CueLexicon) ->
     return span_chars(with_apposition(doc[subject.left_edge.i : subject.right_edge.i + 1], sent.end, lex))
 
 
+def _aside_subject(doc: Doc, verb: Token, lemma: str, start: int, lex: CueLexicon) -> Span | None:
+    """The subject of the cue of "wie X (der Presse) mitteilte" between ``start`` and the verb:
+    the parser's, else the first phrase that can be one. In a clause whose verb stands last the
+    subject comes first: a phrase the parser called subject that opens with an article the
+    dative shares, after another phrase, is the one addressed by a verb of telling ("Wie
+    Philip Aguer, ein Sprecher der Armee, der Presse mitteilte")."""
+    speaker = subject_of(verb, start, verb.i, lex)
+    first = np_after(doc, start, verb.i, lex, subject=True)
+    if (speaker is not None and first is not None and first.end <= speaker.start and speaker[0].lower_ in lex.genitive_articles
+            and lemma in lex.dative_addressee_verbs):
+        return with_apposition(first, verb.i, lex)
+    return speaker or first
+
+
 def _has_gap(found: FoundIndex, sent: Span) -> bool:
     covered = sum(
         max(0, min(f.quote[1], sent.end_char) - max(f.quote[0], sent.start_char))
@@ -191,7 +205,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         return None  # "As reported by X, the minister said …": a source phrase, the report comes after it
     if wie is not None and wie.i < verb.i:
         # "Wie die Zeitung berichtet, ist …"
-        speaker = subject_of(verb, wie.i + 1, verb.i, lex) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
+        speaker = _aside_subject(doc, verb, lemma, wie.i + 1, lex)
         content = clause_after(doc, comma + 1, sent, lex)
         return indirect_report(content, verb, lemma, speaker, Pattern.WIE, doc, sent, lex)
     texts = forms(doc, ORTH)
@@ -293,7 +307,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     if wie is not None and all(not t.is_punct or t.text in "-.,()" for t in doc[wie.i + 1 : verb.i]):
         content = strip_punct(doc[sent.start : wie.i - 1])
         if content is not None and has_words(span_text(content), 3):
-            speaker = subject_of(verb, wie.i + 1, verb.i, lex) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
+            speaker = _aside_subject(doc, verb, lemma, wie.i + 1, lex)
             return indirect_report(content, verb, lemma, speaker, Pattern.WIE_LAST, doc, sent, lex, need_clause=False)
     j = verb.i - 1
     while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM") and verb.i - j <= 4 and lex.subject_first_frames:

@@ -21,6 +21,8 @@ CASES = [
     # an adverbial phrase in the genitive is no subject; after a name, "der" opens the one addressed
     ("de", "Des Weiteren wirft die OSZE der Wahlkommission vor, nicht mit den Beobachtern zusammengearbeitet zu haben.",
      "nicht mit den Beobachtern zusammengearbeitet zu haben", "OSZE", None),
+    ("de", "Wie Karl Brandt, ein Sprecher der Armee, der Presse mitteilte, seien neun Dörfer bombardiert worden.",
+     "seien neun Dörfer bombardiert worden", "Karl Brandt", None),
     # pronouns: the person in focus, not the name mentioned last
     ("de", "Ministerin Clara Hartmann traf am Montag Tom Berger. „Wir bleiben standhaft“, sagte sie.",
      "Wir bleiben standhaft", "Clara Hartmann", None),
