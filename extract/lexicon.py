@@ -235,7 +235,8 @@ class CueLexicon:
     parse_rules: bool = False
     # whether the clause before a colon that opens a quote frames it whatever its verb, its
     # subject the speaker ("Hier sparte der Präsident nicht mit Kritik: „…“"); English reads the
-    # verb right before the colon instead (``parse_rules``: "Limbaugh continued: “…”")
+    # verb right before the colon instead (``parse_rules``: "Limbaugh continued: “…”"); and a
+    # frame with no verb, a phrase that can speak, frames it too ("Ein Beamter der Polizei: „…“")
     colon_clause_frames: bool = False
     # whether a frame after its content puts the subject first ("…,” Trump asked", "…, the
     # minister said"); German inverts ("…“, sagte X"), so there a subject first opens a new sentence

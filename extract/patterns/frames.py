@@ -267,6 +267,27 @@ def colon_verb_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame
     return Frame(cue_chars(verb, verb.lemma_.lower()), speaker, None)
 
 
+def verbless_colon_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame | None:
+    """"Erkki Tuomioja, Präsident des Rats: „…“", "Ein Hauptkommissar nach der Festnahme:
+    „…“": a frame with no verb, a noun phrase that can speak (with its apposition and
+    adverbials) before the colon that opens the quote. The colon is the cue."""
+    if upper - 1 <= lower or doc[upper - 1].text != ":":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[lower : upper - 1]):
+        return None
+    first = next((t.i for t in doc[lower : upper - 1] if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return None
+    speaker = np_after(doc, first, upper - 1, lex, subject=True)
+    if speaker is None or speaker.start != first or usable_speaker(speaker, lex) is None:
+        return None
+    if not (any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in speaker) or speaker[0].pos_ in ("DET", "PROPN")
+            or speaker[0].lower_ in lex.possessives):
+        return None  # a label ("Fazit:", "Update:") names no one
+    speaker = with_apposition(speaker, upper - 1, lex)
+    return Frame(cue_chars(doc[upper - 1], ":"), speaker, None)
+
+
 def colon_clause_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame | None:
     """"Hier sparte der Präsident nicht mit Kritik: „…“": the main verb of the clause right
     before the colon that opens a quote, whatever the verb, frames it when it has a subject

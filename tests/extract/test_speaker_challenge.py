@@ -23,6 +23,9 @@ CASES = [
      "nicht mit den Beobachtern zusammengearbeitet zu haben", "OSZE", None),
     ("de", "Wie Karl Brandt, ein Sprecher der Armee, der Presse mitteilte, seien neun Dörfer bombardiert worden.",
      "seien neun Dörfer bombardiert worden", "Karl Brandt", None),
+    # a frame with no verb before the colon
+    ("de", "Die Kommission schwieg. Erkki Lahtinen, Präsident des Rats der Europäischen Union: „Das Gesetz ist idiotisch.“",
+     "Das Gesetz ist idiotisch.", "Erkki Lahtinen", None),
     # pronouns: the person in focus, not the name mentioned last
     ("de", "Ministerin Clara Hartmann traf am Montag Tom Berger. „Wir bleiben standhaft“, sagte sie.",
      "Wir bleiben standhaft", "Clara Hartmann", None),
