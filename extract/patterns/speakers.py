@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
-from ..phrases import SUBJECT_DEPS, np_after, np_before, strip_punct, subject_of, with_apposition
+from ..phrases import SUBJECT_DEPS, noun_phrase, np_after, np_before, strip_punct, subject_of, with_apposition
 from .source_phrases import is_source_noun
 
 
@@ -210,7 +210,9 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             origin = _origin_before(doc, verb, lower, lex)
             if origin is not None:
-                return origin
+                # "Aus diesem Grund forderte die Resolution, …": an "object" right after the verb
+                # whose article can be the nominative is the subject the parser missed
+                return _nominative_after(doc, verb, upper, lex) or origin
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
         if speaker is not None and speaker.root.dep_ in _ADVERBIAL_DEPS and not speaker.root.ent_type_:
@@ -241,6 +243,17 @@ def _with_role_before(doc: Doc, speaker: Span, lower: int) -> Span:
             t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.text in (",", ";", ":") for t in role):
         return speaker
     return doc[lower : speaker.end]
+
+
+def _nominative_after(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Span | None:
+    """A noun phrase right after the verb that the parser made its object, with an article
+    that can be nominative (not "dem", "den": ``CueLexicon.object_determiners``)."""
+    obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "oa") and c.pos_ in ("NOUN", "PROPN")
+                and c.left_edge.i == verb.i + 1 and c.i < upper), None)
+    if obj is None or obj.left_edge.pos_ != "DET" or obj.left_edge.lower_ in lex.object_determiners:
+        return None
+    np = noun_phrase(doc, obj.left_edge.i, upper, lex)
+    return np if np is not None and np.end == obj.i + 1 else None
 
 
 def _speech_noun_owner(pronoun: Token, lex: CueLexicon) -> Span | None:

@@ -26,6 +26,9 @@ CASES = [
     # a frame with no verb before the colon
     ("de", "Die Kommission schwieg. Erkki Lahtinen, Präsident des Rats der Europäischen Union: „Das Gesetz ist idiotisch.“",
      "Das Gesetz ist idiotisch.", "Erkki Lahtinen", None),
+    # "aus" names a reason here, not an origin: the phrase after the verb is the subject the parser missed
+    ("de", "Aus diesem Grund forderte die Resolution, genaue Informationen über das Thema zu sammeln.",
+     "genaue Informationen über das Thema zu sammeln", "Resolution", None),
     # pronouns: the person in focus, not the name mentioned last
     ("de", "Ministerin Clara Hartmann traf am Montag Tom Berger. „Wir bleiben standhaft“, sagte sie.",
      "Wir bleiben standhaft", "Clara Hartmann", None),
