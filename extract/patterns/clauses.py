@@ -124,20 +124,18 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
         aside = next((a for a in (relay_aside(doc, sent, i, lex) for i in tokens_with(doc, lex.as_particles, verb.i + 1, content.start))
                       if a is not None and a[1] == content.start - 1), None)
     content = through_closing_mark(content)
-    closing = closing_relay_aside(doc, sent, max(verb.i, content.start) + 1, lex)
-    if closing is not None and content.start < closing[1] < content.end:
-        # "X sagte, die Grenze bleibe zu, wie die Zeitung berichtete.": the aside relays the report
-        cut = strip_punct(doc[content.start : closing[1]])
-        if cut is None or not has_words(span_text(cut), min_words):
-            return None
-        content = cut
-    publisher = closing_publisher(doc, sent, max(verb.i, content.start) + 1, lex)
-    if publisher is not None and content.start < publisher[1] < content.end:
-        cut = strip_punct(doc[content.start : publisher[1]])
-        if cut is None or not has_words(span_text(cut), min_words):
-            return None
-        content = cut
-        closing = publisher  # the outlet relays the report
+    # a relay closing the sentence leaves the content: "X sagte, die Grenze bleibe zu, wie die
+    # Zeitung berichtete." / "…, berichtete die Agentur Y."
+    closing = None
+    for closer in (closing_relay_aside, closing_publisher):
+        found_closer = closer(doc, sent, max(verb.i, content.start) + 1, lex)
+        if found_closer is None:
+            continue
+        closing = found_closer
+        if content.start < closing[1] < content.end:
+            content = strip_punct(doc[content.start : closing[1]])
+            if content is None or not has_words(span_text(content), min_words):
+                return None
     trailing = _trailing_source(content, lex)
     if trailing is not None and has_words(span_text(doc[content.start : trailing.phrase.start - 1]), min_words):
         content = doc[content.start : trailing.phrase.start - 1]  # "X said Y, according to Z": Z relays the report
