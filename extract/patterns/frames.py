@@ -189,6 +189,9 @@ def sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: in
             break
         if ch in _SENT_END and lo - 1 > limit_lo and _ends_sentence(text, lo - 1, abbreviations):
             break
+        if (ch in CLOSING_MARKS and lo - 2 > limit_lo and text[lo - 2] == "." and lo < len(text) and text[lo].isspace()
+                and text[lo + 1 : lo + 2].isupper()):
+            break  # 'he is “unpredictable.” Yet …': a full stop inside the closing mark ends the sentence
         lo -= 1
     hi = end
     while hi < limit_hi:
