@@ -371,8 +371,13 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         return (nominative(best) if owner else best.text), etype
     inside = in_extended_attributes(span)
     propn = [t for t in span if t.pos_ == "PROPN" and t.i not in inside]
+    comma = next((t.i for t in span if t.text == "," and propn and t.i > propn[0].i), None)
+    if comma is not None:  # "Erkki Tuomioja, Präsident des Rats der EU": the name before its apposition
+        propn = [t for t in propn if t.i < comma]
     if propn:
         start, end = propn[0].i, propn[-1].i + 1
+        if comma is not None and all(t.text[:1].isupper() for t in span.doc[start:comma]):
+            end = comma  # a capitalised word the tagger called a noun ends the name ("Tuomioja")
         run = span.doc[start:end]
         if span.root.pos_ == "PROPN" and any(e.label_ in COUNT_LABELS for e in entities.within(span.start, span.end)):
             run = _name_around(span.root, span)  # the head's own name, not every proper noun around the count

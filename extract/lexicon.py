@@ -80,7 +80,8 @@ class CueLexicon:
     # Y, …": Y speaks, X relays); elsewhere they report a reason ("he said, citing the economy")
     citing_after_source: frozenset[str] = _words()
     # verbs (lemmas) of publishing after or before which those participles cite the source too
-    # ("X will resign, the paper reported, citing two officials"; "Citing Y, the paper reported …")
+    # ("X will resign, the paper reported, citing two officials"; "Citing Y, the paper reported …");
+    # closing a report's sentence, their subject relays it ("X sagte, …, berichtete die Agentur Y.")
     citing_report_verbs: frozenset[str] = _words()
     # verbs (lemmas) of a relative clause on a source by which it cites its own ("Laut der
     # Zeitung, die sich auf Y beruft, …": Y speaks, the paper relays)
@@ -203,6 +204,8 @@ class CueLexicon:
     genitive_determiners: frozenset[str] = _words()
     # determiners of a dative or accusative object: such a phrase is no subject ("sagte dem Sender")
     object_determiners: frozenset[str] = _words()
+    # determiners only of the genitive: such a phrase is no subject ("Des Weiteren wirft die OSZE …")
+    genitive_only_determiners: frozenset[str] = _words()
     # prepositions that attach to the verb, not to the speaker ("appellierte der Präsident an …")
     verb_prepositions: frozenset[str] = _words()
     # words inside a name or noun phrase ("Sprecher des Ministeriums", "Bank of America"), and
@@ -232,7 +235,8 @@ class CueLexicon:
     parse_rules: bool = False
     # whether the clause before a colon that opens a quote frames it whatever its verb, its
     # subject the speaker ("Hier sparte der Präsident nicht mit Kritik: „…“"); English reads the
-    # verb right before the colon instead (``parse_rules``: "Limbaugh continued: “…”")
+    # verb right before the colon instead (``parse_rules``: "Limbaugh continued: “…”"); and a
+    # frame with no verb, a phrase that can speak, frames it too ("Ein Beamter der Polizei: „…“")
     colon_clause_frames: bool = False
     # whether a frame after its content puts the subject first ("…,” Trump asked", "…, the
     # minister said"); German inverts ("…“, sagte X"), so there a subject first opens a new sentence

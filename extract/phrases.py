@@ -13,11 +13,12 @@ from itertools import accumulate
 from functools import lru_cache
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SPACY
-from spacy.parts_of_speech import ADP, AUX, CCONJ, DET, NOUN, PROPN, VERB
+from spacy.parts_of_speech import ADJ, ADP, AUX, CCONJ, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .doc_tables import children_of, count_with, doc_ents, flags, forms, id_list, kept, span_of, span_text, tokens_with
 from .doc_tables import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
+from .cue_verbs import cue_lemma
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
 from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
 from .fronted_subjects import fronted_subject
@@ -159,7 +160,7 @@ def quoted_name(doc: Doc, i: int, limit: int) -> Span | None:
 def _can_be_subject(np: Span, lex: CueLexicon) -> bool:
     """Not a dative or accusative object ("sagte dem Sender", "den Journalisten"), not a
     phrase governed by a preposition ("in seiner Radioansprache")."""
-    if np[0].lower_ in lex.object_determiners:
+    if np[0].lower_ in lex.object_determiners or np[0].lower_ in lex.genitive_only_determiners:
         return False
     if np[0].lower_ in lex.genitive_articles and np[0].morph.get("Case") == ["Dat"]:
         return False  # "sagte er der Zeitung": the tagger tells the dative "der" from the nominative
@@ -259,6 +260,10 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         children = [c for c in children if c.lower_ in lex.pronouns and c.morph.get("Case") in ([], ["Nom"])
                     and any(o.i < c.i for o in children)] or children
     if len(children) > 1:
+        # or one whose article shows the genitive ("Des Weiteren wirft die OSZE … vor")
+        children = [c for c in children if not any(d.dep_.startswith("det") and d.lower_ in lex.genitive_only_determiners
+                                                   for d in c.children)] or children
+    if len(children) > 1:
         # or one that does not agree with the verb in number ("Die Anhänger warnte er")
         number = _finite_number(verb)
         children = [c for c in children if _number(c) in (None, number)] or children
@@ -272,6 +277,13 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         # tagger, the phrase before the verb it called the object nominative: they swap
         fronted = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and lower <= c.i < verb.i
                         and c.morph.get("Case") == ["Nom"] and not _opens_with_preposition(c, lex)), None)
+        children = [fronted] if fronted is not None else children
+    if (len(children) == 1 and children[0].i > verb.i and not _copula(verb, lex) and not _plainly_nominative(children[0], lex)
+            and children[0].lower_ not in lex.pronouns):
+        # "Der frühere Bürgermeister … warnte die CDU vor …": the parser's subject after the
+        # verb shows no case, the phrase opening the clause shows the nominative: it is the subject
+        fronted = next((c for c in verb.children if lower <= c.left_edge.i and c.i < verb.i and c.left_edge.i == lower
+                        and c.pos_ in ("NOUN", "PROPN") and _plainly_nominative(c, lex)), None)
         children = [fronted] if fronted is not None else children
     if children:
         child = children[0]
@@ -292,6 +304,14 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
                     and (pos[k - 1] in (NOUN, PROPN) or texts[k - 1] in ("“", "«", ")"))), None)
         if obj is not None:
             right = obj - 1
+        if pos[i] == PROPN and i < right and cue_lemma(verb, lex) in lex.dative_addressee_verbs:
+            # "wirft die OSZE der Wahlkommission vor", "sagte Merkel der Zeitung": after a name, an
+            # article the dative and genitive share opens the one addressed, not the name's owner
+            k = i + 1
+            while k <= right and pos[k] == PROPN:
+                k += 1
+            if k < right and lowers[k] in lex.genitive_articles and pos[k + 1] in (ADJ, NOUN, PROPN):
+                right = k - 1
         end = right + 1
         cut = next((k for k in range(i + 1, end) if texts[k] in (",", ";", ":")), None)
         # keep an apposition ("Its spokesman, Tobias Lindqvist,"), cut a relative clause

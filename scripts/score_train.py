@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="train", choices=("train", "dev"))
     parser.add_argument("--cache", type=Path, default=default_cache(), help="folder of the cached parses")
     parser.add_argument("--rules", action="store_true", help="the rules alone (no speaker linker, no filter)")
+    parser.add_argument("--decimals", type=int, default=1, help="decimals of the figures (2 shows changes too small for 1)")
     args = parser.parse_args(argv)
 
     folder, read, as_article, score = CORPORA[args.lang]
@@ -76,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     report = score(predictions, gold, errors=False)
     print(f"{folder} {args.split}: {len(gold)} articles ({'rules only' if args.rules else 'learned parts on'})")
     for name, prf in report.scores.items():
-        print(f"  {name:34} P {prf.precision * 100:5.1f}  R {prf.recall * 100:5.1f}  F1 {prf.f1 * 100:5.1f}")
+        d, w = args.decimals, args.decimals + 4
+        print(f"  {name:34} P {prf.precision * 100:{w}.{d}f}  R {prf.recall * 100:{w}.{d}f}  F1 {prf.f1 * 100:{w}.{d}f}")
     return 0
 
 

@@ -124,6 +124,18 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
         aside = next((a for a in (relay_aside(doc, sent, i, lex) for i in tokens_with(doc, lex.as_particles, verb.i + 1, content.start))
                       if a is not None and a[1] == content.start - 1), None)
     content = through_closing_mark(content)
+    # a relay closing the sentence leaves the content: "X sagte, die Grenze bleibe zu, wie die
+    # Zeitung berichtete." / "…, berichtete die Agentur Y."
+    closing = None
+    for closer in (closing_relay_aside, closing_publisher):
+        found_closer = closer(doc, sent, max(verb.i, content.start) + 1, lex)
+        if found_closer is None:
+            continue
+        closing = found_closer
+        if content.start < closing[1] < content.end:
+            content = strip_punct(doc[content.start : closing[1]])
+            if content is None or not has_words(span_text(content), min_words):
+                return None
     trailing = _trailing_source(content, lex)
     if trailing is not None and has_words(span_text(doc[content.start : trailing.phrase.start - 1]), min_words):
         content = doc[content.start : trailing.phrase.start - 1]  # "X said Y, according to Z": Z relays the report
@@ -139,6 +151,8 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
         break
     if aside is not None:
         found.add_relay(span_chars(aside[0]))
+    if closing is not None and found.speaker is not None and found.speaker[1] <= closing[0].start_char:
+        found.add_relay(span_chars(closing[0]))  # "…, sagte X, wie die Zeitung berichtete."
     return found
 
 
@@ -179,13 +193,67 @@ def relay_aside(doc: Doc, sent: Span, i: int, lex: CueLexicon) -> tuple[Span, in
     comma = comma_after(sent, i)
     if comma is None or comma + 1 >= sent.end:
         return None
-    verb = next((t for t in doc[i + 1 : comma] if t.pos_ == "VERB" and cue_lemma(t, lex) is not None), None)
-    if verb is None or any(t.pos_ not in ("AUX", "PART") for t in doc[verb.i + 1 : comma]):
+    relay = _aside_relay(doc, i, comma, lex)
+    return (relay, comma) if relay is not None else None
+
+
+def closing_relay_aside(doc: Doc, sent: Span, start: int, lex: CueLexicon) -> tuple[Span, int] | None:
+    """The relay named by an aside "wie X berichtete." / "as X reported." that closes the
+    sentence after a comma at or after token ``start``: X, and the comma's index ("Die Grenze
+    bleibe zu, sagte der Minister, wie die Zeitung berichtete."). As :func:`relay_aside`, the
+    aside holds nothing but the particle, X, adverbials and the verb with its auxiliaries."""
+    end = sent.end
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    for i in tokens_with(doc, lex.as_particles, max(start, sent.start + 1), end):
+        if doc[i - 1].text == ",":
+            relay = _aside_relay(doc, i, end, lex)
+            if relay is not None:
+                return relay, i - 1
+    return None
+
+
+def closing_publisher(doc: Doc, sent: Span, start: int, lex: CueLexicon) -> tuple[Span, int] | None:
+    """The outlet of a verb of publishing (``CueLexicon.citing_report_verbs``) that opens the
+    last part of the sentence after a comma at or after token ``start``, its subject after it
+    ("Der Minister sagte, die Grenze bleibe zu, berichtete die Agentur Nordpress."): the outlet,
+    and the comma's index. Only a subject and adverbials follow the verb."""
+    if not lex.citing_report_verbs:
+        return None
+    end = sent.end
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    for c in range(max(start, sent.start + 1), end - 2):
+        verb = doc[c + 1]
+        if doc[c].text != "," or verb.pos_ != "VERB" or cue_lemma(verb, lex) not in lex.citing_report_verbs:
+            continue
+        outlet = np_after(doc, c + 2, end, lex, subject=True)
+        if outlet is None or outlet.start != c + 2:
+            return None
+        if any(t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or t.is_punct for t in doc[outlet.end : end]):
+            return None
+        return with_apposition(outlet, end, lex), c
+    return None
+
+
+def _adverbial_of(token: Token, verb: Token, lex: CueLexicon) -> bool:
+    """Whether ``token`` belongs to an adverbial of ``verb`` after it ("as X reported [on
+    Monday]"): only where the parser is reliable and the verb comes before its adverbials."""
+    if not lex.parse_rules or token.pos_ in ("VERB", "AUX") or token.is_punct:
+        return False
+    while token.head.i != token.i and token.head.i != verb.i:
+        token = token.head
+    return token.head.i == verb.i and token.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl")
+
+
+def _aside_relay(doc: Doc, i: int, end: int, lex: CueLexicon) -> Span | None:
+    """The subject of the reporting verb of the aside from the particle at ``i`` to ``end``
+    (exclusive), the verb last but for its auxiliaries; None when the aside is no relay."""
+    verb = next((t for t in doc[i + 1 : end] if t.pos_ == "VERB" and cue_lemma(t, lex) is not None), None)
+    if verb is None or any(t.pos_ not in ("AUX", "PART") and not _adverbial_of(t, verb, lex) for t in doc[verb.i + 1 : end]):
         return None
     relay = subject_of(verb, i + 1, verb.i, lex) or np_after(doc, i + 1, verb.i, lex, subject=True)
-    if relay is None:
-        return None
-    return with_apposition(relay, verb.i, lex), comma
+    return with_apposition(relay, verb.i, lex) if relay is not None else None
 
 
 

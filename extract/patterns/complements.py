@@ -56,6 +56,8 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
         if clause is None:  # "told a dispatcher that …" parsed as a clause on the noun
             clause = next((c for c in comp.children if c.dep_ == "acl"
                            and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)), None)
+        if clause is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            return None  # "A, he told the court": the content came first, the object is who was told
         comp = clause or comp
     if comp is None:
         lowers = forms(doc)

@@ -111,6 +111,21 @@ def _hearsay(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> bool
             and span[1].lower_ in lex.hearsay_nouns)
 
 
+def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | None:
+    """The subject of the main clause of the sentence right before a sentence in reported mood
+    that no report precedes ("Am Rande der Sitzung nahm der Ministerpräsident Stellung. Jeder
+    Pädagoge könne …"): the one whose view the next sentence reports, when it can speak."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or reported_mood(root, lex):
+        return None
+    if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass") for c in root.children):
+        return None
+    speaker = usable_speaker(subject_of(root, sent.start, sent.end, lex), lex)
+    if speaker is None or not any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in speaker):
+        return None  # a named person or body, not any noun the sentence is about
+    return span_chars(speaker)
+
+
 def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex, *,
                                    broad: bool = False) -> Iterator[Found]:
     """Sentences in reported-speech mood (Konjunktiv I) with no cue of their own, and
@@ -181,5 +196,8 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
         # impersonal "man"/"es" names no one to go on
         f.speaker = (last.speaker if len(between) <= 1 and not is_impersonal(doc, last.speaker, lex)
                      and not _hearsay(doc, last.speaker, lex) else None)
+        if k > 0 and sents[k - 1].start_char >= last.quote[1]:
+            # a sentence between with a named subject of its own: its subject's view goes on
+            f.speaker = _topic_before(doc, sents[k - 1], lex) or f.speaker
         ends.append(f)
         yield f

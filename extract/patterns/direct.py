@@ -12,7 +12,7 @@ from ..lexicon import CueLexicon
 from ..phrases import doc_text, strip_punct
 from ..quotemarks import QuotedSpan, find_quoted, has_words, word_count
 from .found import Found, Pattern, span_chars
-from .frames import attaches_after, colon_clause_frame, colon_frame, colon_verb_frame, frame_in, inside_clause_before, pointing_frame, sentence_bounds, sets_off_frame, signature_frame, with_frame_verbs
+from .frames import attaches_after, colon_clause_frame, colon_frame, colon_verb_frame, frame_in, inside_clause_before, pointing_frame, sentence_bounds, sets_off_frame, signature_frame, verbless_colon_frame, with_frame_verbs
 
 
 _MIN_QUOTE_WORDS = 3
@@ -103,6 +103,8 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
         pre_frame = colon_verb_frame(doc, *pre_rng, lex) or pre_frame
     elif (pre_frame is None or pre_frame.cue is None) and lex.colon_clause_frames and pre_rng[1] > pre_rng[0]:
         pre_frame = colon_clause_frame(doc, *pre_rng, lex) or pre_frame
+    if (pre_frame is None or pre_frame.cue is None) and lex.colon_clause_frames and pre_text.endswith(":") and pre_rng[1] > pre_rng[0]:
+        pre_frame = verbless_colon_frame(doc, *pre_rng, lex) or pre_frame
     # the quote, marks included (as annotators mark it)
     start, end = open_at, close_at
     if not q.close_mark:

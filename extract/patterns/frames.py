@@ -18,7 +18,7 @@ from .clauses import reported_mood
 from .complements import is_addressee, takes_addressee
 from .found import cue_chars
 from .source_phrases import source_phrases_in
-from .speakers import apposed_before, impersonal_source, infinitive_controller, usable_speaker
+from .speakers import apposed_before, has_expletive, impersonal_source, infinitive_controller, unnamed_subject_source, usable_speaker
 
 
 _SENT_END = ".!?"
@@ -104,6 +104,8 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
                 speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
             if speaker is None:
                 speaker = impersonal_source(doc, verb, upper, lex)
+            if speaker is None and has_expletive(verb, lex):
+                speaker = unnamed_subject_source(doc, verb, lower, upper, lex)  # "In einer Erklärung hieß es: „…“"
         if speaker is not None and any(speaker.start >= p.start and speaker.end <= p.end for p in cut):
             speaker = None
         if speaker is not None and speaker.end < upper:
@@ -203,6 +205,9 @@ def sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: in
             break
         if ch in _SENT_END and lo - 1 > limit_lo and _ends_sentence(text, lo - 1, abbreviations):
             break
+        if (ch in CLOSING_MARKS and lo - 2 > limit_lo and text[lo - 2] == "." and lo < len(text) and text[lo].isspace()
+                and text[lo + 1 : lo + 2].isupper()):
+            break  # 'he is “unpredictable.” Yet …': a full stop inside the closing mark ends the sentence
         lo -= 1
     hi = end
     while hi < limit_hi:
@@ -279,6 +284,27 @@ def colon_verb_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame
     if speaker is None:
         return None
     return Frame(cue_chars(verb, verb.lemma_.lower()), speaker, None)
+
+
+def verbless_colon_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame | None:
+    """"Erkki Tuomioja, Präsident des Rats: „…“", "Ein Hauptkommissar nach der Festnahme:
+    „…“": a frame with no verb, a noun phrase that can speak (with its apposition and
+    adverbials) before the colon that opens the quote. The colon is the cue."""
+    if upper - 1 <= lower or doc[upper - 1].text != ":":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[lower : upper - 1]):
+        return None
+    first = next((t.i for t in doc[lower : upper - 1] if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return None
+    speaker = np_after(doc, first, upper - 1, lex, subject=True)
+    if speaker is None or speaker.start != first or usable_speaker(speaker, lex) is None:
+        return None
+    if not (any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in speaker) or speaker[0].pos_ in ("DET", "PROPN")
+            or speaker[0].lower_ in lex.possessives):
+        return None  # a label ("Fazit:", "Update:") names no one
+    speaker = with_apposition(speaker, upper - 1, lex)
+    return Frame(cue_chars(doc[upper - 1], ":"), speaker, None)
 
 
 def colon_clause_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame | None:

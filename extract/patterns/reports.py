@@ -50,9 +50,12 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
             if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):
                 yield hit
                 taken.append(hit)
-                relayed = _relayed_report(doc, sent, hit, lex) if hit.pattern == Pattern.WIE else None
+                relayed = (_relayed_report(doc, sent, hit, lex) if hit.pattern == Pattern.WIE
+                           else _published_report(doc, sent, hit, lemma, lex) if hit.pattern == Pattern.CUE_LAST else None)
                 if relayed is not None:
                     yield relayed  # nested in the report that relays it
+                elif hit.pattern == Pattern.CUE_FIRST and hit.speaker is not None:
+                    hit.add_relay(_trailing_publisher(doc, sent, hit, lex))
                 if not lex.parse_rules:
                     break  # more than one report per sentence only where the parser is reliable
 
@@ -98,6 +101,73 @@ def _relayed_report(doc: Doc, sent: Span, outer: Found, lex: CueLexicon) -> Foun
     return indirect_report(inner, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
 
 
+def _published_report(doc: Doc, sent: Span, outer: Found, lemma: str, lex: CueLexicon) -> Found | None:
+    """"The minister told the BBC the border would stay open, Reuters reported.": the report
+    inside the content of a verb of publishing (``CueLexicon.citing_report_verbs``) after it,
+    when that content opens with its own speaker and reporting verb. The minister's words sit
+    inside the agency's report, and the relay chain (:mod:`quotegraph.extract.relays`) makes
+    the agency their relay. Only where the parser is reliable: the inner verb must be the
+    content's head with its subject before it."""
+    if lemma not in lex.citing_report_verbs or not lex.parse_rules or not doc.has_annotation("DEP"):
+        return None
+    content = doc.char_span(*outer.quote, alignment_mode="expand")
+    if content is None or not len(content):
+        return None
+    verb = content.root
+    inner_lemma = cue_lemma(verb, lex) if verb.pos_ == "VERB" else None
+    if inner_lemma is None or inner_lemma in lex.citing_report_verbs:
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS and content.start <= c.i < verb.i for c in verb.children):
+        return None
+    inner = _cue_first(doc, sent, verb, inner_lemma, lex)
+    if inner is None or inner.speaker is None or inner.pattern != Pattern.CUE_FIRST:
+        return None
+    if not (outer.quote[0] <= inner.speaker[0] and inner.quote[1] <= outer.quote[1]):
+        return None
+    said = doc.char_span(*inner.quote, alignment_mode="expand")
+    if said is None or said.root.head.i != verb.i or said.root.dep_ != "ccomp":
+        return None  # a clause the verb governs ("organizers added 160 guards", "plans to protest": no report)
+    return inner
+
+
+def _trailing_publisher(doc: Doc, sent: Span, report: Found, lex: CueLexicon) -> tuple[int, int] | None:
+    """"The mayor said that the bridge would reopen, the newspaper wrote on Sunday.": the
+    outlet of a verb of publishing (``CueLexicon.citing_report_verbs``) closing the sentence
+    after a report's content, when the parser hung that frame on the report's verb (the
+    other parse is :func:`_published_report`). The outlet relays the report."""
+    if not lex.citing_report_verbs or not lex.parse_rules or not doc.has_annotation("DEP"):
+        return None
+    end = doc.char_span(report.quote[0], report.quote[1], alignment_mode="expand")
+    if end is None or end.end + 2 >= sent.end or doc[end.end].text != ",":
+        return None
+    subject = next((t for t in doc[end.end + 1 : min(sent.end, end.end + 8)]
+                    if t.dep_ in SUBJECT_DEPS and t.left_edge.i == end.end + 1), None)
+    if subject is None or not subject.i < subject.head.i < sent.end:
+        return None
+    verb = subject.head
+    if cue_lemma(verb, lex) not in lex.citing_report_verbs:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None  # the verb reports something of its own
+    if any(t.is_punct and not t.is_sent_end for t in doc[verb.i + 1 : sent.end]):
+        return None  # the frame closes the sentence ("…, he wrote, ''We must …''" is his own quote)
+    return span_chars(with_apposition(doc[subject.left_edge.i : subject.right_edge.i + 1], sent.end, lex))
+
+
+def _aside_subject(doc: Doc, verb: Token, lemma: str, start: int, lex: CueLexicon) -> Span | None:
+    """The subject of the cue of "wie X (der Presse) mitteilte" between ``start`` and the verb:
+    the parser's, else the first phrase that can be one. In a clause whose verb stands last the
+    subject comes first: a phrase the parser called subject that opens with an article the
+    dative shares, after another phrase, is the one addressed by a verb of telling ("Wie
+    Philip Aguer, ein Sprecher der Armee, der Presse mitteilte")."""
+    speaker = subject_of(verb, start, verb.i, lex)
+    first = np_after(doc, start, verb.i, lex, subject=True)
+    if (speaker is not None and first is not None and first.end <= speaker.start and speaker[0].lower_ in lex.genitive_articles
+            and lemma in lex.dative_addressee_verbs):
+        return with_apposition(first, verb.i, lex)
+    return speaker or first
+
+
 def _has_gap(found: FoundIndex, sent: Span) -> bool:
     covered = sum(
         max(0, min(f.quote[1], sent.end_char) - max(f.quote[0], sent.start_char))
@@ -135,7 +205,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         return None  # "As reported by X, the minister said …": a source phrase, the report comes after it
     if wie is not None and wie.i < verb.i:
         # "Wie die Zeitung berichtet, ist …"
-        speaker = subject_of(verb, wie.i + 1, verb.i, lex) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
+        speaker = _aside_subject(doc, verb, lemma, wie.i + 1, lex)
         content = clause_after(doc, comma + 1, sent, lex)
         return indirect_report(content, verb, lemma, speaker, Pattern.WIE, doc, sent, lex)
     texts = forms(doc, ORTH)
@@ -238,7 +308,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     if wie is not None and all(not t.is_punct or t.text in "-.,()" for t in doc[wie.i + 1 : verb.i]):
         content = strip_punct(doc[sent.start : wie.i - 1])
         if content is not None and has_words(span_text(content), 3):
-            speaker = subject_of(verb, wie.i + 1, verb.i, lex) or np_after(doc, wie.i + 1, verb.i, lex, subject=True)
+            speaker = _aside_subject(doc, verb, lemma, wie.i + 1, lex)
             return indirect_report(content, verb, lemma, speaker, Pattern.WIE_LAST, doc, sent, lex, need_clause=False)
     j = verb.i - 1
     while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM") and verb.i - j <= 4 and lex.subject_first_frames:
@@ -296,8 +366,10 @@ def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
             continue
         end = next((t.i for t in doc[tok.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
         speaker = np_after(doc, tok.i + 1, end, lex)
-        if speaker is None or speaker.start != tok.i + 1 or end - speaker.end > 4:
+        if speaker is None or speaker.start != tok.i + 1:
             continue
+        if end - speaker.end > 4 and any(t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") for t in doc[speaker.end : end]):
+            continue  # after the source only its adverbials ("so X in Wiesbaden nach der Bekanntgabe am Donnerstag")
         content = strip_punct(doc[sent.start : tok.i - 1])
         if content is None or not has_words(span_text(content), 3):
             continue

@@ -127,7 +127,12 @@ def _source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) ->
             poss = next((t for t in doc[i + 1 : j] if t.lower_ in lex.possessives), None)
             k = j + 1
             if k < upper and (doc[k].lower_ in lex.agent_prepositions or doc[k].lower_ in lex.genitive_articles):
-                src = np_after(doc, k + 1 if doc[k].lower_ in lex.agent_prepositions else k, upper, lex)
+                first = k + 1 if doc[k].lower_ in lex.agent_prepositions else k
+                src = np_after(doc, first, upper, lex)
+                if src is not None and any(t.pos_ in ("VERB", "AUX") for t in doc[first : src.start]):
+                    # not a phrase after a verb: "nach dem Gesetz von 1961 [konnten die Länder]" ends at the number
+                    end = next((m for m in range(first, upper) if doc[m].pos_ not in ("NUM", "NOUN", "PROPN", "ADJ", "DET")), upper)
+                    src = doc[first:end] if end > first else None
                 if src is not None:
                     src = with_apposition(src, upper, lex)  # "nach Angaben von X, einem Manager der Firma,"
                     return SourcePhrase(doc[i : i + 1], doc[i + 1 : src.end], doc[i : src.end])

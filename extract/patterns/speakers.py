@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_tables import children_of, flags, id_list, morph_values, table_of
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
-from ..phrases import SUBJECT_DEPS, np_after, np_before, strip_punct, subject_of, with_apposition
+from ..phrases import SUBJECT_DEPS, noun_phrase, np_after, np_before, strip_punct, subject_of, with_apposition
 from .source_phrases import is_source_noun
 
 
@@ -182,7 +182,21 @@ def passive_agent(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon
     return None
 
 
-def _impersonal(verb: Token, lex: CueLexicon) -> bool:
+def unnamed_subject_source(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
+    """The source of a cue whose subject names none ("es", or a subject that cannot speak):
+    the document named by "in" ("In einem Positionspapier heißt es, …", "In einer Erklärung
+    hatte es geheißen: „…“"), the origin named by "aus" ("Aus Regierungskreisen hieß es,
+    …"), or a preposition right after "hieß es" ("…, hieß es vom Ministerium")."""
+    prep = next((t for t in doc[lower:verb.i] if t.lower_ in lex.document_prepositions), None)
+    if prep is not None:
+        return np_after(doc, prep.i + 1, verb.i, lex)
+    origin = _origin_before(doc, verb, lower, lex)
+    if origin is not None:
+        return origin
+    return impersonal_source(doc, verb, upper, lex)
+
+
+def has_expletive(verb: Token, lex: CueLexicon) -> bool:
     """The cue has an impersonal "es" the parser did not call its subject ("hatte es geheißen")."""
     return any(c.lower_ in lex.expletives for c in verb.children)
 
@@ -205,15 +219,8 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         return with_apposition(agent, upper, lex) if agent.end < upper else agent
     subject = subject_of(verb, lower, upper, lex)
     speaker = usable_speaker(subject, lex)
-    if speaker is None and (subject is not None or _impersonal(verb, lex)):
-        # "In einem Positionspapier heißt es, …": the document named by "in" speaks
-        prep = next((t for t in doc[lower:verb.i] if t.lower_ in lex.document_prepositions), None)
-        if prep is not None:
-            return np_after(doc, prep.i + 1, verb.i, lex)
-        origin = _origin_before(doc, verb, lower, lex)
-        if origin is not None:
-            return origin  # "Aus Regierungskreisen hieß es, …"
-        return impersonal_source(doc, verb, upper, lex)
+    if speaker is None and (subject is not None or has_expletive(verb, lex)):
+        return unnamed_subject_source(doc, verb, lower, upper, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = infinitive_controller(verb, lower, upper)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
@@ -226,7 +233,9 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             origin = _origin_before(doc, verb, lower, lex)
             if origin is not None:
-                return origin
+                # "Aus diesem Grund forderte die Resolution, …": an "object" right after the verb
+                # whose article can be the nominative is the subject the parser missed
+                return _nominative_after(doc, verb, upper, lex) or origin
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
         if speaker is not None and speaker.root.dep_ in _ADVERBIAL_DEPS and not speaker.root.ent_type_:
@@ -239,7 +248,35 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         speaker = _speech_noun_owner(speaker[0], lex) or speaker
     if speaker is not None and speaker.end < upper:
         speaker = with_apposition(speaker, upper, lex)
-    return speaker
+    return _with_role_before(doc, speaker, lower) if speaker is not None else None
+
+
+def _with_role_before(doc: Doc, speaker: Span, lower: int) -> Span:
+    """"Der Geschäftsführer von „Ener1“, Charles Gassenheimer, sagte": a noun phrase with its
+    article opening the clause and set off by a comma right before the name that speaks is that
+    name's role; the speaker is both (the parser, misled by the marks, hung the name alone on
+    the verb)."""
+    comma = speaker.start - 1
+    if comma <= lower or doc[comma].text != "," or doc[lower].pos_ != "DET":
+        return speaker
+    if not any(t.ent_type_ in ("PER", "PERSON") for t in speaker):
+        return speaker
+    role = doc[lower:comma]
+    if not any(t.pos_ == "NOUN" for t in role) or any(
+            t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.text in (",", ";", ":") for t in role):
+        return speaker
+    return doc[lower : speaker.end]
+
+
+def _nominative_after(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Span | None:
+    """A noun phrase right after the verb that the parser made its object, with an article
+    that can be nominative (not "dem", "den": ``CueLexicon.object_determiners``)."""
+    obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "oa") and c.pos_ in ("NOUN", "PROPN")
+                and c.left_edge.i == verb.i + 1 and c.i < upper), None)
+    if obj is None or obj.left_edge.pos_ != "DET" or obj.left_edge.lower_ in lex.object_determiners:
+        return None
+    np = noun_phrase(doc, obj.left_edge.i, upper, lex)
+    return np if np is not None and np.end == obj.i + 1 else None
 
 
 def _speech_noun_owner(pronoun: Token, lex: CueLexicon) -> Span | None:

@@ -15,6 +15,24 @@ from quotegraph.extract.pipeline import make_nlp
 
 # (language, text, words of the quote, expected speaker entity, what is missing if it fails)
 CASES = [
+    # reported mood after a sentence with a named subject of its own: that subject's view
+    ("de", "Die Opposition sagte, der Plan sei falsch. Am Rande der Sitzung nahm auch Ministerpräsident "
+     "Karl Weber zu der Frage Stellung. Jeder Lehrer könne das Konto jetzt oder später einlösen.",
+     "Jeder Lehrer könne das Konto jetzt oder später einlösen", "Karl Weber", None),
+    # the phrase opening the clause shows the nominative, the parser's subject after the verb no case
+    ("de", "Der frühere Bürgermeister, Karl Brandt (SPD), warnte die CDU vor einem „populistischen Wahlkampf“.",
+     "populistischen Wahlkampf", "Karl Brandt", None),
+    # an adverbial phrase in the genitive is no subject; after a name, "der" opens the one addressed
+    ("de", "Des Weiteren wirft die OSZE der Wahlkommission vor, nicht mit den Beobachtern zusammengearbeitet zu haben.",
+     "nicht mit den Beobachtern zusammengearbeitet zu haben", "OSZE", None),
+    ("de", "Wie Karl Brandt, ein Sprecher der Armee, der Presse mitteilte, seien neun Dörfer bombardiert worden.",
+     "seien neun Dörfer bombardiert worden", "Karl Brandt", None),
+    # a frame with no verb before the colon
+    ("de", "Die Kommission schwieg. Erkki Lahtinen, Präsident des Rats der Europäischen Union: „Das Gesetz ist idiotisch.“",
+     "Das Gesetz ist idiotisch.", "Erkki Lahtinen", None),
+    # "aus" names a reason here, not an origin: the phrase after the verb is the subject the parser missed
+    ("de", "Aus diesem Grund forderte die Resolution, genaue Informationen über das Thema zu sammeln.",
+     "genaue Informationen über das Thema zu sammeln", "Resolution", None),
     # pronouns: the person in focus, not the name mentioned last
     ("de", "Ministerin Clara Hartmann traf am Montag Tom Berger. „Wir bleiben standhaft“, sagte sie.",
      "Wir bleiben standhaft", "Clara Hartmann", None),

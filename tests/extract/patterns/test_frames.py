@@ -218,3 +218,11 @@ def test_a_cue_with_a_prepositional_clause_after_a_quote_frames_no_mixed_quote(r
     got = [(a.quote.text, a.cue.text) for a in run_en(text).attributions]
     assert ('the "broken system,"', "Lamenting") in got
     assert not any(cue == "accused" and "Lamenting" in quote for quote, cue in got)
+
+
+def test_a_full_stop_inside_a_closing_mark_ends_the_sentence_before_a_mixed_quote(run_en):
+    # 'he is “unpredictable.” Yet …': the frame of the next quote does not reach back over it
+    text = "Some say he is “unpredictable.” Yet Trump is also a “change agent,” Cole said."
+    atts = run_en(text).attributions
+    assert atts and not any("unpredictable" in a.quote.text and "change agent" in a.quote.text for a in atts)
+    assert any("change agent" in a.quote.text and a.speaker is not None and a.speaker.text == "Cole" for a in atts)
