@@ -137,11 +137,12 @@ def _trailing_publisher(doc: Doc, sent: Span, report: Found, lex: CueLexicon) ->
     other parse is :func:`_published_report`). The outlet relays the report."""
     if not lex.citing_report_verbs or not lex.parse_rules or not doc.has_annotation("DEP"):
         return None
-    end = doc.char_span(report.quote[0], report.quote[1], alignment_mode="expand")
-    if end is None or end.end + 2 >= sent.end or doc[end.end].text != ",":
+    content = doc.char_span(report.quote[0], report.quote[1], alignment_mode="expand")
+    if content is None or content.end + 2 >= sent.end or doc[content.end].text != ",":
         return None
-    subject = next((t for t in doc[end.end + 1 : min(sent.end, end.end + 8)]
-                    if t.dep_ in SUBJECT_DEPS and t.left_edge.i == end.end + 1), None)
+    opening = content.end + 1  # the outlet's phrase opens right after the comma
+    subject = next((t for t in doc[opening : min(sent.end, opening + 7)]
+                    if t.dep_ in SUBJECT_DEPS and t.left_edge.i == opening), None)
     if subject is None or not subject.i < subject.head.i < sent.end:
         return None
     verb = subject.head
@@ -161,11 +162,13 @@ def _aside_subject(doc: Doc, verb: Token, lemma: str, start: int, lex: CueLexico
     dative shares, after another phrase, is the one addressed by a verb of telling ("Wie
     Philip Aguer, ein Sprecher der Armee, der Presse mitteilte")."""
     speaker = subject_of(verb, start, verb.i, lex)
-    first = np_after(doc, start, verb.i, lex, subject=True)
-    if (speaker is not None and first is not None and first.end <= speaker.start and speaker[0].lower_ in lex.genitive_articles
-            and lemma in lex.dative_addressee_verbs):
-        return with_apposition(first, verb.i, lex)
-    return speaker or first
+    if speaker is None:
+        return np_after(doc, start, verb.i, lex, subject=True)
+    if speaker[0].lower_ in lex.genitive_articles and lemma in lex.dative_addressee_verbs:
+        first = np_after(doc, start, speaker.start, lex, subject=True)
+        if first is not None:
+            return with_apposition(first, verb.i, lex)
+    return speaker
 
 
 def _has_gap(found: FoundIndex, sent: Span) -> bool:
