@@ -193,8 +193,17 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
     no noun takes a dative attribute, so it is the verb's object the parser attached there."""
     head = token.head
     return (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
-            and preposition_of(token) is None and _determined_in(token, lex.addressee_cases)
+            and preposition_of(token) is None
+            and (_determined_in(token, lex.addressee_cases) or _after_a_name(token, head, lex))
             and preposition_of(head) is None and not _determined_in(head, lex.addressee_cases))
+
+
+def _after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:
+    """"sagte Merkel der Zeitung": a phrase right after a name whose article the dative and the
+    genitive share ("der"): a name takes no genitive attribute after it, so it is the dative."""
+    det = token.left_edge
+    return (det.i == head.right_edge.i + 1 or det.i == head.i + 1) and det.lower_ in lex.genitive_articles and (
+        head.pos_ == "PROPN" or head.ent_type_ in ("PER", "PERSON", "ORG"))
 
 
 def _determined_in(token: Token, cases: frozenset[str]) -> bool:

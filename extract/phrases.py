@@ -81,6 +81,14 @@ def _is_np_token(token: Token) -> bool:
     return token.is_alpha
 
 
+#: entity labels of people and bodies: a word with one is a name whatever the tagger says ("Merkel" as NOUN)
+_NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in _NAME_LABELS
+
+
 def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | None:
     """The noun phrase starting at token ``start`` and ending before ``limit`` (or None).
 
@@ -93,9 +101,10 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
     while i < limit:
         tok = doc[i]
         if tok.pos_ == "DET" and last_head == i - 1 >= start and (tok.lower_ not in lex.genitive_determiners
-                                                         or tok.morph.get("Case") == ["Dat"]):
+                                                         or tok.morph.get("Case") == ["Dat"]
+                                                         or (_is_name(doc[i - 1]) and tok.lower_ in lex.genitive_articles)):
             break  # a determiner right after a noun opens the next phrase ("nach Angaben der Polizei den Abbau",
-            # "sagte Lindner der Zeitung")
+            # "sagte Lindner der Zeitung"); after a name an article the dative shares does too ("sagte Merkel der Zeitung")
         if (last_head == i - 1 >= start and tok.pos_ == "NUM" and i + 1 < limit
                 and doc[i + 1].pos_ in ("ADJ", "NOUN")):
             break  # a counted noun opens the next phrase ("nach Angaben der Polizei 40 Menschen")
@@ -304,7 +313,7 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
                     and (pos[k - 1] in (NOUN, PROPN) or texts[k - 1] in ("“", "«", ")"))), None)
         if obj is not None:
             right = obj - 1
-        if pos[i] == PROPN and i < right and cue_lemma(verb, lex) in lex.dative_addressee_verbs:
+        if (pos[i] == PROPN or child.ent_type_ in _NAME_LABELS) and i < right and cue_lemma(verb, lex) in lex.dative_addressee_verbs:
             # "wirft die OSZE der Wahlkommission vor", "sagte Merkel der Zeitung": after a name, an
             # article the dative and genitive share opens the one addressed, not the name's owner
             k = i + 1

@@ -130,6 +130,11 @@ CASES = [
     # a role with its article opening the clause, set off by commas before the name
     ("de", "Der Geschäftsführer von „Nordwerk“, Karl Brandt, sagte, das Investment sei vereinbar.",
      "das Investment sei vereinbar", "Der Geschäftsführer von „Nordwerk“, Karl Brandt", [], None, None),
+    # after a name, "der" opens the one addressed (a name takes no genitive after it)
+    ("de", "Am Montag sagte Anna Weber der Zeitung, die Reform komme.",
+     "die Reform komme", "Anna Weber", [], "der Zeitung", None),
+    ("de", "Des Weiteren wirft die OSZE der Wahlkommission vor, nicht mit den Beobachtern zusammengearbeitet zu haben.",
+     "nicht mit den Beobachtern zusammengearbeitet zu haben", "die OSZE", [], "der Wahlkommission", None),
     # a relay closing the sentence after the report's frame or content
     ("de", "Die Grenze bleibe geschlossen, sagte der Minister, wie die Zeitung Abendblatt berichtete.",
      "Die Grenze bleibe geschlossen", "der Minister", ["die Zeitung Abendblatt"], None, None),
