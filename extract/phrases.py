@@ -7,20 +7,18 @@ does one thing and degrades gracefully when a pipeline lacks a parser or tagger.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
-from itertools import accumulate
 from functools import lru_cache
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SPACY
 from spacy.parts_of_speech import ADJ, ADP, AUX, CCONJ, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import children_of, count_with, doc_ents, flags, forms, id_list, kept, span_of, span_text, tokens_with
+from .doc_tables import children_of, count_with, flags, forms, id_list, kept, span_of, span_text, tokens_with
 from .doc_tables import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
 from .cue_verbs import cue_lemma
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
 from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
+from .span_index import CharSpans, DocEntities  # noqa: F401  (their users import them from here)
 from .fronted_subjects import fronted_subject
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
@@ -81,11 +79,8 @@ def _is_np_token(token: Token) -> bool:
     return token.is_alpha
 
 
-#: entity labels of people and bodies: a word with one is a name whatever the tagger says ("Merkel" as NOUN)
-_NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
-
-
 def _is_name(token: Token) -> bool:
+    """A proper noun, or a word with a person's or body's entity label whatever the tagger says ("Merkel" as NOUN)."""
     return token.pos_ == "PROPN" or token.ent_type_ in _NAME_LABELS
 
 
@@ -547,58 +542,3 @@ _CLOSING_MARKS = frozenset(CLOSING_MARKS) - {"'"}
 _OPENING_BRACKET, _CLOSING_BRACKET = frozenset("("), frozenset(")")
 # the tokens that open a double-marked quote or may close one (a closer is one character)
 _DOUBLE_MARKS = frozenset(DOUBLE_PAIRS) | frozenset(ch for closers in DOUBLE_PAIRS.values() for ch in closers)
-
-
-class DocEntities:
-    """A Doc's named entities by token position: those inside a range are found by bisection
-    (``Span.ents`` scans all of ``doc.ents``, which spaCy rebuilds on every access).
-
-    >>> import spacy
-    >>> doc = spacy.blank("de")("Anna Weber traf Tom Brook in Kiel.")
-    >>> doc.ents = [doc.char_span(0, 10, label="PER"), doc.char_span(16, 25, label="PER")]
-    >>> [e.text for e in DocEntities(doc).within(0, 5)], [e.text for e in doc[0:5].ents]
-    (['Anna Weber', 'Tom Brook'], ['Anna Weber', 'Tom Brook'])
-    """
-
-    def __init__(self, doc: Doc):
-        self._ents = list(doc_ents(doc))
-        self._starts = [e.start for e in self._ents]
-
-    def within(self, start: int, end: int) -> list[Span]:
-        """The entities inside tokens [start, end), in order (as ``doc[start:end].ents``)."""
-        out = []
-        i = bisect_left(self._starts, start)
-        while i < len(self._ents) and self._ents[i].end <= end:
-            out.append(self._ents[i])
-            i += 1
-        return out
-
-
-class CharSpans:
-    """Character spans (speakers, cues …): whether a span is one of them, and whether one
-    covers a character, answered by bisection, not a scan of them all.
-
-    >>> spans = CharSpans([(0, 10), (20, 25)])
-    >>> (20, 25) in spans, spans.covers(5), spans.covers(12), spans.covers(24)
-    (True, True, False, True)
-    >>> spans.holds(2, 10), spans.holds(8, 21)
-    (True, False)
-    """
-
-    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
-        self._spans = set(spans)
-        ordered = sorted(self._spans)
-        self._starts = [start for start, _ in ordered]
-        self._reach = list(accumulate((end for _, end in ordered), max))  # the furthest end so far
-
-    def __contains__(self, span: tuple[int, int]) -> bool:
-        return span in self._spans
-
-    def covers(self, char: int) -> bool:
-        """Whether some span holds ``char`` (start ≤ char < end)."""
-        return self.holds(char, char + 1)
-
-    def holds(self, start: int, end: int) -> bool:
-        """Whether some span holds all of [start, end) (its start ≤ start and end ≤ its end)."""
-        k = bisect_right(self._starts, start)
-        return k > 0 and self._reach[k - 1] >= end
