@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .doc_tables import children_of, forms, head_list, id_list, kept
 from .head_names import noun_at, noun_in
+from .phrases import is_name
 from .lexicon import CueLexicon
 
 __all__ = ["CORE_OBJECTS", "candidates", "disagrees", "not_subject", "object_among_subjects", "preposition_of",
@@ -202,8 +203,7 @@ def _after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:
     """"sagte Merkel der Zeitung": a phrase right after a name whose article the dative and the
     genitive share ("der"): a name takes no genitive attribute after it, so it is the dative."""
     det = token.left_edge
-    return (det.i == head.right_edge.i + 1 or det.i == head.i + 1) and det.lower_ in lex.genitive_articles and (
-        head.pos_ == "PROPN" or head.ent_type_ in ("PER", "PERSON", "ORG"))
+    return (det.i == head.right_edge.i + 1 or det.i == head.i + 1) and det.lower_ in lex.genitive_articles and is_name(head)
 
 
 def _determined_in(token: Token, cases: frozenset[str]) -> bool:

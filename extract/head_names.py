@@ -21,7 +21,7 @@ from .doc_tables import entity_at, forms, id_list
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .patterns.source_phrases import is_source_noun
-from .phrases import DocEntities, ends_in_noun, in_extended_attributes, quoted_name
+from .phrases import NAME_LABELS, DocEntities, ends_in_noun, in_extended_attributes, quoted_name
 
 __all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
            "name_parts", "names_an_outlet", "names_no_one", "nominative", "noun_at", "noun_in", "unnamed_group"]
@@ -293,7 +293,7 @@ def names_no_one(span: Span, lex: CueLexicon, entities: DocEntities,
         return "media"
     if _relative(named.root, lex):
         return "person"  # "Trump's wife": whatever the NER took the owner for
-    best = max(ents, key=lambda e: (e.label_ in ("PER", "PERSON", "ORG"), len(e.text)), default=None)
+    best = max(ents, key=lambda e: (e.label_ in NAME_LABELS, len(e.text)), default=None)
     return entity_type_of_label(best.label_) if best is not None else "other"
 
 
@@ -362,7 +362,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         # a name in the genitive before a role noun owns it ("Schalkes Trainer Felix Magath",
         # "Reuters reporter Anna Roth"): the person named after it speaks
         people = [e for e in ents if e.label_ in ("PER", "PERSON")]
-        best = max(ents, key=lambda e: (not _owner_before_role(e, people), e.label_ in ("PER", "PERSON", "ORG"),
+        best = max(ents, key=lambda e: (not _owner_before_role(e, people), e.label_ in NAME_LABELS,
                                         head in e, head.pos_ != "NOUN" or not in_owner(e, head), len(e.text)))
         etype = entity_type_of_label(best.label_)
         if any(t.lower_ in lex.media_words for t in span):

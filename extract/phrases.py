@@ -79,9 +79,9 @@ def _is_np_token(token: Token) -> bool:
     return token.is_alpha
 
 
-def _is_name(token: Token) -> bool:
+def is_name(token: Token) -> bool:
     """A proper noun, or a word with a person's or body's entity label whatever the tagger says ("Merkel" as NOUN)."""
-    return token.pos_ == "PROPN" or token.ent_type_ in _NAME_LABELS
+    return token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS
 
 
 def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | None:
@@ -97,7 +97,7 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
         tok = doc[i]
         if tok.pos_ == "DET" and last_head == i - 1 >= start and (tok.lower_ not in lex.genitive_determiners
                                                          or tok.morph.get("Case") == ["Dat"]
-                                                         or (_is_name(doc[i - 1]) and tok.lower_ in lex.genitive_articles)):
+                                                         or (is_name(doc[i - 1]) and tok.lower_ in lex.genitive_articles)):
             break  # a determiner right after a noun opens the next phrase ("nach Angaben der Polizei den Abbau",
             # "sagte Lindner der Zeitung"); after a name an article the dative shares does too ("sagte Merkel der Zeitung")
         if (last_head == i - 1 >= start and tok.pos_ == "NUM" and i + 1 < limit
@@ -308,7 +308,7 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
                     and (pos[k - 1] in (NOUN, PROPN) or texts[k - 1] in ("“", "«", ")"))), None)
         if obj is not None:
             right = obj - 1
-        if (pos[i] == PROPN or child.ent_type_ in _NAME_LABELS) and i < right and cue_lemma(verb, lex) in lex.dative_addressee_verbs:
+        if (pos[i] == PROPN or child.ent_type_ in NAME_LABELS) and i < right and cue_lemma(verb, lex) in lex.dative_addressee_verbs:
             # "wirft die OSZE der Wahlkommission vor", "sagte Merkel der Zeitung": after a name, an
             # article the dative and genitive share opens the one addressed, not the name's owner
             k = i + 1
@@ -355,7 +355,7 @@ def _name_words(doc: Doc) -> tuple[list[int], list[int], list[int], frozenset[in
     """The parts of speech, entity types and IOB codes of a Doc's tokens, and the ids of the
     entity labels of names."""
     return (id_list(doc, POS), id_list(doc, ENT_TYPE), id_list(doc, ENT_IOB),
-            _label_ids(_NAME_LABELS, doc.vocab.strings))
+            _label_ids(NAME_LABELS, doc.vocab.strings))
 
 
 @lru_cache(maxsize=16)
@@ -434,7 +434,8 @@ def _names_end(doc: Doc, start: int, end: int, limit: int, words: tuple | None =
     return end
 
 
-_NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
+#: entity labels of people and bodies (UD and OntoNotes pipelines)
+NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
 
 
 def quoted_name_after(doc: Doc, i: int, prepositions: frozenset[str], limit: int) -> Span | None:

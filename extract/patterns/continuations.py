@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_tables import among, between as indices_between, doc_array, kept, span_text, tokens_where, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_tokens
-from ..phrases import doc_text, sentences, strip_punct, subject_of
+from ..phrases import NAME_LABELS, doc_text, sentences, strip_punct, subject_of
 from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
@@ -121,7 +121,7 @@ def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | No
     if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass") for c in root.children):
         return None
     speaker = usable_speaker(subject_of(root, sent.start, sent.end, lex), lex)
-    if speaker is None or not any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in speaker):
+    if speaker is None or not any(t.ent_type_ in NAME_LABELS for t in speaker):
         return None  # a named person or body, not any noun the sentence is about
     return span_chars(speaker)
 

@@ -12,7 +12,7 @@ from ..doc_tables import flags, forms, head_list, table_of
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS
 from ..cue_verbs import cue_lemma, cue_tokens
-from ..phrases import SUBJECT_DEPS, is_pronoun, np_after, np_before, subject_of, with_apposition
+from ..phrases import NAME_LABELS, SUBJECT_DEPS, is_pronoun, np_after, np_before, subject_of, with_apposition
 from ..quotemarks import QuotedSpan
 from .clauses import reported_mood
 from .complements import is_addressee, takes_addressee
@@ -300,7 +300,7 @@ def verbless_colon_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> F
     speaker = np_after(doc, first, upper - 1, lex, subject=True)
     if speaker is None or speaker.start != first or usable_speaker(speaker, lex) is None:
         return None
-    if not (any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in speaker) or speaker[0].pos_ in ("DET", "PROPN")
+    if not (any(t.ent_type_ in NAME_LABELS for t in speaker) or speaker[0].pos_ in ("DET", "PROPN")
             or speaker[0].lower_ in lex.possessives):
         return None  # a label ("Fazit:", "Update:") names no one
     speaker = with_apposition(speaker, upper - 1, lex)
