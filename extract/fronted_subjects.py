@@ -1,4 +1,4 @@
-"""The subject a verb-second clause puts before its finite verb, when the parser labels none."""
+"""Subjects of verb-second clauses the parser mislabels: the phrase before the finite verb, or the one after it."""
 
 from __future__ import annotations
 
@@ -43,6 +43,46 @@ def fronted_subject(verb: Token, lower: int, lex: CueLexicon) -> Span | None:
             or any(set(t.morph.get("Case")) - {"Nom"} and "Nom" not in t.morph.get("Case") for t in fronted)):
         return None
     return fronted
+
+
+def subject_after_fronted_adverb(verb: Token, subject: Token, lower: int, lex: CueLexicon) -> Token | None:
+    """In a verb-second clause, the noun phrase right after the finite verb when the parser's
+    subject before the verb is an adverb standing in the *Vorfeld* ("Bislang gingen die
+    Wissenschaftler davon aus", "Besorgt äußerte sich Kofi Annan", "Als Grund gab die Behörde
+    … an"), or None.
+
+    The *Vorfeld* holds one phrase; when that is a lone adverb or adjective (no name, no
+    pronoun) or a phrase opened by a particle, the subject is the first phrase of the
+    *Mittelfeld*: the one right after the finite verb (after a reflexive pronoun), a noun or a
+    name whose article is not marked for another case and which agrees with the verb.
+    """
+    if not lex.verb_second or subject.i > verb.i or subject.i < lower:
+        return None
+    first = subject.left_edge
+    # the tagger often calls such a word a noun or a name ("Bislang", "Besorgt"): a lone word
+    # that no article, entity or plural marks as a noun phrase
+    lone_adverb = (first.i == subject.i == subject.right_edge.i and subject.pos_ in ("ADV", "ADJ", "NOUN", "PROPN")
+                   and not subject.ent_type_ and "Plur" not in subject.morph.get("Number")
+                   and subject.lower_ not in lex.pronouns and subject.lower_ not in lex.demonstrative_speakers
+                   and not _name_elsewhere(subject))
+    if not (lone_adverb or first.pos_ in ("ADP", "CCONJ", "SCONJ") and first.i < subject.i):
+        return None
+    finite = next((t for t in (verb, *verb.children) if t.i > subject.right_edge.i and t.i <= verb.i and _finite(t)), None)
+    if finite is None:
+        return None
+    doc = verb.doc
+    k = finite.i + 1
+    while k < len(doc) and doc[k].pos_ == "PRON" and doc[k].morph.get("Reflex") == ["Yes"]:
+        k += 1  # "äußerte sich Kofi Annan"
+    if k >= len(doc) or doc[k].pos_ in ("ADP", "ADV", "PUNCT", "VERB", "AUX"):
+        return None
+    if doc[k].lower_ in lex.object_determiners or doc[k].lower_ in lex.genitive_only_determiners:
+        return None
+    # the phrase's head: the verb's dependent that starts at k
+    after = next((c for c in verb.children if c.left_edge.i == k and c.pos_ in ("NOUN", "PROPN")), None)
+    if after is None or after.dep_ in _PASSIVE_DEPS:
+        return None
+    return after
 
 
 def _name_elsewhere(token: Token) -> bool:

@@ -19,7 +19,7 @@ from .cue_verbs import cue_lemma
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
 from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
 from .span_index import CharSpans, DocEntities  # noqa: F401  (their users import them from here)
-from .fronted_subjects import fronted_subject
+from .fronted_subjects import fronted_subject, subject_after_fronted_adverb
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
@@ -289,6 +289,10 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         fronted = next((c for c in verb.children if lower <= c.left_edge.i and c.i < verb.i and c.left_edge.i == lower
                         and c.pos_ in ("NOUN", "PROPN") and _plainly_nominative(c, lex)), None)
         children = [fronted] if fronted is not None else children
+    if len(children) == 1:
+        # "Bislang gingen die Wissenschaftler davon aus": the adverb before the verb is no subject
+        after = subject_after_fronted_adverb(verb, children[0], lower, lex)
+        children = [after] if after is not None and after.i < upper else children
     if children:
         child = children[0]
         i = child.i

@@ -102,3 +102,38 @@ def test_a_passive_names_no_speaker_before_its_verb():
     rows = [(t.text, t.pos_, t.head.i, t.dep_, str(t.morph)) for t in doc]
     rows.append(("worden", "AUX", verb, "aux:pass", ""))
     assert _subject(_doc(rows), verb) is None
+
+
+
+PLURAL = "Mood=Ind|Number=Plur|Person=3|Tense=Past"
+SINGULAR = "Mood=Ind|Number=Sing|Person=3|Tense=Past"
+
+
+def test_a_lone_adverb_the_parser_made_the_subject_gives_way_to_the_phrase_after_the_verb():
+    # "Bislang gingen die Wissenschaftler davon aus, dass …": "Bislang" read as a noun and the subject
+    rows = [("Bislang", "NOUN", 1, "nsubj", "Case=Nom|Number=Sing"), ("gingen", "VERB", 1, "ROOT", PLURAL),
+            ("die", "DET", 3, "det", "Case=Acc"), ("Wissenschaftler", "NOUN", 1, "obj", "Case=Nom|Number=Plur"),
+            ("davon", "ADV", 1, "advmod", ""), ("aus", "ADP", 1, "compound:prt", ""), (".", "PUNCT", 1, "punct", "")]
+    assert _subject(_doc(rows), 1) == "die Wissenschaftler"
+    # "Besorgt äußerte sich Kofi Annan über …": a reflexive pronoun stands between
+    rows = [("Besorgt", "PROPN", 1, "nsubj", "Case=Nom|Number=Sing"), ("äußerte", "VERB", 1, "ROOT", SINGULAR),
+            ("sich", "PRON", 1, "obj", "Case=Acc|PronType=Prs|Reflex=Yes"), ("Kofi", "PROPN", 1, "obj", "Case=Nom"),
+            ("Annan", "PROPN", 3, "flat:name", "Case=Nom"), (".", "PUNCT", 1, "punct", "")]
+    assert _subject(_doc(rows), 1) == "Kofi Annan"
+
+
+def test_a_fronted_subject_that_is_a_noun_phrase_or_a_plural_keeps_its_place():
+    # "Experten warnten die Bürger": a bare plural is a subject; the phrase after the verb an object
+    rows = [("Experten", "NOUN", 1, "nsubj", "Case=Nom|Number=Plur"), ("warnten", "VERB", 1, "ROOT", PLURAL),
+            ("die", "DET", 3, "det", "Case=Acc"), ("Bürger", "NOUN", 1, "obj", "Case=Acc|Number=Plur"),
+            (".", "PUNCT", 1, "punct", "")]
+    assert _subject(_doc(rows), 1) == "Experten"
+    # "Gestern lobte den Plan der Minister": an article of another case opens no subject
+    rows = [("Gestern", "NOUN", 1, "nsubj", "Case=Nom|Number=Sing"), ("lobte", "VERB", 1, "ROOT", SINGULAR),
+            ("den", "DET", 3, "det", "Case=Acc"), ("Plan", "NOUN", 1, "obj", "Case=Acc|Number=Sing"),
+            (".", "PUNCT", 1, "punct", "")]
+    assert _subject(_doc(rows), 1) == "Gestern"
+    # English has no verb-second order: the rule is German's
+    rows = [("Bislang", "NOUN", 1, "nsubj", "Number=Sing"), ("gingen", "VERB", 1, "ROOT", PLURAL),
+            ("die", "DET", 3, "det", ""), ("Wissenschaftler", "NOUN", 1, "obj", "Number=Plur"), (".", "PUNCT", 1, "punct", "")]
+    assert _subject(_doc(rows, "en"), 1, load_lexicon("en")) == "Bislang"

@@ -33,6 +33,8 @@ CASES = [
     # "aus" names a reason here, not an origin: the phrase after the verb is the subject the parser missed
     ("de", "Aus diesem Grund forderte die Resolution, genaue Informationen über das Thema zu sammeln.",
      "genaue Informationen über das Thema zu sammeln", "Resolution", None),
+    # a lone adverb before the verb, which the parser made the subject, gives way to the phrase after it
+    ("de", "Zuletzt hatte Karl Brandt erklärt, der Plan sei gescheitert.", "der Plan sei gescheitert", "Karl Brandt", None),
     # pronouns: the person in focus, not the name mentioned last
     ("de", "Ministerin Clara Hartmann traf am Montag Tom Berger. „Wir bleiben standhaft“, sagte sie.",
      "Wir bleiben standhaft", "Clara Hartmann", None),
