@@ -214,6 +214,9 @@ class CueLexicon:
     joiners: frozenset[str] = _words()
     name_prepositions: frozenset[str] = _words()
     coordinators: frozenset[str] = _words()  # "und", "aber", "and", "but"
+    # conjunctions that open an adverbial clause, never what a verb reports ("wurde bekannt,
+    # als er …", "geschätzt, da …"): a clause after the cue's comma opened by one is no content
+    adverbial_conjunctions: frozenset[str] = _words()
     # prepositions whose object a cue governs as content ("warned of …"), and those that
     # attach a complement to its object ("called X a Y", "criticized X as Y")
     object_prepositions: frozenset[str] = _words()

@@ -224,8 +224,11 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         if nxt is None or (nxt.lower_ not in lex.complementizers and not reported and not planned):
             return None
     content = clause_after(doc, comma + 1, sent, lex)
-    if content is not None and content[0].lower_ in lex.coordinators:
-        return None  # "X was charged with …, and the police said …": a clause of its own, not content
+    if content is not None and (content[0].lower_ in lex.coordinators
+                                or content[0].lower_ in lex.adverbial_conjunctions and content[0].pos_ == "SCONJ"):
+        # "X was charged with …, and the police said …": a clause of its own, not content; nor
+        # an adverbial clause ("Der Autor wurde bekannt, als er …")
+        return None
     if (content is None or not has_words(span_text(content), 3)
             or (content[0].lower_ in lex.as_particles and relay_aside(doc, sent, content.start, lex) is None)):
         return None  # "…, wie X meldet": that is the frame of what came before

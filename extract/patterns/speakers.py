@@ -218,6 +218,14 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if agent is not None:
         return with_apposition(agent, upper, lex) if agent.end < upper else agent
     subject = subject_of(verb, lower, upper, lex)
+    if (subject is not None and subject.root.dep_ in lex.passive_subject_dependents
+            and verb.lemma_.lower() not in lex.quoting_verbs
+            and any(c.dep_ in _PASSIVE_AUX_DEPS for c in verb.children)
+            and not (len(subject) == 1 and relative_subject(subject.root, lex))):
+        # "Ausländern sei … abgeraten worden, …": a passive's subject is what was said or
+        # whom it was said to, never who said it; without an agent the speaker is unnamed (a
+        # relative pronoun is left to the rules for relative clauses)
+        return None
     speaker = usable_speaker(subject, lex)
     if speaker is None and (subject is not None or has_expletive(verb, lex)):
         return unnamed_subject_source(doc, verb, lower, upper, lex)

@@ -158,3 +158,24 @@ def test_a_clause_after_a_comma_and_a_conjunction_is_no_content_of_the_verb_befo
 def test_a_prepositional_phrase_before_the_comma_is_no_content_of_the_verb_after_it(run_en):
     atts = run_en("In a move that surprised nearly everyone, the governor endorsed the senator last week.").attributions
     assert [(a.quote.text, a.speaker.text, a.cue.text) for a in atts] == [("the senator", "the governor", "endorsed")]
+
+
+def test_a_passive_cue_names_no_speaker_by_its_subject(run_de):
+    # the passive's subject is whom it was said to (or what was said), never who said it
+    atts = run_de("Den Besuchern sei lediglich abgeraten worden, jetzt nach Jena zu reisen.").attributions
+    assert [(a.quote.text, a.speaker) for a in atts] == [("jetzt nach Jena zu reisen", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverbial clause after the cue's comma is no content ...
+    ("Der Autor wurde bekannt, als er 1996 als erster Politiker in das Amt gewählt wurde.", []),
+    # ... the report inside it is one of its own
+    ("Die Ärztin hat gegen die Erhöhung protestiert, da sie befürchte, viele Familien könnten sich das nicht leisten.",
+     [("viele Familien könnten sich das nicht leisten", "sie")]),
+    # a preposition of the same form opens content ("seit 2014")
+    ("Die Anklage warf dem Bürgermeister vor, seit 2014 Vorschriften verletzt zu haben.",
+     [("seit 2014 Vorschriften verletzt zu haben", "Die Anklage")]),
+])
+def test_a_clause_opened_by_an_adverbial_conjunction_is_no_content(run_de, text, expected):
+    atts = run_de(text).attributions
+    assert [(a.quote.text, a.speaker.text) for a in atts] == expected
