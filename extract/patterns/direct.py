@@ -64,6 +64,20 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
         yield found
 
 
+def _reports_on(doc: Doc, cue: tuple[int, int], frame_rng: tuple[int, int]) -> bool:
+    """Whether a comma follows the cue (its characters) inside the frame's tokens, words after
+    it: the cue reports a clause of its own ("…, X sagte, das Flugzeug sei …")."""
+    after = [t for t in doc[frame_rng[0] : frame_rng[1]] if t.idx >= cue[1]]
+    return any(t.text == "," and any(not u.is_punct for u in after[k + 1 :]) for k, t in enumerate(after))
+
+
+def _has_verb(doc: Doc, start: int, bounds: tuple[int, int] | None) -> bool:
+    """Whether the tokens from ``start`` to the end of ``bounds`` hold a verb or an auxiliary."""
+    if bounds is None:
+        return True  # no tokens to judge by: leave the frame
+    return any(t.pos_ in ("VERB", "AUX") for t in doc[start : bounds[1]])
+
+
 class _Siblings:
     """The speech quotes of one depth in one container, for the bounds of a quote's frame."""
 
@@ -115,6 +129,12 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
         embedded = inside_clause_before(doc, *pre_rng, lex)
     set_off = post_rng[1] > post_rng[0] and sets_off_frame(doc, text, q, close_at, post_rng, after_lex)
     if embedded and frame is not None and frame.cue is not None and not set_off:
+        frame = None
+    if (embedded and frame is not None and frame.cue is not None and _reports_on(doc, frame.cue, post_rng)
+            and not _has_verb(doc, pre_rng[0], char_span_bounds(doc, lo, close_at, "contract"))):
+        # "Ein Sprecher der „Polizei von Jena“, Karl Brandt, sagte, das …": no verb before the
+        # frame, whose cue reports a clause of its own after it: the quote names something in
+        # the speaker's phrase ("Ein „großer Sieg“, so urteilte X" stays a quote)
         frame = None
     if embedded and frame is not None and frame.cue is not None:
         # "In jüngster Zeit verbreiteten „Massenmedien …“, sagte X": a mixed quote

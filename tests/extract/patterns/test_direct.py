@@ -32,3 +32,14 @@ def test_a_quote_whose_opening_mark_was_turned_the_wrong_way_is_found(run_en):
     (att,) = run_en(text).attributions
     assert att.quote.text.startswith("” … what I learned")
     assert (att.speaker.text, att.cue.text) == ("he", "said")
+
+
+def test_a_quoted_name_in_the_speakers_phrase_is_no_mixed_quote(run_de):
+    # no verb before the frame, whose cue reports a clause of its own: the marks set off a name
+    text = "Ein Sprecher der „Polizei von Jena“, Karl Brandt, sagte, das Flugzeug sei abgestürzt."
+    assert [(a.quote.text, a.speaker.entity) for a in run_de(text).attributions] == [
+        ("das Flugzeug sei abgestürzt", "Karl Brandt")]
+    # a verbless quote framed by a cue with nothing after it stays the speaker's words
+    text = "Ein „außerordentlicher Sieg“, so urteilte Karl Brandt über seinen Erfolg."
+    assert [(a.quote.text, a.speaker.entity) for a in run_de(text).attributions] == [
+        ("Ein „außerordentlicher Sieg“", "Karl Brandt")]
