@@ -26,6 +26,8 @@ _VERBAL_DEPS = frozenset({"nsubj", "dobj", "ccomp", "xcomp", "aux"})
 _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
 _AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass"})
 _ROOT_DEPS = frozenset({"ROOT", "root"})
+_ADJECTIVE_TAGS = frozenset({"ADJA", "ADJD"})  # German attributive and predicative adjectives
+_OPENING_ADVERB_TAGS = frozenset({"ADV", "PAV"})  # "So", "Dabei", "Nun"
 # plain ints: numpy compares an array with an enum member of spaCy's parts of speech slowly
 # (it asks the enum class for array hooks it does not have)
 _VERB, _AUX, _NOUN = int(VERB), int(AUX), int(NOUN)
@@ -227,6 +229,10 @@ def _verb_like(doc: Doc, lex: CueLexicon) -> np.ndarray:
     tags = id_list(doc, TAG)
     for i in np.flatnonzero(among(dep, word_ids(_ROOT_DEPS, strings))).tolist():
         keep[i] = keep[i] or _is_main_tag(tags[i], strings)
+    if lex.verb_second:
+        # an adjective's tag in the finite verb's place after an opening adverb: few, one by one
+        for i in np.flatnonzero(among(doc_array(doc, TAG), word_ids(_ADJECTIVE_TAGS, strings))).tolist():
+            keep[i] = keep[i] or _in_verb_second_place(doc[i])
     if lex.noun_cues_need_verb_dependents:
         keep &= (pos != _NOUN) | _heads_of(dep, head, word_ids(_VERBAL_DEPS, strings))
     return np.flatnonzero(keep)
@@ -248,6 +254,18 @@ def _heads_of(dep: np.ndarray, head: np.ndarray, labels: list[int]) -> np.ndarra
     return out
 
 
+def _in_verb_second_place(token: Token) -> bool:
+    """Whether a word the tagger read as an adjective stands where a verb-second clause puts
+    its finite verb: right after one adverb opening the sentence, before a lower-case word or
+    none ("So erklärte FDP-Finanzexperte X, …", "Dabei betonte der Minister, …"; an
+    attributive adjective needs an article or a preposition before it)."""
+    i = token.i
+    if i == 0 or token.text[:1].isupper():
+        return False
+    before = token.doc[i - 1]
+    return before.tag_ in _OPENING_ADVERB_TAGS and before.is_sent_start is True
+
+
 def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
     """The first of the token's :func:`_cue_candidates` that is one of the lexicon's verbs."""
     return next((c for c in _cue_candidates(token, lex) if c in lex.verbs), None)
@@ -262,7 +280,8 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
     # the first two tests, also read from the Doc's arrays by _verb_like: keep them the same
     if (token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower())
             and not (token.tag_[:2] in ("VV", "VA", "VM") and token.dep_ in ("ROOT", "root"))
-            and not any(c.dep_ in _AUX_DEPS for c in token.children)):
+            and not any(c.dep_ in _AUX_DEPS for c in token.children)
+            and not (lex.verb_second and token.tag_ in _ADJECTIVE_TAGS and _in_verb_second_place(token))):
         # a main verb the POS model missed ("empfahl" ADV, "wurde angegeben" ADJD) passes; a
         # particle ("bekannt gegeben") does not
         return ()

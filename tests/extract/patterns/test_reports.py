@@ -68,6 +68,18 @@ def test_a_verb_the_tagger_missed_still_cues_a_report(run_de):
     assert att.speaker.text == "die frühere Ministerin Anna Weber"  # the object is cut off
 
 
+def test_a_verb_the_tagger_read_as_an_adjective_in_the_verbs_place_cues_a_report(run_de):
+    # "erklärte", "betonte" tagged ADJA right after an opening adverb: the finite verb's place
+    texts = {"So erklärte Finanzexperte Jan Kraus, dass die Schulden geringer ausfielen.":
+             ("dass die Schulden geringer ausfielen", "erklären", "Jan Kraus"),
+             "So betonte Ministerin Anna Weber, das Land habe nicht die Absicht, Truppen abzuziehen.":
+             ("das Land habe nicht die Absicht, Truppen abzuziehen", "betonen", "Anna Weber")}
+    for text, expected in texts.items():
+        assert [(a.quote.text, a.cue.lemma, a.speaker.entity) for a in run_de(text).attributions] == [expected]
+    # an attributive adjective after an article is none ("Der erklärte Gegner …")
+    assert not run_de("Der erklärte Gegner der Reform, Jan Kraus, kam nicht.").attributions
+
+
 def test_a_demonstrative_before_the_cue_points_back_at_the_reported_sentence(run_de):
     text = ("Die Fähre nach Helgoland fährt ab Montag wieder nach Fahrplan. "
             "Das teilte die Reederei am Freitag in Cuxhaven mit.")
