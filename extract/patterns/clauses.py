@@ -283,3 +283,35 @@ def with_final_punct(doc: Doc, span: Span) -> int:
     if nxt is not None and nxt.text in (".", "!", "?") and nxt.idx == span.end_char:
         return nxt.idx + 1
     return span.end_char
+
+
+def comma_after_names(sent: Span, i: int) -> int | None:
+    """:func:`comma_after`, stepping over a name in quotation marks inside a noun phrase
+    ("meldete die Nachrichtenagentur „Xinhua“, die Maschine sei …", "sagte X zum „Algemeen
+    Dagblad“, …"): a few words, the first capitalised, after an article, a noun, an adjective
+    or a preposition."""
+    doc = sent.doc
+    k = i + 1
+    while k < sent.end:
+        text = doc[k].text
+        if text == ",":
+            return k
+        if text in (";", ":"):
+            return None
+        if text in _QUOTE_OPENINGS:
+            close = next((j for j in range(k + 1, min(k + 2 + _MAX_QUOTED_NAME_WORDS, sent.end))
+                         if doc[j].text in _QUOTE_CLOSINGS), None)
+            if (close is None or close == k + 1 or not doc[k + 1].text[:1].isupper()
+                    or doc[k - 1].pos_ not in ("DET", "NOUN", "PROPN", "ADP", "ADJ")):
+                return None
+            k = close
+        elif text in _QUOTE_CLOSINGS:
+            return None
+        k += 1
+    return None
+
+
+# German marks: „…“, »…«, "…" (the straight one closes itself)
+_QUOTE_OPENINGS = frozenset({"„", "»", '"'})
+_QUOTE_CLOSINGS = frozenset({"“", "«", "”", '"'})
+_MAX_QUOTED_NAME_WORDS = 4

@@ -71,11 +71,24 @@ def _reports_on(doc: Doc, cue: tuple[int, int], frame_rng: tuple[int, int]) -> b
     return any(t.text == "," and any(not u.is_punct for u in after[k + 1 :]) for k, t in enumerate(after))
 
 
+def _name_after_noun(doc: Doc, q: QuotedSpan, pre_rng: tuple[int, int]) -> bool:
+    """Whether a quote of a few words, the first capitalised and none a verb, follows a noun."""
+    if pre_rng[1] <= pre_rng[0] or doc[pre_rng[1] - 1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not q.text[:1].isupper() or word_count(q.text) > _MAX_NAME_WORDS:
+        return False
+    inside = char_span_bounds(doc, q.start, q.end, "contract")
+    return inside is not None and not _has_verb(doc, inside[0], inside)
+
+
 def _has_verb(doc: Doc, start: int, bounds: tuple[int, int] | None) -> bool:
     """Whether the tokens from ``start`` to the end of ``bounds`` hold a verb or an auxiliary."""
     if bounds is None:
         return True  # no tokens to judge by: leave the frame
     return any(t.pos_ in ("VERB", "AUX") for t in doc[start : bounds[1]])
+
+
+_MAX_NAME_WORDS = 4  # "Ärzte ohne Grenzen", "Polizei von Jena"
 
 
 class _Siblings:
@@ -135,6 +148,10 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
         # "Ein Sprecher der „Polizei von Jena“, Karl Brandt, sagte, das …": no verb before the
         # frame, whose cue reports a clause of its own after it: the quote names something in
         # the speaker's phrase ("Ein „großer Sieg“, so urteilte X" stays a quote)
+        frame = None
+    if embedded and frame is not None and frame.cue is not None and _name_after_noun(doc, q, pre_rng):
+        # "meldete die Nachrichtenseite „Golem“, der Verein habe …": a short capitalised quote
+        # in apposition to a noun is the noun's name, not words of the frame's speaker
         frame = None
     if embedded and frame is not None and frame.cue is not None:
         # "In jüngster Zeit verbreiteten „Massenmedien …“, sagte X": a mixed quote

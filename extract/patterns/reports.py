@@ -15,7 +15,7 @@ from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, CharSpans, np_after, sentences, strip_punct, subject_of, with_apposition
 from ..quotemarks import has_words
-from .clauses import clause_after, comma_after, indirect_report, relay_aside, reported_mood, zu_infinitive
+from .clauses import clause_after, comma_after, comma_after_names, indirect_report, relay_aside, reported_mood, zu_infinitive
 from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
 from .frames import frame_after_pointer, parse_depth
@@ -190,7 +190,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
             return None  # "A, said X, an adviser who …": the content came first (cue last)
         if any(c.dep_ == "dobj" and c.lower_ in lex.pointers for c in verb.children):
             return None  # "Having said that, …": the object points back, the clause after is no content
-    comma = comma_after(sent, verb.i)
+    comma = comma_after(sent, verb.i) if lex.parse_rules else comma_after_names(sent, verb.i)
     wie = next((doc[i] for i in tokens_with(doc, lex.as_particles, sent.start, verb.i)), None)
     if comma is None:
         # "X sagte dass …" without comma, English "X said that …" / "X said the …"

@@ -191,3 +191,13 @@ def test_a_passive_cue_names_no_speaker_by_its_subject(run_de):
 def test_a_clause_opened_by_an_adverbial_conjunction_is_no_content(run_de, text, expected):
     atts = run_de(text).attributions
     assert [(a.quote.text, a.speaker.text) for a in atts] == expected
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Am Montag meldete die Nachrichtenseite „Golem“, der Verein habe den Zusammenhang bestätigt.",
+     "der Verein habe den Zusammenhang bestätigt", "Golem"),
+    ("Der Trainer Jan Kraus sagte zum „Algemeen Dagblad“, nach dem Spiel hätten alle Spieler die Hand gegeben.",
+     "nach dem Spiel hätten alle Spieler die Hand gegeben", "Jan Kraus"),
+])
+def test_a_name_in_quotation_marks_before_the_comma_leaves_the_report_after_it(run_de, text, quote, speaker):
+    assert [(a.quote.text, a.speaker.entity) for a in run_de(text).attributions] == [(quote, speaker)]
