@@ -60,6 +60,8 @@ def find_direct_quotes(doc: Doc, lex: CueLexicon) -> Iterator[Found]:
         # a short quote is speech when it stands alone in its own frame („Nein“, sagte er.)
         framed = found.pattern == Pattern.DIRECT and found.kind == "direct" and found.cue is not None and found.speaker is not None
         if not is_speech and not framed:
+            if _names_only(doc, q):
+                continue  # "sagte dem „Spiegel“": marks around a name set it off, nobody said it
             found.pattern = Pattern.EMBEDDED
         yield found
 
@@ -69,6 +71,16 @@ def _reports_on(doc: Doc, cue: tuple[int, int], frame_rng: tuple[int, int]) -> b
     it: the cue reports a clause of its own ("…, X sagte, das Flugzeug sei …")."""
     after = [t for t in doc[frame_rng[0] : frame_rng[1]] if t.idx >= cue[1]]
     return any(t.text == "," and any(not u.is_punct for u in after[k + 1 :]) for k, t in enumerate(after))
+
+
+def _names_only(doc: Doc, q: QuotedSpan) -> bool:
+    """Whether every word inside the marks is in the name of a person, organisation or place
+    (not MISC: the NER tags a quoted noun so, „Militärputsch“)."""
+    inside = char_span_bounds(doc, q.start, q.end, "contract")
+    if inside is None:
+        return False
+    words = [t for t in doc[inside[0] : inside[1]] if not t.is_punct]
+    return bool(words) and all(t.ent_type_ in _NAMED_LABELS for t in words)
 
 
 def _name_after_noun(doc: Doc, q: QuotedSpan, pre_rng: tuple[int, int]) -> bool:
@@ -89,6 +101,7 @@ def _has_verb(doc: Doc, start: int, bounds: tuple[int, int] | None) -> bool:
 
 
 _MAX_NAME_WORDS = 4  # "Ärzte ohne Grenzen", "Polizei von Jena"
+_NAMED_LABELS = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE"})
 
 
 class _Siblings:

@@ -43,3 +43,10 @@ def test_a_quoted_name_in_the_speakers_phrase_is_no_mixed_quote(run_de):
     text = "Ein „außerordentlicher Sieg“, so urteilte Karl Brandt über seinen Erfolg."
     assert [(a.quote.text, a.speaker.entity) for a in run_de(text).attributions] == [
         ("Ein „außerordentlicher Sieg“", "Karl Brandt")]
+
+
+def test_a_name_in_quotation_marks_alone_is_no_quote(run_de):
+    # the marks set off the name of the one addressed; the report is the sentence's only quote
+    text = "Dem „Spiegel“ sagte Anna Weber, der Vertrag solle verlängert werden."
+    assert [(a.quote.text, a.speaker.entity) for a in run_de(text).attributions] == [
+        ("der Vertrag solle verlängert werden", "Anna Weber")]
