@@ -46,6 +46,11 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
         if content is None or not has_words(span_text(content), 5):
             continue
         for tok in (doc[i] for i in cues):
+            lower = _after_adverbial_clause(sent, tok, lex)
+            if lower > sent.start:
+                content = strip_punct(doc[lower : sent.end])  # the clause that reports, without when or why
+                if content is None or not has_words(span_text(content), 5):
+                    break
             lemma = cue_lemma(tok, lex)
             if lemma in lex.weak_verbs and not _act_complement(tok, lex):
                 continue
@@ -58,7 +63,7 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
                 break
             if any(c.dep_ in ("auxpass", "nsubjpass", "nsubj:pass", "aux:pass") for c in tok.children):
                 break  # "Nothing was said": a passive names no speaker
-            speaker = subject_of(tok, sent.start, sent.end, lex)
+            speaker = subject_of(tok, lower, sent.end, lex)
             if speaker is None and tok.dep_ == "conj" and tok.head.i != tok.i:
                 # "Die Partei griff das Thema auf und fordert harte Maßnahmen": coordinated verbs share the subject
                 speaker = subject_of(tok.head, sent.start, sent.end, lex)
@@ -182,6 +187,17 @@ def _act_complement(verb: Token, lex: CueLexicon) -> bool:
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "sb", "obj", "dobj", "oa"})
+
+
+def _after_adverbial_clause(sent: Span, verb: Token, lex: CueLexicon) -> int:
+    """Where the verb's clause starts: after an adverbial clause opening the sentence ("Während
+    X nichts ändern wollte, plädierte Y für …": Y speaks, not X), else at the sentence start."""
+    first = sent[0]
+    if first.lower_ in lex.adverbial_conjunctions and first.pos_ == "SCONJ":
+        comma = next((t.i for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
+        if comma is not None:
+            return comma + 1
+    return sent.start
 
 
 def _plausible_speaker(span: Span, lex: CueLexicon) -> bool:

@@ -340,10 +340,15 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
         return None  # "When X said …, the crowd applauded": the clause before the comma is the time, not content
     if doc.has_annotation("TAG") and not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None  # "Der Bürgermeister, Henning Scherf (SPD), warnte …": a subject with its apposition, no content
+    if (content[0].lower_ in lex.adverbial_conjunctions and content[0].pos_ == "SCONJ"
+            and not any(t.text == "," for t in content)):
+        return None  # "Während X …, fordert Y …": one adverbial clause is when or why, not content
     if lex.subject_first_frames and j < verb.i - 1:
         speaker = strip_punct(doc[j + 1 : verb.i])
     else:
-        end = next((t.i for t in doc[verb.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")), sent.end)
+        # the subject may hold a bracket or a name in quotation marks ("berichtet die „Frankfurter Rundschau“")
+        end = next((t.i for t in doc[verb.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")
+                    and not t.is_quote), sent.end)
         speaker = subject_of(verb, verb.i + 1, end, lex) or np_after(doc, verb.i + 1, end, lex, subject=True)
         if speaker is not None and usable_speaker(speaker, lex) is None:
             speaker = impersonal_source(doc, verb, sent.end, lex)  # "…, hieß es vom Ministerium."

@@ -47,8 +47,6 @@ GERMAN = [
     # "gegenüber" the parser made the head of its phrase, or left beside the pronoun it follows
     ("Gegenüber Radio Bremen äußerte sie sich mit den Worten: „Das ist erst der Anfang.“", "sie", "Radio Bremen"),
     ("Ihr gegenüber hat er angegeben, er sei wütend auf seinen Bruder gewesen.", "er", "Ihr"),
-    # a lone subject marked dative is no addressee: "droht ihm" threatens him, no one tells him
-    ("Wenn der Angeklagte in diesem Prozess verurteilt werden sollte, droht ihm die Todesstrafe.", None, None),
     # a dative before "zufolge" is who told the reporter, not who was spoken to
     ("In der Fraktion sagte die Kanzlerin einigen Teilnehmern zufolge: „Die Lage ist ernst.“", "die Kanzlerin", None),
     # the object of a cue that addresses someone, parsed as a second subject
@@ -251,3 +249,9 @@ def test_an_object_taken_for_the_speaker_gives_it_back_to_the_subject_of_the_ver
                 "Anhänger", "dazu", "auf", ",", "Ruhe", "zu", "bewahren", "."],
         morphs=["Case=Nom"] + [""] * 18, speaker="Müller", cue="forderte", quote="Ruhe zu bewahren")
     assert got == ("Müller und dessen Anhänger", "Er")
+
+
+def test_a_threat_after_a_condition_is_no_report_and_addresses_no_one(run_de):
+    # "droht ihm" threatens him, no one tells him; the "wenn" clause is a condition, not content
+    text = "Wenn der Angeklagte in diesem Prozess verurteilt werden sollte, droht ihm die Todesstrafe."
+    assert [(a.quote.text, a.addressee) for a in run_de(text).attributions] == []

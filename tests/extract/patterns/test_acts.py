@@ -108,3 +108,9 @@ def test_broad_verb_features_name_the_construction(broad_rows):
     feats = quote_features(doc, att, load_lexicon("en"))
     assert "broad_comp=prep:against|cue=vote" in feats
     assert "broad_root" in feats
+
+
+def test_an_adverbial_clause_opening_the_sentence_is_neither_the_act_nor_its_speaker(run_de):
+    text = "Während die Regierung nichts ändern wollte, forderte der Verband der Bauern eine Reduzierung der Steuern auf Diesel."
+    assert [(a.quote.text, a.speaker.text) for a in run_de(text).attributions] == [
+        ("forderte der Verband der Bauern eine Reduzierung der Steuern auf Diesel.", "der Verband der Bauern")]

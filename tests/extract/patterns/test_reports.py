@@ -201,3 +201,8 @@ def test_a_clause_opened_by_an_adverbial_conjunction_is_no_content(run_de, text,
 ])
 def test_a_name_in_quotation_marks_before_the_comma_leaves_the_report_after_it(run_de, text, quote, speaker):
     assert [(a.quote.text, a.speaker.entity) for a in run_de(text).attributions] == [(quote, speaker)]
+
+
+def test_a_speaker_after_the_cue_may_be_a_name_in_quotation_marks(run_de):
+    atts = run_de("Der Vertrag soll verlängert werden, berichtet die „Frankfurter Rundschau“.").attributions
+    assert [(a.quote.text, a.speaker.entity) for a in atts] == [("Der Vertrag soll verlängert werden", "Frankfurter Rundschau")]
