@@ -68,8 +68,15 @@ def subject_after_fronted_adverb(verb: Token, subject: Token, lower: int, lex: C
     if not (lone_adverb or first.pos_ in ("ADP", "CCONJ", "SCONJ") and first.i < subject.i):
         return None
     finite = next((t for t in (verb, *verb.children) if t.i > subject.right_edge.i and t.i <= verb.i and _finite(t)), None)
-    if finite is None:
-        return None
+    after = _phrase_after(verb, finite, lex) if finite is not None else None
+    if after is not None and {*after.morph.get("Number"), *finite.morph.get("Number")} == {"Sing", "Plur"}:
+        return None  # it does not agree with the verb
+    return after
+
+
+def _phrase_after(verb: Token, finite: Token, lex: CueLexicon) -> Token | None:
+    """The head of the noun phrase right after the finite verb (after a reflexive pronoun), a
+    dependent of ``verb`` whose article is not marked for a case other than the nominative."""
     doc = verb.doc
     k = finite.i + 1
     while k < len(doc) and doc[k].pos_ == "PRON" and doc[k].morph.get("Reflex") == ["Yes"]:
