@@ -94,8 +94,12 @@ _GOVERNED_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "pcomp", "acomp"}
 def _governor_subject(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Span | None:
     """"X spoke on Monday, saying …", "X went on to explain …", "Citing …, X said": a cue
     with no subject of its own is said by the subject of the verb it hangs on (English)."""
-    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return None  # "Asked whether …, X said": a passive participle's governor subject is the one asked
+    if ((verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.dep_ == "advcl" and verb.i < verb.head.i)
+            and not any(c.dep_ in ("aux", "auxpass") or c.dep_ in SUBJECT_DEPS for c in verb.children)):
+        # "Asked whether …, X said": a passive participle's governor subject is the one asked
+        # (a past form with no subject in an adverbial clause before its governor is one too,
+        # whatever its tag: "Asked" opening a sentence)
+        return None
     head = verb
     for _ in range(3):
         if (head.dep_ not in _GOVERNED_DEPS and head.dep_ != "prep") or head.head.i == head.i:

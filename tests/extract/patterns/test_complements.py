@@ -80,6 +80,17 @@ def test_the_subject_after_a_passive_participle_is_not_who_asked(run_en):
     assert asked.speaker is None
     assert asked.addressee.text == "the senator"
 
+
+def test_asked_opening_a_sentence_read_as_a_past_form_is_still_a_participle(run_en):
+    # the tagger reads a sentence-initial "Asked" as VBD: with no subject, in an adverbial clause
+    # before its governor, it is a participle all the same, and the subject after it was asked
+    atts = run_en('Asked a direct question about this in the debate, Mary Stone said, "I do take responsibility."').attributions
+    asked = next(a for a in atts if a.cue.text == "Asked")
+    assert (asked.quote.text, asked.speaker) == ("a direct question about this", None)
+    said = next(a for a in atts if a.cue.text == "said")
+    assert said.speaker.entity == "Mary Stone"
+
+
 def test_spoke_about_reports_its_object(run_en):
     text = "The governor spoke about her long ties to the rural counties."
     (att,) = run_en(text).attributions
