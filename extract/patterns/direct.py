@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ..doc_tables import char_span_bounds, span_of
 from ..lexicon import CueLexicon
-from ..phrases import doc_text, strip_punct
+from ..phrases import SUBJECT_DEPS, doc_text, strip_punct
 from ..quotemarks import QuotedSpan, find_quoted, has_words, word_count
 from .found import Found, Pattern, span_chars
 from .frames import attaches_after, colon_clause_frame, colon_frame, colon_verb_frame, frame_in, inside_clause_before, pointing_frame, sentence_bounds, sets_off_frame, signature_frame, verbless_colon_frame, with_frame_verbs
@@ -93,6 +93,34 @@ def _name_after_noun(doc: Doc, q: QuotedSpan, pre_rng: tuple[int, int]) -> bool:
     return inside is not None and not _has_verb(doc, inside[0], inside)
 
 
+def _own_clause_frame(doc: Doc, pre_rng: tuple[int, int], lex: CueLexicon):
+    """The frame in the clause a fragment stands in, after the last comma before it, when that
+    clause has an indicative cue with a speaker (a cue in reported mood is the content of the
+    report around it: "X sagte, Y bezeichne das als „…“" stays X's)."""
+    comma = next((t.i for t in reversed(doc[pre_rng[0] : pre_rng[1]]) if t.text == ","), None)
+    if comma is None or not lex.verb_second:
+        return None
+    frame = frame_in(doc, comma + 1, pre_rng[1], lex, after_quote=False)
+    if frame is None or frame.cue is None or frame.speaker is None:
+        return None
+    cue = char_span_bounds(doc, frame.cue[0], frame.cue[1], "contract")
+    if cue is None or any("Sub" in t.morph.get("Mood") for t in doc[cue[0] : cue[1]]):
+        return None
+    # a verb whose own subject stands between the comma and it: a main clause of its own
+    verb = doc[cue[0]]
+    if not any(c.dep_ in SUBJECT_DEPS and comma < c.i < verb.i for c in verb.children):
+        return None
+    return frame
+
+
+def _subject_first(doc: Doc, frame_rng: tuple[int, int], lex: CueLexicon) -> bool:
+    """Whether the words after a quote open with a noun phrase rather than with a verb or a
+    particle ("so", "wie"): the first word is a noun, a name or an article."""
+    first = next((t for t in doc[frame_rng[0] : frame_rng[1]] if not t.is_punct and not t.is_space), None)
+    return (first is not None and first.pos_ in ("NOUN", "PROPN", "DET")
+            and first.lower_ not in lex.source_particles and first.lower_ not in lex.as_particles)
+
+
 def _has_verb(doc: Doc, start: int, bounds: tuple[int, int] | None) -> bool:
     """Whether the tokens from ``start`` to the end of ``bounds`` hold a verb or an auxiliary."""
     if bounds is None:
@@ -135,6 +163,10 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
     after_lex = with_frame_verbs(lex)
     if post_rng[1] > post_rng[0] and attaches_after(text, q, close_at, doc[post_rng[0]], post_rng[1], after_lex):
         frame = frame_in(doc, *post_rng, after_lex, after_quote=True)
+        if frame is not None and frame.cue is not None and lex.verb_second and _subject_first(doc, post_rng, lex):
+            # German inverts after a quote („…“, sagte X): a phrase before the verb opens a
+            # sentence of its own („überzogen“, Trainer X bezeichnete … als „…“)
+            frame = None
     pre_text = text[lo:open_at].strip()
     # "She continued, “…”" / "The statement read: “…”": right before the quote, frame-only verbs too
     pre_lex = after_lex if pre_text[-1:] in (",", ":") else lex
@@ -176,6 +208,9 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
         # a fragment inside a sentence: "nannte sie „reine Spekulation“", "der Sohn habe
         # sich „bewusst …“": a direct quote whose frame is the sentence around it
         pattern = Pattern.EMBEDDED
+        # the clause the fragment stands in frames it, when it has a cue of its own ("X lobte den
+        # Plan, Y nannte ihn „verfehlt“": Y's)
+        pre_frame = _own_clause_frame(doc, pre_rng, pre_lex) or pre_frame
         frame = pre_frame if pre_frame is not None and pre_frame.cue is not None and pre_frame.speaker is not None else None
         pre_frame = None
     kind = "mixed" if start < open_at else "direct"

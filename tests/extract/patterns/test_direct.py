@@ -50,3 +50,17 @@ def test_a_name_in_quotation_marks_alone_is_no_quote(run_de):
     text = "Dem „Spiegel“ sagte Anna Weber, der Vertrag solle verlängert werden."
     assert [(a.quote.text, a.speaker.entity) for a in run_de(text).attributions] == [
         ("der Vertrag solle verlängert werden", "Anna Weber")]
+
+
+def test_a_fragment_belongs_to_the_clause_it_stands_in(run_de):
+    # after a quote, German inverts a frame („…“, sagte X): a name before the verb opens a clause
+    # of its own, whose cue frames the fragment in it; the first fragment is the first speaker's
+    text = ("Karl Brandt nannte seinen Platzverweis „überzogen“, Trainer Jan Kraus bezeichnete acht "
+            "Gelbe Karten in einem Spiel als „übertrieben“.")
+    fragments = {a.quote.text: a.speaker.entity for a in run_de(text).attributions if a.quote.text.startswith("„")}
+    assert fragments == {"„überzogen“": "Karl Brandt", "„übertrieben“": "Jan Kraus"}
+    text = "Anna Weber lobte den Plan, Jan Kraus nannte ihn „völlig verfehlt“."
+    assert [(a.quote.text, a.speaker.entity) for a in run_de(text).attributions] == [("„völlig verfehlt“", "Jan Kraus")]
+    # a cue in reported mood is the content of the report around it
+    text = "Anna Weber sagte, der Plan sei „völlig verfehlt“."
+    assert {a.speaker.entity for a in run_de(text).attributions} == {"Anna Weber"}
