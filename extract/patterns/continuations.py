@@ -116,7 +116,8 @@ def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | No
     that no report precedes ("Am Rande der Sitzung nahm der Ministerpräsident Stellung. Jeder
     Pädagoge könne …"): the one whose view the next sentence reports, when it can speak."""
     root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or reported_mood(root, lex):
+    copula = any(c.dep_ == "cop" for c in root.children)  # "X ist besorgt."
+    if (root.pos_ not in ("VERB", "AUX") and not copula) or reported_mood(root, lex):
         return None
     if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass") for c in root.children):
         return None
@@ -176,12 +177,21 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
             far = gap.count("\n\n") > 4 or len(between) > 12
         if planned and (far or between):
             continue
-        if far and not broad:
+        # no report in reach, but the sentence before has a named subject of its own: its view
+        # ("Staatspräsident X ist besorgt. Der Konflikt sei nicht ethnisch motiviert.")
+        topic = _topic_before(doc, sents[k - 1], lex) if far and k > 0 and not planned else None
+        if far and not broad and topic is None:
             continue
         content = strip_punct(sent)
         if content is None or not has_words(span_text(content), 3):
             continue
         end = with_final_punct(doc, content)
+        if topic is not None:
+            f = Found((content.start_char, end), "free_indirect", pattern=Pattern.KONJUNKTIV, inherited=True)
+            f.speaker = topic
+            ends.append(f)
+            yield f
+            continue
         if far:
             # no report in reach: reported mood alone, a candidate for the learned filter
             f = Found((content.start_char, end), "free_indirect", pattern=Pattern.KONJUNKTIV_FAR)

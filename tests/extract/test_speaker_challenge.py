@@ -19,6 +19,9 @@ CASES = [
     ("de", "Die Opposition sagte, der Plan sei falsch. Am Rande der Sitzung nahm auch Ministerpräsident "
      "Karl Weber zu der Frage Stellung. Jeder Lehrer könne das Konto jetzt oder später einlösen.",
      "Jeder Lehrer könne das Konto jetzt oder später einlösen", "Karl Weber", None),
+    # ... also with no report before it, and after a copula ("ist besorgt")
+    ("de", "Ministerpräsident Karl Weber ist besorgt. Der Konflikt sei nicht ethnisch, sondern persönlich motiviert.",
+     "Der Konflikt sei nicht ethnisch, sondern persönlich motiviert", "Karl Weber", None),
     # the phrase opening the clause shows the nominative, the parser's subject after the verb no case
     ("de", "Der frühere Bürgermeister, Karl Brandt (SPD), warnte die CDU vor einem „populistischen Wahlkampf“.",
      "populistischen Wahlkampf", "Karl Brandt", None),
