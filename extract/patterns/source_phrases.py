@@ -35,6 +35,8 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
     ('Laut', 'Agentur Nordpress')
     """
     sp = _source_phrase(doc, i, lex, lower, upper)
+    if sp is not None and sp.source is not None and lex.verb_second:
+        sp = _to_finite_verb(sp, upper, lex)
     if sp is None or sp.source is None or not doc.has_annotation("DEP"):
         return sp
     source = _without_clause_arguments(sp.source, after_cue=sp.cue.start < sp.source.start)
@@ -42,6 +44,30 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         return sp
     phrase = doc[sp.phrase.start : source.end] if sp.cue.start < source.start else doc[source.start : sp.phrase.end]
     return SourcePhrase(sp.cue, source, phrase, sp.possessor)
+
+
+def _to_finite_verb(sp: SourcePhrase, upper: int, lex: CueLexicon) -> SourcePhrase:
+    """A source phrase opening a verb-second sentence fills the place before the finite verb:
+    the source runs up to that verb ("Nach Angaben libanesischer Sicherheitskreise | seien …",
+    "Nach Aussagen von X (SPD) | bringe …"), over noun-phrase words only (not the one addressed:
+    "laut X gegenüber der Zeitung")."""
+    doc = sp.source.doc
+    if not (sp.cue.start < sp.source.start and sp.cue[0].is_sent_start):
+        return sp
+    verb = next((t.i for t in doc[sp.source.start : min(upper, sp.source.start + _MAX_FRONTED_SOURCE)]
+                 if t.pos_ in ("VERB", "AUX") and (t.morph.get("Mood") or "Fin" in t.morph.get("VerbForm"))), None)
+    if verb is None or verb <= sp.source.start:
+        return sp
+    if verb < sp.source.end or all((t.pos_ in _NOUN_PHRASE_POS or t.text in (",", "(", ")", "-", "„", "“"))
+                                   and t.lower_ not in lex.addressee_prepositions for t in doc[sp.source.end : verb]):
+        source = strip_punct(doc[sp.source.start : verb])
+        if source is not None and source.end > sp.source.start:
+            return SourcePhrase(sp.cue, source, doc[sp.phrase.start : source.end], sp.possessor)
+    return sp
+
+
+_MAX_FRONTED_SOURCE = 14  # words of a source phrase before the finite verb, at most
+_NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ", "ADP", "X"})
 
 
 #: how the parser hangs a clause's own subject or object on its verb

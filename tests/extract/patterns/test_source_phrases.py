@@ -107,3 +107,17 @@ def test_according_to_a_source_opening_with_an_adjective(run_en, text, content, 
 def test_according_to_keeps_the_whole_source_phrase(run_en, text, content, source):
     (att,) = run_en(text).attributions
     assert (att.quote.text, att.speaker.text) == (content, source)
+
+
+@pytest.mark.parametrize("text, source, content", [
+    # a source phrase opening the sentence fills the place before the finite verb: a genitive
+    # without an article, a name after "ohne", a second space all belong to it
+    ("Nach Angaben libanesischer Sicherheitskreise seien drei Menschen getötet worden.",
+     "Angaben libanesischer Sicherheitskreise", "seien drei Menschen getötet worden"),
+    ("Nach Meinung vieler Experten und Fans sei das Spiel verloren.", "Meinung vieler Experten und Fans", "sei das Spiel verloren"),
+    ("Nach Angaben der Hilfsorganisation Ärzte ohne Grenzen seien drei Menschen gestorben.",
+     "Angaben der Hilfsorganisation Ärzte ohne Grenzen", "seien drei Menschen gestorben"),
+])
+def test_a_source_phrase_before_the_finite_verb_runs_up_to_it(run_de, text, source, content):
+    (att,) = run_de(text).attributions
+    assert (att.speaker.text, att.quote.text) == (source, content)
