@@ -49,8 +49,8 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
 def _to_finite_verb(sp: SourcePhrase, upper: int, lex: CueLexicon) -> SourcePhrase:
     """A source phrase opening a verb-second sentence fills the place before the finite verb:
     the source runs up to that verb ("Nach Angaben libanesischer Sicherheitskreise | seien …",
-    "Nach Aussagen von X (SPD) | bringe …"), over noun-phrase words only (not the one addressed:
-    "laut X gegenüber der Zeitung")."""
+    "Nach Aussagen von X (SPD) | bringe …"), over noun-phrase words only (not the one addressed,
+    "laut X gegenüber der Zeitung", nor a source it cites, "laut X unter Berufung auf Y")."""
     doc = sp.source.doc
     if not (sp.cue.start < sp.source.start and sp.cue[0].is_sent_start):
         return sp
@@ -59,11 +59,17 @@ def _to_finite_verb(sp: SourcePhrase, upper: int, lex: CueLexicon) -> SourcePhra
     if verb is None or verb <= sp.source.start:
         return sp
     if verb < sp.source.end or all((t.pos_ in _NOUN_PHRASE_POS or t.text in (",", "(", ")", "-", "„", "“"))
-                                   and t.lower_ not in lex.addressee_prepositions for t in doc[sp.source.end : verb]):
+                                   and t.lower_ not in lex.addressee_prepositions
+                                   and t.lower_ not in _citing_openers(lex) for t in doc[sp.source.end : verb]):
         source = strip_punct(doc[sp.source.start : verb])
         if source is not None and source.end > sp.source.start:
             return SourcePhrase(sp.cue, source, doc[sp.phrase.start : source.end], sp.possessor)
     return sp
+
+
+def _citing_openers(lex: CueLexicon) -> frozenset[str]:
+    """The first words of the lexicon's citing phrases ("unter" of "unter Berufung auf")."""
+    return frozenset(words[0] for words in lex.citing_phrases if words)
 
 
 _MAX_FRONTED_SOURCE = 14  # words of a source phrase before the finite verb, at most
