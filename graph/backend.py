@@ -117,6 +117,11 @@ class Backend:
         """Every triple of the union of the store's graphs, once, as pyoxigraph triples (to serialize)."""
         raise NotImplementedError
 
+    def counted_union(self) -> tuple[Iterable[ox.Triple], int | None]:
+        """:meth:`union_triples` and how many they are, when the store knows it without counting
+        them one by one (else None)."""
+        return self.union_triples(), None
+
     def dump(self, out: IO[bytes], format: ox.RdfFormat, prefixes: dict[str, str]) -> None:
         """Serialize the store with its named graphs (TriG, N-Quads) to a binary stream."""
         raise NotImplementedError
