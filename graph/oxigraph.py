@@ -239,6 +239,12 @@ class OxigraphBackend(Backend):
         rows = self.store.query(text, use_default_graph_as_union=True)
         return [tuple(map(plain_term, solution)) for solution in rows]
 
+    def select_shared(self, text):
+        if not (self._own_graphs and self.rdflib_store is None):
+            return self.select(text)
+        # the default graph alone (PolNeAR dev: statements' triples 0.028 -> 0.008 CPU s)
+        return [tuple(map(plain_term, solution)) for solution in self.store.query(text)]
+
     def query(self, text, bindings):
         from rdflib import Literal  # the rows are rdflib terms: for rdflib's API, loaded already or now
 
