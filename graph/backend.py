@@ -99,6 +99,13 @@ class Backend:
 
         return [tuple(map(rdflib_to_plain, row)) for row in self.query(text, {})[1]]
 
+    def select_shared(self, text: str) -> list[tuple]:
+        """:meth:`select` for triples :func:`~quotegraph.graph.model.graph_of` puts in the
+        default graph (entities' descriptions, statements): run on the default graph alone where
+        every quad is known to be in the graph graph_of gives it, so the articles' graphs are not
+        searched for what cannot be there; else (and by default) on the union, as :meth:`select`."""
+        return self.select(text)
+
     def update(self, text: str) -> None:
         """Run a SPARQL update."""
         raise NotImplementedError
@@ -116,6 +123,11 @@ class Backend:
     def union_triples(self) -> Iterable[ox.Triple]:
         """Every triple of the union of the store's graphs, once, as pyoxigraph triples (to serialize)."""
         raise NotImplementedError
+
+    def counted_union(self) -> tuple[Iterable[ox.Triple], int | None]:
+        """:meth:`union_triples` and how many they are, when the store knows it without counting
+        them one by one (else None)."""
+        return self.union_triples(), None
 
     def dump(self, out: IO[bytes], format: ox.RdfFormat, prefixes: dict[str, str]) -> None:
         """Serialize the store with its named graphs (TriG, N-Quads) to a binary stream."""

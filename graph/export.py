@@ -194,6 +194,10 @@ def write_graph(graph: Graph | Backend, out: IO[bytes], format: str = "turtle", 
     if format in DATASET_FORMATS:
         backend.dump(out, ox_format, str_prefixes)
         return None
+    triples, count = backend.counted_union()
+    if count is not None:  # known: no step through Python per triple to count them
+        ox.serialize(triples, out, ox_format, prefixes=str_prefixes)
+        return count
     # counted as they are written: the union's triples come once each, and counting them
     # afterwards (len(graph)) would run the whole query again
     written = [0]
@@ -202,7 +206,7 @@ def write_graph(graph: Graph | Backend, out: IO[bytes], format: str = "turtle", 
         for written[0], triple in enumerate(triples, 1):
             yield triple
 
-    ox.serialize(counted(backend.union_triples()), out, ox_format, prefixes=str_prefixes)
+    ox.serialize(counted(triples), out, ox_format, prefixes=str_prefixes)
     return written[0]
 
 

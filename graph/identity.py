@@ -108,8 +108,9 @@ class _State:
 def _read_state(backend) -> _State:
     described: dict[str, dict] = defaultdict(lambda: defaultdict(set))
     preds = _values((*_DESCRIPTION, *RECORD_PREDICATES))
-    for s, p, o in _rows(backend, f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?o "
-                                  f"FILTER(STRSTARTS(STR(?s), \"{_ENTITY_NS}\")) }}"):
+    # entities' descriptions: shared triples, in the default graph (select_shared)
+    for s, p, o in backend.select_shared(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?o "
+                                         f"FILTER(STRSTARTS(STR(?s), \"{_ENTITY_NS}\")) }}"):
         described[s][p].add(o)
     used: dict[str, set[str]] = defaultdict(set)
     known = backend.entity_uses()

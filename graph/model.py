@@ -224,110 +224,102 @@ def entity_class_iri(entity_type: str | None) -> str:
     return _ENTITY_CLASS.get(entity_type or "", SDO.Thing)
 
 
-def _article_triples(article: Article) -> Iterator[Triple]:
+# The triples are built as lists, not generators: a corpus makes tens of thousands per run, and
+# each generator level a triple passed through cost more than making it (issue #27)
+
+def _article_triples(article: Article) -> list[Triple]:
     a = _article(article.id)
-    yield a, RDF.type, SDO.NewsArticle
-    yield a, SDO.identifier, Lit(article.id)
-    yield a, SDO.articleBody, Lit(article.text)
-    yield a, SDO.inLanguage, Lit(article.language)
+    out = [(a, RDF.type, SDO.NewsArticle), (a, SDO.identifier, Lit(article.id)),
+           (a, SDO.articleBody, Lit(article.text)), (a, SDO.inLanguage, Lit(article.language))]
     if article.title:
-        yield a, SDO.headline, Lit(article.title)
+        out.append((a, SDO.headline, Lit(article.title)))
     if article.url:
-        yield a, SDO.url, Lit(article.url, XSD.anyURI)
+        out.append((a, SDO.url, Lit(article.url, XSD.anyURI)))
     if article.date:
-        yield a, SDO.datePublished, date_literal(article.date)
+        out.append((a, SDO.datePublished, date_literal(article.date)))
     for author in article.authors:
         person = _entity(author)
-        yield a, SDO.author, person
-        yield person, RDF.type, SDO.Person
-        yield person, SDO.name, Lit(author)
+        out += [(a, SDO.author, person), (person, RDF.type, SDO.Person), (person, SDO.name, Lit(author))]
     # agencies credited in the text ("(dpa)") and the site it was published on
     for outlet in dict.fromkeys((*article.agencies, *filter(None, [article.site]))):
         org = _entity(outlet)
-        yield a, SDO.publisher, org
-        yield org, RDF.type, SDO.NewsMediaOrganization
-        yield org, SDO.name, Lit(outlet)
+        out += [(a, SDO.publisher, org), (org, RDF.type, SDO.NewsMediaOrganization), (org, SDO.name, Lit(outlet))]
+    return out
 
 
-def _string_triples(article_id: str, start: int, end: int, text: str) -> Iterator[Triple]:
+def _string_triples(article_id: str, start: int, end: int, text: str) -> list[Triple]:
     s = _span(article_id, start, end)
-    yield s, RDF.type, NIF.String
-    yield s, NIF.beginIndex, integer_literal(start)
-    yield s, NIF.endIndex, integer_literal(end)
-    yield s, NIF.anchorOf, Lit(text)
-    yield s, NIF.referenceContext, _article(article_id)
+    return [(s, RDF.type, NIF.String), (s, NIF.beginIndex, integer_literal(start)),
+            (s, NIF.endIndex, integer_literal(end)), (s, NIF.anchorOf, Lit(text)),
+            (s, NIF.referenceContext, _article(article_id))]
 
 
-def _mention_triples(article_id: str, mention: Mention, predicate: str, quote: str) -> Iterator[Triple]:
+def _mention_triples(article_id: str, mention: Mention, predicate: str, quote: str) -> list[Triple]:
     node = _span(article_id, mention.start, mention.end)
-    yield quote, predicate, node
-    yield from _string_triples(article_id, mention.start, mention.end, mention.text)
+    out = [(quote, predicate, node), *_string_triples(article_id, mention.start, mention.end, mention.text)]
     if mention.entity:
-        yield node, ITSRDF.taIdentRef, _entity(mention.entity)
+        out.append((node, ITSRDF.taIdentRef, _entity(mention.entity)))
+    return out
 
 
-def _attribution_triples(result: ArticleResult, att: Attribution, ids: dict[str, str]) -> Iterator[Triple]:
+def _attribution_triples(result: ArticleResult, att: Attribution, ids: dict[str, str]) -> list[Triple]:
     aid = result.article.id
     q = att.quote
     quote = _span(aid, q.start, q.end)
-    yield quote, RDF.type, SDO.Quotation
-    yield quote, RDF.type, PROV.Entity
-    yield from _string_triples(aid, q.start, q.end, q.text)
-    yield quote, SDO.text, Lit(q.text)
-    yield quote, SDO.isPartOf, _article(aid)
-    yield quote, QG.kind, f"{_KIND}{iri_segment(q.kind)}"  # a kind read from a file is only a string
-    yield quote, QG.attributionId, Lit(att.id)
+    out = [(quote, RDF.type, SDO.Quotation), (quote, RDF.type, PROV.Entity),
+           *_string_triples(aid, q.start, q.end, q.text),
+           (quote, SDO.text, Lit(q.text)), (quote, SDO.isPartOf, _article(aid)),
+           (quote, QG.kind, f"{_KIND}{iri_segment(q.kind)}"),  # a kind read from a file is only a string
+           (quote, QG.attributionId, Lit(att.id))]
     if att.confidence is not None:
-        yield quote, QG.confidence, decimal_literal(att.confidence)
+        out.append((quote, QG.confidence, decimal_literal(att.confidence)))
     if att.parent and att.parent in ids:
-        yield quote, QG.nestedIn, ids[att.parent]
+        out.append((quote, QG.nestedIn, ids[att.parent]))
     if att.cue:
         cue = _span(aid, att.cue.start, att.cue.end)
-        yield quote, QG.cue, cue
-        yield from _string_triples(aid, att.cue.start, att.cue.end, att.cue.text)
+        out.append((quote, QG.cue, cue))
+        out += _string_triples(aid, att.cue.start, att.cue.end, att.cue.text)
         if att.cue.lemma:
-            yield quote, QG.cueLemma, Lit(att.cue.lemma)
+            out.append((quote, QG.cueLemma, Lit(att.cue.lemma)))
     if att.speaker:
-        yield from _mention_triples(aid, att.speaker, QG.speakerMention, quote)
+        out += _mention_triples(aid, att.speaker, QG.speakerMention, quote)
         if att.speaker.entity:
             speaker = _entity(att.speaker.entity)
-            yield quote, PROV.wasAttributedTo, speaker
-            yield speaker, QG.said, quote
+            out += [(quote, PROV.wasAttributedTo, speaker), (speaker, QG.said, quote)]
     if att.addressee:
-        yield from _mention_triples(aid, att.addressee, QG.addresseeMention, quote)
+        out += _mention_triples(aid, att.addressee, QG.addresseeMention, quote)
         if att.addressee.entity:
-            yield quote, SDO.recipient, _entity(att.addressee.entity)
+            out.append((quote, SDO.recipient, _entity(att.addressee.entity)))
     if att.mediator:
-        yield from _mention_triples(aid, att.mediator, QG.mediatorMention, quote)
+        out += _mention_triples(aid, att.mediator, QG.mediatorMention, quote)
         if att.mediator.entity:
             outlet = _entity(att.mediator.entity)
-            yield quote, QG.mediator, outlet
-            yield outlet, QG.reported, quote
-    yield from _relay_triples(aid, q, quote, att.mediators)
+            out += [(quote, QG.mediator, outlet), (outlet, QG.reported, quote)]
+    out += _relay_triples(aid, q, quote, att.mediators)
+    return out
 
 
-def _relay_triples(aid: str, q, quote: str, mediators) -> Iterator[Triple]:
+def _relay_triples(aid: str, q, quote: str, mediators) -> list[Triple]:
     """The relay chain, outermost first: the quote was taken from a report of the outermost
     relay, that report from one of the next relay inward, and so on (``prov:wasQuotedFrom+``
     walks it); a relay that names no entity is no hop."""
+    out = []
     previous = quote
     for hop, mention in enumerate(m for m in reversed(mediators) if m.entity):
         report = _report(aid, q.start, q.end, hop)
-        yield previous, PROV.wasQuotedFrom, report
-        yield report, RDF.type, QG.Report
-        yield report, RDF.type, PROV.Entity
-        yield report, PROV.wasAttributedTo, _entity(mention.entity)
+        out += [(previous, PROV.wasQuotedFrom, report), (report, RDF.type, QG.Report),
+                (report, RDF.type, PROV.Entity), (report, PROV.wasAttributedTo, _entity(mention.entity))]
         previous = report
+    return out
 
 
-def _entity_triples(result: ArticleResult) -> Iterator[Triple]:
+def _entity_triples(result: ArticleResult) -> list[Triple]:
+    out = []
     for ent in result.entities:
         node = _entity(ent.name)
-        yield node, RDF.type, entity_class_iri(ent.type)
-        yield node, SDO.name, Lit(ent.name)
-        for alias in ent.aliases:
-            if alias != ent.name:
-                yield node, SDO.alternateName, Lit(alias)
+        out += [(node, RDF.type, entity_class_iri(ent.type)), (node, SDO.name, Lit(ent.name))]
+        out += [(node, SDO.alternateName, Lit(alias)) for alias in ent.aliases if alias != ent.name]
+    return out
 
 
 def plain_triples(result: ArticleResult) -> list[Triple]:
@@ -348,7 +340,7 @@ def plain_triples(result: ArticleResult) -> list[Triple]:
         Plain terms (:mod:`quotegraph.graph.terms`): IRIs as ``str``, literals as ``Lit``.
         The same result always gives the same triples.
     """
-    triples = list(_all_triples(result))
+    triples = _all_triples(result)
     types = [(s, o) for s, p, o in triples if p == _RDF_TYPE and is_entity(s)]
     if not types:
         return triples
@@ -369,18 +361,19 @@ def article_triples(result: ArticleResult) -> Iterator[tuple]:
         yield _uriref(s), _uriref(p), to_rdflib(o)
 
 
-def _all_triples(result: ArticleResult) -> Iterator[Triple]:
-    yield from _article_triples(result.article)
+def _all_triples(result: ArticleResult) -> list[Triple]:
+    out = _article_triples(result.article)
     ids = {att.id: _span(result.article.id, att.quote.start, att.quote.end) for att in result.attributions}
     for att in result.attributions:
-        yield from _attribution_triples(result, att, ids)
-    yield from _entity_triples(result)
+        out += _attribution_triples(result, att, ids)
+    out += _entity_triples(result)
     # each entity's names looked for once per article, not once per quote; names of two
     # characters or fewer are never looked for
     names = [(ent.name, [n for n in (ent.name, *ent.aliases) if len(n) > 2]) for ent in result.entities]
     hits = names_in_texts(names, [att.quote.text for att in result.attributions])
     for att, named in zip(result.attributions, hits):
-        yield from _mentions_triples(named, att, ids[att.id])
+        out += _mentions_triples(named, att, ids[att.id])
+    return out
 
 
 def _mentioned(named: list[str], att: Attribution) -> dict[str, None]:
@@ -396,15 +389,17 @@ def _mentioned(named: list[str], att: Attribution) -> dict[str, None]:
     return out
 
 
-def _mentions_triples(named: list[str], att: Attribution, quote: str) -> Iterator[Triple]:
+def _mentions_triples(named: list[str], att: Attribution, quote: str) -> list[Triple]:
     """``quote schema:mentions entity`` for each entity it names, and the shortcut
     ``speaker qg:talksAbout entity`` (not to the speaker itself)."""
     speaker = _entity(att.speaker.entity) if att.speaker and att.speaker.entity else None
+    out = []
     for name in _mentioned(named, att):
         mentioned = _entity(name)
-        yield quote, SDO.mentions, mentioned
+        out.append((quote, SDO.mentions, mentioned))
         if speaker and mentioned != speaker:
-            yield speaker, QG.talksAbout, mentioned
+            out.append((speaker, QG.talksAbout, mentioned))
+    return out
 
 
 _RDF_TYPE = RDF.type

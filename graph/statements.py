@@ -124,8 +124,9 @@ def link_statements(graph: Graph) -> Statements:
             wanted.add((st, QG.firstSeen, Lit(min(dates[st]), XSD.date), None))
     present = {(q, QG.statement, st, g) for g, q, st in _rows(
         backend, f"SELECT ?g ?q ?st WHERE {{ GRAPH ?g {{ ?q <{QG.statement}> ?st }} FILTER(STRSTARTS(STR(?g), \"{_GRAPH_NS}\")) }}")}
-    present |= {(st, p, o, None) for st, p, o in _rows(
-        backend, f"SELECT ?st ?p ?o WHERE {{ ?st ?p ?o FILTER(STRSTARTS(STR(?st), \"{_STATEMENT_NS}\")) }}")}
+    # the statements' own triples: shared, in the default graph (select_shared)
+    present |= {(st, p, o, None) for st, p, o in backend.select_shared(
+        f"SELECT ?st ?p ?o WHERE {{ ?st ?p ?o FILTER(STRSTARTS(STR(?st), \"{_STATEMENT_NS}\")) }}")}
     deletes, inserts = present - wanted, wanted - present
     if deletes or inserts:
         # in the order of rdflib's printed terms, as before rdflib left extraction: the order the

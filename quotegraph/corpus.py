@@ -178,9 +178,9 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
         read = read_sources(inputs, lang=lang, since=since, fetch_settings=fetch, refresh_feeds=not run.resumed)
         other_language = _extract_into(graph, run, inputs, read, lang=lang, model=model, n_process=n_process,
                                        batch_size=batch_size, progress=progress, min_confidence=min_confidence)
-        summary = Summary(skipped=run.skipped())
+        extracted, skipped = run.finished_and_skipped()
+        summary = Summary(skipped=skipped)
         summary.other_language, summary.other_language_examples = other_language.count, other_language.examples
-        extracted = run.finished_ids()
         if not extracted:  # nothing read: an empty graph file would look like a result
             summary.written = False
         else:
@@ -218,8 +218,9 @@ def _write_outputs(graph: RunGraph | None, run: RunState, summary: Summary, *, o
     one error naming the file that could not be written.
     """
     def counted() -> Iterator:
-        for atts, meta in run.finished_quotes():
-            summary.count(atts)
+        # the journal's quotes.jsonl objects as they are, not made into records and back
+        for atts, meta in run.finished_quote_dicts():
+            summary.count_dicts(atts)
             yield from ((att, meta) for att in atts)
 
     try:
@@ -293,10 +294,20 @@ class OtherLanguage:
         if article.language != lang:
             return  # its JSONL line states its own language
         sample = article.text[:5000]
-        if sum(ch.isalpha() for ch in sample) < LANGUAGE_CHECK_LETTERS or clearly_in(sample, lang):
+        if not _has_letters(sample, LANGUAGE_CHECK_LETTERS) or clearly_in(sample, lang):
             return  # too short to tell, or plainly in the language: no need to load the detector
         detected = detect_language(sample)
         if detected not in (lang, "und"):
             self.count += 1
             if len(self.examples) < LANGUAGE_EXAMPLES:
                 self.examples.append(f"{article.source or article.id} looks like {detected!r}")
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` letters (``str.isalpha``); most texts answer
+    from their first ``4 * count`` characters, the rest only when those do not.
+
+    >>> _has_letters("1, 2, 3: los!", 3), _has_letters("1, 2, 3", 1)
+    (True, False)
+    """
+    return sum(map(str.isalpha, text[:4 * count])) >= count or sum(map(str.isalpha, text)) >= count

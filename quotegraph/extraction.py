@@ -13,7 +13,6 @@ from quotegraph.extract.records import Article, ArticleResult, article_id_for
 from quotegraph.extractor import Extractor
 from quotegraph.inputs import Skipped, without_skipped
 from quotegraph.progress import with_progress
-from quotegraph.workers import extract_in_processes
 
 __all__ = ["extract", "extract_text"]
 
@@ -57,6 +56,9 @@ def extract(articles: Iterable[Article | str], *, lang: str = "auto", model: str
             yield Article(id=article_id_for(item), text=item, language="auto") if isinstance(item, str) else item
 
     if n_process > 1:
+        # multiprocessing's pools: only for workers (issue #27: 6 ms of every run's start)
+        from quotegraph.workers import extract_in_processes
+
         stream = as_articles()
         first = list(islice(stream, batch_size))
         extractor.preload(first)  # forked workers share the pipelines loaded here

@@ -30,12 +30,14 @@ def write_jsonl(results: Iterable[ArticleResult], path: str | Path, *, append: b
                               path, append=append, replacing={result.article.id for result in results})
 
 
-def write_attributions(attributions: Iterable[Attribution | tuple[Attribution, dict | None]], path: str | Path, *, append: bool = True,
+def write_attributions(attributions: Iterable[Attribution | tuple[Attribution | dict, dict | None]], path: str | Path, *, append: bool = True,
                        replacing: Collection[str] = (), files: StagedFiles | None = None) -> int:
     """:func:`write_jsonl` for attributions: streamed, so only the ids are held in memory.
 
     Each item is an attribution, or an attribution and its article's metadata
-    (:func:`~quotegraph.extract.records.article_meta`), written as the line's ``article_meta``.
+    (:func:`~quotegraph.extract.records.article_meta`), written as the line's ``article_meta``;
+    in a pair the attribution may be its quotes.jsonl object already
+    (:func:`~quotegraph.extract.records.attribution_to_dict`, as a run's journal holds it).
 
     With ``append``, the old lines of the articles in ``replacing`` are dropped (those articles
     are written again); other old lines are kept, and an attribution whose ``id`` is already
@@ -63,7 +65,7 @@ def write_attributions(attributions: Iterable[Attribution | tuple[Attribution, d
     return new
 
 
-def _write_lines(out, attributions: Iterable[Attribution | tuple[Attribution, dict | None]], old: Path | None, replacing: set[str]) -> int:
+def _write_lines(out, attributions: Iterable[Attribution | tuple[Attribution | dict, dict | None]], old: Path | None, replacing: set[str]) -> int:
     """Write the kept lines of the ``old`` file, then the new attributions; return how many are new."""
     seen: set[str] = set()
     new = 0
@@ -80,10 +82,12 @@ def _write_lines(out, attributions: Iterable[Attribution | tuple[Attribution, di
                 out.write(line if line.endswith("\n") else line + "\n")
     for item in attributions:
         att, meta = item if isinstance(item, tuple) else (item, None)
-        if att.id in seen:
+        line = att if type(att) is dict else attribution_to_dict(att)
+        if line["id"] in seen:
             continue
-        seen.add(att.id)
-        line = attribution_to_dict(att) | ({"article_meta": meta} if meta is not None else {})
+        seen.add(line["id"])
+        if meta is not None:
+            line = line | {"article_meta": meta}
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
         new += 1
     return new

@@ -143,9 +143,16 @@ class RunState:
 
     def finished_quotes(self) -> Iterator[tuple[tuple[Attribution, ...], dict | None]]:
         """The attributions of every finished article with its metadata (None in an older journal)."""
+        for atts, meta in self.finished_quote_dicts():
+            yield tuple(attribution_from_dict(d) for d in atts), meta
+
+    def finished_quote_dicts(self) -> Iterator[tuple[list[dict], dict | None]]:
+        """:meth:`finished_quotes` as the journal holds them: each attribution as its
+        quotes.jsonl object (:func:`~quotegraph.extract.records.attribution_to_dict`), not made
+        into a record again (what writing quotes.jsonl needs)."""
         for _, entry in self._entries():
             if "article" in entry:
-                yield tuple(attribution_from_dict(d) for d in entry["attributions"]), entry.get("meta")
+                yield entry["attributions"], entry.get("meta")
 
     def finished_results(self) -> Iterator[ArticleResult]:
         """Every finished article as its :class:`ArticleResult`, each once, in the order finished.
@@ -164,12 +171,21 @@ class RunState:
 
     def finished_ids(self) -> set[str]:
         """The ids of every finished article (not of skipped inputs)."""
-        return {key for key, entry in self._entries() if "article" in entry}
+        return self.finished_and_skipped()[0]
 
     def skipped(self) -> list[Skipped]:
         """The inputs skipped so far, each once (a :class:`Tally` for what was only counted)."""
-        return [(Tally if entry.get("tally") else Skipped)(key, entry["reason"])
-                for key, entry in self._entries() if "skipped" in entry]
+        return self.finished_and_skipped()[1]
+
+    def finished_and_skipped(self) -> tuple[set[str], list[Skipped]]:
+        """:meth:`finished_ids` and :meth:`skipped`, from one reading of the journal."""
+        finished, skipped = set(), []
+        for key, entry in self._entries():
+            if "article" in entry:
+                finished.add(key)
+            elif "skipped" in entry:
+                skipped.append((Tally if entry.get("tally") else Skipped)(key, entry["reason"]))
+        return finished, skipped
 
     def _entries(self) -> Iterator[tuple[str, dict]]:
         if not self.journal.exists():

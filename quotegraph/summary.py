@@ -56,6 +56,18 @@ class Summary:
                 self.mediators.add(att.mediator.entity)
 
 
+    def count_dicts(self, attributions: Iterable[dict]) -> None:
+        """:meth:`count` for attributions as quotes.jsonl objects
+        (:func:`~quotegraph.extract.records.attribution_to_dict`)."""
+        self.articles += 1
+        for att in attributions:
+            self.quotes += 1
+            self.by_kind[att["kind"]] = self.by_kind.get(att["kind"], 0) + 1
+            for role, names in (("speaker", self.speakers), ("mediator", self.mediators)):
+                if att[role] and att[role]["entity"]:
+                    names.add(att[role]["entity"])
+
+
 def summarize(results: Iterable[ArticleResult]) -> Summary:
     """Count articles, quotes, distinct speakers and mediators."""
     summary = Summary()

@@ -33,11 +33,8 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
-
-from warcio.archiveiterator import WARCIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.statusandheaders import StatusAndHeadersParserException
 
 from quotegraph.errors import InputError
 from quotegraph.extract.records import Article
@@ -70,11 +67,20 @@ class Tally(Skipped):
     """
 
 
-class _Archive(WARCIterator):
+@cache
+def _archive_class() -> type:
     """warcio's reader, counting (in ``err_count``) rather than printing each record whose
-    ``Content-Length`` was wrong: warcio finds the next record all the same."""
+    ``Content-Length`` was wrong: warcio finds the next record all the same.
 
-    INC_RECORD = ""
+    Made on first use: warcio (and six) load only when an archive is read, not for every run
+    that imports this module for :class:`Tally` (issue #27: 10 ms of a run's start).
+    """
+    from warcio.archiveiterator import WARCIterator
+
+    class _Archive(WARCIterator):
+        INC_RECORD = ""
+
+    return _Archive
 
 
 class _Broken(Exception):
@@ -154,6 +160,9 @@ def read_warc(path: Path, *, lang: str = "auto", limit: int | None = None) -> It
         The longest article text, in characters (:func:`max_article_chars` by default); a
         response body over :data:`~quotegraph.inputs.MAX_HTML_BYTES` is not read whole.
     """
+    from warcio.exceptions import ArchiveLoadFailed  # see _archive_class
+    from warcio.statusandheaders import StatusAndHeadersParserException
+
     limit = max_article_chars() if limit is None else limit
     counts: Counter[str] = Counter()
     records = articles = 0
@@ -163,7 +172,7 @@ def read_warc(path: Path, *, lang: str = "auto", limit: int | None = None) -> It
         yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
         return
     try:
-        archive = _Archive(stream)
+        archive = _archive_class()(stream)
         iterator = iter(archive)
         previous = None
         while True:
@@ -218,7 +227,7 @@ def _check_header(record) -> None:
         raise _Broken("a record header breaks off (it has no WARC-Type or Content-Length)")
 
 
-def _unread_rest(archive: _Archive, stream: _Stream) -> str | None:
+def _unread_rest(archive, stream: _Stream) -> str | None:
     """Why bytes after the last whole record are not read (a record cut short in its header).
 
     warcio ends an archive quietly where a record's header breaks off; its ``offset`` (where

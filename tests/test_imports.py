@@ -119,3 +119,20 @@ def test_only_text_that_needs_repair_loads_the_repair(tmp_path):
     read = "from quotegraph.inputs import read_inputs\nprint([a.text for a in read_inputs([{!r}])])"
     assert "ftfy" not in _top_level(_loaded(read.format(str(tmp_path / "plain.txt"))))
     assert "ftfy" in _top_level(_loaded(read.format(str(tmp_path / "mojibake.txt"))))
+
+
+#: What a run over local text files spares besides: the web archive reader's library and the
+#: worker processes' pools (one process extracts).
+ARCHIVE_AND_POOLS = {"warcio", "concurrent.futures.process", "quotegraph.workers"}
+
+
+def test_extracting_text_in_one_process_loads_no_archive_reader_or_worker_pools(tmp_path):
+    code = _extract_code(tmp_path)
+    loaded = _loaded(code)
+    assert (tmp_path / "graph.ttl").stat().st_size > 0  # it did extract
+    assert not ARCHIVE_AND_POOLS & loaded, ARCHIVE_AND_POOLS & loaded
+    # reading a web archive does load warcio, and two workers their pools (the check above can fail)
+    (tmp_path / "empty.warc").write_bytes(b"")
+    assert "warcio" in _loaded(f"from quotegraph.warc import read_warc\nlist(read_warc(__import__('pathlib').Path({str(tmp_path / 'empty.warc')!r})))")
+    assert {"quotegraph.workers", "concurrent.futures.process"} <= _loaded(
+        code.replace("'-q']", "'-q', '--workers', '2']"))

@@ -170,3 +170,30 @@ def test_a_store_folder_is_opened_again_as_writes_pile_up_and_keeps_everything(t
     assert _triples(on_disk) == _triples(in_memory)  # nothing lost across the reopenings
     on_disk.close()
     in_memory.close()
+
+
+def test_the_run_graph_knows_each_triple_is_in_one_graph_until_a_write_puts_one_in_another(tmp_path):
+    from quotegraph.graph.identity import resolve_graph
+    from quotegraph.graph.statements import link_statements
+
+    run_graph = RunGraph.open(tmp_path)
+    run_graph.add([_result("a1", "Clara Hartmann"), _result("a2", "Clara Hartmann"), _result("a3", "Jonas Weber")])
+    resolve_graph(run_graph.graph)
+    link_statements(run_graph.graph)
+    backend = run_graph.graph
+    triples = list(backend.union_triples())
+    # articles, resolution and statements put each quad in the graph its triple names: no count needed
+    assert backend._own_graphs and len(triples) == len(set(triples)) == len(backend.store)
+    # so the shared triples are all in the default graph: a query for them need not search the articles' graphs
+    names = "SELECT ?s ?o WHERE { ?s <https://schema.org/name> ?o }"
+    assert sorted(backend.select_shared(names)) == sorted(backend.select(names)) != []
+    # a name (a shared triple) put into an article's graph as well: the union is counted again, each triple once
+    (entity, name), *_ = backend.select("SELECT ?s ?o WHERE { ?s <https://schema.org/name> ?o }")
+    backend.change([], [(entity, "https://schema.org/name", name, "https://w3id.org/quotegraph/id/graph/a1")])
+    triples = list(backend.union_triples())
+    assert not backend._own_graphs
+    assert len(triples) == len(set(triples)) == len(backend.store) - 1
+    # the name taken out of the default graph, so it is only in the article's: found all the same
+    backend.change([(entity, "https://schema.org/name", name, None)], [])
+    assert (entity, name) in backend.select_shared(names)
+    run_graph.close()
