@@ -276,6 +276,11 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         # Anwendung stellte der Vorsitzende in Frage": "der" before a masculine noun); not
         # beside a copula, whose complement is nominative too ("X soll ein Söldner gewesen sein")
         children = [c for c in children if _plainly_nominative(c, lex)] or children
+    if len(children) > 1:
+        # or one that names no one while the other names a person or a body ("Die Zahl der Toten
+        # bezifferte die Agentur Xinhua mit 13"): who speaks is named
+        if all(c.pos_ == "NOUN" for c in children):  # a pronoun or a name can speak as well
+            children = [c for c in children if _names_someone(c)] or children
     if len(children) == 1 and children[0].i > verb.i and children[0].morph.get("Case") == ["Acc"]:
         # "Die Firma empfindet die Kritik als …": the parser's subject is accusative by the
         # tagger, the phrase before the verb it called the object nominative: they swap
@@ -398,6 +403,17 @@ def _plainly_nominative(noun: Token, lex: CueLexicon) -> bool:
     det = next((c for c in noun.children if c.dep_ in ("det", "det:poss") and c.i < noun.i), None)
     return (det is not None and det.lower_ in lex.masculine_nominative_determiners
             and noun.morph.get("Gender") == ["Masc"] and noun.morph.get("Number") == ["Sing"])
+
+
+def _names_someone(head: Token) -> bool:
+    """Whether a phrase, up to its first comma, holds a name (of a person or an organisation by
+    the NER, or any proper noun)."""
+    for t in head.doc[head.left_edge.i : head.right_edge.i + 1]:
+        if t.text == "," and t.i > head.i:
+            break
+        if t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN":
+            return True
+    return False
 
 
 def _copula(verb: Token, lex: CueLexicon) -> bool:

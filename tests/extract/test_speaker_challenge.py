@@ -36,6 +36,9 @@ CASES = [
     # "aus" names a reason here, not an origin: the phrase after the verb is the subject the parser missed
     ("de", "Aus diesem Grund forderte die Resolution, genaue Informationen über das Thema zu sammeln.",
      "genaue Informationen über das Thema zu sammeln", "Resolution", None),
+    # of two "subjects", the one that names someone speaks ("Die Zahl" is the object fronted)
+    ("de", "Die Zahl der Toten bezifferte die Nachrichtenagentur Nordpress am Montag mit 13. Die Getöteten seien verbrannt worden.",
+     "Die Getöteten seien verbrannt worden", "Nordpress", None),
     # a lone adverb before the verb, which the parser made the subject, gives way to the phrase after it
     ("de", "Zuletzt hatte Karl Brandt erklärt, der Plan sei gescheitert.", "der Plan sei gescheitert", "Karl Brandt", None),
     # pronouns: the person in focus, not the name mentioned last
