@@ -31,7 +31,6 @@ Bürgermeister in einem Interview mit X") is cut before it, and a quote that beg
 from __future__ import annotations
 
 from itertools import chain
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,7 +41,7 @@ from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subj
                                    preposition_of, speaker_candidates, stray_dative, subjects_of)
 from .head_names import noun_in
 from .phrases import doc_text, strip_punct, through_closing_mark
-from .records import Attribution, Mention, Quote
+from .records import Attribution, Mention, Quote, replaced
 from .roles import cut_before
 
 __all__ = ["add_addressees", "addressee_of", "cue_token"]
@@ -198,7 +197,7 @@ def _quote_after(text: str, quote: Quote, at: int) -> Quote:
     start = at
     while start < quote.end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
-    return replace(quote, text=text[start:quote.end], start=start)
+    return replaced(quote, text=text[start:quote.end], start=start)
 
 
 def _passive_agent(head: Token, verb: Token, lex: CueLexicon) -> bool:
@@ -280,5 +279,5 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
             cut = cut_before(text, spk, opens)  # the addressee's preposition (or conversation) goes with it
             if cut is not None:
                 changes["speaker"] = cut
-        out.append(replace(att, **changes))
+        out.append(replaced(att, **changes))
     return out

@@ -14,7 +14,7 @@ recent person named (:mod:`quotegraph.extract.salience`). The names inside each 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -22,7 +22,7 @@ from .doc_tables import doc_ents, span_text
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
-from .records import Attribution, Entity, Mention
+from .records import Attribution, Entity, Mention, replaced
 from .abbreviations import abbreviated_names
 from .quote_mentions import FindOnce, propn_run_bounds, quote_mentions
 from .descriptions import RoleNouns, description_head, synonym_table
@@ -385,7 +385,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     # last, the names inside each quote: they change no entity found above
     find_named = FindOnce(index)  # (what the quotes name is only ever added as a new entity: find_or_add)
     named_inside = [quote_mentions(doc, att, index, lex, entities, find_named) for att in attributions]
-    resolved = [replace(att, speaker=mention(row["speaker"]), mediator=mention(row["mediator"]), mentions=inside,
+    resolved = [replaced(att, speaker=mention(row["speaker"]), mediator=mention(row["mediator"]), mentions=inside,
                         relays=tuple(map(mention, row.get("relays", ()))), addressee=mention(row["addressee"]))
                 for att, row, inside in zip(attributions, out, named_inside)]
     used = {m.entity for a in resolved for m in (a.speaker, *a.mediators, a.addressee, *a.mentions) if m is not None}

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
            "count_with", "morph_values", "forms", "strings_of", "flags", "lower_in", "span_text", "among", "word_ids",
            "token_bounds", "id_list", "doc_text", "children_of", "head_list", "morph_values_by_id", "span_of",
-           "char_span_bounds"]
+           "char_span_bounds", "doc_sents"]
 
 T = TypeVar("T")
 
@@ -458,3 +458,17 @@ def children_of(doc: Doc) -> list[list[int]]:
                 out[head].append(i)
         return out
     return kept(doc, "children_of", compute)
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """``list(doc.sents)`` (which spaCy walks the tokens for on every access), kept while the Doc
+    is read: the coreference's focus and the quote filter both read every sentence.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("sentencizer")
+    >>> doc = nlp("It is cold. We stay.")
+    >>> with reading(doc):
+    ...     [s.text for s in doc_sents(doc)], doc_sents(doc) is doc_sents(doc)
+    (['It is cold.', 'We stay.'], True)
+    """
+    return kept(doc, "doc_sents", lambda d: list(d.sents))

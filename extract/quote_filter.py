@@ -19,7 +19,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from dataclasses import replace
 from functools import lru_cache
 
 from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, MORPH, ORTH, POS
@@ -31,10 +30,11 @@ from .linear import LinearModel
 from .marks import CLOSING_MARKS, OPENING_MARKS, PAIRS
 from .patterns.acts import broad_complement
 from .cue_verbs import cue_tokens
-from .doc_tables import between, flags, forms, head_list, id_list, kept, morph_values_by_id, token_bounds, tokens_with
+from .doc_tables import (between, doc_sents, flags, forms, head_list, id_list, kept, morph_values_by_id, token_bounds,
+                         tokens_with)
 from .phrases import SUBJECT_DEPS, doc_text
 from .quotemarks import find_quoted, word_count
-from .records import Attribution
+from .records import Attribution, replaced
 
 __all__ = ["QuoteFilter", "quote_features", "kept_with_parents"]
 
@@ -195,7 +195,7 @@ def _tables(doc: Doc) -> _Tables:
     def compute(d: Doc) -> _Tables:
         strings = d.vocab.strings
         has_sents = d.has_annotation("SENT_START")
-        sents = list(d.sents) if has_sents else None
+        sents = doc_sents(d) if has_sents else None
         return _Tables(doc_text(d), forms(d, LOWER), forms(d, ORTH), flags(d, IS_ALPHA), id_list(d, POS),
                        flags(d, IS_PUNCT, IS_SPACE), flags(d, LIKE_NUM), id_list(d, ENT_TYPE), _person_ids(strings),
                        id_list(d, MORPH), morph_values_by_id(d, "Mood"), token_bounds(d)[0], has_sents, sents,
@@ -357,7 +357,7 @@ def kept_with_parents(attributions: Sequence[Attribution], parents: Sequence[int
         new_index[i] = len(kept)
         kept_parents.append(new_index[parent] if parent is not None else None)
         parent_id = kept[new_index[parent]].id if parent is not None else None
-        kept.append(att if att.parent == parent_id else replace(att, parent=parent_id))
+        kept.append(att if att.parent == parent_id else replaced(att, parent=parent_id))
     return kept, kept_parents
 
 
@@ -394,5 +394,5 @@ class QuoteFilter:
         # judged by the confidence shown: '--min-confidence 0.9956' keeps what quotes.jsonl shows as 0.9956
         keep = [s >= self.threshold or att.pattern in self.unjudged for att, s in zip(attributions, shown)]
         # a score is given to the attributions kept only: the others are not shown
-        scored = [replace(att, score=s) if k else att for att, s, k in zip(attributions, shown, keep)]
+        scored = [replaced(att, score=s) if k else att for att, s, k in zip(attributions, shown, keep)]
         return kept_with_parents(scored, parents, keep)

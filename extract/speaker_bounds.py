@@ -20,7 +20,6 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.attrs import POS
 from spacy.parts_of_speech import ADJ, ADP, DET
@@ -28,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doc_tables import id_list, token_bounds
 from .phrases import doc_text, ends_in_noun, quoted_name_after
-from .records import Attribution, Mention
+from .records import Attribution, Mention, replaced
 
 __all__ = ["tidy_speakers", "speaker_bounds"]
 
@@ -250,6 +249,6 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
         if any(start < r.end and r.start < end for r in (att.quote, att.cue) if r is not None):
             start, end = speaker_bounds(span, edge_words, apposition=False)  # never into the quote or cue
         if (start, end) != (sp.start, sp.end) and start < end:
-            att = replace(att, speaker=Mention(text[start:end], start, end, sp.entity, sp.type))
+            att = replaced(att, speaker=Mention(text[start:end], start, end, sp.entity, sp.type))
         out.append(att)
     return out

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -32,7 +31,7 @@ from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
 from .doc_tables import among, between, doc_array, forms, id_list, kept, token_bounds, word_ids
 from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, sentences, subject_of, with_apposition
-from .records import Attribution, Mention
+from .records import Attribution, Mention, replaced
 
 __all__ = ["Candidate", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]
 
@@ -444,7 +443,7 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
             k, probability = _most_probable(windows.weights(att, cands, rule, bounds), model)
             if (k != rule) if rule is not None else probability >= model.threshold:
                 chosen = cands[k][4]
-                att = replace(att, speaker=Mention(chosen.text, chosen.start_char, chosen.end_char))
+                att = replaced(att, speaker=Mention(chosen.text, chosen.start_char, chosen.end_char))
         out.append(att)
     return out
 
