@@ -17,7 +17,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from .doc_tables import children_of, forms, head_list, id_list, kept
+from .doc_tables import char_span_kept, children_of, forms, head_list, id_list, kept
 from .head_names import noun_at, noun_in
 from .phrases import is_name
 from .lexicon import CueLexicon
@@ -423,7 +423,7 @@ def _partners(verb: Token, lex: CueLexicon) -> Iterator[Token]:
 def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> Iterator[Token]:
     """For a cue that is no verb ("so X gegenüber Y", "nach Angaben von X gegenüber Y"): the
     phrases with an addressee preposition, or a conversation's partner, hung on the speaker."""
-    span = doc.char_span(*speaker, alignment_mode="expand") if speaker else None
+    span = char_span_kept(doc, *speaker, "expand") if speaker else None
     if span is None or not len(span):
         return
     parse = _parse(doc)

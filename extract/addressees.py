@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .cue_verbs import cue_lemma
+from .doc_tables import char_span_kept
 from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject, object_among_subjects,
                                    preposition_of, speaker_candidates, stray_dative, subjects_of)
 from .head_names import noun_in
@@ -51,7 +52,7 @@ def cue_token(doc: Doc, att: Attribution) -> Token | None:
     verb ("laut", "according to") or an attribution without a cue."""
     if att.cue is None:
         return None
-    span = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    span = char_span_kept(doc, att.cue.start, att.cue.end, "expand")
     if span is None or not len(span):
         return None
     verbs = [t for t in span if _is_verb(t) and not (t.head in span and t.head != t)]
@@ -231,7 +232,7 @@ def _subject_beside(doc: Doc, speaker: tuple[int, int], head: Token, verb: Token
     "forderte Mussawi auf", "Kritiker werfen Obama vor"): its head is an object of the cue, in
     a case no subject is in, or the object of two subjects, while the cue has a subject of its
     own outside the span; else None."""
-    span = doc.char_span(*speaker, alignment_mode="expand")
+    span = char_span_kept(doc, *speaker, "expand")
     if verb is None or span is None or span.root != head or head.head != verb:
         return None
     every = subjects_of(verb, lex)
@@ -245,7 +246,7 @@ def _after_speaker_head(doc: Doc, speaker: tuple[int, int], head: Token) -> bool
     """Whether ``head`` sits in the speaker span only because the span ran on past its own
     phrase ("Ministerin A der Zeitung B"): the addressee's phrase ends the span and is not
     part of the speaker's own subtree."""
-    span = doc.char_span(*speaker, alignment_mode="expand")
+    span = char_span_kept(doc, *speaker, "expand")
     if span is None:
         return False
     root = span.root

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .doc_tables import doc_ents, span_text
+from .doc_tables import char_span_kept, doc_ents, span_text
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
@@ -275,7 +275,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         """A relay as (start, end, entity, type); the entity None for a relay a count names
         ("two senators present"); None when it names no one at all (it is dropped)."""
         chars = (relay.start, relay.end)
-        span = doc.char_span(*chars, alignment_mode="expand")
+        span = char_span_kept(doc, *chars, "expand")
         if span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs:
             # "Demnach … laut X": the relay is whoever was last named as a source
             return (*chars, last_source.name, last_source.type) if last_source is not None else None
@@ -309,7 +309,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         speaker = att.speaker or att.possessor
         speaker_chars = (speaker.start, speaker.end) if speaker is not None else None
         if speaker_chars is not None:
-            span = doc.char_span(*speaker_chars, alignment_mode="expand")
+            span = char_span_kept(doc, *speaker_chars, "expand")
             # "Dieser behauptete": a demonstrative points at the last thing named, not at the
             # salient speaker a personal pronoun follows; without a resolver for it, no entity
             # (rather than one called "Dieser")
@@ -409,7 +409,7 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
     if addressee is None:
         return None
     chars = (addressee.start, addressee.end)
-    span = doc.char_span(*chars, alignment_mode="expand")
+    span = char_span_kept(doc, *chars, "expand")
     # the name of the phrase's head, not one inside a modifier ("people watching from X")
     name = head_name(span, lex) if span is not None and len(span) else None
     named = name_in(name, lex, entities) if name is not None else None

@@ -30,8 +30,8 @@ from .linear import LinearModel
 from .marks import CLOSING_MARKS, OPENING_MARKS, PAIRS
 from .patterns.acts import broad_complement
 from .cue_verbs import cue_tokens
-from .doc_tables import (between, doc_sents, flags, forms, head_list, id_list, kept, morph_values_by_id, token_bounds,
-                         tokens_with)
+from .doc_tables import (between, char_span_kept, doc_sents, flags, forms, head_list, id_list, kept, morph_values_by_id,
+                         token_bounds, tokens_with)
 from .phrases import SUBJECT_DEPS, doc_text
 from .quotemarks import find_quoted, word_count
 from .records import Attribution, replaced
@@ -78,9 +78,9 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
     lemma = (cue.lemma or "").lower() if cue else "none"
     feats += [f"cue={lemma}", f"cue={lemma}|kind={kind}"]
     # the cue's and the speaker's tokens, looked up once for all features that read them
-    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue else None
+    cue_span = char_span_kept(doc, cue.start, cue.end, "expand") if cue else None
     speaker_at = att.speaker
-    speaker_span = doc.char_span(speaker_at.start, speaker_at.end, alignment_mode="expand") if speaker_at else None
+    speaker_span = char_span_kept(doc, speaker_at.start, speaker_at.end, "expand") if speaker_at else None
     if cue_span is not None:
         feats.append(f"cue_pos={cue_span.root.pos_}|kind={kind}")
         where = "before" if cue.end <= start else "after" if cue.start >= end else "inside"
@@ -94,7 +94,7 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
         feats.append(f"mediator|kind={kind}")
     if att.parent is not None:
         feats.append("nested")
-    quote = doc.char_span(start, end, alignment_mode="expand")
+    quote = char_span_kept(doc, start, end, "expand")
     if quote is None or len(quote) == 0:
         return feats + ["no_tokens"]
     q_start, q_end = quote.start, quote.end

@@ -25,7 +25,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import ADJ, ADP, DET
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import id_list, token_bounds
+from .doc_tables import char_span_kept, id_list, token_bounds
 from .phrases import doc_text, ends_in_noun, quoted_name_after
 from .records import Attribution, Mention, replaced
 
@@ -240,7 +240,7 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
     out = []
     for att in attributions:
         sp = att.speaker
-        span = doc.char_span(sp.start, sp.end, alignment_mode="expand") if sp is not None else None
+        span = char_span_kept(doc, sp.start, sp.end, "expand") if sp is not None else None
         if span is None or len(span) == 0:
             out.append(att)
             continue
