@@ -186,6 +186,8 @@ def named_part(span: Span, lex: CueLexicon) -> Span | None:
 def _without_trailing_pp(span: Span, lex: CueLexicon) -> Span:
     """"das Institut in einer Mitteilung" → "das Institut": a prepositional phrase after the
     head names a circumstance, not the speaker ("von der Behörde" stays)."""
+    if span.end - span.start < 2:
+        return span  # no word after the head
     # a preposition is written in lower case: "Prof." tagged ADP is a title ("Klinikdirektor Prof. Dr. X")
     doc = span.doc
     pos, texts, lowers = id_list(doc, POS), forms(doc, ORTH), forms(doc, LOWER)  # no Token made per word

@@ -167,7 +167,7 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
         feats.append(f"covers_sentence={'most' if covered >= 0.8 else 'part'}|kind={kind}")
     if pattern == "broad_verb" and cue:
         feats += _broad_verb_features(doc, cue_span, lemma, lex)
-    return feats + _name_features(doc, quote, words, kind, text)
+    return feats + _name_features(doc, quote, words, kind, text, tables)
 
 
 class _Tables(NamedTuple):
@@ -303,12 +303,14 @@ def _broad_verb_features(doc: Doc, cue_span: Span | None, lemma: str, lex: CueLe
     return feats
 
 
-def _name_features(doc: Doc, quote: Span, words: list[int], kind: str, text: str) -> list[str]:
+def _name_features(doc: Doc, quote: Span, words: list[int], kind: str, text: str,
+                   tables: _Tables | None = None) -> list[str]:
     """What tells a quoted name or title („Union pour un Mouvement Populaire“, „Ode an die
     Freude“ (1785)) from speech: no verb, capitalised words, a bracket after it, the noun it
-    names before it ("die Bewegung „…“"). ``words``: the indices of the quote's words."""
+    names before it ("die Bewegung „…“"). ``words``: the indices of the quote's words;
+    ``tables``: :func:`_tables`, to save looking them up."""
     feats = []
-    tables = _tables(doc)
+    tables = _tables(doc) if tables is None else tables
     pos, texts, alpha = tables.pos, tables.orth, tables.alpha
     if not any(pos[i] in (VERB, AUX) for i in words):
         feats.append(f"no_verb|kind={kind}")

@@ -152,6 +152,8 @@ def _without_occasion(doc: Doc, start: int, end: int, speech_nouns: frozenset[st
     """The end before a prepositional phrase that names the occasion or medium of the words, not
     the speaker ("der Minister [in einem Interview]", "die Ministerin [in ihrer Rede]"): its noun is
     a noun of speech or statement (or a compound ending in one: "Pressemitteilung")."""
+    if end - start < 2:
+        return end  # no word after the first
     pos = id_list(doc, POS)  # only a preposition is made a Token
     k = next((t.i for t in (doc[i] for i in range(start + 1, end) if pos[i] == ADP) if t.dep_ == "case"
               and start < t.head.i < end and _speech_noun(t.head, speech_nouns)), None)
