@@ -17,7 +17,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from .doc_tables import children_of, forms, head_list, id_list, kept
+from .doc_tables import char_span_kept, children_of, forms, head_list, id_list, kept
 from .head_names import noun_at, noun_in
 from .phrases import is_name
 from .lexicon import CueLexicon
@@ -123,11 +123,12 @@ def _label_ids(strings) -> dict[str, int]:
     return {label: strings[label] for label in ("pobj", "prep", "case", "advcl", *_CLAUSES)}
 
 
-def _prepositional_objects(verb: Token) -> Iterator[tuple[str, Token]]:
+def _prepositional_objects(verb: Token, parse: _Parse | None = None) -> Iterator[tuple[str, Token]]:
     """(preposition, nominal) of each prepositional phrase on ``verb``, in both parse styles:
-    UD ("obl" with a "case" child) and ClearNLP ("prep" with a "pobj" child)."""
+    UD ("obl" with a "case" child) and ClearNLP ("prep" with a "pobj" child); ``parse``:
+    :func:`_parse`, to save looking it up."""
     doc = verb.doc
-    parse = _parse(doc)
+    parse = _parse(doc) if parse is None else parse
     deps, pos, lowers, _, children, labels = parse[:6]
     for child in children[verb.i]:
         if deps[child] == labels["prep"]:
@@ -289,7 +290,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                     and (child.dep_ not in _SUBJECTS or any(c.dep_ in _SUBJECTS and c != child for c in verb.children)))
                 or (lemma in lex.dative_addressee_verbs and _dative_by_determiner(child, verb, lex))):
             yield child
-    for prep, obj in _prepositional_objects(verb):  # "gegenüber dem Sender", "said to reporters"
+    for prep, obj in _prepositional_objects(verb, parse):  # "gegenüber dem Sender", "said to reporters"
         if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "warnte vor Putin": spoken of
             continue
         if (prep in lex.addressee_prepositions or f"{lemma} {prep}" in lex.verb_addressee_prepositions
@@ -313,9 +314,9 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 prep in lex.audience_prepositions and (_is_addressable(doc[k], lex) or _is_title(doc[k]))) or (
                 lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)):
             yield doc[k]
-    yield from _participle_audience(verb, ("advcl",), lex)  # "Speaking to reporters, the governor said …"
+    yield from _participle_audience(verb, ("advcl",), lex, parse)  # "Speaking to reporters, the governor said …"
     if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
-        for prep, obj in _prepositional_objects(verb.head):
+        for prep, obj in _prepositional_objects(verb.head, parse):
             if prep in lex.addressee_prepositions:
                 yield obj
     passive = addresses or (lemma is not None and lemma in lex.passive_addressee_verbs)
@@ -338,7 +339,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     if addresses and verb.tag_ == "VBN" and verb.dep_ == "advcl" and not _passive_voice(verb):
         # "Asked whether …, the senator said": the participle's one addressed is its governor's subject
         yield from (c for c in verb.head.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL)
-    yield from _partners(verb, lex)
+    yield from _partners(verb, lex, parse)
 
 
 def _passive_voice(verb: Token) -> bool:
@@ -407,15 +408,15 @@ def disagrees(nominal: Token, verb: Token) -> bool:
     return bool(have) and bool(want) and not (have & want)
 
 
-def _partners(verb: Token, lex: CueLexicon) -> Iterator[Token]:
+def _partners(verb: Token, lex: CueLexicon, parse: _Parse | None = None) -> Iterator[Token]:
     """The partner of a conversation noun in the clause ("im Gespräch mit X", "in an interview
     with X"), on the cue or on a word of its clause ("sagte der Mann in einem Interview mit X")."""
     doc = verb.doc
-    parse = _parse(doc)
+    parse = _parse(doc) if parse is None else parse
     words = (parse.lowers, parse.lemmas)
     for k in _clause_nominals(verb, below=False, parse=parse):
         if noun_at(doc, k, lex.conversation_nouns, lex, words=words):
-            for partner_prep, partner in _prepositional_objects(doc[k]):
+            for partner_prep, partner in _prepositional_objects(doc[k], parse):
                 if partner_prep in lex.conversation_prepositions:
                     yield partner
 
@@ -423,7 +424,7 @@ def _partners(verb: Token, lex: CueLexicon) -> Iterator[Token]:
 def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> Iterator[Token]:
     """For a cue that is no verb ("so X gegenüber Y", "nach Angaben von X gegenüber Y"): the
     phrases with an addressee preposition, or a conversation's partner, hung on the speaker."""
-    span = doc.char_span(*speaker, alignment_mode="expand") if speaker else None
+    span = char_span_kept(doc, *speaker, "expand") if speaker else None
     if span is None or not len(span):
         return
     parse = _parse(doc)
@@ -431,18 +432,19 @@ def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexico
     for k in _clause_nominals(root, below=False, parse=parse):
         if _preposition_at(doc, k, parse) in lex.addressee_prepositions:
             yield doc[k]
-    yield from _partners(root, lex)
-    yield from _participle_audience(root, ("acl",), lex)  # "according to a spokeswoman speaking to X"
+    yield from _partners(root, lex, parse)
+    yield from _participle_audience(root, ("acl",), lex, parse)  # "according to a spokeswoman speaking to X"
 
 
-def _participle_audience(word: Token, deps: tuple[str, ...], lex: CueLexicon) -> Iterator[Token]:
+def _participle_audience(word: Token, deps: tuple[str, ...], lex: CueLexicon,
+                         parse: _Parse | None = None) -> Iterator[Token]:
     """The one spoken to by a participle of speech on ``word`` (a clause of its own without a
     subject or conjunction): "Speaking to reporters, X said", "a spokeswoman speaking to X"."""
     doc = word.doc
-    parse = _parse(doc)
+    parse = _parse(doc) if parse is None else parse
     wanted = {parse.labels[dep] for dep in deps}
     for clause in (doc[k] for k in parse.children[word.i] if parse.deps[k] in wanted):
         if not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children):
-            for prep, obj in _prepositional_objects(clause):
+            for prep, obj in _prepositional_objects(clause, parse):
                 if f"{clause.lemma_.lower()} {prep}" in lex.verb_addressee_prepositions:
                     yield obj

@@ -31,18 +31,18 @@ Bürgermeister in einem Interview mit X") is cut before it, and a quote that beg
 from __future__ import annotations
 
 from itertools import chain
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .cue_verbs import cue_lemma
+from .doc_tables import char_span_kept
 from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject, object_among_subjects,
                                    preposition_of, speaker_candidates, stray_dative, subjects_of)
 from .head_names import noun_in
 from .phrases import doc_text, strip_punct, through_closing_mark
-from .records import Attribution, Mention, Quote
+from .records import Attribution, Mention, Quote, replaced
 from .roles import cut_before
 
 __all__ = ["add_addressees", "addressee_of", "cue_token"]
@@ -52,7 +52,7 @@ def cue_token(doc: Doc, att: Attribution) -> Token | None:
     verb ("laut", "according to") or an attribution without a cue."""
     if att.cue is None:
         return None
-    span = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    span = char_span_kept(doc, att.cue.start, att.cue.end, "expand")
     if span is None or not len(span):
         return None
     verbs = [t for t in span if _is_verb(t) and not (t.head in span and t.head != t)]
@@ -198,7 +198,7 @@ def _quote_after(text: str, quote: Quote, at: int) -> Quote:
     start = at
     while start < quote.end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
-    return replace(quote, text=text[start:quote.end], start=start)
+    return replaced(quote, text=text[start:quote.end], start=start)
 
 
 def _passive_agent(head: Token, verb: Token, lex: CueLexicon) -> bool:
@@ -232,7 +232,7 @@ def _subject_beside(doc: Doc, speaker: tuple[int, int], head: Token, verb: Token
     "forderte Mussawi auf", "Kritiker werfen Obama vor"): its head is an object of the cue, in
     a case no subject is in, or the object of two subjects, while the cue has a subject of its
     own outside the span; else None."""
-    span = doc.char_span(*speaker, alignment_mode="expand")
+    span = char_span_kept(doc, *speaker, "expand")
     if verb is None or span is None or span.root != head or head.head != verb:
         return None
     every = subjects_of(verb, lex)
@@ -246,7 +246,7 @@ def _after_speaker_head(doc: Doc, speaker: tuple[int, int], head: Token) -> bool
     """Whether ``head`` sits in the speaker span only because the span ran on past its own
     phrase ("Ministerin A der Zeitung B"): the addressee's phrase ends the span and is not
     part of the speaker's own subtree."""
-    span = doc.char_span(*speaker, alignment_mode="expand")
+    span = char_span_kept(doc, *speaker, "expand")
     if span is None:
         return False
     root = span.root
@@ -280,5 +280,5 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
             cut = cut_before(text, spk, opens)  # the addressee's preposition (or conversation) goes with it
             if cut is not None:
                 changes["speaker"] = cut
-        out.append(replace(att, **changes))
+        out.append(replaced(att, **changes))
     return out

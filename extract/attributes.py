@@ -62,6 +62,8 @@ def in_extended_attributes(span: Span) -> set[int]:
     """The token indices inside the extended attributes of a phrase, their adjectives included
     ("am", "Dienstag", "veröffentlichten" in "einer am Dienstag veröffentlichten Mitteilung"):
     a preposition or adjective there opens no phrase of its own."""
+    if span.end - span.start < 3:  # no room for an article, an attribute and a noun (most speakers, names)
+        return set()
     doc = span.doc
     if table_of(doc) is not None:  # while the Doc is read: no adjective where one must stand, no attribute
         adjectives = kept(doc, "attributive_adjectives", _attributive_adjectives)

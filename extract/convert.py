@@ -13,12 +13,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from .metadata import find_metadata
-from .records import Article, ArticleResult, local_attribution_id
+from .records import Article, ArticleResult, local_attribution_id, replaced
 
 __all__ = ["doc_to_result", "attribution_id", "in_article", "with_metadata"]
 
@@ -52,7 +51,7 @@ def doc_to_result(doc: Doc, article: Article) -> ArticleResult:
     """
     if doc.text != article.text:
         raise ValueError(f"article {article.id}: the Doc's text differs from the article text")
-    atts = tuple(replace(att, id=in_article(article.id, att.id), article=article.id,
+    atts = tuple(replaced(att, id=in_article(article.id, att.id), article=article.id,
                          parent=in_article(article.id, att.parent) if att.parent is not None else None)
                  for att in doc._.qg_attributions or ())
     return ArticleResult(with_metadata(article), atts, tuple(doc._.qg_entities or ()))
@@ -66,7 +65,7 @@ def with_metadata(article: Article) -> Article:
     ('Kurz und knapp', ('Erika Muster',), ('dpa',))
     """
     meta = find_metadata(article.text)
-    return replace(
+    return replaced(
         article,
         title=article.title or meta.title,
         authors=article.authors or meta.authors,

@@ -14,15 +14,15 @@ recent person named (:mod:`quotegraph.extract.salience`). The names inside each 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .doc_tables import doc_ents, span_text
+from .doc_tables import char_span_kept, doc_ents, span_text
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
-from .records import Attribution, Entity, Mention
+from .records import Attribution, Entity, Mention, replaced
 from .abbreviations import abbreviated_names
 from .quote_mentions import FindOnce, propn_run_bounds, quote_mentions
 from .descriptions import RoleNouns, description_head, synonym_table
@@ -275,7 +275,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         """A relay as (start, end, entity, type); the entity None for a relay a count names
         ("two senators present"); None when it names no one at all (it is dropped)."""
         chars = (relay.start, relay.end)
-        span = doc.char_span(*chars, alignment_mode="expand")
+        span = char_span_kept(doc, *chars, "expand")
         if span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs:
             # "Demnach … laut X": the relay is whoever was last named as a source
             return (*chars, last_source.name, last_source.type) if last_source is not None else None
@@ -309,7 +309,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         speaker = att.speaker or att.possessor
         speaker_chars = (speaker.start, speaker.end) if speaker is not None else None
         if speaker_chars is not None:
-            span = doc.char_span(*speaker_chars, alignment_mode="expand")
+            span = char_span_kept(doc, *speaker_chars, "expand")
             # "Dieser behauptete": a demonstrative points at the last thing named, not at the
             # salient speaker a personal pronoun follows; without a resolver for it, no entity
             # (rather than one called "Dieser")
@@ -385,7 +385,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     # last, the names inside each quote: they change no entity found above
     find_named = FindOnce(index)  # (what the quotes name is only ever added as a new entity: find_or_add)
     named_inside = [quote_mentions(doc, att, index, lex, entities, find_named) for att in attributions]
-    resolved = [replace(att, speaker=mention(row["speaker"]), mediator=mention(row["mediator"]), mentions=inside,
+    resolved = [replaced(att, speaker=mention(row["speaker"]), mediator=mention(row["mediator"]), mentions=inside,
                         relays=tuple(map(mention, row.get("relays", ()))), addressee=mention(row["addressee"]))
                 for att, row, inside in zip(attributions, out, named_inside)]
     used = {m.entity for a in resolved for m in (a.speaker, *a.mediators, a.addressee, *a.mentions) if m is not None}
@@ -409,7 +409,7 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
     if addressee is None:
         return None
     chars = (addressee.start, addressee.end)
-    span = doc.char_span(*chars, alignment_mode="expand")
+    span = char_span_kept(doc, *chars, "expand")
     # the name of the phrase's head, not one inside a modifier ("people watching from X")
     name = head_name(span, lex) if span is not None and len(span) else None
     named = name_in(name, lex, entities) if name is not None else None

@@ -77,6 +77,8 @@ def description_head(span: Span) -> Token | None:
     one singular noun last (a plural, "die Organisationen", names no one of them)."""
     # the words (no punctuation) and their parts of speech from the Doc's arrays: most mentions
     # (a pronoun, a name) fail the first test, and make no Token
+    if len(span) < 2:  # a pronoun, a one-word name: no article and noun
+        return None
     doc = span.doc
     punct, pos = flags(doc, IS_PUNCT), id_list(doc, POS)
     words = [i for i in range(span.start, span.end) if not punct[i]]

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
            "count_with", "morph_values", "forms", "strings_of", "flags", "lower_in", "span_text", "among", "word_ids",
            "token_bounds", "id_list", "doc_text", "children_of", "head_list", "morph_values_by_id", "span_of",
-           "char_span_bounds"]
+           "char_span_bounds", "doc_sents", "char_span_kept"]
 
 T = TypeVar("T")
 
@@ -458,3 +458,44 @@ def children_of(doc: Doc) -> list[list[int]]:
                 out[head].append(i)
         return out
     return kept(doc, "children_of", compute)
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """``list(doc.sents)`` (which spaCy walks the tokens for on every access), kept while the Doc
+    is read: the coreference's focus and the quote filter both read every sentence.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("sentencizer")
+    >>> doc = nlp("It is cold. We stay.")
+    >>> with reading(doc):
+    ...     [s.text for s in doc_sents(doc)], doc_sents(doc) is doc_sents(doc)
+    (['It is cold.', 'We stay.'], True)
+    """
+    return kept(doc, "doc_sents", lambda d: list(d.sents))
+
+
+def char_span_kept(doc: Doc, start_idx: int, end_idx: int, alignment_mode: str = "expand") -> Span | None:
+    """``doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)``, each span kept while
+    the Doc is read: the stages after the patterns look the same speaker, cue and quote up
+    again and again (spaCy makes several Tokens per look-up). The span is shared: not to be
+    changed (its label, its id).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It is  cold.")
+    >>> with reading(doc):
+    ...     all(char_span_kept(doc, a, b, m) == doc.char_span(a, b, alignment_mode=m)
+    ...         for a in range(-1, 14) for b in range(a, 14) for m in ("expand", "contract"))
+    ...     char_span_kept(doc, 0, 5) is char_span_kept(doc, 0, 5)
+    True
+    True
+    """
+    table = table_of(doc)
+    if table is None:
+        return doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)
+    spans = table.get("char_spans")
+    if spans is None:
+        spans = table["char_spans"] = {}
+    key = (start_idx, end_idx, alignment_mode)
+    if key not in spans:
+        spans[key] = doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)
+    return spans[key]

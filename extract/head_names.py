@@ -54,8 +54,21 @@ def noun_at(doc: Doc, i: int, nouns: frozenset[str], lex: CueLexicon, *, compoun
     """:func:`noun_in` of the token at ``i``, its forms read from the Doc's arrays (no Token
     made; ``words``: the lower-case forms and the lemmas' ids, to save looking them up)."""
     lowers, lemmas = (forms(doc, LOWER), id_list(doc, LEMMA)) if words is None else words
-    # the lemma's string looked up for this token alone: few tokens are asked
-    return _noun_words_in((lowers[i], doc.vocab.strings[lemmas[i]].lower()), nouns, lex, compounds)
+    # the answer depends on the form, the lemma (its id is the same in every vocabulary) and the
+    # nouns only: the same nominals come back quote after quote, Doc after Doc
+    key = (lowers[i], lemmas[i], nouns, compounds and lex.closed_compounds)
+    known = _NOUN_AT.get(key)
+    if known is None:
+        if len(_NOUN_AT) >= _NOUN_AT_LIMIT:
+            _NOUN_AT.clear()
+        # the lemma's string looked up for this token alone: few tokens are asked
+        known = _NOUN_AT[key] = _noun_words_in((lowers[i], doc.vocab.strings[lemmas[i]].lower()), nouns, lex, compounds)
+    return known
+
+
+#: :func:`noun_at`'s answers by (form, lemma id, nouns, whether compounds count), and how many it keeps
+_NOUN_AT: dict[tuple, bool] = {}
+_NOUN_AT_LIMIT = 100_000
 
 
 def _noun_words_in(words: tuple[str, str], nouns: frozenset[str], lex: CueLexicon, compounds: bool) -> bool:
@@ -173,6 +186,8 @@ def named_part(span: Span, lex: CueLexicon) -> Span | None:
 def _without_trailing_pp(span: Span, lex: CueLexicon) -> Span:
     """"das Institut in einer Mitteilung" → "das Institut": a prepositional phrase after the
     head names a circumstance, not the speaker ("von der Behörde" stays)."""
+    if span.end - span.start < 2:
+        return span  # no word after the head
     # a preposition is written in lower case: "Prof." tagged ADP is a title ("Klinikdirektor Prof. Dr. X")
     doc = span.doc
     pos, texts, lowers = id_list(doc, POS), forms(doc, ORTH), forms(doc, LOWER)  # no Token made per word
@@ -243,6 +258,8 @@ def name_parts(span: Span, lex: CueLexicon, entities: DocEntities, known_person:
     counted head ("Six in 10", "54 percent of voters"), and a place in the owner of a head noun
     with no name of its own ("the mayor of Chicago"; not a name ``known_person`` knows as a
     person's, nor the body a spokesperson speaks for, nor any with ``keep_places``)."""
+    if len(span) == 1 and _lone_pronoun(span[0], lex):
+        return span, [], []  # "he", "sie" (most speakers): what the steps below find of it, found at once
     named = named_part(span, lex)
     if named is None:
         return None, [], []
@@ -273,6 +290,13 @@ def name_parts(span: Span, lex: CueLexicon, entities: DocEntities, known_person:
     # Ministeriums"); a person there is left as it was (the owner of "Clintons Wahlkampfteam", "Palin's posts")
     owned = [e for e in ents if _place(e) and in_owner(e, head) and not (known_person and known_person(e.text))]
     return span, [e for e in ents if e not in owned], owned
+
+
+def _lone_pronoun(token: Token, lex: CueLexicon) -> bool:
+    """Whether a phrase of this one token names no one and holds no name: a pronoun outside any
+    entity, neither a source noun (:func:`named_part`) nor counted (:func:`_counted`). Its
+    :func:`name_parts` are the phrase alone, with no entity kept or dropped."""
+    return token.pos_ == "PRON" and not token.ent_type_ and not is_source_noun(token, lex) and not _counted(token)
 
 
 def names_no_one(span: Span, lex: CueLexicon, entities: DocEntities,
@@ -353,6 +377,8 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         return None
     if dropped and not ents:
         return None
+    if not ents and len(span) == 1 and span[0].pos_ == "PRON":
+        return None  # a pronoun alone: no proper noun, no spokesperson's owner, no noun (as below)
     if ents:
         head = span.root
         # a name of the head itself before one in its owner: "der Chefankläger des Internationalen

@@ -19,7 +19,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from dataclasses import replace
 from functools import lru_cache
 
 from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, MORPH, ORTH, POS
@@ -31,10 +30,11 @@ from .linear import LinearModel
 from .marks import CLOSING_MARKS, OPENING_MARKS, PAIRS
 from .patterns.acts import broad_complement
 from .cue_verbs import cue_tokens
-from .doc_tables import between, flags, forms, head_list, id_list, kept, morph_values_by_id, token_bounds, tokens_with
+from .doc_tables import (between, char_span_kept, doc_sents, flags, forms, head_list, id_list, kept, morph_values_by_id,
+                         token_bounds, tokens_with)
 from .phrases import SUBJECT_DEPS, doc_text
 from .quotemarks import find_quoted, word_count
-from .records import Attribution
+from .records import Attribution, replaced
 
 __all__ = ["QuoteFilter", "quote_features", "kept_with_parents"]
 
@@ -78,9 +78,9 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
     lemma = (cue.lemma or "").lower() if cue else "none"
     feats += [f"cue={lemma}", f"cue={lemma}|kind={kind}"]
     # the cue's and the speaker's tokens, looked up once for all features that read them
-    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue else None
+    cue_span = char_span_kept(doc, cue.start, cue.end, "expand") if cue else None
     speaker_at = att.speaker
-    speaker_span = doc.char_span(speaker_at.start, speaker_at.end, alignment_mode="expand") if speaker_at else None
+    speaker_span = char_span_kept(doc, speaker_at.start, speaker_at.end, "expand") if speaker_at else None
     if cue_span is not None:
         feats.append(f"cue_pos={cue_span.root.pos_}|kind={kind}")
         where = "before" if cue.end <= start else "after" if cue.start >= end else "inside"
@@ -94,7 +94,7 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
         feats.append(f"mediator|kind={kind}")
     if att.parent is not None:
         feats.append("nested")
-    quote = doc.char_span(start, end, alignment_mode="expand")
+    quote = char_span_kept(doc, start, end, "expand")
     if quote is None or len(quote) == 0:
         return feats + ["no_tokens"]
     q_start, q_end = quote.start, quote.end
@@ -167,7 +167,7 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
         feats.append(f"covers_sentence={'most' if covered >= 0.8 else 'part'}|kind={kind}")
     if pattern == "broad_verb" and cue:
         feats += _broad_verb_features(doc, cue_span, lemma, lex)
-    return feats + _name_features(doc, quote, words, kind, text)
+    return feats + _name_features(doc, quote, words, kind, text, tables)
 
 
 class _Tables(NamedTuple):
@@ -195,7 +195,7 @@ def _tables(doc: Doc) -> _Tables:
     def compute(d: Doc) -> _Tables:
         strings = d.vocab.strings
         has_sents = d.has_annotation("SENT_START")
-        sents = list(d.sents) if has_sents else None
+        sents = doc_sents(d) if has_sents else None
         return _Tables(doc_text(d), forms(d, LOWER), forms(d, ORTH), flags(d, IS_ALPHA), id_list(d, POS),
                        flags(d, IS_PUNCT, IS_SPACE), flags(d, LIKE_NUM), id_list(d, ENT_TYPE), _person_ids(strings),
                        id_list(d, MORPH), morph_values_by_id(d, "Mood"), token_bounds(d)[0], has_sents, sents,
@@ -303,12 +303,14 @@ def _broad_verb_features(doc: Doc, cue_span: Span | None, lemma: str, lex: CueLe
     return feats
 
 
-def _name_features(doc: Doc, quote: Span, words: list[int], kind: str, text: str) -> list[str]:
+def _name_features(doc: Doc, quote: Span, words: list[int], kind: str, text: str,
+                   tables: _Tables | None = None) -> list[str]:
     """What tells a quoted name or title („Union pour un Mouvement Populaire“, „Ode an die
     Freude“ (1785)) from speech: no verb, capitalised words, a bracket after it, the noun it
-    names before it ("die Bewegung „…“"). ``words``: the indices of the quote's words."""
+    names before it ("die Bewegung „…“"). ``words``: the indices of the quote's words;
+    ``tables``: :func:`_tables`, to save looking them up."""
     feats = []
-    tables = _tables(doc)
+    tables = _tables(doc) if tables is None else tables
     pos, texts, alpha = tables.pos, tables.orth, tables.alpha
     if not any(pos[i] in (VERB, AUX) for i in words):
         feats.append(f"no_verb|kind={kind}")
@@ -357,7 +359,7 @@ def kept_with_parents(attributions: Sequence[Attribution], parents: Sequence[int
         new_index[i] = len(kept)
         kept_parents.append(new_index[parent] if parent is not None else None)
         parent_id = kept[new_index[parent]].id if parent is not None else None
-        kept.append(att if att.parent == parent_id else replace(att, parent=parent_id))
+        kept.append(att if att.parent == parent_id else replaced(att, parent=parent_id))
     return kept, kept_parents
 
 
@@ -394,5 +396,5 @@ class QuoteFilter:
         # judged by the confidence shown: '--min-confidence 0.9956' keeps what quotes.jsonl shows as 0.9956
         keep = [s >= self.threshold or att.pattern in self.unjudged for att, s in zip(attributions, shown)]
         # a score is given to the attributions kept only: the others are not shown
-        scored = [replace(att, score=s) if k else att for att, s, k in zip(attributions, shown, keep)]
+        scored = [replaced(att, score=s) if k else att for att, s, k in zip(attributions, shown, keep)]
         return kept_with_parents(scored, parents, keep)

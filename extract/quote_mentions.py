@@ -12,7 +12,7 @@ from spacy.attrs import LOWER, POS
 from spacy.symbols import PRON, PROPN
 from spacy.tokens import Doc
 
-from .doc_tables import between, doc_array, doc_ents, forms, id_list, kept, token_bounds
+from .doc_tables import between, char_span_kept, doc_array, doc_ents, forms, id_list, kept, token_bounds
 from .head_names import entity_type_of_label
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
@@ -68,7 +68,7 @@ def quote_mentions(doc: Doc, att: Attribution, index: EntityIndex, lex: CueLexic
     """
     find = FindOnce(index) if find is None else find
     q = att.quote
-    span = doc.char_span(q.start, q.end, alignment_mode="contract")
+    span = char_span_kept(doc, q.start, q.end, "contract")
     if span is None:
         return ()
     roles = [(m.start, m.end) for m in (att.speaker, att.cue, att.mediator, att.addressee, *att.relays) if m is not None]

@@ -13,9 +13,8 @@ kept apart from the relay it ran into.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from .records import Attribution, Mention
+from .records import Attribution, Mention, replaced
 
 __all__ = ["cut_before", "keep_roles_within_lines", "keep_speakers_apart_from_relays"]
 
@@ -29,7 +28,7 @@ def _within_one_line(text: str, mention: Mention, anchor: int) -> Mention | None
     nearest = min(lines, key=lambda ln: min(abs(anchor - ln[0]), abs(anchor - ln[1])), default=None)
     if nearest is None:
         return None
-    return replace(mention, text=text[nearest[0]:nearest[1]], start=nearest[0], end=nearest[1])
+    return replaced(mention, text=text[nearest[0]:nearest[1]], start=nearest[0], end=nearest[1])
 
 
 def keep_roles_within_lines(text: str, attributions: list[Attribution]) -> list[Attribution]:
@@ -42,7 +41,7 @@ def keep_roles_within_lines(text: str, attributions: list[Attribution]) -> list[
         changes = {role: _within_one_line(text, mention, anchor)
                    for role, mention in (("speaker", att.speaker), ("mediator", att.mediator))
                    if mention is not None and "\n" in mention.text}
-        out.append(replace(att, **changes) if changes else att)
+        out.append(replaced(att, **changes) if changes else att)
     return out
 
 
@@ -67,7 +66,7 @@ def keep_speakers_apart_from_relays(text: str, attributions: list[Attribution],
             out.append(att)
             continue
         chain = [m for m in chain if m is not None]
-        out.append(replace(att, speaker=spk, mediator=chain[-1] if chain else None, relays=tuple(chain[:-1])))
+        out.append(replaced(att, speaker=spk, mediator=chain[-1] if chain else None, relays=tuple(chain[:-1])))
     return out
 
 
@@ -96,4 +95,4 @@ def cut_before(text: str, mention: Mention, at: int, drop_words: frozenset[str] 
         head = head[: len(head) - len(last)]
     if not head.strip():
         return None
-    return replace(mention, text=head, end=mention.start + len(head))
+    return replaced(mention, text=head, end=mention.start + len(head))

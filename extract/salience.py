@@ -36,7 +36,7 @@ from spacy.attrs import DEP, ORTH, POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import children_of, forms, id_list, token_bounds
+from .doc_tables import children_of, doc_sents, forms, id_list, token_bounds
 
 __all__ = ["Focus", "SUBJECT_DEPS", "WEAK_DEPS", "pronoun_gender"]
 
@@ -75,7 +75,7 @@ class Focus:
         self.persons = sorted(persons, key=lambda p: p[0])
         self._person_starts = [p[0] for p in self.persons]
         self._by_char = {pos: ent for pos, ent in self.persons}
-        self.sentences: list[Span] = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+        self.sentences: list[Span] = doc_sents(doc) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
         self._starts = [s.start_char for s in self.sentences]
         # the tokens' labels and children from the Doc's arrays: a subject is found without a Token per child
         self._deps, self._children = id_list(doc, DEP), children_of(doc)

@@ -20,15 +20,14 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.attrs import POS
 from spacy.parts_of_speech import ADJ, ADP, DET
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import id_list, token_bounds
+from .doc_tables import char_span_kept, id_list, token_bounds
 from .phrases import doc_text, ends_in_noun, quoted_name_after
-from .records import Attribution, Mention
+from .records import Attribution, Mention, replaced
 
 __all__ = ["tidy_speakers", "speaker_bounds"]
 
@@ -153,6 +152,8 @@ def _without_occasion(doc: Doc, start: int, end: int, speech_nouns: frozenset[st
     """The end before a prepositional phrase that names the occasion or medium of the words, not
     the speaker ("der Minister [in einem Interview]", "die Ministerin [in ihrer Rede]"): its noun is
     a noun of speech or statement (or a compound ending in one: "Pressemitteilung")."""
+    if end - start < 2:
+        return end  # no word after the first
     pos = id_list(doc, POS)  # only a preposition is made a Token
     k = next((t.i for t in (doc[i] for i in range(start + 1, end) if pos[i] == ADP) if t.dep_ == "case"
               and start < t.head.i < end and _speech_noun(t.head, speech_nouns)), None)
@@ -241,7 +242,7 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
     out = []
     for att in attributions:
         sp = att.speaker
-        span = doc.char_span(sp.start, sp.end, alignment_mode="expand") if sp is not None else None
+        span = char_span_kept(doc, sp.start, sp.end, "expand") if sp is not None else None
         if span is None or len(span) == 0:
             out.append(att)
             continue
@@ -250,6 +251,6 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
         if any(start < r.end and r.start < end for r in (att.quote, att.cue) if r is not None):
             start, end = speaker_bounds(span, edge_words, apposition=False)  # never into the quote or cue
         if (start, end) != (sp.start, sp.end) and start < end:
-            att = replace(att, speaker=Mention(text[start:end], start, end, sp.entity, sp.type))
+            att = replaced(att, speaker=Mention(text[start:end], start, end, sp.entity, sp.type))
         out.append(att)
     return out

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -30,9 +29,9 @@ from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
-from .doc_tables import among, between, doc_array, forms, id_list, kept, token_bounds, word_ids
+from .doc_tables import among, between, char_span_kept, doc_array, forms, id_list, kept, token_bounds, word_ids
 from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, sentences, subject_of, with_apposition
-from .records import Attribution, Mention
+from .records import Attribution, Mention, replaced
 
 __all__ = ["Candidate", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]
 
@@ -312,7 +311,7 @@ def _pair_keys(att: Attribution, entries: list[tuple], rule: int | None, bounds:
     kind, pattern, quote_start, cue, has_speaker, last = _frame(att, bounds)
     quote_end = att.quote.end
     # a paragraph break ("\n\n") between the two: from the candidate's end to the token ``last``
-    # (doc.char_span(span.end_char, quote start, alignment_mode="expand"))
+    # (char_span_kept(doc, span.end_char, quote start, "expand"))
     last_end = bounds[1][last] if last >= 0 else -1
     cue_start, cue_end = cue if cue is not None else (-1, -1)
     out = []
@@ -368,7 +367,7 @@ def _pair_features_of(key: tuple) -> tuple[str, ...]:
 
 def _relative_pronoun(doc: Doc, mention) -> bool:
     """Whether a speaker is one English relative pronoun ("who", "which": tagged WP, WDT)."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = char_span_kept(doc, mention.start, mention.end, "expand")
     return span is not None and len(span) == 1 and span[0].tag_ in ("WP", "WDT")
 
 
@@ -376,7 +375,7 @@ def _rule_candidate(doc: Doc, att: Attribution, cands: list[Candidate]) -> tuple
     """The candidates with the rules' own speaker among them (role "rule" when no candidate
     has its span), and its index."""
     speaker = att.speaker
-    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") if speaker is not None else None
+    span = char_span_kept(doc, speaker.start, speaker.end, "expand") if speaker is not None else None
     if span is None or len(span) == 0:
         return cands, None
     for k, c in enumerate(cands):
@@ -434,7 +433,7 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
         cands = windows.candidates(att)
         rule = None
         speaker = att.speaker
-        span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") if speaker is not None else None
+        span = char_span_kept(doc, speaker.start, speaker.end, "expand") if speaker is not None else None
         if rerank and span is not None and len(span) > 0:  # as _rule_candidate
             rule = next((k for k, c in enumerate(cands) if (c[0], c[1]) == (span.start, span.end)), None)
             if rule is None:
@@ -444,7 +443,7 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
             k, probability = _most_probable(windows.weights(att, cands, rule, bounds), model)
             if (k != rule) if rule is not None else probability >= model.threshold:
                 chosen = cands[k][4]
-                att = replace(att, speaker=Mention(chosen.text, chosen.start_char, chosen.end_char))
+                att = replaced(att, speaker=Mention(chosen.text, chosen.start_char, chosen.end_char))
         out.append(att)
     return out
 
