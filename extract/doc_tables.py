@@ -41,11 +41,16 @@ T = TypeVar("T")
 #: The Docs being read, by id(), each with its table. The Doc itself is held too, so its id
 #: cannot be reused while it is here.
 _OPEN: dict[int, tuple[Doc, dict]] = {}
+#: the Doc whose table was looked up last, with its table (one tuple, swapped whole): the
+#: stages ask about one Doc tens of thousands of times in a row, and comparing it with this
+#: one costs less than hashing its id
+_LAST: tuple[Doc | None, dict | None] = (None, None)
 
 
 @contextmanager
 def reading(doc: Doc) -> Iterator[dict]:
     """Keep the answers about ``doc`` until the block ends (nested blocks share the outer table)."""
+    global _LAST
     key = id(doc)
     if key in _OPEN:
         yield _OPEN[key][1]
@@ -55,12 +60,21 @@ def reading(doc: Doc) -> Iterator[dict]:
         yield _OPEN[key][1]
     finally:
         del _OPEN[key]
+        if _LAST[0] is doc:
+            _LAST = (None, None)
 
 
 def table_of(doc: Doc) -> dict | None:
     """The table of a Doc being read, or None outside :func:`reading`."""
+    global _LAST
+    last = _LAST
+    if last[0] is doc:
+        return last[1]
     entry = _OPEN.get(id(doc))
-    return entry[1] if entry is not None and entry[0] is doc else None
+    if entry is None or entry[0] is not doc:
+        return None
+    _LAST = entry
+    return entry[1]
 
 
 def between(indices: list[int], doc: Doc, start: int = 0, end: int | None = None) -> list[int]:
@@ -81,7 +95,15 @@ def between(indices: list[int], doc: Doc, start: int = 0, end: int | None = None
 
 def doc_array(doc: Doc, attr: int) -> np.ndarray:
     """``doc.to_array(attr)``, kept while the Doc is read."""
-    return kept(doc, ("array", attr), lambda d: d.to_array(attr))
+    last = _LAST
+    table = last[1] if last[0] is doc else table_of(doc)
+    if table is None:
+        return doc.to_array(attr)
+    key = ("array", attr)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = doc.to_array(attr)
+    return found
 
 
 def id_list(doc: Doc, attr: int) -> list[int]:
@@ -97,7 +119,15 @@ def id_list(doc: Doc, attr: int) -> list[int]:
     >>> id_list(doc, POS) == [0, PROPN]
     True
     """
-    return kept(doc, ("id_list", attr), lambda d: doc_array(d, attr).tolist())
+    last = _LAST
+    table = last[1] if last[0] is doc else table_of(doc)
+    if table is None:
+        return doc.to_array(attr).tolist()
+    key = ("id_list", attr)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = doc_array(doc, attr).tolist()
+    return found
 
 
 def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = LOWER) -> list[int]:
@@ -109,7 +139,15 @@ def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None
     >>> tokens_with(doc, frozenset({"so", "laut"})), tokens_with(doc, frozenset({"so"}), 4)
     ([0, 3, 11], [11])
     """
-    found = kept(doc, ("tokens_with", attr, words), lambda d: np.flatnonzero(_has(d, words, attr)).tolist())
+    last = _LAST
+    table = last[1] if last[0] is doc else table_of(doc)
+    if table is None:
+        found = np.flatnonzero(_has(doc, words, attr)).tolist()
+    else:
+        key = ("tokens_with", attr, words)
+        found = table.get(key)
+        if found is None:
+            found = table[key] = np.flatnonzero(_has(doc, words, attr)).tolist()
     return between(found, doc, start, end)
 
 
@@ -156,7 +194,15 @@ def forms(doc: Doc, attr: int = LOWER) -> list[str]:
     >>> forms(doc), forms(doc, ORTH)
     (['laut', 'ap'], ['Laut', 'AP'])
     """
-    return kept(doc, ("forms", attr), lambda d: strings_of(doc_array(d, attr).tolist(), d.vocab.strings))
+    last = _LAST
+    table = last[1] if last[0] is doc else table_of(doc)
+    if table is None:
+        return strings_of(doc.to_array(attr).tolist(), doc.vocab.strings)
+    key = ("forms", attr)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = strings_of(doc_array(doc, attr).tolist(), doc.vocab.strings)
+    return found
 
 
 #: strings by id (a string's hash, the same in every vocabulary), as :func:`strings_of` read them
@@ -191,9 +237,19 @@ def flags(doc: Doc, *attrs: int) -> list[bool]:
     >>> flags(spacy.blank("en")("Yes , no"), IS_PUNCT, IS_SPACE)
     [False, True, False]
     """
-    def compute(d: Doc) -> list[bool]:
-        return np.any([doc_array(d, a) != 0 for a in attrs], axis=0).tolist() if len(d) else []
-    return kept(doc, ("flags", attrs), compute)
+    last = _LAST
+    table = last[1] if last[0] is doc else table_of(doc)
+    if table is None:
+        return _flags(doc, attrs)
+    key = ("flags", attrs)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = _flags(doc, attrs)
+    return found
+
+
+def _flags(doc: Doc, attrs: tuple[int, ...]) -> list[bool]:
+    return np.any([doc_array(doc, a) != 0 for a in attrs], axis=0).tolist() if len(doc) else []
 
 
 def span_of(doc: Doc, start: int, end: int) -> Span:
@@ -284,9 +340,11 @@ def doc_text(doc: Doc) -> str:
     ...     doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
     True
     """
-    def compute(d: Doc) -> str:
-        return "".join([form + " " if space else form for form, space in zip(forms(d, ORTH), doc_array(d, SPACY).tolist())])
-    return kept(doc, "text", compute)
+    return kept(doc, "text", _doc_text)
+
+
+def _doc_text(doc: Doc) -> str:
+    return "".join([form + " " if space else form for form, space in zip(forms(doc, ORTH), doc_array(doc, SPACY).tolist())])
 
 
 def count_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = ORTH) -> int:
@@ -385,7 +443,8 @@ def kept(doc: Doc, key, compute: Callable[[Doc], T]) -> T:
     ...     kept(doc, "n", len), kept(doc, "n", lambda d: 0)
     (4, 4)
     """
-    table = table_of(doc)
+    last = _LAST
+    table = last[1] if last[0] is doc else table_of(doc)
     if table is None:
         return compute(doc)
     if key not in table:
@@ -395,7 +454,11 @@ def kept(doc: Doc, key, compute: Callable[[Doc], T]) -> T:
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents`` (which spaCy rebuilds from the tokens on every access), kept while the Doc is read."""
-    return kept(doc, "ents", lambda d: d.ents)
+    return kept(doc, "ents", _ents)
+
+
+def _ents(doc: Doc) -> tuple[Span, ...]:
+    return doc.ents
 
 
 def entity_at(doc: Doc, i: int) -> Span | None:
@@ -422,10 +485,12 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int], list[int]]:
     >>> token_bounds(spacy.blank("en")("Hi  there"))
     ([0, 3, 4], [2, 4, 9], [3, 4, 9])
     """
-    def compute(d: Doc) -> tuple[list[int], list[int], list[int]]:
-        starts, lengths, spaces = (d.to_array(attr).astype(np.int64) for attr in (IDX, LENGTH, SPACY))
-        return starts.tolist(), (starts + lengths).tolist(), (starts + lengths + spaces).tolist()
-    return kept(doc, "token_bounds", compute)
+    return kept(doc, "token_bounds", _token_bounds)
+
+
+def _token_bounds(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    starts, lengths, spaces = (doc.to_array(attr).astype(np.int64) for attr in (IDX, LENGTH, SPACY))
+    return starts.tolist(), (starts + lengths).tolist(), (starts + lengths + spaces).tolist()
 
 
 def head_list(doc: Doc) -> list[int]:
@@ -437,9 +502,11 @@ def head_list(doc: Doc) -> list[int]:
     >>> head_list(Doc(Vocab(), words=["Sie", "lacht", "laut"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "advmod"]))
     [1, 1, 1]
     """
-    def compute(d: Doc) -> list[int]:
-        return (np.arange(len(d), dtype=np.int64) + doc_array(d, HEAD).astype(np.int64)).tolist()
-    return kept(doc, "head_list", compute)
+    return kept(doc, "head_list", _head_list)
+
+
+def _head_list(doc: Doc) -> list[int]:
+    return (np.arange(len(doc), dtype=np.int64) + doc_array(doc, HEAD).astype(np.int64)).tolist()
 
 
 def children_of(doc: Doc) -> list[list[int]]:
@@ -451,10 +518,12 @@ def children_of(doc: Doc) -> list[list[int]]:
     >>> children_of(Doc(Vocab(), words=["Sie", "lacht", "laut"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "advmod"]))
     [[], [0, 2], []]
     """
-    def compute(d: Doc) -> list[list[int]]:
-        out: list[list[int]] = [[] for _ in range(len(d))]
-        for i, head in enumerate(head_list(d)):
-            if head != i:
-                out[head].append(i)
-        return out
-    return kept(doc, "children_of", compute)
+    return kept(doc, "children_of", _children_of)
+
+
+def _children_of(doc: Doc) -> list[list[int]]:
+    out: list[list[int]] = [[] for _ in range(len(doc))]
+    for i, head in enumerate(head_list(doc)):
+        if head != i:
+            out[head].append(i)
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..konjunktiv import konjunktiv_mood
@@ -15,6 +16,7 @@ from .source_phrases import source_phrases_in
 
 
 _CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—"})
+_COMMA = frozenset({","})
 
 
 
@@ -223,9 +225,12 @@ def closing_publisher(doc: Doc, sent: Span, start: int, lex: CueLexicon) -> tupl
     end = sent.end
     while end > start and doc[end - 1].is_punct:
         end -= 1
-    for c in range(max(start, sent.start + 1), end - 2):
+    first = max(start, sent.start + 1)
+    if first >= end - 2:
+        return None
+    for c in tokens_with(doc, _COMMA, first, end - 2, attr=ORTH):  # the commas only: no Token made per word
         verb = doc[c + 1]
-        if doc[c].text != "," or verb.pos_ != "VERB" or cue_lemma(verb, lex) not in lex.citing_report_verbs:
+        if verb.pos_ != "VERB" or cue_lemma(verb, lex) not in lex.citing_report_verbs:
             continue
         outlet = np_after(doc, c + 2, end, lex, subject=True)
         if outlet is None or outlet.start != c + 2:
