@@ -218,13 +218,16 @@ def strings_of(ids: list[int], strings: StringStore) -> list[str]:
     >>> strings_of([store["Hi"], store["there"], store["Hi"]], store)
     ['Hi', 'there', 'Hi']
     """
+    try:  # the usual case, every id known: no scan of the list for a gap
+        return list(map(_STRINGS.__getitem__, ids))
+    except KeyError:
+        pass
     out = list(map(_STRINGS.get, ids))
-    if None in out:
-        if len(_STRINGS) > _MAX_STRINGS:
-            _STRINGS.clear()
-        for k, string in enumerate(out):
-            if string is None:
-                out[k] = _STRINGS[ids[k]] = strings[ids[k]]
+    if len(_STRINGS) > _MAX_STRINGS:
+        _STRINGS.clear()
+    for k, string in enumerate(out):
+        if string is None:
+            out[k] = _STRINGS[ids[k]] = strings[ids[k]]
     return out
 
 
@@ -522,8 +525,17 @@ def children_of(doc: Doc) -> list[list[int]]:
 
 
 def _children_of(doc: Doc) -> list[list[int]]:
-    out: list[list[int]] = [[] for _ in range(len(doc))]
-    for i, head in enumerate(head_list(doc)):
-        if head != i:
-            out[head].append(i)
+    # the children grouped by head in one stable sort (text order within a head), a list made
+    # per head that has any; the leaves share one empty list
+    heads = np.asarray(head_list(doc), dtype=np.int64)
+    children = np.flatnonzero(heads != np.arange(len(heads)))
+    by_head = children[np.argsort(heads[children], kind="stable")]
+    owners, firsts = np.unique(heads[by_head], return_index=True)
+    ordered = by_head.tolist()
+    out: list[list[int]] = [_NO_CHILDREN] * len(heads)
+    for head, a, b in zip(owners.tolist(), firsts.tolist(), [*firsts[1:].tolist(), len(ordered)]):
+        out[head] = ordered[a:b]
     return out
+
+
+_NO_CHILDREN: list[int] = []  # shared by every leaf: never changed
