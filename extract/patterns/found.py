@@ -149,6 +149,8 @@ _VERB, _AUX = int(VERB), int(AUX)
 def outside(found: list[Found], start: int, end: int) -> bool:
     """No attribution overlaps [start, end), fragments inside sentences aside (reported speech
     may contain them: they become its nested quotes)."""
+    if not found:  # the usual case: asked per token of a sentence where nothing was found yet
+        return True
     return not any(f.overlaps(start, end) for f in found if f.pattern != Pattern.EMBEDDED)
 
 
