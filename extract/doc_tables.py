@@ -515,6 +515,7 @@ def _head_list(doc: Doc) -> list[int]:
 def children_of(doc: Doc) -> list[list[int]]:
     """Each token's children as indices, in text order (as ``token.children`` gives them),
     kept while the Doc is read: a token's dependents found without a Token made for each.
+    The lists are shared (the leaves' one empty list too): read them, never change them.
 
     >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab
@@ -525,16 +526,15 @@ def children_of(doc: Doc) -> list[list[int]]:
 
 
 def _children_of(doc: Doc) -> list[list[int]]:
-    # the children grouped by head in one stable sort (text order within a head), a list made
-    # per head that has any; the leaves share one empty list
-    heads = np.asarray(head_list(doc), dtype=np.int64)
-    children = np.flatnonzero(heads != np.arange(len(heads)))
-    by_head = children[np.argsort(heads[children], kind="stable")]
-    owners, firsts = np.unique(heads[by_head], return_index=True)
-    ordered = by_head.tolist()
-    out: list[list[int]] = [_NO_CHILDREN] * len(heads)
-    for head, a, b in zip(owners.tolist(), firsts.tolist(), [*firsts[1:].tolist(), len(ordered)]):
-        out[head] = ordered[a:b]
+    # the leaves (most tokens) share one empty list: a list is made only for a head
+    out: list[list[int]] = [_NO_CHILDREN] * len(doc)
+    for i, head in enumerate(head_list(doc)):
+        if head != i:
+            kids = out[head]
+            if kids is _NO_CHILDREN:
+                out[head] = [i]
+            else:
+                kids.append(i)
     return out
 
 
