@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -198,8 +200,17 @@ def sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: in
                     abbreviations: frozenset[str]) -> tuple[int, int]:
     """Characters of the frame around a quote at [start, end): back to the previous sentence end
     or closing mark, forward to the next sentence end or opening mark (never past a paragraph)."""
+    # only a line break, a sentence mark or a closing mark can stop either walk: the walks go
+    # from one of them to the next (their places in the text found once per text)
+    stops = _stops_in(text)
     lo = start
+    k = bisect_left(stops, start) - 1  # the last stop before ``start``: the character at lo - 1
     while lo > limit_lo:
+        if k < 0 or stops[k] < limit_lo:
+            lo = limit_lo  # no stop left: the walk runs to its limit
+            break
+        lo = stops[k] + 1
+        k -= 1
         ch = text[lo - 1]
         if ch == "\n" and lo - 2 >= 0 and text[lo - 2] == "\n":
             break
@@ -210,7 +221,13 @@ def sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: in
             break  # 'he is “unpredictable.” Yet …': a full stop inside the closing mark ends the sentence
         lo -= 1
     hi = end
+    k = bisect_left(stops, end)
     while hi < limit_hi:
+        if k >= len(stops) or stops[k] >= limit_hi:
+            hi = limit_hi
+            break
+        hi = stops[k]
+        k += 1
         ch = text[hi]
         if ch == "\n" and hi + 1 < len(text) and text[hi + 1] == "\n":
             break
@@ -219,6 +236,21 @@ def sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: in
             break
         hi += 1
     return lo, hi
+
+
+#: the text whose stops were found last, and their places (one tuple, swapped whole)
+_STOPS: tuple[str | None, list[int]] = (None, [])
+_STOP_CHARS = re.compile("[" + re.escape("\n" + _SENT_END + CLOSING_MARKS) + "]")
+
+
+def _stops_in(text: str) -> list[int]:
+    """The places of the characters that can stop :func:`sentence_bounds`' walks, in order; kept
+    for the text asked last (the quotes of one Doc are framed one after another)."""
+    global _STOPS
+    last = _STOPS
+    if last[0] is not text:
+        last = _STOPS = (text, [m.start() for m in _STOP_CHARS.finditer(text)])
+    return last[1]
 
 
 def pointing_frame(doc: Doc, text: str, close_at: int, lex: CueLexicon) -> Frame | None:
