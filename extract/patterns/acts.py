@@ -105,6 +105,8 @@ def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Ite
                 continue  # "tried to rebuke the front-runner": "rebuke" reports
             if any(deps[c] in labels.passive for c in kids[i]):
                 continue  # a passive names no source ("was seen as …")
+            if _complement_at(i, deps, kids, labels) is None:
+                continue  # no complement, no report (_broad_verb_report's first test, without a Token)
             tok = doc[i]
             hit = _broad_verb_report(doc, sent, tok, lex)
             if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):

@@ -31,7 +31,7 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
     """
     used_cues = CharSpans((f.cue[0], f.cue[1]) for f in found if f.cue is not None and f.pattern != Pattern.EMBEDDED)
     for sent in sentences(doc):
-        if not found.outside(sent.start_char, sent.end_char) and not _has_gap(found, sent) and not lex.parse_rules:
+        if not lex.parse_rules and not found.outside(sent.start_char, sent.end_char) and not _has_gap(found, sent):
             continue  # English goes on token by token: '"…," he said, adding (that) …'
         taken: list[Found] = []
         so_hit = _so_last(doc, sent, lex)
@@ -64,8 +64,8 @@ def _main_cues_first(doc: Doc, cues: list[int], lex: CueLexicon) -> list[Token]:
     """A sentence's cues, those of its main clause first where the parser is reliable: the
     main cue's report holds the others ("Cameron is committed to maintaining ties, the
     spokesman said"); else in text order."""
-    if not lex.parse_rules or not doc.has_annotation("DEP"):
-        return [doc[i] for i in cues]
+    if len(cues) < 2 or not lex.parse_rules or not doc.has_annotation("DEP"):
+        return [doc[i] for i in cues]  # (one cue or none: no order to find)
     return sorted((doc[i] for i in cues), key=lambda t: (parse_depth(t), t.i))
 
 
