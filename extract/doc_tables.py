@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
            "count_with", "morph_values", "forms", "strings_of", "flags", "lower_in", "span_text", "among", "word_ids",
            "token_bounds", "id_list", "doc_text", "children_of", "head_list", "morph_values_by_id", "span_of",
-           "char_span_bounds"]
+           "char_span_bounds", "annotated"]
 
 T = TypeVar("T")
 
@@ -539,3 +539,24 @@ def _children_of(doc: Doc) -> list[list[int]]:
 
 
 _NO_CHILDREN: list[int] = []  # shared by every leaf: never changed
+
+
+def annotated(doc: Doc, attr: str) -> bool:
+    """``doc.has_annotation(attr)`` ("DEP", "TAG" …), kept while the Doc is read: spaCy looks
+    through the tokens on every call, and the patterns ask per sentence and per cue.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It is cold.")
+    >>> with reading(doc):
+    ...     annotated(doc, "DEP"), annotated(doc, "DEP")
+    (False, False)
+    """
+    last = _LAST
+    table = last[1] if last[0] is doc else table_of(doc)
+    if table is None:
+        return doc.has_annotation(attr)
+    key = ("has_annotation", attr)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = doc.has_annotation(attr)
+    return found

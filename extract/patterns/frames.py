@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.attrs import IS_PUNCT, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import flags, forms, head_list, table_of
+from ..doc_tables import annotated, flags, forms, head_list, table_of
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS
 from ..cue_verbs import cue_lemma, cue_tokens
@@ -80,7 +80,7 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
     if upper <= lower:
         return None
     sources = source_phrases_in(doc, lower, upper, lex)
-    main = not after_quote and lex.parse_rules and doc.has_annotation("DEP")
+    main = not after_quote and lex.parse_rules and annotated(doc, "DEP")
     found = _find_verb_cue(doc, lower, upper, lex, main=main)
     first = (_find_verb_cue(doc, lower, upper, lex) if main else found) if not after_quote else None
     reported = _reported_frame(doc, first[0], lower, upper, lex) if first is not None else None
@@ -305,7 +305,7 @@ def colon_verb_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame
     """"Limbaugh continued: “…”": any verb with a subject right before the colon that opens a
     quote introduces it (English)."""
     last = doc[upper - 1]
-    if last.text != ":" or upper - 2 < lower or not doc.has_annotation("DEP"):
+    if last.text != ":" or upper - 2 < lower or not annotated(doc, "DEP"):
         return None
     verb = doc[upper - 2]
     while verb.i > lower and verb.pos_ == "ADV":
@@ -343,7 +343,7 @@ def colon_clause_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Fra
     """"Hier sparte der Präsident nicht mit Kritik: „…“": the main verb of the clause right
     before the colon that opens a quote, whatever the verb, frames it when it has a subject
     that can speak (German, where the verb stands second and not before the colon)."""
-    if upper - 1 <= lower or doc[upper - 1].text != ":" or not doc.has_annotation("DEP"):
+    if upper - 1 <= lower or doc[upper - 1].text != ":" or not annotated(doc, "DEP"):
         return None
     verbs = [t for t in doc[lower : upper - 1] if t.pos_ in ("VERB", "AUX")
              and (t.head.i == t.i or not lower <= t.head.i < upper - 1)]
