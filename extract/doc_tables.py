@@ -95,14 +95,20 @@ def between(indices: list[int], doc: Doc, start: int = 0, end: int | None = None
 
 def doc_array(doc: Doc, attr: int) -> np.ndarray:
     """``doc.to_array(attr)``, kept while the Doc is read."""
+    return _kept_value(doc, ("array", attr), Doc.to_array, attr)
+
+
+def _kept_value(doc: Doc, key, compute: Callable[..., T], *args) -> T:
+    """``compute(doc, *args)``, kept in the Doc's table under ``key`` while it is read, as
+    :func:`kept` does, for a value that is never None: one look-up, and no closure made per
+    call (the arrays and forms are asked for tens of thousands of times per Doc)."""
     last = _LAST
     table = last[1] if last[0] is doc else table_of(doc)
     if table is None:
-        return doc.to_array(attr)
-    key = ("array", attr)
+        return compute(doc, *args)
     found = table.get(key)
     if found is None:
-        found = table[key] = doc.to_array(attr)
+        found = table[key] = compute(doc, *args)
     return found
 
 
@@ -119,15 +125,11 @@ def id_list(doc: Doc, attr: int) -> list[int]:
     >>> id_list(doc, POS) == [0, PROPN]
     True
     """
-    last = _LAST
-    table = last[1] if last[0] is doc else table_of(doc)
-    if table is None:
-        return doc.to_array(attr).tolist()
-    key = ("id_list", attr)
-    found = table.get(key)
-    if found is None:
-        found = table[key] = doc_array(doc, attr).tolist()
-    return found
+    return _kept_value(doc, ("id_list", attr), _id_list, attr)
+
+
+def _id_list(doc: Doc, attr: int) -> list[int]:
+    return doc_array(doc, attr).tolist()
 
 
 def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = LOWER) -> list[int]:
@@ -139,16 +141,12 @@ def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None
     >>> tokens_with(doc, frozenset({"so", "laut"})), tokens_with(doc, frozenset({"so"}), 4)
     ([0, 3, 11], [11])
     """
-    last = _LAST
-    table = last[1] if last[0] is doc else table_of(doc)
-    if table is None:
-        found = np.flatnonzero(_has(doc, words, attr)).tolist()
-    else:
-        key = ("tokens_with", attr, words)
-        found = table.get(key)
-        if found is None:
-            found = table[key] = np.flatnonzero(_has(doc, words, attr)).tolist()
+    found = _kept_value(doc, ("tokens_with", attr, words), _tokens_with, words, attr)
     return between(found, doc, start, end)
+
+
+def _tokens_with(doc: Doc, words: frozenset[str], attr: int) -> list[int]:
+    return np.flatnonzero(_has(doc, words, attr)).tolist()
 
 
 def tokens_where(doc: Doc, test: Callable[[str], bool], start: int = 0, end: int | None = None,
@@ -194,15 +192,11 @@ def forms(doc: Doc, attr: int = LOWER) -> list[str]:
     >>> forms(doc), forms(doc, ORTH)
     (['laut', 'ap'], ['Laut', 'AP'])
     """
-    last = _LAST
-    table = last[1] if last[0] is doc else table_of(doc)
-    if table is None:
-        return strings_of(doc.to_array(attr).tolist(), doc.vocab.strings)
-    key = ("forms", attr)
-    found = table.get(key)
-    if found is None:
-        found = table[key] = strings_of(doc_array(doc, attr).tolist(), doc.vocab.strings)
-    return found
+    return _kept_value(doc, ("forms", attr), _forms, attr)
+
+
+def _forms(doc: Doc, attr: int) -> list[str]:
+    return strings_of(doc_array(doc, attr).tolist(), doc.vocab.strings)
 
 
 #: strings by id (a string's hash, the same in every vocabulary), as :func:`strings_of` read them
@@ -240,15 +234,7 @@ def flags(doc: Doc, *attrs: int) -> list[bool]:
     >>> flags(spacy.blank("en")("Yes , no"), IS_PUNCT, IS_SPACE)
     [False, True, False]
     """
-    last = _LAST
-    table = last[1] if last[0] is doc else table_of(doc)
-    if table is None:
-        return _flags(doc, attrs)
-    key = ("flags", attrs)
-    found = table.get(key)
-    if found is None:
-        found = table[key] = _flags(doc, attrs)
-    return found
+    return _kept_value(doc, ("flags", attrs), _flags, attrs)
 
 
 def _flags(doc: Doc, attrs: tuple[int, ...]) -> list[bool]:
@@ -551,12 +537,4 @@ def annotated(doc: Doc, attr: str) -> bool:
     ...     annotated(doc, "DEP"), annotated(doc, "DEP")
     (False, False)
     """
-    last = _LAST
-    table = last[1] if last[0] is doc else table_of(doc)
-    if table is None:
-        return doc.has_annotation(attr)
-    key = ("has_annotation", attr)
-    found = table.get(key)
-    if found is None:
-        found = table[key] = doc.has_annotation(attr)
-    return found
+    return _kept_value(doc, ("has_annotation", attr), Doc.has_annotation, attr)
