@@ -158,11 +158,24 @@ class _Judge:
         self.verb_like = self.cols.verb_like(doc, lex)
         self.amod = self.cols.amod if lex.parse_rules else None
         self.particles = kept(doc, "particles_by_head", _particles_by_head)
+        self.known = _KNOWN_LEMMAS.setdefault(self.kind, {})
 
     def lemmas_at(self, i: int) -> tuple[str, ...]:
         """:func:`_lemmas_at` of a verb-like token ``i`` that is no attributive participle."""
         cols = self.cols
-        return _lemmas_of_ids(cols.strings, self.kind, cols.lemma[i], cols.orth[i], cols.lower_id[i], cols.tag[i])
+        key = (cols.lemma[i], cols.orth[i], cols.lower_id[i], cols.tag[i])
+        found = self.known.get(key)
+        if found is None:
+            if len(self.known) > _MAX_KNOWN:
+                self.known.clear()
+            found = self.known[key] = _lemmas_of_ids(cols.strings, self.kind, *key)
+        return found
+
+
+#: the lemmas of verb-like tokens by their ids, per kind of lexicon (:func:`_sans_verbs`): a
+#: dict look-up, cheaper than :func:`_lemmas_of_ids`' cache, as the same verbs come back Doc after Doc
+_KNOWN_LEMMAS: dict[int, dict[tuple[int, int, int, int], tuple[str, ...]]] = {}
+_MAX_KNOWN = 65536  # remembered per kind before starting afresh
 
 
 @lru_cache(maxsize=16)

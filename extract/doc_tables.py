@@ -34,18 +34,23 @@ from spacy.tokens import Doc, Span
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
            "count_with", "morph_values", "forms", "strings_of", "flags", "lower_in", "span_text", "among", "word_ids",
            "token_bounds", "id_list", "doc_text", "children_of", "head_list", "morph_values_by_id", "span_of",
-           "char_span_bounds", "doc_sents", "char_span_kept"]
+           "char_span_bounds", "annotated", "doc_sents", "char_span_kept"]
 
 T = TypeVar("T")
 
 #: The Docs being read, by id(), each with its table. The Doc itself is held too, so its id
 #: cannot be reused while it is here.
 _OPEN: dict[int, tuple[Doc, dict]] = {}
+#: the Doc whose table was looked up last, with its table (one tuple, swapped whole): the
+#: stages ask about one Doc tens of thousands of times in a row, and comparing it with this
+#: one costs less than hashing its id
+_LAST: tuple[Doc | None, dict | None] = (None, None)
 
 
 @contextmanager
 def reading(doc: Doc) -> Iterator[dict]:
     """Keep the answers about ``doc`` until the block ends (nested blocks share the outer table)."""
+    global _LAST
     key = id(doc)
     if key in _OPEN:
         yield _OPEN[key][1]
@@ -55,12 +60,21 @@ def reading(doc: Doc) -> Iterator[dict]:
         yield _OPEN[key][1]
     finally:
         del _OPEN[key]
+        if _LAST[0] is doc:
+            _LAST = (None, None)
 
 
 def table_of(doc: Doc) -> dict | None:
     """The table of a Doc being read, or None outside :func:`reading`."""
+    global _LAST
+    last = _LAST
+    if last[0] is doc:
+        return last[1]
     entry = _OPEN.get(id(doc))
-    return entry[1] if entry is not None and entry[0] is doc else None
+    if entry is None or entry[0] is not doc:
+        return None
+    _LAST = entry
+    return entry[1]
 
 
 def between(indices: list[int], doc: Doc, start: int = 0, end: int | None = None) -> list[int]:
@@ -81,7 +95,21 @@ def between(indices: list[int], doc: Doc, start: int = 0, end: int | None = None
 
 def doc_array(doc: Doc, attr: int) -> np.ndarray:
     """``doc.to_array(attr)``, kept while the Doc is read."""
-    return kept(doc, ("array", attr), lambda d: d.to_array(attr))
+    return _kept_value(doc, ("array", attr), Doc.to_array, attr)
+
+
+def _kept_value(doc: Doc, key, compute: Callable[..., T], *args) -> T:
+    """``compute(doc, *args)``, kept in the Doc's table under ``key`` while it is read, as
+    :func:`kept` does, for a value that is never None: one look-up, and no closure made per
+    call (the arrays and forms are asked for tens of thousands of times per Doc)."""
+    last = _LAST
+    table = last[1] if last[0] is doc else table_of(doc)
+    if table is None:
+        return compute(doc, *args)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = compute(doc, *args)
+    return found
 
 
 def id_list(doc: Doc, attr: int) -> list[int]:
@@ -97,7 +125,11 @@ def id_list(doc: Doc, attr: int) -> list[int]:
     >>> id_list(doc, POS) == [0, PROPN]
     True
     """
-    return kept(doc, ("id_list", attr), lambda d: doc_array(d, attr).tolist())
+    return _kept_value(doc, ("id_list", attr), _id_list, attr)
+
+
+def _id_list(doc: Doc, attr: int) -> list[int]:
+    return doc_array(doc, attr).tolist()
 
 
 def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = LOWER) -> list[int]:
@@ -109,8 +141,12 @@ def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None
     >>> tokens_with(doc, frozenset({"so", "laut"})), tokens_with(doc, frozenset({"so"}), 4)
     ([0, 3, 11], [11])
     """
-    found = kept(doc, ("tokens_with", attr, words), lambda d: np.flatnonzero(_has(d, words, attr)).tolist())
+    found = _kept_value(doc, ("tokens_with", attr, words), _tokens_with, words, attr)
     return between(found, doc, start, end)
+
+
+def _tokens_with(doc: Doc, words: frozenset[str], attr: int) -> list[int]:
+    return np.flatnonzero(_has(doc, words, attr)).tolist()
 
 
 def tokens_where(doc: Doc, test: Callable[[str], bool], start: int = 0, end: int | None = None,
@@ -156,7 +192,11 @@ def forms(doc: Doc, attr: int = LOWER) -> list[str]:
     >>> forms(doc), forms(doc, ORTH)
     (['laut', 'ap'], ['Laut', 'AP'])
     """
-    return kept(doc, ("forms", attr), lambda d: strings_of(doc_array(d, attr).tolist(), d.vocab.strings))
+    return _kept_value(doc, ("forms", attr), _forms, attr)
+
+
+def _forms(doc: Doc, attr: int) -> list[str]:
+    return strings_of(doc_array(doc, attr).tolist(), doc.vocab.strings)
 
 
 #: strings by id (a string's hash, the same in every vocabulary), as :func:`strings_of` read them
@@ -172,13 +212,16 @@ def strings_of(ids: list[int], strings: StringStore) -> list[str]:
     >>> strings_of([store["Hi"], store["there"], store["Hi"]], store)
     ['Hi', 'there', 'Hi']
     """
+    try:  # the usual case, every id known: no scan of the list for a gap
+        return list(map(_STRINGS.__getitem__, ids))
+    except KeyError:
+        pass
     out = list(map(_STRINGS.get, ids))
-    if None in out:
-        if len(_STRINGS) > _MAX_STRINGS:
-            _STRINGS.clear()
-        for k, string in enumerate(out):
-            if string is None:
-                out[k] = _STRINGS[ids[k]] = strings[ids[k]]
+    if len(_STRINGS) > _MAX_STRINGS:
+        _STRINGS.clear()
+    for k, string in enumerate(out):
+        if string is None:
+            out[k] = _STRINGS[ids[k]] = strings[ids[k]]
     return out
 
 
@@ -191,9 +234,11 @@ def flags(doc: Doc, *attrs: int) -> list[bool]:
     >>> flags(spacy.blank("en")("Yes , no"), IS_PUNCT, IS_SPACE)
     [False, True, False]
     """
-    def compute(d: Doc) -> list[bool]:
-        return np.any([doc_array(d, a) != 0 for a in attrs], axis=0).tolist() if len(d) else []
-    return kept(doc, ("flags", attrs), compute)
+    return _kept_value(doc, ("flags", attrs), _flags, attrs)
+
+
+def _flags(doc: Doc, attrs: tuple[int, ...]) -> list[bool]:
+    return np.any([doc_array(doc, a) != 0 for a in attrs], axis=0).tolist() if len(doc) else []
 
 
 def span_of(doc: Doc, start: int, end: int) -> Span:
@@ -284,9 +329,11 @@ def doc_text(doc: Doc) -> str:
     ...     doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
     True
     """
-    def compute(d: Doc) -> str:
-        return "".join([form + " " if space else form for form, space in zip(forms(d, ORTH), doc_array(d, SPACY).tolist())])
-    return kept(doc, "text", compute)
+    return kept(doc, "text", _doc_text)
+
+
+def _doc_text(doc: Doc) -> str:
+    return "".join([form + " " if space else form for form, space in zip(forms(doc, ORTH), doc_array(doc, SPACY).tolist())])
 
 
 def count_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = ORTH) -> int:
@@ -385,7 +432,8 @@ def kept(doc: Doc, key, compute: Callable[[Doc], T]) -> T:
     ...     kept(doc, "n", len), kept(doc, "n", lambda d: 0)
     (4, 4)
     """
-    table = table_of(doc)
+    last = _LAST
+    table = last[1] if last[0] is doc else table_of(doc)
     if table is None:
         return compute(doc)
     if key not in table:
@@ -395,7 +443,11 @@ def kept(doc: Doc, key, compute: Callable[[Doc], T]) -> T:
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents`` (which spaCy rebuilds from the tokens on every access), kept while the Doc is read."""
-    return kept(doc, "ents", lambda d: d.ents)
+    return kept(doc, "ents", _ents)
+
+
+def _ents(doc: Doc) -> tuple[Span, ...]:
+    return doc.ents
 
 
 def entity_at(doc: Doc, i: int) -> Span | None:
@@ -422,10 +474,12 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int], list[int]]:
     >>> token_bounds(spacy.blank("en")("Hi  there"))
     ([0, 3, 4], [2, 4, 9], [3, 4, 9])
     """
-    def compute(d: Doc) -> tuple[list[int], list[int], list[int]]:
-        starts, lengths, spaces = (d.to_array(attr).astype(np.int64) for attr in (IDX, LENGTH, SPACY))
-        return starts.tolist(), (starts + lengths).tolist(), (starts + lengths + spaces).tolist()
-    return kept(doc, "token_bounds", compute)
+    return kept(doc, "token_bounds", _token_bounds)
+
+
+def _token_bounds(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    starts, lengths, spaces = (doc.to_array(attr).astype(np.int64) for attr in (IDX, LENGTH, SPACY))
+    return starts.tolist(), (starts + lengths).tolist(), (starts + lengths + spaces).tolist()
 
 
 def head_list(doc: Doc) -> list[int]:
@@ -437,27 +491,53 @@ def head_list(doc: Doc) -> list[int]:
     >>> head_list(Doc(Vocab(), words=["Sie", "lacht", "laut"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "advmod"]))
     [1, 1, 1]
     """
-    def compute(d: Doc) -> list[int]:
-        return (np.arange(len(d), dtype=np.int64) + doc_array(d, HEAD).astype(np.int64)).tolist()
-    return kept(doc, "head_list", compute)
+    return kept(doc, "head_list", _head_list)
+
+
+def _head_list(doc: Doc) -> list[int]:
+    return (np.arange(len(doc), dtype=np.int64) + doc_array(doc, HEAD).astype(np.int64)).tolist()
 
 
 def children_of(doc: Doc) -> list[list[int]]:
     """Each token's children as indices, in text order (as ``token.children`` gives them),
     kept while the Doc is read: a token's dependents found without a Token made for each.
+    The lists are shared (the leaves' one empty list too): read them, never change them.
 
     >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab
     >>> children_of(Doc(Vocab(), words=["Sie", "lacht", "laut"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "advmod"]))
     [[], [0, 2], []]
     """
-    def compute(d: Doc) -> list[list[int]]:
-        out: list[list[int]] = [[] for _ in range(len(d))]
-        for i, head in enumerate(head_list(d)):
-            if head != i:
-                out[head].append(i)
-        return out
-    return kept(doc, "children_of", compute)
+    return kept(doc, "children_of", _children_of)
+
+
+def _children_of(doc: Doc) -> list[list[int]]:
+    # the leaves (most tokens) share one empty list: a list is made only for a head
+    out: list[list[int]] = [_NO_CHILDREN] * len(doc)
+    for i, head in enumerate(head_list(doc)):
+        if head != i:
+            kids = out[head]
+            if kids is _NO_CHILDREN:
+                out[head] = [i]
+            else:
+                kids.append(i)
+    return out
+
+
+_NO_CHILDREN: list[int] = []  # shared by every leaf: never changed
+
+
+def annotated(doc: Doc, attr: str) -> bool:
+    """``doc.has_annotation(attr)`` ("DEP", "TAG" …), kept while the Doc is read: spaCy looks
+    through the tokens on every call, and the patterns ask per sentence and per cue.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It is cold.")
+    >>> with reading(doc):
+    ...     annotated(doc, "DEP"), annotated(doc, "DEP")
+    (False, False)
+    """
+    return _kept_value(doc, ("has_annotation", attr), Doc.has_annotation, attr)
 
 
 def doc_sents(doc: Doc) -> list[Span]:

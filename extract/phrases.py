@@ -505,7 +505,7 @@ def with_apposition(span: Span, limit: int, lex: CueLexicon) -> Span:
 def strip_punct(span: Span) -> Span | None:
     """The span without punctuation (and whitespace) at either edge; None when nothing is left."""
     bounds = _without_edge_punct(span.doc, span.start, span.end)
-    return span.doc[bounds[0] : bounds[1]] if bounds is not None else None
+    return span_of(span.doc, *bounds) if bounds is not None else None
 
 
 def _without_edge_punct(doc: Doc, start: int, end: int, edge: list[bool] | None = None,

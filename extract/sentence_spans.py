@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import table_of
+from .doc_tables import doc_array, flags, forms, span_of, table_of
 
 __all__ = ["sentences"]
 
@@ -33,19 +35,27 @@ def sentences(doc: Doc) -> list[Span]:
 def _sentences(doc: Doc) -> list[Span]:
     if not doc.has_annotation("SENT_START"):
         return [doc[:]]
+    # read from the Doc's arrays (a Token made only for a mark that may open a quote): the
+    # sentences as ``doc.sents`` gives them, each from a token whose SENT_START is 1
+    n = len(doc)
+    if not n:
+        return []
+    starts = [0, *(np.flatnonzero(doc_array(doc, SENT_START)[1:] == 1) + 1).tolist()]
+    space, punct, lower, alpha, spaces = (flags(doc, IS_SPACE), flags(doc, IS_PUNCT), flags(doc, IS_LOWER),
+                                          flags(doc, IS_ALPHA), flags(doc, SPACY))
+    texts = forms(doc, ORTH)
     out: list[list[int]] = []
-    for sent in doc.sents:
-        first = next((t for t in sent if not t.is_space), sent[0])
-        continues = (first.is_punct and first.text in ",;:)“”»«‘’" and not _opens_quote(first)
-                     or (first.is_lower and first.is_alpha))
-        prev_end = doc[sent.start - 1] if sent.start > 0 else None
-        if prev_end is not None and prev_end.is_alpha and prev_end.whitespace_ and "\n" not in prev_end.whitespace_:
+    for start, end in zip(starts, [*starts[1:], n]):
+        first = next((k for k in range(start, end) if not space[k]), start)
+        continues = (punct[first] and texts[first] in ",;:)“”»«‘’" and not _opens_quote(doc[first])
+                     or (lower[first] and alpha[first]))
+        if start > 0 and alpha[start - 1] and spaces[start - 1]:  # (a token's trailing whitespace is one space at most)
             continues = True
-        if out and continues and not (prev_end is not None and prev_end.text in ("?", "!") and first.is_lower):
-            out[-1][1] = sent.end
+        if out and continues and not (start > 0 and texts[start - 1] in ("?", "!") and lower[first]):
+            out[-1][1] = end
         else:
-            out.append([sent.start, sent.end])
-    return [doc[a:b] for a, b in out]
+            out.append([start, end])
+    return [span_of(doc, a, b) for a, b in out]
 
 
 def _opens_quote(token: Token) -> bool:

@@ -97,6 +97,7 @@ def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Ite
     # Doc's arrays, a Token made only for a verb that may report
     starts, pos, deps, kids = token_bounds(doc)[0], id_list(doc, POS), id_list(doc, DEP), children_of(doc)
     labels = dep_labels(doc.vocab.strings)
+    xcomp, passive = labels.xcomp, labels.passive
     for sent in sentences(doc):
         taken: list[Found] = []
         for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
@@ -105,11 +106,14 @@ def find_broad_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Ite
                 continue
             if not (found.outside(idx, idx + 1) and outside(taken, idx, idx + 1)):
                 continue
-            if any(deps[c] == labels.xcomp and pos[c] == _VERB and c > i and _complement_at(c, deps, kids, labels) is not None
+            if _complement_at(i, deps, kids, labels) is None:
+                continue  # no complement, no report (_broad_verb_report's first test, without a Token)
+            # a passive names no source ("was seen as …"); in "tried to rebuke the front-runner"
+            # the infinitive ("rebuke") reports
+            if any(deps[c] in passive or (deps[c] == xcomp and pos[c] == _VERB and c > i
+                                          and _complement_at(c, deps, kids, labels) is not None)
                    for c in kids[i]):
-                continue  # "tried to rebuke the front-runner": "rebuke" reports
-            if any(deps[c] in labels.passive for c in kids[i]):
-                continue  # a passive names no source ("was seen as …")
+                continue
             tok = doc[i]
             hit = _broad_verb_report(doc, sent, tok, lex)
             if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):

@@ -11,7 +11,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from ..cue_verbs import lemmas_of
-from ..doc_tables import char_span_bounds, doc_array, forms, kept, table_of, token_bounds, tokens_with
+from ..doc_tables import annotated, char_span_bounds, doc_array, forms, kept, table_of, token_bounds, tokens_with
 from ..lexicon import CueLexicon
 from ..phrases import np_after, strip_punct, with_apposition
 from .found import Found, Pattern, span_chars
@@ -89,7 +89,7 @@ def _cue_sentence(doc: Doc, cue: tuple[int, int, str]) -> tuple[int, int, int] |
     its characters) and the token bounds of its sentence (``Span.sent``); None where the
     characters hold no token. While the Doc is read, found by bisection: no Token or Span made."""
     if (table_of(doc) is None or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks
-            or not doc.has_annotation("SENT_START")):
+            or not annotated(doc, "SENT_START")):
         span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
         if span is None:
             return None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from spacy.attrs import IS_PUNCT, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..konjunktiv import konjunktiv_mood
-from ..doc_tables import span_text, tokens_with
+from ..doc_tables import flags, forms, span_text, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
 from ..phrases import np_after, strip_punct, subject_of, through_closing_mark, with_apposition
@@ -15,6 +16,7 @@ from .source_phrases import source_phrases_in
 
 
 _CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—"})
+_COMMA = frozenset({","})
 
 
 
@@ -174,10 +176,26 @@ def _apposition_out_of_content(speaker: Span | None, content: Span, lex: CueLexi
 def comma_after(sent: Span, i: int) -> int | None:
     """The first comma after token ``i`` in the sentence, unless a quotation mark, colon or
     semicolon comes first."""
+    if i + 1 < sent.start:  # a slice from the end, as the Span reads it
+        return _comma_after_tokens(sent, i)
+    texts = forms(sent.doc, ORTH)  # the Doc's texts: no Token made per word
+    for k in range(i + 1, sent.end):
+        if texts[k] == ",":
+            return k
+        if texts[k] in _COMMA_STOPS:
+            return None
+    return None
+
+
+_COMMA_STOPS = ("„", "“", '"', "»", ":", ";")
+
+
+def _comma_after_tokens(sent: Span, i: int) -> int | None:
+    """:func:`comma_after` read token by token."""
     for t in sent[i - sent.start + 1 :]:
         if t.text == ",":
             return t.i
-        if t.text in ("„", "“", '"', "»", ":", ";"):
+        if t.text in _COMMA_STOPS:
             return None
     return None
 
@@ -202,15 +220,24 @@ def closing_relay_aside(doc: Doc, sent: Span, start: int, lex: CueLexicon) -> tu
     sentence after a comma at or after token ``start``: X, and the comma's index ("Die Grenze
     bleibe zu, sagte der Minister, wie die Zeitung berichtete."). As :func:`relay_aside`, the
     aside holds nothing but the particle, X, adverbials and the verb with its auxiliaries."""
-    end = sent.end
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
+    end = _before_final_punct(doc, sent, start)
+    texts = forms(doc, ORTH)
     for i in tokens_with(doc, lex.as_particles, max(start, sent.start + 1), end):
-        if doc[i - 1].text == ",":
+        if texts[i - 1] == ",":
             relay = _aside_relay(doc, i, end, lex)
             if relay is not None:
                 return relay, i - 1
     return None
+
+
+def _before_final_punct(doc: Doc, sent: Span, start: int) -> int:
+    """The end of the sentence without the punctuation closing it, not before token ``start``
+    (read from the Doc's punctuation flags)."""
+    punct = flags(doc, IS_PUNCT)
+    end = sent.end
+    while end > start and punct[end - 1]:
+        end -= 1
+    return end
 
 
 def closing_publisher(doc: Doc, sent: Span, start: int, lex: CueLexicon) -> tuple[Span, int] | None:
@@ -220,12 +247,13 @@ def closing_publisher(doc: Doc, sent: Span, start: int, lex: CueLexicon) -> tupl
     and the comma's index. Only a subject and adverbials follow the verb."""
     if not lex.citing_report_verbs:
         return None
-    end = sent.end
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    for c in range(max(start, sent.start + 1), end - 2):
+    end = _before_final_punct(doc, sent, start)
+    first = max(start, sent.start + 1)
+    if first >= end - 2:
+        return None
+    for c in tokens_with(doc, _COMMA, first, end - 2, attr=ORTH):  # the commas only: no Token made per word
         verb = doc[c + 1]
-        if doc[c].text != "," or verb.pos_ != "VERB" or cue_lemma(verb, lex) not in lex.citing_report_verbs:
+        if verb.pos_ != "VERB" or cue_lemma(verb, lex) not in lex.citing_report_verbs:
             continue
         outlet = np_after(doc, c + 2, end, lex, subject=True)
         if outlet is None or outlet.start != c + 2:

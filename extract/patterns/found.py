@@ -52,6 +52,10 @@ class Pattern(str, Enum):
     __format__ = str.__format__
 
 
+#: read in the loops over what was found (looking a member up on the class costs more than the test)
+_EMBEDDED = Pattern.EMBEDDED
+
+
 @dataclass
 class Found:
     """One attribution found in a Doc, as character offsets (end exclusive)."""
@@ -149,7 +153,9 @@ _VERB, _AUX = int(VERB), int(AUX)
 def outside(found: list[Found], start: int, end: int) -> bool:
     """No attribution overlaps [start, end), fragments inside sentences aside (reported speech
     may contain them: they become its nested quotes)."""
-    return not any(f.overlaps(start, end) for f in found if f.pattern != Pattern.EMBEDDED)
+    if not found:  # the usual case: asked per token of a sentence where nothing was found yet
+        return True
+    return not any(f.overlaps(start, end) for f in found if f.pattern != _EMBEDDED)
 
 
 class FoundIndex(Sequence):
@@ -222,7 +228,7 @@ class FoundIndex(Sequence):
         lo = bisect_right(self._starts, start - self._longest)
         hi = bisect_left(self._starts, end)
         return [f for f in (self._by_key[key] for key in self._keys[lo:hi])
-                if f.pattern != Pattern.EMBEDDED and f.overlaps(start, end)]
+                if f.pattern != _EMBEDDED and f.overlaps(start, end)]
 
     def outside(self, start: int, end: int) -> bool:
         """Whether no attribution overlaps [start, end), fragments inside sentences aside
@@ -231,6 +237,6 @@ class FoundIndex(Sequence):
         keys, by_key, starts = self._keys, self._by_key, self._starts
         for k in range(bisect_right(starts, start - self._longest), bisect_left(starts, end)):
             f = by_key[keys[k]]
-            if f.quote[0] < end and start < f.quote[1] and f.pattern != Pattern.EMBEDDED:
+            if f.quote[0] < end and start < f.quote[1] and f.pattern != _EMBEDDED:
                 return False
         return True

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.attrs import IS_PUNCT, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import flags, forms, head_list, table_of
+from ..doc_tables import annotated, flags, forms, head_list, table_of
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS
 from ..cue_verbs import cue_lemma, cue_tokens
@@ -78,7 +80,7 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
     if upper <= lower:
         return None
     sources = source_phrases_in(doc, lower, upper, lex)
-    main = not after_quote and lex.parse_rules and doc.has_annotation("DEP")
+    main = not after_quote and lex.parse_rules and annotated(doc, "DEP")
     found = _find_verb_cue(doc, lower, upper, lex, main=main)
     first = (_find_verb_cue(doc, lower, upper, lex) if main else found) if not after_quote else None
     reported = _reported_frame(doc, first[0], lower, upper, lex) if first is not None else None
@@ -198,8 +200,17 @@ def sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: in
                     abbreviations: frozenset[str]) -> tuple[int, int]:
     """Characters of the frame around a quote at [start, end): back to the previous sentence end
     or closing mark, forward to the next sentence end or opening mark (never past a paragraph)."""
+    # only a line break, a sentence mark or a closing mark can stop either walk: the walks go
+    # from one of them to the next (their places in the text found once per text)
+    stops = _stops_in(text)
     lo = start
+    k = bisect_left(stops, start) - 1  # the last stop before ``start``: the character at lo - 1
     while lo > limit_lo:
+        if k < 0 or stops[k] < limit_lo:
+            lo = limit_lo  # no stop left: the walk runs to its limit
+            break
+        lo = stops[k] + 1
+        k -= 1
         ch = text[lo - 1]
         if ch == "\n" and lo - 2 >= 0 and text[lo - 2] == "\n":
             break
@@ -210,7 +221,13 @@ def sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: in
             break  # 'he is “unpredictable.” Yet …': a full stop inside the closing mark ends the sentence
         lo -= 1
     hi = end
+    k = bisect_left(stops, end)
     while hi < limit_hi:
+        if k >= len(stops) or stops[k] >= limit_hi:
+            hi = limit_hi
+            break
+        hi = stops[k]
+        k += 1
         ch = text[hi]
         if ch == "\n" and hi + 1 < len(text) and text[hi + 1] == "\n":
             break
@@ -219,6 +236,21 @@ def sentence_bounds(text: str, start: int, end: int, limit_lo: int, limit_hi: in
             break
         hi += 1
     return lo, hi
+
+
+#: the text whose stops were found last, and their places (one tuple, swapped whole)
+_STOPS: tuple[str | None, list[int]] = (None, [])
+_STOP_CHARS = re.compile("[" + re.escape("\n" + _SENT_END + CLOSING_MARKS) + "]")
+
+
+def _stops_in(text: str) -> list[int]:
+    """The places of the characters that can stop :func:`sentence_bounds`' walks, in order; kept
+    for the text asked last (the quotes of one Doc are framed one after another)."""
+    global _STOPS
+    last = _STOPS
+    if last[0] is not text:
+        last = _STOPS = (text, [m.start() for m in _STOP_CHARS.finditer(text)])
+    return last[1]
 
 
 def pointing_frame(doc: Doc, text: str, close_at: int, lex: CueLexicon) -> Frame | None:
@@ -273,7 +305,7 @@ def colon_verb_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame
     """"Limbaugh continued: “…”": any verb with a subject right before the colon that opens a
     quote introduces it (English)."""
     last = doc[upper - 1]
-    if last.text != ":" or upper - 2 < lower or not doc.has_annotation("DEP"):
+    if last.text != ":" or upper - 2 < lower or not annotated(doc, "DEP"):
         return None
     verb = doc[upper - 2]
     while verb.i > lower and verb.pos_ == "ADV":
@@ -311,7 +343,7 @@ def colon_clause_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Fra
     """"Hier sparte der Präsident nicht mit Kritik: „…“": the main verb of the clause right
     before the colon that opens a quote, whatever the verb, frames it when it has a subject
     that can speak (German, where the verb stands second and not before the colon)."""
-    if upper - 1 <= lower or doc[upper - 1].text != ":" or not doc.has_annotation("DEP"):
+    if upper - 1 <= lower or doc[upper - 1].text != ":" or not annotated(doc, "DEP"):
         return None
     verbs = [t for t in doc[lower : upper - 1] if t.pos_ in ("VERB", "AUX")
              and (t.head.i == t.i or not lower <= t.head.i < upper - 1)]

@@ -10,7 +10,7 @@ from spacy.attrs import LEMMA, ORTH, POS
 from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import among, doc_array, forms, span_text, strings_of, table_of, tokens_with
+from ..doc_tables import among, annotated, doc_array, forms, span_text, strings_of, table_of, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, CharSpans, np_after, sentences, strip_punct, subject_of, with_apposition
@@ -31,7 +31,7 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
     """
     used_cues = CharSpans((f.cue[0], f.cue[1]) for f in found if f.cue is not None and f.pattern != Pattern.EMBEDDED)
     for sent in sentences(doc):
-        if not found.outside(sent.start_char, sent.end_char) and not _has_gap(found, sent) and not lex.parse_rules:
+        if not lex.parse_rules and not found.outside(sent.start_char, sent.end_char) and not _has_gap(found, sent):
             continue  # English goes on token by token: '"…," he said, adding (that) …'
         taken: list[Found] = []
         so_hit = _so_last(doc, sent, lex)
@@ -64,8 +64,8 @@ def _main_cues_first(doc: Doc, cues: list[int], lex: CueLexicon) -> list[Token]:
     """A sentence's cues, those of its main clause first where the parser is reliable: the
     main cue's report holds the others ("Cameron is committed to maintaining ties, the
     spokesman said"); else in text order."""
-    if not lex.parse_rules or not doc.has_annotation("DEP"):
-        return [doc[i] for i in cues]
+    if len(cues) < 2 or not lex.parse_rules or not annotated(doc, "DEP"):
+        return [doc[i] for i in cues]  # (one cue or none: no order to find)
     return sorted((doc[i] for i in cues), key=lambda t: (parse_depth(t), t.i))
 
 
@@ -108,7 +108,7 @@ def _published_report(doc: Doc, sent: Span, outer: Found, lemma: str, lex: CueLe
     inside the agency's report, and the relay chain (:mod:`quotegraph.extract.relays`) makes
     the agency their relay. Only where the parser is reliable: the inner verb must be the
     content's head with its subject before it."""
-    if lemma not in lex.citing_report_verbs or not lex.parse_rules or not doc.has_annotation("DEP"):
+    if lemma not in lex.citing_report_verbs or not lex.parse_rules or not annotated(doc, "DEP"):
         return None
     content = doc.char_span(*outer.quote, alignment_mode="expand")
     if content is None or not len(content):
@@ -135,7 +135,7 @@ def _trailing_publisher(doc: Doc, sent: Span, report: Found, lex: CueLexicon) ->
     outlet of a verb of publishing (``CueLexicon.citing_report_verbs``) closing the sentence
     after a report's content, when the parser hung that frame on the report's verb (the
     other parse is :func:`_published_report`). The outlet relays the report."""
-    if not lex.citing_report_verbs or not lex.parse_rules or not doc.has_annotation("DEP"):
+    if not lex.citing_report_verbs or not lex.parse_rules or not annotated(doc, "DEP"):
         return None
     content = doc.char_span(report.quote[0], report.quote[1], alignment_mode="expand")
     if content is None or content.end + 2 >= sent.end or doc[content.end].text != ",":
@@ -182,7 +182,7 @@ def _has_gap(found: FoundIndex, sent: Span) -> bool:
 def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
     """``X sagte, (dass) …``, ``Dabei betonte der Minister, …`` and ``Wie X berichtet, …``;
     in English, where the parser is reliable, the clause or object the cue governs first."""
-    if lex.parse_rules and doc.has_annotation("DEP"):
+    if lex.parse_rules and annotated(doc, "DEP"):
         governed = english_complement(doc, sent, verb, lemma, lex)
         if governed is not None:
             return governed
@@ -196,7 +196,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         # "X sagte dass …" without comma, English "X said that …" / "X said the …"
         comp = next((doc[i] for i in tokens_with(doc, lex.complementizers, verb.i + 1, sent.end)), None)
         if comp is None or comp.i - verb.i > 6:
-            if lex.parse_rules and doc.has_annotation("DEP"):
+            if lex.parse_rules and annotated(doc, "DEP"):
                 return english_complement(doc, sent, verb, lemma, lex)
             return None
         content = clause_after(doc, comp.i, sent, lex)
@@ -274,7 +274,7 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
             if (content is None or not has_words(span_text(content), 3) or not found.outside(content.start_char, content.end_char)
                     or not outside(taken, content.start_char, content.end_char)):
                 continue
-            verb = tok.head if doc.has_annotation("DEP") else None
+            verb = tok.head if annotated(doc, "DEP") else None
             if verb is not None and verb.i > tok.i:
                 verb = sent.root  # the parser hung the noun on the content's verb
             speaker = noun_owner(tok) if lex.parse_rules else None
@@ -319,7 +319,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     j = verb.i - 1
     while j >= sent.start and doc[j].pos_ in ("PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM") and verb.i - j <= 4 and lex.subject_first_frames:
         j -= 1  # English "…, the minister said."
-    if lex.subject_first_frames and doc[j].text != "," and doc.has_annotation("DEP"):
+    if lex.subject_first_frames and doc[j].text != "," and annotated(doc, "DEP"):
         # "…, a senior official with the board that oversees them said": a longer subject
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
         if subj is not None and subj.right_edge.i < verb.i and subj.left_edge.i - 1 >= sent.start:
@@ -336,9 +336,9 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     content = strip_punct(doc[sent.start : j])
     if content is None or not has_words(span_text(content), 3):
         return None
-    if lex.parse_rules and doc.has_annotation("DEP") and _adverbial_clause_of(content, verb, lex):
+    if lex.parse_rules and annotated(doc, "DEP") and _adverbial_clause_of(content, verb, lex):
         return None  # "When X said …, the crowd applauded": the clause before the comma is the time, not content
-    if doc.has_annotation("TAG") and not any(t.pos_ in ("VERB", "AUX") for t in content):
+    if annotated(doc, "TAG") and not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None  # "Der Bürgermeister, Henning Scherf (SPD), warnte …": a subject with its apposition, no content
     if (content[0].lower_ in lex.adverbial_conjunctions and content[0].pos_ == "SCONJ"
             and not any(t.text == "," for t in content)):

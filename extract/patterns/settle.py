@@ -190,13 +190,14 @@ def join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     joined: list[Found] = []
     for f in found:
-        prev = _quote_before(out, f)
         # a quote the parser put in the frame's own sentence ("embedded") continues it when it
         # shares the cue and opens a sentence or clause ("he said in 2012. “B.”"); a quoted
-        # title inside the frame ("said on “Fox and Friends.”") does not
+        # title inside the frame ("said on “Fox and Friends.”") does not. The quote before is
+        # looked for only then (it scans what was found so far)
+        continues = (f.pattern == Pattern.DIRECT or (f.pattern == Pattern.EMBEDDED and f.cue is not None
+                                                     and _opens_clause(text, f.quote[0])))
+        prev = _quote_before(out, f) if continues else None
         if (prev is not None
-                and (f.pattern == Pattern.DIRECT or (f.pattern == Pattern.EMBEDDED and f.cue is not None
-                                               and _opens_clause(text, f.quote[0])))
                 and prev.cue is not None and prev.quote[1] <= f.quote[0]
                 and (f.cue is None or f.cue == prev.cue)
                 and (f.speaker is None or f.speaker == prev.speaker)

@@ -143,3 +143,43 @@ def test_a_participle_tagged_as_an_adjective_with_an_auxiliary_is_still_a_report
     assert _cue_lemma(doc[4], lex) == "einräumen"
     with reading(doc):
         assert cue_tokens(doc, 0, len(doc), lex) == [4]
+
+
+def _sentences_token_by_token(doc):
+    """The rules of sentence_spans._sentences, read from each sentence's Tokens (the reference
+    the arrays must agree with)."""
+    from quotegraph.extract.sentence_spans import _opens_quote
+
+    out = []
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), sent[0])
+        continues = (first.is_punct and first.text in ",;:)“”»«‘’" and not _opens_quote(first)
+                     or (first.is_lower and first.is_alpha))
+        prev_end = doc[sent.start - 1] if sent.start > 0 else None
+        if prev_end is not None and prev_end.is_alpha and prev_end.whitespace_:
+            continues = True
+        if out and continues and not (prev_end is not None and prev_end.text in ("?", "!") and first.is_lower):
+            out[-1][1] = sent.end
+        else:
+            out.append([sent.start, sent.end])
+    return [tuple(bounds) for bounds in out]
+
+
+@pytest.mark.parametrize("words, starts", [
+    ("Er sagte , es sei kalt . Dann ging er . Laut SPIEGEL ONLINE ist es spät .".split(), (2, 3, 7, 11, 13)),
+    ("He left . “ Yes , ” she said . Why ? no idea ! and so on".split(), (3, 4, 5, 10, 12, 14)),
+    ("“ I thought so ” , he said . ) Then \n it ended .".split(" "), (1, 4, 5, 8, 9, 10, 11)),
+    (["Done", ".", "“", "Again", "”", "."], (2, 3, 4)),
+])
+def test_sentences_read_from_the_arrays_join_as_the_tokens_do(words, starts):
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=words, spaces=[w not in ("\n",) for w in words])
+    for i in range(len(doc)):
+        doc[i].is_sent_start = i == 0 or i in starts
+    expected = _sentences_token_by_token(doc)
+    assert len(expected) < len(starts) + 1, "some splits are undone"
+    with reading(doc):
+        assert [(s.start, s.end) for s in sentences(doc)] == expected
+    assert [(s.start, s.end) for s in sentences(doc)] == expected  # outside reading too

@@ -226,3 +226,46 @@ def test_a_full_stop_inside_a_closing_mark_ends_the_sentence_before_a_mixed_quot
     atts = run_en(text).attributions
     assert atts and not any("unpredictable" in a.quote.text and "change agent" in a.quote.text for a in atts)
     assert any("change agent" in a.quote.text and a.speaker is not None and a.speaker.text == "Cole" for a in atts)
+
+
+def _bounds_char_by_char(text, start, end, limit_lo, limit_hi, abbreviations):
+    """sentence_bounds as a walk over every character (the reference its jumps between the
+    stopping characters must agree with)."""
+    from quotegraph.extract.marks import CLOSING_MARKS
+    from quotegraph.extract.patterns.frames import _ends_sentence
+
+    lo = start
+    while lo > limit_lo:
+        ch = text[lo - 1]
+        if ch == "\n" and lo - 2 >= 0 and text[lo - 2] == "\n":
+            break
+        if ch in ".!?" and lo - 1 > limit_lo and _ends_sentence(text, lo - 1, abbreviations):
+            break
+        if (ch in CLOSING_MARKS and lo - 2 > limit_lo and text[lo - 2] == "." and lo < len(text) and text[lo].isspace()
+                and text[lo + 1 : lo + 2].isupper()):
+            break
+        lo -= 1
+    hi = end
+    while hi < limit_hi:
+        ch = text[hi]
+        if ch == "\n" and hi + 1 < len(text) and text[hi + 1] == "\n":
+            break
+        if ch in ".!?" and _ends_sentence(text, hi, abbreviations):
+            hi += 1
+            break
+        hi += 1
+    return lo, hi
+
+
+def test_sentence_bounds_jump_between_stops_as_a_walk_over_every_character_stops():
+    from quotegraph.extract.patterns.frames import sentence_bounds
+
+    text = ('Er sagte z. B. am 3. Mai: „Nein.“ Dann ging er.\n\nShe is “unpredictable.” Yet he said: '
+            '"Go!" And? "F.A.Z." reported, Dr. Who said. \'Fine,\' he said\nand left.')
+    abbreviations = frozenset({"z.", "Dr.", "B."})
+    n = len(text)
+    cases = [(s, e, lo, hi) for s in range(0, n, 3) for e in range(s, n, 7) for lo in (0, s // 2, s)
+             for hi in (e, (e + n) // 2, n)]
+    assert len(cases) > 1000
+    for s, e, lo, hi in cases:
+        assert sentence_bounds(text, s, e, lo, hi, abbreviations) == _bounds_char_by_char(text, s, e, lo, hi, abbreviations)
