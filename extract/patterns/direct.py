@@ -93,6 +93,31 @@ def _name_after_noun(doc: Doc, q: QuotedSpan, pre_rng: tuple[int, int]) -> bool:
     return inside is not None and not _has_verb(doc, inside[0], inside)
 
 
+def _tail_before_frame(doc: Doc, text: str, close_at: int, post_rng: tuple[int, int], lex: CueLexicon):
+    """The frame after words that follow a closing mark up to a comma ('"…" about the
+    decision, said X', '„…“ mit dem Ergebnis, sagte X') and where the quote then ends (the
+    comma's character): a frame opening right after that comma, its cue among its first four
+    words and nothing reported after it; None when the words run on past a sentence mark."""
+    if not text[close_at : close_at + 1].isspace():
+        return None
+    first = post_rng[0]
+    if doc[first].is_punct or not doc[first].text[:1].islower():
+        return None
+    comma = next((t.i for t in doc[first : min(post_rng[1], first + _MAX_TAIL_WORDS)] if t.text == ","), None)
+    if comma is None or comma + 1 >= post_rng[1] or any(t.text in (";", ":", "“", "”", '"', "„") for t in doc[first:comma]):
+        return None
+    frame = frame_in(doc, comma + 1, post_rng[1], lex, after_quote=True)
+    if frame is None or frame.cue is None or frame.speaker is None:
+        return None
+    cue = char_span_bounds(doc, frame.cue[0], frame.cue[1], "contract")
+    if cue is None or cue[0] - comma > 4 or any(t.text == "," and not t.is_sent_end for t in doc[cue[1] : post_rng[1]] if t.i > cue[0] + 6):
+        return None
+    return frame, doc[comma].idx
+
+
+_MAX_TAIL_WORDS = 12  # words between a closing mark and the frame's comma, at most
+
+
 def _own_clause_frame(doc: Doc, pre_rng: tuple[int, int], lex: CueLexicon):
     """The frame in the clause a fragment stands in, after the last comma before it, when that
     clause has an indicative cue with a speaker (a cue in reported mood is the content of the
@@ -181,11 +206,18 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
     start, end = open_at, close_at
     if not q.close_mark:
         end = q.end
+    end_at = None
     pattern = Pattern.DIRECT if q.depth == 0 else Pattern.NESTED
     embedded = bool(pre_text) and pre_text[-1] not in ":,–—-(" and has_words(pre_text, 1)
     if not embedded and pre_rng[1] > pre_rng[0]:
         embedded = inside_clause_before(doc, *pre_rng, lex)
     set_off = post_rng[1] > post_rng[0] and sets_off_frame(doc, text, q, close_at, post_rng, after_lex)
+    if not embedded and frame is None and q.closed and q.depth == 0 and post_rng[1] > post_rng[0]:
+        # '"We stay" about the decision, he said.': words after the closing mark run on to the
+        # comma before the frame; the quote is mixed and ends there
+        tail = _tail_before_frame(doc, text, close_at, post_rng, after_lex)
+        if tail is not None:
+            frame, end_at = tail
     if embedded and frame is not None and frame.cue is not None and not set_off:
         frame = None
     if (embedded and frame is not None and frame.cue is not None and _reports_on(doc, frame.cue, post_rng)
@@ -213,7 +245,9 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
         pre_frame = _own_clause_frame(doc, pre_rng, pre_lex) or pre_frame
         frame = pre_frame if pre_frame is not None and pre_frame.cue is not None and pre_frame.speaker is not None else None
         pre_frame = None
-    kind = "mixed" if start < open_at else "direct"
+    if end_at is not None:
+        end = end_at
+    kind = "mixed" if start < open_at or end > close_at else "direct"
     chosen = frame if frame is not None and frame.cue is not None else pre_frame or frame
     if chosen is None and q.depth == 0 and q.closed:
         chosen = pointing_frame(doc, text, close_at, lex)

@@ -64,3 +64,19 @@ def test_a_fragment_belongs_to_the_clause_it_stands_in(run_de):
     # a cue in reported mood is the content of the report around it
     text = "Anna Weber sagte, der Plan sei „völlig verfehlt“."
     assert {a.speaker.entity for a in run_de(text).attributions} == {"Anna Weber"}
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('"We will not teach that" in our schools, he said.', '"We will not teach that" in our schools', "he"),
+    ("“We’re extremely happy” about the decision, said Mary Stone, the union’s director.",
+     "“We’re extremely happy” about the decision", "Mary Stone"),
+])
+def test_words_after_the_closing_mark_run_on_to_the_frames_comma(run_en, text, quote, speaker):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.quote.kind, att.cue.text) == (quote, "mixed", "said")
+    assert att.speaker.text.startswith(speaker)
+
+
+def test_a_quote_with_its_frame_right_after_it_stays_direct(run_en):
+    (att,) = run_en('"We are ready," he said.').attributions
+    assert (att.quote.text, att.quote.kind) == ('"We are ready,"', "direct")
