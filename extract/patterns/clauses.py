@@ -339,7 +339,8 @@ def comma_after_names(sent: Span, i: int) -> int | None:
     return None
 
 
-# German marks: „…“, »…«, "…" (the straight one closes itself)
+# German marks: „…“, »…«, "…" (the straight one closes itself). Not marks.DOUBLE_PAIRS: there
+# "“" also opens (English), where in German text it only closes a quote begun before the verb
 _QUOTE_OPENINGS = frozenset({"„", "»", '"'})
 _QUOTE_CLOSINGS = frozenset({"“", "«", "”", '"'})
 _MAX_QUOTED_NAME_WORDS = 4
