@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 
 from ..doc_tables import char_span_bounds, span_of
 from ..lexicon import CueLexicon
-from ..phrases import SUBJECT_DEPS, doc_text, strip_punct
+from ..marks import CLOSING_MARKS, OPENING_MARKS
+from ..phrases import NAME_LABELS, SUBJECT_DEPS, doc_text, strip_punct
 from ..quotemarks import QuotedSpan, find_quoted, has_words, word_count
 from .found import Found, Pattern, span_chars
 from .frames import attaches_after, colon_clause_frame, colon_frame, colon_verb_frame, frame_in, inside_clause_before, pointing_frame, sentence_bounds, sets_off_frame, signature_frame, verbless_colon_frame, with_frame_verbs
@@ -104,7 +105,7 @@ def _tail_before_frame(doc: Doc, text: str, close_at: int, post_rng: tuple[int, 
     if doc[first].is_punct or not doc[first].text[:1].islower():
         return None
     comma = next((t.i for t in doc[first : min(post_rng[1], first + _MAX_TAIL_WORDS)] if t.text == ","), None)
-    if comma is None or comma + 1 >= post_rng[1] or any(t.text in (";", ":", "“", "”", '"', "„") for t in doc[first:comma]):
+    if comma is None or comma + 1 >= post_rng[1] or any(t.text in _TAIL_STOPS for t in doc[first:comma]):
         return None
     frame = frame_in(doc, comma + 1, post_rng[1], lex, after_quote=True)
     if frame is None or frame.cue is None or frame.speaker is None:
@@ -116,6 +117,8 @@ def _tail_before_frame(doc: Doc, text: str, close_at: int, post_rng: tuple[int, 
 
 
 _MAX_TAIL_WORDS = 12  # words between a closing mark and the frame's comma, at most
+#: what ends the words after a closing mark before any frame: a clause mark, another quote
+_TAIL_STOPS = frozenset({";", ":"}) | (frozenset(OPENING_MARKS + CLOSING_MARKS) - {"'", "‘", "’"})
 
 
 def _own_clause_frame(doc: Doc, pre_rng: tuple[int, int], lex: CueLexicon):
@@ -154,7 +157,7 @@ def _has_verb(doc: Doc, start: int, bounds: tuple[int, int] | None) -> bool:
 
 
 _MAX_NAME_WORDS = 4  # "Ärzte ohne Grenzen", "Polizei von Jena"
-_NAMED_LABELS = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE"})
+_NAMED_LABELS = NAME_LABELS | {"LOC", "GPE"}  # people, bodies and places
 
 
 class _Siblings:
