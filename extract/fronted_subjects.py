@@ -24,7 +24,7 @@ def fronted_subject(verb: Token, lower: int, lex: CueLexicon) -> Span | None:
     if verb.dep_ not in ("ROOT", "root") or any(c.dep_ in _PASSIVE_DEPS for c in verb.children):
         return None
     start = max(verb.sent.start, lower)
-    finite = next((t for t in doc[start : verb.i + 1] if t.pos_ in ("VERB", "AUX") and _finite(t)), None)
+    finite = next((t for t in doc[start : verb.i + 1] if t.pos_ in ("VERB", "AUX") and is_finite(t)), None)
     if (finite is None or not 0 < finite.i - start <= _MAX_FRONTED
             or finite.i != verb.i and not (finite.head.i == verb.i and finite.dep_ in ("aux", "cop"))):
         return None
@@ -67,7 +67,7 @@ def subject_after_fronted_adverb(verb: Token, subject: Token, lower: int, lex: C
                    and not _name_elsewhere(subject))
     if not (lone_adverb or first.pos_ in ("ADP", "CCONJ", "SCONJ") and first.i < subject.i):
         return None
-    finite = next((t for t in (verb, *verb.children) if t.i > subject.right_edge.i and t.i <= verb.i and _finite(t)), None)
+    finite = next((t for t in (verb, *verb.children) if t.i > subject.right_edge.i and t.i <= verb.i and is_finite(t)), None)
     after = _phrase_after(verb, finite, lex) if finite is not None else None
     if after is not None and {*after.morph.get("Number"), *finite.morph.get("Number")} == {"Sing", "Plur"}:
         return None  # it does not agree with the verb
@@ -106,8 +106,8 @@ def _is_name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in _NAME_LABELS
 
 
-def _finite(verb: Token) -> bool:
-    # German models mark a finite verb by its mood alone (no VerbForm=Fin)
+def is_finite(verb: Token) -> bool:
+    """Whether a verb is finite; German models mark a finite verb by its mood alone (no VerbForm=Fin)."""
     return "Fin" in verb.morph.get("VerbForm") or bool(verb.morph.get("Mood"))
 
 

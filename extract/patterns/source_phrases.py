@@ -10,6 +10,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import among, between, doc_array, forms, table_of, word_ids
+from ..fronted_subjects import is_finite
 from ..lexicon import CueLexicon
 from ..string_tests import KnownIds
 from ..phrases import ends_in_noun, in_extended_attributes, noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
@@ -55,12 +56,13 @@ def _to_finite_verb(sp: SourcePhrase, upper: int, lex: CueLexicon) -> SourcePhra
     if not (sp.cue.start < sp.source.start and sp.cue[0].is_sent_start):
         return sp
     verb = next((t.i for t in doc[sp.source.start : min(upper, sp.source.start + _MAX_FRONTED_SOURCE)]
-                 if t.pos_ in ("VERB", "AUX") and (t.morph.get("Mood") or "Fin" in t.morph.get("VerbForm"))), None)
+                 if t.pos_ in ("VERB", "AUX") and is_finite(t)), None)
     if verb is None or verb <= sp.source.start:
         return sp
+    citing = _citing_openers(lex)
     if verb < sp.source.end or all((t.pos_ in _NOUN_PHRASE_POS or t.text in (",", "(", ")", "-", "„", "“"))
                                    and t.lower_ not in lex.addressee_prepositions
-                                   and t.lower_ not in _citing_openers(lex) for t in doc[sp.source.end : verb]):
+                                   and t.lower_ not in citing for t in doc[sp.source.end : verb]):
         source = strip_punct(doc[sp.source.start : verb])
         if source is not None and source.end > sp.source.start:
             return SourcePhrase(sp.cue, source, doc[sp.phrase.start : source.end], sp.possessor)
