@@ -4,7 +4,8 @@ marks kept ("der „Deutsche Fußball-Bund“"), and an apposition after a name 
 after a role kept ("Ursula Castrup, die Leiterin der Fachstelle"; "der Chefankläger, Luis
 Moreno Ocampo"; "Klinikdirektor Prof. Dr. Eva Brandt"), a name the phrase cuts taken whole ("Mark O" → "Mark O’Keefe"), a phrase
 naming where the speaker belongs kept ("Anna Roth vom Sender Kanal 5") and one naming the
-occasion of the words left out ("der Minister in einem Interview").
+occasion of the words left out ("der Minister in einem Interview"), as are words after a person's
+name that cannot modify a name ("Felix Brandt [zur Sportschau]", "Jan Kraus [in Kassel]").
 
 Examples
 --------
@@ -21,8 +22,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import POS
-from spacy.parts_of_speech import ADJ, ADP, DET
+from spacy.attrs import ENT_IOB, ENT_TYPE, POS
+from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .doc_tables import char_span_kept, id_list, token_bounds
@@ -36,13 +37,15 @@ _OPENING, _CLOSING = "„»“\"", "“«”\""
 
 def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool = True,
                    affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset(),
-                   audiences: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
-                   ) -> tuple[int, int]:
+                   audiences: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                   name_prepositions: frozenset[str] = frozenset()) -> tuple[int, int]:
     """The character bounds of a speaker phrase as a reader gives them (see the module);
     ``apposition=False`` leaves an apposition after it out, and the names it would complete;
     a phrase after it opened by one of ``affiliations`` is kept when it names where the speaker
     belongs (:func:`_with_affiliation`); one that names the audience (``audiences``: its
-    prepositions and nouns, "die Ministerin [vor Journalisten]") is left out."""
+    prepositions and nouns, "die Ministerin [vor Journalisten]") is left out, and so are words after a
+    person's name that cannot modify it (:func:`_without_words_after_person`; ``name_prepositions``
+    open a phrase that can: "von", "of")."""
     doc = span.doc
     start, end = span.start, span.end
     while end - start > 1 and (doc[start].lower_ in edge_words or (doc[start].is_punct
@@ -58,6 +61,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
         start, end = _with_whole_names(doc, start, end)
         end = _with_apposition(doc, start, end)
         end = _with_affiliation(doc, start, end, affiliations)
+    end = _without_words_after_person(doc, start, end, name_prepositions)
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     text = doc_text(doc)
     return _with_opening_mark(text, *chars), _with_closing_mark(text, *chars)
@@ -182,6 +186,32 @@ def _without_audience(doc: Doc, start: int, end: int, prepositions: frozenset[st
     return end
 
 
+_PERSONS = frozenset({"PER", "PERSON"})
+_INSIDE = 1  # ENT_IOB of a token inside an entity ("I")
+#: what cannot modify a person's name: where or how the words were said, or the verb
+_NOT_AFTER_PERSON = frozenset({ADP, ADV, ADJ, VERB, AUX})
+
+
+def _without_words_after_person(doc: Doc, start: int, end: int, name_prepositions: frozenset[str]) -> int:
+    """The end right after a person's name that is followed, inside the phrase, by words that
+    cannot modify a name: where or how the words were said, or another of the verb's phrases the
+    parse hung on the name ("Felix Brandt [zur Sportschau]", "Jan Kraus [in Kassel]", "Rolf Meier
+    [telefonisch]"). A person's name takes no such modifier; a party in brackets, an apposition,
+    a coordinated name and a phrase naming where the speaker belongs ("von der Gewerkschaft")
+    stay."""
+    iob, pos, label = id_list(doc, ENT_IOB), id_list(doc, POS), id_list(doc, ENT_TYPE)
+    persons = {doc.vocab.strings[name] for name in _PERSONS}
+    k = end - 2
+    while k >= start and not (label[k] in persons and iob[k + 1] != _INSIDE):
+        k -= 1
+    if k < start or pos[k] != PROPN:
+        return end
+    if pos[k + 1] not in _NOT_AFTER_PERSON or doc[k + 1].lower_ in name_prepositions or (
+            pos[k + 1] == ADJ and k + 2 < end and pos[k + 2] in (NOUN, PROPN)):
+        return end  # a party in brackets, an apposition, "von der Gewerkschaft", "Jelpkes neuer Mitarbeiter"
+    return k + 1
+
+
 def _speech_noun(token: Token, nouns: frozenset[str]) -> bool:
     low = token.lower_
     return token.pos_ == "NOUN" and (low in nouns or ends_in_noun(low, nouns, shortest=4))
@@ -234,8 +264,8 @@ def _with_opening_mark(text: str, start: int, end: int) -> int:
 
 def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozenset[str],
                   affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset(),
-                  audiences: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
-                  ) -> list[Attribution]:
+                  audiences: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                  name_prepositions: frozenset[str] = frozenset()) -> list[Attribution]:
     """The attributions with each speaker phrase given its reader's bounds
     (:func:`speaker_bounds`); a speaker that would lose every word is left as it is."""
     text = doc_text(doc)
@@ -247,9 +277,10 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
             out.append(att)
             continue
         start, end = speaker_bounds(span, edge_words, affiliations=affiliations, speech_nouns=speech_nouns,
-                                    audiences=audiences)
+                                    audiences=audiences, name_prepositions=name_prepositions)
         if any(start < r.end and r.start < end for r in (att.quote, att.cue) if r is not None):
-            start, end = speaker_bounds(span, edge_words, apposition=False)  # never into the quote or cue
+            start, end = speaker_bounds(span, edge_words, apposition=False,  # never into the quote or cue
+                                        name_prepositions=name_prepositions)
         if (start, end) != (sp.start, sp.end) and start < end:
             att = replaced(att, speaker=Mention(text[start:end], start, end, sp.entity, sp.type))
         out.append(att)

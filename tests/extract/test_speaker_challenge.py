@@ -373,7 +373,9 @@ def _speaker_after_tidying(doc, speaker_words, quote_words):
     att = Attribution("a", "", Quote(q.text, q.start_char, q.end_char),
                       speaker=Mention(sp.text, sp.start_char, sp.end_char))
     return tidy_speakers(doc, [att], lex.speaker_edge_words, lex.affiliation_prepositions,
-                         lex.conversation_nouns | lex.clause_nouns)[0].speaker.text
+                         lex.conversation_nouns | lex.clause_nouns,
+                         (lex.audience_prepositions | lex.addressee_prepositions, lex.addressee_nouns),
+                         lex.name_prepositions)[0].speaker.text
 
 
 # "Das sei falsch, sagte Lena Vogt vom Sender Nordlicht ." with the parser's usual reading: the
@@ -405,6 +407,35 @@ def test_the_occasion_of_the_words_is_no_part_of_the_speaker():
                   [2, 2, 4, 2, 4, 6, 4, 9, 9, 6, 4],
                   ["nsubj", "cop", "ccomp", "punct", "ROOT", "det", "nsubj", "case", "det", "nmod", "punct"])
     assert _speaker_after_tidying(doc, (5, 10), (0, 3)) == "der Minister"
+
+
+# "Das sei falsch, sagte Felix Brandt WORDS ." with the words after the name hung on it by the parser
+@pytest.mark.parametrize("words, pos, speaker", [
+    (["zur", "Sportschau"], ["ADP", "PROPN"], "Felix Brandt"),  # whom it was said to
+    (["in", "Kassel"], ["ADP", "PROPN"], "Felix Brandt"),  # where
+    (["telefonisch", "heute"], ["ADJ", "ADV"], "Felix Brandt"),  # how
+    (["hat", "gestern"], ["AUX", "ADV"], "Felix Brandt"),  # the verb
+    (["vom", "Verband"], ["ADP", "NOUN"], "Felix Brandt vom Verband"),  # where he belongs
+    (["(", "SPD"], ["PUNCT", "PROPN"], "Felix Brandt ( SPD"),  # his party (words joined by spaces here)
+    (["und", "Rolf"], ["CCONJ", "PROPN"], "Felix Brandt und Rolf"),  # and another speaker
+    (["neuer", "Trainer"], ["ADJ", "NOUN"], "Felix Brandt neuer Trainer"),  # a genitive name before its noun
+])
+def test_words_that_cannot_modify_a_persons_name_are_no_part_of_the_speaker(words, pos, speaker):
+    doc = _parsed(["Das", "sei", "falsch", ",", "sagte", "Felix", "Brandt", *words, "."],
+                  ["PRON", "AUX", "ADJ", "PUNCT", "VERB", "PROPN", "PROPN", *pos, "PUNCT"],
+                  [2, 2, 4, 2, 4, 4, 5, 8, 6, 4],
+                  ["nsubj", "cop", "ccomp", "punct", "ROOT", "nsubj", "flat", "case", "nmod", "punct"],
+                  ents=[(5, 7, "PER")])
+    assert _speaker_after_tidying(doc, (5, 9), (0, 3)) == speaker
+
+
+def test_words_after_a_name_that_is_no_person_stay():
+    doc = _parsed(["Das", "sei", "falsch", ",", "sagte", "die", "Behörde", "in", "Kassel", "."],
+                  ["PRON", "AUX", "ADJ", "PUNCT", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                  [2, 2, 4, 2, 4, 6, 4, 8, 6, 4],
+                  ["nsubj", "cop", "ccomp", "punct", "ROOT", "det", "nsubj", "case", "nmod", "punct"],
+                  ents=[(8, 9, "LOC")])
+    assert _speaker_after_tidying(doc, (5, 9), (0, 3)) == "die Behörde in Kassel"
 
 
 # A name in quotation marks that says where the speaker belongs is part of the speaker, no quote
