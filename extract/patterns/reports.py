@@ -20,7 +20,7 @@ from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
 from .frames import frame_after_pointer, parse_depth
 from .source_phrases import source_phrase, source_phrases_in
-from .speakers import impersonal_source, noun_owner, speaker_for, usable_speaker
+from .speakers import impersonal_source, noun_owner, origin_before, speaker_for, usable_speaker
 
 
 def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
@@ -163,7 +163,8 @@ def _aside_subject(doc: Doc, verb: Token, lemma: str, start: int, lex: CueLexico
     Philip Aguer, ein Sprecher der Armee, der Presse mitteilte")."""
     speaker = subject_of(verb, start, verb.i, lex)
     if speaker is None:
-        return np_after(doc, start, verb.i, lex, subject=True)
+        # "Wie aus einer Mitteilung der Behörde hervorgeht": the source named by "aus"
+        return np_after(doc, start, verb.i, lex, subject=True) or origin_before(doc, verb, start, lex)
     if speaker[0].lower_ in lex.genitive_articles and lemma in lex.dative_addressee_verbs:
         first = np_after(doc, start, speaker.start, lex, subject=True)
         if first is not None:

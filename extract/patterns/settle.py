@@ -10,7 +10,7 @@ from ..cue_verbs import cue_lemma
 from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, quoted_name_after, subject_of, with_apposition
 from .citing import cited_sources
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
-from .speakers import is_impersonal, usable_speaker
+from .speakers import is_impersonal, passive_agent, usable_speaker
 
 
 def _names_a_title(word: str, lex: CueLexicon) -> bool:
@@ -73,10 +73,17 @@ def clause_frame(doc: Doc, f: Found, lex: CueLexicon) -> tuple[tuple[int, int, s
     if span.start <= verb.i < span.end or verb.pos_ != "VERB":
         return None
     lemma = cue_lemma(verb, lex)
-    if lemma is None and _labels_an_object(doc, span, verb, lex):
+    passive = any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
+    if lemma is None and _labels_an_object(doc, span, verb, lex, passive=passive):
         lemma = verb.lemma_.lower()  # "feierte den Sieg als „großen Erfolg“": the subject's label
-    if lemma is None or any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in verb.children):
+    if lemma is None:
         return None
+    if passive:
+        # "wurde von X als „…“ bezeichnet": the agent speaks; with none the speaker is unnamed
+        agent = passive_agent(doc, verb, sent.start, sent.end, lex)
+        if agent is None or (agent.start < span.end and span.start < agent.end):
+            return None
+        return cue_chars(verb, lemma), agent
     subject = subject_of(verb, sent.start, sent.end, lex)
     if (subject is not None and len(subject) == 1 and subject[0].tag_ in ("PRELS", "WDT", "WP")
             and verb.dep_ in ("acl", "acl:relcl", "relcl", "rc") and verb.head.pos_ in ("NOUN", "PROPN")):
@@ -89,15 +96,21 @@ def clause_frame(doc: Doc, f: Found, lex: CueLexicon) -> tuple[tuple[int, int, s
     return cue_chars(verb, lemma), speaker
 
 
-def _labels_an_object(doc: Doc, span: Span, verb: Token, lex: CueLexicon) -> bool:
+_OBJECT_DEPS = frozenset({"obj", "dobj", "oa"})
+_PASSIVE_DEPS = frozenset({"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"})
+
+
+def _labels_an_object(doc: Doc, span: Span, verb: Token, lex: CueLexicon, *, passive: bool = False) -> bool:
     """Whether the fragment is a label the verb gives its object ("sieht die Maßnahme als
     „Kapitulation“"): a label word (``CueLexicon.label_complements``) opens it and the verb has
-    an object; without one the label is said of the subject ("gilt als „…“")."""
+    an object; without one the label is said of the subject ("gilt als „…“"). A passive verb
+    gives its label to its subject ("die Maßnahme wurde als „…“ gesehen"), wherever the
+    parser hung that."""
     k = span.start - 1
     while k >= 0 and (doc[k].is_punct or doc[k].pos_ == "DET"):
         k -= 1  # "als den „führenden Förderer“": the label's article
     return (k >= 0 and doc[k].lower_ in lex.label_complements
-            and any(c.dep_ in ("obj", "dobj", "oa") for c in verb.children))
+            and (passive or any(c.dep_ in _OBJECT_DEPS for c in verb.children)))
 
 
 def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "", broad: bool = False,

@@ -194,7 +194,7 @@ def unnamed_subject_source(doc: Doc, verb: Token, lower: int, upper: int, lex: C
     prep = next((t for t in doc[lower:verb.i] if t.lower_ in lex.document_prepositions), None)
     if prep is not None:
         return np_after(doc, prep.i + 1, verb.i, lex)
-    origin = _origin_before(doc, verb, lower, lex)
+    origin = origin_before(doc, verb, lower, lex)
     if origin is not None:
         return origin
     return impersonal_source(doc, verb, upper, lex)
@@ -205,8 +205,9 @@ def has_expletive(verb: Token, lex: CueLexicon) -> bool:
     return any(c.lower_ in lex.expletives for c in verb.children)
 
 
-def _origin_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span | None:
-    """"Aus Regierungskreisen hieß es": the source named by "aus" opening the clause of the cue,
+def origin_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span | None:
+    """"Aus Regierungskreisen hieß es", "(Wie) aus einer Mitteilung hervorgeht": the source named
+    by "aus" opening the clause of the cue (``lower``),
     not an "aus" inside a phrase ("gegen die Konkurrenz aus der Schule ausgesprochen")."""
     aus = next((t for t in doc[lower:verb.i] if t.lower_ in lex.origin_prepositions), None)
     if aus is None or not all(t.is_punct or t.pos_ in ("ADV", "CCONJ", "PART") for t in doc[lower : aus.i]):
@@ -222,9 +223,13 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if agent is not None:
         return with_apposition(agent, upper, lex) if agent.end < upper else agent
     subject = subject_of(verb, lower, upper, lex)
-    if (subject is not None and subject.root.dep_ in lex.passive_subject_dependents
+    passive = any(c.dep_ in _PASSIVE_AUX_DEPS for c in verb.children)
+    if passive and (subject is None or subject.root.dep_ in lex.passive_subject_dependents):
+        document = _document_before(doc, verb, lower, lex)
+        if document is not None:
+            return document  # "In einem Bericht der Zeitung wurde vermutet, …"
+    if (passive and subject is not None and subject.root.dep_ in lex.passive_subject_dependents
             and verb.lemma_.lower() not in lex.quoting_verbs
-            and any(c.dep_ in _PASSIVE_AUX_DEPS for c in verb.children)
             and not (len(subject) == 1 and relative_subject(subject.root, lex))):
         # "Ausländern sei … abgeraten worden, …": a passive's subject is what was said or
         # whom it was said to, never who said it; without an agent the speaker is unnamed (a
@@ -243,7 +248,7 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if speaker is None:
         # "Aus Militärkreisen verlautete, …": the source is named by "aus"
         if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-            origin = _origin_before(doc, verb, lower, lex)
+            origin = origin_before(doc, verb, lower, lex)
             if origin is not None:
                 # "Aus diesem Grund forderte die Resolution, …": an "object" right after the verb
                 # whose article can be the nominative is the subject the parser missed
@@ -261,6 +266,18 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if speaker is not None and speaker.end < upper:
         speaker = with_apposition(speaker, upper, lex)
     return _with_role_before(doc, speaker, lower) if speaker is not None else None
+
+
+def _document_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span | None:
+    """The document a passive cue's words stand in, named before it by a document preposition
+    ("In einem Bericht der Zeitung wurde vermutet", "So wird in einer Pressemitteilung
+    gefordert"): a noun phrase holding a source noun ("Bericht", "Pressemitteilung"), not a
+    place or a time ("In Berlin wurde gefordert")."""
+    prep = next((t for t in doc[lower:verb.i] if t.lower_ in lex.document_prepositions), None)
+    np = np_after(doc, prep.i + 1, verb.i, lex) if prep is not None else None
+    if np is None or not any(t.pos_ == "NOUN" and is_source_noun(t, lex) for t in np):
+        return None
+    return np
 
 
 def _with_role_before(doc: Doc, speaker: Span, lower: int) -> Span:

@@ -186,6 +186,11 @@ FRAGMENTS = [
     # in a relative clause, the relative pronoun's antecedent
     ("Ein Kommentar, der die Wahl als „schweren Fehler“ bezeichnet, erschien am Montag.", "„schweren Fehler“",
      "Ein Kommentar", "bezeichnet"),
+    # in the passive, the agent ("von …"); the label's object is the passive's subject
+    ("Die Werke werden von Kennern als „Meilensteine der Musik“ bezeichnet.", "„Meilensteine der Musik“", "Kennern",
+     "bezeichnet"),
+    ("Die Forderungen wurden von Minister Karl Brandt als „völlig unrealistisch“ bezeichnet.",
+     "„völlig unrealistisch“", "Minister Karl Brandt", "bezeichnet"),
 ]
 
 
@@ -196,8 +201,9 @@ def test_a_quoted_fragment_is_the_words_of_its_clause_subject(run_de, text, frag
 
 
 @pytest.mark.parametrize("text", [
+    "In Kassel wurde gefordert, dass die Stadt handelt.",  # a place is no document
     "Der Plan gilt als „großer Wurf“.",  # no object: the label is not the subject's word
-    "Der Bericht wurde von Experten als „lückenhaft“ bezeichnet.",  # a passive names no speaker here
+    "Der Bericht wurde als „lückenhaft“ bezeichnet.",  # a passive with no agent names no speaker
 ])
 def test_a_quoted_label_without_a_speaking_subject_gets_no_speaker(run_de, text):
     assert all(a.speaker is None for a in run_de(text).attributions)
@@ -235,6 +241,13 @@ BOUNDS = [
      "befanden sich zwölf Studenten im Gebäude", "Angaben von Peter Kunz, dem Dekan"),
     ("de", "Am Montag meldete der regionale Sender, Radio Nordlicht, dass die Brücke gesperrt werde.",
      "dass die Brücke gesperrt werde", "der regionale Sender, Radio Nordlicht"),
+    # a passive cue's words stand in the document named before it; "wie aus …" names the source
+    ("de", "In einem Bericht der Zeitung Nordblatt wurde vermutet, dass niemand überlebt habe.",
+     "dass niemand überlebt habe", "einem Bericht der Zeitung Nordblatt"),
+    ("de", "So wird in einer Pressemitteilung des Vereins gefordert, dass die Stadt handelt.",
+     "dass die Stadt handelt", "einer Pressemitteilung des Vereins"),
+    ("de", "Wie aus einer Mitteilung der Schutztruppe hervorgeht, wurden fünf Zivilisten getötet.",
+     "wurden fünf Zivilisten getötet", "einer Mitteilung der Schutztruppe"),
     # the apposition may end in a place or body it belongs to
     ("de", "Nach Ansicht von Senator Jan Dorn, Vorsitzender des Finanzausschusses im Landtag, ist die Reform nötig.",
      "ist die Reform nötig", "Ansicht von Senator Jan Dorn, Vorsitzender des Finanzausschusses im Landtag"),
