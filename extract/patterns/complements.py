@@ -69,6 +69,7 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
         return None
     end = _participle_cue(comp, lex) or with_complement(verb, comp, lex)
     end = _coordinated_cue(doc, comp.left_edge.i, end, lex) or _quoted_conjunct(doc, verb, end) or end
+    end = _without_relative_aside(doc, comp.left_edge.i, end)
     if comp.dep_ == "dobj" and end - comp.left_edge.i < 2 and comp.pos_ == "PRON":
         return None  # "asked him", "denied it": a bare pronoun is no content
     content = strip_punct(span_of(doc, comp.left_edge.i, end))
@@ -94,6 +95,21 @@ def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexi
         content = strip_punct(doc[subj.left_edge.i : subj.right_edge.i + 1])
     speaker = strip_punct(doc[pobj.left_edge.i : pobj.right_edge.i + 1])
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False, min_words=1)
+
+
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def _without_relative_aside(doc: Doc, start: int, end: int) -> int:
+    """The end before a relative clause set off by a comma that closes the content: "X said he
+    supports the bill[, which includes …]" — a non-restrictive relative clause on a noun of the
+    content is the writer's aside about it, not what was said."""
+    for t in doc[start + 1 : end]:
+        if t.dep_ == "relcl" and start <= t.head.i < t.i and t.right_edge.i >= end - 2:
+            first = t.left_edge
+            if first.i - 1 > start and doc[first.i - 1].text == "," and first.tag_ in _RELATIVE_TAGS:
+                return first.i - 1
+    return end
 
 
 def _question_mark(clause: Token, lex: CueLexicon) -> bool:
@@ -158,13 +174,22 @@ def _participle_cue(comp: Token, lex: CueLexicon) -> int | None:
     doc = comp.doc
     texts = forms(doc, ORTH)
     # the subtree lies between its edges: look at it only if a participle after a comma does
-    if not any(texts[i - 1] == "," for i in tokens_with(doc, _PARTICIPLE_TAGS, comp.i + 1, comp.right_edge.i + 1, attr=TAG)):
+    if not any(_after_comma(texts, i) for i in tokens_with(doc, _PARTICIPLE_TAGS, comp.i + 1, comp.right_edge.i + 1, attr=TAG)):
         return None
     for t in comp.subtree:
-        if (t.i > comp.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and doc[t.i - 1].text == ","
+        if (t.i > comp.i and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and _after_comma(texts, t.i)
                 and cue_lemma(t, lex) is not None and any(c.dep_ in OBJECT_DEPS for c in t.children)):
-            return t.i - 1
+            return t.i - 1 if texts[t.i - 1] == "," else t.i - 2
     return None
+
+
+_CLOSING_MARKS = frozenset({'"', "”", "''", "’"})
+
+
+def _after_comma(texts: list[str], i: int) -> bool:
+    """Whether the token at ``i`` follows a comma, or a comma and the closing mark of a quote
+    ('… "New York values," stating …')."""
+    return i > 0 and (texts[i - 1] == "," or (i > 1 and texts[i - 1] in _CLOSING_MARKS and texts[i - 2] == ","))
 
 
 def _coordinated_cue(doc: Doc, start: int, end: int, lex: CueLexicon) -> int | None:

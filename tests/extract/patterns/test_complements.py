@@ -136,3 +136,27 @@ def test_bare_infinitives_continue_the_to_infinitive_of_a_report(run_en, text, c
     # predicate of "advocated"/"demands": it shares the "to" of the content's infinitive
     report = next(a for a in run_en(text).attributions if a.cue is not None and a.cue.text in ("advocated", "demands"))
     assert report.quote.text == content
+
+
+@pytest.mark.parametrize("text, first, cue, second", [
+    ('Rivera said on Monday that Stone had "failed the state," adding in an interview that he was "not fit to govern."',
+     'that Stone had "failed the state,"', "adding", 'that he was "not fit to govern."'),
+    ('Rivera said last week that Stone represents "New Jersey values," stating during the debate that they are '
+     '"socially liberal."', 'that Stone represents "New Jersey values,"', "stating", 'that they are "socially liberal."'),
+])
+def test_a_participle_cue_after_a_quote_closing_on_a_comma_reports_on_its_own(run_en, text, first, cue, second):
+    atts = run_en(text).attributions
+    assert [(a.cue.text, a.quote.text, a.speaker.text) for a in atts] == [
+        ("said", first, "Rivera"), (cue, second, "Rivera")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Senator Brook said he supports the final bill, which includes new funding for schools.",
+     "he supports the final bill"),
+    ("The mayor said she had met Tom Reed, who runs the shelter on Main Street.", "she had met Tom Reed"),
+    # a restrictive relative clause (no comma) is part of what was said
+    ("The mayor said she had met the man who runs the shelter.", "she had met the man who runs the shelter"),
+])
+def test_a_relative_clause_after_a_comma_closing_the_content_is_the_writers_aside(run_en, text, content):
+    (att,) = run_en(text).attributions
+    assert att.quote.text == content
