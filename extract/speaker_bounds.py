@@ -140,8 +140,11 @@ def _with_apposition(doc: Doc, start: int, end: int) -> int:
     """
     if end + 1 >= len(doc) or doc[end].text != ",":
         return end
-    head = next((t for t in doc[end + 1: min(len(doc), end + 4)] if t.dep_ == "appos" and start <= t.head.i < end), None)
-    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+    window = doc[end + 1 : min(len(doc), end + _APPOSITION_REACH)]
+    head = next((t for t in _before_punct(window) if t.dep_ == "appos" and start <= t.head.i < end), None)
+    if head is None:
+        return _with_relative_clause(doc, start, end)
+    if head.pos_ not in ("NOUN", "PROPN"):
         return end
     stop = next((t.i for t in doc[head.i + 1: head.right_edge.i + 2] if t.text in (",", ";", ":") or t.is_sent_end
                  and t.is_punct), None)
@@ -150,6 +153,39 @@ def _with_apposition(doc: Doc, start: int, end: int) -> int:
     if _line_break_in(doc, end, stop):
         return end
     return stop
+
+
+_APPOSITION_REACH = 8  # words after the comma to the apposition's head ("a local party leader")
+_RELATIVE_DEPS = frozenset({"relcl", "acl:relcl"})
+
+
+_PHRASE_ENDS = frozenset(",;:.!?()[]\"“”„»«—–")
+
+
+def _before_punct(window: Span) -> list[Token]:
+    """The words of ``window`` before its first mark that ends a phrase (a hyphen does not:
+    "a policy-focused conservative")."""
+    out = []
+    for t in window:
+        if t.text in _PHRASE_ENDS:
+            break
+        out.append(t)
+    return out
+
+
+def _with_relative_clause(doc: Doc, start: int, end: int) -> int:
+    """The end after a relative clause set off by a comma that the parse hangs on the phrase
+    ("Roy Neel, who managed the campaign,"): it says who the speaker is. Up to the comma that
+    closes it or the end of its subtree, on the same line."""
+    first = doc[end + 1]
+    verb = next((a for a in (first, first.head) if a.dep_ in _RELATIVE_DEPS and start <= a.head.i < end), None)
+    if verb is None or verb.left_edge.i != first.i or "PronType=Rel" not in str(first.morph) and first.tag_ not in _RELATIVE_TAGS:
+        return end
+    stop = next((t.i for t in doc[first.i + 1 : verb.right_edge.i + 1] if t.text in (",", ";", ":")), verb.right_edge.i + 1)
+    return end if _line_break_in(doc, end, stop) else stop
+
+
+_RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$", "PRELS", "PRELAT"})
 
 
 def _without_occasion(doc: Doc, start: int, end: int, speech_nouns: frozenset[str]) -> int:
@@ -278,10 +314,28 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
             continue
         start, end = speaker_bounds(span, edge_words, affiliations=affiliations, speech_nouns=speech_nouns,
                                     audiences=audiences, name_prepositions=name_prepositions)
-        if any(start < r.end and r.start < end for r in (att.quote, att.cue) if r is not None):
+        if _runs_into(text, sp, start, end, att):
             start, end = speaker_bounds(span, edge_words, apposition=False,  # never into the quote or cue
                                         name_prepositions=name_prepositions)
         if (start, end) != (sp.start, sp.end) and start < end:
             att = replaced(att, speaker=Mention(text[start:end], start, end, sp.entity, sp.type))
         out.append(att)
     return out
+
+
+_MARKS = frozenset(_OPENING + _CLOSING + "”»«")
+
+
+def _runs_into(text: str, speaker: Mention, start: int, end: int, att: Attribution) -> bool:
+    """Whether bounds ``start``–``end`` given to ``speaker`` run into its attribution's quote or
+    cue. A quote joined over its frame ("“A,” said X, a lawyer. “B.”") holds the speaker
+    already: there, what the bounds add must hold no quotation mark."""
+    if att.cue is not None and start < att.cue.end and att.cue.start < end:
+        return True
+    quote = att.quote
+    if not (start < quote.end and quote.start < end):
+        return False
+    if speaker.start < quote.end and quote.start < speaker.end:
+        added = text[start : speaker.start] + text[speaker.end : end]
+        return any(ch in _MARKS for ch in added)
+    return True

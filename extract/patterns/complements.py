@@ -188,7 +188,7 @@ _CLOSING_MARKS = frozenset({'"', "”", "''", "’"})
 
 def _after_comma(texts: list[str], i: int) -> bool:
     """Whether the token at ``i`` follows a comma, or a comma and the closing mark of a quote
-    ('… "New York values," stating …')."""
+    ('… "coastal values," stating …')."""
     return i > 0 and (texts[i - 1] == "," or (i > 1 and texts[i - 1] in _CLOSING_MARKS and texts[i - 2] == ","))
 
 

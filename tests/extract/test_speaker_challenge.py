@@ -248,6 +248,13 @@ BOUNDS = [
      "dass die Stadt handelt", "einer Pressemitteilung des Vereins"),
     ("de", "Wie aus einer Mitteilung der Schutztruppe hervorgeht, wurden fünf Zivilisten getötet.",
      "wurden fünf Zivilisten getötet", "einer Mitteilung der Schutztruppe"),
+    # an apposition however long its words before the head, and a relative clause on the name
+    ("en", "Tom Ryan, a policy-focused conservative, said the party must change.", "the party must change",
+     "Tom Ryan, a policy-focused conservative"),
+    ("en", '"We have to win this state," said Carl Dunn, a local party leader who is running for the seat.',
+     "We have to win this state", "Carl Dunn, a local party leader who is running for the seat"),
+    ("en", '"It is a mess," said Roy Neal, who managed the campaign in 1992.', "It is a mess",
+     "Roy Neal, who managed the campaign in 1992"),
     # the apposition may end in a place or body it belongs to
     ("de", "Nach Ansicht von Senator Jan Dorn, Vorsitzender des Finanzausschusses im Landtag, ist die Reform nötig.",
      "ist die Reform nötig", "Ansicht von Senator Jan Dorn, Vorsitzender des Finanzausschusses im Landtag"),
@@ -260,6 +267,14 @@ def test_speaker_phrase_bounds(run_de, run_en, lang, text, quote, speaker):
     att = next(a for a in result.attributions if quote in a.quote.text)
     assert att.speaker.text == speaker
     assert att.speaker.end <= att.quote.start or att.quote.end <= att.speaker.start  # apart
+
+
+def test_a_quote_joined_over_its_frame_leaves_the_speaker_its_apposition(run_en):
+    text = ("''Some courses are adapting,'' said Paul Chipman, a lawyer in Orlando who works on land use. "
+            "''It costs $100,000 a month to run a course.''")
+    (att,) = run_en(text).attributions
+    assert att.quote.text.endswith("run a course.''")  # joined: the frame lies inside
+    assert att.speaker.text == "Paul Chipman, a lawyer in Orlando who works on land use"
 
 
 # Who the grammar names as the speaker (issue #26): the phrase, as the rules read it
