@@ -182,7 +182,8 @@ CASES = [
     ("en", "The minister will resign, the newspaper reported, citing two officials.",
      "The minister will resign", "two officials", ["the newspaper"], None, None),
     ("en", "The minister will resign, Reuters reported on Monday, citing two people familiar with the matter, who "
-     "asked not to be named.", "The minister will resign", "two people familiar with the matter", ["Reuters"], None, None),
+     "asked not to be named.", "The minister will resign", "two people familiar with the matter, who asked not to be named",
+     ["Reuters"], None, None),  # a relative clause on the source says who they are
     ("en", "Prices will rise, the company said, citing higher costs.", "Prices will rise", "the company", [], None, None),
     # a citing participle right after "according to X" names X's source
     ("en", "According to Reuters, citing two officials, the minister will resign.",
