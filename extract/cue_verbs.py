@@ -245,7 +245,7 @@ def _verb_like(doc: Doc, lex: CueLexicon) -> np.ndarray:
     if lex.verb_second:
         # an adjective's tag in the finite verb's place after an opening adverb: few, one by one
         for i in np.flatnonzero(among(doc_array(doc, TAG), word_ids(_ADJECTIVE_TAGS, strings))).tolist():
-            keep[i] = keep[i] or _in_verb_second_place(doc[i])
+            keep[i] = keep[i] or _in_verb_second_place(doc[i], lex.report_pointers)
     if lex.noun_cues_need_verb_dependents:
         keep &= (pos != _NOUN) | _heads_of(dep, head, word_ids(_VERBAL_DEPS, strings))
     return np.flatnonzero(keep)
@@ -267,16 +267,31 @@ def _heads_of(dep: np.ndarray, head: np.ndarray, labels: list[int]) -> np.ndarra
     return out
 
 
-def _in_verb_second_place(token: Token) -> bool:
+def _in_verb_second_place(token: Token, pointers: frozenset[str] = frozenset()) -> bool:
     """Whether a word the tagger read as an adjective stands where a verb-second clause puts
     its finite verb: right after one adverb opening the sentence, before a lower-case word or
     none ("So erklärte FDP-Finanzexperte X, …", "Dabei betonte der Minister, …"; an
-    attributive adjective needs an article or a preposition before it)."""
+    attributive adjective needs an article or a preposition before it); or right after a
+    demonstrative of ``pointers`` opening the sentence ("Das berichteten Mitarbeiter der …")
+    when the noun after it cannot agree with that as its article ("Das berichtete Ereignis" is
+    a noun phrase)."""
     i = token.i
-    if i == 0 or token.text[:1].isupper():
+    if i == 0:
         return False
     before = token.doc[i - 1]
-    return before.tag_ in _OPENING_ADVERB_TAGS and before.is_sent_start is True
+    if before.is_sent_start is not True:
+        return False
+    if before.lower_ in pointers and before.text[:1].isupper():
+        after = token.doc[i + 1] if i + 1 < len(token.doc) else None
+        return after is not None and after.pos_ in ("NOUN", "PROPN") and not _neuter_singular(after)
+    return not token.text[:1].isupper() and before.tag_ in _OPENING_ADVERB_TAGS
+
+
+def _neuter_singular(noun: Token) -> bool:
+    """Whether a noun may be neuter singular, as "das" before it as its article needs (unknown
+    gender or number counts as may)."""
+    gender, number = noun.morph.get("Gender"), noun.morph.get("Number")
+    return (not gender or "Neut" in gender) and (not number or "Sing" in number)
 
 
 def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
@@ -294,7 +309,7 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
     if (token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower())
             and not (token.tag_[:2] in ("VV", "VA", "VM") and token.dep_ in ("ROOT", "root"))
             and not any(c.dep_ in _AUX_DEPS for c in token.children)
-            and not (lex.verb_second and token.tag_ in _ADJECTIVE_TAGS and _in_verb_second_place(token))):
+            and not (lex.verb_second and token.tag_ in _ADJECTIVE_TAGS and _in_verb_second_place(token, lex.report_pointers))):
         # a main verb the POS model missed ("empfahl" ADV, "wurde angegeben" ADJD) passes; a
         # particle ("bekannt gegeben") does not
         return ()

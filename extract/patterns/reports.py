@@ -399,8 +399,9 @@ def find_pointed_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterat
     sents = sentences(doc)
     for before, sent in zip(sents, sents[1:]):
         first = next((t for t in sent if not t.is_punct and not t.is_space), None)
-        if first is None or first.i + 1 >= sent.end or doc[first.i + 1].pos_ not in ("VERB", "AUX"):
-            continue
+        if first is None or first.i + 1 >= sent.end or (doc[first.i + 1].pos_ not in ("VERB", "AUX")
+                                                        and cue_lemma(doc[first.i + 1], lex) is None):
+            continue  # a verb, or a cue the tagger took for an adjective ("Das berichteten[ADJA] Mitarbeiter")
         if first.lower_ not in lex.report_pointers or not first.text[:1].isupper():
             continue  # no frame after a pointer (frame_after_pointer): the sentence before is not read
         content = strip_punct(before)

@@ -44,6 +44,11 @@ CASES = [
     ("de", "Spuren von Iod wurden gefunden. Das berichtet die Agentur Nordpress unter Berufung auf einen Vertreter "
      "des Ministeriums.", "Spuren von Iod wurden gefunden", "einen Vertreter des Ministeriums",
      ["die Agentur Nordpress"], None, None),
+    # the tagger reads a cue after a sentence-opening "Das" as an adjective ("Das berichteten[ADJA] …")
+    ("de", "In dem Gebiet sind erste Cholerafälle aufgetreten. Das berichteten Mitarbeiter des Hilfswerks Nordhilfe.",
+     "In dem Gebiet sind erste Cholerafälle aufgetreten", "Mitarbeiter des Hilfswerks Nordhilfe", [], None, None),
+    ("de", "Die Regierung bot am Mittwoch ihren Rücktritt an. Das berichten Medien unter Berufung auf Regierungskreise.",
+     "Die Regierung bot am Mittwoch ihren Rücktritt an", "Regierungskreise", ["Medien"], None, None),
     ("de", "Drei Menschen seien verletzt worden, berichtet das Portal Nordblick unter Berufung auf einen Sanitäter.",
      "Drei Menschen seien verletzt worden", "einen Sanitäter", ["das Portal Nordblick"], None, None),
     ("de", "Laut Abendblatt sagte der Minister der Agentur Nordpress, er bleibe im Amt.",
