@@ -70,12 +70,16 @@ _DESCRIBING = frozenset({"amod", "appos", "compound", "flat", "flat:name", "numm
                          "poss", "punct", "cc", "conj", "prep", "pobj", "nk", "ag", "pnc", "app"})
 
 
+_NAME_TAGS = frozenset({"NE", "NNP", "NNPS"})  # a proper noun's fine tag, when its part of speech says noun
+
+
 def _describes(child: Token, lex: CueLexicon) -> bool:
     """Whether a dependent after a noun is part of its phrase: a name, an apposition, a genitive
     or a name's preposition ("des Vereins", "of the party"), not a complement ("als …", "zu …")."""
     if child.dep_ not in _DESCRIBING:
         return False
-    if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_ and child.i == child.head.i + 1:
+    if (child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_ and child.tag_ not in _NAME_TAGS
+            and child.i == child.head.i + 1):
         return False  # "dem Minister Einmischung vor": no common noun stands in apposition unmarked
     prep = child.lower_ if child.dep_ == "prep" else preposition_of(child)
     return prep is None or prep in lex.name_prepositions or prep in lex.genitive_articles

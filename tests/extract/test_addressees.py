@@ -255,3 +255,18 @@ def test_a_threat_after_a_condition_is_no_report_and_addresses_no_one(run_de):
     # "droht ihm" threatens him, no one tells him; the "wenn" clause is a condition, not content
     text = "Wenn der Angeklagte in diesem Prozess verurteilt werden sollte, droht ihm die Todesstrafe."
     assert [(a.quote.text, a.addressee) for a in run_de(text).attributions] == []
+
+
+@pytest.mark.parametrize("tag, describes", [("NE", True), ("NN", False)])
+def test_a_noun_apposition_right_after_a_noun_belongs_to_it_only_when_tagged_a_name(tag, describes):
+    # "bat Premierminister Kade": a name whose part of speech the tagger got wrong (NOUN) keeps
+    # its proper-noun tag; "warf dem Minister Einmischung vor": a common noun is no apposition
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.addressees import _describes
+    from quotegraph.extract.lexicon import load_lexicon
+
+    doc = Doc(spacy.blank("de").vocab, words=["bat", "Premierminister", "Kade"], pos=["VERB", "NOUN", "NOUN"],
+              tags=["VVFIN", "NN", tag], heads=[0, 0, 1], deps=["ROOT", "obj", "appos"])
+    assert _describes(doc[2], load_lexicon("de")) is describes
