@@ -442,10 +442,19 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
         if cands:
             k, probability = _most_probable(windows.weights(att, cands, rule, bounds), model)
             if (k != rule) if rule is not None else probability >= model.threshold:
-                chosen = cands[k][4]
+                chosen = _with_titles_before(cands[k][4], lex)
                 att = replaced(att, speaker=Mention(chosen.text, chosen.start_char, chosen.end_char))
         out.append(att)
     return out
+
+
+def _with_titles_before(span: Span, lex: CueLexicon) -> Span:
+    """The span with the titles right before it ("Mr.", "President", "Sen."): a name the
+    recogniser marked without its title ("Mr. [Obama]") is the speaker with it."""
+    doc, start = span.doc, span.start
+    while start > 0 and doc[start - 1].text in lex.titles and not doc[start - 1].whitespace_.count("\n"):
+        start -= 1
+    return doc[start : span.end] if start < span.start else span
 
 
 class _Windows:

@@ -299,3 +299,19 @@ def test_linker_weighs_each_candidate_as_the_features_it_was_trained_on(lang, te
             assert windows.weights(att, entries, rule, token_bounds(doc)) == pytest.approx(expected)
             weighed += len(cands)
     assert weighed > 10
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    ("Mr. Kade sees a risk.", 1, "Mr. Kade"),  # the recogniser's name without its title
+    ("Vice President Joe Kade sees a risk.", 2, "Vice President Joe Kade"),
+    ("The senator Kade sees a risk.", 2, "Kade"),  # "senator" in lower case is no title
+])
+def test_a_linked_speaker_takes_the_titles_right_before_it(text, start, speaker):
+    import spacy
+
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.speaker_linker import _with_titles_before
+
+    doc = spacy.blank("en")(text)
+    end = next(t.i for t in doc if t.text == "Kade") + 1
+    assert _with_titles_before(doc[start:end], load_lexicon("en")).text == speaker
