@@ -443,7 +443,9 @@ def link_speakers(doc: Doc, attributions: list[Attribution], lex: CueLexicon,
             k, probability = _most_probable(windows.weights(att, cands, rule, bounds), model)
             if (k != rule) if rule is not None else probability >= model.threshold:
                 chosen = _with_titles_before(cands[k][4], lex)
-                att = replaced(att, speaker=Mention(chosen.text, chosen.start_char, chosen.end_char))
+                if span is None or not (span.start <= chosen.start and chosen.end <= span.end):
+                    # a part of the rules' phrase is the same speaker: the phrase stays whole
+                    att = replaced(att, speaker=Mention(chosen.text, chosen.start_char, chosen.end_char))
         out.append(att)
     return out
 

@@ -182,6 +182,24 @@ def test_a_reranking_linker_leaves_a_transcript_turn_its_label():
     assert (other.speaker.start, other.speaker.end) != label  # the same model does move the rules' choice elsewhere
 
 
+def test_a_reranking_linker_keeps_the_rules_phrase_when_it_picks_a_part_of_it():
+    # the linker's candidates hold the name alone ("Klaus Overberg"); the rules' phrase with its
+    # role and whose role it is ("Kölns Präsident Klaus Overberg") names the same speaker whole
+    nlp = make_nlp("de", learned=False)
+    lex = load_lexicon("de")
+    text = "Kölns Präsident Klaus Overberg sagte, der Verein sei gesund. Der Trainer schwieg."
+    doc = nlp(text)
+    keen = LinearModel(0.0, {"role=entity": 5.0, "rule_choice": -5.0}, threshold=0.1, info={"rerank": True})
+    quote = (text.index("der Verein"), text.index("gesund") + len("gesund"))
+    whole = Mention("Kölns Präsident Klaus Overberg", 0, len("Kölns Präsident Klaus Overberg"))
+    rules = replace(_record(text, quote, "indirect", pattern="cue_first"), speaker=whole)
+    (linked,) = link_speakers(doc, [rules], lex, keen)
+    assert linked.speaker.text == "Kölns Präsident Klaus Overberg"
+    elsewhere = replace(rules, speaker=Mention("Der Trainer", text.index("Der Trainer"), text.index(" schwieg")))
+    (moved,) = link_speakers(doc, [elsewhere], lex, keen)
+    assert moved.speaker.text != "Der Trainer"  # the same model does move a choice it finds elsewhere
+
+
 def test_default_pipeline_has_the_learned_parts_and_learned_false_has_none():
     assert shipped_model_path("quote_filter", "de") is not None
     assert shipped_model_path("speaker_linker", "de") is not None
