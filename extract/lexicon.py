@@ -220,6 +220,9 @@ class CueLexicon:
     # prepositions whose object a cue governs as content ("warned of …"), and those that
     # attach a complement to its object ("called X a Y", "criticized X as Y")
     object_prepositions: frozenset[str] = _words()
+    # a cue with the preposition that takes its content, where the preposition alone would not
+    # ("referring to …", "pointed to …"; "to" after "said" names whom it was said to)
+    verb_object_prepositions: frozenset[str] = _words()
     complement_prepositions: frozenset[str] = _words()
     title_nouns: frozenset[str] = _words()  # "mit dem Titel „…“": a name, not speech
     abbreviations: frozenset[str] = _words(keep_case=True)  # a full stop after them ends no sentence

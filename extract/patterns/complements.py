@@ -61,7 +61,8 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
         comp = clause or comp
     if comp is None:
         lowers = forms(doc)
-        prep = next((c for c in kids if deps[c] == labels.prep and lowers[c] in lex.object_prepositions and c > verb.i), None)
+        prep = next((c for c in kids if deps[c] == labels.prep and c > verb.i and (
+            lowers[c] in lex.object_prepositions or f"{lemma} {lowers[c]}" in lex.verb_object_prepositions)), None)
         comp = next((doc[c] for c in children_of(doc)[prep] if deps[c] in labels.prep_objects), None) if prep is not None else None
     if any(deps[c] in labels.passive for c in kids):
         return _english_passive(doc, sent, verb, lemma, lex)

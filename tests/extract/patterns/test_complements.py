@@ -160,3 +160,17 @@ def test_a_participle_cue_after_a_quote_closing_on_a_comma_reports_on_its_own(ru
 def test_a_relative_clause_after_a_comma_closing_the_content_is_the_writers_aside(run_en, text, content):
     (att,) = run_en(text).attributions
     assert att.quote.text == content
+
+
+@pytest.mark.parametrize("text, cue, content, speaker", [
+    ('"It is bad timing," Tom Hedge said, referring to the two resorts.', "referring", "the two resorts", "Tom Hedge"),
+    ("The senator pointed to the rising costs of health care.", "pointed", "the rising costs of health care",
+     "The senator"),
+])
+def test_a_cue_with_the_preposition_that_takes_its_content_reports_its_object(run_en, text, cue, content, speaker):
+    att = next(a for a in run_en(text).attributions if a.cue.text == cue)
+    assert (att.quote.text, att.speaker.text) == (content, speaker)
+
+
+def test_to_after_another_cue_names_no_content(run_en):
+    assert all(a.quote.text != "reporters" for a in run_en("The mayor spoke to reporters on Monday.").attributions)
