@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..doc_tables import span_text, tokens_with
 from ..lexicon import CueLexicon
@@ -35,6 +35,8 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterato
             lo = pointer.phrase.end
         before = strip_punct(doc[lo : sp.phrase.start]) if sp.phrase.start > lo else None
         after = strip_punct(doc[sp.phrase.end : hi]) if sp.phrase.end < hi else None
+        if after is not None and sp.source is not None and lex.parse_rules and _describes_source(after, sp.source):
+            after = None  # "…, in the survey, taken July 11-14": the words after describe the source
         parts = [p for p in (before, after) if p is not None and has_words(span_text(p), 1)]
         if not parts or sum(word_count(span_text(p)) for p in parts) < 3:
             continue
@@ -71,3 +73,16 @@ def find_relative_sources(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Itera
                 continue
             yield Found((content.start_char, content.end_char), "indirect", cue=(tok.idx, tok.idx + len(tok.text), tok.lower_),
                         speaker=span_chars(source), pattern=Pattern.RELATIVE_SOURCE)
+
+
+def _describes_source(words: Span, source: Span) -> bool:
+    """Whether ``words`` after the source describe it, no part of the claim: the parse hangs
+    them all in its phrase, or they are a past participle's phrase without a subject right
+    after it ("…, according to the survey[, taken July 11-14]", "…[, released Monday]"), which
+    the parser hangs on the claim's verb as often."""
+    root = source.root
+    if all(t.is_punct or root in t.ancestors for t in words):
+        return True
+    head = words[0]
+    return (head.tag_ == "VBN" and head.dep_ in ("acl", "advcl") and head.right_edge.i >= words.end - 1
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in head.children))

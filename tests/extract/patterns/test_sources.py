@@ -46,3 +46,16 @@ def test_wonach_after_a_noun_opens_the_content_of_that_source(run_de):
     text = "Der Sender zitierte eine Studie, wonach jeder dritte Schüler betroffen ist."
     (att,) = run_de(text).attributions
     assert (att.quote.text, att.speaker.text, att.cue.text) == ("jeder dritte Schüler betroffen ist", "eine Studie", "wonach")
+
+
+@pytest.mark.parametrize("text, claim", [
+    # a past participle's phrase after the source describes it ("the survey, taken …")
+    ("Rivera leads Stone among men by 8 percentage points, in the survey, taken July 11-14.",
+     "Rivera leads Stone among men by 8 percentage points"),
+    # a present participle goes on with the claim's sentence
+    ("Prices rose by 8 percent, according to the ministry, prompting protests in the capital.",
+     "Prices rose by 8 percent, according to the ministry, prompting protests in the capital"),
+])
+def test_words_after_an_english_source_that_describe_it_are_no_part_of_the_claim(run_en, text, claim):
+    (att,) = run_en(text).attributions
+    assert att.quote.text == claim
