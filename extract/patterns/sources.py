@@ -35,8 +35,9 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterato
             lo = pointer.phrase.end
         before = strip_punct(doc[lo : sp.phrase.start]) if sp.phrase.start > lo else None
         after = strip_punct(doc[sp.phrase.end : hi]) if sp.phrase.end < hi else None
-        if after is not None and sp.source is not None and lex.parse_rules and _describes_source(after, sp.source):
-            after = None  # "…, in the survey, taken July 11-14": the words after describe the source
+        if (before is not None and after is not None and sp.source is not None and lex.parse_rules
+                and _describes_source(after, sp.source)):
+            after = None  # "A, in the survey, taken July 11-14": the words after the claim's source describe it
         parts = [p for p in (before, after) if p is not None and has_words(span_text(p), 1)]
         if not parts or sum(word_count(span_text(p)) for p in parts) < 3:
             continue
