@@ -232,13 +232,14 @@ def bench_split(data: Path, limit: int | None, *, batch_size: int) -> None:
                     text = qgp.doc_text(doc)
                     atts = timed("  speakers' bounds (roles, relays, tidy_speakers)", lambda: qgp.tidy_speakers(
                         doc, qgp.keep_speakers_apart_from_relays(text, qgp.keep_roles_within_lines(text, atts), lex.source_words),
-                        lex.speaker_edge_words, lex.affiliation_prepositions, lex.conversation_nouns | lex.clause_nouns))
+                        lex.speaker_edge_words, lex.affiliation_prepositions, lex.conversation_nouns | lex.clause_nouns,
+                        (lex.audience_prepositions | lex.addressee_prepositions, lex.addressee_nouns)))
                     atts = timed("  addressees", lambda: qgp.add_addressees(doc, atts, lex))
                     atts, ents = timed("  coreference", lambda: qgp.resolve_entities(doc, atts, lex))
                     if component.quote_filter is not None:
                         atts, _ = timed("  quote filter", lambda: component.quote_filter(doc, atts, [f.parent for f in found], lex))
                     atts = timed("  relay chains", lambda: qgp.chain_relays(atts))
-                    named = {m.entity for a in atts for m in (a.speaker, a.mediator) if m is not None}
+                    named = {m.entity for a in atts for m in (a.speaker, a.addressee, *a.mediators, *a.mentions) if m is not None}
                     timed("  annotations", lambda: component.set_annotations(doc, atts, [e for e in ents if e.name in named]))
             results = timed("records (convert.doc_to_result)", lambda: [doc_to_result(d, a) for d, a in zip(docs, articles)])
             # as `quotegraph extract --out graph.ttl` does: the run's graph, its journal, the
