@@ -12,11 +12,11 @@ processes
     interleaved: CPU and wall seconds and peak RSS (``os.wait4``) of each, the overhead and
     the difference in memory.
 split
-    for both languages, in one process and with no profiler: what each step of ``quotegraph
-    extract`` costs against the bare pipeline on the same texts (reading the inputs, the
-    ``--lang`` check, the stages of ``qg_attribution``, the records, the run's graph and
-    journal, the resolution of entities across articles and the statements, the Turtle file,
-    quotes.jsonl).
+    for both languages, in one process, with no profiler and the garbage collector set as the
+    command sets it: what each step of ``quotegraph extract`` costs against the bare pipeline
+    on the same texts (reading the inputs, the ``--lang`` check, the stages of
+    ``qg_attribution``, the records, the run's graph and journal, the resolution of entities
+    across articles and the statements, the Turtle file, quotes.jsonl).
 
 The others run on the German Wikinews dev articles (issue #7):
 
@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import json
 import os
 import shutil
@@ -81,6 +82,7 @@ from quotegraph.extract.language import clearly_in, detect_language  # noqa: E40
 from quotegraph.extract.patterns import find_attributions  # noqa: E402
 from quotegraph.extract.pipeline import make_nlp  # noqa: E402
 from quotegraph.extract.records import Article  # noqa: E402
+from quotegraph.extractor import collect_cycles_less_often  # noqa: E402
 from quotegraph.graph.export import save_graph  # noqa: E402
 from quotegraph.extract.doc_tables import reading  # noqa: E402
 from quotegraph.graph.identity import resolve_graph  # noqa: E402
@@ -186,6 +188,12 @@ def bench_processes(data: Path, limit: int | None, *, repeat: int, batch_size: i
 def bench_split(data: Path, limit: int | None, *, batch_size: int) -> None:
     print(f"\nSplit by step, one process per language, no profiler, CPU seconds; {load_note()}")
     steps: dict[str, dict[str, float]] = {}
+    # the collector as the extract command sets it (collect_cycles_less_often, and each pipeline
+    # frozen once loaded, as Extractor.pipeline does): at Python's default a collection lands in
+    # whichever step allocates then (PolNeAR dev: 0.1 CPU s a pass, a full one walking the whole
+    # pipeline), which the command does not pay; Python's default again after this part
+    threshold = gc.get_threshold()
+    collect_cycles_less_often()
     with tempfile.TemporaryDirectory(prefix="qg-bench-split-") as tmp:
         tmp = Path(tmp)
         for lang in ("de", "en"):
@@ -200,6 +208,7 @@ def bench_split(data: Path, limit: int | None, *, batch_size: int) -> None:
             corpus = tmp / f"dev-{lang}.jsonl"
             write_dev(load_dev(data, lang, limit), lang, corpus)
             nlp = make_nlp(lang)
+            gc.freeze()
             component = nlp.get_pipe("qg_attribution")
             lex = component.lexicon
             articles = timed("read the inputs (api.read_inputs)", lambda: list(api.read_inputs([corpus], lang=lang)))
@@ -223,13 +232,14 @@ def bench_split(data: Path, limit: int | None, *, batch_size: int) -> None:
                     text = qgp.doc_text(doc)
                     atts = timed("  speakers' bounds (roles, relays, tidy_speakers)", lambda: qgp.tidy_speakers(
                         doc, qgp.keep_speakers_apart_from_relays(text, qgp.keep_roles_within_lines(text, atts), lex.source_words),
-                        lex.speaker_edge_words, lex.affiliation_prepositions, lex.conversation_nouns | lex.clause_nouns))
+                        lex.speaker_edge_words, lex.affiliation_prepositions, lex.conversation_nouns | lex.clause_nouns,
+                        (lex.audience_prepositions | lex.addressee_prepositions, lex.addressee_nouns)))
                     atts = timed("  addressees", lambda: qgp.add_addressees(doc, atts, lex))
                     atts, ents = timed("  coreference", lambda: qgp.resolve_entities(doc, atts, lex))
                     if component.quote_filter is not None:
                         atts, _ = timed("  quote filter", lambda: component.quote_filter(doc, atts, [f.parent for f in found], lex))
                     atts = timed("  relay chains", lambda: qgp.chain_relays(atts))
-                    named = {m.entity for a in atts for m in (a.speaker, a.mediator) if m is not None}
+                    named = {m.entity for a in atts for m in (a.speaker, a.addressee, *a.mediators, *a.mentions) if m is not None}
                     timed("  annotations", lambda: component.set_annotations(doc, atts, [e for e in ents if e.name in named]))
             results = timed("records (convert.doc_to_result)", lambda: [doc_to_result(d, a) for d, a in zip(docs, articles)])
             # as `quotegraph extract --out graph.ttl` does: the run's graph, its journal, the
@@ -246,6 +256,8 @@ def bench_split(data: Path, limit: int | None, *, batch_size: int) -> None:
             timed("quotes.jsonl", lambda: write_attributions((a for r in results for a in r.attributions),
                                                              tmp / f"quotes-{lang}.jsonl"))
             del nlp, docs, results
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
     names = list(steps["de"])
     component_rows = [n for n in names if n.startswith("  ")]
     rows = []

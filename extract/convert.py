@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .doc_tables import doc_text
 from .metadata import find_metadata
 from .records import Article, ArticleResult, local_attribution_id, replaced
 
@@ -49,7 +50,7 @@ def doc_to_result(doc: Doc, article: Article) -> ArticleResult:
     ValueError
         If the Doc's text is not the article's text (offsets would not match).
     """
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:  # (doc.text joins a Token per word; doc_text reads the arrays)
         raise ValueError(f"article {article.id}: the Doc's text differs from the article text")
     atts = tuple(replaced(att, id=in_article(article.id, att.id), article=article.id,
                          parent=in_article(article.id, att.parent) if att.parent is not None else None)

@@ -150,13 +150,18 @@ class EntityIndex:
         cleaned, words, known = self._key(name)
         if known is not None or not words:
             return known
-        matches = [(k, e) for k, e in ((k, self.entities[k]) for k in self._near(words))
-                   if words <= e.words or (e.words <= words and e.type == etype)]
-        # a surname may sit in several names (a headline "Lässt Lukaschenko Putin …" tagged as one):
-        # the same type first, then persons, then the name with the fewest other words
-        matches.sort(key=lambda m: (m[1].type != etype, m[1].type != "person", len(m[1].words - words)))
+        entities, matches = self.entities, []
+        for k in self._near(words):
+            e = entities[k]
+            e_words = e.words  # a property: read once
+            if words <= e_words or (e_words <= words and e.type == etype):
+                matches.append((k, e))
         if matches:
-            k, ent = matches[0]
+            # a surname may sit in several names (a headline "Lässt Lukaschenko Putin …" tagged as one):
+            # the same type first, then persons, then the name with the fewest other words (the
+            # first of equals, as a stable sort puts it first)
+            k, ent = matches[0] if len(matches) == 1 else min(
+                matches, key=lambda m: (m[1].type != etype, m[1].type != "person", len(m[1].words - words)))
             if ent.words <= words and self._better_name(cleaned, words, ent):
                 ent.aliases.add(ent.name)
                 ent.name = cleaned
@@ -201,10 +206,15 @@ class EntityIndex:
         same = [e for e in near if cleaned == e.name or cleaned in e.aliases]
         if same:
             return same[0]
-        matches = [e for e in near if (words <= e.words and e.type in (etype, "person"))
-                   or (e.words <= words and e.type == etype)]
-        matches.sort(key=lambda e: (e.type != etype, e.type != "person", len(e.words ^ words)))
-        return matches[0] if matches else None
+        matches = []
+        for e in near:
+            e_words = e.words  # a property: read once
+            if (words <= e_words and e.type in (etype, "person")) or (e_words <= words and e.type == etype):
+                matches.append(e)
+        if len(matches) < 2:
+            return matches[0] if matches else None
+        # the first of equals, as a stable sort puts it first
+        return min(matches, key=lambda e: (e.type != etype, e.type != "person", len(e.words ^ words)))
 
     def find_or_add(self, name: str, etype: str) -> ResolvedEntity | None:
         """:meth:`find`, else a new entity of its own (nothing known changes)."""

@@ -37,7 +37,7 @@ from .backend import Backend
 from .entity_types import is_entity, losing_types
 from .iris import ENTITY, ID, RDF
 from .model import article_batches, graph_name, graph_of, plain_vocabulary
-from .terms import nquads_line, plain_term, to_ox
+from .terms import Lit, nquads_line, nt_literal, plain_term, to_ox
 
 __all__ = ["OxigraphBackend", "syntax_message"]
 
@@ -137,8 +137,10 @@ class OxigraphBackend(Backend):
             shared = {(s, p, o) for quads in batch.values() for s, p, o, g in quads if g is None}
             # each line once, in the order the model wrote them (a set's order would follow the
             # process's hash seed, and Oxigraph keeps the load order: the files would differ from run to run)
-            # a quad whose object is an IRI (most) written here, without a call per line
+            # a quad whose object is an IRI (most) written here, without a call per line; one
+            # whose object is a literal with a call for the literal alone (as nquads_line writes it)
             lines = dict.fromkeys(f"<{s}> <{p}> <{o}> <{g}> .\n" if type(o) is str and g is not None
+                                  else f"<{s}> <{p}> {nt_literal(o)} <{g}> .\n" if type(o) is Lit and g is not None
                                   else nquads_line(s, p, o, g) for quads in batch.values() for s, p, o, g in quads)
             # encoded in runs of lines, before anything is dropped (text that is no UTF-8 raises
             # here): a run is widened to its widest character only, where one str of them all
@@ -300,8 +302,11 @@ class OxigraphBackend(Backend):
 
 def _entities_named(quads) -> set[str]:
     """The entity IRIs an article's quads (plain terms) name in its graph, as subject or object."""
-    return {term for s, _, o, g in quads if g is not None for term in (s, o)
-            if type(term) is str and term.startswith(_ENTITY_NS)}
+    # subjects and objects in two flat passes: a generator per quad cost more than the test
+    ns = _ENTITY_NS
+    named = {s for s, _, _, g in quads if g is not None and type(s) is str and s.startswith(ns)}
+    named.update([o for _, _, o, g in quads if g is not None and type(o) is str and o.startswith(ns)])
+    return named
 
 
 def _in_own_graph(quad) -> bool:

@@ -23,6 +23,22 @@ def test_a_surname_joins_the_person_not_a_headline_that_contains_it():
     assert person.name == "Anna Weber"
 
 
+def test_of_equally_good_entities_a_name_joins_and_finds_the_first_known():
+    # two persons whose names both hold "Weber", equal by type and by the words they add:
+    # the one known first, as a stable sort of the matches put it first
+    from quotegraph.extract.coref import EntityIndex
+    from quotegraph.extract.lexicon import load_lexicon
+
+    index = EntityIndex(load_lexicon("de"))
+    anna, tom = index.add("Anna Weber", "person"), index.add("Tom Weber", "person")
+    org = index.add("Weber Stiftung", "organization")
+    assert len({id(anna), id(tom), id(org)}) == 3
+    # of entities that all hold the name, one of the name's own type, the first of those
+    assert index.find("Weber", "person") is anna
+    assert index.find("Weber", "organization") is org
+    assert index.add("Weber", "person") is anna
+
+
 # English
 
 
