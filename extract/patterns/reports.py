@@ -184,6 +184,9 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
     """``X sagte, (dass) …``, ``Dabei betonte der Minister, …`` and ``Wie X berichtet, …``;
     in English, where the parser is reliable, the clause or object the cue governs first."""
     if lex.parse_rules and annotated(doc, "DEP"):
+        if (verb.i == sent.start + 1 and doc[sent.start].lower_ in lex.pointers and verb.i + 1 < sent.end
+                and doc[verb.i + 1].text == ","):
+            return None  # "That said, …": a pointer and the cue set off by a comma, no one speaking
         governed = english_complement(doc, sent, verb, lemma, lex)
         if governed is not None:
             return governed

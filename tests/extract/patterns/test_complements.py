@@ -174,3 +174,8 @@ def test_a_cue_with_the_preposition_that_takes_its_content_reports_its_object(ru
 
 def test_to_after_another_cue_names_no_content(run_en):
     assert all(a.quote.text != "reporters" for a in run_en("The mayor spoke to reporters on Monday.").attributions)
+
+
+def test_that_said_opening_a_sentence_is_no_report(run_en):
+    text = "That said, a loss to the senator in this state would end her campaign on a sour note."
+    assert not run_en(text).attributions
