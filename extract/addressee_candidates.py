@@ -191,13 +191,17 @@ def _dative_by_determiner(token: Token, verb: Token, lex: CueLexicon) -> bool:
 
 def stray_dative(token: Token, lex: CueLexicon) -> bool:
     """Whether a bare phrase in the dative by its determiner hangs after a noun that is in no
-    dative itself ("wirft der Bericht den Behörden vor", "ein Sprecher der Partei der Presse"):
-    no noun takes a dative attribute, so it is the verb's object the parser attached there."""
+    dative itself ("wirft der Bericht den Behörden vor", "ein Sprecher der Partei der Presse"),
+    or a "der" phrase after a name ("sagte in Juba der Presse"): no noun takes a dative
+    attribute, nor a name a genitive after it, so it is the verb's object the parser attached
+    there."""
     head = token.head
-    return (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
-            and preposition_of(token) is None
-            and (_determined_in(token, lex.addressee_cases) or _after_a_name(token, head, lex))
-            and preposition_of(head) is None and not _determined_in(head, lex.addressee_cases))
+    if not (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
+            and preposition_of(token) is None and not _determined_in(head, lex.addressee_cases)):
+        return False
+    if _after_a_name(token, head, lex):
+        return True  # "sagte in Juba der Presse": a name takes no genitive after it, in a phrase or not
+    return _determined_in(token, lex.addressee_cases) and preposition_of(head) is None
 
 
 def _after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:

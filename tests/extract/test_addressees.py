@@ -20,6 +20,9 @@ GERMAN = [
     ("Der Sprecher teilte den Abgeordneten mit, die Sitzung falle aus.", "Der Sprecher", "den Abgeordneten"),
     ("Die Kanzlerin forderte die Unternehmen auf, mehr Lehrstellen zu schaffen.", "Die Kanzlerin", "die Unternehmen"),
     ("Die Direktorin bat die Eltern, ihre Kinder früher abzuholen.", "Die Direktorin", "die Eltern"),
+    # a "der" phrase after a place name is the dative, not the name's genitive
+    ("Der Informationsminister sagte in Kassel der Presse, die Armee werde nicht vergelten.",
+     "Der Informationsminister", "der Presse"),
     ("Der Verband appellierte an die Regierung, die Steuern zu senken.", "Der Verband", "die Regierung"),
     ("Die Umweltschützer fordern von der Landesregierung, das Kraftwerk abzuschalten.",
      "Die Umweltschützer", "der Landesregierung"),  # "fordern von"
