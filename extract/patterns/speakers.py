@@ -207,8 +207,8 @@ def has_expletive(verb: Token, lex: CueLexicon) -> bool:
 
 def origin_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span | None:
     """"Aus Regierungskreisen hieß es", "(Wie) aus einer Mitteilung hervorgeht": the source named
-    by "aus" opening the clause of the cue (``lower``),
-    not an "aus" inside a phrase ("gegen die Konkurrenz aus der Schule ausgesprochen")."""
+    by "aus" opening the clause of the cue (at ``lower``), not an "aus" inside a phrase ("gegen
+    die Konkurrenz aus der Schule ausgesprochen")."""
     aus = next((t for t in doc[lower:verb.i] if t.lower_ in lex.origin_prepositions), None)
     if aus is None or not all(t.is_punct or t.pos_ in ("ADV", "CCONJ", "PART") for t in doc[lower : aus.i]):
         return None
