@@ -173,19 +173,20 @@ def _before_punct(window: Span) -> list[Token]:
     return out
 
 
+_RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$", "PRELS", "PRELAT"})  # English and German relative pronouns
+
+
 def _with_relative_clause(doc: Doc, start: int, end: int) -> int:
-    """The end after a relative clause set off by a comma that the parse hangs on the phrase
-    ("Roy Neel, who managed the campaign,"): it says who the speaker is. Up to the comma that
-    closes it or the end of its subtree, on the same line."""
+    """The end after a relative clause set off by a comma (at ``end``) that the parse hangs on
+    the phrase ("Roy Neal, who managed the campaign,"): it says who the speaker is. Up to the
+    comma that closes it or the end of its subtree, on the same line."""
     first = doc[end + 1]
     verb = next((a for a in (first, first.head) if a.dep_ in _RELATIVE_DEPS and start <= a.head.i < end), None)
-    if verb is None or verb.left_edge.i != first.i or "PronType=Rel" not in str(first.morph) and first.tag_ not in _RELATIVE_TAGS:
+    relative = "Rel" in first.morph.get("PronType") or first.tag_ in _RELATIVE_TAGS
+    if verb is None or verb.left_edge.i != first.i or not relative:
         return end
     stop = next((t.i for t in doc[first.i + 1 : verb.right_edge.i + 1] if t.text in (",", ";", ":")), verb.right_edge.i + 1)
     return end if _line_break_in(doc, end, stop) else stop
-
-
-_RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$", "PRELS", "PRELAT"})
 
 
 def _without_occasion(doc: Doc, start: int, end: int, speech_nouns: frozenset[str]) -> int:
