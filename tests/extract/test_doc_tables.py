@@ -216,3 +216,23 @@ def test_flags_and_token_bounds_are_what_the_tokens_say(parsed):
             assert flags(doc, IS_PUNCT, IS_SPACE) == [t.is_punct or t.is_space for t in doc]
             assert token_bounds(doc) == ([t.idx for t in doc], [t.idx + len(t) for t in doc],
                                          [t.idx + len(t.text_with_ws) for t in doc])
+
+
+def test_a_source_phrase_in_any_stretch_starts_where_the_shortcut_says_one_may(parsed):
+    # the starts left out (a preposition whose walk reaches no source noun, "in the city")
+    # open no phrase for any bounds, not only for the whole Doc
+    lex, docs = parsed
+    nlp = make_nlp("en" if lex.lang == "en" else "de", learned=False)
+    extra = {"en": "In a CBS News poll released Monday, most said no. By his account, the talks in the city failed, "
+                   "according to the ministry, as reported by Reuters, in the words of his aide.",
+             "de": "Nach Grupps Meinung und nach eigenen Angaben sei das so. Nach dem Spiel, nach Angaben von Eva Kern, "
+                   "ging er. Seinen Angaben nach kam er den Polizeiangaben zufolge nach Hause."}[lex.lang]
+    for doc in [*docs, nlp(extra)]:
+        with reading(doc):
+            may = set(source_phrase_starts(doc, 0, len(doc), lex))
+            for sent in sentences(doc):
+                for lower in range(sent.start, sent.end):
+                    for upper in range(lower + 1, sent.end + 1):
+                        for i in range(lower, upper):
+                            if i not in may:
+                                assert source_phrase(doc, i, lex, lower, upper) is None, (doc[lower:upper].text, i)
