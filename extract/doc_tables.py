@@ -238,6 +238,8 @@ def flags(doc: Doc, *attrs: int) -> list[bool]:
 
 
 def _flags(doc: Doc, attrs: tuple[int, ...]) -> list[bool]:
+    if len(attrs) == 1:  # most are asked for one flag: no stacking of the arrays
+        return (doc_array(doc, attrs[0]) != 0).tolist()
     return np.any([doc_array(doc, a) != 0 for a in attrs], axis=0).tolist() if len(doc) else []
 
 
@@ -372,13 +374,25 @@ def among(values: np.ndarray, members) -> np.ndarray:
 
     >>> among(np.array([3, 7, 1, 9], dtype=np.uint64), [9, 1]).tolist(), among(np.array([3], dtype=np.uint64), []).tolist()
     ([False, False, True, True], [False])
+    >>> among(np.array([3, 7, 1, 9], dtype=np.uint64), [9, 1, 4, 5, 7, 8]).tolist()
+    [False, True, True, True]
     """
     if not isinstance(members, np.ndarray):
         members = np.sort(np.array(list(members), dtype=np.uint64))
     if not len(members):
         return np.zeros(len(values), dtype=bool)
+    if len(members) <= _FEW_MEMBERS and values.dtype == members.dtype:
+        # a few members (a label or two, a punctuation mark): one comparison with each costs
+        # less than the binary search of every value
+        found = values == members[0]
+        for member in members[1:]:
+            found |= values == member
+        return found
     at = np.minimum(np.searchsorted(members, values), len(members) - 1)
     return members[at] == values
+
+
+_FEW_MEMBERS = 4  # up to which :func:`among` compares with each member (measured on the dev Docs)
 
 
 def morph_values(doc: Doc, field: str, start: int = 0, end: int | None = None) -> set[str]:
@@ -478,8 +492,10 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int], list[int]]:
 
 
 def _token_bounds(doc: Doc) -> tuple[list[int], list[int], list[int]]:
-    starts, lengths, spaces = (doc.to_array(attr).astype(np.int64) for attr in (IDX, LENGTH, SPACY))
-    return starts.tolist(), (starts + lengths).tolist(), (starts + lengths + spaces).tolist()
+    # the offsets in one array; the trailing-space flags are kept (doc_text reads them too)
+    starts, lengths = doc.to_array([IDX, LENGTH]).astype(np.int64).reshape(-1, 2).T
+    ends = starts + lengths
+    return starts.tolist(), ends.tolist(), (ends + doc_array(doc, SPACY).astype(np.int64)).tolist()
 
 
 def head_list(doc: Doc) -> list[int]:

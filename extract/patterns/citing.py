@@ -60,6 +60,8 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
             continue
         if lex.citing_relative_verbs:
             _relays_cite(doc, f, lex)
+        if not firsts:
+            continue  # no citing phrase to look for in the cue's sentence (English: none listed)
         where = _cue_sentence(doc, f.cue)
         if where is None:
             continue

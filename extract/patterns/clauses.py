@@ -290,6 +290,11 @@ def _trailing_source(content: Span, lex: CueLexicon):
     """A source phrase set off by a comma at the very end of a report's content ("…, according
     to Reuters"): it relays the report, it is not part of what was said."""
     doc = content.doc
+    # the comma before such a phrase lies inside the content, after its first word: without
+    # one, no source phrase needs to be read (a phrase ends at the content's end at most and
+    # holds the word it starts from, so its comma comes before the content's last token)
+    if not tokens_with(doc, _COMMA, content.start + 1, content.end - 1, attr=ORTH):
+        return None
     for sp in source_phrases_in(doc, content.start, content.end, lex):
         rest = doc[sp.phrase.end : content.end]
         if (sp.source is not None and sp.phrase.start > content.start + 1 and doc[sp.phrase.start - 1].text == ","

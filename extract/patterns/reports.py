@@ -376,6 +376,8 @@ def _adverbial_clause_of(content: Span, verb: Token, lex: CueLexicon) -> bool:
 
 def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:
     """``…, so der Sprecher.`` — content before the comma, the source after "so"."""
+    if not lex.source_particles:
+        return None  # asked per sentence: no look-up where the language has no such particle
     for tok in (doc[i] for i in tokens_with(doc, lex.source_particles, sent.start, sent.end)):
         if tok.i == sent.start or doc[tok.i - 1].text != ",":
             continue

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 import numpy as np
-from spacy.attrs import LOWER
+from spacy.attrs import DEP, LOWER, ORTH, POS, TAG
+from spacy.parts_of_speech import ADJ, DET, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import among, between, doc_array, forms, table_of, word_ids
+from ..doc_tables import among, between, children_of, doc_array, forms, id_list, table_of, word_ids
 from ..fronted_subjects import is_finite
 from ..lexicon import CueLexicon
 from ..string_tests import KnownIds
@@ -315,8 +316,63 @@ def source_phrase_starts(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> l
     if table is None:  # every token of the range: reading the whole Doc's arrays would cost more
         return list(range(len(doc))[lower:upper])
     if key not in table:
-        table[key] = _may_start(doc, lex).tolist()
+        starts = _may_start(doc, lex).tolist()
+        if _first_words(lex.before_source) is not None and doc.has_annotation("DEP"):
+            # a preposition that opens no phrase whatever the bounds ("in the city", "by phone")
+            # is left out here, not read again for every stretch of text that holds it
+            opens = _Openers(doc, lex)
+            starts = [i for i in starts if opens.may_open(i)]
+        table[key] = starts
     return between(table[key], doc, lower, upper)
+
+
+class _Openers:
+    """Which tokens :func:`_source_phrase` can find a phrase at for some bounds, from the Doc's
+    columns: a test it fails at every token it passes over (a phrase's first words, a source
+    noun within reach of a preposition, the parser's object of the preposition) rules out a
+    start for any bounds, as a shorter stretch only stops its walks sooner."""
+
+    def __init__(self, doc: Doc, lex: CueLexicon):
+        strings = doc.vocab.strings
+        self.lex, self.n = lex, len(doc)
+        self.lowers, self.texts = forms(doc), forms(doc, ORTH)
+        self.pos, self.deps, self.tags = id_list(doc, POS), id_list(doc, DEP), id_list(doc, TAG)
+        self.kids = children_of(doc)
+        self.pobj, self.possessive_tag = strings["pobj"], strings["PRP$"]
+        self.phrases = _phrases_by_first_word(lex.before_source)
+        self._source_noun: dict[int, bool] = {}
+
+    def source_noun(self, j: int) -> bool:
+        """:func:`is_source_noun` of token ``j``."""
+        known = self._source_noun.get(j)
+        if known is None:
+            low, lex = self.lowers[j], self.lex
+            known = self._source_noun[j] = low in lex.source_nouns or (
+                lex.compound_source_nouns and self.texts[j][:1].isupper() and _ends_in_source_noun(low, lex))
+        return known
+
+    def may_open(self, i: int) -> bool:
+        """False only where :func:`_source_phrase` at ``i`` is None for every ``lower`` and ``upper``."""
+        lex, low = self.lex, self.lowers[i]
+        if low in lex.source_adverbs or low in lex.after_source or self.source_noun(i):
+            return True
+        if any(tuple(self.lowers[i : i + len(words)]) == words for words in self.phrases.get(low, ())):
+            return True
+        if low not in lex.source_noun_prepositions:
+            return False
+        # "nach Angaben …", "nach Grupps Meinung": the walk over articles, adjectives, possessives
+        # and genitive names to a source noun (the whole Doc ahead: bounds only cut it short)
+        j, pos, texts = i + 1, self.pos, self.texts
+        while j < self.n and (pos[j] == _ADJ or pos[j] == _DET or self.lowers[j] in lex.possessives
+                              or (pos[j] in (_PROPN, _NOUN) and texts[j][:1].isupper() and texts[j].endswith("s")
+                                  and j + 1 < self.n and self.source_noun(j + 1))) and not self.source_noun(j):
+            j += 1
+        if j < self.n and self.source_noun(j):
+            return True
+        # "in a CBS News poll": the parser's object of the preposition is a source noun
+        obj = next((c for c in self.kids[i] if self.deps[c] == self.pobj), None)
+        return (lex.parse_rules and obj is not None and self.source_noun(obj) and obj > i + 1
+                and self.tags[obj] != self.possessive_tag)
 
 
 def _may_start(doc: Doc, lex: CueLexicon) -> np.ndarray:
@@ -337,6 +393,15 @@ def _may_start(doc: Doc, lex: CueLexicon) -> np.ndarray:
 
 
 @lru_cache(maxsize=8)
+def _phrases_by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases before a source by their first word (none may be empty: see :func:`_first_words`)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in phrases:
+        out.setdefault(words[0], []).append(words)
+    return {first: tuple(words) for first, words in out.items()}
+
+
+@lru_cache(maxsize=8)
 def _start_words(*words: frozenset[str]) -> frozenset[str]:
     """The words a source phrase may start with, all in one set (made once per lexicon)."""
     return frozenset().union(*words)
@@ -353,3 +418,6 @@ def _compounds(source_nouns: frozenset[str]) -> KnownIds:
 def _first_words(before_source: tuple[tuple[str, ...], ...]) -> frozenset[str] | None:
     """The first words of the phrases before a source (None if one is empty: any word may start)."""
     return None if any(not words for words in before_source) else frozenset(words[0] for words in before_source)
+
+
+_ADJ, _DET, _NOUN, _PROPN = int(ADJ), int(DET), int(NOUN), int(PROPN)  # plain ints, compared per token

@@ -183,3 +183,56 @@ def test_sentences_read_from_the_arrays_join_as_the_tokens_do(words, starts):
     with reading(doc):
         assert [(s.start, s.end) for s in sentences(doc)] == expected
     assert [(s.start, s.end) for s in sentences(doc)] == expected  # outside reading too
+
+
+def test_among_is_membership_as_numpy_reads_it_for_few_and_many_members():
+    # among() compares with each of a few members and bisects many: both are np.isin
+    import numpy as np
+
+    from quotegraph.extract.doc_tables import among
+
+    rng = np.random.default_rng(27)
+    ids = rng.integers(0, 2**64 - 1, size=40, dtype=np.uint64)
+    for size in (0, 1, 5, 200):
+        values = ids[rng.integers(0, len(ids), size=size)]
+        for n_members in range(0, 12):
+            members = rng.choice(ids, size=n_members, replace=False)
+            expected = np.isin(values, members).tolist()
+            assert among(values, np.sort(members)).tolist() == expected
+            assert among(values, members.tolist()).tolist() == expected  # any sequence of ids
+
+
+def test_flags_and_token_bounds_are_what_the_tokens_say(parsed):
+    from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE
+
+    from quotegraph.extract.doc_tables import flags, token_bounds
+
+    _, docs = parsed
+    nlp = spacy.blank("en")
+    for doc in [*docs, nlp(""), nlp("  two  spaces "), nlp("x")]:
+        with reading(doc):
+            assert flags(doc, IS_PUNCT) == [t.is_punct for t in doc]
+            assert flags(doc, IS_ALPHA) == [t.is_alpha for t in doc]
+            assert flags(doc, IS_PUNCT, IS_SPACE) == [t.is_punct or t.is_space for t in doc]
+            assert token_bounds(doc) == ([t.idx for t in doc], [t.idx + len(t) for t in doc],
+                                         [t.idx + len(t.text_with_ws) for t in doc])
+
+
+def test_a_source_phrase_in_any_stretch_starts_where_the_shortcut_says_one_may(parsed):
+    # the starts left out (a preposition whose walk reaches no source noun, "in the city")
+    # open no phrase for any bounds, not only for the whole Doc
+    lex, docs = parsed
+    nlp = make_nlp("en" if lex.lang == "en" else "de", learned=False)
+    extra = {"en": "In a CBS News poll released Monday, most said no. By his account, the talks in the city failed, "
+                   "according to the ministry, as reported by Reuters, in the words of his aide.",
+             "de": "Nach Grupps Meinung und nach eigenen Angaben sei das so. Nach dem Spiel, nach Angaben von Eva Kern, "
+                   "ging er. Seinen Angaben nach kam er den Polizeiangaben zufolge nach Hause."}[lex.lang]
+    for doc in [*docs, nlp(extra)]:
+        with reading(doc):
+            may = set(source_phrase_starts(doc, 0, len(doc), lex))
+            for sent in sentences(doc):
+                for lower in range(sent.start, sent.end):
+                    for upper in range(lower + 1, sent.end + 1):
+                        for i in range(lower, upper):
+                            if i not in may:
+                                assert source_phrase(doc, i, lex, lower, upper) is None, (doc[lower:upper].text, i)

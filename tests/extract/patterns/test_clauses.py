@@ -35,3 +35,41 @@ def test_a_source_phrase_before_the_cue_relays_the_subjects_report(run_de):
 ])
 def test_an_infinitive_with_zu_is_reported_content(run_de, text, quote):
     assert [a.quote.text for a in run_de(text).attributions] == [quote]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_trailing_source_is_found_as_when_every_source_phrase_of_the_content_is_read(lang):
+    # _trailing_source reads the content's source phrases only when a comma could open one
+    from pathlib import Path
+
+    from quotegraph.extract.doc_tables import reading
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.patterns.clauses import _trailing_source
+    from quotegraph.extract.patterns.source_phrases import source_phrases_in
+    from quotegraph.extract.phrases import sentences
+    from quotegraph.extract.pipeline import make_nlp
+
+    def every_phrase_read(content, lex):  # the rule without the shortcut
+        doc = content.doc
+        for sp in source_phrases_in(doc, content.start, content.end, lex):
+            if (sp.source is not None and sp.phrase.start > content.start + 1 and doc[sp.phrase.start - 1].text == ","
+                    and all(t.is_punct for t in doc[sp.phrase.end : content.end])):
+                return sp
+        return None
+
+    lex = load_lexicon(lang)
+    written = {"en": "The harbor will stay closed, according to Reuters. It rained, he said, as reported by the BBC.",
+               "de": "Der Hafen bleibe zu, laut der Agentur Nordpress. Es regnete, den Polizeiangaben zufolge."}[lang]
+    examples = Path(__file__).resolve().parents[3] / "quotegraph" / "examples"
+    texts = [written] + [p.read_text(encoding="utf-8") for p in sorted(examples.glob(f"*.{lang}.txt"))]
+    found = 0
+    for doc in make_nlp(lang, learned=False).pipe(texts, disable=["qg_attribution"]):
+        with reading(doc):
+            for sent in sentences(doc):
+                for start in range(sent.start, sent.end):
+                    for end in range(start + 1, min(sent.end, start + 25) + 1):
+                        content = doc[start:end]
+                        expected = every_phrase_read(content, lex)
+                        assert _trailing_source(content, lex) == expected
+                        found += expected is not None
+    assert found, "the texts hold trailing source phrases"
