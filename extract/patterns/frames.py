@@ -20,7 +20,8 @@ from .clauses import reported_mood
 from .complements import is_addressee, takes_addressee
 from .found import cue_chars
 from .source_phrases import source_phrases_in
-from .speakers import apposed_before, has_expletive, impersonal_source, infinitive_controller, unnamed_subject_source, usable_speaker
+from .speakers import (apposed_before, document_after, has_expletive, impersonal_source, infinitive_controller,
+                       unnamed_subject_source, usable_speaker)
 
 
 _SENT_END = ".!?"
@@ -108,6 +109,8 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
                 speaker = impersonal_source(doc, verb, upper, lex)
             if speaker is None and has_expletive(verb, lex):
                 speaker = unnamed_subject_source(doc, verb, lower, upper, lex)  # "In einer Erklärung hieß es: „…“"
+            if speaker is None and after_quote:
+                speaker = document_after(doc, verb, upper, lex)  # "Dies geht aus einer Mitteilung hervor"
         if speaker is not None and any(speaker.start >= p.start and speaker.end <= p.end for p in cut):
             speaker = None
         if speaker is not None and speaker.end < upper:

@@ -218,6 +218,17 @@ def origin_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span | 
     return doc[aus.i : np.end] if np is not None else None
 
 
+def document_after(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Span | None:
+    """"Dies geht aus einer Mitteilung der Behörde hervor": a document named by "aus" after the
+    cue (before ``upper``) is the source, when its phrase holds a source noun ("aus
+    Regierungskreisen" after a verb is no document)."""
+    aus = next((t for t in doc[verb.i + 1 : upper] if t.lower_ in lex.origin_prepositions), None)
+    np = np_after(doc, aus.i + 1, upper, lex) if aus is not None else None
+    if np is None or not any(t.pos_ == "NOUN" and is_source_noun(t, lex) for t in np):
+        return None
+    return np
+
+
 def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: int, upper: int) -> Span | None:
     agent = passive_agent(doc, verb, lower, upper, lex) if lex.passive_agent_prepositions else None
     if agent is not None:

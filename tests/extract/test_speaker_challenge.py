@@ -248,6 +248,8 @@ BOUNDS = [
      "dass die Stadt handelt", "einer Pressemitteilung des Vereins"),
     ("de", "Wie aus einer Mitteilung der Schutztruppe hervorgeht, wurden fünf Zivilisten getötet.",
      "wurden fünf Zivilisten getötet", "einer Mitteilung der Schutztruppe"),
+    ("de", "Der Verein plant eine neue Satzung. Dies geht aus einer Pressemitteilung des Vereins hervor.",
+     "Der Verein plant eine neue Satzung", "einer Pressemitteilung des Vereins"),
     # an apposition however long its words before the head, and a relative clause on the name
     ("en", "Tom Ryan, a policy-focused conservative, said the party must change.", "the party must change",
      "Tom Ryan, a policy-focused conservative"),
