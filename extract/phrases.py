@@ -25,6 +25,7 @@ from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
 __all__ = [
     "SUBJECT_DEPS",
+    "RELATIVE_PRONOUN_TAGS",
     "is_pronoun",
     "noun_phrase",
     "quoted_name",
@@ -41,6 +42,8 @@ __all__ = [
 ]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "sb", "csubj", "expl"})
+#: the tags of relative pronouns (English and German): "who", "which", "der", "dessen"
+RELATIVE_PRONOUN_TAGS = frozenset({"WP", "WDT", "WP$", "PRELS", "PRELAT"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN"})
 

@@ -27,7 +27,7 @@ from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .doc_tables import char_span_kept, id_list, token_bounds
-from .phrases import doc_text, ends_in_noun, quoted_name_after
+from .phrases import RELATIVE_PRONOUN_TAGS, doc_text, ends_in_noun, quoted_name_after
 from .records import Attribution, Mention, replaced
 
 __all__ = ["tidy_speakers", "speaker_bounds"]
@@ -173,16 +173,13 @@ def _before_punct(window: Span) -> list[Token]:
     return out
 
 
-_RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$", "PRELS", "PRELAT"})  # English and German relative pronouns
-
-
 def _with_relative_clause(doc: Doc, start: int, end: int) -> int:
     """The end after a relative clause set off by a comma (at ``end``) that the parse hangs on
     the phrase ("Roy Neal, who managed the campaign,"): it says who the speaker is. Up to the
     comma that closes it or the end of its subtree, on the same line."""
     first = doc[end + 1]
     verb = next((a for a in (first, first.head) if a.dep_ in _RELATIVE_DEPS and start <= a.head.i < end), None)
-    relative = "Rel" in first.morph.get("PronType") or first.tag_ in _RELATIVE_TAGS
+    relative = "Rel" in first.morph.get("PronType") or first.tag_ in RELATIVE_PRONOUN_TAGS
     if verb is None or verb.left_edge.i != first.i or not relative:
         return end
     stop = next((t.i for t in doc[first.i + 1 : verb.right_edge.i + 1] if t.text in (",", ";", ":")), verb.right_edge.i + 1)

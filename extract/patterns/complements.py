@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_tables import children_of, forms, id_list, span_of, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
-from ..phrases import SUBJECT_DEPS, strip_punct
+from ..phrases import RELATIVE_PRONOUN_TAGS, SUBJECT_DEPS, strip_punct
 from .clauses import indirect_report
 from .found import Found, Pattern
 from .speakers import speaker_for
@@ -98,9 +98,6 @@ def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexi
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False, min_words=1)
 
 
-_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-
-
 def _without_relative_aside(doc: Doc, start: int, end: int) -> int:
     """The end before a relative clause set off by a comma that closes the content: "X said he
     supports the bill[, which includes …]" — a non-restrictive relative clause on a noun of the
@@ -108,7 +105,7 @@ def _without_relative_aside(doc: Doc, start: int, end: int) -> int:
     for t in doc[start + 1 : end]:
         if t.dep_ == "relcl" and start <= t.head.i < t.i and t.right_edge.i >= end - 2:
             first = t.left_edge
-            if first.i - 1 > start and doc[first.i - 1].text == "," and first.tag_ in _RELATIVE_TAGS:
+            if first.i - 1 > start and doc[first.i - 1].text == "," and first.tag_ in RELATIVE_PRONOUN_TAGS:
                 return first.i - 1
     return end
 
