@@ -321,7 +321,7 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
     return out
 
 
-_MARKS = frozenset(_OPENING + _CLOSING + "”»«")
+_MARKS = frozenset(_OPENING + _CLOSING)
 
 
 def _runs_into(text: str, speaker: Mention, start: int, end: int, att: Attribution) -> bool:

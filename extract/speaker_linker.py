@@ -454,7 +454,7 @@ def _with_titles_before(span: Span, lex: CueLexicon) -> Span:
     """The span with the titles right before it ("Mr.", "President", "Sen."): a name the
     recogniser marked without its title ("Mr. [Obama]") is the speaker with it."""
     doc, start = span.doc, span.start
-    while start > 0 and doc[start - 1].text in lex.titles and not doc[start - 1].whitespace_.count("\n"):
+    while start > 0 and doc[start - 1].text in lex.titles and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     return doc[start : span.end] if start < span.start else span
 
