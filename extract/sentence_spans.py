@@ -14,15 +14,16 @@ __all__ = ["sentences"]
 def sentences(doc: Doc) -> list[Span]:
     """The Doc's sentences, with splits a parser made inside a sentence undone: a "sentence"
     that starts with a comma, a closing mark or a lower-case word continues the one before,
-    and so does one after a word with no punctuation or line break ("Laut SPIEGEL | ONLINE").
+    and so does one after a comma ("Sie erklärte, | Gillibrand sei …") or after a word with no
+    punctuation or line break ("Laut SPIEGEL | ONLINE").
 
     >>> import spacy
     >>> nlp = spacy.blank("de")
-    >>> doc = nlp("Er sagte , es sei kalt . Dann ging er . Laut SPIEGEL ONLINE ist es spät .")
-    >>> for i in (2, 3, 7, 11, 13):
+    >>> doc = nlp("Er sagte , es sei kalt . Dann ging er . Laut SPIEGEL ONLINE ist es spät . Sie meinte , Anna komme .")
+    >>> for i in (2, 3, 7, 11, 13, 18, 21):
     ...     doc[i].is_sent_start = True
     >>> [s.text for s in sentences(doc)]
-    ['Er sagte , es sei kalt .', 'Dann ging er .', 'Laut SPIEGEL ONLINE ist es spät .']
+    ['Er sagte , es sei kalt .', 'Dann ging er .', 'Laut SPIEGEL ONLINE ist es spät .', 'Sie meinte , Anna komme .']
     """
     table = table_of(doc)
     if table is None:
@@ -49,8 +50,8 @@ def _sentences(doc: Doc) -> list[Span]:
         first = next((k for k in range(start, end) if not space[k]), start)
         continues = (punct[first] and texts[first] in ",;:)“”»«‘’" and not _opens_quote(doc[first])
                      or (lower[first] and alpha[first]))
-        if start > 0 and alpha[start - 1] and spaces[start - 1]:  # (a token's trailing whitespace is one space at most)
-            continues = True
+        if start > 0 and (alpha[start - 1] and spaces[start - 1] or texts[start - 1] == ","):
+            continues = True  # (a token's trailing whitespace is one space at most; no sentence ends with a comma)
         if out and continues and not (start > 0 and texts[start - 1] in ("?", "!") and lower[first]):
             out[-1][1] = end
         else:

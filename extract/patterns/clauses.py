@@ -48,9 +48,15 @@ def clause_around(doc: Doc, sent: Span, start: int, end: int, lex: CueLexicon, m
 
 def _cut_coordinated_frame(doc: Doc, content: Span, lex: CueLexicon) -> Span:
     """Drop a main clause the frame coordinates after the content: "dass … besteht, und gab
-    an, …" → "dass … besteht"; a semicolon always ends the content."""
+    an, …" → "dass … besteht", and "sagte, sie müssten … aufgeben und bemühte …" (a verb in
+    the indicative right after "und", no subject of its own, after verb-second content); a
+    semicolon always ends the content."""
+    verb_second = content[0].lower_ not in lex.clause_openers
     for t in content:
         if t.text == ";":
+            return strip_punct(doc[content.start : t.i]) or content
+        if (verb_second and t.i > content.start + 2 and t.lower_ in lex.coordinators and t.i + 1 < content.end
+                and doc[t.i + 1].tag_ in ("VVFIN", "VAFIN", "VMFIN") and doc[t.i + 1].morph.get("Mood") == ["Ind"]):
             return strip_punct(doc[content.start : t.i]) or content
         if t.text == "," and t.i + 2 < content.end and doc[t.i + 1].lower_ in lex.coordinators:
             nxt = doc[t.i + 2]

@@ -37,6 +37,28 @@ def test_an_infinitive_with_zu_is_reported_content(run_de, text, quote):
     assert [a.quote.text for a in run_de(text).attributions] == [quote]
 
 
+def test_content_with_a_quote_inside_is_one_report_with_the_quote_nested(run_de):
+    # the parser may end a "sentence" at the comma after the cue; no sentence ends with a comma
+    text = ("Die Abgeordnete Petra Lindner erklärte, Hofmann sei „der Liebling der Waffenlobby, und das "
+            "vertritt nicht die Stadt Kassel“ und kündigte an, gegen ihn anzutreten.")
+    atts = run_de(text).attributions
+    report = next(a for a in atts if a.cue is not None and a.cue.lemma == "erklären" and a.quote.kind == "indirect")
+    assert report.quote.text.startswith("Hofmann sei „der Liebling") and report.quote.text.endswith("Kassel“")
+    assert report.speaker.text == "Die Abgeordnete Petra Lindner"
+
+
+@pytest.mark.parametrize("text, quote", [
+    # "und" and a verb in the indicative with no subject of its own: the frame goes on
+    ("An die Verbände gewandt sagte Brandt, sie müssten ihre Zurückhaltung aufgeben und verließ den Saal.",
+     "sie müssten ihre Zurückhaltung aufgeben"),
+    # a verb in Konjunktiv after "und" goes on reporting
+    ("Brandt sagte, die Verbände müssten ihre Zurückhaltung aufgeben und sollten bald handeln.",
+     "die Verbände müssten ihre Zurückhaltung aufgeben und sollten bald handeln"),
+])
+def test_a_main_clause_coordinated_after_the_content_is_the_frames(run_de, text, quote):
+    assert [a.quote.text for a in run_de(text).attributions if a.quote.kind == "indirect"] == [quote]
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_a_trailing_source_is_found_as_when_every_source_phrase_of_the_content_is_read(lang):
     # _trailing_source reads the content's source phrases only when a comma could open one
