@@ -95,8 +95,10 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
         if not _describes(child, lex):
             break
         end = child.right_edge.i + 1
-    while end - 1 > head.i and doc[end - 1].tag_ == "PAV":
-        end -= 1  # a pronominal adverb the parser hung on the phrase ("forderte X dazu auf")
+    while end - 1 > head.i and doc[end - 1].tag_ in ("PAV", "PTKVZ"):
+        # a pronominal adverb or the verb's particle the parser hung on the phrase ("forderte X
+        # dazu auf", "warf X (Partei) vor")
+        end -= 1
     for lo, hi in outside:  # keep the side of the head that touches no quote, speaker or source
         for k in range(start, end):
             t = doc[k]

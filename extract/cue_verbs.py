@@ -334,7 +334,8 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
         if sent is not None:
             for other in sent[token.i - sent.start + 1 :]:
                 nxt = token.doc[other.i + 1] if other.i + 1 < len(token.doc) else None
-                at_clause_end = nxt is None or nxt.is_punct
+                # a bracket holds an aside inside the clause: "warf X (CDU) vor, …"
+                at_clause_end = nxt is None or (nxt.is_punct and nxt.text not in _BRACKETS)
                 if other.tag_ == "PTKVZ" or (at_clause_end and other.is_alpha and other.text.islower()):
                     # "teilte … mit", "gab … bekannt": the particle closes the clause
                     out += [other.lower_ + lemma for lemma in lemmas]
@@ -416,13 +417,19 @@ class _Columns:
 
     def particle_stops(self, doc: Doc) -> list[int]:
         """The tokens a separated particle is looked for up to: a particle (PTKVZ) or the end
-        of a clause (the last token, or one before punctuation)."""
+        of a clause (the last token, or one before punctuation other than a bracket)."""
         if self._stops is None:
             stop = doc_array(doc, TAG) == self.ptkvz
-            stop[:-1] |= doc_array(doc, IS_PUNCT)[1:] != 0
+            punct = doc_array(doc, IS_PUNCT) != 0
+            punct &= ~np.isin(doc_array(doc, ORTH), [self.strings[b] for b in _BRACKETS])
+            stop[:-1] |= punct[1:]
             stop[-1:] = True
             self._stops = np.flatnonzero(stop).tolist()
         return self._stops
+
+
+#: punctuation that does not end the clause a separated particle closes
+_BRACKETS = ("(", ")", "[", "]")
 
 
 def _particle_children(token: Token) -> list[Token]:

@@ -6,6 +6,7 @@ from spacy.attrs import IS_PUNCT, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..konjunktiv import konjunktiv_mood
+from ..marks import DOUBLE_PAIRS
 from ..doc_tables import flags, forms, span_text, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
@@ -131,7 +132,7 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
     else:  # "The senator told reporters, as the Times reported, that …": the aside ends right before it
         aside = next((a for a in (relay_aside(doc, sent, i, lex) for i in tokens_with(doc, lex.as_particles, verb.i + 1, content.start))
                       if a is not None and a[1] == content.start - 1), None)
-    content = through_closing_mark(content)
+    content = with_opening_mark(through_closing_mark(content))
     # a relay closing the sentence leaves the content: "X sagte, die Grenze bleibe zu, wie die
     # Zeitung berichtete." / "…, berichtete die Agentur Y."
     closing = None
@@ -162,6 +163,26 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
     if closing is not None and found.speaker is not None and found.speaker[1] <= closing[0].start_char:
         found.add_relay(span_chars(closing[0]))  # "…, sagte X, wie die Zeitung berichtete."
     return found
+
+
+def with_opening_mark(span: Span) -> Span:
+    """The span with the quotation mark right before it when the span closes that quote:
+    "sagte, „No-Go-Areas“ dürfe es nicht geben" keeps its opening mark (a closing mark of a
+    quote the span does not open is the first mark in it).
+
+    >>> import spacy
+    >>> doc = spacy.blank("de")("Er sagte, „Sperrzonen“ dürfe es nicht geben.")
+    >>> with_opening_mark(doc[4:10]).text
+    '„Sperrzonen“ dürfe es nicht geben'
+    """
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text not in DOUBLE_PAIRS:
+        return span
+    closing = DOUBLE_PAIRS[doc[span.start - 1].text]
+    first = next((t for t in span if len(t) == 1 and (t.text in closing or t.text in DOUBLE_PAIRS)), None)
+    if first is None or first.text not in closing:
+        return span
+    return doc[span.start - 1 : span.end]
 
 
 def _apposition_out_of_content(speaker: Span | None, content: Span, lex: CueLexicon) -> tuple[Span | None, Span]:

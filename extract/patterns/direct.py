@@ -149,6 +149,20 @@ def _subject_first(doc: Doc, frame_rng: tuple[int, int], lex: CueLexicon) -> boo
             and first.lower_ not in lex.source_particles and first.lower_ not in lex.as_particles)
 
 
+def _clause_goes_on(doc: Doc, text: str, q: QuotedSpan, post_rng: tuple[int, int]) -> bool:
+    """Whether the words right after the closing mark go on with the quote's clause, a verb
+    among them before the next punctuation („…“ dürfe es nicht geben, „…“ zu missbrauchen);
+    a quote that ends a sentence inside its marks ends its clause there."""
+    if post_rng[1] <= post_rng[0] or text[q.start:q.end].rstrip()[-1:] in ".!?":
+        return False
+    for t in doc[post_rng[0] : post_rng[1]]:
+        if t.is_punct:
+            return False
+        if t.pos_ in ("VERB", "AUX") or t.tag_ == "PTKZU":
+            return True
+    return False
+
+
 def _has_verb(doc: Doc, start: int, bounds: tuple[int, int] | None) -> bool:
     """Whether the tokens from ``start`` to the end of ``bounds`` hold a verb or an auxiliary."""
     if bounds is None:
@@ -221,6 +235,11 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
         tail = _tail_before_frame(doc, text, close_at, post_rng, after_lex)
         if tail is not None:
             frame, end_at = tail
+    if (not embedded and frame is None and lex.verb_second and pre_text[-1:] == "," and q.closed
+            and _clause_goes_on(doc, text, q, post_rng)):
+        # "Er sagte, „No-Go-Areas“ dürfe es nicht geben": the quote opens the reported clause,
+        # whose verb follows it; the clause is the report (reports.py), the quote its fragment
+        embedded = True
     if embedded and frame is not None and frame.cue is not None and not set_off:
         frame = None
     if (embedded and frame is not None and frame.cue is not None and _reports_on(doc, frame.cue, post_rng)

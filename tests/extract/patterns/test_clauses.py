@@ -59,6 +59,27 @@ def test_a_main_clause_coordinated_after_the_content_is_the_frames(run_de, text,
     assert [a.quote.text for a in run_de(text).attributions if a.quote.kind == "indirect"] == [quote]
 
 
+@pytest.mark.parametrize("text, report, fragment", [
+    ("Vertreter der Parteien warnten vor Gewalt. Er sagte, „Sperrzonen“ dürfe es nicht geben.",
+     "„Sperrzonen“ dürfe es nicht geben", "„Sperrzonen“"),
+    # the verb's particle after a bracket: "warf … (Partei) vor" is vorwerfen
+    ("Sie warf dem Innenminister Jonas Brenner (SPD) vor, „die Daten aller Bürger“ zu missbrauchen.",
+     "„die Daten aller Bürger“ zu missbrauchen", "„die Daten aller Bürger“"),
+])
+def test_a_quote_opening_the_reported_clause_is_nested_in_the_report(run_de, text, report, fragment):
+    atts = run_de(text).attributions
+    outer = next(a for a in atts if a.quote.kind == "indirect")
+    inner = next(a for a in atts if a.quote.kind == "direct")
+    assert (outer.quote.text, inner.quote.text) == (report, fragment)
+    assert outer.speaker.text == inner.speaker.text and outer.cue.text == inner.cue.text
+
+
+def test_the_verbs_particle_is_not_part_of_the_addressee(run_de):
+    text = "Sie warf dem Innenminister Jonas Brenner (SPD) vor, die Daten aller Bürger zu missbrauchen."
+    (att,) = run_de(text).attributions
+    assert (att.cue.lemma, att.addressee.text) == ("vorwerfen", "dem Innenminister Jonas Brenner (SPD)")
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_a_trailing_source_is_found_as_when_every_source_phrase_of_the_content_is_read(lang):
     # _trailing_source reads the content's source phrases only when a comma could open one
