@@ -40,6 +40,7 @@ _ATTRIBUTE_POS = frozenset(int(p) for p in (ADP, DET, NOUN, PROPN, ADV, NUM, ADJ
 _ADJA = get_string_id("ADJA")  # STTS: an attributive adjective
 _HEADS_AFTER_ATTRIBUTE = frozenset(int(p) for p in (NOUN, PROPN, ADJ))
 _DET = int(DET)
+_NOUNS = frozenset({int(NOUN), int(PROPN)})
 
 
 def extended_attribute(doc: Doc, i: int, limit: int) -> int | None:
@@ -52,6 +53,8 @@ def extended_attribute(doc: Doc, i: int, limit: int) -> int | None:
     pos, tags = id_list(doc, POS), id_list(doc, TAG)
     for j in range(i, min(limit - 1, i + _LONGEST_ATTRIBUTE)):
         if tags[j] == _ADJA:
+            if j == i + 1 and pos[i] in _NOUNS:
+                return None  # "ihrem Anführer | starken Zulauf": a lone noun is the article's own
             return j if j > i and pos[j + 1] in _HEADS_AFTER_ATTRIBUTE else None
         if pos[j] not in _ATTRIBUTE_POS:
             return None

@@ -39,6 +39,7 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
     sp = _source_phrase(doc, i, lex, lower, upper)
     if sp is not None and sp.source is not None and lex.verb_second:
         sp = _to_finite_verb(sp, upper, lex)
+        sp = _before_finite_verb(sp)
     if sp is None or sp.source is None or not doc.has_annotation("DEP"):
         return sp
     source = _without_clause_arguments(sp.source, after_cue=sp.cue.start < sp.source.start)
@@ -68,6 +69,23 @@ def _to_finite_verb(sp: SourcePhrase, upper: int, lex: CueLexicon) -> SourcePhra
         if source is not None and source.end > sp.source.start:
             return SourcePhrase(sp.cue, source, doc[sp.phrase.start : source.end], sp.possessor)
     return sp
+
+
+def _before_finite_verb(sp: SourcePhrase) -> SourcePhrase:
+    """The source after its cue ends before a word tagged as a finite verb, whatever part of
+    speech the tagger gave it ("Nach Aussagen von X (SPD) | bringe[ADJ] die Entscheidung …"):
+    a noun phrase holds none."""
+    if sp.cue.start > sp.source.start:
+        return sp
+    doc = sp.source.doc
+    cut = next((t.i for t in sp.source[1:] if t.tag_ in _FINITE_VERB_TAGS), None)
+    source = strip_punct(doc[sp.source.start : cut]) if cut is not None else None
+    if source is None:
+        return sp
+    return SourcePhrase(sp.cue, source, doc[sp.phrase.start : source.end], sp.possessor)
+
+
+_FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 
 
 def _citing_openers(lex: CueLexicon) -> frozenset[str]:

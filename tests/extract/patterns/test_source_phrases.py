@@ -121,3 +121,32 @@ def test_according_to_keeps_the_whole_source_phrase(run_en, text, content, sourc
 def test_a_source_phrase_before_the_finite_verb_runs_up_to_it(run_de, text, source, content):
     (att,) = run_de(text).attributions
     assert (att.speaker.text, att.quote.text) == (source, content)
+
+
+@pytest.mark.parametrize("text, source", [
+    # an adjective after the source's noun opens the claim's object: "ihrem Sprecher" is no
+    # article of an extended attribute "[Sprecher starken]"
+    ("Die Initiative hatte laut ihrem Sprecher starken Zulauf.", "ihrem Sprecher"),
+    ("Trotzdem würden laut Hauptmann Karl Brenner von der Bundeswehr gute Fortschritte gemacht.",
+     "Hauptmann Karl Brenner von der Bundeswehr"),
+])
+def test_a_source_phrase_ends_before_an_adjective_opening_the_next_phrase(run_de, text, source):
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == source
+
+
+def test_a_source_phrase_ends_before_a_word_tagged_as_a_finite_verb():
+    # the tagger's part of speech may call the verb an adjective; its fine tag still says finite verb
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.patterns.source_phrases import source_phrase
+
+    words = ["Nach", "Aussagen", "von", "Jonas", "Brenner", "bringe", "die", "Entscheidung", "Klarheit", "."]
+    pos = ["ADP", "NOUN", "ADP", "PROPN", "PROPN", "ADJ", "DET", "NOUN", "NOUN", "PUNCT"]
+    tags = ["APPR", "NN", "APPR", "NE", "NE", "VVFIN", "ART", "NN", "NN", "$."]
+    lemmas = ["nach", "Aussage", "von", "Jonas", "Brenner", "bringen", "der", "Entscheidung", "Klarheit", "."]
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, tags=tags, lemmas=lemmas)
+    sp = source_phrase(doc, 0, load_lexicon("de"), 0, len(doc))
+    assert sp.source.text == "Aussagen von Jonas Brenner"
