@@ -11,12 +11,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import among, between as indices_between, doc_array, kept, span_text, tokens_where, tokens_with
 from ..lexicon import CueLexicon
-from ..cue_verbs import cue_tokens
+from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import NAME_LABELS, doc_text, sentences, strip_punct, subject_of
 from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
-from .speakers import is_impersonal, usable_speaker
+from .speakers import is_impersonal, passive_agent, usable_speaker
 
 #: Dependencies of a clause on the clause that governs it: complement, adverbial and
 #: relative clauses, and a predicate the complement hangs on ("zeigte sich besorgt, dass …").
@@ -120,7 +120,10 @@ def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | No
     if (root.pos_ not in ("VERB", "AUX") and not copula) or reported_mood(root, lex):
         return None
     if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass") for c in root.children):
-        return None
+        # "Die Forderungen wurden von Minister X als unrealistisch bezeichnet.": a passive
+        # reporting verb's agent is the one whose view goes on
+        agent = passive_agent(doc, root, sent.start, sent.end, lex) if cue_lemma(root, lex) else None
+        return span_chars(agent) if agent is not None and any(t.ent_type_ in NAME_LABELS for t in agent) else None
     speaker = usable_speaker(subject_of(root, sent.start, sent.end, lex), lex)
     if speaker is None or not any(t.ent_type_ in NAME_LABELS for t in speaker):
         return None  # a named person or body, not any noun the sentence is about

@@ -180,8 +180,9 @@ def passive_agent(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon
                                          and f"{verb.lemma_.lower()} {first.lower_}" not in lex.verb_addressee_prepositions):
             prep = first if first.lower_ in lex.passive_agent_prepositions else child
             if prep.lower_ in lex.passive_agent_prepositions:
-                end = next((t.i for t in doc[prep.i + 1 : child.right_edge.i + 1] if t.text in (",", ";", ":")),
-                           child.right_edge.i + 1)
+                # up to a clause mark, or the label a naming verb gives ("von X als „…“ bezeichnet")
+                end = next((t.i for t in doc[prep.i + 1 : child.right_edge.i + 1]
+                            if t.text in (",", ";", ":") or t.lower_ in lex.label_complements), child.right_edge.i + 1)
                 return strip_punct(doc[prep.i + 1 : end]) if end > prep.i + 1 else None
     return None
 

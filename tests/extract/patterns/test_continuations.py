@@ -33,3 +33,15 @@ def test_a_continuation_goes_on_with_a_speech_act(run_de, text, act, content, sp
     first, second = run_de(text).attributions
     assert (first.quote.kind, first.quote.text, first.speaker.text) == ("reported", act, speaker)
     assert (second.quote.kind, second.quote.text, second.speaker.text, second.cue) == ("free_indirect", content, speaker, None)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Forderungen Hofmanns wurden von Bundesverkehrsminister Karl Lindner als unrealistisch bezeichnet. "
+     "Heutige Fahrzeuge seien oft gar nicht in der Lage, mit dem neuen Kraftstoff zu fahren.",
+     "Bundesverkehrsminister Karl Lindner"),  # the agent, not its label "als …"
+    ("Der Vorschlag wurde von Finanzminister Karl Hofmann scharf kritisiert. Er sei nicht bezahlbar.",
+     "Finanzminister Karl Hofmann"),
+])
+def test_after_a_passive_reporting_verb_its_agent_is_the_one_whose_view_goes_on(run_de, text, speaker):
+    (att,) = run_de(text).attributions
+    assert att.quote.kind == "free_indirect" and att.speaker.text == speaker
