@@ -242,7 +242,9 @@ def _subject_beside(doc: Doc, speaker: tuple[int, int], head: Token, verb: Token
     if verb is None or span is None or span.root != head or head.head != verb:
         return None
     every = subjects_of(verb, lex)
-    subjects = [c for c in every if c != head and not (speaker[0] <= c.idx < speaker[1])]
+    # "Das hat der Sprecher gesagt": a pointer back at the report is what was said, not who
+    subjects = [c for c in every if c != head and not (speaker[0] <= c.idx < speaker[1])
+                and not (c.pos_ == "PRON" and c.lower_ in lex.report_pointers)]
     taken = (head.dep_ in CORE_OBJECTS or not_subject(head, lex) or head == object_among_subjects(every, verb, lex)
              or (disagrees(head, verb) and any(not disagrees(s, verb) for s in subjects)))
     return subjects[0] if subjects and taken else None

@@ -276,6 +276,11 @@ def frame_after_pointer(doc: Doc, first: Token, end: int, pointers: frozenset[st
         return None
     if first.i + 1 < end and cue_lemma(doc[first.i + 1], lex) is not None:
         return frame_in(doc, first.i + 1, end, lex, after_quote=True)
+    if first.i + 1 < end and doc[first.i + 1].tag_ in ("VMFIN", "VAFIN"):
+        # "Das musste X einräumen.", "Das hat X gesagt.": the cue closes the clause
+        last = next((t for t in reversed(doc[first.i + 2 : end]) if t.pos_ in ("VERB", "AUX")), None)
+        if last is not None and last.tag_ in ("VVINF", "VVPP") and cue_lemma(last, lex) is not None:
+            return frame_in(doc, first.i + 1, end, lex, after_quote=True)
     return None
 
 
@@ -336,10 +341,15 @@ def verbless_colon_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> F
     if speaker is None or speaker.start != first or usable_speaker(speaker, lex) is None:
         return None
     if not (any(t.ent_type_ in NAME_LABELS for t in speaker) or speaker[0].pos_ in ("DET", "PROPN")
-            or speaker[0].lower_ in lex.possessives):
-        return None  # a label ("Fazit:", "Update:") names no one
+            or speaker[0].lower_ in lex.possessives or (len(speaker) > 1 and _is_title(speaker[0], lex))):
+        return None  # a label ("Fazit:", "Update:") names no one; a title before a word does ("BKA-Präsident X:")
     speaker = with_apposition(speaker, upper - 1, lex)
     return Frame(cue_chars(doc[upper - 1], ":"), speaker, None)
+
+
+def _is_title(word: Token, lex: CueLexicon) -> bool:
+    """A title, or a compound ending in one ("Präsident", "BKA-Präsident")."""
+    return word.text in lex.titles or word.text.rpartition("-")[2] in lex.titles
 
 
 def colon_clause_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame | None:

@@ -30,6 +30,29 @@ def test_a_quoted_name_before_a_full_stop_ends_its_sentence(run_de):
         ("indirect", "Das Wasser reiche nicht"), ("direct", "„Wir brauchen jeden Tag neue Lieferungen“")]
 
 
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("„Ja, es gibt Zumutungen“. Das musste Bundesfinanzminister Karl Lindner zu Beginn der Debatte einräumen.",
+     "Bundesfinanzminister Karl Lindner", "einräumen"),  # a modal, then the cue closing the clause
+])
+def test_a_pointing_frame_with_its_cue_at_the_end(run_de, text, speaker, cue):
+    (att,) = run_de(text).attributions
+    assert (att.speaker.text, att.cue.lemma) == (speaker, cue)
+
+
+def test_a_pointer_back_at_the_report_is_not_its_speaker(run_de):
+    text = "Die Firma bleibe in der Stadt. Das hat der Sprecher der Firma am Montag gesagt."
+    (att,) = run_de(text).attributions
+    assert (att.speaker.text, att.addressee) == ("der Sprecher der Firma", None)
+
+
+@pytest.mark.parametrize("name", ["Hollweg", "Zierholt"])
+def test_a_title_and_a_name_before_a_colon_frame_the_quote(run_de, name):
+    # names the recogniser does not know: the title tells that the phrase names someone
+    text = f"Die Staatsanwaltschaft war beteiligt. BKA-Präsident {name}: „Mit diesem Ansatz setzt das Amt ein Signal.“"
+    (att,) = run_de(text).attributions
+    assert (att.speaker.text, att.cue.text) == (f"BKA-Präsident {name}", ":")
+
+
 # English
 
 
