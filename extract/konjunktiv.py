@@ -280,7 +280,11 @@ def _form_reading(token: Token) -> Konjunktiv:
         if _first_person_singular(token) or _subjectless_sentence_start(token):
             return INDICATIVE
         if stem and form == stem + "e":
-            return Konjunktiv("I", False, "form")
+            # a t-stem's Konjunktiv I ("richte") looks like a weak preterite whose lemma the
+            # lemmatizer got wrong ("bremste" from "bremsten"): the morphologizer's past
+            # indicative leaves it open
+            past = form.endswith("te") and "Past" in token.morph.get("Tense") and "Ind" in token.morph.get("Mood")
+            return Konjunktiv("I", past, "form")
         # no usable lemma: "-te" is a t-stem Konjunktiv I ("richte") or a weak preterite ("stimmte")
         return Konjunktiv("I", form.endswith("te"), "form")
     if _weak_preterite(form, lemma, token.morph):

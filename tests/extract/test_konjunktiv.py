@@ -104,6 +104,18 @@ def test_morphologizer_settles_ambiguity():
     assert konjunktiv(token) == Konjunktiv("II", False, "form+morph")
 
 
+def test_a_weak_preterite_with_a_wrong_lemma_is_not_taken_for_konjunktiv_i():
+    # the lemmatizer gave "bremsten" (stem "bremst"): "bremste" looks like stem + e; the
+    # morphologizer's past indicative leaves it open, as a weak preterite
+    indicative = "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"
+    token = _verb([("der", "ART", "der"), ("Fahrer", "NN", "Fahrer"), ("bremste", "VVFIN", "bremsten")], 2,
+                  morphs=["", "", indicative])
+    assert konjunktiv_mood(token) is None
+    # a t-stem's Konjunktiv I in the present stays one ("er richte")
+    token = _verb([("er", "PPER", "er"), ("richte", "VVFIN", "richten")], 1, morphs=["", "Number=Sing|Person=3|Tense=Pres"])
+    assert konjunktiv_mood(token) == "I"
+
+
 @pytest.mark.parametrize(
     ("words", "index"),
     [(["Ich", "habe", "Zeit"], 1), (["Heute", "habe", "ich", "Zeit"], 1), (["Ich", "gebe", "auf"], 1)],
