@@ -238,8 +238,19 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         return None  # "…, wie X meldet": that is the frame of what came before
     if _frame_after(content, sent, lex):
         return None  # "Sie leugneten das nicht, erklärte X.": the clause after is the frame, the verb before content
+    if lex.verb_second and _opens_with_indicative_verb(content):
+        # "wollte X zurückweisen, hielt sich aber zurück", "X, der … ausgesagt hatte, war …":
+        # a finite verb in the indicative right after the comma goes on with the main clause
+        return None
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comma)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
+
+
+def _opens_with_indicative_verb(clause: Span) -> bool:
+    """Whether a clause opens with a finite verb the tagger marks indicative: German reported
+    content puts a phrase or a complementizer first, or a verb in Konjunktiv ("sei …")."""
+    first = clause[0]
+    return first.tag_ in ("VVFIN", "VAFIN", "VMFIN") and first.morph.get("Mood") == ["Ind"]
 
 
 def _frame_after(clause: Span, sent: Span, lex: CueLexicon) -> bool:

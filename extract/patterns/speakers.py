@@ -187,6 +187,17 @@ def passive_agent(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon
     return None
 
 
+def _coordinated_subject(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span | None:
+    """"X äußerte sich nicht, sagte aber, …": a finite verb right after a comma, with no
+    subject of its own, shares the subject of the finite verb of the clause before it."""
+    if verb.i - 1 <= lower or doc[verb.i - 1].text != "," or not verb.tag_.endswith("FIN"):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    before = next((t for t in reversed(doc[lower : verb.i - 1]) if t.tag_.endswith("FIN")), None)
+    return usable_speaker(subject_of(before, lower, verb.i - 1, lex), lex) if before is not None else None
+
+
 def unnamed_subject_source(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
     """The source of a cue whose subject names none ("es", or a subject that cannot speak):
     the document named by "in" ("In einem Positionspapier heißt es, …", "In einer Erklärung
@@ -265,6 +276,8 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
                 # "Aus diesem Grund forderte die Resolution, …": an "object" right after the verb
                 # whose article can be the nominative is the subject the parser missed
                 return _nominative_after(doc, verb, upper, lex) or origin
+    if speaker is None and lex.verb_second:
+        speaker = _coordinated_subject(doc, verb, lower, lex)
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
         if speaker is not None and speaker.root.dep_ in _ADVERBIAL_DEPS and not speaker.root.ent_type_:

@@ -206,3 +206,9 @@ def test_a_name_in_quotation_marks_before_the_comma_leaves_the_report_after_it(r
 def test_a_speaker_after_the_cue_may_be_a_name_in_quotation_marks(run_de):
     atts = run_de("Der Vertrag soll verlängert werden, berichtet die „Frankfurter Rundschau“.").attributions
     assert [(a.quote.text, a.speaker.entity) for a in atts] == [("Der Vertrag soll verlängert werden", "Frankfurter Rundschau")]
+
+
+def test_a_finite_indicative_verb_after_the_cues_comma_goes_on_with_the_main_clause(run_de):
+    # the cue closes a relative clause; the main clause goes on after its comma
+    text = "Von dem Manager Karl Brenner, der in einem Prozess gegen Lindner ausgesagt hatte, war er schwer belastet worden."
+    assert not [a for a in run_de(text).attributions if a.cue is not None and a.cue.lemma == "aussagen"]
