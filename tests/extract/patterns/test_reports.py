@@ -212,3 +212,12 @@ def test_a_finite_indicative_verb_after_the_cues_comma_goes_on_with_the_main_cla
     # the cue closes a relative clause; the main clause goes on after its comma
     text = "Von dem Manager Karl Brenner, der in einem Prozess gegen Lindner ausgesagt hatte, war er schwer belastet worden."
     assert not [a for a in run_de(text).attributions if a.cue is not None and a.cue.lemma == "aussagen"]
+
+
+@pytest.mark.parametrize("text, noun, speaker", [
+    ("Die Forscher formulierten die Hypothese, dass pflanzliche Nahrung wichtig war.", "Hypothese", "Die Forscher"),
+    ("Lindner machte außerdem zur Bedingung, dass die Demonstranten ihre Proteste beenden.", "Bedingung", "Lindner"),
+])
+def test_a_noun_of_thought_or_demand_before_a_dass_clause_is_its_cue(run_de, text, noun, speaker):
+    (att,) = run_de(text).attributions
+    assert (att.quote.kind, att.cue.text, att.speaker.text) == ("indirect", noun, speaker)
