@@ -273,6 +273,8 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
             if not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1)):
                 continue
             k = tok.i + 1
+            if k + 1 < sent.end and doc[k].tag_ == "PAV" and doc[k + 1].text == ",":
+                k += 1  # a correlate before the clause: "Zweifel daran, ob …", "Konsens darüber, dass …"
             if k < sent.end and doc[k].text == ",":
                 k += 1
             if k >= sent.end:
@@ -294,7 +296,7 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                 verb = sent.root  # the parser hung the noun on the content's verb
             speaker = noun_owner(tok) if lex.parse_rules else None
             if speaker is None and verb is not None and verb.pos_ in ("VERB", "AUX"):
-                speaker = subject_of(verb, sent.start, tok.i, lex)
+                speaker = usable_speaker(subject_of(verb, sent.start, tok.i, lex), lex)  # not "es gibt"
             f = Found((content.start_char, content.end_char), "indirect", cue=cue_chars(tok, tok.lemma_.lower() or tok.lower_),
                       speaker=span_chars(speaker), pattern=Pattern.NOUN)
             taken.append(f)

@@ -221,3 +221,10 @@ def test_a_finite_indicative_verb_after_the_cues_comma_goes_on_with_the_main_cla
 def test_a_noun_of_thought_or_demand_before_a_dass_clause_is_its_cue(run_de, text, noun, speaker):
     (att,) = run_de(text).attributions
     assert (att.quote.kind, att.cue.text, att.speaker.text) == ("indirect", noun, speaker)
+
+
+def test_a_correlate_between_the_noun_and_its_clause_and_no_speaker_for_es_gibt(run_de):
+    text = "Es gibt aber auch Zweifel daran, ob das Haus tatsächlich von dem Architekten stammt."
+    (att,) = run_de(text).attributions
+    assert (att.cue.text, att.quote.text, att.speaker) == (
+        "Zweifel", "ob das Haus tatsächlich von dem Architekten stammt", None)
