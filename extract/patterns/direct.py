@@ -12,8 +12,9 @@ from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS, OPENING_MARKS
 from ..phrases import NAME_LABELS, SUBJECT_DEPS, doc_text, strip_punct
 from ..quotemarks import QuotedSpan, find_quoted, has_words, word_count
-from .found import Found, Pattern, span_chars
-from .frames import attaches_after, colon_clause_frame, colon_frame, colon_verb_frame, frame_in, inside_clause_before, pointing_frame, sentence_bounds, sets_off_frame, signature_frame, verbless_colon_frame, with_frame_verbs
+from ..cue_verbs import cue_lemma
+from .found import Found, Pattern, cue_chars, span_chars
+from .frames import Frame, attaches_after, colon_clause_frame, colon_frame, colon_verb_frame, frame_in, inside_clause_before, pointing_frame, sentence_bounds, sets_off_frame, signature_frame, verbless_colon_frame, with_frame_verbs
 
 
 _MIN_QUOTE_WORDS = 3
@@ -141,6 +142,28 @@ def _own_clause_frame(doc: Doc, pre_rng: tuple[int, int], lex: CueLexicon):
     return frame
 
 
+def _governing_cue_frame(doc: Doc, quote: tuple[int, int], frame: Frame, lex: CueLexicon) -> Frame | None:
+    """The frame with the reporting verb a fragment hangs on in the parse, when that verb is
+    coordinated with the frame's cue and shares its subject ("Datenschützer äußerten Bedenken
+    und warfen der Regierung „Wortbruch“ vor": the cue is "warfen … vor")."""
+    cue_at = char_span_bounds(doc, frame.cue[0], frame.cue[1], "contract")
+    span = char_span_bounds(doc, *quote, "expand")
+    if cue_at is None or span is None:
+        return None
+    verb = doc[span[0] : span[1]].root.head
+    for _ in range(3):  # up through the noun or preposition the fragment belongs to
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    lemma = cue_lemma(verb, lex)
+    if verb.dep_ != "conj" or verb.head.i != cue_at[0] or lemma is None or span[0] <= verb.i < span[1]:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON") and not c.lower_ in lex.pronouns
+           for c in verb.children if c.i < verb.i):
+        return None  # a subject of its own before it: not the first verb's
+    return Frame(cue_chars(verb, lemma), frame.speaker, None)
+
+
 def _subject_first(doc: Doc, frame_rng: tuple[int, int], lex: CueLexicon) -> bool:
     """Whether the words after a quote open with a noun phrase rather than with a verb or a
     particle ("so", "wie"): the first word is a noun, a name or an article."""
@@ -266,6 +289,8 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
         # Plan, Y nannte ihn „verfehlt“": Y's)
         pre_frame = _own_clause_frame(doc, pre_rng, pre_lex) or pre_frame
         frame = pre_frame if pre_frame is not None and pre_frame.cue is not None and pre_frame.speaker is not None else None
+        if frame is not None and lex.verb_second:
+            frame = _governing_cue_frame(doc, (open_at, close_at), frame, lex) or frame
         pre_frame = None
     if end_at is not None:
         end = end_at

@@ -80,3 +80,9 @@ def test_words_after_the_closing_mark_run_on_to_the_frames_comma(run_en, text, q
 def test_a_quote_with_its_frame_right_after_it_stays_direct(run_en):
     (att,) = run_en('"We are ready," he said.').attributions
     assert (att.quote.text, att.quote.kind) == ('"We are ready,"', "direct")
+
+
+def test_a_fragment_takes_the_coordinated_reporting_verb_it_hangs_on(run_de):
+    text = "Datenschützer äußerten grundsätzliche Bedenken an den Plänen und warfen der Regierung unter anderem „Wortbruch“ vor."
+    (att,) = [a for a in run_de(text).attributions if a.quote.text == "„Wortbruch“"]
+    assert (att.cue.lemma, att.speaker.text) == ("vorwerfen", "Datenschützer")
