@@ -62,6 +62,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
         end = _with_apposition(doc, start, end)
         end = _with_affiliation(doc, start, end, affiliations)
     end = _without_words_after_person(doc, start, end, name_prepositions)
+    end = _with_closing_bracket(doc, start, _with_glued_name(doc, end))
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     text = doc_text(doc)
     return _with_opening_mark(text, *chars), _with_closing_mark(text, *chars)
@@ -276,6 +277,26 @@ def _with_affiliation(doc: Doc, start: int, end: int, prepositions: frozenset[st
     if not any(t.pos_ == "PROPN" or (t.ent_type_ and _named(t)) for t in doc[end + 1 : stop]):
         return end
     return stop
+
+
+def _with_glued_name(doc: Doc, end: int) -> int:
+    """The end grown over a name the tokenizer split at its apostrophe ("Mark O|’|Keefe",
+    "D’Alema"): an initial, the apostrophe and a capitalised word, with no space between."""
+    if end + 1 >= len(doc) or doc[end - 1].whitespace_ or doc[end].whitespace_:
+        return end
+    initial, mark, rest = doc[end - 1], doc[end], doc[end + 1]
+    if len(initial) <= 2 and initial.text[:1].isupper() and mark.text in _APOSTROPHES and rest.text[:1].isupper():
+        return end + 2
+    return end
+
+
+_APOSTROPHES = frozenset({"’", "'"})
+
+
+def _with_closing_bracket(doc: Doc, start: int, end: int) -> int:
+    """The end after the closing bracket of one the phrase opened ("… Zivilluftfahrt (DGAC|)")."""
+    opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
+    return end + 1 if opened > 0 and end < len(doc) and doc[end].text == ")" else end
 
 
 def _with_closing_mark(text: str, start: int, end: int) -> int:

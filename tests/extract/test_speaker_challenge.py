@@ -226,6 +226,9 @@ BOUNDS = [
     ("de", "Ursula Brandt, die Leiterin der Fachstelle für Suchtvorbeugung, sagte, die Zahlen seien gestiegen.",
      "die Zahlen seien gestiegen", "Ursula Brandt, die Leiterin der Fachstelle für Suchtvorbeugung"),
     ("en", "Even the governor said the budget was too small.", "the budget was too small", "the governor"),
+    # a name the tokenizer split at its apostrophe stays whole
+    ("de", "„Sie seien außer Lebensgefahr“, sagte Mark O’Kelly am Abend.", "„Sie seien außer Lebensgefahr“",
+     "Mark O’Kelly"),
     # a phrase naming where the speaker belongs is part of it; the occasion of the words is not
     ("de", "Die Preise würden steigen, sagte Lena Vogt vom Sender Radio Nordlicht.", "Die Preise würden steigen",
      "Lena Vogt vom Sender Radio Nordlicht"),
@@ -569,3 +572,13 @@ def test_extended_attributes_are_found_alike_while_the_doc_is_read(text, inside)
     with reading(doc):
         assert in_extended_attributes(phrase) == plain
     assert sorted(doc[i].text for i in plain) == sorted(inside)
+
+
+def test_a_speaker_phrase_that_opens_a_bracket_ends_after_it():
+    import spacy
+
+    from quotegraph.extract.speaker_bounds import speaker_bounds
+
+    doc = spacy.blank("de")("Die Behörde für Luftfahrt (DGAC) gab den Grund an.")
+    start, end = speaker_bounds(doc[0:6], frozenset())  # the span stops at "DGAC"
+    assert doc.text[start:end] == "Die Behörde für Luftfahrt (DGAC)"
