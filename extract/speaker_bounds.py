@@ -62,7 +62,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
         end = _with_apposition(doc, start, end)
         end = _with_affiliation(doc, start, end, affiliations)
     end = _without_words_after_person(doc, start, end, name_prepositions)
-    end = _with_closing_bracket(doc, start, _with_glued_name(doc, end))
+    end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, end)))
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     text = doc_text(doc)
     return _with_opening_mark(text, *chars), _with_closing_mark(text, *chars)
@@ -291,6 +291,16 @@ def _with_glued_name(doc: Doc, end: int) -> int:
 
 
 _APOSTROPHES = frozenset({"’", "'"})
+
+
+def _with_alias(doc: Doc, end: int) -> int:
+    """The end after an abbreviation in brackets right after a name, its alias
+    ("Das Organisationskomitee (OK)", "die Schutzvereinigung (DSW)")."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end - 1].text[:1].isupper():
+        alias = doc[end + 1].text
+        if 2 <= len(alias) <= 6 and alias.isalpha() and sum(ch.isupper() for ch in alias) >= 2:
+            return end + 3
+    return end
 
 
 def _with_closing_bracket(doc: Doc, start: int, end: int) -> int:

@@ -582,3 +582,16 @@ def test_a_speaker_phrase_that_opens_a_bracket_ends_after_it():
     doc = spacy.blank("de")("Die Behörde für Luftfahrt (DGAC) gab den Grund an.")
     start, end = speaker_bounds(doc[0:6], frozenset())  # the span stops at "DGAC"
     assert doc.text[start:end] == "Die Behörde für Luftfahrt (DGAC)"
+
+
+def test_an_abbreviation_in_brackets_after_a_name_is_part_of_the_speaker_phrase():
+    import spacy
+
+    from quotegraph.extract.speaker_bounds import speaker_bounds
+
+    doc = spacy.blank("de")("Das Organisationskomitee (OK) der Weltmeisterschaft erklärte, die Karten seien wichtig.")
+    start, end = speaker_bounds(doc[0:2], frozenset())
+    assert doc.text[start:end] == "Das Organisationskomitee (OK)"
+    doc = spacy.blank("de")("Die Ministerin (SPD-Fraktion) erklärte es.")  # a bracket that holds no alias
+    start, end = speaker_bounds(doc[0:2], frozenset())
+    assert doc.text[start:end] == "Die Ministerin"
