@@ -62,6 +62,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
         end = _with_apposition(doc, start, end)
         end = _with_affiliation(doc, start, end, affiliations)
     end = _without_words_after_person(doc, start, end, name_prepositions)
+    end = _without_object_after_head(doc, start, end)
     end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, end)))
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     text = doc_text(doc)
@@ -245,6 +246,18 @@ def _without_words_after_person(doc: Doc, start: int, end: int, name_preposition
             pos[k + 1] == ADJ and k + 2 < end and pos[k + 2] in (NOUN, PROPN)):
         return end  # a party in brackets, an apposition, "von der Gewerkschaft", "Jelpkes neuer Mitarbeiter"
     return k + 1
+
+
+def _without_object_after_head(doc: Doc, start: int, end: int) -> int:
+    """The end before a possessive that opens another phrase right after the phrase's noun:
+    the verb's object the parse hung on the speaker ("das Gericht [seine Entscheidung]"). A
+    possessive in the genitive names the owner and stays ("der Vater seiner Frau")."""
+    for k in range(start + 1, end):
+        word = doc[k]
+        if (word.tag_ == "PPOSAT" and doc[k - 1].pos_ in ("NOUN", "PROPN")
+                and "Gen" not in word.morph.get("Case") and not word.lower_.endswith(("er", "es"))):
+            return k
+    return end
 
 
 def _speech_noun(token: Token, nouns: frozenset[str]) -> bool:

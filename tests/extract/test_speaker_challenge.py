@@ -226,6 +226,9 @@ BOUNDS = [
     ("de", "Ursula Brandt, die Leiterin der Fachstelle für Suchtvorbeugung, sagte, die Zahlen seien gestiegen.",
      "die Zahlen seien gestiegen", "Ursula Brandt, die Leiterin der Fachstelle für Suchtvorbeugung"),
     ("en", "Even the governor said the budget was too small.", "the budget was too small", "the governor"),
+    # the verb's object the parse hung on the speaker is no part of it
+    ("de", "„Die Beihilfe ist selbst ein Delikt“, begründet das Gericht seine Entscheidung für den Freispruch.",
+     "„Die Beihilfe ist selbst ein Delikt“", "das Gericht"),
     # a name the tokenizer split at its apostrophe stays whole
     ("de", "„Sie seien außer Lebensgefahr“, sagte Mark O’Kelly am Abend.", "„Sie seien außer Lebensgefahr“",
      "Mark O’Kelly"),
