@@ -233,7 +233,7 @@ def bench_split(data: Path, limit: int | None, *, batch_size: int) -> None:
                     atts = timed("  speakers' bounds (roles, relays, tidy_speakers)", lambda: qgp.tidy_speakers(
                         doc, qgp.keep_speakers_apart_from_relays(text, qgp.keep_roles_within_lines(text, atts), lex.source_words),
                         lex.speaker_edge_words, lex.affiliation_prepositions, lex.conversation_nouns | lex.clause_nouns,
-                        (lex.audience_prepositions | lex.addressee_prepositions, lex.addressee_nouns)))
+                        (lex.audience_prepositions | lex.addressee_prepositions, lex.addressee_nouns), lex.name_prepositions))
                     atts = timed("  addressees", lambda: qgp.add_addressees(doc, atts, lex))
                     atts, ents = timed("  coreference", lambda: qgp.resolve_entities(doc, atts, lex))
                     if component.quote_filter is not None:
