@@ -286,6 +286,14 @@ class CueLexicon:
     evidential_verbs: frozenset[str] = _words()
     evidential_passives: frozenset[str] = _words()
     evidential_adverbs: frozenset[str] = _words()
+    # stances and questions with no reporting verb, which PolNeAR annotates too
+    # (:mod:`quotegraph.extract.patterns.stances`): adjectives of stance with a clause ("are
+    # confident that …"), nouns of speech or thought whose clause follows the copula ("The
+    # idea is that …"), question verbs in the passive ("was asked whether …", "asked about X")
+    stance_adjectives: frozenset[str] = _words()
+    predicate_clause_nouns: frozenset[str] = _words()
+    question_verbs: frozenset[str] = _words()
+    question_prepositions: frozenset[str] = _words()
 
     @cached_property
     def source_words(self) -> frozenset[str]:

@@ -89,13 +89,29 @@ def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexi
     if subj is None or pobj is None or subj.i > verb.i or subj.pos_ == "PRON" and subj.tag_ in ("WP", "WDT"):
         return None
     clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > pobj.i), None)
+    if clause is None and lemma in lex.question_verbs:
+        clause = asked_about(verb, lex)  # "X was asked by Y about Z": Z was asked, X was asked it
     if clause is not None and takes_addressee(lemma, lex):
         # "X was asked by Y whether …", "X was told by Y that …": the clause is the content, X the one addressed
         content = strip_punct(doc[clause.left_edge.i : clause.right_edge.i + 1])
     else:
         content = strip_punct(doc[subj.left_edge.i : subj.right_edge.i + 1])
-    speaker = strip_punct(doc[pobj.left_edge.i : pobj.right_edge.i + 1])
+    # the asker ends before what was asked when the parser hung that on it
+    speaker_end = clause.head.i if clause is not None and pobj.i < clause.i <= pobj.right_edge.i else pobj.right_edge.i + 1
+    speaker = strip_punct(doc[pobj.left_edge.i : speaker_end])
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False, min_words=1)
+
+
+def asked_about(verb: Token, lex: CueLexicon) -> Token | None:
+    """The object of "about" after a question verb ("was asked by the host [about the
+    merger]"): what was asked (``CueLexicon.question_prepositions``)."""
+    about = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in lex.question_prepositions), None)
+    if about is None:  # "asked by a student about the stadium": the parser may hang it on the asker
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        asker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        about = next((c for c in asker.children if c.dep_ == "prep" and c.lower_ in lex.question_prepositions),
+                     None) if asker is not None else None
+    return next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None) if about is not None else None
 
 
 def _without_relative_aside(doc: Doc, start: int, end: int) -> int:
