@@ -294,6 +294,9 @@ class CueLexicon:
     predicate_clause_nouns: frozenset[str] = _words()
     question_verbs: frozenset[str] = _words()
     question_prepositions: frozenset[str] = _words()
+    # nouns naming a speech act or stance with the preposition that takes what it is about,
+    # "noun preposition" ("criticism of", "support for"; "decision to": an infinitive)
+    act_nouns: frozenset[str] = _words()
 
     @cached_property
     def source_words(self) -> frozenset[str]:

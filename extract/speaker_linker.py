@@ -387,7 +387,7 @@ def _rule_candidate(doc: Doc, att: Attribution, cands: list[Candidate]) -> tuple
 #: patterns whose speaker the rules settle alone: a nested quote's and a transcript turn's are
 #: given; hearsay ("evidential"), what someone was asked ("asked") and a speech noun's clause
 #: after the copula ("noun_predicate") name their source in the sentence or name none
-UNLINKED_PATTERNS = frozenset({"nested", "transcript", "evidential", "asked", "noun_predicate"})
+UNLINKED_PATTERNS = frozenset({"nested", "transcript", "evidential", "asked", "noun_predicate", "noun_act"})
 
 
 def _nothing_to_weigh(doc: Doc, att: Attribution, rerank: bool) -> bool:

@@ -24,7 +24,7 @@ module                 pattern family
                        speech act too); in a dependent clause only, it is the governing clause's
                        subject's report; a plan with "soll" right after a report continues it
 :mod:`.stances`        stances and questions with no reporting verb (``X is confident that …``, ``The idea
-                       is that …``, ``X was asked whether …``)
+                       is that …``, ``X was asked whether …``); acts named by a noun (``her criticism of X``)
 :mod:`.evidentials`    hearsay and appearance with no source (``The bill is expected to pass``, ``X reportedly …``)
 :mod:`.settle`         fragments and titles (a fragment outside reports: the words of the subject
                        of the verb it hangs on), continued quotes joined, speakers inherited, nesting
@@ -51,7 +51,7 @@ from .headlines import find_colon_headlines, find_transcript_turns
 from .reports import find_noun_reports, find_pointed_reports, find_verb_reports
 from .settle import settle
 from .sources import find_relative_sources, find_source_phrases
-from .stances import find_stances
+from .stances import find_noun_acts, find_stances
 
 __all__ = ["Found", "find_attributions"]
 
@@ -80,4 +80,6 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     found.extend(list(find_evidentials(doc, lex, found)))
     if broad:
         found.extend(list(find_broad_verb_reports(doc, lex, found)))
+    # last: a verb's report holds the act its object names ("voiced support for X")
+    found.extend(find_noun_acts(doc, lex, found))
     return settle(doc, list(found), lex, broad=broad)

@@ -48,6 +48,7 @@ class Pattern(str, Enum):
     STANCE = "stance"  # an adjective of stance with a clause: "X is confident that …"
     NOUN_PREDICATE = "noun_predicate"  # a speech noun's clause after the copula: "The idea is that …"
     ASKED = "asked"  # what someone was asked: "X was asked whether …", "Asked about Y, …"
+    NOUN_ACT = "noun_act"  # a speech act or stance named by a noun: "her criticism of the plan"
 
     def __str__(self) -> str:
         return self.value

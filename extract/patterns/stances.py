@@ -62,6 +62,63 @@ def find_stances(doc: Doc, lex: CueLexicon, found: FoundIndex) -> list[Found]:
     return taken
 
 
+def find_noun_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> list[Found]:
+    """Speech acts and stances named by a noun with what they are about
+    (``CueLexicon.act_nouns``, "noun preposition" pairs): "the senator's criticism of the
+    plan", "Her endorsement of the mayor", "his decision to run". The object of the
+    preposition (or the infinitive) is the content, the noun and its preposition the cue; the
+    noun's owner is the speaker, else the subject of the verb the noun is the object of ("The
+    union voiced support for the strikers"), else none."""
+    if not doc.has_annotation("DEP") or not lex.act_nouns:
+        return []
+    taken: list[Found] = []
+    for tok in (doc[i] for i in _act_noun_candidates(doc, lex)):
+        hit = _noun_act(doc, tok, lex)
+        if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote) and found.outside(*hit.cue[:2]):
+            taken.append(hit)
+    return taken
+
+
+def _act_noun_candidates(doc: Doc, lex: CueLexicon) -> list[int]:
+    """The tokens whose lemma is the noun of one of ``CueLexicon.act_nouns``."""
+    def compute(d: Doc) -> list[int]:
+        passing = _lemma_ids(frozenset(pair.split()[0] for pair in lex.act_nouns)).passing(set(id_list(d, LEMMA)), d.vocab.strings)
+        return np.flatnonzero(among(doc_array(d, LEMMA), list(passing))).tolist() if passing else []
+    return kept(doc, ("act_noun_candidates", id(lex)), compute)
+
+
+def _noun_act(doc: Doc, noun: Token, lex: CueLexicon) -> Found | None:
+    """The act one noun names, or None (see :func:`find_noun_acts`)."""
+    if noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    link = next((c for c in noun.children if c.i > noun.i and (
+        (c.dep_ == "prep" and f"{lemma} {c.lower_}" in lex.act_nouns)
+        or (c.dep_ == "acl" and c.tag_ == "VB" and f"{lemma} to" in lex.act_nouns
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None)
+    if link is None:
+        return None
+    what = link if link.dep_ == "acl" else next((c for c in link.children if c.dep_ in ("pobj", "pcomp")), None)
+    content = _phrase(what) if what is not None else None
+    if content is None or content.start <= noun.i:
+        return None
+    if len(content) == 1 and content[0].pos_ == "PRON":
+        return None  # "support for it", "a request for one": a pronoun alone names nothing
+    speaker = noun_owner(noun) or _governor_subject(noun, lex)
+    cue_end = link if link.dep_ == "prep" else noun
+    return Found((content.start_char, content.end_char), "indirect", cue=(noun.idx, cue_end.idx + len(cue_end), lemma),
+                 speaker=span_chars(speaker), pattern=Pattern.NOUN_ACT)
+
+
+def _governor_subject(noun: Token, lex: CueLexicon) -> Span | None:
+    """The subject of the verb whose object ``noun`` is: "[The union] voiced support for …"."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return _phrase(subject) if subject is not None else None
+
+
 def _candidates(doc: Doc, lex: CueLexicon) -> list[int]:
     """The tokens whose lemma is a stance adjective, a predicate clause noun or a question verb
     (from the Doc's lemma array, each distinct lemma looked at once per process)."""

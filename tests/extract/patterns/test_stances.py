@@ -104,18 +104,46 @@ def test_an_active_question_verb_is_left_to_the_reporting_verbs(run_en):
 def test_the_filter_keeps_stances_and_questions_its_model_learned_nothing_of():
     model = LinearModel(bias=-5.0, weights={"kind=indirect|pattern=cue_first": 1.0})
     atts = [Attribution(p, "a", Quote("x y z", 0, 5, "indirect"), cue=Cue("sure", 6, 10, "sure"), pattern=p)
-            for p in ("stance", "noun_predicate", "asked", "cue_first")]
-    kept, _ = QuoteFilter(model, threshold=0.5)(spacy.blank("en")("x y z sure"), atts, [None] * 4, load_lexicon("en"))
-    assert [a.pattern for a in kept] == ["stance", "noun_predicate", "asked"]
+            for p in ("stance", "noun_predicate", "asked", "noun_act", "cue_first")]
+    kept, _ = QuoteFilter(model, threshold=0.5)(spacy.blank("en")("x y z sure"), atts, [None] * 5, load_lexicon("en"))
+    assert [a.pattern for a in kept] == ["stance", "noun_predicate", "asked", "noun_act"]
 
 
 def test_german_has_no_stance_words():
     lex = load_lexicon("de")
-    assert not (lex.stance_adjectives or lex.predicate_clause_nouns or lex.question_verbs)
+    assert not (lex.stance_adjectives or lex.predicate_clause_nouns or lex.question_verbs or lex.act_nouns)
 
 
-def test_the_speaker_linker_gives_no_speaker_to_a_speech_nouns_clause(run_en_learned):
-    # the rules name the owner when there is one; "The idea" itself is no speaker
-    text = "Mr. Kale spoke to farmers on Monday. The idea is that small donors can still give to the fund."
-    (att,) = [a for a in run_en_learned(text).attributions if a.pattern == "noun_predicate"]
+@pytest.mark.parametrize("text, pattern", [
+    ("Mr. Kale spoke to farmers on Monday. The idea is that small donors can still give to the fund.", "noun_predicate"),
+    ("Mr. Kale spoke to farmers on Monday. The blast was an attack on the whole town.", "noun_act"),
+])
+def test_the_speaker_linker_gives_no_speaker_where_the_rules_found_none(run_en_learned, text, pattern):
+    # the rules name the owner when there is one; "The idea" or Mr. Kale would be a guess
+    (att,) = [a for a in run_en_learned(text).attributions if a.pattern == pattern]
     assert att.speaker is None
+
+
+NOUN_ACTS = [
+    # a speech act or stance named by a noun: what it is about is the content, its owner the speaker
+    ("The council debated the budget for hours. Ms. Varga's criticism of the new budget was sharp.",
+     "the new budget", "Ms. Varga", "criticism of"),
+    # no owner: the subject of the verb the noun is the object of
+    ("The bishops renewed calls for a ceasefire in the valley.", "a ceasefire in the valley", "The bishops", "calls for"),
+    ("The farmers' union had little sympathy for the new rules.", "the new rules", "The farmers' union", "sympathy for"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", NOUN_ACTS, ids=[c[0][-40:] for c in NOUN_ACTS])
+def test_a_noun_of_a_speech_act_reports_what_it_is_about(run_en, text, content, speaker, cue):
+    acts = [a for a in run_en(text).attributions if a.pattern == "noun_act"]
+    assert [(a.quote.text, a.speaker.text, a.cue.text) for a in acts] == [(content, speaker, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator's support for it was clear.",  # a pronoun alone names nothing
+    "The union voiced strong support for the striking nurses.",  # the verb's report holds it
+    "Her support among farmers is strong.",  # not the preposition of what it is about
+])
+def test_no_noun_act_for_a_pronoun_a_reported_object_or_another_preposition(run_en, text):
+    assert not any(a.pattern == "noun_act" for a in run_en(text).attributions)
