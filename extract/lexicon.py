@@ -240,9 +240,11 @@ class CueLexicon:
     # in one sentence; they need a reliable parser
     parse_rules: bool = False
     # whether the clause before a colon that opens a quote frames it whatever its verb, its
-    # subject the speaker ("Hier sparte der Präsident nicht mit Kritik: „…“"); English reads the
-    # verb right before the colon instead (``parse_rules``: "Limbaugh continued: “…”"); and a
-    # frame with no verb, a phrase that can speak, frames it too ("Ein Beamter der Polizei: „…“")
+    # subject the speaker ("Hier sparte der Präsident nicht mit Kritik: „…“", "The board was
+    # firm in its ruling: “…”"; with ``parse_rules`` the verb right before the colon is read
+    # first: "Limbaugh continued: “…”"); a paragraph ending in such a clause frames the quote
+    # opening the next; and a frame with no verb, a phrase that can speak, frames it too ("Ein
+    # Beamter der Polizei: „…“")
     colon_clause_frames: bool = False
     # whether a frame after its content puts the subject first ("…,” Trump asked", "…, the
     # minister said"); German inverts ("…“, sagte X"), so there a subject first opens a new sentence

@@ -46,3 +46,15 @@ def test_offsets_are_into_the_original_text(run_en):
         for span in (att.quote, att.speaker, att.cue, att.mediator):
             if span is not None:
                 assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # the clause before a colon frames the quote after it, whatever its verb, in one paragraph
+    ("The board was firm in its ruling: “No further discussion of this matter is needed.”", "The board", "was"),
+    # and a paragraph ending in such a clause frames the quote that opens the next one
+    ("When the senator retired, the governor released the following statement:\n\n"
+     "“We will miss her. She served the state with honor for thirty years.”", "the governor", "released"),
+])
+def test_the_clause_before_a_colon_frames_the_quote_after_it(run_en, text, speaker, cue):
+    (att,) = run_en(text).attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.text) == ("direct", speaker, cue)
