@@ -296,6 +296,9 @@ class CueLexicon:
     predicate_clause_nouns: frozenset[str] = _words()
     question_verbs: frozenset[str] = _words()
     question_prepositions: frozenset[str] = _words()
+    # words that answer or point back at what was said, its content right after the cue
+    # ("said yes", "said no", "said so")
+    answer_words: frozenset[str] = _words()
     # nouns naming a speech act or stance with the preposition that takes what it is about,
     # "noun preposition" ("criticism of", "support for"; "decision to": an infinitive)
     act_nouns: frozenset[str] = _words()

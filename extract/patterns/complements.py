@@ -67,7 +67,7 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     if any(deps[c] in labels.passive for c in kids):
         return _english_passive(doc, sent, verb, lemma, lex)
     if comp is None:
-        return None
+        return _answer(doc, sent, verb, lemma, lex)
     end = _participle_cue(comp, lex) or with_complement(verb, comp, lex)
     end = _coordinated_cue(doc, comp.left_edge.i, end, lex) or _quoted_conjunct(doc, verb, end) or end
     end = _without_relative_aside(doc, comp.left_edge.i, end)
@@ -100,6 +100,19 @@ def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexi
     speaker_end = clause.head.i if clause is not None and pobj.i < clause.i <= pobj.right_edge.i else pobj.right_edge.i + 1
     speaker = strip_punct(doc[pobj.left_edge.i : speaker_end])
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False, min_words=1)
+
+
+def _answer(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
+    """"Most voters said no", "half said so": a word that answers or points back at what was
+    said, right after the cue (``CueLexicon.answer_words``), is the content."""
+    if verb.i + 1 >= sent.end or doc[verb.i + 1].lower_ not in lex.answer_words:
+        return None
+    answer = doc[verb.i + 1]
+    if answer.head.i != verb.i or answer.dep_ not in ("intj", "advmod", "dobj"):
+        return None
+    speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
+    return indirect_report(doc[answer.i : answer.i + 1], verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex,
+                           need_clause=False, min_words=1)
 
 
 def asked_about(verb: Token, lex: CueLexicon) -> Token | None:
