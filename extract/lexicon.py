@@ -293,6 +293,7 @@ class CueLexicon:
     # confident that …"), nouns of speech or thought whose clause follows the copula ("The
     # idea is that …"), question verbs in the passive ("was asked whether …", "asked about X")
     stance_adjectives: frozenset[str] = _words()
+    stance_prepositions: frozenset[str] = _words()  # what a stance is about: "critical of", "tired of"
     predicate_clause_nouns: frozenset[str] = _words()
     question_verbs: frozenset[str] = _words()
     question_prepositions: frozenset[str] = _words()

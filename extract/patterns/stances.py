@@ -3,8 +3,9 @@
 PolNeAR annotates what people believe, fear or hope, and what they were asked, as attributions
 as much as what they said. English marks them with words no reporting-verb rule reads:
 
-- an adjective of stance with a clause (``CueLexicon.stance_adjectives``): "Her aides are
-  confident that the bill will pass" — the subject holds the view;
+- an adjective of stance with a clause or with the preposition of what it is about
+  (``CueLexicon.stance_adjectives``, ``stance_prepositions``): "Her aides are confident that
+  the bill will pass", "Republicans are critical of the deal" — the subject holds the view;
 - a noun of speech or thought whose clause stands after the copula
   (``CueLexicon.predicate_clause_nouns``): "His argument was that taxes must fall" — the
   noun's owner, if it names one, holds it;
@@ -154,6 +155,8 @@ def _stance(doc: Doc, sent: Span, adj: Token, lex: CueLexicon) -> Found | None:
     else:
         head = adj.head if adj.dep_ == "acomp" else adj
     clause = next((c for c in (*adj.children, *head.children) if c.dep_ == "ccomp" and c.i > adj.i), None)
+    if clause is None:
+        clause = _stance_object(adj, lex)  # "Republicans are critical of the deal"
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < adj.i), None)
     if clause is None or subject is None or subject.dep_ == "expl" or subject.lower_ in lex.impersonal:
         return None
@@ -165,6 +168,13 @@ def _stance(doc: Doc, sent: Span, adj: Token, lex: CueLexicon) -> Found | None:
     cue = _cue_from(head, adj) if head is not adj else cue_chars(adj, adj.lower_)  # "is convinced": with its auxiliary
     return Found((content.start_char, content.end_char), "indirect", cue=cue,
                  speaker=span_chars(speaker), pattern=Pattern.STANCE)
+
+
+def _stance_object(adj: Token, lex: CueLexicon) -> Token | None:
+    """What a stance adjective is about, the object of its preposition
+    (``CueLexicon.stance_prepositions``): "critical [of the deal]", "tired [of hearing it]"."""
+    prep = next((c for c in adj.children if c.dep_ == "prep" and c.i > adj.i and c.lower_ in lex.stance_prepositions), None)
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
 
 
 def _predicate_noun(noun: Token, lex: CueLexicon) -> Found | None:

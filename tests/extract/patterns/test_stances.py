@@ -25,6 +25,11 @@ STANCES = [
      "that the county will vote for her", "Her campaign aides", "are confident"),
     ("The farmers remain worried that the new tariff could ruin them.",
      "that the new tariff could ruin them", "The farmers", "remain worried"),
+    # the preposition of what the stance is about
+    ("Republicans in the state senate are highly critical of the new budget.", "the new budget",
+     "Republicans in the state senate", "are highly critical"),
+    ("Many farmers are tired of hearing about the new tariff.", "hearing about the new tariff", "Many farmers",
+     "are tired"),
     # the participle the parser reads as a passive
     ("Mr. Olawale is convinced that the vote had been rigged.", "that the vote had been rigged", "Mr. Olawale",
      "is convinced"),
@@ -32,15 +37,17 @@ STANCES = [
 
 
 @pytest.mark.parametrize("text, content, speaker, cue", STANCES, ids=[c[0][:40] for c in STANCES])
-def test_a_stance_adjective_with_a_clause_is_its_subjects_view(run_en, text, content, speaker, cue):
+def test_a_stance_adjective_with_a_clause_or_object_is_its_subjects_view(run_en, text, content, speaker, cue):
     (att,) = run_en(text).attributions
     assert (att.quote.text, att.speaker.text, att.cue.text, att.pattern) == (content, speaker, cue, "stance")
 
 
 @pytest.mark.parametrize("text", [
     "It is clear that the county will vote for her.",  # the writer's claim: no one holds it
-    "The farmers are worried about the new tariff.",  # no clause: nothing said
+    "The farmers are worried.",  # no clause and nothing it is about
     "The confident senator said nothing.",
+    "The report was critical.",  # nothing it is about
+    "The senator was critical on Monday.",  # "on Monday" is when, not what
 ])
 def test_no_stance_without_a_clause_or_a_subject(run_en, text):
     assert not any(a.pattern == "stance" for a in run_en(text).attributions)
