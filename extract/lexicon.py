@@ -288,6 +288,8 @@ class CueLexicon:
     evidential_verbs: frozenset[str] = _words()
     evidential_passives: frozenset[str] = _words()
     evidential_adverbs: frozenset[str] = _words()
+    # any reporting verb in the passive with no agent and a complement ("was declared the winner")
+    agentless_passive_reports: bool = False
     # stances and questions with no reporting verb, which PolNeAR annotates too
     # (:mod:`quotegraph.extract.patterns.stances`): adjectives of stance with a clause ("are
     # confident that …"), nouns of speech or thought whose clause follows the copula ("The
