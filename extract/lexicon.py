@@ -297,6 +297,7 @@ class CueLexicon:
     stance_adjectives: frozenset[str] = _words()
     stance_prepositions: frozenset[str] = _words()  # what a stance is about: "critical of", "tired of"
     predicate_clause_nouns: frozenset[str] = _words()
+    holder_nouns: frozenset[str] = _words()  # one who holds a stance, said of someone: "a critic of X"
     question_verbs: frozenset[str] = _words()
     question_prepositions: frozenset[str] = _words()
     # words that answer or point back at what was said, its content right after the cue

@@ -9,6 +9,8 @@ as much as what they said. English marks them with words no reporting-verb rule 
 - a noun of speech or thought whose clause stands after the copula
   (``CueLexicon.predicate_clause_nouns``): "His argument was that taxes must fall" — the
   noun's owner, if it names one, holds it;
+- a noun for one who holds a stance, said of someone (``CueLexicon.holder_nouns``): "Ms.
+  Weber is a longtime critic of the mayor" — that one holds it;
 - a question verb in the passive (``CueLexicon.question_verbs``): "The senator was asked
   whether she would run", "Asked about the merger, …" — what was asked is the content, the
   agent (if named) asked it, the one asked is the addressee and no speaker.
@@ -54,7 +56,8 @@ def find_stances(doc: Doc, lex: CueLexicon, found: FoundIndex) -> list[Found]:
     taken: list[Found] = []
     for sent in sentences(doc):
         for tok in (doc[i] for i in candidates if sent.start <= i < sent.end):
-            hit = _stance(doc, sent, tok, lex) or _predicate_noun(tok, lex) or _asked(doc, sent, tok, lex)
+            hit = (_stance(doc, sent, tok, lex) or _predicate_noun(tok, lex) or _asked(doc, sent, tok, lex)
+                   or _holder(tok, lex))
             if hit is None or not (found.outside(*hit.quote) and outside(taken, *hit.quote)):
                 continue
             if hit.cue is not None and not found.outside(hit.cue[0], hit.cue[1]):
@@ -124,7 +127,7 @@ def _candidates(doc: Doc, lex: CueLexicon) -> list[int]:
     """The tokens whose lemma is a stance adjective, a predicate clause noun or a question verb
     (from the Doc's lemma array, each distinct lemma looked at once per process)."""
     def compute(d: Doc) -> list[int]:
-        known = _lemma_ids(lex.stance_adjectives | lex.predicate_clause_nouns | lex.question_verbs)
+        known = _lemma_ids(lex.stance_adjectives | lex.predicate_clause_nouns | lex.question_verbs | lex.holder_nouns)
         found: set[int] = set()
         for attr in (LEMMA, LOWER):  # the form too: "convinced" the tagger read as a verb's participle
             passing = known.passing(set(id_list(d, attr)), d.vocab.strings)
@@ -175,6 +178,30 @@ def _stance_object(adj: Token, lex: CueLexicon) -> Token | None:
     (``CueLexicon.stance_prepositions``): "critical [of the deal]", "tired [of hearing it]"."""
     prep = next((c for c in adj.children if c.dep_ == "prep" and c.i > adj.i and c.lower_ in lex.stance_prepositions), None)
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+
+
+def _holder(noun: Token, lex: CueLexicon) -> Found | None:
+    """"Ms. Weber is a longtime critic of the mayor", "Mr. Hale, a supporter of the plan, …": a
+    noun for one who holds a stance (``CueLexicon.holder_nouns``) said of someone, as the
+    predicate of a copula or in apposition, with "of" and what the stance is about. The one
+    it is said of holds it."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.holder_nouns or noun.dep_ not in ("attr", "appos"):
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
+    about = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if about is None:
+        return None
+    if noun.dep_ == "attr":
+        holder = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i), None)
+        holder_span = _phrase(holder) if holder is not None else None
+    else:
+        holder = noun.head
+        holder_span = holder.doc[holder.left_edge.i : holder.i + 1] if holder.i < noun.i else None
+    content = _phrase(about)
+    if holder is None or holder_span is None or content is None or holder.pos_ == "PRON" and holder.lower_ in lex.impersonal:
+        return None
+    return Found((content.start_char, content.end_char), "indirect", cue=(noun.idx, of.idx + len(of), noun.lemma_.lower()),
+                 speaker=span_chars(holder_span), pattern=Pattern.STANCE)
 
 
 def _predicate_noun(noun: Token, lex: CueLexicon) -> Found | None:

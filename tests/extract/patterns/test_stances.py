@@ -154,3 +154,17 @@ def test_a_noun_of_a_speech_act_reports_what_it_is_about(run_en, text, content, 
 ])
 def test_no_noun_act_for_a_pronoun_a_reported_object_or_another_preposition(run_en, text):
     assert not any(a.pattern == "noun_act" for a in run_en(text).attributions)
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    # a noun for one who holds a stance, said of someone: as predicate or in apposition
+    ("Ms. Weber is a longtime critic of the mayor.", "the mayor", "Ms. Weber", "critic of"),
+    ("Mr. Hale, a supporter of the harbor plan, spoke last.", "the harbor plan", "Mr. Hale", "supporter of"),
+])
+def test_a_holder_noun_said_of_someone_is_their_stance(run_en, text, content, speaker, cue):
+    stances = [a for a in run_en(text).attributions if a.pattern == "stance"]
+    assert [(a.quote.text, a.speaker.text, a.cue.text) for a in stances] == [(content, speaker, cue)]
+
+
+def test_a_holder_noun_said_of_no_one_is_no_stance(run_en):
+    assert not any(a.pattern == "stance" for a in run_en("Supporters of the plan gathered outside.").attributions)
