@@ -59,6 +59,8 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
         if clause is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return None  # "A, he told the court": the content came first, the object is who was told
         comp = clause or comp
+    for_to = _for_to_clause(verb, lex) if comp is None else None  # "called for the state to build …"
+    comp = comp or for_to
     if comp is None:
         lowers = forms(doc)
         prep = next((c for c in kids if deps[c] == labels.prep and c > verb.i and (
@@ -69,11 +71,13 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     if comp is None:
         return _answer(doc, sent, verb, lemma, lex)
     end = _participle_cue(comp, lex) or with_complement(verb, comp, lex)
-    end = _coordinated_cue(doc, comp.left_edge.i, end, lex) or _quoted_conjunct(doc, verb, end) or end
-    end = _without_relative_aside(doc, comp.left_edge.i, end)
-    if comp.dep_ == "dobj" and end - comp.left_edge.i < 2 and comp.pos_ == "PRON":
+    # a "for-to" clause without its "for": "called for [the state to build …]"
+    start = comp.left_edge.i + 1 if comp is for_to else comp.left_edge.i
+    end = _coordinated_cue(doc, start, end, lex) or _quoted_conjunct(doc, verb, end) or end
+    end = _without_relative_aside(doc, start, end)
+    if comp.dep_ == "dobj" and end - start < 2 and comp.pos_ == "PRON":
         return None  # "asked him", "denied it": a bare pronoun is no content
-    content = strip_punct(span_of(doc, comp.left_edge.i, end))
+    content = strip_punct(span_of(doc, start, end))
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False)
 
@@ -113,6 +117,21 @@ def _answer(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> F
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
     return indirect_report(doc[answer.i : answer.i + 1], verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex,
                            need_clause=False, min_words=1)
+
+
+def _for_to_clause(verb: Token, lex: CueLexicon) -> Token | None:
+    """"X is calling for the state to build more housing": an infinitive with its own subject
+    opened by "for" after a cue that takes "for" (``CueLexicon.object_prepositions``), which the
+    parser hangs on the cue as an adverbial clause; it is what the cue asks for."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i or c.tag_ not in ("VB", "VBN"):
+            continue
+        mark = next((m for m in c.children if m.dep_ == "mark"), None)
+        if (mark is not None and mark.i == c.left_edge.i and mark.i == verb.i + 1 and mark.lower_ in lex.object_prepositions
+                and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+                and any(s.dep_ in SUBJECT_DEPS for s in c.children)):
+            return c
+    return None
 
 
 def asked_about(verb: Token, lex: CueLexicon) -> Token | None:
