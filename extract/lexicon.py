@@ -240,9 +240,11 @@ class CueLexicon:
     # in one sentence; they need a reliable parser
     parse_rules: bool = False
     # whether the clause before a colon that opens a quote frames it whatever its verb, its
-    # subject the speaker ("Hier sparte der Präsident nicht mit Kritik: „…“"); English reads the
-    # verb right before the colon instead (``parse_rules``: "Limbaugh continued: “…”"); and a
-    # frame with no verb, a phrase that can speak, frames it too ("Ein Beamter der Polizei: „…“")
+    # subject the speaker ("Hier sparte der Präsident nicht mit Kritik: „…“", "The board was
+    # firm in its ruling: “…”"; with ``parse_rules`` the verb right before the colon is read
+    # first: "Limbaugh continued: “…”"); a paragraph ending in such a clause frames the quote
+    # opening the next; and a frame with no verb, a phrase that can speak, frames it too ("Ein
+    # Beamter der Polizei: „…“")
     colon_clause_frames: bool = False
     # whether a frame after its content puts the subject first ("…,” Trump asked", "…, the
     # minister said"); German inverts ("…“, sagte X"), so there a subject first opens a new sentence
@@ -286,6 +288,24 @@ class CueLexicon:
     evidential_verbs: frozenset[str] = _words()
     evidential_passives: frozenset[str] = _words()
     evidential_adverbs: frozenset[str] = _words()
+    # any reporting verb in the passive with no agent and a complement ("was declared the winner")
+    agentless_passive_reports: bool = False
+    # stances and questions with no reporting verb, which PolNeAR annotates too
+    # (:mod:`quotegraph.extract.patterns.stances`): adjectives of stance with a clause ("are
+    # confident that …"), nouns of speech or thought whose clause follows the copula ("The
+    # idea is that …"), question verbs in the passive ("was asked whether …", "asked about X")
+    stance_adjectives: frozenset[str] = _words()
+    stance_prepositions: frozenset[str] = _words()  # what a stance is about: "critical of", "tired of"
+    predicate_clause_nouns: frozenset[str] = _words()
+    holder_nouns: frozenset[str] = _words()  # one who holds a stance, said of someone: "a critic of X"
+    question_verbs: frozenset[str] = _words()
+    question_prepositions: frozenset[str] = _words()
+    # words that answer or point back at what was said, its content right after the cue
+    # ("said yes", "said no", "said so")
+    answer_words: frozenset[str] = _words()
+    # nouns naming a speech act or stance with the preposition that takes what it is about,
+    # "noun preposition" ("criticism of", "support for"; "decision to": an infinitive)
+    act_nouns: frozenset[str] = _words()
 
     @cached_property
     def source_words(self) -> frozenset[str]:

@@ -365,7 +365,7 @@ def kept_with_parents(attributions: Sequence[Attribution], parents: Sequence[int
 
 #: patterns added after the shipped filters were trained ("evidential": "X is expected to …",
 #: with no source); the filter keeps their candidates until a model trained with them judges them
-UNJUDGED_PATTERNS = frozenset({"evidential"})
+UNJUDGED_PATTERNS = frozenset({"evidential", "stance", "noun_predicate", "asked", "noun_act"})
 
 
 class QuoteFilter:

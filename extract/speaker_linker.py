@@ -384,9 +384,15 @@ def _rule_candidate(doc: Doc, att: Attribution, cands: list[Candidate]) -> tuple
     return [Candidate(span, "rule", 0, "", True)] + cands, 0
 
 
+#: patterns whose speaker the rules settle alone: a nested quote's and a transcript turn's are
+#: given; hearsay ("evidential"), what someone was asked ("asked") and a speech noun's clause
+#: after the copula ("noun_predicate") name their source in the sentence or name none
+UNLINKED_PATTERNS = frozenset({"nested", "transcript", "evidential", "asked", "noun_predicate", "noun_act"})
+
+
 def _nothing_to_weigh(doc: Doc, att: Attribution, rerank: bool) -> bool:
     """Whether the linker leaves an attribution as it is (see :func:`candidates_for`)."""
-    if att.pattern in ("nested", "transcript", "evidential") or att.possessor is not None or (att.speaker is not None and not rerank):
+    if att.pattern in UNLINKED_PATTERNS or att.possessor is not None or (att.speaker is not None and not rerank):
         return True
     # "X, who endorsed Y": the clause's own subject, which English annotation keeps
     return att.speaker is not None and _relative_pronoun(doc, att.speaker)

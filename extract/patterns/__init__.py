@@ -23,6 +23,8 @@ module                 pattern family
 :mod:`.continuations`  a sentence in Konjunktiv I with no cue continues the report before it (a
                        speech act too); in a dependent clause only, it is the governing clause's
                        subject's report; a plan with "soll" right after a report continues it
+:mod:`.stances`        stances and questions with no reporting verb (``X is confident that …``, ``The idea
+                       is that …``, ``X was asked whether …``); acts named by a noun (``her criticism of X``)
 :mod:`.evidentials`    hearsay and appearance with no source (``The bill is expected to pass``, ``X reportedly …``)
 :mod:`.settle`         fragments and titles (a fragment outside reports: the words of the subject
                        of the verb it hangs on), continued quotes joined, speakers inherited, nesting
@@ -49,6 +51,7 @@ from .headlines import find_colon_headlines, find_transcript_turns
 from .reports import find_noun_reports, find_pointed_reports, find_verb_reports
 from .settle import settle
 from .sources import find_relative_sources, find_source_phrases
+from .stances import find_noun_acts, find_stances
 
 __all__ = ["Found", "find_attributions"]
 
@@ -66,7 +69,7 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     """
     found = FoundIndex(find_direct_quotes(doc, lex))
     for find in (find_transcript_turns, find_relative_sources, find_verb_reports,
-                 find_source_phrases, find_pointed_reports, find_colon_headlines, find_noun_reports):
+                 find_source_phrases, find_pointed_reports, find_colon_headlines, find_noun_reports, find_stances):
         found.extend(list(find(doc, lex, found)))  # list(): a pattern skips what earlier ones found, not its own
     found.sort(key=lambda f: f.quote)
     found.extend(list(find_reported_acts(doc, lex, found)))
@@ -77,4 +80,6 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     found.extend(list(find_evidentials(doc, lex, found)))
     if broad:
         found.extend(list(find_broad_verb_reports(doc, lex, found)))
+    # last: a verb's report holds the act its object names ("voiced support for X")
+    found.extend(find_noun_acts(doc, lex, found))
     return settle(doc, list(found), lex, broad=broad)

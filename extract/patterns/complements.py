@@ -59,6 +59,8 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
         if clause is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return None  # "A, he told the court": the content came first, the object is who was told
         comp = clause or comp
+    for_to = _for_to_clause(verb, lex) if comp is None else None  # "called for the state to build …"
+    comp = comp or for_to
     if comp is None:
         lowers = forms(doc)
         prep = next((c for c in kids if deps[c] == labels.prep and c > verb.i and (
@@ -67,13 +69,15 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     if any(deps[c] in labels.passive for c in kids):
         return _english_passive(doc, sent, verb, lemma, lex)
     if comp is None:
-        return None
+        return _answer(doc, sent, verb, lemma, lex)
     end = _participle_cue(comp, lex) or with_complement(verb, comp, lex)
-    end = _coordinated_cue(doc, comp.left_edge.i, end, lex) or _quoted_conjunct(doc, verb, end) or end
-    end = _without_relative_aside(doc, comp.left_edge.i, end)
-    if comp.dep_ == "dobj" and end - comp.left_edge.i < 2 and comp.pos_ == "PRON":
+    # a "for-to" clause without its "for": "called for [the state to build …]"
+    start = comp.left_edge.i + 1 if comp is for_to else comp.left_edge.i
+    end = _coordinated_cue(doc, start, end, lex) or _quoted_conjunct(doc, verb, end) or end
+    end = _without_relative_aside(doc, start, end)
+    if comp.dep_ == "dobj" and end - start < 2 and comp.pos_ == "PRON":
         return None  # "asked him", "denied it": a bare pronoun is no content
-    content = strip_punct(span_of(doc, comp.left_edge.i, end))
+    content = strip_punct(span_of(doc, start, end))
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False)
 
@@ -89,13 +93,57 @@ def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexi
     if subj is None or pobj is None or subj.i > verb.i or subj.pos_ == "PRON" and subj.tag_ in ("WP", "WDT"):
         return None
     clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > pobj.i), None)
+    if clause is None and lemma in lex.question_verbs:
+        clause = asked_about(verb, lex)  # "X was asked by Y about Z": Z was asked, X was asked it
     if clause is not None and takes_addressee(lemma, lex):
         # "X was asked by Y whether …", "X was told by Y that …": the clause is the content, X the one addressed
         content = strip_punct(doc[clause.left_edge.i : clause.right_edge.i + 1])
     else:
         content = strip_punct(doc[subj.left_edge.i : subj.right_edge.i + 1])
-    speaker = strip_punct(doc[pobj.left_edge.i : pobj.right_edge.i + 1])
+    # the asker ends before what was asked when the parser hung that on it
+    speaker_end = clause.head.i if clause is not None and pobj.i < clause.i <= pobj.right_edge.i else pobj.right_edge.i + 1
+    speaker = strip_punct(doc[pobj.left_edge.i : speaker_end])
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False, min_words=1)
+
+
+def _answer(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
+    """"Most voters said no", "half said so": a word that answers or points back at what was
+    said, right after the cue (``CueLexicon.answer_words``), is the content."""
+    if verb.i + 1 >= sent.end or doc[verb.i + 1].lower_ not in lex.answer_words:
+        return None
+    answer = doc[verb.i + 1]
+    if answer.head.i != verb.i or answer.dep_ not in ("intj", "advmod", "dobj"):
+        return None
+    speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
+    return indirect_report(doc[answer.i : answer.i + 1], verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex,
+                           need_clause=False, min_words=1)
+
+
+def _for_to_clause(verb: Token, lex: CueLexicon) -> Token | None:
+    """"X is calling for the state to build more housing": an infinitive with its own subject
+    opened by "for" after a cue that takes "for" (``CueLexicon.object_prepositions``), which the
+    parser hangs on the cue as an adverbial clause; it is what the cue asks for."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i or c.tag_ not in ("VB", "VBN"):
+            continue
+        mark = next((m for m in c.children if m.dep_ == "mark"), None)
+        if (mark is not None and mark.i == c.left_edge.i and mark.i == verb.i + 1 and mark.lower_ in lex.object_prepositions
+                and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+                and any(s.dep_ in SUBJECT_DEPS for s in c.children)):
+            return c
+    return None
+
+
+def asked_about(verb: Token, lex: CueLexicon) -> Token | None:
+    """The object of "about" after a question verb ("was asked by the host [about the
+    merger]"): what was asked (``CueLexicon.question_prepositions``)."""
+    about = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in lex.question_prepositions), None)
+    if about is None:  # "asked by a student about the stadium": the parser may hang it on the asker
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        asker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        about = next((c for c in asker.children if c.dep_ == "prep" and c.lower_ in lex.question_prepositions),
+                     None) if asker is not None else None
+    return next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None) if about is not None else None
 
 
 def _without_relative_aside(doc: Doc, start: int, end: int) -> int:

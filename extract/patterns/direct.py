@@ -238,7 +238,7 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
     pre_frame = frame_in(doc, *pre_rng, pre_lex, after_quote=False) if pre_rng[1] > pre_rng[0] else None
     if (pre_frame is None or pre_frame.cue is None) and lex.parse_rules and pre_rng[1] > pre_rng[0]:
         pre_frame = colon_verb_frame(doc, *pre_rng, lex) or pre_frame
-    elif (pre_frame is None or pre_frame.cue is None) and lex.colon_clause_frames and pre_rng[1] > pre_rng[0]:
+    if (pre_frame is None or pre_frame.cue is None) and lex.colon_clause_frames and pre_rng[1] > pre_rng[0]:
         pre_frame = colon_clause_frame(doc, *pre_rng, lex) or pre_frame
     if (pre_frame is None or pre_frame.cue is None) and lex.colon_clause_frames and pre_text.endswith(":") and pre_rng[1] > pre_rng[0]:
         pre_frame = verbless_colon_frame(doc, *pre_rng, lex) or pre_frame

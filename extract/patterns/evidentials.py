@@ -9,6 +9,7 @@ import numpy as np
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
+from ..cue_verbs import cue_tokens
 from ..doc_tables import among, between, doc_array, id_list, kept, lower_in, tokens_with
 from ..lexicon import CueLexicon
 from ..string_tests import KnownIds
@@ -19,6 +20,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 _PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
 # what a raising verb says of its subject: "seems [to win]", "seemed [unperturbed]", "appears [a mistake]"
 _STATES = frozenset({"xcomp", "acomp", "attr", "oprd"})
+# what a passive reporting verb says of its subject: "expected [to win]", "revealed [that …]",
+# "declared [the winner]" (a predicate the parser may take for a second object)
+_PASSIVE_COMPLEMENTS = frozenset({"oprd", "xcomp", "attr", "ccomp", "dobj"})
 
 
 def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
@@ -28,7 +32,10 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
     - a raising verb and what it says of its subject: "The senator seemed to be losing
       ground", "Her aides appear unperturbed", "It appears that the vote failed";
     - a passive belief verb with an infinitive: "The bill is expected to pass";
-    - a hearsay adverb on a clause: "The company reportedly spent $2 million".
+    - a hearsay adverb on a clause: "The company reportedly spent $2 million";
+    - any reporting verb in the passive with no agent, with what is said of its subject
+      (``CueLexicon.agentless_passive_reports``): "Sanders was declared the winner", "He is
+      best known for his films", "The move was criticized as reckless".
 
     The content runs from the subject to the end of what is said of it (the cue inside it);
     the cue is the verb (with its passive auxiliary) or the adverb; there is no speaker
@@ -39,8 +46,11 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
     for sent in sentences(doc):
         if not found.outside(sent.start_char, sent.end_char):
             continue
-        for tok in (doc[i] for i in between(_candidates(doc, lex), doc, sent.start, sent.end)):
-            hit = _evidential(doc, tok, lex)
+        candidates = between(_candidates(doc, lex), doc, sent.start, sent.end)
+        if lex.agentless_passive_reports:  # the sentence's reporting verbs after the evidential words
+            candidates = candidates + [i for i in cue_tokens(doc, sent.start, sent.end, lex) if i not in candidates]
+        for tok in (doc[i] for i in candidates):
+            hit = _evidential(doc, tok, lex) or (_agentless_passive(doc, tok, lex) if lex.agentless_passive_reports else None)
             if hit is None:
                 continue
             content, cue = hit
@@ -100,6 +110,23 @@ def _evidential(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[Span, tuple[int,
             return None
         return _between(doc, subject, state), cue_chars(tok, lemma)
     return None
+
+
+def _agentless_passive(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[Span, tuple[int, int, str]] | None:
+    """"Sanders was declared the winner", "who was lambasted as mainstream": a reporting verb
+    in the passive with no agent and with what it says of its subject (a predicate, an
+    infinitive, a clause, or "as"/"for" and their object); the content runs from the subject
+    to its end. Without such a complement ("The results were announced") nothing is said."""
+    if verb.pos_ != "VERB" or not any(c.dep_ in _PASSIVE_AUX for c in verb.children):
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None  # "was endorsed by the paper": the agent speaks (patterns/complements.py)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i < verb.i), None)
+    said = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in _PASSIVE_COMPLEMENTS or (c.dep_ == "prep" and c.lower_ in lex.complement_prepositions))]
+    if subject is None or not said:
+        return None
+    return _between(doc, subject, max(said, key=lambda c: c.right_edge.i)), cue_chars(verb, verb.lemma_.lower())
 
 
 def _between(doc: Doc, first: Token, last: Token) -> Span:

@@ -45,6 +45,10 @@ class Pattern(str, Enum):
     ACT = "act"  # a reported speech act: "Die Opposition kritisierte den Entwurf."
     BROAD_VERB = "broad_verb"  # any verb with a subject and a complement (for the filter)
     EVIDENTIAL = "evidential"  # hearsay or appearance with no source: "X seems to …", "X is expected to …"
+    STANCE = "stance"  # an adjective of stance with a clause: "X is confident that …"
+    NOUN_PREDICATE = "noun_predicate"  # a speech noun's clause after the copula: "The idea is that …"
+    ASKED = "asked"  # what someone was asked: "X was asked whether …", "Asked about Y, …"
+    NOUN_ACT = "noun_act"  # a speech act or stance named by a noun: "her criticism of the plan"
 
     def __str__(self) -> str:
         return self.value

@@ -355,7 +355,8 @@ def _is_title(word: Token, lex: CueLexicon) -> bool:
 def colon_clause_frame(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> Frame | None:
     """"Hier sparte der Präsident nicht mit Kritik: „…“": the main verb of the clause right
     before the colon that opens a quote, whatever the verb, frames it when it has a subject
-    that can speak (German, where the verb stands second and not before the colon)."""
+    that can speak (German, where the verb stands second and not before the colon; English
+    when no verb stands right before it: "The board was firm in its ruling: “…”")."""
     if upper - 1 <= lower or doc[upper - 1].text != ":" or not annotated(doc, "DEP"):
         return None
     verbs = [t for t in doc[lower : upper - 1] if t.pos_ in ("VERB", "AUX")
@@ -386,6 +387,8 @@ def colon_frame(doc: Doc, text: str, open_at: int, lower: int, lex: CueLexicon) 
     frame = frame_in(doc, frame_span.start, frame_span.end, with_frame_verbs(lex), after_quote=False)
     if (frame is None or frame.cue is None) and lex.parse_rules:
         frame = colon_verb_frame(doc, frame_span.start, colon.end, lex)
+    if (frame is None or frame.cue is None) and lex.colon_clause_frames:
+        frame = colon_clause_frame(doc, frame_span.start, colon.end, lex)
     return frame if frame is not None and frame.cue is not None and frame.speaker is not None else None
 
 

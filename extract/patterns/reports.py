@@ -381,10 +381,19 @@ def _adverbial_clause_of(content: Span, verb: Token, lex: CueLexicon) -> bool:
     roots = [t for t in content if not (content.start <= t.head.i < content.end) or t.head.i == t.i]
     if roots and all(t.head.i == verb.i and t.dep_ == "prep" for t in roots):
         return True
+    if roots and all(_participle_clause_of(t, verb) for t in roots):
+        return True  # "Asked if it would pass, most voters said no": what they were asked, not what they said
     return any(t.head.i == verb.i and t.dep_ == "advcl" and t.left_edge.i < t.i
                and t.left_edge.head.i == t.i and t.left_edge.dep_ in ("mark", "advmod")
                and t.left_edge.lower_ not in lex.complementizers
                for t in content)
+
+
+def _participle_clause_of(token: Token, verb: Token) -> bool:
+    """Whether ``token`` heads a participle clause with no subject of its own that the parser
+    hung on ``verb`` as an adverbial ("Asked about the tax, …", "Speaking in Ohio, …")."""
+    return (token.head.i == verb.i and token.dep_ == "advcl" and token.tag_ in ("VBN", "VBG")
+            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "mark") for c in token.children))
 
 
 def _so_last(doc: Doc, sent: Span, lex: CueLexicon) -> Found | None:

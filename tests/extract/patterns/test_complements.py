@@ -179,3 +179,14 @@ def test_to_after_another_cue_names_no_content(run_en):
 def test_that_said_opening_a_sentence_is_no_report(run_en):
     text = "That said, a loss to the senator in this state would end her campaign on a sour note."
     assert not run_en(text).attributions
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # an infinitive with its own subject opened by "for", which the parser hangs on the cue as an adverbial
+    ("Ms. Olsen is calling for the state to build more housing near the harbor.",
+     "the state to build more housing near the harbor", "Ms. Olsen"),
+    ("The union has repeatedly called for the files to be made public.", "the files to be made public", "The union"),
+])
+def test_a_for_to_clause_after_a_cue_is_its_content(run_en, text, content, speaker):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text) == (content, speaker)

@@ -19,6 +19,10 @@ CASES = [
     ("The bill is expected to pass the Senate next week.", "The bill is expected to pass the Senate next week",
      "is expected"),
     ("The mayor isn't expected to attend the dinner.", "The mayor isn't expected to attend the dinner", "expected"),
+    # any reporting verb in the passive with no agent, with what it says of its subject
+    ("Ms. Ortega was declared the winner in the county on Tuesday.",
+     "Ms. Ortega was declared the winner in the county", "was declared"),
+    ("The new rules were criticized as reckless.", "The new rules were criticized as reckless", "were criticized"),
     # a hearsay adverb
     ("The group is reportedly spending $2 million on radio ads.",
      "The group is reportedly spending $2 million on radio ads", "reportedly"),
@@ -35,6 +39,8 @@ def test_hearsay_without_a_source_is_an_attribution_with_no_speaker(run_en, text
     "She appeared on television on Monday.",  # "appear" without an infinitive or a state: no appearance
     "He seemed.",
     "The senator expected a close vote.",  # active "expect": no hearsay
+    "The results were announced on Saturday.",  # a passive saying nothing of its subject
+    "The bill was criticized by the union as reckless.",  # the agent speaks
 ])
 def test_appearing_and_expecting_without_hearsay_is_no_attribution(run_en, text):
     assert not any(a.pattern == "evidential" for a in run_en(text).attributions)

@@ -1,0 +1,278 @@
+"""Stances and questions with no reporting verb: "X is confident that …", "The idea is that …", "X was asked whether …".
+
+PolNeAR annotates what people believe, fear or hope, and what they were asked, as attributions
+as much as what they said. English marks them with words no reporting-verb rule reads:
+
+- an adjective of stance with a clause or with the preposition of what it is about
+  (``CueLexicon.stance_adjectives``, ``stance_prepositions``): "Her aides are confident that
+  the bill will pass", "Republicans are critical of the deal" — the subject holds the view;
+- a noun of speech or thought whose clause stands after the copula
+  (``CueLexicon.predicate_clause_nouns``): "His argument was that taxes must fall" — the
+  noun's owner, if it names one, holds it;
+- a noun for one who holds a stance, said of someone (``CueLexicon.holder_nouns``): "Ms.
+  Weber is a longtime critic of the mayor" — that one holds it;
+- a question verb in the passive (``CueLexicon.question_verbs``): "The senator was asked
+  whether she would run", "Asked about the merger, …" — what was asked is the content, the
+  agent (if named) asked it, the one asked is the addressee and no speaker.
+
+>>> import spacy
+>>> from quotegraph.extract.lexicon import load_lexicon
+>>> from quotegraph.extract.patterns.found import FoundIndex
+>>> find_stances(spacy.blank("en")("No parse, no stance."), load_lexicon("en"), FoundIndex([]))
+[]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
+
+from ..doc_tables import among, doc_array, id_list, kept, lower_in
+from ..lexicon import CueLexicon
+from ..phrases import sentences, strip_punct
+from ..string_tests import KnownIds
+from .complements import asked_about
+from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
+from .speakers import noun_owner, speaker_for
+
+_PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
+_COPULA_HEADS = frozenset({"acomp", "ROOT"})
+# what is asked: a question clause ("asked whether …"), the object of "about" ("asked about
+# the merger") or a question named as such ("was asked a question about …")
+_QUESTION_DEPS = frozenset({"ccomp", "xcomp"})
+
+
+def find_stances(doc: Doc, lex: CueLexicon, found: FoundIndex) -> list[Found]:
+    """The stances and questions of a Doc that no earlier pattern explained, in document order
+    (one per clause: the first found keeps its content)."""
+    if not doc.has_annotation("DEP") or not (lex.stance_adjectives or lex.predicate_clause_nouns or lex.question_verbs):
+        return []
+    candidates = _candidates(doc, lex)
+    if not candidates:
+        return []
+    taken: list[Found] = []
+    for sent in sentences(doc):
+        for tok in (doc[i] for i in candidates if sent.start <= i < sent.end):
+            hit = (_stance(doc, sent, tok, lex) or _predicate_noun(tok, lex) or _asked(doc, sent, tok, lex)
+                   or _holder(tok, lex))
+            if hit is None or not (found.outside(*hit.quote) and outside(taken, *hit.quote)):
+                continue
+            if hit.cue is not None and not found.outside(hit.cue[0], hit.cue[1]):
+                continue  # the cue sits in a content found before: that report holds this one
+            taken.append(hit)
+    return taken
+
+
+def find_noun_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> list[Found]:
+    """Speech acts and stances named by a noun with what they are about
+    (``CueLexicon.act_nouns``, "noun preposition" pairs): "the senator's criticism of the
+    plan", "Her endorsement of the mayor", "his decision to run". The object of the
+    preposition (or the infinitive) is the content, the noun and its preposition the cue; the
+    noun's owner is the speaker, else the subject of the verb the noun is the object of ("The
+    union voiced support for the strikers"), else none."""
+    if not doc.has_annotation("DEP") or not lex.act_nouns:
+        return []
+    taken: list[Found] = []
+    for tok in (doc[i] for i in _act_noun_candidates(doc, lex)):
+        hit = _noun_act(doc, tok, lex)
+        if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote) and found.outside(*hit.cue[:2]):
+            taken.append(hit)
+    return taken
+
+
+def _act_noun_candidates(doc: Doc, lex: CueLexicon) -> list[int]:
+    """The tokens whose lemma is the noun of one of ``CueLexicon.act_nouns``."""
+    def compute(d: Doc) -> list[int]:
+        passing = _lemma_ids(frozenset(pair.split()[0] for pair in lex.act_nouns)).passing(set(id_list(d, LEMMA)), d.vocab.strings)
+        return np.flatnonzero(among(doc_array(d, LEMMA), list(passing))).tolist() if passing else []
+    return kept(doc, ("act_noun_candidates", id(lex)), compute)
+
+
+def _noun_act(doc: Doc, noun: Token, lex: CueLexicon) -> Found | None:
+    """The act one noun names, or None (see :func:`find_noun_acts`)."""
+    if noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    link = next((c for c in noun.children if c.i > noun.i and (
+        (c.dep_ == "prep" and f"{lemma} {c.lower_}" in lex.act_nouns)
+        or (c.dep_ == "acl" and c.tag_ == "VB" and f"{lemma} to" in lex.act_nouns
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None)
+    if link is None:
+        return None
+    what = link if link.dep_ == "acl" else next((c for c in link.children if c.dep_ in ("pobj", "pcomp")), None)
+    content = _phrase(what) if what is not None else None
+    if content is None or content.start <= noun.i:
+        return None
+    if len(content) == 1 and content[0].pos_ == "PRON":
+        return None  # "support for it", "a request for one": a pronoun alone names nothing
+    speaker = noun_owner(noun) or _governor_subject(noun, lex)
+    cue_end = link if link.dep_ == "prep" else noun
+    return Found((content.start_char, content.end_char), "indirect", cue=(noun.idx, cue_end.idx + len(cue_end), lemma),
+                 speaker=span_chars(speaker), pattern=Pattern.NOUN_ACT)
+
+
+def _governor_subject(noun: Token, lex: CueLexicon) -> Span | None:
+    """The subject of the verb whose object ``noun`` is: "[The union] voiced support for …"."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return _phrase(subject) if subject is not None else None
+
+
+def _candidates(doc: Doc, lex: CueLexicon) -> list[int]:
+    """The tokens whose lemma is a stance adjective, a predicate clause noun or a question verb
+    (from the Doc's lemma array, each distinct lemma looked at once per process)."""
+    def compute(d: Doc) -> list[int]:
+        known = _lemma_ids(lex.stance_adjectives | lex.predicate_clause_nouns | lex.question_verbs | lex.holder_nouns)
+        found: set[int] = set()
+        for attr in (LEMMA, LOWER):  # the form too: "convinced" the tagger read as a verb's participle
+            passing = known.passing(set(id_list(d, attr)), d.vocab.strings)
+            if passing:
+                found.update(np.flatnonzero(among(doc_array(d, attr), list(passing))).tolist())
+        return sorted(found)
+    return kept(doc, ("stance_candidates", id(lex)), compute)
+
+
+@lru_cache(maxsize=8)
+def _lemma_ids(words: frozenset[str]) -> KnownIds:
+    """The lemmas (by id) that are, lower-cased, one of ``words``."""
+    return KnownIds(lower_in(words))
+
+
+def _stance(doc: Doc, sent: Span, adj: Token, lex: CueLexicon) -> Found | None:
+    """"Some Democrats are concerned that the tactics could hurt": a stance adjective with a
+    clause after it; the subject of its copula holds the stance ("remain confident", "has been
+    acutely aware" too). An expletive or "it" subject names no one ("it is clear that …" is
+    the writer's own claim)."""
+    if adj.pos_ == "VERB" and adj.tag_ == "VBN" and adj.lower_ in lex.stance_adjectives:
+        # "X is convinced that …": the participle the parser read as a passive is the adjective
+        if not any(c.dep_ in _PASSIVE_AUX for c in adj.children) or any(c.dep_ == "agent" for c in adj.children):
+            return None
+        head = adj
+    elif adj.pos_ != "ADJ" or adj.lemma_.lower() not in lex.stance_adjectives or adj.dep_ not in _COPULA_HEADS:
+        return None
+    else:
+        head = adj.head if adj.dep_ == "acomp" else adj
+    clause = next((c for c in (*adj.children, *head.children) if c.dep_ == "ccomp" and c.i > adj.i), None)
+    if clause is None:
+        clause = _stance_object(adj, lex)  # "Republicans are critical of the deal"
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < adj.i), None)
+    if clause is None or subject is None or subject.dep_ == "expl" or subject.lower_ in lex.impersonal:
+        return None
+    content = _phrase(clause)
+    speaker = _subject_phrase(subject) if subject.dep_ == "nsubjpass" else speaker_for(
+        doc, sent, head, lex, lower=sent.start, upper=adj.i)
+    if content is None or speaker is None:
+        return None
+    cue = _cue_from(head, adj) if head is not adj else cue_chars(adj, adj.lower_)  # "is convinced": with its auxiliary
+    return Found((content.start_char, content.end_char), "indirect", cue=cue,
+                 speaker=span_chars(speaker), pattern=Pattern.STANCE)
+
+
+def _stance_object(adj: Token, lex: CueLexicon) -> Token | None:
+    """What a stance adjective is about, the object of its preposition
+    (``CueLexicon.stance_prepositions``): "critical [of the deal]", "tired [of hearing it]"."""
+    prep = next((c for c in adj.children if c.dep_ == "prep" and c.i > adj.i and c.lower_ in lex.stance_prepositions), None)
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+
+
+def _holder(noun: Token, lex: CueLexicon) -> Found | None:
+    """"Ms. Weber is a longtime critic of the mayor", "Mr. Hale, a supporter of the plan, …": a
+    noun for one who holds a stance (``CueLexicon.holder_nouns``) said of someone, as the
+    predicate of a copula or in apposition, with "of" and what the stance is about. The one
+    it is said of holds it."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.holder_nouns or noun.dep_ not in ("attr", "appos"):
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
+    about = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if about is None:
+        return None
+    if noun.dep_ == "attr":
+        holder = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i), None)
+        holder_span = _phrase(holder) if holder is not None else None
+    else:
+        holder = noun.head
+        holder_span = holder.doc[holder.left_edge.i : holder.i + 1] if holder.i < noun.i else None
+    content = _phrase(about)
+    if holder is None or holder_span is None or content is None or holder.pos_ == "PRON" and holder.lower_ in lex.impersonal:
+        return None
+    return Found((content.start_char, content.end_char), "indirect", cue=(noun.idx, of.idx + len(of), noun.lemma_.lower()),
+                 speaker=span_chars(holder_span), pattern=Pattern.STANCE)
+
+
+def _predicate_noun(noun: Token, lex: CueLexicon) -> Found | None:
+    """"Her argument is that taxes must fall", "The idea was that donors could …": a noun of
+    speech or thought as the subject of a copula whose clause, opened by a complementizer,
+    says what it holds. The speaker is the noun's owner ("Her", "the senator's"), else none."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.predicate_clause_nouns or noun.dep_ != "nsubj":
+        return None
+    copula = noun.head
+    if copula.lemma_.lower() not in lex.copulas or copula.i < noun.i:
+        return None
+    clause = next((c for c in copula.children if c.dep_ in ("ccomp", "attr") and c.i > copula.i
+                   and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)), None)
+    content = _phrase(clause) if clause is not None else None
+    if content is None:
+        return None
+    # the copula is part of the cue only right after the noun ("The idea is"), not after an aside
+    cue = _cue_from(noun, copula) if copula.i - noun.i <= 2 else cue_chars(noun, noun.lemma_.lower())
+    return Found((content.start_char, content.end_char), "indirect", cue=cue,
+                 speaker=span_chars(noun_owner(noun)), pattern=Pattern.NOUN_PREDICATE)
+
+
+def _asked(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Found | None:
+    """"She was asked whether she would run", "When asked about the merger, …", "Asked by a
+    reporter if …": a question verb's participle in the passive, or opening a clause of its
+    own, with what was asked after it. The agent asked it; the one asked is no speaker."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in lex.question_verbs:
+        return None
+    passive = any(c.dep_ in _PASSIVE_AUX for c in verb.children)
+    bare = verb.dep_ in ("advcl", "ROOT", "acl") and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+    if not (passive or bare):
+        return None
+    asked = _what_was_asked(verb, lex)
+    content = _phrase(asked) if asked is not None else None
+    if content is None:
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    asker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    speaker = strip_punct(doc[asker.left_edge.i : asker.right_edge.i + 1]) if asker is not None else None
+    return Found((content.start_char, content.end_char), "indirect", cue=cue_chars(verb, verb.lemma_.lower()),
+                 speaker=span_chars(speaker), pattern=Pattern.ASKED)
+
+
+def _what_was_asked(verb: Token, lex: CueLexicon) -> Token | None:
+    """The head of what a question verb asked: its question clause, the object of "about", or
+    an object that is a question ("was asked a question about police")."""
+    after = [c for c in verb.children if c.i > verb.i]
+    clause = next((c for c in after if c.dep_ in _QUESTION_DEPS), None)
+    if clause is not None:
+        return clause
+    about = asked_about(verb, lex)
+    if about is not None:
+        return about
+    return next((c for c in after if c.dep_ == "dobj" and c.lemma_.lower() in lex.predicate_clause_nouns), None)
+
+
+def _subject_phrase(subject: Token) -> Span | None:
+    """The whole phrase of a subject: "[Her aides] are convinced …" (the speaker rules read a
+    passive's subject as what was said, which a stance participle's is not)."""
+    return _phrase(subject)
+
+
+def _phrase(head: Token) -> Span | None:
+    """``head``'s phrase without the punctuation at its edges, or None when no word is left."""
+    doc = head.doc
+    return strip_punct(doc[head.left_edge.i : head.right_edge.i + 1])
+
+
+def _cue_from(first: Token, last: Token) -> tuple[int, int, str]:
+    """The cue from ``first`` to ``last`` (either order), lemma the adjective's or noun's:
+    "are confident", "argument was"."""
+    start, end = min(first, last, key=lambda t: t.i), max(first, last, key=lambda t: t.i)
+    word = last if last.pos_ in ("ADJ",) else first
+    return start.idx, end.idx + len(end), word.lemma_.lower()
