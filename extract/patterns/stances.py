@@ -24,6 +24,7 @@ as much as what they said. English marks them with words no reporting-verb rule 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 import numpy as np
@@ -35,7 +36,7 @@ from ..lexicon import CueLexicon
 from ..phrases import sentences, strip_punct
 from ..string_tests import KnownIds
 from .complements import asked_about
-from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
+from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
 from .speakers import noun_owner, speaker_for
 
 _PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
@@ -53,17 +54,19 @@ def find_stances(doc: Doc, lex: CueLexicon, found: FoundIndex) -> list[Found]:
     candidates = _candidates(doc, lex)
     if not candidates:
         return []
-    taken: list[Found] = []
+    taken = FoundIndex()  # looked up, not scanned: a long article has many
     for sent in sentences(doc):
-        for tok in (doc[i] for i in candidates if sent.start <= i < sent.end):
+        # the sentence's candidates, found by bisection: a scan of every candidate per sentence
+        # would grow with the square of a long article
+        for tok in (doc[i] for i in candidates[bisect_left(candidates, sent.start) : bisect_left(candidates, sent.end)]):
             hit = (_stance(doc, sent, tok, lex) or _predicate_noun(tok, lex) or _asked(doc, sent, tok, lex)
                    or _holder(tok, lex))
-            if hit is None or not (found.outside(*hit.quote) and outside(taken, *hit.quote)):
+            if hit is None or not (found.outside(*hit.quote) and taken.outside(*hit.quote)):
                 continue
             if hit.cue is not None and not found.outside(hit.cue[0], hit.cue[1]):
                 continue  # the cue sits in a content found before: that report holds this one
-            taken.append(hit)
-    return taken
+            taken.add(hit)
+    return list(taken)
 
 
 def find_noun_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> list[Found]:
@@ -75,12 +78,12 @@ def find_noun_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> list[Found]:
     union voiced support for the strikers"), else none."""
     if not doc.has_annotation("DEP") or not lex.act_nouns:
         return []
-    taken: list[Found] = []
+    taken = FoundIndex()  # looked up, not scanned: a long article has many
     for tok in (doc[i] for i in _act_noun_candidates(doc, lex)):
         hit = _noun_act(doc, tok, lex)
-        if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote) and found.outside(*hit.cue[:2]):
-            taken.append(hit)
-    return taken
+        if hit is not None and found.outside(*hit.quote) and taken.outside(*hit.quote) and found.outside(*hit.cue[:2]):
+            taken.add(hit)
+    return list(taken)
 
 
 def _act_noun_candidates(doc: Doc, lex: CueLexicon) -> list[int]:
