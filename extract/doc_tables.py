@@ -335,7 +335,16 @@ def doc_text(doc: Doc) -> str:
 
 
 def _doc_text(doc: Doc) -> str:
-    return "".join([form + " " if space else form for form, space in zip(forms(doc, ORTH), doc_array(doc, SPACY).tolist())])
+    # the forms and their trailing spaces interleaved by two slice assignments (no Python loop
+    # over the tokens), then joined
+    texts = forms(doc, ORTH)
+    parts = [""] * (2 * len(texts))
+    parts[::2] = texts
+    parts[1::2] = _TRAILING[doc_array(doc, SPACY).astype(np.intp)].tolist()
+    return "".join(parts)
+
+
+_TRAILING = np.array(["", " "], dtype=object)  # a token's trailing whitespace by its SPACY flag
 
 
 def count_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = ORTH) -> int:
