@@ -26,7 +26,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, POS
 from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import char_span_kept, count_with, id_list, token_bounds
+from .doc_tables import char_span_kept, id_list, token_bounds
 from .phrases import RELATIVE_PRONOUN_TAGS, doc_text, ends_in_noun, quoted_name_after
 from .records import Attribution, Mention, replaced
 
@@ -318,11 +318,10 @@ def _with_alias(doc: Doc, end: int) -> int:
 
 def _with_closing_bracket(doc: Doc, start: int, end: int) -> int:
     """The end after the closing bracket of one the phrase opened ("… Zivilluftfahrt (DGAC|)")."""
-    opened = count_with(doc, _OPENING_BRACKET, start, end) - count_with(doc, _CLOSING_BRACKET, start, end)
-    return end + 1 if opened > 0 and end < len(doc) and doc[end].text == ")" else end
-
-
-_OPENING_BRACKET, _CLOSING_BRACKET = frozenset({"("}), frozenset({")"})
+    if end >= len(doc) or doc[end].text != ")":
+        return end  # no closing bracket next (most phrases): the brackets inside are not counted
+    opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
+    return end + 1 if opened > 0 else end
 
 
 def _with_closing_mark(text: str, start: int, end: int) -> int:

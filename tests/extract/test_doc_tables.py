@@ -286,7 +286,7 @@ def test_a_relative_aside_found_among_the_relcl_tokens_is_the_one_found_token_by
     assert cut, "some content ends before a relative aside"
 
 
-def test_a_closing_bracket_counted_from_the_running_counts_is_the_one_counted_token_by_token():
+def test_a_closing_bracket_looked_at_first_ends_a_phrase_as_counting_first_did():
     from quotegraph.extract.speaker_bounds import _with_closing_bracket
 
     doc = spacy.blank("de")("Die Direction générale de l'aviation civile ( DGAC ) und ( die Agentur ( AFP ) ) sagten ( heute )")
