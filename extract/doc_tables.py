@@ -335,16 +335,10 @@ def doc_text(doc: Doc) -> str:
 
 
 def _doc_text(doc: Doc) -> str:
-    # the forms and their trailing spaces interleaved by two slice assignments (no Python loop
-    # over the tokens), then joined
-    texts = forms(doc, ORTH)
-    parts = [""] * (2 * len(texts))
-    parts[::2] = texts
-    parts[1::2] = _TRAILING[doc_array(doc, SPACY).astype(np.intp)].tolist()
+    parts = [""] * (2 * len(doc))  # each form, then its trailing space or "": set by slice assignment, no loop
+    spaces = np.array(["", " "], dtype=object)[doc_array(doc, SPACY).astype(np.intp)]
+    parts[::2], parts[1::2] = forms(doc, ORTH), spaces.tolist()
     return "".join(parts)
-
-
-_TRAILING = np.array(["", " "], dtype=object)  # a token's trailing whitespace by its SPACY flag
 
 
 def count_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = ORTH) -> int:
