@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import numpy as np
 from spacy.attrs import POS, TAG
 from spacy.parts_of_speech import ADJ, ADP, ADV, DET, NOUN, NUM, PART, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import id_list, kept, table_of
+from .doc_tables import doc_array, id_list, kept, table_of
 
 __all__ = ["compound_noun", "extended_attribute", "in_extended_attributes"]
 
@@ -86,4 +87,4 @@ def in_extended_attributes(span: Span) -> set[int]:
 
 def _attributive_adjectives(doc: Doc) -> list[int]:
     """The indices of a Doc's attributive adjectives (STTS ``ADJA``; none in another tagset)."""
-    return [i for i, tag in enumerate(id_list(doc, TAG)) if tag == _ADJA]
+    return np.flatnonzero(doc_array(doc, TAG) == _ADJA).tolist()

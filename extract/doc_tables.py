@@ -335,7 +335,10 @@ def doc_text(doc: Doc) -> str:
 
 
 def _doc_text(doc: Doc) -> str:
-    return "".join([form + " " if space else form for form, space in zip(forms(doc, ORTH), doc_array(doc, SPACY).tolist())])
+    parts = [""] * (2 * len(doc))  # each form, then its trailing space or "": set by slice assignment, no loop
+    spaces = np.array(["", " "], dtype=object)[doc_array(doc, SPACY).astype(np.intp)]
+    parts[::2], parts[1::2] = forms(doc, ORTH), spaces.tolist()
+    return "".join(parts)
 
 
 def count_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = ORTH) -> int:

@@ -353,14 +353,18 @@ def _subject_words(doc: Doc) -> tuple | None:
     parse): the tokens' labels, parts of speech, lower-case forms, texts, trailing-space flags,
     punctuation flags, children, the ids of the subject labels without and with "expl", and
     what :func:`_names_end` reads."""
-    def compute(d: Doc) -> tuple | None:
-        if not d.has_annotation("DEP"):
-            return None
-        strings = d.vocab.strings
-        return (id_list(d, DEP), id_list(d, POS), forms(d, LOWER), forms(d, ORTH), id_list(d, SPACY),
-                flags(d, IS_PUNCT, IS_SPACE), children_of(d), _label_ids(SUBJECT_DEPS - {"expl"}, strings),
-                _label_ids(SUBJECT_DEPS, strings), *_name_words(d))
-    return kept(doc, "subject_words", compute)
+    return kept(doc, "subject_words", _read_subject_words)
+
+
+def _read_subject_words(doc: Doc) -> tuple | None:
+    """:func:`_subject_words`, read from the Doc (defined once: :func:`subject_of` asks for it at
+    every verb, and a function made per call costs more than the look-up)."""
+    if not doc.has_annotation("DEP"):
+        return None
+    strings = doc.vocab.strings
+    return (id_list(doc, DEP), id_list(doc, POS), forms(doc, LOWER), forms(doc, ORTH), id_list(doc, SPACY),
+            flags(doc, IS_PUNCT, IS_SPACE), children_of(doc), _label_ids(SUBJECT_DEPS - {"expl"}, strings),
+            _label_ids(SUBJECT_DEPS, strings), *_name_words(doc))
 
 
 def _name_words(doc: Doc) -> tuple[list[int], list[int], list[int], frozenset[int]]:

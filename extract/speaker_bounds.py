@@ -318,8 +318,10 @@ def _with_alias(doc: Doc, end: int) -> int:
 
 def _with_closing_bracket(doc: Doc, start: int, end: int) -> int:
     """The end after the closing bracket of one the phrase opened ("… Zivilluftfahrt (DGAC|)")."""
+    if end >= len(doc) or doc[end].text != ")":
+        return end  # no closing bracket next (most phrases): the brackets inside are not counted
     opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
-    return end + 1 if opened > 0 and end < len(doc) and doc[end].text == ")" else end
+    return end + 1 if opened > 0 else end
 
 
 def _with_closing_mark(text: str, start: int, end: int) -> int:

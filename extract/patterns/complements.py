@@ -150,12 +150,15 @@ def _without_relative_aside(doc: Doc, start: int, end: int) -> int:
     """The end before a relative clause set off by a comma that closes the content: "X said he
     supports the bill[, which includes …]" — a non-restrictive relative clause on a noun of the
     content is the writer's aside about it, not what was said."""
-    for t in doc[start + 1 : end]:
-        if t.dep_ == "relcl" and start <= t.head.i < t.i and t.right_edge.i >= end - 2:
+    for t in (doc[i] for i in tokens_with(doc, _RELCL, start + 1, end, attr=DEP)):  # no Token made for the other words
+        if start <= t.head.i < t.i and t.right_edge.i >= end - 2:
             first = t.left_edge
             if first.i - 1 > start and doc[first.i - 1].text == "," and first.tag_ in RELATIVE_PRONOUN_TAGS:
                 return first.i - 1
     return end
+
+
+_RELCL = frozenset({"relcl"})
 
 
 def _question_mark(clause: Token, lex: CueLexicon) -> bool:

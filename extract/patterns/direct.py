@@ -5,9 +5,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from ..doc_tables import char_span_bounds, span_of
+from ..doc_tables import char_span_bounds, span_of, tokens_with
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS, OPENING_MARKS
 from ..phrases import NAME_LABELS, SUBJECT_DEPS, doc_text, strip_punct
@@ -120,15 +121,19 @@ def _tail_before_frame(doc: Doc, text: str, close_at: int, post_rng: tuple[int, 
 _MAX_TAIL_WORDS = 12  # words between a closing mark and the frame's comma, at most
 #: what ends the words after a closing mark before any frame: a clause mark, another quote
 _TAIL_STOPS = frozenset({";", ":"}) | (frozenset(OPENING_MARKS + CLOSING_MARKS) - {"'", "‘", "’"})
+_COMMA = frozenset({","})
 
 
 def _own_clause_frame(doc: Doc, pre_rng: tuple[int, int], lex: CueLexicon):
     """The frame in the clause a fragment stands in, after the last comma before it, when that
     clause has an indicative cue with a speaker (a cue in reported mood is the content of the
     report around it: "X sagte, Y bezeichne das als „…“" stays X's)."""
-    comma = next((t.i for t in reversed(doc[pre_rng[0] : pre_rng[1]]) if t.text == ","), None)
-    if comma is None or not lex.verb_second:
+    if not lex.verb_second:
         return None
+    commas = tokens_with(doc, _COMMA, pre_rng[0], pre_rng[1], attr=ORTH)  # from the Doc's array: no Token per word
+    if not commas:
+        return None
+    comma = commas[-1]
     frame = frame_in(doc, comma + 1, pre_rng[1], lex, after_quote=False)
     if frame is None or frame.cue is None or frame.speaker is None:
         return None

@@ -236,3 +236,64 @@ def test_a_source_phrase_in_any_stretch_starts_where_the_shortcut_says_one_may(p
                         for i in range(lower, upper):
                             if i not in may:
                                 assert source_phrase(doc, i, lex, lower, upper) is None, (doc[lower:upper].text, i)
+
+
+def test_the_text_joined_from_the_arrays_is_the_docs(parsed):
+    from quotegraph.extract.doc_tables import doc_text
+
+    _, docs = parsed
+    nlp = spacy.blank("en")
+    for doc in [*docs, nlp(""), nlp("  two  spaces "), nlp("x"), nlp("Er sagte:\n\n„Ja.“ ")]:
+        with reading(doc):
+            assert doc_text(doc) == doc.text
+
+
+def test_attributive_adjectives_from_the_array_are_the_adja_tokens(parsed):
+    from quotegraph.extract.attributes import _attributive_adjectives
+
+    _, docs = parsed
+    for doc in docs:
+        assert _attributive_adjectives(doc) == [t.i for t in doc if t.tag_ == "ADJA"]
+
+
+def _relative_aside_token_by_token(doc, start, end):
+    """complements._without_relative_aside as it read every token of the content."""
+    from quotegraph.extract.phrases import RELATIVE_PRONOUN_TAGS
+
+    for t in doc[start + 1 : end]:
+        if t.dep_ == "relcl" and start <= t.head.i < t.i and t.right_edge.i >= end - 2:
+            first = t.left_edge
+            if first.i - 1 > start and doc[first.i - 1].text == "," and first.tag_ in RELATIVE_PRONOUN_TAGS:
+                return first.i - 1
+    return end
+
+
+def test_a_relative_aside_found_among_the_relcl_tokens_is_the_one_found_token_by_token():
+    from quotegraph.extract.patterns.complements import _without_relative_aside
+
+    nlp = make_nlp("en", learned=False)
+    docs = list(nlp.pipe(["The mayor said he supports the bill, which includes tax cuts for families.",
+                          "She said the plan, which the council approved, would cost more than the people who "
+                          "voted for it expected, which surprised nobody.", WRITTEN["en"]]))
+    cut = 0
+    for doc in docs:
+        with reading(doc):
+            for start in range(len(doc)):
+                for end in range(start, len(doc) + 2):
+                    found = _without_relative_aside(doc, start, end)
+                    assert found == _relative_aside_token_by_token(doc, start, end), (start, end)
+                    cut += found != end
+    assert cut, "some content ends before a relative aside"
+
+
+def test_a_closing_bracket_looked_at_first_ends_a_phrase_as_counting_first_did():
+    from quotegraph.extract.speaker_bounds import _with_closing_bracket
+
+    doc = spacy.blank("de")("Die Direction générale de l'aviation civile ( DGAC ) und ( die Agentur ( AFP ) ) sagten ( heute )")
+    for inside in (True, False):
+        with reading(doc) if inside else _nothing():
+            for start in range(len(doc) + 1):
+                for end in range(start, len(doc) + 1):
+                    opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
+                    expected = end + 1 if opened > 0 and end < len(doc) and doc[end].text == ")" else end
+                    assert _with_closing_bracket(doc, start, end) == expected, (start, end)
