@@ -163,8 +163,7 @@ def _governing_cue_frame(doc: Doc, quote: tuple[int, int], frame: Frame, lex: Cu
     lemma = cue_lemma(verb, lex)
     if verb.dep_ != "conj" or verb.head.i != cue_at[0] or lemma is None or span[0] <= verb.i < span[1]:
         return None
-    if any(c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON") and not c.lower_ in lex.pronouns
-           for c in verb.children if c.i < verb.i):
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children if c.i < verb.i):
         return None  # a subject of its own before it: not the first verb's
     return Frame(cue_chars(verb, lemma), frame.speaker, None)
 
