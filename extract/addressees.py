@@ -108,6 +108,10 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
                 else:
                     end = k
                     break
+    if doc[start].text == "(":
+        # "(OK) der Weltmeisterschaft": a bracket closed before the head holds another phrase's alias
+        closing = next((k for k in range(start + 1, head.i) if doc[k].text == ")"), None)
+        start = closing + 1 if closing is not None else start
     if not (start <= head.i < end):
         return None
     span = strip_punct(through_closing_mark(doc[start:end]))

@@ -273,3 +273,20 @@ def test_a_noun_apposition_right_after_a_noun_belongs_to_it_only_when_tagged_a_n
     doc = Doc(spacy.blank("de").vocab, words=["bat", "Premierminister", "Kade"], pos=["VERB", "NOUN", "NOUN"],
               tags=["VVFIN", "NN", tag], heads=[0, 0, 1], deps=["ROOT", "obj", "appos"])
     assert _describes(doc[2], load_lexicon("de")) is describes
+
+
+def test_an_addressee_phrase_never_starts_inside_a_bracket_closed_before_its_head():
+    # the parser may hang a name's alias on the phrase after it: "(" is then that phrase's left edge
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.addressees import _phrase
+    from quotegraph.extract.lexicon import load_lexicon
+
+    words = ["Das", "Komitee", "(", "OK", ")", "der", "Meisterschaft", "erklärte", "es", "."]
+    heads = [1, 7, 3, 6, 3, 6, 1, 7, 7, 7]
+    deps = ["det", "nsubj", "punct", "compound", "punct", "det", "appos", "ROOT", "obj", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "PRON", "PUNCT"]
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert doc[6].left_edge.text == "("
+    assert _phrase(doc, doc[6], [], load_lexicon("de")).text == "der Meisterschaft"
