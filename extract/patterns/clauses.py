@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.attrs import IS_PUNCT, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from ..konjunktiv import konjunktiv_mood
+from ..konjunktiv import FINITE_TAGS, konjunktiv_mood
 from ..marks import DOUBLE_PAIRS
 from ..doc_tables import flags, forms, span_text, tokens_with
 from ..lexicon import CueLexicon
@@ -57,7 +57,7 @@ def _cut_coordinated_frame(doc: Doc, content: Span, lex: CueLexicon) -> Span:
         if t.text == ";":
             return strip_punct(doc[content.start : t.i]) or content
         if (verb_second and t.i > content.start + 2 and t.lower_ in lex.coordinators and t.i + 1 < content.end
-                and doc[t.i + 1].tag_ in ("VVFIN", "VAFIN", "VMFIN") and doc[t.i + 1].morph.get("Mood") == ["Ind"]):
+                and doc[t.i + 1].tag_ in FINITE_TAGS and doc[t.i + 1].morph.get("Mood") == ["Ind"]):
             return strip_punct(doc[content.start : t.i]) or content
         if t.text == "," and t.i + 2 < content.end and doc[t.i + 1].lower_ in lex.coordinators:
             nxt = doc[t.i + 2]

@@ -11,6 +11,7 @@ from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import among, annotated, doc_array, forms, span_text, strings_of, table_of, tokens_with
+from ..konjunktiv import FINITE_TAGS
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, CharSpans, np_after, sentences, strip_punct, subject_of, with_apposition
@@ -250,7 +251,7 @@ def _opens_with_indicative_verb(clause: Span) -> bool:
     """Whether a clause opens with a finite verb the tagger marks indicative: German reported
     content puts a phrase or a complementizer first, or a verb in Konjunktiv ("sei …")."""
     first = clause[0]
-    return first.tag_ in ("VVFIN", "VAFIN", "VMFIN") and first.morph.get("Mood") == ["Ind"]
+    return first.tag_ in FINITE_TAGS and first.morph.get("Mood") == ["Ind"]
 
 
 def _frame_after(clause: Span, sent: Span, lex: CueLexicon) -> bool:

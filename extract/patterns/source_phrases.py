@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import among, between, children_of, doc_array, forms, id_list, table_of, word_ids
 from ..fronted_subjects import is_finite
+from ..konjunktiv import FINITE_TAGS
 from ..lexicon import CueLexicon
 from ..string_tests import KnownIds
 from ..phrases import ends_in_noun, in_extended_attributes, noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
@@ -78,14 +79,12 @@ def _before_finite_verb(sp: SourcePhrase) -> SourcePhrase:
     if sp.cue.start > sp.source.start:
         return sp
     doc = sp.source.doc
-    cut = next((t.i for t in sp.source[1:] if t.tag_ in _FINITE_VERB_TAGS), None)
+    cut = next((t.i for t in sp.source[1:] if t.tag_ in FINITE_TAGS), None)
     source = strip_punct(doc[sp.source.start : cut]) if cut is not None else None
     if source is None:
         return sp
     return SourcePhrase(sp.cue, source, doc[sp.phrase.start : source.end], sp.possessor)
 
-
-_FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 
 
 def _citing_openers(lex: CueLexicon) -> frozenset[str]:
