@@ -59,12 +59,24 @@ def _cut_coordinated_frame(doc: Doc, content: Span, lex: CueLexicon) -> Span:
         if (verb_second and t.i > content.start + 2 and t.lower_ in lex.coordinators and t.i + 1 < content.end
                 and doc[t.i + 1].tag_ in FINITE_TAGS and doc[t.i + 1].morph.get("Mood") == ["Ind"]):
             return strip_punct(doc[content.start : t.i]) or content
+        if t.text == "," and not verb_second and _clause_closed_before(content, t.i) and doc[t.i + 1].tag_ in FINITE_TAGS:
+            return strip_punct(doc[content.start : t.i]) or content
         if t.text == "," and t.i + 2 < content.end and doc[t.i + 1].lower_ in lex.coordinators:
             nxt = doc[t.i + 2]
             finite = nxt.tag_ in ("VVFIN", "VAFIN", "VMFIN") or (not nxt.tag_ and nxt.pos_ in ("VERB", "AUX"))
             if finite and konjunktiv_mood(nxt) is None:
                 return strip_punct(doc[content.start : t.i]) or content
     return content
+
+
+def _clause_closed_before(content: Span, comma: int) -> bool:
+    """The verb of a content clause opened by "dass/ob/…" stands before the comma: the
+    verb-final clause is complete there ("dass sie keine Revolution seien, | meinte er …").
+    Only at the clause's first comma: after a relative clause ("dass das, was sie sagten, |
+    stimmt") the parser often hangs the opener on the relative clause's verb."""
+    opener = content[0]
+    return (opener.dep_ == "mark" and content.start < opener.head.i < comma
+            and not any(t.text == "," for t in content.doc[content.start + 1 : comma]))
 
 
 def clause_after(doc: Doc, i: int, sent: Span, lex: CueLexicon) -> Span | None:

@@ -54,6 +54,13 @@ def test_content_with_a_quote_inside_is_one_report_with_the_quote_nested(run_de)
     # a verb in Konjunktiv after "und" goes on reporting
     ("Brandt sagte, die Verbände müssten ihre Zurückhaltung aufgeben und sollten bald handeln.",
      "die Verbände müssten ihre Zurückhaltung aufgeben und sollten bald handeln"),
+    # a dass clause whose verb came before the comma is complete: a finite verb after it
+    # opens the main clause of a frame that began with a subordinate clause
+    ("Als die Ministerin Vera Holm am Montag sagte, dass die Streiks keine Krise seien, meinte sie damit die Häfen.",
+     "dass die Streiks keine Krise seien"),
+    # the verb of the dass clause after a relative clause: the content goes on
+    ("Holm sagte, dass das, was die Verbände forderten, stimmt.",
+     "dass das, was die Verbände forderten, stimmt"),
 ])
 def test_a_main_clause_coordinated_after_the_content_is_the_frames(run_de, text, quote):
     assert [a.quote.text for a in run_de(text).attributions if a.quote.kind == "indirect"] == [quote]
