@@ -61,6 +61,10 @@ def _cut_coordinated_frame(doc: Doc, content: Span, lex: CueLexicon) -> Span:
             return strip_punct(doc[content.start : t.i]) or content
         if t.text == "," and not verb_second and _clause_closed_before(content, t.i) and doc[t.i + 1].tag_ in FINITE_TAGS:
             return strip_punct(doc[content.start : t.i]) or content
+        if (t.text == "," and verb_second and t.i > content.start + 2 and t.i + 1 < content.end
+                and doc[t.i + 1].tag_ in FINITE_TAGS and doc[t.i + 1].morph.get("Mood") == ["Ind"]):
+            # "…, das Gericht sei nicht legitim, | ging der Richter nicht ein": the main clause resumes
+            return strip_punct(doc[content.start : t.i]) or content
         if t.text == "," and t.i + 2 < content.end and doc[t.i + 1].lower_ in lex.coordinators:
             nxt = doc[t.i + 2]
             finite = nxt.tag_ in ("VVFIN", "VAFIN", "VMFIN") or (not nxt.tag_ and nxt.pos_ in ("VERB", "AUX"))

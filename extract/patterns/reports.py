@@ -21,7 +21,7 @@ from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
 from .frames import frame_after_pointer, parse_depth
 from .source_phrases import source_phrase, source_phrases_in
-from .speakers import impersonal_source, noun_owner, origin_before, speaker_for, usable_speaker
+from .speakers import genitive_owner, impersonal_source, noun_owner, origin_before, speaker_for, usable_speaker
 
 
 def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
@@ -273,7 +273,7 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
         for tok in (doc[i] for i in nouns[bisect_left(nouns, sent.start) : bisect_left(nouns, sent.end)]):
             if not (found.outside(tok.idx, tok.idx + 1) and outside(taken, tok.idx, tok.idx + 1)):
                 continue
-            k = tok.i + 1
+            k = _after_noun_phrase(tok, sent)
             if k + 1 < sent.end and doc[k].tag_ == "PAV" and doc[k + 1].text == ",":
                 k += 1  # a correlate before the clause: "Zweifel daran, ob …", "Konsens darüber, dass …"
             if k < sent.end and doc[k].text == ",":
@@ -295,7 +295,7 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
             verb = tok.head if annotated(doc, "DEP") else None
             if verb is not None and verb.i > tok.i:
                 verb = sent.root  # the parser hung the noun on the content's verb
-            speaker = noun_owner(tok) if lex.parse_rules else None
+            speaker = noun_owner(tok) if lex.parse_rules else genitive_owner(tok)
             if speaker is None and verb is not None and verb.pos_ in ("VERB", "AUX"):
                 speaker = usable_speaker(subject_of(verb, sent.start, tok.i, lex), lex)  # not "es gibt"
             f = Found((content.start_char, content.end_char), "indirect", cue=cue_chars(tok, tok.lemma_.lower() or tok.lower_),
@@ -303,6 +303,25 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
             taken.append(f)
             yield f
             break
+
+
+def _after_noun_phrase(noun: Token, sent: Span) -> int:
+    """Where a speech noun's clause may start: after the noun, its attributes ("der Vorwurf
+    der Opposition, | es …") and the verbs that close the clause it stands in ("der
+    Überzeugung waren, | …", "zu dem Schluss gekommen, | dass …"), when a comma follows them."""
+    doc = noun.doc
+    k = noun.i + 1
+    if not doc.has_annotation("DEP"):
+        return k
+    j = k
+    while j < sent.end and doc[j].text != "," and not doc[j].is_sent_end:
+        t = doc[j]
+        attribute = noun.is_ancestor(t) and t.pos_ not in ("VERB", "AUX") and not t.is_punct
+        closing_verb = t.pos_ in ("VERB", "AUX") and (t.is_ancestor(noun) or t == noun.head)
+        if not (attribute or closing_verb):
+            return k
+        j += 1
+    return j if j < sent.end and doc[j].text == "," and j > k else k
 
 
 def _clause_noun_tokens(doc: Doc, lex: CueLexicon) -> list[int]:

@@ -30,6 +30,18 @@ def noun_owner(noun: Token) -> Span | None:
     return None
 
 
+def genitive_owner(noun: Token) -> Span | None:
+    """Whose claim a German speech noun is, by the genitive after it ("der Vorwurf der
+    Opposition, …", "trotz einer Warnung der Wärter, …"): the phrase up to a comma."""
+    doc = noun.doc
+    owner = next((c for c in noun.rights if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN")
+                  and c.morph.get("Case") == ["Gen"] and not any(g.dep_ == "case" for g in c.children)), None)
+    if owner is None:
+        return None
+    end = next((t.i for t in doc[owner.i : owner.right_edge.i + 1] if t.text == ","), owner.right_edge.i + 1)
+    return doc[owner.left_edge.i : end]
+
+
 def impersonal_word(token: Token, lex: CueLexicon) -> bool:
     """Whether a subject is impersonal and refers to no one ("man", "es" of "wie es hieß",
     "this"); not a personal pronoun the lexicon also lists ("it" of "it said": the company)."""

@@ -228,3 +228,17 @@ def test_a_correlate_between_the_noun_and_its_clause_and_no_speaker_for_es_gibt(
     (att,) = run_de(text).attributions
     assert (att.cue.text, att.quote.text, att.speaker) == (
         "Zweifel", "ob das Haus tatsächlich von dem Architekten stammt", None)
+
+
+@pytest.mark.parametrize("text, noun, quote, speaker", [
+    # the verbs that close the noun's clause stand between it and the comma
+    ("Die Ministerin Vera Holm ist zu dem Schluss gekommen, dass sie keine andere Wahl habe.",
+     "Schluss", "dass sie keine andere Wahl habe", "Die Ministerin Vera Holm"),
+    # a genitive after the noun is whose claim it is
+    # (and the main clause that resumes after the content is not part of it)
+    ("Auf den Vorwurf der Verteidigung, das Gericht sei nicht legitim, ging der Richter nicht ein.",
+     "Vorwurf", "das Gericht sei nicht legitim", "der Verteidigung"),
+])
+def test_a_speech_noun_reaches_its_clause_over_its_attribute_or_closing_verbs(run_de, text, noun, quote, speaker):
+    (att,) = [a for a in run_de(text).attributions if a.cue is not None and a.cue.text == noun]
+    assert (att.quote.text, att.speaker.text) == (quote, speaker)
