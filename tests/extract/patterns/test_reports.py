@@ -242,3 +242,10 @@ def test_a_correlate_between_the_noun_and_its_clause_and_no_speaker_for_es_gibt(
 def test_a_speech_noun_reaches_its_clause_over_its_attribute_or_closing_verbs(run_de, text, noun, quote, speaker):
     (att,) = [a for a in run_de(text).attributions if a.cue is not None and a.cue.text == noun]
     assert (att.quote.text, att.speaker.text) == (quote, speaker)
+
+
+def test_a_participle_the_parser_hung_under_its_auxiliary_is_the_cue(run_de):
+    # "hatten" parsed as the head, "angegeben" tagged VVPP but read as an adjective
+    (att,) = run_de("Die Frauen hatten angegeben, dass der Vermieter sie bedroht hatte.").attributions
+    assert (att.cue.lemma, att.speaker.text, att.quote.text) == (
+        "angeben", "Die Frauen", "dass der Vermieter sie bedroht hatte")
