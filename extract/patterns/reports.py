@@ -308,7 +308,8 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
 def _after_noun_phrase(noun: Token, sent: Span) -> int:
     """Where a speech noun's clause may start: after the noun, its attributes ("der Vorwurf
     der Opposition, | es …") and the verbs that close the clause it stands in ("der
-    Überzeugung waren, | …", "zu dem Schluss gekommen, | dass …"), when a comma follows them."""
+    Überzeugung waren, | …", "zu dem Schluss gekommen, | dass …") or its particle ("stellten die
+    Theorie auf, | dass …"), when a comma follows them."""
     doc = noun.doc
     k = noun.i + 1
     if not doc.has_annotation("DEP"):
@@ -318,7 +319,8 @@ def _after_noun_phrase(noun: Token, sent: Span) -> int:
         t = doc[j]
         attribute = noun.is_ancestor(t) and t.pos_ not in ("VERB", "AUX") and not t.is_punct
         closing_verb = t.pos_ in ("VERB", "AUX") and (t.is_ancestor(noun) or t == noun.head)
-        if not (attribute or closing_verb):
+        particle = t.tag_ == "PTKVZ" and t.head.is_ancestor(noun)  # "stellten die Theorie auf, | dass …"
+        if not (attribute or closing_verb or particle):
             return k
         j += 1
     return j if j < sent.end and doc[j].text == "," and j > k else k
