@@ -235,8 +235,8 @@ def test_a_correlate_between_the_noun_and_its_clause_and_no_speaker_for_es_gibt(
     ("Die Ministerin Vera Holm ist zu dem Schluss gekommen, dass sie keine andere Wahl habe.",
      "Schluss", "dass sie keine andere Wahl habe", "Die Ministerin Vera Holm"),
     # the verb's particle after the noun
-    ("Biologen stellten schon früh die Theorie auf, dass die Art wandert.",
-     "Theorie", "dass die Art wandert", "Biologen"),
+    ("Forscher stellten schon vor Jahren die Theorie auf, dass die Art im Winter wandert.",
+     "Theorie", "dass die Art im Winter wandert", "Forscher"),
     # a genitive after the noun is whose claim it is
     # (and the main clause that resumes after the content is not part of it)
     ("Auf den Vorwurf der Verteidigung, das Gericht sei nicht legitim, ging der Richter nicht ein.",
