@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_tables import among, between as indices_between, doc_array, kept, span_text, tokens_where, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
+from ..konjunktiv import konjunktiv_mood
 from ..phrases import NAME_LABELS, doc_text, sentences, strip_punct, subject_of
 from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
@@ -195,7 +196,12 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
             ends.append(f)
             yield f
             continue
+        # Konjunktiv II alone ("sie hätten", "würden") is also the mood of conditionals: with
+        # no one to attribute it to, it is no report
+        only_ii = bool(verbs) and all(konjunktiv_mood(t) == "II" for t in verbs)
         if far:
+            if only_ii:
+                continue
             # no report in reach: reported mood alone, a candidate for the learned filter
             f = Found((content.start_char, end), "free_indirect", pattern=Pattern.KONJUNKTIV_FAR)
             ends.append(f)
@@ -212,5 +218,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
         if k > 0 and sents[k - 1].start_char >= last.quote[1]:
             # a sentence between with a named subject of its own: its subject's view goes on
             f.speaker = _topic_before(doc, sents[k - 1], lex) or f.speaker
+        if f.speaker is None and only_ii:
+            continue
         ends.append(f)
         yield f

@@ -45,3 +45,14 @@ def test_a_continuation_goes_on_with_a_speech_act(run_de, text, act, content, sp
 def test_after_a_passive_reporting_verb_its_agent_is_the_one_whose_view_goes_on(run_de, text, speaker):
     (att,) = run_de(text).attributions
     assert att.quote.kind == "free_indirect" and att.speaker.text == speaker
+
+
+@pytest.mark.parametrize("last, kept", [
+    # Konjunktiv II alone is also the mood of conditionals: with no speaker to go on, no quote
+    ("Im äußersten Fall könnten alle drei Dienste gesperrt werden.", False),
+    ("Im äußersten Fall könne der Dienst gesperrt werden.", True),
+])
+def test_konjunktiv_ii_alone_far_from_a_report_is_no_quote(run_de, last, kept):
+    text = ("Clara Hartmann sagte, die Regierung werde die Verhandlungen fortsetzen. Das Treffen fand in Bonn statt. "
+            "Die Straßen der Stadt waren am Abend voll. " + last)
+    assert any(a.quote.text == last for a in run_de(text).attributions) == kept
