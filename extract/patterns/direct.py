@@ -222,6 +222,16 @@ class _Siblings:
         return prev_close, next_open
 
 
+def _after_inner_colon(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
+    """The tokens of a frame after a colon inside it (the frame ends with a colon of its own),
+    or None when there is none: "… scharf: | So sagte Y:"."""
+    last = rng[1] - 1
+    while last > rng[0] and doc[last].is_space:
+        last -= 1
+    inner = next((t.i for t in reversed(doc[rng[0] : last]) if t.text == ":"), None)
+    return (inner + 1, rng[1]) if inner is not None and inner + 1 < last else None
+
+
 def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open: int, lex: CueLexicon) -> Found:
     open_at = q.start - len(q.open_mark)
     close_at = q.end + len(q.close_mark)
@@ -239,7 +249,14 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
     pre_text = text[lo:open_at].strip()
     # "She continued, “…”" / "The statement read: “…”": right before the quote, frame-only verbs too
     pre_lex = after_lex if pre_text[-1:] in (",", ":") else lex
-    pre_frame = frame_in(doc, *pre_rng, pre_lex, after_quote=False) if pre_rng[1] > pre_rng[0] else None
+    pre_frame = None
+    inner = _after_inner_colon(doc, pre_rng) if pre_text.endswith(":") else None
+    if inner is not None:
+        # "… kritisierte X scharf: So sagte Y: „…“": the clause after the earlier colon frames the quote
+        pre_frame = frame_in(doc, *inner, pre_lex, after_quote=False)
+        pre_frame = pre_frame if pre_frame is not None and pre_frame.cue is not None else None
+    if pre_frame is None and pre_rng[1] > pre_rng[0]:
+        pre_frame = frame_in(doc, *pre_rng, pre_lex, after_quote=False)
     if (pre_frame is None or pre_frame.cue is None) and lex.parse_rules and pre_rng[1] > pre_rng[0]:
         pre_frame = colon_verb_frame(doc, *pre_rng, lex) or pre_frame
     if (pre_frame is None or pre_frame.cue is None) and lex.colon_clause_frames and pre_rng[1] > pre_rng[0]:

@@ -86,3 +86,10 @@ def test_a_fragment_takes_the_coordinated_reporting_verb_it_hangs_on(run_de):
     text = "Datenschützer äußerten grundsätzliche Bedenken an den Plänen und warfen der Regierung unter anderem „Wortbruch“ vor."
     (att,) = [a for a in run_de(text).attributions if a.quote.text == "„Wortbruch“"]
     assert (att.cue.lemma, att.speaker.text) == ("vorwerfen", "Datenschützer")
+
+
+def test_the_clause_after_an_earlier_colon_frames_the_quote(run_de):
+    text = ("Auch die Kommission kritisierte das Gesetz scharf: So sagte Olaf Reinhardt, Handelskommissar: "
+            "„Man kann der Bevölkerung nicht ein Gesetz vorsetzen.“")
+    (att,) = [a for a in run_de(text).attributions if a.quote.kind == "direct"]
+    assert (att.cue.text, att.speaker.text) == ("sagte", "Olaf Reinhardt, Handelskommissar")
