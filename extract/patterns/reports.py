@@ -365,6 +365,10 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
             j = subj.left_edge.i - 1
     if lex.auxiliary_first_frames and j > sent.start and doc[j].pos_ == "AUX" and doc[j - 1].text == ",":
         j -= 1  # "…, wird vermutet."
+    pointer = doc[j]
+    if (lex.verb_second and j > sent.start and pointer.lower_ in lex.report_pointers and pointer.pos_ == "PRON"
+            and pointer.tag_ != "PRELS" and doc[j - 1].text == ","):
+        j -= 1  # "…, das teilte X mit.": the pointer stands for the clause before the comma
     if j < sent.start or doc[j].text != ",":
         return None
     # "X, der …, nannte …": the comma closes an aside of the subject, not content; but a

@@ -252,3 +252,10 @@ def test_a_participle_the_parser_hung_under_its_auxiliary_is_the_cue(run_de):
     (att,) = run_de("Die Frauen hatten angegeben, dass der Vermieter sie bedroht hatte.").attributions
     assert (att.cue.lemma, att.speaker.text, att.quote.text) == (
         "angeben", "Die Frauen", "dass der Vermieter sie bedroht hatte")
+
+
+def test_a_pointer_after_the_comma_stands_for_the_clause_before_it(run_de):
+    text = "Die Raumfähre bleibt einen Tag länger als geplant im All, das entschied die Raumfahrtbehörde Astra."
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.speaker.text) == (
+        "Die Raumfähre bleibt einen Tag länger als geplant im All", "die Raumfahrtbehörde Astra")
