@@ -290,6 +290,8 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
                 return _nominative_after(doc, verb, upper, lex) or origin
     if speaker is None and lex.verb_second:
         speaker = _coordinated_subject(doc, verb, lower, lex)
+    if speaker is None and lex.verb_second and subject is None:
+        speaker = _perfect_read_as_attribute(verb, lower, upper, lex)
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
         if speaker is not None and speaker.root.dep_ in _ADVERBIAL_DEPS and not speaker.root.ent_type_:
@@ -303,6 +305,19 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if speaker is not None and speaker.end < upper:
         speaker = with_apposition(speaker, upper, lex)
     return _with_role_before(doc, speaker, lower) if speaker is not None else None
+
+
+def _perfect_read_as_attribute(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
+    """The subject of a perfect tense the parser split: the participle closing the clause hung
+    on the object before it as an attribute, the auxiliary left as the root ("Die Universität
+    hatte die Aberkennung damit begründet, dass …": the university gave the reason, not the
+    revocation)."""
+    obj = verb.head
+    aux = obj.head
+    if not (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and obj.i < verb.i
+            and obj.dep_ in ("obj", "oa") and aux.i < obj.i and aux.lemma_ in ("haben", "sein")):
+        return None
+    return usable_speaker(subject_of(aux, lower, upper, lex), lex)
 
 
 def _document_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span | None:

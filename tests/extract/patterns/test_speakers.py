@@ -144,3 +144,10 @@ def test_speech_noun_is_its_owners(run_en, text, speaker):
 def test_a_relative_pronoun_for_a_speech_noun_speaks_for_its_owner(run_en, text, speaker):
     att = next(a for a in run_en(text).attributions if a.cue.text in ("described", "called", "said"))
     assert att.speaker.text == speaker
+
+
+def test_a_perfect_the_parser_split_keeps_the_auxiliarys_subject(run_de):
+    # "begründet" hung on the object as an attribute, "hatte" the root with the subject
+    text = "Die Hochschule hatte die Aberkennung des Titels damit begründet, dass viele Passagen abgeschrieben wurden."
+    (att,) = run_de(text).attributions
+    assert (att.cue.lemma, att.speaker.text) == ("begründen", "Die Hochschule")
