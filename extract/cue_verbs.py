@@ -28,7 +28,6 @@ _AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass"})
 _ROOT_DEPS = frozenset({"ROOT", "root"})
 _ADJECTIVE_TAGS = frozenset({"ADJA", "ADJD"})  # German attributive and predicative adjectives
 _OPENING_ADVERB_TAGS = frozenset({"ADV", "PAV"})  # "So", "Dabei", "Nun"
-_AUXILIARY_LEMMAS = frozenset({"haben", "sein", "werden"})
 # plain ints: numpy compares an array with an enum member of spaCy's parts of speech slowly
 # (it asks the enum class for array hooks it does not have)
 _VERB, _AUX, _NOUN = int(VERB), int(AUX), int(NOUN)
@@ -248,7 +247,7 @@ def _verb_like(doc: Doc, lex: CueLexicon) -> np.ndarray:
         for i in np.flatnonzero(among(doc_array(doc, TAG), word_ids(_ADJECTIVE_TAGS, strings))).tolist():
             keep[i] = keep[i] or _in_verb_second_place(doc[i], lex.report_pointers)
         for i in np.flatnonzero(doc_array(doc, TAG) == strings["VVPP"]).tolist():
-            keep[i] = keep[i] or _participle_under_auxiliary(doc[i])
+            keep[i] = keep[i] or _participle_under_auxiliary(doc[i], lex)
     if lex.noun_cues_need_verb_dependents:
         keep &= (pos != _NOUN) | _heads_of(dep, head, word_ids(_VERBAL_DEPS, strings))
     return np.flatnonzero(keep)
@@ -290,11 +289,11 @@ def _in_verb_second_place(token: Token, pointers: frozenset[str] = frozenset()) 
     return not token.text[:1].isupper() and before.tag_ in _OPENING_ADVERB_TAGS
 
 
-def _participle_under_auxiliary(token: Token) -> bool:
-    """Whether a main verb's participle (tagged VVPP, whatever its part of speech) hangs on
-    "haben", "sein" or "werden": the parser made the auxiliary its head ("Die Frauen hatten
-    angegeben[ADJ], dass …")."""
-    return token.tag_ == "VVPP" and token.head.i != token.i and token.head.lemma_ in _AUXILIARY_LEMMAS
+def _participle_under_auxiliary(token: Token, lex: CueLexicon) -> bool:
+    """Whether a main verb's participle (tagged VVPP, whatever its part of speech) hangs on an
+    auxiliary of the perfect (``CueLexicon.perfect_auxiliaries``): the parser made the
+    auxiliary its head ("Die Frauen hatten angegeben[ADJ], dass …")."""
+    return token.tag_ == "VVPP" and token.head.i != token.i and token.head.lemma_ in lex.perfect_auxiliaries
 
 
 def _neuter_singular(noun: Token) -> bool:
@@ -320,7 +319,7 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
             and not (token.tag_[:2] in ("VV", "VA", "VM") and token.dep_ in ("ROOT", "root"))
             and not any(c.dep_ in _AUX_DEPS for c in token.children)
             and not (lex.verb_second and token.tag_ in _ADJECTIVE_TAGS and _in_verb_second_place(token, lex.report_pointers))
-            and not (lex.verb_second and _participle_under_auxiliary(token))):
+            and not (lex.verb_second and _participle_under_auxiliary(token, lex))):
         # a main verb the POS model missed ("empfahl" ADV, "wurde angegeben" ADJD) passes; a
         # particle ("bekannt gegeben") does not
         return ()

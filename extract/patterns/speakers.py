@@ -315,7 +315,7 @@ def _perfect_read_as_attribute(verb: Token, lower: int, upper: int, lex: CueLexi
     obj = verb.head
     aux = obj.head
     if not (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and obj.i < verb.i
-            and obj.dep_ in ("obj", "oa") and aux.i < obj.i and aux.lemma_ in ("haben", "sein")):
+            and obj.dep_ in ("obj", "oa") and aux.i < obj.i and aux.lemma_ in lex.perfect_auxiliaries):
         return None
     return usable_speaker(subject_of(aux, lower, upper, lex), lex)
 
