@@ -96,6 +96,11 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
         if speaker is None and main and verb.dep_ in ("conj", "advcl", "xcomp"):
             # "I laughed and said, “…”", "Trump was defensive …, saying, “…”", "X was prompted to say, “…”"
             speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)
+        if (speaker is None and lex.verb_second and verb.head.i != verb.i
+                and (verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "oc") and verb.tag_ == "VVINF"))):
+            # "biss den Fluggast und rief: „…“", "„…“, ließ ein Sprecher wissen": the subject of
+            # the verb coordinated before, or of the verb whose infinitive the cue is
+            speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)
         if speaker is not None and any(speaker.start < p.end and p.start < speaker.end for p in cut):
             speaker = None
         if speaker is None:

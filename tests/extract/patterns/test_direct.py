@@ -93,3 +93,14 @@ def test_the_clause_after_an_earlier_colon_frames_the_quote(run_de):
             "„Man kann der Bevölkerung nicht ein Gesetz vorsetzen.“")
     (att,) = [a for a in run_de(text).attributions if a.quote.kind == "direct"]
     assert (att.cue.text, att.speaker.text) == ("sagte", "Olaf Reinhardt, Handelskommissar")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the cue an infinitive of "lassen": its subject speaks
+    ("„Der Fonds unterstützt das Land“, ließ ein Sprecher aus Washington wissen.", "ein Sprecher aus Washington"),
+    # the cue coordinated after another verb: that verb's subject speaks
+    ("Als ein Gast zu Hilfe eilte, biss der Randalierer den Gast und rief: „Lasst mich raus!“", "der Randalierer"),
+])
+def test_a_frame_verb_without_a_subject_of_its_own_takes_its_governors(run_de, text, speaker):
+    (att,) = [a for a in run_de(text).attributions if a.quote.kind == "direct"]
+    assert att.speaker.text == speaker
