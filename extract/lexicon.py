@@ -250,6 +250,7 @@ class CueLexicon:
     # minister said"); German inverts ("…“, sagte X"), so there a subject first opens a new sentence
     subject_first_frames: bool = False
     comma_inside_marks: bool = False  # the frame's comma stands inside the closing mark ("…," she said)
+    quote_gaps: bool = False  # the source phrase inside a claim is its gap, no part of it ("A laut X B")
     auxiliary_first_frames: bool = False  # "…, wird vermutet.": an auxiliary before the cue after the content
     separable_particles: bool = False  # "teilte … mit" = mitteilen: particles written apart from the verb
     # whether a main clause puts its finite verb second: the phrase before it is the subject when

@@ -41,6 +41,10 @@ def decode_record(obj, chain=None):
     if isinstance(obj, dict) and obj.get(_TAG) in _RECORDS:
         name = obj[_TAG]
         values = {k: tuple(v) if (name, k) in _TUPLES else v for k, v in obj.items() if k != _TAG}
+        if name == "Quote" and values.get("gaps"):
+            values["gaps"] = tuple(map(tuple, values["gaps"]))  # pairs in a tuple, as they went in
+        elif name == "Quote":
+            values["gaps"] = ()
         return _RECORDS[name](**values)
     return obj if chain is None else chain(obj)
 

@@ -108,12 +108,30 @@ class Cue:
 
 @dataclass(frozen=True)
 class Quote:
-    """The content of what was said, as it stands in the text."""
+    """The content of what was said, as it stands in the text. ``gaps`` are the character
+    spans inside it that are not its words: the source or frame that interrupts it ("Die
+    Boote sind [laut X] zudem recht klein"); ``text`` runs over them."""
 
     text: str
     start: int
     end: int
     kind: str = "direct"
+    gaps: tuple[tuple[int, int], ...] = ()
+
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The quote's own words as character spans: [start, end) without its gaps.
+
+        >>> Quote("A laut X B", 0, 10, "indirect", gaps=((2, 8),)).spans()
+        ((0, 2), (8, 10))
+        """
+        out, at = [], self.start
+        for lo, hi in sorted(self.gaps):
+            if lo > at:
+                out.append((at, lo))
+            at = max(at, hi)
+        if at < self.end:
+            out.append((at, self.end))
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -266,7 +284,7 @@ def attribution_to_dict(att: Attribution) -> dict:
         "mentions": [_span_dict(m, with_entity=True) for m in att.mentions],
         "parent": att.parent,
         "confidence": att.confidence,
-    }
+    } | ({"gaps": [list(g) for g in att.quote.gaps]} if att.quote.gaps else {})
 
 
 def attribution_from_dict(data: dict) -> Attribution:
@@ -288,7 +306,7 @@ def attribution_from_dict(data: dict) -> Attribution:
     return Attribution(
         id=data["id"],
         article=data["article"],
-        quote=Quote(data["text"], data["start"], data["end"], data["kind"]),
+        quote=Quote(data["text"], data["start"], data["end"], data["kind"], tuple(map(tuple, data.get("gaps") or ()))),
         speaker=mention(data.get("speaker")),
         cue=Cue(cue["text"], cue["start"], cue["end"], cue.get("lemma", "")) if cue else None,
         mediator=mention(data.get("mediator")),

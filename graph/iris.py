@@ -41,6 +41,7 @@ QG_TERMS: dict[str, str] = {
     "mediatorMention": "quote -> the NIF string that names the mediator",
     "addresseeMention": "quote -> the NIF string that names who it was said to (\"der Zeitung\")",
     "nestedIn": "quote -> the quote it stands inside",
+    "gap": "quote -> a NIF string inside it that is no part of its words: the source or frame that interrupts it (\"laut X\")",
     "attributionId": "quote -> its id in quotes.jsonl",
     "confidence": "quote -> how likely the learned parts judge its attribution right (xsd:decimal, 0 to 1)",
     # cross-article identity (graph/identity.py): an entity as written (a key) and what joined it

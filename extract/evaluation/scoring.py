@@ -174,7 +174,7 @@ def as_prediction(item: Attribution | Prediction) -> Prediction:
     if isinstance(item, Prediction):
         return item
     return Prediction(
-        quote=((item.quote.start, item.quote.end),),
+        quote=item.quote.spans(),
         speaker=((item.speaker.start, item.speaker.end),) if item.speaker is not None else (),
         cue=((item.cue.start, item.cue.end),) if item.cue is not None else (),
         kind=item.quote.kind,
