@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, ORTH, POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import kept
+from .doc_tables import among, doc_array, forms, kept, word_ids
 from .lexicon import CueLexicon
 
 
@@ -99,7 +102,11 @@ def _name_elsewhere(token: Token) -> bool:
 
 
 def _name_words(doc: Doc) -> Counter:
-    return Counter(t.text for t in doc if _is_name_word(t))
+    """How often each word stands in the Doc as a name word (:func:`_is_name_word`), read from
+    its arrays: no Token made per word."""
+    names = np.flatnonzero((doc_array(doc, POS) == _PROPN) | among(doc_array(doc, ENT_TYPE), word_ids(_NAME_LABELS, doc.vocab.strings)))
+    texts = forms(doc, ORTH)
+    return Counter(texts[i] for i in names.tolist())
 
 
 def _is_name_word(token: Token) -> bool:
@@ -117,3 +124,4 @@ _FRONTED_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "X"})
 _FRONTED_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _MAX_FRONTED = 8  # words before the finite verb, at most
 _NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
+_PROPN = int(PROPN)  # a plain int: numpy compares with it faster than with the enum member

@@ -5,7 +5,7 @@ a demonstrative hung on the verb as its determiner), so the tests do not depend 
 """
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from quotegraph.extract.doc_tables import reading
 from quotegraph.extract.lexicon import load_lexicon
@@ -53,6 +53,17 @@ EARLIER_NAME = [("Greenpeace", "PROPN", 1, "nsubj", "Case=Nom"), ("protestierte"
 def test_a_name_read_as_an_adverb_is_the_subject_when_the_doc_names_it_elsewhere():
     doc, verb = _sentence([("Greenpeace", "ADV", -1, "advmod", "")], before=EARLIER_NAME)
     assert _subject(doc, verb) == "Greenpeace"
+
+
+def test_a_name_read_as_an_adverb_is_the_subject_when_the_doc_tags_it_a_name_elsewhere():
+    # the earlier "Nordwerk" is a common noun to the tagger but an organisation to the NER
+    earlier = [("Nordwerk", "NOUN", 1, "nsubj", "Case=Nom"), ("protestierte", "VERB", 1, "ROOT", FIN),
+               (".", "PUNCT", 1, "punct", "")]
+    doc, verb = _sentence([("Nordwerk", "ADV", -1, "advmod", "")], before=earlier)
+    doc.ents = [Span(doc, 0, 1, label="ORG")]
+    assert _subject(doc, verb) == "Nordwerk"
+    doc, verb = _sentence([("Nordwerk", "ADV", -1, "advmod", "")], before=earlier)  # no entity: a noun like any
+    assert _subject(doc, verb) is None
 
 
 def test_a_lone_word_read_as_an_adverb_and_named_nowhere_is_no_subject():
