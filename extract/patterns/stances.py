@@ -161,6 +161,8 @@ def _stance(doc: Doc, sent: Span, adj: Token, lex: CueLexicon) -> Found | None:
     else:
         head = adj.head if adj.dep_ == "acomp" else adj
     clause = next((c for c in (*adj.children, *head.children) if c.dep_ == "ccomp" and c.i > adj.i), None)
+    if clause is None and adj.lower_ in lex.stance_infinitive_adjectives:
+        clause = _stance_infinitive(adj)  # "The union is eager to settle"
     if clause is None:
         clause = _stance_object(adj, lex)  # "Republicans are critical of the deal"
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < adj.i), None)
@@ -181,6 +183,12 @@ def _stance_object(adj: Token, lex: CueLexicon) -> Token | None:
     (``CueLexicon.stance_prepositions``): "critical [of the deal]", "tired [of hearing it]"."""
     prep = next((c for c in adj.children if c.dep_ == "prep" and c.i > adj.i and c.lower_ in lex.stance_prepositions), None)
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+
+
+def _stance_infinitive(adj: Token) -> Token | None:
+    """The "to"-infinitive after a stance adjective that takes one: "eager [to settle]"."""
+    return next((c for c in adj.children if c.dep_ == "xcomp" and c.i > adj.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _holder(noun: Token, lex: CueLexicon) -> Found | None:

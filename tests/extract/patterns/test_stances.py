@@ -31,6 +31,9 @@ STANCES = [
      "Republicans in the state senate", "are highly critical"),
     ("Many farmers are tired of hearing about the new tariff.", "hearing about the new tariff", "Many farmers",
      "are tired"),
+    # the infinitive of an adjective of wanting (``stance_infinitive_adjectives``)
+    ("The port authority was eager to calm the shippers.", "to calm the shippers", "The port authority", "was eager"),
+    ("The farmers are not willing to risk their harvest.", "to risk their harvest", "The farmers", "are not willing"),
     # the participle the parser reads as a passive
     ("Mr. Olawale is convinced that the vote had been rigged.", "that the vote had been rigged", "Mr. Olawale",
      "is convinced"),
@@ -49,6 +52,7 @@ def test_a_stance_adjective_with_a_clause_or_object_is_its_subjects_view(run_en,
     "The confident senator said nothing.",
     "The report was critical.",  # nothing it is about
     "The senator was critical on Monday.",  # "on Monday" is when, not what
+    "The new tariff is sure to hurt the farmers.",  # the writer's forecast: "sure to" is no one's wish
 ])
 def test_no_stance_without_a_clause_or_a_subject(run_en, text):
     assert not any(a.pattern == "stance" for a in run_en(text).attributions)
