@@ -143,6 +143,9 @@ NOUN_ACTS = [
     # no owner: the subject of the verb the noun is the object of
     ("The bishops renewed calls for a ceasefire in the valley.", "a ceasefire in the valley", "The bishops", "calls for"),
     ("The farmers' union had little sympathy for the new rules.", "the new rules", "The farmers' union", "sympathy for"),
+    # nouns of comment, reference and judgement
+    ("Mr. Okafor's rejection of the new curfew surprised the council.", "the new curfew", "Mr. Okafor", "rejection of"),
+    ("The pastor's remarks about the new mayor angered the parish.", "the new mayor", "The pastor", "remarks about"),
 ]
 
 
