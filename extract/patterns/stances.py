@@ -103,6 +103,10 @@ def _noun_act(doc: Doc, noun: Token, lex: CueLexicon) -> Found | None:
         (c.dep_ == "prep" and f"{lemma} {c.lower_}" in lex.act_nouns)
         or (c.dep_ == "acl" and c.tag_ == "VB" and f"{lemma} to" in lex.act_nouns
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None)
+    if link is None and noun.dep_ == "dobj":
+        # "took aim at X", "paid tribute to X": the parser hangs the noun's preposition on the verb
+        link = next((c for c in noun.head.children if c.i == noun.right_edge.i + 1 and c.dep_ in ("prep", "dative")
+                     and f"{lemma} {c.lower_}" in lex.act_nouns), None)
     if link is None:
         return None
     what = link if link.dep_ == "acl" else next((c for c in link.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -112,7 +116,7 @@ def _noun_act(doc: Doc, noun: Token, lex: CueLexicon) -> Found | None:
     if len(content) == 1 and content[0].pos_ == "PRON":
         return None  # "support for it", "a request for one": a pronoun alone names nothing
     speaker = noun_owner(noun) or _governor_subject(noun, lex)
-    cue_end = link if link.dep_ == "prep" else noun
+    cue_end = noun if link.dep_ == "acl" else link
     return Found((content.start_char, content.end_char), "indirect", cue=(noun.idx, cue_end.idx + len(cue_end), lemma),
                  speaker=span_chars(speaker), pattern=Pattern.NOUN_ACT)
 

@@ -146,6 +146,9 @@ NOUN_ACTS = [
     # nouns of comment, reference and judgement
     ("Mr. Okafor's rejection of the new curfew surprised the council.", "the new curfew", "Mr. Okafor", "rejection of"),
     ("The pastor's remarks about the new mayor angered the parish.", "the new mayor", "The pastor", "remarks about"),
+    # the preposition the parser hung on the verb whose object the noun is
+    ("The mayor took aim at the council on Monday.", "the council", "The mayor", "aim at"),
+    ("Ms. Ruiz paid tribute to the firefighters.", "the firefighters", "Ms. Ruiz", "tribute to"),
 ]
 
 
