@@ -228,3 +228,13 @@ def test_a_correlate_between_the_noun_and_its_clause_and_no_speaker_for_es_gibt(
     (att,) = run_de(text).attributions
     assert (att.cue.text, att.quote.text, att.speaker) == (
         "Zweifel", "ob das Haus tatsächlich von dem Architekten stammt", None)
+
+
+@pytest.mark.parametrize("text, noun, speaker", [
+    # a noun of a speech act with its clause: the subject of the verb it is the object of speaks
+    ("The mayor gave assurances that the bridge would open in May.", "assurances", "The mayor"),
+    ("Mr. Okafor's denial that he had met the buyers did not convince the board.", "denial", "Mr. Okafor"),
+])
+def test_an_english_speech_act_noun_before_a_that_clause_is_its_cue(run_en, text, noun, speaker):
+    att = next(a for a in run_en(text).attributions if a.pattern == "noun")
+    assert (att.cue.text, att.speaker.text) == (noun, speaker)
