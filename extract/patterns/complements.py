@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import children_of, forms, id_list, span_of, tokens_with
 from ..lexicon import CueLexicon
+from ..marks import OPENING_MARKS
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import RELATIVE_PRONOUN_TAGS, SUBJECT_DEPS, strip_punct
 from .clauses import indirect_report
@@ -109,6 +110,8 @@ def _object_relative(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexi
         return None  # "the night she said the race was over": the clause has its own subject
     if clause is None and not after:
         return None  # "a move voters expected", "the time he spoke": nothing says what of the noun
+    if any(t.tag_ == "``" or len(t.text) == 1 and t.text in OPENING_MARKS for t in doc[verb.i + 1 : verb.right_edge.i + 1]):
+        return None  # "which the senator called “a disgrace”": the quoted words are the speech (settle.py)
     first = verb.left_edge
     start = first.i if first.i > 0 and doc[first.i - 1].text == "," else noun.left_edge.i
     content = strip_punct(span_of(doc, start, verb.right_edge.i + 1))

@@ -211,6 +211,7 @@ def test_a_cue_in_a_relative_clause_says_it_of_the_noun(run_en, text, content, s
     "The officials who said the plan would fail were ignored.",  # the relative pronoun speaks
     "It was the day she told reporters about the plan.",  # the object is named: nothing of the day
     "It was a move that many voters expected.",  # nothing said of the move
+    'The pier, which the mayor called "a rusty eyesore," was closed.',  # the quoted words are the speech
 ])
 def test_no_object_relative_where_the_clause_says_nothing_of_its_noun(run_en, text):
     assert not any(a.pattern == "object_relative" for a in run_en(text).attributions)
