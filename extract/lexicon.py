@@ -297,6 +297,9 @@ class CueLexicon:
     # idea is that …"), question verbs in the passive ("was asked whether …", "asked about X")
     stance_adjectives: frozenset[str] = _words()
     stance_prepositions: frozenset[str] = _words()  # what a stance is about: "critical of", "tired of"
+    # stance adjectives whose infinitive is what the subject wants: "eager to", "reluctant to"
+    # (not "sure to", "likely to": the writer's forecast, no one's stance)
+    stance_infinitive_adjectives: frozenset[str] = _words()
     predicate_clause_nouns: frozenset[str] = _words()
     holder_nouns: frozenset[str] = _words()  # one who holds a stance, said of someone: "a critic of X"
     question_verbs: frozenset[str] = _words()

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import children_of, forms, id_list, span_of, tokens_with
 from ..lexicon import CueLexicon
+from ..marks import OPENING_MARKS
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import RELATIVE_PRONOUN_TAGS, SUBJECT_DEPS, strip_punct
 from .clauses import indirect_report
@@ -44,6 +45,10 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     """The clause or object a reporting verb governs: "X said (that) …", "X warned of …",
     "X bemoaned the unrest" — a clause for any cue verb, an object only for a non-weak one
     or one the parser gives a clause to."""
+    if verb.dep_ == "relcl":
+        relative = _object_relative(doc, sent, verb, lemma, lex)
+        if relative is not None:
+            return relative
     # the cue's dependents by label, from the Doc's arrays: a Token made only for one that may be the content
     deps, kids, labels = id_list(doc, DEP), children_of(doc)[verb.i], dep_labels(doc.vocab.strings)
     comp = next((doc[c] for c in kids if deps[c] in labels.objects and c > verb.i
@@ -82,6 +87,39 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False)
 
 
+
+
+def _object_relative(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
+    """"a result that she said defied expectations", "the things the governor said about
+    farmers", "a campaign he calls Brighter Valley": a cue in a relative clause with a subject
+    of its own says something of the noun the clause hangs on, which stands in the clause as
+    its object or as its clause's subject. The noun's phrase with the clause is the content
+    (from the relative pronoun after a comma: "the tunnel, which the council called a waste"),
+    the clause's subject the speaker."""
+    noun = verb.head
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.i > verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.tag_ in RELATIVE_PRONOUN_TAGS:
+        return None  # "officials who said …": the relative pronoun speaks
+    after = [c for c in verb.children if c.i > verb.i]
+    if any(c.dep_ in ("dobj", "obj") and c.tag_ not in RELATIVE_PRONOUN_TAGS for c in verb.children):
+        return None  # the object is named: "the day he told reporters …" says nothing of the day
+    clause = next((c for c in after if c.dep_ == "ccomp"), None)
+    if clause is not None and any(c.dep_ in SUBJECT_DEPS and c.tag_ not in RELATIVE_PRONOUN_TAGS for c in clause.children):
+        return None  # "the night she said the race was over": the clause has its own subject
+    if clause is None and not after:
+        return None  # "a move voters expected", "the time he spoke": nothing says what of the noun
+    if any(t.tag_ == "``" or len(t.text) == 1 and t.text in OPENING_MARKS for t in doc[verb.i + 1 : verb.right_edge.i + 1]):
+        return None  # "which the senator called “a disgrace”": the quoted words are the speech (settle.py)
+    first = verb.left_edge
+    start = first.i if first.i > 0 and doc[first.i - 1].text == "," else noun.left_edge.i
+    content = strip_punct(span_of(doc, start, verb.right_edge.i + 1))
+    speaker = strip_punct(span_of(doc, subject.left_edge.i, subject.right_edge.i + 1))
+    if content is None or speaker is None:
+        return None
+    return Found((content.start_char, content.end_char), "indirect", cue=(verb.idx, verb.idx + len(verb), lemma),
+                 speaker=(speaker.start_char, speaker.end_char), pattern=Pattern.OBJECT_RELATIVE)
 
 
 def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:

@@ -49,6 +49,7 @@ class Pattern(str, Enum):
     NOUN_PREDICATE = "noun_predicate"  # a speech noun's clause after the copula: "The idea is that …"
     ASKED = "asked"  # what someone was asked: "X was asked whether …", "Asked about Y, …"
     NOUN_ACT = "noun_act"  # a speech act or stance named by a noun: "her criticism of the plan"
+    OBJECT_RELATIVE = "object_relative"  # a relative clause's cue says it of its noun: "a plan that X called a mistake"
 
     def __str__(self) -> str:
         return self.value

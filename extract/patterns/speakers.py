@@ -100,6 +100,20 @@ def infinitive_controller(verb: Token, lower: int, upper: int) -> Span | None:
     return verb.doc[obj.left_edge.i : obj.right_edge.i + 1]
 
 
+def participle_holder(verb: Token, lower: int) -> Span | None:
+    """"ads praising the senator", "polls showing X ahead", "those backing the bill": a present
+    participle that modifies a noun, with no subject of its own, is said by that noun's phrase
+    (up to the participle; not before ``lower``)."""
+    head = verb.head
+    if (verb.dep_ != "acl" or verb.tag_ != "VBG" or head.i >= verb.i or head.pos_ not in ("NOUN", "PROPN", "PRON")
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
+        return None
+    start = head.left_edge.i
+    if start < lower:
+        return None
+    return strip_punct(verb.doc[start : verb.i])
+
+
 _GOVERNED_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "pcomp", "acomp"})
 
 
@@ -277,6 +291,8 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         speaker = infinitive_controller(verb, lower, upper)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = _governor_subject(doc, sent, verb, lex)
+    if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
+        speaker = participle_holder(verb, lower)
     if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
         # "X beeilte sich, … zu erklären, …": the infinitive's speaker is its governor's subject
         speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)

@@ -103,6 +103,10 @@ def _noun_act(doc: Doc, noun: Token, lex: CueLexicon) -> Found | None:
         (c.dep_ == "prep" and f"{lemma} {c.lower_}" in lex.act_nouns)
         or (c.dep_ == "acl" and c.tag_ == "VB" and f"{lemma} to" in lex.act_nouns
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None)
+    if link is None and noun.dep_ == "dobj":
+        # "took aim at X", "paid tribute to X": the parser hangs the noun's preposition on the verb
+        link = next((c for c in noun.head.children if c.i == noun.right_edge.i + 1 and c.dep_ in ("prep", "dative")
+                     and f"{lemma} {c.lower_}" in lex.act_nouns), None)
     if link is None:
         return None
     what = link if link.dep_ == "acl" else next((c for c in link.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -112,7 +116,7 @@ def _noun_act(doc: Doc, noun: Token, lex: CueLexicon) -> Found | None:
     if len(content) == 1 and content[0].pos_ == "PRON":
         return None  # "support for it", "a request for one": a pronoun alone names nothing
     speaker = noun_owner(noun) or _governor_subject(noun, lex)
-    cue_end = link if link.dep_ == "prep" else noun
+    cue_end = noun if link.dep_ == "acl" else link
     return Found((content.start_char, content.end_char), "indirect", cue=(noun.idx, cue_end.idx + len(cue_end), lemma),
                  speaker=span_chars(speaker), pattern=Pattern.NOUN_ACT)
 
@@ -161,6 +165,8 @@ def _stance(doc: Doc, sent: Span, adj: Token, lex: CueLexicon) -> Found | None:
     else:
         head = adj.head if adj.dep_ == "acomp" else adj
     clause = next((c for c in (*adj.children, *head.children) if c.dep_ == "ccomp" and c.i > adj.i), None)
+    if clause is None and adj.lower_ in lex.stance_infinitive_adjectives:
+        clause = _stance_infinitive(adj)  # "The union is eager to settle"
     if clause is None:
         clause = _stance_object(adj, lex)  # "Republicans are critical of the deal"
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < adj.i), None)
@@ -181,6 +187,12 @@ def _stance_object(adj: Token, lex: CueLexicon) -> Token | None:
     (``CueLexicon.stance_prepositions``): "critical [of the deal]", "tired [of hearing it]"."""
     prep = next((c for c in adj.children if c.dep_ == "prep" and c.i > adj.i and c.lower_ in lex.stance_prepositions), None)
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+
+
+def _stance_infinitive(adj: Token) -> Token | None:
+    """The "to"-infinitive after a stance adjective that takes one: "eager [to settle]"."""
+    return next((c for c in adj.children if c.dep_ == "xcomp" and c.i > adj.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _holder(noun: Token, lex: CueLexicon) -> Found | None:

@@ -190,3 +190,28 @@ def test_that_said_opening_a_sentence_is_no_report(run_en):
 def test_a_for_to_clause_after_a_cue_is_its_content(run_en, text, content, speaker):
     (att,) = run_en(text).attributions
     assert (att.quote.text, att.speaker.text) == (content, speaker)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # the noun a relative clause hangs on is what its cue says something of
+    ("He listed nine outrageous things the governor had said about farmers.",
+     "nine outrageous things the governor had said about farmers", "the governor"),
+    ("The city faces a gap in its budget that experts say makes the plan moot.",
+     "a gap in its budget that experts say makes the plan moot", "experts"),
+    # after a comma the clause itself, from its relative pronoun
+    ("The mayor backed the tunnel, which the council described as a waste of money.",
+     "which the council described as a waste of money", "the council"),
+])
+def test_a_cue_in_a_relative_clause_says_it_of_the_noun(run_en, text, content, speaker):
+    att = next(a for a in run_en(text).attributions if a.pattern == "object_relative")
+    assert (att.quote.text, att.speaker.text) == (content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "The officials who said the plan would fail were ignored.",  # the relative pronoun speaks
+    "It was the day she told reporters about the plan.",  # the object is named: nothing of the day
+    "It was a move that many voters expected.",  # nothing said of the move
+    'The pier, which the mayor called "a rusty eyesore," was closed.',  # the quoted words are the speech
+])
+def test_no_object_relative_where_the_clause_says_nothing_of_its_noun(run_en, text):
+    assert not any(a.pattern == "object_relative" for a in run_en(text).attributions)

@@ -259,3 +259,13 @@ def test_a_pointer_after_the_comma_stands_for_the_clause_before_it(run_de):
     (att,) = run_de(text).attributions
     assert (att.quote.text, att.speaker.text) == (
         "Die Raumfähre bleibt einen Tag länger als geplant im All", "die Raumfahrtbehörde Astra")
+
+
+@pytest.mark.parametrize("text, noun, speaker", [
+    # a noun of a speech act with its clause: the subject of the verb it is the object of speaks
+    ("The mayor gave assurances that the bridge would open in May.", "assurances", "The mayor"),
+    ("Mr. Okafor's denial that he had met the buyers did not convince the board.", "denial", "Mr. Okafor"),
+])
+def test_an_english_speech_act_noun_before_a_that_clause_is_its_cue(run_en, text, noun, speaker):
+    att = next(a for a in run_en(text).attributions if a.pattern == "noun")
+    assert (att.cue.text, att.speaker.text) == (noun, speaker)

@@ -106,6 +106,16 @@ def test_speaker_of_participle_and_relative_clause(run_en, text, speaker):
     assert atts and atts[0].speaker.text == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a present participle on a noun is said by that noun's phrase, also after a preposition
+    ("Most of the money went to ads praising the senator.", "ads"),
+    ("She signed a letter urging the council to delay the vote.", "a letter"),
+])
+def test_a_participle_on_a_noun_is_said_by_that_noun(run_en, text, speaker):
+    att = next(a for a in run_en(text).attributions if a.cue.text in ("praising", "urging"))
+    assert att.speaker.text == speaker
+
+
 def test_time_after_the_cue_is_not_the_speaker(run_en):
     text = ("“He's absolutely right. There's a severe disconnect between this White House and our military,” "
             "Flynn, a top Trump surrogate, said Thursday morning on Fox News.")

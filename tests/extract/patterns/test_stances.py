@@ -31,6 +31,9 @@ STANCES = [
      "Republicans in the state senate", "are highly critical"),
     ("Many farmers are tired of hearing about the new tariff.", "hearing about the new tariff", "Many farmers",
      "are tired"),
+    # the infinitive of an adjective of wanting (``stance_infinitive_adjectives``)
+    ("The port authority was eager to calm the shippers.", "to calm the shippers", "The port authority", "was eager"),
+    ("The farmers are not willing to risk their harvest.", "to risk their harvest", "The farmers", "are not willing"),
     # the participle the parser reads as a passive
     ("Mr. Olawale is convinced that the vote had been rigged.", "that the vote had been rigged", "Mr. Olawale",
      "is convinced"),
@@ -49,6 +52,7 @@ def test_a_stance_adjective_with_a_clause_or_object_is_its_subjects_view(run_en,
     "The confident senator said nothing.",
     "The report was critical.",  # nothing it is about
     "The senator was critical on Monday.",  # "on Monday" is when, not what
+    "The new tariff is sure to hurt the farmers.",  # the writer's forecast: "sure to" is no one's wish
 ])
 def test_no_stance_without_a_clause_or_a_subject(run_en, text):
     assert not any(a.pattern == "stance" for a in run_en(text).attributions)
@@ -139,6 +143,12 @@ NOUN_ACTS = [
     # no owner: the subject of the verb the noun is the object of
     ("The bishops renewed calls for a ceasefire in the valley.", "a ceasefire in the valley", "The bishops", "calls for"),
     ("The farmers' union had little sympathy for the new rules.", "the new rules", "The farmers' union", "sympathy for"),
+    # nouns of comment, reference and judgement
+    ("Mr. Okafor's rejection of the new curfew surprised the council.", "the new curfew", "Mr. Okafor", "rejection of"),
+    ("The pastor's remarks about the new mayor angered the parish.", "the new mayor", "The pastor", "remarks about"),
+    # the preposition the parser hung on the verb whose object the noun is
+    ("The mayor took aim at the council on Monday.", "the council", "The mayor", "aim at"),
+    ("Ms. Ruiz paid tribute to the firefighters.", "the firefighters", "Ms. Ruiz", "tribute to"),
 ]
 
 
