@@ -104,8 +104,9 @@ def candidates_to_records(doc: Doc, found: list[Found]) -> list[Attribution]:
         cue = Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1], f.cue[2]) if f.cue else None
         parent = found[f.parent].quote if f.parent is not None else None
         possessor = doc[f.extra["possessor"]] if "possessor" in f.extra else None
+        gaps = (f.extra["gap"],) if "gap" in f.extra else ()
         out.append(Attribution(
-            id=local_attribution_id(start, end), article="", quote=Quote(text[start:end], start, end, f.kind, (f.extra["gap"],) if "gap" in f.extra else ()),
+            id=local_attribution_id(start, end), article="", quote=Quote(text[start:end], start, end, f.kind, gaps),
             speaker=mention(f.speaker), cue=cue, mediator=mention(f.mediator), relays=tuple(map(mention, f.relays)),
             parent=local_attribution_id(*parent) if parent is not None else None,
             possessor=mention((possessor.idx, possessor.idx + len(possessor.text))) if possessor is not None else None,

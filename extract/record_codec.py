@@ -41,10 +41,8 @@ def decode_record(obj, chain=None):
     if isinstance(obj, dict) and obj.get(_TAG) in _RECORDS:
         name = obj[_TAG]
         values = {k: tuple(v) if (name, k) in _TUPLES else v for k, v in obj.items() if k != _TAG}
-        if name == "Quote" and values.get("gaps"):
-            values["gaps"] = tuple(map(tuple, values["gaps"]))  # pairs in a tuple, as they went in
-        elif name == "Quote":
-            values["gaps"] = ()
+        if name == "Quote":
+            values["gaps"] = tuple(map(tuple, values.get("gaps") or ()))  # pairs in a tuple, as they went in
         return _RECORDS[name](**values)
     return obj if chain is None else chain(obj)
 

@@ -276,7 +276,7 @@ def _attribution_triples(result: ArticleResult, att: Attribution, ids: dict[str,
     if att.parent and att.parent in ids:
         out.append((quote, QG.nestedIn, ids[att.parent]))
     for lo, hi in q.gaps:  # "A laut X B": X's phrase stands inside the quote's span, no part of its words
-        out += [(quote, QG.gap, _span(aid, lo, hi)), *_string_triples(aid, lo, hi, result.article.text[lo:hi])]
+        out += [(quote, QG.gap, _span(aid, lo, hi)), *_string_triples(aid, lo, hi, q.text[lo - q.start : hi - q.start])]
     if att.cue:
         cue = _span(aid, att.cue.start, att.cue.end)
         out.append((quote, QG.cue, cue))

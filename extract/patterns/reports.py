@@ -365,9 +365,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
             j = subj.left_edge.i - 1
     if lex.auxiliary_first_frames and j > sent.start and doc[j].pos_ == "AUX" and doc[j - 1].text == ",":
         j -= 1  # "…, wird vermutet."
-    pointer = doc[j]
-    if (lex.verb_second and j > sent.start and pointer.lower_ in lex.report_pointers and pointer.pos_ == "PRON"
-            and pointer.tag_ != "PRELS" and doc[j - 1].text == ","):
+    if lex.verb_second and j > sent.start and doc[j - 1].text == "," and _demonstrative_pointer(doc[j], lex):
         j -= 1  # "…, das teilte X mit.": the pointer stands for the clause before the comma
     if j < sent.start or doc[j].text != ",":
         return None
@@ -398,6 +396,11 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
         if speaker is not None:
             speaker = with_apposition(speaker, sent.end, lex)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_LAST, doc, sent, lex, need_clause=False)
+
+
+def _demonstrative_pointer(token: Token, lex: CueLexicon) -> bool:
+    """A demonstrative pronoun that points back at a report ("das", "dies"), not a relative one."""
+    return token.lower_ in lex.report_pointers and token.pos_ == "PRON" and token.tag_ != "PRELS"
 
 
 def _adverbial_clause_of(content: Span, verb: Token, lex: CueLexicon) -> bool:
