@@ -92,6 +92,10 @@ def _phrase_after(verb: Token, finite: Token, lex: CueLexicon) -> Token | None:
     after = next((c for c in verb.children if c.left_edge.i == k and c.pos_ in ("NOUN", "PROPN")), None)
     if after is None or after.dep_ in _PASSIVE_DEPS:
         return None
+    if after.morph.get("Case") in (["Dat"], ["Gen"]):
+        # "Brandt sagte der Zeitung": a dative is addressed, not the subject (the accusative is
+        # left alone: "die", "das" and names look the same in the nominative)
+        return None
     return after
 
 

@@ -75,6 +75,9 @@ CASES = [
      "Wir prüfen den Fall.", "ein Sprecher", ["Die Agentur Nordpress"], None, None),
     ("de", "Die Zeitung Abendblatt berichtet laut Nordpress, ein Polizeisprecher habe gesagt: „Es gab keine Verletzten.“",
      "Es gab keine Verletzten.", "ein Polizeisprecher", ["Die Zeitung Abendblatt", "Nordpress"], None, None),
+    # the reporter a lone surname the tagger reads as a noun: the dative after the verb is addressed, not the reporter
+    ("de", "Kranich sagte der Zeitung, der Zeuge habe gesagt: „Ich habe nichts gesehen.“",
+     "Ich habe nichts gesehen.", "der Zeuge", ["Kranich"], None, None),
     # a pronoun in the report is most likely the reporter again: no relay
     ("de", "Der Minister sagte, er habe gesagt: „Ich bleibe.“", "Ich bleibe.", "Der Minister", [], None, None),
     # relays nested in one sentence, in order: a citing phrase right after a source phrase is that
