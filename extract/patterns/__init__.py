@@ -22,7 +22,8 @@ module                 pattern family
 :mod:`.acts`           reported speech acts without their words (``Die Opposition kritisierte den Entwurf.``)
 :mod:`.continuations`  a sentence in Konjunktiv I with no cue continues the report before it (a
                        speech act too); in a dependent clause only, it is the governing clause's
-                       subject's report; a plan with "soll" right after a report continues it
+                       subject's report; a plan with "soll" right after a report continues it;
+                       a frame in Konjunktiv I right after a report is relayed by its reporter
 :mod:`.stances`        stances and questions with no reporting verb (``X is confident that …``, ``The idea
                        is that …``, ``X was asked whether …``); acts named by a noun (``her criticism of X``)
 :mod:`.evidentials`    hearsay and appearance with no source (``The bill is expected to pass``, ``X reportedly …``)
@@ -43,7 +44,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import CueLexicon
 from .acts import find_broad_verb_reports, find_reported_acts
-from .continuations import find_subjunctive_continuations
+from .continuations import find_subjunctive_continuations, relay_reported_frames
 from .direct import find_direct_quotes
 from .evidentials import find_evidentials
 from .found import Found, FoundIndex
@@ -77,6 +78,7 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     # after the speech acts: a sentence in reported mood goes on with one ("Die Opposition
     # kritisierte den Entwurf. Er sei unsozial.")
     found.extend(list(find_subjunctive_continuations(doc, lex, found, broad=broad)))
+    relay_reported_frames(doc, lex, list(found))
     found.extend(list(find_evidentials(doc, lex, found)))
     if broad:
         found.extend(list(find_broad_verb_reports(doc, lex, found)))

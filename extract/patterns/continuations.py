@@ -1,7 +1,8 @@
-"""Free indirect speech: sentences in Konjunktiv I that continue a report, and hearsay with "soll … haben"."""
+"""Free indirect speech: sentences in Konjunktiv I that continue a report (or relay its frame), and hearsay with "soll … haben"."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 import numpy as np
@@ -13,7 +14,7 @@ from ..doc_tables import among, between as indices_between, doc_array, kept, spa
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..konjunktiv import konjunktiv_mood
-from ..phrases import NAME_LABELS, doc_text, sentences, strip_punct, subject_of
+from ..phrases import NAME_LABELS, doc_text, is_pronoun, sentences, strip_punct, subject_of
 from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
@@ -222,3 +223,49 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
             continue
         ends.append(f)
         yield f
+
+
+def _names_a_speaker(span: Span, lex: CueLexicon) -> bool:
+    """Whether a frame's subject names someone who speaks: a name, or a title or spokesperson
+    noun at its head ("Der Nachbar" is left out: most such subjects of a frame in reported mood
+    are the content's own subject, "Der Abschuss des Bären sei …")."""
+    head = span.root
+    return head.ent_type_ in NAME_LABELS or head.lemma_ in lex.titles or head.lemma_ in lex.spokesperson_nouns
+
+
+def relay_reported_frames(doc: Doc, lex: CueLexicon, found: list[Found]) -> None:
+    """A report whose own frame stands in reported mood right after another report ("Der
+    Anwalt sagte, sein Mandant sei unschuldig. Der Nachbar behaupte, dass …"): the frame is the
+    first reporter's words, so its speaker is relayed by that reporter. The previous report's
+    speaker (and its relays) go outside the frame's own relays. Only a subject that names a
+    speaker is relayed (:func:`_names_a_speaker`): a pronoun ("Er behaupte") may be the
+    reporter again."""
+    if not lex.reported_mood:
+        return
+    sents = sentences(doc)
+    starts = [s.start_char for s in sents]
+    ordered = sorted((f for f in found if f.pattern != Pattern.EMBEDDED and f.speaker is not None),
+                     key=lambda f: f.quote[1])
+    for f in found:
+        if f.cue is None or f.speaker is None or f.inherited or f.quote[0] < f.cue[0]:
+            continue  # only a frame before its content, with a speaker of its own
+        cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+        verb = next((t for t in cue if t.pos_ == "VERB"), None) if cue is not None else None
+        if verb is None or verb.dep_ != "ROOT":
+            continue  # a frame in a clause of its own sentence is read where that clause is
+        if not any(reported_mood(t, lex) for t in (verb, *verb.children) if t is verb or t.dep_ in _AUXILIARY_DEPS):
+            continue  # "Ein Zeuge habe erklärt: …", "Der Nachbar behaupte, …"
+        speaker = doc.char_span(*f.speaker, alignment_mode="expand")
+        if speaker is None or not _names_a_speaker(speaker, lex):
+            continue
+        k = bisect_right(starts, verb.idx) - 1
+        if k < 1:
+            continue
+        before = sents[k - 1]
+        prev = [g for g in ordered if before.start_char <= g.quote[0] and g.quote[1] <= sents[k].start_char and g is not f]
+        if not prev:
+            continue
+        last = prev[-1]
+        if last.speaker == f.speaker or is_impersonal(doc, last.speaker, lex) or last.speaker in f.mediators:
+            continue
+        f.set_mediators((*f.mediators, last.speaker, *last.mediators))

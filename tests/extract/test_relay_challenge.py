@@ -78,6 +78,14 @@ CASES = [
     # the reporter a lone surname the tagger reads as a noun: the dative after the verb is addressed, not the reporter
     ("de", "Kranich sagte der Zeitung, der Zeuge habe gesagt: „Ich habe nichts gesehen.“",
      "Ich habe nichts gesehen.", "der Zeuge", ["Kranich"], None, None),
+    # a frame in reported mood after a report is the reporter's words: its speaker is relayed by the reporter
+    ("de", "Der Verteidiger sagte, die Polizei habe Fehler gemacht. Polizeisprecher Jan Moll habe erklärt: „Ich war nicht dort.“",
+     "Ich war nicht dort.", "Polizeisprecher Jan Moll", ["Der Verteidiger"], None, None),
+    ("de", "Die Ministerin Anna Roth erklärte, die Lage sei ernst. Der Abgeordnete Tim Berger fordere, dass die Regierung "
+     "sofort handle.", "dass die Regierung sofort handle", "Der Abgeordnete Tim Berger", ["Die Ministerin Anna Roth"], None, None),
+    # ... but a subject that names no one may be the content's own: no relay
+    ("de", "Die Ministerin Anna Roth erklärte, die Lage sei ernst. Die Opposition fordere, dass die Regierung sofort "
+     "handle.", "dass die Regierung sofort handle", "Die Opposition", [], None, None),
     # a pronoun in the report is most likely the reporter again: no relay
     ("de", "Der Minister sagte, er habe gesagt: „Ich bleibe.“", "Ich bleibe.", "Der Minister", [], None, None),
     # relays nested in one sentence, in order: a citing phrase right after a source phrase is that
