@@ -107,9 +107,17 @@ def _with_whole_names(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # a name's first part is capitalised ("Last week Stumpf", read as one name, is no name)
     while first > 0 and doc[first].ent_iob_ == "I" and doc[first - 1].text[:1].isupper() and _named(doc[first]):
         first -= 1
-    while last < len(doc) and doc[last].ent_iob_ == "I" and doc[last].tag_ != "POS" and _named(doc[last]):
+    while (last < len(doc) and doc[last].ent_iob_ == "I" and doc[last].tag_ != "POS" and _named(doc[last])
+           and not _counts_noun_after(doc, last)):
         last += 1  # not a possessive ending the recogniser took in ("Donald Trump’s")
     return (first, last) if _same_line(doc, first, last) else (start, end)
+
+
+def _counts_noun_after(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a number counting a noun outside the name after it: the
+    recogniser ran a name into the next phrase ("des Bundesamtes [13] Prozent")."""
+    return (doc[i].pos_ == "NUM" and i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN"
+            and doc[i + 1].ent_iob_ != "I")
 
 
 _TITLE = re.compile(r"[A-ZÄÖÜ][a-zäöü]{0,4}\.")  # an abbreviated title before a name ("Dr.", "Prof.")

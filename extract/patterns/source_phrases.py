@@ -186,6 +186,8 @@ def _source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) ->
                     end = next((m for m in range(first, upper) if doc[m].pos_ not in ("NUM", "NOUN", "PROPN", "ADJ", "DET")), upper)
                     src = doc[first:end] if end > first else None
                 if src is not None:
+                    count = next((t.i for t in src[1:] if _counts_next_noun(t)), None)
+                    src = doc[src.start : count] if count is not None else src  # "des Amtes [13 Prozent der …]"
                     src = with_apposition(src, upper, lex)  # "nach Angaben von X, einem Manager der Firma,"
                     return SourcePhrase(doc[i : i + 1], doc[i + 1 : src.end], doc[i : src.end])
             whole = noun_phrase(doc, j, upper, lex)  # "Meinung politischer Beobachter", "Angaben der Polizei"
@@ -231,7 +233,8 @@ def _before_next_phrase(src: Span, lex: CueLexicon, *, adjectives: bool = True) 
     an adjective inside a name is capitalised ("laut Zeitung Neue Presse"). Without
     ``adjectives`` only before a common noun right after a noun or name, outside any name
     ("laut Airbus [Bestellungen für …]"): after a source noun a lower-case adjective opens its
-    genitive ("nach Angaben libanesischer Sicherheitskreise")."""
+    genitive ("nach Angaben libanesischer Sicherheitskreise"). A number that counts the noun
+    after it opens the next phrase either way ("nach Behördenangaben [62 Personen]")."""
     doc = src.doc
     # "laut einer am Dienstag veröffentlichten Pressemitteilung": an attribute's own adjective
     attributes = in_extended_attributes(src)
@@ -243,8 +246,16 @@ def _before_next_phrase(src: Span, lex: CueLexicon, *, adjectives: bool = True) 
                 # a common noun right after a head, outside any name, opens the next phrase too
                 # ("laut Airbus [Bestellungen für …]"); a name after a role noun does not
                 or (t.pos_ == "NOUN" and t.is_alpha and not t.ent_type_ and doc[t.i - 1].ent_iob_ != "I"
-                    and doc[t.i - 1].tag_ in ("NN", "NE") and not is_source_noun(t, lex)))), None)
+                    and doc[t.i - 1].tag_ in ("NN", "NE") and not is_source_noun(t, lex))
+                # so does a number counting the noun after it ("nach Behördenangaben [62 Personen]")
+                or _counts_next_noun(t))), None)
     return src.doc[src.start : cut] if cut is not None else src
+
+
+def _counts_next_noun(word: Token) -> bool:
+    """Whether ``word`` is a number, outside a name, before the noun it counts ("13 Prozent")."""
+    doc = word.doc
+    return word.pos_ == "NUM" and not word.ent_type_ and word.i + 1 < len(doc) and doc[word.i + 1].pos_ == "NOUN"
 
 
 def _other_case(word: Token) -> bool:

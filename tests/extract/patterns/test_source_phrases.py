@@ -135,6 +135,18 @@ def test_a_source_phrase_ends_before_an_adjective_opening_the_next_phrase(run_de
     assert att.speaker.text == source
 
 
+@pytest.mark.parametrize("text, source", [
+    # a number counting the noun after it opens the claim's subject, even where the recogniser
+    # ran the name into it
+    ("In Norddorf verfügen nach Aussagen des Statistischen Landesamtes 13 Prozent der Bewohner über kein Auto.",
+     "Aussagen des Statistischen Landesamtes"),
+    ("Bei dem Unglück kamen nach Angaben der Behörden 62 Personen ums Leben.", "Angaben der Behörden"),
+])
+def test_a_source_phrase_ends_before_a_number_counting_the_next_noun(run_de, text, source):
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == source
+
+
 def test_a_source_phrase_ends_before_a_word_tagged_as_a_finite_verb():
     # the tagger's part of speech may call the verb an adjective; its fine tag still says finite verb
     import spacy
