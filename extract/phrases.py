@@ -150,18 +150,23 @@ _WEB_ADDRESS = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")
 
 def quoted_name(doc: Doc, i: int, limit: int) -> Span | None:
     """A short name in quotation marks opening at token ``i`` ("laut „BBC News“", "laut
-    „tagesschau.de“"), marks included.
+    „tagesschau.de“", "laut „heise online“": lower case up to two words), marks included.
 
     >>> import spacy
     >>> doc = spacy.blank("de")("laut „ BBC News “ ist es kalt")
     >>> quoted_name(doc, 1, len(doc)).text
     '„ BBC News “'
     """
-    if i + 1 >= limit or doc[i].text not in ("„", "»", '"', "“") or not (doc[i + 1].text[:1].isupper()
-                                                                       or _WEB_ADDRESS.fullmatch(doc[i + 1].text)):
+    if i + 1 >= limit or doc[i].text not in ("„", "»", '"', "“"):
         return None
     close = next((j for j in range(i + 2, min(limit, i + 8)) if doc[j].text in ("“", "«", '"', "”")), None)
-    return doc[i : close + 1] if close is not None else None
+    if close is None:
+        return None
+    # a name is capitalised or a web address; a lower-case one is short ("„heise online“", "„taz“")
+    if not (doc[i + 1].text[:1].isupper() or _WEB_ADDRESS.fullmatch(doc[i + 1].text)
+            or (close - i <= 3 and all(t.is_alpha for t in doc[i + 1 : close]))):
+        return None
+    return doc[i : close + 1]
 
 
 def _can_be_subject(np: Span, lex: CueLexicon) -> bool:
@@ -342,6 +347,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
             return None
         start = bounds[0]
         limit = upper if verb.i < start else min(upper, verb.i)
+        if bounds[1] - start == 1 and pos[start] == DET and (name := quoted_name(doc, start + 1, limit)) is not None:
+            return span_of(doc, start, name.end)  # "Wie die „taz“ berichtet": the article alone was the parser's subject
         return span_of(doc, start, _names_end(doc, start, bounds[1], limit, words[9:]))
     if lex.verb_second and not any(deps[c] in every_subject for c in children_at[verb.i]):
         return fronted_subject(verb, lower, lex)

@@ -14,7 +14,7 @@ from ..doc_tables import among, annotated, doc_array, forms, span_text, strings_
 from ..konjunktiv import FINITE_TAGS
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
-from ..phrases import SUBJECT_DEPS, CharSpans, np_after, sentences, strip_punct, subject_of, with_apposition
+from ..phrases import SUBJECT_DEPS, CharSpans, np_after, quoted_name, sentences, strip_punct, subject_of, with_apposition
 from ..quotemarks import has_words
 from .clauses import clause_after, comma_after, comma_after_names, indirect_report, relay_aside, reported_mood, zu_infinitive
 from .complements import english_complement
@@ -164,8 +164,10 @@ def _aside_subject(doc: Doc, verb: Token, lemma: str, start: int, lex: CueLexico
     Philip Aguer, ein Sprecher der Armee, der Presse mitteilte")."""
     speaker = subject_of(verb, start, verb.i, lex)
     if speaker is None:
-        # "Wie aus einer Mitteilung der Behörde hervorgeht": the source named by "aus"
-        return np_after(doc, start, verb.i, lex, subject=True) or origin_before(doc, verb, start, lex)
+        # "Wie aus einer Mitteilung der Behörde hervorgeht": the source named by "aus"; "Wie
+        # „heise online“ berichtet": a name in quotation marks the tagger did not read as one
+        return (np_after(doc, start, verb.i, lex, subject=True) or origin_before(doc, verb, start, lex)
+                or quoted_name(doc, start, verb.i))
     if speaker[0].lower_ in lex.genitive_articles and lemma in lex.dative_addressee_verbs:
         first = np_after(doc, start, speaker.start, lex, subject=True)
         if first is not None:

@@ -223,6 +223,13 @@ BOUNDS = [
      "einem Bericht der „Weser Rundschau“"),
     ("de", "Wie die „Computerwoche“ berichtet, sei der Dienst eingestellt worden.", "sei der Dienst eingestellt",
      "die „Computerwoche“"),
+    # an outlet's lower-case name in quotation marks, which the tagger does not read as a name
+    ("de", "Wie die „nordpost“ berichtet, sei der Dienst eingestellt worden.", "sei der Dienst eingestellt",
+     "die „nordpost“"),
+    ("de", "Wie „nordblick online“ berichtet, sei der Dienst eingestellt worden.", "sei der Dienst eingestellt",
+     "„nordblick online“"),
+    ("de", "Laut „nordblick online“ ist der Dienst eingestellt worden.", "ist der Dienst eingestellt",
+     "„nordblick online“"),
     ("de", "Ursula Brandt, die Leiterin der Fachstelle für Suchtvorbeugung, sagte, die Zahlen seien gestiegen.",
      "die Zahlen seien gestiegen", "Ursula Brandt, die Leiterin der Fachstelle für Suchtvorbeugung"),
     ("en", "Even the governor said the budget was too small.", "the budget was too small", "the governor"),
