@@ -318,6 +318,13 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 prep in lex.audience_prepositions and (_is_addressable(doc[k], lex) or _is_title(doc[k]))) or (
                 lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)):
             yield doc[k]
+    conj = parse.labels["conj"]
+    for c in (c for c in children if pos[c] in _NOMINAL_IDS):
+        # "sagte der Leiter, Jan Moll, gegenüber dem Sender, dass …": the parser coordinated the
+        # phrase with the subject; a phrase of an addressing preposition is no part of it
+        for k in parse.children[c]:
+            if parse.deps[k] == conj and pos[k] in _NOMINAL_IDS and _preposition_at(doc, k, parse) in lex.addressee_prepositions:
+                yield doc[k]
     yield from _participle_audience(verb, ("advcl",), lex, parse)  # "Speaking to reporters, the governor said …"
     if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
         for prep, obj in _prepositional_objects(verb.head, parse):

@@ -186,7 +186,7 @@ class AttributionFinder:
         attributions = keep_speakers_apart_from_relays(doc_text(doc), attributions, lex.source_words)
         attributions = tidy_speakers(doc, attributions, lex.speaker_edge_words, lex.affiliation_prepositions,
                                      lex.conversation_nouns | lex.clause_nouns,
-                                     (lex.audience_prepositions | lex.addressee_prepositions, lex.addressee_nouns),
+                                     (lex.audience_prepositions, lex.addressee_nouns, lex.addressee_prepositions),
                                      lex.name_prepositions)
         attributions = add_addressees(doc, attributions, lex)
         attributions, entities = resolve_entities(doc, attributions, lex)

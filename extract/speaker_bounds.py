@@ -37,13 +37,14 @@ _OPENING, _CLOSING = "„»“\"", "“«”\""
 
 def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool = True,
                    affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset(),
-                   audiences: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                   audiences: tuple[frozenset[str], ...] = (frozenset(), frozenset()),
                    name_prepositions: frozenset[str] = frozenset()) -> tuple[int, int]:
     """The character bounds of a speaker phrase as a reader gives them (see the module);
     ``apposition=False`` leaves an apposition after it out, and the names it would complete;
     a phrase after it opened by one of ``affiliations`` is kept when it names where the speaker
     belongs (:func:`_with_affiliation`); one that names the audience (``audiences``: its
-    prepositions and nouns, "die Ministerin [vor Journalisten]") is left out, and so are words after a
+    prepositions and nouns, "die Ministerin [vor Journalisten]", and the prepositions that name
+    the one addressed whatever the noun, "[gegenüber der BBC]") is left out, and so are words after a
     person's name that cannot modify it (:func:`_without_words_after_person`; ``name_prepositions``
     open a phrase that can: "von", "of")."""
     doc = span.doc
@@ -212,20 +213,25 @@ def _without_occasion(doc: Doc, start: int, end: int, speech_nouns: frozenset[st
     return k
 
 
-def _without_audience(doc: Doc, start: int, end: int, prepositions: frozenset[str], nouns: frozenset[str]) -> int:
+def _without_audience(doc: Doc, start: int, end: int, prepositions: frozenset[str], nouns: frozenset[str],
+                      addressing: frozenset[str] = frozenset()) -> int:
     """The end before a prepositional phrase that names whom the words were for ("die Ministerin
     [vor Journalisten in Berlin]", "der Sprecher [gegenüber Reportern]"): a preposition of
-    ``prepositions`` whose noun is one of ``nouns``; the addressee is read from it later."""
-    if not prepositions:
+    ``prepositions`` whose noun is one of ``nouns``, or one of ``addressing``, which names the
+    one addressed whatever its noun ("X, Y, [gegenüber der BBC]"); the addressee is read from
+    it later."""
+    if not prepositions and not addressing:
         return end
     pos = id_list(doc, POS)
     for i in range(start + 1, end - 1):
-        if pos[i] != ADP or doc[i].lower_ not in prepositions:
+        if pos[i] != ADP or doc[i].lower_ not in prepositions | addressing:
             continue
         j = i + 1
         while j < end - 1 and pos[j] in (DET, ADJ):
             j += 1  # "vor dem versammelten Parlament"
-        if doc[j].lower_ in nouns:
+        if doc[i].lower_ in addressing or doc[j].lower_ in nouns:
+            while i > start + 1 and doc[i - 1].is_punct and doc[i - 1].text not in _CLOSING + ")":
+                i -= 1  # "…, Deftalgne Tessema[, gegenüber der BBC]"
             return i
     return end
 
@@ -352,7 +358,7 @@ def _with_opening_mark(text: str, start: int, end: int) -> int:
 
 def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozenset[str],
                   affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset(),
-                  audiences: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                  audiences: tuple[frozenset[str], ...] = (frozenset(), frozenset()),
                   name_prepositions: frozenset[str] = frozenset()) -> list[Attribution]:
     """The attributions with each speaker phrase given its reader's bounds
     (:func:`speaker_bounds`); a speaker that would lose every word is left as it is."""

@@ -220,8 +220,12 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         return indirect_report(content, verb, lemma, speaker, Pattern.WIE, doc, sent, lex)
     texts = forms(doc, ORTH)
     comp = next((doc[i] for i in tokens_with(doc, lex.complementizers, comma + 1, sent.end) if texts[i - 1] == ","), None)
-    if comp is not None and comp.i > comma + 1 and any(t.lower_ == "zu" or t.tag_ == "PTKZU" for t in doc[comma + 1 : comp.i]):
-        comma = comp.i - 1  # "sagte X, ohne … zu verweisen, dass …": the aside is not the content
+    if comp is not None and comp.i > comma + 1 and (
+            any(t.lower_ == "zu" or t.tag_ == "PTKZU" for t in doc[comma + 1 : comp.i])
+            or (lex.verb_second and not any(t.pos_ in ("VERB", "AUX") for t in doc[comma + 1 : comp.i]))):
+        # "sagte X, ohne … zu verweisen, dass …": the aside is not the content; nor are words with
+        # no verb ("sagte der Koordinator, Y, gegenüber der BBC, dass …": an apposition, the one addressed)
+        comma = comp.i - 1
     if lemma in lex.weak_verbs:
         # "glaubt, er sei …": a weak cue reports a clause introduced by dass/ob, one in Konjunktiv,
         # or an infinitive with "zu" ("hofft, die Frau halten zu können"; not one of purpose, "um … zu")

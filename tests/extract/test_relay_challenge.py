@@ -33,6 +33,10 @@ CASES = [
      "man prüfe den Fall", "die Sprecherin", ["Der Agentur Nordpress"], None, None),
     ("de", "Die Sprecherin sagte der Zeitung Abendblatt, man prüfe den Fall.",
      "man prüfe den Fall", "Die Sprecherin", [], "der Zeitung Abendblatt", None),
+    # a "gegenüber" phrase after the speaker's apposition is addressed, no part of the speaker nor of the content
+    ("de", "Am Abend sagte der Leiter der Feuerwehr, Jan Moll, gegenüber dem Sender Nordwelle, dass zwei Häuser "
+     "zerstört seien.", "dass zwei Häuser zerstört seien", "der Leiter der Feuerwehr, Jan Moll", [], "dem Sender Nordwelle",
+     None),
     ("de", "Im Gespräch mit dem Sender sagte die Sprecherin, man prüfe den Fall.",
      "man prüfe den Fall", "die Sprecherin", [], "dem Sender", None),
     ("de", "Gegenüber der Agentur Nordpress sagte der Trainer laut dem Abendblatt, die Mannschaft sei müde.",
