@@ -446,13 +446,20 @@ def person_genders(doc: Doc, index: EntityIndex, lex: CueLexicon) -> dict[int, s
             gender = "Fem"
         elif before.pos_ in ("NOUN", "PROPN") and index.is_title(before.text):
             genders = set(before.morph.get("Gender")) & {"Masc", "Fem"}
-            gender = genders.pop() if len(genders) == 1 else None
+            gender = "Fem" if _feminine_role(before.text, lex) else genders.pop() if len(genders) == 1 else None
         else:
             gender = None
         resolved = index.find(ent.text, "person") if gender else None
         if resolved is not None:
             seen.setdefault(id(resolved), set()).add(gender)
     return {k: v.pop() for k, v in seen.items() if len(v) == 1}
+
+
+def _feminine_role(word: str, lex: CueLexicon) -> bool:
+    """Whether a role noun is a title made feminine by its ending ("Präsidentin",
+    "VDA-Präsidentin": "Präsident" is a title too), whatever gender the tagger gave it."""
+    role = word.rpartition("-")[2]
+    return any(role.endswith(end) and role[: -len(end)] in lex.titles for end in lex.feminine_role_endings)
 
 
 def _person(ent: ResolvedEntity | None) -> ResolvedEntity | None:

@@ -388,7 +388,9 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         # a name in the genitive before a role noun owns it ("Schalkes Trainer Felix Magath",
         # "Reuters reporter Anna Roth"): the person named after it speaks
         people = [e for e in ents if e.label_ in ("PER", "PERSON")]
-        best = max(ents, key=lambda e: (not _owner_before_role(e, people), e.label_ in NAME_LABELS,
+        # and a role the recogniser took for an organisation is no name ("SPD-Chef Tim Berger")
+        best = max(ents, key=lambda e: (not _owner_before_role(e, people), not _role_before_person(e, people, lex),
+                                        e.label_ in NAME_LABELS,
                                         head in e, head.pos_ != "NOUN" or not in_owner(e, head), len(e.text)))
         etype = entity_type_of_label(best.label_)
         if any(t.lower_ in lex.media_words for t in span):
@@ -433,6 +435,14 @@ def _owner_before_role(name: Span, people: list[Span]) -> bool:
     doc = name.doc
     return (name[-1].text.endswith("s") and name.end < len(doc) and doc[name.end].pos_ == "NOUN"
             and any(p.start > name.end for p in people))
+
+
+def _role_before_person(name: Span, people: list[Span], lex: CueLexicon) -> bool:
+    """Whether a name is one word ending in a title after its hyphen ("SPD-Chef",
+    "VDA-Präsidentin") with a person named after it: the role, which the recogniser may call
+    an organisation, not the one who holds it."""
+    return (len(name) == 1 and name[0].text.rpartition("-")[2] in lex.titles
+            and any(p.start >= name.end for p in people))
 
 
 def unnamed_group(span: Span, entities: DocEntities) -> bool:

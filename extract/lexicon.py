@@ -134,6 +134,9 @@ class CueLexicon:
     # by their own grammatical gender ("Ministerin") as well
     masculine_titles: frozenset[str] = _words()
     feminine_titles: frozenset[str] = _words()
+    # the ending that makes a role noun feminine ("Präsident" → "Präsidentin"): a title with it,
+    # also as a compound's last part ("VDA-Präsidentin"), shows a woman whatever the tagger's gender
+    feminine_role_endings: frozenset[str] = _words()
     media_words: frozenset[str] = _words()  # "Zeitung", "agency": the entity is an outlet
     # nouns of someone who speaks for a body ("Sprecher", "spokeswoman"): the name in their owner
     # is that body, whatever the NER takes it for ("ein Sprecher von Tesla"; extract/head_names.py)

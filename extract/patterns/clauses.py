@@ -111,7 +111,23 @@ def _is_clause(content: Span, lex: CueLexicon) -> bool:
     if not any(t.tag_ for t in content) or first.lower_ in lex.clause_openers:
         return True  # a dass/ob clause is one even when the tagger missed its verb ("… darstellen" VVINF)
     return any(t.tag_ in _FINITE_TAGS or t.tag_ in ("VVIZU", "PTKZU", "TO") or t.morph.get("VerbForm") == ["Fin"]
-               or _infix_zu(t) for t in content)
+               or _infix_zu(t) for t in content) or (lex.verb_second and after_comma and _verb_after_first_phrase(content))
+
+
+def _verb_after_first_phrase(clause: Span) -> bool:
+    """Whether the word after a clause's opening noun phrase is its finite verb the tagger read
+    as an attributive adjective ("…, die Branche brauche[ADJA] Planungssicherheit"): in a
+    verb-second clause the verb follows the first phrase, and an attributive adjective never
+    follows its own noun. A lower-case word ending in -e, as the Konjunktiv I does."""
+    if clause[0].pos_ != "DET":
+        return False
+    k = 1
+    while k < len(clause) and k < 5 and clause[k].pos_ == "ADJ":
+        k += 1
+    if k + 2 > len(clause) or clause[k].pos_ not in ("NOUN", "PROPN"):
+        return False
+    word = clause[k + 1]
+    return word.tag_ == "ADJA" and word.text.islower() and word.text.endswith("e")
 
 
 def zu_infinitive(doc: Doc, start: int, end: int) -> bool:

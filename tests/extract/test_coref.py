@@ -330,3 +330,16 @@ def test_an_impersonal_speaker_is_no_one_and_is_not_passed_on(run_de):
             (speaker, None), None]
     named = run_de("Tom Keller sagte, der Brand sei gelöscht. Die Straße bleibe bis Montag gesperrt.")
     assert [a.speaker.entity for a in named.attributions] == ["Tom Keller", "Tom Keller"]
+
+
+def test_a_feminine_role_in_a_compound_shows_a_woman_for_the_pronoun_after_her(run_de):
+    # the tagger may call "VDA-Präsidentin" masculine; the ending of "Präsident(in)" says otherwise
+    text = ("Die Politikerin Anna Roth nannte die Pläne „halbherzig“. VDA-Präsidentin Clara Brandt sagte, die "
+            "Branche sei stark. Sie forderte zudem niedrigere Strompreise.")
+    assert ("Sie", "Clara Brandt") in _speaker_entities(run_de(text))
+
+
+def test_a_role_before_a_name_is_no_name_of_its_own(run_de):
+    # the recogniser may take "SPD-Chef" for an organisation: the person named after it speaks
+    assert _speaker_entities(run_de("SPD-Chef Tim Berger sagte, die Branche sei stark.")) == [
+        ("SPD-Chef Tim Berger", "Tim Berger")]

@@ -33,6 +33,10 @@ CASES = [
      "man prüfe den Fall", "die Sprecherin", ["Der Agentur Nordpress"], None, None),
     ("de", "Die Sprecherin sagte der Zeitung Abendblatt, man prüfe den Fall.",
      "man prüfe den Fall", "Die Sprecherin", [], "der Zeitung Abendblatt", None),
+    # the content's verb the tagger read as an adjective ("brauche[ADJA]"): it stands after the first phrase
+    ("de", "Die Präsidentin Clara Brandt sagte im Gespräch mit dem Sender Nordwelle, die Branche brauche "
+     "Planungssicherheit.", "die Branche brauche Planungssicherheit", "Die Präsidentin Clara Brandt", [],
+     "dem Sender Nordwelle", None),
     # a "gegenüber" phrase after the speaker's apposition is addressed, no part of the speaker nor of the content
     ("de", "Am Abend sagte der Leiter der Feuerwehr, Jan Moll, gegenüber dem Sender Nordwelle, dass zwei Häuser "
      "zerstört seien.", "dass zwei Häuser zerstört seien", "der Leiter der Feuerwehr, Jan Moll", [], "dem Sender Nordwelle",
