@@ -174,6 +174,8 @@ def named_part(span: Span, lex: CueLexicon) -> Span | None:
     saw_noun = False
     while i < span.end and (span.doc[i].lower_ in lex.possessives or span.doc[i].pos_ in ("DET", "ADJ", "NUM")
                             or is_source_noun(span.doc[i], lex)):
+        if saw_noun and span.doc[i].pos_ == "ADJ" and span.doc[i].text[:1].isupper():
+            break  # a capitalised adjective after the source noun begins a name ("Angaben der Süddeutschen Zeitung")
         saw_noun = saw_noun or is_source_noun(span.doc[i], lex)
         i += 1
     if not saw_noun:
@@ -321,27 +323,51 @@ def names_no_one(span: Span, lex: CueLexicon, entities: DocEntities,
     return entity_type_of_label(best.label_) if best is not None else "other"
 
 
-def nominative(name: Span) -> str:
+def nominative(name: Span, genitive: bool = False) -> str:
     """A German genitive name in the nominative form of its words (the last noun by its lemma,
     a weak adjective "-en" before it as "-e"): "Übergangsrates" → "Übergangsrat", "Auswärtigen
     Amtes" → "Auswärtige Amt", "Interamerikanischen Entwicklungsbank" → "Interamerikanische
     Entwicklungsbank"; any other name as it stands. So is a name whose last noun's lemma is not
     trusted: one that only drops the "s" of "-es" ("Bundes" → "Bunde"), or is no beginning of the
-    word (half a name in the nominative would be neither form)."""
+    word (half a name in the nominative would be neither form). ``genitive``: the caller knows
+    the name is in the genitive (its article says so) whatever case the tagger gave it; then a
+    lone name ending in "s" drops it ("des „Handelsblatts“" → "Handelsblatt"). A plural
+    keeps its adjectives' "-en" ("der Vereinten Nationen")."""
     last = name[-1]
-    if "Gen" not in last.morph.get("Case"):
+    marked = "Gen" in last.morph.get("Case")
+    if not marked and (not genitive or any(last.head == t for t in name[:-1])):
+        return name.text  # the article's genitive is its noun's, not a name set beside it ("der Agentur Reuters")
+    if "Plur" in last.morph.get("Number"):
         return name.text
     head = last.text
-    if last.pos_ == "NOUN" and head.endswith("s"):
+    if last.pos_ in ("NOUN", "PROPN") and head.endswith("s"):
         lemma = last.lemma_
-        if not (lemma and head != lemma and head.startswith(lemma) and len(head) - len(lemma) <= 2
+        if (lemma and head != lemma and head.startswith(lemma) and len(head) - len(lemma) <= 2
                 and not (head.endswith("es") and lemma == head[:-1])):
+            head = lemma
+        elif genitive and len(name) == 1 and head[:1].isupper() and not head.endswith(("ss", "es")):
+            head = head[:-1]
+        else:
             return name.text
-        head = lemma
     # an adjective of a name may be tagged a noun ("des Auswärtigen[NOUN] Amtes")
     words = [t.text[:-1] if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.text.endswith("en") and t.text[:1].isalpha() else t.text
              for t in name[:-1]]
     return "".join(w + t.whitespace_ for w, t in zip(words, name)) + head
+
+
+def _after_genitive_article(name: Span, lex: CueLexicon) -> bool:
+    """Whether a name stands right after an article of the genitive ("des „Handelsblatts“",
+    "der „Frankfurter Allgemeinen Zeitung“" after a noun), its quotation mark between; "der"
+    after a preposition is the dative ("von der Zeitung")."""
+    doc = name.doc
+    k = name.start - 1
+    while k >= 0 and doc[k].text in OPENING_MARKS:
+        k -= 1
+    if k < 0:
+        return False
+    word = doc[k].lower_
+    return word in lex.genitive_only_determiners or (
+        word in lex.genitive_articles and k > 0 and doc[k - 1].pos_ in ("NOUN", "PROPN"))
 
 
 def _spoken_for(span: Span, lex: CueLexicon) -> Span | None:
@@ -396,7 +422,9 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         if any(t.lower_ in lex.media_words for t in span):
             etype = "media"
         owner = span.root.pos_ == "NOUN" and span.root not in best and in_owner(best, span.root)
-        return (nominative(best) if owner else best.text), etype
+        # in the genitive by its place (an owner) or by its article ("Angaben des „Handelsblatts“")
+        genitive = _after_genitive_article(best, lex)
+        return (nominative(best, genitive) if owner or genitive else best.text), etype
     inside = in_extended_attributes(span)
     propn = [t for t in span if t.pos_ == "PROPN" and t.i not in inside]
     comma = next((t.i for t in span if t.text == "," and propn and t.i > propn[0].i), None)

@@ -192,6 +192,18 @@ def test_a_genitive_name_joins_its_nominative(run_de):
     assert {a.speaker.entity for a in run_de(text).attributions} == {"Deutsche Lehrerverband"}
 
 
+def test_a_genitive_after_a_source_noun_is_named_in_the_nominative(run_de):
+    # the article says genitive even where the tagger does not; a capitalised adjective after the
+    # source noun is part of the name, a lower-case one describes it
+    for text, entity in (("Nach Angaben der Norddeutschen Rundschau ist die Lage ernst.", "Norddeutsche Rundschau"),
+                         ("Laut einem Bericht des „Abendblatts“ ist eine Milliarde vorgesehen.", "Abendblatt"),
+                         ("Nach Angaben der zentralen Wahlkommission ist die Wahl gültig.", "Wahlkommission")):
+        assert [a.speaker.entity for a in run_de(text).attributions] == [entity]
+    # a name set beside the genitive's noun keeps its form ("der Agentur Nordpress")
+    assert [a.speaker.entity for a in run_de("Laut einem Bericht der Agentur Nordpress ist die Lage ernst.").attributions
+            ] == ["Nordpress"]
+
+
 def test_an_abbreviation_in_brackets_is_an_alias_but_a_party_after_a_person_is_not(run_de):
     sz = run_de("Die Süddeutsche Zeitung (SZ) berichtete, der Minister trete zurück. Laut SZ will er im Amt bleiben.")
     assert [a.speaker.entity for a in sz.attributions] == ["Süddeutsche Zeitung", "Süddeutsche Zeitung"]
