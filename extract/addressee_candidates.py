@@ -199,9 +199,19 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
     if not (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
             and preposition_of(token) is None and not _determined_in(head, lex.addressee_cases)):
         return False
-    if _after_a_name(token, head, lex):
+    if _after_a_name(token, head, lex) or _outlet_after_genitive(token, head, lex):
         return True  # "sagte in Juba der Presse": a name takes no genitive after it, in a phrase or not
     return _determined_in(token, lex.addressee_cases) and preposition_of(head) is None
+
+
+def _outlet_after_genitive(token: Token, head: Token, lex: CueLexicon) -> bool:
+    """"ein Sprecher der Feuerwehr der Deutschen Presse-Agentur": a "der" phrase naming an outlet
+    (one of ``media_words``) after a genitive that owns the speaker is told the words, not a
+    second owner (as :func:`quotegraph.extract.phrases.subject_of` cuts it from the speaker)."""
+    det = token.left_edge
+    return (det.lower_ in lex.genitive_articles and det.lower_ not in lex.genitive_only_determiners
+            and head.dep_ == "nmod" and head.left_edge.lower_ in lex.genitive_articles
+            and any(w.lower_.endswith(m) for w in token.subtree for m in lex.media_words))
 
 
 def _after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:

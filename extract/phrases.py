@@ -333,6 +333,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
                 k += 1
             if k < right and lowers[k] in lex.genitive_articles and pos[k + 1] in (ADJ, NOUN, PROPN):
                 right = k - 1
+        elif i < right and lex.genitive_articles and cue_lemma(verb, lex) in lex.dative_addressee_verbs:
+            right = _before_addressed_outlet(doc, i, right, lowers, pos, lex)
         end = right + 1
         cut = next((k for k in range(i + 1, end) if texts[k] in (",", ";", ":")), None)
         # keep an apposition ("Its spokesman, Tobias Lindqvist,"), cut a relative clause
@@ -353,6 +355,22 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     if lex.verb_second and not any(deps[c] in every_subject for c in children_at[verb.i]):
         return fronted_subject(verb, lower, lex)
     return None
+
+
+def _before_addressed_outlet(doc: Doc, i: int, right: int, lowers: list[str], pos: list[int], lex: CueLexicon) -> int:
+    """The subject's last token before a second phrase opened by an article the dative and the
+    genitive share, after a genitive already owning the head, when that phrase names an outlet
+    by one of ``media_words`` ("wie ein Sprecher der Feuerwehr [der Deutschen Presse-Agentur]
+    sagte"): a cue that takes a dative is told to the outlet; a chain of genitives ("des
+    Programms der WHO") names no outlet."""
+    owners = [k for k in range(i + 1, right + 1) if lowers[k] in lex.genitive_articles]
+    if len(owners) < 2 or pos[owners[0] - 1] not in (NOUN, PROPN):
+        return right
+    k = owners[1]
+    if lowers[k] in lex.genitive_only_determiners:
+        return right  # "des Haushaltsausschusses des Parlaments": the genitive alone
+    outlet = any(any(lowers[w].endswith(m) for m in lex.media_words) for w in range(k + 1, right + 1))
+    return k - 1 if outlet and pos[k - 1] in (NOUN, PROPN) else right
 
 
 def _subject_words(doc: Doc) -> tuple | None:

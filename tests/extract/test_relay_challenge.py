@@ -37,6 +37,11 @@ CASES = [
     ("de", "Die Präsidentin Clara Brandt sagte im Gespräch mit dem Sender Nordwelle, die Branche brauche "
      "Planungssicherheit.", "die Branche brauche Planungssicherheit", "Die Präsidentin Clara Brandt", [],
      "dem Sender Nordwelle", None),
+    # a "der" phrase naming an outlet after the speaker's genitive is told the words, not a second owner
+    ("de", "Die Feuerwehr war mit 120 Kräften vor Ort, wie ein Sprecher der Feuerwehr der Nordpress-Agentur sagte.",
+     "Die Feuerwehr war mit 120 Kräften vor Ort", "ein Sprecher der Feuerwehr", [], "der Nordpress-Agentur", None),
+    ("de", "Nach Angaben des Leiters des Programms der Weltgesundheitsbehörde, Klaus Brenner, sei die Lage ernst.",
+     "sei die Lage ernst", "Angaben des Leiters des Programms der Weltgesundheitsbehörde, Klaus Brenner", [], None, None),
     # a "gegenüber" phrase after the speaker's apposition is addressed, no part of the speaker nor of the content
     ("de", "Am Abend sagte der Leiter der Feuerwehr, Jan Moll, gegenüber dem Sender Nordwelle, dass zwei Häuser "
      "zerstört seien.", "dass zwei Häuser zerstört seien", "der Leiter der Feuerwehr, Jan Moll", [], "dem Sender Nordwelle",
