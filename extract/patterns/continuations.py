@@ -14,7 +14,7 @@ from ..doc_tables import among, between as indices_between, doc_array, kept, spa
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..konjunktiv import konjunktiv_mood
-from ..phrases import NAME_LABELS, doc_text, is_pronoun, sentences, strip_punct, subject_of
+from ..phrases import NAME_LABELS, doc_text, sentences, strip_punct, subject_of
 from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
@@ -235,8 +235,8 @@ def _names_a_speaker(span: Span, lex: CueLexicon) -> bool:
 
 def relay_reported_frames(doc: Doc, lex: CueLexicon, found: list[Found]) -> None:
     """A report whose own frame stands in reported mood right after another report ("Der
-    Anwalt sagte, sein Mandant sei unschuldig. Der Nachbar behaupte, dass …"): the frame is the
-    first reporter's words, so its speaker is relayed by that reporter. The previous report's
+    Anwalt sagte, die Polizei habe Fehler gemacht. Polizeisprecher Y habe erklärt: „…“"): the
+    frame is the first reporter's words, so its speaker is relayed by that reporter. The previous report's
     speaker (and its relays) go outside the frame's own relays. Only a subject that names a
     speaker is relayed (:func:`_names_a_speaker`): a pronoun ("Er behaupte") may be the
     reporter again."""
