@@ -347,6 +347,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 described is None and span_for_name is not None and unnamed_group(span_for_name, entities))
             named = name_in(span_for_name, lex, entities, known_person, parts=parts) \
                 if span_for_name is not None and described is None and not outlet else None
+            # "Ein Sprecher sagte", "a spokesman said": an indefinite article brings in someone
+            # new, so a description with no name of its own refers back to no one
+            unnamed = unnamed or (named is None and described is None and span is not None and _introduces_someone(span))
             if outlet:
                 ent = index.find(span.root.text, "media")  # "die Zeitung" after "die Süddeutsche Zeitung"
             else:
@@ -460,6 +463,12 @@ def _feminine_role(word: str, lex: CueLexicon) -> bool:
     "VDA-Präsidentin": "Präsident" is a title too), whatever gender the tagger gave it."""
     role = word.rpartition("-")[2]
     return any(role.endswith(end) and role[: -len(end)] in lex.titles for end in lex.feminine_role_endings)
+
+
+def _introduces_someone(span: Span) -> bool:
+    """Whether a phrase opens with an indefinite article ("ein Sprecher", "a spokesman")."""
+    first = span[0]
+    return first.pos_ == "DET" and "Ind" in first.morph.get("Definite")
 
 
 def _person(ent: ResolvedEntity | None) -> ResolvedEntity | None:

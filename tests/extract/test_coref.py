@@ -355,3 +355,14 @@ def test_a_role_before_a_name_is_no_name_of_its_own(run_de):
     # the recogniser may take "SPD-Chef" for an organisation: the person named after it speaks
     assert _speaker_entities(run_de("SPD-Chef Tim Berger sagte, die Branche sei stark.")) == [
         ("SPD-Chef Tim Berger", "Tim Berger")]
+
+
+def test_an_indefinite_description_refers_back_to_no_one(run_de, run_en):
+    # "ein Sprecher" brings in someone new: not the minister in focus, nor a node "Sprecher"
+    de = run_de("Die Ministerin Clara Stein besuchte am Montag die Stadt. Ein Sprecher sagte, die Lage sei unübersichtlich.")
+    assert ("Ein Sprecher", None) in _speaker_entities(de)
+    en = run_en("Senator Anna Reyes visited the city on Monday. A federal judge said the case was closed.")
+    assert ("A federal judge", None) in _speaker_entities(en)
+    # one with a name of its own keeps it
+    named = run_de("Ein Sprecher des Verkehrsministeriums sagte, die Brücke bleibe gesperrt.")
+    assert [a.speaker.entity for a in named.attributions] == ["Verkehrsministerium"]
