@@ -26,12 +26,14 @@ __all__ = ["mark_paragraph_starts", "make_paragraph_starts"]
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Mark the first token after each blank line (a whitespace token holding two line
-    breaks) as a sentence start, and a word right after an opening mark there as none; leave
+    breaks), and after a single line break that ends a line a sentence ends with
+    (:func:`_line_ends`: a heading, a time stamp), as a sentence start, and a word right after an opening mark there as none; leave
     all other tokens to the parser."""
     # through the array, not ``Token.is_sent_start``: its setter scans the whole doc each time
     starts = doc.to_array([SENT_START]).astype("int64")  # -1 (no start) needs a signed type
+    text = doc.text
     for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
+        if tok.is_space and (tok.text.count("\n") >= 2 or (tok.text.count("\n") == 1 and _line_ends(text, tok.idx))):
             first = doc[tok.i + 1]
             starts[first.i] = 1
             if first.is_left_punct and first.i + 1 < len(doc):
@@ -40,6 +42,20 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
                 starts[first.i + 1] = -1
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
+
+
+#: how long a line may be that ends at a single line break with no full stop and still ends
+#: its sentence there: a heading or a live blog's time stamp ("14:10 Uhr"), not prose wrapped
+#: at a fixed width
+_SHORT_LINE = 60
+
+
+def _line_ends(text: str, at: int) -> bool:
+    """Whether the line that a single line break at ``at`` closes ends a sentence with no mark
+    of its own: a short line ending in a word or number (a heading, "14:10 Uhr"). A line ending
+    in a mark is left to the parser, which reads the mark."""
+    line = text[text.rfind("\n", 0, at) + 1 : at].rstrip()
+    return bool(line) and len(line) <= _SHORT_LINE and line[-1].isalnum()
 
 
 @Language.factory("qg_paragraph_starts", assigns=["token.is_sent_start"])

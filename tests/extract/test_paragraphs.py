@@ -10,8 +10,26 @@ def test_the_first_word_after_a_blank_line_starts_a_sentence():
     nlp.add_pipe("qg_paragraph_starts")
     doc = nlp("Mayor Says Bridge Will Open\n\nThe bridge opens in May.\nIt has four lanes.")
     starts = [t.text for t in doc if t.is_sent_start]
-    # a single line break is left to the parser (text may be wrapped inside a paragraph)
+    # a single line break after a mark is left to the parser
     assert starts == ["Mayor", "The"]
+
+
+def test_a_short_line_with_no_mark_ends_at_a_single_line_break_but_wrapped_prose_does_not():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("qg_paragraph_starts")
+    # a live blog's time stamp or a heading on a line of its own
+    doc = nlp("14:10 Uhr\nNach Angaben der Polizei sind drei Menschen verletzt worden.")
+    assert [t.text for t in doc if t.is_sent_start] == ["14:10", "Nach"]
+    # prose wrapped at a fixed width goes on over the break
+    wrapped = nlp("Nach Angaben der Polizei sind bei dem Brand am Sonntag im Hafen mindestens drei\n"
+                  "Menschen verletzt worden.")
+    assert [t.text for t in wrapped if t.is_sent_start] == ["Nach"]
+
+
+def test_a_time_stamp_is_no_part_of_the_claim_after_it(run_de):
+    text = "14:10 Uhr\nNach Angaben der Polizei Nordstadt sind bei der Explosion drei Menschen verletzt worden."
+    (att,) = run_de(text).attributions
+    assert att.quote.text == "sind bei der Explosion drei Menschen verletzt worden"
 
 
 def test_the_paragraph_marks_come_before_the_parser():
