@@ -21,7 +21,7 @@ def extract(
     # strings, not Paths: a Path would turn hdfs:///corpus.jsonl (for --engine spark) into hdfs:/corpus.jsonl
     inputs: Annotated[Optional[list[str]], typer.Argument(metavar="INPUTS", help="Text/Markdown/HTML files, JSONL files (one article per line), web archives (.warc, .warc.gz), or folders of them; http(s) URLs of web pages, RSS/Atom feeds and sitemaps, and feed or sitemap files (.rss, .atom, .xml); with --engine spark also JSONL on any scheme:// path Spark reads (hdfs://, s3a://); web archives must be on a file system the executors share.", show_default=False)] = None,
     lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the articles: de, en, or auto (detect per article).")] = "auto",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Graph file to write (.ttl, .nt, .nq, .jsonld, .trig); added to if it exists.")] = Path("graph.ttl"),
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", show_default=False, help="Graph file to write (.ttl, .nt, .nq, .jsonld, .trig); added to if it exists. Default: graph.ttl, unless --store is given; with --store, the store's whole graph is written there.")] = None,
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Also write one JSON object per quote here (added to if it exists).")] = None,
     store: Annotated[Optional[str], typer.Option("--store", help="Add to an on-disk Oxigraph store folder (or a sparql+http:// endpoint) as the run goes (for large corpora), each article replacing what the store held of it; no graph file unless --out is given too.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="A spaCy pipeline (installed name or path) to use instead of the default for the language.")] = None,
@@ -96,8 +96,6 @@ def extract(
     inputs = list(inputs or []) + (urls_in_file(urls) if urls is not None else [])
     if not inputs:
         raise typer.BadParameter("nothing to read: give INPUTS, or --urls FILE")
-    if out is None and store is None and jsonl is None:
-        raise typer.BadParameter("nothing to write: give --out, --jsonl or --store")
     if resume and restart:
         raise typer.BadParameter("--resume and --restart exclude each other")
     if min_confidence > 0 and not learned_by_default():
@@ -118,8 +116,8 @@ def extract(
         return
     if engine != "local":
         raise typer.BadParameter(f"unknown engine {engine!r}: use local or spark", param_hint="--engine")
-    if store is not None and out == Path("graph.ttl") and not Path("graph.ttl").exists():
-        out = None  # with a store, write a file only when asked for one
+    if out is None and store is None:
+        out = Path("graph.ttl")  # with a store, a file only when asked for one: never a graph.ttl that happens to be here
     with sigterm_as_interrupt():  # kill -TERM stops the run as Ctrl-C does: finished articles kept
         summary = extract_corpus(
             inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,
