@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import typer
@@ -64,6 +65,21 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def check_model(model: str | None) -> None:
+    """Refuse at once a --model spaCy cannot load: not installed, no such folder, not ``blank:LANG``.
+
+    spaCy's own test (``spacy.util.load_model``); without it every article would be skipped, one by
+    one, with a hint to install the default pipeline, which is not what was asked for.
+    """
+    if model is None or model.startswith("blank:"):
+        return
+    from spacy.util import is_package  # spaCy loads when a verb runs, not for --help
+
+    if not is_package(model) and not Path(model).exists():
+        raise typer.BadParameter(f"no spaCy pipeline {model!r}: neither an installed package (pip install …) "
+                                 "nor a pipeline folder", param_hint="--model")
 
 
 def stdout_is_terminal() -> bool:

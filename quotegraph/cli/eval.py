@@ -27,7 +27,7 @@ from quotegraph.extract.settings import learned_by_default
 if TYPE_CHECKING:
     from quotegraph.extract.evaluation.report import Report
 
-from ._app import EXIT_SKIPPED, app, handle_errors, warn
+from ._app import EXIT_SKIPPED, app, check_model, handle_errors, warn
 
 #: Environment variable naming the data root (the folder holding wikinews-de/ and polnear-en/).
 DATA_ENV = "QUOTEGRAPH_DATA"
@@ -106,6 +106,7 @@ def run_extractor(articles: list, *, lang: str, model: str | None, workers: int,
     """
     from quotegraph import api  # spaCy and the extraction: only when scoring runs, not for --help (issue #27)
 
+    check_model(model)
     skipped: list[Any] = []
     options: dict[str, Any] = {}
     if "on_skip" in inspect.signature(api.extract).parameters:

@@ -12,7 +12,7 @@ import typer
 from quotegraph.extract.settings import learned_by_default
 from quotegraph.lifeline import sigterm_as_interrupt
 
-from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, warn
+from ._app import EXIT_ERROR, EXIT_SKIPPED, app, check_model, handle_errors, print_summary, warn
 
 
 @app.command()
@@ -98,6 +98,7 @@ def extract(
         raise typer.BadParameter("nothing to read: give INPUTS, or --urls FILE")
     if resume and restart:
         raise typer.BadParameter("--resume and --restart exclude each other")
+    check_model(model)
     if min_confidence > 0 and not learned_by_default():
         raise typer.BadParameter("confidence comes from the learned parts, which $QUOTEGRAPH_LEARNED turns off",
                                  param_hint="--min-confidence")
