@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,7 @@ from ._app import EXIT_ERROR, EXIT_SKIPPED, app, check_model, handle_errors, pri
 def extract(
     # strings, not Paths: a Path would turn hdfs:///corpus.jsonl (for --engine spark) into hdfs:/corpus.jsonl
     inputs: Annotated[Optional[list[str]], typer.Argument(metavar="INPUTS", help="Text/Markdown/HTML files, JSONL files (one article per line), web archives (.warc, .warc.gz), or folders of them; http(s) URLs of web pages, RSS/Atom feeds and sitemaps, and feed or sitemap files (.rss, .atom, .xml); with --engine spark also JSONL on any scheme:// path Spark reads (hdfs://, s3a://); web archives must be on a file system the executors share.", show_default=False)] = None,
-    lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the articles: de, en, or auto (detect per article).")] = "auto",
+    lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the articles: de, en, or auto (detect per article); another language needs --model (or the environment variable QUOTEGRAPH_MODEL_FR for fr, and so on).")] = "auto",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", show_default=False, help="Graph file to write (.ttl, .nt, .nq, .jsonld, .trig); added to if it exists. Default: graph.ttl, unless --store is given; with --store, the store's whole graph is written there.")] = None,
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Also write one JSON object per quote here (added to if it exists).")] = None,
     store: Annotated[Optional[str], typer.Option("--store", help="Add to an on-disk Oxigraph store folder (or a sparql+http:// endpoint) as the run goes (for large corpora), each article replacing what the store held of it; no graph file unless --out is given too.")] = None,
@@ -99,6 +100,7 @@ def extract(
     if resume and restart:
         raise typer.BadParameter("--resume and --restart exclude each other")
     check_model(model)
+    _check_lang(lang, model)
     if min_confidence > 0 and not learned_by_default():
         raise typer.BadParameter("confidence comes from the learned parts, which $QUOTEGRAPH_LEARNED turns off",
                                  param_hint="--min-confidence")
@@ -141,6 +143,17 @@ def extract(
         raise typer.Exit(EXIT_SKIPPED if summary.skipped else EXIT_ERROR)
     if summary.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _check_lang(lang: str, model: str | None) -> None:
+    """Refuse a --lang no pipeline reads before any input is read: a typo ('english', 'EN') would
+    otherwise skip every article of a corpus, one warning each, after reading all of it."""
+    from quotegraph.extract.loading import PREFERRED_MODELS  # the languages a default pipeline reads
+
+    if lang == "auto" or lang in PREFERRED_MODELS or model or os.environ.get(f"QUOTEGRAPH_MODEL_{lang.upper()}"):
+        return
+    raise typer.BadParameter(f"no pipeline reads {lang!r}: use {', '.join(PREFERRED_MODELS)} or auto, or name a "
+                             "spaCy pipeline for it with --model", param_hint="--lang")
 
 
 def _since(value: str | None) -> date | None:
