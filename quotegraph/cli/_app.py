@@ -82,6 +82,21 @@ def check_model(model: str | None) -> None:
                                  "nor a pipeline folder", param_hint="--model")
 
 
+def check_output_file(path: Path | None, option: str) -> None:
+    """Refuse at once an output file that cannot be written: a folder, or a path below a file.
+
+    Missing folders are made when the file is written; these two cases would otherwise show only
+    when a long run ends. '-' (standard output) passes.
+    """
+    if path is None or str(path) == "-":
+        return
+    if path.is_dir():
+        raise typer.BadParameter(f"{path} is a folder: give a file name", param_hint=option)
+    below_a_file = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if below_a_file is not None:
+        raise typer.BadParameter(f"{below_a_file} is a file, not a folder", param_hint=option)
+
+
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 

@@ -27,7 +27,7 @@ from quotegraph.extract.settings import learned_by_default
 if TYPE_CHECKING:
     from quotegraph.extract.evaluation.report import Report
 
-from ._app import EXIT_SKIPPED, app, check_model, handle_errors, warn
+from ._app import EXIT_SKIPPED, app, check_model, check_output_file, handle_errors, warn
 
 #: Environment variable naming the data root (the folder holding wikinews-de/ and polnear-en/).
 DATA_ENV = "QUOTEGRAPH_DATA"
@@ -196,6 +196,8 @@ def wikinews(
     from quotegraph.extract.evaluation import wikinews as _wikinews
     from quotegraph.extract.evaluation.confidence import by_confidence
 
+    check_output_file(errors, "--errors")
+    check_output_file(json_out, "--json")
     path = data_file("wikinews-de", split.value, data)
     gold = list(_wikinews.read_wikinews(path, limit=limit))
     predictions, seconds, skipped = run_extractor(
@@ -235,6 +237,8 @@ def polnear(
     from quotegraph.extract.evaluation import polnear as _polnear
     from quotegraph.extract.evaluation.confidence import by_confidence
 
+    check_output_file(errors, "--errors")
+    check_output_file(json_out, "--json")
     path = data_file("polnear-en", split.value, data)
     gold = list(_polnear.read_polnear(path, limit=limit))
     predictions, seconds, skipped = run_extractor(

@@ -13,7 +13,7 @@ import typer
 from quotegraph.extract.settings import learned_by_default
 from quotegraph.lifeline import sigterm_as_interrupt
 
-from ._app import EXIT_ERROR, EXIT_SKIPPED, app, check_model, handle_errors, print_summary, warn
+from ._app import EXIT_ERROR, EXIT_SKIPPED, app, check_model, check_output_file, handle_errors, print_summary, warn
 
 
 @app.command()
@@ -119,8 +119,10 @@ def extract(
         return
     if engine != "local":
         raise typer.BadParameter(f"unknown engine {engine!r}: use local or spark", param_hint="--engine")
+    check_output_file(jsonl, "--jsonl")
     if out is None and store is None:
         out = Path("graph.ttl")  # with a store, a file only when asked for one: never a graph.ttl that happens to be here
+    check_output_file(out, "--out")
     with sigterm_as_interrupt():  # kill -TERM stops the run as Ctrl-C does: finished articles kept
         summary = extract_corpus(
             inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,
