@@ -82,6 +82,24 @@ def data_file(folder: str, split: str, data: Path | None = None) -> Path:
                      f"give --data or set {DATA_ENV} to the folder holding {folder}/")
 
 
+def read_gold(read: Callable[..., Iterator], path: Path, limit: int | None) -> list:
+    """The gold articles of ``path`` by the data set's reader; an unreadable or empty file is one error.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read (a broken gzip, say) or holds no article: scoring nothing
+        would print a table of zeros and exit 0.
+    """
+    try:
+        gold = list(read(path, limit=limit))
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", str(path)) from None
+    if not gold:
+        raise InputError("holds no article to score", str(path))
+    return gold
+
+
 @contextlib.contextmanager
 def _progress(total: int, label: str, enabled: bool) -> Iterator[Callable[[], None]]:
     """A progress bar on stderr (only on a terminal); yields a function that advances it."""
@@ -199,7 +217,7 @@ def wikinews(
     check_output_file(errors, "--errors")
     check_output_file(json_out, "--json")
     path = data_file("wikinews-de", split.value, data)
-    gold = list(_wikinews.read_wikinews(path, limit=limit))
+    gold = read_gold(_wikinews.read_wikinews, path, limit)
     predictions, seconds, skipped = run_extractor(
         [_wikinews.as_article(g) for g in gold], lang="de", model=model, workers=workers, quiet=quiet)
     report = _wikinews.score_wikinews(predictions, gold, nested=not top_level)
@@ -240,7 +258,7 @@ def polnear(
     check_output_file(errors, "--errors")
     check_output_file(json_out, "--json")
     path = data_file("polnear-en", split.value, data)
-    gold = list(_polnear.read_polnear(path, limit=limit))
+    gold = read_gold(_polnear.read_polnear, path, limit)
     predictions, seconds, skipped = run_extractor(
         [_polnear.as_article(g) for g in gold], lang="en", model=model, workers=workers, quiet=quiet)
     report = _polnear.score_polnear(predictions, gold)
