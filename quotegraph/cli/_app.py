@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -95,6 +97,21 @@ def check_output_file(path: Path | None, option: str) -> None:
     below_a_file = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
     if below_a_file is not None:
         raise typer.BadParameter(f"{below_a_file} is a file, not a folder", param_hint=option)
+
+
+@contextlib.contextmanager
+def stdout_reader_may_stop() -> Iterator[None]:
+    """Around writing the result to standard output: a reader that stops early (``| head``) ends
+    the verb quietly with exit 0, as for any Unix filter, instead of 'Error: Broken pipe'.
+
+    Only around stdout: a broken pipe elsewhere (a SPARQL server's socket) stays an error.
+    """
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
+        raise typer.Exit(0) from None
 
 
 def stdout_is_terminal() -> bool:
