@@ -56,6 +56,7 @@ from pathlib import Path
 from .errors import GraphFileError, QuotegraphError
 
 from .guard import GuardConfig, GuardServer
+from .addresses import missing_source_message
 from .sparql_checks import check_allow_list
 from .store import format_for_path, is_store_dir
 
@@ -362,7 +363,7 @@ def start_server(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DE
     allowed = check_allow_list(allow_service)
     source = Path(source)
     if not source.exists():
-        raise GraphFileError("no such file or store directory", str(source))
+        raise GraphFileError(missing_source_message(source), str(source))
     if source.is_dir() and not is_store_dir(source):
         raise GraphFileError("directory is not an Oxigraph store", str(source))
     binary = oxigraph_binary()
