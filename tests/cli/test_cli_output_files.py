@@ -48,3 +48,21 @@ def test_eval_refuses_it_before_extracting(tmp_path, monkeypatch, option):
     assert result.exit_code == 2
     assert "is a folder: give a file name" in flat(result.output)
     assert calls == []
+
+
+@pytest.mark.parametrize("where", ["folder", "below-file"])
+def test_view_refuses_an_output_that_cannot_be_a_file(tmp_path, where):
+    graph = tmp_path / "g.nt"
+    graph.write_text('<https://example.org/p> <https://schema.org/name> "Ilka Dorrwen" .\n', encoding="utf-8")
+    target = tmp_path if where == "folder" else graph / "page.html"
+    result = runner.invoke(app, ["view", str(graph), "--out", str(target)])
+    assert result.exit_code == 2
+    assert ("is a folder: give a file name" if where == "folder" else "is a file, not a folder") in flat(result.output)
+
+
+def test_demo_refuses_a_file_as_its_folder(tmp_path):
+    (tmp_path / "notes.txt").write_text("call Ilka", encoding="utf-8")
+    result = runner.invoke(app, ["demo", "--out", str(tmp_path / "notes.txt"), "-q"])
+    assert result.exit_code == 2
+    assert "is a file" in flat(result.output)
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "call Ilka"
