@@ -9,13 +9,6 @@ from quotegraph.cli import app
 runner = CliRunner()
 
 
-@pytest.fixture
-def article(tmp_path):
-    path = tmp_path / "ferry.txt"
-    path.write_text('"The ferry runs again," harbour master Ilka Dorrwen said.\n', encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize("lang", ["english", "EN", "fr"])
 def test_a_language_no_pipeline_reads_is_a_usage_error(tmp_path, article, lang):
     result = runner.invoke(app, ["extract", str(article), "--lang", lang, "--out", str(tmp_path / "g.ttl"), "-q"])

@@ -1,19 +1,11 @@
 """A --model spaCy cannot load is refused at once, naming it, before anything is read or written:
 not a skip per article with a hint to install the default pipeline."""
 
-import pytest
 from typer.testing import CliRunner
 
 from quotegraph.cli import app
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def article(tmp_path):
-    path = tmp_path / "ferry.txt"
-    path.write_text('"The ferry runs again," harbour master Ilka Dorrwen said.\n', encoding="utf-8")
-    return path
 
 
 def test_extract_refuses_a_model_that_is_neither_installed_nor_a_folder(tmp_path, article):

@@ -15,13 +15,6 @@ def flat(output: str) -> str:
     return " ".join(output.replace("│", " ").split())
 
 
-@pytest.fixture
-def article(tmp_path):
-    path = tmp_path / "ferry.txt"
-    path.write_text('"The ferry runs again," harbour master Ilka Dorrwen said.\n', encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize("option, where, message", [
     ("--jsonl", "folder", "is a folder: give a file name"),
     ("--jsonl", "below-file", "is a file, not a folder"),
