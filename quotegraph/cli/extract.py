@@ -141,7 +141,9 @@ def extract(
              f"({'; '.join(summary.other_language_examples)}): check --lang, or use --lang auto")
     if not summary.written:
         what = " or ".join(name for name, path in (("graph file", out), ("quotes.jsonl", jsonl)) if path is not None)
-        warn(f"no article was read, so no {what or 'file'} was written")
+        # nothing skipped either: the inputs hold no article at all (an empty file or folder, a feed with none new)
+        empty = "" if summary.skipped else f" ({_some(inputs)} {'holds' if len(inputs) == 1 else 'hold'} none)"
+        warn(f"no article was read{empty}, so no {what or 'file'} was written")
         raise typer.Exit(EXIT_SKIPPED if summary.skipped else EXIT_ERROR)
     if summary.skipped:
         raise typer.Exit(EXIT_SKIPPED)
@@ -156,6 +158,12 @@ def _check_lang(lang: str, model: str | None) -> None:
         return
     raise typer.BadParameter(f"no pipeline reads {lang!r}: use {', '.join(PREFERRED_MODELS)} or auto, or name a "
                              "spaCy pipeline for it with --model", param_hint="--lang")
+
+
+def _some(names: list[str], most: int = 3) -> str:
+    """Up to ``most`` names, and how many more."""
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    return ", ".join(map(str, names[:most])) + more
 
 
 def _since(value: str | None) -> date | None:
