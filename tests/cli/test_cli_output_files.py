@@ -21,10 +21,10 @@ def flat(output: str) -> str:
     ("--out", "folder", "is a folder: give a file name"),
     ("--out", "below-file", "is a file, not a folder"),
 ])
-def test_extract_refuses_an_output_that_cannot_be_a_file(tmp_path, article, option, where, message):
+def test_extract_refuses_an_output_that_cannot_be_a_file(tmp_path, ferry_article, option, where, message):
     (tmp_path / "outputs").mkdir()
-    target = tmp_path / "outputs" if where == "folder" else article / "quotes.out"
-    args = ["extract", str(article), "--lang", "en", "-q", option, str(target)]
+    target = tmp_path / "outputs" if where == "folder" else ferry_article / "quotes.out"
+    args = ["extract", str(ferry_article), "--lang", "en", "-q", option, str(target)]
     if option == "--jsonl":
         args += ["--out", str(tmp_path / "g.ttl")]
     result = runner.invoke(app, args)
