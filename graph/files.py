@@ -91,7 +91,10 @@ class StagedFiles:
         """
         path = Path(path)
         folder = path.parent if str(path.parent) else Path(".")
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError as exc:  # a missing or unwritable folder: name the file asked for, not the temporary
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
         try:
             with os.fdopen(fd, mode, **open_args) as out:
                 yield out
@@ -109,7 +112,10 @@ class StagedFiles:
         try:
             while staged:
                 tmp, path = staged[0]
-                os.replace(tmp, path)
+                try:
+                    os.replace(tmp, path)
+                except OSError as exc:  # e.g. the target is a folder: name it, not the temporary
+                    raise OSError(exc.errno, exc.strerror, str(path)) from None
                 staged.pop(0)
         finally:
             for tmp, _ in staged:

@@ -56,6 +56,7 @@ from pathlib import Path
 from .errors import GraphFileError, QuotegraphError
 
 from .guard import GuardConfig, GuardServer
+from .addresses import missing_source_message
 from .sparql_checks import check_allow_list
 from .store import format_for_path, is_store_dir
 
@@ -292,10 +293,29 @@ def _load_into(binary: str, source: Path, location: Path) -> None:
     ext = _LOAD_FORMATS[format_for_path(source)]
     cmd = [binary, "load", "--location", str(location), "--file", str(source), "--format", ext,
            "--base", source.resolve().as_uri()]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    # no Rust stack trace on a parse error, whatever the environment asks for: the message is what counts
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env={**os.environ, "RUST_BACKTRACE": "0"})
     if done.returncode != 0:
-        lines = [ln.strip() for ln in (done.stderr or done.stdout).splitlines() if ln.strip()]
-        raise GraphFileError(lines[-1] if lines else f"oxigraph load failed ({done.returncode})", str(source))
+        raise GraphFileError(_load_error(done.stderr or done.stdout, done.returncode), str(source))
+
+
+def _load_error(output: str, returncode: int) -> str:
+    """The line of ``oxigraph load``'s output that says what is wrong with the file, and where.
+
+    >>> _load_error("Some files like Wikidata dumps …\\nError while loading file /d/g.ttl: Parser error at "
+    ...            "line 2 column 7: Unexpected end\\nError: One or more files failed to load\\n", 1)
+    'Parser error at line 2 column 7: Unexpected end'
+    >>> _load_error("", 2)
+    'oxigraph load failed (2)'
+    """
+    lines = [ln.strip() for ln in output.splitlines() if ln.strip()]
+    for line in lines:
+        if line.startswith("Error while loading file") and ": " in line:
+            # "Error while loading file PATH: MESSAGE"; the path may hold ": " itself, the message starts at Parser
+            at = line.find("Parser error")
+            return line[at:] if at >= 0 else line.split(": ", 1)[1]
+    errors = [ln for ln in lines if ln.startswith("Error")]
+    return (errors or lines or [f"oxigraph load failed ({returncode})"])[0]
 
 
 def start_server(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
@@ -343,7 +363,7 @@ def start_server(source: str | Path, *, host: str = DEFAULT_HOST, port: int = DE
     allowed = check_allow_list(allow_service)
     source = Path(source)
     if not source.exists():
-        raise GraphFileError("no such file or store directory", str(source))
+        raise GraphFileError(missing_source_message(source), str(source))
     if source.is_dir() and not is_store_dir(source):
         raise GraphFileError("directory is not an Oxigraph store", str(source))
     binary = oxigraph_binary()

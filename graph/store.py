@@ -57,7 +57,7 @@ from .errors import GraphFileError
 from quotegraph.extract.records import ArticleResult
 
 from .backend import Backend
-from .addresses import is_endpoint_url
+from .addresses import is_endpoint_url, missing_source_message
 from .model import article_batches, bind_prefixes, graph_name
 from .oxigraph import OxigraphBackend, syntax_message
 from .terms import XSD_STRING
@@ -415,7 +415,7 @@ def open_source(path_or_dir: str | Path, *, writable: bool = False, by_article: 
             raise GraphFileError("directory is not an Oxigraph store", str(path))
         return opener(path, read_only=not writable)
     if not path.exists():
-        raise GraphFileError("no such file or store directory", str(path))
+        raise GraphFileError(missing_source_message(path), str(path_or_dir))
     if by_article:
         return load_file_by_article(path, opener())
     return load_file(path, opener())

@@ -171,7 +171,7 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
     graph = None
     try:
         if store is not None:
-            graph = RunGraph.of_store(store)
+            graph = _open_store(store, run)
         elif out is not None:
             graph = RunGraph.open(run.folder, base=Path(out) if append else None, finished=run.finished_results(),
                                    spill_quads=memory)
@@ -202,6 +202,18 @@ def extract_corpus(inputs: Iterable[str | Path], *, out: str | Path | None = "gr
             graph.close()
     run.finish()
     return summary
+
+
+def _open_store(store: str | Path, run: RunState) -> RunGraph:
+    """The store the run writes into. One that cannot be opened (a server that does not answer, a
+    folder that is no store) ends a fresh run with nothing to resume: its run folder goes too, or
+    the same command, once the store is there, would be refused as an interrupted run."""
+    try:
+        return RunGraph.of_store(store)
+    except BaseException:
+        if not run.resumed:
+            run.finish()
+        raise
 
 
 def _kept(run: RunState) -> str:

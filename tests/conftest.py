@@ -161,3 +161,11 @@ def no_proxy(monkeypatch):
     environment names (quotegraph uses the environment's proxies, as users behind one need)."""
     for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def ferry_article(tmp_path):
+    """A one-line invented English article in the test's folder (tests/cli/: what goes wrong around it)."""
+    path = tmp_path / "ferry.txt"
+    path.write_text('"The ferry runs again," harbour master Ilka Dorrwen said.\n', encoding="utf-8")
+    return path

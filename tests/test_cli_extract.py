@@ -102,9 +102,11 @@ def test_missing_input_is_one_clear_error(tmp_path):
 
 
 def test_unknown_language_is_skipped_with_reason(tmp_path):
-    path = tmp_path / "fr.txt"
-    path.write_text("« Nous ne céderons pas », a déclaré la syndicaliste Marie Dupont lundi.", encoding="utf-8")
-    result = invoke("extract", path, "--lang", "fr", "-o", tmp_path / "g.ttl", "-q")
+    # an article's own language (a JSONL field) is input: skipped; --lang fr is refused (tests/cli/test_cli_lang_option.py)
+    path = tmp_path / "fr.jsonl"
+    line = {"id": "fr1", "language": "fr", "text": "« Nous ne céderons pas », a déclaré la syndicaliste Marie Dupont lundi."}
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = invoke("extract", path, "-o", tmp_path / "g.ttl", "-q")
     assert result.exit_code == 3
     assert "fr" in result.stderr and "de, en" in result.stderr
 

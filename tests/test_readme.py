@@ -57,7 +57,7 @@ def test_every_option_help_shows_is_in_the_cli_reference():
                 continue
             if param.param_type_name == "argument":  # --help shows it by its metavar and help text
                 assert " ".join((param.help or "").split()[:4]) in result.output, (words, param.name)
-                assert f"`{param.name.upper()}`" in section, (words, param.name)
+                assert f"`{(param.metavar or param.name).strip('[]').upper()}`" in section, (words, param.name)
                 continue
             for name in [*param.opts, *param.secondary_opts]:
                 assert name in result.output, (words, name)

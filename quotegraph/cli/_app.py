@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 import typer
@@ -64,6 +67,51 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def check_model(model: str | None) -> None:
+    """Refuse at once a --model spaCy cannot load: not installed, no such folder, not ``blank:LANG``.
+
+    spaCy's own test (``spacy.util.load_model``); without it every article would be skipped, one by
+    one, with a hint to install the default pipeline, which is not what was asked for.
+    """
+    if model is None or model.startswith("blank:"):
+        return
+    from spacy.util import is_package  # spaCy loads when a verb runs, not for --help
+
+    if not is_package(model) and not Path(model).exists():
+        raise typer.BadParameter(f"no spaCy pipeline {model!r}: neither an installed package (pip install …) "
+                                 "nor a pipeline folder", param_hint="--model")
+
+
+def check_output_file(path: Path | None, option: str) -> None:
+    """Refuse at once an output file that cannot be written: a folder, or a path below a file.
+
+    Missing folders are made when the file is written; these two cases would otherwise show only
+    when a long run ends. '-' (standard output) passes.
+    """
+    if path is None or str(path) == "-":
+        return
+    if path.is_dir():
+        raise typer.BadParameter(f"{path} is a folder: give a file name", param_hint=option)
+    below_a_file = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if below_a_file is not None:
+        raise typer.BadParameter(f"{below_a_file} is a file, not a folder", param_hint=option)
+
+
+@contextlib.contextmanager
+def stdout_reader_may_stop() -> Iterator[None]:
+    """Around writing the result to standard output: a reader that stops early (``| head``) ends
+    the verb quietly with exit 0, as for any Unix filter, instead of 'Error: Broken pipe'.
+
+    Only around stdout: a broken pipe elsewhere (a SPARQL server's socket) stays an error.
+    """
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
+        raise typer.Exit(0) from None
 
 
 def stdout_is_terminal() -> bool:

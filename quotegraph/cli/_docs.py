@@ -33,7 +33,7 @@ def _commands(group, prefix: str) -> list[tuple[str, object]]:
 
 def _option_row(param) -> str:
     if param.param_type_name == "argument":
-        names = f"`{param.name.upper()}`"
+        names = f"`{(param.metavar or param.name).strip('[]').upper()}`"  # the name --help shows
         help_text = getattr(param, "help", None) or ""
     else:
         names = ", ".join(f"`{n}`" for n in [*param.opts, *param.secondary_opts])

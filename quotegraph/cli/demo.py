@@ -13,7 +13,7 @@ from ._app import EXIT_SKIPPED, app, handle_errors, print_summary
 @app.command()
 @handle_errors
 def demo(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write graph.ttl, quotes.jsonl and graph.html into.")] = Path("quotegraph-demo"),
+    out: Annotated[Path, typer.Option("--out", "-o", file_okay=False, help="Folder to write graph.ttl, quotes.jsonl and graph.html into.")] = Path("quotegraph-demo"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Run the whole pipeline on the bundled example articles (German and English).

@@ -27,7 +27,7 @@ from quotegraph.extract.settings import learned_by_default
 if TYPE_CHECKING:
     from quotegraph.extract.evaluation.report import Report
 
-from ._app import EXIT_SKIPPED, app, handle_errors, warn
+from ._app import EXIT_SKIPPED, app, check_model, check_output_file, handle_errors, warn
 
 #: Environment variable naming the data root (the folder holding wikinews-de/ and polnear-en/).
 DATA_ENV = "QUOTEGRAPH_DATA"
@@ -82,6 +82,24 @@ def data_file(folder: str, split: str, data: Path | None = None) -> Path:
                      f"give --data or set {DATA_ENV} to the folder holding {folder}/")
 
 
+def read_gold(read: Callable[..., Iterator], path: Path, limit: int | None) -> list:
+    """The gold articles of ``path`` by the data set's reader; an unreadable or empty file is one error.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read (a broken gzip, say) or holds no article: scoring nothing
+        would print a table of zeros and exit 0.
+    """
+    try:
+        gold = list(read(path, limit=limit))
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", str(path)) from None
+    if not gold:
+        raise InputError("holds no article to score", str(path))
+    return gold
+
+
 @contextlib.contextmanager
 def _progress(total: int, label: str, enabled: bool) -> Iterator[Callable[[], None]]:
     """A progress bar on stderr (only on a terminal); yields a function that advances it."""
@@ -106,6 +124,7 @@ def run_extractor(articles: list, *, lang: str, model: str | None, workers: int,
     """
     from quotegraph import api  # spaCy and the extraction: only when scoring runs, not for --help (issue #27)
 
+    check_model(model)
     skipped: list[Any] = []
     options: dict[str, Any] = {}
     if "on_skip" in inspect.signature(api.extract).parameters:
@@ -195,8 +214,10 @@ def wikinews(
     from quotegraph.extract.evaluation import wikinews as _wikinews
     from quotegraph.extract.evaluation.confidence import by_confidence
 
+    check_output_file(errors, "--errors")
+    check_output_file(json_out, "--json")
     path = data_file("wikinews-de", split.value, data)
-    gold = list(_wikinews.read_wikinews(path, limit=limit))
+    gold = read_gold(_wikinews.read_wikinews, path, limit)
     predictions, seconds, skipped = run_extractor(
         [_wikinews.as_article(g) for g in gold], lang="de", model=model, workers=workers, quiet=quiet)
     report = _wikinews.score_wikinews(predictions, gold, nested=not top_level)
@@ -234,8 +255,10 @@ def polnear(
     from quotegraph.extract.evaluation import polnear as _polnear
     from quotegraph.extract.evaluation.confidence import by_confidence
 
+    check_output_file(errors, "--errors")
+    check_output_file(json_out, "--json")
     path = data_file("polnear-en", split.value, data)
-    gold = list(_polnear.read_polnear(path, limit=limit))
+    gold = read_gold(_polnear.read_polnear, path, limit)
     predictions, seconds, skipped = run_extractor(
         [_polnear.as_article(g) for g in gold], lang="en", model=model, workers=workers, quiet=quiet)
     report = _polnear.score_polnear(predictions, gold)

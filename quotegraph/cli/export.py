@@ -10,7 +10,7 @@ import typer
 
 from quotegraph.errors import QuotegraphError
 
-from ._app import app, handle_errors
+from ._app import app, handle_errors, stdout_reader_may_stop
 
 
 @app.command("export")
@@ -58,8 +58,9 @@ def export(
     g = open_source(graph if is_endpoint_url(graph) else Path(graph), by_article=fmt in DATASET_FORMATS)
     try:  # a store is closed when the command ends, not when the garbage collector gets to it
         if str(out) == "-":
-            write_graph(g, sys.stdout.buffer, fmt)
-            sys.stdout.buffer.flush()
+            with stdout_reader_may_stop():
+                write_graph(g, sys.stdout.buffer, fmt)
+                sys.stdout.buffer.flush()
             return
         count = save_graph(g, out, fmt)
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ import typer
 from quotegraph.extract.settings import learned_by_default
 from quotegraph.lifeline import sigterm_as_interrupt
 
-from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, warn
+from ._app import EXIT_ERROR, EXIT_SKIPPED, app, check_model, check_output_file, handle_errors, print_summary, warn
 
 
 @app.command()
@@ -20,8 +21,8 @@ from ._app import EXIT_ERROR, EXIT_SKIPPED, app, handle_errors, print_summary, w
 def extract(
     # strings, not Paths: a Path would turn hdfs:///corpus.jsonl (for --engine spark) into hdfs:/corpus.jsonl
     inputs: Annotated[Optional[list[str]], typer.Argument(metavar="INPUTS", help="Text/Markdown/HTML files, JSONL files (one article per line), web archives (.warc, .warc.gz), or folders of them; http(s) URLs of web pages, RSS/Atom feeds and sitemaps, and feed or sitemap files (.rss, .atom, .xml); with --engine spark also JSONL on any scheme:// path Spark reads (hdfs://, s3a://); web archives must be on a file system the executors share.", show_default=False)] = None,
-    lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the articles: de, en, or auto (detect per article).")] = "auto",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Graph file to write (.ttl, .nt, .nq, .jsonld, .trig); added to if it exists.")] = Path("graph.ttl"),
+    lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the articles: de, en, or auto (detect per article); another language needs --model (or the environment variable QUOTEGRAPH_MODEL_FR for fr, and so on).")] = "auto",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", show_default=False, help="Graph file to write (.ttl, .nt, .nq, .jsonld, .trig); added to if it exists. Default: graph.ttl, unless --store is given; with --store, the store's whole graph is written there.")] = None,
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Also write one JSON object per quote here (added to if it exists).")] = None,
     store: Annotated[Optional[str], typer.Option("--store", help="Add to an on-disk Oxigraph store folder (or a sparql+http:// endpoint) as the run goes (for large corpora), each article replacing what the store held of it; no graph file unless --out is given too.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="A spaCy pipeline (installed name or path) to use instead of the default for the language.")] = None,
@@ -96,10 +97,10 @@ def extract(
     inputs = list(inputs or []) + (urls_in_file(urls) if urls is not None else [])
     if not inputs:
         raise typer.BadParameter("nothing to read: give INPUTS, or --urls FILE")
-    if out is None and store is None and jsonl is None:
-        raise typer.BadParameter("nothing to write: give --out, --jsonl or --store")
     if resume and restart:
         raise typer.BadParameter("--resume and --restart exclude each other")
+    check_model(model)
+    _check_lang(lang, model)
     if min_confidence > 0 and not learned_by_default():
         raise typer.BadParameter("confidence comes from the learned parts, which $QUOTEGRAPH_LEARNED turns off",
                                  param_hint="--min-confidence")
@@ -118,8 +119,10 @@ def extract(
         return
     if engine != "local":
         raise typer.BadParameter(f"unknown engine {engine!r}: use local or spark", param_hint="--engine")
-    if store is not None and out == Path("graph.ttl") and not Path("graph.ttl").exists():
-        out = None  # with a store, write a file only when asked for one
+    check_output_file(jsonl, "--jsonl")
+    if out is None and store is None:
+        out = Path("graph.ttl")  # with a store, a file only when asked for one: never a graph.ttl that happens to be here
+    check_output_file(out, "--out")
     with sigterm_as_interrupt():  # kill -TERM stops the run as Ctrl-C does: finished articles kept
         summary = extract_corpus(
             inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,
@@ -138,10 +141,29 @@ def extract(
              f"({'; '.join(summary.other_language_examples)}): check --lang, or use --lang auto")
     if not summary.written:
         what = " or ".join(name for name, path in (("graph file", out), ("quotes.jsonl", jsonl)) if path is not None)
-        warn(f"no article was read, so no {what or 'file'} was written")
+        # nothing skipped either: the inputs hold no article at all (an empty file or folder, a feed with none new)
+        empty = "" if summary.skipped else f" ({_some(inputs)} {'holds' if len(inputs) == 1 else 'hold'} none)"
+        warn(f"no article was read{empty}, so no {what or 'file'} was written")
         raise typer.Exit(EXIT_SKIPPED if summary.skipped else EXIT_ERROR)
     if summary.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _check_lang(lang: str, model: str | None) -> None:
+    """Refuse a --lang no pipeline reads before any input is read: a typo ('english', 'EN') would
+    otherwise skip every article of a corpus, one warning each, after reading all of it."""
+    from quotegraph.extract.loading import PREFERRED_MODELS  # the languages a default pipeline reads
+
+    if lang == "auto" or lang in PREFERRED_MODELS or model or os.environ.get(f"QUOTEGRAPH_MODEL_{lang.upper()}"):
+        return
+    raise typer.BadParameter(f"no pipeline reads {lang!r}: use {', '.join(PREFERRED_MODELS)} or auto, or name a "
+                             "spaCy pipeline for it with --model", param_hint="--lang")
+
+
+def _some(names: list[str], most: int = 3) -> str:
+    """Up to ``most`` names, and how many more."""
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    return ", ".join(map(str, names[:most])) + more
 
 
 def _since(value: str | None) -> date | None:

@@ -9,7 +9,7 @@ import typer
 
 from quotegraph.graph.view_limits import DEFAULT_LABELS, DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES, QUOTE_NODES_MAX
 
-from ._app import app, handle_errors
+from ._app import app, check_output_file, handle_errors
 
 
 @app.command()
@@ -54,6 +54,7 @@ def view(
     from quotegraph.graph.endpoint import is_endpoint_url
     from quotegraph.graph.store import close_graph, open_source
 
+    check_output_file(out, "--out")  # before a big graph is read and laid out
     remote = is_endpoint_url(graph)
     rdf = open_source(graph if remote else Path(graph))
     try:

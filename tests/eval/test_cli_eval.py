@@ -134,15 +134,15 @@ def scores_in(path: Path) -> dict:
 def test_wikinews_perfect_extractor_scores_100(monkeypatch, data_root, tmp_path):
     out = tmp_path / "scores.json"
     result, fake = run(monkeypatch, data_root, "eval", "wikinews", "--data", data_root, "--json", out, "-q",
-                       "--model", "my_model", "--workers", "2")
+                       "--model", "blank:de", "--workers", "2")
     assert result.exit_code == 0, result.output
     summary = scores_in(out)
     assert (summary["n_articles"], summary["n_gold"], summary["n_pred"]) == (3, 4, 4)
     for name in ("message", "speaker", "cue", "joint", "type"):
         assert summary["scores"][name]["f1"] == 1.0, name
     assert set(summary["by_type"]) == {"Direct", "Indirect", "Reported"}
-    assert summary["split"] == "dev" and summary["info"]["model"] == "my_model"
-    assert fake.calls == [{"lang": "de", "model": "my_model", "n_process": 2}]
+    assert summary["split"] == "dev" and summary["info"]["model"] == "blank:de"
+    assert fake.calls == [{"lang": "de", "model": "blank:de", "n_process": 2}]
     assert "message" in result.stdout and "100.0" in result.stdout
 
 
@@ -216,6 +216,13 @@ def test_skipped_articles_count_as_empty_and_exit_3(monkeypatch, data_root):
     assert summary["info"]["skipped"] == 1
     assert summary["scores"]["message"]["recall"] == 0.5  # de-2's two gold quotes are missed
     assert "1 articles skipped" in result.output and "broken" in result.output
+
+
+def test_a_model_spacy_cannot_load_is_refused_before_scoring(monkeypatch, data_root):
+    result, fake = run(monkeypatch, data_root, "eval", "polnear", "--data", data_root, "--model", "qg_no_such_pipeline", "-q")
+    assert result.exit_code == 2
+    assert "'qg_no_such_pipeline'" in result.output and "pip install en-core-web-sm" not in result.output
+    assert fake.calls == []
 
 
 def test_every_article_skipped_is_an_error(monkeypatch, data_root):
