@@ -35,7 +35,8 @@ def detect_language(text: str, *, sample_chars: int = 5000) -> str:
     """The ISO 639-1 code of the text's language, judged on its first ``sample_chars`` characters.
 
     Returns any language code the detector knows (so a caller can say "no pipeline for 'fr'");
-    "und" when the text has no letters.
+    "und" when the text has no letters. A short text the detector puts in a language quotegraph
+    does not read is put in the one whose function words it holds, if they point to one.
     """
     sample = text[:sample_chars]
     if not any(ch.isalpha() for ch in sample):
@@ -43,7 +44,26 @@ def detect_language(text: str, *, sample_chars: int = 5000) -> str:
     import py3langid  # loads its model on first use (about 1 s), so import late
 
     lang, _ = py3langid.classify(sample)
+    if lang not in _FUNCTION_WORDS:
+        # a short text ('"Fine," said Ode Lamm.') misleads the detector (here to "pcm"): its
+        # function words, where they point to one known language, say more
+        return _by_function_words(sample) or lang
     return lang
+
+
+def _by_function_words(text: str) -> str | None:
+    """The one known language whose function words a short text (under :data:`MIN_WORDS`
+    words) holds more of than any other's, or None (a longer text, or none or a tie).
+
+    >>> _by_function_words('"Fine," said Ode Lamm.'), _by_function_words("Ode Lamm!")
+    ('en', None)
+    """
+    words = _WORDS.findall(text.lower())
+    if len(words) >= MIN_WORDS:
+        return None
+    counts = sorted(((sum(w in own for w in words), code) for code, own in _FUNCTION_WORDS.items()), reverse=True)
+    (best, code), (second, _) = counts[0], counts[1]
+    return code if best > second else None
 
 
 def clearly_in(text: str, lang: str) -> bool:

@@ -243,3 +243,14 @@ def test_extract_lets_the_cyclic_collector_run_less_often_and_keeps_its_older_ge
         assert gc.get_threshold() == (EXTRACTION_GC_THRESHOLD, 10, 10)
     finally:
         gc.set_threshold(*before)
+
+
+def test_a_short_item_in_auto_mode_is_read_in_the_language_its_function_words_show(tmp_path):
+    # the detector puts '"Fine," said Ode Lamm.' in Nigerian Pidgin; "said" says English
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "short", "text": '"Fine," said Ode Lamm.'}) + "\n", encoding="utf-8")
+    jsonl = tmp_path / "q.jsonl"
+    result = invoke("extract", feed, "--out", tmp_path / "g.ttl", "--jsonl", jsonl, "-q")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert [(r["text"], r["speaker"]["text"]) for r in rows] == [('"Fine,"', "Ode Lamm")]
