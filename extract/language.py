@@ -53,7 +53,8 @@ def detect_language(text: str, *, sample_chars: int = 5000) -> str:
 
 def _by_function_words(text: str) -> str | None:
     """The one known language whose function words a short text (under :data:`MIN_WORDS`
-    words) holds more of than any other's, or None (a longer text, or none or a tie).
+    words) holds more of than any other's, and at least :data:`MIN_OWN` of its words, or None
+    (a longer text, too few such words, a tie: a Finnish "on" is no English).
 
     >>> _by_function_words('"Fine," said Ode Lamm.'), _by_function_words("Ode Lamm!")
     ('en', None)
@@ -63,7 +64,7 @@ def _by_function_words(text: str) -> str | None:
         return None
     counts = sorted(((sum(w in own for w in words), code) for code, own in _FUNCTION_WORDS.items()), reverse=True)
     (best, code), (second, _) = counts[0], counts[1]
-    return code if best > second else None
+    return code if best > second and best >= MIN_OWN * len(words) else None
 
 
 def clearly_in(text: str, lang: str) -> bool:
