@@ -289,6 +289,11 @@ class CueLexicon:
     evidential_verbs: frozenset[str] = _words()
     evidential_passives: frozenset[str] = _words()
     evidential_adverbs: frozenset[str] = _words()
+    # adjectives of what is plain to see: after an impersonal "it" and a copula a claim with no
+    # source ("It is not clear whether …"); as what a verb of ``evidence_verbs`` makes of a
+    # clause, the subject's claim ("She made clear that …", "He made it plain that …")
+    evidence_adjectives: frozenset[str] = _words()
+    evidence_verbs: frozenset[str] = _words()
     # any reporting verb in the passive with no agent and a complement ("was declared the winner")
     agentless_passive_reports: bool = False
     # stances and questions with no reporting verb, which PolNeAR annotates too

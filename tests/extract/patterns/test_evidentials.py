@@ -23,6 +23,10 @@ CASES = [
     ("Ms. Ortega was declared the winner in the county on Tuesday.",
      "Ms. Ortega was declared the winner in the county", "was declared"),
     ("The new rules were criticized as reckless.", "The new rules were criticized as reckless", "were criticized"),
+    # an adjective of evidence after an impersonal "it": the clause alone
+    ("It is not clear whether the council will vote.", "whether the council will vote", "is not clear"),
+    ("It remains unclear how the party will respond.", "how the party will respond", "remains unclear"),
+    ("It's unclear if the bill will pass.", "if the bill will pass", "'s unclear"),
     # a hearsay adverb
     ("The group is reportedly spending $2 million on radio ads.",
      "The group is reportedly spending $2 million on radio ads", "reportedly"),
@@ -41,6 +45,8 @@ def test_hearsay_without_a_source_is_an_attribution_with_no_speaker(run_en, text
     "The senator expected a close vote.",  # active "expect": no hearsay
     "The results were announced on Saturday.",  # a passive saying nothing of its subject
     "The bill was criticized by the union as reckless.",  # the agent speaks
+    "The water in the bay was clear.",  # no impersonal "it", no clause
+    "It was clear on Monday.",
 ])
 def test_appearing_and_expecting_without_hearsay_is_no_attribution(run_en, text):
     assert not any(a.pattern == "evidential" for a in run_en(text).attributions)
