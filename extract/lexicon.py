@@ -214,6 +214,9 @@ class CueLexicon:
     joiners: frozenset[str] = _words()
     name_prepositions: frozenset[str] = _words()
     coordinators: frozenset[str] = _words()  # "und", "aber", "and", "but"
+    # conjunctions that set a second report beside a first ("Most said A, while a fifth said B"):
+    # the first's content ends before them
+    contrast_conjunctions: frozenset[str] = _words()
     # conjunctions that open an adverbial clause, never what a verb reports ("wurde bekannt,
     # als er …", "geschätzt, da …"): a clause after the cue's comma opened by one is no content
     adverbial_conjunctions: frozenset[str] = _words()
