@@ -42,15 +42,16 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
 
     The content runs from the subject to the end of what is said of it (the cue inside it);
     the cue is the verb (with its passive auxiliary) or the adverb; there is no speaker
-    (``CueLexicon.evidential_verbs``, ``evidential_passives``, ``evidential_adverbs``).
+    (``CueLexicon.evidential_verbs``, ``evidential_passives``, ``evidential_adverbs``). A
+    sentence with a report found before may hold one too, beside the report ("X denied it, but
+    her aides are expected to resign"), not in its clause (:func:`_under_a_cue`).
     """
     if not doc.has_annotation("DEP") or not (lex.evidential_verbs or lex.evidential_passives or lex.evidential_adverbs
                                              or lex.evidence_adjectives):
         return
     for sent in sentences(doc):
-        if not found.outside(sent.start_char, sent.end_char):
-            continue
         candidates = between(_candidates(doc, lex), doc, sent.start, sent.end)
+        cues = [f.cue for f in found.overlapping(sent.start_char, sent.end_char) if f.cue is not None]
         if lex.agentless_passive_reports:  # the sentence's reporting verbs after the evidential words
             candidates = candidates + [i for i in cue_tokens(doc, sent.start, sent.end, lex) if i not in candidates]
         for tok in (doc[i] for i in candidates):
@@ -58,9 +59,20 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
             if hit is None:
                 continue
             content, cue = hit
-            if found.outside(content.start_char, content.end_char):
+            if found.outside(content.start_char, content.end_char) and not _under_a_cue(tok, cues):
                 yield Found((content.start_char, content.end_char), "indirect", cue=cue, pattern=Pattern.EVIDENTIAL)
                 break  # one a sentence: a second one sits inside the first's content
+
+
+def _under_a_cue(tok: Token, cues: list[tuple]) -> bool:
+    """Whether ``tok`` hangs (at any depth) on the cue of a report found before: "X charged
+    that the papers were hidden because they appeared to …" is X's, not the writer's hearsay;
+    a clause coordinated with the cue ("X denied it, but her aides are expected to …") is not."""
+    while tok.head.i != tok.i:
+        if any(start <= tok.head.idx < end for start, end, *_ in cues):
+            return tok.dep_ != "conj"
+        tok = tok.head
+    return False
 
 
 def _candidates(doc: Doc, lex: CueLexicon) -> list[int]:

@@ -39,6 +39,16 @@ def test_hearsay_without_a_source_is_an_attribution_with_no_speaker(run_en, text
     assert (att.quote.text, att.cue.text, att.speaker) == (content, cue, None)
 
 
+def test_hearsay_beside_a_report_is_found_but_not_inside_its_clause(run_en):
+    both = run_en("The senator denied the report, but her aides are expected to resign on Monday.").attributions
+    assert [(a.quote.text, a.pattern) for a in both] == [
+        ("the report", "cue_first"), ("her aides are expected to resign on Monday", "evidential")]
+    # the report's clause holds the appearance: the speaker's claim, not the writer's hearsay
+    (inside,) = run_en("Mr. Hale charged that the papers were hidden because they appeared to contradict "
+                       "his pledge.").attributions
+    assert inside.pattern == "cue_first"
+
+
 @pytest.mark.parametrize("text", [
     "She appeared on television on Monday.",  # "appear" without an infinitive or a state: no appearance
     "He seemed.",
