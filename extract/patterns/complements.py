@@ -57,7 +57,7 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
         # "told a dispatcher (that) …", "asked Congress to …": the clause is the content
         clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > comp.i), None)
         if clause is None:  # "asked the students if they …": the parser may hang the question on as an adverbial
-            clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i > comp.i and _question_mark(c, lex)), None)
+            clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i > comp.i and opens_question(c, lex)), None)
         if clause is None:  # "told a dispatcher that …" parsed as a clause on the noun
             clause = next((c for c in comp.children if c.dep_ == "acl"
                            and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)), None)
@@ -199,7 +199,7 @@ def _without_relative_aside(doc: Doc, start: int, end: int) -> int:
 _RELCL = frozenset({"relcl"})
 
 
-def _question_mark(clause: Token, lex: CueLexicon) -> bool:
+def opens_question(clause: Token, lex: CueLexicon) -> bool:
     """Whether a clause opens with a complementizer ("if", "whether"): an indirect question."""
     return any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in clause.children)
 

@@ -38,7 +38,7 @@ from ..doc_tables import among, doc_array, id_list, kept, lower_in
 from ..lexicon import CueLexicon
 from ..phrases import sentences, strip_punct
 from ..string_tests import KnownIds
-from .complements import asked_about
+from .complements import asked_about, opens_question
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
 from .speakers import noun_owner, speaker_for
 
@@ -293,8 +293,8 @@ def _what_was_asked(verb: Token, lex: CueLexicon) -> Token | None:
     """The head of what a question verb asked: its question clause, the object of "about", or
     an object that is a question ("was asked a question about police")."""
     after = [c for c in verb.children if c.i > verb.i]
-    clause = next((c for c in after if c.dep_ in _QUESTION_DEPS), None)
-    if clause is not None:
+    clause = next((c for c in after if c.dep_ in _QUESTION_DEPS or (c.dep_ == "advcl" and opens_question(c, lex))), None)
+    if clause is not None:  # "Asked if he was ever bullied": the parser may hang the question on as an adverbial
         return clause
     about = asked_about(verb, lex)
     if about is not None:

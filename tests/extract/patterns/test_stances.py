@@ -98,6 +98,8 @@ ASKED = [
     ("At a town hall in Ohio last week, the governor was asked about building a new bridge over the river.",
      "building a new bridge over the river", None, "was asked"),
     ("The senator was asked about the donations during an interview on Monday.", "the donations", None, "was asked"),
+    # the question the parser hung on as an adverbial clause
+    ("Asked if he was ever bullied, Mr. Hale laughed.", "if he was ever bullied", None, "Asked"),
 ]
 
 
