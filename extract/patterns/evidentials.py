@@ -52,6 +52,7 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
     for sent in sentences(doc):
         candidates = between(_candidates(doc, lex), doc, sent.start, sent.end)
         cues = [f.cue for f in found.overlapping(sent.start_char, sent.end_char) if f.cue is not None]
+        taken: list[tuple[int, int]] = []  # a second one in the sentence only beside the first, not inside it
         if lex.agentless_passive_reports:  # the sentence's reporting verbs after the evidential words
             candidates = candidates + [i for i in cue_tokens(doc, sent.start, sent.end, lex) if i not in candidates]
         for tok in (doc[i] for i in candidates):
@@ -59,9 +60,10 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
             if hit is None:
                 continue
             content, cue = hit
-            if found.outside(content.start_char, content.end_char) and not _under_a_cue(tok, cues):
+            if (found.outside(content.start_char, content.end_char) and not _under_a_cue(tok, cues)
+                    and all(content.end_char <= s or e <= content.start_char for s, e in taken)):
+                taken.append((content.start_char, content.end_char))
                 yield Found((content.start_char, content.end_char), "indirect", cue=cue, pattern=Pattern.EVIDENTIAL)
-                break  # one a sentence: a second one sits inside the first's content
 
 
 def _under_a_cue(tok: Token, cues: list[tuple]) -> bool:

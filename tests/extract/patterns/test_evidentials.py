@@ -39,6 +39,13 @@ def test_hearsay_without_a_source_is_an_attribution_with_no_speaker(run_en, text
     assert (att.quote.text, att.cue.text, att.speaker) == (content, cue, None)
 
 
+def test_two_hearsay_clauses_side_by_side_are_two_attributions(run_en):
+    atts = run_en("The bill is expected to pass next week, and the governor seems pleased with the vote.").attributions
+    assert [(a.quote.text, a.cue.text, a.speaker) for a in atts] == [
+        ("The bill is expected to pass next week", "is expected", None),
+        ("the governor seems pleased with the vote", "seems", None)]
+
+
 def test_hearsay_beside_a_report_is_found_but_not_inside_its_clause(run_en):
     both = run_en("The senator denied the report, but her aides are expected to resign on Monday.").attributions
     assert [(a.quote.text, a.pattern) for a in both] == [
