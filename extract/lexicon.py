@@ -217,6 +217,9 @@ class CueLexicon:
     joiners: frozenset[str] = _words()
     name_prepositions: frozenset[str] = _words()
     coordinators: frozenset[str] = _words()  # "und", "aber", "and", "but"
+    # conjunctions that set a second report beside a first ("Most said A, while a fifth said B"):
+    # the first's content ends before them
+    contrast_conjunctions: frozenset[str] = _words()
     # conjunctions that open an adverbial clause, never what a verb reports ("wurde bekannt,
     # als er …", "geschätzt, da …"): a clause after the cue's comma opened by one is no content
     adverbial_conjunctions: frozenset[str] = _words()
@@ -292,6 +295,11 @@ class CueLexicon:
     evidential_verbs: frozenset[str] = _words()
     evidential_passives: frozenset[str] = _words()
     evidential_adverbs: frozenset[str] = _words()
+    # adjectives of what is plain to see: after an impersonal "it" and a copula a claim with no
+    # source ("It is not clear whether …"); as what a verb of ``evidence_verbs`` makes of a
+    # clause, the subject's claim ("She made clear that …", "He made it plain that …")
+    evidence_adjectives: frozenset[str] = _words()
+    evidence_verbs: frozenset[str] = _words()
     # any reporting verb in the passive with no agent and a complement ("was declared the winner")
     agentless_passive_reports: bool = False
     # stances and questions with no reporting verb, which PolNeAR annotates too

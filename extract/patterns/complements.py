@@ -57,7 +57,7 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
         # "told a dispatcher (that) …", "asked Congress to …": the clause is the content
         clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > comp.i), None)
         if clause is None:  # "asked the students if they …": the parser may hang the question on as an adverbial
-            clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i > comp.i and _question_mark(c, lex)), None)
+            clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i > comp.i and opens_question(c, lex)), None)
         if clause is None:  # "told a dispatcher that …" parsed as a clause on the noun
             clause = next((c for c in comp.children if c.dep_ == "acl"
                            and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)), None)
@@ -78,7 +78,7 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     end = _participle_cue(comp, lex) or with_complement(verb, comp, lex)
     # a "for-to" clause without its "for": "called for [the state to build …]"
     start = comp.left_edge.i + 1 if comp is for_to else comp.left_edge.i
-    end = _coordinated_cue(doc, start, end, lex) or _quoted_conjunct(doc, verb, end) or end
+    end = _coordinated_cue(doc, start, end, lex) or _second_report(doc, start, end, lex) or _quoted_conjunct(doc, verb, end) or end
     end = _without_relative_aside(doc, start, end)
     if comp.dep_ == "dobj" and end - start < 2 and comp.pos_ == "PRON":
         return None  # "asked him", "denied it": a bare pronoun is no content
@@ -199,7 +199,7 @@ def _without_relative_aside(doc: Doc, start: int, end: int) -> int:
 _RELCL = frozenset({"relcl"})
 
 
-def _question_mark(clause: Token, lex: CueLexicon) -> bool:
+def opens_question(clause: Token, lex: CueLexicon) -> bool:
     """Whether a clause opens with a complementizer ("if", "whether"): an indirect question."""
     return any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in clause.children)
 
@@ -292,6 +292,23 @@ def _coordinated_cue(doc: Doc, start: int, end: int, lex: CueLexicon) -> int | N
         while k > start and doc[k].pos_ == "ADV":
             k -= 1
         if doc[k].dep_ == "cc" and doc[k].lower_ in lex.coordinators:
+            return k - 1 if doc[k - 1].text == "," else k
+    return None
+
+
+def _second_report(doc: Doc, start: int, end: int, lex: CueLexicon) -> int | None:
+    """Where a clause with a cue verb and a subject of its own, opened by a conjunction of
+    contrast (``CueLexicon.contrast_conjunctions``), starts a second report: "Most said [A],
+    while a fifth said B" — the writer sets two reports side by side; the content ends before
+    the conjunction. (Not after "and": "X says A and Y says B" was tried and lowered the
+    PolNeAR train figures.)"""
+    for t in (doc[k] for k in cue_tokens(doc, start + 1, end, lex)):
+        if t.dep_ not in ("advcl", "conj") or t.pos_ != "VERB" or not any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            continue
+        k = t.left_edge.i
+        if doc[k].lower_ not in lex.contrast_conjunctions:
+            continue
+        if k > start + 1:
             return k - 1 if doc[k - 1].text == "," else k
     return None
 

@@ -1,4 +1,5 @@
-"""Hearsay and appearance without a named source: "X seems to …", "X is expected to …", "X reportedly …"."""
+"""Hearsay and appearance without a named source: "X seems to …", "X is expected to …", "X reportedly …",
+"It is not clear whether …"."""
 
 from __future__ import annotations
 
@@ -33,20 +34,25 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
       ground", "Her aides appear unperturbed", "It appears that the vote failed";
     - a passive belief verb with an infinitive: "The bill is expected to pass";
     - a hearsay adverb on a clause: "The company reportedly spent $2 million";
+    - an adjective of evidence after an impersonal "it" and a copula, with its clause
+      (``CueLexicon.evidence_adjectives``): "It is not clear whether the vote will hold";
     - any reporting verb in the passive with no agent, with what is said of its subject
       (``CueLexicon.agentless_passive_reports``): "Sanders was declared the winner", "He is
       best known for his films", "The move was criticized as reckless".
 
     The content runs from the subject to the end of what is said of it (the cue inside it);
     the cue is the verb (with its passive auxiliary) or the adverb; there is no speaker
-    (``CueLexicon.evidential_verbs``, ``evidential_passives``, ``evidential_adverbs``).
+    (``CueLexicon.evidential_verbs``, ``evidential_passives``, ``evidential_adverbs``). A
+    sentence with a report found before may hold one too, beside the report ("X denied it, but
+    her aides are expected to resign"), not in its clause (:func:`_under_a_cue`).
     """
-    if not doc.has_annotation("DEP") or not (lex.evidential_verbs or lex.evidential_passives or lex.evidential_adverbs):
+    if not doc.has_annotation("DEP") or not (lex.evidential_verbs or lex.evidential_passives or lex.evidential_adverbs
+                                             or lex.evidence_adjectives):
         return
     for sent in sentences(doc):
-        if not found.outside(sent.start_char, sent.end_char):
-            continue
         candidates = between(_candidates(doc, lex), doc, sent.start, sent.end)
+        cues = [f.cue for f in found.overlapping(sent.start_char, sent.end_char) if f.cue is not None]
+        taken: list[tuple[int, int]] = []  # a second one in the sentence only beside the first, not inside it
         if lex.agentless_passive_reports:  # the sentence's reporting verbs after the evidential words
             candidates = candidates + [i for i in cue_tokens(doc, sent.start, sent.end, lex) if i not in candidates]
         for tok in (doc[i] for i in candidates):
@@ -54,9 +60,21 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
             if hit is None:
                 continue
             content, cue = hit
-            if found.outside(content.start_char, content.end_char):
+            if (found.outside(content.start_char, content.end_char) and not _under_a_cue(tok, cues)
+                    and all(content.end_char <= s or e <= content.start_char for s, e in taken)):
+                taken.append((content.start_char, content.end_char))
                 yield Found((content.start_char, content.end_char), "indirect", cue=cue, pattern=Pattern.EVIDENTIAL)
-                break  # one a sentence: a second one sits inside the first's content
+
+
+def _under_a_cue(tok: Token, cues: list[tuple]) -> bool:
+    """Whether ``tok`` hangs (at any depth) on the cue of a report found before: "X charged
+    that the papers were hidden because they appeared to …" is X's, not the writer's hearsay;
+    a clause coordinated with the cue ("X denied it, but her aides are expected to …") is not."""
+    while tok.head.i != tok.i:
+        if any(start <= tok.head.idx < end for start, end, *_ in cues):
+            return tok.dep_ != "conj"
+        tok = tok.head
+    return False
 
 
 def _candidates(doc: Doc, lex: CueLexicon) -> list[int]:
@@ -65,7 +83,7 @@ def _candidates(doc: Doc, lex: CueLexicon) -> list[int]:
     def compute(d: Doc) -> list[int]:
         # the lemmas are looked at by id, each once per process (tokens_where would test each
         # distinct lemma of each Doc)
-        known = _evidential_lemmas(lex.evidential_verbs, lex.evidential_passives)
+        known = _evidential_lemmas(lex.evidential_verbs, lex.evidential_passives | lex.evidence_adjectives)
         passing = known.passing(set(id_list(d, LEMMA)), d.vocab.strings)
         lemmas = np.flatnonzero(among(doc_array(d, LEMMA), list(passing))).tolist()
         return sorted({*tokens_with(d, lex.evidential_adverbs), *lemmas})
@@ -74,7 +92,7 @@ def _candidates(doc: Doc, lex: CueLexicon) -> list[int]:
 
 @lru_cache(maxsize=8)
 def _evidential_lemmas(verbs: frozenset[str], passives: frozenset[str]) -> KnownIds:
-    """The lemmas (by id) that are, lower-cased, evidential verbs or passives."""
+    """The lemmas (by id) that are, lower-cased, evidential verbs, passives or adjectives."""
     return KnownIds(lower_in(verbs | passives))
 
 
@@ -87,6 +105,8 @@ def _evidential(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[Span, tuple[int,
         if subject is None or subject.dep_ == "expl":
             return None
         return _between(doc, subject, clause), cue_chars(tok, tok.lower_)
+    if tok.pos_ == "ADJ":
+        return _impersonal_evidence(tok, lex)
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     if lemma in lex.evidential_verbs:
@@ -110,6 +130,23 @@ def _evidential(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[Span, tuple[int,
             return None
         return _between(doc, subject, state), cue_chars(tok, lemma)
     return None
+
+
+def _impersonal_evidence(adj: Token, lex: CueLexicon) -> tuple[Span, tuple[int, int, str]] | None:
+    """"It is not clear whether …", "it was obvious that …": an adjective of evidence
+    (``CueLexicon.evidence_adjectives``) after a copula whose subject is an impersonal "it",
+    and the clause it says that of (its content; the cue runs from the copula to the adjective)."""
+    copula = adj.head
+    if adj.lemma_.lower() not in lex.evidence_adjectives or adj.dep_ != "acomp" or copula.lemma_.lower() not in lex.copulas:
+        return None
+    subject = next((c for c in copula.children if c.dep_ in _SUBJECTS and c.i < copula.i), None)
+    if subject is None or not (subject.dep_ == "expl" or subject.lower_ in lex.impersonal):
+        return None
+    clause = next((c for c in (*adj.children, *copula.children) if c.i > adj.i and (c.dep_ == "ccomp" or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)))), None)
+    if clause is None:
+        return None
+    return _between(adj.doc, clause, clause), (copula.idx, adj.idx + len(adj), adj.lemma_.lower())
 
 
 def _agentless_passive(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[Span, tuple[int, int, str]] | None:

@@ -11,6 +11,9 @@ as much as what they said. English marks them with words no reporting-verb rule 
   noun's owner, if it names one, holds it;
 - a noun for one who holds a stance, said of someone (``CueLexicon.holder_nouns``): "Ms.
   Weber is a longtime critic of the mayor" — that one holds it;
+- a verb that makes a clause plain (``CueLexicon.evidence_verbs`` with
+  ``evidence_adjectives``): "The mayor made clear that she would veto it", "He made it plain
+  that …" — the subject holds it;
 - a question verb in the passive (``CueLexicon.question_verbs``): "The senator was asked
   whether she would run", "Asked about the merger, …" — what was asked is the content, the
   agent (if named) asked it, the one asked is the addressee and no speaker.
@@ -35,7 +38,7 @@ from ..doc_tables import among, doc_array, id_list, kept, lower_in
 from ..lexicon import CueLexicon
 from ..phrases import sentences, strip_punct
 from ..string_tests import KnownIds
-from .complements import asked_about
+from .complements import asked_about, opens_question
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
 from .speakers import noun_owner, speaker_for
 
@@ -44,6 +47,10 @@ _COPULA_HEADS = frozenset({"acomp", "ROOT"})
 # what is asked: a question clause ("asked whether …"), the object of "about" ("asked about
 # the merger") or a question named as such ("was asked a question about …")
 _QUESTION_DEPS = frozenset({"ccomp", "xcomp"})
+# "made [clear] that …", "made it [clear] …": the parser hangs the adjective on the verb thus
+_MADE_DEPS = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
+# what is made plain: a clause (on the verb or the adjective) or an object ("made clear his aim")
+_MADE_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "dobj"})
 
 
 def find_stances(doc: Doc, lex: CueLexicon, found: FoundIndex) -> list[Found]:
@@ -60,7 +67,7 @@ def find_stances(doc: Doc, lex: CueLexicon, found: FoundIndex) -> list[Found]:
         # would grow with the square of a long article
         for tok in (doc[i] for i in candidates[bisect_left(candidates, sent.start) : bisect_left(candidates, sent.end)]):
             hit = (_stance(doc, sent, tok, lex) or _predicate_noun(tok, lex) or _asked(doc, sent, tok, lex)
-                   or _holder(tok, lex))
+                   or _holder(tok, lex) or _made_plain(doc, sent, tok, lex))
             if hit is None or not (found.outside(*hit.quote) and taken.outside(*hit.quote)):
                 continue
             if hit.cue is not None and not found.outside(hit.cue[0], hit.cue[1]):
@@ -131,10 +138,12 @@ def _governor_subject(noun: Token, lex: CueLexicon) -> Span | None:
 
 
 def _candidates(doc: Doc, lex: CueLexicon) -> list[int]:
-    """The tokens whose lemma is a stance adjective, a predicate clause noun or a question verb
+    """The tokens whose lemma is a stance adjective, a predicate clause noun, a question verb, a
+    holder noun or an adjective of evidence
     (from the Doc's lemma array, each distinct lemma looked at once per process)."""
     def compute(d: Doc) -> list[int]:
-        known = _lemma_ids(lex.stance_adjectives | lex.predicate_clause_nouns | lex.question_verbs | lex.holder_nouns)
+        known = _lemma_ids(lex.stance_adjectives | lex.predicate_clause_nouns | lex.question_verbs | lex.holder_nouns
+                           | (lex.evidence_adjectives if lex.evidence_verbs else frozenset()))
         found: set[int] = set()
         for attr in (LEMMA, LOWER):  # the form too: "convinced" the tagger read as a verb's participle
             passing = known.passing(set(id_list(d, attr)), d.vocab.strings)
@@ -153,8 +162,8 @@ def _lemma_ids(words: frozenset[str]) -> KnownIds:
 def _stance(doc: Doc, sent: Span, adj: Token, lex: CueLexicon) -> Found | None:
     """"Some Democrats are concerned that the tactics could hurt": a stance adjective with a
     clause after it; the subject of its copula holds the stance ("remain confident", "has been
-    acutely aware" too). An expletive or "it" subject names no one ("it is clear that …" is
-    the writer's own claim)."""
+    acutely aware" too). An expletive or "it" subject names no one ("it is clear that …" has
+    no source: :mod:`.evidentials`)."""
     if adj.pos_ == "VERB" and adj.tag_ == "VBN" and adj.lower_ in lex.stance_adjectives:
         # "X is convinced that …": the participle the parser read as a passive is the adjective
         if not any(c.dep_ in _PASSIVE_AUX for c in adj.children) or any(c.dep_ == "agent" for c in adj.children):
@@ -179,6 +188,26 @@ def _stance(doc: Doc, sent: Span, adj: Token, lex: CueLexicon) -> Found | None:
         return None
     cue = _cue_from(head, adj) if head is not adj else cue_chars(adj, adj.lower_)  # "is convinced": with its auxiliary
     return Found((content.start_char, content.end_char), "indirect", cue=cue,
+                 speaker=span_chars(speaker), pattern=Pattern.STANCE)
+
+
+def _made_plain(doc: Doc, sent: Span, adj: Token, lex: CueLexicon) -> Found | None:
+    """"The mayor made clear that she would veto it", "He made it plain that …": an adjective
+    of evidence as what a verb of ``evidence_verbs`` makes of the clause (or object) after it;
+    the verb's subject says it."""
+    verb = adj.head
+    if (adj.pos_ != "ADJ" or adj.lemma_.lower() not in lex.evidence_adjectives or adj.dep_ not in _MADE_DEPS
+            or verb.lemma_.lower() not in lex.evidence_verbs or verb.pos_ != "VERB"):
+        return None
+    said = next((c for c in (*adj.children, *verb.children) if c.i > adj.i and c.dep_ in _MADE_CLAUSE_DEPS), None)
+    if said is None or said.dep_ == "advcl" and not any(
+            m.dep_ == "mark" and m.lower_ in lex.complementizers for m in said.children):
+        return None  # "made it clear for now": no clause, nothing made plain
+    content = _phrase(said)
+    speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
+    if content is None or speaker is None:
+        return None
+    return Found((content.start_char, content.end_char), "indirect", cue=_cue_from(verb, adj),
                  speaker=span_chars(speaker), pattern=Pattern.STANCE)
 
 
@@ -264,8 +293,8 @@ def _what_was_asked(verb: Token, lex: CueLexicon) -> Token | None:
     """The head of what a question verb asked: its question clause, the object of "about", or
     an object that is a question ("was asked a question about police")."""
     after = [c for c in verb.children if c.i > verb.i]
-    clause = next((c for c in after if c.dep_ in _QUESTION_DEPS), None)
-    if clause is not None:
+    clause = next((c for c in after if c.dep_ in _QUESTION_DEPS or (c.dep_ == "advcl" and opens_question(c, lex))), None)
+    if clause is not None:  # "Asked if he was ever bullied": the parser may hang the question on as an adverbial
         return clause
     about = asked_about(verb, lex)
     if about is not None:

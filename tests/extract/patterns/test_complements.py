@@ -106,6 +106,27 @@ def test_coordinated_cue_starts_a_second_report_of_the_same_speaker(run_en):
     ]
 
 
+@pytest.mark.parametrize("text, first, second", [
+    ("Among the farmers, 74 percent said they would vote for the mayor, while 22 percent said they might change "
+     "their mind.", ("they would vote for the mayor", "74 percent"), ("they might change their mind", "22 percent")),
+    ("The union says the plant will close, whereas the owners say it will stay open.",
+     ("the plant will close", "The union"), ("it will stay open", "the owners")),
+])
+def test_a_report_after_a_conjunction_of_contrast_is_a_second_report(run_en, text, first, second):
+    atts = run_en(text).attributions
+    assert [(a.quote.text, a.speaker.text) for a in atts] == [first, second]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Mr. Hale said the vote was close, while the count went on.", "the vote was close, while the count went on"),
+    # a report inside the content's own clause stays in it
+    ("The senator said that the union, which the mayor said was weak, had lost.",
+     "that the union, which the mayor said was weak, had lost"),
+])
+def test_a_contrast_without_a_report_of_its_own_stays_in_the_content(run_en, text, content):
+    assert run_en(text).attributions[0].quote.text == content
+
+
 @pytest.mark.parametrize("text, content", [
     ("He’s claiming that voting fraud is “a big, big problem in this country” but “nobody has the guts to talk "
      "about it.”",

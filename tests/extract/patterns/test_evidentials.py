@@ -23,6 +23,10 @@ CASES = [
     ("Ms. Ortega was declared the winner in the county on Tuesday.",
      "Ms. Ortega was declared the winner in the county", "was declared"),
     ("The new rules were criticized as reckless.", "The new rules were criticized as reckless", "were criticized"),
+    # an adjective of evidence after an impersonal "it": the clause alone
+    ("It is not clear whether the council will vote.", "whether the council will vote", "is not clear"),
+    ("It remains unclear how the party will respond.", "how the party will respond", "remains unclear"),
+    ("It's unclear if the bill will pass.", "if the bill will pass", "'s unclear"),
     # a hearsay adverb
     ("The group is reportedly spending $2 million on radio ads.",
      "The group is reportedly spending $2 million on radio ads", "reportedly"),
@@ -35,12 +39,31 @@ def test_hearsay_without_a_source_is_an_attribution_with_no_speaker(run_en, text
     assert (att.quote.text, att.cue.text, att.speaker) == (content, cue, None)
 
 
+def test_two_hearsay_clauses_side_by_side_are_two_attributions(run_en):
+    atts = run_en("The bill is expected to pass next week, and the governor seems pleased with the vote.").attributions
+    assert [(a.quote.text, a.cue.text, a.speaker) for a in atts] == [
+        ("The bill is expected to pass next week", "is expected", None),
+        ("the governor seems pleased with the vote", "seems", None)]
+
+
+def test_hearsay_beside_a_report_is_found_but_not_inside_its_clause(run_en):
+    both = run_en("The senator denied the report, but her aides are expected to resign on Monday.").attributions
+    assert [(a.quote.text, a.pattern) for a in both] == [
+        ("the report", "cue_first"), ("her aides are expected to resign on Monday", "evidential")]
+    # the report's clause holds the appearance: the speaker's claim, not the writer's hearsay
+    (inside,) = run_en("Mr. Hale charged that the papers were hidden because they appeared to contradict "
+                       "his pledge.").attributions
+    assert inside.pattern == "cue_first"
+
+
 @pytest.mark.parametrize("text", [
     "She appeared on television on Monday.",  # "appear" without an infinitive or a state: no appearance
     "He seemed.",
     "The senator expected a close vote.",  # active "expect": no hearsay
     "The results were announced on Saturday.",  # a passive saying nothing of its subject
     "The bill was criticized by the union as reckless.",  # the agent speaks
+    "The water in the bay was clear.",  # no impersonal "it", no clause
+    "It was clear on Monday.",
 ])
 def test_appearing_and_expecting_without_hearsay_is_no_attribution(run_en, text):
     assert not any(a.pattern == "evidential" for a in run_en(text).attributions)

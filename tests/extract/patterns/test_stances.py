@@ -37,6 +37,12 @@ STANCES = [
     # the participle the parser reads as a passive
     ("Mr. Olawale is convinced that the vote had been rigged.", "that the vote had been rigged", "Mr. Olawale",
      "is convinced"),
+    ("Voters in the county are divided on the new tariff.", "the new tariff", "Voters in the county", "are divided"),
+    # a verb that makes a clause plain (``evidence_verbs`` with ``evidence_adjectives``)
+    ("Senator Vale made clear that he would not run again.", "that he would not run again", "Senator Vale",
+     "made clear"),
+    ("The mayor made it plain that she would veto the budget.", "that she would veto the budget", "The mayor",
+     "made it plain"),
 ]
 
 
@@ -53,6 +59,9 @@ def test_a_stance_adjective_with_a_clause_or_object_is_its_subjects_view(run_en,
     "The report was critical.",  # nothing it is about
     "The senator was critical on Monday.",  # "on Monday" is when, not what
     "The new tariff is sure to hurt the farmers.",  # the writer's forecast: "sure to" is no one's wish
+    "The river is divided into two arms.",  # "into": no stance's preposition
+    "The storm made the roads clear.",  # nothing made plain
+    "He made it clear on Tuesday.",
 ])
 def test_no_stance_without_a_clause_or_a_subject(run_en, text):
     assert not any(a.pattern == "stance" for a in run_en(text).attributions)
@@ -89,6 +98,8 @@ ASKED = [
     ("At a town hall in Ohio last week, the governor was asked about building a new bridge over the river.",
      "building a new bridge over the river", None, "was asked"),
     ("The senator was asked about the donations during an interview on Monday.", "the donations", None, "was asked"),
+    # the question the parser hung on as an adverbial clause
+    ("Asked if he was ever bullied, Mr. Hale laughed.", "if he was ever bullied", None, "Asked"),
 ]
 
 
