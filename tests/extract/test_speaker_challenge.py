@@ -15,9 +15,6 @@ from quotegraph.extract.pipeline import make_nlp
 
 # (language, text, words of the quote, expected speaker entity, what is missing if it fails)
 CASES = [
-    # a judgement with "es" before its dass clause: "sieht es als erwiesen an", "erachtet es für nötig"
-    ("de", "Richter Martin Keller sah es als erwiesen an, dass der Angeklagte die Kunden betrogen hatte.",
-     "dass der Angeklagte die Kunden betrogen hatte", "Martin Keller", None),
     # reported mood after a sentence with a named subject of its own: that subject's view
     ("de", "Die Opposition sagte, der Plan sei falsch. Am Rande der Sitzung nahm auch Ministerpräsident "
      "Karl Weber zu der Frage Stellung. Jeder Lehrer könne das Konto jetzt oder später einlösen.",
