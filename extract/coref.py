@@ -344,7 +344,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # join every article's papers)
             outlet = described is None and span is not None and _outlet_description(span, lex)
             unnamed = no_one is not None or impersonal or outlet or (
-                described is None and span_for_name is not None and unnamed_group(span_for_name, entities))
+                described is None and span_for_name is not None and unnamed_group(span_for_name, entities)) or (
+                # "Analysts at Barclays": a group no name singles out, whatever the phrase after it names
+                parts is not None and parts[0] is not None and not parts[1] and unnamed_group(parts[0], entities))
             named = name_in(span_for_name, lex, entities, known_person, parts=parts) \
                 if span_for_name is not None and described is None and not outlet else None
             # "Ein Sprecher sagte", "a spokesman said": an indefinite article brings in someone

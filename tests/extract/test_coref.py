@@ -366,3 +366,11 @@ def test_an_indefinite_description_refers_back_to_no_one(run_de, run_en):
     # one with a name of its own keeps it
     named = run_de("Ein Sprecher des Verkehrsministeriums sagte, die Brücke bleibe gesperrt.")
     assert [a.speaker.entity for a in named.attributions] == ["Verkehrsministerium"]
+
+
+def test_a_group_with_a_place_after_it_is_no_entity_but_a_spokesperson_speaks_for_the_body(run_en):
+    # "Analysts at Barclays": neither a node "Analyst" for every article's analysts nor the bank
+    assert _speaker_entities(run_en("Analysts at Nordbank said the deal would close in May.")) == [
+        ("Analysts at Nordbank", None)]
+    assert _speaker_entities(run_en("A spokesman for Nordbank said the deal would close in May.")) == [
+        ("A spokesman for Nordbank", "Nordbank")]
