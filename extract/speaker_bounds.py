@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doc_tables import char_span_kept, id_list, token_bounds
 from .phrases import RELATIVE_PRONOUN_TAGS, doc_text, ends_in_noun, quoted_name_after
+from .patterns.source_phrases import counts_next_noun
 from .records import Attribution, Mention, replaced
 
 __all__ = ["tidy_speakers", "speaker_bounds"]
@@ -109,16 +110,11 @@ def _with_whole_names(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while first > 0 and doc[first].ent_iob_ == "I" and doc[first - 1].text[:1].isupper() and _named(doc[first]):
         first -= 1
     while (last < len(doc) and doc[last].ent_iob_ == "I" and doc[last].tag_ != "POS" and _named(doc[last])
-           and not _counts_noun_after(doc, last)):
-        last += 1  # not a possessive ending the recogniser took in ("Donald Trump’s")
+           and not (counts_next_noun(doc[last]) and doc[last + 1].ent_iob_ != "I")):
+        # not a possessive ending the recogniser took in ("Donald Trump’s"), nor a number it ran
+        # into the name that counts a noun outside it ("des Bundesamtes [13] Prozent")
+        last += 1
     return (first, last) if _same_line(doc, first, last) else (start, end)
-
-
-def _counts_noun_after(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is a number counting a noun outside the name after it: the
-    recogniser ran a name into the next phrase ("des Bundesamtes [13] Prozent")."""
-    return (doc[i].pos_ == "NUM" and i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN"
-            and doc[i + 1].ent_iob_ != "I")
 
 
 _TITLE = re.compile(r"[A-ZÄÖÜ][a-zäöü]{0,4}\.")  # an abbreviated title before a name ("Dr.", "Prof.")

@@ -186,7 +186,7 @@ def _source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) ->
                     end = next((m for m in range(first, upper) if doc[m].pos_ not in ("NUM", "NOUN", "PROPN", "ADJ", "DET")), upper)
                     src = doc[first:end] if end > first else None
                 if src is not None:
-                    count = next((t.i for t in src[1:] if _counts_next_noun(t)), None)
+                    count = next((t.i for t in src[1:] if not t.ent_type_ and counts_next_noun(t)), None)
                     src = doc[src.start : count] if count is not None else src  # "des Amtes [13 Prozent der …]"
                     src = with_apposition(src, upper, lex)  # "nach Angaben von X, einem Manager der Firma,"
                     return SourcePhrase(doc[i : i + 1], doc[i + 1 : src.end], doc[i : src.end])
@@ -248,14 +248,15 @@ def _before_next_phrase(src: Span, lex: CueLexicon, *, adjectives: bool = True) 
                 or (t.pos_ == "NOUN" and t.is_alpha and not t.ent_type_ and doc[t.i - 1].ent_iob_ != "I"
                     and doc[t.i - 1].tag_ in ("NN", "NE") and not is_source_noun(t, lex))
                 # so does a number counting the noun after it ("nach Behördenangaben [62 Personen]")
-                or _counts_next_noun(t))), None)
+                or (not t.ent_type_ and counts_next_noun(t)))), None)
     return src.doc[src.start : cut] if cut is not None else src
 
 
-def _counts_next_noun(word: Token) -> bool:
-    """Whether ``word`` is a number, outside a name, before the noun it counts ("13 Prozent")."""
+def counts_next_noun(word: Token) -> bool:
+    """Whether ``word`` is a number before the noun it counts ("13 Prozent"): the noun opens a
+    phrase of its own, not the one before the number."""
     doc = word.doc
-    return word.pos_ == "NUM" and not word.ent_type_ and word.i + 1 < len(doc) and doc[word.i + 1].pos_ == "NOUN"
+    return word.pos_ == "NUM" and word.i + 1 < len(doc) and doc[word.i + 1].pos_ == "NOUN"
 
 
 def _other_case(word: Token) -> bool:
