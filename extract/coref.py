@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH, POS, SENT_START, TAG
+from spacy.symbols import ADJ, DET, PROPN
 from spacy.tokens import Doc, Span
 
-from .doc_tables import char_span_kept, doc_ents, span_text
+from .doc_tables import char_span_kept, doc_ents, forms, id_list, span_text
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
 from .patterns.speakers import impersonal_word, relative_subject
@@ -395,8 +397,12 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         ent = by_alias.get(name) if name is not None else None
         if ent is not None:
             name, etype = ent.name, ent.type
-        return Mention(text[start:end], start, end, name, etype)
+        return Mention(text[start:end], start, end, name, etype, name is None or name not in described)
 
+    # an entity none of whose names holds a proper noun is known by a description only ("die
+    # Polizei", "the campaign"): one within this article, never merged with another article's
+    proper = proper_words(doc, named_ents, lex)
+    described = {e.name for e in final.values() if not _has_name(e, proper, index)}
     # last, the names inside each quote: they change no entity found above
     find_named = FindOnce(index)  # (what the quotes name is only ever added as a new entity: find_or_add)
     named_inside = [quote_mentions(doc, att, index, lex, entities, find_named) for att in attributions]
@@ -404,7 +410,46 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                         relays=tuple(map(mention, row.get("relays", ()))), addressee=mention(row["addressee"]))
                 for att, row, inside in zip(attributions, out, named_inside)]
     used = {m.entity for a in resolved for m in (a.speaker, *a.mediators, a.addressee, *a.mentions) if m is not None}
-    return resolved, [Entity(e.name, e.type, tuple(sorted(e.aliases))) for e in index.entities if e.name in used]
+    return resolved, [Entity(e.name, e.type, tuple(sorted(e.aliases)), e.name not in described)
+                      for e in index.entities if e.name in used]
+
+
+def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The lower-case words of an article that are names: its proper nouns in any case ("dpa"),
+    by their part of speech or their fine-grained tag (``lex.proper_noun_tags``), and, written
+    with a capital, the words of its named people, organisations and places (``named_ents``:
+    (span, text, type) triples) and words other than nouns inside a sentence ("Berliner
+    Zeitung", "The Guardian" in a German text). Full stops are dropped ("U.S.")."""
+    texts, pos, starts = forms(doc, ORTH), id_list(doc, POS), id_list(doc, SENT_START)
+    tags = {doc.vocab.strings[t] for t in lex.proper_noun_tags}
+    propn = {w.lower().strip(".") for w, p, t in zip(texts, pos, id_list(doc, TAG)) if p == PROPN or t in tags}
+    capitalised = {w.lower().strip(".") for w, p, first in zip(texts, pos, starts)
+                   if p in _CAPITALISED_IN_NAMES and first != 1 and w[:1].isupper()}
+    for _, text, etype in named_ents:
+        if etype != "other":
+            capitalised.update(w.strip(".") for w in _NAME_WORD.findall(text.lower()))
+    return frozenset(propn), frozenset(capitalised)
+
+
+_NAME_WORD = re.compile(r"\w[\w.'’-]*")
+_CAPITALISED_IN_NAMES = frozenset((ADJ, DET))  # a capital marks them as part of a name
+
+
+def _has_name(ent: ResolvedEntity, proper: tuple[frozenset[str], frozenset[str]], index: EntityIndex) -> bool:
+    """Whether one of an entity's names holds a name of its article (:func:`proper_words`): a
+    proper noun, or a word of a name written with a capital; not a title ("Präsident" before a
+    name) nor a determiner. "the campaign" has none, even where the NER took "the Berger
+    campaign" for an organisation."""
+    propn, capitalised = proper
+    for name in (ent.name, *ent.aliases):
+        for whole in _NAME_WORD.findall(index.clean(name)):
+            if index.is_title(whole):
+                continue
+            for w in {whole, *whole.split("-")}:  # a tokenizer may split at the hyphen ("Star-Ledger")
+                low = w.lower().strip(".")
+                if low in propn or (w[:1].isupper() and low in capitalised):
+                    return True
+    return False
 
 
 def _outlet_description(span: Span, lex: CueLexicon) -> bool:

@@ -138,6 +138,10 @@ class CueLexicon:
     # also as a compound's last part ("VDA-Präsidentin"), shows a woman whatever the tagger's gender
     feminine_role_endings: frozenset[str] = _words()
     media_words: frozenset[str] = _words()  # "Zeitung", "agency": the entity is an outlet
+    # the tagger's fine-grained tags of proper nouns ("NE", "NNP"): a word so tagged is a name
+    # where the coarse part of speech says noun ("bildblog.de"); an entity with no name in any of
+    # its names is known by a description only, one per article (extract/coref.py)
+    proper_noun_tags: frozenset[str] = _words(keep_case=True)
     # nouns of someone who speaks for a body ("Sprecher", "spokeswoman"): the name in their owner
     # is that body, whatever the NER takes it for ("ein Sprecher von Tesla"; extract/head_names.py)
     spokesperson_nouns: frozenset[str] = _words()

@@ -83,6 +83,9 @@ class Entity:
     name: str  # canonical name, e.g. the longest full form seen ("Alexander Lukaschenko")
     type: str = "person"
     aliases: tuple[str, ...] = ()
+    # False when no name of it is a name, only a description ("die Polizei", "the campaign"): one
+    # within its article, which the graph never joins with another article's
+    named: bool = True
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ class Mention:
     end: int
     entity: str | None = None  # canonical Entity.name it resolves to, if known
     type: str | None = None
+    named: bool = True  # False when the entity is known only by a description (see Entity.named)
 
 
 @dataclass(frozen=True)
@@ -258,6 +262,8 @@ def _span_dict(span: Any, with_entity: bool = False) -> dict | None:
     if with_entity:
         out["entity"] = span.entity
         out["type"] = span.type
+        if not span.named and span.entity is not None:  # written only when false: older lines stay valid
+            out["named"] = False
     return out
 
 
@@ -292,6 +298,7 @@ def attribution_from_dict(data: dict) -> Attribution:
 
     >>> q = Quote("Wir bleiben.", 11, 23, "direct")
     >>> a = Attribution(id="a1:11-23", article="a1", quote=q, cue=Cue("sagte", 3, 8, "sagen"),
+    ...                 speaker=Mention("die Polizei", 25, 36, "Polizei", "other", named=False),
     ...                 mentions=(Mention("Kiel", 15, 19, "Kiel", "location"),))
     >>> attribution_from_dict(attribution_to_dict(a)) == a
     True
@@ -300,7 +307,7 @@ def attribution_from_dict(data: dict) -> Attribution:
     def mention(d: dict | None) -> Mention | None:
         if d is None:
             return None
-        return Mention(d["text"], d["start"], d["end"], d.get("entity"), d.get("type"))
+        return Mention(d["text"], d["start"], d["end"], d.get("entity"), d.get("type"), d.get("named", True))
 
     cue = data.get("cue")
     return Attribution(
@@ -356,14 +363,15 @@ def result_to_dict(result: ArticleResult) -> dict:
 
     >>> art = Article(id="a1", text="Er sagte: „Wir bleiben.“")
     >>> att = Attribution(id="a1:11-23", article="a1", quote=Quote("Wir bleiben.", 11, 23))
-    >>> res = ArticleResult(art, (att,), (Entity("Eva Kern", "person", ("Kern",)),))
+    >>> res = ArticleResult(art, (att,), (Entity("Eva Kern", "person", ("Kern",)), Entity("Polizei", "other", named=False)))
     >>> result_from_dict(result_to_dict(res)) == res
     True
     """
     return {
         "article": article_to_dict(result.article),
         "attributions": [attribution_to_dict(att) for att in result.attributions],
-        "entities": [{"name": e.name, "type": e.type, "aliases": list(e.aliases)} for e in result.entities],
+        "entities": [{"name": e.name, "type": e.type, "aliases": list(e.aliases)} | ({} if e.named else {"named": False})
+                     for e in result.entities],
     }
 
 
@@ -372,6 +380,6 @@ def result_from_dict(data: dict) -> ArticleResult:
     return ArticleResult(
         article=article_from_dict(data["article"]),
         attributions=tuple(attribution_from_dict(d) for d in data.get("attributions", ())),
-        entities=tuple(Entity(e["name"], e.get("type", "person"), tuple(e.get("aliases", ())))
+        entities=tuple(Entity(e["name"], e.get("type", "person"), tuple(e.get("aliases", ())), e.get("named", True))
                        for e in data.get("entities", ())),
     )

@@ -30,7 +30,9 @@ from typing import TypeVar
 
 from .iris import ENTITY, SDO
 
-__all__ = ["TYPE_ORDER", "type_key", "best_type", "losing_types", "is_entity"]
+__all__ = ["TYPE_ORDER", "type_key", "best_type", "losing_types", "is_entity", "is_described_entity"]
+
+_ENTITY_NS = str(ENTITY)
 
 #: The classes an entity may have, best first; any other class comes after them.
 TYPE_ORDER: tuple[str, ...] = tuple(str(c) for c in (SDO.NewsMediaOrganization, SDO.Person, SDO.Organization,
@@ -94,3 +96,14 @@ def is_entity(iri: object) -> bool:
     (True, False)
     """
     return str(iri).startswith(str(ENTITY))
+
+
+def is_described_entity(iri: object) -> bool:
+    """Whether an entity IRI is one of an entity known only by a description, one per article
+    (:func:`~quotegraph.graph.node_iris.described_entity_iri`: ``qgid:entity/<name>/<article>``).
+
+    >>> is_described_entity(ENTITY["polizei/a1"]), is_described_entity(ENTITY["weber"])
+    (True, False)
+    """
+    text = str(iri)
+    return text.startswith(_ENTITY_NS) and "/" in text[len(_ENTITY_NS):]

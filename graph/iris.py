@@ -44,6 +44,7 @@ QG_TERMS: dict[str, str] = {
     "gap": "quote -> a NIF string inside it that is no part of its words: the source or frame that interrupts it (\"laut X\")",
     "attributionId": "quote -> its id in quotes.jsonl",
     "confidence": "quote -> how likely the learned parts judge its attribution right (xsd:decimal, 0 to 1)",
+    "describedIn": "entity known only by a description (\"die Polizei\", \"the campaign\") -> the one article it is one within",
     # cross-article identity (graph/identity.py): an entity as written (a key) and what joined it
     "mergedInto": "key entity -> the entity it was resolved into",
     "joinRule": "key entity -> the rule that joined it (\"surname\", \"spelling\", …)",

@@ -42,10 +42,7 @@ True
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from functools import lru_cache
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from quotegraph.extract.records import Article, ArticleResult, Attribution, Mention
@@ -53,6 +50,8 @@ from quotegraph.extract.records import Article, ArticleResult, Attribution, Ment
 from .entity_types import is_entity, losing_types
 from .iri_segments import iri_segment
 from .name_hits import names_in_texts
+from .node_iris import (_article, _described_entity, _entity, _graph, _report, _span, _uriref, article_iri,
+                        described_entity_iri, entity_iri, graph_iri, graph_name, report_iri, slug, span_iri)
 from .literals import date_literal, decimal_literal, integer_literal
 from .iris import ENTITY, ID, ITSRDF, KIND, NIF, PREFIXES, PROV, QG, RDF, SDO, SKOS, XSD
 from .terms import Lit
@@ -66,6 +65,7 @@ __all__ = [
     "article_iri",
     "span_iri",
     "entity_iri",
+    "described_entity_iri",
     "report_iri",
     "graph_iri",
     "graph_name",
@@ -97,113 +97,6 @@ _ENTITY_CLASS = {
     "media": SDO.NewsMediaOrganization,
     "location": SDO.Place,
 }
-
-
-def slug(name: str) -> str:
-    """A readable, stable IRI segment for a name.
-
-    >>> slug("Alexander Lukaschenko")
-    'alexander-lukaschenko'
-    >>> slug("F.A.Z.")
-    'f.a.z'
-    >>> slug("Über Äpfel")
-    'über-äpfel'
-    """
-    text = unicodedata.normalize("NFC", name).casefold().strip()
-    text = re.sub(r"[^\w.]+", "-", text).strip("-.")
-    return text or "unnamed"
-
-
-# The IRIs as plain strings, as the model writes them; the public functions below give them
-# as rdflib terms.
-
-def _uriref(iri: str) -> URIRef:
-    from rdflib import URIRef  # only for the functions that give rdflib terms: a run of extract calls none
-
-    return URIRef(iri)
-
-
-@lru_cache(maxsize=4096)
-def _article(article_id: str) -> str:
-    return f"{_ID}article/{iri_segment(article_id)}"
-
-
-def _span(article_id: str, start: int, end: int) -> str:
-    return f"{_article(article_id)}#char={start},{end}"
-
-
-@lru_cache(maxsize=1 << 14)  # a name is typed, named and linked in many triples of an article
-def _entity(name: str) -> str:
-    return f"{_ID}entity/{iri_segment(slug(name))}"
-
-
-def _report(article_id: str, start: int, end: int, hop: int = 0) -> str:
-    base = f"{_ID}report/{iri_segment(article_id)}/{start}-{end}"
-    return base if hop == 0 else f"{base}/{hop}"
-
-
-def _graph(article_id: str) -> str:
-    return f"{_ID}graph/{iri_segment(article_id)}"
-
-
-def article_iri(article_id: str) -> URIRef:
-    """The IRI of an article: the id as one IRI segment (Unicode kept, spaces and ``/#?%<>…`` escaped).
-
-    >>> article_iri("dpa 42"), article_iri("München/1")
-    (rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/dpa%2042'), rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/München%2F1'))
-    """
-    return _uriref(_article(article_id))
-
-
-def span_iri(article_id: str, start: int, end: int) -> URIRef:
-    """An RFC 5147 character span of an article (``#char=start,end``), as NIF uses them.
-
-    >>> span_iri("a1", 3, 8)
-    rdflib.term.URIRef('https://w3id.org/quotegraph/id/article/a1#char=3,8')
-    """
-    return _uriref(_span(article_id, start, end))
-
-
-def entity_iri(name: str) -> URIRef:
-    """The IRI of an entity, from its canonical name only, so it merges across articles.
-
-    Readable in any script: non-ASCII letters stay as they are (RFC 3987 IRIs, see
-    :mod:`quotegraph.graph.iri_segments`).
-
-    >>> entity_iri("Agentur Belta") == entity_iri("agentur  belta")
-    True
-    >>> entity_iri("Küstenpresse")
-    rdflib.term.URIRef('https://w3id.org/quotegraph/id/entity/küstenpresse')
-    """
-    return _uriref(_entity(name))
-
-
-def report_iri(article_id: str, start: int, end: int, hop: int = 0) -> URIRef:
-    """The report node through which the quote at [start, end) was relayed: ``hop`` 0 is the
-    outermost relay's report, 1 the one that report was taken from, and so on."""
-    return _uriref(_report(article_id, start, end, hop))
-
-
-def graph_iri(article_id: str) -> URIRef:
-    """The named graph holding one article's triples: ``qgid:graph/<id>``.
-
-    Everything that belongs to the article (the article node, its quotes, mentions, cues,
-    reports, and ``entity qg:said quote``-style edges) lives there, so the article can be
-    replaced or removed by dropping one graph.
-
-    >>> graph_iri("dpa 42")
-    rdflib.term.URIRef('https://w3id.org/quotegraph/id/graph/dpa%2042')
-    """
-    return _uriref(_graph(article_id))
-
-
-def graph_name(article_id: str) -> str:
-    """:func:`graph_iri` as a plain IRI (a ``str``, no rdflib term).
-
-    >>> graph_name("dpa 42")
-    'https://w3id.org/quotegraph/id/graph/dpa%2042'
-    """
-    return _graph(article_id)
 
 
 def entity_class(entity_type: str | None) -> URIRef:
@@ -254,15 +147,29 @@ def _string_triples(article_id: str, start: int, end: int, text: str) -> list[Tr
             (s, NIF.referenceContext, _article(article_id))]
 
 
-def _mention_triples(article_id: str, mention: Mention, predicate: str, quote: str) -> list[Triple]:
+def _mention_triples(article_id: str, mention: Mention, predicate: str, quote: str, node_of) -> list[Triple]:
     node = _span(article_id, mention.start, mention.end)
     out = [(quote, predicate, node), *_string_triples(article_id, mention.start, mention.end, mention.text)]
     if mention.entity:
-        out.append((node, ITSRDF.taIdentRef, _entity(mention.entity)))
+        out.append((node, ITSRDF.taIdentRef, node_of(mention.entity)))
     return out
 
 
-def _attribution_triples(result: ArticleResult, att: Attribution, ids: dict[str, str]) -> list[Triple]:
+def _entity_nodes(result: ArticleResult) -> Callable[[str], str]:
+    """The IRI of each of an article's entities, by its name: a named entity's from the name
+    alone (one node in a corpus), one the article knows only by a description ("die
+    Polizei") within the article (one node per article)."""
+    described = {e.name for e in result.entities if not e.named}
+    described.update(m.entity for att in result.attributions  # a result read from quotes.jsonl: mentions only
+                     for m in (att.speaker, att.addressee, *att.mediators, *att.mentions)
+                     if m is not None and m.entity and not m.named)
+    if not described:
+        return _entity
+    aid = result.article.id
+    return lambda name: _described_entity(aid, name) if name in described else _entity(name)
+
+
+def _attribution_triples(result: ArticleResult, att: Attribution, ids: dict[str, str], node_of) -> list[Triple]:
     aid = result.article.id
     q = att.quote
     quote = _span(aid, q.start, q.end)
@@ -284,24 +191,24 @@ def _attribution_triples(result: ArticleResult, att: Attribution, ids: dict[str,
         if att.cue.lemma:
             out.append((quote, QG.cueLemma, Lit(att.cue.lemma)))
     if att.speaker:
-        out += _mention_triples(aid, att.speaker, QG.speakerMention, quote)
+        out += _mention_triples(aid, att.speaker, QG.speakerMention, quote, node_of)
         if att.speaker.entity:
-            speaker = _entity(att.speaker.entity)
+            speaker = node_of(att.speaker.entity)
             out += [(quote, PROV.wasAttributedTo, speaker), (speaker, QG.said, quote)]
     if att.addressee:
-        out += _mention_triples(aid, att.addressee, QG.addresseeMention, quote)
+        out += _mention_triples(aid, att.addressee, QG.addresseeMention, quote, node_of)
         if att.addressee.entity:
-            out.append((quote, SDO.recipient, _entity(att.addressee.entity)))
+            out.append((quote, SDO.recipient, node_of(att.addressee.entity)))
     if att.mediator:
-        out += _mention_triples(aid, att.mediator, QG.mediatorMention, quote)
+        out += _mention_triples(aid, att.mediator, QG.mediatorMention, quote, node_of)
         if att.mediator.entity:
-            outlet = _entity(att.mediator.entity)
+            outlet = node_of(att.mediator.entity)
             out += [(quote, QG.mediator, outlet), (outlet, QG.reported, quote)]
-    out += _relay_triples(aid, q, quote, att.mediators)
+    out += _relay_triples(aid, q, quote, att.mediators, node_of)
     return out
 
 
-def _relay_triples(aid: str, q, quote: str, mediators) -> list[Triple]:
+def _relay_triples(aid: str, q, quote: str, mediators, node_of) -> list[Triple]:
     """The relay chain, outermost first: the quote was taken from a report of the outermost
     relay, that report from one of the next relay inward, and so on (``prov:wasQuotedFrom+``
     walks it); a relay that names no entity is no hop."""
@@ -310,16 +217,18 @@ def _relay_triples(aid: str, q, quote: str, mediators) -> list[Triple]:
     for hop, mention in enumerate(m for m in reversed(mediators) if m.entity):
         report = _report(aid, q.start, q.end, hop)
         out += [(previous, PROV.wasQuotedFrom, report), (report, RDF.type, QG.Report),
-                (report, RDF.type, PROV.Entity), (report, PROV.wasAttributedTo, _entity(mention.entity))]
+                (report, RDF.type, PROV.Entity), (report, PROV.wasAttributedTo, node_of(mention.entity))]
         previous = report
     return out
 
 
-def _entity_triples(result: ArticleResult) -> list[Triple]:
+def _entity_triples(result: ArticleResult, node_of) -> list[Triple]:
     out = []
     for ent in result.entities:
-        node = _entity(ent.name)
+        node = node_of(ent.name)
         out += [(node, RDF.type, entity_class_iri(ent.type)), (node, SDO.name, Lit(ent.name))]
+        if node != _entity(ent.name):  # known by a description only: say which article it is one in
+            out.append((node, QG.describedIn, _article(result.article.id)))
         out += [(node, SDO.alternateName, Lit(alias)) for alias in ent.aliases if alias != ent.name]
     return out
 
@@ -366,15 +275,16 @@ def article_triples(result: ArticleResult) -> Iterator[tuple]:
 def _all_triples(result: ArticleResult) -> list[Triple]:
     out = _article_triples(result.article)
     ids = {att.id: _span(result.article.id, att.quote.start, att.quote.end) for att in result.attributions}
+    node_of = _entity_nodes(result)
     for att in result.attributions:
-        out += _attribution_triples(result, att, ids)
-    out += _entity_triples(result)
+        out += _attribution_triples(result, att, ids, node_of)
+    out += _entity_triples(result, node_of)
     # each entity's names looked for once per article, not once per quote; names of two
     # characters or fewer are never looked for
     names = [(ent.name, [n for n in (ent.name, *ent.aliases) if len(n) > 2]) for ent in result.entities]
     hits = names_in_texts(names, [att.quote.text for att in result.attributions])
     for att, named in zip(result.attributions, hits):
-        out += _mentions_triples(named, att, ids[att.id])
+        out += _mentions_triples(named, att, ids[att.id], node_of)
     return out
 
 
@@ -391,13 +301,13 @@ def _mentioned(named: list[str], att: Attribution) -> dict[str, None]:
     return out
 
 
-def _mentions_triples(named: list[str], att: Attribution, quote: str) -> list[Triple]:
+def _mentions_triples(named: list[str], att: Attribution, quote: str, node_of) -> list[Triple]:
     """``quote schema:mentions entity`` for each entity it names, and the shortcut
     ``speaker qg:talksAbout entity`` (not to the speaker itself)."""
-    speaker = _entity(att.speaker.entity) if att.speaker and att.speaker.entity else None
+    speaker = node_of(att.speaker.entity) if att.speaker and att.speaker.entity else None
     out = []
     for name in _mentioned(named, att):
-        mentioned = _entity(name)
+        mentioned = node_of(name)
         out.append((quote, SDO.mentions, mentioned))
         if speaker and mentioned != speaker:
             out.append((speaker, QG.talksAbout, mentioned))
@@ -406,7 +316,7 @@ def _mentions_triples(named: list[str], att: Attribution, quote: str) -> list[Tr
 
 _RDF_TYPE = RDF.type
 _ENTITY_NS = str(ENTITY)
-_ARTICLE_EDGE_NAMES = frozenset((QG.said, QG.reported))
+_ARTICLE_EDGE_NAMES = frozenset((QG.said, QG.reported, QG.describedIn))
 
 
 def is_shared(triple: Triple) -> bool:

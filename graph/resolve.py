@@ -40,7 +40,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .entity_types import best_type
+from .entity_types import best_type, is_described_entity
 from .names import base_forms, name_form, type_class
 
 __all__ = ["Key", "Entry", "Member", "Resolved", "resolve", "RULES"]
@@ -113,6 +113,7 @@ class _Group:
     via: str | None = None
     refused: str | None = None
     articles: set[str] = field(default_factory=set)
+    described: bool = False  # an entity known only by a description: one key, joined by no rule
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -160,8 +161,11 @@ def _spelling_groups(keys: Iterable[Key]) -> list[_Group]:
     by_form: dict[tuple, _Group] = {}
     for key in sorted(keys, key=lambda k: k.iri):
         cls = type_class(key.type)
-        form = name_form(key.name, cls) or (key.iri,)
-        group = by_form.setdefault((cls, form), _Group(cls, form, []))
+        # an entity known only by a description ("die Polizei") is one within its article: a group
+        # of its own, which no rule joins with another
+        described = is_described_entity(key.iri)
+        form = (key.iri,) if described else name_form(key.name, cls) or (key.iri,)
+        group = by_form.setdefault((cls, form), _Group(cls, form, [], described=described))
         group.keys.append(key)
         group.articles.update(key.articles)
     return sorted(by_form.values(), key=lambda g: (-len(g.form), g.form, g.cls))
@@ -205,11 +209,13 @@ def _join_forms(groups: list[_Group], parent: list[int]) -> None:
     by_last: dict[str, list[int]] = defaultdict(list)
     articles: dict[int, set[str]] = defaultdict(set)  # cluster root -> the articles of its names
     for j, h in enumerate(groups):
+        if h.described:
+            continue
         by_form[h.form].append(j)
         by_last[h.form[-1]].append(j)
         articles[_find(parent, j)] |= h.articles
     for i, g in enumerate(groups):
-        if g.entry is not None:
+        if g.entry is not None or g.described:
             continue
         found: dict[int, tuple[str, int]] = {}
         for form in (g.form, *_bases(g)):  # the name as written first: a base only when it fits nothing

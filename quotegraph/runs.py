@@ -122,7 +122,8 @@ class RunState:
             entry = {"article": result.article.id, "meta": article_meta(result.article), "attributions": atts,
                      # enough to rebuild the article's triples when the run's graph was in memory
                      "text": result.article.text,
-                     "entities": [[e.name, e.type, list(e.aliases)] for e in result.entities]}
+                     "entities": [[e.name, e.type, list(e.aliases)] + ([] if e.named else [False])
+                                  for e in result.entities]}
             lines.append(json.dumps(entry, ensure_ascii=False))
         for item in skipped:
             self.done.add(item.source)
@@ -167,7 +168,8 @@ class RunState:
                                   site=meta.get("site"), authors=tuple(meta.get("authors") or ()),
                                   agencies=tuple(meta.get("agencies") or ()))
                 yield ArticleResult(article, tuple(attribution_from_dict(d) for d in entry["attributions"]),
-                                    tuple(Entity(name, kind, tuple(aliases)) for name, kind, aliases in entry.get("entities", ())))
+                                    tuple(Entity(name, kind, tuple(aliases), *named)  # named: only when false
+                                          for name, kind, aliases, *named in entry.get("entities", ())))
 
     def finished_ids(self) -> set[str]:
         """The ids of every finished article (not of skipped inputs)."""

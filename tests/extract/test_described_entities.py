@@ -1,0 +1,43 @@
+"""Entities known only by a description ("die Polizei", "the campaign") are marked so in the
+records (``named=False``), and named ones are not (invented sentences)."""
+
+import json
+
+from quotegraph.extract.records import attribution_from_dict, attribution_to_dict
+
+
+def speaker_of(result, quote_word):
+    return next(a.speaker for a in result.attributions if quote_word in a.quote.text)
+
+
+def test_a_german_description_is_no_name_and_a_person_is(run_de):
+    text = ("Nach dem Brand in der Halle ermittelt die Polizei. „Wir suchen Zeugen“, sagte die Polizei am Abend. "
+            "„Die Halle war leer“, sagte Anna Kessler.")
+    result = run_de(text)
+    police, person = speaker_of(result, "Zeugen"), speaker_of(result, "leer")
+    assert (police.entity, police.named) == ("Polizei", False)
+    assert (person.entity, person.named) == ("Anna Kessler", True)
+    by_name = {e.name: e.named for e in result.entities}
+    assert by_name == {"Polizei": False, "Anna Kessler": True}
+
+
+def test_an_english_description_is_no_name_even_where_the_ner_takes_it_into_a_name(run_en):
+    text = ('The Harlan campaign opened an office in Dayton. "We will win this state," the campaign said. '
+            '"The office opens on Monday," said Tom Harlan.')
+    result = run_en(text)
+    campaign, person = speaker_of(result, "win"), speaker_of(result, "office")
+    assert campaign.entity is not None and campaign.entity.lower() == "campaign"
+    assert campaign.named is False
+    assert (person.entity, person.named) == ("Tom Harlan", True)
+
+
+def test_quotes_jsonl_writes_named_only_when_false_and_reads_old_lines_as_named(run_de):
+    text = "„Wir suchen Zeugen“, sagte die Polizei. „Die Halle war leer“, sagte Anna Kessler."
+    lines = [json.loads(json.dumps(attribution_to_dict(a))) for a in run_de(text).attributions]
+    police = next(d for d in lines if "Zeugen" in d["text"])["speaker"]
+    person = next(d for d in lines if "leer" in d["text"])["speaker"]
+    assert police["named"] is False and "named" not in person
+    assert attribution_from_dict(next(d for d in lines if "Zeugen" in d["text"])).speaker.named is False
+    old = dict(next(d for d in lines if "Zeugen" in d["text"]), speaker=dict(police))
+    del old["speaker"]["named"]  # a line written before the field
+    assert attribution_from_dict(old).speaker.named is True
