@@ -88,6 +88,7 @@ _Q_PUBLISHERS = "SELECT ?org ?a WHERE { ?a a schema:NewsArticle ; schema:publish
 _Q_DATES = "SELECT ?a ?date WHERE { ?a a schema:NewsArticle ; schema:datePublished ?date . }"
 _Q_STATEMENTS = "SELECT ?q ?st WHERE { ?q a schema:Quotation ; qg:statement ?st . }"
 _Q_ALIASES = "SELECT ?e ?alias WHERE { ?e schema:alternateName ?alias . }"
+_Q_DESCRIBED_IN = "SELECT ?e ?a WHERE { ?e qg:describedIn ?a . }"
 
 _MEDIA = str(SDO.NewsMediaOrganization)
 
@@ -156,7 +157,9 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         have ``entity_class`` (the schema.org class, e.g. ``Person``: the one
         :func:`~quotegraph.graph.entity_types.best_type` picks when a graph holds several),
         ``aliases`` (their ``schema:alternateName`` values other than the name, one a line),
-        ``said_count``, ``reported_count`` and ``mentioned_count``; articles have ``headline``,
+        ``said_count``, ``reported_count``, ``mentioned_count`` and ``described_in`` (for an
+        entity known only by a description, "die Polizei", the article it is one within; its
+        label names that article); articles have ``headline``,
         ``url``, ``identifier`` and ``date``. Missing values are ``""``.
         Edges are keyed by their ``relation`` (one of :data:`RELATIONS`), and point from
         speaker/outlet to quote and from quote to entity/article.
@@ -194,6 +197,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     dates = {a: d[:10] for a, d in _first(graph, _Q_DATES).items()}
     statements = _first(graph, _Q_STATEMENTS)
     aliases = _many(graph, _Q_ALIASES)
+    described_in = _first(graph, _Q_DESCRIBED_IN)  # entity known only by a description -> its article
 
     G = nx.MultiDiGraph()
     quote_set = set(texts)
@@ -219,7 +223,11 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             kind = "speaker"
         else:
             kind = "entity"
-        G.add_node(e, type=kind, iri=e, label=names.get(e, _tail(e)),
+        home = described_in.get(e, "")
+        label = names.get(e, _tail(e))
+        if home:  # "Polizei (Brand in Nordheim)": the police of one article, not of every article
+            label = f"{label} ({short_label(headlines.get(home) or article_ids.get(home) or _tail(home), 30)})"
+        G.add_node(e, type=kind, iri=e, label=label, described_in=home,
                    entity_class=_tail(cls) if cls else "",
                    said_count=n_said, reported_count=n_reported, mentioned_count=n_mentioned,
                    published_count=n_published,

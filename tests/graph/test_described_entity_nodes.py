@@ -72,3 +72,15 @@ def test_a_description_leaves_the_store_with_its_article():
     remove_articles(g, ["a1"], prune=True)
     assert not list(g.triples((described_entity_iri("a1", "Polizei"), None, None)))
     assert list(g.triples((described_entity_iri("a2", "Polizei"), URIRef(SDO.name), None)))
+
+
+def test_the_network_labels_a_description_with_its_article():
+    from quotegraph.graph.network import to_networkx
+
+    G = to_networkx(records_to_graph([said("brand-nord", "die Polizei", "Polizei", False),
+                                      said("brand-sued", "die Polizei", "Polizei", False),
+                                      said("a3", "Greenfield", "Greenfield", True)]))
+    labels = sorted(d["label"] for _, d in G.nodes(data=True) if d["type"] == "speaker")
+    assert labels == ["Greenfield", "Polizei (brand-nord)", "Polizei (brand-sued)"]
+    homes = {d["label"]: d["described_in"] for _, d in G.nodes(data=True) if d["type"] == "speaker"}
+    assert homes["Greenfield"] == "" and homes["Polizei (brand-nord)"].endswith("/article/brand-nord")
