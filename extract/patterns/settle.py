@@ -167,13 +167,21 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
         verb = next((t for t in cue if cue_lemma(t, lex) == f.cue[2]), None) if cue is not None else None
         if verb is None or not any(c.dep_ in SUBJECT_DEPS and f.speaker[0] <= c.idx < f.speaker[1] for c in verb.children):
             continue
-        obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj", "oa") and c.pos_ in ("NOUN", "PROPN", "PRON")
+        # the object; or a second "subject" in the accusative, which the parser may take the
+        # object after the verb for ("zitiert den Gewerkschaftschef X mit den Worten")
+        obj = next((c for c in verb.children if (c.dep_ in ("obj", "dobj", "oa") or (
+                        c.dep_ in SUBJECT_DEPS and not f.speaker[0] <= c.idx < f.speaker[1] and _accusative(c)))
+                    and c.pos_ in ("NOUN", "PROPN", "PRON")
                     and c.lower_ not in lex.pointers and not f.overlaps(c.idx, c.idx + 1)), None)
         span = noun_phrase(doc, obj.left_edge.i, obj.i + 1, lex) if obj is not None else None
         if obj is not None and obj.pos_ == "PRON":
             span = doc[obj.i : obj.i + 1]
         if span is not None:
             f.relayed_by(span_chars(with_apposition(span, len(doc), lex)))
+
+
+def _accusative(token) -> bool:
+    return "Acc" in token.morph.get("Case")
 
 
 def _speakers_through_quoted_names(doc: Doc, found: list[Found], lex: CueLexicon) -> None:

@@ -24,6 +24,10 @@ CASES = [
      "der Minister wolle zurücktreten", "Regierungskreise", ["die Zeitung Abendblatt"], None, None),
     ("de", "Die Zeitung Abendblatt zitiert den Minister mit den Worten: „Die Grenze bleibt offen.“",
      "Die Grenze bleibt offen.", "den Minister", ["Die Zeitung Abendblatt"], None, None),
+    # the object in the accusative that the parser took for a second subject still speaks
+    ("de", "Die Zeitung „Tagesblatt“ zitiert den Gewerkschaftschef Karl Ossenbrink mit den Worten: „Die Kollegen "
+     "sind am Limit.“", "Die Kollegen sind am Limit.", "den Gewerkschaftschef Karl Ossenbrink",
+     ["Die Zeitung „Tagesblatt“"], None, None),
     ("de", "Der Minister sagte, er wolle zurücktreten. Das berichtet die Zeitung Abendblatt.",
      "er wolle zurücktreten", "Der Minister", ["die Zeitung Abendblatt"], None, None),
     # the relay's words as the data marks a source ("Angaben der Agentur X"); it resolves to the agency
