@@ -79,12 +79,25 @@ def _before_finite_verb(sp: SourcePhrase) -> SourcePhrase:
     if sp.cue.start > sp.source.start:
         return sp
     doc = sp.source.doc
-    cut = next((t.i for t in sp.source[1:] if t.tag_ in FINITE_TAGS), None)
+    cut = next((t.i for t in sp.source[1:] if t.tag_ in FINITE_TAGS or _misread_verb(t)), None)
     source = strip_punct(doc[sp.source.start : cut]) if cut is not None else None
     if source is None:
         return sp
     return SourcePhrase(sp.cue, source, doc[sp.phrase.start : source.end], sp.possessor)
 
+
+
+#: STTS tags of the words that open a noun phrase: articles, pronouns used as articles
+_ARTICLE_TAGS = frozenset({"ART", "PDAT", "PIAT", "PPOSAT", "PWAT"})
+
+
+def _misread_verb(word: Token) -> bool:
+    """A predicative adjective (STTS ADJD) between a noun and the article of the next phrase is
+    a finite verb the tagger misread ("Nach Informationen des Senders X | plant[ADJD] das
+    Ministerium …"): no noun phrase holds one there."""
+    doc = word.doc
+    return (word.tag_ == "ADJD" and word.text.islower() and doc[word.i - 1].pos_ in ("NOUN", "PROPN")
+            and word.i + 1 < len(doc) and doc[word.i + 1].tag_ in _ARTICLE_TAGS)
 
 
 def _citing_openers(lex: CueLexicon) -> frozenset[str]:

@@ -162,3 +162,27 @@ def test_a_source_phrase_ends_before_a_word_tagged_as_a_finite_verb():
     doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, tags=tags, lemmas=lemmas)
     sp = source_phrase(doc, 0, load_lexicon("de"), 0, len(doc))
     assert sp.source.text == "Aussagen von Jonas Brenner"
+
+
+def test_a_source_phrase_ends_before_a_verb_the_tagger_took_for_a_predicative_adjective():
+    # "plant[ADJD] das Ministerium": between a name and the article of the next phrase an ADJD
+    # is the finite verb; a noun phrase holds none there
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.patterns.source_phrases import source_phrase
+
+    words = ["Nach", "Informationen", "des", "Senders", "Radio", "Ostwind", "plant", "das", "Ministerium", "mehr",
+             "Personal", "."]
+    pos = ["ADP", "NOUN", "DET", "NOUN", "PROPN", "PROPN", "ADJ", "DET", "NOUN", "DET", "NOUN", "PUNCT"]
+    tags = ["APPR", "NN", "ART", "NN", "NE", "NE", "ADJD", "ART", "NN", "PIAT", "NN", "$."]
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, tags=tags)
+    sp = source_phrase(doc, 0, load_lexicon("de"), 0, len(doc))
+    assert sp.source.text == "Informationen des Senders Radio Ostwind"
+
+
+def test_the_misread_verb_is_read_so_in_a_whole_sentence(run_de):
+    (att,) = run_de("Nach Informationen des Senders Radio Ostwind plant das Ministerium zudem mehr Personal.").attributions
+    assert att.speaker.text == "Informationen des Senders Radio Ostwind"
+    assert att.quote.text == "plant das Ministerium zudem mehr Personal"
