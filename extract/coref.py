@@ -370,6 +370,11 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 # a plural pronoun ("sie sagten", "they said") refers to no one person
                 ent = focus.antecedent(speaker_chars[0], last_speaker,
                                        pronoun_gender(span[0]) if span is not None and len(span) == 1 else None)
+                # (not "Seiner Meinung nach": the owner is the one in focus, whatever the noun)
+                if span is not None and span[0].lower_ not in lex.possessives and roles.contradicts(span, ent):
+                    # "der Minister" after "Gewerkschaftschef X" in focus, "the poll" after
+                    # "candidate Y": someone or something else, known by the description alone
+                    ent = index.add(span.text, "other")
             if ent is not None:
                 row["speaker"] = (*speaker_chars, ent.name, ent.type)
                 last_source = ent

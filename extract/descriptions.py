@@ -163,3 +163,15 @@ class RoleNouns:
             if any(f[2] is focus for f in fitting):
                 return focus
         return max(fitting, key=lambda f: f[:2])[2] if fitting else None  # most often named, then last
+
+    def contradicts(self, span: Span, entity: Any) -> bool:
+        """Whether a definite description cannot refer to ``entity``: the article named it
+        before beside role nouns, none of them the description's ("der Minister" is not the
+        one named "Gewerkschaftschef Karl Ossenbrink"; "the senator" not "Governor Ann
+        Lee"). An entity named with no role noun fits any."""
+        head = description_head(span) if entity is not None else None
+        if head is None:
+            return False
+        key = _key(head, self.synonyms)
+        roles = [role for at, role, _, e in self.roles if e is entity and at < span.start_char]
+        return bool(roles) and not any(_same_role(key, role) for role in roles)

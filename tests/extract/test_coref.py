@@ -374,3 +374,25 @@ def test_a_group_with_a_place_after_it_is_no_entity_but_a_spokesperson_speaks_fo
         ("Analysts at Nordbank", None)]
     assert _speaker_entities(run_en("A spokesman for Nordbank said the deal would close in May.")) == [
         ("A spokesman for Nordbank", "Nordbank")]
+
+
+def test_a_description_refers_to_no_one_named_beside_another_role(run_de, run_en):
+    # the person in focus was named beside another role noun: "der Minister" is someone else,
+    # known by the description alone, and so is "the poll"
+    text = ("Die Zeitung Tagesblatt zitiert den Gewerkschaftschef Karl Ossenbrink mit den Worten: „Die Kollegen sind "
+            "am Limit.“ Der Minister sagte dem Blatt, er halte die Kontrollen für notwendig.")
+    att = next(a for a in run_de(text).attributions if "notwendig" in a.quote.text)
+    assert att.speaker.text == "Der Minister"
+    assert (att.speaker.entity, att.speaker.named) == ("Minister", False)
+    text = ('Senator Ann Brody toured the plant on Monday. "We will keep these jobs," she said. '
+            'The poll found that most voters trust her.')
+    att = next(a for a in run_en(text).attributions if "voters" in a.quote.text)
+    assert att.speaker.text == "The poll"
+    assert att.speaker.entity != "Ann Brody" and att.speaker.named is False
+
+
+def test_a_description_of_the_role_the_person_in_focus_was_named_with_still_refers_to_them(run_de):
+    text = ("Bundesinnenminister Karl Ossenbrink besuchte die Grenze. „Wir müssen handeln“, sagte Ossenbrink. "
+            "Der Minister sagte, er halte die Kontrollen für notwendig.")
+    att = next(a for a in run_de(text).attributions if "notwendig" in a.quote.text)
+    assert att.speaker.entity == "Karl Ossenbrink"
