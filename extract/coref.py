@@ -17,19 +17,19 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.attrs import ORTH, POS, SENT_START, TAG
-from spacy.symbols import ADJ, DET, PROPN
+from spacy.symbols import ADJ, DET, NOUN, PROPN
 from spacy.tokens import Doc, Span
 
 from .doc_tables import char_span_kept, doc_ents, forms, id_list, span_text
 from .lexicon import CueLexicon
-from .phrases import DocEntities, doc_text
+from .phrases import DocEntities, doc_text, quoted_name
 from .patterns.speakers import impersonal_word, relative_subject
 from .records import Attribution, Entity, Mention, replaced
 from .abbreviations import abbreviated_names
 from .quote_mentions import FindOnce, propn_run_bounds, quote_mentions
 from .descriptions import RoleNouns, description_head, synonym_table
 from .head_names import (entity_type_of_label, head_name, name_in, name_parts, named_part, names_an_outlet,
-                         names_no_one, noun_in, unnamed_group)
+                         names_no_one, noun_at, noun_in, unnamed_group)
 from .salience import SUBJECT_DEPS, Focus, pronoun_gender
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
@@ -424,10 +424,16 @@ def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str],
     by their part of speech or their fine-grained tag (``lex.proper_noun_tags``), and, written
     with a capital, the words of its named people, organisations and places (``named_ents``:
     (span, text, type) triples) and words other than nouns inside a sentence ("Berliner
-    Zeitung", "The Guardian" in a German text). Full stops are dropped ("U.S.")."""
+    Zeitung", "The Guardian" in a German text), and the words of a name in quotation marks after
+    an outlet word ("des Magazins „Der Spiegel“"). Full stops are dropped ("U.S.")."""
     texts, pos, starts = forms(doc, ORTH), id_list(doc, POS), id_list(doc, SENT_START)
     tags = {doc.vocab.strings[t] for t in lex.proper_noun_tags}
     propn = {w.lower().strip(".") for w, p, t in zip(texts, pos, id_list(doc, TAG)) if p == PROPN or t in tags}
+    for i in range(len(texts) - 1):
+        if texts[i + 1] in _OPENING_MARKS and pos[i] == NOUN and noun_at(doc, i, lex.media_words, lex):
+            quoted = quoted_name(doc, i + 1, len(doc))
+            if quoted is not None:
+                propn.update(w.lower().strip(".") for w in texts[quoted.start + 1 : quoted.end - 1])
     capitalised = {w.lower().strip(".") for w, p, first in zip(texts, pos, starts)
                    if p in _CAPITALISED_IN_NAMES and first != 1 and w[:1].isupper()}
     for _, text, etype in named_ents:
@@ -438,6 +444,7 @@ def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str],
 
 _NAME_WORD = re.compile(r"\w[\w.'’-]*")
 _CAPITALISED_IN_NAMES = frozenset((ADJ, DET))  # a capital marks them as part of a name
+_OPENING_MARKS = frozenset(("„", "»", '"', "“"))  # the marks quoted_name opens with
 
 
 def _has_name(ent: ResolvedEntity, proper: tuple[frozenset[str], frozenset[str]], index: EntityIndex) -> bool:

@@ -439,6 +439,9 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
             run = _name_around(span.root, span)  # the head's own name, not every proper noun around the count
         etype = "media" if any(t.lower_ in lex.media_words for t in span) else "person" if len(propn) >= 2 else "other"
         return run.text, etype
+    outlet = _quoted_outlet_name(span, lex)
+    if outlet is not None:  # "einem Bericht des Magazins „Kompass“": the magazine's name, "Kompass"
+        return outlet.text, "media"
     owner = _spoken_for(span, lex)
     if owner is not None:  # "ein Sprecher des Gesundheitsministeriums": the ministry, "Gesundheitsministerium"
         return nominative(owner), "media" if any(t.lower_ in lex.media_words for t in owner) else "other"
@@ -455,6 +458,18 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     if inside:  # "am Montag veröffentlichten Erklärung der Polizei" names "Erklärung der Polizei"
         return "".join(t.text_with_ws for t in span if t.i not in inside).strip(), etype
     return span.text, etype
+
+
+def _quoted_outlet_name(span: Span, lex: CueLexicon) -> Span | None:
+    """The name in quotation marks right after an outlet word inside a phrase ("des Magazins
+    „Kompass“", "das Nachrichtenmagazin „Der Spiegel“"), without its marks; None when there is none."""
+    doc = span.doc
+    for t in span:
+        if t.pos_ == "NOUN" and noun_in(t, lex.media_words, lex):
+            quoted = quoted_name(doc, t.i + 1, span.end)
+            if quoted is not None and len(quoted) > 2:
+                return quoted[1:-1]
+    return None
 
 
 def _owner_before_role(name: Span, people: list[Span]) -> bool:

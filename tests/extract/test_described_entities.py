@@ -41,3 +41,9 @@ def test_quotes_jsonl_writes_named_only_when_false_and_reads_old_lines_as_named(
     old = dict(next(d for d in lines if "Zeugen" in d["text"]), speaker=dict(police))
     del old["speaker"]["named"]  # a line written before the field
     assert attribution_from_dict(old).speaker.named is True
+
+
+def test_a_name_in_quotation_marks_after_an_outlet_word_is_the_outlets_name(run_de):
+    text = "Laut einem Bericht des Magazins „Kompass“ soll der Minister die Pläne bereits vorgestellt haben."
+    (att,) = run_de(text).attributions
+    assert (att.speaker.entity, att.speaker.type, att.speaker.named) == ("Kompass", "media", True)
