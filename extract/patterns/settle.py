@@ -156,16 +156,26 @@ def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "",
 
 
 def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
-    """"Die Zeitung zitiert den Minister mit den Worten: „…“": with a quoting verb the object
-    said it and the subject relays it (speaker and mediator)."""
+    """"Die Zeitung zitiert den Minister mit den Worten: „…“", "The Post quoted the minister as
+    saying …": with a quoting verb the object said it and the subject relays it (speaker and
+    mediator)."""
     if not lex.quoting_verbs or not doc.has_annotation("DEP"):
         return
     for f in found:
-        if f.cue is None or f.cue[2] not in lex.quoting_verbs or f.speaker is None or f.mediator is not None:
+        if f.cue is None or f.mediator is not None:
             continue
         cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
         verb = next((t for t in cue if cue_lemma(t, lex) == f.cue[2]), None) if cue is not None else None
-        if verb is None or not any(c.dep_ in SUBJECT_DEPS and f.speaker[0] <= c.idx < f.speaker[1] for c in verb.children):
+        if verb is not None and f.cue[2] not in lex.quoting_verbs:
+            verb = _quoting_verb_above(verb, lex)
+        if verb is None:
+            continue
+        if f.speaker is None and f.cue[2] not in lex.quoting_verbs:
+            # "quoted X as saying" with no speaker found for "saying": the quoting verb's subject relays
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
+            f.speaker = span_chars(noun_phrase(doc, subject.left_edge.i, subject.i + 1, lex)) if subject is not None else None
+        if f.speaker is None or not any(c.dep_ in SUBJECT_DEPS and f.speaker[0] <= c.idx < f.speaker[1]
+                                        for c in verb.children):
             continue
         # the object; or a second "subject" in the accusative, which the parser may take the
         # object after the verb for ("zitiert den Gewerkschaftschef X mit den Worten")
@@ -178,6 +188,15 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             span = doc[obj.i : obj.i + 1]
         if span is not None:
             f.relayed_by(span_chars(with_apposition(span, len(doc), lex)))
+
+
+def _quoting_verb_above(verb: Token, lex: CueLexicon) -> Token | None:
+    """The quoting verb a speech verb hangs on through a preposition ("quoted X as [saying]"),
+    or None."""
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.pos_ == "ADP" and prep.head.lemma_.lower() in lex.quoting_verbs:
+        return prep.head
+    return None
 
 
 def _accusative(token) -> bool:

@@ -140,6 +140,9 @@ CASES = [
      "the minister will resign", "two officials", ["the Herald"], None, None),
     ("en", "According to Reuters, which quoted a senior aide, the minister will resign.",
      "the minister will resign", "a senior aide", ["Reuters"], None, None),
+    # "quoted X as saying": X speaks, the subject of "quoted" relays
+    ("en", 'The Times quoted Karl Osborne as saying: "Nobody asked us."',
+     "Nobody asked us.", "Karl Osborne", ["The Times"], None, None),
     ("en", "The minister said the border would stay open, according to Reuters.",
      "the border would stay open", "The minister", ["Reuters"], None, None),
     ("en", "According to Reuters, the minister said the border would stay open.",
