@@ -374,7 +374,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 if span is not None and span[0].lower_ not in lex.possessives and roles.contradicts(span, ent):
                     # "der Minister" after "Gewerkschaftschef X" in focus, "the poll" after
                     # "candidate Y": someone or something else, known by the description alone
-                    ent = index.add(span.text, "other")
+                    # (a person when its noun is a title: pronouns after it refer to them)
+                    ent = index.add(span.text, "person" if index.is_title(span[-1].text) else "other")
             if ent is not None:
                 row["speaker"] = (*speaker_chars, ent.name, ent.type)
                 last_source = ent

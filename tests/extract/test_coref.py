@@ -384,6 +384,10 @@ def test_a_description_refers_to_no_one_named_beside_another_role(run_de, run_en
     att = next(a for a in run_de(text).attributions if "notwendig" in a.quote.text)
     assert att.speaker.text == "Der Minister"
     assert (att.speaker.entity, att.speaker.named) == ("Minister", False)
+    # a title: the description is a person, whom "er" after it refers to
+    more = run_de(text + " „Wir müssen handeln“, sagte er im Gespräch mit dem Sender.")
+    (after,) = [a for a in more.attributions if "handeln" in a.quote.text]
+    assert (after.speaker.text, after.speaker.entity, after.speaker.type) == ("er", "Minister", "person")
     text = ('Senator Ann Brody toured the plant on Monday. "We will keep these jobs," she said. '
             'The poll found that most voters trust her.')
     att = next(a for a in run_en(text).attributions if "voters" in a.quote.text)
