@@ -107,11 +107,18 @@ class EntityIndex:
         words = name.split()
         while len(words) > 1 and (words[0].casefold() in self.lex.determiners or self.is_title(words[0])
                                   or words[0].casefold() in self.lex.possessives
-                                  or (words[0].casefold() in self.lex.media_words and words[1][:1].isupper())):
+                                  or self._outlet_word_before_name(words)):
             words = words[1:]
         out = " ".join(words).strip(" ,.;:")
         out = re.sub(r"(?<=\w)(['’]s|['’])$", "", out)
         return out
+
+    def _outlet_word_before_name(self, words: list[str]) -> bool:
+        """An outlet word before a name ("Sender CNN", "the broadcaster ZDF"); in a language that
+        writes nouns in lower case a capitalised one is the name's own first word ("Network Rail")."""
+        first = words[0]
+        return (first.casefold() in self.lex.media_words and words[1][:1].isupper()
+                and (self.lex.capitalised_nouns or not first[:1].isupper()))
 
     def is_title(self, word: str) -> bool:
         """A title or function word before a name: "Präsident", "Gewerkschaftschefin", "Dr."."""

@@ -152,6 +152,9 @@ class CueLexicon:
     # whether names inflect (German: "der Frankfurter Allgemeinen Zeitung", "des Lehrerverbands"):
     # names are then matched by the words' uninflected forms (extract/coref.py, name_key)
     inflected_names: bool = False
+    # whether every noun is written with a capital (German): a capital then does not set a word
+    # of a name apart from an outlet word before it ("Sender CNN" is CNN, "Network Rail" is a name)
+    capitalised_nouns: bool = False
     # whether compounds are written as one word, head last ("Videobotschaft", "US-Zeitschrift"):
     # a listed noun then also matches as the last part of a longer one (extract/addressees.py),
     # and a hyphenated word with a capitalised last part is a noun ("verdi-Sprecherin",

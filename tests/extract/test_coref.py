@@ -400,3 +400,17 @@ def test_a_description_of_the_role_the_person_in_focus_was_named_with_still_refe
             "Der Minister sagte, er halte die Kontrollen für notwendig.")
     att = next(a for a in run_de(text).attributions if "notwendig" in a.quote.text)
     assert att.speaker.entity == "Karl Ossenbrink"
+
+
+def test_a_capitalised_outlet_word_opening_an_english_name_is_part_of_it(run_en, run_de):
+    # "Network Rail" is a name, not the network "Rail" (which joined "Office for Rail Statistics")
+    text = ("A spokesman for Network Rail said services would be reduced on Friday. According to figures from "
+            "the Office for Rail Statistics, passenger numbers fell 12 percent last year.")
+    first, second = run_en(text).attributions
+    assert first.speaker.entity == "Network Rail"
+    assert second.speaker.entity == "Office for Rail Statistics"
+    # lower case, or in German where every noun has a capital, the outlet word is no part of the name
+    (att,) = run_en("The news agency Newswire reported that the talks failed.").attributions
+    assert att.speaker.entity == "Newswire"
+    (att,) = run_de("Der Sender Nordwelle berichtete, die Gespräche seien gescheitert.").attributions
+    assert att.speaker.entity == "Nordwelle"
