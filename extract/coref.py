@@ -28,8 +28,8 @@ from .records import Attribution, Entity, Mention, replaced
 from .abbreviations import abbreviated_names
 from .quote_mentions import FindOnce, propn_run_bounds, quote_mentions
 from .descriptions import RoleNouns, description_head, synonym_table
-from .head_names import (entity_type_of_label, head_name, name_in, name_parts, named_part, names_an_outlet,
-                         names_no_one, noun_at, noun_in, unnamed_group)
+from .head_names import (age_description, entity_type_of_label, head_name, name_in, name_parts, named_part,
+                         names_an_outlet, names_no_one, noun_at, noun_in, unnamed_group)
 from .salience import SUBJECT_DEPS, Focus, pronoun_gender
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
@@ -376,9 +376,11 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             if ent is None and not points_back and not unnamed and not demonstrative and not (span is not None and _plural_pronoun(span)):
                 # a plural pronoun ("sie sagten", "they said") refers to no one person
                 ent = focus.antecedent(speaker_chars[0], last_speaker,
-                                       pronoun_gender(span[0]) if span is not None and len(span) == 1 else None)
+                                       _gender_of_reference(span, lex))
                 # (not "Seiner Meinung nach": the owner is the one in focus, whatever the noun)
-                if span is not None and span[0].lower_ not in lex.possessives and roles.contradicts(span, ent):
+                # nor an age, which fits any role ("die 54-Jährige")
+                if (span is not None and span[0].lower_ not in lex.possessives and not age_description(span, lex)
+                        and roles.contradicts(span, ent)):
                     # "der Minister" after "Gewerkschaftschef X" in focus, "the poll" after
                     # "candidate Y": someone or something else, known by the description alone
                     # (a person when its noun is a title: pronouns after it refer to them)
@@ -525,6 +527,21 @@ def person_genders(doc: Doc, index: EntityIndex, lex: CueLexicon) -> dict[int, s
     return {k: v.pop() for k, v in seen.items() if len(v) == 1}
 
 
+def _gender_of_reference(span: Span | None, lex: CueLexicon) -> str | None:
+    """The gender a pronoun ("er") or an age description ("die 54-Jährige") shows, or None."""
+    if span is None:
+        return None
+    if len(span) == 1:
+        return pronoun_gender(span[0])
+    if age_description(span, lex):
+        # the article's gender first: the tagger may read the noun after "der" as a genitive feminine
+        for token in (span[0], span[-1]):
+            genders = set(token.morph.get("Gender")) & {"Masc", "Fem"}
+            if len(genders) == 1:
+                return genders.pop()
+    return None
+
+
 def _feminine_role(word: str, lex: CueLexicon) -> bool:
     """Whether a role noun is a title made feminine by its ending ("Präsidentin",
     "VDA-Präsidentin": "Präsident" is a title too), whatever gender the tagger gave it."""
@@ -584,6 +601,10 @@ def _refers_back(span: Span, lex: CueLexicon) -> bool:
         return True
     if len(words) == 1 and (words[0].lower_ in lex.pronouns or words[0].lower_ in lex.possessives):
         return True
+    # an age shows who when it shows a gender too ("die 54-Jährige"); "the 46-year-old" may be
+    # anyone of either
+    if age_description(span, lex):
+        return _gender_of_reference(span, lex) is not None
     return all(t.text in lex.titles or t.lower_ in lex.possessives or t.pos_ == "ADJ" for t in words)
 
 

@@ -449,8 +449,8 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     if not nouns:
         return None
     head = nouns[-1]
-    if head.text in lex.titles or head.text.capitalize() in lex.titles:
-        return None  # a title-only description: resolve like a pronoun
+    if head.text in lex.titles or head.text.capitalize() in lex.titles or age_description(span, lex):
+        return None  # a title-only or age description ("die 54-Jährige"): resolve like a pronoun
     etype = "media" if any(t.lower_ in lex.media_words for t in span) else "other"
     words = [t for t in span if not t.is_punct]
     if len(words) == 1 and words[0].pos_ == "NOUN" and words[0].lemma_:
@@ -458,6 +458,20 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     if inside:  # "am Montag veröffentlichten Erklärung der Polizei" names "Erklärung der Polizei"
         return "".join(t.text_with_ws for t in span if t.i not in inside).strip(), etype
     return span.text, etype
+
+
+def age_description(span: Span, lex: CueLexicon) -> bool:
+    """Whether a phrase names someone by their age alone ("die 54-Jährige", "the 54-year-old").
+
+    >>> import spacy
+    >>> from quotegraph.extract.lexicon import load_lexicon
+    >>> doc = spacy.blank("en")("the 54-year-old said")
+    >>> age_description(doc[0:6], load_lexicon("en")), age_description(doc[0:1], load_lexicon("en"))
+    (True, False)
+    """
+    words = "".join(t.text_with_ws for t in span if t.lower_ not in lex.determiners).strip().lower()
+    number, _, rest = words.partition("-")
+    return number.isdigit() and rest in lex.age_noun_endings
 
 
 def _quoted_outlet_name(span: Span, lex: CueLexicon) -> Span | None:

@@ -132,6 +132,9 @@ class CueLexicon:
     role_synonyms: tuple[tuple[str, ...], ...] = ()
     # forms of address that show a person's gender ("Mr.", "Frau"); German role nouns show it
     # by their own grammatical gender ("Ministerin") as well
+    # what follows the number and hyphen of a noun naming someone by their age ("die
+    # 54-Jährige", "the 54-year-old"): it refers back to the person in focus, as a pronoun does
+    age_noun_endings: frozenset[str] = _words()
     masculine_titles: frozenset[str] = _words()
     feminine_titles: frozenset[str] = _words()
     # the ending that makes a role noun feminine ("Präsident" → "Präsidentin"): a title with it,

@@ -414,3 +414,15 @@ def test_a_capitalised_outlet_word_opening_an_english_name_is_part_of_it(run_en,
     assert att.speaker.entity == "Newswire"
     (att,) = run_de("Der Sender Nordwelle berichtete, die Gespräche seien gescheitert.").attributions
     assert att.speaker.entity == "Nordwelle"
+
+
+def test_an_age_description_with_a_gender_refers_back_like_a_pronoun(run_de, run_en):
+    met = "Ministerin Anna Weber sprach mit Herrn Tom Berger über die Schulen. "
+    (she,) = run_de(met + "„Wir lassen nicht locker“, sagte die 54-Jährige.").attributions
+    assert (she.speaker.text, she.speaker.entity) == ("die 54-Jährige", "Anna Weber")
+    (he,) = run_de(met + "„Wir lassen nicht locker“, sagte der 61-Jährige.").attributions
+    assert (he.speaker.text, he.speaker.entity) == ("der 61-Jährige", "Tom Berger")
+    # English shows no gender: "the 46-year-old" may be anyone, so it is no one named before
+    text = 'Tom Berger spoke first. "He is a good man," the 46-year-old said of him.'
+    atts = [a for a in run_en(text).attributions if "good man" in a.quote.text]
+    assert all(a.speaker is None or a.speaker.entity != "Tom Berger" for a in atts)
