@@ -207,10 +207,16 @@ def test_the_timeline_filters_the_corpus_to_a_date_range(corpus):
 
 
 def test_statement_mode_at_corpus_scale(browser, wikinews_dev, tmp_path):
-    """Four copies of the dev split: every statement is carried by four articles or a multiple of four."""
+    """Four copies of the dev split: every statement of a named speaker is carried by four articles
+    or a multiple of four; one of a speaker known only by a description ("die Polizei") is each
+    copy's own, carried once."""
     graph = api.build_graph(repeated(wikinews_dev, 4))
     linked = api.link_statements(graph)
-    stored = {int(r["c"]) for r in api.query(graph, "SELECT ?c WHERE { ?st qg:carriers ?c }").records()}
+    carriers = api.query(graph, "SELECT ?c ?d WHERE { ?st qg:carriers ?c ; qg:speaker ?s . "
+                                "OPTIONAL { ?s qg:describedIn ?d } }").records()
+    stored = {int(r["c"]) for r in carriers}
+    assert all(int(r["c"]) % 4 == 0 for r in carriers if not r["d"])
+    assert all(int(r["c"]) == 1 for r in carriers if r["d"]) and any(r["d"] for r in carriers)
     path = tmp_path / "statements.html"
     summary = write_view(graph, path, statements=True)
     assert summary.notices[0].startswith(f"Statement mode: {linked.statements:,} statements")
@@ -219,7 +225,8 @@ def test_statement_mode_at_corpus_scale(browser, wikinews_dev, tmp_path):
         drawn = o.js("""() => qg.data.statements.filter(s => s.n >= 0).map(s => [
             qg.data.nodes[s.n].k, qg.nodes.get(s.n).value, new Set(s.q.map(i => qg.data.quotes[i].a)).size])""")
         assert len(drawn) > 50
-        assert all(k == value == articles and k % 4 == 0 for k, value, articles in drawn), drawn[:5]
+        assert all(k == value == articles for k, value, articles in drawn), drawn[:5]
+        assert sum(k % 4 == 0 for k, _, _ in drawn) > 50
         assert {k for k, _, _ in drawn} <= stored
         assert o.errors == [] and all(LOCAL.match(url) for url in o.requests)
     finally:
