@@ -14,6 +14,7 @@ recent person named (:mod:`quotegraph.extract.salience`). The names inside each 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.attrs import ORTH, POS, SENT_START, TAG
@@ -275,6 +276,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             if resolved is not None:
                 persons_at.append((run.start_char, resolved))
     genders = person_genders(doc, index, lex)
+    proper = proper_words(doc, named_ents, lex)  # the article's words that are names
     # nothing is added to the index until the attributions are read: each name is looked up once
     find_known = FindOnce(index)
     focus = Focus(doc, persons_at, person_named=lambda name: _person(find_known(name, "person")),
@@ -360,7 +362,10 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 if span_for_name is not None and described is None and not outlet else None
             # "Ein Sprecher sagte", "a spokesman said": an indefinite article brings in someone
             # new, so a description with no name of its own refers back to no one
-            unnamed = unnamed or (named is None and described is None and span is not None and _introduces_someone(span))
+            # (nor is the phrase's own noun a name: "ein Polizeisprecher"; a body a spokesperson
+            # speaks for is named in their owner: "ein Sprecher des Auswärtigen Amtes")
+            unnamed = unnamed or (described is None and span is not None and _introduces_someone(span) and (
+                named is None or (span.root.text in named[0] and not _has_name((named[0],), proper, index))))
             if outlet:
                 ent = index.find(span.root.text, "media")  # "die Zeitung" after "die Süddeutsche Zeitung"
             else:
@@ -416,8 +421,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
 
     # an entity none of whose names holds a proper noun is known by a description only ("die
     # Polizei", "the campaign"): one within this article, never merged with another article's
-    proper = proper_words(doc, named_ents, lex)
-    described = {e.name for e in final.values() if not _has_name(e, proper, index)}
+    described = {e.name for e in final.values() if not _has_name((e.name, *e.aliases), proper, index)}
     # last, the names inside each quote: they change no entity found above
     find_named = FindOnce(index)  # (what the quotes name is only ever added as a new entity: find_or_add)
     named_inside = [quote_mentions(doc, att, index, lex, entities, find_named) for att in attributions]
@@ -457,13 +461,13 @@ _CAPITALISED_IN_NAMES = frozenset((ADJ, DET))  # a capital marks them as part of
 _OPENING_MARKS = frozenset(("„", "»", '"', "“"))  # the marks quoted_name opens with
 
 
-def _has_name(ent: ResolvedEntity, proper: tuple[frozenset[str], frozenset[str]], index: EntityIndex) -> bool:
+def _has_name(names: Iterable[str], proper: tuple[frozenset[str], frozenset[str]], index: EntityIndex) -> bool:
     """Whether one of an entity's names holds a name of its article (:func:`proper_words`): a
     proper noun, or a word of a name written with a capital; not a title ("Präsident" before a
     name) nor a determiner. "the campaign" has none, even where the NER took "the Berger
     campaign" for an organisation."""
     propn, capitalised = proper
-    for name in (ent.name, *ent.aliases):
+    for name in names:
         for whole in _NAME_WORD.findall(index.clean(name)):
             if index.is_title(whole):
                 continue

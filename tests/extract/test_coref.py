@@ -426,3 +426,13 @@ def test_an_age_description_with_a_gender_refers_back_like_a_pronoun(run_de, run
     text = 'Tom Berger spoke first. "He is a good man," the 46-year-old said of him.'
     atts = [a for a in run_en(text).attributions if "good man" in a.quote.text]
     assert all(a.speaker is None or a.speaker.entity != "Tom Berger" for a in atts)
+
+
+def test_an_indefinite_phrase_whose_own_noun_is_no_name_has_no_entity(run_de, run_en):
+    (att,) = run_de("Ein Polizeisprecher sagte am Abend, die Straße bleibe gesperrt.").attributions
+    assert att.speaker.text == "Ein Polizeisprecher" and att.speaker.entity is None
+    (att,) = run_en("A security guard said the gate would stay closed.").attributions
+    assert att.speaker.text == "A security guard" and att.speaker.entity is None
+    # a spokesperson speaks for the body named in their owner
+    (att,) = run_de("Ein Sprecher der Firma Nordwerk sagte am Abend, die Straße bleibe gesperrt.").attributions
+    assert att.speaker.entity == "Nordwerk"
