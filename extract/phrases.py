@@ -83,8 +83,16 @@ def _is_np_token(token: Token) -> bool:
 
 
 def is_name(token: Token) -> bool:
-    """A proper noun, or a word with a person's or body's entity label whatever the tagger says ("Merkel" as NOUN)."""
-    return token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS
+    """A proper noun, or a word with a person's or body's entity label whatever the tagger says
+    ("Merkel" as NOUN), or a capitalised word the article named a person with elsewhere
+    ("Lindqvist" after "Petra Lindqvist", where neither tagger nor recogniser took it for one)."""
+    return (token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS
+            or (token.text[:1].isupper() and token.text in kept(token.doc, "person_words", _person_words)))
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """The words of the article's person names (its PER/PERSON entities), as written."""
+    return frozenset(t.text for e in doc.ents if e.label_ in ("PER", "PERSON") for t in e if t.text[:1].isupper())
 
 
 def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | None:

@@ -167,6 +167,9 @@ CASES = [
     ("de", "Der Geschäftsführer von „Nordwerk“, Karl Brandt, sagte, das Investment sei vereinbar.",
      "das Investment sei vereinbar", "Der Geschäftsführer von „Nordwerk“, Karl Brandt", [], None, None),
     # after a name, "der" opens the one addressed (a name takes no genitive after it)
+    # a surname neither tagger nor recogniser took for a name, which the article named a person with before
+    ("de", "Bürgermeisterin Petra Lindqvist verteidigte den Plan. Die Pläne seien solide, sagte Lindqvist der "
+     "Zeitung Elbbote.", "Die Pläne seien solide", "Lindqvist", [], "der Zeitung Elbbote", None),
     ("de", "Am Montag sagte Anna Weber der Zeitung, die Reform komme.",
      "die Reform komme", "Anna Weber", [], "der Zeitung", None),
     ("de", "Des Weiteren wirft die OSZE der Wahlkommission vor, nicht mit den Beobachtern zusammengearbeitet zu haben.",
