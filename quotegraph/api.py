@@ -29,7 +29,7 @@ from quotegraph.extraction import extract, extract_text
 from quotegraph.extractor import Extractor
 from quotegraph.graph.authority import read_entities
 from quotegraph.graph.explain import explain as _explain
-from quotegraph.graph.export import save_graph
+from quotegraph.graph.export import save_graph, writable_format
 from quotegraph.graph.identity import resolve_graph
 from quotegraph.graph.statements import link_statements as _link_statements
 from quotegraph.graph.query import example_queries, run_query
@@ -151,9 +151,14 @@ def query(graph: Graph, sparql: str | None = None, *, example: str | None = None
     return run_query(graph, sparql, params=params, allow_update=allow_update)
 
 
-def export(graph: Graph, path: str | Path, format: str = "turtle") -> Path:
-    """Write the graph to a file (turtle, nt, jsonld, trig, graphml), atomically."""
-    save_graph(graph, path, format)
+def export(graph: Graph, path: str | Path, format: str | None = None) -> Path:
+    """Write the graph to a file (turtle, nt, nquads, jsonld, trig, graphml), atomically.
+
+    The format is the one the file's name says (``.nt``, ``.jsonld`` …; Turtle when it says
+    none) unless ``format`` is given; a name quotegraph would read back as another format
+    (``.rdf``, JSON-LD in ``.nt``) raises QuotegraphError.
+    """
+    save_graph(graph, path, writable_format(path, format))
     return Path(path)
 
 

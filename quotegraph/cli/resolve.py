@@ -41,12 +41,13 @@ def resolve(
     remote = is_endpoint_url(graph)
     target = graph if remote else Path(graph)
     in_file = not remote and not is_store_dir(target)
+    file_format = format_for_suffix(target) if in_file else None  # an .rdf file cannot be written back
     g = open_source(target, writable=True, by_article=in_file)
     try:
         done = resolve_graph(g, authority)
         linked = link_statements(g)
         if in_file:
-            save_graph(g, target, format_for_suffix(target))
+            save_graph(g, target, file_format)
     finally:
         close_graph(g)
     typer.echo(f"Resolved {graph}: {done.keys} names as written, {done.entities} entities "
