@@ -40,7 +40,7 @@ from .errors import GraphFileError, QuotegraphError
 from .backend import Backend
 from .files import StagedFiles, write_atomically
 from .iris import FILE_PREFIXES, PREFIXES
-from .store import as_graph, backend_of
+from .store import PARSE_FORMATS, as_graph, backend_of
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -69,11 +69,12 @@ _OX_FORMATS = {
 DATASET_FORMATS = ("trig", "nquads")
 
 
-#: file suffix -> the format quotegraph writes and reads back under it
-_SUFFIX_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt", ".jsonld": "jsonld",
-                   ".json": "jsonld", ".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".graphml": "graphml"}
+#: the reader's parser -> the export format it reads back
+_READ_BACK = {"ox-turtle": "turtle", "ox-nt": "nt", "ox-nquads": "nquads", "ox-trig": "trig", "ox-json-ld": "jsonld"}
+#: file suffix -> the format quotegraph writes under it: the one it reads it as (store.PARSE_FORMATS)
+_SUFFIX_FORMATS = {**{s: _READ_BACK[p] for s, p in PARSE_FORMATS.items() if p in _READ_BACK}, ".graphml": "graphml"}
 #: suffixes quotegraph reads as RDF/XML, which it does not write
-_RDFXML_SUFFIXES = (".rdf", ".owl", ".xml")
+_RDFXML_SUFFIXES = tuple(s for s, p in PARSE_FORMATS.items() if p == "ox-xml")
 
 
 def format_for_suffix(path: str | Path, default: str = "turtle") -> str:

@@ -83,6 +83,7 @@ __all__ = [
     "UnionGraph",
     "is_oxigraph",
     "is_store_dir",
+    "holds_nothing",
     "oxigraph_store",
     "memory_copy",
     "close_graph",
@@ -481,6 +482,15 @@ def article_graphs(graph: Graph) -> list[str]:
     prefix = graph_name("")
     names = backend_of(graph).graph_names()
     return sorted(unquote(n[len(prefix):]) for n in names if n.startswith(prefix) and len(n) > len(prefix))
+
+
+def holds_nothing(graph: Graph | Backend) -> bool:
+    """Whether a graph or store holds no triple at all, in any graph (one row asked for).
+
+    >>> holds_nothing(open_graph())
+    True
+    """
+    return not backend_of(graph).select("SELECT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } LIMIT 1")
 
 
 def remove_articles(graph: Graph, article_ids: Iterable[str], *, prune: bool = False) -> int:

@@ -10,7 +10,7 @@ import typer
 
 from quotegraph.errors import QuotegraphError
 
-from ._app import app, handle_errors, stdout_reader_may_stop
+from ._app import app, handle_errors, refuse_empty, stdout_reader_may_stop
 
 
 @app.command("export")
@@ -58,6 +58,7 @@ def export(
     # triple goes back into its article's graph, by the article IRIs it holds
     g = open_source(graph if is_endpoint_url(graph) else Path(graph), by_article=fmt in DATASET_FORMATS)
     try:  # a store is closed when the command ends, not when the garbage collector gets to it
+        refuse_empty(g, graph)
         if str(out) == "-":
             with stdout_reader_may_stop():
                 write_graph(g, sys.stdout.buffer, fmt)

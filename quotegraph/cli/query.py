@@ -11,7 +11,7 @@ from rich.console import Console
 
 from quotegraph.errors import QueryError
 
-from ._app import app, handle_errors, stdout_is_terminal, warn
+from ._app import app, handle_errors, refuse_empty, stdout_is_terminal, warn
 
 
 def _parse_params(items: list[str]) -> dict[str, str]:
@@ -113,6 +113,8 @@ def query(
     file_format = format_for_suffix(graph) if in_file else None  # an .rdf file cannot be written back
     g = open_source(graph, writable=writable, store=True)  # no rdflib Graph API needed: oxrdflib stays out
     try:  # a store is closed when the command ends, not when the garbage collector gets to it
+        if not update:  # an update may fill an empty store
+            refuse_empty(g, graph)
         if example is not None:
             result = run_example(g, example, params)
         else:

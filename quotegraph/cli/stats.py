@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 
-from ._app import app, handle_errors
+from ._app import app, handle_errors, refuse_empty
 
 _TYPES = {"speaker": "speaker", "outlet": "outlet", "entity": "entity"}
 
@@ -63,6 +63,7 @@ def stats(
     remote = is_endpoint_url(graph)
     rdf = open_source(graph if remote else Path(graph))
     try:
+        refuse_empty(rdf, graph)
         from quotegraph.graph.figures import network_figures  # networkx: only when counting
         from quotegraph.graph.network import collapse_quotes, to_networkx
 
