@@ -127,6 +127,15 @@ def test_relay_chains_rows_follow_the_chain_from_the_speaker_outward():
     assert rows(hops) == [("Mittelblatt",)]
 
 
+def test_reported_by_lists_a_quote_for_every_relay_of_its_chain():
+    g = open_graph()
+    add_results(g, [_chain_result()])
+    for outlet in ("Zeta", "Alpha", "Mittelblatt"):  # the inner hops relayed it too, not only the outermost
+        r = run_example(g, "reported-by", {"outlet": outlet})
+        assert [(row["how"], row["speaker"], row["quote"]) for row in r.records()] == [
+            ("relayed", "Pia Sommer", "alles sei ruhig")], outlet
+
+
 def test_reported_by(graph):
     relayed = run_example(graph, "reported-by", {"outlet": "agentur nordpress"})  # an alias, any case
     assert [(row["outlet_name"], row["how"], row["speaker"], row["quote"]) for row in relayed.records()] == [
