@@ -23,7 +23,7 @@ def resolve(
     Then the quotes carrying the same words of one speaker are linked to one statement
     (qg:Statement). For a graph extracted with --no-resolve or by --engine spark, after
     removing articles, or to apply an entities file. Running it twice changes nothing the
-    second time.
+    second time: a file is not even written again.
 
     Example:
 
@@ -46,7 +46,8 @@ def resolve(
     try:
         done = resolve_graph(g, authority)
         linked = link_statements(g)
-        if in_file:
+        changed = done.deleted or done.inserted or linked.deleted or linked.inserted
+        if in_file and changed:  # a file with nothing to change keeps its bytes (its quads' order too)
             save_graph(g, target, file_format)
     finally:
         close_graph(g)

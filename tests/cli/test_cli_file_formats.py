@@ -69,3 +69,16 @@ def test_extract_refuses_a_graph_file_it_could_not_write_before_the_run(tmp_path
     result = invoke("extract", article, "--lang", "de", "--out", tmp_path / "graph.owl", "--jsonl", tmp_path / "q.jsonl")
     assert result.exit_code == 1 and "RDF/XML" in result.output
     assert not (tmp_path / "graph.owl").exists() and not (tmp_path / "q.jsonl").exists()
+
+
+def test_resolving_a_resolved_file_leaves_it_as_it_was(tmp_path, sample_results):
+    from quotegraph.graph.export import save_graph
+
+    path = tmp_path / "news.ttl"
+    save_graph(records_to_graph(sample_results), path)
+    assert invoke("resolve", path).exit_code == 0
+    resolved = path.read_bytes()
+    for _ in range(2):  # nothing to change: the file is not written again, byte for byte as it was
+        again = invoke("resolve", path)
+        assert again.exit_code == 0, again.output
+        assert path.read_bytes() == resolved
