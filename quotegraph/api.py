@@ -33,7 +33,7 @@ from quotegraph.graph.export import save_graph, writable_format
 from quotegraph.graph.identity import resolve_graph
 from quotegraph.graph.statements import link_statements as _link_statements
 from quotegraph.graph.query import example_queries, run_query
-from quotegraph.graph.store import add_results, open_source
+from quotegraph.graph.store import add_results, close_graph, open_source
 from quotegraph.graph.store import article_graphs as _article_graphs
 from quotegraph.graph.store import open_graph as _open_graph
 from quotegraph.graph.store import remove_articles as _remove_articles
@@ -54,6 +54,7 @@ __all__ = [
     "remove_articles",
     "article_graphs",
     "open_graph",
+    "close_graph",
     "load_graph",
     "query",
     "export",
