@@ -67,4 +67,7 @@ def export(
         count = save_graph(g, out, fmt)
     finally:
         close_graph(g)
+    if fmt == "graphml":  # a network of nodes and edges, not triples
+        typer.echo(f"Wrote {out} (graphml: the speaker, outlet and quote network of {count} triples)", err=True)
+        return
     typer.echo(f"Wrote {count} triples to {out} ({fmt})", err=True)
