@@ -100,14 +100,14 @@ def writable_format(path: str | Path, format: str | None = None, default: str = 
     """
     suffix = Path(path).suffix.lower()
     if suffix in _RDFXML_SUFFIXES:
-        raise QuotegraphError(f"{path}: quotegraph reads a {suffix} file as RDF/XML but does not write RDF/XML; "
-                              f"name it .ttl, .nt, .nq, .trig or .jsonld")
+        raise QuotegraphError(f"{path}: quotegraph reads a {suffix} file as RDF/XML but does not write RDF/XML: "
+                              "write a .ttl, .nt, .nq, .trig or .jsonld file (quotegraph export converts one)")
     named = _SUFFIX_FORMATS.get(suffix)
     if format is None:
         return named or default
     _check_format(format)
     if named is not None and format != named and (format, named) != ("nt", "turtle"):
-        raise QuotegraphError(f"{path}: its name says {named}, not {format}; name it …{FORMATS[format]} "
+        raise QuotegraphError(f"{path}: its name says {named}, not {format}: give a {FORMATS[format]} file, "
                               "or leave the format to the name")
     return format
 
