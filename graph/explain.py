@@ -69,6 +69,10 @@ def _matching(graph: Graph, entity: str) -> list[str]:
         iris = [str(e) for e, in _rows(graph, f"""SELECT DISTINCT ?e WHERE {{
             VALUES ?p {{ <{SDO.name}> <{SDO.alternateName}> <{QG.writtenName}> }} ?e ?p ?n
             FILTER(STRSTARTS(STR(?e), "{ENTITY}") && LCASE(STR(?n)) = LCASE(STR(?q))) }}""", q=Literal(entity))]
+        if not iris:  # the words an article used ("Mayor Granlund"), which an explanation lists
+            iris = [str(e) for e, in _rows(graph, f"""SELECT DISTINCT ?e WHERE {{
+                ?m <{ITSRDF.taIdentRef}> ?e ; <{NIF.anchorOf}> ?t
+                FILTER(STRSTARTS(STR(?e), "{ENTITY}") && LCASE(STR(?t)) = LCASE(STR(?q))) }}""", q=Literal(entity))]
     out = []
     for iri in iris:
         into = [str(c) for c, in _rows(graph, f"SELECT ?c WHERE {{ ?e <{QG.mergedInto}> ?c }}", e=URIRef(iri))]
@@ -77,7 +81,8 @@ def _matching(graph: Graph, entity: str) -> list[str]:
 
 
 def explain(graph: Graph, entity: str) -> list[Explanation]:
-    """The entities a name (any of their names, any case) or an IRI points at, explained.
+    """The entities a name (any of their names, any case) or an IRI points at, explained; when
+    no entity has that name, those an article named with these words ("Mayor Granlund").
 
     Parameters
     ----------

@@ -40,12 +40,13 @@ from .errors import GraphFileError, QuotegraphError
 from .backend import Backend
 from .files import StagedFiles, write_atomically
 from .iris import FILE_PREFIXES, PREFIXES
-from .store import as_graph, backend_of
+from .store import PARSE_FORMATS, as_graph, backend_of
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
-__all__ = ["FORMATS", "DATASET_FORMATS", "format_for_suffix", "save_graph", "write_graph", "jsonld_context"]
+__all__ = ["FORMATS", "DATASET_FORMATS", "format_for_suffix", "writable_format", "save_graph", "write_graph",
+           "jsonld_context"]
 
 #: Export format -> usual file suffix.
 FORMATS: dict[str, str] = {
@@ -68,16 +69,47 @@ _OX_FORMATS = {
 DATASET_FORMATS = ("trig", "nquads")
 
 
+#: the reader's parser -> the export format it reads back
+_READ_BACK = {"ox-turtle": "turtle", "ox-nt": "nt", "ox-nquads": "nquads", "ox-trig": "trig", "ox-json-ld": "jsonld"}
+#: file suffix -> the format quotegraph writes under it: the one it reads it as (store.PARSE_FORMATS)
+_SUFFIX_FORMATS = {**{s: _READ_BACK[p] for s, p in PARSE_FORMATS.items() if p in _READ_BACK}, ".graphml": "graphml"}
+#: suffixes quotegraph reads as RDF/XML, which it does not write
+_RDFXML_SUFFIXES = tuple(s for s, p in PARSE_FORMATS.items() if p == "ox-xml")
+
+
 def format_for_suffix(path: str | Path, default: str = "turtle") -> str:
     """The export format a file name asks for (``default`` when the suffix says nothing).
+
+    A name quotegraph reads as RDF/XML is refused: Turtle under it could not be read back.
 
     >>> format_for_suffix("out.nt"), format_for_suffix("out.json"), format_for_suffix("out")
     ('nt', 'jsonld', 'turtle')
     """
+    return writable_format(path, None, default)
+
+
+def writable_format(path: str | Path, format: str | None = None, default: str = "turtle") -> str:
+    """The format to write ``path`` in: ``format``, else the one its suffix names, else ``default``.
+
+    Refused (:class:`QuotegraphError`) when quotegraph would read the file back as something
+    else: a name it reads as RDF/XML (``.rdf .owl .xml``), or a format the suffix contradicts
+    (JSON-LD in ``g.nt``); N-Triples is Turtle too, so ``nt`` may go into a ``.ttl``.
+
+    >>> writable_format("g.ttl", "nt"), writable_format("g.ntriples")
+    ('nt', 'nt')
+    """
     suffix = Path(path).suffix.lower()
-    aliases = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld",
-               ".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".graphml": "graphml"}
-    return aliases.get(suffix, default)
+    if suffix in _RDFXML_SUFFIXES:
+        raise QuotegraphError(f"{path}: quotegraph reads a {suffix} file as RDF/XML but does not write RDF/XML: "
+                              "write a .ttl, .nt, .nq, .trig or .jsonld file (quotegraph export converts one)")
+    named = _SUFFIX_FORMATS.get(suffix)
+    if format is None:
+        return named or default
+    _check_format(format)
+    if named is not None and format != named and (format, named) != ("nt", "turtle"):
+        raise QuotegraphError(f"{path}: its name says {named}, not {format}: give a {FORMATS[format]} file, "
+                              "or leave the format to the name")
+    return format
 
 
 def _check_format(fmt: str) -> None:

@@ -58,8 +58,10 @@ from quotegraph.extract.records import ArticleResult
 
 from .backend import Backend
 from .addresses import is_endpoint_url, missing_source_message
+from .iris import QG
 from .model import article_batches, bind_prefixes, graph_name
 from .oxigraph import OxigraphBackend, syntax_message
+from .statements import link_statements
 from .terms import XSD_STRING
 
 if TYPE_CHECKING:
@@ -81,6 +83,7 @@ __all__ = [
     "UnionGraph",
     "is_oxigraph",
     "is_store_dir",
+    "holds_nothing",
     "oxigraph_store",
     "memory_copy",
     "close_graph",
@@ -481,6 +484,15 @@ def article_graphs(graph: Graph) -> list[str]:
     return sorted(unquote(n[len(prefix):]) for n in names if n.startswith(prefix) and len(n) > len(prefix))
 
 
+def holds_nothing(graph: Graph | Backend) -> bool:
+    """Whether a graph or store holds no triple at all, in any graph (one row asked for).
+
+    >>> holds_nothing(open_graph())
+    True
+    """
+    return not backend_of(graph).select("SELECT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } LIMIT 1")
+
+
 def remove_articles(graph: Graph, article_ids: Iterable[str], *, prune: bool = False) -> int:
     """Drop articles from a store: their named graphs, and with ``prune`` unused entities.
 
@@ -496,17 +508,28 @@ def remove_articles(graph: Graph, article_ids: Iterable[str], *, prune: bool = F
         the store mentions any more. Off by default: it scans every entity, and an entity named
         by a later article gets its description back anyway.
 
+    The statements (:mod:`~quotegraph.graph.statements`) are linked again when the store has
+    any, so none is left that no article carries, and carriers and first seen count what is
+    left; a store never linked (extracted with ``--no-resolve``) gets none.
+
     Returns
     -------
     int
-        The number of triples removed.
+        The number of triples removed (net of the statements' counts written again).
 
     Raises
     ------
     QuotegraphError
         For a graph without named graphs (a plain rdflib Graph), or an endpoint refusing updates.
     """
-    return backend_of(graph).remove_articles(list(dict.fromkeys(article_ids)), prune)
+    backend = backend_of(graph)
+    removed = backend.remove_articles(list(dict.fromkeys(article_ids)), False)
+    if backend.select_shared(f"SELECT ?s WHERE {{ ?s a <{QG.Statement}> }} LIMIT 1"):
+        linked = link_statements(graph)
+        removed += linked.deleted - linked.inserted
+    if prune:  # after the statements: a statement that went no longer keeps its speaker in use
+        removed += backend.remove_articles([], True)
+    return removed
 
 
 def _plain(term):

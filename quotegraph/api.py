@@ -29,11 +29,11 @@ from quotegraph.extraction import extract, extract_text
 from quotegraph.extractor import Extractor
 from quotegraph.graph.authority import read_entities
 from quotegraph.graph.explain import explain as _explain
-from quotegraph.graph.export import save_graph
+from quotegraph.graph.export import save_graph, writable_format
 from quotegraph.graph.identity import resolve_graph
 from quotegraph.graph.statements import link_statements as _link_statements
 from quotegraph.graph.query import example_queries, run_query
-from quotegraph.graph.store import add_results, open_source
+from quotegraph.graph.store import add_results, close_graph, open_source
 from quotegraph.graph.store import article_graphs as _article_graphs
 from quotegraph.graph.store import open_graph as _open_graph
 from quotegraph.graph.store import remove_articles as _remove_articles
@@ -54,6 +54,7 @@ __all__ = [
     "remove_articles",
     "article_graphs",
     "open_graph",
+    "close_graph",
     "load_graph",
     "query",
     "export",
@@ -151,9 +152,14 @@ def query(graph: Graph, sparql: str | None = None, *, example: str | None = None
     return run_query(graph, sparql, params=params, allow_update=allow_update)
 
 
-def export(graph: Graph, path: str | Path, format: str = "turtle") -> Path:
-    """Write the graph to a file (turtle, nt, jsonld, trig, graphml), atomically."""
-    save_graph(graph, path, format)
+def export(graph: Graph, path: str | Path, format: str | None = None) -> Path:
+    """Write the graph to a file (turtle, nt, nquads, jsonld, trig, graphml), atomically.
+
+    The format is the one the file's name says (``.nt``, ``.jsonld`` …; Turtle when it says
+    none) unless ``format`` is given; a name quotegraph would read back as another format
+    (``.rdf``, JSON-LD in ``.nt``) raises QuotegraphError.
+    """
+    save_graph(graph, path, writable_format(path, format))
     return Path(path)
 
 

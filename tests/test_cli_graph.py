@@ -179,6 +179,8 @@ def test_export_graphml(ttl, tmp_path):
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("<?xml")
     assert "Anton Weber" in out.read_text(encoding="utf-8")
+    # GraphML holds nodes and edges: the message does not say it wrote triples
+    assert result.stderr.startswith(f"Wrote {out} (graphml: the speaker, outlet and quote network of ")
 
 
 def test_export_errors(ttl, tmp_path):

@@ -4,7 +4,8 @@
   every option ``--help`` shows must be in it;
 - the README states the two commands CI runs;
 - every relative link in the README and docs/ reaches a file (and a heading, for ``#anchors``);
-- every test a security promise names (``<!-- tests: path::name … -->``) exists.
+- every test a security promise names (``<!-- tests: path::name … -->``) exists;
+- docs/graph.md's table of example queries lists every shipped query with its columns.
 """
 
 import re
@@ -62,6 +63,21 @@ def test_every_option_help_shows_is_in_the_cli_reference():
             for name in [*param.opts, *param.secondary_opts]:
                 assert name in result.output, (words, name)
                 assert f"`{name}`" in section, (words, name)
+
+
+_EXAMPLE_ROW = re.compile(r"^\| `([\w-]+)` \|.*\| ([^|`]+) \|$", re.M)
+
+
+def test_the_example_queries_table_lists_every_shipped_query_with_its_columns():
+    from quotegraph.graph.examples import example_queries
+
+    text = (ROOT / "docs" / "graph.md").read_text(encoding="utf-8")
+    section = text.split("\n## Example queries\n", 1)[1].split("\n## ", 1)[0]
+    expected = {name: ", ".join(q.columns) for name, q in example_queries().items()}
+    assert {m[1]: m[2].strip() for m in _EXAMPLE_ROW.finditer(section)} == expected
+    # and not elsewhere: five once sat in the timings table of the stores, among its rows of seconds
+    elsewhere = text.replace(section, "")
+    assert [m[1] for m in _EXAMPLE_ROW.finditer(elsewhere) if m[2].strip() == expected.get(m[1])] == []
 
 
 def test_readme_states_the_two_commands():

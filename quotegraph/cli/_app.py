@@ -114,6 +114,15 @@ def stdout_reader_may_stop() -> Iterator[None]:
         raise typer.Exit(0) from None
 
 
+def refuse_empty(graph, name) -> None:
+    """Refuse a graph that holds nothing (an empty store or file): an empty table, page or file
+    would look like an answer about a graph, not like a wrong path."""
+    from quotegraph.graph.store import holds_nothing  # Oxigraph: only when a verb reads a graph
+
+    if holds_nothing(graph):
+        raise QuotegraphError(f"{name}: the graph is empty (no triples): extract articles into it first")
+
+
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 

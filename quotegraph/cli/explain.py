@@ -11,7 +11,7 @@ import typer
 
 from quotegraph.errors import QuotegraphError
 
-from ._app import app, handle_errors
+from ._app import app, handle_errors, stdout_reader_may_stop
 
 
 @app.command("explain")
@@ -47,6 +47,11 @@ def explain(
         close_graph(g)
     if not found:
         raise QuotegraphError(f"no entity named {entity!r} in {graph}")
+    with stdout_reader_may_stop():  # quotegraph explain … | head ends quietly
+        _print_explanations(found, as_json, RULES)
+
+
+def _print_explanations(found: list, as_json: bool, rules: dict[str, str]) -> None:
     if as_json:
         typer.echo(json.dumps([asdict(e) for e in found], ensure_ascii=False, indent=2))
         return
@@ -57,7 +62,7 @@ def explain(
         for link in e.same_as:
             typer.echo(f"  same as: {link}")
         for m in e.members:
-            how = m.rule if m.via is None else f"{m.rule} ({RULES.get(m.rule, m.rule)}): matched {m.via}"
+            how = m.rule if m.via is None else f"{m.rule} ({rules.get(m.rule, m.rule)}): matched {m.via}"
             typer.echo(f"  - {m.name!r}: {how}")
             if m.kept_apart:
                 typer.echo(f"    not joined further: {m.kept_apart}")

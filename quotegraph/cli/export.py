@@ -10,7 +10,7 @@ import typer
 
 from quotegraph.errors import QuotegraphError
 
-from ._app import app, handle_errors, stdout_reader_may_stop
+from ._app import app, handle_errors, refuse_empty, stdout_reader_may_stop
 
 
 @app.command("export")
@@ -23,7 +23,8 @@ def export(
         "--out", "-o", show_default=False, help="File to write ('-' for standard output). Written atomically.")],
     fmt: Annotated[Optional[str], typer.Option(
         "--format", show_default=False,
-        help="turtle, nt, nquads, jsonld, trig or graphml (default: from the --out suffix, else turtle).")] = None,
+        help="turtle, nt, nquads, jsonld, trig or graphml (default: from the --out suffix, else turtle). "
+             "A name quotegraph would read back as another format (.rdf, JSON-LD in .nt) is refused.")] = None,
 ) -> None:
     """Export a graph (file or store) to another RDF format, or to GraphML for network tools.
 
@@ -47,16 +48,17 @@ def export(
     """
     # rdflib and Oxigraph load when the verb runs, not for --help (issue #27: start-up under 0.5 s)
     from quotegraph.graph.endpoint import is_endpoint_url
-    from quotegraph.graph.export import DATASET_FORMATS, FORMATS, format_for_suffix, save_graph, write_graph
+    from quotegraph.graph.export import DATASET_FORMATS, FORMATS, save_graph, writable_format, write_graph
     from quotegraph.graph.store import close_graph, open_source
 
-    fmt = fmt or format_for_suffix(out)
-    if fmt not in FORMATS:
+    if fmt is not None and fmt not in FORMATS:
         raise QuotegraphError(f"unknown --format {fmt!r} (use one of {', '.join(FORMATS)})")
+    fmt = writable_format(out, fmt)  # never a format the file's name would be read back as another
     # a Turtle, N-Triples or JSON-LD file has no named graphs: for TriG and N-Quads each
     # triple goes back into its article's graph, by the article IRIs it holds
     g = open_source(graph if is_endpoint_url(graph) else Path(graph), by_article=fmt in DATASET_FORMATS)
     try:  # a store is closed when the command ends, not when the garbage collector gets to it
+        refuse_empty(g, graph)
         if str(out) == "-":
             with stdout_reader_may_stop():
                 write_graph(g, sys.stdout.buffer, fmt)
@@ -65,4 +67,7 @@ def export(
         count = save_graph(g, out, fmt)
     finally:
         close_graph(g)
+    if fmt == "graphml":  # a network of nodes and edges, not triples
+        typer.echo(f"Wrote {out} (graphml: the speaker, outlet and quote network of {count} triples)", err=True)
+        return
     typer.echo(f"Wrote {count} triples to {out} ({fmt})", err=True)

@@ -123,6 +123,10 @@ def extract(
     if out is None and store is None:
         out = Path("graph.ttl")  # with a store, a file only when asked for one: never a graph.ttl that happens to be here
     check_output_file(out, "--out")
+    if out is not None:
+        from quotegraph.graph.export import format_for_suffix
+
+        format_for_suffix(out)  # a name read back as RDF/XML is refused now, not when the run ends
     with sigterm_as_interrupt():  # kill -TERM stops the run as Ctrl-C does: finished articles kept
         summary = extract_corpus(
             inputs, out=out, jsonl=jsonl, store=store, lang=lang, model=model, n_process=workers or 1,

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from quotegraph.errors import QueryError
 
-from ._app import app, handle_errors, stdout_is_terminal, warn
+from ._app import app, handle_errors, refuse_empty, stdout_is_terminal, warn
 
 
 def _parse_params(items: list[str]) -> dict[str, str]:
@@ -109,14 +109,18 @@ def query(
     remote = is_endpoint_url(graph)
     graph = graph if remote else Path(graph)  # a str: typer's Path would turn '//' into '/'
     writable = update and (remote or is_store_dir(graph))
+    in_file = update and not remote and not is_store_dir(graph)
+    file_format = format_for_suffix(graph) if in_file else None  # an .rdf file cannot be written back
     g = open_source(graph, writable=writable, store=True)  # no rdflib Graph API needed: oxrdflib stays out
     try:  # a store is closed when the command ends, not when the garbage collector gets to it
+        if not update:  # an update may fill an empty store
+            refuse_empty(g, graph)
         if example is not None:
             result = run_example(g, example, params)
         else:
             result = run_query(g, text, params=params or None, allow_update=update, allow_service=allowed)
-        if result.kind == "update" and not remote and not is_store_dir(graph):
-            save_graph(g, graph, format_for_suffix(graph))
+        if result.kind == "update" and in_file:
+            save_graph(g, graph, file_format)
     finally:
         close_graph(g)
     for message in result.warnings:

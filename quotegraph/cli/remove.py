@@ -28,10 +28,12 @@ def remove(
     """Remove articles (their quotes, speakers' statements, cues, relays) from a store.
 
     Each article lives in its own named graph, so removing one drops exactly that graph and
-    leaves every other article untouched. The descriptions of the people and outlets it named
-    (type, name, aliases, who talks about whom) are shared by all articles and stay, unless
-    --prune is given: then those no remaining article names or quote backs are deleted too. An id the store does not hold is
-    reported, removes nothing and makes the exit code 3. To replace an article, extract it again instead: that
+    leaves every other article untouched. The statements are linked again: one no remaining
+    article carries goes, and carriers and first seen count what is left. The descriptions of
+    the people and outlets it named (type, name, aliases, who talks about whom) are shared by all
+    articles and stay, unless --prune is given: then those no remaining article names or quote
+    backs are deleted too. An id the store does not hold is reported, removes nothing and makes
+    the exit code 3. To replace an article, extract it again instead: that
     drops its old graph first.
 
     Example:

@@ -23,7 +23,7 @@ def resolve(
     Then the quotes carrying the same words of one speaker are linked to one statement
     (qg:Statement). For a graph extracted with --no-resolve or by --engine spark, after
     removing articles, or to apply an entities file. Running it twice changes nothing the
-    second time.
+    second time: a file is not even written again.
 
     Example:
 
@@ -41,12 +41,14 @@ def resolve(
     remote = is_endpoint_url(graph)
     target = graph if remote else Path(graph)
     in_file = not remote and not is_store_dir(target)
+    file_format = format_for_suffix(target) if in_file else None  # an .rdf file cannot be written back
     g = open_source(target, writable=True, by_article=in_file)
     try:
         done = resolve_graph(g, authority)
         linked = link_statements(g)
-        if in_file:
-            save_graph(g, target, format_for_suffix(target))
+        changed = done.deleted or done.inserted or linked.deleted or linked.inserted
+        if in_file and changed:  # a file with nothing to change keeps its bytes (its quads' order too)
+            save_graph(g, target, file_format)
     finally:
         close_graph(g)
     typer.echo(f"Resolved {graph}: {done.keys} names as written, {done.entities} entities "

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 
-from ._app import app, handle_errors
+from ._app import app, handle_errors, refuse_empty, stdout_reader_may_stop
 
 _TYPES = {"speaker": "speaker", "outlet": "outlet", "entity": "entity"}
 
@@ -63,27 +63,36 @@ def stats(
     remote = is_endpoint_url(graph)
     rdf = open_source(graph if remote else Path(graph))
     try:
+        refuse_empty(rdf, graph)
         from quotegraph.graph.figures import network_figures  # networkx: only when counting
         from quotegraph.graph.network import collapse_quotes, to_networkx
 
         figures = network_figures(collapse_quotes(to_networkx(rdf)), top=top)
     finally:
         close_graph(rdf)
+    with stdout_reader_may_stop():  # quotegraph stats … | head ends quietly
+        _print_figures(figures, as_json)
+
+
+def _print_figures(figures, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(figures.to_dict(), ensure_ascii=False, indent=2))
         return
     console = Console(soft_wrap=True)
-    console.print(f"{figures.nodes:,} speakers, outlets and entities; {figures.edges:,} linked pairs; "
-                  f"{figures.isolated:,} not linked to any other", markup=False, highlight=False)
-    console.print(_ranking("Most quoted speakers", figures.speakers, "quotes"))
-    console.print(_ranking("Most mentioned", figures.mentioned, "quotes"))
-    sampled = " (estimated from a sample)" if figures.betweenness_sampled else ""
-    console.print(_ranking(f"Brokers: betweenness{sampled}", figures.brokers, "betweenness", lambda v: f"{v:.3f}"))
-    table = Table(title="Communities (Louvain)", title_justify="left", show_header=True, header_style="bold")
-    for name, justify in (("#", "right"), ("nodes", "right"), ("quotes", "right"), ("most linked members", "left")):
-        table.add_column(name, justify=justify)
-    for c in figures.communities:
-        table.add_row(str(c.index + 1), f"{c.size:,}", f"{c.quotes:,}", ", ".join(c.members))
-    if not figures.communities:
-        table.add_row("", "", "", "(none)")
-    console.print(table)
+    # rendered first, written in one go: rich ends a broken pipe with exit 1 of its own
+    with console.capture() as rendered:
+        console.print(f"{figures.nodes:,} speakers, outlets and entities; {figures.edges:,} linked pairs; "
+                      f"{figures.isolated:,} not linked to any other", markup=False, highlight=False)
+        console.print(_ranking("Most quoted speakers", figures.speakers, "quotes"))
+        console.print(_ranking("Most mentioned", figures.mentioned, "quotes"))
+        sampled = " (estimated from a sample)" if figures.betweenness_sampled else ""
+        console.print(_ranking(f"Brokers: betweenness{sampled}", figures.brokers, "betweenness", lambda v: f"{v:.3f}"))
+        table = Table(title="Communities (Louvain)", title_justify="left", show_header=True, header_style="bold")
+        for name, justify in (("#", "right"), ("nodes", "right"), ("quotes", "right"), ("most linked members", "left")):
+            table.add_column(name, justify=justify)
+        for c in figures.communities:
+            table.add_row(str(c.index + 1), f"{c.size:,}", f"{c.quotes:,}", ", ".join(c.members))
+        if not figures.communities:
+            table.add_row("", "", "", "(none)")
+        console.print(table)
+    typer.echo(rendered.get(), nl=False)

@@ -9,7 +9,7 @@ import typer
 
 from quotegraph.graph.view_limits import DEFAULT_LABELS, DEFAULT_MAX_EDGES, DEFAULT_MAX_NODES, QUOTE_NODES_MAX
 
-from ._app import app, check_output_file, handle_errors
+from ._app import app, check_output_file, handle_errors, refuse_empty
 
 
 @app.command()
@@ -58,6 +58,7 @@ def view(
     remote = is_endpoint_url(graph)
     rdf = open_source(graph if remote else Path(graph))
     try:
+        refuse_empty(rdf, graph)
         from quotegraph.graph.view import write_view  # networkx and the page's templates: only when drawing
 
         summary = write_view(rdf, out, show_quotes=quotes, max_nodes=max_nodes, max_edges=max_edges, labels=labels,

@@ -93,6 +93,49 @@ def test_relay_chains(graph):
     assert published["We will not send troops,"] is None
 
 
+def _chain_result():
+    """Pia Sommer's words, relayed by Zeitung Zeta, whom Agentur Alpha cites, whom Mittelblatt cites:
+    the names' alphabetical order is not the chain's."""
+    from quotegraph.extract.records import Article, ArticleResult, Attribution, Entity, Mention, Quote
+
+    text = "Laut Mittelblatt berichtet Agentur Alpha unter Berufung auf Zeitung Zeta, Pia Sommer habe gesagt, alles sei ruhig."
+
+    def named(words, name, kind="media"):
+        at = text.index(words)
+        return Mention(words, at, at + len(words), entity=name, type=kind)
+
+    words = "alles sei ruhig"
+    quote = Quote(words, text.index(words), text.index(words) + len(words), "indirect")
+    zeta, alpha, mittel = named("Zeitung Zeta", "Zeta"), named("Agentur Alpha", "Alpha"), named("Mittelblatt", "Mittelblatt")
+    att = Attribution("k1:1", "k1", quote, speaker=named("Pia Sommer", "Pia Sommer", "person"), mediator=mittel,
+                      relays=(zeta, alpha))
+    entities = (Entity("Pia Sommer", "person"), Entity("Zeta", "media"), Entity("Alpha", "media"),
+                Entity("Mittelblatt", "media"))
+    return ArticleResult(Article("k1", text, language="de"), (att,), entities)
+
+
+def test_relay_chains_rows_follow_the_chain_from_the_speaker_outward():
+    g = open_graph()
+    add_results(g, [_chain_result()])
+    r = run_example(g, "relay-chains")
+    assert [(row["speaker"], row["relayed_by"], row["via"]) for row in r.records()] == [
+        ("Pia Sommer", "Zeta", "Mittelblatt"), ("Pia Sommer", "Alpha", "Mittelblatt"),
+        ("Pia Sommer", "Mittelblatt", "Mittelblatt")]
+    # the path itself walks from the quote to the outermost report first, as docs/graph.md says
+    hops = run_query(g, "SELECT ?name WHERE { ?q a schema:Quotation ; prov:wasQuotedFrom ?r0 . "
+                        "?r0 prov:wasAttributedTo/schema:name ?name }")
+    assert rows(hops) == [("Mittelblatt",)]
+
+
+def test_reported_by_lists_a_quote_for_every_relay_of_its_chain():
+    g = open_graph()
+    add_results(g, [_chain_result()])
+    for outlet in ("Zeta", "Alpha", "Mittelblatt"):  # the inner hops relayed it too, not only the outermost
+        r = run_example(g, "reported-by", {"outlet": outlet})
+        assert [(row["how"], row["speaker"], row["quote"]) for row in r.records()] == [
+            ("relayed", "Pia Sommer", "alles sei ruhig")], outlet
+
+
 def test_reported_by(graph):
     relayed = run_example(graph, "reported-by", {"outlet": "agentur nordpress"})  # an alias, any case
     assert [(row["outlet_name"], row["how"], row["speaker"], row["quote"]) for row in relayed.records()] == [

@@ -95,3 +95,29 @@ def test_statements_follow_entity_resolution():
     assert statements(g) == [("never", 1), ("niemals", 2)]
     conforms, report = validate_graph(g)
     assert conforms, report
+
+
+def test_removing_articles_takes_their_statements_and_carriers_with_them():
+    from quotegraph.graph.store import remove_articles
+
+    g = open_graph()
+    add_results(g, [carried("a1", "Anna Berger", "„Wir bleiben hart!“"), carried("a2", "Anna Berger", "»Wir bleiben hart«"),
+                    carried("a3", "Otto Kern", "„Am Kai ist alles ruhig.“")])
+    link_statements(g)
+    assert statements(g) == [("am kai ist alles ruhig", 1), ("wir bleiben hart", 2)]
+    remove_articles(g, ["a2", "a3"])
+    assert statements(g) == [("wir bleiben hart", 1)]  # one carrier left; Kern's words carried by none
+    # with --prune, a speaker whose only statement went goes too: no statement keeps it named
+    remove_articles(g, ["a1"], prune=True)
+    assert statements(g) == []
+    assert not list(g.query("SELECT ?s WHERE { ?s a qg:Statement }"))
+    assert not list(g.query("SELECT ?e WHERE { ?e schema:name ?n FILTER(?n IN ('Otto Kern', 'Anna Berger')) }"))
+
+
+def test_removing_from_a_graph_never_linked_adds_no_statements():
+    from quotegraph.graph.store import remove_articles
+
+    g = open_graph()
+    add_results(g, [carried("a1", "Anna Berger", "„Ja“"), carried("a2", "Anna Berger", "„Nein“")])
+    remove_articles(g, ["a1"])
+    assert statements(g) == []  # extracted with --no-resolve: remove does not link what was never linked
