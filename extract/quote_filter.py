@@ -86,7 +86,11 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
         where = "before" if cue.end <= start else "after" if cue.start >= end else "inside"
         feats.append(f"cue_at={where}|kind={kind}")
     speaker = _speaker_kind(att, speaker_span)
-    feats += [f"speaker={speaker}", f"speaker={speaker}|kind={kind}"]
+    feats += [f"speaker={speaker}", f"speaker={speaker}|kind={kind}", f"speaker={speaker}|pattern={pattern}"]
+    if cue_span is not None:
+        feats.append(f"cue_tag={cue_span.root.tag_}|pattern={pattern}")
+    if speaker_span is not None and len(speaker_span):
+        feats.append(f"speaker_dep={speaker_span.root.dep_}|pattern={pattern}")
     feats += _speaker_features(att, speaker_span, cue_span, kind)
     if att.inherited:
         feats.append("inherited")
@@ -296,11 +300,21 @@ def _broad_verb_features(doc: Doc, cue_span: Span | None, lemma: str, lex: CueLe
         feats.append("broad_lexicon=weak" if lemma in lex.weak_verbs else "broad_lexicon=cue")
     if any(c.dep_ == "neg" for c in verb.children):
         feats.append("broad_negated")
+    modal = next((c.lower_ for c in verb.children if c.tag_ == "MD"), None)
+    if modal is not None:
+        feats.append(f"broad_modal={modal}")
+    if comp is not None:
+        named = sorted({t.ent_type_ for t in comp.subtree if t.ent_type_ in _NAMED_TYPES})
+        feats += [f"broad_comp_names={label}" for label in named]
     if verb.dep_ in ("ROOT", "root"):
         feats.append("broad_root")
     else:
         feats.append(f"broad_dep={verb.dep_}")
     return feats
+
+
+#: entity types of the one a stance is about ("endorsed [Trump]", "attacked [the GOP]")
+_NAMED_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def _name_features(doc: Doc, quote: Span, words: list[int], kind: str, text: str,

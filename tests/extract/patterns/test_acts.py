@@ -110,6 +110,24 @@ def test_broad_verb_features_name_the_construction(broad_rows):
     assert "broad_root" in feats
 
 
+def test_broad_verb_features_name_the_modal_and_whom_the_stance_is_about(broad_rows):
+    # "would back Nadia Orlov": who the stance is about (a person, a party) and the modal that
+    # makes a plan of it are features of their own; the pattern sees its speaker and cue form
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.quote_filter import quote_features
+
+    lex = load_lexicon("en")
+    doc, (att,) = broad_rows("The union would back Nadia Orlov in the primary.")
+    feats = quote_features(doc, att, lex)
+    # (the small model calls the name an organisation or a person: either is someone named)
+    assert "broad_modal=would" in feats and any(f.startswith("broad_comp_names=") for f in feats)
+    assert "speaker=description:other|pattern=broad_verb" in feats
+    assert "speaker_dep=nsubj|pattern=broad_verb" in feats and "cue_tag=VB|pattern=broad_verb" in feats
+    doc, (att,) = broad_rows("The council voted against the budget on Monday.")
+    feats = quote_features(doc, att, lex)
+    assert not any(f.startswith(("broad_modal=", "broad_comp_names=")) for f in feats)
+
+
 def test_an_adverbial_clause_opening_the_sentence_is_neither_the_act_nor_its_speaker(run_de):
     text = "Während die Regierung nichts ändern wollte, forderte der Verband der Bauern eine Reduzierung der Steuern auf Diesel."
     assert [(a.quote.text, a.speaker.text) for a in run_de(text).attributions] == [
