@@ -96,6 +96,10 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
         feats.append("inherited")
     if att.mediator:
         feats.append(f"mediator|kind={kind}")
+        if speaker_span is not None and len(speaker_span):
+            # a relayed speaker in the object ("…, the paper reported, citing two officials") is
+            # the cited source, not an object taken for a subject
+            feats.append(f"mediator|speaker_dep={speaker_span.root.dep_}")
     if att.parent is not None:
         feats.append("nested")
     quote = char_span_kept(doc, start, end, "expand")

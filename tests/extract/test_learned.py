@@ -333,3 +333,16 @@ def test_a_linked_speaker_takes_the_titles_right_before_it(text, start, speaker)
     doc = spacy.blank("en")(text)
     end = next(t.i for t in doc if t.text == "Kade") + 1
     assert _with_titles_before(doc[start:end], load_lexicon("en")).text == speaker
+
+
+def test_a_source_cited_beside_a_report_survives_the_english_filter():
+    # "…, the Post reported, citing another anonymous source": the rules make the cited source the
+    # speaker and the paper its relay; the filter sees a relayed speaker in the object as such
+    # ("mediator|speaker_dep=dobj") rather than as an object taken for a subject
+    nlp = make_nlp("en", learned=False)
+    text = "Members of the family soured on the manager long ago, the Post reported, citing another anonymous source."
+    doc = nlp(text)
+    (att,) = doc._.qg_attributions
+    assert "mediator|speaker_dep=dobj" in quote_features(doc, att, load_lexicon("en"))
+    (kept,) = doc_to_result(make_nlp("en")(text), Article(id="t", text=text, language="en")).attributions
+    assert (kept.speaker.text, [m.text for m in kept.mediators]) == ("another anonymous source", ["the Post"])
