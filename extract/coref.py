@@ -363,9 +363,10 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # "Ein Sprecher sagte", "a spokesman said": an indefinite article brings in someone
             # new, so a description with no name of its own refers back to no one
             # (nor is the phrase's own noun a name: "ein Polizeisprecher"; a body a spokesperson
-            # speaks for is named in their owner: "ein Sprecher des Auswärtigen Amtes")
+            # speaks for is named in their owner, "ein Sprecher des Auswärtigen Amtes", and so is
+            # one whose document is quoted, "einer Erklärung der Polizei")
             unnamed = unnamed or (described is None and span is not None and _introduces_someone(span) and (
-                named is None or (span.root.text in named[0] and not _has_name((named[0],), proper, index))))
+                named is None or (named[0].endswith(span.root.text) and not _has_name((named[0],), proper, index))))
             if outlet:
                 ent = index.find(span.root.text, "media")  # "die Zeitung" after "die Süddeutsche Zeitung"
             else:

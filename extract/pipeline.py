@@ -104,7 +104,7 @@ def candidates_to_records(doc: Doc, found: list[Found]) -> list[Attribution]:
         cue = Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1], f.cue[2]) if f.cue else None
         parent = found[f.parent].quote if f.parent is not None else None
         possessor = doc[f.extra["possessor"]] if "possessor" in f.extra else None
-        gaps = (f.extra["gap"],) if "gap" in f.extra else ()
+        gaps = tuple(f.extra.get("gaps", ()))
         out.append(Attribution(
             id=local_attribution_id(start, end), article="", quote=Quote(text[start:end], start, end, f.kind, gaps),
             speaker=mention(f.speaker), cue=cue, mediator=mention(f.mediator), relays=tuple(map(mention, f.relays)),

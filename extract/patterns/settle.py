@@ -242,6 +242,11 @@ def join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
                 and (f.cue is None or f.cue == prev.cue)
                 and (f.speaker is None or f.speaker == prev.speaker)
                 and _frame_between(text, prev, f)):
+            # the frame between the two parts is no part of the words ("“A,” he said. “B.”")
+            lo, hi = prev.quote[1], f.quote[0]
+            frame = text[lo:hi]
+            lo, hi = lo + len(frame) - len(frame.lstrip()), hi - (len(frame) - len(frame.rstrip()))
+            prev.extra.setdefault("gaps", []).append((lo, hi))
             prev.quote = (prev.quote[0], f.quote[1])
             if prev.kind == "indirect":
                 prev.kind = "mixed"  # the paraphrase, then the words themselves

@@ -50,7 +50,7 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterato
         f = Found((start, end), "indirect", cue=cue, speaker=span_chars(speaker),
                   mediator=span_chars(pointer.cue) if pointer is not None else None, pattern=Pattern.SOURCE)
         if len(parts) == 2 and lex.quote_gaps:
-            f.extra["gap"] = (sp.phrase.start_char, sp.phrase.end_char)  # "A laut X B": X's phrase is no part of it
+            f.extra["gaps"] = [(sp.phrase.start_char, sp.phrase.end_char)]  # "A laut X B": X's phrase is no part of it
         if sp.possessor is not None:
             f.extra["possessor"] = sp.possessor.i
         yield f
