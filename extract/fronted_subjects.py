@@ -62,19 +62,43 @@ def subject_after_fronted_adverb(verb: Token, subject: Token, lower: int, lex: C
     if not lex.verb_second or subject.i > verb.i or subject.i < lower:
         return None
     first = subject.left_edge
-    # the tagger often calls such a word a noun or a name ("Bislang", "Besorgt"): a lone word
-    # that no article, entity or plural marks as a noun phrase
-    lone_adverb = (first.i == subject.i == subject.right_edge.i and subject.pos_ in ("ADV", "ADJ", "NOUN", "PROPN")
-                   and not subject.ent_type_ and "Plur" not in subject.morph.get("Number")
-                   and subject.lower_ not in lex.pronouns and subject.lower_ not in lex.demonstrative_speakers
-                   and not _name_elsewhere(subject))
-    if not (lone_adverb or first.pos_ in ("ADP", "CCONJ", "SCONJ") and first.i < subject.i):
+    if not (lone_adverb(subject, lex) or first.pos_ in ("ADP", "CCONJ", "SCONJ") and first.i < subject.i):
         return None
     finite = next((t for t in (verb, *verb.children) if t.i > subject.right_edge.i and t.i <= verb.i and is_finite(t)), None)
     after = _phrase_after(verb, finite, lex) if finite is not None else None
     if after is not None and {*after.morph.get("Number"), *finite.morph.get("Number")} == {"Sing", "Plur"}:
         return None  # it does not agree with the verb
     return after
+
+
+def subjects_on_auxiliary(verb: Token, lower: int, upper: int, lex: CueLexicon) -> list[Token]:
+    """The subjects inside [lower, upper) the parser hung on the auxiliary before ``verb``
+    instead of on the participle ("Jugendliche haben dagegen … ausgesagt": "Jugendliche" on
+    "haben"), when they agree with the auxiliary in number and are no lone adverb
+    (:func:`lone_adverb`): "Gestern[Plur] hat eine Sprecherin …" names no speaker in "Gestern".
+    A verb-second language's perfect only: the auxiliary second, the participle last."""
+    if not lex.verb_second:
+        return []
+    return [c for aux in verb.children if aux.dep_ == "aux" and aux.i < verb.i
+            for c in aux.children if c.dep_ in _SUBJECT_DEPS and lower <= c.i < upper and c.pos_ != "ADP"
+            and not lone_adverb(c, lex) and _agrees(c, aux)]
+
+
+def _agrees(subject: Token, finite: Token) -> bool:
+    """Whether a subject may agree with a finite verb in number (coordinated subjects are plural)."""
+    have = {"Plur"} if any(c.dep_ == "conj" for c in subject.children) else set(subject.morph.get("Number"))
+    want = set(finite.morph.get("Number"))
+    return not have or not want or bool(have & want)
+
+
+def lone_adverb(subject: Token, lex: CueLexicon) -> bool:
+    """Whether a parser's subject is an adverb the tagger called a noun or a name ("Bislang",
+    "Gestern", "Besorgt"): a lone word that no article, entity or plural marks as a noun phrase,
+    neither a pronoun nor a word that stands as a name elsewhere in the Doc."""
+    return (subject.left_edge.i == subject.i == subject.right_edge.i and subject.pos_ in ("ADV", "ADJ", "NOUN", "PROPN")
+            and not subject.ent_type_ and "Plur" not in subject.morph.get("Number")
+            and subject.lower_ not in lex.pronouns and subject.lower_ not in lex.demonstrative_speakers
+            and not _name_elsewhere(subject))
 
 
 def _phrase_after(verb: Token, finite: Token, lex: CueLexicon) -> Token | None:
@@ -123,6 +147,7 @@ def is_finite(verb: Token) -> bool:
 
 
 _PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
+_SUBJECT_DEPS = frozenset({"nsubj", "sb"})
 #: the words of a noun phrase, and those one must contain
 _FRONTED_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "X"})
 _FRONTED_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})

@@ -19,7 +19,7 @@ from .cue_verbs import cue_lemma
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
 from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
 from .span_index import CharSpans, DocEntities  # noqa: F401  (their users import them from here)
-from .fronted_subjects import fronted_subject, subject_after_fronted_adverb
+from .fronted_subjects import fronted_subject, subject_after_fronted_adverb, subjects_on_auxiliary
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
@@ -258,6 +258,9 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     children = [doc[c] for c in children_at[verb.i] if deps[c] in subject_ids and lower <= c < upper
                 and pos[c] != ADP]  # "Laut BBC News sagte der Minister": a preposition heads no subject
     children = [c for c in children if not _opens_with_preposition(c, lex)]
+    if not children and not any(deps[c] in every_subject for c in children_at[verb.i]):
+        # "Jugendliche haben dagegen … ausgesagt": the parser hung the subject on the auxiliary
+        children = [c for c in subjects_on_auxiliary(verb, lower, upper, lex) if not _opens_with_preposition(c, lex)]
     if len(children) > 1:
         # two "subjects": one may be a dateline set off by a dash ("LONDON (Reuters) - X said")
         children = [c for c in children if not _dash_after(c)] or children

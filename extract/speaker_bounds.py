@@ -110,9 +110,10 @@ def _with_whole_names(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while first > 0 and doc[first].ent_iob_ == "I" and doc[first - 1].text[:1].isupper() and _named(doc[first]):
         first -= 1
     while (last < len(doc) and doc[last].ent_iob_ == "I" and doc[last].tag_ != "POS" and _named(doc[last])
-           and not (counts_next_noun(doc[last]) and doc[last + 1].ent_iob_ != "I")):
+           and not counts_next_noun(doc[last])):
         # not a possessive ending the recogniser took in ("Donald Trump’s"), nor a number it ran
-        # into the name that counts a noun outside it ("des Bundesamtes [13] Prozent")
+        # into the name that counts a noun ("des Bundesamtes [13] Prozent", "nach Behördenangaben
+        # [62 Personen]", the recogniser taking both in): a name counts no noun
         last += 1
     return (first, last) if _same_line(doc, first, last) else (start, end)
 

@@ -199,7 +199,7 @@ def _source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) ->
                     end = next((m for m in range(first, upper) if doc[m].pos_ not in ("NUM", "NOUN", "PROPN", "ADJ", "DET")), upper)
                     src = doc[first:end] if end > first else None
                 if src is not None:
-                    count = next((t.i for t in src[1:] if not t.ent_type_ and counts_next_noun(t)), None)
+                    count = next((t.i for t in src[1:] if not t.ent_type_ and _opens_count(t)), None)
                     src = doc[src.start : count] if count is not None else src  # "des Amtes [13 Prozent der …]"
                     src = with_apposition(src, upper, lex)  # "nach Angaben von X, einem Manager der Firma,"
                     return SourcePhrase(doc[i : i + 1], doc[i + 1 : src.end], doc[i : src.end])
@@ -261,7 +261,7 @@ def _before_next_phrase(src: Span, lex: CueLexicon, *, adjectives: bool = True) 
                 or (t.pos_ == "NOUN" and t.is_alpha and not t.ent_type_ and doc[t.i - 1].ent_iob_ != "I"
                     and doc[t.i - 1].tag_ in ("NN", "NE") and not is_source_noun(t, lex))
                 # so does a number counting the noun after it ("nach Behördenangaben [62 Personen]")
-                or (not t.ent_type_ and counts_next_noun(t)))), None)
+                or (not t.ent_type_ and _opens_count(t)))), None)
     return src.doc[src.start : cut] if cut is not None else src
 
 
@@ -270,6 +270,14 @@ def counts_next_noun(word: Token) -> bool:
     phrase of its own, not the one before the number."""
     doc = word.doc
     return word.pos_ == "NUM" and word.i + 1 < len(doc) and doc[word.i + 1].pos_ == "NOUN"
+
+
+def _opens_count(word: Token) -> bool:
+    """Whether ``word`` opens a counted phrase: the number (:func:`counts_next_noun`) or a
+    lower-case adverb right before it ("[rund] 7.000 Menschen", "[etwa] 20 Häuser")."""
+    doc = word.doc
+    return counts_next_noun(word) or (word.pos_ in ("ADJ", "ADV") and word.text.islower()
+                                      and word.i + 1 < len(doc) and counts_next_noun(doc[word.i + 1]))
 
 
 def _other_case(word: Token) -> bool:

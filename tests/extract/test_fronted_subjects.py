@@ -148,3 +148,22 @@ def test_a_fronted_subject_that_is_a_noun_phrase_or_a_plural_keeps_its_place():
     rows = [("Bislang", "NOUN", 1, "nsubj", "Number=Sing"), ("gingen", "VERB", 1, "ROOT", PLURAL),
             ("die", "DET", 3, "det", ""), ("Wissenschaftler", "NOUN", 1, "obj", "Number=Plur"), (".", "PUNCT", 1, "punct", "")]
     assert _subject(_doc(rows, "en"), 1, load_lexicon("en")) == "Bislang"
+
+
+PARTICIPLE = "Tense=Past|VerbForm=Part"
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_of_a_perfect_is_the_participles():
+    # "Schüler haben dagegen ausgesagt, …": the subject on "haben", the participle the cue
+    rows = [("Schüler", "NOUN", 1, "nsubj", "Case=Nom|Number=Plur"), ("haben", "AUX", 3, "aux", PLURAL),
+            ("dagegen", "ADV", 3, "advmod", ""), ("ausgesagt", "VERB", 3, "ROOT", PARTICIPLE), (".", "PUNCT", 3, "punct", "")]
+    assert _subject(_doc(rows), 3) == "Schüler"
+    # a lone word that does not agree with the auxiliary is no subject ("Gestern[Plur] hat eine Sprecherin …")
+    rows = [("Gestern", "NOUN", 1, "nsubj", "Case=Nom|Number=Plur"), ("hat", "AUX", 4, "aux", SINGULAR),
+            ("eine", "DET", 3, "det", "Case=Nom"), ("Sprecherin", "NOUN", 4, "obj", "Case=Nom|Number=Sing"),
+            ("mitgeteilt", "VERB", 4, "ROOT", PARTICIPLE), (".", "PUNCT", 4, "punct", "")]
+    assert _subject(_doc(rows), 4) != "Gestern"
+    # nor one a preposition opens ("Am Montag haben …")
+    rows = [("Am", "ADP", 1, "case", ""), ("Montag", "NOUN", 2, "nsubj", "Case=Dat|Number=Sing"),
+            ("hat", "AUX", 3, "aux", SINGULAR), ("mitgeteilt", "VERB", 3, "ROOT", PARTICIPLE), (".", "PUNCT", 3, "punct", "")]
+    assert _subject(_doc(rows), 3) is None

@@ -29,10 +29,17 @@ def test_a_source_after_von_keeps_its_apposition(run_de):
     assert att.quote.text.startswith("wurde eine Schiffsbesatzung")
 
 
-def test_a_source_phrase_stops_before_a_counted_noun(run_de):
-    text = "Bei dem Unglück sind nach Angaben der Feuerwehr 40 Menschen ums Leben gekommen."
+@pytest.mark.parametrize("text, source", [
+    ("Bei dem Unglück sind nach Angaben der Feuerwehr 40 Menschen ums Leben gekommen.", "Angaben der Feuerwehr"),
+    # the adverb that rounds the number opens the counted phrase too
+    ("Heute demonstrierten nach Angaben der Veranstalter rund 7.000 Menschen gegen das Treffen.",
+     "Angaben der Veranstalter"),
+    # the recogniser took the counted noun into the source's name ("Behördenangaben 62 Personen")
+    ("An Bord waren nach Behördenangaben 62 Personen, darunter zwölf Kinder.", "Behördenangaben"),
+])
+def test_a_source_phrase_stops_before_a_counted_noun(run_de, text, source):
     (att,) = run_de(text).attributions
-    assert att.speaker.text == "Angaben der Feuerwehr"
+    assert att.speaker.text == source
 
 
 @pytest.mark.parametrize("text, source", [
