@@ -14,23 +14,21 @@ recent person named (:mod:`quotegraph.extract.salience`). The names inside each 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.attrs import ORTH, POS, SENT_START, TAG
-from spacy.symbols import ADJ, DET, NOUN, PROPN
 from spacy.tokens import Doc, Span
 
-from .doc_tables import char_span_kept, doc_ents, forms, id_list, span_text
+from .doc_tables import char_span_kept, doc_ents, span_text
 from .lexicon import CueLexicon
-from .phrases import DocEntities, doc_text, quoted_name
+from .phrases import DocEntities, doc_text
+from .proper_names import has_name, proper_words
 from .patterns.speakers import impersonal_word, relative_subject
 from .records import Attribution, Entity, Mention, replaced
 from .abbreviations import abbreviated_names
 from .quote_mentions import FindOnce, propn_run_bounds, quote_mentions
 from .descriptions import RoleNouns, description_head, synonym_table
 from .head_names import (age_description, entity_type_of_label, head_name, name_in, name_parts, named_part,
-                         names_an_outlet, names_no_one, noun_at, noun_in, unnamed_group)
+                         names_an_outlet, names_no_one, noun_in, unnamed_group)
 from .salience import SUBJECT_DEPS, Focus, pronoun_gender
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
@@ -366,7 +364,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # speaks for is named in their owner, "ein Sprecher des Auswärtigen Amtes", and so is
             # one whose document is quoted, "einer Erklärung der Polizei")
             unnamed = unnamed or (described is None and span is not None and _introduces_someone(span) and (
-                named is None or (named[0].endswith(span.root.text) and not _has_name((named[0],), proper, index))))
+                named is None or (named[0].endswith(span.root.text) and not has_name((named[0],), proper, index))))
             if outlet:
                 ent = index.find(span.root.text, "media")  # "die Zeitung" after "die Süddeutsche Zeitung"
             else:
@@ -422,7 +420,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
 
     # an entity none of whose names holds a proper noun is known by a description only ("die
     # Polizei", "the campaign"): one within this article, never merged with another article's
-    described = {e.name for e in final.values() if not _has_name((e.name, *e.aliases), proper, index)}
+    described = {e.name for e in final.values() if not has_name((e.name, *e.aliases), proper, index)}
     # last, the names inside each quote: they change no entity found above
     find_named = FindOnce(index)  # (what the quotes name is only ever added as a new entity: find_or_add)
     named_inside = [quote_mentions(doc, att, index, lex, entities, find_named) for att in attributions]
@@ -432,51 +430,6 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     used = {m.entity for a in resolved for m in (a.speaker, *a.mediators, a.addressee, *a.mentions) if m is not None}
     return resolved, [Entity(e.name, e.type, tuple(sorted(e.aliases)), e.name not in described)
                       for e in index.entities if e.name in used]
-
-
-def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str], frozenset[str]]:
-    """The lower-case words of an article that are names: its proper nouns in any case ("dpa"),
-    by their part of speech or their fine-grained tag (``lex.proper_noun_tags``), and, written
-    with a capital, the words of its named people, organisations and places (``named_ents``:
-    (span, text, type) triples) and words other than nouns inside a sentence ("Berliner
-    Zeitung", "The Guardian" in a German text), and the words of a name in quotation marks after
-    an outlet word ("des Magazins „Der Spiegel“"). Full stops are dropped ("U.S.")."""
-    texts, pos, starts = forms(doc, ORTH), id_list(doc, POS), id_list(doc, SENT_START)
-    tags = {doc.vocab.strings[t] for t in lex.proper_noun_tags}
-    propn = {w.lower().strip(".") for w, p, t in zip(texts, pos, id_list(doc, TAG)) if p == PROPN or t in tags}
-    for i in range(len(texts) - 1):
-        if texts[i + 1] in _OPENING_MARKS and pos[i] == NOUN and noun_at(doc, i, lex.media_words, lex):
-            quoted = quoted_name(doc, i + 1, len(doc))
-            if quoted is not None:
-                propn.update(w.lower().strip(".") for w in texts[quoted.start + 1 : quoted.end - 1])
-    capitalised = {w.lower().strip(".") for w, p, first in zip(texts, pos, starts)
-                   if p in _CAPITALISED_IN_NAMES and first != 1 and w[:1].isupper()}
-    for _, text, etype in named_ents:
-        if etype != "other":
-            capitalised.update(w.strip(".") for w in _NAME_WORD.findall(text.lower()))
-    return frozenset(propn), frozenset(capitalised)
-
-
-_NAME_WORD = re.compile(r"\w[\w.'’-]*")
-_CAPITALISED_IN_NAMES = frozenset((ADJ, DET))  # a capital marks them as part of a name
-_OPENING_MARKS = frozenset(("„", "»", '"', "“"))  # the marks quoted_name opens with
-
-
-def _has_name(names: Iterable[str], proper: tuple[frozenset[str], frozenset[str]], index: EntityIndex) -> bool:
-    """Whether one of an entity's names holds a name of its article (:func:`proper_words`): a
-    proper noun, or a word of a name written with a capital; not a title ("Präsident" before a
-    name) nor a determiner. "the campaign" has none, even where the NER took "the Berger
-    campaign" for an organisation."""
-    propn, capitalised = proper
-    for name in names:
-        for whole in _NAME_WORD.findall(index.clean(name)):
-            if index.is_title(whole):
-                continue
-            for w in {whole, *whole.split("-")}:  # a tokenizer may split at the hyphen ("Star-Ledger")
-                low = w.lower().strip(".")
-                if low in propn or (w[:1].isupper() and low in capitalised):
-                    return True
-    return False
 
 
 def _outlet_description(span: Span, lex: CueLexicon) -> bool:

@@ -6,7 +6,6 @@ does one thing and degrades gracefully when a pipeline lacks a parser or tagger.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SPACY
@@ -16,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .doc_tables import children_of, count_with, flags, forms, id_list, kept, span_of, span_text, tokens_with
 from .doc_tables import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
 from .cue_verbs import cue_lemma
+from .quoted_names import quoted_name, quoted_name_after  # noqa: F401  (their users import them from here)
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
 from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
 from .span_index import CharSpans, DocEntities  # noqa: F401  (their users import them from here)
@@ -150,31 +150,6 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
-
-
-#: a web site's address, a name though written in lower case ("laut „tagesschau.de“")
-_WEB_ADDRESS = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")
-
-
-def quoted_name(doc: Doc, i: int, limit: int) -> Span | None:
-    """A short name in quotation marks opening at token ``i`` ("laut „BBC News“", "laut
-    „tagesschau.de“", "laut „heise online“": lower case up to two words), marks included.
-
-    >>> import spacy
-    >>> doc = spacy.blank("de")("laut „ BBC News “ ist es kalt")
-    >>> quoted_name(doc, 1, len(doc)).text
-    '„ BBC News “'
-    """
-    if i + 1 >= limit or doc[i].text not in ("„", "»", '"', "“"):
-        return None
-    close = next((j for j in range(i + 2, min(limit, i + 8)) if doc[j].text in ("“", "«", '"', "”")), None)
-    if close is None:
-        return None
-    # a name is capitalised or a web address; a lower-case one is short ("„heise online“", "„taz“")
-    if not (doc[i + 1].text[:1].isupper() or _WEB_ADDRESS.fullmatch(doc[i + 1].text)
-            or (close - i <= 3 and all(t.is_alpha for t in doc[i + 1 : close]))):
-        return None
-    return doc[i : close + 1]
 
 
 def _can_be_subject(np: Span, lex: CueLexicon) -> bool:
@@ -500,20 +475,6 @@ def _names_end(doc: Doc, start: int, end: int, limit: int, words: tuple | None =
 #: entity labels of people and bodies (UD and OntoNotes pipelines)
 NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
 
-
-def quoted_name_after(doc: Doc, i: int, prepositions: frozenset[str], limit: int) -> Span | None:
-    """The quoted name after a preposition at token ``i`` and its article, if any ("von der
-    „Aktion Kinder helfen“", "vom „Verein Nord“"), ending before ``limit``; else None.
-
-    >>> import spacy
-    >>> doc = spacy.blank("de")("X vom „ Verein Nord “ sagte")
-    >>> quoted_name_after(doc, 1, frozenset({"vom"}), len(doc)).text
-    '„ Verein Nord “'
-    """
-    if i >= len(doc) or doc[i].lower_ not in prepositions:
-        return None
-    k = i + 1 + (i + 1 < len(doc) and doc[i + 1].pos_ == "DET")
-    return quoted_name(doc, k, limit) if k < len(doc) else None
 
 def with_apposition(span: Span, limit: int, lex: CueLexicon) -> Span:
     """The speaker with the apposition that follows it, as annotators mark it:

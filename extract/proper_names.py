@@ -1,0 +1,67 @@
+"""Which words of an article are names, and whether an entity is known by a name or only by a
+description ("die Polizei", "the campaign"), which makes it one within its article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from spacy.attrs import ORTH, POS, SENT_START, TAG
+from spacy.symbols import ADJ, DET, NOUN, PROPN
+from spacy.tokens import Doc
+
+from .doc_tables import forms, id_list
+from .head_names import noun_at
+from .lexicon import CueLexicon
+from .quoted_names import quoted_name
+
+if TYPE_CHECKING:
+    from .coref import EntityIndex
+
+__all__ = ["proper_words", "has_name"]
+
+
+def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The lower-case words of an article that are names: its proper nouns in any case ("dpa"),
+    by their part of speech or their fine-grained tag (``lex.proper_noun_tags``), and, written
+    with a capital, the words of its named people, organisations and places (``named_ents``:
+    (span, text, type) triples) and words other than nouns inside a sentence ("Berliner
+    Zeitung", "The Guardian" in a German text), and the words of a name in quotation marks after
+    an outlet word ("des Magazins „Der Spiegel“"). Full stops are dropped ("U.S.")."""
+    texts, pos, starts = forms(doc, ORTH), id_list(doc, POS), id_list(doc, SENT_START)
+    tags = {doc.vocab.strings[t] for t in lex.proper_noun_tags}
+    propn = {w.lower().strip(".") for w, p, t in zip(texts, pos, id_list(doc, TAG)) if p == PROPN or t in tags}
+    for i in range(len(texts) - 1):
+        if texts[i + 1] in _OPENING_MARKS and pos[i] == NOUN and noun_at(doc, i, lex.media_words, lex):
+            quoted = quoted_name(doc, i + 1, len(doc))
+            if quoted is not None:
+                propn.update(w.lower().strip(".") for w in texts[quoted.start + 1 : quoted.end - 1])
+    capitalised = {w.lower().strip(".") for w, p, first in zip(texts, pos, starts)
+                   if p in _CAPITALISED_IN_NAMES and first != 1 and w[:1].isupper()}
+    for _, text, etype in named_ents:
+        if etype != "other":
+            capitalised.update(w.strip(".") for w in _NAME_WORD.findall(text.lower()))
+    return frozenset(propn), frozenset(capitalised)
+
+
+_NAME_WORD = re.compile(r"\w[\w.'’-]*")
+_CAPITALISED_IN_NAMES = frozenset((ADJ, DET))  # a capital marks them as part of a name
+_OPENING_MARKS = frozenset(("„", "»", '"', "“"))  # the marks quoted_name opens with
+
+
+def has_name(names: Iterable[str], proper: tuple[frozenset[str], frozenset[str]], index: EntityIndex) -> bool:
+    """Whether one of an entity's names holds a name of its article (:func:`proper_words`): a
+    proper noun, or a word of a name written with a capital; not a title ("Präsident" before a
+    name) nor a determiner. "the campaign" has none, even where the NER took "the Berger
+    campaign" for an organisation."""
+    propn, capitalised = proper
+    for name in names:
+        for whole in _NAME_WORD.findall(index.clean(name)):
+            if index.is_title(whole):
+                continue
+            for w in {whole, *whole.split("-")}:  # a tokenizer may split at the hyphen ("Star-Ledger")
+                low = w.lower().strip(".")
+                if low in propn or (w[:1].isupper() and low in capitalised):
+                    return True
+    return False
