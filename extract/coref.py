@@ -418,12 +418,15 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             name, etype = ent.name, ent.type
         return Mention(text[start:end], start, end, name, etype, name is None or name not in described)
 
-    # an entity none of whose names holds a proper noun is known by a description only ("die
-    # Polizei", "the campaign"): one within this article, never merged with another article's
-    described = {e.name for e in final.values() if not has_name((e.name, *e.aliases), proper, index)}
     # last, the names inside each quote: they change no entity found above
     find_named = FindOnce(index)  # (what the quotes name is only ever added as a new entity: find_or_add)
     named_inside = [quote_mentions(doc, att, index, lex, entities, find_named) for att in attributions]
+    # an entity none of whose names holds a proper noun is known by a description only ("die
+    # Polizei", "the campaign"): one within this article, never merged with another article's
+    described = {e.name for e in index.entities if not has_name((e.name, *e.aliases), proper, index)}
+    if described:
+        named_inside = [tuple(replaced(m, named=False) if m.entity in described else m for m in inside)
+                        for inside in named_inside]
     resolved = [replaced(att, speaker=mention(row["speaker"]), mediator=mention(row["mediator"]), mentions=inside,
                         relays=tuple(map(mention, row.get("relays", ()))), addressee=mention(row["addressee"]))
                 for att, row, inside in zip(attributions, out, named_inside)]

@@ -47,3 +47,4 @@ def test_a_name_in_quotation_marks_after_an_outlet_word_is_the_outlets_name(run_
     text = "Laut einem Bericht des Magazins „Kompass“ soll der Minister die Pläne bereits vorgestellt haben."
     (att,) = run_de(text).attributions
     assert (att.speaker.entity, att.speaker.type, att.speaker.named) == ("Kompass", "media", True)
+
