@@ -479,7 +479,7 @@ def person_genders(doc: Doc, index: EntityIndex, lex: CueLexicon) -> dict[int, s
             gender = "Fem"
         elif before.pos_ in ("NOUN", "PROPN") and index.is_title(before.text):
             genders = set(before.morph.get("Gender")) & {"Masc", "Fem"}
-            gender = "Fem" if _feminine_role(before.text, lex) else genders.pop() if len(genders) == 1 else None
+            gender = "Fem" if _feminine_role(before.text, lex, index) else genders.pop() if len(genders) == 1 else None
         else:
             gender = None
         resolved = index.find(ent.text, "person") if gender else None
@@ -503,11 +503,12 @@ def _gender_of_reference(span: Span | None, lex: CueLexicon) -> str | None:
     return None
 
 
-def _feminine_role(word: str, lex: CueLexicon) -> bool:
+def _feminine_role(word: str, lex: CueLexicon, index: EntityIndex) -> bool:
     """Whether a role noun is a title made feminine by its ending ("Präsidentin",
-    "VDA-Präsidentin": "Präsident" is a title too), whatever gender the tagger gave it."""
+    "VDA-Präsidentin": "Präsident" is a title too; "Gewerkschaftschefin": a compound ending in
+    one), whatever gender the tagger gave it."""
     role = word.rpartition("-")[2]
-    return any(role.endswith(end) and role[: -len(end)] in lex.titles for end in lex.feminine_role_endings)
+    return any(role.endswith(end) and index.is_title(role[: -len(end)]) for end in lex.feminine_role_endings)
 
 
 def _introduces_someone(span: Span) -> bool:

@@ -436,3 +436,22 @@ def test_an_indefinite_phrase_whose_own_noun_is_no_name_has_no_entity(run_de, ru
     # a spokesperson speaks for the body named in their owner
     (att,) = run_de("Ein Sprecher der Firma Nordwerk sagte am Abend, die Straße bleibe gesperrt.").attributions
     assert att.speaker.entity == "Nordwerk"
+
+
+
+def test_a_compound_title_made_feminine_shows_a_woman(run_de):
+    # "Gewerkschaftschefin": a compound ending in the title "Chef", made feminine, whatever gender
+    # the tagger gave it; in the bundled example "Sie" after her quote is her, not the author
+    # named in the byline
+    from pathlib import Path
+
+    from quotegraph.extract.coref import EntityIndex, _feminine_role
+    from quotegraph.extract.lexicon import load_lexicon
+
+    lex = load_lexicon("de")
+    assert _feminine_role("Gewerkschaftschefin", lex, EntityIndex(lex))
+    assert not _feminine_role("Gewerkschaftschef", lex, EntityIndex(lex))
+    example = Path(__file__).resolve().parents[2] / "quotegraph" / "examples" / "hafenstreik.de.txt"
+    text = example.read_text(encoding="utf-8")
+    att = next(a for a in run_de(text).attributions if a.speaker is not None and a.speaker.text == "Sie")
+    assert att.speaker.entity == "Miriam Okonkwo"
