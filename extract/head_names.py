@@ -370,6 +370,15 @@ def _after_genitive_article(name: Span, lex: CueLexicon) -> bool:
         word in lex.genitive_articles and k > 0 and doc[k - 1].pos_ in ("NOUN", "PROPN"))
 
 
+def _body_before_spokesperson(head: Token, lex: CueLexicon) -> str | None:
+    """The name before the hyphen of a spokesperson compound ("WWF-Sprecher", "IWF-Sprecherin":
+    "WWF", "IWF"), or None."""
+    body, hyphen, role = head.text.rpartition("-")
+    if hyphen and body[:1].isupper() and role.lower() in lex.spokesperson_nouns:
+        return body
+    return None
+
+
 def _spoken_for(span: Span, lex: CueLexicon) -> Span | None:
     """The body a spokesperson with no name speaks for: the owner phrase of the head noun,
     without its article ("der Polizei" in "ein Sprecher der Polizei", "the department" in "a
@@ -418,6 +427,9 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         best = max(ents, key=lambda e: (not _owner_before_role(e, people), not _role_before_person(e, people, lex),
                                         e.label_ in NAME_LABELS,
                                         head in e, head.pos_ != "NOUN" or not in_owner(e, head), len(e.text)))
+        body = _body_before_spokesperson(best[0], lex) if len(best) == 1 and best.label_ not in ("PER", "PERSON") else None
+        if body is not None:  # "ein WWF-Sprecher" the recogniser took whole for an organisation
+            return body, "organization"
         etype = entity_type_of_label(best.label_)
         if any(t.lower_ in lex.media_words for t in span):
             etype = "media"
@@ -442,6 +454,9 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     outlet = _quoted_outlet_name(span, lex)
     if outlet is not None:  # "einem Bericht des Magazins „Kompass“": the magazine's name, "Kompass"
         return outlet.text, "media"
+    body = _body_before_spokesperson(span.root, lex)
+    if body is not None:  # "ein WWF-Sprecher", "Kreml-Sprecher": the body is named before the hyphen
+        return body, "organization"
     owner = _spoken_for(span, lex)
     if owner is not None:  # "ein Sprecher des Gesundheitsministeriums": the ministry, "Gesundheitsministerium"
         return nominative(owner), "media" if any(t.lower_ in lex.media_words for t in owner) else "other"

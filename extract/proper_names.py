@@ -42,6 +42,10 @@ def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str],
     for _, text, etype in named_ents:
         if etype != "other":
             capitalised.update(w.strip(".") for w in _NAME_WORD.findall(text.lower()))
+            # and an acronym before a hyphen: "WWF" of "WWF-Sprecher", which the recogniser took whole
+            # ("Polizei" of "Polizei-Sprecher" stays a noun)
+            capitalised.update(p.lower() for w in _NAME_WORD.findall(text) for p in w.split("-")[:-1]
+                               if len(p) >= 2 and p.isupper())
     return frozenset(propn), frozenset(capitalised)
 
 

@@ -455,3 +455,11 @@ def test_a_compound_title_made_feminine_shows_a_woman(run_de):
     text = example.read_text(encoding="utf-8")
     att = next(a for a in run_de(text).attributions if a.speaker is not None and a.speaker.text == "Sie")
     assert att.speaker.entity == "Miriam Okonkwo"
+
+
+def test_a_spokesperson_compound_speaks_for_the_name_before_its_hyphen(run_de):
+    (att,) = run_de("Ein WWF-Sprecher sagte am Abend, die Bestände gingen zurück.").attributions
+    assert (att.speaker.entity, att.speaker.type, att.speaker.named) == ("WWF", "organization", True)
+    # a name after the compound is the speaker's own
+    (att,) = run_de("WWF-Sprecher Jan Moll sagte am Abend, die Bestände gingen zurück.").attributions
+    assert att.speaker.entity == "Jan Moll"
