@@ -24,7 +24,8 @@ from .patterns.source_phrases import is_source_noun
 from .phrases import NAME_LABELS, DocEntities, ends_in_noun, in_extended_attributes, quoted_name
 
 __all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
-           "name_parts", "names_an_outlet", "names_no_one", "nominative", "noun_at", "noun_in", "unnamed_group"]
+           "name_parts", "names_an_outlet", "names_no_one", "nominative", "noun_at", "noun_in", "outlet_name_after",
+           "unnamed_group"]
 
 _LABEL_TYPES = {
     "PER": "person", "PERSON": "person",
@@ -492,13 +493,16 @@ def age_description(span: Span, lex: CueLexicon) -> bool:
 def _quoted_outlet_name(span: Span, lex: CueLexicon) -> Span | None:
     """The name in quotation marks right after an outlet word inside a phrase ("des Magazins
     „Kompass“", "das Nachrichtenmagazin „Der Spiegel“"), without its marks; None when there is none."""
-    doc = span.doc
-    for t in span:
-        if t.pos_ == "NOUN" and noun_in(t, lex.media_words, lex):
-            quoted = quoted_name(doc, t.i + 1, span.end)
-            if quoted is not None and len(quoted) > 2:
-                return quoted[1:-1]
-    return None
+    return next((name for t in span if (name := outlet_name_after(span.doc, t.i, span.end, lex)) is not None), None)
+
+
+def outlet_name_after(doc: Doc, i: int, limit: int, lex: CueLexicon) -> Span | None:
+    """The name in quotation marks right after the outlet word at token ``i`` ("Magazins
+    „Kompass“": "Kompass"), without its marks, ending before ``limit``; None when there is none."""
+    if doc[i].pos_ != "NOUN" or not noun_at(doc, i, lex.media_words, lex):
+        return None
+    quoted = quoted_name(doc, i + 1, limit)
+    return quoted[1:-1] if quoted is not None and len(quoted) > 2 else None
 
 
 def _owner_before_role(name: Span, people: list[Span]) -> bool:

@@ -12,9 +12,9 @@ from spacy.symbols import ADJ, DET, NOUN, PROPN
 from spacy.tokens import Doc
 
 from .doc_tables import forms, id_list
-from .head_names import noun_at
+from .head_names import outlet_name_after
 from .lexicon import CueLexicon
-from .quoted_names import quoted_name
+from .quoted_names import NAME_OPENING_MARKS
 
 if TYPE_CHECKING:
     from .coref import EntityIndex
@@ -33,10 +33,10 @@ def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str],
     tags = {doc.vocab.strings[t] for t in lex.proper_noun_tags}
     propn = {w.lower().strip(".") for w, p, t in zip(texts, pos, id_list(doc, TAG)) if p == PROPN or t in tags}
     for i in range(len(texts) - 1):
-        if texts[i + 1] in _OPENING_MARKS and pos[i] == NOUN and noun_at(doc, i, lex.media_words, lex):
-            quoted = quoted_name(doc, i + 1, len(doc))
-            if quoted is not None:
-                propn.update(w.lower().strip(".") for w in texts[quoted.start + 1 : quoted.end - 1])
+        # (the arrays first: most words are followed by no quotation mark)
+        name = outlet_name_after(doc, i, len(doc), lex) if texts[i + 1] in NAME_OPENING_MARKS and pos[i] == NOUN else None
+        if name is not None:
+            propn.update(w.lower().strip(".") for w in texts[name.start : name.end])
     capitalised = {w.lower().strip(".") for w, p, first in zip(texts, pos, starts)
                    if p in _CAPITALISED_IN_NAMES and first != 1 and w[:1].isupper()}
     for _, text, etype in named_ents:
@@ -51,7 +51,6 @@ def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str],
 
 _NAME_WORD = re.compile(r"\w[\w.'’-]*")
 _CAPITALISED_IN_NAMES = frozenset((ADJ, DET))  # a capital marks them as part of a name
-_OPENING_MARKS = frozenset(("„", "»", '"', "“"))  # the marks quoted_name opens with
 
 
 def has_name(names: Iterable[str], proper: tuple[frozenset[str], frozenset[str]], index: EntityIndex) -> bool:

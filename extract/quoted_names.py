@@ -7,7 +7,10 @@ import re
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["quoted_name", "quoted_name_after"]
+__all__ = ["NAME_OPENING_MARKS", "quoted_name", "quoted_name_after"]
+
+#: the marks a quoted name opens with
+NAME_OPENING_MARKS = frozenset(("„", "»", '"', "“"))
 
 
 #: a web site's address, a name though written in lower case ("laut „tagesschau.de“")
@@ -23,7 +26,7 @@ def quoted_name(doc: Doc, i: int, limit: int) -> Span | None:
     >>> quoted_name(doc, 1, len(doc)).text
     '„ BBC News “'
     """
-    if i + 1 >= limit or doc[i].text not in ("„", "»", '"', "“"):
+    if i + 1 >= limit or doc[i].text not in NAME_OPENING_MARKS:
         return None
     close = next((j for j in range(i + 2, min(limit, i + 8)) if doc[j].text in ("“", "«", '"', "”")), None)
     if close is None:
