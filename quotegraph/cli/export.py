@@ -10,7 +10,7 @@ import typer
 
 from quotegraph.errors import QuotegraphError
 
-from ._app import app, handle_errors, refuse_empty, stdout_reader_may_stop
+from ._app import app, check_output_file, handle_errors, refuse_empty, stdout_reader_may_stop
 
 
 @app.command("export")
@@ -46,6 +46,7 @@ def export(
 
         quotegraph export sparql+http://127.0.0.1:7878 --out corpus.nq
     """
+    check_output_file(out, "--out")  # a usage error, as for view and extract, before the graph is read
     # rdflib and Oxigraph load when the verb runs, not for --help (issue #27: start-up under 0.5 s)
     from quotegraph.graph.endpoint import is_endpoint_url
     from quotegraph.graph.export import DATASET_FORMATS, FORMATS, save_graph, writable_format, write_graph

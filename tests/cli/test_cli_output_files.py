@@ -43,12 +43,13 @@ def test_eval_refuses_it_before_extracting(tmp_path, monkeypatch, option):
     assert calls == []
 
 
+@pytest.mark.parametrize("verb, suffix", [("view", "page.html"), ("export", "graph.ttl")])
 @pytest.mark.parametrize("where", ["folder", "below-file"])
-def test_view_refuses_an_output_that_cannot_be_a_file(tmp_path, where):
+def test_view_and_export_refuse_an_output_that_cannot_be_a_file(tmp_path, where, verb, suffix):
     graph = tmp_path / "g.nt"
     graph.write_text('<https://example.org/p> <https://schema.org/name> "Ilka Dorrwen" .\n', encoding="utf-8")
-    target = tmp_path if where == "folder" else graph / "page.html"
-    result = runner.invoke(app, ["view", str(graph), "--out", str(target)])
+    target = tmp_path if where == "folder" else graph / suffix
+    result = runner.invoke(app, [verb, str(graph), "--out", str(target)])
     assert result.exit_code == 2
     assert ("is a folder: give a file name" if where == "folder" else "is a file, not a folder") in flat(result.output)
 
