@@ -24,7 +24,7 @@ def abbreviated_names(doc: Doc) -> list[tuple[Span, str]]:
     out = []
     texts = forms(doc, ORTH)  # no Token made for the word after each name
     for ent in doc_ents(doc):
-        i = ent.end
+        i = ent.end - (texts[ent.end - 1] == "(")  # the recogniser may take the bracket in
         if i + 2 >= len(texts) or texts[i] != "(" or texts[i + 2] != ")":
             continue
         abbreviation = texts[i + 1]

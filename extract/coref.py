@@ -108,7 +108,7 @@ class EntityIndex:
                                   or words[0].casefold() in self.lex.possessives
                                   or self._outlet_word_before_name(words)):
             words = words[1:]
-        out = " ".join(words).strip(" ,.;:")
+        out = " ".join(words).strip(" ,.;:").rstrip(" ([{")  # "The Associated Press (" as recognised
         out = re.sub(r"(?<=\w)(['’]s|['’])$", "", out)
         return out
 
@@ -176,7 +176,7 @@ class EntityIndex:
                 self._index(k, ent.words)
             ent.aliases.add(cleaned)
             if name != cleaned:
-                ent.aliases.add(name)
+                ent.aliases.add(name.rstrip(" ([{"))
             if ent.type in ("other", "organization") and etype in ("person", "media"):
                 ent.type = etype
             return ent
@@ -193,7 +193,7 @@ class EntityIndex:
         return (_inflected_words(cleaned), -len(cleaned)) < (_inflected_words(ent.name), -len(ent.name))
 
     def _new(self, cleaned: str, name: str, etype: str) -> ResolvedEntity:
-        ent = ResolvedEntity(cleaned, etype, {cleaned, name} - {""}, inflected=self.lex.inflected_names)
+        ent = ResolvedEntity(cleaned, etype, {cleaned, name.rstrip(" ([{")} - {""}, inflected=self.lex.inflected_names)
         self.entities.append(ent)
         self._index(len(self.entities) - 1, ent.words)
         return ent

@@ -141,6 +141,9 @@ class CueLexicon:
     # also as a compound's last part ("VDA-Präsidentin"), shows a woman whatever the tagger's gender
     feminine_role_endings: frozenset[str] = _words()
     media_words: frozenset[str] = _words()  # "Zeitung", "agency": the entity is an outlet
+    # nouns of a body: a name they introduce is an organisation, whatever the recogniser took it
+    # for ("die Umweltorganisation Grünwacht", "der Verband Nordhafen"; extract/entity_types.py)
+    organisation_nouns: frozenset[str] = _words()
     # the tagger's fine-grained tags of proper nouns ("NE", "NNP"): a word so tagged is a name
     # where the coarse part of speech says noun ("bildblog.de"); an entity with no name in any of
     # its names is known by a description only, one per article (extract/coref.py)

@@ -54,6 +54,7 @@ from .addressees import add_addressees
 from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
 from .doc_tables import reading
+from .entity_types import retype_organisations
 from .errors import QuotegraphError, UnsupportedLanguageError
 from .lexicon import SUPPORTED_LANGUAGES, CueLexicon, lexicon_from_dict, lexicon_to_dict, load_lexicon
 from .linear import LinearModel, load_linear_model, shipped_model_path
@@ -174,6 +175,8 @@ class AttributionFinder:
             raise UnsupportedLanguageError(
                 f"{self.name}: no cue lexicon ships for language {self.lang!r} (only {supported}); bring one with "
                 f"nlp.get_pipe({self.name!r}).initialize(lexicon_path=...) (see docs/languages.md)")
+        # before the Doc's tables are read: every stage then sees the organisation's type
+        retype_organisations(doc, lex)
         with reading(doc):  # the stages share what they read from the Doc (doc_tables)
             return self._find(doc, lex)
 

@@ -1,0 +1,107 @@
+"""Names the recogniser typed wrongly that an organisation noun shows to be organisations:
+"die Umweltorganisation Grünwacht", "der Verband Nordhafen", "environmental group Greenwatch"."""
+
+from __future__ import annotations
+
+from spacy.attrs import ENT_IOB, POS
+from spacy.symbols import ADP, NOUN, PROPN
+from spacy.tokens import Doc, Span, Token
+
+from .doc_tables import doc_ents, entity_at, id_list
+from .head_names import entity_type_of_label, noun_in
+from .lexicon import CueLexicon
+
+__all__ = ["ORGANISATION_LABEL", "organisations_named_by_nouns", "retype_organisations"]
+
+#: the recogniser's label for an organisation in both shipped pipelines (UD/GermEval and OntoNotes)
+ORGANISATION_LABEL = "ORG"
+
+
+def organisations_named_by_nouns(doc: Doc, lex: CueLexicon) -> list[Span]:
+    """The names an organisation noun introduces, unless the recogniser took them for an
+    organisation or an outlet: a name right after the noun, in its phrase ("die
+    Umweltorganisation Grünwacht", "environmental group Greenwatch"; in a language of closed
+    compounds the noun may be a compound's last part), as the recogniser found it or, where it
+    found none, the tagger's run of proper nouns; and an entity whose own first word is the
+    noun ("Verband Nordhafen"). ``lex.organisation_nouns`` lists the nouns.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from quotegraph.extract.lexicon import CueLexicon
+    >>> doc = Doc(spacy.blank("en").vocab, words="The group Greenwatch met Anna Weber".split(),
+    ...           pos=["DET", "NOUN", "PROPN", "VERB", "PROPN", "PROPN"], heads=[1, 2, 3, 3, 5, 3],
+    ...           deps=["det", "compound", "nsubj", "ROOT", "compound", "dobj"],
+    ...           ents=["O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON"])
+    >>> organisations_named_by_nouns(doc, CueLexicon("en", organisation_nouns=frozenset({"group"})))
+    [Greenwatch]
+    """
+    nouns = lex.organisation_nouns
+    if not nouns:
+        return []
+    names = []
+    pos, iob = id_list(doc, POS), id_list(doc, ENT_IOB)
+    for i in range(len(doc) - 1):
+        # (the arrays first: few nouns are followed by a name)
+        if pos[i] != NOUN or pos[i + 1] != PROPN and iob[i + 1] != _BEGIN:
+            continue
+        noun, first = doc[i], doc[i + 1]
+        if not first.text[:1].isupper():  # "the party’s Donald Trump"
+            continue
+        ent = entity_at(doc, i + 1)
+        # a name the tagger alone found must hang on the noun ("Firmen Chefs" is no name)
+        if not (first.head == noun or ent is not None and noun.head == first) or not noun_in(noun, nouns, lex):
+            continue
+        name = ent or _propn_run(doc, i + 1, pos, iob)
+        if len(name) and name.start == i + 1 and _retypable(name) and not _holder_after_owner(name, noun):
+            names.append(name)
+    names += [e for e in doc_ents(doc) if len(e) > 1 and _retypable(e) and e[0].pos == NOUN and noun_in(e[0], nouns, lex)]
+    # a word of a person's full name stays a person's ("die Kommission Ghani zum Präsidenten
+    # erklären", where the article named Ashraf Ghani)
+    found = {name.text for name in names}
+    person_words = {t.text for e in doc_ents(doc) if len(e) > 1 and entity_type_of_label(e.label_) == "person"
+                    and e.text not in found for t in e}
+    return [name for name in names if not all(t.text in person_words for t in name)]
+
+
+#: spaCy's ENT_IOB codes of a token outside any entity and of an entity's first token
+_OUTSIDE, _BEGIN = 2, 3
+
+
+def _propn_run(doc: Doc, start: int, pos: list[int], iob: list[int]) -> Span:
+    """The proper nouns from ``start`` on, up to the first word of a recognised entity; none
+    when the name goes on after a preposition ("Club for Growth": not "Club" alone)."""
+    end = start
+    while end < len(doc) and pos[end] == PROPN and iob[end] in (0, _OUTSIDE):
+        end += 1
+    if end + 1 < len(doc) and pos[end] == ADP and pos[end + 1] == PROPN:
+        return doc[start:start]
+    return doc[start:end]
+
+
+def _holder_after_owner(name: Span, noun: Token) -> bool:
+    """Whether a name the recogniser took for a person's, or did not find, follows an
+    organisation noun that owns a noun before it, so that the name may be that noun's
+    apposition ("dem Direktor der Luftfahrtbehörde Roberto Rodriguez")."""
+    return (entity_type_of_label(name.label_) == "person" or not name.label_) and (
+        noun.head.i < noun.i and noun.head.pos in (NOUN, PROPN))
+
+
+def _retypable(name: Span) -> bool:
+    """Whether a name's type may be made an organisation: a name the recogniser did not find, or
+    took for a person, a place or a miscellaneous name (not a date, a sum or a count)."""
+    return not name.label_ or name.label_ == "MISC" or entity_type_of_label(name.label_) in ("person", "location")
+
+
+def retype_organisations(doc: Doc, lex: CueLexicon) -> None:
+    """Make organisations, in ``doc.ents``, the names an organisation noun introduces
+    (:func:`organisations_named_by_nouns`) and every other mention of them: "sagte Grünwacht"
+    after "die Umweltorganisation Grünwacht" too; a run of proper nouns the recogniser did not
+    find becomes an entity. The other entities are left as they are."""
+    found = organisations_named_by_nouns(doc, lex)
+    if not found:
+        return
+    names = {span.text for span in found}
+    ents = [Span(doc, e.start, e.end, label=ORGANISATION_LABEL) if e.text in names and _retypable(e) else e
+            for e in doc_ents(doc)]
+    ents += [Span(doc, s.start, s.end, label=ORGANISATION_LABEL) for s in found if not s.label_]
+    doc.ents = sorted(ents, key=lambda e: e.start)

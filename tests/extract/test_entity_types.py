@@ -1,0 +1,52 @@
+"""An organisation noun before a name, or as its first word, makes the name an organisation,
+whatever the recogniser took it for (:mod:`quotegraph.extract.entity_types`; invented names)."""
+
+import pytest
+
+
+def types(result) -> dict[str, str]:
+    return {e.name: e.type for e in result.entities}
+
+
+@pytest.mark.parametrize("text, name", [
+    # the recogniser finds no entity, only the tagger a proper noun, and later a person
+    ("Die Umweltorganisation Grünwacht teilte mit, der Fluss sei verschmutzt. "
+     "„Wir haben die Proben“, sagte Grünwacht.", "Grünwacht"),
+    # the noun is the name's own first word, which the recogniser took for a place
+    ("Der Verband Nordhafen erklärte, die Preise würden steigen.", "Verband Nordhafen"),
+    # a name after a noun of a body in the genitive ("laut der Stiftung X")
+    ("Laut der Stiftung Brenner sei die Lage ernst.", "Brenner"),
+])
+def test_a_german_name_an_organisation_noun_introduces_is_an_organisation(run_de, text, name):
+    assert types(run_de(text))[name] == "organization"
+
+
+def test_an_english_name_after_an_organisation_noun_is_an_organisation(run_en):
+    text = 'Environmental group Greenwatch said the river was polluted. "We have the samples," Greenwatch said.'
+    result = run_en(text)
+    assert types(result) == {"Greenwatch": "organization"}
+    assert [a.speaker.entity for a in result.attributions] == ["Greenwatch", "Greenwatch"]
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    # a role noun is no organisation noun, though a compound of one ("Gewerkschaftschef")
+    ("Gewerkschaftschef Tom Berger sagte, der Streik gehe weiter.", "Tom Berger", "person"),
+    # a name after a body that owns a role noun is the role's holder, not the body
+    ("Das entscheidet sich laut dem Direktor der peruanischen Luftfahrtbehörde Tomas Ferreira in der "
+     "nächsten Woche.", "Tomas Ferreira", "person"),
+    # an outlet stays an outlet
+    ("Die Zeitung Elbbote berichtete, der Hafen werde geschlossen.", "Elbbote", "media"),
+])
+def test_other_names_keep_their_type(run_de, text, name, etype):
+    assert types(run_de(text))[name] == etype
+
+
+def test_a_bracket_the_recogniser_took_into_a_name_is_no_part_of_it(run_en):
+    # "The Associated Press (" as the recogniser reads it: the name and its aliases lose the
+    # bracket, and the abbreviation in brackets after it still joins it
+    text = 'The Associated Press (AP) reported that the dam would close. "It is over," a worker told AP.'
+    result = run_en(text)
+    press = next(e for e in result.entities if e.name == "Associated Press")
+    assert not any("(" in alias for alias in press.aliases)
+    assert "AP" in press.aliases
+    assert result.attributions[-1].addressee.entity == "Associated Press"
