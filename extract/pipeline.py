@@ -168,7 +168,8 @@ class AttributionFinder:
             lemma_table(self.lang)  # load it now, once: worker processes forked later share it
 
     def find(self, doc: Doc) -> tuple[list[Attribution], list[Entity]]:
-        """The attributions of a Doc and the entities they name, without setting them."""
+        """The attributions of a Doc and the entities they name, without setting them (only
+        ``doc.ents`` changes: names an organisation noun introduces become organisations)."""
         lex = self.lexicon
         if lex is None:
             supported = ", ".join(SUPPORTED_LANGUAGES)
