@@ -352,8 +352,10 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # "die Zeitung", "the newspaper": a paper named before, else none (as one node it would
             # join every article's papers)
             outlet = described is None and span is not None and _outlet_description(span, lex)
-            unnamed = no_one is not None or impersonal or outlet or (
-                described is None and span_for_name is not None and unnamed_group(span_for_name, entities)) or (
+            # "Seinen eigenen Angaben nach": the owner of a statement noun, plural or not, is someone
+            owned = span is not None and span[0].lower_ in lex.possessives and span.root.lower_ in lex.source_nouns
+            unnamed = no_one is not None or impersonal or outlet or (described is None and span_for_name is not None
+                                                                     and not owned and unnamed_group(span_for_name, entities)) or (
                 # "Analysts at Barclays": a group no name singles out, whatever the phrase after it names
                 parts is not None and parts[0] is not None and not parts[1] and unnamed_group(parts[0], entities))
             named = name_in(span_for_name, lex, entities, known_person, parts=parts) \

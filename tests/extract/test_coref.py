@@ -463,3 +463,11 @@ def test_a_spokesperson_compound_speaks_for_the_name_before_its_hyphen(run_de):
     # a name after the compound is the speaker's own
     (att,) = run_de("WWF-Sprecher Jan Moll sagte am Abend, die Bestände gingen zurück.").attributions
     assert att.speaker.entity == "Jan Moll"
+
+
+def test_the_owner_of_a_statement_noun_speaks_though_the_noun_is_plural(run_de):
+    # "Angaben" is plural, yet "seinen Angaben" is no unnamed group: its owner is the one in focus
+    text = ("Der Fraktionschef der Bürgerpartei, Jonas Weidmann, warf der Regierung vor, die Schulen allein zu lassen. "
+            "Seinen eigenen Angaben nach hat er bereits 20.000 Unterschriften gesammelt.")
+    att = run_de(text).attributions[-1]
+    assert (att.speaker.text, att.speaker.entity) == ("Seinen eigenen Angaben", "Jonas Weidmann")
