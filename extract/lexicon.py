@@ -144,6 +144,9 @@ class CueLexicon:
     # nouns of a body: a name they introduce is an organisation, whatever the recogniser took it
     # for ("die Umweltorganisation Grünwacht", "der Verband Nordhafen"; extract/entity_types.py)
     organisation_nouns: frozenset[str] = _words()
+    # words that make a subject no one ("Kein Lehrer", "Niemand"): a sentence with such a subject
+    # reports no one's speech act (extract/patterns/acts.py)
+    negative_words: frozenset[str] = _words()
     # the tagger's fine-grained tags of proper nouns ("NE", "NNP"): a word so tagged is a name
     # where the coarse part of speech says noun ("bildblog.de"); an entity with no name in any of
     # its names is known by a description only, one per article (extract/coref.py)

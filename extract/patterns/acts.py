@@ -206,6 +206,8 @@ def _after_adverbial_clause(sent: Span, verb: Token, lex: CueLexicon) -> int:
 
 def _plausible_speaker(span: Span, lex: CueLexicon) -> bool:
     """A subject that can speak: not a number phrase ("Zwölf Todesopfer forderte ein Taifun"),
-    not an object the parser took for a subject ("Den … Einsatz lehnen … ab")."""
+    not an object the parser took for a subject ("Den … Einsatz lehnen … ab"), not no one
+    ("Kein Lehrer müsse um seine Stelle fürchten": the words of whoever spoke before)."""
     first = span[0]
-    return first.pos_ != "NUM" and first.lower_ not in lex.object_determiners and len(span) <= 12
+    return (first.pos_ != "NUM" and first.lower_ not in lex.object_determiners and first.lower_ not in lex.negative_words
+            and len(span) <= 12)

@@ -132,6 +132,12 @@ def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | No
     return span_chars(speaker)
 
 
+def _said_by_no_one(cue: Token, sent: Span, lex: CueLexicon) -> bool:
+    """Whether a cue's subject is no one ("Kein Lehrer", "Niemand"): no speech act of its own."""
+    subject = subject_of(cue, sent.start, sent.end, lex) if lex.negative_words else None
+    return subject is not None and subject[0].lower_ in lex.negative_words
+
+
 def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex, *,
                                    broad: bool = False) -> Iterator[Found]:
     """Sentences in reported-speech mood (Konjunktiv I) with no cue of their own, and
@@ -148,8 +154,9 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
     sents = sentences(doc)
     text = doc_text(doc)
     for k, sent in enumerate(sents):
-        if not found.outside(sent.start_char, sent.end_char) or cue_tokens(doc, sent.start, sent.end, lex):
-            continue  # explained already, or a sentence with a cue of its own
+        if not found.outside(sent.start_char, sent.end_char) or any(
+                not _said_by_no_one(doc[i], sent, lex) for i in cue_tokens(doc, sent.start, sent.end, lex)):
+            continue  # explained already, or a sentence with a cue of its own (not "Kein Lehrer müsse fürchten")
         verbs = [t for t in _tokens(doc, _verbal(doc), sent) if reported_mood(t, lex)]
         modals = [t for t in _tokens(doc, tokens_with(doc, lex.hearsay_modals), sent) if _is_reportive_modal(t, lex)]
         reportive = modals if _has_perfect_infinitive(sent, lex) else []

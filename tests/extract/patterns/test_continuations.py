@@ -11,6 +11,9 @@ import pytest
     ("Die Firma Tesla teilte mit, sie werde in Europa Autos verkaufen. Das Werk soll 2009 in Betrieb gehen. "
      "Dort sollen 2.000 Menschen arbeiten.", "Das Werk soll 2009 in Betrieb gehen. Dort sollen 2.000 Menschen arbeiten.",
      "Tesla"),
+    # a reporting verb whose subject is no one reports no speech act of its own
+    ("Die Reform werde den Unterricht verbessern, sagte Hartmann am Mittwoch. Kein Lehrer müsse um seine Stelle fürchten.",
+     "Kein Lehrer müsse um seine Stelle fürchten.", "Hartmann"),
 ])
 def test_a_sentence_without_cue_continues_the_report_before_it(run_de, text, content, speaker):
     atts = run_de(text).attributions
