@@ -137,8 +137,10 @@ class Focus:
         starts = self._token_starts
         named = {id(e): e for e in (self._by_char.get(starts[i]) for i in own) if e is not None}
         if len(named) > 1:
-            # two "subjects" (a parse that took the object for one): the one before the verb
-            named = {id(e): e for e in (self._by_char.get(starts[i]) for i in own if i < root.i) if e is not None}
+            # two "subjects" (a parse that took the object for one): the one before the verb, and
+            # before a finite auxiliary ahead of it ("Minister X hat Y in Rom getroffen")
+            verb = next((t.i for t in sent if t.i < root.i and t.pos_ == "AUX" and "Fin" in t.morph.get("VerbForm")), root.i)
+            named = {id(e): e for e in (self._by_char.get(starts[i]) for i in own if i < verb) if e is not None}
         heads = [t for t in subjects if t.pos_ == "PROPN"]
         if not named and self.person_named is not None and len(heads) == 1:
             # the subject itself a name ("Kasich is …"), not a name modifying it ("the Fisher case")

@@ -12,6 +12,12 @@ def test_pronoun_speaker_resolves_to_the_person_before(run_de):
     assert att.speaker.entity == "Clara Hartmann"
 
 
+def test_of_two_subjects_the_parser_gave_a_perfect_the_one_before_its_auxiliary_is_in_focus(run_de):
+    # the parser made both names subjects of "getroffen": the object comes after "hat"
+    text = "Der Minister Anton Weber hat Lisa Brand in Rom getroffen. „Wir bleiben standhaft“, sagte er."
+    assert run_de(text).attributions[0].speaker.entity == "Anton Weber"
+
+
 def test_a_surname_joins_the_person_not_a_headline_that_contains_it():
     from quotegraph.extract.coref import EntityIndex
     from quotegraph.extract.lexicon import load_lexicon
