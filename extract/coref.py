@@ -115,8 +115,11 @@ class EntityIndex:
     def _outlet_word_before_name(self, words: list[str]) -> bool:
         """An outlet word before a name ("Sender CNN", "the broadcaster ZDF"); in a language that
         writes nouns in lower case a capitalised one is the name's own first word ("Network Rail")."""
-        first = words[0]
-        return (first.casefold() in self.lex.media_words and words[1][:1].isupper()
+        first, media = words[0], self.lex.media_words
+        low = first.casefold()
+        # (a genitive too where names inflect: "des Senders Nordfunk")
+        outlet_word = low in media or self.lex.inflected_names and (low[:-1] in media or low[:-2] in media)
+        return (outlet_word and words[1][:1].isupper()
                 and (self.lex.capitalised_nouns or not first[:1].isupper()))
 
     def is_title(self, word: str) -> bool:

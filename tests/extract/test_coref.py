@@ -477,3 +477,10 @@ def test_the_owner_of_a_statement_noun_speaks_though_the_noun_is_plural(run_de):
             "Seinen eigenen Angaben nach hat er bereits 20.000 Unterschriften gesammelt.")
     att = run_de(text).attributions[-1]
     assert (att.speaker.text, att.speaker.entity) == ("Seinen eigenen Angaben", "Jonas Weidmann")
+
+
+def test_an_outlet_word_in_the_genitive_is_no_part_of_the_outlets_name(run_de):
+    # "des Senders Nordfunk" and "der Sender Nordfunk" are one outlet, Nordfunk
+    text = ("Laut einem Bericht des Senders Nordfunk plant die Regierung neue Steuern. "
+            "Die Regierung plant neue Abgaben, berichtet der Sender Nordfunk.")
+    assert [a.speaker.entity for a in run_de(text).attributions] == ["Nordfunk", "Nordfunk"]
