@@ -39,7 +39,8 @@ _OPENING, _CLOSING = "„»“\"", "“«”\""
 def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool = True,
                    affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset(),
                    audiences: tuple[frozenset[str], ...] = (frozenset(), frozenset()),
-                   name_prepositions: frozenset[str] = frozenset()) -> tuple[int, int]:
+                   name_prepositions: frozenset[str] = frozenset(),
+                   spokesperson_nouns: frozenset[str] = frozenset()) -> tuple[int, int]:
     """The character bounds of a speaker phrase as a reader gives them (see the module);
     ``apposition=False`` leaves an apposition after it out, and the names it would complete;
     a phrase after it opened by one of ``affiliations`` is kept when it names where the speaker
@@ -47,7 +48,8 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     prepositions and nouns, "die Ministerin [vor Journalisten]", and the prepositions that name
     the one addressed whatever the noun, "[gegenüber der BBC]") is left out, and so are words after a
     person's name that cannot modify it (:func:`_without_words_after_person`; ``name_prepositions``
-    open a phrase that can: "von", "of")."""
+    open a phrase that can: "von", "of"); a spokesperson (``spokesperson_nouns``) keeps the body
+    they speak for (:func:`_with_body_spoken_for`)."""
     doc = span.doc
     start, end = span.start, span.end
     while end - start > 1 and (doc[start].lower_ in edge_words or (doc[start].is_punct
@@ -63,6 +65,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
         start, end = _with_whole_names(doc, start, end)
         end = _with_apposition(doc, start, end)
         end = _with_affiliation(doc, start, end, affiliations)
+        end = _with_body_spoken_for(doc, start, end, spokesperson_nouns)
     end = _without_words_after_person(doc, start, end, name_prepositions)
     end = _without_object_after_head(doc, start, end)
     end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, end)))
@@ -303,6 +306,33 @@ def _with_affiliation(doc: Doc, start: int, end: int, prepositions: frozenset[st
     return stop
 
 
+def _with_body_spoken_for(doc: Doc, start: int, end: int, spokesperson_nouns: frozenset[str]) -> int:
+    """The end after the body a spokesperson at the phrase's end speaks for, when the parser
+    hangs it on them ("einen Sprecher [des Ministeriums]", "a spokesman [for the ministry]"):
+    its noun phrase, on the same line, up to a comma, a verb or a further phrase. Without it the
+    speaker is no one."""
+    last = doc[end - 1]
+    if end >= len(doc) or not _spokesperson(last, spokesperson_nouns):
+        return end
+    owner = next((c for c in last.rights if c.i >= end and c.left_edge.i == end and c.pos_ in ("NOUN", "PROPN")
+                  or c.i >= end and c.pos_ == "ADP" and c.i == end), None)
+    if owner is None:
+        return end
+    noun = owner if owner.pos_ != "ADP" else next((c for c in owner.children if c.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return end
+    stop = next((t.i for t in doc[end + 1 : noun.right_edge.i + 1] if t.pos_ in ("VERB", "AUX")
+                 or (t.pos_ == "ADP" and t.i > noun.i) or (t.is_punct and t.text not in _OPENING + _CLOSING + "()-")),
+                noun.right_edge.i + 1)
+    return stop if stop > noun.i and _same_line(doc, start, stop) else end
+
+
+def _spokesperson(token: Token, nouns: frozenset[str]) -> bool:
+    """A spokesperson noun, also as the last part of a compound ("Ministeriumssprecher")."""
+    low = token.lower_
+    return token.pos_ == "NOUN" and (low in nouns or any(low.endswith(n) for n in nouns if len(low) > len(n) + 3))
+
+
 def _with_glued_name(doc: Doc, end: int) -> int:
     """The end grown over a name the tokenizer split at its apostrophe ("Mark O|’|Keefe",
     "D’Alema"): an initial, the apostrophe and a capitalised word, with no space between."""
@@ -356,7 +386,8 @@ def _with_opening_mark(text: str, start: int, end: int) -> int:
 def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozenset[str],
                   affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset(),
                   audiences: tuple[frozenset[str], ...] = (frozenset(), frozenset()),
-                  name_prepositions: frozenset[str] = frozenset()) -> list[Attribution]:
+                  name_prepositions: frozenset[str] = frozenset(),
+                  spokesperson_nouns: frozenset[str] = frozenset()) -> list[Attribution]:
     """The attributions with each speaker phrase given its reader's bounds
     (:func:`speaker_bounds`); a speaker that would lose every word is left as it is."""
     text = doc_text(doc)
@@ -368,7 +399,8 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
             out.append(att)
             continue
         start, end = speaker_bounds(span, edge_words, affiliations=affiliations, speech_nouns=speech_nouns,
-                                    audiences=audiences, name_prepositions=name_prepositions)
+                                    audiences=audiences, name_prepositions=name_prepositions,
+                                    spokesperson_nouns=spokesperson_nouns)
         if _runs_into(text, sp, start, end, att):
             start, end = speaker_bounds(span, edge_words, apposition=False,  # never into the quote or cue
                                         name_prepositions=name_prepositions)

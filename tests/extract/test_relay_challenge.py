@@ -28,6 +28,11 @@ CASES = [
     ("de", "Die Zeitung „Tagesblatt“ zitiert den Gewerkschaftschef Karl Ossenbrink mit den Worten: „Die Kollegen "
      "sind am Limit.“", "Die Kollegen sind am Limit.", "den Gewerkschaftschef Karl Ossenbrink",
      ["Die Zeitung „Tagesblatt“"], None, None),
+    # the body a quoted spokesperson speaks for is part of the speaker
+    ("de", "Die Zeitung Abendblatt zitierte einen Sprecher der Firma Nordwerk mit den Worten, man prüfe alles.",
+     "man prüfe alles", "einen Sprecher der Firma Nordwerk", ["Die Zeitung Abendblatt"], None, None),
+    ("en", "The Daily Courier quoted a spokesman for the ministry as saying: \"We are checking everything.\"",
+     "We are checking everything.", "a spokesman for the ministry", ["The Daily Courier"], None, None),
     ("de", "Der Minister sagte, er wolle zurücktreten. Das berichtet die Zeitung Abendblatt.",
      "er wolle zurücktreten", "Der Minister", ["die Zeitung Abendblatt"], None, None),
     # the relay's words as the data marks a source ("Angaben der Agentur X"); it resolves to the agency
