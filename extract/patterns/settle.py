@@ -174,8 +174,10 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             # "quoted X as saying" with no speaker found for "saying": the quoting verb's subject relays
             subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
             f.speaker = span_chars(noun_phrase(doc, subject.left_edge.i, subject.i + 1, lex)) if subject is not None else None
-        if f.speaker is None or not any(c.dep_ in SUBJECT_DEPS and f.speaker[0] <= c.idx < f.speaker[1]
-                                        for c in verb.children):
+        # the speaker is the quoting verb's subject, or the phrase before it that the parser gave
+        # another label ("Der Elbbote[obl:arg] zitiert einen Sprecher …")
+        if f.speaker is None or not any((c.dep_ in SUBJECT_DEPS or c.i < verb.i and not _accusative(c))
+                                        and f.speaker[0] <= c.idx < f.speaker[1] for c in verb.children):
             continue
         # the object; or a second "subject" in the accusative, which the parser may take the
         # object after the verb for ("zitiert den Gewerkschaftschef X mit den Worten")

@@ -28,6 +28,9 @@ CASES = [
     ("de", "Die Zeitung „Tagesblatt“ zitiert den Gewerkschaftschef Karl Ossenbrink mit den Worten: „Die Kollegen "
      "sind am Limit.“", "Die Kollegen sind am Limit.", "den Gewerkschaftschef Karl Ossenbrink",
      ["Die Zeitung „Tagesblatt“"], None, None),
+    # the outlet before the quoting verb that the parser did not label its subject still relays
+    ("de", "Der Elbbote zitiert einen Sprecher des Ministeriums mit den Worten: „Wir prüfen alles.“",
+     "Wir prüfen alles.", "einen Sprecher des Ministeriums", ["Der Elbbote"], None, None),
     # the body a quoted spokesperson speaks for is part of the speaker
     ("de", "Die Zeitung Abendblatt zitierte einen Sprecher der Firma Nordwerk mit den Worten, man prüfe alles.",
      "man prüfe alles", "einen Sprecher der Firma Nordwerk", ["Die Zeitung Abendblatt"], None, None),
