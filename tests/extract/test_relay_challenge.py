@@ -34,6 +34,9 @@ CASES = [
     # the body a quoted spokesperson speaks for is part of the speaker
     ("de", "Die Zeitung Abendblatt zitierte einen Sprecher der Firma Nordwerk mit den Worten, man prüfe alles.",
      "man prüfe alles", "einen Sprecher der Firma Nordwerk", ["Die Zeitung Abendblatt"], None, None),
+    # a "that" clause the parser hung on the interview, as if it were a relative clause
+    ("en", "The minister told the Daily Courier in an interview that the plant would close.",
+     "that the plant would close", "The minister", [], "the Daily Courier", None),
     ("en", "The Daily Courier quoted a spokesman for the ministry as saying: \"We are checking everything.\"",
      "We are checking everything.", "a spokesman for the ministry", ["The Daily Courier"], None, None),
     ("de", "Der Minister sagte, er wolle zurücktreten. Das berichtet die Zeitung Abendblatt.",
