@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import char_span_bounds, forms
 from ..lexicon import CueLexicon
-from ..cue_verbs import cue_lemma
+from ..cue_verbs import cue_lemma, lemmas_of
 from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, quoted_name_after, subject_of, with_apposition
 from .citing import cited_sources
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
@@ -192,6 +192,56 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             f.relayed_by(span_chars(with_apposition(span, len(doc), lex)))
 
 
+def relative_relays_named(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
+    """A relay that is a relative pronoun, subject of the quoting clause, is the noun phrase the
+    clause is on, and a citing verb that phrase is the object of adds its subject outside it:
+    "Die Zeitung X berief sich auf die Agentur Y, die eine Sprecherin zitierte: „…“" (the
+    spokeswoman speaks, Y relays her, X relays Y)."""
+    for f in found:
+        if f.mediator is None:
+            continue
+        chain = list(f.mediators)
+        for k, relay in enumerate(chain):
+            span = doc.char_span(*relay)
+            antecedent = _antecedent_of_relative(span[0], lex) if span is not None and len(span) == 1 else None
+            if antecedent is not None:
+                chain[k] = span_chars(antecedent)
+                citer = _citer_of(doc, antecedent.root, lex)
+                if k == len(chain) - 1 and citer is not None and citer not in chain:
+                    chain.append(citer)
+                f.set_mediators(chain)
+                break
+
+
+def _antecedent_of_relative(pronoun: Token, lex: CueLexicon) -> Span | None:
+    """The noun phrase a relative clause is on, for the relative pronoun that is its subject
+    ("die Agentur Nordpress, [die] eine Sprecherin zitierte"; "Reuters, [which] quoted …")."""
+    verb = pronoun.head
+    if (pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ not in ("relcl", "acl:relcl") or verb.head.pos_ not in ("NOUN", "PROPN")
+            or pronoun.tag_ not in ("PRELS", "WDT", "WP") and pronoun.lower_ not in lex.relative_pronouns):
+        return None
+    return _with_names(pronoun.doc, verb.head, verb.left_edge.i)
+
+
+def _citer_of(doc: Doc, noun: Token, lex: CueLexicon) -> tuple[int, int] | None:
+    """The subject of a citing verb whose object (or its preposition's) is ``noun``: "Die Zeitung
+    berief sich auf die Agentur …", "The Post cited Reuters, which …"."""
+    verb = noun.head if noun.dep_ not in ("pobj",) else noun.head.head
+    if verb.pos_ != "VERB" or lex.citing_relative_verbs.isdisjoint(lemmas_of(verb, lex)):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
+    return span_chars(_with_names(doc, subject, verb.i)) if subject is not None else None
+
+
+def _with_names(doc: Doc, noun: Token, limit: int) -> Span:
+    """A noun's phrase from its first word up to the names that follow it ("Die Zeitung
+    Elbbote", "die Agentur Nordpress"), not past token ``limit``."""
+    first = noun.left_edge.i + (noun.left_edge.pos_ == "ADP")  # "auf [die Agentur]"
+    end = max([noun.i + 1] + [c.right_edge.i + 1 for c in noun.rights
+                              if c.dep_ in ("appos", "flat", "flat:name", "compound") and c.right_edge.i < limit])
+    return doc[first:end]
+
+
 def _quoting_verb_above(verb: Token, lex: CueLexicon) -> Token | None:
     """The quoting verb a speech verb hangs on through a preposition ("quoted X as [saying]"),
     or None."""
@@ -362,6 +412,7 @@ def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False
         found = join_continued_quotes(text, found)
     inherit_speakers(doc, found, lex)
     quoted_objects_speak(doc, found, lex)
+    relative_relays_named(doc, found, lex)
     found = cited_sources(doc, found, lex)
     link_parents(found)
     share_outer_frames(found)

@@ -31,6 +31,10 @@ CASES = [
     # the outlet before the quoting verb that the parser did not label its subject still relays
     ("de", "Der Elbbote zitiert einen Sprecher des Ministeriums mit den Worten: „Wir prüfen alles.“",
      "Wir prüfen alles.", "einen Sprecher des Ministeriums", ["Der Elbbote"], None, None),
+    # a chain through a relative clause: the paper cites the agency, which quoted the spokeswoman
+    ("de", "Die Zeitung Abendblatt berief sich auf die Agentur Nordpress, die wiederum eine Sprecherin des "
+     "Ministeriums zitierte: „Wir prüfen den Fall.“", "Wir prüfen den Fall.", "eine Sprecherin des Ministeriums",
+     ["die Agentur Nordpress", "Die Zeitung Abendblatt"], None, None),
     # the body a quoted spokesperson speaks for is part of the speaker
     ("de", "Die Zeitung Abendblatt zitierte einen Sprecher der Firma Nordwerk mit den Worten, man prüfe alles.",
      "man prüfe alles", "einen Sprecher der Firma Nordwerk", ["Die Zeitung Abendblatt"], None, None),
