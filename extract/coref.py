@@ -28,7 +28,7 @@ from .abbreviations import abbreviated_names
 from .quote_mentions import FindOnce, propn_run_bounds, quote_mentions
 from .descriptions import RoleNouns, description_head, synonym_table
 from .head_names import (age_description, entity_type_of_label, head_name, name_in, name_parts, named_part,
-                         names_an_outlet, names_no_one, noun_in, unnamed_group)
+                         names_an_outlet, names_no_one, noun_in, speaks_for_circles, unnamed_group)
 from .salience import SUBJECT_DEPS, Focus, pronoun_gender
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
@@ -357,8 +357,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             outlet = described is None and span is not None and _outlet_description(span, lex)
             # "Seinen eigenen Angaben nach": the owner of a statement noun, plural or not, is someone
             owned = span is not None and span[0].lower_ in lex.possessives and span.root.lower_ in lex.source_nouns
-            unnamed = no_one is not None or impersonal or outlet or (described is None and span_for_name is not None
-                                                                     and not owned and unnamed_group(span_for_name, entities)) or (
+            unnamed = no_one is not None or impersonal or outlet or speaks_for_circles(span, lex) or (
+                described is None and span_for_name is not None and not owned and unnamed_group(span_for_name, entities)) or (
                 # "Analysts at Barclays": a group no name singles out, whatever the phrase after it names
                 parts is not None and parts[0] is not None and not parts[1] and unnamed_group(parts[0], entities))
             named = name_in(span_for_name, lex, entities, known_person, parts=parts) \

@@ -25,7 +25,7 @@ from .phrases import NAME_LABELS, DocEntities, ends_in_noun, in_extended_attribu
 
 __all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
            "name_parts", "names_an_outlet", "names_no_one", "nominative", "noun_at", "noun_in", "outlet_name_after",
-           "unnamed_group"]
+           "speaks_for_circles", "unnamed_group"]
 
 _LABEL_TYPES = {
     "PER": "person", "PERSON": "person",
@@ -519,6 +519,16 @@ def _role_before_person(name: Span, people: list[Span], lex: CueLexicon) -> bool
     an organisation, not the one who holds it."""
     return (len(name) == 1 and name[0].text.rpartition("-")[2] in lex.titles
             and any(p.start >= name.end for p in people))
+
+
+def speaks_for_circles(span: Span | None, lex: CueLexicon) -> bool:
+    """Whether a source phrase names circles, never one body ("Regierungskreise", "aus
+    EU-Kreisen", "Angaben informierter Kreise", "diplomatic circles"), whatever name is in it
+    or the recogniser took it for: its last noun is one of ``lex.circle_nouns``."""
+    if span is None or not lex.circle_nouns:
+        return False
+    last = next((t for t in reversed(span) if t.pos_ in ("NOUN", "PROPN")), None)
+    return last is not None and noun_in(last, lex.circle_nouns, lex)
 
 
 def unnamed_group(span: Span, entities: DocEntities) -> bool:

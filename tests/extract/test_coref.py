@@ -1,6 +1,8 @@
 """Speaker mentions resolved to entities (:mod:`quotegraph.extract.coref`): pronouns, relative pronouns
 and surnames to the person named before (invented sentences)."""
 
+import pytest
+
 
 # German
 
@@ -484,3 +486,18 @@ def test_an_outlet_word_in_the_genitive_is_no_part_of_the_outlets_name(run_de):
     text = ("Laut einem Bericht des Senders Nordfunk plant die Regierung neue Steuern. "
             "Die Regierung plant neue Abgaben, berichtet der Sender Nordfunk.")
     assert [a.speaker.entity for a in run_de(text).attributions] == ["Nordfunk", "Nordfunk"]
+
+
+@pytest.mark.parametrize("text", [
+    "In Sicherheitskreisen hieß es, der Anschlag sei geplant gewesen.",  # the recogniser: a place
+    "Nach Angaben informierter Kreise sei der Vertrag unterschrieben.",
+    "Wie aus EU-Kreisen verlautete, tritt der Kommissar zurück.",  # a name inside the compound
+])
+def test_circles_are_no_entity(run_de, text):
+    att = run_de(text).attributions[0]
+    assert att.speaker is not None and att.speaker.entity is None
+
+
+def test_english_circles_are_no_entity(run_en):
+    att = run_en("A source in diplomatic circles said the talks had failed.").attributions[0]
+    assert att.speaker.text == "A source in diplomatic circles" and att.speaker.entity is None
