@@ -309,6 +309,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # one node it would join every article's papers)
             found = index.find(span.root.text, "media")
             return (*chars, found.name if found is not None else None, "media")
+        if speaks_for_circles(span, lex):  # "laut Medien", "unter Berufung auf Regierungskreise"
+            return (*chars, None, "other")
         # whoever relays a statement is a person or an outlet (NER may call it a place)
         parts = name_parts(span, lex, entities, keep_places=True) if span is not None else None
         named = name_in(span, lex, entities, keep_places=True, parts=parts) if span is not None else None

@@ -524,11 +524,13 @@ def _role_before_person(name: Span, people: list[Span], lex: CueLexicon) -> bool
 def speaks_for_circles(span: Span | None, lex: CueLexicon) -> bool:
     """Whether a source phrase names circles, never one body ("Regierungskreise", "aus
     EU-Kreisen", "Angaben informierter Kreise", "diplomatic circles"), whatever name is in it
-    or the recogniser took it for: its last noun is one of ``lex.circle_nouns``."""
+    or the recogniser took it for: its last noun is one of ``lex.circle_nouns``, and no other
+    word of it is a name ("des Senders X und anderer Medien" names X)."""
     if span is None or not lex.circle_nouns:
         return False
     last = next((t for t in reversed(span) if t.pos_ in ("NOUN", "PROPN")), None)
-    return last is not None and noun_in(last, lex.circle_nouns, lex)
+    return (last is not None and noun_in(last, lex.circle_nouns, lex)
+            and not any(t.pos_ == "PROPN" or t.ent_type_ for t in span if t.i != last.i))
 
 
 def unnamed_group(span: Span, entities: DocEntities) -> bool:

@@ -147,8 +147,9 @@ class CueLexicon:
     # words that make a subject no one ("Kein Lehrer", "Niemand"): a sentence with such a subject
     # reports no one's speech act (extract/patterns/acts.py)
     negative_words: frozenset[str] = _words()
-    # plural nouns of circles of people ("Kreise", "circles"), also a compound's last part
-    # ("Regierungskreise"): a source so named is no entity (extract/head_names.py)
+    # plural nouns of circles of people or of the media at large ("Kreise", "Medien", "circles"),
+    # also a compound's last part ("Regierungskreise"): a source so named is no entity, whatever
+    # the tagger took it for (extract/head_names.py)
     circle_nouns: frozenset[str] = _words()
     # the tagger's fine-grained tags of proper nouns ("NE", "NNP"): a word so tagged is a name
     # where the coarse part of speech says noun ("bildblog.de"); an entity with no name in any of

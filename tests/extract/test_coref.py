@@ -492,6 +492,7 @@ def test_an_outlet_word_in_the_genitive_is_no_part_of_the_outlets_name(run_de):
     "In Sicherheitskreisen hieß es, der Anschlag sei geplant gewesen.",  # the recogniser: a place
     "Nach Angaben informierter Kreise sei der Vertrag unterschrieben.",
     "Wie aus EU-Kreisen verlautete, tritt der Kommissar zurück.",  # a name inside the compound
+    "Laut Medien will der Konzern sparen.",  # the tagger: a proper noun
 ])
 def test_circles_are_no_entity(run_de, text):
     att = run_de(text).attributions[0]
@@ -501,3 +502,10 @@ def test_circles_are_no_entity(run_de, text):
 def test_english_circles_are_no_entity(run_en):
     att = run_en("A source in diplomatic circles said the talks had failed.").attributions[0]
     assert att.speaker.text == "A source in diplomatic circles" and att.speaker.entity is None
+
+
+def test_a_circle_relays_as_no_entity_and_a_name_beside_it_is_kept(run_de):
+    relayed = run_de("Regierungskreise bestätigten laut Medien, dass der Minister zurücktritt.").attributions[0]
+    assert [(m.text, m.entity) for m in relayed.mediators] == [("Medien", None)]
+    named = run_de("Nach Angaben des Senders Nordfunk und anderer Medien sei der Konzern pleite.").attributions[0]
+    assert named.speaker.entity == "Nordfunk"
