@@ -29,7 +29,8 @@ from .quote_mentions import FindOnce, propn_run_bounds, quote_mentions
 from .descriptions import RoleNouns, description_head, synonym_table
 from .head_names import (age_description, entity_type_of_label, head_name, name_in, name_parts, named_part,
                          names_an_outlet, names_no_one, noun_in, speaks_for_circles, unnamed_group)
-from .salience import SUBJECT_DEPS, Focus, pronoun_gender
+from .genders import gender_of_reference, person_genders
+from .salience import SUBJECT_DEPS, Focus
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
 
@@ -387,7 +388,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             if ent is None and not points_back and not unnamed and not demonstrative and not (span is not None and _plural_pronoun(span)):
                 # a plural pronoun ("sie sagten", "they said") refers to no one person
                 ent = focus.antecedent(speaker_chars[0], last_speaker,
-                                       _gender_of_reference(span, lex))
+                                       gender_of_reference(span, lex))
                 # (not "Seiner Meinung nach": the owner is the one in focus, whatever the noun)
                 # nor an age, which fits any role ("die 54-Jährige")
                 if (span is not None and span[0].lower_ not in lex.possessives and not age_description(span, lex)
@@ -471,53 +472,6 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
     return (*chars, ent.name, ent.type) if ent is not None else (*chars, None, None)
 
 
-def person_genders(doc: Doc, index: EntityIndex, lex: CueLexicon) -> dict[int, str]:
-    """The gender the article shows for its persons (by entity id): a form of address before a
-    name ("Mr.", "Frau") or a role noun of one grammatical gender ("Ministerin Anna Weiß");
-    a person shown as both is left out."""
-    seen: dict[int, set[str]] = {}
-    for ent in doc_ents(doc):
-        if entity_type_of_label(ent.label_) != "person" or ent.start == 0:
-            continue
-        before = doc[ent.start - 1]
-        if before.lower_ in lex.masculine_titles:
-            gender = "Masc"
-        elif before.lower_ in lex.feminine_titles:
-            gender = "Fem"
-        elif before.pos_ in ("NOUN", "PROPN") and index.is_title(before.text):
-            genders = set(before.morph.get("Gender")) & {"Masc", "Fem"}
-            gender = "Fem" if _feminine_role(before.text, lex, index) else genders.pop() if len(genders) == 1 else None
-        else:
-            gender = None
-        resolved = index.find(ent.text, "person") if gender else None
-        if resolved is not None:
-            seen.setdefault(id(resolved), set()).add(gender)
-    return {k: v.pop() for k, v in seen.items() if len(v) == 1}
-
-
-def _gender_of_reference(span: Span | None, lex: CueLexicon) -> str | None:
-    """The gender a pronoun ("er") or an age description ("die 54-Jährige") shows, or None."""
-    if span is None:
-        return None
-    if len(span) == 1:
-        return pronoun_gender(span[0])
-    if age_description(span, lex):
-        # the article's gender first: the tagger may read the noun after "der" as a genitive feminine
-        for token in (span[0], span[-1]):
-            genders = set(token.morph.get("Gender")) & {"Masc", "Fem"}
-            if len(genders) == 1:
-                return genders.pop()
-    return None
-
-
-def _feminine_role(word: str, lex: CueLexicon, index: EntityIndex) -> bool:
-    """Whether a role noun is a title made feminine by its ending ("Präsidentin",
-    "VDA-Präsidentin": "Präsident" is a title too; "Gewerkschaftschefin": a compound ending in
-    one), whatever gender the tagger gave it."""
-    role = word.rpartition("-")[2]
-    return any(role.endswith(end) and index.is_title(role[: -len(end)]) for end in lex.feminine_role_endings)
-
-
 def _introduces_someone(span: Span) -> bool:
     """Whether a phrase opens with an indefinite article ("ein Sprecher", "a spokesman")."""
     first = span[0]
@@ -573,7 +527,7 @@ def _refers_back(span: Span, lex: CueLexicon) -> bool:
     # an age shows who when it shows a gender too ("die 54-Jährige"); "the 46-year-old" may be
     # anyone of either
     if age_description(span, lex):
-        return _gender_of_reference(span, lex) is not None
+        return gender_of_reference(span, lex) is not None
     return all(t.text in lex.titles or t.lower_ in lex.possessives or t.pos_ == "ADJ" for t in words)
 
 

@@ -453,12 +453,13 @@ def test_a_compound_title_made_feminine_shows_a_woman(run_de):
     # named in the byline
     from pathlib import Path
 
-    from quotegraph.extract.coref import EntityIndex, _feminine_role
+    from quotegraph.extract.coref import EntityIndex
+    from quotegraph.extract.genders import feminine_role
     from quotegraph.extract.lexicon import load_lexicon
 
     lex = load_lexicon("de")
-    assert _feminine_role("Gewerkschaftschefin", lex, EntityIndex(lex))
-    assert not _feminine_role("Gewerkschaftschef", lex, EntityIndex(lex))
+    assert feminine_role("Gewerkschaftschefin", lex, EntityIndex(lex))
+    assert not feminine_role("Gewerkschaftschef", lex, EntityIndex(lex))
     example = Path(__file__).resolve().parents[2] / "quotegraph" / "examples" / "hafenstreik.de.txt"
     text = example.read_text(encoding="utf-8")
     att = next(a for a in run_de(text).attributions if a.speaker is not None and a.speaker.text == "Sie")

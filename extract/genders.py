@@ -1,0 +1,65 @@
+"""The gender an article shows for its persons, and the gender a reference to one shows (a
+pronoun, an age description): coreference never joins a reference to a person of the other one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from .doc_tables import doc_ents
+from .head_names import age_description, entity_type_of_label
+from .lexicon import CueLexicon
+from .salience import pronoun_gender
+
+if TYPE_CHECKING:
+    from .coref import EntityIndex
+
+__all__ = ["person_genders", "gender_of_reference", "feminine_role"]
+
+
+def person_genders(doc: Doc, index: EntityIndex, lex: CueLexicon) -> dict[int, str]:
+    """The gender the article shows for its persons (by entity id): a form of address before a
+    name ("Mr.", "Frau") or a role noun of one grammatical gender ("Ministerin Anna Weiß");
+    a person shown as both is left out."""
+    seen: dict[int, set[str]] = {}
+    for ent in doc_ents(doc):
+        if entity_type_of_label(ent.label_) != "person" or ent.start == 0:
+            continue
+        before = doc[ent.start - 1]
+        if before.lower_ in lex.masculine_titles:
+            gender = "Masc"
+        elif before.lower_ in lex.feminine_titles:
+            gender = "Fem"
+        elif before.pos_ in ("NOUN", "PROPN") and index.is_title(before.text):
+            genders = set(before.morph.get("Gender")) & {"Masc", "Fem"}
+            gender = "Fem" if feminine_role(before.text, lex, index) else genders.pop() if len(genders) == 1 else None
+        else:
+            gender = None
+        resolved = index.find(ent.text, "person") if gender else None
+        if resolved is not None:
+            seen.setdefault(id(resolved), set()).add(gender)
+    return {k: v.pop() for k, v in seen.items() if len(v) == 1}
+
+
+def gender_of_reference(span: Span | None, lex: CueLexicon) -> str | None:
+    """The gender a pronoun ("er") or an age description ("die 54-Jährige") shows, or None."""
+    if span is None:
+        return None
+    if len(span) == 1:
+        return pronoun_gender(span[0])
+    if age_description(span, lex):
+        # the article's gender first: the tagger may read the noun after "der" as a genitive feminine
+        for token in (span[0], span[-1]):
+            genders = set(token.morph.get("Gender")) & {"Masc", "Fem"}
+            if len(genders) == 1:
+                return genders.pop()
+    return None
+
+
+def feminine_role(word: str, lex: CueLexicon, index: EntityIndex) -> bool:
+    """Whether a role noun is a title made feminine by its ending ("Präsidentin",
+    "VDA-Präsidentin": "Präsident" is a title too; "Gewerkschaftschefin": a compound ending in
+    one), whatever gender the tagger gave it."""
+    role = word.rpartition("-")[2]
+    return any(role.endswith(end) and index.is_title(role[: -len(end)]) for end in lex.feminine_role_endings)
