@@ -65,7 +65,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
         start, end = _with_whole_names(doc, start, end)
         end = _with_apposition(doc, start, end)
         end = _with_affiliation(doc, start, end, affiliations)
-        end = _with_body_spoken_for(doc, start, end, spokesperson_nouns)
+        end = _with_body_spoken_for(doc, start, end, spokesperson_nouns, name_prepositions)
     end = _without_words_after_person(doc, start, end, name_prepositions)
     end = _without_object_after_head(doc, start, end)
     end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, end)))
@@ -306,16 +306,20 @@ def _with_affiliation(doc: Doc, start: int, end: int, prepositions: frozenset[st
     return stop
 
 
-def _with_body_spoken_for(doc: Doc, start: int, end: int, spokesperson_nouns: frozenset[str]) -> int:
+def _with_body_spoken_for(doc: Doc, start: int, end: int, spokesperson_nouns: frozenset[str],
+                          prepositions: frozenset[str]) -> int:
     """The end after the body a spokesperson at the phrase's end speaks for, when the parser
-    hangs it on them ("einen Sprecher [des Ministeriums]", "a spokesman [for the ministry]"):
+    hangs it on them, in the genitive or after one of ``prepositions`` ("einen Sprecher [des
+    Ministeriums]", "a spokesman [for the ministry]"; not "der Sprecher gegenüber der Zeitung"):
     its noun phrase, on the same line, up to a comma, a verb or a further phrase. Without it the
     speaker is no one."""
     last = doc[end - 1]
     if end >= len(doc) or not _spokesperson(last, spokesperson_nouns):
         return end
     owner = next((c for c in last.rights if c.i >= end and c.left_edge.i == end and c.pos_ in ("NOUN", "PROPN")
-                  or c.i >= end and c.pos_ == "ADP" and c.i == end), None)
+                  or c.i == end and c.pos_ == "ADP"), None)
+    if owner is not None and doc[end].pos_ == "ADP" and doc[end].lower_ not in prepositions:
+        return end
     if owner is None:
         return end
     noun = owner if owner.pos_ != "ADP" else next((c for c in owner.children if c.pos_ in ("NOUN", "PROPN")), None)
