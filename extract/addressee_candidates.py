@@ -324,6 +324,8 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
             yield child  # "Ihr gegenüber", the preposition after its pronoun, each on the verb
     for k in _clause_nominals(verb, parse=parse):  # "sagte Anna gegenüber dem Sender": attached to another word
         prep = _preposition_at(doc, k, parse)
+        if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "erklärte X zum Feind": spoken of
+            continue
         if prep in lex.addressee_prepositions or (
                 prep in lex.audience_prepositions and (_is_addressable(doc[k], lex) or _is_title(doc[k]))) or (
                 lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)):
