@@ -178,7 +178,9 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
 
 def _lemma_with_particle(verb: Token, lex: CueLexicon) -> str | None:
     """The cue's lemma, with the separated particle that closes its clause when the tagger's
-    tag kept :func:`cue_lemma` from looking for one ("forderte[ADJA] Mussawi dazu auf")."""
+    tag kept :func:`cue_lemma` from looking for one ("forderte[ADJA] Mussawi dazu auf"); a
+    particle that makes another verb than a cue gives that verb, whose dative is no one spoken
+    to ("schreibt der Partei den Verdienst zu": zuschreiben, not schreiben)."""
     lemma = cue_lemma(verb, lex)
     if lemma is None or not lex.separable_particles:
         return lemma
@@ -186,7 +188,11 @@ def _lemma_with_particle(verb: Token, lex: CueLexicon) -> str | None:
         if token.is_punct:
             break
         if token.tag_ == "PTKVZ":
-            return token.lower_ + lemma if token.lower_ + lemma in lex.verbs else lemma
+            joined = token.lower_ + lemma
+            if joined in lex.verbs or (token.head == verb and token.dep_ == "compound:prt"
+                                       and not lemma.startswith(token.lower_)):
+                return joined  # (cue_lemma may have joined it already: "mitteilen")
+            return lemma
     return lemma
 
 

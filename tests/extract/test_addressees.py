@@ -94,6 +94,10 @@ GERMAN = [
     ("Sie sagte, der Vertrag werde im Herbst unterschrieben.", "Sie", None),
     # no addressee: a genitive name is whose act is spoken of, not an apposition of the noun
     ("Der Verband erklärte zur Ernennung Müllers, man begrüße die Entscheidung.", "Der Verband", None),
+    # no addressee: a separated particle that makes another verb ("zuschreiben"), whose dative is
+    # credited with something, not spoken to
+    ("Die Forscherin schreibt dem Klimawandel den Rückgang der Bestände zu, der seit Jahren anhalte.",
+     "Die Forscherin", None),
     # no addressee: "erklären zu" declares what someone or something is ("zum Sieger")
     ("Im Jahr 2015 erklärte die Regierung den Rebellenführer zum Terrorist und verhängte Sanktionen gegen ihn.",
      "die Regierung", None),
