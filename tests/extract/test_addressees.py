@@ -98,6 +98,9 @@ GERMAN = [
     # credited with something, not spoken to
     ("Die Forscherin schreibt dem Klimawandel den Rückgang der Bestände zu, der seit Jahren anhalte.",
      "Die Forscherin", None),
+    # no addressee: a "gegenüber" phrase inside another noun's phrase says whom that is towards
+    ("Ihre Haltung gegenüber der Opposition bezeichnete er als „völlig verfehlt und heuchlerisch“.", "er", None),
+    ("Die Ministerin begründete den Plan mit „null Toleranz gegenüber der Schwarzarbeit“.", "Die Ministerin", None),
     # no addressee: "erklären zu" declares what someone or something is ("zum Sieger")
     ("Im Jahr 2015 erklärte die Regierung den Rebellenführer zum Terrorist und verhängte Sanktionen gegen ihn.",
      "die Regierung", None),
