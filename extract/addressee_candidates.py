@@ -292,6 +292,8 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     # the nominals on the verb, found in the Doc's arrays (the rules below ask only of them)
     nominals = [doc[c] for c in children if pos[c] in _NOMINAL_IDS]
     for child in nominals:  # a dative object: "sagte der Zeitung", "told him"
+        if _subject_read_as_dative(child, verb, nominals, lex):
+            continue
         if _preposition_at(doc, child.i, parse) is None and not _is_reflexive(child, lex) and (
                 (takes_dative and child.dep_ in lex.addressee_dependents
                  and _may_be_in_case(child, lex.addressee_cases))
@@ -363,6 +365,21 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         # "Asked whether …, the senator said": the participle's one addressed is its governor's subject
         yield from (c for c in verb.head.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL)
     yield from _partners(verb, lex, parse)
+
+
+def _subject_read_as_dative(token: Token, verb: Token, nominals: list[Token], lex: CueLexicon) -> bool:
+    """Whether a "der" phrase the tagger marked dative is the subject of an active cue that has
+    no other ("hat der Gerichtshof entschieden, dass …"): "der" is the nominative too, and a
+    clause in the active voice has a subject."""
+    return (token.left_edge.lower_ in lex.genitive_articles and token.left_edge.lower_ not in lex.genitive_only_determiners
+            and not _passive_voice(verb) and not subjects_of(verb, lex)
+            # a subject the parser hung on the auxiliary ("Ermittler hatten … der Zeitung mitgeteilt")
+            and not any(c.dep_ in _SUBJECTS for aux in verb.children if aux.dep_ == "aux" for c in aux.children)
+            # a bare phrase hung on it may be the dative ("wirft der Verband der Polizei vor")
+            and not any(c.dep_ in ("nmod", "appos") and c.i > token.i and c.pos_ in _NOMINAL
+                        and preposition_of(c) is None for c in token.children)
+            and all(n == token or n.pos_ == "PRON" and n.lower_ in lex.impersonal for n in nominals
+                    if preposition_of(n) is None))
 
 
 def _passive_voice(verb: Token) -> bool:

@@ -308,6 +308,8 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         speaker = _coordinated_subject(doc, verb, lower, lex)
     if speaker is None and lex.verb_second and subject is None:
         speaker = _perfect_read_as_attribute(verb, lower, upper, lex)
+    if speaker is None and lex.verb_second and subject is None and not passive:
+        speaker = _nominative_after_auxiliary(doc, verb, upper, lex)
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
         if speaker is not None and speaker.root.dep_ in _ADVERBIAL_DEPS and not speaker.root.ent_type_:
@@ -374,6 +376,23 @@ def _nominative_after(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Spa
         return None
     np = noun_phrase(doc, obj.left_edge.i, upper, lex)
     return np if np is not None and np.end == obj.i + 1 else None
+
+
+def _nominative_after_auxiliary(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Span | None:
+    """The subject of a perfect the parser made an object of the participle: the noun phrase
+    right after the finite auxiliary, with an article that can be nominative ("Daher hat der
+    Gerichtshof entschieden, dass …": "der" read as the dative)."""
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.i < verb.i), None)
+    if aux is None:
+        return None
+    phrase = next((c for c in verb.children if c.left_edge.i == aux.i + 1 and c.pos_ in ("NOUN", "PROPN")
+                   and c.dep_ in ("obj", "obl", "obl:arg", "iobj") and c.i < min(verb.i, upper)
+                   and not any(k.dep_ == "case" for k in c.children)), None)
+    if phrase is None or phrase.left_edge.pos_ != "DET" or phrase.left_edge.lower_ in lex.object_determiners \
+            or phrase.left_edge.lower_ in lex.genitive_only_determiners:
+        return None
+    np = noun_phrase(doc, phrase.left_edge.i, upper, lex)
+    return np if np is not None and np.end == phrase.i + 1 else None
 
 
 def _speech_noun_owner(pronoun: Token, lex: CueLexicon) -> Span | None:

@@ -161,3 +161,14 @@ def test_a_perfect_the_parser_split_keeps_the_auxiliarys_subject(run_de):
     text = "Die Hochschule hatte die Aberkennung des Titels damit begründet, dass viele Passagen abgeschrieben wurden."
     (att,) = run_de(text).attributions
     assert (att.cue.lemma, att.speaker.text) == ("begründen", "Die Hochschule")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "der" read as the dative, the phrase made the participle's object: the subject of the perfect
+    ("Nach langer Beratung hat der BGH entschieden, dass die Klausel unwirksam ist.", "der BGH"),
+    ("Inzwischen haben einige Senatoren angekündigt, sie würden gegen den Haushalt stimmen.", "einige Senatoren"),
+])
+def test_the_phrase_after_a_perfects_auxiliary_is_its_subject_when_it_has_none(run_de, text, speaker):
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == speaker
+    assert att.addressee is None  # "der" is the nominative too: no one spoken to
