@@ -296,6 +296,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         child = children[0]
         i = child.i
         left = max(child.left_edge.i, lower)
+        if left > lower and left == child.left_edge.i and pos[left - 1] == DET and doc[left - 1].head.pos not in (NOUN, PROPN):
+            left -= 1  # "Der dortige Gerichtshof": its article the parser hung on the verb
         if lowers[left] in lex.passive_agent_prepositions and left < i:
             left += 1  # the agent of a passive without its preposition ("vom Verband")
         # a dateline set off by a spaced dash before the head is no part of it ("LONDON (Reuters) - Mayor X")

@@ -172,3 +172,20 @@ def test_the_phrase_after_a_perfects_auxiliary_is_its_subject_when_it_has_none(r
     (att,) = run_de(text).attributions
     assert att.speaker.text == speaker
     assert att.addressee is None  # "der" is the nominative too: no one spoken to
+
+
+def test_an_article_the_parser_hung_on_the_verb_still_opens_the_subject():
+    # "Der[advmod] dortige Gerichtshof hatte entschieden": the article hung on the verb
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.phrases import subject_of
+
+    words = ["Der", "dortige", "Gerichtshof", "hatte", "entschieden", ",", "dass", "er", "zahle", "."]
+    doc = Doc(spacy.blank("de").vocab, words=words,
+              pos=["DET", "ADJ", "NOUN", "AUX", "VERB", "PUNCT", "SCONJ", "PRON", "VERB", "PUNCT"],
+              tags=["ART", "ADJA", "NN", "VAFIN", "VVPP", "$,", "KOUS", "PPER", "VVFIN", "$."],
+              heads=[4, 2, 4, 4, 4, 8, 8, 8, 4, 4],
+              deps=["advmod", "amod", "nsubj", "aux", "ROOT", "punct", "mark", "nsubj", "ccomp", "punct"])
+    assert subject_of(doc[4], 0, 5, load_lexicon("de")).text == "Der dortige Gerichtshof"
