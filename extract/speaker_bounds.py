@@ -151,7 +151,7 @@ def _with_apposition(doc: Doc, start: int, end: int) -> int:
     window = doc[end + 1 : min(len(doc), end + _APPOSITION_REACH)]
     head = next((t for t in _before_punct(window) if t.dep_ == "appos" and start <= t.head.i < end), None)
     if head is None:
-        return _with_relative_clause(doc, start, end)
+        return _with_role_after_person(doc, end, window) or _with_relative_clause(doc, start, end)
     if head.pos_ not in ("NOUN", "PROPN"):
         return end
     stop = next((t.i for t in doc[head.i + 1: head.right_edge.i + 2] if t.text in (",", ";", ":") or t.is_sent_end
@@ -164,6 +164,26 @@ def _with_apposition(doc: Doc, start: int, end: int) -> int:
 
 
 _APPOSITION_REACH = 8  # words after the comma to the apposition's head ("a local party leader")
+
+
+def _with_role_after_person(doc: Doc, end: int, window: Span) -> int | None:
+    """The end after a role the parse did not call an apposition, set off by a comma after a
+    person's name and closing the sentence or followed by a comma ("so Jan Berger, Sprecher der
+    Feuerwehr."): a noun phrase with no verb, number or name of a time, which says who the
+    person is. None when there is none."""
+    if doc[end - 1].ent_type_ not in _PERSONS:
+        return None
+    words = _before_punct(window)
+    k = end + 1 + len(words)
+    if not words or k >= len(doc) or doc[k].text not in (",", ".") or _line_break_in(doc, end, k):
+        return None
+    first_noun = next((t for t in words if t.pos_ not in ("DET", "ADJ")), None)
+    if (first_noun is None or first_noun.pos_ != "NOUN" or first_noun.ent_type_
+            or any(t.pos_ in ("VERB", "AUX", "NUM", "PRON", "SCONJ", "ADV") or t.like_num for t in words)):
+        return None
+    return k
+
+
 _RELATIVE_DEPS = frozenset({"relcl", "acl:relcl"})
 
 

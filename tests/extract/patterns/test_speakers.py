@@ -14,6 +14,10 @@ import pytest
          "Andres Berger, der Gouverneur der Provinz"),
         ("Maria Celik, die Anwältin der Familie, sagte, die Polizei habe versagt.",
          "Maria Celik, die Anwältin der Familie"),
+        # a role after the comma that the parser did not call an apposition
+        ("„Die Lage ist ernst“, so Jan Berger, Sprecher der Feuerwehr.", "Jan Berger, Sprecher der Feuerwehr"),
+        ("Der Tank stand unter Druck, wie Tom Kessler, Chef der Firma Nordwerk, mitteilte.",
+         "Tom Kessler, Chef der Firma Nordwerk"),
     ],
 )
 def test_speaker_span_keeps_the_apposition(run_de, text, speaker):
