@@ -65,6 +65,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
         end = _with_affiliation(doc, start, end, affiliations)
     end = _without_words_after_person(doc, start, end, name_prepositions)
     end = _without_object_after_head(doc, start, end)
+    end = _without_words_after_pronoun(doc, start, end)
     end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, end)))
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     text = doc_text(doc)
@@ -289,6 +290,25 @@ def _without_object_after_head(doc: Doc, start: int, end: int) -> int:
                 and "Gen" not in word.morph.get("Case") and not word.lower_.endswith(("er", "es"))):
             return k
     return end
+
+
+#: fine tags of a personal pronoun (STTS: "er", "sie"); a demonstrative ("Die", "Der") may be an
+#: article the tagger misread ("Die taz")
+_LONE_PRONOUN_TAGS = frozenset({"PPER"})
+
+
+def _without_words_after_pronoun(doc: Doc, start: int, end: int) -> int:
+    """The end right after a third-person pronoun that opens the phrase and is followed by more
+    words without a comma: the verb's object the parse hung on it ("würdigte er [Soleimanis
+    Lebensweg]"). A pronoun takes no attribute that way; a first or second person may ("wir
+    Europäer") and is left."""
+    first, after = doc[start], doc[start + 1] if end - start > 1 else None
+    if (after is None or first.tag_ not in _LONE_PRONOUN_TAGS or "3" not in first.morph.get("Person", ["3"])
+            or first.morph.get("Reflex") == ["Yes"] or after.is_punct or after.pos_ == "CCONJ"
+            or not (after.pos_ in ("DET", "ADP") or after.text[:1].isupper())  # what may open a phrase
+            or any(t.pos_ in ("VERB", "AUX") for t in doc[start + 1 : end])):  # a span over a clause: not this
+        return end
+    return start + 1
 
 
 def _speech_noun(token: Token, nouns: frozenset[str]) -> bool:

@@ -193,3 +193,10 @@ def test_an_article_the_parser_hung_on_the_verb_still_opens_the_subject():
               heads=[4, 2, 4, 4, 4, 8, 8, 8, 4, 4],
               deps=["advmod", "amod", "nsubj", "aux", "ROOT", "punct", "mark", "nsubj", "ccomp", "punct"])
     assert subject_of(doc[4], 0, 5, load_lexicon("de")).text == "Der dortige Gerichtshof"
+
+
+def test_a_pronoun_speaker_takes_no_phrase_after_it(run_de):
+    # the verb's object the parse hung on the pronoun: a third-person pronoun takes no attribute unmarked
+    text = "In seiner Rede würdigte er Bergers Lebensweg: „Er war ein leuchtendes Beispiel für uns alle.“"
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "er"
