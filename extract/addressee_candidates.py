@@ -18,6 +18,7 @@ from spacy.parts_of_speech import ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from .doc_tables import char_span_kept, children_of, forms, head_list, id_list, kept
+from .fronted_subjects import is_finite
 from .head_names import noun_at, noun_in
 from .phrases import is_name
 from .lexicon import CueLexicon
@@ -350,7 +351,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     second = object_among_subjects(subjects, verb, lex) if addresses else None
     for child in nominals if passive else ():  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
         if not _is_reflexive(child, lex) and (
-                (addresses and child.dep_ in ("obj", "dobj"))
+                (addresses and child.dep_ in ("obj", "dobj") and not _subject_read_as_object(child, verb, nominals, lex))
                 # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
                 # subject beside it, tells it is the object (the speaker's own is passed over)
                 or (addresses and child.dep_ in _SUBJECTS and (not_subject(child, lex) or child == second))
@@ -380,6 +381,18 @@ def _subject_read_as_dative(token: Token, verb: Token, nominals: list[Token], le
                         and preposition_of(c) is None for c in token.children)
             and all(n == token or n.pos_ == "PRON" and n.lower_ in lex.impersonal for n in nominals
                     if preposition_of(n) is None))
+
+
+def _subject_read_as_object(token: Token, verb: Token, nominals: list[Token], lex: CueLexicon) -> bool:
+    """Whether the "object" of a finite active cue that has no subject is its subject, the one
+    bare phrase it has, with an article the nominative shares ("zu der ein Bündnis von
+    Verbänden aufgerufen hatte": who called, not who was called on)."""
+    det = next((c for c in token.children if c.dep_.startswith("det") and c.i < token.i), None)
+    finite = any(is_finite(t) for t in (verb, *(c for c in verb.children if c.dep_ == "aux")))
+    return (det is not None and det.lower_ not in lex.object_determiners and finite
+            and not _passive_voice(verb) and not subjects_of(verb, lex)
+            and not any(c.dep_ in _SUBJECTS for aux in verb.children if aux.dep_ == "aux" for c in aux.children)
+            and all(n == token for n in nominals if preposition_of(n) is None))
 
 
 def _passive_voice(verb: Token) -> bool:

@@ -300,3 +300,10 @@ def test_an_addressee_phrase_never_starts_inside_a_bracket_closed_before_its_hea
     doc = Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert doc[6].left_edge.text == "("
     assert _phrase(doc, doc[6], [], load_lexicon("de")).text == "der Meisterschaft"
+
+
+def test_the_one_phrase_of_a_subjectless_finite_cue_is_its_subject_not_whom_it_addressed(run_de):
+    # "zu dem ein Bündnis … aufgerufen hatte": the alliance called for the march, no one was called on
+    text = "Der Marsch, zu dem ein Bündnis von Verbänden aufgerufen hatte, sei „friedlich“ gewesen."
+    atts = [a for a in run_de(text).attributions if a.cue is not None and a.cue.lemma == "aufrufen"]
+    assert atts and all(a.addressee is None for a in atts)
