@@ -373,9 +373,7 @@ def _subject_read_as_dative(token: Token, verb: Token, nominals: list[Token], le
     no other ("hat der Gerichtshof entschieden, dass …"): "der" is the nominative too, and a
     clause in the active voice has a subject."""
     return (token.left_edge.lower_ in lex.genitive_articles and token.left_edge.lower_ not in lex.genitive_only_determiners
-            and not _passive_voice(verb) and not subjects_of(verb, lex)
-            # a subject the parser hung on the auxiliary ("Ermittler hatten … der Zeitung mitgeteilt")
-            and not any(c.dep_ in _SUBJECTS for aux in verb.children if aux.dep_ == "aux" for c in aux.children)
+            and _active_without_subject(verb, lex)
             # a bare phrase hung on it may be the dative ("wirft der Verband der Polizei vor")
             and not any(c.dep_ in ("nmod", "appos") and c.i > token.i and c.pos_ in _NOMINAL
                         and preposition_of(c) is None for c in token.children)
@@ -389,10 +387,15 @@ def _subject_read_as_object(token: Token, verb: Token, nominals: list[Token], le
     Verbänden aufgerufen hatte": who called, not who was called on)."""
     det = next((c for c in token.children if c.dep_.startswith("det") and c.i < token.i), None)
     finite = any(is_finite(t) for t in (verb, *(c for c in verb.children if c.dep_ == "aux")))
-    return (det is not None and det.lower_ not in lex.object_determiners and finite
-            and not _passive_voice(verb) and not subjects_of(verb, lex)
-            and not any(c.dep_ in _SUBJECTS for aux in verb.children if aux.dep_ == "aux" for c in aux.children)
+    return (det is not None and det.lower_ not in lex.object_determiners and finite and _active_without_subject(verb, lex)
             and all(n == token for n in nominals if preposition_of(n) is None))
+
+
+def _active_without_subject(verb: Token, lex: CueLexicon) -> bool:
+    """Whether a cue is in the active voice and the parser gave it no subject, neither on it nor
+    on its auxiliary ("Ermittler hatten … der Zeitung mitgeteilt": the subject on "hatten")."""
+    return (not _passive_voice(verb) and not subjects_of(verb, lex)
+            and not any(c.dep_ in _SUBJECTS for aux in verb.children if aux.dep_ == "aux" for c in aux.children))
 
 
 def _passive_voice(verb: Token) -> bool:
