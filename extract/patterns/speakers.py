@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_tables import children_of, flags, id_list, morph_values, table_of
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
+from ..fronted_subjects import is_finite
 from ..phrases import SUBJECT_DEPS, noun_phrase, np_after, np_before, strip_punct, subject_of, with_apposition
 from .source_phrases import is_source_noun
 
@@ -273,6 +274,11 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         return with_apposition(agent, upper, lex) if agent.end < upper else agent
     subject = subject_of(verb, lower, upper, lex)
     passive = any(c.dep_ in _PASSIVE_AUX_DEPS for c in verb.children)
+    if lex.verb_second and not passive and (subject is None or subject.start < verb.i) and _particle_fronted(verb, lex):
+        # "…, so bestätigt das Gericht": "so" fills the front field, the subject follows the verb
+        after = _nominative_after(doc, verb, upper, lex)
+        if after is not None:
+            return with_apposition(after, upper, lex) if after.end < upper else after
     if passive and (subject is None or subject.root.dep_ in lex.passive_subject_dependents):
         document = _document_before(doc, verb, lower, lex)
         if document is not None:
@@ -365,6 +371,14 @@ def _with_role_before(doc: Doc, speaker: Span, lower: int) -> Span:
             t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.text in (",", ";", ":") for t in role):
         return speaker
     return doc[lower : speaker.end]
+
+
+def _particle_fronted(verb: Token, lex: CueLexicon) -> bool:
+    """Whether a source particle ("so") right before a finite cue fills its front field ("Der
+    Flug sei unzumutbar, so bestätigt das Gericht"): the subject then follows the verb."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (before is not None and before.lower_ in lex.source_particles and before.head == verb
+            and is_finite(verb))
 
 
 def _nominative_after(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Span | None:

@@ -200,3 +200,10 @@ def test_a_pronoun_speaker_takes_no_phrase_after_it(run_de):
     text = "In seiner Rede würdigte er Bergers Lebensweg: „Er war ein leuchtendes Beispiel für uns alle.“"
     (att,) = run_de(text).attributions
     assert att.speaker.text == "er"
+
+
+def test_a_source_particle_before_the_cue_fills_the_front_field(run_de):
+    # "…, so vermutet die Zeitung, …": "so" stands before the verb, the subject after it
+    text = "Der Grund für den Rücktritt der Ministerin, so vermutet die Zeitung, sei ein Streit gewesen."
+    att = next(a for a in run_de(text).attributions if a.cue is not None and a.cue.lemma == "vermuten")
+    assert att.speaker.text == "die Zeitung"
