@@ -19,7 +19,7 @@ from .quoted_names import quoted_name, quoted_name_after  # noqa: F401  (their u
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
 from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
 from .span_index import CharSpans, DocEntities  # noqa: F401  (their users import them from here)
-from .fronted_subjects import fronted_subject, subject_after_fronted_adverb, subjects_on_auxiliary
+from .fronted_subjects import adverb_with_phrases, fronted_subject, subject_after_fronted_adverb, subjects_on_auxiliary
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
@@ -248,7 +248,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     if len(children) > 1:
         # or a fronted adverb the tagger read as a noun ("Ähnlich äußerte sich der Präsident"):
         # one bare word, neither pronoun nor entity
-        bare = [c for c in children if c.left_edge == c == c.right_edge and not c.ent_type_ and c.pos_ != "PRON"]
+        bare = [c for c in children if (c.left_edge == c == c.right_edge and not c.ent_type_ and c.pos_ != "PRON")
+                or adverb_with_phrases(c, lex)]  # "Passend zu den Gefahren warnte die Sprecherin"
         # (when every one is a bare word, the one opening the sentence: "Relativierend fügt Gall hinzu")
         children = ([c for c in children if c not in bare]
                     or [c for c in children if not c.is_sent_start] or children)

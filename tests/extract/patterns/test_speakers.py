@@ -207,3 +207,14 @@ def test_a_source_particle_before_the_cue_fills_the_front_field(run_de):
     text = "Der Grund für den Rücktritt der Ministerin, so vermutet die Zeitung, sei ein Streit gewesen."
     att = next(a for a in run_de(text).attributions if a.cue is not None and a.cue.lemma == "vermuten")
     assert att.speaker.text == "die Zeitung"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an adverb the tagger called a noun, with a phrase on it, fills the front field: the subject follows the verb
+    ("Passend zu den Gefahren des Nebels warnte die Sprecherin eines Radiosenders: „Auf den Straßen kann es gefährlich sein.“",
+     "die Sprecherin eines Radiosenders"),
+    ("Bezugnehmend auf den Bericht erklärte die Sprecherin der Behörde: „Wir prüfen das.“", "die Sprecherin der Behörde"),
+])
+def test_an_adverb_with_a_phrase_before_the_cue_is_no_subject(run_de, text, speaker):
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == speaker
