@@ -80,7 +80,8 @@ def adverb_with_phrases(subject: Token, lex: CueLexicon) -> bool:
     a noun, with only prepositional phrases or a clause on it ("Passend zu den Gefahren warnte
     die Moderatorin", "Stellvertretend für die Kommission empfahl der Kommissar"): no article,
     entity, plural or name elsewhere marks it as a noun phrase."""
-    return (subject.left_edge.i == subject.i and subject.i == subject.sent.start and subject.pos_ in ("NOUN", "ADJ", "ADV")
+    return (lex.verb_second and subject.left_edge.i == subject.i and subject.i == subject.sent.start
+            and subject.pos_ in ("NOUN", "ADJ", "ADV")
             and not subject.ent_type_ and "Plur" not in subject.morph.get("Number")
             and subject.lower_ not in lex.pronouns and not _name_elsewhere(subject)
             and any(True for _ in subject.children)
