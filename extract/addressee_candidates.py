@@ -18,6 +18,7 @@ from spacy.parts_of_speech import ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from .doc_tables import char_span_kept, children_of, forms, head_list, id_list, kept
+from .fronted_subjects import is_finite
 from .head_names import noun_at, noun_in
 from .phrases import is_name
 from .lexicon import CueLexicon
@@ -292,6 +293,8 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     # the nominals on the verb, found in the Doc's arrays (the rules below ask only of them)
     nominals = [doc[c] for c in children if pos[c] in _NOMINAL_IDS]
     for child in nominals:  # a dative object: "sagte der Zeitung", "told him"
+        if _subject_read_as_dative(child, verb, nominals, lex):
+            continue
         if _preposition_at(doc, child.i, parse) is None and not _is_reflexive(child, lex) and (
                 (takes_dative and child.dep_ in lex.addressee_dependents
                  and _may_be_in_case(child, lex.addressee_cases))
@@ -324,6 +327,8 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
             yield child  # "Ihr gegenüber", the preposition after its pronoun, each on the verb
     for k in _clause_nominals(verb, parse=parse):  # "sagte Anna gegenüber dem Sender": attached to another word
         prep = _preposition_at(doc, k, parse)
+        if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "erklärte X zum Feind": spoken of
+            continue
         if prep in lex.addressee_prepositions or (
                 prep in lex.audience_prepositions and (_is_addressable(doc[k], lex) or _is_title(doc[k]))) or (
                 lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)):
@@ -346,7 +351,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     second = object_among_subjects(subjects, verb, lex) if addresses else None
     for child in nominals if passive else ():  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
         if not _is_reflexive(child, lex) and (
-                (addresses and child.dep_ in ("obj", "dobj"))
+                (addresses and child.dep_ in ("obj", "dobj") and not _subject_read_as_object(child, verb, nominals, lex))
                 # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
                 # subject beside it, tells it is the object (the speaker's own is passed over)
                 or (addresses and child.dep_ in _SUBJECTS and (not_subject(child, lex) or child == second))
@@ -361,6 +366,36 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         # "Asked whether …, the senator said": the participle's one addressed is its governor's subject
         yield from (c for c in verb.head.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL)
     yield from _partners(verb, lex, parse)
+
+
+def _subject_read_as_dative(token: Token, verb: Token, nominals: list[Token], lex: CueLexicon) -> bool:
+    """Whether a "der" phrase the tagger marked dative is the subject of an active cue that has
+    no other ("hat der Gerichtshof entschieden, dass …"): "der" is the nominative too, and a
+    clause in the active voice has a subject."""
+    return (token.left_edge.lower_ in lex.genitive_articles and token.left_edge.lower_ not in lex.genitive_only_determiners
+            and _active_without_subject(verb, lex)
+            # a bare phrase hung on it may be the dative ("wirft der Verband der Polizei vor")
+            and not any(c.dep_ in ("nmod", "appos") and c.i > token.i and c.pos_ in _NOMINAL
+                        and preposition_of(c) is None for c in token.children)
+            and all(n == token or n.pos_ == "PRON" and n.lower_ in lex.impersonal for n in nominals
+                    if preposition_of(n) is None))
+
+
+def _subject_read_as_object(token: Token, verb: Token, nominals: list[Token], lex: CueLexicon) -> bool:
+    """Whether the "object" of a finite active cue that has no subject is its subject, the one
+    bare phrase it has, with an article the nominative shares ("zu der ein Bündnis von
+    Verbänden aufgerufen hatte": who called, not who was called on)."""
+    det = next((c for c in token.children if c.dep_.startswith("det") and c.i < token.i), None)
+    finite = any(is_finite(t) for t in (verb, *(c for c in verb.children if c.dep_ == "aux")))
+    return (det is not None and det.lower_ not in lex.object_determiners and finite and _active_without_subject(verb, lex)
+            and all(n == token for n in nominals if preposition_of(n) is None))
+
+
+def _active_without_subject(verb: Token, lex: CueLexicon) -> bool:
+    """Whether a cue is in the active voice and the parser gave it no subject, neither on it nor
+    on its auxiliary ("Ermittler hatten … der Zeitung mitgeteilt": the subject on "hatten")."""
+    return (not _passive_voice(verb) and not subjects_of(verb, lex)
+            and not any(c.dep_ in _SUBJECTS for aux in verb.children if aux.dep_ == "aux" for c in aux.children))
 
 
 def _passive_voice(verb: Token) -> bool:

@@ -161,6 +161,8 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
             continue
         in_speaker = speaker is not None and speaker[0] <= head.idx < speaker[1]
+        if not in_speaker and _towards_in_another_phrase(head, speaker, lex):
+            continue  # "Deren Haltung gegenüber der Partei bezeichnete er als …": whom an attitude is towards
         subject = _subject_beside(doc, speaker, head, verb, lex) if in_speaker else None
         is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents or subject is not None)
         if in_speaker and not is_speaker and not (_after_speaker_head(doc, speaker, head)
@@ -176,9 +178,24 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     return None, False, None
 
 
+def _towards_in_another_phrase(head: Token, speaker: tuple[int, int] | None, lex: CueLexicon) -> bool:
+    """Whether ``head`` is the object of an addressee preposition ("gegenüber") inside the phrase
+    of a common noun that is not the speaker's ("ihre Haltung gegenüber der Partei", "die
+    Skepsis gegenüber der Regierung"): the phrase says whom that noun is towards, not to whom the
+    words were said. The parser hangs the speaker's own "gegenüber" phrase on the speaker's
+    noun ("sagte der Sprecher gegenüber der Zeitung"), which is kept."""
+    carrier = head.head
+    if (speaker is None or carrier.pos_ != "NOUN" or carrier.i >= head.i
+            or preposition_of(head) not in lex.addressee_prepositions):
+        return False
+    return not (speaker[0] <= carrier.idx < speaker[1]) and carrier.lower_ not in lex.time_nouns
+
+
 def _lemma_with_particle(verb: Token, lex: CueLexicon) -> str | None:
     """The cue's lemma, with the separated particle that closes its clause when the tagger's
-    tag kept :func:`cue_lemma` from looking for one ("forderte[ADJA] Mussawi dazu auf")."""
+    tag kept :func:`cue_lemma` from looking for one ("forderte[ADJA] Mussawi dazu auf"); a
+    particle that makes another verb than a cue gives that verb, whose dative is no one spoken
+    to ("schreibt der Partei den Verdienst zu": zuschreiben, not schreiben)."""
     lemma = cue_lemma(verb, lex)
     if lemma is None or not lex.separable_particles:
         return lemma
@@ -186,7 +203,11 @@ def _lemma_with_particle(verb: Token, lex: CueLexicon) -> str | None:
         if token.is_punct:
             break
         if token.tag_ == "PTKVZ":
-            return token.lower_ + lemma if token.lower_ + lemma in lex.verbs else lemma
+            joined = token.lower_ + lemma
+            if joined in lex.verbs or (token.head == verb and token.dep_ == "compound:prt"
+                                       and not lemma.startswith(token.lower_)):
+                return joined  # (cue_lemma may have joined it already: "mitteilen")
+            return lemma
     return lemma
 
 

@@ -62,13 +62,30 @@ def subject_after_fronted_adverb(verb: Token, subject: Token, lower: int, lex: C
     if not lex.verb_second or subject.i > verb.i or subject.i < lower:
         return None
     first = subject.left_edge
-    if not (lone_adverb(subject, lex) or first.pos_ in ("ADP", "CCONJ", "SCONJ") and first.i < subject.i):
+    before = verb.doc[first.i - 1] if first.i > lower else None
+    if not (lone_adverb(subject, lex) or first.pos_ in ("ADP", "CCONJ", "SCONJ") and first.i < subject.i
+            # "Als[cc] Grund nannte die NASA": the label word hung on the verb
+            or (before is not None and before.lower_ in lex.label_complements and before.head == verb)
+            or adverb_with_phrases(subject, lex)):
         return None
     finite = next((t for t in (verb, *verb.children) if t.i > subject.right_edge.i and t.i <= verb.i and is_finite(t)), None)
     after = _phrase_after(verb, finite, lex) if finite is not None else None
     if after is not None and {*after.morph.get("Number"), *finite.morph.get("Number")} == {"Sing", "Plur"}:
         return None  # it does not agree with the verb
     return after
+
+
+def adverb_with_phrases(subject: Token, lex: CueLexicon) -> bool:
+    """Whether a parser's subject opening the clause is an adverb or adjective the tagger called
+    a noun, with only prepositional phrases or a clause on it ("Passend zu den Gefahren warnte
+    die Moderatorin", "Stellvertretend für die Kommission empfahl der Kommissar"): no article,
+    entity, plural or name elsewhere marks it as a noun phrase."""
+    return (lex.verb_second and subject.left_edge.i == subject.i and subject.i == subject.sent.start
+            and subject.pos_ in ("NOUN", "ADJ", "ADV")
+            and not subject.ent_type_ and "Plur" not in subject.morph.get("Number")
+            and subject.lower_ not in lex.pronouns and not _name_elsewhere(subject)
+            and any(True for _ in subject.children)
+            and all(c.dep_ in ("advcl", "punct") or any(k.dep_ == "case" for k in c.children) for c in subject.children))
 
 
 def subjects_on_auxiliary(verb: Token, lower: int, upper: int, lex: CueLexicon) -> list[Token]:

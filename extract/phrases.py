@@ -19,7 +19,7 @@ from .quoted_names import quoted_name, quoted_name_after  # noqa: F401  (their u
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
 from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
 from .span_index import CharSpans, DocEntities  # noqa: F401  (their users import them from here)
-from .fronted_subjects import fronted_subject, subject_after_fronted_adverb, subjects_on_auxiliary
+from .fronted_subjects import adverb_with_phrases, fronted_subject, subject_after_fronted_adverb, subjects_on_auxiliary
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
@@ -248,7 +248,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     if len(children) > 1:
         # or a fronted adverb the tagger read as a noun ("Ähnlich äußerte sich der Präsident"):
         # one bare word, neither pronoun nor entity
-        bare = [c for c in children if c.left_edge == c == c.right_edge and not c.ent_type_ and c.pos_ != "PRON"]
+        bare = [c for c in children if (c.left_edge == c == c.right_edge and not c.ent_type_ and c.pos_ != "PRON")
+                or adverb_with_phrases(c, lex)]  # "Passend zu den Gefahren warnte die Sprecherin"
         # (when every one is a bare word, the one opening the sentence: "Relativierend fügt Gall hinzu")
         children = ([c for c in children if c not in bare]
                     or [c for c in children if not c.is_sent_start] or children)
@@ -296,6 +297,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         child = children[0]
         i = child.i
         left = max(child.left_edge.i, lower)
+        if left > lower and left == child.left_edge.i and pos[left - 1] == DET and doc[left - 1].head.pos not in (NOUN, PROPN):
+            left -= 1  # "Der dortige Gerichtshof": its article the parser hung on the verb
         if lowers[left] in lex.passive_agent_prepositions and left < i:
             left += 1  # the agent of a passive without its preposition ("vom Verband")
         # a dateline set off by a spaced dash before the head is no part of it ("LONDON (Reuters) - Mayor X")

@@ -68,6 +68,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
         end = _with_body_spoken_for(doc, start, end, spokesperson_nouns, name_prepositions)
     end = _without_words_after_person(doc, start, end, name_prepositions)
     end = _without_object_after_head(doc, start, end)
+    end = _without_words_after_pronoun(doc, start, end)
     end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, end)))
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     text = doc_text(doc)
@@ -154,7 +155,7 @@ def _with_apposition(doc: Doc, start: int, end: int) -> int:
     window = doc[end + 1 : min(len(doc), end + _APPOSITION_REACH)]
     head = next((t for t in _before_punct(window) if t.dep_ == "appos" and start <= t.head.i < end), None)
     if head is None:
-        return _with_relative_clause(doc, start, end)
+        return _with_role_after_person(doc, end, window) or _with_relative_clause(doc, start, end)
     if head.pos_ not in ("NOUN", "PROPN"):
         return end
     stop = next((t.i for t in doc[head.i + 1: head.right_edge.i + 2] if t.text in (",", ";", ":") or t.is_sent_end
@@ -167,6 +168,26 @@ def _with_apposition(doc: Doc, start: int, end: int) -> int:
 
 
 _APPOSITION_REACH = 8  # words after the comma to the apposition's head ("a local party leader")
+
+
+def _with_role_after_person(doc: Doc, end: int, window: Span) -> int | None:
+    """The end after a role the parse did not call an apposition, set off by a comma after a
+    person's name and closing the sentence or followed by a comma ("so Jan Berger, Sprecher der
+    Feuerwehr."): a noun phrase with no verb, number or name of a time, which says who the
+    person is. None when there is none."""
+    if doc[end - 1].ent_type_ not in _PERSONS:
+        return None
+    words = _before_punct(window)
+    k = end + 1 + len(words)
+    if not words or k >= len(doc) or doc[k].text not in (",", ".") or _line_break_in(doc, end, k):
+        return None
+    first_noun = next((t for t in words if t.pos_ not in ("DET", "ADJ")), None)
+    if (first_noun is None or first_noun.pos_ != "NOUN" or first_noun.ent_type_
+            or any(t.pos_ in ("VERB", "AUX", "NUM", "PRON", "SCONJ", "ADV") or t.like_num for t in words)):
+        return None
+    return k
+
+
 _RELATIVE_DEPS = frozenset({"relcl", "acl:relcl"})
 
 
@@ -272,6 +293,25 @@ def _without_object_after_head(doc: Doc, start: int, end: int) -> int:
                 and "Gen" not in word.morph.get("Case") and not word.lower_.endswith(("er", "es"))):
             return k
     return end
+
+
+#: fine tags of a personal pronoun (STTS: "er", "sie"); a demonstrative ("Die", "Der") may be an
+#: article the tagger misread ("Die taz")
+_LONE_PRONOUN_TAGS = frozenset({"PPER"})
+
+
+def _without_words_after_pronoun(doc: Doc, start: int, end: int) -> int:
+    """The end right after a third-person pronoun that opens the phrase and is followed by more
+    words without a comma: the verb's object the parse hung on it ("würdigte er [Soleimanis
+    Lebensweg]"). A pronoun takes no attribute that way; a first or second person may ("wir
+    Europäer") and is left."""
+    first, after = doc[start], doc[start + 1] if end - start > 1 else None
+    if (after is None or first.tag_ not in _LONE_PRONOUN_TAGS or "3" not in first.morph.get("Person", ["3"])
+            or first.morph.get("Reflex") == ["Yes"] or after.is_punct or after.pos_ == "CCONJ"
+            or not (after.pos_ in ("DET", "ADP") or after.text[:1].isupper())  # what may open a phrase
+            or any(t.pos_ in ("VERB", "AUX") for t in doc[start + 1 : end])):  # a span over a clause: not this
+        return end
+    return start + 1
 
 
 def _speech_noun(token: Token, nouns: frozenset[str]) -> bool:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_tables import children_of, flags, id_list, morph_values, table_of
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
+from ..fronted_subjects import is_finite
 from ..phrases import SUBJECT_DEPS, noun_phrase, np_after, np_before, strip_punct, subject_of, with_apposition
 from .source_phrases import is_source_noun
 
@@ -273,6 +274,11 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         return with_apposition(agent, upper, lex) if agent.end < upper else agent
     subject = subject_of(verb, lower, upper, lex)
     passive = any(c.dep_ in _PASSIVE_AUX_DEPS for c in verb.children)
+    if lex.verb_second and not passive and (subject is None or subject.start < verb.i) and _particle_fronted(verb, lex):
+        # "…, so bestätigt das Gericht": "so" fills the front field, the subject follows the verb
+        after = _nominative_after(doc, verb, upper, lex)
+        if after is not None:
+            return with_apposition(after, upper, lex) if after.end < upper else after
     if passive and (subject is None or subject.root.dep_ in lex.passive_subject_dependents):
         document = _document_before(doc, verb, lower, lex)
         if document is not None:
@@ -308,6 +314,8 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         speaker = _coordinated_subject(doc, verb, lower, lex)
     if speaker is None and lex.verb_second and subject is None:
         speaker = _perfect_read_as_attribute(verb, lower, upper, lex)
+    if speaker is None and lex.verb_second and subject is None and not passive:
+        speaker = _nominative_after_auxiliary(doc, verb, upper, lex)
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
         if speaker is not None and speaker.root.dep_ in _ADVERBIAL_DEPS and not speaker.root.ent_type_:
@@ -365,6 +373,14 @@ def _with_role_before(doc: Doc, speaker: Span, lower: int) -> Span:
     return doc[lower : speaker.end]
 
 
+def _particle_fronted(verb: Token, lex: CueLexicon) -> bool:
+    """Whether a source particle ("so") right before a finite cue fills its front field ("Der
+    Flug sei unzumutbar, so bestätigt das Gericht"): the subject then follows the verb."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (before is not None and before.lower_ in lex.source_particles and before.head == verb
+            and is_finite(verb))
+
+
 def _nominative_after(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Span | None:
     """A noun phrase right after the verb that the parser made its object, with an article
     that can be nominative (not "dem", "den": ``CueLexicon.object_determiners``)."""
@@ -374,6 +390,23 @@ def _nominative_after(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Spa
         return None
     np = noun_phrase(doc, obj.left_edge.i, upper, lex)
     return np if np is not None and np.end == obj.i + 1 else None
+
+
+def _nominative_after_auxiliary(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Span | None:
+    """The subject of a perfect the parser made an object of the participle: the noun phrase
+    right after the finite auxiliary, with an article that can be nominative ("Daher hat der
+    Gerichtshof entschieden, dass …": "der" read as the dative)."""
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.i < verb.i), None)
+    if aux is None:
+        return None
+    phrase = next((c for c in verb.children if c.left_edge.i == aux.i + 1 and c.pos_ in ("NOUN", "PROPN")
+                   and c.dep_ in ("obj", "obl", "obl:arg", "iobj") and c.i < min(verb.i, upper)
+                   and not any(k.dep_ == "case" for k in c.children)), None)
+    if phrase is None or phrase.left_edge.pos_ != "DET" or phrase.left_edge.lower_ in lex.object_determiners \
+            or phrase.left_edge.lower_ in lex.genitive_only_determiners:
+        return None
+    np = noun_phrase(doc, phrase.left_edge.i, upper, lex)
+    return np if np is not None and np.end == phrase.i + 1 else None
 
 
 def _speech_noun_owner(pronoun: Token, lex: CueLexicon) -> Span | None:

@@ -94,6 +94,16 @@ GERMAN = [
     ("Sie sagte, der Vertrag werde im Herbst unterschrieben.", "Sie", None),
     # no addressee: a genitive name is whose act is spoken of, not an apposition of the noun
     ("Der Verband erklärte zur Ernennung Müllers, man begrüße die Entscheidung.", "Der Verband", None),
+    # no addressee: a separated particle that makes another verb ("zuschreiben"), whose dative is
+    # credited with something, not spoken to
+    ("Die Forscherin schreibt dem Klimawandel den Rückgang der Bestände zu, der seit Jahren anhalte.",
+     "Die Forscherin", None),
+    # no addressee: a "gegenüber" phrase inside another noun's phrase says whom that is towards
+    ("Ihre Haltung gegenüber der Opposition bezeichnete er als „völlig verfehlt und heuchlerisch“.", "er", None),
+    ("Die Ministerin begründete den Plan mit „null Toleranz gegenüber der Schwarzarbeit“.", "Die Ministerin", None),
+    # no addressee: "erklären zu" declares what someone or something is ("zum Sieger")
+    ("Im Jahr 2015 erklärte die Regierung den Rebellenführer zum Terrorist und verhängte Sanktionen gegen ihn.",
+     "die Regierung", None),
 ]
 
 ENGLISH = [
@@ -290,3 +300,10 @@ def test_an_addressee_phrase_never_starts_inside_a_bracket_closed_before_its_hea
     doc = Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert doc[6].left_edge.text == "("
     assert _phrase(doc, doc[6], [], load_lexicon("de")).text == "der Meisterschaft"
+
+
+def test_the_one_phrase_of_a_subjectless_finite_cue_is_its_subject_not_whom_it_addressed(run_de):
+    # "zu dem ein Bündnis … aufgerufen hatte": the alliance called for the march, no one was called on
+    text = "Der Marsch, zu dem ein Bündnis von Verbänden aufgerufen hatte, sei „friedlich“ gewesen."
+    atts = [a for a in run_de(text).attributions if a.cue is not None and a.cue.lemma == "aufrufen"]
+    assert atts and all(a.addressee is None for a in atts)

@@ -14,6 +14,10 @@ import pytest
          "Andres Berger, der Gouverneur der Provinz"),
         ("Maria Celik, die Anwältin der Familie, sagte, die Polizei habe versagt.",
          "Maria Celik, die Anwältin der Familie"),
+        # a role after the comma that the parser did not call an apposition
+        ("„Die Lage ist ernst“, so Jan Berger, Sprecher der Feuerwehr.", "Jan Berger, Sprecher der Feuerwehr"),
+        ("Der Tank stand unter Druck, wie Tom Kessler, Chef der Firma Nordwerk, mitteilte.",
+         "Tom Kessler, Chef der Firma Nordwerk"),
     ],
 )
 def test_speaker_span_keeps_the_apposition(run_de, text, speaker):
@@ -161,3 +165,42 @@ def test_a_perfect_the_parser_split_keeps_the_auxiliarys_subject(run_de):
     text = "Die Hochschule hatte die Aberkennung des Titels damit begründet, dass viele Passagen abgeschrieben wurden."
     (att,) = run_de(text).attributions
     assert (att.cue.lemma, att.speaker.text) == ("begründen", "Die Hochschule")
+
+
+def test_an_article_the_parser_hung_on_the_verb_still_opens_the_subject():
+    # "Der[advmod] dortige Gerichtshof hatte entschieden": the article hung on the verb
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.phrases import subject_of
+
+    words = ["Der", "dortige", "Gerichtshof", "hatte", "entschieden", ",", "dass", "er", "zahle", "."]
+    doc = Doc(spacy.blank("de").vocab, words=words,
+              pos=["DET", "ADJ", "NOUN", "AUX", "VERB", "PUNCT", "SCONJ", "PRON", "VERB", "PUNCT"],
+              tags=["ART", "ADJA", "NN", "VAFIN", "VVPP", "$,", "KOUS", "PPER", "VVFIN", "$."],
+              heads=[4, 2, 4, 4, 4, 8, 8, 8, 4, 4],
+              deps=["advmod", "amod", "nsubj", "aux", "ROOT", "punct", "mark", "nsubj", "ccomp", "punct"])
+    assert subject_of(doc[4], 0, 5, load_lexicon("de")).text == "Der dortige Gerichtshof"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # "der" read as the dative, the phrase made the participle's object: the subject of the perfect
+    ("Nach langer Beratung hat der BGH entschieden, dass die Klausel unwirksam ist.", "entscheiden", "der BGH"),
+    ("Inzwischen haben einige Senatoren angekündigt, sie würden gegen den Haushalt stimmen.", "ankündigen",
+     "einige Senatoren"),
+    # the verb's object the parse hung on a pronoun: a third-person pronoun takes no attribute unmarked
+    ("In seiner Rede würdigte er Bergers Lebensweg: „Er war ein leuchtendes Beispiel für uns alle.“", "würdigen", "er"),
+    # "so" fills the front field before the verb: the subject follows it
+    ("Der Grund für den Rücktritt der Ministerin, so vermutet die Zeitung, sei ein Streit gewesen.", "vermuten",
+     "die Zeitung"),
+    # an adverb the tagger called a noun, with a phrase on it, fills the front field too
+    ("Passend zu den Gefahren des Nebels warnte die Sprecherin eines Radiosenders: „Auf den Straßen kann es gefährlich sein.“",
+     "warnen", "die Sprecherin eines Radiosenders"),
+    ("Bezugnehmend auf den Bericht erklärte die Sprecherin der Behörde: „Wir prüfen das.“", "erklären",
+     "die Sprecherin der Behörde"),
+])
+def test_the_subject_of_a_verb_second_clause_the_parser_misread(run_de, text, cue, speaker):
+    att = next(a for a in run_de(text).attributions if a.cue is not None and a.cue.lemma == cue)
+    assert att.speaker.text == speaker
+    assert att.addressee is None  # (the "der" phrase is the nominative: no one is spoken to)
