@@ -163,8 +163,10 @@ def _broad_verb_report(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Fo
     comp = broad_complement(verb)
     if comp is None:
         return None
-    if comp.pos_ == "PRON" and comp.left_edge.i == comp.right_edge.i:
-        return None  # "did it", "thanked them": a bare pronoun is no content
+    if comp.pos_ == "PRON" and comp.left_edge.i == comp.right_edge.i and cue_lemma(verb, lex) is None:
+        # "did it", "thanked them": a bare pronoun is no content, unless a reporting verb takes
+        # it ("Two senators endorsed her", "Most oppose it": a stance on someone named before)
+        return None
     # the speaker first: most verbs have none before them, and then the content is not read
     speaker = usable_speaker(subject_of(verb, sent.start, verb.i, lex), lex)
     if speaker is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:

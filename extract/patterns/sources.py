@@ -19,8 +19,6 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterato
     """Reported claims with a nominal or prepositional cue: ``Laut X …``, ``X zufolge …``,
     ``nach Angaben von X …``, ``seinen Angaben nach …`` (the possessor is resolved later)."""
     for sent in sentences(doc):
-        if not found.outside(sent.start_char, sent.end_char):
-            continue
         phrases = source_phrases_in(doc, sent.start, sent.end, lex)
         if not phrases:
             continue
@@ -42,6 +40,11 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterato
         if not parts or sum(word_count(span_text(p)) for p in parts) < 3:
             continue
         start, end = parts[0].start_char, parts[-1].end_char
+        if not found.outside(start, end):
+            # the claim is an earlier pattern's report ("X said A, according to Y": Y relays
+            # it); one inside the source phrase leaves the claim to it ("A, according to an
+            # adviser who requested anonymity")
+            continue
         cue = (sp.cue.start_char, sp.cue.end_char, sp.cue.text.lower())
         # the claim is reported content ("laut X ist …"): indirect, as annotators mark it
         speaker = sp.source

@@ -115,6 +115,34 @@ def participle_holder(verb: Token, lower: int) -> Span | None:
     return strip_punct(verb.doc[start : verb.i])
 
 
+#: what a preposition's gerund passes on the way up to the one who does it: the preposition, its
+#: noun ("a history of blaming"), the object or complement that noun is ("has a long history",
+#: "the most aggressive in denouncing")
+_GERUND_PATH_DEPS = frozenset({"prep", "pobj", "dobj", "attr", "acomp", "npadvmod"})
+
+
+def gerund_holder(sent: Span, verb: Token, lex: CueLexicon) -> Span | None:
+    """"In addition to stating that …, X vowed", "X has a long history of blaming …", "his
+    policy of not attacking …": a gerund after a preposition, with no subject of its own, is
+    done by the owner of the first noun above it that has one, else by the subject of the verb
+    its phrase hangs on (English parse labels), wherever it stands in the sentence: the phrase
+    often opens it."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "poss" for c in verb.children):
+        return None
+    head = verb.head
+    for _ in range(6):
+        if head.pos_ == "NOUN":
+            owner = noun_owner(head)
+            if owner is not None:
+                return owner
+        elif head.pos_ in ("VERB", "AUX"):
+            return usable_speaker(subject_of(head, sent.start, sent.end, lex), lex)
+        if head.dep_ not in _GERUND_PATH_DEPS or head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
 _GOVERNED_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "pcomp", "acomp"})
 
 
@@ -299,6 +327,8 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         speaker = _governor_subject(doc, sent, verb, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = participle_holder(verb, lower)
+    if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
+        speaker = gerund_holder(sent, verb, lex)
     if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
         # "X beeilte sich, … zu erklären, …": the infinitive's speaker is its governor's subject
         speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)

@@ -94,6 +94,17 @@ def test_no_broad_candidate_without_source_or_content(broad_rows, text):
     assert broad_rows(text)[1] == []
 
 
+@pytest.mark.parametrize("text, content, cue", [
+    ("Two senators from Ohio endorsed her on Tuesday.", "her", "endorse"),
+    ("Many farmers in the valley oppose it.", "it", "oppose"),
+    ("The governor criticized him on Monday.", "him", "criticize"),
+])
+def test_broad_candidate_for_a_pronoun_a_reporting_verb_takes(broad_rows, text, content, cue):
+    # a stance on someone or something named before: PolNeAR marks the pronoun as the content
+    doc, (att,) = broad_rows(text)
+    assert (att.quote.text, att.cue.lemma) == (content, cue)
+
+
 def test_broad_candidates_leave_reports_to_the_rules(broad_rows):
     doc, rows = broad_rows("The senator said that the bill would pass.")
     assert rows == []

@@ -59,3 +59,21 @@ def test_wonach_after_a_noun_opens_the_content_of_that_source(run_de):
 def test_words_after_an_english_source_that_describe_it_are_no_part_of_the_claim(run_en, text, claim):
     (att,) = run_en(text).attributions
     assert att.quote.text == claim
+
+
+@pytest.mark.parametrize("text, claim, cue", [
+    # a report inside the source's own phrase leaves the claim to the source
+    ("The council decided to delay the vote, according to an aide who requested anonymity to speak freely.",
+     "The council decided to delay the vote", "request"),
+    ("Two candidates would defeat the mayor, according to a new poll that shows most voters want a change.",
+     "Two candidates would defeat the mayor", "show"),
+])
+def test_a_report_inside_the_source_phrase_leaves_the_claim_to_the_source(run_en, text, claim, cue):
+    atts = run_en(text).attributions
+    assert [a.quote.text for a in atts if a.pattern == "source"] == [claim]
+    assert any(a.cue.lemma == cue for a in atts)
+
+
+def test_a_report_the_source_relays_is_no_claim_of_its_own(run_en):
+    (att,) = run_en("The minister said that the border would stay closed, according to Reuters.").attributions
+    assert (att.pattern, att.mediator.text) == ("cue_first", "Reuters")

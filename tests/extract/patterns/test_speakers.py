@@ -133,6 +133,20 @@ def test_participle_after_a_preposition_takes_the_subject(run_en):
     assert (att.cue.lemma, att.speaker.text) == ("emphasize", "She")
 
 
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a gerund after a preposition is done by the subject of the verb its phrase hangs on,
+    # also when the phrase opens the sentence or a noun comes between
+    ("In addition to stating that the tax was unfair, Dana Voss has vowed to repeal it.", "stating", "Dana Voss"),
+    ("Tom Okafor has a long history of blaming his rivals for the losses.", "blaming", "Tom Okafor"),
+    ("Hundreds of farmers were jailed on suspicion of supporting the rebels.", "supporting", "Hundreds of farmers"),
+    # or by the owner of the noun it hangs on
+    ("The mayor broke from her policy of not attacking the council.", "attacking", "her"),
+])
+def test_a_gerund_after_a_preposition_is_done_by_the_clauses_subject(run_en, text, cue, speaker):
+    att = next(a for a in run_en(text).attributions if a.cue.text == cue)
+    assert att.speaker.text == speaker
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("Politifact did a fact-check on Donald Trump’s claim that there have been thousands of shootings this year.",
      "Donald Trump"),
