@@ -2,6 +2,7 @@
 what they do to the scores of the shipped German pipeline."""
 
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from quotegraph.extract.records import Article, Attribution, Cue, Mention, Quote
 from quotegraph.extract.phrases import CharSpans, sentences
 from quotegraph.extract.speaker_linker import _Windows, candidate_features, candidates_for, link_speakers, speaker_candidates
 
-DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "wikinews-de" / "dev.jsonl.gz"
+# the data sets where the other evaluation tests look: $QUOTEGRAPH_DATA, else ../shared/data
+DEV = Path(os.environ.get("QUOTEGRAPH_DATA") or Path(__file__).resolve().parents[3] / "shared" / "data") / "wikinews-de" / "dev.jsonl.gz"
 
 
 def test_linear_model_round_trips_and_scores_monotonically(tmp_path):
