@@ -151,6 +151,9 @@ class CueLexicon:
     # also a compound's last part ("Regierungskreise"): a source so named is no entity, whatever
     # the tagger took it for (extract/head_names.py)
     circle_nouns: frozenset[str] = _words()
+    # adverbs of time the tagger may take for a noun and the parser for a subject ("Gestern
+    # haben einige Anwohner berichtet"): never a speaker on their own (extract/patterns/speakers.py)
+    time_adverbs: frozenset[str] = _words()
     # the tagger's fine-grained tags of proper nouns ("NE", "NNP"): a word so tagged is a name
     # where the coarse part of speech says noun ("bildblog.de"); an entity with no name in any of
     # its names is known by a description only, one per article (extract/coref.py)

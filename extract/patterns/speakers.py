@@ -57,7 +57,8 @@ def is_impersonal(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) ->
 
 
 def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
-    """None for a subject that cannot be a speaker: "es" in "heißt es", "das", "dies"; but a
+    """None for a subject that cannot be a speaker: "es" in "heißt es", "das", "dies", an adverb
+    of time the parser took for a subject ("Gestern haben einige Anwohner berichtet"); but a
     demonstrative that stands for a person ("Dieser behauptete, …") is one."""
     if span is None:
         return None
@@ -68,6 +69,8 @@ def usable_speaker(span: Span | None, lex: CueLexicon) -> Span | None:
     else:
         tokens = [t for t in span if not t.is_punct]
         word = tokens[0] if len(tokens) == 1 else None
+    if word is not None and word.lower_ in lex.time_adverbs:
+        return None
     if (word is not None and word.pos_ in ("PRON", "DET") and word.lower_ not in lex.pronouns
             and word.lower_ not in lex.demonstrative_speakers):
         if relative_subject(word, lex):

@@ -218,3 +218,9 @@ def test_the_subject_of_a_verb_second_clause_the_parser_misread(run_de, text, cu
     att = next(a for a in run_de(text).attributions if a.cue is not None and a.cue.lemma == cue)
     assert att.speaker.text == speaker
     assert att.addressee is None  # (the "der" phrase is the nominative: no one is spoken to)
+
+
+def test_an_adverb_of_time_the_parser_made_the_subject_is_no_speaker(run_de):
+    # the tagger read "Gestern" as a noun, the parser as the subject; rather none than a day
+    att = run_de("Gestern haben einige Anwohner berichtet, dass der Fluss stinke.").attributions[0]
+    assert att.quote.text == "dass der Fluss stinke" and att.speaker is None
