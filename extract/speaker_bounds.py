@@ -68,6 +68,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
         end = _with_body_spoken_for(doc, start, end, spokesperson_nouns, name_prepositions)
     end = _without_words_after_person(doc, start, end, name_prepositions)
     end = _without_object_after_head(doc, start, end)
+    start = _after_object_pronoun(doc, start, end)
     end = _without_words_after_pronoun(doc, start, end)
     end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, end)))
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
@@ -298,6 +299,17 @@ def _without_object_after_head(doc: Doc, start: int, end: int) -> int:
 #: fine tags of a personal pronoun (STTS: "er", "sie"); a demonstrative ("Die", "Der") may be an
 #: article the tagger misread ("Die taz")
 _LONE_PRONOUN_TAGS = frozenset({"PPER"})
+
+
+def _after_object_pronoun(doc: Doc, start: int, end: int) -> int:
+    """The start after a personal pronoun in the dative or accusative that opens the phrase
+    before a name: the one spoken to, which the parser made the subject with the speaker as its
+    apposition ("sagte [ihm] Anna Krolle")."""
+    first = doc[start]
+    if (end - start > 1 and first.tag_ in _LONE_PRONOUN_TAGS and first.morph.get("Case") in (["Dat"], ["Acc"])
+            and doc[start + 1].pos_ == "PROPN"):
+        return start + 1
+    return start
 
 
 def _without_words_after_pronoun(doc: Doc, start: int, end: int) -> int:

@@ -224,3 +224,9 @@ def test_an_adverb_of_time_the_parser_made_the_subject_is_no_speaker(run_de):
     # the tagger read "Gestern" as a noun, the parser as the subject; rather none than a day
     att = run_de("Gestern haben einige Anwohner berichtet, dass der Fluss stinke.").attributions[0]
     assert att.quote.text == "dass der Fluss stinke" and att.speaker is None
+
+
+def test_a_dative_pronoun_the_parser_made_the_subject_is_no_part_of_the_speaker(run_de):
+    # "ihm" is the one spoken to; the parser hung the name on it as an apposition
+    att = run_de("Das Projekt werde weitergeführt, sagte ihm Anna Krolle am Telefon.").attributions[0]
+    assert att.speaker.text == "Anna Krolle"
