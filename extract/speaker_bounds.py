@@ -348,9 +348,7 @@ def _with_affiliation(doc: Doc, start: int, end: int, prepositions: frozenset[st
     noun = doc[end].head
     if doc[end].dep_ != "case" or noun.i <= end:
         return end
-    stop = next((t.i for t in doc[end + 1 : noun.right_edge.i + 1] if t.pos_ in ("VERB", "AUX")
-                 or (t.pos_ == "ADP" and t.i > noun.i) or (t.is_punct and t.text not in _OPENING + _CLOSING + "()-")),
-                noun.right_edge.i + 1)
+    stop = _noun_phrase_end(doc, end + 1, noun)
     if stop <= noun.i or not _same_line(doc, start, stop):
         return end
     if not any(t.pos_ == "PROPN" or (t.ent_type_ and _named(t)) for t in doc[end + 1 : stop]):
@@ -377,10 +375,16 @@ def _with_body_spoken_for(doc: Doc, start: int, end: int, spokesperson_nouns: fr
     noun = owner if owner.pos_ != "ADP" else next((c for c in owner.children if c.pos_ in ("NOUN", "PROPN")), None)
     if noun is None:
         return end
-    stop = next((t.i for t in doc[end + 1 : noun.right_edge.i + 1] if t.pos_ in ("VERB", "AUX")
+    stop = _noun_phrase_end(doc, end + 1, noun)
+    return stop if stop > noun.i and _same_line(doc, start, stop) else end
+
+
+def _noun_phrase_end(doc: Doc, first: int, noun: Token) -> int:
+    """The end of the noun phrase of ``noun`` read from token ``first``: before a verb, a further
+    prepositional phrase after the noun or punctuation other than marks, brackets and hyphens."""
+    return next((t.i for t in doc[first : noun.right_edge.i + 1] if t.pos_ in ("VERB", "AUX")
                  or (t.pos_ == "ADP" and t.i > noun.i) or (t.is_punct and t.text not in _OPENING + _CLOSING + "()-")),
                 noun.right_edge.i + 1)
-    return stop if stop > noun.i and _same_line(doc, start, stop) else end
 
 
 def _spokesperson(token: Token, nouns: frozenset[str]) -> bool:
