@@ -54,6 +54,7 @@ from .addressees import add_addressees
 from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
 from .doc_tables import reading
+from .entity_bounds import complete_person_names
 from .entity_types import retype_organisations
 from .errors import QuotegraphError, UnsupportedLanguageError
 from .lexicon import SUPPORTED_LANGUAGES, CueLexicon, lexicon_from_dict, lexicon_to_dict, load_lexicon
@@ -169,14 +170,16 @@ class AttributionFinder:
 
     def find(self, doc: Doc) -> tuple[list[Attribution], list[Entity]]:
         """The attributions of a Doc and the entities they name, without setting them (only
-        ``doc.ents`` changes: names an organisation noun introduces become organisations)."""
+        ``doc.ents`` changes: person names the recogniser cut short are completed, names an
+        organisation noun introduces become organisations)."""
         lex = self.lexicon
         if lex is None:
             supported = ", ".join(SUPPORTED_LANGUAGES)
             raise UnsupportedLanguageError(
                 f"{self.name}: no cue lexicon ships for language {self.lang!r} (only {supported}); bring one with "
                 f"nlp.get_pipe({self.name!r}).initialize(lexicon_path=...) (see docs/languages.md)")
-        # before the Doc's tables are read: every stage then sees the organisation's type
+        # before the Doc's tables are read: every stage then sees the whole name and the organisation's type
+        complete_person_names(doc, lex)
         retype_organisations(doc, lex)
         with reading(doc):  # the stages share what they read from the Doc (doc_tables)
             return self._find(doc, lex)

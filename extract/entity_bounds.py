@@ -1,0 +1,69 @@
+"""Person names the recogniser cut short: "erklärte der Sprecher Max Huber am Montag", where it
+found "Max" and the parser hung "Huber" on it as the rest of one name."""
+
+from __future__ import annotations
+
+from spacy.attrs import DEP, ENT_IOB, POS, TAG
+from spacy.symbols import PROPN
+from spacy.tokens import Doc, Span
+
+from .doc_tables import doc_ents, id_list
+from .head_names import entity_type_of_label
+from .lexicon import CueLexicon
+
+__all__ = ["NAME_PART_DEPS", "complete_person_names"]
+
+#: the dependency labels that join the words of one multi-word name (Universal Dependencies)
+NAME_PART_DEPS = ("flat", "flat:name")
+#: characters that join the pieces of one word the tokenizer split ("O’Keefe", "Meyer-Lansky")
+_WORD_JOINERS = "’'‘-‐"
+#: spaCy's ENT_IOB code of a token outside any entity
+_OUTSIDE = 2
+
+
+def _name_end(doc: Doc, ent: Span, deps: set[int], tags: set[int], pos: list[int], tag: list[int],
+              dep: list[int], iob: list[int]) -> int:
+    """Where a name ends when the proper nouns right after it that the parser made parts of it
+    (``NAME_PART_DEPS``, hung on a word of the name) and the recogniser left outside any entity
+    join it."""
+    end = ent.end
+    while (end < len(doc) and iob[end] == _OUTSIDE and dep[end] in deps and (pos[end] == PROPN or tag[end] in tags)
+           and ent.start <= doc[end].head.i < end and doc[end].text[:1].isupper() and _whole_word(doc, end)):
+        end += 1
+    return end
+
+
+def _whole_word(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a word of its own, not the first piece of one the tokenizer split
+    at an apostrophe or a hyphen ("O" of "O’Keefe")."""
+    return bool(doc[i].whitespace_) or i + 1 == len(doc) or doc[i + 1].text[:1] not in _WORD_JOINERS
+
+
+def complete_person_names(doc: Doc, lex: CueLexicon) -> None:
+    """Extend, in ``doc.ents``, a person's name by the proper nouns after it that the parser
+    joined to it as parts of one name and the recogniser left out ("Max" → "Max Huber"). Other
+    types are left as they are: a place or an organisation the parser ran on into the next noun
+    ("Mecklenburg-Vorpommern Kritik") is joined as often as it is right.
+
+    >>> import spacy
+    >>> from quotegraph.extract.lexicon import CueLexicon
+    >>> doc = Doc(spacy.blank("de").vocab, words="sagte Max Huber heute".split(),
+    ...           pos=["VERB", "PROPN", "PROPN", "ADV"], heads=[0, 0, 1, 0],
+    ...           deps=["ROOT", "nsubj", "flat", "advmod"], ents=["O", "B-PER", "O", "O"])
+    >>> complete_person_names(doc, CueLexicon("de"))
+    >>> doc.ents
+    (Max Huber,)
+    """
+    persons = [e for e in doc_ents(doc) if entity_type_of_label(e.label_) == "person"]
+    if not persons:
+        return
+    deps = {doc.vocab.strings[d] for d in NAME_PART_DEPS}
+    tags = {doc.vocab.strings[t] for t in lex.proper_noun_tags}
+    pos, tag, dep, iob = id_list(doc, POS), id_list(doc, TAG), id_list(doc, DEP), id_list(doc, ENT_IOB)
+    longer = {}
+    for ent in persons:
+        end = _name_end(doc, ent, deps, tags, pos, tag, dep, iob)
+        if end > ent.end:
+            longer[ent.start] = Span(doc, ent.start, end, label=ent.label)
+    if longer:
+        doc.ents = [longer.get(e.start, e) for e in doc.ents]

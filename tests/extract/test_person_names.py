@@ -1,0 +1,43 @@
+"""A person's name the recogniser cut short gets the rest the parser joined to it
+(:mod:`quotegraph.extract.entity_bounds`; invented names)."""
+
+import spacy
+from spacy.tokens import Doc
+
+from quotegraph.extract.entity_bounds import complete_person_names
+from quotegraph.extract.lexicon import CueLexicon
+
+
+def test_the_surname_after_a_cut_name_joins_the_speaker(run_de):
+    result = run_de("Die Abgeordneten leugneten das nicht, erklärte der Sprecher Max Huber am Montag.")
+    assert [a.speaker.entity for a in result.attributions] == ["Max Huber"]
+    assert "Max" not in {e.name for e in result.entities}
+
+
+def _doc(label: str, deps: list[str]) -> Doc:
+    return Doc(spacy.blank("de").vocab, words="sagte Max Huber heute".split(), pos=["VERB", "PROPN", "PROPN", "ADV"],
+               heads=[0, 0, 1, 0], deps=deps, ents=["O", f"B-{label}", "O", "O"])
+
+
+def test_only_a_persons_name_grows_and_only_by_name_parts():
+    lex = CueLexicon("de")
+    person = _doc("PER", ["ROOT", "nsubj", "flat", "advmod"])
+    complete_person_names(person, lex)
+    assert [e.text for e in person.ents] == ["Max Huber"]
+    # a place the parser ran on into the next word ("Mecklenburg-Vorpommern Kritik") stays as found
+    place = _doc("LOC", ["ROOT", "nsubj", "flat", "advmod"])
+    complete_person_names(place, lex)
+    assert [e.text for e in place.ents] == ["Max"]
+    # a proper noun hung on the name otherwise (an apposition) is no part of it
+    other = _doc("PER", ["ROOT", "nsubj", "appos", "advmod"])
+    complete_person_names(other, lex)
+    assert [e.text for e in other.ents] == ["Max"]
+
+
+def test_a_piece_of_a_word_split_at_an_apostrophe_does_not_join():
+    # "Mark O’Keefe" tokenized "Mark", "O", "’", "Keefe": "Mark O" would be no better a name
+    doc = Doc(spacy.blank("de").vocab, words=["sagte", "Mark", "O", "’", "Keefe"], spaces=[True, True, False, False, False],
+              pos=["VERB", "PROPN", "PROPN", "PUNCT", "PROPN"], heads=[0, 0, 1, 2, 1],
+              deps=["ROOT", "nsubj", "flat", "punct", "flat"], ents=["O", "B-PER", "O", "O", "O"])
+    complete_person_names(doc, CueLexicon("de"))
+    assert [e.text for e in doc.ents] == ["Mark"]
