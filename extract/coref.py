@@ -28,7 +28,7 @@ from .abbreviations import abbreviated_names
 from .quote_mentions import FindOnce, propn_run_bounds, quote_mentions
 from .descriptions import RoleNouns, description_head, synonym_table
 from .head_names import (age_description, entity_type_of_label, head_name, name_in, name_parts, named_part,
-                         names_an_outlet, names_no_one, noun_in, speaks_for_circles, unnamed_group)
+                         names_an_outlet, names_no_one, noun_in, speaks_for_circles, unnamed_group, weak_nominative)
 from .genders import gender_of_reference, person_genders
 from .salience import SUBJECT_DEPS, Focus
 
@@ -467,7 +467,7 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
     if named is not None:  # the whole name ("Neues Deutschland"), not a place the NER found in it
         label = next((t.ent_type_ for t in name if t.ent_type_), "")
         etype = "media" if names_an_outlet(span, name, lex) else entity_type_of_label(label) if label else named[1]
-        named = (name.text, etype)
+        named = (weak_nominative(name, lex), etype)
     ent = index.add(*named) if named is not None else None
     return (*chars, ent.name, ent.type) if ent is not None else (*chars, None, None)
 

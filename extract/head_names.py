@@ -25,7 +25,7 @@ from .phrases import NAME_LABELS, DocEntities, ends_in_noun, in_extended_attribu
 
 __all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
            "name_parts", "names_an_outlet", "names_no_one", "nominative", "noun_at", "noun_in", "outlet_name_after",
-           "speaks_for_circles", "unnamed_group"]
+           "speaks_for_circles", "unnamed_group", "weak_nominative"]
 
 _LABEL_TYPES = {
     "PER": "person", "PERSON": "person",
@@ -356,6 +356,34 @@ def nominative(name: Span, genitive: bool = False) -> str:
     return "".join(w + t.whitespace_ for w, t in zip(words, name)) + head
 
 
+def weak_nominative(name: Span, lex: CueLexicon) -> str:
+    """A singular name after a definite article of a case other than the nominative, with its
+    adjectives' weak "-en" as the nominative's "-e": "der Süddeutschen Zeitung" → "Süddeutsche
+    Zeitung", "im Deutschen Bundestag" → "Deutsche Bundestag" (as "der Deutsche Bundestag"
+    names it), so the name joins its other mentions; any other name as it stands: a person's, a
+    plural ("den Vereinten Nationen"), one with no article of ``lex.weak_oblique_articles``
+    before it. A weak "-en" after such an article in the singular is never the nominative's."""
+    last = name[-1]
+    if (len(name) < 2 or any(t.ent_type_ in ("PER", "PERSON") for t in name) or "Sing" not in last.morph.get("Number")
+            or not _after_article(name, lex.weak_oblique_articles)):
+        return name.text
+    # an adjective of a name may be tagged a noun ("der Frankfurter Allgemeinen[NOUN] Zeitung");
+    # a weak "-en" never follows an "e" (a stem's "e" merges with it: "müde" → "müden"), so a
+    # word ending in "-een" is a foreign name's ("zum „Algemeen Dagblad“")
+    words = [t.text[:-1] if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.text.endswith("en") and not t.text.endswith("een")
+             and t.text[:1].isupper() else t.text for t in name[:-1]]
+    return "".join(w + t.whitespace_ for w, t in zip(words, name)) + last.text
+
+
+def _after_article(name: Span, articles: frozenset[str]) -> bool:
+    """Whether one of ``articles`` stands right before a name, a quotation mark between."""
+    doc = name.doc
+    k = name.start - 1
+    while k >= 0 and doc[k].text in OPENING_MARKS:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in articles
+
+
 def _after_genitive_article(name: Span, lex: CueLexicon) -> bool:
     """Whether a name stands right after an article of the genitive ("des „Handelsblatts“",
     "der „Frankfurter Allgemeinen Zeitung“" after a noun), its quotation mark between; "der"
@@ -437,7 +465,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         owner = span.root.pos_ == "NOUN" and span.root not in best and in_owner(best, span.root)
         # in the genitive by its place (an owner) or by its article ("Angaben des „Handelsblatts“")
         genitive = _after_genitive_article(best, lex)
-        return (nominative(best, genitive) if owner or genitive else best.text), etype
+        return (nominative(best, genitive) if owner or genitive else weak_nominative(best, lex)), etype
     inside = in_extended_attributes(span)
     propn = [t for t in span if t.pos_ == "PROPN" and t.i not in inside]
     comma = next((t.i for t in span if t.text == "," and propn and t.i > propn[0].i), None)

@@ -232,6 +232,11 @@ class CueLexicon:
     object_determiners: frozenset[str] = _words()
     # determiners only of the genitive: such a phrase is no subject ("Des Weiteren wirft die OSZE …")
     genitive_only_determiners: frozenset[str] = _words()
+    # definite articles (also merged with a preposition: "im", "zur") after which a singular name's
+    # adjective ending "-en" is in the weak declension of a case other than the nominative ("der
+    # Süddeutschen Zeitung", "im Deutschen Bundestag"): the name is named by its nominative "-e"
+    # (extract/head_names.py)
+    weak_oblique_articles: frozenset[str] = _words()
     # prepositions that attach to the verb, not to the speaker ("appellierte der Präsident an …")
     verb_prepositions: frozenset[str] = _words()
     # words inside a name or noun phrase ("Sprecher des Ministeriums", "Bank of America"), and

@@ -194,6 +194,40 @@ def test_an_inflected_name_is_the_same_entity_named_in_the_nominative(run_de):
     assert "Frankfurter Allgemeinen Zeitung" in ent.aliases
 
 
+def test_a_dative_or_accusative_name_is_named_in_the_nominative_where_the_article_has_no_other(run_de):
+    # the graph joins articles by name: one that names the paper only in the dative must name it as
+    # the others do
+    result = run_de("Laut der Norddeutschen Rundschau will die Regierung sparen. "
+                    "Der Minister sagte der Westfälischen Rundschau, er bleibe. "
+                    "Der Verein berichtete unter Berufung auf den Bayerischen Funk, die Lage sei ernst.")
+    names = {e.name for e in result.entities}
+    assert {"Norddeutsche Rundschau", "Westfälische Rundschau", "Bayerische Funk"} <= names
+    assert not any("schen " in name for name in names)
+
+
+def test_a_plural_or_a_persons_name_keeps_its_form():
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.head_names import weak_nominative
+    from quotegraph.extract.lexicon import load_lexicon
+
+    lex = load_lexicon("de")
+    words = ["laut", "den", "Vereinten", "Nationen", "und", "der", "Neuen", "Rundschau", "und", "dem", "Grünen",
+             "Peter", "Roth", "und", "der", "Algemeen", "Dagblad"]
+    pos = ["ADP", "DET", "ADJ", "NOUN", "CCONJ", "DET", "ADJ", "PROPN", "CCONJ", "DET", "ADJ", "PROPN", "PROPN",
+           "CCONJ", "DET", "PROPN", "PROPN"]
+    morphs = [""] * 3 + ["Case=Dat|Number=Plur"] + [""] * 3 + ["Case=Dat|Number=Sing"] + [""] * 4 + [
+        "Case=Dat|Number=Sing"] + [""] * 3 + ["Case=Nom|Number=Sing"]
+    ents = ["O"] * 11 + ["B-PER", "I-PER"] + ["O"] * 4
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, morphs=morphs, ents=ents)
+    assert weak_nominative(doc[6:8], lex) == "Neue Rundschau"
+    assert weak_nominative(doc[2:4], lex) == "Vereinten Nationen"  # a plural
+    assert weak_nominative(doc[11:13], lex) == "Peter Roth"  # a person
+    assert weak_nominative(doc[15:17], lex) == "Algemeen Dagblad"  # no German weak "-en" follows an "e"
+    assert weak_nominative(doc[7:8], lex) == "Rundschau"  # one word: nothing to decline
+
+
 def test_a_genitive_name_joins_its_nominative(run_de):
     text = ("Laut Angaben des Deutschen Lehrerverbands fehlen 1200 Lehrer. "
             "Der Deutsche Lehrerverband sagte, die Lage sei ernst.")
