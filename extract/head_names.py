@@ -25,7 +25,7 @@ from .phrases import NAME_LABELS, DocEntities, ends_in_noun, in_extended_attribu
 
 __all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
            "name_parts", "names_an_outlet", "names_no_one", "nominative", "noun_at", "noun_in", "outlet_name_after",
-           "speaks_for_circles", "unnamed_group", "weak_nominative"]
+           "is_masthead", "speaks_for_circles", "unnamed_group", "weak_nominative"]
 
 _LABEL_TYPES = {
     "PER": "person", "PERSON": "person",
@@ -126,6 +126,15 @@ def head_name(span: Span, lex: CueLexicon) -> Span | None:
     return None
 
 
+def is_masthead(name: Span, lex: CueLexicon) -> bool:
+    """Whether a name ends in a word newspapers are named by ("The Washington Post", "Boston
+    Globe", "Westfälische Rundschau"; ``lex.masthead_words``, matched as written, capitalised),
+    or is that word alone, and the recogniser did not take it for a person's ("Don Guardian")."""
+    words = [t for t in name if t.text[:1].isalpha()]  # not the "'s" the recogniser took in
+    return (bool(words) and words[-1].text in lex.masthead_words
+            and not any(t.ent_type_ in ("PER", "PERSON") for t in name))
+
+
 def names_an_outlet(span: Span, name: Span, lex: CueLexicon) -> bool:
     """Whether the name of an addressee phrase stands beside an outlet word: the head ("dem
     Sender CNN", "the ITV television station") or the word right before the name ("French
@@ -133,7 +142,7 @@ def names_an_outlet(span: Span, name: Span, lex: CueLexicon) -> bool:
     before = name.start - 1
     while before >= span.start and span.doc[before].is_punct:
         before -= 1
-    return noun_in(span.root, lex.media_words, lex) or (
+    return is_masthead(name, lex) or noun_in(span.root, lex.media_words, lex) or (
         before >= span.start and noun_in(span.doc[before], lex.media_words, lex))
 
 
@@ -460,7 +469,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         if body is not None:  # "ein WWF-Sprecher" the recogniser took whole for an organisation
             return body, "organization"
         etype = entity_type_of_label(best.label_)
-        if any(t.lower_ in lex.media_words for t in span):
+        if any(t.lower_ in lex.media_words for t in span) or is_masthead(best, lex):
             etype = "media"
         owner = span.root.pos_ == "NOUN" and span.root not in best and in_owner(best, span.root)
         # in the genitive by its place (an owner) or by its article ("Angaben des „Handelsblatts“")
@@ -478,7 +487,8 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         run = span.doc[start:end]
         if span.root.pos_ == "PROPN" and any(e.label_ in COUNT_LABELS for e in entities.within(span.start, span.end)):
             run = _name_around(span.root, span)  # the head's own name, not every proper noun around the count
-        etype = "media" if any(t.lower_ in lex.media_words for t in span) else "person" if len(propn) >= 2 else "other"
+        etype = ("media" if any(t.lower_ in lex.media_words for t in span) or is_masthead(run, lex)
+                 else "person" if len(propn) >= 2 else "other")
         return run.text, etype
     outlet = _quoted_outlet_name(span, lex)
     if outlet is not None:  # "einem Bericht des Magazins „Kompass“": the magazine's name, "Kompass"

@@ -141,6 +141,9 @@ class CueLexicon:
     # also as a compound's last part ("VDA-Präsidentin"), shows a woman whatever the tagger's gender
     feminine_role_endings: frozenset[str] = _words()
     media_words: frozenset[str] = _words()  # "Zeitung", "agency": the entity is an outlet
+    # the words newspapers are named by, as the last word of a name ("The Washington Post",
+    # "Westfälische Rundschau"): such a name is an outlet's, matched as written (extract/head_names.py)
+    masthead_words: frozenset[str] = _words(keep_case=True)
     # nouns of a body: a name they introduce is an organisation, whatever the recogniser took it
     # for ("die Umweltorganisation Grünwacht", "der Verband Nordhafen"; extract/entity_types.py)
     organisation_nouns: frozenset[str] = _words()

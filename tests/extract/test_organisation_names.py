@@ -50,3 +50,20 @@ def test_a_bracket_the_recogniser_took_into_a_name_is_no_part_of_it(run_en):
     assert not any("(" in alias for alias in press.aliases)
     assert "AP" in press.aliases
     assert result.attributions[-1].addressee.entity == "Associated Press"
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("en", "The Riverside Herald reported that the mill would close.", "Riverside Herald"),
+    # the "'s" the recogniser takes into a name does not hide its last word
+    ("en", "The Lakeview Gazette's editors wrote that the plan was flawed.", "Lakeview Gazette"),
+    ("en", "The mayor told the Lakeview Gazette that the mill would close.", "Lakeview Gazette"),
+    ("de", "Die Talbacher Rundschau berichtete, das Werk werde geschlossen.", "Talbacher Rundschau"),
+])
+def test_a_name_ending_in_a_masthead_word_is_an_outlet(run_de, run_en, lang, text, name):
+    result = (run_de if lang == "de" else run_en)(text)
+    assert types(result)[name] == "media"
+
+
+def test_a_persons_name_ending_in_a_masthead_word_stays_a_person(run_en):
+    result = run_en("Senator Mark Herald said the mill would close.")
+    assert types(result)["Mark Herald"] == "person"
