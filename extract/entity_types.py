@@ -23,7 +23,9 @@ def organisations_named_by_nouns(doc: Doc, lex: CueLexicon) -> list[Span]:
     Umweltorganisation Grünwacht", "environmental group Greenwatch"; in a language of closed
     compounds the noun may be a compound's last part), as the recogniser found it or, where it
     found none, the tagger's run of proper nouns; and an entity whose own first word is the
-    noun ("Verband Nordhafen"). ``lex.organisation_nouns`` lists the nouns.
+    noun ("Verband Nordhafen") or whose last word is ("Trump Foundation"; for a place's, a
+    compound of it: "des Lehrerverbands", "Schweizerische Volkspartei"). ``lex.organisation_nouns``
+    lists the nouns.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -55,12 +57,24 @@ def organisations_named_by_nouns(doc: Doc, lex: CueLexicon) -> list[Span]:
         if len(name) and name.start == i + 1 and _retypable(name) and not _holder_after_owner(name, noun):
             names.append(name)
     names += [e for e in doc_ents(doc) if len(e) > 1 and _retypable(e) and e[0].pos == NOUN and noun_in(e[0], nouns, lex)]
+    # and one whose last word is the noun ("Trump Foundation", "Robert Koch-Institut"), unless a
+    # preposition joins a name to it ("Petra Pau von der Linksfraktion" is a person); a place's
+    # only when the word is a compound of it ("des Lehrerverbands", "Volkspartei"): "West Bank",
+    # "Soviet Union" are places
+    names += [e for e in doc_ents(doc) if _retypable(e) and e[-1].pos in (NOUN, PROPN) and noun_in(e[-1], nouns, lex)
+              and not any(t.pos == ADP for t in e)
+              and (entity_type_of_label(e.label_) != "location" or _compound_of_noun(e[-1], nouns))]
     # a word of a person's full name stays a person's ("die Kommission Ghani zum Präsidenten
     # erklären", where the article named Ashraf Ghani)
     found = {name.text for name in names}
     person_words = {t.text for e in doc_ents(doc) if len(e) > 1 and entity_type_of_label(e.label_) == "person"
                     and e.text not in found for t in e}
     return [name for name in names if not all(t.text in person_words for t in name)]
+
+
+def _compound_of_noun(token: Token, nouns: frozenset[str]) -> bool:
+    """Whether a word is a compound ending in one of ``nouns``, not one of them itself."""
+    return token.lower_ not in nouns and token.lemma_.lower() not in nouns
 
 
 #: spaCy's ENT_IOB codes of a token outside any entity and of an entity's first token

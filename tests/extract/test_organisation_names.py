@@ -67,3 +67,25 @@ def test_a_name_ending_in_a_masthead_word_is_an_outlet(run_de, run_en, lang, tex
 def test_a_persons_name_ending_in_a_masthead_word_stays_a_person(run_en):
     result = run_en("Senator Mark Herald said the mill would close.")
     assert types(result)["Mark Herald"] == "person"
+
+
+def test_a_name_ending_in_an_organisation_noun_is_an_organisation_but_a_place_only_by_a_compound():
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.entity_types import organisations_named_by_nouns
+    from quotegraph.extract.lexicon import CueLexicon
+
+    words = ["Gabi", "Lind", "Foundation", "and", "West", "Bank", "and", "Lehrerverbands", "and", "Eva", "Kern", "von",
+             "der", "Linksfraktion"]
+    pos = ["PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "CCONJ", "NOUN", "CCONJ", "PROPN", "PROPN", "ADP",
+           "DET", "NOUN"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE", "O", "B-LOC", "O", "B-PER", "I-PER", "I-PER",
+            "I-PER", "I-PER"]
+    lemmas = [w if w != "Lehrerverbands" else "Lehrerverband" for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, ents=ents, lemmas=lemmas)
+    lex = CueLexicon("de", organisation_nouns=frozenset({"foundation", "bank", "verband", "fraktion"}), closed_compounds=True)
+    found = [span.text for span in organisations_named_by_nouns(doc, lex)]
+    # a person's name ending in the noun is the body's; a place's only when the word is a compound
+    # of the noun ("West Bank" is a place); a name a preposition joins to the noun is a person's
+    assert found == ["Gabi Lind Foundation", "Lehrerverbands"]
