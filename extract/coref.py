@@ -518,7 +518,9 @@ def _relative_antecedent(span: Span) -> Span | None:
 def _refers_back(span: Span, lex: CueLexicon) -> bool:
     """A pronoun, possessive or title-only description ("Er", "seinen", "der Staatschef")."""
     if named_part(span, lex) is None:
-        return True  # "seinen Angaben", "eigenen Angaben"
+        # "seinen Angaben", "eigenen Angaben": the owner is someone named before; not "the report",
+        # "der Bericht", a document whose article names no owner
+        return not _opens_with_article(span, lex)
     words = [t for t in span if not t.is_punct and t.lower_ not in lex.determiners]
     if not words:
         return True
@@ -529,6 +531,12 @@ def _refers_back(span: Span, lex: CueLexicon) -> bool:
     if age_description(span, lex):
         return gender_of_reference(span, lex) is not None
     return all(t.text in lex.titles or t.lower_ in lex.possessives or t.pos_ == "ADJ" for t in words)
+
+
+def _opens_with_article(span: Span, lex: CueLexicon) -> bool:
+    """Whether a phrase opens with an article, not a possessive ("the report", "der Bericht")."""
+    first = span[0]
+    return first.pos_ == "DET" and first.lower_ in lex.determiners and first.lower_ not in lex.possessives
 
 
 def _sentence_subject(span: Span, index: EntityIndex, lex: CueLexicon, entities: DocEntities) -> ResolvedEntity | None:

@@ -544,3 +544,12 @@ def test_a_circle_relays_as_no_entity_and_a_name_beside_it_is_kept(run_de):
     assert [(m.text, m.entity) for m in relayed.mediators] == [("Medien", None)]
     named = run_de("Nach Angaben des Senders Nordfunk und anderer Medien sei der Konzern pleite.").attributions[0]
     assert named.speaker.entity == "Nordfunk"
+
+
+def test_a_document_with_an_article_is_nobodys_a_possessive_one_its_owners(run_en):
+    # "the report", "the poll" after a person in focus are no words of that person; "his report" is
+    first = "Anna Smith said the factory would open in May. "
+    (att,) = [a for a in run_en(first + "The report shows that unemployment rose.").attributions if "unemployment" in a.quote.text]
+    assert att.speaker.entity != "Anna Smith"
+    (att,) = [a for a in run_en(first + "Her report shows that unemployment rose.").attributions if "unemployment" in a.quote.text]
+    assert att.speaker.entity == "Anna Smith"
