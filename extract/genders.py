@@ -3,6 +3,9 @@ pronoun, an age description): coreference never joins a reference to a person of
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -15,16 +18,26 @@ from .salience import pronoun_gender
 if TYPE_CHECKING:
     from .coref import EntityIndex
 
-__all__ = ["person_genders", "gender_of_reference", "feminine_role"]
+__all__ = ["person_genders", "gender_of_reference", "feminine_role", "first_name_genders"]
 
 
 def person_genders(doc: Doc, index: EntityIndex, lex: CueLexicon) -> dict[int, str]:
     """The gender the article shows for its persons (by entity id): a form of address before a
     name ("Mr.", "Frau") or a role noun of one grammatical gender ("Ministerin Anna Weiß");
-    a person shown as both is left out."""
+    a person shown as both is left out. Where the article shows none, a given name first in a
+    person's name that is given to one gender only (:func:`first_name_genders`: "Anna Roth",
+    "Peter Klein") shows it, so "she" after "Peter Klein met Anna Roth" is Anna Roth."""
     seen: dict[int, set[str]] = {}
+    by_first_name: dict[int, set[str]] = {}
+    given = first_name_genders()
     for ent in doc_ents(doc):
-        if entity_type_of_label(ent.label_) != "person" or ent.start == 0:
+        if entity_type_of_label(ent.label_) != "person":
+            continue
+        if len(ent) > 1 and ent[0].text in given:
+            resolved = index.find(ent.text, "person")
+            if resolved is not None:
+                by_first_name.setdefault(id(resolved), set()).add(given[ent[0].text])
+        if ent.start == 0:
             continue
         before = doc[ent.start - 1]
         if before.lower_ in lex.masculine_titles:
@@ -39,7 +52,21 @@ def person_genders(doc: Doc, index: EntityIndex, lex: CueLexicon) -> dict[int, s
         resolved = index.find(ent.text, "person") if gender else None
         if resolved is not None:
             seen.setdefault(id(resolved), set()).add(gender)
-    return {k: v.pop() for k, v in seen.items() if len(v) == 1}
+    shown = {k: v.pop() for k, v in seen.items() if len(v) == 1}
+    return {**{k: v.pop() for k, v in by_first_name.items() if len(v) == 1 and k not in seen}, **shown}
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """The gender ("Fem", "Masc") of the given names in ``lexicons/first_names.json``, each
+    given to one gender only, as written.
+
+    >>> first_name_genders()["Anna"], first_name_genders()["Peter"]
+    ('Fem', 'Masc')
+    """
+    path = resources.files("quotegraph.extract").joinpath("lexicons/first_names.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {**{name: "Fem" for name in data["female"]}, **{name: "Masc" for name in data["male"]}}
 
 
 def gender_of_reference(span: Span | None, lex: CueLexicon) -> str | None:

@@ -553,3 +553,15 @@ def test_a_document_with_an_article_is_nobodys_a_possessive_one_its_owners(run_e
     assert att.speaker.entity != "Anna Smith"
     (att,) = [a for a in run_en(first + "Her report shows that unemployment rose.").attributions if "unemployment" in a.quote.text]
     assert att.speaker.entity == "Anna Smith"
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("en", 'Peter Klein met Anna Roth in Berlin. "We agree," she said.', "Anna Roth"),
+    ("en", 'Anna Roth met Peter Klein in Berlin. "We agree," he said.', "Peter Klein"),
+    ("de", "Peter Klein traf Anna Roth in Berlin. „Wir sind uns einig“, sagte sie.", "Anna Roth"),
+    # a name given to women and men alike shows no gender: "she" is not the man named after her
+    ("en", 'Kim Berg met Peter Klein in Berlin. "We agree," she said.', "Kim Berg"),
+])
+def test_a_given_name_of_one_gender_shows_whom_a_pronoun_refers_to(run_de, run_en, lang, text, speaker):
+    result = (run_de if lang == "de" else run_en)(text)
+    assert [a.speaker.entity for a in result.attributions] == [speaker]
