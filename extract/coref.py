@@ -360,7 +360,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             outlet = described is None and span is not None and _outlet_description(span, lex)
             # "Seinen eigenen Angaben nach": the owner of a statement noun, plural or not, is someone
             owned = span is not None and span[0].lower_ in lex.possessives and span.root.lower_ in lex.source_nouns
-            unnamed = no_one is not None or impersonal or outlet or speaks_for_circles(span, lex) or (
+            # "dem Vernehmen nach": hearsay names no one
+            hearsay = span is not None and span.root.lower_ in lex.hearsay_nouns
+            unnamed = no_one is not None or impersonal or outlet or hearsay or speaks_for_circles(span, lex) or (
                 described is None and span_for_name is not None and not owned and unnamed_group(span_for_name, entities)) or (
                 # "Analysts at Barclays": a group no name singles out, whatever the phrase after it names
                 parts is not None and parts[0] is not None and not parts[1] and unnamed_group(parts[0], entities))

@@ -565,3 +565,8 @@ def test_a_document_with_an_article_is_nobodys_a_possessive_one_its_owners(run_e
 def test_a_given_name_of_one_gender_shows_whom_a_pronoun_refers_to(run_de, run_en, lang, text, speaker):
     result = (run_de if lang == "de" else run_en)(text)
     assert [a.speaker.entity for a in result.attributions] == [speaker]
+
+
+def test_hearsay_names_no_one(run_de):
+    (att,) = run_de("Der Minister traf den Präsidenten. Dem Vernehmen nach soll er zurücktreten wollen.").attributions
+    assert att.speaker.entity is None
