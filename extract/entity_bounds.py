@@ -1,5 +1,6 @@
-"""Person names the recogniser cut short: "erklärte der Sprecher Max Huber am Montag", where it
-found "Max" and the parser hung "Huber" on it as the rest of one name."""
+"""Names the recogniser cut short or ran on: "erklärte der Sprecher Max Huber am Montag", where it
+found "Max" and the parser hung "Huber" on it as the rest of one name; "Marco Rubio Responds To
+Question", a headline in title case it took whole for a name."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from .doc_tables import doc_ents, id_list
 from .head_names import entity_type_of_label
 from .lexicon import CueLexicon
 
-__all__ = ["NAME_PART_DEPS", "complete_person_names"]
+__all__ = ["NAME_PART_DEPS", "complete_person_names", "cut_names_at_verbs"]
 
 #: the dependency labels that join the words of one multi-word name (Universal Dependencies)
 NAME_PART_DEPS = ("flat", "flat:name")
@@ -67,3 +68,48 @@ def complete_person_names(doc: Doc, lex: CueLexicon) -> None:
             longer[ent.start] = Span(doc, ent.start, end, label=ent.label)
     if longer:
         doc.ents = [longer.get(e.start, e) for e in doc.ents]
+
+
+def cut_names_at_verbs(doc: Doc, lex: CueLexicon) -> None:
+    """Cut, in ``doc.ents``, a person's or organisation's name the recogniser ran on into a
+    headline's verb: the proper nouns before a verb with one of ``lex.headline_verb_tags`` are
+    the name ("Marco Rubio Responds To Question" → "Marco Rubio", "Jeb Bush-spent" → "Jeb
+    Bush"; neither a participle, "Citizens United", nor a modal, "George Will"), and an imperative
+    (``lex.imperative_tags``) before two or more proper nouns is no part of a person's name
+    ("Follow Jane Poor" → "Jane Poor"). A language whose tagger reads surnames as verbs ("John McCain" in
+    German) lists no tags; a one-word name is left as it is ("Trump" tagged a verb).
+
+    >>> import spacy
+    >>> from quotegraph.extract.lexicon import CueLexicon
+    >>> doc = Doc(spacy.blank("en").vocab, words="Marco Rubio Responds To Question".split(),
+    ...           pos=["PROPN", "PROPN", "VERB", "PART", "VERB"], tags=["NNP", "NNP", "VBZ", "TO", "VB"],
+    ...           ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"])
+    >>> cut_names_at_verbs(doc, CueLexicon("en", headline_verb_tags=frozenset({"VBZ"})))
+    >>> doc.ents
+    (Marco Rubio,)
+    """
+    if not lex.headline_verb_tags:
+        return
+    verb_tags = {doc.vocab.strings[t] for t in lex.headline_verb_tags}
+    imperative_tags = {doc.vocab.strings[t] for t in lex.imperative_tags}
+    pos, tag = id_list(doc, POS), id_list(doc, TAG)
+    cut = {}
+    for ent in doc_ents(doc):
+        if len(ent) < 2 or entity_type_of_label(ent.label_) not in ("person", "organization"):
+            continue
+        start, end = ent.start, ent.end
+        if (tag[start] in imperative_tags and entity_type_of_label(ent.label_) == "person" and end - start >= 3
+                and all(pos[i] == PROPN for i in range(start + 1, end))):
+            start += 1  # "Follow Jane Poor" (an organisation's may open with one: "Occupy Wall Street")
+        verb = next((i for i in range(start + 1, end) if tag[i] in verb_tags), None)
+        if verb is not None:
+            end = verb
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
+            if not all(pos[i] == PROPN or doc[i].is_punct for i in range(start, end)):
+                continue  # not a name before the verb
+        if (start, end) != (ent.start, ent.end) and end > start:
+            cut[ent.start] = Span(doc, start, end, label=ent.label)
+    if cut:
+        doc.ents = [cut.get(e.start, e) for e in doc.ents]
+

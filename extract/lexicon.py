@@ -161,6 +161,12 @@ class CueLexicon:
     # where the coarse part of speech says noun ("bildblog.de"); an entity with no name in any of
     # its names is known by a description only, one per article (extract/coref.py)
     proper_noun_tags: frozenset[str] = _words(keep_case=True)
+    # the tagger's fine-grained tags of finite verbs and imperatives ("VBZ", "VB") that end a name
+    # the recogniser ran on into a title-case headline ("Marco Rubio Responds To Question"); none
+    # where the tagger reads surnames as verbs (German "John McCain") (extract/entity_bounds.py)
+    headline_verb_tags: frozenset[str] = _words(keep_case=True)
+    # the tagger's tags of an imperative ("VB"): "Follow Jane Poor" under an article is no name
+    imperative_tags: frozenset[str] = _words(keep_case=True)
     # nouns of someone who speaks for a body ("Sprecher", "spokeswoman"): the name in their owner
     # is that body, whatever the NER takes it for ("ein Sprecher von Tesla"; extract/head_names.py)
     spokesperson_nouns: frozenset[str] = _words()

@@ -1,5 +1,5 @@
-"""A person's name the recogniser cut short gets the rest the parser joined to it
-(:mod:`quotegraph.extract.entity_bounds`; invented names)."""
+"""A person's name the recogniser cut short gets the rest the parser joined to it, and a name it
+ran on into a headline ends at its verb (:mod:`quotegraph.extract.entity_bounds`; invented names)."""
 
 import spacy
 from spacy.tokens import Doc
@@ -41,3 +41,28 @@ def test_a_piece_of_a_word_split_at_an_apostrophe_does_not_join():
               deps=["ROOT", "nsubj", "flat", "punct", "flat"], ents=["O", "B-PER", "O", "O", "O"])
     complete_person_names(doc, CueLexicon("de"))
     assert [e.text for e in doc.ents] == ["Mark"]
+
+
+def _ents_after_cut(words, pos, tags, label):
+    from quotegraph.extract.entity_bounds import cut_names_at_verbs
+    from quotegraph.extract.lexicon import load_lexicon
+
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, tags=tags,
+              ents=[f"B-{label}"] + [f"I-{label}"] * (len(words) - 1))
+    cut_names_at_verbs(doc, load_lexicon("en"))
+    return [e.text for e in doc.ents]
+
+
+def test_a_headline_the_recogniser_took_for_a_name_ends_at_its_verb():
+    assert _ents_after_cut(["Anna", "Berg", "Refuses", "Deal"], ["PROPN", "PROPN", "VERB", "PROPN"],
+                           ["NNP", "NNP", "VBZ", "NNP"], "PERSON") == ["Anna Berg"]
+    # an imperative before a byline's name ("Follow Jane Poor on Twitter")
+    assert _ents_after_cut(["Follow", "Jane", "Poor"], ["VERB", "PROPN", "PROPN"], ["VB", "NNP", "NNP"],
+                           "PERSON") == ["Jane Poor"]
+
+
+def test_names_with_a_participle_a_modal_or_an_organisations_verb_stay_whole():
+    assert _ents_after_cut(["Citizens", "United"], ["PROPN", "VERB"], ["NNPS", "VBN"], "ORG") == ["Citizens United"]
+    assert _ents_after_cut(["George", "Will"], ["PROPN", "AUX"], ["NNP", "MD"], "PERSON") == ["George Will"]
+    assert _ents_after_cut(["Occupy", "Wall", "Street"], ["VERB", "PROPN", "PROPN"], ["VB", "NNP", "NNP"],
+                           "ORG") == ["Occupy Wall Street"]
