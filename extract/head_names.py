@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .doc_tables import entity_at, forms, id_list
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
+from .metadata import known_agencies
 from .patterns.source_phrases import is_source_noun
 from .phrases import NAME_LABELS, DocEntities, ends_in_noun, in_extended_attributes, quoted_name
 
@@ -127,12 +128,16 @@ def head_name(span: Span, lex: CueLexicon) -> Span | None:
 
 
 def is_masthead(name: Span, lex: CueLexicon) -> bool:
-    """Whether a name ends in a word newspapers are named by ("The Washington Post", "Boston
-    Globe", "Westfälische Rundschau"; ``lex.masthead_words``, matched as written, capitalised),
-    or is that word alone, and the recogniser did not take it for a person's ("Don Guardian")."""
+    """Whether a name is an outlet's by its words: it ends in a word newspapers are named by
+    ("The Washington Post", "Boston Globe", "Westfälische Rundschau", also after a hyphen,
+    "Weser-Kurier"; ``lex.masthead_words``, matched as written, capitalised), or is that word
+    alone, and the recogniser did not take it for a person's ("Don Guardian"); or it is a news
+    agency's (:func:`~quotegraph.extract.metadata.known_agencies`: "dpa", "Reuters")."""
     words = [t for t in name if t.text[:1].isalpha()]  # not the "'s" the recogniser took in
-    return (bool(words) and words[-1].text in lex.masthead_words
-            and not any(t.ent_type_ in ("PER", "PERSON") for t in name))
+    if not words or any(t.ent_type_ in ("PER", "PERSON") for t in name):
+        return False
+    return words[-1].text.rpartition("-")[2] in lex.masthead_words or (
+        len(words) == 1 and words[0].text.casefold() in known_agencies())
 
 
 def names_an_outlet(span: Span, name: Span, lex: CueLexicon) -> bool:
