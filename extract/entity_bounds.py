@@ -5,14 +5,14 @@ Question", a headline in title case it took whole for a name."""
 from __future__ import annotations
 
 from spacy.attrs import DEP, ENT_IOB, POS, TAG
-from spacy.symbols import PROPN
+from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Doc, Span
 
 from .doc_tables import doc_ents, id_list
 from .head_names import entity_type_of_label
 from .lexicon import CueLexicon
 
-__all__ = ["NAME_PART_DEPS", "complete_person_names", "cut_names_at_verbs"]
+__all__ = ["NAME_PART_DEPS", "complete_person_names", "cut_names_at_verbs", "drop_adjectives"]
 
 #: the dependency labels that join the words of one multi-word name (Universal Dependencies)
 NAME_PART_DEPS = ("flat", "flat:name")
@@ -112,4 +112,22 @@ def cut_names_at_verbs(doc: Doc, lex: CueLexicon) -> None:
             cut[ent.start] = Span(doc, start, end, label=ent.label)
     if cut:
         doc.ents = [cut.get(e.start, e) for e in doc.ents]
+
+
+def drop_adjectives(doc: Doc) -> None:
+    """Remove from ``doc.ents`` the adjectives written in lower case that the recogniser marks
+    as derived from a place ("die französische Regierung", "der europäischen Staaten": GermEval's
+    LOCderiv): no name, so neither a speaker's entity ("französische") nor a name inside a quote.
+
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("de").vocab, words="die französische Regierung in Paris".split(),
+    ...           pos=["DET", "ADJ", "NOUN", "ADP", "PROPN"], ents=["O", "B-LOC", "O", "O", "B-LOC"])
+    >>> drop_adjectives(doc)
+    >>> doc.ents
+    (Paris,)
+    """
+    ents = doc_ents(doc)
+    kept = [e for e in ents if not all(t.pos == ADJ and t.text[:1].islower() for t in e)]
+    if len(kept) < len(ents):
+        doc.ents = kept
 

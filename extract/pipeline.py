@@ -54,7 +54,7 @@ from .addressees import add_addressees
 from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
 from .doc_tables import reading
-from .entity_bounds import complete_person_names, cut_names_at_verbs
+from .entity_bounds import complete_person_names, cut_names_at_verbs, drop_adjectives
 from .entity_types import retype_organisations
 from .errors import QuotegraphError, UnsupportedLanguageError
 from .lexicon import SUPPORTED_LANGUAGES, CueLexicon, lexicon_from_dict, lexicon_to_dict, load_lexicon
@@ -179,6 +179,7 @@ class AttributionFinder:
                 f"{self.name}: no cue lexicon ships for language {self.lang!r} (only {supported}); bring one with "
                 f"nlp.get_pipe({self.name!r}).initialize(lexicon_path=...) (see docs/languages.md)")
         # before the Doc's tables are read: every stage then sees the whole name and the organisation's type
+        drop_adjectives(doc)
         cut_names_at_verbs(doc, lex)
         complete_person_names(doc, lex)
         retype_organisations(doc, lex)

@@ -66,3 +66,10 @@ def test_names_with_a_participle_a_modal_or_an_organisations_verb_stay_whole():
     assert _ents_after_cut(["George", "Will"], ["PROPN", "AUX"], ["NNP", "MD"], "PERSON") == ["George Will"]
     assert _ents_after_cut(["Occupy", "Wall", "Street"], ["VERB", "PROPN", "PROPN"], ["VB", "NNP", "NNP"],
                            "ORG") == ["Occupy Wall Street"]
+
+
+def test_a_lower_case_adjective_of_a_place_is_no_entity(run_de):
+    # the recogniser marks "französische" as derived from a place; the speaker is the government
+    result = run_de("Die französische Regierung erklärte, die Grenze bleibe offen.")
+    assert "französische" not in {e.name for e in result.entities}
+    assert [a.speaker.entity for a in result.attributions] != ["französische"]
