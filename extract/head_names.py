@@ -136,8 +136,10 @@ def is_masthead(name: Span, lex: CueLexicon) -> bool:
     words = [t for t in name if t.text[:1].isalpha()]  # not the "'s" the recogniser took in
     if not words or any(t.ent_type_ in ("PER", "PERSON") for t in name):
         return False
+    # (an article the name took in is lower-case: "the AP")
+    names = [t for t in words if not t.text[:1].islower() or t.text.isupper() or t is words[-1]]
     return words[-1].text.rpartition("-")[2] in lex.masthead_words or (
-        len(words) == 1 and words[0].text.casefold() in known_agencies())
+        len(names) == 1 and names[0].text.casefold() in known_agencies())
 
 
 def names_an_outlet(span: Span, name: Span, lex: CueLexicon) -> bool:

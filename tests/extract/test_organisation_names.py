@@ -61,6 +61,7 @@ def test_a_bracket_the_recogniser_took_into_a_name_is_no_part_of_it(run_en):
     # the word after a hyphen, and a news agency's name
     ("de", "Der Minister sagte dem Talbacher-Kurier, er bleibe im Amt.", "Talbacher-Kurier"),
     ("de", "Die Stadt plant einen Neubau, berichtet dpa.", "dpa"),
+    ("en", "The mayor told the AP that the port would close.", "AP"),
 ])
 def test_a_name_ending_in_a_masthead_word_is_an_outlet(run_de, run_en, lang, text, name):
     result = (run_de if lang == "de" else run_en)(text)
