@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_tables import among, between as indices_between, doc_array, kept, span_text, tokens_where, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
-from ..konjunktiv import konjunktiv_mood
+from ..konjunktiv import NONFINITE_VERB_TAGS, konjunktiv_mood
 from ..phrases import NAME_LABELS, doc_text, sentences, strip_punct, subject_of
 from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
@@ -132,6 +132,14 @@ def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | No
     return span_chars(speaker)
 
 
+def _reports_on_its_own(cue: Token, sent: Span, lex: CueLexicon) -> bool:
+    """Whether a cue makes its sentence a report of its own, not one that goes on with the
+    report before it: a finite cue said by someone. An infinitive or a participle that found
+    nothing ("Man habe den Botschafter einbestellt, um zu protestieren.", "Die Diagnose sei
+    bestätigt worden.") leaves the sentence's reported mood to the report before it."""
+    return cue.tag_ not in NONFINITE_VERB_TAGS and not _said_by_no_one(cue, sent, lex)
+
+
 def _said_by_no_one(cue: Token, sent: Span, lex: CueLexicon) -> bool:
     """Whether a cue's subject is no one ("Kein Lehrer", "Niemand"): no speech act of its own."""
     subject = subject_of(cue, sent.start, sent.end, lex) if lex.negative_words else None
@@ -140,7 +148,7 @@ def _said_by_no_one(cue: Token, sent: Span, lex: CueLexicon) -> bool:
 
 def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex, *,
                                    broad: bool = False) -> Iterator[Found]:
-    """Sentences in reported-speech mood (Konjunktiv I) with no cue of their own, and
+    """Sentences in reported-speech mood (Konjunktiv I) with no finite cue of their own, and
     hearsay with "soll … haben/sein".
 
     In news, such a sentence continues someone's reported speech (free indirect speech): one
@@ -155,7 +163,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
     text = doc_text(doc)
     for k, sent in enumerate(sents):
         if not found.outside(sent.start_char, sent.end_char) or any(
-                not _said_by_no_one(doc[i], sent, lex) for i in cue_tokens(doc, sent.start, sent.end, lex)):
+                _reports_on_its_own(doc[i], sent, lex) for i in cue_tokens(doc, sent.start, sent.end, lex)):
             continue  # explained already, or a sentence with a cue of its own (not "Kein Lehrer müsse fürchten")
         verbs = [t for t in _tokens(doc, _verbal(doc), sent) if reported_mood(t, lex)]
         modals = [t for t in _tokens(doc, tokens_with(doc, lex.hearsay_modals), sent) if _is_reportive_modal(t, lex)]

@@ -14,6 +14,13 @@ import pytest
     # a Konjunktiv I the small lemmatizer read as a weak preterite ("richte" → "richen")
     ("Anna Krolle sagte, die Firma sei kein Mitglied mehr. Ein Drittel der Aufträge richte sich an Kunden in Bremen.",
      "Ein Drittel der Aufträge richte sich an Kunden in Bremen.", "Anna Krolle"),
+    # a cue in the infinitive or a participle that reported nothing leaves the mood to the report before
+    ("Der Minister Otto Brandt sagte vor der Presse, die Regierung sehe mit Sorge nach Norden. "
+     "Man habe den Botschafter einbestellt, um zu protestieren.",
+     "Man habe den Botschafter einbestellt, um zu protestieren.", "Otto Brandt"),
+    ("Die Anwältin Petra Lindqvist sagte, dass der Mann in seiner eigenen Welt lebe. "
+     "Diese Diagnose sei durch Untersuchungen in der Klinik bestätigt worden.",
+     "Diese Diagnose sei durch Untersuchungen in der Klinik bestätigt worden.", "Petra Lindqvist"),
     # a reporting verb whose subject is no one reports no speech act of its own
     ("Die Reform werde den Unterricht verbessern, sagte Hartmann am Mittwoch. Kein Lehrer müsse um seine Stelle fürchten.",
      "Kein Lehrer müsse um seine Stelle fürchten.", "Hartmann"),
