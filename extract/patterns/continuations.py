@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_tables import among, between as indices_between, doc_array, kept, span_text, tokens_where, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
-from ..konjunktiv import NONFINITE_VERB_TAGS, konjunktiv_mood
+from ..konjunktiv import FINITE_TAGS, NONFINITE_VERB_TAGS, konjunktiv_mood
 from ..phrases import NAME_LABELS, doc_text, sentences, strip_punct, subject_of
 from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
@@ -44,8 +44,16 @@ def _is_participle_tag(tag: str) -> bool:
 
 
 def _verbal(doc: Doc) -> list[int]:
-    """The tokens tagged as verbs, auxiliaries or nothing, from the Doc's POS array (kept while it is read)."""
-    return kept(doc, "verbal_or_untagged", lambda d: np.flatnonzero(among(doc_array(d, POS), [int(VERB), int(AUX), 0])).tolist())
+    """The tokens tagged as verbs, auxiliaries or nothing, from the Doc's POS array, and those
+    whose STTS tag is a finite verb's whatever their part of speech ("Jedoch ruhe die
+    Mitgliedschaft …": ADJ, VVFIN), kept while the Doc is read."""
+    return kept(doc, "verbal_or_untagged", _verbal_tokens)
+
+
+def _verbal_tokens(doc: Doc) -> list[int]:
+    verbal = among(doc_array(doc, POS), [int(VERB), int(AUX), 0])
+    finite = among(doc_array(doc, TAG), [doc.vocab.strings.add(tag) for tag in FINITE_TAGS])
+    return np.flatnonzero(verbal | finite).tolist()
 
 
 def _tokens(doc: Doc, indices: list[int], sent: Span) -> list[Token]:

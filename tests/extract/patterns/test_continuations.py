@@ -14,6 +14,10 @@ import pytest
     # a Konjunktiv I the small lemmatizer read as a weak preterite ("richte" → "richen")
     ("Anna Krolle sagte, die Firma sei kein Mitglied mehr. Ein Drittel der Aufträge richte sich an Kunden in Bremen.",
      "Ein Drittel der Aufträge richte sich an Kunden in Bremen.", "Anna Krolle"),
+    # a finite verb's tag is enough where the part of speech says adjective ("ruhe": ADJ, VVFIN)
+    ("Anna Krolle wies darauf hin, dass die Firma Mitglied sei. "
+     "Jedoch ruhe die Mitgliedschaft der Firma gegenwärtig wegen eines anderen Skandals.",
+     "Jedoch ruhe die Mitgliedschaft der Firma gegenwärtig wegen eines anderen Skandals.", "Anna Krolle"),
     # a cue in the infinitive or a participle that reported nothing leaves the mood to the report before
     ("Der Minister Otto Brandt sagte vor der Presse, die Regierung sehe mit Sorge nach Norden. "
      "Man habe den Botschafter einbestellt, um zu protestieren.",
