@@ -14,6 +14,9 @@ import pytest
     # a Konjunktiv I the small lemmatizer read as a weak preterite ("richte" → "richen")
     ("Anna Krolle sagte, die Firma sei kein Mitglied mehr. Ein Drittel der Aufträge richte sich an Kunden in Bremen.",
      "Ein Drittel der Aufträge richte sich an Kunden in Bremen.", "Anna Krolle"),
+    # a full verb's plural Konjunktiv II with umlaut stands for a Konjunktiv I that looks indicative
+    ("Anna Krolle sagte, die Firma sei kein Mitglied mehr. Die Angestellten bekämen keinen Lohn mehr.",
+     "Die Angestellten bekämen keinen Lohn mehr.", "Anna Krolle"),
     # a finite verb's tag is enough where the part of speech says adjective ("ruhe": ADJ, VVFIN)
     ("Anna Krolle wies darauf hin, dass die Firma Mitglied sei. "
      "Jedoch ruhe die Mitgliedschaft der Firma gegenwärtig wegen eines anderen Skandals.",
@@ -33,6 +36,11 @@ def test_a_sentence_without_cue_continues_the_report_before_it(run_de, text, con
     atts = run_de(text).attributions
     assert [a.quote.kind for a in atts] == ["indirect", "free_indirect"]
     assert (atts[1].quote.text, atts[1].cue, atts[1].speaker.entity) == (content, None, speaker)
+
+
+def test_a_modal_wish_in_konjunktiv_ii_continues_no_report(run_de):
+    atts = run_de("Anna Krolle sagte, die Firma sei kein Mitglied mehr. Die Kunden möchten weniger zahlen.").attributions
+    assert [a.quote.kind for a in atts] == ["indirect"]
 
 
 def test_a_plan_with_soll_and_no_report_before_it_is_no_quote(run_de):
