@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import POS, TAG
@@ -14,7 +15,7 @@ from ..doc_tables import among, between as indices_between, doc_array, kept, spa
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..konjunktiv import FINITE_TAGS, NONFINITE_VERB_TAGS, konjunktiv_mood
-from ..phrases import NAME_LABELS, doc_text, sentences, strip_punct, subject_of
+from ..phrases import NAME_LABELS, doc_text, ends_in_noun, sentences, strip_punct, subject_of
 from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
@@ -135,9 +136,24 @@ def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | No
         agent = passive_agent(doc, root, sent.start, sent.end, lex) if cue_lemma(root, lex) else None
         return span_chars(agent) if agent is not None and any(t.ent_type_ in NAME_LABELS for t in agent) else None
     speaker = usable_speaker(subject_of(root, sent.start, sent.end, lex), lex)
-    if speaker is None or not any(t.ent_type_ in NAME_LABELS for t in speaker):
+    if speaker is None or not (any(t.ent_type_ in NAME_LABELS for t in speaker) or _speaking_body(speaker, lex)):
         return None  # a named person or body, not any noun the sentence is about
     return span_chars(speaker)
+
+
+def _speaking_body(phrase: Span, lex: CueLexicon) -> bool:
+    """Whether a definite phrase names one who speaks by its head: a title or an organisation
+    noun, also as a compound's last part ("der Bürgermeister", "die Wahlkommission")."""
+    head = phrase.root
+    if head.pos_ != "NOUN" or phrase[0].lower_ not in lex.determiners or phrase[0].lower_.startswith("ein"):
+        return False
+    nouns = _lower_words(lex.titles | lex.organisation_nouns)
+    return head.lower_ in nouns or ends_in_noun(head.lower_, nouns, shortest=4)
+
+
+@lru_cache(maxsize=4)
+def _lower_words(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 def _reports_on_its_own(cue: Token, sent: Span, lex: CueLexicon) -> bool:

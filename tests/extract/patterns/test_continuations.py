@@ -72,6 +72,24 @@ def test_after_a_passive_reporting_verb_its_agent_is_the_one_whose_view_goes_on(
     assert att.quote.kind == "free_indirect" and att.speaker.text == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # no report before: the subject of the sentence before speaks when its head is a title or
+    # an organisation noun, also a compound's last part
+    ("Der Präsident ist krank. Die Wahlkommission sieht derzeit keine Gefahr für die Wahl. "
+     "Mögliche Termine seien der 24. September und der 8. Oktober.", "Die Wahlkommission"),
+    ("Der Präsident ist krank. Der Bürgermeister sieht derzeit keine Gefahr für die Stadt. "
+     "Die Deiche seien hoch genug.", "Der Bürgermeister"),
+])
+def test_a_title_or_a_body_as_the_subject_before_is_the_one_whose_view_goes_on(run_de, text, speaker):
+    (att,) = run_de(text).attributions
+    assert att.quote.kind == "free_indirect" and att.speaker.text == speaker
+
+
+def test_a_subject_that_names_no_one_who_speaks_is_no_speaker(run_de):
+    text = "Der Präsident ist krank. Die Zahl der Toten steigt weiter an. Die Deiche seien hoch genug."
+    assert all(a.speaker is None for a in run_de(text).attributions)
+
+
 @pytest.mark.parametrize("last, kept", [
     # Konjunktiv II alone is also the mood of conditionals: with no speaker to go on, no quote
     ("Im äußersten Fall könnten alle drei Dienste gesperrt werden.", False),
