@@ -126,7 +126,7 @@ def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | No
     """The subject of the main clause of the sentence right before a sentence in reported mood
     that no report precedes ("Am Rande der Sitzung nahm der Ministerpräsident Stellung. Jeder
     Pädagoge könne …"): the one whose view the next sentence reports, when it can speak."""
-    root = sent.root
+    root = _main_verb(sent)
     copula = any(c.dep_ == "cop" for c in root.children)  # "X ist besorgt."
     if (root.pos_ not in ("VERB", "AUX") and not copula) or reported_mood(root, lex):
         return None
@@ -139,6 +139,15 @@ def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | No
     if speaker is None or not (any(t.ent_type_ in NAME_LABELS for t in speaker) or _speaking_body(speaker, lex)):
         return None  # a named person or body, not any noun the sentence is about
     return span_chars(speaker)
+
+
+def _main_verb(sent: Span) -> Token:
+    """The root of a sentence, or where the parser split it in parts (:func:`sentences` joins
+    them: "Berlins | Regierender Bürgermeister X bedauerte …") the first root that is a verb."""
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    return next((t for t in sent if t.head.i == t.i and t.pos_ in ("VERB", "AUX")), root)
 
 
 def _speaking_body(phrase: Span, lex: CueLexicon) -> bool:

@@ -85,6 +85,16 @@ def test_a_title_or_a_body_as_the_subject_before_is_the_one_whose_view_goes_on(r
     assert att.quote.kind == "free_indirect" and att.speaker.text == speaker
 
 
+def test_the_subject_before_is_read_where_the_parser_split_its_sentence(run_de):
+    # the parser made "Berlins" a root of its own: the sentence's verb is the other root
+    text = ("Das Gericht wies die Klage am Montag zurück. Eine Frist sei versäumt worden, so das Gericht. "
+            "Die Stadt hätte früher handeln müssen. Der Antrag kam zu spät.\n\n"
+            "Berlins Regierender Bürgermeister Klaus Brandt (SPD) bedauerte die Entscheidung des Gerichts. "
+            "Anfang der neunziger Jahre seien offenbar juristische Fehler gemacht worden.")
+    last = run_de(text).attributions[-1]
+    assert last.quote.text.startswith("Anfang der neunziger Jahre") and last.speaker.entity == "Klaus Brandt"
+
+
 def test_a_subject_that_names_no_one_who_speaks_is_no_speaker(run_de):
     text = "Der Präsident ist krank. Die Zahl der Toten steigt weiter an. Die Deiche seien hoch genug."
     assert all(a.speaker is None for a in run_de(text).attributions)
