@@ -250,6 +250,28 @@ def _verb_lemma(token: Token) -> str:
     return lemma_table("de").get(token.text.lower()) or token.lemma_
 
 
+#: Tags a small tagger gives a rare Konjunktiv I of a full verb ("Das bedeute[ADV] …",
+#: "Feldmann rechne[ADJD] mit …"); an attributive adjective's (ADJA) only after a pronoun subject.
+MISTAGGED_VERB_TAGS = frozenset({"ADV", "ADJD"})
+PRONOUN_SUBJECTS = frozenset({"es", "er", "sie", "man"})
+
+
+def _mistagged_konjunktiv_i(token: Token) -> bool:
+    """Whether a lower-case word the tagger took for an adverb or adjective is a full verb's
+    3rd singular Konjunktiv I: the lookup table's lemma is a verb whose present stem + e it is
+    ("bedeute" → "bedeuten"), and it stands where no adjective does ("Es gebe[ADJA] Kunden")."""
+    text = token.text
+    if not text.islower() or token.tag_ not in MISTAGGED_VERB_TAGS | {"ADJA"}:
+        return False
+    if token.tag_ == "ADJA":
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is None or before.text.lower() not in PRONOUN_SUBJECTS:
+            return False
+    lemma = lemma_table("de").get(text) or ""
+    stem = _stem(lemma)
+    return bool(stem) and text == stem + "e" and not _first_person_singular(token)
+
+
 def _form_reading(token: Token) -> Konjunktiv:
     form = token.text.lower()
     if form in KONJ_I_FORMS:
@@ -266,7 +288,7 @@ def _form_reading(token: Token) -> Konjunktiv:
             return NONE
         return Konjunktiv("II", ambiguous_ii, "form") if _is_lexical_candidate(token) else NONE
     if not _is_candidate(token):
-        return NONE
+        return Konjunktiv("I", False, "form") if _mistagged_konjunktiv_i(token) else NONE
     if form in AMBIGUOUS_II_FORMS:
         return Konjunktiv("II", True, "form")
     if form in INDICATIVE_FORMS or form in INDICATIVE_VETO:

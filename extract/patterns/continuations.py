@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_tables import among, between as indices_between, doc_array, kept, span_text, tokens_where, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
-from ..konjunktiv import FINITE_TAGS, NONFINITE_VERB_TAGS, konjunktiv_mood
+from ..konjunktiv import FINITE_TAGS, MISTAGGED_VERB_TAGS, NONFINITE_VERB_TAGS, konjunktiv_mood
 from ..phrases import NAME_LABELS, doc_text, ends_in_noun, sentences, strip_punct, subject_of
 from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
@@ -47,13 +47,16 @@ def _is_participle_tag(tag: str) -> bool:
 def _verbal(doc: Doc) -> list[int]:
     """The tokens tagged as verbs, auxiliaries or nothing, from the Doc's POS array, and those
     whose STTS tag is a finite verb's whatever their part of speech ("Jedoch ruhe die
-    Mitgliedschaft …": ADJ, VVFIN), kept while the Doc is read."""
+    Mitgliedschaft …": ADJ, VVFIN) or one a small tagger gives a rare Konjunktiv I ("Das
+    bedeute[ADV] …", "Es gebe[ADJA] …"; :func:`reported_mood` judges them), kept while the Doc
+    is read."""
     return kept(doc, "verbal_or_untagged", _verbal_tokens)
 
 
 def _verbal_tokens(doc: Doc) -> list[int]:
     verbal = among(doc_array(doc, POS), [int(VERB), int(AUX), 0])
-    finite = among(doc_array(doc, TAG), [doc.vocab.strings.add(tag) for tag in FINITE_TAGS])
+    tags = FINITE_TAGS | MISTAGGED_VERB_TAGS | {"ADJA"}  # reported_mood judges the mistagged ones
+    finite = among(doc_array(doc, TAG), [doc.vocab.strings.add(tag) for tag in tags])
     return np.flatnonzero(verbal | finite).tolist()
 
 

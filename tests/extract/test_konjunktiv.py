@@ -129,6 +129,21 @@ def test_the_lookup_lemma_shows_a_konjunktiv_i_the_tagger_lemmatized_wrongly(wor
     assert konjunktiv_mood(token) == mood
 
 
+@pytest.mark.parametrize(("words", "tags", "index", "mood"), [
+    # a full verb's Konjunktiv I the tagger took for an adverb or adjective
+    (["Das", "bedeute", "einen", "Tiefschlag"], ["PDS", "ADV", "ART", "NN"], 1, "I"),
+    (["Anna", "rechne", "mit", "einer", "Einigung"], ["NE", "ADJD", "APPR", "ART", "NN"], 1, "I"),
+    (["Es", "gebe", "Kunden"], ["PPER", "ADJA", "NN"], 1, "I"),
+    # an attributive adjective after an article stays one ("schnelle": also "schnellen"'s stem + e)
+    (["eine", "schnelle", "Entscheidung"], ["ART", "ADJA", "NN"], 1, None),
+    # a word that is no verb's present stem + e
+    (["Das", "gerne", "gesehene"], ["PDS", "ADV", "ADJA"], 1, None),
+])
+def test_a_mistagged_konjunktiv_i_of_a_full_verb(words, tags, index, mood):
+    doc = Doc(Vocab(), words=words, tags=tags)
+    assert konjunktiv_mood(doc[index]) == mood
+
+
 @pytest.mark.parametrize(
     ("words", "index"),
     [(["Ich", "habe", "Zeit"], 1), (["Heute", "habe", "ich", "Zeit"], 1), (["Ich", "gebe", "auf"], 1)],

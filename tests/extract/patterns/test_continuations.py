@@ -17,6 +17,9 @@ import pytest
     # a full verb's plural Konjunktiv II with umlaut stands for a Konjunktiv I that looks indicative
     ("Anna Krolle sagte, die Firma sei kein Mitglied mehr. Die Angestellten bekämen keinen Lohn mehr.",
      "Die Angestellten bekämen keinen Lohn mehr.", "Anna Krolle"),
+    # a Konjunktiv I the tagger took for an adjective after a pronoun ("Es gebe[ADJA] …")
+    ("Anna Krolle sagte, die Firma sei kein Mitglied mehr. Es gebe Kunden, die nicht zahlen.",
+     "Es gebe Kunden, die nicht zahlen.", "Anna Krolle"),
     # a finite verb's tag is enough where the part of speech says adjective ("ruhe": ADJ, VVFIN)
     ("Anna Krolle wies darauf hin, dass die Firma Mitglied sei. "
      "Jedoch ruhe die Mitgliedschaft der Firma gegenwärtig wegen eines anderen Skandals.",
