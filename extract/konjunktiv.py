@@ -6,9 +6,10 @@ keine Zeit"). A statistical morphologizer trained on little data finds only
 about half of the ``Mood=Sub`` tokens, so this module combines its output with
 rules on verb forms.
 
-Every function is pure: it reads ``token.text``, ``token.lemma_``,
-``token.morph``, ``token.tag_`` (STTS), ``token.pos_`` and, when a parse is
-present, ``token.children``. Any of these may be missing, so the functions
+Every function is pure: it reads ``token.text``, ``token.lemma_`` (or, where it
+lists the form, the lemma of spaCy's lookup table), ``token.morph``,
+``token.tag_`` (STTS), ``token.pos_`` and, when a parse is present,
+``token.children``. Any of these may be missing, so the functions
 work on hand-built Docs and on the output of any German spaCy pipeline.
 
 Ambiguity is reported, not hidden. Some forms are Konjunktiv II or indicative
@@ -27,6 +28,8 @@ from functools import lru_cache
 from typing import Literal, NamedTuple, Optional
 
 from spacy.tokens import Token
+
+from .cue_verbs import lemma_table
 
 __all__ = [
     "Konjunktiv",
@@ -240,6 +243,35 @@ def _weak_preterite(form: str, lemma: str, morph) -> bool:
     return form.endswith(("ten", "tet", "test")) and "Past" in morph.get("Tense")
 
 
+def _verb_lemma(token: Token) -> str:
+    """The lemma of a verb form: spaCy's lookup table's (spacy-lookups-data) where it lists the
+    form, else the tagger's. A statistical lemmatizer reads a rare Konjunktiv I as a weak
+    preterite or cuts it short ("richte" → "richen", "gehöre" → "gehör"), which hid its mood."""
+    return lemma_table("de").get(token.text.lower()) or token.lemma_
+
+
+#: Tags a small tagger gives a rare Konjunktiv I of a full verb ("Das bedeute[ADV] …",
+#: "Feldmann rechne[ADJD] mit …"); an attributive adjective's (ADJA) only after a pronoun subject.
+MISTAGGED_VERB_TAGS = frozenset({"ADV", "ADJD"})
+PRONOUN_SUBJECTS = frozenset({"es", "er", "sie", "man"})
+
+
+def _mistagged_konjunktiv_i(token: Token) -> bool:
+    """Whether a lower-case word the tagger took for an adverb or adjective is a full verb's
+    3rd singular Konjunktiv I: the lookup table's lemma is a verb whose present stem + e it is
+    ("bedeute" → "bedeuten"), and it stands where no adjective does ("Es gebe[ADJA] Kunden")."""
+    text = token.text
+    if not text.islower() or token.tag_ not in MISTAGGED_VERB_TAGS | {"ADJA"}:
+        return False
+    if token.tag_ == "ADJA":
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is None or before.text.lower() not in PRONOUN_SUBJECTS:
+            return False
+    lemma = lemma_table("de").get(text) or ""
+    stem = _stem(lemma)
+    return bool(stem) and text == stem + "e" and not _first_person_singular(token)
+
+
 def _form_reading(token: Token) -> Konjunktiv:
     form = token.text.lower()
     if form in KONJ_I_FORMS:
@@ -256,12 +288,12 @@ def _form_reading(token: Token) -> Konjunktiv:
             return NONE
         return Konjunktiv("II", ambiguous_ii, "form") if _is_lexical_candidate(token) else NONE
     if not _is_candidate(token):
-        return NONE
+        return Konjunktiv("I", False, "form") if _mistagged_konjunktiv_i(token) else NONE
     if form in AMBIGUOUS_II_FORMS:
         return Konjunktiv("II", True, "form")
     if form in INDICATIVE_FORMS or form in INDICATIVE_VETO:
         return INDICATIVE
-    lemma = token.lemma_
+    lemma = _verb_lemma(token)
     stem = _stem(lemma.lower()) if lemma else ""
     # 3rd singular Konjunktiv I: stem + e ("gebe", "unterstütze"), where the
     # indicative is stem + t or has a vowel change ("gibt", "unterstützt").

@@ -364,9 +364,14 @@ def _trailing_source(content: Span, lex: CueLexicon):
 
 def reported_mood(token: Token, lex: CueLexicon) -> bool:
     """Konjunktiv I, or a Konjunktiv II that reported speech uses where Konjunktiv I would
-    look indicative ("sie hätten", "sie würden") — not the II of conditionals ("müsste")."""
+    look indicative ("sie hätten", "sie würden", and a full verb's plural with umlaut: "sie
+    befänden", "sie stünden", where "sie befinden" is indicative) — not the II of
+    conditionals ("müsste") or of a modal's wish ("sie möchten")."""
     mood = konjunktiv_mood(token)
-    return mood == "I" or (mood == "II" and token.lower_ in lex.reported_subjunctive_ii)
+    if mood != "II":
+        return mood == "I"
+    low = token.lower_
+    return low in lex.reported_subjunctive_ii or (low.endswith("en") and token.tag_ == "VVFIN")
 
 
 def with_final_punct(doc: Doc, span: Span) -> int:

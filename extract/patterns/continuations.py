@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import POS, TAG
@@ -13,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from ..doc_tables import among, between as indices_between, doc_array, kept, span_text, tokens_where, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
-from ..konjunktiv import konjunktiv_mood
-from ..phrases import NAME_LABELS, doc_text, sentences, strip_punct, subject_of
+from ..konjunktiv import FINITE_TAGS, MISTAGGED_VERB_TAGS, NONFINITE_VERB_TAGS, konjunktiv_mood
+from ..phrases import NAME_LABELS, doc_text, ends_in_noun, sentences, strip_punct, subject_of
 from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
@@ -44,8 +45,19 @@ def _is_participle_tag(tag: str) -> bool:
 
 
 def _verbal(doc: Doc) -> list[int]:
-    """The tokens tagged as verbs, auxiliaries or nothing, from the Doc's POS array (kept while it is read)."""
-    return kept(doc, "verbal_or_untagged", lambda d: np.flatnonzero(among(doc_array(d, POS), [int(VERB), int(AUX), 0])).tolist())
+    """The tokens tagged as verbs, auxiliaries or nothing, from the Doc's POS array, and those
+    whose STTS tag is a finite verb's whatever their part of speech ("Jedoch ruhe die
+    Mitgliedschaft …": ADJ, VVFIN) or one a small tagger gives a rare Konjunktiv I ("Das
+    bedeute[ADV] …", "Es gebe[ADJA] …"; :func:`reported_mood` judges them), kept while the Doc
+    is read."""
+    return kept(doc, "verbal_or_untagged", _verbal_tokens)
+
+
+def _verbal_tokens(doc: Doc) -> list[int]:
+    verbal = among(doc_array(doc, POS), [int(VERB), int(AUX), 0])
+    tags = FINITE_TAGS | MISTAGGED_VERB_TAGS | {"ADJA"}  # reported_mood judges the mistagged ones
+    finite = among(doc_array(doc, TAG), [doc.vocab.strings.add(tag) for tag in tags])
+    return np.flatnonzero(verbal | finite).tolist()
 
 
 def _tokens(doc: Doc, indices: list[int], sent: Span) -> list[Token]:
@@ -117,7 +129,7 @@ def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | No
     """The subject of the main clause of the sentence right before a sentence in reported mood
     that no report precedes ("Am Rande der Sitzung nahm der Ministerpräsident Stellung. Jeder
     Pädagoge könne …"): the one whose view the next sentence reports, when it can speak."""
-    root = sent.root
+    root = _main_verb(sent)
     copula = any(c.dep_ == "cop" for c in root.children)  # "X ist besorgt."
     if (root.pos_ not in ("VERB", "AUX") and not copula) or reported_mood(root, lex):
         return None
@@ -127,9 +139,41 @@ def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | No
         agent = passive_agent(doc, root, sent.start, sent.end, lex) if cue_lemma(root, lex) else None
         return span_chars(agent) if agent is not None and any(t.ent_type_ in NAME_LABELS for t in agent) else None
     speaker = usable_speaker(subject_of(root, sent.start, sent.end, lex), lex)
-    if speaker is None or not any(t.ent_type_ in NAME_LABELS for t in speaker):
+    if speaker is None or not (any(t.ent_type_ in NAME_LABELS for t in speaker) or _speaking_body(speaker, lex)):
         return None  # a named person or body, not any noun the sentence is about
     return span_chars(speaker)
+
+
+def _main_verb(sent: Span) -> Token:
+    """The root of a sentence, or where the parser split it in parts (:func:`sentences` joins
+    them: "Berlins | Regierender Bürgermeister X bedauerte …") the first root that is a verb."""
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    return next((t for t in sent if t.head.i == t.i and t.pos_ in ("VERB", "AUX")), root)
+
+
+def _speaking_body(phrase: Span, lex: CueLexicon) -> bool:
+    """Whether a definite phrase names one who speaks by its head: a title or an organisation
+    noun, also as a compound's last part ("der Bürgermeister", "die Wahlkommission")."""
+    head = phrase.root
+    if head.pos_ != "NOUN" or phrase[0].lower_ not in lex.determiners or phrase[0].lower_.startswith("ein"):
+        return False
+    nouns = _lower_words(lex.titles | lex.organisation_nouns)
+    return head.lower_ in nouns or ends_in_noun(head.lower_, nouns, shortest=4)
+
+
+@lru_cache(maxsize=4)
+def _lower_words(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+def _reports_on_its_own(cue: Token, sent: Span, lex: CueLexicon) -> bool:
+    """Whether a cue makes its sentence a report of its own, not one that goes on with the
+    report before it: a finite cue said by someone. An infinitive or a participle that found
+    nothing ("Man habe den Botschafter einbestellt, um zu protestieren.", "Die Diagnose sei
+    bestätigt worden.") leaves the sentence's reported mood to the report before it."""
+    return cue.tag_ not in NONFINITE_VERB_TAGS and not _said_by_no_one(cue, sent, lex)
 
 
 def _said_by_no_one(cue: Token, sent: Span, lex: CueLexicon) -> bool:
@@ -140,7 +184,7 @@ def _said_by_no_one(cue: Token, sent: Span, lex: CueLexicon) -> bool:
 
 def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex, *,
                                    broad: bool = False) -> Iterator[Found]:
-    """Sentences in reported-speech mood (Konjunktiv I) with no cue of their own, and
+    """Sentences in reported-speech mood (Konjunktiv I) with no finite cue of their own, and
     hearsay with "soll … haben/sein".
 
     In news, such a sentence continues someone's reported speech (free indirect speech): one
@@ -155,7 +199,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
     text = doc_text(doc)
     for k, sent in enumerate(sents):
         if not found.outside(sent.start_char, sent.end_char) or any(
-                not _said_by_no_one(doc[i], sent, lex) for i in cue_tokens(doc, sent.start, sent.end, lex)):
+                _reports_on_its_own(doc[i], sent, lex) for i in cue_tokens(doc, sent.start, sent.end, lex)):
             continue  # explained already, or a sentence with a cue of its own (not "Kein Lehrer müsse fürchten")
         verbs = [t for t in _tokens(doc, _verbal(doc), sent) if reported_mood(t, lex)]
         modals = [t for t in _tokens(doc, tokens_with(doc, lex.hearsay_modals), sent) if _is_reportive_modal(t, lex)]

@@ -304,6 +304,9 @@ def find_noun_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
             speaker = noun_owner(tok) if lex.parse_rules else genitive_owner(tok)
             if speaker is None and verb is not None and verb.pos_ in ("VERB", "AUX"):
                 speaker = usable_speaker(subject_of(verb, sent.start, tok.i, lex), lex)  # not "es gibt"
+            elif speaker is None and any(c.dep_ == "cop" for c in tok.children):
+                # "X ist der Meinung, dass …": the noun is the predicate, its subject holds the view
+                speaker = usable_speaker(subject_of(tok, sent.start, tok.i, lex), lex)
             f = Found((content.start_char, content.end_char), "indirect", cue=cue_chars(tok, tok.lemma_.lower() or tok.lower_),
                       speaker=span_chars(speaker), pattern=Pattern.NOUN)
             taken.append(f)

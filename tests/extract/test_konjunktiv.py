@@ -116,6 +116,34 @@ def test_a_weak_preterite_with_a_wrong_lemma_is_not_taken_for_konjunktiv_i():
     assert konjunktiv_mood(token) == "I"
 
 
+@pytest.mark.parametrize(("word", "lemma", "morph", "mood"), [
+    # a small lemmatizer reads a rare Konjunktiv I as a weak preterite or cuts it short; the
+    # lookup table's lemma shows the present stem + e
+    ("richte", "richen", "Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin", "I"),
+    ("gehöre", "gehör", "Mood=Ind|Number=Sing|Person=3|Tense=Past", "I"),
+    # and a weak preterite stays one whatever lemma the tagger gave
+    ("machte", "machten", "Mood=Ind|Number=Sing|Person=3|Tense=Past", None),
+])
+def test_the_lookup_lemma_shows_a_konjunktiv_i_the_tagger_lemmatized_wrongly(word, lemma, morph, mood):
+    token = _verb([("es", "PPER", "es"), (word, "VVFIN", lemma)], 1, morphs=["", morph])
+    assert konjunktiv_mood(token) == mood
+
+
+@pytest.mark.parametrize(("words", "tags", "index", "mood"), [
+    # a full verb's Konjunktiv I the tagger took for an adverb or adjective
+    (["Das", "bedeute", "einen", "Tiefschlag"], ["PDS", "ADV", "ART", "NN"], 1, "I"),
+    (["Anna", "rechne", "mit", "einer", "Einigung"], ["NE", "ADJD", "APPR", "ART", "NN"], 1, "I"),
+    (["Es", "gebe", "Kunden"], ["PPER", "ADJA", "NN"], 1, "I"),
+    # an attributive adjective after an article stays one ("schnelle": also "schnellen"'s stem + e)
+    (["eine", "schnelle", "Entscheidung"], ["ART", "ADJA", "NN"], 1, None),
+    # a word that is no verb's present stem + e
+    (["Das", "gerne", "gesehene"], ["PDS", "ADV", "ADJA"], 1, None),
+])
+def test_a_mistagged_konjunktiv_i_of_a_full_verb(words, tags, index, mood):
+    doc = Doc(Vocab(), words=words, tags=tags)
+    assert konjunktiv_mood(doc[index]) == mood
+
+
 @pytest.mark.parametrize(
     ("words", "index"),
     [(["Ich", "habe", "Zeit"], 1), (["Heute", "habe", "ich", "Zeit"], 1), (["Ich", "gebe", "auf"], 1)],
@@ -129,7 +157,8 @@ def test_first_person_singular_is_indicative(words, index):
 def test_morph_alone_and_veto():
     sub = "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
     plural = "Mood=Sub|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin"
-    doc = Doc(Vocab(), words=["er", "bleibe", "er", "ist", "sie", "bleiben"], morphs=["", sub, "", sub, "", plural])
+    # "vertrage": a form the lookup table does not list, so the form alone says nothing
+    doc = Doc(Vocab(), words=["er", "vertrage", "er", "ist", "sie", "bleiben"], morphs=["", sub, "", sub, "", plural])
     assert konjunktiv(doc[1]) == Konjunktiv("I", False, "morph")
     assert konjunktiv(doc[3]).mood is None  # "ist" is indicative whatever the model says
     assert konjunktiv(doc[5]) == Konjunktiv("I", True, "morph")  # plural present = indicative form

@@ -11,6 +11,26 @@ import pytest
     ("Die Firma Tesla teilte mit, sie werde in Europa Autos verkaufen. Das Werk soll 2009 in Betrieb gehen. "
      "Dort sollen 2.000 Menschen arbeiten.", "Das Werk soll 2009 in Betrieb gehen. Dort sollen 2.000 Menschen arbeiten.",
      "Tesla"),
+    # a Konjunktiv I the small lemmatizer read as a weak preterite ("richte" → "richen")
+    ("Anna Krolle sagte, die Firma sei kein Mitglied mehr. Ein Drittel der Aufträge richte sich an Kunden in Bremen.",
+     "Ein Drittel der Aufträge richte sich an Kunden in Bremen.", "Anna Krolle"),
+    # a full verb's plural Konjunktiv II with umlaut stands for a Konjunktiv I that looks indicative
+    ("Anna Krolle sagte, die Firma sei kein Mitglied mehr. Die Angestellten bekämen keinen Lohn mehr.",
+     "Die Angestellten bekämen keinen Lohn mehr.", "Anna Krolle"),
+    # a Konjunktiv I the tagger took for an adjective after a pronoun ("Es gebe[ADJA] …")
+    ("Anna Krolle sagte, die Firma sei kein Mitglied mehr. Es gebe Kunden, die nicht zahlen.",
+     "Es gebe Kunden, die nicht zahlen.", "Anna Krolle"),
+    # a finite verb's tag is enough where the part of speech says adjective ("ruhe": ADJ, VVFIN)
+    ("Anna Krolle wies darauf hin, dass die Firma Mitglied sei. "
+     "Jedoch ruhe die Mitgliedschaft der Firma gegenwärtig wegen eines anderen Skandals.",
+     "Jedoch ruhe die Mitgliedschaft der Firma gegenwärtig wegen eines anderen Skandals.", "Anna Krolle"),
+    # a cue in the infinitive or a participle that reported nothing leaves the mood to the report before
+    ("Der Minister Otto Brandt sagte vor der Presse, die Regierung sehe mit Sorge nach Norden. "
+     "Man habe den Botschafter einbestellt, um zu protestieren.",
+     "Man habe den Botschafter einbestellt, um zu protestieren.", "Otto Brandt"),
+    ("Die Anwältin Petra Lindqvist sagte, dass der Mann in seiner eigenen Welt lebe. "
+     "Diese Diagnose sei durch Untersuchungen in der Klinik bestätigt worden.",
+     "Diese Diagnose sei durch Untersuchungen in der Klinik bestätigt worden.", "Petra Lindqvist"),
     # a reporting verb whose subject is no one reports no speech act of its own
     ("Die Reform werde den Unterricht verbessern, sagte Hartmann am Mittwoch. Kein Lehrer müsse um seine Stelle fürchten.",
      "Kein Lehrer müsse um seine Stelle fürchten.", "Hartmann"),
@@ -19,6 +39,11 @@ def test_a_sentence_without_cue_continues_the_report_before_it(run_de, text, con
     atts = run_de(text).attributions
     assert [a.quote.kind for a in atts] == ["indirect", "free_indirect"]
     assert (atts[1].quote.text, atts[1].cue, atts[1].speaker.entity) == (content, None, speaker)
+
+
+def test_a_modal_wish_in_konjunktiv_ii_continues_no_report(run_de):
+    atts = run_de("Anna Krolle sagte, die Firma sei kein Mitglied mehr. Die Kunden möchten weniger zahlen.").attributions
+    assert [a.quote.kind for a in atts] == ["indirect"]
 
 
 def test_a_plan_with_soll_and_no_report_before_it_is_no_quote(run_de):
@@ -48,6 +73,34 @@ def test_a_continuation_goes_on_with_a_speech_act(run_de, text, act, content, sp
 def test_after_a_passive_reporting_verb_its_agent_is_the_one_whose_view_goes_on(run_de, text, speaker):
     (att,) = run_de(text).attributions
     assert att.quote.kind == "free_indirect" and att.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # no report before: the subject of the sentence before speaks when its head is a title or
+    # an organisation noun, also a compound's last part
+    ("Der Präsident ist krank. Die Wahlkommission sieht derzeit keine Gefahr für die Wahl. "
+     "Mögliche Termine seien der 24. September und der 8. Oktober.", "Die Wahlkommission"),
+    ("Der Präsident ist krank. Der Bürgermeister sieht derzeit keine Gefahr für die Stadt. "
+     "Die Deiche seien hoch genug.", "Der Bürgermeister"),
+])
+def test_a_title_or_a_body_as_the_subject_before_is_the_one_whose_view_goes_on(run_de, text, speaker):
+    (att,) = run_de(text).attributions
+    assert att.quote.kind == "free_indirect" and att.speaker.text == speaker
+
+
+def test_the_subject_before_is_read_where_the_parser_split_its_sentence(run_de):
+    # the parser made "Berlins" a root of its own: the sentence's verb is the other root
+    text = ("Das Gericht wies die Klage am Montag zurück. Eine Frist sei versäumt worden, so das Gericht. "
+            "Die Stadt hätte früher handeln müssen. Der Antrag kam zu spät.\n\n"
+            "Berlins Regierender Bürgermeister Klaus Brandt (SPD) bedauerte die Entscheidung des Gerichts. "
+            "Anfang der neunziger Jahre seien offenbar juristische Fehler gemacht worden.")
+    last = run_de(text).attributions[-1]
+    assert last.quote.text.startswith("Anfang der neunziger Jahre") and last.speaker.entity == "Klaus Brandt"
+
+
+def test_a_subject_that_names_no_one_who_speaks_is_no_speaker(run_de):
+    text = "Der Präsident ist krank. Die Zahl der Toten steigt weiter an. Die Deiche seien hoch genug."
+    assert all(a.speaker is None for a in run_de(text).attributions)
 
 
 @pytest.mark.parametrize("last, kept", [

@@ -217,6 +217,11 @@ def test_a_finite_indicative_verb_after_the_cues_comma_goes_on_with_the_main_cla
 @pytest.mark.parametrize("text, noun, speaker", [
     ("Die Forscher formulierten die Hypothese, dass pflanzliche Nahrung wichtig war.", "Hypothese", "Die Forscher"),
     ("Lindner machte außerdem zur Bedingung, dass die Demonstranten ihre Proteste beenden.", "Bedingung", "Lindner"),
+    # the noun as the predicate of "sein": its subject holds the view
+    ("Der Verbandschef Karl Brandt ist der Meinung, dass die Klage die Umsetzung nicht verzögern dürfe.",
+     "Meinung", "Der Verbandschef Karl Brandt"),
+    ("Die Schutzvereinigung Nordaktie ist der Ansicht, dass das Gesetz zu geringer Produktivität führe.",
+     "Ansicht", "Die Schutzvereinigung Nordaktie"),
 ])
 def test_a_noun_of_thought_or_demand_before_a_dass_clause_is_its_cue(run_de, text, noun, speaker):
     (att,) = run_de(text).attributions
