@@ -13,7 +13,7 @@ from ..cue_verbs import cue_lemma
 from ..phrases import np_after, strip_punct, subject_of, through_closing_mark, with_apposition
 from ..quotemarks import has_words
 from .found import Found, cue_chars, span_chars
-from .source_phrases import source_phrases_in
+from .source_phrases import source_phrases_in, speakers_own_words
 
 
 _CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—"})
@@ -186,7 +186,7 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
     for sp in source_phrases_in(doc, sent.start, sent.end, lex):
         if sp.source is None or (content.start <= sp.phrase.start and sp.phrase.end <= content.end):
             continue
-        if speaker is not None and sp.source.start <= speaker.start < sp.source.end:
+        if speaker is not None and (sp.source.start <= speaker.start < sp.source.end or speakers_own_words(sp, lex)):
             continue
         found.mediator = span_chars(sp.source)
         break

@@ -19,7 +19,7 @@ from ..quotemarks import QuotedSpan
 from .clauses import reported_mood
 from .complements import is_addressee, takes_addressee
 from .found import cue_chars
-from .source_phrases import source_phrases_in
+from .source_phrases import source_phrases_in, speakers_own_words
 from .speakers import (apposed_before, document_after, has_expletive, impersonal_source, infinitive_controller,
                        unnamed_subject_source, usable_speaker)
 
@@ -120,7 +120,8 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
             speaker = None
         if speaker is not None and speaker.end < upper:
             speaker = with_apposition(speaker, upper, lex)
-        mediator = next((sp.source for sp in sources if sp.source is not None), None)
+        mediator = next((sp.source for sp in sources if sp.source is not None
+                         and (speaker is None or not speakers_own_words(sp, lex))), None)
         if speaker is None and mediator is not None:
             speaker, mediator = mediator, None
         return Frame(cue_chars(verb, lemma), speaker, mediator)

@@ -324,6 +324,26 @@ def _compound_of_source_noun(low: str, source_nouns: frozenset[str]) -> bool:
     return ends_in_noun(low, source_nouns, shortest=6)
 
 
+def speakers_own_words(sp: SourcePhrase, lex: CueLexicon) -> bool:
+    """Whether a source phrase names only how its speaker spoke: "X said in a statement
+    Saturday that …", "In a written statement, X said": a noun of the speaker's own speech
+    (``CueLexicon.conversation_nouns``) with no owner and no one named beside it (time aside)
+    relays nothing; "in a statement from the ministry" names a source."""
+    source = sp.source
+    if source is None or sp.possessor is not None:
+        return False
+    # the noun, not the parser's root: a time after it may be the root ("a statement Thursday")
+    noun = next((t for t in reversed(source) if t.pos_ == "NOUN" and t.lower_ in lex.conversation_nouns), None)
+    return noun is not None and all(t.i == noun.i or t.pos_ in _PLAIN_MODIFIER_POS or t.dep_ == "amod"
+                                    or t.ent_type_ in _TIME_ENTITIES for t in source)
+
+
+#: the words a noun of speech may carry and still name no one ("a written statement"), and the
+#: entity types of a time after it ("a statement Saturday", "a September 2015 statement")
+_PLAIN_MODIFIER_POS = frozenset({"DET", "ADJ", "ADV", "NUM", "PUNCT"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
 def _possessor(span: Span, lex: CueLexicon) -> Token | None:
     first = span[0]
     if first.lower_ in lex.possessives and is_source_noun(span[-1], lex):

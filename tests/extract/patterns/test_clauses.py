@@ -25,6 +25,23 @@ def test_a_source_phrase_before_the_cue_relays_the_subjects_report(run_de):
     assert (att.speaker.text, att.mediator.text) == ("der Minister", "BBC News")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The Halvard Group said in a statement Saturday that it would close the plant.", "The Halvard Group"),
+    ("In a written statement, Ms. Brodeur said that the survey was flawed.", "Ms. Brodeur"),
+    ("In a statement Thursday, the spokesman Tom Yarrow said, \u201cWe will not comment.\u201d", "the spokesman Tom Yarrow"),
+])
+def test_the_speakers_own_statement_relays_nothing(run_en, text, speaker):
+    # a noun of the speaker's own speech, naming no one, is how they spoke, not who passed it on
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.mediator) == (speaker, None)
+
+
+def test_a_statement_that_names_its_author_still_relays(run_en):
+    text = "According to a statement from the Dorrow Institute, the mayor said that the bridge was safe."
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.mediator.text) == ("the mayor", "a statement from the Dorrow Institute")
+
+
 @pytest.mark.parametrize("text, quote", [
     # a particle verb's infinitive with "zu" inside, tagged as a bare infinitive
     ("Die Verbände forderten die Bundesregierung auf, die Bekämpfung des Terrorismus nicht auf Kosten "

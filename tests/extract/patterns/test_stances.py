@@ -160,6 +160,10 @@ NOUN_ACTS = [
     # the preposition the parser hung on the verb whose object the noun is
     ("The mayor took aim at the council on Monday.", "the council", "The mayor", "aim at"),
     ("Ms. Ruiz paid tribute to the firefighters.", "the firefighters", "Ms. Ruiz", "tribute to"),
+    # replies, worry and campaigning
+    ("Mr. Lund's response to the audit came a week later.", "the audit", "Mr. Lund", "response to"),
+    ("The growers' anxiety about the drought is growing.", "the drought", "The growers", "anxiety about"),
+    ("Ms. Obi's campaign against the new toll road began in May.", "the new toll road", "Ms. Obi", "campaign against"),
 ]
 
 
