@@ -71,6 +71,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     start = _after_object_pronoun(doc, start, end)
     end = _without_words_after_pronoun(doc, start, end)
     end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, end)))
+    start = _with_words_split_off(doc, start)
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     text = doc_text(doc)
     return _with_opening_mark(text, *chars), _with_closing_mark(text, *chars)
@@ -405,6 +406,25 @@ def _with_glued_name(doc: Doc, end: int) -> int:
 
 
 _APOSTROPHES = frozenset({"’", "'"})
+
+_NOUN_PHRASE_WORDS = frozenset({DET, ADJ, NOUN, PROPN})
+_SENTENCE_ENDS = frozenset(".!?:“”«»\"")
+
+
+def _with_words_split_off(doc: Doc, start: int) -> int:
+    """The start before the words that open the sentence when the parser split them off as a
+    sentence of their own right before the phrase ("Kölns | Präsident Wolfgang Overath",
+    "Internationale | Medien berichteten"): determiners, adjectives and nouns alone, on the same
+    line, begin no sentence without the phrase after them."""
+    if start == 0 or not doc[start].is_sent_start:
+        return start
+    first = doc[start - 1].sent.start
+    words = doc[first:start]
+    if len(words) > 3 or any(t.pos not in _NOUN_PHRASE_WORDS or not t.is_alpha for t in words):
+        return start
+    before = doc[first - 1] if first else None
+    opens = before is None or before.text[-1:] in _SENTENCE_ENDS or "\n" in before.text_with_ws
+    return first if opens and _same_line(doc, first, start + 1) else start
 
 
 def _with_alias(doc: Doc, end: int) -> int:

@@ -400,3 +400,32 @@ def test_an_abbreviation_in_brackets_after_a_name_is_part_of_the_speaker_phrase(
     doc = spacy.blank("de")("Die Ministerin (SPD-Fraktion) erklärte es.")  # a bracket that holds no alias
     start, end = speaker_bounds(doc[0:2], frozenset())
     assert doc.text[start:end] == "Die Ministerin"
+
+
+# "WORDS Bürgermeister Lars Hembach sagte, die Brücke bleibe zu." with WORDS split off by the parser as
+# a sentence of their own, as it does with a sentence's first word now and then
+@pytest.mark.parametrize("words, pos, speaker", [
+    (["Nordstadts"], ["PROPN"], "Nordstadts Bürgermeister Lars Hembach"),  # a genitive name before its noun
+    (["Der", "neue"], ["DET", "ADJ"], "Der neue Bürgermeister Lars Hembach"),  # an article and an adjective
+    (["Gestern"], ["ADV"], "Bürgermeister Lars Hembach"),  # an adverb is no part of the phrase
+    (["Ja", "."], ["INTJ", "PUNCT"], "Bürgermeister Lars Hembach"),  # a sentence of its own
+])
+def test_words_the_parser_split_off_before_the_speaker_open_its_phrase(words, pos, speaker):
+    n = len(words)
+    doc = _parsed([*words, "Bürgermeister", "Lars", "Hembach", "sagte", ",", "die", "Brücke", "bleibe", "zu", "."],
+                  [*pos, "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "ADP", "PUNCT"],
+                  [n - 1] * n + [n + 3, n, n + 1, n + 3, n + 3, n + 6, n + 7, n + 3, n + 7, n + 3],
+                  ["dep"] * (n - 1) + ["ROOT", "nsubj", "appos", "flat", "ROOT", "punct", "det", "nsubj", "ccomp",
+                                  "compound:prt", "punct"],
+                  ents=[(n + 1, n + 3, "PER")])
+    assert _speaker_after_tidying(doc, (n, n + 3), (n + 5, n + 9)) == speaker
+
+
+def test_words_split_off_after_other_words_of_the_sentence_stay_out_of_the_speaker():
+    # "Dann sagte Nordstadts | Bürgermeister …": the words before the phrase do not open the sentence
+    doc = _parsed(["Dann", "lobte", "Nordstadts", "Bürgermeister", "Lars", "Hembach", "die", "Brücke", "."],
+                  ["ADV", "VERB", "PROPN", "NOUN", "PROPN", "PROPN", "DET", "NOUN", "PUNCT"],
+                  [1, 1, 1, 3, 3, 4, 7, 3, 3],
+                  ["advmod", "ROOT", "nsubj", "ROOT", "appos", "flat", "det", "obj", "punct"],
+                  ents=[(4, 6, "PER")])
+    assert _speaker_after_tidying(doc, (3, 6), (6, 8)) == "Bürgermeister Lars Hembach"
