@@ -49,6 +49,11 @@ BOUNDS = [
      "befanden sich zwölf Studenten im Gebäude", "Angaben von Peter Kunz, dem Dekan"),
     ("de", "Am Montag meldete der regionale Sender, Radio Nordlicht, dass die Brücke gesperrt werde.",
      "dass die Brücke gesperrt werde", "der regionale Sender, Radio Nordlicht"),
+    # a phrase with no article after a pointer's cue the tagger read as an adjective: its adjectives are part of it
+    ("de", "Die Fähre sei vor der Küste gesunken. Das berichten griechische Medien.", "Die Fähre sei vor der Küste gesunken",
+     "griechische Medien"),
+    ("de", "Im Hafen seien drei Schiffe beschädigt worden. Das berichteten örtliche Zeitungen.",
+     "Im Hafen seien drei Schiffe beschädigt worden", "örtliche Zeitungen"),
     # a passive cue's words stand in the document named before it; "wie aus …" names the source
     ("de", "In einem Bericht der Zeitung Nordblatt wurde vermutet, dass niemand überlebt habe.",
      "dass niemand überlebt habe", "einem Bericht der Zeitung Nordblatt"),
