@@ -412,19 +412,25 @@ _SENTENCE_ENDS = frozenset(".!?:“”«»\"")
 
 
 def _with_words_split_off(doc: Doc, start: int) -> int:
-    """The start before the words that open the sentence when the parser split them off as a
-    sentence of their own right before the phrase ("Kölns | Präsident Wolfgang Overath",
-    "Internationale | Medien berichteten"): determiners, adjectives and nouns alone, on the same
-    line, begin no sentence without the phrase after them."""
-    if start == 0 or not doc[start].is_sent_start:
-        return start
-    first = doc[start - 1].sent.start
-    words = doc[first:start]
-    if len(words) > 3 or any(t.pos not in _NOUN_PHRASE_WORDS or not t.is_alpha for t in words):
-        return start
-    before = doc[first - 1] if first else None
-    opens = before is None or before.text[-1:] in _SENTENCE_ENDS or "\n" in before.text_with_ws
-    return first if opens and _same_line(doc, first, start + 1) else start
+    """The start before the words that open the sentence when the parser split them off as
+    sentences of their own right before the phrase ("Kölns | Präsident Wolfgang Overath",
+    "Internationale | Medien berichteten", "Regierungssprecher | Yukio | Edano erklärte"):
+    determiners, adjectives and nouns alone (four at most), on the same line, begin no sentence
+    without the phrase after them."""
+    first = start
+    while first > 0 and start - first < _SPLIT_OFF_WORDS and doc[first].is_sent_start:
+        before = doc[first - 1].sent.start
+        words = doc[before:first]
+        if any(t.pos not in _NOUN_PHRASE_WORDS or not t.is_alpha for t in words) or not _same_line(doc, before, first + 1):
+            return start
+        first = before
+        prev = doc[first - 1] if first else None
+        if prev is None or prev.text[-1:] in _SENTENCE_ENDS or "\n" in prev.text_with_ws:
+            return first if start - first <= _SPLIT_OFF_WORDS else start
+    return start
+
+
+_SPLIT_OFF_WORDS = 4
 
 
 def _with_alias(doc: Doc, end: int) -> int:

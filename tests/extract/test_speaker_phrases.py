@@ -434,3 +434,13 @@ def test_words_split_off_after_other_words_of_the_sentence_stay_out_of_the_speak
                   ["advmod", "ROOT", "nsubj", "ROOT", "appos", "flat", "det", "obj", "punct"],
                   ents=[(4, 6, "PER")])
     assert _speaker_after_tidying(doc, (3, 6), (6, 8)) == "Bürgermeister Lars Hembach"
+
+
+def test_words_split_off_as_several_sentences_before_the_speaker_open_its_phrase():
+    # "Regierungssprecher | Lars | Hembach sagte, …": the parser made each of the first two words a sentence
+    doc = _parsed(["Regierungssprecher", "Lars", "Hembach", "sagte", ",", "die", "Brücke", "bleibe", "zu", "."],
+                  ["NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "ADP", "PUNCT"],
+                  [0, 1, 3, 3, 3, 6, 7, 3, 7, 3],
+                  ["ROOT", "ROOT", "nsubj", "ROOT", "punct", "det", "nsubj", "ccomp", "compound:prt", "punct"],
+                  ents=[(2, 3, "PER")])  # (the recogniser took the surname alone)
+    assert _speaker_after_tidying(doc, (2, 3), (5, 9)) == "Regierungssprecher Lars Hembach"
