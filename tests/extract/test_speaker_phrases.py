@@ -444,3 +444,41 @@ def test_words_split_off_as_several_sentences_before_the_speaker_open_its_phrase
                   ["ROOT", "ROOT", "nsubj", "ROOT", "punct", "det", "nsubj", "ccomp", "compound:prt", "punct"],
                   ents=[(2, 3, "PER")])  # (the recogniser took the surname alone)
     assert _speaker_after_tidying(doc, (2, 3), (5, 9)) == "Regierungssprecher Lars Hembach"
+
+
+def test_a_phrase_after_a_line_break_the_tagger_called_a_preposition_can_be_the_subject():
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.phrases import np_before
+
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Es", "regnete", ".", "\n\n", "Ministerin", "Lena", "Vogt", "erklärte", ",", "es", "sei", "kalt", "."]
+    pos = ["PRON", "VERB", "PUNCT", "ADP", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT"]
+    spaces = [True, False, False, False, True, True, True, False, True, True, True, False, False]
+    doc = Doc(spacy.blank("de").vocab, words=words, spaces=spaces, pos=pos)
+    speaker = np_before(doc, 7, 3, load_lexicon("de"), subject=True)
+    assert speaker is not None and speaker.text == "Ministerin Lena Vogt"
+    words[3], spaces[3] = "von", True  # with a real preposition before it, the phrase is no subject
+    doc = Doc(spacy.blank("de").vocab, words=words, spaces=spaces, pos=pos)
+    assert np_before(doc, 7, 3, load_lexicon("de"), subject=True) is None
+
+
+# "Ministerin Lena Hembach (BRACKET)", the recogniser finding the bracket's name alone
+@pytest.mark.parametrize("words, bracket, entity", [
+    (["Ministerin", "Lena", "Hembach"], "NDP", "Lena Hembach"),  # a party: not the speaker's name
+    (["der", "Nordstädter", "Verkehrsbund"], "NV", "NV"),  # an abbreviation of the name before it: its alias
+])
+def test_a_name_in_brackets_after_the_speakers_name_is_their_affiliation(words, bracket, entity):
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from quotegraph.extract.head_names import name_in
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.span_index import DocEntities
+
+    pos = ["DET" if words[0] == "der" else "NOUN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT"]
+    doc = Doc(spacy.blank("de").vocab, words=[*words, "(", bracket, ")"], pos=pos)
+    doc.ents = [Span(doc, 4, 5, label="ORG")]
+    name = name_in(doc[0:6], load_lexicon("de"), DocEntities(doc))
+    assert name is not None and name[0] == entity
