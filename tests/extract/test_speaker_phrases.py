@@ -483,13 +483,3 @@ def test_a_name_in_brackets_after_the_speakers_name_is_their_affiliation(words, 
     name = name_in(doc[0:6], load_lexicon("de"), DocEntities(doc))
     assert name is not None and name[0] == entity
 
-
-# the genitive plural after a source noun takes no article: its adjective opens the owner, not the claim
-@pytest.mark.parametrize("text, speaker", [
-    ("Im Hafen wurden nach Angaben norwegischer Behörden drei Schiffe beschädigt.", "Angaben norwegischer Behörden"),
-    ("Zwei Menschen wurden laut Angaben kanadischer Medien verletzt.", "Angaben kanadischer Medien"),
-    ("Laut Angaben der Polizei haben armen Familien geholfen.", "Angaben der Polizei"),
-])
-def test_an_adjective_after_a_source_noun_opens_its_owner_in_the_genitive(run_de, text, speaker):
-    (att,) = run_de(text).attributions
-    assert att.speaker.text == speaker
