@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from .doc_tables import doc_ents, forms
 
-__all__ = ["abbreviated_names"]
+__all__ = ["abbreviated_names", "abbreviates"]
 
 
 def abbreviated_names(doc: Doc) -> list[tuple[Span, str]]:
@@ -31,10 +31,20 @@ def abbreviated_names(doc: Doc) -> list[tuple[Span, str]]:
         if not (2 <= len(abbreviation) <= 8 and abbreviation.isalpha() and abbreviation[0].isupper()
                 and sum(c.isupper() for c in abbreviation) >= 2):
             continue
-        initials = "".join(part[0] for w in ent.text.split() for part in w.split("-") if part[:1].isalpha())
-        if _in_order(abbreviation.casefold(), initials.casefold()):
+        if abbreviates(abbreviation, ent.text):
             out.append((ent, abbreviation))
     return out
+
+
+def abbreviates(abbreviation: str, name: str) -> bool:
+    """Whether an abbreviation's letters are the initials of the name's words or their
+    hyphenated parts, in order.
+
+    >>> abbreviates("NHS", "National Health Service"), abbreviates("FDP", "Guido Westerwelle")
+    (True, False)
+    """
+    initials = "".join(part[0] for w in name.split() for part in w.split("-") if part[:1].isalpha())
+    return _in_order(abbreviation.casefold(), initials.casefold())
 
 
 def _in_order(letters: str, initials: str) -> bool:

@@ -58,6 +58,7 @@ def _words(name: str, inflected: bool = False) -> list[str]:
 
 #: German weak adjective endings, read as the "-e" form ("Allgemeinen" → "Allgemeine"); in
 #: every word of a name alike, so a surname ending so ("Janssen") still matches itself
+_GENITIVE_END = re.compile(r"(?:s|['’]s?)$")  # "Kölns", "Texas'", "Germany’s"
 _ADJECTIVE_ENDINGS = ("en", "em")
 
 
@@ -103,11 +104,12 @@ class EntityIndex:
         self._abbreviations: dict[str, ResolvedEntity] = {}  # "sz" -> Süddeutsche Zeitung
 
     def clean(self, name: str) -> str:
-        """The name without leading determiners and titles, and without a genitive 's."""
+        """The name without leading determiners and titles (and the owner before a title: "Kölns
+        Präsident X"), and without a genitive 's."""
         words = name.split()
         while len(words) > 1 and (words[0].casefold() in self.lex.determiners or self.is_title(words[0])
                                   or words[0].casefold() in self.lex.possessives
-                                  or self._outlet_word_before_name(words)):
+                                  or self._outlet_word_before_name(words) or self._owner_before_title(words)):
             words = words[1:]
         out = " ".join(words).strip(" ,.;:").rstrip(" ([{")  # "The Associated Press (" as recognised
         out = re.sub(r"(?<=\w)(['’]s|['’])$", "", out)
@@ -122,6 +124,12 @@ class EntityIndex:
         outlet_word = low in media or self.lex.inflected_names and (low[:-1] in media or low[:-2] in media)
         return (outlet_word and words[1][:1].isupper()
                 and (self.lex.capitalised_nouns or not first[:1].isupper()))
+
+    def _owner_before_title(self, words: list[str]) -> bool:
+        """A genitive name before a title and a name ("Australiens Ministerpräsidentin Anna X",
+        "Texas' Governor X"): whose office it is, no part of the holder's name."""
+        return (len(words) > 2 and words[0][:1].isupper() and _GENITIVE_END.search(words[0]) is not None
+                and self.is_title(words[1]))
 
     def is_title(self, word: str) -> bool:
         """A title or function word before a name: "Präsident", "Gewerkschaftschefin", "Dr."."""

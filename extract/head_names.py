@@ -17,6 +17,7 @@ from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import ADP
 from spacy.tokens import Doc, Span, Token
 
+from .abbreviations import abbreviates
 from .doc_tables import entity_at, forms, id_list
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
@@ -459,6 +460,9 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         return None
     if not ents and len(span) == 1 and span[0].pos_ == "PRON":
         return None  # a pronoun alone: no proper noun, no spokesperson's owner, no noun (as below)
+    bracketed = _affiliation(span, ents)
+    if bracketed:  # "Minister Guido Westerwelle (FDP)" whose name the recogniser missed: not the party
+        ents = []
     if ents:
         head = span.root
         # a name of the head itself before one in its owner: "der Chefankläger des Internationalen
@@ -482,7 +486,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         # in the genitive by its place (an owner) or by its article ("Angaben des „Handelsblatts“")
         genitive = _after_genitive_article(best, lex)
         return (nominative(best, genitive) if owner or genitive else weak_nominative(best, lex)), etype
-    inside = in_extended_attributes(span)
+    inside = in_extended_attributes(span) | bracketed
     propn = [t for t in span if t.pos_ == "PROPN" and t.i not in inside]
     comma = next((t.i for t in span if t.text == "," and propn and t.i > propn[0].i), None)
     if comma is not None:  # "Erkki Tuomioja, Präsident des Rats der EU": the name before its apposition
@@ -519,6 +523,22 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     if inside:  # "am Montag veröffentlichten Erklärung der Polizei" names "Erklärung der Polizei"
         return "".join(t.text_with_ws for t in span if t.i not in inside).strip(), etype
     return span.text, etype
+
+
+def _affiliation(span: Span, ents: list[Span]) -> set[int]:
+    """The tokens in brackets after a proper noun of the phrase when every entity found in it is
+    there and they abbreviate no name before them ("Guido Westerwelle (FDP)": the party the person
+    belongs to, not their name), else none."""
+    opening = next((t.i for t in span if t.text == "("), None)
+    if opening is None or not ents or not any(t.pos_ == "PROPN" for t in span.doc[span.start : opening]):
+        return set()
+    closing = next((t.i for t in span.doc[opening:span.end] if t.text == ")"), span.end - 1)
+    if not all(opening < e.start and e.end <= closing for e in ents):
+        return set()
+    words = [t.text.strip("„“\"»«") for t in span.doc[span.start : opening]]
+    if closing == opening + 2 and any(abbreviates(span.doc[opening + 1].text, " ".join(words[k:])) for k in range(len(words))):
+        return set()  # an abbreviation of the name before it, its alias ("National Health Service (NHS)")
+    return set(range(opening, closing + 1))
 
 
 def age_description(span: Span, lex: CueLexicon) -> bool:

@@ -162,7 +162,8 @@ def _can_be_subject(np: Span, lex: CueLexicon) -> bool:
     if all(t.ent_type_ in _TIME_LABELS for t in np):
         return False  # "said Thursday morning": a time, not a speaker
     before = np.doc[np.start - 1] if np.start > 0 else None
-    return before is None or before.pos_ != "ADP"
+    # a line break is no preposition, whatever the tagger made of it: the phrase opens the line
+    return before is None or before.pos_ != "ADP" or (before.is_space and "\n" in before.text)
 
 
 def np_after(doc: Doc, i: int, limit: int, lex: CueLexicon, *, subject: bool = False) -> Span | None:

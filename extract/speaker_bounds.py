@@ -71,6 +71,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     start = _after_object_pronoun(doc, start, end)
     end = _without_words_after_pronoun(doc, start, end)
     end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, end)))
+    start = _with_words_split_off(doc, start)
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     text = doc_text(doc)
     return _with_opening_mark(text, *chars), _with_closing_mark(text, *chars)
@@ -405,6 +406,31 @@ def _with_glued_name(doc: Doc, end: int) -> int:
 
 
 _APOSTROPHES = frozenset({"’", "'"})
+
+_NOUN_PHRASE_WORDS = frozenset({DET, ADJ, NOUN, PROPN})
+_SENTENCE_ENDS = frozenset(".!?:“”«»\"")
+
+
+def _with_words_split_off(doc: Doc, start: int) -> int:
+    """The start before the words that open the sentence when the parser split them off as
+    sentences of their own right before the phrase ("Kölns | Präsident Wolfgang Overath",
+    "Internationale | Medien berichteten", "Regierungssprecher | Yukio | Edano erklärte"):
+    determiners, adjectives and nouns alone (four at most), on the same line, begin no sentence
+    without the phrase after them."""
+    first = start
+    while first > 0 and start - first < _SPLIT_OFF_WORDS and doc[first].is_sent_start:
+        before = doc[first - 1].sent.start
+        words = doc[before:first]
+        if any(t.pos not in _NOUN_PHRASE_WORDS or not t.is_alpha for t in words) or not _same_line(doc, before, first + 1):
+            return start
+        first = before
+        prev = doc[first - 1] if first else None
+        if prev is None or prev.text[-1:] in _SENTENCE_ENDS or "\n" in prev.text_with_ws:
+            return first if start - first <= _SPLIT_OFF_WORDS else start
+    return start
+
+
+_SPLIT_OFF_WORDS = 4
 
 
 def _with_alias(doc: Doc, end: int) -> int:

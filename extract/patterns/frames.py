@@ -281,13 +281,28 @@ def frame_after_pointer(doc: Doc, first: Token, end: int, pointers: frozenset[st
     if first.lower_ not in pointers or not first.text[:1].isupper():
         return None
     if first.i + 1 < end and cue_lemma(doc[first.i + 1], lex) is not None:
-        return frame_in(doc, first.i + 1, end, lex, after_quote=True)
+        return _with_adjectives_after_cue(frame_in(doc, first.i + 1, end, lex, after_quote=True), doc[first.i + 1])
     if first.i + 1 < end and doc[first.i + 1].tag_ in ("VMFIN", "VAFIN"):
         # "Das musste X einräumen.", "Das hat X gesagt.": the cue closes the clause
         last = next((t for t in reversed(doc[first.i + 2 : end]) if t.pos_ in ("VERB", "AUX")), None)
         if last is not None and last.tag_ in ("VVINF", "VVPP") and cue_lemma(last, lex) is not None:
             return frame_in(doc, first.i + 1, end, lex, after_quote=True)
     return None
+
+
+def _with_adjectives_after_cue(frame: Frame | None, cue: Token) -> Frame | None:
+    """The frame with the attributive adjectives between the cue and its speaker's noun in the
+    speaker: a phrase with no article, which its noun does not open ("Das berichteten arabische
+    Medien", where the tagger read the cue as an adjective too and the parser hung it on the noun)."""
+    if frame is None or frame.speaker is None:
+        return frame
+    doc, start = cue.doc, frame.speaker.start
+    k = start
+    while k - 1 > cue.i and doc[k - 1].pos_ == "ADJ" and doc[k - 1].tag_ != "ADJD":
+        k -= 1
+    if k == start or k != cue.i + 1:
+        return frame
+    return replace(frame, speaker=doc[k : frame.speaker.end])
 
 
 _SIGNATURE_DASHES = "―—–"

@@ -251,7 +251,7 @@ def _before_next_phrase(src: Span, lex: CueLexicon, *, adjectives: bool = True) 
     doc = src.doc
     # "laut einer am Dienstag veröffentlichten Pressemitteilung": an attribute's own adjective
     attributes = in_extended_attributes(src)
-    cut = next((t.i for t in src[1:] if doc[t.i - 1].pos_ in ("NOUN", "PROPN") and (
+    cut = next((t.i for t in src[1:] if doc[t.i - 1].pos_ in ("NOUN", "PROPN") and not _genitive_owner(t, lex) and (
                 (adjectives and t.pos_ == "ADJ" and t.text.islower() and t.i not in attributes)
                 # a genitive after a source noun is its owner; an adjective in another case opens
                 # the next phrase ("nach Expertenmeinung [große Bedeutung]")
@@ -263,6 +263,19 @@ def _before_next_phrase(src: Span, lex: CueLexicon, *, adjectives: bool = True) 
                 # so does a number counting the noun after it ("nach Behördenangaben [62 Personen]")
                 or (not t.ent_type_ and _opens_count(t)))), None)
     return src.doc[src.start : cut] if cut is not None else src
+
+
+def _genitive_owner(word: Token, lex: CueLexicon) -> bool:
+    """Whether an adjective right after a source noun opens its owner in the genitive plural,
+    which takes no article and ends the adjective in "-er" ("Angaben [libanesischer]
+    Sicherheitskreise", "laut Angaben [kanadischer] Medien"), whatever case the tagger gives it."""
+    doc = word.doc
+    if word.pos_ != "ADJ" or not word.text.endswith("er") or not is_source_noun(doc[word.i - 1], lex):
+        return False
+    k = word.i + 1
+    while k < len(doc) and doc[k].pos_ == "ADJ" and doc[k].text.endswith("er"):
+        k += 1
+    return k < len(doc) and doc[k].pos_ == "NOUN"
 
 
 def counts_next_noun(word: Token) -> bool:

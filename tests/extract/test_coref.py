@@ -31,6 +31,20 @@ def test_a_surname_joins_the_person_not_a_headline_that_contains_it():
     assert person.name == "Anna Weber"
 
 
+@pytest.mark.parametrize("lang, name, clean", [
+    ("de", "Nordlands Ministerpräsidentin Mira Kelbert", "Mira Kelbert"),  # whose office it is
+    ("de", "Kölns Präsident Jonas Feld", "Jonas Feld"),
+    ("en", "Ohio's Governor Tom Brady", "Tom Brady"),
+    ("de", "Hans Präsident", "Hans Präsident"),  # no name after the title: nothing to strip to
+    ("de", "Nordlands Kelbert Werke", "Nordlands Kelbert Werke"),  # no title after the genitive
+])
+def test_the_owner_before_a_title_is_no_part_of_the_name(lang, name, clean):
+    from quotegraph.extract.coref import EntityIndex
+    from quotegraph.extract.lexicon import load_lexicon
+
+    assert EntityIndex(load_lexicon(lang)).clean(name) == clean
+
+
 def test_of_equally_good_entities_a_name_joins_and_finds_the_first_known():
     # two persons whose names both hold "Weber", equal by type and by the words they add:
     # the one known first, as a stable sort of the matches put it first

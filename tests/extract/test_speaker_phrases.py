@@ -49,6 +49,11 @@ BOUNDS = [
      "befanden sich zwölf Studenten im Gebäude", "Angaben von Peter Kunz, dem Dekan"),
     ("de", "Am Montag meldete der regionale Sender, Radio Nordlicht, dass die Brücke gesperrt werde.",
      "dass die Brücke gesperrt werde", "der regionale Sender, Radio Nordlicht"),
+    # a phrase with no article after a pointer's cue the tagger read as an adjective: its adjectives are part of it
+    ("de", "Die Fähre sei vor der Küste gesunken. Das berichten griechische Medien.", "Die Fähre sei vor der Küste gesunken",
+     "griechische Medien"),
+    ("de", "Im Hafen seien drei Schiffe beschädigt worden. Das berichteten örtliche Zeitungen.",
+     "Im Hafen seien drei Schiffe beschädigt worden", "örtliche Zeitungen"),
     # a passive cue's words stand in the document named before it; "wie aus …" names the source
     ("de", "In einem Bericht der Zeitung Nordblatt wurde vermutet, dass niemand überlebt habe.",
      "dass niemand überlebt habe", "einem Bericht der Zeitung Nordblatt"),
@@ -400,3 +405,81 @@ def test_an_abbreviation_in_brackets_after_a_name_is_part_of_the_speaker_phrase(
     doc = spacy.blank("de")("Die Ministerin (SPD-Fraktion) erklärte es.")  # a bracket that holds no alias
     start, end = speaker_bounds(doc[0:2], frozenset())
     assert doc.text[start:end] == "Die Ministerin"
+
+
+# "WORDS Bürgermeister Lars Hembach sagte, die Brücke bleibe zu." with WORDS split off by the parser as
+# a sentence of their own, as it does with a sentence's first word now and then
+@pytest.mark.parametrize("words, pos, speaker", [
+    (["Nordstadts"], ["PROPN"], "Nordstadts Bürgermeister Lars Hembach"),  # a genitive name before its noun
+    (["Der", "neue"], ["DET", "ADJ"], "Der neue Bürgermeister Lars Hembach"),  # an article and an adjective
+    (["Gestern"], ["ADV"], "Bürgermeister Lars Hembach"),  # an adverb is no part of the phrase
+    (["Ja", "."], ["INTJ", "PUNCT"], "Bürgermeister Lars Hembach"),  # a sentence of its own
+])
+def test_words_the_parser_split_off_before_the_speaker_open_its_phrase(words, pos, speaker):
+    n = len(words)
+    doc = _parsed([*words, "Bürgermeister", "Lars", "Hembach", "sagte", ",", "die", "Brücke", "bleibe", "zu", "."],
+                  [*pos, "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "ADP", "PUNCT"],
+                  [n - 1] * n + [n + 3, n, n + 1, n + 3, n + 3, n + 6, n + 7, n + 3, n + 7, n + 3],
+                  ["dep"] * (n - 1) + ["ROOT", "nsubj", "appos", "flat", "ROOT", "punct", "det", "nsubj", "ccomp",
+                                  "compound:prt", "punct"],
+                  ents=[(n + 1, n + 3, "PER")])
+    assert _speaker_after_tidying(doc, (n, n + 3), (n + 5, n + 9)) == speaker
+
+
+def test_words_split_off_after_other_words_of_the_sentence_stay_out_of_the_speaker():
+    # "Dann sagte Nordstadts | Bürgermeister …": the words before the phrase do not open the sentence
+    doc = _parsed(["Dann", "lobte", "Nordstadts", "Bürgermeister", "Lars", "Hembach", "die", "Brücke", "."],
+                  ["ADV", "VERB", "PROPN", "NOUN", "PROPN", "PROPN", "DET", "NOUN", "PUNCT"],
+                  [1, 1, 1, 3, 3, 4, 7, 3, 3],
+                  ["advmod", "ROOT", "nsubj", "ROOT", "appos", "flat", "det", "obj", "punct"],
+                  ents=[(4, 6, "PER")])
+    assert _speaker_after_tidying(doc, (3, 6), (6, 8)) == "Bürgermeister Lars Hembach"
+
+
+def test_words_split_off_as_several_sentences_before_the_speaker_open_its_phrase():
+    # "Regierungssprecher | Lars | Hembach sagte, …": the parser made each of the first two words a sentence
+    doc = _parsed(["Regierungssprecher", "Lars", "Hembach", "sagte", ",", "die", "Brücke", "bleibe", "zu", "."],
+                  ["NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "ADP", "PUNCT"],
+                  [0, 1, 3, 3, 3, 6, 7, 3, 7, 3],
+                  ["ROOT", "ROOT", "nsubj", "ROOT", "punct", "det", "nsubj", "ccomp", "compound:prt", "punct"],
+                  ents=[(2, 3, "PER")])  # (the recogniser took the surname alone)
+    assert _speaker_after_tidying(doc, (2, 3), (5, 9)) == "Regierungssprecher Lars Hembach"
+
+
+def test_a_phrase_after_a_line_break_the_tagger_called_a_preposition_can_be_the_subject():
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.phrases import np_before
+
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Es", "regnete", ".", "\n\n", "Ministerin", "Lena", "Vogt", "erklärte", ",", "es", "sei", "kalt", "."]
+    pos = ["PRON", "VERB", "PUNCT", "ADP", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT"]
+    spaces = [True, False, False, False, True, True, True, False, True, True, True, False, False]
+    doc = Doc(spacy.blank("de").vocab, words=words, spaces=spaces, pos=pos)
+    speaker = np_before(doc, 7, 3, load_lexicon("de"), subject=True)
+    assert speaker is not None and speaker.text == "Ministerin Lena Vogt"
+    words[3], spaces[3] = "von", True  # with a real preposition before it, the phrase is no subject
+    doc = Doc(spacy.blank("de").vocab, words=words, spaces=spaces, pos=pos)
+    assert np_before(doc, 7, 3, load_lexicon("de"), subject=True) is None
+
+
+# "Ministerin Lena Hembach (BRACKET)", the recogniser finding the bracket's name alone
+@pytest.mark.parametrize("words, bracket, entity", [
+    (["Ministerin", "Lena", "Hembach"], "NDP", "Lena Hembach"),  # a party: not the speaker's name
+    (["der", "Nordstädter", "Verkehrsbund"], "NV", "NV"),  # an abbreviation of the name before it: its alias
+])
+def test_a_name_in_brackets_after_the_speakers_name_is_their_affiliation(words, bracket, entity):
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from quotegraph.extract.head_names import name_in
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.span_index import DocEntities
+
+    pos = ["DET" if words[0] == "der" else "NOUN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT"]
+    doc = Doc(spacy.blank("de").vocab, words=[*words, "(", bracket, ")"], pos=pos)
+    doc.ents = [Span(doc, 4, 5, label="ORG")]
+    name = name_in(doc[0:6], load_lexicon("de"), DocEntities(doc))
+    assert name is not None and name[0] == entity
+

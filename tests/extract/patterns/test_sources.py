@@ -19,6 +19,14 @@ def test_source_phrases(run_de, text, source):
     assert source not in att.quote.text
 
 
+def test_a_source_inside_the_claim_keeps_its_owner_in_the_genitive_plural(run_de):
+    # the genitive plural takes no article: the adjective after the source noun opens the owner
+    text = "Bei dem Unfall wurden laut Angaben kanadischer Medien drei Menschen verletzt."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Angaben kanadischer Medien"
+    assert [text[a:b] for a, b in att.quote.gaps] == ["laut Angaben kanadischer Medien"]
+
+
 def test_demnach_is_a_source_adverb_pointing_back(run_de):
     text = ("Das Amt hat am Montag seinen Bericht vorgelegt. "
             "Demnach kann den Stromerzeugern kein wettbewerbswidriges Verhalten nachgewiesen werden.")
