@@ -28,8 +28,9 @@ from .abbreviations import abbreviated_names
 from .quote_mentions import FindOnce, propn_run_bounds, quote_mentions
 from .descriptions import RoleNouns, description_head, synonym_table
 from .head_names import (age_description, entity_type_of_label, head_name, name_in, name_parts, named_part,
-                         names_an_outlet, names_no_one, noun_in, speaks_for_circles, unnamed_group, weak_nominative)
+                         names_an_outlet, names_no_one, noun_in, speaks_for_circles, unnamed_group)
 from .genders import gender_of_reference, person_genders
+from .name_cases import weak_nominative
 from .salience import SUBJECT_DEPS, Focus
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]

@@ -223,7 +223,7 @@ def test_a_plural_or_a_persons_name_keeps_its_form():
     import spacy
     from spacy.tokens import Doc
 
-    from quotegraph.extract.head_names import weak_nominative
+    from quotegraph.extract.name_cases import weak_nominative
     from quotegraph.extract.lexicon import load_lexicon
 
     lex = load_lexicon("de")
@@ -378,7 +378,7 @@ def test_a_genitive_name_in_the_nominative():
     import spacy
     from spacy.tokens import Doc
 
-    from quotegraph.extract.head_names import nominative
+    from quotegraph.extract.name_cases import nominative
 
     words = ["des", "Auswärtigen", "Amtes", "des", "Deutschen", "Brauer-Bundes"]
     doc = Doc(spacy.blank("de").vocab, words=words, pos=["DET", "ADJ", "NOUN", "DET", "ADJ", "NOUN"],
