@@ -247,6 +247,8 @@ def _verb_lemma(token: Token) -> str:
     """The lemma of a verb form: spaCy's lookup table's (spacy-lookups-data) where it lists the
     form, else the tagger's. A statistical lemmatizer reads a rare Konjunktiv I as a weak
     preterite or cuts it short ("richte" → "richen", "gehöre" → "gehör"), which hid its mood."""
+    if token.lang_ not in ("de", ""):  # (not the German table in an English run: 60 MB for nothing)
+        return token.lemma_
     return lemma_table("de").get(token.text.lower()) or token.lemma_
 
 
@@ -261,7 +263,7 @@ def _mistagged_konjunktiv_i(token: Token) -> bool:
     3rd singular Konjunktiv I: the lookup table's lemma is a verb whose present stem + e it is
     ("bedeute" → "bedeuten"), and it stands where no adjective does ("Es gebe[ADJA] Kunden")."""
     text = token.text
-    if not text.islower() or token.tag_ not in MISTAGGED_VERB_TAGS | {"ADJA"}:
+    if token.lang_ not in ("de", "") or not text.islower() or token.tag_ not in MISTAGGED_VERB_TAGS | {"ADJA"}:
         return False
     if token.tag_ == "ADJA":
         before = token.doc[token.i - 1] if token.i > 0 else None

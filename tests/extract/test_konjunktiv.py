@@ -129,6 +129,18 @@ def test_the_lookup_lemma_shows_a_konjunktiv_i_the_tagger_lemmatized_wrongly(wor
     assert konjunktiv_mood(token) == mood
 
 
+def test_the_german_lookup_table_is_read_for_german_docs_only():
+    # an English Doc never loads the German table (about 60 MB): its tokens keep the tagger's lemma
+    import spacy
+
+    doc = Doc(spacy.blank("en").vocab, words=["es", "richte"], tags=["PPER", "VVFIN"], lemmas=["es", "richen"],
+              morphs=["", "Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin"])
+    assert konjunktiv_mood(doc[1]) is None
+    doc = Doc(spacy.blank("de").vocab, words=["es", "richte"], tags=["PPER", "VVFIN"], lemmas=["es", "richen"],
+              morphs=["", "Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin"])
+    assert konjunktiv_mood(doc[1]) == "I"
+
+
 @pytest.mark.parametrize(("words", "tags", "index", "mood"), [
     # a full verb's Konjunktiv I the tagger took for an adverb or adjective
     (["Das", "bedeute", "einen", "Tiefschlag"], ["PDS", "ADV", "ART", "NN"], 1, "I"),
