@@ -1,6 +1,7 @@
-"""Names the recogniser cut short or ran on: "erklärte der Sprecher Max Huber am Montag", where it
-found "Max" and the parser hung "Huber" on it as the rest of one name; "Marco Rubio Responds To
-Question", a headline in title case it took whole for a name."""
+"""Names the recogniser cut short or ran on, and words it took for names: "erklärte der Sprecher
+Max Huber am Montag", where it found "Max" and the parser hung "Huber" on it as the rest of one
+name; "Marco Rubio Responds To Question", a headline in title case it took whole for a name; "die
+französische Regierung", an adjective it marked as derived from a place."""
 
 from __future__ import annotations
 
