@@ -139,7 +139,7 @@ def is_masthead(name: Span, lex: CueLexicon) -> bool:
     if not words or any(t.ent_type_ in ("PER", "PERSON") for t in name):
         return False
     # (an article the name took in is lower-case: "the AP")
-    names = [t for t in words if not t.text[:1].islower() or t.text.isupper() or t is words[-1]]
+    names = [t for t in words if not t.text[:1].islower() or t is words[-1]]
     return words[-1].text.rpartition("-")[2] in lex.masthead_words or (
         len(names) == 1 and names[0].text.casefold() in known_agencies())
 
