@@ -38,10 +38,7 @@ def nominative(name: Span, genitive: bool = False) -> str:
             head = head[:-1]
         else:
             return name.text
-    # an adjective of a name may be tagged a noun ("des Auswärtigen[NOUN] Amtes")
-    words = [t.text[:-1] if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.text.endswith("en") and t.text[:1].isalpha() else t.text
-             for t in name[:-1]]
-    return "".join(w + t.whitespace_ for w, t in zip(words, name)) + head
+    return _strong_words(name[:-1], lambda t: t.text[:1].isalpha()) + head
 
 
 def weak_nominative(name: Span, lex: CueLexicon) -> str:
@@ -55,12 +52,17 @@ def weak_nominative(name: Span, lex: CueLexicon) -> str:
     if (len(name) < 2 or any(t.ent_type_ in ("PER", "PERSON") for t in name) or "Sing" not in last.morph.get("Number")
             or not _after_article(name, lex.weak_oblique_articles)):
         return name.text
-    # an adjective of a name may be tagged a noun ("der Frankfurter Allgemeinen[NOUN] Zeitung");
-    # a weak "-en" never follows an "e" (a stem's "e" merges with it: "müde" → "müden"), so a
-    # word ending in "-een" is a foreign name's ("zum „Algemeen Dagblad“")
-    words = [t.text[:-1] if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.text.endswith("en") and not t.text.endswith("een")
-             and t.text[:1].isupper() else t.text for t in name[:-1]]
-    return "".join(w + t.whitespace_ for w, t in zip(words, name)) + last.text
+    return _strong_words(name[:-1], lambda t: t.text[:1].isupper()) + last.text
+
+
+def _strong_words(words: Span, may_inflect) -> str:
+    """The words before a name's last with each weak adjective "-en" as the nominative's "-e"
+    ("Frankfurter Allgemeinen" → "Frankfurter Allgemeine "), where ``may_inflect`` allows the
+    word, whitespace kept. An adjective of a name may be tagged a noun ("des Auswärtigen[NOUN]
+    Amtes"); a weak "-en" never follows an "e" (a stem's "e" merges with it: "müde" → "müden"),
+    so a word ending in "-een" is a foreign name's ("zum „Algemeen Dagblad“")."""
+    return "".join((t.text[:-1] if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.text.endswith("en")
+                    and not t.text.endswith("een") and may_inflect(t) else t.text) + t.whitespace_ for t in words)
 
 
 def _word_before(name: Span) -> int:
