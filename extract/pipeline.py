@@ -55,6 +55,7 @@ from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
 from .doc_tables import reading
 from .entity_bounds import complete_person_names, cut_names_at_verbs, drop_adjectives
+from .glued_names import join_glued_names
 from .entity_types import retype_organisations
 from .errors import QuotegraphError, UnsupportedLanguageError
 from .lexicon import SUPPORTED_LANGUAGES, CueLexicon, lexicon_from_dict, lexicon_to_dict, load_lexicon
@@ -171,7 +172,8 @@ class AttributionFinder:
     def find(self, doc: Doc) -> tuple[list[Attribution], list[Entity]]:
         """The attributions of a Doc and the entities they name, without setting them (only
         ``doc.ents`` changes: person names the recogniser cut short are completed, names an
-        organisation noun introduces become organisations)."""
+        organisation noun introduces become organisations; and a name glued at an apostrophe,
+        "O’Dwyer", becomes one proper noun)."""
         lex = self.lexicon
         if lex is None:
             supported = ", ".join(SUPPORTED_LANGUAGES)
@@ -179,6 +181,7 @@ class AttributionFinder:
                 f"{self.name}: no cue lexicon ships for language {self.lang!r} (only {supported}); bring one with "
                 f"nlp.get_pipe({self.name!r}).initialize(lexicon_path=...) (see docs/languages.md)")
         # before the Doc's tables are read: every stage then sees the whole name and the organisation's type
+        join_glued_names(doc, lex)
         drop_adjectives(doc)
         cut_names_at_verbs(doc, lex)
         complete_person_names(doc, lex)
