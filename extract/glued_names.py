@@ -16,9 +16,9 @@ from .lexicon import CueLexicon
 
 __all__ = ["join_glued_names"]
 
-#: an elided article or "son of" glued to a capitalised name: "O’Dwyer", "D’Arienzo", "L’Aurore"
-GLUED_NAME = re.compile(r"[A-Z][’'][A-Z][a-zà-ÿ]+")
-_APOSTROPHES = frozenset("’'")
+#: an elided article or "son of" glued to a capitalised name: "O’Dwyer", "D’Arienzo", "L’Aurore";
+#: a whole word (not the end of "McO’Dwyer"), so a span of the tokenizer's pieces or one token
+_GLUED_IN_TEXT = re.compile(r"(?<![\w’'])[A-Z][’'][A-Z][a-zà-ÿ]+(?!\w)")
 #: the recogniser's label of a person in an article where it labelled none: spaCy's English
 #: pipelines say PERSON, the others (trained on WikiNER or like it) PER
 _PERSON_LABELS = {"en": "PERSON"}
@@ -38,15 +38,17 @@ def join_glued_names(doc: Doc, lex: CueLexicon) -> None:
     >>> [t.text for t in doc], doc.ents, doc[2].pos_, doc[2].tag_
     (['sagte', 'Lena', 'O’Dwyer', 'heute'], (Lena O’Dwyer,), 'PROPN', 'NE')
     """
-    tag = next(iter(sorted(lex.proper_noun_tags)), None)
-    pieces = [i for i in range(len(doc) - 2) if _split_name(doc, i)]
+    # the text first: most articles hold no such name, and no Token is made for them
+    found = [m.span() for m in _GLUED_IN_TEXT.finditer(doc.text)]
+    if not found:
+        return
+    pieces = [span for span in (doc.char_span(a, b) for a, b in found) if span is not None and len(span) > 1]
     if pieces:
         with doc.retokenize() as retokenizer:
-            for i in pieces:
-                retokenizer.merge(doc[i:i + 3])
-    glued = [t.i for t in doc if GLUED_NAME.fullmatch(t.text)]
-    if not glued:
-        return
+            for span in pieces:
+                retokenizer.merge(span)
+    glued = [span.start for span in (doc.char_span(a, b) for a, b in found) if span is not None and len(span) == 1]
+    tag = next(iter(sorted(lex.proper_noun_tags)), None)
     for i in glued:
         doc[i].pos_ = "PROPN"
         if tag is not None:
@@ -60,11 +62,3 @@ def join_glued_names(doc: Doc, lex: CueLexicon) -> None:
               and (entity_type_of_label(e.label_) == "person" or (len(e) == 1 and e.text in given))}
     if longer:
         doc.ents = [longer.get(e.start, e) for e in doc.ents]
-
-
-def _split_name(doc: Doc, i: int) -> bool:
-    """Whether tokens ``i`` to ``i + 2`` are the pieces of one glued name ("O", "’", "Dwyer")."""
-    first, mark, rest = doc[i], doc[i + 1], doc[i + 2]
-    return (not first.whitespace_ and not mark.whitespace_ and mark.text in _APOSTROPHES
-            and GLUED_NAME.fullmatch(first.text + mark.text + rest.text) is not None
-            and (i == 0 or doc[i - 1].whitespace_ != "" or not doc[i - 1].text[-1:].isalpha()))

@@ -17,8 +17,10 @@ def test_german_speaker_with_a_glued_surname_is_one_person(run_de):
 
 
 def test_english_speaker_with_a_glued_surname_is_one_person(run_en):
-    result = run_en("Paolo D’Arienzo said the film was a success. Later D’Arienzo said he was tired.")
-    assert [a.speaker.entity for a in result.attributions] == ["Paolo D’Arienzo", "Paolo D’Arienzo"]
+    result = run_en("Paolo D’Arienzo said the film was a success. Later D’Arienzo said he was tired. "
+                    "D’Arienzo’s lawyer said the case was closed.")
+    assert [a.speaker.entity for a in result.attributions][:2] == ["Paolo D’Arienzo", "Paolo D’Arienzo"]
+    assert "D’Arienzo’s" not in {e.name for e in result.entities}
 
 
 def _doc(lang: str, words: list[str], spaces: list[bool], ents: list[str]) -> Doc:
