@@ -329,6 +329,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             if ent is None:
                 return None
             ent.type = ent.type if ent.type == "person" else "media"
+            roles.learn(span, ent)  # "die Zeitung Weser-Echo": "das Blatt" later is that paper
             return (*chars, ent.name, ent.type)
         no_one = names_no_one(span, lex, entities, keep_places=True, parts=parts) if span is not None else None
         if no_one:  # "two senators present", "a senior Trump adviser": a person or an outlet
@@ -388,6 +389,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 ent = index.find(span.root.text, "media")  # "die Zeitung" after "die Süddeutsche Zeitung"
             else:
                 ent = described if described is not None else index.add(*named) if named is not None and not unnamed else None
+                if ent is not None and described is None and named is not None and span_for_name is not None:
+                    roles.learn(span_for_name, ent)  # a name the recogniser missed, beside its role noun
             if ent is None and span is not None and att.possessor is not None and att.possessor.text.lower() in lex.own_possessives:
                 ent = _sentence_subject(span, index, lex, entities)  # "X will eigenen Angaben nach …": X
             points_back = span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs

@@ -143,6 +143,27 @@ class RoleNouns:
              for noun in role_nouns(name)),
             key=lambda r: r[0])
 
+    def learn(self, mention: Span, entity: Any) -> None:
+        """Add the role nouns of a mention that named ``entity`` with words the recogniser
+        did not take for a name ("Die Zeitung Weser-Echo berichtete": "das Blatt" after it
+        refers back to Weser-Echo): the noun before the proper nouns that end the mention.
+        A mention holding an entity of ``doc.ents`` adds nothing (its roles are known)."""
+        doc = mention.doc
+        end = mention.end
+        while end > mention.start and doc[end - 1].pos_ == "PUNCT":
+            end -= 1
+        start = end
+        while start > mention.start and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if start == end or entity is None or any(t.ent_type for t in mention):
+            return
+        nouns = role_nouns(doc[start:end])
+        if not nouns:
+            return
+        self.mentions[id(entity)] = self.mentions.get(id(entity), 0) + 1
+        self.roles.extend((mention.start_char, _key(noun, self.synonyms), _modifiers(noun), entity) for noun in nouns)
+        self.roles.sort(key=lambda r: r[0])
+
     def antecedent(self, span: Span, in_focus: Callable[[], Any | None] | None = None) -> Any | None:
         """The entity whose name stood beside the same role noun before ``span``; None when
         ``span`` is no definite description or no name fits. Of several, the one in focus

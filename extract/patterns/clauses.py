@@ -116,9 +116,10 @@ def _is_clause(content: Span, lex: CueLexicon) -> bool:
 
 def _verb_after_first_phrase(clause: Span) -> bool:
     """Whether the word after a clause's opening noun phrase is its finite verb the tagger read
-    as an attributive adjective ("…, die Branche brauche[ADJA] Planungssicherheit"): in a
-    verb-second clause the verb follows the first phrase, and an attributive adjective never
-    follows its own noun. A lower-case word ending in -e, as the Konjunktiv I does."""
+    as an adjective ("…, die Branche brauche[ADJA] Planungssicherheit", "…, der Stadtrat
+    tage[ADJD] am Montag"): in a verb-second clause the verb follows the first phrase, and an
+    attributive adjective never follows its own noun. A lower-case word ending in -e, as the
+    Konjunktiv I does."""
     if clause[0].pos_ != "DET":
         return False
     k = 1
@@ -127,7 +128,7 @@ def _verb_after_first_phrase(clause: Span) -> bool:
     if k + 2 > len(clause) or clause[k].pos_ not in ("NOUN", "PROPN"):
         return False
     word = clause[k + 1]
-    return word.tag_ == "ADJA" and word.text.islower() and word.text.endswith("e")
+    return word.tag_ in ("ADJA", "ADJD") and word.text.islower() and word.text.endswith("e")
 
 
 def zu_infinitive(doc: Doc, start: int, end: int) -> bool:

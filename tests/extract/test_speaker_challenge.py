@@ -82,6 +82,12 @@ CASES = [
      "der Wald sei bedroht", None, None),
     ("de", "Die Zeitung Weser-Echo hatte zuerst berichtet. Das Blatt schrieb, der Hafen werde geschlossen.",
      "der Hafen werde geschlossen", "Weser-Echo", None),
+    # the paper named first as a speaker or relay, its name one the recogniser does not know
+    ("de", "Die Zeitung Weser-Echo berichtete, der Bürgermeister sei zurückgetreten. „Das ist ein Skandal“, "
+     "schrieb das Blatt.", "Das ist ein Skandal", "Weser-Echo", None),
+    # (and the content's Konjunktiv the tagger read as an adverbial adjective, "tage[ADJD]")
+    ("de", "Der Minister sagte laut der Zeitung Weser-Echo, die Grenze bleibe offen. Das Blatt schrieb zudem, "
+     "der Stadtrat tage am Montag.", "der Stadtrat tage am Montag", "Weser-Echo", None),
     ("en", "The newspaper Harbour Herald broke the story on Monday. The paper reported that the port would close.",
      "that the port would close", "Harbour Herald", None),
     ("en", 'Senator John Miller criticised the plan. Mary Stone agreed. "It is a scandal," the senator said.',
