@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span
 from ..cue_verbs import lemmas_of
 from ..doc_tables import annotated, char_span_bounds, doc_array, forms, kept, table_of, token_bounds, tokens_with
 from ..lexicon import CueLexicon
-from ..phrases import np_after, strip_punct, with_apposition
+from ..phrases import doc_text, np_after, strip_punct, with_apposition
+from ..quotemarks import has_words
 from .found import Found, Pattern, span_chars
 from .source_phrases import source_phrases_in
 
@@ -41,6 +42,8 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
     token_starts = token_bounds(doc)[0]
     firsts = _first_words(lex.citing_phrases)
     citing_cues = {token_starts[i] for i in tokens_with(doc, firsts) if _citing_at(lower, i, len(doc), by_first)}
+    for f in found:
+        _without_citing_aside(doc, f, lower, lex)
     if lex.citing_report_verbs:
         # "…, the paper reported, citing two officials": the participle beside a report cites its source
         beside = [(f, i) for f in found if (i := _citing_beside_report(doc, f, lower, lex)) is not None]
@@ -133,7 +136,38 @@ def _citing_beside_report(doc: Doc, f: Found, lower: list[str], lex: CueLexicon)
         comma = next((t.i for t in doc[first + 1 : cue.start] if t.text == ","), None)
         if comma is not None and doc[comma + 1].idx == f.speaker[0]:
             return first  # "Citing Y, the paper reported …"
+    # set off by commas between the speaker and the cue ("The paper, citing Y, reported that …")
+    # or between the cue and its content ("The paper reported, citing Y, that …")
+    for comma in (next((t.i for t in doc[sent.start : cue.start] if t.idx >= f.speaker[1]), None), cue.end):
+        if (comma is not None and comma + 1 < sent.end and doc[comma].text == "," and lower[comma + 1] in lex.citing_after_source
+                and doc[comma].idx >= f.speaker[1] and _closing_comma(doc, comma + 1, sent.end) is not None
+                and (comma + 1 < cue.start or f.quote[0] <= doc[comma + 1].idx < f.quote[1]
+                     or doc[_closing_comma(doc, comma + 1, sent.end)].idx < f.quote[0])):
+            return comma + 1
     return None
+
+
+def _without_citing_aside(doc: Doc, f: Found, lower: list[str], lex: CueLexicon) -> None:
+    """Start a report's content after a citing participle set off by commas right after its
+    cue, where the parser hung the content on the participle ("said, citing higher costs, that
+    prices would rise": the content is "that prices would rise")."""
+    if f.cue is None or f.quote[0] < f.cue[1]:
+        return
+    at = char_span_bounds(doc, f.quote[0], f.quote[0] + 1, "expand")
+    i = at[0] if at is not None else 0
+    if i < 1 or lower[i] not in lex.citing_after_source or lower[i - 1] != ",":
+        return
+    text = doc_text(doc)
+    if text[f.cue[1] : doc[i - 1].idx].strip():
+        return  # the comma right after the cue only
+    comma = _closing_comma(doc, i, doc[i].sent.end)
+    if comma is not None and comma + 1 < len(doc) and has_words(text[doc[comma + 1].idx : f.quote[1]], 3):
+        f.quote = (doc[comma + 1].idx, f.quote[1])
+
+
+def _closing_comma(doc: Doc, i: int, end: int) -> int | None:
+    """The comma that closes a participle phrase opening at token ``i``, before ``end``."""
+    return next((t.i for t in doc[i + 1 : end] if t.text == ","), None)
 
 
 def _cited_object(doc: Doc, i: int, lex: CueLexicon) -> Span | None:
@@ -144,6 +178,9 @@ def _cited_object(doc: Doc, i: int, lex: CueLexicon) -> Span | None:
     if obj is not None and obj.right_edge.i < sent.end:
         # without a relative clause set off by a comma ("…, who asked not to be named")
         end = next((t.i for t in doc[i + 1 : obj.right_edge.i + 1] if t.text == ","), obj.right_edge.i + 1)
+        # with a name the parser made a second object ("citing the news agency[dobj] Nordpress[dobj]")
+        while end < sent.end and end == obj.right_edge.i + 1 and doc[end].pos_ == "PROPN" and doc[end].head.i == i:
+            obj, end = doc[end], doc[end].right_edge.i + 1
         return strip_punct(doc[i + 1 : end])
     source = np_after(doc, i + 1, sent.end, lex)
     return with_apposition(source, sent.end, lex) if source is not None and source.start == i + 1 else None

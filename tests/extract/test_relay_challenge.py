@@ -239,6 +239,17 @@ CASES = [
      "asked not to be named.", "The minister will resign", "two people familiar with the matter, who asked not to be named",
      ["Reuters"], None, None),  # a relative clause on the source says who they are
     ("en", "Prices will rise, the company said, citing higher costs.", "Prices will rise", "the company", [], None, None),
+    # set off by commas after the outlet or after its verb, or opening the sentence (with a name the
+    # parser made a second object: "citing the agency[dobj] Nordpress[dobj]")
+    ("en", "The Harbour Herald, citing the news agency Nordpress, reported that the minister had resigned.",
+     "that the minister had resigned", "the news agency Nordpress", ["The Harbour Herald"], None, None),
+    ("en", "The Harbour Herald reported, citing the agency Nordpress, that the minister had resigned.",
+     "that the minister had resigned", "the agency Nordpress", ["The Harbour Herald"], None, None),
+    ("en", "Citing the news agency Nordpress, the Harbour Herald reported that the minister had resigned.",
+     "that the minister had resigned", "the news agency Nordpress", ["the Harbour Herald"], None, None),
+    # beside "said" the participle gives a reason, and the content starts after it
+    ("en", "The company said, citing higher costs, that prices would rise.",
+     "that prices would rise", "The company", [], None, None),
     # a citing participle right after "according to X" names X's source
     ("en", "According to Reuters, citing two officials, the minister will resign.",
      "the minister will resign", "two officials", ["Reuters"], None, None),
