@@ -302,6 +302,22 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     out: list[dict] = []
     last_speaker: tuple[int, ResolvedEntity] | None = None
     last_source: ResolvedEntity | None = None
+    last_paper: ResolvedEntity | None = None  # the last newspaper named as a source or relay
+
+    def paper_before(span: Span) -> ResolvedEntity | None:
+        """The outlet a description with no name of its own refers to: the one named with its
+        noun ("die Zeitung" after "die Süddeutsche Zeitung"), else for a newspaper noun the last
+        newspaper named as a source ("the newspaper" after "The Harbour Herald reported")."""
+        found = index.find(span.root.text, "media")
+        if found is None and noun_in(span.root, lex.newspaper_nouns, lex):
+            return last_paper
+        return found
+
+    def note_outlet(ent: ResolvedEntity | None) -> None:
+        nonlocal last_paper
+        if ent is not None and ent.type in ("media", "other") and _paper_name(ent.name, lex):
+            ent.type = "media"  # a name the recogniser missed ("Der Nordheide-Kurier berichtete")
+            last_paper = ent
 
     def relay_row(relay: Mention) -> tuple | None:
         """A relay as (start, end, entity, type); the entity None for a relay a count names
@@ -317,7 +333,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         if span is not None and _outlet_description(span, lex):
             # "die Zeitung": the paper named so before ("Süddeutsche Zeitung"), else no entity (as
             # one node it would join every article's papers)
-            found = index.find(span.root.text, "media")
+            found = paper_before(span)
             return (*chars, found.name if found is not None else None, "media")
         if speaks_for_circles(span, lex):  # "laut Medien", "unter Berufung auf Regierungskreise"
             return (*chars, None, "other")
@@ -330,6 +346,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 return None
             ent.type = ent.type if ent.type == "person" else "media"
             roles.learn(span, ent)  # "die Zeitung Weser-Echo": "das Blatt" later is that paper
+            note_outlet(ent)
             return (*chars, ent.name, ent.type)
         no_one = names_no_one(span, lex, entities, keep_places=True, parts=parts) if span is not None else None
         if no_one:  # "two senators present", "a senior Trump adviser": a person or an outlet
@@ -386,7 +403,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             unnamed = unnamed or (described is None and span is not None and _introduces_someone(span) and (
                 named is None or (named[0].endswith(span.root.text) and not has_name((named[0],), proper, index))))
             if outlet:
-                ent = index.find(span.root.text, "media")  # "die Zeitung" after "die Süddeutsche Zeitung"
+                ent = paper_before(span)  # "die Zeitung" after "die Süddeutsche Zeitung"
             else:
                 ent = described if described is not None else index.add(*named) if named is not None and not unnamed else None
                 if ent is not None and described is None and named is not None and span_for_name is not None:
@@ -414,6 +431,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             if ent is not None:
                 row["speaker"] = (*speaker_chars, ent.name, ent.type)
                 last_source = ent
+                note_outlet(ent)
                 if ent.type == "person":
                     last_speaker = (speaker_chars[0], ent)
             else:
@@ -455,6 +473,13 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     used = {m.entity for a in resolved for m in (a.speaker, *a.mediators, a.addressee, *a.mentions) if m is not None}
     return resolved, [Entity(e.name, e.type, tuple(sorted(e.aliases)), e.name not in described)
                       for e in index.entities if e.name in used]
+
+
+def _paper_name(name: str, lex: CueLexicon) -> bool:
+    """Whether a name is a newspaper's: its last word, or that word's last part after a hyphen,
+    is a masthead word ("The Harbour Herald", "Nordheide-Kurier")."""
+    words = name.split()
+    return bool(words) and (words[-1] in lex.masthead_words or words[-1].rsplit("-", 1)[-1] in lex.masthead_words)
 
 
 def _outlet_description(span: Span, lex: CueLexicon) -> bool:

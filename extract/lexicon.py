@@ -141,6 +141,8 @@ class CueLexicon:
     # also as a compound's last part ("VDA-Präsidentin"), shows a woman whatever the tagger's gender
     feminine_role_endings: frozenset[str] = _words()
     media_words: frozenset[str] = _words()  # "Zeitung", "agency": the entity is an outlet
+    # "die Zeitung", "the newspaper" with no name in reach: the last paper named as a source
+    newspaper_nouns: frozenset[str] = _words()
     # the words newspapers are named by, as the last word of a name ("The Washington Post",
     # "Westfälische Rundschau"): such a name is an outlet's, matched as written (extract/head_names.py)
     masthead_words: frozenset[str] = _words(keep_case=True)

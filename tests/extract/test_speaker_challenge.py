@@ -82,6 +82,13 @@ CASES = [
      "der Wald sei bedroht", None, None),
     ("de", "Die Zeitung Weser-Echo hatte zuerst berichtet. Das Blatt schrieb, der Hafen werde geschlossen.",
      "der Hafen werde geschlossen", "Weser-Echo", None),
+    # "the newspaper", "die Zeitung" with no name of their own: the last newspaper named as a source
+    ("en", "The Harbour Herald reported that the minister had resigned. The newspaper said the port would close.",
+     "the port would close", "Harbour Herald", None),
+    ("de", "Der Nordheide-Kurier berichtete, der Minister sei zurückgetreten. Die Zeitung schrieb zudem, der Hafen "
+     "werde geschlossen.", "der Hafen werde geschlossen", "Nordheide-Kurier", None),
+    ("en", "The ministry published a white paper on Monday. The paper said taxes would rise.",
+     "taxes would rise", None, None),  # no newspaper named before: no one
     # the paper named first as a speaker or relay, its name one the recogniser does not know
     ("de", "Die Zeitung Weser-Echo berichtete, der Bürgermeister sei zurückgetreten. „Das ist ein Skandal“, "
      "schrieb das Blatt.", "Das ist ein Skandal", "Weser-Echo", None),
