@@ -54,6 +54,7 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
             source = _cited_object(doc, i, lex)
             if source is not None and not f.overlaps(source.start_char, source.end_char):
                 _cite(doc, f, i, span_chars(source), before_cue=i < doc.char_span(*f.cue[:2], alignment_mode="expand").start)
+    cue_starts = {f.cue[0] for f in found if f.cue is not None}
     for f in found:
         if f.cue is not None and _lower_at(doc, f.cue[0]) in lex.citing_after_source and _cited_after_source(doc, f, lex):
             continue
@@ -76,6 +77,8 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
             source = np_after(doc, i + n, sent_end, lex)
             if source is None or source.start != i + n or f.overlaps(source.start_char, source.end_char):
                 continue
+            if _governed_by_other_cue(doc, i, f, cue_starts):
+                continue  # "Wie X unter Berufung auf Y berichtet, sagte Z, …": Y is X's source, not Z's
             source = with_apposition(source, sent_end, lex)
             start = doc[i].idx
             relay = f.speaker
@@ -87,6 +90,19 @@ def cited_sources(doc: Doc, found: list[Found], lex: CueLexicon) -> list[Found]:
             _cite(doc, f, i, span_chars(source), before_cue=i < cue_start)
             break
     return found
+
+
+def _governed_by_other_cue(doc: Doc, i: int, f: Found, cue_starts: set[int]) -> bool:
+    """Whether the citing phrase at token ``i`` hangs, by the parse, on the verb of another
+    report than ``f`` (the first verb above it is another found cue)."""
+    token = doc[i]
+    for _ in range(4):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.idx in cue_starts and token.idx != f.cue[0]
+    return False
 
 
 def _cue_sentence(doc: Doc, cue: tuple[int, int, str]) -> tuple[int, int, int] | None:

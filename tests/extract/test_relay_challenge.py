@@ -98,6 +98,10 @@ CASES = [
     # an aside "wie X berichtet," / "as X reported," inside a report names its relay
     ("de", "Die Sprecherin erklärte, wie der Sender am Montag berichtete, man prüfe den Fall.",
      "man prüfe den Fall", "Die Sprecherin", ["der Sender"], None, None),
+    # a citing phrase in the frame of an outer report is that report's source, not the inner speaker
+    ("de", "Wie die Agentur Nordpress unter Berufung auf die Zeitung Abendblatt berichtet, sagte eine Sprecherin, "
+     "man prüfe den Fall.", "man prüfe den Fall", "eine Sprecherin", ["die Zeitung Abendblatt", "die Agentur Nordpress"],
+     None, None),
     ("de", "Der Trainer sagte der Zeitung Abendblatt, wie die Agentur Nordpress meldet, die Mannschaft sei müde.",
      "die Mannschaft sei müde", "Der Trainer", ["die Agentur Nordpress"], "der Zeitung Abendblatt", None),
     # a direct quote whose frame sits in an outlet's report: the frame's speaker speaks, the outlet relays
