@@ -170,6 +170,7 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             verb = _quoting_verb_above(verb, lex)
         if verb is None:
             continue
+        _content_after_as_saying(f, verb, lex)
         if f.speaker is None and f.cue[2] not in lex.quoting_verbs:
             # "quoted X as saying" with no speaker found for "saying": the quoting verb's subject relays
             subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
@@ -190,6 +191,21 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             span = doc[obj.i : obj.i + 1]
         if span is not None:
             f.relayed_by(span_chars(with_apposition(span, len(doc), lex)))
+
+
+def _content_after_as_saying(f: Found, verb: Token, lex: CueLexicon) -> None:
+    """"The Herald quoted X as saying the port would close": the content is the clause of
+    "saying", not the object and "as saying" with it (the object is the speaker)."""
+    if f.cue[2] not in lex.quoting_verbs:
+        return
+    said = next((g for c in verb.children if c.dep_ == "prep" for g in c.children
+                 if g.dep_ == "pcomp" and cue_lemma(g, lex) is not None), None)
+    clause = next((c for c in said.children if c.dep_ == "ccomp"), None) if said is not None else None
+    if clause is None:
+        return
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    if f.quote[0] < said.idx < f.quote[1] and start < f.quote[1]:
+        f.quote = (start, min(end, f.quote[1]) if end > start else f.quote[1])
 
 
 def relative_relays_named(doc: Doc, found: list[Found], lex: CueLexicon) -> None:

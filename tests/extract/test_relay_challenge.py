@@ -160,6 +160,8 @@ CASES = [
     ("en", "According to Reuters, which quoted a senior aide, the minister will resign.",
      "the minister will resign", "a senior aide", ["Reuters"], None, None),
     # "quoted X as saying": X speaks, the subject of "quoted" relays
+    ("en", "The Harbour Herald quoted the ministry spokesman Tom Reed as saying that the port would close.",
+     "that the port would close", "the ministry spokesman Tom Reed", ["The Harbour Herald"], None, None),
     ("en", 'The Times quoted Karl Osborne as saying: "Nobody asked us."',
      "Nobody asked us.", "Karl Osborne", ["The Times"], None, None),
     ("en", "The minister said the border would stay open, according to Reuters.",
