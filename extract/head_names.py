@@ -288,7 +288,8 @@ def name_parts(span: Span, lex: CueLexicon, entities: DocEntities, known_person:
     head = span.root
     inside = in_extended_attributes(span)  # "einer [am Montag veröffentlichten] Mitteilung": a circumstance
     ents = [e for e in entities.within(span.start, span.end)
-            if e.label_ not in UNNAMED_LABELS and not (inside and e.start in inside)]  # no count, date or time
+            if e.label_ not in UNNAMED_LABELS and not (inside and e.start in inside)  # no count, date or time
+            and not _group_adjective(e, head)]
     if head.pos_ == "PROPN" or head_name(span, lex) is not None:
         return span, ents, []
     if _counted(head):  # "54 percent of Democrats" is not the Democrats; but "One of them, Ann Lee" is Ann Lee
@@ -311,6 +312,12 @@ def name_parts(span: Span, lex: CueLexicon, entities: DocEntities, known_person:
     # Ministeriums"); a person there is left as it was (the owner of "Clintons Wahlkampfteam", "Palin's posts")
     owned = [e for e in ents if _place(e) and in_owner(e, head) and not (known_person and known_person(e.text))]
     return span, [e for e in ents if e not in owned], owned
+
+
+def _group_adjective(name: Span, head: Token) -> bool:
+    """Whether a name is a nationality's or a party's word modifying a common noun ("a French
+    official", "a Democratic senator"): it says what the speaker is, not who."""
+    return name.label_ == "NORP" and head.pos_ == "NOUN" and name.root.head == head and name.root.i < head.i
 
 
 def _lone_pronoun(token: Token, lex: CueLexicon) -> bool:
@@ -413,7 +420,11 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         genitive = after_genitive_article(best, lex)
         return (nominative(best, genitive) if owner or genitive else weak_nominative(best, lex)), etype
     inside = in_extended_attributes(span) | bracketed
-    propn = [t for t in span if t.pos_ == "PROPN" and t.i not in inside]
+    # a nationality's or a party's word is no name ("African-American voters", "a French official"),
+    # but the phrase keeps the type it gave (a group)
+    grouped = [e for e in entities.within(span.start, span.end) if _group_adjective(e, span.root)]
+    group_words = {t.i for e in grouped for t in e}
+    propn = [t for t in span if t.pos_ == "PROPN" and t.i not in inside and t.i not in group_words]
     comma = next((t.i for t in span if t.text == "," and propn and t.i > propn[0].i), None)
     if comma is not None:  # "Erkki Tuomioja, Präsident des Rats der EU": the name before its apposition
         propn = [t for t in propn if t.i < comma]
@@ -425,7 +436,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         if span.root.pos_ == "PROPN" and any(e.label_ in COUNT_LABELS for e in entities.within(span.start, span.end)):
             run = _name_around(span.root, span)  # the head's own name, not every proper noun around the count
         etype = ("media" if any(t.lower_ in lex.media_words for t in span) or is_masthead(run, lex)
-                 else "person" if len(propn) >= 2 else "other")
+                 else "person" if len(propn) >= 2 else "organization" if grouped else "other")
         return run.text, etype
     outlet = _quoted_outlet_name(span, lex)
     if outlet is not None:  # "einem Bericht des Magazins „Kompass“": the magazine's name, "Kompass"
@@ -442,7 +453,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     head = nouns[-1]
     if head.text in lex.titles or head.text.capitalize() in lex.titles or age_description(span, lex):
         return None  # a title-only or age description ("die 54-Jährige"): resolve like a pronoun
-    etype = "media" if any(t.lower_ in lex.media_words for t in span) else "other"
+    etype = "media" if any(t.lower_ in lex.media_words for t in span) else "organization" if grouped else "other"
     words = [t for t in span if not t.is_punct]
     if len(words) == 1 and words[0].pos_ == "NOUN" and words[0].lemma_:
         return words[0].lemma_[:1].upper() + words[0].lemma_[1:], etype  # "Lehrerverbands" → "Lehrerverband"

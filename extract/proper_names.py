@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from spacy.attrs import ORTH, POS, SENT_START, TAG
+from spacy.attrs import ENT_TYPE, ORTH, POS, SENT_START, TAG
 from spacy.symbols import ADJ, DET, NOUN, PROPN
 from spacy.tokens import Doc
 
@@ -27,7 +27,8 @@ def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str],
     by their part of speech or their fine-grained tag (``lex.proper_noun_tags``), and, written
     with a capital, the words of its named people, organisations and places (``named_ents``:
     (span, text, type) triples) and words other than nouns inside a sentence ("Berliner
-    Zeitung", "The Guardian" in a German text), and the words of a name in quotation marks after
+    Zeitung", "The Guardian" in a German text; not the adjective of a nationality or party the
+    recogniser marks NORP), and the words of a name in quotation marks after
     an outlet word ("des Magazins „Der Spiegel“"). Full stops are dropped ("U.S.")."""
     texts, pos, starts = forms(doc, ORTH), id_list(doc, POS), id_list(doc, SENT_START)
     tags = {doc.vocab.strings[t] for t in lex.proper_noun_tags}
@@ -37,10 +38,12 @@ def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str],
         name = outlet_name_after(doc, i, len(doc), lex) if texts[i + 1] in NAME_OPENING_MARKS and pos[i] == NOUN else None
         if name is not None:
             propn.update(w.lower().strip(".") for w in texts[name.start : name.end])
-    capitalised = {w.lower().strip(".") for w, p, first in zip(texts, pos, starts)
-                   if p in _CAPITALISED_IN_NAMES and first != 1 and w[:1].isupper()}
-    for _, text, etype in named_ents:
-        if etype != "other":
+    # (not a nationality's or a party's adjective, "a French official": English writes them with a capital)
+    group = doc.vocab.strings["NORP"] if "NORP" in doc.vocab.strings else -1
+    capitalised = {w.lower().strip(".") for w, p, first, e in zip(texts, pos, starts, id_list(doc, ENT_TYPE))
+                   if p in _CAPITALISED_IN_NAMES and first != 1 and w[:1].isupper() and e != group}
+    for ent, text, etype in named_ents:
+        if etype != "other" and not (ent.label_ == "NORP" and all(t.pos_ == "ADJ" for t in ent)):
             capitalised.update(w.strip(".") for w in _NAME_WORD.findall(text.lower()))
             # and an acronym before a hyphen: "WWF" of "WWF-Sprecher", which the recogniser took whole
             # ("Polizei" of "Polizei-Sprecher" stays a noun)

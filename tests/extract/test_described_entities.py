@@ -48,3 +48,13 @@ def test_a_name_in_quotation_marks_after_an_outlet_word_is_the_outlets_name(run_
     (att,) = run_de(text).attributions
     assert (att.speaker.entity, att.speaker.type, att.speaker.named) == ("Kompass", "media", True)
 
+
+
+def test_a_nationality_or_party_adjective_is_not_the_speakers_name(run_en):
+    # "a French official" is someone new, no node; "Republican senators" a group of its own, not the party
+    text = "A French official said the border would stay open. Republican senators said the bill was dead."
+    result = run_en(text)
+    official, senators = speaker_of(result, "border"), speaker_of(result, "bill")
+    assert official.entity is None
+    assert senators.entity is not None and senators.entity != "Republican" and "senators" in senators.entity
+    assert "French" not in {e.name for e in result.entities}
