@@ -16,6 +16,7 @@ from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, CharSpans, np_after, quoted_name, sentences, strip_punct, subject_of, with_apposition
 from ..quotemarks import has_words
+from .asides import aside_report
 from .clauses import clause_after, comma_after, comma_after_names, indirect_report, relay_aside, reported_mood, zu_infinitive
 from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
@@ -39,7 +40,13 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
         if so_hit is not None and found.outside(*so_hit.quote):
             yield so_hit
             continue
-        for tok in _main_cues_first(doc, cue_tokens(doc, sent.start, sent.end, lex), lex):
+        cues = _main_cues_first(doc, cue_tokens(doc, sent.start, sent.end, lex), lex)
+        for tok in cues:  # a frame set off by commas inside the sentence reports all of it
+            hit = None if used_cues.covers(tok.idx) else aside_report(doc, sent, tok, cue_lemma(tok, lex), lex)
+            if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):
+                yield hit
+                taken.append(hit)
+        for tok in cues:
             lemma = cue_lemma(tok, lex)
             if used_cues.covers(tok.idx):
                 continue
