@@ -22,15 +22,23 @@ __all__ = ["aside_cue", "aside_report"]
 #: the dependents a frame set off by commas may hold after its verb: whom it was told to, when
 #: and where ("the partner told them", "he said Tuesday", "she said in an interview")
 _AFTER_VERB = frozenset({"dobj", "iobj", "dative", "npadvmod", "prep", "advmod", "punct"})
+#: what the content of a frame inside it does not reach over: a colon, semicolon, dash or bracket
+#: before the frame ("But they hoped for luck: With the game on Sunday, they argued, …", "a
+#: bill - a provision, X said, that …") and a closing bracket or semicolon after it
+_OPENING_BOUNDS = frozenset({":", ";", "-", "--", "—", "–", "("})
+_CLOSING_BOUNDS = frozenset({")", ";"})
+#: how the parser hangs the rest of the sentence on a frame it made the root
+_CLAUSES = frozenset({"ccomp", "conj"})
 
 
 def aside_cue(verb: Token, sent: Span) -> tuple[Span, int, int] | None:
     """The subject of a frame set off by commas inside the sentence, with the token indices of
     its two commas; None when ``verb`` heads no such frame.
 
-    The verb hangs on the reported clause as ``parataxis``, its subject stands right after the
-    first comma, and only objects, times and places come between it and the second comma.
-    Words of the content stand on both sides.
+    The verb hangs on the reported clause as ``parataxis`` (or is the root, the clause after
+    the second comma its one ``ccomp`` or ``conj``), its subject stands right after the first
+    comma, and only objects, times and places come between it and the second comma. Words of
+    the content stand on both sides.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -43,9 +51,11 @@ def aside_cue(verb: Token, sent: Span) -> tuple[Span, int, int] | None:
     >>> aside_cue(doc[7], doc[0:9]) is None   # the main verb frames nothing
     True
     """
-    if verb.dep_ != "parataxis" or not sent.start <= verb.head.i < sent.end:
+    root = verb.dep_ == "ROOT"
+    if not root and (verb.dep_ != "parataxis" or not sent.start <= verb.head.i < sent.end):
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    subject = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
+                  key=lambda c: c.i, default=None)
     if subject is None:
         return None
     first = subject.left_edge.i - 1
@@ -56,12 +66,21 @@ def aside_cue(verb: Token, sent: Span) -> tuple[Span, int, int] | None:
     if any(c.i < verb.i and c.i > subject.right_edge.i and c.dep_ not in ("aux", "advmod", "neg") for c in verb.children):
         return None
     after = [c for c in verb.children if c.i > verb.i]
+    # a frame the parser made the root governs the rest of the sentence as its clause
+    # ("The ferry, the captain told them, was never safe"): one clause, after the second comma
+    clauses = [c for c in after if root and c.dep_ in _CLAUSES]
+    if root and len(clauses) != 1:
+        return None
+    after = [c for c in after if c not in clauses]
     if any(c.dep_ not in _AFTER_VERB for c in after):
         return None  # a clause or complement of its own: the verb reports that, not the sentence around it
-    second = max((c.right_edge.i for c in after if c.dep_ != "punct"), default=verb.i) + 1
+    second = max((c.right_edge.i for c in after if c.dep_ != "punct" and c.i < (clauses[0].left_edge.i if clauses else sent.end)),
+                 default=verb.i) + 1
     if second >= sent.end - 1 or doc[second].text != ",":
         return None
-    if first <= verb.head.i <= second:
+    if root and clauses[0].left_edge.i != second + 1:
+        return None  # "…, X said, and …": a clause of its own, coordinated
+    if not root and first <= verb.head.i <= second:
         return None
     return doc[subject.left_edge.i : subject.right_edge.i + 1], first, second
 
@@ -80,10 +99,12 @@ def aside_report(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon)
         return None
     subject, first, second = aside
     # the content is the clause the frame hangs on ("attacks that, X said, were sparked by …"
-    # reports the relative clause), from after a colon or semicolon before the frame on
+    # reports the relative clause), within the dashes, brackets and colons around the frame
     head = verb.head
-    start = max([head.left_edge.i, sent.start] + [t.i + 1 for t in doc[sent.start : first] if t.text in (":", ";")])
-    end = min(head.right_edge.i + 1, sent.end)
+    while (head.left_edge.i >= first or head.right_edge.i <= second) and head.head.i != head.i:
+        head = head.head  # "He believes, he said, that …" hangs the frame on the clause after it
+    start = max([head.left_edge.i, sent.start] + [t.i + 1 for t in doc[sent.start : first] if t.text in _OPENING_BOUNDS])
+    end = min([head.right_edge.i + 1, sent.end] + [t.i for t in doc[second + 1 : sent.end] if t.text in _CLOSING_BOUNDS])
     while end > second + 1 and (doc[end - 1].is_punct and not doc[end - 1].is_quote):
         end -= 1
     before, rest = doc[start:first], doc[second + 1 : end]

@@ -41,11 +41,12 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
             yield so_hit
             continue
         cues = _main_cues_first(doc, cue_tokens(doc, sent.start, sent.end, lex), lex)
+        asides: list[Found] = []
         for tok in cues:  # a frame set off by commas inside the sentence reports all of it
             hit = None if used_cues.covers(tok.idx) else aside_report(doc, sent, tok, cue_lemma(tok, lex), lex)
-            if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):
+            if hit is not None and found.outside(*hit.quote) and outside(asides, *hit.quote):
                 yield hit
-                taken.append(hit)
+                asides.append(hit)
         for tok in cues:
             lemma = cue_lemma(tok, lex)
             if used_cues.covers(tok.idx):
@@ -54,8 +55,13 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                 continue
             if lemma in lex.citing_relative_verbs and _cites_for_source(doc, sent, tok, lex):
                 continue  # "According to X, which cited Y, …": the claim's source names its own (patterns/citing.py)
+            if not outside(asides, tok.idx, tok.idx + 1):
+                continue  # a cue in the words around a frame: part of what was said
             hit = _cue_first(doc, sent, tok, lemma, lex) or _cue_last(doc, sent, tok, lemma, lex)
-            if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):
+            # a report may hold a frame inside it whole ("He says X (the cost of which, Y says, …)")
+            if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote) and not any(
+                    a.overlaps(*hit.quote) and not (hit.quote[0] <= a.quote[0] and a.quote[1] <= hit.quote[1])
+                    for a in asides):
                 yield hit
                 taken.append(hit)
                 relayed = (_relayed_report(doc, sent, hit, lex) if hit.pattern == Pattern.WIE

@@ -38,3 +38,29 @@ def test_an_aside_in_a_relative_clause_reports_that_clause(run_en):
     att = next(a for a in result.attributions if a.cue is not None and a.cue.text == "said")
     assert [text[a:b] for a, b in att.quote.spans()] == ["which", "had been caused by the storm"]
     assert att.speaker.text == "the engineer"
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # the parser makes the frame the root, with two subjects: the first is the content's
+        ("The ferry, Tom Ashby told them, was never safe.", ["The ferry", "was never safe"], "Tom Ashby"),
+        # the frame hangs on the clause after it: the words before it are content too
+        ("He sincerely believes, he said, that the mayor is a really good guy.",
+         ["He sincerely believes", "that the mayor is a really good guy"], "he"),
+    ],
+)
+def test_frames_the_parser_hangs_elsewhere(run_en, text, words, speaker):
+    result = run_en(text)
+    att = next(a for a in result.attributions if a.quote.gaps)
+    assert [text[a:b] for a, b in att.quote.spans()] == words
+    assert att.speaker.text == speaker
+    if "told" in text:
+        assert att.addressee is not None and att.addressee.text == "them"
+
+
+def test_the_content_stops_at_a_dash_before_the_frame(run_en):
+    text = ("The bill would block any new deals with the rebels - a provision, Ms. Varga said, "
+            "that is meant to keep the council in charge.")
+    att = next(a for a in run_en(text).attributions if a.quote.gaps)
+    assert [text[a:b] for a, b in att.quote.spans()] == ["a provision", "that is meant to keep the council in charge"]
