@@ -2,10 +2,11 @@
 
 English puts the frame of indirect speech in the middle of the reported sentence as often as
 before or after it ("Recently, she said, she has changed her mind", "Bob, they said, ordered
-them to wait"). The parser hangs such a frame on the reported clause's verb as ``parataxis``;
-its subject is the speaker, and the words on both sides of it are the content, the frame a gap
-in it. Read first in a sentence: a cue inside the content ("she has changed her mind") is
-part of what was said, not a report of its own.
+them to wait"). The parser hangs such a frame on the reported clause's verb as ``parataxis``
+(or makes it the root, the rest of the sentence its clause); its subject is the speaker, and
+the words on both sides of it are the content, the frame a gap in it. Read first in a
+sentence (:func:`~quotegraph.extract.patterns.reports.find_verb_reports`): a cue inside the
+content ("she has changed her mind") is part of what was said, not a report of its own.
 """
 
 from __future__ import annotations
