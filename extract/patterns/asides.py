@@ -17,6 +17,7 @@ from ..doc_tables import annotated
 from ..lexicon import CueLexicon
 from ..quotemarks import has_words
 from .found import Found, Pattern, cue_chars, span_chars
+from .source_phrases import source_phrase
 
 __all__ = ["aside_cue", "aside_report"]
 
@@ -111,6 +112,8 @@ def aside_report(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon)
     before, rest = doc[start:first], doc[second + 1 : end]
     if not before or not rest or not has_words(before.text + " " + rest.text, 3):
         return None
+    if rest[0].lower_ in lex.as_particles or source_phrase(doc, rest.start, lex, rest.start, rest.end) is not None:
+        return None  # "…, the minister said, as the paper reported" / "according to Y": a relay closes the frame
     if not any(t.pos_ in ("VERB", "AUX") for t in (*before, *rest)):
         return None
     found = Found((before.start_char, rest.end_char), "indirect", cue=cue_chars(verb, lemma),

@@ -64,3 +64,11 @@ def test_the_content_stops_at_a_dash_before_the_frame(run_en):
             "that is meant to keep the council in charge.")
     att = next(a for a in run_en(text).attributions if a.quote.gaps)
     assert [text[a:b] for a, b in att.quote.spans()] == ["a provision", "that is meant to keep the council in charge"]
+
+
+@pytest.mark.parametrize("closing", ["as the Courier reported", "according to the Courier"])
+def test_a_relay_after_the_frame_closes_it(run_en, closing):
+    text = f"The ferry will stay closed, the captain said, {closing}."
+    att = next(a for a in run_en(text).attributions if a.cue is not None and a.cue.text == "said")
+    assert att.quote.text == "The ferry will stay closed"
+    assert att.quote.gaps == ()
