@@ -204,6 +204,9 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
                 and doc[verb.i + 1].text == ","):
             return None  # "That said, …": a pointer and the cue set off by a comma, no one speaking
         governed = english_complement(doc, sent, verb, lemma, lex)
+        if governed is not None and _participle_report(
+                next((t for t in doc[verb.i + 1 : sent.end] if t.idx >= governed.quote[0]), None), verb, lex):
+            return None  # "A, X added, saying …": the participle reports its own words, the content came first
         if governed is not None:
             return governed
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
@@ -248,6 +251,8 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         if nxt is None or (nxt.lower_ not in lex.complementizers and not reported and not planned):
             return None
     content = clause_after(doc, comma + 1, sent, lex)
+    if content is not None and lex.parse_rules and _participle_report(content[0], verb, lex):
+        return None  # "A, X added, saying …": the content came first
     if content is not None and (content[0].lower_ in lex.coordinators
                                 or content[0].lower_ in lex.adverbial_conjunctions and content[0].pos_ == "SCONJ"):
         # "X was charged with …, and the police said …": a clause of its own, not content; nor
@@ -264,6 +269,13 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         return None
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comma)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
+
+
+def _participle_report(first: Token | None, verb: Token, lex: CueLexicon) -> bool:
+    """Whether the first word of what a cue governs is a participle of another cue hung on it
+    ("…, X added, saying it should be up to the court"): that participle is a report of its own."""
+    return (first is not None and first.tag_ == "VBG" and first.head.i == verb.i and first.dep_ == "advcl"
+            and cue_lemma(first, lex) is not None)
 
 
 def _opens_with_indicative_verb(clause: Span) -> bool:
