@@ -164,6 +164,8 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         if not in_speaker and _towards_in_another_phrase(head, speaker, lex):
             continue  # "Deren Haltung gegenüber der Partei bezeichnete er als …": whom an attitude is towards
         subject = _subject_beside(doc, speaker, head, verb, lex) if in_speaker else None
+        if subject is not None and att.quote.gaps and any(a <= subject.idx < b for a, b in att.quote.spans()):
+            subject = None  # the subject of the words around a frame ("The ferry, X told them, was …") is theirs
         is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents or subject is not None)
         if in_speaker and not is_speaker and not (_after_speaker_head(doc, speaker, head)
                                                    or _attached_inside(head, speaker, lex)

@@ -17,7 +17,8 @@ module                 pattern family
 :mod:`.sources`        ``laut X …``, ``X zufolge …``, ``nach Angaben (von) X …``, ``according to X``
                        (the phrases: :mod:`.source_phrases`); ``Berichte, wonach …``
 :mod:`.reports`        ``X sagte, (dass) …`` / ``…, sagte X.`` / ``Wie X berichtet, …`` (English
-                       complements: :mod:`.complements`), speech nouns (``die Ansicht, dass …``),
+                       complements: :mod:`.complements`; a frame inside the sentence, ``A, he said,
+                       B``: :mod:`.asides`), speech nouns (``die Ansicht, dass …``),
                        ``Das meldet X.`` after the sentence it reports
 :mod:`.acts`           reported speech acts without their words (``Die Opposition kritisierte den Entwurf.``)
 :mod:`.continuations`  a sentence in Konjunktiv I with no cue continues the report before it (a

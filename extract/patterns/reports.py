@@ -16,6 +16,7 @@ from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, CharSpans, np_after, quoted_name, sentences, strip_punct, subject_of, with_apposition
 from ..quotemarks import has_words
+from .asides import aside_report
 from .clauses import clause_after, comma_after, comma_after_names, indirect_report, relay_aside, reported_mood, zu_infinitive
 from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
@@ -39,7 +40,14 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
         if so_hit is not None and found.outside(*so_hit.quote):
             yield so_hit
             continue
-        for tok in _main_cues_first(doc, cue_tokens(doc, sent.start, sent.end, lex), lex):
+        cues = _main_cues_first(doc, cue_tokens(doc, sent.start, sent.end, lex), lex)
+        asides: list[Found] = []
+        for tok in cues:  # a frame set off by commas inside the sentence reports all of it
+            hit = None if used_cues.covers(tok.idx) else aside_report(doc, sent, tok, cue_lemma(tok, lex), lex)
+            if hit is not None and found.outside(*hit.quote) and outside(asides, *hit.quote):
+                yield hit
+                asides.append(hit)
+        for tok in cues:
             lemma = cue_lemma(tok, lex)
             if used_cues.covers(tok.idx):
                 continue
@@ -47,8 +55,13 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                 continue
             if lemma in lex.citing_relative_verbs and _cites_for_source(doc, sent, tok, lex):
                 continue  # "According to X, which cited Y, …": the claim's source names its own (patterns/citing.py)
+            if not outside(asides, tok.idx, tok.idx + 1):
+                continue  # a cue in the words around a frame: part of what was said
             hit = _cue_first(doc, sent, tok, lemma, lex) or _cue_last(doc, sent, tok, lemma, lex)
-            if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote):
+            # a report may hold a frame inside it whole ("He says X (the cost of which, Y says, …)")
+            if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote) and not any(
+                    a.overlaps(*hit.quote) and not (hit.quote[0] <= a.quote[0] and a.quote[1] <= hit.quote[1])
+                    for a in asides):
                 yield hit
                 taken.append(hit)
                 relayed = (_relayed_report(doc, sent, hit, lex) if hit.pattern == Pattern.WIE
@@ -191,6 +204,9 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
                 and doc[verb.i + 1].text == ","):
             return None  # "That said, …": a pointer and the cue set off by a comma, no one speaking
         governed = english_complement(doc, sent, verb, lemma, lex)
+        if governed is not None and _participle_report(
+                next((t for t in doc[verb.i + 1 : sent.end] if t.idx >= governed.quote[0]), None), verb, lex):
+            return None  # "A, X added, saying …": the participle reports its own words, the content came first
         if governed is not None:
             return governed
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
@@ -235,6 +251,8 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         if nxt is None or (nxt.lower_ not in lex.complementizers and not reported and not planned):
             return None
     content = clause_after(doc, comma + 1, sent, lex)
+    if content is not None and lex.parse_rules and _participle_report(content[0], verb, lex):
+        return None  # "A, X added, saying …": the content came first
     if content is not None and (content[0].lower_ in lex.coordinators
                                 or content[0].lower_ in lex.adverbial_conjunctions and content[0].pos_ == "SCONJ"):
         # "X was charged with …, and the police said …": a clause of its own, not content; nor
@@ -251,6 +269,13 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         return None
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comma)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
+
+
+def _participle_report(first: Token | None, verb: Token, lex: CueLexicon) -> bool:
+    """Whether the first word of what a cue governs is a participle of another cue hung on it
+    ("…, X added, saying it should be up to the court"): that participle is a report of its own."""
+    return (first is not None and first.tag_ == "VBG" and first.head.i == verb.i and first.dep_ == "advcl"
+            and cue_lemma(first, lex) is not None)
 
 
 def _opens_with_indicative_verb(clause: Span) -> bool:

@@ -274,3 +274,11 @@ def test_a_pointer_after_the_comma_stands_for_the_clause_before_it(run_de):
 def test_an_english_speech_act_noun_before_a_that_clause_is_its_cue(run_en, text, noun, speaker):
     att = next(a for a in run_en(text).attributions if a.pattern == "noun")
     assert (att.cue.text, att.speaker.text) == (noun, speaker)
+
+
+def test_a_participle_of_a_cue_after_the_frame_is_a_report_of_its_own(run_en):
+    text = "The council cannot decide that, Smith added, saying it should be up to the court to move forward."
+    reports = {a.cue.text: a for a in run_en(text).attributions if a.cue is not None}
+    assert reports["added"].quote.text == "The council cannot decide that"
+    assert reports["saying"].quote.text == "it should be up to the court to move forward"
+    assert reports["saying"].speaker.text == "Smith"
