@@ -23,7 +23,7 @@ from .head_names import noun_at, noun_in
 from .phrases import is_name
 from .lexicon import CueLexicon
 
-__all__ = ["CORE_OBJECTS", "candidates", "disagrees", "not_subject", "object_among_subjects", "preposition_of",
+__all__ = ["CORE_OBJECTS", "candidates", "determiners", "disagrees", "not_subject", "object_among_subjects", "preposition_of",
            "speaker_candidates", "stray_dative", "subjects_of"]
 
 #: entity labels of someone who can be spoken to (spaCy's German and English models)
@@ -159,8 +159,7 @@ def _in_case(token: Token, cases: frozenset[str]) -> bool:
 def _dative_object(token: Token, lex: CueLexicon) -> bool:
     """An object whose determiner shows the addressee case too ("erklärte einem Angestellten",
     "empfahl dem Gericht"): the case of a bare noun alone is too often guessed ("am 19. August")."""
-    return token.dep_ in CORE_OBJECTS and any(
-        c.dep_.startswith("det") and _in_case_marked(c, lex.addressee_cases) for c in token.children)
+    return token.dep_ in CORE_OBJECTS and any(_in_case_marked(c, lex.addressee_cases) for c in determiners(token))
 
 
 #: the relations of a bare nominal on a cue that may be its object, as the parser labels it
@@ -226,8 +225,30 @@ def _determined_in(token: Token, cases: frozenset[str]) -> bool:
     """Whether a nominal's determiners are marked for one of ``cases`` only ("den Abgeordneten",
     "allen Reisenden", "dem Berater"): the article's form is a surer sign of the case than the
     noun's, which is often the same in every case."""
-    dets = [c for c in token.children if c.dep_.startswith("det") and c.i < token.i]
+    dets = determiners(token)
     return bool(dets) and all(_in_case_marked(d, cases) for d in dets)
+
+
+def determiners(token: Token) -> list[Token]:
+    """The determiners before a noun: its own, or those the parser hung on an adjective or a
+    name part before it ("dem[→Westfälischen] Westfälischen Kurier"): an article opens the
+    whole phrase, whichever word it was attached to.
+
+    >>> import spacy
+    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["dem", "Westfälischen", "Kurier"],
+    ...     heads=[1, 2, 2], deps=["det", "amod", "ROOT"])
+    >>> [t.text for t in determiners(doc[2])]
+    ['dem']
+    """
+    own = [c for c in token.children if c.dep_.startswith("det") and c.i < token.i]
+    if own:
+        return own
+    return [d for c in token.children if c.i < token.i and c.dep_ in _PREMODIFIERS
+            for d in c.children if d.dep_.startswith("det") and d.i < c.i]
+
+
+#: the modifiers before a noun whose determiner may be the noun's own ("dem Bayerischen Rundfunk")
+_PREMODIFIERS = frozenset({"amod", "compound"})
 
 
 def _in_case_marked(token: Token, cases: frozenset[str]) -> bool:

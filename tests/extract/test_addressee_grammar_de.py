@@ -1,0 +1,29 @@
+"""German addressees in constructions the parser reads loosely: the article of a dative hung
+on the adjective before its noun, a dative after a named speaker, "an X gewandt", "sich an X
+wenden". Sentences written for these tests (the full pipeline, rules only)."""
+
+import pytest
+
+# (sentence, speaker, addressee): the attribution whose quote ends last
+CASES = [
+    # the article "dem" hung on the adjective, not on the noun: still the noun's dative
+    ("Der Landrat sagte dem Westfälischen Kurier, die Brücke werde saniert.", "Der Landrat", "dem Westfälischen Kurier"),
+    ("„Wir bleiben standhaft“, sagte der Landrat dem Westfälischen Kurier.", "der Landrat", "dem Westfälischen Kurier"),
+    ("„Wir bleiben standhaft“, sagte Greta Lindholm dem Bayerischen Rundfunk.", "Greta Lindholm",
+     "dem Bayerischen Rundfunk"),
+    # a genitive after the speaker's noun stays part of the speaker, not the one addressed
+    ("„Die Reform kommt“, sagte die Vorsitzende der Partei.", "die Vorsitzende der Partei", None),
+]
+
+
+def _last(result, text):
+    atts = [a for a in result.attributions if a.parent is None]
+    assert atts, f"no attribution in {text!r}"
+    return max(atts, key=lambda a: a.quote.end)
+
+
+@pytest.mark.parametrize("text,speaker,addressee", CASES, ids=[t[:40] for t, _, _ in CASES])
+def test_german_addressee_constructions(run_de, text, speaker, addressee):
+    att = _last(run_de(text), text)
+    assert (att.addressee.text if att.addressee else None) == addressee
+    assert (att.speaker.text if att.speaker else None) == speaker
