@@ -218,7 +218,23 @@ def _after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:
     """"sagte Merkel der Zeitung": a phrase right after a name whose article the dative and the
     genitive share ("der"): a name takes no genitive attribute after it, so it is the dative."""
     det = token.left_edge
-    return (det.i == head.right_edge.i + 1 or det.i == head.i + 1) and det.lower_ in lex.genitive_articles and is_name(head)
+    return ((det.i == head.right_edge.i + 1 or det.i == head.i + 1 or _ends_name_of(token.doc[det.i - 1], head))
+            and det.lower_ in lex.genitive_articles and is_name(head))
+
+
+def _ends_name_of(word: Token, head: Token) -> bool:
+    """Whether ``word`` is the last part of the name of ``head`` ("sagte Karl Brenner der
+    Zeitung": "Brenner", which the parser hung on "Karl" while it hung "der Zeitung" on
+    "Karl" too); only a name's own words count, not an apposition of common nouns."""
+    if not is_name(word):
+        return False
+    while word != head and word.dep_ in _NAME_PARTS and word.head.i < word.i:
+        word = word.head
+    return word == head
+
+
+#: the relations of a name's later words to its first (UD, ClearNLP)
+_NAME_PARTS = frozenset({"flat", "flat:name", "appos", "compound"})
 
 
 def _determined_in(token: Token, cases: frozenset[str]) -> bool:

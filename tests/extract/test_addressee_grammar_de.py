@@ -11,6 +11,10 @@ CASES = [
     ("„Wir bleiben standhaft“, sagte der Landrat dem Westfälischen Kurier.", "der Landrat", "dem Westfälischen Kurier"),
     ("„Wir bleiben standhaft“, sagte Greta Lindholm dem Bayerischen Rundfunk.", "Greta Lindholm",
      "dem Bayerischen Rundfunk"),
+    # a "der" phrase after the last word of a two-word name: a name takes no genitive after it
+    ("„Die Lage ist ernst“, sagte Karl Brenner der Nordpresse.", "Karl Brenner", "der Nordpresse"),
+    ("„Die Lage ist ernst“, erklärte die Sprecherin Lea Munk der Zeitung Elbbote am Montag.",
+     "die Sprecherin Lea Munk", "der Zeitung Elbbote"),
     # a genitive after the speaker's noun stays part of the speaker, not the one addressed
     ("„Die Reform kommt“, sagte die Vorsitzende der Partei.", "die Vorsitzende der Partei", None),
 ]
