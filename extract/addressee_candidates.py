@@ -17,6 +17,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
+from .cue_verbs import lemmas_of
 from .doc_tables import char_span_kept, children_of, forms, head_list, id_list, kept
 from .fronted_subjects import is_finite
 from .head_names import noun_at, noun_in
@@ -344,10 +345,12 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                     and (child.dep_ not in _SUBJECTS or any(c.dep_ in _SUBJECTS and c != child for c in verb.children)))
                 or (lemma in lex.dative_addressee_verbs and _dative_by_determiner(child, verb, lex))):
             yield child
+    # a verb that is no cue of the lexicon still names its own preposition ("wandte sich an X:")
+    verbs = (lemma,) if lemma is not None or not lex.verb_addressee_prepositions else tuple(lemmas_of(verb, lex))
     for prep, obj in _prepositional_objects(verb, parse):  # "gegenüber dem Sender", "said to reporters"
         if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "warnte vor Putin": spoken of
             continue
-        if (prep in lex.addressee_prepositions or f"{lemma} {prep}" in lex.verb_addressee_prepositions
+        if (prep in lex.addressee_prepositions or any(f"{v} {prep}" in lex.verb_addressee_prepositions for v in verbs)
                 or (prep in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj)))):
             yield obj
     for c in children:  # "Gegenüber NDR Info äußerte er", "Ihr gegenüber hat er angegeben":
@@ -378,6 +381,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
             if parse.deps[k] == conj and pos[k] in _NOMINAL_IDS and _preposition_at(doc, k, parse) in lex.addressee_prepositions:
                 yield doc[k]
     yield from _participle_audience(verb, ("advcl",), lex, parse)  # "Speaking to reporters, the governor said …"
+    yield from _turned_to(verb, lex, parse)  # "An die Gewerkschaften gewandt sagte sie"
     if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
         for prep, obj in _prepositional_objects(verb.head, parse):
             if prep in lex.addressee_prepositions:
@@ -527,6 +531,29 @@ def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexico
             yield doc[k]
     yield from _partners(root, lex, parse)
     yield from _participle_audience(root, ("acl",), lex, parse)  # "according to a spokeswoman speaking to X"
+
+
+def _turned_to(verb: Token, lex: CueLexicon, parse: _Parse) -> Iterator[Token]:
+    """The object of a participle of turning to someone beside the cue ("An die Gewerkschaften
+    gewandt sagte sie", "sagte sie an die Gewerkschaften gewandt"): the parser hangs the
+    participle on the cue or the cue on it (as a second clause), so both are looked at.
+
+    >>> import spacy
+    >>> from quotegraph.extract.lexicon import load_lexicon
+    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["An", "die", "Bürger", "gewandt", "sagte", "sie"],
+    ...     heads=[2, 2, 3, 3, 3, 4], deps=["case", "det", "obl", "ROOT", "conj", "nsubj"],
+    ...     pos=["ADP", "DET", "NOUN", "VERB", "VERB", "PRON"])
+    >>> [t.text for t in _turned_to(doc[4], load_lexicon("de"), _parse(doc))]
+    ['Bürger']
+    """
+    if not lex.addressing_participles:
+        return
+    doc = verb.doc
+    near = [verb.head] if verb.head != verb else []
+    for word in near + [doc[k] for k in parse.children[verb.i]]:
+        for prep, obj in _prepositional_objects(word, parse):
+            if f"{word.lower_} {prep}" in lex.addressing_participles:
+                yield obj
 
 
 def _participle_audience(word: Token, deps: tuple[str, ...], lex: CueLexicon,

@@ -217,6 +217,9 @@ class CueLexicon:
     # a cue's lemma and a preposition whose object is what is spoken of, never the one spoken to
     # ("warnen vor", "erinnern an"), as "LEMMA PREPOSITION"
     verb_topic_prepositions: frozenset[str] = _words()
+    # a participle of turning to someone and its preposition, as "PARTICIPLE PREPOSITION": beside
+    # a cue, its object is the one addressed ("An die Gewerkschaften gewandt sagte sie …")
+    addressing_participles: frozenset[str] = _words()
     reflexive_pronouns: frozenset[str] = _words()  # "sich", "himself": never the one spoken to
     # cues whose object, or the subject of their passive, is the one addressed ("forderte die
     # Regierung auf", "X wurde beschuldigt"); None: ``addressee_verbs``

@@ -15,6 +15,11 @@ CASES = [
     ("„Die Lage ist ernst“, sagte Karl Brenner der Nordpresse.", "Karl Brenner", "der Nordpresse"),
     ("„Die Lage ist ernst“, erklärte die Sprecherin Lea Munk der Zeitung Elbbote am Montag.",
      "die Sprecherin Lea Munk", "der Zeitung Elbbote"),
+    # "an X gewandt": the participle of turning to someone, before the cue or after it
+    ("An die Fischer gewandt sagte die Senatorin, sie müssten nachgeben.", "die Senatorin", "die Fischer"),
+    ("Die Senatorin sagte an die Fischer gewandt, sie müssten nachgeben.", "Die Senatorin", "die Fischer"),
+    # "sich an X wenden": the verb's own preposition, though the verb is no cue of the lexicon
+    ("Die Senatorin wandte sich an die Fischer: „Ihr müsst nachgeben.“", "Die Senatorin", "die Fischer"),
     # a genitive after the speaker's noun stays part of the speaker, not the one addressed
     ("„Die Reform kommt“, sagte die Vorsitzende der Partei.", "die Vorsitzende der Partei", None),
 ]
