@@ -304,6 +304,9 @@ class CueLexicon:
     verb_second: bool = False
     compound_source_nouns: bool = False  # "Polizeiangaben": a compound ending in a source noun
     lemma_lookup: bool = False  # look lemmas up in spacy-lookups-data's table as well
+    # inflected forms whose lemma both the lemmatizer and the lookup table miss, as "FORM LEMMA"
+    # ("gebeten bitten": the table gives "geben")
+    form_lemmas: frozenset[str] = _words()
     regular_inflection_stems: bool = False  # try the stems of -ing/-ed/-es: the lemmatizer may cut an "e"
     noun_cues_need_verb_dependents: bool = False  # a noun is a cue only when tagged wrongly: with verbal dependents
     # --- annotation practice
@@ -361,6 +364,11 @@ class CueLexicon:
     # nouns naming a speech act or stance with the preposition that takes what it is about,
     # "noun preposition" ("criticism of", "support for"; "decision to": an infinitive)
     act_nouns: frozenset[str] = _words()
+
+    @cached_property
+    def lemma_of_form(self) -> dict[str, str]:
+        """:attr:`form_lemmas` as a mapping, form → lemma."""
+        return dict(entry.split(None, 1) for entry in self.form_lemmas)
 
     @cached_property
     def source_words(self) -> frozenset[str]:

@@ -20,6 +20,9 @@ CASES = [
     ("Die Senatorin sagte an die Fischer gewandt, sie müssten nachgeben.", "Die Senatorin", "die Fischer"),
     # "sich an X wenden": the verb's own preposition, though the verb is no cue of the lexicon
     ("Die Senatorin wandte sich an die Fischer: „Ihr müsst nachgeben.“", "Die Senatorin", "die Fischer"),
+    # "gebeten", whose lemma the lookup table gives as "geben": a cue, its passive subject asked
+    ("Die Anwohner wurden gebeten, ihre Fenster zu schließen.", None, "Die Anwohner"),
+    ("Die Landrätin hat die Anwohner gebeten, ihre Fenster zu schließen.", "Die Landrätin", "die Anwohner"),
     # a genitive after the speaker's noun stays part of the speaker, not the one addressed
     ("„Die Reform kommt“, sagte die Vorsitzende der Partei.", "die Vorsitzende der Partei", None),
 ]
@@ -36,3 +39,13 @@ def test_german_addressee_constructions(run_de, text, speaker, addressee):
     att = _last(run_de(text), text)
     assert (att.addressee.text if att.addressee else None) == addressee
     assert (att.speaker.text if att.speaker else None) == speaker
+
+
+def test_a_form_the_lemmatizer_and_the_table_miss_gets_its_lemma_from_the_lexicon():
+    from quotegraph.extract.cue_verbs import _lemmas
+    from quotegraph.extract.lexicon import lexicon_from_dict
+
+    lex = lexicon_from_dict("de", {"form_lemmas": ["gebeten bitten"]})
+    assert lex.lemma_of_form == {"gebeten": "bitten"}
+    assert "bitten" in _lemmas("gebeten", "gebeten", "gebeten", "VVPP", lex)
+    assert "bitten" not in _lemmas("gegeben", "gegeben", "gegeben", "VVPP", lex)
