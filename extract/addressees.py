@@ -144,6 +144,7 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     heads = chain(candidates(verb, _lemma_with_particle(verb, lex), lex) if verb is not None else (),
                   speaker_candidates(doc, speaker, lex))
     for head in heads:
+        head = _noun_of_modifier(head)
         if verb is not None and _passive_agent(head, verb, lex):
             continue  # "wurde von der Regierung beschuldigt": who spoke, not who was spoken to
         if head.lower_ in lex.time_nouns:
@@ -176,6 +177,17 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         if span is not None:
             return span, is_speaker, (_phrase(doc, subject, [quote], lex) if subject is not None else None)
     return None, False, None
+
+
+def _noun_of_modifier(token: Token) -> Token:
+    """The noun an adjective before it modifies, for a candidate the parser made of the
+    adjective ("Gegenüber den Stuttgarter Nachrichten": the preposition hung on "Stuttgarter",
+    tagged an adjective, though its part of speech may say noun);
+    any other token itself."""
+    noun = token.head
+    if token.dep_ == "amod" and (token.pos_ == "ADJ" or token.tag_ == "ADJA") and noun.i > token.i and noun.pos_ in ("NOUN", "PROPN"):
+        return noun
+    return token
 
 
 def _towards_in_another_phrase(head: Token, speaker: tuple[int, int] | None, lex: CueLexicon) -> bool:

@@ -49,3 +49,16 @@ def test_a_form_the_lemmatizer_and_the_table_miss_gets_its_lemma_from_the_lexico
     assert lex.lemma_of_form == {"gebeten": "bitten"}
     assert "bitten" in _lemmas("gebeten", "gebeten", "gebeten", "VVPP", lex)
     assert "bitten" not in _lemmas("gegeben", "gegeben", "gegeben", "VVPP", lex)
+
+
+def test_a_candidate_the_parser_made_of_an_adjective_stands_for_the_noun_after_it():
+    import spacy
+
+    from quotegraph.extract.addressees import _noun_of_modifier
+
+    doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["Gegenüber", "den", "Kieler", "Nachrichten", "erklärte", "sie"],
+                           heads=[2, 2, 3, 4, 4, 4], deps=["case", "det", "amod", "nsubj", "ROOT", "obj"],
+                           pos=["ADP", "DET", "NOUN", "NOUN", "VERB", "PRON"], tags=["APPR", "ART", "ADJA", "NN", "VVFIN", "PPER"])
+    assert _noun_of_modifier(doc[2]) == doc[3]  # tagged an adjective, whatever its part of speech
+    assert _noun_of_modifier(doc[3]) == doc[3]
+    assert _noun_of_modifier(doc[5]) == doc[5]
