@@ -175,19 +175,39 @@ def _dative_by_determiner(token: Token, verb: Token, lex: CueLexicon) -> bool:
     nominal is taken for the subject ("wirft der Bericht den Behörden vor")."""
     if token.dep_ not in _BARE_ARGUMENTS or preposition_of(token) is not None:
         return False
-    if not _determined_in(token, lex.addressee_cases):
-        # "Der Politik schlug er vor": beside a subject pronoun in the nominative, a "der" phrase
-        # is no nominative; a speech verb takes no genitive, so it is the dative
+    if not (_determined_in(token, lex.addressee_cases) or dative_by_form(token, lex)):
+        # "Der Politik schlug er vor": beside a subject pronoun in the nominative, or after the
+        # verb whose subject stands before it ("X sagte der Agentur Y"), a "der" phrase is no
+        # nominative; a speech verb takes no genitive, so it is the dative
         return (token.pos_ == "NOUN" and token.dep_ not in ("obj", "dobj")
                 and any(c.dep_.startswith("det") and c.lower_ in lex.genitive_determiners for c in token.children)
-                and any(c.dep_ in _SUBJECTS and c.pos_ == "PRON" and c.morph.get("Case") == ["Nom"]
-                        for c in verb.children))
+                and any((c.pos_ == "PRON" and c.morph.get("Case") == ["Nom"]) or _subject_before(c, verb, token)
+                        for c in verb.children if c.dep_ in _SUBJECTS and c != token))
     if any(c.dep_ in _SUBJECTS and c != token and c.pos_ in _NOMINAL for c in verb.children):
         return True
     if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
         return token.dep_ not in _SUBJECTS
     bare = [c for c in verb.children if c.dep_ in _BARE_ARGUMENTS and c.pos_ in _NOMINAL and preposition_of(c) is None]
     return bool(bare) and token != bare[0]
+
+
+def _subject_before(subject: Token, verb: Token, token: Token) -> bool:
+    """Whether ``subject`` is a person or body by its name (the recogniser's label), or a
+    personal pronoun, whose phrase
+    is all that stands before the finite ``verb``, and ``token`` follows the verb in its
+    clause, no punctuation between: the one place before a finite verb holds the subject, so
+    the phrase after it is an object
+    ("Ministerin Anna Roth sagte der Agentur, …"). A common noun there may be a phrase of time
+    the parser made the subject ("Ende Januar verkündete der Verband"), so it does not count."""
+    doc = verb.doc
+    named = subject.tag_ == "PPER" or any(t.ent_type_ in _ADDRESSABLE for t in _name_tokens(subject)
+                                          if t.i in (subject.i, subject.i + 1))  # "Ministerin Anna Roth"
+    # the subject's phrase is all that stands before the verb (German puts one phrase there)
+    first = verb.sent.start
+    while first < verb.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return (subject.i < verb.i < token.i and named and subject.left_edge.i == first and subject.right_edge.i == verb.i - 1
+            and is_finite(verb) and not any(t.is_punct for t in doc[verb.i + 1:token.left_edge.i]))
 
 
 def stray_dative(token: Token, lex: CueLexicon) -> bool:
@@ -202,7 +222,27 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
         return False
     if _after_a_name(token, head, lex) or _outlet_after_genitive(token, head, lex):
         return True  # "sagte in Juba der Presse": a name takes no genitive after it, in a phrase or not
-    return _determined_in(token, lex.addressee_cases) and preposition_of(head) is None
+    return (_determined_in(token, lex.addressee_cases) or dative_by_form(token, lex)) and preposition_of(head) is None
+
+
+def dative_by_form(token: Token, lex: CueLexicon) -> bool:
+    """Whether a nominal's first determiner is a form only of the dative ("dem", "einem"), or
+    one of the dative plural before a plural noun ("den Reportern", "ihren Kollegen"): the
+    tagger's case of an article is a guess ("ihren" read accusative), its form is not.
+
+    >>> import spacy
+    >>> from quotegraph.extract.lexicon import load_lexicon
+    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["ihren", "Kollegen", "den", "Plan"],
+    ...     heads=[1, 1, 3, 3], deps=["det", "ROOT", "det", "ROOT"], morphs=["", "Number=Plur", "", "Number=Sing"])
+    >>> dative_by_form(doc[1], load_lexicon("de")), dative_by_form(doc[3], load_lexicon("de"))
+    (True, False)
+    """
+    dets = determiners(token)
+    if not dets:
+        return False
+    first = dets[0].lower_
+    return first in lex.dative_determiners or (
+        first in lex.plural_dative_determiners and token.morph.get("Number") == ["Plur"])
 
 
 def _outlet_after_genitive(token: Token, head: Token, lex: CueLexicon) -> bool:

@@ -242,6 +242,11 @@ class CueLexicon:
     genitive_determiners: frozenset[str] = _words()
     # determiners of a dative or accusative object: such a phrase is no subject ("sagte dem Sender")
     object_determiners: frozenset[str] = _words()
+    # determiners only of the dative ("dem", "einem"), and those of the dative when their noun is
+    # plural ("den", "ihren": "sagte den Reportern"; with a singular the accusative too): what
+    # the tagger's case of the article misses ("ihren[Acc?] Kollegen")
+    dative_determiners: frozenset[str] = _words()
+    plural_dative_determiners: frozenset[str] = _words()
     # determiners only of the genitive: such a phrase is no subject ("Des Weiteren wirft die OSZE …")
     genitive_only_determiners: frozenset[str] = _words()
     # definite articles (also merged with a preposition: "im", "zur") after which a singular name's

@@ -23,6 +23,19 @@ CASES = [
     # "gebeten", whose lemma the lookup table gives as "geben": a cue, its passive subject asked
     ("Die Anwohner wurden gebeten, ihre Fenster zu schließen.", None, "Die Anwohner"),
     ("Die Landrätin hat die Anwohner gebeten, ihre Fenster zu schließen.", "Die Landrätin", "die Anwohner"),
+    # the form of the article tells the dative where the tagger's case does not: "-em", or
+    # "den"/"seinen" before a plural noun
+    ("Das sei ein Skandal, teilte der Verband seinen Mitgliedern mit.", "der Verband", "seinen Mitgliedern"),
+    ("Ole Brandner erklärte den versammelten Journalisten, das sei ein Skandal.", "Ole Brandner",
+     "den versammelten Journalisten"),
+    # a "der" phrase after the verb whose named subject fills the place before it: no second
+    # nominative, so the dative, though the parser made it a subject (and the speaker)
+    ("Der Abgeordnete Tim Brandner sagte der Nachrichtenagentur Nordpress, das sei ein Skandal.",
+     "Der Abgeordnete Tim Brandner", "der Nachrichtenagentur Nordpress"),
+    ("Ole Brandner sagte der Nachrichtenagentur Nordpress am Montag, das sei ein Skandal.", "Ole Brandner",
+     "der Nachrichtenagentur Nordpress"),
+    # ... but not after a phrase of time the parser may make the subject
+    ("Ende Januar verkündete der Verband Nordwerk, er werde klagen.", "der Verband Nordwerk", None),
     # a genitive after the speaker's noun stays part of the speaker, not the one addressed
     ("„Die Reform kommt“, sagte die Vorsitzende der Partei.", "die Vorsitzende der Partei", None),
 ]
