@@ -411,7 +411,10 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
             continue
         if prep in lex.addressee_prepositions or (
                 prep in lex.audience_prepositions and (_is_addressable(doc[k], lex) or _is_title(doc[k]))) or (
-                lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)):
+                lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)) or (
+                # "schrieb der Verband an seine Mitglieder": the verb's own preposition, hung on
+                # its subject (not on an object: "fordert den Rücktritt von X")
+                _on_subject(doc[k], verb, lex) and any(f"{v} {prep}" in lex.verb_addressee_prepositions for v in verbs)):
             yield doc[k]
     conj = parse.labels["conj"]
     for c in (c for c in children if pos[c] in _NOMINAL_IDS):
@@ -447,6 +450,15 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         # "Asked whether …, the senator said": the participle's one addressed is its governor's subject
         yield from (c for c in verb.head.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL)
     yield from _partners(verb, lex, parse)
+
+
+def _on_subject(token: Token, verb: Token, lex: CueLexicon) -> bool:
+    """Whether ``token`` hangs on a subject of ``verb`` (a bare nominal the parser made its
+    subject, or its second argument when it has no subject)."""
+    head = token.head
+    return head.head == verb and head != verb and head.i < token.i and (
+        head in subjects_of(verb, lex) or (head.dep_ == "obl:arg" and not subjects_of(verb, lex)
+                                           and preposition_of(head) is None))
 
 
 def _subject_read_as_dative(token: Token, verb: Token, nominals: list[Token], lex: CueLexicon) -> bool:
