@@ -206,7 +206,8 @@ def _subject_before(subject: Token, verb: Token, token: Token) -> bool:
     first = verb.sent.start
     while first < verb.i and (doc[first].is_punct or doc[first].is_space):
         first += 1
-    return (subject.i < verb.i < token.i and named and subject.left_edge.i == first and subject.right_edge.i == verb.i - 1
+    return (subject.i < verb.i < token.i and named and preposition_of(subject) is None  # "Allem Anschein nach"
+            and subject.left_edge.i == first and subject.right_edge.i == verb.i - 1
             and is_finite(verb) and not any(t.is_punct for t in doc[verb.i + 1:token.left_edge.i]))
 
 

@@ -36,6 +36,7 @@ CASES = [
      "der Nachrichtenagentur Nordpress"),
     # ... but not after a phrase of time the parser may make the subject
     ("Ende Januar verkündete der Verband Nordwerk, er werde klagen.", "der Verband Nordwerk", None),
+    ("Allem Anschein nach erklärte der Minister, die Brücke werde saniert.", "der Minister", None),  # a postposition
     # "schreiben an": the verb's own preposition, also when the parser hung it on the subject
     ("Das sei ein Skandal, schrieb der Verband Nordwerk an seine Mitglieder.", "der Verband Nordwerk", "seine Mitglieder"),
     ("Die Bürgermeisterin rief den Fans zu: „Feiert friedlich!“", "Die Bürgermeisterin", "den Fans"),  # "zurufen"
