@@ -18,13 +18,14 @@ from spacy.parts_of_speech import ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from .cue_verbs import lemmas_of
+from .dative_forms import dative_by_form, determined_in, determiners, ends_name_of, in_case_marked, subject_before
 from .doc_tables import char_span_kept, children_of, forms, head_list, id_list, kept
 from .fronted_subjects import is_finite
 from .head_names import noun_at, noun_in
 from .phrases import is_name
 from .lexicon import CueLexicon
 
-__all__ = ["CORE_OBJECTS", "candidates", "determiners", "disagrees", "not_subject", "object_among_subjects", "preposition_of",
+__all__ = ["CORE_OBJECTS", "candidates", "disagrees", "not_subject", "object_among_subjects", "preposition_of",
            "speaker_candidates", "stray_dative", "subjects_of"]
 
 #: entity labels of someone who can be spoken to (spaCy's German and English models)
@@ -160,7 +161,7 @@ def _in_case(token: Token, cases: frozenset[str]) -> bool:
 def _dative_object(token: Token, lex: CueLexicon) -> bool:
     """An object whose determiner shows the addressee case too ("erklärte einem Angestellten",
     "empfahl dem Gericht"): the case of a bare noun alone is too often guessed ("am 19. August")."""
-    return token.dep_ in CORE_OBJECTS and any(_in_case_marked(c, lex.addressee_cases) for c in determiners(token))
+    return token.dep_ in CORE_OBJECTS and any(in_case_marked(c, lex.addressee_cases) for c in determiners(token))
 
 
 #: the relations of a bare nominal on a cue that may be its object, as the parser labels it
@@ -175,13 +176,13 @@ def _dative_by_determiner(token: Token, verb: Token, lex: CueLexicon) -> bool:
     nominal is taken for the subject ("wirft der Bericht den Behörden vor")."""
     if token.dep_ not in _BARE_ARGUMENTS or preposition_of(token) is not None:
         return False
-    if not (_determined_in(token, lex.addressee_cases) or dative_by_form(token, lex)):
+    if not (determined_in(token, lex.addressee_cases) or dative_by_form(token, lex)):
         # "Der Politik schlug er vor": beside a subject pronoun in the nominative, or after the
         # verb whose subject stands before it ("X sagte der Agentur Y"), a "der" phrase is no
         # nominative; a speech verb takes no genitive, so it is the dative
         return (token.pos_ == "NOUN" and token.dep_ not in ("obj", "dobj")
                 and any(c.dep_.startswith("det") and c.lower_ in lex.genitive_determiners for c in token.children)
-                and any((c.pos_ == "PRON" and c.morph.get("Case") == ["Nom"]) or _subject_before(c, verb, token)
+                and any((c.pos_ == "PRON" and c.morph.get("Case") == ["Nom"]) or subject_before(c, verb, token)
                         for c in verb.children if c.dep_ in _SUBJECTS and c != token))
     if any(c.dep_ in _SUBJECTS and c != token and c.pos_ in _NOMINAL for c in verb.children):
         return True
@@ -189,26 +190,6 @@ def _dative_by_determiner(token: Token, verb: Token, lex: CueLexicon) -> bool:
         return token.dep_ not in _SUBJECTS
     bare = [c for c in verb.children if c.dep_ in _BARE_ARGUMENTS and c.pos_ in _NOMINAL and preposition_of(c) is None]
     return bool(bare) and token != bare[0]
-
-
-def _subject_before(subject: Token, verb: Token, token: Token) -> bool:
-    """Whether ``subject`` is a person or body by its name (the recogniser's label), or a
-    personal pronoun, whose phrase
-    is all that stands before the finite ``verb``, and ``token`` follows the verb in its
-    clause, no punctuation between: the one place before a finite verb holds the subject, so
-    the phrase after it is an object
-    ("Ministerin Anna Roth sagte der Agentur, …"). A common noun there may be a phrase of time
-    the parser made the subject ("Ende Januar verkündete der Verband"), so it does not count."""
-    doc = verb.doc
-    named = subject.tag_ == "PPER" or any(t.ent_type_ in _ADDRESSABLE for t in _name_tokens(subject)
-                                          if t.i in (subject.i, subject.i + 1))  # "Ministerin Anna Roth"
-    # the subject's phrase is all that stands before the verb (German puts one phrase there)
-    first = verb.sent.start
-    while first < verb.i and (doc[first].is_punct or doc[first].is_space):
-        first += 1
-    return (subject.i < verb.i < token.i and named and preposition_of(subject) is None  # "Allem Anschein nach"
-            and subject.left_edge.i == first and subject.right_edge.i == verb.i - 1
-            and is_finite(verb) and not any(t.is_punct for t in doc[verb.i + 1:token.left_edge.i]))
 
 
 def stray_dative(token: Token, lex: CueLexicon) -> bool:
@@ -219,31 +200,11 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
     there."""
     head = token.head
     if not (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
-            and preposition_of(token) is None and not _determined_in(head, lex.addressee_cases)):
+            and preposition_of(token) is None and not determined_in(head, lex.addressee_cases)):
         return False
     if _after_a_name(token, head, lex) or _outlet_after_genitive(token, head, lex):
         return True  # "sagte in Juba der Presse": a name takes no genitive after it, in a phrase or not
-    return (_determined_in(token, lex.addressee_cases) or dative_by_form(token, lex)) and preposition_of(head) is None
-
-
-def dative_by_form(token: Token, lex: CueLexicon) -> bool:
-    """Whether a nominal's first determiner is a form only of the dative ("dem", "einem"), or
-    one of the dative plural before a plural noun ("den Reportern", "ihren Kollegen"): the
-    tagger's case of an article is a guess ("ihren" read accusative), its form is not.
-
-    >>> import spacy
-    >>> from quotegraph.extract.lexicon import load_lexicon
-    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["ihren", "Kollegen", "den", "Plan"],
-    ...     heads=[1, 1, 3, 3], deps=["det", "ROOT", "det", "ROOT"], morphs=["", "Number=Plur", "", "Number=Sing"])
-    >>> dative_by_form(doc[1], load_lexicon("de")), dative_by_form(doc[3], load_lexicon("de"))
-    (True, False)
-    """
-    dets = determiners(token)
-    if not dets:
-        return False
-    first = dets[0].lower_
-    return first in lex.dative_determiners or (
-        first in lex.plural_dative_determiners and token.morph.get("Number") == ["Plur"])
+    return (determined_in(token, lex.addressee_cases) or dative_by_form(token, lex)) and preposition_of(head) is None
 
 
 def _outlet_after_genitive(token: Token, head: Token, lex: CueLexicon) -> bool:
@@ -260,58 +221,8 @@ def _after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:
     """"sagte Merkel der Zeitung": a phrase right after a name whose article the dative and the
     genitive share ("der"): a name takes no genitive attribute after it, so it is the dative."""
     det = token.left_edge
-    return ((det.i == head.right_edge.i + 1 or det.i == head.i + 1 or _ends_name_of(token.doc[det.i - 1], head))
+    return ((det.i == head.right_edge.i + 1 or det.i == head.i + 1 or ends_name_of(token.doc[det.i - 1], head))
             and det.lower_ in lex.genitive_articles and is_name(head))
-
-
-def _ends_name_of(word: Token, head: Token) -> bool:
-    """Whether ``word`` is the last part of the name of ``head`` ("sagte Karl Brenner der
-    Zeitung": "Brenner", which the parser hung on "Karl" while it hung "der Zeitung" on
-    "Karl" too); only a name's own words count, not an apposition of common nouns."""
-    if not is_name(word):
-        return False
-    while word != head and word.dep_ in _NAME_PARTS and word.head.i < word.i:
-        word = word.head
-    return word == head
-
-
-#: the relations of a name's later words to its first (UD, ClearNLP)
-_NAME_PARTS = frozenset({"flat", "flat:name", "appos", "compound"})
-
-
-def _determined_in(token: Token, cases: frozenset[str]) -> bool:
-    """Whether a nominal's determiners are marked for one of ``cases`` only ("den Abgeordneten",
-    "allen Reisenden", "dem Berater"): the article's form is a surer sign of the case than the
-    noun's, which is often the same in every case."""
-    dets = determiners(token)
-    return bool(dets) and all(_in_case_marked(d, cases) for d in dets)
-
-
-def determiners(token: Token) -> list[Token]:
-    """The determiners before a noun: its own, or those the parser hung on an adjective or a
-    name part before it ("dem[→Westfälischen] Westfälischen Kurier"): an article opens the
-    whole phrase, whichever word it was attached to.
-
-    >>> import spacy
-    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["dem", "Westfälischen", "Kurier"],
-    ...     heads=[1, 2, 2], deps=["det", "amod", "ROOT"])
-    >>> [t.text for t in determiners(doc[2])]
-    ['dem']
-    """
-    own = [c for c in token.children if c.dep_.startswith("det") and c.i < token.i]
-    if own:
-        return own
-    return [d for c in token.children if c.i < token.i and c.dep_ in _PREMODIFIERS
-            for d in c.children if d.dep_.startswith("det") and d.i < c.i]
-
-
-#: the modifiers before a noun whose determiner may be the noun's own ("dem Bayerischen Rundfunk")
-_PREMODIFIERS = frozenset({"amod", "compound"})
-
-
-def _in_case_marked(token: Token, cases: frozenset[str]) -> bool:
-    marked = set(token.morph.get("Case"))
-    return bool(marked) and marked <= cases
 
 
 #: the subject relations of a verb (UD, ClearNLP)
