@@ -10,6 +10,7 @@ with. :mod:`quotegraph.extract.addressees` chooses among them.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from typing import NamedTuple
 from functools import lru_cache
 
@@ -25,8 +26,8 @@ from .head_names import noun_at, noun_in
 from .phrases import is_name
 from .lexicon import CueLexicon
 
-__all__ = ["CORE_OBJECTS", "candidates", "disagrees", "not_subject", "object_among_subjects", "preposition_of",
-           "speaker_candidates", "stray_dative", "subjects_of"]
+__all__ = ["CORE_OBJECTS", "candidates", "disagrees", "noun_cue_candidates", "not_subject", "object_among_subjects",
+           "preposition_of", "speaker_candidates", "stray_dative", "subjects_of"]
 
 #: entity labels of someone who can be spoken to (spaCy's German and English models)
 _ADDRESSABLE = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -326,7 +327,8 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)) or (
                 # "schrieb der Verband an seine Mitglieder": the verb's own preposition, hung on
                 # its subject (not on an object: "fordert den Rücktritt von X")
-                _on_subject(doc[k], verb, lex) and any(f"{v} {prep}" in lex.verb_addressee_prepositions for v in verbs)):
+                _on_subject(doc[k], verb, lex)
+                and any(f"{v} {prep}" in lex.verb_addressee_prepositions for v in verbs)):
             yield doc[k]
     conj = parse.labels["conj"]
     for c in (c for c in children if pos[c] in _NOMINAL_IDS):
@@ -480,6 +482,35 @@ def _partners(verb: Token, lex: CueLexicon, parse: _Parse | None = None) -> Iter
             for partner_prep, partner in _prepositional_objects(doc[k], parse):
                 if partner_prep in lex.conversation_prepositions:
                     yield partner
+
+
+def noun_cue_candidates(noun: Token, lex: CueLexicon) -> Iterator[Token]:
+    """For a cue that is the noun of a speech act: the one it is directed at ("die Aufforderung
+    an die Regierung", also after its genitive: "die Aufforderung der Polizei an X"), or the
+    dative or the "an" phrase of the verb it is the object of ("erteilte den Passagieren den
+    Befehl", "wandte sich mit der Aufforderung an X"). An "an" phrase whose article is dative
+    is where or what about, not to whom ("an der Universität", "Kritik an der Regierung")."""
+    if not lex.directed_prepositions:
+        return
+    parse = _parse(noun.doc)
+
+    def dative(t: Token) -> bool:
+        return (t.pos_ in _NOMINAL and preposition_of(t) is None and not _is_reflexive(t, lex)
+                and (determined_in(t, lex.addressee_cases) or dative_by_form(t, lex)))
+
+    verb = noun.head
+    if verb.i < noun.i and dative(verb) and preposition_of(noun) is None:
+        yield verb  # "erteilte den Passagieren den Befehl": the parser hung the noun on the dative
+        verb = verb.head
+    owners = [c for c in noun.children if c.dep_ == "nmod" and preposition_of(c) is None]
+    on_verb = [] if verb == noun or verb.pos_ not in ("VERB", "AUX") else list(_prepositional_objects(verb, parse))
+    for prep, obj in chain(*(_prepositional_objects(w, parse) for w in [noun, *owners]), on_verb):
+        if obj != noun and prep in lex.directed_prepositions and not (
+                determined_in(obj, lex.addressee_cases) or dative_by_form(obj, lex)):
+            yield obj
+    for child in verb.children if on_verb else ():
+        if child != noun and child.dep_ not in _SUBJECTS and dative(child):
+            yield child
 
 
 def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> Iterator[Token]:

@@ -30,6 +30,7 @@ Bürgermeister in einem Interview mit X") is cut before it, and a quote that beg
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
@@ -38,8 +39,8 @@ from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .cue_verbs import cue_lemma
 from .doc_tables import char_span_kept
-from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject, object_among_subjects,
-                                   preposition_of, speaker_candidates, stray_dative, subjects_of)
+from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject, noun_cue_candidates,
+                                   object_among_subjects, preposition_of, speaker_candidates, stray_dative, subjects_of)
 from .head_names import noun_in
 from .phrases import doc_text, strip_punct, through_closing_mark
 from .records import Attribution, Mention, Quote, replaced
@@ -57,6 +58,14 @@ def cue_token(doc: Doc, att: Attribution) -> Token | None:
         return None
     verbs = [t for t in span if _is_verb(t) and not (t.head in span and t.head != t)]
     return verbs[0] if verbs else None
+
+
+def _noun_cue(doc: Doc, att: Attribution, lex: CueLexicon) -> Iterator[Token]:
+    """The candidates of a cue that is the noun of a speech act ("erteilte X den Befehl"), see
+    :func:`~quotegraph.extract.addressee_candidates.noun_cue_candidates`."""
+    span = char_span_kept(doc, att.cue.start, att.cue.end, "expand") if att.cue is not None else None
+    if span is not None and len(span) and span.root.pos_ == "NOUN":
+        yield from noun_cue_candidates(span.root, lex)
 
 
 def _is_verb(token: Token) -> bool:
@@ -106,7 +115,9 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
                 if k <= head.i:
                     start = k + 1
                 else:
-                    end = k
+                    # the blocked word's own article goes with it ("den Passagieren | den Befehl")
+                    first = t.left_edge.i
+                    end = first if head.i < first < k else k
                     break
     if doc[start].text == "(":
         # "(OK) der Weltmeisterschaft": a bracket closed before the head holds another phrase's alias
@@ -139,10 +150,11 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         quote = (verb.idx, verb.idx)
     mediator = (att.mediator.start, att.mediator.end) if att.mediator else None
     speaker = (att.speaker.start, att.speaker.end) if att.speaker else None
-    # the cue's own dependents first; then what hangs on the speaker ("so X gegenüber Y",
-    # "according to X speaking to Y": a cue that is no verb, or one the tagger called a verb)
-    heads = chain(candidates(verb, _lemma_with_particle(verb, lex), lex) if verb is not None else (),
-                  speaker_candidates(doc, speaker, lex))
+    # the cue's own dependents first (a noun cue's: "die Aufforderung an X"); then what hangs on
+    # the speaker ("so X gegenüber Y", "according to X speaking to Y": a cue that is no verb, or
+    # one the tagger called a verb)
+    own = candidates(verb, _lemma_with_particle(verb, lex), lex) if verb is not None else _noun_cue(doc, att, lex)
+    heads = chain(own, speaker_candidates(doc, speaker, lex))
     for head in heads:
         head = _noun_of_modifier(head)
         if verb is not None and _passive_agent(head, verb, lex):
@@ -168,9 +180,15 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents or subject is not None)
         if in_speaker and not is_speaker and not (_after_speaker_head(doc, speaker, head)
                                                    or _attached_inside(head, speaker, lex)
-                                                   or stray_dative(head, lex)):
+                                                   or stray_dative(head, lex)
+                                                   # "die Aufforderung der Polizei an X": the
+                                                   # noun's "an" the parser hung on its genitive
+                                                   or (verb is None
+                                                       and preposition_of(head) in lex.directed_prepositions)):
             continue
         blocked = [quote] + ([mediator] if mediator else [])
+        if verb is None and att.cue is not None:
+            blocked.append((att.cue.start, att.cue.end))  # "den Passagieren den Befehl": the noun cue is no part of it
         if speaker and not in_speaker:
             blocked.append(speaker)
         span = _phrase(doc, head, blocked, lex)
@@ -185,7 +203,8 @@ def _noun_of_modifier(token: Token) -> Token:
     tagged an adjective, though its part of speech may say noun);
     any other token itself."""
     noun = token.head
-    if token.dep_ == "amod" and (token.pos_ == "ADJ" or token.tag_ == "ADJA") and noun.i > token.i and noun.pos_ in ("NOUN", "PROPN"):
+    adjective = token.pos_ == "ADJ" or token.tag_ == "ADJA"
+    if token.dep_ == "amod" and adjective and noun.i > token.i and noun.pos_ in ("NOUN", "PROPN"):
         return noun
     return token
 

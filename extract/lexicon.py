@@ -236,6 +236,9 @@ class CueLexicon:
     # "in an interview with X"), and the prepositions that attach the partner
     conversation_nouns: frozenset[str] = _words()
     conversation_prepositions: frozenset[str] = _words()
+    # the prepositions of the one a speech act is directed at, when its noun is the cue ("die
+    # Aufforderung an die Regierung", "erging an X"): the object in the accusative, the direction
+    directed_prepositions: frozenset[str] = _words()
     # --- phrases
     determiners: frozenset[str] = _words()
     # determiners that can open a genitive attribute after a noun ("Angaben der Polizei")

@@ -40,6 +40,11 @@ CASES = [
     # "schreiben an": the verb's own preposition, also when the parser hung it on the subject
     ("Das sei ein Skandal, schrieb der Verband Nordwerk an seine Mitglieder.", "der Verband Nordwerk", "seine Mitglieder"),
     ("Die Bürgermeisterin rief den Fans zu: „Feiert friedlich!“", "Die Bürgermeisterin", "den Fans"),  # "zurufen"
+    # a cue that is the noun of a speech act: its "an" (also hung on its genitive, then no part
+    # of the speaker), or the "an" of the verb it is the object of
+    ("Die Aufforderung der Stadtwerke an die Kunden, Wasser zu sparen, kam spät.", "der Stadtwerke", "die Kunden"),
+    ("Die Präsidentin wandte sich mit der Aufforderung an ihre Anhänger, ruhig zu bleiben.", "Die Präsidentin",
+     "ihre Anhänger"),
     # a genitive after the speaker's noun stays part of the speaker, not the one addressed
     ("„Die Reform kommt“, sagte die Vorsitzende der Partei.", "die Vorsitzende der Partei", None),
 ]
@@ -79,3 +84,17 @@ def test_a_candidate_the_parser_made_of_an_adjective_stands_for_the_noun_after_i
     assert _noun_of_modifier(doc[2]) == doc[3]  # tagged an adjective, whatever its part of speech
     assert _noun_of_modifier(doc[3]) == doc[3]
     assert _noun_of_modifier(doc[5]) == doc[5]
+
+
+def test_the_dative_a_noun_cue_was_hung_on_is_addressed_and_ends_before_the_noun(run_de):
+    # "erteilten den Fahrgästen den Befehl": the parser hung "den Befehl" on the dative
+    text = "Die Schaffner erteilten den Fahrgästen den Befehl, den Zug zu verlassen."
+    att = max(run_de(text).attributions, key=lambda a: a.quote.end)
+    assert att.cue.text == "Befehl"
+    assert att.addressee.text == "den Fahrgästen"
+
+
+def test_an_an_phrase_in_the_dative_on_a_noun_cue_is_what_it_is_about_not_whom_it_addresses(run_de):
+    text = "Die Kritik der Opposition an der Regierung, die Reform zu verschleppen, wächst."
+    att = max(run_de(text).attributions, key=lambda a: a.quote.end)
+    assert att.cue.text == "Kritik" and att.addressee is None
