@@ -296,7 +296,10 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex))
                     # a lone subject marked dative is the tagger's slip ("hat der[Dat?] VfGH entschieden")
                     and (child.dep_ not in _SUBJECTS or any(c.dep_ in _SUBJECTS and c != child for c in verb.children)))
-                or (lemma in lex.dative_addressee_verbs and _dative_by_determiner(child, verb, lex))):
+                or (lemma in lex.dative_addressee_verbs and _dative_by_determiner(child, verb, lex))
+                # "haben den Homosexuellen gedroht": a verb with no accusative object, its object
+                # opened by an article the dative may have ("Ihm droht eine Strafe": the subject)
+                or (lemma in lex.dative_only_verbs and child.dep_ in CORE_OBJECTS and _dative_article(child, lex))):
             yield child
     # a verb that is no cue of the lexicon still names its own preposition ("wandte sich an X:")
     verbs = (lemma,) if lemma is not None or not lex.verb_addressee_prepositions else tuple(lemmas_of(verb, lex))
@@ -364,6 +367,15 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         # "Asked whether …, the senator said": the participle's one addressed is its governor's subject
         yield from (c for c in verb.head.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL)
     yield from _partners(verb, lex, parse)
+
+
+def _dative_article(token: Token, lex: CueLexicon) -> bool:
+    """Whether a nominal's first determiner is a form the dative may take ("dem", "den",
+    "der", "einer"), not one of the nominative or accusative only ("die", "eine")."""
+    dets = determiners(token)
+    first = dets[0].lower_ if dets else None
+    return first is not None and (first in lex.dative_determiners or first in lex.plural_dative_determiners
+                                  or (first in lex.genitive_determiners and first not in lex.genitive_only_determiners))
 
 
 def _on_subject(token: Token, verb: Token, lex: CueLexicon) -> bool:

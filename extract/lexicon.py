@@ -232,6 +232,9 @@ class CueLexicon:
     # allen Reisenden"): on them a bare phrase whose determiner is in an ``addressee_cases`` case
     # is that object, whatever the parser labelled it and whatever case the noun's tag shows
     dative_addressee_verbs: frozenset[str] = _words()
+    # of those, the ones that take no accusative object at all ("drohen", "danken"): their one
+    # bare object is that dative whatever case the tagger gave its article ("den[Acc?] Homosexuellen")
+    dative_only_verbs: frozenset[str] = _words()
     # nouns of a conversation on the cue, whose partner is the addressee ("im Interview mit X",
     # "in an interview with X"), and the prepositions that attach the partner
     conversation_nouns: frozenset[str] = _words()

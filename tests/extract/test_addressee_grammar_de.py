@@ -98,3 +98,26 @@ def test_an_an_phrase_in_the_dative_on_a_noun_cue_is_what_it_is_about_not_whom_i
     text = "Die Kritik der Opposition an der Regierung, die Reform zu verschleppen, wächst."
     att = max(run_de(text).attributions, key=lambda a: a.quote.end)
     assert att.cue.text == "Kritik" and att.addressee is None
+
+
+def _parsed(words, heads, deps, pos, morphs):
+    import spacy
+
+    return spacy.tokens.Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+
+
+def test_the_one_object_of_a_verb_without_an_accusative_is_its_dative_whatever_the_tagger_says():
+    from quotegraph.extract.addressee_candidates import candidates
+    from quotegraph.extract.lexicon import load_lexicon
+
+    lex = load_lexicon("de")
+    # "Unbekannte haben den Abgeordneten gedroht", the article and the noun tagged accusative singular
+    doc = _parsed(["Unbekannte", "haben", "den", "Abgeordneten", "gedroht"], [4, 4, 3, 4, 4],
+                  ["nsubj", "aux", "det", "obj", "ROOT"], ["NOUN", "AUX", "DET", "NOUN", "VERB"],
+                  ["Case=Nom", "", "Case=Acc", "Case=Acc|Number=Sing", ""])
+    assert doc[3] in list(candidates(doc[4], "drohen", lex))
+    assert doc[3] not in list(candidates(doc[4], "loben", lex))  # a verb that takes the accusative
+    # "Ihm droht eine Strafe": the parser's object is the subject, its article no dative's
+    doc = _parsed(["Ihm", "droht", "eine", "Strafe"], [1, 1, 3, 1], ["iobj", "ROOT", "det", "obj"],
+                  ["PRON", "VERB", "DET", "NOUN"], ["Case=Dat", "", "Case=Acc", "Case=Acc|Number=Sing"])
+    assert doc[3] not in list(candidates(doc[1], "drohen", lex))
