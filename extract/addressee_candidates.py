@@ -220,9 +220,13 @@ def _outlet_after_genitive(token: Token, head: Token, lex: CueLexicon) -> bool:
 
 def _after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:
     """"sagte Merkel der Zeitung": a phrase right after a name whose article the dative and the
-    genitive share ("der"): a name takes no genitive attribute after it, so it is the dative."""
+    genitive share ("der"): a name takes no genitive attribute after it, so it is the dative;
+    nor does a name's apposition after the bracket that closes it ("X, ein Sprecher der Partei
+    (PL) der Presse")."""
     det = token.left_edge
-    return ((det.i == head.right_edge.i + 1 or det.i == head.i + 1 or ends_name_of(token.doc[det.i - 1], head))
+    before = token.doc[det.i - 1]
+    closed = before.is_bracket and before.is_right_punct and before in head.subtree
+    return ((det.i == head.right_edge.i + 1 or det.i == head.i + 1 or ends_name_of(before, head) or closed)
             and det.lower_ in lex.genitive_articles and is_name(head))
 
 

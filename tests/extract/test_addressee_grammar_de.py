@@ -121,3 +121,19 @@ def test_the_one_object_of_a_verb_without_an_accusative_is_its_dative_whatever_t
     doc = _parsed(["Ihm", "droht", "eine", "Strafe"], [1, 1, 3, 1], ["iobj", "ROOT", "det", "obj"],
                   ["PRON", "VERB", "DET", "NOUN"], ["Case=Dat", "", "Case=Acc", "Case=Acc|Number=Sing"])
     assert doc[3] not in list(candidates(doc[1], "drohen", lex))
+
+
+def test_a_der_phrase_after_the_bracket_that_closes_a_names_apposition_is_the_dative():
+    from quotegraph.extract.addressee_candidates import stray_dative
+    from quotegraph.extract.lexicon import load_lexicon
+
+    # "Wie Jan Korte, ein Sprecher der Partei (NP) der Presse mitteilte", "der Presse" hung on the name
+    words = ["Wie", "Jan", "Korte", ",", "ein", "Sprecher", "der", "Partei", "(", "NP", ")", "der", "Presse", "mitteilte"]
+    doc = _parsed(words, [13, 13, 1, 5, 5, 1, 7, 5, 9, 5, 9, 12, 1, 13],
+                  ["advmod", "nsubj", "flat", "punct", "det", "appos", "det", "nmod", "punct", "appos", "punct", "det",
+                   "nmod", "ROOT"],
+                  ["SCONJ", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "DET",
+                   "NOUN", "VERB"],
+                  [""] * 6 + ["Case=Gen", "Case=Gen", "", "", "", "Case=Nom", "Case=Nom", ""])
+    assert stray_dative(doc[12], load_lexicon("de"))
+    assert not stray_dative(doc[7], load_lexicon("de"))  # the genitive of the speaker's own noun
