@@ -98,8 +98,11 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
     """The phrase of ``head`` (its subtree without the preposition before it and the
     punctuation around it), cut where it runs into a span it may not overlap."""
     start, end = head.left_edge.i, head.i + 1
-    while start < head.i and (doc[start].dep_ == "case" or doc[start].text in (",", ";")):
-        start += 1  # a comma the parser hung on the phrase before its preposition too ("…, gegenüber dem Sender")
+    while start < head.i and (doc[start].dep_ == "case" or doc[start].text in (",", ";")
+                              or (doc[start].pos_ == "ADV" and doc[start].dep_ == "advmod")):
+        # a comma the parser hung on the phrase before its preposition too ("…, gegenüber dem
+        # Sender"); a focus adverb before it is the clause's ("wird auch dem Verein vorgeworfen")
+        start += 1
     for child in head.rights:  # the name and what describes it, not the verb's other arguments
         if not _describes(child, lex):
             break

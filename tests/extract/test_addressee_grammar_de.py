@@ -137,3 +137,14 @@ def test_a_der_phrase_after_the_bracket_that_closes_a_names_apposition_is_the_da
                   [""] * 6 + ["Case=Gen", "Case=Gen", "", "", "", "Case=Nom", "Case=Nom", ""])
     assert stray_dative(doc[12], load_lexicon("de"))
     assert not stray_dative(doc[7], load_lexicon("de"))  # the genitive of the speaker's own noun
+
+
+def test_a_focus_adverb_the_parser_hung_on_the_addressee_is_no_part_of_its_phrase():
+    from quotegraph.extract.addressees import _phrase
+    from quotegraph.extract.lexicon import load_lexicon
+
+    # "Inzwischen wird auch dem Trainer vorgeworfen", "auch" hung on "Trainer"
+    doc = _parsed(["Inzwischen", "wird", "auch", "dem", "Trainer", "vorgeworfen"], [5, 5, 4, 4, 5, 5],
+                  ["advmod", "aux:pass", "advmod", "det", "iobj", "ROOT"], ["ADV", "AUX", "ADV", "DET", "NOUN", "VERB"],
+                  ["", "", "", "Case=Dat", "Case=Dat", ""])
+    assert _phrase(doc, doc[4], [], load_lexicon("de")).text == "dem Trainer"
