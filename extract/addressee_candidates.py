@@ -27,7 +27,7 @@ from .phrases import is_name
 from .lexicon import CueLexicon
 
 __all__ = ["CORE_OBJECTS", "candidates", "disagrees", "noun_cue_candidates", "not_subject", "object_among_subjects",
-           "preposition_of", "speaker_candidates", "stray_dative", "subjects_of"]
+           "preposition_of", "speaker_candidates", "state_passive", "stray_dative", "subjects_of"]
 
 #: entity labels of someone who can be spoken to (spaCy's German and English models)
 _ADDRESSABLE = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -364,6 +364,8 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 or (addresses and child.dep_ == "obl" and preposition_of(child) is None and bool(subjects)
                     and any(c.dep_.startswith("det") and c.lower_ in lex.object_determiners for c in child.children))
                 or (passive and child.dep_ in lex.passive_subject_dependents and _passive_voice(verb))
+                # "Die Bürger sind aufgerufen, …": the subject of the state passive
+                or (addresses and child.dep_ in _SUBJECTS and state_passive(verb, lex))
                 # "Kritiker werfen Obama vor": a second subject the verb does not agree with
                 or (passive and child.dep_ in _SUBJECTS and len(subjects) > 1 and disagrees(child, verb))):
             yield child
@@ -419,6 +421,15 @@ def _active_without_subject(verb: Token, lex: CueLexicon) -> bool:
     on its auxiliary ("Ermittler hatten … der Zeitung mitgeteilt": the subject on "hatten")."""
     return (not _passive_voice(verb) and not subjects_of(verb, lex)
             and not any(c.dep_ in _SUBJECTS for aux in verb.children if aux.dep_ == "aux" for c in aux.children))
+
+
+def state_passive(verb: Token, lex: CueLexicon) -> bool:
+    """Whether a cue is a participle with a copula beside it ("Die Bürger sind aufgerufen,
+    Wasser zu sparen"): a cue that takes an object forms its perfect with "haben", so this is
+    its passive of state, whose subject is the one addressed."""
+    participle = "Part" in verb.morph.get("VerbForm") or verb.tag_ == "VVPP"  # (its morphology may be an adjective's)
+    return participle and any(
+        c.dep_ in ("cop", "aux") and c.lemma_.lower() in lex.copulas for c in verb.children)
 
 
 def _passive_voice(verb: Token) -> bool:

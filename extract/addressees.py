@@ -40,7 +40,8 @@ from .marks import CLOSING_MARKS, OPENING_MARKS
 from .cue_verbs import cue_lemma
 from .doc_tables import char_span_kept
 from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject, noun_cue_candidates,
-                                   object_among_subjects, preposition_of, speaker_candidates, stray_dative, subjects_of)
+                                   object_among_subjects, preposition_of, speaker_candidates, state_passive, stray_dative,
+                                   subjects_of)
 from .head_names import noun_in
 from .phrases import doc_text, strip_punct, through_closing_mark
 from .records import Attribution, Mention, Quote, replaced
@@ -180,7 +181,9 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         if not in_speaker and _towards_in_another_phrase(head, speaker, lex):
             continue  # "Deren Haltung gegenüber der Partei bezeichnete er als …": whom an attitude is towards
         subject = _subject_beside(doc, speaker, head, verb, lex) if in_speaker else None
-        is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents or subject is not None)
+        is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents or subject is not None
+                                     or (verb is not None and head.head == verb and state_passive(verb, lex)
+                                         and head.dep_ not in CORE_OBJECTS))
         if in_speaker and not is_speaker and not (_after_speaker_head(doc, speaker, head)
                                                    or _attached_inside(head, speaker, lex)
                                                    or stray_dative(head, lex)

@@ -45,6 +45,9 @@ CASES = [
     ("Die Aufforderung der Stadtwerke an die Kunden, Wasser zu sparen, kam spät.", "der Stadtwerke", "die Kunden"),
     ("Die Präsidentin wandte sich mit der Aufforderung an ihre Anhänger, ruhig zu bleiben.", "Die Präsidentin",
      "ihre Anhänger"),
+    # the passive of state ("sind aufgerufen"): its subject is addressed, who spoke is not said
+    ("Die Anwohner sind aufgerufen, Wasser zu sparen.", None, "Die Anwohner"),
+    ("Alle Mieter sind aufgefordert, ihre Wohnungen zu verlassen.", None, "Alle Mieter"),
     # a genitive after the speaker's noun stays part of the speaker, not the one addressed
     ("„Die Reform kommt“, sagte die Vorsitzende der Partei.", "die Vorsitzende der Partei", None),
 ]
