@@ -10,7 +10,6 @@ with. :mod:`quotegraph.extract.addressees` chooses among them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
 from typing import NamedTuple
 from functools import lru_cache
 
@@ -26,8 +25,8 @@ from .head_names import noun_at, noun_in
 from .phrases import is_name
 from .lexicon import CueLexicon
 
-__all__ = ["CORE_OBJECTS", "candidates", "disagrees", "noun_cue_candidates", "not_subject", "object_among_subjects",
-           "preposition_of", "speaker_candidates", "state_passive", "stray_dative", "subjects_of"]
+__all__ = ["CORE_OBJECTS", "candidates", "disagrees", "is_reflexive", "not_subject", "object_among_subjects",
+           "preposition_of", "prepositional_objects", "speaker_candidates", "state_passive", "stray_dative", "subjects_of"]
 
 #: entity labels of someone who can be spoken to (spaCy's German and English models)
 _ADDRESSABLE = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -40,7 +39,7 @@ def _is_addressable(token: Token, lex: CueLexicon) -> bool:
     """A person, organisation or group one can speak to: a (non-reflexive) pronoun, a name the
     NER knows as such, or an audience noun ("reporters", "Journalisten")."""
     if token.pos_ == "PRON":
-        return not _is_reflexive(token, lex) and token.lower_ not in lex.impersonal
+        return not is_reflexive(token, lex) and token.lower_ not in lex.impersonal
     return any(t.ent_type_ in _ADDRESSABLE or noun_in(t, lex.addressee_nouns, lex) or noun_in(t, lex.media_words, lex)
                for t in _name_tokens(token))
 
@@ -65,7 +64,7 @@ def _other_case(a: Token, b: Token) -> bool:
     return bool(ca) and bool(cb) and not (ca & cb)
 
 
-def _is_reflexive(token: Token, lex: CueLexicon) -> bool:
+def is_reflexive(token: Token, lex: CueLexicon) -> bool:
     """"äußerte sich", "said himself": the speaker again, not someone spoken to."""
     return "Yes" in token.morph.get("Reflex") or token.lower_ in lex.reflexive_pronouns
 
@@ -127,7 +126,7 @@ def _label_ids(strings) -> dict[str, int]:
     return {label: strings[label] for label in ("pobj", "prep", "case", "advcl", *_CLAUSES)}
 
 
-def _prepositional_objects(verb: Token, parse: _Parse | None = None) -> Iterator[tuple[str, Token]]:
+def prepositional_objects(verb: Token, parse: _Parse | None = None) -> Iterator[tuple[str, Token]]:
     """(preposition, nominal) of each prepositional phrase on ``verb``, in both parse styles:
     UD ("obl" with a "case" child) and ClearNLP ("prep" with a "pobj" child); ``parse``:
     :func:`_parse`, to save looking it up."""
@@ -290,7 +289,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     for child in nominals:  # a dative object: "sagte der Zeitung", "told him"
         if _subject_read_as_dative(child, verb, nominals, lex):
             continue
-        if _preposition_at(doc, child.i, parse) is None and not _is_reflexive(child, lex) and (
+        if _preposition_at(doc, child.i, parse) is None and not is_reflexive(child, lex) and (
                 (takes_dative and child.dep_ in lex.addressee_dependents
                  and _may_be_in_case(child, lex.addressee_cases))
                 # "promised farmers that …": with the content clause beside it, the object of
@@ -307,7 +306,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
             yield child
     # a verb that is no cue of the lexicon still names its own preposition ("wandte sich an X:")
     verbs = (lemma,) if lemma is not None or not lex.verb_addressee_prepositions else tuple(lemmas_of(verb, lex))
-    for prep, obj in _prepositional_objects(verb, parse):  # "gegenüber dem Sender", "said to reporters"
+    for prep, obj in prepositional_objects(verb, parse):  # "gegenüber dem Sender", "said to reporters"
         if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "warnte vor Putin": spoken of
             continue
         if (prep in lex.addressee_prepositions or any(f"{v} {prep}" in lex.verb_addressee_prepositions for v in verbs)
@@ -347,7 +346,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     yield from _participle_audience(verb, ("advcl",), lex, parse)  # "Speaking to reporters, the governor said …"
     yield from _turned_to(verb, lex, parse)  # "An die Gewerkschaften gewandt sagte sie"
     if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
-        for prep, obj in _prepositional_objects(verb.head, parse):
+        for prep, obj in prepositional_objects(verb.head, parse):
             if prep in lex.addressee_prepositions:
                 yield obj
     passive = addresses or (lemma is not None and lemma in lex.passive_addressee_verbs)
@@ -355,7 +354,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     subjects = subjects_of(verb, lex) if passive else []
     second = object_among_subjects(subjects, verb, lex) if addresses else None
     for child in nominals if passive else ():  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
-        if not _is_reflexive(child, lex) and (
+        if not is_reflexive(child, lex) and (
                 (addresses and child.dep_ in ("obj", "dobj") and not _subject_read_as_object(child, verb, nominals, lex))
                 # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
                 # subject beside it, tells it is the object (the speaker's own is passed over)
@@ -506,38 +505,9 @@ def _partners(verb: Token, lex: CueLexicon, parse: _Parse | None = None) -> Iter
     words = (parse.lowers, parse.lemmas)
     for k in _clause_nominals(verb, below=False, parse=parse):
         if noun_at(doc, k, lex.conversation_nouns, lex, words=words):
-            for partner_prep, partner in _prepositional_objects(doc[k], parse):
+            for partner_prep, partner in prepositional_objects(doc[k], parse):
                 if partner_prep in lex.conversation_prepositions:
                     yield partner
-
-
-def noun_cue_candidates(noun: Token, lex: CueLexicon) -> Iterator[Token]:
-    """For a cue that is the noun of a speech act: the one it is directed at ("die Aufforderung
-    an die Regierung", also after its genitive: "die Aufforderung der Polizei an X"), or the
-    dative or the "an" phrase of the verb it is the object of ("erteilte den Passagieren den
-    Befehl", "wandte sich mit der Aufforderung an X"). An "an" phrase whose article is dative
-    is where or what about, not to whom ("an der Universität", "Kritik an der Regierung")."""
-    if not lex.directed_prepositions:
-        return
-    parse = _parse(noun.doc)
-
-    def dative(t: Token) -> bool:
-        return (t.pos_ in _NOMINAL and preposition_of(t) is None and not _is_reflexive(t, lex)
-                and (determined_in(t, lex.addressee_cases) or dative_by_form(t, lex)))
-
-    verb = noun.head
-    if verb.i < noun.i and dative(verb) and preposition_of(noun) is None:
-        yield verb  # "erteilte den Passagieren den Befehl": the parser hung the noun on the dative
-        verb = verb.head
-    owners = [c for c in noun.children if c.dep_ == "nmod" and preposition_of(c) is None]
-    on_verb = [] if verb == noun or verb.pos_ not in ("VERB", "AUX") else list(_prepositional_objects(verb, parse))
-    for prep, obj in chain(*(_prepositional_objects(w, parse) for w in [noun, *owners]), on_verb):
-        if obj != noun and prep in lex.directed_prepositions and not (
-                determined_in(obj, lex.addressee_cases) or dative_by_form(obj, lex)):
-            yield obj
-    for child in verb.children if on_verb else ():
-        if child != noun and child.dep_ not in _SUBJECTS and dative(child):
-            yield child
 
 
 def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> Iterator[Token]:
@@ -573,7 +543,7 @@ def _turned_to(verb: Token, lex: CueLexicon, parse: _Parse) -> Iterator[Token]:
     doc = verb.doc
     near = [verb.head] if verb.head != verb else []
     for word in near + [doc[k] for k in parse.children[verb.i]]:
-        for prep, obj in _prepositional_objects(word, parse):
+        for prep, obj in prepositional_objects(word, parse):
             if f"{word.lower_} {prep}" in lex.addressing_participles:
                 yield obj
 
@@ -587,6 +557,6 @@ def _participle_audience(word: Token, deps: tuple[str, ...], lex: CueLexicon,
     wanted = {parse.labels[dep] for dep in deps}
     for clause in (doc[k] for k in parse.children[word.i] if parse.deps[k] in wanted):
         if not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children):
-            for prep, obj in _prepositional_objects(clause, parse):
+            for prep, obj in prepositional_objects(clause, parse):
                 if f"{clause.lemma_.lower()} {prep}" in lex.verb_addressee_prepositions:
                     yield obj

@@ -39,10 +39,11 @@ from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .cue_verbs import cue_lemma
 from .doc_tables import char_span_kept
-from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject, noun_cue_candidates,
+from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject,
                                    object_among_subjects, preposition_of, speaker_candidates, state_passive, stray_dative,
                                    subjects_of)
 from .head_names import noun_in
+from .noun_cues import noun_cue_candidates
 from .phrases import doc_text, strip_punct, through_closing_mark
 from .records import Attribution, Mention, Quote, replaced
 from .roles import cut_before
@@ -63,7 +64,7 @@ def cue_token(doc: Doc, att: Attribution) -> Token | None:
 
 def _noun_cue(doc: Doc, att: Attribution, lex: CueLexicon) -> Iterator[Token]:
     """The candidates of a cue that is the noun of a speech act ("erteilte X den Befehl"), see
-    :func:`~quotegraph.extract.addressee_candidates.noun_cue_candidates`."""
+    :func:`~quotegraph.extract.noun_cues.noun_cue_candidates`."""
     span = char_span_kept(doc, att.cue.start, att.cue.end, "expand") if att.cue is not None else None
     if span is not None and len(span) and span.root.pos_ == "NOUN":
         yield from noun_cue_candidates(span.root, lex)
