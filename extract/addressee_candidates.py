@@ -18,7 +18,8 @@ from spacy.parts_of_speech import ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from .cue_verbs import lemmas_of
-from .dative_forms import dative_by_form, determined_in, determiners, ends_name_of, in_case_marked, subject_before
+from .dative_forms import (dative_article, dative_by_form, determined_in, determiners, ends_name_of, in_case_marked,
+                           subject_before)
 from .doc_tables import char_span_kept, children_of, forms, head_list, id_list, kept
 from .fronted_subjects import is_finite
 from .head_names import noun_at, noun_in
@@ -42,6 +43,14 @@ def _is_addressable(token: Token, lex: CueLexicon) -> bool:
         return not is_reflexive(token, lex) and token.lower_ not in lex.impersonal
     return any(t.ent_type_ in _ADDRESSABLE or noun_in(t, lex.addressee_nouns, lex) or noun_in(t, lex.media_words, lex)
                for t in _name_tokens(token))
+
+
+def _audience(prep: str | None, obj: Token, lex: CueLexicon) -> bool:
+    """Whether a preposition may attach an audience: one of ``audience_prepositions``, and
+    a preposition of direction ("an") with its object not in the dative, where it says where
+    or what about ("an die Fans" told, "Kritik an den Fans" not)."""
+    return prep in lex.audience_prepositions and not (
+        prep in lex.directed_prepositions and (determined_in(obj, lex.addressee_cases) or dative_by_form(obj, lex)))
 
 
 def _is_title(token: Token) -> bool:
@@ -297,12 +306,14 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 or (lex.addressee_verbs is not None and lemma in lex.addressee_verbs
                     and child.dep_ in ("obj", "dobj") and _content_follows(verb, child))
                 or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex))
-                    # a lone subject marked dative is the tagger's slip ("hat der[Dat?] VfGH entschieden")
-                    and (child.dep_ not in _SUBJECTS or any(c.dep_ in _SUBJECTS and c != child for c in verb.children)))
+                    # a lone subject marked dative is the tagger's slip ("hat der[Dat?] VfGH entschieden"),
+                    # and so is a noun marked dative after an article no dative has ("Die Soldaten")
+                    and (child.dep_ not in _SUBJECTS or any(c.dep_ in _SUBJECTS and c != child for c in verb.children))
+                    and (not determiners(child) or not lex.dative_determiners or dative_article(child, lex)))
                 or (lemma in lex.dative_addressee_verbs and _dative_by_determiner(child, verb, lex))
                 # "haben den Homosexuellen gedroht": a verb with no accusative object, its object
                 # opened by an article the dative may have ("Ihm droht eine Strafe": the subject)
-                or (lemma in lex.dative_only_verbs and child.dep_ in CORE_OBJECTS and _dative_article(child, lex))):
+                or (lemma in lex.dative_only_verbs and child.dep_ in CORE_OBJECTS and dative_article(child, lex))):
             yield child
     # a verb that is no cue of the lexicon still names its own preposition ("wandte sich an X:")
     verbs = (lemma,) if lemma is not None or not lex.verb_addressee_prepositions else tuple(lemmas_of(verb, lex))
@@ -310,7 +321,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "warnte vor Putin": spoken of
             continue
         if (prep in lex.addressee_prepositions or any(f"{v} {prep}" in lex.verb_addressee_prepositions for v in verbs)
-                or (prep in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj)))):
+                or (_audience(prep, obj, lex) and (_is_addressable(obj, lex) or _is_title(obj)))):
             yield obj
     for c in children:  # "Gegenüber NDR Info äußerte er", "Ihr gegenüber hat er angegeben":
         if pos[c] != ADP and pos[c] not in _NOMINAL_IDS and parse.tags[c] not in parse.pronoun_tags:
@@ -329,7 +340,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "erklärte X zum Feind": spoken of
             continue
         if prep in lex.addressee_prepositions or (
-                prep in lex.audience_prepositions and (_is_addressable(doc[k], lex) or _is_title(doc[k]))) or (
+                _audience(prep, doc[k], lex) and (_is_addressable(doc[k], lex) or _is_title(doc[k]))) or (
                 lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)) or (
                 # "schrieb der Verband an seine Mitglieder": the verb's own preposition, hung on
                 # its subject (not on an object: "fordert den Rücktritt von X")
@@ -372,15 +383,6 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         # "Asked whether …, the senator said": the participle's one addressed is its governor's subject
         yield from (c for c in verb.head.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL)
     yield from _partners(verb, lex, parse)
-
-
-def _dative_article(token: Token, lex: CueLexicon) -> bool:
-    """Whether a nominal's first determiner is a form the dative may take ("dem", "den",
-    "der", "einer"), not one of the nominative or accusative only ("die", "eine")."""
-    dets = determiners(token)
-    first = dets[0].lower_ if dets else None
-    return first is not None and (first in lex.dative_determiners or first in lex.plural_dative_determiners
-                                  or (first in lex.genitive_determiners and first not in lex.genitive_only_determiners))
 
 
 def _on_subject(token: Token, verb: Token, lex: CueLexicon) -> bool:

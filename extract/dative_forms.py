@@ -8,7 +8,8 @@ from .fronted_subjects import is_finite
 from .lexicon import CueLexicon
 from .phrases import is_name
 
-__all__ = ["dative_by_form", "determined_in", "determiners", "ends_name_of", "in_case_marked", "subject_before"]
+__all__ = ["dative_article", "dative_by_form", "determined_in", "determiners", "ends_name_of", "in_case_marked",
+           "subject_before"]
 
 #: entity labels of a person or body (spaCy's German and English models)
 _PERSON_OR_BODY = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -101,3 +102,12 @@ def subject_before(subject: Token, verb: Token, token: Token) -> bool:
     return (subject.i < verb.i < token.i and named and not any(c.dep_ == "case" for c in subject.children)
             and subject.left_edge.i == first and subject.right_edge.i == verb.i - 1
             and is_finite(verb) and not any(t.is_punct for t in doc[verb.i + 1:token.left_edge.i]))
+
+
+def dative_article(token: Token, lex: CueLexicon) -> bool:
+    """Whether a nominal's first determiner is a form the dative may take ("dem", "den",
+    "der", "einer"), not one of the nominative or accusative only ("die", "eine")."""
+    dets = determiners(token)
+    first = dets[0].lower_ if dets else None
+    return first is not None and (first in lex.dative_determiners or first in lex.plural_dative_determiners
+                                  or (first in lex.genitive_determiners and first not in lex.genitive_only_determiners))

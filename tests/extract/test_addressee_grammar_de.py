@@ -48,6 +48,15 @@ CASES = [
     # the passive of state ("sind aufgerufen"): its subject is addressed, who spoke is not said
     ("Die Anwohner sind aufgerufen, Wasser zu sparen.", None, "Die Anwohner"),
     ("Alle Mieter sind aufgefordert, ihre Wohnungen zu verlassen.", None, "Alle Mieter"),
+    # nouns of people spoken to, after an audience preposition
+    ("Vor Studenten der Universität sagte die Ministerin, die Gebühren fielen weg.", "die Ministerin",
+     "Studenten der Universität"),
+    ("„Geht nach Hause“, sagte der Bürgermeister zu den Demonstranten.", "der Bürgermeister", "den Demonstranten"),
+    # ... but "an" with its object in the dative is what is spoken of
+    ("Der Trainer entschuldigte sich für seine Kritik an den Fans, die er nach dem Spiel geäußert hatte.",
+     "Der Trainer", None),
+    # a noun the tagger marked dative after an article no dative has is the subject
+    ("Die Soldaten waren davon ausgegangen, die Männer seien bewaffnet.", "Die Soldaten", None),
     # a genitive after the speaker's noun stays part of the speaker, not the one addressed
     ("„Die Reform kommt“, sagte die Vorsitzende der Partei.", "die Vorsitzende der Partei", None),
 ]
