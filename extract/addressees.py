@@ -130,11 +130,29 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
         start = closing + 1 if closing is not None else start
     if not (start <= head.i < end):
         return None
-    span = strip_punct(through_closing_mark(doc[start:end]))
+    span = strip_punct(through_closing_mark(_through_title(doc, start, end, outside)))
     if span is not None and span.start > 0 and doc[span.end - 1].text in CLOSING_MARKS \
             and doc[span.start - 1].text in OPENING_MARKS:  # „Beijing Shibao“: the name's marks both
         span = doc[span.start - 1:span.end]
     return span if span is not None and span.start <= head.i < span.end else None
+
+
+def _through_title(doc: Doc, start: int, end: int, outside: list[tuple[int, int]]) -> Span:
+    """``doc[start:end]``, run on to the closing mark of a title in quotation marks it opens
+    but does not close, when only nouns, names and the words of a name stand between ("der
+    „Bild am Sonntag“": the parser hung "am Sonntag" on "Bild" as a phrase of its own); the
+    title is one name."""
+    opened = [k for k in range(start, end) if doc[k].text in OPENING_MARKS]
+    if not opened or any(doc[k].text in CLOSING_MARKS for k in range(opened[-1] + 1, end)):
+        return doc[start:end]
+    for k in range(end, min(end + 5, len(doc))):
+        t = doc[k]
+        if any(lo < t.idx + len(t) and t.idx < hi for lo, hi in outside) or t.pos_ in ("VERB", "AUX") \
+                or (t.is_punct and t.text not in CLOSING_MARKS):
+            break
+        if t.text in CLOSING_MARKS:
+            return doc[start:k + 1]
+    return doc[start:end]
 
 
 def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | None, bool, Span | None]:

@@ -160,3 +160,9 @@ def test_a_focus_adverb_the_parser_hung_on_the_addressee_is_no_part_of_its_phras
                   ["advmod", "aux:pass", "advmod", "det", "iobj", "ROOT"], ["ADV", "AUX", "ADV", "DET", "NOUN", "VERB"],
                   ["", "", "", "Case=Dat", "Case=Dat", ""])
     assert _phrase(doc, doc[4], [], load_lexicon("de")).text == "dem Trainer"
+
+
+def test_a_title_in_quotation_marks_is_one_name_though_the_parser_split_it(run_de):
+    text = "„Das ist ein Skandal“, sagte er der „Zeitung am Abend“."
+    att = next(a for a in run_de(text).attributions if a.quote.text.startswith("„Das"))
+    assert att.addressee.text == "der „Zeitung am Abend“"
