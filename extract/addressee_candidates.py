@@ -428,7 +428,8 @@ def state_passive(verb: Token, lex: CueLexicon) -> bool:
     """Whether a cue is a participle with a copula beside it ("Die Bürger sind aufgerufen,
     Wasser zu sparen"): a cue that takes an object forms its perfect with "haben", so this is
     its passive of state, whose subject is the one addressed."""
-    participle = "Part" in verb.morph.get("VerbForm") or verb.tag_ == "VVPP"  # (its morphology may be an adjective's)
+    # a past participle (its morphology may be an adjective's; "are urging" is no passive)
+    participle = verb.tag_ == "VVPP" or ("Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
     return participle and any(
         c.dep_ in ("cop", "aux") and c.lemma_.lower() in lex.copulas for c in verb.children)
 

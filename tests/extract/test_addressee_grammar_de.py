@@ -166,3 +166,10 @@ def test_a_title_in_quotation_marks_is_one_name_though_the_parser_split_it(run_d
     text = "„Das ist ein Skandal“, sagte er der „Zeitung am Abend“."
     att = next(a for a in run_de(text).attributions if a.quote.text.startswith("„Das"))
     assert att.addressee.text == "der „Zeitung am Abend“"
+
+
+def test_a_progressive_is_no_passive_of_state(run_en):
+    # "are urging": a present participle beside "be"; its subject speaks, its object is addressed
+    text = "Many senators are urging the governor to resign."
+    att = max(run_en(text).attributions, key=lambda a: a.quote.end)
+    assert att.speaker.text == "Many senators" and att.addressee.text == "the governor"
