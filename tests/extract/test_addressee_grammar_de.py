@@ -1,4 +1,4 @@
-"""German addressees in constructions the parser reads loosely: the article of a dative hung
+"""German addressees (and one English guard) in constructions the parser reads loosely: the article of a dative hung
 on the adjective before its noun, a dative after a named speaker, "an X gewandt", "sich an X
 wenden". Sentences written for these tests (the full pipeline, rules only)."""
 
