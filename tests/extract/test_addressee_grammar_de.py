@@ -1,6 +1,7 @@
-"""German addressees (and one English guard) in constructions the parser reads loosely: the article of a dative hung
-on the adjective before its noun, a dative after a named speaker, "an X gewandt", "sich an X
-wenden". Sentences written for these tests (the full pipeline, rules only)."""
+"""German addressees in constructions the parser reads loosely (and one English guard): the
+article of a dative hung on the adjective before its noun, a dative after a named speaker, "an
+X gewandt", "sich an X wenden", the passive of state, noun cues. Sentences written for these
+tests (the full pipeline, rules only), or Docs built by hand where the parse decides."""
 
 import pytest
 
