@@ -17,14 +17,17 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
+from .cue_verbs import lemmas_of
+from .dative_forms import (dative_article, dative_by_form, determined_in, determiners, ends_name_of, in_case_marked,
+                           subject_before)
 from .doc_tables import char_span_kept, children_of, forms, head_list, id_list, kept
 from .fronted_subjects import is_finite
 from .head_names import noun_at, noun_in
 from .phrases import is_name
 from .lexicon import CueLexicon
 
-__all__ = ["CORE_OBJECTS", "candidates", "disagrees", "not_subject", "object_among_subjects", "preposition_of",
-           "speaker_candidates", "stray_dative", "subjects_of"]
+__all__ = ["CORE_OBJECTS", "candidates", "disagrees", "is_reflexive", "not_subject", "object_among_subjects",
+           "preposition_of", "prepositional_objects", "speaker_candidates", "state_passive", "stray_dative", "subjects_of"]
 
 #: entity labels of someone who can be spoken to (spaCy's German and English models)
 _ADDRESSABLE = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -37,9 +40,17 @@ def _is_addressable(token: Token, lex: CueLexicon) -> bool:
     """A person, organisation or group one can speak to: a (non-reflexive) pronoun, a name the
     NER knows as such, or an audience noun ("reporters", "Journalisten")."""
     if token.pos_ == "PRON":
-        return not _is_reflexive(token, lex) and token.lower_ not in lex.impersonal
+        return not is_reflexive(token, lex) and token.lower_ not in lex.impersonal
     return any(t.ent_type_ in _ADDRESSABLE or noun_in(t, lex.addressee_nouns, lex) or noun_in(t, lex.media_words, lex)
                for t in _name_tokens(token))
+
+
+def _audience(prep: str | None, obj: Token, lex: CueLexicon) -> bool:
+    """Whether a preposition may attach an audience: one of ``audience_prepositions``, and
+    a preposition of direction ("an") with its object not in the dative, where it says where
+    or what about ("an die Fans" told, "Kritik an den Fans" not)."""
+    return prep in lex.audience_prepositions and not (
+        prep in lex.directed_prepositions and (determined_in(obj, lex.addressee_cases) or dative_by_form(obj, lex)))
 
 
 def _is_title(token: Token) -> bool:
@@ -62,7 +73,7 @@ def _other_case(a: Token, b: Token) -> bool:
     return bool(ca) and bool(cb) and not (ca & cb)
 
 
-def _is_reflexive(token: Token, lex: CueLexicon) -> bool:
+def is_reflexive(token: Token, lex: CueLexicon) -> bool:
     """"äußerte sich", "said himself": the speaker again, not someone spoken to."""
     return "Yes" in token.morph.get("Reflex") or token.lower_ in lex.reflexive_pronouns
 
@@ -124,7 +135,7 @@ def _label_ids(strings) -> dict[str, int]:
     return {label: strings[label] for label in ("pobj", "prep", "case", "advcl", *_CLAUSES)}
 
 
-def _prepositional_objects(verb: Token, parse: _Parse | None = None) -> Iterator[tuple[str, Token]]:
+def prepositional_objects(verb: Token, parse: _Parse | None = None) -> Iterator[tuple[str, Token]]:
     """(preposition, nominal) of each prepositional phrase on ``verb``, in both parse styles:
     UD ("obl" with a "case" child) and ClearNLP ("prep" with a "pobj" child); ``parse``:
     :func:`_parse`, to save looking it up."""
@@ -159,8 +170,7 @@ def _in_case(token: Token, cases: frozenset[str]) -> bool:
 def _dative_object(token: Token, lex: CueLexicon) -> bool:
     """An object whose determiner shows the addressee case too ("erklärte einem Angestellten",
     "empfahl dem Gericht"): the case of a bare noun alone is too often guessed ("am 19. August")."""
-    return token.dep_ in CORE_OBJECTS and any(
-        c.dep_.startswith("det") and _in_case_marked(c, lex.addressee_cases) for c in token.children)
+    return token.dep_ in CORE_OBJECTS and any(in_case_marked(c, lex.addressee_cases) for c in determiners(token))
 
 
 #: the relations of a bare nominal on a cue that may be its object, as the parser labels it
@@ -175,13 +185,14 @@ def _dative_by_determiner(token: Token, verb: Token, lex: CueLexicon) -> bool:
     nominal is taken for the subject ("wirft der Bericht den Behörden vor")."""
     if token.dep_ not in _BARE_ARGUMENTS or preposition_of(token) is not None:
         return False
-    if not _determined_in(token, lex.addressee_cases):
-        # "Der Politik schlug er vor": beside a subject pronoun in the nominative, a "der" phrase
-        # is no nominative; a speech verb takes no genitive, so it is the dative
+    if not (determined_in(token, lex.addressee_cases) or dative_by_form(token, lex)):
+        # "Der Politik schlug er vor": beside a subject pronoun in the nominative, or after the
+        # verb whose subject stands before it ("X sagte der Agentur Y"), a "der" phrase is no
+        # nominative; a speech verb takes no genitive, so it is the dative
         return (token.pos_ == "NOUN" and token.dep_ not in ("obj", "dobj")
                 and any(c.dep_.startswith("det") and c.lower_ in lex.genitive_determiners for c in token.children)
-                and any(c.dep_ in _SUBJECTS and c.pos_ == "PRON" and c.morph.get("Case") == ["Nom"]
-                        for c in verb.children))
+                and any((c.pos_ == "PRON" and c.morph.get("Case") == ["Nom"]) or subject_before(c, verb, token)
+                        for c in verb.children if c.dep_ in _SUBJECTS and c != token))
     if any(c.dep_ in _SUBJECTS and c != token and c.pos_ in _NOMINAL for c in verb.children):
         return True
     if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
@@ -198,11 +209,11 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
     there."""
     head = token.head
     if not (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
-            and preposition_of(token) is None and not _determined_in(head, lex.addressee_cases)):
+            and preposition_of(token) is None and not determined_in(head, lex.addressee_cases)):
         return False
     if _after_a_name(token, head, lex) or _outlet_after_genitive(token, head, lex):
         return True  # "sagte in Juba der Presse": a name takes no genitive after it, in a phrase or not
-    return _determined_in(token, lex.addressee_cases) and preposition_of(head) is None
+    return (determined_in(token, lex.addressee_cases) or dative_by_form(token, lex)) and preposition_of(head) is None
 
 
 def _outlet_after_genitive(token: Token, head: Token, lex: CueLexicon) -> bool:
@@ -217,22 +228,14 @@ def _outlet_after_genitive(token: Token, head: Token, lex: CueLexicon) -> bool:
 
 def _after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:
     """"sagte Merkel der Zeitung": a phrase right after a name whose article the dative and the
-    genitive share ("der"): a name takes no genitive attribute after it, so it is the dative."""
+    genitive share ("der"): a name takes no genitive attribute after it, so it is the dative;
+    nor does a name's apposition after the bracket that closes it ("X, ein Sprecher der Partei
+    (PL) der Presse")."""
     det = token.left_edge
-    return (det.i == head.right_edge.i + 1 or det.i == head.i + 1) and det.lower_ in lex.genitive_articles and is_name(head)
-
-
-def _determined_in(token: Token, cases: frozenset[str]) -> bool:
-    """Whether a nominal's determiners are marked for one of ``cases`` only ("den Abgeordneten",
-    "allen Reisenden", "dem Berater"): the article's form is a surer sign of the case than the
-    noun's, which is often the same in every case."""
-    dets = [c for c in token.children if c.dep_.startswith("det") and c.i < token.i]
-    return bool(dets) and all(_in_case_marked(d, cases) for d in dets)
-
-
-def _in_case_marked(token: Token, cases: frozenset[str]) -> bool:
-    marked = set(token.morph.get("Case"))
-    return bool(marked) and marked <= cases
+    before = token.doc[det.i - 1]
+    closed = before.is_bracket and before.is_right_punct and before in head.subtree
+    return ((det.i == head.right_edge.i + 1 or det.i == head.i + 1 or ends_name_of(before, head) or closed)
+            and det.lower_ in lex.genitive_articles and is_name(head))
 
 
 #: the subject relations of a verb (UD, ClearNLP)
@@ -295,7 +298,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     for child in nominals:  # a dative object: "sagte der Zeitung", "told him"
         if _subject_read_as_dative(child, verb, nominals, lex):
             continue
-        if _preposition_at(doc, child.i, parse) is None and not _is_reflexive(child, lex) and (
+        if _preposition_at(doc, child.i, parse) is None and not is_reflexive(child, lex) and (
                 (takes_dative and child.dep_ in lex.addressee_dependents
                  and _may_be_in_case(child, lex.addressee_cases))
                 # "promised farmers that …": with the content clause beside it, the object of
@@ -303,15 +306,22 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 or (lex.addressee_verbs is not None and lemma in lex.addressee_verbs
                     and child.dep_ in ("obj", "dobj") and _content_follows(verb, child))
                 or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex))
-                    # a lone subject marked dative is the tagger's slip ("hat der[Dat?] VfGH entschieden")
-                    and (child.dep_ not in _SUBJECTS or any(c.dep_ in _SUBJECTS and c != child for c in verb.children)))
-                or (lemma in lex.dative_addressee_verbs and _dative_by_determiner(child, verb, lex))):
+                    # a lone subject marked dative is the tagger's slip ("hat der[Dat?] VfGH entschieden"),
+                    # and so is a noun marked dative after an article no dative has ("Die Soldaten")
+                    and (child.dep_ not in _SUBJECTS or any(c.dep_ in _SUBJECTS and c != child for c in verb.children))
+                    and (not determiners(child) or not lex.dative_determiners or dative_article(child, lex)))
+                or (lemma in lex.dative_addressee_verbs and _dative_by_determiner(child, verb, lex))
+                # "haben den Homosexuellen gedroht": a verb with no accusative object, its object
+                # opened by an article the dative may have ("Ihm droht eine Strafe": the subject)
+                or (lemma in lex.dative_only_verbs and child.dep_ in CORE_OBJECTS and dative_article(child, lex))):
             yield child
-    for prep, obj in _prepositional_objects(verb, parse):  # "gegenüber dem Sender", "said to reporters"
+    # a verb that is no cue of the lexicon still names its own preposition ("wandte sich an X:")
+    verbs = (lemma,) if lemma is not None or not lex.verb_addressee_prepositions else tuple(lemmas_of(verb, lex))
+    for prep, obj in prepositional_objects(verb, parse):  # "gegenüber dem Sender", "said to reporters"
         if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "warnte vor Putin": spoken of
             continue
-        if (prep in lex.addressee_prepositions or f"{lemma} {prep}" in lex.verb_addressee_prepositions
-                or (prep in lex.audience_prepositions and (_is_addressable(obj, lex) or _is_title(obj)))):
+        if (prep in lex.addressee_prepositions or any(f"{v} {prep}" in lex.verb_addressee_prepositions for v in verbs)
+                or (_audience(prep, obj, lex) and (_is_addressable(obj, lex) or _is_title(obj)))):
             yield obj
     for c in children:  # "Gegenüber NDR Info äußerte er", "Ihr gegenüber hat er angegeben":
         if pos[c] != ADP and pos[c] not in _NOMINAL_IDS and parse.tags[c] not in parse.pronoun_tags:
@@ -330,8 +340,12 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "erklärte X zum Feind": spoken of
             continue
         if prep in lex.addressee_prepositions or (
-                prep in lex.audience_prepositions and (_is_addressable(doc[k], lex) or _is_title(doc[k]))) or (
-                lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)):
+                _audience(prep, doc[k], lex) and (_is_addressable(doc[k], lex) or _is_title(doc[k]))) or (
+                lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)) or (
+                # "schrieb der Verband an seine Mitglieder": the verb's own preposition, hung on
+                # its subject (not on an object: "fordert den Rücktritt von X")
+                _on_subject(doc[k], verb, lex)
+                and any(f"{v} {prep}" in lex.verb_addressee_prepositions for v in verbs)):
             yield doc[k]
     conj = parse.labels["conj"]
     for c in (c for c in children if pos[c] in _NOMINAL_IDS):
@@ -341,8 +355,9 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
             if parse.deps[k] == conj and pos[k] in _NOMINAL_IDS and _preposition_at(doc, k, parse) in lex.addressee_prepositions:
                 yield doc[k]
     yield from _participle_audience(verb, ("advcl",), lex, parse)  # "Speaking to reporters, the governor said …"
+    yield from _turned_to(verb, lex, parse)  # "An die Gewerkschaften gewandt sagte sie"
     if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes
-        for prep, obj in _prepositional_objects(verb.head, parse):
+        for prep, obj in prepositional_objects(verb.head, parse):
             if prep in lex.addressee_prepositions:
                 yield obj
     passive = addresses or (lemma is not None and lemma in lex.passive_addressee_verbs)
@@ -350,7 +365,7 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     subjects = subjects_of(verb, lex) if passive else []
     second = object_among_subjects(subjects, verb, lex) if addresses else None
     for child in nominals if passive else ():  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
-        if not _is_reflexive(child, lex) and (
+        if not is_reflexive(child, lex) and (
                 (addresses and child.dep_ in ("obj", "dobj") and not _subject_read_as_object(child, verb, nominals, lex))
                 # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
                 # subject beside it, tells it is the object (the speaker's own is passed over)
@@ -359,6 +374,8 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 or (addresses and child.dep_ == "obl" and preposition_of(child) is None and bool(subjects)
                     and any(c.dep_.startswith("det") and c.lower_ in lex.object_determiners for c in child.children))
                 or (passive and child.dep_ in lex.passive_subject_dependents and _passive_voice(verb))
+                # "Die Bürger sind aufgerufen, …": the subject of the state passive
+                or (addresses and child.dep_ in _SUBJECTS and state_passive(verb, lex))
                 # "Kritiker werfen Obama vor": a second subject the verb does not agree with
                 or (passive and child.dep_ in _SUBJECTS and len(subjects) > 1 and disagrees(child, verb))):
             yield child
@@ -366,6 +383,15 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         # "Asked whether …, the senator said": the participle's one addressed is its governor's subject
         yield from (c for c in verb.head.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL)
     yield from _partners(verb, lex, parse)
+
+
+def _on_subject(token: Token, verb: Token, lex: CueLexicon) -> bool:
+    """Whether ``token`` hangs on a subject of ``verb`` (a bare nominal the parser made its
+    subject, or its second argument when it has no subject)."""
+    head = token.head
+    return head.head == verb and head != verb and head.i < token.i and (
+        head in subjects_of(verb, lex) or (head.dep_ == "obl:arg" and not subjects_of(verb, lex)
+                                           and preposition_of(head) is None))
 
 
 def _subject_read_as_dative(token: Token, verb: Token, nominals: list[Token], lex: CueLexicon) -> bool:
@@ -396,6 +422,16 @@ def _active_without_subject(verb: Token, lex: CueLexicon) -> bool:
     on its auxiliary ("Ermittler hatten … der Zeitung mitgeteilt": the subject on "hatten")."""
     return (not _passive_voice(verb) and not subjects_of(verb, lex)
             and not any(c.dep_ in _SUBJECTS for aux in verb.children if aux.dep_ == "aux" for c in aux.children))
+
+
+def state_passive(verb: Token, lex: CueLexicon) -> bool:
+    """Whether a cue is a participle with a copula beside it ("Die Bürger sind aufgerufen,
+    Wasser zu sparen"): a cue that takes an object forms its perfect with "haben", so this is
+    its passive of state, whose subject is the one addressed."""
+    # a past participle (its morphology may be an adjective's; "are urging" is no passive)
+    participle = verb.tag_ == "VVPP" or ("Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
+    return participle and any(
+        c.dep_ in ("cop", "aux") and c.lemma_.lower() in lex.copulas for c in verb.children)
 
 
 def _passive_voice(verb: Token) -> bool:
@@ -472,7 +508,7 @@ def _partners(verb: Token, lex: CueLexicon, parse: _Parse | None = None) -> Iter
     words = (parse.lowers, parse.lemmas)
     for k in _clause_nominals(verb, below=False, parse=parse):
         if noun_at(doc, k, lex.conversation_nouns, lex, words=words):
-            for partner_prep, partner in _prepositional_objects(doc[k], parse):
+            for partner_prep, partner in prepositional_objects(doc[k], parse):
                 if partner_prep in lex.conversation_prepositions:
                     yield partner
 
@@ -492,6 +528,29 @@ def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexico
     yield from _participle_audience(root, ("acl",), lex, parse)  # "according to a spokeswoman speaking to X"
 
 
+def _turned_to(verb: Token, lex: CueLexicon, parse: _Parse) -> Iterator[Token]:
+    """The object of a participle of turning to someone beside the cue ("An die Gewerkschaften
+    gewandt sagte sie", "sagte sie an die Gewerkschaften gewandt"): the parser hangs the
+    participle on the cue or the cue on it (as a second clause), so both are looked at.
+
+    >>> import spacy
+    >>> from quotegraph.extract.lexicon import load_lexicon
+    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["An", "die", "Bürger", "gewandt", "sagte", "sie"],
+    ...     heads=[2, 2, 3, 3, 3, 4], deps=["case", "det", "obl", "ROOT", "conj", "nsubj"],
+    ...     pos=["ADP", "DET", "NOUN", "VERB", "VERB", "PRON"])
+    >>> [t.text for t in _turned_to(doc[4], load_lexicon("de"), _parse(doc))]
+    ['Bürger']
+    """
+    if not lex.addressing_participles:
+        return
+    doc = verb.doc
+    near = [verb.head] if verb.head != verb else []
+    for word in near + [doc[k] for k in parse.children[verb.i]]:
+        for prep, obj in prepositional_objects(word, parse):
+            if f"{word.lower_} {prep}" in lex.addressing_participles:
+                yield obj
+
+
 def _participle_audience(word: Token, deps: tuple[str, ...], lex: CueLexicon,
                          parse: _Parse | None = None) -> Iterator[Token]:
     """The one spoken to by a participle of speech on ``word`` (a clause of its own without a
@@ -501,6 +560,6 @@ def _participle_audience(word: Token, deps: tuple[str, ...], lex: CueLexicon,
     wanted = {parse.labels[dep] for dep in deps}
     for clause in (doc[k] for k in parse.children[word.i] if parse.deps[k] in wanted):
         if not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children):
-            for prep, obj in _prepositional_objects(clause, parse):
+            for prep, obj in prepositional_objects(clause, parse):
                 if f"{clause.lemma_.lower()} {prep}" in lex.verb_addressee_prepositions:
                     yield obj

@@ -30,6 +30,7 @@ Bürgermeister in einem Interview mit X") is cut before it, and a quote that beg
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
@@ -38,9 +39,11 @@ from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .cue_verbs import cue_lemma
 from .doc_tables import char_span_kept
-from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject, object_among_subjects,
-                                   preposition_of, speaker_candidates, stray_dative, subjects_of)
+from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject,
+                                   object_among_subjects, preposition_of, speaker_candidates, state_passive, stray_dative,
+                                   subjects_of)
 from .head_names import noun_in
+from .noun_cues import noun_cue_candidates
 from .phrases import doc_text, strip_punct, through_closing_mark
 from .records import Attribution, Mention, Quote, replaced
 from .roles import cut_before
@@ -57,6 +60,14 @@ def cue_token(doc: Doc, att: Attribution) -> Token | None:
         return None
     verbs = [t for t in span if _is_verb(t) and not (t.head in span and t.head != t)]
     return verbs[0] if verbs else None
+
+
+def _noun_cue(doc: Doc, att: Attribution, lex: CueLexicon) -> Iterator[Token]:
+    """The candidates of a cue that is the noun of a speech act ("erteilte X den Befehl"), see
+    :func:`~quotegraph.extract.noun_cues.noun_cue_candidates`."""
+    span = char_span_kept(doc, att.cue.start, att.cue.end, "expand") if att.cue is not None else None
+    if span is not None and len(span) and span.root.pos_ == "NOUN":
+        yield from noun_cue_candidates(span.root, lex)
 
 
 def _is_verb(token: Token) -> bool:
@@ -89,8 +100,11 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
     """The phrase of ``head`` (its subtree without the preposition before it and the
     punctuation around it), cut where it runs into a span it may not overlap."""
     start, end = head.left_edge.i, head.i + 1
-    while start < head.i and (doc[start].dep_ == "case" or doc[start].text in (",", ";")):
-        start += 1  # a comma the parser hung on the phrase before its preposition too ("…, gegenüber dem Sender")
+    while start < head.i and (doc[start].dep_ == "case" or doc[start].text in (",", ";")
+                              or (doc[start].pos_ == "ADV" and doc[start].dep_ == "advmod")):
+        # a comma the parser hung on the phrase before its preposition too ("…, gegenüber dem
+        # Sender"); a focus adverb before it is the clause's ("wird auch dem Verein vorgeworfen")
+        start += 1
     for child in head.rights:  # the name and what describes it, not the verb's other arguments
         if not _describes(child, lex):
             break
@@ -106,7 +120,9 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
                 if k <= head.i:
                     start = k + 1
                 else:
-                    end = k
+                    # the blocked word's own article goes with it ("den Passagieren | den Befehl")
+                    first = t.left_edge.i
+                    end = first if head.i < first < k else k
                     break
     if doc[start].text == "(":
         # "(OK) der Weltmeisterschaft": a bracket closed before the head holds another phrase's alias
@@ -114,11 +130,29 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
         start = closing + 1 if closing is not None else start
     if not (start <= head.i < end):
         return None
-    span = strip_punct(through_closing_mark(doc[start:end]))
+    span = strip_punct(through_closing_mark(_through_title(doc, start, end, outside)))
     if span is not None and span.start > 0 and doc[span.end - 1].text in CLOSING_MARKS \
             and doc[span.start - 1].text in OPENING_MARKS:  # „Beijing Shibao“: the name's marks both
         span = doc[span.start - 1:span.end]
     return span if span is not None and span.start <= head.i < span.end else None
+
+
+def _through_title(doc: Doc, start: int, end: int, outside: list[tuple[int, int]]) -> Span:
+    """``doc[start:end]``, run on to the closing mark of a title in quotation marks it opens
+    but does not close, when only nouns, names and the words of a name stand between ("der
+    „Bild am Sonntag“": the parser hung "am Sonntag" on "Bild" as a phrase of its own); the
+    title is one name."""
+    opened = [k for k in range(start, end) if doc[k].text in OPENING_MARKS]
+    if not opened or any(doc[k].text in CLOSING_MARKS for k in range(opened[-1] + 1, end)):
+        return doc[start:end]
+    for k in range(end, min(end + 5, len(doc))):
+        t = doc[k]
+        if any(lo < t.idx + len(t) and t.idx < hi for lo, hi in outside) or t.pos_ in ("VERB", "AUX") \
+                or (t.is_punct and t.text not in CLOSING_MARKS):
+            break
+        if t.text in CLOSING_MARKS:
+            return doc[start:k + 1]
+    return doc[start:end]
 
 
 def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | None, bool, Span | None]:
@@ -139,11 +173,13 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         quote = (verb.idx, verb.idx)
     mediator = (att.mediator.start, att.mediator.end) if att.mediator else None
     speaker = (att.speaker.start, att.speaker.end) if att.speaker else None
-    # the cue's own dependents first; then what hangs on the speaker ("so X gegenüber Y",
-    # "according to X speaking to Y": a cue that is no verb, or one the tagger called a verb)
-    heads = chain(candidates(verb, _lemma_with_particle(verb, lex), lex) if verb is not None else (),
-                  speaker_candidates(doc, speaker, lex))
+    # the cue's own dependents first (a noun cue's: "die Aufforderung an X"); then what hangs on
+    # the speaker ("so X gegenüber Y", "according to X speaking to Y": a cue that is no verb, or
+    # one the tagger called a verb)
+    own = candidates(verb, _lemma_with_particle(verb, lex), lex) if verb is not None else _noun_cue(doc, att, lex)
+    heads = chain(own, speaker_candidates(doc, speaker, lex))
     for head in heads:
+        head = _noun_of_modifier(head)
         if verb is not None and _passive_agent(head, verb, lex):
             continue  # "wurde von der Regierung beschuldigt": who spoke, not who was spoken to
         if head.lower_ in lex.time_nouns:
@@ -166,18 +202,38 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         subject = _subject_beside(doc, speaker, head, verb, lex) if in_speaker else None
         if subject is not None and att.quote.gaps and any(a <= subject.idx < b for a, b in att.quote.spans()):
             subject = None  # the subject of the words around a frame ("The ferry, X told them, was …") is theirs
-        is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents or subject is not None)
+        is_speaker = in_speaker and (head.dep_ in lex.passive_subject_dependents or subject is not None
+                                     or (verb is not None and head.head == verb and state_passive(verb, lex)
+                                         and head.dep_ not in CORE_OBJECTS))
         if in_speaker and not is_speaker and not (_after_speaker_head(doc, speaker, head)
                                                    or _attached_inside(head, speaker, lex)
-                                                   or stray_dative(head, lex)):
+                                                   or stray_dative(head, lex)
+                                                   # "die Aufforderung der Polizei an X": the
+                                                   # noun's "an" the parser hung on its genitive
+                                                   or (verb is None
+                                                       and preposition_of(head) in lex.directed_prepositions)):
             continue
         blocked = [quote] + ([mediator] if mediator else [])
+        if verb is None and att.cue is not None:
+            blocked.append((att.cue.start, att.cue.end))  # "den Passagieren den Befehl": the noun cue is no part of it
         if speaker and not in_speaker:
             blocked.append(speaker)
         span = _phrase(doc, head, blocked, lex)
         if span is not None:
             return span, is_speaker, (_phrase(doc, subject, [quote], lex) if subject is not None else None)
     return None, False, None
+
+
+def _noun_of_modifier(token: Token) -> Token:
+    """The noun an adjective before it modifies, for a candidate the parser made of the
+    adjective ("Gegenüber den Stuttgarter Nachrichten": the preposition hung on "Stuttgarter",
+    tagged an adjective, though its part of speech may say noun);
+    any other token itself."""
+    noun = token.head
+    adjective = token.pos_ == "ADJ" or token.tag_ == "ADJA"
+    if token.dep_ == "amod" and adjective and noun.i > token.i and noun.pos_ in ("NOUN", "PROPN"):
+        return noun
+    return token
 
 
 def _towards_in_another_phrase(head: Token, speaker: tuple[int, int] | None, lex: CueLexicon) -> bool:

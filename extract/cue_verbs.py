@@ -62,6 +62,8 @@ def lemmas_of(token: Token, lex: CueLexicon) -> list[str]:
 def _lemmas(lemma: str, text: str, low: str, tag: str, lex: CueLexicon) -> list[str]:
     """:func:`lemmas_of` a token with these lemma, text, lower-case form and tag."""
     out = [(lemma or text).lower()]
+    if low in lex.lemma_of_form:
+        out.append(lex.lemma_of_form[low])  # a form both the lemmatizer and the table miss
     if lex.regular_inflection_stems and tag in ("VBG", "VBD", "VBN", "VBZ"):
         # a statistical lemmatizer can cut an "e" ("hoping" → "hop", "retweeted" → "retweete"):
         # try the stems of the regular endings

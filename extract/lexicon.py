@@ -219,6 +219,9 @@ class CueLexicon:
     # a cue's lemma and a preposition whose object is what is spoken of, never the one spoken to
     # ("warnen vor", "erinnern an"), as "LEMMA PREPOSITION"
     verb_topic_prepositions: frozenset[str] = _words()
+    # a participle of turning to someone and its preposition, as "PARTICIPLE PREPOSITION": beside
+    # a cue, its object is the one addressed ("An die Gewerkschaften gewandt sagte sie …")
+    addressing_participles: frozenset[str] = _words()
     reflexive_pronouns: frozenset[str] = _words()  # "sich", "himself": never the one spoken to
     # cues whose object, or the subject of their passive, is the one addressed ("forderte die
     # Regierung auf", "X wurde beschuldigt"); None: ``addressee_verbs``
@@ -231,16 +234,27 @@ class CueLexicon:
     # allen Reisenden"): on them a bare phrase whose determiner is in an ``addressee_cases`` case
     # is that object, whatever the parser labelled it and whatever case the noun's tag shows
     dative_addressee_verbs: frozenset[str] = _words()
+    # of those, the ones that take no accusative object at all ("drohen", "danken"): their one
+    # bare object is that dative whatever case the tagger gave its article ("den[Acc?] Homosexuellen")
+    dative_only_verbs: frozenset[str] = _words()
     # nouns of a conversation on the cue, whose partner is the addressee ("im Interview mit X",
     # "in an interview with X"), and the prepositions that attach the partner
     conversation_nouns: frozenset[str] = _words()
     conversation_prepositions: frozenset[str] = _words()
+    # the prepositions of the one a speech act is directed at, when its noun is the cue ("die
+    # Aufforderung an die Regierung", "erging an X"): the object in the accusative, the direction
+    directed_prepositions: frozenset[str] = _words()
     # --- phrases
     determiners: frozenset[str] = _words()
     # determiners that can open a genitive attribute after a noun ("Angaben der Polizei")
     genitive_determiners: frozenset[str] = _words()
     # determiners of a dative or accusative object: such a phrase is no subject ("sagte dem Sender")
     object_determiners: frozenset[str] = _words()
+    # determiners only of the dative ("dem", "einem"), and those of the dative when their noun is
+    # plural ("den", "ihren": "sagte den Reportern"; with a singular the accusative too): what
+    # the tagger's case of the article misses ("ihren[Acc?] Kollegen")
+    dative_determiners: frozenset[str] = _words()
+    plural_dative_determiners: frozenset[str] = _words()
     # determiners only of the genitive: such a phrase is no subject ("Des Weiteren wirft die OSZE …")
     genitive_only_determiners: frozenset[str] = _words()
     # definite articles (also merged with a preposition: "im", "zur") after which a singular name's
@@ -303,6 +317,9 @@ class CueLexicon:
     verb_second: bool = False
     compound_source_nouns: bool = False  # "Polizeiangaben": a compound ending in a source noun
     lemma_lookup: bool = False  # look lemmas up in spacy-lookups-data's table as well
+    # inflected forms whose lemma both the lemmatizer and the lookup table miss, as "FORM LEMMA"
+    # ("gebeten bitten": the table gives "geben")
+    form_lemmas: frozenset[str] = _words()
     regular_inflection_stems: bool = False  # try the stems of -ing/-ed/-es: the lemmatizer may cut an "e"
     noun_cues_need_verb_dependents: bool = False  # a noun is a cue only when tagged wrongly: with verbal dependents
     # --- annotation practice
@@ -360,6 +377,11 @@ class CueLexicon:
     # nouns naming a speech act or stance with the preposition that takes what it is about,
     # "noun preposition" ("criticism of", "support for"; "decision to": an infinitive)
     act_nouns: frozenset[str] = _words()
+
+    @cached_property
+    def lemma_of_form(self) -> dict[str, str]:
+        """:attr:`form_lemmas` as a mapping, form → lemma."""
+        return dict(entry.split(None, 1) for entry in self.form_lemmas)
 
     @cached_property
     def source_words(self) -> frozenset[str]:

@@ -1,0 +1,113 @@
+"""Whether a German phrase is a dative by the forms around it: its article, the name before it, the subject before the verb."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .fronted_subjects import is_finite
+from .lexicon import CueLexicon
+from .phrases import is_name
+
+__all__ = ["dative_article", "dative_by_form", "determined_in", "determiners", "ends_name_of", "in_case_marked",
+           "subject_before"]
+
+#: entity labels of a person or body (spaCy's German and English models)
+_PERSON_OR_BODY = frozenset({"PER", "PERSON", "ORG", "NORP"})
+
+#: the modifiers before a noun whose determiner may be the noun's own ("dem Bayerischen Rundfunk")
+_PREMODIFIERS = frozenset({"amod", "compound"})
+
+#: the relations of a name's later words to its first (UD, ClearNLP)
+_NAME_PARTS = frozenset({"flat", "flat:name", "appos", "compound"})
+
+
+def determiners(token: Token) -> list[Token]:
+    """The determiners before a noun: its own, or those the parser hung on an adjective or a
+    name part before it ("dem[→Westfälischen] Westfälischen Kurier"): an article opens the
+    whole phrase, whichever word it was attached to.
+
+    >>> import spacy
+    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["dem", "Westfälischen", "Kurier"],
+    ...     heads=[1, 2, 2], deps=["det", "amod", "ROOT"])
+    >>> [t.text for t in determiners(doc[2])]
+    ['dem']
+    """
+    own = [c for c in token.children if c.dep_.startswith("det") and c.i < token.i]
+    if own:
+        return own
+    return [d for c in token.children if c.i < token.i and c.dep_ in _PREMODIFIERS
+            for d in c.children if d.dep_.startswith("det") and d.i < c.i]
+
+
+def in_case_marked(token: Token, cases: frozenset[str]) -> bool:
+    """Whether the tagger marked a token for one of ``cases`` only."""
+    marked = set(token.morph.get("Case"))
+    return bool(marked) and marked <= cases
+
+
+def determined_in(token: Token, cases: frozenset[str]) -> bool:
+    """Whether a nominal's determiners are marked for one of ``cases`` only ("den Abgeordneten",
+    "allen Reisenden", "dem Berater"): the article's form is a surer sign of the case than the
+    noun's, which is often the same in every case."""
+    dets = determiners(token)
+    return bool(dets) and all(in_case_marked(d, cases) for d in dets)
+
+
+def dative_by_form(token: Token, lex: CueLexicon) -> bool:
+    """Whether a nominal's first determiner is a form only of the dative ("dem", "einem"), or
+    one of the dative plural before a plural noun ("den Reportern", "ihren Kollegen"): the
+    tagger's case of an article is a guess ("ihren" read accusative), its form is not.
+
+    >>> import spacy
+    >>> from quotegraph.extract.lexicon import load_lexicon
+    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["ihren", "Kollegen", "den", "Plan"],
+    ...     heads=[1, 1, 3, 3], deps=["det", "ROOT", "det", "ROOT"], morphs=["", "Number=Plur", "", "Number=Sing"])
+    >>> dative_by_form(doc[1], load_lexicon("de")), dative_by_form(doc[3], load_lexicon("de"))
+    (True, False)
+    """
+    dets = determiners(token)
+    if not dets:
+        return False
+    first = dets[0].lower_
+    return first in lex.dative_determiners or (
+        first in lex.plural_dative_determiners and token.morph.get("Number") == ["Plur"])
+
+
+def ends_name_of(word: Token, head: Token) -> bool:
+    """Whether ``word`` is the last part of the name of ``head`` ("sagte Karl Brenner der
+    Zeitung": "Brenner", which the parser hung on "Karl" while it hung "der Zeitung" on
+    "Karl" too); only a name's own words count, not an apposition of common nouns."""
+    if not is_name(word):
+        return False
+    while word != head and word.dep_ in _NAME_PARTS and word.head.i < word.i:
+        word = word.head
+    return word == head
+
+
+def subject_before(subject: Token, verb: Token, token: Token) -> bool:
+    """Whether ``subject`` is a person or body by its name (the recogniser's label), or a
+    personal pronoun, whose phrase is all that stands before the finite ``verb``, and
+    ``token`` follows the verb in its clause, no punctuation between: the one place before a
+    finite verb holds the subject, so the phrase after it is an object ("Ministerin Anna Roth
+    sagte der Agentur, …"). A common noun there may be a phrase of time the parser made the
+    subject ("Ende Januar verkündete der Verband"), a phrase with a postposition no subject
+    ("Allem Anschein nach"), so neither counts."""
+    doc = verb.doc
+    name = [subject] + [c for c in subject.children if c.dep_ in _NAME_PARTS and c.i == subject.i + 1]
+    named = subject.tag_ == "PPER" or any(t.ent_type_ in _PERSON_OR_BODY for t in name)  # "Ministerin Anna Roth"
+    first = verb.sent.start
+    while first < verb.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    # the subject's phrase is all that stands before the verb (German puts one phrase there)
+    return (subject.i < verb.i < token.i and named and not any(c.dep_ == "case" for c in subject.children)
+            and subject.left_edge.i == first and subject.right_edge.i == verb.i - 1
+            and is_finite(verb) and not any(t.is_punct for t in doc[verb.i + 1:token.left_edge.i]))
+
+
+def dative_article(token: Token, lex: CueLexicon) -> bool:
+    """Whether a nominal's first determiner is a form the dative may take ("dem", "den",
+    "der", "einer"), not one of the nominative or accusative only ("die", "eine")."""
+    dets = determiners(token)
+    first = dets[0].lower_ if dets else None
+    return first is not None and (first in lex.dative_determiners or first in lex.plural_dative_determiners
+                                  or (first in lex.genitive_determiners and first not in lex.genitive_only_determiners))
