@@ -274,8 +274,9 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
 def _participle_report(first: Token | None, verb: Token, lex: CueLexicon) -> bool:
     """Whether the first word of what a cue governs is a participle of another cue hung on it
     ("…, X added, saying it should be up to the court"): that participle is a report of its own."""
+    # (not "citing"/"quoting": the report's source, read by patterns/citing.py)
     return (first is not None and first.tag_ == "VBG" and first.head.i == verb.i and first.dep_ == "advcl"
-            and cue_lemma(first, lex) is not None)
+            and cue_lemma(first, lex) is not None and first.lower_ not in lex.citing_after_source)
 
 
 def _opens_with_indicative_verb(clause: Span) -> bool:
