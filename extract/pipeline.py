@@ -54,14 +54,13 @@ from .addressees import add_addressees
 from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
 from .doc_tables import reading
-from .entity_bounds import complete_person_names, cut_names_at_verbs, drop_adjectives
 from .glued_names import join_glued_names
-from .entity_types import retype_organisations
 from .errors import QuotegraphError, UnsupportedLanguageError
 from .lexicon import SUPPORTED_LANGUAGES, CueLexicon, lexicon_from_dict, lexicon_to_dict, load_lexicon
 from .linear import LinearModel, load_linear_model, shipped_model_path
 from .loading import load_pipeline
 from .settings import learned_by_default, max_article_chars
+from .name_passes import run_name_passes
 from .paragraphs import make_paragraph_starts  # noqa: F401 (registers qg_paragraph_starts)
 from .patterns import Found, find_attributions
 from .cue_verbs import lemma_table
@@ -180,13 +179,11 @@ class AttributionFinder:
             raise UnsupportedLanguageError(
                 f"{self.name}: no cue lexicon ships for language {self.lang!r} (only {supported}); bring one with "
                 f"nlp.get_pipe({self.name!r}).initialize(lexicon_path=...) (see docs/languages.md)")
-        # before the Doc's tables are read: every stage then sees the whole name and the organisation's type
-        join_glued_names(doc, lex)
-        drop_adjectives(doc)
-        cut_names_at_verbs(doc, lex)
-        complete_person_names(doc, lex)
-        retype_organisations(doc, lex)
+        join_glued_names(doc, lex)  # it merges tokens: before the Doc's tables are read
         with reading(doc):  # the stages share what they read from the Doc (doc_tables)
+            # first the passes over the names (sharing the table): every stage then sees the
+            # whole name and the organisation's type
+            run_name_passes(doc, lex)
             return self._find(doc, lex)
 
     def _find(self, doc: Doc, lex: CueLexicon) -> tuple[list[Attribution], list[Entity]]:

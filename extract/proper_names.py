@@ -7,11 +7,12 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import numpy as np
 from spacy.attrs import ENT_TYPE, ORTH, POS, SENT_START, TAG
 from spacy.symbols import ADJ, DET, NOUN, PROPN
 from spacy.tokens import Doc
 
-from .doc_tables import forms, id_list
+from .doc_tables import among, doc_array, forms, id_list, tokens_with
 from .head_names import outlet_name_after
 from .lexicon import CueLexicon
 from .quoted_names import NAME_OPENING_MARKS
@@ -30,18 +31,24 @@ def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str],
     Zeitung", "The Guardian" in a German text; not the adjective of a nationality or party the
     recogniser marks NORP), and the words of a name in quotation marks after
     an outlet word ("des Magazins „Der Spiegel“"). Full stops are dropped ("U.S.")."""
-    texts, pos, starts = forms(doc, ORTH), id_list(doc, POS), id_list(doc, SENT_START)
+    texts, pos = forms(doc, ORTH), id_list(doc, POS)
+    # the tokens each set reads are picked from the Doc's arrays first: a loop in Python over
+    # every token costs more than the few words kept
+    pos_ids = doc_array(doc, POS)
     tags = {doc.vocab.strings[t] for t in lex.proper_noun_tags}
-    propn = {w.lower().strip(".") for w, p, t in zip(texts, pos, id_list(doc, TAG)) if p == PROPN or t in tags}
-    for i in range(len(texts) - 1):
-        # (the arrays first: most words are followed by no quotation mark)
-        name = outlet_name_after(doc, i, len(doc), lex) if texts[i + 1] in NAME_OPENING_MARKS and pos[i] == NOUN else None
+    names = (pos_ids == PROPN) | among(doc_array(doc, TAG), tags)
+    propn = {texts[i].lower().strip(".") for i in np.flatnonzero(names).tolist()}
+    for k in tokens_with(doc, NAME_OPENING_MARKS, 1, attr=ORTH):
+        # (a quotation mark first: most nouns are followed by none)
+        name = outlet_name_after(doc, k - 1, len(doc), lex) if pos[k - 1] == NOUN else None
         if name is not None:
             propn.update(w.lower().strip(".") for w in texts[name.start : name.end])
     # (not a nationality's or a party's adjective, "a French official": English writes them with a capital)
-    group = doc.vocab.strings["NORP"] if "NORP" in doc.vocab.strings else -1
-    capitalised = {w.lower().strip(".") for w, p, first, e in zip(texts, pos, starts, id_list(doc, ENT_TYPE))
-                   if p in _CAPITALISED_IN_NAMES and first != 1 and w[:1].isupper() and e != group}
+    inside = among(pos_ids, _CAPITALISED_IN_NAMES) & (doc_array(doc, SENT_START) != 1)
+    if "NORP" in doc.vocab.strings:
+        inside &= doc_array(doc, ENT_TYPE) != doc.vocab.strings["NORP"]
+    capitalised = {w.lower().strip(".") for w in map(texts.__getitem__, np.flatnonzero(inside).tolist())
+                   if w[:1].isupper()}
     for ent, text, etype in named_ents:
         if etype != "other" and not (ent.label_ == "NORP" and all(t.pos_ == "ADJ" for t in ent)):
             capitalised.update(w.strip(".") for w in _NAME_WORD.findall(text.lower()))
