@@ -79,6 +79,8 @@ from quotegraph.extract.convert import doc_to_result  # noqa: E402
 from quotegraph.extract.evaluation import polnear  # noqa: E402
 from quotegraph.extract.evaluation.wikinews import as_article, read_wikinews  # noqa: E402
 from quotegraph.extract.language import clearly_in, detect_language  # noqa: E402
+from quotegraph.extract.glued_names import join_glued_names  # noqa: E402
+from quotegraph.extract.name_passes import run_name_passes  # noqa: E402
 from quotegraph.extract.patterns import find_attributions  # noqa: E402
 from quotegraph.extract.pipeline import make_nlp  # noqa: E402
 from quotegraph.extract.records import Article  # noqa: E402
@@ -224,6 +226,8 @@ def bench_split(data: Path, limit: int | None, *, batch_size: int) -> None:
                                                                           disable=["qg_attribution"])))
             for doc in docs:
                 with reading(doc):  # as the component reads each Doc (extract/doc_tables.py)
+                    timed("  names glued at an apostrophe", lambda: join_glued_names(doc, lex))
+                    timed("  passes over the names (doc.ents)", lambda: run_name_passes(doc, lex))
                     found = timed("  patterns", lambda: find_attributions(doc, lex, broad=component.broad_candidates))
                     atts = timed("  candidates to records", lambda: qgp.candidates_to_records(doc, found))
                     if component.speaker_model is not None:
@@ -233,7 +237,8 @@ def bench_split(data: Path, limit: int | None, *, batch_size: int) -> None:
                     atts = timed("  speakers' bounds (roles, relays, tidy_speakers)", lambda: qgp.tidy_speakers(
                         doc, qgp.keep_speakers_apart_from_relays(text, qgp.keep_roles_within_lines(text, atts), lex.source_words),
                         lex.speaker_edge_words, lex.affiliation_prepositions, lex.conversation_nouns | lex.clause_nouns,
-                        (lex.audience_prepositions | lex.addressee_prepositions, lex.addressee_nouns), lex.name_prepositions))
+                        (lex.audience_prepositions, lex.addressee_nouns, lex.addressee_prepositions), lex.name_prepositions,
+                        lex.spokesperson_nouns))
                     atts = timed("  addressees", lambda: qgp.add_addressees(doc, atts, lex))
                     atts, ents = timed("  coreference", lambda: qgp.resolve_entities(doc, atts, lex))
                     if component.quote_filter is not None:

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .doc_tables import doc_ents
+from .doc_tables import doc_ents, doc_text, table_of
 from .genders import first_name_genders
 from .head_names import entity_type_of_label
 from .lexicon import CueLexicon
@@ -38,10 +38,14 @@ def join_glued_names(doc: Doc, lex: CueLexicon) -> None:
     >>> [t.text for t in doc], doc.ents, doc[2].pos_, doc[2].tag_
     (['sagte', 'Lena', 'O’Dwyer', 'heute'], (Lena O’Dwyer,), 'PROPN', 'NE')
     """
-    # the text first: most articles hold no such name, and no Token is made for them
-    found = [m.span() for m in _GLUED_IN_TEXT.finditer(doc.text)]
+    # the text first (joined once while the Doc is read): most articles hold no such name, and
+    # no Token is made for them
+    found = [m.span() for m in _GLUED_IN_TEXT.finditer(doc_text(doc))]
     if not found:
         return
+    table = table_of(doc)
+    if table is not None:
+        table.clear()  # the tokens and their tags change below: what was read of them is stale
     pieces = [span for span in (doc.char_span(a, b) for a, b in found) if span is not None and len(span) > 1]
     if pieces:
         with doc.retokenize() as retokenizer:

@@ -179,10 +179,10 @@ class AttributionFinder:
             raise UnsupportedLanguageError(
                 f"{self.name}: no cue lexicon ships for language {self.lang!r} (only {supported}); bring one with "
                 f"nlp.get_pipe({self.name!r}).initialize(lexicon_path=...) (see docs/languages.md)")
-        join_glued_names(doc, lex)  # it merges tokens: before the Doc's tables are read
         with reading(doc):  # the stages share what they read from the Doc (doc_tables)
             # first the passes over the names (sharing the table): every stage then sees the
             # whole name and the organisation's type
+            join_glued_names(doc, lex)  # (it forgets the table where it merges tokens)
             run_name_passes(doc, lex)
             return self._find(doc, lex)
 
