@@ -51,3 +51,15 @@ def summary_of():
         ]
 
     return summary
+
+
+@pytest.fixture(scope="session")
+def last_report():
+    """The top-level attribution whose quote ends last (the sentence's report, in a one-sentence test)."""
+
+    def last(result, text):
+        atts = [a for a in result.attributions if a.parent is None]
+        assert atts, f"no attribution in {text!r}"
+        return max(atts, key=lambda a: a.quote.end)
+
+    return last

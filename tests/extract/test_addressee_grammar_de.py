@@ -63,15 +63,10 @@ CASES = [
 ]
 
 
-def _last(result, text):
-    atts = [a for a in result.attributions if a.parent is None]
-    assert atts, f"no attribution in {text!r}"
-    return max(atts, key=lambda a: a.quote.end)
-
 
 @pytest.mark.parametrize("text,speaker,addressee", CASES, ids=[t[:40] for t, _, _ in CASES])
-def test_german_addressee_constructions(run_de, text, speaker, addressee):
-    att = _last(run_de(text), text)
+def test_german_addressee_constructions(last_report, run_de, text, speaker, addressee):
+    att = last_report(run_de(text), text)
     assert (att.addressee.text if att.addressee else None) == addressee
     assert (att.speaker.text if att.speaker else None) == speaker
 

@@ -120,16 +120,10 @@ ENGLISH = [
 ]
 
 
-def _last(result, text):
-    """The attribution whose quote ends nearest the end of the sentence."""
-    atts = [a for a in result.attributions if a.parent is None]
-    assert atts, f"no attribution in {text!r}"
-    return max(atts, key=lambda a: a.quote.end)
-
 
 @pytest.mark.parametrize("text,speaker,addressee", GERMAN, ids=[t[:40] for t, _, _ in GERMAN])
-def test_german_addressees(run_de, text, speaker, addressee):
-    att = _last(run_de(text), text)
+def test_german_addressees(last_report, run_de, text, speaker, addressee):
+    att = last_report(run_de(text), text)
     assert (att.addressee.text if att.addressee else None) == addressee
     assert (att.speaker.text if att.speaker else None) == speaker
     if att.addressee is not None:
@@ -137,30 +131,30 @@ def test_german_addressees(run_de, text, speaker, addressee):
 
 
 @pytest.mark.parametrize("text,speaker,addressee", ENGLISH, ids=[t[:40] for t, _, _ in ENGLISH])
-def test_english_addressees(run_en, text, speaker, addressee):
-    att = _last(run_en(text), text)
+def test_english_addressees(last_report, run_en, text, speaker, addressee):
+    att = last_report(run_en(text), text)
     assert (att.addressee.text if att.addressee else None) == addressee
     assert (att.speaker.text if att.speaker else None) == speaker
 
 
-def test_an_addressee_that_opened_the_quote_is_cut_from_it(run_de):
+def test_an_addressee_that_opened_the_quote_is_cut_from_it(last_report, run_de):
     text = "Nach Angaben einer Sprecherin gegenüber dem Sender ist der Flughafen geschlossen."
-    att = _last(run_de(text), text)
+    att = last_report(run_de(text), text)
     assert att.addressee.text == "dem Sender"
     assert att.quote.text == "ist der Flughafen geschlossen"
     assert text[att.quote.start:att.quote.end] == att.quote.text
 
 
-def test_a_named_addressee_is_an_entity_of_the_article(run_en):
+def test_a_named_addressee_is_an_entity_of_the_article(last_report, run_en):
     result = run_en("She told CNN that the talks had failed.")
-    att = _last(result, "")
+    att = last_report(result, "")
     assert att.addressee.entity == "CNN"
     assert result.entity("CNN") is not None
 
 
-def test_the_addressee_travels_through_quotes_jsonl(run_de):
+def test_the_addressee_travels_through_quotes_jsonl(last_report, run_de):
     text = "Der Sprecher teilte den Abgeordneten mit, die Sitzung falle aus."
-    att = _last(run_de(text), text)
+    att = last_report(run_de(text), text)
     line = attribution_to_dict(att)
     assert line["addressee"] == {"text": "den Abgeordneten", "start": 20, "end": 36, "entity": None, "type": None}
     assert attribution_from_dict(line) == att
@@ -183,8 +177,8 @@ ENTITIES = [
 
 
 @pytest.mark.parametrize("lang,text,entity,etype", ENTITIES, ids=[t[1][:40] for t in ENTITIES])
-def test_the_addressee_entity_is_the_name_of_its_head(run_de, run_en, lang, text, entity, etype):
-    att = _last((run_de if lang == "de" else run_en)(text), text)
+def test_the_addressee_entity_is_the_name_of_its_head(last_report, run_de, run_en, lang, text, entity, etype):
+    att = last_report((run_de if lang == "de" else run_en)(text), text)
     assert att.addressee is not None
     assert (att.addressee.entity, att.addressee.type) == (entity, etype)
 
