@@ -13,6 +13,7 @@ from .doc_tables import doc_ents, doc_text, table_of
 from .genders import first_name_genders
 from .head_names import entity_type_of_label
 from .lexicon import CueLexicon
+from .name_passes import forget_entities
 
 __all__ = ["join_glued_names"]
 
@@ -66,3 +67,4 @@ def join_glued_names(doc: Doc, lex: CueLexicon) -> None:
               and (entity_type_of_label(e.label_) == "person" or (len(e) == 1 and e.text in given))}
     if longer:
         doc.ents = [longer.get(e.start, e) for e in doc.ents]
+        forget_entities(doc)  # the entities read above are stale now
