@@ -155,10 +155,13 @@ def _citing_beside_report(doc: Doc, f: Found, lower: list[str], lex: CueLexicon)
     # set off by commas between the speaker and the cue ("The paper, citing Y, reported that …")
     # or between the cue and its content ("The paper reported, citing Y, that …")
     for comma in (next((t.i for t in doc[sent.start : cue.start] if t.idx >= f.speaker[1]), None), cue.end):
-        if (comma is not None and comma + 1 < sent.end and doc[comma].text == "," and lower[comma + 1] in lex.citing_after_source
-                and doc[comma].idx >= f.speaker[1] and _closing_comma(doc, comma + 1, sent.end) is not None
-                and (comma + 1 < cue.start or f.quote[0] <= doc[comma + 1].idx < f.quote[1]
-                     or doc[_closing_comma(doc, comma + 1, sent.end)].idx < f.quote[0])):
+        if (comma is None or comma + 1 >= sent.end or lower[comma] != "," or lower[comma + 1] not in lex.citing_after_source
+                or doc[comma].idx < f.speaker[1]):
+            continue
+        closing = _closing_comma(doc, comma + 1, sent.end)
+        # before the cue, or after it and before the content (or where the content still opens with it)
+        if closing is not None and (comma + 1 < cue.start or doc[closing].idx < f.quote[0]
+                                    or f.quote[0] <= doc[comma + 1].idx < f.quote[1]):
             return comma + 1
     return None
 
