@@ -16,7 +16,7 @@ from .lexicon import CueLexicon
 from .salience import pronoun_gender
 
 if TYPE_CHECKING:
-    from .coref import EntityIndex
+    from .entity_index import EntityIndex
 
 __all__ = ["person_genders", "gender_of_reference", "feminine_role", "first_name_genders"]
 

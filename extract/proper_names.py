@@ -18,7 +18,7 @@ from .lexicon import CueLexicon
 from .quoted_names import NAME_OPENING_MARKS
 
 if TYPE_CHECKING:
-    from .coref import EntityIndex
+    from .entity_index import EntityIndex
 
 __all__ = ["proper_words", "has_name"]
 

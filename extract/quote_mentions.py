@@ -1,5 +1,5 @@
 """The people, organisations and places named inside a quote (its ``mentions``), each resolved
-to the article's entity through the :class:`~quotegraph.extract.coref.EntityIndex` that
+to the article's entity through the :class:`~quotegraph.extract.entity_index.EntityIndex` that
 coreference built, changing none of the entities found before."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from .phrases import DocEntities, doc_text
 from .records import Attribution, Mention
 
 if TYPE_CHECKING:  # (coreference imports this module)
-    from .coref import EntityIndex, ResolvedEntity
+    from .entity_index import EntityIndex, ResolvedEntity
 
 __all__ = ["FindOnce", "quote_mentions", "propn_run_bounds", "proper_nouns"]
 
