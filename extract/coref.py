@@ -25,8 +25,8 @@ from .records import Attribution, Entity, Mention, replaced
 from .abbreviations import abbreviated_names
 from .quote_mentions import FindOnce, propn_run_bounds, quote_mentions
 from .descriptions import RoleNouns, description_head, synonym_table
-from .head_names import (age_description, entity_type_of_label, head_name, name_in, name_parts, named_part,
-                         names_an_outlet, names_no_one, noun_in, speaks_for_circles, unnamed_group)
+from .head_names import (age_description, ends_in_masthead, entity_type_of_label, head_name, name_in, name_parts,
+                         named_part, names_an_outlet, names_no_one, noun_in, speaks_for_circles, unnamed_group)
 from .genders import gender_of_reference, person_genders
 from .name_cases import weak_nominative
 from .salience import SUBJECT_DEPS, Focus
@@ -99,7 +99,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
 
     def note_outlet(ent: ResolvedEntity | None) -> None:
         nonlocal last_paper
-        if ent is not None and ent.type in ("media", "other") and _paper_name(ent.name, lex):
+        if ent is not None and ent.type in ("media", "other") and ends_in_masthead(ent.name, lex):
             ent.type = "media"  # a name the recogniser missed ("Der Nordheide-Kurier berichtete")
             last_paper = ent
 
@@ -257,13 +257,6 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     used = {m.entity for a in resolved for m in (a.speaker, *a.mediators, a.addressee, *a.mentions) if m is not None}
     return resolved, [Entity(e.name, e.type, tuple(sorted(e.aliases)), e.name not in described)
                       for e in index.entities if e.name in used]
-
-
-def _paper_name(name: str, lex: CueLexicon) -> bool:
-    """Whether a name is a newspaper's: its last word, or that word's last part after a hyphen,
-    is a masthead word ("The Harbour Herald", "Nordheide-Kurier")."""
-    words = name.split()
-    return bool(words) and (words[-1] in lex.masthead_words or words[-1].rsplit("-", 1)[-1] in lex.masthead_words)
 
 
 def _outlet_description(span: Span, lex: CueLexicon) -> bool:

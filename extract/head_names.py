@@ -26,7 +26,7 @@ from .name_cases import after_genitive_article, nominative, weak_nominative
 from .patterns.source_phrases import is_source_noun
 from .phrases import NAME_LABELS, DocEntities, ends_in_noun, in_extended_attributes, quoted_name
 
-__all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
+__all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "ends_in_masthead", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
            "name_parts", "names_an_outlet", "names_no_one", "noun_at", "noun_in", "outlet_name_after",
            "is_masthead", "speaks_for_circles", "unnamed_group"]
 
@@ -129,6 +129,12 @@ def head_name(span: Span, lex: CueLexicon) -> Span | None:
     return None
 
 
+def ends_in_masthead(name: str, lex: CueLexicon) -> bool:
+    """Whether a name's last word, or its part after a hyphen, is a word newspapers are named by
+    (``lex.masthead_words``): "The Harbour Herald", "Nordheide-Kurier"."""
+    return name.rpartition(" ")[2].rpartition("-")[2] in lex.masthead_words
+
+
 def is_masthead(name: Span, lex: CueLexicon) -> bool:
     """Whether a name is an outlet's by its words: it ends in a word newspapers are named by
     ("The Washington Post", "Boston Globe", "Westfälische Rundschau", also after a hyphen,
@@ -140,7 +146,7 @@ def is_masthead(name: Span, lex: CueLexicon) -> bool:
         return False
     # (an article the name took in is lower-case: "the AP")
     names = [t for t in words if not t.text[:1].islower() or t is words[-1]]
-    return words[-1].text.rpartition("-")[2] in lex.masthead_words or (
+    return ends_in_masthead(words[-1].text, lex) or (
         len(names) == 1 and names[0].text.casefold() in known_agencies())
 
 
