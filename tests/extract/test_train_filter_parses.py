@@ -38,3 +38,14 @@ def test_parses_of_other_texts_are_refused(tmp_path):
         DocBin(docs=list(nlp.pipe(reversed(TEXTS))), store_user_data=False).to_disk(tmp_path / "train.spacy")
     with pytest.raises(SystemExit, match="article 1 is not the split's"):
         list(parsed(nlp, TEXTS, tmp_path / "train.spacy"))
+
+
+def test_only_reads_the_articles_asked_for(tmp_path):
+    nlp = make_nlp("en", quote_filter=False)
+    with nlp.select_pipes(disable=["qg_attribution"]):
+        DocBin(docs=list(nlp.pipe(TEXTS)), store_user_data=False).to_disk(tmp_path / "train.spacy")
+    # the second article alone: its text, matched with the second parse (not the first)
+    second = _rows(parsed(nlp, TEXTS[1:], tmp_path / "train.spacy", only={1}))
+    assert second == _rows(parsed(nlp, TEXTS[1:], None))
+    with pytest.raises(SystemExit, match="not the split's"):
+        list(parsed(nlp, TEXTS[1:], tmp_path / "train.spacy", only={0}))

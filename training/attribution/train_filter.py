@@ -59,36 +59,45 @@ POSITIVE = {"quote": "the attribution pairs with a gold quote (token overlap, as
 THRESHOLDS = [round(x, 2) for x in np.arange(0.0, 0.81, 0.025)]
 
 
-def parsed(nlp, texts: list[str], parses: Path | None) -> Iterator:
+def parsed(nlp, texts: list[str], parses: Path | None, only: set[int] | None = None) -> Iterator:
     """The Docs of ``texts`` through the whole pipeline: parsed now, or (``parses``, a DocBin of
     the split as ``scripts/score_train.py`` caches it: the pipeline before ``qg_attribution``)
     read back and given to ``qg_attribution`` alone: the same Docs, without parsing the split
-    again when only the rules, the lexicons or the features changed."""
+    again when only the rules, the lexicons or the features changed. ``only``: ``texts`` are
+    the split's articles at these indices."""
     if parses is None:
         yield from nlp.pipe(texts)
         return
     attribution = nlp.get_pipe("qg_attribution")
     docs = DocBin().from_disk(parses).get_docs(nlp.vocab)
+    if only is not None:
+        docs = (doc for n, doc in enumerate(docs) if n in only)
     for n, (text, doc) in enumerate(zip(texts, docs)):
         if doc.text != text:
             raise SystemExit(f"{parses}: article {n + 1} is not the split's (parsed from another split or version)")
         yield attribution(doc)
 
 
-def run_rules(lang: str, data_root: Path, limit: int | None, parses: Path | None = None) -> dict:
+def run_rules(lang: str, data_root: Path, limit: int | None, parses: Path | None = None, *,
+              linker: Path | None = None, only: set[int] | None = None) -> dict:
     """Rule output (with the speaker linker), features and labels for every training article
-    (``parses``: the split's cached parses, :func:`parsed`)."""
+    (``parses``: the split's cached parses, :func:`parsed`; ``linker``: weights to use instead of
+    the shipped linker's; ``only``: the indices of the articles to read, the others are left out)."""
     _, _, as_article, gold_predictions = DATA[lang]
     gold = read_gold(lang, data_root, limit)
     nlp = make_nlp(lang, quote_filter=False)
     # the candidates the filter judges: broad, as when it runs
     nlp.replace_pipe("qg_attribution", "qg_attribution", config={"lang": lang, "quote_filter": False,
                                                                  "broad_candidates": True})
+    if linker is not None:
+        nlp.get_pipe("qg_attribution").initialize(speaker_linker_path=str(linker))
     lex = nlp.get_pipe("qg_attribution").lexicon
+    if only is not None:
+        gold = [g for n, g in enumerate(gold) if n in only]
     articles = [as_article(g) for g in gold]
     rows = []
     started = time.monotonic()
-    for n, (g, art, doc) in enumerate(zip(gold, articles, parsed(nlp, [a.text for a in articles], parses)), 1):
+    for n, (g, art, doc) in enumerate(zip(gold, articles, parsed(nlp, [a.text for a in articles], parses, only)), 1):
         with reading(doc):  # the features read the Doc's arrays, kept while it is read (doc_tables)
             atts = doc_to_result(doc, art).attributions
             text, sents = doc.text, list(doc.sents)

@@ -36,6 +36,7 @@ from quotegraph.extract.doc_tables import reading
 from quotegraph.extract.pipeline import candidates_to_records, make_nlp
 from quotegraph.extract.phrases import CharSpans, DocEntities
 from quotegraph.extract.speaker_linker import candidate_features, candidates_for
+from train_filter import parsed
 
 THRESHOLDS = [round(x, 2) for x in np.arange(0.05, 0.91, 0.05)]
 
@@ -45,14 +46,16 @@ def as_prediction(a) -> Prediction:
                       cue=((a.cue.start, a.cue.end),) if a.cue else (), kind=a.quote.kind, nested=a.parent is not None)
 
 
-def run_rules(lang: str, data_root: Path, limit: int | None, rerank: bool) -> dict:
+def run_rules(lang: str, data_root: Path, limit: int | None, rerank: bool, parses: Path | None = None) -> dict:
+    """The rules' attributions and each one's speaker candidates, with features and labels, for
+    every training article (``parses``: the split's cached parses, :func:`train_filter.parsed`)."""
     gold = read_gold(lang, data_root, limit)
     _, _, as_article, gold_predictions = DATA[lang]
     nlp = make_nlp(lang, learned=False)
     lex = load_lexicon(lang)
     articles = []
     started = time.monotonic()
-    for n, (g, doc) in enumerate(zip(gold, nlp.pipe(as_article(g).text for g in gold)), 1):
+    for n, (g, doc) in enumerate(zip(gold, parsed(nlp, [as_article(g).text for g in gold], parses)), 1):
         with reading(doc):  # the features read the Doc's arrays, kept while it is read (doc_tables)
             # the candidates the filter will judge
             found = candidates_to_records(doc, find_attributions(doc, lex, broad=True))
@@ -107,8 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = arguments(__doc__.split("\n\n")[0])
     ap.add_argument("--rerank", action="store_true",
                     help="also reconsider the rules' own speakers (the rules' choice becomes one candidate)")
+    ap.add_argument("--parses", type=Path, default=None, metavar="FILE",
+                    help="the training split's parses as scripts/score_train.py caches them "
+                         "(~/.cache/quotegraph/parses/<folder>-train.spacy): only qg_attribution runs")
     args = ap.parse_args(argv)
-    data = cached(args.cache, lambda: run_rules(args.lang, args.data, args.limit, args.rerank))
+    data = cached(args.cache, lambda: run_rules(args.lang, args.data, args.limit, args.rerank, args.parses))
     gold, articles = data["gold"], data["articles"]
     rows = [(n, k, f, y) for n, a in enumerate(articles) for k, item in enumerate(a["items"])
             for f, y in zip(item["features"], item["labels"])]
