@@ -65,10 +65,12 @@ def fit_linker(data: dict, articles: np.ndarray, c: float, threshold: float, out
     write_model(vec, clf, threshold, {"trained_on": f"{len(keep)} training articles (a cross-validation fold's rest)"}, out)
 
 
-def fit_filter(lang: str, data_root: Path, parses: Path, articles: np.ndarray, linker: Path, c: float,
+def fit_filter(lang: str, data_root: Path, parses: Path, articles: np.ndarray, linker: Path | None, c: float,
                threshold: float, out: Path) -> None:
-    """Fit the quote filter on ``articles`` as the rules and the fold's ``linker`` leave them."""
-    rows = filter_rows(lang, data_root, None, parses, linker=linker, only=set(articles.tolist()))["rows"]
+    """Fit the quote filter on ``articles`` as the rules and the fold's ``linker`` (None: no
+    linker) leave them."""
+    rows = filter_rows(lang, data_root, None, parses, linker=linker, speaker_linker=linker is not None,
+                       only=set(articles.tolist()))["rows"]
     key = "spoken" if lang == "en" else "labels"  # as train_filter.py's default --positive
     feats = [f for r in rows for f in r["features"]]
     labels = [y for r in rows for y in r[key]]
@@ -92,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--c-linker", type=float, default=0.3, help="the linker's regularisation (train_speakers.py's default)")
     ap.add_argument("--c-filter", type=float, default=1.0, help="the filter's regularisation (train_filter.py's default)")
+    ap.add_argument("--no-linker", action="store_true",
+                    help="the filter alone, without the speaker linker (what the linker adds)")
     ap.add_argument("--sample-size", type=int, default=150, metavar="N",
                     help="also print the gain's spread over random samples of N articles (default: %(default)s, "
                          "the size of Wikinews dev)")
@@ -108,30 +112,35 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.monotonic()
     print(f"speaker candidates of {len(gold)} articles …", file=sys.stderr)
-    candidates = linker_rows(lang, args.data, None, rerank=True, parses=args.parses)
+    candidates = None if args.no_linker else linker_rows(lang, args.data, None, rerank=True, parses=args.parses)
+    if args.no_linker:  # the filter alone
+        nlp.replace_pipe("qg_attribution", "qg_attribution", config={"lang": lang, "speaker_linker": False})
     held_out: dict = {}
     index = np.arange(len(gold))
     with tempfile.TemporaryDirectory() as tmp:
         for k, (rest, fold) in enumerate(GroupKFold(n_splits=5).split(index, index, index)):
-            linker, filt = Path(tmp) / f"linker{k}.json", Path(tmp) / f"filter{k}.json"
-            fit_linker(candidates, rest, args.c_linker, linker_threshold, linker)
+            linker, filt = None if args.no_linker else Path(tmp) / f"linker{k}.json", Path(tmp) / f"filter{k}.json"
+            if linker is not None:
+                fit_linker(candidates, rest, args.c_linker, linker_threshold, linker)
             fit_filter(lang, args.data, args.parses, rest, linker, args.c_filter, filter_threshold, filt)
-            nlp.get_pipe("qg_attribution").initialize(speaker_linker_path=str(linker), quote_filter_path=str(filt))
+            nlp.get_pipe("qg_attribution").initialize(speaker_linker_path=linker and str(linker),
+                                                      quote_filter_path=str(filt))
             held_out.update(predict(nlp, [docs[n] for n in fold], [gold[n] for n in fold], as_article))
             print(f"  fold {k + 1}/5 done, {time.monotonic() - started:.0f} s", file=sys.stderr)
 
     score = SCORERS[lang]
     rules = predict(make_nlp(lang, learned=False), docs, gold, as_article)
     shipped = predict(make_nlp(lang), docs, gold, as_article)
+    learned = "the filter alone" if args.no_linker else "learned parts"
     reports = {"rules alone": score(rules, gold, errors=False),
-               "learned parts, fit without the article (5 folds)": score(held_out, gold, errors=False),
+               f"{learned}, fit without the article (5 folds)": score(held_out, gold, errors=False),
                "shipped weights (fit on every article: flattered)": score(shipped, gold, errors=False)}
     print(f"{folder} train, {len(gold)} articles, F1:")
     print(f"  {'':52}" + "".join(f"{name:>17}" for name in SHOWN[lang]))
     for name, report in reports.items():
         print(f"  {name:52}" + "".join(f"{report.scores[row].f1 * 100:17.2f}" for row in SHOWN[lang]))
     gains = sampled_gains(lang, held_out, rules, gold, args.sample_size)
-    print(f"  {HEADLINE[lang]}, learned parts over the rules alone, in {len(gains):,} samples of {args.sample_size} "
+    print(f"  {HEADLINE[lang]}, {learned} over the rules alone, in {len(gains):,} samples of {args.sample_size} "
           f"articles: mean {gains.mean():+.2f}, standard deviation {gains.std():.2f}, "
           f"1st percentile {np.percentile(gains, 1):+.2f}, below 0 in {(gains < 0).mean() * 100:.1f} %")
     return 0

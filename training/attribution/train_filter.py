@@ -79,15 +79,17 @@ def parsed(nlp, texts: list[str], parses: Path | None, only: set[int] | None = N
 
 
 def run_rules(lang: str, data_root: Path, limit: int | None, parses: Path | None = None, *,
-              linker: Path | None = None, only: set[int] | None = None) -> dict:
+              linker: Path | None = None, speaker_linker: bool = True, only: set[int] | None = None) -> dict:
     """Rule output (with the speaker linker), features and labels for every training article
     (``parses``: the split's cached parses, :func:`parsed`; ``linker``: weights to use instead of
-    the shipped linker's; ``only``: the indices of the articles to read, the others are left out)."""
+    the shipped linker's; ``speaker_linker``: False for none; ``only``: the indices of the
+    articles to read, the others are left out)."""
     _, _, as_article, gold_predictions = DATA[lang]
     gold = read_gold(lang, data_root, limit)
     nlp = make_nlp(lang, quote_filter=False)
     # the candidates the filter judges: broad, as when it runs
     nlp.replace_pipe("qg_attribution", "qg_attribution", config={"lang": lang, "quote_filter": False,
+                                                                 "speaker_linker": speaker_linker,
                                                                  "broad_candidates": True})
     if linker is not None:
         nlp.get_pipe("qg_attribution").initialize(speaker_linker_path=str(linker))
