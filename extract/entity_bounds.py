@@ -41,11 +41,12 @@ def _whole_word(doc: Doc, i: int) -> bool:
     return bool(doc[i].whitespace_) or i + 1 == len(doc) or doc[i + 1].text[:1] not in _WORD_JOINERS
 
 
-def complete_person_names(doc: Doc, lex: CueLexicon) -> None:
+def complete_person_names(doc: Doc, lex: CueLexicon) -> bool:
     """Extend, in ``doc.ents``, a person's name by the proper nouns after it that the parser
     joined to it as parts of one name and the recogniser left out ("Max" → "Max Huber"). Other
     types are left as they are: a place or an organisation the parser ran on into the next noun
-    ("Mecklenburg-Vorpommern Kritik") is joined as often as it is right.
+    ("Mecklenburg-Vorpommern Kritik") is joined as often as it is right. Returns whether it set
+    ``doc.ents``.
 
     >>> import spacy
     >>> from quotegraph.extract.lexicon import CueLexicon
@@ -53,12 +54,13 @@ def complete_person_names(doc: Doc, lex: CueLexicon) -> None:
     ...           pos=["VERB", "PROPN", "PROPN", "ADV"], heads=[0, 0, 1, 0],
     ...           deps=["ROOT", "nsubj", "flat", "advmod"], ents=["O", "B-PER", "O", "O"])
     >>> complete_person_names(doc, CueLexicon("de"))
+    True
     >>> doc.ents
     (Max Huber,)
     """
     persons = [e for e in doc_ents(doc) if entity_type_of_label(e.label_) == "person"]
     if not persons:
-        return
+        return False
     deps = {doc.vocab.strings[d] for d in NAME_PART_DEPS}
     tags = {doc.vocab.strings[t] for t in lex.proper_noun_tags}
     pos, tag, dep, iob = id_list(doc, POS), id_list(doc, TAG), id_list(doc, DEP), id_list(doc, ENT_IOB)
@@ -69,9 +71,10 @@ def complete_person_names(doc: Doc, lex: CueLexicon) -> None:
             longer[ent.start] = Span(doc, ent.start, end, label=ent.label)
     if longer:
         doc.ents = [longer.get(e.start, e) for e in doc.ents]
+    return bool(longer)
 
 
-def cut_names_at_verbs(doc: Doc, lex: CueLexicon) -> None:
+def cut_names_at_verbs(doc: Doc, lex: CueLexicon) -> bool:
     """Cut, in ``doc.ents``, a person's or organisation's name the recogniser ran on into a
     headline's verb: the proper nouns before a verb with one of ``lex.headline_verb_tags`` are
     the name ("Marco Rubio Responds To Question" → "Marco Rubio", "Jeb Bush-spent" → "Jeb
@@ -86,11 +89,12 @@ def cut_names_at_verbs(doc: Doc, lex: CueLexicon) -> None:
     ...           pos=["PROPN", "PROPN", "VERB", "PART", "VERB"], tags=["NNP", "NNP", "VBZ", "TO", "VB"],
     ...           ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"])
     >>> cut_names_at_verbs(doc, CueLexicon("en", headline_verb_tags=frozenset({"VBZ"})))
+    True
     >>> doc.ents
     (Marco Rubio,)
     """
     if not lex.headline_verb_tags:
-        return
+        return False
     verb_tags = {doc.vocab.strings[t] for t in lex.headline_verb_tags}
     imperative_tags = {doc.vocab.strings[t] for t in lex.imperative_tags}
     pos, tag = id_list(doc, POS), id_list(doc, TAG)
@@ -113,17 +117,20 @@ def cut_names_at_verbs(doc: Doc, lex: CueLexicon) -> None:
             cut[ent.start] = Span(doc, start, end, label=ent.label)
     if cut:
         doc.ents = [cut.get(e.start, e) for e in doc.ents]
+    return bool(cut)
 
 
-def drop_adjectives(doc: Doc) -> None:
+def drop_adjectives(doc: Doc) -> bool:
     """Remove from ``doc.ents`` the adjectives written in lower case that the recogniser marks
     as derived from a place ("die französische Regierung", "der europäischen Staaten": GermEval's
     LOCderiv): no name, so neither a speaker's entity ("französische") nor a name inside a quote.
+    Returns whether it set ``doc.ents``.
 
     >>> import spacy
     >>> doc = Doc(spacy.blank("de").vocab, words="die französische Regierung in Paris".split(),
     ...           pos=["DET", "ADJ", "NOUN", "ADP", "PROPN"], ents=["O", "B-LOC", "O", "O", "B-LOC"])
     >>> drop_adjectives(doc)
+    True
     >>> doc.ents
     (Paris,)
     """
@@ -131,4 +138,5 @@ def drop_adjectives(doc: Doc) -> None:
     kept = [e for e in ents if not all(t.pos == ADJ and t.text[:1].islower() for t in e)]
     if len(kept) < len(ents):
         doc.ents = kept
+    return len(kept) < len(ents)
 

@@ -106,16 +106,18 @@ def _retypable(name: Span) -> bool:
     return not name.label_ or name.label_ == "MISC" or entity_type_of_label(name.label_) in ("person", "location")
 
 
-def retype_organisations(doc: Doc, lex: CueLexicon) -> None:
+def retype_organisations(doc: Doc, lex: CueLexicon) -> bool:
     """Make organisations, in ``doc.ents``, the names an organisation noun introduces
     (:func:`organisations_named_by_nouns`) and every other mention of them: "sagte Grünwacht"
     after "die Umweltorganisation Grünwacht" too; a run of proper nouns the recogniser did not
-    find becomes an entity. The other entities are left as they are."""
+    find becomes an entity. The other entities are left as they are. Returns whether it set
+    ``doc.ents``."""
     found = organisations_named_by_nouns(doc, lex)
     if not found:
-        return
+        return False
     names = {span.text for span in found}
     ents = [Span(doc, e.start, e.end, label=ORGANISATION_LABEL) if e.text in names and _retypable(e) else e
             for e in doc_ents(doc)]
     ents += [Span(doc, s.start, s.end, label=ORGANISATION_LABEL) for s in found if not s.label_]
     doc.ents = sorted(ents, key=lambda e: e.start)
+    return True

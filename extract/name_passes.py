@@ -19,7 +19,8 @@ def run_name_passes(doc: Doc, lex: CueLexicon) -> None:
     order. Inside :func:`~quotegraph.extract.doc_tables.reading` they share the Doc's table
     (spaCy rebuilds doc.ents, a Span and its Tokens per entity, on every access, and the
     organisation nouns ask for the entity at each name); each sets doc.ents at its end only,
-    after which the table forgets all that the entities may change (:func:`forget_entities`).
+    and says whether it did: after one that did, the table forgets all that the entities may
+    change (:func:`forget_entities`); most change nothing, and what was read stays true.
 
     >>> import spacy
     >>> from quotegraph.extract.doc_tables import reading
@@ -30,14 +31,11 @@ def run_name_passes(doc: Doc, lex: CueLexicon) -> None:
     >>> doc.ents
     (Paris,)
     """
-    drop_adjectives(doc)
-    forget_entities(doc)
-    cut_names_at_verbs(doc, lex)
-    forget_entities(doc)
-    complete_person_names(doc, lex)
-    forget_entities(doc)
-    retype_organisations(doc, lex)
-    forget_entities(doc)
+    if drop_adjectives(doc):
+        forget_entities(doc)
+    for run in (cut_names_at_verbs, complete_person_names, retype_organisations):
+        if run(doc, lex):
+            forget_entities(doc)
 
 
 def forget_entities(doc: Doc) -> None:
