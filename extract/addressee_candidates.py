@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Token
 from .cue_verbs import lemmas_of
 from .dative_forms import (dative_article, dative_by_form, determined_in, determiners, ends_name_of, in_case_marked,
                            subject_before)
-from .doc_tables import char_span_kept, children_of, forms, head_list, id_list, kept
+from .doc_offsets import char_span_kept
+from .doc_tables import children_of, forms, head_list, id_list, kept
 from .fronted_subjects import is_finite
 from .head_names import noun_at, noun_in
 from .phrases import is_name

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .cue_verbs import cue_lemma
-from .doc_tables import char_span_kept
+from .doc_offsets import char_span_kept
 from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject,
                                    object_among_subjects, preposition_of, speaker_candidates, state_passive, stray_dative,
                                    subjects_of)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .doc_tables import doc_text
+from .doc_offsets import doc_text
 from .metadata import find_metadata
 from .records import Article, ArticleResult, local_attribution_id, replaced
 

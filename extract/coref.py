@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .doc_tables import char_span_kept, doc_ents, span_text
+from .doc_offsets import char_span_kept, span_text
+from .doc_tables import doc_ents
 from .entity_index import EntityIndex, ResolvedEntity, name_key  # noqa: F401 (name_key: re-exported)
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text

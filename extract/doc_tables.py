@@ -27,14 +27,13 @@ from functools import lru_cache
 from typing import TypeVar
 
 import numpy as np
-from spacy.attrs import HEAD, IDX, LENGTH, LOWER, MORPH, ORTH, SPACY
+from spacy.attrs import HEAD, LOWER, MORPH, ORTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
-           "count_with", "morph_values", "forms", "strings_of", "flags", "lower_in", "span_text", "among", "word_ids",
-           "token_bounds", "id_list", "doc_text", "children_of", "head_list", "morph_values_by_id", "span_of",
-           "char_span_bounds", "annotated", "doc_sents", "char_span_kept"]
+           "count_with", "morph_values", "forms", "strings_of", "flags", "lower_in", "among", "word_ids",
+           "id_list", "children_of", "head_list", "morph_values_by_id", "annotated", "doc_sents"]
 
 T = TypeVar("T")
 
@@ -243,104 +242,6 @@ def _flags(doc: Doc, attrs: tuple[int, ...]) -> list[bool]:
     return np.any([doc_array(doc, a) != 0 for a in attrs], axis=0).tolist() if len(doc) else []
 
 
-def span_of(doc: Doc, start: int, end: int) -> Span:
-    """``doc[start:end]``, made directly when the bounds are in order (0 ≤ start ≤ end ≤
-    len(doc)): spaCy's slice normalisation, in Python, costs more than the Span.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("It is cold.")
-    >>> [(s.start, s.end) for s in (span_of(doc, 1, 3), span_of(doc, 3, 1), span_of(doc, -2, 9))]
-    [(1, 3), (3, 3), (2, 4)]
-    """
-    return Span(doc, start, end) if 0 <= start <= end <= len(doc) else doc[start:end]
-
-
-def char_span_bounds(doc: Doc, start_idx: int, end_idx: int, alignment_mode: str) -> tuple[int, int] | None:
-    """The token bounds of ``doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)``
-    ("expand" or "contract"), or None where it gives None; found by bisection in
-    :func:`token_bounds`, no Token or Span made (spaCy's makes several Tokens per call).
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("It is  cold.")
-    >>> with reading(doc):
-    ...     [char_span_bounds(doc, a, b, m) for a, b, m in ((1, 4, "expand"), (1, 4, "contract"), (2, 3, "expand"), (0, 20, "expand"))]
-    ...     all(char_span_bounds(doc, a, b, m) == ((s.start, s.end) if (s := doc.char_span(a, b, alignment_mode=m)) is not None else None)
-    ...         for a in range(-1, 14) for b in range(a, 14) for m in ("expand", "contract"))
-    [(0, 2), None, (1, 1), None]
-    True
-    """
-    if table_of(doc) is None:  # the offsets are not kept: spaCy's own
-        span = doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)
-        return (span.start, span.end) if span is not None else None
-    starts, ends, ws_ends = token_bounds(doc)
-    start, end = _token_at_char(starts, ws_ends, start_idx), _token_at_char(starts, ws_ends, end_idx - 1)
-    if start == -2 or end == -2:  # a token of no characters: as spaCy searches
-        span = doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)
-        return (span.start, span.end) if span is not None else None
-    if start < 0 or end < 0:
-        return None
-    if alignment_mode == "contract":
-        if starts[start] < start_idx:
-            start += 1
-        if end_idx < ends[end]:
-            end -= 1
-        if end < start:
-            return None
-    elif alignment_mode == "expand":
-        if start_idx == ends[start]:  # the trailing whitespace is no part of the token before
-            start += 1
-    else:
-        raise ValueError(f"alignment_mode must be 'expand' or 'contract', not {alignment_mode!r}")
-    return start, end + 1
-
-
-def _token_at_char(starts: list[int], ws_ends: list[int], char: int) -> int:
-    """The token whose text or trailing whitespace holds ``char``, -1 if none does, -2 if a
-    token of no characters is next to it (then spaCy's own search decides)."""
-    k = bisect_right(starts, char) - 1
-    if k < 0:
-        return -1
-    if starts[k] == ws_ends[k] or (k + 1 < len(starts) and starts[k + 1] == ws_ends[k + 1]):
-        return -2
-    return k if char < ws_ends[k] else -1
-
-
-def span_text(span: Span) -> str:
-    """``span.text``, cut from the Doc's text kept while the Doc is read (spaCy joins the
-    span's tokens, building each, on every access).
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("It is  cold. ")
-    >>> [span_text(doc[a:b]) == doc[a:b].text for a, b in ((0, 2), (1, 4), (2, 2), (0, len(doc)))]
-    [True, True, True, True]
-    """
-    if table_of(span.doc) is None:
-        return span.text
-    return doc_text(span.doc)[span.start_char : span.end_char]
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per Doc while it is read (:func:`reading`): spaCy joins every
-    token's text anew on each access of ``doc.text``, and the stages of ``qg_attribution`` each
-    need it. Joined from :func:`forms` and the trailing-space flags (a token's
-    ``text_with_ws`` is its text and a space where it has one), no Token built.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("It is  cold. ")
-    >>> with reading(doc):
-    ...     doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
-    True
-    """
-    return kept(doc, "text", _doc_text)
-
-
-def _doc_text(doc: Doc) -> str:
-    parts = [""] * (2 * len(doc))  # each form, then its trailing space or "": set by slice assignment, no loop
-    spaces = np.array(["", " "], dtype=object)[doc_array(doc, SPACY).astype(np.intp)]
-    parts[::2], parts[1::2] = forms(doc, ORTH), spaces.tolist()
-    return "".join(parts)
-
-
 def count_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None = None, attr: int = ORTH) -> int:
     """How many tokens of ``doc[start:end]`` have an ``attr`` (by default the verbatim text) in
     ``words``: two lookups in a running count kept while the Doc is read, however long the span.
@@ -482,25 +383,6 @@ def entity_at(doc: Doc, i: int) -> Span | None:
     return ents[k] if k >= 0 and i < ents[k].end else None
 
 
-def token_bounds(doc: Doc) -> tuple[list[int], list[int], list[int]]:
-    """Each token's first character, the character after its text and the character after
-    its trailing whitespace (three lists from the Doc's arrays), kept while the Doc is read:
-    offsets without a Token object made for each.
-
-    >>> import spacy
-    >>> token_bounds(spacy.blank("en")("Hi  there"))
-    ([0, 3, 4], [2, 4, 9], [3, 4, 9])
-    """
-    return kept(doc, "token_bounds", _token_bounds)
-
-
-def _token_bounds(doc: Doc) -> tuple[list[int], list[int], list[int]]:
-    # the offsets in one array; the trailing-space flags are kept (doc_text reads them too)
-    starts, lengths = doc.to_array([IDX, LENGTH]).astype(np.int64).reshape(-1, 2).T
-    ends = starts + lengths
-    return starts.tolist(), ends.tolist(), (ends + doc_array(doc, SPACY).astype(np.int64)).tolist()
-
-
 def head_list(doc: Doc) -> list[int]:
     """Each token's head as an absolute index (the root its own), from the Doc's HEAD array
     (relative offsets), kept while the Doc is read.
@@ -571,30 +453,3 @@ def doc_sents(doc: Doc) -> list[Span]:
     (['It is cold.', 'We stay.'], True)
     """
     return kept(doc, "doc_sents", lambda d: list(d.sents))
-
-
-def char_span_kept(doc: Doc, start_idx: int, end_idx: int, alignment_mode: str = "expand") -> Span | None:
-    """``doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)``, each span kept while
-    the Doc is read: the stages after the patterns look the same speaker, cue and quote up
-    again and again (spaCy makes several Tokens per look-up). The span is shared: not to be
-    changed (its label, its id).
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("It is  cold.")
-    >>> with reading(doc):
-    ...     all(char_span_kept(doc, a, b, m) == doc.char_span(a, b, alignment_mode=m)
-    ...         for a in range(-1, 14) for b in range(a, 14) for m in ("expand", "contract"))
-    ...     char_span_kept(doc, 0, 5) is char_span_kept(doc, 0, 5)
-    True
-    True
-    """
-    table = table_of(doc)
-    if table is None:
-        return doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)
-    spans = table.get("char_spans")
-    if spans is None:
-        spans = table["char_spans"] = {}
-    key = (start_idx, end_idx, alignment_mode)
-    if key not in spans:
-        spans[key] = doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)
-    return spans[key]

@@ -9,7 +9,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .doc_tables import doc_ents, doc_text, table_of
+from .doc_offsets import doc_text
+from .doc_tables import doc_ents, table_of
 from .genders import first_name_genders
 from .head_names import entity_type_of_label
 from .lexicon import CueLexicon

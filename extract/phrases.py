@@ -12,8 +12,9 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, LOWER, ORTH,
 from spacy.parts_of_speech import ADJ, ADP, AUX, CCONJ, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import children_of, count_with, flags, forms, id_list, kept, span_of, span_text, tokens_with
-from .doc_tables import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
+from .doc_offsets import span_of, span_text
+from .doc_offsets import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
+from .doc_tables import children_of, count_with, flags, forms, id_list, kept, tokens_with
 from .cue_verbs import cue_lemma
 from .quoted_names import quoted_name, quoted_name_after  # noqa: F401  (their users import them from here)
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)

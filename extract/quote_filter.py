@@ -30,8 +30,8 @@ from .linear import LinearModel
 from .marks import CLOSING_MARKS, OPENING_MARKS, PAIRS
 from .patterns.acts import broad_complement
 from .cue_verbs import cue_tokens
-from .doc_tables import (between, char_span_kept, doc_sents, flags, forms, head_list, id_list, kept, morph_values_by_id,
-                         token_bounds, tokens_with)
+from .doc_offsets import char_span_kept, token_bounds
+from .doc_tables import between, doc_sents, flags, forms, head_list, id_list, kept, morph_values_by_id, tokens_with
 from .phrases import SUBJECT_DEPS, doc_text
 from .quotemarks import find_quoted, word_count
 from .records import Attribution, replaced

@@ -12,7 +12,8 @@ from spacy.attrs import LOWER, POS
 from spacy.symbols import PRON, PROPN
 from spacy.tokens import Doc
 
-from .doc_tables import between, char_span_kept, doc_array, doc_ents, forms, id_list, kept, token_bounds
+from .doc_offsets import char_span_kept, token_bounds
+from .doc_tables import between, doc_array, doc_ents, forms, id_list, kept
 from .head_names import entity_type_of_label
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text

@@ -36,7 +36,8 @@ from spacy.attrs import DEP, ORTH, POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import children_of, doc_sents, forms, id_list, token_bounds
+from .doc_offsets import token_bounds
+from .doc_tables import children_of, doc_sents, forms, id_list
 
 __all__ = ["Focus", "SUBJECT_DEPS", "WEAK_DEPS", "pronoun_gender"]
 

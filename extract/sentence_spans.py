@@ -6,7 +6,8 @@ import numpy as np
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import doc_array, flags, forms, span_of, table_of
+from .doc_offsets import span_of
+from .doc_tables import doc_array, flags, forms, table_of
 
 __all__ = ["sentences"]
 

@@ -26,7 +26,8 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, POS
 from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import char_span_kept, id_list, token_bounds
+from .doc_offsets import char_span_kept, token_bounds
+from .doc_tables import id_list
 from .phrases import RELATIVE_PRONOUN_TAGS, doc_text, ends_in_noun, quoted_name_after
 from .patterns.source_phrases import counts_next_noun
 from .records import Attribution, Mention, replaced
@@ -83,7 +84,7 @@ def _same_line(doc: Doc, start: int, end: int) -> bool:
 
 def _line_break_in(doc: Doc, start: int, end: int) -> bool:
     """Whether a token of ``doc[start:end]`` has a line break in its text or its whitespace
-    after it, found in the Doc's text (:func:`~quotegraph.extract.doc_tables.token_bounds`)
+    after it, found in the Doc's text (:func:`~quotegraph.extract.doc_offsets.token_bounds`)
     without a Token made for each.
 
     >>> import spacy

@@ -29,7 +29,8 @@ from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
-from .doc_tables import among, between, char_span_kept, doc_array, forms, id_list, kept, token_bounds, word_ids
+from .doc_offsets import char_span_kept, token_bounds
+from .doc_tables import among, between, doc_array, forms, id_list, kept, word_ids
 from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, sentences, subject_of, with_apposition
 from .records import Attribution, Mention, replaced
 

@@ -10,7 +10,8 @@ from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import children_of, doc_array, id_list, span_of, span_text, table_of, token_bounds
+from ..doc_offsets import span_of, span_text, token_bounds
+from ..doc_tables import children_of, doc_array, id_list, table_of
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import CharSpans, sentences, strip_punct, subject_of

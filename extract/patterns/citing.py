@@ -11,7 +11,8 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from ..cue_verbs import lemmas_of
-from ..doc_tables import annotated, char_span_bounds, doc_array, forms, kept, table_of, token_bounds, tokens_with
+from ..doc_offsets import char_span_bounds, token_bounds
+from ..doc_tables import annotated, doc_array, forms, kept, table_of, tokens_with
 from ..lexicon import CueLexicon
 from ..phrases import doc_text, np_after, strip_punct, with_apposition
 from ..quotemarks import has_words

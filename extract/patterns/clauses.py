@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..konjunktiv import FINITE_TAGS, konjunktiv_mood
 from ..marks import DOUBLE_PAIRS
-from ..doc_tables import flags, forms, span_text, tokens_with
+from ..doc_offsets import span_text
+from ..doc_tables import flags, forms, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
 from ..phrases import np_after, strip_punct, subject_of, through_closing_mark, with_apposition

@@ -8,7 +8,8 @@ from typing import NamedTuple
 from spacy.attrs import DEP, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import children_of, forms, id_list, span_of, tokens_with
+from ..doc_offsets import span_of
+from ..doc_tables import children_of, forms, id_list, tokens_with
 from ..lexicon import CueLexicon
 from ..marks import OPENING_MARKS
 from ..cue_verbs import cue_lemma, cue_tokens

@@ -11,7 +11,8 @@ from spacy.attrs import POS, TAG
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import among, between as indices_between, doc_array, kept, span_text, tokens_where, tokens_with
+from ..doc_offsets import span_text
+from ..doc_tables import among, between as indices_between, doc_array, kept, tokens_where, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..konjunktiv import FINITE_TAGS, MISTAGGED_VERB_TAGS, NONFINITE_VERB_TAGS, konjunktiv_mood

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from ..doc_tables import char_span_bounds, span_of, tokens_with
+from ..doc_offsets import char_span_bounds, span_of
+from ..doc_tables import tokens_with
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS, OPENING_MARKS
 from ..phrases import NAME_LABELS, SUBJECT_DEPS, doc_text, strip_punct

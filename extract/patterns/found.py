@@ -17,7 +17,8 @@ from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import head_list, id_list, kept, table_of, token_bounds
+from ..doc_offsets import token_bounds
+from ..doc_tables import head_list, id_list, kept, table_of
 
 
 class Pattern(str, Enum):

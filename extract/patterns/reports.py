@@ -10,7 +10,8 @@ from spacy.attrs import LEMMA, ORTH, POS
 from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import among, annotated, doc_array, forms, span_text, strings_of, table_of, tokens_with
+from ..doc_offsets import span_text
+from ..doc_tables import among, annotated, doc_array, forms, strings_of, table_of, tokens_with
 from ..konjunktiv import FINITE_TAGS
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens

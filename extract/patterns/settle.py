@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import char_span_bounds, forms
+from ..doc_offsets import char_span_bounds
+from ..doc_tables import forms
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, lemmas_of
 from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, quoted_name_after, subject_of, with_apposition

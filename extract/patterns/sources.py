@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from ..doc_tables import span_text, tokens_with
+from ..doc_offsets import span_text
+from ..doc_tables import tokens_with
 from ..lexicon import CueLexicon
 from ..phrases import np_before, sentences, strip_punct
 from ..quotemarks import has_words, word_count

@@ -205,7 +205,8 @@ def test_among_is_membership_as_numpy_reads_it_for_few_and_many_members():
 def test_flags_and_token_bounds_are_what_the_tokens_say(parsed):
     from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE
 
-    from quotegraph.extract.doc_tables import flags, token_bounds
+    from quotegraph.extract.doc_offsets import token_bounds
+    from quotegraph.extract.doc_tables import flags
 
     _, docs = parsed
     nlp = spacy.blank("en")
@@ -239,7 +240,7 @@ def test_a_source_phrase_in_any_stretch_starts_where_the_shortcut_says_one_may(p
 
 
 def test_the_text_joined_from_the_arrays_is_the_docs(parsed):
-    from quotegraph.extract.doc_tables import doc_text
+    from quotegraph.extract.doc_offsets import doc_text
 
     _, docs = parsed
     nlp = spacy.blank("en")

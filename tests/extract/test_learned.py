@@ -10,7 +10,8 @@ import pytest
 import spacy
 
 from quotegraph.extract.convert import doc_to_result
-from quotegraph.extract.doc_tables import reading, token_bounds
+from quotegraph.extract.doc_offsets import token_bounds
+from quotegraph.extract.doc_tables import reading
 from quotegraph.extract.evaluation.wikinews import as_article, read_wikinews, score_wikinews
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.patterns import find_attributions
