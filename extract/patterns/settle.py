@@ -410,11 +410,22 @@ def link_parents(found: list[Found]) -> None:
                 break
 
 
+def relays_speak_alone(found: list[Found]) -> None:
+    """"Laut Polizei habe der Täter verlangt, …" with no speaker found for the words: the
+    relay nearest them (the innermost) is the one named as saying them, the speaker; the
+    relays outside it stay its chain."""
+    for f in found:
+        if f.speaker is None and f.mediator is not None:
+            chain = f.mediators
+            f.speaker = chain[0]
+            f.set_mediators(chain[1:])
+
+
 def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False) -> list[Found]:
     """The passes over everything the patterns found, in order: fragments settled (speech or
     title), quoted names inside a speaker or source dropped, continued quotes joined, speakers
-    of frameless quotes inherited, quoting verbs' objects and cited sources made speakers,
-    nesting linked."""
+    of frameless quotes inherited, quoting verbs' objects and cited sources made speakers, a
+    relay with no speaker made the speaker (``CueLexicon.relays_speak_alone``), nesting linked."""
     text = doc_text(doc)
     found = [f for f in settle_fragments(found, nested=lex.nested_fragments, text=text, broad=broad, doc=doc, lex=lex)
              if (f.pattern not in (Pattern.EMBEDDED, Pattern.FRAGMENT) or not is_quoted_title(doc, text, f, lex))
@@ -430,6 +441,8 @@ def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False
     quoted_objects_speak(doc, found, lex)
     relative_relays_named(doc, found, lex)
     found = cited_sources(doc, found, lex)
+    if lex.relays_speak_alone:
+        relays_speak_alone(found)
     link_parents(found)
     share_outer_frames(found)
     return found
