@@ -312,9 +312,11 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         # a subject does not run through the cue or a comma clause
         if left <= verb.i <= right:
             return None
-        # an object the parser hung on the subject ("empfahl der Minister den Umstieg")
+        # an object the parser hung on the subject ("empfahl der Minister den Umstieg", "sagte
+        # die Ministerin einigen Gästen")
         obj = next((k for k in range(i + 1, right + 1)
-                    if (lowers[k] in lex.object_determiners or lowers[k] in lex.verb_prepositions)
+                    if (lowers[k] in lex.object_determiners or lowers[k] in lex.verb_prepositions
+                        or lowers[k] in lex.plural_dative_determiners)
                     and (pos[k - 1] in (NOUN, PROPN) or texts[k - 1] in ("“", "«", ")"))), None)
         if obj is not None:
             right = obj - 1

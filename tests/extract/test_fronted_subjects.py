@@ -206,3 +206,12 @@ def test_a_bare_name_after_the_verb_stays_the_subject_after_an_object_article():
              ("Tom", "PROPN", 1, "appos", "Case=Acc"), ("Berg", "PROPN", 2, "flat:name", "Case=Acc")]
     doc, verb = _naming(front, [(2, 4)])
     assert _subject(doc, verb) == "Peter Kühn"
+
+
+def test_a_plural_dative_the_parser_hung_on_the_subject_after_the_verb_is_no_part_of_it():
+    # "…, sagte die Kanzlerin einigen Gästen": "einigen Gästen" is the one addressed
+    rows = [("„", "PUNCT", 3, "punct", ""), ("Ja", "INTJ", 3, "ccomp", ""), ("“", "PUNCT", 3, "punct", ""),
+            ("sagte", "VERB", 3, "ROOT", FIN), ("die", "DET", 5, "det", "Case=Nom"),
+            ("Kanzlerin", "NOUN", 3, "nsubj", "Case=Nom|Number=Sing"), ("einigen", "DET", 7, "det", "Case=Dat"),
+            ("Gästen", "NOUN", 5, "nmod", "Case=Dat|Number=Plur"), (".", "PUNCT", 3, "punct", "")]
+    assert _subject(_doc(rows), 3) == "die Kanzlerin"
