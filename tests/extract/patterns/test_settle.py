@@ -193,3 +193,16 @@ def test_a_quote_continuing_a_report_framed_after_it_joins_that_report(run_en):
     assert att.quote.text.startswith("The council") and att.quote.text.endswith('begins."')
     assert att.quote.kind == "mixed"  # the paraphrase, then the words themselves
     assert (att.speaker.entity, att.cue.text) == ("Ann Ruiz", "said")
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    # the quote's own sentence names who holds it: its subject, not the speaker before
+    ("Der Landrat Peter Kühn", "Der Landrat Peter Kühn"),
+    # a subject that names no one leaves the quote to the speaker before
+    ("Die Studie", "die Bürgermeisterin Anna Roth"),
+])
+def test_a_frameless_quote_takes_its_own_sentences_subject_when_that_names_someone(run_de, subject, speaker):
+    text = (f"„Wir bleiben hier“, sagte die Bürgermeisterin Anna Roth am Montag. {subject} kam am Abend zu dem "
+            "Ergebnis, „dass das Haus nicht mehr sicher ist“.")
+    atts = run_de(text).attributions
+    assert [a.speaker.text for a in atts if a.quote.text.startswith("„dass")] == [speaker]
