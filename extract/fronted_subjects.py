@@ -75,6 +75,33 @@ def subject_after_fronted_adverb(verb: Token, subject: Token, lower: int, lex: C
     return after
 
 
+def named_front_before_name(verb: Token, subject: Token, lower: int, lex: CueLexicon) -> Token | None:
+    """In a verb-second clause, the phrase opening it when the parser's subject is a bare name
+    right after the verb and that phrase is a name or a noun with a name in apposition ("Die
+    Ministerin Anna Berg nannte Peter Kühn einen „Freund“": Kühn is the object), or None.
+
+    Both phrases may stand in the nominative; the subject comes first when nothing marks the
+    order otherwise. The front phrase must agree with the verb in number, show no case but the
+    nominative, and not open with a preposition or an article of another case.
+    """
+    if (not lex.verb_second or subject.i != verb.i + 1 or subject.pos_ != "PROPN"
+            or subject.left_edge.i != subject.i or subject.lower_ in lex.pronouns):
+        return None
+    front = next((c for c in verb.children if c.i < verb.i and c.left_edge.i == lower and c.pos_ in ("NOUN", "PROPN")), None)
+    if front is None or front.left_edge.pos_ == "ADP" or front.left_edge.lower_ in lex.object_determiners \
+            or front.left_edge.lower_ in lex.genitive_only_determiners:
+        return None
+    if any(set(t.morph.get("Case")) - {"Nom"} for t in (front, front.left_edge)):
+        return None
+    named = front.pos_ == "PROPN" or front.ent_type_ in _NAME_LABELS or any(
+        c.dep_ in ("appos", "flat", "flat:name") and c.ent_type_ in _NAME_LABELS for c in front.children)
+    # the finite verb (the tagger may have missed the verb itself: "nannte" as an adjective)
+    finite = next((t for t in (verb, *verb.children) if t.i <= verb.i and is_finite(t)), verb)
+    if not named or not _agrees(front, finite):
+        return None
+    return front
+
+
 def adverb_with_phrases(subject: Token, lex: CueLexicon) -> bool:
     """Whether a parser's subject opening the clause is an adverb or adjective the tagger called
     a noun, with only prepositional phrases or a clause on it ("Passend zu den Gefahren warnte

@@ -329,6 +329,9 @@ class CueLexicon:
     # whether a quoted fragment inside reported speech, or a quote inside a quote, is a nested
     # quote of its own (German Wikinews practice) or only part of the outer content (PARC/PolNeAR)
     nested_fragments: bool = True
+    # whether a quote whose speaker was not found is said by its innermost relay ("Laut Polizei
+    # habe der Täter verlangt, …": German Wikinews practice) or keeps no speaker
+    relays_speak_alone: bool = False
     # whether a quote that goes on after its frame ("“A,” he said. “B.”") is one content with
     # its continuation (PARC/PolNeAR practice) or two quotes
     join_continued_quotes: bool = False

@@ -20,7 +20,7 @@ from .quoted_names import quoted_name, quoted_name_after  # noqa: F401  (their u
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
 from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
 from .span_index import CharSpans, DocEntities  # noqa: F401  (their users import them from here)
-from .fronted_subjects import adverb_with_phrases, fronted_subject, subject_after_fronted_adverb, subjects_on_auxiliary
+from .fronted_subjects import adverb_with_phrases, fronted_subject, named_front_before_name, subject_after_fronted_adverb, subjects_on_auxiliary
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
@@ -291,6 +291,9 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         fronted = next((c for c in verb.children if lower <= c.left_edge.i and c.i < verb.i and c.left_edge.i == lower
                         and c.pos_ in ("NOUN", "PROPN") and _plainly_nominative(c, lex)), None)
         children = [fronted] if fronted is not None else children
+    if len(children) == 1 and children[0].i > verb.i:
+        # "Die Ministerin Anna Berg nannte Peter Kühn …": a bare name after the verb is the object
+        children = [named_front_before_name(verb, children[0], lower, lex) or children[0]]
     if len(children) == 1:
         # "Bislang gingen die Wissenschaftler davon aus": the adverb before the verb is no subject
         after = subject_after_fronted_adverb(verb, children[0], lower, lex)
@@ -310,9 +313,11 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         # a subject does not run through the cue or a comma clause
         if left <= verb.i <= right:
             return None
-        # an object the parser hung on the subject ("empfahl der Minister den Umstieg")
+        # an object the parser hung on the subject ("empfahl der Minister den Umstieg", "sagte
+        # die Ministerin einigen Gästen")
         obj = next((k for k in range(i + 1, right + 1)
-                    if (lowers[k] in lex.object_determiners or lowers[k] in lex.verb_prepositions)
+                    if (lowers[k] in lex.object_determiners or lowers[k] in lex.verb_prepositions
+                        or lowers[k] in lex.plural_dative_determiners)
                     and (pos[k - 1] in (NOUN, PROPN) or texts[k - 1] in ("“", "«", ")"))), None)
         if obj is not None:
             right = obj - 1

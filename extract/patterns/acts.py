@@ -19,7 +19,7 @@ from ..quotemarks import has_words
 from .clauses import indirect_report, with_final_punct
 from .complements import OBJECT_DEPS, Labels, dep_labels, with_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
-from .speakers import usable_speaker
+from .speakers import source_for_impersonal, usable_speaker
 
 
 def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
@@ -72,8 +72,11 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
                 # the complement the parser hung on the subject is no part of it ("die Polizei von …")
                 cut = next((t.i for t in speaker[1:] if t.i > tok.i and t.lower_ in lex.act_complements and t.pos_ == "ADP"), None)
                 speaker = strip_punct(doc[speaker.start : cut]) if cut is not None else speaker
+            # "In den Schreiben forderte man …": the document speaks for "man"
+            source = source_for_impersonal(doc, tok, speaker, lower, sent.end, lex)
             if speaker is None or not _plausible_speaker(speaker, lex):
                 break
+            speaker = source
             yield Found((content.start_char, with_final_punct(doc, content)), "reported",
                         cue=cue_chars(tok, lemma), speaker=span_chars(speaker), pattern=Pattern.ACT)
             break

@@ -354,12 +354,16 @@ def _frame_between(text: str, prev: Found, f: Found) -> bool:
 
 def inherit_speakers(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
     """A direct quote with no frame continues the last speaker of the same or previous
-    paragraph (not an impersonal "man"/"es", which names no one)."""
+    paragraph (not an impersonal "man"/"es", which names no one); in a verb-second language a
+    quote inside a sentence whose own subject names someone is that subject's
+    (:func:`own_sentence_subject`)."""
     text = doc_text(doc)
     last: Found | None = None
     for f in found:
         if f.pattern == Pattern.NESTED:
             continue
+        if f.speaker is None and f.pattern == Pattern.DIRECT and f.cue is None and lex.verb_second:
+            f.speaker = span_chars(own_sentence_subject(doc, f, lex))
         if f.speaker is None and f.pattern == Pattern.DIRECT and f.cue is None and last is not None:
             gap = text[last.quote[1] : f.quote[0]]
             if gap.count("\n\n") <= 1 and len(gap) < 600 and not is_impersonal(doc, last.speaker, lex):
@@ -367,6 +371,30 @@ def inherit_speakers(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
                 f.inherited = True
         if f.speaker is not None:
             last = f
+
+
+def own_sentence_subject(doc: Doc, f: Found, lex: CueLexicon) -> Span | None:
+    """The subject of the sentence a frameless quote stands in, outside the quote, when it names
+    someone ("Der Experte der Organisation, Jan Kraus, wandte sich gegen die Behauptung, …: „…“"):
+    a name, a personal or relative pronoun, or a title or organisation noun at its head; not a
+    phrase about something ("Die Studie kam zu dem Schluss: „…“"). None when there is none."""
+    if not doc.has_annotation("DEP"):
+        return None
+    quote = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
+    if quote is None or not len(quote):
+        return None
+    sent = quote[0].sent
+    verb = next((t.head for t in sent if t.dep_ in SUBJECT_DEPS - {"expl"} and not quote.start <= t.i < quote.end
+                 and not quote.start <= t.head.i < quote.end and t.head.pos_ in ("VERB", "AUX")), None)
+    subject = usable_speaker(subject_of(verb, sent.start, sent.end, lex), lex) if verb is not None else None
+    if subject is None or subject.start < quote.end and quote.start < subject.end:
+        return None
+    head = subject.root
+    speaking = lex.titles | lex.organisation_nouns
+    if (head.pos_ == "PROPN" or any(t.ent_type_ in ("PER", "PERSON", "ORG") for t in subject)
+            or head.lower_ in lex.pronouns or head.lower_ in lex.relative_pronouns or head.text in speaking):
+        return subject
+    return None
 
 
 def share_outer_frames(found: list[Found]) -> None:
@@ -411,11 +439,22 @@ def link_parents(found: list[Found]) -> None:
                 break
 
 
+def relays_speak_alone(found: list[Found]) -> None:
+    """"Laut Polizei habe der Täter verlangt, …" with no speaker found for the words: the
+    relay nearest them (the innermost) is the one named as saying them, the speaker; the
+    relays outside it stay its chain."""
+    for f in found:
+        if f.speaker is None and f.mediator is not None:
+            chain = f.mediators
+            f.speaker = chain[0]
+            f.set_mediators(chain[1:])
+
+
 def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False) -> list[Found]:
     """The passes over everything the patterns found, in order: fragments settled (speech or
     title), quoted names inside a speaker or source dropped, continued quotes joined, speakers
-    of frameless quotes inherited, quoting verbs' objects and cited sources made speakers,
-    nesting linked."""
+    of frameless quotes inherited, quoting verbs' objects and cited sources made speakers, a
+    relay with no speaker made the speaker (``CueLexicon.relays_speak_alone``), nesting linked."""
     text = doc_text(doc)
     found = [f for f in settle_fragments(found, nested=lex.nested_fragments, text=text, broad=broad, doc=doc, lex=lex)
              if (f.pattern not in (Pattern.EMBEDDED, Pattern.FRAGMENT) or not is_quoted_title(doc, text, f, lex))
@@ -431,6 +470,8 @@ def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False
     quoted_objects_speak(doc, found, lex)
     relative_relays_named(doc, found, lex)
     found = cited_sources(doc, found, lex)
+    if lex.relays_speak_alone:
+        relays_speak_alone(found)
     link_parents(found)
     share_outer_frames(found)
     return found

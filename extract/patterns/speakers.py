@@ -270,6 +270,19 @@ def unnamed_subject_source(doc: Doc, verb: Token, lower: int, upper: int, lex: C
     return impersonal_source(doc, verb, upper, lex)
 
 
+def source_for_impersonal(doc: Doc, verb: Token, speaker: Span | None, lower: int, upper: int, lex: CueLexicon) -> Span | None:
+    """The source a clause names for a cue whose subject is one impersonal word ("In den
+    Schreiben forderte man …", "so heißt es in einer Erklärung"): the document or origin
+    :func:`unnamed_subject_source` finds, when no time noun heads it, else the subject as it
+    was ("in den letzten Tagen" is no source)."""
+    if speaker is None or len(speaker) != 1 or not impersonal_word(speaker[0], lex):
+        return speaker
+    source = unnamed_subject_source(doc, verb, lower, upper, lex)
+    if source is None or source.root.text in lex.time_nouns:
+        return speaker
+    return source
+
+
 def has_expletive(verb: Token, lex: CueLexicon) -> bool:
     """The cue has an impersonal "es" the parser did not call its subject ("hatte es geheißen")."""
     return any(c.lower_ in lex.expletives for c in verb.children)
@@ -321,7 +334,7 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         # whom it was said to, never who said it; without an agent the speaker is unnamed (a
         # relative pronoun is left to the rules for relative clauses)
         return None
-    speaker = usable_speaker(subject, lex)
+    speaker = source_for_impersonal(doc, verb, usable_speaker(subject, lex), lower, upper, lex)
     if speaker is None and (subject is not None or has_expletive(verb, lex)):
         return unnamed_subject_source(doc, verb, lower, upper, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):

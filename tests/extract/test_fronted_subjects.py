@@ -167,3 +167,51 @@ def test_a_subject_the_parser_hung_on_the_auxiliary_of_a_perfect_is_the_particip
     rows = [("Am", "ADP", 1, "case", ""), ("Montag", "NOUN", 2, "nsubj", "Case=Dat|Number=Sing"),
             ("hat", "AUX", 3, "aux", SINGULAR), ("mitgeteilt", "VERB", 3, "ROOT", PARTICIPLE), (".", "PUNCT", 3, "punct", "")]
     assert _subject(_doc(rows), 3) is None
+
+
+def _naming(front, ents):
+    """``front`` rows (heads relative, -1 = the verb), then "nannte Peter Kühn einen Freund ."
+    with the verb read as an adjective and the name after it as the subject."""
+    rows = []
+    v = len(front)
+    for word, pos, head, dep, morph in front:
+        rows.append((word, pos, v if head == -1 else head, dep, morph))
+    rows += [("nannte", "ADJ", v, "ROOT", "Case=Nom|Number=Sing"), ("Peter", "PROPN", v, "nsubj", "Case=Nom|Number=Sing"),
+             ("Kühn", "PROPN", v + 1, "flat:name", "Case=Nom"), ("einen", "DET", v + 4, "det", "Case=Acc"),
+             ("Freund", "NOUN", v, "obj", "Case=Nom|Number=Sing"), (".", "PUNCT", v, "punct", "")]
+    doc = _doc(rows)
+    doc.ents = [Span(doc, s, e, label="PER") for s, e in ents] + [Span(doc, v + 1, v + 3, label="PER")]
+    return doc, v
+
+
+def test_a_bare_name_after_the_verb_is_its_object_when_a_named_phrase_opens_the_clause():
+    # "Die Ministerin Anna Berg nannte Peter Kühn einen „Freund“": both may be nominative,
+    # the subject comes first
+    front = [("Die", "DET", 1, "det", "Case=Nom"), ("Ministerin", "NOUN", -1, "nmod", "Case=Nom|Number=Sing"),
+             ("Anna", "PROPN", 1, "appos", "Case=Nom"), ("Berg", "PROPN", 2, "flat:name", "Case=Nom")]
+    doc, verb = _naming(front, [(2, 4)])
+    assert _subject(doc, verb) == "Die Ministerin Anna Berg"
+
+
+def test_a_bare_name_after_the_verb_stays_the_subject_when_the_opening_phrase_names_no_one():
+    # "Die Tat nannte Peter Kühn einen „Fehler“": the deed is the object, fronted
+    front = [("Die", "DET", 1, "det", "Case=Nom"), ("Tat", "NOUN", -1, "obj", "Case=Nom|Number=Sing")]
+    doc, verb = _naming(front, [])
+    assert _subject(doc, verb) == "Peter Kühn"
+
+
+def test_a_bare_name_after_the_verb_stays_the_subject_after_an_object_article():
+    # "Den Minister Tom Berg nannte Peter Kühn einen „Freund“": "Den" is no nominative
+    front = [("Den", "DET", 1, "det", "Case=Acc"), ("Minister", "NOUN", -1, "obj", "Case=Acc|Number=Sing"),
+             ("Tom", "PROPN", 1, "appos", "Case=Acc"), ("Berg", "PROPN", 2, "flat:name", "Case=Acc")]
+    doc, verb = _naming(front, [(2, 4)])
+    assert _subject(doc, verb) == "Peter Kühn"
+
+
+def test_a_plural_dative_the_parser_hung_on_the_subject_after_the_verb_is_no_part_of_it():
+    # "…, sagte die Kanzlerin einigen Gästen": "einigen Gästen" is the one addressed
+    rows = [("„", "PUNCT", 3, "punct", ""), ("Ja", "INTJ", 3, "ccomp", ""), ("“", "PUNCT", 3, "punct", ""),
+            ("sagte", "VERB", 3, "ROOT", FIN), ("die", "DET", 5, "det", "Case=Nom"),
+            ("Kanzlerin", "NOUN", 3, "nsubj", "Case=Nom|Number=Sing"), ("einigen", "DET", 7, "det", "Case=Dat"),
+            ("Gästen", "NOUN", 5, "nmod", "Case=Dat|Number=Plur"), (".", "PUNCT", 3, "punct", "")]
+    assert _subject(_doc(rows), 3) == "die Kanzlerin"

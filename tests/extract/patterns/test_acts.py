@@ -24,6 +24,19 @@ def test_a_speech_act_coordinated_with_another_verb_shares_its_subject(run_de):
         "reported", text, "Die nationalistische Partei", "fordert")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the document the impersonal subject stands for
+    ("In den Bekennerschreiben forderte man den Abzug der Truppen aus dem Land.", "den Bekennerschreiben"),
+    ("Die Kosten sollen durch mehr Effizienz sinken, so heißt es in einer Erklärung des Verbands.",
+     "einer Erklärung des Verbands"),
+    # no document named: "man" stays
+    ("Bis jetzt geht man von einem Kurzschluss in der Anlage aus.", "man"),
+])
+def test_an_impersonal_subject_gives_way_to_the_document_named_before_or_after_the_verb(run_de, text, speaker):
+    atts = [a for a in run_de(text).attributions if a.quote.kind == "reported"]
+    assert [a.speaker.text for a in atts] == [speaker]
+
+
 def test_a_weak_verb_without_its_complement_reports_nothing(run_de):
     assert not run_de("Die Polizei sprach am Montag mit den Anwohnern der Siedlung.").attributions
 

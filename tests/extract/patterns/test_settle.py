@@ -45,6 +45,21 @@ def test_a_quote_inside_reported_speech_takes_the_reports_speaker():
     assert inner.speaker == (50, 51)
 
 
+def test_the_innermost_relay_of_a_quote_with_no_speaker_becomes_its_speaker():
+    # "Laut der Zeitung habe der Mann nach Angaben der Polizei verlangt, …": the man not found
+    from quotegraph.extract.patterns.found import Found
+    from quotegraph.extract.patterns.settle import relays_speak_alone
+
+    alone = Found(quote=(60, 90), kind="indirect", cue=(50, 58, "verlangen"), mediator=(6, 17))
+    chained = Found(quote=(60, 90), kind="indirect", mediator=(6, 17))
+    chained.set_mediators(((30, 45), (6, 17)))
+    named = Found(quote=(60, 90), kind="indirect", speaker=(20, 28), mediator=(6, 17))
+    relays_speak_alone([alone, chained, named])
+    assert (alone.speaker, alone.mediators) == ((6, 17), ())
+    assert (chained.speaker, chained.mediators) == ((30, 45), ((6, 17),))
+    assert (named.speaker, named.mediators) == ((20, 28), ((6, 17),))
+
+
 def test_with_a_quoting_verb_the_object_speaks_and_the_subject_relays(run_de):
     text = "Die Zeitung zitiert einen Augenzeugen mit den Worten: „Der Mann ist einfach weitergegangen.“"
     (att,) = run_de(text).attributions
@@ -178,3 +193,16 @@ def test_a_quote_continuing_a_report_framed_after_it_joins_that_report(run_en):
     assert att.quote.text.startswith("The council") and att.quote.text.endswith('begins."')
     assert att.quote.kind == "mixed"  # the paraphrase, then the words themselves
     assert (att.speaker.entity, att.cue.text) == ("Ann Ruiz", "said")
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    # the quote's own sentence names who holds it: its subject, not the speaker before
+    ("Der Landrat Peter Kühn", "Der Landrat Peter Kühn"),
+    # a subject that names no one leaves the quote to the speaker before
+    ("Die Studie", "die Bürgermeisterin Anna Roth"),
+])
+def test_a_frameless_quote_takes_its_own_sentences_subject_when_that_names_someone(run_de, subject, speaker):
+    text = (f"„Wir bleiben hier“, sagte die Bürgermeisterin Anna Roth am Montag. {subject} kam am Abend zu dem "
+            "Ergebnis, „dass das Haus nicht mehr sicher ist“.")
+    atts = run_de(text).attributions
+    assert [a.speaker.text for a in atts if a.quote.text.startswith("„dass")] == [speaker]
