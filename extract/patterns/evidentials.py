@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..cue_verbs import cue_tokens
@@ -19,6 +19,10 @@ from .found import Found, FoundIndex, Pattern, cue_chars
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 _PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
+# a raising verb the parser hangs on the participle after it: "seemed [rattled]", "appeared [headed]"
+_RAISING_AUX = frozenset({"aux", "auxpass", "aux:pass"})
+# "seems [like] a turning point": the preposition of likeness says what the subject seems
+_LIKENESS = frozenset({"like"})
 # what a raising verb says of its subject: "seems [to win]", "seemed [unperturbed]", "appears [a mistake]"
 _STATES = frozenset({"xcomp", "acomp", "attr", "oprd"})
 # what a passive reporting verb says of its subject: "expected [to win]", "revealed [that …]",
@@ -31,7 +35,8 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
     annotates them as attributions with no source):
 
     - a raising verb and what it says of its subject: "The senator seemed to be losing
-      ground", "Her aides appear unperturbed", "It appears that the vote failed";
+      ground", "Her aides appear unperturbed", "The team appeared poised to win", "This seems
+      like a turning point", "It appears that the vote failed";
     - a passive belief verb with an infinitive: "The bill is expected to pass";
     - a hearsay adverb on a clause: "The company reportedly spent $2 million";
     - an adjective of evidence after an impersonal "it" and a copula, with its clause
@@ -86,8 +91,26 @@ def _candidates(doc: Doc, lex: CueLexicon) -> list[int]:
         known = _evidential_lemmas(lex.evidential_verbs, lex.evidential_passives | lex.evidence_adjectives)
         passing = known.passing(set(id_list(d, LEMMA)), d.vocab.strings)
         lemmas = np.flatnonzero(among(doc_array(d, LEMMA), list(passing))).tolist()
+        if lex.regular_inflection_stems:
+            # "seemed" as the auxiliary of a participle keeps its form as its lemma: its stem is read
+            forms = _inflected_forms(lex.evidential_verbs).passing(set(id_list(d, LOWER)), d.vocab.strings)
+            lemmas += np.flatnonzero(among(doc_array(d, LOWER), list(forms))).tolist() if forms else []
         return sorted({*tokens_with(d, lex.evidential_adverbs), *lemmas})
     return kept(doc, ("evidential_candidates", id(lex)), compute)
+
+
+@lru_cache(maxsize=8)
+def _inflected_forms(verbs: frozenset[str]) -> KnownIds:
+    """The forms (by id) of ``verbs`` with a regular ending: "seems", "seemed", "appearing"."""
+    return KnownIds(lambda form: _verb_of_form(form.lower(), verbs) is not None)
+
+
+def _verb_of_form(low: str, verbs: frozenset[str]) -> str | None:
+    """The one of ``verbs`` a lower-case form is, with or without a regular ending, or None."""
+    if low in verbs:
+        return low
+    stem = low[:-3] if low.endswith("ing") else low[:-2] if low.endswith("ed") else low[:-1] if low.endswith("s") else None
+    return next((v for v in (stem, f"{stem}e") if stem and v in verbs), None)
 
 
 @lru_cache(maxsize=8)
@@ -109,8 +132,17 @@ def _evidential(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[Span, tuple[int,
         return _impersonal_evidence(tok, lex)
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    raising = _verb_of_form(lemma, lex.evidential_verbs) if tok.dep_ in _RAISING_AUX else None
+    if raising is not None and tok.head.tag_ == "VBN" and tok.head.i > tok.i:
+        # "The governor seemed rattled by …", "The memo seemed aimed at …": the parser makes the
+        # raising verb the auxiliary (its form its lemma) of the participle it says of its subject
+        subject = next((c for c in tok.head.children if c.dep_ in _SUBJECTS and c.i < tok.i), None)
+        if subject is None or subject.dep_ == "expl":
+            return None
+        return _between(doc, subject, tok.head), cue_chars(tok, raising)
     if lemma in lex.evidential_verbs:
-        state = next((c for c in tok.children if c.dep_ in _STATES and c.i > tok.i), None)
+        state = next((c for c in tok.children if c.i > tok.i and (
+            c.dep_ in _STATES or c.dep_ == "prep" and c.lower_ in _LIKENESS)), None)
         subject = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i < tok.i), None)
         if state is None:
             clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
@@ -118,9 +150,9 @@ def _evidential(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[Span, tuple[int,
             return (_between(doc, clause, clause), cue_chars(tok, lemma)) if clause is not None else None
         if subject is None or subject.dep_ == "expl":
             return None
-        if state.dep_ == "xcomp" and state.pos_ in ("VERB", "AUX") and not any(
+        if state.dep_ == "xcomp" and state.pos_ in ("VERB", "AUX") and state.tag_ != "VBN" and not any(
                 c.dep_ == "aux" and c.tag_ == "TO" for c in state.children):
-            return None  # "appeared speaking to reporters": no infinitive, no appearance
+            return None  # "appeared speaking to reporters": no infinitive nor participle, no appearance
         return _between(doc, subject, state), cue_chars(tok, lemma)
     if lemma in lex.evidential_passives and any(c.dep_ in _PASSIVE_AUX for c in tok.children):
         state = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i

@@ -44,6 +44,9 @@ from .speakers import noun_owner, speaker_for
 
 _PASSIVE_AUX = frozenset({"auxpass", "aux:pass"})
 _COPULA_HEADS = frozenset({"acomp", "ROOT"})
+# "X seemed [hopeful] that …", "appeared [confident] …": the parser reads the adjective after a
+# raising verb (``CueLexicon.evidential_verbs``) as its predicate
+_RAISED_DEPS = frozenset({"oprd", "xcomp"})
 # what is asked: a question clause ("asked whether …"), the object of "about" ("asked about
 # the merger") or a question named as such ("was asked a question about …")
 _QUESTION_DEPS = frozenset({"ccomp", "xcomp"})
@@ -169,15 +172,18 @@ def _stance(doc: Doc, sent: Span, adj: Token, lex: CueLexicon) -> Found | None:
         if not any(c.dep_ in _PASSIVE_AUX for c in adj.children) or any(c.dep_ == "agent" for c in adj.children):
             return None
         head = adj
-    elif adj.pos_ != "ADJ" or adj.lemma_.lower() not in lex.stance_adjectives or adj.dep_ not in _COPULA_HEADS:
+    elif adj.pos_ != "ADJ" or adj.lemma_.lower() not in lex.stance_adjectives or not (
+            adj.dep_ in _COPULA_HEADS or adj.dep_ in _RAISED_DEPS and adj.head.lemma_.lower() in lex.evidential_verbs):
         return None
     else:
-        head = adj.head if adj.dep_ == "acomp" else adj
+        head = adj if adj.dep_ == "ROOT" else adj.head
     clause = next((c for c in (*adj.children, *head.children) if c.dep_ == "ccomp" and c.i > adj.i), None)
     if clause is None and adj.lower_ in lex.stance_infinitive_adjectives:
         clause = _stance_infinitive(adj)  # "The union is eager to settle"
-    if clause is None:
-        clause = _stance_object(adj, lex)  # "Republicans are critical of the deal"
+    if clause is None and adj.dep_ not in _RAISED_DEPS:
+        # "Republicans are critical of the deal"; "X seems pleased with the vote" is the writer's
+        # impression of X (:mod:`.evidentials`), a clause after it is X's view
+        clause = _stance_object(adj, lex)
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < adj.i), None)
     if clause is None or subject is None or subject.dep_ == "expl" or subject.lower_ in lex.impersonal:
         return None

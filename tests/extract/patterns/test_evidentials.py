@@ -13,6 +13,11 @@ CASES = [
     ("The governor seemed to be losing ground in the north.", "The governor seemed to be losing ground in the north",
      "seemed"),
     ("Her aides appeared completely unperturbed.", "Her aides appeared completely unperturbed", "appeared"),
+    # a participle as the state ("appeared poised", "seemed rattled": the parser may make the raising
+    # verb its auxiliary) and the preposition of likeness
+    ("The campaign team appeared paralyzed.", "The campaign team appeared paralyzed", "appeared"),
+    ("The governor seemed rattled by the attacks.", "The governor seemed rattled by the attacks", "seemed"),
+    ("This seems like a turning point for the party.", "This seems like a turning point for the party", "seems"),
     # "it appears that …": the clause alone
     ("It appears that the vote was not close at all.", "that the vote was not close at all", "appears"),
     # a passive belief verb with an infinitive, negated too
@@ -59,6 +64,8 @@ def test_hearsay_beside_a_report_is_found_but_not_inside_its_clause(run_en):
 @pytest.mark.parametrize("text", [
     "She appeared on television on Monday.",  # "appear" without an infinitive or a state: no appearance
     "He seemed.",
+    "The senator appeared speaking to reporters.",  # a gerund: no state, no appearance
+    "The senator appeared at the rally.",
     "The senator expected a close vote.",  # active "expect": no hearsay
     "The results were announced on Saturday.",  # a passive saying nothing of its subject
     "The bill was criticized by the union as reckless.",  # the agent speaks

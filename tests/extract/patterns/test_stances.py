@@ -43,6 +43,11 @@ STANCES = [
      "made clear"),
     ("The mayor made it plain that she would veto the budget.", "that she would veto the budget", "The mayor",
      "made it plain"),
+    # the adjective after a raising verb, which the parser reads as its predicate
+    ("Senator Tom Wexler seemed hopeful that the committee could approve the plan.",
+     "that the committee could approve the plan", "Senator Tom Wexler", "seemed hopeful"),
+    ("Mayor Jane Dorn appeared confident that voters would back the levy.", "that voters would back the levy",
+     "Mayor Jane Dorn", "appeared confident"),
 ]
 
 
@@ -62,6 +67,7 @@ def test_a_stance_adjective_with_a_clause_or_object_is_its_subjects_view(run_en,
     "The river is divided into two arms.",  # "into": no stance's preposition
     "The storm made the roads clear.",  # nothing made plain
     "He made it clear on Tuesday.",
+    "The new levy seemed likely to fail.",  # the writer's view of a thing: "likely" is no stance
 ])
 def test_no_stance_without_a_clause_or_a_subject(run_en, text):
     assert not any(a.pattern == "stance" for a in run_en(text).attributions)
