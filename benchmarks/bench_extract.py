@@ -263,7 +263,9 @@ def bench_split(data: Path, limit: int | None, *, batch_size: int) -> None:
             del nlp, docs, results
     gc.unfreeze()
     gc.set_threshold(*threshold)
-    names = list(steps["de"])
+    # the steps of both languages in the order they ran (a step one language skips, such as a
+    # learned part it ships no weights for, is a "-" in its column)
+    names = list(dict.fromkeys([*steps["en"], *steps["de"]]))
     component_rows = [n for n in names if n.startswith("  ")]
     rows = []
     for name in names[:3] + ["qg_attribution"] + component_rows + names[3 + len(component_rows):]:
