@@ -20,7 +20,7 @@ from ..phrases import NAME_LABELS, doc_text, ends_in_noun, sentences, strip_punc
 from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
-from .speakers import is_impersonal, passive_agent, usable_speaker
+from .speakers import is_impersonal, nominative_after_auxiliary, passive_agent, usable_speaker
 
 #: Dependencies of a clause on the clause that governs it: complement, adverbial and
 #: relative clauses, and a predicate the complement hangs on ("zeigte sich besorgt, dass …").
@@ -139,7 +139,11 @@ def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | No
         # reporting verb's agent is the one whose view goes on
         agent = passive_agent(doc, root, sent.start, sent.end, lex) if cue_lemma(root, lex) else None
         return span_chars(agent) if agent is not None and any(t.ent_type_ in NAME_LABELS for t in agent) else None
-    speaker = usable_speaker(subject_of(root, sent.start, sent.end, lex), lex)
+    subject = subject_of(root, sent.start, sent.end, lex)
+    if subject is None:
+        # "Am 15. Mai hat die Wahlkommission … entschieden": a subject the parser made an object
+        subject = nominative_after_auxiliary(doc, root, sent.end, lex)
+    speaker = usable_speaker(subject, lex)
     if speaker is None or not (any(t.ent_type_ in NAME_LABELS for t in speaker) or _speaking_body(speaker, lex)):
         return None  # a named person or body, not any noun the sentence is about
     return span_chars(speaker)

@@ -361,7 +361,7 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if speaker is None and lex.verb_second and subject is None:
         speaker = _perfect_read_as_attribute(verb, lower, upper, lex)
     if speaker is None and lex.verb_second and subject is None and not passive:
-        speaker = _nominative_after_auxiliary(doc, verb, upper, lex)
+        speaker = nominative_after_auxiliary(doc, verb, upper, lex)
     if speaker is None:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
         if speaker is not None and speaker.root.dep_ in _ADVERBIAL_DEPS and not speaker.root.ent_type_:
@@ -438,7 +438,7 @@ def _nominative_after(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Spa
     return np if np is not None and np.end == obj.i + 1 else None
 
 
-def _nominative_after_auxiliary(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Span | None:
+def nominative_after_auxiliary(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Span | None:
     """The subject of a perfect the parser made an object of the participle: the noun phrase
     right after the finite auxiliary, with an article that can be nominative ("Daher hat der
     Gerichtshof entschieden, dass …": "der" read as the dative)."""

@@ -88,6 +88,14 @@ def test_a_title_or_a_body_as_the_subject_before_is_the_one_whose_view_goes_on(r
     assert att.quote.kind == "free_indirect" and att.speaker.text == speaker
 
 
+def test_a_subject_the_parser_made_an_object_after_the_auxiliary_is_the_one_whose_view_goes_on(run_de):
+    # "hat die Wahlkommission … verschoben": the parser read the body as the participle's object
+    text = ("Der Präsident ist krank. Am Montag hat die Wahlkommission die Abstimmung verschoben. "
+            "Mögliche Termine seien der 24. September und der 8. Oktober.")
+    (att,) = run_de(text).attributions
+    assert att.quote.kind == "free_indirect" and att.speaker.text == "die Wahlkommission"
+
+
 def test_the_subject_before_is_read_where_the_parser_split_its_sentence(run_de):
     # the parser made "Berlins" a root of its own: the sentence's verb is the other root
     text = ("Das Gericht wies die Klage am Montag zurück. Eine Frist sei versäumt worden, so das Gericht. "
