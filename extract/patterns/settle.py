@@ -54,16 +54,22 @@ def is_quoted_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
+def _parsed_quote(doc: Doc, f: Found) -> Span | None:
+    """The tokens of a found quote in a parsed Doc, or None (no parse, or no token in it)."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
 def clause_frame(doc: Doc, f: Found, lex: CueLexicon) -> tuple[tuple[int, int, str], Span] | None:
     """"Die Ministerin nannte den Plan „reine Spekulation“", "Als „Fehler“ bezeichnete X den
     Schritt": a quoted fragment the parser hangs on a reporting verb is the words of that
     verb's subject, wherever the verb stands. The verb (as a cue) and the subject, or None
     when the verb is no reporting verb, is passive, or its subject cannot speak or lies in
     the fragment."""
-    if not doc.has_annotation("DEP"):
-        return None
-    span = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
-    if span is None or not len(span):
+    span = _parsed_quote(doc, f)
+    if span is None:
         return None
     sent = span[0].sent
     verb = span.root.head
@@ -378,10 +384,8 @@ def own_sentence_subject(doc: Doc, f: Found, lex: CueLexicon) -> Span | None:
     someone ("Der Experte der Organisation, Jan Kraus, wandte sich gegen die Behauptung, …: „…“"):
     a name, a personal or relative pronoun, or a title or organisation noun at its head; not a
     phrase about something ("Die Studie kam zu dem Schluss: „…“"). None when there is none."""
-    if not doc.has_annotation("DEP"):
-        return None
-    quote = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
-    if quote is None or not len(quote):
+    quote = _parsed_quote(doc, f)
+    if quote is None:
         return None
     sent = quote[0].sent
     verb = next((t.head for t in sent if t.dep_ in SUBJECT_DEPS - {"expl"} and not quote.start <= t.i < quote.end
