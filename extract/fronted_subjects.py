@@ -102,6 +102,20 @@ def named_front_before_name(verb: Token, subject: Token, lower: int, lex: CueLex
     return front
 
 
+def pronoun_after_fronted_object(verb: Token, subject: Token, upper: int, lex: CueLexicon) -> Token | None:
+    """In a verb-second clause, a pronoun only the nominative has right after the finite verb
+    when the parser's subject stands before that verb ("Die Tat bezeichnete er als sinnlos",
+    "Den Plan hat er abgelehnt"): the phrase before is the fronted object, the pronoun the
+    subject (``CueLexicon.nominative_pronouns``; "sie" may be the object), or None."""
+    if not lex.verb_second or subject.i > verb.i or subject.lower_ in lex.pronouns:
+        return None
+    finite = next((t for t in (verb, *verb.children) if subject.right_edge.i < t.i <= verb.i and is_finite(t)), None)
+    if finite is None or finite.i + 1 >= upper:
+        return None
+    after = verb.doc[finite.i + 1]
+    return after if after.lower_ in lex.nominative_pronouns else None
+
+
 def adverb_with_phrases(subject: Token, lex: CueLexicon) -> bool:
     """Whether a parser's subject opening the clause is an adverb or adjective the tagger called
     a noun, with only prepositional phrases or a clause on it ("Passend zu den Gefahren warnte

@@ -106,6 +106,9 @@ class CueLexicon:
     pointers: frozenset[str] = _words()
     # --- speakers
     pronouns: frozenset[str] = _words()  # speaker pronouns resolved to the person named before
+    # personal pronouns only the nominative has ("er", "ich", "wir", "man"): in a verb-second
+    # clause one right after the finite verb is its subject ("Die Tat bezeichnete er als …")
+    nominative_pronouns: frozenset[str] = _words()
     # demonstratives that stand alone for a person named before and can speak ("Dieser
     # behauptete, …", "Letztere sagte, …"); unlike ``pronouns`` not resolved to the person in focus
     demonstrative_speakers: frozenset[str] = _words()

@@ -20,7 +20,8 @@ from .quoted_names import quoted_name, quoted_name_after  # noqa: F401  (their u
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
 from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
 from .span_index import CharSpans, DocEntities  # noqa: F401  (their users import them from here)
-from .fronted_subjects import adverb_with_phrases, fronted_subject, named_front_before_name, subject_after_fronted_adverb, subjects_on_auxiliary
+from .fronted_subjects import (adverb_with_phrases, fronted_subject, named_front_before_name, pronoun_after_fronted_object,
+                               subject_after_fronted_adverb, subjects_on_auxiliary)
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, DOUBLE_PAIRS, OPENING_MARKS
 
@@ -294,6 +295,9 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     if len(children) == 1 and children[0].i > verb.i:
         # "Die Ministerin Anna Berg nannte Peter Kühn …": a bare name after the verb is the object
         children = [named_front_before_name(verb, children[0], lower, lex) or children[0]]
+    if len(children) == 1 and children[0].i < verb.i:
+        # "Die Tat bezeichnete er als sinnlos": the fronted object before a nominative pronoun
+        children = [pronoun_after_fronted_object(verb, children[0], upper, lex) or children[0]]
     if len(children) == 1:
         # "Bislang gingen die Wissenschaftler davon aus": the adverb before the verb is no subject
         after = subject_after_fronted_adverb(verb, children[0], lower, lex)

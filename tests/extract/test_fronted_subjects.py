@@ -215,3 +215,29 @@ def test_a_plural_dative_the_parser_hung_on_the_subject_after_the_verb_is_no_par
             ("Kanzlerin", "NOUN", 3, "nsubj", "Case=Nom|Number=Sing"), ("einigen", "DET", 7, "det", "Case=Dat"),
             ("Gästen", "NOUN", 5, "nmod", "Case=Dat|Number=Plur"), (".", "PUNCT", 3, "punct", "")]
     assert _subject(_doc(rows), 3) == "die Kanzlerin"
+
+
+def _fronted_object(pronoun, auxiliary=False):
+    """"Die Tat bezeichnete PRONOUN als sinnlos ." with "Die Tat" the parser's subject and the
+    pronoun its object; with ``auxiliary`` "Die Tat hat PRONOUN als sinnlos bezeichnet ."."""
+    if auxiliary:
+        rows = [("Die", "DET", 1, "det", "Case=Nom"), ("Tat", "NOUN", 6, "nsubj", "Case=Nom|Number=Sing"),
+                ("hat", "AUX", 6, "aux", SINGULAR), (pronoun, "PRON", 6, "obj", ""), ("als", "ADP", 5, "case", ""),
+                ("sinnlos", "ADJ", 6, "xcomp", ""), ("bezeichnet", "VERB", 6, "ROOT", PARTICIPLE), (".", "PUNCT", 6, "punct", "")]
+        return _doc(rows), 6
+    rows = [("Die", "DET", 1, "det", "Case=Nom"), ("Tat", "NOUN", 2, "nsubj", "Case=Nom|Number=Sing"),
+            ("bezeichnete", "VERB", 2, "ROOT", FIN), (pronoun, "PRON", 2, "obj", ""), ("als", "ADP", 5, "case", ""),
+            ("sinnlos", "ADJ", 2, "xcomp", ""), (".", "PUNCT", 2, "punct", "")]
+    return _doc(rows), 2
+
+
+def test_a_nominative_pronoun_after_the_finite_verb_is_the_subject_of_a_fronted_object():
+    # "Die Tat bezeichnete er als sinnlos": only a nominative is "er", so "Die Tat" is the object
+    assert _subject(*_fronted_object("er")) == "er"
+    assert _subject(*_fronted_object("wir", auxiliary=True)) == "wir"  # after the perfect's auxiliary
+
+
+def test_a_pronoun_that_may_be_the_object_leaves_the_fronted_subject():
+    # "Die Polizei forderte sie auf": "sie" may be the accusative, the front the subject
+    assert _subject(*_fronted_object("sie")) == "Die Tat"
+    assert _subject(*_fronted_object("er"), lex=load_lexicon("en")) == "Die Tat"  # no verb-second rule
