@@ -27,3 +27,19 @@ def test_patterns(run_de, text, quote, speaker, cue, kind):
     assert att.speaker is not None and att.speaker.entity == speaker
     assert att.cue.lemma == cue
     assert att.quote.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker, cue",
+    [
+        ("„Freiheit statt Angst“, skandierten die Demonstranten.", "„Freiheit statt Angst“", "die Demonstranten", "skandieren"),
+        ("Die Ministerin Clara Hartmann konstatierte, die Lage habe sich beruhigt.",
+         "die Lage habe sich beruhigt", "Die Ministerin Clara Hartmann", "konstatieren"),
+        ("Clara Hartmann fügte an, die Regierung werde nicht nachgeben.",
+         "die Regierung werde nicht nachgeben", "Clara Hartmann", "anfügen"),
+    ],
+)
+def test_lexicon_speech_verbs(run_de, text, quote, speaker, cue):
+    # chanting, stating and adding are speech acts: their verbs are cues
+    att = run_de(text).attributions[0]
+    assert (att.quote.text, att.speaker.text, att.cue.lemma) == (quote, speaker, cue)
