@@ -28,6 +28,12 @@ _AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass"})
 _ROOT_DEPS = frozenset({"ROOT", "root"})
 _ADJECTIVE_TAGS = frozenset({"ADJA", "ADJD"})  # German attributive and predicative adjectives
 _OPENING_ADVERB_TAGS = frozenset({"ADV", "PAV"})  # "So", "Dabei", "Nun"
+# a prepositional phrase opening a verb-second clause ("Als Grund", "In seiner Mitteilung"), at
+# most so many words, and the words that may open the subject after its finite verb
+_PHRASE_OPENER_TAGS = frozenset({"APPR", "APPRART", "KOKOM"})
+_OPENING_PHRASE_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "PPOSAT", "PIAT", "PDAT", "CARD", "$("})
+_MAX_OPENING_PHRASE = 6
+_SUBJECT_START_TAGS = frozenset({"ART", "NE", "PPER"})
 # plain ints: numpy compares an array with an enum member of spaCy's parts of speech slowly
 # (it asks the enum class for array hooks it does not have)
 _VERB, _AUX, _NOUN = int(VERB), int(AUX), int(NOUN)
@@ -247,7 +253,7 @@ def _verb_like(doc: Doc, lex: CueLexicon) -> np.ndarray:
     if lex.verb_second:
         # an adjective's tag in the finite verb's place after an opening adverb: few, one by one
         for i in np.flatnonzero(among(doc_array(doc, TAG), word_ids(_ADJECTIVE_TAGS, strings))).tolist():
-            keep[i] = keep[i] or _in_verb_second_place(doc[i], lex.report_pointers)
+            keep[i] = keep[i] or _in_verb_second_place(doc[i], lex.report_pointers) or _after_opening_phrase(doc[i])
         for i in np.flatnonzero(doc_array(doc, TAG) == strings["VVPP"]).tolist():
             keep[i] = keep[i] or _participle_under_auxiliary(doc[i], lex)
     if lex.noun_cues_need_verb_dependents:
@@ -291,6 +297,19 @@ def _in_verb_second_place(token: Token, pointers: frozenset[str] = frozenset()) 
     return not token.text[:1].isupper() and before.tag_ in _OPENING_ADVERB_TAGS
 
 
+def _after_opening_phrase(token: Token) -> bool:
+    """Whether a lower-case word the tagger read as an adjective follows a prepositional phrase
+    opening the sentence and comes before an article, a name or a personal pronoun: the place
+    of a verb-second clause's finite verb ("Als Grund nannte die Sprecherin …", "In seiner
+    Mitteilung resümiert Anna Weber: …"; an attributive adjective stands before its noun)."""
+    doc, i = token.doc, token.i
+    if token.text[:1].isupper() or i + 1 >= len(doc) or doc[i + 1].tag_ not in _SUBJECT_START_TAGS:
+        return False
+    start = next((k for k in range(i - 1, max(-1, i - 1 - _MAX_OPENING_PHRASE), -1) if doc[k].is_sent_start), None)
+    return (start is not None and start < i - 1 and doc[start].tag_ in _PHRASE_OPENER_TAGS
+            and all(t.tag_ in _OPENING_PHRASE_TAGS for t in doc[start + 1 : i]))
+
+
 def _participle_under_auxiliary(token: Token, lex: CueLexicon) -> bool:
     """Whether a main verb's participle (tagged VVPP, whatever its part of speech) hangs on an
     auxiliary of the perfect (``CueLexicon.perfect_auxiliaries``): the parser made the
@@ -320,7 +339,8 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
     if (token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower())
             and not (token.tag_[:2] in ("VV", "VA", "VM") and token.dep_ in ("ROOT", "root"))
             and not any(c.dep_ in _AUX_DEPS for c in token.children)
-            and not (lex.verb_second and token.tag_ in _ADJECTIVE_TAGS and _in_verb_second_place(token, lex.report_pointers))
+            and not (lex.verb_second and token.tag_ in _ADJECTIVE_TAGS
+                     and (_in_verb_second_place(token, lex.report_pointers) or _after_opening_phrase(token)))
             and not (lex.verb_second and _participle_under_auxiliary(token, lex))):
         # a main verb the POS model missed ("empfahl" ADV, "wurde angegeben" ADJD) passes; a
         # particle ("bekannt gegeben") does not

@@ -145,6 +145,29 @@ def test_a_participle_tagged_as_an_adjective_with_an_auxiliary_is_still_a_report
         assert cue_tokens(doc, 0, len(doc), lex) == [4]
 
 
+def _opened_by(words, tags, pos):
+    """A German sentence built by hand ("als" is tagged KOKOM, "nannte" an adjective)."""
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, tags=tags, sent_starts=[True] + [False] * (len(words) - 1))
+    return doc, load_lexicon("de")
+
+
+def test_a_verb_tagged_as_an_adjective_after_an_opening_prepositional_phrase_is_a_reporting_verb():
+    # "Als Grund nannte die Sprecherin …": the finite verb's place after the phrase that opens the clause
+    doc, lex = _opened_by(["Als", "Grund", "nannte", "die", "Sprecherin", "die", "Kosten", "."],
+                          ["KOKOM", "NN", "ADJA", "ART", "NN", "ART", "NN", "$."],
+                          ["ADP", "NOUN", "ADJ", "DET", "NOUN", "DET", "NOUN", "PUNCT"])
+    with reading(doc):
+        assert cue_tokens(doc, 0, len(doc), lex) == [2]
+    # an attributive adjective before its noun is none ("In der Studie genannte Zahlen …")
+    doc, lex = _opened_by(["In", "der", "Studie", "genannte", "Zahlen", "sinken", "."],
+                          ["APPR", "ART", "NN", "ADJA", "NN", "VVFIN", "$."],
+                          ["ADP", "DET", "NOUN", "ADJ", "NOUN", "VERB", "PUNCT"])
+    with reading(doc):
+        assert 3 not in cue_tokens(doc, 0, len(doc), lex)
+
+
 def _sentences_token_by_token(doc):
     """The rules of sentence_spans._sentences, read from each sentence's Tokens (the reference
     the arrays must agree with)."""
