@@ -71,7 +71,21 @@ def _cut_coordinated_frame(doc: Doc, content: Span, lex: CueLexicon) -> Span:
             finite = nxt.tag_ in ("VVFIN", "VAFIN", "VMFIN") or (not nxt.tag_ and nxt.pos_ in ("VERB", "AUX"))
             if finite and konjunktiv_mood(nxt) is None:
                 return strip_punct(doc[content.start : t.i]) or content
+            if verb_second and lex.verb_second and _reporter_after(doc, t.i + 2, content.end, lex):
+                # "…, Annabi sei tot, doch ein Sprecher erklärte, …": another report begins
+                return strip_punct(doc[content.start : t.i]) or content
     return content
+
+
+def _reporter_after(doc: Doc, i: int, end: int, lex: CueLexicon) -> bool:
+    """Whether a noun phrase (a subject: article, adjectives, nouns, names) from token ``i``
+    is followed by a reporting verb in the indicative, before ``end``: a main clause of report."""
+    j = i
+    while j < end and j - i < 8 and doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+        j += 1
+    verb = doc[j] if i < j < end else None
+    return (verb is not None and verb.tag_ in ("VVFIN", "VAFIN", "VMFIN") and verb.morph.get("Mood") == ["Ind"]
+            and cue_lemma(verb, lex) is not None)
 
 
 def _clause_closed_before(content: Span, comma: int) -> bool:

@@ -140,3 +140,11 @@ def test_a_trailing_source_is_found_as_when_every_source_phrase_of_the_content_i
                         assert _trailing_source(content, lex) == expected
                         found += expected is not None
     assert found, "the texts hold trailing source phrases"
+
+
+def test_verb_second_content_ends_where_a_coordinated_report_of_another_speaker_begins(run_de):
+    # ", doch ein Sprecher erklärte, …": a subject and a reporting verb in the indicative open a new report
+    text = ("Der Präsident sagte vor der Presse, der Minister sei tot, doch ein Sprecher der Regierung erklärte, "
+            "den Tod nicht bestätigen zu können.")
+    first = run_de(text).attributions[0]
+    assert (first.quote.text, first.speaker.text) == ("der Minister sei tot", "Der Präsident")
