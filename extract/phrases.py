@@ -239,45 +239,7 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         # "Jugendliche haben dagegen … ausgesagt": the parser hung the subject on the auxiliary
         children = [c for c in subjects_on_auxiliary(verb, lower, upper, lex) if not _opens_with_preposition(c, lex)]
     if len(children) > 1:
-        # two "subjects": one may be a dateline set off by a dash ("LONDON (Reuters) - X said")
-        children = [c for c in children if not _dash_after(c)] or children
-    if len(children) > 1:
-        # two "subjects": one is likely a time phrase the parser misread ("Ende Januar 2006 verkündete der Verband")
-        children = [c for c in children if not any(t.like_num for t in c.subtree)] or children
-    if len(children) > 1:
-        # or a fronted phrase with a particle ("Als Beispiel nannte die NASA …")
-        children = [c for c in children if c.left_edge.pos_ not in ("ADP", "CCONJ", "SCONJ")] or children
-    if len(children) > 1:
-        # or a fronted adverb the tagger read as a noun ("Ähnlich äußerte sich der Präsident"):
-        # one bare word, neither pronoun nor entity
-        bare = [c for c in children if (c.left_edge == c == c.right_edge and not c.ent_type_ and c.pos_ != "PRON")
-                or adverb_with_phrases(c, lex)]  # "Passend zu den Gefahren warnte die Sprecherin"
-        # (when every one is a bare word, the one opening the sentence: "Relativierend fügt Gall hinzu")
-        children = ([c for c in children if c not in bare]
-                    or [c for c in children if not c.is_sent_start] or children)
-    if len(children) > 1:
-        # or a fronted object before a pronoun ("Die Arbeit der Koalition lobte er"): a personal
-        # pronoun after another "subject", not marked as any case but the nominative, is the subject
-        children = [c for c in children if c.lower_ in lex.pronouns and c.morph.get("Case") in ([], ["Nom"])
-                    and any(o.i < c.i for o in children)] or children
-    if len(children) > 1:
-        # or one whose article shows the genitive ("Des Weiteren wirft die OSZE … vor")
-        children = [c for c in children if not any(d.dep_.startswith("det") and d.lower_ in lex.genitive_only_determiners
-                                                   for d in c.children)] or children
-    if len(children) > 1:
-        # or one that does not agree with the verb in number ("Die Anhänger warnte er")
-        number = _finite_number(verb)
-        children = [c for c in children if _number(c) in (None, number)] or children
-    if len(children) > 1 and not _copula(verb, lex):
-        # or one whose article shows no case while the other's shows the nominative ("Die
-        # Anwendung stellte der Vorsitzende in Frage": "der" before a masculine noun); not
-        # beside a copula, whose complement is nominative too ("X soll ein Söldner gewesen sein")
-        children = [c for c in children if _plainly_nominative(c, lex)] or children
-    if len(children) > 1:
-        # or one that names no one while the other names a person or a body ("Die Zahl der Toten
-        # bezifferte die Agentur Xinhua mit 13"): who speaks is named
-        if all(c.pos_ == "NOUN" for c in children):  # a pronoun or a name can speak as well
-            children = [c for c in children if _names_someone(c)] or children
+        children = _one_subject_of_several(children, verb, lex)
     if len(children) == 1 and children[0].i > verb.i and children[0].morph.get("Case") == ["Acc"]:
         # "Die Firma empfindet die Kritik als …": the parser's subject is accusative by the
         # tagger, the phrase before the verb it called the object nominative: they swap
@@ -352,6 +314,53 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         return fronted_subject(verb, lower, lex)
     return None
 
+
+
+def _one_subject_of_several(children: list[Token], verb: Token, lex: CueLexicon) -> list[Token]:
+    """The parser's "subjects" of a verb that has several, narrowed by the tests below, each
+    applied while more than one is left (:func:`subject_of` asks only for two or more: most
+    verbs have one)."""
+    if len(children) > 1:
+        # two "subjects": one may be a dateline set off by a dash ("LONDON (Reuters) - X said")
+        children = [c for c in children if not _dash_after(c)] or children
+    if len(children) > 1:
+        # two "subjects": one is likely a time phrase the parser misread ("Ende Januar 2006 verkündete der Verband")
+        children = [c for c in children if not any(t.like_num for t in c.subtree)] or children
+    if len(children) > 1:
+        # or a fronted phrase with a particle ("Als Beispiel nannte die NASA …")
+        children = [c for c in children if c.left_edge.pos_ not in ("ADP", "CCONJ", "SCONJ")] or children
+    if len(children) > 1:
+        # or a fronted adverb the tagger read as a noun ("Ähnlich äußerte sich der Präsident"):
+        # one bare word, neither pronoun nor entity
+        bare = [c for c in children if (c.left_edge == c == c.right_edge and not c.ent_type_ and c.pos_ != "PRON")
+                or adverb_with_phrases(c, lex)]  # "Passend zu den Gefahren warnte die Sprecherin"
+        # (when every one is a bare word, the one opening the sentence: "Relativierend fügt Gall hinzu")
+        children = ([c for c in children if c not in bare]
+                    or [c for c in children if not c.is_sent_start] or children)
+    if len(children) > 1:
+        # or a fronted object before a pronoun ("Die Arbeit der Koalition lobte er"): a personal
+        # pronoun after another "subject", not marked as any case but the nominative, is the subject
+        children = [c for c in children if c.lower_ in lex.pronouns and c.morph.get("Case") in ([], ["Nom"])
+                    and any(o.i < c.i for o in children)] or children
+    if len(children) > 1:
+        # or one whose article shows the genitive ("Des Weiteren wirft die OSZE … vor")
+        children = [c for c in children if not any(d.dep_.startswith("det") and d.lower_ in lex.genitive_only_determiners
+                                                   for d in c.children)] or children
+    if len(children) > 1:
+        # or one that does not agree with the verb in number ("Die Anhänger warnte er")
+        number = _finite_number(verb)
+        children = [c for c in children if _number(c) in (None, number)] or children
+    if len(children) > 1 and not _copula(verb, lex):
+        # or one whose article shows no case while the other's shows the nominative ("Die
+        # Anwendung stellte der Vorsitzende in Frage": "der" before a masculine noun); not
+        # beside a copula, whose complement is nominative too ("X soll ein Söldner gewesen sein")
+        children = [c for c in children if _plainly_nominative(c, lex)] or children
+    if len(children) > 1:
+        # or one that names no one while the other names a person or a body ("Die Zahl der Toten
+        # bezifferte die Agentur Xinhua mit 13"): who speaks is named
+        if all(c.pos_ == "NOUN" for c in children):  # a pronoun or a name can speak as well
+            children = [c for c in children if _names_someone(c)] or children
+    return children
 
 def _before_addressed_outlet(doc: Doc, i: int, right: int, lowers: list[str], pos: list[int], lex: CueLexicon) -> int:
     """The subject's last token before a second phrase opened by an article the dative and the
