@@ -165,12 +165,6 @@ def char_span_kept(doc: Doc, start_idx: int, end_idx: int, alignment_mode: str =
     if spans is None:
         spans = table["char_spans"] = {}
     key = (start_idx, end_idx, alignment_mode)
-    span = spans.get(key, _MISSING)
-    if span is _MISSING:
-        # the bounds by bisection in the kept offsets: spaCy's char_span makes Tokens to find them
-        bounds = char_span_bounds(doc, start_idx, end_idx, alignment_mode)
-        span = spans[key] = Span(doc, *bounds) if bounds is not None else None
-    return span
-
-
-_MISSING = object()  # no span kept yet (None is a kept answer)
+    if key not in spans:
+        spans[key] = doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)
+    return spans[key]

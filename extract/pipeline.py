@@ -212,8 +212,7 @@ class AttributionFinder:
         set_attribution_spans(doc, attributions)
 
     def __call__(self, doc: Doc) -> Doc:
-        with reading(doc):  # the spans are set from the offsets the stages kept
-            self.set_annotations(doc, *self.find(doc))
+        self.set_annotations(doc, *self.find(doc))
         return doc
 
     # ------------------------------------------------------------------ serialization

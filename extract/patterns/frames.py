@@ -10,7 +10,6 @@ from functools import lru_cache
 from spacy.attrs import IS_PUNCT, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_offsets import char_span_kept
 from ..doc_tables import annotated, flags, forms, head_list, table_of
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS
@@ -157,7 +156,7 @@ def _reported_frame(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexic
     inner = frame_in(doc, start, upper, lex, after_quote=False) if start < upper else None
     if inner is None or inner.cue is None or inner.speaker is None or is_pronoun(inner.speaker[0], lex):
         return None
-    cue = char_span_kept(doc, inner.cue[0], inner.cue[1], "expand")
+    cue = doc.char_span(inner.cue[0], inner.cue[1], alignment_mode="expand")
     inner_verb = next((t for t in cue if t.pos_ == "VERB"), None) if cue is not None else None
     if inner_verb is None:
         return None  # a source phrase ("laut X") is no frame of its own here
@@ -266,7 +265,7 @@ def _stops_in(text: str) -> list[int]:
 def pointing_frame(doc: Doc, text: str, close_at: int, lex: CueLexicon) -> Frame | None:
     """"„…“ Das sagte X am Montag.": the next sentence points back at the quote with a
     demonstrative and names its speaker. ``text`` is ``doc.text`` (spaCy rebuilds it on each access)."""
-    rest = char_span_kept(doc, close_at, min(len(text), close_at + 300), "contract")
+    rest = doc.char_span(close_at, min(len(text), close_at + 300), alignment_mode="contract")
     if rest is None:
         return None
     first = next((t for t in rest if not t.is_punct and not t.is_space), None)

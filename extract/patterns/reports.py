@@ -10,7 +10,7 @@ from spacy.attrs import LEMMA, ORTH, POS
 from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_offsets import char_span_kept, span_text
+from ..doc_offsets import span_text
 from ..doc_tables import among, annotated, doc_array, forms, strings_of, table_of, tokens_with
 from ..konjunktiv import FINITE_TAGS
 from ..lexicon import CueLexicon
@@ -96,7 +96,7 @@ def _relayed_report(doc: Doc, sent: Span, outer: Found, lex: CueLexicon) -> Foun
     when its content opens with a reporting verb and that verb's own speaker; the minister's
     words sit inside the paper's report, and the relay chain (:mod:`quotegraph.extract.relays`)
     makes the paper their relay."""
-    content = char_span_kept(doc, *outer.quote, "expand")
+    content = doc.char_span(*outer.quote, alignment_mode="expand")
     if content is None or not len(content):
         return None
     comma = comma_after(sent, content.start)
@@ -125,7 +125,7 @@ def _published_report(doc: Doc, sent: Span, outer: Found, lemma: str, lex: CueLe
     content's head with its subject before it."""
     if lemma not in lex.citing_report_verbs or not lex.parse_rules or not annotated(doc, "DEP"):
         return None
-    content = char_span_kept(doc, *outer.quote, "expand")
+    content = doc.char_span(*outer.quote, alignment_mode="expand")
     if content is None or not len(content):
         return None
     verb = content.root
@@ -139,7 +139,7 @@ def _published_report(doc: Doc, sent: Span, outer: Found, lemma: str, lex: CueLe
         return None
     if not (outer.quote[0] <= inner.speaker[0] and inner.quote[1] <= outer.quote[1]):
         return None
-    said = char_span_kept(doc, *inner.quote, "expand")
+    said = doc.char_span(*inner.quote, alignment_mode="expand")
     if said is None or said.root.head.i != verb.i or said.root.dep_ != "ccomp":
         return None  # a clause the verb governs ("organizers added 160 guards", "plans to protest": no report)
     return inner
@@ -152,7 +152,7 @@ def _trailing_publisher(doc: Doc, sent: Span, report: Found, lex: CueLexicon) ->
     other parse is :func:`_published_report`). The outlet relays the report."""
     if not lex.citing_report_verbs or not lex.parse_rules or not annotated(doc, "DEP"):
         return None
-    content = char_span_kept(doc, report.quote[0], report.quote[1], "expand")
+    content = doc.char_span(report.quote[0], report.quote[1], alignment_mode="expand")
     if content is None or content.end + 2 >= sent.end or doc[content.end].text != ",":
         return None
     opening = content.end + 1  # the outlet's phrase opens right after the comma

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_offsets import char_span_bounds, char_span_kept
+from ..doc_offsets import char_span_bounds
 from ..doc_tables import forms
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, lemmas_of
@@ -38,7 +38,7 @@ def _names_in_speech(word: Token) -> bool:
 
 def is_quoted_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     """„This Is It“, „Neues Deutschland“, the film "Heat": a name or title in quotation marks."""
-    before = char_span_kept(doc, max(0, f.quote[0] - 40), f.quote[0], "contract")
+    before = doc.char_span(max(0, f.quote[0] - 40), f.quote[0], alignment_mode="contract")
     if before is not None and len(before) and _names_a_title(before[-1].lower_, lex) and not _names_in_speech(before[-1]):
         return True
     inner = text[f.quote[0] + 1 : f.quote[1] - 1]
@@ -50,7 +50,7 @@ def is_quoted_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     lower = [w for w in words if not (w[:1].isupper() or w[:1].isdigit())]
     if len(words) < 4 or len(lower) * 3 > len(words) or any(len(w) > 4 for w in lower):
         return False
-    span = char_span_kept(doc, f.quote[0], f.quote[1], "expand")
+    span = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
@@ -58,7 +58,7 @@ def _parsed_quote(doc: Doc, f: Found) -> Span | None:
     """The tokens of a found quote in a parsed Doc, or None (no parse, or no token in it)."""
     if not doc.has_annotation("DEP"):
         return None
-    span = char_span_kept(doc, f.quote[0], f.quote[1], "expand")
+    span = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
     return span if span is not None and len(span) else None
 
 
@@ -171,7 +171,7 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
     for f in found:
         if f.cue is None or f.mediator is not None:
             continue
-        cue = char_span_kept(doc, f.cue[0], f.cue[1], "expand")
+        cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
         verb = next((t for t in cue if cue_lemma(t, lex) == f.cue[2]), None) if cue is not None else None
         if verb is not None and f.cue[2] not in lex.quoting_verbs:
             verb = _quoting_verb_above(verb, lex)
