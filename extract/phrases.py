@@ -246,8 +246,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         fronted = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and lower <= c.i < verb.i
                         and c.morph.get("Case") == ["Nom"] and not _opens_with_preposition(c, lex)), None)
         children = [fronted] if fronted is not None else children
-    if (len(children) == 1 and children[0].i > verb.i and not _copula(verb, lex) and not _plainly_nominative(children[0], lex)
-            and children[0].lower_ not in lex.pronouns):
+    if (len(children) == 1 and children[0].i > verb.i and lex.masculine_nominative_determiners  # (none: nothing shows case)
+            and not _copula(verb, lex) and not _plainly_nominative(children[0], lex) and children[0].lower_ not in lex.pronouns):
         # "Der frühere Bürgermeister … warnte die CDU vor …": the parser's subject after the
         # verb shows no case, the phrase opening the clause shows the nominative: it is the subject
         fronted = next((c for c in verb.children if lower <= c.left_edge.i and c.i < verb.i and c.left_edge.i == lower
@@ -280,10 +280,12 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         obj = next((k for k in range(i + 1, right + 1)
                     if (lowers[k] in lex.object_determiners or lowers[k] in lex.verb_prepositions
                         or lowers[k] in lex.plural_dative_determiners)
-                    and (pos[k - 1] in (NOUN, PROPN) or texts[k - 1] in ("“", "«", ")"))), None)
+                    and (pos[k - 1] in (NOUN, PROPN) or texts[k - 1] in ("“", "«", ")"))), None) \
+            if lex.object_determiners or lex.verb_prepositions or lex.plural_dative_determiners else None
         if obj is not None:
             right = obj - 1
-        if (pos[i] == PROPN or child.ent_type_ in NAME_LABELS) and i < right and cue_lemma(verb, lex) in lex.dative_addressee_verbs:
+        if (lex.dative_addressee_verbs and (pos[i] == PROPN or child.ent_type_ in NAME_LABELS) and i < right
+                and cue_lemma(verb, lex) in lex.dative_addressee_verbs):
             # "wirft die OSZE der Wahlkommission vor", "sagte Merkel der Zeitung": after a name, an
             # article the dative and genitive share opens the one addressed, not the name's owner
             k = i + 1
@@ -437,6 +439,8 @@ def _opens_with_preposition(token: Token, lex: CueLexicon) -> bool:
 def _plainly_nominative(noun: Token, lex: CueLexicon) -> bool:
     """A noun whose determiner shows the nominative: a masculine singular after a determiner of
     ``CueLexicon.masculine_nominative_determiners`` ("der Vorsitzende", "ein Sprecher")."""
+    if not lex.masculine_nominative_determiners:  # a language whose articles the lexicon does not read for case
+        return False
     det = next((c for c in noun.children if c.dep_ in ("det", "det:poss") and c.i < noun.i), None)
     return (det is not None and det.lower_ in lex.masculine_nominative_determiners
             and noun.morph.get("Gender") == ["Masc"] and noun.morph.get("Number") == ["Sing"])
