@@ -345,8 +345,9 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)) or (
                 # "schrieb der Verband an seine Mitglieder": the verb's own preposition, hung on
                 # its subject (not on an object: "fordert den Rücktritt von X")
-                _on_subject(doc[k], verb, lex)
-                and any(f"{v} {prep}" in lex.verb_addressee_prepositions for v in verbs)):
+                # (the verb's preposition first: the subject's is looked for only then)
+                any(f"{v} {prep}" in lex.verb_addressee_prepositions for v in verbs)
+                and _on_subject(doc[k], verb, lex)):
             yield doc[k]
     conj = parse.labels["conj"]
     for c in (c for c in children if pos[c] in _NOMINAL_IDS):
@@ -399,6 +400,8 @@ def _subject_read_as_dative(token: Token, verb: Token, nominals: list[Token], le
     """Whether a "der" phrase the tagger marked dative is the subject of an active cue that has
     no other ("hat der Gerichtshof entschieden, dass …"): "der" is the nominative too, and a
     clause in the active voice has a subject."""
+    if not lex.genitive_articles:  # (no article the nominative shares with the dative)
+        return False
     return (token.left_edge.lower_ in lex.genitive_articles and token.left_edge.lower_ not in lex.genitive_only_determiners
             and _active_without_subject(verb, lex)
             # a bare phrase hung on it may be the dative ("wirft der Verband der Polizei vor")

@@ -240,6 +240,93 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         # "Jugendliche haben dagegen … ausgesagt": the parser hung the subject on the auxiliary
         children = [c for c in subjects_on_auxiliary(verb, lower, upper, lex) if not _opens_with_preposition(c, lex)]
     if len(children) > 1:
+        children = _one_subject_of_several(children, verb, lex)
+    if len(children) == 1 and children[0].i > verb.i and children[0].morph.get("Case") == ["Acc"]:
+        # "Die Firma empfindet die Kritik als …": the parser's subject is accusative by the
+        # tagger, the phrase before the verb it called the object nominative: they swap
+        fronted = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and lower <= c.i < verb.i
+                        and c.morph.get("Case") == ["Nom"] and not _opens_with_preposition(c, lex)), None)
+        children = [fronted] if fronted is not None else children
+    if (len(children) == 1 and children[0].i > verb.i and lex.masculine_nominative_determiners  # (none: nothing shows case)
+            and not _copula(verb, lex) and not _plainly_nominative(children[0], lex) and children[0].lower_ not in lex.pronouns):
+        # "Der frühere Bürgermeister … warnte die CDU vor …": the parser's subject after the
+        # verb shows no case, the phrase opening the clause shows the nominative: it is the subject
+        fronted = next((c for c in verb.children if lower <= c.left_edge.i and c.i < verb.i and c.left_edge.i == lower
+                        and c.pos_ in ("NOUN", "PROPN") and _plainly_nominative(c, lex)), None)
+        children = [fronted] if fronted is not None else children
+    if len(children) == 1 and children[0].i > verb.i:
+        # "Die Ministerin Anna Berg nannte Peter Kühn …": a bare name after the verb is the object
+        children = [named_front_before_name(verb, children[0], lower, lex) or children[0]]
+    if len(children) == 1 and children[0].i < verb.i:
+        # "Die Tat bezeichnete er als sinnlos": the fronted object before a nominative pronoun
+        children = [pronoun_after_fronted_object(verb, children[0], upper, lex) or children[0]]
+    if len(children) == 1:
+        # "Bislang gingen die Wissenschaftler davon aus": the adverb before the verb is no subject
+        after = subject_after_fronted_adverb(verb, children[0], lower, lex)
+        children = [after] if after is not None and after.i < upper else children
+    if children:
+        child = children[0]
+        i = child.i
+        left = max(child.left_edge.i, lower)
+        if left > lower and left == child.left_edge.i and pos[left - 1] == DET and doc[left - 1].head.pos not in (NOUN, PROPN):
+            left -= 1  # "Der dortige Gerichtshof": its article the parser hung on the verb
+        if lowers[left] in lex.passive_agent_prepositions and left < i:
+            left += 1  # the agent of a passive without its preposition ("vom Verband")
+        # a dateline set off by a spaced dash before the head is no part of it ("LONDON (Reuters) - Mayor X")
+        dash = next((k for k in range(i - 1, left, -1) if texts[k] in _DASHES and spaces[k] and spaces[k - 1]), None)
+        left = dash + 1 if dash is not None else left
+        right = min(child.right_edge.i, upper - 1)
+        # a subject does not run through the cue or a comma clause
+        if left <= verb.i <= right:
+            return None
+        # an object the parser hung on the subject ("empfahl der Minister den Umstieg", "sagte
+        # die Ministerin einigen Gästen")
+        obj = next((k for k in range(i + 1, right + 1)
+                    if (lowers[k] in lex.object_determiners or lowers[k] in lex.verb_prepositions
+                        or lowers[k] in lex.plural_dative_determiners)
+                    and (pos[k - 1] in (NOUN, PROPN) or texts[k - 1] in ("“", "«", ")"))), None) \
+            if lex.object_determiners or lex.verb_prepositions or lex.plural_dative_determiners else None
+        if obj is not None:
+            right = obj - 1
+        if (lex.dative_addressee_verbs and (pos[i] == PROPN or child.ent_type_ in NAME_LABELS) and i < right
+                and cue_lemma(verb, lex) in lex.dative_addressee_verbs):
+            # "wirft die OSZE der Wahlkommission vor", "sagte Merkel der Zeitung": after a name, an
+            # article the dative and genitive share opens the one addressed, not the name's owner
+            k = i + 1
+            while k <= right and pos[k] == PROPN:
+                k += 1
+            if k < right and lowers[k] in lex.genitive_articles and pos[k + 1] in (ADJ, NOUN, PROPN):
+                right = k - 1
+        elif i < right and lex.genitive_articles and cue_lemma(verb, lex) in lex.dative_addressee_verbs:
+            right = _before_addressed_outlet(doc, i, right, lowers, pos, lex)
+        end = right + 1
+        cut = next((k for k in range(i + 1, end) if texts[k] in (",", ";", ":")), None)
+        # keep an apposition ("Its spokesman, Tobias Lindqvist,"), cut a relative clause
+        if cut is not None and any(pos[k] in (VERB, AUX) for k in range(cut, end)):
+            end = cut
+        bounds = _without_edge_punct(doc, left, end, edge, texts)
+        # cut off at a quote, the subject may end in a dangling preposition ("warnten Vertreter
+        # der Verbände vor einem „…“", "sprach der Präsident von der „…“")
+        while bounds is not None and bounds[1] - bounds[0] > 1 and pos[bounds[1] - 1] in (ADP, DET, CCONJ):
+            bounds = _without_edge_punct(doc, bounds[0], bounds[1] - 1, edge, texts)
+        if bounds is None:
+            return None
+        start = bounds[0]
+        limit = upper if verb.i < start else min(upper, verb.i)
+        if bounds[1] - start == 1 and pos[start] == DET and (name := quoted_name(doc, start + 1, limit)) is not None:
+            return span_of(doc, start, name.end)  # "Wie die „taz“ berichtet": the article alone was the parser's subject
+        return span_of(doc, start, _names_end(doc, start, bounds[1], limit, words[9:]))
+    if lex.verb_second and not any(deps[c] in every_subject for c in children_at[verb.i]):
+        return fronted_subject(verb, lower, lex)
+    return None
+
+
+
+def _one_subject_of_several(children: list[Token], verb: Token, lex: CueLexicon) -> list[Token]:
+    """The parser's "subjects" of a verb that has several, narrowed by the tests below, each
+    applied while more than one is left (:func:`subject_of` asks only for two or more: most
+    verbs have one)."""
+    if len(children) > 1:
         # two "subjects": one may be a dateline set off by a dash ("LONDON (Reuters) - X said")
         children = [c for c in children if not _dash_after(c)] or children
     if len(children) > 1:
@@ -279,83 +366,7 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         # bezifferte die Agentur Xinhua mit 13"): who speaks is named
         if all(c.pos_ == "NOUN" for c in children):  # a pronoun or a name can speak as well
             children = [c for c in children if _names_someone(c)] or children
-    if len(children) == 1 and children[0].i > verb.i and children[0].morph.get("Case") == ["Acc"]:
-        # "Die Firma empfindet die Kritik als …": the parser's subject is accusative by the
-        # tagger, the phrase before the verb it called the object nominative: they swap
-        fronted = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and lower <= c.i < verb.i
-                        and c.morph.get("Case") == ["Nom"] and not _opens_with_preposition(c, lex)), None)
-        children = [fronted] if fronted is not None else children
-    if (len(children) == 1 and children[0].i > verb.i and not _copula(verb, lex) and not _plainly_nominative(children[0], lex)
-            and children[0].lower_ not in lex.pronouns):
-        # "Der frühere Bürgermeister … warnte die CDU vor …": the parser's subject after the
-        # verb shows no case, the phrase opening the clause shows the nominative: it is the subject
-        fronted = next((c for c in verb.children if lower <= c.left_edge.i and c.i < verb.i and c.left_edge.i == lower
-                        and c.pos_ in ("NOUN", "PROPN") and _plainly_nominative(c, lex)), None)
-        children = [fronted] if fronted is not None else children
-    if len(children) == 1 and children[0].i > verb.i:
-        # "Die Ministerin Anna Berg nannte Peter Kühn …": a bare name after the verb is the object
-        children = [named_front_before_name(verb, children[0], lower, lex) or children[0]]
-    if len(children) == 1 and children[0].i < verb.i:
-        # "Die Tat bezeichnete er als sinnlos": the fronted object before a nominative pronoun
-        children = [pronoun_after_fronted_object(verb, children[0], upper, lex) or children[0]]
-    if len(children) == 1:
-        # "Bislang gingen die Wissenschaftler davon aus": the adverb before the verb is no subject
-        after = subject_after_fronted_adverb(verb, children[0], lower, lex)
-        children = [after] if after is not None and after.i < upper else children
-    if children:
-        child = children[0]
-        i = child.i
-        left = max(child.left_edge.i, lower)
-        if left > lower and left == child.left_edge.i and pos[left - 1] == DET and doc[left - 1].head.pos not in (NOUN, PROPN):
-            left -= 1  # "Der dortige Gerichtshof": its article the parser hung on the verb
-        if lowers[left] in lex.passive_agent_prepositions and left < i:
-            left += 1  # the agent of a passive without its preposition ("vom Verband")
-        # a dateline set off by a spaced dash before the head is no part of it ("LONDON (Reuters) - Mayor X")
-        dash = next((k for k in range(i - 1, left, -1) if texts[k] in _DASHES and spaces[k] and spaces[k - 1]), None)
-        left = dash + 1 if dash is not None else left
-        right = min(child.right_edge.i, upper - 1)
-        # a subject does not run through the cue or a comma clause
-        if left <= verb.i <= right:
-            return None
-        # an object the parser hung on the subject ("empfahl der Minister den Umstieg", "sagte
-        # die Ministerin einigen Gästen")
-        obj = next((k for k in range(i + 1, right + 1)
-                    if (lowers[k] in lex.object_determiners or lowers[k] in lex.verb_prepositions
-                        or lowers[k] in lex.plural_dative_determiners)
-                    and (pos[k - 1] in (NOUN, PROPN) or texts[k - 1] in ("“", "«", ")"))), None)
-        if obj is not None:
-            right = obj - 1
-        if (pos[i] == PROPN or child.ent_type_ in NAME_LABELS) and i < right and cue_lemma(verb, lex) in lex.dative_addressee_verbs:
-            # "wirft die OSZE der Wahlkommission vor", "sagte Merkel der Zeitung": after a name, an
-            # article the dative and genitive share opens the one addressed, not the name's owner
-            k = i + 1
-            while k <= right and pos[k] == PROPN:
-                k += 1
-            if k < right and lowers[k] in lex.genitive_articles and pos[k + 1] in (ADJ, NOUN, PROPN):
-                right = k - 1
-        elif i < right and lex.genitive_articles and cue_lemma(verb, lex) in lex.dative_addressee_verbs:
-            right = _before_addressed_outlet(doc, i, right, lowers, pos, lex)
-        end = right + 1
-        cut = next((k for k in range(i + 1, end) if texts[k] in (",", ";", ":")), None)
-        # keep an apposition ("Its spokesman, Tobias Lindqvist,"), cut a relative clause
-        if cut is not None and any(pos[k] in (VERB, AUX) for k in range(cut, end)):
-            end = cut
-        bounds = _without_edge_punct(doc, left, end, edge, texts)
-        # cut off at a quote, the subject may end in a dangling preposition ("warnten Vertreter
-        # der Verbände vor einem „…“", "sprach der Präsident von der „…“")
-        while bounds is not None and bounds[1] - bounds[0] > 1 and pos[bounds[1] - 1] in (ADP, DET, CCONJ):
-            bounds = _without_edge_punct(doc, bounds[0], bounds[1] - 1, edge, texts)
-        if bounds is None:
-            return None
-        start = bounds[0]
-        limit = upper if verb.i < start else min(upper, verb.i)
-        if bounds[1] - start == 1 and pos[start] == DET and (name := quoted_name(doc, start + 1, limit)) is not None:
-            return span_of(doc, start, name.end)  # "Wie die „taz“ berichtet": the article alone was the parser's subject
-        return span_of(doc, start, _names_end(doc, start, bounds[1], limit, words[9:]))
-    if lex.verb_second and not any(deps[c] in every_subject for c in children_at[verb.i]):
-        return fronted_subject(verb, lower, lex)
-    return None
-
+    return children
 
 def _before_addressed_outlet(doc: Doc, i: int, right: int, lowers: list[str], pos: list[int], lex: CueLexicon) -> int:
     """The subject's last token before a second phrase opened by an article the dative and the
@@ -432,6 +443,8 @@ def _opens_with_preposition(token: Token, lex: CueLexicon) -> bool:
 def _plainly_nominative(noun: Token, lex: CueLexicon) -> bool:
     """A noun whose determiner shows the nominative: a masculine singular after a determiner of
     ``CueLexicon.masculine_nominative_determiners`` ("der Vorsitzende", "ein Sprecher")."""
+    if not lex.masculine_nominative_determiners:  # a language whose articles the lexicon does not read for case
+        return False
     det = next((c for c in noun.children if c.dep_ in ("det", "det:poss") and c.i < noun.i), None)
     return (det is not None and det.lower_ in lex.masculine_nominative_determiners
             and noun.morph.get("Gender") == ["Masc"] and noun.morph.get("Number") == ["Sing"])
