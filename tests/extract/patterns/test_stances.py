@@ -170,6 +170,13 @@ NOUN_ACTS = [
     ("Mr. Lund's response to the audit came a week later.", "the audit", "Mr. Lund", "response to"),
     ("The growers' anxiety about the drought is growing.", "the drought", "The growers", "anxiety about"),
     ("Ms. Obi's campaign against the new toll road began in May.", "the new toll road", "Ms. Obi", "campaign against"),
+    # a possessive pronoun owner stands for the subject of the clause the noun is an object in
+    ("Senator Holt renewed his attacks on the governor.", "the governor", "Senator Holt", "attacks on"),
+    ("The bishops were unanimous in their condemnation of the new law.", "the new law", "The bishops",
+     "condemnation of"),
+    # ... not for one it cannot agree with, nor with no such subject
+    ("The farmers read his criticism of the levy in the paper.", "the levy", "his", "criticism of"),
+    ("His criticism of the budget angered the mayor.", "the budget", "His", "criticism of"),
 ]
 
 
