@@ -104,14 +104,19 @@ def infinitive_controller(verb: Token, lower: int, upper: int) -> Span | None:
     return verb.doc[obj.left_edge.i : obj.right_edge.i + 1]
 
 
-def participle_holder(verb: Token, lower: int) -> Span | None:
+def participle_holder(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
     """"ads praising the senator", "polls showing X ahead", "those backing the bill": a present
     participle that modifies a noun, with no subject of its own, is said by that noun's phrase
-    (up to the participle; not before ``lower``)."""
+    (up to the participle; not before ``lower``); when the noun is what a subject issued
+    (``CueLexicon.issuing_verbs``: "X released a statement praising …"), by that subject."""
     head = verb.head
     if (verb.dep_ != "acl" or verb.tag_ != "VBG" or head.i >= verb.i or head.pos_ not in ("NOUN", "PROPN", "PRON")
             or any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
         return None
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in lex.issuing_verbs:
+        issuer = usable_speaker(subject_of(head.head, lower, upper, lex), lex)
+        if issuer is not None:
+            return issuer
     start = head.left_edge.i
     if start < lower:
         return None
@@ -342,7 +347,7 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = _governor_subject(doc, sent, verb, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
-        speaker = participle_holder(verb, lower)
+        speaker = participle_holder(verb, lower, upper, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = gerund_holder(sent, verb, lex)
     if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:

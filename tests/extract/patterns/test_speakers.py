@@ -114,6 +114,9 @@ def test_speaker_of_participle_and_relative_clause(run_en, text, speaker):
     # a present participle on a noun is said by that noun's phrase, also after a preposition
     ("Most of the money went to ads praising the senator.", "ads"),
     ("She signed a letter urging the council to delay the vote.", "a letter"),
+    # ... by whoever issued the noun's document (lexicon issuing_verbs)
+    ("The growers' union released a statement praising the new contract.", "The growers' union"),
+    ("The city council passed a resolution urging the port to close.", "The city council"),
 ])
 def test_a_participle_on_a_noun_is_said_by_that_noun(run_en, text, speaker):
     att = next(a for a in run_en(text).attributions if a.cue.text in ("praising", "urging"))
