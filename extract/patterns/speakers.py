@@ -123,6 +123,39 @@ def participle_holder(verb: Token, lower: int, upper: int, lex: CueLexicon) -> S
     return strip_punct(verb.doc[start : verb.i])
 
 
+def infinitive_holder(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
+    """"X mounted a campaign to condemn …", "X's failure to denounce …", "with no plans to
+    endorse …": an infinitive on a noun (not the noun's own act: a campaign condemns no one) is
+    done by the subject of the verb whose object the noun is (also through a preposition), else
+    by the noun's owner (English parse labels)."""
+    noun = verb.head
+    if (verb.dep_ != "acl" or noun.pos_ != "NOUN" or noun.i >= verb.i
+            or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
+        return None
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head
+    if noun.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX", "ADJ"):
+        subject = usable_speaker(subject_of(governor, lower, upper, lex), lex)
+        if subject is not None:
+            return subject
+    owner = noun_owner(noun)
+    return owner if owner is not None and lower <= owner.start and owner.end <= upper else None
+
+
+def set_off_verb_holder(verb: Token, lower: int) -> Span | None:
+    """"X, speaking on the radio, called Y “…”": a past form set off by a comma after a name or
+    noun, with an object of its own, that the parser hung on the noun as a reduced relative
+    ("a program called …") is the noun's own verb (English parse labels)."""
+    head = verb.head
+    if (verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.i >= verb.i or head.pos_ not in ("NOUN", "PROPN")
+            or verb.i == 0 or verb.doc[verb.i - 1].text != "," or head.left_edge.i < lower
+            or not any(c.dep_ in ("dobj", "oprd", "ccomp") and c.i > verb.i for c in verb.children)):
+        return None
+    return verb.doc[head.left_edge.i : head.i + 1]
+
+
 #: what a preposition's gerund passes on the way up to the one who does it: the preposition, its
 #: noun ("a history of blaming"), the object or complement that noun is ("has a long history",
 #: "the most aggressive in denouncing")
@@ -350,6 +383,8 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         speaker = participle_holder(verb, lower, upper, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = gerund_holder(sent, verb, lex)
+    if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
+        speaker = infinitive_holder(verb, lower, upper, lex)
     if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
         # "X beeilte sich, … zu erklären, …": the infinitive's speaker is its governor's subject
         speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)

@@ -123,6 +123,24 @@ def test_a_participle_on_a_noun_is_said_by_that_noun(run_en, text, speaker):
     assert att.speaker.text == speaker
 
 
+@pytest.mark.parametrize("text, cue, speaker", [
+    # an infinitive on a noun is done by the subject of the verb whose object the noun is ...
+    ("Ms. Khan has mounted a public campaign to condemn the mayor for the plan.", "condemn", "Ms. Khan"),
+    ("The governor has no plans to endorse the senator.", "endorse", "The governor"),
+    # ... else by the noun's owner
+    ("The senator's failure to denounce the attack angered voters.", "denounce", "The senator"),
+])
+def test_an_infinitive_on_a_noun_is_not_said_by_the_noun(run_en, text, cue, speaker):
+    att = next(a for a in run_en(text).attributions if a.cue.text == cue)
+    assert att.speaker.text == speaker
+
+
+def test_a_set_off_verb_the_parser_hung_on_the_name_is_the_names(run_en):
+    text = "Okafor, a close ally of the governor, called Ohio’s standards “strong.”"
+    att = next(a for a in run_en(text).attributions if a.cue.text == "called")
+    assert att.speaker.text.startswith("Okafor")  # not Ohio
+
+
 def test_time_after_the_cue_is_not_the_speaker(run_en):
     text = ("“He's absolutely right. There's a severe disconnect between this White House and our military,” "
             "Flynn, a top Trump surrogate, said Thursday morning on Fox News.")
