@@ -138,6 +138,12 @@ def test_the_filter_keeps_stances_and_questions_its_model_learned_nothing_of():
     assert [a.pattern for a in kept] == ["stance", "noun_predicate", "asked", "noun_act"]
 
 
+def test_a_question_participle_before_the_frame_is_what_was_asked(run_en):
+    atts = run_en("Asked whether the levy would pass, most of the farmers said no.").attributions
+    asked = next(a for a in atts if a.quote.text == "whether the levy would pass")
+    assert (asked.pattern, asked.speaker) == ("asked", None)
+
+
 def test_german_has_no_stance_words():
     lex = load_lexicon("de")
     assert not (lex.stance_adjectives or lex.predicate_clause_nouns or lex.question_verbs or lex.act_nouns)
@@ -146,6 +152,8 @@ def test_german_has_no_stance_words():
 @pytest.mark.parametrize("text, pattern", [
     ("Mr. Kale spoke to farmers on Monday. The idea is that small donors can still give to the fund.", "noun_predicate"),
     ("Mr. Kale spoke to farmers on Monday. The blast was an attack on the whole town.", "noun_act"),
+    # what the farmers were asked is no one's words: PolNeAR marks no source
+    ("Mr. Kale spoke to farmers on Monday. Asked whether the levy would pass, most farmers said no.", "asked"),
 ])
 def test_the_speaker_linker_gives_no_speaker_where_the_rules_found_none(run_en_learned, text, pattern):
     # the rules name the owner when there is one; "The idea" or Mr. Kale would be a guess
