@@ -106,7 +106,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
 
     def relay_row(relay: Mention) -> tuple | None:
         """A relay as (start, end, entity, type); the entity None for a relay a count names
-        ("two senators present"); None when it names no one at all (it is dropped)."""
+        ("two senators present") or the object of a source phrase that names no one ("according
+        to a poll", "according to the report": the document relays); None when it names no one
+        at all (it is dropped: "in other words", "in his view")."""
         chars = (relay.start, relay.end)
         span = char_span_kept(doc, *chars, "expand")
         if span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs:
@@ -136,6 +138,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         no_one = names_no_one(span, lex, entities, keep_places=True, parts=parts) if span is not None else None
         if no_one:  # "two senators present", "a senior Trump adviser": a person or an outlet
             return (*chars, None, "person" if no_one == "person" else "media")
+        if span is not None and _after_source_words(span, lex):
+            return (*chars, None, "other")
         return None
 
     for att in attributions:
@@ -268,6 +272,15 @@ def _outlet_description(span: Span, lex: CueLexicon) -> bool:
     # it, which in German is part of a name ("die Süddeutsche Zeitung", "der Berliner Zeitung")
     return (head is not None and head.pos_ == "NOUN" and noun_in(head, lex.media_words, lex, compounds=False)
             and not any(t.pos_ == "ADJ" and t.text[:1].isupper() for t in span if t.i != span.start))
+
+
+def _after_source_words(span: Span, lex: CueLexicon) -> bool:
+    """Whether the words of a source phrase (``before_source``: "according to", "as reported by")
+    stand right before the span."""
+    doc = span.doc
+    return any(len(words) <= span.start
+               and tuple(t.lower_ for t in doc[span.start - len(words) : span.start]) == words
+               for words in lex.before_source)
 
 
 def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, lex: CueLexicon,

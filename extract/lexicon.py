@@ -83,6 +83,9 @@ class CueLexicon:
     # ("X will resign, the paper reported, citing two officials"; "Citing Y, the paper reported …");
     # closing a report's sentence, their subject relays it ("X sagte, …, berichtete die Agentur Y.")
     citing_report_verbs: frozenset[str] = _words()
+    # verbs (lemmas) of issuing a document whose present participle reports for the issuer
+    # ("X released a statement praising …": X speaks, not the statement)
+    issuing_verbs: frozenset[str] = _words()
     # verbs (lemmas) of a relative clause on a source by which it cites its own ("Laut der
     # Zeitung, die sich auf Y beruft, …": Y speaks, the paper relays)
     citing_relative_verbs: frozenset[str] = _words()

@@ -21,7 +21,7 @@ from .complements import is_addressee, takes_addressee
 from .found import cue_chars
 from .source_phrases import source_phrases_in, speakers_own_words
 from .speakers import (apposed_before, document_after, has_expletive, impersonal_source, infinitive_controller,
-                       unnamed_subject_source, usable_speaker)
+                       set_off_verb_holder, unnamed_subject_source, usable_speaker)
 
 
 _SENT_END = ".!?"
@@ -93,6 +93,8 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
         speaker = usable_speaker(subject_of(verb, lower, upper, lex), lex)
         if speaker is None and main:
             speaker = infinitive_controller(verb, lower, upper)  # "… led Republicans to say, “…”"
+        if speaker is None and main:
+            speaker = set_off_verb_holder(verb, lower)  # "X, speaking on the radio, called Y “…”"
         if speaker is None and main and verb.dep_ in ("conj", "advcl", "xcomp"):
             # "I laughed and said, “…”", "Trump was defensive …, saying, “…”", "X was prompted to say, “…”"
             speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)

@@ -59,6 +59,8 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
             if not outside(asides, tok.idx, tok.idx + 1):
                 continue  # a cue in the words around a frame: part of what was said
             hit = _cue_first(doc, sent, tok, lemma, lex) or _cue_last(doc, sent, tok, lemma, lex)
+            if hit is not None and hit.pattern == Pattern.CUE_FIRST and _asked_clause(tok, hit, lex):
+                hit.pattern = Pattern.ASKED  # "Asked whether …, X said": what X was asked, no one's words
             # a report may hold a frame inside it whole ("He says X (the cost of which, Y says, …)")
             if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote) and not any(
                     a.overlaps(*hit.quote) and not (hit.quote[0] <= a.quote[0] and a.quote[1] <= hit.quote[1])
@@ -73,6 +75,13 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                     hit.add_relay(_trailing_publisher(doc, sent, hit, lex))
                 if not lex.parse_rules:
                     break  # more than one report per sentence only where the parser is reliable
+
+
+def _asked_clause(verb: Token, hit: Found, lex: CueLexicon) -> bool:
+    """Whether a report with no speaker is a question verb's participle clause with no subject
+    or auxiliary of its own ("Asked whether the plan would work, …", "When asked if …")."""
+    return (hit.speaker is None and verb.tag_ == "VBN" and verb.lemma_.lower() in lex.question_verbs
+            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 def _main_cues_first(doc: Doc, cues: list[int], lex: CueLexicon) -> list[Token]:

@@ -104,18 +104,56 @@ def infinitive_controller(verb: Token, lower: int, upper: int) -> Span | None:
     return verb.doc[obj.left_edge.i : obj.right_edge.i + 1]
 
 
-def participle_holder(verb: Token, lower: int) -> Span | None:
+def participle_holder(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
     """"ads praising the senator", "polls showing X ahead", "those backing the bill": a present
     participle that modifies a noun, with no subject of its own, is said by that noun's phrase
-    (up to the participle; not before ``lower``)."""
+    (up to the participle; not before ``lower``); when the noun is what a subject issued
+    (``CueLexicon.issuing_verbs``: "X released a statement praising …"), by that subject."""
     head = verb.head
     if (verb.dep_ != "acl" or verb.tag_ != "VBG" or head.i >= verb.i or head.pos_ not in ("NOUN", "PROPN", "PRON")
             or any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
         return None
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in lex.issuing_verbs:
+        issuer = usable_speaker(subject_of(head.head, lower, upper, lex), lex)
+        if issuer is not None:
+            return issuer
     start = head.left_edge.i
     if start < lower:
         return None
     return strip_punct(verb.doc[start : verb.i])
+
+
+def infinitive_holder(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
+    """"X mounted a campaign to condemn …", "X's failure to denounce …", "with no plans to
+    endorse …": an infinitive on a noun (not the noun's own act: a campaign condemns no one) is
+    done by the subject of the verb whose object the noun is (also through a preposition), else
+    by the noun's owner (English parse labels)."""
+    noun = verb.head
+    if (verb.dep_ != "acl" or noun.pos_ != "NOUN" or noun.i >= verb.i
+            or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
+        return None
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head
+    if noun.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX", "ADJ"):
+        subject = usable_speaker(subject_of(governor, lower, upper, lex), lex)
+        if subject is not None:
+            return subject
+    owner = noun_owner(noun)
+    return owner if owner is not None and lower <= owner.start and owner.end <= upper else None
+
+
+def set_off_verb_holder(verb: Token, lower: int) -> Span | None:
+    """"X, speaking on the radio, called Y “…”": a past form set off by a comma after a name or
+    noun, with an object of its own, that the parser hung on the noun as a reduced relative
+    ("a program called …") is the noun's own verb (English parse labels)."""
+    head = verb.head
+    if (verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.i >= verb.i or head.pos_ not in ("NOUN", "PROPN")
+            or verb.i == 0 or verb.doc[verb.i - 1].text != "," or head.left_edge.i < lower
+            or not any(c.dep_ in ("dobj", "oprd", "ccomp") and c.i > verb.i for c in verb.children)):
+        return None
+    return verb.doc[head.left_edge.i : head.i + 1]
 
 
 #: what a preposition's gerund passes on the way up to the one who does it: the preposition, its
@@ -342,9 +380,11 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = _governor_subject(doc, sent, verb, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
-        speaker = participle_holder(verb, lower)
+        speaker = participle_holder(verb, lower, upper, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = gerund_holder(sent, verb, lex)
+    if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
+        speaker = infinitive_holder(verb, lower, upper, lex)
     if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
         # "X beeilte sich, … zu erklären, …": the infinitive's speaker is its governor's subject
         speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)

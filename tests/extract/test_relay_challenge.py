@@ -272,6 +272,11 @@ CASES = [
      "the bill was dead", "The senator", ["the Associated Press"], "reporters", None),
     ("en", 'Reuters reported that the minister had said: "We stay."',
      "We stay.", "the minister", ["Reuters"], None, None),
+    # a document or an unnamed source after "according to" relays with no name of its own
+    ("en", "Most of the farmers said they would vote for the levy, according to a survey by the Lowland Institute.",
+     "they would vote for the levy", "Most of the farmers", ["a survey by the Lowland Institute"], None, None),
+    ("en", "The inspector said the dam had been unsafe for years, according to the report.",
+     "the dam had been unsafe for years", "The inspector", ["the report"], None, None),
 ]
 
 

@@ -75,6 +75,14 @@ def test_a_source_phrase_closing_a_report_relays_it_and_leaves_its_content(run_e
     assert "according to Reuters, the border would stay open" in att.quote.text and att.mediator is None
 
 
+def test_a_source_that_names_no_one_relays_only_after_a_source_preposition(run_en):
+    att = run_en("The inspector said the dam was unsafe, according to the report.").attributions[0]
+    assert (att.speaker.text, att.mediator.text, att.mediator.entity) == ("The inspector", "the report", None)
+    # "in his view" is how the speaker put it: no relay
+    att = run_en("In his view, the inspector said, the dam was unsafe.").attributions[0]
+    assert att.mediator is None
+
+
 def test_a_report_inside_a_wie_clause_is_relayed_by_the_outlet(run_de):
     text = "Wie das Abendblatt berichtet, sagte der Minister, die Grenze bleibe offen."
     atts = run_de(text).attributions

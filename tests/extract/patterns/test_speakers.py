@@ -114,10 +114,31 @@ def test_speaker_of_participle_and_relative_clause(run_en, text, speaker):
     # a present participle on a noun is said by that noun's phrase, also after a preposition
     ("Most of the money went to ads praising the senator.", "ads"),
     ("She signed a letter urging the council to delay the vote.", "a letter"),
+    # ... by whoever issued the noun's document (lexicon issuing_verbs)
+    ("The growers' union released a statement praising the new contract.", "The growers' union"),
+    ("The city council passed a resolution urging the port to close.", "The city council"),
 ])
 def test_a_participle_on_a_noun_is_said_by_that_noun(run_en, text, speaker):
     att = next(a for a in run_en(text).attributions if a.cue.text in ("praising", "urging"))
     assert att.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # an infinitive on a noun is done by the subject of the verb whose object the noun is ...
+    ("Ms. Khan has mounted a public campaign to condemn the mayor for the plan.", "condemn", "Ms. Khan"),
+    ("The governor has no plans to endorse the senator.", "endorse", "The governor"),
+    # ... else by the noun's owner
+    ("The senator's failure to denounce the attack angered voters.", "denounce", "The senator"),
+])
+def test_an_infinitive_on_a_noun_is_not_said_by_the_noun(run_en, text, cue, speaker):
+    att = next(a for a in run_en(text).attributions if a.cue.text == cue)
+    assert att.speaker.text == speaker
+
+
+def test_a_set_off_verb_the_parser_hung_on_the_name_is_the_names(run_en):
+    text = "Okafor, a close ally of the governor, called Ohio’s standards “strong.”"
+    att = next(a for a in run_en(text).attributions if a.cue.text == "called")
+    assert att.speaker.text.startswith("Okafor")  # not Ohio
 
 
 def test_time_after_the_cue_is_not_the_speaker(run_en):

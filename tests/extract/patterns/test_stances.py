@@ -138,6 +138,12 @@ def test_the_filter_keeps_stances_and_questions_its_model_learned_nothing_of():
     assert [a.pattern for a in kept] == ["stance", "noun_predicate", "asked", "noun_act"]
 
 
+def test_a_question_participle_before_the_frame_is_what_was_asked(run_en):
+    atts = run_en("Asked whether the levy would pass, most of the farmers said no.").attributions
+    asked = next(a for a in atts if a.quote.text == "whether the levy would pass")
+    assert (asked.pattern, asked.speaker) == ("asked", None)
+
+
 def test_german_has_no_stance_words():
     lex = load_lexicon("de")
     assert not (lex.stance_adjectives or lex.predicate_clause_nouns or lex.question_verbs or lex.act_nouns)
@@ -146,6 +152,8 @@ def test_german_has_no_stance_words():
 @pytest.mark.parametrize("text, pattern", [
     ("Mr. Kale spoke to farmers on Monday. The idea is that small donors can still give to the fund.", "noun_predicate"),
     ("Mr. Kale spoke to farmers on Monday. The blast was an attack on the whole town.", "noun_act"),
+    # what the farmers were asked is no one's words: PolNeAR marks no source
+    ("Mr. Kale spoke to farmers on Monday. Asked whether the levy would pass, most farmers said no.", "asked"),
 ])
 def test_the_speaker_linker_gives_no_speaker_where_the_rules_found_none(run_en_learned, text, pattern):
     # the rules name the owner when there is one; "The idea" or Mr. Kale would be a guess
@@ -170,6 +178,13 @@ NOUN_ACTS = [
     ("Mr. Lund's response to the audit came a week later.", "the audit", "Mr. Lund", "response to"),
     ("The growers' anxiety about the drought is growing.", "the drought", "The growers", "anxiety about"),
     ("Ms. Obi's campaign against the new toll road began in May.", "the new toll road", "Ms. Obi", "campaign against"),
+    # a possessive pronoun owner stands for the subject of the clause the noun is an object in
+    ("Senator Holt renewed his attacks on the governor.", "the governor", "Senator Holt", "attacks on"),
+    ("The bishops were unanimous in their condemnation of the new law.", "the new law", "The bishops",
+     "condemnation of"),
+    # ... not for one it cannot agree with, nor with no such subject
+    ("The farmers read his criticism of the levy in the paper.", "the levy", "his", "criticism of"),
+    ("His criticism of the budget angered the mayor.", "the budget", "His", "criticism of"),
 ]
 
 
