@@ -36,3 +36,11 @@ def test_sampled_gains_are_the_difference_of_the_headlines(monkeypatch):
     gains = cross_validate.sampled_gains("de", "learned", "rules", gold=[None] * 4, size=3, samples=10)
     assert gains.shape == (10,)
     assert np.allclose(gains, 50.0)  # F1 1.0 against 0.5, in points
+
+
+def test_a_language_without_a_shipped_linker_asks_for_no_linker(monkeypatch, tmp_path):
+    import cross_validate
+
+    monkeypatch.setattr(cross_validate, "shipped_model_path", lambda kind, lang: None)
+    with pytest.raises(SystemExit, match="--no-linker"):  # before any data is read
+        cross_validate.main(["--lang", "de", "--parses", str(tmp_path / "none.spacy"), "--data", str(tmp_path)])

@@ -101,13 +101,17 @@ def main(argv: list[str] | None = None) -> int:
                          "the size of Wikinews dev)")
     args = ap.parse_args(argv)
     lang = args.lang
+    shipped_linker = shipped_model_path("speaker_linker", lang)
+    if shipped_linker is None and not args.no_linker:
+        raise SystemExit(f"no speaker linker ships for {lang!r}, so there is no threshold to fit one with: "
+                         "run with --no-linker (the filter alone, as it ships)")
     folder, _, as_article, _ = DATA[lang]
     gold = read_gold(lang, args.data)
     nlp = make_nlp(lang)
     docs = list(DocBin().from_disk(args.parses).get_docs(nlp.vocab))
     if len(docs) != len(gold):
         raise SystemExit(f"{args.parses} holds {len(docs)} articles, {folder} train {len(gold)}")
-    linker_threshold = load_linear_model(shipped_model_path("speaker_linker", lang)).threshold
+    linker_threshold = None if args.no_linker else load_linear_model(shipped_linker).threshold
     filter_threshold = load_linear_model(shipped_model_path("quote_filter", lang)).threshold
 
     started = time.monotonic()
