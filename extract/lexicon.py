@@ -86,6 +86,11 @@ class CueLexicon:
     # verbs (lemmas) of issuing a document whose present participle reports for the issuer
     # ("X released a statement praising …": X speaks, not the statement)
     issuing_verbs: frozenset[str] = _words()
+    # a possessive pronoun and a subject it can stand for, as "possessive subject" ("his he":
+    # "[He] renewed his attacks on …" binds "his" to the clause's subject), and the plural
+    # possessives, which a plural or coordinated noun subject binds
+    possessive_subjects: frozenset[str] = _words()
+    plural_possessives: frozenset[str] = _words()
     # verbs (lemmas) of a relative clause on a source by which it cites its own ("Laut der
     # Zeitung, die sich auf Y beruft, …": Y speaks, the paper relays)
     citing_relative_verbs: frozenset[str] = _words()

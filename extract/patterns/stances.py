@@ -126,7 +126,7 @@ def _noun_act(doc: Doc, noun: Token, lex: CueLexicon) -> Found | None:
     if len(content) == 1 and content[0].pos_ == "PRON":
         return None  # "support for it", "a request for one": a pronoun alone names nothing
     owner = noun_owner(noun)
-    speaker = (_binding_subject(noun, owner) or owner) if owner is not None else _governor_subject(noun, lex)
+    speaker = (_binding_subject(noun, owner, lex) or owner) if owner is not None else _governor_subject(noun, lex)
     cue_end = noun if link.dep_ == "acl" else link
     return Found((content.start_char, content.end_char), "indirect", cue=(noun.idx, cue_end.idx + len(cue_end), lemma),
                  speaker=span_chars(speaker), pattern=Pattern.NOUN_ACT)
@@ -141,11 +141,12 @@ def _governor_subject(noun: Token, lex: CueLexicon) -> Span | None:
     return _phrase(subject) if subject is not None else None
 
 
-def _binding_subject(noun: Token, owner: Span) -> Span | None:
+def _binding_subject(noun: Token, owner: Span, lex: CueLexicon) -> Span | None:
     """The subject a possessive pronoun owner stands for: the subject of the clause the noun is
     an object in, when they agree ("[Cruz] renewed his attacks on …", "[The senators] were
-    unanimous in their condemnation of …"); None for any other owner or no such subject."""
-    if len(owner) != 1 or owner[0].lower_ not in _POSSESSIVE_SUBJECTS:
+    unanimous in their condemnation of …"); None for any other owner or no such subject
+    (``CueLexicon.possessive_subjects``)."""
+    if len(owner) != 1 or not any(pair.split()[0] == owner[0].lower_ for pair in lex.possessive_subjects):
         return None
     tok = noun
     for _ in range(4):  # up over the object, its preposition and the verbs that take them
@@ -154,23 +155,19 @@ def _binding_subject(noun: Token, owner: Span) -> Span | None:
         tok = tok.head
         subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
         if subject is not None:
-            return _phrase(subject) if _agrees(owner[0], subject) else None
+            return _phrase(subject) if _agrees(owner[0], subject, lex) else None
     return None
 
 
-def _agrees(possessive: Token, subject: Token) -> bool:
+def _agrees(possessive: Token, subject: Token, lex: CueLexicon) -> bool:
     """Whether a possessive pronoun can stand for a subject: the same pronoun's subject form, or
     a noun of its number ("their": a plural or coordinated one)."""
-    forms = _POSSESSIVE_SUBJECTS[possessive.lower_]
     if subject.pos_ == "PRON":
-        return subject.lower_ in forms
+        return f"{possessive.lower_} {subject.lower_}" in lex.possessive_subjects
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
-    return plural == (possessive.lower_ == "their")
+    return plural == (possessive.lower_ in lex.plural_possessives)
 
 
-#: a possessive pronoun and the subject pronouns it can stand for
-_POSSESSIVE_SUBJECTS = {"his": ("he", "who"), "her": ("she", "who"), "their": ("they", "who", "we"),
-                        "its": ("it", "which", "that")}
 #: the links from an object up to the verb whose subject binds its owner ("renewed [his attacks]",
 #: "unanimous [in] [their condemnation]", "would not rule out [shifting] [her position]")
 _BOUND_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "pcomp", "acomp", "conj"})
