@@ -441,8 +441,9 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         run = span.doc[start:end]
         if span.root.pos_ == "PROPN" and any(e.label_ in COUNT_LABELS for e in entities.within(span.start, span.end)):
             run = _name_around(span.root, span)  # the head's own name, not every proper noun around the count
+        before = [t for t in span if t.i < propn[0].i and t.pos_ == "NOUN"]  # "das Institut Sonnwald"
         etype = ("media" if any(t.lower_ in lex.media_words for t in span) or is_masthead(run, lex)
-                 else "person" if len(propn) >= 2 else "organization" if grouped else "other")
+                 else "person" if len(propn) >= 2 else _body_type(before[-1:], grouped, lex))
         return run.text, etype
     outlet = _quoted_outlet_name(span, lex)
     if outlet is not None:  # "einem Bericht des Magazins „Kompass“": the magazine's name, "Kompass"
@@ -452,20 +453,26 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         return body, "organization"
     owner = _spoken_for(span, lex)
     if owner is not None:  # "ein Sprecher des Gesundheitsministeriums": the ministry, "Gesundheitsministerium"
-        return nominative(owner), "media" if any(t.lower_ in lex.media_words for t in owner) else "other"
+        return nominative(owner), "media" if any(t.lower_ in lex.media_words for t in owner) else _body_type([owner.root], False, lex)
     nouns = [t for t in span if t.pos_ == "NOUN" or (not t.pos_ and t.is_alpha)]
     if not nouns:
         return None
     head = nouns[-1]
     if head.text in lex.titles or head.text.capitalize() in lex.titles or age_description(span, lex):
         return None  # a title-only or age description ("die 54-Jährige"): resolve like a pronoun
-    etype = "media" if any(t.lower_ in lex.media_words for t in span) else "organization" if grouped else "other"
+    etype = "media" if any(t.lower_ in lex.media_words for t in span) else _body_type([head], grouped, lex)
     words = [t for t in span if not t.is_punct]
     if len(words) == 1 and words[0].pos_ == "NOUN" and words[0].lemma_:
         return words[0].lemma_[:1].upper() + words[0].lemma_[1:], etype  # "Lehrerverbands" → "Lehrerverband"
     if inside:  # "am Montag veröffentlichten Erklärung der Polizei" names "Erklärung der Polizei"
         return "".join(t.text_with_ws for t in span if t.i not in inside).strip(), etype
     return span.text, etype
+
+
+def _body_type(nouns: list[Token], grouped: bool, lex: CueLexicon) -> str:
+    """"organization" for a group's phrase or one headed by an organisation noun ("der Verband",
+    "des Gesundheitsministeriums", "das Institut Sonnwald"; ``lex.organisation_nouns``), else "other"."""
+    return "organization" if grouped or any(noun_in(t, lex.organisation_nouns, lex) for t in nouns) else "other"
 
 
 def _affiliation(span: Span, ents: list[Span]) -> set[int]:

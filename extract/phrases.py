@@ -48,6 +48,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "sb", "csubj", "ex
 RELATIVE_PRONOUN_TAGS = frozenset({"WP", "WDT", "WP$", "PRELS", "PRELAT"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN"})
+_NOUN_TAGS = frozenset({"NN", "NE"})  # STTS: when the tagger says noun, the coarse DET or NUM beside it errs
 
 
 def ends_in_noun(word: str, nouns: frozenset[str], *, shortest: int, before: int = 3) -> bool:
@@ -108,7 +109,7 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
     last_head = -1
     while i < limit:
         tok = doc[i]
-        if tok.pos_ == "DET" and last_head == i - 1 >= start and (tok.lower_ not in lex.genitive_determiners
+        if tok.pos_ == "DET" and tok.tag_ not in _NOUN_TAGS and last_head == i - 1 >= start and (tok.lower_ not in lex.genitive_determiners
                                                          or tok.morph.get("Case") == ["Dat"]
                                                          or (is_name(doc[i - 1]) and tok.lower_ in lex.genitive_articles)):
             break  # a determiner right after a noun opens the next phrase ("nach Angaben der Polizei den Abbau",
@@ -117,7 +118,7 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
                 and doc[i + 1].pos_ in ("ADJ", "NOUN")):
             break  # a counted noun opens the next phrase ("nach Angaben der Polizei 40 Menschen")
         if _is_np_token(tok):
-            if (tok.pos_ in _NP_HEAD_POS or (not tok.pos_ and tok.text[:1].isupper()) or tok.pos_ == "X"
+            if (tok.pos_ in _NP_HEAD_POS or tok.tag_ in _NOUN_TAGS or (not tok.pos_ and tok.text[:1].isupper()) or tok.pos_ == "X"
                     or (lex.closed_compounds and compound_noun(tok))):
                 last_head = i
             i += 1

@@ -424,7 +424,7 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
         return None
     if lex.parse_rules and annotated(doc, "DEP") and _adverbial_clause_of(content, verb, lex):
         return None  # "When X said …, the crowd applauded": the clause before the comma is the time, not content
-    if annotated(doc, "TAG") and not any(t.pos_ in ("VERB", "AUX") for t in content):
+    if annotated(doc, "TAG") and not any(t.pos_ in ("VERB", "AUX") for t in content) and not _mistagged_clause(content, verb):
         return None  # "Der Bürgermeister, Henning Scherf (SPD), warnte …": a subject with its apposition, no content
     if (content[0].lower_ in lex.adverbial_conjunctions and content[0].pos_ == "SCONJ"
             and not any(t.text == "," for t in content)):
@@ -441,6 +441,14 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
         if speaker is not None:
             speaker = with_apposition(speaker, sent.end, lex)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_LAST, doc, sent, lex, need_clause=False)
+
+
+def _mistagged_clause(content: Span, verb: Token) -> bool:
+    """Whether the parse makes ``content`` a clause of ``verb`` with a subject of its own though
+    the tagger saw no verb in it: a rare Konjunktiv form read as an adjective or adverb ("Die
+    Krise treffe kleine Firmen, sagte er": "treffe" tagged ADV, yet the complement of "sagte")."""
+    return any(t.head.i == verb.i and t.dep_ in ("ccomp", "parataxis") and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+               for t in content)
 
 
 def _demonstrative_pointer(token: Token, lex: CueLexicon) -> bool:

@@ -21,6 +21,16 @@ def test_a_german_name_an_organisation_noun_introduces_is_an_organisation(run_de
     assert types(run_de(text))[name] == "organization"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a description headed by an organisation noun, or one a spokesperson speaks for
+    ("Laut dem Verband sind die Preise gestiegen.", "Verband"),
+    ("Ein Sprecher des Gesundheitsministeriums sagte, die Lage sei ernst.", "Gesundheitsministerium"),
+])
+def test_a_body_known_by_its_organisation_noun_alone_is_an_organisation(run_de, text, speaker):
+    (att,) = run_de(text).attributions
+    assert (att.speaker.entity, att.speaker.type) == (speaker, "organization")
+
+
 def test_an_english_name_after_an_organisation_noun_is_an_organisation(run_en):
     text = 'Environmental group Greenwatch said the river was polluted. "We have the samples," Greenwatch said.'
     result = run_en(text)

@@ -464,6 +464,23 @@ def test_a_phrase_after_a_line_break_the_tagger_called_a_preposition_can_be_the_
     assert np_before(doc, 7, 3, load_lexicon("de"), subject=True) is None
 
 
+@pytest.mark.parametrize("coarse", ["DET", "NUM"])
+def test_a_name_the_tagger_calls_a_noun_ends_the_phrase_whatever_its_coarse_part_of_speech(coarse):
+    # "Dem Institut Sonnwald zufolge": the fine tag says proper noun, the coarse one determiner or number
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.phrases import np_before
+
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Dem", "Institut", "Sonnwald", "zufolge", "steigen", "die", "Preise", "."]
+    pos = ["DET", "NOUN", coarse, "ADP", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["ART", "NN", "NE", "APPO", "VVFIN", "ART", "NN", "$."]
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, tags=tags)
+    speaker = np_before(doc, 3, 0, load_lexicon("de"))
+    assert speaker is not None and speaker.text == "Dem Institut Sonnwald"
+
+
 # "Ministerin Lena Hembach (BRACKET)", the recogniser finding the bracket's name alone
 @pytest.mark.parametrize("words, bracket, entity", [
     (["Ministerin", "Lena", "Hembach"], "NDP", "Lena Hembach"),  # a party: not the speaker's name

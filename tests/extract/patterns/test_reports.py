@@ -41,6 +41,18 @@ def test_a_subject_with_its_apposition_is_no_content_before_the_cue(run_de):
     assert not [a for a in run_de(text).attributions if a.pattern == "cue_last"]
 
 
+@pytest.mark.parametrize("text, quote, speaker", [
+    # "treffe" is a rare form the tagger reads as an adverb or adjective; the parse still makes it
+    # the clause complement of the cue, with a subject of its own
+    ("Die Krise treffe kleine Firmen, sagte der Sprecher.", "Die Krise treffe kleine Firmen", "der Sprecher"),
+    ("Die Maßnahme treffe vor allem kleine Zulieferer, schreibt das Institut.",
+     "Die Maßnahme treffe vor allem kleine Zulieferer", "das Institut"),
+])
+def test_a_clause_whose_verb_the_tagger_missed_is_content_before_the_cue(run_de, text, quote, speaker):
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.quote.kind, att.speaker.text) == (quote, "indirect", speaker)
+
+
 def test_content_the_parser_took_for_the_subject_of_the_cue_after_it(run_de):
     text = ("Am Mittwoch sei der Deutsche befreit worden, sagte ein Behördenvertreter. "
             "Der Mann sei in Freiheit und wohlbehalten, bestätigte ein Sprecher des Auswärtigen Amtes.")
