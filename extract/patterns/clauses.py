@@ -193,7 +193,10 @@ def indirect_report(content: Span | None, verb: Token, lemma: str, speaker: Span
             content = strip_punct(doc[content.start : closing[1]])
             if content is None or not has_words(span_text(content), min_words):
                 return None
-    trailing = _trailing_source(content, lex)
+    # (not before a verb of publishing: "A, according to Z, Reuters reported" is Z's claim that
+    # Reuters relays, reports.py's _sourced_claim)
+    published = lemma in lex.citing_report_verbs and content.end <= verb.i
+    trailing = None if published else _trailing_source(content, lex)
     if trailing is not None and has_words(span_text(doc[content.start : trailing.phrase.start - 1]), min_words):
         content = doc[content.start : trailing.phrase.start - 1]  # "X said Y, according to Z": Z relays the report
     found = Found((content.start_char, content.end_char), kind, cue=cue_chars(verb, lemma),

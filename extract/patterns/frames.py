@@ -25,6 +25,7 @@ from .speakers import (apposed_before, document_after, has_expletive, impersonal
 
 
 _SENT_END = ".!?"
+_RELATIVE_CLAUSE_DEPS = frozenset({"relcl", "acl:relcl"})
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,11 @@ def _find_verb_cue(doc: Doc, lower: int, upper: int, lex: CueLexicon, *,
     else:  # only as far as needed
         cues = ((tok, lemma) for tok in doc[lower:upper] if (lemma := cue_lemma(tok, lex)) is not None)
     if not main:
-        return next(cues, None)
+        first = next(cues, None)
+        if first is not None and first[0].dep_ in _RELATIVE_CLAUSE_DEPS:
+            # "“…,” one resident, who asked not to be named, told AFP": the relative clause is no frame
+            return next((c for c in cues if c[0].dep_ not in _RELATIVE_CLAUSE_DEPS), first)
+        return first
     last = upper - 1
     while last > lower and doc[last].is_punct:
         last -= 1

@@ -65,10 +65,14 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
             if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote) and not any(
                     a.overlaps(*hit.quote) and not (hit.quote[0] <= a.quote[0] and a.quote[1] <= hit.quote[1])
                     for a in asides):
+                relayed = (_relayed_report(doc, sent, hit, lex) if hit.pattern == Pattern.WIE
+                           else _published_report(doc, sent, hit, lemma, lex) or _sourced_claim(doc, hit, lemma, lex)
+                           if hit.pattern == Pattern.CUE_LAST else None)
+                if relayed is not None and relayed.quote == hit.quote:
+                    # "A laut Z B, berichtet Y": the claim is all of the report, Z's words relayed by Y
+                    relayed.mediator, hit, relayed = hit.speaker, relayed, None
                 yield hit
                 taken.append(hit)
-                relayed = (_relayed_report(doc, sent, hit, lex) if hit.pattern == Pattern.WIE
-                           else _published_report(doc, sent, hit, lemma, lex) if hit.pattern == Pattern.CUE_LAST else None)
                 if relayed is not None:
                     yield relayed  # nested in the report that relays it
                 elif hit.pattern == Pattern.CUE_FIRST and hit.speaker is not None:
@@ -152,6 +156,35 @@ def _published_report(doc: Doc, sent: Span, outer: Found, lemma: str, lex: CueLe
     if said is None or said.root.head.i != verb.i or said.root.dep_ != "ccomp":
         return None  # a clause the verb governs ("organizers added 160 guards", "plans to protest": no report)
     return inner
+
+
+def _sourced_claim(doc: Doc, outer: Found, lemma: str, lex: CueLexicon) -> Found | None:
+    """"According to two officials, the minister will resign, Reuters reported." / "Der Minister
+    werde laut Regierungskreisen zurücktreten, berichtet die Agentur.": the claim a source phrase
+    inside the content of a verb of publishing (``CueLexicon.citing_report_verbs``) after it
+    names its source for. The officials said it, the agency relays them: the claim sits inside
+    the agency's report, and the relay chain (:mod:`quotegraph.extract.relays`) makes the agency
+    its relay. One source phrase only, with three words of claim at least."""
+    if lemma not in lex.citing_report_verbs:
+        return None
+    content = doc.char_span(*outer.quote, alignment_mode="expand")
+    if content is None or not len(content):
+        return None
+    phrases = source_phrases_in(doc, content.start, content.end, lex)
+    if len(phrases) != 1 or phrases[0].source is None or phrases[0].cue.text.lower() in lex.source_adverbs:
+        return None
+    sp = phrases[0]
+    parts = [p for p in (strip_punct(doc[content.start : sp.phrase.start]) if sp.phrase.start > content.start else None,
+                         strip_punct(doc[sp.phrase.end : content.end]) if sp.phrase.end < content.end else None)
+             if p is not None and has_words(span_text(p), 1)]
+    if not parts or sum(len(span_text(p).split()) for p in parts) < 3:
+        return None
+    claim = Found((parts[0].start_char, parts[-1].end_char), "indirect",
+                  cue=(sp.cue.start_char, sp.cue.end_char, sp.cue.text.lower()), speaker=span_chars(sp.source),
+                  pattern=Pattern.SOURCE)
+    if len(parts) == 2 and lex.quote_gaps:
+        claim.extra["gaps"] = [(sp.phrase.start_char, sp.phrase.end_char)]  # "A laut X B": X's phrase is no part of it
+    return claim
 
 
 def _trailing_publisher(doc: Doc, sent: Span, report: Found, lex: CueLexicon) -> tuple[int, int] | None:

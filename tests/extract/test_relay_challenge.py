@@ -277,6 +277,15 @@ CASES = [
      "they would vote for the levy", "Most of the farmers", ["a survey by the Lowland Institute"], None, None),
     ("en", "The inspector said the dam had been unsafe for years, according to the report.",
      "the dam had been unsafe for years", "The inspector", ["the report"], None, None),
+    # a source phrase inside what an outlet publishes names who said it; the outlet relays them
+    ("en", "According to two people familiar with the talks, the minister will resign, the Herald reported.",
+     "the minister will resign", "two people familiar with the talks", ["the Herald"], None, None),
+    ("en", "The minister will resign, according to two senior aides, the Herald reported on Monday.",
+     "The minister will resign", "two senior aides", ["the Herald"], None, None),
+    ("de", "Laut Regierungskreisen werde der Minister zurücktreten, berichtet die Agentur Nordpress.",
+     "werde der Minister zurücktreten", "Regierungskreisen", ["die Agentur Nordpress"], None, None),
+    ("de", "Der Minister werde laut zwei Beratern zurücktreten, schreibt das Abendblatt.",
+     "Der Minister werde laut zwei Beratern zurücktreten", "zwei Beratern", ["das Abendblatt"], None, None),
 ]
 
 

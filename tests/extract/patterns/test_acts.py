@@ -145,7 +145,7 @@ def test_broad_verb_features_name_the_modal_and_whom_the_stance_is_about(broad_r
     feats = quote_features(doc, att, lex)
     # (the small model calls the name an organisation or a person: either is someone named)
     assert "broad_modal=would" in feats and any(f.startswith("broad_comp_names=") for f in feats)
-    assert "speaker=description:other|pattern=broad_verb" in feats
+    assert "speaker=description:organization|pattern=broad_verb" in feats  # "the union": an organisation noun
     assert "speaker_dep=nsubj|pattern=broad_verb" in feats and "cue_tag=VB|pattern=broad_verb" in feats
     doc, (att,) = broad_rows("The council voted against the budget on Monday.")
     feats = quote_features(doc, att, lex)

@@ -64,6 +64,15 @@ def test_relay_keeps_speaker_and_mediator(run_en):
     assert att.mediator.type == "media"
 
 
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('"It is a disaster," one resident, who asked not to be named, told the agency.', "one resident", "told"),
+    ('"We lost everything," a farmer, who declined to give his name, said on Monday.', "a farmer", "said"),
+])
+def test_a_relative_clause_in_the_frame_after_a_quote_is_not_its_cue(run_en, text, speaker, cue):
+    att = next(a for a in run_en(text).attributions if a.quote.kind == "direct")
+    assert att.cue.text == cue and att.speaker.text.startswith(speaker + ", who")  # (PolNeAR keeps the clause)
+
+
 def test_paragraph_ending_in_a_colon_frames_the_next_quote(run_en):
     text = "Talk radio host Rush Limbaugh said on his show:\n\n“The left is saying this is so bad that she has no choice.”"
     (att,) = run_en(text).attributions
