@@ -330,6 +330,16 @@ def closing_publisher(doc: Doc, sent: Span, start: int, lex: CueLexicon) -> tupl
     if first >= end - 2:
         return None
     for c in tokens_with(doc, _COMMA, first, end - 2, attr=ORTH):  # the commas only: no Token made per word
+        if lex.subject_first_frames:  # English: "…, the state broadcaster reported."
+            outlet = np_after(doc, c + 1, end, lex, subject=True)
+            if outlet is None or outlet.start != c + 1 or outlet.end >= end:
+                continue
+            verb = doc[outlet.end]
+            if verb.pos_ != "VERB" or cue_lemma(verb, lex) not in lex.citing_report_verbs:
+                continue
+            if any(t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or t.is_punct for t in doc[verb.i + 1 : end]):
+                return None
+            return with_apposition(outlet, verb.i, lex), c
         verb = doc[c + 1]
         if verb.pos_ != "VERB" or cue_lemma(verb, lex) not in lex.citing_report_verbs:
             continue

@@ -277,6 +277,9 @@ CASES = [
      "they would vote for the levy", "Most of the farmers", ["a survey by the Lowland Institute"], None, None),
     ("en", "The inspector said the dam had been unsafe for years, according to the report.",
      "the dam had been unsafe for years", "The inspector", ["the report"], None, None),
+    # an outlet's verb of publishing closing the sentence, whichever verb the parser hangs it on
+    ("en", "Officials said on Tuesday that at least 12 people had died, the state broadcaster reported.",
+     "that at least 12 people had died", "Officials", ["the state broadcaster"], None, None),
     # a source phrase inside what an outlet publishes names who said it; the outlet relays them
     ("en", "According to two people familiar with the talks, the minister will resign, the Herald reported.",
      "the minister will resign", "two people familiar with the talks", ["the Herald"], None, None),
