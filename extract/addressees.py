@@ -44,7 +44,7 @@ from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subj
                                    subjects_of)
 from .head_names import noun_in
 from .noun_cues import noun_cue_candidates
-from .phrases import doc_text, strip_punct, through_closing_mark
+from .phrases import SUBJECT_DEPS, doc_text, strip_punct, through_closing_mark
 from .records import Attribution, Mention, Quote, replaced
 from .roles import cut_before
 
@@ -109,6 +109,7 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
         if not _describes(child, lex):
             break
         end = child.right_edge.i + 1
+    end = _name_after_noun(doc, head, end)
     while end - 1 > head.i and doc[end - 1].tag_ in ("PAV", "PTKVZ"):
         # a pronominal adverb or the verb's particle the parser hung on the phrase ("forderte X
         # dazu auf", "warf X (Partei) vor")
@@ -135,6 +136,22 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
             and doc[span.start - 1].text in OPENING_MARKS:  # „Beijing Shibao“: the name's marks both
         span = doc[span.start - 1:span.end]
     return span if span is not None and span.start <= head.i < span.end else None
+
+
+def _name_after_noun(doc: Doc, head: Token, end: int) -> int:
+    """``end`` run on over a name right after a common noun that the parser hung on the verb
+    instead ("told the radio station WKXT", "the broadcaster Channel Four"): the name is the
+    noun's. Not a date ("told reporters Monday") nor a subject of its own ("told the court
+    Smith had lied")."""
+    if head.pos_ != "NOUN":
+        return end
+    k = end
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("DATE", "TIME"):
+        k += 1
+    if k == end or any(doc[j].dep_ in SUBJECT_DEPS or doc[j].head.i not in (head.i, head.head.i, *range(end, k))
+                       for j in range(end, k)):
+        return end
+    return k
 
 
 def _through_title(doc: Doc, start: int, end: int, outside: list[tuple[int, int]]) -> Span:

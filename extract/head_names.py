@@ -114,12 +114,18 @@ def head_name(span: Span, lex: CueLexicon) -> Span | None:
     quoted = quoted_name(doc, head.i + 1, span.end)
     if quoted is not None and len(quoted) > 2:
         return quoted[1:-1]  # "der Agentur „Associated Press“": the name inside the marks
+    if (span.start < head.i - 1 and head.i < span.end - 1 and doc[head.i - 2].pos_ == "DET" and head.text[:1].isupper()
+            and doc[head.i - 1].text in OPENING_MARKS and doc[head.i + 1].text in CLOSING_MARKS):
+        return doc[head.i : head.i + 1]  # "der „Nordpost“": a title in quotation marks after its article is a name
     for child in head.rights:
         # right after the head, or set off by a dash or comma ("dem Anwalt der Familie – X")
         beside = child.left_edge.i == head.i + 1 or (
             child.dep_ in ("appos", "app") and doc[child.left_edge.i - 1].text in _APPOSITION_MARKS)
         if child.dep_ in _NAMING and beside and child.right_edge.i < span.end:
             return _name_around(child, span)
+    if (head.i + 1 < span.end and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].text[:1].isupper()
+            and "Plur" not in head.morph.get("Number")):  # (not "hosts X and Y": two people)
+        return _name_around(doc[head.i + 1], span)  # "the broadcaster Channel Four", the name hung on the verb
     if noun_in(head, lex.media_words, lex):  # "the ITV television station"
         names = [c for c in head.lefts if c.dep_ == "compound" and c.i >= span.start]
         for child in names:
