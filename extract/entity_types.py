@@ -11,7 +11,7 @@ from .doc_tables import doc_ents, entity_at, id_list
 from .head_names import entity_type_of_label, noun_in
 from .lexicon import CueLexicon
 
-__all__ = ["ORGANISATION_LABEL", "organisations_named_by_nouns", "retype_organisations"]
+__all__ = ["ORGANISATION_LABEL", "organisations_at_seats", "organisations_named_by_nouns", "retype_organisations"]
 
 #: the recogniser's label for an organisation in both shipped pipelines (UD/GermEval and OntoNotes)
 ORGANISATION_LABEL = "ORG"
@@ -72,6 +72,40 @@ def organisations_named_by_nouns(doc: Doc, lex: CueLexicon) -> list[Span]:
     return [name for name in names if not all(t.text in person_words for t in name)]
 
 
+def organisations_at_seats(doc: Doc, lex: CueLexicon) -> list[Span]:
+    """Institutions named by their seat: a noun of ``lex.seat_nouns`` (in German also a
+    compound's last part) right before the name of a place, in one phrase, names one
+    organisation, noun and place: "die Staatsanwaltschaft Köln", "des Amtsgerichts Hamburg"
+    (not the city).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from quotegraph.extract.lexicon import CueLexicon
+    >>> doc = Doc(spacy.blank("de").vocab, words="Die Staatsanwaltschaft Kalberg ermittelt".split(),
+    ...           pos=["DET", "NOUN", "PROPN", "VERB"], heads=[1, 3, 1, 3], deps=["det", "nsubj", "nk", "ROOT"],
+    ...           ents=["O", "O", "B-LOC", "O"])
+    >>> organisations_at_seats(doc, CueLexicon("de", seat_nouns=frozenset({"staatsanwaltschaft"})))
+    [Staatsanwaltschaft Kalberg]
+    """
+    if not lex.seat_nouns:
+        return []
+    seats = []
+    pos, iob = id_list(doc, POS), id_list(doc, ENT_IOB)
+    ents = {e.start: e for e in doc_ents(doc)}
+    for i in range(len(doc) - 1):
+        if pos[i] != NOUN or iob[i] not in (0, _OUTSIDE) or not noun_in(doc[i], lex.seat_nouns, lex):
+            continue
+        # the place as the recogniser found it, or the run of proper nouns it did not find
+        place = ents.get(i + 1) or (_propn_run(doc, i + 1, pos, iob) if pos[i + 1] == PROPN else None)
+        if not place or place.label_ and entity_type_of_label(place.label_) != "location":
+            continue
+        noun = doc[i]
+        # in one phrase: one hangs on the other, or both on the same word ("Angaben der Staatsanwaltschaft Köln")
+        if place.root.head.i == i or place.start <= noun.head.i < place.end or place.root.head.i == noun.head.i:
+            seats.append(Span(doc, i, place.end, label=ORGANISATION_LABEL))
+    return seats
+
+
 def _compound_of_noun(token: Token, nouns: frozenset[str]) -> bool:
     """Whether a word is a compound ending in one of ``nouns``, not one of them itself."""
     return token.lower_ not in nouns and token.lemma_.lower() not in nouns
@@ -113,11 +147,13 @@ def retype_organisations(doc: Doc, lex: CueLexicon) -> bool:
     find becomes an entity. The other entities are left as they are. Returns whether it set
     ``doc.ents``."""
     found = organisations_named_by_nouns(doc, lex)
-    if not found:
+    seats = organisations_at_seats(doc, lex)
+    if not found and not seats:
         return False
     names = {span.text for span in found}
+    seated = {s.end for s in seats}  # (a seat's place ends where the organisation does)
     ents = [Span(doc, e.start, e.end, label=ORGANISATION_LABEL) if e.text in names and _retypable(e) else e
-            for e in doc_ents(doc)]
-    ents += [Span(doc, s.start, s.end, label=ORGANISATION_LABEL) for s in found if not s.label_]
+            for e in doc_ents(doc) if e.end not in seated or entity_type_of_label(e.label_) != "location"]
+    ents += [Span(doc, s.start, s.end, label=ORGANISATION_LABEL) for s in found if not s.label_] + seats
     doc.ents = sorted(ents, key=lambda e: e.start)
     return True

@@ -160,6 +160,9 @@ class CueLexicon:
     # nouns of a body: a name they introduce is an organisation, whatever the recogniser took it
     # for ("die Umweltorganisation Grünwacht", "der Verband Nordhafen"; extract/entity_types.py)
     organisation_nouns: frozenset[str] = _words()
+    # nouns of an institution named by its seat: before a place's name they name one organisation
+    # ("die Staatsanwaltschaft Köln", "das Amtsgericht Hamburg": not the city; extract/entity_types.py)
+    seat_nouns: frozenset[str] = _words()
     # words that make a subject no one ("Kein Lehrer", "Niemand"): a sentence with such a subject
     # reports no one's speech act (extract/patterns/acts.py)
     negative_words: frozenset[str] = _words()

@@ -22,6 +22,11 @@ def nominative(name: Span, genitive: bool = False) -> str:
     the name is in the genitive (its article says so) whatever case the tagger gave it; then a
     lone name ending in "s" drops it ("des „Handelsblatts“" → "Handelsblatt"). A plural
     keeps its adjectives' "-en" ("der Vereinten Nationen")."""
+    first = name[0]
+    if (len(name) > 1 and first.pos_ == "NOUN" and all(t.pos_ == "PROPN" for t in name[1:])
+            and ("Gen" in first.morph.get("Case") or genitive) and _genitive_s(first)):
+        # "des Amtsgerichts Hamburg" → "Amtsgericht Hamburg": the noun before a name set beside it is inflected
+        return first.lemma_ + first.whitespace_ + name[1:].text
     last = name[-1]
     marked = "Gen" in last.morph.get("Case")
     if not marked and (not genitive or any(last.head == t for t in name[:-1])):
@@ -39,6 +44,12 @@ def nominative(name: Span, genitive: bool = False) -> str:
         else:
             return name.text
     return _strong_words(name[:-1], lambda t: t.text[:1].isalpha()) + head
+
+
+def _genitive_s(word) -> bool:
+    """Whether a noun is its lemma with the genitive's "-s" or "-es" ("Amtsgerichts", "Amtes")."""
+    text, lemma = word.text, word.lemma_
+    return bool(lemma) and text != lemma and text.startswith(lemma) and text[len(lemma):] in ("s", "es")
 
 
 def weak_nominative(name: Span, lex: CueLexicon) -> str:

@@ -31,6 +31,18 @@ def test_a_body_known_by_its_organisation_noun_alone_is_an_organisation(run_de, 
     assert (att.speaker.entity, att.speaker.type) == (speaker, "organization")
 
 
+@pytest.mark.parametrize("text, entity", [
+    # an institution named by its seat is one organisation, not the city (which stays a place)
+    ("Die Staatsanwaltschaft Köln teilte mit, der Mann sei gefasst.", "Staatsanwaltschaft Köln"),
+    ("Ein Sprecher des Amtsgerichts Hamburg erklärte, der Termin sei verschoben.", "Amtsgericht Hamburg"),
+    ("Nach Angaben der Staatsanwaltschaft Köln sei der Mann geflohen.", "Staatsanwaltschaft Köln"),
+])
+def test_a_seat_noun_before_a_place_names_one_organisation(run_de, text, entity):
+    result = run_de(text)
+    (att,) = result.attributions
+    assert (att.speaker.entity, att.speaker.type) == (entity, "organization")
+
+
 def test_an_english_name_after_an_organisation_noun_is_an_organisation(run_en):
     text = 'Environmental group Greenwatch said the river was polluted. "We have the samples," Greenwatch said.'
     result = run_en(text)
