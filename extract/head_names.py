@@ -466,7 +466,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     head = nouns[-1]
     if head.text in lex.titles or head.text.capitalize() in lex.titles or age_description(span, lex):
         return None  # a title-only or age description ("die 54-Jährige"): resolve like a pronoun
-    etype = "media" if any(t.lower_ in lex.media_words for t in span) else _body_type([head], grouped, lex)
+    etype = "media" if any(t.lower_ in lex.media_words for t in span) else _body_type([span.root if span.root.pos_ == "NOUN" else head], grouped, lex)
     words = [t for t in span if not t.is_punct]
     if len(words) == 1 and words[0].pos_ == "NOUN" and words[0].lemma_:
         return words[0].lemma_[:1].upper() + words[0].lemma_[1:], etype  # "Lehrerverbands" → "Lehrerverband"

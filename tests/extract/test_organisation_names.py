@@ -43,6 +43,16 @@ def test_a_seat_noun_before_a_place_names_one_organisation(run_de, text, entity)
     assert (att.speaker.entity, att.speaker.type) == (entity, "organization")
 
 
+@pytest.mark.parametrize("text, etype", [
+    # the type is the phrase head's: a union named by common nouns, the staff of a firm
+    ("Die Gewerkschaft Bergbau und Umwelt kritisierte, die Pläne seien unzureichend.", "organization"),
+    ("Die Mitarbeiter der Firma verlangten, die Löhne müssten steigen.", "other"),
+])
+def test_a_description_is_typed_by_its_head_noun(run_de, text, etype):
+    (att,) = run_de(text).attributions
+    assert att.speaker.type == etype
+
+
 def test_an_english_name_after_an_organisation_noun_is_an_organisation(run_en):
     text = 'Environmental group Greenwatch said the river was polluted. "We have the samples," Greenwatch said.'
     result = run_en(text)
