@@ -143,11 +143,13 @@ class RoleNouns:
              for noun in role_nouns(name)),
             key=lambda r: r[0])
 
-    def learn(self, mention: Span, entity: Any) -> None:
+    def learn(self, mention: Span, entity: Any, *, by_noun: bool = True) -> None:
         """Add the role nouns of a mention that named ``entity`` with words the recogniser
         did not take for a name ("Die Zeitung Weser-Echo berichtete": "das Blatt" after it
-        refers back to Weser-Echo): the noun before the proper nouns that end the mention.
-        A mention holding an entity of ``doc.ents`` adds nothing (its roles are known)."""
+        refers back to Weser-Echo): the noun before the proper nouns that end the mention, or
+        a definite description's own noun (with ``by_noun``: not for a title, whose holder
+        the person in focus decides). A mention holding an entity of ``doc.ents`` adds
+        nothing (its roles are known)."""
         doc = mention.doc
         end = mention.end
         while end > mention.start and doc[end - 1].pos_ == "PUNCT":
@@ -155,9 +157,11 @@ class RoleNouns:
         start = end
         while start > mention.start and doc[start - 1].pos_ == "PROPN":
             start -= 1
-        if start == end or entity is None or any(t.ent_type for t in mention):
+        if entity is None or any(t.ent_type for t in mention):
             return
-        nouns = role_nouns(doc[start:end])
+        # with no name, a definite description names the entity by its noun ("Der
+        # Betreiberverband wies … zurück": "der Verband" after it refers back to it)
+        nouns = role_nouns(doc[start:end]) if start < end else [head] if by_noun and (head := description_head(mention)) else []
         if not nouns:
             return
         self.mentions[id(entity)] = self.mentions.get(id(entity), 0) + 1

@@ -58,3 +58,22 @@ def test_a_nationality_or_party_adjective_is_not_the_speakers_name(run_en):
     assert official.entity is None
     assert senators.entity is not None and senators.entity != "Republican" and "senators" in senators.entity
     assert "French" not in {e.name for e in result.entities}
+
+
+def test_a_shorter_description_refers_back_to_the_compound_that_named_a_body(run_de):
+    # "der Verband" after "Der Hafenbetreiberverband": the same body, known by its description
+    text = ("Der Hafenbetreiberverband wies die Vorwürfe zurück. "
+            "Laut dem Verband liegen vierzig Schiffe vor der Küste auf Reede.")
+    speaker = speaker_of(run_de(text), "Schiffe")
+    assert (speaker.entity, speaker.named) == ("Hafenbetreiberverband", False)
+
+
+def test_a_title_alone_is_not_learned_as_a_description(run_de):
+    # a title goes to the person in focus, not to an earlier description with the same title noun
+    text = ("Laut der Feuerwehr brannten am Morgen drei Lagerhallen am Hafen von Kalberg. Ines Ostrowski-Beck, "
+            "die Innenministerin der Provinz, sagte, dass das Feuer wohl gelegt worden sei. Mehrere Zeugen hätten "
+            "zwei Männer gesehen, so die Innenministerin. Nach Berichten lokaler Sender war die Polizei schnell vor "
+            "Ort. Am Abend bestätigte Ines Ostrowski-Beck laut der Agentur Nordpress, dass zwei Verdächtige "
+            "festgenommen wurden. Die Ministerin kündigte strengere Kontrollen an.")
+    speaker = speaker_of(run_de(text), "Kontrollen")
+    assert speaker.entity == "Ines Ostrowski-Beck"
