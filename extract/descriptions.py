@@ -66,9 +66,17 @@ def role_nouns(name: Span) -> list[Token]:
         while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "NUM"):
             j += 1
         # an apposition by the parse: not the subject of a clause after the comma ("…, die Fraktion nehme …")
-        if j < len(doc) and j > i + 1 and _noun(doc[j]) and doc[j].dep_ == "appos" and name.start <= doc[j].head.i < name.end:
+        if j < len(doc) and j > i + 1 and _noun(doc[j]) and name.start <= doc[j].head.i < name.end and (
+                doc[j].dep_ == "appos" or doc[j].dep_ == "conj" and _closed_by_comma(doc[j])):
             out.append(doc[j])
     return out
+
+
+def _closed_by_comma(noun: Token) -> bool:
+    """Whether a phrase the parser coordinated with a name is closed by a comma, as an
+    apposition is ("Ines Roth, die Innenministerin der Provinz, sagte"), not by "und"."""
+    after = noun.right_edge.i + 1
+    return after < len(noun.doc) and noun.doc[after].text == ","
 
 
 def description_head(span: Span) -> Token | None:
