@@ -158,7 +158,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             if span is not None and _is_relative(span, lex):
                 span_for_name = _relative_antecedent(span)  # "economists who argue": the economists
             else:
-                span_for_name = None if demonstrative else span
+                span_for_name = None if demonstrative else _before_inclusion(span, lex)
             # "der Demokrat" after "der Demokrat Tom Berger": the name that role noun stood beside
             described = roles.antecedent(span, lambda: focus.antecedent(speaker_chars[0], last_speaker)) \
                 if span is not None else None
@@ -301,6 +301,15 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
         named = (weak_nominative(name, lex), etype)
     ent = index.add(*named) if named is not None else None
     return (*chars, ent.name, ent.type) if ent is not None else (*chars, None, None)
+
+
+def _before_inclusion(span: Span | None, lex: CueLexicon) -> Span | None:
+    """The phrase before members set off in it ("Critics, including Senator X": the critics
+    speak, not X; ``lex.inclusion_words``)."""
+    if span is None or not lex.inclusion_words:
+        return span
+    k = next((t.i for t in span[1:] if t.lower_ in lex.inclusion_words and span.doc[t.i - 1].text == ","), None)
+    return span.doc[span.start : k - 1] if k is not None else span
 
 
 def _introduces_someone(span: Span) -> bool:

@@ -163,6 +163,9 @@ class CueLexicon:
     # nouns of an institution named by its seat: before a place's name they name one organisation
     # ("die Staatsanwaltschaft Köln", "das Amtsgericht Hamburg": not the city; extract/entity_types.py)
     seat_nouns: frozenset[str] = _words()
+    # participles that set off members of a group in its phrase ("Critics, including Senator X,
+    # said"): the phrase goes on through them (extract/phrases.py)
+    inclusion_words: frozenset[str] = _words()
     # words that make a subject no one ("Kein Lehrer", "Niemand"): a sentence with such a subject
     # reports no one's speech act (extract/patterns/acts.py)
     negative_words: frozenset[str] = _words()

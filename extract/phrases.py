@@ -302,8 +302,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
             right = _before_addressed_outlet(doc, i, right, lowers, pos, lex)
         end = right + 1
         cut = next((k for k in range(i + 1, end) if texts[k] in (",", ";", ":")), None)
-        # keep an apposition ("Its spokesman, Tobias Lindqvist,"), cut a relative clause
-        if cut is not None and any(pos[k] in (VERB, AUX) for k in range(cut, end)):
+        # keep an apposition ("Its spokesman, Tobias Lindqvist,") or inclusion ("Critics, including X,"), cut a relative clause
+        if cut is not None and any(pos[k] in (VERB, AUX) and lowers[k] not in lex.inclusion_words for k in range(cut, end)):
             end = cut
         bounds = _without_edge_punct(doc, left, end, edge, texts)
         # cut off at a quote, the subject may end in a dangling preposition ("warnten Vertreter

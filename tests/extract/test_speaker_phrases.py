@@ -500,3 +500,16 @@ def test_a_name_in_brackets_after_the_speakers_name_is_their_affiliation(words, 
     name = name_in(doc[0:6], load_lexicon("de"), DocEntities(doc))
     assert name is not None and name[0] == entity
 
+
+
+@pytest.mark.parametrize("text, speaker, member", [
+    ("Critics, including state Senator Tom Baker, said the levy would cost too much.",
+     "Critics, including state Senator Tom Baker", "Baker"),
+    ("Two unions, including the Harbour Workers Guild, said the strike would go on.",
+     "Two unions, including the Harbour Workers Guild", "Guild"),
+])
+def test_members_set_off_in_an_english_subject_stay_in_it_but_do_not_speak(run_en, text, speaker, member):
+    # PolNeAR keeps ", including X," in the source; the group speaks, not the member named
+    (att,) = run_en(text).attributions
+    assert att.speaker.text == speaker
+    assert member not in (att.speaker.entity or "")
