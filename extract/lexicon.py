@@ -193,6 +193,8 @@ class CueLexicon:
     # in their owner is that other person, who is not the speaker ("Trump's wife", "one Clinton
     # aide"; extract/head_names.py)
     relative_nouns: frozenset[str] = _words()
+    # nouns of a person by what they do or are ("candidate", "voter"): one can speak, as a thing cannot
+    person_nouns: frozenset[str] = _words()
     # whether names inflect (German: "der Frankfurter Allgemeinen Zeitung", "des Lehrerverbands"):
     # names are then matched by the words' uninflected forms (extract/coref.py, name_key)
     inflected_names: bool = False

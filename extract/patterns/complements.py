@@ -106,7 +106,8 @@ def _object_relative(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexi
     of its own says something of the noun the clause hangs on, which stands in the clause as
     its object or as its clause's subject. The noun's phrase with the clause is the content
     (from the relative pronoun after a comma: "the tunnel, which the council called a waste"),
-    the clause's subject the speaker."""
+    without the clause's subject and cue, its gap ("which … was a mistake", as PolNeAR marks
+    it); the clause's subject is the speaker."""
     noun = verb.head
     if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.i > verb.i:
         return None
@@ -124,13 +125,17 @@ def _object_relative(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexi
     if any(t.tag_ == "``" or len(t.text) == 1 and t.text in OPENING_MARKS for t in doc[verb.i + 1 : verb.right_edge.i + 1]):
         return None  # "which the senator called “a disgrace”": the quoted words are the speech (settle.py)
     first = verb.left_edge
-    start = first.i if first.i > 0 and doc[first.i - 1].text == "," else noun.left_edge.i
+    start = first.i if first.i > 0 and (doc[first.i - 1].text == "," or first.tag_ in RELATIVE_PRONOUN_TAGS) else noun.left_edge.i
     content = strip_punct(span_of(doc, start, verb.right_edge.i + 1))
     speaker = strip_punct(span_of(doc, subject.left_edge.i, subject.right_edge.i + 1))
     if content is None or speaker is None:
         return None
-    return Found((content.start_char, content.end_char), "indirect", cue=(verb.idx, verb.idx + len(verb), lemma),
-                 speaker=(speaker.start_char, speaker.end_char), pattern=Pattern.OBJECT_RELATIVE)
+    found = Found((content.start_char, content.end_char), "indirect", cue=(verb.idx, verb.idx + len(verb), lemma),
+                  speaker=(speaker.start_char, speaker.end_char), pattern=Pattern.OBJECT_RELATIVE)
+    if content.start < subject.left_edge.i and verb.i + 1 < content.end:
+        # "which [he said] was a mistake": the speaker and the cue are no part of what was said
+        found.extra["gaps"] = [(subject.left_edge.idx, verb.idx + len(verb))]
+    return found
 
 
 def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:

@@ -45,7 +45,9 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
       (``CueLexicon.agentless_passive_reports``): "Sanders was declared the winner", "He is
       best known for his films", "The move was criticized as reckless".
 
-    The content runs from the subject to the end of what is said of it (the cue inside it);
+    The content runs from the subject to the end of what is said of it; the words between the
+    subject and what is said of it (the cue, its auxiliaries and adverbs: "is widely expected",
+    "is best known for") are its gap, no part of it, as PolNeAR marks it ("The bill … to pass");
     the cue is the verb (with its passive auxiliary) or the adverb; there is no speaker
     (``CueLexicon.evidential_verbs``, ``evidential_passives``, ``evidential_adverbs``). A
     sentence with a report found before may hold one too, beside the report ("X denied it, but
@@ -64,11 +66,15 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
             hit = _evidential(doc, tok, lex) or (_agentless_passive(doc, tok, lex) if lex.agentless_passive_reports else None)
             if hit is None:
                 continue
-            content, cue = hit
+            content, cue, gap = hit
             if (found.outside(content.start_char, content.end_char) and not _under_a_cue(tok, cues)
                     and all(content.end_char <= s or e <= content.start_char for s, e in taken)):
                 taken.append((content.start_char, content.end_char))
-                yield Found((content.start_char, content.end_char), "indirect", cue=cue, pattern=Pattern.EVIDENTIAL)
+                f = Found((content.start_char, content.end_char), "indirect", cue=cue, pattern=Pattern.EVIDENTIAL)
+                gap = _gap(content, *gap) if gap is not None else None
+                if gap is not None:
+                    f.extra["gaps"] = [gap]
+                yield f
 
 
 def _under_a_cue(tok: Token, cues: list[tuple]) -> bool:
@@ -119,15 +125,15 @@ def _evidential_lemmas(verbs: frozenset[str], passives: frozenset[str]) -> Known
     return KnownIds(lower_in(verbs | passives))
 
 
-def _evidential(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[Span, tuple[int, int, str]] | None:
-    """The content and cue of one evidential token, or None."""
+def _evidential(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[Span, tuple[int, int, str], tuple[int, int] | None] | None:
+    """The content, cue and gap (first and last token, or None) of one evidential token, or None."""
     lemma = tok.lemma_.lower()
     if tok.lower_ in lex.evidential_adverbs and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
         clause = tok.head
         subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
         if subject is None or subject.dep_ == "expl":
             return None
-        return _between(doc, subject, clause), cue_chars(tok, tok.lower_)
+        return _between(doc, subject, clause), cue_chars(tok, tok.lower_), (tok.i, tok.i)
     if tok.pos_ == "ADJ":
         return _impersonal_evidence(tok, lex)
     if tok.pos_ not in ("VERB", "AUX"):
@@ -139,7 +145,7 @@ def _evidential(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[Span, tuple[int,
         subject = next((c for c in tok.head.children if c.dep_ in _SUBJECTS and c.i < tok.i), None)
         if subject is None or subject.dep_ == "expl":
             return None
-        return _between(doc, subject, tok.head), cue_chars(tok, raising)
+        return _between(doc, subject, tok.head), cue_chars(tok, raising), (subject.right_edge.i + 1, tok.i)
     if lemma in lex.evidential_verbs:
         state = next((c for c in tok.children if c.i > tok.i and (
             c.dep_ in _STATES or c.dep_ == "prep" and c.lower_ in _LIKENESS)), None)
@@ -147,24 +153,26 @@ def _evidential(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[Span, tuple[int,
         if state is None:
             clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
             # "It appears that …": the clause is the content
-            return (_between(doc, clause, clause), cue_chars(tok, lemma)) if clause is not None else None
+            return (_between(doc, clause, clause), cue_chars(tok, lemma), None) if clause is not None else None
         if subject is None or subject.dep_ == "expl":
             return None
         if state.dep_ == "xcomp" and state.pos_ in ("VERB", "AUX") and state.tag_ != "VBN" and not any(
                 c.dep_ == "aux" and c.tag_ == "TO" for c in state.children):
             return None  # "appeared speaking to reporters": no infinitive nor participle, no appearance
-        return _between(doc, subject, state), cue_chars(tok, lemma)
+        # "seems like a turning point": the preposition of likeness is the cue's
+        last = state.i if state.dep_ == "prep" else state.left_edge.i - 1
+        return _between(doc, subject, state), cue_chars(tok, lemma), (subject.right_edge.i + 1, last)
     if lemma in lex.evidential_passives and any(c.dep_ in _PASSIVE_AUX for c in tok.children):
         state = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
                       and any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)), None)
         subject = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i < tok.i), None)
         if state is None or subject is None:
             return None
-        return _between(doc, subject, state), cue_chars(tok, lemma)
+        return _between(doc, subject, state), cue_chars(tok, lemma), (subject.right_edge.i + 1, state.left_edge.i - 1)
     return None
 
 
-def _impersonal_evidence(adj: Token, lex: CueLexicon) -> tuple[Span, tuple[int, int, str]] | None:
+def _impersonal_evidence(adj: Token, lex: CueLexicon) -> tuple[Span, tuple[int, int, str], None] | None:
     """"It is not clear whether …", "it was obvious that …": an adjective of evidence
     (``CueLexicon.evidence_adjectives``) after a copula whose subject is an impersonal "it",
     and the clause it says that of (its content; the cue runs from the copula to the adjective)."""
@@ -178,10 +186,10 @@ def _impersonal_evidence(adj: Token, lex: CueLexicon) -> tuple[Span, tuple[int, 
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)))), None)
     if clause is None:
         return None
-    return _between(adj.doc, clause, clause), (copula.idx, adj.idx + len(adj), adj.lemma_.lower())
+    return _between(adj.doc, clause, clause), (copula.idx, adj.idx + len(adj), adj.lemma_.lower()), None
 
 
-def _agentless_passive(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[Span, tuple[int, int, str]] | None:
+def _agentless_passive(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[Span, tuple[int, int, str], tuple[int, int]] | None:
     """"Sanders was declared the winner", "who was lambasted as mainstream": a reporting verb
     in the passive with no agent and with what it says of its subject (a predicate, an
     infinitive, a clause, or "as"/"for" and their object); the content runs from the subject
@@ -195,7 +203,20 @@ def _agentless_passive(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[Span, tu
         c.dep_ in _PASSIVE_COMPLEMENTS or (c.dep_ == "prep" and c.lower_ in lex.complement_prepositions))]
     if subject is None or not said:
         return None
-    return _between(doc, subject, max(said, key=lambda c: c.right_edge.i)), cue_chars(verb, verb.lemma_.lower())
+    first = min(said, key=lambda c: c.left_edge.i)
+    # "is best known [for] his films": the complement's preposition is the cue's
+    last = first.i if first.dep_ == "prep" else first.left_edge.i - 1
+    return (_between(doc, subject, max(said, key=lambda c: c.right_edge.i)), cue_chars(verb, verb.lemma_.lower()),
+            (subject.right_edge.i + 1, last))
+
+
+def _gap(content: Span, first: int, last: int) -> tuple[int, int] | None:
+    """The characters of tokens ``first`` to ``last`` as the content's gap, when they stand
+    inside it with words on both sides (else None)."""
+    if not content.start < first <= last < content.end - 1:
+        return None
+    doc = content.doc
+    return doc[first].idx, doc[last].idx + len(doc[last])
 
 
 def _between(doc: Doc, first: Token, last: Token) -> Span:

@@ -97,7 +97,7 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
         cut = [sp.phrase for sp in sources]
         speaker = usable_speaker(subject_of(verb, lower, upper, lex), lex)
         if speaker is None and main:
-            speaker = infinitive_controller(verb, lower, upper)  # "… led Republicans to say, “…”"
+            speaker = infinitive_controller(verb, lower, upper, lex)  # "… led Republicans to say, “…”"
         if speaker is None and main:
             speaker = set_off_verb_holder(verb, lower)  # "X, speaking on the radio, called Y “…”"
         if speaker is None and main and verb.dep_ in ("conj", "advcl", "xcomp"):

@@ -23,8 +23,8 @@ def find_transcript_turns(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Itera
         return
     for turn in transcript_turns(doc_text(doc), lex.headline_labels):
         name = doc.char_span(*turn.label, alignment_mode="expand")
-        if name is None:
-            continue
+        if name is None or len(name.text) == 1:
+            continue  # "Q:", "A:": an interview's letters name no one; the reports inside are found as any
         cue = (turn.label[1], turn.label[1] + 1, ":")
         quoted = next((f for f in found if f.pattern == Pattern.DIRECT and f.quote[0] == turn.label[0] - 1),
                       None) if turn.quoted else None

@@ -92,7 +92,7 @@ def relative_subject(token: Token, lex: CueLexicon) -> bool:
             and token.i > 0 and token.doc[token.i - 1].text == ",")
 
 
-def infinitive_controller(verb: Token, lower: int, upper: int) -> Span | None:
+def infinitive_controller(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
     """"X led Republicans to say …", "urged him to explain …": an infinitive cue whose governor
     has an object before it is said by that object (object control), not by the governor's
     subject; None when the governor has no object (English parse labels)."""
@@ -101,7 +101,28 @@ def infinitive_controller(verb: Token, lower: int, upper: int) -> Span | None:
     obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or not (lower <= obj.left_edge.i and obj.right_edge.i < upper):
         return None
+    if not _can_speak(obj, lex):
+        return None  # "is looking for the firm's earnings to rise": a thing is no speaker
     return verb.doc[obj.left_edge.i : obj.right_edge.i + 1]
+
+
+# the recogniser's types of those who speak: a person, a body, a people, a country's government
+_SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _can_speak(token: Token, lex: CueLexicon) -> bool:
+    """Whether a noun or pronoun can name someone who speaks: a personal pronoun but "it" or
+    "this", a name of a speaking type, a plural (of people, mostly: "led investors to say"), or
+    a noun of a person, a body or an audience in the lexicon; not a singular thing ("turned
+    the question to argue …", "used an expletive to describe …")."""
+    if token.pos_ == "PRON":
+        return token.lower_ not in lex.impersonal
+    if token.ent_type_ in _SPEAKING_TYPES or token.tag_ in ("NNS", "NNPS"):
+        return True
+    lemma = token.lemma_.lower()
+    return any(lemma in words or token.lower_ in words for words in (
+        lex.person_nouns, lex.addressee_nouns, lex.organisation_nouns, lex.circle_nouns, lex.spokesperson_nouns,
+        lex.relative_nouns)) or token.text in lex.titles or lemma.capitalize() in lex.titles
 
 
 def participle_holder(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
@@ -376,7 +397,7 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if speaker is None and (subject is not None or has_expletive(verb, lex)):
         return unnamed_subject_source(doc, verb, lower, upper, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
-        speaker = infinitive_controller(verb, lower, upper)
+        speaker = infinitive_controller(verb, lower, upper, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = _governor_subject(doc, sent, verb, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_tables import among, doc_array, id_list, kept, lower_in
 from ..lexicon import CueLexicon
+from ..salience import pronoun_gender
 from ..phrases import sentences, strip_punct
 from ..string_tests import KnownIds
 from .complements import asked_about, opens_question
@@ -165,7 +166,27 @@ def _agrees(possessive: Token, subject: Token, lex: CueLexicon) -> bool:
     if subject.pos_ == "PRON":
         return f"{possessive.lower_} {subject.lower_}" in lex.possessive_subjects
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
-    return plural == (possessive.lower_ in lex.plural_possessives)
+    if plural != (possessive.lower_ in lex.plural_possessives):
+        return False
+    # "Senator Anna Holt renewed his attacks": a name's gender that is not the pronoun's
+    shown, named = pronoun_gender(possessive), _name_gender(subject, lex)
+    return shown is None or named is None or shown == named
+
+
+def _name_gender(subject: Token, lex: CueLexicon) -> str | None:
+    """The gender a subject's phrase shows by a form of address ("Mr.", "Ms.") or a given name
+    of one gender only (``lexicons/first_names.json``), or None."""
+    from ..genders import first_name_genders  # here: genders imports head_names, which imports the patterns
+    for t in subject.subtree:
+        if t.i > subject.i:
+            break
+        if t.lower_ in lex.masculine_titles:
+            return "Masc"
+        if t.lower_ in lex.feminine_titles:
+            return "Fem"
+        if t.pos_ == "PROPN" and t.text in first_name_genders():
+            return first_name_genders()[t.text]
+    return None
 
 
 #: the links from an object up to the verb whose subject binds its owner ("renewed [his attacks]",

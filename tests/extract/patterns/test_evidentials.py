@@ -44,6 +44,22 @@ def test_hearsay_without_a_source_is_an_attribution_with_no_speaker(run_en, text
     assert (att.quote.text, att.cue.text, att.speaker) == (content, cue, None)
 
 
+@pytest.mark.parametrize("text, words", [
+    ("The bill is widely expected to pass the Senate next week.", ["The bill ", " to pass the Senate next week"]),
+    ("Her aides appeared completely unperturbed.", ["Her aides ", " completely unperturbed"]),
+    ("This seems like a turning point for the party.", ["This ", " a turning point for the party"]),
+    ("Ms. Ortega was declared the winner in the county on Tuesday.", ["Ms. Ortega ", " the winner in the county"]),
+    ("The painter is best known for her murals.", ["The painter ", " her murals"]),
+    ("The group is reportedly spending $2 million on radio ads.", ["The group is ", " spending $2 million on radio ads"]),
+    # the clause alone has nothing inside to leave out
+    ("It appears that the vote was not close at all.", ["that the vote was not close at all"]),
+])
+def test_the_cue_between_the_subject_and_what_is_said_of_it_is_a_gap(run_en, text, words):
+    """PolNeAR marks "The bill … to pass": the hearsay words inside are no part of the content."""
+    (att,) = run_en(text).attributions
+    assert [text[a:b] for a, b in att.quote.spans()] == words
+
+
 def test_two_hearsay_clauses_side_by_side_are_two_attributions(run_en):
     atts = run_en("The bill is expected to pass next week, and the governor seems pleased with the vote.").attributions
     assert [(a.quote.text, a.cue.text, a.speaker) for a in atts] == [

@@ -49,6 +49,18 @@ def test_transcript_turns_are_direct_quotes_of_their_labelled_speakers(run_en):
     assert len(atts) == 4
 
 
+def test_an_interviews_letters_are_no_speakers_and_leave_the_reports_inside_to_the_other_rules(run_en):
+    text = ("Mayor talks about the flood\n\n"
+            "Q: You said last week that the dams would hold.\n\n"
+            "A: I think the engineers were wrong about the river.\n\n"
+            "Q: What happens now?\n\n"
+            "A: We rebuild the dams first.")
+    atts = run_en(text).attributions
+    assert not any(a.speaker is not None and a.speaker.text in ("Q", "A") for a in atts)
+    # PolNeAR marks the reports inside an answer with their own speakers
+    assert ("I", "the engineers were wrong about the river") in [(a.speaker.text, a.quote.text) for a in atts if a.speaker]
+
+
 def test_a_transcript_quoted_line_by_line_takes_its_labels_as_speakers(run_en):
     text = ('Budget fight goes on\n\n'
             '"HOST: Do you think the budget will pass?\n\n'

@@ -251,3 +251,17 @@ def test_a_dative_pronoun_the_parser_made_the_subject_is_no_part_of_the_speaker(
     # "ihm" is the one spoken to; the parser hung the name on it as an apposition
     att = run_de("Das Projekt werde weitergeführt, sagte ihm Anna Krolle am Telefon.").attributions[0]
     assert att.speaker.text == "Anna Krolle"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a thing the governor acts on does not speak: the governor's subject does
+    ("He used the occasion to argue that taxes were too high.", "He"),
+    ("The mayor used an expletive to describe the new stadium.", "The mayor"),
+    # a person, a plural of people or a pronoun the governor acts on does (object control)
+    ("The scandal led the senator to say the party needed a new leader.", "the senator"),
+    ("The scandal led investors to say the bank was too weak.", "investors"),
+    ("The vote led the candidate to admit that the plan had failed.", "the candidate"),
+])
+def test_an_infinitive_on_an_object_is_said_by_the_object_only_when_it_can_speak(run_en, text, speaker):
+    att = next(a for a in run_en(text).attributions if a.cue.text != "led")
+    assert att.speaker.text == speaker

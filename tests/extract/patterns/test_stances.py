@@ -185,6 +185,10 @@ NOUN_ACTS = [
     # ... not for one it cannot agree with, nor with no such subject
     ("The farmers read his criticism of the levy in the paper.", "the levy", "his", "criticism of"),
     ("His criticism of the budget angered the mayor.", "the budget", "His", "criticism of"),
+    # ... nor a name whose form of address or given name shows the other gender
+    ("Ms. Holt renewed his attacks on the governor.", "the governor", "his", "attacks on"),
+    ("Senator Anna Holt renewed his attacks on the governor.", "the governor", "his", "attacks on"),
+    ("Senator Tom Holt renewed his attacks on the governor.", "the governor", "Senator Tom Holt", "attacks on"),
 ]
 
 
