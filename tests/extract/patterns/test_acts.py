@@ -41,6 +41,25 @@ def test_a_weak_verb_without_its_complement_reports_nothing(run_de):
     assert not run_de("Die Polizei sprach am Montag mit den Anwohnern der Siedlung.").attributions
 
 
+@pytest.mark.parametrize("text", [
+    "Der neue Vertrag sieht den Bau von drei Brücken über den Fluss vor.",
+    "Dem früheren Kassenwart drohen bis zu acht Jahre Haft.",
+    "Die Bürgermeisterin würdigte die Arbeit der freiwilligen Helfer im Hochwassergebiet.",
+    # reflexive forms of cues: a choice, an expectation, a surrender
+    "Der Kapitän entschied sich nach dem Sturm für den Hafen von Kleinmünde.",
+    "Von der neuen Anlage verspricht sich die Gemeinde deutlich höhere Einnahmen.",
+    "Die Mannschaft konnte das Endspiel gegen Nordstadt knapp für sich entscheiden.",
+])
+def test_cues_that_name_no_speech_act_in_a_sentence_of_their_own_report_nothing(run_de, text):
+    assert not [a for a in run_de(text).attributions if a.quote.kind == "reported"]
+
+
+def test_a_reflexive_non_act_verb_still_reports_when_not_reflexive(run_de):
+    text = "Der Bürgermeister versprach den Anwohnern eine neue Umgehungsstraße."
+    (att,) = run_de(text).attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.lemma) == ("reported", "Der Bürgermeister", "versprechen")
+
+
 def test_a_weak_verbs_complement_hung_on_the_subject_still_makes_a_speech_act(run_de):
     # the parser attaches "von …" to "die Polizei"; it is the complement of "spricht"
     text = "Insgesamt spricht die Polizei von weniger Auseinandersetzungen der beiden Lager."
