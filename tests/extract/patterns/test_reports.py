@@ -36,6 +36,24 @@ def test_a_verb_of_intending_without_its_clause_reports_nothing(run_de):
     assert run_de("Die Helfer beabsichtigen für diese Bereiche eine Verstärkung mit Sandsäcken.").attributions == ()
 
 
+@pytest.mark.parametrize("text, clause", [
+    ("Die Firma gab Einzelheiten über den Vorfall bekannt, bei dem die Kundendaten verloren gingen.", "bei dem"),
+    ("Die Polizei meldete den Unfall, der sich im Mai auf der Landstraße ereignete.", "der sich"),
+    ("Die Opposition forderte Neuwahlen, um den Weg für eine neue Regierung freizumachen.", "um den"),
+])
+def test_a_relative_clause_or_a_purpose_after_a_cue_is_no_reported_content(run_de, text, clause):
+    assert not [a for a in run_de(text).attributions if a.quote.text.startswith(clause)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Der Sprecher sagte, die Regierung sei zu Gesprächen bereit.", "die Regierung sei zu Gesprächen bereit"),
+    ("Der Sprecher sagte, das sei ein großer Erfolg für die Stadt.", "das sei ein großer Erfolg für die Stadt"),
+])
+def test_an_article_or_demonstrative_the_tagger_may_read_as_a_relative_pronoun_opens_content(run_de, text, content):
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.speaker.text) == (content, "Der Sprecher")
+
+
 def test_a_cue_in_its_dictionary_form_the_lemmatizer_misreads(run_de):
     # "vermuten": the lookup table lists inflected forms only, the form is its own lemma
     (att,) = run_de("Die Forscher vermuten, dass die Ursache in einem Sturm liegt.").attributions
