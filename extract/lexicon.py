@@ -51,6 +51,15 @@ class CueLexicon:
     # --- cues
     verbs: frozenset[str] = _words()  # reporting verbs, particle verbs joined ("mitteilen")
     weak_verbs: frozenset[str] = _words()  # cue only with a clause or quote beside them ("glauben", "think")
+    # cues that report no speech act in a sentence of their own, without a clause or quote ("Der Plan
+    # sieht … vor", "Ihm drohen … Jahre Haft", "würdigte die Arbeit"): not a reported speech act
+    non_act_verbs: frozenset[str] = _words()
+    # cues whose reflexive form is no speech act ("entschied sich für …", "verspricht sich …")
+    reflexive_non_act_verbs: frozenset[str] = _words()
+    # cues of judging a topic: a speech act of their own sentence only with what they judge it as
+    # ("verurteilte den Anschlag als barbarisch", "kritisierte den Plan als „Irrweg“"), not with
+    # the topic alone ("kritisierte den Plan")
+    judging_verbs: frozenset[str] = _words()
     # cues whose first object can be the addressee ("told reporters"); None: every cue
     addressee_verbs: frozenset[str] | None = None
     addressee_nouns: frozenset[str] = _words()  # objects that are the people spoken to ("told reporters")

@@ -20,7 +20,7 @@ module                 pattern family
                        complements: :mod:`.complements`; a frame inside the sentence, ``A, he said,
                        B``: :mod:`.asides`), speech nouns (``die Ansicht, dass …``),
                        ``Das meldet X.`` after the sentence it reports
-:mod:`.acts`           reported speech acts without their words (``Die Opposition kritisierte den Entwurf.``)
+:mod:`.acts`           reported speech acts without their words (``Die Opposition warnte vor dem Entwurf.``)
 :mod:`.continuations`  a sentence in Konjunktiv I with no cue continues the report before it (a
                        speech act too); in a dependent clause only, it is the governing clause's
                        subject's report; a plan with "soll" right after a report continues it;
@@ -77,7 +77,7 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
     found.extend(list(find_reported_acts(doc, lex, found)))
     found.sort(key=lambda f: f.quote)
     # after the speech acts: a sentence in reported mood goes on with one ("Die Opposition
-    # kritisierte den Entwurf. Er sei unsozial.")
+    # warnte vor dem Entwurf. Er sei unsozial.")
     found.extend(list(find_subjunctive_continuations(doc, lex, found, broad=broad)))
     relay_reported_frames(doc, lex, list(found))
     found.extend(list(find_evidentials(doc, lex, found)))

@@ -1,4 +1,4 @@
-"""Reported speech acts without quoted words ("Die Opposition kritisierte den Entwurf.") and broad verb candidates."""
+"""Reported speech acts without quoted words ("Die Opposition warnte vor dem Entwurf.") and broad verb candidates."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from .speakers import source_for_impersonal, usable_speaker
 
 def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
     """Sentences that report a speech act without quoting it: "Ein Mitarbeiter sprach von
-    einem Klima der Gewalt.", "Die Opposition kritisierte den Entwurf scharf."
+    einem Klima der Gewalt.", "Die Opposition warnte eindringlich vor dem Entwurf."
 
     The whole sentence is the reported content; its subject is the speaker, the verb the cue.
     A sentence that only points back at a quote ("Das sagte er am Montag.") is left out.
@@ -55,6 +55,11 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
             lemma = cue_lemma(tok, lex)
             if lemma in lex.weak_verbs and not _act_complement(tok, lex):
                 continue
+            if lemma in lex.judging_verbs and not _act_complement(tok, lex):
+                continue  # "kritisierte den Entwurf": a topic, not what was said of it
+            if ((lemma in lex.non_act_verbs and not any(c.lower_ in lex.expletives for c in tok.children))
+                    or (lemma in lex.reflexive_non_act_verbs and _reflexive(tok, lex))):
+                continue  # "Der Plan sieht … vor", "entschied sich für …": no speech act ("so heißt es in …" is one)
             if tok.dep_ not in ("ROOT", "root") and tok.head.dep_ not in ("ROOT", "root"):
                 continue
             objects = [c for c in tok.children if c.dep_ in ("obj", "dobj", "oa", "ccomp")]
@@ -197,6 +202,13 @@ def _act_complement(verb: Token, lex: CueLexicon) -> bool:
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "sb", "obj", "dobj", "oa"})
+
+
+def _reflexive(verb: Token, lex: CueLexicon) -> bool:
+    """Whether a verb has a reflexive pronoun, as its object or in a phrase it governs
+    ("entschied sich für …", "konnte das Spiel für sich entscheiden")."""
+    return any(c.lower_ in lex.reflexive_pronouns or (c.pos_ == "ADP" and any(g.lower_ in lex.reflexive_pronouns for g in c.children))
+               for c in verb.children)
 
 
 def _after_adverbial_clause(sent: Span, verb: Token, lex: CueLexicon) -> int:

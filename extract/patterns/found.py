@@ -43,7 +43,7 @@ class Pattern(str, Enum):
     KONJUNKTIV = "konjunktiv"  # Konjunktiv I right after a report
     KONJUNKTIV_FAR = "konjunktiv_far"  # Konjunktiv I with no report in reach (for the filter)
     SOLLEN = "sollen"  # hearsay: "soll … geflohen sein"
-    ACT = "act"  # a reported speech act: "Die Opposition kritisierte den Entwurf."
+    ACT = "act"  # a reported speech act: "Die Opposition warnte vor dem Entwurf."
     BROAD_VERB = "broad_verb"  # any verb with a subject and a complement (for the filter)
     EVIDENTIAL = "evidential"  # hearsay or appearance with no source: "X seems to …", "X is expected to …"
     STANCE = "stance"  # an adjective of stance with a clause: "X is confident that …"

@@ -301,6 +301,8 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         # "X was charged with …, and the police said …": a clause of its own, not content; nor
         # an adverbial clause ("Der Autor wurde bekannt, als er …")
         return None
+    if content is not None and lex.verb_second and _relative_or_purpose(content):
+        return None  # "…, bei dem …", "…, um … zu …": a relative clause or a purpose, not content
     if (content is None or not has_words(span_text(content), 3)
             or (content[0].lower_ in lex.as_particles and relay_aside(doc, sent, content.start, lex) is None)):
         return None  # "…, wie X meldet": that is the frame of what came before
@@ -312,6 +314,20 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
         return None
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=comma)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex)
+
+
+def _relative_or_purpose(clause: Span) -> bool:
+    """Whether a clause opens with a relative pronoun after a preposition ("bei dem …"), or alone
+    before no noun, adjective or verb ("der 1963 untertauchte"; not "die Regierung sei …" nor
+    "das sei …", whose article or demonstrative the tagger may read as one), or with the
+    conjunction of an infinitive of purpose ("um … zu …")."""
+    if clause[0].tag_ == "KOUI":
+        return True
+    if len(clause) < 2:
+        return False
+    if clause[0].pos_ == "ADP":
+        return "Rel" in clause[1].morph.get("PronType")
+    return "Rel" in clause[0].morph.get("PronType") and clause[1].pos_ not in ("NOUN", "PROPN", "ADJ", "VERB", "AUX")
 
 
 def _participle_report(first: Token | None, verb: Token, lex: CueLexicon) -> bool:

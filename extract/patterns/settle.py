@@ -16,8 +16,11 @@ from .speakers import is_impersonal, passive_agent, usable_speaker
 
 def _names_a_title(word: str, lex: CueLexicon) -> bool:
     """"Buch", "Wochenzeitung" (a compound ending in one), "sogenannte": a word that introduces
-    a name or title."""
-    return word in lex.title_nouns or any(word.endswith(n) for n in lex.title_nouns if len(n) >= 5)
+    a name or title; in a language that inflects names, its genitive too ("des Magazins")."""
+    forms = [word]
+    if lex.inflected_names:
+        forms += [word[:-k] for k in (1, 2) if word.endswith("es"[-k:])]
+    return any(w in lex.title_nouns or any(w.endswith(n) for n in lex.title_nouns if len(n) >= 5) for w in forms)
 
 
 def _names_in_speech(word: Token) -> bool:

@@ -10,7 +10,7 @@ import pytest
 @pytest.mark.parametrize("text, lemma", [
     ("Die Regierungspartei, die Hamas, bezeichnete die Anschläge als Selbstverteidigung.", "bezeichnen"),
     ("Die Polizei spricht von viertausend Teilnehmern an der Kundgebung.", "sprechen"),
-    ("Das Auswärtige Amt verurteilte den Anschlag am Montag scharf.", "verurteilen"),
+    ("Das Auswärtige Amt verurteilte den Anschlag am Montag als feigen Terror.", "verurteilen"),
 ])
 def test_speech_act_sentences_with_a_weak_verb_or_an_article_first(run_de, text, lemma):
     (att,) = run_de(text).attributions
@@ -39,6 +39,35 @@ def test_an_impersonal_subject_gives_way_to_the_document_named_before_or_after_t
 
 def test_a_weak_verb_without_its_complement_reports_nothing(run_de):
     assert not run_de("Die Polizei sprach am Montag mit den Anwohnern der Siedlung.").attributions
+
+
+@pytest.mark.parametrize("text", [
+    "Der neue Vertrag sieht den Bau von drei Brücken über den Fluss vor.",
+    "Dem früheren Kassenwart drohen bis zu acht Jahre Haft.",
+    "Die Bürgermeisterin würdigte die Arbeit der freiwilligen Helfer im Hochwassergebiet.",
+    # reflexive forms of cues: a choice, an expectation, a surrender
+    "Der Kapitän entschied sich nach dem Sturm für den Hafen von Kleinmünde.",
+    "Von der neuen Anlage verspricht sich die Gemeinde deutlich höhere Einnahmen.",
+    "Die Mannschaft konnte das Endspiel gegen Nordstadt knapp für sich entscheiden.",
+])
+def test_cues_that_name_no_speech_act_in_a_sentence_of_their_own_report_nothing(run_de, text):
+    assert not [a for a in run_de(text).attributions if a.quote.kind == "reported"]
+
+
+def test_a_verb_of_judging_with_its_object_alone_names_a_topic_not_a_speech_act(run_de):
+    assert not run_de("Die Bürgerinitiative kritisierte die Pläne des Landkreises für die Umgehungsstraße.").attributions
+
+
+def test_a_verb_of_judging_with_what_it_judges_its_object_as_is_a_speech_act(run_de):
+    text = "Die Bürgerinitiative kritisierte die Pläne des Landkreises als teuer und unnötig."
+    (att,) = run_de(text).attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.lemma) == ("reported", "Die Bürgerinitiative", "kritisieren")
+
+
+def test_a_reflexive_non_act_verb_still_reports_when_not_reflexive(run_de):
+    text = "Der Bürgermeister versprach den Anwohnern eine neue Umgehungsstraße."
+    (att,) = run_de(text).attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.lemma) == ("reported", "Der Bürgermeister", "versprechen")
 
 
 def test_a_weak_verbs_complement_hung_on_the_subject_still_makes_a_speech_act(run_de):

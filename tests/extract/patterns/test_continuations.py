@@ -51,8 +51,8 @@ def test_a_plan_with_soll_and_no_report_before_it_is_no_quote(run_de):
 
 
 @pytest.mark.parametrize("text, act, content, speaker", [
-    ("Die Opposition kritisierte den Entwurf der Regierung scharf. Er sei unsozial und teuer.",
-     "Die Opposition kritisierte den Entwurf der Regierung scharf.", "Er sei unsozial und teuer.", "Die Opposition"),
+    ("Die Opposition warnte scharf vor dem Entwurf der Regierung. Er sei unsozial und teuer.",
+     "Die Opposition warnte scharf vor dem Entwurf der Regierung.", "Er sei unsozial und teuer.", "Die Opposition"),
     ("Die Gewerkschaft Verdi kündigte am Montag einen Streik an. Die Busse sollen ab Mittwoch in den Depots bleiben.",
      "Die Gewerkschaft Verdi kündigte am Montag einen Streik an.", "Die Busse sollen ab Mittwoch in den Depots bleiben.",
      "Die Gewerkschaft Verdi"),

@@ -18,6 +18,42 @@ def test_a_weak_cue_reports_an_infinitive_with_zu(run_de):
     assert (att.quote.text, att.cue.text, att.speaker.text) == ("die Lehrerin halten zu können", "hofft", "Der Schulleiter")
 
 
+@pytest.mark.parametrize("text, content, lemma, speaker", [
+    # a decision, an intention or a finding with its clause reports its subject's words
+    ("Der Vorstand beschloss am Dienstag, die Filiale in Oberau zu schließen.",
+     "die Filiale in Oberau zu schließen", "beschließen", "Der Vorstand"),
+    ("Angesichts des Urteils erwägt Brandt, mit seinem Mandanten in Berufung zu gehen.",
+     "mit seinem Mandanten in Berufung zu gehen", "erwägen", "Brandt"),
+    ("Die Forscherinnen fanden heraus, dass die Muscheln in dem Becken wieder wachsen.",
+     "dass die Muscheln in dem Becken wieder wachsen", "herausfinden", "Die Forscherinnen"),
+])
+def test_a_verb_of_deciding_intending_or_finding_reports_its_clause(run_de, text, content, lemma, speaker):
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.cue.lemma, att.speaker.text) == (content, lemma, speaker)
+
+
+def test_a_verb_of_intending_without_its_clause_reports_nothing(run_de):
+    assert run_de("Die Helfer beabsichtigen für diese Bereiche eine Verstärkung mit Sandsäcken.").attributions == ()
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Die Firma gab Einzelheiten über den Vorfall bekannt, bei dem die Kundendaten verloren gingen.", "bei dem"),
+    ("Die Polizei meldete den Unfall, der sich im Mai auf der Landstraße ereignete.", "der sich"),
+    ("Die Opposition forderte Neuwahlen, um den Weg für eine neue Regierung freizumachen.", "um den"),
+])
+def test_a_relative_clause_or_a_purpose_after_a_cue_is_no_reported_content(run_de, text, clause):
+    assert not [a for a in run_de(text).attributions if a.quote.text.startswith(clause)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Der Sprecher sagte, die Regierung sei zu Gesprächen bereit.", "die Regierung sei zu Gesprächen bereit"),
+    ("Der Sprecher sagte, das sei ein großer Erfolg für die Stadt.", "das sei ein großer Erfolg für die Stadt"),
+])
+def test_an_article_or_demonstrative_the_tagger_may_read_as_a_relative_pronoun_opens_content(run_de, text, content):
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.speaker.text) == (content, "Der Sprecher")
+
+
 def test_a_cue_in_its_dictionary_form_the_lemmatizer_misreads(run_de):
     # "vermuten": the lookup table lists inflected forms only, the form is its own lemma
     (att,) = run_de("Die Forscher vermuten, dass die Ursache in einem Sturm liegt.").attributions

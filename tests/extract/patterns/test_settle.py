@@ -72,6 +72,16 @@ def test_a_name_after_a_compound_title_noun_is_no_quote(run_de):
     assert [a.quote.kind for a in run_de(text).attributions] == ["indirect"]
 
 
+@pytest.mark.parametrize("text", [
+    # a genitive of a noun that introduces a name, and a service or agency before it
+    "Er sagte, im neuen Heft des Magazins „Kompass“ sei ein falscher Bericht erschienen.",
+    "Er sagte, ein Bericht der Nachrichtenagentur „Nordpress“ sei falsch gewesen.",
+    "Er sagte, beim Internetdienst „Flinkpost“ seien die Daten verloren gegangen.",
+])
+def test_a_name_after_a_genitive_or_a_service_noun_is_no_quote(run_de, text):
+    assert [a.quote.kind for a in run_de(text).attributions] == ["indirect"]
+
+
 def test_a_long_name_with_short_function_words_in_quotes_is_no_quote(run_de):
     # the sentence has a cue, so a quoted fragment in it would be taken as speech
     for name in ("„Confédération Européenne de Pétanque“", "„2. Deutscher Klimakongress der EnBW AG“"):
