@@ -29,11 +29,11 @@ from typing import TypeVar
 import numpy as np
 from spacy.attrs import HEAD, LOWER, MORPH, ORTH
 from spacy.strings import StringStore
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
            "count_with", "morph_values", "forms", "strings_of", "flags", "lower_in", "among", "word_ids",
-           "id_list", "children_of", "head_list", "morph_values_by_id", "annotated", "doc_sents"]
+           "id_list", "children_of", "head_list", "morph_values_by_id", "morph_of", "annotated", "doc_sents"]
 
 T = TypeVar("T")
 
@@ -331,6 +331,28 @@ def morph_values_by_id(doc: Doc, field: str) -> dict[int, tuple[str, ...]]:
         strings = d.vocab.strings
         return {key: _feature_values(strings[key], field) for key in set(id_list(d, MORPH))}
     return kept(doc, ("morph_values_by_id", field), compute)
+
+
+def morph_of(token: Token, field: str) -> tuple[str, ...]:
+    """``token.morph.get(field)`` as a tuple, read from the Doc's MORPH array while the Doc is
+    read (:func:`morph_values_by_id`): no analysis object made and parsed per call.
+
+    >>> import spacy
+    >>> doc = spacy.blank("de")("Er sei")
+    >>> doc[1].set_morph("Mood=Sub|Number=Sing")
+    >>> with reading(doc):
+    ...     morph_of(doc[1], "Mood"), morph_of(doc[0], "Mood")
+    (('Sub',), ())
+    """
+    doc = token.doc
+    last = _LAST
+    table = last[1] if last[0] is doc else table_of(doc)
+    if table is None:
+        return tuple(token.morph.get(field))
+    by_id = table.get(("morph_of", field))
+    if by_id is None:
+        by_id = table[("morph_of", field)] = morph_values_by_id(doc, field)
+    return by_id[_kept_value(doc, ("id_list", MORPH), _id_list, MORPH)[token.i]]
 
 
 @lru_cache(maxsize=4096)
