@@ -335,7 +335,8 @@ def morph_values_by_id(doc: Doc, field: str) -> dict[int, tuple[str, ...]]:
 
 def morph_of(token: Token, field: str) -> tuple[str, ...]:
     """``token.morph.get(field)`` as a tuple, read from the Doc's MORPH array while the Doc is
-    read (:func:`morph_values_by_id`): no analysis object made and parsed per call.
+    read: no analysis object made and parsed per call (each analysis's values are kept per
+    process, by its id and the field, as the same analyses come back Doc after Doc).
 
     >>> import spacy
     >>> doc = spacy.blank("de")("Er sei")
@@ -349,10 +350,18 @@ def morph_of(token: Token, field: str) -> tuple[str, ...]:
     table = last[1] if last[0] is doc else table_of(doc)
     if table is None:
         return tuple(token.morph.get(field))
-    by_id = table.get(("morph_of", field))
-    if by_id is None:
-        by_id = table[("morph_of", field)] = morph_values_by_id(doc, field)
-    return by_id[_kept_value(doc, ("id_list", MORPH), _id_list, MORPH)[token.i]]
+    key = (_kept_value(doc, ("id_list", MORPH), _id_list, MORPH)[token.i], field)
+    values = _MORPH_VALUES.get(key)
+    if values is None:
+        if len(_MORPH_VALUES) > _MAX_MORPH_VALUES:
+            _MORPH_VALUES.clear()
+        values = _MORPH_VALUES[key] = _feature_values(doc.vocab.strings[key[0]], field)
+    return values
+
+
+#: the values of one field of an analysis, by (the analysis's id, the field), as :func:`morph_of` read them
+_MORPH_VALUES: dict[tuple[int, str], tuple[str, ...]] = {}
+_MAX_MORPH_VALUES = 100_000  # remembered before starting afresh
 
 
 @lru_cache(maxsize=4096)
