@@ -329,7 +329,7 @@ def morph_values_by_id(doc: Doc, field: str) -> dict[int, tuple[str, ...]]:
     """
     def compute(d: Doc) -> dict[int, tuple[str, ...]]:
         strings = d.vocab.strings
-        return {key: _feature_values(strings[key], field) for key in set(id_list(d, MORPH))}
+        return {key: _analysis_values(key, field, strings) for key in set(id_list(d, MORPH))}
     return kept(doc, ("morph_values_by_id", field), compute)
 
 
@@ -350,12 +350,17 @@ def morph_of(token: Token, field: str) -> tuple[str, ...]:
     table = last[1] if last[0] is doc else table_of(doc)
     if table is None:
         return tuple(token.morph.get(field))
-    key = (_kept_value(doc, ("id_list", MORPH), _id_list, MORPH)[token.i], field)
+    return _analysis_values(_kept_value(doc, ("id_list", MORPH), _id_list, MORPH)[token.i], field, doc.vocab.strings)
+
+
+def _analysis_values(analysis: int, field: str, strings: StringStore) -> tuple[str, ...]:
+    """The values of one feature in the analysis with this MORPH id, kept per process."""
+    key = (analysis, field)
     values = _MORPH_VALUES.get(key)
     if values is None:
         if len(_MORPH_VALUES) > _MAX_MORPH_VALUES:
             _MORPH_VALUES.clear()
-        values = _MORPH_VALUES[key] = _feature_values(doc.vocab.strings[key[0]], field)
+        values = _MORPH_VALUES[key] = _feature_values(strings[analysis], field)
     return values
 
 

@@ -60,15 +60,23 @@ def ends_in_noun(word: str, nouns: frozenset[str], *, shortest: int, before: int
     >>> ends_in_noun("absender", frozenset({"sender"}), shortest=4)
     False
     """
-    heads, lengths = _compound_heads(nouns, shortest)
-    return any(word[-k:] in heads for k in lengths if k <= len(word) - before)
+    if shortest < 1:  # every noun a head (no caller asks so): each length tried
+        return any(word[-k:] in nouns for k in {len(n) for n in nouns} if k <= len(word) - before)
+    heads, by_tail = _compound_heads(nouns, shortest)
+    # a head ends the word only where the word's last ``shortest`` letters end the head: most
+    # words end no head's way, and only the lengths of those that do are tried
+    lengths = by_tail.get(word[-shortest:])
+    return lengths is not None and any(word[-k:] in heads for k in lengths if k <= len(word) - before)
 
 
 @lru_cache(maxsize=16)
-def _compound_heads(nouns: frozenset[str], shortest: int) -> tuple[frozenset[str], tuple[int, ...]]:
-    """The nouns that can end a compound, and their lengths."""
+def _compound_heads(nouns: frozenset[str], shortest: int) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """The nouns that can end a compound, and their lengths by their last ``shortest`` letters."""
     heads = frozenset(n for n in nouns if len(n) >= shortest)
-    return heads, tuple(sorted({len(n) for n in heads}))
+    by_tail: dict[str, set[int]] = {}
+    for n in heads:
+        by_tail.setdefault(n[-shortest:], set()).add(len(n))
+    return heads, {tail: tuple(sorted(lengths)) for tail, lengths in by_tail.items()}
 
 
 def is_pronoun(token: Token, lex: CueLexicon) -> bool:
