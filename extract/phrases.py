@@ -60,12 +60,9 @@ def ends_in_noun(word: str, nouns: frozenset[str], *, shortest: int, before: int
     >>> ends_in_noun("absender", frozenset({"sender"}), shortest=4)
     False
     """
-    if shortest < 1:  # every noun a head (no caller asks so): each length tried
-        return any(word[-k:] in nouns for k in {len(n) for n in nouns} if k <= len(word) - before)
-    heads, by_tail = _compound_heads(nouns, shortest)
-    # a head ends the word only where the word's last ``shortest`` letters end the head: most
-    # words end no head's way, and only the lengths of those that do are tried
-    lengths = by_tail.get(word[-shortest:])
+    heads, by_tail = _compound_heads(nouns, max(shortest, 0))
+    # only the lengths of the heads that end in the word's last ``shortest`` letters (most words: none)
+    lengths = by_tail.get(word[-shortest:]) if shortest > 0 else tuple({len(n) for n in heads})
     return lengths is not None and any(word[-k:] in heads for k in lengths if k <= len(word) - before)
 
 
@@ -73,10 +70,8 @@ def ends_in_noun(word: str, nouns: frozenset[str], *, shortest: int, before: int
 def _compound_heads(nouns: frozenset[str], shortest: int) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     """The nouns that can end a compound, and their lengths by their last ``shortest`` letters."""
     heads = frozenset(n for n in nouns if len(n) >= shortest)
-    by_tail: dict[str, set[int]] = {}
-    for n in heads:
-        by_tail.setdefault(n[-shortest:], set()).add(len(n))
-    return heads, {tail: tuple(sorted(lengths)) for tail, lengths in by_tail.items()}
+    tails = {n[-shortest:] for n in heads} if shortest > 0 else set()
+    return heads, {tail: tuple(sorted({len(n) for n in heads if n.endswith(tail)})) for tail in tails}
 
 
 def is_pronoun(token: Token, lex: CueLexicon) -> bool:
@@ -156,7 +151,7 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
             break
     if last_head < start:
         return None
-    return doc[start : last_head + 1]
+    return span_of(doc, start, last_head + 1)
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
