@@ -21,7 +21,7 @@ from .cue_verbs import lemmas_of
 from .dative_forms import (dative_article, dative_by_form, determined_in, determiners, ends_name_of, in_case_marked,
                            subject_before)
 from .doc_offsets import char_span_kept
-from .doc_tables import children_of, forms, head_list, id_list, kept
+from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of
 from .fronted_subjects import is_finite
 from .head_names import noun_at, noun_in
 from .phrases import is_name
@@ -76,7 +76,7 @@ def _other_case(a: Token, b: Token) -> bool:
 
 def is_reflexive(token: Token, lex: CueLexicon) -> bool:
     """"äußerte sich", "said himself": the speaker again, not someone spoken to."""
-    return "Yes" in token.morph.get("Reflex") or token.lower_ in lex.reflexive_pronouns
+    return "Yes" in morph_of(token, "Reflex") or token.lower_ in lex.reflexive_pronouns
 
 
 def preposition_of(token: Token) -> str | None:
@@ -157,14 +157,14 @@ def prepositional_objects(verb: Token, parse: _Parse | None = None) -> Iterator[
 def _may_be_in_case(token: Token, cases: frozenset[str]) -> bool:
     """Whether a nominal is unmarked for case or marked for one of ``cases`` (always, when the
     language names no cases)."""
-    marked = set(token.morph.get("Case"))
+    marked = set(morph_of(token, "Case"))
     return not cases or not marked or bool(marked & cases)
 
 
 def _in_case(token: Token, cases: frozenset[str]) -> bool:
     """Whether a nominal is marked for one of ``cases`` only (a parser may call a dative noun a
     subject: "sagte Reportern"; the case tells)."""
-    marked = set(token.morph.get("Case"))
+    marked = set(morph_of(token, "Case"))
     return bool(marked) and marked <= cases and token.dep_ in ("obj", "obl", "iobj", "nsubj", "nmod")
 
 

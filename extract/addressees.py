@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .cue_verbs import cue_lemma
-from .doc_offsets import char_span_kept
+from .doc_offsets import char_span_kept, span_of
 from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject,
                                    object_among_subjects, preposition_of, speaker_candidates, state_passive, stray_dative,
                                    subjects_of)
@@ -274,7 +274,7 @@ def _lemma_with_particle(verb: Token, lex: CueLexicon) -> str | None:
     lemma = cue_lemma(verb, lex)
     if lemma is None or not lex.separable_particles:
         return lemma
-    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+    for token in span_of(verb.doc, verb.i + 1, verb.sent.end):
         if token.is_punct:
             break
         if token.tag_ == "PTKVZ":

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .doc_offsets import char_span_kept, span_text
-from .doc_tables import doc_ents
+from .doc_tables import doc_ents, morph_of
 from .entity_index import EntityIndex, ResolvedEntity, name_key  # noqa: F401 (name_key: re-exported)
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
@@ -324,10 +324,10 @@ def _person(ent: ResolvedEntity | None) -> ResolvedEntity | None:
 
 def _plural_pronoun(span: Span) -> bool:
     """A plural personal pronoun on its own ("they"; "sie" of "sie sagten", by its verb)."""
-    if len(span) != 1 or span[0].pos_ != "PRON" or "Prs" not in span[0].morph.get("PronType"):
+    if len(span) != 1 or span[0].pos_ != "PRON" or "Prs" not in morph_of(span[0], "PronType"):
         return False
     token = span[0]
-    return "Plur" in token.morph.get("Number") or (token.dep_ in SUBJECT_DEPS and "Plur" in token.head.morph.get("Number"))
+    return "Plur" in morph_of(token, "Number") or (token.dep_ in SUBJECT_DEPS and "Plur" in morph_of(token.head, "Number"))
 
 
 def _is_relative(span: Span, lex: CueLexicon) -> bool:

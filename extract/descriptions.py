@@ -33,7 +33,7 @@ from spacy.attrs import IS_PUNCT, POS
 from spacy.parts_of_speech import ADJ, DET, NUM
 from spacy.tokens import Span, Token
 
-from .doc_tables import flags, id_list
+from .doc_tables import flags, id_list, morph_of
 
 __all__ = ["RoleNouns", "role_nouns", "description_head", "synonym_table"]
 
@@ -90,12 +90,12 @@ def description_head(span: Span) -> Token | None:
     doc = span.doc
     punct, pos = flags(doc, IS_PUNCT), id_list(doc, POS)
     words = [i for i in range(span.start, span.end) if not punct[i]]
-    if len(words) < 2 or pos[words[0]] != DET or "Def" not in doc[words[0]].morph.get("Definite"):
+    if len(words) < 2 or pos[words[0]] != DET or "Def" not in morph_of(doc[words[0]], "Definite"):
         return None
     first, last = doc[words[0]], doc[words[-1]]
     if not _noun(last) or any(pos[i] not in (ADJ, NUM) for i in words[1:-1]):
         return None
-    if "Plur" in last.morph.get("Number") or "Plur" in first.morph.get("Number"):
+    if "Plur" in morph_of(last, "Number") or "Plur" in morph_of(first, "Number"):
         return None
     return last
 

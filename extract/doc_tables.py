@@ -29,11 +29,11 @@ from typing import TypeVar
 import numpy as np
 from spacy.attrs import HEAD, LOWER, MORPH, ORTH
 from spacy.strings import StringStore
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
            "count_with", "morph_values", "forms", "strings_of", "flags", "lower_in", "among", "word_ids",
-           "id_list", "children_of", "head_list", "morph_values_by_id", "annotated", "doc_sents"]
+           "id_list", "children_of", "head_list", "morph_values_by_id", "morph_of", "annotated", "doc_sents"]
 
 T = TypeVar("T")
 
@@ -329,8 +329,44 @@ def morph_values_by_id(doc: Doc, field: str) -> dict[int, tuple[str, ...]]:
     """
     def compute(d: Doc) -> dict[int, tuple[str, ...]]:
         strings = d.vocab.strings
-        return {key: _feature_values(strings[key], field) for key in set(id_list(d, MORPH))}
+        return {key: _analysis_values(key, field, strings) for key in set(id_list(d, MORPH))}
     return kept(doc, ("morph_values_by_id", field), compute)
+
+
+def morph_of(token: Token, field: str) -> tuple[str, ...]:
+    """``token.morph.get(field)`` as a tuple, read from the Doc's MORPH array while the Doc is
+    read: no analysis object made and parsed per call (each analysis's values are kept per
+    process, by its id and the field, as the same analyses come back Doc after Doc).
+
+    >>> import spacy
+    >>> doc = spacy.blank("de")("Er sei")
+    >>> doc[1].set_morph("Mood=Sub|Number=Sing")
+    >>> with reading(doc):
+    ...     morph_of(doc[1], "Mood"), morph_of(doc[0], "Mood")
+    (('Sub',), ())
+    """
+    doc = token.doc
+    last = _LAST
+    table = last[1] if last[0] is doc else table_of(doc)
+    if table is None:
+        return tuple(token.morph.get(field))
+    return _analysis_values(_kept_value(doc, ("id_list", MORPH), _id_list, MORPH)[token.i], field, doc.vocab.strings)
+
+
+def _analysis_values(analysis: int, field: str, strings: StringStore) -> tuple[str, ...]:
+    """The values of one feature in the analysis with this MORPH id, kept per process."""
+    key = (analysis, field)
+    values = _MORPH_VALUES.get(key)
+    if values is None:
+        if len(_MORPH_VALUES) > _MAX_MORPH_VALUES:
+            _MORPH_VALUES.clear()
+        values = _MORPH_VALUES[key] = _feature_values(strings[analysis], field)
+    return values
+
+
+#: the values of one field of an analysis, by (the analysis's id, the field), as :func:`morph_of` read them
+_MORPH_VALUES: dict[tuple[int, str], tuple[str, ...]] = {}
+_MAX_MORPH_VALUES = 100_000  # remembered before starting afresh
 
 
 @lru_cache(maxsize=4096)

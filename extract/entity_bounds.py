@@ -5,11 +5,11 @@ französische Regierung", an adjective it marked as derived from a place."""
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, ENT_IOB, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ORTH, POS, TAG
 from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Doc, Span
 
-from .doc_tables import doc_ents, id_list
+from .doc_tables import doc_ents, forms, id_list
 from .head_names import entity_type_of_label
 from .lexicon import CueLexicon
 
@@ -135,7 +135,8 @@ def drop_adjectives(doc: Doc) -> bool:
     (Paris,)
     """
     ents = doc_ents(doc)
-    kept = [e for e in ents if not all(t.pos == ADJ and t.text[:1].islower() for t in e)]
+    pos, texts = id_list(doc, POS), forms(doc, ORTH)  # no Token made per word of every name
+    kept = [e for e in ents if not all(pos[i] == ADJ and texts[i][:1].islower() for i in range(e.start, e.end))]
     if len(kept) < len(ents):
         doc.ents = kept
     return len(kept) < len(ents)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import CueLexicon
 
@@ -60,6 +61,7 @@ def name_key(words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _inflected_words(name: str) -> int:
     """How many of a name's words differ from their uninflected form (fewer: nearer the nominative)."""
     words = _words(name)

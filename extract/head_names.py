@@ -18,7 +18,7 @@ from spacy.parts_of_speech import ADP
 from spacy.tokens import Doc, Span, Token
 
 from .abbreviations import abbreviates
-from .doc_tables import entity_at, forms, id_list
+from .doc_tables import entity_at, forms, id_list, morph_of
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .metadata import known_agencies
@@ -280,7 +280,7 @@ def _counted(head: Token) -> bool:
     """Whether a noun is an amount or a counted plural ("54 percent", "Six in 10", "two
     officials", "zwei Beamte"): a share or number of a group, which no one name stands for
     ("one official" is one person, not counted)."""
-    return head.ent_type_ in COUNT_LABELS or head.pos_ == "NUM" or ("Plur" in head.morph.get("Number") and any(
+    return head.ent_type_ in COUNT_LABELS or head.pos_ == "NUM" or ("Plur" in morph_of(head, "Number") and any(
         c.dep_ == "nummod" and c.ent_type_ in COUNT_LABELS for c in head.children))
 
 
@@ -561,4 +561,4 @@ def unnamed_group(span: Span, entities: DocEntities) -> bool:
             or any(t.pos_ == "PROPN" for t in span):
         return False  # a count ("two officials") is no name
     nouns = [t for t in span if t.pos_ == "NOUN"]
-    return bool(nouns) and "Plur" in nouns[-1].morph.get("Number")
+    return bool(nouns) and "Plur" in morph_of(nouns[-1], "Number")

@@ -61,15 +61,18 @@ def ends_in_noun(word: str, nouns: frozenset[str], *, shortest: int, before: int
     >>> ends_in_noun("absender", frozenset({"sender"}), shortest=4)
     False
     """
-    heads, lengths = _compound_heads(nouns, shortest)
-    return any(word[-k:] in heads for k in lengths if k <= len(word) - before)
+    heads, by_tail = _compound_heads(nouns, max(shortest, 0))
+    # only the lengths of the heads that end in the word's last ``shortest`` letters (most words: none)
+    lengths = by_tail.get(word[-shortest:]) if shortest > 0 else tuple({len(n) for n in heads})
+    return lengths is not None and any(word[-k:] in heads for k in lengths if k <= len(word) - before)
 
 
 @lru_cache(maxsize=16)
-def _compound_heads(nouns: frozenset[str], shortest: int) -> tuple[frozenset[str], tuple[int, ...]]:
-    """The nouns that can end a compound, and their lengths."""
+def _compound_heads(nouns: frozenset[str], shortest: int) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """The nouns that can end a compound, and their lengths by their last ``shortest`` letters."""
     heads = frozenset(n for n in nouns if len(n) >= shortest)
-    return heads, tuple(sorted({len(n) for n in heads}))
+    tails = {n[-shortest:] for n in heads} if shortest > 0 else set()
+    return heads, {tail: tuple(sorted({len(n) for n in heads if n.endswith(tail)})) for tail in tails}
 
 
 def is_pronoun(token: Token, lex: CueLexicon) -> bool:
@@ -149,7 +152,7 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
             break
     if last_head < start:
         return None
-    return doc[start : last_head + 1]
+    return span_of(doc, start, last_head + 1)
 
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -437,7 +440,7 @@ def _opens_with_preposition(token: Token, lex: CueLexicon) -> bool:
     the voters said": an English preposition the parser makes a modifier of the quantity) or names the agent of a passive ("Von der Regierung
     wurde gefordert", the agent speaks)."""
     first = token.left_edge
-    return (first.pos_ == "ADP" and first.i < token.i and first.lower_ not in lex.passive_agent_prepositions
+    return (first.i < token.i and first.pos_ == "ADP" and first.lower_ not in lex.passive_agent_prepositions
             and not (first.dep_ in ("quantmod", "advmod") and first.tag_ == "IN") and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
 
 

@@ -37,7 +37,7 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import token_bounds
-from .doc_tables import children_of, doc_sents, forms, id_list
+from .doc_tables import children_of, doc_sents, forms, id_list, morph_of
 
 __all__ = ["Focus", "SUBJECT_DEPS", "WEAK_DEPS", "pronoun_gender"]
 
@@ -184,13 +184,12 @@ class Focus:
 
 def pronoun_gender(token: Token) -> str | None:
     """"Masc" or "Fem" for a singular personal pronoun that shows it ("er", "she"), else None."""
-    if token.pos_ != "PRON" or "Plur" in token.morph.get("Number"):
+    if token.pos_ != "PRON" or "Plur" in morph_of(token, "Number"):
         return None
-    genders = set(token.morph.get("Gender")) & {"Masc", "Fem"}
+    genders = set(morph_of(token, "Gender")) & {"Masc", "Fem"}
     return genders.pop() if len(genders) == 1 else None
 
 
 def _third_person_pronoun(token: Token) -> bool:
-    morph = token.morph
-    return token.pos_ == "PRON" and "Prs" in morph.get("PronType") and "3" in morph.get("Person") \
-        and "Plur" not in morph.get("Number")
+    return token.pos_ == "PRON" and "Prs" in morph_of(token, "PronType") and "3" in morph_of(token, "Person") \
+        and "Plur" not in morph_of(token, "Number")

@@ -26,7 +26,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, POS
 from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from .doc_offsets import char_span_kept, token_bounds
+from .doc_offsets import char_span_kept, span_of, token_bounds
 from .doc_tables import id_list
 from .phrases import RELATIVE_PRONOUN_TAGS, doc_text, ends_in_noun, quoted_name_after
 from .patterns.source_phrases import counts_next_noun
@@ -421,7 +421,7 @@ def _with_words_split_off(doc: Doc, start: int) -> int:
     first = start
     while first > 0 and start - first < _SPLIT_OFF_WORDS and doc[first].is_sent_start:
         before = doc[first - 1].sent.start
-        words = doc[before:first]
+        words = span_of(doc, before, first)
         if any(t.pos not in _NOUN_PHRASE_WORDS or not t.is_alpha for t in words) or not _same_line(doc, before, first + 1):
             return start
         first = before

@@ -30,7 +30,7 @@ from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
 from .doc_offsets import char_span_kept, token_bounds
-from .doc_tables import among, between, doc_array, forms, id_list, kept, word_ids
+from .doc_tables import among, between, doc_array, forms, id_list, kept, morph_of, word_ids
 from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, sentences, subject_of, with_apposition
 from .records import Attribution, Mention, replaced
 
@@ -175,7 +175,7 @@ def _own_key(doc: Doc, c: Candidate, lex: CueLexicon, speakers: CharSpans,
     else:
         form = "description"
     subject = c.role == "subject"
-    case = span[0].morph.get("Case") if pos[start] == DET else None
+    case = morph_of(span[0], "Case") if pos[start] == DET else None
     return form, (
         c.role, form, strings[ent_types[h] or next((e for e in ent_types[start:end] if e), 0)] or "none",
         min(end - start, 6), c.verb if c.role == "source" else None, c.cue_verb if subject else None,

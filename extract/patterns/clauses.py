@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..konjunktiv import FINITE_TAGS, konjunktiv_mood
 from ..marks import DOUBLE_PAIRS
-from ..doc_offsets import span_text
+from ..doc_offsets import span_of, span_text
 from ..doc_tables import flags, forms, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
@@ -102,7 +102,7 @@ def clause_after(doc: Doc, i: int, sent: Span, lex: CueLexicon) -> Span | None:
     """The content clause from token i to the end of the sentence (final punctuation dropped)."""
     if i >= sent.end:
         return None
-    content = strip_punct(doc[i : sent.end])
+    content = strip_punct(span_of(doc, i, sent.end))
     return _cut_coordinated_frame(doc, content, lex) if content is not None else None
 
 

@@ -156,7 +156,7 @@ def _governing_cue_frame(doc: Doc, quote: tuple[int, int], frame: Frame, lex: Cu
     span = char_span_bounds(doc, *quote, "expand")
     if cue_at is None or span is None:
         return None
-    verb = doc[span[0] : span[1]].root.head
+    verb = span_of(doc, span[0], span[1]).root.head
     for _ in range(3):  # up through the noun or preposition the fragment belongs to
         if verb.pos_ == "VERB" or verb.head.i == verb.i:
             break

@@ -10,7 +10,7 @@ from spacy.attrs import LEMMA, ORTH, POS
 from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_offsets import span_text
+from ..doc_offsets import span_text, token_bounds
 from ..doc_tables import among, annotated, doc_array, forms, strings_of, table_of, tokens_with
 from ..konjunktiv import FINITE_TAGS
 from ..lexicon import CueLexicon
@@ -239,6 +239,13 @@ def _has_gap(found: FoundIndex, sent: Span) -> bool:
     return covered < 0.5 * (sent.end_char - sent.start_char)
 
 
+def _first_from(doc: Doc, char: int, start: int, end: int) -> Token | None:
+    """The first token of ``doc[start:end]`` that starts at ``char`` or after, found by
+    bisection in the token starts (no Token made for those before it)."""
+    k = bisect_left(token_bounds(doc)[0], char, start, max(start, end))
+    return doc[k] if k < end else None
+
+
 def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
     """``X sagte, (dass) …``, ``Dabei betonte der Minister, …`` and ``Wie X berichtet, …``;
     in English, where the parser is reliable, the clause or object the cue governs first."""
@@ -247,8 +254,7 @@ def _cue_first(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -
                 and doc[verb.i + 1].text == ","):
             return None  # "That said, …": a pointer and the cue set off by a comma, no one speaking
         governed = english_complement(doc, sent, verb, lemma, lex)
-        if governed is not None and _participle_report(
-                next((t for t in doc[verb.i + 1 : sent.end] if t.idx >= governed.quote[0]), None), verb, lex):
+        if governed is not None and _participle_report(_first_from(doc, governed.quote[0], verb.i + 1, sent.end), verb, lex):
             return None  # "A, X added, saying …": the participle reports its own words, the content came first
         if governed is not None:
             return governed

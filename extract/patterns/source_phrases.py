@@ -10,6 +10,7 @@ from spacy.attrs import DEP, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import ADJ, DET, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_offsets import span_of
 from ..doc_tables import among, between, children_of, doc_array, forms, id_list, table_of, word_ids
 from ..fronted_subjects import is_finite
 from ..konjunktiv import FINITE_TAGS
@@ -58,17 +59,17 @@ def _to_finite_verb(sp: SourcePhrase, upper: int, lex: CueLexicon) -> SourcePhra
     doc = sp.source.doc
     if not (sp.cue.start < sp.source.start and sp.cue[0].is_sent_start):
         return sp
-    verb = next((t.i for t in doc[sp.source.start : min(upper, sp.source.start + _MAX_FRONTED_SOURCE)]
+    verb = next((t.i for t in span_of(doc, sp.source.start, min(upper, sp.source.start + _MAX_FRONTED_SOURCE))
                  if t.pos_ in ("VERB", "AUX") and is_finite(t)), None)
     if verb is None or verb <= sp.source.start:
         return sp
     citing = _citing_openers(lex)
     if verb < sp.source.end or all((t.pos_ in _NOUN_PHRASE_POS or t.text in (",", "(", ")", "-", "„", "“"))
                                    and t.lower_ not in lex.addressee_prepositions
-                                   and t.lower_ not in citing for t in doc[sp.source.end : verb]):
-        source = strip_punct(doc[sp.source.start : verb])
+                                   and t.lower_ not in citing for t in span_of(doc, sp.source.end, verb)):
+        source = strip_punct(span_of(doc, sp.source.start, verb))
         if source is not None and source.end > sp.source.start:
-            return SourcePhrase(sp.cue, source, doc[sp.phrase.start : source.end], sp.possessor)
+            return SourcePhrase(sp.cue, source, span_of(doc, sp.phrase.start, source.end), sp.possessor)
     return sp
 
 
@@ -80,10 +81,10 @@ def _before_finite_verb(sp: SourcePhrase) -> SourcePhrase:
         return sp
     doc = sp.source.doc
     cut = next((t.i for t in sp.source[1:] if t.tag_ in FINITE_TAGS or _misread_verb(t)), None)
-    source = strip_punct(doc[sp.source.start : cut]) if cut is not None else None
+    source = strip_punct(span_of(doc, sp.source.start, cut)) if cut is not None else None
     if source is None:
         return sp
-    return SourcePhrase(sp.cue, source, doc[sp.phrase.start : source.end], sp.possessor)
+    return SourcePhrase(sp.cue, source, span_of(doc, sp.phrase.start, source.end), sp.possessor)
 
 
 

@@ -321,3 +321,33 @@ def test_a_closing_bracket_looked_at_first_ends_a_phrase_as_counting_first_did()
                     opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
                     expected = end + 1 if opened > 0 and end < len(doc) and doc[end].text == ")" else end
                     assert _with_closing_bracket(doc, start, end) == expected, (start, end)
+
+
+def test_morphological_values_read_from_the_arrays_are_those_of_each_token(parsed):
+    from quotegraph.extract.doc_tables import morph_of
+
+    _, docs = parsed
+    fields = ("Case", "Number", "Gender", "Person", "PronType", "Reflex", "Definite", "Mood", "VerbForm")
+    for doc in docs:
+        with reading(doc):
+            read = [[morph_of(t, f) for f in fields] for t in doc]
+        assert read == [[tuple(t.morph.get(f)) for f in fields] for t in doc]
+    assert any(morph_of(t, "Number") for t in docs[0])  # the parses hold analyses to compare
+
+
+def test_a_compound_ends_in_a_listed_noun_as_a_scan_of_every_length_finds():
+    from quotegraph.extract.phrases import ends_in_noun
+
+    nouns = frozenset({"rat", "sender", "botschaft", "angabe", "meldung"})
+    words = ["videobotschaft", "botschaft", "absender", "vorrat", "stadtrat", "polizeimeldung", "meldungen", "",
+             "rat", "xrat", "funksender", "angaben", "behördenangabe"]
+
+    def scanned(word, shortest, before):
+        heads = {n for n in nouns if len(n) >= shortest}
+        return any(word[-k:] in heads for k in {len(n) for n in heads} if k <= len(word) - before)
+
+    for shortest in (0, 3, 4, 6):
+        for before in (0, 3):
+            assert [ends_in_noun(w, nouns, shortest=shortest, before=before) for w in words] == \
+                [scanned(w, shortest, before) for w in words]
+    assert ends_in_noun("polizeimeldung", nouns, shortest=4) and not ends_in_noun("vorrat", nouns, shortest=4)
