@@ -168,7 +168,7 @@ class RoleNouns:
         if entity is None or any(t.ent_type for t in mention):
             return
         # with no name, a definite description names the entity by its noun ("Der
-        # Betreiberverband wies … zurück": "der Verband" after it refers back to it)
+        # Betreiberverband erklärte …": "der Verband" after it refers back to it)
         nouns = role_nouns(doc[start:end]) if start < end else [head] if by_noun and (head := description_head(mention)) else []
         if not nouns:
             return

@@ -124,7 +124,7 @@ def head_name(span: Span, lex: CueLexicon) -> Span | None:
         if child.dep_ in _NAMING and beside and child.right_edge.i < span.end:
             return _name_around(child, span)
     if (head.i + 1 < span.end and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].text[:1].isupper()
-            and "Plur" not in head.morph.get("Number")):  # (not "hosts X and Y": two people)
+            and "Plur" not in morph_of(head, "Number")):  # (not "hosts X and Y": two people)
         return _name_around(doc[head.i + 1], span)  # "the broadcaster Channel Four", the name hung on the verb
     if noun_in(head, lex.media_words, lex):  # "the ITV television station"
         names = [c for c in head.lefts if c.dep_ == "compound" and c.i >= span.start]

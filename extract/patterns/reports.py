@@ -16,7 +16,7 @@ from ..konjunktiv import FINITE_TAGS
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, CharSpans, np_after, quoted_name, sentences, strip_punct, subject_of, with_apposition
-from ..quotemarks import has_words
+from ..quotemarks import has_words, word_count
 from .asides import aside_report
 from .clauses import clause_after, comma_after, comma_after_names, indirect_report, relay_aside, reported_mood, zu_infinitive
 from .complements import english_complement
@@ -177,7 +177,7 @@ def _sourced_claim(doc: Doc, outer: Found, lemma: str, lex: CueLexicon) -> Found
     parts = [p for p in (strip_punct(doc[content.start : sp.phrase.start]) if sp.phrase.start > content.start else None,
                          strip_punct(doc[sp.phrase.end : content.end]) if sp.phrase.end < content.end else None)
              if p is not None and has_words(span_text(p), 1)]
-    if not parts or sum(len(span_text(p).split()) for p in parts) < 3:
+    if not parts or sum(word_count(span_text(p)) for p in parts) < 3:
         return None
     claim = Found((parts[0].start_char, parts[-1].end_char), "indirect",
                   cue=(sp.cue.start_char, sp.cue.end_char, sp.cue.text.lower()), speaker=span_chars(sp.source),
