@@ -220,7 +220,7 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
 def _outlet_after_genitive(token: Token, head: Token, lex: CueLexicon) -> bool:
     """"ein Sprecher der Feuerwehr der Deutschen Presse-Agentur": a "der" phrase naming an outlet
     (one of ``media_words``) after a genitive that owns the speaker is told the words, not a
-    second owner (as :func:`quotegraph.extract.phrases.subject_of` cuts it from the speaker)."""
+    second owner (as :func:`quotegraph.extract.subjects.subject_of` cuts it from the speaker)."""
     det = token.left_edge
     return (det.lower_ in lex.genitive_articles and det.lower_ not in lex.genitive_only_determiners
             and head.dep_ == "nmod" and head.left_edge.lower_ in lex.genitive_articles

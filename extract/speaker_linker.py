@@ -31,7 +31,8 @@ from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
 from .doc_offsets import char_span_kept, token_bounds
 from .doc_tables import among, between, doc_array, forms, id_list, kept, morph_of, word_ids
-from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, sentences, subject_of, with_apposition
+from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, sentences, with_apposition
+from .subjects import subject_of
 from .records import Attribution, Mention, replaced
 
 __all__ = ["Candidate", "speaker_candidates", "candidates_for", "candidate_features", "link_speakers"]

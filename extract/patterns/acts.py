@@ -14,7 +14,8 @@ from ..doc_offsets import span_of, span_text, token_bounds
 from ..doc_tables import children_of, doc_array, id_list, table_of
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
-from ..phrases import CharSpans, sentences, strip_punct, subject_of
+from ..phrases import CharSpans, sentences, strip_punct
+from ..subjects import subject_of
 from ..quotemarks import has_words
 from .clauses import indirect_report, with_final_punct
 from .complements import OBJECT_DEPS, Labels, dep_labels, with_complement

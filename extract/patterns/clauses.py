@@ -11,7 +11,8 @@ from ..doc_offsets import span_of, span_text
 from ..doc_tables import flags, forms, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
-from ..phrases import np_after, strip_punct, subject_of, through_closing_mark, with_apposition
+from ..phrases import np_after, strip_punct, through_closing_mark, with_apposition
+from ..subjects import subject_of
 from ..quotemarks import has_words
 from .found import Found, cue_chars, span_chars
 from .source_phrases import source_phrases_in, speakers_own_words

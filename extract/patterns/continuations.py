@@ -16,7 +16,8 @@ from ..doc_tables import among, between as indices_between, doc_array, kept, tok
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..konjunktiv import FINITE_TAGS, MISTAGGED_VERB_TAGS, NONFINITE_VERB_TAGS, konjunktiv_mood
-from ..phrases import NAME_LABELS, doc_text, ends_in_noun, sentences, strip_punct, subject_of
+from ..phrases import NAME_LABELS, doc_text, ends_in_noun, sentences, strip_punct
+from ..subjects import subject_of
 from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars

@@ -14,7 +14,8 @@ from ..doc_tables import annotated, flags, forms, head_list, table_of
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS
 from ..cue_verbs import cue_lemma, cue_tokens
-from ..phrases import NAME_LABELS, SUBJECT_DEPS, is_pronoun, np_after, np_before, subject_of, with_apposition
+from ..phrases import NAME_LABELS, SUBJECT_DEPS, is_pronoun, np_after, np_before, with_apposition
+from ..subjects import subject_of
 from ..quotemarks import QuotedSpan
 from .clauses import reported_mood
 from .complements import is_addressee, takes_addressee

@@ -15,7 +15,8 @@ from ..doc_tables import among, annotated, doc_array, forms, strings_of, table_o
 from ..konjunktiv import FINITE_TAGS
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
-from ..phrases import SUBJECT_DEPS, CharSpans, np_after, quoted_name, sentences, strip_punct, subject_of, with_apposition
+from ..phrases import SUBJECT_DEPS, CharSpans, np_after, quoted_name, sentences, strip_punct, with_apposition
+from ..subjects import subject_of
 from ..quotemarks import has_words, word_count
 from .asides import aside_report
 from .clauses import clause_after, comma_after, comma_after_names, indirect_report, relay_aside, reported_mood, zu_infinitive

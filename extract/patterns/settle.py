@@ -8,7 +8,8 @@ from ..doc_offsets import char_span_bounds
 from ..doc_tables import forms
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, lemmas_of
-from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, quoted_name_after, subject_of, with_apposition
+from ..phrases import SUBJECT_DEPS, CharSpans, doc_text, noun_phrase, quoted_name_after, with_apposition
+from ..subjects import subject_of
 from .citing import cited_sources
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
 from .speakers import is_impersonal, passive_agent, usable_speaker

@@ -11,7 +11,8 @@ from ..doc_tables import children_of, flags, id_list, morph_values, table_of
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
 from ..fronted_subjects import is_finite
-from ..phrases import SUBJECT_DEPS, noun_phrase, np_after, np_before, strip_punct, subject_of, with_apposition
+from ..phrases import SUBJECT_DEPS, noun_phrase, np_after, np_before, strip_punct, with_apposition
+from ..subjects import subject_of
 from .source_phrases import is_source_noun
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from quotegraph.extract.doc_tables import reading
 from quotegraph.extract.lexicon import load_lexicon
-from quotegraph.extract.phrases import subject_of
+from quotegraph.extract.subjects import subject_of
 
 DE = load_lexicon("de")
 

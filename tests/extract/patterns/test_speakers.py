@@ -208,7 +208,7 @@ def test_an_article_the_parser_hung_on_the_verb_still_opens_the_subject():
     from spacy.tokens import Doc
 
     from quotegraph.extract.lexicon import load_lexicon
-    from quotegraph.extract.phrases import subject_of
+    from quotegraph.extract.subjects import subject_of
 
     words = ["Der", "dortige", "Gerichtshof", "hatte", "entschieden", ",", "dass", "er", "zahle", "."]
     doc = Doc(spacy.blank("de").vocab, words=words,
