@@ -16,9 +16,9 @@ from .cue_verbs import cue_lemma
 from .fronted_subjects import (adverb_with_phrases, fronted_subject, named_front_before_name, pronoun_after_fronted_object,
                                subject_after_fronted_adverb, subjects_on_auxiliary)
 from .lexicon import CueLexicon
-from .phrases import NAME_LABELS, SUBJECT_DEPS, _label_ids, _name_words, _names_end, _without_edge_punct, quoted_name
+from .phrases import NAME_LABELS, RELATIVE_PRONOUN_TAGS, SUBJECT_DEPS, _label_ids, _name_words, _names_end, _without_edge_punct, quoted_name
 
-__all__ = ["subject_of"]
+__all__ = ["subject_of", "unnamed_verbless"]
 
 
 def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
@@ -119,6 +119,13 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
 
 
 
+def unnamed_verbless(tokens) -> bool:
+    """Whether ``tokens`` hold no verb, no name and no relative pronoun: a clause whose verb the
+    tagger missed, not a named subject with its apposition ("Der Bürgermeister, Henning Scherf
+    (SPD),") nor one with a relative clause ("Statistiken, auf die … hingewiesen wird,")."""
+    return not any(t.pos_ in ("VERB", "AUX", "PROPN") or t.ent_type_ or t.tag_ in RELATIVE_PRONOUN_TAGS for t in tokens)
+
+
 def _one_subject_of_several(children: list[Token], verb: Token, lex: CueLexicon) -> list[Token]:
     """The parser's "subjects" of a verb that has several, narrowed by the tests below, each
     applied while more than one is left (:func:`subject_of` asks only for two or more: most
@@ -126,6 +133,11 @@ def _one_subject_of_several(children: list[Token], verb: Token, lex: CueLexicon)
     if len(children) > 1:
         # two "subjects": one may be a dateline set off by a dash ("LONDON (Reuters) - X said")
         children = [c for c in children if not _dash_after(c)] or children
+    if len(children) > 1 and verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(c.i > verb.i for c in children):
+        # "Die Lage treffe vor allem …, schreibt das Institut": what a comma closes before the verb,
+        # naming no one and with no verb the tagger saw, is the words reported (their verb
+        # mistagged); the subject follows the verb
+        children = [c for c in children if c.i > verb.i or not unnamed_verbless(c.subtree)] or children
     if len(children) > 1:
         # two "subjects": one is likely a time phrase the parser misread ("Ende Januar 2006 verkündete der Verband")
         children = [c for c in children if not any(t.like_num for t in c.subtree)] or children

@@ -16,7 +16,7 @@ from ..konjunktiv import FINITE_TAGS
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..phrases import SUBJECT_DEPS, CharSpans, np_after, quoted_name, sentences, strip_punct, with_apposition
-from ..subjects import subject_of
+from ..subjects import subject_of, unnamed_verbless
 from ..quotemarks import has_words, word_count
 from .asides import aside_report
 from .clauses import clause_after, comma_after, comma_after_names, indirect_report, relay_aside, reported_mood, zu_infinitive
@@ -473,7 +473,8 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     # "X, der …, nannte …": the comma closes an aside of the subject, not content; but a
     # "subject" with a finite verb of its own is the content the parser misread
     subject = subject_of(verb, sent.start, j, lex)
-    if subject is not None and not any(t.pos_ in ("VERB", "AUX") and t.morph.get("Mood") for t in subject):
+    if (subject is not None and not any(t.pos_ in ("VERB", "AUX") and t.morph.get("Mood") for t in subject)
+            and not (lex.verb_second and _subject_after(verb) and unnamed_verbless(doc[sent.start : j]))):
         return None
     content = strip_punct(doc[sent.start : j])
     if content is None or not has_words(span_text(content), 3):
@@ -502,9 +503,18 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
 def _mistagged_clause(content: Span, verb: Token) -> bool:
     """Whether the parse makes ``content`` a clause of ``verb`` with a subject of its own though
     the tagger saw no verb in it: a rare Konjunktiv form read as an adjective or adverb ("Die
-    Krise treffe kleine Firmen, sagte er": "treffe" tagged ADV, yet the complement of "sagte")."""
-    return any(t.head.i == verb.i and t.dep_ in ("ccomp", "parataxis") and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+    Krise treffe kleine Firmen, sagte er": "treffe" tagged ADV, yet the complement of "sagte"),
+    or the clause's subject made a second subject of ``verb`` ("Die „Flaute“ treffe vor allem
+    …, schreibt das Institut")."""
+    return any(t.head.i == verb.i and ((t.dep_ in ("ccomp", "parataxis") and any(c.dep_ in SUBJECT_DEPS for c in t.children))
+                                       or (t.dep_ in SUBJECT_DEPS and _subject_after(verb) and unnamed_verbless(content)))
                for t in content)
+
+
+def _subject_after(verb: Token) -> bool:
+    """Whether the parser gave ``verb`` a subject after it (German verb-second: "…, schreibt das
+    Institut"), so that a "subject" before its comma is the words reported."""
+    return any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children)
 
 
 def _demonstrative_pointer(token: Token, lex: CueLexicon) -> bool:

@@ -89,6 +89,15 @@ def test_a_clause_whose_verb_the_tagger_missed_is_content_before_the_cue(run_de,
     assert (att.quote.text, att.quote.kind, att.speaker.text) == (quote, "indirect", speaker)
 
 
+def test_a_misread_second_subject_before_the_comma_is_content(run_de):
+    # with the quotation marks the parser makes "Flaute" a second subject of "schreibt" and
+    # "treffe" an adverb: the clause before the comma is what the institute writes
+    text = "Die „Flaute“ treffe vor allem kleine Zulieferer, schreibt das Institut in einer Mitteilung."
+    report = next(a for a in run_de(text).attributions if a.quote.kind == "indirect")
+    assert (report.quote.text, report.speaker.text) == ("Die „Flaute“ treffe vor allem kleine Zulieferer", "das Institut")
+    assert all(a.speaker.text == "das Institut" for a in run_de(text).attributions)
+
+
 def test_content_the_parser_took_for_the_subject_of_the_cue_after_it(run_de):
     text = ("Am Mittwoch sei der Deutsche befreit worden, sagte ein Behördenvertreter. "
             "Der Mann sei in Freiheit und wohlbehalten, bestätigte ein Sprecher des Auswärtigen Amtes.")
