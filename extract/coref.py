@@ -197,7 +197,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 ent = described if described is not None else index.add(*named) if named is not None and not unnamed else None
                 if ent is not None and described is None and named is not None and span_for_name is not None:
                     # a name the recogniser missed, beside its role noun, or a body's description
-                    roles.learn(span_for_name, ent, by_noun=not index.is_title(span_for_name.root.text))
+                    roles.learn(span_for_name, ent, by_noun=not index.is_title(span_for_name.root.text), name=ent.name)
             if ent is None and span is not None and att.possessor is not None and att.possessor.text.lower() in lex.own_possessives:
                 ent = _sentence_subject(span, index, lex, entities)  # "X will eigenen Angaben nach …": X
             points_back = span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs

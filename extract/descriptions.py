@@ -151,13 +151,14 @@ class RoleNouns:
              for noun in role_nouns(name)),
             key=lambda r: r[0])
 
-    def learn(self, mention: Span, entity: Any, *, by_noun: bool = True) -> None:
+    def learn(self, mention: Span, entity: Any, *, by_noun: bool = True, name: str | None = None) -> None:
         """Add the role nouns of a mention that named ``entity`` with words the recogniser
         did not take for a name ("Die Zeitung Weser-Echo berichtete": "das Blatt" after it
         refers back to Weser-Echo): the noun before the proper nouns that end the mention, or
         a definite description's own noun (with ``by_noun``: not for a title, whose holder
-        the person in focus decides). A mention holding an entity of ``doc.ents`` adds
-        nothing (its roles are known)."""
+        the person in focus decides), or the noun opening ``name``, the entity's name, when the
+        mention holds it with the words after it. A mention holding an entity of ``doc.ents``
+        adds nothing (its roles are known)."""
         doc = mention.doc
         end = mention.end
         while end > mention.start and doc[end - 1].pos_ == "PUNCT":
@@ -170,6 +171,12 @@ class RoleNouns:
         # with no name, a definite description names the entity by its noun ("Der
         # Betreiberverband erklärte …": "der Verband" after it refers back to it)
         nouns = role_nouns(doc[start:end]) if start < end else [head] if by_noun and (head := description_head(mention)) else []
+        if not nouns and start == end and name:
+            # "Dem Wirtschaftsinstitut Nordlicht zufolge" named "Wirtschaftsinstitut Nordlicht"
+            # (the tagger took "Nordlicht" for a common noun): the noun opening the name is its role
+            words = name.split()
+            nouns = [t for t in mention[:-1] if t.pos_ == "NOUN" and t.text == words[0] and len(words) > 1
+                     and doc[t.i + 1].text == words[1] and words[1][:1].isupper()][:1]
         if not nouns:
             return
         self.mentions[id(entity)] = self.mentions.get(id(entity), 0) + 1

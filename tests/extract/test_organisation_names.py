@@ -31,6 +31,14 @@ def test_a_body_known_by_its_organisation_noun_alone_is_an_organisation(run_de, 
     assert (att.speaker.entity, att.speaker.type) == (speaker, "organization")
 
 
+def test_a_description_refers_back_to_the_noun_opening_a_name_the_tagger_missed(run_de):
+    # "Weitblick" is tagged a common noun, so the name is "Forschungsinstitut Weitblick" with
+    # no proper noun in it: "das Institut" refers back to it by the noun that opens it
+    text = ("Dem Forschungsinstitut Weitblick zufolge steigen die Preise. "
+            "Die Teuerung treffe vor allem kleine Firmen, schreibt das Institut.")
+    assert [a.speaker.entity for a in run_de(text).attributions] == ["Forschungsinstitut Weitblick"] * 2
+
+
 @pytest.mark.parametrize("text, entity", [
     # an institution named by its seat is one organisation, not the city (which stays a place)
     ("Die Staatsanwaltschaft Köln teilte mit, der Mann sei gefasst.", "Staatsanwaltschaft Köln"),
