@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import ENT_TYPE, ORTH, POS, SENT_START, TAG
-from spacy.symbols import ADJ, DET, NOUN, PROPN
+from spacy.attrs import ENT_TYPE, LIKE_NUM, ORTH, POS, SENT_START, TAG
+from spacy.symbols import ADJ, DET, NOUN, NUM, PROPN
 from spacy.tokens import Doc
 
 from .doc_tables import among, doc_array, forms, id_list, tokens_with
@@ -29,7 +29,7 @@ def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str],
     with a capital, the words of its named people, organisations and places (``named_ents``:
     (span, text, type) triples) and words other than nouns inside a sentence ("Berliner
     Zeitung", "The Guardian" in a German text; not the adjective of a nationality or party the
-    recogniser marks NORP), and the words of a name in quotation marks after
+    recogniser marks NORP; numerals with a capital), and the words of a name in quotation marks after
     an outlet word ("des Magazins „Der Spiegel“"). Full stops are dropped ("U.S.")."""
     texts, pos = forms(doc, ORTH), id_list(doc, POS)
     # the tokens each set reads are picked from the Doc's arrays first: a loop in Python over
@@ -44,7 +44,10 @@ def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str],
         if name is not None:
             propn.update(w.lower().strip(".") for w in texts[name.start : name.end])
     # (not a nationality's or a party's adjective, "a French official": English writes them with a capital)
-    inside = among(pos_ids, _CAPITALISED_IN_NAMES) & (doc_array(doc, SENT_START) != 1)
+    # (and a "numeral" that is no number: the German tagger takes a rare word after an
+    # organisation noun for one, "das Institut Nordlicht" NUM; "One" is a number)
+    inside = ((among(pos_ids, _CAPITALISED_IN_NAMES) | ((pos_ids == NUM) & (doc_array(doc, LIKE_NUM) == 0)))
+              & (doc_array(doc, SENT_START) != 1))
     if "NORP" in doc.vocab.strings:
         inside &= doc_array(doc, ENT_TYPE) != doc.vocab.strings["NORP"]
     capitalised = {w.lower().strip(".") for w in map(texts.__getitem__, np.flatnonzero(inside).tolist())

@@ -36,3 +36,14 @@ def test_names_by_tag_in_quotes_after_an_outlet_and_capitals_inside_a_sentence(i
     assert propn == {"tom", "berg", "nordlicht"}
     # an adjective with a capital inside a sentence; not the articles opening the sentences
     assert capitalised == {"berliner", "tom", "berg"}
+
+
+def test_a_capitalised_numeral_that_is_no_number_is_a_name_word():
+    # the tagger took the rare word after the organisation noun for a numeral; "Zwei" opening
+    # the sentence and "drei" are numbers
+    words = ["Zwei", "Forscher", "des", "Instituts", "Talgrund", "nannten", "drei", "Gründe", "."]
+    doc = Doc(spacy.blank("de").vocab, words=words, spaces=[True] * 8 + [False],
+              pos=["NUM", "NOUN", "DET", "NOUN", "NUM", "VERB", "NUM", "NOUN", "PUNCT"],
+              sent_starts=[True] + [False] * 8)
+    _, capitalised = proper_words(doc, [], load_lexicon("de"))
+    assert capitalised == {"talgrund"}
