@@ -179,9 +179,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # "dem Vernehmen nach": hearsay names no one
             hearsay = span is not None and span.root.lower_ in lex.hearsay_nouns
             unnamed = no_one is not None or impersonal or outlet or hearsay or speaks_for_circles(span, lex) or (
-                described is None and span_for_name is not None and not owned and unnamed_group(span_for_name, entities)) or (
+                described is None and span_for_name is not None and not owned and unnamed_group(span_for_name, entities, lex)) or (
                 # "Analysts at Barclays": a group no name singles out, whatever the phrase after it names
-                parts is not None and parts[0] is not None and not parts[1] and unnamed_group(parts[0], entities))
+                parts is not None and parts[0] is not None and not parts[1] and unnamed_group(parts[0], entities, lex))
             named = name_in(span_for_name, lex, entities, known_person, parts=parts) \
                 if span_for_name is not None and described is None and not outlet else None
             # "Ein Sprecher sagte", "a spokesman said": an indefinite article brings in someone

@@ -466,13 +466,22 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     head = nouns[-1]
     if head.text in lex.titles or head.text.capitalize() in lex.titles or age_description(span, lex):
         return None  # a title-only or age description ("die 54-Jährige"): resolve like a pronoun
-    etype = "media" if any(t.lower_ in lex.media_words for t in span) else _body_type([span.root if span.root.pos_ == "NOUN" else head], grouped, lex)
+    typed = span.root if span.root.pos_ == "NOUN" else head
+    etype = "media" if any(t.lower_ in lex.media_words for t in span) else _body_type([typed, *_noun_before_name(typed, span)], grouped, lex)
     words = [t for t in span if not t.is_punct]
     if len(words) == 1 and words[0].pos_ == "NOUN" and words[0].lemma_:
         return words[0].lemma_[:1].upper() + words[0].lemma_[1:], etype  # "Lehrerverbands" → "Lehrerverband"
     if inside:  # "am Montag veröffentlichten Erklärung der Polizei" names "Erklärung der Polizei"
         return "".join(t.text_with_ws for t in span if t.i not in inside).strip(), etype
     return span.text, etype
+
+
+def _noun_before_name(noun: Token, span: Span) -> list[Token]:
+    """The capitalised noun right before a capitalised head noun, which names what the head is
+    when the head is a name the tagger took for a common noun ("dem Verband Abendstern")."""
+    before = noun.doc[noun.i - 1] if noun.i > span.start else None
+    return [before] if (before is not None and before.pos_ == "NOUN" and before.text[:1].isupper()
+                        and noun.text[:1].isupper()) else []
 
 
 def _body_type(nouns: list[Token], grouped: bool, lex: CueLexicon) -> str:
@@ -554,11 +563,16 @@ def speaks_for_circles(span: Span | None, lex: CueLexicon) -> bool:
             and not any(t.pos_ == "PROPN" or t.ent_type_ for t in span if t.i != last.i))
 
 
-def unnamed_group(span: Span, entities: DocEntities) -> bool:
+def unnamed_group(span: Span, entities: DocEntities, lex: CueLexicon | None = None) -> bool:
     """A plural noun phrase with no name in it ("Aus Regierungskreisen", "Experten",
-    "some economists", "officials")."""
+    "some economists", "officials"); with ``lex``, not one whose article shows the singular."""
     if any(e.label_ not in COUNT_LABELS for e in entities.within(span.start, span.end)) \
             or any(t.pos_ == "PROPN" for t in span):
         return False  # a count ("two officials") is no name
     nouns = [t for t in span if t.pos_ == "NOUN"]
-    return bool(nouns) and "Plur" in morph_of(nouns[-1], "Number")
+    if not nouns or "Plur" not in morph_of(nouns[-1], "Number"):
+        return False
+    # an article only of the singular overrides a noun taken for a plural ("dem Verband
+    # Abendstern": the rare name read as a plural of "Abendster")
+    singular = lex.dative_determiners | lex.genitive_only_determiners if lex is not None else frozenset()
+    return not any(t.lower_ in singular for t in span if t.i < nouns[-1].i)

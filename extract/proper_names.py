@@ -13,7 +13,7 @@ from spacy.symbols import ADJ, DET, NOUN, NUM, PROPN
 from spacy.tokens import Doc
 
 from .doc_tables import among, doc_array, forms, id_list, tokens_with
-from .head_names import outlet_name_after
+from .head_names import noun_in, outlet_name_after
 from .lexicon import CueLexicon
 from .quoted_names import NAME_OPENING_MARKS
 
@@ -29,7 +29,7 @@ def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str],
     with a capital, the words of its named people, organisations and places (``named_ents``:
     (span, text, type) triples) and words other than nouns inside a sentence ("Berliner
     Zeitung", "The Guardian" in a German text; not the adjective of a nationality or party the
-    recogniser marks NORP; numerals with a capital), and the words of a name in quotation marks after
+    recogniser marks NORP; numerals with a capital; a noun right after an organisation noun), and the words of a name in quotation marks after
     an outlet word ("des Magazins „Der Spiegel“"). Full stops are dropped ("U.S.")."""
     texts, pos = forms(doc, ORTH), id_list(doc, POS)
     # the tokens each set reads are picked from the Doc's arrays first: a loop in Python over
@@ -52,6 +52,7 @@ def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str],
         inside &= doc_array(doc, ENT_TYPE) != doc.vocab.strings["NORP"]
     capitalised = {w.lower().strip(".") for w in map(texts.__getitem__, np.flatnonzero(inside).tolist())
                    if w[:1].isupper()}
+    capitalised.update(texts[i].lower() for i in _names_after_organisation_nouns(doc, pos_ids, texts, lex))
     for ent, text, etype in named_ents:
         if etype != "other" and not (ent.label_ == "NORP" and all(t.pos_ == "ADJ" for t in ent)):
             capitalised.update(w.strip(".") for w in _NAME_WORD.findall(text.lower()))
@@ -60,6 +61,14 @@ def proper_words(doc: Doc, named_ents, lex: CueLexicon) -> tuple[frozenset[str],
             capitalised.update(p.lower() for w in _NAME_WORD.findall(text) for p in w.split("-")[:-1]
                                if len(p) >= 2 and p.isupper())
     return frozenset(propn), frozenset(capitalised)
+
+
+def _names_after_organisation_nouns(doc: Doc, pos_ids, texts: list[str], lex: CueLexicon) -> list[int]:
+    """The capitalised nouns right after a capitalised organisation noun, themselves none: the
+    body's name, which the tagger took for a common noun ("dem Verband Abendstern")."""
+    pairs = np.flatnonzero((pos_ids[1:] == NOUN) & (pos_ids[:-1] == NOUN)).tolist() if len(doc) > 1 else []
+    return [i + 1 for i in pairs if texts[i][:1].isupper() and texts[i + 1][:1].isupper()
+            and noun_in(doc[i], lex.organisation_nouns, lex) and not noun_in(doc[i + 1], lex.organisation_nouns, lex)]
 
 
 _NAME_WORD = re.compile(r"\w[\w.'’-]*")

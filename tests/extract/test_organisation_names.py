@@ -40,6 +40,22 @@ def test_a_description_refers_back_to_the_noun_opening_a_name_the_tagger_missed(
 
 
 @pytest.mark.parametrize("text, entity", [
+    # the tagger takes the name after the organisation noun for a common noun, the lemmatiser for
+    # a plural ("Abendster"): the singular article and the noun before it say it is a body's name
+    ("Laut dem Verband Abendstern kostet jeder Streiktag die Region viel Geld.", "Verband Abendstern"),
+    ("Dem Wirtschaftsinstitut Abendstern zufolge kostet jeder Streiktag viel Geld.", "Wirtschaftsinstitut Abendstern"),
+])
+def test_a_body_named_by_a_word_the_tagger_took_for_a_noun(run_de, text, entity):
+    (att,) = run_de(text).attributions
+    assert (att.speaker.entity, att.speaker.type, att.speaker.named) == (entity, "organization", True)
+
+
+def test_a_plural_group_stays_no_one(run_de):
+    (att,) = run_de("Die Wissenschaftler erklärten, der Stern sei jung.").attributions
+    assert att.speaker.entity is None
+
+
+@pytest.mark.parametrize("text, entity", [
     # an institution named by its seat is one organisation, not the city (which stays a place)
     ("Die Staatsanwaltschaft Köln teilte mit, der Mann sei gefasst.", "Staatsanwaltschaft Köln"),
     ("Ein Sprecher des Amtsgerichts Hamburg erklärte, der Termin sei verschoben.", "Amtsgericht Hamburg"),
