@@ -25,7 +25,7 @@ from .patterns.speakers import impersonal_word, relative_subject
 from .records import Attribution, Entity, Mention, replaced
 from .abbreviations import abbreviated_names
 from .quote_mentions import FindOnce, propn_run_bounds, quote_mentions
-from .descriptions import RoleNouns, description_head, synonym_table
+from .descriptions import RoleNouns, compound_before, description_head, synonym_table
 from .head_names import (age_description, ends_in_masthead, entity_type_of_label, head_name, name_in, name_parts,
                          named_part, names_an_outlet, names_no_one, noun_in, speaks_for_circles, unnamed_group)
 from .genders import gender_of_reference, person_genders
@@ -85,6 +85,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         return _person(index.find(name, "person")) is not None
 
     out: list[dict] = []
+    compounds: set[str] = set()  # entities named by a compound a description referred back to
     last_speaker: tuple[int, ResolvedEntity] | None = None
     last_source: ResolvedEntity | None = None
     last_paper: ResolvedEntity | None = None  # the last newspaper named as a source or relay
@@ -184,6 +185,13 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 parts is not None and parts[0] is not None and not parts[1] and unnamed_group(parts[0], entities, lex))
             named = name_in(span_for_name, lex, entities, known_person, parts=parts) \
                 if span_for_name is not None and described is None and not outlet else None
+            if named is not None and not index.is_title(span_for_name.root.text) \
+                    and (compound := compound_before(span_for_name)) is not None:
+                # "laut dem Verband" after "Der Betreiberverband wies … zurück", a sentence that
+                # reported nothing (else its description was learned): the body that compound names
+                named = (compound.lemma_[:1].upper() + compound.lemma_[1:], named[1])
+                if index.find(*named) is None:  # (an entity named so already keeps what it is)
+                    compounds.add(named[0])  # a description still, whatever the tagger made of it ("NE")
             # "Ein Sprecher sagte", "a spokesman said": an indefinite article brings in someone
             # new, so a description with no name of its own refers back to no one
             # (nor is the phrase's own noun a name: "ein Polizeisprecher"; a body a spokesperson
@@ -253,7 +261,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
     named_inside = [quote_mentions(doc, att, index, lex, entities, find_named) for att in attributions]
     # an entity none of whose names holds a proper noun is known by a description only ("die
     # Polizei", "the campaign"): one within this article, never merged with another article's
-    described = {e.name for e in index.entities if not has_name((e.name, *e.aliases), proper, index)}
+    described = {e.name for e in index.entities
+                 if e.name in compounds or not has_name((e.name, *e.aliases), proper, index)}
     if described:
         named_inside = [tuple(replaced(m, named=False) if m.entity in described else m for m in inside)
                         for inside in named_inside]

@@ -35,11 +35,14 @@ from spacy.tokens import Span, Token
 
 from .doc_tables import flags, id_list, morph_of
 
-__all__ = ["RoleNouns", "role_nouns", "description_head", "synonym_table"]
+__all__ = ["RoleNouns", "role_nouns", "description_head", "synonym_table", "compound_before"]
 
 #: a compound may end in the description's noun ("Fraktionschef" in "Grünen-Fraktionschef")
 #: when the noun is at least this long: short ones ("Chef") end too many words by chance
 MIN_COMPOUND_TAIL = 5
+
+#: how many tokens back :func:`compound_before` looks for the compound a description refers to
+COMPOUND_WINDOW = 400
 
 
 def _noun(token: Token) -> bool:
@@ -98,6 +101,37 @@ def description_head(span: Span) -> Token | None:
     if "Plur" in morph_of(last, "Number") or "Plur" in morph_of(first, "Number"):
         return None
     return last
+
+
+def compound_before(span: Span) -> Token | None:
+    """The last noun before a definite description, after a definite article, that is a longer
+    compound of the description's noun ("Der Betreiberverband wies … zurück" before "laut dem
+    Verband"): the body the description refers back to, named in a sentence that reported
+    nothing; None when there is none or the description is none.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Der", "Hafenverband", "schwieg", ".", "Laut", "dem", "Verband", "fehlt", "Geld", "."]
+    >>> doc = Doc(spacy.blank("de").vocab, words=words, pos=["DET", "NOUN", "VERB", "PUNCT", "ADP",
+    ...           "DET", "NOUN", "VERB", "NOUN", "PUNCT"], morphs=["Definite=Def", "", "", "", "",
+    ...           "Definite=Def", "", "", "", ""])
+    >>> compound_before(doc[5:7]).text
+    'Hafenverband'
+    """
+    head = description_head(span)
+    if head is None:
+        return None
+    tail = _key(head)
+    if len(tail) < MIN_COMPOUND_TAIL:
+        return None
+    doc = span.doc
+    for i in range(span.start - 1, max(0, span.start - COMPOUND_WINDOW), -1):  # bounded: linear in the article
+        t = doc[i]
+        key = _key(t)
+        if (t.pos_ == "NOUN" and len(key) > len(tail) and key.endswith(tail) and doc[i - 1].pos_ == "DET"
+                and "Def" in morph_of(doc[i - 1], "Definite") and "Plur" not in morph_of(t, "Number")):
+            return t
+    return None
 
 
 def _key(token: Token, synonyms: dict[str, str] | None = None) -> str:

@@ -149,3 +149,12 @@ def test_a_name_ending_in_an_organisation_noun_is_an_organisation_but_a_place_on
     # a person's name ending in the noun is the body's; a place's only when the word is a compound
     # of the noun ("West Bank" is a place); a name a preposition joins to the noun is a person's
     assert found == ["Gabi Lind Foundation", "Lehrerverbands"]
+
+
+def test_a_description_refers_back_to_a_compound_named_where_nothing_was_reported(run_de):
+    # the first sentence reports no speech ("wies … zurück" judges nothing as anything): the
+    # description after it still means the body the compound named, known by a description only
+    text = "Der Fährverband wies die Vorwürfe zurück. Laut dem Verband liegen zwölf Schiffe vor dem Hafen."
+    (att,) = run_de(text).attributions
+    assert (att.speaker.text, att.speaker.entity, att.speaker.named) == ("dem Verband", "Fährverband", False)
+
