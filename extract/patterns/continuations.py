@@ -278,6 +278,10 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
             f.speaker = _topic_before(doc, sents[k - 1], lex) or f.speaker
         if f.speaker is None and only_ii:
             continue
+        if f.speaker is None and last.speaker is None and len(between) <= 1 and last.pattern == Pattern.DIRECT:
+            # a frameless quote before it gets its speaker only when speakers are inherited
+            # (:func:`~.settle.inherit_speakers`): this sentence goes on with that one
+            f.extra["continues"] = last
         ends.append(f)
         yield f
 

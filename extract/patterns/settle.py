@@ -379,6 +379,8 @@ def inherit_speakers(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             if gap.count("\n\n") <= 1 and len(gap) < 600 and not is_impersonal(doc, last.speaker, lex):
                 f.speaker = last.speaker
                 f.inherited = True
+        if f.speaker is None and f.extra.get("continues") is not None:
+            f.speaker = f.extra["continues"].speaker  # a sentence in reported mood right after it
         if f.speaker is not None:
             last = f
 
