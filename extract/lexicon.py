@@ -326,6 +326,10 @@ class CueLexicon:
     # that took place ("Die Regierung will die Bevölkerung informieren")
     intention_modals: frozenset[str] = _words()
     perfect_auxiliaries: frozenset[str] = _words()  # "… geflohen sein", "… angegriffen haben"
+    # copulas of a state, and participles of cues that are also adjectives: such a participle on
+    # such a copula reports nothing ("ist nicht bekannt, ob …"); "wurde bekannt, dass …" does
+    state_copulas: frozenset[str] = _words()
+    stative_participles: frozenset[str] = _words()
     # --- grammar
     # whether the rules that read an English-style (ClearNLP) dependency parse apply: the clause
     # or object a cue governs, the whole object of "according to", the subject of a governing
