@@ -130,3 +130,10 @@ def test_after_a_frameless_quote_the_speaker_it_inherits_goes_on(run_de):
     atts = run_de(text).attributions
     last = atts[-1]
     assert (last.quote.text, last.speaker.text) == ("Bei einer Pandemie sei mit vielen Toten zu rechnen.", "Der Virologe Jan Berger")
+
+
+def test_after_a_passive_reporting_verb_without_agent_the_document_it_names_goes_on(run_de):
+    text = ("In einem Bericht des Senders Nordfunk werden die Sicherheitsvorkehrungen als extrem bezeichnet. "
+            "Mehrere Tausend Beamte seien im Einsatz gewesen.")
+    atts = [a for a in run_de(text).attributions if a.quote.kind == "free_indirect"]
+    assert [a.speaker.text for a in atts] == ["einem Bericht des Senders Nordfunk"]
