@@ -76,6 +76,9 @@ class CueLexicon:
     # those of them that open a label, which the parser may hang on the object ("bezeichnete
     # den Plan als …"); another one on the object belongs to it ("hält einen Anteil von …")
     object_act_complements: frozenset[str] = _words()
+    # those that make an act only with an object they say something of ("hält das für
+    # unbedenklich"; "Die Zahlen sprechen für X" is none)
+    predicative_act_complements: frozenset[str] = _words()
     # words before a quoted label a verb gives its object, which makes the label the subject's
     # words whatever the verb ("feierte das Urteil als „Sieg“", "hailed the ruling as “a win”")
     label_complements: frozenset[str] = _words()

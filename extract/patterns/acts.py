@@ -67,6 +67,9 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
                 continue  # a verb of a relative clause describes what its noun did ("die Grippe, die Opfer forderte")
             if any(c.dep_.startswith("aux") and c.lemma_.lower() in lex.intention_modals for c in tok.children):
                 continue  # "will die Bevölkerung informieren": an intention, not an act
+            if (any(c.dep_ in ("cop", "aux") and c.lemma_.lower() in lex.state_copulas for c in tok.children)
+                    and any(c.tag_ == "PTKZU" for c in tok.children)):
+                continue  # "sind 36 Todesopfer zu beklagen": what is to be said, no one saying it
             objects = [c for c in tok.children if c.dep_ in ("obj", "dobj", "oa", "ccomp")]
             # "Das sagte er": a pronoun points back at a quote; "Das Auswärtige Amt" is a determiner
             if (any(c.lower_ in lex.pointers for c in objects)
@@ -201,7 +204,11 @@ def _act_complement(verb: Token, lex: CueLexicon, *, quoted: bool = False) -> bo
     ``quoted``: one that holds quotation marks ("als „Wortbruch“")."""
     def opens_complement(phrase: Token) -> bool:
         return (phrase.left_edge.lower_ in lex.act_complements and phrase.left_edge.i > verb.i
-                and (not quoted or any(t.is_quote for t in phrase.subtree)))
+                and (not quoted or any(t.is_quote for t in phrase.subtree))
+                and (phrase.left_edge.lower_ not in lex.predicative_act_complements or has_object))
+
+    # "hält das für unbedenklich": a predicative complement says something of an object ("spricht für X" does not)
+    has_object = any(c.dep_ in _OBJECT_DEPS for c in verb.children)
 
     # the parser may hang the complement on the subject ("spricht die Polizei von …") or, a
     # label ("nannte den Plan als …"), on the object; "hält einen Anteil von …" is no act

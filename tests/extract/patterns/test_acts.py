@@ -91,6 +91,10 @@ def test_a_weak_verbs_complement_hung_on_the_subject_still_makes_a_speech_act(ru
     "In einem Interview äußerte sich die Abgeordnete zu den Plänen des Ministers.",
     # "halten" with a phrase that belongs to its object: holding something
     "Der Marktführer hält derzeit einen Anteil von rund dreißig Prozent.",
+    # what is to be said ("sein … zu"), no one saying it
+    "Bislang sind in der Region mindestens zwölf Todesopfer zu beklagen.",
+    # "für" says something of an object only: with none, things argue for someone
+    "Die Zahlen und der Kalender sprechen für den Senator aus Ohio.",
 ])
 def test_verbs_of_speech_that_report_no_act_here_report_nothing(run_de, text):
     assert not [a for a in run_de(text).attributions if a.quote.kind == "reported"]
@@ -100,6 +104,11 @@ def test_a_label_in_quotation_marks_is_the_quote_not_the_sentence(run_de):
     atts = run_de("Die Ministerin Anna Kramer bezeichnete den Entwurf als „Wortbruch“.").attributions
     assert [(a.quote.kind, a.quote.text, a.speaker.text) for a in atts] == [
         ("direct", "„Wortbruch“", "Die Ministerin Anna Kramer")]
+
+
+def test_a_predicative_complement_of_an_object_makes_a_speech_act(run_de):
+    (att,) = run_de("Die Analysten der Bank halten einen Silberpreis von sechzig Dollar für wahrscheinlich.").attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.lemma) == ("reported", "Die Analysten der Bank", "halten")
 
 
 def test_a_label_the_parser_hung_on_the_object_still_makes_a_speech_act(run_de):
