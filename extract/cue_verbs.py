@@ -145,11 +145,26 @@ def _judged(doc: Doc, indices, table: dict, lex: CueLexicon) -> dict[int, str | 
             candidates[i] = found
         for c in found:
             if c in verbs:
-                lemmas[i] = c
+                lemmas[i] = c if not (lex.state_copulas and _stative(doc[i], lex)) else None
                 break
         else:
             lemmas[i] = None
     return lemmas
+
+
+def _stative(token: Token, lex: CueLexicon) -> bool:
+    """Whether a participle that is also an adjective (``CueLexicon.stative_participles``) hangs
+    on a copula of state (``CueLexicon.state_copulas``) with no auxiliary of an event beside it:
+    "ist nicht bekannt, ob …" names what is known, no one's saying so ("wurde bekannt, dass …"
+    does; "sind aufgerufen, … zu sparen" is the call's result, still a report)."""
+    if token.tag_ not in _STATE_TAGS or token.lower_ not in lex.stative_participles:
+        return False
+    kids = [c for c in token.children if c.dep_ in _AUX_DEPS or c.dep_ == "cop"]
+    return (any(c.dep_ == "cop" and c.lemma_ in lex.state_copulas for c in kids)
+            and all(c.dep_ == "cop" for c in kids))
+
+
+_STATE_TAGS = frozenset({"ADJD", "VVPP"})
 
 
 class _Judge:
@@ -326,7 +341,8 @@ def _neuter_singular(noun: Token) -> bool:
 
 def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
     """The first of the token's :func:`_cue_candidates` that is one of the lexicon's verbs."""
-    return next((c for c in _cue_candidates(token, lex) if c in lex.verbs), None)
+    lemma = next((c for c in _cue_candidates(token, lex) if c in lex.verbs), None)
+    return None if lemma is not None and lex.state_copulas and _stative(token, lex) else lemma
 
 
 def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:

@@ -73,6 +73,12 @@ class CueLexicon:
     # words opening the complement that makes a weak verb a speech act ("bezeichnete X als Y",
     # "sprach von …", "hält X für Y")
     act_complements: frozenset[str] = _words()
+    # those of them that open a label, which the parser may hang on the object ("bezeichnete
+    # den Plan als …"); another one on the object belongs to it ("hält einen Anteil von …")
+    object_act_complements: frozenset[str] = _words()
+    # those that make an act only with an object they say something of ("hält das für
+    # unbedenklich"; "Die Zahlen sprechen für X" is none)
+    predicative_act_complements: frozenset[str] = _words()
     # words before a quoted label a verb gives its object, which makes the label the subject's
     # words whatever the verb ("feierte das Urteil als „Sieg“", "hailed the ruling as “a win”")
     label_complements: frozenset[str] = _words()
@@ -319,7 +325,14 @@ class CueLexicon:
     reported_mood: bool = False
     reported_subjunctive_ii: frozenset[str] = _words()  # II forms standing in for I ("hätten", "würden")
     hearsay_modals: frozenset[str] = _words()  # "soll … geflohen sein"
+    # modal verbs (lemmas) of will, ability or need: a speech-act verb under one reports no act
+    # that took place ("Die Regierung will die Bevölkerung informieren")
+    intention_modals: frozenset[str] = _words()
     perfect_auxiliaries: frozenset[str] = _words()  # "… geflohen sein", "… angegriffen haben"
+    # copulas of a state, and participles of cues that are also adjectives: such a participle on
+    # such a copula reports nothing ("ist nicht bekannt, ob …"); "wurde bekannt, dass …" does
+    state_copulas: frozenset[str] = _words()
+    stative_participles: frozenset[str] = _words()
     # --- grammar
     # whether the rules that read an English-style (ClearNLP) dependency parse apply: the clause
     # or object a cue governs, the whole object of "according to", the subject of a governing

@@ -56,13 +56,20 @@ def find_reported_acts(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator
             lemma = cue_lemma(tok, lex)
             if lemma in lex.weak_verbs and not _act_complement(tok, lex):
                 continue
+            if lemma in lex.weak_verbs and _act_complement(tok, lex, quoted=True):
+                continue  # "bezeichnete den Plan als „Wortbruch“": the quoted words are the quote, not the sentence
             if lemma in lex.judging_verbs and not _act_complement(tok, lex):
                 continue  # "kritisierte den Entwurf": a topic, not what was said of it
             if ((lemma in lex.non_act_verbs and not any(c.lower_ in lex.expletives for c in tok.children))
                     or (lemma in lex.reflexive_non_act_verbs and _reflexive(tok, lex))):
                 continue  # "Der Plan sieht … vor", "entschied sich für …": no speech act ("so heißt es in …" is one)
-            if tok.dep_ not in ("ROOT", "root") and tok.head.dep_ not in ("ROOT", "root"):
-                continue
+            if (tok.dep_ not in ("ROOT", "root") and tok.head.dep_ not in ("ROOT", "root")) or tok.dep_.startswith("acl"):
+                continue  # a verb of a relative clause describes what its noun did ("die Grippe, die Opfer forderte")
+            if any(c.dep_.startswith("aux") and c.lemma_.lower() in lex.intention_modals for c in tok.children):
+                continue  # "will die Bevölkerung informieren": an intention, not an act
+            if (any(c.dep_ in ("cop", "aux") and c.lemma_.lower() in lex.state_copulas for c in tok.children)
+                    and any(c.tag_ == "PTKZU" for c in tok.children)):
+                continue  # "sind 36 Todesopfer zu beklagen": what is to be said, no one saying it
             objects = [c for c in tok.children if c.dep_ in ("obj", "dobj", "oa", "ccomp")]
             # "Das sagte er": a pronoun points back at a quote; "Das Auswärtige Amt" is a determiner
             if (any(c.lower_ in lex.pointers for c in objects)
@@ -191,18 +198,28 @@ def _broad_verb_report(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Fo
                    min_words=1)
 
 
-def _act_complement(verb: Token, lex: CueLexicon) -> bool:
+def _act_complement(verb: Token, lex: CueLexicon, *, quoted: bool = False) -> bool:
     """Whether a weak verb has the complement that makes it a speech act: "bezeichnete den
-    Angriff als Verteidigung", "sprach von einem Erfolg", "hält das für unbedenklich"."""
+    Angriff als Verteidigung", "sprach von einem Erfolg", "hält das für unbedenklich";
+    ``quoted``: one that holds quotation marks ("als „Wortbruch“")."""
     def opens_complement(phrase: Token) -> bool:
-        return phrase.left_edge.lower_ in lex.act_complements and phrase.left_edge.i > verb.i
+        return (phrase.left_edge.lower_ in lex.act_complements and phrase.left_edge.i > verb.i
+                and (not quoted or any(t.is_quote for t in phrase.subtree))
+                and (phrase.left_edge.lower_ not in lex.predicative_act_complements or has_object))
 
-    # the parser may hang the complement on the subject or object ("spricht die Polizei von …")
-    return any(opens_complement(c) or (c.dep_ in _ARGUMENT_DEPS and any(opens_complement(g) for g in c.children))
+    # "hält das für unbedenklich": a predicative complement says something of an object ("spricht für X" does not)
+    has_object = any(c.dep_ in _OBJECT_DEPS for c in verb.children)
+
+    # the parser may hang the complement on the subject ("spricht die Polizei von …") or, a
+    # label ("nannte den Plan als …"), on the object; "hält einen Anteil von …" is no act
+    return any(opens_complement(c) or (c.dep_ in _SUBJECT_DEPS and any(opens_complement(g) for g in c.children))
+               or (c.dep_ in _OBJECT_DEPS and any(opens_complement(g) and g.left_edge.lower_ in lex.object_act_complements
+                                                  for g in c.children))
                for c in verb.children)
 
 
-_ARGUMENT_DEPS = frozenset({"nsubj", "sb", "obj", "dobj", "oa"})
+_SUBJECT_DEPS = frozenset({"nsubj", "sb"})
+_OBJECT_DEPS = frozenset({"obj", "dobj", "oa"})
 
 
 def _reflexive(verb: Token, lex: CueLexicon) -> bool:

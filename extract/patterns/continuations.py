@@ -16,11 +16,12 @@ from ..doc_tables import among, between as indices_between, doc_array, kept, tok
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..konjunktiv import FINITE_TAGS, MISTAGGED_VERB_TAGS, NONFINITE_VERB_TAGS, konjunktiv_mood
-from ..phrases import NAME_LABELS, doc_text, ends_in_noun, sentences, strip_punct
+from ..phrases import NAME_LABELS, doc_text, ends_in_noun, np_after, sentences, strip_punct
 from ..subjects import subject_of
 from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
+from .source_phrases import is_source_noun
 from .speakers import is_impersonal, nominative_after_auxiliary, passive_agent, usable_speaker
 
 #: Dependencies of a clause on the clause that governs it: complement, adverbial and
@@ -139,6 +140,10 @@ def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | No
         # "Die Forderungen wurden von Minister X als unrealistisch bezeichnet.": a passive
         # reporting verb's agent is the one whose view goes on
         agent = passive_agent(doc, root, sent.start, sent.end, lex) if cue_lemma(root, lex) else None
+        if agent is None and cue_lemma(root, lex):
+            # "In einem Bericht von X werden die Maßnahmen als … bezeichnet.": with no agent, the
+            # document the passive names is the source
+            return span_chars(_document_before(doc, root, sent, lex))
         return span_chars(agent) if agent is not None and any(t.ent_type_ in NAME_LABELS for t in agent) else None
     subject = subject_of(root, sent.start, sent.end, lex)
     if subject is None:
@@ -148,6 +153,14 @@ def _topic_before(doc: Doc, sent: Span, lex: CueLexicon) -> tuple[int, int] | No
     if speaker is None or not (any(t.ent_type_ in NAME_LABELS for t in speaker) or _speaking_body(speaker, lex)):
         return None  # a named person or body, not any noun the sentence is about
     return span_chars(speaker)
+
+
+def _document_before(doc: Doc, verb: Token, sent: Span, lex: CueLexicon) -> Span | None:
+    """The document a clause names before its verb with a preposition of place ("In einem
+    Bericht von X", ``CueLexicon.document_prepositions``) when a source noun heads it, or None."""
+    prep = next((t for t in doc[sent.start : verb.i] if t.lower_ in lex.document_prepositions), None)
+    phrase = np_after(doc, prep.i + 1, verb.i, lex) if prep is not None else None
+    return phrase if phrase is not None and is_source_noun(phrase.root, lex) else None
 
 
 def _main_verb(sent: Span) -> Token:
@@ -278,6 +291,10 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
             f.speaker = _topic_before(doc, sents[k - 1], lex) or f.speaker
         if f.speaker is None and only_ii:
             continue
+        if f.speaker is None and last.speaker is None and len(between) <= 1 and last.pattern == Pattern.DIRECT:
+            # a frameless quote before it gets its speaker only when speakers are inherited
+            # (:func:`~.settle.inherit_speakers`): this sentence goes on with that one
+            f.extra["continues"] = last
         ends.append(f)
         yield f
 

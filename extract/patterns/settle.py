@@ -40,6 +40,9 @@ def _names_in_speech(word: Token) -> bool:
     return False
 
 
+_AMOUNT_SIGNS = frozenset("$€£¥%")
+
+
 def is_quoted_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     """„This Is It“, „Neues Deutschland“, the film "Heat": a name or title in quotation marks."""
     before = doc.char_span(max(0, f.quote[0] - 40), f.quote[0], alignment_mode="contract")
@@ -49,6 +52,8 @@ def is_quoted_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     words = [w for w in inner.split() if any(ch.isalpha() for ch in w)]
     if len(words) >= 2 and all(w[:1].isupper() for w in words):
         return True
+    if len(inner.split()) <= 2 and words and any(ch.isdigit() for ch in inner) and not any(ch in _AMOUNT_SIGNS for ch in inner):
+        return True  # a designation with a number: „E2“, „documenta 12“, „HD 13189“ (not an amount: "about $200")
     # a longer name with short function words inside and no verb: "Union pour un Mouvement
     # Populaire", "2. Deutscher Klimakongress der EnBW AG"
     lower = [w for w in words if not (w[:1].isupper() or w[:1].isdigit())]
@@ -379,6 +384,8 @@ def inherit_speakers(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             if gap.count("\n\n") <= 1 and len(gap) < 600 and not is_impersonal(doc, last.speaker, lex):
                 f.speaker = last.speaker
                 f.inherited = True
+        if f.speaker is None and f.extra.get("continues") is not None:
+            f.speaker = f.extra["continues"].speaker  # a sentence in reported mood right after it
         if f.speaker is not None:
             last = f
 

@@ -77,6 +77,46 @@ def test_a_weak_verbs_complement_hung_on_the_subject_still_makes_a_speech_act(ru
     assert (att.quote.kind, att.speaker.text, att.cue.lemma) == ("reported", "die Polizei", "sprechen")
 
 
+@pytest.mark.parametrize("text", [
+    # a modal of will, ability or need: an intention, not an act that took place
+    "Die Landesregierung will die Bevölkerung künftig über einen Radiosender informieren.",
+    "Die Behörde konnte bislang noch nicht vorhersagen, wann der Fluss wieder sinkt.",
+    # a relative clause says what its noun did
+    "Die schwerste Seuche war die Grippe von 1918, die weltweit Millionen Todesopfer forderte.",
+    # asking for help, announcing figures, agreeing with someone: no report of what was said
+    "Die Kriminalpolizei in Nordstadt bittet um Mithilfe bei der Suche nach dem Täter.",
+    "Die Fluggesellschaft meldet für den Monat Juli einen neuen Rekord an Fluggästen.",
+    "Der Verband sprach sich am Dienstag für einen Kompromiss im Tarifstreit aus.",
+    "Der Bürgermeister sprach den Angehörigen der Opfer sein Beileid aus.",
+    "In einem Interview äußerte sich die Abgeordnete zu den Plänen des Ministers.",
+    # "halten" with a phrase that belongs to its object: holding something
+    "Der Marktführer hält derzeit einen Anteil von rund dreißig Prozent.",
+    # what is to be said ("sein … zu"), no one saying it
+    "Bislang sind in der Region mindestens zwölf Todesopfer zu beklagen.",
+    # "für" says something of an object only: with none, things argue for someone
+    "Die Zahlen und der Kalender sprechen für den Senator aus Ohio.",
+])
+def test_verbs_of_speech_that_report_no_act_here_report_nothing(run_de, text):
+    assert not [a for a in run_de(text).attributions if a.quote.kind == "reported"]
+
+
+def test_a_label_in_quotation_marks_is_the_quote_not_the_sentence(run_de):
+    atts = run_de("Die Ministerin Anna Kramer bezeichnete den Entwurf als „Wortbruch“.").attributions
+    assert [(a.quote.kind, a.quote.text, a.speaker.text) for a in atts] == [
+        ("direct", "„Wortbruch“", "Die Ministerin Anna Kramer")]
+
+
+def test_a_predicative_complement_of_an_object_makes_a_speech_act(run_de):
+    (att,) = run_de("Die Analysten der Bank halten einen Silberpreis von sechzig Dollar für wahrscheinlich.").attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.lemma) == ("reported", "Die Analysten der Bank", "halten")
+
+
+def test_a_label_the_parser_hung_on_the_object_still_makes_a_speech_act(run_de):
+    # "als Verstoß" hangs on "die Militäroperation"
+    (att,) = run_de("Der Informationsminister Tom Berger bezeichnete die Militäroperation als Verstoß gegen das Abkommen.").attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.lemma) == ("reported", "Der Informationsminister Tom Berger", "bezeichnen")
+
+
 def test_german_lexicon_proposes_no_broad_verb_candidates():
     from quotegraph.extract.lexicon import load_lexicon
 

@@ -120,3 +120,20 @@ def test_konjunktiv_ii_alone_far_from_a_report_is_no_quote(run_de, last, kept):
     text = ("Clara Hartmann sagte, die Regierung werde die Verhandlungen fortsetzen. Das Treffen fand in Bonn statt. "
             "Die Straßen der Stadt waren am Abend voll. " + last)
     assert any(a.quote.text == last for a in run_de(text).attributions) == kept
+
+
+def test_after_a_frameless_quote_the_speaker_it_inherits_goes_on(run_de):
+    # the second quote has no frame: its speaker comes from the first when speakers are
+    # inherited, after the patterns ran; the sentence in reported mood after it goes on with it
+    text = ("Der Virologe Jan Berger sagte: „Wir müssen uns vorbereiten.“ Die Gefahr sei real. "
+            "„Das Virus kann sich jederzeit verändern.“ Bei einer Pandemie sei mit vielen Toten zu rechnen.")
+    atts = run_de(text).attributions
+    last = atts[-1]
+    assert (last.quote.text, last.speaker.text) == ("Bei einer Pandemie sei mit vielen Toten zu rechnen.", "Der Virologe Jan Berger")
+
+
+def test_after_a_passive_reporting_verb_without_agent_the_document_it_names_goes_on(run_de):
+    text = ("In einem Bericht des Senders Nordfunk werden die Sicherheitsvorkehrungen als extrem bezeichnet. "
+            "Mehrere Tausend Beamte seien im Einsatz gewesen.")
+    atts = [a for a in run_de(text).attributions if a.quote.kind == "free_indirect"]
+    assert [a.speaker.text for a in atts] == ["einem Bericht des Senders Nordfunk"]

@@ -339,3 +339,17 @@ def test_a_participle_of_a_cue_after_the_frame_is_a_report_of_its_own(run_en):
     assert reports["added"].quote.text == "The council cannot decide that"
     assert reports["saying"].quote.text == "it should be up to the court to move forward"
     assert reports["saying"].speaker.text == "Smith"
+
+
+@pytest.mark.parametrize("text", [
+    "Es ist bislang nicht bekannt, ob für die Geiseln ein Lösegeld gezahlt wurde.",
+    "Die Ursache des Brandes ist noch nicht bekannt, die Ermittlungen dauern an.",
+])
+def test_what_is_known_with_a_copula_of_state_is_no_report(run_de, text):
+    # "bekannt" is also the participle of "bekennen": with "ist" it names a state, no one speaking
+    assert run_de(text).attributions == ()
+
+
+def test_what_became_known_is_a_report_without_speaker(run_de):
+    (att,) = run_de("Im Mai wurde bekannt, dass die Sparte an einen Konkurrenten verkauft wird.").attributions
+    assert (att.quote.text, att.speaker) == ("dass die Sparte an einen Konkurrenten verkauft wird", None)

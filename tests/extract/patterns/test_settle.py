@@ -92,6 +92,17 @@ def test_a_long_name_with_short_function_words_in_quotes_is_no_quote(run_de):
     assert "„Krieg gegen die Natur in allen Teilen der Welt“" in [a.quote.text for a in run_de(text).attributions]
 
 
+@pytest.mark.parametrize("name", ["„T4“", "„Kunstschau 9“", "„KX 40718“"])
+def test_a_short_designation_with_a_number_in_quotes_is_no_quote(run_de, name):
+    text = f"Die Sprecherin teilte mit, der Stern {name} sei größer als erwartet."
+    assert [a.quote.text for a in run_de(text).attributions if a.quote.text == name] == []
+
+
+def test_a_quoted_word_without_a_number_inside_a_report_stays_speech(run_de):
+    text = "Die Sprecherin teilte mit, der Stern sei „gewaltig“ und größer als erwartet."
+    assert "„gewaltig“" in [a.quote.text for a in run_de(text).attributions]
+
+
 # English
 
 
