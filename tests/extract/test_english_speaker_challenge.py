@@ -28,6 +28,15 @@ SPEAKERS = [
     # a headline whose whole content after the name and colon is one quote
     ("Stone: 'We will never give up the harbour.'\n\nThe mayor spoke on Monday.", "We will never give up the harbour",
      "Stone"),
+    # a quantifier standing alone for people can speak
+    ("The council split over the plan, and some argued that the harbour was too small.",
+     "the harbour was too small", "some"),
+    ("Both said the vote would be close.", "the vote would be close", "Both"),
+    # a gerund after a preposition is said by its verb's subject, also framing a direct quote
+    ("Anna Park closed the hearing by saying, \"We will rebuild the pier.\"", "We will rebuild the pier", "Anna Park"),
+    # a cue coordinated under a verb with no subject of its own: the subject up the chain
+    ("Tom Reyes joked that the ferry was his answer, but went on to say, \"The bridge is the real problem.\"",
+     "The bridge is the real problem", "Tom Reyes"),
 ]
 
 
