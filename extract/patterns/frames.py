@@ -22,7 +22,8 @@ from .complements import is_addressee, takes_addressee
 from .found import cue_chars
 from .source_phrases import source_phrases_in, speakers_own_words
 from .speakers import (apposed_before, document_after, gerund_holder, has_expletive, impersonal_source,
-                       infinitive_controller, set_off_verb_holder, unnamed_subject_source, usable_speaker)
+                       infinitive_controller, participle_holder, relative_subject, set_off_verb_holder,
+                       speech_noun_owner, unnamed_subject_source, usable_speaker)
 
 
 _SENT_END = ".!?"
@@ -97,8 +98,12 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
         verb, lemma = found
         cut = [sp.phrase for sp in sources]
         speaker = usable_speaker(subject_of(verb, lower, upper, lex), lex)
+        if speaker is not None and main and len(speaker) == 1 and relative_subject(speaker[0], lex):
+            speaker = speech_noun_owner(speaker[0], lex) or speaker  # "X released a video that said, “…”"
         if speaker is None and main:
             speaker = infinitive_controller(verb, lower, upper, lex)  # "… led Republicans to say, “…”"
+        if speaker is None and main:
+            speaker = participle_holder(verb, lower, upper, lex)  # "X issued a statement saying, “…”"
         if speaker is None and main:
             speaker = set_off_verb_holder(verb, lower)  # "X, speaking on the radio, called Y “…”"
         if speaker is None and main:

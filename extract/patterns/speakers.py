@@ -433,7 +433,7 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if speaker is None:
         speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
     if speaker is not None and lex.parse_rules and len(speaker) == 1 and relative_subject(speaker[0], lex):
-        speaker = _speech_noun_owner(speaker[0], lex) or speaker
+        speaker = speech_noun_owner(speaker[0], lex) or speaker
     if speaker is not None and speaker.end < upper:
         speaker = with_apposition(speaker, upper, lex)
     return _with_role_before(doc, speaker, lower) if speaker is not None else None
@@ -517,14 +517,18 @@ def nominative_after_auxiliary(doc: Doc, verb: Token, upper: int, lex: CueLexico
     return np if np is not None and np.end == phrase.i + 1 else None
 
 
-def _speech_noun_owner(pronoun: Token, lex: CueLexicon) -> Span | None:
+def speech_noun_owner(pronoun: Token, lex: CueLexicon) -> Span | None:
     """"X made a comment that described …", "Y's statement, which said …": a relative pronoun
     that stands for a speech noun speaks for the noun's owner: its possessor or name compound,
     the subject of the verb it is the object of, or, when that verb is an infinitive, the
-    object of the verb it hangs on ("prompted X to make a comment that …")."""
+    object of the verb it hangs on ("prompted X to make a comment that …"); so does one that
+    stands for what a subject issued (``CueLexicon.issuing_verbs``: "X released a video that
+    accuses …")."""
     noun = pronoun.head.head
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or not (lemma in lex.verbs or lemma in lex.clause_nouns or lemma in lex.source_nouns):
+    issued = noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.issuing_verbs
+    if noun.pos_ != "NOUN" or not (lemma in lex.verbs or lemma in lex.clause_nouns or lemma in lex.source_nouns
+                                   or issued):
         return None
     owner = noun_owner(noun)
     if owner is not None or noun.dep_ != "dobj":

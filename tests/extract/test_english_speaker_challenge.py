@@ -37,6 +37,10 @@ SPEAKERS = [
     # a cue coordinated under a verb with no subject of its own: the subject up the chain
     ("Tom Reyes joked that the ferry was his answer, but went on to say, \"The bridge is the real problem.\"",
      "The bridge is the real problem", "Tom Reyes"),
+    # what a subject issued speaks for the subject, by a relative clause or a participle
+    ("Tom Reyes released a video that accused the mayor of lying about the ferry.", "the mayor of lying", "Tom Reyes"),
+    ("Tom Reyes issued a statement Tuesday saying, \"I will not resign over the ferry.\"",
+     "I will not resign over the ferry", "Tom Reyes"),
 ]
 
 
