@@ -547,6 +547,13 @@ def sets_off_frame(doc: Doc, text: str, q: QuotedSpan, close_at: int, post: tupl
     # a present participle ("…," adding that …) opens a clause of the sentence's own speaker,
     # not a frame of the quote: "X stressed that "…," adding …" is X's report around a fragment
     cue_first = cue_lemma(first, lex) is not None and first.pos_ in ("VERB", "AUX") and not _present_participle(first)
+    if (cue_first and not any(c.dep_ in SUBJECT_DEPS for c in first.children)
+            and any(c.dep_ == "dobj" and c.i > first.i for c in first.children)
+            and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in first.children)):
+        # 'X summed up Y as "terrible," denounced her record and said …': a verb with an object
+        # of its own, no subject and another verb after it goes on listing the sentence's own
+        # acts, no frame ('"…," reported the agency.': the parser's object is the inverted subject)
+        cue_first = False
     return cue_first or _subject_then_cue(first, post[1], lex)
 
 

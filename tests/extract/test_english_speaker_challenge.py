@@ -41,6 +41,17 @@ SPEAKERS = [
     ("Tom Reyes released a video that accused the mayor of lying about the ferry.", "the mayor of lying", "Tom Reyes"),
     ("Tom Reyes issued a statement Tuesday saying, \"I will not resign over the ferry.\"",
      "I will not resign over the ferry", "Tom Reyes"),
+    # a relative clause coordinated with another keeps its pronoun as speaker
+    ("Senator Tom Reyes, who last year threatened to close the port, and who has been hoping to win the vote, said nothing.",
+     "to win the vote", "who"),
+    # a list of the subject's acts the parser split at a comma: the later verbs are the subject's
+    ("He pledged to be \"the greatest builder that God ever created\" and cast doubt on the official rate of 4.9 percent, "
+     "suggested that the real rate could be as high as 42 percent.", "the real rate could be as high", "He"),
+    ("Tom Reyes further summed up Anna Park as \"terrible,\" denounced her record as mayor and said she should not run again.",
+     "she should not run again", "Tom Reyes"),
+    # ... and the verb after the quoted word is no frame of it
+    ("Tom Reyes further summed up Anna Park as \"terrible,\" denounced her record as mayor and said she should not run again.",
+     "terrible", "Tom Reyes"),
 ]
 
 
