@@ -52,6 +52,8 @@ SPEAKERS = [
     # ... and the verb after the quoted word is no frame of it
     ("Tom Reyes further summed up Anna Park as \"terrible,\" denounced her record as mayor and said she should not run again.",
      "terrible", "Tom Reyes"),
+    # a question verb's participle opening the sentence: its agent asked, the subject was asked
+    ("Asked by a reporter whether the plan was legal, Reyes said no.", "whether the plan was legal", "a reporter"),
 ]
 
 
