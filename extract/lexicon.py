@@ -133,7 +133,8 @@ class CueLexicon:
     # clause one right after the finite verb is its subject ("Die Tat bezeichnete er als …")
     nominative_pronouns: frozenset[str] = _words()
     # demonstratives that stand alone for a person named before and can speak ("Dieser
-    # behauptete, …", "Letztere sagte, …"); unlike ``pronouns`` not resolved to the person in focus
+    # behauptete, …", "Letztere sagte, …"), and quantifiers standing alone for people ("some
+    # argued", "Both said"); unlike ``pronouns`` not resolved to the person in focus
     demonstrative_speakers: frozenset[str] = _words()
     # relative pronouns that open a clause after a comma and can stand for a speaker ("…, der
     # sagte"); English relative pronouns are told by their tags ("who", "which")

@@ -201,7 +201,7 @@ class AttributionFinder:
         attributions, entities = resolve_entities(doc, attributions, lex)
         if self.quote_filter is not None:
             attributions, _ = self.quote_filter(doc, attributions, [f.parent for f in found], lex)
-        attributions = chain_relays(attributions)
+        attributions = chain_relays(attributions, lex.first_person)
         named = {m.entity for a in attributions for m in (a.speaker, a.addressee, *a.mediators, *a.mentions)
                  if m is not None}
         return attributions, [e for e in entities if e.name in named]

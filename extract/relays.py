@@ -35,10 +35,18 @@ def _same_source(a: Mention, b: Mention) -> bool:
     return a.text.casefold() == b.text.casefold()
 
 
-def chain_relays(attributions: list[Attribution]) -> list[Attribution]:
+def _parents_own(speaker: Mention, parent: Mention, first_person: frozenset[str]) -> bool:
+    """Whether a nested report's speaker is its parent's speaker: a first-person pronoun in the
+    parent's quote ("“I fear the vote is lost,” X said": X's own words) or a phrase inside the
+    parent's speaker mention ("said X, who … knows …")."""
+    return speaker.text.casefold() in first_person or parent.start < speaker.start and speaker.end <= parent.end
+
+
+def chain_relays(attributions: list[Attribution], first_person: frozenset[str] = frozenset()) -> list[Attribution]:
     """The attributions with ``mediators`` (and ``mediator``, the outermost) set to the whole
     relay chain, from the speaker's side outward. Run it on the final attributions: a parent
-    the filter dropped relays nothing."""
+    the filter dropped relays nothing. A nested report in the parent speaker's own words (a
+    pronoun of ``first_person``, or a speaker inside the parent's) adds no hop."""
     by_id = {a.id: a for a in attributions}
     chains: dict[str, tuple[Mention, ...]] = {}
 
@@ -49,7 +57,8 @@ def chain_relays(attributions: list[Attribution]) -> list[Attribution]:
         parent = by_id.get(att.parent) if att.parent else None
         if parent is not None and parent is not att and depth < _MAX_HOPS:
             outer = chain(parent, depth + 1)
-            if att.speaker is not None and parent.speaker is not None and not _same_source(att.speaker, parent.speaker):
+            if (att.speaker is not None and parent.speaker is not None and not _same_source(att.speaker, parent.speaker)
+                    and not _parents_own(att.speaker, parent.speaker, first_person)):
                 hops = hops + (parent.speaker,) + outer  # someone else's words, in the parent's report
             elif not hops:
                 hops = outer  # the parent speaker's own words: the same relays

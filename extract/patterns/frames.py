@@ -21,8 +21,9 @@ from .clauses import reported_mood
 from .complements import is_addressee, takes_addressee
 from .found import cue_chars
 from .source_phrases import source_phrases_in, speakers_own_words
-from .speakers import (apposed_before, document_after, has_expletive, impersonal_source, infinitive_controller,
-                       set_off_verb_holder, unnamed_subject_source, usable_speaker)
+from .speakers import (apposed_before, document_after, gerund_holder, has_expletive, impersonal_source,
+                       infinitive_controller, participle_holder, relative_subject, set_off_verb_holder,
+                       speech_noun_owner, unnamed_subject_source, usable_speaker)
 
 
 _SENT_END = ".!?"
@@ -97,13 +98,20 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
         verb, lemma = found
         cut = [sp.phrase for sp in sources]
         speaker = usable_speaker(subject_of(verb, lower, upper, lex), lex)
+        if speaker is not None and main and len(speaker) == 1 and relative_subject(speaker[0], lex):
+            speaker = speech_noun_owner(speaker[0], lex) or speaker  # "X released a video that said, “…”"
         if speaker is None and main:
             speaker = infinitive_controller(verb, lower, upper, lex)  # "… led Republicans to say, “…”"
         if speaker is None and main:
+            speaker = participle_holder(verb, lower, upper, lex)  # "X issued a statement saying, “…”"
+        if speaker is None and main:
             speaker = set_off_verb_holder(verb, lower)  # "X, speaking on the radio, called Y “…”"
+        if speaker is None and main:
+            speaker = gerund_holder(doc[lower:upper], verb, lex)  # "X began by saying, “…”"
         if speaker is None and main and verb.dep_ in ("conj", "advcl", "xcomp"):
-            # "I laughed and said, “…”", "Trump was defensive …, saying, “…”", "X was prompted to say, “…”"
-            speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)
+            # "I laughed and said, “…”", "Trump was defensive …, saying, “…”", "X was prompted to say, “…”",
+            # also over a governor with no subject of its own ("X joked …, but went on to say, “…”")
+            speaker = _governing_subject(verb, lower, upper, lex)
         if (speaker is None and lex.verb_second and verb.head.i != verb.i
                 and (verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "oc") and verb.tag_ == "VVINF"))):
             # "biss den Fluggast und rief: „…“", "„…“, ließ ein Sprecher wissen": the subject of
@@ -144,6 +152,20 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
             speaker = np_after(doc, first.i + 1, upper, lex, subject=True)
             if speaker is not None:
                 return Frame(cue_chars(first, first.lower_), speaker, None)
+    return None
+
+
+def _governing_subject(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
+    """The subject of the verb a cue is coordinated with or hangs on, up the chain of such verbs
+    with no subject of their own (three at most)."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("conj", "advcl", "xcomp") or head.head.i == head.i:
+            return None
+        head = head.head
+        speaker = usable_speaker(subject_of(head, lower, upper, lex), lex)
+        if speaker is not None or any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            return speaker
     return None
 
 
@@ -525,6 +547,13 @@ def sets_off_frame(doc: Doc, text: str, q: QuotedSpan, close_at: int, post: tupl
     # a present participle ("…," adding that …) opens a clause of the sentence's own speaker,
     # not a frame of the quote: "X stressed that "…," adding …" is X's report around a fragment
     cue_first = cue_lemma(first, lex) is not None and first.pos_ in ("VERB", "AUX") and not _present_participle(first)
+    if (cue_first and not any(c.dep_ in SUBJECT_DEPS for c in first.children)
+            and any(c.dep_ == "dobj" and c.i > first.i for c in first.children)
+            and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in first.children)):
+        # 'X summed up Y as "terrible," denounced her record and said …': a verb with an object
+        # of its own, no subject and another verb after it goes on listing the sentence's own
+        # acts, no frame ('"…," reported the agency.': the parser's object is the inverted subject)
+        cue_first = False
     return cue_first or _subject_then_cue(first, post[1], lex)
 
 

@@ -24,7 +24,8 @@ from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
 from .frames import frame_after_pointer, parse_depth
 from .source_phrases import source_phrase, source_phrases_in
-from .speakers import genitive_owner, impersonal_source, noun_owner, origin_before, speaker_for, usable_speaker
+from .speakers import (genitive_owner, impersonal_source, noun_owner, origin_before, passive_agent, speaker_for,
+                       usable_speaker)
 
 
 def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
@@ -62,6 +63,9 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
             hit = _cue_first(doc, sent, tok, lemma, lex) or _cue_last(doc, sent, tok, lemma, lex)
             if hit is not None and hit.pattern == Pattern.CUE_FIRST and _asked_clause(tok, hit, lex):
                 hit.pattern = Pattern.ASKED  # "Asked whether …, X said": what X was asked, no one's words
+                asker = passive_agent(doc, tok, tok.i + 1, sent.end, lex)  # "Asked by a reporter whether …"
+                if asker is not None and asker.end_char <= hit.quote[0]:
+                    hit.speaker = span_chars(asker)
             # a report may hold a frame inside it whole ("He says X (the cost of which, Y says, …)")
             if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote) and not any(
                     a.overlaps(*hit.quote) and not (hit.quote[0] <= a.quote[0] and a.quote[1] <= hit.quote[1])

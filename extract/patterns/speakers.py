@@ -88,7 +88,10 @@ def relative_subject(token: Token, lex: CueLexicon) -> bool:
     if token.dep_ not in ("nsubj", "nsubjpass", "nsubj:pass"):
         return False
     if token.tag_ in ("WP", "WDT"):
-        return token.head.dep_ == "relcl"
+        clause = token.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "X, who … and who hoped …": the second clause is coordinated with the first
+        return clause.dep_ == "relcl"
     return (token.lower_ in lex.relative_pronouns and token.head.dep_ in ("acl", "acl:relcl")
             and token.i > 0 and token.doc[token.i - 1].text == ",")
 
@@ -124,6 +127,20 @@ def _can_speak(token: Token, lex: CueLexicon) -> bool:
     return any(lemma in words or token.lower_ in words for words in (
         lex.person_nouns, lex.addressee_nouns, lex.organisation_nouns, lex.circle_nouns, lex.spokesperson_nouns,
         lex.relative_nouns)) or token.text in lex.titles or lemma.capitalize() in lex.titles
+
+
+def _listed_after_clause(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
+    """"X pledged …, cast doubt on …, suggested that …": a cue right after a comma, with no
+    subject and a complement of its own after it, that the parser made the governor of the
+    clause before it is the next verb of that clause's subject (English parse labels)."""
+    doc = verb.doc
+    comma = verb.i - 1 - (verb.i > 1 and doc[verb.i - 1].is_quote)  # "… as “terrible,” denounced …"
+    if comma < 1 or doc[comma].text != "," or not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+        return None
+    before = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.right_edge.i == comma - 1),
+                  None)
+    return usable_speaker(subject_of(before, lower, upper, lex), lex) if before is not None else None
 
 
 def participle_holder(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
@@ -402,6 +419,8 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = _governor_subject(doc, sent, verb, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
+        speaker = _listed_after_clause(verb, lower, upper, lex)
+    if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = participle_holder(verb, lower, upper, lex)
     if speaker is None and subject is None and lex.parse_rules and doc.has_annotation("DEP"):
         speaker = gerund_holder(sent, verb, lex)
@@ -410,6 +429,9 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
         # "X beeilte sich, … zu erklären, …": the infinitive's speaker is its governor's subject
         speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)
+        if (speaker is None and lex.parse_rules and doc.has_annotation("DEP")
+                and subject_of(verb.head, lower, upper, lex) is None):
+            speaker = _listed_after_clause(verb.head, lower, upper, lex)  # "X …, denounced A and said …"
     if speaker is None:
         # "Aus Militärkreisen verlautete, …": the source is named by "aus"
         if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
@@ -433,7 +455,7 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if speaker is None:
         speaker = np_after(doc, verb.i + 1, upper, lex, subject=True)
     if speaker is not None and lex.parse_rules and len(speaker) == 1 and relative_subject(speaker[0], lex):
-        speaker = _speech_noun_owner(speaker[0], lex) or speaker
+        speaker = speech_noun_owner(speaker[0], lex) or speaker
     if speaker is not None and speaker.end < upper:
         speaker = with_apposition(speaker, upper, lex)
     return _with_role_before(doc, speaker, lower) if speaker is not None else None
@@ -517,14 +539,18 @@ def nominative_after_auxiliary(doc: Doc, verb: Token, upper: int, lex: CueLexico
     return np if np is not None and np.end == phrase.i + 1 else None
 
 
-def _speech_noun_owner(pronoun: Token, lex: CueLexicon) -> Span | None:
+def speech_noun_owner(pronoun: Token, lex: CueLexicon) -> Span | None:
     """"X made a comment that described …", "Y's statement, which said …": a relative pronoun
     that stands for a speech noun speaks for the noun's owner: its possessor or name compound,
     the subject of the verb it is the object of, or, when that verb is an infinitive, the
-    object of the verb it hangs on ("prompted X to make a comment that …")."""
+    object of the verb it hangs on ("prompted X to make a comment that …"); so does one that
+    stands for what a subject issued (``CueLexicon.issuing_verbs``: "X released a video that
+    accuses …")."""
     noun = pronoun.head.head
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or not (lemma in lex.verbs or lemma in lex.clause_nouns or lemma in lex.source_nouns):
+    issued = noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.issuing_verbs
+    if noun.pos_ != "NOUN" or not (lemma in lex.verbs or lemma in lex.clause_nouns or lemma in lex.source_nouns
+                                   or issued):
         return None
     owner = noun_owner(noun)
     if owner is not None or noun.dep_ != "dobj":

@@ -28,6 +28,32 @@ SPEAKERS = [
     # a headline whose whole content after the name and colon is one quote
     ("Stone: 'We will never give up the harbour.'\n\nThe mayor spoke on Monday.", "We will never give up the harbour",
      "Stone"),
+    # a quantifier standing alone for people can speak
+    ("The council split over the plan, and some argued that the harbour was too small.",
+     "the harbour was too small", "some"),
+    ("Both said the vote would be close.", "the vote would be close", "Both"),
+    # a gerund after a preposition is said by its verb's subject, also framing a direct quote
+    ("Anna Park closed the hearing by saying, \"We will rebuild the pier.\"", "We will rebuild the pier", "Anna Park"),
+    # a cue coordinated under a verb with no subject of its own: the subject up the chain
+    ("Tom Reyes joked that the ferry was his answer, but went on to say, \"The bridge is the real problem.\"",
+     "The bridge is the real problem", "Tom Reyes"),
+    # what a subject issued speaks for the subject, by a relative clause or a participle
+    ("Tom Reyes released a video that accused the mayor of lying about the ferry.", "the mayor of lying", "Tom Reyes"),
+    ("Tom Reyes issued a statement Tuesday saying, \"I will not resign over the ferry.\"",
+     "I will not resign over the ferry", "Tom Reyes"),
+    # a relative clause coordinated with another keeps its pronoun as speaker
+    ("Senator Tom Reyes, who last year threatened to close the port, and who has been hoping to win the vote, said nothing.",
+     "to win the vote", "who"),
+    # a list of the subject's acts the parser split at a comma: the later verbs are the subject's
+    ("He pledged to be \"the greatest builder that God ever created\" and cast doubt on the official rate of 4.9 percent, "
+     "suggested that the real rate could be as high as 42 percent.", "the real rate could be as high", "He"),
+    ("Tom Reyes further summed up Anna Park as \"terrible,\" denounced her record as mayor and said she should not run again.",
+     "she should not run again", "Tom Reyes"),
+    # ... and the verb after the quoted word is no frame of it
+    ("Tom Reyes further summed up Anna Park as \"terrible,\" denounced her record as mayor and said she should not run again.",
+     "terrible", "Tom Reyes"),
+    # a question verb's participle opening the sentence: its agent asked, the subject was asked
+    ("Asked by a reporter whether the plan was legal, Reyes said no.", "whether the plan was legal", "a reporter"),
 ]
 
 

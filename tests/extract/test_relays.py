@@ -128,3 +128,16 @@ def test_a_relay_aside_and_a_report_frame_keep_the_outer_relays_outside(run_de, 
     # in English the quote must sit in the inner cue's clause, not in one coordinated with it
     atts = run_en('He says that people are seeking help, but Obama is giving them "lectures and distractions."').attributions
     assert all(not a.mediators for a in atts)
+
+
+def test_a_nested_report_in_the_parent_speakers_own_words_adds_no_hop():
+    # "“I fear the ferry will close,” said Tom Reyes, who knows the harbour.": "I" and "who" are Reyes
+    reyes = Attribution("r", "", Quote("x" * 30, 0, 30, "direct"), speaker=Mention("Tom Reyes", 37, 46, "Tom Reyes"))
+    fear = Attribution("f", "", Quote("x" * 20, 8, 28, "indirect"), parent="r", speaker=Mention("I", 1, 2))
+    knows = Attribution("k", "", Quote("x" * 11, 58, 69, "indirect"), parent="r",
+                        speaker=Mention("who", 48, 51))
+    reyes = replace(reyes, speaker=Mention("Tom Reyes, who knows the harbour", 37, 69, "Tom Reyes"))
+    out = {a.id: a for a in chain_relays([reyes, fear, knows], frozenset({"i", "we"}))}
+    assert out["f"].mediators == () and out["k"].mediators == ()
+    # without the first-person words the pronoun is someone else the speaker quotes
+    assert [m.entity for m in chain_relays([reyes, fear])[1].mediators] == ["Tom Reyes"]
