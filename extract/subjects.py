@@ -220,7 +220,7 @@ def _opens_with_preposition(token: Token, lex: CueLexicon) -> bool:
     the voters said": an English preposition the parser makes a modifier of the quantity) or names the agent of a passive ("Von der Regierung
     wurde gefordert", the agent speaks)."""
     first = token.left_edge
-    return (first.i < token.i and first.pos_ == "ADP" and first.lower_ not in lex.passive_agent_prepositions
+    return (first.i < token.i and first.pos == ADP and first.lower_ not in lex.passive_agent_prepositions
             and not (first.dep_ in ("quantmod", "advmod") and first.tag_ == "IN") and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
 
 
