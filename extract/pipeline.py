@@ -212,7 +212,8 @@ class AttributionFinder:
         set_attribution_spans(doc, attributions)
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, *self.find(doc))
+        with reading(doc):  # (find's own block nests in it) the spans set are looked up in the same table
+            self.set_annotations(doc, *self.find(doc))
         return doc
 
     # ------------------------------------------------------------------ serialization
