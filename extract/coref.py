@@ -318,7 +318,7 @@ def _before_inclusion(span: Span | None, lex: CueLexicon) -> Span | None:
 def _introduces_someone(span: Span) -> bool:
     """Whether a phrase opens with an indefinite article ("ein Sprecher", "a spokesman")."""
     first = span[0]
-    return first.pos_ == "DET" and "Ind" in first.morph.get("Definite")
+    return first.pos_ == "DET" and "Ind" in morph_of(first, "Definite")
 
 
 def _person(ent: ResolvedEntity | None) -> ResolvedEntity | None:
