@@ -24,12 +24,12 @@ import re
 from bisect import bisect_right
 
 import numpy as np
-from spacy.attrs import ENT_IOB, ENT_TYPE, POS, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH, POS, SENT_START
 from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import char_span_kept, span_of, token_bounds
-from .doc_tables import doc_array, id_list, kept
+from .doc_tables import doc_array, forms, id_list, kept
 from .phrases import RELATIVE_PRONOUN_TAGS, doc_text, ends_in_noun, quoted_name_after
 from .patterns.source_phrases import counts_next_noun
 from .records import Attribution, Mention, replaced
@@ -155,7 +155,7 @@ def _with_apposition(doc: Doc, start: int, end: int) -> int:
     (:func:`tidy_speakers` also keeps it out of the quote and the cue: "Rush Limbaugh, the
     move reeks of fear" is a clause the parser misread).
     """
-    if end + 1 >= len(doc) or doc[end].text != ",":
+    if end + 1 >= len(doc) or forms(doc, ORTH)[end] != ",":  # (most speakers: no Token made)
         return end
     window = doc[end + 1 : min(len(doc), end + _APPOSITION_REACH)]
     head = next((t for t in _before_punct(window) if t.dep_ == "appos" and start <= t.head.i < end), None)
