@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, SpanGroup
 
-from .doc_offsets import char_span_bounds
 from .records import Attribution
 
 __all__ = ["set_attribution_spans"]
@@ -31,10 +30,9 @@ def _group(doc: Doc, name: str, attributions: Sequence[Attribution],
         item = pick(att)
         if item is None:
             continue
-        # as doc.char_span(…, alignment_mode="expand"), the bounds found by bisection while the Doc is read
-        bounds = char_span_bounds(doc, item[0], item[1], "expand")
-        if bounds is not None:
-            spans.append(Span(doc, *bounds, label=item[2] or "", span_id=att.id))
+        span = doc.char_span(item[0], item[1], label=item[2] or "", alignment_mode="expand", span_id=att.id)
+        if span is not None:
+            spans.append(span)
     return SpanGroup(doc, name=name, spans=spans)
 
 

@@ -212,8 +212,7 @@ class AttributionFinder:
         set_attribution_spans(doc, attributions)
 
     def __call__(self, doc: Doc) -> Doc:
-        with reading(doc):  # (find's own block nests in it) the spans set are looked up in the same table
-            self.set_annotations(doc, *self.find(doc))
+        self.set_annotations(doc, *self.find(doc))
         return doc
 
     # ------------------------------------------------------------------ serialization
