@@ -166,9 +166,5 @@ def char_span_kept(doc: Doc, start_idx: int, end_idx: int, alignment_mode: str =
         spans = table["char_spans"] = {}
     key = (start_idx, end_idx, alignment_mode)
     if key not in spans:
-        if alignment_mode in ("expand", "contract"):  # found by bisection: spaCy makes several Tokens per look-up
-            bounds = char_span_bounds(doc, start_idx, end_idx, alignment_mode)
-            spans[key] = Span(doc, *bounds) if bounds is not None else None
-        else:
-            spans[key] = doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)
+        spans[key] = doc.char_span(start_idx, end_idx, alignment_mode=alignment_mode)
     return spans[key]
