@@ -13,10 +13,11 @@ recent person named (:mod:`quotegraph.extract.salience`). The names inside each 
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from .doc_offsets import char_span_kept, span_text
-from .doc_tables import doc_ents, morph_of
+from .doc_tables import doc_ents, forms, morph_of, tokens_with
 from .entity_index import EntityIndex, ResolvedEntity, name_key  # noqa: F401 (name_key: re-exported)
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
@@ -317,14 +318,16 @@ def _before_inclusion(span: Span | None, lex: CueLexicon) -> Span | None:
     speak, not X; ``lex.inclusion_words``)."""
     if span is None or not lex.inclusion_words:
         return span
-    k = next((t.i for t in span[1:] if t.lower_ in lex.inclusion_words and span.doc[t.i - 1].text == ","), None)
+    # the inclusion words found in the Doc's array (kept while it is read), not a Token per word
+    texts = forms(span.doc, ORTH)
+    k = next((i for i in tokens_with(span.doc, lex.inclusion_words, span.start + 1, span.end) if texts[i - 1] == ","), None)
     return span.doc[span.start : k - 1] if k is not None else span
 
 
 def _introduces_someone(span: Span) -> bool:
     """Whether a phrase opens with an indefinite article ("ein Sprecher", "a spokesman")."""
     first = span[0]
-    return first.pos_ == "DET" and "Ind" in first.morph.get("Definite")
+    return first.pos_ == "DET" and "Ind" in morph_of(first, "Definite")
 
 
 def _person(ent: ResolvedEntity | None) -> ResolvedEntity | None:

@@ -9,7 +9,7 @@ from spacy.attrs import DEP, ENT_IOB, ORTH, POS, TAG
 from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Doc, Span
 
-from .doc_tables import doc_ents, forms, id_list
+from .doc_tables import doc_array, doc_ents, forms, id_list
 from .head_names import entity_type_of_label
 from .lexicon import CueLexicon
 
@@ -98,7 +98,7 @@ def cut_names_at_verbs(doc: Doc, lex: CueLexicon) -> bool:
     verb_tags = {doc.vocab.strings[t] for t in lex.headline_verb_tags}
     imperative_tags = {doc.vocab.strings[t] for t in lex.imperative_tags}
     pos, tag = id_list(doc, POS), id_list(doc, TAG)
-    cut = {}
+    cut, cut_off = {}, []  # the names cut, by start; the bounds of the words cut off them
     for ent in doc_ents(doc):
         if len(ent) < 2 or entity_type_of_label(ent.label_) not in ("person", "organization"):
             continue
@@ -115,8 +115,10 @@ def cut_names_at_verbs(doc: Doc, lex: CueLexicon) -> bool:
                 continue  # not a name before the verb
         if (start, end) != (ent.start, ent.end) and end > start:
             cut[ent.start] = Span(doc, start, end, label=ent.label)
+            cut_off += [(ent.start, start), (end, ent.end)]
     if cut:
-        doc.ents = [cut.get(e.start, e) for e in doc.ents]
+        _set_changed_ents(doc, list(cut.values()), [Span(doc, i, j) for i, j in cut_off if i < j],
+                          lambda: [cut.get(e.start, e) for e in doc.ents])
     return bool(cut)
 
 
@@ -136,8 +138,21 @@ def drop_adjectives(doc: Doc) -> bool:
     """
     ents = doc_ents(doc)
     pos, texts = id_list(doc, POS), forms(doc, ORTH)  # no Token made per word of every name
-    kept = [e for e in ents if not all(pos[i] == ADJ and texts[i][:1].islower() for i in range(e.start, e.end))]
-    if len(kept) < len(ents):
-        doc.ents = kept
-    return len(kept) < len(ents)
+    adjective = [all(pos[i] == ADJ and texts[i][:1].islower() for i in range(e.start, e.end)) for e in ents]
+    if any(adjective):
+        _set_changed_ents(doc, [], [e for e, drop in zip(ents, adjective) if drop],
+                          lambda: [e for e, drop in zip(ents, adjective) if not drop])
+    return any(adjective)
+
+
+def _set_changed_ents(doc: Doc, changed: list[Span], outside: list[Span], whole) -> None:
+    """Write into the tokens of ``doc.ents`` the ``changed`` entities and the ``outside`` spans
+    that are no longer in any, leaving the other tokens as they are: what ``doc.ents = whole()``
+    gives, where no token's entity annotation is missing (spaCy's setter rewrites every token
+    of the Doc, most of the cost of a pass that changes one name). A Doc with a missing one
+    gets ``doc.ents = whole()``, which makes it outside."""
+    if (doc_array(doc, ENT_IOB) == 0).any():
+        doc.ents = whole()
+    else:
+        doc.set_ents(changed, outside=outside, default="unmodified")
 

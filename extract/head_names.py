@@ -50,7 +50,7 @@ def noun_in(token: Token, nouns: frozenset[str], lex: CueLexicon, *, compounds: 
     compounds as one word, by its last part ("US-Zeitschrift", "Videobotschaft",
     "Bundestagsabgeordneten": the head of a compound is its last part); with ``compounds=False``
     as a whole word only ("Staatsanwalt" is no "Anwalt", "Handelsblatt" no "Blatt")."""
-    return _noun_words_in((token.lower_, token.lemma_.lower()), nouns, lex, compounds)
+    return noun_at(token.doc, token.i, nouns, lex, compounds=compounds)  # (its answers are kept by form and lemma)
 
 
 def noun_at(doc: Doc, i: int, nouns: frozenset[str], lex: CueLexicon, *, compounds: bool = True,

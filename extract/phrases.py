@@ -266,7 +266,7 @@ def with_apposition(span: Span, limit: int, lex: CueLexicon) -> Span:
     ("…, der gestern …sagte") is not an apposition.
     """
     doc = span.doc
-    if span.end + 2 >= limit or doc[span.end].text != ",":
+    if span.end + 2 >= limit or forms(doc, ORTH)[span.end] != ",":  # (most speakers: no Token made)
         return span
     start = span.end + 1
     if doc[start].pos_ not in ("DET", "ADJ", "NOUN", "PROPN") or doc[start].tag_ == "PRELAT":

@@ -81,25 +81,28 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
     cue_span = char_span_kept(doc, cue.start, cue.end, "expand") if cue else None
     speaker_at = att.speaker
     speaker_span = char_span_kept(doc, speaker_at.start, speaker_at.end, "expand") if speaker_at else None
+    # their heads, found once (spaCy walks the span's tokens on each Span.root)
+    cue_root = cue_span.root if cue_span is not None else None
+    speaker_root = speaker_span.root if speaker_span is not None and len(speaker_span) else None
     if cue_span is not None:
-        feats.append(f"cue_pos={cue_span.root.pos_}|kind={kind}")
+        feats.append(f"cue_pos={cue_root.pos_}|kind={kind}")
         where = "before" if cue.end <= start else "after" if cue.start >= end else "inside"
         feats.append(f"cue_at={where}|kind={kind}")
     speaker = _speaker_kind(att, speaker_span)
     feats += [f"speaker={speaker}", f"speaker={speaker}|kind={kind}", f"speaker={speaker}|pattern={pattern}"]
     if cue_span is not None:
-        feats.append(f"cue_tag={cue_span.root.tag_}|pattern={pattern}")
-    if speaker_span is not None and len(speaker_span):
-        feats.append(f"speaker_dep={speaker_span.root.dep_}|pattern={pattern}")
-    feats += _speaker_features(att, speaker_span, cue_span, kind)
+        feats.append(f"cue_tag={cue_root.tag_}|pattern={pattern}")
+    if speaker_root is not None:
+        feats.append(f"speaker_dep={speaker_root.dep_}|pattern={pattern}")
+    feats += _speaker_features(att, speaker_span, cue_span, kind, speaker_root)
     if att.inherited:
         feats.append("inherited")
     if att.mediator:
         feats.append(f"mediator|kind={kind}")
-        if speaker_span is not None and len(speaker_span):
+        if speaker_root is not None:
             # a relayed speaker in the object ("…, the paper reported, citing two officials") is
             # the cited source, not an object taken for a subject
-            feats.append(f"mediator|speaker_dep={speaker_span.root.dep_}")
+            feats.append(f"mediator|speaker_dep={speaker_root.dep_}")
     if att.parent is not None:
         feats.append("nested")
     quote = char_span_kept(doc, start, end, "expand")
@@ -261,14 +264,16 @@ def _quoted_share(content: str) -> str:
     return "most" if quoted * 5 >= word_count(content) * 4 else "part"
 
 
-def _speaker_features(att: Attribution, span: Span | None, cue_span: Span | None, kind: str) -> list[str]:
+def _speaker_features(att: Attribution, span: Span | None, cue_span: Span | None, kind: str,
+                      head: Token | None = None) -> list[str]:
     """What the speaker phrase is: its head's part of speech, entity type and grammatical role,
     the head word itself when it is a pronoun or common noun ("it", "who", "statement"), and
     how far it stands from the cue. A filter that must judge the speaker, not just the quote,
-    learns from these which speakers are seldom right."""
+    learns from these which speakers are seldom right. ``head``: the span's root, when the
+    caller has it."""
     if span is None or len(span) == 0:
         return []
-    head = span.root
+    head = span.root if head is None else head
     feats = [f"speaker_pos={head.pos_}|kind={kind}", f"speaker_ent={head.ent_type_ or 'none'}|kind={kind}",
              f"speaker_dep={head.dep_}|kind={kind}", f"speaker_length={_bucket(len(span))}"]
     if head.pos_ in ("PRON", "NOUN", "DET"):

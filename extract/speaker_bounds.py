@@ -21,13 +21,15 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, POS
+import numpy as np
+from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH, POS, SENT_START
 from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import char_span_kept, span_of, token_bounds
-from .doc_tables import id_list
+from .doc_tables import doc_array, forms, id_list, kept
 from .phrases import RELATIVE_PRONOUN_TAGS, doc_text, ends_in_noun, quoted_name_after
 from .patterns.source_phrases import counts_next_noun
 from .records import Attribution, Mention, replaced
@@ -153,7 +155,7 @@ def _with_apposition(doc: Doc, start: int, end: int) -> int:
     (:func:`tidy_speakers` also keeps it out of the quote and the cue: "Rush Limbaugh, the
     move reeks of fear" is a clause the parser misread).
     """
-    if end + 1 >= len(doc) or doc[end].text != ",":
+    if end + 1 >= len(doc) or forms(doc, ORTH)[end] != ",":  # (most speakers: no Token made)
         return end
     window = doc[end + 1 : min(len(doc), end + _APPOSITION_REACH)]
     head = next((t for t in _before_punct(window) if t.dep_ == "appos" and start <= t.head.i < end), None)
@@ -420,7 +422,7 @@ def _with_words_split_off(doc: Doc, start: int) -> int:
     without the phrase after them."""
     first = start
     while first > 0 and start - first < _SPLIT_OFF_WORDS and doc[first].is_sent_start:
-        before = doc[first - 1].sent.start
+        before = _sentence_start(doc, first - 1)
         words = span_of(doc, before, first)
         if any(t.pos not in _NOUN_PHRASE_WORDS or not t.is_alpha for t in words) or not _same_line(doc, before, first + 1):
             return start
@@ -432,6 +434,18 @@ def _with_words_split_off(doc: Doc, start: int) -> int:
 
 
 _SPLIT_OFF_WORDS = 4
+
+
+def _sentence_start(doc: Doc, i: int) -> int:
+    """``doc[i].sent.start`` (the last token at or before ``i`` that starts a sentence, else 0),
+    found by bisection in the Doc's sentence starts: spaCy walks the tokens both ways per call."""
+    starts = kept(doc, "sentence_start_tokens", _sentence_start_tokens)
+    k = bisect_right(starts, i) - 1
+    return starts[k] if k >= 0 else 0
+
+
+def _sentence_start_tokens(doc: Doc) -> list[int]:
+    return np.flatnonzero(doc_array(doc, SENT_START) == 1).tolist()
 
 
 def _with_alias(doc: Doc, end: int) -> int:

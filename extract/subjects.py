@@ -11,7 +11,7 @@ from spacy.parts_of_speech import ADJ, ADP, AUX, CCONJ, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import span_of
-from .doc_tables import children_of, flags, forms, id_list, kept
+from .doc_tables import children_of, flags, forms, id_list, kept, morph_of
 from .cue_verbs import cue_lemma
 from .fronted_subjects import (adverb_with_phrases, fronted_subject, named_front_before_name, pronoun_after_fronted_object,
                                subject_after_fronted_adverb, subjects_on_auxiliary)
@@ -38,11 +38,11 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         children = [c for c in subjects_on_auxiliary(verb, lower, upper, lex) if not _opens_with_preposition(c, lex)]
     if len(children) > 1:
         children = _one_subject_of_several(children, verb, lex)
-    if len(children) == 1 and children[0].i > verb.i and children[0].morph.get("Case") == ["Acc"]:
+    if len(children) == 1 and children[0].i > verb.i and morph_of(children[0], "Case") == ("Acc",):
         # "Die Firma empfindet die Kritik als …": the parser's subject is accusative by the
         # tagger, the phrase before the verb it called the object nominative: they swap
         fronted = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and lower <= c.i < verb.i
-                        and c.morph.get("Case") == ["Nom"] and not _opens_with_preposition(c, lex)), None)
+                        and morph_of(c, "Case") == ("Nom",) and not _opens_with_preposition(c, lex)), None)
         children = [fronted] if fronted is not None else children
     if (len(children) == 1 and children[0].i > verb.i and lex.masculine_nominative_determiners  # (none: nothing shows case)
             and not _copula(verb, lex) and not _plainly_nominative(children[0], lex) and children[0].lower_ not in lex.pronouns):
@@ -232,7 +232,7 @@ def _opens_with_preposition(token: Token, lex: CueLexicon) -> bool:
     the voters said": an English preposition the parser makes a modifier of the quantity) or names the agent of a passive ("Von der Regierung
     wurde gefordert", the agent speaks)."""
     first = token.left_edge
-    return (first.i < token.i and first.pos_ == "ADP" and first.lower_ not in lex.passive_agent_prepositions
+    return (first.i < token.i and first.pos == ADP and first.lower_ not in lex.passive_agent_prepositions
             and not (first.dep_ in ("quantmod", "advmod") and first.tag_ == "IN") and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
 
 

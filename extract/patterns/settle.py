@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_offsets import char_span_bounds
+from ..doc_offsets import char_span_bounds, char_span_kept
 from ..doc_tables import forms
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, lemmas_of
@@ -180,7 +180,7 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
     for f in found:
         if f.cue is None or f.mediator is not None:
             continue
-        cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+        cue = char_span_kept(doc, f.cue[0], f.cue[1], "expand")  # (the later stages look the same cue up)
         verb = next((t for t in cue if cue_lemma(t, lex) == f.cue[2]), None) if cue is not None else None
         if verb is not None and f.cue[2] not in lex.quoting_verbs:
             verb = _quoting_verb_above(verb, lex)

@@ -2,8 +2,8 @@
 each pass gives alone (:mod:`quotegraph.extract.name_passes`; invented names)."""
 
 import spacy
-from spacy.attrs import ENT_TYPE, POS
-from spacy.tokens import Doc
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, POS
+from spacy.tokens import Doc, Span
 
 from quotegraph.extract.doc_tables import doc_ents, id_list, reading, table_of
 from quotegraph.extract.entity_bounds import complete_person_names, cut_names_at_verbs, drop_adjectives
@@ -53,3 +53,25 @@ def test_setting_the_entities_forgets_what_they_change_only():
         assert id_list(doc, POS) is pos  # the parts of speech are read once
         assert id_list(doc, ENT_TYPE)[6] == 0 and [e.text for e in doc_ents(doc)] == ["die"]
     assert table_of(doc) is None
+
+
+def _entity_columns(doc: Doc) -> list[list[int]]:
+    return doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]).tolist()
+
+
+def test_dropping_and_cutting_names_writes_what_the_ents_setter_writes():
+    # the passes write only the tokens they change (Doc.set_ents): the same annotation as setting
+    # doc.ents to the names left, token by token; and so with a token whose annotation is missing
+    en = spacy.blank("en").vocab
+    words = "the french envoy and Lena Berg Rejects Plan said Tom Hale".split()
+    tags = ["DT", "JJ", "NN", "CC", "NNP", "NNP", "VBZ", "NNP", "VBD", "NNP", "NNP"]
+    pos = ["DET", "ADJ", "NOUN", "CCONJ", "PROPN", "PROPN", "VERB", "PROPN", "VERB", "PROPN", "PROPN"]
+    lex = load_lexicon("en")
+    for ents in (["O", "B-NORP", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"],
+                 ["", "B-NORP", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"]):
+        passes, setter = (Doc(en, words=words, pos=pos, tags=tags, ents=ents) for _ in range(2))
+        assert drop_adjectives(passes) and cut_names_at_verbs(passes, lex)
+        setter.ents = [e for e in setter.ents if e.label_ != "NORP"]
+        setter.ents = [Span(setter, 4, 6, label=e.label) if e.start == 4 else e for e in setter.ents]
+        assert [(e.text, e.label_) for e in passes.ents] == [("Lena Berg", "PERSON"), ("Tom Hale", "PERSON")]
+        assert _entity_columns(passes) == _entity_columns(setter)
