@@ -18,8 +18,8 @@ module                 pattern family
                        (the phrases: :mod:`.source_phrases`); ``Berichte, wonach …``
 :mod:`.reports`        ``X sagte, (dass) …`` / ``…, sagte X.`` / ``Wie X berichtet, …`` (English
                        complements: :mod:`.complements`; a frame inside the sentence, ``A, he said,
-                       B``: :mod:`.asides`), speech nouns (``die Ansicht, dass …``),
-                       ``Das meldet X.`` after the sentence it reports
+                       B``: :mod:`.asides`), ``Das meldet X.`` after the sentence it reports
+:mod:`.noun_reports`   speech nouns before a clause (``die Ansicht, dass …``)
 :mod:`.acts`           reported speech acts without their words (``Die Opposition warnte vor dem Entwurf.``)
 :mod:`.continuations`  a sentence in Konjunktiv I with no cue continues the report before it (a
                        speech act too); in a dependent clause only, it is the governing clause's
@@ -50,7 +50,8 @@ from .direct import find_direct_quotes
 from .evidentials import find_evidentials
 from .found import Found, FoundIndex
 from .headlines import find_colon_headlines, find_transcript_turns
-from .reports import find_noun_reports, find_pointed_reports, find_verb_reports
+from .noun_reports import find_noun_reports
+from .reports import find_pointed_reports, find_verb_reports
 from .settle import settle
 from .sources import find_relative_sources, find_source_phrases
 from .stances import find_noun_acts, find_stances
