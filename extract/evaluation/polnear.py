@@ -16,7 +16,10 @@ marks are ignored, so a content with or without its closing ``.”`` is the same
 predicted content is ``Attribution.quote``, the source ``Attribution.speaker`` (its mention
 span) and the cue ``Attribution.cue``; a gold relation's several contents are one union.
 An attribution with a mediator ("X said …, according to Y") is two relations, as PolNeAR
-annotates it: X said the quote, and Y relays "X said the quote" (:func:`as_predictions`).
+annotates it: X said the quote, and Y relays "X said the quote" (:func:`as_predictions`). An
+attribution nested in another's content (it has a ``parent``) is one relation, its own: its
+mediators are the outer attribution's speaker and relays, so its relay would be the outer
+attribution (or the outer one's relay) counted a second time.
 
 1. **Pairing.** Per article, predicted and gold contents are paired one to one, maximising
    the summed token F1 (+1 for identical word sets, so exact matches pair first); contents
@@ -200,9 +203,13 @@ def as_predictions(item: Attribution | Prediction) -> list[Prediction]:
     without the mediator); PolNeAR marks the relay's cue ("according to"), which the record
     does not keep, so the relay has none.
 
+    No relay for an attribution nested in another's content (a record with a ``parent``, a
+    prediction marked ``nested``): its mediators are the outer attribution's speaker and
+    relays, so the relay would be the outer attribution, or the outer one's relay, again.
+
     Examples
     --------
-    >>> from quotegraph.extract.records import Cue, Mention, Quote
+    >>> from quotegraph.extract.records import Cue, Mention, Quote, replaced
     >>> text = "Lukashenko said the army was ready, according to Belta."
     >>> def at(s): return (text.index(s), text.index(s) + len(s))
     >>> att = Attribution("a:16-34", "a", Quote("the army was ready", *at("the army was ready"), "indirect"),
@@ -211,9 +218,11 @@ def as_predictions(item: Attribution | Prediction) -> list[Prediction]:
     >>> relay = as_predictions(att)[1]
     >>> [text[a:b] for a, b in relay.quote], [text[a:b] for a, b in relay.speaker]
     (['Lukashenko said the army was ready'], ['Belta'])
+    >>> len(as_predictions(replaced(att, parent="a:0-54")))
+    1
     """
     prediction = as_prediction(item)
-    if isinstance(item, Prediction) or item.mediator is None or item.speaker is None:
+    if isinstance(item, Prediction) or item.mediator is None or item.speaker is None or prediction.nested:
         return [prediction]
     parts = [prediction.quote[0], prediction.speaker[0], *prediction.cue]
     start, end = min(a for a, _ in parts), max(b for _, b in parts)

@@ -201,3 +201,23 @@ def test_a_mediator_is_scored_as_the_relation_that_relays_the_report():
     # without the mediator only the reported relation is found
     s = score_polnear({"r": [replace(att, mediator=None)]}, [gold]).scores
     assert (s["source exact"].precision, s["source exact"].recall) == (1.0, 0.5)
+
+
+def test_a_nested_attribution_has_no_relay_relation_its_outer_attribution_is_that_relay():
+    text = "Vera Lind said her rival told voters that taxes would fall."
+    def span(s): return at(text, s)
+    outer_content = "her rival told voters that taxes would fall"
+    gold = PolnearArticle("n", text, (GoldRelation("n#E1", (span(outer_content),), (span("Vera Lind"),), (span("said"),)),
+                                      GoldRelation("n#E2", (span("that taxes would fall"),), (span("her rival"),),
+                                                   (span("told"),))))
+    outer = Attribution("n:1", "n", Quote(outer_content, *span(outer_content), "indirect"),
+                        speaker=Mention("Vera Lind", *span("Vera Lind")), cue=Cue("said", *span("said")))
+    inner = Attribution("n:2", "n", Quote("that taxes would fall", *span("that taxes would fall"), "indirect"),
+                        speaker=Mention("her rival", *span("her rival")), cue=Cue("told", *span("told")),
+                        mediator=Mention("Vera Lind", *span("Vera Lind")), parent="n:1")
+    s = score_polnear({"n": [outer, inner]}, [gold]).scores
+    assert (s["content exact"].precision, s["source exact"].precision) == (1.0, 1.0)
+    # standing alone (no parent), the same record is a relation and its relay, which
+    # duplicates the outer attribution: one prediction of three is spurious
+    s = score_polnear({"n": [outer, replace(inner, parent=None)]}, [gold]).scores
+    assert s["content exact"].precision == pytest.approx(2 / 3)
