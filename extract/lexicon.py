@@ -60,6 +60,10 @@ class CueLexicon:
     # ("verurteilte den Anschlag als barbarisch", "kritisierte den Plan als „Irrweg“"), not with
     # the topic alone ("kritisierte den Plan")
     judging_verbs: frozenset[str] = _words()
+    # verbs of perceiving that are cues only as a view of their object, with an object and the
+    # complement that says what it is taken for ("voters see him as a threat", "regard the plan as
+    # a waste"); "saw the movie", "was seen leaving" report nothing
+    view_verbs: frozenset[str] = _words()
     # cues whose first object can be the addressee ("told reporters"); None: every cue
     addressee_verbs: frozenset[str] | None = None
     addressee_nouns: frozenset[str] = _words()  # objects that are the people spoken to ("told reporters")

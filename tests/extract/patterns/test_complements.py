@@ -31,6 +31,24 @@ def test_object_with_its_complement_is_one_content(run_en, text, content):
     assert att.quote.text.startswith(content)
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Many farmers in the valley see the new dam as a threat.", "the new dam as a threat", "Many farmers in the valley"),
+    ("The two unions regard the offer as an insult.", "the offer as an insult", "The two unions"),
+])
+def test_a_verb_of_viewing_with_its_object_and_label_is_a_view(run_en, text, content, speaker):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text) == (content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Halvorsen saw the new film at a cinema near the harbour.",
+    "The new dam is seen as a threat by the farmers.",
+    "She went to the capital to see her ailing uncle.",
+])
+def test_a_verb_of_viewing_without_its_label_or_in_the_passive_is_no_cue(run_en, text):
+    assert not [a for a in run_en(text).attributions if a.cue is not None and a.cue.lemma == "see"]
+
+
 def test_passive_cue_with_its_agent(run_en):
     text = "Clinton has been endorsed by the Arizona Republic for the first time."
     (att,) = run_en(text).attributions
