@@ -150,6 +150,8 @@ class CueLexicon:
     possessives: frozenset[str] = _words()
     own_possessives: frozenset[str] = _words()  # "nach eigenen Angaben", "in his own words"
     impersonal: frozenset[str] = _words()  # subjects that name no one ("man", "es", "it")
+    # the pronoun of the one addressed: a speaker only inside a transcript's dialogue ("Q: You said …")
+    second_person: frozenset[str] = _words()
     expletives: frozenset[str] = _words()  # "es" of "hieß es vom Ministerium": the source follows
     # prepositions naming the source after an expletive ("hieß es vom Ministerium")
     impersonal_source_prepositions: frozenset[str] = _words()
