@@ -347,9 +347,11 @@ def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
 
 def _gated(token: Token, lemma: str, lex: CueLexicon) -> bool:
     """Whether a token whose lemma is a cue verb reports nothing in its place: a stative
-    participle (:func:`_stative`) or a verb of viewing without its view (:func:`_without_view`)."""
+    participle (:func:`_stative`), a verb of viewing without its view (:func:`_without_view`) or
+    one that needs a clause without one (``CueLexicon.clause_only_verbs``)."""
     return bool((lex.state_copulas and _stative(token, lex))
-                or (lemma in lex.view_verbs and _without_view(token, lex)))
+                or (lemma in lex.view_verbs and _without_view(token, lex))
+                or (lemma in lex.clause_only_verbs and not any(c.dep_ in _CLAUSE_DEPS for c in token.children)))
 
 
 def _without_view(token: Token, lex: CueLexicon) -> bool:
@@ -365,6 +367,8 @@ def _without_view(token: Token, lex: CueLexicon) -> bool:
 
 
 _PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "aux:pass", "nsubj:pass"})
+#: a verb's clause complements ("found [that wages rose]", "found the plan [too costly]")
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
 
 
 def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:

@@ -64,6 +64,10 @@ class CueLexicon:
     # complement that says what it is taken for ("voters see him as a threat", "regard the plan as
     # a waste"); "saw the movie", "was seen leaving" report nothing
     view_verbs: frozenset[str] = _words()
+    # verbs that are cues only with a clause, or an object with what it is found to be ("found that
+    # wages rose", "found the plan too costly"); with an object alone they report nothing ("found
+    # the files", "find a way")
+    clause_only_verbs: frozenset[str] = _words()
     # cues whose first object can be the addressee ("told reporters"); None: every cue
     addressee_verbs: frozenset[str] | None = None
     addressee_nouns: frozenset[str] = _words()  # objects that are the people spoken to ("told reporters")

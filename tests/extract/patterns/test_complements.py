@@ -49,6 +49,23 @@ def test_a_verb_of_viewing_without_its_label_or_in_the_passive_is_no_cue(run_en,
     assert not [a for a in run_en(text).attributions if a.cue is not None and a.cue.lemma == "see"]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The harbor panel found that the new dam was safe.", "that the new dam was safe"),
+    ("Mrs. Okafor found the new tariff too costly to support.", "the new tariff too costly to support"),
+])
+def test_find_with_a_clause_reports_it(run_en, text, content):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.cue.lemma) == (content, "find")
+
+
+@pytest.mark.parametrize("text", [
+    "The auditors found the old ledgers in a locked drawer.",
+    "The two towns must find a way to share the river.",
+])
+def test_find_with_an_object_alone_is_no_cue(run_en, text):
+    assert not [a for a in run_en(text).attributions if a.cue is not None and a.cue.lemma == "find"]
+
+
 def test_passive_cue_with_its_agent(run_en):
     text = "Clinton has been endorsed by the Arizona Republic for the first time."
     (att,) = run_en(text).attributions
