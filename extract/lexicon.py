@@ -68,6 +68,9 @@ class CueLexicon:
     # wages rose", "found the plan too costly"); with an object alone they report nothing ("found
     # the files", "find a way")
     clause_only_verbs: frozenset[str] = _words()
+    # nouns of a prepositional phrase that says how something was said, not what about ("spoke on
+    # the condition of anonymity", "on behalf of X"): no cue's content
+    manner_nouns: frozenset[str] = _words()
     # cues whose first object can be the addressee ("told reporters"); None: every cue
     addressee_verbs: frozenset[str] | None = None
     addressee_nouns: frozenset[str] = _words()  # objects that are the people spoken to ("told reporters")

@@ -66,6 +66,21 @@ def test_find_with_an_object_alone_is_no_cue(run_en, text):
     assert not [a for a in run_en(text).attributions if a.cue is not None and a.cue.lemma == "find"]
 
 
+@pytest.mark.parametrize("text", [
+    "The harbor master spoke for more than forty minutes.",
+    "The harbor master spoke on Wednesday night.",
+    "One dockworker spoke on the condition of anonymity.",
+    "The harbor master spoke on behalf of the council.",
+])
+def test_a_time_or_manner_after_a_cues_preposition_is_no_content(run_en, text):
+    assert not [a for a in run_en(text).attributions if a.cue is not None and a.cue.lemma == "speak"]
+
+
+def test_the_topic_after_a_time_is_the_content(run_en):
+    (att,) = run_en("The harbor master spoke on Monday about the new tariff.").attributions
+    assert (att.quote.text, att.speaker.text) == ("the new tariff", "The harbor master")
+
+
 def test_passive_cue_with_its_agent(run_en):
     text = "Clinton has been endorsed by the Arizona Republic for the first time."
     (att,) = run_en(text).attributions
