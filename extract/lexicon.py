@@ -99,6 +99,9 @@ class CueLexicon:
     clause_openers: frozenset[str] = _words()
     # --- sources
     before_source: tuple[tuple[str, ...], ...] = ()  # "laut", ("according", "to")
+    # those of them that also make rates ("$120 per square foot"): a source only before a name, an
+    # article or a possessive ("per CTV News", "per the report")
+    rate_prepositions: frozenset[str] = _words()
     # phrases by which a reporter cites its source: "unter Berufung auf", "citing" (the source
     # becomes the speaker and the reporter the relay: extract/patterns/citing.py)
     citing_phrases: tuple[tuple[str, ...], ...] = ()
