@@ -145,7 +145,7 @@ def _judged(doc: Doc, indices, table: dict, lex: CueLexicon) -> dict[int, str | 
             candidates[i] = found
         for c in found:
             if c in verbs:
-                lemmas[i] = c if not (lex.state_copulas and _stative(doc[i], lex)) else None
+                lemmas[i] = c if not _gated(doc[i], c, lex) else None
                 break
         else:
             lemmas[i] = None
@@ -342,7 +342,33 @@ def _neuter_singular(noun: Token) -> bool:
 def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
     """The first of the token's :func:`_cue_candidates` that is one of the lexicon's verbs."""
     lemma = next((c for c in _cue_candidates(token, lex) if c in lex.verbs), None)
-    return None if lemma is not None and lex.state_copulas and _stative(token, lex) else lemma
+    return None if lemma is not None and _gated(token, lemma, lex) else lemma
+
+
+def _gated(token: Token, lemma: str, lex: CueLexicon) -> bool:
+    """Whether a token whose lemma is a cue verb reports nothing in its place: a stative
+    participle (:func:`_stative`), a verb of viewing without its view (:func:`_without_view`) or
+    one that needs a clause without one (``CueLexicon.clause_only_verbs``)."""
+    return bool((lex.state_copulas and _stative(token, lex))
+                or (lemma in lex.view_verbs and _without_view(token, lex))
+                or (lemma in lex.clause_only_verbs and not any(c.dep_ in _CLAUSE_DEPS for c in token.children)))
+
+
+def _without_view(token: Token, lex: CueLexicon) -> bool:
+    """Whether a verb of viewing (``CueLexicon.view_verbs``) lacks what makes it a view: an
+    active verb with an object and a label complement after it ("see him as a threat", also hung
+    on the object); "saw the movie" and the passive "is seen as" (no one's view named) do not."""
+    kids = list(token.children)
+    if any(c.dep_ in _PASSIVE_DEPS for c in kids):
+        return True
+    objects = [c for c in kids if c.dep_ in ("dobj", "obj") and c.i > token.i]
+    return not objects or not any(c.lower_ in lex.label_complements and c.dep_ == "prep" and c.i > token.i
+                                  for c in kids + list(objects[0].children))
+
+
+_PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "aux:pass", "nsubj:pass"})
+#: a verb's clause complements ("found [that wages rose]", "found the plan [too costly]")
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
 
 
 def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:

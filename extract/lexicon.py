@@ -60,6 +60,17 @@ class CueLexicon:
     # ("verurteilte den Anschlag als barbarisch", "kritisierte den Plan als „Irrweg“"), not with
     # the topic alone ("kritisierte den Plan")
     judging_verbs: frozenset[str] = _words()
+    # verbs of perceiving that are cues only as a view of their object, with an object and the
+    # complement that says what it is taken for ("voters see him as a threat", "regard the plan as
+    # a waste"); "saw the movie", "was seen leaving" report nothing
+    view_verbs: frozenset[str] = _words()
+    # verbs that are cues only with a clause, or an object with what it is found to be ("found that
+    # wages rose", "found the plan too costly"); with an object alone they report nothing ("found
+    # the files", "find a way")
+    clause_only_verbs: frozenset[str] = _words()
+    # nouns of a prepositional phrase that says how something was said, not what about ("spoke on
+    # the condition of anonymity", "on behalf of X"): no cue's content
+    manner_nouns: frozenset[str] = _words()
     # cues whose first object can be the addressee ("told reporters"); None: every cue
     addressee_verbs: frozenset[str] | None = None
     addressee_nouns: frozenset[str] = _words()  # objects that are the people spoken to ("told reporters")
@@ -88,6 +99,9 @@ class CueLexicon:
     clause_openers: frozenset[str] = _words()
     # --- sources
     before_source: tuple[tuple[str, ...], ...] = ()  # "laut", ("according", "to")
+    # those of them that also make rates ("$120 per square foot"): a source only before a name, an
+    # article or a possessive ("per CTV News", "per the report")
+    rate_prepositions: frozenset[str] = _words()
     # phrases by which a reporter cites its source: "unter Berufung auf", "citing" (the source
     # becomes the speaker and the reporter the relay: extract/patterns/citing.py)
     citing_phrases: tuple[tuple[str, ...], ...] = ()
@@ -146,6 +160,8 @@ class CueLexicon:
     possessives: frozenset[str] = _words()
     own_possessives: frozenset[str] = _words()  # "nach eigenen Angaben", "in his own words"
     impersonal: frozenset[str] = _words()  # subjects that name no one ("man", "es", "it")
+    # the pronoun of the one addressed: a speaker only inside a transcript's dialogue ("Q: You said …")
+    second_person: frozenset[str] = _words()
     expletives: frozenset[str] = _words()  # "es" of "hieß es vom Ministerium": the source follows
     # prepositions naming the source after an expletive ("hieß es vom Ministerium")
     impersonal_source_prepositions: frozenset[str] = _words()

@@ -49,7 +49,7 @@ from .continuations import find_subjunctive_continuations, relay_reported_frames
 from .direct import find_direct_quotes
 from .evidentials import find_evidentials
 from .found import Found, FoundIndex
-from .headlines import find_colon_headlines, find_transcript_turns
+from .headlines import find_colon_headlines, find_transcript_turns, second_person_in_turns
 from .noun_reports import find_noun_reports
 from .reports import find_pointed_reports, find_verb_reports
 from .settle import settle
@@ -86,4 +86,5 @@ def find_attributions(doc: Doc, lex: CueLexicon, *, broad: bool = False) -> list
         found.extend(list(find_broad_verb_reports(doc, lex, found)))
     # last: a verb's report holds the act its object names ("voiced support for X")
     found.extend(find_noun_acts(doc, lex, found))
+    second_person_in_turns(doc, lex, found)
     return settle(doc, list(found), lex, broad=broad)

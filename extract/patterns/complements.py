@@ -70,10 +70,12 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     for_to = _for_to_clause(verb, lex) if comp is None else None  # "called for the state to build …"
     comp = comp or for_to
     if comp is None:
-        lowers = forms(doc)
-        prep = next((c for c in kids if deps[c] == labels.prep and c > verb.i and (
-            lowers[c] in lex.object_prepositions or f"{lemma} {lowers[c]}" in lex.verb_object_prepositions)), None)
-        comp = next((doc[c] for c in children_of(doc)[prep] if deps[c] in labels.prep_objects), None) if prep is not None else None
+        lowers, nested = forms(doc), children_of(doc)
+        preps = (c for c in kids if deps[c] == labels.prep and c > verb.i and (
+            lowers[c] in lex.object_prepositions or f"{lemma} {lowers[c]}" in lex.verb_object_prepositions))
+        # "spoke on Wednesday about the tariff": a time or a manner is no topic
+        comp = next((doc[o] for p in preps for o in nested[p] if deps[o] in labels.prep_objects
+                     and not _adverbial_object(doc[o], lex)), None)
     if any(deps[c] in labels.passive for c in kids):
         return _english_passive(doc, sent, verb, lemma, lex)
     if comp is None:
@@ -90,6 +92,16 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False)
 
 
+
+
+def _adverbial_object(noun: Token, lex: CueLexicon) -> bool:
+    """Whether a preposition's object says when, how long or in what manner, not what about:
+    a date, time or amount ("spoke on Wednesday", "spoke for 45 minutes") or a noun of manner
+    (``CueLexicon.manner_nouns``: "spoke on the condition of anonymity", "on behalf of X")."""
+    return noun.ent_type_ in _TIME_ENTITIES or noun.lemma_.lower() in lex.manner_nouns
+
+
+_TIME_ENTITIES = frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
 
 
 def _clause_on_phrase_after(verb: Token, lex: CueLexicon) -> Token | None:

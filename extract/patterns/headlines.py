@@ -36,6 +36,25 @@ def find_transcript_turns(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Itera
         yield Found(turn.content, "direct", cue=cue, speaker=span_chars(name), pattern=Pattern.TRANSCRIPT)
 
 
+def second_person_in_turns(doc: Doc, lex: CueLexicon, found: list[Found]) -> None:
+    """In a transcript's turns a report whose cue has "you" as its subject (lexicon
+    ``second_person``) is the words or view of the one addressed across the dialogue ("Q: You
+    said yesterday that …", "Do you think …?"): "you" is its speaker. Outside a dialogue "you"
+    is the reader or anyone, and stays no speaker."""
+    if not lex.transcript_turns or not lex.second_person:
+        return
+    turns = [turn.content for turn in transcript_turns(doc_text(doc), lex.headline_labels)]
+    if not turns:
+        return
+    for f in found:
+        if f.speaker is not None or f.cue is None or not any(a <= f.cue[0] < b for a, b in turns):
+            continue
+        cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+        subject = next((c for c in cue.root.children if c.dep_ == "nsubj" and c.lower_ in lex.second_person), None) if cue else None
+        if subject is not None:
+            f.speaker = (subject.idx, subject.idx + len(subject))
+
+
 _LABEL_CHARS = frozenset(".'’-&")
 
 

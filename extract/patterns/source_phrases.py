@@ -152,6 +152,17 @@ def _without_clause_arguments(source: Span, *, after_cue: bool) -> Span:
     return source
 
 
+def _opens_unit(word: Token) -> bool:
+    """Whether a word after a preposition of rates opens a unit, not a source: a singular common
+    noun with no article ("per graduate", "per year"), a number or an adjective ("per thousand
+    cubic feet", "per square foot"); a name, an article or a possessive opens a source ("per CTV
+    News", "per the report")."""
+    return word.tag_ in _UNIT_TAGS or word.pos_ in ("NUM", "ADJ", "X")
+
+
+_UNIT_TAGS = frozenset({"NN", "CD", "JJ", "FW"})
+
+
 def _source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> SourcePhrase | None:
     """:func:`source_phrase` as the words give it, before the parse is heard."""
     tok = doc[i]
@@ -163,6 +174,8 @@ def _source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) ->
         if words and words[0] != low:
             continue  # cheap first-word test before building the tuple
         n = len(words)
+        if n == 1 and low in lex.rate_prepositions and i + 1 < upper and _opens_unit(doc[i + 1]):
+            continue  # "$120 per square foot", "per capita", "growth per year": a rate, not a source
         if i + n <= upper and tuple(forms(doc)[i : i + n]) == words:
             src = _english_prep_object(doc, i + n - 1, upper, opens=i == lower) if lex.parse_rules else None
             if src is not None:

@@ -31,6 +31,56 @@ def test_object_with_its_complement_is_one_content(run_en, text, content):
     assert att.quote.text.startswith(content)
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Many farmers in the valley see the new dam as a threat.", "the new dam as a threat", "Many farmers in the valley"),
+    ("The two unions regard the offer as an insult.", "the offer as an insult", "The two unions"),
+])
+def test_a_verb_of_viewing_with_its_object_and_label_is_a_view(run_en, text, content, speaker):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text) == (content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Halvorsen saw the new film at a cinema near the harbour.",
+    "The new dam is seen as a threat by the farmers.",
+    "She went to the capital to see her ailing uncle.",
+])
+def test_a_verb_of_viewing_without_its_label_or_in_the_passive_is_no_cue(run_en, text):
+    assert not [a for a in run_en(text).attributions if a.cue is not None and a.cue.lemma == "see"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The harbor panel found that the new dam was safe.", "that the new dam was safe"),
+    ("Mrs. Okafor found the new tariff too costly to support.", "the new tariff too costly to support"),
+])
+def test_find_with_a_clause_reports_it(run_en, text, content):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.cue.lemma) == (content, "find")
+
+
+@pytest.mark.parametrize("text", [
+    "The auditors found the old ledgers in a locked drawer.",
+    "The two towns must find a way to share the river.",
+])
+def test_find_with_an_object_alone_is_no_cue(run_en, text):
+    assert not [a for a in run_en(text).attributions if a.cue is not None and a.cue.lemma == "find"]
+
+
+@pytest.mark.parametrize("text", [
+    "The harbor master spoke for more than forty minutes.",
+    "The harbor master spoke on Wednesday night.",
+    "One dockworker spoke on the condition of anonymity.",
+    "The harbor master spoke on behalf of the council.",
+])
+def test_a_time_or_manner_after_a_cues_preposition_is_no_content(run_en, text):
+    assert not [a for a in run_en(text).attributions if a.cue is not None and a.cue.lemma == "speak"]
+
+
+def test_the_topic_after_a_time_is_the_content(run_en):
+    (att,) = run_en("The harbor master spoke on Monday about the new tariff.").attributions
+    assert (att.quote.text, att.speaker.text) == ("the new tariff", "The harbor master")
+
+
 def test_passive_cue_with_its_agent(run_en):
     text = "Clinton has been endorsed by the Arizona Republic for the first time."
     (att,) = run_en(text).attributions

@@ -70,3 +70,21 @@ def test_a_transcript_quoted_line_by_line_takes_its_labels_as_speakers(run_en):
     assert [(a.speaker.text, a.quote.text) for a in atts] == [
         ("HOST", "Do you think the budget will pass?"), ("OWENS", "I think it will fail."),
         ("HOST", 'Thank you, senator."')]
+
+
+INTERVIEW_YOU = ("The mayor spoke to our reporter on Friday.\n\n"
+                 "Q: You said last week that the harbor would reopen in May.\n\n"
+                 "A: Yes, the cranes are back.\n\n"
+                 "Q: Do you think the dockworkers will return?\n\n"
+                 "A: Most of them will.")
+
+
+def test_you_in_an_interviews_turn_is_the_speaker_of_its_report(run_en):
+    atts = {a.cue.text: a for a in run_en(INTERVIEW_YOU).attributions if a.cue is not None}
+    assert (atts["said"].speaker.text, atts["said"].quote.text) == ("You", "that the harbor would reopen in May")
+    assert (atts["think"].speaker.text, atts["think"].quote.text) == ("you", "the dockworkers will return")
+
+
+def test_you_outside_a_dialogue_is_no_speaker(run_en):
+    text = "If you think the harbor will reopen soon, the mayor has bad news."
+    assert all(a.speaker is None or a.speaker.text.lower() != "you" for a in run_en(text).attributions)

@@ -193,3 +193,21 @@ def test_the_misread_verb_is_read_so_in_a_whole_sentence(run_de):
     (att,) = run_de("Nach Informationen des Senders Radio Ostwind plant das Ministerium zudem mehr Personal.").attributions
     assert att.speaker.text == "Informationen des Senders Radio Ostwind"
     assert att.quote.text == "plant das Ministerium zudem mehr Personal"
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry ticket costs twelve dollars per passenger.",
+    "Harbor traffic grew nearly 11 percent per year in the last decade.",
+    "Income per capita doubled in the harbor towns.",
+])
+def test_per_before_a_unit_is_a_rate_not_a_source(run_en, text):
+    assert not [a for a in run_en(text).attributions if a.cue is not None and a.cue.text == "per"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The ferry ticket costs twelve dollars per passenger, per the harbor authority.", "the harbor authority"),
+    ("Harbor traffic grew nearly 11 percent per year, per Coastline Radio.", "Coastline Radio"),
+])
+def test_per_before_an_article_or_a_name_is_a_source(run_en, text, source):
+    (att,) = [a for a in run_en(text).attributions if a.cue is not None and a.cue.text == "per"]
+    assert att.speaker.text == source
