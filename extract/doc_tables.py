@@ -124,7 +124,16 @@ def id_list(doc: Doc, attr: int) -> list[int]:
     >>> id_list(doc, POS) == [0, PROPN]
     True
     """
-    return _kept_value(doc, ("id_list", attr), _id_list, attr)
+    # _kept_value inline: asked hundreds of thousands of times per corpus
+    last = _LAST
+    table = last[1] if last[0] is doc else table_of(doc)
+    if table is None:
+        return _id_list(doc, attr)
+    key = ("id_list", attr)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = _id_list(doc, attr)
+    return found
 
 
 def _id_list(doc: Doc, attr: int) -> list[int]:
@@ -145,7 +154,7 @@ def tokens_with(doc: Doc, words: frozenset[str], start: int = 0, end: int | None
 
 
 def _tokens_with(doc: Doc, words: frozenset[str], attr: int) -> list[int]:
-    return np.flatnonzero(_has(doc, words, attr)).tolist()
+    return _has(doc, words, attr).nonzero()[0].tolist()
 
 
 def tokens_where(doc: Doc, test: Callable[[str], bool], start: int = 0, end: int | None = None,
@@ -191,7 +200,15 @@ def forms(doc: Doc, attr: int = LOWER) -> list[str]:
     >>> forms(doc), forms(doc, ORTH)
     (['laut', 'ap'], ['Laut', 'AP'])
     """
-    return _kept_value(doc, ("forms", attr), _forms, attr)
+    last = _LAST  # _kept_value inline, as in id_list
+    table = last[1] if last[0] is doc else table_of(doc)
+    if table is None:
+        return _forms(doc, attr)
+    key = ("forms", attr)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = _forms(doc, attr)
+    return found
 
 
 def _forms(doc: Doc, attr: int) -> list[str]:
@@ -292,8 +309,9 @@ def among(values: np.ndarray, members) -> np.ndarray:
         for member in members[1:]:
             found |= values == member
         return found
-    at = np.minimum(np.searchsorted(members, values), len(members) - 1)
-    return members[at] == values
+    # the arrays' own methods, not numpy's functions (each a wrapper per call); take() clips
+    # a value past the last member to it, as a minimum would
+    return members.take(members.searchsorted(values), mode="clip") == values
 
 
 _FEW_MEMBERS = 4  # up to which :func:`among` compares with each member (measured on the dev Docs)
@@ -390,9 +408,13 @@ def kept(doc: Doc, key, compute: Callable[[Doc], T]) -> T:
     table = last[1] if last[0] is doc else table_of(doc)
     if table is None:
         return compute(doc)
-    if key not in table:
-        table[key] = compute(doc)
-    return table[key]
+    found = table.get(key, _MISSING)  # one look-up (a value may be None)
+    if found is _MISSING:
+        found = table[key] = compute(doc)
+    return found
+
+
+_MISSING = object()  # kept: no value in the table yet
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

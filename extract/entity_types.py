@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from spacy.attrs import ENT_IOB, POS
+from spacy.attrs import ENT_IOB, LEMMA, LOWER, POS
 from spacy.symbols import ADP, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import doc_ents, entity_at, id_list
-from .head_names import entity_type_of_label, noun_in
+from .doc_tables import doc_array, doc_ents, entity_at, forms, id_list
+from .head_names import entity_type_of_label, noun_at, noun_in
 from .lexicon import CueLexicon
 
 __all__ = ["ORGANISATION_LABEL", "organisations_at_seats", "organisations_named_by_nouns", "retype_organisations"]
@@ -42,10 +42,11 @@ def organisations_named_by_nouns(doc: Doc, lex: CueLexicon) -> list[Span]:
         return []
     names = []
     pos, iob = id_list(doc, POS), id_list(doc, ENT_IOB)
-    for i in range(len(doc) - 1):
-        # (the arrays first: few nouns are followed by a name)
-        if pos[i] != NOUN or pos[i + 1] != PROPN and iob[i + 1] != _BEGIN:
-            continue
+    # a noun followed by a proper noun or an entity's first word, found in the arrays at once:
+    # few nouns are followed by a name, and a loop over every token cost more than the rest
+    pos_ids, iob_ids = doc_array(doc, POS), doc_array(doc, ENT_IOB)
+    before_names = ((pos_ids[:-1] == NOUN) & ((pos_ids[1:] == PROPN) | (iob_ids[1:] == _BEGIN))).nonzero()[0]
+    for i in before_names.tolist():
         noun, first = doc[i], doc[i + 1]
         if not first.text[:1].isupper():  # "the party’s Donald Trump"
             continue
@@ -56,13 +57,15 @@ def organisations_named_by_nouns(doc: Doc, lex: CueLexicon) -> list[Span]:
         name = ent or _propn_run(doc, i + 1, pos, iob)
         if len(name) and name.start == i + 1 and _retypable(name) and not _holder_after_owner(name, noun):
             names.append(name)
-    names += [e for e in doc_ents(doc) if len(e) > 1 and _retypable(e) and e[0].pos == NOUN and noun_in(e[0], nouns, lex)]
+    words = (forms(doc, LOWER), id_list(doc, LEMMA))  # each entity's first and last word tested without a Token
+    names += [e for e in doc_ents(doc) if len(e) > 1 and _retypable(e) and pos[e.start] == NOUN
+              and noun_at(doc, e.start, nouns, lex, words=words)]
     # and one whose last word is the noun ("Trump Foundation", "Robert Koch-Institut"), unless a
     # preposition joins a name to it ("Petra Pau von der Linksfraktion" is a person); a place's
     # only when the word is a compound of it ("des Lehrerverbands", "Volkspartei"): "West Bank",
     # "Soviet Union" are places
-    names += [e for e in doc_ents(doc) if _retypable(e) and e[-1].pos in (NOUN, PROPN) and noun_in(e[-1], nouns, lex)
-              and not any(t.pos == ADP for t in e)
+    names += [e for e in doc_ents(doc) if _retypable(e) and pos[e.end - 1] in (NOUN, PROPN)
+              and noun_at(doc, e.end - 1, nouns, lex, words=words) and ADP not in pos[e.start:e.end]
               and (entity_type_of_label(e.label_) != "location" or _compound_of_noun(e[-1], nouns))]
     # a word of a person's full name stays a person's ("die Kommission Ghani zum Präsidenten
     # erklären", where the article named Ashraf Ghani)
@@ -92,8 +95,13 @@ def organisations_at_seats(doc: Doc, lex: CueLexicon) -> list[Span]:
     seats = []
     pos, iob = id_list(doc, POS), id_list(doc, ENT_IOB)
     ents = {e.start: e for e in doc_ents(doc)}
-    for i in range(len(doc) - 1):
-        if pos[i] != NOUN or iob[i] not in (0, _OUTSIDE) or not noun_in(doc[i], lex.seat_nouns, lex):
+    # the nouns outside any entity (but the last token) found in the arrays at once, each
+    # tested by its forms without a Token made
+    pos_ids, iob_ids = doc_array(doc, POS)[:-1], doc_array(doc, ENT_IOB)[:-1]
+    nouns = ((pos_ids == NOUN) & ((iob_ids == 0) | (iob_ids == _OUTSIDE))).nonzero()[0].tolist()
+    words = (forms(doc, LOWER), id_list(doc, LEMMA))
+    for i in nouns:
+        if not noun_at(doc, i, lex.seat_nouns, lex, words=words):
             continue
         # the place as the recogniser found it, or the run of proper nouns it did not find
         place = ents.get(i + 1) or (_propn_run(doc, i + 1, pos, iob) if pos[i + 1] == PROPN else None)
