@@ -151,6 +151,8 @@ class CueLexicon:
     impersonal_source_prepositions: frozenset[str] = _words()
     document_prepositions: frozenset[str] = _words()  # "In einem Positionspapier heißt es, …"
     origin_prepositions: frozenset[str] = _words()  # "Aus Regierungskreisen hieß es, …"
+    # a fronted phrase whose view a clause in reported mood gives ("Für X sei das verständlich")
+    viewpoint_prepositions: frozenset[str] = _words()
     # prepositions of the agent of a passive cue, who is its speaker ("wurde vom Verband gefordert")
     passive_agent_prepositions: frozenset[str] = _words()
     titles: frozenset[str] = _words(keep_case=True)  # titles and roles before a name ("Ministerin")
