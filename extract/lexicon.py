@@ -121,6 +121,8 @@ class CueLexicon:
     # adverbs that point back at a source named before: "Demnach ist …" (= according to it)
     source_adverbs: frozenset[str] = _words()
     relative_sources: frozenset[str] = _words()  # relative adverbs of report: "Berichte, wonach …"
+    # relative pronouns in a source phrase after a comma: "Studien, nach denen …", "…, denen zufolge …"
+    relative_source_pronouns: frozenset[str] = _words()
     # demonstratives that open a sentence pointing back at the one before as what was
     # reported: "Israel startete die Offensive. Das meldet die Zeitung X."
     report_pointers: frozenset[str] = _words()
