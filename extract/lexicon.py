@@ -145,6 +145,7 @@ class CueLexicon:
     # two phrases the parser took for the subject, the one so marked is it
     masculine_nominative_determiners: frozenset[str] = _words()
     copulas: frozenset[str] = _words()  # "sein", "werden": their complement is in the subject's case
+    passive_auxiliaries: frozenset[str] = _words()  # "werden": "wird X zitiert" has X as subject, never as object
     possessives: frozenset[str] = _words()
     own_possessives: frozenset[str] = _words()  # "nach eigenen Angaben", "in his own words"
     impersonal: frozenset[str] = _words()  # subjects that name no one ("man", "es", "it")
