@@ -382,6 +382,10 @@ class CueLexicon:
     # whether a quote that goes on after its frame ("“A,” he said. “B.”") is one content with
     # its continuation (PARC/PolNeAR practice) or two quotes
     join_continued_quotes: bool = False
+    # whether a report in the writer's words that ends in a question mark is one (PARC/PolNeAR
+    # practice) or asks for a view and reports none ("Welche Vorschläge sind Ihrer Meinung nach
+    # verfassungswidrig?": German Wikinews practice)
+    question_reports: bool = True
     # whether ' and '' open quotes at the top level (English papers print ''We stay,'' …); in
     # German news they set off names and titles (wiki italics), speech takes „…“, »…« or "…"
     apostrophe_quotes: bool = True
