@@ -22,6 +22,7 @@ from .entity_index import EntityIndex, ResolvedEntity, name_key  # noqa: F401 (n
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
 from .proper_names import has_name, proper_words
+from .patterns.sources import relative_source_antecedent
 from .patterns.speakers import impersonal_word, relative_subject
 from .records import Attribution, Entity, Mention, replaced
 from .abbreviations import abbreviated_names
@@ -158,7 +159,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # (rather than one called "Dieser")
             demonstrative = span is not None and len(span) == 1 and span[0].lower_ in lex.demonstrative_speakers
             if span is not None and _is_relative(span, lex):
-                span_for_name = _relative_antecedent(span)  # "economists who argue": the economists
+                span_for_name = _relative_antecedent(span, lex)  # "economists who argue": the economists
             else:
                 span_for_name = None if demonstrative else _before_inclusion(span, lex)
             # "der Demokrat" after "der Demokrat Tom Berger": the name that role noun stood beside
@@ -343,14 +344,17 @@ def _plural_pronoun(span: Span) -> bool:
 
 
 def _is_relative(span: Span, lex: CueLexicon) -> bool:
-    """A relative pronoun on its own ("who" in "X, who said …")."""
-    return len(span) == 1 and relative_subject(span[0], lex)
+    """A relative pronoun on its own ("who" in "X, who said …", "Studien, nach denen …")."""
+    return len(span) == 1 and (relative_subject(span[0], lex) or relative_source_antecedent(span[0], lex) is not None)
 
 
-def _relative_antecedent(span: Span) -> Span | None:
+def _relative_antecedent(span: Span, lex: CueLexicon) -> Span | None:
     """The noun phrase a relative pronoun stands for ("some economists" in "some economists who
     argue"; in German the one right before its comma: "der Minister Jan Berg, der …")."""
     doc = span.doc
+    source = relative_source_antecedent(span[0], lex)
+    if source is not None:
+        return source  # "Studien der Charité, nach denen …"
     if span[0].tag_ not in ("WP", "WDT") and span.start > 1 and doc[span.start - 1].text == ",":
         last = doc[span.start - 2]
         while last.dep_ in ("flat", "flat:name", "appos") and last.head.i < last.i:

@@ -142,6 +142,22 @@ def subjects_on_auxiliary(verb: Token, lower: int, upper: int, lex: CueLexicon) 
             and not lone_adverb(c, lex) and _agrees(c, aux)]
 
 
+def object_of_quoted_passive(verb: Token, lower: int, upper: int, lex: CueLexicon) -> list[Token]:
+    """"In der Meldung wird Musk wie folgt zitiert": the one noun or name the parser made the
+    object of a quoting verb's participle (``CueLexicon.quoting_verbs``) after a finite passive
+    auxiliary (``CueLexicon.passive_auxiliaries``) before it is its subject, the one quoted (a
+    passive takes no accusative object); else none."""
+    if not lex.passive_auxiliaries or verb.lemma_.lower() not in lex.quoting_verbs or verb.tag_ != "VVPP":
+        return []
+    doc = verb.doc
+    finite = next((t for t in reversed(doc[lower : verb.i]) if t.tag_.endswith("FIN")), None)
+    if finite is None or finite.lemma_.lower() not in lex.passive_auxiliaries:
+        return []
+    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj") and finite.i < c.i < verb.i and c.i < upper
+               and c.pos_ in ("NOUN", "PROPN")]
+    return objects if len(objects) == 1 else []
+
+
 def _agrees(subject: Token, finite: Token) -> bool:
     """Whether a subject may agree with a finite verb in number (coordinated subjects are plural)."""
     have = {"Plur"} if any(c.dep_ == "conj" for c in subject.children) else set(subject.morph.get("Number"))

@@ -388,6 +388,9 @@ def konjunktiv(token: Token) -> Konjunktiv:
     form = token.text.lower()
     if morph.get("Person") == ["3"] and morph.get("Number") == ["Sing"] and form.endswith("t"):
         return NONE
+    lemma = _verb_lemma(token).lower()
+    if lemma and lemma != form and not lemma.endswith("n"):
+        return NONE  # a lemma that is no infinitive (every one ends in -n): "eventuelle" → "eventuell", an adjective
     tense = morph.get("Tense")
     mood: Mood = "II" if "Past" in tense else "I"
     # plural present forms are identical to the indicative ("sie haben")

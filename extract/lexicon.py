@@ -135,6 +135,8 @@ class CueLexicon:
     # adverbs that point back at a source named before: "Demnach ist …" (= according to it)
     source_adverbs: frozenset[str] = _words()
     relative_sources: frozenset[str] = _words()  # relative adverbs of report: "Berichte, wonach …"
+    # relative pronouns in a source phrase after a comma: "Studien, nach denen …", "…, denen zufolge …"
+    relative_source_pronouns: frozenset[str] = _words()
     # demonstratives that open a sentence pointing back at the one before as what was
     # reported: "Israel startete die Offensive. Das meldet die Zeitung X."
     report_pointers: frozenset[str] = _words()
@@ -157,6 +159,7 @@ class CueLexicon:
     # two phrases the parser took for the subject, the one so marked is it
     masculine_nominative_determiners: frozenset[str] = _words()
     copulas: frozenset[str] = _words()  # "sein", "werden": their complement is in the subject's case
+    passive_auxiliaries: frozenset[str] = _words()  # "werden": "wird X zitiert" has X as subject, never as object
     possessives: frozenset[str] = _words()
     own_possessives: frozenset[str] = _words()  # "nach eigenen Angaben", "in his own words"
     impersonal: frozenset[str] = _words()  # subjects that name no one ("man", "es", "it")
@@ -167,6 +170,8 @@ class CueLexicon:
     impersonal_source_prepositions: frozenset[str] = _words()
     document_prepositions: frozenset[str] = _words()  # "In einem Positionspapier heißt es, …"
     origin_prepositions: frozenset[str] = _words()  # "Aus Regierungskreisen hieß es, …"
+    # a fronted phrase whose view a clause in reported mood gives ("Für X sei das verständlich")
+    viewpoint_prepositions: frozenset[str] = _words()
     # prepositions of the agent of a passive cue, who is its speaker ("wurde vom Verband gefordert")
     passive_agent_prepositions: frozenset[str] = _words()
     titles: frozenset[str] = _words(keep_case=True)  # titles and roles before a name ("Ministerin")
@@ -393,6 +398,10 @@ class CueLexicon:
     # whether a quote that goes on after its frame ("“A,” he said. “B.”") is one content with
     # its continuation (PARC/PolNeAR practice) or two quotes
     join_continued_quotes: bool = False
+    # whether a report in the writer's words that ends in a question mark is one (PARC/PolNeAR
+    # practice) or asks for a view and reports none ("Welche Vorschläge sind Ihrer Meinung nach
+    # verfassungswidrig?": German Wikinews practice)
+    question_reports: bool = True
     # whether ' and '' open quotes at the top level (English papers print ''We stay,'' …); in
     # German news they set off names and titles (wiki italics), speech takes „…“, »…« or "…"
     apostrophe_quotes: bool = True

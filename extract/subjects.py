@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span, Token
 from .doc_offsets import span_of
 from .doc_tables import children_of, flags, forms, id_list, kept, morph_of
 from .cue_verbs import cue_lemma
-from .fronted_subjects import (adverb_with_phrases, fronted_subject, named_front_before_name, pronoun_after_fronted_object,
-                               subject_after_fronted_adverb, subjects_on_auxiliary)
+from .fronted_subjects import (adverb_with_phrases, fronted_subject, named_front_before_name, object_of_quoted_passive,
+                               pronoun_after_fronted_object, subject_after_fronted_adverb, subjects_on_auxiliary)
 from .lexicon import CueLexicon
 from .phrases import NAME_LABELS, RELATIVE_PRONOUN_TAGS, SUBJECT_DEPS, _label_ids, _name_words, _names_end, _without_edge_punct, quoted_name
 
@@ -36,6 +36,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     if not children and not any(deps[c] in every_subject for c in children_at[verb.i]):
         # "Jugendliche haben dagegen … ausgesagt": the parser hung the subject on the auxiliary
         children = [c for c in subjects_on_auxiliary(verb, lower, upper, lex) if not _opens_with_preposition(c, lex)]
+        # "wird Musk wie folgt zitiert": the subject of a passive the parser made its object
+        children = children or object_of_quoted_passive(verb, lower, upper, lex)
     if len(children) > 1:
         children = _one_subject_of_several(children, verb, lex)
     if len(children) == 1 and children[0].i > verb.i and morph_of(children[0], "Case") == ("Acc",):

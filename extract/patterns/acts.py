@@ -210,9 +210,10 @@ def _act_complement(verb: Token, lex: CueLexicon, *, quoted: bool = False) -> bo
     # "hält das für unbedenklich": a predicative complement says something of an object ("spricht für X" does not)
     has_object = any(c.dep_ in _OBJECT_DEPS for c in verb.children)
 
-    # the parser may hang the complement on the subject ("spricht die Polizei von …") or, a
-    # label ("nannte den Plan als …"), on the object; "hält einen Anteil von …" is no act
-    return any(opens_complement(c) or (c.dep_ in _SUBJECT_DEPS and any(opens_complement(g) for g in c.children))
+    # the parser may hang the complement on the subject ("spricht die Polizei von …"), also on
+    # a name or apposition in it ("sprach Angela Merkel von …", "sprach die Agentur Reuters von
+    # …"), or, a label ("nannte den Plan als …"), on the object; "hält einen Anteil von …" is no act
+    return any(opens_complement(c) or (c.dep_ in _SUBJECT_DEPS and any(opens_complement(g) for g in c.subtree if g != c))
                or (c.dep_ in _OBJECT_DEPS and any(opens_complement(g) and g.left_edge.lower_ in lex.object_act_complements
                                                   for g in c.children))
                for c in verb.children)

@@ -120,6 +120,25 @@ def governed_report(doc: Doc, sent: Span, verbs: list[Token], lex: CueLexicon) -
                  speaker=span_chars(speaker), pattern=Pattern.KONJUNKTIV)
 
 
+def _viewpoint_holder(doc: Doc, sent: Span, verbs: list[Token], lex: CueLexicon) -> Span | None:
+    """"Für den Theologen X sei der Rücktritt verständlich": a phrase of
+    ``CueLexicon.viewpoint_prepositions`` that opens a sentence and fills the whole place before
+    its finite verb in reported mood names whose view the sentence gives, when it names a
+    person or body (a name, or a definite title or organisation noun); else None."""
+    first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+    if first is None or first.lower_ not in lex.viewpoint_prepositions:
+        return None
+    finite = next((t for t in verbs if t.i > first.i + 1), None)
+    if finite is None or not finite.tag_.endswith("FIN"):
+        return None
+    phrase = strip_punct(doc[first.i + 1 : finite.i])
+    if phrase is None or any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") or t.text == "," for t in phrase):
+        return None  # only a noun phrase before the verb ("Für X, der …, sei", "Für Kinder unter zehn sei" are not)
+    if not (any(t.ent_type_ in NAME_LABELS for t in phrase) or _speaking_body(phrase, lex)):
+        return None  # "Für die Kinder sei das gut": the phrase names no one who speaks
+    return phrase
+
+
 def _hearsay(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> bool:
     """Whether a speaker is a noun of hearsay with only its article ("Dem Vernehmen nach …"):
     it names no one, so no later sentence goes on with it as its speaker."""
@@ -231,6 +250,15 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
         if governed is not None:
             ends.append(governed)
             yield governed
+            continue
+        holder = _viewpoint_holder(doc, sent, verbs, lex) if verbs else None
+        content = strip_punct(sent) if holder is not None else None
+        if content is not None and has_words(span_text(content), 3):
+            # "Für den Theologen X sei der Rücktritt verständlich": X's view, whatever came before
+            f = Found((content.start_char, with_final_punct(doc, content)), "free_indirect", pattern=Pattern.KONJUNKTIV)
+            f.speaker = span_chars(holder)
+            ends.append(f)
+            yield f
             continue
         prev = [f for f in ends if f.quote[1] <= sent.start_char]
         if not prev and planned:

@@ -409,8 +409,9 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
         end = next((t.i for t in doc[verb.i + 1 : sent.end] if t.is_punct and t.text not in ("-", "(", ")")
                     and not t.is_quote), sent.end)
         speaker = subject_of(verb, verb.i + 1, end, lex) or np_after(doc, verb.i + 1, end, lex, subject=True)
-        if speaker is not None and usable_speaker(speaker, lex) is None:
-            speaker = impersonal_source(doc, verb, sent.end, lex)  # "…, hieß es vom Ministerium."
+        if speaker is None or usable_speaker(speaker, lex) is None:
+            # "…, hieß es vom Ministerium.": also where no subject was found beside the "es"
+            speaker = impersonal_source(doc, verb, sent.end, lex)
         if speaker is not None:
             speaker = with_apposition(speaker, sent.end, lex)
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_LAST, doc, sent, lex, need_clause=False)

@@ -465,6 +465,20 @@ def relays_speak_alone(found: list[Found]) -> None:
             f.set_mediators(chain[1:])
 
 
+def _asks(text: str, f: Found) -> bool:
+    """Whether a report outside quotation marks is a question, its words ending at a question
+    mark ("Welche Vorschläge sind Ihrer Meinung nach verfassungswidrig?"): it asks for a view,
+    it reports none."""
+    if f.kind not in _UNQUOTED_KINDS:
+        return False
+    start, end = f.quote
+    return text[start:end].rstrip().endswith("?") or text[end : end + 3].lstrip("“”\"«»‘’' ").startswith("?")
+
+
+#: the kinds of a report in the writer's words, outside quotation marks
+_UNQUOTED_KINDS = frozenset({"indirect", "free_indirect", "reported"})
+
+
 def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False) -> list[Found]:
     """The passes over everything the patterns found, in order: fragments settled (speech or
     title), quoted names inside a speaker or source dropped, continued quotes joined, speakers
@@ -478,6 +492,8 @@ def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False
     _speakers_through_quoted_names(doc, found, lex)
     roles = CharSpans(r for f in found for r in (f.speaker, f.mediator) if r is not None)
     found = [f for f in found if f.kind != "direct" or not roles.holds(*f.quote)]
+    if not lex.question_reports:
+        found = [f for f in found if not _asks(text, f)]
     found.sort(key=lambda f: (f.quote[0], -f.quote[1]))
     if lex.join_continued_quotes:
         found = join_continued_quotes(text, found)

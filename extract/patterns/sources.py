@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..doc_offsets import span_text
 from ..doc_tables import tokens_with
@@ -62,22 +62,67 @@ def find_source_phrases(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterato
 
 def find_relative_sources(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
     """"…, Berichte, wonach die Armee … angegriffen habe": a relative adverb of report
-    (``CueLexicon.relative_sources``) after a noun opens the content; the noun is the source."""
-    if not lex.relative_sources:
+    (``CueLexicon.relative_sources``) after a noun opens the content; the noun is the source.
+    So does a relative pronoun after a source preposition ("Studien, nach denen …",
+    ``CueLexicon.relative_source_pronouns``): the pronoun is the speaker, as a subject's is
+    ("X, der sagte"), standing for the noun (:func:`relative_source_antecedent`)."""
+    if not (lex.relative_sources or lex.relative_source_pronouns):
         return
     for sent in sentences(doc):
         for tok in (doc[i] for i in tokens_with(doc, lex.relative_sources, sent.start, sent.end)):
             if tok.i - 1 <= sent.start or doc[tok.i - 1].text != ",":
                 continue
-            if not found.outside(tok.idx, tok.idx + len(tok.text)):
-                continue
-            _, hi = clause_around(doc, sent, tok.i + 1, tok.i + 1, lex)
-            content = strip_punct(doc[tok.i + 1 : hi]) if tok.i + 1 < hi else None
             source = np_before(doc, tok.i - 1, sent.start, lex)
-            if content is None or not has_words(span_text(content), 3) or source is None or source[-1].pos_ not in ("NOUN", "PROPN"):
-                continue
-            yield Found((content.start_char, content.end_char), "indirect", cue=(tok.idx, tok.idx + len(tok.text), tok.lower_),
-                        speaker=span_chars(source), pattern=Pattern.RELATIVE_SOURCE)
+            yield from _relative_source(doc, sent, tok, tok.i + 1, source, source, lex, found)
+        for pron in (doc[i] for i in tokens_with(doc, lex.relative_source_pronouns, sent.start, sent.end)):
+            source = relative_source_antecedent(pron, lex, sent.start)
+            if source is not None:
+                yield from _relative_source(doc, sent, doc[pron.i - 1], pron.i + 1, source, doc[pron.i : pron.i + 1], lex, found)
+
+
+def relative_source_antecedent(pron: Token, lex: CueLexicon, lower: int = 0) -> Span | None:
+    """The noun phrase a relative pronoun after a source preposition stands for ("Studien,
+    nach denen …": the phrase before the comma; "Umfragen im Land, nach denen …": the one the
+    pronoun agrees with in number before an attribute it does not), or None when ``pron`` is no
+    such pronoun."""
+    doc = pron.doc
+    if (pron.lower_ not in lex.relative_source_pronouns or pron.i - 2 <= lower or doc[pron.i - 2].text != ","
+            or doc[pron.i - 1].lower_ not in _source_prepositions(lex)):
+        return None
+    source = np_before(doc, pron.i - 2, lower, lex)
+    if source is None or source[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    prep = source.start - 1
+    if prep > lower and doc[prep].pos_ == "ADP" and not _agrees(pron, source.root):
+        owner = np_before(doc, prep, lower, lex)
+        if owner is not None and owner.end == prep and owner[-1].pos_ in ("NOUN", "PROPN") and _agrees(pron, owner[-1]):
+            return owner  # the attribute "im Land" goes with the noun it follows
+    return source
+
+
+def _source_prepositions(lex: CueLexicon) -> frozenset[str]:
+    """The prepositions that open a source phrase with one word ("nach", "laut")."""
+    return lex.source_noun_prepositions | {words[0] for words in lex.before_source if len(words) == 1}
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """Whether a relative pronoun and a noun share a number the tagger gives both."""
+    have = set(pronoun.morph.get("Number"))
+    return bool(have) and bool(have & set(noun.morph.get("Number")))
+
+
+def _relative_source(doc: Doc, sent: Span, cue: Token, start: int, source: Span | None, speaker: Span | None,
+                     lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:
+    """The report a relative source opens: its content from ``start`` to the end of the
+    clause, when a noun phrase is its ``source``."""
+    if not found.outside(cue.idx, cue.idx + len(cue.text)) or start >= sent.end:
+        return
+    _, hi = clause_around(doc, sent, start, start, lex)
+    content = strip_punct(doc[start:hi]) if start < hi else None
+    if content is None or not has_words(span_text(content), 3) or source is None or source[-1].pos_ not in ("NOUN", "PROPN"):
+        return
+    yield Found((content.start_char, content.end_char), "indirect", cue=(cue.idx, cue.idx + len(cue.text), cue.lower_),
+                speaker=span_chars(speaker), pattern=Pattern.RELATIVE_SOURCE)
 
 
 def _describes_source(words: Span, source: Span) -> bool:

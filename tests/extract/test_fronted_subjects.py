@@ -241,3 +241,30 @@ def test_a_pronoun_that_may_be_the_object_leaves_the_fronted_subject():
     # "Die Polizei forderte sie auf": "sie" may be the accusative, the front the subject
     assert _subject(*_fronted_object("sie")) == "Die Tat"
     assert _subject(*_fronted_object("er"), lex=load_lexicon("en")) == "Die Tat"  # no verb-second rule
+
+
+def _tagged(rows):
+    """A Doc from (word, pos, tag, lemma, head, dep) rows, heads as absolute indices."""
+    words, pos, tags, lemmas, heads, deps = (list(col) for col in zip(*rows))
+    return Doc(spacy.blank("de").vocab, words=words, pos=pos, tags=tags, lemmas=lemmas, heads=heads, deps=deps)
+
+
+def test_the_object_the_parser_gave_a_quoting_verbs_passive_is_its_subject():
+    # "In der Meldung wird Lena Brandt zitiert :": "wird" hung on the noun, the name made an object
+    doc = _tagged([("In", "ADP", "APPR", "in", 2, "case"), ("der", "DET", "ART", "der", 2, "det"),
+                   ("Meldung", "NOUN", "NN", "Meldung", 6, "obl"), ("wird", "AUX", "VAFIN", "werden", 2, "advmod"),
+                   ("Lena", "PROPN", "NE", "Lena", 6, "obj"), ("Brandt", "PROPN", "NE", "Brandt", 4, "flat"),
+                   ("zitiert", "VERB", "VVPP", "zitieren", 6, "ROOT"), (":", "PUNCT", "$.", ":", 6, "punct")])
+    assert _subject(doc, 6) == "Lena Brandt"
+
+
+def test_the_object_of_a_quoting_verbs_perfect_stays_its_object():
+    # "Die Zeitung hat Lena Brandt zitiert :": an active perfect has its object
+    doc = _tagged([("Die", "DET", "ART", "der", 1, "det"), ("Zeitung", "NOUN", "NN", "Zeitung", 5, "nsubj"),
+                   ("hat", "AUX", "VAFIN", "haben", 5, "aux"), ("Lena", "PROPN", "NE", "Lena", 5, "obj"),
+                   ("Brandt", "PROPN", "NE", "Brandt", 3, "flat"), ("zitiert", "VERB", "VVPP", "zitieren", 5, "ROOT"),
+                   (":", "PUNCT", "$.", ":", 5, "punct")])
+    assert _subject(doc, 5) == "Die Zeitung"
+    doc = _tagged([("hat", "AUX", "VAFIN", "haben", 3, "aux"), ("Lena", "PROPN", "NE", "Lena", 3, "obj"),
+                   ("Brandt", "PROPN", "NE", "Brandt", 1, "flat"), ("zitiert", "VERB", "VVPP", "zitieren", 3, "ROOT")])
+    assert _subject(doc, 3) is None

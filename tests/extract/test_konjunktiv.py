@@ -176,6 +176,15 @@ def test_morph_alone_and_veto():
     assert konjunktiv(doc[5]) == Konjunktiv("I", True, "morph")  # plural present = indicative form
 
 
+def test_morph_alone_gives_no_mood_to_a_word_whose_lemma_is_no_infinitive():
+    sub = "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+    # "mit denen eventuelle Teile …": an adjective the morphologizer read as a Konjunktiv I
+    doc = Doc(Vocab(), words=["mit", "denen", "eventuelle", "Teile", "er", "vertrage"],
+              lemmas=["mit", "der", "eventuell", "Teil", "er", "vertragen"], morphs=["", "", sub, "", "", sub])
+    assert konjunktiv(doc[2]).mood is None
+    assert konjunktiv(doc[5]).mood == "I"  # a verb's lemma, an infinitive in -n
+
+
 def test_mistagged_closed_class_form():
     doc = Doc(Vocab(), words=["Hätte", "er", "Zeit"], tags=["NE", "PPER", "NN"])
     assert konjunktiv_mood(doc[0]) == "II"

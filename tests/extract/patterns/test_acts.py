@@ -219,3 +219,15 @@ def test_an_adverbial_clause_opening_the_sentence_is_neither_the_act_nor_its_spe
     text = "Während die Regierung nichts ändern wollte, forderte der Verband der Bauern eine Reduzierung der Steuern auf Diesel."
     assert [(a.quote.text, a.speaker.text) for a in run_de(text).attributions] == [
         ("forderte der Verband der Bauern eine Reduzierung der Steuern auf Diesel.", "der Verband der Bauern")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser hung "von …" on the name, or the apposition, of the subject after the verb
+    ("In einem Interview sprach Anna Krolle von der Möglichkeit einer großen Koalition unter ihrer Führung.",
+     "Anna Krolle"),
+    ("Am Montag sprach die Nachrichtenagentur Nordpress von 50.000 Menschen auf den Straßen der Hauptstadt.",
+     "die Nachrichtenagentur Nordpress"),
+])
+def test_sprechen_von_hung_inside_the_subject_is_a_speech_act(run_de, text, speaker):
+    (att,) = run_de(text).attributions
+    assert (att.quote.kind, att.speaker.text, att.cue.text) == ("reported", speaker, "sprach")

@@ -137,3 +137,26 @@ def test_after_a_passive_reporting_verb_without_agent_the_document_it_names_goes
             "Mehrere Tausend Beamte seien im Einsatz gewesen.")
     atts = [a for a in run_de(text).attributions if a.quote.kind == "free_indirect"]
     assert [a.speaker.text for a in atts] == ["einem Bericht des Senders Nordfunk"]
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Anna Krolle sagte, die Firma sei kein Mitglied mehr. "
+     "Für den Historiker Lars Wendt sei der Austritt aus vielen Gründen verständlich.", "den Historiker Lars Wendt"),
+    ("Anna Krolle sagte, die Firma sei kein Mitglied mehr. "
+     "Für die Gewerkschaft sei der Austritt ein schwerer Fehler gewesen.", "die Gewerkschaft"),
+])
+def test_a_fronted_fuer_phrase_names_whose_view_a_sentence_in_reported_mood_gives(run_de, text, holder):
+    atts = run_de(text).attributions
+    last = atts[-1]
+    assert (last.quote.text, last.speaker.text) == (text.split(". ", 1)[1], holder)
+
+
+@pytest.mark.parametrize("text", [
+    # a phrase naming no one who speaks: the report before goes on
+    "Anna Krolle sagte, die Firma sei kein Mitglied mehr. Für die Kinder der Angestellten sei das ein Verlust.",
+    # the indicative gives the writer's own view
+    "Anna Krolle sagte, die Firma sei kein Mitglied mehr. Für den Historiker Lars Wendt ist der Austritt verständlich.",
+])
+def test_a_fuer_phrase_without_a_speaker_or_reported_mood_names_no_view(run_de, text):
+    speakers = [a.speaker.text for a in run_de(text).attributions if a.speaker is not None]
+    assert not any(word in s for s in speakers for word in ("Wendt", "Kinder"))

@@ -353,3 +353,9 @@ def test_what_is_known_with_a_copula_of_state_is_no_report(run_de, text):
 def test_what_became_known_is_a_report_without_speaker(run_de):
     (att,) = run_de("Im Mai wurde bekannt, dass die Sparte an einen Konkurrenten verkauft wird.").attributions
     assert (att.quote.text, att.speaker) == ("dass die Sparte an einen Konkurrenten verkauft wird", None)
+
+
+def test_hiess_es_vom_names_the_source_also_where_the_parser_made_es_no_subject(run_de):
+    # "es" labelled an expletive: no subject at all, the source after it is still the speaker
+    (att,) = run_de("Die Lage sei unter Kontrolle, hieß es vom Sprecher Jan Brecht.").attributions
+    assert (att.quote.text, att.speaker.text) == ("Die Lage sei unter Kontrolle", "Sprecher Jan Brecht")

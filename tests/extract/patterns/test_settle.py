@@ -227,3 +227,14 @@ def test_a_frameless_quote_takes_its_own_sentences_subject_when_that_names_someo
             "Ergebnis, „dass das Haus nicht mehr sicher ist“.")
     atts = run_de(text).attributions
     assert [a.speaker.text for a in atts if a.quote.text.startswith("„dass")] == [speaker]
+
+
+@pytest.mark.parametrize("question, statement", [
+    ("Welche Vorschläge der Regierung sind nach Ansicht der Opposition verfassungswidrig?",
+     "Die Vorschläge der Regierung sind nach Ansicht der Opposition verfassungswidrig."),
+    ("Sind die Vorschläge laut den Experten verfassungswidrig?",
+     "Die Vorschläge sind laut den Experten verfassungswidrig."),
+])
+def test_a_german_question_in_the_writers_words_reports_nothing(run_de, question, statement):
+    assert run_de(question).attributions == ()
+    assert [a.quote.kind for a in run_de(statement).attributions] == ["indirect"]

@@ -56,6 +56,24 @@ def test_wonach_after_a_noun_opens_the_content_of_that_source(run_de):
     assert (att.quote.text, att.speaker.text, att.cue.text) == ("jeder dritte Schüler betroffen ist", "eine Studie", "wonach")
 
 
+@pytest.mark.parametrize("text, claim, entity", [
+    ("Der Verband verwies auf Studien der Berliner Charité, nach denen Homöopathie oft wirksam sei.",
+     "Homöopathie oft wirksam sei", "Charité"),
+    ("Die Maßnahme folgt Umfragen des Instituts Allensbach, nach denen die Bürger die Verfassung ablehnen.",
+     "die Bürger die Verfassung ablehnen", "Allensbach"),
+])
+def test_a_relative_pronoun_after_a_source_preposition_speaks_for_the_noun_before_it(run_de, text, claim, entity):
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.speaker.text, att.cue.text, att.speaker.entity) == (claim, "denen", "nach", entity)
+
+
+def test_a_relative_pronoun_stands_for_the_noun_it_agrees_with_not_its_attribute(run_de):
+    text = "Die Maßnahme folgt den Meinungsumfragen im Land, nach denen 72 Prozent der Bürger die Verfassung ablehnen."
+    (att,) = run_de(text).attributions
+    assert att.quote.text == "72 Prozent der Bürger die Verfassung ablehnen"
+    assert att.speaker.entity is None  # the surveys, named by no name: not "Land"
+
+
 @pytest.mark.parametrize("text, claim", [
     # a past participle's phrase after the source describes it ("the survey, taken …")
     ("Rivera leads Stone among men by 8 percentage points, in the survey, taken July 11-14.",
