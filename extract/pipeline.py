@@ -69,6 +69,7 @@ from .quote_filter import QuoteFilter
 from .relays import chain_relays
 from .records import Attribution, Cue, Entity, Mention, Quote, local_attribution_id
 from .roles import keep_roles_within_lines, keep_speakers_apart_from_relays
+from .quoted_names import naming_nouns
 from .speaker_bounds import tidy_speakers
 from .speaker_linker import link_speakers
 
@@ -196,7 +197,7 @@ class AttributionFinder:
         attributions = tidy_speakers(doc, attributions, lex.speaker_edge_words, lex.affiliation_prepositions,
                                      lex.conversation_nouns | lex.clause_nouns,
                                      (lex.audience_prepositions, lex.addressee_nouns, lex.addressee_prepositions),
-                                     lex.name_prepositions, lex.spokesperson_nouns)
+                                     lex.name_prepositions, lex.spokesperson_nouns, naming_nouns(lex))
         attributions = add_addressees(doc, attributions, lex)
         attributions, entities = resolve_entities(doc, attributions, lex)
         if self.quote_filter is not None:

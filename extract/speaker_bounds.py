@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import char_span_kept, span_of, token_bounds
 from .doc_tables import doc_array, forms, id_list, kept
+from .quoted_names import title_after_noun
 from .phrases import RELATIVE_PRONOUN_TAGS, doc_text, ends_in_noun, quoted_name_after
 from .patterns.source_phrases import counts_next_noun
 from .records import Attribution, Mention, replaced
@@ -43,7 +44,8 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
                    affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset(),
                    audiences: tuple[frozenset[str], ...] = (frozenset(), frozenset()),
                    name_prepositions: frozenset[str] = frozenset(),
-                   spokesperson_nouns: frozenset[str] = frozenset()) -> tuple[int, int]:
+                   spokesperson_nouns: frozenset[str] = frozenset(),
+                   naming_nouns: frozenset[str] = frozenset()) -> tuple[int, int]:
     """The character bounds of a speaker phrase as a reader gives them (see the module);
     ``apposition=False`` leaves an apposition after it out, and the names it would complete;
     a phrase after it opened by one of ``affiliations`` is kept when it names where the speaker
@@ -52,7 +54,9 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     the one addressed whatever the noun, "[gegenüber der BBC]") is left out, and so are words after a
     person's name that cannot modify it (:func:`_without_words_after_person`; ``name_prepositions``
     open a phrase that can: "von", "of"); a spokesperson (``spokesperson_nouns``) keeps the body
-    they speak for (:func:`_with_body_spoken_for`)."""
+    they speak for (:func:`_with_body_spoken_for`); an outlet or organisation noun
+    (``naming_nouns``) its title in quotation marks, lower case or not
+    (:func:`~quotegraph.extract.quoted_names.title_after_noun`)."""
     doc = span.doc
     start, end = span.start, span.end
     while end - start > 1 and (doc[start].lower_ in edge_words or (doc[start].is_punct
@@ -65,6 +69,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     end = _without_audience(doc, start, end, *audiences)
     if apposition:
         end = _with_name_after_role(doc, start, end)
+        end = title_after_noun(doc, end, len(doc), naming_nouns)
         start, end = _with_whole_names(doc, start, end)
         end = _with_apposition(doc, start, end)
         end = _with_affiliation(doc, start, end, affiliations)
@@ -488,7 +493,8 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
                   affiliations: frozenset[str] = frozenset(), speech_nouns: frozenset[str] = frozenset(),
                   audiences: tuple[frozenset[str], ...] = (frozenset(), frozenset()),
                   name_prepositions: frozenset[str] = frozenset(),
-                  spokesperson_nouns: frozenset[str] = frozenset()) -> list[Attribution]:
+                  spokesperson_nouns: frozenset[str] = frozenset(),
+                  naming_nouns: frozenset[str] = frozenset()) -> list[Attribution]:
     """The attributions with each speaker phrase given its reader's bounds
     (:func:`speaker_bounds`); a speaker that would lose every word is left as it is."""
     text = doc_text(doc)
@@ -501,7 +507,7 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
             continue
         start, end = speaker_bounds(span, edge_words, affiliations=affiliations, speech_nouns=speech_nouns,
                                     audiences=audiences, name_prepositions=name_prepositions,
-                                    spokesperson_nouns=spokesperson_nouns)
+                                    spokesperson_nouns=spokesperson_nouns, naming_nouns=naming_nouns)
         if _runs_into(text, sp, start, end, att):
             start, end = speaker_bounds(span, edge_words, apposition=False,  # never into the quote or cue
                                         name_prepositions=name_prepositions)

@@ -15,6 +15,7 @@ from ..doc_tables import among, between, children_of, doc_array, forms, id_list,
 from ..fronted_subjects import is_finite
 from ..konjunktiv import FINITE_TAGS
 from ..lexicon import CueLexicon
+from ..quoted_names import naming_nouns, title_after_noun
 from ..string_tests import KnownIds
 from ..phrases import ends_in_noun, in_extended_attributes, noun_phrase, np_after, np_before, quoted_name, strip_punct, with_apposition
 
@@ -39,9 +40,12 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
     ('Laut', 'Agentur Nordpress')
     """
     sp = _source_phrase(doc, i, lex, lower, upper)
+    title = _with_title(sp, upper, lex)
     if sp is not None and sp.source is not None and lex.verb_second:
-        sp = _to_finite_verb(sp, upper, lex)
+        sp = _to_finite_verb(title or sp, upper, lex)
         sp = _before_finite_verb(sp)
+    if title is not None and sp.source.end < title.source.end:
+        sp = title  # a word of the title is no verb the source ends before
     if sp is None or sp.source is None or not doc.has_annotation("DEP"):
         return sp
     source = _without_clause_arguments(sp.source, after_cue=sp.cue.start < sp.source.start)
@@ -49,6 +53,19 @@ def source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) -> 
         return sp
     phrase = doc[sp.phrase.start : source.end] if sp.cue.start < source.start else doc[source.start : sp.phrase.end]
     return SourcePhrase(sp.cue, source, phrase, sp.possessor)
+
+
+def _with_title(sp: SourcePhrase | None, upper: int, lex: CueLexicon) -> SourcePhrase | None:
+    """The source phrase run on over the title in quotation marks that its last noun, an outlet
+    or organisation noun, introduces ("laut einem Test des Magazins „auto, motor und sport“"),
+    or None when there is none."""
+    if sp is None or sp.source is None or sp.cue.start > sp.source.start:
+        return None
+    doc = sp.source.doc
+    end = title_after_noun(doc, sp.source.end, upper, naming_nouns(lex))
+    if end <= sp.phrase.end:
+        return None
+    return SourcePhrase(sp.cue, doc[sp.source.start : end], doc[sp.phrase.start : end], sp.possessor)
 
 
 def _to_finite_verb(sp: SourcePhrase, upper: int, lex: CueLexicon) -> SourcePhrase:

@@ -73,6 +73,13 @@ BOUNDS = [
     # the apposition may end in a place or body it belongs to
     ("de", "Nach Ansicht von Senator Jan Dorn, Vorsitzender des Finanzausschusses im Landtag, ist die Reform nötig.",
      "ist die Reform nötig", "Ansicht von Senator Jan Dorn, Vorsitzender des Finanzausschusses im Landtag"),
+    # an outlet or organisation noun keeps the title it introduces, lower case or in wiki marks
+    ("de", "Laut einem Test des Magazins „rad, ski und berg“ gibt es nur wenige sichere Helme.",
+     "gibt es nur wenige sichere Helme", "einem Test des Magazins „rad, ski und berg“"),
+    ("de", "Die Ernte sei verloren. Das berichtet die Tageszeitung ''El Norte''.", "Die Ernte sei verloren",
+     "die Tageszeitung ''El Norte''"),
+    ("de", "„Die Bilder sind echt“, so der Mitarbeiter der Produktionsfirma „Blaue Welle“ gegenüber der Zeitung.",
+     "„Die Bilder sind echt“", "der Mitarbeiter der Produktionsfirma „Blaue Welle“"),
 ]
 
 
