@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .cue_verbs import lemmas_of
 from .dative_forms import (dative_article, dative_by_form, determined_in, determiners, ends_name_of, in_case_marked,
-                           subject_before)
+                           oblique_feminine, subject_before)
 from .doc_offsets import char_span_kept
 from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of
 from .fronted_subjects import is_finite
@@ -309,7 +309,9 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 or (_in_case(child, lex.addressee_cases) and (_is_addressable(child, lex) or _dative_object(child, lex))
                     # a lone subject marked dative is the tagger's slip ("hat der[Dat?] VfGH entschieden"),
                     # and so is a noun marked dative after an article no dative has ("Die Soldaten")
-                    and (child.dep_ not in _SUBJECTS or any(c.dep_ in _SUBJECTS and c != child for c in verb.children))
+                    and (child.dep_ not in _SUBJECTS or any(c.dep_ in _SUBJECTS and c != child for c in verb.children)
+                         # "Der Zeitung sagte der Trainer": "der" with a feminine noun is no nominative
+                         or oblique_feminine(child, lex))
                     and (not determiners(child) or not lex.dative_determiners or dative_article(child, lex)))
                 or (lemma in lex.dative_addressee_verbs and _dative_by_determiner(child, verb, lex))
                 # "haben den Homosexuellen gedroht": a verb with no accusative object, its object

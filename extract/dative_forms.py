@@ -9,7 +9,7 @@ from .lexicon import CueLexicon
 from .phrases import is_name
 
 __all__ = ["dative_article", "dative_by_form", "determined_in", "determiners", "ends_name_of", "in_case_marked",
-           "subject_before"]
+           "oblique_feminine", "subject_before"]
 
 #: entity labels of a person or body (spaCy's German and English models)
 _PERSON_OR_BODY = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -111,3 +111,12 @@ def dative_article(token: Token, lex: CueLexicon) -> bool:
     first = dets[0].lower_ if dets else None
     return first is not None and (first in lex.dative_determiners or first in lex.plural_dative_determiners
                                   or (first in lex.genitive_determiners and first not in lex.genitive_only_determiners))
+
+
+def oblique_feminine(noun: Token, lex: CueLexicon) -> bool:
+    """A feminine singular noun after the article the masculine nominative shares with the
+    genitive and the dative ("der"): for a feminine noun it is no nominative ("Der Zeitung")."""
+    shared = lex.masculine_nominative_determiners & lex.genitive_articles
+    det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
+    return (det is not None and det.lower_ in shared
+            and noun.morph.get("Gender") == ["Fem"] and noun.morph.get("Number") == ["Sing"])

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from .doc_offsets import span_of
 from .doc_tables import children_of, flags, forms, id_list, kept, morph_of
 from .cue_verbs import cue_lemma
+from .dative_forms import oblique_feminine
 from .fronted_subjects import (adverb_with_phrases, fronted_subject, named_front_before_name, object_of_quoted_passive,
                                pronoun_after_fronted_object, subject_after_fronted_adverb, subjects_on_auxiliary)
 from .lexicon import CueLexicon
@@ -46,6 +47,13 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         fronted = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and lower <= c.i < verb.i
                         and morph_of(c, "Case") == ("Nom",) and not _opens_with_preposition(c, lex)), None)
         children = [fronted] if fronted is not None else children
+    if len(children) == 1 and children[0].i < verb.i and oblique_feminine(children[0], lex):
+        # "Der Zeitung sagte der Trainer": "der" before a feminine singular noun is the dative (or
+        # the genitive), no nominative; a phrase after the verb that shows the nominative speaks
+        after = next((c for c in verb.children if verb.i < c.i < upper and c.pos_ in ("NOUN", "PROPN")
+                      and not _opens_with_preposition(c, lex) and c.left_edge.pos_ != "ADP"
+                      and (_plainly_nominative(c, lex) or morph_of(c, "Case") == ("Nom",))), None)
+        children = [after] if after is not None else children
     if (len(children) == 1 and children[0].i > verb.i and lex.masculine_nominative_determiners  # (none: nothing shows case)
             and not _copula(verb, lex) and not _plainly_nominative(children[0], lex) and children[0].lower_ not in lex.pronouns):
         # "Der frühere Bürgermeister … warnte die CDU vor …": the parser's subject after the

@@ -35,6 +35,9 @@ CASES = [
      "Der Abgeordnete Tim Brandner", "der Nachrichtenagentur Nordpress"),
     ("Ole Brandner sagte der Nachrichtenagentur Nordpress am Montag, das sei ein Skandal.", "Ole Brandner",
      "der Nachrichtenagentur Nordpress"),
+    # a fronted "der" phrase of a feminine noun is the dative, no nominative: the phrase after
+    # the verb speaks
+    ("Der Zeitung sagte der Landrat, die Brücke werde saniert.", "der Landrat", "Der Zeitung"),
     # ... but not after a phrase of time the parser may make the subject
     ("Ende Januar verkündete der Verband Nordwerk, er werde klagen.", "der Verband Nordwerk", None),
     ("Allem Anschein nach erklärte der Minister, die Brücke werde saniert.", "der Minister", None),  # a postposition
