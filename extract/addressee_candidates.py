@@ -316,7 +316,8 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 or (lemma in lex.dative_addressee_verbs and _dative_by_determiner(child, verb, lex))
                 # "haben den Homosexuellen gedroht": a verb with no accusative object, its object
                 # opened by an article the dative may have ("Ihm droht eine Strafe": the subject)
-                or (lemma in lex.dative_only_verbs and child.dep_ in CORE_OBJECTS and dative_article(child, lex))):
+                or (lemma in lex.dative_only_verbs and child.dep_ in CORE_OBJECTS and dative_article(child, lex))
+                or (lemma in lex.dative_addressee_verbs and _bare_audience_after(child, verb, lex))):
             yield child
     # a verb that is no cue of the lexicon still names its own preposition ("wandte sich an X:")
     verbs = (lemma,) if lemma is not None or not lex.verb_addressee_prepositions else tuple(lemmas_of(verb, lex))
@@ -387,6 +388,16 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         # "Asked whether …, the senator said": the participle's one addressed is its governor's subject
         yield from (c for c in verb.head.children if c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL)
     yield from _partners(verb, lex, parse)
+
+
+def _bare_audience_after(token: Token, verb: Token, lex: CueLexicon) -> bool:
+    """Whether a bare audience noun after the cue, with no article, is its dative though the
+    parser made it a second subject or the object ("Die Ministerin sagte Journalisten, …"): the
+    cue has a subject before it, and a speech verb's object is what is said, not a group."""
+    return (token.i > verb.i and token.pos_ == "NOUN" and token.dep_ in _BARE_ARGUMENTS
+            and not any(c.dep_.startswith("det") for c in token.children)
+            and noun_in(token, lex.addressee_nouns, lex)
+            and any(c.dep_ in _SUBJECTS and c.i < verb.i and c.pos_ in _NOMINAL for c in verb.children))
 
 
 def _on_subject(token: Token, verb: Token, lex: CueLexicon) -> bool:

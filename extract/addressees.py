@@ -105,6 +105,12 @@ def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexic
         # a comma the parser hung on the phrase before its preposition too ("…, gegenüber dem
         # Sender"); a focus adverb before it is the clause's ("wird auch dem Verein vorgeworfen")
         start += 1
+    for child in head.lefts:
+        # a phrase with its own preposition the parser hung before the head is the clause's
+        # ("sagte am Montag Reportern": when, not to whom)
+        if (child.pos_ in ("NOUN", "PROPN") and child.tag_ != "ADJA" and child.right_edge.i < head.i
+                and any(c.dep_ == "case" and c.i < child.i for c in child.children)):
+            start = max(start, child.right_edge.i + 1)
     for child in head.rights:  # the name and what describes it, not the verb's other arguments
         if not _describes(child, lex):
             break

@@ -38,6 +38,10 @@ CASES = [
     # a fronted "der" phrase of a feminine noun is the dative, no nominative: the phrase after
     # the verb speaks
     ("Der Zeitung sagte der Landrat, die Brücke werde saniert.", "der Landrat", "Der Zeitung"),
+    # a bare audience noun after the cue, though the parser made it a second subject; a phrase
+    # of time hung before it is no part of it
+    ("Die Landrätin sagte Journalisten, die Brücke werde saniert.", "Die Landrätin", "Journalisten"),
+    ("Die Landrätin sagte am Montag Reportern, die Brücke werde saniert.", "Die Landrätin", "Reportern"),
     # ... but not after a phrase of time the parser may make the subject
     ("Ende Januar verkündete der Verband Nordwerk, er werde klagen.", "der Verband Nordwerk", None),
     ("Allem Anschein nach erklärte der Minister, die Brücke werde saniert.", "der Minister", None),  # a postposition
