@@ -80,6 +80,9 @@ BOUNDS = [
      "die Tageszeitung ''El Norte''"),
     ("de", "„Die Bilder sind echt“, so der Mitarbeiter der Produktionsfirma „Blaue Welle“ gegenüber der Zeitung.",
      "„Die Bilder sind echt“", "der Mitarbeiter der Produktionsfirma „Blaue Welle“"),
+    # a reflexive phrase after the speaker is the verb's
+    ("de", "Jegliche Mitverantwortung für die Affäre im Bezirk weist Brenner von sich: „Diese Verantwortung kann "
+     "nur der Vorsitzende übernehmen.“", "„Diese Verantwortung", "Brenner"),
 ]
 
 
