@@ -93,6 +93,8 @@ def _describes(child: Token, lex: CueLexicon) -> bool:
             and child.i == child.head.i + 1):
         return False  # "dem Minister Einmischung vor": no common noun stands in apposition unmarked
     prep = child.lower_ if child.dep_ == "prep" else preposition_of(child)
+    if prep is not None and any(c.tag_ == "PPOSAT" or c.dep_ in ("det:poss", "poss") for c in child.children):
+        return False  # "dankte den Helfern [für ihre Arbeit]": a phrase with a possessive names no body
     return prep is None or prep in lex.name_prepositions or prep in lex.genitive_articles
 
 

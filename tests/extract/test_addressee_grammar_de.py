@@ -42,6 +42,9 @@ CASES = [
     # of time hung before it is no part of it
     ("Die Landrätin sagte Journalisten, die Brücke werde saniert.", "Die Landrätin", "Journalisten"),
     ("Die Landrätin sagte am Montag Reportern, die Brücke werde saniert.", "Die Landrätin", "Reportern"),
+    # a phrase with a possessive after the addressee is what the words are about, not a name's part
+    ("Der Minister dankte den Menschen für ihre Geduld und ergänzte, die Reform sei nötig.", "Der Minister",
+     "den Menschen"),
     # ... but not after a phrase of time the parser may make the subject
     ("Ende Januar verkündete der Verband Nordwerk, er werde klagen.", "der Verband Nordwerk", None),
     ("Allem Anschein nach erklärte der Minister, die Brücke werde saniert.", "der Minister", None),  # a postposition
