@@ -14,11 +14,11 @@ from typing import NamedTuple
 from functools import lru_cache
 
 from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
-from spacy.parts_of_speech import ADP, AUX, NOUN, PRON, PROPN, VERB
+from spacy.parts_of_speech import ADJ, ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from .cue_verbs import lemmas_of
-from .dative_forms import (dative_article, dative_by_form, determined_in, determiners, ends_name_of, in_case_marked,
+from .dative_forms import (adjective_head, dative_article, dative_by_form, determined_in, determiners, ends_name_of, in_case_marked,
                            oblique_feminine, subject_before)
 from .doc_offsets import char_span_kept
 from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of
@@ -208,6 +208,7 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
     or a "der" phrase after a name ("sagte in Juba der Presse"): no noun takes a dative
     attribute, nor a name a genitive after it, so it is the verb's object the parser attached
     there."""
+    token = adjective_head(token) or token  # "der Rheinischen Post": as the adjective hangs
     head = token.head
     if not (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
             and preposition_of(token) is None and not determined_in(head, lex.addressee_cases)):
@@ -319,6 +320,11 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 or (lemma in lex.dative_only_verbs and child.dep_ in CORE_OBJECTS and dative_article(child, lex))
                 or (lemma in lex.dative_addressee_verbs and _bare_audience_after(child, verb, lex))):
             yield child
+    for c in (c for c in children if pos[c] == ADJ and takes_dative):  # "sagte X der Rheinischen[obl:arg] Post"
+        adjective = doc[c]
+        if adjective.dep_ in lex.addressee_dependents:  # (the noun's case: the tagger reads the adjective's worse)
+            yield from (n for n in adjective.rights
+                        if adjective_head(n) == adjective and _may_be_in_case(n, lex.addressee_cases))
     # a verb that is no cue of the lexicon still names its own preposition ("wandte sich an X:")
     verbs = (lemma,) if lemma is not None or not lex.verb_addressee_prepositions else tuple(lemmas_of(verb, lex))
     for prep, obj in prepositional_objects(verb, parse):  # "gegenüber dem Sender", "said to reporters"

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .cue_verbs import cue_lemma
+from .dative_forms import adjective_head
 from .doc_offsets import char_span_kept, span_of
 from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject,
                                    object_among_subjects, preposition_of, speaker_candidates, state_passive, stray_dative,
@@ -101,7 +102,7 @@ def _describes(child: Token, lex: CueLexicon) -> bool:
 def _phrase(doc: Doc, head: Token, outside: list[tuple[int, int]], lex: CueLexicon) -> Span | None:
     """The phrase of ``head`` (its subtree without the preposition before it and the
     punctuation around it), cut where it runs into a span it may not overlap."""
-    start, end = head.left_edge.i, head.i + 1
+    start, end = (adjective_head(head) or head).left_edge.i, head.i + 1  # "der Rheinischen Post"
     while start < head.i and (doc[start].dep_ == "case" or doc[start].text in (",", ";")
                               or (doc[start].pos_ == "ADV" and doc[start].dep_ == "advmod")):
         # a comma the parser hung on the phrase before its preposition too ("…, gegenüber dem

@@ -8,8 +8,8 @@ from .fronted_subjects import is_finite
 from .lexicon import CueLexicon
 from .phrases import is_name
 
-__all__ = ["dative_article", "dative_by_form", "determined_in", "determiners", "ends_name_of", "in_case_marked",
-           "oblique_feminine", "subject_before"]
+__all__ = ["adjective_head", "dative_article", "dative_by_form", "determined_in", "determiners", "ends_name_of",
+           "in_case_marked", "oblique_feminine", "subject_before"]
 
 #: entity labels of a person or body (spaCy's German and English models)
 _PERSON_OR_BODY = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -71,6 +71,22 @@ def dative_by_form(token: Token, lex: CueLexicon) -> bool:
     first = dets[0].lower_
     return first in lex.dative_determiners or (
         first in lex.plural_dative_determiners and token.morph.get("Number") == ["Plur"])
+
+
+def adjective_head(token: Token) -> Token | None:
+    """The adjective the parser made the head of a name it opens ("der Rheinischen[nmod]
+    Post[appos]"): the phrase hangs where the adjective does and starts where it starts.
+
+    >>> import spacy
+    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["Berg", "der", "Rheinischen", "Post"],
+    ...                        heads=[0, 2, 0, 2], deps=["ROOT", "det", "nmod", "appos"], pos=["PROPN", "DET", "ADJ", "PROPN"])
+    >>> adjective_head(doc[3]).text, adjective_head(doc[2])
+    ('Rheinischen', None)
+    """
+    head = token.head
+    if token.dep_ == "appos" and head.pos_ == "ADJ" and head.i == token.i - 1:
+        return head
+    return None
 
 
 def ends_name_of(word: Token, head: Token) -> bool:

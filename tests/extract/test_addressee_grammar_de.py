@@ -16,6 +16,9 @@ CASES = [
     ("„Die Lage ist ernst“, sagte Karl Brenner der Nordpresse.", "Karl Brenner", "der Nordpresse"),
     ("„Die Lage ist ernst“, erklärte die Sprecherin Lea Munk der Zeitung Elbbote am Montag.",
      "die Sprecherin Lea Munk", "der Zeitung Elbbote"),
+    # ... and so is one whose adjective the parser made the head ("der Mittelfränkischen[nmod] Post[appos]")
+    ("„Die Lage ist ernst“, sagte Greta Lindholm der Mittelfränkischen Post.", "Greta Lindholm",
+     "der Mittelfränkischen Post"),
     # "an X gewandt": the participle of turning to someone, before the cue or after it
     ("An die Fischer gewandt sagte die Senatorin, sie müssten nachgeben.", "die Senatorin", "die Fischer"),
     ("Die Senatorin sagte an die Fischer gewandt, sie müssten nachgeben.", "Die Senatorin", "die Fischer"),
@@ -179,3 +182,30 @@ def test_a_progressive_is_no_passive_of_state(run_en):
     text = "Many senators are urging the governor to resign."
     att = max(run_en(text).attributions, key=lambda a: a.quote.end)
     assert att.speaker.text == "Many senators" and att.addressee.text == "the governor"
+
+
+def test_an_outlet_whose_adjective_the_parser_made_its_head_is_the_dative_after_a_name():
+    from quotegraph.extract.addressee_candidates import candidates
+    from quotegraph.extract.addressees import _phrase
+    from quotegraph.extract.lexicon import load_lexicon
+
+    lex = load_lexicon("de")
+    words = ["„", "Nein", "“", ",", "sagte", "Karl", "Brenner", "der", "Mittelfränkischen", "Post", "."]
+    morphs = [""] * 7 + ["Case=Gen", "Case=Gen", "Case=Dat", ""]
+    # the adjective on the verb, the noun its apposition: the noun is addressed, from the article on
+    doc = _parsed(words, [1, 4, 1, 4, 4, 4, 5, 8, 4, 8, 4],
+                  ["punct", "ccomp", "punct", "punct", "ROOT", "nsubj", "flat:name", "det", "obl:arg", "appos", "punct"],
+                  ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "DET", "ADJ", "PROPN", "PUNCT"], morphs)
+    assert doc[9] in list(candidates(doc[4], "sagen", lex))
+    assert _phrase(doc, doc[9], [], lex).text == "der Mittelfränkischen Post"
+    # the adjective on the name: no genitive after a name, so the dative
+    doc = _parsed(words, [1, 4, 1, 4, 4, 4, 5, 8, 6, 8, 4],
+                  ["punct", "ccomp", "punct", "punct", "ROOT", "nsubj", "flat:name", "det", "nmod", "appos", "punct"],
+                  ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "DET", "ADJ", "PROPN", "PUNCT"], morphs)
+    assert doc[9] in list(candidates(doc[4], "sagen", lex))
+    # after a common noun the "der" phrase may be its genitive ("der Trainer der … Post"): not addressed
+    doc = _parsed(["„", "Nein", "“", ",", "sagte", "der", "Trainer", "der", "Mittelfränkischen", "Post", "."],
+                  [1, 4, 1, 4, 4, 6, 4, 8, 6, 8, 4],
+                  ["punct", "ccomp", "punct", "punct", "ROOT", "det", "nsubj", "det", "nmod", "appos", "punct"],
+                  ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "DET", "NOUN", "DET", "ADJ", "PROPN", "PUNCT"], morphs)
+    assert doc[9] not in list(candidates(doc[4], "sagen", lex))
