@@ -18,13 +18,12 @@ from spacy.parts_of_speech import ADJ, ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from .cue_verbs import lemmas_of
-from .dative_forms import (adjective_head, dative_article, dative_by_form, determined_in, determiners, ends_name_of, in_case_marked,
-                           oblique_feminine, subject_before)
+from .dative_forms import (adjective_head, after_a_name, dative_article, dative_by_form, determined_in, determiners,
+                           in_case_marked, oblique_feminine, outlet_after_genitive, subject_before)
 from .doc_offsets import char_span_kept
 from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of
 from .fronted_subjects import is_finite
 from .head_names import noun_at, noun_in
-from .phrases import is_name
 from .lexicon import CueLexicon
 
 __all__ = ["CORE_OBJECTS", "candidates", "disagrees", "is_reflexive", "not_subject", "object_among_subjects",
@@ -213,31 +212,25 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
     if not (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
             and preposition_of(token) is None and not determined_in(head, lex.addressee_cases)):
         return False
-    if _after_a_name(token, head, lex) or _outlet_after_genitive(token, head, lex):
+    if after_a_name(token, head, lex) or outlet_after_genitive(token, head, lex) or _outlet_after_role(token, head, lex):
         return True  # "sagte in Juba der Presse": a name takes no genitive after it, in a phrase or not
     return (determined_in(token, lex.addressee_cases) or dative_by_form(token, lex)) and preposition_of(head) is None
 
 
-def _outlet_after_genitive(token: Token, head: Token, lex: CueLexicon) -> bool:
-    """"ein Sprecher der Feuerwehr der Deutschen Presse-Agentur": a "der" phrase naming an outlet
-    (one of ``media_words``) after a genitive that owns the speaker is told the words, not a
-    second owner (as :func:`quotegraph.extract.subjects.subject_of` cuts it from the speaker)."""
+def _outlet_after_role(token: Token, head: Token, lex: CueLexicon) -> bool:
+    """"sagte der Minister der Deutschen Presse-Agentur": a "der" phrase naming an outlet after a
+    speaker's title no outlet has (not one of ``outlet_staff_nouns``: "der Chefredakteur der
+    Zeitung") is told the words, not the title's owner."""
     det = token.left_edge
-    return (det.lower_ in lex.genitive_articles and det.lower_ not in lex.genitive_only_determiners
-            and head.dep_ == "nmod" and head.left_edge.lower_ in lex.genitive_articles
-            and any(w.lower_.endswith(m) for w in token.subtree for m in lex.media_words))
+    return (bool(lex.outlet_staff_nouns) and head.dep_ in _SUBJECTS and head.pos_ == "NOUN"
+            and det.lower_ in lex.genitive_articles and det.lower_ not in lex.genitive_only_determiners
+            and noun_in(head, _lower_titles(lex), lex) and not noun_in(head, lex.outlet_staff_nouns, lex)
+            and any(w.lower_.endswith(tuple(lex.media_words)) or w.text in lex.masthead_words for w in token.subtree))
 
 
-def _after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:
-    """"sagte Merkel der Zeitung": a phrase right after a name whose article the dative and the
-    genitive share ("der"): a name takes no genitive attribute after it, so it is the dative;
-    nor does a name's apposition after the bracket that closes it ("X, ein Sprecher der Partei
-    (PL) der Presse")."""
-    det = token.left_edge
-    before = token.doc[det.i - 1]
-    closed = before.is_bracket and before.is_right_punct and before in head.subtree
-    return ((det.i == head.right_edge.i + 1 or det.i == head.i + 1 or ends_name_of(before, head) or closed)
-            and det.lower_ in lex.genitive_articles and is_name(head))
+@lru_cache(maxsize=4)
+def _lower_titles(lex: CueLexicon) -> frozenset[str]:
+    return frozenset(t.lower() for t in lex.titles)
 
 
 #: the subject relations of a verb (UD, ClearNLP)

@@ -8,8 +8,8 @@ from .fronted_subjects import is_finite
 from .lexicon import CueLexicon
 from .phrases import is_name
 
-__all__ = ["adjective_head", "dative_article", "dative_by_form", "determined_in", "determiners", "ends_name_of",
-           "in_case_marked", "oblique_feminine", "subject_before"]
+__all__ = ["adjective_head", "after_a_name", "dative_article", "dative_by_form", "determined_in", "determiners",
+           "ends_name_of", "in_case_marked", "oblique_feminine", "outlet_after_genitive", "subject_before"]
 
 #: entity labels of a person or body (spaCy's German and English models)
 _PERSON_OR_BODY = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -84,9 +84,31 @@ def adjective_head(token: Token) -> Token | None:
     ('Rheinischen', None)
     """
     head = token.head
-    if token.dep_ == "appos" and head.pos_ == "ADJ" and head.i == token.i - 1:
+    if token.dep_ in ("appos", "flat") and head.pos_ == "ADJ" and head.i == token.i - 1:
         return head
     return None
+
+
+def outlet_after_genitive(token: Token, head: Token, lex: CueLexicon) -> bool:
+    """"ein Sprecher der Feuerwehr der Deutschen Presse-Agentur": a "der" phrase naming an outlet
+    (one of ``media_words``) after a genitive that owns the speaker is told the words, not a
+    second owner (as :func:`quotegraph.extract.subjects.subject_of` cuts it from the speaker)."""
+    det = token.left_edge
+    return (det.lower_ in lex.genitive_articles and det.lower_ not in lex.genitive_only_determiners
+            and head.dep_ == "nmod" and head.left_edge.lower_ in lex.genitive_articles
+            and any(w.lower_.endswith(m) for w in token.subtree for m in lex.media_words))
+
+
+def after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:
+    """"sagte Merkel der Zeitung": a phrase right after a name whose article the dative and the
+    genitive share ("der"): a name takes no genitive attribute after it, so it is the dative;
+    nor does a name's apposition after the bracket that closes it ("X, ein Sprecher der Partei
+    (PL) der Presse")."""
+    det = token.left_edge
+    before = token.doc[det.i - 1]
+    closed = before.is_bracket and before.is_right_punct and before in head.subtree
+    return ((det.i == head.right_edge.i + 1 or det.i == head.i + 1 or ends_name_of(before, head) or closed)
+            and det.lower_ in lex.genitive_articles and is_name(head))
 
 
 def ends_name_of(word: Token, head: Token) -> bool:

@@ -19,6 +19,15 @@ CASES = [
     # ... and so is one whose adjective the parser made the head ("der Mittelfränkischen[nmod] Post[appos]")
     ("„Die Lage ist ernst“, sagte Greta Lindholm der Mittelfränkischen Post.", "Greta Lindholm",
      "der Mittelfränkischen Post"),
+    # an outlet after a title no outlet has is told the words; an outlet's own staff keep it as genitive
+    ("„Wir bleiben standhaft“, sagte der Trainer der Baltischen Presse-Agentur.", "der Trainer",
+     "der Baltischen Presse-Agentur"),
+    ("„Wir bleiben standhaft“, sagte die Bürgermeisterin der Nachrichtenagentur Nordpress.", "die Bürgermeisterin",
+     "der Nachrichtenagentur Nordpress"),
+    ("„Wir bleiben standhaft“, sagte die Sprecherin der Nachrichtenagentur Nordpress.",
+     "die Sprecherin der Nachrichtenagentur Nordpress", None),
+    ("„Wir bleiben standhaft“, sagte die Chefredakteurin der Zeitung „Elbbote“.",
+     "die Chefredakteurin der Zeitung „Elbbote“", None),
     # "an X gewandt": the participle of turning to someone, before the cue or after it
     ("An die Fischer gewandt sagte die Senatorin, sie müssten nachgeben.", "die Senatorin", "die Fischer"),
     ("Die Senatorin sagte an die Fischer gewandt, sie müssten nachgeben.", "Die Senatorin", "die Fischer"),
