@@ -92,7 +92,10 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
         return None  # "asked him", "denied it": a bare pronoun is no content
     content = strip_punct(span_of(doc, start, end))
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
-    return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False)
+    # a name alone is an object that says whom ("endorsed Cruz"); another lone word says too little
+    named = comp.dep_ in ("dobj", "obj") and end - start == 1 and comp.pos_ == "PROPN" and comp.ent_type_ not in _TIME_ENTITIES
+    return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False,
+                           min_words=1 if named else 2)
 
 
 

@@ -113,6 +113,19 @@ def test_relative_pronoun_of_a_passive_cue_with_its_agent(run_en):
     assert (att.quote.text, att.speaker.text) == ("which", "the farmers' union")
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Governor Alma Reyes endorsed Okafor on Tuesday.", "Okafor", "Governor Alma Reyes"),
+    ("The teachers' union praised Lindqvist early in the race.", "Lindqvist", "The teachers' union"),
+])
+def test_a_lone_name_object_is_content(run_en, text, content, speaker):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text) == (content, speaker)
+
+
+def test_a_lone_date_object_is_no_content(run_en):
+    assert not any(a.quote.text == "Sunday" for a in run_en("The mayor promised Sunday to reopen the pool.").attributions)
+
+
 @pytest.mark.parametrize("text, content", [
     ("The union endorsed Hillary Clinton on Monday.", "Hillary Clinton"),
     ("Trump attacked Alicia Machado in a series of tweets.", "Alicia Machado"),
