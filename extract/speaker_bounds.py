@@ -500,6 +500,7 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
     """The attributions with each speaker phrase given its reader's bounds
     (:func:`speaker_bounds`); a speaker that would lose every word is left as it is."""
     text = doc_text(doc)
+    cue_starts = sorted(a.cue.start for a in attributions if a.cue is not None)
     out = []
     for att in attributions:
         sp = att.speaker
@@ -513,10 +514,31 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
         if _runs_into(text, sp, start, end, att):
             start, end = speaker_bounds(span, edge_words, apposition=False,  # never into the quote or cue
                                         name_prepositions=name_prepositions)
+        end = _without_reporting_relative(doc, start, end, cue_starts)
         if (start, end) != (sp.start, sp.end) and start < end:
             att = replaced(att, speaker=Mention(text[start:end], start, end, sp.entity, sp.type))
         out.append(att)
     return out
+
+
+def _without_reporting_relative(doc: Doc, start: int, end: int, cue_starts: list[int]) -> int:
+    """The character end before a relative clause set off by a comma inside the speaker phrase
+    that holds a report of its own (a cue in ``cue_starts``: "Roy Neal[, who said last week
+    that …,] said"): it tells what the speaker said elsewhere, not who the speaker is."""
+    span = char_span_kept(doc, start, end, "expand")
+    if span is None:
+        return end
+    for comma in (t for t in span[1:-1] if t.text == ","):
+        first = doc[comma.i + 1]
+        verb = next((a for a in (first, first.head) if a.dep_ in _RELATIVE_DEPS and span.start <= a.head.i < comma.i), None)
+        if verb is None or verb.left_edge.i != first.i or not (
+                "Rel" in first.morph.get("PronType") or first.tag_ in RELATIVE_PRONOUN_TAGS):
+            continue
+        last = doc[verb.right_edge.i]
+        k = bisect_right(cue_starts, first.idx - 1)
+        if k < len(cue_starts) and cue_starts[k] < last.idx + len(last.text):
+            return comma.idx
+    return end
 
 
 _MARKS = frozenset(_OPENING + _CLOSING)

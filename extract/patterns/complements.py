@@ -50,6 +50,9 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
         relative = _object_relative(doc, sent, verb, lemma, lex)
         if relative is not None:
             return relative
+    reduced = _reduced_passive(doc, sent, verb, lemma, lex) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+    if reduced is not None:
+        return reduced
     # the cue's dependents by label, from the Doc's arrays: a Token made only for one that may be the content
     deps, kids, labels = id_list(doc, DEP), children_of(doc)[verb.i], dep_labels(doc.vocab.strings)
     comp = next((doc[c] for c in kids if deps[c] in labels.objects and c > verb.i
@@ -89,7 +92,10 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
         return None  # "asked him", "denied it": a bare pronoun is no content
     content = strip_punct(span_of(doc, start, end))
     speaker = speaker_for(doc, sent, verb, lex, lower=sent.start, upper=verb.i)
-    return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False)
+    # a name alone is an object that says whom ("endorsed Cruz"); another lone word says too little
+    named = comp.dep_ in ("dobj", "obj") and end - start == 1 and comp.pos_ == "PROPN" and comp.ent_type_ not in _TIME_ENTITIES
+    return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False,
+                           min_words=1 if named else 2)
 
 
 
@@ -156,7 +162,7 @@ def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexi
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if subj is None or pobj is None or subj.i > verb.i or subj.pos_ == "PRON" and subj.tag_ in ("WP", "WDT"):
+    if subj is None or pobj is None or subj.i > verb.i:
         return None
     clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > pobj.i), None)
     if clause is None and lemma in lex.question_verbs:
@@ -169,6 +175,32 @@ def _english_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexi
     # the asker ends before what was asked when the parser hung that on it
     speaker_end = clause.head.i if clause is not None and pobj.i < clause.i <= pobj.right_edge.i else pobj.right_edge.i + 1
     speaker = strip_punct(doc[pobj.left_edge.i : speaker_end])
+    return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False, min_words=1)
+
+
+_REDUCED_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "dative"})
+
+
+def _reduced_passive(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) -> Found | None:
+    """"The bill, opposed by the senators, …", "a practice criticized by X": a cue's past
+    participle hung on a noun before it, with an agent, says it of that noun: the noun's
+    phrase up to the participle is the content, the agent the source. Not a verb that names
+    who was addressed ("voters informed by …") or who wrote or issued a document ("a letter
+    written by …", "a video posted by …"), nor one with a complement of its own ("mentioned by
+    X as …", "known to be …")."""
+    if (lemma in lex.addressee_verbs or lemma in lex.citing_report_verbs or lemma in lex.issuing_verbs
+            or any(c.dep_ in _REDUCED_COMPLEMENT_DEPS or c.lower_ in lex.label_complements for c in verb.children)):
+        return None
+    noun = verb.head
+    agent = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i
+                  and c.lower_ in lex.passive_agent_prepositions), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if pobj is None or noun.i > verb.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    content = strip_punct(doc[noun.left_edge.i : verb.left_edge.i])
+    speaker = strip_punct(doc[pobj.left_edge.i : pobj.right_edge.i + 1])
+    if content is None or speaker is None:
+        return None
     return indirect_report(content, verb, lemma, speaker, Pattern.CUE_FIRST, doc, sent, lex, need_clause=False, min_words=1)
 
 

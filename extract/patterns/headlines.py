@@ -107,6 +107,14 @@ def find_colon_headlines(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterat
             # "Reid: 'Never underestimate him.'": the quote that is the whole rest of the line is the name's
             inside[0].cue, inside[0].speaker = (start + colon, start + colon + 1, ":"), span_chars(name)
             continue
+        if inside and all(f.pattern != Pattern.DIRECT and f.speaker is not None
+                          and text[f.speaker[0]:f.speaker[1]].lower() in lex.first_person for f in inside):
+            # "Senator X: I Still Believe Y Is Wrong": the headline's "I" is the named one, the
+            # whole rest of the line their words
+            found.move(inside[0], (c_start, c_end))
+            inside[0].cue, inside[0].speaker = (start + colon, start + colon + 1, ":"), span_chars(name)
+            inside[0].pattern, inside[0].mediator = Pattern.COLON_HEADLINE, None
+            continue
         if not found.outside(c_start, c_end):
             continue
         yield Found((c_start, c_end), "indirect", cue=(start + colon, start + colon + 1, ":"),

@@ -241,8 +241,8 @@ CASES = [
     ("en", "The minister will resign, the newspaper reported, citing two officials.",
      "The minister will resign", "two officials", ["the newspaper"], None, None),
     ("en", "The minister will resign, Reuters reported on Monday, citing two people familiar with the matter, who "
-     "asked not to be named.", "The minister will resign", "two people familiar with the matter, who asked not to be named",
-     ["Reuters"], None, None),  # a relative clause on the source says who they are
+     "asked not to be named.", "The minister will resign", "two people familiar with the matter",
+     ["Reuters"], None, None),  # a relative clause reporting words of its own ("asked …") is no part of the source
     ("en", "Prices will rise, the company said, citing higher costs.", "Prices will rise", "the company", [], None, None),
     # set off by commas after the outlet or after its verb, or opening the sentence (with a name the
     # parser made a second object: "citing the agency[dobj] Nordpress[dobj]")

@@ -70,6 +70,11 @@ BOUNDS = [
      "We have to win this state", "Carl Dunn, a local party leader who is running for the seat"),
     ("en", '"It is a mess," said Roy Neal, who managed the campaign in 1992.', "It is a mess",
      "Roy Neal, who managed the campaign in 1992"),
+    # a relative clause that reports words of its own says what the speaker said elsewhere
+    ("en", "Mara Quist, who said last week that she would run, told voters the race was open.",
+     "the race was open", "Mara Quist"),
+    ("en", '"We will not wait," said Ben Orlov, who warned in May that the dam would fail.', "We will not wait",
+     "Ben Orlov"),
     # the apposition may end in a place or body it belongs to
     ("de", "Nach Ansicht von Senator Jan Dorn, Vorsitzender des Finanzausschusses im Landtag, ist die Reform nötig.",
      "ist die Reform nötig", "Ansicht von Senator Jan Dorn, Vorsitzender des Finanzausschusses im Landtag"),

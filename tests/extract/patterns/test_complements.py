@@ -87,6 +87,45 @@ def test_passive_cue_with_its_agent(run_en):
     assert (att.quote.text, att.speaker.text, att.cue.lemma) == ("Clinton", "the Arizona Republic", "endorse")
 
 
+@pytest.mark.parametrize("text, content, speaker, lemma", [
+    ("The zoning plan, opposed by the local farmers, never passed.", "The zoning plan", "the local farmers", "oppose"),
+    ("Towns merged their police forces, a practice criticized by Mara Vell and two unions.", "a practice",
+     "Mara Vell and two unions", "criticize"),
+    ("The harbor tax was a mistake, a view echoed by the port authority on Friday.", "a view", "the port authority", "echo"),
+])
+def test_reduced_passive_cue_says_it_of_its_noun(run_en, text, content, speaker, lemma):
+    att = next(a for a in run_en(text).attributions if a.cue.lemma == lemma)
+    assert (att.quote.text, att.speaker.text) == (content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor read a letter written by Dana Pell, a retired teacher.",
+    "The council shared a video posted by the harbor club.",
+])
+def test_reduced_passive_of_a_document_has_no_content(run_en, text):
+    assert not any(a.speaker is not None and a.speaker.text.startswith(("Dana", "the harbor"))
+                   for a in run_en(text).attributions)
+
+
+def test_relative_pronoun_of_a_passive_cue_with_its_agent(run_en):
+    text = "The new levy, which was criticized by the farmers' union, starts in May."
+    att = next(a for a in run_en(text).attributions if a.cue.lemma == "criticize")
+    assert (att.quote.text, att.speaker.text) == ("which", "the farmers' union")
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Governor Alma Reyes endorsed Okafor on Tuesday.", "Okafor", "Governor Alma Reyes"),
+    ("The teachers' union praised Lindqvist early in the race.", "Lindqvist", "The teachers' union"),
+])
+def test_a_lone_name_object_is_content(run_en, text, content, speaker):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text) == (content, speaker)
+
+
+def test_a_lone_date_object_is_no_content(run_en):
+    assert not any(a.quote.text == "Sunday" for a in run_en("The mayor promised Sunday to reopen the pool.").attributions)
+
+
 @pytest.mark.parametrize("text, content", [
     ("The union endorsed Hillary Clinton on Monday.", "Hillary Clinton"),
     ("Trump attacked Alicia Machado in a series of tweets.", "Alicia Machado"),

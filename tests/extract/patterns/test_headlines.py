@@ -12,6 +12,16 @@ def test_colon_headline_names_its_source(run_en):
     assert att.cue.text == ":"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Tom Rudd: I Still Believe the Levy Is a Mistake\n\nThe senator spoke on Sunday.",
+     "I Still Believe the Levy Is a Mistake"),
+    ("Nora Bell: I would consider a run for governor\n\nThe mayor spoke on Monday.", "I would consider a run for governor"),
+])
+def test_colon_headline_whose_report_has_i_as_speaker_is_the_named_ones(run_en, text, content):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text, att.cue.text) == (content, text.split(":")[0], ":")
+
+
 @pytest.mark.parametrize(
     "text",
     [
