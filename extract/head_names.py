@@ -18,7 +18,7 @@ from spacy.parts_of_speech import ADP
 from spacy.tokens import Doc, Span, Token
 
 from .abbreviations import abbreviates
-from .doc_tables import entity_at, forms, id_list, morph_of
+from .doc_tables import entity_at, forms, id_list, morph_of, tokens_of
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .metadata import known_agencies
@@ -202,16 +202,17 @@ def named_part(span: Span, lex: CueLexicon) -> Span | None:
     """What names the source in "Angaben der Gewerkschaft X" / "seinen Angaben": the part after
     the source noun (None when nothing follows it: the possessor is the source)."""
     i = span.start
+    toks = tokens_of(span.doc)
     saw_noun = False
-    while i < span.end and (span.doc[i].lower_ in lex.possessives or span.doc[i].pos_ in ("DET", "ADJ", "NUM")
-                            or is_source_noun(span.doc[i], lex)):
-        if saw_noun and span.doc[i].pos_ == "ADJ" and span.doc[i].text[:1].isupper():
+    while i < span.end and (toks[i].lower_ in lex.possessives or toks[i].pos_ in ("DET", "ADJ", "NUM")
+                            or is_source_noun(toks[i], lex)):
+        if saw_noun and toks[i].pos_ == "ADJ" and toks[i].text[:1].isupper():
             break  # a capitalised adjective after the source noun begins a name ("Angaben der Süddeutschen Zeitung")
-        saw_noun = saw_noun or is_source_noun(span.doc[i], lex)
+        saw_noun = saw_noun or is_source_noun(toks[i], lex)
         i += 1
     if not saw_noun:
         return span
-    while i < span.end and (span.doc[i].lower_ in lex.agent_prepositions or span.doc[i].lower_ in lex.genitive_articles):
+    while i < span.end and (toks[i].lower_ in lex.agent_prepositions or toks[i].lower_ in lex.genitive_articles):
         i += 1
     return span.doc[i : span.end] if i < span.end else None
 
@@ -420,7 +421,8 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         # and a role the recogniser took for an organisation is no name ("SPD-Chef Tim Berger")
         best = max(ents, key=lambda e: (not _owner_before_role(e, people), not _role_before_person(e, people, lex),
                                         e.label_ in NAME_LABELS,
-                                        head in e, head.pos_ != "NOUN" or not in_owner(e, head), len(e.text)))
+                                        e.start <= head.i < e.end, head.pos_ != "NOUN" or not in_owner(e, head),
+                                        len(e.text)))
         body = _body_before_spokesperson(best[0], lex) if len(best) == 1 and best.label_ not in ("PER", "PERSON") else None
         if body is not None:  # "ein WWF-Sprecher" the recogniser took whole for an organisation
             return body, "organization"

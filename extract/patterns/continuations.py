@@ -7,15 +7,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import POS, TAG
+from spacy.attrs import ORTH, POS, TAG
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_offsets import span_text
-from ..doc_tables import among, between as indices_between, doc_array, kept, tokens_where, tokens_with
+from ..doc_tables import among, between as indices_between, doc_array, forms, kept, tokens_of, tokens_where, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
-from ..konjunktiv import FINITE_TAGS, MISTAGGED_VERB_TAGS, NONFINITE_VERB_TAGS, konjunktiv_mood
+from ..konjunktiv import FINITE_TAGS, MISTAGGED_VERB_TAGS, NONFINITE_VERB_TAGS, konjunktiv_mood, may_be_konjunktiv
 from ..phrases import NAME_LABELS, doc_text, ends_in_noun, np_after, sentences, strip_punct
 from ..subjects import subject_of
 from ..quotemarks import has_words
@@ -52,7 +52,8 @@ def _verbal(doc: Doc) -> list[int]:
     whose STTS tag is a finite verb's whatever their part of speech ("Jedoch ruhe die
     Mitgliedschaft …": ADJ, VVFIN) or one a small tagger gives a rare Konjunktiv I ("Das
     bedeute[ADV] …", "Es gebe[ADJA] …"; :func:`reported_mood` judges them), kept while the Doc
-    is read."""
+    is read. Left out: those whose tag and form rule out a mood (``may_be_konjunktiv``: a
+    participle, most adjectives), which :func:`reported_mood` would read as Tokens to reject."""
     return kept(doc, "verbal_or_untagged", _verbal_tokens)
 
 
@@ -60,12 +61,14 @@ def _verbal_tokens(doc: Doc) -> list[int]:
     verbal = among(doc_array(doc, POS), [int(VERB), int(AUX), 0])
     tags = FINITE_TAGS | MISTAGGED_VERB_TAGS | {"ADJA"}  # reported_mood judges the mistagged ones
     finite = among(doc_array(doc, TAG), [doc.vocab.strings.add(tag) for tag in tags])
-    return np.flatnonzero(verbal | finite).tolist()
+    texts, tag_of = forms(doc, ORTH), forms(doc, TAG)
+    return [i for i in np.flatnonzero(verbal | finite).tolist()
+            if may_be_konjunktiv(texts[i], tag_of[i], texts[i - 1] if i > 0 else None)]
 
 
 def _tokens(doc: Doc, indices: list[int], sent: Span) -> list[Token]:
     """The tokens of ``sent`` among the sorted token ``indices``, in order."""
-    return [doc[i] for i in indices_between(indices, doc, sent.start, sent.end)]
+    return list(map(tokens_of(doc).__getitem__, indices_between(indices, doc, sent.start, sent.end)))
 
 
 def _clause_head(verb: Token) -> Token:
