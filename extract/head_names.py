@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
-from spacy.parts_of_speech import ADP
+from spacy.parts_of_speech import ADP, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .abbreviations import abbreviates
@@ -427,7 +427,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         if body is not None:  # "ein WWF-Sprecher" the recogniser took whole for an organisation
             return body, "organization"
         etype = entity_type_of_label(best.label_)
-        if any(t.lower_ in lex.media_words for t in span) or is_masthead(best, lex):
+        if not lex.media_words.isdisjoint(forms(span.doc, LOWER)[span.start : span.end]) or is_masthead(best, lex):
             etype = "media"
         owner = span.root.pos_ == "NOUN" and span.root not in best and in_owner(best, span.root)
         # in the genitive by its place (an owner) or by its article ("Angaben des „Handelsblatts“")
@@ -496,8 +496,9 @@ def _affiliation(span: Span, ents: list[Span]) -> set[int]:
     """The tokens in brackets after a proper noun of the phrase when every entity found in it is
     there and they abbreviate no name before them ("Guido Westerwelle (FDP)": the party the person
     belongs to, not their name), else none."""
-    opening = next((t.i for t in span if t.text == "("), None)
-    if opening is None or not ents or not any(t.pos_ == "PROPN" for t in span.doc[span.start : opening]):
+    texts = forms(span.doc, ORTH)  # (the words read from the Doc's arrays, no Token made for each)
+    opening = next((i for i in range(span.start, span.end) if texts[i] == "("), None)
+    if opening is None or not ents or PROPN not in id_list(span.doc, POS)[span.start : opening]:
         return set()
     closing = next((t.i for t in span.doc[opening:span.end] if t.text == ")"), span.end - 1)
     if not all(opening < e.start and e.end <= closing for e in ents):
@@ -568,10 +569,12 @@ def speaks_for_circles(span: Span | None, lex: CueLexicon) -> bool:
 def unnamed_group(span: Span, entities: DocEntities, lex: CueLexicon | None = None) -> bool:
     """A plural noun phrase with no name in it ("Aus Regierungskreisen", "Experten",
     "some economists", "officials"); with ``lex``, not one whose article shows the singular."""
+    pos = id_list(span.doc, POS)  # (the parts of speech from the Doc's array, a Token made for a noun only)
     if any(e.label_ not in COUNT_LABELS for e in entities.within(span.start, span.end)) \
-            or any(t.pos_ == "PROPN" for t in span):
+            or PROPN in pos[span.start : span.end]:
         return False  # a count ("two officials") is no name
-    nouns = [t for t in span if t.pos_ == "NOUN"]
+    toks = tokens_of(span.doc)
+    nouns = [toks[i] for i in range(span.start, span.end) if pos[i] == NOUN]
     if not nouns or "Plur" not in morph_of(nouns[-1], "Number"):
         return False
     # an article only of the singular overrides a noun taken for a plural ("dem Verband
