@@ -52,8 +52,7 @@ def _verbal(doc: Doc) -> list[int]:
     whose STTS tag is a finite verb's whatever their part of speech ("Jedoch ruhe die
     Mitgliedschaft …": ADJ, VVFIN) or one a small tagger gives a rare Konjunktiv I ("Das
     bedeute[ADV] …", "Es gebe[ADJA] …"; :func:`reported_mood` judges them), kept while the Doc
-    is read. Left out: those whose tag and form rule out a mood (``may_be_konjunktiv``: a
-    participle, most adjectives), which :func:`reported_mood` would read as Tokens to reject."""
+    is read."""
     return kept(doc, "verbal_or_untagged", _verbal_tokens)
 
 
@@ -61,9 +60,16 @@ def _verbal_tokens(doc: Doc) -> list[int]:
     verbal = among(doc_array(doc, POS), [int(VERB), int(AUX), 0])
     tags = FINITE_TAGS | MISTAGGED_VERB_TAGS | {"ADJA"}  # reported_mood judges the mistagged ones
     finite = among(doc_array(doc, TAG), [doc.vocab.strings.add(tag) for tag in tags])
-    texts, tag_of = forms(doc, ORTH), forms(doc, TAG)
-    return [i for i in np.flatnonzero(verbal | finite).tolist()
-            if may_be_konjunktiv(texts[i], tag_of[i], texts[i - 1] if i > 0 else None)]
+    return np.flatnonzero(verbal | finite).tolist()
+
+
+def _in_reported_mood(doc: Doc, sent: Span, lex: CueLexicon) -> list[Token]:
+    """The verbal tokens of ``sent`` (:func:`_verbal`) in reported mood (:func:`reported_mood`);
+    those whose tag and form rule out a mood (``may_be_konjunktiv``: a participle, most
+    adjectives) are passed over without a Token read."""
+    texts, tags, tokens = forms(doc, ORTH), forms(doc, TAG), tokens_of(doc)
+    return [tokens[i] for i in indices_between(_verbal(doc), doc, sent.start, sent.end)
+            if may_be_konjunktiv(texts[i], tags[i], texts[i - 1] if i > 0 else None) and reported_mood(tokens[i], lex)]
 
 
 def _tokens(doc: Doc, indices: list[int], sent: Span) -> list[Token]:
@@ -242,7 +248,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
         if not found.outside(sent.start_char, sent.end_char) or any(
                 _reports_on_its_own(doc[i], sent, lex) for i in cue_tokens(doc, sent.start, sent.end, lex)):
             continue  # explained already, or a sentence with a cue of its own (not "Kein Lehrer müsse fürchten")
-        verbs = [t for t in _tokens(doc, _verbal(doc), sent) if reported_mood(t, lex)]
+        verbs = _in_reported_mood(doc, sent, lex)
         modals = [t for t in _tokens(doc, tokens_with(doc, lex.hearsay_modals), sent) if _is_reportive_modal(t, lex)]
         reportive = modals if _has_perfect_infinitive(sent, lex) else []
         # "Das Werk soll 2009 öffnen.": a plan or an order, reported only right after a report
