@@ -21,7 +21,7 @@ from .cue_verbs import lemmas_of
 from .dative_forms import (dative_article, dative_by_form, determined_in, determiners, ends_name_of, in_case_marked,
                            subject_before)
 from .doc_offsets import char_span_kept
-from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of, tokens_of
+from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of
 from .fronted_subjects import is_finite
 from .head_names import noun_at, noun_in
 from .phrases import is_name
@@ -292,11 +292,10 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     # "told him", but not "gave Patriot": where the lexicon lists the cues that take an addressee
     takes_dative = lex.addressee_verbs is None or lemma in lex.addressee_verbs
     doc = verb.doc
-    toks = tokens_of(doc)
     parse = _parse(doc)
     pos, children = parse.pos, parse.children[verb.i]
     # the nominals on the verb, found in the Doc's arrays (the rules below ask only of them)
-    nominals = [toks[c] for c in children if pos[c] in _NOMINAL_IDS]
+    nominals = [doc[c] for c in children if pos[c] in _NOMINAL_IDS]
     for child in nominals:  # a dative object: "sagte der Zeitung", "told him"
         if _subject_read_as_dative(child, verb, nominals, lex):
             continue
@@ -328,11 +327,11 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     for c in children:  # "Gegenüber NDR Info äußerte er", "Ihr gegenüber hat er angegeben":
         if pos[c] != ADP and pos[c] not in _NOMINAL_IDS and parse.tags[c] not in parse.pronoun_tags:
             continue  # neither of the two below
-        child = toks[c]
+        child = doc[c]
         # the preposition made the head of its phrase (a subject, by the parser's label)
         if child.pos_ == "ADP" and child.dep_ != "case" and child.lower_ in lex.addressee_prepositions:
             yield from (c for c in child.children if c.pos_ in _NOMINAL or c.tag_ in ("PPOSAT", "PPER"))
-        after = toks[child.right_edge.i + 1] if child.right_edge.i + 1 < len(child.doc) else None
+        after = child.doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(child.doc) else None
         if ((child.pos_ in _NOMINAL or child.tag_ in ("PPOSAT", "PPER")) and after is not None and after.pos_ == "ADP"
                 and after.head in (verb, child)
                 and after.lower_ in lex.addressee_prepositions):
@@ -342,21 +341,21 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "erklärte X zum Feind": spoken of
             continue
         if prep in lex.addressee_prepositions or (
-                _audience(prep, toks[k], lex) and (_is_addressable(toks[k], lex) or _is_title(toks[k]))) or (
-                lemma in lex.dative_addressee_verbs and stray_dative(toks[k], lex)) or (
+                _audience(prep, doc[k], lex) and (_is_addressable(doc[k], lex) or _is_title(doc[k]))) or (
+                lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)) or (
                 # "schrieb der Verband an seine Mitglieder": the verb's own preposition, hung on
                 # its subject (not on an object: "fordert den Rücktritt von X")
                 # (the verb's preposition first: the subject's is looked for only then)
                 any(f"{v} {prep}" in lex.verb_addressee_prepositions for v in verbs)
-                and _on_subject(toks[k], verb, lex)):
-            yield toks[k]
+                and _on_subject(doc[k], verb, lex)):
+            yield doc[k]
     conj = parse.labels["conj"]
     for c in (c for c in children if pos[c] in _NOMINAL_IDS):
         # "sagte der Leiter, Jan Moll, gegenüber dem Sender, dass …": the parser coordinated the
         # phrase with the subject; a phrase of an addressing preposition is no part of it
         for k in parse.children[c]:
             if parse.deps[k] == conj and pos[k] in _NOMINAL_IDS and _preposition_at(doc, k, parse) in lex.addressee_prepositions:
-                yield toks[k]
+                yield doc[k]
     yield from _participle_audience(verb, ("advcl",), lex, parse)  # "Speaking to reporters, the governor said …"
     yield from _turned_to(verb, lex, parse)  # "An die Gewerkschaften gewandt sagte sie"
     if verb.dep_ == "xcomp":  # "ließ gegenüber der Zeitung durchblicken": on the verb it completes

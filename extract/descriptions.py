@@ -33,7 +33,7 @@ from spacy.attrs import IS_PUNCT, POS
 from spacy.parts_of_speech import ADJ, DET, NUM, PROPN, PUNCT
 from spacy.tokens import Span, Token
 
-from .doc_tables import flags, id_list, morph_of, tokens_of
+from .doc_tables import flags, id_list, morph_of
 
 __all__ = ["RoleNouns", "role_nouns", "description_head", "synonym_table", "compound_before"]
 
@@ -59,20 +59,19 @@ def role_nouns(name: Span) -> list[Token]:
     Berger", "Senator John Miller"; not "die Fraktion Hartmanns", whose name is its owner) and
     the head of an apposition after it ("Tom Berger, der Demokrat,")."""
     doc = name.doc
-    toks = tokens_of(doc)
     out = []
-    if name.start > 0 and _noun(toks[name.start - 1]) and not (name.root.head.i == name.start - 1
-                                                               and name.root.dep_ in _OWNER_DEPS):
-        out.append(toks[name.start - 1])
+    if name.start > 0 and _noun(doc[name.start - 1]) and not (name.root.head.i == name.start - 1
+                                                              and name.root.dep_ in _OWNER_DEPS):
+        out.append(doc[name.start - 1])
     i = name.end
-    if i + 1 < len(doc) and toks[i].text == ",":
+    if i + 1 < len(doc) and doc[i].text == ",":
         j = i + 1
-        while j < len(doc) and toks[j].pos_ in ("DET", "ADJ", "NUM"):
+        while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "NUM"):
             j += 1
         # an apposition by the parse: not the subject of a clause after the comma ("…, die Fraktion nehme …")
-        if j < len(doc) and j > i + 1 and _noun(toks[j]) and name.start <= toks[j].head.i < name.end and (
-                toks[j].dep_ == "appos" or toks[j].dep_ == "conj" and _closed_by_comma(toks[j])):
-            out.append(toks[j])
+        if j < len(doc) and j > i + 1 and _noun(doc[j]) and name.start <= doc[j].head.i < name.end and (
+                doc[j].dep_ == "appos" or doc[j].dep_ == "conj" and _closed_by_comma(doc[j])):
+            out.append(doc[j])
     return out
 
 
@@ -125,12 +124,12 @@ def compound_before(span: Span) -> Token | None:
     tail = _key(head)
     if len(tail) < MIN_COMPOUND_TAIL:
         return None
-    toks = tokens_of(span.doc)
+    doc = span.doc
     for i in range(span.start - 1, max(0, span.start - COMPOUND_WINDOW), -1):  # bounded: linear in the article
-        t = toks[i]
+        t = doc[i]
         key = _key(t)
-        if (t.pos_ == "NOUN" and len(key) > len(tail) and key.endswith(tail) and toks[i - 1].pos_ == "DET"
-                and "Def" in morph_of(toks[i - 1], "Definite") and "Plur" not in morph_of(t, "Number")):
+        if (t.pos_ == "NOUN" and len(key) > len(tail) and key.endswith(tail) and doc[i - 1].pos_ == "DET"
+                and "Def" in morph_of(doc[i - 1], "Definite") and "Plur" not in morph_of(t, "Number")):
             return t
     return None
 

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
            "count_with", "morph_values", "forms", "strings_of", "flags", "lower_in", "among", "word_ids",
-           "id_list", "children_of", "head_list", "morph_values_by_id", "morph_of", "annotated", "doc_sents", "tokens_of"]
+           "id_list", "children_of", "head_list", "morph_values_by_id", "morph_of", "annotated", "doc_sents"]
 
 T = TypeVar("T")
 
@@ -415,29 +415,6 @@ def kept(doc: Doc, key, compute: Callable[[Doc], T]) -> T:
 
 
 _MISSING = object()  # kept: no value in the table yet
-
-
-def tokens_of(doc: Doc) -> list[Token] | Doc:
-    """The Doc's Tokens as a list, made once while the Doc is read: ``doc[i]`` makes a new
-    Token on every call (about 190 ns against 30 ns from a list). Outside :func:`reading`, the
-    Doc itself, indexed alike. Index it with ints only (a slice of the list is no Span).
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("It is cold.")
-    >>> with reading(doc):
-    ...     tokens_of(doc)[2].text, tokens_of(doc) is tokens_of(doc)
-    ('cold', True)
-    >>> tokens_of(doc) is doc
-    True
-    """
-    last = _LAST  # _kept_value inline, as in id_list
-    table = last[1] if last[0] is doc else table_of(doc)
-    if table is None:
-        return doc
-    found = table.get("tokens")
-    if found is None:
-        found = table["tokens"] = list(doc)
-    return found
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

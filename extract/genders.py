@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from .doc_tables import doc_ents, tokens_of
+from .doc_tables import doc_ents
 from .head_names import age_description, entity_type_of_label
 from .lexicon import CueLexicon
 from .salience import pronoun_gender
@@ -30,7 +30,6 @@ def person_genders(doc: Doc, index: EntityIndex, lex: CueLexicon) -> dict[int, s
     seen: dict[int, set[str]] = {}
     by_first_name: dict[int, set[str]] = {}
     given = first_name_genders()
-    toks = tokens_of(doc)
     for ent in doc_ents(doc):
         if entity_type_of_label(ent.label_) != "person":
             continue
@@ -40,7 +39,7 @@ def person_genders(doc: Doc, index: EntityIndex, lex: CueLexicon) -> dict[int, s
                 by_first_name.setdefault(id(resolved), set()).add(given[ent[0].text])
         if ent.start == 0:
             continue
-        before = toks[ent.start - 1]
+        before = doc[ent.start - 1]
         if before.lower_ in lex.masculine_titles:
             gender = "Masc"
         elif before.lower_ in lex.feminine_titles:

@@ -18,7 +18,7 @@ from spacy.parts_of_speech import ADP, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .abbreviations import abbreviates
-from .doc_tables import entity_at, forms, id_list, morph_of, tokens_of
+from .doc_tables import entity_at, forms, id_list, morph_of
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .metadata import known_agencies
@@ -202,17 +202,16 @@ def named_part(span: Span, lex: CueLexicon) -> Span | None:
     """What names the source in "Angaben der Gewerkschaft X" / "seinen Angaben": the part after
     the source noun (None when nothing follows it: the possessor is the source)."""
     i = span.start
-    toks = tokens_of(span.doc)
     saw_noun = False
-    while i < span.end and (toks[i].lower_ in lex.possessives or toks[i].pos_ in ("DET", "ADJ", "NUM")
-                            or is_source_noun(toks[i], lex)):
-        if saw_noun and toks[i].pos_ == "ADJ" and toks[i].text[:1].isupper():
+    while i < span.end and (span.doc[i].lower_ in lex.possessives or span.doc[i].pos_ in ("DET", "ADJ", "NUM")
+                            or is_source_noun(span.doc[i], lex)):
+        if saw_noun and span.doc[i].pos_ == "ADJ" and span.doc[i].text[:1].isupper():
             break  # a capitalised adjective after the source noun begins a name ("Angaben der Süddeutschen Zeitung")
-        saw_noun = saw_noun or is_source_noun(toks[i], lex)
+        saw_noun = saw_noun or is_source_noun(span.doc[i], lex)
         i += 1
     if not saw_noun:
         return span
-    while i < span.end and (toks[i].lower_ in lex.agent_prepositions or toks[i].lower_ in lex.genitive_articles):
+    while i < span.end and (span.doc[i].lower_ in lex.agent_prepositions or span.doc[i].lower_ in lex.genitive_articles):
         i += 1
     return span.doc[i : span.end] if i < span.end else None
 
@@ -573,8 +572,7 @@ def unnamed_group(span: Span, entities: DocEntities, lex: CueLexicon | None = No
     if any(e.label_ not in COUNT_LABELS for e in entities.within(span.start, span.end)) \
             or PROPN in pos[span.start : span.end]:
         return False  # a count ("two officials") is no name
-    toks = tokens_of(span.doc)
-    nouns = [toks[i] for i in range(span.start, span.end) if pos[i] == NOUN]
+    nouns = [span.doc[i] for i in range(span.start, span.end) if pos[i] == NOUN]
     if not nouns or "Plur" not in morph_of(nouns[-1], "Number"):
         return False
     # an article only of the singular overrides a noun taken for a plural ("dem Verband

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import span_of, span_text
 from .doc_offsets import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
-from .doc_tables import count_with, flags, forms, id_list, kept, tokens_of, tokens_with
+from .doc_tables import count_with, flags, forms, id_list, kept, tokens_with
 from .quoted_names import quoted_name, quoted_name_after  # noqa: F401  (their users import them from here)
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
 from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
@@ -105,32 +105,31 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
     aside right after a name; stops at verbs, commas and other punctuation.
     """
     i = start
-    toks = tokens_of(doc)
     last_head = -1
     while i < limit:
-        tok = toks[i]
+        tok = doc[i]
         if tok.pos_ == "DET" and tok.tag_ not in _NOUN_TAGS and last_head == i - 1 >= start and (tok.lower_ not in lex.genitive_determiners
                                                          or tok.morph.get("Case") == ["Dat"]
-                                                         or (is_name(toks[i - 1]) and tok.lower_ in lex.genitive_articles)):
+                                                         or (is_name(doc[i - 1]) and tok.lower_ in lex.genitive_articles)):
             break  # a determiner right after a noun opens the next phrase ("nach Angaben der Polizei den Abbau",
             # "sagte Lindner der Zeitung"); after a name an article the dative shares does too ("sagte Merkel der Zeitung")
         if (last_head == i - 1 >= start and tok.pos_ == "NUM" and i + 1 < limit
-                and toks[i + 1].pos_ in ("ADJ", "NOUN")):
+                and doc[i + 1].pos_ in ("ADJ", "NOUN")):
             break  # a counted noun opens the next phrase ("nach Angaben der Polizei 40 Menschen")
         if _is_np_token(tok):
             if (tok.pos_ in _NP_HEAD_POS or tok.tag_ in _NOUN_TAGS or (not tok.pos_ and tok.text[:1].isupper()) or tok.pos_ == "X"
                     or (lex.closed_compounds and compound_noun(tok))):
                 last_head = i
             i += 1
-        elif (tok.lower_ in lex.joiners and last_head >= 0 and i + 1 < limit and _is_np_token(toks[i + 1])
-              and not (toks[i - 1].pos_ == "PROPN" and tok.lower_ in lex.genitive_articles)):
+        elif (tok.lower_ in lex.joiners and last_head >= 0 and i + 1 < limit and _is_np_token(doc[i + 1])
+              and not (doc[i - 1].pos_ == "PROPN" and tok.lower_ in lex.genitive_articles)):
             i += 1  # "der Sprecher des Ministeriums"; but a name ends the phrase ("des BMI der …")
         elif tok.lower_ in lex.joiners and last_head == i - 1 and (name := quoted_name(doc, i + 1, limit)) is not None:
             i = name.end  # "einem Bericht der „Weser Rundschau“"
             last_head = name.end - 1
         elif tok.text == "-" and last_head >= 0:
             i += 1
-        elif tok.text in ("„", "»") and (last_head == i - 1 or (i - 1 >= start and toks[i - 1].pos_ == "DET")):
+        elif tok.text in ("„", "»") and (last_head == i - 1 or (i - 1 >= start and doc[i - 1].pos_ == "DET")):
             # a name in quotation marks after its noun or article: "die Zeitung „Hoy“", "die „Computerwoche“"
             name = quoted_name(doc, i, limit)
             if name is None:
@@ -138,12 +137,12 @@ def noun_phrase(doc: Doc, start: int, limit: int, lex: CueLexicon) -> Span | Non
             i = name.end
             last_head = name.end - 1
         elif tok.text == "(" and last_head >= 0:
-            close = next((j for j in range(i + 1, min(limit, i + 15)) if toks[j].text == ")"), None)
+            close = next((j for j in range(i + 1, min(limit, i + 15)) if doc[j].text == ")"), None)
             if close is None:
                 break
             i = close + 1
             last_head = close
-        elif i - 1 >= start and toks[i - 1].pos_ == "DET" and (adjective := extended_attribute(doc, i, limit)) is not None:
+        elif i - 1 >= start and doc[i - 1].pos_ == "DET" and (adjective := extended_attribute(doc, i, limit)) is not None:
             i = adjective  # "einer am Dienstag veröffentlichten Pressemitteilung"
         else:
             break

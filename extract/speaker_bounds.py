@@ -29,7 +29,7 @@ from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import char_span_kept, span_of, token_bounds
-from .doc_tables import doc_array, forms, id_list, kept, tokens_of
+from .doc_tables import doc_array, forms, id_list, kept
 from .phrases import RELATIVE_PRONOUN_TAGS, doc_text, ends_in_noun, quoted_name_after
 from .patterns.source_phrases import counts_next_noun
 from .records import Attribution, Mention, replaced
@@ -54,13 +54,12 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     open a phrase that can: "von", "of"); a spokesperson (``spokesperson_nouns``) keeps the body
     they speak for (:func:`_with_body_spoken_for`)."""
     doc = span.doc
-    toks = tokens_of(doc)
     start, end = span.start, span.end
-    while end - start > 1 and (toks[start].lower_ in edge_words or (toks[start].is_punct
-                                                                      and toks[start].text not in _OPENING + "(")):
+    while end - start > 1 and (doc[start].lower_ in edge_words or (doc[start].is_punct
+                                                                     and doc[start].text not in _OPENING + "(")):
         start += 1
-    while end - start > 1 and (toks[end - 1].lower_ in edge_words or toks[end - 1].is_space
-                               or (toks[end - 1].is_punct and toks[end - 1].text not in _CLOSING + ")")):
+    while end - start > 1 and (doc[end - 1].lower_ in edge_words or doc[end - 1].is_space
+                               or (doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING + ")")):
         end -= 1
     end = _without_occasion(doc, start, end, speech_nouns)
     end = _without_audience(doc, start, end, *audiences)
@@ -76,7 +75,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     end = _without_words_after_pronoun(doc, start, end)
     end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, end)))
     start = _with_words_split_off(doc, start)
-    chars = (toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text))
+    chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     text = doc_text(doc)
     return _with_opening_mark(text, *chars), _with_closing_mark(text, *chars)
 

@@ -11,7 +11,7 @@ from spacy.parts_of_speech import ADJ, ADP, AUX, CCONJ, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import span_of
-from .doc_tables import children_of, flags, forms, id_list, kept, morph_of, tokens_of
+from .doc_tables import children_of, flags, forms, id_list, kept, morph_of
 from .cue_verbs import cue_lemma
 from .fronted_subjects import (adverb_with_phrases, fronted_subject, named_front_before_name, object_of_quoted_passive,
                                pronoun_after_fronted_object, subject_after_fronted_adverb, subjects_on_auxiliary)
@@ -30,8 +30,7 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     # the verb's dependents and the words around the subject are read from the Doc's arrays
     # (:mod:`~quotegraph.extract.doc_tables`): a Token is made only for a subject
     deps, pos, lowers, texts, spaces, edge, children_at, subject_ids, every_subject = words[:9]
-    toks = tokens_of(doc)
-    children = [toks[c] for c in children_at[verb.i] if deps[c] in subject_ids and lower <= c < upper
+    children = [doc[c] for c in children_at[verb.i] if deps[c] in subject_ids and lower <= c < upper
                 and pos[c] != ADP]  # "Laut BBC News sagte der Minister": a preposition heads no subject
     children = [c for c in children if not _opens_with_preposition(c, lex)]
     if not children and not any(deps[c] in every_subject for c in children_at[verb.i]):

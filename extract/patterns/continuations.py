@@ -12,7 +12,7 @@ from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_offsets import span_text
-from ..doc_tables import among, between as indices_between, doc_array, forms, kept, tokens_of, tokens_where, tokens_with
+from ..doc_tables import among, between as indices_between, doc_array, forms, kept, tokens_where, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
 from ..konjunktiv import FINITE_TAGS, MISTAGGED_VERB_TAGS, NONFINITE_VERB_TAGS, konjunktiv_mood, may_be_konjunktiv
@@ -67,14 +67,14 @@ def _in_reported_mood(doc: Doc, sent: Span, lex: CueLexicon) -> list[Token]:
     """The verbal tokens of ``sent`` (:func:`_verbal`) in reported mood (:func:`reported_mood`);
     those whose tag and form rule out a mood (``may_be_konjunktiv``: a participle, most
     adjectives) are passed over without a Token read."""
-    texts, tags, tokens = forms(doc, ORTH), forms(doc, TAG), tokens_of(doc)
-    return [tokens[i] for i in indices_between(_verbal(doc), doc, sent.start, sent.end)
-            if may_be_konjunktiv(texts[i], tags[i], texts[i - 1] if i > 0 else None) and reported_mood(tokens[i], lex)]
+    texts, tags = forms(doc, ORTH), forms(doc, TAG)
+    return [doc[i] for i in indices_between(_verbal(doc), doc, sent.start, sent.end)
+            if may_be_konjunktiv(texts[i], tags[i], texts[i - 1] if i > 0 else None) and reported_mood(doc[i], lex)]
 
 
 def _tokens(doc: Doc, indices: list[int], sent: Span) -> list[Token]:
     """The tokens of ``sent`` among the sorted token ``indices``, in order."""
-    return list(map(tokens_of(doc).__getitem__, indices_between(indices, doc, sent.start, sent.end)))
+    return [doc[i] for i in indices_between(indices, doc, sent.start, sent.end)]
 
 
 def _clause_head(verb: Token) -> Token:

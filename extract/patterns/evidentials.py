@@ -11,7 +11,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..cue_verbs import cue_tokens
-from ..doc_tables import among, between, doc_array, id_list, kept, lower_in, tokens_of, tokens_with
+from ..doc_tables import among, between, doc_array, id_list, kept, lower_in, tokens_with
 from ..lexicon import CueLexicon
 from ..string_tests import KnownIds
 from ..phrases import sentences, strip_punct
@@ -62,7 +62,7 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
         taken: list[tuple[int, int]] = []  # a second one in the sentence only beside the first, not inside it
         if lex.agentless_passive_reports:  # the sentence's reporting verbs after the evidential words
             candidates = candidates + [i for i in cue_tokens(doc, sent.start, sent.end, lex) if i not in candidates]
-        for tok in map(tokens_of(doc).__getitem__, candidates):
+        for tok in (doc[i] for i in candidates):
             hit = _evidential(doc, tok, lex) or (_agentless_passive(doc, tok, lex) if lex.agentless_passive_reports else None)
             if hit is None:
                 continue

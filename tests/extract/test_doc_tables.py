@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 import spacy
-from spacy.tokens import Doc
 
-from quotegraph.extract.doc_tables import between, reading, table_of, tokens_of, tokens_with
-from quotegraph.extract.glued_names import join_glued_names
+from quotegraph.extract.doc_tables import between, reading, table_of, tokens_with
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.patterns.source_phrases import source_phrase, source_phrase_starts, source_phrases_in
 from quotegraph.extract.cue_verbs import _candidates_at, _cue_candidates, _cue_lemma, cue_lemma, cue_tokens
@@ -115,18 +113,6 @@ def test_sentences_kept_while_reading_are_the_same_and_a_copy():
         assert [s.text for s in sentences(doc)] == ["Er kam.", "Dann ging er.", "Es war spät."]
     doc[3].is_sent_start = False  # after reading, a changed Doc is read anew
     assert [s.text for s in sentences(doc)] == ["Er kam. Dann ging er.", "Es war spät."]
-
-
-def test_the_kept_tokens_are_the_docs_and_made_anew_after_a_merge():
-    lex = load_lexicon("de")
-    doc = Doc(spacy.blank("de").vocab, words=["Dann", "sagte", "Mira", "O", "’", "Neill", "nichts"],
-              spaces=[True, True, True, False, False, True, False], ents=["O", "O", "B-PER", "O", "O", "O", "O"])
-    with reading(doc):
-        tokens = tokens_of(doc)
-        assert tokens is tokens_of(doc) and tokens == list(doc) and tokens[-1] == doc[-1]
-        join_glued_names(doc, lex)  # merges "O’Neill": the kept list is dropped with the table
-        assert [t.text for t in tokens_of(doc)] == [t.text for t in doc] and len(tokens_of(doc)) < len(tokens)
-    assert tokens_of(doc) is doc  # outside reading, the Doc itself
 
 
 def test_tables_are_per_doc_and_dropped_after_reading():
