@@ -40,6 +40,7 @@ from .marks import CLOSING_MARKS, OPENING_MARKS
 from .cue_verbs import cue_lemma
 from .dative_forms import adjective_head
 from .doc_offsets import char_span_kept, span_of
+from .doc_tables import head_list
 from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subject,
                                    object_among_subjects, preposition_of, speaker_candidates, state_passive, stray_dative,
                                    subjects_of)
@@ -59,7 +60,8 @@ def cue_token(doc: Doc, att: Attribution) -> Token | None:
     span = char_span_kept(doc, att.cue.start, att.cue.end, "expand")
     if span is None or not len(span):
         return None
-    verbs = [t for t in span if _is_verb(t) and not (t.head in span and t.head != t)]
+    heads = head_list(doc)  # (no Token made for a head; "t.head in span" walks the span's tokens)
+    verbs = [t for t in span if _is_verb(t) and not (span.start <= heads[t.i] < span.end and heads[t.i] != t.i)]
     return verbs[0] if verbs else None
 
 

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.attrs import IS_PUNCT, POS
-from spacy.parts_of_speech import ADJ, DET, NUM
+from spacy.parts_of_speech import ADJ, DET, NUM, PROPN, PUNCT
 from spacy.tokens import Span, Token
 
 from .doc_tables import flags, id_list, morph_of
@@ -194,11 +194,12 @@ class RoleNouns:
         mention holds it with the words after it. A mention holding an entity of ``doc.ents``
         adds nothing (its roles are known)."""
         doc = mention.doc
+        pos = id_list(doc, POS)
         end = mention.end
-        while end > mention.start and doc[end - 1].pos_ == "PUNCT":
+        while end > mention.start and pos[end - 1] == PUNCT:
             end -= 1
         start = end
-        while start > mention.start and doc[start - 1].pos_ == "PROPN":
+        while start > mention.start and pos[start - 1] == PROPN:
             start -= 1
         if entity is None or any(t.ent_type for t in mention):
             return

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
-from spacy.parts_of_speech import ADP
+from spacy.parts_of_speech import ADP, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .abbreviations import abbreviates
@@ -420,12 +420,13 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         # and a role the recogniser took for an organisation is no name ("SPD-Chef Tim Berger")
         best = max(ents, key=lambda e: (not _owner_before_role(e, people), not _role_before_person(e, people, lex),
                                         e.label_ in NAME_LABELS,
-                                        head in e, head.pos_ != "NOUN" or not in_owner(e, head), len(e.text)))
+                                        e.start <= head.i < e.end, head.pos_ != "NOUN" or not in_owner(e, head),
+                                        len(e.text)))
         body = _body_before_spokesperson(best[0], lex) if len(best) == 1 and best.label_ not in ("PER", "PERSON") else None
         if body is not None:  # "ein WWF-Sprecher" the recogniser took whole for an organisation
             return body, "organization"
         etype = entity_type_of_label(best.label_)
-        if any(t.lower_ in lex.media_words for t in span) or is_masthead(best, lex):
+        if not lex.media_words.isdisjoint(forms(span.doc, LOWER)[span.start : span.end]) or is_masthead(best, lex):
             etype = "media"
         owner = span.root.pos_ == "NOUN" and span.root not in best and in_owner(best, span.root)
         # in the genitive by its place (an owner) or by its article ("Angaben des „Handelsblatts“")
@@ -494,8 +495,9 @@ def _affiliation(span: Span, ents: list[Span]) -> set[int]:
     """The tokens in brackets after a proper noun of the phrase when every entity found in it is
     there and they abbreviate no name before them ("Guido Westerwelle (FDP)": the party the person
     belongs to, not their name), else none."""
-    opening = next((t.i for t in span if t.text == "("), None)
-    if opening is None or not ents or not any(t.pos_ == "PROPN" for t in span.doc[span.start : opening]):
+    texts = forms(span.doc, ORTH)  # (the words read from the Doc's arrays, no Token made for each)
+    opening = next((i for i in range(span.start, span.end) if texts[i] == "("), None)
+    if opening is None or not ents or PROPN not in id_list(span.doc, POS)[span.start : opening]:
         return set()
     closing = next((t.i for t in span.doc[opening:span.end] if t.text == ")"), span.end - 1)
     if not all(opening < e.start and e.end <= closing for e in ents):
@@ -566,10 +568,11 @@ def speaks_for_circles(span: Span | None, lex: CueLexicon) -> bool:
 def unnamed_group(span: Span, entities: DocEntities, lex: CueLexicon | None = None) -> bool:
     """A plural noun phrase with no name in it ("Aus Regierungskreisen", "Experten",
     "some economists", "officials"); with ``lex``, not one whose article shows the singular."""
+    pos = id_list(span.doc, POS)  # (the parts of speech from the Doc's array, a Token made for a noun only)
     if any(e.label_ not in COUNT_LABELS for e in entities.within(span.start, span.end)) \
-            or any(t.pos_ == "PROPN" for t in span):
+            or PROPN in pos[span.start : span.end]:
         return False  # a count ("two officials") is no name
-    nouns = [t for t in span if t.pos_ == "NOUN"]
+    nouns = [span.doc[i] for i in range(span.start, span.end) if pos[i] == NOUN]
     if not nouns or "Plur" not in morph_of(nouns[-1], "Number"):
         return False
     # an article only of the singular overrides a noun taken for a plural ("dem Verband

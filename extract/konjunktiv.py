@@ -36,6 +36,7 @@ __all__ = [
     "konjunktiv",
     "konjunktiv_mood",
     "is_konjunktiv",
+    "may_be_konjunktiv",
 ]
 
 Mood = Literal["I", "II"]
@@ -396,6 +397,28 @@ def konjunktiv(token: Token) -> Konjunktiv:
     # plural present forms are identical to the indicative ("sie haben")
     ambiguous = mood == "I" and form.endswith("en") and form not in KONJ_I_FORMS
     return Konjunktiv(mood, ambiguous, "morph")
+
+
+def may_be_konjunktiv(form: str, tag: str, before: str | None) -> bool:
+    """Whether :func:`konjunktiv` may read a mood in a token with this text, STTS tag and text
+    of the token before it (None at the start): False only where the tag and the form rule
+    out every reading (a non-finite verb, an adjective or a noun not in the form lists), so a
+    caller with the Doc's arrays skips reading such tokens.
+
+    >>> may_be_konjunktiv("gesagt", "VVPP", "hat"), may_be_konjunktiv("sei", "VVPP", "es")
+    (False, True)
+    >>> may_be_konjunktiv("neue", "ADJA", "die"), may_be_konjunktiv("gebe", "ADJA", "es")
+    (False, True)
+    """
+    if tag in FINITE_TAGS or not tag or (tag[0] == "V" and tag not in NONFINITE_VERB_TAGS):
+        return True  # a finite or untagged word: every rule may apply
+    low = form.lower()
+    if low in KONJ_I_FORMS or low in KONJ_I_UNLESS_FIRST_PERSON or _konj_ii_form(low) is not None:
+        return True
+    # otherwise only a mistagged Konjunktiv I in -e (_mistagged_konjunktiv_i) has a mood
+    if tag in MISTAGGED_VERB_TAGS:
+        return low.endswith("e")
+    return tag == "ADJA" and low.endswith("e") and before is not None and before.lower() in PRONOUN_SUBJECTS
 
 
 def konjunktiv_mood(token: Token, *, include_ambiguous: bool = False) -> Optional[Mood]:

@@ -30,7 +30,7 @@ from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
 from .doc_offsets import char_span_kept, token_bounds
-from .doc_tables import among, between, doc_array, forms, id_list, kept, morph_of, word_ids
+from .doc_tables import among, between, doc_array, forms, head_list, id_list, kept, morph_of, word_ids
 from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, sentences, with_apposition
 from .subjects import subject_of
 from .records import Attribution, Mention, replaced
@@ -84,8 +84,9 @@ def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon,
     """(span, role, verb or cue, cue_verb, verb index) of one sentence's possible speakers, in
     text order."""
     found: list[tuple[Span, str, str, bool, int]] = []
+    heads = head_list(doc)  # (the verb's Token made directly, not through the subject's)
     for i in between(_subject_tokens(doc), doc, sent.start, sent.end):
-        verb = doc[i].head
+        verb = doc[heads[i]]
         span = subject_of(verb, sent.start, sent.end, lex)
         if span is None:
             continue

@@ -7,15 +7,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import POS, TAG
+from spacy.attrs import ORTH, POS, TAG
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_offsets import span_text
-from ..doc_tables import among, between as indices_between, doc_array, kept, tokens_where, tokens_with
+from ..doc_tables import among, between as indices_between, doc_array, forms, kept, tokens_where, tokens_with
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
-from ..konjunktiv import FINITE_TAGS, MISTAGGED_VERB_TAGS, NONFINITE_VERB_TAGS, konjunktiv_mood
+from ..konjunktiv import FINITE_TAGS, MISTAGGED_VERB_TAGS, NONFINITE_VERB_TAGS, konjunktiv_mood, may_be_konjunktiv
 from ..phrases import NAME_LABELS, doc_text, ends_in_noun, np_after, sentences, strip_punct
 from ..subjects import subject_of
 from ..quotemarks import has_words
@@ -61,6 +61,15 @@ def _verbal_tokens(doc: Doc) -> list[int]:
     tags = FINITE_TAGS | MISTAGGED_VERB_TAGS | {"ADJA"}  # reported_mood judges the mistagged ones
     finite = among(doc_array(doc, TAG), [doc.vocab.strings.add(tag) for tag in tags])
     return np.flatnonzero(verbal | finite).tolist()
+
+
+def _in_reported_mood(doc: Doc, sent: Span, lex: CueLexicon) -> list[Token]:
+    """The verbal tokens of ``sent`` (:func:`_verbal`) in reported mood (:func:`reported_mood`);
+    those whose tag and form rule out a mood (``may_be_konjunktiv``: a participle, most
+    adjectives) are passed over without a Token read."""
+    texts, tags = forms(doc, ORTH), forms(doc, TAG)
+    return [doc[i] for i in indices_between(_verbal(doc), doc, sent.start, sent.end)
+            if may_be_konjunktiv(texts[i], tags[i], texts[i - 1] if i > 0 else None) and reported_mood(doc[i], lex)]
 
 
 def _tokens(doc: Doc, indices: list[int], sent: Span) -> list[Token]:
@@ -239,7 +248,7 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
         if not found.outside(sent.start_char, sent.end_char) or any(
                 _reports_on_its_own(doc[i], sent, lex) for i in cue_tokens(doc, sent.start, sent.end, lex)):
             continue  # explained already, or a sentence with a cue of its own (not "Kein Lehrer müsse fürchten")
-        verbs = [t for t in _tokens(doc, _verbal(doc), sent) if reported_mood(t, lex)]
+        verbs = _in_reported_mood(doc, sent, lex)
         modals = [t for t in _tokens(doc, tokens_with(doc, lex.hearsay_modals), sent) if _is_reportive_modal(t, lex)]
         reportive = modals if _has_perfect_infinitive(sent, lex) else []
         # "Das Werk soll 2009 öffnen.": a plan or an order, reported only right after a report

@@ -9,7 +9,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_offsets import span_text, token_bounds
-from ..doc_tables import annotated, forms, tokens_with
+from ..doc_tables import annotated, forms, head_list, tokens_with
 from ..konjunktiv import FINITE_TAGS
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma, cue_tokens
@@ -443,7 +443,9 @@ def _adverbial_clause_of(content: Span, verb: Token, lex: CueLexicon) -> bool:
     """Whether the words before a cue are an adverbial of it, by the parse: a clause opened by
     a subordinator or adverb that is no complementizer ("When …", "After …", "Because …"), or
     wholly a prepositional phrase ("In a move that shocked many, X endorsed Y")."""
-    roots = [t for t in content if not (content.start <= t.head.i < content.end) or t.head.i == t.i]
+    doc, heads = content.doc, head_list(content.doc)  # (no Token made per word and its head)
+    roots = [doc[i] for i in range(content.start, content.end)
+             if not (content.start <= heads[i] < content.end) or heads[i] == i]
     if roots and all(t.head.i == verb.i and t.dep_ == "prep" for t in roots):
         return True
     if roots and all(_participle_clause_of(t, verb) for t in roots):

@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from quotegraph.extract.konjunktiv import Konjunktiv, is_konjunktiv, konjunktiv, konjunktiv_mood
+from quotegraph.extract.konjunktiv import Konjunktiv, is_konjunktiv, konjunktiv, konjunktiv_mood, may_be_konjunktiv
 
 MODEL = Path(__file__).resolve().parents[2] / "extract" / "models" / "de_quotegraph_sm"
 
@@ -200,6 +200,26 @@ def test_strong_plural_without_umlaut_is_ambiguous(word):
 def test_non_finite_or_non_verbs(word, tag):
     doc = Doc(Vocab(), words=[word, "still"], tags=[tag, "ADJD"])
     assert konjunktiv_mood(doc[0], include_ambiguous=True) is None
+
+
+#: words and tags written for this test: list forms, forms in -e, participles, adjectives, nouns
+_SHORTCUT_WORDS = ["sei", "habe", "werde", "hätte", "käme", "blieben", "sollte", "gebe", "bedeute", "rechne",
+                   "schnelle", "neue", "gesagt", "gesehen", "Gebe", "gerne", "Haus", "hinderten", "erklärte", "ist"]
+_SHORTCUT_TAGS = ["VVFIN", "VAFIN", "VVPP", "VVINF", "VAINF", "VVIMP", "ADJA", "ADJD", "ADV", "NN", "NE", "APPR", ""]
+
+
+@pytest.mark.parametrize("tag", _SHORTCUT_TAGS)
+@pytest.mark.parametrize("before", ["es", "die"])
+@pytest.mark.parametrize("morph", ["", "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"])
+def test_a_token_the_shortcut_rules_out_has_no_mood(tag, before, morph):
+    skipped = 0
+    for word in _SHORTCUT_WORDS:
+        doc = Doc(Vocab(), words=[before, word, "Zeit"], tags=["PPER", tag, "NN"], morphs=["", morph, ""])
+        if not may_be_konjunktiv(word, tag, before):
+            skipped += 1
+            assert konjunktiv(doc[1]).mood is None, (word, tag, before)
+    # the participles, infinitives and nouns not in the form lists are ruled out
+    assert skipped >= (5 if tag in ("VVPP", "VVINF", "NN", "APPR") else 0)
 
 
 @pytest.fixture(scope="module")
