@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .cue_verbs import lemmas_of
 from .dative_forms import (adjective_head, after_a_name, dative_article, dative_by_form, determined_in, determiners,
-                           in_case_marked, oblique_feminine, outlet_after_genitive, subject_before)
+                           in_case_marked, names_outlet, oblique_feminine, outlet_after_genitive, subject_before)
 from .doc_offsets import char_span_kept
 from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of
 from .fronted_subjects import is_finite
@@ -225,7 +225,7 @@ def _outlet_after_role(token: Token, head: Token, lex: CueLexicon) -> bool:
     return (bool(lex.outlet_staff_nouns) and head.dep_ in _SUBJECTS and head.pos_ == "NOUN"
             and det.lower_ in lex.genitive_articles and det.lower_ not in lex.genitive_only_determiners
             and noun_in(head, _lower_titles(lex), lex) and not noun_in(head, lex.outlet_staff_nouns, lex)
-            and any(w.lower_.endswith(tuple(lex.media_words)) or w.text in lex.masthead_words for w in token.subtree))
+            and (names_outlet(token, lex) or any(w.text in lex.masthead_words for w in token.subtree)))
 
 
 @lru_cache(maxsize=4)

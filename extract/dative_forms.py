@@ -9,7 +9,8 @@ from .lexicon import CueLexicon
 from .phrases import is_name
 
 __all__ = ["adjective_head", "after_a_name", "dative_article", "dative_by_form", "determined_in", "determiners",
-           "ends_name_of", "in_case_marked", "oblique_feminine", "outlet_after_genitive", "subject_before"]
+           "ends_name_of", "in_case_marked", "names_outlet", "oblique_feminine", "outlet_after_genitive",
+           "subject_before"]
 
 #: entity labels of a person or body (spaCy's German and English models)
 _PERSON_OR_BODY = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -89,6 +90,13 @@ def adjective_head(token: Token) -> Token | None:
     return None
 
 
+def names_outlet(token: Token, lex: CueLexicon) -> bool:
+    """Whether the phrase of ``token`` names an outlet: a word of it ends in one of
+    ``media_words`` ("der Deutschen Presse-Agentur", "dem Nachrichtenmagazin")."""
+    endings = tuple(lex.media_words)
+    return bool(endings) and any(w.lower_.endswith(endings) for w in token.subtree)
+
+
 def outlet_after_genitive(token: Token, head: Token, lex: CueLexicon) -> bool:
     """"ein Sprecher der Feuerwehr der Deutschen Presse-Agentur": a "der" phrase naming an outlet
     (one of ``media_words``) after a genitive that owns the speaker is told the words, not a
@@ -96,7 +104,7 @@ def outlet_after_genitive(token: Token, head: Token, lex: CueLexicon) -> bool:
     det = token.left_edge
     return (det.lower_ in lex.genitive_articles and det.lower_ not in lex.genitive_only_determiners
             and head.dep_ == "nmod" and head.left_edge.lower_ in lex.genitive_articles
-            and any(w.lower_.endswith(m) for w in token.subtree for m in lex.media_words))
+            and names_outlet(token, lex))
 
 
 def after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:
