@@ -26,7 +26,10 @@ _VERBAL_DEPS = frozenset({"nsubj", "dobj", "ccomp", "xcomp", "aux"})
 _PARTICLE_DEPS = frozenset({"compound:prt", "svp", "prt"})
 _AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass"})
 _ROOT_DEPS = frozenset({"ROOT", "root"})
-_ADJECTIVE_TAGS = frozenset({"ADJA", "ADJD"})  # German attributive and predicative adjectives
+# German attributive and predicative adjectives, and a finite verb's tag on a word whose part of
+# speech says adjective (the tagger and the morphologizer disagree: "Das sagte[VVFIN, ADJ] …"):
+# read as a verb in a verb's place
+_MISREAD_VERB_TAGS = frozenset({"ADJA", "ADJD", "VVFIN"})
 _OPENING_ADVERB_TAGS = frozenset({"ADV", "PAV"})  # "So", "Dabei", "Nun"
 # a prepositional phrase opening a verb-second clause ("Als Grund", "In seiner Mitteilung"), at
 # most so many words, and the words that may open the subject after its finite verb
@@ -267,7 +270,8 @@ def _verb_like(doc: Doc, lex: CueLexicon) -> np.ndarray:
         keep[i] = keep[i] or _is_main_tag(tags[i], strings)
     if lex.verb_second:
         # an adjective's tag in the finite verb's place after an opening adverb: few, one by one
-        for i in np.flatnonzero(among(doc_array(doc, TAG), word_ids(_ADJECTIVE_TAGS, strings))).tolist():
+        # (a token with a verb's part of speech is kept above, whatever its tag)
+        for i in np.flatnonzero(among(doc_array(doc, TAG), word_ids(_MISREAD_VERB_TAGS, strings))).tolist():
             keep[i] = keep[i] or _in_verb_second_place(doc[i], lex.report_pointers) or _after_opening_phrase(doc[i])
         for i in np.flatnonzero(doc_array(doc, TAG) == strings["VVPP"]).tolist():
             keep[i] = keep[i] or _participle_under_auxiliary(doc[i], lex)
@@ -299,7 +303,8 @@ def _in_verb_second_place(token: Token, pointers: frozenset[str] = frozenset()) 
     attributive adjective needs an article or a preposition before it); or right after a
     demonstrative of ``pointers`` opening the sentence ("Das berichteten Mitarbeiter der …")
     when the noun after it cannot agree with that as its article ("Das berichtete Ereignis" is
-    a noun phrase)."""
+    a noun phrase) or no finite verb follows in the sentence ("Das sagte Ministerin X am
+    Montag.": the tagger that read a noun phrase gives the title its article's gender too)."""
     i = token.i
     if i == 0:
         return False
@@ -308,8 +313,22 @@ def _in_verb_second_place(token: Token, pointers: frozenset[str] = frozenset()) 
         return False
     if before.lower_ in pointers and before.text[:1].isupper():
         after = token.doc[i + 1] if i + 1 < len(token.doc) else None
-        return after is not None and after.pos_ in ("NOUN", "PROPN") and not _neuter_singular(after)
+        return (after is not None and after.pos_ in ("NOUN", "PROPN")
+                and (not _neuter_singular(after) or not _finite_verb_after(token)))
     return not token.text[:1].isupper() and before.tag_ in _OPENING_ADVERB_TAGS
+
+
+def _finite_verb_after(token: Token) -> bool:
+    """Whether a finite verb (tag V?FIN) follows the token in its sentence."""
+    doc, i = token.doc, token.i + 1
+    while i < len(doc) and not doc[i].is_sent_start:
+        if doc[i].tag_ in _FINITE_TAGS:
+            return True
+        i += 1
+    return False
+
+
+_FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 
 
 def _after_opening_phrase(token: Token) -> bool:
@@ -381,7 +400,7 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
     if (token.pos_ and token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "NOUN" and token.text.islower())
             and not (token.tag_[:2] in ("VV", "VA", "VM") and token.dep_ in ("ROOT", "root"))
             and not any(c.dep_ in _AUX_DEPS for c in token.children)
-            and not (lex.verb_second and token.tag_ in _ADJECTIVE_TAGS
+            and not (lex.verb_second and token.tag_ in _MISREAD_VERB_TAGS
                      and (_in_verb_second_place(token, lex.report_pointers) or _after_opening_phrase(token)))
             and not (lex.verb_second and _participle_under_auxiliary(token, lex))):
         # a main verb the POS model missed ("empfahl" ADV, "wurde angegeben" ADJD) passes; a
@@ -402,8 +421,9 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
         prev = token.doc[token.i - 1]
         if prev.is_alpha and prev.text.islower():
             out += [prev.lower_ + lemma for lemma in lemmas]
-    if lex.separable_particles and token.tag_ in ("VVFIN", "VVIMP", ""):
-        # a separated particle the parser did not attach: "teilte … mit."
+    if lex.separable_particles and token.tag_ in _PARTICLE_VERB_TAGS:
+        # a separated particle the parser did not attach: "teilte … mit."; also after a finite
+        # verb the tagger read as an adjective, which got this far only in a verb's place
         sent = token.sent if token.doc.has_annotation("SENT_START") else None
         if sent is not None:
             for other in sent[token.i - sent.start + 1 :]:
@@ -418,6 +438,11 @@ def _cue_candidates(token: Token, lex: CueLexicon) -> tuple[str, ...]:
                 if at_clause_end:
                     break
     return (*out, *lemmas)
+
+
+#: the tags of a finite verb a separated particle may close the clause of ("gab … bekannt"):
+#: an adjective's too, for a verb the tagger missed ("Das gab[ADJA] X bekannt")
+_PARTICLE_VERB_TAGS = frozenset({"VVFIN", "VVIMP", "", "ADJA", "ADJD"})
 
 
 def _candidates_at(doc: Doc, i: int, lex: CueLexicon) -> tuple[str, ...]:
@@ -452,7 +477,7 @@ def _with_particles(doc: Doc, cols: _Columns, i: int, lex: CueLexicon, lemmas: t
         out += [cols.strings[cols.lower_id[k]] + lemma for lemma in lemmas]
     if lex.separable_particles and i > 0 and cols.alpha[i - 1] and cols.text[i - 1].islower():
         out += [cols.strings[cols.lower_id[i - 1]] + lemma for lemma in lemmas]  # "wie … bekannt gab"
-    if lex.separable_particles and cols.strings[cols.tag[i]] in ("VVFIN", "VVIMP", "") and cols.sentence_starts is not None:
+    if lex.separable_particles and cols.strings[cols.tag[i]] in _PARTICLE_VERB_TAGS and cols.sentence_starts is not None:
         # "teilte … mit": the first token after i in its sentence that is a particle or ends a
         # clause is the one _cue_candidates' walk stops at
         stops = cols.particle_stops(doc)

@@ -148,6 +148,27 @@ def test_a_demonstrative_before_the_cue_points_back_at_the_reported_sentence(run
     assert run_de("Die Fähre fährt ab Montag wieder nach Fahrplan. Das freut die Gäste.").attributions == ()
 
 
+@pytest.mark.parametrize("text, speaker, lemma", [
+    # the tagger reads "Das sagte Ministerin …" as a noun phrase and the cue as its adjective,
+    # giving the title the neuter gender of "Das"; no finite verb follows, so it is the verb
+    ("Die Brücke bleibt bis Mai gesperrt. Das sagte Verkehrsministerin Lena Hollmann am Dienstag in Kiel.",
+     "Verkehrsministerin Lena Hollmann", "sagen"),
+    # and its particle closes the clause ("gab … bekannt", "kündigte … an")
+    ("Die Brücke bleibt bis Mai gesperrt. Das gab Verkehrsminister Jonas Brandt bekannt.",
+     "Verkehrsminister Jonas Brandt", "bekanntgeben"),
+    ("Die Brücke bleibt bis Mai gesperrt. Das kündigte Bürgermeisterin Anna Kraus am Montag an.",
+     "Bürgermeisterin Anna Kraus", "ankündigen"),
+])
+def test_a_cue_read_as_an_adjective_after_a_demonstrative(run_de, text, speaker, lemma):
+    (att,) = run_de(text).attributions
+    assert att.quote.text == "Die Brücke bleibt bis Mai gesperrt"
+    assert (att.speaker.text, att.cue.lemma) == (speaker, lemma)
+
+
+def test_a_participle_before_a_neuter_noun_with_a_finite_verb_after_it_reports_nothing(run_de):
+    assert run_de("Die Brücke bleibt bis Mai gesperrt. Das erklärte Ziel der Stadt ist ein Neubau.").attributions == ()
+
+
 # English
 
 
