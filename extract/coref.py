@@ -33,6 +33,7 @@ from .head_names import (age_description, ends_in_masthead, entity_type_of_label
 from .genders import gender_of_reference, person_genders
 from .name_cases import weak_nominative
 from .salience import SUBJECT_DEPS, Focus
+from .title_nouns import title_noun
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
 
@@ -228,6 +229,10 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                     # "candidate Y": someone or something else, known by the description alone
                     # (a person when its noun is a title: pronouns after it refer to them)
                     ent = index.add(span.text, "person" if index.is_title(span[-1].text) else "other")
+                elif ent is None and span is not None and _title_only(span, lex) and _title(span[-1].text, lex):
+                    # "Der Richter sagte" with no one in focus of its gender: someone known by the
+                    # description alone, as above
+                    ent = index.add(span.text, "person")
             if ent is not None:
                 row["speaker"] = (*speaker_chars, ent.name, ent.type)
                 last_source = ent
@@ -386,7 +391,21 @@ def _refers_back(span: Span, lex: CueLexicon) -> bool:
     # anyone of either
     if age_description(span, lex):
         return gender_of_reference(span, lex) is not None
-    return all(t.text in lex.titles or t.lower_ in lex.possessives or t.pos_ == "ADJ" for t in words)
+    return _title_only(span, lex)
+
+
+def _title_only(span: Span, lex: CueLexicon) -> bool:
+    """Whether a phrase names someone by a title alone, with adjectives or a possessive ("der
+    Minister", "die neue SPD-Chefin"; not a plural: "die Flugbegleiter" are not one person)."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in lex.determiners]
+    return (bool(words) and "Plur" not in morph_of(span[-1], "Number")
+            and all(_title(t.text, lex) or t.lower_ in lex.possessives or t.pos_ == "ADJ" for t in words))
+
+
+def _title(word: str, lex: CueLexicon) -> bool:
+    """A title as written ("Senator"; "the senator" is a role noun, which English resolves by the
+    name it stood beside only), or in German any title or compound ending in one."""
+    return word in lex.titles or (lex.capitalised_nouns and title_noun(word, lex))
 
 
 def _opens_with_article(span: Span, lex: CueLexicon) -> bool:

@@ -14,6 +14,7 @@ from .doc_tables import doc_ents
 from .head_names import age_description, entity_type_of_label
 from .lexicon import CueLexicon
 from .salience import pronoun_gender
+from .title_nouns import title_gender, title_noun
 
 if TYPE_CHECKING:
     from .entity_index import EntityIndex
@@ -70,7 +71,8 @@ def first_name_genders() -> dict[str, str]:
 
 
 def gender_of_reference(span: Span | None, lex: CueLexicon) -> str | None:
-    """The gender a pronoun ("er") or an age description ("die 54-Jährige") shows, or None."""
+    """The gender a pronoun ("er"), an age description ("die 54-Jährige") or a German title
+    ("die Ministerin", "der SPD-Chef") shows, or None."""
     if span is None:
         return None
     if len(span) == 1:
@@ -81,6 +83,14 @@ def gender_of_reference(span: Span | None, lex: CueLexicon) -> str | None:
             genders = set(token.morph.get("Gender")) & {"Masc", "Fem"}
             if len(genders) == 1:
                 return genders.pop()
+    head = span[-1]
+    if lex.feminine_role_endings and title_noun(head.text, lex) and "Plur" not in head.morph.get("Number"):
+        # a German role noun shows its holder's gender ("die Wirtschaftsministerin", "der
+        # Minister"): by a feminine ending, else by the tagger's gender of a masculine form
+        # (not the article's: "der Ministerin" is feminine)
+        feminine = title_gender(head.text, lex)
+        genders = set(head.morph.get("Gender")) & {"Masc", "Fem"}
+        return feminine or ("Masc" if genders == {"Masc"} else None)
     return None
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
-from spacy.parts_of_speech import ADP, NOUN, PROPN
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .abbreviations import abbreviates
@@ -25,6 +25,8 @@ from .metadata import known_agencies
 from .name_cases import after_genitive_article, nominative, weak_nominative
 from .patterns.source_phrases import is_source_noun
 from .phrases import NAME_LABELS, DocEntities, ends_in_noun, in_extended_attributes, quoted_name
+from .title_nouns import title_noun
+from .trailing_phrases import name_set_off_at_end, without_trailing_pp
 
 __all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "ends_in_masthead", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
            "name_parts", "names_an_outlet", "names_no_one", "noun_at", "noun_in", "outlet_name_after",
@@ -216,20 +218,6 @@ def named_part(span: Span, lex: CueLexicon) -> Span | None:
     return span.doc[i : span.end] if i < span.end else None
 
 
-def _without_trailing_pp(span: Span, lex: CueLexicon) -> Span:
-    """"das Institut in einer Mitteilung" → "das Institut": a prepositional phrase after the
-    head names a circumstance, not the speaker ("von der Behörde" stays)."""
-    if span.end - span.start < 2:
-        return span  # no word after the head
-    # a preposition is written in lower case: "Prof." tagged ADP is a title ("Klinikdirektor Prof. Dr. X")
-    doc = span.doc
-    pos, texts, lowers = id_list(doc, POS), forms(doc, ORTH), forms(doc, LOWER)  # no Token made per word
-    inside = in_extended_attributes(span)  # "einer [am Dienstag veröffentlichten] Mitteilung"
-    cut = next((i for i in range(span.start + 1, span.end) if pos[i] == ADP and texts[i].islower()
-                and lowers[i] not in lex.name_prepositions and i not in inside), None)
-    return doc[span.start:cut] if cut is not None else span
-
-
 #: how a phrase hangs on the noun it modifies when it names that noun's owner or place (UD, ClearNLP)
 _OWNER_DEPS = frozenset({"nmod", "nmod:poss", "poss", "prep", "pobj", "obl"})
 #: how a name set off beside a noun hangs on it ("Der Leiter des Programms, Klaus Stöhr,")
@@ -296,8 +284,14 @@ def name_parts(span: Span, lex: CueLexicon, entities: DocEntities, known_person:
     named = named_part(span, lex)
     if named is None:
         return None, [], []
-    span = _without_trailing_pp(named, lex)
+    span = without_trailing_pp(named, lex)
     head = span.root
+    aside = name_set_off_at_end(span.doc, span.start, span.end)
+    if (aside is not None and span.end - aside > 1 and title_noun(head.text, lex)
+            and not entities.within(aside, span.end)):
+        # "die Sprecherin der Fraktion im Bundestag, Annette Widmann-Mauz", whose name the
+        # recogniser missed: the title's holder, not the body in its owner
+        return span.doc[aside : span.end], [], []
     inside = in_extended_attributes(span)  # "einer [am Montag veröffentlichten] Mitteilung": a circumstance
     ents = [e for e in entities.within(span.start, span.end)
             if e.label_ not in UNNAMED_LABELS and not (inside and e.start in inside)  # no count, date or time
@@ -465,7 +459,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     if not nouns:
         return None
     head = nouns[-1]
-    if head.text in lex.titles or head.text.capitalize() in lex.titles or age_description(span, lex):
+    if (title_noun(head.text, lex) and "Plur" not in morph_of(head, "Number")) or age_description(span, lex):
         return None  # a title-only or age description ("die 54-Jährige"): resolve like a pronoun
     typed = span.root if span.root.pos_ == "NOUN" else head
     etype = "media" if any(t.lower_ in lex.media_words for t in span) else _body_type([typed, *_noun_before_name(typed, span)], grouped, lex)
