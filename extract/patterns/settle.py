@@ -46,9 +46,10 @@ _AMOUNT_SIGNS = frozenset("$€£¥%")
 def is_quoted_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
     """„This Is It“, „Neues Deutschland“, the film "Heat": a name or title in quotation marks."""
     before = doc.char_span(max(0, f.quote[0] - 40), f.quote[0], alignment_mode="contract")
-    if before is not None and len(before) and _names_a_title(before[-1].lower_, lex) and not _names_in_speech(before[-1]):
-        return True
     inner = text[f.quote[0] + 1 : f.quote[1] - 1]
+    if (before is not None and len(before) and _names_a_title(before[-1].lower_, lex) and not _names_in_speech(before[-1])
+            and not _called_so(before[-1], inner, lex)):
+        return True
     words = [w for w in inner.split() if any(ch.isalpha() for ch in w)]
     if len(words) >= 2 and all(w[:1].isupper() for w in words):
         return True
@@ -61,6 +62,15 @@ def is_quoted_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
         return False
     span = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _called_so(noun: Token, inner: str, lex: CueLexicon) -> bool:
+    """Whether a quote after a noun that may introduce a title is what a speaker calls the noun:
+    the noun is a cue's object and the quote opens in lower case where nouns and names do not
+    ("nannte den Plan „kurzsichtig“"; "startete das Projekt „Nordlicht“" names it)."""
+    first = next((ch for ch in inner if ch.isalpha()), "")
+    return (lex.capitalised_nouns and first.islower() and noun.dep_ in _OBJECT_DEPS
+            and cue_lemma(noun.head, lex) is not None)
 
 
 def _parsed_quote(doc: Doc, f: Found) -> Span | None:

@@ -72,6 +72,16 @@ def test_a_name_after_a_compound_title_noun_is_no_quote(run_de):
     assert [a.quote.kind for a in run_de(text).attributions] == ["indirect"]
 
 
+def test_what_a_speaker_calls_a_planned_thing_is_a_quote_not_its_title(run_de):
+    # "Plan" may introduce a name ("der Plan „Nordlicht“"), but a lower-case quote after a cue's
+    # object is what the speaker calls it
+    (att,) = run_de("Der Fraktionschef Jonas Brandt nannte den Plan „kurzsichtig“.").attributions
+    assert (att.quote.text, att.speaker.entity, att.cue.lemma) == ("„kurzsichtig“", "Jonas Brandt", "nennen")
+    # a capitalised name after the same noun stays a title
+    text = "Die Ministerin stellte am Montag den Plan „Nordlicht“ vor."
+    assert all("Nordlicht" not in a.quote.text or a.quote.kind != "direct" for a in run_de(text).attributions)
+
+
 @pytest.mark.parametrize("text", [
     # a genitive of a noun that introduces a name, and a service or agency before it
     "Er sagte, im neuen Heft des Magazins „Kompass“ sei ein falscher Bericht erschienen.",
