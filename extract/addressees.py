@@ -401,3 +401,12 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
                 changes["speaker"] = cut
         out.append(replaced(att, **changes))
     return out
+
+
+def quoted_addressees(attributions: list[Attribution]) -> list[bool]:
+    """For each attribution, whether it is a quoted fragment inside another's addressee ("sagte
+    der Minister der „Bild am Sonntag“": the paper's name, not words of the minister)."""
+    spans = [(a.addressee.start, a.addressee.end) for a in attributions if a.addressee is not None]
+    return [a.quote.kind == "direct" and a.pattern == "embedded"
+            and any(start <= a.quote.start and a.quote.end <= end for start, end in spans)
+            for a in attributions]

@@ -33,6 +33,7 @@ from .head_names import (age_description, ends_in_masthead, entity_type_of_label
 from .genders import gender_of_reference, person_genders
 from .name_cases import weak_nominative
 from .salience import SUBJECT_DEPS, Focus
+from .quoted_names import quoted_name
 from .title_nouns import title_noun
 
 __all__ = ["ResolvedEntity", "EntityIndex", "resolve_entities", "quote_mentions", "entity_type_of_label"]
@@ -82,7 +83,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                   gender_of=lambda entity: genders.get(id(entity)))
     roles = RoleNouns(doc, ((ent, find_known(text, etype)) for ent, text, etype in named_ents
                             if etype in ("person", "organization")),
-                      synonyms=synonym_table(lex.role_synonyms))
+                      synonyms=synonym_table(lex.role_synonyms), generic=lex.generic_role_nouns)
 
     def known_person(name: str) -> bool:  # a name the NER took for a place may be a person's named elsewhere
         return _person(index.find(name, "person")) is not None
@@ -315,8 +316,20 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
         label = next((t.ent_type_ for t in name if t.ent_type_), "")
         etype = "media" if names_an_outlet(span, name, lex) else entity_type_of_label(label) if label else named[1]
         named = (weak_nominative(name, lex), etype)
+    elif span is not None and len(span):
+        named = _quoted_outlet(span, lex)
     ent = index.add(*named) if named is not None else None
     return (*chars, ent.name, ent.type) if ent is not None else (*chars, None, None)
+
+
+def _quoted_outlet(span: Span, lex: CueLexicon) -> tuple[str, str] | None:
+    """The name in quotation marks an addressee is, after its article ("sagte der „Bild am
+    Sonntag“", "told the “Daily Ledger”"): what one speaks to by a title is an outlet."""
+    k = span.start
+    while k < span.end and span.doc[k].lower_ in lex.determiners:
+        k += 1
+    name = quoted_name(span.doc, k, span.end)
+    return (name[1:-1].text, "media") if name is not None and name.end == span.end and len(name) > 2 else None
 
 
 def _before_inclusion(span: Span | None, lex: CueLexicon) -> Span | None:

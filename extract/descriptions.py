@@ -172,10 +172,15 @@ class RoleNouns:
     synonyms : dict, optional
         Role nouns that name the same kind of thing, to one of them (:func:`synonym_table`):
         "das Blatt" refers back to "die Zeitung X".
+    generic : set of str, optional
+        Role nouns (lower case) any holder of a role fits, also as a compound's last part after
+        a hyphen: "der SPD-Politiker" contradicts no "Arbeitsminister X" (:meth:`contradicts`).
     """
 
-    def __init__(self, doc, names: Iterable[tuple[Span, Any]], synonyms: dict[str, str] | None = None):
+    def __init__(self, doc, names: Iterable[tuple[Span, Any]], synonyms: dict[str, str] | None = None,
+                 generic: frozenset[str] = frozenset()):
         self.synonyms = synonyms or {}
+        self.generic = generic
         names = [(name, entity) for name, entity in names if entity is not None]
         self.mentions: dict[int, int] = {}  # entity (by id) -> how often the article names it
         for _, entity in names:
@@ -243,10 +248,12 @@ class RoleNouns:
         """Whether a definite description cannot refer to ``entity``: the article named it
         before beside role nouns, none of them the description's ("der Minister" is not the
         one named "Gewerkschaftschef Karl Ossenbrink"; "the senator" not "Governor Ann
-        Lee"). An entity named with no role noun fits any."""
+        Lee"). An entity named with no role noun fits any, and a generic role noun any entity."""
         head = description_head(span) if entity is not None else None
         if head is None:
             return False
         key = _key(head, self.synonyms)
+        if key.rpartition("-")[2] in self.generic:
+            return False
         roles = [role for at, role, _, e in self.roles if e is entity and at < span.start_char]
         return bool(roles) and not any(_same_role(key, role) for role in roles)

@@ -295,7 +295,7 @@ def name_parts(span: Span, lex: CueLexicon, entities: DocEntities, known_person:
     inside = in_extended_attributes(span)  # "einer [am Montag veröffentlichten] Mitteilung": a circumstance
     ents = [e for e in entities.within(span.start, span.end)
             if e.label_ not in UNNAMED_LABELS and not (inside and e.start in inside)  # no count, date or time
-            and not _group_adjective(e, head)]
+            and not _group_adjective(e, head) and not _role_taken_for_a_name(e, lex)]
     if head.pos_ == "PROPN" or head_name(span, lex) is not None:
         return span, ents, []
     if _counted(head):  # "54 percent of Democrats" is not the Democrats; but "One of them, Ann Lee" is Ann Lee
@@ -318,6 +318,14 @@ def name_parts(span: Span, lex: CueLexicon, entities: DocEntities, known_person:
     # Ministeriums"); a person there is left as it was (the owner of "Clintons Wahlkampfteam", "Palin's posts")
     owned = [e for e in ents if _place(e) and in_owner(e, head) and not (known_person and known_person(e.text))]
     return span, [e for e in ents if e not in owned], owned
+
+
+def _role_taken_for_a_name(name: Span, lex: CueLexicon) -> bool:
+    """A party or body and a title joined by a hyphen ("SPD-Politiker", "CDU-Chefin"), which the
+    recogniser may call an organisation: a role, whose holder a description refers back to."""
+    role = name.text.rpartition("-")[2]
+    # (not a spokesperson's: "IWF-Sprecher" names the body spoken for)
+    return len(name) == 1 and "-" in name.text and title_noun(role, lex) and role.lower() not in lex.spokesperson_nouns
 
 
 def _group_adjective(name: Span, head: Token) -> bool:
@@ -541,9 +549,12 @@ def _owner_before_role(name: Span, people: list[Span]) -> bool:
 
 def _role_before_person(name: Span, people: list[Span], lex: CueLexicon) -> bool:
     """Whether a name is one word ending in a title after its hyphen ("SPD-Chef",
-    "VDA-Präsidentin") with a person named after it: the role, which the recogniser may call
-    an organisation, not the one who holds it."""
-    return (len(name) == 1 and name[0].text.rpartition("-")[2] in lex.titles
+    "VDA-Präsidentin") with a person named after it, or words ending in a title right before a
+    person's name: the role, which the recogniser may call an organisation or a person, not the
+    one who holds it."""
+    if len(name) > 1:  # "Delmenhorster Bürgermeisterin" taken for a person, right before "Swantje Hartmann"
+        return title_noun(name[-1].text, lex) and any(p.start == name.end for p in people)
+    return (name[0].text.rpartition("-")[2] in lex.titles
             and any(p.start >= name.end for p in people))
 
 

@@ -178,6 +178,9 @@ class CueLexicon:
     # role nouns that name the same kind of thing, each group one line ("Zeitung Blatt"): "das
     # Blatt" refers back to a paper named "die Zeitung X" (extract/descriptions.py)
     role_synonyms: tuple[tuple[str, ...], ...] = ()
+    # role nouns any office holder may be described by ("der SPD-Politiker" after "Arbeitsminister
+    # X", also as a compound's last part): such a description contradicts no role named before
+    generic_role_nouns: frozenset[str] = _words()
     # forms of address that show a person's gender ("Mr.", "Frau"); German role nouns show it
     # by their own grammatical gender ("Ministerin") as well
     # what follows the number and hyphen of a noun naming someone by their age ("die

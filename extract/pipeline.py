@@ -50,7 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import record_codec  # noqa: F401 (lets records travel in Doc.to_bytes)
-from .addressees import add_addressees
+from .addressees import add_addressees, quoted_addressees
 from .coref import resolve_entities
 from .doc_spans import set_attribution_spans
 from .doc_tables import reading
@@ -65,7 +65,7 @@ from .paragraphs import make_paragraph_starts  # noqa: F401 (registers qg_paragr
 from .patterns import Found, find_attributions
 from .cue_verbs import lemma_table
 from .phrases import doc_text
-from .quote_filter import QuoteFilter
+from .quote_filter import QuoteFilter, kept_with_parents
 from .relays import chain_relays
 from .records import Attribution, Cue, Entity, Mention, Quote, local_attribution_id
 from .roles import keep_roles_within_lines, keep_speakers_apart_from_relays
@@ -199,9 +199,11 @@ class AttributionFinder:
                                      (lex.audience_prepositions, lex.addressee_nouns, lex.addressee_prepositions),
                                      lex.name_prepositions, lex.spokesperson_nouns, naming_nouns(lex))
         attributions = add_addressees(doc, attributions, lex)
+        attributions, parents = kept_with_parents(attributions, [f.parent for f in found],
+                                                  [not q for q in quoted_addressees(attributions)])
         attributions, entities = resolve_entities(doc, attributions, lex)
         if self.quote_filter is not None:
-            attributions, _ = self.quote_filter(doc, attributions, [f.parent for f in found], lex)
+            attributions, _ = self.quote_filter(doc, attributions, parents, lex)
         attributions = chain_relays(attributions, lex.first_person)
         named = {m.entity for a in attributions for m in (a.speaker, a.addressee, *a.mediators, *a.mentions)
                  if m is not None}

@@ -1,6 +1,7 @@
 """A German description made of a title or a compound ending in one ("die Wirtschaftsministerin",
 "die SPD-Chefin") refers back to the person in focus of its gender, and to no one of the other;
-a person's name set off at the end of a phrase is the one it describes (invented sentences)."""
+a person's name set off at the end of a phrase is the one it describes; a paper in quotation
+marks spoken to is an outlet, not a quote (invented sentences)."""
 
 import pytest
 
@@ -48,3 +49,19 @@ def test_a_place_after_a_comma_is_no_name_of_the_phrase(run_en):
     text = "The mayor in Dayton, Ohio said the bridge would close."
     for att in run_en(text).attributions:
         assert att.speaker is None or att.speaker.entity not in ("Ohio", "Dayton, Ohio")
+
+
+def test_a_party_politician_is_the_minister_in_focus(run_de):
+    # "SPD-Politiker" (which the recogniser may call an organisation) is a role any office
+    # holder fits: it refers back to the minister named before
+    text = ("Im Streit um die Rente hat Arbeitsminister Jonas Brandt die Opposition scharf kritisiert. "
+            "„Wer die Rente kürzen will, soll es sagen“, sagte der SPD-Politiker am Sonntag.")
+    (att,) = run_de(text).attributions
+    assert (att.speaker.text, att.speaker.entity, att.speaker.type) == ("der SPD-Politiker", "Jonas Brandt", "person")
+
+
+def test_a_paper_in_quotation_marks_as_addressee_is_an_outlet_not_a_quote(run_de):
+    text = "„Wir bleiben bei unserem Plan“, sagte Petra Lindqvist der „Post am Abend“."
+    atts = run_de(text).attributions
+    assert [a.quote.text for a in atts] == ["„Wir bleiben bei unserem Plan“"]
+    assert (atts[0].addressee.entity, atts[0].addressee.type) == ("Post am Abend", "media")
