@@ -127,7 +127,8 @@ def _is_clause(content: Span, lex: CueLexicon) -> bool:
     if not any(t.tag_ for t in content) or first.lower_ in lex.clause_openers:
         return True  # a dass/ob clause is one even when the tagger missed its verb ("… darstellen" VVINF)
     return any(t.tag_ in _FINITE_TAGS or t.tag_ in ("VVIZU", "PTKZU", "TO") or t.morph.get("VerbForm") == ["Fin"]
-               or _infix_zu(t) for t in content) or (lex.verb_second and after_comma and _verb_after_first_phrase(content))
+               or _infix_zu(t) for t in content) or (lex.verb_second and after_comma and (
+                   _verb_after_first_phrase(content) or _verb_before_subject(content)))
 
 
 def _verb_after_first_phrase(clause: Span) -> bool:
@@ -145,6 +146,22 @@ def _verb_after_first_phrase(clause: Span) -> bool:
         return False
     word = clause[k + 1]
     return word.tag_ in ("ADJA", "ADJD") and word.text.islower() and word.text.endswith("e")
+
+
+def _verb_before_subject(clause: Span) -> bool:
+    """Whether a clause after a fronted one opens with its finite verb the tagger missed ("Wie
+    die Zeitung berichtet, plant[SCONJ] das Ministerium …"): a lower-case word no article,
+    pronoun, adverb, preposition or conjunction, right before an article or a name opening the
+    subject, where verb-second puts the verb."""
+    if len(clause) < 3:
+        return False
+    first, second = clause[0], clause[1]
+    return (first.is_alpha and first.text.islower() and first.pos_ not in _NOT_A_FRONTED_VERB
+            and second.pos_ in ("DET", "PROPN") and second.text[:1].isupper() is (second.pos_ == "PROPN"))
+
+
+#: parts of speech of a word opening a clause that is no finite verb the tagger missed
+_NOT_A_FRONTED_VERB = frozenset({"DET", "PRON", "ADV", "ADP", "CCONJ", "PART", "NUM", "PUNCT", "VERB", "AUX"})
 
 
 def zu_infinitive(doc: Doc, start: int, end: int) -> bool:

@@ -169,6 +169,14 @@ def test_a_participle_before_a_neuter_noun_with_a_finite_verb_after_it_reports_n
     assert run_de("Die Brücke bleibt bis Mai gesperrt. Das erklärte Ziel der Stadt ist ein Neubau.").attributions == ()
 
 
+def test_a_verb_the_tagger_missed_after_a_fronted_as_clause_opens_the_content(run_de):
+    # "plant" is often tagged as a conjunction; after "Wie X berichtet," the verb comes first
+    text = "Wie das Handelsblatt unter Berufung auf Regierungskreise berichtet, plant das Ministerium eine Reform."
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.quote.kind) == ("plant das Ministerium eine Reform", "indirect")
+    assert (att.speaker.text, att.mediator.text) == ("Regierungskreise", "das Handelsblatt")
+
+
 # English
 
 
@@ -380,3 +388,4 @@ def test_hiess_es_vom_names_the_source_also_where_the_parser_made_es_no_subject(
     # "es" labelled an expletive: no subject at all, the source after it is still the speaker
     (att,) = run_de("Die Lage sei unter Kontrolle, hieß es vom Sprecher Jan Brecht.").attributions
     assert (att.quote.text, att.speaker.text) == ("Die Lage sei unter Kontrolle", "Sprecher Jan Brecht")
+
