@@ -22,7 +22,7 @@ from .doc_tables import entity_at, forms, id_list, morph_of
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .metadata import known_agencies
-from .name_cases import after_genitive_article, nominative, weak_nominative
+from .name_cases import after_genitive_article, name_adjective, nominative, weak_nominative
 from .patterns.source_phrases import is_source_noun
 from .phrases import NAME_LABELS, DocEntities, ends_in_noun, in_extended_attributes, quoted_name
 from .title_nouns import title_noun
@@ -445,6 +445,8 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         propn = [t for t in propn if t.i < comma]
     if propn:
         start, end = propn[0].i, propn[-1].i + 1
+        while start > span.start and name_adjective(span.doc[start - 1].text):
+            start -= 1  # "des Statistischen[NOUN] Bundesamts": the name's adjective, whatever the tagger made of it
         if comma is not None and all(t.text[:1].isupper() for t in span.doc[start:comma]):
             end = comma  # a capitalised word the tagger called a noun ends the name ("Tuomioja")
         run = span.doc[start:end]

@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from .lexicon import CueLexicon
 from .marks import OPENING_MARKS
 
-__all__ = ["after_genitive_article", "nominative", "weak_nominative"]
+__all__ = ["after_genitive_article", "name_adjective", "nominative", "weak_nominative"]
 
 
 def nominative(name: Span, genitive: bool = False) -> str:
@@ -100,3 +100,14 @@ def after_genitive_article(name: Span, lex: CueLexicon) -> bool:
     word = doc[k].lower_
     return word in lex.genitive_only_determiners or (
         word in lex.genitive_articles and k > 0 and doc[k - 1].pos_ in ("NOUN", "PROPN"))
+
+
+def name_adjective(word: str) -> bool:
+    """A capitalised adjective in "-isch" with its ending ("Statistischen", "Europäische"), as
+    names of bodies open with (not "Fischen": the stem before "isch" is too short).
+
+    >>> [name_adjective(w) for w in ("Statistischen", "Europäische", "Fischen", "statistischen")]
+    [True, True, False, False]
+    """
+    k = word.find("isch")
+    return word[:1].isupper() and k >= 3 and word[k + 4 :] in ("", "e", "en", "er", "es", "em")
