@@ -132,6 +132,12 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         # whoever relays a statement is a person or an outlet (NER may call it a place)
         parts = name_parts(span, lex, entities, keep_places=True) if span is not None else None
         named = name_in(span, lex, entities, keep_places=True, parts=parts) if span is not None else None
+        if (named is not None and _introduces_someone(span) and not has_name((named[0],), proper, index)
+                and (lex.capitalised_nouns or named[0] == named[0].lower())):
+            # "according to a letter seen by Reuters", "a translator": someone or something new
+            # with no name of its own, no node
+            person = named[1] == "person" or noun_in(span.root, lex.person_nouns, lex)
+            return (*chars, None, "person" if person else "media" if noun_in(span.root, lex.media_words, lex) else "other")
         if named is not None:
             ent = index.add(named[0], "person" if named[1] == "person" else "media")
             if ent is None:

@@ -79,3 +79,13 @@ def test_a_title_alone_is_not_learned_as_a_description(run_de):
     assert speaker_of(result, "Kontrollen").entity == "Ines Ostrowski-Beck"
     # the apposition the parser coordinated with the name ("conj", closed by a comma) is her role
     assert speaker_of(result, "Zeugen").entity == "Ines Ostrowski-Beck"
+
+
+def test_a_relay_with_an_indefinite_article_and_no_name_is_no_node(run_en, run_de):
+    # "a letter seen by X" brings in a document with no name of its own: no entity (it was a
+    # media node "letter seen"), its type what it is
+    text = "Senator Mark Hollis said the agency had ignored warnings, according to a letter seen by Reuters."
+    (att,) = run_en(text).attributions
+    assert (att.mediator.text, att.mediator.entity, att.mediator.type) == ("a letter seen by Reuters", None, "other")
+    (att,) = run_de("„Wir bleiben“, sagte der Minister Jonas Brandt laut einem Fernsehsender.").attributions
+    assert (att.mediator.entity, att.mediator.type) == (None, "media")
