@@ -36,8 +36,8 @@ def title_noun(word: str, lex: CueLexicon) -> bool:
         return True
     if not lex.capitalised_nouns:
         return False  # English compounds are written apart ("vice president"): no tail to read
-    low = word.lower()
-    return any(low.endswith(tail) and len(low) > len(tail) for tail in _tails(lex.titles, lex.masculine_titles | lex.feminine_titles))
+    # (a word that is a tail itself is a title in another case, found above)
+    return word.lower().endswith(_tails(lex.titles, lex.masculine_titles | lex.feminine_titles))
 
 
 def title_gender(word: str, lex: CueLexicon) -> str | None:
