@@ -11,9 +11,10 @@ content ("she has changed her mind") is part of what was said, not a report of i
 
 from __future__ import annotations
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import annotated
+from ..doc_tables import annotated, children_of, forms
 from ..lexicon import CueLexicon
 from ..quotemarks import has_words
 from .found import Found, Pattern, cue_chars, span_chars
@@ -56,16 +57,19 @@ def aside_cue(verb: Token, sent: Span) -> tuple[Span, int, int] | None:
     root = verb.dep_ == "ROOT"
     if not root and (verb.dep_ != "parataxis" or not sent.start <= verb.head.i < sent.end):
         return None
-    subject = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
-                  key=lambda c: c.i, default=None)
+    doc = verb.doc
+    # the verb's dependents read from the Doc's arrays: a Token only for its subject
+    deps, children = forms(doc, DEP), children_of(doc)[verb.i]
+    subject = max((c for c in children if deps[c] in ("nsubj", "nsubjpass") and c < verb.i), default=None)
     if subject is None:
         return None
+    subject = doc[subject]
     first = subject.left_edge.i - 1
-    doc = verb.doc
     if first <= sent.start or doc[first].text != "," or any(t.i != subject.i and t.dep_ in ("relcl", "acl")
                                                             for t in subject.subtree):
         return None  # nothing of the content before it, or a subject with a clause of its own
-    if any(c.i < verb.i and c.i > subject.right_edge.i and c.dep_ not in ("aux", "advmod", "neg") for c in verb.children):
+    right = subject.right_edge.i
+    if any(right < c < verb.i and deps[c] not in ("aux", "advmod", "neg") for c in children):
         return None
     after = [c for c in verb.children if c.i > verb.i]
     # a frame the parser made the root governs the rest of the sentence as its clause
