@@ -35,7 +35,7 @@ from spacy.attrs import DEP, IS_PUNCT, LEMMA, MORPH, ORTH, POS
 from spacy.parts_of_speech import ADJ, DET, NOUN, NUM, PROPN, PUNCT
 from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import among, doc_array, flags, forms, head_list, id_list, kept, morph_of, morph_values_by_id
+from .doc_tables import among, doc_array, flags, forms, head_list, id_list, id_set, kept, morph_of, morph_values_by_id
 
 __all__ = ["RoleNouns", "role_nouns", "description_head", "synonym_table", "compound_before"]
 
@@ -62,10 +62,11 @@ def role_nouns(name: Span) -> list[Token]:
     the head of an apposition after it ("Tom Berger, der Demokrat,")."""
     doc = name.doc
     # the words around the name read from the Doc's arrays: a Token only for a role noun found
-    pos, texts, deps, heads = id_list(doc, POS), forms(doc, ORTH), forms(doc, DEP), head_list(doc)
+    pos, texts, deps, heads = id_list(doc, POS), forms(doc, ORTH), id_list(doc, DEP), head_list(doc)
+    strings = doc.vocab.strings
     out = []
     if name.start > 0 and _noun_at(pos, texts, name.start - 1) and not (
-            heads[(root := name.root).i] == name.start - 1 and deps[root.i] in _OWNER_DEPS):
+            heads[(root := name.root).i] == name.start - 1 and deps[root.i] in id_set(_OWNER_DEPS, strings)):
         out.append(doc[name.start - 1])
     i = name.end
     if i + 1 < len(doc) and texts[i] == ",":
@@ -74,7 +75,7 @@ def role_nouns(name: Span) -> list[Token]:
             j += 1
         # an apposition by the parse: not the subject of a clause after the comma ("…, die Fraktion nehme …")
         if j < len(doc) and j > i + 1 and _noun_at(pos, texts, j) and name.start <= heads[j] < name.end and (
-                deps[j] == "appos" or deps[j] == "conj" and _closed_by_comma(doc[j])):
+                deps[j] == strings["appos"] or deps[j] == strings["conj"] and _closed_by_comma(doc[j])):
             out.append(doc[j])
     return out
 
@@ -154,8 +155,8 @@ def _definite_nouns(doc: Doc) -> tuple[list[int], list[str]]:
     plurals = [k for k, values in morph_values_by_id(doc, "Number").items() if "Plur" in values]
     found = (pos[1:] == NOUN) & (pos[:-1] == DET) & among(morph[:-1], defs) & ~among(morph[1:], plurals)
     nouns = (np.flatnonzero(found) + 1).tolist()
-    lemmas, texts = forms(doc, LEMMA), forms(doc, ORTH)
-    return nouns, [(lemmas[i] or texts[i]).casefold() for i in nouns]
+    lemmas, texts, strings = id_list(doc, LEMMA), forms(doc, ORTH), doc.vocab.strings
+    return nouns, [(strings[lemmas[i]] or texts[i]).casefold() for i in nouns]
 
 
 def _key(token: Token, synonyms: dict[str, str] | None = None) -> str:

@@ -8,7 +8,7 @@ from spacy.attrs import ENT_TYPE, LOWER, ORTH
 from spacy.tokens import Span
 
 from .doc_offsets import span_text
-from .doc_tables import forms
+from .doc_tables import forms, id_list, id_set
 from .lexicon import CueLexicon
 from .marks import OPENING_MARKS
 
@@ -63,11 +63,14 @@ def weak_nominative(name: Span, lex: CueLexicon) -> str:
     plural ("den Vereinten Nationen"), one with no article of ``lex.weak_oblique_articles``
     before it. A weak "-en" after such an article in the singular is never the nominative's."""
     last = name[-1]
-    labels = forms(name.doc, ENT_TYPE)  # the labels and the text from the Doc's arrays: no Token per word
-    if (len(name) < 2 or any(labels[i] in ("PER", "PERSON") for i in range(name.start, name.end))
+    labels, persons = id_list(name.doc, ENT_TYPE), id_set(_PERSONS, name.doc.vocab.strings)  # no Token per word
+    if (len(name) < 2 or any(labels[i] in persons for i in range(name.start, name.end))
             or "Sing" not in last.morph.get("Number") or not _after_article(name, lex.weak_oblique_articles)):
         return span_text(name)
     return _strong_words(name[:-1], lambda t: t.text[:1].isupper()) + last.text
+
+
+_PERSONS = frozenset({"PER", "PERSON"})
 
 
 def _strong_words(words: Span, may_inflect) -> str:

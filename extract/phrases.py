@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import span_of, span_text
 from .doc_offsets import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
-from .doc_tables import count_with, flags, forms, id_list, kept, tokens_with
+from .doc_tables import count_with, flags, forms, id_list, id_set, kept, tokens_with
 from .quoted_names import quoted_name, quoted_name_after  # noqa: F401  (their users import them from here)
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
 from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
@@ -158,12 +158,13 @@ def _can_be_subject(np: Span, lex: CueLexicon) -> bool:
     """Not a dative or accusative object ("sagte dem Sender", "den Journalisten"), not a
     phrase governed by a preposition ("in seiner Radioansprache")."""
     doc, start = np.doc, np.start
-    lowers, labels = forms(doc, LOWER), forms(doc, ENT_TYPE)  # the words from the Doc's arrays: no Token per word
+    lowers, labels = forms(doc, LOWER), id_list(doc, ENT_TYPE)  # the words from the Doc's arrays: no Token per word
     if lowers[start] in lex.object_determiners or lowers[start] in lex.genitive_only_determiners:
         return False
     if lowers[start] in lex.genitive_articles and np[0].morph.get("Case") == ["Dat"]:
         return False  # "sagte er der Zeitung": the tagger tells the dative "der" from the nominative
-    if all(labels[i] in _TIME_LABELS for i in range(start, np.end)):
+    times = id_set(_TIME_LABELS, doc.vocab.strings)
+    if all(labels[i] in times for i in range(start, np.end)):
         return False  # "said Thursday morning": a time, not a speaker
     # a line break is no preposition, whatever the tagger made of it: the phrase opens the line
     return start == 0 or id_list(doc, POS)[start - 1] != ADP or (

@@ -29,7 +29,7 @@ from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, DET, NOUN, PRON, PROPN, VE
 from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import char_span_kept, span_of, token_bounds
-from .doc_tables import doc_array, flags, forms, id_list, kept
+from .doc_tables import doc_array, flags, forms, id_list, id_set, kept
 from .quoted_names import title_after_noun
 from .phrases import RELATIVE_PRONOUN_TAGS, doc_text, ends_in_noun, quoted_name_after
 from .patterns.source_phrases import counts_next_noun
@@ -91,14 +91,14 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
 
 def _words(doc: Doc) -> tuple:
     """What the bounds read of every token, kept while the Doc is read: lower-case forms, texts,
-    punctuation and space flags, fine tags, parts of speech, entity IOB codes (1 inside, 3
-    first), entity labels and trailing-space flags."""
+    punctuation and space flags, and as ids fine tags, parts of speech, entity IOB codes (1
+    inside, 3 first), entity labels and trailing-space flags."""
     return kept(doc, "speaker_bound_words", _read_words)
 
 
 def _read_words(doc: Doc) -> tuple:
-    return (forms(doc, LOWER), forms(doc, ORTH), flags(doc, IS_PUNCT), flags(doc, IS_SPACE), forms(doc, TAG),
-            id_list(doc, POS), id_list(doc, ENT_IOB), forms(doc, ENT_TYPE), id_list(doc, SPACY))
+    return (forms(doc, LOWER), forms(doc, ORTH), flags(doc, IS_PUNCT), flags(doc, IS_SPACE), id_list(doc, TAG),
+            id_list(doc, POS), id_list(doc, ENT_IOB), id_list(doc, ENT_TYPE), id_list(doc, SPACY))
 
 
 def _same_line(doc: Doc, start: int, end: int) -> bool:
@@ -137,10 +137,11 @@ def _with_whole_names(doc: Doc, start: int, end: int) -> tuple[int, int]:
     Hilfsorganisation Ärzte" → "… Ärzte ohne Grenzen"), as the entity recogniser marks it."""
     first, last = start, end
     _, texts, _, _, tags, _, iob, labels, _ = _words(doc)
+    not_names, possessive = id_set(_NOT_NAMES, doc.vocab.strings), doc.vocab.strings["POS"]
     # a name's first part is capitalised ("Last week Stumpf", read as one name, is no name)
-    while first > 0 and iob[first] == _INSIDE and texts[first - 1][:1].isupper() and labels[first] not in _NOT_NAMES:
+    while first > 0 and iob[first] == _INSIDE and texts[first - 1][:1].isupper() and labels[first] not in not_names:
         first -= 1
-    while (last < len(doc) and iob[last] == _INSIDE and tags[last] != "POS" and labels[last] not in _NOT_NAMES
+    while (last < len(doc) and iob[last] == _INSIDE and tags[last] != possessive and labels[last] not in not_names
            and not counts_next_noun(doc[last])):
         # not a possessive ending the recogniser took in ("Donald Trump’s"), nor a number it ran
         # into the name that counts a noun ("des Bundesamtes [13] Prozent", "nach Behördenangaben
@@ -161,7 +162,7 @@ def _with_name_after_role(doc: Doc, start: int, end: int) -> int:
     k = end
     while k < len(doc) and k - end < 3 and iob[k] != _BEGIN and (space[k] or _TITLE.fullmatch(texts[k])):
         k += 1  # "Prof. Dr.", a doubled space
-    if k >= len(doc) or iob[k] != _BEGIN or labels[k] not in ("PER", "PERSON"):
+    if k >= len(doc) or iob[k] != _BEGIN or labels[k] not in id_set(_PERSONS, doc.vocab.strings):
         return end
     stop = k + 1
     while stop < len(doc) and iob[stop] == _INSIDE:
@@ -316,7 +317,7 @@ def _without_object_after_head(doc: Doc, start: int, end: int) -> int:
     possessive in the genitive names the owner and stays ("der Vater seiner Frau")."""
     tags, pos = _words(doc)[4:6]  # a Token only for a possessive
     for k in range(start + 1, end):
-        if (tags[k] == "PPOSAT" and pos[k - 1] in (NOUN, PROPN)
+        if (tags[k] == doc.vocab.strings["PPOSAT"] and pos[k - 1] in (NOUN, PROPN)
                 and "Gen" not in doc[k].morph.get("Case") and not doc[k].lower_.endswith(("er", "es"))):
             return k
     return end
@@ -331,7 +332,7 @@ def _after_object_pronoun(doc: Doc, start: int, end: int) -> int:
     """The start after a personal pronoun in the dative or accusative that opens the phrase
     before a name: the one spoken to, which the parser made the subject with the speaker as its
     apposition ("sagte [ihm] Anna Krolle")."""
-    if end - start < 2 or _words(doc)[4][start] not in _LONE_PRONOUN_TAGS:
+    if end - start < 2 or _words(doc)[4][start] not in id_set(_LONE_PRONOUN_TAGS, doc.vocab.strings):
         return start  # (most phrases: no Token made)
     first = doc[start]
     if (end - start > 1 and first.tag_ in _LONE_PRONOUN_TAGS and first.morph.get("Case") in (["Dat"], ["Acc"])
@@ -345,7 +346,7 @@ def _without_words_after_pronoun(doc: Doc, start: int, end: int) -> int:
     words without a comma: the verb's object the parse hung on it ("würdigte er [Soleimanis
     Lebensweg]"). A pronoun takes no attribute that way; a first or second person may ("wir
     Europäer") and is left."""
-    if end - start < 2 or _words(doc)[4][start] not in _LONE_PRONOUN_TAGS:
+    if end - start < 2 or _words(doc)[4][start] not in id_set(_LONE_PRONOUN_TAGS, doc.vocab.strings):
         return end  # (most phrases: no Token made)
     first, after = doc[start], doc[start + 1] if end - start > 1 else None
     if (after is None or first.tag_ not in _LONE_PRONOUN_TAGS or "3" not in first.morph.get("Person", ["3"])

@@ -11,7 +11,7 @@ from spacy.attrs import DEP, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..cue_verbs import cue_tokens
-from ..doc_tables import among, between, children_of, doc_array, forms, id_list, kept, lower_in, tokens_with
+from ..doc_tables import among, between, children_of, doc_array, id_list, id_set, kept, lower_in, tokens_with
 from ..lexicon import CueLexicon
 from ..string_tests import KnownIds
 from ..phrases import sentences, strip_punct
@@ -213,8 +213,8 @@ def _agentless_passive(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[Span, tu
 def _has_child(doc: Doc, i: int, labels: frozenset[str]) -> bool:
     """Whether token ``i`` has a dependent labelled one of ``labels``, read from the Doc's arrays
     (no Token made per child)."""
-    deps = forms(doc, DEP)
-    return any(deps[c] in labels for c in children_of(doc)[i])
+    deps, ids = id_list(doc, DEP), id_set(labels, doc.vocab.strings)
+    return any(deps[c] in ids for c in children_of(doc)[i])
 
 
 _AGENT = frozenset({"agent"})
