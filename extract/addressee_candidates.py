@@ -333,24 +333,24 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         # the preposition made the head of its phrase (a subject, by the parser's label)
         if child.pos_ == "ADP" and child.dep_ != "case" and child.lower_ in lex.addressee_prepositions:
             yield from (c for c in child.children if c.pos_ in _NOMINAL or c.tag_ in ("PPOSAT", "PPER"))
-        after = child.doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(child.doc) else None
-        if ((child.pos_ in _NOMINAL or child.tag_ in ("PPOSAT", "PPER")) and after is not None and after.pos_ == "ADP"
-                and after.head in (verb, child)
-                and after.lower_ in lex.addressee_prepositions):
+        k = child.right_edge.i + 1  # (the word after read from the arrays: a Token only for a preposition there)
+        if ((child.pos_ in _NOMINAL or child.tag_ in ("PPOSAT", "PPER")) and k < len(doc) and pos[k] == ADP
+                and parse.heads[k] in (verb.i, c) and parse.lowers[k] in lex.addressee_prepositions):
             yield child  # "Ihr gegenüber", the preposition after its pronoun, each on the verb
     for k in _clause_nominals(verb, parse=parse):  # "sagte Anna gegenüber dem Sender": attached to another word
         prep = _preposition_at(doc, k, parse)
         if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "erklärte X zum Feind": spoken of
             continue
+        nominal = doc[k]  # one Token for every test below
         if prep in lex.addressee_prepositions or (
-                _audience(prep, doc[k], lex) and (_is_addressable(doc[k], lex) or _is_title(doc[k]))) or (
-                lemma in lex.dative_addressee_verbs and stray_dative(doc[k], lex)) or (
+                _audience(prep, nominal, lex) and (_is_addressable(nominal, lex) or _is_title(nominal))) or (
+                lemma in lex.dative_addressee_verbs and stray_dative(nominal, lex)) or (
                 # "schrieb der Verband an seine Mitglieder": the verb's own preposition, hung on
                 # its subject (not on an object: "fordert den Rücktritt von X")
                 # (the verb's preposition first: the subject's is looked for only then)
                 any(f"{v} {prep}" in lex.verb_addressee_prepositions for v in verbs)
-                and _on_subject(doc[k], verb, lex)):
-            yield doc[k]
+                and _on_subject(nominal, verb, lex)):
+            yield nominal
     conj = parse.labels["conj"]
     for c in (c for c in children if pos[c] in _NOMINAL_IDS):
         # "sagte der Leiter, Jan Moll, gegenüber dem Sender, dass …": the parser coordinated the

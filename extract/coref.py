@@ -13,11 +13,12 @@ recent person named (:mod:`quotegraph.extract.salience`). The names inside each 
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH, POS
+from spacy.parts_of_speech import DET, PRON
 from spacy.tokens import Doc, Span
 
 from .doc_offsets import char_span_kept, span_text
-from .doc_tables import doc_ents, forms, morph_of, tokens_with
+from .doc_tables import doc_ents, forms, id_list, morph_of, tokens_with
 from .entity_index import EntityIndex, ResolvedEntity, name_key  # noqa: F401 (name_key: re-exported)
 from .lexicon import CueLexicon
 from .phrases import DocEntities, doc_text
@@ -89,6 +90,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         return _person(index.find(name, "person")) is not None
 
     out: list[dict] = []
+    lowers, texts = forms(doc, LOWER), forms(doc, ORTH)
     compounds: set[str] = set()  # entities named by a compound a description referred back to
     last_speaker: tuple[int, ResolvedEntity] | None = None
     last_source: ResolvedEntity | None = None
@@ -162,10 +164,13 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         speaker_chars = (speaker.start, speaker.end) if speaker is not None else None
         if speaker_chars is not None:
             span = char_span_kept(doc, *speaker_chars, "expand")
+            # its first word and its head's read from the Doc's arrays, once (a Token per read)
+            first_lower = lowers[span.start] if span is not None else None
+            root_i = span.root.i if span is not None else None
             # "Dieser behauptete": a demonstrative points at the last thing named, not at the
             # salient speaker a personal pronoun follows; without a resolver for it, no entity
             # (rather than one called "Dieser")
-            demonstrative = span is not None and len(span) == 1 and span[0].lower_ in lex.demonstrative_speakers
+            demonstrative = span is not None and len(span) == 1 and first_lower in lex.demonstrative_speakers
             if span is not None and _is_relative(span, lex):
                 span_for_name = _relative_antecedent(span, lex)  # "economists who argue": the economists
             else:
@@ -186,9 +191,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # join every article's papers)
             outlet = described is None and span is not None and _outlet_description(span, lex)
             # "Seinen eigenen Angaben nach": the owner of a statement noun, plural or not, is someone
-            owned = span is not None and span[0].lower_ in lex.possessives and span.root.lower_ in lex.source_nouns
+            owned = span is not None and first_lower in lex.possessives and lowers[root_i] in lex.source_nouns
             # "dem Vernehmen nach": hearsay names no one
-            hearsay = span is not None and span.root.lower_ in lex.hearsay_nouns
+            hearsay = span is not None and lowers[root_i] in lex.hearsay_nouns
             unnamed = no_one is not None or impersonal or outlet or hearsay or speaks_for_circles(span, lex) or (
                 described is None and span_for_name is not None and not owned and unnamed_group(span_for_name, entities, lex)) or (
                 # "Analysts at Barclays": a group no name singles out, whatever the phrase after it names
@@ -208,7 +213,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # speaks for is named in their owner, "ein Sprecher des Auswärtigen Amtes", and so is
             # one whose document is quoted, "einer Erklärung der Polizei")
             unnamed = unnamed or (described is None and span is not None and _introduces_someone(span) and (
-                named is None or (named[0].endswith(span.root.text) and not has_name((named[0],), proper, index))))
+                named is None or (named[0].endswith(texts[root_i]) and not has_name((named[0],), proper, index))))
             if outlet:
                 ent = paper_before(span)  # "die Zeitung" after "die Süddeutsche Zeitung"
             else:
@@ -218,28 +223,28 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                     roles.learn(span_for_name, ent, by_noun=not index.is_title(span_for_name.root.text), name=ent.name)
             if ent is None and span is not None and att.possessor is not None and att.possessor.text.lower() in lex.own_possessives:
                 ent = _sentence_subject(span, index, lex, entities)  # "X will eigenen Angaben nach …": X
-            points_back = span is not None and len(span) == 1 and span[0].lower_ in lex.source_adverbs
+            points_back = span is not None and len(span) == 1 and first_lower in lex.source_adverbs
             if points_back:
                 ent = last_source  # "Demnach": whoever was last named as a source
             elif (ent is None and span is not None and not unnamed and not demonstrative and not _is_relative(span, lex)
                   and not _refers_back(span, lex)):
-                ent = index.add(span.text, "other")
+                ent = index.add(span_text(span), "other")
             if ent is None and not points_back and not unnamed and not demonstrative and not (span is not None and _plural_pronoun(span)):
                 # a plural pronoun ("sie sagten", "they said") refers to no one person
                 ent = focus.antecedent(speaker_chars[0], last_speaker,
                                        gender_of_reference(span, lex))
                 # (not "Seiner Meinung nach": the owner is the one in focus, whatever the noun)
                 # nor an age, which fits any role ("die 54-Jährige")
-                if (span is not None and span[0].lower_ not in lex.possessives and not age_description(span, lex)
+                if (span is not None and first_lower not in lex.possessives and not age_description(span, lex)
                         and roles.contradicts(span, ent)):
                     # "der Minister" after "Gewerkschaftschef X" in focus, "the poll" after
                     # "candidate Y": someone or something else, known by the description alone
                     # (a person when its noun is a title: pronouns after it refer to them)
-                    ent = index.add(span.text, "person" if index.is_title(span[-1].text) else "other")
+                    ent = index.add(span_text(span), "person" if index.is_title(texts[span.end - 1]) else "other")
                 elif ent is None and span is not None and _title_only(span, lex) and _title(span[-1].text, lex):
                     # "Der Richter sagte" with no one in focus of its gender: someone known by the
                     # description alone, as above
-                    ent = index.add(span.text, "person")
+                    ent = index.add(span_text(span), "person")
             if ent is not None:
                 row["speaker"] = (*speaker_chars, ent.name, ent.type)
                 last_source = ent
@@ -351,8 +356,7 @@ def _before_inclusion(span: Span | None, lex: CueLexicon) -> Span | None:
 
 def _introduces_someone(span: Span) -> bool:
     """Whether a phrase opens with an indefinite article ("ein Sprecher", "a spokesman")."""
-    first = span[0]
-    return first.pos_ == "DET" and "Ind" in morph_of(first, "Definite")
+    return id_list(span.doc, POS)[span.start] == DET and "Ind" in morph_of(span[0], "Definite")
 
 
 def _person(ent: ResolvedEntity | None) -> ResolvedEntity | None:
@@ -361,15 +365,17 @@ def _person(ent: ResolvedEntity | None) -> ResolvedEntity | None:
 
 def _plural_pronoun(span: Span) -> bool:
     """A plural personal pronoun on its own ("they"; "sie" of "sie sagten", by its verb)."""
-    if len(span) != 1 or span[0].pos_ != "PRON" or "Prs" not in morph_of(span[0], "PronType"):
+    if len(span) != 1 or id_list(span.doc, POS)[span.start] != PRON:
         return False
     token = span[0]
+    if "Prs" not in morph_of(token, "PronType"):
+        return False
     return "Plur" in morph_of(token, "Number") or (token.dep_ in SUBJECT_DEPS and "Plur" in morph_of(token.head, "Number"))
 
 
 def _is_relative(span: Span, lex: CueLexicon) -> bool:
     """A relative pronoun on its own ("who" in "X, who said …", "Studien, nach denen …")."""
-    return len(span) == 1 and (relative_subject(span[0], lex) or relative_source_antecedent(span[0], lex) is not None)
+    return len(span) == 1 and (relative_subject(token := span[0], lex) or relative_source_antecedent(token, lex) is not None)
 
 
 def _relative_antecedent(span: Span, lex: CueLexicon) -> Span | None:

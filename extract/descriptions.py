@@ -26,14 +26,16 @@ True
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from spacy.attrs import IS_PUNCT, POS
-from spacy.parts_of_speech import ADJ, DET, NUM, PROPN, PUNCT
-from spacy.tokens import Span, Token
+import numpy as np
+from spacy.attrs import DEP, IS_PUNCT, LEMMA, MORPH, ORTH, POS
+from spacy.parts_of_speech import ADJ, DET, NOUN, NUM, PROPN, PUNCT
+from spacy.tokens import Doc, Span, Token
 
-from .doc_tables import flags, id_list, morph_of
+from .doc_tables import among, doc_array, flags, forms, head_list, id_list, id_set, kept, morph_of, morph_values_by_id
 
 __all__ = ["RoleNouns", "role_nouns", "description_head", "synonym_table", "compound_before"]
 
@@ -59,20 +61,28 @@ def role_nouns(name: Span) -> list[Token]:
     Berger", "Senator John Miller"; not "die Fraktion Hartmanns", whose name is its owner) and
     the head of an apposition after it ("Tom Berger, der Demokrat,")."""
     doc = name.doc
+    # the words around the name read from the Doc's arrays: a Token only for a role noun found
+    pos, texts, deps, heads = id_list(doc, POS), forms(doc, ORTH), id_list(doc, DEP), head_list(doc)
+    strings = doc.vocab.strings
     out = []
-    if name.start > 0 and _noun(doc[name.start - 1]) and not (name.root.head.i == name.start - 1
-                                                              and name.root.dep_ in _OWNER_DEPS):
+    if name.start > 0 and _noun_at(pos, texts, name.start - 1) and not (
+            heads[(root := name.root).i] == name.start - 1 and deps[root.i] in id_set(_OWNER_DEPS, strings)):
         out.append(doc[name.start - 1])
     i = name.end
-    if i + 1 < len(doc) and doc[i].text == ",":
+    if i + 1 < len(doc) and texts[i] == ",":
         j = i + 1
-        while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "NUM"):
+        while j < len(doc) and pos[j] in (DET, ADJ, NUM):
             j += 1
         # an apposition by the parse: not the subject of a clause after the comma ("…, die Fraktion nehme …")
-        if j < len(doc) and j > i + 1 and _noun(doc[j]) and name.start <= doc[j].head.i < name.end and (
-                doc[j].dep_ == "appos" or doc[j].dep_ == "conj" and _closed_by_comma(doc[j])):
+        if j < len(doc) and j > i + 1 and _noun_at(pos, texts, j) and name.start <= heads[j] < name.end and (
+                deps[j] == strings["appos"] or deps[j] == strings["conj"] and _closed_by_comma(doc[j])):
             out.append(doc[j])
     return out
+
+
+def _noun_at(pos: list[int], texts: list[str], i: int) -> bool:
+    """:func:`_noun` of the token at ``i``, from the Doc's arrays."""
+    return pos[i] == NOUN or (pos[i] == PROPN and texts[i][:1].isupper())
 
 
 def _closed_by_comma(noun: Token) -> bool:
@@ -124,14 +134,29 @@ def compound_before(span: Span) -> Token | None:
     tail = _key(head)
     if len(tail) < MIN_COMPOUND_TAIL:
         return None
-    doc = span.doc
-    for i in range(span.start - 1, max(0, span.start - COMPOUND_WINDOW), -1):  # bounded: linear in the article
-        t = doc[i]
-        key = _key(t)
-        if (t.pos_ == "NOUN" and len(key) > len(tail) and key.endswith(tail) and doc[i - 1].pos_ == "DET"
-                and "Def" in morph_of(doc[i - 1], "Definite") and "Plur" not in morph_of(t, "Number")):
-            return t
+    nouns, keys = kept(span.doc, "definite_nouns", _definite_nouns)
+    low = max(0, span.start - COMPOUND_WINDOW)  # bounded: linear in the article
+    k = bisect_left(nouns, span.start)
+    while k > 0 and nouns[k - 1] > low:
+        k -= 1
+        if len(keys[k]) > len(tail) and keys[k].endswith(tail):
+            return span.doc[nouns[k]]
     return None
+
+
+def _definite_nouns(doc: Doc) -> tuple[list[int], list[str]]:
+    """The singular nouns right after a definite article, with their keys (:func:`_key`), from
+    the Doc's arrays: what :func:`compound_before` looks back through, found once per Doc
+    rather than a Token made per word of its window."""
+    if len(doc) < 2:
+        return [], []
+    pos, morph = doc_array(doc, POS), doc_array(doc, MORPH)
+    defs = [k for k, values in morph_values_by_id(doc, "Definite").items() if "Def" in values]
+    plurals = [k for k, values in morph_values_by_id(doc, "Number").items() if "Plur" in values]
+    found = (pos[1:] == NOUN) & (pos[:-1] == DET) & among(morph[:-1], defs) & ~among(morph[1:], plurals)
+    nouns = (np.flatnonzero(found) + 1).tolist()
+    lemmas, texts, strings = id_list(doc, LEMMA), forms(doc, ORTH), doc.vocab.strings
+    return nouns, [(strings[lemmas[i]] or texts[i]).casefold() for i in nouns]
 
 
 def _key(token: Token, synonyms: dict[str, str] | None = None) -> str:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 __all__ = ["reading", "table_of", "kept", "between", "doc_array", "doc_ents", "entity_at", "tokens_with", "tokens_where",
            "count_with", "morph_values", "forms", "strings_of", "flags", "lower_in", "among", "word_ids",
-           "id_list", "children_of", "head_list", "morph_values_by_id", "morph_of", "annotated", "doc_sents"]
+           "id_list", "children_of", "head_list", "morph_values_by_id", "morph_of", "annotated", "doc_sents", "id_set"]
 
 T = TypeVar("T")
 
@@ -285,6 +285,18 @@ def word_ids(words: frozenset[str], strings: StringStore) -> np.ndarray:
     computed once per set of words, not per Doc (hashing a few hundred words costs more than
     looking them up)."""
     return np.sort(np.array([strings[w] for w in words], dtype=np.uint64))
+
+
+@lru_cache(maxsize=256)
+def id_set(words: frozenset[str], strings: StringStore) -> frozenset[int]:
+    """The ids of ``words`` (labels, tags, forms) as :func:`id_list` gives them, to test a token's
+    id against: looked up once per set of words, and no list of strings made per Doc.
+
+    >>> store = StringStore(["PER"])
+    >>> id_set(frozenset({"PER"}), store) == {store["PER"]}
+    True
+    """
+    return frozenset(strings[w] for w in words)
 
 
 def among(values: np.ndarray, members) -> np.ndarray:

@@ -8,9 +8,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LOWER, ORTH, POS
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
-from .doc_tables import doc_ents
+from .doc_offsets import span_text
+from .doc_tables import doc_ents, forms, id_list
 from .head_names import age_description, entity_type_of_label
 from .lexicon import CueLexicon
 from .salience import pronoun_gender
@@ -31,26 +34,28 @@ def person_genders(doc: Doc, index: EntityIndex, lex: CueLexicon) -> dict[int, s
     seen: dict[int, set[str]] = {}
     by_first_name: dict[int, set[str]] = {}
     given = first_name_genders()
+    # the words read from the Doc's arrays and its text: a Token only for a title before a name
+    texts, lowers, pos = forms(doc, ORTH), forms(doc, LOWER), id_list(doc, POS)
     for ent in doc_ents(doc):
         if entity_type_of_label(ent.label_) != "person":
             continue
-        if len(ent) > 1 and ent[0].text in given:
-            resolved = index.find(ent.text, "person")
+        if len(ent) > 1 and texts[ent.start] in given:
+            resolved = index.find(span_text(ent), "person")
             if resolved is not None:
-                by_first_name.setdefault(id(resolved), set()).add(given[ent[0].text])
+                by_first_name.setdefault(id(resolved), set()).add(given[texts[ent.start]])
         if ent.start == 0:
             continue
-        before = doc[ent.start - 1]
-        if before.lower_ in lex.masculine_titles:
+        before = ent.start - 1
+        if lowers[before] in lex.masculine_titles:
             gender = "Masc"
-        elif before.lower_ in lex.feminine_titles:
+        elif lowers[before] in lex.feminine_titles:
             gender = "Fem"
-        elif before.pos_ in ("NOUN", "PROPN") and index.is_title(before.text):
-            genders = set(before.morph.get("Gender")) & {"Masc", "Fem"}
-            gender = "Fem" if feminine_role(before.text, lex, index) else genders.pop() if len(genders) == 1 else None
+        elif pos[before] in (NOUN, PROPN) and index.is_title(texts[before]):
+            genders = set(doc[before].morph.get("Gender")) & {"Masc", "Fem"}
+            gender = "Fem" if feminine_role(texts[before], lex, index) else genders.pop() if len(genders) == 1 else None
         else:
             gender = None
-        resolved = index.find(ent.text, "person") if gender else None
+        resolved = index.find(span_text(ent), "person") if gender else None
         if resolved is not None:
             seen.setdefault(id(resolved), set()).add(gender)
     shown = {k: v.pop() for k, v in seen.items() if len(v) == 1}

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
-from spacy.parts_of_speech import NOUN, PROPN
+from spacy.parts_of_speech import ADJ, DET, NOUN, NUM, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .abbreviations import abbreviates
@@ -23,7 +23,7 @@ from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .metadata import known_agencies
 from .name_cases import after_genitive_article, name_adjective, nominative, weak_nominative
-from .patterns.source_phrases import is_source_noun
+from .patterns.source_phrases import is_source_noun, source_word
 from .phrases import NAME_LABELS, DocEntities, ends_in_noun, in_extended_attributes, quoted_name
 from .title_nouns import title_noun
 from .trailing_phrases import name_set_off_at_end, without_trailing_pp
@@ -203,19 +203,18 @@ def _name_around(token: Token, span: Span) -> Span | None:
 def named_part(span: Span, lex: CueLexicon) -> Span | None:
     """What names the source in "Angaben der Gewerkschaft X" / "seinen Angaben": the part after
     the source noun (None when nothing follows it: the possessor is the source)."""
-    i = span.start
-    saw_noun = False
-    while i < span.end and (span.doc[i].lower_ in lex.possessives or span.doc[i].pos_ in ("DET", "ADJ", "NUM")
-                            or is_source_noun(span.doc[i], lex)):
-        if saw_noun and span.doc[i].pos_ == "ADJ" and span.doc[i].text[:1].isupper():
+    doc, i, end, saw_noun = span.doc, span.start, span.end, False
+    lowers, texts, pos = forms(doc, LOWER), forms(doc, ORTH), id_list(doc, POS)  # no Token per word
+    while i < end and (lowers[i] in lex.possessives or pos[i] in (DET, ADJ, NUM) or source_word(lowers[i], texts[i], lex)):
+        if saw_noun and pos[i] == ADJ and texts[i][:1].isupper():
             break  # a capitalised adjective after the source noun begins a name ("Angaben der Süddeutschen Zeitung")
-        saw_noun = saw_noun or is_source_noun(span.doc[i], lex)
+        saw_noun = saw_noun or source_word(lowers[i], texts[i], lex)
         i += 1
     if not saw_noun:
         return span
-    while i < span.end and (span.doc[i].lower_ in lex.agent_prepositions or span.doc[i].lower_ in lex.genitive_articles):
+    while i < end and (lowers[i] in lex.agent_prepositions or lowers[i] in lex.genitive_articles):
         i += 1
-    return span.doc[i : span.end] if i < span.end else None
+    return doc[i:end] if i < end else None
 
 
 #: how a phrase hangs on the noun it modifies when it names that noun's owner or place (UD, ClearNLP)
@@ -438,23 +437,26 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     # a nationality's or a party's word is no name ("African-American voters", "a French official"),
     # but the phrase keeps the type it gave (a group)
     grouped = [e for e in entities.within(span.start, span.end) if _group_adjective(e, span.root)]
-    group_words = {t.i for e in grouped for t in e}
-    propn = [t for t in span if t.pos_ == "PROPN" and t.i not in inside and t.i not in group_words]
-    comma = next((t.i for t in span if t.text == "," and propn and t.i > propn[0].i), None)
+    group_words = {i for e in grouped for i in range(e.start, e.end)}
+    # the proper nouns, the comma and the nouns before read from the Doc's arrays: no Token per word
+    doc, words = span.doc, range(span.start, span.end)
+    pos, texts, lowers = id_list(doc, POS), forms(doc, ORTH), forms(doc, LOWER)
+    propn = [i for i in words if pos[i] == PROPN and i not in inside and i not in group_words]
+    comma = next((i for i in words if texts[i] == "," and propn and i > propn[0]), None)
     if comma is not None:  # "Erkki Tuomioja, Präsident des Rats der EU": the name before its apposition
-        propn = [t for t in propn if t.i < comma]
+        propn = [i for i in propn if i < comma]
     if propn:
-        start, end = propn[0].i, propn[-1].i + 1
-        while start > span.start and name_adjective(span.doc[start - 1].text):
+        start, end = propn[0], propn[-1] + 1
+        while start > span.start and name_adjective(texts[start - 1]):
             start -= 1  # "des Statistischen[NOUN] Bundesamts": the name's adjective, whatever the tagger made of it
-        if comma is not None and all(t.text[:1].isupper() for t in span.doc[start:comma]):
+        if comma is not None and all(texts[i][:1].isupper() for i in range(start, comma)):
             end = comma  # a capitalised word the tagger called a noun ends the name ("Tuomioja")
-        run = span.doc[start:end]
+        run = doc[start:end]
         if span.root.pos_ == "PROPN" and any(e.label_ in COUNT_LABELS for e in entities.within(span.start, span.end)):
             run = _name_around(span.root, span)  # the head's own name, not every proper noun around the count
-        before = [t for t in span if t.i < propn[0].i and t.pos_ == "NOUN"]  # "das Institut Sonnwald"
-        etype = ("media" if any(t.lower_ in lex.media_words for t in span) or is_masthead(run, lex)
-                 else "person" if len(propn) >= 2 else _body_type(before[-1:], grouped, lex))
+        before = [doc[i] for i in range(propn[0] - 1, span.start - 1, -1) if pos[i] == NOUN][:1]  # "das Institut Sonnwald"
+        etype = ("media" if any(lowers[i] in lex.media_words for i in words) or is_masthead(run, lex)
+                 else "person" if len(propn) >= 2 else _body_type(before, grouped, lex))
         return run.text, etype
     outlet = _quoted_outlet_name(span, lex)
     if outlet is not None:  # "einem Bericht des Magazins „Kompass“": the magazine's name, "Kompass"

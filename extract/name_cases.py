@@ -4,8 +4,11 @@
 
 from __future__ import annotations
 
+from spacy.attrs import ENT_TYPE, LOWER, ORTH
 from spacy.tokens import Span
 
+from .doc_offsets import span_text
+from .doc_tables import forms, id_list, id_set
 from .lexicon import CueLexicon
 from .marks import OPENING_MARKS
 
@@ -60,10 +63,14 @@ def weak_nominative(name: Span, lex: CueLexicon) -> str:
     plural ("den Vereinten Nationen"), one with no article of ``lex.weak_oblique_articles``
     before it. A weak "-en" after such an article in the singular is never the nominative's."""
     last = name[-1]
-    if (len(name) < 2 or any(t.ent_type_ in ("PER", "PERSON") for t in name) or "Sing" not in last.morph.get("Number")
-            or not _after_article(name, lex.weak_oblique_articles)):
-        return name.text
+    labels, persons = id_list(name.doc, ENT_TYPE), id_set(_PERSONS, name.doc.vocab.strings)  # no Token per word
+    if (len(name) < 2 or any(labels[i] in persons for i in range(name.start, name.end))
+            or "Sing" not in last.morph.get("Number") or not _after_article(name, lex.weak_oblique_articles)):
+        return span_text(name)
     return _strong_words(name[:-1], lambda t: t.text[:1].isupper()) + last.text
+
+
+_PERSONS = frozenset({"PER", "PERSON"})
 
 
 def _strong_words(words: Span, may_inflect) -> str:
@@ -78,8 +85,8 @@ def _strong_words(words: Span, may_inflect) -> str:
 
 def _word_before(name: Span) -> int:
     """The index of the word right before a name, a quotation mark between; -1 at the start."""
-    k = name.start - 1
-    while k >= 0 and name.doc[k].text in OPENING_MARKS:
+    k, texts = name.start - 1, forms(name.doc, ORTH)
+    while k >= 0 and texts[k] in OPENING_MARKS:
         k -= 1
     return k
 
@@ -87,7 +94,7 @@ def _word_before(name: Span) -> int:
 def _after_article(name: Span, articles: frozenset[str]) -> bool:
     """Whether one of ``articles`` stands right before a name, a quotation mark between."""
     k = _word_before(name)
-    return k >= 0 and name.doc[k].lower_ in articles
+    return k >= 0 and forms(name.doc, LOWER)[k] in articles
 
 
 def after_genitive_article(name: Span, lex: CueLexicon) -> bool:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, ORTH, POS
-from spacy.parts_of_speech import PROPN
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS
+from spacy.parts_of_speech import ADP, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import span_of, span_text
 from .doc_offsets import doc_text  # noqa: F401  (moved to doc_tables; its users import it from here)
-from .doc_tables import count_with, flags, forms, id_list, kept, tokens_with
+from .doc_tables import count_with, flags, forms, id_list, id_set, kept, tokens_with
 from .quoted_names import quoted_name, quoted_name_after  # noqa: F401  (their users import them from here)
 from .attributes import compound_noun, extended_attribute, in_extended_attributes  # noqa: F401  (their users import them from here)
 from .sentence_spans import sentences  # noqa: F401  (its users import it from here)
@@ -157,15 +157,18 @@ _TIME_LABELS = frozenset({"DATE", "TIME"})
 def _can_be_subject(np: Span, lex: CueLexicon) -> bool:
     """Not a dative or accusative object ("sagte dem Sender", "den Journalisten"), not a
     phrase governed by a preposition ("in seiner Radioansprache")."""
-    if np[0].lower_ in lex.object_determiners or np[0].lower_ in lex.genitive_only_determiners:
+    doc, start = np.doc, np.start
+    lowers, labels = forms(doc, LOWER), id_list(doc, ENT_TYPE)  # the words from the Doc's arrays: no Token per word
+    if lowers[start] in lex.object_determiners or lowers[start] in lex.genitive_only_determiners:
         return False
-    if np[0].lower_ in lex.genitive_articles and np[0].morph.get("Case") == ["Dat"]:
+    if lowers[start] in lex.genitive_articles and np[0].morph.get("Case") == ["Dat"]:
         return False  # "sagte er der Zeitung": the tagger tells the dative "der" from the nominative
-    if all(t.ent_type_ in _TIME_LABELS for t in np):
+    times = id_set(_TIME_LABELS, doc.vocab.strings)
+    if all(labels[i] in times for i in range(start, np.end)):
         return False  # "said Thursday morning": a time, not a speaker
-    before = np.doc[np.start - 1] if np.start > 0 else None
     # a line break is no preposition, whatever the tagger made of it: the phrase opens the line
-    return before is None or before.pos_ != "ADP" or (before.is_space and "\n" in before.text)
+    return start == 0 or id_list(doc, POS)[start - 1] != ADP or (
+        flags(doc, IS_SPACE)[start - 1] and "\n" in forms(doc, ORTH)[start - 1])
 
 
 def np_after(doc: Doc, i: int, limit: int, lex: CueLexicon, *, subject: bool = False) -> Span | None:

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from functools import lru_cache
 
-from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, MORPH, ORTH, POS
+from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, MORPH, ORTH, POS, TAG
 from spacy.parts_of_speech import ADP, ADV, AUX, NOUN, PRON, SCONJ, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -31,7 +31,8 @@ from .marks import CLOSING_MARKS, OPENING_MARKS, PAIRS
 from .patterns.acts import broad_complement
 from .cue_verbs import cue_tokens
 from .doc_offsets import char_span_kept, token_bounds
-from .doc_tables import between, doc_sents, flags, forms, head_list, id_list, kept, morph_values_by_id, tokens_with
+from .doc_tables import (between, children_of, doc_sents, flags, forms, head_list, id_list, id_set, kept, morph_values_by_id,
+                         tokens_with)
 from .phrases import SUBJECT_DEPS, doc_text
 from .quotemarks import find_quoted, word_count
 from .records import Attribution, replaced
@@ -300,26 +301,40 @@ def _broad_verb_features(doc: Doc, cue_span: Span | None, lemma: str, lex: CueLe
         feats.append(f"broad_comp_pos={comp.pos_}|comp={construction.split(':')[0]}")
         if comp.ent_type_:
             feats.append(f"broad_comp_ent={comp.ent_type_}")
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    # the verb's dependents read from the Doc's arrays: no Token per child
+    deps, tags, labels, children = id_list(doc, DEP), id_list(doc, TAG), id_list(doc, ENT_TYPE), children_of(doc)
+    strings = doc.vocab.strings
+    subjects, neg, modal_tag = id_set(SUBJECT_DEPS, strings), strings["neg"], strings["MD"]
+    subject = next((c for c in children[verb.i] if deps[c] in subjects), None)
     if subject is None:
         feats.append("broad_subject=governor")
     else:
-        feats.append(f"broad_subject={subject.ent_type_ or subject.pos_}")
+        feats.append(f"broad_subject={strings[labels[subject]] or doc[subject].pos_}")
     if lemma in lex.verbs:
         feats.append("broad_lexicon=weak" if lemma in lex.weak_verbs else "broad_lexicon=cue")
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(deps[c] == neg for c in children[verb.i]):
         feats.append("broad_negated")
-    modal = next((c.lower_ for c in verb.children if c.tag_ == "MD"), None)
+    modal = next((forms(doc, LOWER)[c] for c in children[verb.i] if tags[c] == modal_tag), None)
     if modal is not None:
         feats.append(f"broad_modal={modal}")
     if comp is not None:
-        named = sorted({t.ent_type_ for t in comp.subtree if t.ent_type_ in _NAMED_TYPES})
+        named_ids = id_set(_NAMED_TYPES, strings)
+        named = sorted({strings[labels[i]] for i in _subtree(children, comp.i) if labels[i] in named_ids})
         feats += [f"broad_comp_names={label}" for label in named]
     if verb.dep_ in ("ROOT", "root"):
         feats.append("broad_root")
     else:
         feats.append(f"broad_dep={verb.dep_}")
     return feats
+
+
+def _subtree(children: list[list[int]], i: int) -> list[int]:
+    """The indices of token ``i`` and every word below it (``children``: :func:`children_of`)."""
+    out, stack = [], [i]
+    while stack:
+        out.append(k := stack.pop())
+        stack.extend(children[k])
+    return out
 
 
 #: entity types of the one a stance is about ("endorsed [Trump]", "attacked [the GOP]")

@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span
+
+from .doc_tables import forms, id_list
 
 __all__ = ["NAME_OPENING_MARKS", "quoted_name", "quoted_name_after", "naming_nouns", "title_after_noun"]
 
@@ -72,8 +76,8 @@ def title_after_noun(doc: Doc, i: int, limit: int, nouns: frozenset[str]) -> int
     >>> doc[:title_after_noun(doc, 3, len(doc), frozenset({"magazin"}))].text
     'laut dem Magazin „ auto , motor und sport “ ( AMS )'
     """
-    if not (0 < i < limit and doc[i - 1].pos_ in ("NOUN", "PROPN") and _names_kind(doc[i - 1].lower_, nouns)):
-        return i
+    if not (0 < i < limit and id_list(doc, POS)[i - 1] in (NOUN, PROPN) and _names_kind(forms(doc, LOWER)[i - 1], nouns)):
+        return i  # (the noun read from the Doc's arrays: most phrases end before none)
     if _WEB_ADDRESS.fullmatch(doc[i].text):
         return i + 1  # "der Website worldreferee.com"
     if not (i < limit - 2 and (doc[i].text in NAME_OPENING_MARKS or doc[i].text == "''")):
@@ -89,6 +93,7 @@ def title_after_noun(doc: Doc, i: int, limit: int, nouns: frozenset[str]) -> int
     return end
 
 
+@lru_cache(maxsize=65536)
 def _names_kind(word: str, nouns: frozenset[str]) -> bool:
     """Whether a lower-case noun (perhaps a compound, perhaps with a genitive ending) is one of
     ``nouns``."""

@@ -28,16 +28,17 @@ Examples
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from spacy.attrs import DEP, ORTH, POS
+import numpy as np
+from spacy.attrs import DEP, HEAD, ORTH, POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import token_bounds
-from .doc_tables import children_of, doc_sents, forms, id_list, morph_of
+from .doc_tables import children_of, doc_array, doc_sents, forms, id_list, morph_of
 
 __all__ = ["Focus", "SUBJECT_DEPS", "WEAK_DEPS", "pronoun_gender"]
 
@@ -83,6 +84,9 @@ class Focus:
         self._subject_ids = frozenset(doc.vocab.strings[dep] for dep in SUBJECT_DEPS)
         self._weak_ids = frozenset(doc.vocab.strings[dep] for dep in WEAK_DEPS)
         self._token_starts = token_bounds(doc)[0]
+        # the tokens the parser made roots (head offset 0), in order: a sentence's root found by
+        # bisection, as Span.root finds it first, without a Token
+        self._roots = np.flatnonzero(doc_array(doc, HEAD) == 0).tolist()
         # per sentence: (char of its subject, the person it refers to) or None
         self.subjects: list[tuple[int, Any] | None] = []
         for k, sent in enumerate(self.sentences):
@@ -128,9 +132,10 @@ class Focus:
         return next((p for p in reversed(self.persons[max(0, i - 40):i]) if fits(p)), None)
 
     def _subject_referent(self, k: int, sent: Span) -> tuple[int, Any] | None:
-        root, doc = sent.root, sent.doc
-        subjects = ([doc[c] for c in self._children[root.i] if self._deps[c] in self._subject_ids]
-                    if self._deps[root.i] else [])
+        doc, k_root = sent.doc, bisect_left(self._roots, sent.start)
+        root = self._roots[k_root] if k_root < len(self._roots) and self._roots[k_root] < sent.end else sent.root.i
+        subjects = ([doc[c] for c in self._children[root] if self._deps[c] in self._subject_ids]
+                    if self._deps[root] else [])
         if not subjects:
             return None
         first = min(t.idx for t in subjects)
@@ -140,7 +145,7 @@ class Focus:
         if len(named) > 1:
             # two "subjects" (a parse that took the object for one): the one before the verb, and
             # before a finite auxiliary ahead of it ("Minister X hat Y in Rom getroffen")
-            verb = next((t.i for t in sent if t.i < root.i and t.pos_ == "AUX" and "Fin" in t.morph.get("VerbForm")), root.i)
+            verb = next((t.i for t in sent if t.i < root and t.pos_ == "AUX" and "Fin" in t.morph.get("VerbForm")), root)
             named = {id(e): e for e in (self._by_char.get(starts[i]) for i in own if i < verb) if e is not None}
         heads = [t for t in subjects if t.pos_ == "PROPN"]
         if not named and self.person_named is not None and len(heads) == 1:

@@ -24,12 +24,12 @@ import re
 from bisect import bisect_right
 
 import numpy as np
-from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH, POS, SENT_START
-from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, DET, NOUN, PROPN, VERB
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, DET, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import char_span_kept, span_of, token_bounds
-from .doc_tables import doc_array, forms, id_list, kept
+from .doc_tables import doc_array, flags, forms, id_list, id_set, kept
 from .quoted_names import title_after_noun
 from .phrases import RELATIVE_PRONOUN_TAGS, doc_text, ends_in_noun, quoted_name_after
 from .patterns.source_phrases import counts_next_noun
@@ -59,11 +59,12 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     (:func:`~quotegraph.extract.quoted_names.title_after_noun`)."""
     doc = span.doc
     start, end = span.start, span.end
-    while end - start > 1 and (doc[start].lower_ in edge_words or (doc[start].is_punct
-                                                                     and doc[start].text not in _OPENING + "(")):
+    # the words at the edges read from the Doc's arrays (:func:`_words`): no Token per word
+    lowers, texts, punct, space = _words(doc)[:4]
+    while end - start > 1 and (lowers[start] in edge_words or (punct[start] and texts[start] not in _OPENING + "(")):
         start += 1
-    while end - start > 1 and (doc[end - 1].lower_ in edge_words or doc[end - 1].is_space
-                               or (doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING + ")")):
+    while end - start > 1 and (lowers[end - 1] in edge_words or space[end - 1]
+                               or (punct[end - 1] and texts[end - 1] not in _CLOSING + ")")):
         end -= 1
     end = _without_occasion(doc, start, end, speech_nouns)
     end = _without_audience(doc, start, end, *audiences)
@@ -82,9 +83,22 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     end = _without_words_after_pronoun(doc, start, end)
     end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, end)))
     start = _with_words_split_off(doc, start)
-    chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    starts, ends, _ = token_bounds(doc)
+    chars = (starts[start], ends[end - 1])
     text = doc_text(doc)
     return _with_opening_mark(text, *chars), _with_closing_mark(text, *chars)
+
+
+def _words(doc: Doc) -> tuple:
+    """What the bounds read of every token, kept while the Doc is read: lower-case forms, texts,
+    punctuation and space flags, and as ids fine tags, parts of speech, entity IOB codes (1
+    inside, 3 first), entity labels and trailing-space flags."""
+    return kept(doc, "speaker_bound_words", _read_words)
+
+
+def _read_words(doc: Doc) -> tuple:
+    return (forms(doc, LOWER), forms(doc, ORTH), flags(doc, IS_PUNCT), flags(doc, IS_SPACE), id_list(doc, TAG),
+            id_list(doc, POS), id_list(doc, ENT_IOB), id_list(doc, ENT_TYPE), id_list(doc, SPACY))
 
 
 def _same_line(doc: Doc, start: int, end: int) -> bool:
@@ -122,10 +136,12 @@ def _with_whole_names(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The bounds grown over a name the phrase cuts ("Mark O" → "Mark O’Keefe", "Angaben der
     Hilfsorganisation Ärzte" → "… Ärzte ohne Grenzen"), as the entity recogniser marks it."""
     first, last = start, end
+    _, texts, _, _, tags, _, iob, labels, _ = _words(doc)
+    not_names, possessive = id_set(_NOT_NAMES, doc.vocab.strings), doc.vocab.strings["POS"]
     # a name's first part is capitalised ("Last week Stumpf", read as one name, is no name)
-    while first > 0 and doc[first].ent_iob_ == "I" and doc[first - 1].text[:1].isupper() and _named(doc[first]):
+    while first > 0 and iob[first] == _INSIDE and texts[first - 1][:1].isupper() and labels[first] not in not_names:
         first -= 1
-    while (last < len(doc) and doc[last].ent_iob_ == "I" and doc[last].tag_ != "POS" and _named(doc[last])
+    while (last < len(doc) and iob[last] == _INSIDE and tags[last] != possessive and labels[last] not in not_names
            and not counts_next_noun(doc[last])):
         # not a possessive ending the recogniser took in ("Donald Trump’s"), nor a number it ran
         # into the name that counts a noun ("des Bundesamtes [13] Prozent", "nach Behördenangaben
@@ -140,16 +156,16 @@ _TITLE = re.compile(r"[A-ZÄÖÜ][a-zäöü]{0,4}\.")  # an abbreviated title be
 def _with_name_after_role(doc: Doc, start: int, end: int) -> int:
     """The end after a person's name right after a role noun that ends the phrase
     ("Klinikdirektor" → "Klinikdirektor Prof. Dr. Eva Brandt"): the name is whom the role names."""
-    last = doc[end - 1]
-    if last.pos_ != "NOUN" or last.ent_type_:
+    _, texts, _, space, _, pos, iob, labels, _ = _words(doc)
+    if pos[end - 1] != NOUN or labels[end - 1]:
         return end
     k = end
-    while k < len(doc) and k - end < 3 and doc[k].ent_iob_ != "B" and (doc[k].is_space or _TITLE.fullmatch(doc[k].text)):
+    while k < len(doc) and k - end < 3 and iob[k] != _BEGIN and (space[k] or _TITLE.fullmatch(texts[k])):
         k += 1  # "Prof. Dr.", a doubled space
-    if k >= len(doc) or doc[k].ent_iob_ != "B" or doc[k].ent_type_ not in ("PER", "PERSON"):
+    if k >= len(doc) or iob[k] != _BEGIN or labels[k] not in id_set(_PERSONS, doc.vocab.strings):
         return end
     stop = k + 1
-    while stop < len(doc) and doc[stop].ent_iob_ == "I":
+    while stop < len(doc) and iob[stop] == _INSIDE:
         stop += 1
     return stop if _same_line(doc, start, stop) else end
 
@@ -255,22 +271,22 @@ def _without_audience(doc: Doc, start: int, end: int, prepositions: frozenset[st
     it later."""
     if not prepositions and not addressing:
         return end
-    pos = id_list(doc, POS)
+    lowers, texts, punct, _, _, pos = _words(doc)[:6]
     for i in range(start + 1, end - 1):
-        if pos[i] != ADP or doc[i].lower_ not in prepositions | addressing:
+        if pos[i] != ADP or lowers[i] not in prepositions | addressing:
             continue
         j = i + 1
         while j < end - 1 and pos[j] in (DET, ADJ):
             j += 1  # "vor dem versammelten Parlament"
-        if doc[i].lower_ in addressing or doc[j].lower_ in nouns:
-            while i > start + 1 and doc[i - 1].is_punct and doc[i - 1].text not in _CLOSING + ")":
+        if lowers[i] in addressing or lowers[j] in nouns:
+            while i > start + 1 and punct[i - 1] and texts[i - 1] not in _CLOSING + ")":
                 i -= 1  # "…, Deftalgne Tessema[, gegenüber der BBC]"
             return i
     return end
 
 
 _PERSONS = frozenset({"PER", "PERSON"})
-_INSIDE = 1  # ENT_IOB of a token inside an entity ("I")
+_INSIDE, _BEGIN = 1, 3  # ENT_IOB of a token inside an entity ("I") and of its first ("B")
 #: what cannot modify a person's name: where or how the words were said, or the verb
 _NOT_AFTER_PERSON = frozenset({ADP, ADV, ADJ, VERB, AUX})
 
@@ -299,10 +315,10 @@ def _without_object_after_head(doc: Doc, start: int, end: int) -> int:
     """The end before a possessive that opens another phrase right after the phrase's noun:
     the verb's object the parse hung on the speaker ("das Gericht [seine Entscheidung]"). A
     possessive in the genitive names the owner and stays ("der Vater seiner Frau")."""
+    tags, pos = _words(doc)[4:6]  # a Token only for a possessive
     for k in range(start + 1, end):
-        word = doc[k]
-        if (word.tag_ == "PPOSAT" and doc[k - 1].pos_ in ("NOUN", "PROPN")
-                and "Gen" not in word.morph.get("Case") and not word.lower_.endswith(("er", "es"))):
+        if (tags[k] == doc.vocab.strings["PPOSAT"] and pos[k - 1] in (NOUN, PROPN)
+                and "Gen" not in doc[k].morph.get("Case") and not doc[k].lower_.endswith(("er", "es"))):
             return k
     return end
 
@@ -316,6 +332,8 @@ def _after_object_pronoun(doc: Doc, start: int, end: int) -> int:
     """The start after a personal pronoun in the dative or accusative that opens the phrase
     before a name: the one spoken to, which the parser made the subject with the speaker as its
     apposition ("sagte [ihm] Anna Krolle")."""
+    if end - start < 2 or _words(doc)[4][start] not in id_set(_LONE_PRONOUN_TAGS, doc.vocab.strings):
+        return start  # (most phrases: no Token made)
     first = doc[start]
     if (end - start > 1 and first.tag_ in _LONE_PRONOUN_TAGS and first.morph.get("Case") in (["Dat"], ["Acc"])
             and doc[start + 1].pos_ == "PROPN"):
@@ -328,6 +346,8 @@ def _without_words_after_pronoun(doc: Doc, start: int, end: int) -> int:
     words without a comma: the verb's object the parse hung on it ("würdigte er [Soleimanis
     Lebensweg]"). A pronoun takes no attribute that way; a first or second person may ("wir
     Europäer") and is left."""
+    if end - start < 2 or _words(doc)[4][start] not in id_set(_LONE_PRONOUN_TAGS, doc.vocab.strings):
+        return end  # (most phrases: no Token made)
     first, after = doc[start], doc[start + 1] if end - start > 1 else None
     if (after is None or first.tag_ not in _LONE_PRONOUN_TAGS or "3" not in first.morph.get("Person", ["3"])
             or first.morph.get("Reflex") == ["Yes"] or after.is_punct or after.pos_ == "CCONJ"
@@ -351,7 +371,8 @@ def _with_affiliation(doc: Doc, start: int, end: int, prepositions: frozenset[st
     speaker. A phrase with no name ("der Minister in einem Interview") and a pronoun ("er vom
     Verband") are left out.
     """
-    if end >= len(doc) or doc[end].lower_ not in prepositions or (end - start == 1 and doc[start].pos_ == "PRON"):
+    words = _words(doc)
+    if end >= len(doc) or words[0][end] not in prepositions or (end - start == 1 and words[5][start] == PRON):
         return end
     name = quoted_name_after(doc, end, prepositions, min(len(doc), end + 14))
     if name is not None and _same_line(doc, start, name.end):
@@ -374,9 +395,10 @@ def _with_body_spoken_for(doc: Doc, start: int, end: int, spokesperson_nouns: fr
     Ministeriums]", "a spokesman [for the ministry]"; not "der Sprecher gegenüber der Zeitung"):
     its noun phrase, on the same line, up to a comma, a verb or a further phrase. Without it the
     speaker is no one."""
-    last = doc[end - 1]
-    if end >= len(doc) or not _spokesperson(last, spokesperson_nouns):
+    lowers, pos = _words(doc)[0], _words(doc)[5]
+    if end >= len(doc) or pos[end - 1] != NOUN or not _spokesperson(lowers[end - 1], spokesperson_nouns):
         return end
+    last = doc[end - 1]
     owner = next((c for c in last.rights if c.i >= end and c.left_edge.i == end and c.pos_ in ("NOUN", "PROPN")
                   or c.i == end and c.pos_ == "ADP"), None)
     if owner is not None and doc[end].pos_ == "ADP" and doc[end].lower_ not in prepositions:
@@ -398,16 +420,17 @@ def _noun_phrase_end(doc: Doc, first: int, noun: Token) -> int:
                 noun.right_edge.i + 1)
 
 
-def _spokesperson(token: Token, nouns: frozenset[str]) -> bool:
-    """A spokesperson noun, also as the last part of a compound ("Ministeriumssprecher")."""
-    low = token.lower_
-    return token.pos_ == "NOUN" and (low in nouns or any(low.endswith(n) for n in nouns if len(low) > len(n) + 3))
+def _spokesperson(low: str, nouns: frozenset[str]) -> bool:
+    """Whether a noun's lower-case form is a spokesperson noun, also as the last part of a
+    compound ("Ministeriumssprecher")."""
+    return low in nouns or any(low.endswith(n) for n in nouns if len(low) > len(n) + 3)
 
 
 def _with_glued_name(doc: Doc, end: int) -> int:
     """The end grown over a name the tokenizer split at its apostrophe ("Mark O|’|Keefe",
     "D’Alema"): an initial, the apostrophe and a capitalised word, with no space between."""
-    if end + 1 >= len(doc) or doc[end - 1].whitespace_ or doc[end].whitespace_:
+    spaces = _words(doc)[8]
+    if end + 1 >= len(doc) or spaces[end - 1] or spaces[end]:
         return end
     initial, mark, rest = doc[end - 1], doc[end], doc[end + 1]
     if len(initial) <= 2 and initial.text[:1].isupper() and mark.text in _APOSTROPHES and rest.text[:1].isupper():
@@ -467,7 +490,7 @@ def _with_alias(doc: Doc, end: int) -> int:
 
 def _with_closing_bracket(doc: Doc, start: int, end: int) -> int:
     """The end after the closing bracket of one the phrase opened ("… Zivilluftfahrt (DGAC|)")."""
-    if end >= len(doc) or doc[end].text != ")":
+    if end >= len(doc) or _words(doc)[1][end] != ")":
         return end  # no closing bracket next (most phrases): the brackets inside are not counted
     opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
     return end + 1 if opened > 0 else end
@@ -528,7 +551,8 @@ def _without_reporting_relative(doc: Doc, start: int, end: int, cue_starts: list
     span = char_span_kept(doc, start, end, "expand")
     if span is None:
         return end
-    for comma in (t for t in span[1:-1] if t.text == ","):
+    texts = _words(doc)[1]
+    for comma in (doc[k] for k in range(span.start + 1, span.end - 1) if texts[k] == ","):
         first = doc[comma.i + 1]
         verb = next((a for a in (first, first.head) if a.dep_ in _RELATIVE_DEPS and span.start <= a.head.i < comma.i), None)
         if verb is None or verb.left_edge.i != first.i or not (

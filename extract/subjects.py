@@ -11,7 +11,7 @@ from spacy.parts_of_speech import ADJ, ADP, AUX, CCONJ, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import span_of
-from .doc_tables import children_of, flags, forms, id_list, kept, morph_of
+from .doc_tables import children_of, flags, forms, head_list, id_list, kept, morph_of
 from .cue_verbs import cue_lemma
 from .dative_forms import oblique_feminine
 from .fronted_subjects import (adverb_with_phrases, fronted_subject, named_front_before_name, object_of_quoted_passive,
@@ -74,8 +74,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     if children:
         child = children[0]
         i = child.i
-        left = max(child.left_edge.i, lower)
-        if left > lower and left == child.left_edge.i and pos[left - 1] == DET and doc[left - 1].head.pos not in (NOUN, PROPN):
+        left = max(first := child.left_edge.i, lower)  # (its left edge read once: a Token per read)
+        if left > lower and left == first and pos[left - 1] == DET and pos[head_list(doc)[left - 1]] not in (NOUN, PROPN):
             left -= 1  # "Der dortige Gerichtshof": its article the parser hung on the verb
         if lowers[left] in lex.passive_agent_prepositions and left < i:
             left += 1  # the agent of a passive without its preposition ("vom Verband")

@@ -11,9 +11,10 @@ content ("she has changed her mind") is part of what was said, not a report of i
 
 from __future__ import annotations
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import annotated
+from ..doc_tables import annotated, children_of, id_list, id_set
 from ..lexicon import CueLexicon
 from ..quotemarks import has_words
 from .found import Found, Pattern, cue_chars, span_chars
@@ -29,6 +30,9 @@ _AFTER_VERB = frozenset({"dobj", "iobj", "dative", "npadvmod", "prep", "advmod",
 #: bill - a provision, X said, that …") and a closing bracket or semicolon after it
 _OPENING_BOUNDS = frozenset({":", ";", "-", "--", "—", "–", "("})
 _CLOSING_BOUNDS = frozenset({")", ";"})
+#: a frame's subject, and what else may stand between it and the verb
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_BETWEEN = frozenset({"aux", "advmod", "neg"})
 #: how the parser hangs the rest of the sentence on a frame it made the root
 _CLAUSES = frozenset({"ccomp", "conj"})
 
@@ -56,16 +60,20 @@ def aside_cue(verb: Token, sent: Span) -> tuple[Span, int, int] | None:
     root = verb.dep_ == "ROOT"
     if not root and (verb.dep_ != "parataxis" or not sent.start <= verb.head.i < sent.end):
         return None
-    subject = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
-                  key=lambda c: c.i, default=None)
+    doc = verb.doc
+    # the verb's dependents read from the Doc's arrays: a Token only for its subject
+    deps, children, strings = id_list(doc, DEP), children_of(doc)[verb.i], doc.vocab.strings
+    subjects, others = id_set(_SUBJECTS, strings), id_set(_BETWEEN, strings)
+    subject = max((c for c in children if deps[c] in subjects and c < verb.i), default=None)
     if subject is None:
         return None
+    subject = doc[subject]
     first = subject.left_edge.i - 1
-    doc = verb.doc
     if first <= sent.start or doc[first].text != "," or any(t.i != subject.i and t.dep_ in ("relcl", "acl")
                                                             for t in subject.subtree):
         return None  # nothing of the content before it, or a subject with a clause of its own
-    if any(c.i < verb.i and c.i > subject.right_edge.i and c.dep_ not in ("aux", "advmod", "neg") for c in verb.children):
+    right = subject.right_edge.i
+    if any(right < c < verb.i and deps[c] not in others for c in children):
         return None
     after = [c for c in verb.children if c.i > verb.i]
     # a frame the parser made the root governs the rest of the sentence as its clause

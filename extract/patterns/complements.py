@@ -270,8 +270,11 @@ def with_complement(verb: Token, comp: Token, lex: CueLexicon) -> int:
     end = comp.right_edge.i + 1
     if comp.dep_ != "dobj":
         return end
-    for c in sorted(verb.children, key=lambda c: c.i):
-        if c.i <= comp.i or c.left_edge.i > end + 1:
+    for k in children_of(verb.doc)[verb.i]:  # (in text order; a Token only for those after the object)
+        if k <= comp.i:
+            continue
+        c = verb.doc[k]
+        if c.left_edge.i > end + 1:
             continue
         if (c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in lex.complement_prepositions)
                 or _continues_infinitive(verb, c, comp.left_edge.i, end)):

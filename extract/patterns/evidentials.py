@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..cue_verbs import cue_tokens
-from ..doc_tables import among, between, doc_array, id_list, kept, lower_in, tokens_with
+from ..doc_tables import among, between, children_of, doc_array, id_list, id_set, kept, lower_in, tokens_with
 from ..lexicon import CueLexicon
 from ..string_tests import KnownIds
 from ..phrases import sentences, strip_punct
@@ -162,7 +162,7 @@ def _evidential(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[Span, tuple[int,
         # "seems like a turning point": the preposition of likeness is the cue's
         last = state.i if state.dep_ == "prep" else state.left_edge.i - 1
         return _between(doc, subject, state), cue_chars(tok, lemma), (subject.right_edge.i + 1, last)
-    if lemma in lex.evidential_passives and any(c.dep_ in _PASSIVE_AUX for c in tok.children):
+    if lemma in lex.evidential_passives and _has_child(doc, tok.i, _PASSIVE_AUX):
         state = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
                       and any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)), None)
         subject = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i < tok.i), None)
@@ -194,9 +194,9 @@ def _agentless_passive(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[Span, tu
     in the passive with no agent and with what it says of its subject (a predicate, an
     infinitive, a clause, or "as"/"for" and their object); the content runs from the subject
     to its end. Without such a complement ("The results were announced") nothing is said."""
-    if verb.pos_ != "VERB" or not any(c.dep_ in _PASSIVE_AUX for c in verb.children):
+    if verb.pos_ != "VERB" or not _has_child(doc, verb.i, _PASSIVE_AUX):
         return None
-    if any(c.dep_ == "agent" for c in verb.children):
+    if _has_child(doc, verb.i, _AGENT):
         return None  # "was endorsed by the paper": the agent speaks (patterns/complements.py)
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i < verb.i), None)
     said = [c for c in verb.children if c.i > verb.i and (
@@ -208,6 +208,16 @@ def _agentless_passive(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[Span, tu
     last = first.i if first.dep_ == "prep" else first.left_edge.i - 1
     return (_between(doc, subject, max(said, key=lambda c: c.right_edge.i)), cue_chars(verb, verb.lemma_.lower()),
             (subject.right_edge.i + 1, last))
+
+
+def _has_child(doc: Doc, i: int, labels: frozenset[str]) -> bool:
+    """Whether token ``i`` has a dependent labelled one of ``labels``, read from the Doc's arrays
+    (no Token made per child)."""
+    deps, ids = id_list(doc, DEP), id_set(labels, doc.vocab.strings)
+    return any(deps[c] in ids for c in children_of(doc)[i])
+
+
+_AGENT = frozenset({"agent"})
 
 
 def _gap(content: Span, first: int, last: int) -> tuple[int, int] | None:

@@ -7,10 +7,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spacy.attrs import IS_PUNCT, ORTH
+from spacy.attrs import DEP, IS_PUNCT, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import annotated, flags, forms, head_list, table_of
+from ..doc_tables import annotated, flags, forms, head_list, id_list, id_set, table_of
 from ..lexicon import CueLexicon
 from ..marks import CLOSING_MARKS
 from ..cue_verbs import cue_lemma, cue_tokens
@@ -52,7 +52,7 @@ def _find_verb_cue(doc: Doc, lower: int, upper: int, lex: CueLexicon, *,
     the quote, not a cue in a clause beside it ("When my mother mentioned it, I laughed and
     said, “…”"; "… defend not paying an architect who said …, saying, “…”")."""
     if table_of(doc) is not None:  # the Doc's reporting verbs are known
-        cues = ((doc[i], cue_lemma(doc[i], lex)) for i in cue_tokens(doc, lower, upper, lex))
+        cues = ((t, cue_lemma(t, lex)) for t in map(doc.__getitem__, cue_tokens(doc, lower, upper, lex)))
     else:  # only as far as needed
         cues = ((tok, lemma) for tok in doc[lower:upper] if (lemma := cue_lemma(tok, lex)) is not None)
     if not main:
@@ -500,6 +500,9 @@ def _prepositional_clause(token: Token) -> bool:
     return token.dep_ == "prep" and any(c.dep_ == "pcomp" for c in token.children)
 
 
+_MARKS = frozenset({"mark", "cp"})  # how a complementizer hangs on its clause (UD, TIGER)
+
+
 def inside_clause_before(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> bool:
     """Whether a quote opening at token ``upper`` continues a subordinate clause begun before
     it: 'Flynn said Trump was right when he said that under Obama, “the generals …”', 'X
@@ -517,9 +520,11 @@ def inside_clause_before(doc: Doc, lower: int, upper: int, lex: CueLexicon) -> b
         # reported ends in the quote's own frame (:func:`_reported_frame`)
         return False
     first = next((t for t in doc[upper:upper + 4] if not t.is_punct and not t.is_space), None)
-    return any(t.dep_ in ("mark", "cp") and t.lower_ in lex.complementizers
-               and (t.head.i >= upper or (first is not None and t.head.is_ancestor(first)))
-               for t in doc[lower:upper])
+    # the labels and forms read from the Doc's arrays: a Token only for a complementizer
+    deps, lowers, marks = id_list(doc, DEP), forms(doc, LOWER), id_set(_MARKS, doc.vocab.strings)
+    return any(deps[k] in marks and lowers[k] in lex.complementizers
+               and ((t := doc[k]).head.i >= upper or (first is not None and t.head.is_ancestor(first)))
+               for k in range(len(doc))[lower:upper])
 
 
 def sets_off_frame(doc: Doc, text: str, q: QuotedSpan, close_at: int, post: tuple[int, int],

@@ -349,10 +349,14 @@ def _english_prep_object(doc: Doc, prep: int, upper: int, *, opens: bool) -> Spa
 
 def is_source_noun(token: Token, lex: CueLexicon) -> bool:
     """"Angaben", and German compounds ending in one ("Polizeiangaben", "Medienberichten")."""
-    low = token.lower_
+    return source_word(token.lower_, token.text, lex)
+
+
+def source_word(low: str, text: str, lex: CueLexicon) -> bool:
+    """:func:`is_source_noun` of a token's lower-case form and text (read from the Doc's arrays)."""
     if low in lex.source_nouns:
         return True
-    if not lex.compound_source_nouns or not token.text[:1].isupper():
+    if not lex.compound_source_nouns or not text[:1].isupper():
         return False
     return _ends_in_source_noun(low, lex)
 

@@ -394,7 +394,11 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if agent is not None:
         return with_apposition(agent, upper, lex) if agent.end < upper else agent
     subject = subject_of(verb, lower, upper, lex)
-    passive = any(c.dep_ in _PASSIVE_AUX_DEPS for c in verb.children)
+    if table_of(doc) is not None:  # the Doc's labels and children are kept: no Token per child
+        deps, labels = id_list(doc, DEP), _label_ids(_PASSIVE_AUX_DEPS, doc.vocab.strings)
+        passive = any(deps[c] in labels for c in children_of(doc)[verb.i])
+    else:
+        passive = any(c.dep_ in _PASSIVE_AUX_DEPS for c in verb.children)
     if lex.verb_second and not passive and (subject is None or subject.start < verb.i) and _particle_fronted(verb, lex):
         # "…, so bestätigt das Gericht": "so" fills the front field, the subject follows the verb
         after = _nominative_after(doc, verb, upper, lex)
