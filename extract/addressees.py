@@ -153,14 +153,15 @@ def _name_after_noun(doc: Doc, head: Token, end: int) -> int:
     """``end`` run on over a name right after a common noun that the parser hung on the verb
     instead ("told the radio station WKXT", "the broadcaster Channel Four"): the name is the
     noun's. Not a date ("told reporters Monday") nor a subject of its own ("told the court
-    Smith had lied")."""
+    Smith had lied"). The name may hang higher up the noun's chain ("ein Sprecher des Ministeriums
+    der Nachrichtenagentur dpa": "dpa" on "Sprecher")."""
     if head.pos_ != "NOUN":
         return end
     k = end
     while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("DATE", "TIME"):
         k += 1
-    if k == end or any(doc[j].dep_ in SUBJECT_DEPS or doc[j].head.i not in (head.i, head.head.i, *range(end, k))
-                       for j in range(end, k)):
+    above = {head.i, *(a.i for a in head.ancestors), *range(end, k)}
+    if k == end or any(doc[j].dep_ in SUBJECT_DEPS or doc[j].head.i not in above for j in range(end, k)):
         return end
     return k
 
