@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
+from .abbreviations import genitive_after_alias
 from .cue_verbs import cue_lemma
 from .dative_forms import adjective_head
 from .doc_offsets import char_span_kept, span_of
@@ -226,6 +227,9 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
             continue
         in_speaker = speaker is not None and speaker[0] <= head.idx < speaker[1]
+        det = next((c for c in head.lefts if c.dep_ == "det"), None)
+        if in_speaker and det is not None and genitive_after_alias(doc, det.i, lex.genitive_articles):
+            continue  # "das Organisationskomitee (OK) der Weltmeisterschaft": the speaker's genitive
         if not in_speaker and _towards_in_another_phrase(head, speaker, lex):
             continue  # "Deren Haltung gegenüber der Partei bezeichnete er als …": whom an attitude is towards
         subject = _subject_beside(doc, speaker, head, verb, lex) if in_speaker else None
