@@ -227,9 +227,8 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
 
 
 def _dative_after_phrase(token: Token, head: Token, lex: CueLexicon) -> bool:
-    """"sagte nach dem Spiel dem Sender": a phrase opened by an article of the dative alone
-    ("dem", "einem") right after a prepositional phrase, no comma between, is no apposition
-    of it (an apposition is set off or has no article of its own), so it is the verb's."""
+    """"sagte nach dem Spiel dem Sender": a phrase opened by an article only the dative has, right
+    after a prepositional phrase and no comma between, is no apposition of it: it is the verb's."""
     det = token.left_edge
     before = token.doc[det.i - 1] if det.i > 0 else None
     return (det.dep_ == "det" and det.lower_ in lex.dative_determiners and before is not None
@@ -349,8 +348,9 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         if pos[c] != ADP and pos[c] not in _NOMINAL_IDS and parse.tags[c] not in parse.pronoun_tags:
             continue  # neither of the two below
         child = doc[c]
-        # the preposition made the head of its phrase (a subject, by the parser's label)
-        if child.pos_ == "ADP" and child.dep_ != "case" and child.lower_ in lex.addressee_prepositions:
+        # the preposition made the head of its phrase (a subject, by the parser's label; a name, by the tagger's)
+        if (child.pos_ == "ADP" or child.i < child.right_edge.i) and child.dep_ != "case" \
+                and child.lower_ in lex.addressee_prepositions:
             yield from (c for c in child.children if c.pos_ in _NOMINAL or c.tag_ in ("PPOSAT", "PPER"))
         after = child.doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(child.doc) else None
         if ((child.pos_ in _NOMINAL or child.tag_ in ("PPOSAT", "PPER")) and after is not None and after.pos_ == "ADP"

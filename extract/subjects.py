@@ -240,8 +240,11 @@ def _opens_with_preposition(token: Token, lex: CueLexicon) -> bool:
     """A phrase that opens with a preposition is no subject ("Gegenüber den Stuttgarter Nachrichten
     erklärte sie"), unless the preposition counts ("Über 100 Experten warnten", "about half of
     the voters said": an English preposition the parser makes a modifier of the quantity) or names the agent of a passive ("Von der Regierung
-    wurde gefordert", the agent speaks)."""
+    wurde gefordert", the agent speaks). A preposition of address opens no subject whatever the
+    tagger took it for ("Gegenüber[PROPN] Wikinews erklärte ein Sprecher")."""
     first = token.left_edge
+    if first.lower_ in lex.addressee_prepositions and first.i < token.right_edge.i:
+        return True
     return (first.i < token.i and first.pos == ADP and first.lower_ not in lex.passive_agent_prepositions
             and not (first.dep_ in ("quantmod", "advmod") and first.tag_ == "IN") and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
 

@@ -245,3 +245,24 @@ def test_a_name_after_an_addressed_noun_hung_higher_up_its_chain_is_the_nouns():
     deps[7] = "nsubj"
     doc = _parsed(words, heads, deps, pos, [""] * len(words))
     assert _phrase(doc, doc[6], [], lex).text == "der Agentur"
+
+
+def test_a_preposition_of_address_the_tagger_took_for_a_name_opens_no_subject():
+    import spacy
+
+    from quotegraph.extract.addressee_candidates import candidates
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.patterns.speakers import speaker_for
+
+    lex = load_lexicon("de")
+    # "Gegenüber Nordfunk erklärte ein Sprecher, die Brücke werde saniert ." with "Gegenüber" a
+    # proper noun and the parser's subject, the speaker its object
+    words = ["Gegenüber", "Nordfunk", "erklärte", "ein", "Sprecher", ",", "die", "Brücke", "werde", "saniert", "."]
+    doc = spacy.tokens.Doc(
+        spacy.blank("de").vocab, words=words, heads=[2, 0, 2, 4, 2, 9, 7, 9, 9, 2, 2],
+        deps=["nsubj", "flat", "ROOT", "det", "obj", "punct", "det", "nsubj:pass", "aux:pass", "ccomp", "punct"],
+        pos=["PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+        lemmas=["Gegenüber", "Nordfunk", "erklären", "ein", "Sprecher", ",", "der", "Brücke", "werden", "sanieren", "."])
+    verb = doc[2]
+    assert speaker_for(doc, doc[0:11], verb, lex, lower=0, upper=5).text == "ein Sprecher"
+    assert doc[1] in list(candidates(verb, "erklären", lex))
