@@ -85,7 +85,8 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     end = _without_object_after_head(doc, start, end)
     start = _after_object_pronoun(doc, start, end)
     end = _without_words_after_pronoun(doc, start, end)
-    end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, end)), genitives)
+    end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, _with_club_number(doc, end))),
+                      genitives)
     start = _with_words_split_off(doc, start)
     chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     text = doc_text(doc)
@@ -294,9 +295,14 @@ def _without_words_after_person(doc: Doc, start: int, end: int, name_preposition
     k = end - 2
     while k >= start and not (label[k] in persons and iob[k + 1] != _INSIDE):
         k -= 1
-    if k < start or pos[k] != PROPN:
+    if k < start or pos[k] not in (PROPN, NOUN):  # (the tagger may call a surname a noun)
         return end
-    if pos[k + 1] not in _NOT_AFTER_PERSON or doc[k + 1].lower_ in name_prepositions or (
+    # "aus heiterem Himmel", "aus persönlichen Gründen": a bare phrase of an adjective and a common
+    # noun after the preposition says how or why, it names no place nor body the person belongs to
+    # (a capitalised noun after a lower-case adjective: German spelling, where this is read)
+    adverbial = (k + 3 < end + 1 and pos[k + 2] == ADJ and doc[k + 2].is_lower and pos[k + 3] == NOUN
+                 and doc[k + 3].text[:1].isupper())
+    if pos[k + 1] not in _NOT_AFTER_PERSON or (doc[k + 1].lower_ in name_prepositions and not adverbial) or (
             pos[k + 1] == ADJ and k + 2 < end and pos[k + 2] in (NOUN, PROPN)):
         return end  # a party in brackets, an apposition, "von der Gewerkschaft", "Jelpkes neuer Mitarbeiter"
     return k + 1
@@ -423,6 +429,19 @@ def _with_glued_name(doc: Doc, end: int) -> int:
 
 
 _APOSTROPHES = frozenset({"’", "'"})
+
+
+def _with_club_number(doc: Doc, end: int) -> int:
+    """The end grown over the number with a leading zero in a name ("Bayer|04 Leverkusen",
+    "Schalke|04") and the capitalised word that follows it: a year or a count has no leading zero."""
+    if end >= len(doc) or doc[end - 1].pos_ != "PROPN":
+        return end
+    number = doc[end].text
+    if not (len(number) == 2 and number[0] == "0" and number.isdigit()):
+        return end
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    named = after is not None and after.pos_ in ("PROPN", "NOUN") and after.text[:1].isupper()
+    return end + 2 if named else end + 1
 
 _NOUN_PHRASE_WORDS = frozenset({DET, ADJ, NOUN, PROPN})
 _SENTENCE_ENDS = frozenset(".!?:“”«»\"")

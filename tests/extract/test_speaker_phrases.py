@@ -44,6 +44,12 @@ BOUNDS = [
     ("de", "Die Gefahr sei gering, sagte der Minister in einem Interview.", "Die Gefahr sei gering", "der Minister"),
     ("de", "Die Gefahr sei gering, sagte die Ministerin in ihrer Neujahrsansprache.", "Die Gefahr sei gering",
      "die Ministerin"),
+    # after a person's name (its surname tagged a noun or not), a bare phrase of an adjective and a
+    # noun says how, not where the person belongs
+    ("de", "„Wir schließen die Redaktion“, erklärte Verlagsleiter Jan Moll aus heiterem Himmel.",
+     "„Wir schließen die Redaktion“", "Verlagsleiter Jan Moll"),
+    ("de", "„Wir schließen die Redaktion“, erklärte Verlagsleiter Jan Moll aus Kassel.",
+     "„Wir schließen die Redaktion“", "Verlagsleiter Jan Moll aus Kassel"),
     # a phrase that says when the words were said ("nach", "während")
     ("de", "Die Gefahr sei gering, sagte die Ministerin nach der Sitzung.", "Die Gefahr sei gering", "die Ministerin"),
     ("de", "„Wir haben gekämpft“, sagte der Kapitän der Mannschaft nach dem Abpfiff.", "„Wir haben gekämpft“",
@@ -551,3 +557,16 @@ def test_a_genitive_after_an_alias_in_brackets_is_the_nouns_it_abbreviates():
                     [1, 7, 3, 1, 3, 6, 7, 7], ["det", "nsubj", "punct", "appos", "punct", "det", "obl", "ROOT"])
     assert not genitive_after_alias(party, 5, genitives)
     assert _with_alias(party, 2, genitives) == 5
+
+
+def test_a_club_number_with_a_leading_zero_is_part_of_the_name():
+    from quotegraph.extract.speaker_bounds import _with_club_number
+
+    # "der Trainer von Eintracht 04 Neustadt sagte": the parser ended the phrase at "Eintracht"
+    doc = _parsed(["der", "Trainer", "von", "Eintracht", "04", "Neustadt", "sagte"],
+                  ["DET", "NOUN", "ADP", "PROPN", "NUM", "NOUN", "VERB"],
+                  [1, 6, 3, 1, 5, 6, 6], ["det", "nsubj", "case", "nmod", "nummod", "obj", "ROOT"])
+    assert _with_club_number(doc, 4) == 6
+    # a year after a name is no part of it
+    year = _parsed(["Eintracht", "2010", "Neustadt"], ["PROPN", "NUM", "PROPN"], [0, 0, 0], ["ROOT", "nummod", "flat"])
+    assert _with_club_number(year, 1) == 1
