@@ -207,6 +207,11 @@ def _source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) ->
     if low in lex.after_source and i > lower:
         # "X zufolge" / "seinen Angaben zufolge"
         src = np_before(doc, i, lower, lex)
+        # "die Gruppen gewinnen[ADJ, the root] Medienberichten zufolge": the clause's predicate, whatever
+        # the tagger took it for, ends the phrase before the source
+        root = next((t.i for t in reversed(src[:-1]) if t.dep_ == "ROOT" and t.pos_ in ("ADJ", "VERB", "AUX")), None) \
+            if src is not None else None
+        src = doc[root + 1 : src.end] if root is not None else src
         if src is not None:
             # "die Organisation Schätzungen zufolge": a source noun right after another noun opens the source
             opening = next((t.i for t in reversed(src[1:]) if is_source_noun(t, lex) and t.tag_ == doc[t.i - 1].tag_ == "NN"
@@ -297,7 +302,10 @@ def _before_next_phrase(src: Span, lex: CueLexicon, *, adjectives: bool = True) 
                 # so does a number counting the noun after it ("nach Behördenangaben [62 Personen]")
                 or (not t.ent_type_ and _opens_count(t))
                 # and a phrase in the nominative, no genitive ("laut Verfassung [der Parlamentspräsident]")
-                or (t.dep_ == "det" and t.head.i > t.i and plainly_nominative(t.head, lex)))), None)
+                or (t.dep_ == "det" and t.head.i > t.i and plainly_nominative(t.head, lex))
+                # and, after a name, a preposition before a count ("laut BBC [von rund 10.000 Menschen]")
+                or (t.pos_ == "ADP" and (doc[t.i - 1].pos_ == "PROPN" or doc[t.i - 1].ent_type_) and t.i + 1 < src.end
+                    and _opens_count(doc[t.i + 1])))), None)
     return src.doc[src.start : cut] if cut is not None else src
 
 

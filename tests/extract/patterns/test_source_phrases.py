@@ -159,6 +159,19 @@ def test_a_source_phrase_ends_before_a_number_counting_the_next_noun(run_de, tex
     assert att.speaker.text == source
 
 
+def test_a_source_phrase_ends_before_a_count_after_a_name(run_de):
+    text = "Der Putsch wurde laut Nordfunk von rund 10.000 Menschen mit Jubel begrüßt."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Nordfunk"
+
+
+def test_a_source_before_zufolge_starts_after_the_clauses_predicate(run_de):
+    # the tagger took "gewinnen", the root, for an adjective
+    text = "Auch die Rebellengruppen gewinnen Medienberichten zufolge an Einfluss im Land."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Medienberichten"
+
+
 def test_a_source_phrase_ends_before_a_phrase_in_the_nominative(run_de):
     # "der" before a masculine singular noun is its nominative, no genitive of the source noun
     text = "Nach dem Tod des Königs müsste laut Verfassung der Parlamentspräsident das Amt übernehmen."
