@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from .doc_tables import doc_ents, forms
 
-__all__ = ["abbreviated_names", "abbreviates"]
+__all__ = ["abbreviated_names", "abbreviates", "genitive_after_alias"]
 
 
 def abbreviated_names(doc: Doc) -> list[tuple[Span, str]]:
@@ -52,3 +52,14 @@ def _in_order(letters: str, initials: str) -> bool:
     skipped only at function words' places ("IAEO" needs I, A, E, O among the initials)."""
     it = iter(initials)
     return all(c in it for c in letters) and len(letters) >= len(initials) - 1
+
+
+def genitive_after_alias(doc: Doc, i: int, genitives: frozenset[str]) -> bool:
+    """Whether the word at ``i`` opens a genitive (one of ``genitives``) right after an
+    abbreviation in brackets that follows a common noun and begins like it ("das
+    Organisationskomitee (OK) der Weltmeisterschaft"): the genitive is that noun's, not a
+    phrase of its own (after a name or a party it may be: "Merkel (CDU) der Zeitung")."""
+    if i < 4 or doc[i].lower_ not in genitives or doc[i - 1].text != ")" or doc[i - 3].text != "(":
+        return False
+    noun, alias = doc[i - 4], doc[i - 2].text
+    return noun.pos_ == "NOUN" and alias[:1].lower() == noun.lower_[:1]

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Token
 
 from .cue_verbs import lemmas_of
 from .dative_forms import (adjective_head, after_a_name, dative_article, dative_by_form, determined_in, determiners,
-                           in_case_marked, names_outlet, oblique_feminine, outlet_after_genitive, subject_before)
+                           in_case_marked, names_outlet, oblique_feminine, outlet_after_genitive, plainly_nominative,
+                           subject_before)
 from .doc_offsets import char_span_kept
 from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of
 from .fronted_subjects import is_finite
@@ -192,6 +193,10 @@ def _dative_by_determiner(token: Token, verb: Token, lex: CueLexicon) -> bool:
         return (token.pos_ == "NOUN" and token.dep_ not in ("obj", "dobj")
                 and any(c.dep_.startswith("det") and c.lower_ in lex.genitive_determiners for c in token.children)
                 and any((c.pos_ == "PRON" and c.morph.get("Case") == ["Nom"]) or subject_before(c, verb, token)
+                        # "Der Sprecher bestätigte der Agentur": "der" with a feminine noun is no
+                        # nominative, nor is any phrase after a subject the article shows ("Der Minister")
+                        or ((oblique_feminine(token, lex) or plainly_nominative(c, lex))
+                            and subject_before(c, verb, token, lex))
                         for c in verb.children if c.dep_ in _SUBJECTS and c != token))
     if any(c.dep_ in _SUBJECTS and c != token and c.pos_ in _NOMINAL for c in verb.children):
         return True
@@ -210,11 +215,24 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
     token = adjective_head(token) or token  # "der Rheinischen Post": as the adjective hangs
     head = token.head
     if not (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
-            and preposition_of(token) is None and not determined_in(head, lex.addressee_cases)):
+            and preposition_of(token) is None):
+        return False
+    if preposition_of(head) is not None and _dative_after_phrase(token, head, lex):
+        return True
+    if determined_in(head, lex.addressee_cases):
         return False
     if after_a_name(token, head, lex) or outlet_after_genitive(token, head, lex) or _outlet_after_role(token, head, lex):
         return True  # "sagte in Juba der Presse": a name takes no genitive after it, in a phrase or not
     return (determined_in(token, lex.addressee_cases) or dative_by_form(token, lex)) and preposition_of(head) is None
+
+
+def _dative_after_phrase(token: Token, head: Token, lex: CueLexicon) -> bool:
+    """"sagte nach dem Spiel dem Sender": a phrase opened by an article only the dative has, right
+    after a prepositional phrase and no comma between, is no apposition of it: it is the verb's."""
+    det = token.left_edge
+    before = token.doc[det.i - 1] if det.i > 0 else None
+    return (det.dep_ == "det" and det.lower_ in lex.dative_determiners and before is not None
+            and not before.is_punct and before.i < token.i and before in head.subtree)
 
 
 def _outlet_after_role(token: Token, head: Token, lex: CueLexicon) -> bool:
@@ -330,8 +348,9 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
         if pos[c] != ADP and pos[c] not in _NOMINAL_IDS and parse.tags[c] not in parse.pronoun_tags:
             continue  # neither of the two below
         child = doc[c]
-        # the preposition made the head of its phrase (a subject, by the parser's label)
-        if child.pos_ == "ADP" and child.dep_ != "case" and child.lower_ in lex.addressee_prepositions:
+        # the preposition made the head of its phrase (a subject, by the parser's label; a name, by the tagger's)
+        if (child.pos_ == "ADP" or child.i < child.right_edge.i) and child.dep_ != "case" \
+                and child.lower_ in lex.addressee_prepositions:
             yield from (c for c in child.children if c.pos_ in _NOMINAL or c.tag_ in ("PPOSAT", "PPER"))
         k = child.right_edge.i + 1  # (the word after read from the arrays: a Token only for a preposition there)
         if ((child.pos_ in _NOMINAL or child.tag_ in ("PPOSAT", "PPER")) and k < len(doc) and pos[k] == ADP

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
+from .abbreviations import genitive_after_alias
 from .cue_verbs import cue_lemma
 from .dative_forms import adjective_head
 from .doc_offsets import char_span_kept, span_of
@@ -153,14 +154,15 @@ def _name_after_noun(doc: Doc, head: Token, end: int) -> int:
     """``end`` run on over a name right after a common noun that the parser hung on the verb
     instead ("told the radio station WKXT", "the broadcaster Channel Four"): the name is the
     noun's. Not a date ("told reporters Monday") nor a subject of its own ("told the court
-    Smith had lied")."""
+    Smith had lied"). The name may hang higher up the noun's chain ("ein Sprecher des Ministeriums
+    der Nachrichtenagentur dpa": "dpa" on "Sprecher")."""
     if head.pos_ != "NOUN":
         return end
     k = end
     while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("DATE", "TIME"):
         k += 1
-    if k == end or any(doc[j].dep_ in SUBJECT_DEPS or doc[j].head.i not in (head.i, head.head.i, *range(end, k))
-                       for j in range(end, k)):
+    above = {head.i, *(a.i for a in head.ancestors), *range(end, k)}
+    if k == end or any(doc[j].dep_ in SUBJECT_DEPS or doc[j].head.i not in above for j in range(end, k)):
         return end
     return k
 
@@ -225,6 +227,9 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
             continue
         in_speaker = speaker is not None and speaker[0] <= head.idx < speaker[1]
+        det = next((c for c in head.lefts if c.dep_ == "det"), None)
+        if in_speaker and det is not None and genitive_after_alias(doc, det.i, lex.genitive_articles):
+            continue  # "das Organisationskomitee (OK) der Weltmeisterschaft": the speaker's genitive
         if not in_speaker and _towards_in_another_phrase(head, speaker, lex):
             continue  # "Deren Haltung gegenüber der Partei bezeichnete er als …": whom an attitude is towards
         subject = _subject_beside(doc, speaker, head, verb, lex) if in_speaker else None

@@ -10,7 +10,7 @@ from .phrases import is_name
 
 __all__ = ["adjective_head", "after_a_name", "dative_article", "dative_by_form", "determined_in", "determiners",
            "ends_name_of", "in_case_marked", "names_outlet", "oblique_feminine", "outlet_after_genitive",
-           "subject_before"]
+           "plainly_nominative", "subject_before"]
 
 #: entity labels of a person or body (spaCy's German and English models)
 _PERSON_OR_BODY = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -130,17 +130,19 @@ def ends_name_of(word: Token, head: Token) -> bool:
     return word == head
 
 
-def subject_before(subject: Token, verb: Token, token: Token) -> bool:
+def subject_before(subject: Token, verb: Token, token: Token, lex: CueLexicon | None = None) -> bool:
     """Whether ``subject`` is a person or body by its name (the recogniser's label), or a
     personal pronoun, whose phrase is all that stands before the finite ``verb``, and
     ``token`` follows the verb in its clause, no punctuation between: the one place before a
     finite verb holds the subject, so the phrase after it is an object ("Ministerin Anna Roth
     sagte der Agentur, …"). A common noun there may be a phrase of time the parser made the
     subject ("Ende Januar verkündete der Verband"), a phrase with a postposition no subject
-    ("Allem Anschein nach"), so neither counts."""
+    ("Allem Anschein nach"), so neither counts; with ``lex``, one opened by an article of the
+    nominative does ("Der Sprecher bestätigte der Agentur"; not "Der Zeitung", "Den Lesern")."""
     doc = verb.doc
     name = [subject] + [c for c in subject.children if c.dep_ in _NAME_PARTS and c.i == subject.i + 1]
-    named = subject.tag_ == "PPER" or any(t.ent_type_ in _PERSON_OR_BODY for t in name)  # "Ministerin Anna Roth"
+    named = (subject.tag_ == "PPER" or any(t.ent_type_ in _PERSON_OR_BODY for t in name)  # "Ministerin Anna Roth"
+             or (lex is not None and _nominative_article(subject, lex)))
     first = verb.sent.start
     while first < verb.i and (doc[first].is_punct or doc[first].is_space):
         first += 1
@@ -150,6 +152,20 @@ def subject_before(subject: Token, verb: Token, token: Token) -> bool:
             and is_finite(verb) and not any(t.is_punct for t in doc[verb.i + 1:token.left_edge.i]))
 
 
+def _nominative_article(noun: Token, lex: CueLexicon) -> bool:
+    """Whether a common noun is opened by an article the nominative may take and its other
+    cases do not force: "Der Sprecher", "Die Polizei", "Ein Sprecher" (not "Der Zeitung", "Den
+    Lesern", "Der Behörden", "Des Ministers")."""
+    dets = [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
+    if noun.pos_ != "NOUN" or not dets:
+        return False
+    first = dets[0].lower_
+    if first in lex.object_determiners or first in lex.genitive_only_determiners or first in lex.dative_determiners:
+        return False
+    return first not in lex.genitive_articles or (
+        not oblique_feminine(noun, lex) and noun.morph.get("Number") != ["Plur"])
+
+
 def dative_article(token: Token, lex: CueLexicon) -> bool:
     """Whether a nominal's first determiner is a form the dative may take ("dem", "den",
     "der", "einer"), not one of the nominative or accusative only ("die", "eine")."""
@@ -157,6 +173,16 @@ def dative_article(token: Token, lex: CueLexicon) -> bool:
     first = dets[0].lower_ if dets else None
     return first is not None and (first in lex.dative_determiners or first in lex.plural_dative_determiners
                                   or (first in lex.genitive_determiners and first not in lex.genitive_only_determiners))
+
+
+def plainly_nominative(noun: Token, lex: CueLexicon) -> bool:
+    """A noun whose determiner shows the nominative: a masculine singular after a determiner of
+    ``masculine_nominative_determiners`` ("der Vorsitzende", "ein Sprecher")."""
+    if not lex.masculine_nominative_determiners:  # a language whose articles the lexicon does not read for case
+        return False
+    det = next((c for c in noun.children if c.dep_ in ("det", "det:poss") and c.i < noun.i), None)
+    return (det is not None and det.lower_ in lex.masculine_nominative_determiners
+            and noun.morph.get("Gender") == ["Masc"] and noun.morph.get("Number") == ["Sing"])
 
 
 def oblique_feminine(noun: Token, lex: CueLexicon) -> bool:

@@ -261,6 +261,9 @@ class CueLexicon:
     # prepositions of a phrase right after a speaker that says where the speaker belongs, kept in
     # the speaker when it holds a name ("Anna Roth vom Sender X", "die Behörde in Genf")
     affiliation_prepositions: frozenset[str] = _words()
+    # prepositions of a phrase after a speaker that says when the words were said, never part of
+    # the speaker ("der Trainer [nach dem Spiel]", "die Ministerin [während der Debatte]")
+    occasion_prepositions: frozenset[str] = _words()
     # --- addressees (extract/addressees.py): who a quote was said to
     # dependency labels of a cue's object that is the one spoken to ("sagte der Zeitung": UD
     # "obl:arg"; "told him": ClearNLP "dative"), and the morphological cases in which a cue's

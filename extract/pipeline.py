@@ -197,7 +197,8 @@ class AttributionFinder:
         attributions = tidy_speakers(doc, attributions, lex.speaker_edge_words, lex.affiliation_prepositions,
                                      lex.conversation_nouns | lex.clause_nouns,
                                      (lex.audience_prepositions, lex.addressee_nouns, lex.addressee_prepositions),
-                                     lex.name_prepositions, lex.spokesperson_nouns, naming_nouns(lex))
+                                     lex.name_prepositions, lex.spokesperson_nouns, naming_nouns(lex),
+                                     lex.occasion_prepositions, lex.genitive_articles)
         attributions = add_addressees(doc, attributions, lex)
         attributions, parents = kept_with_parents(attributions, [f.parent for f in found],
                                                   [not q for q in quoted_addressees(attributions)])

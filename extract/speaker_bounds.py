@@ -28,6 +28,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS,
 from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, DET, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from .abbreviations import genitive_after_alias
 from .doc_offsets import char_span_kept, span_of, token_bounds
 from .doc_tables import doc_array, flags, forms, id_list, id_set, kept
 from .quoted_names import title_after_noun
@@ -45,7 +46,9 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
                    audiences: tuple[frozenset[str], ...] = (frozenset(), frozenset()),
                    name_prepositions: frozenset[str] = frozenset(),
                    spokesperson_nouns: frozenset[str] = frozenset(),
-                   naming_nouns: frozenset[str] = frozenset()) -> tuple[int, int]:
+                   naming_nouns: frozenset[str] = frozenset(),
+                   occasions: frozenset[str] = frozenset(),
+                   genitives: frozenset[str] = frozenset()) -> tuple[int, int]:
     """The character bounds of a speaker phrase as a reader gives them (see the module);
     ``apposition=False`` leaves an apposition after it out, and the names it would complete;
     a phrase after it opened by one of ``affiliations`` is kept when it names where the speaker
@@ -56,7 +59,9 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     open a phrase that can: "von", "of"); a spokesperson (``spokesperson_nouns``) keeps the body
     they speak for (:func:`_with_body_spoken_for`); an outlet or organisation noun
     (``naming_nouns``) its title in quotation marks, lower case or not
-    (:func:`~quotegraph.extract.quoted_names.title_after_noun`)."""
+    (:func:`~quotegraph.extract.quoted_names.title_after_noun`); a phrase opened by one of
+    ``occasions`` says when the words were said and is left out; ``genitives``: the articles of
+    a genitive, which an alias in brackets does not end (:func:`_with_alias`)."""
     doc = span.doc
     start, end = span.start, span.end
     # the words at the edges read from the Doc's arrays (:func:`_words`): no Token per word
@@ -66,7 +71,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     while end - start > 1 and (lowers[end - 1] in edge_words or space[end - 1]
                                or (punct[end - 1] and texts[end - 1] not in _CLOSING + ")")):
         end -= 1
-    end = _without_occasion(doc, start, end, speech_nouns)
+    end = _without_occasion(doc, start, end, speech_nouns, occasions)
     end = _without_audience(doc, start, end, *audiences)
     if apposition:
         end = _with_name_after_role(doc, start, end)
@@ -81,7 +86,8 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     end = _without_object_after_head(doc, start, end)
     start = _after_object_pronoun(doc, start, end)
     end = _without_words_after_pronoun(doc, start, end)
-    end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, end)))
+    end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, _with_club_number(doc, end))),
+                      genitives)
     start = _with_words_split_off(doc, start)
     starts, ends, _ = token_bounds(doc)
     chars = (starts[start], ends[end - 1])
@@ -246,15 +252,17 @@ def _with_relative_clause(doc: Doc, start: int, end: int) -> int:
     return end if _line_break_in(doc, end, stop) else stop
 
 
-def _without_occasion(doc: Doc, start: int, end: int, speech_nouns: frozenset[str]) -> int:
+def _without_occasion(doc: Doc, start: int, end: int, speech_nouns: frozenset[str],
+                      occasions: frozenset[str] = frozenset()) -> int:
     """The end before a prepositional phrase that names the occasion or medium of the words, not
     the speaker ("der Minister [in einem Interview]", "die Ministerin [in ihrer Rede]"): its noun is
-    a noun of speech or statement (or a compound ending in one: "Pressemitteilung")."""
+    a noun of speech or statement (or a compound ending in one: "Pressemitteilung"), or its
+    preposition one of ``occasions``, which say when ("der Trainer [nach dem Spiel]")."""
     if end - start < 2:
         return end  # no word after the first
     pos = id_list(doc, POS)  # only a preposition is made a Token
     k = next((t.i for t in (doc[i] for i in range(start + 1, end) if pos[i] == ADP) if t.dep_ == "case"
-              and start < t.head.i < end and _speech_noun(t.head, speech_nouns)), None)
+              and start < t.head.i < end and (_speech_noun(t.head, speech_nouns) or t.lower_ in occasions)), None)
     if k is None:
         return end
     while k > start + 1 and doc[k - 1].is_punct and doc[k - 1].text not in _CLOSING + ")":
@@ -303,9 +311,14 @@ def _without_words_after_person(doc: Doc, start: int, end: int, name_preposition
     k = end - 2
     while k >= start and not (label[k] in persons and iob[k + 1] != _INSIDE):
         k -= 1
-    if k < start or pos[k] != PROPN:
+    if k < start or pos[k] not in (PROPN, NOUN):  # (the tagger may call a surname a noun)
         return end
-    if pos[k + 1] not in _NOT_AFTER_PERSON or doc[k + 1].lower_ in name_prepositions or (
+    # "aus heiterem Himmel", "aus persönlichen Gründen": a bare phrase of an adjective and a common
+    # noun after the preposition says how or why, it names no place nor body the person belongs to
+    # (a capitalised noun after a lower-case adjective: German spelling, where this is read)
+    adverbial = (k + 3 < end + 1 and pos[k + 2] == ADJ and doc[k + 2].is_lower and pos[k + 3] == NOUN
+                 and doc[k + 3].text[:1].isupper())
+    if pos[k + 1] not in _NOT_AFTER_PERSON or (doc[k + 1].lower_ in name_prepositions and not adverbial) or (
             pos[k + 1] == ADJ and k + 2 < end and pos[k + 2] in (NOUN, PROPN)):
         return end  # a party in brackets, an apposition, "von der Gewerkschaft", "Jelpkes neuer Mitarbeiter"
     return k + 1
@@ -440,6 +453,19 @@ def _with_glued_name(doc: Doc, end: int) -> int:
 
 _APOSTROPHES = frozenset({"’", "'"})
 
+
+def _with_club_number(doc: Doc, end: int) -> int:
+    """The end grown over the number with a leading zero in a name ("Bayer|04 Leverkusen",
+    "Schalke|04") and the capitalised word that follows it: a year or a count has no leading zero."""
+    if end >= len(doc) or doc[end - 1].pos_ != "PROPN":
+        return end
+    number = doc[end].text
+    if not (len(number) == 2 and number[0] == "0" and number.isdigit()):
+        return end
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    named = after is not None and after.pos_ in ("PROPN", "NOUN") and after.text[:1].isupper()
+    return end + 2 if named else end + 1
+
 _NOUN_PHRASE_WORDS = frozenset({DET, ADJ, NOUN, PROPN})
 _SENTENCE_ENDS = frozenset(".!?:“”«»\"")
 
@@ -478,13 +504,18 @@ def _sentence_start_tokens(doc: Doc) -> list[int]:
     return np.flatnonzero(doc_array(doc, SENT_START) == 1).tolist()
 
 
-def _with_alias(doc: Doc, end: int) -> int:
+def _with_alias(doc: Doc, end: int, genitives: frozenset[str] = frozenset()) -> int:
     """The end after an abbreviation in brackets right after a name, its alias
-    ("Das Organisationskomitee (OK)", "die Schutzvereinigung (DSW)")."""
+    ("Das Organisationskomitee (OK)", "die Schutzvereinigung (DSW)"), and after the genitive
+    that follows it when that is still the noun's (:func:`~quotegraph.extract.abbreviations.genitive_after_alias`)."""
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end - 1].text[:1].isupper():
         alias = doc[end + 1].text
         if 2 <= len(alias) <= 6 and alias.isalpha() and sum(ch.isupper() for ch in alias) >= 2:
-            return end + 3
+            after = end + 3
+            if after < len(doc) and genitive_after_alias(doc, after, genitives) and doc[after].head.i > after:
+                head = doc[after].head
+                return max([head.i + 1, *(c.i + 1 for c in head.rights if c.dep_ in ("flat", "flat:name"))])
+            return after
     return end
 
 
@@ -519,7 +550,9 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
                   audiences: tuple[frozenset[str], ...] = (frozenset(), frozenset()),
                   name_prepositions: frozenset[str] = frozenset(),
                   spokesperson_nouns: frozenset[str] = frozenset(),
-                  naming_nouns: frozenset[str] = frozenset()) -> list[Attribution]:
+                  naming_nouns: frozenset[str] = frozenset(),
+                  occasions: frozenset[str] = frozenset(),
+                  genitives: frozenset[str] = frozenset()) -> list[Attribution]:
     """The attributions with each speaker phrase given its reader's bounds
     (:func:`speaker_bounds`); a speaker that would lose every word is left as it is."""
     text = doc_text(doc)
@@ -533,7 +566,8 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
             continue
         start, end = speaker_bounds(span, edge_words, affiliations=affiliations, speech_nouns=speech_nouns,
                                     audiences=audiences, name_prepositions=name_prepositions,
-                                    spokesperson_nouns=spokesperson_nouns, naming_nouns=naming_nouns)
+                                    spokesperson_nouns=spokesperson_nouns, naming_nouns=naming_nouns,
+                                    occasions=occasions, genitives=genitives)
         if _runs_into(text, sp, start, end, att):
             start, end = speaker_bounds(span, edge_words, apposition=False,  # never into the quote or cue
                                         name_prepositions=name_prepositions)

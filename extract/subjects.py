@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from .doc_offsets import span_of
 from .doc_tables import children_of, flags, forms, head_list, id_list, kept, morph_of
 from .cue_verbs import cue_lemma
-from .dative_forms import oblique_feminine
+from .dative_forms import oblique_feminine, plainly_nominative
 from .fronted_subjects import (adverb_with_phrases, fronted_subject, named_front_before_name, object_of_quoted_passive,
                                pronoun_after_fronted_object, subject_after_fronted_adverb, subjects_on_auxiliary)
 from .lexicon import CueLexicon
@@ -52,14 +52,14 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         # the genitive), no nominative; a phrase after the verb that shows the nominative speaks
         after = next((c for c in verb.children if verb.i < c.i < upper and c.pos_ in ("NOUN", "PROPN")
                       and not _opens_with_preposition(c, lex) and c.left_edge.pos_ != "ADP"
-                      and (_plainly_nominative(c, lex) or morph_of(c, "Case") == ("Nom",))), None)
+                      and (plainly_nominative(c, lex) or morph_of(c, "Case") == ("Nom",))), None)
         children = [after] if after is not None else children
     if (len(children) == 1 and children[0].i > verb.i and lex.masculine_nominative_determiners  # (none: nothing shows case)
-            and not _copula(verb, lex) and not _plainly_nominative(children[0], lex) and children[0].lower_ not in lex.pronouns):
+            and not _copula(verb, lex) and not plainly_nominative(children[0], lex) and children[0].lower_ not in lex.pronouns):
         # "Der frühere Bürgermeister … warnte die CDU vor …": the parser's subject after the
         # verb shows no case, the phrase opening the clause shows the nominative: it is the subject
         fronted = next((c for c in verb.children if lower <= c.left_edge.i and c.i < verb.i and c.left_edge.i == lower
-                        and c.pos_ in ("NOUN", "PROPN") and _plainly_nominative(c, lex)), None)
+                        and c.pos_ in ("NOUN", "PROPN") and plainly_nominative(c, lex)), None)
         children = [fronted] if fronted is not None else children
     if len(children) == 1 and children[0].i > verb.i:
         # "Die Ministerin Anna Berg nannte Peter Kühn …": a bare name after the verb is the object
@@ -179,7 +179,7 @@ def _one_subject_of_several(children: list[Token], verb: Token, lex: CueLexicon)
         # or one whose article shows no case while the other's shows the nominative ("Die
         # Anwendung stellte der Vorsitzende in Frage": "der" before a masculine noun); not
         # beside a copula, whose complement is nominative too ("X soll ein Söldner gewesen sein")
-        children = [c for c in children if _plainly_nominative(c, lex)] or children
+        children = [c for c in children if plainly_nominative(c, lex)] or children
     if len(children) > 1:
         # or one that names no one while the other names a person or a body ("Die Zahl der Toten
         # bezifferte die Agentur Xinhua mit 13"): who speaks is named
@@ -240,20 +240,13 @@ def _opens_with_preposition(token: Token, lex: CueLexicon) -> bool:
     """A phrase that opens with a preposition is no subject ("Gegenüber den Stuttgarter Nachrichten
     erklärte sie"), unless the preposition counts ("Über 100 Experten warnten", "about half of
     the voters said": an English preposition the parser makes a modifier of the quantity) or names the agent of a passive ("Von der Regierung
-    wurde gefordert", the agent speaks)."""
+    wurde gefordert", the agent speaks). A preposition of address opens no subject whatever the
+    tagger took it for ("Gegenüber[PROPN] Wikinews erklärte ein Sprecher")."""
     first = token.left_edge
+    if first.lower_ in lex.addressee_prepositions and first.i < token.right_edge.i:
+        return True
     return (first.i < token.i and first.pos == ADP and first.lower_ not in lex.passive_agent_prepositions
             and not (first.dep_ in ("quantmod", "advmod") and first.tag_ == "IN") and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
-
-
-def _plainly_nominative(noun: Token, lex: CueLexicon) -> bool:
-    """A noun whose determiner shows the nominative: a masculine singular after a determiner of
-    ``CueLexicon.masculine_nominative_determiners`` ("der Vorsitzende", "ein Sprecher")."""
-    if not lex.masculine_nominative_determiners:  # a language whose articles the lexicon does not read for case
-        return False
-    det = next((c for c in noun.children if c.dep_ in ("det", "det:poss") and c.i < noun.i), None)
-    return (det is not None and det.lower_ in lex.masculine_nominative_determiners
-            and noun.morph.get("Gender") == ["Masc"] and noun.morph.get("Number") == ["Sing"])
 
 
 def _names_someone(head: Token) -> bool:

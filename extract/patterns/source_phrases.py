@@ -10,6 +10,7 @@ from spacy.attrs import DEP, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import ADJ, DET, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from ..dative_forms import plainly_nominative
 from ..doc_offsets import span_of
 from ..doc_tables import among, between, children_of, doc_array, forms, id_list, table_of, word_ids
 from ..fronted_subjects import is_finite
@@ -206,6 +207,11 @@ def _source_phrase(doc: Doc, i: int, lex: CueLexicon, lower: int, upper: int) ->
     if low in lex.after_source and i > lower:
         # "X zufolge" / "seinen Angaben zufolge"
         src = np_before(doc, i, lower, lex)
+        # "die Gruppen gewinnen[ADJ, the root] Medienberichten zufolge": the clause's predicate, whatever
+        # the tagger took it for, ends the phrase before the source
+        root = next((t.i for t in reversed(src[:-1]) if t.dep_ == "ROOT" and t.pos_ in ("ADJ", "VERB", "AUX")), None) \
+            if src is not None else None
+        src = doc[root + 1 : src.end] if root is not None else src
         if src is not None:
             # "die Organisation Schätzungen zufolge": a source noun right after another noun opens the source
             opening = next((t.i for t in reversed(src[1:]) if is_source_noun(t, lex) and t.tag_ == doc[t.i - 1].tag_ == "NN"
@@ -267,6 +273,8 @@ def _ends_postposition(doc: Doc, after: int, upper: int) -> bool:
     """Whether the token at ``after`` can follow a postposition ("… nach soll", "… nach
     zunehmend"), not open its object ("nach Rom", "nach dem Spiel")."""
     nxt = doc[after] if after < upper else None
+    if nxt is not None and nxt.pos_ == "ADV" and doc[after - 1].dep_ == "case" and doc[after - 1].head.i >= after:
+        return False  # "die Sicht nach oben": an adverb of direction, the parser's preposition hung after it
     # an adjective used as an adverb may follow ("nach zunehmend"; STTS ADJD), an attributive one opens an object
     return nxt is None or nxt.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON") or nxt.tag_ == "ADJD"
 
@@ -292,7 +300,12 @@ def _before_next_phrase(src: Span, lex: CueLexicon, *, adjectives: bool = True) 
                 or (t.pos_ == "NOUN" and t.is_alpha and not t.ent_type_ and doc[t.i - 1].ent_iob_ != "I"
                     and doc[t.i - 1].tag_ in ("NN", "NE") and not is_source_noun(t, lex))
                 # so does a number counting the noun after it ("nach Behördenangaben [62 Personen]")
-                or (not t.ent_type_ and _opens_count(t)))), None)
+                or (not t.ent_type_ and _opens_count(t))
+                # and a phrase in the nominative, no genitive ("laut Verfassung [der Parlamentspräsident]")
+                or (t.dep_ == "det" and t.head.i > t.i and plainly_nominative(t.head, lex))
+                # and, after a name, a preposition before a count ("laut BBC [von rund 10.000 Menschen]")
+                or (t.pos_ == "ADP" and (doc[t.i - 1].pos_ == "PROPN" or doc[t.i - 1].ent_type_) and t.i + 1 < src.end
+                    and _opens_count(doc[t.i + 1])))), None)
     return src.doc[src.start : cut] if cut is not None else src
 
 

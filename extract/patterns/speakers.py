@@ -450,7 +450,12 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
         speaker = _perfect_read_as_attribute(verb, lower, upper, lex)
     if speaker is None and lex.verb_second and subject is None and not passive:
         speaker = nominative_after_auxiliary(doc, verb, upper, lex)
-    if speaker is None:
+    # "Gegenüber[PROPN] Wikinews erklärte ein Sprecher": a phrase of address fills the front
+    # field, whatever the tagger took its preposition for; the subject follows the verb
+    address = lex.verb_second and subject is None and _address_fronted(doc, verb, lower, lex)
+    if speaker is None and address and not passive:
+        speaker = _nominative_after(doc, verb, upper, lex)
+    if speaker is None and not address:
         speaker = np_before(doc, verb.i, lower, lex, subject=True)
         if speaker is not None and speaker.root.dep_ in _ADVERBIAL_DEPS and not speaker.root.ent_type_:
             speaker = None  # "Ende Januar verkündete der Verband": the front field holds an adverbial
@@ -513,6 +518,14 @@ def _particle_fronted(verb: Token, lex: CueLexicon) -> bool:
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     return (before is not None and before.lower_ in lex.source_particles and before.head == verb
             and is_finite(verb))
+
+
+def _address_fronted(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> bool:
+    """Whether the clause of ``verb`` opens with a preposition of address (``addressee_prepositions``)."""
+    k = max(lower, verb.sent.start)
+    while k < verb.i and doc[k].is_punct:
+        k += 1
+    return k < verb.i and doc[k].lower_ in lex.addressee_prepositions
 
 
 def _nominative_after(doc: Doc, verb: Token, upper: int, lex: CueLexicon) -> Span | None:

@@ -47,6 +47,15 @@ CASES = [
      "Der Abgeordnete Tim Brandner", "der Nachrichtenagentur Nordpress"),
     ("Ole Brandner sagte der Nachrichtenagentur Nordpress am Montag, das sei ein Skandal.", "Ole Brandner",
      "der Nachrichtenagentur Nordpress"),
+    # ... and so after a common noun whose article shows the nominative ("Der Sprecher"), when
+    # the "der" phrase after the verb has a feminine noun, which "der" makes no nominative
+    ("Der Sprecher bestätigte der Nachrichtenagentur Nordpress, dass zwei Boote gesunken seien.", "Der Sprecher",
+     "der Nachrichtenagentur Nordpress"),
+    # ... and any "der" phrase after a subject whose article shows the nominative ("Der Minister")
+    ("Der Minister sagte der „Nordpost“ in einem Interview, er trete zurück.", "Der Minister", "der „Nordpost“"),
+    # a "dem" phrase right after a prepositional phrase is no apposition of it: the verb's dative
+    ("Der Trainer sagte nach dem Spiel dem Bezahlsender Elbkanal, die Mannschaft habe gekämpft.", "Der Trainer",
+     "dem Bezahlsender Elbkanal"),
     # a fronted "der" phrase of a feminine noun is the dative, no nominative: the phrase after
     # the verb speaks
     ("Der Zeitung sagte der Landrat, die Brücke werde saniert.", "der Landrat", "Der Zeitung"),
@@ -218,3 +227,42 @@ def test_an_outlet_whose_adjective_the_parser_made_its_head_is_the_dative_after_
                   ["punct", "ccomp", "punct", "punct", "ROOT", "det", "nsubj", "det", "nmod", "appos", "punct"],
                   ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "DET", "NOUN", "DET", "ADJ", "PROPN", "PUNCT"], morphs)
     assert doc[9] not in list(candidates(doc[4], "sagen", lex))
+
+
+def test_a_name_after_an_addressed_noun_hung_higher_up_its_chain_is_the_nouns():
+    from quotegraph.extract.addressees import _phrase
+    from quotegraph.extract.lexicon import load_lexicon
+
+    lex = load_lexicon("de")
+    # "sagte ein Sprecher des Amts der Agentur Nordpress": the parser hung "Nordpress" on "Sprecher"
+    words = ["sagte", "ein", "Sprecher", "des", "Amts", "der", "Agentur", "Nordpress", "."]
+    heads = [0, 2, 0, 4, 2, 6, 4, 2, 0]
+    deps = ["ROOT", "det", "nsubj", "det", "nmod", "det", "nmod", "appos", "punct"]
+    pos = ["VERB", "DET", "NOUN", "DET", "NOUN", "DET", "NOUN", "PROPN", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos, [""] * len(words))
+    assert _phrase(doc, doc[6], [], lex).text == "der Agentur Nordpress"
+    # a name that is the subject of its own clause is not the noun's
+    deps[7] = "nsubj"
+    doc = _parsed(words, heads, deps, pos, [""] * len(words))
+    assert _phrase(doc, doc[6], [], lex).text == "der Agentur"
+
+
+def test_a_preposition_of_address_the_tagger_took_for_a_name_opens_no_subject():
+    import spacy
+
+    from quotegraph.extract.addressee_candidates import candidates
+    from quotegraph.extract.lexicon import load_lexicon
+    from quotegraph.extract.patterns.speakers import speaker_for
+
+    lex = load_lexicon("de")
+    # "Gegenüber Nordfunk erklärte ein Sprecher, die Brücke werde saniert ." with "Gegenüber" a
+    # proper noun and the parser's subject, the speaker its object
+    words = ["Gegenüber", "Nordfunk", "erklärte", "ein", "Sprecher", ",", "die", "Brücke", "werde", "saniert", "."]
+    doc = spacy.tokens.Doc(
+        spacy.blank("de").vocab, words=words, heads=[2, 0, 2, 4, 2, 9, 7, 9, 9, 2, 2],
+        deps=["nsubj", "flat", "ROOT", "det", "obj", "punct", "det", "nsubj:pass", "aux:pass", "ccomp", "punct"],
+        pos=["PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+        lemmas=["Gegenüber", "Nordfunk", "erklären", "ein", "Sprecher", ",", "der", "Brücke", "werden", "sanieren", "."])
+    verb = doc[2]
+    assert speaker_for(doc, doc[0:11], verb, lex, lower=0, upper=5).text == "ein Sprecher"
+    assert doc[1] in list(candidates(verb, "erklären", lex))

@@ -71,6 +71,11 @@ def test_nach_after_a_noun_that_opens_its_own_object_is_no_source(run_de):
     assert run_de("Der Bote schickte den Bericht nach Rom.").attributions == ()
 
 
+def test_nach_before_an_adverb_of_direction_is_no_source(run_de):
+    # "Sicht" may be a source noun ("meiner Sicht nach"); "nach vorne" is where one sees
+    assert run_de("Bei Nebel sei die Sicht nach vorne stark eingeschränkt.").attributions == ()
+
+
 @pytest.mark.parametrize("text, cue, source, content_end", [
     ("Die Inflation wird nach der Vorhersage der Zentralbank im Jahr 2021 bei 51 Prozent liegen.",
      "nach", "der Vorhersage der Zentralbank", "bei 51 Prozent liegen"),
@@ -152,6 +157,26 @@ def test_a_source_phrase_ends_before_an_adjective_opening_the_next_phrase(run_de
 def test_a_source_phrase_ends_before_a_number_counting_the_next_noun(run_de, text, source):
     (att,) = run_de(text).attributions
     assert att.speaker.text == source
+
+
+def test_a_source_phrase_ends_before_a_count_after_a_name(run_de):
+    text = "Der Putsch wurde laut Nordfunk von rund 10.000 Menschen mit Jubel begrüßt."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Nordfunk"
+
+
+def test_a_source_before_zufolge_starts_after_the_clauses_predicate(run_de):
+    # the tagger took "gewinnen", the root, for an adjective
+    text = "Auch die Rebellengruppen gewinnen Medienberichten zufolge an Einfluss im Land."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Medienberichten"
+
+
+def test_a_source_phrase_ends_before_a_phrase_in_the_nominative(run_de):
+    # "der" before a masculine singular noun is its nominative, no genitive of the source noun
+    text = "Nach dem Tod des Königs müsste laut Verfassung der Parlamentspräsident das Amt übernehmen."
+    (att,) = run_de(text).attributions
+    assert att.speaker.text == "Verfassung"
 
 
 def test_a_source_phrase_ends_before_a_word_tagged_as_a_finite_verb():
