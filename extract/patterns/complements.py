@@ -68,8 +68,8 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
         if clause is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return None  # "A, he told the court": the content came first, the object is who was told
         comp = clause or comp
-    if comp is None and takes_addressee(lemma, lex):
-        comp = _clause_on_phrase_after(verb, lex)  # "told X in an interview that …"
+    if comp is None:
+        comp = _clause_on_phrase_after(verb, lex)  # "told X in an interview that …", "said at a rally that …"
     for_to = _for_to_clause(verb, lex) if comp is None else None  # "called for the state to build …"
     comp = comp or for_to
     if comp is None:
@@ -112,7 +112,8 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
 
 def _clause_on_phrase_after(verb: Token, lex: CueLexicon) -> Token | None:
     """A "that" clause the parser hung on the noun of a phrase after the verb, as if it were a
-    relative clause ("told the paper in an interview [that …]"): a complementizer marks it."""
+    relative clause ("told the paper in an interview [that …]", "said at a rally on Friday
+    [that …]"): a complementizer marks it."""
     return next((c for p in verb.children if p.dep_ == "prep" and p.i > verb.i for n in p.children
                  if n.dep_ == "pobj" for c in n.children if c.dep_ in ("acl", "relcl")
                  and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)), None)

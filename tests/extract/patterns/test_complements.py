@@ -339,3 +339,10 @@ def test_the_speaker_and_cue_of_a_relative_clause_are_its_gap(run_en, text, word
 ])
 def test_no_object_relative_where_the_clause_says_nothing_of_its_noun(run_en, text):
     assert not any(a.pattern == "object_relative" for a in run_en(text).attributions)
+
+
+def test_a_that_clause_after_the_occasion_of_any_cue_is_its_content(run_en):
+    # the parser hangs the clause on the occasion's noun as if it were a relative clause
+    text = "Marlow said earlier on Friday during a news conference that he may wait until the spring to decide."
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.quote.text) == ("Marlow", "that he may wait until the spring to decide")
