@@ -57,6 +57,9 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     deps, kids, labels = id_list(doc, DEP), children_of(doc)[verb.i], dep_labels(doc.vocab.strings)
     comp = next((doc[c] for c in kids if deps[c] in labels.objects and c > verb.i
                  and not (takes_addressee(lemma, lex) and is_addressee(doc[c], lex))), None)
+    if comp is not None and comp.dep_ in ("dobj", "obj") and takes_addressee(lemma, lex) and any(
+            c.i < verb.i and c.dep_ in ("dative", "dobj") and c.tag_ in RELATIVE_PRONOUN_TAGS for c in verb.children):
+        return None  # "what she told the station": what was told stands before the verb, the object is who heard it
     if comp is not None and comp.dep_ in ("dobj", "obj") and takes_addressee(lemma, lex):
         # "told a dispatcher (that) …", "asked Congress to …": the clause is the content
         clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > comp.i), None)

@@ -364,3 +364,9 @@ def test_a_verb_that_reports_only_with_a_clause_is_no_cue_with_an_object(run_en,
 def test_the_same_verb_with_a_clause_reports_it(run_en, text, content):
     (att,) = run_en(text).attributions
     assert att.quote.text == content
+
+
+def test_the_object_after_what_was_told_is_no_content(run_en):
+    # "what" stands for what was told; the station heard it
+    text = "The statement conflicted with what Mara Linde told the radio station."
+    assert not [a for a in run_en(text).attributions if a.quote.text == "the radio station"]
