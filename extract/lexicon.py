@@ -66,7 +66,7 @@ class CueLexicon:
     view_verbs: frozenset[str] = _words()
     # verbs that are cues only with a clause, or an object with what it is found to be ("found that
     # wages rose", "found the plan too costly"); with an object alone they report nothing ("found
-    # the files", "find a way")
+    # the files", "find a way", "maintained its lead", "determine eligibility", "assumed office")
     clause_only_verbs: frozenset[str] = _words()
     # nouns of a prepositional phrase that says how something was said, not what about ("spoke on
     # the condition of anonymity", "on behalf of X"): no cue's content

@@ -57,6 +57,9 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     deps, kids, labels = id_list(doc, DEP), children_of(doc)[verb.i], dep_labels(doc.vocab.strings)
     comp = next((doc[c] for c in kids if deps[c] in labels.objects and c > verb.i
                  and not (takes_addressee(lemma, lex) and is_addressee(doc[c], lex))), None)
+    if comp is not None and comp.dep_ in ("dobj", "obj") and takes_addressee(lemma, lex) and any(
+            c.i < verb.i and c.dep_ in ("dative", "dobj") and c.tag_ in RELATIVE_PRONOUN_TAGS for c in verb.children):
+        return None  # "what she told the station": what was told stands before the verb, the object is who heard it
     if comp is not None and comp.dep_ in ("dobj", "obj") and takes_addressee(lemma, lex):
         # "told a dispatcher (that) …", "asked Congress to …": the clause is the content
         clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > comp.i), None)
@@ -68,8 +71,8 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
         if clause is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return None  # "A, he told the court": the content came first, the object is who was told
         comp = clause or comp
-    if comp is None and takes_addressee(lemma, lex):
-        comp = _clause_on_phrase_after(verb, lex)  # "told X in an interview that …"
+    if comp is None:
+        comp = _clause_on_phrase_after(verb, lex)  # "told X in an interview that …", "said at a rally that …"
     for_to = _for_to_clause(verb, lex) if comp is None else None  # "called for the state to build …"
     comp = comp or for_to
     if comp is None:
@@ -112,7 +115,8 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL"})
 
 def _clause_on_phrase_after(verb: Token, lex: CueLexicon) -> Token | None:
     """A "that" clause the parser hung on the noun of a phrase after the verb, as if it were a
-    relative clause ("told the paper in an interview [that …]"): a complementizer marks it."""
+    relative clause ("told the paper in an interview [that …]", "said at a rally on Friday
+    [that …]"): a complementizer marks it."""
     return next((c for p in verb.children if p.dep_ == "prep" and p.i > verb.i for n in p.children
                  if n.dep_ == "pobj" for c in n.children if c.dep_ in ("acl", "relcl")
                  and any(m.dep_ == "mark" and m.lower_ in lex.complementizers for m in c.children)), None)

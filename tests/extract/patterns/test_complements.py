@@ -339,3 +339,34 @@ def test_the_speaker_and_cue_of_a_relative_clause_are_its_gap(run_en, text, word
 ])
 def test_no_object_relative_where_the_clause_says_nothing_of_its_noun(run_en, text):
     assert not any(a.pattern == "object_relative" for a in run_en(text).attributions)
+
+
+def test_a_that_clause_after_the_occasion_of_any_cue_is_its_content(run_en):
+    # the parser hangs the clause on the occasion's noun as if it were a relative clause
+    text = "Marlow said earlier on Friday during a news conference that he may wait until the spring to decide."
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.quote.text) == ("Marlow", "that he may wait until the spring to decide")
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("The Okafor family has maintained some influence in the county.", "maintain"),
+    ("The board will meet to determine the size of the grant.", "determine"),
+    ("Judge Varga assumed office in the spring.", "assume"),
+])
+def test_a_verb_that_reports_only_with_a_clause_is_no_cue_with_an_object(run_en, text, lemma):
+    assert not [a for a in run_en(text).attributions if a.cue is not None and a.cue.lemma == lemma]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The Okafor family has maintained that the land was never sold.", "that the land was never sold"),
+    ("The panel determined that the bridge was unsafe.", "that the bridge was unsafe"),
+])
+def test_the_same_verb_with_a_clause_reports_it(run_en, text, content):
+    (att,) = run_en(text).attributions
+    assert att.quote.text == content
+
+
+def test_the_object_after_what_was_told_is_no_content(run_en):
+    # "what" stands for what was told; the station heard it
+    text = "The statement conflicted with what Mara Linde told the radio station."
+    assert not [a for a in run_en(text).attributions if a.quote.text == "the radio station"]
