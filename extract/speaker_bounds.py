@@ -28,12 +28,13 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS,
 from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, DET, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from .abbreviations import genitive_after_alias
 from .doc_offsets import char_span_kept, span_of, token_bounds
 from .doc_tables import doc_array, flags, forms, id_list, id_set, kept
 from .quoted_names import title_after_noun
 from .phrases import RELATIVE_PRONOUN_TAGS, doc_text, ends_in_noun, quoted_name_after
 from .patterns.source_phrases import counts_next_noun
+from .name_ends import (with_alias, with_closing_bracket, with_closing_mark, with_club_number, with_glued_name,
+                        with_opening_mark)
 from .records import Attribution, Mention, replaced
 
 __all__ = ["tidy_speakers", "speaker_bounds"]
@@ -86,13 +87,13 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     end = _without_object_after_head(doc, start, end)
     start = _after_object_pronoun(doc, start, end)
     end = _without_words_after_pronoun(doc, start, end)
-    end = _with_alias(doc, _with_closing_bracket(doc, start, _with_glued_name(doc, _with_club_number(doc, end))),
+    end = with_alias(doc, with_closing_bracket(doc, start, with_glued_name(doc, with_club_number(doc, end))),
                       genitives)
     start = _with_words_split_off(doc, start)
     starts, ends, _ = token_bounds(doc)
     chars = (starts[start], ends[end - 1])
     text = doc_text(doc)
-    return _with_opening_mark(text, *chars), _with_closing_mark(text, *chars)
+    return with_opening_mark(text, *chars), with_closing_mark(text, *chars)
 
 
 def _words(doc: Doc) -> tuple:
@@ -439,33 +440,6 @@ def _spokesperson(low: str, nouns: frozenset[str]) -> bool:
     return low in nouns or any(low.endswith(n) for n in nouns if len(low) > len(n) + 3)
 
 
-def _with_glued_name(doc: Doc, end: int) -> int:
-    """The end grown over a name the tokenizer split at its apostrophe ("Mark O|’|Keefe",
-    "D’Alema"): an initial, the apostrophe and a capitalised word, with no space between."""
-    spaces = _words(doc)[8]
-    if end + 1 >= len(doc) or spaces[end - 1] or spaces[end]:
-        return end
-    initial, mark, rest = doc[end - 1], doc[end], doc[end + 1]
-    if len(initial) <= 2 and initial.text[:1].isupper() and mark.text in _APOSTROPHES and rest.text[:1].isupper():
-        return end + 2
-    return end
-
-
-_APOSTROPHES = frozenset({"’", "'"})
-
-
-def _with_club_number(doc: Doc, end: int) -> int:
-    """The end grown over the number with a leading zero in a name ("Bayer|04 Leverkusen",
-    "Schalke|04") and the capitalised word that follows it: a year or a count has no leading zero."""
-    if end >= len(doc) or doc[end - 1].pos_ != "PROPN":
-        return end
-    number = doc[end].text
-    if not (len(number) == 2 and number[0] == "0" and number.isdigit()):
-        return end
-    after = doc[end + 1] if end + 1 < len(doc) else None
-    named = after is not None and after.pos_ in ("PROPN", "NOUN") and after.text[:1].isupper()
-    return end + 2 if named else end + 1
-
 _NOUN_PHRASE_WORDS = frozenset({DET, ADJ, NOUN, PROPN})
 _SENTENCE_ENDS = frozenset(".!?:“”«»\"")
 
@@ -502,47 +476,6 @@ def _sentence_start(doc: Doc, i: int) -> int:
 
 def _sentence_start_tokens(doc: Doc) -> list[int]:
     return np.flatnonzero(doc_array(doc, SENT_START) == 1).tolist()
-
-
-def _with_alias(doc: Doc, end: int, genitives: frozenset[str] = frozenset()) -> int:
-    """The end after an abbreviation in brackets right after a name, its alias
-    ("Das Organisationskomitee (OK)", "die Schutzvereinigung (DSW)"), and after the genitive
-    that follows it when that is still the noun's (:func:`~quotegraph.extract.abbreviations.genitive_after_alias`)."""
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end - 1].text[:1].isupper():
-        alias = doc[end + 1].text
-        if 2 <= len(alias) <= 6 and alias.isalpha() and sum(ch.isupper() for ch in alias) >= 2:
-            after = end + 3
-            if after < len(doc) and genitive_after_alias(doc, after, genitives) and doc[after].head.i > after:
-                head = doc[after].head
-                return max([head.i + 1, *(c.i + 1 for c in head.rights if c.dep_ in ("flat", "flat:name"))])
-            return after
-    return end
-
-
-def _with_closing_bracket(doc: Doc, start: int, end: int) -> int:
-    """The end after the closing bracket of one the phrase opened ("… Zivilluftfahrt (DGAC|)")."""
-    if end >= len(doc) or _words(doc)[1][end] != ")":
-        return end  # no closing bracket next (most phrases): the brackets inside are not counted
-    opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
-    return end + 1 if opened > 0 else end
-
-
-def _with_closing_mark(text: str, start: int, end: int) -> int:
-    """The end after a closing quotation mark when the phrase opened one ("der „Bund")."""
-    inside = text[start:end]
-    opened = sum(inside.count(c) for c in "„»") - sum(inside.count(c) for c in "“«")
-    if opened > 0 and end < len(text) and text[end] in "“«":
-        return end + 1
-    return end
-
-
-def _with_opening_mark(text: str, start: int, end: int) -> int:
-    """The start before an opening quotation mark when the phrase closes one ("Muster“" → "„Muster“")."""
-    inside = text[start:end]
-    closed = sum(inside.count(c) for c in "“«") - sum(inside.count(c) for c in "„»")
-    if closed > 0 and start > 0 and text[start - 1] in "„»":
-        return start - 1
-    return start
 
 
 def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozenset[str],
