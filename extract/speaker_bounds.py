@@ -62,7 +62,7 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
     (``naming_nouns``) its title in quotation marks, lower case or not
     (:func:`~quotegraph.extract.quoted_names.title_after_noun`); a phrase opened by one of
     ``occasions`` says when the words were said and is left out; ``genitives``: the articles of
-    a genitive, which an alias in brackets does not end (:func:`_with_alias`)."""
+    a genitive, which an alias in brackets does not end (:func:`~quotegraph.extract.name_ends.with_alias`)."""
     doc = span.doc
     start, end = span.start, span.end
     # the words at the edges read from the Doc's arrays (:func:`_words`): no Token per word

@@ -311,7 +311,7 @@ def test_a_relative_aside_found_among_the_relcl_tokens_is_the_one_found_token_by
 
 
 def test_a_closing_bracket_looked_at_first_ends_a_phrase_as_counting_first_did():
-    from quotegraph.extract.speaker_bounds import _with_closing_bracket
+    from quotegraph.extract.name_ends import with_closing_bracket
 
     doc = spacy.blank("de")("Die Direction générale de l'aviation civile ( DGAC ) und ( die Agentur ( AFP ) ) sagten ( heute )")
     for inside in (True, False):
@@ -320,7 +320,7 @@ def test_a_closing_bracket_looked_at_first_ends_a_phrase_as_counting_first_did()
                 for end in range(start, len(doc) + 1):
                     opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
                     expected = end + 1 if opened > 0 and end < len(doc) and doc[end].text == ")" else end
-                    assert _with_closing_bracket(doc, start, end) == expected, (start, end)
+                    assert with_closing_bracket(doc, start, end) == expected, (start, end)
 
 
 def test_morphological_values_read_from_the_arrays_are_those_of_each_token(parsed):

@@ -542,7 +542,7 @@ def test_members_set_off_in_an_english_subject_stay_in_it_but_do_not_speak(run_e
 
 def test_a_genitive_after_an_alias_in_brackets_is_the_nouns_it_abbreviates():
     from quotegraph.extract.abbreviations import genitive_after_alias
-    from quotegraph.extract.speaker_bounds import _with_alias
+    from quotegraph.extract.name_ends import with_alias
 
     # "das Organisationskomitee (OK) der Weltmeisterschaft betonte", the genitive hung on the verb
     words = ["das", "Organisationskomitee", "(", "OK", ")", "der", "Weltmeisterschaft", "betonte"]
@@ -550,23 +550,23 @@ def test_a_genitive_after_an_alias_in_brackets_is_the_nouns_it_abbreviates():
                   [1, 7, 3, 6, 3, 6, 7, 7], ["det", "nsubj", "punct", "compound", "punct", "det", "obl", "ROOT"])
     genitives = frozenset({"der", "des"})
     assert genitive_after_alias(doc, 5, genitives)
-    assert _with_alias(doc, 2, genitives) == 7 and _with_alias(doc, 2) == 5
+    assert with_alias(doc, 2, genitives) == 7 and with_alias(doc, 2) == 5
     # an abbreviation that does not begin like the noun (a party) ends the phrase
     party = _parsed(["der", "Abgeordnete", "(", "CDU", ")", "der", "Zeitung", "sagte"],
                     ["DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "VERB"],
                     [1, 7, 3, 1, 3, 6, 7, 7], ["det", "nsubj", "punct", "appos", "punct", "det", "obl", "ROOT"])
     assert not genitive_after_alias(party, 5, genitives)
-    assert _with_alias(party, 2, genitives) == 5
+    assert with_alias(party, 2, genitives) == 5
 
 
 def test_a_club_number_with_a_leading_zero_is_part_of_the_name():
-    from quotegraph.extract.speaker_bounds import _with_club_number
+    from quotegraph.extract.name_ends import with_club_number
 
     # "der Trainer von Eintracht 04 Neustadt sagte": the parser ended the phrase at "Eintracht"
     doc = _parsed(["der", "Trainer", "von", "Eintracht", "04", "Neustadt", "sagte"],
                   ["DET", "NOUN", "ADP", "PROPN", "NUM", "NOUN", "VERB"],
                   [1, 6, 3, 1, 5, 6, 6], ["det", "nsubj", "case", "nmod", "nummod", "obj", "ROOT"])
-    assert _with_club_number(doc, 4) == 6
+    assert with_club_number(doc, 4) == 6
     # a year after a name is no part of it
     year = _parsed(["Eintracht", "2010", "Neustadt"], ["PROPN", "NUM", "PROPN"], [0, 0, 0], ["ROOT", "nummod", "flat"])
-    assert _with_club_number(year, 1) == 1
+    assert with_club_number(year, 1) == 1
