@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.attrs import LOWER, ORTH, POS
 from spacy.parts_of_speech import DET, PRON
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .doc_offsets import char_span_kept, span_text
 from .doc_tables import doc_ents, forms, id_list, morph_of, tokens_with
@@ -194,6 +194,12 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             owned = span is not None and first_lower in lex.possessives and lowers[root_i] in lex.source_nouns
             # "dem Vernehmen nach": hearsay names no one
             hearsay = span is not None and lowers[root_i] in lex.hearsay_nouns
+            # "sein Anwalt", "her spokesman": someone tied to the one the possessive names, not
+            # that one, and no node (as one it would join every article's lawyers)
+            tied = (span is not None and described is None and no_one is None and first_lower in lex.possessives
+                    and not owned and _role_noun(span.root, lex) and not any(t.pos_ == "PROPN" for t in span))
+            if tied:
+                no_one = "person"
             unnamed = no_one is not None or impersonal or outlet or hearsay or speaks_for_circles(span, lex) or (
                 described is None and span_for_name is not None and not owned and unnamed_group(span_for_name, entities, lex)) or (
                 # "Analysts at Barclays": a group no name singles out, whatever the phrase after it names
@@ -254,7 +260,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             else:
                 # an unnamed group keeps the type of what it is ("other", "media"), with no entity
                 row["speaker"] = (*speaker_chars, None,
-                                  ("media" if outlet else named[1] if named is not None else no_one or "other")
+                                  ("media" if outlet else "person" if tied else named[1] if named is not None else no_one or "other")
                                   if unnamed and not impersonal else None)
         out.append(row)
     # addressees last, names only ("der Zeitung" or "ihm" stays a mention): they never change
@@ -352,6 +358,11 @@ def _before_inclusion(span: Span | None, lex: CueLexicon) -> Span | None:
     texts = forms(span.doc, ORTH)
     k = next((i for i in tokens_with(span.doc, lex.inclusion_words, span.start + 1, span.end) if texts[i - 1] == ","), None)
     return span.doc[span.start : k - 1] if k is not None else span
+
+
+def _role_noun(noun: Token, lex: CueLexicon) -> bool:
+    """A title, or a noun of someone's role or tie to another ("Anwalt", "lawyer", "aide")."""
+    return _title(noun.text, lex) or noun_in(noun, lex.person_nouns | lex.relative_nouns, lex)
 
 
 def _introduces_someone(span: Span) -> bool:

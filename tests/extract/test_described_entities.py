@@ -89,3 +89,16 @@ def test_a_relay_with_an_indefinite_article_and_no_name_is_no_node(run_en, run_d
     assert (att.mediator.text, att.mediator.entity, att.mediator.type) == ("a letter seen by Reuters", None, "other")
     (att,) = run_de("„Wir bleiben“, sagte der Minister Jonas Brandt laut einem Fernsehsender.").attributions
     assert (att.mediator.entity, att.mediator.type) == (None, "media")
+
+
+def test_someone_tied_to_the_possessor_is_not_the_possessor(run_de, run_en):
+    # "sein Anwalt" speaks for the man named before, but is not him; with a name of their own
+    # they are that name
+    text = "Horst Lindqvist wurde freigesprochen. „Das ist ein später Sieg“, sagte sein Anwalt."
+    (att,) = run_de(text).attributions
+    assert (att.speaker.text, att.speaker.entity, att.speaker.type) == ("sein Anwalt", None, "person")
+    text = "Horst Lindqvist wurde freigesprochen. „Das ist ein später Sieg“, sagte sein Anwalt Jan Moll."
+    (att,) = run_de(text).attributions
+    assert att.speaker.entity == "Jan Moll"
+    (att,) = run_en('John Hollis was cleared on Monday. "It is over," his lawyer said.').attributions
+    assert (att.speaker.entity, att.speaker.type) == (None, "person")

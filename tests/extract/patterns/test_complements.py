@@ -147,7 +147,6 @@ def test_told_addressee_then_clause(run_en):
     assert att.quote.text == "that a man was sitting in a car with a gun"
 
 
-
 def test_a_question_after_the_one_asked_is_the_content(run_en):
     # the parser may hang "if they …" on the verb as an adverbial; the object is the one asked
     (att,) = run_en("Then the professor asked the students if they were always so serious.").attributions
