@@ -111,12 +111,14 @@ def after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:
     """"sagte Merkel der Zeitung": a phrase right after a name whose article the dative and the
     genitive share ("der"): a name takes no genitive attribute after it, so it is the dative;
     nor does a name's apposition after the bracket that closes it ("X, ein Sprecher der Partei
-    (PL) der Presse")."""
+    (PL) der Presse"), nor a title's name before it ("sagte die Ministerin Petra X der
+    „Post“", where the parser hung the phrase on the title)."""
     det = token.left_edge
     before = token.doc[det.i - 1]
     closed = before.is_bracket and before.is_right_punct and before in head.subtree
-    return ((det.i == head.right_edge.i + 1 or det.i == head.i + 1 or ends_name_of(before, head) or closed)
-            and det.lower_ in lex.genitive_articles and is_name(head))
+    name_ends = ends_name_of(before, head)
+    return ((det.i == head.right_edge.i + 1 or det.i == head.i + 1 or name_ends or closed)
+            and det.lower_ in lex.genitive_articles and (is_name(head) or name_ends))
 
 
 def ends_name_of(word: Token, head: Token) -> bool:
