@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from spacy.attrs import DEP, LOWER
 from spacy.tokens import Token
 
+from .doc_tables import children_of, forms, id_list
 from .fronted_subjects import is_finite
 from .lexicon import CueLexicon
 from .phrases import is_name
@@ -191,6 +193,10 @@ def oblique_feminine(noun: Token, lex: CueLexicon) -> bool:
     """A feminine singular noun after the article the masculine nominative shares with the
     genitive and the dative ("der"): for a feminine noun it is no nominative ("Der Zeitung")."""
     shared = lex.masculine_nominative_determiners & lex.genitive_articles
-    det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
-    return (det is not None and det.lower_ in shared
+    if not shared:  # a language whose articles the lexicon does not read for case
+        return False
+    doc = noun.doc  # the article read from the Doc's arrays: no Token per dependent
+    deps, det_id = id_list(doc, DEP), doc.vocab.strings["det"]
+    det = next((c for c in children_of(doc)[noun.i] if deps[c] == det_id and c < noun.i), None)
+    return (det is not None and forms(doc, LOWER)[det] in shared
             and noun.morph.get("Gender") == ["Fem"] and noun.morph.get("Number") == ["Sing"])

@@ -29,7 +29,7 @@ from .lexicon import CueLexicon
 from .linear import LinearModel
 from .patterns.source_phrases import source_phrases_in
 from .cue_verbs import cue_lemma
-from .doc_offsets import char_span_kept, token_bounds
+from .doc_offsets import char_span_kept, span_text, token_bounds
 from .doc_tables import among, between, doc_array, forms, head_list, id_list, kept, morph_of, word_ids
 from .phrases import SUBJECT_DEPS, CharSpans, DocEntities, doc_text, sentences, with_apposition
 from .subjects import subject_of
@@ -99,7 +99,7 @@ def _sentence_candidates(doc: Doc, sent: Span, lex: CueLexicon,
     # "Nach Ansicht von X …", "Laut einem Bericht des Y …": the source of a claim before
     for sp in source_phrases_in(doc, sent.start, sent.end, lex):
         if sp.source is not None:
-            found.append((sp.source, "source", sp.cue.text.lower(), True, -1))
+            found.append((sp.source, "source", span_text(sp.cue).lower(), True, -1))
     return sorted(found, key=lambda c: c[0].start)
 
 
