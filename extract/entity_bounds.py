@@ -10,15 +10,19 @@ from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Doc, Span
 
 from .doc_tables import doc_array, doc_ents, forms, id_list
+from .genders import first_name_genders
 from .head_names import entity_type_of_label
 from .lexicon import CueLexicon
+from .marks import DOUBLE_PAIRS
 
-__all__ = ["NAME_PART_DEPS", "complete_person_names", "cut_names_at_verbs", "drop_adjectives"]
+__all__ = ["NAME_PART_DEPS", "complete_person_names", "cut_names_at_verbs", "drop_adjectives", "trim_quotation_marks"]
 
 #: the dependency labels that join the words of one multi-word name (Universal Dependencies)
 NAME_PART_DEPS = ("flat", "flat:name")
 #: characters that join the pieces of one word the tokenizer split ("O’Keefe", "Meyer-Lansky")
 _WORD_JOINERS = "’'‘-‐"
+#: the double quotation marks, opening and closing; single ones double as apostrophes ("Sanders'")
+_DOUBLE_MARKS = frozenset(DOUBLE_PAIRS) | frozenset("".join(DOUBLE_PAIRS.values()))
 #: spaCy's ENT_IOB code of a token outside any entity
 _OUTSIDE = 2
 
@@ -43,7 +47,8 @@ def _whole_word(doc: Doc, i: int) -> bool:
 
 def complete_person_names(doc: Doc, lex: CueLexicon) -> bool:
     """Extend, in ``doc.ents``, a person's name by the proper nouns after it that the parser
-    joined to it as parts of one name and the recogniser left out ("Max" → "Max Huber"). Other
+    joined to it as parts of one name and the recogniser left out ("Max" → "Max Huber"), and by
+    the given names right before it (``lexicons/first_names.json``: "Huber" → "Max Huber"). Other
     types are left as they are: a place or an organisation the parser ran on into the next noun
     ("Mecklenburg-Vorpommern Kritik") is joined as often as it is right. Returns whether it set
     ``doc.ents``.
@@ -64,11 +69,14 @@ def complete_person_names(doc: Doc, lex: CueLexicon) -> bool:
     deps = {doc.vocab.strings[d] for d in NAME_PART_DEPS}
     tags = {doc.vocab.strings[t] for t in lex.proper_noun_tags}
     pos, tag, dep, iob = id_list(doc, POS), id_list(doc, TAG), id_list(doc, DEP), id_list(doc, ENT_IOB)
+    texts, given = forms(doc, ORTH), first_name_genders()
     longer = {}
     for ent in persons:
-        end = _name_end(doc, ent, deps, tags, pos, tag, dep, iob)
-        if end > ent.end:
-            longer[ent.start] = Span(doc, ent.start, end, label=ent.label)
+        start, end = ent.start, _name_end(doc, ent, deps, tags, pos, tag, dep, iob)
+        while start > 0 and iob[start - 1] == _OUTSIDE and texts[start - 1] in given and doc[start - 1].whitespace_:
+            start -= 1
+        if (start, end) != (ent.start, ent.end):
+            longer[ent.start] = Span(doc, start, end, label=ent.label)
     if longer:
         doc.ents = [longer.get(e.start, e) for e in doc.ents]
     return bool(longer)
@@ -143,6 +151,43 @@ def drop_adjectives(doc: Doc) -> bool:
         _set_changed_ents(doc, [], [e for e, drop in zip(ents, adjective) if drop],
                           lambda: [e for e, drop in zip(ents, adjective) if not drop])
     return any(adjective)
+
+
+def trim_quotation_marks(doc: Doc) -> bool:
+    """Cut from the entities in ``doc.ents`` the double quotation marks at their edges ("die
+    Zeitung „Die Welt“", where the recogniser found "Die Welt“"): a mark is no part of a name, and
+    one left in it makes an entity "Welt“" that no other mention of the paper joins. What is left
+    with no capital or digit is no name, and is removed. Returns whether it set ``doc.ents``.
+
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("de").vocab, words=["Die", "Zeitung", "„", "Die", "Welt", "“", "berichtet"],
+    ...           ents=["O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O"])
+    >>> trim_quotation_marks(doc)
+    True
+    >>> doc.ents
+    (Die Welt,)
+    """
+    texts = forms(doc, ORTH)
+    changed, outside, whole = [], [], []
+    for ent in doc_ents(doc):
+        start, end = ent.start, ent.end
+        while start < end and texts[start] in _DOUBLE_MARKS:
+            start += 1
+        while end > start and texts[end - 1] in _DOUBLE_MARKS:
+            end -= 1
+        if (start, end) == (ent.start, ent.end):
+            whole.append(ent)
+            continue
+        # what is left without a capital or a digit is no name ('the "New York values"' gave "the")
+        if not any(texts[i][:1].isupper() or texts[i][:1].isdigit() for i in range(start, end)):
+            start = end
+        outside += [Span(doc, i, j) for i, j in ((ent.start, start), (end, ent.end)) if i < j]
+        if start < end:
+            changed.append(Span(doc, start, end, label=ent.label))
+            whole.append(changed[-1])
+    if outside:
+        _set_changed_ents(doc, changed, outside, lambda: whole)
+    return bool(outside)
 
 
 def _set_changed_ents(doc: Doc, changed: list[Span], outside: list[Span], whole) -> None:

@@ -25,6 +25,7 @@ from .metadata import known_agencies
 from .name_cases import after_genitive_article, name_adjective, nominative, weak_nominative
 from .patterns.source_phrases import is_source_noun, source_word
 from .phrases import NAME_LABELS, DocEntities, ends_in_noun, in_extended_attributes, quoted_name
+from .quoted_names import quoted_name_after_article
 from .title_nouns import title_noun
 from .trailing_phrases import name_set_off_at_end, without_trailing_pp
 
@@ -461,6 +462,9 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     outlet = _quoted_outlet_name(span, lex)
     if outlet is not None:  # "einem Bericht des Magazins „Kompass“": the magazine's name, "Kompass"
         return outlet.text, "media"
+    quoted = quoted_name_after_article(span)
+    if quoted is not None:  # "die „Welt“": the title in the marks is the name, without them
+        return quoted.text, _body_type([quoted.root], grouped, lex)
     body = _body_before_spokesperson(span.root, lex)
     if body is not None:  # "ein WWF-Sprecher", "Kreml-Sprecher": the body is named before the hyphen
         return body, "organization"

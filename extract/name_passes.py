@@ -6,7 +6,7 @@ from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Doc
 
 from .doc_tables import table_of
-from .entity_bounds import complete_person_names, cut_names_at_verbs, drop_adjectives
+from .entity_bounds import complete_person_names, cut_names_at_verbs, drop_adjectives, trim_quotation_marks
 from .entity_types import retype_organisations
 from .lexicon import CueLexicon
 
@@ -14,9 +14,9 @@ __all__ = ["forget_entities", "run_name_passes"]
 
 
 def run_name_passes(doc: Doc, lex: CueLexicon) -> None:
-    """Drop the adjectives taken for places, cut names at a headline's verb, complete persons'
-    names and retype the organisations an organisation noun names, in ``doc.ents``, in this
-    order. Inside :func:`~quotegraph.extract.doc_tables.reading` they share the Doc's table
+    """Drop the adjectives taken for places, cut quotation marks off names, cut names at a
+    headline's verb, complete persons' names and retype the organisations an organisation noun
+    names, in ``doc.ents``, in this order. Inside :func:`~quotegraph.extract.doc_tables.reading` they share the Doc's table
     (spaCy rebuilds doc.ents, a Span and its Tokens per entity, on every access, and the
     organisation nouns ask for the entity at each name); each sets doc.ents at its end only,
     and says whether it did: after one that did, the table forgets all that the entities may
@@ -31,8 +31,9 @@ def run_name_passes(doc: Doc, lex: CueLexicon) -> None:
     >>> doc.ents
     (Paris,)
     """
-    if drop_adjectives(doc):
-        forget_entities(doc)
+    for run in (drop_adjectives, trim_quotation_marks):
+        if run(doc):
+            forget_entities(doc)
     for run in (cut_names_at_verbs, complete_person_names, retype_organisations):
         if run(doc, lex):
             forget_entities(doc)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from .doc_tables import forms, id_list
 
-__all__ = ["NAME_OPENING_MARKS", "quoted_name", "quoted_name_after", "naming_nouns", "title_after_noun"]
+__all__ = ["NAME_OPENING_MARKS", "naming_nouns", "quoted_name", "quoted_name_after", "quoted_name_after_article", "title_after_noun"]
 
 #: the marks a quoted name opens with
 NAME_OPENING_MARKS = frozenset(("„", "»", '"', "“"))
@@ -56,6 +56,23 @@ def quoted_name_after(doc: Doc, i: int, prepositions: frozenset[str], limit: int
         return None
     k = i + 1 + (i + 1 < len(doc) and doc[i + 1].pos_ == "DET")
     return quoted_name(doc, k, limit) if k < len(doc) else None
+
+
+def quoted_name_after_article(span: Span) -> Span | None:
+    """The name in quotation marks that is all of a phrase after its article ("die „Welt“", "der
+    „Nordpost“"), without its marks; None when the phrase is more than that.
+
+    >>> import spacy
+    >>> words = "die „ Welt “".split()
+    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=words, pos=["DET", "PUNCT", "NOUN", "PUNCT"])
+    >>> quoted_name_after_article(doc[:]).text
+    'Welt'
+    """
+    doc, start = span.doc, span.start
+    while start < span.end and doc[start].pos_ == "DET":
+        start += 1
+    quoted = quoted_name(doc, start, span.end) if start > span.start else None
+    return quoted[1:-1] if quoted is not None and quoted.end == span.end and len(quoted) > 2 else None
 
 
 #: a title's closing marks, and the wiki markup of an italic title ("''La Nación''")

@@ -6,7 +6,7 @@ from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, POS
 from spacy.tokens import Doc, Span
 
 from quotegraph.extract.doc_tables import doc_ents, id_list, reading, table_of
-from quotegraph.extract.entity_bounds import complete_person_names, cut_names_at_verbs, drop_adjectives
+from quotegraph.extract.entity_bounds import complete_person_names, cut_names_at_verbs, drop_adjectives, trim_quotation_marks
 from quotegraph.extract.entity_types import retype_organisations
 from quotegraph.extract.lexicon import load_lexicon
 from quotegraph.extract.name_passes import forget_entities, run_name_passes
@@ -32,6 +32,7 @@ def test_the_passes_in_one_table_give_what_each_gives_reading_afresh():
     lex = load_lexicon("de")
     alone = _doc()
     drop_adjectives(alone)
+    trim_quotation_marks(alone)
     cut_names_at_verbs(alone, lex)
     complete_person_names(alone, lex)
     retype_organisations(alone, lex)
