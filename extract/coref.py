@@ -331,7 +331,9 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
     named = name_in(name, lex, entities) if name is not None else None
     if named is not None:  # the whole name ("Neues Deutschland"), not a place the NER found in it
         label = next((t.ent_type_ for t in name if t.ent_type_), "")
-        etype = "media" if names_an_outlet(span, name, lex) else entity_type_of_label(label) if label else named[1]
+        # a title in quotation marks one speaks to is an outlet ("gegenüber der „Rheinischen Post“")
+        outlet = names_an_outlet(span, name, lex) or _quoted_outlet(span, lex) is not None
+        etype = "media" if outlet else entity_type_of_label(label) if label else named[1]
         named = (weak_nominative(name, lex), etype)
     elif span is not None and len(span):
         named = _quoted_outlet(span, lex)

@@ -175,8 +175,8 @@ ENTITIES = [
     ("en", "The mayor told CNN's Jake Tapper that the bridge would stay closed.", "Jake Tapper", "person"),
     # a name right after the outlet noun that the parser hung on the verb is still the noun's
     ("en", "The mayor told the broadcaster Channel Nine that the bridge would stay closed.", "Channel Nine", "media"),
-    # a title in quotation marks after its article is a name
-    ("de", "Der Bürgermeister sagte dem „Abendkurier“, die Brücke bleibe gesperrt.", "Abendkurier", "other"),
+    # a title in quotation marks after its article is a name, and one spoken to is an outlet
+    ("de", "Der Bürgermeister sagte dem „Abendkurier“, die Brücke bleibe gesperrt.", "Abendkurier", "media"),
 ]
 
 

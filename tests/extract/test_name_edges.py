@@ -1,7 +1,8 @@
 """Where a name begins and ends: quotation marks the recogniser ran a name into are cut off, a
 given name it left out before a person's surname joins the name, and a paper's title in marks
-after its article is the paper's name (invented names and sentences)."""
+after its article is the paper's name, and one spoken to an outlet (invented names and sentences)."""
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -69,3 +70,12 @@ def test_a_title_in_marks_after_its_article_is_the_papers_name(run_de):
     text = "Die „Abendpost“ zitiert einen Beamten mit den Worten: „Das Geld ist schlicht nicht da.“"
     (att,) = run_de(text).attributions
     assert (att.mediator.entity, att.mediator.type) == ("Abendpost", "media")
+
+
+@pytest.mark.parametrize("addressee, name", [
+    ("im Gespräch mit der „Seeburger Post“", "Seeburger Post"),
+    ("gegenüber dem „Hafenkurier“", "Hafenkurier"),
+])
+def test_a_title_in_marks_one_speaks_to_is_an_outlet(run_de, addressee, name):
+    (att,) = run_de(f"Ulrich Heiden sagte {addressee}, das sei ein Armutszeugnis.").attributions
+    assert (att.addressee.entity, att.addressee.type) == (name, "media")
