@@ -258,9 +258,12 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 if ent.type == "person":
                     last_speaker = (speaker_chars[0], ent)
             else:
-                # an unnamed group keeps the type of what it is ("other", "media"), with no entity
+                # an unnamed group keeps the type of what it is ("other", "media", "person" for
+                # people named by what they do: "ein Hafenarbeiter", "investors"), with no entity
+                people = span is not None and noun_in(span.root, lex.person_nouns, lex)
                 row["speaker"] = (*speaker_chars, None,
-                                  ("media" if outlet else "person" if tied else named[1] if named is not None else no_one or "other")
+                                  ("media" if outlet else "person" if tied or people
+                                   else named[1] if named is not None else no_one or "other")
                                   if unnamed and not impersonal else None)
         out.append(row)
     # addressees last, names only ("der Zeitung" or "ihm" stays a mention): they never change

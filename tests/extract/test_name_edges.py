@@ -1,6 +1,7 @@
 """Where a name begins and ends: quotation marks the recogniser ran a name into are cut off, a
 given name it left out before a person's surname joins the name, and a paper's title in marks
-after its article is the paper's name, and one spoken to an outlet (invented names and sentences)."""
+after its article is the paper's name, and one spoken to an outlet;
+people named by what they do are persons (invented names and sentences)."""
 
 import pytest
 import spacy
@@ -79,3 +80,17 @@ def test_a_title_in_marks_after_its_article_is_the_papers_name(run_de):
 def test_a_title_in_marks_one_speaks_to_is_an_outlet(run_de, addressee, name):
     (att,) = run_de(f"Ulrich Heiden sagte {addressee}, das sei ein Armutszeugnis.").attributions
     assert (att.addressee.entity, att.addressee.type) == (name, "media")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("„Wir wollen arbeiten, nicht streiken“, sagte ein Hafenarbeiter.", "ein Hafenarbeiter"),
+    ("Die Beschäftigten verlangten, die Löhne müssten steigen.", "Die Beschäftigten"),
+])
+def test_people_named_by_what_they_do_are_persons_with_no_entity(run_de, text, speaker):
+    (att,) = run_de(text).attributions
+    assert (att.speaker.text, att.speaker.entity, att.speaker.type) == (speaker, None, "person")
+
+
+def test_english_people_named_by_what_they_do_are_persons(run_en):
+    (att,) = run_en("Several investors said the merger would fail.").attributions
+    assert (att.speaker.text, att.speaker.entity, att.speaker.type) == ("Several investors", None, "person")
