@@ -219,7 +219,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # speaks for is named in their owner, "ein Sprecher des Auswärtigen Amtes", and so is
             # one whose document is quoted, "einer Erklärung der Polizei")
             unnamed = unnamed or (described is None and span is not None and _introduces_someone(span) and (
-                named is None or (named[0].endswith(texts[root_i]) and not has_name((named[0],), proper, index))))
+                named is None or (_own_noun(named[0], texts[root_i]) and not has_name((named[0],), proper, index))))
             if outlet:
                 ent = paper_before(span)  # "die Zeitung" after "die Süddeutsche Zeitung"
             else:
@@ -259,8 +259,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                     last_speaker = (speaker_chars[0], ent)
             else:
                 # an unnamed group keeps the type of what it is ("other", "media", "person" for
-                # people named by what they do: "ein Hafenarbeiter", "investors"), with no entity
-                people = span is not None and noun_in(span.root, lex.person_nouns, lex)
+                # people named by what they do: "ein Hafenarbeiter", "investors", "a spokesman"),
+                # with no entity
+                people = span is not None and noun_in(span.root, lex.person_nouns | lex.spokesperson_nouns, lex)
                 row["speaker"] = (*speaker_chars, None,
                                   ("media" if outlet else "person" if tied or people
                                    else named[1] if named is not None else no_one or "other")
@@ -368,6 +369,14 @@ def _before_inclusion(span: Span | None, lex: CueLexicon) -> Span | None:
 def _role_noun(noun: Token, lex: CueLexicon) -> bool:
     """A title, or a noun of someone's role or tie to another ("Anwalt", "lawyer", "aide")."""
     return _title(noun.text, lex) or noun_in(noun, lex.person_nouns | lex.relative_nouns, lex)
+
+
+def _own_noun(name: str, noun: str) -> bool:
+    """Whether the name a phrase gave is its own noun, with no more than lower-case words after
+    it ("person familiar" of "a person familiar with the matter"), not a name of another in
+    its owner ("Erklärung der Polizei")."""
+    words = name.split()
+    return noun in words and not any(w[:1].isupper() for w in words[words.index(noun) + 1 :])
 
 
 def _introduces_someone(span: Span) -> bool:

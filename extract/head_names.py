@@ -446,6 +446,10 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     comma = next((i for i in words if texts[i] == "," and propn and i > propn[0]), None)
     if comma is not None:  # "Erkki Tuomioja, Präsident des Rats der EU": the name before its apposition
         propn = [i for i in propn if i < comma]
+    quoted = quoted_name_after_article(span)
+    if quoted is not None:  # "die „Welt“", "das „Manager Magazin“": the title in the marks is the name
+        media = any(lowers[i] in lex.media_words for i in words) or is_masthead(quoted, lex)
+        return quoted.text, "media" if media else _body_type([quoted.root], grouped, lex)
     if propn:
         start, end = propn[0], propn[-1] + 1
         while start > span.start and name_adjective(texts[start - 1]):
@@ -462,9 +466,6 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     outlet = _quoted_outlet_name(span, lex)
     if outlet is not None:  # "einem Bericht des Magazins „Kompass“": the magazine's name, "Kompass"
         return outlet.text, "media"
-    quoted = quoted_name_after_article(span)
-    if quoted is not None:  # "die „Welt“": the title in the marks is the name, without them
-        return quoted.text, _body_type([quoted.root], grouped, lex)
     body = _body_before_spokesperson(span.root, lex)
     if body is not None:  # "ein WWF-Sprecher", "Kreml-Sprecher": the body is named before the hyphen
         return body, "organization"

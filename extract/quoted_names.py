@@ -60,7 +60,8 @@ def quoted_name_after(doc: Doc, i: int, prepositions: frozenset[str], limit: int
 
 def quoted_name_after_article(span: Span) -> Span | None:
     """The name in quotation marks that is all of a phrase after its article ("die „Welt“", "der
-    „Nordpost“"), without its marks; None when the phrase is more than that.
+    „Nordpost“"), without its marks, its closing mark inside the phrase or right after it (a
+    phrase cut before the mark: "das „Manager Magazin"); None when the phrase is more than that.
 
     >>> import spacy
     >>> words = "die „ Welt “".split()
@@ -71,8 +72,8 @@ def quoted_name_after_article(span: Span) -> Span | None:
     doc, start = span.doc, span.start
     while start < span.end and doc[start].pos_ == "DET":
         start += 1
-    quoted = quoted_name(doc, start, span.end) if start > span.start else None
-    return quoted[1:-1] if quoted is not None and quoted.end == span.end and len(quoted) > 2 else None
+    quoted = quoted_name(doc, start, min(span.end + 1, len(doc))) if start > span.start else None
+    return quoted[1:-1] if quoted is not None and quoted.end >= span.end and len(quoted) > 2 else None
 
 
 #: a title's closing marks, and the wiki markup of an italic title ("''La Nación''")

@@ -85,7 +85,8 @@ def test_an_unnamed_group_is_no_entity_but_keeps_its_words_and_kind(run_en, run_
     speakers = {a.speaker.text: (a.speaker.entity, a.speaker.type)
                 for a in run_de("Aus Regierungskreisen hieß es, die Gespräche seien gescheitert. "
                                 "Experten warnten, die Preise würden steigen.").attributions}
-    assert speakers == {"Aus Regierungskreisen": (None, "other"), "Experten": (None, "other")}
+    # (experts are people: their noun says so, ``person_nouns``)
+    assert speakers == {"Aus Regierungskreisen": (None, "other"), "Experten": (None, "person")}
 
 
 # Salience: the person in focus, not the name mentioned last (quotegraph.extract.salience)

@@ -102,3 +102,13 @@ def test_someone_tied_to_the_possessor_is_not_the_possessor(run_de, run_en):
     assert att.speaker.entity == "Jan Moll"
     (att,) = run_en('John Hollis was cleared on Monday. "It is over," his lawyer said.').attributions
     assert (att.speaker.entity, att.speaker.type) == (None, "person")
+
+
+def test_a_speaker_with_an_indefinite_article_and_no_name_is_no_node(run_en, run_de):
+    # "a person familiar with the matter" brings in someone new: no entity (it was an "other"
+    # node "person familiar", the phrase cut before its complement), a person by its noun
+    (att,) = run_en("A person familiar with the matter said the deal was worth $2 billion.").attributions
+    assert (att.speaker.text, att.speaker.entity, att.speaker.type) == ("A person familiar with the matter", None, "person")
+    # a name in its owner is kept: the statement is that body's
+    (att,) = run_de("Laut einer Erklärung der Polizei wurden drei Räume verwüstet.").attributions
+    assert att.speaker.entity == "Erklärung der Polizei"

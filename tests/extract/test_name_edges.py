@@ -85,6 +85,8 @@ def test_a_title_in_marks_one_speaks_to_is_an_outlet(run_de, addressee, name):
 @pytest.mark.parametrize("text, speaker", [
     ("„Wir wollen arbeiten, nicht streiken“, sagte ein Hafenarbeiter.", "ein Hafenarbeiter"),
     ("Die Beschäftigten verlangten, die Löhne müssten steigen.", "Die Beschäftigten"),
+    ("Der Konzern will 400 Stellen streichen. Das bestätigte ein Unternehmenssprecher am Dienstag.",
+     "ein Unternehmenssprecher"),
 ])
 def test_people_named_by_what_they_do_are_persons_with_no_entity(run_de, text, speaker):
     (att,) = run_de(text).attributions
@@ -94,3 +96,8 @@ def test_people_named_by_what_they_do_are_persons_with_no_entity(run_de, text, s
 def test_english_people_named_by_what_they_do_are_persons(run_en):
     (att,) = run_en("Several investors said the merger would fail.").attributions
     assert (att.speaker.text, att.speaker.entity, att.speaker.type) == ("Several investors", None, "person")
+
+
+def test_a_title_in_marks_is_the_name_where_the_phrase_ends_before_its_closing_mark(run_de):
+    (att,) = run_de("Zuvor hatte das „Hafen Magazin“ darüber berichtet.").attributions
+    assert (att.speaker.entity, att.speaker.type) == ("Hafen Magazin", "media")
