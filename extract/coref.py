@@ -134,7 +134,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         # whoever relays a statement is a person or an outlet (NER may call it a place)
         parts = name_parts(span, lex, entities, keep_places=True) if span is not None else None
         named = name_in(span, lex, entities, keep_places=True, parts=parts) if span is not None else None
-        if (named is not None and _introduces_someone(span) and not has_name((named[0],), proper, index)
+        if (named is not None and _introduces_someone(span, lex) and not has_name((named[0],), proper, index)
                 and (lex.capitalised_nouns or named[0] == named[0].lower())):
             # "according to a letter seen by Reuters", "a translator": someone or something new
             # with no name of its own, no node
@@ -218,7 +218,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # (nor is the phrase's own noun a name: "ein Polizeisprecher"; a body a spokesperson
             # speaks for is named in their owner, "ein Sprecher des Auswärtigen Amtes", and so is
             # one whose document is quoted, "einer Erklärung der Polizei")
-            unnamed = unnamed or (described is None and span is not None and _introduces_someone(span) and (
+            unnamed = unnamed or (described is None and span is not None and _introduces_someone(span, lex) and (
                 named is None or (_own_noun(named[0], texts[root_i]) and not has_name((named[0],), proper, index))))
             if outlet:
                 ent = paper_before(span)  # "die Zeitung" after "die Süddeutsche Zeitung"
@@ -379,9 +379,11 @@ def _own_noun(name: str, noun: str) -> bool:
     return noun in words and not any(w[:1].isupper() for w in words[words.index(noun) + 1 :])
 
 
-def _introduces_someone(span: Span) -> bool:
-    """Whether a phrase opens with an indefinite article ("ein Sprecher", "a spokesman")."""
-    return id_list(span.doc, POS)[span.start] == DET and "Ind" in morph_of(span[0], "Definite")
+def _introduces_someone(span: Span, lex: CueLexicon) -> bool:
+    """Whether a phrase opens with an indefinite article ("ein Sprecher", "a spokesman") or a
+    word that brings in someone new as one does ("one source"; ``lex.indefinite_words``)."""
+    doc, i = span.doc, span.start
+    return (id_list(doc, POS)[i] == DET and "Ind" in morph_of(span[0], "Definite")) or forms(doc, LOWER)[i] in lex.indefinite_words
 
 
 def _person(ent: ResolvedEntity | None) -> ResolvedEntity | None:

@@ -311,6 +311,9 @@ class CueLexicon:
     directed_prepositions: frozenset[str] = _words()
     # --- phrases
     determiners: frozenset[str] = _words()
+    # words that bring in someone new as an indefinite article does, though the tagger reads
+    # them otherwise ("one source", "another official"; extract/coref.py)
+    indefinite_words: frozenset[str] = _words()
     # determiners that can open a genitive attribute after a noun ("Angaben der Polizei")
     genitive_determiners: frozenset[str] = _words()
     # determiners of a dative or accusative object: such a phrase is no subject ("sagte dem Sender")

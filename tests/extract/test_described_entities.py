@@ -109,6 +109,11 @@ def test_a_speaker_with_an_indefinite_article_and_no_name_is_no_node(run_en, run
     # node "person familiar", the phrase cut before its complement), a person by its noun
     (att,) = run_en("A person familiar with the matter said the deal was worth $2 billion.").attributions
     assert (att.speaker.text, att.speaker.entity, att.speaker.type) == ("A person familiar with the matter", None, "person")
+    # "one" and "another" bring in someone new as "a" does (``indefinite_words``)
+    for text, speaker in (("One official said the deal was done.", "One official"),
+                          ("Another strategist said the deal was done.", "Another strategist")):
+        (att,) = run_en(text).attributions
+        assert (att.speaker.text, att.speaker.entity, att.speaker.type) == (speaker, None, "person")
     # a name in its owner is kept: the statement is that body's
     (att,) = run_de("Laut einer Erklärung der Polizei wurden drei Räume verwüstet.").attributions
     assert att.speaker.entity == "Erklärung der Polizei"
