@@ -21,7 +21,7 @@ from .doc_offsets import char_span_kept, span_text
 from .doc_tables import doc_ents, forms, id_list, morph_of, tokens_with
 from .entity_index import EntityIndex, ResolvedEntity, name_key  # noqa: F401 (name_key: re-exported)
 from .lexicon import CueLexicon
-from .phrases import DocEntities, doc_text
+from .phrases import DocEntities, doc_text, ends_in_noun
 from .proper_names import has_name, proper_words
 from .patterns.sources import relative_source_antecedent
 from .patterns.speakers import impersonal_word, relative_subject
@@ -34,6 +34,7 @@ from .head_names import (age_description, ends_in_masthead, entity_type_of_label
 from .genders import gender_of_reference, person_genders
 from .name_cases import weak_nominative
 from .salience import SUBJECT_DEPS, Focus
+from .source_owners import compound_owner
 from .quoted_names import quoted_name
 from .title_nouns import title_noun
 
@@ -220,6 +221,9 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # one whose document is quoted, "einer Erklärung der Polizei")
             unnamed = unnamed or (described is None and span is not None and _introduces_someone(span, lex) and (
                 named is None or (_own_noun(named[0], texts[root_i]) and not has_name((named[0],), proper, index))))
+            owner = compound_owner(texts[span.start], lex) if span is not None and len(span) == 1 and described is None else None
+            if owner is not None:  # "Nach Polizeiangaben": the body the compound names, not the one in focus
+                unnamed, named = _owner_row(owner, lex, index)
             if outlet:
                 ent = paper_before(span)  # "die Zeitung" after "die Süddeutsche Zeitung"
             else:
@@ -369,6 +373,23 @@ def _before_inclusion(span: Span | None, lex: CueLexicon) -> Span | None:
 def _role_noun(noun: Token, lex: CueLexicon) -> bool:
     """A title, or a noun of someone's role or tie to another ("Anwalt", "lawyer", "aide")."""
     return _title(noun.text, lex) or noun_in(noun, lex.person_nouns | lex.relative_nouns, lex)
+
+
+def _owner_row(owner: str, lex: CueLexicon, index: EntityIndex) -> tuple[bool, tuple[str, str]]:
+    """Whether the first part of a compound source noun names no one in particular, and the
+    name and type it gives: a body named so in the article ("Polizei" after "die Polizei"),
+    an abbreviation ("UNHCR") or a compound of an organisation noun is an entity; people by
+    what they do ("Augenzeugen", ``person_nouns``), an outlet word ("Agentur") and any other
+    word ("Wetter" of "Wettervorhersagen", "Abschluss" of "Abschlussbericht") are none."""
+    low = owner.lower()
+    if low not in lex.circle_nouns and (owner.isupper() or index.find(owner, "other") is not None
+                                        or low in lex.organisation_nouns or ends_in_noun(low, lex.organisation_nouns, shortest=4)):
+        return False, (owner, "organization" if owner.isupper() else "other")
+    if low in lex.person_nouns or ends_in_noun(low, lex.person_nouns, shortest=4):
+        return True, (owner, "person")
+    if low in lex.media_words or ends_in_noun(low, lex.media_words, shortest=4):
+        return True, (owner, "media")
+    return True, (owner, "other")
 
 
 def _own_noun(name: str, noun: str) -> bool:

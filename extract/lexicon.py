@@ -391,6 +391,9 @@ class CueLexicon:
     # the parser labels none ("Greenpeace fordert, …" with "Greenpeace" read as an adverb)
     verb_second: bool = False
     compound_source_nouns: bool = False  # "Polizeiangaben": a compound ending in a source noun
+    # the endings of a compound's first part after which a linking "s" stands ("Regierungs-",
+    # "Gesundheits-"): dropped to give the part as a word (extract/source_owners.py)
+    linking_s_endings: frozenset[str] = _words()
     lemma_lookup: bool = False  # look lemmas up in spacy-lookups-data's table as well
     # inflected forms whose lemma both the lemmatizer and the lookup table miss, as "FORM LEMMA"
     # ("gebeten bitten": the table gives "geben")

@@ -3,6 +3,8 @@ records (``named=False``), and named ones are not (invented sentences)."""
 
 import json
 
+import pytest
+
 from quotegraph.extract.records import attribution_from_dict, attribution_to_dict
 
 
@@ -117,3 +119,14 @@ def test_a_speaker_with_an_indefinite_article_and_no_name_is_no_node(run_en, run
     # a name in its owner is kept: the statement is that body's
     (att,) = run_de("Laut einer Erklärung der Polizei wurden drei Räume verwüstet.").attributions
     assert att.speaker.entity == "Erklärung der Polizei"
+
+
+@pytest.mark.parametrize("source, entity, etype", [
+    ("Polizeiangaben", None, "other"),  # no police named before: no node, not the mayor
+    ("UNHCR-Angaben", "UNHCR", "organization"),
+    ("Augenzeugenberichten", None, "person"),
+])
+def test_a_compound_source_noun_is_its_first_parts_not_the_person_in_focus(run_de, source, entity, etype):
+    text = f"Der Bürgermeister Jan Ruhl sagte, die Lage sei ernst. Nach {source} wurden drei Menschen verletzt."
+    att = next(a for a in run_de(text).attributions if "verletzt" in a.quote.text)
+    assert (att.speaker.text, att.speaker.entity, att.speaker.type) == (source, entity, etype)
