@@ -346,7 +346,13 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
     elif span is not None and len(span):
         named = _quoted_outlet(span, lex)
     ent = index.add(*named) if named is not None else None
-    return (*chars, ent.name, ent.type) if ent is not None else (*chars, None, None)
+    if ent is not None:
+        return (*chars, ent.name, ent.type)
+    # no name: the type its noun gives ("told reporters": people; "dem Sender": an outlet)
+    root = span.root if span is not None and len(span) else None
+    etype = None if root is None or root.pos_ != "NOUN" else "person" if noun_in(root, lex.person_nouns, lex) \
+        else "media" if noun_in(root, lex.media_words, lex) else None
+    return (*chars, None, etype)
 
 
 def _quoted_outlet(span: Span, lex: CueLexicon) -> tuple[str, str] | None:

@@ -167,10 +167,11 @@ ENTITIES = [
     ("de", "Der Bürgermeister sagte dem Sender Nordfunk, die Brücke bleibe gesperrt.", "Nordfunk", "media"),
     ("de", "Der Bürgermeister sagte der Zeitung „Neues Abendblatt“, die Brücke bleibe gesperrt.",
      "Neues Abendblatt", "media"),
-    ("de", "Der Bürgermeister sagte den Anhängern der CDU, die Brücke bleibe gesperrt.", None, None),
+    # (with no name the type is what the noun gives: supporters are people)
+    ("de", "Der Bürgermeister sagte den Anhängern der CDU, die Brücke bleibe gesperrt.", None, "person"),
     ("en", "The mayor told thousands of people watching from the National Mall that the bridge would stay closed.",
      None, None),
-    ("en", "The mayor told Trump supporters that the bridge would stay closed.", None, None),
+    ("en", "The mayor told Trump supporters that the bridge would stay closed.", None, "person"),
     ("en", "The mayor told a North Carolina rally that the bridge would stay closed.", None, None),
     ("en", "The mayor told CNN's Jake Tapper that the bridge would stay closed.", "Jake Tapper", "person"),
     # a name right after the outlet noun that the parser hung on the verb is still the noun's

@@ -101,3 +101,10 @@ def test_english_people_named_by_what_they_do_are_persons(run_en):
 def test_a_title_in_marks_is_the_name_where_the_phrase_ends_before_its_closing_mark(run_de):
     (att,) = run_de("Zuvor hatte das „Hafen Magazin“ darüber berichtet.").attributions
     assert (att.speaker.entity, att.speaker.type) == ("Hafen Magazin", "media")
+
+
+def test_an_addressee_with_no_name_has_the_type_its_noun_gives(run_en, run_de):
+    (att,) = run_en('"This is a sad day," Karen Whitfield told reporters after the vote.').attributions
+    assert (att.addressee.text, att.addressee.entity, att.addressee.type) == ("reporters", None, "person")
+    (att,) = run_de("Ulrich Heiden sagte dem Sender, das sei ein Armutszeugnis.").attributions
+    assert (att.addressee.text, att.addressee.entity, att.addressee.type) == ("dem Sender", None, "media")
