@@ -388,13 +388,15 @@ def _owner_row(owner: str, lex: CueLexicon, index: EntityIndex) -> tuple[bool, t
     what they do ("Augenzeugen", ``person_nouns``), an outlet word ("Agentur") and any other
     word ("Wetter" of "Wettervorhersagen", "Abschluss" of "Abschlussbericht") are none."""
     low = owner.lower()
-    if low not in lex.circle_nouns and (owner.isupper() or index.find(owner, "other") is not None
-                                        or low in lex.organisation_nouns or ends_in_noun(low, lex.organisation_nouns, shortest=4)):
-        return False, (owner, "organization" if owner.isupper() else "other")
+    if low in lex.circle_nouns:
+        return True, (owner, "other")
     if low in lex.person_nouns or ends_in_noun(low, lex.person_nouns, shortest=4):
         return True, (owner, "person")
     if low in lex.media_words or ends_in_noun(low, lex.media_words, shortest=4):
         return True, (owner, "media")
+    body = low in lex.organisation_nouns or ends_in_noun(low, lex.organisation_nouns, shortest=4)
+    if owner.isupper() or body or index.find(owner, "other") is not None:
+        return False, (owner, "organization" if owner.isupper() or body else "other")
     return True, (owner, "other")
 
 

@@ -162,6 +162,10 @@ def retype_organisations(doc: Doc, lex: CueLexicon) -> bool:
     seated = {s.end for s in seats}  # (a seat's place ends where the organisation does)
     ents = [Span(doc, e.start, e.end, label=ORGANISATION_LABEL) if e.text in names and _retypable(e) else e
             for e in doc_ents(doc) if e.end not in seated or entity_type_of_label(e.label_) != "location"]
-    ents += [Span(doc, s.start, s.end, label=ORGANISATION_LABEL) for s in found if not s.label_] + seats
+    # a run that is part of a seat's name is that name ("der Staatsanwaltschaft Innsbruck"
+    # where the noun is an organisation noun and a seat noun alike): one entity, not two
+    in_seats = {i for s in seats for i in range(s.start, s.end)}
+    ents += [Span(doc, s.start, s.end, label=ORGANISATION_LABEL) for s in found
+             if not s.label_ and in_seats.isdisjoint(range(s.start, s.end))] + seats
     doc.ents = sorted(ents, key=lambda e: e.start)
     return True

@@ -122,7 +122,8 @@ def test_a_speaker_with_an_indefinite_article_and_no_name_is_no_node(run_en, run
 
 
 @pytest.mark.parametrize("source, entity, etype", [
-    ("Polizeiangaben", None, "other"),  # no police named before: no node, not the mayor
+    ("Polizeiangaben", "Polizei", "organization"),  # the police (an organisation noun), not the mayor
+    ("Bahnangaben", None, "other"),  # a first part that names no body known: no node, not the mayor
     ("UNHCR-Angaben", "UNHCR", "organization"),
     ("Augenzeugenberichten", None, "person"),
 ])

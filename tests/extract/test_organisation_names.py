@@ -158,3 +158,21 @@ def test_a_description_refers_back_to_a_compound_named_where_nothing_was_reporte
     (att,) = run_de(text).attributions
     assert (att.speaker.text, att.speaker.entity, att.speaker.named) == ("dem Verband", "Fährverband", False)
 
+
+
+def test_a_name_after_a_noun_that_is_a_body_and_a_seat_is_one_organisation():
+    # "Staatsanwaltschaft" introduces a name as an organisation noun and names a seat: the
+    # place after it is one organisation with it, not a second, overlapping entity
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.entity_types import retype_organisations
+    from quotegraph.extract.lexicon import CueLexicon
+
+    words = ["von", "der", "Staatsanwaltschaft", "Kalberg", "ermittelt"]
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=["ADP", "DET", "NOUN", "PROPN", "VERB"],
+              heads=[2, 2, 4, 2, 4], deps=["case", "det", "obl", "nk", "ROOT"], ents=["O", "O", "O", "O", "O"])
+    lex = CueLexicon("de", organisation_nouns=frozenset({"staatsanwaltschaft"}),
+                     seat_nouns=frozenset({"staatsanwaltschaft"}))
+    assert retype_organisations(doc, lex)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Staatsanwaltschaft Kalberg", "ORG")]
