@@ -18,7 +18,7 @@ from spacy.parts_of_speech import ADJ, ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from .cue_verbs import lemmas_of
-from .dative_forms import (adjective_head, after_a_name, dative_article, dative_by_form, determined_in, determiners,
+from .dative_forms import (adjective_head, after_a_name, audience_after_nominal, dative_after_phrase, dative_article, dative_by_form, determined_in, determiners,
                            in_case_marked, names_outlet, oblique_feminine, outlet_after_genitive, plainly_nominative,
                            subject_before)
 from .doc_offsets import char_span_kept
@@ -214,25 +214,18 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
     there."""
     token = adjective_head(token) or token  # "der Rheinischen Post": as the adjective hangs
     head = token.head
+    if audience_after_nominal(token, head, lex):
+        return True  # "sagte Kollmann Reportern": no bare plural noun is part of a name or title
     if not (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
             and preposition_of(token) is None):
         return False
-    if preposition_of(head) is not None and _dative_after_phrase(token, head, lex):
+    if preposition_of(head) is not None and dative_after_phrase(token, head, lex):
         return True
     if determined_in(head, lex.addressee_cases):
         return False
     if after_a_name(token, head, lex) or outlet_after_genitive(token, head, lex) or _outlet_after_role(token, head, lex):
         return True  # "sagte in Juba der Presse": a name takes no genitive after it, in a phrase or not
     return (determined_in(token, lex.addressee_cases) or dative_by_form(token, lex)) and preposition_of(head) is None
-
-
-def _dative_after_phrase(token: Token, head: Token, lex: CueLexicon) -> bool:
-    """"sagte nach dem Spiel dem Sender": a phrase opened by an article only the dative has, right
-    after a prepositional phrase and no comma between, is no apposition of it: it is the verb's."""
-    det = token.left_edge
-    before = token.doc[det.i - 1] if det.i > 0 else None
-    return (det.dep_ == "det" and det.lower_ in lex.dative_determiners and before is not None
-            and not before.is_punct and before.i < token.i and before in head.subtree)
 
 
 def _outlet_after_role(token: Token, head: Token, lex: CueLexicon) -> bool:
@@ -410,12 +403,14 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
 
 def _bare_audience_after(token: Token, verb: Token, lex: CueLexicon) -> bool:
     """Whether a bare audience noun after the cue, with no article, is its dative though the
-    parser made it a second subject or the object ("Die Ministerin sagte Journalisten, …"): the
-    cue has a subject before it, and a speech verb's object is what is said, not a group."""
-    return (token.i > verb.i and token.pos_ == "NOUN" and token.dep_ in _BARE_ARGUMENTS
+    parser made it a second subject or the object ("Die Ministerin sagte Journalisten, …", "sagte
+    Anna Roth anwesenden Reportern"): the cue has a subject before it, and a speech verb's object
+    is what is said, not a group (a noun the tagger took for a name too: the lexicon says it is none)."""
+    return (token.i > verb.i and token.pos_ in ("NOUN", "PROPN") and token.dep_ in _BARE_ARGUMENTS
             and not any(c.dep_.startswith("det") for c in token.children)
             and noun_in(token, lex.addressee_nouns, lex)
-            and any(c.dep_ in _SUBJECTS and c.i < verb.i and c.pos_ in _NOMINAL for c in verb.children))
+            and any(c.dep_ in _SUBJECTS and c.right_edge.i < token.left_edge.i and c.pos_ in _NOMINAL
+                    for c in verb.children))
 
 
 def _on_subject(token: Token, verb: Token, lex: CueLexicon) -> bool:

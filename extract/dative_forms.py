@@ -8,9 +8,9 @@ from spacy.tokens import Token
 from .doc_tables import children_of, forms, id_list
 from .fronted_subjects import is_finite
 from .lexicon import CueLexicon
-from .phrases import is_name
+from .phrases import ends_in_noun, is_name
 
-__all__ = ["adjective_head", "after_a_name", "dative_article", "dative_by_form", "determined_in", "determiners",
+__all__ = ["adjective_head", "after_a_name", "audience_after_nominal", "dative_after_phrase", "dative_article", "dative_by_form", "determined_in", "determiners",
            "ends_name_of", "in_case_marked", "names_outlet", "oblique_feminine", "outlet_after_genitive",
            "plainly_nominative", "subject_before"]
 
@@ -121,6 +121,29 @@ def after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:
     name_ends = ends_name_of(before, head)
     return ((det.i == head.right_edge.i + 1 or det.i == head.i + 1 or name_ends or closed)
             and det.lower_ in lex.genitive_articles and (is_name(head) or name_ends))
+
+
+def dative_after_phrase(token: Token, head: Token, lex: CueLexicon) -> bool:
+    """"sagte nach dem Spiel dem Sender": a phrase opened by an article only the dative has, right
+    after a prepositional phrase and no comma between, is no apposition of it: it is the verb's."""
+    det = token.left_edge
+    before = token.doc[det.i - 1] if det.i > 0 else None
+    return (det.dep_ == "det" and det.lower_ in lex.dative_determiners and before is not None
+            and not before.is_punct and before.i < token.i and before in head.subtree)
+
+
+def audience_after_nominal(token: Token, head: Token, lex: CueLexicon) -> bool:
+    """"sagte Kollmann Reportern", "sagte der Minister Journalisten": a bare plural audience noun
+    (``addressee_nouns``) in a dative's form (-n; with adjectives only of the dative's -en, not a
+    genitive's "Deutscher Journalisten") right after a nominal, no comma between, is no part of
+    its name or title, which take no bare noun after them: it is the verb's dative."""
+    word = token.lower_
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    # (the tagger takes such a noun after a name for a name too: the lexicon tells it is none)
+    return (token.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN") and head.i < token.i and word.endswith("n")
+            and (word in lex.addressee_nouns or ends_in_noun(word, lex.addressee_nouns, shortest=5))
+            and all(c.pos_ == "ADJ" and c.lower_.endswith("en") for c in token.children if c.i < token.i)
+            and before is not None and not before.is_punct and before in head.subtree)
 
 
 def ends_name_of(word: Token, head: Token) -> bool:

@@ -63,6 +63,16 @@ CASES = [
     # of time hung before it is no part of it
     ("Die Landrätin sagte Journalisten, die Brücke werde saniert.", "Die Landrätin", "Journalisten"),
     ("Die Landrätin sagte am Montag Reportern, die Brücke werde saniert.", "Die Landrätin", "Reportern"),
+    # ... and one right after the speaker after the cue, which the parser hung on the name or title
+    ("„Die Brücke wird saniert“, sagte Greta Lindholm Reportern.", "Greta Lindholm", "Reportern"),
+    ("„Die Brücke wird saniert“, sagte der Landrat Journalisten am Montag.", "der Landrat", "Journalisten"),
+    ("„Die Brücke wird saniert“, erklärte Greta Lindholm Fernsehjournalisten.", "Greta Lindholm",
+     "Fernsehjournalisten"),
+    ("„Die Brücke wird saniert“, sagte Greta Lindholm anwesenden Journalisten.", "Greta Lindholm",
+     "anwesenden Journalisten"),
+    # ... not a genitive plural, whose adjective ends in -er
+    ("„Die Brücke wird saniert“, sagte eine Sprecherin des Bundes Deutscher Journalisten.",
+     "eine Sprecherin des Bundes Deutscher Journalisten", None),
     # a phrase with a possessive after the addressee is what the words are about, not a name's part
     ("Der Minister dankte den Menschen für ihre Geduld und ergänzte, die Reform sei nötig.", "Der Minister",
      "den Menschen"),
