@@ -18,7 +18,8 @@ from spacy.parts_of_speech import ADJ, ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from .cue_verbs import lemmas_of
-from .dative_forms import (adjective_head, after_a_name, audience_after_nominal, dative_after_phrase, dative_article, dative_by_form, determined_in, determiners,
+from .dative_forms import (adjective_head, after_a_name, audience_after_nominal, dative_after_phrase, dative_after_subject,
+                           dative_article, dative_by_form, determined_in, determiners,
                            in_case_marked, names_outlet, oblique_feminine, outlet_after_genitive, plainly_nominative,
                            subject_before)
 from .doc_offsets import char_span_kept
@@ -197,6 +198,7 @@ def _dative_by_determiner(token: Token, verb: Token, lex: CueLexicon) -> bool:
                         # nominative, nor is any phrase after a subject the article shows ("Der Minister")
                         or ((oblique_feminine(token, lex) or plainly_nominative(c, lex))
                             and subject_before(c, verb, token, lex))
+                        or dative_after_subject(c, verb, token, lex)  # "sagte Hans Roth der Agentur"
                         for c in verb.children if c.dep_ in _SUBJECTS and c != token))
     if any(c.dep_ in _SUBJECTS and c != token and c.pos_ in _NOMINAL for c in verb.children):
         return True

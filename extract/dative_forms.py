@@ -10,7 +10,7 @@ from .fronted_subjects import is_finite
 from .lexicon import CueLexicon
 from .phrases import ends_in_noun, is_name
 
-__all__ = ["adjective_head", "after_a_name", "audience_after_nominal", "dative_after_phrase", "dative_article", "dative_by_form", "determined_in", "determiners",
+__all__ = ["adjective_head", "after_a_name", "audience_after_nominal", "dative_after_phrase", "dative_after_subject", "dative_article", "dative_by_form", "determined_in", "determiners",
            "ends_name_of", "in_case_marked", "names_outlet", "oblique_feminine", "outlet_after_genitive",
            "plainly_nominative", "subject_before"]
 
@@ -144,6 +144,17 @@ def audience_after_nominal(token: Token, head: Token, lex: CueLexicon) -> bool:
             and (word in lex.addressee_nouns or ends_in_noun(word, lex.addressee_nouns, shortest=5))
             and all(c.pos_ == "ADJ" and c.lower_.endswith("en") for c in token.children if c.i < token.i)
             and before is not None and not before.is_punct and before in head.subtree)
+
+
+def dative_after_subject(subject: Token, verb: Token, token: Token, lex: CueLexicon) -> bool:
+    """"„…“, sagte Hans Roth der Nachrichtenagentur X am Montag": a "der" phrase of a feminine
+    noun or naming an outlet (``media_words``), on the verb right after its subject that
+    follows it, a name or a personal pronoun: no name takes a genitive after it, so the phrase
+    is the verb's dative, though the tagger read the genitive."""
+    det = token.left_edge
+    return (verb.i < subject.i and subject.right_edge.i + 1 == det.i and det.lower_ in lex.genitive_articles
+            and (is_name(subject) or subject.tag_ == "PPER")
+            and (oblique_feminine(token, lex) or names_outlet(token, lex)))
 
 
 def ends_name_of(word: Token, head: Token) -> bool:
