@@ -207,6 +207,10 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     # the speaker ("so X gegenüber Y", "according to X speaking to Y": a cue that is no verb, or
     # one the tagger called a verb)
     own = candidates(verb, _lemma_with_particle(verb, lex), lex) if verb is not None else _noun_cue(doc, att, lex)
+    if verb is not None and verb.dep_ == "amod" and verb.head.i > verb.i:
+        # "Das sagte[amod] Anna Roth der Zeitung": the parser read the cue as an adjective of the
+        # speaker's noun and hung the verb's phrases on that noun
+        own = chain(own, candidates(verb.head, _lemma_with_particle(verb, lex), lex))
     heads = chain(own, speaker_candidates(doc, speaker, lex))
     for head in heads:
         head = _noun_of_modifier(head)

@@ -57,6 +57,11 @@ CASES = [
     # though the tagger read a genitive
     ("„Wir bleiben standhaft“, sagte Hans Kollmann der Nachrichtenagentur Nordpress am Montag.",
      "Hans Kollmann", "der Nachrichtenagentur Nordpress"),
+    # "Das sagte X …": the parser read the cue as an adjective of the speaker's noun and hung the
+    # dative on the noun, also after a phrase of time
+    ("Die Brücke werde saniert. Das sagte Kollmann der Zeitung „Nordpost“.", "Kollmann", "der Zeitung „Nordpost“"),
+    ("Die Brücke werde saniert. Das sagte Kollmann am Montag dem Sender Radio Elbe.", "Kollmann",
+     "dem Sender Radio Elbe"),
     # a "dem" phrase right after a prepositional phrase is no apposition of it: the verb's dative
     ("Der Trainer sagte nach dem Spiel dem Bezahlsender Elbkanal, die Mannschaft habe gekämpft.", "Der Trainer",
      "dem Bezahlsender Elbkanal"),
