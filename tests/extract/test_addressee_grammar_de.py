@@ -103,6 +103,8 @@ CASES = [
     ("Vor Studenten der Universität sagte die Ministerin, die Gebühren fielen weg.", "die Ministerin",
      "Studenten der Universität"),
     ("„Geht nach Hause“, sagte der Bürgermeister zu den Demonstranten.", "der Bürgermeister", "den Demonstranten"),
+    ("„Ich war es nicht“, sagte der Angeklagte zu den Ermittlern.", "der Angeklagte", "den Ermittlern"),
+    ("„Wir bleiben hart“, sagte Ole Brandner vor Parteifreunden in Kassel.", "Ole Brandner", "Parteifreunden"),
     # ... and an outlet (``media_words``), cut from the speaker the parser hung it on; not a topic
     ("„Wir haben gekämpft“, sagte der Trainer zum Nachrichtenmagazin „Elbblick“.", "der Trainer",
      "Nachrichtenmagazin „Elbblick“"),
