@@ -96,9 +96,11 @@ def _describes(child: Token, lex: CueLexicon) -> bool:
     if (child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_ and child.tag_ not in _NAME_TAGS
             and child.i == child.head.i + 1):
         return False  # "dem Minister Einmischung vor": no common noun stands in apposition unmarked
-    if (child.dep_ in ("flat", "flat:name", "appos") and child.pos_ == "NOUN" and child.head.pos_ == "PROPN"
-            and (child.tag_ == "NN" or not child.ent_type_) and child.i == child.head.i + 1):
-        return False  # "werfen Luna Menschenhandel vor": a common noun after a name is the verb's object
+    if (child.dep_ in ("flat", "flat:name", "appos") and (child.pos_ == "NOUN" or child.tag_ == "NN")
+            and child.head.pos_ == "PROPN" and not child.ent_type_ and child.i == child.head.i + 1):
+        # "werfen Luna Menschenhandel vor": a common noun after a name, in no name the recogniser
+        # found, is the verb's object ("Lena Vogt[NN, PER]" stays one name)
+        return False
     prep = child.lower_ if child.dep_ == "prep" else preposition_of(child)
     if prep is not None and any(c.tag_ == "PPOSAT" or c.dep_ in ("det:poss", "poss") for c in child.children):
         return False  # "dankte den Helfern [für ihre Arbeit]": a phrase with a possessive names no body

@@ -83,7 +83,7 @@ CASES = [
     ("„Die Brücke wird saniert“, sagte eine Sprecherin des Bundes Deutscher Journalisten.",
      "eine Sprecherin des Bundes Deutscher Journalisten", None),
     # a common noun right after the addressee's name is the verb's object, no part of the name
-    ("Die Behörden werfen Kollmann Betrug vor.", "Die Behörden", "Kollmann"),
+    ("Die Behörden werfen Lindholm Bestechlichkeit vor.", "Die Behörden", "Lindholm"),
     # a phrase with a possessive after the addressee is what the words are about, not a name's part
     ("Der Minister dankte den Menschen für ihre Geduld und ergänzte, die Reform sei nötig.", "Der Minister",
      "den Menschen"),
