@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Token
 
 from .cue_verbs import lemmas_of
 from .dative_forms import (adjective_head, after_a_name, audience_after_nominal, dative_after_phrase, dative_after_subject,
-                           dative_article, dative_by_form, determined_in, determiners,
-                           in_case_marked, names_outlet, oblique_feminine, outlet_after_genitive, plainly_nominative,
-                           subject_before)
+                           dative_article, dative_by_form, determined_in, determiners, in_case_marked,
+                           interviewing_outlets, names_outlet, oblique_feminine, outlet_after_genitive,
+                           plainly_nominative, subject_before)
 from .doc_offsets import char_span_kept
 from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of
 from .fronted_subjects import is_finite
@@ -543,6 +543,7 @@ def _partners(verb: Token, lex: CueLexicon, parse: _Parse | None = None) -> Iter
             for partner_prep, partner in prepositional_objects(doc[k], parse):
                 if partner_prep in lex.conversation_prepositions:
                     yield partner
+            yield from interviewing_outlets(doc[k], lex)  # "in einem Interview der Zeitung X"
 
 
 def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> Iterator[Token]:

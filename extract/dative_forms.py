@@ -8,11 +8,13 @@ from spacy.tokens import Token
 from .doc_tables import children_of, forms, id_list
 from .fronted_subjects import is_finite
 from .lexicon import CueLexicon
+from .marks import OPENING_MARKS
 from .phrases import ends_in_noun, is_name
 
-__all__ = ["adjective_head", "after_a_name", "audience_after_nominal", "dative_after_phrase", "dative_after_subject", "dative_article", "dative_by_form", "determined_in", "determiners",
-           "ends_name_of", "in_case_marked", "names_outlet", "oblique_feminine", "outlet_after_genitive",
-           "plainly_nominative", "subject_before"]
+__all__ = ["adjective_head", "after_a_name", "audience_after_nominal", "dative_after_phrase", "dative_after_subject",
+           "dative_article", "dative_by_form", "determined_in", "determiners", "ends_name_of", "in_case_marked",
+           "interviewing_outlets", "names_outlet", "oblique_feminine", "outlet_after_genitive", "plainly_nominative",
+           "subject_before"]
 
 #: entity labels of a person or body (spaCy's German and English models)
 _PERSON_OR_BODY = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -97,6 +99,18 @@ def names_outlet(token: Token, lex: CueLexicon) -> bool:
     ``media_words`` ("der Deutschen Presse-Agentur", "dem Nachrichtenmagazin")."""
     endings = tuple(lex.media_words)
     return bool(endings) and any(w.lower_.endswith(endings) for w in token.subtree)
+
+
+def interviewing_outlets(noun: Token, lex: CueLexicon) -> list[Token]:
+    """"in einem Interview der Zeitung X", "im Interview des Senders Y": the genitive after a noun
+    of an interview (``interview_nouns``, also a compound's last part) that names an outlet
+    (``media_words``, ``masthead_words``, or a title in quotation marks) is who held it, told
+    the words; a person's genitive there is the one interviewed ("im Interview des Ministers")."""
+    nouns = lex.interview_nouns
+    if not (noun.lower_ in nouns or ends_in_noun(noun.lower_, nouns, shortest=5)):
+        return []
+    return [c for c in noun.rights if c.dep_ == "nmod" and c.left_edge.lower_ in lex.genitive_articles
+            and (names_outlet(c, lex) or any(w.text in lex.masthead_words or w.text in OPENING_MARKS for w in c.subtree))]
 
 
 def outlet_after_genitive(token: Token, head: Token, lex: CueLexicon) -> bool:

@@ -306,6 +306,9 @@ class CueLexicon:
     # "in an interview with X"), and the prepositions that attach the partner
     conversation_nouns: frozenset[str] = _words()
     conversation_prepositions: frozenset[str] = _words()
+    # nouns of an interview whose genitive naming an outlet is who held it, the addressee ("in
+    # einem Interview der Zeitung X"; a person's genitive is the one interviewed)
+    interview_nouns: frozenset[str] = _words()
     # the prepositions of the one a speech act is directed at, when its noun is the cue ("die
     # Aufforderung an die Regierung", "erging an X"): the object in the accusative, the direction
     directed_prepositions: frozenset[str] = _words()

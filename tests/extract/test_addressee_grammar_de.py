@@ -84,6 +84,12 @@ CASES = [
      "eine Sprecherin des Bundes Deutscher Journalisten", None),
     # a common noun right after the addressee's name is the verb's object, no part of the name
     ("Die Behörden werfen Lindholm Bestechlichkeit vor.", "Die Behörden", "Lindholm"),
+    # the genitive of an interview noun that names an outlet held the interview; a person's is interviewed
+    ("„Wir bleiben hart“, sagte Ole Brandner in einem Interview der Zeitung „Elbbote“.", "Ole Brandner",
+     "der Zeitung „Elbbote“"),
+    ("Ole Brandner sagte im Fernsehinterview des Nachrichtensenders „Elbkanal“, man bleibe hart.", "Ole Brandner",
+     "des Nachrichtensenders „Elbkanal“"),
+    ("„Wir bleiben hart“, sagte Ole Brandner im Interview des Ministers.", "Ole Brandner", None),
     # a phrase with a possessive after the addressee is what the words are about, not a name's part
     ("Der Minister dankte den Menschen für ihre Geduld und ergänzte, die Reform sei nötig.", "Der Minister",
      "den Menschen"),
