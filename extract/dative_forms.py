@@ -96,9 +96,11 @@ def adjective_head(token: Token) -> Token | None:
 
 def names_outlet(token: Token, lex: CueLexicon) -> bool:
     """Whether the phrase of ``token`` names an outlet: a word of it ends in one of
-    ``media_words`` ("der Deutschen Presse-Agentur", "dem Nachrichtenmagazin")."""
+    ``media_words`` ("der Deutschen Presse-Agentur", "dem Nachrichtenmagazin"), also with a
+    genitive's -s ("des Senders")."""
     endings = tuple(lex.media_words)
-    return bool(endings) and any(w.lower_.endswith(endings) for w in token.subtree)
+    return bool(endings) and any(w.lower_.endswith(endings) or (w.lower_.endswith("s") and w.lower_[:-1].endswith(endings))
+                                 for w in token.subtree)
 
 
 def interviewing_outlets(noun: Token, lex: CueLexicon) -> list[Token]:

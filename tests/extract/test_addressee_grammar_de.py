@@ -89,6 +89,8 @@ CASES = [
      "der Zeitung „Elbbote“"),
     ("Ole Brandner sagte im Fernsehinterview des Nachrichtensenders „Elbkanal“, man bleibe hart.", "Ole Brandner",
      "des Nachrichtensenders „Elbkanal“"),
+    ("Ole Brandner sagte in einem Interview des Senders Radio Elbe, man bleibe hart.", "Ole Brandner",
+     "des Senders Radio Elbe"),
     ("„Wir bleiben hart“, sagte Ole Brandner im Interview des Ministers.", "Ole Brandner", None),
     # a phrase with a possessive after the addressee is what the words are about, not a name's part
     ("Der Minister dankte den Menschen für ihre Geduld und ergänzte, die Reform sei nötig.", "Der Minister",
