@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from .cue_verbs import lemmas_of
 from .dative_forms import (adjective_head, after_a_name, audience_after_nominal, dative_after_phrase, dative_after_subject,
                            dative_article, dative_by_form, determined_in, determiners, in_case_marked,
-                           interviewing_outlets, names_outlet, oblique_feminine, outlet_after_genitive,
+                           interviewing_outlets, names_outlet, oblique_feminine, other_case, outlet_after_genitive,
                            plainly_nominative, subject_before)
 from .doc_offsets import char_span_kept
 from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of
@@ -65,14 +65,7 @@ def _is_title(token: Token) -> bool:
 def _name_tokens(token: Token) -> list[Token]:
     """The noun and the parts of its name ("Nachrichtenagentur dpa", "ARD Sportschau")."""
     return [token] + [c for c in token.children if c.dep_ in ("compound", "flat", "flat:name", "appos")
-                      and not _other_case(c, token)]
-
-
-def _other_case(a: Token, b: Token) -> bool:
-    """Whether two nominals are marked for different cases: then one is no apposition of the
-    other, which agrees in case ("zum Rücktritt[Dat] Hartmanns[Gen]": whose resignation)."""
-    ca, cb = set(a.morph.get("Case")), set(b.morph.get("Case"))
-    return bool(ca) and bool(cb) and not (ca & cb)
+                      and not other_case(c, token)]
 
 
 def is_reflexive(token: Token, lex: CueLexicon) -> bool:
@@ -231,19 +224,22 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
 
 
 def _outlet_after_role(token: Token, head: Token, lex: CueLexicon) -> bool:
-    """"sagte der Minister der Deutschen Presse-Agentur": a "der" phrase naming an outlet after a
-    speaker's title no outlet has (not one of ``outlet_staff_nouns``: "der Chefredakteur der
-    Zeitung") is told the words, not the title's owner."""
-    det = token.left_edge
-    return (bool(lex.outlet_staff_nouns) and head.dep_ in _SUBJECTS and head.pos_ == "NOUN"
+    """"sagte der Minister der Deutschen Presse-Agentur", "Das teilte das Amt der Agentur X mit": a
+    "der" phrase naming an outlet after a speaker's title or body no outlet has (not one of
+    ``outlet_staff_nouns``: "der Chefredakteur der Zeitung") is told the words, not the owner; the
+    speaker also as the object the parser made of it after a pointer subject ("Das")."""
+    det, verb = token.left_edge, head.head
+    speaker = head.dep_ in _SUBJECTS or (head.dep_ in ("obj", "dobj") and any(
+        c.dep_ in _SUBJECTS and c.lower_ in lex.report_pointers and c.i < verb.i for c in verb.children))
+    return (bool(lex.outlet_staff_nouns) and speaker and head.pos_ == "NOUN"
             and det.lower_ in lex.genitive_articles and det.lower_ not in lex.genitive_only_determiners
-            and noun_in(head, _lower_titles(lex), lex) and not noun_in(head, lex.outlet_staff_nouns, lex)
+            and noun_in(head, _speaking_nouns(lex), lex) and not noun_in(head, lex.outlet_staff_nouns, lex)
             and (names_outlet(token, lex) or any(w.text in lex.masthead_words for w in token.subtree)))
 
 
 @lru_cache(maxsize=4)
-def _lower_titles(lex: CueLexicon) -> frozenset[str]:
-    return frozenset(t.lower() for t in lex.titles)
+def _speaking_nouns(lex: CueLexicon) -> frozenset[str]:
+    return frozenset(t.lower() for t in lex.titles | lex.organisation_nouns | lex.seat_nouns)
 
 
 #: the subject relations of a verb (UD, ClearNLP)

@@ -13,8 +13,8 @@ from .phrases import ends_in_noun, is_name
 
 __all__ = ["adjective_head", "after_a_name", "audience_after_nominal", "dative_after_phrase", "dative_after_subject",
            "dative_article", "dative_by_form", "determined_in", "determiners", "ends_name_of", "in_case_marked",
-           "interviewing_outlets", "names_outlet", "oblique_feminine", "outlet_after_genitive", "plainly_nominative",
-           "subject_before"]
+           "interviewing_outlets", "names_outlet", "oblique_feminine", "other_case", "outlet_after_genitive",
+           "plainly_nominative", "subject_before"]
 
 #: entity labels of a person or body (spaCy's German and English models)
 _PERSON_OR_BODY = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -92,6 +92,13 @@ def adjective_head(token: Token) -> Token | None:
     if token.dep_ in ("appos", "flat") and head.pos_ == "ADJ" and head.i == token.i - 1:
         return head
     return None
+
+
+def other_case(a: Token, b: Token) -> bool:
+    """Whether two nominals are marked for different cases: then one is no apposition of the
+    other, which agrees in case ("zum Rücktritt[Dat] Hartmanns[Gen]": whose resignation)."""
+    ca, cb = set(a.morph.get("Case")), set(b.morph.get("Case"))
+    return bool(ca) and bool(cb) and not (ca & cb)
 
 
 def names_outlet(token: Token, lex: CueLexicon) -> bool:

@@ -24,6 +24,12 @@ CASES = [
      "der Baltischen Presse-Agentur"),
     ("„Wir bleiben standhaft“, sagte die Bürgermeisterin der Nachrichtenagentur Nordpress.", "die Bürgermeisterin",
      "der Nachrichtenagentur Nordpress"),
+    # ... also after a body, the object the parser made of the speaker after "Das"; not after a
+    # body an outlet has itself
+    ("Die Brücke werde saniert. Das teilte das Verkehrsministerium der Nachrichtenagentur Nordpress mit.",
+     "das Verkehrsministerium", "der Nachrichtenagentur Nordpress"),
+    ("Die Brücke werde saniert. Das teilte die Stadtverwaltung der Zeitung „Elbbote“ mit.", "die Stadtverwaltung",
+     "der Zeitung „Elbbote“"),
     ("„Wir bleiben standhaft“, sagte die Sprecherin der Nachrichtenagentur Nordpress.",
      "die Sprecherin der Nachrichtenagentur Nordpress", None),
     ("„Wir bleiben standhaft“, sagte die Chefredakteurin der Zeitung „Elbbote“.",
