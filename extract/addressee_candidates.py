@@ -18,10 +18,11 @@ from spacy.parts_of_speech import ADJ, ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from .cue_verbs import lemmas_of
-from .dative_forms import (adjective_head, after_a_name, audience_after_nominal, dative_after_phrase, dative_after_subject,
-                           dative_article, dative_by_form, determined_in, determiners, in_case_marked,
-                           interviewing_outlets, names_outlet, oblique_feminine, other_case, outlet_after_genitive,
-                           plainly_nominative, subject_before)
+from .dative_forms import (adjective_head, after_a_name, agency_after_nominal, agency_after_subject,
+                           audience_after_nominal, dative_after_phrase, dative_after_subject, dative_article,
+                           dative_by_form, determined_in, determiners, in_case_marked, interviewing_outlets,
+                           names_outlet, oblique_feminine, other_case, outlet_after_genitive, plainly_nominative,
+                           subject_before)
 from .doc_offsets import char_span_kept
 from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of
 from .fronted_subjects import is_finite
@@ -209,7 +210,7 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
     there."""
     token = adjective_head(token) or token  # "der Rheinischen Post": as the adjective hangs
     head = token.head
-    if audience_after_nominal(token, head, lex):
+    if audience_after_nominal(token, head, lex) or agency_after_nominal(token, head, lex):
         return True  # "sagte Kollmann Reportern": no bare plural noun is part of a name or title
     if not (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
             and preposition_of(token) is None):
@@ -320,7 +321,8 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 # "haben den Homosexuellen gedroht": a verb with no accusative object, its object
                 # opened by an article the dative may have ("Ihm droht eine Strafe": the subject)
                 or (lemma in lex.dative_only_verbs and child.dep_ in CORE_OBJECTS and dative_article(child, lex))
-                or (lemma in lex.dative_addressee_verbs and _bare_audience_after(child, verb, lex))):
+                or (lemma in lex.dative_addressee_verbs and (_bare_audience_after(child, verb, lex)
+                                                              or agency_after_subject(child, verb)))):
             yield child
     for c in (c for c in children if pos[c] == ADJ and takes_dative):  # "sagte X der Rheinischen[obl:arg] Post"
         adjective = doc[c]

@@ -9,12 +9,13 @@ from .doc_tables import children_of, forms, id_list
 from .fronted_subjects import is_finite
 from .lexicon import CueLexicon
 from .marks import OPENING_MARKS
+from .metadata import known_agencies
 from .phrases import ends_in_noun, is_name
 
-__all__ = ["adjective_head", "after_a_name", "audience_after_nominal", "dative_after_phrase", "dative_after_subject",
-           "dative_article", "dative_by_form", "determined_in", "determiners", "ends_name_of", "in_case_marked",
-           "interviewing_outlets", "names_outlet", "oblique_feminine", "other_case", "outlet_after_genitive",
-           "plainly_nominative", "subject_before"]
+__all__ = ["adjective_head", "after_a_name", "agency_after_nominal", "agency_after_subject", "audience_after_nominal",
+           "dative_after_phrase", "dative_after_subject", "dative_article", "dative_by_form", "determined_in",
+           "determiners", "ends_name_of", "in_case_marked", "interviewing_outlets", "names_outlet", "oblique_feminine",
+           "other_case", "outlet_after_genitive", "plainly_nominative", "subject_before"]
 
 #: entity labels of a person or body (spaCy's German and English models)
 _PERSON_OR_BODY = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -167,6 +168,31 @@ def audience_after_nominal(token: Token, head: Token, lex: CueLexicon) -> bool:
             and (word in lex.addressee_nouns or ends_in_noun(word, lex.addressee_nouns, shortest=5))
             and all(c.pos_ == "ADJ" and c.lower_.endswith("en") for c in token.children if c.i < token.i)
             and before is not None and not before.is_punct and before in head.subtree)
+
+
+def _bare_agency(token: Token) -> bool:
+    """A news agency's name (:func:`~quotegraph.extract.metadata.known_agencies`) with no article
+    or preposition of its own ("Reuters", "AFP")."""
+    return (token.text.casefold() in known_agencies() and token.pos_ in ("PROPN", "NOUN")
+            and not any(c.dep_ in ("det", "case") for c in token.children))
+
+
+def agency_after_nominal(token: Token, head: Token, lex: CueLexicon) -> bool:
+    """"sagte ein Sprecher Reuters": a bare agency name right after the speaker's phrase, which the
+    parser hung on it, is no part of it but the verb's dative (the agency is told the words); after
+    an outlet's noun it is that outlet's name ("die Nachrichtenagentur AP")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (_bare_agency(token) and head.pos_ in ("NOUN", "PROPN", "PRON") and head.i < token.i
+            and before is not None and not before.is_punct and before in head.subtree
+            and not any(w.lower_.endswith(tuple(lex.media_words)) for w in token.doc[head.left_edge.i:token.i]))
+
+
+def agency_after_subject(token: Token, verb: Token) -> bool:
+    """"sagte er Reuters", "Ein Sprecher sagte AFP, …": a bare agency name on a speech verb whose
+    subject is another phrase, before the verb or right before the name, is the verb's dative."""
+    return token.i > verb.i and _bare_agency(token) and any(
+        c.dep_ in ("nsubj", "sb") and c != token and (c.i < verb.i or c.right_edge.i + 1 == token.i)
+        for c in verb.children)
 
 
 def dative_after_subject(subject: Token, verb: Token, token: Token, lex: CueLexicon) -> bool:

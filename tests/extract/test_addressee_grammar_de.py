@@ -98,6 +98,10 @@ CASES = [
     ("Ole Brandner sagte in einem Interview des Senders Radio Elbe, man bleibe hart.", "Ole Brandner",
      "des Senders Radio Elbe"),
     ("„Wir bleiben hart“, sagte Ole Brandner im Interview des Ministers.", "Ole Brandner", None),
+    # a bare news agency's name after the speaker is told the words; after an outlet's noun it is its name
+    ("„Die Brücke bleibt gesperrt“, sagte er Reuters.", "er", "Reuters"),
+    ("„Die Brücke bleibt gesperrt“, sagte ein Sprecher der Stadt AFP.", "ein Sprecher der Stadt", "AFP"),
+    ("Die Nachrichtenagentur AFP berichtete, die Brücke bleibe gesperrt.", "Die Nachrichtenagentur AFP", None),
     # a phrase with a possessive after the addressee is what the words are about, not a name's part
     ("Der Minister dankte den Menschen für ihre Geduld und ergänzte, die Reform sei nötig.", "Der Minister",
      "den Menschen"),
