@@ -18,8 +18,10 @@ from spacy.parts_of_speech import ADJ, ADP, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from .cue_verbs import lemmas_of
-from .dative_forms import (adjective_head, after_a_name, dative_article, dative_by_form, determined_in, determiners,
-                           in_case_marked, names_outlet, oblique_feminine, outlet_after_genitive, plainly_nominative,
+from .dative_forms import (adjective_head, after_a_name, agency_after_nominal, agency_after_subject,
+                           audience_after_nominal, dative_after_phrase, dative_after_subject, dative_article,
+                           dative_by_form, determined_in, determiners, in_case_marked, interviewing_outlets,
+                           names_outlet, oblique_feminine, other_case, outlet_after_genitive, plainly_nominative,
                            subject_before)
 from .doc_offsets import char_span_kept
 from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of
@@ -64,14 +66,7 @@ def _is_title(token: Token) -> bool:
 def _name_tokens(token: Token) -> list[Token]:
     """The noun and the parts of its name ("Nachrichtenagentur dpa", "ARD Sportschau")."""
     return [token] + [c for c in token.children if c.dep_ in ("compound", "flat", "flat:name", "appos")
-                      and not _other_case(c, token)]
-
-
-def _other_case(a: Token, b: Token) -> bool:
-    """Whether two nominals are marked for different cases: then one is no apposition of the
-    other, which agrees in case ("zum Rücktritt[Dat] Hartmanns[Gen]": whose resignation)."""
-    ca, cb = set(a.morph.get("Case")), set(b.morph.get("Case"))
-    return bool(ca) and bool(cb) and not (ca & cb)
+                      and not other_case(c, token)]
 
 
 def is_reflexive(token: Token, lex: CueLexicon) -> bool:
@@ -197,6 +192,7 @@ def _dative_by_determiner(token: Token, verb: Token, lex: CueLexicon) -> bool:
                         # nominative, nor is any phrase after a subject the article shows ("Der Minister")
                         or ((oblique_feminine(token, lex) or plainly_nominative(c, lex))
                             and subject_before(c, verb, token, lex))
+                        or dative_after_subject(c, verb, token, lex)  # "sagte Hans Roth der Agentur"
                         for c in verb.children if c.dep_ in _SUBJECTS and c != token))
     if any(c.dep_ in _SUBJECTS and c != token and c.pos_ in _NOMINAL for c in verb.children):
         return True
@@ -214,10 +210,12 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
     there."""
     token = adjective_head(token) or token  # "der Rheinischen Post": as the adjective hangs
     head = token.head
+    if audience_after_nominal(token, head, lex) or agency_after_nominal(token, head, lex):
+        return True  # "sagte Kollmann Reportern": no bare plural noun is part of a name or title
     if not (token.dep_ in ("nmod", "appos") and head.pos_ in _NOMINAL and head.i < token.i
             and preposition_of(token) is None):
         return False
-    if preposition_of(head) is not None and _dative_after_phrase(token, head, lex):
+    if preposition_of(head) is not None and dative_after_phrase(token, head, lex):
         return True
     if determined_in(head, lex.addressee_cases):
         return False
@@ -226,29 +224,23 @@ def stray_dative(token: Token, lex: CueLexicon) -> bool:
     return (determined_in(token, lex.addressee_cases) or dative_by_form(token, lex)) and preposition_of(head) is None
 
 
-def _dative_after_phrase(token: Token, head: Token, lex: CueLexicon) -> bool:
-    """"sagte nach dem Spiel dem Sender": a phrase opened by an article only the dative has, right
-    after a prepositional phrase and no comma between, is no apposition of it: it is the verb's."""
-    det = token.left_edge
-    before = token.doc[det.i - 1] if det.i > 0 else None
-    return (det.dep_ == "det" and det.lower_ in lex.dative_determiners and before is not None
-            and not before.is_punct and before.i < token.i and before in head.subtree)
-
-
 def _outlet_after_role(token: Token, head: Token, lex: CueLexicon) -> bool:
-    """"sagte der Minister der Deutschen Presse-Agentur": a "der" phrase naming an outlet after a
-    speaker's title no outlet has (not one of ``outlet_staff_nouns``: "der Chefredakteur der
-    Zeitung") is told the words, not the title's owner."""
-    det = token.left_edge
-    return (bool(lex.outlet_staff_nouns) and head.dep_ in _SUBJECTS and head.pos_ == "NOUN"
+    """"sagte der Minister der Deutschen Presse-Agentur", "Das teilte das Amt der Agentur X mit": a
+    "der" phrase naming an outlet after a speaker's title or body no outlet has (not one of
+    ``outlet_staff_nouns``: "der Chefredakteur der Zeitung") is told the words, not the owner; the
+    speaker also as the object the parser made of it after a pointer subject ("Das")."""
+    det, verb = token.left_edge, head.head
+    speaker = head.dep_ in _SUBJECTS or (head.dep_ in ("obj", "dobj") and any(
+        c.dep_ in _SUBJECTS and c.lower_ in lex.report_pointers and c.i < verb.i for c in verb.children))
+    return (bool(lex.outlet_staff_nouns) and speaker and head.pos_ == "NOUN"
             and det.lower_ in lex.genitive_articles and det.lower_ not in lex.genitive_only_determiners
-            and noun_in(head, _lower_titles(lex), lex) and not noun_in(head, lex.outlet_staff_nouns, lex)
+            and noun_in(head, _speaking_nouns(lex), lex) and not noun_in(head, lex.outlet_staff_nouns, lex)
             and (names_outlet(token, lex) or any(w.text in lex.masthead_words for w in token.subtree)))
 
 
 @lru_cache(maxsize=4)
-def _lower_titles(lex: CueLexicon) -> frozenset[str]:
-    return frozenset(t.lower() for t in lex.titles)
+def _speaking_nouns(lex: CueLexicon) -> frozenset[str]:
+    return frozenset(t.lower() for t in lex.titles | lex.organisation_nouns | lex.seat_nouns)
 
 
 #: the subject relations of a verb (UD, ClearNLP)
@@ -329,7 +321,8 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 # "haben den Homosexuellen gedroht": a verb with no accusative object, its object
                 # opened by an article the dative may have ("Ihm droht eine Strafe": the subject)
                 or (lemma in lex.dative_only_verbs and child.dep_ in CORE_OBJECTS and dative_article(child, lex))
-                or (lemma in lex.dative_addressee_verbs and _bare_audience_after(child, verb, lex))):
+                or (lemma in lex.dative_addressee_verbs and (_bare_audience_after(child, verb, lex)
+                                                              or agency_after_subject(child, verb)))):
             yield child
     for c in (c for c in children if pos[c] == ADJ and takes_dative):  # "sagte X der Rheinischen[obl:arg] Post"
         adjective = doc[c]
@@ -410,12 +403,14 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
 
 def _bare_audience_after(token: Token, verb: Token, lex: CueLexicon) -> bool:
     """Whether a bare audience noun after the cue, with no article, is its dative though the
-    parser made it a second subject or the object ("Die Ministerin sagte Journalisten, …"): the
-    cue has a subject before it, and a speech verb's object is what is said, not a group."""
-    return (token.i > verb.i and token.pos_ == "NOUN" and token.dep_ in _BARE_ARGUMENTS
+    parser made it a second subject or the object ("Die Ministerin sagte Journalisten, …", "sagte
+    Anna Roth anwesenden Reportern"): the cue has a subject before it, and a speech verb's object
+    is what is said, not a group (a noun the tagger took for a name too: the lexicon says it is none)."""
+    return (token.i > verb.i and token.pos_ in ("NOUN", "PROPN") and token.dep_ in _BARE_ARGUMENTS
             and not any(c.dep_.startswith("det") for c in token.children)
             and noun_in(token, lex.addressee_nouns, lex)
-            and any(c.dep_ in _SUBJECTS and c.i < verb.i and c.pos_ in _NOMINAL for c in verb.children))
+            and any(c.dep_ in _SUBJECTS and c.right_edge.i < token.left_edge.i and c.pos_ in _NOMINAL
+                    for c in verb.children))
 
 
 def _on_subject(token: Token, verb: Token, lex: CueLexicon) -> bool:
@@ -546,6 +541,7 @@ def _partners(verb: Token, lex: CueLexicon, parse: _Parse | None = None) -> Iter
             for partner_prep, partner in prepositional_objects(doc[k], parse):
                 if partner_prep in lex.conversation_prepositions:
                     yield partner
+            yield from interviewing_outlets(doc[k], lex)  # "in einem Interview der Zeitung X"
 
 
 def speaker_candidates(doc: Doc, speaker: tuple[int, int] | None, lex: CueLexicon) -> Iterator[Token]:

@@ -96,6 +96,11 @@ def _describes(child: Token, lex: CueLexicon) -> bool:
     if (child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_ and child.tag_ not in _NAME_TAGS
             and child.i == child.head.i + 1):
         return False  # "dem Minister Einmischung vor": no common noun stands in apposition unmarked
+    if (child.dep_ in ("flat", "flat:name", "appos") and (child.pos_ == "NOUN" or child.tag_ == "NN")
+            and child.head.pos_ == "PROPN" and not child.ent_type_ and child.i == child.head.i + 1):
+        # "werfen Luna Menschenhandel vor": a common noun after a name, in no name the recogniser
+        # found, is the verb's object ("Lena Vogt[NN, PER]" stays one name)
+        return False
     prep = child.lower_ if child.dep_ == "prep" else preposition_of(child)
     if prep is not None and any(c.tag_ == "PPOSAT" or c.dep_ in ("det:poss", "poss") for c in child.children):
         return False  # "dankte den Helfern [für ihre Arbeit]": a phrase with a possessive names no body
@@ -207,6 +212,10 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
     # the speaker ("so X gegenüber Y", "according to X speaking to Y": a cue that is no verb, or
     # one the tagger called a verb)
     own = candidates(verb, _lemma_with_particle(verb, lex), lex) if verb is not None else _noun_cue(doc, att, lex)
+    if verb is not None and verb.dep_ == "amod" and verb.head.i > verb.i:
+        # "Das sagte[amod] Anna Roth der Zeitung": the parser read the cue as an adjective of the
+        # speaker's noun and hung the verb's phrases on that noun
+        own = chain(own, candidates(verb.head, _lemma_with_particle(verb, lex), lex))
     heads = chain(own, speaker_candidates(doc, speaker, lex))
     for head in heads:
         head = _noun_of_modifier(head)

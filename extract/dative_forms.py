@@ -8,11 +8,14 @@ from spacy.tokens import Token
 from .doc_tables import children_of, forms, id_list
 from .fronted_subjects import is_finite
 from .lexicon import CueLexicon
-from .phrases import is_name
+from .marks import OPENING_MARKS
+from .metadata import known_agencies
+from .phrases import ends_in_noun, is_name
 
-__all__ = ["adjective_head", "after_a_name", "dative_article", "dative_by_form", "determined_in", "determiners",
-           "ends_name_of", "in_case_marked", "names_outlet", "oblique_feminine", "outlet_after_genitive",
-           "plainly_nominative", "subject_before"]
+__all__ = ["adjective_head", "after_a_name", "agency_after_nominal", "agency_after_subject", "audience_after_nominal",
+           "dative_after_phrase", "dative_after_subject", "dative_article", "dative_by_form", "determined_in",
+           "determiners", "ends_name_of", "in_case_marked", "interviewing_outlets", "names_outlet", "oblique_feminine",
+           "other_case", "outlet_after_genitive", "plainly_nominative", "subject_before"]
 
 #: entity labels of a person or body (spaCy's German and English models)
 _PERSON_OR_BODY = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -92,11 +95,32 @@ def adjective_head(token: Token) -> Token | None:
     return None
 
 
+def other_case(a: Token, b: Token) -> bool:
+    """Whether two nominals are marked for different cases: then one is no apposition of the
+    other, which agrees in case ("zum Rücktritt[Dat] Hartmanns[Gen]": whose resignation)."""
+    ca, cb = set(a.morph.get("Case")), set(b.morph.get("Case"))
+    return bool(ca) and bool(cb) and not (ca & cb)
+
+
 def names_outlet(token: Token, lex: CueLexicon) -> bool:
     """Whether the phrase of ``token`` names an outlet: a word of it ends in one of
-    ``media_words`` ("der Deutschen Presse-Agentur", "dem Nachrichtenmagazin")."""
+    ``media_words`` ("der Deutschen Presse-Agentur", "dem Nachrichtenmagazin"), also with a
+    genitive's -s ("des Senders")."""
     endings = tuple(lex.media_words)
-    return bool(endings) and any(w.lower_.endswith(endings) for w in token.subtree)
+    return bool(endings) and any(w.lower_.endswith(endings) or (w.lower_.endswith("s") and w.lower_[:-1].endswith(endings))
+                                 for w in token.subtree)
+
+
+def interviewing_outlets(noun: Token, lex: CueLexicon) -> list[Token]:
+    """"in einem Interview der Zeitung X", "im Interview des Senders Y": the genitive after a noun
+    of an interview (``interview_nouns``, also a compound's last part) that names an outlet
+    (``media_words``, ``masthead_words``, or a title in quotation marks) is who held it, told
+    the words; a person's genitive there is the one interviewed ("im Interview des Ministers")."""
+    nouns = lex.interview_nouns
+    if not (noun.lower_ in nouns or ends_in_noun(noun.lower_, nouns, shortest=5)):
+        return []
+    return [c for c in noun.rights if c.dep_ == "nmod" and c.left_edge.lower_ in lex.genitive_articles
+            and (names_outlet(c, lex) or any(w.text in lex.masthead_words or w.text in OPENING_MARKS for w in c.subtree))]
 
 
 def outlet_after_genitive(token: Token, head: Token, lex: CueLexicon) -> bool:
@@ -121,6 +145,65 @@ def after_a_name(token: Token, head: Token, lex: CueLexicon) -> bool:
     name_ends = ends_name_of(before, head)
     return ((det.i == head.right_edge.i + 1 or det.i == head.i + 1 or name_ends or closed)
             and det.lower_ in lex.genitive_articles and (is_name(head) or name_ends))
+
+
+def dative_after_phrase(token: Token, head: Token, lex: CueLexicon) -> bool:
+    """"sagte nach dem Spiel dem Sender": a phrase opened by an article only the dative has, right
+    after a prepositional phrase and no comma between, is no apposition of it: it is the verb's."""
+    det = token.left_edge
+    before = token.doc[det.i - 1] if det.i > 0 else None
+    return (det.dep_ == "det" and det.lower_ in lex.dative_determiners and before is not None
+            and not before.is_punct and before.i < token.i and before in head.subtree)
+
+
+def audience_after_nominal(token: Token, head: Token, lex: CueLexicon) -> bool:
+    """"sagte Kollmann Reportern", "sagte der Minister Journalisten": a bare plural audience noun
+    (``addressee_nouns``) in a dative's form (-n; with adjectives only of the dative's -en, not a
+    genitive's "Deutscher Journalisten") right after a nominal, no comma between, is no part of
+    its name or title, which take no bare noun after them: it is the verb's dative."""
+    word = token.lower_
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    # (the tagger takes such a noun after a name for a name too: the lexicon tells it is none)
+    return (token.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN") and head.i < token.i and word.endswith("n")
+            and (word in lex.addressee_nouns or ends_in_noun(word, lex.addressee_nouns, shortest=5))
+            and all(c.pos_ == "ADJ" and c.lower_.endswith("en") for c in token.children if c.i < token.i)
+            and before is not None and not before.is_punct and before in head.subtree)
+
+
+def _bare_agency(token: Token) -> bool:
+    """A news agency's name (:func:`~quotegraph.extract.metadata.known_agencies`) with no article
+    or preposition of its own ("Reuters", "AFP")."""
+    return (token.text.casefold() in known_agencies() and token.pos_ in ("PROPN", "NOUN")
+            and not any(c.dep_ in ("det", "case") for c in token.children))
+
+
+def agency_after_nominal(token: Token, head: Token, lex: CueLexicon) -> bool:
+    """"sagte ein Sprecher Reuters": a bare agency name right after the speaker's phrase, which the
+    parser hung on it, is no part of it but the verb's dative (the agency is told the words); after
+    an outlet's noun it is that outlet's name ("die Nachrichtenagentur AP")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (_bare_agency(token) and head.pos_ in ("NOUN", "PROPN", "PRON") and head.i < token.i
+            and before is not None and not before.is_punct and before in head.subtree
+            and not any(w.lower_.endswith(tuple(lex.media_words)) for w in token.doc[head.left_edge.i:token.i]))
+
+
+def agency_after_subject(token: Token, verb: Token) -> bool:
+    """"sagte er Reuters", "Ein Sprecher sagte AFP, …": a bare agency name on a speech verb whose
+    subject is another phrase, before the verb or right before the name, is the verb's dative."""
+    return token.i > verb.i and _bare_agency(token) and any(
+        c.dep_ in ("nsubj", "sb") and c != token and (c.i < verb.i or c.right_edge.i + 1 == token.i)
+        for c in verb.children)
+
+
+def dative_after_subject(subject: Token, verb: Token, token: Token, lex: CueLexicon) -> bool:
+    """"„…“, sagte Hans Roth der Nachrichtenagentur X am Montag": a "der" phrase of a feminine
+    noun or naming an outlet (``media_words``), on the verb right after its subject that
+    follows it, a name or a personal pronoun: no name takes a genitive after it, so the phrase
+    is the verb's dative, though the tagger read the genitive."""
+    det = token.left_edge
+    return (verb.i < subject.i and subject.right_edge.i + 1 == det.i and det.lower_ in lex.genitive_articles
+            and (is_name(subject) or subject.tag_ == "PPER")
+            and (oblique_feminine(token, lex) or names_outlet(token, lex)))
 
 
 def ends_name_of(word: Token, head: Token) -> bool:

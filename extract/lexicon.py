@@ -229,8 +229,9 @@ class CueLexicon:
     # nouns of someone who speaks for a body ("Sprecher", "spokeswoman"): the name in their owner
     # is that body, whatever the NER takes it for ("ein Sprecher von Tesla"; extract/head_names.py)
     spokesperson_nouns: frozenset[str] = _words()
-    # the roles an outlet has itself ("der Chefredakteur der Zeitung"): after any other title a
-    # "der" phrase naming an outlet is the dative ("sagte der Minister der Zeitung")
+    # the roles and bodies an outlet has itself ("der Chefredakteur der Zeitung", "der Verlag der
+    # Zeitung"): after any other title or body a "der" phrase naming an outlet is the dative
+    # ("sagte der Minister der Zeitung")
     outlet_staff_nouns: frozenset[str] = _words()
     # nouns of a person by their tie to another ("Ehefrau", "Anwalt", "wife", "aide"): the name
     # in their owner is that other person, who is not the speaker ("Trump's wife", "one Clinton
@@ -306,6 +307,9 @@ class CueLexicon:
     # "in an interview with X"), and the prepositions that attach the partner
     conversation_nouns: frozenset[str] = _words()
     conversation_prepositions: frozenset[str] = _words()
+    # nouns of an interview whose genitive naming an outlet is who held it, the addressee ("in
+    # einem Interview der Zeitung X"; a person's genitive is the one interviewed)
+    interview_nouns: frozenset[str] = _words()
     # the prepositions of the one a speech act is directed at, when its noun is the cue ("die
     # Aufforderung an die Regierung", "erging an X"): the object in the accusative, the direction
     directed_prepositions: frozenset[str] = _words()

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import srsly
@@ -82,6 +83,14 @@ if not Doc.has_extension("qg_entities"):
 
 #: Files the component writes into its folder of a saved pipeline.
 LEXICON_FILE, SPEAKER_LINKER_FILE, QUOTE_FILTER_FILE = "lexicon.json", "speaker_linker.json", "quote_filter.json"
+
+
+@lru_cache(maxsize=4)
+def _audience_nouns(lex: CueLexicon) -> frozenset[str]:
+    """The nouns of an audience after a preposition of ``audience_prepositions`` in a speaker
+    phrase: the people spoken to (``addressee_nouns``) and outlets (``media_words``: "sagte der
+    Trainer zum Nachrichtenmagazin X"), lower case."""
+    return lex.addressee_nouns | frozenset(w.lower() for w in lex.media_words)
 
 
 def candidates_to_records(doc: Doc, found: list[Found]) -> list[Attribution]:
@@ -196,7 +205,7 @@ class AttributionFinder:
         attributions = keep_speakers_apart_from_relays(doc_text(doc), attributions, lex.source_words)
         attributions = tidy_speakers(doc, attributions, lex.speaker_edge_words, lex.affiliation_prepositions,
                                      lex.conversation_nouns | lex.clause_nouns,
-                                     (lex.audience_prepositions, lex.addressee_nouns, lex.addressee_prepositions),
+                                     (lex.audience_prepositions, _audience_nouns(lex), lex.addressee_prepositions),
                                      lex.name_prepositions, lex.spokesperson_nouns, naming_nouns(lex),
                                      lex.occasion_prepositions, lex.genitive_articles)
         attributions = add_addressees(doc, attributions, lex)

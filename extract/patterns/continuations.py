@@ -201,12 +201,13 @@ def _main_verb(sent: Span) -> Token:
 
 
 def _speaking_body(phrase: Span, lex: CueLexicon) -> bool:
-    """Whether a definite phrase names one who speaks by its head: a title or an organisation
-    noun, also as a compound's last part ("der Bürgermeister", "die Wahlkommission")."""
+    """Whether a definite phrase names one who speaks by its head: a title, an organisation
+    noun or an institution's (``seat_nouns``), also as a compound's last part ("der
+    Bürgermeister", "die Wahlkommission", "die Kriminalpolizei")."""
     head = phrase.root
     if head.pos_ != "NOUN" or phrase[0].lower_ not in lex.determiners or phrase[0].lower_.startswith("ein"):
         return False
-    nouns = _lower_words(lex.titles | lex.organisation_nouns)
+    nouns = _lower_words(lex.titles | lex.organisation_nouns | lex.seat_nouns)
     return head.lower_ in nouns or ends_in_noun(head.lower_, nouns, shortest=4)
 
 

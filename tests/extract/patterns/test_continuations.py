@@ -82,6 +82,9 @@ def test_after_a_passive_reporting_verb_its_agent_is_the_one_whose_view_goes_on(
      "Mögliche Termine seien der 24. September und der 8. Oktober.", "Die Wahlkommission"),
     ("Der Präsident ist krank. Der Bürgermeister sieht derzeit keine Gefahr für die Stadt. "
      "Die Deiche seien hoch genug.", "Der Bürgermeister"),
+    # ... or an institution's noun (``seat_nouns``), also a compound's last part
+    ("Der Präsident ist krank. Die Wasserschutzpolizei sucht den Fahrer des Bootes. "
+     "Der Mann sei etwa dreißig Jahre alt.", "Die Wasserschutzpolizei"),
 ])
 def test_a_title_or_a_body_as_the_subject_before_is_the_one_whose_view_goes_on(run_de, text, speaker):
     (att,) = run_de(text).attributions
