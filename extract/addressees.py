@@ -47,7 +47,7 @@ from .addressee_candidates import (CORE_OBJECTS, candidates, disagrees, not_subj
                                    subjects_of)
 from .head_names import noun_in
 from .noun_cues import noun_cue_candidates
-from .phrases import SUBJECT_DEPS, doc_text, strip_punct, through_closing_mark
+from .phrases import SUBJECT_DEPS, doc_text, quoted_name, strip_punct, through_closing_mark
 from .records import Attribution, Mention, Quote, replaced
 from .roles import cut_before
 
@@ -395,7 +395,8 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
     out = []
     text = doc_text(doc)
     for att in attributions:
-        span, was_speaker, subject = addressee_of(doc, att, lex)
+        outlet = quoted_outlet_after_cue(doc, att, lex)
+        span, was_speaker, subject = (outlet, False, None) if outlet is not None else addressee_of(doc, att, lex)
         if span is None:
             out.append(att)
             continue
@@ -415,6 +416,37 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
                 changes["speaker"] = cut
         out.append(replaced(att, **changes))
     return out
+
+
+def quoted_outlet_after_cue(doc: Doc, att: Attribution, lex: CueLexicon) -> Span | None:
+    """A title in quotation marks after a dative article right after the cue, or after a
+    speaker that follows the cue ("X sagte der „Abendpost“, …", "…, sagte X dem „Hafenkurier“"):
+    an outlet spoken to, whatever the parser made of it (it hangs the title on the clause after
+    it, or on the speaker); None when there is none, or when the title opens a compound ("der
+    „Kurier“-Reporter") or the speaker is not known."""
+    # a dative article, or one that is dative or genitive ("der"), never one only of the genitive
+    articles = lex.dative_determiners | (lex.genitive_articles - lex.genitive_only_determiners)
+    if att.cue is None or att.speaker is None or not articles:
+        return None
+    cue = char_span_kept(doc, att.cue.start, att.cue.end, "expand")
+    if cue is None or cue.root.pos_ not in ("VERB", "AUX"):  # (not "laut einem Bericht der „…“")
+        return None
+    starts = [cue.end]
+    if att.speaker.start >= att.cue.end:  # "sagte X der „…“": after the speaker, or the end of it
+        speaker = char_span_kept(doc, att.speaker.start, att.speaker.end, "expand")
+        if speaker is None or speaker.start != cue.end:
+            return None
+        starts = range(speaker.start + 1, speaker.end + 1)
+    for i in starts:
+        # inside the speaker only right after a name: after a common noun it is its owner
+        # ("die Online-Ausgabe der „Abendpost“")
+        if i + 1 >= len(doc) or doc[i].lower_ not in articles or (
+                i != starts[-1] and doc[i - 1].pos_ != "PROPN" and not doc[i - 1].ent_type_):
+            continue
+        name = quoted_name(doc, i + 1, min(len(doc), i + 9))
+        if name is not None and not (name.end < len(doc) and doc[name.end].text[:1] in "-‐"):
+            return doc[i : name.end]
+    return None
 
 
 def quoted_addressees(attributions: list[Attribution]) -> list[bool]:

@@ -108,3 +108,14 @@ def test_an_addressee_with_no_name_has_the_type_its_noun_gives(run_en, run_de):
     assert (att.addressee.text, att.addressee.entity, att.addressee.type) == ("reporters", None, "person")
     (att,) = run_de("Ulrich Heiden sagte dem Sender, das sei ein Armutszeugnis.").attributions
     assert (att.addressee.text, att.addressee.entity, att.addressee.type) == ("dem Sender", None, "media")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ulrich Heiden sagte der „Abendpost“, das sei ein Armutszeugnis.", "Ulrich Heiden"),
+    ("Das sei ein Armutszeugnis, sagte Ulrich Heiden der „Abendpost“.", "Ulrich Heiden"),
+])
+def test_a_title_in_marks_after_a_dative_article_by_the_cue_is_the_outlet_spoken_to(run_de, text, speaker):
+    # the parser hangs the title on the clause after it or on the speaker: it is neither a
+    # quote nor part of the speaker
+    (att,) = run_de(text).attributions
+    assert (att.speaker.text, att.addressee.text, att.addressee.type) == (speaker, "der „Abendpost“", "media")
