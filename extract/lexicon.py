@@ -291,6 +291,9 @@ class CueLexicon:
     # cues whose object, or the subject of their passive, is the one addressed ("forderte die
     # Regierung auf", "X wurde beschuldigt"); None: ``addressee_verbs``
     object_addressee_verbs: frozenset[str] | None = None
+    # cues whose object before a "to" infinitive opens the content, as its subject, though it
+    # is also the one addressed ("urged Congress to act": "Congress to act")
+    infinitive_subject_verbs: frozenset[str] = _words()
     passive_subject_dependents: frozenset[str] = _words(keep_case=True)  # "nsubj:pass", "nsubjpass"
     # cues whose passive subject is the one addressed though their object is not ("Ihm wird
     # vorgeworfen, …": the object of "vorwerfen" is the charge)
