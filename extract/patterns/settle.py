@@ -162,6 +162,19 @@ def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "",
                           and not any(ch.isalnum() for ch in text[g.quote[1]:f.quote[1]])), None)
         if outer is not None and not nested:
             continue
+        cut = None if nested else _report_cut_before(text, f, reports.overlapping(f.quote[0] - 3, f.quote[1]))
+        if cut is not None:
+            # 'X said Y "has done A but B."': the report's content stopped inside the quote (or
+            # right before it) that goes on with its words; it runs to the quote's end
+            reports.move(cut, (cut.quote[0], f.quote[1]))
+            cut.kind = "mixed" if cut.kind == "indirect" else cut.kind
+            continue
+        inner = None if nested else _report_of_the_words(text, f, reports.overlapping(*f.quote))
+        if inner is not None:
+            # 'X warned “let's wait.”': the report's content is the quote's words without its marks
+            reports.move(inner, f.quote)
+            inner.kind = "direct"
+            continue
         if outer is not None:
             f.speaker = f.speaker or outer.speaker
             f.cue = f.cue or outer.cue
@@ -179,6 +192,26 @@ def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "",
             f.pattern = Pattern.FRAGMENT
             out.append(f)
     return out
+
+
+def _report_cut_before(text: str, f: Found, around) -> Found | None:
+    """The report whose content ends inside the quoted fragment ``f``, with words of the quote
+    after it, or right before the fragment with only a space between."""
+    for g in around:
+        if g is f or g.kind not in ("indirect", "mixed") or g.pattern == Pattern.EMBEDDED:
+            continue
+        if g.quote[0] < f.quote[0] < g.quote[1] < f.quote[1] or (
+                g.quote[0] < f.quote[0] and g.quote[1] <= f.quote[0] and not text[g.quote[1] : f.quote[0]].strip()):
+            return g
+    return None
+
+
+def _report_of_the_words(text: str, f: Found, around) -> Found | None:
+    """The report whose content is the words of the quoted fragment ``f`` without its marks."""
+    return next((g for g in around if g is not f and g.kind == "indirect" and g.pattern != Pattern.EMBEDDED
+                 and f.quote[0] <= g.quote[0] and g.quote[1] <= f.quote[1]
+                 and not any(ch.isalnum() for ch in text[f.quote[0] : g.quote[0]] + text[g.quote[1] : f.quote[1]])),
+                None)
 
 
 def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
