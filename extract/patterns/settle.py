@@ -51,7 +51,7 @@ def is_quoted_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
             and not _called_so(before[-1], inner, lex)):
         return True
     words = [w for w in inner.split() if any(ch.isalpha() for ch in w)]
-    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+    if len(words) >= 2 and _title_cased([w.strip(_EDGE_MARKS) for w in words], joined=not lex.capitalised_nouns):
         return True
     if len(inner.split()) <= 2 and words and any(ch.isdigit() for ch in inner) and not any(ch in _AMOUNT_SIGNS for ch in inner):
         return True  # a designation with a number: „E2“, „documenta 12“, „HD 13189“ (not an amount: "about $200")
@@ -62,6 +62,18 @@ def is_quoted_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
         return False
     span = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+#: what may stand around a title's words inside its marks: "''Meet the Press,''"
+_EDGE_MARKS = "'\"‘’“”`,.!?;:"
+
+
+def _title_cased(words: list[str], *, joined: bool) -> bool:
+    """Whether words are a title's: every one capitalised, but with ``joined`` for short joining
+    words inside ("Meet the Press", "Fox and Friends": where nouns are capitalised, as in
+    German, the words between them are no sign of a title)."""
+    return (words[0][:1].isupper() and words[-1][:1].isupper()
+            and all(w[:1].isupper() or (joined and len(w) <= 3 and w.isalpha() and w.islower()) for w in words[1:-1]))
 
 
 def _called_so(noun: Token, inner: str, lex: CueLexicon) -> bool:

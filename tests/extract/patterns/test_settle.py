@@ -271,3 +271,20 @@ def test_a_report_cut_inside_its_quote_runs_to_the_quotes_end(run_en, text, cont
 def test_a_report_of_the_quotes_own_words_is_one_attribution(run_en, text, content):
     (att,) = run_en(text).attributions
     assert (att.quote.text, att.quote.kind) == (content, "direct")
+
+
+@pytest.mark.parametrize("text", [
+    # short joining words inside a capitalised title
+    'The mayor told "Mornings on the Bay" that the port would reopen in May.',
+    # a title between doubled apostrophes, its comma inside them
+    "Ms. Ruiz said on ''Harbor Politics Tonight,'' that the levy was fair.",
+])
+def test_a_shows_title_in_quotation_marks_is_no_quote(run_en, text):
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith("that the")
+
+
+def test_german_words_between_capitalised_nouns_are_no_title(run_de):
+    # German capitalises nouns: „Mut zur Lücke“ may be the words of a speaker
+    text = "Die Ministerin forderte „Mut zur Lücke“ von den Schulen."
+    assert any(a.quote.text == "„Mut zur Lücke“" for a in run_de(text).attributions)
