@@ -410,6 +410,9 @@ class CueLexicon:
     # whether a quote that goes on after its frame ("“A,” he said. “B.”") is one content with
     # its continuation (PARC/PolNeAR practice) or two quotes
     join_continued_quotes: bool = False
+    # the words that join quoted fragments of one cue into one content besides a comma ("called
+    # it “pathetic” and “dangerous”": PolNeAR practice); empty: one quote each
+    fragment_joiners: frozenset[str] = _words()
     # whether a report in the writer's words that ends in a question mark is one (PARC/PolNeAR
     # practice) or asks for a view and reports none ("Welche Vorschläge sind Ihrer Meinung nach
     # verfassungswidrig?": German Wikinews practice)

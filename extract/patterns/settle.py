@@ -397,6 +397,31 @@ def join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
             or not any(j.cue == g.cue and j.quote[0] <= g.quote[0] and g.quote[1] <= j.quote[1] for j in joined)]
 
 
+def join_coordinated_fragments(text: str, found: list[Found], lex: CueLexicon) -> list[Found]:
+    """"calling the charge “pathetic” and “dangerous”", "as “criminals,” “rapists” or
+    “thugs”": quoted fragments of one cue and speaker with only a comma or a joining word
+    (``CueLexicon.fragment_joiners``) between them are one content, from the first to the
+    last (``found`` sorted by quote start)."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and f.pattern == Pattern.EMBEDDED and prev.pattern == Pattern.EMBEDDED
+                and f.cue is not None and f.cue == prev.cue and f.speaker == prev.speaker
+                and prev.quote[1] <= f.quote[0] and _joins(text[prev.quote[1] : f.quote[0]], lex)):
+            prev.quote = (prev.quote[0], f.quote[1])
+            continue
+        out.append(f)
+    return out
+
+
+def _joins(gap: str, lex: CueLexicon) -> bool:
+    """Whether the words between two fragments only join them: a comma or a joining word, and
+    an article after it ("“a disgrace” and a “sham”")."""
+    words = [w.lower() for w in gap.replace(",", " ").split()]
+    return len(words) <= 2 and (not words or words[0] in lex.fragment_joiners) and all(
+        w in lex.determiners for w in words[1:])
+
+
 def _opens_clause(text: str, start: int) -> bool:
     """Whether the text before ``start`` ends in a sentence or clause mark."""
     return text[max(0, start - 40) : start].rstrip()[-1:] in (".", "!", "?", ",", ":", ";")
@@ -552,6 +577,8 @@ def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False
     found.sort(key=lambda f: (f.quote[0], -f.quote[1]))
     if lex.join_continued_quotes:
         found = join_continued_quotes(text, found)
+    if lex.fragment_joiners:
+        found = join_coordinated_fragments(text, found, lex)
     inherit_speakers(doc, found, lex)
     quoted_objects_speak(doc, found, lex)
     relative_relays_named(doc, found, lex)

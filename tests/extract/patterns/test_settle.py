@@ -288,3 +288,9 @@ def test_german_words_between_capitalised_nouns_are_no_title(run_de):
     # German capitalises nouns: „Mut zur Lücke“ may be the words of a speaker
     text = "Die Ministerin forderte „Mut zur Lücke“ von den Schulen."
     assert any(a.quote.text == "„Mut zur Lücke“" for a in run_de(text).attributions)
+
+
+def test_quoted_fragments_joined_by_a_conjunction_are_one_content(run_en):
+    text = "In 2015 he infamously referred to the farmers as “criminals” and “thieves” while calling for a new levy."
+    quoted = [a.quote.text for a in run_en(text).attributions if a.quote.kind == "direct"]
+    assert quoted == ["“criminals” and “thieves”"]
