@@ -233,7 +233,8 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
             continue  # "sagte die Kanzlerin einigen Teilnehmern zufolge": who told it, unattached
         if quote[0] <= head.idx < quote[1] and _opens_quote(doc, head, quote, lex):
             quote = (_phrase_end(doc, head, lex), quote[1])  # "Nach Angaben X| gegenüber dem Sender ist …"
-        if quote[0] <= head.idx < quote[1] or (mediator and mediator[0] <= head.idx < mediator[1]):
+        opens = _opens_infinitive_content(head, verb, att, lex)
+        if (quote[0] <= head.idx < quote[1] and not opens) or (mediator and mediator[0] <= head.idx < mediator[1]):
             continue
         in_speaker = speaker is not None and speaker[0] <= head.idx < speaker[1]
         det = next((c for c in head.lefts if c.dep_ == "det"), None)
@@ -255,7 +256,7 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
                                                    or (verb is None
                                                        and preposition_of(head) in lex.directed_prepositions)):
             continue
-        blocked = [quote] + ([mediator] if mediator else [])
+        blocked = ([] if opens else [quote]) + ([mediator] if mediator else [])
         if verb is None and att.cue is not None:
             blocked.append((att.cue.start, att.cue.end))  # "den Passagieren den Befehl": the noun cue is no part of it
         if speaker and not in_speaker:
@@ -264,6 +265,14 @@ def addressee_of(doc: Doc, att: Attribution, lex: CueLexicon) -> tuple[Span | No
         if span is not None:
             return span, is_speaker, (_phrase(doc, subject, [quote], lex) if subject is not None else None)
     return None, False, None
+
+
+def _opens_infinitive_content(head: Token, verb: Token | None, att: Attribution, lex: CueLexicon) -> bool:
+    """Whether the candidate is the cue's object that opens the content as the subject of its
+    infinitive ("urged [Congress] to act": ``CueLexicon.infinitive_subject_verbs``): it is
+    addressed though it is part of what was said."""
+    return (verb is not None and head.head == verb and head.dep_ in ("dobj", "obj")
+            and head.left_edge.idx == att.quote.start and cue_lemma(verb, lex) in lex.infinitive_subject_verbs)
 
 
 def _noun_of_modifier(token: Token) -> Token:

@@ -292,6 +292,9 @@ class CueLexicon:
     # cues whose object, or the subject of their passive, is the one addressed ("forderte die
     # Regierung auf", "X wurde beschuldigt"); None: ``addressee_verbs``
     object_addressee_verbs: frozenset[str] | None = None
+    # cues whose object before a "to" infinitive opens the content, as its subject, though it
+    # is also the one addressed ("urged Congress to act": "Congress to act")
+    infinitive_subject_verbs: frozenset[str] = _words()
     passive_subject_dependents: frozenset[str] = _words(keep_case=True)  # "nsubj:pass", "nsubjpass"
     # cues whose passive subject is the one addressed though their object is not ("Ihm wird
     # vorgeworfen, …": the object of "vorwerfen" is the charge)
@@ -417,6 +420,9 @@ class CueLexicon:
     # whether a quote that goes on after its frame ("“A,” he said. “B.”") is one content with
     # its continuation (PARC/PolNeAR practice) or two quotes
     join_continued_quotes: bool = False
+    # the words that join quoted fragments of one cue into one content besides a comma ("called
+    # it “pathetic” and “dangerous”": PolNeAR practice); empty: one quote each
+    fragment_joiners: frozenset[str] = _words()
     # whether a report in the writer's words that ends in a question mark is one (PARC/PolNeAR
     # practice) or asks for a view and reports none ("Welche Vorschläge sind Ihrer Meinung nach
     # verfassungswidrig?": German Wikinews practice)

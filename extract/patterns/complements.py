@@ -89,6 +89,7 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
     end = _participle_cue(comp, lex) or with_complement(verb, comp, lex)
     # a "for-to" clause without its "for": "called for [the state to build …]"
     start = comp.left_edge.i + 1 if comp is for_to else comp.left_edge.i
+    start = _infinitive_subject(verb, comp, lemma, lex) or start
     end = _coordinated_cue(doc, start, end, lex) or _second_report(doc, start, end, lex) or _quoted_conjunct(doc, verb, end) or end
     end = _without_relative_aside(doc, start, end)
     if comp.dep_ == "dobj" and end - start < 2 and comp.pos_ == "PRON":
@@ -101,6 +102,17 @@ def english_complement(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLe
                            min_words=1 if named else 2)
 
 
+
+
+def _infinitive_subject(verb: Token, comp: Token, lemma: str, lex: CueLexicon) -> int | None:
+    """Where the content starts when the cue's object is the subject of the "to" infinitive
+    after it ("urged [Congress to act]", ``CueLexicon.infinitive_subject_verbs``): at the
+    object, which stays the one addressed too."""
+    if lemma not in lex.infinitive_subject_verbs or comp.dep_ != "xcomp" or not any(
+            a.dep_ == "aux" and a.tag_ == "TO" for a in comp.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and verb.i < c.i < comp.i), None)
+    return obj.left_edge.i if obj is not None else None
 
 
 def _adverbial_object(noun: Token, lex: CueLexicon) -> bool:

@@ -51,7 +51,7 @@ def is_quoted_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
             and not _called_so(before[-1], inner, lex)):
         return True
     words = [w for w in inner.split() if any(ch.isalpha() for ch in w)]
-    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+    if len(words) >= 2 and _title_cased([w.strip(_EDGE_MARKS) for w in words], joined=not lex.capitalised_nouns):
         return True
     if len(inner.split()) <= 2 and words and any(ch.isdigit() for ch in inner) and not any(ch in _AMOUNT_SIGNS for ch in inner):
         return True  # a designation with a number: „E2“, „documenta 12“, „HD 13189“ (not an amount: "about $200")
@@ -62,6 +62,18 @@ def is_quoted_title(doc: Doc, text: str, f: Found, lex: CueLexicon) -> bool:
         return False
     span = doc.char_span(f.quote[0], f.quote[1], alignment_mode="expand")
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+#: what may stand around a title's words inside its marks: "''Meet the Press,''"
+_EDGE_MARKS = "'\"‘’“”`,.!?;:"
+
+
+def _title_cased(words: list[str], *, joined: bool) -> bool:
+    """Whether words are a title's: every one capitalised, but with ``joined`` for short joining
+    words inside ("Meet the Press", "Fox and Friends": where nouns are capitalised, as in
+    German, the words between them are no sign of a title)."""
+    return (words[0][:1].isupper() and words[-1][:1].isupper()
+            and all(w[:1].isupper() or (joined and len(w) <= 3 and w.isalpha() and w.islower()) for w in words[1:-1]))
 
 
 def _called_so(noun: Token, inner: str, lex: CueLexicon) -> bool:
@@ -162,6 +174,19 @@ def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "",
                           and not any(ch.isalnum() for ch in text[g.quote[1]:f.quote[1]])), None)
         if outer is not None and not nested:
             continue
+        cut = None if nested else _report_cut_before(text, f, reports.overlapping(f.quote[0] - 3, f.quote[1]))
+        if cut is not None:
+            # 'X said Y "has done A but B."': the report's content stopped inside the quote (or
+            # right before it) that goes on with its words; it runs to the quote's end
+            reports.move(cut, (cut.quote[0], f.quote[1]))
+            cut.kind = "mixed" if cut.kind == "indirect" else cut.kind
+            continue
+        inner = None if nested else _report_of_the_words(text, f, reports.overlapping(*f.quote))
+        if inner is not None:
+            # 'X warned “let's wait.”': the report's content is the quote's words without its marks
+            reports.move(inner, f.quote)
+            inner.kind = "direct"
+            continue
         if outer is not None:
             f.speaker = f.speaker or outer.speaker
             f.cue = f.cue or outer.cue
@@ -179,6 +204,26 @@ def settle_fragments(found: list[Found], *, nested: bool = True, text: str = "",
             f.pattern = Pattern.FRAGMENT
             out.append(f)
     return out
+
+
+def _report_cut_before(text: str, f: Found, around) -> Found | None:
+    """The report whose content ends inside the quoted fragment ``f``, with words of the quote
+    after it, or right before the fragment with only a space between."""
+    for g in around:
+        if g is f or g.kind not in ("indirect", "mixed") or g.pattern == Pattern.EMBEDDED:
+            continue
+        if g.quote[0] < f.quote[0] < g.quote[1] < f.quote[1] or (
+                g.quote[0] < f.quote[0] and g.quote[1] <= f.quote[0] and not text[g.quote[1] : f.quote[0]].strip()):
+            return g
+    return None
+
+
+def _report_of_the_words(text: str, f: Found, around) -> Found | None:
+    """The report whose content is the words of the quoted fragment ``f`` without its marks."""
+    return next((g for g in around if g is not f and g.kind == "indirect" and g.pattern != Pattern.EMBEDDED
+                 and f.quote[0] <= g.quote[0] and g.quote[1] <= f.quote[1]
+                 and not any(ch.isalnum() for ch in text[f.quote[0] : g.quote[0]] + text[g.quote[1] : f.quote[1]])),
+                None)
 
 
 def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
@@ -352,6 +397,31 @@ def join_continued_quotes(text: str, found: list[Found]) -> list[Found]:
             or not any(j.cue == g.cue and j.quote[0] <= g.quote[0] and g.quote[1] <= j.quote[1] for j in joined)]
 
 
+def join_coordinated_fragments(text: str, found: list[Found], lex: CueLexicon) -> list[Found]:
+    """"calling the charge “pathetic” and “dangerous”", "as “criminals,” “rapists” or
+    “thugs”": quoted fragments of one cue and speaker with only a comma or a joining word
+    (``CueLexicon.fragment_joiners``) between them are one content, from the first to the
+    last (``found`` sorted by quote start)."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and f.pattern == Pattern.EMBEDDED and prev.pattern == Pattern.EMBEDDED
+                and f.cue is not None and f.cue == prev.cue and f.speaker == prev.speaker
+                and prev.quote[1] <= f.quote[0] and _joins(text[prev.quote[1] : f.quote[0]], lex)):
+            prev.quote = (prev.quote[0], f.quote[1])
+            continue
+        out.append(f)
+    return out
+
+
+def _joins(gap: str, lex: CueLexicon) -> bool:
+    """Whether the words between two fragments only join them: a comma or a joining word, and
+    an article after it ("“a disgrace” and a “sham”")."""
+    words = [w.lower() for w in gap.replace(",", " ").split()]
+    return len(words) <= 2 and (not words or words[0] in lex.fragment_joiners) and all(
+        w in lex.determiners for w in words[1:])
+
+
 def _opens_clause(text: str, start: int) -> bool:
     """Whether the text before ``start`` ends in a sentence or clause mark."""
     return text[max(0, start - 40) : start].rstrip()[-1:] in (".", "!", "?", ",", ":", ";")
@@ -507,6 +577,8 @@ def settle(doc: Doc, found: list[Found], lex: CueLexicon, *, broad: bool = False
     found.sort(key=lambda f: (f.quote[0], -f.quote[1]))
     if lex.join_continued_quotes:
         found = join_continued_quotes(text, found)
+    if lex.fragment_joiners:
+        found = join_coordinated_fragments(text, found, lex)
     inherit_speakers(doc, found, lex)
     quoted_objects_speak(doc, found, lex)
     relative_relays_named(doc, found, lex)

@@ -136,7 +136,9 @@ def _noun_act(doc: Doc, noun: Token, lex: CueLexicon) -> Found | None:
 def _governor_subject(noun: Token, lex: CueLexicon) -> Span | None:
     """The subject of the verb whose object ``noun`` is: "[The union] voiced support for …"."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.pos_ == "VERB" and verb.i > verb.head.i:
+        verb = verb.head  # "rose to the defense of X", "opened with a call for X"
+    elif noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     return _phrase(subject) if subject is not None else None

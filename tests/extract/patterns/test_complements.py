@@ -369,3 +369,17 @@ def test_the_object_after_what_was_told_is_no_content(run_en):
     # "what" stands for what was told; the station heard it
     text = "The statement conflicted with what Mara Linde told the radio station."
     assert not [a for a in run_en(text).attributions if a.quote.text == "the radio station"]
+
+
+@pytest.mark.parametrize("text, content, addressee", [
+    # the object is the infinitive's subject: in the content, and still the one addressed
+    ("The senator urged the board to delay the vote on the stadium.", "the board to delay the vote on the stadium",
+     "the board"),
+    ("Mara Quist asked the council to publish the audit.", "the council to publish the audit", "the council"),
+    # "tell" keeps its hearer out of what was said
+    ("The coach told his players to stay calm during the final.", "to stay calm during the final", "his players"),
+])
+def test_object_before_an_infinitive_opens_the_content_of_a_plea(run_en, text, content, addressee):
+    (att,) = run_en(text).attributions
+    assert att.quote.text == content
+    assert att.addressee is not None and att.addressee.text == addressee

@@ -248,3 +248,49 @@ def test_a_frameless_quote_takes_its_own_sentences_subject_when_that_names_someo
 def test_a_german_question_in_the_writers_words_reports_nothing(run_de, question, statement):
     assert run_de(question).attributions == ()
     assert [a.quote.kind for a in run_de(statement).attributions] == ["indirect"]
+
+
+@pytest.mark.parametrize("text, content", [
+    # the report's content stopped at the sentence's end inside the quote that goes on
+    ('Baker said the levy "is a question of money in this town. It is not a question of will."',
+     'the levy "is a question of money in this town. It is not a question of will."'),
+    ("Ruiz says the mayor “knows full well that the clinic is licensed, regardless of the budget. "
+     "Still, rather than focus on patients, she goes after the nurses.”",
+     "the mayor “knows full well that the clinic is licensed, regardless of the budget. "
+     "Still, rather than focus on patients, she goes after the nurses.”"),
+])
+def test_a_report_cut_inside_its_quote_runs_to_the_quotes_end(run_en, text, content):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.quote.kind) == (content, "mixed")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator cautioned “let’s not get ahead of ourselves,” and left the room.", "“let’s not get ahead of ourselves,”"),
+    ("Rivera told reporters “the matter is now concluded.”", "“the matter is now concluded.”"),
+])
+def test_a_report_of_the_quotes_own_words_is_one_attribution(run_en, text, content):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.quote.kind) == (content, "direct")
+
+
+@pytest.mark.parametrize("text", [
+    # short joining words inside a capitalised title
+    'The mayor told "Mornings on the Bay" that the port would reopen in May.',
+    # a title between doubled apostrophes, its comma inside them
+    "Ms. Ruiz said on ''Harbor Politics Tonight,'' that the levy was fair.",
+])
+def test_a_shows_title_in_quotation_marks_is_no_quote(run_en, text):
+    (att,) = run_en(text).attributions
+    assert att.quote.text.startswith("that the")
+
+
+def test_german_words_between_capitalised_nouns_are_no_title(run_de):
+    # German capitalises nouns: „Mut zur Lücke“ may be the words of a speaker
+    text = "Die Ministerin forderte „Mut zur Lücke“ von den Schulen."
+    assert any(a.quote.text == "„Mut zur Lücke“" for a in run_de(text).attributions)
+
+
+def test_quoted_fragments_joined_by_a_conjunction_are_one_content(run_en):
+    text = "In 2015 he infamously referred to the farmers as “criminals” and “thieves” while calling for a new levy."
+    quoted = [a.quote.text for a in run_en(text).attributions if a.quote.kind == "direct"]
+    assert quoted == ["“criminals” and “thieves”"]
