@@ -351,6 +351,8 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
             yield child  # "Ihr gegenüber", the preposition after its pronoun, each on the verb
     for k in _clause_nominals(verb, parse=parse):  # "sagte Anna gegenüber dem Sender": attached to another word
         prep = _preposition_at(doc, k, parse)
+        if prep is None and lemma not in lex.dative_addressee_verbs:
+            continue  # no preposition, no stray dative: none of the tests below passes (no Token made)
         if f"{lemma} {prep}" in lex.verb_topic_prepositions:  # "erklärte X zum Feind": spoken of
             continue
         nominal = doc[k]  # one Token for every test below

@@ -30,7 +30,7 @@ class ResolvedEntity:
 
 
 def _words(name: str, inflected: bool = False) -> list[str]:
-    words = [w.casefold() for w in re.findall(r"\w[\w.'’-]*", name)]
+    words = [w.casefold() for w in _NAME_WORD.findall(name)]
     return name_key(words) if inflected else words
 
 
@@ -38,6 +38,10 @@ def _words(name: str, inflected: bool = False) -> list[str]:
 #: every word of a name alike, so a surname ending so ("Janssen") still matches itself
 _GENITIVE_END = re.compile(r"(?:s|['’]s?)$")  # "Kölns", "Texas'", "Germany’s"
 _ADJECTIVE_ENDINGS = ("en", "em")
+# compiled once: re's own cache is looked up in Python on every call of re.findall/re.sub
+_NAME_WORD = re.compile(r"\w[\w.'’-]*")
+_WORD_CHAR = re.compile(r"\w")
+_POSSESSIVE_END = re.compile(r"(?<=\w)(['’]s|['’])$")  # "Germany’s", "Texas'"
 
 
 def name_key(words: list[str]) -> list[str]:
@@ -68,6 +72,23 @@ def _inflected_words(name: str) -> int:
     return sum(a != b for a, b in zip(words, name_key(words)))
 
 
+#: per lexicon (by id, with the lexicon itself, so the id is not reused while it is here): its
+#: titles casefolded, those of 4+ letters as a tuple (``str.endswith`` takes them at once), and
+#: the names :meth:`EntityIndex.clean` cleaned, as the same names come back article after article
+_LEXICON_TABLES: dict[int, tuple[CueLexicon, tuple[set[str], tuple[str, ...], dict[str, str]]]] = {}
+_MAX_CLEANED = 100_000  # names remembered before starting afresh
+
+
+def _lexicon_tables(lex: CueLexicon) -> tuple[set[str], tuple[str, ...], dict[str, str]]:
+    entry = _LEXICON_TABLES.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        if len(_LEXICON_TABLES) >= 8:  # lexicons loaded anew (tests): not all kept alive
+            _LEXICON_TABLES.clear()
+        titles = {t.casefold() for t in lex.titles}
+        entry = _LEXICON_TABLES[id(lex)] = (lex, (titles, tuple(t for t in titles if len(t) >= 4), {}))
+    return entry[1]
+
+
 class EntityIndex:
     """Canonical entities of one article; names merge when one's words are part of another's."""
 
@@ -77,21 +98,29 @@ class EntityIndex:
         # word -> places in self.entities of the entities whose names have it: a name can only
         # merge with an entity it shares a word with, so add() looks at those, not at them all
         self._by_word: dict[str, set[int]] = {}
-        self._titles = {t.casefold() for t in lex.titles}
-        self._title_endings = tuple(t for t in self._titles if len(t) >= 4)  # str.endswith takes them at once
+        self._titles, self._title_endings, self._cleaned = _lexicon_tables(lex)
         self._keys: dict[str, tuple[str, frozenset[str], str]] = {}  # a name → _key's first two parts, casefolded
         self._abbreviations: dict[str, ResolvedEntity] = {}  # "sz" -> Süddeutsche Zeitung
 
     def clean(self, name: str) -> str:
         """The name without leading determiners and titles (and the owner before a title: "Kölns
         Präsident X"), and without a genitive 's."""
+        cleaned = self._cleaned  # a function of the name and the lexicon: kept per process
+        out = cleaned.get(name)
+        if out is None:
+            if len(cleaned) >= _MAX_CLEANED:
+                cleaned.clear()
+            out = cleaned[name] = self._clean(name)
+        return out
+
+    def _clean(self, name: str) -> str:
         words = name.split()
         while len(words) > 1 and (words[0].casefold() in self.lex.determiners or self.is_title(words[0])
                                   or words[0].casefold() in self.lex.possessives
                                   or self._outlet_word_before_name(words) or self._owner_before_title(words)):
             words = words[1:]
         out = " ".join(words).strip(" ,.;:").rstrip(" ([{")  # "The Associated Press (" as recognised
-        out = re.sub(r"(?<=\w)(['’]s|['’])$", "", out)
+        out = _POSSESSIVE_END.sub("", out)
         return out
 
     def _outlet_word_before_name(self, words: list[str]) -> bool:
@@ -138,7 +167,7 @@ class EntityIndex:
         known = self._keys.get(name)
         if known is None:  # an article names its people and outlets many times
             cleaned = self.clean(name)
-            words = _words(cleaned, self.lex.inflected_names) if cleaned and re.search(r"\w", cleaned) else ()
+            words = _words(cleaned, self.lex.inflected_names) if cleaned and _WORD_CHAR.search(cleaned) else ()
             known = self._keys[name] = (cleaned, frozenset(words), cleaned.casefold())
         cleaned, words, folded = known
         if not words:
@@ -221,7 +250,7 @@ class EntityIndex:
         if found is not None:
             return found
         cleaned = self.clean(name)
-        return self._new(cleaned, name, etype) if cleaned and re.search(r"\w", cleaned) else None
+        return self._new(cleaned, name, etype) if cleaned and _WORD_CHAR.search(cleaned) else None
 
     def _index(self, k: int, words) -> None:
         for w in words:

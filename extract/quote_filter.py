@@ -22,7 +22,7 @@ from typing import NamedTuple
 from functools import lru_cache
 
 from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, MORPH, ORTH, POS, TAG
-from spacy.parts_of_speech import ADP, ADV, AUX, NOUN, PRON, SCONJ, VERB
+from spacy.parts_of_speech import ADP, ADV, AUX, DET, NOUN, PRON, SCONJ, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
@@ -45,13 +45,18 @@ def _bucket(n: int) -> str:
     return str(n.bit_length())
 
 
-def _speaker_kind(att: Attribution, span: Span | None) -> str:
+def _speaker_kind(att: Attribution, span: Span | None, pos: list[int] | None = None) -> str:
+    """The kind of the speaker phrase by its first word's part of speech (``pos``: the Doc's
+    parts of speech as ids, to read it without a Token)."""
     if att.speaker is None:
         return "none"
-    first = span[0].pos_ if span is not None and len(span) else None
-    if first == "PRON" and len(span) == 1:
+    if span is None or not len(span):
+        first = None
+    else:
+        first = span[0].pos if pos is None else pos[span.start]
+    if first == PRON and len(span) == 1:
         return "pronoun"
-    if first == "DET":
+    if first == DET:
         return f"description:{att.speaker.type or 'none'}"
     return f"name:{att.speaker.type or 'none'}"
 
@@ -89,7 +94,8 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
         feats.append(f"cue_pos={cue_root.pos_}|kind={kind}")
         where = "before" if cue.end <= start else "after" if cue.start >= end else "inside"
         feats.append(f"cue_at={where}|kind={kind}")
-    speaker = _speaker_kind(att, speaker_span)
+    tables = _tables(doc)
+    speaker = _speaker_kind(att, speaker_span, tables.pos)
     feats += [f"speaker={speaker}", f"speaker={speaker}|kind={kind}", f"speaker={speaker}|pattern={pattern}"]
     if cue_span is not None:
         feats.append(f"cue_tag={cue_root.tag_}|pattern={pattern}")
@@ -110,7 +116,6 @@ def quote_features(doc: Doc, att: Attribution, lex: CueLexicon, text: str | None
     if quote is None or len(quote) == 0:
         return feats + ["no_tokens"]
     q_start, q_end = quote.start, quote.end
-    tables = _tables(doc)
     # the quote's words (no punctuation, no space) by index: read from the Doc's arrays, no Token made
     edge = tables.edge
     words = [i for i in range(q_start, q_end) if not edge[i]]

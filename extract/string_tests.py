@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .doc_tables import strings_of
+
 __all__ = ["KnownIds"]
 
 
@@ -41,5 +43,6 @@ class KnownIds:
             new = set(ids)
         self._seen |= new
         test = self.test
-        self._passing.update(h for h in new if test(strings[h]))
+        new_ids = list(new)  # their strings read as the Doc's forms are (each id decoded once per process)
+        self._passing.update(h for h, word in zip(new_ids, strings_of(new_ids, strings)) if test(word))
         return ids & self._passing

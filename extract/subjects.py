@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SPACY
+from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import ADJ, ADP, AUX, CCONJ, DET, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -30,10 +30,11 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         return None
     # the verb's dependents and the words around the subject are read from the Doc's arrays
     # (:mod:`~quotegraph.extract.doc_tables`): a Token is made only for a subject
-    deps, pos, lowers, texts, spaces, edge, children_at, subject_ids, every_subject = words[:9]
+    deps, pos, lowers, texts, spaces, edge, children_at, subject_ids, every_subject, phrase_edges = words[:10]
+    # "Laut BBC News sagte der Minister": a preposition heads no subject, nor opens one (a Token
+    # made only for a child that passes)
     children = [doc[c] for c in children_at[verb.i] if deps[c] in subject_ids and lower <= c < upper
-                and pos[c] != ADP]  # "Laut BBC News sagte der Minister": a preposition heads no subject
-    children = [c for c in children if not _opens_with_preposition(c, lex)]
+                and pos[c] != ADP and not _opens_with_preposition_at(doc, c, lex, words)]
     if not children and not any(deps[c] in every_subject for c in children_at[verb.i]):
         # "Jugendliche haben dagegen … ausgesagt": the parser hung the subject on the auxiliary
         children = [c for c in subjects_on_auxiliary(verb, lower, upper, lex) if not _opens_with_preposition(c, lex)]
@@ -74,7 +75,8 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
     if children:
         child = children[0]
         i = child.i
-        left = max(first := child.left_edge.i, lower)  # (its left edge read once: a Token per read)
+        first, last = phrase_edges.get(i) or _edges_of(child, phrase_edges)
+        left = max(first, lower)
         if left > lower and left == first and pos[left - 1] == DET and pos[head_list(doc)[left - 1]] not in (NOUN, PROPN):
             left -= 1  # "Der dortige Gerichtshof": its article the parser hung on the verb
         if lowers[left] in lex.passive_agent_prepositions and left < i:
@@ -82,7 +84,7 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         # a dateline set off by a spaced dash before the head is no part of it ("LONDON (Reuters) - Mayor X")
         dash = next((k for k in range(i - 1, left, -1) if texts[k] in _DASHES and spaces[k] and spaces[k - 1]), None)
         left = dash + 1 if dash is not None else left
-        right = min(child.right_edge.i, upper - 1)
+        right = min(last, upper - 1)
         # a subject does not run through the cue or a comma clause
         if left <= verb.i <= right:
             return None
@@ -122,7 +124,7 @@ def subject_of(verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | N
         limit = upper if verb.i < start else min(upper, verb.i)
         if bounds[1] - start == 1 and pos[start] == DET and (name := quoted_name(doc, start + 1, limit)) is not None:
             return span_of(doc, start, name.end)  # "Wie die „taz“ berichtet": the article alone was the parser's subject
-        return span_of(doc, start, _names_end(doc, start, bounds[1], limit, words[9:]))
+        return span_of(doc, start, _names_end(doc, start, bounds[1], limit, words[_NAME_WORDS:]))
     if lex.verb_second and not any(deps[c] in every_subject for c in children_at[verb.i]):
         return fronted_subject(verb, lower, lex)
     return None
@@ -206,8 +208,10 @@ def _before_addressed_outlet(doc: Doc, i: int, right: int, lowers: list[str], po
 def _subject_words(doc: Doc) -> tuple | None:
     """What :func:`subject_of` reads of a Doc, in one look-up while it is read (None without a
     parse): the tokens' labels, parts of speech, lower-case forms, texts, trailing-space flags,
-    punctuation flags, children, the ids of the subject labels without and with "expl", and
-    what :func:`_names_end` reads."""
+    punctuation flags, children, the ids of the subject labels without and with "expl", the
+    phrases' edges found so far (:func:`_edges_of`), what :func:`_opens_with_preposition_at`
+    reads (fine tags, number-like flags, the ids of "quantmod", "advmod" and "IN") and, from
+    :data:`_NAME_WORDS` on, what :func:`_names_end` reads."""
     return kept(doc, "subject_words", _read_subject_words)
 
 
@@ -219,7 +223,19 @@ def _read_subject_words(doc: Doc) -> tuple | None:
     strings = doc.vocab.strings
     return (id_list(doc, DEP), id_list(doc, POS), forms(doc, LOWER), forms(doc, ORTH), id_list(doc, SPACY),
             flags(doc, IS_PUNCT, IS_SPACE), children_of(doc), _label_ids(SUBJECT_DEPS - {"expl"}, strings),
-            _label_ids(SUBJECT_DEPS, strings), *_name_words(doc))
+            _label_ids(SUBJECT_DEPS, strings), {}, id_list(doc, TAG), flags(doc, LIKE_NUM),
+            _label_ids(frozenset({"quantmod", "advmod"}), strings), strings["IN"], *_name_words(doc))
+
+
+_NAME_WORDS = 14  # where what :func:`_names_end` reads starts in :func:`_subject_words`
+
+
+def _edges_of(token: Token, edges: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """The first and last token of ``token``'s phrase (``left_edge.i``, ``right_edge.i``), kept
+    in ``edges`` (of :func:`_subject_words`): the patterns and the speaker linker ask about the
+    same subjects again, and each edge read from a Token makes one."""
+    found = edges[token.i] = (token.left_edge.i, token.right_edge.i)
+    return found
 
 
 def _dash_after(token: Token) -> bool:
@@ -242,11 +258,28 @@ def _opens_with_preposition(token: Token, lex: CueLexicon) -> bool:
     the voters said": an English preposition the parser makes a modifier of the quantity) or names the agent of a passive ("Von der Regierung
     wurde gefordert", the agent speaks). A preposition of address opens no subject whatever the
     tagger took it for ("Gegenüber[PROPN] Wikinews erklärte ein Sprecher")."""
-    first = token.left_edge
-    if first.lower_ in lex.addressee_prepositions and first.i < token.right_edge.i:
+    words = _subject_words(token.doc)
+    if words is None:
+        first = token.left_edge
+        if first.lower_ in lex.addressee_prepositions and first.i < token.right_edge.i:
+            return True
+        return (first.i < token.i and first.pos == ADP and first.lower_ not in lex.passive_agent_prepositions
+                and not (first.dep_ in ("quantmod", "advmod") and first.tag_ == "IN")
+                and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
+    return _opens_with_preposition_at(token.doc, token.i, lex, words, token)
+
+
+def _opens_with_preposition_at(doc: Doc, i: int, lex: CueLexicon, words: tuple, token: Token | None = None) -> bool:
+    """:func:`_opens_with_preposition` of the token at ``i``, read from the Doc's arrays
+    (``words``: :func:`_subject_words`); a Token is made only where the phrase's edges are not
+    known yet (``token``: the one at ``i``, if made already)."""
+    deps, pos, lowers = words[0], words[1], words[2]
+    first, last = words[9].get(i) or _edges_of(doc[i] if token is None else token, words[9])
+    if lowers[first] in lex.addressee_prepositions and first < last:
         return True
-    return (first.i < token.i and first.pos == ADP and first.lower_ not in lex.passive_agent_prepositions
-            and not (first.dep_ in ("quantmod", "advmod") and first.tag_ == "IN") and not (first.i + 1 < len(token.doc) and token.doc[first.i + 1].like_num))
+    return (first < i and pos[first] == ADP and lowers[first] not in lex.passive_agent_prepositions
+            and not (deps[first] in words[12] and words[10][first] == words[13])
+            and not (first + 1 < len(lowers) and words[11][first + 1]))
 
 
 def _names_someone(head: Token) -> bool:
