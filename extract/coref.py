@@ -342,6 +342,8 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
         # a title in quotation marks one speaks to is an outlet ("gegenüber der „Rheinischen Post“")
         outlet = names_an_outlet(span, name, lex) or _quoted_outlet(span, lex) is not None
         etype = "media" if outlet else entity_type_of_label(label) if label else named[1]
+        if etype == "organization" and _interviewed_by(span, lex):
+            etype = "media"  # "in an interview with the BBC": a body one gives an interview is an outlet
         named = (weak_nominative(name, lex), etype)
     elif span is not None and len(span):
         named = _quoted_outlet(span, lex)
@@ -353,6 +355,14 @@ def _named_addressee(doc: Doc, addressee: Mention | None, index: EntityIndex, le
     etype = None if root is None or root.pos_ != "NOUN" else "person" if noun_in(root, lex.person_nouns, lex) \
         else "media" if noun_in(root, lex.media_words, lex) else None
     return (*chars, None, etype)
+
+
+def _interviewed_by(span: Span, lex: CueLexicon) -> bool:
+    """Whether a phrase follows a noun of an interview and its preposition ("an interview with
+    the BBC", "im Interview mit dem ZDF"; ``interview_nouns``, ``conversation_prepositions``)."""
+    doc, k = span.doc, span.start
+    return k >= 2 and doc[k - 1].lower_ in lex.conversation_prepositions and (
+        doc[k - 2].lower_ in lex.interview_nouns or ends_in_noun(doc[k - 2].lower_, lex.interview_nouns, shortest=5))
 
 
 def _quoted_outlet(span: Span, lex: CueLexicon) -> tuple[str, str] | None:

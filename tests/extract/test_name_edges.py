@@ -119,3 +119,9 @@ def test_a_title_in_marks_after_a_dative_article_by_the_cue_is_the_outlet_spoken
     # quote nor part of the speaker
     (att,) = run_de(text).attributions
     assert (att.speaker.text, att.addressee.text, att.addressee.type) == (speaker, "der „Abendpost“", "media")
+
+
+def test_a_body_one_gives_an_interview_is_an_outlet(run_en):
+    text = "In an interview with the BBC, Foreign Minister Ana Lopez said the talks had failed."
+    (att,) = run_en(text).attributions
+    assert (att.addressee.entity, att.addressee.type) == ("BBC", "media")
