@@ -54,6 +54,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
         that some mention resolves to.
     """
     index = EntityIndex(lex)
+    people_nouns = lex.person_nouns | lex.spokesperson_nouns  # nouns of unnamed people, joined once
     entities = DocEntities(doc)
     # each entity with its text and type, read once (spaCy joins a span's text on every access)
     named_ents = [(ent, span_text(ent), entity_type_of_label(ent.label_)) for ent in doc_ents(doc)]
@@ -265,7 +266,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 # an unnamed group keeps the type of what it is ("other", "media", "person" for
                 # people named by what they do: "ein Hafenarbeiter", "investors", "a spokesman"),
                 # with no entity
-                people = span is not None and noun_in(span.root, lex.person_nouns | lex.spokesperson_nouns, lex)
+                people = span is not None and noun_in(span.root, people_nouns, lex)
                 row["speaker"] = (*speaker_chars, None,
                                   ("media" if outlet else "person" if tied or people
                                    else named[1] if named is not None else no_one or "other")
@@ -398,13 +399,17 @@ def _owner_row(owner: str, lex: CueLexicon, index: EntityIndex) -> tuple[bool, t
     what they do ("Augenzeugen", ``person_nouns``), an outlet word ("Agentur") and any other
     word ("Wetter" of "Wettervorhersagen", "Abschluss" of "Abschlussbericht") are none."""
     low = owner.lower()
+
+    def one_of(nouns: frozenset[str]) -> bool:  # the word or a compound ending in one ("Augenzeugen")
+        return low in nouns or ends_in_noun(low, nouns, shortest=4)
+
     if low in lex.circle_nouns:
         return True, (owner, "other")
-    if low in lex.person_nouns or ends_in_noun(low, lex.person_nouns, shortest=4):
+    if one_of(lex.person_nouns):
         return True, (owner, "person")
-    if low in lex.media_words or ends_in_noun(low, lex.media_words, shortest=4):
+    if one_of(lex.media_words):
         return True, (owner, "media")
-    body = low in lex.organisation_nouns or ends_in_noun(low, lex.organisation_nouns, shortest=4)
+    body = one_of(lex.organisation_nouns)
     if owner.isupper() or body or index.find(owner, "other") is not None:
         return False, (owner, "organization" if owner.isupper() or body else "other")
     return True, (owner, "other")
