@@ -23,13 +23,14 @@ from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .metadata import known_agencies
 from .name_cases import after_genitive_article, name_adjective, nominative, weak_nominative
+from .name_positions import OWNER_DEPS, in_owner, modifies, set_off_beside
 from .patterns.source_phrases import is_source_noun, source_word
 from .phrases import NAME_LABELS, DocEntities, ends_in_noun, in_extended_attributes, quoted_name
 from .quoted_names import quoted_name_after_article
 from .title_nouns import title_noun
 from .trailing_phrases import name_set_off_at_end, without_trailing_pp
 
-__all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "ends_in_masthead", "entity_type_of_label", "head_name", "in_owner", "name_in", "named_part",
+__all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "ends_in_masthead", "entity_type_of_label", "head_name", "name_in", "named_part",
            "name_parts", "names_an_outlet", "names_no_one", "noun_at", "noun_in", "outlet_name_after",
            "is_masthead", "speaks_for_circles", "unnamed_group"]
 
@@ -218,40 +219,10 @@ def named_part(span: Span, lex: CueLexicon) -> Span | None:
     return doc[i:end] if i < end else None
 
 
-#: how a phrase hangs on the noun it modifies when it names that noun's owner or place (UD, ClearNLP)
-_OWNER_DEPS = frozenset({"nmod", "nmod:poss", "poss", "prep", "pobj", "obl"})
-#: how a name set off beside a noun hangs on it ("Der Leiter des Programms, Klaus Stöhr,")
-_APPOSITION_DEPS = frozenset({"appos", "app"})
-
-
-def in_owner(name: Span, head: Token) -> bool:
-    """Whether a name stands in an owner or modifier of ``head`` ("des Übergangsrates" in "ein
-    Sprecher des Übergangsrates", "of Chicago" in "the mayor of Chicago"), not in an apposition
-    ("Der Leiter des Programms, Klaus Stöhr") nor outside the head's phrase."""
-    token, owner = name.root, False
-    while token != head:
-        if token.dep_ in _APPOSITION_DEPS or token.head == token:
-            return False
-        owner = owner or token.dep_ in _OWNER_DEPS
-        token = token.head
-    return owner
-
-
 def _relative(head: Token, lex: CueLexicon) -> bool:
     """Whether a noun is one of ``relative_nouns`` by its form or lemma; not as the last part of
     a compound, which is mostly an office ("Staatsanwalt", "Generalanwalt")."""
     return head.pos_ == "NOUN" and noun_in(head, lex.relative_nouns, lex, compounds=False)
-
-
-def _modifies(name: Span, head: Token) -> bool:
-    """Whether a name hangs below ``head`` other than as its apposition: an owner, a compound
-    or a prepositional modifier ("Trump's" in "Trump's wife", "Clinton" in "a Clinton aide")."""
-    token = name.root
-    while token != head:
-        if (token.dep_ in _APPOSITION_DEPS and token.head == head) or token.head == token:
-            return False  # the head's own apposition ("the president's wife, Melania Trump")
-        token = token.head
-    return True
 
 
 def _place(name: Span) -> bool:
@@ -309,7 +280,7 @@ def name_parts(span: Span, lex: CueLexicon, entities: DocEntities, known_person:
         # what follows a comma or dash after the head is an apposition of the whole phrase
         # ("the wife of the president, Melania Trump"; "Clay's biographers, David and Jeanne Heidler")
         aside = next((t.i for t in span if t.i > head.i and t.text in _APPOSITION_MARKS), span.end)
-        tied = [n for n in names if head not in n and n.end <= aside and _modifies(n, head)]
+        tied = [n for n in names if head not in n and n.end <= aside and modifies(n, head)]
         if tied:
             return span, [e for e in ents if e not in tied and e.label_ not in UNNAMED_LABELS], tied
     if keep_places or not ents or head.pos_ != "NOUN" or noun_in(head, lex.spokesperson_nouns, lex):
@@ -379,7 +350,7 @@ def _spoken_for(span: Span, lex: CueLexicon) -> Span | None:
     head = span.root
     if head.pos_ != "NOUN" or not noun_in(head, lex.spokesperson_nouns, lex):
         return None
-    owner = next((c for c in head.rights if c.dep_ in _OWNER_DEPS and c.right_edge.i < span.end), None)
+    owner = next((c for c in head.rights if c.dep_ in OWNER_DEPS and c.right_edge.i < span.end), None)
     if owner is not None and owner.dep_ == "prep":  # ClearNLP: the noun hangs on the preposition
         owner = next((c for c in owner.children if c.dep_ == "pobj"), None)
     if owner is None or owner.pos_ not in ("NOUN", "PROPN"):
@@ -430,6 +401,8 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         etype = entity_type_of_label(best.label_)
         if not lex.media_words.isdisjoint(forms(span.doc, LOWER)[span.start : span.end]) or is_masthead(best, lex):
             etype = "media"
+        elif etype != "person" and _names_a_person_noun(best, span.root, lex):
+            etype = "person"  # "a spokeswoman for the yard, Ines Lund" the recogniser took for a place
         owner = span.root.pos_ == "NOUN" and span.root not in best and in_owner(best, span.root)
         # in the genitive by its place (an owner) or by its article ("Angaben des „Handelsblatts“")
         genitive = after_genitive_article(best, lex)
@@ -471,7 +444,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         return body, "organization"
     owner = _spoken_for(span, lex)
     if owner is not None:  # "ein Sprecher des Gesundheitsministeriums": the ministry, "Gesundheitsministerium"
-        return nominative(owner), "media" if any(t.lower_ in lex.media_words for t in owner) else _body_type([owner.root], False, lex)
+        return nominative(owner), "media" if _outlet_words(owner, lex) else _body_type([owner.root], False, lex)
     nouns = [t for t in span if t.pos_ == "NOUN" or (not t.pos_ and t.is_alpha)]
     if not nouns:
         return None
@@ -479,7 +452,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     if (title_noun(head.text, lex) and "Plur" not in morph_of(head, "Number")) or age_description(span, lex):
         return None  # a title-only or age description ("die 54-Jährige"): resolve like a pronoun
     typed = span.root if span.root.pos_ == "NOUN" else head
-    etype = "media" if any(t.lower_ in lex.media_words for t in span) else _body_type([typed, *_noun_before_name(typed, span)], grouped, lex)
+    etype = "media" if _outlet_words(span, lex) else _body_type([typed, *_noun_before_name(typed, span)], grouped, lex)
     words = [t for t in span if not t.is_punct]
     if len(words) == 1 and words[0].pos_ == "NOUN" and words[0].lemma_:
         return words[0].lemma_[:1].upper() + words[0].lemma_[1:], etype  # "Lehrerverbands" → "Lehrerverband"
@@ -494,6 +467,20 @@ def _noun_before_name(noun: Token, span: Span) -> list[Token]:
     before = noun.doc[noun.i - 1] if noun.i > span.start else None
     return [before] if (before is not None and before.pos_ == "NOUN" and before.text[:1].isupper()
                         and noun.text[:1].isupper()) else []
+
+
+def _names_a_person_noun(name: Span, head: Token, lex: CueLexicon) -> bool:
+    """Whether a name is set off beside a noun of a person (a spokesperson, a title, a noun of
+    what people do: ``spokesperson_nouns``, ``titles``, ``person_nouns``), so names that person."""
+    return head.pos_ == "NOUN" and set_off_beside(name, head) and (
+        noun_in(head, lex.spokesperson_nouns, lex) or noun_in(head, lex.person_nouns, lex) or title_noun(head.text, lex))
+
+
+def _outlet_words(span: Span, lex: CueLexicon) -> bool:
+    """Whether a phrase holds a noun of an outlet (``media_words``: "der Zeitung", "the agency")
+    or, in German, a compound ending in one of ``media_compound_heads`` ("der Küstenzeitung")."""
+    return any(t.lower_ in lex.media_words or (t.pos_ in ("NOUN", "PROPN") and t.lower_.endswith(tuple(lex.media_compound_heads)))
+               for t in span)
 
 
 def _body_type(nouns: list[Token], grouped: bool, lex: CueLexicon) -> str:

@@ -192,6 +192,9 @@ class CueLexicon:
     # also as a compound's last part ("VDA-Präsidentin"), shows a woman whatever the tagger's gender
     feminine_role_endings: frozenset[str] = _words()
     media_words: frozenset[str] = _words()  # "Zeitung", "agency": the entity is an outlet
+    # the last parts of a compound that make it an outlet's noun ("Küstenzeitung", "Privatsender";
+    # not "Agentur": "Arbeitsagentur" is a public body), in a language that writes compounds as one word
+    media_compound_heads: frozenset[str] = _words()
     # "die Zeitung", "the newspaper" with no name in reach: the last paper named as a source
     newspaper_nouns: frozenset[str] = _words()
     # the words newspapers are named by, as the last word of a name ("The Washington Post",

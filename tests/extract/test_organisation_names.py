@@ -176,3 +176,12 @@ def test_a_name_after_a_noun_that_is_a_body_and_a_seat_is_one_organisation():
                      seat_nouns=frozenset({"staatsanwaltschaft"}))
     assert retype_organisations(doc, lex)
     assert [(e.text, e.label_) for e in doc.ents] == [("Staatsanwaltschaft Kalberg", "ORG")]
+
+
+def test_a_compound_of_a_noun_of_an_outlet_is_an_outlet(run_de):
+    # no name the recogniser found: the compound's last part says what it is
+    result = run_de("Laut einem Bericht der Küstenzeitung hat die Werft zwei Aufträge verspätet geliefert.")
+    assert [(a.speaker.entity, a.speaker.type) for a in result.attributions] == [("Küstenzeitung", "media")]
+    # an agency in a compound is no outlet: the employment agency is a public body
+    agency = run_de("Laut einem Bericht der Arbeitsagentur ist die Zahl der Arbeitslosen gestiegen.")
+    assert [a.speaker.type for a in agency.attributions] == ["organization"]
