@@ -32,6 +32,7 @@ from .descriptions import RoleNouns, compound_before, description_head, synonym_
 from .head_names import (age_description, ends_in_masthead, entity_type_of_label, head_name, name_in, name_parts,
                          named_part, names_an_outlet, names_no_one, noun_in, speaks_for_circles, unnamed_group)
 from .genders import gender_of_reference, person_genders
+from .name_positions import APPOSITION_DEPS
 from .name_cases import weak_nominative
 from .salience import SUBJECT_DEPS, Focus
 from .source_owners import compound_owner
@@ -173,10 +174,14 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # salient speaker a personal pronoun follows; without a resolver for it, no entity
             # (rather than one called "Dieser")
             demonstrative = span is not None and len(span) == 1 and first_lower in lex.demonstrative_speakers
-            if span is not None and _is_relative(span, lex):
+            relative = span is not None and _is_relative(span, lex)
+            if relative:
                 span_for_name = _relative_antecedent(span, lex)  # "economists who argue": the economists
             else:
                 span_for_name = None if demonstrative else _before_inclusion(span, lex)
+            # the phrase the speaker is: a relative pronoun's antecedent ("a union official, who
+            # asked not to be named": someone new, as the phrase itself would be)
+            phrase = span_for_name if relative and span_for_name is not None else span
             # "der Demokrat" after "der Demokrat Tom Berger": the name that role noun stood beside
             described = roles.antecedent(span, lambda: focus.antecedent(speaker_chars[0], last_speaker)) \
                 if span is not None else None
@@ -220,8 +225,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             # (nor is the phrase's own noun a name: "ein Polizeisprecher"; a body a spokesperson
             # speaks for is named in their owner, "ein Sprecher des Auswärtigen Amtes", and so is
             # one whose document is quoted, "einer Erklärung der Polizei")
-            unnamed = unnamed or (described is None and span is not None and _introduces_someone(span, lex) and (
-                named is None or (_own_noun(named[0], texts[root_i]) and not has_name((named[0],), proper, index))))
+            unnamed = unnamed or (described is None and span is not None and _introduces_someone(phrase, lex) and (
+                named is None or (_own_noun(named[0], texts[phrase.root.i]) and not has_name((named[0],), proper, index))))
             owner = compound_owner(texts[span.start], lex) if span is not None and len(span) == 1 and described is None else None
             if owner is not None:  # "Nach Polizeiangaben": the body the compound names, not the one in focus
                 unnamed, named = _owner_row(owner, lex, index)
@@ -237,7 +242,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             points_back = span is not None and len(span) == 1 and first_lower in lex.source_adverbs
             if points_back:
                 ent = last_source  # "Demnach": whoever was last named as a source
-            elif (ent is None and span is not None and not unnamed and not demonstrative and not _is_relative(span, lex)
+            elif (ent is None and span is not None and not unnamed and not demonstrative and not relative
                   and not _refers_back(span, lex)):
                 ent = index.add(span_text(span), "other")
             if ent is None and not points_back and not unnamed and not demonstrative and not (span is not None and _plural_pronoun(span)):
@@ -266,7 +271,7 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 # an unnamed group keeps the type of what it is ("other", "media", "person" for
                 # people named by what they do: "ein Hafenarbeiter", "investors", "a spokesman"),
                 # with no entity
-                people = span is not None and noun_in(span.root, people_nouns, lex)
+                people = span is not None and noun_in(phrase.root, people_nouns, lex)
                 row["speaker"] = (*speaker_chars, None,
                                   ("media" if outlet else "person" if tied or people
                                    else named[1] if named is not None else no_one or "other")
@@ -469,6 +474,15 @@ def _relative_antecedent(span: Span, lex: CueLexicon) -> Span | None:
     noun = span[0].head.head
     if noun.i >= span.start or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
+    # "Ada Voss, a historian (and author) who …": the person the apposition right after the
+    # name describes (the words between are the name's: "Gov. Ada Voss of Iowa, a Democrat who")
+    described = noun.head if noun.dep_ == "conj" and noun.head.i < noun.i else noun
+    name, before = described.head, described.left_edge.i - 1
+    # ("who", or "that" of a body: "Rootstrikers, a group that …", not "a book, which …")
+    personal = span[0].tag_ == "WP" or (span[0].tag_ == "WDT" and noun_in(described, lex.organisation_nouns, lex))
+    if (personal and described.dep_ in APPOSITION_DEPS and name.i < before and name.pos_ == "PROPN"
+            and all(name.is_ancestor(t) or t == name for t in span.doc[name.i : before])):
+        noun = name
     return span.doc[noun.left_edge.i : noun.i + 1]
 
 
