@@ -403,6 +403,7 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
         return attributions
     out = []
     text = doc_text(doc)
+    cut_speakers: dict[tuple[int, int], Mention] = {}  # a speaker span as found → the same cut before its addressee
     for att in attributions:
         outlet = quoted_outlet_after_cue(doc, att, lex)
         span, was_speaker, subject = (outlet, False, None) if outlet is not None else addressee_of(doc, att, lex)
@@ -422,9 +423,12 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
                      or max(spk.start, min(start, span.root.left_edge.idx)))
             cut = cut_before(text, spk, opens)  # the addressee's preposition (or conversation) goes with it
             if cut is not None:
-                changes["speaker"] = cut
+                changes["speaker"] = cut_speakers[(spk.start, spk.end)] = cut
         out.append(replaced(att, **changes))
-    return out
+    # a report that goes on with the speaker of the one before ("…, sagte X der Zeitung. Die
+    # Arbeitgeber hätten …") took that speaker's span as found: the speaker, not the addressee
+    return [replaced(att, speaker=cut_speakers[key]) if att.speaker is not None and att.addressee is None
+            and (key := (att.speaker.start, att.speaker.end)) in cut_speakers else att for att in out]
 
 
 def quoted_outlet_after_cue(doc: Doc, att: Attribution, lex: CueLexicon) -> Span | None:

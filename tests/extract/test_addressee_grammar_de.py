@@ -311,3 +311,12 @@ def test_a_preposition_of_address_the_tagger_took_for_a_name_opens_no_subject():
     verb = doc[2]
     assert speaker_for(doc, doc[0:11], verb, lex, lower=0, upper=5).text == "ein Sprecher"
     assert doc[1] in list(candidates(verb, "erklären", lex))
+
+
+def test_a_report_that_goes_on_takes_the_speaker_without_the_addressee(run_de):
+    # the sentence in reported mood after the quote continues the speaker's words: the same
+    # speaker, not "Seeverdi-Chefin Karla Brenner der Deutschen Presse-Agentur"
+    result = run_de("„Wir bleiben standhaft“, sagte Hafenchefin Karla Brenner der Nordpresse. "
+                    "Die Arbeitgeber hätten kein ernsthaftes Angebot vorgelegt.")
+    assert [(a.speaker.text, a.speaker.entity) for a in result.attributions] == [
+        ("Hafenchefin Karla Brenner", "Karla Brenner")] * 2
