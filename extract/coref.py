@@ -179,6 +179,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
                 span_for_name = _relative_antecedent(span, lex)  # "economists who argue": the economists
             else:
                 span_for_name = None if demonstrative else _before_inclusion(span, lex)
+                if span_for_name is not None and len(span_for_name) > 1 and first_lower in lex.origin_prepositions:
+                    span_for_name = span_for_name[1:]  # "Aus dem Ministerium hieß es": the ministry's name
             # the phrase the speaker is: a relative pronoun's antecedent ("a union official, who
             # asked not to be named": someone new, as the phrase itself would be)
             phrase = span_for_name if relative and span_for_name is not None else span

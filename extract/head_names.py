@@ -21,7 +21,7 @@ from .abbreviations import abbreviates
 from .doc_tables import entity_at, forms, id_list, morph_of
 from .lexicon import CueLexicon
 from .marks import CLOSING_MARKS, OPENING_MARKS
-from .metadata import known_agencies
+from .metadata import known_agencies, known_broadcasters
 from .name_cases import after_genitive_article, name_adjective, nominative, weak_nominative
 from .name_positions import OWNER_DEPS, in_owner, modifies, set_off_beside
 from .patterns.source_phrases import is_source_noun, source_word
@@ -150,14 +150,16 @@ def is_masthead(name: Span, lex: CueLexicon) -> bool:
     ("The Washington Post", "Boston Globe", "Westfälische Rundschau", also after a hyphen,
     "Weser-Kurier"; ``lex.masthead_words``, matched as written, capitalised), or is that word
     alone, and the recogniser did not take it for a person's ("Don Guardian"); or it is a news
-    agency's (:func:`~quotegraph.extract.metadata.known_agencies`: "dpa", "Reuters")."""
+    agency's (:func:`~quotegraph.extract.metadata.known_agencies`: "dpa", "Reuters") or a
+    broadcaster's known by a name that says nothing of what it is (``known_broadcasters``: "CNN")."""
     words = [t for t in name if t.text[:1].isalpha()]  # not the "'s" the recogniser took in
     if not words or any(t.ent_type_ in ("PER", "PERSON") for t in name):
         return False
     # (an article the name took in is lower-case: "the AP")
     names = [t for t in words if not t.text[:1].islower() or t is words[-1]]
     return ends_in_masthead(words[-1].text, lex) or (
-        len(names) == 1 and names[0].text.casefold() in known_agencies())
+        len(names) == 1 and names[0].text.casefold() in known_agencies()) or (
+        " ".join(t.text for t in names).casefold() in known_broadcasters())
 
 
 def names_an_outlet(span: Span, name: Span, lex: CueLexicon) -> bool:
@@ -558,11 +560,16 @@ def speaks_for_circles(span: Span | None, lex: CueLexicon) -> bool:
     """Whether a source phrase names circles, never one body ("Regierungskreise", "aus
     EU-Kreisen", "Angaben informierter Kreise", "diplomatic circles"), whatever name is in it
     or the recogniser took it for: its last noun is one of ``lex.circle_nouns``, and no other
-    word of it is a name ("des Senders X und anderer Medien" names X)."""
+    word of it is a name ("des Senders X und anderer Medien" names X); or its head is, with no
+    name in it at all ("Kreise der Landesregierung"; not "Kreise der SPD")."""
     if span is None or not lex.circle_nouns:
         return False
     last = next((t for t in reversed(span) if t.pos_ in ("NOUN", "PROPN")), None)
-    return (last is not None and noun_in(last, lex.circle_nouns, lex)
+    if last is None:
+        return False
+    if last.i != span.root.i and span.root.pos_ == "NOUN" and noun_in(span.root, lex.circle_nouns, lex):
+        last = span.root  # the circles of a body with no name
+    return (noun_in(last, lex.circle_nouns, lex)
             and not any(t.pos_ == "PROPN" or t.ent_type_ for t in span if t.i != last.i))
 
 

@@ -86,3 +86,15 @@ def known_agencies() -> frozenset[str]:
     """
     path = resources.files("quotegraph.extract").joinpath("lexicons/news_agencies.json")
     return frozenset(a.casefold() for a in json.loads(path.read_text(encoding="utf-8"))["agencies"])
+
+
+@lru_cache(maxsize=1)
+def known_broadcasters() -> frozenset[str]:
+    """The broadcasters named in ``lexicons/broadcasters.json``, case-folded: names that say
+    nothing of what they are ("CNN", "NDR").
+
+    >>> {"cnn", "ndr", "fox news"} <= known_broadcasters()
+    True
+    """
+    path = resources.files("quotegraph.extract").joinpath("lexicons/broadcasters.json")
+    return frozenset(b.casefold() for b in json.loads(path.read_text(encoding="utf-8"))["broadcasters"])

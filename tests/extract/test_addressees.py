@@ -306,3 +306,10 @@ def test_the_one_phrase_of_a_subjectless_finite_cue_is_its_subject_not_whom_it_a
     text = "Der Marsch, zu dem ein Bündnis von Verbänden aufgerufen hatte, sei „friedlich“ gewesen."
     atts = [a for a in run_de(text).attributions if a.cue is not None and a.cue.lemma == "aufrufen"]
     assert atts and all(a.addressee is None for a in atts)
+
+
+def test_a_broadcaster_known_by_its_letters_is_an_outlet(run_en, run_de):
+    (en,) = run_en('"We will stay," Dana Whitfield told CNN on Sunday.').attributions
+    assert (en.addressee.entity, en.addressee.type) == ("CNN", "media")
+    (de,) = run_de("„Wir bleiben hier“, sagte Karla Brenner dem NDR.").attributions
+    assert (de.addressee.entity, de.addressee.type) == ("NDR", "media")

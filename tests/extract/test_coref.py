@@ -604,3 +604,12 @@ def test_a_relative_pronoun_of_someone_newly_introduced_is_no_one_named_before(r
     # not the mayor in focus: "a union official" brings in someone new, whom "who" stands for
     result = run_en("Mayor Lena Osgood met a union official, who said the workers had not been consulted.")
     assert [(a.speaker.text, a.speaker.entity, a.speaker.type) for a in result.attributions] == [("who", None, "person")]
+
+
+def test_circles_of_a_body_and_a_body_a_report_came_from(run_de):
+    speakers = {a.speaker.text: (a.speaker.entity, a.speaker.type) for a in run_de(
+        "Wie der „Nordkurier“ unter Berufung auf Kreise der Landesregierung berichtet, will die Senatorin vermitteln. "
+        "Aus dem Ministerium hieß es, man beobachte die Lage genau.").attributions}
+    # circles are no one body, whatever their owner ("Regierungskreise" neither); "Aus dem
+    # Ministerium": the ministry, not a node called "Aus dem Ministerium"
+    assert speakers == {"Kreise der Landesregierung": (None, "other"), "Aus dem Ministerium": ("Ministerium", "organization")}
