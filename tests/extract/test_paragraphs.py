@@ -1,7 +1,9 @@
 """A blank line starts a sentence: the parser may not run a headline into the first paragraph."""
 
+import pytest
 import spacy
 
+from quotegraph.extract.paragraphs import dateline_end
 from quotegraph.extract.pipeline import make_nlp
 
 
@@ -50,3 +52,28 @@ def test_a_paragraph_opening_with_a_quotation_mark_stays_one_sentence():
     doc = nlp('Port strike goes on\n\n"We will not back down," union leader Mary Stone said on Monday.')
     assert [s.text.strip() for s in doc.sents] == [
         "Port strike goes on", '"We will not back down," union leader Mary Stone said on Monday.']
+
+
+@pytest.mark.parametrize("lang, text, after", [
+    ("de", "Berlin (AFP) - Die Gewerkschaft ruft zum Streik auf.", "Die"),
+    ("de", "Hamburg (dpa/lno) – Der Senat tagt.", "Der"),
+    ("en", "BEDFORD, N.H. (AP) — Senator Ada Voss spoke.", "Senator"),
+    ("en", "ROME - Ada Voss met the pope.", "Ada"),
+    ("en", "WASHINGTON -- The plan failed.", "The"),
+    # no credit and not a place in capitals: a headline, a pairing, a phrase
+    ("de", "Ghana - Australien: 1:1", None),
+    ("en", "The US - China talks failed.", None),
+    ("de", "Berlin (AFP) - der Senat tagt.", None),
+])
+def test_a_dateline_opening_a_paragraph_ends_before_the_sentence(lang, text, after):
+    doc = spacy.blank(lang)(text)
+    end = dateline_end(doc, 0)
+    assert (doc[end].text if end is not None else None) == after
+
+
+def test_a_dateline_is_neither_the_speaker_nor_part_of_the_report(run_de, run_en):
+    (de,) = run_de("Berlin (AFP) - Die Gewerkschaft hat zu einem bundesweiten Streik aufgerufen.").attributions
+    assert (de.quote.text.startswith("Die Gewerkschaft"), de.speaker.text, de.speaker.entity) == (
+        True, "Die Gewerkschaft", "Gewerkschaft")
+    (en,) = run_en("TALLBROOK - Ada Voss, the mayor, said on Friday that the ferry would run again.").attributions
+    assert (en.speaker.text, en.speaker.entity) == ("Ada Voss, the mayor", "Ada Voss")
