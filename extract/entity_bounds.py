@@ -6,16 +6,18 @@ französische Regierung", an adjective it marked as derived from a place."""
 from __future__ import annotations
 
 from spacy.attrs import DEP, ENT_IOB, ORTH, POS, TAG
-from spacy.symbols import ADJ, PROPN
-from spacy.tokens import Doc, Span
+from spacy.symbols import ADJ, NOUN, PROPN
+from spacy.tokens import Doc, Span, Token
 
 from .doc_tables import doc_array, doc_ents, forms, id_list
 from .genders import first_name_genders
-from .head_names import entity_type_of_label
+from .head_names import entity_type_of_label, noun_in
 from .lexicon import CueLexicon
 from .marks import DOUBLE_PAIRS
+from .title_nouns import title_noun
 
-__all__ = ["NAME_PART_DEPS", "complete_person_names", "cut_names_at_verbs", "drop_adjectives", "trim_quotation_marks"]
+__all__ = ["NAME_PART_DEPS", "complete_person_names", "cut_names_at_verbs", "drop_adjectives", "persons_after_roles",
+           "trim_quotation_marks"]
 
 #: the dependency labels that join the words of one multi-word name (Universal Dependencies)
 NAME_PART_DEPS = ("flat", "flat:name")
@@ -80,6 +82,50 @@ def complete_person_names(doc: Doc, lex: CueLexicon) -> bool:
     if longer:
         doc.ents = [longer.get(e.start, e) for e in doc.ents]
     return bool(longer)
+
+
+def persons_after_roles(doc: Doc, lex: CueLexicon) -> bool:
+    """Add to ``doc.ents`` a person's name the recogniser missed where a title or a noun of what
+    people do stands right before a given name (``lexicons/first_names.json``) and capitalised
+    proper nouns or nouns follow it, outside any entity: "Bahn-Personalvorstand Ulrike Hesse",
+    "Sprecherin Ines Lund" (up to two words after the given name). The label is the one the
+    recogniser gave the article's other persons (an article with none gets none added).
+    Returns whether it set ``doc.ents``.
+
+    >>> import spacy
+    >>> from quotegraph.extract.lexicon import CueLexicon
+    >>> doc = Doc(spacy.blank("de").vocab, words="Eva Roth und Vorständin Ulrike Hesse sagte".split(),
+    ...           pos=["PROPN", "PROPN", "CCONJ", "NOUN", "PROPN", "PROPN", "VERB"],
+    ...           ents=["B-PER", "I-PER", "O", "O", "O", "O", "O"])
+    >>> persons_after_roles(doc, CueLexicon("de", person_nouns=frozenset({"vorständin"})))
+    True
+    >>> doc.ents
+    (Eva Roth, Ulrike Hesse)
+    """
+    label = next((e.label for e in doc_ents(doc) if entity_type_of_label(e.label_) == "person"), None)
+    if label is None:
+        return False
+    given, texts = first_name_genders(), forms(doc, ORTH)
+    pos, iob = id_list(doc, POS), id_list(doc, ENT_IOB)
+    found = []
+    for i in range(1, len(doc) - 1):
+        if texts[i] not in given or iob[i] != _OUTSIDE or pos[i - 1] != NOUN or not _names_someone(doc[i - 1], lex):
+            continue
+        end = i + 1
+        while (end < len(doc) and end <= i + 2 and iob[end] == _OUTSIDE and pos[end] in (PROPN, NOUN)
+               and texts[end][:1].isupper() and _whole_word(doc, end)):
+            end += 1
+        if end > i + 1:
+            found.append(Span(doc, i, end, label=label))
+    if found:
+        doc.ents = [*doc.ents, *found]
+    return bool(found)
+
+
+def _names_someone(noun: Token, lex: CueLexicon) -> bool:
+    """A title or a noun of what a person does or is ("Personalvorstand", "Sprecherin", "mayor")."""
+    return (title_noun(noun.text, lex) or noun_in(noun, lex.person_nouns, lex)
+            or noun_in(noun, lex.spokesperson_nouns, lex))
 
 
 def cut_names_at_verbs(doc: Doc, lex: CueLexicon) -> bool:

@@ -6,7 +6,7 @@ from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Doc
 
 from .doc_tables import table_of
-from .entity_bounds import complete_person_names, cut_names_at_verbs, drop_adjectives, trim_quotation_marks
+from .entity_bounds import complete_person_names, cut_names_at_verbs, drop_adjectives, persons_after_roles, trim_quotation_marks
 from .entity_types import retype_organisations
 from .lexicon import CueLexicon
 
@@ -34,7 +34,7 @@ def run_name_passes(doc: Doc, lex: CueLexicon) -> None:
     for run in (drop_adjectives, trim_quotation_marks):
         if run(doc):
             forget_entities(doc)
-    for run in (cut_names_at_verbs, complete_person_names, retype_organisations):
+    for run in (cut_names_at_verbs, persons_after_roles, complete_person_names, retype_organisations):
         if run(doc, lex):
             forget_entities(doc)
 

@@ -73,3 +73,25 @@ def test_a_lower_case_adjective_of_a_place_is_no_entity(run_de):
     result = run_de("Die französische Regierung erklärte, die Grenze bleibe offen.")
     assert "französische" not in {e.name for e in result.entities}
     assert [a.speaker.entity for a in result.attributions] != ["französische"]
+
+
+def _role_doc(words, pos, ents):
+    return Doc(spacy.blank("de").vocab, words=words, pos=pos, ents=ents)
+
+
+def test_a_given_name_after_a_role_opens_a_name_the_recogniser_missed():
+    from quotegraph.extract.entity_bounds import persons_after_roles
+
+    lex = CueLexicon("de", person_nouns=frozenset({"sprecherin"}))
+    words = "Eva Roth traf Sprecherin Ulrike Hesse heute".split()
+    pos = ["PROPN", "PROPN", "VERB", "NOUN", "PROPN", "PROPN", "ADV"]
+    doc = _role_doc(words, pos, ["B-PER", "I-PER", "O", "O", "O", "O", "O"])
+    assert persons_after_roles(doc, lex) and [(e.text, e.label_) for e in doc.ents] == [
+        ("Eva Roth", "PER"), ("Ulrike Hesse", "PER")]
+    # no role noun before the given name ("traf Ulrike Hesse"): left to the recogniser
+    plain = _role_doc("Eva Roth traf Ulrike Hesse heute".split(), ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "ADV"],
+                      ["B-PER", "I-PER", "O", "O", "O", "O"])
+    assert not persons_after_roles(plain, lex) and [e.text for e in plain.ents] == ["Eva Roth"]
+    # an article with no person found at all gives no label to take
+    alone = _role_doc(words, pos, ["O"] * 7)
+    assert not persons_after_roles(alone, lex) and not alone.ents
