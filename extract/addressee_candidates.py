@@ -275,8 +275,12 @@ def _clause_nominals(verb: Token, *, below: bool = True, parse: _Parse | None = 
     key = (verb.i, below)
     if key in parse.nominals:
         return parse.nominals[key]
-    deps, pos, _, _, children, _, clauses = parse[:7]
-    stack = [c for c in children[verb.i] if deps[c] not in clauses] if below else [verb.i]
+    deps, pos, _, _, children, labels, clauses = parse[:7]
+    xcomp = labels["xcomp"]
+    # a noun the parser made the cue's xcomp is no clause: "Das sagte ein Sprecher[xcomp] der
+    # Polizei der Zeitung X", the speaker after a pointer subject
+    stack = ([c for c in children[verb.i] if deps[c] not in clauses or (deps[c] == xcomp and pos[c] in (NOUN, PROPN))]
+             if below else [verb.i])
     out = []
     while stack:
         for child in children[stack.pop()]:

@@ -68,6 +68,11 @@ CASES = [
     ("Die Brücke werde saniert. Das sagte Kollmann der Zeitung „Nordpost“.", "Kollmann", "der Zeitung „Nordpost“"),
     ("Die Brücke werde saniert. Das sagte Kollmann am Montag dem Sender Radio Elbe.", "Kollmann",
      "dem Sender Radio Elbe"),
+    # ... or made the speaker after the pointer its xcomp, the dative hung on the speaker's genitive
+    ("Der Wald sei zerstört. Dies sagte ein Sprecher der Polizei der Zeitung Nordkurier.", "ein Sprecher der Polizei",
+     "der Zeitung Nordkurier"),
+    ("Der Wald sei zerstört. Das sagte ein Sprecher der Feuerwehr dem Sender Nordfunk.", "ein Sprecher der Feuerwehr",
+     "dem Sender Nordfunk"),
     # a "dem" phrase right after a prepositional phrase is no apposition of it: the verb's dative
     ("Der Trainer sagte nach dem Spiel dem Bezahlsender Elbkanal, die Mannschaft habe gekämpft.", "Der Trainer",
      "dem Bezahlsender Elbkanal"),
