@@ -212,6 +212,24 @@ def test_the_one_object_of_a_verb_without_an_accusative_is_its_dative_whatever_t
     assert doc[3] not in list(candidates(doc[1], "drohen", lex))
 
 
+def test_of_two_subjects_the_finite_verb_parts_the_later_is_the_dative_of_a_cue_like_vorwerfen():
+    from quotegraph.extract.addressee_candidates import candidates
+    from quotegraph.extract.lexicon import load_lexicon
+
+    lex = load_lexicon("de")
+    # "Minister Holm hat Nordland Versagen vorgeworfen", both names parsed as subjects of the participle
+    doc = _parsed(["Minister", "Holm", "hat", "Nordland", "Versagen", "vorgeworfen"], [1, 5, 5, 5, 5, 5],
+                  ["compound", "nsubj", "aux", "nsubj", "obj", "ROOT"], ["NOUN", "PROPN", "AUX", "PROPN", "NOUN", "VERB"],
+                  ["", "Case=Nom", "Mood=Ind|VerbForm=Fin", "Case=Nom", "Case=Acc", "VerbForm=Part"])
+    assert doc[3] in list(candidates(doc[5], "vorwerfen", lex))
+    assert doc[1] not in list(candidates(doc[5], "vorwerfen", lex))
+    # "Der Forscher Dr. Holm riet zu Gelassenheit": a name after its title the parser split off
+    doc = _parsed(["Der", "Forscher", "Holm", "riet", "zu", "Gelassenheit"], [1, 3, 3, 3, 5, 3],
+                  ["det", "nsubj", "nsubj", "ROOT", "case", "obl"], ["DET", "NOUN", "PROPN", "VERB", "ADP", "NOUN"],
+                  ["Case=Nom", "Case=Nom", "Case=Nom", "Mood=Ind|VerbForm=Fin", "", "Case=Dat"])
+    assert doc[2] not in list(candidates(doc[3], "raten", lex))
+
+
 def test_a_der_phrase_after_the_bracket_that_closes_a_names_apposition_is_the_dative():
     from quotegraph.extract.addressee_candidates import stray_dative
     from quotegraph.extract.lexicon import load_lexicon
