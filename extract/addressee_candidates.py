@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Token
 from .cue_verbs import lemmas_of
 from .dative_forms import (adjective_head, after_a_name, agency_after_nominal, agency_after_subject,
                            audience_after_nominal, dative_after_phrase, dative_after_subject, dative_article,
-                           dative_by_form, determined_in, determiners, in_case_marked, interviewing_outlets,
-                           names_outlet, oblique_feminine, other_case, outlet_after_genitive, plainly_nominative,
-                           subject_before)
+                           dative_by_form, determined_in, determiners, disagrees, in_case_marked, interviewing_outlets,
+                           names_outlet, oblique_feminine, other_case, outlet_after_genitive, parted_by_finite,
+                           plainly_nominative, subject_before)
 from .doc_offsets import char_span_kept
 from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of
 from .fronted_subjects import is_finite
@@ -275,8 +275,12 @@ def _clause_nominals(verb: Token, *, below: bool = True, parse: _Parse | None = 
     key = (verb.i, below)
     if key in parse.nominals:
         return parse.nominals[key]
-    deps, pos, _, _, children, _, clauses = parse[:7]
-    stack = [c for c in children[verb.i] if deps[c] not in clauses] if below else [verb.i]
+    deps, pos, _, _, children, labels, clauses = parse[:7]
+    xcomp = labels["xcomp"]
+    # a noun the parser made the cue's xcomp is no clause: "Das sagte ein Sprecher[xcomp] der
+    # Polizei der Zeitung X", the speaker after a pointer subject
+    stack = ([c for c in children[verb.i] if deps[c] not in clauses or (deps[c] == xcomp and pos[c] in (NOUN, PROPN))]
+             if below else [verb.i])
     out = []
     while stack:
         for child in children[stack.pop()]:
@@ -382,12 +386,16 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
     # (each rule below needs one of the two)
     subjects = subjects_of(verb, lex) if passive else []
     second = object_among_subjects(subjects, verb, lex) if addresses else None
+    # "Zapatero hat Deutschland Versagen vorgeworfen": of two nominal subjects the finite verb
+    # parts, the later is the dative of a cue whose dative is always the one addressed
+    dative = lemma is not None and lemma in lex.passive_addressee_verbs and parted_by_finite(subjects, verb)
+    second = second or (object_among_subjects(subjects, verb, lex) if dative else None)
     for child in nominals if passive else ():  # "forderte die Regierung auf", "urged lawmakers"; "X wurde aufgefordert"
         if not is_reflexive(child, lex) and (
                 (addresses and child.dep_ in ("obj", "dobj") and not _subject_read_as_object(child, verb, nominals, lex))
                 # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
                 # subject beside it, tells it is the object (the speaker's own is passed over)
-                or (addresses and child.dep_ in _SUBJECTS and (not_subject(child, lex) or child == second))
+                or ((addresses or dative) and child.dep_ in _SUBJECTS and (not_subject(child, lex) or child == second))
                 # "Ihren Widersacher forderte May auf": a fronted object its determiner shows
                 or (addresses and child.dep_ == "obl" and preposition_of(child) is None and bool(subjects)
                     and any(c.dep_.startswith("det") and c.lower_ in lex.object_determiners for c in child.children))
@@ -510,26 +518,6 @@ def object_among_subjects(subjects: list[Token], verb: Token, lex: CueLexicon) -
         if any(c.dep_.startswith("det") and c.lower_ in lex.object_determiners for c in a.children):
             return a
     return later
-
-
-def disagrees(nominal: Token, verb: Token) -> bool:
-    """Whether a nominal differs in number from the finite verb of its clause, so it cannot be
-    its subject ("Kritiker werfen[Plur] Obama[Sing] vor"); a coordination ("X und Y") is left
-    out, its number is not its head's.
-
-    >>> import spacy
-    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["Kritiker", "werfen", "Obama", "vor"],
-    ...     morphs=["Number=Plur", "Number=Plur|VerbForm=Fin", "Number=Sing", ""])
-    >>> disagrees(doc[2], doc[1]), disagrees(doc[0], doc[1])
-    (True, False)
-    """
-    finite = next((t for t in (verb, *verb.children) if "Fin" in t.morph.get("VerbForm")), None)
-    if finite is None or any(c.dep_ == "conj" for c in nominal.children):
-        return False
-    have, want = set(nominal.morph.get("Number")), set(finite.morph.get("Number"))
-    for det in (c for c in nominal.children if c.dep_.startswith("det") and c.morph.get("Number")):
-        have &= set(det.morph.get("Number"))  # "die[Sing] OSZE[Plur]": the tagger is unsure, so are we
-    return bool(have) and bool(want) and not (have & want)
 
 
 def _partners(verb: Token, lex: CueLexicon, parse: _Parse | None = None) -> Iterator[Token]:

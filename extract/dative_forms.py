@@ -1,4 +1,5 @@
-"""Whether a German phrase is a dative by the forms around it: its article, the name before it, the subject before the verb."""
+"""Whether a German phrase is a dative by the forms around it: its article, the name before it,
+the subject before the verb, its number against the verb's, the finite verb between it and the subject."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from .phrases import ends_in_noun, is_name
 
 __all__ = ["adjective_head", "after_a_name", "agency_after_nominal", "agency_after_subject", "audience_after_nominal",
            "dative_after_phrase", "dative_after_subject", "dative_article", "dative_by_form", "determined_in",
-           "determiners", "ends_name_of", "in_case_marked", "interviewing_outlets", "names_outlet", "oblique_feminine",
-           "other_case", "outlet_after_genitive", "plainly_nominative", "subject_before"]
+           "determiners", "disagrees", "ends_name_of", "in_case_marked", "interviewing_outlets", "names_outlet",
+           "oblique_feminine", "other_case", "outlet_after_genitive", "parted_by_finite", "plainly_nominative",
+           "subject_before"]
 
 #: entity labels of a person or body (spaCy's German and English models)
 _PERSON_OR_BODY = frozenset({"PER", "PERSON", "ORG", "NORP"})
@@ -283,3 +285,35 @@ def oblique_feminine(noun: Token, lex: CueLexicon) -> bool:
     det = next((c for c in children_of(doc)[noun.i] if deps[c] == det_id and c < noun.i), None)
     return (det is not None and forms(doc, LOWER)[det] in shared
             and noun.morph.get("Gender") == ["Fem"] and noun.morph.get("Number") == ["Sing"])
+
+
+def disagrees(nominal: Token, verb: Token) -> bool:
+    """Whether a nominal differs in number from the finite verb of its clause, so it cannot be
+    its subject ("Kritiker werfen[Plur] Obama[Sing] vor"); a coordination ("X und Y") is left
+    out, its number is not its head's.
+
+    >>> import spacy
+    >>> doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=["Kritiker", "werfen", "Obama", "vor"],
+    ...     morphs=["Number=Plur", "Number=Plur|VerbForm=Fin", "Number=Sing", ""])
+    >>> disagrees(doc[2], doc[1]), disagrees(doc[0], doc[1])
+    (True, False)
+    """
+    finite = next((t for t in (verb, *verb.children) if "Fin" in t.morph.get("VerbForm")), None)
+    if finite is None or any(c.dep_ == "conj" for c in nominal.children):
+        return False
+    have, want = set(nominal.morph.get("Number")), set(finite.morph.get("Number"))
+    for det in (c for c in nominal.children if c.dep_.startswith("det") and c.morph.get("Number")):
+        have &= set(det.morph.get("Number"))  # "die[Sing] OSZE[Plur]": the tagger is unsure, so are we
+    return bool(have) and bool(want) and not (have & want)
+
+
+def parted_by_finite(subjects: list[Token], verb: Token) -> bool:
+    """Whether a verb has two nominal subjects of its own with its finite form (the verb or its
+    auxiliary) between them: a verb-second clause has one phrase before it, so the later is
+    no second subject ("X hat Y … vorgeworfen"), unlike a name after a title the parser split
+    off ("Der Forscher Dr. Y riet")."""
+    own = sorted((s for s in subjects if s.head == verb and s.pos_ in ("NOUN", "PROPN", "PRON")), key=lambda t: t.i)
+    if len(own) != 2:
+        return False
+    finite = [verb] + [c for c in verb.children if c.dep_ == "aux"]
+    return any(own[0].right_edge.i < t.i < own[1].left_edge.i and is_finite(t) for t in finite)

@@ -242,7 +242,8 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
     """
     if not lex.reported_mood:
         return
-    ends = sorted((f for f in found if f.pattern != Pattern.EMBEDDED), key=lambda f: f.quote[1])
+    ends = sorted((f for f in found if f.pattern != Pattern.EMBEDDED or (f.cue is not None and f.speaker is not None)),
+                  key=lambda f: f.quote[1])
     sents = sentences(doc)
     text = doc_text(doc)
     for k, sent in enumerate(sents):
@@ -270,7 +271,11 @@ def find_subjunctive_continuations(doc: Doc, lex: CueLexicon, found: FoundIndex,
             ends.append(f)
             yield f
             continue
-        prev = [f for f in ends if f.quote[1] <= sent.start_char]
+        # a quoted fragment in a frame of its own ("Er nannte den Plan „einen Wortbruch“.") is a
+        # report only the next sentence goes on with, in Konjunktiv I (not a plan, not a conditional)
+        right_after = any(konjunktiv_mood(t) == "I" for t in verbs) and k > 0
+        prev = [f for f in ends if f.quote[1] <= sent.start_char
+                and (f.pattern != Pattern.EMBEDDED or right_after and f.quote[1] > sents[k - 1].start_char)]
         if not prev and planned:
             continue
         if not prev and not verbs:

@@ -68,6 +68,11 @@ CASES = [
     ("Die Brücke werde saniert. Das sagte Kollmann der Zeitung „Nordpost“.", "Kollmann", "der Zeitung „Nordpost“"),
     ("Die Brücke werde saniert. Das sagte Kollmann am Montag dem Sender Radio Elbe.", "Kollmann",
      "dem Sender Radio Elbe"),
+    # ... or made the speaker after the pointer its xcomp, the dative hung on the speaker's genitive
+    ("Der Wald sei zerstört. Dies sagte ein Sprecher der Polizei der Zeitung Nordkurier.", "ein Sprecher der Polizei",
+     "der Zeitung Nordkurier"),
+    ("Der Wald sei zerstört. Das sagte ein Sprecher der Feuerwehr dem Sender Nordfunk.", "ein Sprecher der Feuerwehr",
+     "dem Sender Nordfunk"),
     # a "dem" phrase right after a prepositional phrase is no apposition of it: the verb's dative
     ("Der Trainer sagte nach dem Spiel dem Bezahlsender Elbkanal, die Mannschaft habe gekämpft.", "Der Trainer",
      "dem Bezahlsender Elbkanal"),
@@ -205,6 +210,24 @@ def test_the_one_object_of_a_verb_without_an_accusative_is_its_dative_whatever_t
     doc = _parsed(["Ihm", "droht", "eine", "Strafe"], [1, 1, 3, 1], ["iobj", "ROOT", "det", "obj"],
                   ["PRON", "VERB", "DET", "NOUN"], ["Case=Dat", "", "Case=Acc", "Case=Acc|Number=Sing"])
     assert doc[3] not in list(candidates(doc[1], "drohen", lex))
+
+
+def test_of_two_subjects_the_finite_verb_parts_the_later_is_the_dative_of_a_cue_like_vorwerfen():
+    from quotegraph.extract.addressee_candidates import candidates
+    from quotegraph.extract.lexicon import load_lexicon
+
+    lex = load_lexicon("de")
+    # "Minister Holm hat Nordland Versagen vorgeworfen", both names parsed as subjects of the participle
+    doc = _parsed(["Minister", "Holm", "hat", "Nordland", "Versagen", "vorgeworfen"], [1, 5, 5, 5, 5, 5],
+                  ["compound", "nsubj", "aux", "nsubj", "obj", "ROOT"], ["NOUN", "PROPN", "AUX", "PROPN", "NOUN", "VERB"],
+                  ["", "Case=Nom", "Mood=Ind|VerbForm=Fin", "Case=Nom", "Case=Acc", "VerbForm=Part"])
+    assert doc[3] in list(candidates(doc[5], "vorwerfen", lex))
+    assert doc[1] not in list(candidates(doc[5], "vorwerfen", lex))
+    # "Der Forscher Dr. Holm riet zu Gelassenheit": a name after its title the parser split off
+    doc = _parsed(["Der", "Forscher", "Holm", "riet", "zu", "Gelassenheit"], [1, 3, 3, 3, 5, 3],
+                  ["det", "nsubj", "nsubj", "ROOT", "case", "obl"], ["DET", "NOUN", "PROPN", "VERB", "ADP", "NOUN"],
+                  ["Case=Nom", "Case=Nom", "Case=Nom", "Mood=Ind|VerbForm=Fin", "", "Case=Dat"])
+    assert doc[2] not in list(candidates(doc[3], "raten", lex))
 
 
 def test_a_der_phrase_after_the_bracket_that_closes_a_names_apposition_is_the_dative():

@@ -163,3 +163,11 @@ def test_a_fronted_fuer_phrase_names_whose_view_a_sentence_in_reported_mood_give
 def test_a_fuer_phrase_without_a_speaker_or_reported_mood_names_no_view(run_de, text):
     speakers = [a.speaker.text for a in run_de(text).attributions if a.speaker is not None]
     assert not any(word in s for s in speakers for word in ("Wendt", "Kinder"))
+
+
+@pytest.mark.parametrize("before", ["", "Die Gewerkschaft warnte, die Pläne seien gefährlich. "])
+def test_a_quoted_fragment_in_a_frame_of_its_own_is_the_report_the_next_sentence_goes_on_with(run_de, before):
+    text = (before + "Der Verbandschef Olaf Brenner übte ebenfalls Kritik. Er nannte die Pläne „einen Rückschritt“. "
+            "Bisher habe die Regierung eine solche Datei ausgeschlossen.")
+    last = run_de(text).attributions[-1]
+    assert (last.quote.text, last.speaker.text) == ("Bisher habe die Regierung eine solche Datei ausgeschlossen.", "Er")
