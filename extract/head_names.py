@@ -26,7 +26,7 @@ from .name_cases import after_genitive_article, name_adjective, nominative, weak
 from .name_positions import OWNER_DEPS, in_owner, modifies, set_off_beside
 from .patterns.source_phrases import is_source_noun, source_word
 from .phrases import NAME_LABELS, DocEntities, ends_in_noun, in_extended_attributes, quoted_name
-from .quoted_names import quoted_name_after_article
+from .quoted_names import between_quotation_marks, quoted_name_after_article
 from .title_nouns import title_noun
 from .trailing_phrases import name_set_off_at_end, without_trailing_pp
 
@@ -401,10 +401,16 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         if body is not None:  # "ein WWF-Sprecher" the recogniser took whole for an organisation
             return body, "organization"
         etype = entity_type_of_label(best.label_)
-        if not lex.media_words.isdisjoint(forms(span.doc, LOWER)[span.start : span.end]) or is_masthead(best, lex):
+        if _outlet_words(span, lex) or is_masthead(best, lex):
             etype = "media"
         elif etype != "person" and _names_a_person_noun(best, span.root, lex):
             etype = "person"  # "a spokeswoman for the yard, Ines Lund" the recogniser took for a place
+        elif etype in ("location", "other") and between_quotation_marks(best) and (
+                (span.root.pos_ == "NOUN" and best.start > span.root.i and in_owner(best, span.root))
+                or span.doc[min(best.start - 2, span.start - 1)].pos_ == "DET" and best.start - 2 <= span.start):
+            # a title that speaks, after its article or owning what speaks, is a publication's
+            # ("Nach Informationen des „Spiegel“", "ein Artikel der „Tribune“")
+            etype = "media"
         owner = span.root.pos_ == "NOUN" and span.root not in best and in_owner(best, span.root)
         # in the genitive by its place (an owner) or by its article ("Angaben des „Handelsblatts“")
         genitive = after_genitive_article(best, lex)

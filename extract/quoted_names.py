@@ -12,10 +12,28 @@ from spacy.tokens import Doc, Span
 
 from .doc_tables import forms, id_list
 
-__all__ = ["NAME_OPENING_MARKS", "naming_nouns", "quoted_name", "quoted_name_after", "quoted_name_after_article", "title_after_noun"]
+__all__ = ["NAME_OPENING_MARKS", "between_quotation_marks", "naming_nouns", "quoted_name", "quoted_name_after", "quoted_name_after_article", "title_after_noun"]
 
 #: the marks a quoted name opens with
 NAME_OPENING_MARKS = frozenset(("„", "»", '"', "“"))
+
+
+#: the marks a quoted name closes with
+_NAME_CLOSING_MARKS = frozenset(("“", "«", '"', "”"))
+
+
+def between_quotation_marks(name: Span) -> bool:
+    """Whether a name stands right between an opening and a closing quotation mark, as a
+    title does ("Nach Informationen des „Spiegel“").
+
+    >>> import spacy
+    >>> doc = spacy.blank("de")("laut „ Spiegel “ und Spiegel")
+    >>> between_quotation_marks(doc[2:3]), between_quotation_marks(doc[5:6])
+    (True, False)
+    """
+    doc = name.doc
+    return (0 < name.start and name.end < len(doc) and doc[name.start - 1].text in NAME_OPENING_MARKS
+            and doc[name.end].text in _NAME_CLOSING_MARKS)
 
 
 #: a web site's address, a name though written in lower case ("laut „tagesschau.de“")

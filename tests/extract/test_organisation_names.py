@@ -185,3 +185,12 @@ def test_a_compound_of_a_noun_of_an_outlet_is_an_outlet(run_de):
     # an agency in a compound is no outlet: the employment agency is a public body
     agency = run_de("Laut einem Bericht der Arbeitsagentur ist die Zahl der Arbeitslosen gestiegen.")
     assert [a.speaker.type for a in agency.attributions] == ["organization"]
+
+
+def test_a_title_in_quotation_marks_owning_a_report_is_a_publication(run_de, run_en):
+    # the recogniser took the title for a place
+    (de,) = run_de("Nach Informationen des „Spiegel“ prüft das Ministerium bereits ein Schlichtungsverfahren.").attributions
+    assert (de.speaker.entity, de.speaker.type) == ("Spiegel", "media")
+    # a film's title before the noun it describes owns nothing: its star is no outlet
+    en = run_en('Later, the "Avatar" star said in a lengthy message that she had been misquoted.').attributions
+    assert [a.speaker.type for a in en if a.cue.text == "said"] != ["media"]
