@@ -68,6 +68,9 @@ class CueLexicon:
     # wages rose", "found the plan too costly"); with an object alone they report nothing ("found
     # the files", "find a way", "maintained its lead", "determine eligibility", "assumed office")
     clause_only_verbs: frozenset[str] = _words()
+    # verbs that are cues only in a frame of "as" with "it" for what was said ("as one critic put
+    # it, …", "as she phrased it"); "put the bill on hold", "phrased the question" report nothing
+    as_it_verbs: frozenset[str] = _words()
     # nouns of a prepositional phrase that says how something was said, not what about ("spoke on
     # the condition of anonymity", "on behalf of X"): no cue's content
     manner_nouns: frozenset[str] = _words()

@@ -134,6 +134,8 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
                 speaker = document_after(doc, verb, upper, lex)  # "Dies geht aus einer Mitteilung hervor"
         if speaker is not None and any(speaker.start >= p.start and speaker.end <= p.end for p in cut):
             speaker = None
+        if speaker is not None and lemma in lex.as_it_verbs and speaker.root.head.i == verb.i and speaker.root.dep_ == "dobj":
+            speaker = None  # "As X put it: “…”": the "it" is the words, not who said them
         if speaker is not None and speaker.end < upper:
             speaker = with_apposition(speaker, upper, lex)
         mediator = next((sp.source for sp in sources if sp.source is not None
