@@ -439,12 +439,30 @@ def _quote_before(found: list[Found], f: Found) -> Found | None:
 
 def _frame_between(text: str, prev: Found, f: Found) -> bool:
     """Whether only ``prev``'s frame (its cue, speaker, mediator) stands between the two quotes,
-    within one paragraph."""
+    within one paragraph; or, for a quote with no frame of its own that opens the next
+    paragraph, at most the frame that ends ``prev``'s paragraph (:func:`_opens_next_paragraph`)."""
     lo, hi = prev.quote[1], f.quote[0]
     gap = text[lo:hi]
-    if "\n\n" in gap or len(gap) > 200 or prev.cue is None or not (lo <= prev.cue[0] < hi):
+    if len(gap) > 200 or prev.cue is None:
+        return False
+    if "\n\n" in gap:
+        return _opens_next_paragraph(gap, prev, f)
+    if not (lo <= prev.cue[0] < hi):
         return False
     return any(ch.isalpha() for ch in gap)
+
+
+def _opens_next_paragraph(gap: str, prev: Found, f: Found) -> bool:
+    """Whether ``f``, a quote with no frame, opens the paragraph right after a framed direct
+    quote ``prev``, with nothing but ``prev``'s frame between them (``gap``): "“A,” she
+    said.\n\n“B.”", "She said: “A.”\n\n“B.”" go on speaking, one content (PolNeAR)."""
+    if f.cue is not None or f.speaker is not None or prev.pattern != Pattern.DIRECT:
+        return False
+    frame, _, rest = gap.partition("\n\n")
+    if "\n\n" in rest or rest.strip():
+        return False
+    lo = prev.quote[1]
+    return not frame.strip() or lo <= prev.cue[0] < lo + len(frame)
 
 
 def inherit_speakers(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
