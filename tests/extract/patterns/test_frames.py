@@ -323,3 +323,18 @@ def test_the_it_of_as_x_put_it_is_never_the_speaker(run_en):
     # "No." ends a sentence for the splitter: the frame keeps only "put it", whose "it" is the words
     (att,) = run_en("As Anna Berg, the No. 2 in the party, put it: \"This bill will not pass.\"").attributions
     assert att.speaker is None or att.speaker.text != "it"
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor spoke first. “We will rebuild the bridge by spring.” Smith said.",
+    "“We will rebuild the bridge by spring.” Smith said on Monday.\n\nThe council met later.",
+])
+def test_a_bare_frame_sentence_after_a_quote_closed_by_a_full_stop_names_its_speaker(run_en, text):
+    att = next(a for a in run_en(text).attributions if a.quote.kind == "direct")
+    assert (att.speaker.text, att.cue.lemma) == ("Smith", "say")
+
+
+def test_a_sentence_with_more_to_say_after_a_closed_quote_is_its_own(run_en):
+    atts = run_en("“We will rebuild.” Smith said the council agreed.").attributions
+    direct = next(a for a in atts if a.quote.kind == "direct")
+    assert direct.speaker is None or direct.cue is None
