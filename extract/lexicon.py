@@ -423,6 +423,10 @@ class CueLexicon:
     # whether a quote that goes on after its frame ("“A,” he said. “B.”") is one content with
     # its continuation (PARC/PolNeAR practice) or two quotes
     join_continued_quotes: bool = False
+    # whether a direct quote with no frame is said by the last speaker before it (German Wikinews
+    # practice) or by no one named (English: the quotes that go on after their frame are joined to
+    # it, and of the frameless ones left the speaker before said under a third on PolNeAR train)
+    inherit_last_speaker: bool = True
     # the words that join quoted fragments of one cue into one content besides a comma ("called
     # it “pathetic” and “dangerous”": PolNeAR practice); empty: one quote each
     fragment_joiners: frozenset[str] = _words()

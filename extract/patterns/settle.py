@@ -461,8 +461,10 @@ def _opens_next_paragraph(gap: str, prev: Found, f: Found) -> bool:
     frame, _, rest = gap.partition("\n\n")
     if "\n\n" in rest or rest.strip():
         return False
-    lo = prev.quote[1]
-    return not frame.strip() or lo <= prev.cue[0] < lo + len(frame)
+    lo, words = prev.quote[1], frame.strip()
+    # the frame alone: one sentence ("she said."), not one with more sentences after it
+    return not words or (lo <= prev.cue[0] < lo + len(frame) and not any(
+        words[k] in ".!?" and words[k + 1] == " " for k in range(len(words) - 1)))
 
 
 def inherit_speakers(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
@@ -477,7 +479,7 @@ def inherit_speakers(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             continue
         if f.speaker is None and f.pattern == Pattern.DIRECT and f.cue is None and lex.verb_second:
             f.speaker = span_chars(own_sentence_subject(doc, f, lex))
-        if f.speaker is None and f.pattern == Pattern.DIRECT and f.cue is None and last is not None:
+        if f.speaker is None and f.pattern == Pattern.DIRECT and f.cue is None and last is not None and lex.inherit_last_speaker:
             gap = text[last.quote[1] : f.quote[0]]
             if gap.count("\n\n") <= 1 and len(gap) < 600 and not is_impersonal(doc, last.speaker, lex):
                 f.speaker = last.speaker

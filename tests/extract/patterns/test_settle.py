@@ -305,3 +305,12 @@ def test_quoted_fragments_joined_by_a_conjunction_are_one_content(run_en):
     text = "In 2015 he infamously referred to the farmers as “criminals” and “thieves” while calling for a new levy."
     quoted = [a.quote.text for a in run_en(text).attributions if a.quote.kind == "direct"]
     assert quoted == ["“criminals” and “thieves”"]
+
+
+def test_an_english_frameless_quote_away_from_a_frame_names_no_speaker(run_en):
+    # not right after the engineer's quote: the words between may be anyone's
+    text = ('"The dam will hold," the engineer said on Monday. The river rose all week after that.\n\n'
+            '"We checked every inch of it last spring."')
+    atts = run_en(text).attributions
+    assert [(a.quote.text, a.speaker.text if a.speaker else None) for a in atts if a.quote.kind == "direct"] == [
+        ('"The dam will hold,"', "the engineer"), ('"We checked every inch of it last spring."', None)]
