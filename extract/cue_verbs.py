@@ -367,10 +367,21 @@ def _cue_lemma(token: Token, lex: CueLexicon) -> str | None:
 def _gated(token: Token, lemma: str, lex: CueLexicon) -> bool:
     """Whether a token whose lemma is a cue verb reports nothing in its place: a stative
     participle (:func:`_stative`), a verb of viewing without its view (:func:`_without_view`) or
-    one that needs a clause without one (``CueLexicon.clause_only_verbs``)."""
+    one that needs a clause without one (``CueLexicon.clause_only_verbs``), or one that reports
+    only in a frame of "as" with "it" outside it (:func:`_without_as_it`)."""
     return bool((lex.state_copulas and _stative(token, lex))
+                or (lemma in lex.as_it_verbs and _without_as_it(token, lex))
                 or (lemma in lex.view_verbs and _without_view(token, lex))
                 or (lemma in lex.clause_only_verbs and not any(c.dep_ in _CLAUSE_DEPS for c in token.children)))
+
+
+def _without_as_it(token: Token, lex: CueLexicon) -> bool:
+    """Whether a verb of ``CueLexicon.as_it_verbs`` lacks its frame: "as" before it
+    (``CueLexicon.as_particles``) and "it", the words it frames, as its object ("As one critic
+    put it, …"); "put the bill on hold" has neither."""
+    kids = list(token.children)
+    return not (any(c.dep_ == "mark" and c.lower_ in lex.as_particles and c.i < token.i for c in kids)
+                and any(c.dep_ in ("dobj", "obj") and c.lower_ == "it" and c.i > token.i for c in kids))
 
 
 def _without_view(token: Token, lex: CueLexicon) -> bool:

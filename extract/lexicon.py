@@ -68,6 +68,9 @@ class CueLexicon:
     # wages rose", "found the plan too costly"); with an object alone they report nothing ("found
     # the files", "find a way", "maintained its lead", "determine eligibility", "assumed office")
     clause_only_verbs: frozenset[str] = _words()
+    # verbs that are cues only in a frame of "as" with "it" for what was said ("as one critic put
+    # it, …", "as she phrased it"); "put the bill on hold", "phrased the question" report nothing
+    as_it_verbs: frozenset[str] = _words()
     # nouns of a prepositional phrase that says how something was said, not what about ("spoke on
     # the condition of anonymity", "on behalf of X"): no cue's content
     manner_nouns: frozenset[str] = _words()
@@ -423,6 +426,10 @@ class CueLexicon:
     # whether a quote that goes on after its frame ("“A,” he said. “B.”") is one content with
     # its continuation (PARC/PolNeAR practice) or two quotes
     join_continued_quotes: bool = False
+    # whether a direct quote with no frame is said by the last speaker before it (German Wikinews
+    # practice) or by no one named (English: the quotes that go on after their frame are joined to
+    # it, and of the frameless ones left the speaker before said under a third on PolNeAR train)
+    inherit_last_speaker: bool = True
     # the words that join quoted fragments of one cue into one content besides a comma ("called
     # it “pathetic” and “dangerous”": PolNeAR practice); empty: one quote each
     fragment_joiners: frozenset[str] = _words()

@@ -315,7 +315,7 @@ def _broad_verb_features(doc: Doc, cue_span: Span | None, lemma: str, lex: CueLe
         feats.append("broad_subject=governor")
     else:
         feats.append(f"broad_subject={strings[labels[subject]] or doc[subject].pos_}")
-    if lemma in lex.verbs:
+    if lemma in lex.verbs and lemma not in lex.as_it_verbs:  # "put" is a cue only in "as X put it"
         feats.append("broad_lexicon=weak" if lemma in lex.weak_verbs else "broad_lexicon=cue")
     if any(deps[c] == neg for c in children[verb.i]):
         feats.append("broad_negated")

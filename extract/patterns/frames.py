@@ -134,6 +134,8 @@ def frame_in(doc: Doc, lower: int, upper: int, lex: CueLexicon, *, after_quote: 
                 speaker = document_after(doc, verb, upper, lex)  # "Dies geht aus einer Mitteilung hervor"
         if speaker is not None and any(speaker.start >= p.start and speaker.end <= p.end for p in cut):
             speaker = None
+        if speaker is not None and lemma in lex.as_it_verbs and speaker.root.head.i == verb.i and speaker.root.dep_ == "dobj":
+            speaker = None  # "As X put it: “…”": the "it" is the words, not who said them
         if speaker is not None and speaker.end < upper:
             speaker = with_apposition(speaker, upper, lex)
         mediator = next((sp.source for sp in sources if sp.source is not None
@@ -464,7 +466,7 @@ def attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, upper:
     ends_open = last in "!?" or last not in "."
     # "„…?“ fragte er": the frame starts with its cue (not just any lower-case word)
     if not ends_open:
-        return False
+        return lex.subject_first_frames and _subject_then_cue(first, upper, lex, closed=True)
     if cue_lemma(first, lex) is not None:
         return True
     # English puts the subject first ("“…?” Trump asked"); German inverts after a quote, so there
@@ -472,11 +474,13 @@ def attaches_after(text: str, q: QuotedSpan, close_at: int, first: Token, upper:
     return lex.subject_first_frames and _subject_then_cue(first, upper, lex)
 
 
-def _subject_then_cue(first: Token, upper: int, lex: CueLexicon) -> bool:
+def _subject_then_cue(first: Token, upper: int, lex: CueLexicon, *, closed: bool = False) -> bool:
     """"“…?” Trump asked." / "“…!” the crowd shouted.": after a quote that does not close with
     a full stop, a sentence whose subject comes first and whose cue reports nothing of its own
     (no clause after it, before token ``upper``: a clause inside the next quote is that quote's)
-    is the quote's frame, not a new statement."""
+    is the quote's frame, not a new statement. After one that does (``closed``: "“… spring.”
+    Smith said."), only a sentence of the subject and cue, with a time or place, ending in its
+    full stop before the next quote ("He added, “…”" frames that one)."""
     for tok in first.doc[first.i : first.i + 8]:
         if tok.is_sent_start and tok.i > first.i:
             return False
@@ -486,9 +490,17 @@ def _subject_then_cue(first: Token, upper: int, lex: CueLexicon) -> bool:
         if subject is None or subject.left_edge.i != first.i or subject.i > tok.i:
             return False
         # the parser may hang the quote itself on the cue as its clause: only one after it counts
-        return not any(tok.i < c.i < upper and (c.dep_ in ("ccomp", "xcomp", "oc") or _prepositional_clause(c))
-                       for c in tok.children)
+        if any(tok.i < c.i < upper and (c.dep_ in ("ccomp", "xcomp", "oc") or _prepositional_clause(c)) for c in tok.children):
+            return False
+        end = min(tok.sent.end, upper)
+        words = [t for t in first.doc[tok.i + 1 : end] if not t.is_space]
+        return not closed or (all(t.is_space for t in first.doc[end : tok.sent.end]) and bool(words)
+                              and words[-1].text == "." and all(t.dep_ in _BARE_FRAME_DEPS for t in words))
     return False
+
+
+#: what a sentence that is only a frame holds after its cue: when, where, how ("said on Monday")
+_BARE_FRAME_DEPS = frozenset({"npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "nummod", "punct"})
 
 
 def _prepositional_clause(token: Token) -> bool:

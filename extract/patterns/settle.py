@@ -439,12 +439,32 @@ def _quote_before(found: list[Found], f: Found) -> Found | None:
 
 def _frame_between(text: str, prev: Found, f: Found) -> bool:
     """Whether only ``prev``'s frame (its cue, speaker, mediator) stands between the two quotes,
-    within one paragraph."""
+    within one paragraph; or, for a quote with no frame of its own that opens the next
+    paragraph, at most the frame that ends ``prev``'s paragraph (:func:`_opens_next_paragraph`)."""
     lo, hi = prev.quote[1], f.quote[0]
     gap = text[lo:hi]
-    if "\n\n" in gap or len(gap) > 200 or prev.cue is None or not (lo <= prev.cue[0] < hi):
+    if len(gap) > 200 or prev.cue is None:
+        return False
+    if "\n\n" in gap:
+        return _opens_next_paragraph(gap, prev, f)
+    if not (lo <= prev.cue[0] < hi):
         return False
     return any(ch.isalpha() for ch in gap)
+
+
+def _opens_next_paragraph(gap: str, prev: Found, f: Found) -> bool:
+    """Whether ``f``, a quote with no frame, opens the paragraph right after a framed direct
+    quote ``prev``, with nothing but ``prev``'s frame between them (``gap``): "“A,” she
+    said.\n\n“B.”", "She said: “A.”\n\n“B.”" go on speaking, one content (PolNeAR)."""
+    if f.cue is not None or f.speaker is not None or prev.pattern != Pattern.DIRECT:
+        return False
+    frame, _, rest = gap.partition("\n\n")
+    if "\n\n" in rest or rest.strip():
+        return False
+    lo, words = prev.quote[1], frame.strip()
+    # the frame alone: one sentence ("she said."), not one with more sentences after it
+    return not words or (lo <= prev.cue[0] < lo + len(frame) and not any(
+        words[k] in ".!?" and words[k + 1] == " " for k in range(len(words) - 1)))
 
 
 def inherit_speakers(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
@@ -459,7 +479,7 @@ def inherit_speakers(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             continue
         if f.speaker is None and f.pattern == Pattern.DIRECT and f.cue is None and lex.verb_second:
             f.speaker = span_chars(own_sentence_subject(doc, f, lex))
-        if f.speaker is None and f.pattern == Pattern.DIRECT and f.cue is None and last is not None:
+        if f.speaker is None and f.pattern == Pattern.DIRECT and f.cue is None and last is not None and lex.inherit_last_speaker:
             gap = text[last.quote[1] : f.quote[0]]
             if gap.count("\n\n") <= 1 and len(gap) < 600 and not is_impersonal(doc, last.speaker, lex):
                 f.speaker = last.speaker

@@ -302,3 +302,39 @@ def test_sentence_bounds_jump_between_stops_as_a_walk_over_every_character_stops
     assert len(cases) > 1000
     for s, e, lo, hi in cases:
         assert sentence_bounds(text, s, e, lo, hi, abbreviations) == _bounds_char_by_char(text, s, e, lo, hi, abbreviations)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("The ban, as one senator put it, \"is a disaster for farmers.\"", "\"is a disaster for farmers.\"", "one senator"),
+    ("As the mayor puts it, “We are not going anywhere.”", "“We are not going anywhere.”", "the mayor"),
+])
+def test_as_x_put_it_frames_the_quote(run_en, text, quote, speaker):
+    (att,) = run_en(text).attributions
+    assert (att.quote.text, att.speaker.text, att.cue.lemma) == (quote, speaker, "put")
+
+
+def test_put_outside_its_frame_is_no_cue(run_en):
+    atts = run_en("The council put the bridge plan on hold, the mayor said.").attributions
+    assert [(a.quote.text, a.speaker.text, a.cue.lemma) for a in atts] == [
+        ("The council put the bridge plan on hold", "the mayor", "say")]
+
+
+def test_the_it_of_as_x_put_it_is_never_the_speaker(run_en):
+    # "No." ends a sentence for the splitter: the frame keeps only "put it", whose "it" is the words
+    (att,) = run_en("As Anna Berg, the No. 2 in the party, put it: \"This bill will not pass.\"").attributions
+    assert att.speaker is None or att.speaker.text != "it"
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor spoke first. “We will rebuild the bridge by spring.” Smith said.",
+    "“We will rebuild the bridge by spring.” Smith said on Monday.\n\nThe council met later.",
+])
+def test_a_bare_frame_sentence_after_a_quote_closed_by_a_full_stop_names_its_speaker(run_en, text):
+    att = next(a for a in run_en(text).attributions if a.quote.kind == "direct")
+    assert (att.speaker.text, att.cue.lemma) == ("Smith", "say")
+
+
+def test_a_sentence_with_more_to_say_after_a_closed_quote_is_its_own(run_en):
+    atts = run_en("“We will rebuild.” Smith said the council agreed.").attributions
+    direct = next(a for a in atts if a.quote.kind == "direct")
+    assert direct.speaker is None or direct.cue is None
