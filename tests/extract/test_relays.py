@@ -141,3 +141,9 @@ def test_a_nested_report_in_the_parent_speakers_own_words_adds_no_hop():
     assert out["f"].mediators == () and out["k"].mediators == ()
     # without the first-person words the pronoun is someone else the speaker quotes
     assert [m.entity for m in chain_relays([reyes, fear])[1].mediators] == ["Tom Reyes"]
+
+
+def test_a_translation_names_the_outlet_that_made_it(run_en):
+    # "a translation by X" is X's document, as "a report by X" is: the relay is X
+    (att,) = run_en('"We cannot sign this," Tom Amsel said, according to a translation by the Associated Press.').attributions
+    assert [(m.entity, m.type) for m in att.mediators] == [("Associated Press", "media")]
