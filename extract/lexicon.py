@@ -111,6 +111,9 @@ class CueLexicon:
     # participles that cite a source when they follow a source phrase ("according to X, citing
     # Y, …": Y speaks, X relays); elsewhere they report a reason ("he said, citing the economy")
     citing_after_source: frozenset[str] = _words()
+    # those of them that name a source beside any verb of saying, never a reason ("The paper,
+    # quoting an aide, said …"; "citing higher costs" gives one)
+    quoting_participles: frozenset[str] = _words()
     # verbs (lemmas) of publishing after or before which those participles cite the source too
     # ("X will resign, the paper reported, citing two officials"; "Citing Y, the paper reported …");
     # closing a report's sentence, their subject relays it ("X sagte, …, berichtete die Agentur Y.")

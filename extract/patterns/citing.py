@@ -135,8 +135,14 @@ def _citing_beside_report(doc: Doc, f: Found, lower: list[str], lex: CueLexicon)
     right after a report's frame, or opening the sentence before it, when the report's cue is a
     verb of publishing (``CueLexicon.citing_report_verbs``): "X will resign, the paper reported,
     citing two officials"; "Citing two officials, the paper reported that …". Elsewhere the
-    participle gives a reason ("the company said, citing higher costs")."""
-    if f.cue is None or f.speaker is None or len(f.cue) < 3 or f.cue[2] not in lex.citing_report_verbs:
+    participle gives a reason ("the company said, citing higher costs"), except one that only
+    ever names a source (``CueLexicon.quoting_participles``) before the cue: "The paper, quoting
+    an aide, said …" (after it, "“…,” Trump tweeted, quoting Comey" quotes inside his own words)."""
+    if f.cue is None or f.speaker is None or len(f.cue) < 3:
+        return None
+    publishing = f.cue[2] in lex.citing_report_verbs
+    participles = lex.citing_after_source if publishing else lex.quoting_participles
+    if not participles:
         return None
     cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
     if cue is None or not len(cue):
@@ -145,18 +151,19 @@ def _citing_beside_report(doc: Doc, f: Found, lower: list[str], lex: CueLexicon)
     frame_end = max(f.cue[1], f.speaker[1])
     # the first comma after the frame, with no other verb between ("reported on Monday, citing")
     after = next((t.i for t in doc[cue.end : sent.end] if t.idx >= frame_end and (t.text == "," or t.pos_ in ("VERB", "AUX"))), None)
-    if (after is not None and after + 1 < sent.end and doc[after].text == ","
-            and lower[after + 1] in lex.citing_after_source and f.quote[1] <= doc[after].idx):
+    if (publishing and after is not None and after + 1 < sent.end and doc[after].text == ","
+            and lower[after + 1] in participles and f.quote[1] <= doc[after].idx):
         return after + 1  # the quote before the frame, the participle after it
     first = sent.start
-    if lower[first] in lex.citing_after_source and first < f.speaker[0] and not f.overlaps(doc[first].idx, doc[first].idx + 1):
+    if lower[first] in participles and first < f.speaker[0] and not f.overlaps(doc[first].idx, doc[first].idx + 1):
         comma = next((t.i for t in doc[first + 1 : cue.start] if t.text == ","), None)
         if comma is not None and doc[comma + 1].idx == f.speaker[0]:
             return first  # "Citing Y, the paper reported …"
     # set off by commas between the speaker and the cue ("The paper, citing Y, reported that …")
     # or between the cue and its content ("The paper reported, citing Y, that …")
-    for comma in (next((t.i for t in doc[sent.start : cue.start] if t.idx >= f.speaker[1]), None), cue.end):
-        if (comma is None or comma + 1 >= sent.end or lower[comma] != "," or lower[comma + 1] not in lex.citing_after_source
+    for comma in (next((t.i for t in doc[sent.start : cue.start] if t.idx >= f.speaker[1]), None),
+                  cue.end if publishing else None):
+        if (comma is None or comma + 1 >= sent.end or lower[comma] != "," or lower[comma + 1] not in participles
                 or doc[comma].idx < f.speaker[1]):
             continue
         closing = _closing_comma(doc, comma + 1, sent.end)

@@ -262,6 +262,12 @@ CASES = [
      "the minister will resign", "Smith", ["the Herald"], None, None),
     ("en", "The minister will resign, according to the Herald, quoting a senior aide.",
      "The minister will resign", "a senior aide", ["the Herald"], None, None),
+    # "quoting" names a source beside any verb of saying, set off before the cue; after the
+    # frame it quotes inside the speaker's own words
+    ("en", "The Harbor Gazette, quoting an unnamed official, said the deal would be signed next month.",
+     "the deal would be signed next month", "an unnamed official", ["The Harbor Gazette"], None, None),
+    ("en", "“We are done here. ‘No deal,’ as my lawyer says,” Ada Voss tweeted, quoting her lawyer.",
+     "“We are done here. ‘No deal,’ as my lawyer says,”", "Ada Voss", [], None, None),
     # elsewhere "citing" gives a reason, not a source
     ("en", "The senator said the bill was dead, citing the budget.",
      "the bill was dead", "The senator", [], None, None),
