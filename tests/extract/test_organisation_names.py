@@ -194,3 +194,17 @@ def test_a_title_in_quotation_marks_owning_a_report_is_a_publication(run_de, run
     # a film's title before the noun it describes owns nothing: its star is no outlet
     en = run_en('Later, the "Avatar" star said in a lengthy message that she had been misquoted.').attributions
     assert [a.speaker.type for a in en if a.cue.text == "said"] != ["media"]
+
+
+def test_a_company_name_ends_in_a_word_companies_are_named_by():
+    # the recogniser took the firm for a person: "Systems", "Inc." end a company's name
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.entity_types import organisations_named_by_nouns
+    from quotegraph.extract.lexicon import load_lexicon
+
+    doc = Doc(spacy.blank("en").vocab, words=["Verona", "Systems", "and", "Brightwater", "Inc.", "said", "so"],
+              pos=["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "ADV"],
+              ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert [e.text for e in organisations_named_by_nouns(doc, load_lexicon("en"))] == ["Verona Systems", "Brightwater Inc."]
