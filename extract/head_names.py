@@ -487,8 +487,9 @@ def _names_a_person_noun(name: Span, head: Token, lex: CueLexicon) -> bool:
 def _outlet_words(span: Span, lex: CueLexicon) -> bool:
     """Whether a phrase holds a noun of an outlet (``media_words``: "der Zeitung", "the agency")
     or, in German, a compound ending in one of ``media_compound_heads`` ("der Küstenzeitung")."""
-    return any(t.lower_ in lex.media_words or (t.pos_ in ("NOUN", "PROPN") and t.lower_.endswith(tuple(lex.media_compound_heads)))
-               for t in span)
+    lowers, pos, heads = forms(span.doc, LOWER), id_list(span.doc, POS), tuple(lex.media_compound_heads)
+    return any(lowers[i] in lex.media_words or (pos[i] in (NOUN, PROPN) and lowers[i].endswith(heads))
+               for i in range(span.start, span.end))
 
 
 def _body_type(nouns: list[Token], grouped: bool, lex: CueLexicon) -> str:
