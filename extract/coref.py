@@ -205,7 +205,8 @@ def resolve_entities(doc: Doc, attributions: list[Attribution],
             hearsay = span is not None and lowers[root_i] in lex.hearsay_nouns
             # "sein Anwalt", "her spokesman": someone tied to the one the possessive names, not
             # that one, and no node (as one it would join every article's lawyers)
-            tied = (span is not None and described is None and no_one is None and first_lower in lex.possessives
+            tied = (span is not None and described is None and no_one is None
+                    and (first_lower in lex.possessives or _owned_by_genitive(span))
                     and not owned and _role_noun(span.root, lex) and not any(t.pos_ == "PROPN" for t in span))
             if tied:
                 no_one = "person"
@@ -392,6 +393,12 @@ def _before_inclusion(span: Span | None, lex: CueLexicon) -> Span | None:
     texts = forms(span.doc, ORTH)
     k = next((i for i in tokens_with(span.doc, lex.inclusion_words, span.start + 1, span.end) if texts[i - 1] == ","), None)
     return span.doc[span.start : k - 1] if k is not None else span
+
+
+def _owned_by_genitive(span: Span) -> bool:
+    """Whether a phrase's head has an owner in the English genitive before it ("the prime
+    minister's spokeswoman", tagged POS), as a possessive pronoun would be ("her spokeswoman")."""
+    return any(t.tag_ == "POS" and t.i < span.root.i for t in span)
 
 
 def _role_noun(noun: Token, lex: CueLexicon) -> bool:
