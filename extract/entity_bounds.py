@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from spacy.attrs import DEP, ENT_IOB, ORTH, POS, TAG
 from spacy.symbols import ADJ, NOUN, PROPN
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .doc_tables import doc_array, doc_ents, forms, id_list
 from .genders import first_name_genders
-from .head_names import entity_type_of_label, noun_in
+from .head_names import entity_type_of_label, person_noun
 from .lexicon import CueLexicon
 from .marks import DOUBLE_PAIRS
-from .title_nouns import title_noun
 
 __all__ = ["NAME_PART_DEPS", "complete_person_names", "cut_names_at_verbs", "drop_adjectives", "persons_after_roles",
            "trim_quotation_marks"]
@@ -109,7 +108,7 @@ def persons_after_roles(doc: Doc, lex: CueLexicon) -> bool:
     pos, iob = id_list(doc, POS), id_list(doc, ENT_IOB)
     found = []
     for i in range(1, len(doc) - 1):
-        if texts[i] not in given or iob[i] != _OUTSIDE or pos[i - 1] != NOUN or not _names_someone(doc[i - 1], lex):
+        if texts[i] not in given or iob[i] != _OUTSIDE or pos[i - 1] != NOUN or not person_noun(doc[i - 1], lex):
             continue
         end = i + 1
         while (end < len(doc) and end <= i + 2 and iob[end] == _OUTSIDE and pos[end] in (PROPN, NOUN)
@@ -121,11 +120,6 @@ def persons_after_roles(doc: Doc, lex: CueLexicon) -> bool:
         doc.ents = [*doc.ents, *found]
     return bool(found)
 
-
-def _names_someone(noun: Token, lex: CueLexicon) -> bool:
-    """A title or a noun of what a person does or is ("Personalvorstand", "Sprecherin", "mayor")."""
-    return (title_noun(noun.text, lex) or noun_in(noun, lex.person_nouns, lex)
-            or noun_in(noun, lex.spokesperson_nouns, lex))
 
 
 def cut_names_at_verbs(doc: Doc, lex: CueLexicon) -> bool:

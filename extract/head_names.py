@@ -31,7 +31,7 @@ from .title_nouns import title_noun
 from .trailing_phrases import name_set_off_at_end, without_trailing_pp
 
 __all__ = ["COUNT_LABELS", "UNNAMED_LABELS", "ends_in_masthead", "entity_type_of_label", "head_name", "name_in", "named_part",
-           "name_parts", "names_an_outlet", "names_no_one", "noun_at", "noun_in", "outlet_name_after",
+           "name_parts", "names_an_outlet", "names_no_one", "noun_at", "noun_in", "outlet_name_after", "person_noun",
            "is_masthead", "speaks_for_circles", "unnamed_group"]
 
 _LABEL_TYPES = {
@@ -403,7 +403,8 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         etype = entity_type_of_label(best.label_)
         if _outlet_words(span, lex) or is_masthead(best, lex):
             etype = "media"
-        elif etype != "person" and _names_a_person_noun(best, span.root, lex):
+        elif (etype != "person" and span.root.pos_ == "NOUN" and set_off_beside(best, span.root)
+              and person_noun(span.root, lex)):
             etype = "person"  # "a spokeswoman for the yard, Ines Lund" the recogniser took for a place
         elif etype in ("location", "other") and between_quotation_marks(best) and (
                 (span.root.pos_ == "NOUN" and best.start > span.root.i and in_owner(best, span.root))
@@ -477,11 +478,11 @@ def _noun_before_name(noun: Token, span: Span) -> list[Token]:
                         and noun.text[:1].isupper()) else []
 
 
-def _names_a_person_noun(name: Span, head: Token, lex: CueLexicon) -> bool:
-    """Whether a name is set off beside a noun of a person (a spokesperson, a title, a noun of
-    what people do: ``spokesperson_nouns``, ``titles``, ``person_nouns``), so names that person."""
-    return head.pos_ == "NOUN" and set_off_beside(name, head) and (
-        noun_in(head, lex.spokesperson_nouns, lex) or noun_in(head, lex.person_nouns, lex) or title_noun(head.text, lex))
+def person_noun(noun: Token, lex: CueLexicon) -> bool:
+    """Whether a noun names a person: a title, a spokesperson or what people do (``titles``,
+    ``spokesperson_nouns``, ``person_nouns``; "Ministerin", "Sprecherin", "mayor")."""
+    return (title_noun(noun.text, lex) or noun_in(noun, lex.spokesperson_nouns, lex)
+            or noun_in(noun, lex.person_nouns, lex))
 
 
 def _outlet_words(span: Span, lex: CueLexicon) -> bool:
