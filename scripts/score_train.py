@@ -68,7 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=default_cache(), help="folder of the cached parses")
     parser.add_argument("--rules", action="store_true", help="the rules alone (no speaker linker, no filter)")
     parser.add_argument("--decimals", type=int, default=1, help="decimals of the figures (2 shows changes too small for 1)")
+    parser.add_argument("--outermost", action="store_true",
+                        help="en: score outermost relations only, as PolNeAR's guideline annotates (eval polnear --outermost)")
     args = parser.parse_args(argv)
+    if args.outermost and args.lang != "en":
+        parser.error("--outermost is PolNeAR's convention (en); for Wikinews see 'quotegraph eval wikinews --top-level'")
 
     folder, read, as_article, score = CORPORA[args.lang]
     data = Path(os.environ.get("QUOTEGRAPH_DATA") or ROOT.parent / "shared" / "data")
@@ -77,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = parsed_docs(nlp, gold, args.cache / f"{folder}-{args.split}.spacy")
     finder = nlp.get_pipe("qg_attribution")
     predictions = {g.id: doc_to_result(finder(doc), as_article(g)).attributions for g, doc in zip(gold, docs)}
-    report = score(predictions, gold, errors=False)
+    report = score(predictions, gold, errors=False, **({"outermost_only": True} if args.outermost else {}))
     print(f"{folder} {args.split}: {len(gold)} articles ({'rules only' if args.rules else 'learned parts on'})")
     for name, prf in report.scores.items():
         d, w = args.decimals, args.decimals + 4

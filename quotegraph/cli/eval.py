@@ -238,6 +238,9 @@ def polnear(
     json_out: JsonOpt = None,
     model: ModelOpt = None,
     workers: WorkersOpt = 1,
+    outermost: Annotated[bool, typer.Option(
+        "--outermost", help="Score outermost relations only, as PolNeAR's guideline annotates (a quote inside "
+                            "another's content and the speech a relay reports are left out; so are nested gold relations).")] = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Score on English PolNeAR: content, source, cue; exact and overlap.
@@ -261,10 +264,10 @@ def polnear(
     gold = read_gold(_polnear.read_polnear, path, limit)
     predictions, seconds, skipped = run_extractor(
         [_polnear.as_article(g) for g in gold], lang="en", model=model, workers=workers, quiet=quiet)
-    report = _polnear.score_polnear(predictions, gold)
+    report = _polnear.score_polnear(predictions, gold, outermost_only=outermost)
     report.confidence_measure = "source overlap"
     report.by_confidence = by_confidence(
-        predictions, lambda kept: _polnear.score_polnear(kept, gold, errors=False), "source overlap")
+        predictions, lambda kept: _polnear.score_polnear(kept, gold, errors=False, outermost_only=outermost), "source overlap")
     _describe(report, split.value, path, model, seconds, skipped)
     _finish(report, errors=errors, json_out=json_out, skipped=skipped)
 

@@ -208,6 +208,14 @@ def test_polnear_perfect_and_empty(monkeypatch, data_root, tmp_path):
     assert all(row["f1"] == 0.0 for row in scores_in(out)["scores"].values())
 
 
+def test_polnear_outermost_is_passed_to_the_scorer(monkeypatch, data_root, tmp_path):
+    out = tmp_path / "o.json"
+    for args, expected in (((), False), (("--outermost",), True)):
+        result, _ = run(monkeypatch, data_root, "eval", "polnear", "--data", data_root, "--json", out, "-q", *args)
+        assert result.exit_code == 0, result.output
+        assert scores_in(out)["info"]["outermost_only"] is expected
+
+
 def test_skipped_articles_count_as_empty_and_exit_3(monkeypatch, data_root):
     result, _ = run(monkeypatch, data_root, "eval", "wikinews", "--data", data_root, "--json", "-", "-q",
                     skip={"de-2"})

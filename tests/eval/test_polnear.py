@@ -15,6 +15,7 @@ from quotegraph.extract.evaluation.polnear import (
     PolnearArticle,
     gold_attributions,
     gold_predictions,
+    outermost,
     parse_brat,
     read_polnear,
     score_polnear,
@@ -177,9 +178,10 @@ def test_real_dev_file_counts_and_gold_scores_100():
     assert len(gold) == 84
     # E lines with a content (one dev E line has only its trigger and is left out)
     assert sum(len(a.relations) for a in gold) == 2192
-    report = score_polnear({a.id: gold_predictions(a) for a in gold}, gold)
-    for name, s in report.scores.items():
-        assert (s.precision, s.recall) == (1.0, 1.0), name
+    for outermost_only in (False, True):
+        report = score_polnear({a.id: gold_predictions(a) for a in gold}, gold, outermost_only=outermost_only)
+        for name, s in report.scores.items():
+            assert (s.precision, s.recall) == (1.0, 1.0), (name, outermost_only)
 
 
 def test_a_mediator_is_scored_as_the_relation_that_relays_the_report():
@@ -221,3 +223,37 @@ def test_a_nested_attribution_has_no_relay_relation_its_outer_attribution_is_tha
     # duplicates the outer attribution: one prediction of three is spurious
     s = score_polnear({"n": [outer, replace(inner, parent=None)]}, [gold]).scores
     assert s["content exact"].precision == pytest.approx(2 / 3)
+
+
+def test_outermost_scores_the_relay_alone_as_the_guideline_annotates():
+    # PolNeAR annotates only the outermost of nested attributions: for "X said …, according to
+    # Y" the paper's relation, whose content holds the mayor's
+    text = "The mayor said the bridge will stay closed, according to the local paper."
+    def span(s): return at(text, s)
+    gold = PolnearArticle("o", text, (GoldRelation("o#E1", (span("The mayor said the bridge will stay closed"),),
+                                                   (span("the local paper"),), (span("according to"),)),))
+    att = Attribution("o:1", "o", Quote("the bridge will stay closed", *span("the bridge will stay closed"), "indirect"),
+                      speaker=Mention("The mayor", *span("The mayor")), cue=Cue("said", *span("said")),
+                      mediator=Mention("the local paper", *span("the local paper")))
+    s = score_polnear({"o": [att]}, [gold]).scores
+    assert (s["content exact"].precision, s["content exact"].recall) == (0.5, 1.0)
+    report = score_polnear({"o": [att]}, [gold], outermost_only=True)
+    s = report.scores
+    assert (s["content exact"].precision, s["content exact"].recall) == (1.0, 1.0)
+    assert (s["source exact"].precision, s["source exact"].recall) == (1.0, 1.0)
+    assert (report.n_pred, report.info["outermost_only"]) == (1, True)
+
+
+def test_outermost_leaves_out_what_lies_inside_a_content_but_not_what_lies_in_its_gap():
+    text = "“We will not move,” Ida Ross said, and she told staff that the depot stays, “and that is final.”"
+    def span(s): return at(text, s)
+    quote = (span("“We will not move,”"), span("“and that is final.”"))  # one quote around the frame
+    told = (span("that the depot stays"),)  # in the gap: a relation of its own
+    inner = (span("We will not"),)  # inside a span of the quote
+    assert outermost([quote, told, inner]) == [True, True, False]
+    gold = PolnearArticle("g", text, (GoldRelation("g#E1", quote, (span("Ida Ross"),)),
+                                      GoldRelation("g#E2", told, (span("she"),)),
+                                      GoldRelation("g#E3", inner, (span("Ida Ross"),))))
+    report = score_polnear({"g": gold_predictions(gold)[:2]}, [gold], outermost_only=True)
+    assert (report.n_gold, report.scores["content exact"].recall) == (2, 1.0)
+    assert score_polnear({"g": gold_predictions(gold)[:2]}, [gold]).scores["content exact"].recall == pytest.approx(2 / 3)
