@@ -505,6 +505,8 @@ def tidy_speakers(doc: Doc, attributions: list[Attribution], edge_words: frozens
             start, end = speaker_bounds(span, edge_words, apposition=False,  # never into the quote or cue
                                         name_prepositions=name_prepositions)
         end = _without_reporting_relative(doc, start, end, cue_starts)
+        if any(sp.end <= m.start < end for m in att.mediators):
+            end = sp.end  # never grown over a relay ("wurde X von der Agentur Y zitiert")
         if (start, end) != (sp.start, sp.end) and start < end:
             att = replaced(att, speaker=Mention(text[start:end], start, end, sp.entity, sp.type))
         out.append(att)

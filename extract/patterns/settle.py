@@ -13,7 +13,7 @@ from ..subjects import subject_of
 from .citing import cited_sources
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
 from .quote_joins import join_continued_quotes, join_coordinated_fragments
-from .speakers import is_impersonal, passive_agent, usable_speaker
+from .speakers import agent_of, is_impersonal, passive_agent, usable_speaker
 
 
 def _names_a_title(word: str, lex: CueLexicon) -> bool:
@@ -234,15 +234,19 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
     if not lex.quoting_verbs or not doc.has_annotation("DEP"):
         return
     for f in found:
-        if f.cue is None or f.mediator is not None:
+        if f.cue is None:
             continue
+        relayed = f.mediator is not None  # ("Laut X zitiert Y …"): only a passive's agent is added
         cue = char_span_kept(doc, f.cue[0], f.cue[1], "expand")  # (the later stages look the same cue up)
         verb = next((t for t in cue if cue_lemma(t, lex) == f.cue[2]), None) if cue is not None else None
         if verb is not None and f.cue[2] not in lex.quoting_verbs:
             verb = _quoting_verb_above(verb, lex)
         if verb is None:
             continue
-        _content_after_as_saying(f, verb, lex)
+        if not relayed:
+            _content_after_as_saying(f, verb, lex)
+        if (verb.lemma_.lower() in lex.quoting_verbs and _relayed_by_agent(doc, f, verb, lex)) or relayed:
+            continue
         if f.speaker is None and f.cue[2] not in lex.quoting_verbs:
             # "quoted X as saying" with no speaker found for "saying": the quoting verb's subject relays
             subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")), None)
@@ -263,6 +267,24 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             span = doc[obj.i : obj.i + 1]
         if span is not None:
             f.relayed_by(span_chars(with_apposition(span, len(doc), lex)))
+
+
+def _relayed_by_agent(doc: Doc, f: Found, verb: Token, lex: CueLexicon) -> bool:
+    """"Der Minister wurde von der Agentur X mit den Worten zitiert, …", "He was quoted by the
+    Herald as saying …": the agent of a passive quoting verb is the innermost relay (the
+    subject, the one quoted, stays the speaker). Whether it was."""
+    sent = verb.sent
+    agent = agent_of(doc, verb, sent.start, sent.end, lex)
+    if agent is None or f.overlaps(agent.start_char, agent.end_char):
+        return False
+    if f.speaker is not None and f.speaker[0] < agent.end_char and agent.start_char < f.speaker[1]:
+        # the parser hung the agent on the one quoted ("wurde Berger von der Agentur X zitiert")
+        preposition = doc[agent.start - 1]
+        if not (f.speaker[0] < preposition.idx and agent.end_char <= f.speaker[1]):
+            return False
+        f.speaker = (f.speaker[0], len(doc_text(doc)[: preposition.idx].rstrip()))
+    f.set_mediators((span_chars(agent), *f.relays, f.mediator))
+    return True
 
 
 def _content_after_as_saying(f: Found, verb: Token, lex: CueLexicon) -> None:

@@ -296,6 +296,12 @@ def passive_agent(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon
     by the ministry": the agent of a passive cue is its speaker (without its preposition)."""
     if verb.lemma_.lower() in lex.quoting_verbs:
         return None  # "X wird von Reuters zitiert": the agent relays, the subject speaks
+    return agent_of(doc, verb, lower, upper, lex)
+
+
+def agent_of(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
+    """The agent of a passive participle within tokens [lower, upper), without its preposition
+    ("wurde vom Verband aufgefordert": "Verband"), or None."""
     if table_of(doc) is not None:  # the Doc's labels, children and analyses are kept: no Token per child
         deps, labels = id_list(doc, DEP), _label_ids(_PASSIVE_AUX_DEPS, doc.vocab.strings)
         passive = any(deps[c] in labels for c in children_of(doc)[verb.i])

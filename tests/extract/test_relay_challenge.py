@@ -38,6 +38,14 @@ CASES = [
     # the body a quoted spokesperson speaks for is part of the speaker
     ("de", "Die Zeitung Abendblatt zitierte einen Sprecher der Firma Nordwerk mit den Worten, man prüfe alles.",
      "man prüfe alles", "einen Sprecher der Firma Nordwerk", ["Die Zeitung Abendblatt"], None, None),
+    # a quoting verb in the passive: the one quoted speaks, its agent relays
+    ("de", "Der Minister wurde von der Agentur Nordpress mit den Worten zitiert, die Grenze bleibe offen.",
+     "die Grenze bleibe offen", "Der Minister", ["der Agentur Nordpress"], None, None),
+    # ... also where the parser hung the agent on the one quoted, inside an outer relay
+    ("de", "Laut dem Sender Nordwelle wurde Berger von der Agentur Nordpress zitiert, er sei müde.",
+     "er sei müde", "Berger", ["der Agentur Nordpress", "dem Sender Nordwelle"], None, None),
+    ("en", "The minister was quoted by the Harbor Herald as saying the port would close.",
+     "the port would close", "The minister", ["the Harbor Herald"], None, None),
     # a "that" clause the parser hung on the interview, as if it were a relative clause
     ("en", "The minister told the Daily Courier in an interview that the plant would close.",
      "that the plant would close", "The minister", [], "the Daily Courier", None),
