@@ -303,8 +303,10 @@ def _role_taken_for_a_name(name: Span, lex: CueLexicon) -> bool:
 
 def _group_adjective(name: Span, head: Token) -> bool:
     """Whether a name is a nationality's or a party's word modifying a common noun ("a French
-    official", "a Democratic senator"): it says what the speaker is, not who."""
-    return name.label_ == "NORP" and head.pos_ == "NOUN" and name.root.head == head and name.root.i < head.i
+    official", "a Democratic senator", "die US-amerikanische Zeitschrift"): it says what the
+    speaker is, not who."""
+    return ((name.label_ == "NORP" or name.root.pos_ == "ADJ") and head.pos_ == "NOUN" and name.root.head == head
+            and name.root.i < head.i)
 
 
 def _lone_pronoun(token: Token, lex: CueLexicon) -> bool:
@@ -419,7 +421,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
     inside = in_extended_attributes(span) | bracketed
     # a nationality's or a party's word is no name ("African-American voters", "a French official"),
     # but the phrase keeps the type it gave (a group)
-    grouped = [e for e in entities.within(span.start, span.end) if _group_adjective(e, span.root)]
+    grouped = [e for e in entities.within(span.start, span.end) if e.label_ == "NORP" and _group_adjective(e, span.root)]
     group_words = {i for e in grouped for i in range(e.start, e.end)}
     # the proper nouns, the comma and the nouns before read from the Doc's arrays: no Token per word
     doc, words = span.doc, range(span.start, span.end)
@@ -442,7 +444,7 @@ def name_in(span: Span, lex: CueLexicon, entities: DocEntities, known_person: Ca
         if span.root.pos_ == "PROPN" and any(e.label_ in COUNT_LABELS for e in entities.within(span.start, span.end)):
             run = _name_around(span.root, span)  # the head's own name, not every proper noun around the count
         before = [doc[i] for i in range(propn[0] - 1, span.start - 1, -1) if pos[i] == NOUN][:1]  # "das Institut Sonnwald"
-        etype = ("media" if any(lowers[i] in lex.media_words for i in words) or is_masthead(run, lex)
+        etype = ("media" if _outlet_words(span, lex) or is_masthead(run, lex)
                  else "person" if len(propn) >= 2 else _body_type(before, grouped, lex))
         return run.text, etype
     outlet = _quoted_outlet_name(span, lex)

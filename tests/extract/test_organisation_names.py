@@ -208,3 +208,16 @@ def test_a_company_name_ends_in_a_word_companies_are_named_by():
               pos=["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "ADV"],
               ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"])
     assert [e.text for e in organisations_named_by_nouns(doc, load_lexicon("en"))] == ["Verona Systems", "Brightwater Inc."]
+
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # "US-amerikanische" is tagged a place: the title after the outlet noun names the outlet
+    ("Die Tournee war ein Erfolg. Das berichtete die US-amerikanische Musikzeitschrift „Klangwelt“ am Montag.",
+     "Klangwelt", "media"),
+    ("Der US-amerikanische Historiker Ted Wallner meinte in einem Interview, die Wahl sei offen.",
+     "Ted Wallner", "person"),
+])
+def test_an_adjective_the_recogniser_took_for_a_name_names_no_speaker(run_de, text, name, kind):
+    att = run_de(text).attributions[-1]
+    assert (att.speaker.entity, att.speaker.type) == (name, kind)
