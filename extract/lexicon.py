@@ -172,6 +172,8 @@ class CueLexicon:
     # the pronoun of the one addressed: a speaker only inside a transcript's dialogue ("Q: You said …")
     second_person: frozenset[str] = _words()
     expletives: frozenset[str] = _words()  # "es" of "hieß es vom Ministerium": the source follows
+    # after an expletive, a word pointing back to the last report's source ("hieß es darin / weiter")
+    expletive_pointers: frozenset[str] = _words()
     # prepositions naming the source after an expletive ("hieß es vom Ministerium")
     impersonal_source_prepositions: frozenset[str] = _words()
     document_prepositions: frozenset[str] = _words()  # "In einem Positionspapier heißt es, …"

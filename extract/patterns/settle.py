@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_offsets import char_span_bounds, char_span_kept
@@ -401,8 +402,25 @@ def inherit_speakers(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
                 f.inherited = True
         if f.speaker is None and f.extra.get("continues") is not None:
             f.speaker = f.extra["continues"].speaker  # a sentence in reported mood right after it
+        if f.speaker is None and last is not None and _points_back(doc, f, lex):
+            gap = text[last.quote[1] : f.quote[0]]
+            if gap.count("\n\n") <= 1 and not is_impersonal(doc, last.speaker, lex):
+                f.speaker, f.inherited = last.speaker, True
         if f.speaker is not None:
             last = f
+
+
+def _points_back(doc: Doc, f: Found, lex: CueLexicon) -> bool:
+    """Whether a cue is followed by an expletive and a word pointing back to the last report
+    (``CueLexicon.expletive_pointers``: "…, hieß es darin", "heißt es weiter"): the source of
+    the report before speaks on."""
+    if f.cue is None or not lex.expletive_pointers:
+        return False
+    bounds = char_span_bounds(doc, f.cue[0], f.cue[1], "expand")
+    if bounds is None or bounds[1] + 1 >= len(doc):
+        return False
+    lowers = forms(doc, LOWER)
+    return lowers[bounds[1]] in lex.expletives and lowers[bounds[1] + 1] in lex.expletive_pointers
 
 
 def own_sentence_subject(doc: Doc, f: Found, lex: CueLexicon) -> Span | None:

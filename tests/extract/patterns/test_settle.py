@@ -17,6 +17,14 @@ def test_title_in_quotes_is_not_speech(run_de):
     assert all("Neue Wege" not in a.quote.text for a in run_de(text).attributions)
 
 
+@pytest.mark.parametrize("pointer", ["darin", "weiter", "zudem"])
+def test_an_expletive_frame_pointing_back_keeps_the_last_reports_source(run_de, pointer):
+    text = ("Der Fischereiverband forderte in einer Erklärung ein Fangverbot. "
+            f"Die Bestände seien „dramatisch geschrumpft“, hieß es {pointer}.")
+    last = run_de(text).attributions[-1]
+    assert (last.quote.text.startswith("Die Bestände"), last.speaker and last.speaker.text) == (True, "Der Fischereiverband")
+
+
 def test_nested_quote_is_linked_to_its_parent(run_de):
     text = "Er fügte hinzu: „Ein Arbeiter hat mir gesagt: ‚Wir wollen arbeiten, aber nicht umsonst.‘ Das zählt.“"
     atts = run_de(text).attributions
