@@ -25,6 +25,9 @@ def test_a_german_name_an_organisation_noun_introduces_is_an_organisation(run_de
     # a description headed by an organisation noun, or one a spokesperson speaks for
     ("Laut dem Verband sind die Preise gestiegen.", "Verband"),
     ("Ein Sprecher des Gesundheitsministeriums sagte, die Lage sei ernst.", "Gesundheitsministerium"),
+    # a compound of "Bund" or "Ausschuss" names a body
+    ("Der Anglerbund forderte, die Schleusen zu öffnen.", "Anglerbund"),
+    ("Der Prüfungsausschuss erklärte, die Unterlagen seien vollständig.", "Prüfungsausschuss"),
 ])
 def test_a_body_known_by_its_organisation_noun_alone_is_an_organisation(run_de, text, speaker):
     (att,) = run_de(text).attributions
