@@ -246,7 +246,11 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             continue
         if not relayed:
             _content_after_as_saying(f, verb, lex)
-        if (verb.lemma_.lower() in lex.quoting_verbs and _relayed_by_agent(doc, f, verb, lex)) or relayed:
+        # (the cue's lemma from the lexicon's table: the lemmatizer may leave "zitierte" as it is)
+        quoting = f.cue[2] in lex.quoting_verbs or verb.lemma_.lower() in lex.quoting_verbs
+        if (quoting and _relayed_by_agent(doc, f, verb, lex)) or relayed:
+            continue
+        if quoting and lex.verb_second and _second_subject_quoted(doc, f, verb, lex):
             continue
         if f.speaker is None and f.cue[2] not in lex.quoting_verbs:
             # "quoted X as saying" with no speaker found for "saying": the quoting verb's subject relays
@@ -268,6 +272,28 @@ def quoted_objects_speak(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             span = doc[obj.i : obj.i + 1]
         if span is not None:
             f.relayed_by(span_chars(with_apposition(span, len(doc), lex)))
+
+
+def _second_subject_quoted(doc: Doc, f: Found, verb: Token, lex: CueLexicon) -> bool:
+    """"Die Agentur X zitierte Havel mit den Worten, …": of two subjects the parser gave a
+    quoting verb, one before it and one after, the later is its object (a name shows no
+    accusative; in a verb-second clause the subject comes first): it speaks, the first relays;
+    so does a noun phrase with no preposition after the verb that the parser made an oblique
+    argument ("zitierte Trainer[obl:arg] X"). Whether it was so."""
+    nominal = [c for c in verb.children if c.pos_ in ("NOUN", "PROPN")]
+    before = [c for c in nominal if c.i < verb.i and c.dep_ in SUBJECT_DEPS]
+    after = [c for c in nominal if c.i > verb.i and (c.dep_ in SUBJECT_DEPS or (
+        c.dep_ == "obl:arg" and doc[c.left_edge.i].pos_ != "ADP"))]
+    if len(before) != 1 or len(after) != 1:
+        return False
+    first, second = before[0], after[0]
+    quoted = with_apposition(noun_phrase(doc, second.left_edge.i, second.i + 1, lex), len(doc), lex)
+    relay = noun_phrase(doc, first.left_edge.i, min(first.right_edge.i + 1, verb.i), lex)
+    if f.overlaps(quoted.start_char, quoted.end_char) or f.overlaps(relay.start_char, relay.end_char):
+        return False
+    f.speaker = span_chars(quoted)
+    f.set_mediators((span_chars(relay), *f.relays, f.mediator))
+    return True
 
 
 def _relayed_by_agent(doc: Doc, f: Found, verb: Token, lex: CueLexicon) -> bool:

@@ -44,6 +44,11 @@ CASES = [
     # ... also where the parser hung the agent on the one quoted, inside an outer relay
     ("de", "Laut dem Sender Nordwelle wurde Berger von der Agentur Nordpress zitiert, er sei müde.",
      "er sei müde", "Berger", ["der Agentur Nordpress", "dem Sender Nordwelle"], None, None),
+    # the quoted name after a quoting verb the parser took for a second subject speaks
+    ("de", "Der Sender zitierte Trainer Jonas Kellberg mit den Worten, die Mannschaft sei müde.",
+     "die Mannschaft sei müde", "Trainer Jonas Kellberg", ["Der Sender"], None, None),
+    ("de", "Die Zeitung zitierte Bürgermeisterin Anna Roth mit den Worten: „Wir bleiben.“",
+     "Wir bleiben.", "Bürgermeisterin Anna Roth", ["Die Zeitung"], None, None),
     ("en", "The minister was quoted by the Harbor Herald as saying the port would close.",
      "the port would close", "The minister", ["the Harbor Herald"], None, None),
     # a "that" clause the parser hung on the interview, as if it were a relative clause
