@@ -389,8 +389,13 @@ def _cue_last(doc: Doc, sent: Span, verb: Token, lemma: str, lex: CueLexicon) ->
     # "X, der …, nannte …": the comma closes an aside of the subject, not content; but a
     # "subject" with a finite verb of its own is the content the parser misread
     subject = subject_of(verb, sent.start, j, lex)
+    # with the cue's subject after it (verb-second: "…, sagte Renz"), what stands before the
+    # comma is the words reported, also where the parser hung their verb in reported mood on
+    # the cue ("Viele hätten[aux of sagte] kein Verständnis, sagte Renz")
     if (subject is not None and not any(t.pos_ in ("VERB", "AUX") and t.morph.get("Mood") for t in subject)
-            and not (lex.verb_second and _subject_after(verb) and unnamed_verbless(doc[sent.start : j]))):
+            and not (lex.verb_second and _subject_after(verb) and (
+                unnamed_verbless(doc[sent.start : j]) or any(t.head.i == verb.i and t.pos_ in ("VERB", "AUX")
+                                                              and "Sub" in t.morph.get("Mood") for t in doc[sent.start : j])))):
         return None
     content = strip_punct(doc[sent.start : j])
     if content is None or not has_words(span_text(content), 3):

@@ -98,6 +98,14 @@ def test_a_misread_second_subject_before_the_comma_is_content(run_de):
     assert all(a.speaker.text == "das Institut" for a in run_de(text).attributions)
 
 
+def test_content_whose_verb_in_reported_mood_the_parser_hung_on_the_cue_after_it(run_de):
+    # the parser makes "hätten" an auxiliary of "sagte" and both nouns its subjects
+    text = "Viele Anhänger hätten kein Verständnis mehr für die Leistungen, sagte Renz dem Bayerischen Rundfunk."
+    (att,) = run_de(text).attributions
+    assert (att.quote.text, att.quote.kind, att.speaker.text) == (
+        "Viele Anhänger hätten kein Verständnis mehr für die Leistungen", "indirect", "Renz")
+
+
 def test_content_the_parser_took_for_the_subject_of_the_cue_after_it(run_de):
     text = ("Am Mittwoch sei der Deutsche befreit worden, sagte ein Behördenvertreter. "
             "Der Mann sei in Freiheit und wohlbehalten, bestätigte ein Sprecher des Auswärtigen Amtes.")
