@@ -262,13 +262,37 @@ def _without_occasion(doc: Doc, start: int, end: int, speech_nouns: frozenset[st
     if end - start < 2:
         return end  # no word after the first
     pos = id_list(doc, POS)  # only a preposition is made a Token
-    k = next((t.i for t in (doc[i] for i in range(start + 1, end) if pos[i] == ADP) if t.dep_ == "case"
-              and start < t.head.i < end and (_speech_noun(t.head, speech_nouns) or t.lower_ in occasions)), None)
+    k = next((t.i for t in (doc[i] for i in range(start + 1, end) if pos[i] == ADP)
+              if (noun := _object_of_preposition(t)) is not None and start < noun.i < end and _set_apart(t, start)
+              and (_speech_noun(noun, speech_nouns) or t.lower_ in occasions)), None)
     if k is None:
         return end
     while k > start + 1 and doc[k - 1].is_punct and doc[k - 1].text not in _CLOSING + ")":
         k -= 1  # "Peter Sharp, der Direktor der Reederei, [in einer Pressemitteilung]"
     return k
+
+
+def _object_of_preposition(preposition: Token) -> Token | None:
+    """The noun a preposition governs: its head where it is a case marker (UD: "in[case]
+    einem Interview"), its object where it heads the phrase (ClearNLP: "in[prep] a phone
+    interview[pobj]")."""
+    if preposition.dep_ == "case":
+        return preposition.head
+    if preposition.dep_ == "prep":
+        return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _set_apart(preposition: Token, start: int) -> bool:
+    """Whether a preposition's phrase may stand apart from the speaker: any in a UD parse (it
+    hangs on its noun; the speech noun decides); in a ClearNLP parse, which hangs it on the
+    name as often as on the verb, one after a comma, a bracket or a name ("said X, a steward,
+    [in a phone interview]", "Dan Brill (D-Ore.) [in an interview]"), not one after a common
+    noun ("the increase [in hate speech]", "a source [on the call]")."""
+    if preposition.dep_ == "case":
+        return True
+    before = preposition.doc[preposition.i - 1] if preposition.i > start else None
+    return before is not None and (before.text in (",", ")") or before.pos_ == "PROPN")
 
 
 def _without_audience(doc: Doc, start: int, end: int, prepositions: frozenset[str], nouns: frozenset[str],

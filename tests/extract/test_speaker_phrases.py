@@ -44,6 +44,12 @@ BOUNDS = [
     ("de", "Die Gefahr sei gering, sagte der Minister in einem Interview.", "Die Gefahr sei gering", "der Minister"),
     ("de", "Die Gefahr sei gering, sagte die Ministerin in ihrer Neujahrsansprache.", "Die Gefahr sei gering",
      "die Ministerin"),
+    # English: the medium of the words after the speaker's apposition or name, not the noun a
+    # phrase of speech modifies
+    ("en", "\"Workers pay for our mistakes,\" said Ray Odum, a steward with the Harbor Workers Union, in a phone "
+     "interview.", "\"Workers pay for our mistakes,\"", "Ray Odum, a steward with the Harbor Workers Union"),
+    ("en", "\"The rise is real,\" said a scholar of the increase in hate speech.", "\"The rise is real,\"",
+     "a scholar of the increase in hate speech"),
     # after a person's name (its surname tagged a noun or not), a bare phrase of an adjective and a
     # noun says how, not where the person belongs
     ("de", "„Wir schließen die Redaktion“, erklärte Verlagsleiter Jan Moll aus heiterem Himmel.",
