@@ -191,8 +191,8 @@ def _with_apposition(doc: Doc, start: int, end: int) -> int:
     head = next((t for t in _before_punct(window) if t.dep_ == "appos" and start <= t.head.i < end), None)
     if head is None:
         return _with_role_after_person(doc, end, window) or _with_relative_clause(doc, start, end)
-    if head.pos_ not in ("NOUN", "PROPN"):
-        return end
+    if head.pos_ not in ("NOUN", "PROPN") and head.ent_type_ not in _PERSONS:
+        return end  # (a person's name the tagger took for another word is still a name: "Jens[ADV] Berg")
     stop = next((t.i for t in doc[head.i + 1: head.right_edge.i + 2] if t.text in (",", ";", ":") or t.is_sent_end
                  and t.is_punct), None)
     if stop is None:
