@@ -82,6 +82,8 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
         end = _with_affiliation(doc, start, end, affiliations)
         end = _with_body_spoken_for(doc, start, end, spokesperson_nouns, name_prepositions)
     end = _without_words_after_person(doc, start, end, name_prepositions)
+    while end - start > 1 and doc[end - 1].tag_ == "ADJD" and doc[end - 2].pos_ in ("NOUN", "PROPN"):
+        end -= 1  # "Gary Brandt [telefonisch]": an adverbial adjective is the verb's, no noun phrase ends in one
     if end - start > 2 and doc[end - 1].tag_ == "PRF" and doc[end - 2].pos_ == "ADP":
         end -= 2  # "weist Hartmann [von sich]": a reflexive phrase is the verb's, never the speaker's
     end = _without_object_after_head(doc, start, end)
