@@ -25,7 +25,7 @@ from .dative_forms import (adjective_head, after_a_name, agency_after_nominal, a
                            plainly_nominative, subject_before)
 from .doc_offsets import char_span_kept
 from .doc_tables import children_of, forms, head_list, id_list, kept, morph_of
-from .fronted_subjects import is_finite
+from .fronted_subjects import is_finite, named_front_before_name
 from .head_names import noun_at, noun_in
 from .lexicon import CueLexicon
 
@@ -396,6 +396,10 @@ def candidates(verb: Token, lemma: str | None, lex: CueLexicon) -> Iterator[Toke
                 # "hatte Lenz aufgefordert" parsed as a second subject: its case, or the other
                 # subject beside it, tells it is the object (the speaker's own is passed over)
                 or ((addresses or dative) and child.dep_ in _SUBJECTS and (not_subject(child, lex) or child == second))
+                # "Die Königin bat Premierminister Berg, …": a bare name after the verb, the named
+                # phrase before it the subject (:func:`named_front_before_name`)
+                or (addresses and child.dep_ in _SUBJECTS
+                    and named_front_before_name(verb, child, child.sent.start, lex) is not None)
                 # "Ihren Widersacher forderte May auf": a fronted object its determiner shows
                 or (addresses and child.dep_ == "obl" and preposition_of(child) is None and bool(subjects)
                     and any(c.dep_.startswith("det") and c.lower_ in lex.object_determiners for c in child.children))

@@ -427,8 +427,49 @@ def add_addressees(doc: Doc, attributions: list[Attribution], lex: CueLexicon) -
         out.append(replaced(att, **changes))
     # a report that goes on with the speaker of the one before ("…, sagte X der Zeitung. Die
     # Arbeitgeber hätten …") took that speaker's span as found: the speaker, not the addressee
-    return [replaced(att, speaker=cut_speakers[key]) if att.speaker is not None and att.addressee is None
-            and (key := (att.speaker.start, att.speaker.end)) in cut_speakers else att for att in out]
+    out = [replaced(att, speaker=cut_speakers[key]) if att.speaker is not None and att.addressee is None
+           and (key := (att.speaker.start, att.speaker.end)) in cut_speakers else att for att in out]
+    return _addressees_going_on(text, out)
+
+
+def _addressees_going_on(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    """A direct quote with no frame of its own that goes on with the speaker of the quote right
+    before it (``inherited``) was said to the same one: "„…“, sagte er dem Sender. „…“", or
+    the quote inside that report ("sagte sie vor der Presse, X „sei …“"). Right before: only
+    that report's frame, closed by its sentence's end, stands between; a report in reported
+    mood going on is another's telling, not these words said again (it keeps none).
+
+    >>> t = "„Ja“, sagte Ola dem Sender. „Nein.“"
+    >>> first = Attribution("a", "d", Quote(t[:4], 0, 4, "direct"), speaker=Mention("Ola", 12, 15),
+    ...                     addressee=Mention("dem Sender", 16, 26))
+    >>> second = Attribution("b", "d", Quote(t[28:], 28, 35, "direct"), speaker=Mention("Ola", 12, 15),
+    ...                      inherited=True)
+    >>> _addressees_going_on(t, [first, second])[1].addressee.text
+    'dem Sender'
+    """
+    told = [a for a in attributions if a.addressee is not None and a.speaker is not None]
+    if not told:
+        return attributions
+    out = []
+    for att in attributions:
+        if att.inherited and att.cue is None and att.addressee is None and att.speaker is not None \
+                and att.quote.kind == "direct":
+            before = [a for a in told if a.quote.start < att.quote.start and a.speaker == att.speaker]
+            last = max(before, key=lambda a: a.quote.start, default=None)
+            if last is not None and _right_after(text, last, att.quote.start):
+                att = replaced(att, addressee=last.addressee)
+        out.append(att)
+    return out
+
+
+def _right_after(text: str, told: Attribution, start: int) -> bool:
+    """Whether a quote starting at ``start`` lies inside ``told``'s quote, or follows its frame
+    with nothing but the frame's closing punctuation between (no new sentence, no paragraph)."""
+    if start < told.quote.end:
+        return True
+    frame_end = max(told.quote.end, told.addressee.end, told.speaker.end, told.cue.end if told.cue else 0)
+    gap = text[frame_end:start] if frame_end <= start else None
+    return gap is not None and "\n" not in gap and all(not c.isalnum() for c in gap)
 
 
 def quoted_outlet_after_cue(doc: Doc, att: Attribution, lex: CueLexicon) -> Span | None:

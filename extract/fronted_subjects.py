@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doc_tables import among, doc_array, forms, kept, word_ids
 from .lexicon import CueLexicon
+from .title_nouns import title_noun
 
 
 def fronted_subject(verb: Token, lower: int, lex: CueLexicon) -> Span | None:
@@ -78,13 +79,14 @@ def subject_after_fronted_adverb(verb: Token, subject: Token, lower: int, lex: C
 def named_front_before_name(verb: Token, subject: Token, lower: int, lex: CueLexicon) -> Token | None:
     """In a verb-second clause, the phrase opening it when the parser's subject is a bare name
     right after the verb and that phrase is a name or a noun with a name in apposition ("Die
-    Ministerin Anna Berg nannte Peter Kühn einen „Freund“": Kühn is the object), or None.
+    Ministerin Anna Berg nannte Peter Kühn einen „Freund“": Kühn is the object), or None. A
+    title with no article before its name counts as a bare name ("bat Premierminister Berg").
 
     Both phrases may stand in the nominative; the subject comes first when nothing marks the
     order otherwise. The front phrase must agree with the verb in number, show no case but the
     nominative, and not open with a preposition or an article of another case.
     """
-    if (not lex.verb_second or subject.i != verb.i + 1 or subject.pos_ != "PROPN"
+    if (not lex.verb_second or subject.i != verb.i + 1 or not (subject.pos_ == "PROPN" or _titled_name(subject, lex))
             or subject.left_edge.i != subject.i or subject.lower_ in lex.pronouns):
         return None
     front = next((c for c in verb.children if c.i < verb.i and c.left_edge.i == lower and c.pos_ in ("NOUN", "PROPN")), None)
@@ -95,11 +97,25 @@ def named_front_before_name(verb: Token, subject: Token, lower: int, lex: CueLex
         return None
     named = front.pos_ == "PROPN" or front.ent_type_ in _NAME_LABELS or any(
         c.dep_ in ("appos", "flat", "flat:name") and c.ent_type_ in _NAME_LABELS for c in front.children)
+    if not named and subject.pos_ != "PROPN":
+        # "Das Staatsoberhaupt, die Königin Ada II., bat Premierminister Berg …": a name in the
+        # front phrase's apposition, however deep the parser hung it
+        named = any(t.ent_type_ in _NAME_LABELS and t.dep_ in ("appos", "flat", "flat:name")
+                    for t in front.subtree if t.i < verb.i)
     # the finite verb (the tagger may have missed the verb itself: "nannte" as an adjective)
     finite = next((t for t in (verb, *verb.children) if t.i <= verb.i and is_finite(t)), verb)
     if not named or not _agrees(front, finite):
         return None
     return front
+
+
+def _titled_name(subject: Token, lex: CueLexicon) -> bool:
+    """Whether a phrase is a title with no article and a name right after it ("Premierminister
+    Berg", "Papst Leo"): a name, as a bare name is, whichever case it stands in."""
+    doc = subject.doc
+    return (subject.pos_ == "NOUN" and subject.i + 1 < len(doc) and title_noun(subject.text, lex)
+            and doc[subject.i + 1].head.i == subject.i and doc[subject.i + 1].tag_ == "NE"
+            and doc[subject.i + 1].dep_ in ("appos", "flat", "flat:name"))
 
 
 def pronoun_after_fronted_object(verb: Token, subject: Token, upper: int, lex: CueLexicon) -> Token | None:

@@ -57,6 +57,7 @@ from .doc_spans import set_attribution_spans
 from .doc_tables import reading
 from .glued_names import join_glued_names
 from .errors import QuotegraphError, UnsupportedLanguageError
+from .nearest_mentions import nearest_mentions
 from .lexicon import SUPPORTED_LANGUAGES, CueLexicon, lexicon_from_dict, lexicon_to_dict, load_lexicon
 from .linear import LinearModel, load_linear_model, shipped_model_path
 from .loading import load_pipeline
@@ -208,6 +209,7 @@ class AttributionFinder:
                                      (lex.audience_prepositions, _audience_nouns(lex), lex.addressee_prepositions),
                                      lex.name_prepositions, lex.spokesperson_nouns, naming_nouns(lex),
                                      lex.occasion_prepositions, lex.genitive_articles)
+        attributions = nearest_mentions(doc, attributions, lex)
         attributions = add_addressees(doc, attributions, lex)
         attributions, parents = kept_with_parents(attributions, [f.parent for f in found],
                                                   [not q for q in quoted_addressees(attributions)])

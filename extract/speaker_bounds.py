@@ -82,6 +82,8 @@ def speaker_bounds(span: Span, edge_words: frozenset[str], *, apposition: bool =
         end = _with_affiliation(doc, start, end, affiliations)
         end = _with_body_spoken_for(doc, start, end, spokesperson_nouns, name_prepositions)
     end = _without_words_after_person(doc, start, end, name_prepositions)
+    while end - start > 1 and doc[end - 1].tag_ == "ADJD" and doc[end - 2].pos_ in ("NOUN", "PROPN"):
+        end -= 1  # "Gary Brandt [telefonisch]": an adverbial adjective is the verb's, no noun phrase ends in one
     if end - start > 2 and doc[end - 1].tag_ == "PRF" and doc[end - 2].pos_ == "ADP":
         end -= 2  # "weist Hartmann [von sich]": a reflexive phrase is the verb's, never the speaker's
     end = _without_object_after_head(doc, start, end)
@@ -191,8 +193,8 @@ def _with_apposition(doc: Doc, start: int, end: int) -> int:
     head = next((t for t in _before_punct(window) if t.dep_ == "appos" and start <= t.head.i < end), None)
     if head is None:
         return _with_role_after_person(doc, end, window) or _with_relative_clause(doc, start, end)
-    if head.pos_ not in ("NOUN", "PROPN"):
-        return end
+    if head.pos_ not in ("NOUN", "PROPN") and head.ent_type_ not in _PERSONS:
+        return end  # (a person's name the tagger took for another word is still a name: "Jens[ADV] Berg")
     stop = next((t.i for t in doc[head.i + 1: head.right_edge.i + 2] if t.text in (",", ";", ":") or t.is_sent_end
                  and t.is_punct), None)
     if stop is None:
