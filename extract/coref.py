@@ -402,8 +402,10 @@ def _owned_by_genitive(span: Span) -> bool:
 
 
 def _role_noun(noun: Token, lex: CueLexicon) -> bool:
-    """A title, or a noun of someone's role or tie to another ("Anwalt", "lawyer", "aide")."""
-    return _title(noun.text, lex) or noun_in(noun, lex.person_nouns | lex.relative_nouns, lex)
+    """A title, or a noun of someone's role or tie to another ("Anwalt", "lawyer", "aide",
+    "spokeswoman", "supporters")."""
+    return _title(noun.text, lex) or noun_in(
+        noun, lex.person_nouns | lex.relative_nouns | lex.spokesperson_nouns | lex.holder_nouns, lex)
 
 
 def _owner_row(owner: str, lex: CueLexicon, index: EntityIndex) -> tuple[bool, tuple[str, str]]:

@@ -222,9 +222,9 @@ def named_part(span: Span, lex: CueLexicon) -> Span | None:
 
 
 def _relative(head: Token, lex: CueLexicon) -> bool:
-    """Whether a noun is one of ``relative_nouns`` by its form or lemma; not as the last part of
-    a compound, which is mostly an office ("Staatsanwalt", "Generalanwalt")."""
-    return head.pos_ == "NOUN" and noun_in(head, lex.relative_nouns, lex, compounds=False)
+    """Whether a noun is one of ``relative_nouns`` or ``holder_nouns`` ("Vela's supporters") by its
+    form or lemma; not as the last part of a compound, mostly an office ("Staatsanwalt")."""
+    return head.pos_ == "NOUN" and noun_in(head, lex.relative_nouns | lex.holder_nouns, lex, compounds=False)
 
 
 def _place(name: Span) -> bool:

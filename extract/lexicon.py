@@ -477,6 +477,10 @@ class CueLexicon:
     # stance adjectives whose infinitive is what the subject wants: "eager to", "reluctant to"
     # (not "sure to", "likely to": the writer's forecast, no one's stance)
     stance_infinitive_adjectives: frozenset[str] = _words()
+    # adjectives whose "it" stands for the infinitive after them: "It is hard to see why …",
+    # "it's worth noting that …" (:func:`~quotegraph.extract.patterns.speakers.speaker_for`:
+    # no speaker); not "It was quick to deny …", where "it" (a firm) denies
+    extraposing_adjectives: frozenset[str] = _words()
     predicate_clause_nouns: frozenset[str] = _words()
     holder_nouns: frozenset[str] = _words()  # one who holds a stance, said of someone: "a critic of X"
     question_verbs: frozenset[str] = _words()

@@ -20,6 +20,7 @@ from ..quotemarks import QuotedSpan
 from .clauses import reported_mood
 from .complements import is_addressee, takes_addressee
 from .found import cue_chars
+from .headlines import signature_paragraph
 from .source_phrases import source_phrases_in, speakers_own_words
 from .speakers import (apposed_before, document_after, gerund_holder, has_expletive, impersonal_source,
                        infinitive_controller, participle_holder, relative_subject, set_off_verb_holder,
@@ -348,6 +349,7 @@ def signature_frame(doc: Doc, text: str, close_at: int) -> Frame | None:
     end = text.find("\n", close_at)
     line = text[close_at : len(text) if end < 0 else end]
     body = line.lstrip(" \u00a0\t")
+    close_at, line, body = signature_paragraph(text, close_at, end) or (close_at, line, body)  # "”\n\n- Ann Lee."
     if not body[:1] or body[0] not in _SIGNATURE_DASHES:
         return None
     dash = close_at + len(line) - len(body)
@@ -596,4 +598,3 @@ def _with_frame_verbs(lex: CueLexicon) -> CueLexicon:
 
 #: id(lexicon) → (the lexicon, :func:`with_frame_verbs` of it); the lexicon is held so its id is not reused
 _WITH_FRAME_VERBS: dict[int, tuple[CueLexicon, CueLexicon]] = {}
-

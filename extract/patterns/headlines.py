@@ -1,4 +1,5 @@
-"""Lines labelled with a speaker: transcript turns ("TAPPER: …") and colon headlines ("Senator X: …")."""
+"""Lines labelled with a speaker: transcript turns ("TAPPER: …"), colon headlines ("Senator X: …")
+and a signature paragraph after a quote ("- Anna Berg.")."""
 
 from __future__ import annotations
 
@@ -119,3 +120,24 @@ def find_colon_headlines(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterat
             continue
         yield Found((c_start, c_end), "indirect", cue=(start + colon, start + colon + 1, ":"),
                     speaker=span_chars(name), pattern=Pattern.COLON_HEADLINE)
+
+
+def signature_paragraph(text: str, close_at: int, end: int) -> tuple[int, str, str] | None:
+    """A paragraph of its own that signs the quote closing at ``close_at`` (``end``: the line
+    break after it; nothing but a full stop between): a hyphen and at most five words, no
+    comma, as a fact check prints it under the words it checks. Returns where the paragraph
+    starts, its text (no full stop) and that text with the hyphen read as a dash (the same
+    length), or None.
+
+    >>> signature_paragraph('"All is well."\\n\\n- Anna Berg.\\n\\nShe is wrong.', 14, 14)
+    (16, '- Anna Berg', '― Anna Berg')
+    >>> signature_paragraph('"All is well."\\n\\nROME - Anna Berg met the pope.', 14, 14) is None
+    True
+    """
+    if end < 0 or text[close_at:end].strip(" .\u00a0\t"):
+        return None
+    start = end + len(text[end:]) - len(text[end:].lstrip())
+    line = text[start:].split("\n", 1)[0].rstrip(" .")
+    if line[:1] != "-" or len(line.split()) > 6 or "," in line:
+        return None
+    return start, line, "\u2015" + line[1:]

@@ -64,7 +64,7 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                 if asker is not None and asker.end_char <= hit.quote[0]:
                     hit.speaker = span_chars(asker)
             # a report may hold a frame inside it whole ("He says X (the cost of which, Y says, …)")
-            if hit is not None and found.outside(*hit.quote) and outside(taken, *hit.quote) and not any(
+            if hit is not None and found.outside(*hit.quote) and (outside(taken, *hit.quote) or _holds_whole(hit, tok, taken, lex)) and not any(
                     a.overlaps(*hit.quote) and not (hit.quote[0] <= a.quote[0] and a.quote[1] <= hit.quote[1])
                     for a in asides):
                 relayed = (_relayed_report(doc, sent, hit, lex) if hit.pattern == Pattern.WIE
@@ -81,6 +81,16 @@ def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[
                     hit.add_relay(_trailing_publisher(doc, sent, hit, lex))
                 if not lex.parse_rules:
                     break  # more than one report per sentence only where the parser is reliable
+
+
+def _holds_whole(hit: Found, verb: Token, taken: list[Found], lex: CueLexicon) -> bool:
+    """Whether a report set off before its content, its cue the verb of the "as" clause ("As the
+    Gazette reported, the mayor agreed to resign"), holds whole every report of this sentence
+    it overlaps ("agreed to resign"): those stay, nested in it. Not a cue deeper in a clause
+    of time ("As rivals seized on images of him repeating himself, …")."""
+    lo, hi = hit.quote
+    return (hit.pattern == Pattern.WIE and any(c.lower_ in lex.as_particles and c.i < verb.i for c in verb.children)
+            and all(lo <= f.quote[0] and f.quote[1] <= hi for f in taken if f.overlaps(lo, hi)))
 
 
 def _asked_clause(verb: Token, hit: Found, lex: CueLexicon) -> bool:

@@ -411,7 +411,8 @@ def _speakers_through_quoted_names(doc: Doc, found: list[Found], lex: CueLexicon
 
 def inherit_speakers(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
     """A direct quote with no frame continues the last speaker of the same or previous
-    paragraph (not an impersonal "man"/"es", which names no one); in a verb-second language a
+    paragraph (not an impersonal "man"/"es", which names no one; where the lexicon does not
+    inherit, only right after that speaker's frame: :func:`_frame_between`); in a verb-second language a
     quote inside a sentence whose own subject names someone is that subject's
     (:func:`own_sentence_subject`)."""
     text = doc_text(doc)
@@ -421,7 +422,8 @@ def inherit_speakers(doc: Doc, found: list[Found], lex: CueLexicon) -> None:
             continue
         if f.speaker is None and f.pattern == Pattern.DIRECT and f.cue is None and lex.verb_second:
             f.speaker = span_chars(own_sentence_subject(doc, f, lex))
-        if f.speaker is None and f.pattern == Pattern.DIRECT and f.cue is None and last is not None and lex.inherit_last_speaker:
+        if f.speaker is None and f.pattern == Pattern.DIRECT and f.cue is None and last is not None and (
+                lex.inherit_last_speaker or _frame_between(text, last, f)):
             gap = text[last.quote[1] : f.quote[0]]
             if gap.count("\n\n") <= 1 and len(gap) < 600 and not is_impersonal(doc, last.speaker, lex):
                 f.speaker = last.speaker
@@ -447,6 +449,14 @@ def _points_back(doc: Doc, f: Found, lex: CueLexicon) -> bool:
         return False
     lowers = forms(doc, LOWER)
     return lowers[bounds[1]] in lex.expletives and lowers[bounds[1] + 1] in lex.expletive_pointers
+
+
+def _frame_between(text: str, last: Found, f: Found) -> bool:
+    """Whether only the frame of the quote before stands between it and ``f``, in one paragraph:
+    "“A,” she said. “B.”" goes on with her words even where the two were not joined."""
+    lo, hi = last.quote[1], f.quote[0]
+    return (last.cue is not None and lo <= last.cue[0] < hi and hi - lo < 200
+            and "\n" not in text[lo:hi])
 
 
 def own_sentence_subject(doc: Doc, f: Found, lex: CueLexicon) -> Span | None:

@@ -247,6 +247,8 @@ def _governor_subject(doc: Doc, sent: Span, verb: Token, lex: CueLexicon) -> Spa
             # conjunct is X's, not A's subject's
             head = head.head
         speaker = usable_speaker(subject_of(head, sent.start, sent.end, lex), lex)
+        if speaker is not None and _extraposed(verb, speaker, lex):
+            return None
         if speaker is not None and not (speaker.start <= verb.i < speaker.end):
             return speaker
         if any(c.dep_ in SUBJECT_DEPS for c in head.children):
@@ -366,6 +368,21 @@ def source_for_impersonal(doc: Doc, verb: Token, speaker: Span | None, lower: in
     return source
 
 
+def _extraposed(verb: Token, subject: Span, lex: CueLexicon) -> bool:
+    """Whether the governor's subject of an infinitive or gerund cue is an "it" that stands for
+    that clause ("It is important to note that …", "it's worth pointing out that …"): a lone
+    pronoun of ``CueLexicon.impersonal`` as subject of a verb whose adjective complement is one
+    of ``CueLexicon.extraposing_adjectives``. The clause names no one who notes: no speaker,
+    not "it". "It was quick to deny that …" keeps its "it" (a firm, say): "quick" is not one."""
+    if len(subject) != 1 or subject[0].lower_ not in lex.impersonal or verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    if head.dep_ == "acomp":  # "it's worth [pointing out]": the parser hangs the cue on the adjective
+        head = head.head
+    return subject[0].head.i == head.i and any(
+        c.dep_ == "acomp" and c.lower_ in lex.extraposing_adjectives for c in head.children)
+
+
 def has_expletive(verb: Token, lex: CueLexicon) -> bool:
     """The cue has an impersonal "es" the parser did not call its subject ("hatte es geheißen")."""
     return any(c.lower_ in lex.expletives for c in verb.children)
@@ -439,6 +456,8 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if speaker is None and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
         # "X beeilte sich, … zu erklären, …": the infinitive's speaker is its governor's subject
         speaker = usable_speaker(subject_of(verb.head, lower, upper, lex), lex)
+        if speaker is not None and _extraposed(verb, speaker, lex):
+            return None
         if (speaker is None and lex.parse_rules and doc.has_annotation("DEP")
                 and subject_of(verb.head, lower, upper, lex) is None):
             speaker = _listed_after_clause(verb.head, lower, upper, lex)  # "X …, denounced A and said …"

@@ -104,3 +104,12 @@ def test_the_clause_after_an_earlier_colon_frames_the_quote(run_de):
 def test_a_frame_verb_without_a_subject_of_its_own_takes_its_governors(run_de, text, speaker):
     (att,) = [a for a in run_de(text).attributions if a.quote.kind == "direct"]
     assert att.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The bridge will hold,” Anna Berg retaliated.", "Anna Berg"),
+    ("“Is the bridge safe?” reacted Anna Berg.", "Anna Berg"),
+    ("“We checked it twice,” the engineer beamed.", "the engineer"),
+])
+def test_verbs_that_only_frame_a_quote_beside_it_name_its_speaker(run_en, text, speaker):
+    assert [a.speaker.text if a.speaker else None for a in run_en(text).attributions] == [speaker]

@@ -338,3 +338,14 @@ def test_a_sentence_with_more_to_say_after_a_closed_quote_is_its_own(run_en):
     atts = run_en("“We will rebuild.” Smith said the council agreed.").attributions
     direct = next(a for a in atts if a.quote.kind == "direct")
     assert direct.speaker is None or direct.cue is None
+
+
+def test_a_signature_paragraph_after_a_quote_signs_it(run_en):
+    # the quote ends its paragraph, the next holds only a hyphen and a name
+    text = ('The claim was made in the debate.\n\n"Almost all new income is going to the top 1 percent."\n\n'
+            '- Anna Berg.\n\nThe senator relies on old data.')
+    assert [(a.speaker.text, a.cue.text) for a in run_en(text).attributions] == [("Anna Berg", "-")]
+    # a dateline's hyphen opens a sentence of its own: no signature
+    text = ('The claim was made in the debate.\n\n"Almost all new income is going to the top 1 percent."\n\n'
+            'ROME - Anna Berg met the pope on Friday.')
+    assert [a.speaker for a in run_en(text).attributions] == [None]

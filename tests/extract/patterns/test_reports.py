@@ -397,3 +397,15 @@ def test_hiess_es_vom_names_the_source_also_where_the_parser_made_es_no_subject(
     (att,) = run_de("Die Lage sei unter Kontrolle, hieß es vom Sprecher Jan Brecht.").attributions
     assert (att.quote.text, att.speaker.text) == ("Die Lage sei unter Kontrolle", "Sprecher Jan Brecht")
 
+
+
+def test_a_report_set_off_by_as_before_a_clause_with_its_own_cue_holds_that_report(run_en):
+    # the outlet reports all of the clause; the mayor's agreement stays inside it
+    text = "As the Gazette first reported, the mayor agreed to step down in May."
+    got = sorted((a.quote.text, a.speaker.text) for a in run_en(text).attributions)
+    assert got == [("the mayor agreed to step down in May", "the Gazette"), ("to step down in May", "the mayor")]
+
+
+def test_an_as_clause_of_time_around_a_cue_reports_nothing_of_the_main_clause(run_en):
+    text = "As his rivals seized on images of the senator repeating himself, the senator told voters that he would fight on."
+    assert [(a.quote.text, a.speaker.text) for a in run_en(text).attributions] == [("that he would fight on", "the senator")]

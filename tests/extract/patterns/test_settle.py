@@ -322,3 +322,11 @@ def test_an_english_frameless_quote_away_from_a_frame_names_no_speaker(run_en):
     atts = run_en(text).attributions
     assert [(a.quote.text, a.speaker.text if a.speaker else None) for a in atts if a.quote.kind == "direct"] == [
         ('"The dam will hold,"', "the engineer"), ('"We checked every inch of it last spring."', None)]
+
+
+def test_a_quote_right_after_the_frame_of_one_with_a_quote_inside_takes_its_speaker(run_en):
+    # the inner quote (a report of its own) keeps the two apart; only Olsen's frame stands between them
+    text = ('“People walk by and I always say, ‘Have a good day,’” Olsen explained. “Most of them smile back.”\n\n'
+            'The river rose all week.')
+    atts = [a for a in run_en(text).attributions if a.quote.text.startswith('“Most')]
+    assert [a.speaker.text if a.speaker else None for a in atts] == ["Olsen"]

@@ -265,3 +265,14 @@ def test_a_dative_pronoun_the_parser_made_the_subject_is_no_part_of_the_speaker(
 def test_an_infinitive_on_an_object_is_said_by_the_object_only_when_it_can_speak(run_en, text, speaker):
     att = next(a for a in run_en(text).attributions if a.cue.text != "led")
     assert att.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("It is important to note that the bridge reopened on Friday.", None),
+    ("For the engineers, it's worth pointing out that the bridge reopened on Friday.", None),
+    # "quick" says what "it" (the firm) did: it denies
+    ("The firm issued a statement. It was quick to deny that the plant would close.", "It"),
+])
+def test_an_it_that_stands_for_the_infinitive_after_an_adjective_is_no_speaker(run_en, text, speaker):
+    atts = [a for a in run_en(text).attributions if a.quote.text.startswith("that")]
+    assert [a.speaker.text if a.speaker else None for a in atts] == [speaker]
