@@ -22,7 +22,8 @@ from ..quotemarks import has_words
 from .clauses import reported_mood, with_final_punct
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
 from .source_phrases import is_source_noun
-from .speakers import is_impersonal, nominative_after_auxiliary, passive_agent, usable_speaker
+from .agents import passive_agent
+from .speakers import is_impersonal, nominative_after_auxiliary, usable_speaker
 
 #: Dependencies of a clause on the clause that governs it: complement, adverbial and
 #: relative clauses, and a predicate the complement hangs on ("zeigte sich besorgt, dass …").

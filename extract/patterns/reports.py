@@ -22,7 +22,8 @@ from .complements import english_complement
 from .found import Found, FoundIndex, Pattern, cue_chars, outside, span_chars
 from .frames import frame_after_pointer, parse_depth
 from .source_phrases import source_phrase, source_phrases_in
-from .speakers import impersonal_source, origin_before, passive_agent, speaker_for, usable_speaker
+from .agents import passive_agent
+from .speakers import impersonal_source, origin_before, speaker_for, usable_speaker
 
 
 def find_verb_reports(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[Found]:

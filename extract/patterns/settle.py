@@ -14,7 +14,8 @@ from ..subjects import subject_of
 from .citing import cited_sources
 from .found import Found, FoundIndex, Pattern, cue_chars, span_chars
 from .quote_joins import join_continued_quotes, join_coordinated_fragments
-from .speakers import agent_of, is_impersonal, passive_agent, usable_speaker
+from .agents import agent_of, passive_agent
+from .speakers import is_impersonal, usable_speaker
 
 
 def _names_a_title(word: str, lex: CueLexicon) -> bool:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from spacy.attrs import DEP, IS_PUNCT
+from spacy.attrs import IS_PUNCT
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_tables import children_of, flags, id_list, morph_values, table_of
+from ..doc_tables import flags, table_of
 from ..lexicon import CueLexicon
 from ..cue_verbs import cue_lemma
 from ..fronted_subjects import is_finite
 from ..phrases import SUBJECT_DEPS, noun_phrase, np_after, np_before, strip_punct, with_apposition
 from ..subjects import subject_of
+from .agents import has_passive_auxiliary, passive_agent
 from .source_phrases import is_source_noun
 
 
@@ -282,54 +281,6 @@ def apposed_before(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span |
     return None
 
 
-_AGENT_DEPS = frozenset({"obl:agent", "agent"})
-
-
-@lru_cache(maxsize=16)
-def _label_ids(labels: frozenset[str], strings) -> frozenset[int]:
-    """The ids of dependency labels in a Doc's arrays."""
-    return frozenset(strings[label] for label in labels)
-
-_PASSIVE_AUX_DEPS = frozenset({"aux:pass", "auxpass"})
-
-
-def passive_agent(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
-    """"Von der Regierung wurde gefordert, …", "wurde vom Verband aufgefordert", "was announced
-    by the ministry": the agent of a passive cue is its speaker (without its preposition)."""
-    if verb.lemma_.lower() in lex.quoting_verbs:
-        return None  # "X wird von Reuters zitiert": the agent relays, the subject speaks
-    return agent_of(doc, verb, lower, upper, lex)
-
-
-def agent_of(doc: Doc, verb: Token, lower: int, upper: int, lex: CueLexicon) -> Span | None:
-    """The agent of a passive participle within tokens [lower, upper), without its preposition
-    ("wurde vom Verband aufgefordert": "Verband"), or None."""
-    if table_of(doc) is not None:  # the Doc's labels, children and analyses are kept: no Token per child
-        deps, labels = id_list(doc, DEP), _label_ids(_PASSIVE_AUX_DEPS, doc.vocab.strings)
-        passive = any(deps[c] in labels for c in children_of(doc)[verb.i])
-        participle = passive or morph_values(doc, "VerbForm", verb.i, verb.i + 1) == {"Part"}
-    else:
-        passive = any(c.dep_ in _PASSIVE_AUX_DEPS for c in verb.children)
-        participle = passive or verb.morph.get("VerbForm") == ["Part"]
-    if not participle:
-        return None  # an agent only a participle has ("wurde … aufgefordert", "was announced by")
-    for child in verb.children:
-        first = child.left_edge
-        if not (lower <= first.i and child.right_edge.i < upper):
-            continue
-        # the parser names the agent, or a passive cue has "von X" before it; not the one
-        # addressed ("Von X wurde Aufklärung verlangt": "verlangen von" names who is asked)
-        if child.dep_ in _AGENT_DEPS or (passive and child.dep_ == "obl" and child.i < verb.i
-                                         and f"{verb.lemma_.lower()} {first.lower_}" not in lex.verb_addressee_prepositions):
-            prep = first if first.lower_ in lex.passive_agent_prepositions else child
-            if prep.lower_ in lex.passive_agent_prepositions:
-                # up to a clause mark, or the label a naming verb gives ("von X als „…“ bezeichnet")
-                end = next((t.i for t in doc[prep.i + 1 : child.right_edge.i + 1]
-                            if t.text in (",", ";", ":") or t.lower_ in lex.label_complements), child.right_edge.i + 1)
-                return strip_punct(doc[prep.i + 1 : end]) if end > prep.i + 1 else None
-    return None
-
-
 def _coordinated_subject(doc: Doc, verb: Token, lower: int, lex: CueLexicon) -> Span | None:
     """"X äußerte sich nicht, sagte aber, …": a finite verb right after a comma, with no
     subject of its own, shares the subject of the finite verb of the clause before it."""
@@ -417,11 +368,7 @@ def speaker_for(doc: Doc, sent: Span, verb: Token, lex: CueLexicon, *, lower: in
     if agent is not None:
         return with_apposition(agent, upper, lex) if agent.end < upper else agent
     subject = subject_of(verb, lower, upper, lex)
-    if table_of(doc) is not None:  # the Doc's labels and children are kept: no Token per child
-        deps, labels = id_list(doc, DEP), _label_ids(_PASSIVE_AUX_DEPS, doc.vocab.strings)
-        passive = any(deps[c] in labels for c in children_of(doc)[verb.i])
-    else:
-        passive = any(c.dep_ in _PASSIVE_AUX_DEPS for c in verb.children)
+    passive = has_passive_auxiliary(doc, verb)
     if lex.verb_second and not passive and (subject is None or subject.start < verb.i) and _particle_fronted(verb, lex):
         # "…, so bestätigt das Gericht": "so" fills the front field, the subject follows the verb
         after = _nominative_after(doc, verb, upper, lex)
