@@ -149,7 +149,7 @@ def broad_rows():
 
 
 @pytest.mark.parametrize("text, content, cue, speaker", [
-    ("Only two Democrats currently back the senator's legislation.", "the senator's legislation", "back",
+    ("Only two Democrats currently fund the senator's campaign.", "the senator's campaign", "fund",
      "Only two Democrats"),
     # an infinitive with its own object: the inner verb reports, its governor's subject is the source
     ("The mayor tried to block the new stadium.", "the new stadium", "block", "The mayor"),
@@ -198,13 +198,13 @@ def test_broad_verb_features_name_the_construction(broad_rows):
 
 
 def test_broad_verb_features_name_the_modal_and_whom_the_stance_is_about(broad_rows):
-    # "would back Nadia Orlov": who the stance is about (a person, a party) and the modal that
+    # "would fund Nadia Orlov": who the stance is about (a person, a party) and the modal that
     # makes a plan of it are features of their own; the pattern sees its speaker and cue form
     from quotegraph.extract.lexicon import load_lexicon
     from quotegraph.extract.quote_filter import quote_features
 
     lex = load_lexicon("en")
-    doc, (att,) = broad_rows("The union would back Nadia Orlov in the primary.")
+    doc, (att,) = broad_rows("The union would fund Nadia Orlov in the primary.")
     feats = quote_features(doc, att, lex)
     # (the small model calls the name an organisation or a person: either is someone named)
     assert "broad_modal=would" in feats and any(f.startswith("broad_comp_names=") for f in feats)

@@ -303,7 +303,7 @@ def test_a_for_to_clause_after_a_cue_is_its_content(run_en, text, content, speak
 
 @pytest.mark.parametrize("text, content, speaker", [
     # the noun a relative clause hangs on is what its cue says something of
-    ("He listed nine outrageous things the governor had said about farmers.",
+    ("He printed nine outrageous things the governor had said about farmers.",
      "nine outrageous things the governor had said about farmers", "the governor"),
     # the clause itself from its relative pronoun, after a comma or not
     ("The city faces a gap in its budget that experts say makes the plan moot.",
@@ -319,7 +319,7 @@ def test_a_cue_in_a_relative_clause_says_it_of_the_noun(run_en, text, content, s
 @pytest.mark.parametrize("text, words", [
     ("The mayor backed the tunnel, which the council described as a waste of money.",
      ["which ", " as a waste of money"]),
-    ("He listed nine outrageous things the governor had said about farmers.",
+    ("He printed nine outrageous things the governor had said about farmers.",
      ["nine outrageous things ", " about farmers"]),
     ("Voters rejected the levy, which the treasurer has repeatedly said was too steep.",
      ["which ", " was too steep"]),

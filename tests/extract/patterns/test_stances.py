@@ -46,7 +46,7 @@ STANCES = [
     # the adjective after a raising verb, which the parser reads as its predicate
     ("Senator Tom Wexler seemed hopeful that the committee could approve the plan.",
      "that the committee could approve the plan", "Senator Tom Wexler", "seemed hopeful"),
-    ("Mayor Jane Dorn appeared confident that voters would back the levy.", "that voters would back the levy",
+    ("Mayor Jane Dorn appeared confident that voters would approve the levy.", "that voters would approve the levy",
      "Mayor Jane Dorn", "appeared confident"),
 ]
 
