@@ -43,7 +43,8 @@ def find_evidentials(doc: Doc, lex: CueLexicon, found: FoundIndex) -> Iterator[F
       (``CueLexicon.evidence_adjectives``): "It is not clear whether the vote will hold";
     - any reporting verb in the passive with no agent, with what is said of its subject
       (``CueLexicon.agentless_passive_reports``): "Sanders was declared the winner", "He is
-      best known for his films", "The move was criticized as reckless".
+      best known for his films", "The move was criticized as reckless"; a verb of viewing so
+      only with its label ("The senator is widely seen as the favorite", ``CueLexicon.view_verbs``).
 
     The content runs from the subject to the end of what is said of it; the words between the
     subject and what is said of it (the cue, its auxiliaries and adverbs: "is widely expected",
@@ -94,7 +95,8 @@ def _candidates(doc: Doc, lex: CueLexicon) -> list[int]:
     def compute(d: Doc) -> list[int]:
         # the lemmas are looked at by id, each once per process (tokens_where would test each
         # distinct lemma of each Doc)
-        known = _evidential_lemmas(lex.evidential_verbs, lex.evidential_passives | lex.evidence_adjectives)
+        # verbs of viewing are no cue tokens in the passive: "is seen as …" is read here alone
+        known = _evidential_lemmas(lex.evidential_verbs, lex.evidential_passives | lex.evidence_adjectives | lex.view_verbs)
         passing = known.passing(set(id_list(d, LEMMA)), d.vocab.strings)
         lemmas = np.flatnonzero(among(doc_array(d, LEMMA), list(passing))).tolist()
         if lex.regular_inflection_stems:
@@ -198,6 +200,12 @@ def _agentless_passive(doc: Doc, verb: Token, lex: CueLexicon) -> tuple[Span, tu
         return None
     if _has_child(doc, verb.i, _AGENT):
         return None  # "was endorsed by the paper": the agent speaks (patterns/complements.py)
+    if verb.lemma_.lower() in lex.view_verbs and (not any(
+            c.dep_ == "prep" and c.lower_ in lex.label_complements for c in verb.children) or any(
+            t.dep_ == "agent" or t.lower_ in lex.passive_agent_prepositions for t in verb.subtree if t.i > verb.i)):
+        # "was seen leaving": a perception; "is seen as a threat" says a view, "is seen as a
+        # threat by the farmers" the farmers' (the parser may hang the agent on the label)
+        return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i < verb.i), None)
     said = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in _PASSIVE_COMPLEMENTS or (c.dep_ == "prep" and c.lower_ in lex.complement_prepositions))]

@@ -28,6 +28,11 @@ CASES = [
     ("Ms. Ortega was declared the winner in the county on Tuesday.",
      "Ms. Ortega was declared the winner in the county", "was declared"),
     ("The new rules were criticized as reckless.", "The new rules were criticized as reckless", "were criticized"),
+    # a verb of viewing in the passive, with the label it gives
+    ("The old pier was regarded as a danger to swimmers.", "The old pier was regarded as a danger to swimmers",
+     "was regarded"),
+    ("The senator is widely seen as the favorite of the party.",
+     "The senator is widely seen as the favorite of the party", "seen"),
     # an adjective of evidence after an impersonal "it": the clause alone
     ("It is not clear whether the council will vote.", "whether the council will vote", "is not clear"),
     ("It remains unclear how the party will respond.", "how the party will respond", "remains unclear"),
@@ -84,6 +89,7 @@ def test_hearsay_beside_a_report_is_found_but_not_inside_its_clause(run_en):
     "The senator appeared at the rally.",
     "The senator expected a close vote.",  # active "expect": no hearsay
     "The results were announced on Saturday.",  # a passive saying nothing of its subject
+    "The senator was seen leaving the building.",  # a perception, no view
     "The bill was criticized by the union as reckless.",  # the agent speaks
     "The water in the bay was clear.",  # no impersonal "it", no clause
     "It was clear on Monday.",
