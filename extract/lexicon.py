@@ -81,6 +81,7 @@ class CueLexicon:
     # "“…,” the statement read", "She continued, “…”"); elsewhere they report nothing ("prices
     # continued to rise")
     frame_verbs: frozenset[str] = _words()
+    phrasal_frame_verbs: frozenset[str] = _words()  # "“…,” Trump shot back.": lemma and particle
     # verbs whose object is the speaker and whose subject relays ("zitiert X mit den Worten")
     quoting_verbs: frozenset[str] = _words()
     clause_nouns: frozenset[str] = _words()  # "die Ansicht, dass …", "the claim that …"

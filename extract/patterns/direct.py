@@ -16,6 +16,7 @@ from ..phrases import NAME_LABELS, SUBJECT_DEPS, doc_text, strip_punct
 from ..quotemarks import QuotedSpan, find_quoted, has_words, word_count
 from ..cue_verbs import cue_lemma
 from .found import Found, Pattern, cue_chars, span_chars
+from .phrasal_frames import phrasal_frame
 from .frames import Frame, attaches_after, colon_clause_frame, colon_frame, colon_verb_frame, frame_in, inside_clause_before, pointing_frame, sentence_bounds, sets_off_frame, signature_frame, verbless_colon_frame, with_frame_verbs
 
 
@@ -243,6 +244,8 @@ def _direct_quote(doc: Doc, text: str, q: QuotedSpan, prev_close: int, next_open
     after_lex = with_frame_verbs(lex)
     if post_rng[1] > post_rng[0] and attaches_after(text, q, close_at, doc[post_rng[0]], post_rng[1], after_lex):
         frame = frame_in(doc, *post_rng, after_lex, after_quote=True)
+        if frame is None or frame.cue is None:
+            frame = phrasal_frame(doc, *post_rng, lex) or frame
         if frame is not None and frame.cue is not None and lex.verb_second and _subject_first(doc, post_rng, lex):
             # German inverts after a quote („…“, sagte X): a phrase before the verb opens a
             # sentence of its own („überzogen“, Trainer X bezeichnete … als „…“)

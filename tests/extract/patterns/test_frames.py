@@ -349,3 +349,18 @@ def test_a_signature_paragraph_after_a_quote_signs_it(run_en):
     text = ('The claim was made in the debate.\n\n"Almost all new income is going to the top 1 percent."\n\n'
             'ROME - Anna Berg met the pope on Friday.')
     assert [a.speaker for a in run_en(text).attributions] == [None]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('"That is absurd," Senator Tom Vela shot back.', "Senator Tom Vela", "shot back"),
+    ('"We will win this state," she went on.', "she", "went on"),
+])
+def test_a_verb_with_its_particle_frames_the_quote_before_it(run_en, text, speaker, cue):
+    (att,) = run_en(text).attributions
+    assert (att.speaker.text, att.cue.text) == (speaker, cue)
+
+
+def test_a_verb_that_needs_its_particle_frames_nothing_alone(run_en):
+    # "shot" alone reports nothing: the quote keeps no speaker
+    (att,) = run_en('"That is absurd," Senator Tom Vela shot.').attributions
+    assert att.speaker is None
